@@ -1,0 +1,43 @@
+# 巡察工作台 — developer entry points. `make run` and `make test` bootstrap .venv themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_STORE ?= .demo-store
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint format bench demo clean-venv
+
+# The venv is rebuilt only when pyproject.toml changes (make compares the stamp's time).
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+DEMO_ENV := WORKBENCH_USER=wangjg WORKBENCH_PASSPHRASE=xuncha-demo-2026
+
+# Until the desktop UI lands, `run` makes the demo store (once) and prints its summary.
+run: $(STAMP)
+	$(BIN)/workbench --store $(DEMO_STORE) demo --if-missing
+	$(DEMO_ENV) $(BIN)/workbench --store $(DEMO_STORE) info
+
+test: $(STAMP) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check workbench ui tests bench
+	$(BIN)/ruff format --check workbench ui tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+format: $(STAMP)
+	$(BIN)/ruff format workbench ui tests bench
+	$(BIN)/ruff check --fix workbench ui tests bench
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --out bench/results/latest.json
+
+clean-venv:
+	rm -rf $(VENV)

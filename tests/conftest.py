@@ -1,0 +1,61 @@
+"""Shared fixtures: every test gets its own WORKBENCH_HOME and a fresh encrypted store."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+LEADER = "leader"
+PASSPHRASE = "correct horse 巡察 battery"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("WORKBENCH_HOME", str(home))
+    for var in (
+        "WORKBENCH_STORE",
+        "WORKBENCH_USER",
+        "WORKBENCH_PASSPHRASE",
+        "WORKBENCH_NEW_PASSPHRASE",
+        "WORKBENCH_RECOVERY_CODE",
+    ):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One store made per session (key derivation is deliberately slow); tests copy it."""
+    from workbench.store.vault import Vault
+
+    root = tmp_path_factory.mktemp("template") / "store"
+    vault, code = Vault.create(root, user_name=LEADER, passphrase=PASSPHRASE, display_name="王组长")
+    vault.lock()
+    return root, code
+
+
+@pytest.fixture
+def store_dir(template_store: tuple[Path, str], tmp_path: Path) -> Path:
+    target = tmp_path / "store"
+    shutil.copytree(template_store[0], target)
+    return target
+
+
+@pytest.fixture
+def recovery_code(template_store: tuple[Path, str]) -> str:
+    return template_store[1]
+
+
+@pytest.fixture
+def vault(store_dir: Path) -> Iterator[object]:
+    from workbench.store.vault import Vault
+
+    v = Vault.open(store_dir, LEADER, PASSPHRASE)
+    yield v
+    v.lock()

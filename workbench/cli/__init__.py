@@ -1,0 +1,80 @@
+"""The ``workbench`` command line, for scripting and office batch work.
+
+Exit codes (stable, documented in docs/cli.md): 0 success, 1 unexpected failure, 2 usage,
+3 authentication, 4 integrity, 5 not found, 6 permission, 7 conflict, 8 validation,
+9 disk full, 10 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from workbench import __version__
+from workbench.cli import demo_cmds, store_cmds
+from workbench.errors import UsageError, WorkbenchError
+from workbench.logs import setup_logging
+
+log = logging.getLogger("workbench.cli")
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """Global options, accepted before or after the subcommand (``workbench info --json``)."""
+    parser.add_argument("--store", default=default, help="数据库文件夹（默认：WORKBENCH_STORE 或用户数据目录）")
+    parser.add_argument("--user", default=default, help="用户名（默认：WORKBENCH_USER）")
+    parser.add_argument("--passphrase-file", default=default, help="从文件第一行读取口令")
+    parser.add_argument("--new-passphrase-file", default=default, help="从文件第一行读取新口令")
+    parser.add_argument("--json", action="store_true", default=default, help="以 JSON 输出")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Subcommand parser: raises UsageError (exit code 2) and repeats the global options."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _add_global_options(self, argparse.SUPPRESS)
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"参数有误：{message}")
+
+
+class _RootParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"参数有误：{message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _RootParser(prog="workbench", description="巡察工作台命令行")
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    _add_global_options(parser, None)
+    parser.set_defaults(json=False)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    store_cmds.register(sub)
+    demo_cmds.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    setup_logging()
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.func(args))
+    except WorkbenchError as exc:
+        print(f"错误 [{exc.code}]：{exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # `workbench … | head`: the reader left, nothing to report
+        return 0
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log.exception("unexpected failure")
+        print(f"错误 [WB-INTERNAL]：意外故障（{type(exc).__name__}），详情见日志", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Shared plumbing for CLI commands: where the store is, secrets, output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from workbench import paths
+from workbench.errors import UsageError
+from workbench.store.vault import Vault
+
+
+def store_dir(args: argparse.Namespace) -> Path:
+    return Path(args.store) if args.store else paths.default_store_dir()
+
+
+def _read_secret_file(path: str) -> str:
+    # restic's convention: the first line, without its newline.
+    with open(path, encoding="utf-8") as f:
+        return f.readline().rstrip("\r\n")
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(f"需要{label}：请在终端中运行，或设置环境变量/口令文件")
+    return getpass.getpass(f"{label}: ")
+
+
+def passphrase(args: argparse.Namespace, label: str = "口令") -> str:
+    """``--passphrase-file``, else ``WORKBENCH_PASSPHRASE``, else an interactive prompt."""
+    if getattr(args, "passphrase_file", None):
+        return _read_secret_file(args.passphrase_file)
+    env = os.environ.get("WORKBENCH_PASSPHRASE")
+    if env is not None:
+        return env
+    return _prompt(label)
+
+
+def new_passphrase(args: argparse.Namespace, label: str = "新口令") -> str:
+    """``--new-passphrase-file``, else ``WORKBENCH_NEW_PASSPHRASE``, else prompt twice."""
+    if getattr(args, "new_passphrase_file", None):
+        return _read_secret_file(args.new_passphrase_file)
+    env = os.environ.get("WORKBENCH_NEW_PASSPHRASE")
+    if env is not None:
+        return env
+    first = _prompt(label)
+    if first != _prompt(f"再次输入{label}"):
+        raise UsageError("两次输入的口令不一致")
+    return first
+
+
+def user_name(args: argparse.Namespace) -> str:
+    name = getattr(args, "user", None) or os.environ.get("WORKBENCH_USER")
+    if name:
+        return str(name)
+    if sys.stdin.isatty():
+        return input("用户名: ").strip()
+    raise UsageError("请用 --user 或环境变量 WORKBENCH_USER 指定用户")
+
+
+def unlock(args: argparse.Namespace) -> Vault:
+    return Vault.open(store_dir(args), user_name(args), passphrase(args))
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def emit(args: argparse.Namespace, data: Any, human: str) -> None:
+    """``--json``: the data as JSON on stdout; otherwise the human text."""
+    if getattr(args, "json", False):
+        print(json.dumps(_plain(data), ensure_ascii=False, indent=2))
+    else:
+        print(human)

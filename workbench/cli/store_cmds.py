@@ -1,0 +1,289 @@
+"""CLI commands for the store: init, info, users, recovery, attachments, backup, check, audit."""
+
+from __future__ import annotations
+
+import argparse
+import mimetypes
+import os
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from workbench.cli import common
+from workbench.errors import UsageError
+from workbench.models import Base
+from workbench.roles import Role
+from workbench.services import users
+from workbench.store import audit, backup, migrate
+from workbench.store.check import check_store
+from workbench.store.keyfile import normalize_passphrase, open_slot, user_hint
+from workbench.store.vault import Vault
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    directory = common.store_dir(args)
+    roles = tuple(r for r in (args.roles or "").replace("，", ",").split(",") if r.strip())
+    secret = common.new_passphrase(args, "口令")
+    vault, code = Vault.create(
+        directory,
+        user_name=args.user or common.user_name(args),
+        passphrase=secret,
+        display_name=args.display_name,
+        roles=roles or None,
+        store_role=args.role,
+    )
+    with vault:
+        data = {"store": str(directory), "store_id": vault.store_id, "recovery_code": code}
+        human = (
+            f"已创建数据库：{directory}\n"
+            f"恢复码（只显示这一次，请抄写并妥善保管，丢失口令时用它找回）：\n\n    {code}\n"
+        )
+        common.emit(args, data, human)
+    return 0
+
+
+def _counts(vault: Vault) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with vault.read() as s:
+        for table in Base.metadata.sorted_tables:
+            if table.name != "store_meta":
+                counts[table.name] = int(s.scalar(select(func.count()).select_from(table)) or 0)
+    return counts
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        with vault.read() as s:
+            cipher = s.execute(text("PRAGMA cipher_version")).scalar()
+            sqlite = s.execute(text("SELECT sqlite_version()")).scalar()
+        data = {
+            "store": str(vault.layout.root),
+            "store_id": vault.store_id,
+            "store_role": vault.store_role,
+            "device_id": vault.device_id,
+            "user": vault.user.name,
+            "roles": [r.value for r in vault.user.roles],
+            "schema_revision": migrate.current_revision(vault.engine),
+            "cipher_version": cipher,
+            "sqlite_version": sqlite,
+            "counts": _counts(vault),
+        }
+        role_label = "巡察组（现场）" if vault.store_role == "field" else "巡察办"
+        lines = [
+            f"数据库：{data['store']}",
+            f"编号：{vault.store_id}（{role_label}）",
+            f"当前用户：{vault.user.display_name}（{'、'.join(r.label for r in vault.user.roles)}）",
+            f"结构版本：{data['schema_revision']}　SQLCipher {cipher}　SQLite {sqlite}",
+            "记录数：" + "，".join(f"{k} {v}" for k, v in data["counts"].items()),  # type: ignore[attr-defined]
+        ]
+        common.emit(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        new = common.new_passphrase(args)
+        vault.change_passphrase(common.passphrase(args), new)
+        common.emit(args, {"changed": True}, "口令已修改。")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    roles = tuple(r for r in args.roles.replace("，", ",").split(",") if r.strip())
+    with common.unlock(args) as vault:
+        info = users.add_user(
+            vault, args.name, common.new_passphrase(args, f"用户 {args.name} 的口令"), roles,
+            display_name=args.display_name,
+        )
+        common.emit(args, info, f"已添加用户 {info.name}（{'、'.join(r.label for r in info.roles)}）")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.read() as s:
+        rows = users.list_users(s)
+    lines = [
+        f"{u.name}\t{u.display_name}\t{'、'.join(r.label for r in u.roles)}"
+        + ("\t已停用" if u.disabled else "")
+        for u in rows
+    ]
+    common.emit(args, rows, "\n".join(lines))
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        info = users.disable_user(vault, args.name)
+        common.emit(args, info, f"已停用用户 {info.name}，其口令不再能解锁数据库。")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    if args.recovery_code_file:
+        code = Path(args.recovery_code_file).read_text("utf-8").strip()
+    else:
+        code = os.environ.get("WORKBENCH_RECOVERY_CODE") or common._prompt("恢复码")
+    new = common.new_passphrase(args)
+    vault, new_code = Vault.open_with_recovery_code(
+        common.store_dir(args), code, common.user_name(args), new
+    )
+    with vault:
+        human = (
+            f"已为用户 {vault.user.name} 设置新口令。原恢复码已作废，新的恢复码（只显示这一次）：\n\n"
+            f"    {new_code}\n"
+        )
+        common.emit(args, {"user": vault.user.name, "recovery_code": new_code}, human)
+    return 0
+
+
+def cmd_attach_add(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"文件不存在：{path}")
+    media = args.media_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    with common.unlock(args) as vault, vault.session() as s, open(path, "rb") as src:
+        info = vault.attachments.add(
+            s, src, name=args.name or path.name, media_type=media, size_hint=path.stat().st_size
+        )
+    note = "（内容已存在，未重复存储）" if info.deduplicated else ""
+    common.emit(args, info, f"{info.sha256}  {info.size} 字节  {info.name}{note}")
+    return 0
+
+
+def cmd_attach_get(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    with common.unlock(args) as vault, vault.session() as s:
+        info = vault.attachments.export(s, args.sha256.lower(), out)
+        audit.record(s, "attachment.export", "attachments", info.sha256, {"to": str(out)})
+    common.emit(args, info, f"已导出 {info.name} → {out}（导出的文件未加密）")
+    return 0
+
+
+def cmd_attach_list(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.read() as s:
+        rows = vault.attachments.list(s)
+    common.emit(args, rows, "\n".join(f"{a.sha256}  {a.size:>12}  {a.name}" for a in rows))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    with common.unlock(args) as vault:
+        counts = backup.write_backup(vault.layout, vault.keyfile, vault.dek, vault.engine, target)
+        with vault.session() as s:
+            audit.record(s, "backup", "store", vault.store_id, {"to": str(target), **counts})
+    common.emit(args, counts, f"已备份到 {target}（{counts['bytes']} 字节，附件 {counts['blobs']} 个）")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    directory = common.store_dir(args)
+    name = common.user_name(args)
+    secret = normalize_passphrase(common.passphrase(args))
+
+    def unlock_key(keyfile):  # type: ignore[no-untyped-def]
+        from workbench.errors import AuthenticationError
+
+        for slot in keyfile.passphrase_slots(user_hint(keyfile.store_id, name)):
+            try:
+                return open_slot(keyfile.store_id, slot, secret)
+            except AuthenticationError:
+                continue
+        raise AuthenticationError()
+
+    backup.restore_backup(Path(args.file), directory, unlock_key)
+    with Vault.open(directory, name, common.passphrase(args)) as vault, vault.session() as s:
+        audit.record(s, "restore", "store", vault.store_id, {"from": str(args.file)})
+    common.emit(args, {"store": str(directory)}, f"已从备份恢复到 {directory}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        report = check_store(vault, deep=not args.quick, repair=args.repair)
+    lines = [*(f"错误：{p}" for p in report.problems), *(f"提示：{w}" for w in report.warnings)]
+    lines.append("检查通过。" if report.ok else f"检查发现 {len(report.problems)} 个问题。")
+    common.emit(
+        args,
+        {"ok": report.ok, "problems": report.problems, "warnings": report.warnings, **report.facts},
+        "\n".join(lines),
+    )
+    return 0 if report.ok else 4
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.read() as s:
+        report = audit.verify_chain(s)
+    common.emit(args, report, f"审计日志完整：{report.entries} 条，链尾 {report.head_hash[:16]}…")
+    return 0
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        vault.require(Role.AUDITOR)
+        with vault.read() as s:
+            rows = list(audit.iter_entries(s, action=args.action, limit=args.limit))
+    lines = [
+        f"{e.seq:>6}  {e.at:%Y-%m-%d %H:%M:%S}  {e.actor_name or '-':<8}  {e.action:<18}  "
+        f"{e.object_type or ''} {e.object_id or ''}"
+        for e in rows
+    ]
+    common.emit(args, rows, "\n".join(lines))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help="创建新的加密数据库（显示一次恢复码）")
+    p.add_argument("--role", choices=["field", "office"], default="field")
+    p.add_argument("--display-name")
+    p.add_argument("--roles", help="逗号分隔的角色，如 组长,系统管理员")
+    p.set_defaults(func=cmd_init)
+
+    sub.add_parser("info", help="数据库概况").set_defaults(func=cmd_info)
+    sub.add_parser("passwd", help="修改当前用户的口令").set_defaults(func=cmd_passwd)
+
+    user = sub.add_parser("user", help="用户管理").add_subparsers(dest="user_cmd", required=True)
+    p = user.add_parser("add", help="添加用户（系统管理员）")
+    p.add_argument("name")
+    p.add_argument("--roles", required=True, help="逗号分隔的角色，如 组员,记录员/信访专员")
+    p.add_argument("--display-name")
+    p.set_defaults(func=cmd_user_add)
+    user.add_parser("list", help="列出用户").set_defaults(func=cmd_user_list)
+    p = user.add_parser("disable", help="停用用户（系统管理员）")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_disable)
+
+    p = sub.add_parser("recover", help="用恢复码解锁并设置新口令")
+    p.add_argument("--recovery-code-file")
+    p.set_defaults(func=cmd_recover)
+
+    att = sub.add_parser("attach", help="附件").add_subparsers(dest="attach_cmd", required=True)
+    p = att.add_parser("add", help="加入附件（加密保存）")
+    p.add_argument("file")
+    p.add_argument("--name")
+    p.add_argument("--media-type")
+    p.set_defaults(func=cmd_attach_add)
+    p = att.add_parser("get", help="导出附件明文到文件")
+    p.add_argument("sha256")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_attach_get)
+    att.add_parser("list", help="列出附件").set_defaults(func=cmd_attach_list)
+
+    p = sub.add_parser("backup", help="加密备份整个数据库")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="从备份恢复到 --store 指定的空文件夹")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
+    p = sub.add_parser("check", help="完整性检查")
+    p.add_argument("--quick", action="store_true", help="不逐个解密校验附件")
+    p.add_argument("--repair", action="store_true", help="清除中断写入留下的无主附件文件")
+    p.set_defaults(func=cmd_check)
+
+    aud = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", required=True)
+    aud.add_parser("verify", help="校验审计日志哈希链").set_defaults(func=cmd_audit_verify)
+    p = aud.add_parser("list", help="列出审计日志（安全审计员）")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--action")
+    p.set_defaults(func=cmd_audit_list)
+

@@ -1,0 +1,138 @@
+"""The WorkbenchError tree.
+
+Every error carries a stable ``code`` (the UI maps codes to translated text, scripts match on them)
+and a Chinese ``message`` for people. CLI exit codes are chosen per class, see ``exit_code``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from workbench.i18n import N_
+
+
+class WorkbenchError(Exception):
+    """Base of all expected failures. ``code`` is stable API; ``message`` is for people."""
+
+    code: ClassVar[str] = "WB-ERROR"
+    exit_code: ClassVar[int] = 1
+    default_message: ClassVar[str] = N_("操作失败")
+
+    def __init__(self, message: str | None = None, **details: Any) -> None:
+        self.message = message or self.default_message
+        self.details = details
+        super().__init__(f"[{self.code}] {self.message}")
+
+
+class UsageError(WorkbenchError):
+    code = "WB-USAGE"
+    exit_code = 2
+    default_message = N_("参数有误")
+
+
+class AuthenticationError(WorkbenchError):
+    code = "WB-AUTH"
+    exit_code = 3
+    default_message = N_("用户名或口令不正确")
+
+
+class UnlockThrottled(AuthenticationError):
+    code = "WB-AUTH-THROTTLED"
+    default_message = N_("口令错误次数过多，请稍后再试")
+
+
+class UserDisabled(AuthenticationError):
+    code = "WB-AUTH-DISABLED"
+    default_message = N_("该用户已停用")
+
+
+class RecoveryCodeInvalid(AuthenticationError):
+    code = "WB-AUTH-RECOVERY"
+    default_message = N_("恢复码不正确")
+
+
+class IntegrityError(WorkbenchError):
+    code = "WB-INTEGRITY"
+    exit_code = 4
+    default_message = N_("数据完整性校验失败")
+
+
+class KeyfileDamaged(IntegrityError):
+    code = "WB-KEYFILE"
+    default_message = N_("密钥文件已损坏或格式不正确")
+
+
+class AuditChainBroken(IntegrityError):
+    code = "WB-AUDIT-CHAIN"
+    default_message = N_("审计日志链校验失败：记录被删除或篡改")
+
+
+class AttachmentCorrupt(IntegrityError):
+    code = "WB-ATTACH-CORRUPT"
+    default_message = N_("附件已损坏或被篡改")
+
+
+class BackupInvalid(IntegrityError):
+    code = "WB-BACKUP-INVALID"
+    default_message = N_("备份文件已损坏、被篡改或不是本系统的备份")
+
+
+class NotFound(WorkbenchError):
+    code = "WB-NOT-FOUND"
+    exit_code = 5
+    default_message = N_("未找到")
+
+
+class StoreNotFound(NotFound):
+    code = "WB-STORE-NOT-FOUND"
+    default_message = N_("未找到数据库，请先初始化")
+
+
+class PermissionDenied(WorkbenchError):
+    code = "WB-PERMISSION"
+    exit_code = 6
+    default_message = N_("当前用户无权执行此操作")
+
+
+class Conflict(WorkbenchError):
+    code = "WB-CONFLICT"
+    exit_code = 7
+    default_message = N_("与现有数据冲突")
+
+
+class StoreExists(Conflict):
+    code = "WB-STORE-EXISTS"
+    default_message = N_("目标位置已有数据库，不会覆盖")
+
+
+class StoreLocked(WorkbenchError):
+    code = "WB-LOCKED"
+    default_message = N_("数据库已锁定，请重新解锁")
+
+
+class ValidationError(WorkbenchError):
+    code = "WB-VALIDATION"
+    exit_code = 8
+    default_message = N_("输入不符合要求")
+
+
+class LimitExceeded(ValidationError):
+    code = "WB-LIMIT"
+    default_message = N_("超过允许的大小")
+
+
+class DiskFull(WorkbenchError):
+    code = "WB-DISK-FULL"
+    exit_code = 9
+    default_message = N_("磁盘空间不足，操作已取消，数据未改变")
+
+
+class Cancelled(WorkbenchError):
+    code = "WB-CANCELLED"
+    exit_code = 10
+    default_message = N_("操作已取消")
+
+
+class SchemaTooNew(WorkbenchError):
+    code = "WB-SCHEMA-NEWER"
+    default_message = N_("数据库由更新版本的程序创建，请升级本程序")

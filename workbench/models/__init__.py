@@ -1,0 +1,6 @@
+"""SQLAlchemy 2.0 models, one module per aggregate. Import ``Base`` from ``workbench.models.base``."""
+
+from workbench.models.base import Base
+from workbench.models.system import Attachment, AuditEntry, StoreMeta, User
+
+__all__ = ["Attachment", "AuditEntry", "Base", "StoreMeta", "User"]

@@ -1,0 +1,61 @@
+"""User roles and the rule that keeps the security auditor separate (三员分立)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from workbench.errors import ValidationError
+from workbench.i18n import N_
+
+
+class Role(StrEnum):
+    TEAM_LEADER = "team_leader"
+    DEPUTY_LEADER = "deputy_leader"
+    MEMBER = "member"
+    RECORDER = "recorder"
+    OFFICE = "office_staff"
+    SYSADMIN = "sysadmin"
+    SECADMIN = "secadmin"
+    AUDITOR = "auditor"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.TEAM_LEADER: N_("组长"),
+    Role.DEPUTY_LEADER: N_("副组长"),
+    Role.MEMBER: N_("组员"),
+    Role.RECORDER: N_("记录员/信访专员"),
+    Role.OFFICE: N_("巡察办"),
+    Role.SYSADMIN: N_("系统管理员"),
+    Role.SECADMIN: N_("安全保密管理员"),
+    Role.AUDITOR: N_("安全审计员"),
+}
+
+_BY_LABEL = {label: role for role, label in ROLE_LABELS.items()}
+
+
+def parse_role(text: str) -> Role:
+    """Accept the code (``team_leader``) or the Chinese label (``组长``)."""
+    text = text.strip()
+    if text in _BY_LABEL:
+        return _BY_LABEL[text]
+    try:
+        return Role(text)
+    except ValueError:
+        names = "、".join(ROLE_LABELS.values())
+        raise ValidationError(f"未知角色“{text}”，可选：{names}", field="roles") from None
+
+
+def validate_roles(roles: Iterable[Role | str]) -> tuple[Role, ...]:
+    parsed = tuple(dict.fromkeys(parse_role(r) if isinstance(r, str) else r for r in roles))
+    if not parsed:
+        raise ValidationError("至少需要一个角色", field="roles")
+    if Role.AUDITOR in parsed and ({Role.SYSADMIN, Role.SECADMIN} & set(parsed)):
+        raise ValidationError(
+            "安全审计员不得同时担任系统管理员或安全保密管理员（三员分立）", field="roles"
+        )
+    return parsed

@@ -1,0 +1,1 @@
+"""Use cases: plain functions ``verb_noun(session, …)`` returning frozen DTOs."""

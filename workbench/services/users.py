@@ -1,0 +1,68 @@
+"""Users and their roles. Passphrase slots live in the keyfile, managed through the vault."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from workbench.models.system import User
+from workbench.roles import Role, validate_roles
+from workbench.store.vault import UserInfo, Vault, check_passphrase, user_info
+
+
+def list_users(session: Session) -> list[UserInfo]:
+    return [user_info(u) for u in session.scalars(select(User).order_by(User.created_at, User.name))]
+
+
+def find_user(session: Session, name: str) -> UserInfo:
+    row = session.scalar(select(User).where(User.name == name.strip()))
+    if row is None:
+        raise NotFound(f"没有名为“{name}”的用户", user=name)
+    return user_info(row)
+
+
+def add_user(
+    vault: Vault,
+    name: str,
+    passphrase: str,
+    roles: tuple[Role | str, ...],
+    *,
+    display_name: str | None = None,
+) -> UserInfo:
+    """系统管理员 adds a user with their own passphrase slot."""
+    vault.require(Role.SYSADMIN)
+    name = name.strip()
+    if not name or len(name) > 64:
+        raise ValidationError("用户名应为 1–64 个字符", field="name")
+    parsed = validate_roles(roles)
+    check_passphrase(passphrase)
+    with vault.session() as s:
+        if s.scalar(select(User.id).where(User.name == name)):
+            raise Conflict(f"用户“{name}”已存在", user=name)
+        row = User(
+            name=name,
+            display_name=(display_name or name).strip(),
+            roles=[str(r) for r in parsed],
+            created_by=vault.user.id,
+        )
+        s.add(row)
+        s.flush()
+        info = user_info(row)
+    vault.set_passphrase(info.id, passphrase)
+    return info
+
+
+def disable_user(vault: Vault, name: str) -> UserInfo:
+    """Mark the user disabled and remove their keyslot: they can no longer unlock."""
+    vault.require(Role.SYSADMIN)
+    with vault.session() as s:
+        row = s.scalar(select(User).where(User.name == name.strip()))
+        if row is None:
+            raise NotFound(f"没有名为“{name}”的用户", user=name)
+        if row.id == vault.user.id:
+            raise PermissionDenied("不能停用当前登录的用户")
+        row.disabled = True
+        info = user_info(row)
+    vault.remove_slot(info.id)
+    return info

@@ -1,0 +1,222 @@
+"""Evidence files: streamed in and out in chunks, encrypted at rest, addressed by SHA-256.
+
+Adding streams the source through SHA-256 and ``BlobWriter`` into a staging file, then renames it
+into ``blobs/xx/<keyed name>`` and inserts the row in the caller's transaction. The same content
+added twice is stored once. A crash leaves at most a staging file or an unreferenced blob, both
+removed by ``collect_garbage`` (run by ``check --repair`` and at unlock for staging files).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.errors import AttachmentCorrupt, DiskFull, LimitExceeded, NotFound, ValidationError
+from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
+from workbench.models.system import Attachment, StoreMeta
+from workbench.store import blobcrypt
+from workbench.store.fsutil import fsync_dir, is_disk_full
+from workbench.store.layout import StoreLayout
+
+READ_SIZE = blobcrypt.CHUNK
+DEFAULT_LIMIT_BYTES = 4 << 30  # 4 GiB; per store, in store_meta "attachment_limit_bytes"
+LIMIT_KEY = "attachment_limit_bytes"
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    sha256: str
+    size: int
+    name: str
+    media_type: str
+    created_at: datetime
+    created_by: str | None
+    deduplicated: bool = False
+
+
+def _info(row: Attachment, *, deduplicated: bool = False) -> AttachmentInfo:
+    return AttachmentInfo(
+        sha256=row.sha256,
+        size=row.size,
+        name=row.name,
+        media_type=row.media_type,
+        created_at=row.created_at,
+        created_by=row.created_by,
+        deduplicated=deduplicated,
+    )
+
+
+def size_limit(session: Session) -> int:
+    meta = session.get(StoreMeta, LIMIT_KEY)
+    return int(meta.value) if meta else DEFAULT_LIMIT_BYTES
+
+
+def set_size_limit(session: Session, limit_bytes: int) -> None:
+    if limit_bytes <= 0:
+        raise ValidationError("附件大小上限必须大于 0", field="limit")
+    meta = session.get(StoreMeta, LIMIT_KEY)
+    if meta is None:
+        session.add(StoreMeta(key=LIMIT_KEY, value=str(limit_bytes)))
+    else:
+        meta.value = str(limit_bytes)
+
+
+class AttachmentStore:
+    """Blob files of one store, bound to its data key while the store is unlocked."""
+
+    def __init__(self, layout: StoreLayout, dek: bytearray) -> None:
+        self.layout = layout
+        self._dek = dek
+
+    def blob_path(self, sha256_hex: str) -> Path:
+        name = blobcrypt.blob_name(self._dek, sha256_hex)
+        return self.layout.blobs / name[:2] / name
+
+    def add(
+        self,
+        session: Session,
+        source: BinaryIO,
+        *,
+        name: str,
+        media_type: str = "application/octet-stream",
+        size_hint: int | None = None,
+        progress: ProgressSink = no_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> AttachmentInfo:
+        name = name.strip()
+        if not name:
+            raise ValidationError("附件名称不能为空", field="name")
+        limit = size_limit(session)
+        if size_hint is not None and size_hint > limit:
+            raise LimitExceeded(f"附件超过大小上限 {limit} 字节", limit=limit)
+        self.layout.staging.mkdir(parents=True, exist_ok=True)
+        staging = self.layout.staging / f"{uuid.uuid4().hex}.part"
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with open(staging, "wb") as out:
+                writer = blobcrypt.BlobWriter(out, self._dek)
+                while chunk := source.read(READ_SIZE):
+                    cancel.raise_if_cancelled()
+                    size += len(chunk)
+                    if size > limit:
+                        raise LimitExceeded(f"附件超过大小上限 {limit} 字节", limit=limit)
+                    digest.update(chunk)
+                    writer.write(chunk)
+                    progress(size, size_hint, name)
+                writer.close()
+                out.flush()
+                os.fsync(out.fileno())
+            sha = digest.hexdigest()
+            existing = session.get(Attachment, sha)
+            if existing is not None and self.blob_path(sha).exists():
+                staging.unlink()
+                return _info(existing, deduplicated=True)
+            target = self.blob_path(sha)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging, target)
+            fsync_dir(target.parent)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                staging.unlink()
+            if is_disk_full(exc):
+                raise DiskFull() from exc
+            raise
+        if existing is not None:  # row survived but its blob was missing: blob restored
+            return _info(existing, deduplicated=True)
+        actor = session.info.get("actor")
+        row = Attachment(
+            sha256=sha,
+            size=size,
+            name=name[:255],
+            media_type=media_type,
+            created_by=getattr(actor, "user_id", None),
+        )
+        session.add(row)
+        session.flush()
+        return _info(row)
+
+    def info(self, session: Session, sha256_hex: str) -> AttachmentInfo:
+        row = session.get(Attachment, sha256_hex.lower())
+        if row is None:
+            raise NotFound(f"未找到附件 {sha256_hex}", sha256=sha256_hex)
+        return _info(row)
+
+    def list(self, session: Session) -> list[AttachmentInfo]:
+        return [_info(r) for r in session.scalars(select(Attachment).order_by(Attachment.created_at))]
+
+    def iter_content(self, sha256_hex: str) -> Iterator[bytes]:
+        """Plaintext chunks, verified against the content hash at the end."""
+        path = self.blob_path(sha256_hex)
+        if not path.exists():
+            raise AttachmentCorrupt(f"附件 {sha256_hex} 的加密文件缺失", sha256=sha256_hex)
+        digest = hashlib.sha256()
+        with open(path, "rb") as src:
+            for chunk in blobcrypt.iter_plaintext(src, self._dek):
+                digest.update(chunk)
+                yield chunk
+        if digest.hexdigest() != sha256_hex:
+            raise AttachmentCorrupt(f"附件 {sha256_hex} 内容与摘要不符", sha256=sha256_hex)
+
+    def export(
+        self,
+        session: Session,
+        sha256_hex: str,
+        out_path: Path,
+        *,
+        progress: ProgressSink = no_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> AttachmentInfo:
+        """Write the plaintext to ``out_path`` (the user's explicit choice) — all or nothing."""
+        info = self.info(session, sha256_hex)
+        tmp = out_path.with_name(f".{out_path.name}.part")
+        done = 0
+        try:
+            with open(tmp, "wb") as out:
+                for chunk in self.iter_content(info.sha256):
+                    cancel.raise_if_cancelled()
+                    out.write(chunk)
+                    done += len(chunk)
+                    progress(done, info.size, info.name)
+            os.replace(tmp, out_path)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            if is_disk_full(exc):
+                raise DiskFull() from exc
+            raise
+        return info
+
+    def verify(self, sha256_hex: str) -> None:
+        for _ in self.iter_content(sha256_hex):
+            pass
+
+    def collect_garbage(self, session: Session, *, dry_run: bool = False) -> list[Path]:
+        """Remove staging leftovers and blob files that no row references."""
+        removed: list[Path] = []
+        if self.layout.staging.exists():
+            for leftover in self.layout.staging.iterdir():
+                removed.append(leftover)
+                if not dry_run:
+                    leftover.unlink(missing_ok=True)
+        known = {self.blob_path(sha).name for sha in session.scalars(select(Attachment.sha256))}
+        if self.layout.blobs.exists():
+            for fanout in self.layout.blobs.iterdir():
+                if not fanout.is_dir() or fanout == self.layout.staging:
+                    continue
+                for blob in fanout.iterdir():
+                    if blob.name not in known:
+                        removed.append(blob)
+                        if not dry_run:
+                            blob.unlink(missing_ok=True)
+        return removed

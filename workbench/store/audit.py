@@ -1,0 +1,206 @@
+"""The append-only, hash-chained audit log.
+
+Each entry's hash covers the previous entry's hash and the entry's own fields, so a removed or
+altered entry breaks the chain; the head (last seq and hash) is kept in ``store_meta`` in the same
+transaction, so a removed tail is detected too. Triggers created by the first migration refuse
+UPDATE and DELETE on the table. Every ORM write is audited by a flush hook (insert/update/delete
+with the changed field names, never the values); unlocks, exports and imports are recorded
+explicitly with ``record``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session
+
+from workbench.errors import AuditChainBroken
+from workbench.models.base import new_id, utcnow
+from workbench.models.system import AuditEntry, StoreMeta
+
+GENESIS = "0" * 64
+HEAD_KEY = "audit_head"
+_NOT_AUDITED = (AuditEntry, StoreMeta)
+
+
+def entry_digest(
+    prev_hash: str,
+    seq: int,
+    at: datetime,
+    actor_id: str | None,
+    actor_name: str | None,
+    device_id: str | None,
+    action: str,
+    object_type: str | None,
+    object_id: str | None,
+    detail: str,
+) -> str:
+    body = json.dumps(
+        [seq, at.isoformat(), actor_id, actor_name, device_id, action, object_type, object_id, detail],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
+
+
+def _head(session: Session) -> tuple[int, str]:
+    with session.no_autoflush:
+        pending = session.info.get("audit_pending_head")
+        if pending:
+            return pending  # type: ignore[no-any-return]
+        row = session.execute(
+            select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def record(
+    session: Session,
+    action: str,
+    object_type: str | None = None,
+    object_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Append one entry in the caller's transaction."""
+    actor = session.info.get("actor")
+    seq, prev = _head(session)
+    seq += 1
+    at = utcnow()
+    detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+    fields = {
+        "seq": seq,
+        "at": at,
+        "actor_id": getattr(actor, "user_id", None),
+        "actor_name": getattr(actor, "user_name", None),
+        "device_id": getattr(actor, "device_id", None),
+        "action": action,
+        "object_type": object_type,
+        "object_id": object_id,
+        "detail": detail_text,
+    }
+    digest = entry_digest(prev, **fields)  # type: ignore[arg-type]
+    session.add(AuditEntry(**fields, prev_hash=prev, entry_hash=digest))
+    session.info["audit_pending_head"] = (seq, digest)
+    with session.no_autoflush:
+        head = session.get(StoreMeta, HEAD_KEY)
+        if head is None:
+            session.add(StoreMeta(key=HEAD_KEY, value=f"{seq}:{digest}"))
+        else:
+            head.value = f"{seq}:{digest}"
+
+
+def _primary_key(obj: Any) -> str:
+    identity = inspect(obj).identity or tuple(
+        getattr(obj, c.key) for c in inspect(type(obj)).primary_key
+    )
+    return ",".join(str(part) for part in identity)
+
+
+@event.listens_for(Session, "before_flush")
+def _audit_writes(session: Session, _ctx: Any, _instances: Any) -> None:
+    for obj in list(session.new):
+        if isinstance(obj, _NOT_AUDITED):
+            continue
+        if getattr(obj, "id", "") is None:  # give UUID keys now, so the entry names the record
+            obj.id = new_id()
+        record(session, "insert", obj.__tablename__, _primary_key(obj))
+    for obj in list(session.dirty):
+        if isinstance(obj, _NOT_AUDITED) or not session.is_modified(obj):
+            continue
+        state = inspect(obj)
+        changed = sorted(a.key for a in state.attrs if a.history.has_changes())
+        record(session, "update", obj.__tablename__, _primary_key(obj), {"fields": changed})
+    for obj in list(session.deleted):
+        if not isinstance(obj, _NOT_AUDITED):
+            record(session, "delete", obj.__tablename__, _primary_key(obj))
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget_pending_head(session: Session) -> None:
+    session.info.pop("audit_pending_head", None)
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    seq: int
+    at: datetime
+    actor_name: str | None
+    device_id: str | None
+    action: str
+    object_type: str | None
+    object_id: str | None
+    detail: dict[str, Any]
+    entry_hash: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    head_seq: int
+    head_hash: str
+
+
+def verify_chain(session: Session) -> ChainReport:
+    """Walk the chain; raise AuditChainBroken naming the first bad entry."""
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)).yield_per(2000):
+        if entry.seq != expected_seq:
+            raise AuditChainBroken(
+                f"审计日志第 {expected_seq} 条缺失", seq=expected_seq, problem="missing"
+            )
+        if entry.prev_hash != prev:
+            raise AuditChainBroken(f"审计日志第 {entry.seq} 条前链不符", seq=entry.seq, problem="link")
+        digest = entry_digest(
+            prev,
+            entry.seq,
+            entry.at,
+            entry.actor_id,
+            entry.actor_name,
+            entry.device_id,
+            entry.action,
+            entry.object_type,
+            entry.object_id,
+            entry.detail,
+        )
+        if digest != entry.entry_hash:
+            raise AuditChainBroken(f"审计日志第 {entry.seq} 条内容被改动", seq=entry.seq, problem="altered")
+        prev = digest
+        expected_seq += 1
+        count += 1
+    head = session.get(StoreMeta, HEAD_KEY)
+    expected_head = f"{count}:{prev}" if count else None
+    if (head.value if head else None) != expected_head:
+        raise AuditChainBroken("审计日志末尾的记录被删除", problem="tail")
+    return ChainReport(entries=count, head_seq=count, head_hash=prev)
+
+
+def iter_entries(
+    session: Session, *, action: str | None = None, limit: int = 100, before_seq: int | None = None
+) -> Iterator[AuditRecord]:
+    """Newest first, paged by ``before_seq``."""
+    query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)
+    if action:
+        query = query.where(AuditEntry.action == action)
+    if before_seq is not None:
+        query = query.where(AuditEntry.seq < before_seq)
+    for e in session.scalars(query):
+        yield AuditRecord(
+            seq=e.seq,
+            at=e.at,
+            actor_name=e.actor_name,
+            device_id=e.device_id,
+            action=e.action,
+            object_type=e.object_type,
+            object_id=e.object_id,
+            detail=json.loads(e.detail),
+            entry_hash=e.entry_hash,
+        )

@@ -1,0 +1,94 @@
+"""The SQLCipher engine recipe.
+
+``create_engine("sqlite+pysqlite:///…", module=sqlcipher3)`` with a ``connect`` event that issues
+``PRAGMA key`` first (a raw 32-byte key, so SQLCipher's own PBKDF2 is skipped: our keyslots did
+the slow work), then the other pragmas in driver autocommit (``journal_mode=WAL`` inside a
+transaction silently does nothing). Transactions are begun explicitly by a ``begin`` event so that
+DDL and DML are both transactional (Alembic migrations roll back whole).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from workbench.errors import IntegrityError
+
+# Pragmas applied after keying. FULL sync: a power cut must not lose a committed record.
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 10000",
+    "PRAGMA temp_store = MEMORY",
+)
+
+
+def raw_key_pragma(key: bytes | bytearray) -> str:
+    """``PRAGMA key`` with a raw key: hex only, so no quoting can go wrong."""
+    if len(key) != 32:
+        raise ValueError("SQLCipher raw key must be 32 bytes")
+    return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
+
+
+def _configure_connection(dbapi_conn: Any, key: bytes | bytearray | None) -> None:
+    dbapi_conn.isolation_level = None  # driver autocommit; SQLAlchemy's begin event emits BEGIN
+    cur = dbapi_conn.cursor()
+    try:
+        if key is not None:
+            cur.execute(raw_key_pragma(key))
+            cur.execute("PRAGMA cipher_log_level = NONE")
+        # Touch the schema: with a wrong key this is where SQLCipher says "not a database".
+        try:
+            cur.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except sqlcipher3.DatabaseError as exc:
+            raise IntegrityError("数据库无法用此密钥打开（密钥文件与数据库不匹配或数据库已损坏）") from exc
+        for pragma in _PRAGMAS:
+            cur.execute(pragma).fetchall()
+    finally:
+        cur.close()
+
+
+def make_engine(db_path: Path, key: bytes | bytearray | None, *, pool_size: int = 1) -> Engine:
+    """An engine on ``db_path``, keyed with ``key`` (None: plain SQLite, for comparisons only).
+
+    The pool is tiny: all database work runs on one worker thread, and a second connection may be
+    used by a short-lived helper (backup). ``check_same_thread`` is off because the connection is
+    created on whichever thread first asks, then handed to the worker.
+    """
+    engine = create_engine(
+        f"sqlite+pysqlite:///{db_path}",
+        module=sqlcipher3,
+        poolclass=QueuePool,
+        pool_size=pool_size,
+        max_overflow=1,
+        connect_args={"check_same_thread": False},
+    )
+    key_ref = key  # the vault's bytearray: zeroed on lock, after the engine is disposed
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        _configure_connection(dbapi_conn, key_ref)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Write sessions ask for IMMEDIATE (see Vault.session); reads stay deferred.
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+def raw_connection(db_path: Path, key: bytes | bytearray | None) -> Any:
+    """A bare DB-API connection with the same setup (for the backup API and integrity checks)."""
+    conn = sqlcipher3.connect(str(db_path), check_same_thread=False)
+    try:
+        _configure_connection(conn, key)
+    except Exception:
+        conn.close()
+        raise
+    return conn
