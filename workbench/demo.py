@@ -14,7 +14,7 @@ from workbench.services import users
 from workbench.store.keyfile import KdfParams
 from workbench.store.vault import Vault
 
-DEMO_PASSPHRASE = "xuncha-demo-2026"
+DEMO_PASSPHRASE = "xuncha-demo-2026"  # noqa: S105 - published in README on purpose
 DEMO_LEADER = "wangjg"
 
 
@@ -48,5 +48,7 @@ def create_demo_store(directory: Path, *, kdf: KdfParams | None = None) -> tuple
         kdf=kdf,
     )
     for user in others:
-        users.add_user(vault, user.name, DEMO_PASSPHRASE, user.roles, display_name=user.display_name)
+        users.add_user(
+            vault, user.name, DEMO_PASSPHRASE, user.roles, display_name=user.display_name
+        )
     return vault, code

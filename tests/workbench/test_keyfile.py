@@ -10,8 +10,8 @@ import pytest
 from workbench.errors import AuthenticationError, KeyfileDamaged, RecoveryCodeInvalid
 from workbench.store import recovery
 from workbench.store.keyfile import (
-    Keyfile,
     KdfParams,
+    Keyfile,
     normalize_passphrase,
     open_slot,
     seal_slot,
@@ -56,7 +56,11 @@ def test_keyfile_reveals_neither_key_nor_names() -> None:
     dek = os.urandom(32)
     name = "王建国"
     slot = seal_slot(
-        STORE, dek, normalize_passphrase("口令 secret"), kind="passphrase", user_id="u1",
+        STORE,
+        dek,
+        normalize_passphrase("口令 secret"),
+        kind="passphrase",
+        user_id="u1",
         hint=user_hint(STORE, name),
     )
     data = Keyfile(STORE, (slot,)).to_bytes()

@@ -95,7 +95,7 @@ def test_unlock_records_failures_in_the_audit(store_dir: Path, tmp_path: Path) -
 
 
 @pytest.mark.parametrize(
-    "tricky", ["it's \"quoted\"; DROP TABLE users; --", "x'00'; PRAGMA key='", "口令；含‘引号’"]
+    "tricky", ['it\'s "quoted"; DROP TABLE users; --', "x'00'; PRAGMA key='", "口令；含‘引号’"]
 )
 def test_passphrases_with_quotes_and_semicolons(tmp_path: Path, tricky: str) -> None:
     vault, _ = Vault.create(tmp_path / "s", user_name="u", passphrase=tricky)
@@ -162,7 +162,9 @@ def test_mistyped_recovery_code_names_the_group(store_dir: Path, recovery_code: 
 
 
 def test_each_user_unlocks_with_their_own_passphrase(vault: Vault, store_dir: Path) -> None:
-    users.add_user(vault, "recorder", "recorder passphrase", ("记录员/信访专员",), display_name="陈静")
+    users.add_user(
+        vault, "recorder", "recorder passphrase", ("记录员/信访专员",), display_name="陈静"
+    )
     with Vault.open(store_dir, "recorder", "recorder passphrase") as other:
         assert other.user.roles == (Role.RECORDER,)
     with pytest.raises(AuthenticationError):

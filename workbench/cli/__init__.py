@@ -23,7 +23,9 @@ log = logging.getLogger("workbench.cli")
 
 def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
     """Global options, accepted before or after the subcommand (``workbench info --json``)."""
-    parser.add_argument("--store", default=default, help="数据库文件夹（默认：WORKBENCH_STORE 或用户数据目录）")
+    parser.add_argument(
+        "--store", default=default, help="数据库文件夹（默认：WORKBENCH_STORE 或用户数据目录）"
+    )
     parser.add_argument("--user", default=default, help="用户名（默认：WORKBENCH_USER）")
     parser.add_argument("--passphrase-file", default=default, help="从文件第一行读取口令")
     parser.add_argument("--new-passphrase-file", default=default, help="从文件第一行读取新口令")

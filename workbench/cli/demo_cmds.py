@@ -11,10 +11,11 @@ from workbench.store.layout import StoreLayout
 
 def cmd_demo(args: argparse.Namespace) -> int:
     directory = common.store_dir(args)
-    if StoreLayout(directory).exists():
-        if args.if_missing:
-            common.emit(args, {"store": str(directory), "created": False}, f"演示数据库已存在：{directory}")
-            return 0
+    if StoreLayout(directory).exists() and args.if_missing:
+        common.emit(
+            args, {"store": str(directory), "created": False}, f"演示数据库已存在：{directory}"
+        )
+        return 0
     vault, _code = create_demo_store(directory)
     with vault:
         human = (

@@ -20,6 +20,10 @@ from workbench.store.keyfile import normalize_passphrase, open_slot, user_hint
 from workbench.store.vault import Vault
 
 
+def _role_names(roles: tuple[Role, ...]) -> str:
+    return "、".join(r.label for r in roles)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     directory = common.store_dir(args)
     roles = tuple(r for r in (args.roles or "").replace("，", ",").split(",") if r.strip())
@@ -56,6 +60,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         with vault.read() as s:
             cipher = s.execute(text("PRAGMA cipher_version")).scalar()
             sqlite = s.execute(text("SELECT sqlite_version()")).scalar()
+        counts = _counts(vault)
         data = {
             "store": str(vault.layout.root),
             "store_id": vault.store_id,
@@ -66,15 +71,15 @@ def cmd_info(args: argparse.Namespace) -> int:
             "schema_revision": migrate.current_revision(vault.engine),
             "cipher_version": cipher,
             "sqlite_version": sqlite,
-            "counts": _counts(vault),
+            "counts": counts,
         }
         role_label = "巡察组（现场）" if vault.store_role == "field" else "巡察办"
         lines = [
             f"数据库：{data['store']}",
             f"编号：{vault.store_id}（{role_label}）",
-            f"当前用户：{vault.user.display_name}（{'、'.join(r.label for r in vault.user.roles)}）",
+            f"当前用户：{vault.user.display_name}（{_role_names(vault.user.roles)}）",
             f"结构版本：{data['schema_revision']}　SQLCipher {cipher}　SQLite {sqlite}",
-            "记录数：" + "，".join(f"{k} {v}" for k, v in data["counts"].items()),  # type: ignore[attr-defined]
+            "记录数：" + "，".join(f"{k} {v}" for k, v in counts.items()),
         ]
         common.emit(args, data, "\n".join(lines))
     return 0
@@ -92,10 +97,13 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     roles = tuple(r for r in args.roles.replace("，", ",").split(",") if r.strip())
     with common.unlock(args) as vault:
         info = users.add_user(
-            vault, args.name, common.new_passphrase(args, f"用户 {args.name} 的口令"), roles,
+            vault,
+            args.name,
+            common.new_passphrase(args, f"用户 {args.name} 的口令"),
+            roles,
             display_name=args.display_name,
         )
-        common.emit(args, info, f"已添加用户 {info.name}（{'、'.join(r.label for r in info.roles)}）")
+        common.emit(args, info, f"已添加用户 {info.name}（{_role_names(info.roles)}）")
     return 0
 
 
@@ -103,8 +111,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.read() as s:
         rows = users.list_users(s)
     lines = [
-        f"{u.name}\t{u.display_name}\t{'、'.join(r.label for r in u.roles)}"
-        + ("\t已停用" if u.disabled else "")
+        f"{u.name}\t{u.display_name}\t{_role_names(u.roles)}" + ("\t已停用" if u.disabled else "")
         for u in rows
     ]
     common.emit(args, rows, "\n".join(lines))
@@ -129,8 +136,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
     )
     with vault:
         human = (
-            f"已为用户 {vault.user.name} 设置新口令。原恢复码已作废，新的恢复码（只显示这一次）：\n\n"
-            f"    {new_code}\n"
+            f"已为用户 {vault.user.name} 设置新口令。原恢复码已作废，"
+            f"新的恢复码（只显示这一次）：\n\n    {new_code}\n"
         )
         common.emit(args, {"user": vault.user.name, "recovery_code": new_code}, human)
     return 0
@@ -161,7 +168,7 @@ def cmd_attach_get(args: argparse.Namespace) -> int:
 
 def cmd_attach_list(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.read() as s:
-        rows = vault.attachments.list(s)
+        rows = vault.attachments.list_all(s)
     common.emit(args, rows, "\n".join(f"{a.sha256}  {a.size:>12}  {a.name}" for a in rows))
     return 0
 
@@ -172,7 +179,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         counts = backup.write_backup(vault.layout, vault.keyfile, vault.dek, vault.engine, target)
         with vault.session() as s:
             audit.record(s, "backup", "store", vault.store_id, {"to": str(target), **counts})
-    common.emit(args, counts, f"已备份到 {target}（{counts['bytes']} 字节，附件 {counts['blobs']} 个）")
+    common.emit(
+        args, counts, f"已备份到 {target}（{counts['bytes']} 字节，附件 {counts['blobs']} 个）"
+    )
     return 0
 
 
@@ -286,4 +295,3 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--action")
     p.set_defaults(func=cmd_audit_list)
-

@@ -1,4 +1,4 @@
-"""SQLAlchemy 2.0 models, one module per aggregate. Import ``Base`` from ``workbench.models.base``."""
+"""SQLAlchemy 2.0 models, one module per aggregate."""
 
 from workbench.models.base import Base
 from workbench.models.system import Attachment, AuditEntry, StoreMeta, User

@@ -12,7 +12,9 @@ from workbench.store.vault import UserInfo, Vault, check_passphrase, user_info
 
 
 def list_users(session: Session) -> list[UserInfo]:
-    return [user_info(u) for u in session.scalars(select(User).order_by(User.created_at, User.name))]
+    return [
+        user_info(u) for u in session.scalars(select(User).order_by(User.created_at, User.name))
+    ]
 
 
 def find_user(session: Session, name: str) -> UserInfo:

@@ -152,8 +152,10 @@ class AttachmentStore:
             raise NotFound(f"未找到附件 {sha256_hex}", sha256=sha256_hex)
         return _info(row)
 
-    def list(self, session: Session) -> list[AttachmentInfo]:
-        return [_info(r) for r in session.scalars(select(Attachment).order_by(Attachment.created_at))]
+    def list_all(self, session: Session) -> list[AttachmentInfo]:
+        return [
+            _info(r) for r in session.scalars(select(Attachment).order_by(Attachment.created_at))
+        ]
 
     def iter_content(self, sha256_hex: str) -> Iterator[bytes]:
         """Plaintext chunks, verified against the content hash at the end."""

@@ -42,7 +42,17 @@ def entry_digest(
     detail: str,
 ) -> str:
     body = json.dumps(
-        [seq, at.isoformat(), actor_id, actor_name, device_id, action, object_type, object_id, detail],
+        [
+            seq,
+            at.isoformat(),
+            actor_id,
+            actor_name,
+            device_id,
+            action,
+            object_type,
+            object_id,
+            detail,
+        ],
         ensure_ascii=False,
         separators=(",", ":"),
     )
@@ -158,7 +168,9 @@ def verify_chain(session: Session) -> ChainReport:
                 f"审计日志第 {expected_seq} 条缺失", seq=expected_seq, problem="missing"
             )
         if entry.prev_hash != prev:
-            raise AuditChainBroken(f"审计日志第 {entry.seq} 条前链不符", seq=entry.seq, problem="link")
+            raise AuditChainBroken(
+                f"审计日志第 {entry.seq} 条前链不符", seq=entry.seq, problem="link"
+            )
         digest = entry_digest(
             prev,
             entry.seq,
@@ -172,7 +184,9 @@ def verify_chain(session: Session) -> ChainReport:
             entry.detail,
         )
         if digest != entry.entry_hash:
-            raise AuditChainBroken(f"审计日志第 {entry.seq} 条内容被改动", seq=entry.seq, problem="altered")
+            raise AuditChainBroken(
+                f"审计日志第 {entry.seq} 条内容被改动", seq=entry.seq, problem="altered"
+            )
         prev = digest
         expected_seq += 1
         count += 1

@@ -132,7 +132,8 @@ def write_backup(
                     continue  # a missing blob is reported by `check`, not a reason to fail
                 done += _write_record(w, BLOB, rel, path, cancel)
                 progress(done, total, rel)
-            out.write(bytes([END]) + w.mac.digest())
+            w.write(bytes([END]))
+            out.write(w.mac.digest())
             out.flush()
             os.fsync(out.fileno())
         os.replace(part, target)

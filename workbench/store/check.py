@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
 
-from workbench.errors import AuditChainBroken, AttachmentCorrupt
+from workbench.errors import AttachmentCorrupt, AuditChainBroken
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.system import Attachment
 from workbench.store import audit, migrate

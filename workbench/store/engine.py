@@ -46,7 +46,9 @@ def _configure_connection(dbapi_conn: Any, key: bytes | bytearray | None) -> Non
         try:
             cur.execute("SELECT count(*) FROM sqlite_master").fetchall()
         except sqlcipher3.DatabaseError as exc:
-            raise IntegrityError("数据库无法用此密钥打开（密钥文件与数据库不匹配或数据库已损坏）") from exc
+            raise IntegrityError(
+                "数据库无法用此密钥打开（密钥文件与数据库不匹配或数据库已损坏）"
+            ) from exc
         for pragma in _PRAGMAS:
             cur.execute(pragma).fetchall()
     finally:

@@ -146,7 +146,9 @@ class Slot:
                 user_id=obj["user_id"],
                 hint=obj["hint"],
                 salt=_unb64(obj["salt"]),
-                kdf=KdfParams(iterations=int(kdf["t"]), lanes=int(kdf["p"]), memory_kib=int(kdf["m"])),
+                kdf=KdfParams(
+                    iterations=int(kdf["t"]), lanes=int(kdf["p"]), memory_kib=int(kdf["m"])
+                ),
                 nonce=_unb64(obj["nonce"]),
                 wrapped=_unb64(obj["wrapped"]),
             )
@@ -201,7 +203,9 @@ class Keyfile:
         return [s for s in self.slots if s.kind == "passphrase" and s.hint == hint]
 
     def slot_for_user(self, user_id: str) -> Slot | None:
-        return next((s for s in self.slots if s.kind == "passphrase" and s.user_id == user_id), None)
+        return next(
+            (s for s in self.slots if s.kind == "passphrase" and s.user_id == user_id), None
+        )
 
     def recovery_slot(self) -> Slot | None:
         return next((s for s in self.slots if s.kind == "recovery"), None)
@@ -242,7 +246,13 @@ class Keyfile:
                 store_id=str(doc["store_id"]),
                 slots=tuple(Slot.from_json(s) for s in doc["slots"]),
             )
-        except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+        except (
+            UnicodeDecodeError,
+            json.JSONDecodeError,
+            KeyError,
+            TypeError,
+            AttributeError,
+        ) as exc:
             raise KeyfileDamaged() from exc
 
     @classmethod

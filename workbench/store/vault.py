@@ -37,8 +37,8 @@ from workbench.store.engine import make_engine
 from workbench.store.fsutil import fsync_dir
 from workbench.store.keyfile import (
     DEK_BYTES,
-    Keyfile,
     KdfParams,
+    Keyfile,
     Slot,
     normalize_passphrase,
     open_slot,
@@ -136,6 +136,7 @@ class Vault:
     ) -> tuple[Vault, str]:
         """Create a store in ``directory`` (missing or empty). Returns the vault and the recovery
         code, which is shown once and never stored in clear."""
+        directory = Path(directory)
         if store_role not in STORE_ROLES:
             raise ValidationError("数据库类型应为 field（巡察组）或 office（巡察办）", field="role")
         user_name = user_name.strip()
@@ -143,11 +144,15 @@ class Vault:
             raise ValidationError("用户名不能为空", field="user")
         check_passphrase(passphrase)
         default_roles = (
-            (Role.TEAM_LEADER, Role.SYSADMIN) if store_role == "field" else (Role.OFFICE, Role.SYSADMIN)
+            (Role.TEAM_LEADER, Role.SYSADMIN)
+            if store_role == "field"
+            else (Role.OFFICE, Role.SYSADMIN)
         )
         parsed_roles = validate_roles(roles or default_roles)
         if directory.exists() and any(directory.iterdir()):
-            raise StoreExists(f"{directory} 不是空文件夹，不会在此创建或覆盖数据库", path=str(directory))
+            raise StoreExists(
+                f"{directory} 不是空文件夹，不会在此创建或覆盖数据库", path=str(directory)
+            )
         kdf = kdf or KdfParams()
 
         # Build in a sibling folder, then rename: a crash never leaves a half-made store.
@@ -211,7 +216,9 @@ class Vault:
             shutil.rmtree(building, ignore_errors=True)
             _zero(dek)
             raise
-        vault = cls._open_with_key(StoreLayout(directory), Keyfile.read(directory / "keyfile.json"), dek, user_id, kdf=kdf)
+        vault = cls._open_with_key(
+            StoreLayout(directory), Keyfile.read(directory / "keyfile.json"), dek, user_id, kdf=kdf
+        )
         return vault, code
 
     @classmethod
@@ -224,7 +231,7 @@ class Vault:
         throttle: UnlockThrottle | None = None,
     ) -> Vault:
         """Unlock as ``user_name``. A wrong passphrase changes no file of the store."""
-        layout = StoreLayout(directory)
+        layout = StoreLayout(Path(directory))
         layout.require()
         keyfile = Keyfile.read(layout.keyfile)
         throttle = throttle or UnlockThrottle()
@@ -263,7 +270,7 @@ class Vault:
         The used code is replaced by a new one (returned), as a recovery code is shown once.
         """
         check_passphrase(new_passphrase)
-        layout = StoreLayout(directory)
+        layout = StoreLayout(Path(directory))
         layout.require()
         keyfile = Keyfile.read(layout.keyfile)
         throttle = throttle or UnlockThrottle()
@@ -398,7 +405,9 @@ class Vault:
         keyfile.write(self.layout.keyfile)
         self.keyfile = keyfile
 
-    def set_passphrase(self, user_id: str, passphrase: str, *, _action: str = "passphrase.set") -> None:
+    def set_passphrase(
+        self, user_id: str, passphrase: str, *, _action: str = "passphrase.set"
+    ) -> None:
         """Give ``user_id`` a (new) passphrase slot. Rewrites only the keyfile."""
         check_passphrase(passphrase)
         with self.read() as s:

@@ -1,0 +1,97 @@
+"""The audit chain: every write is logged; removal or alteration is detected."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
+
+from workbench.errors import AuditChainBroken
+from workbench.models.system import AuditEntry
+from workbench.roles import Role
+from workbench.services import users
+from workbench.store import audit
+from workbench.store.vault import Vault
+
+
+def _fill(vault: Vault) -> None:
+    for i in range(3):
+        users.add_user(vault, f"user{i}", "some passphrase", (Role.MEMBER,))
+
+
+def _tamper(vault: Vault, sql: str) -> None:
+    with vault.session() as s:  # an insider with SQL access drops the guards first
+        s.execute(text("DROP TRIGGER audit_log_no_update"))
+        s.execute(text("DROP TRIGGER audit_log_no_delete"))
+        s.execute(text(sql))
+
+
+def test_every_write_and_unlock_is_logged(vault: Vault) -> None:
+    _fill(vault)
+    with vault.read() as s:
+        actions = [(e.action, e.object_type) for e in audit.iter_entries(s, limit=100)]
+        report = audit.verify_chain(s)
+    assert ("insert", "users") in actions
+    assert ("passphrase.set", "user") in actions
+    assert ("unlock", "user") in actions
+    assert report.entries == len(actions)
+
+
+def test_updates_name_the_changed_fields_not_values(vault: Vault) -> None:
+    _fill(vault)
+    users.disable_user(vault, "user1")
+    with vault.read() as s:
+        entry = next(audit.iter_entries(s, action="update", limit=1))
+    assert entry.detail == {"fields": ["disabled"]}
+
+
+def test_the_table_refuses_update_and_delete(vault: Vault) -> None:
+    with pytest.raises(DatabaseError, match="append-only"), vault.session() as s:
+        s.execute(text("UPDATE audit_log SET action = 'x'"))
+    with pytest.raises(DatabaseError, match="append-only"), vault.session() as s:
+        s.execute(text("DELETE FROM audit_log"))
+
+
+@pytest.mark.parametrize(
+    ("sql", "problem"),
+    [
+        ("UPDATE audit_log SET detail = '{\"x\": 1}' WHERE seq = 3", "altered"),
+        ("UPDATE audit_log SET actor_name = 'someone' WHERE seq = 2", "altered"),
+        ("DELETE FROM audit_log WHERE seq = 4", "missing"),
+        ("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)", "tail"),
+    ],
+)
+def test_tampering_is_detected(vault: Vault, sql: str, problem: str) -> None:
+    _fill(vault)
+    with vault.read() as s:
+        audit.verify_chain(s)
+    _tamper(vault, sql)
+    with pytest.raises(AuditChainBroken) as info, vault.read() as s:
+        audit.verify_chain(s)
+    assert info.value.details["problem"] == problem
+
+
+def test_a_forged_entry_with_recomputed_hash_breaks_the_next_link(vault: Vault) -> None:
+    _fill(vault)
+    with vault.read() as s:
+        e2 = s.get(AuditEntry, 2)
+        assert e2 is not None
+        forged = audit.entry_digest(
+            e2.prev_hash,
+            2,
+            e2.at,
+            e2.actor_id,
+            "forger",
+            e2.device_id,
+            e2.action,
+            e2.object_type,
+            e2.object_id,
+            e2.detail,
+        )
+    _tamper(
+        vault,
+        f"UPDATE audit_log SET actor_name = 'forger', entry_hash = '{forged}' WHERE seq = 2",
+    )
+    with pytest.raises(AuditChainBroken) as info, vault.read() as s:
+        audit.verify_chain(s)
+    assert info.value.details == {"seq": 3, "problem": "link"}

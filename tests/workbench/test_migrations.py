@@ -1,0 +1,107 @@
+"""Opening an older store upgrades it after an encrypted backup; a newer one is refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from tests.conftest import LEADER, PASSPHRASE
+from tests.workbench.helpers import snapshot
+from workbench.errors import SchemaTooNew
+from workbench.store import backup, migrate
+from workbench.store.keyfile import normalize_passphrase, open_slot, user_hint
+from workbench.store.vault import Vault
+
+NEXT_REVISION = '''
+"""Test-only: a later schema.
+
+Revision ID: 9001
+Revises: {head}
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9001"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table("later_table", sa.Column("id", sa.Integer, primary_key=True))
+
+
+def downgrade():
+    op.drop_table("later_table")
+'''
+
+
+@pytest.fixture
+def newer_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This program's migrations plus one more, as the next release would ship them."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    (scripts / "versions" / "9001_later.py").write_text(NEXT_REVISION.format(head=head))
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    return scripts
+
+
+def test_fresh_store_is_at_head(vault: Vault) -> None:
+    assert migrate.current_revision(vault.engine) == migrate.head_revision()
+
+
+def test_upgrade_takes_a_backup_first(store_dir: Path, newer_program: Path) -> None:
+    old_head = "0001"
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as vault:
+        assert migrate.current_revision(vault.engine) == "9001"
+        assert "later_table" in inspect(vault.engine).get_table_names()
+    backups = list((store_dir / "backups").glob("pre-upgrade-*.wbk"))
+    assert len(backups) == 1 and old_head in backups[0].name
+
+    def unlock(keyfile):  # type: ignore[no-untyped-def]
+        slot = keyfile.passphrase_slots(user_hint(keyfile.store_id, LEADER))[0]
+        return open_slot(keyfile.store_id, slot, normalize_passphrase(PASSPHRASE))
+
+    restored = store_dir.parent / "restored"
+    backup.restore_backup(backups[0], restored, unlock)
+    from workbench.store.engine import raw_connection
+    from workbench.store.keyfile import Keyfile
+
+    kf = Keyfile.read(restored / "keyfile.json")
+    conn = raw_connection(restored / "workbench.db", unlock(kf))
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old_head
+    finally:
+        conn.close()
+
+
+def test_a_newer_schema_is_refused_untouched(
+    store_dir: Path, newer_program: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Vault.open(store_dir, LEADER, PASSPHRASE).lock()  # upgraded by the "newer program"
+    monkeypatch.undo()  # back to this program's migrations
+    before = snapshot(store_dir)
+    with pytest.raises(SchemaTooNew):
+        Vault.open(store_dir, LEADER, PASSPHRASE)
+    assert snapshot(store_dir) == before
+
+
+def test_failed_migration_rolls_back(store_dir: Path, newer_program: Path) -> None:
+    broken = (newer_program / "versions" / "9001_later.py").read_text()
+    broken = broken.replace(
+        'op.create_table("later_table", sa.Column("id", sa.Integer, primary_key=True))',
+        'op.create_table("later_table", sa.Column("id", sa.Integer, primary_key=True))\n'
+        '    op.execute("THIS IS NOT SQL")',
+    )
+    (newer_program / "versions" / "9001_later.py").write_text(broken)
+    with pytest.raises(Exception, match="syntax error"):
+        Vault.open(store_dir, LEADER, PASSPHRASE)
+    (newer_program / "versions" / "9001_later.py").unlink()
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as vault, vault.read() as s:
+        assert migrate.current_revision(vault.engine) == "0001"
+        assert "later_table" not in inspect(vault.engine).get_table_names()
+        assert s.execute(text("SELECT count(*) FROM users")).scalar() == 1
