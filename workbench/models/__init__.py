@@ -1,6 +1,64 @@
 """SQLAlchemy 2.0 models, one module per aggregate."""
 
 from workbench.models.base import Base
+from workbench.models.clues import Clue
+from workbench.models.findings import Evidence, Finding, FindingSignoff
+from workbench.models.interviews import Interview, InterviewTurn
+from workbench.models.letters import Letter
+from workbench.models.portraits import Portrait, PortraitItem
+from workbench.models.rectification import Rectification
+from workbench.models.reports import ArchiveItem, Report
+from workbench.models.rounds import Member, Round, Team
 from workbench.models.system import Attachment, AuditEntry, StoreMeta, User
+from workbench.models.targets import Person, Target
+from workbench.models.work import Activity, FocusItem, ListEntry
 
-__all__ = ["Attachment", "AuditEntry", "Base", "StoreMeta", "User"]
+# Aggregates that travel in packages and merge by id + version (children ride with them).
+RECORD_MODELS = (
+    Round,
+    Team,
+    Member,
+    Target,
+    Person,
+    Interview,
+    Letter,
+    Finding,
+    Evidence,
+    Clue,
+    Activity,
+    FocusItem,
+    ListEntry,
+    Portrait,
+    Rectification,
+    Report,
+    ArchiveItem,
+)
+
+__all__ = [
+    "RECORD_MODELS",
+    "Activity",
+    "ArchiveItem",
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "Clue",
+    "Evidence",
+    "Finding",
+    "FindingSignoff",
+    "FocusItem",
+    "Interview",
+    "InterviewTurn",
+    "Letter",
+    "ListEntry",
+    "Member",
+    "Person",
+    "Portrait",
+    "PortraitItem",
+    "Rectification",
+    "Report",
+    "Round",
+    "StoreMeta",
+    "Target",
+    "Team",
+    "User",
+]

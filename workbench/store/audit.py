@@ -27,6 +27,7 @@ from workbench.models.system import AuditEntry, StoreMeta
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
 _NOT_AUDITED = (AuditEntry, StoreMeta)
+_STAMPS = frozenset({"updated_at", "updated_by", "version"})  # set on every update anyway
 
 
 def entry_digest(
@@ -124,7 +125,9 @@ def _audit_writes(session: Session, _ctx: Any, _instances: Any) -> None:
         if isinstance(obj, _NOT_AUDITED) or not session.is_modified(obj):
             continue
         state = inspect(obj)
-        changed = sorted(a.key for a in state.attrs if a.history.has_changes())
+        changed = sorted(
+            a.key for a in state.attrs if a.history.has_changes() and a.key not in _STAMPS
+        )
         record(session, "update", obj.__tablename__, _primary_key(obj), {"fields": changed})
     for obj in list(session.deleted):
         if not isinstance(obj, _NOT_AUDITED):

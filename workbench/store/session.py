@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.store import audit  # noqa: F401  (registers the flush hook that audits every write)
+# Importing registers the flush hooks that stamp records and audit every write.
+from workbench.store import audit, stamps  # noqa: F401
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,51 @@
+"""A round of inspection, its teams and their members."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import JSON, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from workbench.models.base import Base, EnumCode, RecordMixin
+from workbench.models.enums import ForceType, MemberRole, RoundType
+
+
+class Round(RecordMixin, Base):
+    """巡察轮次. Pins the framework version its findings are classified by."""
+
+    __tablename__ = "rounds"
+
+    name: Mapped[str] = mapped_column(String(120))
+    term: Mapped[str] = mapped_column(String(40), default="")  # 届次, e.g. 十五届市委
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)  # 轮次
+    round_type: Mapped[RoundType] = mapped_column(EnumCode(RoundType))
+    start_date: Mapped[date | None] = mapped_column()
+    end_date: Mapped[date | None] = mapped_column()
+    authorization_no: Mapped[str] = mapped_column(String(80), default="")  # 授权文号
+    framework_id: Mapped[str] = mapped_column(String(64))
+    framework_version: Mapped[str] = mapped_column(String(32))
+
+
+class Team(RecordMixin, Base):
+    """巡察组."""
+
+    __tablename__ = "teams"
+
+    number: Mapped[int] = mapped_column(Integer)  # 组号
+    name: Mapped[str] = mapped_column(String(80))
+    target_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Member(RecordMixin, Base):
+    """组员 of a team; ``user_id`` links the store user who works as this member, if any."""
+
+    __tablename__ = "members"
+
+    name: Mapped[str] = mapped_column(String(40))
+    original_unit: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[MemberRole] = mapped_column(EnumCode(MemberRole))
+    force_type: Mapped[ForceType] = mapped_column(EnumCode(ForceType))
+    recusal: Mapped[str] = mapped_column(Text, default="")  # 回避申报
+    user_id: Mapped[str | None] = mapped_column(String(36))
