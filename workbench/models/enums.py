@@ -115,12 +115,14 @@ class LetterStatus(LabeledEnum):
 
 
 class Discipline(LabeledEnum):
-    POLITICAL = "political", N_("政治纪律")
-    ORGANIZATIONAL = "organizational", N_("组织纪律")
-    INTEGRITY = "integrity", N_("廉洁纪律")
-    MASSES = "masses", N_("群众纪律")
-    WORK = "work", N_("工作纪律")
-    LIFE = "life", N_("生活纪律")
+    """六项纪律, with the codes of ``disciplines@1.json`` (which adds descriptions)."""
+
+    POLITICAL = "JL-1", N_("政治纪律")
+    ORGANIZATIONAL = "JL-2", N_("组织纪律")
+    INTEGRITY = "JL-3", N_("廉洁纪律")
+    MASSES = "JL-4", N_("群众纪律")
+    WORK = "JL-5", N_("工作纪律")
+    LIFE = "JL-6", N_("生活纪律")
 
 
 class FindingStatus(LabeledEnum):

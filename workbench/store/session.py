@@ -20,6 +20,8 @@ class Actor:
     user_id: str | None
     user_name: str | None
     device_id: str | None
+    roles: tuple[str, ...] = ()
+    display_name: str | None = None
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -371,7 +371,13 @@ class Vault:
 
     @property
     def actor(self) -> Actor:
-        return Actor(self.user.id, self.user.name, self.device_id)
+        return Actor(
+            self.user.id,
+            self.user.name,
+            self.device_id,
+            tuple(r.value for r in self.user.roles),
+            self.user.display_name,
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -1,0 +1,192 @@
+"""Shared pieces of the use cases: changes to broadcast, pages, lookups, validation, roles.
+
+Every service is a plain function ``verb_noun(session, …)`` that never opens, commits or closes
+the session. Reads return frozen DTOs; writes return the DTO and, where the UI must refresh other
+pages, a ``Changes`` value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from workbench.errors import NotFound, PermissionDenied, ValidationError
+from workbench.models.base import RecordMixin, utcnow
+from workbench.roles import ROLE_LABELS, Role
+
+T = TypeVar("T")
+M = TypeVar("M", bound=RecordMixin)
+
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write touched, for the UI to refresh the right pages (Anki's OpChanges)."""
+
+    record_types: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.record_types | other.record_types, self.ids | other.ids)
+
+    @classmethod
+    def of(cls, record_type: str, *ids: str) -> Changes:
+        return cls(frozenset({record_type}), frozenset(ids))
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: tuple[T, ...]
+    total: int
+    offset: int
+    limit: int
+
+
+@dataclass(frozen=True)
+class RecordMeta:
+    """The stamps every record carries, as the UI and packages see them."""
+
+    created_by: str | None
+    created_at: datetime
+    updated_by: str | None
+    updated_at: datetime
+    version: int
+    origin_device: str | None
+    deleted: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def record_meta(row: RecordMixin) -> RecordMeta:
+    return RecordMeta(
+        created_by=row.created_by,
+        created_at=row.created_at,
+        updated_by=row.updated_by,
+        updated_at=row.updated_at,
+        version=row.version,
+        origin_device=row.origin_device,
+        deleted=row.deleted_at is not None,
+    )
+
+
+def get_live(session: Session, model: type[M], record_id: str, label: str = "记录") -> M:
+    """The record, or NotFound if it does not exist or is deleted."""
+    row = session.get(model, record_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFound(f"未找到{label}（{record_id}）", record_id=record_id)
+    return row
+
+
+def live(model: type[M]) -> Select[M]:
+    return select(model).where(model.deleted_at.is_(None))
+
+
+def page(
+    session: Session,
+    query: Select[M],
+    to_dto: Callable[[M], T],
+    offset: int = 0,
+    limit: int = 100,
+) -> Page[T]:
+    """One page of a query plus the total count, with the limit capped."""
+    if offset < 0 or limit <= 0:
+        raise ValidationError("分页参数无效", field="offset")
+    limit = min(limit, MAX_PAGE)
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    rows = session.scalars(query.offset(offset).limit(limit)).all()
+    return Page(tuple(to_dto(r) for r in rows), int(total), offset, limit)
+
+
+def soft_delete(session: Session, row: RecordMixin) -> None:
+    """Tombstone: the row stays so that the deletion travels in packages."""
+    actor = session.info.get("actor")
+    row.deleted_at = utcnow()
+    row.deleted_by = getattr(actor, "user_id", None)
+
+
+# -- validation --------------------------------------------------------------------------------
+
+
+def required_text(value: str | None, field_name: str, label: str, max_len: int = 200) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(f"{label}不能为空", field=field_name)
+    if len(text) > max_len:
+        raise ValidationError(f"{label}不能超过 {max_len} 个字", field=field_name)
+    return text
+
+
+def optional_text(value: str | None, field_name: str, label: str, max_len: int = 20000) -> str:
+    text = (value or "").strip()
+    if len(text) > max_len:
+        raise ValidationError(f"{label}不能超过 {max_len} 个字", field=field_name)
+    return text
+
+
+def check_order(
+    first: date | datetime | None,
+    second: date | datetime | None,
+    field_name: str,
+    message: str,
+) -> None:
+    if first is not None and second is not None and second < first:
+        raise ValidationError(message, field=field_name)
+
+
+def not_in_future(value: date | datetime | None, field_name: str, label: str) -> None:
+    if value is None:
+        return
+    now = utcnow()
+    # a day of slack for time zones: the store keeps UTC, people write local time
+    if isinstance(value, datetime):
+        late = (value - now).total_seconds() > 86400
+    else:
+        late = (value - now.date()).days > 1
+    if late:
+        raise ValidationError(f"{label}不能晚于今天", field=field_name)
+
+
+def parse_enum(enum_cls: type[T], value: Any, field_name: str, label: str) -> T:
+    try:
+        if isinstance(value, enum_cls):
+            return value
+        return enum_cls.parse(str(value))  # type: ignore[attr-defined,no-any-return]
+    except ValueError:
+        options = "、".join(m.label for m in enum_cls)  # type: ignore[attr-defined]
+        raise ValidationError(f"{label}“{value}”无效，可选：{options}", field=field_name) from None
+
+
+def parse_disciplines(values: Iterable[str], field_name: str = "disciplines") -> list[str]:
+    from workbench.models.enums import Discipline
+
+    return [parse_enum(Discipline, v, field_name, "纪律类别").value for v in values]
+
+
+# -- roles -------------------------------------------------------------------------------------
+
+
+def actor_roles(session: Session) -> frozenset[str]:
+    actor = session.info.get("actor")
+    return frozenset(getattr(actor, "roles", ()) or ())
+
+
+def actor_id(session: Session) -> str | None:
+    return getattr(session.info.get("actor"), "user_id", None)
+
+
+def actor_name(session: Session) -> str:
+    actor = session.info.get("actor")
+    return str(getattr(actor, "display_name", None) or getattr(actor, "user_name", None) or "")
+
+
+def require_role(session: Session, roles: Sequence[Role], action: str) -> None:
+    """Refuse ``action`` unless the current user holds one of ``roles``."""
+    held = actor_roles(session)
+    if not any(r.value in held for r in roles):
+        names = "、".join(ROLE_LABELS[r] for r in roles)
+        raise PermissionDenied(f"“{action}”需要{names}角色", action=action)
