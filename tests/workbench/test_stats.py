@@ -122,7 +122,7 @@ def _seed(vault: Vault) -> tuple[str, str]:
 
 
 def test_round_statistics(vault: Vault) -> None:
-    r1, r2 = _seed(vault)
+    r1, _r2 = _seed(vault)
     with vault.read() as s:
         stats = round_stats(s, r1, today=date(2026, 11, 20))
         whole = round_stats(s, None, today=date(2026, 11, 20))
