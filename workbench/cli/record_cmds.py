@@ -1,0 +1,82 @@
+"""CLI commands over inspection records: search and statistics (list/show per type in records)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from workbench.cli import common
+from workbench.errors import UsageError
+from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
+from workbench.services.search import search_records
+from workbench.services.stats import round_stats
+
+
+def _date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    types = tuple(args.type) if args.type else None
+    with common.unlock(args) as vault, vault.read() as s:
+        hits = search_records(
+            s,
+            args.query,
+            types=types,
+            round_id=args.round,
+            target_id=args.target,
+            date_from=_date(args.date_from),
+            date_to=_date(args.date_to),
+            limit=args.limit,
+        )
+    lines = [
+        f"[{h.type_label}] {h.title}\n    "
+        + h.snippet.replace(HIGHLIGHT_START, "【").replace(HIGHLIGHT_END, "】")
+        + f"\n    {h.record_type} {h.record_id}"
+        for h in hits
+    ]
+    common.emit(args, hits, "\n".join(lines) if lines else "没有找到匹配的记录。")
+    return 0
+
+
+def _yuan(fen: int) -> str:
+    return f"{fen / 100:,.2f}"
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.read() as s:
+        st = round_stats(s, args.round, today=_date(args.today))
+    cats = "，".join(f"{k or '未分类'} {v}" for k, v in st.letters_by_category.items())
+    lines = [
+        f"谈话 {st.interviews} 次，谈话人数 {st.interviewees}",
+        f"信访件 {st.letters} 件（{cats}）",
+        f"问题 {st.findings} 个，立行立改 {st.immediate_fixes} 个，"
+        f"涉及金额 {_yuan(st.amount_fen)} 元",
+        *(f"    {c.title}：{c.count}" for c in st.findings_by_aspect),
+        f"线索 {st.clues} 条，已移交 {st.clues_transferred} 条，反馈逾期 {st.clues_overdue} 条",
+        f"整改事项 {st.rectifications} 项，已完成 {st.rectifications_done} 项，"
+        f"完成率 {st.rectification_rate:.1%}",
+    ]
+    common.emit(args, st, "\n".join(lines))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("search", help="全文检索（支持一、二、多字词和拼音首字母）")
+    p.add_argument("query")
+    p.add_argument("--type", action="append", help="记录类型，可重复：letter、finding、clue…")
+    p.add_argument("--round")
+    p.add_argument("--target")
+    p.add_argument("--from", dest="date_from")
+    p.add_argument("--to", dest="date_to")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=cmd_search)
+    p = sub.add_parser("stats", help="轮次统计")
+    p.add_argument("--round", help="轮次 id（默认：全部）")
+    p.add_argument("--today", help="计算逾期所用日期（默认：今天）")
+    p.set_defaults(func=cmd_stats)

@@ -1,0 +1,76 @@
+"""One search over every searchable record type, with labels for display."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from workbench.errors import ValidationError
+from workbench.i18n import N_
+from workbench.search import SearchHit, search
+
+RECORD_TYPE_LABELS: dict[str, str] = {
+    "interview": N_("个别谈话"),
+    "letter": N_("信访件"),
+    "finding": N_("问题底稿"),
+    "clue": N_("问题线索"),
+    "activity": N_("工作记录"),
+    "person": N_("干部/人员"),
+    "target": N_("被巡察对象"),
+    "rectification": N_("整改事项"),
+    "attachment": N_("附件"),
+}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    record_type: str
+    type_label: str
+    record_id: str
+    title: str
+    snippet: str  # matches wrapped in workbench.search.HIGHLIGHT_START / HIGHLIGHT_END
+    score: float
+
+
+def search_records(
+    session: Session,
+    query: str,
+    *,
+    types: tuple[str, ...] | None = None,
+    round_id: str | None = None,
+    target_id: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[SearchResult]:
+    unknown = [t for t in types or () if t not in RECORD_TYPE_LABELS]
+    if unknown:
+        options = "、".join(RECORD_TYPE_LABELS)
+        raise ValidationError(
+            f"未知的记录类型：{'、'.join(unknown)}（可选：{options}）", field="type"
+        )
+    hits: list[SearchHit] = search(
+        session,
+        query,
+        types=types,
+        round_id=round_id,
+        target_id=target_id,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+        offset=offset,
+    )
+    return [
+        SearchResult(
+            h.record_type,
+            RECORD_TYPE_LABELS[h.record_type],
+            h.record_id,
+            h.title,
+            h.snippet,
+            h.score,
+        )
+        for h in hits
+    ]
