@@ -9,7 +9,6 @@ removed by ``collect_garbage`` (run by ``check --repair`` and at unlock for stag
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -28,7 +27,6 @@ from workbench.store import blobcrypt
 from workbench.store.fsutil import fsync_dir, is_disk_full
 from workbench.store.layout import StoreLayout
 
-READ_SIZE = blobcrypt.CHUNK
 DEFAULT_LIMIT_BYTES = 4 << 30  # 4 GiB; per store, in store_meta "attachment_limit_bytes"
 LIMIT_KEY = "attachment_limit_bytes"
 
@@ -101,23 +99,18 @@ class AttachmentStore:
             raise LimitExceeded(f"附件超过大小上限 {limit} 字节", limit=limit)
         self.layout.staging.mkdir(parents=True, exist_ok=True)
         staging = self.layout.staging / f"{uuid.uuid4().hex}.part"
-        digest = hashlib.sha256()
-        size = 0
+
+        def on_chunk(done: int) -> None:
+            cancel.raise_if_cancelled()
+            if done > limit:
+                raise LimitExceeded(f"附件超过大小上限 {limit} 字节", limit=limit)
+            progress(done, size_hint, name)
+
         try:
             with open(staging, "wb") as out:
-                writer = blobcrypt.BlobWriter(out, self._dek)
-                while chunk := source.read(READ_SIZE):
-                    cancel.raise_if_cancelled()
-                    size += len(chunk)
-                    if size > limit:
-                        raise LimitExceeded(f"附件超过大小上限 {limit} 字节", limit=limit)
-                    digest.update(chunk)
-                    writer.write(chunk)
-                    progress(size, size_hint, name)
-                writer.close()
-                out.flush()
-                os.fsync(out.fileno())
-            sha = digest.hexdigest()
+                sha, size = blobcrypt.encrypt_stream(
+                    source, out, self._dek, on_chunk=on_chunk, durable=True
+                )
             existing = session.get(Attachment, sha)
             if existing is not None and self.blob_path(sha).exists():
                 staging.unlink()
@@ -157,18 +150,16 @@ class AttachmentStore:
             _info(r) for r in session.scalars(select(Attachment).order_by(Attachment.created_at))
         ]
 
-    def iter_content(self, sha256_hex: str) -> Iterator[bytes]:
-        """Plaintext chunks, verified against the content hash at the end."""
+    def _open_blob(self, sha256_hex: str) -> BinaryIO:
         path = self.blob_path(sha256_hex)
         if not path.exists():
             raise AttachmentCorrupt(f"附件 {sha256_hex} 的加密文件缺失", sha256=sha256_hex)
-        digest = hashlib.sha256()
-        with open(path, "rb") as src:
-            for chunk in blobcrypt.iter_plaintext(src, self._dek):
-                digest.update(chunk)
-                yield chunk
-        if digest.hexdigest() != sha256_hex:
-            raise AttachmentCorrupt(f"附件 {sha256_hex} 内容与摘要不符", sha256=sha256_hex)
+        return open(path, "rb")
+
+    def iter_content(self, sha256_hex: str) -> Iterator[bytes]:
+        """Plaintext chunks; authenticated chunk by chunk and bound to the content hash."""
+        with self._open_blob(sha256_hex) as src:
+            yield from blobcrypt.iter_plaintext(src, self._dek, sha256_hex)
 
     def export(
         self,
@@ -182,14 +173,14 @@ class AttachmentStore:
         """Write the plaintext to ``out_path`` (the user's explicit choice) — all or nothing."""
         info = self.info(session, sha256_hex)
         tmp = out_path.with_name(f".{out_path.name}.part")
-        done = 0
+
+        def on_chunk(done: int) -> None:
+            cancel.raise_if_cancelled()
+            progress(done, info.size, info.name)
+
         try:
-            with open(tmp, "wb") as out:
-                for chunk in self.iter_content(info.sha256):
-                    cancel.raise_if_cancelled()
-                    out.write(chunk)
-                    done += len(chunk)
-                    progress(done, info.size, info.name)
+            with self._open_blob(info.sha256) as src, open(tmp, "wb") as out:
+                blobcrypt.decrypt_stream(src, out, self._dek, info.sha256, on_chunk=on_chunk)
             os.replace(tmp, out_path)
         except BaseException as exc:
             with contextlib.suppress(OSError):
@@ -200,8 +191,9 @@ class AttachmentStore:
         return info
 
     def verify(self, sha256_hex: str) -> None:
-        for _ in self.iter_content(sha256_hex):
-            pass
+        with self._open_blob(sha256_hex) as src:
+            for _ in blobcrypt.authenticated_chunks(src, self._dek, sha256_hex):
+                pass
 
     def collect_garbage(self, session: Session, *, dry_run: bool = False) -> list[Path]:
         """Remove staging leftovers and blob files that no row references."""

@@ -1,10 +1,12 @@
 """Chunked authenticated encryption for files at rest (attachments) — the STREAM construction.
 
 Layout: ``MAGIC (8) ‖ salt (16) ‖ chunk*``. Each chunk is AES-256-GCM over at most ``CHUNK``
-plaintext bytes with a 16-byte tag; the nonce is the chunk counter plus a *last chunk* flag, and
-the header is the associated data. A per-file key comes from HKDF(DEK, salt), so counters never
-repeat under one key. Reordering, truncation, a dropped last chunk and trailing bytes all fail.
-Memory stays at about two chunks whatever the file size.
+plaintext bytes with a 16-byte tag; the nonce is the chunk counter plus a *last chunk* flag. The
+associated data is the header, and for the last chunk the header plus the SHA-256 of the whole
+plaintext, so a blob is bound to its content address: reordering, truncation, a dropped last
+chunk, trailing bytes and a blob swapped for another all fail authentication, and a reader needs
+no second pass of hashing. A per-file key comes from HKDF(DEK, salt), so counters never repeat
+under one key. Buffers are reused: memory stays at a few chunks whatever the file size.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import BinaryIO
 
 from cryptography.exceptions import InvalidTag
@@ -22,11 +25,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from workbench.errors import AttachmentCorrupt
 
-MAGIC = b"WBBLOB\x00\x01"
+MAGIC = b"WBBLOB\x00\x02"
 SALT_BYTES = 16
 HEADER_BYTES = len(MAGIC) + SALT_BYTES
 CHUNK = 1 << 20
 TAG = 16
+FLUSH_EVERY_CHUNKS = 32
 
 
 def subkey(dek: bytes | bytearray, info: bytes, salt: bytes | None = None) -> bytes:
@@ -43,52 +47,138 @@ def _nonce(counter: int, last: bool) -> bytes:
     return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
-class BlobWriter:
-    """Encrypts what is written to it into ``out``; ``close()`` seals the last chunk."""
-
-    def __init__(self, out: BinaryIO, dek: bytes | bytearray) -> None:
-        salt = os.urandom(SALT_BYTES)
-        self._header = MAGIC + salt
-        self._aead = AESGCM(subkey(dek, b"workbench blob v1", salt))
-        self._out = out
-        self._buffer = bytearray()
-        self._counter = 0
-        out.write(self._header)
-
-    def write(self, data: bytes | bytearray | memoryview) -> None:
-        self._buffer += data
-        # Keep at least one byte back: the last chunk must be sealed with the last flag.
-        while len(self._buffer) > CHUNK:
-            self._emit(bytes(self._buffer[:CHUNK]), last=False)
-            del self._buffer[:CHUNK]
-
-    def _emit(self, plain: bytes, *, last: bool) -> None:
-        self._out.write(self._aead.encrypt(_nonce(self._counter, last), plain, self._header))
-        self._counter += 1
-
-    def close(self) -> None:
-        self._emit(bytes(self._buffer), last=True)
-        self._buffer.clear()
+def _fill(source: BinaryIO, buffer: bytearray) -> int:
+    """Read until ``buffer`` is full or the source ends; the byte count."""
+    view = memoryview(buffer)
+    filled = 0
+    readinto = getattr(source, "readinto", None)
+    while filled < len(buffer):
+        if readinto is not None:
+            try:
+                n = readinto(view[filled:])
+            except NotImplementedError:  # a RawIOBase that only overrides read()
+                readinto = None
+                continue
+        else:
+            data = source.read(len(buffer) - filled)
+            n = len(data)
+            view[filled : filled + n] = data
+        if not n:
+            break
+        filled += n
+    return filled
 
 
-def iter_plaintext(src: BinaryIO, dek: bytes | bytearray) -> Iterator[bytes]:
-    """Yield decrypted chunks; raise AttachmentCorrupt on any tampering or truncation."""
+def encrypt_stream(
+    source: BinaryIO,
+    out: BinaryIO,
+    dek: bytes | bytearray,
+    *,
+    on_chunk: Callable[[int], None] = lambda _size: None,
+    durable: bool = False,
+) -> tuple[str, int]:
+    """Encrypt ``source`` into ``out``; returns (SHA-256 hex of the plaintext, size).
+
+    ``on_chunk(total_so_far)`` runs after each chunk and may raise (limit, cancel) to stop.
+    Hashing runs on a helper thread (hashlib releases the GIL) while the main thread reads ahead,
+    encrypts and writes: the three overlap instead of adding up. ``durable`` ends with an fsync,
+    and starts writeback every ``FLUSH_EVERY`` bytes on another thread so that the final fsync
+    does not wait for the whole file.
+    """
+    salt = os.urandom(SALT_BYTES)
+    header = MAGIC + salt
+    aead = AESGCM(subkey(dek, b"workbench blob v1", salt))
+    out.write(header)
+    digest = hashlib.sha256()
+    buffers = [bytearray(CHUNK), bytearray(CHUNK)]
+    sealed = bytearray(CHUNK + TAG)
+    current = _fill(source, buffers[0])
+    total, counter = current, 0
+    flushing: Future[None] | None = None
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="blob") as hasher:
+        while True:
+            plain = memoryview(buffers[counter % 2])[:current]
+            hashing = hasher.submit(digest.update, plain)
+            following = _fill(source, buffers[(counter + 1) % 2])  # look ahead for the last flag
+            last = following == 0
+            if last:  # the last chunk's associated data needs the finished digest
+                hashing.result()
+            aad = header + digest.digest() if last else header
+            n = aead.encrypt_into(
+                _nonce(counter, last), plain, aad, memoryview(sealed)[: current + TAG]
+            )
+            out.write(memoryview(sealed)[:n])
+            hashing.result()  # before the buffer is refilled
+            on_chunk(total)
+            flush_due = durable and (counter + 1) % FLUSH_EVERY_CHUNKS == 0
+            if flush_due and (flushing is None or flushing.done()):
+                out.flush()
+                flushing = hasher.submit(os.fdatasync, out.fileno())
+            if last:
+                if durable:
+                    out.flush()
+                    if flushing is not None:
+                        flushing.result()
+                    os.fsync(out.fileno())
+                return digest.hexdigest(), total
+            counter += 1
+            current = following
+            total += following
+
+
+def authenticated_chunks(
+    src: BinaryIO, dek: bytes | bytearray, sha256_hex: str
+) -> Iterator[memoryview]:
+    """Decrypted chunks as views of one reused buffer: copy a view before the next step."""
     header = src.read(HEADER_BYTES)
     if len(header) != HEADER_BYTES or not header.startswith(MAGIC):
         raise AttachmentCorrupt("附件文件头无效")
     aead = AESGCM(subkey(dek, b"workbench blob v1", header[len(MAGIC) :]))
+    last_aad = header + bytes.fromhex(sha256_hex)
+    sealed = [bytearray(CHUNK + TAG), bytearray(CHUNK + TAG)]
+    plain = bytearray(CHUNK)
     counter = 0
-    current = src.read(CHUNK + TAG)
+    current = _fill(src, sealed[0])
     while True:
-        following = src.read(CHUNK + TAG)
-        last = not following
-        if len(current) < TAG:
+        following = _fill(src, sealed[1 - counter % 2])
+        last = following == 0
+        if current < TAG:
             raise AttachmentCorrupt("附件文件被截断")
+        data = memoryview(sealed[counter % 2])[:current]
         try:
-            yield aead.decrypt(_nonce(counter, last), current, header)
+            n = aead.decrypt_into(
+                _nonce(counter, last),
+                data,
+                last_aad if last else header,
+                memoryview(plain)[: current - TAG],
+            )
         except InvalidTag as exc:
             raise AttachmentCorrupt(f"附件第 {counter + 1} 块校验失败") from exc
+        yield memoryview(plain)[:n]
         if last:
             return
         counter += 1
         current = following
+
+
+def iter_plaintext(src: BinaryIO, dek: bytes | bytearray, sha256_hex: str) -> Iterator[bytes]:
+    """Decrypted chunks as independent ``bytes``; raise AttachmentCorrupt on any tampering."""
+    for view in authenticated_chunks(src, dek, sha256_hex):
+        yield bytes(view)
+
+
+def decrypt_stream(
+    src: BinaryIO,
+    out: BinaryIO,
+    dek: bytes | bytearray,
+    sha256_hex: str,
+    *,
+    on_chunk: Callable[[int], None] = lambda _size: None,
+) -> int:
+    """Decrypt straight into ``out`` without copies; the plaintext size."""
+    total = 0
+    for view in authenticated_chunks(src, dek, sha256_hex):
+        out.write(view)
+        total += len(view)
+        on_chunk(total)
+    return total

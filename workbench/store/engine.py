@@ -18,6 +18,16 @@ from sqlalchemy.pool import QueuePool
 
 from workbench.errors import IntegrityError
 
+# Cipher settings, right after the key and before the first read; every connection to a store
+# must use the same ones. HMAC-SHA256 runs on the SHA extensions most current CPUs have (SHA-512
+# has none) and 8 KiB pages halve the per-page IV/HMAC work: together they bring inserts within
+# the 1.3× budget of plain SQLite measured by `make bench` (SQLCipher's defaults: about 1.5×).
+_CIPHER_PRAGMAS = (
+    "PRAGMA cipher_page_size = 8192",
+    "PRAGMA cipher_hmac_algorithm = HMAC_SHA256",
+    "PRAGMA cipher_log_level = NONE",
+)
+
 # Pragmas applied after keying. FULL sync: a power cut must not lose a committed record.
 _PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -41,7 +51,8 @@ def _configure_connection(dbapi_conn: Any, key: bytes | bytearray | None) -> Non
     try:
         if key is not None:
             cur.execute(raw_key_pragma(key))
-            cur.execute("PRAGMA cipher_log_level = NONE")
+            for pragma in _CIPHER_PRAGMAS:
+                cur.execute(pragma)
         # Touch the schema: with a wrong key this is where SQLCipher says "not a database".
         try:
             cur.execute("SELECT count(*) FROM sqlite_master").fetchall()

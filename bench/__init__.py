@@ -1,0 +1,1 @@
+"""Benchmarks behind ``make bench``: each figure is compared with a baseline from the same run."""

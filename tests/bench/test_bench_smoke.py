@@ -1,0 +1,69 @@
+"""Smoke test of ``make bench``: the quick run works and writes well-formed JSON.
+
+Targets and timings are deliberately not asserted: they depend on the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+EXPECTED = {
+    "unlock",
+    "insert_throughput",
+    "attachment_add",
+    "attachment_export",
+    "attachment_peak_memory",
+}
+MACHINE_KEYS = {"python", "platform", "cpu_count", "sqlcipher", "sqlcipher_sqlite"}
+BENCH_KEYS = {"name", "figures", "baseline", "ratio", "ratio_definition", "target", "meets_target"}
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run ``bench.run --quick`` once (as ``make bench`` would); its output folder."""
+    tmp = tmp_path_factory.mktemp("bench")
+    env = {**os.environ, "WORKBENCH_HOME": str(tmp / "home")}
+    command = [sys.executable, "-m", "bench.run", "--quick", "--out", str(tmp / "quick.json")]
+    subprocess.run(
+        [*command, "--tmp-dir", str(tmp)], cwd=REPO_ROOT, env=env, check=True, timeout=120
+    )
+    return tmp
+
+
+@pytest.fixture(scope="module")
+def report(scratch: Path) -> dict[str, Any]:
+    return dict(json.loads((scratch / "quick.json").read_text("utf-8")))
+
+
+def test_report_has_run_and_machine_info(report: dict[str, Any]) -> None:
+    assert report["mode"] == "quick"
+    assert isinstance(report["all_targets_met"], bool)
+    assert report["machine"].keys() >= MACHINE_KEYS
+
+
+def test_every_benchmark_is_well_formed(report: dict[str, Any]) -> None:
+    assert {b["name"] for b in report["benchmarks"]} == EXPECTED
+    for bench in report["benchmarks"]:
+        name = bench["name"]
+        assert bench.keys() >= BENCH_KEYS, name
+        ratio = bench["ratio"]
+        assert isinstance(ratio, int | float) and not isinstance(ratio, bool), name
+        assert math.isfinite(ratio) and ratio > 0, name
+        assert bench["figures"] and bench["baseline"], name
+        assert bench["target"].keys() >= {"metric", "op", "value", "measured"}, name
+        assert isinstance(bench["meets_target"], bool), name
+
+
+def test_scratch_stores_and_files_are_removed(scratch: Path) -> None:
+    assert sorted(p.name for p in scratch.iterdir() if p.name != "home") == ["quick.json"]
