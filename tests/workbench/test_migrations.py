@@ -118,6 +118,7 @@ def test_migrations_build_exactly_the_models(vault: Vault) -> None:
 
     with vault.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+
     # FTS virtual tables and their shadow tables are created by raw SQL, not models.
     def is_search_index(d: tuple) -> bool:  # type: ignore[type-arg]
         table = d[1] if d[0] == "remove_table" else getattr(d[1], "table", None)
@@ -125,3 +126,25 @@ def test_migrations_build_exactly_the_models(vault: Vault) -> None:
 
     diff = [d for d in diff if not is_search_index(d)]
     assert diff == []
+
+
+def test_search_index_ddl_matches_the_search_module(vault: Vault) -> None:
+    import sqlcipher3
+    from sqlalchemy import create_engine
+
+    from workbench.search import create_search_schema
+
+    def ddl(conn: object) -> dict[str, str]:
+        rows = conn.execute(  # type: ignore[attr-defined]
+            text(
+                "SELECT name, sql FROM sqlite_master WHERE name LIKE 'search%' AND sql IS NOT NULL"
+            )
+        )
+        return {name: " ".join(sql.replace("IF NOT EXISTS ", "").split()) for name, sql in rows}
+
+    fresh = create_engine("sqlite://", module=sqlcipher3)  # the bundled SQLite, not the system one
+    with fresh.begin() as conn:
+        create_search_schema(conn)
+        expected = ddl(conn)
+    with vault.engine.connect() as conn:
+        assert ddl(conn) == expected

@@ -46,7 +46,7 @@ CREATE = (
     """
     CREATE VIRTUAL TABLE search_bi USING fts5(
         title, body, pinyin,
-        content='', contentless_delete=1, prefix='1', tokenize='unicode61'
+        content='', contentless_delete=1, tokenize='unicode61'
     )
     """,
     """

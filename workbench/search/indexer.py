@@ -1,0 +1,117 @@
+"""Writing the index: upsert, remove, rebuild — always inside the caller's transaction.
+
+Rows are written with ``executemany`` in chunks. An upsert deletes the old ``search_docs`` row (the
+trigger removes its FTS rows) and inserts the new one; the FTS rows then pick up the new rowid by
+the unique (record_type, record_id) lookup, so no rowid ever has to travel back to Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+from workbench.search.model import SearchDoc, iso_day
+from workbench.search.text import bigram_text, fold, pinyin_full, pinyin_initials
+
+_CHUNK = 1000
+
+# Table names are spelled out (not formatted in) so no SQL here is ever built from strings.
+_DELETE = "DELETE FROM search_docs WHERE record_type = ? AND record_id = ?"
+_INSERT_DOC = (
+    "INSERT INTO search_docs (record_type, record_id, round_id, target_id, date, title, body,"
+    " pinyin_initials, pinyin_full) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_TRI = (
+    "INSERT INTO search_tri (rowid, title, body, pinyin) SELECT rowid, ?, ?, ?"
+    " FROM search_docs WHERE record_type = ? AND record_id = ?"
+)
+_INSERT_BI = (
+    "INSERT INTO search_bi (rowid, title, body, pinyin) SELECT rowid, ?, ?, ?"
+    " FROM search_docs WHERE record_type = ? AND record_id = ?"
+)
+_CLEAR = (
+    "INSERT INTO search_tri (search_tri) VALUES ('delete-all')",
+    "INSERT INTO search_bi (search_bi) VALUES ('delete-all')",
+    "DELETE FROM search_docs",
+)
+_OPTIMIZE = (
+    "INSERT INTO search_tri (search_tri) VALUES ('optimize')",
+    "INSERT INTO search_bi (search_bi) VALUES ('optimize')",
+)
+
+
+def as_connection(target: Session | Connection) -> Connection:
+    """The connection of a session (joining its transaction) or the connection itself."""
+    return target.connection() if isinstance(target, Session) else target
+
+
+def _chunks(items: Iterable[SearchDoc]) -> Iterator[list[SearchDoc]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, _CHUNK)):
+        yield chunk
+
+
+def _rows(doc: SearchDoc) -> tuple[tuple[Any, ...], tuple[str, ...], tuple[str, ...]]:
+    """The search_docs row and the trigram/bigram FTS rows of one document."""
+    title, body = fold(doc.title), fold(doc.body)
+    initials = pinyin_initials(doc.names, doc.title)
+    full = pinyin_full(doc.names)
+    date = iso_day(doc.date) if doc.date is not None else None
+    key = doc.key
+    doc_row = (*key, doc.round_id, doc.target_id, date, doc.title, doc.body, initials, full)
+    tri_row = (title, body, f"{initials} {full}".strip(), *key)
+    bi_row = (bigram_text(title), bigram_text(body), bigram_text(initials), *key)
+    return doc_row, tri_row, bi_row
+
+
+def index_documents(target: Session | Connection, docs: Iterable[SearchDoc]) -> int:
+    """Insert or replace documents; returns how many were written. Never commits."""
+    conn = as_connection(target)
+    written = 0
+    for chunk in _chunks(docs):
+        # The last version of a key within a chunk wins (a UNIQUE clash otherwise).
+        latest = list({doc.key: doc for doc in chunk}.values())
+        rows = [_rows(doc) for doc in latest]
+        conn.exec_driver_sql(_DELETE, [doc.key for doc in latest])
+        conn.exec_driver_sql(_INSERT_DOC, [row[0] for row in rows])
+        conn.exec_driver_sql(_INSERT_TRI, [row[1] for row in rows])
+        conn.exec_driver_sql(_INSERT_BI, [row[2] for row in rows])
+        written += len(latest)
+    return written
+
+
+def remove_documents(target: Session | Connection, keys: Iterable[tuple[str, str]]) -> int:
+    """Remove documents by (record_type, record_id); returns how many existed. Never commits."""
+    conn = as_connection(target)
+    removed = 0
+    iterator = iter(keys)
+    while chunk := list(islice(iterator, _CHUNK)):
+        result = conn.exec_driver_sql(_DELETE, [tuple(key) for key in chunk])
+        removed += max(result.rowcount, 0)
+    return removed
+
+
+def clear(target: Session | Connection) -> None:
+    """Empty the whole index (``delete-all`` is the cheap way to empty a contentless table)."""
+    conn = as_connection(target)
+    for statement in _CLEAR:  # FTS first: the delete trigger then finds nothing left to remove
+        conn.exec_driver_sql(statement)
+
+
+def optimize(target: Session | Connection) -> None:
+    """Merge the FTS segments into one b-tree each: faster queries after a bulk load."""
+    conn = as_connection(target)
+    for statement in _OPTIMIZE:
+        conn.exec_driver_sql(statement)
+
+
+def rebuild(target: Session | Connection, docs: Iterable[SearchDoc]) -> int:
+    """Replace the whole index with ``docs`` (e.g. after a tokenizer change). Never commits."""
+    clear(target)
+    written = index_documents(target, docs)
+    optimize(target)
+    return written
