@@ -141,9 +141,11 @@ def test_approval_workflow_and_version_bump(vault: Vault, rid: str) -> None:
         with vault.session() as s, pytest.raises(ReportStateError) as err:
             act(s)
         assert err.value.code == "WB-WORKFLOW"
+    with vault.session() as s, pytest.raises(ValidationError):
+        return_report(s, r.id, "  ")  # a return says why
     with vault.session() as s:
-        r = return_report(s, r.id)
-    assert r.approval is A.DRAFT
+        r = return_report(s, r.id, "数据口径不一致，请核实后重报")
+    assert r.approval is A.DRAFT and r.return_reason == "数据口径不一致，请核实后重报"
     with vault.session() as s:
         r = update_report(s, r.id, replace(DRAFT, body="修改后的正文"))
         submit_report(s, r.id)
@@ -152,7 +154,7 @@ def test_approval_workflow_and_version_bump(vault: Vault, rid: str) -> None:
     assert r.approval is A.APPROVED and r.doc_version == 1
     for act in (
         lambda s: approve_report(s, r.id),
-        lambda s: return_report(s, r.id),
+        lambda s: return_report(s, r.id, "数据口径不一致，请核实后重报"),
         lambda s: update_report(s, r.id, DRAFT),
         lambda s: submit_report(s, r.id),
         lambda s: delete_report(s, r.id),  # an approved report is archived, not deleted
@@ -187,7 +189,7 @@ def test_approve_and_return_need_team_leader(vault: Vault, rid: str, store_dir: 
         with member.session() as s, pytest.raises(PermissionDenied):
             approve_report(s, r.id)
         with member.session() as s, pytest.raises(PermissionDenied):
-            return_report(s, r.id)
+            return_report(s, r.id, "数据口径不一致，请核实后重报")
     finally:
         member.lock()
 

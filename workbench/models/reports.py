@@ -19,6 +19,7 @@ class Report(RecordMixin, Base):
     target_id: Mapped[str | None] = mapped_column(String(36), index=True)
     doc_version: Mapped[int] = mapped_column(Integer, default=1)
     approval: Mapped[ApprovalState] = mapped_column(EnumCode(ApprovalState))
+    return_reason: Mapped[str] = mapped_column(Text, default="")
     finding_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     clue_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     body: Mapped[str] = mapped_column(Text, default="")

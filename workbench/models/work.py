@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, String, Text
+from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, EnumCode, RecordMixin
@@ -33,6 +33,7 @@ class FocusItem(RecordMixin, Base):
 
     target_id: Mapped[str] = mapped_column(String(36), index=True)
     item_code: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer, default=0)  # catalog order within the target
     title: Mapped[str] = mapped_column(String(200))
     status: Mapped[FocusStatus] = mapped_column(EnumCode(FocusStatus))
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -70,9 +70,8 @@ def _focus_view(row: FocusItem, descriptions: dict[str, str] | None = None) -> F
 
 
 def _focus_order() -> tuple[Any, ...]:
-    # Codes are "<list code>.<n>" and a sub-type's list code extends its kind's ("CUN" →
-    # "CUN-SQFZ"), so length-then-text gives catalog order: kind items 1…n, then sub-type items.
-    return (FocusItem.target_id, func.length(FocusItem.item_code), FocusItem.item_code)
+    # seq is the catalog order at seeding: the kind's items, then the sub-type's
+    return (FocusItem.target_id, FocusItem.seq, FocusItem.item_code)
 
 
 def seed_focus_items(session: Session, round_id: str, target_id: str) -> list[FocusItemView]:
@@ -98,7 +97,7 @@ def seed_focus_items(session: Session, round_id: str, target_id: str) -> list[Fo
             )
         )
     )
-    for item in wanted:
+    for seq, item in enumerate(wanted, 1):
         if item.code not in have:
             session.add(
                 FocusItem(
@@ -106,6 +105,7 @@ def seed_focus_items(session: Session, round_id: str, target_id: str) -> list[Fo
                     team_id=target.team_id,
                     target_id=target_id,
                     item_code=item.code,
+                    seq=seq,
                     title=item.title,
                     status=FocusStatus.NOT_STARTED,
                     finding_ids=[],

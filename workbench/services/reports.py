@@ -61,6 +61,7 @@ class ReportView:
     target_id: str | None
     doc_version: int
     approval: ApprovalState
+    return_reason: str
     finding_ids: tuple[str, ...]
     clue_ids: tuple[str, ...]
     body: str
@@ -78,6 +79,7 @@ def _report_view(row: Report) -> ReportView:
         target_id=row.target_id,
         doc_version=row.doc_version,
         approval=row.approval,
+        return_reason=row.return_reason,
         finding_ids=tuple(row.finding_ids),
         clue_ids=tuple(row.clue_ids),
         body=row.body,
@@ -193,12 +195,14 @@ def approve_report(
 
 
 def return_report(
-    session: Session, report_id: str, *, expected_version: int | None = None
+    session: Session, report_id: str, reason: str, *, expected_version: int | None = None
 ) -> ReportView:
-    """报审 → 草稿: the 组长 sends it back for revision."""
+    """报审 → 草稿: the 组长 sends it back for revision, saying why."""
     require_role(session, [Role.TEAM_LEADER], "退回报告")
+    reason = required_text(reason, "return_reason", "退回理由", 2000)
     row = _in_state(session, report_id, expected_version, (A.SUBMITTED,), "退回")
     row.approval = A.DRAFT
+    row.return_reason = reason
     session.flush()
     return _report_view(row)
 
