@@ -22,6 +22,7 @@ from workbench.models import (
     Interview,
     InterviewTurn,
     Letter,
+    ListEntry,
     Person,
     Rectification,
     Target,
@@ -145,6 +146,20 @@ def _rectification(row: Rectification) -> SearchDoc:
     )
 
 
+def _list_entry(row: ListEntry) -> SearchDoc:
+    """The 3+1 lists: a policy entry is found by its document name, number or clause text."""
+    return SearchDoc(
+        "list_entry",
+        row.id,
+        f"{row.kind.label}：{row.title}",
+        _join(row.document_no, row.clause, row.content, row.source),
+        row.round_id,
+        row.target_id,
+        None,
+        "",
+    )
+
+
 def _attachment(row: Attachment) -> SearchDoc:
     return SearchDoc("attachment", row.sha256, row.name, row.media_type, None, None, None, row.name)
 
@@ -158,6 +173,7 @@ BUILDERS: dict[type, Callable[[Any], SearchDoc]] = {
     Person: _person,
     Target: _target,
     Rectification: _rectification,
+    ListEntry: _list_entry,
     Attachment: _attachment,
 }
 RECORD_TYPES: dict[type, str] = {
@@ -169,6 +185,7 @@ RECORD_TYPES: dict[type, str] = {
     Person: "person",
     Target: "target",
     Rectification: "rectification",
+    ListEntry: "list_entry",
     Attachment: "attachment",
 }
 

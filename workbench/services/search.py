@@ -20,6 +20,7 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "person": N_("干部/人员"),
     "target": N_("被巡察对象"),
     "rectification": N_("整改事项"),
+    "list_entry": N_("清单条目"),
     "attachment": N_("附件"),
 }
 
