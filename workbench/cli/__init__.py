@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from workbench import __version__
-from workbench.cli import demo_cmds, record_cmds, store_cmds
+from workbench.cli import demo_cmds, list_cmds, record_cmds, store_cmds
 from workbench.errors import UsageError, WorkbenchError
 from workbench.logs import setup_logging
 
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     store_cmds.register(sub)
     record_cmds.register(sub)
+    list_cmds.register(sub)
     demo_cmds.register(sub)
     return parser
 

@@ -1,0 +1,220 @@
+"""``workbench <records> list|show``: the same list and get services the UI uses, for scripts.
+
+One table declares each record type: its services and the columns a person wants in a terminal.
+Filters map onto the list service's keyword arguments; a filter a type does not support is a
+usage error rather than silently ignored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from workbench.cli import common
+from workbench.errors import UsageError
+from workbench.services import (
+    activities,
+    focus,
+    interviews,
+    portraits,
+    rectification,
+    reports,
+    rounds,
+    targets,
+)
+
+
+@dataclass(frozen=True)
+class RecordCommand:
+    name: str
+    help: str
+    list_fn: Callable[..., Any]
+    get_fn: Callable[..., Any]
+    columns: tuple[tuple[str, str], ...]  # (attribute, header)
+
+
+# CLI filter → the keyword names list services use for it, in order of preference
+FILTERS: dict[str, tuple[str, ...]] = {
+    "round": ("round_id",),
+    "target": ("target_id",),
+    "team": ("team_id",),
+    "status": ("status", "approval"),
+    "type": ("interview_type", "activity_type", "report_type", "kind", "subject_type"),
+    "category": ("category",),
+    "channel": ("channel",),
+    "date_from": ("date_from", "due_from"),
+    "date_to": ("date_to", "due_to"),
+}
+
+COMMANDS: list[RecordCommand] = [
+    RecordCommand(
+        "rounds",
+        "巡察轮次",
+        rounds.list_rounds,
+        rounds.get_round,
+        (("id", "编号"), ("name", "名称"), ("round_type", "类型"), ("start_date", "开始")),
+    ),
+    RecordCommand(
+        "targets",
+        "被巡察对象",
+        targets.list_targets,
+        targets.get_target,
+        (("id", "编号"), ("name", "名称"), ("kind_title", "类型"), ("attention", "关注等级")),
+    ),
+    RecordCommand(
+        "persons",
+        "干部/人员",
+        targets.list_persons,
+        targets.get_person,
+        (("id", "编号"), ("name", "姓名"), ("position", "职务"), ("level", "级别")),
+    ),
+    RecordCommand(
+        "interviews",
+        "个别谈话",
+        interviews.list_interviews,
+        interviews.get_interview,
+        (
+            ("number", "编号"),
+            ("held_at", "时间"),
+            ("interview_type", "类型"),
+            ("subject_name", "谈话对象"),
+            ("id", "ID"),
+        ),
+    ),
+    RecordCommand(
+        "activities",
+        "工作记录",
+        activities.list_activities,
+        activities.get_activity,
+        (("held_at", "时间"), ("activity_type", "类型"), ("title", "标题"), ("id", "ID")),
+    ),
+    RecordCommand(
+        "focus",
+        "监督重点清单事项",
+        focus.list_focus_items,
+        focus.get_focus_item,
+        (("item_code", "代码"), ("title", "事项"), ("status", "状态"), ("id", "ID")),
+    ),
+    RecordCommand(
+        "lists",
+        "“3+1”清单条目",
+        focus.list_list_entries,
+        focus.get_list_entry,
+        (("kind", "清单"), ("title", "标题"), ("document_no", "文号"), ("id", "ID")),
+    ),
+    RecordCommand(
+        "portraits",
+        "政治画像",
+        portraits.list_portraits,
+        portraits.get_portrait,
+        (("subject_name", "对象"), ("subject_type", "类别"), ("overall", "总体评价"), ("id", "ID")),
+    ),
+    RecordCommand(
+        "rectifications",
+        "整改台账",
+        rectification.list_rectifications,
+        rectification.get_rectification,
+        (
+            ("number", "编号"),
+            ("status", "状态"),
+            ("due_date", "时限"),
+            ("problem", "问题"),
+            ("id", "ID"),
+        ),
+    ),
+    RecordCommand(
+        "reports",
+        "报告",
+        reports.list_reports,
+        reports.get_report,
+        (("report_type", "类型"), ("title", "标题"), ("approval", "状态"), ("id", "ID")),
+    ),
+    RecordCommand(
+        "archive",
+        "立卷归档",
+        reports.list_archive_items,
+        reports.get_archive_item,
+        (("volume_no", "卷号"), ("item_no", "件号"), ("title", "题名"), ("id", "ID")),
+    ),
+]
+
+
+def _text(value: Any, width: int = 40) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
+    accepted = inspect.signature(spec.list_fn).parameters
+    kwargs: dict[str, Any] = {}
+    for flag, names in FILTERS.items():
+        value = getattr(args, flag, None)
+        if value is None:
+            continue
+        name = next((n for n in names if n in accepted), None)
+        if name is None:
+            option = "--" + flag.replace("date_", "").replace("_", "-")
+            raise UsageError(f"{spec.help}不支持 {option} 筛选")
+        kwargs[name] = date.fromisoformat(value) if flag.startswith("date_") else value
+    return kwargs
+
+
+def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        kwargs = _filters(spec, args)
+        with common.unlock(args) as vault, vault.read() as s:
+            page = spec.list_fn(s, **kwargs, offset=args.offset, limit=args.limit)
+        header = "\t".join(h for _, h in spec.columns)
+        rows = [
+            "\t".join(_text(getattr(item, a, None)) for a, _ in spec.columns) for item in page.items
+        ]
+        footer = f"第 {page.offset + 1}–{page.offset + len(page.items)} 条，共 {page.total} 条"
+        common.emit(args, page, "\n".join([header, *rows, footer]))
+        return 0
+
+    return run
+
+
+def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        with common.unlock(args) as vault, vault.read() as s:
+            view = spec.get_fn(s, args.id)
+        lines = [
+            f"{f.name}: {_text(getattr(view, f.name), 200)}"
+            for f in (fields(view) if is_dataclass(view) else ())
+            if f.name != "meta"
+        ]
+        common.emit(args, view, "\n".join(lines))
+        return 0
+
+    return run
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for spec in COMMANDS:
+        verbs = sub.add_parser(spec.name, help=f"{spec.help}：list / show").add_subparsers(
+            dest=f"{spec.name}_cmd", required=True
+        )
+        p = verbs.add_parser("list", help=f"列出{spec.help}")
+        for flag in FILTERS:
+            option = "--" + flag.replace("date_", "").replace("_", "-")
+            p.add_argument(option, dest=flag, help=f"按 {', '.join(FILTERS[flag])} 筛选")
+        p.add_argument("--offset", type=int, default=0)
+        p.add_argument("--limit", type=int, default=50)
+        p.set_defaults(func=_list(spec))
+        p = verbs.add_parser("show", help=f"显示一条{spec.help}")
+        p.add_argument("id")
+        p.set_defaults(func=_show(spec))
