@@ -1,0 +1,618 @@
+"""信访件: 登记 → 摘要 → 组务会 → 分类处置 by role, letter → clue / 底稿, duplicates, lists and
+search — on a real encrypted store with users of each role."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import workbench.services  # noqa: F401 - registers the search-index hook
+from tests.conftest import LEADER, PASSPHRASE
+from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from workbench.models import Attachment, Target
+from workbench.models.enums import (
+    AttentionLevel,
+    CadreLevel,
+    ClueStatus,
+    ClueTransferUnit,
+    FindingStatus,
+    LetterCategory,
+    LetterChannel,
+    LetterDisposition,
+    LetterStatus,
+    ResponsibilityType,
+    TransferMode,
+)
+from workbench.roles import Role
+from workbench.search import search
+from workbench.services.clues import ClueDraft, get_clue, list_clues
+from workbench.services.findings import FindingDraft, ResponsibleParty, create_finding, get_finding
+from workbench.services.letters import (
+    LetterDraft,
+    LetterView,
+    ReportedPerson,
+    delete_letter,
+    find_possible_duplicates,
+    get_letter,
+    list_letters,
+    register_letter,
+    summarize_letter,
+    update_letter,
+)
+from workbench.services.letters_disposal import (
+    LetterDisposal,
+    discuss_letter,
+    dispose_letter,
+    mark_duplicate,
+)
+from workbench.services.rounds import RoundDraft, create_round
+from workbench.services.users import add_user
+from workbench.services.workflow import ClueRequired, SourceRef, WorkflowError
+from workbench.store.vault import Vault
+
+USERS: dict[str, tuple[Role, ...]] = {
+    "deputy": (Role.DEPUTY_LEADER,),
+    "member": (Role.MEMBER,),
+    "recorder": (Role.RECORDER,),
+    "office": (Role.OFFICE,),
+}
+RECEIVED = (datetime.now() - timedelta(days=30)).replace(microsecond=0)
+MEETING = RECEIVED.date() + timedelta(days=3)
+SHA = "ef" * 32
+
+
+@pytest.fixture(scope="module")
+def team_template(
+    template_store: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The fixture store plus one user per role, made once per module (key derivation is slow)."""
+    root = tmp_path_factory.mktemp("team") / "store"
+    shutil.copytree(template_store[0], root)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("WORKBENCH_HOME", str(tmp_path_factory.mktemp("home")))
+        vault = Vault.open(root, LEADER, PASSPHRASE)
+        try:
+            for name, roles in USERS.items():
+                add_user(vault, name, PASSPHRASE, roles)
+        finally:
+            vault.lock()
+    return root
+
+
+class Team:
+    """Log in as anyone of the team; each vault is opened once per test."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._vaults: dict[str, Vault] = {}
+
+    def __call__(self, name: str = LEADER) -> Vault:
+        if name not in self._vaults:
+            self._vaults[name] = Vault.open(self.directory, name, PASSPHRASE)
+        return self._vaults[name]
+
+    def close(self) -> None:
+        for vault in self._vaults.values():
+            vault.lock()
+
+
+@pytest.fixture
+def team(team_template: Path, tmp_path: Path) -> Iterator[Team]:
+    directory = tmp_path / "store"
+    shutil.copytree(team_template, directory)
+    t = Team(directory)
+    yield t
+    t.close()
+
+
+@dataclass(frozen=True)
+class World:
+    round_id: str
+    other_round_id: str
+    target_id: str
+
+
+@pytest.fixture
+def world(team: Team) -> World:
+    with team().session() as s:
+        rnd = create_round(s, RoundDraft("2026年第一轮巡察", 2026, 1, "常规", "sgjj", 2020))
+        other = create_round(s, RoundDraft("2026年第二轮巡察", 2026, 2, "常规", "sgjj", 2020))
+        target = Target(
+            round_id=rnd.id, name="某某镇党委", kind="township", attention=AttentionLevel.KEY
+        )
+        s.add(target)
+        s.add(Attachment(sha256=SHA, size=3, name="来信扫描.pdf"))
+        s.flush()
+        return World(rnd.id, other.id, target.id)
+
+
+def letter(w: World, **changes: Any) -> LetterDraft:
+    base = LetterDraft(
+        round_id=w.round_id,
+        channel=LetterChannel.SMALL_ENVELOPE,
+        received_at=RECEIVED,
+        reported_persons=(ReportedPerson("张三", "镇长", "某某镇", CadreLevel.COUNTY),),
+        summary="反映张三在惠农补贴发放中优亲厚友",
+        target_id=w.target_id,
+    )
+    return replace(base, **changes)
+
+
+def register(team: Team, w: World, user: str = "recorder", **changes: Any) -> str:
+    with team(user).session() as s:
+        return register_letter(s, letter(w, **changes)).id
+
+
+def to_meeting(team: Team, letter_id: str, category: LetterCategory | str) -> LetterView:
+    """Summarize (记录员) and discuss (组长) a registered letter."""
+    with team("recorder").session() as s:
+        summarize_letter(s, letter_id, summary="反映张三优亲厚友", disciplines=("群众纪律",))
+    with team().session() as s:
+        return discuss_letter(s, letter_id, meeting_date=MEETING, category=category)
+
+
+def dispose(team: Team, letter_id: str, disposition: Any, **kw: Any) -> LetterDisposal:
+    with team().session() as s:
+        return dispose_letter(s, letter_id, disposition, **kw)
+
+
+# -- 登记 ------------------------------------------------------------------------------------------
+
+
+def test_register_numbers_per_round(team: Team, world: World) -> None:
+    with team("recorder").session() as s:
+        first = register_letter(s, letter(world))
+        named = register_letter(
+            s,
+            letter(
+                world,
+                anonymous=False,
+                reporter_name="李四",
+                reporter_contact="13800000000",
+                channel="来访",
+                original_sha256=SHA,
+            ),
+        )
+        elsewhere = register_letter(s, letter(world, round_id=world.other_round_id, target_id=None))
+    assert (first.number, named.number, elsewhere.number) == (
+        "XF-2026-0001",
+        "XF-2026-0002",
+        "XF-2026-0001",
+    )
+    assert first.status == LetterStatus.REGISTERED
+    assert first.anonymous and first.reporter_name == ""
+    assert first.reported_persons[0] == ReportedPerson("张三", "镇长", "某某镇", CadreLevel.COUNTY)
+    assert (named.channel, named.reporter_name, named.original_sha256) == (
+        LetterChannel.VISIT,
+        "李四",
+        SHA,
+    )
+    with team().read() as s:
+        assert get_letter(s, first.id) == first
+
+
+@pytest.mark.parametrize("user", ["member", "deputy", LEADER])
+def test_any_team_role_registers(team: Team, world: World, user: str) -> None:
+    register(team, world, user)
+
+
+def test_office_may_not_register(team: Team, world: World) -> None:
+    with pytest.raises(PermissionDenied), team("office").session() as s:
+        register_letter(s, letter(world))
+
+
+def test_search_finds_a_registered_letter(team: Team, world: World) -> None:
+    lid = register(team, world)
+    with team().read() as s:
+        assert [h.record_id for h in search(s, "优亲厚友", types=["letter"])] == [lid]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"channel": "飞鸽传书"}, "channel"),
+        ({"received_at": datetime.now() + timedelta(days=3)}, "received_at"),
+        ({"reporter_name": "王五"}, "anonymous"),  # a name on an anonymous letter
+        ({"anonymous": False, "reporter_contact": "138"}, "reporter_name"),
+        ({"anonymous": False, "reporter_name": "王五"}, "reporter_contact"),
+        ({"reported_persons": (ReportedPerson(" "),)}, "reported_persons"),
+        ({"reported_persons": (ReportedPerson("张三", level="部管"),)}, "reported_persons"),
+        ({"original_sha256": "00" * 32}, "original_sha256"),
+        ({"target_id": "no-such-target"}, "target_id"),
+        ({"disciplines": ("交通纪律",)}, "disciplines"),
+        ({"team_id": "no-such-team"}, "team_id"),
+        ({"round_id": ""}, "round_id"),
+    ],
+)
+def test_register_validation(team: Team, world: World, changes: dict[str, Any], field: str) -> None:
+    with pytest.raises(ValidationError) as err, team("recorder").session() as s:
+        register_letter(s, letter(world, **changes))
+    assert err.value.details["field"] == field
+
+
+def test_typed_number_must_be_unique(team: Team, world: World) -> None:
+    register(team, world, number="来信-001")
+    with pytest.raises(Conflict), team("recorder").session() as s:
+        register_letter(s, letter(world, number="来信-001"))
+
+
+def test_anonymous_letter_may_keep_a_contact(team: Team, world: World) -> None:
+    with team("recorder").session() as s:
+        view = register_letter(s, letter(world, reporter_contact="信箱 123"))
+    assert view.anonymous and view.reporter_contact == "信箱 123"
+
+
+def test_update_before_the_meeting_only(team: Team, world: World) -> None:
+    lid = register(team, world)
+    with team("member").session() as s:
+        view = update_letter(s, lid, letter(world, summary="更正后的摘要"), expected_version=1)
+    assert (view.summary, view.number, view.meta.version) == ("更正后的摘要", "XF-2026-0001", 2)
+    with pytest.raises(Conflict), team("member").session() as s:
+        update_letter(s, lid, letter(world), expected_version=1)
+    with pytest.raises(ValidationError), team("member").session() as s:
+        update_letter(s, lid, letter(world, round_id=world.other_round_id))
+    to_meeting(team, lid, LetterCategory.GENERAL)
+    with pytest.raises(WorkflowError), team("member").session() as s:
+        update_letter(s, lid, letter(world))
+
+
+# -- 摘要 and 组务会 -------------------------------------------------------------------------------
+
+
+def test_summarize(team: Team, world: World) -> None:
+    lid = register(team, world, summary="")
+    with team("recorder").session() as s:
+        with pytest.raises(ValidationError) as err:
+            summarize_letter(s, lid, summary=" ")
+        assert err.value.details["field"] == "summary"
+        with pytest.raises(ValidationError) as err:
+            summarize_letter(s, lid, summary="摘要", disciplines=("无此纪律",))
+        assert err.value.details["field"] == "disciplines"
+        view = summarize_letter(s, lid, summary="反映优亲厚友", disciplines=("JL-4",))
+    assert (view.status, view.summary, view.disciplines) == (
+        LetterStatus.SUMMARIZED,
+        "反映优亲厚友",
+        ("JL-4",),
+    )
+    with pytest.raises(PermissionDenied), team("office").session() as s:
+        summarize_letter(s, lid, summary="巡察办不摘要")
+
+
+def test_discuss_by_the_leader_after_the_summary(team: Team, world: World) -> None:
+    lid = register(team, world)
+    with pytest.raises(WorkflowError), team().session() as s:  # not yet summarized
+        discuss_letter(s, lid, meeting_date=MEETING, category="一般性问题")
+    with team("recorder").session() as s:
+        summarize_letter(s, lid, summary="摘要")
+    with pytest.raises(PermissionDenied), team("deputy").session() as s:
+        discuss_letter(s, lid, meeting_date=MEETING, category="一般性问题")
+    with team().session() as s:
+        view = discuss_letter(
+            s, lid, meeting_date=MEETING, category="一般性问题", proposal="纳入了解"
+        )
+    assert (view.status, view.category, view.meeting_date, view.proposal) == (
+        LetterStatus.DISCUSSED,
+        LetterCategory.GENERAL,
+        MEETING,
+        "纳入了解",
+    )
+    with team().session() as s:  # a later meeting may revise the decision before disposal
+        later = MEETING + timedelta(days=7)
+        view = discuss_letter(s, lid, meeting_date=later, category=LetterCategory.CLUE)
+    assert (view.category, view.meeting_date) == (LetterCategory.CLUE, later)
+
+
+@pytest.mark.parametrize(
+    ("kw", "field"),
+    [
+        ({"meeting_date": RECEIVED.date() - timedelta(days=1)}, "meeting_date"),
+        ({"meeting_date": date.today() + timedelta(days=5)}, "meeting_date"),
+        ({"meeting_date": None}, "meeting_date"),
+        ({"category": "其他类"}, "category"),
+        ({"category": LetterCategory.DUPLICATE}, "category"),
+    ],
+)
+def test_discuss_validation(team: Team, world: World, kw: dict[str, Any], field: str) -> None:
+    lid = register(team, world)
+    with team("recorder").session() as s:
+        summarize_letter(s, lid, summary="摘要")
+    args: dict[str, Any] = {"meeting_date": MEETING, "category": "一般性问题", **kw}
+    with pytest.raises(ValidationError) as err, team().session() as s:
+        discuss_letter(s, lid, **args)
+    assert err.value.details["field"] == field
+
+
+# -- 分类处置 --------------------------------------------------------------------------------------
+
+
+def test_to_clue_creates_the_linked_clue(team: Team, world: World) -> None:
+    lid = register(team, world)
+    to_meeting(team, lid, "问题线索类")
+    result = dispose(team, lid, "转为线索")
+    assert result.clue is not None and result.finding is None
+    assert result.letter.status == LetterStatus.DISPOSED
+    assert result.letter.disposition == LetterDisposition.TO_CLUE
+    assert result.letter.clue_id == result.clue.id
+    assert result.changes.record_types == {"letter", "clue"}
+    clue = result.clue
+    assert (clue.number, clue.subject_name, clue.subject_position) == (
+        "XS-2026-0001",
+        "张三",
+        "镇长",
+    )
+    assert (clue.subject_level, clue.status) == (CadreLevel.COUNTY, ClueStatus.REGISTERED)
+    assert (clue.transfer_unit, clue.transfer_mode) == (
+        ClueTransferUnit.DISCIPLINE_COMMISSION,
+        TransferMode.SINGLE,
+    )
+    assert clue.problem == "反映张三优亲厚友" and clue.disciplines == ("JL-4",)
+    assert clue.source_refs == (SourceRef("letter", lid),)
+    assert (clue.round_id, clue.target_id) == (world.round_id, world.target_id)
+    with team().read() as s:
+        assert get_clue(s, clue.id) == clue
+        assert [c.id for c in list_clues(s, world.round_id).items] == [clue.id]
+
+
+def test_to_clue_with_an_edited_clue(team: Team, world: World) -> None:
+    lid = register(team, world)
+    to_meeting(team, lid, LetterCategory.CLUE)
+    edited = ClueDraft(
+        round_id="ignored: the letter's round is used",
+        subject_name="张三",
+        subject_level="市管",
+        problem="收受管理服务对象礼金",
+        transfer_unit="组织部",
+        transfer_mode="双移交",
+    )
+    clue = dispose(team, lid, LetterDisposition.TO_CLUE, clue=edited).clue
+    assert clue is not None
+    assert (clue.round_id, clue.subject_level, clue.transfer_mode) == (
+        world.round_id,
+        CadreLevel.CITY,
+        TransferMode.DOUBLE,
+    )
+    assert clue.source_refs == (SourceRef("letter", lid),)
+
+
+def test_to_clue_needs_a_subject_with_a_level(team: Team, world: World) -> None:
+    no_level = register(team, world, reported_persons=(ReportedPerson("张三"),))
+    nobody = register(team, world, reported_persons=())
+    to_meeting(team, no_level, LetterCategory.CLUE)
+    to_meeting(team, nobody, LetterCategory.CLUE)
+    with pytest.raises(ValidationError) as err:
+        dispose(team, no_level, "转为线索")
+    assert err.value.details["field"] == "subject_level"
+    with pytest.raises(ValidationError) as err:
+        dispose(team, nobody, "转为线索")
+    assert err.value.details["field"] == "reported_persons"
+    with team().read() as s:
+        assert get_letter(s, nobody).status == LetterStatus.DISCUSSED
+
+
+def test_to_finding_creates_a_draft_finding(team: Team, world: World) -> None:
+    lid = register(team, world, reported_persons=())
+    to_meeting(team, lid, LetterCategory.GENERAL)
+    result = dispose(team, lid, "纳入了解/底稿")
+    finding = result.finding
+    assert finding is not None and result.clue is None
+    assert result.letter.finding_id == finding.id
+    assert (finding.status, finding.method_code, finding.title) == (
+        FindingStatus.DRAFT,
+        "FS-03",
+        "反映张三优亲厚友",
+    )
+    assert finding.source_refs == (SourceRef("letter", lid),)
+    assert finding.target_id == world.target_id
+
+
+def test_to_finding_links_an_existing_finding_of_the_round(team: Team, world: World) -> None:
+    with team().session() as s:
+        existing = create_finding(
+            s, FindingDraft(world.round_id, "惠农补贴优亲厚友", world.target_id, "FS-02")
+        )
+    lid = register(team, world)
+    other = register(team, world, round_id=world.other_round_id, target_id=None)
+    to_meeting(team, lid, LetterCategory.GENERAL)
+    result = dispose(team, lid, LetterDisposition.TO_FINDING, finding_id=existing.id)
+    assert result.finding == existing and result.letter.finding_id == existing.id
+    to_meeting(team, other, LetterCategory.GENERAL)
+    with pytest.raises(ValidationError) as err:
+        dispose(team, other, LetterDisposition.TO_FINDING, finding_id=existing.id)
+    assert err.value.details["field"] == "finding_id"
+
+
+def test_to_finding_refuses_a_leading_cadres_own_problem(team: Team, world: World) -> None:
+    lid = register(team, world)
+    to_meeting(team, lid, LetterCategory.GENERAL)
+    cadre = ResponsibleParty(ResponsibilityType.DIRECT, name="张三", level=CadreLevel.COUNTY)
+    fdraft = FindingDraft(
+        world.round_id, "张三优亲厚友", world.target_id, "FS-03", responsible=(cadre,)
+    )
+    with pytest.raises(ClueRequired):
+        dispose(team, lid, LetterDisposition.TO_FINDING, finding=fdraft)
+    with team().read() as s:
+        view = get_letter(s, lid)
+    assert (view.status, view.finding_id) == (LetterStatus.DISCUSSED, None)
+    finding = dispose(
+        team, lid, LetterDisposition.TO_FINDING, finding=replace(fdraft, responsible=())
+    )
+    assert finding.finding is not None
+    with team().read() as s:
+        assert get_finding(s, finding.finding.id).source_refs == (SourceRef("letter", lid),)
+
+
+def test_transfer_needs_the_unit(team: Team, world: World) -> None:
+    lid = register(team, world)
+    to_meeting(team, lid, LetterCategory.OUT_OF_SCOPE)
+    with pytest.raises(ValidationError) as err:
+        dispose(team, lid, "转交", transfer_to=" ")
+    assert err.value.details["field"] == "transfer_to"
+    view = dispose(team, lid, "转交", transfer_to="县信访局").letter
+    assert (view.disposition, view.transfer_to) == (LetterDisposition.TRANSFER, "县信访局")
+
+
+@pytest.mark.parametrize("disposition", [LetterDisposition.KEEP, LetterDisposition.CLOSE])
+def test_keep_and_close(team: Team, world: World, disposition: LetterDisposition) -> None:
+    lid = register(team, world)
+    to_meeting(team, lid, LetterCategory.SUGGESTION)
+    view = dispose(team, lid, disposition).letter
+    assert (view.status, view.disposition, view.clue_id, view.finding_id) == (
+        LetterStatus.DISPOSED,
+        disposition,
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("category", "disposition"),
+    [
+        (LetterCategory.CLUE, LetterDisposition.CLOSE),  # a clue is never just closed
+        (LetterCategory.CLUE, LetterDisposition.KEEP),
+        (LetterCategory.OUT_OF_SCOPE, LetterDisposition.TO_CLUE),
+        (LetterCategory.OUT_OF_SCOPE, LetterDisposition.TO_FINDING),
+    ],
+)
+def test_disposition_must_fit_the_category(
+    team: Team, world: World, category: LetterCategory, disposition: LetterDisposition
+) -> None:
+    lid = register(team, world)
+    to_meeting(team, lid, category)
+    with pytest.raises(ValidationError) as err:
+        dispose(team, lid, disposition)
+    assert err.value.details["field"] == "disposition"
+    assert category.label in err.value.message
+
+
+def test_clue_category_may_be_transferred(team: Team, world: World) -> None:
+    lid = register(team, world)
+    to_meeting(team, lid, LetterCategory.CLUE)
+    assert dispose(team, lid, "转交", transfer_to="县纪委监委").letter.status == "disposed"
+
+
+def test_dispose_refused_by_role_and_state(team: Team, world: World) -> None:
+    lid = register(team, world)
+    with pytest.raises(WorkflowError):  # not yet discussed
+        dispose(team, lid, LetterDisposition.KEEP)
+    to_meeting(team, lid, LetterCategory.GENERAL)
+    for user in ("deputy", "member", "recorder", "office"):
+        with pytest.raises(PermissionDenied), team(user).session() as s:
+            dispose_letter(s, lid, LetterDisposition.KEEP)
+    with pytest.raises(ValidationError):
+        dispose(team, lid, "烧毁")
+    dispose(team, lid, LetterDisposition.KEEP)
+    with pytest.raises(WorkflowError):  # already disposed
+        dispose(team, lid, LetterDisposition.CLOSE)
+    with pytest.raises(WorkflowError), team().session() as s:
+        discuss_letter(s, lid, meeting_date=MEETING, category="一般性问题")
+
+
+# -- duplicates ------------------------------------------------------------------------------------
+
+
+def test_find_possible_duplicates(team: Team, world: World) -> None:
+    same_person = register(team, world, summary="别的事情")
+    similar = register(
+        team, world, reported_persons=(), summary="反映张三在惠农补贴发放中优亲厚友！！"
+    )
+    register(team, world, reported_persons=(ReportedPerson("李四"),), summary="反映李四违规吃喝")
+    register(team, world, round_id=world.other_round_id, target_id=None)  # another round
+    probe = letter(world, reported_persons=(ReportedPerson("张 三"),))
+    with team().read() as s:
+        found = find_possible_duplicates(s, probe)
+        assert {v.id for v in found} == {same_person, similar}
+        assert [v.id for v in find_possible_duplicates(s, probe, exclude_id=similar)] == [
+            same_person
+        ]
+        assert find_possible_duplicates(s, letter(world, reported_persons=(), summary="")) == []
+
+
+def test_mark_duplicate_links_to_the_original(team: Team, world: World) -> None:
+    original = register(team, world)
+    copy = register(team, world)
+    third = register(team, world)
+    with team("recorder").session() as s:
+        view = mark_duplicate(s, copy, original)
+        assert (view.category, view.duplicate_of_id) == (LetterCategory.DUPLICATE, original)
+        assert (view.status, view.disposition) == (LetterStatus.DISPOSED, LetterDisposition.KEEP)
+        # a copy of the copy links to the first letter: links stay flat
+        assert mark_duplicate(s, third, copy).duplicate_of_id == original
+        # a match on a duplicate is shown as its original
+        probe = letter(world)
+        assert [v.id for v in find_possible_duplicates(s, probe)] == [original]
+    with team().read() as s:
+        assert {v.id for v in list_letters(s, duplicate_of_id=original).items} == {copy, third}
+        assert list_letters(s, category="重复件").total == 2
+
+
+def test_mark_duplicate_refusals(team: Team, world: World) -> None:
+    first = register(team, world)
+    second = register(team, world)
+    with pytest.raises(ValidationError), team("recorder").session() as s:
+        mark_duplicate(s, first, first)
+    with pytest.raises(NotFound), team("recorder").session() as s:
+        mark_duplicate(s, first, "no-such-letter")
+    with pytest.raises(PermissionDenied), team("office").session() as s:
+        mark_duplicate(s, second, first)
+    with team("recorder").session() as s:
+        mark_duplicate(s, second, first)
+    with pytest.raises(ValidationError, match="重复件"), team("recorder").session() as s:
+        mark_duplicate(s, first, second)  # would make a cycle
+    third = register(team, world)
+    to_meeting(team, third, LetterCategory.GENERAL)
+    with pytest.raises(WorkflowError), team("recorder").session() as s:
+        mark_duplicate(s, third, first)  # after the meeting it is the 组长's case
+
+
+def test_delete_letters(team: Team, world: World) -> None:
+    original = register(team, world)
+    copy = register(team, world)
+    discussed = register(team, world)
+    with team("recorder").session() as s:
+        mark_duplicate(s, copy, original)
+    to_meeting(team, discussed, LetterCategory.GENERAL)
+    with pytest.raises(Conflict), team("recorder").session() as s:
+        delete_letter(s, original)  # its duplicate points at it
+    with pytest.raises(WorkflowError), team("recorder").session() as s:
+        delete_letter(s, discussed)
+    with pytest.raises(PermissionDenied), team("office").session() as s:
+        delete_letter(s, copy)
+    with team("recorder").session() as s:
+        delete_letter(s, copy)
+        delete_letter(s, original)
+    with team().read() as s:
+        assert [v.id for v in list_letters(s, world.round_id).items] == [discussed]
+        with pytest.raises(NotFound):
+            get_letter(s, original)
+
+
+# -- lists -----------------------------------------------------------------------------------------
+
+
+def test_list_filters_order_and_paging(team: Team, world: World) -> None:
+    old = register(team, world, received_at=RECEIVED - timedelta(days=10), channel="来电")
+    mid = register(team, world, received_at=RECEIVED, target_id=None)
+    new = register(team, world, received_at=RECEIVED + timedelta(days=2))
+    to_meeting(team, new, LetterCategory.CLUE)
+    with team().read() as s:
+        everything = list_letters(s, world.round_id)
+        assert [v.id for v in everything.items] == [new, mid, old]
+        assert [v.id for v in list_letters(s, status="已上组务会").items] == [new]
+        assert [v.id for v in list_letters(s, category=LetterCategory.CLUE).items] == [new]
+        assert [v.id for v in list_letters(s, channel=LetterChannel.PHONE).items] == [old]
+        assert [v.id for v in list_letters(s, target_id=world.target_id).items] == [new, old]
+        day = RECEIVED.date()
+        assert [v.id for v in list_letters(s, date_from=day, date_to=day).items] == [mid]
+        assert [v.id for v in list_letters(s, date_from=day).items] == [new, mid]
+        page = list_letters(s, world.round_id, offset=2, limit=2)
+        assert ([v.id for v in page.items], page.total) == ([old], 3)
+        assert list_letters(s, world.other_round_id).total == 0
+        assert list_letters(s, disposition="了结").total == 0
+        with pytest.raises(ValidationError):
+            list_letters(s, channel="飞鸽传书")

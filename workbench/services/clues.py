@@ -1,0 +1,410 @@
+"""问题线索: problems of (leading) cadres, transferred to 纪委监委 / 组织部 and tracked to closure.
+
+登记 → 移交 → 接收 → 办理 → 反馈 → 办结. Each step is taken only from the state before it
+(``WorkflowError`` otherwise) and its time may not precede the previous step's. Anyone on the team
+or in the office may register a clue and edit it until it is transferred; the later steps are
+recorded by the 组长 or the 巡察办, who hand clues over and hear back from the receiving unit.
+Deadlines: ``overdue_clues`` lists clues not yet fed back whose 反馈期限 has passed,
+``due_soon`` those falling due within a few days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from workbench.errors import Conflict, ValidationError
+from workbench.models import Clue, Letter
+from workbench.models.enums import (
+    CadreLevel,
+    ClueHandling,
+    ClueStatus,
+    ClueTransferUnit,
+    TransferMode,
+)
+from workbench.roles import Role
+from workbench.services.common import (
+    Page,
+    RecordMeta,
+    actor_name,
+    check_order,
+    get_live,
+    live,
+    not_in_future,
+    optional_text,
+    page,
+    parse_disciplines,
+    parse_enum,
+    record_meta,
+    require_role,
+    required_text,
+    soft_delete,
+)
+from workbench.services.rounds import check_version
+from workbench.services.workflow import (
+    TEAM_ROLES,
+    SourceRef,
+    check_number,
+    check_sources,
+    check_target,
+    check_team,
+    local_now,
+    next_number,
+    require_status,
+    round_row,
+    source_refs,
+)
+
+NUMBER_PREFIX = "XS"
+CLUE_SOURCES = ("interview", "letter", "activity", "finding")
+REGISTRARS: tuple[Role, ...] = (*TEAM_ROLES, Role.OFFICE)
+TRACKERS: tuple[Role, ...] = (Role.TEAM_LEADER, Role.OFFICE)
+OPEN_STATUSES = (
+    ClueStatus.REGISTERED,
+    ClueStatus.TRANSFERRED,
+    ClueStatus.RECEIVED,
+    ClueStatus.HANDLING,
+)
+
+
+@dataclass(frozen=True)
+class ClueDraft:
+    round_id: str
+    subject_name: str
+    subject_level: CadreLevel | str
+    problem: str
+    transfer_unit: ClueTransferUnit | str
+    transfer_mode: TransferMode | str
+    subject_position: str = ""
+    disciplines: tuple[str, ...] = ()
+    category1: str = ""  # 一级分类
+    category2: str = ""  # 二级分类
+    feedback_due: date | None = None
+    target_id: str | None = None
+    team_id: str | None = None
+    source_refs: tuple[SourceRef, ...] = ()
+    number: str | None = None  # None: next XS-YEAR-NNNN of the round
+
+
+@dataclass(frozen=True)
+class ClueView:
+    id: str
+    round_id: str | None
+    team_id: str | None
+    number: str
+    target_id: str | None
+    source_refs: tuple[SourceRef, ...]
+    subject_name: str
+    subject_position: str
+    subject_level: CadreLevel
+    problem: str
+    disciplines: tuple[str, ...]
+    category1: str
+    category2: str
+    transfer_unit: ClueTransferUnit
+    transfer_mode: TransferMode
+    transferred_by: str
+    transferred_at: datetime | None
+    received_by: str
+    received_at: datetime | None
+    handling: ClueHandling | None
+    result: str
+    feedback_due: date | None
+    fed_back_at: datetime | None
+    closed_at: datetime | None
+    status: ClueStatus
+    meta: RecordMeta
+
+    def overdue(self, today: date) -> bool:
+        """Not fed back and past its 反馈期限."""
+        return (
+            self.status in OPEN_STATUSES
+            and self.feedback_due is not None
+            and self.feedback_due < today
+        )
+
+
+def clue_view(row: Clue) -> ClueView:
+    return ClueView(
+        id=row.id,
+        round_id=row.round_id,
+        team_id=row.team_id,
+        number=row.number,
+        target_id=row.target_id,
+        source_refs=source_refs(row.source_refs),
+        subject_name=row.subject_name,
+        subject_position=row.subject_position,
+        subject_level=row.subject_level,
+        problem=row.problem,
+        disciplines=tuple(row.disciplines),
+        category1=row.category1,
+        category2=row.category2,
+        transfer_unit=row.transfer_unit,
+        transfer_mode=row.transfer_mode,
+        transferred_by=row.transferred_by,
+        transferred_at=row.transferred_at,
+        received_by=row.received_by,
+        received_at=row.received_at,
+        handling=row.handling,
+        result=row.result,
+        feedback_due=row.feedback_due,
+        fed_back_at=row.fed_back_at,
+        closed_at=row.closed_at,
+        status=row.status,
+        meta=record_meta(row),
+    )
+
+
+def _values(
+    session: Session, draft: ClueDraft, round_id: str, exclude_id: str | None
+) -> dict[str, Any]:
+    """Every field checked before any is set, so a refused edit leaves the row untouched."""
+    target_id = check_target(session, draft.target_id, round_id, required=False)
+    values: dict[str, Any] = {
+        "subject_name": required_text(draft.subject_name, "subject_name", "被反映人姓名", 40),
+        "subject_position": optional_text(draft.subject_position, "subject_position", "职务", 80),
+        "subject_level": parse_enum(CadreLevel, draft.subject_level, "subject_level", "干部级别"),
+        "problem": required_text(draft.problem, "problem", "具体问题", 20000),
+        "disciplines": list(dict.fromkeys(parse_disciplines(draft.disciplines))),
+        "category1": optional_text(draft.category1, "category1", "一级分类", 64),
+        "category2": optional_text(draft.category2, "category2", "二级分类", 64),
+        "transfer_unit": parse_enum(
+            ClueTransferUnit, draft.transfer_unit, "transfer_unit", "拟移交单位"
+        ),
+        "transfer_mode": parse_enum(TransferMode, draft.transfer_mode, "transfer_mode", "移交方式"),
+        "feedback_due": draft.feedback_due,
+        "target_id": target_id,
+        "team_id": check_team(session, draft.team_id, round_id),
+        "source_refs": check_sources(session, draft.source_refs, CLUE_SOURCES),
+    }
+    if draft.number is not None:
+        values["number"] = check_number(session, Clue, round_id, draft.number, exclude_id)
+    return values
+
+
+def register_clue(session: Session, draft: ClueDraft) -> ClueView:
+    """登记."""
+    require_role(session, REGISTRARS, "登记问题线索")
+    rnd = round_row(session, draft.round_id)
+    values = _values(session, draft, rnd.id, None)
+    values.setdefault("number", next_number(session, Clue, rnd, NUMBER_PREFIX))
+    row = Clue(round_id=rnd.id, status=ClueStatus.REGISTERED, **values)
+    session.add(row)
+    session.flush()
+    return clue_view(row)
+
+
+def _load(session: Session, clue_id: str, expected_version: int | None) -> Clue:
+    row = get_live(session, Clue, clue_id, "问题线索")
+    check_version(row.version, expected_version)
+    return row
+
+
+def update_clue(
+    session: Session, clue_id: str, draft: ClueDraft, *, expected_version: int | None = None
+) -> ClueView:
+    """Only before 移交: what was handed over is what the receiving unit holds."""
+    require_role(session, REGISTRARS, "修改问题线索")
+    row = _load(session, clue_id, expected_version)
+    require_status(row.status, (ClueStatus.REGISTERED,), "修改")
+    if draft.round_id != row.round_id:
+        raise ValidationError("线索不能改到其他巡察轮次", field="round_id")
+    for name, value in _values(session, draft, draft.round_id, row.id).items():
+        setattr(row, name, value)
+    session.flush()
+    return clue_view(row)
+
+
+def get_clue(session: Session, clue_id: str) -> ClueView:
+    return clue_view(get_live(session, Clue, clue_id, "问题线索"))
+
+
+def delete_clue(session: Session, clue_id: str) -> None:
+    """Only before 移交, and not while a letter was disposed into it."""
+    require_role(session, REGISTRARS, "删除问题线索")
+    row = get_live(session, Clue, clue_id, "问题线索")
+    require_status(row.status, (ClueStatus.REGISTERED,), "删除")
+    linked = session.scalar(
+        select(Letter.number).where(Letter.clue_id == row.id, Letter.deleted_at.is_(None))
+    )
+    if linked is not None:
+        raise Conflict(f"信访件 {linked} 已转为此线索，不能删除", clue_id=row.id)
+    soft_delete(session, row)
+    session.flush()
+
+
+# -- the steps ---------------------------------------------------------------------------------
+
+
+def _when(value: datetime | None, field_name: str, label: str) -> datetime:
+    at = value or local_now()
+    not_in_future(at, field_name, label)
+    return at
+
+
+def transfer_clue(
+    session: Session,
+    clue_id: str,
+    *,
+    transferred_by: str = "",
+    transferred_at: datetime | None = None,
+    feedback_due: date | None = None,
+    expected_version: int | None = None,
+) -> ClueView:
+    """移交: 经办人 (default: the current user) and time; may set the 反馈期限."""
+    require_role(session, TRACKERS, "移交问题线索")
+    row = _load(session, clue_id, expected_version)
+    require_status(row.status, (ClueStatus.REGISTERED,), "移交")
+    by = required_text(transferred_by or actor_name(session), "transferred_by", "移交经办人", 40)
+    at = _when(transferred_at, "transferred_at", "移交时间")
+    due = feedback_due or row.feedback_due
+    check_order(at.date(), due, "feedback_due", "反馈期限不能早于移交日期")
+    row.transferred_by, row.transferred_at, row.feedback_due = by, at, due
+    row.status = ClueStatus.TRANSFERRED
+    session.flush()
+    return clue_view(row)
+
+
+def receive_clue(
+    session: Session,
+    clue_id: str,
+    *,
+    received_by: str,
+    received_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> ClueView:
+    """接收: the receiving unit's 经办人 and time, not before the 移交."""
+    require_role(session, TRACKERS, "登记线索接收")
+    row = _load(session, clue_id, expected_version)
+    require_status(row.status, (ClueStatus.TRANSFERRED,), "登记接收")
+    by = required_text(received_by, "received_by", "接收经办人", 40)
+    at = _when(received_at, "received_at", "接收时间")
+    check_order(row.transferred_at, at, "received_at", "接收时间不能早于移交时间")
+    row.received_by, row.received_at = by, at
+    row.status = ClueStatus.RECEIVED
+    session.flush()
+    return clue_view(row)
+
+
+def handle_clue(
+    session: Session,
+    clue_id: str,
+    handling: ClueHandling | str,
+    *,
+    expected_version: int | None = None,
+) -> ClueView:
+    """办理: how the receiving unit disposes of it (谈话函询, 初步核实, 暂存待查, 予以了结)."""
+    require_role(session, TRACKERS, "登记线索办理方式")
+    row = _load(session, clue_id, expected_version)
+    require_status(row.status, (ClueStatus.RECEIVED,), "登记办理方式")
+    row.handling = parse_enum(ClueHandling, handling, "handling", "处置方式")
+    row.status = ClueStatus.HANDLING
+    session.flush()
+    return clue_view(row)
+
+
+def feedback_clue(
+    session: Session,
+    clue_id: str,
+    *,
+    result: str,
+    fed_back_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> ClueView:
+    """反馈: the 办理结果 as reported back, not before the clue was received."""
+    require_role(session, TRACKERS, "登记线索反馈")
+    row = _load(session, clue_id, expected_version)
+    require_status(row.status, (ClueStatus.HANDLING,), "登记反馈")
+    text = required_text(result, "result", "办理结果", 20000)
+    at = _when(fed_back_at, "fed_back_at", "反馈时间")
+    check_order(row.received_at, at, "fed_back_at", "反馈时间不能早于接收时间")
+    row.result, row.fed_back_at = text, at
+    row.status = ClueStatus.FED_BACK
+    session.flush()
+    return clue_view(row)
+
+
+def close_clue(
+    session: Session,
+    clue_id: str,
+    *,
+    closed_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> ClueView:
+    """办结."""
+    require_role(session, TRACKERS, "办结问题线索")
+    row = _load(session, clue_id, expected_version)
+    require_status(row.status, (ClueStatus.FED_BACK,), "办结")
+    at = _when(closed_at, "closed_at", "办结时间")
+    check_order(row.fed_back_at, at, "closed_at", "办结时间不能早于反馈时间")
+    row.closed_at = at
+    row.status = ClueStatus.CLOSED
+    session.flush()
+    return clue_view(row)
+
+
+# -- lists -------------------------------------------------------------------------------------
+
+
+def list_clues(
+    session: Session,
+    round_id: str | None = None,
+    *,
+    status: ClueStatus | str | None = None,
+    target_id: str | None = None,
+    team_id: str | None = None,
+    transfer_unit: ClueTransferUnit | str | None = None,
+    subject_level: CadreLevel | str | None = None,
+    due_from: date | None = None,
+    due_to: date | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> Page[ClueView]:
+    """Newest registered first; ``due_from``/``due_to`` bound the 反馈期限 (inclusive)."""
+    query: Select[Clue] = live(Clue)
+    if round_id is not None:
+        query = query.where(Clue.round_id == round_id)
+    if status is not None:
+        query = query.where(Clue.status == parse_enum(ClueStatus, status, "status", "线索状态"))
+    if target_id is not None:
+        query = query.where(Clue.target_id == target_id)
+    if team_id is not None:
+        query = query.where(Clue.team_id == team_id)
+    if transfer_unit is not None:
+        unit = parse_enum(ClueTransferUnit, transfer_unit, "transfer_unit", "拟移交单位")
+        query = query.where(Clue.transfer_unit == unit)
+    if subject_level is not None:
+        level = parse_enum(CadreLevel, subject_level, "subject_level", "干部级别")
+        query = query.where(Clue.subject_level == level)
+    if due_from is not None:
+        query = query.where(Clue.feedback_due >= due_from)
+    if due_to is not None:
+        query = query.where(Clue.feedback_due <= due_to)
+    query = query.order_by(Clue.created_at.desc(), Clue.number.desc(), Clue.id)
+    return page(session, query, clue_view, offset, limit)
+
+
+def _open_due(round_id: str | None) -> Select[Clue]:
+    query = live(Clue).where(Clue.status.in_(OPEN_STATUSES), Clue.feedback_due.is_not(None))
+    if round_id is not None:
+        query = query.where(Clue.round_id == round_id)
+    return query.order_by(Clue.feedback_due, Clue.number, Clue.id)
+
+
+def overdue_clues(session: Session, round_id: str | None, today: date) -> list[ClueView]:
+    """Not fed back and past the 反馈期限, most overdue first; ``round_id`` None: every round."""
+    query = _open_due(round_id).where(Clue.feedback_due < today)
+    return [clue_view(r) for r in session.scalars(query)]
+
+
+def due_soon(session: Session, round_id: str | None, today: date, days: int = 7) -> list[ClueView]:
+    """Not fed back and due from ``today`` to ``today + days`` inclusive (not yet overdue)."""
+    if days < 0:
+        raise ValidationError("提前提醒天数不能为负数", field="days")
+    until = today + timedelta(days=days)
+    query = _open_due(round_id).where(Clue.feedback_due >= today, Clue.feedback_due <= until)
+    return [clue_view(r) for r in session.scalars(query)]
