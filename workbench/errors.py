@@ -116,6 +116,20 @@ class ValidationError(WorkbenchError):
     default_message = N_("输入不符合要求")
 
 
+class WorkflowError(ValidationError):
+    """The record is not in a state that allows the step (e.g. review an unsubmitted 底稿)."""
+
+    code = "WB-WORKFLOW"
+    default_message = N_("当前状态不允许此操作")
+
+
+class ClueRequired(WorkflowError):
+    """A leading cadre's own problem is a 问题线索, never a 底稿 (DOMAIN.md workflows)."""
+
+    code = "WB-CLUE-REQUIRED"
+    default_message = N_("领导干部问题应登记为问题线索，不能形成底稿")
+
+
 class LimitExceeded(ValidationError):
     code = "WB-LIMIT"
     default_message = N_("超过允许的大小")

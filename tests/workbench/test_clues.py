@@ -14,7 +14,7 @@ import pytest
 
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.conftest import LEADER, PASSPHRASE
-from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError, WorkflowError
 from workbench.models import Interview, Target
 from workbench.models.enums import (
     AttentionLevel,
@@ -54,7 +54,7 @@ from workbench.services.letters import (
 from workbench.services.letters_disposal import discuss_letter, dispose_letter
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.users import add_user
-from workbench.services.workflow import SourceRef, WorkflowError
+from workbench.services.workflow import SourceRef
 from workbench.store.vault import Vault
 
 USERS: dict[str, tuple[Role, ...]] = {

@@ -53,21 +53,21 @@ def test_numbers_are_generated_per_round(vault: Vault, rid: str) -> None:
     with vault.session() as s:
         a = create_interview(s, rid, DRAFT)
         b = create_interview(s, rid, DRAFT)
-        manual = create_interview(s, rid, replace(DRAFT, number="TH-2026-010"))
+        manual = create_interview(s, rid, replace(DRAFT, number="TH-2026-0010"))
         c = create_interview(s, rid, DRAFT)
     assert (a.number, b.number, manual.number, c.number) == (
-        "TH-2026-001",
-        "TH-2026-002",
-        "TH-2026-010",
-        "TH-2026-011",
+        "TH-2026-0001",
+        "TH-2026-0002",
+        "TH-2026-0010",
+        "TH-2026-0011",
     )
     assert a.interview_type is InterviewType.REQUIRED and a.interviewers == ("王组长", "李记录")
     with vault.session() as s, pytest.raises(Conflict):
-        create_interview(s, rid, replace(DRAFT, number="TH-2026-001"))
+        create_interview(s, rid, replace(DRAFT, number="TH-2026-0001"))
     with vault.session() as s:
         delete_interview(s, c.id)
         # a deleted number is not handed out again: it may already be on paper
-        assert create_interview(s, rid, DRAFT).number == "TH-2026-012"
+        assert create_interview(s, rid, DRAFT).number == "TH-2026-0012"
 
 
 @pytest.mark.parametrize(

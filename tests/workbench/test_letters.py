@@ -14,7 +14,14 @@ import pytest
 
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.conftest import LEADER, PASSPHRASE
-from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from workbench.errors import (
+    ClueRequired,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    WorkflowError,
+)
 from workbench.models import Attachment, Target
 from workbench.models.enums import (
     AttentionLevel,
@@ -53,7 +60,7 @@ from workbench.services.letters_disposal import (
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.users import add_user
-from workbench.services.workflow import ClueRequired, SourceRef, WorkflowError
+from workbench.services.workflow import SourceRef
 from workbench.store.vault import Vault
 
 USERS: dict[str, tuple[Role, ...]] = {

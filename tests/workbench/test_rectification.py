@@ -77,10 +77,10 @@ def test_create_numbers_and_fields(vault: Vault, rid: str) -> None:
     with vault.session() as s:
         a = create_rectification(s, rid, DRAFT)
         b = create_rectification(s, rid, DRAFT)
-    assert (a.number, b.number) == ("ZG-2026-001", "ZG-2026-002")
+    assert (a.number, b.number) == ("ZG-2026-0001", "ZG-2026-0002")
     assert a.status is S.NOT_STARTED and a.evidence_sha256 == () and a.grade is None
     with vault.session() as s, pytest.raises(Conflict):
-        create_rectification(s, rid, replace(DRAFT, number="ZG-2026-001"))
+        create_rectification(s, rid, replace(DRAFT, number="ZG-2026-0001"))
 
 
 @pytest.mark.parametrize(
@@ -260,7 +260,7 @@ def test_list_filters_update_delete_and_search(vault: Vault, rid: str) -> None:
         v = update_rectification(
             s, b, replace(DRAFT, problem="鱼塘发包未经四议两公开"), expected_version=version
         )
-    assert v.number == "ZG-2026-002" and v.status is S.NOT_STARTED
+    assert v.number == "ZG-2026-0002" and v.status is S.NOT_STARTED
     with vault.session() as s, pytest.raises(Conflict):
         update_rectification(s, b, DRAFT, expected_version=version)
     with vault.read() as s:

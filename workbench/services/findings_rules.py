@@ -12,12 +12,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from workbench.errors import ValidationError
+from workbench.errors import ClueRequired, ValidationError, WorkflowError
 from workbench.models import Finding, ListEntry, Person, Round
 from workbench.models.enums import CadreLevel, FindingStatus, ListKind, ResponsibilityType
 from workbench.services.catalog import catalog
 from workbench.services.common import optional_text, parse_enum
-from workbench.services.workflow import ClueRequired, WorkflowError
 from workbench.taxonomy import TaxonomyNotFound
 
 LEADING_LEVELS = frozenset({CadreLevel.CITY, CadreLevel.COUNTY})

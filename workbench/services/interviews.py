@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from workbench.errors import ValidationError
+from workbench.errors import ValidationError, WorkflowError
 from workbench.models import Attachment, Interview, InterviewTurn
 from workbench.models.enums import InterviewType
 from workbench.roles import Role
@@ -39,10 +39,8 @@ from workbench.services.targets import (
 NUMBER_PREFIX = "TH"  # 谈话
 
 
-class InterviewStateError(ValidationError):
-    """A step the interview's state does not allow (same code as the other workflow refusals)."""
-
-    code = "WB-WORKFLOW"
+class InterviewStateError(WorkflowError):
+    """A step the interview's state does not allow."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from workbench.errors import ValidationError
+from workbench.errors import ValidationError, WorkflowError
 from workbench.models import Attachment, Finding, Rectification
 from workbench.models.enums import Grade, RectificationStatus
 from workbench.roles import Role
@@ -50,10 +50,8 @@ OPEN = (S.NOT_STARTED, S.IN_PROGRESS)  # what can be overdue
 CLOSING_ROLES = (Role.OFFICE, Role.TEAM_LEADER)
 
 
-class RectificationStateError(ValidationError):
+class RectificationStateError(WorkflowError):
     """A transition the ledger's workflow does not allow."""
-
-    code = "WB-WORKFLOW"
 
 
 @dataclass(frozen=True)

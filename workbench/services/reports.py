@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import Conflict, ValidationError
+from workbench.errors import Conflict, ValidationError, WorkflowError
 from workbench.models import ArchiveItem, Attachment, Clue, Finding, Report
 from workbench.models.enums import ApprovalState, FindingStatus, ReportType, Retention
 from workbench.roles import Role
@@ -33,10 +33,8 @@ from workbench.services.targets import optional_target, require_round, require_t
 A = ApprovalState
 
 
-class ReportStateError(ValidationError):
+class ReportStateError(WorkflowError):
     """A step the report's approval state does not allow."""
-
-    code = "WB-WORKFLOW"
 
 
 @dataclass(frozen=True)

@@ -81,17 +81,11 @@ def optional_target(session: Session, target_id: str | None, round_id: str) -> s
 def next_number(
     session: Session, column: InstrumentedAttribute[str], round_id: str, prefix: str
 ) -> str:
-    """``<prefix>-<year>-NNN``, one past the highest in the round. Deleted records count too: a
-    number may already be on paper, so it is never handed out twice."""
-    year = require_round(session, round_id).year
-    stem = f"{prefix}-{year}-"
-    numbers = session.scalars(
-        select(column).where(
-            column.class_.round_id == round_id, column.startswith(stem, autoescape=True)
-        )
-    )
-    used = [int(n[len(stem) :]) for n in numbers if n[len(stem) :].isdigit()]
-    return f"{stem}{max(used, default=0) + 1:03d}"
+    """The round's next ``<prefix>-<year>-NNNN`` (see ``workflow.next_number``)."""
+    from workbench.services.workflow import next_number as next_in_round
+
+    model: type[RecordMixin] = column.class_  # type: ignore[assignment]
+    return next_in_round(session, model, require_round(session, round_id), prefix)
 
 
 def check_unique_number(

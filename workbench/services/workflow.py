@@ -15,11 +15,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import Conflict, PermissionDenied, ValidationError
-from workbench.i18n import N_
+from workbench.errors import Conflict, PermissionDenied, ValidationError, WorkflowError
 from workbench.models import (
     Activity,
     Attachment,
@@ -42,20 +41,6 @@ TEAM_ROLES: tuple[Role, ...] = (
     Role.MEMBER,
     Role.RECORDER,
 )
-
-
-class WorkflowError(ValidationError):
-    """The record is not in a state that allows the step (e.g. review an unsubmitted 底稿)."""
-
-    code = "WB-WORKFLOW"
-    default_message = N_("当前状态不允许此操作")
-
-
-class ClueRequired(WorkflowError):
-    """A leading cadre's own problem is a 问题线索, never a 底稿 (DOMAIN.md workflows)."""
-
-    code = "WB-CLUE-REQUIRED"
-    default_message = N_("领导干部问题应登记为问题线索，不能形成底稿")
 
 
 def require_status(current: StrEnum, allowed: Iterable[StrEnum], action: str) -> None:
@@ -91,15 +76,19 @@ def round_row(session: Session, round_id: str) -> Round:
 
 
 def next_number(session: Session, model: type[RecordMixin], rnd: Round, prefix: str) -> str:
-    """``PREFIX-YEAR-NNNN``, one past the highest used in the round. Deleted records count
-    too: a number once issued is never reissued (tombstones travel in packages)."""
+    """``PREFIX-YEAR-NNNN`` (more digits past 9999), one past the highest used in the round.
+    Deleted records count too: a number once issued may be on paper, so it is never reissued."""
     head = f"{prefix}-{rnd.year}-"
     column: Any = model.number  # type: ignore[attr-defined]
-    used = session.scalars(
-        select(column).where(model.round_id == rnd.id, column.like(f"{head}%"))
-    ).all()
+    # Longest first, then highest: numbers of one width sort as text; wider ones are later.
+    candidates = session.scalars(
+        select(column)
+        .where(model.round_id == rnd.id, column.startswith(head, autoescape=True))
+        .order_by(func.length(column).desc(), column.desc())
+        .limit(50)
+    )
     pattern = re.compile(rf"^{re.escape(head)}(\d+)$")
-    highest = max((int(m.group(1)) for n in used if (m := pattern.match(n))), default=0)
+    highest = max((int(m.group(1)) for n in candidates if (m := pattern.match(n))), default=0)
     return f"{head}{highest + 1:04d}"
 
 
