@@ -1,13 +1,75 @@
-"""Composition root of the desktop workbench (the pages arrive with the UI issue)."""
+"""Composition root: QApplication, fonts, translators, unlock, main window.
+
+workbench-gui [--store DIR] [--user NAME] [--lang zh_CN|en]
+workbench-gui --screenshots DIR     render every page of the demo store offscreen to PNG
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from ui import settings
+from ui.fonts import apply_ui_font
+from ui.i18n import install_translators
+from workbench import paths
+from workbench.logs import setup_logging
 
 
-def main() -> int:
-    print("桌面界面尚在开发中；请先使用命令行 `workbench`。", file=sys.stderr)
-    return 2
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="workbench-gui", description="巡察工作台")
+    parser.add_argument("--store", type=Path, help="数据库文件夹")
+    parser.add_argument("--user", default="", help="默认用户名")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认中文）")
+    parser.add_argument("--screenshots", type=Path, help="把每个页面渲染成 PNG 存到此文件夹")
+    return parser.parse_args(argv)
+
+
+def make_app(argv: list[str], language: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("巡察工作台")
+    app.setOrganizationName("Inspection")
+    apply_ui_font(app)
+    lang = language or settings.LANGUAGE.get(settings.open_settings())
+    install_translators(app, lang)
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    if args.screenshots:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from ui.screenshots import take_screenshots
+
+        app = make_app(sys.argv[:1], args.lang)
+        return take_screenshots(app, args.screenshots, args.store)
+    app = make_app(sys.argv[:1], args.lang)
+    from ui.dialogs.unlock_dialog import UnlockDialog
+    from ui.main_window import MainWindow
+
+    store_dir = args.store or Path(
+        settings.LAST_STORE.get(settings.open_settings()) or paths.default_store_dir()
+    )
+    dialog = UnlockDialog(store_dir, args.user or settings.LAST_USER.get(settings.open_settings()))
+    if dialog.exec() != dialog.DialogCode.Accepted or dialog.workspace is None:
+        return 1
+    workspace = dialog.workspace
+    window = MainWindow(workspace)
+    window.lock_requested.connect(app.quit)  # the idle-lock screen arrives with the UI issue
+    window.show()
+    code = app.exec()
+    if not workspace.locked:
+        workspace.lock()
+    store = settings.open_settings()
+    settings.LAST_STORE.set(store, str(store_dir))
+    settings.LAST_USER.set(store, workspace.user.name)
+    return int(code)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,120 @@
+"""The main window: round selector, page navigation, status bar; pages do the work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ui.errors import show_error
+from ui.pages.dashboard_page import DashboardPage
+from ui.pages.letters_page import LettersPage
+from ui.tasks import Tasks
+from workbench.services.rounds import RoundView, list_rounds
+from workbench.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.tasks = Tasks(workspace, self)
+        self.tasks.default_error = lambda e: show_error(self, e)
+        self.setWindowTitle(self.tr("巡察工作台"))
+        self.resize(1280, 800)
+
+        self.round_combo = QComboBox()
+        self.round_combo.setObjectName("round")
+        self.round_combo.setMinimumWidth(280)
+        self.round_combo.currentIndexChanged.connect(self._round_changed)
+        toolbar = QToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("巡察轮次：")))
+        toolbar.addWidget(self.round_combo)
+        lock = QAction(self.tr("锁定"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock_requested.emit)
+        toolbar.addAction(lock)
+        self.addToolBar(toolbar)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(160)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self._add_page("dashboard", self.tr("概览"), DashboardPage(self.tasks, self.scope))
+        self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
+        self.nav.currentRowChanged.connect(self._show_page)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.nav)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        self.setCentralWidget(split)
+
+        user = workspace.user
+        roles = "、".join(r.label for r in user.roles)
+        self.statusBar().addPermanentWidget(QLabel(f"{user.display_name}（{roles}）"))
+        self.statusBar().addPermanentWidget(QLabel(str(workspace.summary.directory)))
+        self._rounds: list[RoundView] = []
+        self.tasks.run(lambda s: list_rounds(s).items, self._rounds_loaded)
+
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+
+    def scope(self) -> dict[str, Any]:
+        """What the navigation selects: pages merge it into their list filters."""
+        round_id = self.round_combo.currentData()
+        return {"round_id": round_id} if round_id else {}
+
+    def _rounds_loaded(self, rounds: tuple[RoundView, ...]) -> None:
+        self._rounds = list(rounds)
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        self.round_combo.addItem(self.tr("全部轮次"), None)
+        for r in rounds:
+            self.round_combo.addItem(r.name, r.id)
+        if rounds:
+            self.round_combo.setCurrentIndex(1)
+        self.round_combo.blockSignals(False)
+        self.nav.setCurrentRow(0)
+        self._refresh_current()
+
+    def _round_changed(self, _index: int) -> None:
+        self._refresh_current()
+
+    def _show_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    def show_page(self, key: str) -> None:
+        keys = list(self.pages)
+        self.nav.setCurrentRow(keys.index(key))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.tasks.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,183 @@
+"""One table model for every record list: rows load lazily by page through the DB worker.
+
+The model knows the total from the first page and keeps only the pages a view has asked for
+(Anki's browser keeps ids and caches rows), so 100,000 letters open at once and scrolling to the
+end loads the last page, not everything in between. A reload bumps a generation number, so a
+page that arrives for an older query is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ui.tasks import Tasks
+
+Index = QModelIndex | QPersistentModelIndex
+Fetch = Callable[[Any, int, int], Any]  # (session, offset, limit) -> services Page
+
+
+def display(value: Any) -> str:
+    """How a view attribute shows in a cell: enum labels, local dates, no None."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list | tuple):
+        return "、".join(display(v) for v in value)
+    return str(value).replace("\n", " ")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # attribute of the view dataclass
+    title: str  # already translated
+    width: int = 120
+    render: Callable[[Any], str] | None = None  # view → text, when one attribute is not enough
+
+    def text(self, view: Any) -> str:
+        return self.render(view) if self.render else display(getattr(view, self.key, None))
+
+
+class RecordTableModel(QAbstractTableModel):
+    PAGE_SIZE = 200
+    MAX_PAGES = 50  # pages kept; the least recently used go first
+    LOADING = "…"
+
+    loaded = Signal(int)  # total rows, after each reload
+    load_failed = Signal(object)
+
+    def __init__(self, tasks: Tasks, columns: list[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.columns = columns
+        self._fetch: Fetch | None = None
+        self._total = 0
+        self._pages: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
+        self._requested: set[int] = set()
+        self._generation = 0
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def set_query(self, fetch: Fetch) -> None:
+        self._fetch = fetch
+        self.reload()
+
+    def reload(self) -> None:
+        if self._fetch is None:
+            return
+        self._generation += 1
+        generation, fetch = self._generation, self._fetch
+        self._requested = {0}
+        self.tasks.run(
+            lambda s: fetch(s, 0, self.PAGE_SIZE),
+            lambda page: self._first_page(generation, page),
+            self._failed,
+        )
+
+    def _first_page(self, generation: int, page: Any) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._pages.clear()
+        self._pages[0] = tuple(page.items)
+        self._total = int(page.total)
+        self.endResetModel()
+        self.loaded.emit(self._total)
+
+    def _request(self, number: int) -> None:
+        if number in self._requested or self._fetch is None:
+            return
+        self._requested.add(number)
+        generation, fetch = self._generation, self._fetch
+        offset = number * self.PAGE_SIZE
+        self.tasks.run(
+            lambda s: fetch(s, offset, self.PAGE_SIZE),
+            lambda page: self._page(generation, number, page),
+            self._failed,
+        )
+
+    def _page(self, generation: int, number: int, page: Any) -> None:
+        if generation != self._generation:
+            return
+        self._requested.discard(number)
+        self._pages[number] = tuple(page.items)
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        first = number * self.PAGE_SIZE
+        last = min(first + len(page.items), self._total) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    def _failed(self, error: BaseException) -> None:
+        self._requested.clear()
+        self.load_failed.emit(error)
+
+    # -- access ----------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def loaded_pages(self) -> int:
+        return len(self._pages)
+
+    def view_at(self, row: int) -> Any | None:
+        """The record view on ``row`` if its page is loaded (else it is requested)."""
+        number, offset = divmod(row, self.PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            self._request(number)
+            return None
+        self._pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    def row_of(self, record_id: str) -> int | None:
+        for number, page in self._pages.items():
+            for offset, view in enumerate(page):
+                if getattr(view, "id", None) == record_id:
+                    return number * self.PAGE_SIZE + offset
+        return None
+
+    # -- Qt model API ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            view = self.view_at(index.row())
+            if view is None:
+                return self.LOADING
+            return self.columns[index.column()].text(view)
+        if role == Qt.ItemDataRole.UserRole:
+            view = self.view_at(index.row())
+            return getattr(view, "id", None)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return str(section + 1)

@@ -1,0 +1,105 @@
+"""概览: the round's figures and a few charts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ui.errors import show_error
+from ui.tasks import Tasks
+from ui.widgets.bar_chart import BarChart
+from workbench.models.enums import LetterCategory, LetterChannel
+from workbench.services.stats import RoundStats, round_stats
+
+
+class Figure(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("—")
+        self.value.setStyleSheet("font-size: 22pt; font-weight: bold; color: #b71c1c;")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption = QLabel(title)
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(caption)
+
+
+class DashboardPage(QWidget):
+    def __init__(
+        self, tasks: Tasks, scope: Callable[[], dict[str, Any]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.tasks = tasks
+        self.scope = scope
+        heading = QLabel(self.tr("概览"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.figures = {
+            "interviewees": Figure(self.tr("谈话人数")),
+            "letters": Figure(self.tr("信访件")),
+            "findings": Figure(self.tr("发现问题")),
+            "clues": Figure(self.tr("问题线索")),
+            "transferred": Figure(self.tr("已移交线索")),
+            "immediate": Figure(self.tr("立行立改")),
+            "rate": Figure(self.tr("整改完成率")),
+            "overdue": Figure(self.tr("线索反馈逾期")),
+        }
+        grid = QGridLayout()
+        for i, figure in enumerate(self.figures.values()):
+            grid.addWidget(figure, i // 4, i % 4)
+        self.by_aspect = BarChart(self.tr("问题按监督重点（方面）分布"))
+        self.by_channel = BarChart(self.tr("信访件按渠道分布"))
+        self.by_category = BarChart(self.tr("信访件按分类分布"))
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(heading)
+        inner.addLayout(grid)
+        for chart in (self.by_aspect, self.by_channel, self.by_category):
+            inner.addWidget(chart)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def refresh(self) -> None:
+        round_id = self.scope().get("round_id")
+        self.tasks.run(
+            lambda s: round_stats(s, round_id), self.show_stats, lambda e: show_error(self, e)
+        )
+
+    def show_stats(self, st: RoundStats) -> None:
+        values = {
+            "interviewees": str(st.interviewees),
+            "letters": str(st.letters),
+            "findings": str(st.findings),
+            "clues": str(st.clues),
+            "transferred": str(st.clues_transferred),
+            "immediate": str(st.immediate_fixes),
+            "rate": f"{st.rectification_rate:.0%}",
+            "overdue": str(st.clues_overdue),
+        }
+        for key, text in values.items():
+            self.figures[key].value.setText(text)
+        self.by_aspect.set_items([(c.title, c.count, str(c.count)) for c in st.findings_by_aspect])
+        channels = {c.value: c.label for c in LetterChannel}
+        self.by_channel.set_items(
+            [
+                (channels.get(k, k), n, str(n))
+                for k, n in sorted(st.letters_by_channel.items(), key=lambda kv: -kv[1])
+            ]
+        )
+        categories = {c.value: c.label for c in LetterCategory}
+        self.by_category.set_items(
+            [
+                (categories.get(k, self.tr("未分类")), n, str(n))
+                for k, n in sorted(st.letters_by_category.items(), key=lambda kv: -kv[1])
+            ]
+        )

@@ -1,0 +1,76 @@
+"""信访件: the letters of the round, filtered by status, channel and category."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ui.models.record_table_model import Column, display
+from ui.pages.record_list_page import RecordListPage
+from ui.tasks import Tasks
+from ui.widgets.filter_bar import FilterSpec
+from workbench.models.enums import LetterCategory, LetterChannel, LetterStatus
+from workbench.services.letters import list_letters
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LettersPage", text)
+
+
+def _enum_options(enum: Any) -> tuple[tuple[str, Any], ...]:
+    return ((_tr("全部"), None), *((member.label, member.value) for member in enum))
+
+
+def _reported(view: Any) -> str:
+    return "、".join(p.name for p in view.reported_persons) or _tr("（未写明）")
+
+
+def describe_letter(view: Any) -> str:
+    reporter = _tr("匿名") if view.anonymous else f"{view.reporter_name}（{view.reporter_contact}）"
+    lines = [
+        f"{view.number}　{display(view.channel)}　{display(view.received_at)}",
+        _tr("反映人：") + reporter,
+        _tr("被反映人：") + _reported(view),
+        _tr("状态：")
+        + display(view.status)
+        + (_tr("　分类：") + display(view.category) if view.category else "")
+        + (_tr("　处置：") + display(view.disposition) if view.disposition else ""),
+        "",
+        _tr("摘要："),
+        view.summary or _tr("（尚未摘要）"),
+    ]
+    if view.proposal:
+        lines += ["", _tr("拟办意见："), view.proposal]
+    return "\n".join(lines)
+
+
+class LettersPage(RecordListPage):
+    def __init__(
+        self, tasks: Tasks, scope: Callable[[], dict[str, Any]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            tasks,
+            page_key="letters",
+            title=_tr("信访件"),
+            columns=[
+                Column("number", _tr("编号"), 130),
+                Column("received_at", _tr("收到时间"), 140),
+                Column("channel", _tr("渠道"), 80),
+                Column("reported", _tr("被反映人"), 140, render=_reported),
+                Column("category", _tr("分类"), 110),
+                Column("status", _tr("状态"), 90),
+                Column("summary", _tr("摘要"), 300),
+            ],
+            filters=[
+                FilterSpec("status", _tr("状态"), _enum_options(LetterStatus)),
+                FilterSpec("channel", _tr("渠道"), _enum_options(LetterChannel)),
+                FilterSpec("category", _tr("分类"), _enum_options(LetterCategory)),
+            ],
+            list_service=list_letters,
+            describe=describe_letter,
+            scope=scope,
+            parent=parent,
+        )

@@ -1,0 +1,111 @@
+"""A list of records with a filter bar, a lazily loaded table and a read-only detail pane.
+
+Each record page (letters, findings, clues, …) is this page configured with its columns, its
+filters, the list service to call and how to describe one record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.record_table_model import Column, RecordTableModel
+from ui.tasks import Tasks
+from ui.widgets.filter_bar import FilterBar, FilterSpec
+
+# (session, offset, limit, filters) -> Page
+ListService = Callable[..., Any]
+
+
+class RecordListPage(QWidget):
+    record_selected = Signal(object)  # the view, or None
+
+    def __init__(
+        self,
+        tasks: Tasks,
+        *,
+        page_key: str,
+        title: str,
+        columns: list[Column],
+        filters: list[FilterSpec],
+        list_service: ListService,
+        describe: Callable[[Any], str],
+        scope: Callable[[], dict[str, Any]] = dict,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(page_key)
+        self.tasks = tasks
+        self.list_service = list_service
+        self.describe = describe
+        self.scope = scope  # filters from the navigation (round, team, target)
+        self.heading = QLabel(title)
+        self.heading.setObjectName("pageHeading")
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label = QLabel()
+        self.filter_bar = FilterBar(page_key, filters)
+        self.model = RecordTableModel(tasks, columns, self)
+        self.table = QTableView()
+        self.table.setObjectName(f"{page_key}_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(columns):
+            self.table.setColumnWidth(i, column.width)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setObjectName(f"{page_key}_detail")
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.count_label)
+        self.filter_bar.changed.connect(lambda _values: self.refresh())
+        self.model.loaded.connect(self._on_loaded)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+    def refresh(self) -> None:
+        filters = {**self.scope(), **self.filter_bar.values()}
+        service = self.list_service
+        self.model.set_query(
+            lambda s, offset, limit: service(s, offset=offset, limit=limit, **filters)
+        )
+
+    def _on_loaded(self, total: int) -> None:
+        self.count_label.setText(self.tr("共 %n 条", "", total))
+        if total and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        elif not total:
+            self.detail.setPlainText(self.tr("没有符合条件的记录。"))
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        view = self.model.view_at(rows[0].row()) if rows else None
+        self.detail.setPlainText(self.describe(view) if view is not None else "")
+        self.record_selected.emit(view)
+
+    def current_view(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.view_at(rows[0].row()) if rows else None

@@ -1,0 +1,102 @@
+"""All database work runs on one worker thread (Anki's collection executor).
+
+``Tasks.run(work, on_done, on_error)`` queues ``work(session)`` for the worker, which runs it
+through the workspace and hands the frozen result back to the GUI thread. Workers never touch
+widgets; callbacks run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from workbench.workspace import Workspace
+
+Work = Callable[[Any], Any]
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Worker(QObject):
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+    @Slot(int, object, bool)
+    def run(self, job_id: int, work: Work, write: bool) -> None:
+        try:
+            ws = self.workspace
+            result = ws.write(work) if write else ws.read(work)
+        except BaseException as exc:
+            self.failed.emit(job_id, exc)
+        else:
+            self.finished.emit(job_id, result)
+
+
+class Tasks(QObject):
+    """The GUI side of the worker: submit units of work, get callbacks on the GUI thread."""
+
+    _submit = Signal(int, object, bool)
+    busy_changed = Signal(bool)
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("db-worker")
+        self._worker = _Worker(workspace)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
+        self.default_error: Failed | None = None
+        self._thread.start()
+
+    def run(
+        self,
+        work: Work,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        write: bool = False,
+    ) -> int:
+        job_id = next(self._ids)
+        self._pending[job_id] = (on_done, on_error)
+        if len(self._pending) == 1:
+            self.busy_changed.emit(True)
+        self._submit.emit(job_id, work, write)
+        return job_id
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def _pop(self, job_id: int) -> tuple[Done | None, Failed | None]:
+        callbacks = self._pending.pop(job_id, (None, None))
+        if not self._pending:
+            self.busy_changed.emit(False)
+        return callbacks
+
+    @Slot(int, object)
+    def _on_finished(self, job_id: int, result: object) -> None:
+        on_done, _ = self._pop(job_id)
+        if on_done is not None:
+            on_done(result)
+
+    @Slot(int, object)
+    def _on_failed(self, job_id: int, error: BaseException) -> None:
+        _, on_error = self._pop(job_id)
+        handler = on_error or self.default_error
+        if handler is not None:
+            handler(error)
+
+    def shutdown(self) -> None:
+        self._thread.quit()
+        self._thread.wait()

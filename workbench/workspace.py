@@ -1,0 +1,143 @@
+"""The unlocked store as a client (the desktop UI) sees it.
+
+The UI may not import ``workbench.store`` or SQLAlchemy (import-linter contract): it asks a
+``Workspace`` to run a unit of work — a callable taking the session and calling services — and
+gets back the frozen views the services return. Everything here runs on the caller's thread; the
+UI calls it from its single database worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
+
+from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
+from workbench.roles import Role
+from workbench.store.attachments import AttachmentInfo
+from workbench.store.layout import StoreLayout
+from workbench.store.throttle import UnlockThrottle
+from workbench.store.vault import UserInfo, Vault
+
+T = TypeVar("T")
+
+__all__ = ["AttachmentInfo", "Role", "StoreSummary", "UserInfo", "Workspace", "store_exists"]
+
+
+def store_exists(directory: Path) -> bool:
+    return StoreLayout(directory).exists()
+
+
+def seconds_until_unlock_allowed(directory: Path) -> float:
+    """How long the growing delay after failed unlocks still runs (0 when free)."""
+    from workbench.store.keyfile import Keyfile
+
+    layout = StoreLayout(directory)
+    if not layout.exists():
+        return 0.0
+    return UnlockThrottle().seconds_to_wait(Keyfile.read(layout.keyfile).store_id)
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    directory: Path
+    store_id: str
+    store_role: str
+    device_id: str
+
+
+class Workspace:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    @classmethod
+    def open(cls, directory: Path, user_name: str, passphrase: str) -> Workspace:
+        return cls(Vault.open(directory, user_name, passphrase))
+
+    @classmethod
+    def create(
+        cls,
+        directory: Path,
+        *,
+        user_name: str,
+        passphrase: str,
+        display_name: str | None = None,
+        store_role: str = "field",
+    ) -> tuple[Workspace, str]:
+        vault, code = Vault.create(
+            directory,
+            user_name=user_name,
+            passphrase=passphrase,
+            display_name=display_name,
+            store_role=store_role,
+        )
+        return cls(vault), code
+
+    @property
+    def user(self) -> UserInfo:
+        return self._vault.user
+
+    @property
+    def summary(self) -> StoreSummary:
+        v = self._vault
+        return StoreSummary(v.layout.root, v.store_id, v.store_role, v.device_id)
+
+    @property
+    def locked(self) -> bool:
+        return self._vault.locked
+
+    def lock(self) -> None:
+        self._vault.lock()
+
+    def read(self, work: Callable[[Any], T]) -> T:
+        """Run ``work(session)`` in a read transaction and return its (frozen) result."""
+        with self._vault.read() as session:
+            return work(session)
+
+    def write(self, work: Callable[[Any], T]) -> T:
+        """Run ``work(session)`` in a write transaction; an exception rolls it back."""
+        with self._vault.session() as session:
+            return work(session)
+
+    def add_attachment(
+        self,
+        source: BinaryIO,
+        *,
+        name: str,
+        media_type: str,
+        size_hint: int | None = None,
+        progress: ProgressSink = no_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> AttachmentInfo:
+        with self._vault.session() as s:
+            return self._vault.attachments.add(
+                s,
+                source,
+                name=name,
+                media_type=media_type,
+                size_hint=size_hint,
+                progress=progress,
+                cancel=cancel,
+            )
+
+    def attachment_bytes(self, sha256: str, *, max_bytes: int = 64 << 20) -> bytes:
+        """An attachment's plaintext in memory, for previews (never written to disk)."""
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in self._vault.attachments.iter_content(sha256):
+            size += len(chunk)
+            if size > max_bytes:
+                from workbench.errors import LimitExceeded
+
+                raise LimitExceeded("附件过大，无法预览，请导出后查看")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def export_attachment(self, sha256: str, out_path: Path) -> AttachmentInfo:
+        from workbench.store import audit
+
+        with self._vault.session() as s:
+            info = self._vault.attachments.export(s, sha256, out_path)
+            audit.record(s, "attachment.export", "attachments", sha256, {"to": str(out_path)})
+        return info
