@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.pages.dashboard_page import DashboardPage
 from ui.pages.letters_page import LettersPage
+from ui.pages.record_pages import make_pages
 from ui.tasks import Tasks
 from workbench.services.rounds import RoundView, list_rounds
 from workbench.workspace import Workspace
@@ -54,16 +55,19 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(160)
+        self.nav.setMinimumWidth(130)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self._add_page("dashboard", self.tr("概览"), DashboardPage(self.tasks, self.scope))
         self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
+        for key, (title, page) in make_pages(self.tasks, self.scope).items():
+            self._add_page(key, title, page)
         self.nav.currentRowChanged.connect(self._show_page)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
+        split.setSizes([160, 1120])
         self.setCentralWidget(split)
 
         user = workspace.user

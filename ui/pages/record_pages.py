@@ -1,0 +1,280 @@
+"""The record pages other than letters: each is the generic list page with its columns, filters,
+list service and how one record reads in the detail pane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ui.models.record_table_model import Column, display
+from ui.pages.record_list_page import RecordListPage
+from ui.tasks import Tasks
+from ui.widgets.filter_bar import FilterSpec
+from workbench.models.enums import (
+    ActivityType,
+    ClueStatus,
+    FindingStatus,
+    FocusStatus,
+    InterviewType,
+    PortraitSubject,
+    RectificationStatus,
+)
+from workbench.services.activities import list_activities
+from workbench.services.clues import list_clues
+from workbench.services.findings import list_findings
+from workbench.services.focus import list_focus_items
+from workbench.services.interviews import list_interviews
+from workbench.services.portraits import list_portraits
+from workbench.services.rectification import list_rectifications
+
+Scope = Callable[[], dict[str, Any]]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecordPages", text)
+
+
+def _all_of(enum: Any) -> tuple[tuple[str, Any], ...]:
+    return ((_tr("全部"), None), *((m.label, m.value) for m in enum))
+
+
+def _lines(*parts: tuple[str, Any]) -> str:
+    return "\n".join(
+        f"{label}{display(value)}" for label, value in parts if value not in ("", None, ())
+    )
+
+
+# -- descriptions --------------------------------------------------------------------------------
+
+
+def describe_finding(v: Any) -> str:
+    parties = "；".join(f"{p.name or p.unit}（{display(p.type)}）" for p in v.responsible)
+    signoffs = "\n".join(f"  {display(s.step)}　{s.user_name}　{display(s.at)}" for s in v.signoffs)
+    head = _lines(
+        (_tr("编号："), v.number),
+        (_tr("名称："), v.title),
+        (_tr("状态："), v.status),
+        (_tr("编制日期："), v.compiled_on),
+        (_tr("涉及金额（元）："), v.amount),
+        (_tr("责任主体："), parties),
+        (_tr("立行立改："), v.immediate_fix),
+        (_tr("退回理由："), v.return_reason),
+    )
+    body = "\n\n".join(
+        f"{label}\n{text}"
+        for label, text in ((_tr("问题概述："), v.summary), (_tr("发现过程："), v.discovery))
+        if text
+    )
+    tail = f"\n\n{_tr('签批：')}\n{signoffs}" if signoffs else ""
+    return f"{head}\n\n{body}{tail}"
+
+
+def describe_clue(v: Any) -> str:
+    return _lines(
+        (_tr("编号："), v.number),
+        (
+            _tr("被反映人："),
+            f"{v.subject_name}（{v.subject_position}，{display(v.subject_level)}）",
+        ),
+        (_tr("状态："), v.status),
+        (_tr("拟移交单位："), f"{display(v.transfer_unit)}（{display(v.transfer_mode)}）"),
+        (_tr("反馈期限："), v.feedback_due),
+        (_tr("移交："), f"{v.transferred_by} {display(v.transferred_at)}".strip()),
+        (_tr("接收："), f"{v.received_by} {display(v.received_at)}".strip()),
+        (_tr("处置方式："), v.handling),
+        (_tr("具体问题：\n"), v.problem),
+        (_tr("办理结果：\n"), v.result),
+    )
+
+
+def describe_interview(v: Any) -> str:
+    transcript = "\n".join(f"{_tr('问：')}{t.question}\n{_tr('答：')}{t.answer}" for t in v.turns)
+    head = _lines(
+        (_tr("编号："), v.number),
+        (_tr("类型："), v.interview_type),
+        (_tr("时间："), v.held_at),
+        (_tr("地点："), v.place),
+        (_tr("谈话人："), "、".join(v.interviewers)),
+        (_tr("记录人："), v.recorder),
+        (_tr("谈话对象："), f"{v.subject_name}　{v.subject_unit}　{v.subject_position}"),
+        (_tr("对象确认："), v.confirmed_on),
+    )
+    summary = f"\n\n{_tr('摘要：')}\n{v.summary}" if v.summary else ""
+    return f"{head}{summary}\n\n{transcript}"
+
+
+def describe_activity(v: Any) -> str:
+    return _lines(
+        (_tr("类型："), v.activity_type),
+        (_tr("方式："), v.method_title),
+        (_tr("时间："), v.held_at),
+        (_tr("标题："), v.title),
+        (_tr("参与人："), "、".join(v.participants)),
+        (_tr("记录：\n"), v.notes),
+    )
+
+
+def describe_rectification(v: Any) -> str:
+    return _lines(
+        (_tr("编号："), v.number),
+        (_tr("状态："), v.status),
+        (_tr("问题归类："), v.category),
+        (_tr("问题表现：\n"), v.problem),
+        (_tr("整改措施：\n"), v.measures),
+        (_tr("分管领导："), v.leader_in_charge),
+        (_tr("牵头部门："), v.lead_department),
+        (_tr("主要负责人："), v.responsible_person),
+        (_tr("时限："), v.due_date),
+        (_tr("销号日期："), v.closed_on),
+        (_tr("评估等次："), v.grade),
+        (_tr("进展：\n"), v.progress_notes),
+    )
+
+
+def describe_focus(v: Any) -> str:
+    return _lines(
+        (_tr("事项："), f"{v.item_code} {v.title}"),
+        (_tr("状态："), v.status),
+        (_tr("了解要点：\n"), v.description),
+        (_tr("情况记录：\n"), v.notes),
+        (_tr("关联底稿："), f"{len(v.finding_ids)}" if v.finding_ids else ""),
+    )
+
+
+def describe_portrait(v: Any) -> str:
+    items = "\n".join(
+        f"  [{it.dimension}] {it.title}：{display(it.rating) or _tr('未评价')}"
+        + (f"——{it.comment}" if it.comment else "")
+        for it in v.items
+    )
+    head = _lines(
+        (_tr("对象："), f"{v.subject_name}（{display(v.subject_type)}）"),
+        (_tr("总体评价："), v.overall),
+        (_tr("结论：\n"), v.conclusion),
+    )
+    return f"{head}\n\n{items}"
+
+
+# -- pages ---------------------------------------------------------------------------------------
+
+
+def _rated(v: Any) -> str:
+    rated = sum(1 for it in v.items if it.rating is not None)
+    return f"{rated}/{len(v.items)}"
+
+
+def make_pages(
+    tasks: Tasks, scope: Scope, parent: QWidget | None = None
+) -> dict[str, tuple[str, RecordListPage]]:
+    """key → (navigation title, page), in navigation order after 信访件."""
+
+    def page(key: str, title: str, **kw: Any) -> tuple[str, RecordListPage]:
+        return title, RecordListPage(
+            tasks, page_key=key, title=title, scope=scope, parent=parent, **kw
+        )
+
+    return {
+        "interviews": page(
+            "interviews",
+            _tr("个别谈话"),
+            columns=[
+                Column("number", _tr("编号"), 130),
+                Column("held_at", _tr("时间"), 140),
+                Column("interview_type", _tr("类型"), 80),
+                Column("subject_name", _tr("谈话对象"), 90),
+                Column("subject_position", _tr("职务"), 180),
+                Column("confirmed_on", _tr("对象确认"), 100),
+                Column("summary", _tr("摘要"), 300),
+            ],
+            filters=[FilterSpec("interview_type", _tr("类型"), _all_of(InterviewType))],
+            list_service=list_interviews,
+            describe=describe_interview,
+        ),
+        "findings": page(
+            "findings",
+            _tr("问题底稿"),
+            columns=[
+                Column("number", _tr("编号"), 130),
+                Column("title", _tr("名称"), 320),
+                Column("status", _tr("状态"), 80),
+                Column("compiled_on", _tr("编制日期"), 100),
+                Column("immediate_fix", _tr("立行立改"), 70),
+                Column("amount", _tr("金额（元）"), 100),
+            ],
+            filters=[FilterSpec("status", _tr("状态"), _all_of(FindingStatus))],
+            list_service=list_findings,
+            describe=describe_finding,
+        ),
+        "clues": page(
+            "clues",
+            _tr("问题线索"),
+            columns=[
+                Column("number", _tr("编号"), 130),
+                Column("subject_name", _tr("被反映人"), 90),
+                Column("subject_position", _tr("职务"), 200),
+                Column("subject_level", _tr("级别"), 60),
+                Column("status", _tr("状态"), 80),
+                Column("feedback_due", _tr("反馈期限"), 100),
+                Column("problem", _tr("具体问题"), 300),
+            ],
+            filters=[FilterSpec("status", _tr("状态"), _all_of(ClueStatus))],
+            list_service=list_clues,
+            describe=describe_clue,
+        ),
+        "activities": page(
+            "activities",
+            _tr("工作记录"),
+            columns=[
+                Column("held_at", _tr("时间"), 140),
+                Column("activity_type", _tr("类型"), 110),
+                Column("title", _tr("标题"), 320),
+                Column("participants", _tr("参与人"), 200),
+            ],
+            filters=[FilterSpec("activity_type", _tr("类型"), _all_of(ActivityType))],
+            list_service=list_activities,
+            describe=describe_activity,
+        ),
+        "focus": page(
+            "focus",
+            _tr("监督清单"),
+            columns=[
+                Column("item_code", _tr("代码"), 110),
+                Column("title", _tr("监督重点事项"), 320),
+                Column("status", _tr("状态"), 100),
+                Column("notes", _tr("情况记录"), 300),
+            ],
+            filters=[FilterSpec("status", _tr("状态"), _all_of(FocusStatus))],
+            list_service=list_focus_items,
+            describe=describe_focus,
+        ),
+        "portraits": page(
+            "portraits",
+            _tr("政治画像"),
+            columns=[
+                Column("subject_name", _tr("对象"), 240),
+                Column("subject_type", _tr("类别"), 90),
+                Column("overall", _tr("总体评价"), 90),
+                Column("items", _tr("已评价"), 80, render=_rated),
+            ],
+            filters=[FilterSpec("subject_type", _tr("类别"), _all_of(PortraitSubject))],
+            list_service=list_portraits,
+            describe=describe_portrait,
+        ),
+        "rectification": page(
+            "rectification",
+            _tr("整改台账"),
+            columns=[
+                Column("number", _tr("编号"), 130),
+                Column("status", _tr("状态"), 80),
+                Column("due_date", _tr("时限"), 100),
+                Column("lead_department", _tr("牵头部门"), 160),
+                Column("problem", _tr("问题表现"), 340),
+            ],
+            filters=[FilterSpec("status", _tr("状态"), _all_of(RectificationStatus))],
+            list_service=list_rectifications,
+            describe=describe_rectification,
+        ),
+    }
