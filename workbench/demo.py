@@ -1,7 +1,7 @@
 """A realistic demo store for ``make run`` and for benchmarks.
 
-Users of every role share the demo passphrase (README says so). Inspection records are added by
-the domain layer as it lands.
+Users of every role share the demo passphrase (README says so). The inspection records come from
+``workbench.demo_data``: one round for ``size="small"``, 100,000 records for ``size="large"``.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.demo_data import populate_demo
+from workbench.jobs import CancelToken, ProgressSink
 from workbench.roles import Role
 from workbench.services import users
 from workbench.store.keyfile import KdfParams
@@ -35,8 +37,18 @@ DEMO_USERS = (
 )
 
 
-def create_demo_store(directory: Path, *, kdf: KdfParams | None = None) -> tuple[Vault, str]:
-    """Create the demo store (field laptop of 第一巡察组). Returns the vault and recovery code."""
+def create_demo_store(
+    directory: Path,
+    *,
+    size: str = "small",
+    seed: int = 2026,
+    kdf: KdfParams | None = None,
+    progress: ProgressSink | None = None,
+    cancel: CancelToken | None = None,
+) -> tuple[Vault, str]:
+    """Create the demo store (field laptop of 第一巡察组) and fill it with demo data of ``size``
+    ("small" or "large"). Returns the vault, unlocked as the team leader, and the recovery code.
+    """
     leader, *others = DEMO_USERS
     vault, code = Vault.create(
         directory,
@@ -47,8 +59,13 @@ def create_demo_store(directory: Path, *, kdf: KdfParams | None = None) -> tuple
         store_role="field",
         kdf=kdf,
     )
-    for user in others:
-        users.add_user(
-            vault, user.name, DEMO_PASSPHRASE, user.roles, display_name=user.display_name
-        )
+    try:
+        for user in others:
+            users.add_user(
+                vault, user.name, DEMO_PASSPHRASE, user.roles, display_name=user.display_name
+            )
+        populate_demo(vault, size=size, seed=seed, progress=progress, cancel=cancel)
+    except BaseException:
+        vault.lock()
+        raise
     return vault, code

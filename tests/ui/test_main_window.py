@@ -1,0 +1,88 @@
+"""The main window, the dashboard and the letters page, driven through real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from ui.main_window import MainWindow
+from ui.pages.letters_page import LettersPage
+from workbench.services.letters import list_letters
+from workbench.workspace import Workspace
+
+
+def _window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.round_combo.count() > 1 and not window.tasks.busy, timeout=10000)
+    return window
+
+
+def test_dashboard_shows_the_round_figures(qtbot: QtBot, workspace: Workspace) -> None:
+    window = _window(qtbot, workspace)
+    dashboard = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.figures["letters"].value.text() != "—", timeout=10000)  # type: ignore[attr-defined]
+    round_id = window.round_combo.currentData()
+    expected = workspace.read(lambda s: list_letters(s, round_id, limit=1).total)
+    assert dashboard.figures["letters"].value.text() == str(expected)  # type: ignore[attr-defined]
+    assert dashboard.by_channel.items  # type: ignore[attr-defined]
+    window.close()
+
+
+def test_letters_page_lists_filters_and_describes(qtbot: QtBot, workspace: Workspace) -> None:
+    window = _window(qtbot, workspace)
+    window.show_page("letters")
+    page = window.pages["letters"]
+    assert isinstance(page, LettersPage)
+    qtbot.waitUntil(lambda: page.model.total > 0, timeout=10000)
+    round_id = window.round_combo.currentData()
+    total = workspace.read(lambda s: list_letters(s, round_id, limit=1).total)
+    assert page.model.rowCount() == total
+    qtbot.waitUntil(lambda: page.detail.toPlainText() != "", timeout=5000)
+    first = page.model.view_at(0)
+    assert first is not None and first.number in page.detail.toPlainText()
+    # filter: only letters by 小信封
+    combo = page.filter_bar.findChild(QComboBox, "filter_channel")
+    assert combo is not None
+    combo.setCurrentIndex(combo.findData("small_envelope"))
+    expected = workspace.read(
+        lambda s: list_letters(s, round_id, channel="small_envelope", limit=1).total
+    )
+    qtbot.waitUntil(lambda: page.model.total == expected and not window.tasks.busy, timeout=10000)
+    views = [page.model.view_at(r) for r in range(page.model.rowCount())]
+    assert all(v is not None and v.channel.value == "small_envelope" for v in views)
+    combo.setCurrentIndex(0)
+    window.close()
+
+
+def test_the_filter_choice_is_remembered(qtbot: QtBot, workspace: Workspace) -> None:
+    window = _window(qtbot, workspace)
+    page = window.pages["letters"]
+    combo = page.findChild(QComboBox, "filter_status")
+    assert combo is not None
+    combo.setCurrentIndex(combo.findData("disposed"))
+    window.close()
+    again = _window(qtbot, workspace)
+    combo = again.pages["letters"].findChild(QComboBox, "filter_status")
+    assert combo is not None and combo.currentData() == "disposed"
+    combo.setCurrentIndex(0)
+    again.close()
+
+
+def test_round_selector_scopes_the_pages(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = _window(qtbot, workspace)
+    window.show_page("letters")
+    page = window.pages["letters"]
+    assert isinstance(page, LettersPage)
+    qtbot.waitUntil(lambda: page.model.total > 0 and not window.tasks.busy, timeout=10000)
+    in_round = page.model.total
+    window.round_combo.setCurrentIndex(0)  # 全部轮次
+    everything = workspace.read(lambda s: list_letters(s, limit=1).total)
+    qtbot.waitUntil(lambda: page.model.total == everything, timeout=10000)
+    assert everything >= in_round
+    window.close()

@@ -1,0 +1,238 @@
+"""After the findings: focus-list statuses, 整改台账, 政治画像, reports and 立卷归档."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from workbench.demo_data import phrases
+from workbench.demo_data.context import LATEST, Context, FindingRef, RoundRef, TargetRef
+from workbench.models import ArchiveItem, FocusItem, Portrait, PortraitItem, Rectification, Report
+from workbench.models.base import new_id
+from workbench.models.enums import (
+    ApprovalState,
+    FindingStatus,
+    FocusStatus,
+    Grade,
+    PortraitSubject,
+    RectificationStatus,
+    ReportType,
+    Retention,
+)
+
+_OPEN_FOCUS = (FocusStatus.NOT_STARTED, FocusStatus.IN_PROGRESS, FocusStatus.NO_PROBLEM)
+_FOCUS_NOTES = {
+    FocusStatus.NOT_STARTED: "尚未开展，计划在巡察后半程结合个别谈话和调阅资料了解。",
+    FocusStatus.IN_PROGRESS: "已调阅{title}相关台账{m}份，正在与相关人员谈话核实。",
+    FocusStatus.PROBLEM_FOUND: "发现问题{k}个，已形成问题底稿{numbers}。",
+    FocusStatus.NO_PROBLEM: "经调阅资料和个别谈话了解，暂未发现{title}方面的突出问题。",
+}
+_GRADES = list(Grade)
+
+
+def make_focus_items(ctx: Context, target: TargetRef) -> None:
+    """The target's focus list as worked on: items that produced findings link them."""
+    items = ctx.catalog.focus_list(target.kind, target.subtype)
+    linked: dict[str, list[FindingRef]] = {item.code: [] for item in items}
+    for finding in target.findings:
+        match = [
+            i for i in items if i.title[:2] in finding.title or i.title[:2] in finding.topic.key
+        ]
+        if match or ctx.text.chance(0.5):
+            linked[(match[0] if match else ctx.pick(items)).code].append(finding)
+    for item in items:
+        found = linked[item.code]
+        status = FocusStatus.PROBLEM_FOUND if found else ctx.cover("focus", _OPEN_FOCUS, (1, 2, 3))
+        notes = _FOCUS_NOTES[status].format(
+            title=item.title,
+            m=ctx.span((5, 40)),
+            k=len(found),
+            numbers="、".join(f.number for f in found),
+        )
+        ctx.sink.add(
+            FocusItem(
+                round_id=target.round.id,
+                team_id=target.team.id,
+                target_id=target.id,
+                item_code=item.code,
+                title=item.title,
+                status=status,
+                notes=notes,
+                finding_ids=[f.id for f in found],
+            )
+        )
+
+
+def make_rectifications(ctx: Context, target: TargetRef) -> None:
+    """One 整改台账 row per approved finding (and some reviewed ones) after 反馈."""
+    text, rnd = ctx.text, target.round
+    for finding in target.findings:
+        if finding.status is not FindingStatus.APPROVED and (
+            finding.status is not FindingStatus.REVIEWED or not text.chance(0.3)
+        ):
+            continue
+        path = ctx.catalog.classify("sgjj", 2020, finding.code)
+        status = ctx.cover("rectification", list(RectificationStatus), (1, 3, 3, 1))
+        due = rnd.feedback + timedelta(days=ctx.span((45, 200)))
+        fill = ctx.fields(target)
+        fill.update(finding.values)
+        measures = finding.topic.measure.format_map(fill)
+        fill["measure"] = measures.split("；")[0]
+        row = Rectification(
+            round_id=rnd.id,
+            team_id=target.team.id,
+            number=ctx.number("ZG", target, 3),
+            target_id=target.id,
+            finding_id=finding.id,
+            category=path[min(1, len(path) - 1)].title,
+            problem=finding.summary,
+            measures=measures,
+            leader_in_charge=target.persons[1].name if len(target.persons) > 1 else "",
+            lead_department=fill["dept"],
+            responsible_person=target.leader.name,
+            due_date=due,
+            status=status,
+            progress_notes=phrases.RECTIFY_NOTES[status.value].format_map(fill),
+            created_by=ctx.staff.leader.id,
+        )
+        if status is RectificationStatus.DONE:
+            closed = min(due - timedelta(days=ctx.span((0, 40))), LATEST)
+            row.closed_on = max(closed, rnd.feedback + timedelta(days=7))
+            row.grade = ctx.cover("rectify_grade", _GRADES, (4, 4, 2, 1))
+            sha = ctx.note(
+                "rectification", f"{row.number} 整改销号材料", [measures, row.progress_notes], 1.0
+            )
+            row.evidence_sha256 = [sha] if sha else []
+        ctx.sink.add(row)
+
+
+def make_portrait(ctx: Context, target: TargetRef, subject: PortraitSubject) -> None:
+    template = ctx.catalog.portrait_template("zzhx")  # ratings A–D are Grade 好…差
+    base = ctx.rng.choices(range(4), (3, 5, 2, 0.5))[0]
+    items, tally = [], Counter[Grade]()
+    for item in template.items:
+        grade = _GRADES[max(0, min(3, base + ctx.rng.choice((-1, 0, 0, 0, 1))))]
+        tally[grade] += 1
+        refs = [
+            {"type": "interview", "id": i}
+            for i, _, _ in ctx.rng.sample(
+                target.interviews, min(len(target.interviews), ctx.span((0, 2)))
+            )
+        ]
+        items.append(
+            PortraitItem(
+                item_code=item.code,
+                rating=grade,
+                evidence_refs=refs,
+                comment=phrases.PORTRAIT_COMMENTS[grade.value].format(title=item.title),
+            )
+        )
+    overall = tally.most_common(1)[0][0]
+    name = {
+        PortraitSubject.UNIT: target.org,
+        PortraitSubject.LEADERSHIP: target.org + "领导班子",
+        PortraitSubject.PERSON: target.leader.name,
+    }[subject]
+    ctx.sink.add(
+        Portrait(
+            round_id=target.round.id,
+            team_id=target.team.id,
+            target_id=target.id,
+            subject_type=subject,
+            subject_name=name,
+            person_id=target.leader.id if subject is PortraitSubject.PERSON else None,
+            template_id=template.id,
+            template_version=str(template.version),
+            overall=overall,
+            conclusion=phrases.PORTRAIT_CONCLUSIONS[overall.value].format(
+                subject=name, grade=overall.label, key=ctx.pick(target.topics).key
+            ),
+            items=items,
+            created_by=ctx.staff.leader.id,
+        )
+    )
+
+
+def _report_body(target: TargetRef, findings: list[FindingRef]) -> str:
+    lines = ["一、基本情况和总体评价", f"巡察组对{target.org}开展了巡察。", "二、发现的主要问题"]
+    lines += [f"{i}. {f.title}" for i, f in enumerate(findings, 1)] or ["未发现突出问题。"]
+    lines += ["三、意见建议", "针对上述问题，建议压实整改主体责任，建立问题、任务、责任清单。"]
+    return "\n".join(lines)
+
+
+def make_reports(ctx: Context, target: TargetRef) -> list[str]:
+    """巡察报告, 反馈意见 and 立行立改通知书 of one target; returns the report ids."""
+    reported = [f for f in target.findings if f.status is FindingStatus.APPROVED]
+    ids = []
+    kinds = [(ReportType.INSPECTION, f"关于巡察{target.org}的情况报告")]
+    if target.round.feedback <= LATEST:
+        kinds.append((ReportType.FEEDBACK, f"关于巡察{target.org}的反馈意见"))
+    if any(f.status is not FindingStatus.DRAFT for f in target.findings) and ctx.text.chance(0.3):
+        kinds.append((ReportType.IMMEDIATE_FIX, f"{target.org}立行立改通知书"))
+    for kind, title in kinds:
+        body = _report_body(target, reported)
+        report = Report(
+            id=new_id(),
+            round_id=target.round.id,
+            team_id=target.team.id,
+            report_type=kind,
+            title=title,
+            target_id=target.id,
+            doc_version=ctx.span((1, 3)),
+            approval=ctx.cover("approval", list(ApprovalState), (1, 1, 3)),
+            finding_ids=[f.id for f in reported],
+            clue_ids=[c.id for c in target.clues],
+            body=body,
+            attachment_sha256=ctx.note("report", title, body.splitlines(), 0.5),
+            created_by=ctx.staff.leader.id,
+        )
+        ctx.sink.add(report)
+        ids.append(report.id)
+    return ids
+
+
+def make_round_reports(ctx: Context, rnd: RoundRef, targets: list[TargetRef]) -> None:
+    """The round's own documents: clue report, 专题报告, 巡察建议书, 政治画像报告."""
+    clues = [c.id for t in targets for c in t.clues]
+    team_id = targets[0].team.id if targets else None
+    for kind, title in (
+        (ReportType.CLUES, f"{rnd.name}问题线索移交报告"),
+        (ReportType.SPECIAL, f"{rnd.name}发现的领导干部问题线索专题报告"),
+        (ReportType.SUGGESTION, f"关于{rnd.name}发现的惠民惠农资金管理问题的巡察建议书"),
+        (ReportType.PORTRAIT, f"{rnd.name}被巡察党组织政治画像报告"),
+    ):
+        ctx.sink.add(
+            Report(
+                round_id=rnd.id,
+                team_id=team_id,
+                report_type=kind,
+                title=title,
+                doc_version=1,
+                approval=ctx.cover("approval", list(ApprovalState), (1, 1, 3)),
+                clue_ids=clues if kind in (ReportType.CLUES, ReportType.SPECIAL) else [],
+                body=f"{title}（正文略）",
+                created_by=ctx.staff.leader.id,
+            )
+        )
+
+
+def make_archive(ctx: Context, target: TargetRef, report_ids: list[str], index: int) -> None:
+    rnd = target.round
+    for n, (stage, category, title, retention) in enumerate(
+        ctx.rng.sample(phrases.ARCHIVE, ctx.span((2, 4))), 1
+    ):
+        refs = [{"type": "report", "id": r} for r in report_ids] if stage == "报告反馈" else []
+        ctx.sink.add(
+            ArchiveItem(
+                round_id=rnd.id,
+                team_id=target.team.id,
+                stage=stage,
+                category=category,
+                item_no=f"{index:03d}-{n:02d}",
+                volume_no=f"{rnd.year}-{rnd.number}-{target.team.number}",
+                title=title.format(name=rnd.name, unit=target.unit, org=target.org),
+                retention=Retention.parse(retention),
+                refs=refs,
+                created_by=ctx.staff.leader.id,
+            )
+        )
