@@ -24,7 +24,7 @@ from typing import Any
 
 from bench.common import BenchResult, machine_info
 
-BENCHMARKS = ("unlock", "insert", "attachments", "memory")
+BENCHMARKS = ("unlock", "insert", "attachments", "memory", "records")
 
 
 @dataclass(frozen=True)
@@ -37,16 +37,19 @@ class Sizes:
     attachment_runs: int
     memory_small_mib: int
     memory_large_mib: int
+    demo_records: int | None  # None: the full large demo store (100,000 records)
+    query_repeat: int
 
 
-FULL = Sizes(100_000, 1_000, 3, 11, 256, 5, 64, 512)
-QUICK = Sizes(5_000, 500, 1, 3, 16, 1, 8, 32)
+FULL = Sizes(100_000, 1_000, 3, 11, 256, 5, 64, 512, None, 20)
+QUICK = Sizes(5_000, 500, 1, 3, 16, 1, 8, 32, 3_000, 3)
 
 
 def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
     # Imported here so that WORKBENCH_HOME is set before any workbench module is loaded.
     from bench.attachment_bench import bench_attachments
     from bench.memory_bench import bench_peak_memory
+    from bench.records_bench import bench_records
     from bench.store_bench import bench_insert, bench_unlock
 
     s = sizes
@@ -55,6 +58,7 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
         "insert": lambda tmp: [bench_insert(tmp, s.records, s.batch, s.insert_repeats)],
         "attachments": lambda tmp: bench_attachments(tmp, s.attachment_mib, s.attachment_runs),
         "memory": lambda tmp: [bench_peak_memory(tmp, s.memory_small_mib, s.memory_large_mib)],
+        "records": lambda tmp: bench_records(tmp, s.demo_records, s.query_repeat),
     }
 
 
