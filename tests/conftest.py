@@ -61,3 +61,21 @@ def vault(store_dir: Path) -> Iterator[object]:
     v = Vault.open(store_dir, LEADER, PASSPHRASE)
     yield v
     v.lock()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo store, made once per session (six users' key derivations and a round)."""
+    from workbench.demo import create_demo_store
+
+    directory = tmp_path_factory.mktemp("demo") / "store"
+    vault, _ = create_demo_store(directory)
+    vault.lock()
+    return directory
+
+
+@pytest.fixture
+def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo"
+    shutil.copytree(demo_template, target)
+    return target
