@@ -4,7 +4,6 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_STORE ?= .demo-store
-export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test lint format bench demo clean-venv
 
@@ -18,10 +17,17 @@ $(STAMP): pyproject.toml
 
 DEMO_ENV := WORKBENCH_USER=wangjg WORKBENCH_PASSPHRASE=xuncha-demo-2026
 
-# Until the desktop UI lands, `run` makes the demo store (once) and prints its summary.
+# `run` makes the demo store once, then opens the workbench on it (user wangjg; the passphrase
+# is in README). Without a display (a bare SSH session) it prints the store's summary instead.
 run: $(STAMP)
 	$(BIN)/workbench --store $(DEMO_STORE) demo --if-missing
-	$(DEMO_ENV) $(BIN)/workbench --store $(DEMO_STORE) info
+	@if [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "no display: showing the demo store's summary"; \
+	  $(DEMO_ENV) $(BIN)/workbench --store $(DEMO_STORE) info; \
+	  $(DEMO_ENV) $(BIN)/workbench --store $(DEMO_STORE) stats; \
+	else \
+	  QT_QPA_PLATFORM= $(BIN)/workbench-gui --store $(DEMO_STORE) --user wangjg; \
+	fi
 
 test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

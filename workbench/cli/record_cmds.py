@@ -7,6 +7,7 @@ from datetime import date
 
 from workbench.cli import common
 from workbench.errors import UsageError
+from workbench.models.enums import LetterCategory
 from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
 from workbench.services.search import search_records
 from workbench.services.stats import round_stats
@@ -51,7 +52,8 @@ def _yuan(fen: int) -> str:
 def cmd_stats(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.read() as s:
         st = round_stats(s, args.round, today=_date(args.today))
-    cats = "，".join(f"{k or '未分类'} {v}" for k, v in st.letters_by_category.items())
+    labels = {c.value: c.label for c in LetterCategory}
+    cats = "，".join(f"{labels.get(k, '未分类')} {v}" for k, v in st.letters_by_category.items())
     lines = [
         f"谈话 {st.interviews} 次，谈话人数 {st.interviewees}",
         f"信访件 {st.letters} 件（{cats}）",

@@ -20,7 +20,7 @@ from workbench.models.base import RecordMixin
 from workbench.models.enums import ClueStatus, RectificationStatus
 from workbench.services.catalog import catalog
 from workbench.services.common import get_live
-from workbench.taxonomy import TaxonomyNotFound
+from workbench.taxonomy import Framework, TaxonomyNotFound
 
 UNCLASSIFIED = "未分类"
 
@@ -75,21 +75,32 @@ def _grouped(
     }
 
 
+def _frameworks(session: Session) -> dict[str | None, Framework]:
+    """Each round's pinned framework version (rounds whose version is unknown are left out)."""
+    found: dict[str | None, Framework] = {}
+    for row in session.scalars(select(Round)):
+        try:
+            found[row.id] = catalog().framework(row.framework_id, int(row.framework_version))
+        except (TaxonomyNotFound, ValueError):
+            continue
+    return found
+
+
 def _framework_classes(
-    session: Session, round_id: str | None, by_code: dict[str, int]
+    session: Session, round_id: str | None
 ) -> tuple[tuple[ClassCount, ...], tuple[ClassCount, ...]]:
-    """Fold leaf codes up to 方面 and 类 with the titles of the round's framework version."""
+    """Fold taxonomy codes up to 方面 and 类, with the titles of each finding's own round's
+    framework version (so whole-store figures classify every round correctly)."""
     aspects: Counter[tuple[str, str]] = Counter()
     categories: Counter[tuple[str, str]] = Counter()
-    framework = None
-    if round_id is not None:
-        row = session.get(Round, round_id)
-        if row is not None:
-            try:
-                framework = catalog().framework(row.framework_id, int(row.framework_version))
-            except (TaxonomyNotFound, ValueError):
-                framework = None
-    for code, n in by_code.items():
+    frameworks = _frameworks(session)
+    query = (
+        select(Finding.round_id, Finding.taxonomy_code, func.count())
+        .where(*_live_in_round(Finding, round_id))
+        .group_by(Finding.round_id, Finding.taxonomy_code)
+    )
+    for owner, code, n in session.execute(query):
+        framework = frameworks.get(owner)
         path = framework.lookup(code) if framework and code else None
         if not path:
             aspects[("", UNCLASSIFIED)] += n
@@ -117,8 +128,7 @@ def round_stats(
             *_live_in_round(Interview, round_id)
         )
     )
-    by_code = _grouped(session, Finding.taxonomy_code, Finding, round_id)
-    aspects, categories = _framework_classes(session, round_id, by_code)
+    aspects, categories = _framework_classes(session, round_id)
     amount = session.scalar(
         select(func.coalesce(func.sum(Finding.amount_fen), 0)).where(
             *_live_in_round(Finding, round_id)
@@ -139,7 +149,7 @@ def round_stats(
         letters=_count(session, Letter, round_id),
         letters_by_category=_grouped(session, Letter.category, Letter, round_id),
         letters_by_channel=_grouped(session, Letter.channel, Letter, round_id),
-        findings=sum(by_code.values()),
+        findings=_count(session, Finding, round_id),
         findings_by_aspect=aspects,
         findings_by_category=categories,
         immediate_fixes=_count(session, Finding, round_id, Finding.immediate_fix.is_(True)),
