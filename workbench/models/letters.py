@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, String, Text
+from sqlalchemy import JSON, Boolean, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, EnumCode, RecordMixin
@@ -14,6 +14,30 @@ from workbench.models.enums import LetterCategory, LetterChannel, LetterDisposit
 
 class Letter(RecordMixin, Base):
     __tablename__ = "letters"
+    # Letters are the table that reaches 100,000 rows. Partial indexes over live rows let the
+    # list's count and newest-first order, and the round statistics, read an index only.
+    __table_args__ = (
+        Index(
+            "ix_letters_live_received",
+            "received_at",
+            "number",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_letters_live_round",
+            "round_id",
+            "received_at",
+            "number",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_letters_live_stats",
+            "round_id",
+            "category",
+            "channel",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+    )
 
     number: Mapped[str] = mapped_column(String(40), index=True)
     channel: Mapped[LetterChannel] = mapped_column(EnumCode(LetterChannel))

@@ -326,6 +326,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_letters_status"), ["status"], unique=False)
         batch_op.create_index(batch_op.f("ix_letters_target_id"), ["target_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_letters_team_id"), ["team_id"], unique=False)
+    # Partial indexes over live letters (the table that reaches 100,000 rows): the list's count
+    # and newest-first order and the round statistics read an index, not the rows.
+    for name, columns in (
+        ("ix_letters_live_received", "received_at, number"),
+        ("ix_letters_live_round", "round_id, received_at, number"),
+        ("ix_letters_live_stats", "round_id, category, channel"),
+    ):
+        op.execute(f"CREATE INDEX {name} ON letters ({columns}) WHERE deleted_at IS NULL")
 
     op.create_table(
         "list_entries",
