@@ -24,6 +24,11 @@ EXPECTED = {
     "attachment_add",
     "attachment_export",
     "attachment_peak_memory",
+    "search_1char",
+    "search_2char",
+    "search_4char",
+    "round_stats",
+    "letters_first_page",
 }
 MACHINE_KEYS = {"python", "platform", "cpu_count", "sqlcipher", "sqlcipher_sqlite"}
 BENCH_KEYS = {"name", "figures", "baseline", "ratio", "ratio_definition", "target", "meets_target"}
