@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return take_screenshots(app, args.screenshots, args.store)
     app = make_app(sys.argv[:1], args.lang)
     from ui.dialogs.unlock_dialog import UnlockDialog
+    from ui.lock import IdleLock
     from ui.main_window import MainWindow
 
     store_dir = args.store or Path(
@@ -61,11 +62,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     workspace = dialog.workspace
     window = MainWindow(workspace)
-    window.lock_requested.connect(app.quit)  # the idle-lock screen arrives with the UI issue
+    idle = IdleLock(settings.IDLE_LOCK_MINUTES.get(settings.open_settings()), app)
+    idle.idle.connect(window.lock)
+    window.unlocked.connect(idle.rearm)
+    idle.start(app)
     window.show()
     code = app.exec()
-    if not workspace.locked:
-        workspace.lock()
+    idle.stop(app)
+    if not window.workspace.locked:
+        window.workspace.lock()
     store = settings.open_settings()
     settings.LAST_STORE.set(store, str(store_dir))
     settings.LAST_USER.set(store, workspace.user.name)

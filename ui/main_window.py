@@ -18,21 +18,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.pages.dashboard_page import DashboardPage
 from ui.pages.letters_page import LettersPage
 from ui.pages.record_pages import make_pages
 from ui.tasks import Tasks
+from ui.widgets.lock_screen import LockScreen
+from workbench.errors import WorkbenchError
 from workbench.services.rounds import RoundView, list_rounds
 from workbench.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
-    lock_requested = Signal()
+    locked = Signal()
+    unlocked = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.directory = workspace.summary.directory
         self.tasks = Tasks(workspace, self)
         self.tasks.default_error = lambda e: show_error(self, e)
         self.setWindowTitle(self.tr("巡察工作台"))
@@ -49,7 +53,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.round_combo)
         lock = QAction(self.tr("锁定"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock_requested.emit)
+        lock.triggered.connect(self.lock)
         toolbar.addAction(lock)
         self.addToolBar(toolbar)
 
@@ -68,7 +72,13 @@ class MainWindow(QMainWindow):
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
         split.setSizes([160, 1120])
-        self.setCentralWidget(split)
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlock_requested.connect(self.unlock)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(split)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
+        self.toolbar = toolbar
 
         user = workspace.user
         roles = "、".join(r.label for r in user.roles)
@@ -99,8 +109,10 @@ class MainWindow(QMainWindow):
         if rounds:
             self.round_combo.setCurrentIndex(1)
         self.round_combo.blockSignals(False)
-        self.nav.setCurrentRow(0)
-        self._refresh_current()
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)  # refreshes the page it shows
+        else:
+            self._refresh_current()
 
     def _round_changed(self, _index: int) -> None:
         self._refresh_current()
@@ -118,6 +130,40 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         keys = list(self.pages)
         self.nav.setCurrentRow(keys.index(key))
+
+    # -- lock ------------------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.screens.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Clear what the pages show, lock the store (engine disposed, key zeroed) and show the
+        lock screen; the pages keep their filters so unlocking returns to the same place."""
+        if self.is_locked:
+            return
+        for page in self.pages.values():
+            clear = getattr(page, "clear", None)
+            if clear is not None:
+                clear()
+        self.toolbar.setEnabled(False)
+        self.screens.setCurrentWidget(self.lock_screen)
+        user = self.workspace.user
+        self.lock_screen.show_for(f"{user.display_name}（{user.name}）")
+        self.tasks.lock_workspace(lambda _none: self.locked.emit())
+
+    def unlock(self, passphrase: str) -> None:
+        try:
+            workspace = Workspace.open(self.directory, self.workspace.user.name, passphrase)
+        except WorkbenchError as exc:
+            self.lock_screen.message.setText(error_text(exc))
+            return
+        self.workspace = workspace
+        self.tasks.set_workspace(workspace)
+        self.toolbar.setEnabled(True)
+        self.screens.setCurrentIndex(0)
+        self._refresh_current()
+        self.unlocked.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.tasks.shutdown()

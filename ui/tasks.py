@@ -28,11 +28,14 @@ class _Worker(QObject):
         super().__init__()
         self.workspace = workspace
 
-    @Slot(int, object, bool)
-    def run(self, job_id: int, work: Work, write: bool) -> None:
+    @Slot(int, object, str)
+    def run(self, job_id: int, work: Work, mode: str) -> None:
         try:
             ws = self.workspace
-            result = ws.write(work) if write else ws.read(work)
+            if mode == "raw":  # not a unit of work: lock, swap the workspace
+                result = work(self)
+            else:
+                result = ws.write(work) if mode == "write" else ws.read(work)
         except BaseException as exc:
             self.failed.emit(job_id, exc)
         else:
@@ -42,7 +45,7 @@ class _Worker(QObject):
 class Tasks(QObject):
     """The GUI side of the worker: submit units of work, get callbacks on the GUI thread."""
 
-    _submit = Signal(int, object, bool)
+    _submit = Signal(int, object, str)
     busy_changed = Signal(bool)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
@@ -67,11 +70,25 @@ class Tasks(QObject):
         *,
         write: bool = False,
     ) -> int:
+        return self._queue(work, on_done, on_error, "write" if write else "read")
+
+    def run_on_worker(self, fn: Callable[[_Worker], Any], on_done: Done | None = None) -> int:
+        """Run ``fn(worker)`` on the worker thread, in order with the units of work."""
+        return self._queue(fn, on_done, None, "raw")
+
+    def lock_workspace(self, on_done: Done | None = None) -> int:
+        """Lock the store on the worker thread, after any work already queued."""
+        return self.run_on_worker(lambda worker: worker.workspace.lock(), on_done)
+
+    def set_workspace(self, workspace: Workspace, on_done: Done | None = None) -> int:
+        return self.run_on_worker(lambda worker: setattr(worker, "workspace", workspace), on_done)
+
+    def _queue(self, work: Work, on_done: Done | None, on_error: Failed | None, mode: str) -> int:
         job_id = next(self._ids)
         self._pending[job_id] = (on_done, on_error)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
-        self._submit.emit(job_id, work, write)
+        self._submit.emit(job_id, work, mode)
         return job_id
 
     @property

@@ -87,6 +87,15 @@ class RecordTableModel(QAbstractTableModel):
             self._failed,
         )
 
+    def clear(self) -> None:
+        """Drop every cached row, and any page still on its way."""
+        self._generation += 1
+        self.beginResetModel()
+        self._pages.clear()
+        self._requested.clear()
+        self._total = 0
+        self.endResetModel()
+
     def _first_page(self, generation: int, page: Any) -> None:
         if generation != self._generation:
             return

@@ -69,6 +69,12 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def clear(self) -> None:
+        for figure in self.figures.values():
+            figure.value.setText("—")
+        for chart in (self.by_aspect, self.by_channel, self.by_category):
+            chart.set_items([])
+
     def refresh(self) -> None:
         round_id = self.scope().get("round_id")
         self.tasks.run(

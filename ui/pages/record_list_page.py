@@ -106,6 +106,12 @@ class RecordListPage(QWidget):
         self.detail.setPlainText(self.describe(view) if view is not None else "")
         self.record_selected.emit(view)
 
+    def clear(self) -> None:
+        """Forget every loaded record (the window is locking); filters stay."""
+        self.model.clear()
+        self.detail.clear()
+        self.count_label.clear()
+
     def current_view(self) -> Any | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.view_at(rows[0].row()) if rows else None
