@@ -65,16 +65,6 @@ def _count(session: Session, model: type[RecordMixin], round_id: str | None, *ex
     return int(session.scalar(query) or 0)
 
 
-def _grouped(
-    session: Session, column: Any, model: type[RecordMixin], round_id: str | None
-) -> dict[str, int]:
-    query = select(column, func.count()).where(*_live_in_round(model, round_id)).group_by(column)
-    return {
-        ("" if key is None else str(getattr(key, "value", key))): int(n)
-        for key, n in session.execute(query)
-    }
-
-
 def _frameworks(session: Session) -> dict[str | None, Framework]:
     """Each round's pinned framework version (rounds whose version is unknown are left out)."""
     found: dict[str | None, Framework] = {}
@@ -135,6 +125,17 @@ def round_stats(
         )
     )
     transferred_states = [s for s in ClueStatus if s is not ClueStatus.REGISTERED]
+    by_category: Counter[str] = Counter()
+    by_channel: Counter[str] = Counter()
+    # one pass over the covering partial index (round_id, category, channel) of live letters
+    letter_groups = (
+        select(Letter.category, Letter.channel, func.count())
+        .where(*_live_in_round(Letter, round_id))
+        .group_by(Letter.category, Letter.channel)
+    )
+    for category, channel, n in session.execute(letter_groups):
+        by_category["" if category is None else category.value] += n
+        by_channel[channel.value] += n
     rect_total = _count(session, Rectification, round_id)
     rect_done = _count(
         session,
@@ -146,9 +147,9 @@ def round_stats(
         round_id=round_id,
         interviews=_count(session, Interview, round_id),
         interviewees=int(interviewees or 0),
-        letters=_count(session, Letter, round_id),
-        letters_by_category=_grouped(session, Letter.category, Letter, round_id),
-        letters_by_channel=_grouped(session, Letter.channel, Letter, round_id),
+        letters=sum(by_category.values()),
+        letters_by_category=dict(by_category),
+        letters_by_channel=dict(by_channel),
         findings=_count(session, Finding, round_id),
         findings_by_aspect=aspects,
         findings_by_category=categories,
