@@ -532,3 +532,24 @@ def test_every_single_character_finds_the_record(title: str, data: st.DataObject
         index_documents(connection, [doc])
         assert ids(search(connection, char, types=["prop"])) == ["y"]
         transaction.rollback()
+
+
+def test_pages_of_a_common_term_put_every_title_hit_first() -> None:
+    # 60 titles and 200 bodies hold 巡察: the first page is ranked among titles alone, the
+    # second page reaches past them and must continue with body-only hits, none repeated.
+    engine = make_engine()
+    with engine.connect() as connection, connection.begin():
+        create_search_schema(connection)
+        docs = [
+            SearchDoc("letter", f"t{i}", f"巡察组第{i}号工作", "正文无关", None, None, None)
+            for i in range(60)
+        ] + [
+            SearchDoc("letter", f"b{i}", f"来信第{i}号", "反映巡察期间的问题", None, None, None)
+            for i in range(200)
+        ]
+        index_documents(connection, docs)
+        first = search(connection, "巡察", limit=50)
+        second = search(connection, "巡察", limit=50, offset=50)
+    assert [h.record_id[0] for h in first] == ["t"] * 50
+    assert [h.record_id[0] for h in second] == ["t"] * 10 + ["b"] * 40
+    assert not {h.record_id for h in first} & {h.record_id for h in second}

@@ -18,7 +18,7 @@ build an enormous expression.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.search.text import bigram_phrase, fold, runs
 
@@ -39,6 +39,18 @@ class ParsedQuery:
     @property
     def empty(self) -> bool:
         return self.trigram is None and self.bigram is None
+
+    @property
+    def single_term(self) -> bool:
+        return len(self.needles) == 1
+
+    def in_titles(self) -> ParsedQuery:
+        """The same terms matched in titles (and pinyin) only: see ``searcher.search``."""
+
+        def narrow(expr: str | None) -> str | None:
+            return None if expr is None else expr.replace(_TEXT_COLUMNS, "{title}")
+
+        return replace(self, trigram=narrow(self.trigram), bigram=narrow(self.bigram))
 
 
 def quote(text: str) -> str:

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from workbench.search.indexer import as_connection
 from workbench.search.model import SearchHit, iso_day
-from workbench.search.query import parse_query
+from workbench.search.query import ParsedQuery, parse_query
 from workbench.search.snippet import make_snippet
 
 MAX_LIMIT = 500
@@ -124,19 +124,16 @@ def search(
     limit = min(limit, MAX_LIMIT)
     if parsed.empty or limit <= 0 or type_list == []:
         return []
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
-    ctes: list[str] = []
-    if parsed.trigram is not None:
-        params["tq"] = parsed.trigram
-        ctes.append(_TRI_CTE)
-    if parsed.bigram is not None:
-        params["bq"] = parsed.bigram
-        ctes.append(_BI_CTE)
-    ctes.append(_CANDIDATES[(parsed.trigram is not None, parsed.bigram is not None)])
-    where = _filters(params, type_list, round_id, target_id, date_from, date_to)
-    page = _PAGE.replace("{where}", " WHERE " + " AND ".join(where) if where else "")
-    sql = "WITH " + ", ".join(ctes) + page + _SELECT
-    rows = as_connection(target).execute(text(sql), params)
+    filters = (type_list, round_id, target_id, date_from, date_to)
+    conn = as_connection(target)
+    rows: list[Any] = []
+    if parsed.single_term:
+        # A title hit always outranks a body-only hit (the integer part of the score), so when
+        # the titles alone fill this page, the page is theirs: rank only those. A one- or
+        # two-character term found in half of 100,000 bodies would otherwise be ranked in full.
+        rows = _ranked(conn, parsed.in_titles(), filters, limit, offset)
+    if len(rows) < limit:
+        rows = _ranked(conn, parsed, filters, limit, offset)
     return [
         SearchHit(
             record_type=record_type,
@@ -147,3 +144,27 @@ def search(
         )
         for record_type, record_id, title, body, score_value in rows
     ]
+
+
+Filters = tuple[
+    list[str] | None, str | None, str | None, datetime.date | None, datetime.date | None
+]
+
+
+def _ranked(
+    conn: Connection, parsed: ParsedQuery, filters: Filters, limit: int, offset: int
+) -> list[Any]:
+    """One page of (record_type, record_id, title, body, score), best first."""
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    ctes: list[str] = []
+    if parsed.trigram is not None:
+        params["tq"] = parsed.trigram
+        ctes.append(_TRI_CTE)
+    if parsed.bigram is not None:
+        params["bq"] = parsed.bigram
+        ctes.append(_BI_CTE)
+    ctes.append(_CANDIDATES[(parsed.trigram is not None, parsed.bigram is not None)])
+    where = _filters(params, *filters)
+    page = _PAGE.replace("{where}", " WHERE " + " AND ".join(where) if where else "")
+    sql = "WITH " + ", ".join(ctes) + page + _SELECT
+    return list(conn.execute(text(sql), params))
