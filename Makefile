@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_STORE ?= .demo-store
 
-.PHONY: run test lint format bench demo clean-venv
+.PHONY: run test lint format bench i18n screenshots clean-venv
 
 # The venv is rebuilt only when pyproject.toml changes (make compares the stamp's time).
 $(STAMP): pyproject.toml
@@ -33,14 +33,20 @@ test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check workbench ui tests bench
-	$(BIN)/ruff format --check workbench ui tests bench
+	$(BIN)/ruff check workbench ui tests bench tools
+	$(BIN)/ruff format --check workbench ui tests bench tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 format: $(STAMP)
-	$(BIN)/ruff format workbench ui tests bench
-	$(BIN)/ruff check --fix workbench ui tests bench
+	$(BIN)/ruff format workbench ui tests bench tools
+	$(BIN)/ruff check --fix workbench ui tests bench tools
+
+i18n: $(STAMP)
+	$(BIN)/python -m tools.i18n
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/workbench-gui --screenshots docs/screenshots
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --out bench/results/latest.json

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from ui import settings
 from ui.fonts import apply_ui_font
 from ui.i18n import install_translators
+from ui.i18n import tr as _tr
 from workbench import paths
 from workbench.logs import setup_logging
 
@@ -32,11 +33,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def make_app(argv: list[str], language: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("巡察工作台")
+    app.setApplicationName("InspectionWorkbench")
     app.setOrganizationName("Inspection")
     apply_ui_font(app)
     lang = language or settings.LANGUAGE.get(settings.open_settings())
     install_translators(app, lang)
+    app.setApplicationDisplayName(_tr("巡察工作台"))
     return app
 
 

@@ -8,11 +8,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 LANGUAGES = ("zh_CN", "en")
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate a UI string written outside a class (lupdate: ``-tr-function-alias tr+=_tr``
+    extracts ``_tr("…")`` calls with the empty context, which this looks up). Inside a QObject
+    subclass use ``self.tr`` instead: lupdate gives those the class as context."""
+    return QCoreApplication.translate("", text, disambiguation, n)
+
+
+def core_text(text: str) -> str:
+    """A string defined in core (an enum label, an error message), marked there with ``N_``."""
+    return QCoreApplication.translate("core", text)
 
 
 def install_translators(app: QApplication, language: str = "zh_CN") -> list[QTranslator]:

@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from ui.i18n import core_text
+from ui.i18n import tr as _tr
 from ui.tasks import Tasks
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,13 +30,13 @@ def display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, Enum):
-        return str(getattr(value, "label", value.value))
+        return core_text(str(getattr(value, "label", value.value)))
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return _tr("是") if value else _tr("否")
     if isinstance(value, list | tuple):
         return "、".join(display(v) for v in value)
     return str(value).replace("\n", " ")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import core_text
+from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column, display
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
@@ -16,12 +17,8 @@ from workbench.models.enums import LetterCategory, LetterChannel, LetterStatus
 from workbench.services.letters import list_letters
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LettersPage", text)
-
-
 def _enum_options(enum: Any) -> tuple[tuple[str, Any], ...]:
-    return ((_tr("全部"), None), *((member.label, member.value) for member in enum))
+    return ((_tr("全部"), None), *((core_text(m.label), m.value) for m in enum))
 
 
 def _reported(view: Any) -> str:
@@ -47,30 +44,31 @@ def describe_letter(view: Any) -> str:
     return "\n".join(lines)
 
 
+def _config() -> dict[str, Any]:
+    return dict(
+        page_key="letters",
+        title=_tr("信访件"),
+        columns=[
+            Column("number", _tr("编号"), 130),
+            Column("received_at", _tr("收到时间"), 140),
+            Column("channel", _tr("渠道"), 80),
+            Column("reported", _tr("被反映人"), 140, render=_reported),
+            Column("category", _tr("分类"), 110),
+            Column("status", _tr("状态"), 90),
+            Column("summary", _tr("摘要"), 300),
+        ],
+        filters=[
+            FilterSpec("status", _tr("状态"), _enum_options(LetterStatus)),
+            FilterSpec("channel", _tr("渠道"), _enum_options(LetterChannel)),
+            FilterSpec("category", _tr("分类"), _enum_options(LetterCategory)),
+        ],
+        list_service=list_letters,
+        describe=describe_letter,
+    )
+
+
 class LettersPage(RecordListPage):
     def __init__(
         self, tasks: Tasks, scope: Callable[[], dict[str, Any]], parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            tasks,
-            page_key="letters",
-            title=_tr("信访件"),
-            columns=[
-                Column("number", _tr("编号"), 130),
-                Column("received_at", _tr("收到时间"), 140),
-                Column("channel", _tr("渠道"), 80),
-                Column("reported", _tr("被反映人"), 140, render=_reported),
-                Column("category", _tr("分类"), 110),
-                Column("status", _tr("状态"), 90),
-                Column("summary", _tr("摘要"), 300),
-            ],
-            filters=[
-                FilterSpec("status", _tr("状态"), _enum_options(LetterStatus)),
-                FilterSpec("channel", _tr("渠道"), _enum_options(LetterChannel)),
-                FilterSpec("category", _tr("分类"), _enum_options(LetterCategory)),
-            ],
-            list_service=list_letters,
-            describe=describe_letter,
-            scope=scope,
-            parent=parent,
-        )
+        super().__init__(tasks, scope=scope, parent=parent, **_config())

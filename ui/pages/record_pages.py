@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import core_text
+from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column, display
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
@@ -33,12 +34,8 @@ from workbench.services.rectification import list_rectifications
 Scope = Callable[[], dict[str, Any]]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordPages", text)
-
-
 def _all_of(enum: Any) -> tuple[tuple[str, Any], ...]:
-    return ((_tr("全部"), None), *((m.label, m.value) for m in enum))
+    return ((_tr("全部"), None), *((core_text(m.label), m.value) for m in enum))
 
 
 def _lines(*parts: tuple[str, Any]) -> str:
