@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.search_dialog import SearchDialog
 from ui.errors import error_text, show_error
 from ui.pages.dashboard_page import DashboardPage
 from ui.pages.letters_page import LettersPage
@@ -25,8 +27,24 @@ from ui.pages.record_pages import make_pages
 from ui.tasks import Tasks
 from ui.widgets.lock_screen import LockScreen
 from workbench.errors import WorkbenchError
+from workbench.services.activities import get_activity
+from workbench.services.clues import get_clue
+from workbench.services.findings import get_finding
+from workbench.services.interviews import get_interview
+from workbench.services.letters import get_letter
+from workbench.services.rectification import get_rectification
 from workbench.services.rounds import RoundView, list_rounds
 from workbench.workspace import Workspace
+
+# search result type → (page key, get service)
+RECORD_PAGES: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
+    "letter": ("letters", get_letter),
+    "interview": ("interviews", get_interview),
+    "finding": ("findings", get_finding),
+    "clue": ("clues", get_clue),
+    "activity": ("activities", get_activity),
+    "rectification": ("rectification", get_rectification),
+}
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +69,10 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addWidget(QLabel(self.tr("巡察轮次：")))
         toolbar.addWidget(self.round_combo)
+        find = QAction(self.tr("检索"), self)
+        find.setShortcut(QKeySequence("Ctrl+K"))
+        find.triggered.connect(self.open_search)
+        toolbar.addAction(find)
         lock = QAction(self.tr("锁定"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock)
@@ -130,6 +152,25 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         keys = list(self.pages)
         self.nav.setCurrentRow(keys.index(key))
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def open_search(self) -> SearchDialog:
+        dialog = SearchDialog(self.tasks, self.round_combo.currentData(), self)
+        dialog.record_opened.connect(self.open_record)
+        dialog.show()
+        dialog.query.setFocus()
+        return dialog
+
+    def open_record(self, record_type: str, record_id: str) -> None:
+        """Go to the record's page and show it there."""
+        target = RECORD_PAGES.get(record_type)
+        if target is None:
+            return
+        key, get = target
+        self.show_page(key)
+        page = self.pages[key]
+        self.tasks.run(lambda s: get(s, record_id), page.show_record)  # type: ignore[attr-defined]
 
     # -- lock ------------------------------------------------------------------------------------
 

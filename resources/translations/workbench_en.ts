@@ -490,6 +490,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>检索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>锁定</source>
         <translation type="unfinished"></translation>
     </message>
@@ -518,6 +522,24 @@
     <message>
         <source>没有符合条件的记录。</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>全局检索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>输入关键词：一个字、两个字、多字词或拼音首字母</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 %n 条</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

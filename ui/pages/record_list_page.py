@@ -106,6 +106,15 @@ class RecordListPage(QWidget):
         self.detail.setPlainText(self.describe(view) if view is not None else "")
         self.record_selected.emit(view)
 
+    def show_record(self, view: Any) -> None:
+        """Show one record (opened from search): selected if its row is loaded, described
+        in the detail pane either way."""
+        row = self.model.row_of(getattr(view, "id", ""))
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self.detail.setPlainText(self.describe(view))
+
     def clear(self) -> None:
         """Forget every loaded record (the window is locking); filters stay."""
         self.model.clear()
