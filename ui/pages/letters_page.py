@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from ui.dialogs.letter_dialog import LetterDialog
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column, display
@@ -72,3 +73,18 @@ class LettersPage(RecordListPage):
         self, tasks: Tasks, scope: Callable[[], dict[str, Any]], parent: QWidget | None = None
     ) -> None:
         super().__init__(tasks, scope=scope, parent=parent, **_config())
+        self.register_button = self.add_action(self.tr("登记信访件"), self.register, "register")
+
+    def register(self) -> LetterDialog | None:
+        round_id = self.scope().get("round_id")
+        if not round_id:
+            self.detail.setPlainText(self.tr("请先在上方选择巡察轮次，再登记信访件。"))
+            return None
+        dialog = LetterDialog(self.tasks, round_id, self)
+        dialog.saved.connect(self._registered)
+        dialog.open()
+        return dialog
+
+    def _registered(self, view: Any) -> None:
+        self.refresh()
+        self.show_record(view)

@@ -12,9 +12,11 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -77,14 +79,24 @@ class RecordListPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        self.actions_row = QHBoxLayout()
+        self.actions_row.addWidget(self.heading)
+        self.actions_row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(self.actions_row)
         layout.addWidget(self.filter_bar)
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
         self.filter_bar.changed.connect(lambda _values: self.refresh())
         self.model.loaded.connect(self._on_loaded)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+    def add_action(self, text: str, slot: Callable[[], object], name: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        self.actions_row.addWidget(button)
+        return button
 
     def refresh(self) -> None:
         filters = {**self.scope(), **self.filter_bar.values()}
