@@ -40,7 +40,7 @@ def make_focus_items(ctx: Context, target: TargetRef) -> None:
         ]
         if match or ctx.text.chance(0.5):
             linked[(match[0] if match else ctx.pick(items)).code].append(finding)
-    for item in items:
+    for seq, item in enumerate(items, 1):
         found = linked[item.code]
         status = FocusStatus.PROBLEM_FOUND if found else ctx.cover("focus", _OPEN_FOCUS, (1, 2, 3))
         notes = _FOCUS_NOTES[status].format(
@@ -55,6 +55,7 @@ def make_focus_items(ctx: Context, target: TargetRef) -> None:
                 team_id=target.team.id,
                 target_id=target.id,
                 item_code=item.code,
+                seq=seq,
                 title=item.title,
                 status=status,
                 notes=notes,
