@@ -24,6 +24,7 @@ from ui.errors import error_text, show_error
 from ui.pages.dashboard_page import DashboardPage
 from ui.pages.letters_page import LettersPage
 from ui.pages.record_pages import make_pages
+from ui.pages.workflow_actions import add_finding_actions, add_rectification_actions
 from ui.tasks import Tasks
 from ui.widgets.lock_screen import LockScreen
 from workbench.errors import WorkbenchError
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
         for key, (title, page) in make_pages(self.tasks, self.scope).items():
             self._add_page(key, title, page)
+        add_finding_actions(self.pages["findings"])  # type: ignore[arg-type]
+        add_rectification_actions(self.pages["rectification"])  # type: ignore[arg-type]
         self.nav.currentRowChanged.connect(self._show_page)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.nav)

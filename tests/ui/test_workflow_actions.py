@@ -1,0 +1,43 @@
+"""Workflow buttons follow the roles: allowed steps change the record, refused ones say why."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from ui.main_window import MainWindow
+from workbench.models.enums import FindingStatus
+from workbench.workspace import Workspace
+
+
+def test_submit_then_a_refused_review(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.round_combo.count() > 1 and not window.tasks.busy, timeout=10000)
+    window.show_page("findings")
+    page = window.pages["findings"]
+    status = page.findChild(QComboBox, "filter_status")
+    assert status is not None
+    status.setCurrentIndex(status.findData("draft"))
+    qtbot.waitUntil(lambda: not window.tasks.busy and page.model.total > 0, timeout=10000)  # type: ignore[attr-defined]
+    page.table.selectRow(0)  # type: ignore[attr-defined]
+    draft = page.current_view()  # type: ignore[attr-defined]
+    assert draft is not None and draft.status is FindingStatus.DRAFT
+    page.findChild(QPushButton, "submit").click()
+    qtbot.waitUntil(lambda: "待复核" in page.detail.toPlainText(), timeout=10000)  # type: ignore[attr-defined]
+    status.setCurrentIndex(0)  # all statuses, so the submitted one stays listed
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
+    row = page.model.row_of(draft.id)  # type: ignore[attr-defined]
+    assert row is not None
+    page.table.selectRow(row)  # type: ignore[attr-defined]
+    page.findChild(QPushButton, "review").click()  # 王建国 is 组长, not 副组长
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert "WB-PERMISSION" in warnings[0] and "副组长" in warnings[0]
+    status.setCurrentIndex(0)
+    window.close()
