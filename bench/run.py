@@ -24,7 +24,7 @@ from typing import Any
 
 from bench.common import BenchResult, machine_info
 
-BENCHMARKS = ("unlock", "insert", "attachments", "memory", "records")
+BENCHMARKS = ("unlock", "insert", "attachments", "memory", "records", "docs")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ QUICK = Sizes(5_000, 500, 1, 3, 16, 1, 8, 32, 3_000, 3)
 def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
     # Imported here so that WORKBENCH_HOME is set before any workbench module is loaded.
     from bench.attachment_bench import bench_attachments
+    from bench.docs_bench import FULL as DOCS_FULL
+    from bench.docs_bench import QUICK as DOCS_QUICK
+    from bench.docs_bench import bench_docs
     from bench.memory_bench import bench_peak_memory
     from bench.records_bench import bench_records
     from bench.store_bench import bench_insert, bench_unlock
@@ -59,6 +62,7 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
         "attachments": lambda tmp: bench_attachments(tmp, s.attachment_mib, s.attachment_runs),
         "memory": lambda tmp: [bench_peak_memory(tmp, s.memory_small_mib, s.memory_large_mib)],
         "records": lambda tmp: bench_records(tmp, s.demo_records, s.query_repeat),
+        "docs": lambda tmp: bench_docs(tmp, DOCS_QUICK if s is QUICK else DOCS_FULL),
     }
 
 

@@ -29,6 +29,9 @@ EXPECTED = {
     "search_4char",
     "round_stats",
     "letters_first_page",
+    "docs_inspection_report",
+    "docs_letters_ledger",
+    "docs_ledger_peak_memory",
 }
 MACHINE_KEYS = {"python", "platform", "cpu_count", "sqlcipher", "sqlcipher_sqlite"}
 BENCH_KEYS = {"name", "figures", "baseline", "ratio", "ratio_definition", "target", "meets_target"}

@@ -95,3 +95,16 @@ def test_a_forged_entry_with_recomputed_hash_breaks_the_next_link(vault: Vault) 
     with pytest.raises(AuditChainBroken) as info, vault.read() as s:
         audit.verify_chain(s)
     assert info.value.details == {"seq": 3, "problem": "link"}
+
+
+def test_a_rolled_back_savepoint_does_not_break_the_chain(vault: Vault) -> None:
+    with vault.session() as s:
+        nested = s.begin_nested()
+        audit.record(s, "test.inside_savepoint")
+        s.flush()
+        nested.rollback()
+        audit.record(s, "test.after_savepoint")
+    with vault.read() as s:
+        audit.verify_chain(s)
+        actions = [e.action for e in audit.iter_entries(s, limit=5)]
+    assert "test.after_savepoint" in actions and "test.inside_savepoint" not in actions

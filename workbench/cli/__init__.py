@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from workbench import __version__
-from workbench.cli import demo_cmds, list_cmds, record_cmds, store_cmds
+from workbench.cli import demo_cmds, list_cmds, record_cmds, report_cmds, store_cmds
 from workbench.errors import UsageError, WorkbenchError
 from workbench.logs import setup_logging
 
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_cmds.register(sub)
     record_cmds.register(sub)
     list_cmds.register(sub)
+    report_cmds.register(sub)
     demo_cmds.register(sub)
     return parser
 

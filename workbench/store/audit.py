@@ -140,6 +140,13 @@ def _forget_pending_head(session: Session) -> None:
     session.info.pop("audit_pending_head", None)
 
 
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_head_of_a_rolled_back_savepoint(session: Session, _previous: Any) -> None:
+    # A savepoint rolled back may have held the pending head: read it from the database again,
+    # or the next entry would chain to a hash that no longer exists.
+    session.info.pop("audit_pending_head", None)
+
+
 @dataclass(frozen=True)
 class AuditRecord:
     seq: int

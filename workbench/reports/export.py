@@ -1,0 +1,168 @@
+"""Writing documents and ledgers, and exporting them to a file with an audit entry.
+
+An exported file is plaintext by the user's choice, so every export is audit-recorded
+(``report.export``: type, scope, file name, size, SHA-256 — enough to recognise a leaked copy).
+The file is built under a temporary owner-only name from a read transaction (a long ledger never
+holds the write lock); the audit entry is committed, and only then is the file moved into place.
+So a plaintext copy never exists without its entry (if the final move fails, the entry records an
+attempt and the error is raised).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import uuid
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Protocol
+
+from sqlalchemy.orm import Session
+
+from workbench.errors import UsageError
+from workbench.reports.context import DocRequest
+from workbench.reports.errors import DocumentScopeError, OutputExists
+from workbench.reports.registry import resolve
+from workbench.reports.templates import check_template, render_template, template_for
+from workbench.reports.xlsx_ledgers import write_ledger
+from workbench.store import audit
+
+FORMATS = ("docx", "xlsx")
+
+
+class UnitsOfWork(Protocol):
+    """What ``export_document`` needs of a vault: read and write transactions."""
+
+    def read(self) -> AbstractContextManager[Session]: ...
+
+    def session(self) -> AbstractContextManager[Session]: ...
+
+
+@dataclass(frozen=True)
+class Written:
+    doc_type: str
+    title: str
+    format: str
+    rows: int | None  # data rows of a ledger
+    template: Path | None  # the office template used, None for the built-in layout
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    doc_type: str
+    title: str
+    format: str
+    path: Path
+    size: int
+    sha256: str
+    rows: int | None
+    template: str  # "" for the built-in layout
+
+
+def format_of(path: Path | str) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise UsageError(f"输出文件应以 .docx 或 .xlsx 结尾：{Path(path).name}")
+    return suffix
+
+
+def write_document(
+    session: Session,
+    request: DocRequest,
+    target: str | Path | IO[bytes],
+    fmt: str = "docx",
+    *,
+    use_template: bool = True,
+) -> Written:
+    """Build one document into ``target`` (a path or a binary stream)."""
+    spec, request = resolve(session, request)
+    if fmt not in spec.formats:
+        offered = "、".join(f".{f}" for f in spec.formats)
+        raise DocumentScopeError(f"{spec.title}只能导出为 {offered}", doc_type=spec.code)
+    if fmt == "xlsx":
+        rows = write_ledger(session, spec.ledger or "", request, target)
+        return Written(spec.code, spec.title, fmt, rows, None)
+    assert spec.context is not None and spec.render is not None
+    ctx = spec.context(session, request)
+    template = template_for(spec.code) if use_template else None
+    if template is not None:
+        check_template(template, spec.code)
+        render_template(template, ctx, target)
+    else:
+        spec.render(ctx).save(target)
+    return Written(spec.code, spec.title, fmt, None, template)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _scope_id(request: DocRequest) -> str | None:
+    return request.record_id or request.target_id or request.round_id
+
+
+def export_document(
+    units: UnitsOfWork,
+    request: DocRequest,
+    out: Path,
+    *,
+    overwrite: bool = False,
+    use_template: bool = True,
+) -> ExportResult:
+    """Write the document to ``out`` (format by suffix) and audit-record the export."""
+    fmt = format_of(out)
+    out = out.expanduser().absolute()
+    if out.exists() and not overwrite:
+        raise OutputExists(f"文件已存在：{out}（如需覆盖请确认）", path=str(out))
+    if not out.parent.is_dir():
+        raise UsageError(f"目录不存在：{out.parent}")
+    part = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        # owner-only: the plaintext should not be readable by other accounts on the machine
+        part.touch(mode=0o600)
+        with units.read() as s:
+            spec, resolved = resolve(s, request)
+            written = write_document(s, resolved, part, fmt, use_template=use_template)
+        size, sha = part.stat().st_size, _sha256(part)
+        with units.session() as s:
+            audit.record(
+                s,
+                "report.export",
+                spec.code,
+                _scope_id(resolved),
+                {
+                    "title": spec.title,
+                    "format": fmt,
+                    "round_id": resolved.round_id,
+                    "target_id": resolved.target_id,
+                    "record_id": resolved.record_id,
+                    "copy_no": resolved.copy_no,
+                    "file": out.name,
+                    "path": str(out),
+                    "size": size,
+                    "sha256": sha,
+                    "rows": written.rows,
+                    "template": written.template.name if written.template else "",
+                    "encrypted": False,
+                },
+            )
+        os.replace(part, out)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            part.unlink()
+    return ExportResult(
+        spec.code,
+        spec.title,
+        fmt,
+        out,
+        size,
+        sha,
+        written.rows,
+        str(written.template or ""),
+    )
