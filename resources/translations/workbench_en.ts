@@ -400,6 +400,42 @@
         <source>巡察工作台</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>不能执行此操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提交复核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回底稿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始推进</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转为长期坚持</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -453,6 +489,76 @@
     </message>
     <message>
         <source>未分类</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <source>登记信访件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每行一人：姓名 职务 单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被巡察对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被反映人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LettersPage</name>
+    <message>
+        <source>登记信访件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在上方选择巡察轮次，再登记信访件。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1189,6 +1295,26 @@
     </message>
     <message>
         <source>10年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的文书类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺少生成该文书所需的轮次、对象或记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>输出文件已存在，不会覆盖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>模板不可用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不是本系统导出的台账文件，或表头已被改动</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
