@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.search_dialog import SearchDialog
 from ui.errors import error_text, show_error
+from ui.pages.attachments_page import AttachmentsPage
+from ui.pages.audit_page import AuditPage
 from ui.pages.dashboard_page import DashboardPage
 from ui.pages.letters_page import LettersPage
 from ui.pages.record_pages import make_pages
@@ -35,7 +37,7 @@ from workbench.services.interviews import get_interview
 from workbench.services.letters import get_letter
 from workbench.services.rectification import get_rectification
 from workbench.services.rounds import RoundView, list_rounds
-from workbench.workspace import Workspace
+from workbench.workspace import Role, Workspace
 
 # search result type → (page key, get service)
 RECORD_PAGES: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
@@ -89,6 +91,9 @@ class MainWindow(QMainWindow):
         self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
         for key, (title, page) in make_pages(self.tasks, self.scope).items():
             self._add_page(key, title, page)
+        self._add_page("attachments", self.tr("附件"), AttachmentsPage(self.tasks, self.scope))
+        if Role.AUDITOR in workspace.user.roles:  # 三员: only the auditor reads the log
+            self._add_page("audit", self.tr("审计日志"), AuditPage(self.tasks, self.scope))
         add_finding_actions(self.pages["findings"])  # type: ignore[arg-type]
         add_rectification_actions(self.pages["rectification"])  # type: ignore[arg-type]
         self.nav.currentRowChanged.connect(self._show_page)

@@ -72,9 +72,15 @@ class Tasks(QObject):
     ) -> int:
         return self._queue(work, on_done, on_error, "write" if write else "read")
 
-    def run_on_worker(self, fn: Callable[[_Worker], Any], on_done: Done | None = None) -> int:
-        """Run ``fn(worker)`` on the worker thread, in order with the units of work."""
-        return self._queue(fn, on_done, None, "raw")
+    def run_on_worker(
+        self,
+        fn: Callable[[_Worker], Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+    ) -> int:
+        """Run ``fn(worker)`` on the worker thread, in order with the units of work (attachments
+        stream through ``worker.workspace``; locking swaps it)."""
+        return self._queue(fn, on_done, on_error, "raw")
 
     def lock_workspace(self, on_done: Done | None = None) -> int:
         """Lock the store on the worker thread, after any work already queued."""

@@ -21,6 +21,7 @@ from workbench.roles import ROLE_LABELS, Role
 
 T = TypeVar("T")
 M = TypeVar("M", bound=RecordMixin)
+R = TypeVar("R")  # any mapped row
 
 MAX_PAGE = 1000
 
@@ -88,8 +89,8 @@ def live(model: type[M]) -> Select[M]:
 
 def page(
     session: Session,
-    query: Select[M],
-    to_dto: Callable[[M], T],
+    query: Select[R],
+    to_dto: Callable[[R], T],
     offset: int = 0,
     limit: int = 100,
 ) -> Page[T]:

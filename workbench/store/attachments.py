@@ -42,7 +42,7 @@ class AttachmentInfo:
     deduplicated: bool = False
 
 
-def _info(row: Attachment, *, deduplicated: bool = False) -> AttachmentInfo:
+def attachment_info(row: Attachment, *, deduplicated: bool = False) -> AttachmentInfo:
     return AttachmentInfo(
         sha256=row.sha256,
         size=row.size,
@@ -114,7 +114,7 @@ class AttachmentStore:
             existing = session.get(Attachment, sha)
             if existing is not None and self.blob_path(sha).exists():
                 staging.unlink()
-                return _info(existing, deduplicated=True)
+                return attachment_info(existing, deduplicated=True)
             target = self.blob_path(sha)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging, target)
@@ -126,7 +126,7 @@ class AttachmentStore:
                 raise DiskFull() from exc
             raise
         if existing is not None:  # row survived but its blob was missing: blob restored
-            return _info(existing, deduplicated=True)
+            return attachment_info(existing, deduplicated=True)
         actor = session.info.get("actor")
         row = Attachment(
             sha256=sha,
@@ -137,17 +137,17 @@ class AttachmentStore:
         )
         session.add(row)
         session.flush()
-        return _info(row)
+        return attachment_info(row)
 
     def info(self, session: Session, sha256_hex: str) -> AttachmentInfo:
         row = session.get(Attachment, sha256_hex.lower())
         if row is None:
             raise NotFound(f"未找到附件 {sha256_hex}", sha256=sha256_hex)
-        return _info(row)
+        return attachment_info(row)
 
     def list_all(self, session: Session) -> list[AttachmentInfo]:
         return [
-            _info(r) for r in session.scalars(select(Attachment).order_by(Attachment.created_at))
+            attachment_info(r) for r in session.scalars(select(Attachment).order_by(Attachment.created_at))
         ]
 
     def _open_blob(self, sha256_hex: str) -> BinaryIO:
