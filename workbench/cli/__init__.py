@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from workbench import __version__
-from workbench.cli import demo_cmds, list_cmds, record_cmds, report_cmds, store_cmds
+from workbench.cli import (
+    demo_cmds,
+    exchange_cmds,
+    list_cmds,
+    record_cmds,
+    report_cmds,
+    store_cmds,
+)
 from workbench.errors import UsageError, WorkbenchError
 from workbench.logs import setup_logging
 
@@ -58,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     record_cmds.register(sub)
     list_cmds.register(sub)
     report_cmds.register(sub)
+    exchange_cmds.register(sub)
     demo_cmds.register(sub)
     return parser
 

@@ -1,0 +1,199 @@
+"""The exchange commands driven as a script would: enrolment, export, verify, import, receipts,
+the wipe, devices and conflicts, with --json and stable exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.workbench.test_exchange_support import (
+    PASS,
+    USERS,
+    World,
+    add_finding,
+    edit,
+    world_in,
+    world_template,
+)
+from workbench.cli import exchange_cmds
+from workbench.models import Target
+
+Main = Callable[[list[str]], int]
+
+
+@pytest.fixture
+def main(monkeypatch: pytest.MonkeyPatch) -> Main:
+    """``workbench.cli.main`` with the exchange commands registered (once the lead adds
+    ``exchange_cmds.register(sub)`` to ``build_parser`` this finds them already there)."""
+    import workbench.cli as cli
+
+    real = cli.build_parser
+
+    def build() -> argparse.ArgumentParser:
+        parser = real()
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        if "export" not in sub.choices:
+            exchange_cmds.register(sub)
+        return parser
+
+    monkeypatch.setattr(cli, "build_parser", build)
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASS)
+    return cli.main
+
+
+@pytest.fixture
+def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+        yield world
+
+
+def _as(w: World, name: str) -> list[str]:
+    w.open(name)
+    return ["--store", str(w.dir / name), "--user", USERS[name]]
+
+
+def _json(capsys: pytest.CaptureFixture[str], main: Main, argv: list[str], code: int = 0) -> object:
+    capsys.readouterr()
+    assert main([*argv, "--json"]) == code
+    return json.loads(capsys.readouterr().out)
+
+
+def test_export_verify_import_receipt_wipe(
+    w: World, main: Main, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_finding(w.a, w.round_id, title="<b>粗体</b>'; DROP TABLE findings; --")
+    a, office = _as(w, "a"), _as(w, "office")
+    w.close()
+    package = w.dir / "p.wbp"
+    result = _json(capsys, main, [*a, "export", "--round", w.round_id, "--out", str(package)])
+    assert isinstance(result, dict) and result["device_seq"] == 1
+    assert main([*a, "export", "--round", w.round_id, "--out", str(package)]) == 2  # no overwrite
+    report = _json(capsys, main, [*office, "verify", str(package)])
+    assert (
+        isinstance(report, dict)
+        and report["verdict"] == "ok"
+        and report["counts"] == {"findings": 1}
+    )
+    capsys.readouterr()
+    assert main([*office, "verify", str(package)]) == 0
+    assert "组员a" in capsys.readouterr().out
+    imported = _json(capsys, main, [*office, "import", str(package)])
+    assert isinstance(imported, dict) and imported["status"] == "imported"
+    again = _json(capsys, main, [*office, "import", str(package)])
+    assert isinstance(again, dict) and again["status"] == "already_imported"
+
+    receipt = w.dir / "r.wbp"
+    dev = w.template.device_a
+    assert main([*office, "receipt", "--device", dev, "--out", str(receipt)]) == 0
+    assert main([*office, "receipt"]) == 2
+    assert main([*a, "receipt", "accept", str(receipt)]) == 0
+    status = _json(capsys, main, [*a, "wipe", "--round", w.round_id, "--dry-run"])
+    assert isinstance(status, dict) and status["ready"] is True
+    assert main([*a, "wipe", "--round", w.round_id]) == 2  # needs --yes
+    assert main([*a, "wipe", "--round", w.round_id, "--yes"]) == 0
+
+
+def test_rejections_have_codes_and_json(
+    w: World, main: Main, capsys: pytest.CaptureFixture[str]
+) -> None:
+    office = _as(w, "office")
+    w.close()
+    junk = w.dir / "junk.wbp"
+    junk.write_bytes(b"age-encryption.org/v1\n-> X25519 nonsense\n--- x\n" + b"\x00" * 64)
+    doc = _json(capsys, main, [*office, "import", str(junk)], code=4)
+    assert (
+        isinstance(doc, dict) and doc["status"] == "rejected" and doc["code"].startswith("WB-PKG")
+    )
+    assert Path(doc["kept_at"]).parent.name == "rejected"
+    capsys.readouterr()
+    assert main([*office, "import", str(junk)]) == 4
+    assert "错误 [WB-PKG-" in capsys.readouterr().err
+    assert main([*office, "verify", str(junk)]) == 4
+    assert main([*office, "import", str(w.dir / "missing.wbp")]) == 5
+
+
+def test_enrolment_with_fingerprint_checks(
+    tmp_path: Path, main: Main, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office = ["--store", str(tmp_path / "office"), "--user", "ban"]
+    field = ["--store", str(tmp_path / "field"), "--user", "zu"]
+    monkeypatch.setenv("WORKBENCH_NEW_PASSPHRASE", PASS)
+    assert main([*office, "init", "--role", "office"]) == 0
+    assert main([*field, "init", "--role", "field"]) == 0
+    info = _json(capsys, main, [*office, "office", "init"])
+    assert isinstance(info, dict)
+    assert main([*office, "office", "init"]) == 7  # only once
+    req = _json(capsys, main, [*field, "enrol", "request", "--out", str(tmp_path / "req.json")])
+    assert isinstance(req, dict)
+    cert = str(tmp_path / "cert.json")
+    wrong = "00000 00000 00000 00000 00000 00000"
+    assert (
+        main(
+            [
+                *office,
+                "enrol",
+                "sign",
+                str(tmp_path / "req.json"),
+                "--out",
+                cert,
+                "--fingerprint",
+                wrong,
+            ]
+        )
+        == 8
+    )
+    assert (
+        main(
+            [
+                *office,
+                "enrol",
+                "sign",
+                str(tmp_path / "req.json"),
+                "--out",
+                cert,
+                "--fingerprint",
+                req["fingerprint"],
+            ]
+        )
+        == 0
+    )
+    assert main([*field, "enrol", "accept", cert, "--fingerprint", wrong]) == 8
+    capsys.readouterr()
+    assert (
+        main([*field, "enrol", "accept", cert, "--fingerprint", info["signing_fingerprint"]]) == 0
+    )
+    assert info["signing_fingerprint"] in capsys.readouterr().out
+    devices = _json(capsys, main, [*office, "devices", "list"])
+    assert isinstance(devices, list) and devices[0]["fingerprint"] == req["fingerprint"]
+    assert main([*office, "devices", "revoke", req["device_id"], "--reason", "遗失"]) == 0
+    devices = _json(capsys, main, [*office, "devices", "list"])
+    assert isinstance(devices, list) and devices[0]["revoked_reason"] == "遗失"
+
+
+def test_conflicts_are_listed_verbatim_and_resolved(
+    w: World, main: Main, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = w.template.target_ids[0]
+    hostile = "<script>alert('镇')</script>"
+    edit(w.a, Target, target, name=hostile, overview="A")
+    edit(w.b, Target, target, name=hostile, overview="B")
+    a, b, office = _as(w, "a"), _as(w, "b"), _as(w, "office")
+    w.close()
+    for who, name in ((a, "pa"), (b, "pb")):
+        assert (
+            main([*who, "export", "--round", w.round_id, "--out", str(w.dir / f"{name}.wbp")]) == 0
+        )
+        assert main([*office, "import", str(w.dir / f"{name}.wbp")]) == 0
+    capsys.readouterr()
+    assert main([*office, "conflicts", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert hostile in listing and "overview" in listing  # shown as text, never interpreted
+    assert main([*office, "conflicts", "resolve", target, "--keep", "9"]) == 5
+    assert main([*office, "conflicts", "resolve", target, "--keep", "1"]) == 0
+    capsys.readouterr()
+    assert main([*office, "conflicts", "list"]) == 0
+    assert "没有待处理的冲突" in capsys.readouterr().out

@@ -1,0 +1,486 @@
+"""Shared helpers for the package tests (no tests here): a cached "world" of real stores — an
+office with exchange keys and two enrolled field devices briefed with one round — copied per
+test, a content digest of a store, record factories and a forger for hostile packages."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import struct
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+import workbench.models.exchange  # noqa: F401 - registers the exchange tables
+from workbench import exchange as ex
+from workbench.exchange import keys
+from workbench.exchange.canonical import canonical_json
+from workbench.exchange.container import seal
+from workbench.exchange.identity import device_keys, office_keys
+from workbench.exchange.manifest import RECORDS_MEDIA_TYPE
+from workbench.exchange.writer import APP_VERSION, schema_version
+from workbench.models import (
+    Evidence,
+    Finding,
+    Interview,
+    InterviewTurn,
+    ListEntry,
+    Round,
+    Target,
+    Team,
+)
+from workbench.models.base import utcnow
+from workbench.models.enums import (
+    AttentionLevel,
+    EvidenceType,
+    FindingStatus,
+    InterviewType,
+    ListKind,
+    RoundType,
+)
+from workbench.store.vault import Vault
+
+PASS = "correct horse 巡察 battery"
+# Columns that take the wall-clock time (or the importing user) of an import.
+VOLATILE = {
+    "attachments": {"created_at", "created_by"},
+    "exchange_ledger": {"processed_at", "warning"},
+    "exchange_keys": {"created_at"},
+}
+OFFICE_USER, FIELD_A_USER, FIELD_B_USER = "ban", "zu1", "zu2"
+USERS = {"office": OFFICE_USER, "a": FIELD_A_USER, "b": FIELD_B_USER}
+_CACHE: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class WorldTemplate:
+    root: Path
+    round_id: str
+    target_ids: tuple[str, ...]
+    device_a: str
+    device_b: str
+    office_fingerprint: str
+    escrow_secret: str
+    escrow_recipient: str
+
+
+def world_template(factory: pytest.TempPathFactory) -> WorldTemplate:
+    """Made once per test process (store creation derives keys slowly); tests copy it."""
+    if "world" not in _CACHE:
+        _CACHE["world"] = _make_world(factory.mktemp("world"))
+    template: WorldTemplate = _CACHE["world"]
+    return template
+
+
+def _make_world(root: Path) -> WorldTemplate:
+    escrow_secret, escrow_recipient = keys.new_age_identity()
+    office, _ = Vault.create(
+        root / "office",
+        user_name=OFFICE_USER,
+        passphrase=PASS,
+        display_name="巡察办",
+        store_role="office",
+    )
+    info = ex.init_office(office, escrow=escrow_recipient)
+    devices = []
+    for name, user in (("a", FIELD_A_USER), ("b", FIELD_B_USER)):
+        field_vault, _ = Vault.create(
+            root / name,
+            user_name=user,
+            passphrase=PASS,
+            display_name=f"组员{name}",
+            store_role="field",
+        )
+        request, _req = ex.make_request(field_vault)
+        cert, view = ex.sign_request(office, request)
+        ex.accept_certificate(field_vault, cert, expect_office_fingerprint=info.signing_fingerprint)
+        devices.append((field_vault, view.device_id))
+    with office.session() as s:
+        rnd = Round(
+            name="2026年第六轮巡察",
+            year=2026,
+            number=6,
+            round_type=RoundType.REGULAR,
+            framework_id="sgjj",
+            framework_version="2020",
+        )
+        s.add(rnd)
+        s.flush()
+        targets = [
+            Target(round_id=rnd.id, name=name, kind="township", attention=AttentionLevel.KEY)
+            for name in ("某某镇党委", "某某街道党工委")
+        ]
+        s.add_all(targets)
+        s.add(Team(round_id=rnd.id, number=1, name="第一巡察组", target_ids=[]))
+        s.add(ListEntry(round_id=rnd.id, kind=ListKind.POLICY, title="中国共产党巡视工作条例"))
+        s.flush()
+        round_id, target_ids = rnd.id, tuple(t.id for t in targets)
+    brief = root / "brief.wbp"
+    ex.build_briefing(office, round_id, [d for _v, d in devices], brief)
+    for field_vault, _d in devices:
+        ex.import_package(field_vault, brief)
+        field_vault.lock()
+    brief.unlink()
+    office.lock()
+    return WorldTemplate(
+        root,
+        round_id,
+        target_ids,
+        devices[0][1],
+        devices[1][1],
+        info.signing_fingerprint,
+        escrow_secret,
+        escrow_recipient,
+    )
+
+
+@dataclass
+class World:
+    template: WorldTemplate
+    dir: Path
+    vaults: dict[str, Vault] = field(default_factory=dict)
+
+    def open(self, name: str) -> Vault:
+        if name not in self.vaults:
+            target = self.dir / name
+            if not target.exists():
+                shutil.copytree(self.template.root / name, target)
+            self.vaults[name] = Vault.open(target, USERS[name], PASS)
+        return self.vaults[name]
+
+    @property
+    def office(self) -> Vault:
+        return self.open("office")
+
+    @property
+    def a(self) -> Vault:
+        return self.open("a")
+
+    @property
+    def b(self) -> Vault:
+        return self.open("b")
+
+    @property
+    def round_id(self) -> str:
+        return self.template.round_id
+
+    def keys_of(self, name: str = "a") -> Any:
+        """A device's key material; every copy of the world shares it, so it is cached and the
+        device's store need not be opened to forge its packages."""
+        key = ("device", str(self.template.root), name)
+        if key not in _CACHE:
+            _CACHE[key] = device_material(self.open(name))
+        return _CACHE[key]
+
+    def cached(self, name: str, make: Callable[[World], Any]) -> Any:
+        key = ("value", str(self.template.root), name)
+        if key not in _CACHE:
+            _CACHE[key] = make(self)
+        return _CACHE[key]
+
+    def close(self) -> None:
+        for vault in self.vaults.values():
+            vault.lock()
+
+
+@contextmanager
+def world_in(template: WorldTemplate, directory: Path) -> Iterator[World]:
+    directory.mkdir(parents=True, exist_ok=True)
+    w = World(template, directory)
+    try:
+        yield w
+    finally:
+        w.close()
+
+
+# -- store content ----------------------------------------------------------------------------
+
+
+def content_digest(
+    vault: Vault, *, skip_columns: dict[str, set[str]] | None = None, files: bool = True
+) -> str:
+    """Every table except the audit log (and its head), plus the blob files: what "the store is
+    unchanged" means. ``skip_columns`` leaves out columns that differ by wall-clock time."""
+    # search_docs.rowid is the index's internal key, assigned in flush order
+    skip_columns = {"search_docs": {"rowid"}, **(skip_columns or {})}
+    digest = hashlib.sha256()
+    with vault.engine.connect() as conn:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+            )
+            if r[0] != "audit_log" and not r[0].startswith(("search_tri", "search_bi", "sqlite_"))
+        ]
+        for table in tables:
+            columns = [r[1] for r in conn.execute(text(f'PRAGMA table_info("{table}")'))]
+            columns = [c for c in columns if not (table == "search_docs" and c == "rowid")]
+            kept = [c for c in columns if c not in skip_columns.get(table, set())]
+            rows = conn.execute(text(f'SELECT {", ".join(kept)} FROM "{table}"')).all()
+            rows = [r for r in rows if not (table == "store_meta" and r[0] == "audit_head")]
+            digest.update(f"{table}:{sorted(repr(tuple(r)) for r in rows)}\n".encode())
+    if not files:
+        return digest.hexdigest()
+    blobs = vault.layout.blobs
+    names = sorted(
+        str(p.relative_to(blobs))
+        for p in blobs.rglob("*")
+        if p.is_file() and "staging" not in p.parts
+    )
+    digest.update(repr(names).encode())
+    return digest.hexdigest()
+
+
+def audit_actions(vault: Vault, after_seq: int = 0) -> list[str]:
+    with vault.read() as s:
+        return list(
+            s.scalars(
+                text("SELECT action FROM audit_log WHERE seq > :n ORDER BY seq").bindparams(
+                    n=after_seq
+                )
+            )
+        )
+
+
+def audit_head(vault: Vault) -> int:
+    with vault.read() as s:
+        return int(s.scalar(text("SELECT coalesce(max(seq), 0) FROM audit_log")) or 0)
+
+
+# -- records ----------------------------------------------------------------------------------
+
+
+def add_attachment(vault: Vault, data: bytes | None = None, name: str = "谈话录音.m4a") -> str:
+    with vault.session() as s:
+        info = vault.attachments.add(
+            s, io.BytesIO(data or os.urandom(5000)), name=name, media_type="audio/mp4"
+        )
+    return info.sha256
+
+
+def add_finding(vault: Vault, round_id: str, title: str = "违规发放津贴补贴", **kw: Any) -> str:
+    with vault.session() as s:
+        row = Finding(
+            round_id=round_id,
+            number=kw.pop("number", f"F-{uuid.uuid4().hex[:6]}"),
+            title=title,
+            compiled_on=date(2026, 3, 10),
+            method_code="individual_talk",
+            status=FindingStatus.DRAFT,
+            **kw,
+        )
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def add_evidence(
+    vault: Vault, round_id: str, finding_id: str, sha: str, title: str = "财务凭证"
+) -> str:
+    with vault.session() as s:
+        row = Evidence(
+            round_id=round_id,
+            finding_id=finding_id,
+            evidence_type=EvidenceType.DOCUMENT,
+            title=title,
+            attachment_sha256=sha,
+        )
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def add_interview(vault: Vault, round_id: str, turns: int = 2) -> str:
+    with vault.session() as s:
+        row = Interview(
+            round_id=round_id,
+            number=f"T-{uuid.uuid4().hex[:6]}",
+            interview_type=InterviewType.REQUIRED,
+            held_at=datetime(2026, 3, 11, 9, 30),
+            interviewers=["李四", "王五"],
+            recorder="王五",
+            subject_name="张三",
+        )
+        for n in range(turns):
+            row.turns.append(InterviewTurn(seq=n + 1, question=f"问题{n}", answer=f"回答{n}"))
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def edit(vault: Vault, model: type, record_id: str, **values: Any) -> None:
+    with vault.session() as s:
+        row = s.get(model, record_id)
+        for k, v in values.items():
+            setattr(row, k, v)
+
+
+def get(vault: Vault, model: type, record_id: str) -> Any:
+    with vault.read() as s:
+        return s.get(model, record_id)
+
+
+# -- forging packages -------------------------------------------------------------------------
+
+
+def device_material(vault: Vault) -> Any:
+    with vault.read() as s:
+        return device_keys(s)
+
+
+def office_material(vault: Vault) -> Any:
+    with vault.read() as s:
+        return office_keys(s)
+
+
+def manifest_doc(
+    dk: Any,
+    round_id: str,
+    records: bytes,
+    blobs: Sequence[tuple[dict[str, Any], bytes]] = (),
+    **over: Any,
+) -> dict[str, Any]:
+    """A team manifest as a plain dict, to be altered by a test before signing."""
+    doc: dict[str, Any] = {
+        "format": "workbench-package",
+        "format_version": 1,
+        "kind": "team",
+        "package_id": str(uuid.uuid4()),
+        "sender": {
+            "device_id": dk.device_id,
+            "store_id": dk.store_id,
+            "user": "zu1",
+            "display_name": "组员a",
+            "role": "field",
+        },
+        "device_seq": 1,
+        "prev_hash": None,
+        "created_at": utcnow().replace(microsecond=0).isoformat(),
+        "app_version": APP_VERSION,
+        "schema_version": schema_version(),
+        "round_id": round_id,
+        "recipients": [keys.recipient_fingerprint(r) for r in dk.office_recipients],
+        "blobs": [
+            {
+                "id": "records",
+                "role": "records",
+                "size": len(records),
+                "sha256": hashlib.sha256(records).hexdigest(),
+                "media_type": RECORDS_MEDIA_TYPE,
+                "name": "records.json",
+            },
+            *(entry for entry, _data in blobs),
+        ],
+        "counts": {},
+        "receipt": None,
+    }
+    doc.update(over)
+    return doc
+
+
+def attachment_entry(data: bytes, name: str = "扫描件.pdf", **over: Any) -> dict[str, Any]:
+    sha = hashlib.sha256(data).hexdigest()
+    entry = {
+        "id": sha,
+        "role": "attachment",
+        "size": len(data),
+        "sha256": sha,
+        "media_type": "application/pdf",
+        "name": name,
+    }
+    entry.update(over)
+    return entry
+
+
+def records_doc(records: list[dict[str, Any]], revocations: list[Any] | None = None) -> bytes:
+    return canonical_json(
+        {
+            "format": "workbench-records",
+            "version": 1,
+            "records": records,
+            "revocations": revocations or [],
+        }
+    )
+
+
+def frame(
+    manifest: bytes,
+    signature: bytes,
+    certificate: bytes,
+    payloads: Sequence[bytes],
+    sizes: Sequence[int] | None = None,
+) -> bytes:
+    """The plaintext framing written from docs/package-format.md, independently of the
+    product's writer, and willing to lie about lengths."""
+    sizes = list(sizes) if sizes is not None else [len(p) for p in payloads]
+    out = [b"WBPKG\x00\r\n", struct.pack(">H", 1)]
+    for part in (manifest, signature, certificate):
+        out += [struct.pack(">I", len(part)), part]
+    for payload, size in zip(payloads, sizes, strict=True):
+        out += [struct.pack(">Q", size), payload]
+    return b"".join(out)
+
+
+def forge(
+    out: Path,
+    manifest: dict[str, Any] | bytes,
+    payloads: Sequence[bytes],
+    *,
+    signing_secret: str,
+    certificate: bytes,
+    recipients: Sequence[str],
+    sizes: Sequence[int] | None = None,
+    tamper: Callable[[bytes], bytes] | None = None,
+) -> Path:
+    """Frame, sign and encrypt whatever a test wants, lies included."""
+    manifest_bytes = manifest if isinstance(manifest, bytes) else canonical_json(manifest)
+    signature = keys.sign(signing_secret, keys.SIG_MANIFEST, manifest_bytes)
+    plain = frame(manifest_bytes, signature, certificate, payloads, sizes)
+    if tamper is not None:
+        plain = tamper(plain)
+    with open(out, "wb") as f:
+        seal([plain], recipients, f)
+    return out
+
+
+def forge_team(
+    w: World,
+    out: Path,
+    records: list[dict[str, Any]],
+    blobs: Sequence[tuple[dict[str, Any], bytes]] = (),
+    **over: Any,
+) -> Path:
+    """A well-formed team package from device A carrying ``records`` (dicts) and blobs."""
+    dk = w.keys_of("a")
+    data = records_doc(records)
+    counts: dict[str, int] = {}
+    for r in records:
+        if isinstance(r, dict) and isinstance(r.get("type"), str):
+            counts[r["type"]] = counts.get(r["type"], 0) + 1
+    doc = manifest_doc(dk, w.round_id, data, blobs, counts=counts)
+    doc.update(over)
+    return forge(
+        out,
+        doc,
+        [data, *(d for _e, d in blobs)],
+        signing_secret=dk.signing_secret,
+        certificate=dk.certificate_frame,
+        recipients=dk.office_recipients,
+    )
+
+
+def finding_record(w: World, vault: Vault, finding_id: str) -> dict[str, Any]:
+    """The package form of a finding of ``vault`` (to alter before forging)."""
+    from workbench.exchange.recordio import serialize
+
+    with vault.read() as s:
+        return serialize(s.get(Finding, finding_id)).to_json()

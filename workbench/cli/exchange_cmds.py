@@ -1,0 +1,348 @@
+"""CLI commands for sealed packages: office keys, enrolment, devices, export, briefing, import,
+verify, receipts, the wipe (清理) and conflicts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from workbench.cli import common
+from workbench.errors import UsageError
+from workbench.exchange import (
+    accept_certificate,
+    build_briefing,
+    export_round,
+    import_package,
+    init_office,
+    issue_receipt,
+    list_conflicts,
+    list_devices,
+    make_request,
+    office_info,
+    resolve_conflict,
+    revoke_device,
+    sign_request,
+    verify_package,
+    wipe_round,
+    wipe_status,
+)
+from workbench.exchange.errors import PackageRejected
+
+
+def _out(path: str) -> Path:
+    out = Path(path)
+    if out.exists():
+        raise UsageError(f"文件已存在，不会覆盖：{out}")
+    if not out.parent.is_dir():
+        raise UsageError(f"文件夹不存在：{out.parent}")
+    return out
+
+
+def _read(path: str) -> bytes:
+    source = Path(path)
+    if not source.is_file():
+        raise UsageError(f"文件不存在：{source}")
+    if source.stat().st_size > 1 << 20:
+        raise UsageError("文件过大，不是登记申请或证书文件")
+    return source.read_bytes()
+
+
+def cmd_office_init(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        info = init_office(vault, escrow=args.escrow)
+    human = (
+        "已生成巡察办交换密钥。\n"
+        f"签名密钥指纹（请告知各巡察组核对）：{info.signing_fingerprint}\n"
+        f"加密公钥：{info.age_recipient}\n加密公钥指纹：{info.age_fingerprint}"
+        + (f"\n托管公钥：{info.escrow_recipient}" if info.escrow_recipient else "")
+    )
+    common.emit(args, info, human)
+    return 0
+
+
+def cmd_office_info(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        info = office_info(vault)
+    human = f"签名密钥指纹：{info.signing_fingerprint}\n加密公钥：{info.age_recipient}"
+    common.emit(args, info, human)
+    return 0
+
+
+def cmd_enrol_request(args: argparse.Namespace) -> int:
+    out = _out(args.out)
+    with common.unlock(args) as vault:
+        data, request = make_request(vault)
+    out.write_bytes(data)
+    human = f"已生成登记申请：{out}\n本设备指纹（请与巡察办电话核对）：{request.fingerprint}"
+    common.emit(
+        args,
+        {"file": str(out), "device_id": request.device_id, "fingerprint": request.fingerprint},
+        human,
+    )
+    return 0
+
+
+def cmd_enrol_sign(args: argparse.Namespace) -> int:
+    data = _read(args.request)
+    out = _out(args.out)
+    with common.unlock(args) as vault:
+        cert, device = sign_request(
+            vault, data, valid_days=args.valid_days, expect_fingerprint=args.fingerprint
+        )
+        office = office_info(vault)
+    out.write_bytes(cert)
+    human = (
+        f"已为设备 {device.device_id}（{device.display_name}）签发证书：{out}\n"
+        f"设备指纹：{device.fingerprint}"
+        + ("" if args.fingerprint else "（未提供核对值：请务必与设备方电话核对）")
+        + f"\n巡察办指纹：{office.signing_fingerprint}\n有效期至：{device.not_after:%Y-%m-%d}"
+    )
+    common.emit(
+        args,
+        {"file": str(out), "device": device, "office_fingerprint": office.signing_fingerprint},
+        human,
+    )
+    return 0
+
+
+def cmd_enrol_accept(args: argparse.Namespace) -> int:
+    data = _read(args.certificate)
+    with common.unlock(args) as vault:
+        cert, office_fp = accept_certificate(
+            vault, data, expect_office_fingerprint=args.fingerprint
+        )
+    human = f"已接受设备证书（有效期至 {cert.not_after:%Y-%m-%d}）。\n巡察办指纹：{office_fp}" + (
+        "" if args.fingerprint else "（未提供核对值：请务必与巡察办电话核对）"
+    )
+    common.emit(
+        args,
+        {"device_id": cert.device_id, "office_fingerprint": office_fp, "not_after": cert.not_after},
+        human,
+    )
+    return 0
+
+
+def cmd_devices_list(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        rows = list_devices(vault)
+    lines = [
+        f"{d.device_id}  {d.display_name:<8}  {d.fingerprint}  至 {d.not_after:%Y-%m-%d}  "
+        + (f"已吊销（{d.revoked_reason}）" if d.revoked_at else f"最新序号 {d.last_seq or '-'}")
+        for d in rows
+    ]
+    common.emit(args, rows, "\n".join(lines) or "尚无登记设备")
+    return 0
+
+
+def cmd_devices_revoke(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        revoke_device(vault, args.device, args.reason or "")
+    common.emit(
+        args,
+        {"revoked": args.device},
+        f"已吊销设备 {args.device}；吊销名单随下一次下发包送达各组。",
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = _out(args.out)
+    with common.unlock(args) as vault:
+        result = export_round(vault, args.round, out)
+    counts = "，".join(f"{k} {v}" for k, v in sorted(result.counts.items())) or "无新记录"
+    human = (
+        f"已导出第 {result.device_seq} 号数据包：{out}（{result.size} 字节）\n"
+        f"记录：{counts}；附件 {result.attachments} 个"
+    )
+    common.emit(args, result, human)
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    out = _out(args.out)
+    with common.unlock(args) as vault:
+        result = build_briefing(vault, args.round, args.device, out)
+    human = (
+        f"已生成下发包：{out}，接收设备 {len(result.devices)} 台，"
+        f"记录 {sum(result.counts.values())} 条，分类数据 {result.taxonomy} 个，"
+        f"吊销名单 {result.revocations} 条"
+    )
+    common.emit(args, result, human)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        try:
+            result = import_package(vault, Path(args.file))
+        except PackageRejected as exc:
+            if args.json:
+                doc = {
+                    "status": "rejected",
+                    "code": exc.code,
+                    "message": exc.message,
+                    "kept_at": exc.details.get("kept_at"),
+                }
+                print(json.dumps(doc, ensure_ascii=False, indent=2))
+                return exc.exit_code
+            raise
+    if result.status == "already_imported":
+        human = f"此数据包已导入过（{result.package_id}），未做任何改动。"
+    else:
+        outcome = "，".join(f"{k} {v}" for k, v in result.outcome.items())
+        human = (
+            f"已导入 {result.sender_user} 的第 {result.device_seq} 号数据包（{result.kind}）："
+            f"{outcome}；新附件 {result.attachments_added} 个"
+        )
+        human += "".join(f"\n警告：{w}" for w in result.warnings)
+    common.emit(args, result, human)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        report = verify_package(vault, Path(args.file))
+    if report.verdict == "rejected":
+        human = f"拒收 [{report.code}]：{report.message}"
+    else:
+        counts = "，".join(f"{k} {v}" for k, v in sorted(report.counts.items())) or "无记录"
+        human = (
+            f"发送方：{report.sender_user}（设备 {report.sender_device}）第 {report.device_seq} 号"
+            f" {report.kind}\n内容：{counts}；附件 {report.attachments} 个\n结论：{report.message}"
+        )
+        human += "".join(f"\n警告：{w}" for w in report.warnings)
+    common.emit(args, report, human)
+    return 0 if report.ok else 4
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    if getattr(args, "receipt_cmd", None) == "accept":
+        return cmd_import(args)
+    if not args.device or not args.out:
+        raise UsageError("开具回执需要 --device 和 --out；接受回执用 workbench receipt accept FILE")
+    out = _out(args.out)
+    with common.unlock(args) as vault:
+        result = issue_receipt(vault, args.device, out)
+    common.emit(args, result, f"已开具回执：{out}（确认收到该设备数据包 {result.packages} 个）")
+    return 0
+
+
+def cmd_wipe(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        if args.dry_run:
+            with vault.read() as s:
+                status = wipe_status(s, args.round)
+            ready = "可以清理" if status.ready else "不能清理"
+            human = (
+                f"本轮记录 {status.records} 条（未确认 {status.unconfirmed_records}），"
+                f"附件 {status.attachments} 个（未确认 {status.unconfirmed_attachments}）：{ready}"
+            )
+            common.emit(args, {**status.__dict__, "ready": status.ready}, human)
+            return 0
+        if not args.yes:
+            raise UsageError("清理后数据不可恢复；确认请加 --yes（可先用 --dry-run 查看）")
+        result = wipe_round(vault, args.round)
+    human = f"已清理本轮记录 {result.records} 条、附件 {result.attachments} 个，并已压缩数据库。"
+    common.emit(args, result, human)
+    return 0
+
+
+def cmd_conflicts_list(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.read() as s:
+        rows = list_conflicts(s)
+    lines = []
+    for c in rows:
+        lines.append(
+            f"{c.record_type}/{c.record_id}  {c.title}  不同之处：{'、'.join(c.differing)}"
+        )
+        for h in c.heads:
+            live = "（当前显示）" if h.live else ""
+            lines.append(f"  [{h.index}] 设备 {h.device_id[:8]} 版本 {h.version}{live}")
+    common.emit(args, rows, "\n".join(lines) or "没有待处理的冲突")
+    return 0
+
+
+def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        view = resolve_conflict(vault, args.record_id, args.keep)
+    common.emit(
+        args, view, f"已按第 {args.keep} 个版本解决冲突：{view.record_type}/{view.record_id}"
+    )
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    office = sub.add_parser("office", help="巡察办交换密钥").add_subparsers(
+        dest="office_cmd", required=True
+    )
+    p = office.add_parser("init", help="生成巡察办的加密和签名密钥")
+    p.add_argument("--escrow", help="托管公钥（age1…），数据包同时加密给它")
+    p.set_defaults(func=cmd_office_init)
+    office.add_parser("info", help="显示巡察办公钥和指纹").set_defaults(func=cmd_office_info)
+
+    enrol = sub.add_parser("enrol", help="设备登记").add_subparsers(dest="enrol_cmd", required=True)
+    p = enrol.add_parser("request", help="（巡察组）生成登记申请文件")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_enrol_request)
+    p = enrol.add_parser("sign", help="（巡察办）审核登记申请并签发设备证书")
+    p.add_argument("request")
+    p.add_argument("--out", required=True)
+    p.add_argument("--valid-days", type=int, default=400)
+    p.add_argument("--fingerprint", help="电话核对得到的设备指纹；不一致则拒绝")
+    p.set_defaults(func=cmd_enrol_sign)
+    p = enrol.add_parser("accept", help="（巡察组）接受巡察办签发的设备证书")
+    p.add_argument("certificate")
+    p.add_argument("--fingerprint", help="电话核对得到的巡察办指纹；不一致则拒绝")
+    p.set_defaults(func=cmd_enrol_accept)
+
+    devices = sub.add_parser("devices", help="（巡察办）已登记设备").add_subparsers(
+        dest="devices_cmd", required=True
+    )
+    devices.add_parser("list", help="列出设备").set_defaults(func=cmd_devices_list)
+    p = devices.add_parser("revoke", help="吊销设备")
+    p.add_argument("device")
+    p.add_argument("--reason")
+    p.set_defaults(func=cmd_devices_revoke)
+
+    p = sub.add_parser("export", help="（巡察组）导出本轮尚未确认的数据为加密数据包")
+    p.add_argument("--round", required=True)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("brief", help="（巡察办）生成发给巡察组设备的下发包")
+    p.add_argument("--round", required=True)
+    p.add_argument("--device", required=True, action="append", help="接收设备，可重复")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_brief)
+    p = sub.add_parser("import", help="导入数据包（巡察办导入巡察组包；巡察组导入下发包和回执）")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("verify", help="校验数据包而不导入")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser(
+        "receipt", help="（巡察办）开具回执；receipt accept FILE：（巡察组）接受回执"
+    )
+    p.add_argument("--device")
+    p.add_argument("--out")
+    rs = p.add_subparsers(dest="receipt_cmd")
+    acc = rs.add_parser("accept", help="接受巡察办的回执")
+    acc.add_argument("file")
+    acc.set_defaults(func=cmd_receipt)
+    p.set_defaults(func=cmd_receipt)
+
+    p = sub.add_parser("wipe", help="（巡察组）清理已经巡察办确认的一轮数据")
+    p.add_argument("--round", required=True)
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--yes", action="store_true")
+    p.set_defaults(func=cmd_wipe)
+
+    conflicts = sub.add_parser("conflicts", help="（巡察办）合并冲突").add_subparsers(
+        dest="conflicts_cmd", required=True
+    )
+    conflicts.add_parser("list", help="列出待处理的冲突").set_defaults(func=cmd_conflicts_list)
+    p = conflicts.add_parser("resolve", help="选定一个版本解决冲突")
+    p.add_argument("record_id")
+    p.add_argument("--keep", type=int, required=True, help="保留第几个版本（见 conflicts list）")
+    p.set_defaults(func=cmd_conflicts_resolve)

@@ -1,0 +1,65 @@
+"""Sealed packages: enrolment, team → office export, office import and merge, briefings,
+receipts and the wipe (清理). Format: docs/package-format.md.
+
+Importing this package registers the exchange tables on ``Base.metadata`` (``workbench.models``
+should import ``workbench.models.exchange`` too, so Alembic and ``info`` see them everywhere).
+"""
+
+from workbench.exchange.briefing import BriefingResult, build_briefing
+from workbench.exchange.conflicts import (
+    ConflictView,
+    HeadView,
+    get_conflict,
+    list_conflicts,
+    resolve_conflict,
+)
+from workbench.exchange.enrol import (
+    DeviceView,
+    OfficeInfo,
+    accept_certificate,
+    init_office,
+    list_devices,
+    make_request,
+    office_info,
+    revoke_device,
+    sign_request,
+)
+from workbench.exchange.export import ExportResult, export_round
+from workbench.exchange.framing import Limits
+from workbench.exchange.importer import STAGES, ImportResult, import_package
+from workbench.exchange.receipts import ReceiptResult, issue_receipt
+from workbench.exchange.verify import VerifyReport, verify_package
+from workbench.exchange.wipe import WipeResult, WipeStatus, wipe_round, wipe_status
+
+__all__ = [
+    "STAGES",
+    "BriefingResult",
+    "ConflictView",
+    "DeviceView",
+    "ExportResult",
+    "HeadView",
+    "ImportResult",
+    "Limits",
+    "OfficeInfo",
+    "ReceiptResult",
+    "VerifyReport",
+    "WipeResult",
+    "WipeStatus",
+    "accept_certificate",
+    "build_briefing",
+    "export_round",
+    "get_conflict",
+    "import_package",
+    "init_office",
+    "issue_receipt",
+    "list_conflicts",
+    "list_devices",
+    "make_request",
+    "office_info",
+    "resolve_conflict",
+    "revoke_device",
+    "sign_request",
+    "verify_package",
+    "wipe_round",
+    "wipe_status",
+]

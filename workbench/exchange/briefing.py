@@ -1,0 +1,205 @@
+"""Office → team: the round, its teams and members, targets and people, the 3+1 lists and focus
+items, the office's own taxonomy versions and the revocation list, to enrolled devices.
+
+On the device a briefed record replaces the local row only if the local row is unchanged since the
+last briefing (or absent); a locally edited row is kept, and the office sees the two edits as a
+conflict when the team's next package arrives (the record travels with its old base).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from workbench.errors import NotFound
+from workbench.exchange.apply import live_record, prefetch, set_base, write_record
+from workbench.exchange.errors import ExchangeState
+from workbench.exchange.identity import office_keys, revoked_ids
+from workbench.exchange.keys import recipient_fingerprint
+from workbench.exchange.ledger import next_outgoing
+from workbench.exchange.manifest import (
+    RECORDS_MEDIA_TYPE,
+    TAXONOMY_MEDIA_TYPE,
+    BlobEntry,
+    Manifest,
+)
+from workbench.exchange.payload import Revocation, build_records
+from workbench.exchange.reader import ReadPackage
+from workbench.exchange.receipts import office_sender, record_outgoing
+from workbench.exchange.recordio import serialize
+from workbench.exchange.taxonomy_docs import prepare_taxonomy
+from workbench.exchange.writer import APP_VERSION, schema_version, write_package
+from workbench.models import FocusItem, ListEntry, Member, Person, Round, Target, Team
+from workbench.models.base import utcnow
+from workbench.models.exchange import ExchangeDevice, ExchangeRevocation, SyncBase
+from workbench.store import audit
+from workbench.store.vault import Vault
+
+BRIEFING_MODELS = (Round, Team, Member, Target, Person, ListEntry, FocusItem)
+
+
+@dataclass(frozen=True)
+class BriefingResult:
+    package_id: str
+    path: Path
+    devices: tuple[str, ...]
+    counts: dict[str, int]
+    taxonomy: int
+    revocations: int
+
+
+def _office_documents() -> list[tuple[str, bytes]]:
+    """The taxonomy versions an office added (shipped ones are on every laptop already)."""
+    from workbench.services.catalog import catalog
+
+    return [
+        (f"{d.id}@{d.version}.json", d.path.read_bytes())
+        for d in catalog().documents()
+        if not d.shipped
+    ]
+
+
+def build_briefing(
+    vault: Vault, round_id: str, device_ids: Iterable[str], out_path: Path
+) -> BriefingResult:
+    with vault.read() as s:
+        ok = office_keys(s)
+        if s.get(Round, round_id) is None:
+            raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
+        revoked = revoked_ids(s)
+        devices: list[ExchangeDevice] = []
+        for device_id in dict.fromkeys(device_ids):
+            device = s.get(ExchangeDevice, device_id)
+            if device is None:
+                raise NotFound(f"未登记的设备：{device_id}", device_id=device_id)
+            if device_id in revoked:
+                raise ExchangeState(f"设备 {device_id} 已被吊销，不能向其发送数据包")
+            devices.append(device)
+        if not devices:
+            raise ExchangeState("请至少指定一台接收设备")
+        records = []
+        for model in BRIEFING_MODELS:
+            m: Any = model
+            cond = (
+                or_(m.id == round_id, m.round_id == round_id)
+                if model is Round
+                else m.round_id == round_id
+            )
+            records += [serialize(row) for row in s.scalars(select(m).where(cond).order_by(m.id))]
+        revocations = [
+            Revocation(r.device_id, r.revoked_at, r.reason)
+            for r in s.scalars(select(ExchangeRevocation).order_by(ExchangeRevocation.device_id))
+        ]
+        seq, _ = next_outgoing(s, ok.device_id)
+    docs = _office_documents()
+    records_blob = build_records(records, revocations)
+    entries = [
+        BlobEntry(
+            "records",
+            "records",
+            len(records_blob),
+            hashlib.sha256(records_blob).hexdigest(),
+            RECORDS_MEDIA_TYPE,
+            "records.json",
+        )
+    ]
+    entries += [
+        BlobEntry(
+            f"taxonomy-{i}",
+            "taxonomy",
+            len(data),
+            hashlib.sha256(data).hexdigest(),
+            TAXONOMY_MEDIA_TYPE,
+            name,
+        )
+        for i, (name, data) in enumerate(docs, 1)
+    ]
+    counts: dict[str, int] = {}
+    for rec in records:
+        counts[rec.type] = counts.get(rec.type, 0) + 1
+    recipients = [d.age_recipient for d in devices]
+    manifest = Manifest(
+        kind="briefing",
+        package_id=str(uuid.uuid4()),
+        sender=office_sender(vault, ok),
+        device_seq=seq,
+        prev_hash=None,
+        created_at=utcnow().replace(microsecond=0),
+        app_version=APP_VERSION,
+        schema_version=schema_version(),
+        round_id=round_id,
+        recipients=tuple(recipient_fingerprint(r) for r in recipients),
+        blobs=tuple(entries),
+        counts=counts,
+    )
+
+    def constant(data: bytes) -> Callable[[], Iterable[bytes]]:
+        return lambda: [data]
+
+    sources = [constant(records_blob), *(constant(data) for _name, data in docs)]
+    written = write_package(out_path, manifest, ok.signing_secret, b"", sources, recipients)
+    ids = [d.device_id for d in devices]
+    try:
+        with vault.session() as s:
+            record_outgoing(s, manifest, written.package_hash, ids)
+            audit.record(
+                s,
+                "package.brief",
+                "package",
+                manifest.package_id,
+                {"round_id": round_id, "devices": ids, "counts": counts},
+            )
+    except BaseException:
+        written.abandon()
+        raise
+    written.land()
+    return BriefingResult(
+        manifest.package_id, Path(out_path), tuple(ids), counts, len(docs), len(revocations)
+    )
+
+
+def apply_briefing(
+    session: Session, read: ReadPackage, staging: Path
+) -> tuple[dict[str, int], Callable[[], None]]:
+    """Inside the import transaction on the field store; returns the outcome and the step that
+    installs taxonomy files once the transaction has committed."""
+    assert read.records is not None
+    docs = [(b.data or b"") for b in read.blobs[1:]]
+    install = prepare_taxonomy(docs, staging)
+    outcome = {"applied": 0, "unchanged": 0, "kept_local": 0, "older": 0}
+    records = read.records.records
+    loaded = prefetch(session, records)  # noqa: F841 - keeps the rows in the identity map
+    bases = {
+        (b.record_type, b.record_id): (b.version, b.content_hash)
+        for b in session.scalars(select(SyncBase))
+    }
+    for rec in records:
+        current = live_record(session, rec.type, rec.id)
+        key = (rec.version, rec.hash)
+        if current is not None and (current.version, current.hash) == key:
+            outcome["unchanged"] += 1
+        elif current is None or (
+            bases.get((rec.type, rec.id)) == (current.version, current.hash)
+            and rec.version >= current.version  # an older briefing opened late changes nothing
+        ):
+            write_record(session, rec)
+            outcome["applied"] += 1
+        else:
+            outcome["kept_local" if rec.version >= current.version else "older"] += 1
+            continue
+        set_base(session, rec.type, rec.id, rec.version, rec.hash)
+    for r in read.records.revocations:
+        if session.get(ExchangeRevocation, r.device_id) is None:
+            session.add(
+                ExchangeRevocation(device_id=r.device_id, revoked_at=r.revoked_at, reason=r.reason)
+            )
+    outcome["revocations"] = len(read.records.revocations)
+    outcome["taxonomy"] = len(docs)
+    return outcome, install

@@ -1,0 +1,45 @@
+"""The age envelope (age-encryption.org/v1, X25519 recipients), streamed by pyrage.
+
+``seal`` pulls the framed plaintext from an iterator; ``unseal`` pushes the decrypted plaintext
+into a ``PackageParser``. Neither ever holds a whole package in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import BinaryIO
+
+import pyrage
+
+from workbench.exchange.errors import NotAPackage, NotForUs, PackageDamaged
+from workbench.exchange.framing import ChunkReader, PackageParser
+from workbench.exchange.keys import parse_identity, parse_recipient
+
+AGE_MAGIC = b"age-encryption.org/v1\n"
+
+
+def seal(plaintext: Iterable[bytes], recipients: Sequence[str], out: BinaryIO) -> None:
+    """Encrypt the chunks to every recipient (``age1…``) into ``out``."""
+    parsed = [parse_recipient(r) for r in recipients]
+    if not parsed:
+        raise ValueError("at least one recipient")
+    pyrage.encrypt_io(ChunkReader(plaintext), out, parsed)
+
+
+def unseal(source: BinaryIO, identities: Sequence[str], parser: PackageParser) -> None:
+    """Decrypt ``source`` into ``parser``. Errors raised by the parser's handler pass through
+    unchanged; the envelope's own failures become coded rejections."""
+    keys = [parse_identity(i) for i in identities]
+    head = source.read(len(AGE_MAGIC))
+    if head != AGE_MAGIC:
+        raise NotAPackage()
+    source.seek(0)
+    try:
+        pyrage.decrypt_io(source, parser, keys)
+    except pyrage.DecryptError as exc:
+        if "No matching keys" in str(exc):
+            raise NotForUs() from exc
+        raise NotAPackage(f"数据包文件头无效（{str(exc)[:60]}）") from exc
+    except OSError as exc:  # the payload failed authentication: damaged, truncated, tampered
+        raise PackageDamaged() from exc
+    parser.finish()

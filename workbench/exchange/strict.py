@@ -1,0 +1,134 @@
+"""Hand-written strict validators for decoded JSON: exact key sets, exact types, bounds.
+
+Each raises ``StrictJSONError`` with a path, which the callers turn into coded rejections.
+``bool`` is never accepted where an integer is expected (in Python ``True == 1``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from datetime import date, datetime
+from typing import Any
+
+from workbench.exchange.canonical import INT_MAX, INT_MIN, StrictJSONError
+
+UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+HEX64_RE = re.compile(r"[0-9a-f]{64}")
+DATETIME_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?")
+DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def obj(
+    value: Any, path: str, required: Collection[str], optional: Collection[str] = ()
+) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise StrictJSONError("应为对象", path)
+    keys = set(value)
+    missing = set(required) - keys
+    if missing:
+        raise StrictJSONError(f"缺少字段 {', '.join(sorted(missing))}", path)
+    extra = keys - set(required) - set(optional)
+    if extra:
+        raise StrictJSONError(f"未知字段 {', '.join(sorted(k[:40] for k in extra))}", path)
+    return value
+
+
+def array(value: Any, path: str, max_items: int) -> list[Any]:
+    if not isinstance(value, list):
+        raise StrictJSONError("应为数组", path)
+    if len(value) > max_items:
+        raise StrictJSONError(f"元素超过 {max_items} 个", path)
+    return value
+
+
+def text(
+    value: Any,
+    path: str,
+    max_len: int,
+    *,
+    pattern: re.Pattern[str] | None = None,
+    allow_empty: bool = True,
+    allow_control: bool = True,
+) -> str:
+    if not isinstance(value, str):
+        raise StrictJSONError("应为字符串", path)
+    if len(value) > max_len:
+        raise StrictJSONError(f"超过 {max_len} 个字符", path)
+    if not allow_empty and not value.strip():
+        raise StrictJSONError("不能为空", path)
+    if pattern is not None and not pattern.fullmatch(value):
+        raise StrictJSONError("格式不正确", path)
+    if not allow_control and any(unicodedata.category(c) == "Cc" for c in value):
+        raise StrictJSONError("含控制字符", path)
+    if "\x00" in value:
+        raise StrictJSONError("含 NUL 字符", path)
+    return value
+
+
+def optional_text(value: Any, path: str, max_len: int, **kw: Any) -> str | None:
+    return None if value is None else text(value, path, max_len, **kw)
+
+
+def integer(value: Any, path: str, lo: int = INT_MIN, hi: int = INT_MAX) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise StrictJSONError("应为整数", path)
+    if not lo <= value <= hi:
+        raise StrictJSONError(f"超出范围 {lo}..{hi}", path)
+    return value
+
+
+def boolean(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise StrictJSONError("应为 true 或 false", path)
+    return value
+
+
+def uuid_text(value: Any, path: str) -> str:
+    return text(value, path, 36, pattern=UUID_RE)
+
+
+def hex64(value: Any, path: str) -> str:
+    return text(value, path, 64, pattern=HEX64_RE)
+
+
+def timestamp(value: Any, path: str) -> datetime:
+    """Naive UTC ``YYYY-MM-DDTHH:MM:SS[.ffffff]`` (the store's own form)."""
+    raw = text(value, path, 26, pattern=DATETIME_RE)
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        raise StrictJSONError("日期时间不存在", path) from None
+
+
+def day(value: Any, path: str) -> date:
+    raw = text(value, path, 10, pattern=DATE_RE)
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise StrictJSONError("日期不存在", path) from None
+
+
+def json_value(value: Any, path: str, max_items: int = 10_000) -> Any:
+    """A free JSON value (list/dict columns): no floats reach here; bound the total size."""
+    budget = [max_items]
+
+    def walk(v: Any, p: str) -> None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise StrictJSONError("内容过多", path)
+        if isinstance(v, dict):
+            for k, item in v.items():
+                text(k, p, 200)
+                walk(item, f"{p}.{k[:40]}")
+        elif isinstance(v, list):
+            for i, item in enumerate(v):
+                walk(item, f"{p}[{i}]")
+        elif isinstance(v, str):
+            text(v, p, 100_000)
+        elif v is not None and not isinstance(v, bool | int):
+            raise StrictJSONError("不支持的值类型", p)
+
+    walk(value, path)
+    return value
