@@ -12,6 +12,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>操作：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>详情：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本条哈希：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间（UTC）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>对象类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
@@ -93,6 +129,22 @@
     </message>
     <message>
         <source>名称：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大小：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加入时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -438,6 +490,36 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPage</name>
+    <message>
+        <source>加入附件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择要加入的文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在加密保存：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>校验哈希链</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>哈希链完整：共 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>概览</source>
@@ -612,6 +694,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>附件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>全部轮次</source>
         <translation type="unfinished"></translation>
     </message>
@@ -775,6 +865,146 @@
     </message>
     <message>
         <source>数据库由更新版本的程序创建，请升级本程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包被拒收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不是数据包文件，或文件头已损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包不是加密给本单位的，无法解密</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已损坏、被截断或被篡改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包内容不是本系统的格式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包格式版本不受支持</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包内容不完整（被截断）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包末尾有多余的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包超过允许的大小或数量上限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包清单格式不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包签名无效：内容可能被篡改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备证书无效或不是本巡察办签发的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备证书已过期或尚未生效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发送设备未在本巡察办登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发送设备已被吊销，拒收其数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包清单中的接收方不是本单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此类数据包不能在本数据库导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包由不同版本的程序生成，请先统一程序版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包中文件的大小与清单不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包中文件的校验值与清单不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包中的记录不符合格式要求</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录引用的附件既不在数据包中，也不在本数据库中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包中的记录不属于清单声明的巡察轮次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同一设备的同一序号已导入过另一个数据包：可能是重放或伪造，请核查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包编号已被另一个内容不同的数据包使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包与该设备此前的数据包链不衔接：可能是伪造或设备数据被回滚</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>写入暂存文件失败，数据未改变</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备登记失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记申请文件无效或被改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备证书文件无效、被改动或不是发给本设备的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指纹与核对值不一致：请勿继续，并通过电话等其他渠道核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前数据库状态不允许此操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回执所列数据包与本设备的导出记录不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本轮还有数据未经巡察办回执确认，不能清理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有这条冲突记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
