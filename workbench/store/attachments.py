@@ -147,7 +147,8 @@ class AttachmentStore:
 
     def list_all(self, session: Session) -> list[AttachmentInfo]:
         return [
-            attachment_info(r) for r in session.scalars(select(Attachment).order_by(Attachment.created_at))
+            attachment_info(r)
+            for r in session.scalars(select(Attachment).order_by(Attachment.created_at))
         ]
 
     def _open_blob(self, sha256_hex: str) -> BinaryIO:
