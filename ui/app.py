@@ -52,17 +52,29 @@ def main(argv: list[str] | None = None) -> int:
         app = make_app(sys.argv[:1], args.lang)
         return take_screenshots(app, args.screenshots, args.store)
     app = make_app(sys.argv[:1], args.lang)
+    from ui.dialogs.first_run_wizard import FirstRunWizard
     from ui.dialogs.unlock_dialog import UnlockDialog
     from ui.lock import IdleLock
     from ui.main_window import MainWindow
+    from workbench.workspace import store_exists
 
     store_dir = args.store or Path(
         settings.LAST_STORE.get(settings.open_settings()) or paths.default_store_dir()
     )
-    dialog = UnlockDialog(store_dir, args.user or settings.LAST_USER.get(settings.open_settings()))
-    if dialog.exec() != dialog.DialogCode.Accepted or dialog.workspace is None:
-        return 1
-    workspace = dialog.workspace
+    workspace = None
+    if not store_exists(store_dir):  # first run: create a store, or point at one
+        wizard = FirstRunWizard(store_dir)
+        if wizard.exec() != wizard.DialogCode.Accepted:
+            return 1
+        store_dir = wizard.directory()
+        workspace = wizard.workspace
+    if workspace is None:
+        dialog = UnlockDialog(
+            store_dir, args.user or settings.LAST_USER.get(settings.open_settings())
+        )
+        if dialog.exec() != dialog.DialogCode.Accepted or dialog.workspace is None:
+            return 1
+        workspace = dialog.workspace
     window = MainWindow(workspace)
     idle = IdleLock(settings.IDLE_LOCK_MINUTES.get(settings.open_settings()), app)
     idle.idle.connect(window.lock)

@@ -1,0 +1,205 @@
+"""First run: create a store (field laptop or office) with its first user, show the recovery code
+once and insist it was written down; or point at an existing store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ui.errors import error_text
+from workbench.errors import WorkbenchError
+from workbench.workspace import Workspace, store_exists
+
+
+class _ChoicePage(QWizardPage):
+    def __init__(self, default_dir: Path) -> None:
+        super().__init__()
+        self.setTitle(self.tr("欢迎使用巡察工作台"))
+        self.setSubTitle(self.tr("数据全部加密保存在本机，只通过加密数据包交换。"))
+        self.create_new = QRadioButton(self.tr("新建数据库"))
+        self.create_new.setChecked(True)
+        self.open_existing = QRadioButton(self.tr("打开已有数据库"))
+        self.folder = QLineEdit(str(default_dir))
+        self.folder.setObjectName("store_folder")
+        browse = QPushButton(self.tr("选择…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.create_new)
+        layout.addWidget(self.open_existing)
+        layout.addWidget(QLabel(self.tr("数据库文件夹：")))
+        layout.addLayout(row)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("选择数据库文件夹"), self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    def nextId(self) -> int:  # noqa: N802
+        return FirstRunWizard.OPEN if self.open_existing.isChecked() else FirstRunWizard.CREATE
+
+
+class _CreatePage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.setTitle(self.tr("新建数据库"))
+        self.setSubTitle(self.tr("第一个用户同时担任系统管理员。口令至少 8 个字符。"))
+        self.role = QComboBox()
+        self.role.addItem(self.tr("巡察组（现场笔记本）"), "field")
+        self.role.addItem(self.tr("巡察办"), "office")
+        self.user = QLineEdit()
+        self.user.setObjectName("user")
+        self.display = QLineEdit()
+        self.display.setObjectName("display_name")
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit()
+        self.again.setObjectName("passphrase_again")
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #b00020;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("使用单位"), self.role)
+        form.addRow(self.tr("用户名"), self.user)
+        form.addRow(self.tr("姓名"), self.display)
+        form.addRow(self.tr("口令"), self.passphrase)
+        form.addRow(self.tr("再次输入口令"), self.again)
+        form.addRow(self.message)
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if self.passphrase.text() != self.again.text():
+            self.message.setText(self.tr("两次输入的口令不一致"))
+            return False
+        try:
+            workspace, code = Workspace.create(
+                self.wizard_.directory(),
+                user_name=self.user.text().strip(),
+                passphrase=self.passphrase.text(),
+                display_name=self.display.text().strip() or None,
+                store_role=self.role.currentData(),
+            )
+        except WorkbenchError as exc:
+            self.message.setText(error_text(exc))
+            return False
+        self.passphrase.clear()
+        self.again.clear()
+        self.wizard_.workspace = workspace
+        self.wizard_.recovery_code = code
+        return True
+
+    def nextId(self) -> int:  # noqa: N802
+        return FirstRunWizard.RECOVERY
+
+
+class _RecoveryPage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.setTitle(self.tr("恢复码（只显示这一次）"))
+        self.setSubTitle(
+            self.tr(
+                "忘记口令时，凭恢复码重设口令。请抄写在纸上，与电脑分开保管；本程序不会再次显示。"
+            )
+        )
+        self.code = QLabel()
+        self.code.setObjectName("recovery_code")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.code.font())
+        font.setPointSize(16)
+        font.setBold(True)
+        self.code.setFont(font)
+        self.confirm = QCheckBox(self.tr("我已抄写恢复码并妥善保管"))
+        self.confirm.setObjectName("confirm_written")
+        self.confirm.toggled.connect(self.completeChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.code)
+        layout.addWidget(self.confirm)
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.code.setText(self.wizard_.recovery_code.replace("-", " - "))
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.confirm.isChecked()
+
+    def cleanupPage(self) -> None:  # noqa: N802
+        self.code.clear()
+
+    def nextId(self) -> int:  # noqa: N802
+        return -1
+
+
+class _OpenPage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.setTitle(self.tr("打开已有数据库"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.message)
+
+    def initializePage(self) -> None:  # noqa: N802
+        found = store_exists(self.wizard_.directory())
+        self.message.setText(
+            self.tr("将在下一步用用户名和口令解锁。")
+            if found
+            else self.tr("所选文件夹中没有数据库，请返回重新选择。")
+        )
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return store_exists(self.wizard_.directory())
+
+    def nextId(self) -> int:  # noqa: N802
+        return -1
+
+
+class FirstRunWizard(QWizard):
+    CHOICE, CREATE, RECOVERY, OPEN = range(4)
+
+    def __init__(self, default_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("巡察工作台"))
+        self.workspace: Workspace | None = None
+        self.recovery_code = ""
+        self.choice = _ChoicePage(default_dir)
+        self.setPage(self.CHOICE, self.choice)
+        self.setPage(self.CREATE, _CreatePage(self))
+        self.setPage(self.RECOVERY, _RecoveryPage(self))
+        self.setPage(self.OPEN, _OpenPage(self))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("上一步"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
+
+    def directory(self) -> Path:
+        return Path(self.choice.folder.text().strip()).expanduser()
+
+    def done(self, result: int) -> None:
+        self.recovery_code = ""  # shown once: do not keep it around
+        super().done(result)
