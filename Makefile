@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_STORE ?= .demo-store
 
-.PHONY: run test lint format bench i18n screenshots clean-venv
+.PHONY: run test lint format bench i18n qm screenshots clean-venv
 
 # The venv is rebuilt only when pyproject.toml changes (make compares the stamp's time).
 $(STAMP): pyproject.toml
@@ -19,7 +19,7 @@ DEMO_ENV := WORKBENCH_USER=wangjg WORKBENCH_PASSPHRASE=xuncha-demo-2026
 
 # `run` makes the demo store once, then opens the workbench on it (user wangjg; the passphrase
 # is in README). Without a display (a bare SSH session) it prints the store's summary instead.
-run: $(STAMP)
+run: $(STAMP) qm
 	$(BIN)/workbench --store $(DEMO_STORE) demo --if-missing
 	@if [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 	  echo "no display: showing the demo store's summary"; \
@@ -29,8 +29,13 @@ run: $(STAMP)
 	  QT_QPA_PLATFORM= $(BIN)/workbench-gui --store $(DEMO_STORE) --user wangjg; \
 	fi
 
-test: $(STAMP) lint
+test: $(STAMP) lint qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The compiled translations are build output (not in git): the tests and the app load them.
+qm: $(STAMP)
+	$(BIN)/pyside6-lrelease -silent resources/translations/workbench_en.ts \
+	  -qm resources/translations/workbench_en.qm
 
 lint: $(STAMP)
 	$(BIN)/ruff check workbench ui tests bench tools

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.search_dialog import SearchDialog
 from ui.errors import error_text, show_error
+from ui.i18n import core_text
 from ui.pages.attachments_page import AttachmentsPage
 from ui.pages.audit_page import AuditPage
 from ui.pages.dashboard_page import DashboardPage
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
         user = workspace.user
-        roles = "、".join(r.label for r in user.roles)
+        roles = "、".join(core_text(r.label) for r in user.roles)
         self.statusBar().addPermanentWidget(QLabel(f"{user.display_name}（{roles}）"))
         self.statusBar().addPermanentWidget(QLabel(str(workspace.summary.directory)))
         self._rounds: list[RoundView] = []

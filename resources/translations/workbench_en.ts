@@ -5,736 +5,768 @@
     <name></name>
     <message>
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>操作：</source>
-        <translation type="unfinished"></translation>
+        <translation>Action: </translation>
     </message>
     <message>
         <source>详情：</source>
-        <translation type="unfinished"></translation>
+        <translation>Details: </translation>
     </message>
     <message>
         <source>本条哈希：</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry hash: </translation>
     </message>
     <message>
         <source>审计日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit Log</translation>
     </message>
     <message>
         <source>序号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>时间（UTC）</source>
-        <translation type="unfinished"></translation>
+        <translation>Time (UTC)</translation>
     </message>
     <message>
         <source>用户</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>对象类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Object type</translation>
     </message>
     <message>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <source>（未写明）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not stated)</translation>
     </message>
     <message>
         <source>匿名</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymous</translation>
     </message>
     <message>
         <source>反映人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Complainant: </translation>
     </message>
     <message>
         <source>被反映人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Person complained about: </translation>
     </message>
     <message>
         <source>状态：</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: </translation>
     </message>
     <message>
         <source>&#x3000;分类：</source>
-        <translation type="unfinished"></translation>
+        <translation>  Category: </translation>
     </message>
     <message>
         <source>&#x3000;处置：</source>
-        <translation type="unfinished"></translation>
+        <translation>  Disposition: </translation>
     </message>
     <message>
         <source>摘要：</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary: </translation>
     </message>
     <message>
         <source>（尚未摘要）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not yet summarized)</translation>
     </message>
     <message>
         <source>拟办意见：</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposed handling: </translation>
     </message>
     <message>
         <source>信访件</source>
-        <translation type="unfinished"></translation>
+        <translation>Letters</translation>
     </message>
     <message>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>收到时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <source>被反映人</source>
-        <translation type="unfinished"></translation>
+        <translation>Person complained about</translation>
     </message>
     <message>
         <source>分类</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>编号：</source>
-        <translation type="unfinished"></translation>
+        <translation>No.: </translation>
     </message>
     <message>
         <source>名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Name: </translation>
     </message>
     <message>
         <source>大小：</source>
-        <translation type="unfinished"></translation>
+        <translation>Size: </translation>
     </message>
     <message>
         <source>附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <source>大小</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <source>加入时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Added</translation>
     </message>
     <message>
         <source>编制日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Date drafted: </translation>
     </message>
     <message>
         <source>涉及金额（元）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount involved (CNY): </translation>
     </message>
     <message>
         <source>责任主体：</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible party: </translation>
     </message>
     <message>
         <source>立行立改：</source>
-        <translation type="unfinished"></translation>
+        <translation>Immediate correction: </translation>
     </message>
     <message>
         <source>退回理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for return: </translation>
     </message>
     <message>
         <source>问题概述：</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem overview: </translation>
     </message>
     <message>
         <source>发现过程：</source>
-        <translation type="unfinished"></translation>
+        <translation>How it was found: </translation>
     </message>
     <message>
         <source>拟移交单位：</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposed recipient: </translation>
     </message>
     <message>
         <source>反馈期限：</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback deadline: </translation>
     </message>
     <message>
         <source>移交：</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferred: </translation>
     </message>
     <message>
         <source>接收：</source>
-        <translation type="unfinished"></translation>
+        <translation>Received: </translation>
     </message>
     <message>
         <source>处置方式：</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling: </translation>
     </message>
     <message>
         <source>具体问题：
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Specific issues:
+</translation>
     </message>
     <message>
         <source>办理结果：
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Handling outcome:
+</translation>
     </message>
     <message>
         <source>类型：</source>
-        <translation type="unfinished"></translation>
+        <translation>Type: </translation>
     </message>
     <message>
         <source>时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Time: </translation>
     </message>
     <message>
         <source>地点：</source>
-        <translation type="unfinished"></translation>
+        <translation>Place: </translation>
     </message>
     <message>
         <source>谈话人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Interviewer: </translation>
     </message>
     <message>
         <source>记录人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded by: </translation>
     </message>
     <message>
         <source>谈话对象：</source>
-        <translation type="unfinished"></translation>
+        <translation>Interviewee: </translation>
     </message>
     <message>
         <source>对象确认：</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed by interviewee: </translation>
     </message>
     <message>
         <source>方式：</source>
-        <translation type="unfinished"></translation>
+        <translation>Method: </translation>
     </message>
     <message>
         <source>标题：</source>
-        <translation type="unfinished"></translation>
+        <translation>Title: </translation>
     </message>
     <message>
         <source>参与人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants: </translation>
     </message>
     <message>
         <source>记录：
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Notes:
+</translation>
     </message>
     <message>
         <source>问题归类：</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem category: </translation>
     </message>
     <message>
         <source>问题表现：
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Manifestations of the problem:
+</translation>
     </message>
     <message>
         <source>整改措施：
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification measures:
+</translation>
     </message>
     <message>
         <source>分管领导：</source>
-        <translation type="unfinished"></translation>
+        <translation>Leader in charge: </translation>
     </message>
     <message>
         <source>牵头部门：</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead department: </translation>
     </message>
     <message>
         <source>主要负责人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal person responsible: </translation>
     </message>
     <message>
         <source>时限：</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline: </translation>
     </message>
     <message>
         <source>销号日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Close-out date: </translation>
     </message>
     <message>
         <source>评估等次：</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment grade: </translation>
     </message>
     <message>
         <source>进展：
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Progress:
+</translation>
     </message>
     <message>
         <source>事项：</source>
-        <translation type="unfinished"></translation>
+        <translation>Item: </translation>
     </message>
     <message>
         <source>了解要点：
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Points to examine:
+</translation>
     </message>
     <message>
         <source>情况记录：
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Observations:
+</translation>
     </message>
     <message>
         <source>关联底稿：</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked finding: </translation>
     </message>
     <message>
         <source>对象：</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject: </translation>
     </message>
     <message>
         <source>总体评价：</source>
-        <translation type="unfinished"></translation>
+        <translation>Overall assessment: </translation>
     </message>
     <message>
         <source>结论：
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Conclusion:
+</translation>
     </message>
     <message>
         <source>个别谈话</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual Interviews</translation>
     </message>
     <message>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>谈话对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Interviewee</translation>
     </message>
     <message>
         <source>职务</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>对象确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed by interviewee</translation>
     </message>
     <message>
         <source>问题底稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Findings</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>编制日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date drafted</translation>
     </message>
     <message>
         <source>立行立改</source>
-        <translation type="unfinished"></translation>
+        <translation>Immediate correction</translation>
     </message>
     <message>
         <source>金额（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount (CNY)</translation>
     </message>
     <message>
         <source>问题线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Clues</translation>
     </message>
     <message>
         <source>级别</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>反馈期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback deadline</translation>
     </message>
     <message>
         <source>具体问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Specific issues</translation>
     </message>
     <message>
         <source>工作记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Work Log</translation>
     </message>
     <message>
         <source>标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>参与人</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants</translation>
     </message>
     <message>
         <source>监督清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision Focus List</translation>
     </message>
     <message>
         <source>代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>监督重点事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision focus item</translation>
     </message>
     <message>
         <source>情况记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Observations</translation>
     </message>
     <message>
         <source>政治画像</source>
-        <translation type="unfinished"></translation>
+        <translation>Political Portraits</translation>
     </message>
     <message>
         <source>对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>总体评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Overall assessment</translation>
     </message>
     <message>
         <source>已评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessed</translation>
     </message>
     <message>
         <source>整改台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification Ledger</translation>
     </message>
     <message>
         <source>时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>牵头部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead department</translation>
     </message>
     <message>
         <source>问题表现</source>
-        <translation type="unfinished"></translation>
+        <translation>Manifestations of the problem</translation>
     </message>
     <message>
         <source>巡察工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection Workbench</translation>
     </message>
     <message>
         <source>不能执行此操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot perform this action</translation>
     </message>
     <message>
         <source>理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: </translation>
     </message>
     <message>
         <source>提交复核</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit for review</translation>
     </message>
     <message>
         <source>复核</source>
-        <translation type="unfinished"></translation>
+        <translation>Review</translation>
     </message>
     <message>
         <source>审签</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign off</translation>
     </message>
     <message>
         <source>退回底稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Return finding</translation>
     </message>
     <message>
         <source>退回</source>
-        <translation type="unfinished"></translation>
+        <translation>Return</translation>
     </message>
     <message>
         <source>开始推进</source>
-        <translation type="unfinished"></translation>
+        <translation>Start work</translation>
     </message>
     <message>
         <source>转为长期坚持</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as ongoing</translation>
     </message>
 </context>
 <context>
     <name>AttachmentsPage</name>
     <message>
         <source>加入附件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add attachment…</translation>
     </message>
     <message>
         <source>选择要加入的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Select files to add</translation>
     </message>
     <message>
         <source>正在加密保存：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Encrypting and saving: %1</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
         <source>校验哈希链</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify hash chain</translation>
     </message>
     <message>
         <source>哈希链完整：共 %1 条</source>
-        <translation type="unfinished"></translation>
+        <translation>Hash chain intact: %1 entries</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>概览</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
         <source>谈话人数</source>
-        <translation type="unfinished"></translation>
+        <translation>People interviewed</translation>
     </message>
     <message>
         <source>信访件</source>
-        <translation type="unfinished"></translation>
+        <translation>Letters</translation>
     </message>
     <message>
         <source>发现问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems found</translation>
     </message>
     <message>
         <source>问题线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Clues</translation>
     </message>
     <message>
         <source>已移交线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Clues transferred</translation>
     </message>
     <message>
         <source>立行立改</source>
-        <translation type="unfinished"></translation>
+        <translation>Immediate corrections</translation>
     </message>
     <message>
         <source>整改完成率</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification completion rate</translation>
     </message>
     <message>
         <source>线索反馈逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Clue feedback overdue</translation>
     </message>
     <message>
         <source>问题按监督重点（方面）分布</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems by supervision focus (area)</translation>
     </message>
     <message>
         <source>信访件按渠道分布</source>
-        <translation type="unfinished"></translation>
+        <translation>Letters by channel</translation>
     </message>
     <message>
         <source>信访件按分类分布</source>
-        <translation type="unfinished"></translation>
+        <translation>Letters by category</translation>
     </message>
     <message>
         <source>未分类</source>
-        <translation type="unfinished"></translation>
+        <translation>Uncategorized</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>巡察工作台</source>
+        <translation>Inspection Workbench</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>LetterDialog</name>
     <message>
         <source>登记信访件</source>
-        <translation type="unfinished"></translation>
+        <translation>Register letter</translation>
     </message>
     <message>
         <source>（未指定）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not specified)</translation>
     </message>
     <message>
         <source>匿名</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymous</translation>
     </message>
     <message>
         <source>每行一人：姓名 职务 单位</source>
-        <translation type="unfinished"></translation>
+        <translation>One person per line: name, position, organisation</translation>
     </message>
     <message>
         <source>渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <source>收到时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>被巡察对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspected organisation</translation>
     </message>
     <message>
         <source>反映人</source>
-        <translation type="unfinished"></translation>
+        <translation>Complainant</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>联系方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <source>被反映人</source>
-        <translation type="unfinished"></translation>
+        <translation>Person complained about</translation>
     </message>
     <message>
         <source>摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Register</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>LettersPage</name>
     <message>
         <source>登记信访件</source>
-        <translation type="unfinished"></translation>
+        <translation>Register letter</translation>
     </message>
     <message>
         <source>请先在上方选择巡察轮次，再登记信访件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an inspection round above before registering a letter.</translation>
     </message>
 </context>
 <context>
     <name>LockScreen</name>
     <message>
         <source>巡察工作台已锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection Workbench is locked</translation>
     </message>
     <message>
         <source>输入口令解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your passphrase to unlock</translation>
     </message>
     <message>
         <source>解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <source>用户：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>User: %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>巡察工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection Workbench</translation>
     </message>
     <message>
         <source>工具栏</source>
-        <translation type="unfinished"></translation>
+        <translation>Toolbar</translation>
     </message>
     <message>
         <source>巡察轮次：</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection round: </translation>
     </message>
     <message>
         <source>检索</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock</translation>
     </message>
     <message>
         <source>概览</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
         <source>信访件</source>
-        <translation type="unfinished"></translation>
+        <translation>Letters</translation>
     </message>
     <message>
         <source>附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <source>审计日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit Log</translation>
     </message>
     <message>
         <source>全部轮次</source>
-        <translation type="unfinished"></translation>
+        <translation>All rounds</translation>
     </message>
 </context>
 <context>
     <name>RecordListPage</name>
     <message numerus="yes">
         <source>共 %n 条</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
         </translation>
     </message>
     <message>
         <source>没有符合条件的记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching records.</translation>
     </message>
 </context>
 <context>
     <name>SearchDialog</name>
     <message>
         <source>全局检索</source>
-        <translation type="unfinished"></translation>
+        <translation>Global search</translation>
     </message>
     <message>
         <source>输入关键词：一个字、两个字、多字词或拼音首字母</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter keywords: one or two characters, a longer word, or pinyin initials</translation>
     </message>
     <message numerus="yes">
         <source>找到 %n 条</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n result found</numerusform>
+            <numerusform>%n results found</numerusform>
         </translation>
     </message>
 </context>
@@ -742,889 +774,993 @@
     <name>UnlockDialog</name>
     <message>
         <source>解锁巡察工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock Inspection Workbench</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <source>口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>数据库：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Database: %1</translation>
     </message>
     <message>
         <source>口令错误次数过多，请 %1 秒后再试</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many incorrect passphrase attempts. Try again in %1 seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>_ChoicePage</name>
+    <message>
+        <source>欢迎使用巡察工作台</source>
+        <translation>Welcome to the Inspection Workbench</translation>
+    </message>
+    <message>
+        <source>数据全部加密保存在本机，只通过加密数据包交换。</source>
+        <translation>All data is stored encrypted on this computer and leaves it only in sealed packages.</translation>
+    </message>
+    <message>
+        <source>新建数据库</source>
+        <translation>Create a new store</translation>
+    </message>
+    <message>
+        <source>打开已有数据库</source>
+        <translation>Open an existing store</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>数据库文件夹：</source>
+        <translation>Store folder:</translation>
+    </message>
+    <message>
+        <source>选择数据库文件夹</source>
+        <translation>Choose the store folder</translation>
+    </message>
+</context>
+<context>
+    <name>_CreatePage</name>
+    <message>
+        <source>新建数据库</source>
+        <translation>Create a new store</translation>
+    </message>
+    <message>
+        <source>第一个用户同时担任系统管理员。口令至少 8 个字符。</source>
+        <translation>The first user is also the system administrator. Passphrases have at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>巡察组（现场笔记本）</source>
+        <translation>Inspection team (field laptop)</translation>
+    </message>
+    <message>
+        <source>巡察办</source>
+        <translation>Inspection office</translation>
+    </message>
+    <message>
+        <source>使用单位</source>
+        <translation>Used by</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>再次输入口令</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>_OpenPage</name>
+    <message>
+        <source>打开已有数据库</source>
+        <translation>Open an existing store</translation>
+    </message>
+    <message>
+        <source>将在下一步用用户名和口令解锁。</source>
+        <translation>Next, unlock it with a username and passphrase.</translation>
+    </message>
+    <message>
+        <source>所选文件夹中没有数据库，请返回重新选择。</source>
+        <translation>There is no store in this folder. Go back and choose another.</translation>
+    </message>
+</context>
+<context>
+    <name>_RecoveryPage</name>
+    <message>
+        <source>恢复码（只显示这一次）</source>
+        <translation>Recovery code (shown only this once)</translation>
+    </message>
+    <message>
+        <source>忘记口令时，凭恢复码重设口令。请抄写在纸上，与电脑分开保管；本程序不会再次显示。</source>
+        <translation>If a passphrase is forgotten, the recovery code sets a new one. Write it on paper and keep it apart from the computer; it will not be shown again.</translation>
+    </message>
+    <message>
+        <source>我已抄写恢复码并妥善保管</source>
+        <translation>I have written the recovery code down and stored it safely</translation>
     </message>
 </context>
 <context>
     <name>core</name>
     <message>
         <source>操作失败</source>
-        <translation type="unfinished"></translation>
+        <translation>The operation failed.</translation>
     </message>
     <message>
         <source>参数有误</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid parameters.</translation>
     </message>
     <message>
         <source>用户名或口令不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>The username or passphrase is incorrect.</translation>
     </message>
     <message>
         <source>口令错误次数过多，请稍后再试</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many incorrect passphrase attempts. Please try again later.</translation>
     </message>
     <message>
         <source>该用户已停用</source>
-        <translation type="unfinished"></translation>
+        <translation>This user has been deactivated.</translation>
     </message>
     <message>
         <source>恢复码不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery code is incorrect.</translation>
     </message>
     <message>
         <source>数据完整性校验失败</source>
-        <translation type="unfinished"></translation>
+        <translation>The data integrity check failed.</translation>
     </message>
     <message>
         <source>密钥文件已损坏或格式不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>The key file is damaged or in an invalid format.</translation>
     </message>
     <message>
         <source>审计日志链校验失败：记录被删除或篡改</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log chain verification failed: entries have been deleted or tampered with.</translation>
     </message>
     <message>
         <source>附件已损坏或被篡改</source>
-        <translation type="unfinished"></translation>
+        <translation>The attachment is damaged or has been tampered with.</translation>
     </message>
     <message>
         <source>备份文件已损坏、被篡改或不是本系统的备份</source>
-        <translation type="unfinished"></translation>
+        <translation>The backup file is damaged, has been tampered with, or is not a backup from this system.</translation>
     </message>
     <message>
         <source>未找到</source>
-        <translation type="unfinished"></translation>
+        <translation>Not found.</translation>
     </message>
     <message>
         <source>未找到数据库，请先初始化</source>
-        <translation type="unfinished"></translation>
+        <translation>No database was found. Please initialize one first.</translation>
     </message>
     <message>
         <source>当前用户无权执行此操作</source>
-        <translation type="unfinished"></translation>
+        <translation>The current user is not permitted to perform this action.</translation>
     </message>
     <message>
         <source>与现有数据冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>This conflicts with existing data.</translation>
     </message>
     <message>
         <source>目标位置已有数据库，不会覆盖</source>
-        <translation type="unfinished"></translation>
+        <translation>A database already exists at the target location; it will not be overwritten.</translation>
     </message>
     <message>
         <source>数据库已锁定，请重新解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>The database is locked. Please unlock it again.</translation>
     </message>
     <message>
         <source>输入不符合要求</source>
-        <translation type="unfinished"></translation>
+        <translation>The input does not meet the requirements.</translation>
     </message>
     <message>
         <source>当前状态不允许此操作</source>
-        <translation type="unfinished"></translation>
+        <translation>This action is not allowed in the current state.</translation>
     </message>
     <message>
         <source>领导干部问题应登记为问题线索，不能形成底稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems involving leading cadres must be registered as clues, not as findings.</translation>
     </message>
     <message>
         <source>超过允许的大小</source>
-        <translation type="unfinished"></translation>
+        <translation>The maximum allowed size was exceeded.</translation>
     </message>
     <message>
         <source>磁盘空间不足，操作已取消，数据未改变</source>
-        <translation type="unfinished"></translation>
+        <translation>There is not enough disk space. The operation was cancelled and no data was changed.</translation>
     </message>
     <message>
         <source>操作已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>The operation was cancelled.</translation>
     </message>
     <message>
         <source>数据库由更新版本的程序创建，请升级本程序</source>
-        <translation type="unfinished"></translation>
+        <translation>The database was created by a newer version of the program. Please upgrade this program.</translation>
     </message>
     <message>
         <source>数据包被拒收</source>
-        <translation type="unfinished"></translation>
+        <translation>The package was rejected.</translation>
     </message>
     <message>
         <source>不是数据包文件，或文件头已损坏</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a package file, or its header is damaged.</translation>
     </message>
     <message>
         <source>数据包不是加密给本单位的，无法解密</source>
-        <translation type="unfinished"></translation>
+        <translation>The package was not encrypted for this office and cannot be decrypted.</translation>
     </message>
     <message>
         <source>数据包已损坏、被截断或被篡改</source>
-        <translation type="unfinished"></translation>
+        <translation>The package is damaged, truncated, or has been tampered with.</translation>
     </message>
     <message>
         <source>数据包内容不是本系统的格式</source>
-        <translation type="unfinished"></translation>
+        <translation>The package contents are not in this system&apos;s format.</translation>
     </message>
     <message>
         <source>数据包格式版本不受支持</source>
-        <translation type="unfinished"></translation>
+        <translation>The package format version is not supported.</translation>
     </message>
     <message>
         <source>数据包内容不完整（被截断）</source>
-        <translation type="unfinished"></translation>
+        <translation>The package contents are incomplete (truncated).</translation>
     </message>
     <message>
         <source>数据包末尾有多余的数据</source>
-        <translation type="unfinished"></translation>
+        <translation>The package has extra data at the end.</translation>
     </message>
     <message>
         <source>数据包超过允许的大小或数量上限</source>
-        <translation type="unfinished"></translation>
+        <translation>The package exceeds the allowed size or item count limit.</translation>
     </message>
     <message>
         <source>数据包清单格式不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>The package manifest is in an invalid format.</translation>
     </message>
     <message>
         <source>数据包签名无效：内容可能被篡改</source>
-        <translation type="unfinished"></translation>
+        <translation>The package signature is invalid: the contents may have been tampered with.</translation>
     </message>
     <message>
         <source>设备证书无效或不是本巡察办签发的</source>
-        <translation type="unfinished"></translation>
+        <translation>The device certificate is invalid or was not issued by this inspection office.</translation>
     </message>
     <message>
         <source>设备证书已过期或尚未生效</source>
-        <translation type="unfinished"></translation>
+        <translation>The device certificate has expired or is not yet valid.</translation>
     </message>
     <message>
         <source>发送设备未在本巡察办登记</source>
-        <translation type="unfinished"></translation>
+        <translation>The sending device is not registered with this inspection office.</translation>
     </message>
     <message>
         <source>发送设备已被吊销，拒收其数据包</source>
-        <translation type="unfinished"></translation>
+        <translation>The sending device has been revoked; its packages are rejected.</translation>
     </message>
     <message>
         <source>数据包清单中的接收方不是本单位</source>
-        <translation type="unfinished"></translation>
+        <translation>The recipient named in the package manifest is not this office.</translation>
     </message>
     <message>
         <source>此类数据包不能在本数据库导入</source>
-        <translation type="unfinished"></translation>
+        <translation>This type of package cannot be imported into this database.</translation>
     </message>
     <message>
         <source>数据包由不同版本的程序生成，请先统一程序版本</source>
-        <translation type="unfinished"></translation>
+        <translation>The package was produced by a different version of the program. Please bring all installations to the same version first.</translation>
     </message>
     <message>
         <source>数据包中文件的大小与清单不符</source>
-        <translation type="unfinished"></translation>
+        <translation>The size of a file in the package does not match the manifest.</translation>
     </message>
     <message>
         <source>数据包中文件的校验值与清单不符</source>
-        <translation type="unfinished"></translation>
+        <translation>The checksum of a file in the package does not match the manifest.</translation>
     </message>
     <message>
         <source>数据包中的记录不符合格式要求</source>
-        <translation type="unfinished"></translation>
+        <translation>Records in the package do not meet the format requirements.</translation>
     </message>
     <message>
         <source>记录引用的附件既不在数据包中，也不在本数据库中</source>
-        <translation type="unfinished"></translation>
+        <translation>A record refers to an attachment that is neither in the package nor in this database.</translation>
     </message>
     <message>
         <source>数据包中的记录不属于清单声明的巡察轮次</source>
-        <translation type="unfinished"></translation>
+        <translation>Records in the package do not belong to the inspection round declared in the manifest.</translation>
     </message>
     <message>
         <source>同一设备的同一序号已导入过另一个数据包：可能是重放或伪造，请核查</source>
-        <translation type="unfinished"></translation>
+        <translation>Another package with the same sequence number from the same device has already been imported. This may be a replay or a forgery; please investigate.</translation>
     </message>
     <message>
         <source>数据包编号已被另一个内容不同的数据包使用</source>
-        <translation type="unfinished"></translation>
+        <translation>The package ID is already used by another package with different contents.</translation>
     </message>
     <message>
         <source>数据包与该设备此前的数据包链不衔接：可能是伪造或设备数据被回滚</source>
-        <translation type="unfinished"></translation>
+        <translation>The package does not continue the chain of earlier packages from this device. It may be forged, or the device data may have been rolled back.</translation>
     </message>
     <message>
         <source>写入暂存文件失败，数据未改变</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the temporary file failed. No data was changed.</translation>
     </message>
     <message>
         <source>设备登记失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Device registration failed.</translation>
     </message>
     <message>
         <source>登记申请文件无效或被改动</source>
-        <translation type="unfinished"></translation>
+        <translation>The registration request file is invalid or has been altered.</translation>
     </message>
     <message>
         <source>设备证书文件无效、被改动或不是发给本设备的</source>
-        <translation type="unfinished"></translation>
+        <translation>The device certificate file is invalid, has been altered, or was not issued to this device.</translation>
     </message>
     <message>
         <source>指纹与核对值不一致：请勿继续，并通过电话等其他渠道核实</source>
-        <translation type="unfinished"></translation>
+        <translation>The fingerprint does not match the check value. Do not continue; verify through another channel, such as by phone.</translation>
     </message>
     <message>
         <source>当前数据库状态不允许此操作</source>
-        <translation type="unfinished"></translation>
+        <translation>This action is not allowed in the current database state.</translation>
     </message>
     <message>
         <source>回执所列数据包与本设备的导出记录不符</source>
-        <translation type="unfinished"></translation>
+        <translation>The packages listed in the receipt do not match this device&apos;s export records.</translation>
     </message>
     <message>
         <source>本轮还有数据未经巡察办回执确认，不能清理</source>
-        <translation type="unfinished"></translation>
+        <translation>Some data in this round has not yet been confirmed by an inspection office receipt, so the round cannot be wiped.</translation>
     </message>
     <message>
         <source>没有这条冲突记录</source>
-        <translation type="unfinished"></translation>
+        <translation>This conflict record does not exist.</translation>
     </message>
     <message>
         <source>工作秘密</source>
-        <translation type="unfinished"></translation>
+        <translation>Work secret</translation>
     </message>
     <message>
         <source>内部</source>
-        <translation type="unfinished"></translation>
+        <translation>Internal</translation>
     </message>
     <message>
         <source>常规</source>
-        <translation type="unfinished"></translation>
+        <translation>Regular</translation>
     </message>
     <message>
         <source>专项</source>
-        <translation type="unfinished"></translation>
+        <translation>Special</translation>
     </message>
     <message>
         <source>机动</source>
-        <translation type="unfinished"></translation>
+        <translation>Ad hoc</translation>
     </message>
     <message>
         <source>提级</source>
-        <translation type="unfinished"></translation>
+        <translation>Elevated</translation>
     </message>
     <message>
         <source>交叉</source>
-        <translation type="unfinished"></translation>
+        <translation>Cross</translation>
     </message>
     <message>
         <source>联动</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked</translation>
     </message>
     <message>
         <source>回头看</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up review</translation>
     </message>
     <message>
         <source>对村</source>
-        <translation type="unfinished"></translation>
+        <translation>Village-level</translation>
     </message>
     <message>
         <source>组长</source>
-        <translation type="unfinished"></translation>
+        <translation>Team leader</translation>
     </message>
     <message>
         <source>副组长</source>
-        <translation type="unfinished"></translation>
+        <translation>Deputy team leader</translation>
     </message>
     <message>
         <source>组员</source>
-        <translation type="unfinished"></translation>
+        <translation>Team member</translation>
     </message>
     <message>
         <source>记录员</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorder</translation>
     </message>
     <message>
         <source>信访专员</source>
-        <translation type="unfinished"></translation>
+        <translation>Petitions officer</translation>
     </message>
     <message>
         <source>专职</source>
-        <translation type="unfinished"></translation>
+        <translation>Full-time</translation>
     </message>
     <message>
         <source>相对固定</source>
-        <translation type="unfinished"></translation>
+        <translation>Semi-permanent</translation>
     </message>
     <message>
         <source>抽调</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconded</translation>
     </message>
     <message>
         <source>特别关注</source>
-        <translation type="unfinished"></translation>
+        <translation>Special attention</translation>
     </message>
     <message>
         <source>重点关注</source>
-        <translation type="unfinished"></translation>
+        <translation>Key attention</translation>
     </message>
     <message>
         <source>一般关注</source>
-        <translation type="unfinished"></translation>
+        <translation>General attention</translation>
     </message>
     <message>
         <source>市管</source>
-        <translation type="unfinished"></translation>
+        <translation>City-managed</translation>
     </message>
     <message>
         <source>县管</source>
-        <translation type="unfinished"></translation>
+        <translation>County-managed</translation>
     </message>
     <message>
         <source>乡管</source>
-        <translation type="unfinished"></translation>
+        <translation>Township-managed</translation>
     </message>
     <message>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>必谈</source>
-        <translation type="unfinished"></translation>
+        <translation>Required</translation>
     </message>
     <message>
         <source>选谈</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected</translation>
     </message>
     <message>
         <source>约谈</source>
-        <translation type="unfinished"></translation>
+        <translation>Summoned</translation>
     </message>
     <message>
         <source>自愿来谈</source>
-        <translation type="unfinished"></translation>
+        <translation>Voluntary</translation>
     </message>
     <message>
         <source>来信</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter</translation>
     </message>
     <message>
         <source>小信封</source>
-        <translation type="unfinished"></translation>
+        <translation>Small envelope</translation>
     </message>
     <message>
         <source>来电</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone call</translation>
     </message>
     <message>
         <source>来访</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit</translation>
     </message>
     <message>
         <source>邮箱</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailbox</translation>
     </message>
     <message>
         <source>二维码</source>
-        <translation type="unfinished"></translation>
+        <translation>QR code</translation>
     </message>
     <message>
         <source>意见箱</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggestion box</translation>
     </message>
     <message>
         <source>转办</source>
-        <translation type="unfinished"></translation>
+        <translation>Referral</translation>
     </message>
     <message>
         <source>问题线索类</source>
-        <translation type="unfinished"></translation>
+        <translation>Clue</translation>
     </message>
     <message>
         <source>一般性问题</source>
-        <translation type="unfinished"></translation>
+        <translation>General issue</translation>
     </message>
     <message>
         <source>意见建议</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggestion</translation>
     </message>
     <message>
         <source>不属受理范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Out of scope</translation>
     </message>
     <message>
         <source>重复件</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate</translation>
     </message>
     <message>
         <source>转为线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Converted to clue</translation>
     </message>
     <message>
         <source>纳入了解/底稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Taken into inquiry / finding</translation>
     </message>
     <message>
         <source>转交</source>
-        <translation type="unfinished"></translation>
+        <translation>Forwarded</translation>
     </message>
     <message>
         <source>留存备查</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept on file</translation>
     </message>
     <message>
         <source>了结</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>已登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered</translation>
     </message>
     <message>
         <source>已摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Summarized</translation>
     </message>
     <message>
         <source>已上组务会</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussed at team meeting</translation>
     </message>
     <message>
         <source>已处置</source>
-        <translation type="unfinished"></translation>
+        <translation>Disposed</translation>
     </message>
     <message>
         <source>政治纪律</source>
-        <translation type="unfinished"></translation>
+        <translation>Political discipline</translation>
     </message>
     <message>
         <source>组织纪律</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizational discipline</translation>
     </message>
     <message>
         <source>廉洁纪律</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrity discipline</translation>
     </message>
     <message>
         <source>群众纪律</source>
-        <translation type="unfinished"></translation>
+        <translation>Mass discipline</translation>
     </message>
     <message>
         <source>工作纪律</source>
-        <translation type="unfinished"></translation>
+        <translation>Work discipline</translation>
     </message>
     <message>
         <source>生活纪律</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal conduct discipline</translation>
     </message>
     <message>
         <source>编制中</source>
-        <translation type="unfinished"></translation>
+        <translation>Drafting</translation>
     </message>
     <message>
         <source>待复核</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting review</translation>
     </message>
     <message>
         <source>待审签</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting sign-off</translation>
     </message>
     <message>
         <source>已审签</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed off</translation>
     </message>
     <message>
         <source>经办人编制</source>
-        <translation type="unfinished"></translation>
+        <translation>Drafted by case officer</translation>
     </message>
     <message>
         <source>副组长复核</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewed by deputy team leader</translation>
     </message>
     <message>
         <source>组长审签</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed off by team leader</translation>
     </message>
     <message>
         <source>退回</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <source>主体责任</source>
-        <translation type="unfinished"></translation>
+        <translation>Primary responsibility</translation>
     </message>
     <message>
         <source>第一责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>First person responsible</translation>
     </message>
     <message>
         <source>主要领导责任</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal leadership responsibility</translation>
     </message>
     <message>
         <source>直接责任</source>
-        <translation type="unfinished"></translation>
+        <translation>Direct responsibility</translation>
     </message>
     <message>
         <source>谈话记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Interview record</translation>
     </message>
     <message>
         <source>信访材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Petition material</translation>
     </message>
     <message>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>会议记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting minutes</translation>
     </message>
     <message>
         <source>财务凭证</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial voucher</translation>
     </message>
     <message>
         <source>问卷统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Survey statistics</translation>
     </message>
     <message>
         <source>照片</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo</translation>
     </message>
     <message>
         <source>音视频</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio/video</translation>
     </message>
     <message>
         <source>纪委监委</source>
-        <translation type="unfinished"></translation>
+        <translation>Commission for Discipline Inspection and Supervision</translation>
     </message>
     <message>
         <source>组织部</source>
-        <translation type="unfinished"></translation>
+        <translation>Organization Department</translation>
     </message>
     <message>
         <source>单移交</source>
-        <translation type="unfinished"></translation>
+        <translation>Single transfer</translation>
     </message>
     <message>
         <source>双移交</source>
-        <translation type="unfinished"></translation>
+        <translation>Dual transfer</translation>
     </message>
     <message>
         <source>谈话函询</source>
-        <translation type="unfinished"></translation>
+        <translation>Talk or written inquiry</translation>
     </message>
     <message>
         <source>初步核实</source>
-        <translation type="unfinished"></translation>
+        <translation>Preliminary verification</translation>
     </message>
     <message>
         <source>暂存待查</source>
-        <translation type="unfinished"></translation>
+        <translation>Shelved pending investigation</translation>
     </message>
     <message>
         <source>予以了结</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed without action</translation>
     </message>
     <message>
         <source>已移交</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferred</translation>
     </message>
     <message>
         <source>已接收</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>办理中</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <source>已反馈</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback given</translation>
     </message>
     <message>
         <source>已办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Concluded</translation>
     </message>
     <message>
         <source>听取汇报</source>
-        <translation type="unfinished"></translation>
+        <translation>Briefing</translation>
     </message>
     <message>
         <source>座谈会</source>
-        <translation type="unfinished"></translation>
+        <translation>Forum</translation>
     </message>
     <message>
         <source>列席会议</source>
-        <translation type="unfinished"></translation>
+        <translation>Attending meeting</translation>
     </message>
     <message>
         <source>调阅资料</source>
-        <translation type="unfinished"></translation>
+        <translation>Document review</translation>
     </message>
     <message>
         <source>民主测评/问卷</source>
-        <translation type="unfinished"></translation>
+        <translation>Democratic evaluation / survey</translation>
     </message>
     <message>
         <source>实地走访/下沉</source>
-        <translation type="unfinished"></translation>
+        <translation>Field visit</translation>
     </message>
     <message>
         <source>专项检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Special check</translation>
     </message>
     <message>
         <source>个人事项抽查</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal matters spot check</translation>
     </message>
     <message>
         <source>未开展</source>
-        <translation type="unfinished"></translation>
+        <translation>Not started</translation>
     </message>
     <message>
         <source>了解中</source>
-        <translation type="unfinished"></translation>
+        <translation>Under inquiry</translation>
     </message>
     <message>
         <source>发现问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems found</translation>
     </message>
     <message>
         <source>未发现问题</source>
-        <translation type="unfinished"></translation>
+        <translation>No problems found</translation>
     </message>
     <message>
         <source>政策清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy list</translation>
     </message>
     <message>
         <source>职能清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Functions list</translation>
     </message>
     <message>
         <source>综合监督信息清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprehensive supervision information list</translation>
     </message>
     <message>
         <source>问题清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem list</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>领导班子</source>
-        <translation type="unfinished"></translation>
+        <translation>Leadership team</translation>
     </message>
     <message>
         <source>个人</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual</translation>
     </message>
     <message>
         <source>未启动</source>
-        <translation type="unfinished"></translation>
+        <translation>Not started</translation>
     </message>
     <message>
         <source>推进中</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <source>长期坚持</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongoing</translation>
     </message>
     <message>
         <source>好</source>
-        <translation type="unfinished"></translation>
+        <translation>Good</translation>
     </message>
     <message>
         <source>较好</source>
-        <translation type="unfinished"></translation>
+        <translation>Fairly good</translation>
     </message>
     <message>
         <source>一般</source>
-        <translation type="unfinished"></translation>
+        <translation>Fair</translation>
     </message>
     <message>
         <source>差</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor</translation>
     </message>
     <message>
         <source>巡察报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection report</translation>
     </message>
     <message>
         <source>专题报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Special report</translation>
     </message>
     <message>
         <source>线索报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Clue report</translation>
     </message>
     <message>
         <source>反馈意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback</translation>
     </message>
     <message>
         <source>立行立改通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Immediate correction notice</translation>
     </message>
     <message>
         <source>巡察建议书</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection recommendation</translation>
     </message>
     <message>
         <source>政治画像报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Political portrait report</translation>
     </message>
     <message>
         <source>草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>报审</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted for approval</translation>
     </message>
     <message>
         <source>已批准</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <source>永久</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanent</translation>
     </message>
     <message>
         <source>30年</source>
-        <translation type="unfinished"></translation>
+        <translation>30 years</translation>
     </message>
     <message>
         <source>10年</source>
-        <translation type="unfinished"></translation>
+        <translation>10 years</translation>
     </message>
     <message>
         <source>未知的文书类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown document type.</translation>
     </message>
     <message>
         <source>缺少生成该文书所需的轮次、对象或记录</source>
-        <translation type="unfinished"></translation>
+        <translation>The round, subject or records needed to generate this document are missing.</translation>
     </message>
     <message>
         <source>输出文件已存在，不会覆盖</source>
-        <translation type="unfinished"></translation>
+        <translation>The output file already exists and will not be overwritten.</translation>
     </message>
     <message>
         <source>模板不可用</source>
-        <translation type="unfinished"></translation>
+        <translation>The template is unavailable.</translation>
     </message>
     <message>
         <source>不是本系统导出的台账文件，或表头已被改动</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a ledger file exported by this system, or its header row has been altered.</translation>
     </message>
     <message>
         <source>记录员/信访专员</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorder / petitions officer</translation>
     </message>
     <message>
         <source>巡察办</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection office</translation>
     </message>
     <message>
         <source>系统管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>System administrator</translation>
     </message>
     <message>
         <source>安全保密管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Security administrator</translation>
     </message>
     <message>
         <source>安全审计员</source>
-        <translation type="unfinished"></translation>
+        <translation>Security auditor</translation>
     </message>
     <message>
         <source>个别谈话</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual interview</translation>
     </message>
     <message>
         <source>信访件</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter</translation>
     </message>
     <message>
         <source>问题底稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding</translation>
     </message>
     <message>
         <source>问题线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Clue</translation>
     </message>
     <message>
         <source>工作记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Work log</translation>
     </message>
     <message>
         <source>干部/人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre / person</translation>
     </message>
     <message>
         <source>被巡察对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspected organisation</translation>
     </message>
     <message>
         <source>整改事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification item</translation>
     </message>
     <message>
         <source>清单条目</source>
-        <translation type="unfinished"></translation>
+        <translation>List entry</translation>
     </message>
     <message>
         <source>附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachment</translation>
     </message>
     <message>
         <source>分类数据有误</source>
-        <translation type="unfinished"></translation>
+        <translation>The classification data is invalid.</translation>
     </message>
     <message>
         <source>未找到该分类数据</source>
-        <translation type="unfinished"></translation>
+        <translation>The classification data was not found.</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>发生意外错误，操作未完成，数据未改变。详情已写入日志。（WB-INTERNAL）</source>
-        <translation type="unfinished"></translation>
+        <translation>An unexpected error occurred. The operation was not completed and no data was changed. Details have been written to the log. (WB-INTERNAL)</translation>
     </message>
     <message>
         <source>操作未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation not completed</translation>
     </message>
 </context>
 </TS>

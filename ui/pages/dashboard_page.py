@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.errors import show_error
+from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.bar_chart import BarChart
 from workbench.models.enums import LetterCategory, LetterChannel
@@ -95,14 +96,14 @@ class DashboardPage(QWidget):
         for key, text in values.items():
             self.figures[key].value.setText(text)
         self.by_aspect.set_items([(c.title, c.count, str(c.count)) for c in st.findings_by_aspect])
-        channels = {c.value: c.label for c in LetterChannel}
+        channels = {c.value: core_text(c.label) for c in LetterChannel}
         self.by_channel.set_items(
             [
                 (channels.get(k, k), n, str(n))
                 for k, n in sorted(st.letters_by_channel.items(), key=lambda kv: -kv[1])
             ]
         )
-        categories = {c.value: c.label for c in LetterCategory}
+        categories = {c.value: core_text(c.label) for c in LetterCategory}
         self.by_category.set_items(
             [
                 (categories.get(k, self.tr("未分类")), n, str(n))

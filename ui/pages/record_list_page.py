@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -106,11 +106,17 @@ class RecordListPage(QWidget):
         )
 
     def _on_loaded(self, total: int) -> None:
-        self.count_label.setText(self.tr("共 %n 条", "", total))
+        # translate() with this class's context: self.tr in a base class would look the text up
+        # under the subclass's name (PySide), which lupdate never extracted
+        self.count_label.setText(
+            QCoreApplication.translate("RecordListPage", "共 %n 条", "", total)
+        )
         if total and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         elif not total:
-            self.detail.setPlainText(self.tr("没有符合条件的记录。"))
+            self.detail.setPlainText(
+                QCoreApplication.translate("RecordListPage", "没有符合条件的记录。")
+            )
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
