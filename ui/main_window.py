@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page
+        opened = getattr(page, "record_opened", None)
+        if opened is not None:
+            opened.connect(self.open_record)
         self.stack.addWidget(page)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)

@@ -672,6 +672,18 @@
         <translation>Register letter</translation>
     </message>
     <message>
+        <source>转为线索</source>
+        <translation>Turn into clue</translation>
+    </message>
+    <message>
+        <source>被反映人的干部级别：</source>
+        <translation>Cadre level of the person complained about:</translation>
+    </message>
+    <message>
+        <source>不能转为线索</source>
+        <translation>Cannot turn into a clue</translation>
+    </message>
+    <message>
         <source>请先在上方选择巡察轮次，再登记信访件。</source>
         <translation>Select an inspection round above before registering a letter.</translation>
     </message>

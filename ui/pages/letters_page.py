@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from ui.dialogs.letter_dialog import LetterDialog
+from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column, display
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterSpec
-from workbench.models.enums import LetterCategory, LetterChannel, LetterStatus
-from workbench.services.letters import list_letters
+from workbench.models.enums import CadreLevel, LetterCategory, LetterChannel, LetterStatus
+from workbench.services.letters import get_letter, list_letters
+from workbench.services.letters_disposal import clue_draft_from_letter, dispose_letter
 
 
 def _enum_options(enum: Any) -> tuple[tuple[str, Any], ...]:
@@ -74,6 +76,36 @@ class LettersPage(RecordListPage):
     ) -> None:
         super().__init__(tasks, scope=scope, parent=parent, **_config())
         self.register_button = self.add_action(self.tr("登记信访件"), self.register, "register")
+        self.add_action(self.tr("转为线索"), self.to_clue, "to_clue")
+
+    def to_clue(self) -> None:
+        """分类处置 “转为线索”: the clue is created from the letter and opened."""
+        view = self.current_view()
+        if view is None:
+            return
+        levels = [core_text(level.label) for level in CadreLevel]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("转为线索"), self.tr("被反映人的干部级别："), levels, 1, False
+        )
+        if not ok:
+            return
+        level = list(CadreLevel)[levels.index(choice)]
+        letter_id = view.id
+
+        def work(s: Any) -> Any:
+            letter = get_letter(s, letter_id)
+            draft = clue_draft_from_letter(letter, subject_level=level)
+            return dispose_letter(s, letter_id, "to_clue", clue=draft)
+
+        def done(result: Any) -> None:
+            self.refresh()
+            if result.clue is not None:
+                self.record_opened.emit("clue", result.clue.id)
+
+        def refused(error: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("不能转为线索"), error_text(error))
+
+        self.tasks.run(work, done, refused, write=True)
 
     def register(self) -> LetterDialog | None:
         round_id = self.scope().get("round_id")

@@ -33,6 +33,7 @@ ListService = Callable[..., Any]
 
 class RecordListPage(QWidget):
     record_selected = Signal(object)  # the view, or None
+    record_opened = Signal(str, str)  # (record type, id): show it on its own page
 
     def __init__(
         self,
