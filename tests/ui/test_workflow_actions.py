@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.main_window import MainWindow
 from workbench.models.enums import FindingStatus
+from workbench.services.findings import get_finding
 from workbench.workspace import Workspace
 
 
@@ -26,11 +27,20 @@ def test_submit_then_a_refused_review(
     assert status is not None
     status.setCurrentIndex(status.findData("draft"))
     qtbot.waitUntil(lambda: not window.tasks.busy and page.model.total > 0, timeout=10000)  # type: ignore[attr-defined]
-    page.table.selectRow(0)  # type: ignore[attr-defined]
-    draft = page.current_view()  # type: ignore[attr-defined]
-    assert draft is not None and draft.status is FindingStatus.DRAFT
+    # a draft that may be submitted: it says what the problem is and how it is classified
+    rows = [page.model.view_at(r) for r in range(page.model.rowCount())]  # type: ignore[attr-defined]
+    draft = next(v for v in rows if v and v.summary and v.taxonomy_code)
+    page.table.selectRow(page.model.row_of(draft.id))  # type: ignore[attr-defined]
+    assert draft.status is FindingStatus.DRAFT
     page.findChild(QPushButton, "submit").click()
+    qtbot.waitUntil(
+        lambda: (
+            workspace.read(lambda s: get_finding(s, draft.id)).status is FindingStatus.SUBMITTED
+        ),
+        timeout=10000,
+    )
     qtbot.waitUntil(lambda: "待复核" in page.detail.toPlainText(), timeout=10000)  # type: ignore[attr-defined]
+    assert warnings == []
     status.setCurrentIndex(0)  # all statuses, so the submitted one stays listed
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
     row = page.model.row_of(draft.id)  # type: ignore[attr-defined]

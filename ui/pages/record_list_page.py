@@ -54,6 +54,7 @@ class RecordListPage(QWidget):
         self.list_service = list_service
         self.describe = describe
         self.scope = scope  # filters from the navigation (round, team, target)
+        self._pinned: str | None = None  # a record shown on purpose, kept across reloads
         self.heading = QLabel(title)
         self.heading.setObjectName("pageHeading")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -112,7 +113,12 @@ class RecordListPage(QWidget):
         self.count_label.setText(
             QCoreApplication.translate("RecordListPage", "共 %n 条", "", total)
         )
-        if total and not self.table.selectionModel().hasSelection():
+        pinned_row = self.model.row_of(self._pinned) if self._pinned else None
+        if pinned_row is not None:
+            self.table.selectRow(pinned_row)
+        elif self._pinned:
+            pass  # the record shown on purpose left the filtered list: keep describing it
+        elif total and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         elif not total:
             self.detail.setPlainText(
@@ -122,12 +128,15 @@ class RecordListPage(QWidget):
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
         view = self.model.view_at(rows[0].row()) if rows else None
+        if view is not None and getattr(view, "id", None) != self._pinned:
+            self._pinned = None  # the user moved on
         self.detail.setPlainText(self.describe(view) if view is not None else "")
         self.record_selected.emit(view)
 
     def show_record(self, view: Any) -> None:
-        """Show one record (opened from search): selected if its row is loaded, described
-        in the detail pane either way."""
+        """Show one record (opened from search, just changed by an action): selected if its row
+        is loaded, described in the detail pane either way, and kept there across a reload."""
+        self._pinned = getattr(view, "id", None)
         row = self.model.row_of(getattr(view, "id", ""))
         if row is not None:
             self.table.selectRow(row)
