@@ -3,17 +3,16 @@ lists and search — on a real encrypted store with users of each role."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import workbench.services  # noqa: F401 - registers the search-index hook
-from tests.conftest import LEADER, PASSPHRASE
+from tests.conftest import LEADER
+from tests.workbench.team import Team
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError, WorkflowError
 from workbench.models import Interview, Target
 from workbench.models.enums import (
@@ -27,7 +26,6 @@ from workbench.models.enums import (
     LetterChannel,
     TransferMode,
 )
-from workbench.roles import Role
 from workbench.search import search
 from workbench.services.clues import (
     ClueDraft,
@@ -53,67 +51,14 @@ from workbench.services.letters import (
 )
 from workbench.services.letters_disposal import discuss_letter, dispose_letter
 from workbench.services.rounds import RoundDraft, create_round
-from workbench.services.users import add_user
 from workbench.services.workflow import SourceRef
-from workbench.store.vault import Vault
 
-USERS: dict[str, tuple[Role, ...]] = {
-    "deputy": (Role.DEPUTY_LEADER,),
-    "member": (Role.MEMBER,),
-    "recorder": (Role.RECORDER,),
-    "office": (Role.OFFICE,),
-    "secadmin": (Role.SECADMIN,),
-}
 NOW = datetime.now().replace(microsecond=0)
 TODAY = date.today()
 T0 = NOW - timedelta(days=20)  # transferred
 T1 = NOW - timedelta(days=15)  # received
 T2 = NOW - timedelta(days=5)  # fed back
 T3 = NOW - timedelta(days=1)  # closed
-
-
-@pytest.fixture(scope="module")
-def team_template(
-    template_store: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    """The fixture store plus one user per role, made once per module (key derivation is slow)."""
-    root = tmp_path_factory.mktemp("team") / "store"
-    shutil.copytree(template_store[0], root)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("WORKBENCH_HOME", str(tmp_path_factory.mktemp("home")))
-        vault = Vault.open(root, LEADER, PASSPHRASE)
-        try:
-            for name, roles in USERS.items():
-                add_user(vault, name, PASSPHRASE, roles)
-        finally:
-            vault.lock()
-    return root
-
-
-class Team:
-    """Log in as anyone of the team; each vault is opened once per test."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self._vaults: dict[str, Vault] = {}
-
-    def __call__(self, name: str = LEADER) -> Vault:
-        if name not in self._vaults:
-            self._vaults[name] = Vault.open(self.directory, name, PASSPHRASE)
-        return self._vaults[name]
-
-    def close(self) -> None:
-        for vault in self._vaults.values():
-            vault.lock()
-
-
-@pytest.fixture
-def team(team_template: Path, tmp_path: Path) -> Iterator[Team]:
-    directory = tmp_path / "store"
-    shutil.copytree(team_template, directory)
-    t = Team(directory)
-    yield t
-    t.close()
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,16 @@ locking, evidence, lists and search — on a real encrypted store with users of 
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import workbench.services  # noqa: F401 - registers the search-index hook
-from tests.conftest import LEADER, PASSPHRASE
+from tests.conftest import LEADER
+from tests.workbench.team import Team
 from workbench.errors import (
     ClueRequired,
     Conflict,
@@ -34,7 +32,6 @@ from workbench.models.enums import (
     ResponsibilityType,
     SignoffStep,
 )
-from workbench.roles import Role
 from workbench.search import search
 from workbench.services.findings import (
     FindingDraft,
@@ -59,65 +56,11 @@ from workbench.services.findings_signoff import (
     submit_finding,
 )
 from workbench.services.rounds import RoundDraft, create_round
-from workbench.services.users import add_user
 from workbench.services.workflow import SourceRef
-from workbench.store.vault import Vault
 
-USERS: dict[str, tuple[Role, ...]] = {
-    "deputy": (Role.DEPUTY_LEADER,),
-    "deputy2": (Role.DEPUTY_LEADER,),
-    "member": (Role.MEMBER,),
-    "recorder": (Role.RECORDER,),
-    "office": (Role.OFFICE,),
-    "both": (Role.TEAM_LEADER, Role.DEPUTY_LEADER),
-}
 TAXON = "SGJJ-2020.1.1"
 KEY = AttentionLevel.KEY
 SHA = "ab" * 32
-
-
-@pytest.fixture(scope="module")
-def team_template(
-    template_store: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    """The fixture store plus one user per role, made once per module (key derivation is slow)."""
-    root = tmp_path_factory.mktemp("team") / "store"
-    shutil.copytree(template_store[0], root)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("WORKBENCH_HOME", str(tmp_path_factory.mktemp("home")))
-        vault = Vault.open(root, LEADER, PASSPHRASE)
-        try:
-            for name, roles in USERS.items():
-                add_user(vault, name, PASSPHRASE, roles)
-        finally:
-            vault.lock()
-    return root
-
-
-class Team:
-    """Log in as anyone of the team; each vault is opened once per test."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self._vaults: dict[str, Vault] = {}
-
-    def __call__(self, name: str = LEADER) -> Vault:
-        if name not in self._vaults:
-            self._vaults[name] = Vault.open(self.directory, name, PASSPHRASE)
-        return self._vaults[name]
-
-    def close(self) -> None:
-        for vault in self._vaults.values():
-            vault.lock()
-
-
-@pytest.fixture
-def team(team_template: Path, tmp_path: Path) -> Iterator[Team]:
-    directory = tmp_path / "store"
-    shutil.copytree(team_template, directory)
-    t = Team(directory)
-    yield t
-    t.close()
 
 
 @dataclass(frozen=True)
