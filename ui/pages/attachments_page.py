@@ -1,4 +1,5 @@
-"""附件: the store's evidence files; images previewed from memory, never from a plaintext file."""
+"""附件: the store's evidence files, added by button or drop with progress, previewed from memory
+(images, PDFs, text) and never from a plaintext file; exported only on the user's choice."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
-from PySide6.QtWidgets import QFileDialog, QLabel, QProgressDialog, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QSplitter, QWidget
 
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
+from ui.widgets.preview import AttachmentPreview, preview_kind, unsupported_message
+from workbench.errors import Cancelled
 from workbench.jobs import CancelToken
 from workbench.services.attachments import list_attachments
 
@@ -23,7 +26,11 @@ PREVIEW_LIMIT = 32 << 20
 
 
 def _size(view: Any) -> str:
-    size = float(view.size)
+    return _bytes_text(view.size)
+
+
+def _bytes_text(count: int) -> str:
+    size = float(count)
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
@@ -47,15 +54,31 @@ def _config() -> dict[str, Any]:
         "page_key": "attachments",
         "title": _tr("附件"),
         "columns": [
-            Column("name", _tr("名称"), 320),
-            Column("media_type", _tr("类型"), 160),
-            Column("size", _tr("大小"), 90, render=_size),
-            Column("created_at", _tr("加入时间"), 140),
+            Column("name", _tr("名称"), 320, sort_key="name"),
+            Column("media_type", _tr("类型"), 160, sort_key="media_type"),
+            Column("size", _tr("大小"), 90, render=_size, sort_key="size"),
+            Column("created_at", _tr("加入时间"), 140, sort_key="created_at"),
         ],
         "filters": [],
         "list_service": list_attachments,
         "describe": _describe,
     }
+
+
+class Upload:
+    """One file on its way into the store, as the worker sees it: only plain Python (the cancel
+    token, the percents it writes). A Qt object or connection that the worker thread released
+    last would be torn down there while the GUI thread may hold Qt's connection lock: a
+    deadlock (seen closing the dialog). A GUI timer copies the percent into the dialog."""
+
+    def __init__(self) -> None:
+        self.cancel = CancelToken()
+        self.percents: list[int] = []  # every percent reported, in order
+
+    def __call__(self, done: int, total: int | None, label: str = "") -> None:
+        percent = min(100, done * 100 // total) if total else 0
+        if not self.percents or percent != self.percents[-1]:
+            self.percents.append(percent)
 
 
 class AttachmentsPage(RecordListPage):
@@ -65,76 +88,137 @@ class AttachmentsPage(RecordListPage):
         # attachments belong to the store, not to a round: the round scope does not apply
         super().__init__(tasks, scope=dict, parent=parent, **_config())
         del scope
-        self.preview = QLabel()
-        self.preview.setObjectName("attachment_preview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(160)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.preview)
+        self.preview = AttachmentPreview()
+        self._previewing: str | None = None  # sha256 of the attachment the preview waits for
+        self._place_preview()
         self.add_action(self.tr("加入附件…"), self.choose_files, "add_attachment")
+        self.add_action(self.tr("导出…"), self.export_current, "export_attachment")
         self.record_selected.connect(self._preview)
         self.setAcceptDrops(True)
+
+    def _place_preview(self) -> None:
+        """The preview takes the right side, full height: documents are tall."""
+        lists = self.detail.parentWidget()
+        assert isinstance(lists, QSplitter)
+        layout = self.layout()
+        assert layout is not None
+        sides = QSplitter(Qt.Orientation.Horizontal)
+        layout.replaceWidget(lists, sides)
+        sides.addWidget(lists)
+        sides.addWidget(self.preview)
+        sides.setStretchFactor(0, 3)
+        sides.setStretchFactor(1, 2)
+        sides.setSizes([620, 480])
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择要加入的文件"))
         for path in paths:
             self.add_file(Path(path))
 
-    def add_file(self, path: Path) -> None:
+    def add_file(self, path: Path) -> Upload:
         """Stream the file into the store on the worker, with a cancellable progress dialog."""
         size = path.stat().st_size
         progress = QProgressDialog(
             self.tr("正在加密保存：%1").replace("%1", path.name), self.tr("取消"), 0, 100, self
         )
         progress.setMinimumDuration(600)  # shown only when slow
-        cancel = CancelToken()
-        progress.canceled.connect(cancel.cancel)
+        progress.setAutoClose(False)  # closed when the worker is done, not at 100 %
+        upload = Upload()
+        cancel = upload.cancel
+        progress.canceled.connect(lambda: cancel.cancel())  # held strongly, freed on this thread
+        ticker = QTimer(progress)
+        ticker.setInterval(100)
+        ticker.timeout.connect(
+            lambda: progress.setValue(upload.percents[-1]) if upload.percents else None
+        )
+        ticker.start()
         media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
         def work(worker: Any) -> Any:
             with open(path, "rb") as source:
                 return worker.workspace.add_attachment(
-                    source, name=path.name, media_type=media, size_hint=size, cancel=cancel
+                    source,
+                    name=path.name,
+                    media_type=media,
+                    size_hint=size,
+                    progress=upload,
+                    cancel=cancel,
                 )
 
-        def done(_info: Any) -> None:
+        def finish() -> None:
+            ticker.stop()
             progress.close()
+            progress.deleteLater()
+
+        def done(_info: Any) -> None:
+            finish()
             self.refresh()
 
         def failed(error: BaseException) -> None:
-            progress.close()
-            show_error(self, error)
+            finish()
+            if not isinstance(error, Cancelled):  # the user asked for it: nothing to report
+                show_error(self, error)
 
         self.tasks.run_on_worker(work, done, failed)
+        return upload
+
+    def export_current(self) -> None:
+        """Write the selected attachment out as a plain file: the user's explicit choice."""
+        view = self.current_view()
+        if view is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出附件（导出的文件不加密）"), view.name
+        )
+        if target:
+            sha = view.sha256
+            self.tasks.run_on_worker(
+                lambda worker: worker.workspace.export_attachment(sha, Path(target))
+            )
 
     def _preview(self, view: Any) -> None:
-        self.preview.clear()
-        if view is None or not view.media_type.startswith("image/") or view.size > PREVIEW_LIMIT:
+        self._previewing = None
+        if view is None:
+            self.preview.clear()
             return
-        sha = view.sha256
+        if not preview_kind(view.media_type, view.name):
+            self.preview.show_message(unsupported_message(), view.name)
+            return
+        if view.size > PREVIEW_LIMIT:
+            text = self.tr("附件大于 %1，不能预览，可导出后用其他程序打开（导出的文件不加密）")
+            self.preview.show_message(text.replace("%1", _bytes_text(PREVIEW_LIMIT)), view.name)
+            return
+        self.preview.show_message(self.tr("正在解密预览…"), view.name)
+        sha, media, name = view.sha256, view.media_type, view.name
+        self._previewing = sha
+
+        def shown(data: bytes) -> None:
+            if self._previewing == sha:  # the user may have moved on meanwhile
+                self.preview.show_data(data, media, name)
+
+        def failed(error: BaseException) -> None:
+            if self._previewing == sha:
+                self.preview.show_message(error_text(error), name)
+
         self.tasks.run_on_worker(
             lambda worker: worker.workspace.attachment_bytes(sha, max_bytes=PREVIEW_LIMIT),
-            self._show_image,
+            shown,
+            failed,
         )
 
-    def _show_image(self, data: bytes) -> None:
-        pixmap = QPixmap()
-        if pixmap.loadFromData(data):
-            self.preview.setPixmap(
-                pixmap.scaled(
-                    480,
-                    240,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
+    def clear(self) -> None:
+        super().clear()
+        self._previewing = None
+        self.preview.clear()  # nothing decrypted stays on screen while locked
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        for url in event.mimeData().urls():
-            if url.isLocalFile() and Path(url.toLocalFile()).is_file():
-                self.add_file(Path(url.toLocalFile()))
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        files = [path for path in files if path.is_file()]
+        for path in files:
+            self.add_file(path)
+        if files:
+            event.acceptProposedAction()
