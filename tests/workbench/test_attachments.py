@@ -13,6 +13,7 @@ import pytest
 from workbench.errors import AttachmentCorrupt, Cancelled, LimitExceeded, NotFound
 from workbench.jobs import CancelToken
 from workbench.models.system import Attachment
+from workbench.services.attachments import get_attachments
 from workbench.store import attachments as attachments_mod
 from workbench.store.blobcrypt import CHUNK
 from workbench.store.vault import Vault
@@ -165,3 +166,13 @@ def test_one_gigabyte_streams_with_bounded_memory(vault: Vault) -> None:
     assert sink.size == size and sink.digest.hexdigest() == info.sha256
     assert peak_in < 16 * CHUNK, f"peak {peak_in / 2**20:.1f} MiB while adding"
     assert peak_out < 16 * CHUNK, f"peak {peak_out / 2**20:.1f} MiB while reading"
+
+
+def test_attachments_are_looked_up_by_their_sha256(vault: Vault) -> None:
+    with vault.session() as s:
+        info = vault.attachments.add(
+            s, io.BytesIO(b"evidence"), name="a.txt", media_type="text/plain"
+        )
+    with vault.read() as s:
+        found = get_attachments(s, [info.sha256.upper(), "0" * 64, ""])
+    assert list(found) == [info.sha256] and found[info.sha256].name == "a.txt"

@@ -4,6 +4,9 @@ The model knows the total from the first page and keeps only the pages a view ha
 (Anki's browser keeps ids and caches rows), so 100,000 letters open at once and scrolling to the
 end loads the last page, not everything in between. A reload bumps a generation number, so a
 page that arrives for an older query is dropped.
+
+Sorting goes through the list service (a Column's ``sort_key`` is a key of the service's
+``order``); the model keeps the chosen order and says when it changes, the page reloads with it.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class Column:
     title: str  # already translated
     width: int = 120
     render: Callable[[Any], str] | None = None  # view → text, when one attribute is not enough
+    sort_key: str | None = None  # the list service's ``order`` key; None: not sortable
 
     def text(self, view: Any) -> str:
         return self.render(view) if self.render else display(getattr(view, self.key, None))
@@ -60,6 +64,7 @@ class RecordTableModel(QAbstractTableModel):
 
     loaded = Signal(int)  # total rows, after each reload
     load_failed = Signal(object)
+    order_changed = Signal(object)  # the list service's ``order``, or None for its default
 
     def __init__(self, tasks: Tasks, columns: list[Column], parent: Any = None) -> None:
         super().__init__(parent)
@@ -70,6 +75,7 @@ class RecordTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
         self._requested: set[int] = set()
         self._generation = 0
+        self._order: str | None = None
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -136,6 +142,49 @@ class RecordTableModel(QAbstractTableModel):
         self._requested.clear()
         self.load_failed.emit(error)
 
+    # -- sorting ---------------------------------------------------------------------------
+
+    @property
+    def order(self) -> str | None:
+        """What to pass as the list service's ``order``: "key", "-key" (descending) or None."""
+        return self._order
+
+    def set_order(self, order: str | None) -> bool:
+        """Take ``order`` if one of the columns sorts by it (a remembered order may be stale);
+        no signal: the caller loads the list next."""
+        if order and order.removeprefix("-") not in self.sort_keys():
+            return False
+        self._order = order or None
+        return True
+
+    def sort_keys(self) -> list[str]:
+        return [c.sort_key for c in self.columns if c.sort_key]
+
+    def sort_section(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and direction the header's indicator shows, None for the default order."""
+        if not self._order:
+            return None
+        key = self._order.removeprefix("-")
+        for section, column in enumerate(self.columns):
+            if column.sort_key == key:
+                descending = self._order.startswith("-")
+                return section, (
+                    Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+                )
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt's sort request (a header click): a column without a sort key does nothing."""
+        if not 0 <= column < len(self.columns):
+            return
+        key = self.columns[column].sort_key
+        if key is None:
+            return
+        wanted = f"-{key}" if order == Qt.SortOrder.DescendingOrder else key
+        if wanted != self._order:
+            self._order = wanted
+            self.order_changed.emit(wanted)
+
     # -- access ----------------------------------------------------------------------------
 
     @property
@@ -187,6 +236,10 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if self.columns[section].sort_key:
+                return self.tr("点击按此列排序，再点一次倒序")
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -1,12 +1,14 @@
 """A list of records with a filter bar, a lazily loaded table and a read-only detail pane.
 
 Each record page (letters, findings, clues, …) is this page configured with its columns, its
-filters, the list service to call and how to describe one record.
+filters, the list service to call and how to describe one record. A click on a sortable column's
+header sorts through the service; the sort is remembered per page, like the filter bar.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Container
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
@@ -23,12 +25,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import settings
+from ui.errors import error_text
 from ui.models.record_table_model import Column, RecordTableModel
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterBar, FilterSpec
 
 # (session, offset, limit, filters) -> Page
 ListService = Callable[..., Any]
+
+
+class _Everything:
+    def __contains__(self, _name: object) -> bool:
+        return True
+
+
+def keywords_of(service: ListService) -> Container[str]:
+    """The keyword arguments ``service`` takes (everything, if it takes ``**kwargs``)."""
+    parameters = inspect.signature(service).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return _Everything()
+    return frozenset(p.name for p in parameters)
 
 
 class RecordListPage(QWidget):
@@ -52,6 +69,8 @@ class RecordListPage(QWidget):
         self.setObjectName(page_key)
         self.tasks = tasks
         self.list_service = list_service
+        self.accepts = keywords_of(list_service)  # a scope key the service lacks is left out
+        self.page_key = page_key
         self.describe = describe
         self.scope = scope  # filters from the navigation (round, team, target)
         self._pinned: str | None = None  # a record shown on purpose, kept across reloads
@@ -73,6 +92,12 @@ class RecordListPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, column in enumerate(columns):
             self.table.setColumnWidth(i, column.width)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sectionClicked.connect(self._header_clicked)
+        self.model.set_order(settings.sort_key(page_key).get(settings.open_settings()))
+        self._show_sort()
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setObjectName(f"{page_key}_detail")
@@ -91,6 +116,8 @@ class RecordListPage(QWidget):
         layout.addWidget(self.count_label)
         self.filter_bar.changed.connect(lambda _values: self.refresh())
         self.model.loaded.connect(self._on_loaded)
+        self.model.load_failed.connect(self._on_load_failed)
+        self.model.order_changed.connect(self._on_order_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
     def add_action(self, text: str, slot: Callable[[], object], name: str = "") -> QPushButton:
@@ -101,11 +128,43 @@ class RecordListPage(QWidget):
         return button
 
     def refresh(self) -> None:
-        filters = {**self.scope(), **self.filter_bar.values()}
+        scope = {k: v for k, v in self.scope().items() if k in self.accepts}
+        filters = {**scope, **self.filter_bar.values()}
+        if self.model.order and "order" in self.accepts:
+            filters["order"] = self.model.order
         service = self.list_service
         self.model.set_query(
             lambda s, offset, limit: service(s, offset=offset, limit=limit, **filters)
         )
+
+    # -- sorting ---------------------------------------------------------------------------------
+
+    def _header_clicked(self, section: int) -> None:
+        """First click sorts ascending, the next one descending; other columns do nothing."""
+        current = self.model.sort_section()
+        order = Qt.SortOrder.AscendingOrder
+        if current is not None and current == (section, Qt.SortOrder.AscendingOrder):
+            order = Qt.SortOrder.DescendingOrder
+        self.model.sort(section, order)
+        self._show_sort()  # the header flips its indicator on any click: put the real one back
+
+    def _show_sort(self) -> None:
+        header = self.table.horizontalHeader()
+        shown = self.model.sort_section()
+        header.blockSignals(True)
+        if shown is None:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        else:
+            header.setSortIndicator(*shown)
+        header.blockSignals(False)
+
+    def _on_order_changed(self, order: str | None) -> None:
+        settings.sort_key(self.page_key).set(settings.open_settings(), order or "")
+        self.refresh()
+        self.table.scrollToTop()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self.count_label.setText(error_text(error))
 
     def _on_loaded(self, total: int) -> None:
         # translate() with this class's context: self.tr in a base class would look the text up

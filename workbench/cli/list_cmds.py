@@ -212,6 +212,10 @@ def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
             option = "--" + flag.replace("date_", "").replace("_", "-")
             raise UsageError(f"{spec.help}不支持 {option} 筛选")
         kwargs[name] = date.fromisoformat(value) if flag.startswith("date_") else value
+    if getattr(args, "order", None):
+        if "order" not in accepted:
+            raise UsageError(f"{spec.help}不支持 --order 排序")
+        kwargs["order"] = args.order  # the service validates the column
     return kwargs
 
 
@@ -255,6 +259,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         for flag in FILTERS:
             option = "--" + flag.replace("date_", "").replace("_", "-")
             p.add_argument(option, dest=flag, help=f"按 {', '.join(FILTERS[flag])} 筛选")
+        p.add_argument("--order", help="排序列，前加 - 为倒序，如 -received_at")
         p.add_argument("--offset", type=int, default=0)
         p.add_argument("--limit", type=int, default=50)
         p.set_defaults(func=_list(spec))

@@ -15,6 +15,8 @@ from workbench.services.common import (
     Changes,
     Page,
     RecordMeta,
+    apply_order,
+    enum_rank,
     get_live,
     live,
     not_in_future,
@@ -147,6 +149,14 @@ def get_activity(session: Session, activity_id: str) -> ActivityView:
     return _activity_view(get_live(session, Activity, activity_id, "工作记录"))
 
 
+# the sortable columns of the list (``order``: a key, "-" in front for descending)
+ACTIVITY_ORDERS = {
+    "held_at": Activity.held_at,
+    "activity_type": enum_rank(Activity.activity_type, ActivityType),
+    "title": Activity.title,
+}
+
+
 def list_activities(
     session: Session,
     *,
@@ -157,10 +167,12 @@ def list_activities(
     method_code: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    order: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ActivityView]:
-    """Filters combine; ``date_from``/``date_to`` are inclusive days."""
+    """Filters combine; ``date_from``/``date_to`` are inclusive days. Earliest first unless
+    ``order`` names a key of ``ACTIVITY_ORDERS``."""
     query = live(Activity)
     if round_id is not None:
         query = query.where(Activity.round_id == round_id)
@@ -177,7 +189,7 @@ def list_activities(
         query = query.where(Activity.held_at >= datetime.combine(date_from, time.min))
     if date_to is not None:
         query = query.where(Activity.held_at < datetime.combine(date_to + timedelta(1), time.min))
-    query = query.order_by(Activity.held_at, Activity.id)
+    query = apply_order(query, order, ACTIVITY_ORDERS, (Activity.held_at, Activity.id))
     return page(session, query, _activity_view, offset, limit)
 
 

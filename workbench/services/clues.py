@@ -31,7 +31,9 @@ from workbench.services.common import (
     Page,
     RecordMeta,
     actor_name,
+    apply_order,
     check_order,
+    enum_rank,
     get_live,
     live,
     not_in_future,
@@ -350,6 +352,18 @@ def close_clue(
 # -- lists -------------------------------------------------------------------------------------
 
 
+# the sortable columns of the list (``order``: a key, "-" in front for descending)
+CLUE_ORDERS = {
+    "number": Clue.number,
+    "created_at": Clue.created_at,
+    "subject_name": Clue.subject_name,
+    "subject_position": Clue.subject_position,
+    "subject_level": enum_rank(Clue.subject_level, CadreLevel),
+    "status": enum_rank(Clue.status, ClueStatus),
+    "feedback_due": Clue.feedback_due,
+}
+
+
 def list_clues(
     session: Session,
     round_id: str | None = None,
@@ -361,10 +375,12 @@ def list_clues(
     subject_level: CadreLevel | str | None = None,
     due_from: date | None = None,
     due_to: date | None = None,
+    order: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ClueView]:
-    """Newest registered first; ``due_from``/``due_to`` bound the 反馈期限 (inclusive)."""
+    """Newest registered first unless ``order`` names a key of ``CLUE_ORDERS``;
+    ``due_from``/``due_to`` bound the 反馈期限 (inclusive)."""
     query: Select[Clue] = live(Clue)
     if round_id is not None:
         query = query.where(Clue.round_id == round_id)
@@ -384,7 +400,8 @@ def list_clues(
         query = query.where(Clue.feedback_due >= due_from)
     if due_to is not None:
         query = query.where(Clue.feedback_due <= due_to)
-    query = query.order_by(Clue.created_at.desc(), Clue.number.desc(), Clue.id)
+    newest = (Clue.created_at.desc(), Clue.number.desc(), Clue.id)
+    query = apply_order(query, order, CLUE_ORDERS, newest)
     return page(session, query, clue_view, offset, limit)
 
 

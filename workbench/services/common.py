@@ -7,15 +7,19 @@ pages, a ``Changes`` value.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import Enum
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from workbench.errors import NotFound, PermissionDenied, ValidationError
+from workbench.i18n import N_
 from workbench.models.base import RecordMixin, utcnow
 from workbench.roles import ROLE_LABELS, Role
 
@@ -104,6 +108,55 @@ def page(
     total = session.scalar(counting) or 0
     rows = session.scalars(query.offset(offset).limit(limit)).all()
     return Page(tuple(to_dto(r) for r in rows), int(total), offset, limit)
+
+
+# -- ordering ----------------------------------------------------------------------------------
+
+
+def enum_rank(column: Any, enum_cls: type[Enum]) -> ColumnElement[int]:
+    """Sort an enum column in its declared order (a status in workflow order), not by code."""
+    return case({m.value: i for i, m in enumerate(enum_cls)}, value=column)
+
+
+def _base(term: Any) -> Any:
+    """The column of an ORDER BY term, without its direction."""
+    element = term.element if isinstance(term, UnaryExpression) else term
+    return getattr(element, "expression", element)  # a mapped attribute → its column
+
+
+def _descending(term: Any) -> bool:
+    return isinstance(term, UnaryExpression) and term.modifier is operators.desc_op
+
+
+def _reversed(term: Any) -> Any:
+    base = _base(term)
+    return base.asc() if _descending(term) else base.desc()
+
+
+def apply_order(
+    query: Select[R], order: str | None, allowed: Mapping[str, Any], default: Sequence[Any]
+) -> Select[R]:
+    """Order ``query`` by ``order``: a key of ``allowed`` (key → column or expression), with a
+    leading "-" for descending; ``None`` keeps ``default``. The default ordering breaks ties and
+    must end in a unique column (the id), so paging is stable. Ordering by the default's first
+    column gives the default itself (its index path), or all of it reversed."""
+    if not order:
+        return query.order_by(*default)
+    descending = order.startswith("-")
+    key = order[1:] if descending else order
+    if key not in allowed:
+        raise ValidationError(
+            N_("不能按此列排序"), field="order", order=order, allowed=sorted(allowed)
+        )
+    column = _base(allowed[key])
+    if default and _base(default[0]).compare(column):
+        if descending == _descending(default[0]):
+            return query.order_by(*default)
+        return query.order_by(*(_reversed(term) for term in default))
+    term = column.desc() if descending else column.asc()
+    if getattr(column, "nullable", True):  # records without a value go last either way
+        term = term.nulls_last()
+    return query.order_by(term, *(t for t in default if not _base(t).compare(column)))
 
 
 def soft_delete(session: Session, row: RecordMixin) -> None:

@@ -36,6 +36,8 @@ from workbench.services.common import (
     Page,
     RecordMeta,
     actor_id,
+    apply_order,
+    enum_rank,
     get_live,
     live,
     not_in_future,
@@ -288,6 +290,17 @@ def get_finding(session: Session, finding_id: str) -> FindingView:
     return finding_view(get_live(session, Finding, finding_id, "问题底稿"))
 
 
+# the sortable columns of the list (``order``: a key, "-" in front for descending)
+FINDING_ORDERS = {
+    "number": Finding.number,
+    "title": Finding.title,
+    "status": enum_rank(Finding.status, FindingStatus),
+    "compiled_on": Finding.compiled_on,
+    "immediate_fix": Finding.immediate_fix,
+    "amount": Finding.amount_fen,
+}
+
+
 def list_findings(
     session: Session,
     round_id: str | None = None,
@@ -300,10 +313,12 @@ def list_findings(
     date_from: date | None = None,
     date_to: date | None = None,
     in_report: bool | None = None,
+    order: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[FindingView]:
-    """Newest compiled first; ``taxonomy_prefix`` selects a 方面 or 类 with all below it."""
+    """Newest compiled first unless ``order`` names a key of ``FINDING_ORDERS``;
+    ``taxonomy_prefix`` selects a 方面 or 类 with all below it."""
     query: Select[Finding] = live(Finding)
     if round_id is not None:
         query = query.where(Finding.round_id == round_id)
@@ -328,7 +343,8 @@ def list_findings(
         query = query.where(Finding.compiled_on <= date_to)
     if in_report is not None:
         query = query.where(Finding.include_in_report.is_(in_report))
-    query = query.order_by(Finding.compiled_on.desc(), Finding.number.desc(), Finding.id)
+    newest = (Finding.compiled_on.desc(), Finding.number.desc(), Finding.id)
+    query = apply_order(query, order, FINDING_ORDERS, newest)
     return page(session, query, finding_view, offset, limit)
 
 

@@ -17,6 +17,8 @@ from workbench.services.common import (
     Changes,
     Page,
     RecordMeta,
+    apply_order,
+    enum_rank,
     get_live,
     live,
     optional_text,
@@ -169,6 +171,14 @@ def get_focus_item(session: Session, item_id: str) -> FocusItemView:
     return _focus_view(get_live(session, FocusItem, item_id, "监督重点"))
 
 
+# the sortable columns of the list (``order``: a key, "-" in front for descending)
+FOCUS_ORDERS = {
+    "item_code": FocusItem.item_code,
+    "title": FocusItem.title,
+    "status": enum_rank(FocusItem.status, FocusStatus),
+}
+
+
 def list_focus_items(
     session: Session,
     *,
@@ -176,9 +186,11 @@ def list_focus_items(
     target_id: str | None = None,
     team_id: str | None = None,
     status: FocusStatus | str | None = None,
+    order: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[FocusItemView]:
+    """Catalog order per target unless ``order`` names a key of ``FOCUS_ORDERS``."""
     query = live(FocusItem)
     if round_id is not None:
         query = query.where(FocusItem.round_id == round_id)
@@ -189,7 +201,7 @@ def list_focus_items(
     if status is not None:
         query = query.where(FocusItem.status == parse_enum(FocusStatus, status, "status", "状态"))
     texts = _descriptions()
-    query = query.order_by(*_focus_order(), FocusItem.id)
+    query = apply_order(query, order, FOCUS_ORDERS, (*_focus_order(), FocusItem.id))
     return page(session, query, lambda r: _focus_view(r, texts), offset, limit)
 
 

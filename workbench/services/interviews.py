@@ -16,6 +16,8 @@ from workbench.services.common import (
     Changes,
     Page,
     RecordMeta,
+    apply_order,
+    enum_rank,
     get_live,
     live,
     not_in_future,
@@ -187,6 +189,17 @@ def get_interview(session: Session, interview_id: str) -> InterviewView:
     return _interview_view(get_live(session, Interview, interview_id, "谈话记录"))
 
 
+# the sortable columns of the list (``order``: a key, "-" in front for descending)
+INTERVIEW_ORDERS = {
+    "number": Interview.number,
+    "held_at": Interview.held_at,
+    "interview_type": enum_rank(Interview.interview_type, InterviewType),
+    "subject_name": Interview.subject_name,
+    "subject_position": Interview.subject_position,
+    "confirmed_on": Interview.confirmed_on,
+}
+
+
 def list_interviews(
     session: Session,
     *,
@@ -198,10 +211,12 @@ def list_interviews(
     date_to: date | None = None,
     confirmed: bool | None = None,
     subject_contains: str | None = None,
+    order: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[InterviewView]:
-    """Filters combine; ``date_from``/``date_to`` are inclusive days."""
+    """Filters combine; ``date_from``/``date_to`` are inclusive days. Earliest first unless
+    ``order`` names a key of ``INTERVIEW_ORDERS``."""
     query = live(Interview)
     if round_id is not None:
         query = query.where(Interview.round_id == round_id)
@@ -222,7 +237,8 @@ def list_interviews(
     if subject_contains:
         needle = subject_contains.strip()
         query = query.where(Interview.subject_name.contains(needle, autoescape=True))
-    query = query.order_by(Interview.held_at, Interview.number, Interview.id)
+    earliest = (Interview.held_at, Interview.number, Interview.id)
+    query = apply_order(query, order, INTERVIEW_ORDERS, earliest)
     return page(session, query, _interview_view, offset, limit)
 
 

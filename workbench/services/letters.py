@@ -35,6 +35,8 @@ from workbench.models.enums import (
 from workbench.services.common import (
     Page,
     RecordMeta,
+    apply_order,
+    enum_rank,
     get_live,
     live,
     not_in_future,
@@ -277,6 +279,16 @@ def get_letter(session: Session, letter_id: str) -> LetterView:
     return letter_view(get_live(session, Letter, letter_id, "信访件"))
 
 
+# the letters list's sortable columns (``order``: a key, "-" in front for descending)
+LETTER_ORDERS = {
+    "number": Letter.number,
+    "received_at": Letter.received_at,
+    "channel": enum_rank(Letter.channel, LetterChannel),
+    "category": enum_rank(Letter.category, LetterCategory),
+    "status": enum_rank(Letter.status, LetterStatus),
+}
+
+
 def list_letters(
     session: Session,
     round_id: str | None = None,
@@ -290,10 +302,12 @@ def list_letters(
     date_from: date | None = None,
     date_to: date | None = None,
     duplicate_of_id: str | None = None,
+    order: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[LetterView]:
-    """Newest received first; the date range on the day received is inclusive."""
+    """Newest received first unless ``order`` names a key of ``LETTER_ORDERS``; the date range
+    on the day received is inclusive."""
     query: Select[Letter] = live(Letter)
     if round_id is not None:
         query = query.where(Letter.round_id == round_id)
@@ -321,7 +335,8 @@ def list_letters(
         query = query.where(Letter.received_at < end)
     if duplicate_of_id is not None:
         query = query.where(Letter.duplicate_of_id == duplicate_of_id)
-    query = query.order_by(Letter.received_at.desc(), Letter.number.desc(), Letter.id)
+    newest = (Letter.received_at.desc(), Letter.number.desc(), Letter.id)
+    query = apply_order(query, order, LETTER_ORDERS, newest)
     return page(session, query, letter_view, offset, limit)
 
 

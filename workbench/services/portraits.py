@@ -35,6 +35,8 @@ from workbench.services.common import (
     Changes,
     Page,
     RecordMeta,
+    apply_order,
+    enum_rank,
     get_live,
     live,
     optional_text,
@@ -322,6 +324,14 @@ def get_portrait(session: Session, portrait_id: str) -> PortraitView:
     return _portrait_view(get_live(session, Portrait, portrait_id, "政治画像"))
 
 
+# the sortable columns of the list (``order``: a key, "-" in front for descending)
+PORTRAIT_ORDERS = {
+    "subject_name": Portrait.subject_name,
+    "subject_type": enum_rank(Portrait.subject_type, PortraitSubject),
+    "overall": enum_rank(Portrait.overall, Grade),
+}
+
+
 def list_portraits(
     session: Session,
     *,
@@ -329,9 +339,11 @@ def list_portraits(
     target_id: str | None = None,
     team_id: str | None = None,
     subject_type: PortraitSubject | str | None = None,
+    order: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[PortraitView]:
+    """By name unless ``order`` names a key of ``PORTRAIT_ORDERS``."""
     query = live(Portrait)
     if round_id is not None:
         query = query.where(Portrait.round_id == round_id)
@@ -342,7 +354,7 @@ def list_portraits(
     if subject_type is not None:
         kind = parse_enum(PortraitSubject, subject_type, "subject_type", "画像对象类型")
         query = query.where(Portrait.subject_type == kind)
-    query = query.order_by(Portrait.subject_name, Portrait.id)
+    query = apply_order(query, order, PORTRAIT_ORDERS, (Portrait.subject_name, Portrait.id))
     return page(session, query, _portrait_view, offset, limit)
 
 

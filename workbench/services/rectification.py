@@ -16,6 +16,8 @@ from workbench.services.common import (
     Changes,
     Page,
     RecordMeta,
+    apply_order,
+    enum_rank,
     get_live,
     live,
     not_in_future,
@@ -184,6 +186,15 @@ def get_rectification(session: Session, rectification_id: str) -> RectificationV
     return _view(get_live(session, Rectification, rectification_id, "整改事项"))
 
 
+# the sortable columns of the list (``order``: a key, "-" in front for descending)
+RECTIFICATION_ORDERS = {
+    "number": Rectification.number,
+    "status": enum_rank(Rectification.status, S),
+    "due_date": Rectification.due_date,
+    "lead_department": Rectification.lead_department,
+}
+
+
 def list_rectifications(
     session: Session,
     *,
@@ -195,11 +206,13 @@ def list_rectifications(
     due_from: date | None = None,
     due_to: date | None = None,
     overdue_on: date | None = None,
+    order: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[RectificationView]:
     """Filters combine; the due range is inclusive; ``overdue_on`` keeps items overdue that day.
-    Ordered by 时限 (items without one last), then number."""
+    Ordered by 时限 (items without one last), then number, unless ``order`` names a key of
+    ``RECTIFICATION_ORDERS``."""
     query = live(Rectification)
     if round_id is not None:
         query = query.where(Rectification.round_id == round_id)
@@ -217,12 +230,13 @@ def list_rectifications(
         query = query.where(Rectification.due_date <= due_to)
     if overdue_on is not None:
         query = query.where(Rectification.status.in_(OPEN), Rectification.due_date < overdue_on)
-    query = query.order_by(
+    by_due = (
         Rectification.due_date.is_(None),
         Rectification.due_date,
         Rectification.number,
         Rectification.id,
     )
+    query = apply_order(query, order, RECTIFICATION_ORDERS, by_due)
     return page(session, query, _view, offset, limit)
 
 
