@@ -1,4 +1,8 @@
-"""Idle auto-lock: after N minutes without keyboard or mouse input the window locks itself."""
+"""Idle auto-lock: after N minutes without keyboard or mouse input the window locks itself.
+
+It cannot be turned off (the settings dialog offers 1–120 minutes) and takes new minutes while
+it runs.
+"""
 
 from __future__ import annotations
 
@@ -37,8 +41,14 @@ class IdleLock(QObject):
         app.removeEventFilter(self)
         self._timer.stop()
 
+    @property
+    def minutes(self) -> float:
+        return self.seconds / 60
+
     def set_minutes(self, minutes: float) -> None:
+        """Take a new idle period, counted from now."""
         self.seconds = minutes * 60
+        self.rearm()
 
     def rearm(self) -> None:
         self._last_input = time.monotonic()

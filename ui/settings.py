@@ -39,12 +39,24 @@ LANGUAGE = Setting("ui/language", "zh_CN")
 LAST_STORE = Setting("store/last_dir", "")
 LAST_USER = Setting("store/last_user", "")
 IDLE_LOCK_MINUTES = Setting("security/idle_lock_minutes", 10)
+IDLE_LOCK_RANGE = (1, 120)  # minutes; the idle lock cannot be turned off
 WINDOW_GEOMETRY = Setting("window/geometry", b"")
 
 
 def filter_key(page: str) -> Setting[str]:
     """The remembered filter bar of one page."""
     return Setting(f"filters/{page}", "")
+
+
+def sort_key(page: str) -> Setting[str]:
+    """The remembered sort of one page's table: a list service ``order`` ("-key": descending)."""
+    return Setting(f"sort/{page}", "")
+
+
+def idle_lock_minutes(settings: QSettings) -> int:
+    """The idle lock's minutes, kept in range whatever a hand-edited file says."""
+    low, high = IDLE_LOCK_RANGE
+    return min(max(IDLE_LOCK_MINUTES.get(settings), low), high)
 
 
 def open_settings() -> QSettings:
