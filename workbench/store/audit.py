@@ -22,11 +22,13 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import AuditChainBroken
 from workbench.models.base import new_id, utcnow
+from workbench.models.drafts import Draft
 from workbench.models.system import AuditEntry, StoreMeta
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
-_NOT_AUDITED = (AuditEntry, StoreMeta)
+# drafts are a user's unsaved typing, autosaved every few seconds: the save that follows is audited
+_NOT_AUDITED = (AuditEntry, StoreMeta, Draft)
 _STAMPS = frozenset({"updated_at", "updated_by", "version"})  # set on every update anyway
 
 
