@@ -4,20 +4,37 @@ shown with the core's reason (wrong role, wrong state) and its code."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ui.editors.attachments_field import AttachmentDropZone
 from ui.errors import error_text
+from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.pages.record_list_page import RecordListPage
+from ui.tasks import Tasks
+from ui.widgets.form import Form
+from workbench.models.enums import Grade, RectificationStatus
 from workbench.services.findings_signoff import (
     approve_finding,
     return_finding,
     review_finding,
     submit_finding,
 )
-from workbench.services.rectification import set_rectification_status
+from workbench.services.rectification import grade_rectification, set_rectification_status
 
 Step = Callable[[Any, str], Any]  # (session, record id) -> view
 
@@ -57,8 +74,126 @@ def add_finding_actions(page: RecordListPage) -> None:
     page.add_action(_tr("退回"), give_back, "return")
 
 
+class CloseOutDialog(QDialog):
+    """整改销号: the date and the evidence files (dropped or chosen, streamed into the store),
+    then the core's set_rectification_status. A refusal shows by its field and keeps the files."""
+
+    closed = Signal(object)
+
+    def __init__(self, tasks: Tasks, view: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("close_out_dialog")
+        self.setWindowTitle(self.tr("整改销号 %1").replace("%1", view.number))
+        self.tasks, self.view = tasks, view
+        problem = QLabel(view.problem)
+        problem.setWordWrap(True)
+        problem.setStyleSheet("color: #444;")
+        self.closed_on = QDateEdit(QDate.currentDate())
+        self.closed_on.setObjectName("closed_on")
+        self.closed_on.setCalendarPopup(True)
+        self.closed_on.setDisplayFormat("yyyy-MM-dd")
+        self.evidence = AttachmentDropZone(tasks, self)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("close_note")
+        self.note.setPlaceholderText(self.tr("整改完成情况，记入进展情况"))
+        self.note.setFixedHeight(80)
+        self.form = Form()
+        self.form.add("problem", self.tr("问题表现"), problem)
+        self.form.add("closed_on", self.tr("销号日期"), self.closed_on)
+        self.form.add("evidence_sha256", self.tr("佐证材料"), self.evidence)
+        self.form.add("note", self.tr("完成情况"), self.note)
+        self.form.errors["status"] = self.form.banner
+        have = len(view.evidence_sha256)
+        if have:
+            already = QLabel(self.tr("已有佐证材料 %1 份，可再补充。").replace("%1", str(have)))
+            already.setStyleSheet("color: #555;")
+            self.form.layout_.insertRow(3, "", already)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("销号"))
+        self.ok_button.setObjectName("close_out")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.close_out)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.resize(620, 520)
+
+    def close_out(self) -> None:
+        self.form.clear_errors()
+        if self.evidence.busy:
+            self.form.errors["evidence_sha256"].setText(self.tr("附件仍在加密保存，请稍候。"))
+            self.form.errors["evidence_sha256"].show()
+            return
+        rid, version = self.view.id, self.view.meta.version
+        day: date = self.closed_on.date().toPython()  # type: ignore[assignment]
+        shas, note = self.evidence.shas(), self.note.toPlainText().strip()
+
+        def step(s: Any) -> Any:
+            return set_rectification_status(
+                s,
+                rid,
+                RectificationStatus.DONE,
+                closed_on=day,
+                evidence_sha256=shas,
+                note=note,
+                expected_version=version,
+            )
+
+        self.ok_button.setEnabled(False)
+        self.tasks.run(step, self._done, self._refused, write=True)
+
+    def _done(self, view: Any) -> None:
+        self.closed.emit(view)
+        self.accept()
+
+    def reject(self) -> None:
+        self.evidence.cancel()  # files still on their way are not wanted any more
+        super().reject()
+
+    def _refused(self, error: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.form.show_error(error)
+
+
+def _close_out(page: RecordListPage) -> None:
+    view = page.current_view()
+    if view is None:
+        return
+    dialog = CloseOutDialog(page.tasks, view, page)
+
+    def closed(updated: Any) -> None:
+        page.refresh()
+        page.show_record(updated)
+
+    dialog.closed.connect(closed)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+
+
+def _grade(page: RecordListPage) -> None:
+    """评估等次 from the core's scale; the core refuses it for items not yet finished."""
+    view = page.current_view()
+    if view is None:
+        return
+    grades = list(Grade)
+    choices = [core_text(g.label) for g in grades] + [_tr("（清除评估等次）")]
+    current = grades.index(view.grade) if view.grade is not None else 0
+    text, ok = QInputDialog.getItem(
+        page, _tr("整改评估"), _tr("评估等次："), choices, current, False
+    )
+    if not ok:
+        return
+    grade = grades[choices.index(text)] if choices.index(text) < len(grades) else None
+    _run_step(page, lambda s, rid: grade_rectification(s, rid, grade))
+
+
 def add_rectification_actions(page: RecordListPage) -> None:
-    """未启动 → 推进中 (the 销号 needs evidence and a date: its dialog comes with the editor)."""
+    """未启动 → 推进中 → 销号 (date and evidence) | 长期坚持, then 评估."""
     page.add_action(
         _tr("开始推进"),
         lambda: _run_step(page, lambda s, rid: set_rectification_status(s, rid, "in_progress")),
@@ -69,3 +204,5 @@ def add_rectification_actions(page: RecordListPage) -> None:
         lambda: _run_step(page, lambda s, rid: set_rectification_status(s, rid, "long_term")),
         "long_term",
     )
+    page.add_action(_tr("销号"), lambda: _close_out(page), "close_out")
+    page.add_action(_tr("评估"), lambda: _grade(page), "grade")

@@ -1,0 +1,127 @@
+"""问题底稿 editor: a new 底稿 with its responsible parties, classification and an evidence file;
+a leading cadre's direct responsibility refused by its field; a signed-off 底稿 refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from tests.ui.editor_helpers import open_editor, open_window, record_page, save, settle
+from ui.editors.finding_editor import FindingEditor
+from ui.main_window import MainWindow
+from ui.pages.record_list_page import RecordListPage
+from workbench.models.enums import FindingStatus
+from workbench.services.findings import get_finding
+from workbench.services.findings_evidence import list_evidence
+from workbench.workspace import Workspace
+
+
+def _select(page: RecordListPage, record_id: str) -> None:
+    row = page.model.row_of(record_id)
+    assert row is not None
+    page.table.selectRow(row)
+
+
+def _pick(qtbot: QtBot, window: MainWindow, page: RecordListPage, wanted: Any) -> Any:
+    for row in range(page.model.rowCount()):
+        page.model.view_at(row)
+    settle(qtbot, window)
+    views = [page.model.view_at(r) for r in range(page.model.rowCount())]
+    view = next(v for v in views if v is not None and wanted(v))
+    _select(page, view.id)
+    settle(qtbot, window)
+    return view
+
+
+def test_new_finding_with_parties_classification_and_an_evidence_file(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, workspace)
+    page = record_page(qtbot, window, "findings")
+    before = page.model.total
+    editor = open_editor(qtbot, window, page, "new", FindingEditor)
+    qtbot.waitUntil(
+        lambda: editor.target.count() > 1 and editor.classification.count() > 1, timeout=10000
+    )
+    editor.texts["title"].setText("村务监督委员会未对集体资产出租进行监督")
+    editor.target.setCurrentIndex(1)
+    editor.method.setCurrentIndex(editor.method.findData("FS-05"))
+    code = str(editor.classification.itemData(3))
+    editor.classification.setCurrentIndex(3)
+    editor.summary.setPlainText("2025年村集体厂房出租未经村务监督委员会审核，租金低于市场价。")
+    editor.texts["amount"].setText("48000.50")
+    editor.disciplines.boxes["JL-4"].setChecked(True)
+    unit = editor.responsible.table.item(0, 1)  # one empty row to fill in, as the editor opens
+    assert unit is not None
+    unit.setText("红旗村村务监督委员会")
+    editor.responsible.add_row({"type": "leading", "unit": "红旗村党支部", "name": "王某"})
+    contract = tmp_path / "厂房租赁合同.pdf"
+    contract.write_bytes(b"%PDF-1.4 contract")
+    with qtbot.waitSignal(editor.files.attached, timeout=10000):
+        editor.files.add_file(contract)
+    saved = save(qtbot, window, editor)
+    stored = workspace.read(lambda s: get_finding(s, saved.id))
+    assert stored.title == "村务监督委员会未对集体资产出租进行监督"
+    assert stored.taxonomy_code == code and stored.method_code == "FS-05"
+    assert str(stored.amount) == "48000.50" and stored.disciplines == ("JL-4",)
+    assert [(r.type.value, r.unit, r.name) for r in stored.responsible] == [
+        ("main", "红旗村村务监督委员会", ""),
+        ("leading", "红旗村党支部", "王某"),
+    ]
+    evidence = workspace.read(lambda s: list_evidence(s, saved.id))
+    assert [(e.title, e.evidence_type.value) for e in evidence] == [
+        ("厂房租赁合同.pdf", "document")
+    ]
+    assert evidence[0].attachment_sha256 == editor.files.shas()[0]
+    qtbot.waitUntil(lambda: page.model.total == before + 1, timeout=10000)
+    assert saved.number in page.detail.toPlainText()
+    window.close()
+
+
+def test_edit_a_draft_refused_for_a_leading_cadre_then_saved(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    window = open_window(qtbot, workspace)
+    page = record_page(qtbot, window, "findings")
+    target = _pick(qtbot, window, page, lambda v: v.status is FindingStatus.DRAFT)
+    editor = open_editor(qtbot, window, page, "edit", FindingEditor)
+    parties = editor.responsible.rows()
+    assert [(p["unit"], p["name"]) for p in parties] == [
+        (r.unit, r.name) for r in target.responsible
+    ]
+    row = editor.responsible.add_row({"type": "direct", "name": "赵某", "level": "county"})
+    editor.save_button.click()  # a 县管 cadre's own problem is a clue, not a 底稿
+    error = editor.findChild(QLabel, "error_responsible")
+    assert error is not None
+    qtbot.waitUntil(error.isVisible, timeout=10000)
+    assert "WB-CLUE-REQUIRED" in error.text() and editor.isVisible()
+    editor.responsible.table.selectRow(row)
+    editor.responsible.remove_selected()
+    editor.discovery.setPlainText("查阅2025年村级财务凭证发现。")
+    saved = save(qtbot, window, editor)
+    stored = workspace.read(lambda s: get_finding(s, target.id))
+    assert stored.discovery == "查阅2025年村级财务凭证发现。"
+    kept = [(r.type, r.name, r.unit, r.person_id) for r in stored.responsible]
+    assert kept == [(r.type, r.name, r.unit, r.person_id) for r in target.responsible]
+    assert stored.meta.version == saved.meta.version > target.meta.version
+    window.close()
+
+
+def test_a_signed_off_finding_cannot_be_changed(qtbot: QtBot, workspace: Workspace) -> None:
+    window = open_window(qtbot, workspace)
+    page = record_page(qtbot, window, "findings")
+    target = _pick(qtbot, window, page, lambda v: v.status is FindingStatus.APPROVED)
+    editor = open_editor(qtbot, window, page, "edit", FindingEditor)
+    assert any("已审签" in label.text() for label in editor.findChildren(QLabel))
+    editor.summary.setPlainText(target.summary + "（补充）")
+    editor.save_button.click()
+    qtbot.waitUntil(editor.form.banner.isVisible, timeout=10000)
+    assert "WB-WORKFLOW" in editor.form.banner.text() and editor.isVisible()
+    assert workspace.read(lambda s: get_finding(s, target.id)).summary == target.summary
+    editor.discard()
+    editor.hide()
+    settle(qtbot, window)
+    window.close()

@@ -1,0 +1,205 @@
+"""Field widgets the editors share: enum combos, targets of the round, dates that may be empty,
+lists of names typed in one line. Each reads and writes plain JSON-able values for drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QWidget,
+)
+
+from ui.i18n import core_text
+from ui.i18n import tr as _tr
+from ui.tasks import Tasks
+from workbench.services.findings import list_findings
+from workbench.services.targets import list_targets
+
+NAME_SEPARATORS = "、，,；; "
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """“王明、李华 张三” → (王明, 李华, 张三): people type whichever separator is at hand."""
+    for sep in NAME_SEPARATORS[1:]:
+        text = text.replace(sep, NAME_SEPARATORS[0])
+    return tuple(n for n in (p.strip() for p in text.split(NAME_SEPARATORS[0])) if n)
+
+
+def join_names(names: Iterable[str]) -> str:
+    return "、".join(names)
+
+
+class EnumCombo(QComboBox):
+    """The members of a LabeledEnum by their Chinese labels; value() is the member's value."""
+
+    def __init__(self, enum: Any, *, blank: str | None = None) -> None:
+        super().__init__()
+        if blank is not None:
+            self.addItem(blank, None)
+        for member in enum:
+            self.addItem(core_text(member.label), member.value)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        raw = getattr(value, "value", value)
+        index = self.findData(raw)
+        self.setCurrentIndex(max(index, 0))
+
+
+class TargetCombo(QComboBox):
+    """被巡察单位 of the round, loaded on the worker; a value set before loading is kept."""
+
+    loaded = Signal()
+
+    def __init__(self, tasks: Tasks, round_id: str | None) -> None:
+        super().__init__()
+        self.addItem(_tr("（未指定）"), None)
+        self._wanted: str | None = None
+        if round_id:
+            tasks.run(lambda s: list_targets(s, round_id=round_id, limit=1000).items, self._loaded)
+
+    def _loaded(self, targets: Any) -> None:
+        for target in targets:
+            self.addItem(target.name, target.id)
+        if self._wanted:
+            self.set_value(self._wanted)
+        self.loaded.emit()
+
+    def value(self) -> str | None:
+        data = self.currentData()
+        return str(data) if data else (self._wanted if self.count() == 1 else None)
+
+    def set_value(self, target_id: str | None) -> None:
+        self._wanted = target_id
+        index = self.findData(target_id) if target_id else 0
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+class DateTimeField(QDateTimeEdit):
+    def __init__(self) -> None:
+        super().__init__(QDateTime.currentDateTime())
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+
+    def value(self) -> datetime:
+        moment: datetime = self.dateTime().toPython()  # type: ignore[assignment]
+        return moment.replace(second=0, microsecond=0)
+
+    def text_value(self) -> str:
+        return self.value().isoformat(timespec="minutes")
+
+    def set_text_value(self, text: str | None) -> None:
+        if text:
+            moment = datetime.fromisoformat(text)
+            self.setDateTime(
+                QDateTime(
+                    QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+                )
+            )
+
+
+class OptionalDate(QWidget):
+    """A date that may be left empty: a check box turns the date on."""
+
+    def __init__(self, label: str = "") -> None:
+        super().__init__()
+        self.enabled = QCheckBox(label or _tr("填写"))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setEnabled(False)
+        self.enabled.toggled.connect(self.date.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enabled)
+        row.addWidget(self.date, 1)
+
+    def value(self) -> date | None:
+        if not self.enabled.isChecked():
+            return None
+        day: date = self.date.date().toPython()  # type: ignore[assignment]
+        return day
+
+    def set_value(self, day: date | str | None) -> None:
+        if isinstance(day, str):
+            day = date.fromisoformat(day) if day else None
+        self.enabled.setChecked(day is not None)
+        if day is not None:
+            self.date.setDate(QDate(day.year, day.month, day.day))
+
+    def text_value(self) -> str | None:
+        day = self.value()
+        return day.isoformat() if day else None
+
+
+def finding_label(finding: Any) -> str:
+    return f"{finding.number}  {finding.title}"
+
+
+class FindingCombo(QComboBox):
+    """问题底稿 of the round by number and title, loaded on the worker; a value set before
+    loading is kept (like TargetCombo)."""
+
+    loaded = Signal()
+
+    def __init__(self, tasks: Tasks, round_id: str | None) -> None:
+        super().__init__()
+        self.addItem(_tr("（不关联）"), None)
+        self._wanted: str | None = None
+        if round_id:
+            tasks.run(
+                lambda s: list_findings(s, round_id, order="number", limit=1000).items,
+                self._loaded,
+            )
+
+    def _loaded(self, findings: Any) -> None:
+        for finding in findings:
+            self.addItem(finding_label(finding), finding.id)
+        if self._wanted:
+            self.set_value(self._wanted)
+        self.loaded.emit()
+
+    def value(self) -> str | None:
+        data = self.currentData()
+        return str(data) if data else (self._wanted if self.count() == 1 else None)
+
+    def set_value(self, finding_id: str | None) -> None:
+        self._wanted = finding_id
+        index = self.findData(finding_id) if finding_id else 0
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+class EnumChecks(QWidget):
+    """Several members of a LabeledEnum (六项纪律 of a letter, a 底稿, a clue) as check boxes."""
+
+    def __init__(self, enum: Any) -> None:
+        super().__init__()
+        self.boxes: dict[str, QCheckBox] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for member in enum:
+            box = QCheckBox(core_text(member.label))
+            self.boxes[member.value] = box
+            row.addWidget(box)
+        row.addStretch(1)
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(value for value, box in self.boxes.items() if box.isChecked())
+
+    def set_values(self, values: Iterable[Any]) -> None:
+        wanted = {getattr(v, "value", v) for v in values}
+        for value, box in self.boxes.items():
+            if box.isChecked() != (value in wanted):
+                box.setChecked(value in wanted)
