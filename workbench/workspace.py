@@ -84,6 +84,13 @@ class Workspace:
         return StoreSummary(v.layout.root, v.store_id, v.store_role, v.device_id)
 
     @property
+    def vault(self) -> Vault:
+        """The unlocked vault, for core jobs that run several transactions of their own (package
+        export and import, documents that read in one and audit in another). UI code uses it
+        only on the DB worker thread."""
+        return self._vault
+
+    @property
     def locked(self) -> bool:
         return self._vault.locked
 

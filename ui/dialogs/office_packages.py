@@ -1,0 +1,217 @@
+"""The office's outgoing packages: 生成下发包 (the round, its teams and targets, lists and the
+revocation list, to chosen devices) and 签发回执 (which packages of a device the office holds)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs.export_wizard import OutputRow, check_output, default_package_name
+from ui.dialogs.job_wizard import note_label
+from ui.errors import error_text
+from ui.pages.exchange_support import counts_text, run_with_vault
+from ui.tasks import Tasks
+from workbench.exchange import (
+    BriefingResult,
+    DeviceView,
+    ReceiptResult,
+    build_briefing,
+    issue_receipt,
+    list_devices,
+)
+from workbench.services.rounds import list_rounds
+
+
+def device_text(device: DeviceView) -> str:
+    return f"{device.display_name}（{device.user}）  {device.device_id[:8]}"
+
+
+class _OfficeDialog(QDialog):
+    """A form, an output file, a run button; the outcome is shown in the dialog."""
+
+    def __init__(self, tasks: Tasks, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(600)
+        self.tasks = tasks
+        self.folder: Any = None
+        self.form = QFormLayout()
+        self.output = OutputRow("", "office_output")
+        self.message = note_label("office_message")
+        self.buttons = QDialogButtonBox()
+        self.run_button = self.buttons.addButton(
+            self.tr("生成"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.run_button.setObjectName("office_run")
+        self.run_button.clicked.connect(self.run)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("关闭"))
+        close.clicked.connect(self.reject)
+        self.outcome: Any = None
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    def run(self) -> None:
+        problem = check_output(self.output.edit.text())
+        if problem is None:
+            problem = self.problem()
+        if problem:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(problem)
+            return
+        self.run_button.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("正在生成…"))
+        run_with_vault(self.tasks, self.work(), self._done, self._failed)
+
+    def problem(self) -> str | None:
+        return None
+
+    def work(self) -> Any:
+        raise NotImplementedError
+
+    def describe(self, result: Any) -> str:
+        raise NotImplementedError
+
+    def _done(self, result: Any) -> None:
+        self.outcome = result
+        self.message.setStyleSheet("color: #1b5e20;")
+        self.message.setText(self.describe(result))
+
+    def _failed(self, error: BaseException) -> None:
+        self.run_button.setEnabled(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setText(error_text(error))
+
+
+class BriefingDialog(_OfficeDialog):
+    def __init__(
+        self, tasks: Tasks, round_id: str | None, folder: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(tasks, parent)
+        self.setWindowTitle(self.tr("生成下发包"))
+        self.output.caption = self.windowTitle()
+        self.folder = folder
+        self.round = QComboBox()
+        self.round.setObjectName("briefing_round")
+        self.devices = QListWidget()
+        self.devices.setObjectName("briefing_devices")
+        self.form.addRow(self.tr("巡察轮次"), self.round)
+        self.form.addRow(self.tr("接收设备"), self.devices)
+        self.form.addRow(self.tr("保存为"), self.output)
+        self.round.currentIndexChanged.connect(self._round_changed)
+        tasks.run(
+            lambda s: [(r.id, r.name) for r in list_rounds(s).items],
+            lambda rounds: self._rounds_loaded(rounds, round_id),
+        )
+        run_with_vault(tasks, list_devices, self._devices_loaded, self._failed)
+
+    def _rounds_loaded(self, rounds: list[tuple[str, str]], current: str | None) -> None:
+        for rid, name in rounds:
+            self.round.addItem(name, rid)
+        self.round.setCurrentIndex(max(self.round.findData(current), 0) if current else 0)
+
+    def _round_changed(self, _index: int) -> None:
+        if self.round.currentText() and not self.output.edit.isModified():
+            name = default_package_name(self.tr("下发包"), self.round.currentText())
+            self.output.edit.setText(str(self.folder / name))
+
+    def _devices_loaded(self, devices: list[DeviceView]) -> None:
+        for device in devices:
+            if device.revoked_at is not None:
+                continue  # a revoked device gets nothing more from the office
+            item = QListWidgetItem(device_text(device))
+            item.setData(Qt.ItemDataRole.UserRole, device.device_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.devices.addItem(item)
+
+    def chosen_devices(self) -> list[str]:
+        items = [self.devices.item(i) for i in range(self.devices.count())]
+        return [
+            str(i.data(Qt.ItemDataRole.UserRole))
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        ]
+
+    def problem(self) -> str | None:
+        if self.round.currentData() is None:
+            return self.tr("请选择巡察轮次")
+        if not self.chosen_devices():
+            return self.tr("请至少选择一台接收设备")
+        return None
+
+    def work(self) -> Any:
+        round_id, devices, out = self.round.currentData(), self.chosen_devices(), self.output.path()
+        return lambda vault: build_briefing(vault, round_id, devices, out)
+
+    def describe(self, result: BriefingResult) -> str:
+        return (
+            self.tr("已生成下发包：%1\n接收设备 %2 台；%3；分类数据 %4 个；吊销名单 %5 条。")
+            .replace("%1", str(result.path))
+            .replace("%2", str(len(result.devices)))
+            .replace("%3", counts_text(result.counts))
+            .replace("%4", str(result.taxonomy))
+            .replace("%5", str(result.revocations))
+        )
+
+
+class ReceiptDialog(_OfficeDialog):
+    def __init__(
+        self, tasks: Tasks, folder: Any, device_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(tasks, parent)
+        self.setWindowTitle(self.tr("签发回执"))
+        self.output.caption = self.windowTitle()
+        self.folder = folder
+        self.device = QComboBox()
+        self.device.setObjectName("receipt_device")
+        self.device.currentIndexChanged.connect(self._device_changed)
+        hint = note_label()
+        hint.setText(
+            self.tr("回执列出本库已导入的该设备全部数据包；设备导入回执后，才能清理已确认的数据。")
+        )
+        self.form.addRow(self.tr("设备"), self.device)
+        self.form.addRow(self.tr("保存为"), self.output)
+        self.form.addRow(hint)
+        self._wanted = device_id
+        run_with_vault(tasks, list_devices, self._devices_loaded, self._failed)
+
+    def _devices_loaded(self, devices: list[DeviceView]) -> None:
+        for device in devices:
+            self.device.addItem(device_text(device), device.device_id)
+        if self._wanted:
+            self.device.setCurrentIndex(max(self.device.findData(self._wanted), 0))
+
+    def _device_changed(self, _index: int) -> None:
+        if self.device.currentData() and not self.output.edit.isModified():
+            label = self.device.currentText().split()[0]
+            name = default_package_name(self.tr("回执"), label)
+            self.output.edit.setText(str(self.folder / name))
+
+    def problem(self) -> str | None:
+        return None if self.device.currentData() else self.tr("请选择设备")
+
+    def work(self) -> Any:
+        device, out = str(self.device.currentData()), self.output.path()
+        return lambda vault: issue_receipt(vault, device, out)
+
+    def describe(self, result: ReceiptResult) -> str:
+        return (
+            self.tr("已签发回执：%1\n确认收到该设备数据包 %2 个。请把回执交该设备导入。")
+            .replace("%1", str(result.path))
+            .replace("%2", str(result.packages))
+        )

@@ -1,0 +1,245 @@
+"""What the exchange pages share: the store's exchange state, previews of enrolment files, labels
+for record types and import outcomes, and a vault wrapper that reports progress and honours a
+cancel request while the core exports or imports a package.
+
+The exchange core works on the vault itself (it runs its own transactions), so these jobs run on
+the DB worker through ``Tasks.run_on_worker`` and reach the vault behind the worker's workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ui.i18n import tr as _tr
+from ui.tasks import Tasks
+from workbench.errors import UsageError
+from workbench.exchange import keys
+from workbench.exchange.canonical import StrictJSONError, strict_loads
+from workbench.exchange.certs import EnrolRequest, parse_certificate, parse_request_file
+from workbench.exchange.errors import BadCertificateFile, BadRequestFile, ExchangeState
+from workbench.exchange.identity import device_keys, office_keys
+from workbench.jobs import CancelToken, ProgressSink
+from workbench.workspace import Workspace
+
+ENROL_FILE_LIMIT = 1 << 20
+
+
+def vault_of(workspace: Workspace) -> Any:
+    """The workspace's vault, for the exchange core (which runs its own transactions). Only
+    ever called on the DB worker thread."""
+    return workspace.vault
+
+
+def run_with_vault(
+    tasks: Tasks,
+    fn: Callable[[Any], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> int:
+    """A short exchange step (enrol, revoke, resolve, briefing, receipt) on the worker."""
+    return tasks.run_on_worker(lambda worker: fn(vault_of(worker.workspace)), on_done, on_error)
+
+
+@dataclass(frozen=True)
+class ExchangeStatus:
+    store_role: str  # "field" | "office"
+    device_id: str
+    ready: bool  # office: keys made; field: certificate accepted
+    own_fingerprint: str  # field: this device's key ("" before the request); office: signing
+    office_fingerprint: str  # field: the pinned office key; office: its own signing key
+    age_fingerprint: str = ""
+    not_after: datetime | None = None
+
+
+def exchange_status(session: Any) -> ExchangeStatus:
+    """Public facts only: secrets never leave the worker."""
+    from workbench.exchange.identity import store_meta
+
+    meta = store_meta(session)
+    role, device = meta.get("store_role", "field"), meta.get("device_id", "")
+    if role == "office":
+        try:
+            ok = office_keys(session)
+        except ExchangeState:
+            return ExchangeStatus(role, device, False, "", "")
+        fp = ok.signing_fingerprint
+        return ExchangeStatus(role, device, True, fp, fp, ok.age_fingerprint)
+    try:
+        dk = device_keys(session)
+    except ExchangeState:  # no keys yet: the request makes them
+        return ExchangeStatus(role, device, False, "", "")
+    office_fp = (
+        keys.signing_fingerprint(dk.office_signing_public) if dk.office_signing_public else ""
+    )
+    not_after = dk.certificate.not_after if dk.certificate else None
+    return ExchangeStatus(role, device, dk.enrolled, dk.fingerprint, office_fp, "", not_after)
+
+
+def read_enrol_file(path: Path) -> bytes:
+    if not path.is_file():
+        raise UsageError(_tr("文件不存在：%1").replace("%1", str(path)))
+    if path.stat().st_size > ENROL_FILE_LIMIT:
+        raise UsageError(_tr("文件过大，不是登记申请或证书文件"))
+    return path.read_bytes()
+
+
+@dataclass(frozen=True)
+class CertificatePreview:
+    office_fingerprint: str
+    device_id: str
+    display_name: str
+    not_after: datetime
+
+
+def preview_certificate(data: bytes) -> CertificatePreview:
+    """The office key a certificate file carries, to compare before accepting it (the core's
+    ``accept_certificate`` checks everything again and is told the fingerprint shown here)."""
+    try:
+        doc = strict_loads(data)
+        if not isinstance(doc, dict) or not isinstance(doc.get("office"), dict):
+            raise StrictJSONError(_tr("不是设备证书文件"), "$")
+        cert = parse_certificate(doc.get("certificate"))
+        office_fp = keys.signing_fingerprint(str(doc["office"].get("signing_public")))
+    except (StrictJSONError, ValueError, TypeError) as exc:
+        raise BadCertificateFile(_tr("设备证书文件无效：%1").replace("%1", str(exc))) from None
+    return CertificatePreview(office_fp, cert.device_id, cert.display_name, cert.not_after)
+
+
+def preview_request(data: bytes) -> EnrolRequest:
+    try:
+        return parse_request_file(data)
+    except (StrictJSONError, ValueError) as exc:
+        raise BadRequestFile(_tr("登记申请文件无效：%1").replace("%1", str(exc))) from None
+
+
+# -- labels ------------------------------------------------------------------------------------
+
+
+def record_type_label(record_type: str) -> str:
+    labels = {
+        "rounds": _tr("巡察轮次"),
+        "teams": _tr("巡察组"),
+        "members": _tr("组员"),
+        "targets": _tr("被巡察单位"),
+        "persons": _tr("人员"),
+        "interviews": _tr("个别谈话"),
+        "letters": _tr("信访件"),
+        "findings": _tr("问题底稿"),
+        "evidence": _tr("佐证材料"),
+        "clues": _tr("问题线索"),
+        "activities": _tr("工作活动"),
+        "focus_items": _tr("监督重点"),
+        "list_entries": _tr("三个清单"),
+        "portraits": _tr("政治画像"),
+        "rectifications": _tr("整改事项"),
+        "reports": _tr("报告"),
+        "archive_items": _tr("归档材料"),
+    }
+    return labels.get(record_type, record_type)
+
+
+def outcome_label(key: str) -> str:
+    labels = {
+        "inserted": _tr("新增"),
+        "updated": _tr("更新"),
+        "unchanged": _tr("未变"),
+        "conflicts": _tr("冲突"),
+        "applied": _tr("已更新"),
+        "kept_local": _tr("保留本机修改"),
+        "older": _tr("较旧未采用"),
+        "revocations": _tr("吊销名单"),
+        "taxonomy": _tr("分类数据"),
+        "listed": _tr("回执所列数据包"),
+        "newly_confirmed": _tr("新确认数据包"),
+    }
+    return labels.get(key, key)
+
+
+def package_kind_label(kind: str | None) -> str:
+    labels = {"team": _tr("巡察组数据包"), "briefing": _tr("下发包"), "receipt": _tr("回执")}
+    return labels.get(kind or "", kind or "")
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    if not counts:
+        return _tr("无记录")
+    return "，".join(f"{record_type_label(k)} {v}" for k, v in sorted(counts.items()))
+
+
+def outcome_text(outcome: dict[str, int]) -> str:
+    return "，".join(f"{outcome_label(k)} {v}" for k, v in outcome.items()) or "—"
+
+
+def size_text(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return ""
+
+
+# -- progress and cancel -----------------------------------------------------------------------
+
+
+class ProgressRelay(QObject):
+    """Lives on the GUI thread; the worker calls ``sink`` and the signal is queued across."""
+
+    progressed = Signal(int, int, str)  # done, total (0: unknown), label
+
+    def sink(self, done: int, total: int | None, label: str = "") -> None:
+        self.progressed.emit(done, total or 0, label)
+
+
+class _WatchedAttachments:
+    def __init__(self, inner: Any, sink: ProgressSink, cancel: CancelToken) -> None:
+        self._inner, self._sink, self._cancel = inner, sink, cancel
+        self.done_bytes = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def iter_content(self, sha256: str) -> Iterator[bytes]:
+        for chunk in self._inner.iter_content(sha256):
+            self._cancel.raise_if_cancelled()
+            self.done_bytes += len(chunk)
+            self._sink(
+                0, None, _tr("正在加密附件：已处理 %1").replace("%1", size_text(self.done_bytes))
+            )
+            yield chunk
+
+    def add(self, session: Any, source: Any, **kwargs: Any) -> Any:
+        self._cancel.raise_if_cancelled()
+        return self._inner.add(session, source, **kwargs)
+
+
+class WatchedVault:
+    """The vault as the exchange core sees it, with a cancel check wherever the core touches an
+    attachment and before its final transaction. A cancel raised there unwinds the core's own
+    cleanup (the partial package file is removed; the import transaction rolls back)."""
+
+    def __init__(self, vault: Any, sink: ProgressSink, cancel: CancelToken) -> None:
+        self._vault, self._cancel = vault, cancel
+        self._writing = False
+        self.attachments = _WatchedAttachments(vault.attachments, sink, cancel)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._vault, name)
+
+    def read(self) -> Any:
+        # the importer reads once per attachment while it decrypts: a cancel point. Once the
+        # write began, reads are the core's cleanup and must not be interrupted.
+        if not self._writing:
+            self._cancel.raise_if_cancelled()
+        return self._vault.read()
+
+    def session(self) -> Any:
+        self._cancel.raise_if_cancelled()
+        self._writing = True
+        return self._vault.session()
