@@ -1,0 +1,479 @@
+"""文书报表: every document and ledger the core offers, generated for the toolbar's round (and a
+target of it) through the shared export flow; the import of an edited 整改台账; and the office's
+own Word templates (replace with a checked .docx, or back to the built-in layout)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs.document_export import (
+    ask_save_path,
+    export_to_file,
+    import_ledger_from_file,
+    safe_file_name,
+)
+from ui.errors import error_text, show_error
+from ui.i18n import tr as _tr
+from ui.tasks import Tasks
+from workbench.errors import WorkbenchError
+from workbench.reports import (
+    DOCUMENTS,
+    DocRequest,
+    DocSpec,
+    TemplateInvalid,
+    install_template,
+    remove_template,
+    starter_template,
+    template_for,
+)
+from workbench.services.common import MAX_PAGE
+from workbench.services.rounds import get_round
+from workbench.services.targets import list_targets
+
+
+def record_page(code: str) -> str:
+    """The page whose buttons make a record's document."""
+    pages = {
+        "interview": _tr("个别谈话"),
+        "letter-register": _tr("信访件"),
+        "letter-handling": _tr("信访件"),
+        "portrait": _tr("政治画像"),
+        "finding": _tr("问题底稿"),
+        "clue-transfer": _tr("问题线索"),
+    }
+    return pages.get(code, "")
+
+
+def describe(code: str) -> str:
+    """What each document is, for the people who file it."""
+    texts = {
+        "interview": _tr("个别谈话的笔录：谈话基本信息、问答记录、摘要和对象确认。"),
+        "letter-register": _tr("一件信访件的登记表，含反映人及联系方式（仅此表列出）。"),
+        "letter-handling": _tr(
+            "一件信访件的处理单：内容摘要、分类、拟办意见、处置情况和组长意见栏。"
+        ),
+        "letter-ledger": _tr("本轮全部信访件一行一件的 Excel 台账（不含反映人姓名和联系方式）。"),
+        "finding": _tr("问题底稿：每个问题一张表，含定性依据、责任主体、支撑材料和签批链。"),
+        "finding-ledger": _tr("本轮全部问题底稿的 Excel 台账。"),
+        "clue-transfer": _tr("问题线索移交表：每条线索一张表，含移交、接收和反馈期限。"),
+        "clue-ledger": _tr("本轮全部问题线索的台账（Word 横版表格或 Excel），含移交、处置和反馈。"),
+        "inspection-report": _tr(
+            "巡察报告初稿：基本情况和总体评价、按监督重点分组的主要问题、意见建议。"
+            "只收纳入报告的底稿，不含线索。"
+        ),
+        "clue-report": _tr("问题线索专题报告：按干部级别和拟移交单位统计，并分组列出线索。"),
+        "feedback": _tr("向被巡察党组织反馈的意见：主要问题、整改意见建议和整改要求。"),
+        "portrait": _tr("一个政治画像的报告：各方面评价、说明和佐证，总体评价和综合评价。"),
+        "rectification": _tr(
+            "整改台账：Word 横版表格含合计和完成率；Excel 版可交被巡察单位填报后导入。"
+        ),
+        "archive": _tr("立卷归档目录：按卷号和件号排列的归档条目。"),
+        "stats": _tr("巡察工作统计表：谈话、信访、问题、线索、整改等主要指标（Word 或 Excel）。"),
+    }
+    return texts.get(code, "")
+
+
+def scope_text(spec: DocSpec) -> str:
+    return {
+        "record": _tr("一条记录"),
+        "round": _tr("巡察轮次，可限定被巡察对象"),
+        "target": _tr("被巡察对象"),
+        "record_or_round": _tr("巡察轮次（可限定对象），或一条记录"),
+    }[spec.scope]
+
+
+def default_title(spec: DocSpec) -> str:
+    """Drafts say so in their file name."""
+    drafts = {"inspection-report", "clue-report", "feedback"}
+    return _tr("%1（初稿）").replace("%1", spec.title) if spec.code in drafts else spec.title
+
+
+class ReportsPage(QWidget):
+    def __init__(
+        self, tasks: Tasks, scope: Callable[[], dict[str, Any]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reports")
+        self.tasks = tasks
+        self.scope = scope
+        self.round_id: str | None = None
+        self.round_name = ""
+        heading = QLabel(self.tr("文书报表"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+
+        self.documents = QTableWidget(len(DOCUMENTS), 4)
+        self.documents.setObjectName("documents")
+        self.documents.setHorizontalHeaderLabels(
+            [self.tr("文书"), self.tr("需要"), self.tr("格式"), self.tr("版式")]
+        )
+        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.documents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.documents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.documents.verticalHeader().hide()
+        self.documents.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.documents.setAlternatingRowColors(True)
+        self._fill_documents()
+        self.documents.itemSelectionChanged.connect(self._selected)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.documents)
+        split.addWidget(self._side_panel())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(split, 1)
+        self.documents.selectRow(0)
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def _side_panel(self) -> QWidget:
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.description = QLabel()
+        self.description.setObjectName("description")
+        self.description.setWordWrap(True)
+        self.round_label = QLabel()
+        self.round_label.setObjectName("round_name")
+        self.target = QComboBox()
+        self.target.setObjectName("target")
+        self.format = QComboBox()
+        self.format.setObjectName("format")
+        self.copy_no = QLineEdit()
+        self.copy_no.setObjectName("copy_no")
+        self.copy_no.setPlaceholderText(self.tr("不填则不印份号，如 000001"))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setObjectName("date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.builtin = QCheckBox(self.tr("本次不用本办模板，用内置版式"))
+        self.builtin.setObjectName("builtin")
+        self.hint = QLabel()
+        self.hint.setObjectName("scope_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #8a6d00;")
+        self.generate_button = QPushButton(self.tr("生成…"))
+        self.generate_button.setObjectName("generate")
+        self.generate_button.clicked.connect(self.generate)
+        form = QFormLayout()
+        form.addRow(self.tr("巡察轮次："), self.round_label)
+        form.addRow(self.tr("被巡察对象："), self.target)
+        form.addRow(self.tr("格式："), self.format)
+        form.addRow(self.tr("份号："), self.copy_no)
+        form.addRow(self.tr("成文日期："), self.date)
+        form.addRow("", self.builtin)
+        generate_box = QGroupBox(self.tr("生成"))
+        inner = QVBoxLayout(generate_box)
+        inner.addWidget(self.title)
+        inner.addWidget(self.description)
+        inner.addLayout(form)
+        inner.addWidget(self.hint)
+        inner.addWidget(self.generate_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(generate_box)
+        column.addWidget(self._template_box())
+        column.addWidget(self._import_box())
+        column.addStretch(1)
+        return panel
+
+    def _template_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("本办模板"))
+        self.template_group = box
+        self.template_status = QLabel()
+        self.template_status.setObjectName("template_status")
+        self.template_status.setWordWrap(True)
+        self.template_message = QLabel()
+        self.template_message.setObjectName("template_message")
+        self.template_message.setWordWrap(True)
+        self.template_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.template_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        starter = QPushButton(self.tr("生成模板底稿…"))
+        starter.setObjectName("starter_template")
+        starter.setToolTip(self.tr("含该文书全部占位符的 Word 文件，可在 Word 或 WPS 中修改"))
+        starter.clicked.connect(self.save_starter)
+        replace = QPushButton(self.tr("替换模板…"))
+        replace.setObjectName("install_template")
+        replace.clicked.connect(self.choose_template)
+        self.restore_button = QPushButton(self.tr("恢复内置版式"))
+        self.restore_button.setObjectName("remove_template")
+        self.restore_button.clicked.connect(self.restore_builtin)
+        row = QHBoxLayout()
+        for button in (starter, replace, self.restore_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.template_status)
+        layout.addLayout(row)
+        layout.addWidget(self.template_message)
+        return box
+
+    def _import_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("整改台账导入"))
+        text = QLabel(
+            self.tr(
+                "被巡察单位在 Excel 或 WPS 中填报的整改台账（由本系统导出），逐行校验后导入；"
+                "结果列出已更新和未导入的行及原因。"
+            )
+        )
+        text.setWordWrap(True)
+        button = QPushButton(self.tr("导入整改台账…"))
+        button.setObjectName("import_ledger")
+        button.clicked.connect(lambda: import_ledger_from_file(self, self.tasks, self.round_id))
+        layout = QVBoxLayout(box)
+        layout.addWidget(text)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        return box
+
+    def _fill_documents(self) -> None:
+        for row, spec in enumerate(DOCUMENTS):
+            layout = ""
+            if spec.render is not None:
+                custom = template_for(spec.code) is not None
+                layout = self.tr("本办模板") if custom else self.tr("内置")
+            cells = (
+                spec.title,
+                scope_text(spec),
+                " / ".join(f".{f}" for f in spec.formats),
+                layout,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, spec.code)
+                self.documents.setItem(row, column, item)
+        self.documents.resizeColumnToContents(0)
+        self.documents.resizeColumnToContents(2)
+
+    # -- state -----------------------------------------------------------------------------------
+
+    def current_spec(self) -> DocSpec:
+        rows = self.documents.selectionModel().selectedRows()
+        return DOCUMENTS[rows[0].row()] if rows else DOCUMENTS[0]
+
+    def select(self, code: str) -> None:
+        self.documents.selectRow(next(i for i, d in enumerate(DOCUMENTS) if d.code == code))
+
+    def _selected(self) -> None:
+        spec = self.current_spec()
+        self.title.setText(spec.title)
+        self.description.setText(describe(spec.code))
+        self.format.clear()
+        for fmt in spec.formats:
+            self.format.addItem(
+                self.tr("Word 文档（.docx）") if fmt == "docx" else self.tr("Excel 表格（.xlsx）"),
+                fmt,
+            )
+        self.template_message.clear()
+        self._update_scope()
+        self._update_template()
+
+    def _update_scope(self) -> None:
+        spec = self.current_spec()
+        by_record = spec.scope == "record"
+        self.target.setEnabled(not by_record)
+        if self.target.count():
+            self.target.setItemText(
+                0, self.tr("（请选择）") if spec.scope == "target" else self.tr("全部对象")
+            )
+        hint = ""
+        if by_record:
+            hint = self.tr("此文书按一条记录生成：请在“%1”页面选中记录后，用该页的按钮生成。")
+            hint = hint.replace("%1", record_page(spec.code))
+        elif not self.round_id:
+            hint = self.tr("请先在工具栏选择巡察轮次。")
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        self.generate_button.setEnabled(not by_record and bool(self.round_id))
+
+    def _update_template(self) -> None:
+        spec = self.current_spec()
+        has_word = spec.render is not None
+        self.template_group.setEnabled(has_word)
+        self.builtin.setVisible(has_word)
+        path = template_for(spec.code) if has_word else None
+        self.builtin.setEnabled(path is not None)
+        if not has_word:
+            self.template_status.setText(self.tr("此台账只有 Excel 格式，没有 Word 模板。"))
+        elif path is None:
+            self.template_status.setText(self.tr("使用内置的 GB/T 9704 版式。"))
+        else:
+            self.template_status.setText(self.tr("正在使用本办模板：%1").replace("%1", str(path)))
+        self.restore_button.setEnabled(path is not None)
+
+    # -- scope from the main window -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        round_id = self.scope().get("round_id")
+
+        def load(s: Any) -> tuple[str, list[tuple[str, str]]]:
+            if not round_id:
+                return "", []
+            targets = list_targets(s, round_id=round_id, limit=MAX_PAGE).items
+            return get_round(s, round_id).name, [(t.name, t.id) for t in targets]
+
+        self.tasks.run(
+            load, lambda loaded: self._scope_loaded(round_id, *loaded), self._load_failed
+        )
+
+    def _load_failed(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    def _scope_loaded(
+        self, round_id: str | None, round_name: str, targets: list[tuple[str, str]]
+    ) -> None:
+        self.round_id, self.round_name = round_id, round_name
+        self.round_label.setText(round_name or self.tr("（未选择，请在工具栏选择）"))
+        chosen = self.target.currentData()
+        self.target.clear()
+        self.target.addItem(self.tr("全部对象"), None)
+        for name, target_id in targets:
+            self.target.addItem(name, target_id)
+        self.target.setCurrentIndex(max(0, self.target.findData(chosen)))
+        self._update_scope()
+
+    def clear(self) -> None:
+        """The window is locking: forget the round's names."""
+        self.round_id, self.round_name = None, ""
+        self.round_label.clear()
+        self.target.clear()
+        self._update_scope()
+
+    # -- generating ----------------------------------------------------------------------------
+
+    def generate(self) -> None:
+        spec = self.current_spec()
+        target_id = self.target.currentData()
+        if spec.scope == "target" and not target_id:
+            QMessageBox.information(self, spec.title, self.tr("请选择被巡察对象。"))
+            return
+        if not self.round_id:
+            QMessageBox.information(self, spec.title, self.tr("请先在工具栏选择巡察轮次。"))
+            return
+        scope_name = self.target.currentText() if target_id else self.round_name
+        fmt = self.format.currentData()
+        formats = (fmt, *(f for f in spec.formats if f != fmt))
+        request = DocRequest(
+            spec.code,
+            round_id=self.round_id,
+            target_id=target_id,
+            copy_no=self.copy_no.text().strip(),
+            date=self.date.date().toPython(),  # type: ignore[arg-type]
+        )
+        export_to_file(
+            self,
+            self.tasks,
+            request,
+            f"{default_title(spec)}-{scope_name}",
+            formats,
+            use_template=not self.builtin.isChecked(),
+        )
+
+    # -- templates -----------------------------------------------------------------------------
+
+    def save_starter(self) -> None:
+        spec = self.current_spec()
+        name = self.tr("%1模板底稿").replace("%1", spec.title)
+        path = ask_save_path(self, self.tr("保存模板底稿"), safe_file_name(name), ("docx",))
+        if path is None:
+            return
+        try:
+            starter_template(spec.code, path)
+        except (WorkbenchError, OSError) as exc:
+            show_error(self, exc)
+            return
+        self.template_message.setText(
+            self.tr("已生成模板底稿：%1。在 Word 或 WPS 中修改后，用“替换模板”启用。").replace(
+                "%1", str(path)
+            )
+        )
+
+    def choose_template(self) -> None:
+        spec = self.current_spec()
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择%1的模板").replace("%1", spec.title),
+            "",
+            self.tr("Word 文档 (*.docx)"),
+        )
+        if chosen:
+            self.replace_template(chosen)
+
+    def replace_template(self, source: str) -> bool:
+        """Check the .docx and put it in place; a refused one leaves the current layout."""
+        spec = self.current_spec()
+        try:
+            installed = install_template(Path(source), spec.code)
+        except TemplateInvalid as exc:
+            text = self.refusal_text(exc)
+            self.template_message.setStyleSheet("color: #b00020;")
+            self.template_message.setText(text)
+            QMessageBox.warning(self, self.tr("模板未启用"), text)
+            return False
+        except (WorkbenchError, OSError) as exc:
+            show_error(self, exc)
+            return False
+        self.template_message.setStyleSheet("")
+        self.template_message.setText(
+            self.tr("模板已通过检查并启用：%1").replace("%1", str(installed))
+        )
+        self._templates_changed()
+        return True
+
+    def refusal_text(self, exc: TemplateInvalid) -> str:
+        """The names of the missing and unknown placeholders, each on its own line."""
+        lines = [self.tr("模板未通过检查，未启用；当前版式不变。")]
+        if exc.missing:
+            lines.append(self.tr("缺少必需的占位符：") + "、".join(exc.missing))
+        if exc.unknown:
+            lines.append(self.tr("无法识别的占位符：") + "、".join(exc.unknown))
+        if not (exc.missing or exc.unknown):
+            lines.append(error_text(exc))
+        else:
+            lines.append(self.tr("可对照“生成模板底稿”中的占位符修改。") + f"（{exc.code}）")
+        return "\n".join(lines)
+
+    def restore_builtin(self) -> None:
+        spec = self.current_spec()
+        answer = QMessageBox.question(
+            self,
+            self.tr("恢复内置版式"),
+            self.tr("停用%1的本办模板，改用内置版式？").replace("%1", spec.title),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if remove_template(spec.code):
+            self.template_message.setStyleSheet("")
+            self.template_message.setText(self.tr("已恢复内置版式。"))
+        self._templates_changed()
+
+    def _templates_changed(self) -> None:
+        row = self.documents.currentRow()
+        self._fill_documents()
+        self.documents.selectRow(row)
+        self._update_template()
