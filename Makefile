@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_STORE ?= .demo-store
 
-.PHONY: run test lint format bench i18n qm screenshots clean-venv
+.PHONY: run test lint format bench i18n qm screenshots clean-venv installer
 
 # The venv is rebuilt only when pyproject.toml changes (make compares the stamp's time).
 $(STAMP): pyproject.toml
@@ -55,6 +55,10 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --out bench/results/latest.json
+
+# The frozen bundle in dist/xuncha-workbench/ and, on Linux, its .deb (docs/installing.md).
+installer: $(STAMP) qm
+	$(BIN)/python installer/build.py --dist dist --work build
 
 clean-venv:
 	rm -rf $(VENV)

@@ -55,9 +55,24 @@ class _RootParser(argparse.ArgumentParser):
         raise UsageError(f"参数有误：{message}")
 
 
+class _SelfTestAction(argparse.Action):
+    """``--self-test`` runs like ``--version``: no subcommand needed, exits with its verdict."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        from workbench.selftest import main as self_test
+
+        parser.exit(self_test())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _RootParser(prog="workbench", description="巡察工作台命令行")
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument(
+        "--self-test", action=_SelfTestAction, help="安装自检：在临时数据库上试一遍主要功能后退出"
+    )
     _add_global_options(parser, None)
     parser.set_defaults(json=False)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
