@@ -24,7 +24,7 @@ from typing import Any
 
 from bench.common import BenchResult, machine_info
 
-BENCHMARKS = ("unlock", "insert", "attachments", "memory", "records", "docs")
+BENCHMARKS = ("unlock", "insert", "attachments", "memory", "records", "docs", "ui", "bundle")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,10 @@ QUICK = Sizes(5_000, 500, 1, 3, 16, 1, 8, 32, 3_000, 3)
 def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
     # Imported here so that WORKBENCH_HOME is set before any workbench module is loaded.
     from bench.attachment_bench import bench_attachments
+    from bench.bench_bundle import bench_bundle
+    from bench.bench_ui import FULL as UI_FULL
+    from bench.bench_ui import QUICK as UI_QUICK
+    from bench.bench_ui import bench_ui
     from bench.docs_bench import FULL as DOCS_FULL
     from bench.docs_bench import QUICK as DOCS_QUICK
     from bench.docs_bench import bench_docs
@@ -63,6 +67,8 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
         "memory": lambda tmp: [bench_peak_memory(tmp, s.memory_small_mib, s.memory_large_mib)],
         "records": lambda tmp: bench_records(tmp, s.demo_records, s.query_repeat),
         "docs": lambda tmp: bench_docs(tmp, DOCS_QUICK if s is QUICK else DOCS_FULL),
+        "ui": lambda tmp: bench_ui(tmp, s.demo_records, UI_QUICK if s is QUICK else UI_FULL),
+        "bundle": lambda tmp: [bench_bundle(tmp, 2 if s is QUICK else 7)],
     }
 
 
