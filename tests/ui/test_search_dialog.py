@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from ui.dialogs.search_dialog import snippet_html
+from ui.dialogs.search_dialog import HTML_ROLE, snippet_html
 from ui.main_window import MainWindow
 from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
 from workbench.workspace import Workspace
@@ -39,6 +40,45 @@ def test_two_characters_and_pinyin_initials(qtbot: QtBot, workspace: Workspace) 
     assert all("整改" in h.title + h.snippet for h in dialog.hits)
     dialog.query.setText("wjg")  # 王建国, the team leader, took part in activities
     qtbot.waitUntil(lambda: any(h.record_type == "activity" for h in dialog.hits), timeout=10000)
+    window.close()
+
+
+def _highlight_pixels(image: QImage) -> int:
+    """Pixels in the highlight's dark red (#b71c1c, anti-aliased): the matches drawn bold red."""
+    count = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            colour = image.pixelColor(x, y)
+            count += colour.red() > 140 and colour.green() < 90 and colour.blue() < 90
+    return count
+
+
+def test_results_are_painted_with_their_highlights(qtbot: QtBot, workspace: Workspace) -> None:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    dialog = window.open_search()
+    dialog.resize(720, 520)
+    dialog.query.setText("整改")
+    qtbot.waitUntil(lambda: len(dialog.hits) > 0, timeout=10000)
+    results = dialog.results
+    assert results.count() == len(dialog.hits)
+    first = results.item(0)
+    assert "<b style='color:#b71c1c'>" in first.data(HTML_ROLE)
+    assert HIGHLIGHT_START not in first.text() and dialog.hits[0].title in first.text()
+    assert results.itemWidget(first) is None  # painted by the delegate, no widget per row
+    qtbot.waitUntil(lambda: _highlight_pixels(results.viewport().grab().toImage()) > 20)
+    # two lines at least (title, snippet); a narrower dialog wraps the snippets: rows grow
+    wide = [results.visualItemRect(results.item(r)).height() for r in range(results.count())]
+    line = results.fontMetrics().height()
+    assert min(wide) >= 2 * line
+    dialog.resize(360, 520)
+    qtbot.waitUntil(
+        lambda: (
+            sum(results.visualItemRect(results.item(r)).height() for r in range(len(wide)))
+            > sum(wide)
+        ),
+        timeout=5000,
+    )
     window.close()
 
 
