@@ -2,6 +2,7 @@
 
 workbench-gui [--store DIR] [--user NAME] [--lang zh_CN|en]
 workbench-gui --screenshots DIR     render every page of the demo store offscreen to PNG
+workbench-gui --self-test           install check on scratch stores (ui/selftest.py), exit 0 or 1
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ui import settings
 from ui.fonts import apply_ui_font
 from ui.i18n import install_translators
 from ui.i18n import tr as _tr
+from ui.icons import icon
 from workbench import paths
 from workbench.logs import setup_logging
 
@@ -27,6 +29,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--user", default="", help="默认用户名")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认中文）")
     parser.add_argument("--screenshots", type=Path, help="把每个页面渲染成 PNG 存到此文件夹")
+    parser.add_argument(
+        "--self-test", action="store_true", help="安装自检：在临时数据库上试一遍后退出"
+    )
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -36,6 +42,7 @@ def make_app(argv: list[str], language: str | None = None) -> QApplication:
     app.setApplicationName("InspectionWorkbench")
     app.setOrganizationName("Inspection")
     apply_ui_font(app)
+    app.setWindowIcon(icon("app"))
     lang = language or settings.LANGUAGE.get(settings.open_settings())
     install_translators(app, lang)
     app.setApplicationDisplayName(_tr("巡察工作台"))
@@ -45,6 +52,10 @@ def make_app(argv: list[str], language: str | None = None) -> QApplication:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
+    if args.self_test:
+        from ui.selftest import run_gui_selftest
+
+        return run_gui_selftest(args.lang)
     if args.screenshots:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from ui.screenshots import take_screenshots
@@ -52,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         app = make_app(sys.argv[:1], args.lang)
         return take_screenshots(app, args.screenshots, args.store)
     app = make_app(sys.argv[:1], args.lang)
+    if args.startup_probe:  # bench/bench_bundle.py: exit once the first window has painted
+        from ui.selftest import arm_startup_probe
+
+        arm_startup_probe(app)
     from ui.dialogs.first_run_wizard import FirstRunWizard
     from ui.dialogs.unlock_dialog import UnlockDialog
     from ui.lock import IdleLock
@@ -76,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         workspace = dialog.workspace
     window = MainWindow(workspace)
-    idle = IdleLock(settings.IDLE_LOCK_MINUTES.get(settings.open_settings()), app)
+    idle = IdleLock(settings.idle_lock_minutes(settings.open_settings()), app)
+    window.idle_lock = idle  # the settings dialog changes its minutes
     idle.idle.connect(window.lock)
     window.unlocked.connect(idle.rearm)
     idle.start(app)

@@ -19,25 +19,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.drafts_dialog import DraftsDialog
 from ui.dialogs.search_dialog import SearchDialog
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.editors.registry import (
+    EDITORS,
+    Parked,
+    add_editor_actions,
+    open_editor,
+    park_open_editors,
+    reopen_parked,
+)
 from ui.errors import error_text, show_error
 from ui.i18n import core_text
+from ui.icons import icon
+from ui.lock import IdleLock
 from ui.pages.attachments_page import AttachmentsPage
 from ui.pages.audit_page import AuditPage
+from ui.pages.clue_actions import add_clue_actions
+from ui.pages.conflicts_page import ConflictsPage
 from ui.pages.dashboard_page import DashboardPage
+from ui.pages.devices_page import DevicesPage
+from ui.pages.document_actions import add_document_actions
+from ui.pages.exchange_page import ExchangePage
 from ui.pages.letters_page import LettersPage
 from ui.pages.record_pages import make_pages
+from ui.pages.reports_page import ReportsPage
 from ui.pages.workflow_actions import add_finding_actions, add_rectification_actions
 from ui.tasks import Tasks
 from ui.widgets.lock_screen import LockScreen
 from workbench.errors import WorkbenchError
 from workbench.services.activities import get_activity
 from workbench.services.clues import get_clue
+from workbench.services.common import MAX_PAGE
+from workbench.services.drafts import DraftView, discard_draft, list_drafts
 from workbench.services.findings import get_finding
 from workbench.services.interviews import get_interview
 from workbench.services.letters import get_letter
 from workbench.services.rectification import get_rectification
-from workbench.services.rounds import RoundView, list_rounds
+from workbench.services.rounds import RoundView, TeamView, list_rounds, list_teams
+from workbench.services.targets import TargetView, list_targets
 from workbench.workspace import Role, Workspace
 
 # search result type → (page key, get service)
@@ -68,19 +89,39 @@ class MainWindow(QMainWindow):
         self.round_combo.setObjectName("round")
         self.round_combo.setMinimumWidth(280)
         self.round_combo.currentIndexChanged.connect(self._round_changed)
+        self.team_combo = QComboBox()  # 巡察组 of the round
+        self.team_combo.setObjectName("team")
+        self.team_combo.setMinimumWidth(130)
+        self.team_combo.currentIndexChanged.connect(self._team_changed)
+        self.target_combo = QComboBox()  # 被巡察单位 of the round, or of the team
+        self.target_combo.setObjectName("target")
+        self.target_combo.setMinimumWidth(210)
+        self.target_combo.currentIndexChanged.connect(lambda _index: self._refresh_current())
+        self._teams: list[TeamView] = []
+        self._targets: list[TargetView] = []
+        self.idle_lock: IdleLock | None = None  # handed over by the app; the settings change it
         toolbar = QToolBar(self.tr("工具栏"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addWidget(QLabel(self.tr("巡察轮次：")))
         toolbar.addWidget(self.round_combo)
-        find = QAction(self.tr("检索"), self)
+        toolbar.addWidget(QLabel(self.tr(" 巡察组：")))
+        toolbar.addWidget(self.team_combo)
+        toolbar.addWidget(QLabel(self.tr(" 被巡察单位：")))
+        toolbar.addWidget(self.target_combo)
+        find = QAction(icon("search"), self.tr("检索"), self)
         find.setShortcut(QKeySequence("Ctrl+K"))
         find.triggered.connect(self.open_search)
         toolbar.addAction(find)
-        lock = QAction(self.tr("锁定"), self)
+        lock = QAction(icon("lock"), self.tr("锁定"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock)
         toolbar.addAction(lock)
+        preferences = QAction(icon("settings"), self.tr("设置"), self)
+        preferences.setObjectName("open_settings")
+        preferences.triggered.connect(self.open_settings)
+        toolbar.addAction(preferences)
         self.addToolBar(toolbar)
 
         self.nav = QListWidget()
@@ -92,11 +133,25 @@ class MainWindow(QMainWindow):
         self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
         for key, (title, page) in make_pages(self.tasks, self.scope).items():
             self._add_page(key, title, page)
+        self._add_page("reports", self.tr("文书报表"), ReportsPage(self.tasks, self.scope))
+        exchange = ExchangePage(self.tasks, self.scope, workspace.summary.store_role)
+        exchange.page_requested.connect(self.show_page)
+        exchange.rounds_changed.connect(self.reload_rounds)
+        self._add_page("exchange", self.tr("数据交换"), exchange)
+        if workspace.summary.store_role == "office":
+            self._add_page("devices", self.tr("设备管理"), DevicesPage(self.tasks))
+            self._add_page("conflicts", self.tr("冲突处理"), ConflictsPage(self.tasks))
         self._add_page("attachments", self.tr("附件"), AttachmentsPage(self.tasks, self.scope))
         if Role.AUDITOR in workspace.user.roles:  # 三员: only the auditor reads the log
             self._add_page("audit", self.tr("审计日志"), AuditPage(self.tasks, self.scope))
         add_finding_actions(self.pages["findings"])  # type: ignore[arg-type]
+        add_clue_actions(self.pages["clues"])  # type: ignore[arg-type]
         add_rectification_actions(self.pages["rectification"])  # type: ignore[arg-type]
+        add_document_actions(self.pages)
+        for kind, spec in EDITORS.items():
+            add_editor_actions(self.pages[spec.page], kind)  # type: ignore[arg-type]
+        self._parked: list[Parked] = []
+        self._drafts_offered = False
         self.nav.currentRowChanged.connect(self._show_page)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.nav)
@@ -116,7 +171,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(f"{user.display_name}（{roles}）"))
         self.statusBar().addPermanentWidget(QLabel(str(workspace.summary.directory)))
         self._rounds: list[RoundView] = []
-        self.tasks.run(lambda s: list_rounds(s).items, self._rounds_loaded)
+        self.reload_rounds()
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page
@@ -124,32 +179,139 @@ class MainWindow(QMainWindow):
         if opened is not None:
             opened.connect(self.open_record)
         self.stack.addWidget(page)
-        item = QListWidgetItem(title)
+        item = QListWidgetItem(icon(key), title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
 
     def scope(self) -> dict[str, Any]:
-        """What the navigation selects: pages merge it into their list filters."""
-        round_id = self.round_combo.currentData()
-        return {"round_id": round_id} if round_id else {}
+        """What the navigation selects (round → team → target), only the keys chosen: pages merge
+        it into their list filters."""
+        chosen = {
+            "round_id": self.round_combo.currentData(),
+            "team_id": self.team_combo.currentData(),
+            "target_id": self.target_combo.currentData(),
+        }
+        return {key: value for key, value in chosen.items() if value}
+
+    def reload_rounds(self) -> None:
+        """Fill the round selector again (a briefing or a wipe changed the rounds)."""
+        self.tasks.run(lambda s: list_rounds(s).items, self._rounds_loaded)
 
     def _rounds_loaded(self, rounds: tuple[RoundView, ...]) -> None:
         self._rounds = list(rounds)
+        previous = self.round_combo.currentData()  # kept across a reload if it still exists
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
         self.round_combo.addItem(self.tr("全部轮次"), None)
         for r in rounds:
             self.round_combo.addItem(r.name, r.id)
-        if rounds:
+        kept = self.round_combo.findData(previous) if previous else -1
+        if kept > 0:
+            self.round_combo.setCurrentIndex(kept)
+        elif rounds:
             self.round_combo.setCurrentIndex(1)
         self.round_combo.blockSignals(False)
+        self._load_units()
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)  # refreshes the page it shows
         else:
             self._refresh_current()
+        if not self._drafts_offered:
+            self._drafts_offered = True
+            self.tasks.run(list_drafts, self._offer_drafts)
+
+    # -- drafts left by a crash ------------------------------------------------------------------
+
+    def _offer_drafts(self, drafts: list[DraftView]) -> None:
+        known = [d for d in drafts if d.kind in EDITORS]
+        if not known:
+            return
+        dialog = DraftsDialog(known, self)
+        dialog.restore_requested.connect(self.restore_draft)
+        dialog.discard_requested.connect(
+            lambda d: self.tasks.run(lambda s: discard_draft(s, d.id), write=True)
+        )
+        dialog.open()
+
+    def restore_draft(self, draft: DraftView) -> None:
+        spec = EDITORS[draft.kind]
+        self.show_page(spec.page)
+        page = self.pages[spec.page]
+
+        def saved(view: Any) -> None:
+            page.refresh()  # type: ignore[attr-defined]
+            page.show_record(view)  # type: ignore[attr-defined]
+
+        open_editor(
+            self.tasks,
+            draft.kind,
+            page,
+            round_id=draft.round_id,
+            record_id=draft.record_id,
+            draft=draft,
+            on_saved=saved,
+        )
 
     def _round_changed(self, _index: int) -> None:
+        self._load_units()
         self._refresh_current()
+
+    # -- navigation: round → team → target -------------------------------------------------------
+
+    def _load_units(self) -> None:
+        """Back to 全部 team and target, then load the teams and targets of the chosen round."""
+        self._teams, self._targets = [], []
+        self._fill(self.team_combo, [])
+        self._fill(self.target_combo, [])
+        round_id = self.round_combo.currentData()
+        if not round_id:
+            return
+
+        def load(s: Any) -> tuple[list[TeamView], tuple[TargetView, ...]]:
+            targets = list_targets(s, round_id=round_id, limit=MAX_PAGE).items
+            return list_teams(s, round_id), targets
+
+        self.tasks.run(load, lambda units: self._units_loaded(round_id, *units))
+
+    def _units_loaded(
+        self, round_id: str, teams: list[TeamView], targets: tuple[TargetView, ...]
+    ) -> None:
+        if round_id != self.round_combo.currentData():
+            return  # an answer for a round no longer chosen
+        self._teams, self._targets = teams, list(targets)
+        self._fill(self.team_combo, [(t.name, t.id) for t in teams])
+        self._fill_targets()
+
+    def _fill_targets(self) -> None:
+        team = next((t for t in self._teams if t.id == self.team_combo.currentData()), None)
+        targets = [
+            t
+            for t in self._targets
+            if team is None or t.team_id == team.id or t.id in team.target_ids
+        ]
+        self._fill(self.target_combo, [(t.name, t.id) for t in targets])
+
+    def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        """全部 and the items, without a change signal: the caller refreshes once."""
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("全部"), None)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.setEnabled(bool(items))
+        combo.blockSignals(False)
+
+    def _team_changed(self, _index: int) -> None:
+        self._fill_targets()
+        self._refresh_current()
+
+    # -- settings --------------------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.idle_lock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
@@ -199,6 +361,7 @@ class MainWindow(QMainWindow):
             clear = getattr(page, "clear", None)
             if clear is not None:
                 clear()
+        self._parked = park_open_editors(self)  # their typing is saved as drafts first
         self.toolbar.setEnabled(False)
         self.screens.setCurrentWidget(self.lock_screen)
         user = self.workspace.user
@@ -216,6 +379,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setEnabled(True)
         self.screens.setCurrentIndex(0)
         self._refresh_current()
+        parked, self._parked = self._parked, []
+        reopen_parked(self.tasks, self, parked)
         self.unlocked.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

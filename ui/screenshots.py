@@ -8,10 +8,15 @@ from __future__ import annotations
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
+from ui.dialogs.first_run_wizard import FirstRunWizard
+from ui.dialogs.unlock_dialog import UnlockDialog
+from ui.editors.registry import EDITORS
 from ui.main_window import MainWindow
+from ui.pages.record_list_page import RecordListPage
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, create_demo_store
 from workbench.workspace import Workspace, store_exists
 
@@ -45,9 +50,56 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
         for number, key in enumerate(window.pages, 1):
             window.show_page(key)
             settle(app, window)
-            path = out_dir / f"{number:02d}-{key}.png"
-            window.grab().save(str(path))
-            print(path)
+            save(window, out_dir / f"{number:02d}-{key}.png")
+        _dialogs(app, window, out_dir, directory)
         window.close()
         workspace.lock()
     return 0
+
+
+def save(widget: Any, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path)
+
+
+def _dialogs(app: QApplication, window: MainWindow, out_dir: Path, store: Path) -> None:
+    """The editors (on the first record of their page), search, unlock and the first-run wizard."""
+    for kind, spec in EDITORS.items():
+        page = window.pages[spec.page]
+        window.show_page(spec.page)
+        settle(app, window)
+        if not isinstance(page, RecordListPage) or not page.model.total:
+            continue
+        page.table.selectRow(0)
+        settle(app, window)
+        button = page.findChild(QPushButton, "edit")
+        if button is None:
+            continue
+        button.click()
+        settle(app, window)
+        for editor in [e for e in window.findChildren(spec.editor) if e.isVisible()]:
+            save(editor, out_dir / f"editor-{kind}.png")
+            editor.hide()
+            editor.deleteLater()
+    letters = window.pages["letters"]
+    first = letters.model.view_at(0) if isinstance(letters, RecordListPage) else None
+    search = window.open_search()
+    search.query.setText(first.summary[:2] if first is not None else "")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not search.results.count():
+        app.processEvents()
+        time.sleep(0.02)
+    settle(app, window)
+    save(search, out_dir / "dialog-search.png")
+    search.close()
+    unlock = UnlockDialog(store, DEMO_LEADER)
+    unlock.show()
+    app.processEvents()
+    save(unlock, out_dir / "dialog-unlock.png")
+    unlock.close()
+    with tempfile.TemporaryDirectory(prefix="wb-wizard-") as tmp:
+        wizard = FirstRunWizard(Path(tmp) / "new-store")
+        wizard.show()
+        app.processEvents()
+        save(wizard, out_dir / "dialog-first-run.png")
+        wizard.done(QDialog.DialogCode.Rejected)
