@@ -92,12 +92,220 @@
         <translation>Proposed handling: </translation>
     </message>
     <message>
+        <source>文件不存在：%1</source>
+        <translation>File not found: %1</translation>
+    </message>
+    <message>
+        <source>文件过大，不是登记申请或证书文件</source>
+        <translation>File is too large to be a registration request or certificate file</translation>
+    </message>
+    <message>
+        <source>不是设备证书文件</source>
+        <translation>Not a device certificate file</translation>
+    </message>
+    <message>
+        <source>设备证书文件无效：%1</source>
+        <translation>Invalid device certificate file: %1</translation>
+    </message>
+    <message>
+        <source>登记申请文件无效：%1</source>
+        <translation>Invalid registration request file: %1</translation>
+    </message>
+    <message>
+        <source>组员</source>
+        <translation>Team members</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
         <source>信访件</source>
         <translation>Letters</translation>
     </message>
     <message>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>工作活动</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>监督重点</source>
+        <translation>Supervision focuses</translation>
+    </message>
+    <message>
+        <source>三个清单</source>
+        <translation>Three lists</translation>
+    </message>
+    <message>
+        <source>整改事项</source>
+        <translation>Rectification items</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>归档材料</source>
+        <translation>Archive materials</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>已更新</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>保留本机修改</source>
+        <translation>Kept local changes</translation>
+    </message>
+    <message>
+        <source>较旧未采用</source>
+        <translation>Older, not applied</translation>
+    </message>
+    <message>
+        <source>吊销名单</source>
+        <translation>Revocation list</translation>
+    </message>
+    <message>
+        <source>分类数据</source>
+        <translation>Category data</translation>
+    </message>
+    <message>
+        <source>回执所列数据包</source>
+        <translation>Packages listed in receipt</translation>
+    </message>
+    <message>
+        <source>新确认数据包</source>
+        <translation>Newly confirmed packages</translation>
+    </message>
+    <message>
+        <source>巡察组数据包</source>
+        <translation>Inspection team package</translation>
+    </message>
+    <message>
+        <source>下发包</source>
+        <translation>Briefing package</translation>
+    </message>
+    <message>
+        <source>回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>无记录</source>
+        <translation>No records</translation>
+    </message>
+    <message>
+        <source>正在加密附件：已处理 %1</source>
+        <translation>Encrypting attachments: %1 processed</translation>
+    </message>
+    <message>
         <source>编号</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <source>概述</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>General situation</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <source>巡察轮次</source>
+        <translation>Inspection round</translation>
+    </message>
+    <message>
+        <source>被巡察单位</source>
+        <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>密级</source>
+        <translation>Secrecy level</translation>
+    </message>
+    <message>
+        <source>关注程度</source>
+        <translation>Attention level</translation>
+    </message>
+    <message>
+        <source>子类</source>
+        <translation>Subtype</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <source>上级单位</source>
+        <translation>Parent organization</translation>
+    </message>
+    <message>
+        <source>巡察组</source>
+        <translation>Inspection team</translation>
+    </message>
+    <message>
+        <source>删除人</source>
+        <translation>Deleted by</translation>
+    </message>
+    <message>
+        <source>子记录（如谈话记录条目）</source>
+        <translation>Child records (e.g. interview record entries)</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>版本 %1：设备 %2，第 %3 版</source>
+        <translation>Version %1: device %2, revision %3</translation>
+    </message>
+    <message>
+        <source>（本库当前显示）</source>
+        <translation> (shown in this database)</translation>
+    </message>
+    <message>
+        <source>（已删除）</source>
+        <translation> (deleted)</translation>
+    </message>
+    <message>
+        <source>采用本地版本（版本 %1）</source>
+        <translation>Use local version (version %1)</translation>
+    </message>
+    <message>
+        <source>采用来件版本（版本 %1，设备 %2）</source>
+        <translation>Use incoming version (version %1, device %2)</translation>
     </message>
     <message>
         <source>收到时间</source>
@@ -358,8 +566,60 @@
         <translation>Confirmed by interviewee</translation>
     </message>
     <message>
+        <source>生成文书</source>
+        <translation>Generate document</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一条记录。</source>
+        <translation>Select a record in the list first.</translation>
+    </message>
+    <message>
+        <source>请先在工具栏选择巡察轮次。</source>
+        <translation>Select an inspection round in the toolbar first.</translation>
+    </message>
+    <message>
+        <source>登记表</source>
+        <translation>Registration form</translation>
+    </message>
+    <message>
+        <source>处理单</source>
+        <translation>Handling form</translation>
+    </message>
+    <message>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <source>谈话记录</source>
+        <translation>Interview record</translation>
+    </message>
+    <message>
         <source>问题底稿</source>
         <translation>Findings</translation>
+    </message>
+    <message>
+        <source>移交表</source>
+        <translation>Transfer form</translation>
+    </message>
+    <message>
+        <source>线索台账</source>
+        <translation>Clue ledger</translation>
+    </message>
+    <message>
+        <source>画像报告</source>
+        <translation>Portrait report</translation>
+    </message>
+    <message>
+        <source>导出整改台账</source>
+        <translation>Export rectification ledger</translation>
+    </message>
+    <message>
+        <source>导入整改台账</source>
+        <translation>Import rectification ledger</translation>
+    </message>
+    <message>
+        <source>导出统计表</source>
+        <translation>Export statistics</translation>
     </message>
     <message>
         <source>名称</source>
@@ -386,8 +646,84 @@
         <translation>Level</translation>
     </message>
     <message>
+        <source>移交至：%1（%2）。移交单位和方式在“编辑”中修改。</source>
+        <translation>Transferred to: %1 (%2). Change the recipient and method under “Edit”.</translation>
+    </message>
+    <message>
+        <source>移交经办人</source>
+        <translation>Transferred by</translation>
+    </message>
+    <message>
+        <source>留空则为当前用户</source>
+        <translation>Leave blank for the current user</translation>
+    </message>
+    <message>
+        <source>移交时间</source>
+        <translation>Transfer time</translation>
+    </message>
+    <message>
         <source>反馈期限</source>
         <translation>Feedback deadline</translation>
+    </message>
+    <message>
+        <source>登记接收单位的经办人和接收时间。</source>
+        <translation>Record who at the receiving unit handled it and when it was received.</translation>
+    </message>
+    <message>
+        <source>接收经办人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>接收时间</source>
+        <translation>Time received</translation>
+    </message>
+    <message>
+        <source>处置方式</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Handling outcome</translation>
+    </message>
+    <message>
+        <source>接收单位反馈的办理结果</source>
+        <translation>Handling outcome reported by the receiving unit</translation>
+    </message>
+    <message>
+        <source>反馈时间</source>
+        <translation>Feedback time</translation>
+    </message>
+    <message>
+        <source>办结后线索不再跟踪。</source>
+        <translation>Once concluded, the clue is no longer tracked.</translation>
+    </message>
+    <message>
+        <source>办结时间</source>
+        <translation>Concluded at</translation>
+    </message>
+    <message>
+        <source>移交</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>处置</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Conclude</translation>
+    </message>
+    <message>
+        <source>线索</source>
+        <translation> clue</translation>
     </message>
     <message>
         <source>具体问题</source>
@@ -462,6 +798,10 @@
         <translation>Inspection Workbench</translation>
     </message>
     <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>不能执行此操作</source>
         <translation>Cannot perform this action</translation>
     </message>
@@ -490,6 +830,14 @@
         <translation>Return</translation>
     </message>
     <message>
+        <source>（清除评估等次）</source>
+        <translation>(clear assessment grade)</translation>
+    </message>
+    <message>
+        <source>整改评估</source>
+        <translation>Rectification assessment</translation>
+    </message>
+    <message>
         <source>开始推进</source>
         <translation>Start work</translation>
     </message>
@@ -497,12 +845,513 @@
         <source>转为长期坚持</source>
         <translation>Mark as ongoing</translation>
     </message>
+    <message>
+        <source>销号</source>
+        <translation>Close out</translation>
+    </message>
+    <message>
+        <source>评估</source>
+        <translation>Assess</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>文件已存在</source>
+        <translation>File already exists</translation>
+    </message>
+    <message>
+        <source>“%1”已存在，要替换它吗？</source>
+        <translation>“%1” already exists. Do you want to replace it?</translation>
+    </message>
+    <message>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>保存文书</source>
+        <translation>Save document</translation>
+    </message>
+    <message>
+        <source>正在生成“%1”…</source>
+        <translation>Generating “%1”…</translation>
+    </message>
+    <message>
+        <source>导出的文件未加密</source>
+        <translation>Exported file is not encrypted</translation>
+    </message>
+    <message>
+        <source>，共 %1 行</source>
+        <translation>, %1 rows</translation>
+    </message>
+    <message>
+        <source>已导出“%1”%2。</source>
+        <translation>Exported “%1”%2.</translation>
+    </message>
+    <message>
+        <source>此文件未加密（明文）。请按保密规定存放和传递：不得存入联网计算机或未经批准的移动存储介质，用毕及时删除。本次导出已记入审计日志。</source>
+        <translation>This file is not encrypted (plaintext). Store and transmit it according to confidentiality rules: do not put it on a networked computer or unapproved removable storage, and delete it promptly after use. This export has been recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择填报后的整改台账</source>
+        <translation>Choose the completed rectification ledger</translation>
+    </message>
+    <message>
+        <source>正在导入“%1”…</source>
+        <translation>Importing “%1”…</translation>
+    </message>
+    <message>
+        <source>请选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <source>文件已存在，不会覆盖：%1</source>
+        <translation>File already exists and will not be overwritten: %1</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：%1</source>
+        <translation>Folder does not exist: %1</translation>
+    </message>
+    <message>
+        <source>请确认选择的是本系统导出的数据包（.wbp），并请发送方重新拷贝。</source>
+        <translation>Make sure you selected a package exported by this system (.wbp), and ask the sender to copy it again.</translation>
+    </message>
+    <message>
+        <source>此数据包不是发给本单位的；请与发送方核对接收单位。</source>
+        <translation>This package is not addressed to this unit; check the recipient with the sender.</translation>
+    </message>
+    <message>
+        <source>文件在拷贝或传递中损坏或被改动；请发送方重新导出并重新拷贝。</source>
+        <translation>The file was damaged or altered while being copied or transferred; ask the sender to export and copy it again.</translation>
+    </message>
+    <message>
+        <source>文件不完整；请发送方重新拷贝完整的数据包。</source>
+        <translation>The file is incomplete; ask the sender to copy the complete package again.</translation>
+    </message>
+    <message>
+        <source>内容可能被篡改；请勿继续使用此文件，请发送方重新导出，并报告安全保密管理员。</source>
+        <translation>The content may have been tampered with. Do not continue using this file; ask the sender to export it again, and report to the security administrator.</translation>
+    </message>
+    <message>
+        <source>发送设备的证书不是本巡察办签发的；请核实来源，必要时重新登记该设备。</source>
+        <translation>The sending device&apos;s certificate was not issued by this inspection office; verify the source and re-register the device if necessary.</translation>
+    </message>
+    <message>
+        <source>设备证书已过期；请为该设备重新签发证书后再导出。</source>
+        <translation>The device certificate has expired; issue a new certificate for the device before exporting.</translation>
+    </message>
+    <message>
+        <source>发送设备尚未登记；请先在“设备管理”中为其签发证书。</source>
+        <translation>The sending device is not registered yet; issue it a certificate under “Device management” first.</translation>
+    </message>
+    <message>
+        <source>该设备已被吊销；请核实情况，不要接收其数据。</source>
+        <translation>This device has been revoked; verify the situation and do not accept its data.</translation>
+    </message>
+    <message>
+        <source>可能是重放或伪造的数据包；请核查来源并报告安全保密管理员。</source>
+        <translation>This may be a replayed or forged package; check the source and report to the security administrator.</translation>
+    </message>
+    <message>
+        <source>可能是伪造的数据包，或设备数据被回滚；请核查来源并报告安全保密管理员。</source>
+        <translation>This may be a forged package, or the device&apos;s data was rolled back; check the source and report to the security administrator.</translation>
+    </message>
+    <message>
+        <source>双方程序版本不同；请先统一程序版本，再重新导出。</source>
+        <translation>The two sides run different program versions; align the versions first, then export again.</translation>
+    </message>
+    <message>
+        <source>此类数据包不能在本数据库导入；请确认选择了正确的文件。</source>
+        <translation>This kind of package cannot be imported into this database; make sure you selected the correct file.</translation>
+    </message>
+    <message>
+        <source>回执与本设备的导出记录不符；请向巡察办核实后重新索取回执。</source>
+        <translation>The receipt does not match this device&apos;s export records; check with the inspection office and request the receipt again.</translation>
+    </message>
+    <message>
+        <source>请清理磁盘空间后重试。</source>
+        <translation>Free up disk space and try again.</translation>
+    </message>
+    <message>
+        <source>请发送方重新导出数据包；如仍被拒收，请报告安全保密管理员。</source>
+        <translation>Ask the sender to export the package again; if it is still rejected, report to the security administrator.</translation>
+    </message>
+    <message>
+        <source>原因：%1（%2）</source>
+        <translation>Reason: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>未导入任何数据，本库数据未改变。</source>
+        <translation>No data was imported; this database is unchanged.</translation>
+    </message>
+    <message>
+        <source>建议：%1</source>
+        <translation>Suggestion: %1</translation>
+    </message>
+    <message>
+        <source>被拒收的数据包已另存备查：%1</source>
+        <translation>The rejected package was saved for reference: %1</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(not specified)</translation>
+    </message>
+    <message>
+        <source>填写</source>
+        <translation>Specify</translation>
+    </message>
+    <message>
+        <source>（不关联）</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>不能打开记录</source>
+        <translation>Cannot open record</translation>
+    </message>
+    <message>
+        <source>请先在上方选择巡察轮次，再新建记录。</source>
+        <translation>Select an inspection round above before creating a record.</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>使用人</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>设备编号</source>
+        <translation>Device ID</translation>
+    </message>
+    <message>
+        <source>设备指纹</source>
+        <translation>Device fingerprint</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>最新序号</source>
+        <translation>Latest sequence no.</translation>
+    </message>
+    <message>
+        <source>个别谈话的笔录：谈话基本信息、问答记录、摘要和对象确认。</source>
+        <translation>Record of an individual interview: basic details, questions and answers, summary and interviewee confirmation.</translation>
+    </message>
+    <message>
+        <source>一件信访件的登记表，含反映人及联系方式（仅此表列出）。</source>
+        <translation>Registration form for a letter, including the complainant and contact details (listed only on this form).</translation>
+    </message>
+    <message>
+        <source>一件信访件的处理单：内容摘要、分类、拟办意见、处置情况和组长意见栏。</source>
+        <translation>Handling form for a letter: content summary, category, proposed handling, disposition and a field for the team leader&apos;s opinion.</translation>
+    </message>
+    <message>
+        <source>本轮全部信访件一行一件的 Excel 台账（不含反映人姓名和联系方式）。</source>
+        <translation>Excel ledger of all letters in this round, one row per letter (without complainants&apos; names or contact details).</translation>
+    </message>
+    <message>
+        <source>问题底稿：每个问题一张表，含定性依据、责任主体、支撑材料和签批链。</source>
+        <translation>Finding working papers: one form per finding, with legal basis, responsible party, supporting materials and approval chain.</translation>
+    </message>
+    <message>
+        <source>本轮全部问题底稿的 Excel 台账。</source>
+        <translation>Excel ledger of all findings in this round.</translation>
+    </message>
+    <message>
+        <source>问题线索移交表：每条线索一张表，含移交、接收和反馈期限。</source>
+        <translation>Clue transfer form: one form per clue, with transfer, receipt and feedback deadline.</translation>
+    </message>
+    <message>
+        <source>本轮全部问题线索的台账（Word 横版表格或 Excel），含移交、处置和反馈。</source>
+        <translation>Ledger of all clues in this round (Word landscape table or Excel), with transfer, handling and feedback.</translation>
+    </message>
+    <message>
+        <source>巡察报告初稿：基本情况和总体评价、按监督重点分组的主要问题、意见建议。只收纳入报告的底稿，不含线索。</source>
+        <translation>Draft inspection report: background and overall assessment, main problems grouped by supervision focus, opinions and recommendations. Includes only findings marked for the report; no clues.</translation>
+    </message>
+    <message>
+        <source>问题线索专题报告：按干部级别和拟移交单位统计，并分组列出线索。</source>
+        <translation>Special report on clues: statistics by cadre level and proposed recipient, with clues listed in groups.</translation>
+    </message>
+    <message>
+        <source>向被巡察党组织反馈的意见：主要问题、整改意见建议和整改要求。</source>
+        <translation>Feedback to the inspected Party organization: main problems, rectification suggestions and rectification requirements.</translation>
+    </message>
+    <message>
+        <source>一个政治画像的报告：各方面评价、说明和佐证，总体评价和综合评价。</source>
+        <translation>Report on a political portrait: assessment of each aspect with notes and evidence, overall assessment and comprehensive evaluation.</translation>
+    </message>
+    <message>
+        <source>整改台账：Word 横版表格含合计和完成率；Excel 版可交被巡察单位填报后导入。</source>
+        <translation>Rectification ledger: Word landscape table with totals and completion rate; the Excel version can be filled in by the inspected unit and imported.</translation>
+    </message>
+    <message>
+        <source>立卷归档目录：按卷号和件号排列的归档条目。</source>
+        <translation>Archive filing catalog: archived items ordered by volume and item number.</translation>
+    </message>
+    <message>
+        <source>巡察工作统计表：谈话、信访、问题、线索、整改等主要指标（Word 或 Excel）。</source>
+        <translation>Inspection statistics: key figures for interviews, letters, findings, clues, rectification, etc. (Word or Excel).</translation>
+    </message>
+    <message>
+        <source>一条记录</source>
+        <translation>A record</translation>
+    </message>
+    <message>
+        <source>巡察轮次，可限定被巡察对象</source>
+        <translation>Inspection round, optionally limited to an inspected unit</translation>
+    </message>
+    <message>
+        <source>被巡察对象</source>
+        <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>巡察轮次（可限定对象），或一条记录</source>
+        <translation>Inspection round (optionally limited to a unit), or a record</translation>
+    </message>
+    <message>
+        <source>%1（初稿）</source>
+        <translation>%1 (draft)</translation>
+    </message>
+    <message>
+        <source>缺少翻译文件：</source>
+        <translation>Missing translation files: </translation>
+    </message>
+    <message>
+        <source>没有找到中文字体（请安装文泉驿微米黑或思源黑体）</source>
+        <translation>No Chinese font found (install WenQuanYi Micro Hei or Source Han Sans)</translation>
+    </message>
+    <message>
+        <source>平台 %1，中文字体 %2</source>
+        <translation>Platform %1, Chinese font %2</translation>
+    </message>
+    <message>
+        <source>主窗口没有列出自检轮次</source>
+        <translation>The main window does not list the self-test round</translation>
+    </message>
+    <message>
+        <source>主窗口绘制结果为空白</source>
+        <translation>The main window rendered blank</translation>
+    </message>
+    <message>
+        <source>%1×%2 像素</source>
+        <translation>%1×%2 pixels</translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>正在启动 Qt（平台插件：%1）…</source>
+        <translation>Starting Qt (platform plugin: %1)…</translation>
+    </message>
+    <message>
+        <source>界面：Qt 平台、翻译文件和中文字体</source>
+        <translation>UI: Qt platform, translation files and Chinese font</translation>
+    </message>
+    <message>
+        <source>界面：打开主窗口并绘制</source>
+        <translation>UI: open and render the main window</translation>
+    </message>
+    <message>
+        <source>巡察工作台自检</source>
+        <translation>Inspection Workbench self-test</translation>
+    </message>
+    <message>
+        <source>此类型不能预览，可导出后用其他程序打开（导出的文件不加密）</source>
+        <translation>This type cannot be previewed; export it to open in another program (exported files are not encrypted)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityEditor</name>
+    <message>
+        <source>（按工作类型自动确定）</source>
+        <translation>(set automatically from the activity type)</translation>
+    </message>
+    <message>
+        <source>如：听取县交通运输局党组工作汇报</source>
+        <translation>e.g. Hear the work report of the County Transport Bureau Party group</translation>
+    </message>
+    <message>
+        <source>多人用顿号或空格分隔</source>
+        <translation>Separate multiple people with commas or spaces</translation>
+    </message>
+    <message>
+        <source>工作类型</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>工作方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>被巡察单位</source>
+        <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>参与人</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>工作记录</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>新建工作记录</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>编辑工作记录 %1</source>
+        <translation>Edit activity %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentDropZone</name>
+    <message>
+        <source>将文件拖放到此处，或</source>
+        <translation>Drop files here, or</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>移除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>只解除与本记录的关联，附件仍保存在库中</source>
+        <translation>Only unlinks it from this record; the attachment stays in the database</translation>
+    </message>
+    <message>
+        <source>（尚未添加文件）</source>
+        <translation>(no files added yet)</translation>
+    </message>
+    <message>
+        <source>选择要加入的文件</source>
+        <translation>Choose files to add</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在加密保存：%1</source>
+        <translation>Encrypting and saving: %1</translation>
+    </message>
+    <message>
+        <source>（另有 %1 个等待）</source>
+        <translation> (%1 more waiting)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPreview</name>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>适合窗口</source>
+        <translation>Fit to window</translation>
+    </message>
+    <message>
+        <source>选择一个附件即可在此预览。</source>
+        <translation>Select an attachment to preview it here.</translation>
+    </message>
+    <message>
+        <source>PDF 文件已损坏或有密码保护，不能预览，可导出后用其他程序打开</source>
+        <translation>The PDF is damaged or password-protected and cannot be previewed; export it to open in another program</translation>
+    </message>
+    <message>
+        <source>无法识别此文本的编码（支持 UTF-8 和 GB18030），可导出后用其他程序打开</source>
+        <translation>Cannot detect the text encoding (UTF-8 and GB18030 are supported); export it to open in another program</translation>
+    </message>
+    <message>
+        <source>图片已损坏或格式不受支持，可导出后用其他程序打开</source>
+        <translation>The image is damaged or in an unsupported format; export it to open in another program</translation>
+    </message>
+    <message>
+        <source>（仅显示前 %1 个字符，完整内容请导出后查看）</source>
+        <translation>(Only the first %1 characters are shown; export to see the full content)</translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 页</source>
+        <translation>Page %1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsPage</name>
     <message>
         <source>加入附件…</source>
         <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>选择要加入的文件</source>
@@ -516,6 +1365,18 @@
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>导出附件（导出的文件不加密）</source>
+        <translation>Export attachment (exported files are not encrypted)</translation>
+    </message>
+    <message>
+        <source>附件大于 %1，不能预览，可导出后用其他程序打开（导出的文件不加密）</source>
+        <translation>Attachment is larger than %1 and cannot be previewed; export it to open in another program (exported files are not encrypted)</translation>
+    </message>
+    <message>
+        <source>正在解密预览…</source>
+        <translation>Decrypting preview…</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -526,6 +1387,219 @@
     <message>
         <source>哈希链完整：共 %1 条</source>
         <translation>Hash chain intact: %1 entries</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingDialog</name>
+    <message>
+        <source>生成下发包</source>
+        <translation>Create briefing package</translation>
+    </message>
+    <message>
+        <source>巡察轮次</source>
+        <translation>Inspection round</translation>
+    </message>
+    <message>
+        <source>接收设备</source>
+        <translation>Recipient devices</translation>
+    </message>
+    <message>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>下发包</source>
+        <translation>Briefing package</translation>
+    </message>
+    <message>
+        <source>请选择巡察轮次</source>
+        <translation>Select an inspection round</translation>
+    </message>
+    <message>
+        <source>请至少选择一台接收设备</source>
+        <translation>Select at least one recipient device</translation>
+    </message>
+    <message>
+        <source>已生成下发包：%1
+接收设备 %2 台；%3；分类数据 %4 个；吊销名单 %5 条。</source>
+        <translation>Briefing package created: %1
+Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationCombo</name>
+    <message>
+        <source>（未分类）</source>
+        <translation>(uncategorized)</translation>
+    </message>
+</context>
+<context>
+    <name>CloseOutDialog</name>
+    <message>
+        <source>整改销号 %1</source>
+        <translation>Close out rectification %1</translation>
+    </message>
+    <message>
+        <source>整改完成情况，记入进展情况</source>
+        <translation>How the rectification was completed; added to the progress notes</translation>
+    </message>
+    <message>
+        <source>问题表现</source>
+        <translation>Problem description</translation>
+    </message>
+    <message>
+        <source>销号日期</source>
+        <translation>Close-out date</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>完成情况</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>已有佐证材料 %1 份，可再补充。</source>
+        <translation>%1 evidence files already attached; you can add more.</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Close out</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>附件仍在加密保存，请稍候。</source>
+        <translation>Attachments are still being encrypted and saved; please wait.</translation>
+    </message>
+</context>
+<context>
+    <name>ClueEditor</name>
+    <message>
+        <source>留空则自动编号</source>
+        <translation>Leave blank to number automatically</translation>
+    </message>
+    <message>
+        <source>如：违反廉洁纪律</source>
+        <translation>e.g. Violation of integrity discipline</translation>
+    </message>
+    <message>
+        <source>反映的具体问题：时间、事项、金额、涉及人员</source>
+        <translation>Specific issues reported: time, matter, amount, people involved</translation>
+    </message>
+    <message>
+        <source>设定</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>被反映人</source>
+        <translation>Person complained about</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>干部级别</source>
+        <translation>Cadre level</translation>
+    </message>
+    <message>
+        <source>被巡察单位</source>
+        <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>具体问题</source>
+        <translation>Specific issues</translation>
+    </message>
+    <message>
+        <source>涉及纪律</source>
+        <translation>Discipline involved</translation>
+    </message>
+    <message>
+        <source>一级分类</source>
+        <translation>Primary category</translation>
+    </message>
+    <message>
+        <source>二级分类</source>
+        <translation>Secondary category</translation>
+    </message>
+    <message>
+        <source>拟移交单位</source>
+        <translation>Proposed recipient</translation>
+    </message>
+    <message>
+        <source>移交方式</source>
+        <translation>Transfer method</translation>
+    </message>
+    <message>
+        <source>反馈期限</source>
+        <translation>Feedback deadline</translation>
+    </message>
+    <message>
+        <source>线索已移交，移交的内容不能再修改。</source>
+        <translation>The clue has been transferred; what was transferred can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>登记问题线索</source>
+        <translation>Register clue</translation>
+    </message>
+    <message>
+        <source>编辑问题线索 %1</source>
+        <translation>Edit clue %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>冲突处理</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>同一记录在两处被修改时，两个版本都保留在这里，由您比较后选定一个；黄色底色的行是两个版本不同之处。</source>
+        <translation>When the same record was changed in two places, both versions are kept here for you to compare and choose one; rows with a yellow background are where the versions differ.</translation>
+    </message>
+    <message>
+        <source>%1：%2（%3 处不同）</source>
+        <translation>%1: %2 (%3 differences)</translation>
+    </message>
+    <message>
+        <source>待处理冲突 %1 条</source>
+        <translation>Pending conflicts: %1</translation>
+    </message>
+    <message>
+        <source>没有待处理的冲突。</source>
+        <translation>No pending conflicts.</translation>
+    </message>
+    <message>
+        <source>与其他版本不同</source>
+        <translation>Differs from other versions</translation>
+    </message>
+    <message>
+        <source>确认采用此版本</source>
+        <translation>Confirm using this version</translation>
+    </message>
+    <message>
+        <source>采用“%1”？其他版本将被取代（仍保留在版本记录中）。</source>
+        <translation>Use “%1”? The other versions will be superseded (they remain in the version history).</translation>
+    </message>
+    <message>
+        <source>采用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已采用版本 %1：%2</source>
+        <translation>Version %1 adopted: %2</translation>
     </message>
 </context>
 <context>
@@ -584,6 +1658,596 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>设备管理</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>本巡察办签名指纹</source>
+        <translation>This inspection office&apos;s signing fingerprint</translation>
+    </message>
+    <message>
+        <source>所选设备</source>
+        <translation>Selected device</translation>
+    </message>
+    <message>
+        <source>设备编号</source>
+        <translation>Device ID</translation>
+    </message>
+    <message>
+        <source>设备指纹</source>
+        <translation>Device fingerprint</translation>
+    </message>
+    <message>
+        <source>签发设备证书…</source>
+        <translation>Issue device certificate…</translation>
+    </message>
+    <message>
+        <source>签发回执…</source>
+        <translation>Issue receipt…</translation>
+    </message>
+    <message>
+        <source>吊销…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>选择登记申请</source>
+        <translation>Choose registration request</translation>
+    </message>
+    <message>
+        <source>登记申请 (*.json);;所有文件 (*)</source>
+        <translation>Registration request (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>保存设备证书</source>
+        <translation>Save device certificate</translation>
+    </message>
+    <message>
+        <source>设备证书-%1.json</source>
+        <translation>device-certificate-%1.json</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>证书保存为</source>
+        <translation>Save certificate as</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <source>签发设备证书</source>
+        <translation>Issue device certificate</translation>
+    </message>
+    <message>
+        <source>请与设备持有人通电话，核对下面的设备指纹与对方读出的完全一致：</source>
+        <translation>Call the device holder and check that the device fingerprint below exactly matches the one they read out:</translation>
+    </message>
+    <message>
+        <source>使用人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>申请时间</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>我已与设备持有人核对，指纹完全一致</source>
+        <translation>I have checked with the device holder and the fingerprints match exactly</translation>
+    </message>
+    <message>
+        <source>签发证书</source>
+        <translation>Issue certificate</translation>
+    </message>
+    <message>
+        <source>已为 %1 签发设备证书：%2</source>
+        <translation>Device certificate issued for %1: %2</translation>
+    </message>
+    <message>
+        <source>证书已签发</source>
+        <translation>Certificate issued</translation>
+    </message>
+    <message>
+        <source>请把证书文件交设备持有人，并把下面的巡察办签名指纹读给对方核对：</source>
+        <translation>Give the certificate file to the device holder, and read the inspection office signing fingerprint below to them for checking:</translation>
+    </message>
+    <message>
+        <source>证书文件</source>
+        <translation>Certificate file</translation>
+    </message>
+    <message>
+        <source>已吊销设备 %1；吊销名单随下一次下发包送达各组。</source>
+        <translation>Device %1 revoked; the revocation list will reach the teams with the next briefing package.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>未保存的草稿</source>
+        <translation>Unsaved drafts</translation>
+    </message>
+    <message>
+        <source>上次关闭前有以下内容尚未保存（已加密保存为草稿）。请选择恢复或放弃。</source>
+        <translation>The following was not saved before the last close (it has been kept as an encrypted draft). Choose to restore or discard it.</translation>
+    </message>
+    <message>
+        <source>信访件</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>谈话记录</source>
+        <translation>Interview record</translation>
+    </message>
+    <message>
+        <source>问题底稿</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>问题线索</source>
+        <translation>Clue</translation>
+    </message>
+    <message>
+        <source>工作记录</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>整改事项</source>
+        <translation>Rectification item</translation>
+    </message>
+    <message>
+        <source>政治画像</source>
+        <translation>Political portrait</translation>
+    </message>
+    <message>
+        <source>监督事项</source>
+        <translation>Focus item</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>稍后处理</source>
+        <translation>Decide later</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>巡察办数据库：导入各巡察组的数据包，向巡察组下发数据、签发回执。</source>
+        <translation>Inspection office database: import packages from the inspection teams, send data to the teams and issue receipts.</translation>
+    </message>
+    <message>
+        <source>巡察组数据库：数据只以加密数据包交给巡察办；巡察办回执确认后，本轮结束时可清理本机数据。</source>
+        <translation>Inspection team database: data goes to the inspection office only as encrypted packages; once the office confirms receipt, this computer&apos;s data can be wiped at the end of the round.</translation>
+    </message>
+    <message>
+        <source>本机状态</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>巡察办签名指纹</source>
+        <translation>Inspection office signing fingerprint</translation>
+    </message>
+    <message>
+        <source>本设备指纹</source>
+        <translation>This device&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <source>已信任的巡察办指纹</source>
+        <translation>Trusted inspection office fingerprint</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>生成注册申请…</source>
+        <translation>Create registration request…</translation>
+    </message>
+    <message>
+        <source>生成登记申请文件，交巡察办签发证书</source>
+        <translation>Create a registration request file for the inspection office to issue a certificate</translation>
+    </message>
+    <message>
+        <source>接受设备证书…</source>
+        <translation>Accept device certificate…</translation>
+    </message>
+    <message>
+        <source>导入巡察办签发的设备证书</source>
+        <translation>Import the device certificate issued by the inspection office</translation>
+    </message>
+    <message>
+        <source>导出数据包…</source>
+        <translation>Export package…</translation>
+    </message>
+    <message>
+        <source>把本轮未确认的数据加密打包交巡察办</source>
+        <translation>Encrypt this round&apos;s unconfirmed data into a package for the inspection office</translation>
+    </message>
+    <message>
+        <source>导入下发包…</source>
+        <translation>Import briefing package…</translation>
+    </message>
+    <message>
+        <source>导入巡察办下发的轮次、被巡察单位等数据</source>
+        <translation>Import rounds, inspected units and other data sent by the inspection office</translation>
+    </message>
+    <message>
+        <source>接受回执…</source>
+        <translation>Accept receipt…</translation>
+    </message>
+    <message>
+        <source>导入巡察办签发的回执</source>
+        <translation>Import a receipt issued by the inspection office</translation>
+    </message>
+    <message>
+        <source>清理本轮数据…</source>
+        <translation>Wipe round data…</translation>
+    </message>
+    <message>
+        <source>巡察办确认收到后，删除本机上的本轮数据</source>
+        <translation>Delete this round&apos;s data from this computer once the inspection office has confirmed receipt</translation>
+    </message>
+    <message>
+        <source>初始化交换密钥</source>
+        <translation>Initialize exchange keys</translation>
+    </message>
+    <message>
+        <source>生成巡察办的加密和签名密钥（只做一次）</source>
+        <translation>Generate the inspection office&apos;s encryption and signing keys (done once)</translation>
+    </message>
+    <message>
+        <source>导入数据包…</source>
+        <translation>Import package…</translation>
+    </message>
+    <message>
+        <source>校验并导入巡察组数据包</source>
+        <translation>Verify and import an inspection team package</translation>
+    </message>
+    <message>
+        <source>生成下发包…</source>
+        <translation>Create briefing package…</translation>
+    </message>
+    <message>
+        <source>把轮次、被巡察单位、清单等下发给巡察组设备</source>
+        <translation>Send rounds, inspected units, lists and more to inspection team devices</translation>
+    </message>
+    <message>
+        <source>签发回执…</source>
+        <translation>Issue receipt…</translation>
+    </message>
+    <message>
+        <source>确认已收到某设备的数据包</source>
+        <translation>Confirm that a device&apos;s package has been received</translation>
+    </message>
+    <message>
+        <source>设备管理</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>已登记设备、签发证书、吊销</source>
+        <translation>Registered devices, issuing certificates, revocation</translation>
+    </message>
+    <message>
+        <source>冲突处理</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>同一记录被两处修改时选定版本</source>
+        <translation>Choose a version when the same record was changed in two places</translation>
+    </message>
+    <message>
+        <source>交换密钥已就绪。请将签名指纹告知各巡察组，供其接受证书时核对。</source>
+        <translation>Exchange keys are ready. Tell each inspection team the signing fingerprint so they can check it when accepting certificates.</translation>
+    </message>
+    <message>
+        <source>尚未生成交换密钥：请先“初始化交换密钥”。</source>
+        <translation>No exchange keys yet: first use “Initialize exchange keys”.</translation>
+    </message>
+    <message>
+        <source>本设备已登记，证书有效期至 %1。</source>
+        <translation>This device is registered; its certificate is valid until %1.</translation>
+    </message>
+    <message>
+        <source>已生成注册申请，等待巡察办签发证书；收到证书后请“接受设备证书”。</source>
+        <translation>Registration request created; waiting for the inspection office to issue a certificate. When you receive it, use “Accept device certificate”.</translation>
+    </message>
+    <message>
+        <source>本设备尚未登记：请先“生成注册申请”，交巡察办签发证书。</source>
+        <translation>This device is not registered yet: first use “Create registration request” and give it to the inspection office to issue a certificate.</translation>
+    </message>
+    <message>
+        <source>保存注册申请</source>
+        <translation>Save registration request</translation>
+    </message>
+    <message>
+        <source>注册申请.json</source>
+        <translation>registration-request.json</translation>
+    </message>
+    <message>
+        <source>注册申请 (*.json)</source>
+        <translation>Registration request (*.json)</translation>
+    </message>
+    <message>
+        <source>已生成注册申请：%1</source>
+        <translation>Registration request created: %1</translation>
+    </message>
+    <message>
+        <source>注册申请已生成</source>
+        <translation>Registration request created</translation>
+    </message>
+    <message>
+        <source>请把申请文件交巡察办，并通过电话把下面的本设备指纹读给巡察办核对；巡察办签发证书前会核对这一指纹。</source>
+        <translation>Give the request file to the inspection office and read this device&apos;s fingerprint below to them by phone; the office checks it before issuing the certificate.</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>设备编号</source>
+        <translation>Device ID</translation>
+    </message>
+    <message>
+        <source>选择设备证书</source>
+        <translation>Choose device certificate</translation>
+    </message>
+    <message>
+        <source>设备证书 (*.json);;所有文件 (*)</source>
+        <translation>Device certificate (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>接受设备证书</source>
+        <translation>Accept device certificate</translation>
+    </message>
+    <message>
+        <source>请与巡察办通电话，核对下面的巡察办签名指纹与对方读出的完全一致：</source>
+        <translation>Call the inspection office and check that the inspection office signing fingerprint below exactly matches the one they read out:</translation>
+    </message>
+    <message>
+        <source>证书持有人</source>
+        <translation>Certificate holder</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>我已与巡察办核对，指纹完全一致</source>
+        <translation>I have checked with the inspection office and the fingerprints match exactly</translation>
+    </message>
+    <message>
+        <source>接受证书</source>
+        <translation>Accept certificate</translation>
+    </message>
+    <message>
+        <source>已接受设备证书，有效期至 %1。本设备可以导出数据包了。</source>
+        <translation>Device certificate accepted, valid until %1. This device can now export packages.</translation>
+    </message>
+    <message>
+        <source>请先在工具栏选择要清理的巡察轮次。</source>
+        <translation>First choose the inspection round to wipe in the toolbar.</translation>
+    </message>
+    <message>
+        <source>已生成巡察办交换密钥</source>
+        <translation>Inspection office exchange keys generated</translation>
+    </message>
+    <message>
+        <source>请把下面的签名指纹告知各巡察组（电话或书面），供其接受设备证书时核对。</source>
+        <translation>Tell each inspection team the signing fingerprint below (by phone or in writing) so they can check it when accepting device certificates.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <source>导出数据包</source>
+        <translation>Export package</translation>
+    </message>
+    <message>
+        <source>正在导出</source>
+        <translation>Exporting</translation>
+    </message>
+    <message>
+        <source>正在收集本轮记录并加密写入数据包…</source>
+        <translation>Collecting this round&apos;s records and writing them encrypted into the package…</translation>
+    </message>
+</context>
+<context>
+    <name>FindingEditor</name>
+    <message>
+        <source>留空则自动编号</source>
+        <translation>Leave blank to number automatically</translation>
+    </message>
+    <message>
+        <source>一个问题一份底稿</source>
+        <translation>One finding per working paper</translation>
+    </message>
+    <message>
+        <source>单位：元，可留空</source>
+        <translation>In CNY, may be left blank</translation>
+    </message>
+    <message>
+        <source>问题的具体表现：事实、时间、金额</source>
+        <translation>What the problem looks like: facts, dates, amounts</translation>
+    </message>
+    <message>
+        <source>通过何种方式、查阅哪些材料发现</source>
+        <translation>How it was found and which materials were reviewed</translation>
+    </message>
+    <message>
+        <source>立行立改</source>
+        <translation>Immediate correction</translation>
+    </message>
+    <message>
+        <source>纳入巡察报告</source>
+        <translation>Include in inspection report</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>底稿名称</source>
+        <translation>Working paper title</translation>
+    </message>
+    <message>
+        <source>被巡察单位</source>
+        <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>编制日期</source>
+        <translation>Date drafted</translation>
+    </message>
+    <message>
+        <source>发现方式</source>
+        <translation>Discovery method</translation>
+    </message>
+    <message>
+        <source>问题分类</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>涉及纪律</source>
+        <translation>Disciplines involved</translation>
+    </message>
+    <message>
+        <source>问题概述</source>
+        <translation>Problem overview</translation>
+    </message>
+    <message>
+        <source>发现过程</source>
+        <translation>How it was found</translation>
+    </message>
+    <message>
+        <source>责任主体</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <source>涉及金额（元）</source>
+        <translation>Amount involved (CNY)</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>定性依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>问题来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>Supporting evidence</translation>
+    </message>
+    <message>
+        <source>（尚无佐证材料）</source>
+        <translation>(no supporting evidence yet)</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>新加文件作为：</source>
+        <translation>Add new files as: </translation>
+    </message>
+    <message>
+        <source>按文件类型判断</source>
+        <translation>Detect from file type</translation>
+    </message>
+    <message>
+        <source>加入的文件在保存底稿时登记为佐证材料。</source>
+        <translation>Files added here are registered as supporting evidence when the finding is saved.</translation>
+    </message>
+    <message>
+        <source>，%1 页</source>
+        <translation>, %1 pages</translation>
+    </message>
+    <message>
+        <source>，附电子件</source>
+        <translation>, with electronic copy</translation>
+    </message>
+    <message>
+        <source>谈话记录</source>
+        <translation>Interview records</translation>
+    </message>
+    <message>
+        <source>信访件</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <source>工作记录</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>%1 %2 件</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>（未关联）</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>退回理由：</source>
+        <translation>Reason for return: </translation>
+    </message>
+    <message>
+        <source>底稿已审签，已锁定，不能修改。</source>
+        <translation>The finding has been approved and is locked; it cannot be changed.</translation>
+    </message>
+    <message>
+        <source>底稿处于“%1”状态，退回后才能修改。</source>
+        <translation>The finding is in the “%1” state; it can be changed only after it is returned.</translation>
+    </message>
+    <message>
+        <source>新建问题底稿</source>
+        <translation>New finding</translation>
+    </message>
+    <message>
+        <source>编辑问题底稿 %1</source>
+        <translation>Edit finding %1</translation>
+    </message>
+    <message>
+        <source>巡察组</source>
+        <translation>Inspection team</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintDialog</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>巡察工作台</source>
@@ -607,46 +2271,332 @@
     </message>
 </context>
 <context>
-    <name>LetterDialog</name>
+    <name>FocusEditor</name>
     <message>
-        <source>登记信访件</source>
-        <translation>Register letter</translation>
+        <source>（目录中无说明）</source>
+        <translation>(no description in the catalog)</translation>
     </message>
     <message>
-        <source>（未指定）</source>
-        <translation>(not specified)</translation>
+        <source>了解了哪些情况、查阅了哪些材料、与谁谈过</source>
+        <translation>What was learned, which materials were reviewed, who was interviewed</translation>
     </message>
     <message>
-        <source>匿名</source>
-        <translation>Anonymous</translation>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>监督重点事项</source>
+        <translation>Focus item</translation>
+    </message>
+    <message>
+        <source>了解要点</source>
+        <translation>Points to check</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>情况记录</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>关联问题底稿</source>
+        <translation>Linked findings</translation>
+    </message>
+    <message>
+        <source>监督重点 %1</source>
+        <translation>Focus item %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultDialog</name>
+    <message>
+        <source>整改台账导入结果</source>
+        <translation>Rectification ledger import results</translation>
+    </message>
+    <message>
+        <source>“%1”：已更新 %2 项，已新增 %3 项，未变化 %4 项，未导入 %5 项。</source>
+        <translation>“%1”: %2 updated, %3 added, %4 unchanged, %5 not imported.</translation>
+    </message>
+    <message>
+        <source>未导入的行没有做任何修改；请按原因改正后重新导入，或在工作台中处理。</source>
+        <translation>Rows that were not imported were left unchanged; correct them as the reason indicates and import again, or handle them in the workbench.</translation>
+    </message>
+    <message>
+        <source>所有修改均已保存。</source>
+        <translation>All changes have been saved.</translation>
+    </message>
+    <message>
+        <source>已更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>已新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>未导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>修改的列或未导入原因</source>
+        <translation>Changed columns or reason not imported</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>导入数据包</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>导入下发包或回执</source>
+        <translation>Import briefing package or receipt</translation>
+    </message>
+    <message>
+        <source>正在校验</source>
+        <translation>Verifying</translation>
+    </message>
+    <message>
+        <source>正在导入</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <source>类型：%1</source>
+        <translation>Type: %1</translation>
+    </message>
+    <message>
+        <source>发送方：%1（设备 %2）</source>
+        <translation>Sender: %1 (device %2)</translation>
+    </message>
+    <message>
+        <source>巡察轮次：%1</source>
+        <translation>Inspection round: %1</translation>
+    </message>
+    <message>
+        <source>设备序号：第 %1 号</source>
+        <translation>Device sequence no.: %1</translation>
+    </message>
+    <message>
+        <source>生成时间：%1</source>
+        <translation>Created: %1</translation>
+    </message>
+    <message>
+        <source>数据包编号：%1</source>
+        <translation>Package ID: %1</translation>
+    </message>
+    <message>
+        <source>内容：%1</source>
+        <translation>Contents: %1</translation>
+    </message>
+    <message>
+        <source>附件：%1 个</source>
+        <translation>Attachments: %1</translation>
+    </message>
+    <message>
+        <source>正在解密、验证签名并核对内容（不写入任何数据）…</source>
+        <translation>Decrypting, verifying the signature and checking the contents (nothing is written)…</translation>
+    </message>
+    <message>
+        <source>已复制到暂存区，正在解密…</source>
+        <translation>Copied to the staging area; decrypting…</translation>
+    </message>
+    <message>
+        <source>已解密并验证签名，正在核对记录…</source>
+        <translation>Decrypted and signature verified; checking records…</translation>
+    </message>
+    <message>
+        <source>记录核对无误，正在写入…</source>
+        <translation>Records checked; writing…</translation>
+    </message>
+    <message>
+        <source>已写入，正在提交…</source>
+        <translation>Written; committing…</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <source>正在复制到暂存区…</source>
+        <translation>Copying to the staging area…</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewEditor</name>
+    <message>
+        <source>留空则自动编号</source>
+        <translation>Leave blank to number automatically</translation>
+    </message>
+    <message>
+        <source>至少两人，用顿号分隔</source>
+        <translation>At least two people, separated by commas</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>谈话类型</source>
+        <translation>Interview type</translation>
+    </message>
+    <message>
+        <source>谈话时间</source>
+        <translation>Interview time</translation>
+    </message>
+    <message>
+        <source>谈话地点</source>
+        <translation>Interview place</translation>
+    </message>
+    <message>
+        <source>被巡察单位</source>
+        <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>谈话人</source>
+        <translation>Interviewers</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>谈话对象</source>
+        <translation>Interviewee</translation>
+    </message>
+    <message>
+        <source>对象单位</source>
+        <translation>Interviewee&apos;s unit</translation>
+    </message>
+    <message>
+        <source>对象职务</source>
+        <translation>Interviewee&apos;s position</translation>
+    </message>
+    <message>
+        <source>政治面貌</source>
+        <translation>Political affiliation</translation>
+    </message>
+    <message>
+        <source>谈话提纲</source>
+        <translation>Interview outline</translation>
+    </message>
+    <message>
+        <source>谈话摘要</source>
+        <translation>Interview summary</translation>
+    </message>
+    <message>
+        <source>谈话笔录</source>
+        <translation>Interview transcript</translation>
+    </message>
+    <message>
+        <source>笔录已经谈话对象签字确认，不能再修改。</source>
+        <translation>The transcript has been signed and confirmed by the interviewee and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>新建谈话记录</source>
+        <translation>New interview record</translation>
+    </message>
+    <message>
+        <source>编辑谈话记录 %1</source>
+        <translation>Edit interview record %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobPanel</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>JobWizard</name>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>LetterEditor</name>
+    <message>
+        <source>留空则自动编号</source>
+        <translation>Leave blank to number automatically</translation>
+    </message>
+    <message>
+        <source>电话、地址或邮箱</source>
+        <translation>Phone, address or email</translation>
+    </message>
+    <message>
+        <source>匿名（不填写反映人姓名）</source>
+        <translation>Anonymous (complainant&apos;s name not given)</translation>
     </message>
     <message>
         <source>每行一人：姓名 职务 单位</source>
-        <translation>One person per line: name, position, organisation</translation>
+        <translation>One person per line: name, position, unit</translation>
     </message>
     <message>
-        <source>渠道</source>
-        <translation>Channel</translation>
+        <source>反映的主要问题</source>
+        <translation>Main issues raised</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>来源渠道</source>
+        <translation>Source channel</translation>
     </message>
     <message>
         <source>收到时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <source>被巡察对象</source>
-        <translation>Inspected organisation</translation>
+        <source>被巡察单位</source>
+        <translation>Inspected unit</translation>
     </message>
     <message>
         <source>反映人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <source>姓名</source>
-        <translation>Name</translation>
+        <source>反映人姓名</source>
+        <translation>Complainant&apos;s name</translation>
     </message>
     <message>
         <source>联系方式</source>
-        <translation>Contact</translation>
+        <translation>Contact details</translation>
     </message>
     <message>
         <source>被反映人</source>
@@ -657,12 +2607,24 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <source>登记</source>
-        <translation>Register</translation>
+        <source>涉及纪律</source>
+        <translation>Disciplines involved</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
+        <source>原件扫描</source>
+        <translation>Scan of original</translation>
+    </message>
+    <message>
+        <source>此件已上组务会研究，登记信息不能再修改。</source>
+        <translation>This letter has been discussed at a team meeting; its registration details can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>登记信访件</source>
+        <translation>Register letter</translation>
+    </message>
+    <message>
+        <source>编辑信访件 %1</source>
+        <translation>Edit letter %1</translation>
     </message>
 </context>
 <context>
@@ -676,12 +2638,124 @@
         <translation>Turn into clue</translation>
     </message>
     <message>
+        <source>分类处置</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>摘要…</source>
+        <translation>Summarize…</translation>
+    </message>
+    <message>
+        <source>组务会研究…</source>
+        <translation>Team meeting review…</translation>
+    </message>
+    <message>
+        <source>纳入底稿</source>
+        <translation>Add to finding</translation>
+    </message>
+    <message>
+        <source>转交…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>留存备查</source>
+        <translation>Keep on file</translation>
+    </message>
+    <message>
+        <source>了结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>标记为重复件…</source>
+        <translation>Mark as duplicate…</translation>
+    </message>
+    <message>
         <source>被反映人的干部级别：</source>
         <translation>Cadre level of the person complained about:</translation>
     </message>
     <message>
         <source>不能转为线索</source>
         <translation>Cannot turn into a clue</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>涉及纪律</source>
+        <translation>Disciplines involved</translation>
+    </message>
+    <message>
+        <source>摘要信访件</source>
+        <translation>Summarize letter</translation>
+    </message>
+    <message>
+        <source>保存摘要</source>
+        <translation>Save summary</translation>
+    </message>
+    <message>
+        <source>记录组务会研究的日期、分类和拟办意见（组长）。</source>
+        <translation>Record the team meeting date, category and proposed handling (team leader).</translation>
+    </message>
+    <message>
+        <source>组务会日期</source>
+        <translation>Team meeting date</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>拟办意见</source>
+        <translation>Proposed handling</translation>
+    </message>
+    <message>
+        <source>组务会研究</source>
+        <translation>Team meeting review</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>将信访件 %1 处置为“%2”。</source>
+        <translation>Disposed of letter %1 as “%2”.</translation>
+    </message>
+    <message>
+        <source>如：县信访局、乡镇党委</source>
+        <translation>e.g. county petition bureau, township Party committee</translation>
+    </message>
+    <message>
+        <source>转交</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <source>转交单位</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>重复件关联到原件，留存备查，由原件继续办理。</source>
+        <translation>A duplicate is linked to the original and kept for reference; the original continues to be handled.</translation>
+    </message>
+    <message>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>正在查找相似的信访件…</source>
+        <translation>Looking for similar letters…</translation>
+    </message>
+    <message>
+        <source>（未找到相似的信访件）</source>
+        <translation>(no similar letters found)</translation>
+    </message>
+    <message>
+        <source>标记为重复件</source>
+        <translation>Mark as duplicate</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Mark</translation>
     </message>
     <message>
         <source>请先在上方选择巡察轮次，再登记信访件。</source>
@@ -722,6 +2796,14 @@
         <translation>Inspection round: </translation>
     </message>
     <message>
+        <source> 巡察组：</source>
+        <translation> Inspection team: </translation>
+    </message>
+    <message>
+        <source> 被巡察单位：</source>
+        <translation> Inspected unit: </translation>
+    </message>
+    <message>
         <source>检索</source>
         <translation>Search</translation>
     </message>
@@ -730,12 +2812,32 @@
         <translation>Lock</translation>
     </message>
     <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
         <source>信访件</source>
         <translation>Letters</translation>
+    </message>
+    <message>
+        <source>文书报表</source>
+        <translation>Documents and reports</translation>
+    </message>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>设备管理</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>冲突处理</source>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <source>附件</source>
@@ -749,19 +2851,549 @@
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>OutputRow</name>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>数据包 (*.wbp)</source>
+        <translation>Package (*.wbp)</translation>
+    </message>
+</context>
+<context>
+    <name>PortraitEditor</name>
+    <message>
+        <source>（不关联人员）</source>
+        <translation>(no person linked)</translation>
+    </message>
+    <message>
+        <source>留空则按被巡察单位或人员自动命名</source>
+        <translation>Leave blank to name after the inspected unit or person</translation>
+    </message>
+    <message>
+        <source>（暂不评价）</source>
+        <translation>(not assessed yet)</translation>
+    </message>
+    <message>
+        <source>画像对象类型</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>被巡察单位</source>
+        <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>画像对象名称</source>
+        <translation>Subject name</translation>
+    </message>
+    <message>
+        <source>画像模板</source>
+        <translation>Portrait template</translation>
+    </message>
+    <message>
+        <source>方面</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>评价条目</source>
+        <translation>Assessment item</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>评价说明</source>
+        <translation>Assessment notes</translation>
+    </message>
+    <message>
+        <source>逐项评价</source>
+        <translation>Item-by-item assessment</translation>
+    </message>
+    <message>
+        <source>%1（第 %2 版）</source>
+        <translation>%1 (version %2)</translation>
+    </message>
+    <message>
+        <source>总体评价</source>
+        <translation>Overall assessment</translation>
+    </message>
+    <message>
+        <source>综合评价</source>
+        <translation>Overall rating</translation>
+    </message>
+    <message>
+        <source>未评价</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>依据和说明</source>
+        <translation>Basis and notes</translation>
+    </message>
+    <message>
+        <source>已评价 %1 / %2 项；全部评价后才能给出总体评价。</source>
+        <translation>%1 of %2 items rated; the overall assessment can be given only after all items are rated.</translation>
+    </message>
+    <message>
+        <source>新建政治画像</source>
+        <translation>New political portrait</translation>
+    </message>
+    <message>
+        <source>编辑政治画像 %1</source>
+        <translation>Edit political portrait %1</translation>
+    </message>
+    <message>
+        <source>没有可用的政治画像模板。</source>
+        <translation>No political portrait template is available.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>签发回执</source>
+        <translation>Issue receipt</translation>
+    </message>
+    <message>
+        <source>回执列出本库已导入的该设备全部数据包；设备导入回执后，才能清理已确认的数据。</source>
+        <translation>The receipt lists every package from this device that has been imported into this database; the device can wipe confirmed data only after it imports the receipt.</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>请选择设备</source>
+        <translation>Please select a device</translation>
+    </message>
+    <message>
+        <source>已签发回执：%1
+确认收到该设备数据包 %2 个。请把回执交该设备导入。</source>
+        <translation>Receipt issued: %1
+Confirms receipt of %2 packages from this device. Please give the receipt to that device to import.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>有未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>已恢复未保存的草稿</source>
+        <translation>Unsaved draft restored</translation>
+    </message>
+    <message>
+        <source>草稿已自动保存</source>
+        <translation>Draft saved automatically</translation>
+    </message>
+    <message>
+        <source>草稿未能自动保存</source>
+        <translation>Draft could not be saved automatically</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>放弃尚未保存的修改？</source>
+        <translation>Discard unsaved changes?</translation>
+    </message>
 </context>
 <context>
     <name>RecordListPage</name>
-    <message numerus="yes">
+    <message>
         <source>共 %n 条</source>
-        <translation>
-            <numerusform>%n record</numerusform>
-            <numerusform>%n records</numerusform>
-        </translation>
+        <translation>Total: %n</translation>
     </message>
     <message>
         <source>没有符合条件的记录。</source>
         <translation>No matching records.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>点击按此列排序，再点一次倒序</source>
+        <translation>Click to sort by this column; click again to reverse</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationEditor</name>
+    <message>
+        <source>留空则自动编号</source>
+        <translation>Leave blank to number automatically</translation>
+    </message>
+    <message>
+        <source>如：落实全面从严治党主体责任</source>
+        <translation>e.g. Fulfil the primary responsibility for strict Party self-governance</translation>
+    </message>
+    <message>
+        <source>设定时限</source>
+        <translation>Set a deadline</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>对应问题底稿</source>
+        <translation>Related finding</translation>
+    </message>
+    <message>
+        <source>被巡察单位</source>
+        <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>问题归类</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>问题表现</source>
+        <translation>Problem description</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Rectification measures</translation>
+    </message>
+    <message>
+        <source>分管领导</source>
+        <translation>Leader in charge</translation>
+    </message>
+    <message>
+        <source>牵头部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <source>主要负责人</source>
+        <translation>Principal responsible person</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>进展情况</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>状态：%1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>销号日期：%1</source>
+        <translation>Closed out on: %1</translation>
+    </message>
+    <message>
+        <source>评估等次：%1</source>
+        <translation>Assessment grade: %1</translation>
+    </message>
+    <message>
+        <source>佐证材料 %1 份</source>
+        <translation>%1 supporting documents</translation>
+    </message>
+    <message>
+        <source>状态、销号和评估请用整改台账页上的按钮办理。</source>
+        <translation>Use the buttons on the Rectification Ledger page to change status, close out and assess.</translation>
+    </message>
+    <message>
+        <source>新建整改事项</source>
+        <translation>New rectification item</translation>
+    </message>
+    <message>
+        <source>编辑整改事项 %1</source>
+        <translation>Edit rectification item %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>文书报表</source>
+        <translation>Documents and reports</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>需要</source>
+        <translation>Requires</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>版式</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>不填则不印份号，如 000001</source>
+        <translation>Leave blank to omit the copy number, e.g. 000001</translation>
+    </message>
+    <message>
+        <source>本次不用本办模板，用内置版式</source>
+        <translation>Use the built-in layout this time instead of the office template</translation>
+    </message>
+    <message>
+        <source>生成…</source>
+        <translation>Generate…</translation>
+    </message>
+    <message>
+        <source>巡察轮次：</source>
+        <translation>Inspection round: </translation>
+    </message>
+    <message>
+        <source>被巡察对象：</source>
+        <translation>Inspected unit: </translation>
+    </message>
+    <message>
+        <source>格式：</source>
+        <translation>Format: </translation>
+    </message>
+    <message>
+        <source>份号：</source>
+        <translation>Copy no.: </translation>
+    </message>
+    <message>
+        <source>成文日期：</source>
+        <translation>Date issued: </translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>本办模板</source>
+        <translation>Office template</translation>
+    </message>
+    <message>
+        <source>生成模板底稿…</source>
+        <translation>Create starter template…</translation>
+    </message>
+    <message>
+        <source>含该文书全部占位符的 Word 文件，可在 Word 或 WPS 中修改</source>
+        <translation>A Word file containing all placeholders of this document, editable in Word or WPS</translation>
+    </message>
+    <message>
+        <source>替换模板…</source>
+        <translation>Replace template…</translation>
+    </message>
+    <message>
+        <source>恢复内置版式</source>
+        <translation>Restore built-in layout</translation>
+    </message>
+    <message>
+        <source>整改台账导入</source>
+        <translation>Rectification ledger import</translation>
+    </message>
+    <message>
+        <source>被巡察单位在 Excel 或 WPS 中填报的整改台账（由本系统导出），逐行校验后导入；结果列出已更新和未导入的行及原因。</source>
+        <translation>Rectification ledgers filled in by the inspected unit in Excel or WPS (exported from this system) are checked row by row and then imported; the result lists the rows updated and the rows not imported, with reasons.</translation>
+    </message>
+    <message>
+        <source>导入整改台账…</source>
+        <translation>Import rectification ledger…</translation>
+    </message>
+    <message>
+        <source>内置</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <source>Word 文档（.docx）</source>
+        <translation>Word document (.docx)</translation>
+    </message>
+    <message>
+        <source>Excel 表格（.xlsx）</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(please select)</translation>
+    </message>
+    <message>
+        <source>全部对象</source>
+        <translation>All inspected units</translation>
+    </message>
+    <message>
+        <source>此文书按一条记录生成：请在“%1”页面选中记录后，用该页的按钮生成。</source>
+        <translation>This document is generated from a single record: select the record on the “%1” page and use that page&apos;s button to generate it.</translation>
+    </message>
+    <message>
+        <source>请先在工具栏选择巡察轮次。</source>
+        <translation>Please select an inspection round on the toolbar first.</translation>
+    </message>
+    <message>
+        <source>此台账只有 Excel 格式，没有 Word 模板。</source>
+        <translation>This ledger is available only in Excel format; there is no Word template.</translation>
+    </message>
+    <message>
+        <source>使用内置的 GB/T 9704 版式。</source>
+        <translation>Using the built-in GB/T 9704 layout.</translation>
+    </message>
+    <message>
+        <source>正在使用本办模板：%1</source>
+        <translation>Using office template: %1</translation>
+    </message>
+    <message>
+        <source>（未选择，请在工具栏选择）</source>
+        <translation>(none selected; choose one on the toolbar)</translation>
+    </message>
+    <message>
+        <source>请选择被巡察对象。</source>
+        <translation>Please select an inspected unit.</translation>
+    </message>
+    <message>
+        <source>%1模板底稿</source>
+        <translation>%1 starter template</translation>
+    </message>
+    <message>
+        <source>保存模板底稿</source>
+        <translation>Save starter template</translation>
+    </message>
+    <message>
+        <source>已生成模板底稿：%1。在 Word 或 WPS 中修改后，用“替换模板”启用。</source>
+        <translation>Starter template created: %1. After editing it in Word or WPS, use “Replace template” to enable it.</translation>
+    </message>
+    <message>
+        <source>选择%1的模板</source>
+        <translation>Choose a template for %1</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>模板未启用</source>
+        <translation>Template not enabled</translation>
+    </message>
+    <message>
+        <source>模板已通过检查并启用：%1</source>
+        <translation>Template passed the check and is enabled: %1</translation>
+    </message>
+    <message>
+        <source>模板未通过检查，未启用；当前版式不变。</source>
+        <translation>Template failed the check and was not enabled; the current layout is unchanged.</translation>
+    </message>
+    <message>
+        <source>缺少必需的占位符：</source>
+        <translation>Missing required placeholders: </translation>
+    </message>
+    <message>
+        <source>无法识别的占位符：</source>
+        <translation>Unrecognized placeholders: </translation>
+    </message>
+    <message>
+        <source>可对照“生成模板底稿”中的占位符修改。</source>
+        <translation>Compare with the placeholders in the starter template (“Create starter template”).</translation>
+    </message>
+    <message>
+        <source>停用%1的本办模板，改用内置版式？</source>
+        <translation>Stop using the office template for %1 and switch to the built-in layout?</translation>
+    </message>
+    <message>
+        <source>已恢复内置版式。</source>
+        <translation>Built-in layout restored.</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsibleTable</name>
+    <message>
+        <source>责任类型</source>
+        <translation>Responsibility type</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>干部级别</source>
+        <translation>Cadre rank</translation>
+    </message>
+    <message>
+        <source>添加责任主体</source>
+        <translation>Add responsible party</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <source>（未注明）</source>
+        <translation>(not specified)</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>吊销设备</source>
+        <translation>Revoke device</translation>
+    </message>
+    <message>
+        <source>吊销后，本巡察办将拒收该设备此后的全部数据包；吊销名单随下一次下发包送达各组。此操作不能撤销，设备只能以新数据库重新登记。</source>
+        <translation>Once revoked, this inspection office will reject all further packages from the device; the revocation list reaches the teams with the next briefing package. This cannot be undone: the device can only be re-registered with a new database.</translation>
+    </message>
+    <message>
+        <source>如：笔记本遗失、人员调离</source>
+        <translation>e.g. laptop lost, staff transferred</translation>
+    </message>
+    <message>
+        <source>确认吊销 %1 的设备（%2）</source>
+        <translation>Confirm revoking the device of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>吊销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>设备指纹</source>
+        <translation>Device fingerprint</translation>
+    </message>
+    <message>
+        <source>吊销原因</source>
+        <translation>Reason for revocation</translation>
     </message>
 </context>
 <context>
@@ -779,6 +3411,83 @@
         <translation>
             <numerusform>%n result found</numerusform>
             <numerusform>%n results found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>界面语言在下次启动时生效。</source>
+        <translation>The interface language takes effect at the next start.</translation>
+    </message>
+    <message>
+        <source>空闲自动锁定</source>
+        <translation>Auto-lock when idle</translation>
+    </message>
+    <message>
+        <source>无键盘、鼠标操作达到此时长后自动锁定，不能关闭。</source>
+        <translation>Locks automatically after this long without keyboard or mouse activity; cannot be turned off.</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>日志文件夹</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>出错时的详细信息记在这里，不含口令和案件内容。</source>
+        <translation>Error details are recorded here, without passwords or case content.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TurnsEditor</name>
+    <message>
+        <source>回车：转到答；Ctrl+回车：下一问；Ctrl+退格：删除空白的一问一答</source>
+        <translation>Enter: go to answer; Ctrl+Enter: next question; Ctrl+Backspace: delete an empty question and answer</translation>
+    </message>
+    <message>
+        <source>添加一问一答</source>
+        <translation>Add question and answer</translation>
+    </message>
+    <message>
+        <source>问</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>答</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>问：</source>
+        <translation>Q: </translation>
+    </message>
+    <message>
+        <source>答：</source>
+        <translation>A: </translation>
+    </message>
+    <message numerus="yes">
+        <source>第 %n 问</source>
+        <translation>
+            <numerusform>Question %n</numerusform>
+            <numerusform>Question %n</numerusform>
         </translation>
     </message>
 </context>
@@ -814,6 +3523,57 @@
     </message>
 </context>
 <context>
+    <name>WipeDialog</name>
+    <message>
+        <source>清理本轮数据</source>
+        <translation>Wipe round data</translation>
+    </message>
+    <message>
+        <source>轮次：%1</source>
+        <translation>Round: %1</translation>
+    </message>
+    <message>
+        <source>正在核对回执…</source>
+        <translation>Checking receipts…</translation>
+    </message>
+    <message>
+        <source>清理后，本机上本轮的全部记录和只属于本轮的附件将被删除且不可恢复。请输入轮次名称以确认：</source>
+        <translation>Wiping deletes all of this round&apos;s records on this computer, and the attachments used only by this round, permanently. Enter the round name to confirm: </translation>
+    </message>
+    <message>
+        <source>清理</source>
+        <translation>Wipe</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>本轮记录 %1 条（未经回执确认 %2 条），附件 %3 个（未经回执确认 %4 个）。</source>
+        <translation>Round records: %1 (%2 not confirmed by receipt); attachments: %3 (%4 not confirmed by receipt).</translation>
+    </message>
+    <message>
+        <source>本机没有该轮次的数据，无需清理。</source>
+        <translation>This computer has no data for this round; nothing to wipe.</translation>
+    </message>
+    <message>
+        <source>巡察办已通过回执确认收到本轮全部数据，可以清理。</source>
+        <translation>The inspection office has confirmed by receipt that it received all of this round&apos;s data; it can be wiped.</translation>
+    </message>
+    <message>
+        <source>不能清理：还有数据未经巡察办回执确认。请先导出数据包、交巡察办导入，再导入巡察办签发的回执。</source>
+        <translation>Cannot wipe: some data has not been confirmed by an inspection office receipt. Export a package, have the inspection office import it, then import the receipt the office issues.</translation>
+    </message>
+    <message>
+        <source>正在清理并压缩数据库…</source>
+        <translation>Wiping and compacting the database…</translation>
+    </message>
+    <message>
+        <source>已清理本轮记录 %1 条、附件 %2 个，并已压缩数据库。</source>
+        <translation>Wiped %1 records and %2 attachments of this round, and compacted the database.</translation>
+    </message>
+</context>
+<context>
     <name>_ChoicePage</name>
     <message>
         <source>欢迎使用巡察工作台</source>
@@ -842,6 +3602,37 @@
     <message>
         <source>选择数据库文件夹</source>
         <translation>Choose the store folder</translation>
+    </message>
+</context>
+<context>
+    <name>_ChoosePage</name>
+    <message>
+        <source>选择数据包</source>
+        <translation>Choose package</translation>
+    </message>
+    <message>
+        <source>巡察办导入巡察组数据包；巡察组导入巡察办的下发包和回执。</source>
+        <translation>The inspection office imports inspection team packages; inspection teams import the office&apos;s briefing packages and receipts.</translation>
+    </message>
+    <message>
+        <source>选择巡察办发来的下发包或回执。</source>
+        <translation>Choose a briefing package or receipt sent by the inspection office.</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>下一步只校验数据包（解密、验签、核对内容），不写入任何数据。</source>
+        <translation>The next step only verifies the package (decrypts it, checks signatures and contents); no data is written.</translation>
+    </message>
+    <message>
+        <source>校验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>数据包 (*.wbp);;所有文件 (*)</source>
+        <translation>Packages (*.wbp);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -888,6 +3679,21 @@
     </message>
 </context>
 <context>
+    <name>_OfficeDialog</name>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+</context>
+<context>
     <name>_OpenPage</name>
     <message>
         <source>打开已有数据库</source>
@@ -915,6 +3721,197 @@
     <message>
         <source>我已抄写恢复码并妥善保管</source>
         <translation>I have written the recovery code down and stored it safely</translation>
+    </message>
+</context>
+<context>
+    <name>_ResultPage</name>
+    <message>
+        <source>未导出</source>
+        <translation>Not exported</translation>
+    </message>
+    <message>
+        <source>已取消：没有生成数据包，本机数据未改变。</source>
+        <translation>Cancelled: no package was created; data on this computer is unchanged.</translation>
+    </message>
+    <message>
+        <source>没有生成数据包，本机数据未改变。</source>
+        <translation>No package was created; data on this computer is unchanged.</translation>
+    </message>
+    <message>
+        <source>已导出数据包</source>
+        <translation>Package exported</translation>
+    </message>
+    <message>
+        <source>文件：%1（%2）</source>
+        <translation>File: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>数据包编号：%1</source>
+        <translation>Package No.: %1</translation>
+    </message>
+    <message>
+        <source>本设备第 %1 号数据包</source>
+        <translation>Package No. %1 from this device</translation>
+    </message>
+    <message>
+        <source>记录：%1</source>
+        <translation>Records: %1</translation>
+    </message>
+    <message>
+        <source>附件：%1 个</source>
+        <translation>Attachments: %1</translation>
+    </message>
+    <message>
+        <source>请将此文件交巡察办导入，并取回巡察办签发的回执；在导入回执之前，这些记录下次导出时会再次带上。</source>
+        <translation>Give this file to the inspection office to import, and bring back the receipt it issues; until the receipt is imported, these records will be included again in the next export.</translation>
+    </message>
+    <message>
+        <source>本轮没有需要报送的新数据（数据包只用于衔接序号）。</source>
+        <translation>This round has no new data to report (the package only keeps the sequence numbers continuous).</translation>
+    </message>
+    <message>
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <source>已取消导入</source>
+        <translation>Import cancelled</translation>
+    </message>
+    <message>
+        <source>没有导入任何数据，本库数据未改变。</source>
+        <translation>No data was imported; this database is unchanged.</translation>
+    </message>
+    <message>
+        <source>拒收：此数据包未能导入</source>
+        <translation>Rejected: this package could not be imported</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>未导入任何数据，本库数据未改变。</source>
+        <translation>No data was imported; this database is unchanged.</translation>
+    </message>
+    <message>
+        <source>此数据包已导入过</source>
+        <translation>This package has already been imported</translation>
+    </message>
+    <message>
+        <source>无需再次导入，本库数据未改变。</source>
+        <translation>No need to import it again; this database is unchanged.</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>发送方：%1（设备 %2）</source>
+        <translation>Sender: %1 (device %2)</translation>
+    </message>
+    <message>
+        <source>类型：%1，第 %2 号</source>
+        <translation>Type: %1, No. %2</translation>
+    </message>
+    <message>
+        <source>内容：%1</source>
+        <translation>Contents: %1</translation>
+    </message>
+    <message>
+        <source>处理结果：%1</source>
+        <translation>Outcome: %1</translation>
+    </message>
+    <message>
+        <source>新附件：%1 个</source>
+        <translation>New attachments: %1</translation>
+    </message>
+    <message>
+        <source>有记录被两台设备同时修改，请到“冲突处理”中选定版本。</source>
+        <translation>Some records were changed on two devices at the same time; choose a version under “Conflicts”.</translation>
+    </message>
+    <message>
+        <source>经回执确认的数据，在本轮结束后可以清理。</source>
+        <translation>Data confirmed by receipt can be wiped after this round ends.</translation>
+    </message>
+    <message>
+        <source>警告：%1</source>
+        <translation>Warning: %1</translation>
+    </message>
+</context>
+<context>
+    <name>_SetupPage</name>
+    <message>
+        <source>导出数据包</source>
+        <translation>Export package</translation>
+    </message>
+    <message>
+        <source>把本轮尚未经巡察办回执确认的记录和附件加密打包。数据包只有巡察办能解密，可用移动介质交送。</source>
+        <translation>Encrypts and packs this round&apos;s records and attachments not yet confirmed by an inspection office receipt. Only the inspection office can decrypt the package; it can be delivered on removable media.</translation>
+    </message>
+    <message>
+        <source>保存数据包</source>
+        <translation>Save package</translation>
+    </message>
+    <message>
+        <source>巡察轮次</source>
+        <translation>Inspection round</translation>
+    </message>
+    <message>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>开始导出</source>
+        <translation>Start export</translation>
+    </message>
+    <message>
+        <source>数据包</source>
+        <translation>Package</translation>
+    </message>
+</context>
+<context>
+    <name>_VerdictPage</name>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>校验结论</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <source>拒收：此数据包未通过校验</source>
+        <translation>Rejected: this package failed verification</translation>
+    </message>
+    <message>
+        <source>已取消校验</source>
+        <translation>Verification cancelled</translation>
+    </message>
+    <message>
+        <source>没有导入任何数据。</source>
+        <translation>No data was imported.</translation>
+    </message>
+    <message>
+        <source>未导入任何数据，本库数据未改变。</source>
+        <translation>No data was imported; this database is unchanged.</translation>
+    </message>
+    <message>
+        <source>此数据包已导入过</source>
+        <translation>This package has already been imported</translation>
+    </message>
+    <message>
+        <source>数据包编号：%1
+无需再次导入，本库数据未改变。</source>
+        <translation>Package No.: %1
+No need to import it again; this database is unchanged.</translation>
+    </message>
+    <message>
+        <source>校验通过，可以导入</source>
+        <translation>Verified; ready to import</translation>
+    </message>
+    <message>
+        <source>警告：%1</source>
+        <translation>Warning: %1</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +4713,38 @@
         <translation>Security auditor</translation>
     </message>
     <message>
+        <source>创建加密数据库（巡察办、巡察组）</source>
+        <translation>Create encrypted databases (inspection office, inspection team)</translation>
+    </message>
+    <message>
+        <source>设备注册（申请、签发、接受证书）</source>
+        <translation>Device registration (request, issue and accept certificates)</translation>
+    </message>
+    <message>
+        <source>巡察办建轮次并向巡察组下发部署包</source>
+        <translation>Inspection office creates a round and sends a deployment package to the inspection team</translation>
+    </message>
+    <message>
+        <source>巡察组写入问题底稿和加密附件</source>
+        <translation>Inspection team writes findings and encrypted attachments</translation>
+    </message>
+    <message>
+        <source>全文检索（两字词和四字词）</source>
+        <translation>Full-text search (two- and four-character terms)</translation>
+    </message>
+    <message>
+        <source>导出数据包并在巡察办导入</source>
+        <translation>Export a package and import it at the inspection office</translation>
+    </message>
+    <message>
+        <source>生成公文（问题底稿 .docx）</source>
+        <translation>Generate documents (finding .docx)</translation>
+    </message>
+    <message>
+        <source>不能按此列排序</source>
+        <translation>Cannot sort by this column</translation>
+    </message>
+    <message>
         <source>个别谈话</source>
         <translation>Individual interview</translation>
     </message>
@@ -1769,6 +4798,26 @@
     <message>
         <source>发生意外错误，操作未完成，数据未改变。详情已写入日志。（WB-INTERNAL）</source>
         <translation>An unexpected error occurred. The operation was not completed and no data was changed. Details have been written to the log. (WB-INTERNAL)</translation>
+    </message>
+    <message>
+        <source>错误代码：</source>
+        <translation>Error code: </translation>
+    </message>
+    <message>
+        <source>时间：</source>
+        <translation>Time: </translation>
+    </message>
+    <message>
+        <source>日志文件：</source>
+        <translation>Log file: </translation>
+    </message>
+    <message>
+        <source>错误类型：</source>
+        <translation>Error type: </translation>
+    </message>
+    <message>
+        <source>请把日志文件交给系统管理员。</source>
+        <translation>Please give the log file to the system administrator.</translation>
     </message>
     <message>
         <source>操作未完成</source>
