@@ -54,9 +54,7 @@ CRASHING_SESSION = textwrap.dedent(
 )
 
 
-def test_typing_survives_a_killed_process_and_is_offered_back(
-    qtbot: QtBot, demo_dir: Path
-) -> None:
+def test_typing_survives_a_killed_process_and_is_offered_back(qtbot: QtBot, demo_dir: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_LANG": "zh_CN"}
     crashed = subprocess.run(
         [sys.executable, "-c", CRASHING_SESSION, str(demo_dir), DEMO_LEADER, DEMO_PASSPHRASE],

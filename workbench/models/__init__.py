@@ -1,6 +1,6 @@
 """SQLAlchemy 2.0 models, one module per aggregate."""
 
-import workbench.models.drafts  # noqa: F401 - registers the drafts table
+import workbench.models.drafts  # registers the drafts table
 import workbench.models.exchange  # noqa: F401 - registers the exchange_* tables
 from workbench.models.base import Base
 from workbench.models.clues import Clue

@@ -67,9 +67,7 @@ def save_draft(
 
 def list_drafts(session: Session) -> list[DraftView]:
     """The current user's drafts, newest first (other users' drafts stay private)."""
-    query = (
-        select(Draft).where(Draft.user_name == _user(session)).order_by(Draft.updated_at.desc())
-    )
+    query = select(Draft).where(Draft.user_name == _user(session)).order_by(Draft.updated_at.desc())
     return [_view(row) for row in session.scalars(query)]
 
 
