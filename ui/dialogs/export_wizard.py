@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from ui.dialogs.job_wizard import JobPage, JobWizard, note_label
 from ui.errors import error_text
 from ui.i18n import tr as _tr
-from ui.pages.exchange_support import counts_text, size_text
+from ui.models.record_table_model import human_size
+from ui.pages.exchange_support import counts_text
 from ui.tasks import Tasks
 from ui.widgets.job_panel import Job
 from workbench.errors import Cancelled
@@ -158,7 +159,7 @@ class _ResultPage(QWizardPage):
         lines = [
             self.tr("文件：%1（%2）")
             .replace("%1", str(result.path))
-            .replace("%2", size_text(result.size)),
+            .replace("%2", human_size(result.size)),
             self.tr("数据包编号：%1").replace("%1", result.package_id),
             self.tr("本设备第 %1 号数据包").replace("%1", str(result.device_seq)),
             self.tr("记录：%1").replace("%1", counts_text(result.counts)),

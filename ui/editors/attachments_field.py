@@ -8,11 +8,10 @@ what was added (name, size) and gives the attachments' SHA-256 for the record to
 from __future__ import annotations
 
 import mimetypes
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,52 +28,19 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ui.errors import show_error
+from ui.models.record_table_model import human_size
 from ui.tasks import Tasks
+from ui.uploads import Upload
 from workbench.errors import Cancelled
-from workbench.jobs import CancelToken
 from workbench.services.attachments import get_attachments
 
 _IDLE_STYLE = "#drop_zone { border: 2px dashed #9aa5b1; border-radius: 6px; }"
 _HOVER_STYLE = "#drop_zone { border: 2px dashed #2f6fb0; border-radius: 6px; background: #eef4fb; }"
 
 
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return ""
-
-
 def attachment_infos(session: Any, shas: list[str]) -> dict[str, Any]:
     """The AttachmentInfo of each wanted SHA-256 that is in the store."""
     return dict(get_attachments(session, shas))
-
-
-class ProgressRelay(QObject):
-    """A progress sink the worker calls; the signal reaches the bar on the GUI thread."""
-
-    percent = Signal(int)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._last = -1
-
-    def __call__(self, done: int, total: int | None, label: str = "") -> None:
-        percent = min(100, done * 100 // total) if total else 0
-        if percent != self._last:  # one signal per percent, not per chunk
-            self._last = percent
-            self.percent.emit(percent)
-
-
-@dataclass
-class Upload:
-    """One file on its way into the store."""
-
-    path: Path
-    token: CancelToken = field(default_factory=CancelToken)
-    relay: ProgressRelay = field(default_factory=ProgressRelay)
 
 
 class AttachmentDropZone(QWidget):
@@ -89,6 +55,8 @@ class AttachmentDropZone(QWidget):
         self._shas: list[str] = []
         self._files: dict[str, tuple[str, int]] = {}  # sha → (name, size), for the list
         self._uploads: list[Upload] = []
+        self._ticker = QTimer(self, interval=100)  # copies the worker's percent into the bar
+        self._ticker.timeout.connect(self._tick)
         self.setAcceptDrops(True)
 
         self.frame = QFrame()
@@ -206,23 +174,22 @@ class AttachmentDropZone(QWidget):
     def add_file(self, path: Path) -> Upload:
         """Queue the file for the worker: read, encrypted and stored in a stream."""
         upload = Upload(path)
-        upload.relay.setParent(self)
-        upload.relay.percent.connect(lambda p, u=upload: self._progressed(u, p))
         self._uploads.append(upload)
+        self._ticker.start()
         self._show_progress()
         size = path.stat().st_size
         media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
         def work(worker: Any) -> Any:
-            upload.token.raise_if_cancelled()  # cancelled while waiting its turn
+            upload.cancel.raise_if_cancelled()  # cancelled while waiting its turn
             with open(path, "rb") as source:
                 return worker.workspace.add_attachment(
                     source,
                     name=path.name,
                     media_type=media,
                     size_hint=size,
-                    progress=upload.relay,
-                    cancel=upload.token,
+                    progress=upload,
+                    cancel=upload.cancel,
                 )
 
         self.tasks.run_on_worker(
@@ -233,12 +200,15 @@ class AttachmentDropZone(QWidget):
     def cancel(self) -> None:
         """Stop every file still on its way; what is already stored stays."""
         for upload in self._uploads:
-            upload.token.cancel()
+            upload.cancel.cancel()
         self.progress_label.setText(self.tr("正在取消…"))
 
-    def _progressed(self, upload: Upload, percent: int) -> None:
-        if isValid(self) and upload is self.current_upload():
-            self.progress.setValue(percent)
+    def _tick(self) -> None:
+        current = self.current_upload()
+        if current is None:
+            self._ticker.stop()
+        else:
+            self.progress.setValue(current.percent)
 
     def _show_progress(self) -> None:
         current = self.current_upload()
@@ -246,7 +216,8 @@ class AttachmentDropZone(QWidget):
             self.progress_row.hide()
             return
         waiting = len(self._uploads) - 1
-        text = self.tr("正在加密保存：%1").replace("%1", current.path.name)
+        name = current.path.name if current.path else ""
+        text = self.tr("正在加密保存：%1").replace("%1", name)
         if waiting:
             text += self.tr("（另有 %1 个等待）").replace("%1", str(waiting))
         self.progress_label.setText(text)
@@ -256,7 +227,6 @@ class AttachmentDropZone(QWidget):
     def _finish(self, upload: Upload) -> bool:
         if upload in self._uploads:
             self._uploads.remove(upload)
-        upload.relay.deleteLater()
         if not isValid(self):
             return False
         self._show_progress()

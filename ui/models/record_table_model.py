@@ -45,6 +45,16 @@ def display(value: Any) -> str:
     return str(value).replace("\n", " ")
 
 
+def human_size(size: int) -> str:
+    """1536 → "1.5 KB": file sizes as people read them."""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return ""
+
+
 @dataclass(frozen=True)
 class Column:
     key: str  # attribute of the view dataclass

@@ -14,28 +14,19 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QSplitter, QWidget
 
 from ui.errors import error_text, show_error
 from ui.i18n import tr as _tr
-from ui.models.record_table_model import Column
+from ui.models.record_table_model import Column, human_size
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
+from ui.uploads import Upload
 from ui.widgets.preview import AttachmentPreview, preview_kind, unsupported_message
 from workbench.errors import Cancelled
-from workbench.jobs import CancelToken
 from workbench.services.attachments import list_attachments
 
 PREVIEW_LIMIT = 32 << 20
 
 
 def _size(view: Any) -> str:
-    return _bytes_text(view.size)
-
-
-def _bytes_text(count: int) -> str:
-    size = float(count)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return ""
+    return human_size(view.size)
 
 
 def _describe(view: Any) -> str:
@@ -63,22 +54,6 @@ def _config() -> dict[str, Any]:
         "list_service": list_attachments,
         "describe": _describe,
     }
-
-
-class Upload:
-    """One file on its way into the store, as the worker sees it: only plain Python (the cancel
-    token, the percents it writes). A Qt object or connection that the worker thread released
-    last would be torn down there while the GUI thread may hold Qt's connection lock: a
-    deadlock (seen closing the dialog). A GUI timer copies the percent into the dialog."""
-
-    def __init__(self) -> None:
-        self.cancel = CancelToken()
-        self.percents: list[int] = []  # every percent reported, in order
-
-    def __call__(self, done: int, total: int | None, label: str = "") -> None:
-        percent = min(100, done * 100 // total) if total else 0
-        if not self.percents or percent != self.percents[-1]:
-            self.percents.append(percent)
 
 
 class AttachmentsPage(RecordListPage):
@@ -186,7 +161,7 @@ class AttachmentsPage(RecordListPage):
             return
         if view.size > PREVIEW_LIMIT:
             text = self.tr("附件大于 %1，不能预览，可导出后用其他程序打开（导出的文件不加密）")
-            self.preview.show_message(text.replace("%1", _bytes_text(PREVIEW_LIMIT)), view.name)
+            self.preview.show_message(text.replace("%1", human_size(PREVIEW_LIMIT)), view.name)
             return
         self.preview.show_message(self.tr("正在解密预览…"), view.name)
         sha, media, name = view.sha256, view.media_type, view.name

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from ui.i18n import tr as _tr
+from ui.models.record_table_model import human_size
 from ui.tasks import Tasks
 from workbench.errors import UsageError
 from workbench.exchange import keys
@@ -176,15 +177,6 @@ def outcome_text(outcome: dict[str, int]) -> str:
     return "，".join(f"{outcome_label(k)} {v}" for k, v in outcome.items()) or "—"
 
 
-def size_text(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return ""
-
-
 # -- progress and cancel -----------------------------------------------------------------------
 
 
@@ -210,7 +202,7 @@ class _WatchedAttachments:
             self._cancel.raise_if_cancelled()
             self.done_bytes += len(chunk)
             self._sink(
-                0, None, _tr("正在加密附件：已处理 %1").replace("%1", size_text(self.done_bytes))
+                0, None, _tr("正在加密附件：已处理 %1").replace("%1", human_size(self.done_bytes))
             )
             yield chunk
 
