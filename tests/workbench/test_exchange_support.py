@@ -484,3 +484,15 @@ def finding_record(w: World, vault: Vault, finding_id: str) -> dict[str, Any]:
 
     with vault.read() as s:
         return serialize(s.get(Finding, finding_id)).to_json()
+
+
+def test_conflict_values_read_as_labels_not_codes() -> None:
+    from workbench.exchange.conflicts import value_label
+    from workbench.models.enums import LetterChannel
+
+    assert (
+        value_label("letters", "channel", "small_envelope") == LetterChannel("small_envelope").label
+    )
+    assert value_label("letters", "summary", "某某镇党委") is None  # not a coded field
+    assert value_label("letters", "channel", "no-such-code") is None
+    assert value_label("no_such_table", "channel", "small_envelope") is None

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text
+from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.pages.exchange_support import record_type_label, run_with_vault
 from ui.tasks import Tasks
 from workbench.exchange import ConflictView, HeadView, list_conflicts, resolve_conflict
+from workbench.exchange.conflicts import value_label
 
 DIFFERENT = QColor("#fff3cd")
 CELL_LIMIT = 400
@@ -216,7 +218,9 @@ class ConflictsPage(QWidget):
                 if name == "children":
                     text = self.tr("与其他版本不同")
                 else:
-                    text = value_text(head.fields.get(name))
+                    raw = head.fields.get(name)
+                    label = value_label(conflict.record_type, name, raw)
+                    text = core_text(label) if label else value_text(raw)
                 item = QTableWidgetItem(text[:CELL_LIMIT])
                 item.setToolTip(text)
                 if name in differing:

@@ -138,3 +138,19 @@ def resolve_conflict(vault: Vault, record_id: str, keep: int) -> ConflictView:
             },
         )
     return view
+
+
+def value_label(record_type: str, field: str, value: Any) -> str | None:
+    """The Chinese label of a coded value (``township`` → 乡镇（街道）), so that a person
+    comparing two versions reads words, not codes; None where the field holds no code."""
+    from workbench.exchange.recordio import MODELS
+    from workbench.models.base import EnumCode
+
+    model = MODELS.get(record_type)
+    column = model.__table__.columns.get(field) if model is not None else None
+    if column is None or not isinstance(column.type, EnumCode) or value in (None, ""):
+        return None
+    try:
+        return str(column.type.enum_cls(value).label)  # type: ignore[attr-defined]
+    except ValueError:
+        return None
