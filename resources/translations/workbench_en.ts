@@ -882,6 +882,10 @@
         <translation>Generating “%1”…</translation>
     </message>
     <message>
+        <source>已写入 %1 行</source>
+        <translation>%1 rows written</translation>
+    </message>
+    <message>
         <source>导出的文件未加密</source>
         <translation>Exported file is not encrypted</translation>
     </message>

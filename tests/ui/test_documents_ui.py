@@ -4,6 +4,7 @@ row, and refuse a bad office template naming its placeholders."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -281,3 +282,24 @@ def test_every_page_action_writes_its_file(
     assert window.findChild(QMessageBox, "error_box") is None
     suffixes = sorted(p.suffix for p in tmp_path.iterdir() if p.is_file())
     assert suffixes.count(".docx") == 7 and suffixes.count(".xlsx") == 4
+
+
+def test_cancelling_a_slow_export_writes_nothing_and_reports_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from ui.dialogs.document_export import run_export
+    from workbench.reports import DocRequest
+
+    round_id = window.scope()["round_id"]
+    out = tmp_path / "信访件台账.xlsx"
+    gate = threading.Event()
+    window.tasks.run_on_worker(lambda _worker: gate.wait(10))  # the worker is busy for now
+    run_export(window, window.tasks, DocRequest("letter-ledger", round_id=round_id), out)
+    progress = window.findChild(QProgressDialog, "document_progress")
+    assert progress is not None
+    progress.canceled.emit()  # what its 取消 button sends, before the worker wrote the file
+    gate.set()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
+    assert not out.exists() and list(tmp_path.glob("*.part")) == []
+    assert window.findChild(QMessageBox, "error_box") is None
+    assert window.findChild(QMessageBox, "plaintext_warning") is None

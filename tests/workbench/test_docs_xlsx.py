@@ -16,7 +16,7 @@ from workbench.models.enums import LetterStatus, RectificationStatus
 from workbench.reports import DocRequest, write_document
 from workbench.reports.xlsx_ledgers import LEDGERS
 
-seeded = docs_data.seeded  # the shared fixture
+seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy  # the shared fixtures
 LEDGER_TYPES = {
     "letters": "letter-ledger",
     "findings": "finding-ledger",
@@ -152,3 +152,33 @@ def test_statistics_workbook(books: dict[str, Any]) -> None:
     assert wb["主要指标"].freeze_panes == "A2"
     aspects = dict(list(wb["发现问题按方面统计"].iter_rows(values_only=True))[1:])
     assert sum(aspects.values()) == 4
+
+
+# openpyxl's write-only sheet is a generator: abandoned mid-stream it complains when collected
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_ledger_export_reports_rows_and_cancels_leaving_no_file(
+    seeded: Seeded, seeded_copy: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.errors import Cancelled
+    from workbench.jobs import CancelToken
+    from workbench.reports import export_document, xlsx_ledgers
+
+    monkeypatch.setattr(xlsx_ledgers, "PROGRESS_EVERY", 1)
+    request = DocRequest("letter-ledger", round_id=seeded.round_id)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    seen: list[int] = []
+    result = export_document(
+        seeded_copy, request, out_dir / "台账.xlsx", progress=lambda d, _t, _l="": seen.append(d)
+    )
+    assert seen and seen == sorted(seen) and seen[-1] == result.rows
+
+    token = CancelToken()
+
+    def cancel_after_first_row(done: int, _total: int | None, _label: str = "") -> None:
+        token.cancel()  # the user presses 取消 while the rows are written
+
+    out = out_dir / "取消.xlsx"
+    with pytest.raises(Cancelled):
+        export_document(seeded_copy, request, out, progress=cancel_after_first_row, cancel=token)
+    assert list(out_dir.iterdir()) == [out_dir / "台账.xlsx"]  # no file, no partial file

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
+from workbench.errors import Cancelled
+from workbench.jobs import CancelToken
 from workbench.reports import (
     DocRequest,
     ExportResult,
@@ -110,16 +112,28 @@ def _confirm_overwrite(parent: QWidget, path: Path) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def busy_dialog(parent: QWidget, label: str) -> QProgressDialog:
-    """Shown only when the job is slow (a 50,000-row ledger); the core cannot be cancelled
-    midway, so there is no cancel button."""
-    progress = QProgressDialog(label, "", 0, 0, parent)
+def busy_dialog(parent: QWidget, label: str, *, cancellable: bool = False) -> QProgressDialog:
+    """Shown only when the job is slow (a 50,000-row ledger)."""
+    progress = QProgressDialog(label, _tr("取消") if cancellable else "", 0, 0, parent)
     progress.setObjectName("document_progress")
     progress.setWindowTitle(_tr("请稍候"))
-    progress.setCancelButton(None)
+    if not cancellable:
+        progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(600)
     return progress
+
+
+class RowsWritten:
+    """The worker's progress sink: plain Python only (see ui/uploads.py for why); a GUI
+    timer reads ``rows``."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.cancel = CancelToken()
+
+    def __call__(self, done: int, total: int | None, label: str = "") -> None:
+        self.rows = done
 
 
 def dismiss(progress: QProgressDialog) -> None:
@@ -158,23 +172,45 @@ def run_export(
     use_template: bool = True,
     on_done: Callable[[ExportResult], None] | None = None,
 ) -> None:
-    progress = busy_dialog(parent, _tr("正在生成“%1”…").replace("%1", path.name))
+    label = _tr("正在生成“%1”…").replace("%1", path.name)
+    progress = busy_dialog(parent, label, cancellable=True)
+    sink = RowsWritten()
+    token = sink.cancel
+    progress.canceled.connect(lambda: token.cancel())
+    ticker = QTimer(progress, interval=200)
+    ticker.timeout.connect(
+        lambda: (
+            progress.setLabelText(label + "\n" + _tr("已写入 %1 行").replace("%1", str(sink.rows)))
+            if sink.rows
+            else None
+        )
+    )
+    ticker.start()
 
     def work(worker: Any) -> ExportResult:
         # the file dialog already confirmed replacing an existing file
         return export_document(
-            units_of(worker.workspace), request, path, overwrite=True, use_template=use_template
+            units_of(worker.workspace),
+            request,
+            path,
+            overwrite=True,
+            use_template=use_template,
+            progress=sink,
+            cancel=token,
         )
 
     def done(result: ExportResult) -> None:
+        ticker.stop()
         dismiss(progress)
         warn_plaintext(parent, result)
         if on_done is not None:
             on_done(result)
 
     def failed(error: BaseException) -> None:
+        ticker.stop()
         dismiss(progress)
-        show_error(parent, error)
+        if not isinstance(error, Cancelled):  # the user asked for it: nothing to report
+            show_error(parent, error)
 
     tasks.run_on_worker(work, done, failed)
 

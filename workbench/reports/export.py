@@ -22,6 +22,7 @@ from typing import IO, Protocol
 from sqlalchemy.orm import Session
 
 from workbench.errors import UsageError
+from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.reports.context import DocRequest
 from workbench.reports.errors import DocumentScopeError, OutputExists
 from workbench.reports.registry import resolve
@@ -75,6 +76,8 @@ def write_document(
     fmt: str = "docx",
     *,
     use_template: bool = True,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
 ) -> Written:
     """Build one document into ``target`` (a path or a binary stream)."""
     spec, request = resolve(session, request)
@@ -82,10 +85,13 @@ def write_document(
         offered = "、".join(f".{f}" for f in spec.formats)
         raise DocumentScopeError(f"{spec.title}只能导出为 {offered}", doc_type=spec.code)
     if fmt == "xlsx":
-        rows = write_ledger(session, spec.ledger or "", request, target)
+        rows = write_ledger(
+            session, spec.ledger or "", request, target, progress=progress, cancel=cancel
+        )
         return Written(spec.code, spec.title, fmt, rows, None)
     assert spec.context is not None and spec.render is not None
     ctx = spec.context(session, request)
+    cancel.raise_if_cancelled()
     template = template_for(spec.code) if use_template else None
     if template is not None:
         check_template(template, spec.code)
@@ -114,6 +120,8 @@ def export_document(
     *,
     overwrite: bool = False,
     use_template: bool = True,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
 ) -> ExportResult:
     """Write the document to ``out`` (format by suffix) and audit-record the export."""
     fmt = format_of(out)
@@ -128,7 +136,9 @@ def export_document(
         part.touch(mode=0o600)
         with units.read() as s:
             spec, resolved = resolve(s, request)
-            written = write_document(s, resolved, part, fmt, use_template=use_template)
+            written = write_document(
+                s, resolved, part, fmt, use_template=use_template, progress=progress, cancel=cancel
+            )
         size, sha = part.stat().st_size, _sha256(part)
         with units.session() as s:
             audit.record(
