@@ -24,7 +24,17 @@ from typing import Any
 
 from bench.common import BenchResult, machine_info
 
-BENCHMARKS = ("unlock", "insert", "attachments", "memory", "records", "docs", "ui", "bundle")
+BENCHMARKS = (
+    "unlock",
+    "insert",
+    "attachments",
+    "memory",
+    "records",
+    "docs",
+    "ui",
+    "bundle",
+    "exchange",
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,9 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
     from bench.docs_bench import FULL as DOCS_FULL
     from bench.docs_bench import QUICK as DOCS_QUICK
     from bench.docs_bench import bench_docs
+    from bench.exchange_bench import FULL as EXCHANGE_FULL
+    from bench.exchange_bench import QUICK as EXCHANGE_QUICK
+    from bench.exchange_bench import bench_exchange
     from bench.memory_bench import bench_peak_memory
     from bench.records_bench import bench_records
     from bench.store_bench import bench_insert, bench_unlock
@@ -69,6 +82,9 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
         "docs": lambda tmp: bench_docs(tmp, DOCS_QUICK if s is QUICK else DOCS_FULL),
         "ui": lambda tmp: bench_ui(tmp, s.demo_records, UI_QUICK if s is QUICK else UI_FULL),
         "bundle": lambda tmp: [bench_bundle(tmp, 2 if s is QUICK else 7)],
+        "exchange": lambda tmp: bench_exchange(
+            tmp, EXCHANGE_QUICK if s is QUICK else EXCHANGE_FULL
+        ),
     }
 
 

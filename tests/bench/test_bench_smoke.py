@@ -36,6 +36,11 @@ EXPECTED = {
     "ui_rows_loaded",
     "ui_search_typing",
     "bundle_startup",
+    "exchange_export",
+    "exchange_import",
+    "exchange_export_peak_memory",
+    "exchange_import_peak_memory",
+    "exchange_reimport",
 }
 MACHINE_KEYS = {"python", "platform", "cpu_count", "sqlcipher", "sqlcipher_sqlite"}
 BENCH_KEYS = {"name", "figures", "baseline", "ratio", "ratio_definition", "target", "meets_target"}
