@@ -111,22 +111,29 @@ class _ChoosePage(QWizardPage):
         return bool(self.file.text().strip())
 
 
-class _VerdictPage(QWizardPage):
-    """Rejected, already imported, or accepted with everything the manifest says."""
+class _ReportPage(QWizardPage):
+    """A headline, the details and any warnings: what the verdict and the result pages show."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: ImportWizard, name: str) -> None:
         super().__init__()
         self.wizard_ = wizard
         self.headline = QLabel()
-        self.headline.setObjectName("verdict_headline")
-        self.details = note_label("verdict_details")
-        self.warnings = note_label("verdict_warnings")
+        self.headline.setObjectName(f"{name}_headline")
+        self.details = note_label(f"{name}_details")
+        self.warnings = note_label(f"{name}_warnings")
         self.warnings.setStyleSheet("color: #e65100;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.details)
         layout.addWidget(self.warnings)
         layout.addStretch(1)
+
+
+class _VerdictPage(_ReportPage):
+    """Rejected, already imported, or accepted with everything the manifest says."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard, "verdict")
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("导入"))
         self.accepted = False
@@ -183,20 +190,9 @@ class _VerdictPage(QWizardPage):
         return not self.accepted
 
 
-class _ResultPage(QWizardPage):
+class _ResultPage(_ReportPage):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.wizard_ = wizard
-        self.headline = QLabel()
-        self.headline.setObjectName("result_headline")
-        self.details = note_label("result_details")
-        self.warnings = note_label("result_warnings")
-        self.warnings.setStyleSheet("color: #e65100;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.details)
-        layout.addWidget(self.warnings)
-        layout.addStretch(1)
+        super().__init__(wizard, "result")
 
     def initializePage(self) -> None:  # noqa: N802
         run = self.wizard_.import_page
