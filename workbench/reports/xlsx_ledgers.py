@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from sqlalchemy.orm import Session
 
+from workbench.errors import Cancelled
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import Letter
 from workbench.models.enums import (
@@ -319,7 +320,14 @@ def write_ledger(
     scope = names.target_name(request.target_id) or names.round(request.round_id or "").name
     wb = new_workbook(f"{scope}{ledger.sheet}")
     sheet = SheetWriter(wb, ledger.sheet, ledger.columns)
-    sheet.extend(_watched(ledger.rows(session, request, names), progress, cancel))
+    try:
+        sheet.extend(_watched(ledger.rows(session, request, names), progress, cancel))
+    except Cancelled:
+        # end openpyxl's streaming writer now (not when garbage collected) and remove the
+        # temporary file it wrote the rows to
+        sheet.ws.close()
+        sheet.ws._writer.cleanup()
+        raise
     sheet.close()
     write_meta(
         wb,
