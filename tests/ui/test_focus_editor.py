@@ -74,6 +74,9 @@ def test_undo_and_a_recovered_draft_restore_every_field(qtbot: QtBot, workspace:
     window = open_window(qtbot, workspace)
     page = record_page(qtbot, window, "focus")
     _target, editor = _open_unlinked(qtbot, window, page)
+    # whichever item it is: from 未开展, ticking a finding turns the status to 发现问题
+    editor.status_combo.set_value(FocusStatus.NOT_STARTED)
+    qtbot.wait(700)  # a pause closes the undo step
     original = editor.state()
     editor.findings.item(2).setCheckState(Qt.CheckState.Checked)
     editor.notes.setPlainText("草稿中的记录")

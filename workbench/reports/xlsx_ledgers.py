@@ -322,6 +322,7 @@ def write_ledger(
     sheet = SheetWriter(wb, ledger.sheet, ledger.columns)
     try:
         sheet.extend(_watched(ledger.rows(session, request, names), progress, cancel))
+        cancel.raise_if_cancelled()
     except Cancelled:
         # end openpyxl's streaming writer now (not when garbage collected) and remove the
         # temporary file it wrote the rows to
@@ -339,7 +340,6 @@ def write_ledger(
             "schema": "1",
         },
     )
-    cancel.raise_if_cancelled()
     wb.save(target)
     return sheet.rows
 
