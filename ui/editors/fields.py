@@ -3,7 +3,7 @@ lists of names typed in one line. Each reads and writes plain JSON-able values f
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -56,21 +56,30 @@ class EnumCombo(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
 
-class TargetCombo(QComboBox):
-    """被巡察单位 of the round, loaded on the worker; a value set before loading is kept."""
+class RecordCombo(QComboBox):
+    """Records of the round loaded on the worker, with a first "none" entry; a value set before
+    the list arrives is kept and selected when it does (drafts restore before loading ends)."""
 
     loaded = Signal()
 
-    def __init__(self, tasks: Tasks, round_id: str | None) -> None:
+    def __init__(
+        self,
+        tasks: Tasks,
+        round_id: str | None,
+        none_text: str,
+        fetch: Callable[[Any, str], Any],
+        label: Callable[[Any], str],
+    ) -> None:
         super().__init__()
-        self.addItem(_tr("（未指定）"), None)
+        self.addItem(none_text, None)
         self._wanted: str | None = None
+        self._label = label
         if round_id:
-            tasks.run(lambda s: list_targets(s, round_id=round_id, limit=1000).items, self._loaded)
+            tasks.run(lambda s: fetch(s, round_id), self._loaded)
 
-    def _loaded(self, targets: Any) -> None:
-        for target in targets:
-            self.addItem(target.name, target.id)
+    def _loaded(self, records: Any) -> None:
+        for record in records:
+            self.addItem(self._label(record), record.id)
         if self._wanted:
             self.set_value(self._wanted)
         self.loaded.emit()
@@ -79,11 +88,24 @@ class TargetCombo(QComboBox):
         data = self.currentData()
         return str(data) if data else (self._wanted if self.count() == 1 else None)
 
-    def set_value(self, target_id: str | None) -> None:
-        self._wanted = target_id
-        index = self.findData(target_id) if target_id else 0
+    def set_value(self, record_id: str | None) -> None:
+        self._wanted = record_id
+        index = self.findData(record_id) if record_id else 0
         if index >= 0:
             self.setCurrentIndex(index)
+
+
+class TargetCombo(RecordCombo):
+    """被巡察单位 of the round."""
+
+    def __init__(self, tasks: Tasks, round_id: str | None) -> None:
+        super().__init__(
+            tasks,
+            round_id,
+            _tr("（未指定）"),
+            lambda s, rid: list_targets(s, round_id=rid, limit=1000).items,
+            lambda target: str(target.name),
+        )
 
 
 class DateTimeField(QDateTimeEdit):
@@ -147,38 +169,17 @@ def finding_label(finding: Any) -> str:
     return f"{finding.number}  {finding.title}"
 
 
-class FindingCombo(QComboBox):
-    """问题底稿 of the round by number and title, loaded on the worker; a value set before
-    loading is kept (like TargetCombo)."""
-
-    loaded = Signal()
+class FindingCombo(RecordCombo):
+    """问题底稿 of the round by number and title."""
 
     def __init__(self, tasks: Tasks, round_id: str | None) -> None:
-        super().__init__()
-        self.addItem(_tr("（不关联）"), None)
-        self._wanted: str | None = None
-        if round_id:
-            tasks.run(
-                lambda s: list_findings(s, round_id, order="number", limit=1000).items,
-                self._loaded,
-            )
-
-    def _loaded(self, findings: Any) -> None:
-        for finding in findings:
-            self.addItem(finding_label(finding), finding.id)
-        if self._wanted:
-            self.set_value(self._wanted)
-        self.loaded.emit()
-
-    def value(self) -> str | None:
-        data = self.currentData()
-        return str(data) if data else (self._wanted if self.count() == 1 else None)
-
-    def set_value(self, finding_id: str | None) -> None:
-        self._wanted = finding_id
-        index = self.findData(finding_id) if finding_id else 0
-        if index >= 0:
-            self.setCurrentIndex(index)
+        super().__init__(
+            tasks,
+            round_id,
+            _tr("（不关联）"),
+            lambda s, rid: list_findings(s, rid, order="number", limit=1000).items,
+            finding_label,
+        )
 
 
 class EnumChecks(QWidget):
