@@ -47,6 +47,7 @@ from ui.pages.record_pages import make_pages
 from ui.pages.reports_page import ReportsPage
 from ui.pages.workflow_actions import add_finding_actions, add_rectification_actions
 from ui.tasks import Tasks
+from ui.widgets.index_status import IndexStatus
 from ui.widgets.lock_screen import LockScreen
 from workbench.errors import WorkbenchError
 from workbench.services.activities import get_activity
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         exchange = ExchangePage(self.tasks, self.scope, workspace.summary.store_role)
         exchange.page_requested.connect(self.show_page)
         exchange.rounds_changed.connect(self.reload_rounds)
+        exchange.rounds_changed.connect(self.catch_up_index)  # an import may have queued records
         self._add_page("exchange", self.tr("数据交换"), exchange)
         if workspace.summary.store_role == "office":
             self._add_page("devices", self.tr("设备管理"), DevicesPage(self.tasks))
@@ -170,8 +172,12 @@ class MainWindow(QMainWindow):
         roles = "、".join(core_text(r.label) for r in user.roles)
         self.statusBar().addPermanentWidget(QLabel(f"{user.display_name}（{roles}）"))
         self.statusBar().addPermanentWidget(QLabel(str(workspace.summary.directory)))
+        self.index_status = IndexStatus(self.tasks)
+        self.index_status.finished.connect(self._index_caught_up)
+        self.statusBar().addWidget(self.index_status)
         self._rounds: list[RoundView] = []
         self.reload_rounds()
+        self.catch_up_index()
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page
@@ -346,6 +352,22 @@ class MainWindow(QMainWindow):
         page = self.pages[key]
         self.tasks.run(lambda s: get(s, record_id), page.show_record)  # type: ignore[attr-defined]
 
+    def catch_up_index(self) -> None:
+        """Index in the background what bulk imports queued (status bar, with a stop button).
+        Safe to call at any time: with nothing queued, or while a catch-up runs, it does nothing."""
+        self.index_status.start()
+
+    def _index_caught_up(self, indexed: int, stopped: bool) -> None:
+        if self.is_locked:
+            return  # stopped for the lock: it resumes after the unlock
+        if stopped:
+            message = self.tr("已停止编入检索，其余记录将在下次解锁或导入后继续。")
+        elif indexed:
+            message = self.tr("检索索引已更新：%1 条记录").replace("%1", f"{indexed:,}")
+        else:
+            return
+        self.statusBar().showMessage(message, 8000)
+
     # -- lock ------------------------------------------------------------------------------------
 
     @property
@@ -362,6 +384,7 @@ class MainWindow(QMainWindow):
             if clear is not None:
                 clear()
         self._parked = park_open_editors(self)  # their typing is saved as drafts first
+        self.index_status.stop()  # the batch on the worker ends before the lock; resumed after
         self.toolbar.setEnabled(False)
         self.screens.setCurrentWidget(self.lock_screen)
         user = self.workspace.user
@@ -381,8 +404,10 @@ class MainWindow(QMainWindow):
         self._refresh_current()
         parked, self._parked = self._parked, []
         reopen_parked(self.tasks, self, parked)
+        self.catch_up_index()
         self.unlocked.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.index_status.stop()
         self.tasks.shutdown()
         super().closeEvent(event)

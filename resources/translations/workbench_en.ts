@@ -2440,6 +2440,21 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
     </message>
 </context>
 <context>
+    <name>IndexStatus</name>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>停止编入检索；剩余记录在下次解锁或导入后继续</source>
+        <translation>Stop indexing; the remaining records continue after the next unlock or import</translation>
+    </message>
+    <message>
+        <source>正在编入检索：%1 / %2</source>
+        <translation>Indexing for search: %1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>InterviewEditor</name>
     <message>
         <source>留空则自动编号</source>
@@ -2858,6 +2873,14 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
     <message>
         <source>全部</source>
         <translation>All</translation>
+    </message>
+    <message>
+        <source>已停止编入检索，其余记录将在下次解锁或导入后继续。</source>
+        <translation>Indexing stopped; the remaining records continue after the next unlock or import.</translation>
+    </message>
+    <message>
+        <source>检索索引已更新：%1 条记录</source>
+        <translation>Search index updated: %1 records</translation>
     </message>
 </context>
 <context>
@@ -3409,6 +3432,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>输入关键词：一个字、两个字、多字词或拼音首字母</source>
         <translation>Enter keywords: one or two characters, a longer word, or pinyin initials</translation>
+    </message>
+    <message>
+        <source>%1 条记录尚未编入检索，检索结果可能不全</source>
+        <translation>%1 records are not indexed yet; search results may be incomplete</translation>
     </message>
     <message numerus="yes">
         <source>找到 %n 条</source>

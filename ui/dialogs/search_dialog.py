@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from ui.i18n import core_text
 from ui.tasks import Tasks
 from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
-from workbench.services.search import SearchResult, search_records
+from workbench.services.search import SearchResult, search_records, unindexed_count
 
 DEBOUNCE_MS = 40  # coalesces a burst of keys; longer only delays every answer (bench_ui)
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # the result as escaped rich text, for the delegate
@@ -147,8 +147,14 @@ class SearchDialog(QDialog):
         self.results.setItemDelegate(self.delegate)
         self.results.itemActivated.connect(self._open)
         self.status = QLabel()
+        self.unindexed_note = QLabel()  # records a bulk import queued and not yet indexed
+        self.unindexed_note.setObjectName("search_unindexed")
+        self.unindexed_note.setStyleSheet("color: #8a6d00")
+        self.unindexed_note.setVisible(False)
+        self.unindexed = 0
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
+        layout.addWidget(self.unindexed_note)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
         self._timer = QTimer(self)
@@ -158,6 +164,15 @@ class SearchDialog(QDialog):
         self.query.textChanged.connect(lambda _text: self._timer.start())
         self._generation = 0
         self.hits: list[SearchResult] = []
+        self.tasks.run(unindexed_count, self.show_unindexed)
+
+    def show_unindexed(self, count: int) -> None:
+        """Say that results may be incomplete while the catch-up has records left to index."""
+        self.unindexed = count
+        self.unindexed_note.setText(
+            self.tr("%1 条记录尚未编入检索，检索结果可能不全").replace("%1", f"{count:,}")
+        )
+        self.unindexed_note.setVisible(count > 0)
 
     def _search(self) -> None:
         text = self.query.text().strip()
@@ -171,6 +186,8 @@ class SearchDialog(QDialog):
             lambda s: search_records(s, text, round_id=round_id, limit=50),
             lambda hits: self._show(generation, hits),
         )
+        if self.unindexed:  # counted again only while some are missing: the catch-up runs
+            self.tasks.run(unindexed_count, self.show_unindexed)
 
     def _show(self, generation: int, hits: list[SearchResult]) -> None:
         if generation != self._generation:

@@ -17,6 +17,7 @@ from workbench import __version__
 from workbench.cli import (
     demo_cmds,
     exchange_cmds,
+    index_cmds,
     list_cmds,
     record_cmds,
     report_cmds,
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     list_cmds.register(sub)
     report_cmds.register(sub)
     exchange_cmds.register(sub)
+    index_cmds.register(sub)
     demo_cmds.register(sub)
     return parser
 

@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from workbench.cli import common
+from workbench.cli import common, index_cmds
 from workbench.errors import UsageError
 from workbench.exchange import (
     accept_certificate,
@@ -187,6 +187,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(json.dumps(doc, ensure_ascii=False, indent=2))
                 return exc.exit_code
             raise
+        index_cmds.index_after_import(vault)  # bulk-imported records: indexed after the commit
     if result.status == "already_imported":
         human = f"此数据包已导入过（{result.package_id}），未做任何改动。"
     else:

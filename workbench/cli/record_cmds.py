@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
 from workbench.cli import common
 from workbench.errors import UsageError
 from workbench.models.enums import LetterCategory
 from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
-from workbench.services.search import search_records
+from workbench.services.search import search_records, unindexed_count
 from workbench.services.stats import round_stats
 
 
@@ -34,6 +35,12 @@ def cmd_search(args: argparse.Namespace) -> int:
             date_from=_date(args.date_from),
             date_to=_date(args.date_to),
             limit=args.limit,
+        )
+        unindexed = unindexed_count(s)
+    if unindexed:  # stderr: --json output and scripts reading stdout stay unchanged
+        print(
+            f"注意：{unindexed:,} 条记录尚未编入检索，结果可能不全（workbench index）",
+            file=sys.stderr,
         )
     lines = [
         f"[{h.type_label}] {h.title}\n    "

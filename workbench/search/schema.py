@@ -57,9 +57,19 @@ _CREATE = (
         DELETE FROM search_bi WHERE rowid = old.rowid;
     END
     """,
+    # Records written without the ORM (bulk imports) wait here, keyed by table name, until
+    # workbench.services.index_queue indexes them after the commit (migration 0006).
+    """
+    CREATE TABLE IF NOT EXISTS search_pending (
+        record_type VARCHAR(64) NOT NULL,
+        record_id VARCHAR(80) NOT NULL,
+        PRIMARY KEY (record_type, record_id)
+    ) WITHOUT ROWID
+    """,
 )
 
 _DROP = (
+    "DROP TABLE IF EXISTS search_pending",
     "DROP TRIGGER IF EXISTS search_docs_ad",
     "DROP TABLE IF EXISTS search_tri",
     "DROP TABLE IF EXISTS search_bi",

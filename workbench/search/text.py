@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from operator import add
-from typing import cast
+from typing import NamedTuple, cast
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin.constants import RE_HANS
+from pypinyin.converter import UltimateConverter
+from pypinyin.core import Pinyin
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -83,13 +86,46 @@ def bigram_phrase(run: str) -> str:
     return " ".join(map(add, run[:-1], run[1:]))
 
 
-def _blank_each_impl(chars: str) -> list[str]:
-    return [""] * len(chars)
+# pypinyin first cuts text into maximal runs of Han characters (its RE_HANS, per character) and
+# the stretches between them, segments words only inside a Han run and hands each stretch between
+# runs to the ``errors`` callback. So text converts exactly as its Han runs do one by one, and a
+# run (a name, 巡察组, 反映张三) is converted once per process: a pypinyin call costs 20-90 µs,
+# which was most of the time of indexing an imported package.
+_HANS_CLASS = RE_HANS.pattern.removeprefix("^(?:").removesuffix(")+$")
+if not (_HANS_CLASS.startswith("[") and _HANS_CLASS.endswith("]")):
+    raise ImportError("pypinyin's RE_HANS is no longer one character class")
+_HAN_RUN = re.compile(_HANS_CLASS + "+")
+_PINYIN = Pinyin(UltimateConverter())  # what lazy_pinyin builds on every call, with its defaults
+_NO_PINYIN = "-"  # stands for a Han character pypinyin has no reading of: neither letter nor space
 
 
-# One "" per non-Chinese character keeps pypinyin's output aligned with the input. pypinyin
-# accepts a list from this callback (documented) though its stub only admits str.
-_blank_each = cast(Callable[[str], str], _blank_each_impl)
+def _no_pinyin_impl(chars: str) -> list[str]:
+    return [_NO_PINYIN] * len(chars)
+
+
+# One item per character keeps the answer aligned with the run. pypinyin accepts a list from this
+# callback (documented) though its stub only admits str.
+_no_pinyin = cast(Callable[[str], str], _no_pinyin_impl)
+
+
+class _RunPinyin(NamedTuple):
+    initials: tuple[str, ...] | None  # per character, '' if none; None: not aligned (never seen)
+    initial_words: tuple[str, ...]  # the initials, split where a character has none
+    full_words: tuple[str, ...]  # toneless syllables glued into words of ASCII letters
+
+
+@lru_cache(maxsize=1 << 16)  # distinct runs kept; one costs a few hundred bytes
+def _run_pinyin(run: str) -> _RunPinyin:
+    """One pypinyin call per Han run serves both streams: Style.FIRST_LETTER is, by pypinyin's
+    definition, the first letter of Style.NORMAL (``to_normal(pinyin)[0]``)."""
+    syllables = _PINYIN.lazy_pinyin(run, errors=_no_pinyin)
+    full = "".join(" " if s == _NO_PINYIN else s for s in syllables).split()
+    full_words = tuple(word for word in full if word.isascii() and word.isalpha())
+    if len(syllables) != len(run):
+        return _RunPinyin(None, (), full_words)
+    initials = tuple(s[:1] if s[:1].isascii() and s[:1].isalpha() else "" for s in syllables)
+    initial_words = tuple("".join(letter or " " for letter in initials).split())
+    return _RunPinyin(initials, initial_words, full_words)
 
 
 def initials_per_char(text: str) -> list[str]:
@@ -98,14 +134,23 @@ def initials_per_char(text: str) -> list[str]:
     pypinyin segments words first, so heteronyms get the initial their context calls for
     (银行行长 → y h h z).
     """
-    letters = lazy_pinyin(text, style=Style.FIRST_LETTER, errors=_blank_each)
-    if len(letters) != len(text):  # never seen; keep the 1:1 contract rather than misalign
-        return [""] * len(text)
-    return [letter if letter.isascii() and letter.isalpha() else "" for letter in letters]
+    letters = [""] * len(text)
+    for match in _HAN_RUN.finditer(text):
+        initials = _run_pinyin(match.group()).initials
+        if initials is None:  # keep the 1:1 contract rather than misalign
+            return [""] * len(text)
+        letters[match.start() : match.end()] = initials
+    return letters
 
 
 def _initial_runs(text: str) -> list[str]:
-    return "".join(letter or " " for letter in initials_per_char(fold(text))).split()
+    words: list[str] = []
+    for run in _HAN_RUN.findall(fold(text)):
+        converted = _run_pinyin(run)
+        if converted.initials is None:  # as initials_per_char: the whole text gets none
+            return []
+        words.extend(converted.initial_words)
+    return words
 
 
 def pinyin_initials(names: str, title: str) -> str:
@@ -117,11 +162,7 @@ def pinyin_initials(names: str, title: str) -> str:
     return " ".join([*_initial_runs(names), *_initial_runs(title)])
 
 
-def _as_space(_chars: str) -> str:
-    return " "
-
-
 def pinyin_full(names: str) -> str:
     """Full toneless pinyin of each name (``wangjianguo``), for typing a name out in full."""
-    syllables = lazy_pinyin(fold(names), errors=_as_space)
-    return " ".join(run for run in "".join(syllables).split() if run.isascii() and run.isalpha())
+    runs = _HAN_RUN.findall(fold(names))
+    return " ".join(word for run in runs for word in _run_pinyin(run).full_words)

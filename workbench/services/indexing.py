@@ -2,7 +2,9 @@
 
 An ``after_flush`` hook turns every inserted, changed or deleted searchable row into a
 ``SearchDoc`` (or a removal), so services, demo data and package imports never index by hand and
-the index can't drift from the data. ``reindex_all`` rebuilds it from scratch.
+the index can't drift from the data. ``reindex_all`` rebuilds it from scratch. Rows written with
+SQLAlchemy Core (bulk imports) bypass the hook: they are queued in the same transaction and
+indexed after the commit (``index_queue``).
 """
 
 from __future__ import annotations
@@ -226,5 +228,8 @@ def _all_docs(session: Session) -> Iterator[SearchDoc]:
 
 
 def reindex_all(session: Session) -> int:
-    """Rebuild the whole index from the records (after an import or for repair)."""
-    return rebuild(session.connection(), _all_docs(session))
+    """Rebuild the whole index from the records (after an import or for repair). Whatever waits
+    in the catch-up queue (``index_queue``) is covered by the rebuild, so the queue is emptied."""
+    written = rebuild(session.connection(), _all_docs(session))
+    session.connection().exec_driver_sql("DELETE FROM search_pending")
+    return written

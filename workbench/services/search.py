@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from workbench.errors import ValidationError
 from workbench.i18n import N_
 from workbench.search import SearchHit, search
+from workbench.services.index_queue import pending_count
 
 RECORD_TYPE_LABELS: dict[str, str] = {
     "interview": N_("个别谈话"),
@@ -75,3 +76,9 @@ def search_records(
         )
         for h in hits
     ]
+
+
+def unindexed_count(session: Session) -> int:
+    """How many records wait to be indexed (written by a bulk import, see ``index_queue``):
+    until the catch-up has run, searches may miss them, and callers say so."""
+    return pending_count(session)
