@@ -306,9 +306,8 @@ def export_result(runs: Runs) -> BenchResult:
 
 IMPORT_PHASES = (
     ("stage_copy_s", "start", "staged"),
-    ("decrypt_verify_spool_s", "staged", "decrypted"),
-    ("validate_records_s", "decrypted", "validated"),
-    ("write_s", "validated", "written"),
+    ("stream_s", "staged", "decrypted"),  # decrypt, verify, validate + merge, receive blobs
+    ("land_s", "validated", "written"),  # attachments into place, ledger row
     ("commit_s", "written", "committed"),
 )
 
@@ -335,6 +334,7 @@ def import_result(runs: Runs) -> BenchResult:
             "import_mib_per_s": mb_per_s(size, i["seconds"]),
             "phases_s": phases,
             "outcome": i["outcome"],
+            "index_catch_up_s": round(i["index_s"], 2),
         },
         baseline={
             "raw_decrypt_s": round(raw["seconds"], 2),
@@ -346,7 +346,10 @@ def import_result(runs: Runs) -> BenchResult:
         target=Target("ratio", ">=", SPEED_RATIO_TARGET, ratio),
         notes=[
             "phases: " + ", ".join(f"{k} {v} s" for k, v in phases.items()),
-            "write_s adds the spooled attachments to the store (fsynced) and merges the records",
+            "stream_s is one pass: decrypt, verify, validate each record and merge it (writer "
+            "thread), encrypt each attachment into the store's staging (fsynced)",
+            f"then, after the commit, the search index catches up with the "
+            f"{i['indexed']:,} queued records in {i['index_s']:.1f} s (not part of the import)",
         ],
     )
 
@@ -498,6 +501,7 @@ def child_export(store: str, user: str, round_id: str, out: str) -> dict[str, An
 
 def child_import(store: str, package: str) -> dict[str, Any]:
     from workbench.exchange import import_package
+    from workbench.services.index_queue import catch_up
 
     vault = _open(store, OFFICE_USER)
     stages: dict[str, float] = {}
@@ -514,9 +518,12 @@ def child_import(store: str, package: str) -> dict[str, Any]:
 
     try:
         figures = _measured(run)
+        begin = time.perf_counter()
+        indexed = catch_up(vault)  # what the CLI and the desktop do next, timed apart
+        index_s = time.perf_counter() - begin
     finally:
         vault.lock()
-    return {**figures, "stages": stages}
+    return {**figures, "stages": stages, "indexed": indexed, "index_s": index_s}
 
 
 def child_raw_decrypt(office_store: str, package: str, out: str) -> dict[str, Any]:

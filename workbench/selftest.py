@@ -46,6 +46,7 @@ from workbench.logs import setup_logging
 from workbench.models.enums import AttentionLevel, RoundType
 from workbench.reports import DocRequest, export_document
 from workbench.services.findings import FindingDraft, create_finding
+from workbench.services.index_queue import catch_up
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.search import search_records
 from workbench.services.targets import TargetDraft, create_target
@@ -277,6 +278,7 @@ class Scenario:
         office = self._office()
         try:
             result = import_package(office, self.package)
+            catch_up(office)  # imported records reach the search index after the commit
             self._find(office, ("津贴补贴",))
         finally:
             office.lock()

@@ -212,10 +212,6 @@
         <translation>No records</translation>
     </message>
     <message>
-        <source>正在加密附件：已处理 %1</source>
-        <translation>Encrypting attachments: %1 processed</translation>
-    </message>
-    <message>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -2073,6 +2069,10 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
         <translation>Exporting</translation>
     </message>
     <message>
+        <source>正在加密写入数据包：%1 / %2</source>
+        <translation>Encrypting and writing the package: %1 / %2</translation>
+    </message>
+    <message>
         <source>正在收集本轮记录并加密写入数据包…</source>
         <translation>Collecting this round&apos;s records and writing them encrypted into the package…</translation>
     </message>
@@ -2433,6 +2433,10 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
     <message>
         <source>已提交</source>
         <translation>Committed</translation>
+    </message>
+    <message>
+        <source>正在解密、核对并写入：%1 / %2</source>
+        <translation>Decrypting, checking and writing: %1 / %2</translation>
     </message>
     <message>
         <source>正在复制到暂存区…</source>

@@ -196,9 +196,8 @@ def sample_records() -> list[dict[str, Any]]:
 def seed(records: list[dict[str, Any]] | None = None) -> bytes:
     """A well-formed plaintext (unsigned: signatures are not what this target explores)."""
     records = records or []
-    body = canonical_json(
-        {"format": "workbench-records", "version": 1, "records": records, "revocations": []}
-    )
+    header = {"format": "workbench-records", "version": 2, "revocations": []}
+    body = b"".join(canonical_json(doc) + b"\n" for doc in [header, *records])
     counts: dict[str, int] = {}
     for r in records:
         counts[r["type"]] = counts.get(r["type"], 0) + 1

@@ -76,7 +76,7 @@ MANIFEST_KEYS = list(seed_manifest(b"").keys())
 @FUZZ
 @given(st.sampled_from([*MANIFEST_KEYS, "sender", "blobs"]), json_values, st.booleans())
 def test_hostile_manifest_values(key: str, value: Any, nested: bool) -> None:
-    body = b'{"format":"workbench-records","version":1,"records":[],"revocations":[]}'
+    body = b'{"format":"workbench-records","revocations":[],"version":2}\n'
     doc = seed_manifest(body)
     if nested and key == "sender":
         doc["sender"] = {**doc["sender"], "device_id": value}
@@ -99,9 +99,8 @@ def test_hostile_records(key: str, value: Any) -> None:
     }
     record = copy.deepcopy(record)
     record[key] = value
-    body = canonical_json(
-        {"format": "workbench-records", "version": 1, "records": [record], "revocations": []}
-    )
+    header = {"format": "workbench-records", "version": 2, "revocations": []}
+    body = b"".join(canonical_json(doc) + b"\n" for doc in (header, record))
     manifest = seed_manifest(body, counts={"findings": 1})
     check(frame(canonical_json(manifest), b"\x00" * 64, b"", [body]))
 

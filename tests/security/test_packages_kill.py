@@ -32,7 +32,7 @@ from tests.workbench.test_exchange_support import (
 )
 from workbench import exchange as ex
 from workbench.errors import DiskFull
-from workbench.exchange import importer, spool
+from workbench.exchange import importer
 from workbench.store import attachments as attachments_mod
 from workbench.store.check import check_store
 from workbench.store.vault import Vault
@@ -135,17 +135,19 @@ def test_free_disk_is_checked_first(
     _full_disk_refusal(w, package[1])
 
 
-def test_disk_full_while_spooling_attachments(
+def test_disk_full_while_receiving_attachments(
     w: World, package: tuple[World, Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = spool.Spool.write
+    real = attachments_mod.IncomingBlob.write
+    received: dict[int, int] = {}
 
-    def write(self: spool.Spool, data: Any) -> None:
-        if self.size > 100_000:
+    def write(self: attachments_mod.IncomingBlob, data: Any) -> None:
+        received[id(self)] = received.get(id(self), 0) + len(data)
+        if received[id(self)] > 100_000:
             raise OSError(errno.ENOSPC, "No space left on device")
         real(self, data)
 
-    monkeypatch.setattr(spool.Spool, "write", write)
+    monkeypatch.setattr(attachments_mod.IncomingBlob, "write", write)
     _full_disk_refusal(w, package[1])
 
 

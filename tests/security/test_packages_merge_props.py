@@ -29,6 +29,7 @@ from tests.workbench.test_exchange_support import (
 from workbench import exchange as ex
 from workbench.exchange.merge import Candidate, heads, is_conflict, winner
 from workbench.models import Finding, Target
+from workbench.services.index_queue import catch_up
 from workbench.store.vault import Vault
 
 # -- the rule, as a pure function ---------------------------------------------------------------
@@ -137,6 +138,7 @@ def _import_all(w: World, order: list[Path]) -> str:
         with Vault.open(store, USERS["office"], PASS) as office:
             for path in order:
                 ex.import_package(office, path)
+            catch_up(office)  # the search index, filled after each import's commit, settles
             with office.read() as s:
                 assert ex.list_conflicts(s), "the scenario has a conflict to keep"
             return content_digest(office, skip_columns=VOLATILE)

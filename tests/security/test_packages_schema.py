@@ -25,6 +25,7 @@ from tests.workbench.test_exchange_support import (
     forge_team,
     get,
     manifest_doc,
+    records_doc,
     world_in,
     world_template,
 )
@@ -87,19 +88,19 @@ def _drop(path: str) -> Callable[[dict[str, Any]], None]:
 
 CASES: dict[str, Callable[[dict[str, Any]], None]] = {
     "text as number": _set("fields.title", 12345),
-    "number as text": _set("fields.version", "3"),
+    "number as text": _set("stamps.version", "3"),
     "bool as number": _set("fields.immediate_fix", 1),
     "number as bool": _set("fields.amount_fen", True),
     "list as object": _set("fields.disciplines", {"a": 1}),
     "null where required": _set("fields.title", None),
     "huge number": _set("fields.amount_fen", 2**63),
-    "huge 32-bit column": _set("fields.version", 2**31),
-    "negative version": _set("fields.version", 0),
+    "huge 32-bit column": _set("stamps.version", 2**31),
+    "negative version": _set("stamps.version", 0),
     "bad enum": _set("fields.status", "finished"),
     "bad secrecy": _set("fields.secrecy", "top_secret"),
     "bad date": _set("fields.compiled_on", "2026-02-30"),
-    "bad datetime": _set("fields.created_at", "2026-03-01 10:00"),
-    "zoned datetime": _set("fields.created_at", "2026-03-01T10:00:00+08:00"),
+    "bad datetime": _set("stamps.created_at", "2026-03-01 10:00"),
+    "zoned datetime": _set("stamps.created_at", "2026-03-01T10:00:00+08:00"),
     "id not a uuid": _set("id", "../../etc/passwd"),
     "id mismatch": _set("fields.id", "00000000-0000-4000-8000-000000000000"),
     "unknown type": _set("type", "users"),
@@ -137,24 +138,31 @@ def _raw(w: World, name: str, records_json: bytes, counts: dict[str, int]) -> Pa
 
 
 def _doc_text(base: dict[str, Any]) -> str:
-    return json.dumps(
-        {"format": "workbench-records", "version": 1, "records": [base], "revocations": []},
-        ensure_ascii=False,
-    )
+    """The records blob of ``base`` as text: the header line and the record's canonical line."""
+    return records_doc([base]).decode("utf-8")
 
 
+# The mangles edit canonical text (no space after ':'); each must be refused on its own.
 @pytest.mark.parametrize(
     "mangle",
     [
-        lambda t: t.replace('"title": "真实底稿"', '"title": "真实底稿", "title": "改过的标题"'),
-        lambda t: t.replace('"amount_fen": null', '"amount_fen": 1.5'),
-        lambda t: t.replace('"amount_fen": null', '"amount_fen": NaN'),
-        lambda t: t.replace('"amount_fen": null', '"amount_fen": -Infinity'),
-        lambda t: t.replace('"amount_fen": null', '"amount_fen": 1' + "0" * 40),
-        lambda t: t.replace('"source_refs": []', '"source_refs": ' + "[" * 100_000 + "]" * 100_000),
-        lambda t: t.replace('"summary": ""', '"summary": "\\ud800"'),
+        lambda t: t.replace('"title":"真实底稿"', '"title":"真实底稿","title":"改过的标题"'),
+        lambda t: t.replace('"amount_fen":null', '"amount_fen":1.5'),
+        lambda t: t.replace('"amount_fen":null', '"amount_fen":NaN'),
+        lambda t: t.replace('"amount_fen":null', '"amount_fen":-Infinity'),
+        lambda t: t.replace('"amount_fen":null', '"amount_fen":1' + "0" * 40),
+        lambda t: t.replace('"source_refs":[]', '"source_refs":' + "[" * 100_000 + "]" * 100_000),
+        lambda t: t.replace('"summary":""', '"summary":"\\ud800"'),
         lambda t: t.encode("utf-16").decode("latin-1"),
-        lambda t: t + " {}",
+        lambda t: t[:-1] + "{}\n",
+        lambda t: t.replace('"summary":""', '"summary": ""'),
+        lambda t: t.replace('"summary":""', '"summary":"\\u4e2d"'),
+        lambda t: t.replace('"amount_fen":null', '"amount_fen":-0'),
+        lambda t: t[:-1],
+        lambda t: t + "\n",
+        lambda t: t.replace("\n", "\r\n"),
+        lambda t: t.split("\n", 1)[1],
+        lambda t: t.replace('"version":2', '"version":1'),
     ],
     ids=[
         "duplicate key",
@@ -165,12 +173,29 @@ def _doc_text(base: dict[str, Any]) -> str:
         "100000 deep",
         "surrogate",
         "utf-16",
-        "two documents",
+        "two documents on a line",
+        "whitespace",
+        "needless escape",
+        "minus zero",
+        "no final newline",
+        "blank line",
+        "CRLF",
+        "no header",
+        "records format 1",
     ],
 )
 def test_raw_json_violations(w: World, base: dict[str, Any], mangle: Callable[[str], str]) -> None:
-    text = mangle(_doc_text(base))
-    refused(w, _raw(w, "raw.wbp", text.encode("utf-8", "surrogatepass"), {"findings": 1}))
+    text = _doc_text(base)
+    mangled = mangle(text)
+    assert mangled != text
+    refused(w, _raw(w, "raw.wbp", mangled.encode("utf-8", "surrogatepass"), {"findings": 1}))
+
+
+def test_the_unmangled_text_is_accepted(w: World, base: dict[str, Any]) -> None:
+    """The mangles above start from a valid package: it is their change that is refused."""
+    path = _raw(w, "ok.wbp", _doc_text(base).encode("utf-8"), {"findings": 1})
+    report = ex.verify_package(w.office, path)
+    assert (report.verdict, report.counts) == ("ok", {"findings": 1})
 
 
 def test_a_record_of_another_round_is_refused(w: World, base: dict[str, Any]) -> None:

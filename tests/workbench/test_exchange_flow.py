@@ -36,6 +36,7 @@ from workbench.exchange.recordio import serialize
 from workbench.models import Evidence, Finding, Interview, Round, Target
 from workbench.models.exchange import RecordConflict
 from workbench.search import search
+from workbench.services.index_queue import catch_up, pending_count
 from workbench.store import audit
 
 
@@ -78,8 +79,12 @@ def test_round_trip_carries_records_children_tombstones_and_attachments(w: World
     assert len(get(w.office, Interview, interview).turns) == 3
     with w.office.read() as s:
         assert b"".join(w.office.attachments.iter_content(sha)) == b"scan " * 5000
+        assert search(s, "津贴补贴") == []  # indexed after the commit, not inside the import
+        assert pending_count(s) == 4  # two findings, the interview, the attachment (not evidence)
+    assert catch_up(w.office) == 4
+    with w.office.read() as s:
         hits = search(s, "津贴补贴")
-        assert [h.record_id for h in hits] == [finding]  # indexed on import; tombstone not
+        assert [h.record_id for h in hits] == [finding]  # the tombstone is not indexed
 
 
 def test_incremental_export_resends_until_confirmed(w: World) -> None:

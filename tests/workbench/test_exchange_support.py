@@ -402,14 +402,9 @@ def attachment_entry(data: bytes, name: str = "扫描件.pdf", **over: Any) -> d
 
 
 def records_doc(records: list[dict[str, Any]], revocations: list[Any] | None = None) -> bytes:
-    return canonical_json(
-        {
-            "format": "workbench-records",
-            "version": 1,
-            "records": records,
-            "revocations": revocations or [],
-        }
-    )
+    """A records blob from raw dicts: the header line, then one canonical line per record."""
+    header = {"format": "workbench-records", "version": 2, "revocations": revocations or []}
+    return b"".join(canonical_json(doc) + b"\n" for doc in [header, *records])
 
 
 def frame(

@@ -24,7 +24,7 @@ from ui.dialogs.job_wizard import JobPage, JobWizard, note_label
 from ui.errors import error_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import human_size
-from ui.pages.exchange_support import counts_text
+from ui.pages.exchange_support import byte_progress, counts_text
 from ui.tasks import Tasks
 from ui.widgets.job_panel import Job
 from workbench.errors import Cancelled
@@ -206,7 +206,10 @@ class ExportWizard(JobWizard):
         round_id = str(self.setup.round.currentData())
         out = self.setup.output.path()
 
-        def job(vault: Any, _sink: ProgressSink, _cancel: CancelToken) -> ExportResult:
-            return export_round(vault, round_id, out)
+        template = self.tr("正在加密写入数据包：%1 / %2")
+
+        def job(vault: Any, sink: ProgressSink, cancel: CancelToken) -> ExportResult:
+            progress = byte_progress(sink, template)
+            return export_round(vault, round_id, out, progress=progress, cancel=cancel)
 
         return job, self.tr("正在收集本轮记录并加密写入数据包…")

@@ -24,7 +24,12 @@ from ui.dialogs.job_wizard import JobPage, JobWizard, note_label
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
-from ui.pages.exchange_support import counts_text, outcome_text, package_kind_label
+from ui.pages.exchange_support import (
+    byte_progress,
+    counts_text,
+    outcome_text,
+    package_kind_label,
+)
 from ui.tasks import Tasks
 from ui.widgets.job_panel import Job
 from workbench.errors import Cancelled, WorkbenchError
@@ -322,12 +327,15 @@ class ImportWizard(JobWizard):
             "committed": self.tr("已提交"),
         }
 
+        template = self.tr("正在解密、核对并写入：%1 / %2")
+
         def job(vault: Any, sink: ProgressSink, cancel: CancelToken) -> ImportResult:
             def on_stage(stage: str) -> None:
                 sink(STAGES.index(stage) + 1, len(STAGES), labels.get(stage, stage))
                 if stage != "committed":  # before the commit a cancel rolls everything back
                     cancel.raise_if_cancelled()
 
-            return import_package(vault, path, on_stage=on_stage)
+            progress = byte_progress(sink, template)
+            return import_package(vault, path, on_stage=on_stage, progress=progress, cancel=cancel)
 
         return job, self.tr("正在复制到暂存区…")

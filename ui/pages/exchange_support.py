@@ -8,7 +8,7 @@ the DB worker through ``Tasks.run_on_worker`` and reach the vault behind the wor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from workbench.exchange.canonical import StrictJSONError, strict_loads
 from workbench.exchange.certs import EnrolRequest, parse_certificate, parse_request_file
 from workbench.exchange.errors import BadCertificateFile, BadRequestFile, ExchangeState
 from workbench.exchange.identity import device_keys, office_keys
-from workbench.jobs import CancelToken, ProgressSink
+from workbench.jobs import ProgressSink
 from workbench.workspace import Workspace
 
 ENROL_FILE_LIMIT = 1 << 20
@@ -189,49 +189,14 @@ class ProgressRelay(QObject):
         self.progressed.emit(done, total or 0, label)
 
 
-class _WatchedAttachments:
-    def __init__(self, inner: Any, sink: ProgressSink, cancel: CancelToken) -> None:
-        self._inner, self._sink, self._cancel = inner, sink, cancel
-        self.done_bytes = 0
+def byte_progress(sink: ProgressSink, template: str) -> ProgressSink:
+    """The core's byte counts as MiB for a progress bar (whose range is a 32-bit int), with a
+    label made from ``template`` ("%1 / %2" → done and total, human-readable)."""
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._inner, name)
+    def progress(done: int, total: int | None, label: str = "") -> None:
+        del label  # the core's label is empty for byte counts
+        whole = total or 0
+        text = template.replace("%1", human_size(done)).replace("%2", human_size(whole))
+        sink(done >> 20, whole >> 20, text)
 
-    def iter_content(self, sha256: str) -> Iterator[bytes]:
-        for chunk in self._inner.iter_content(sha256):
-            self._cancel.raise_if_cancelled()
-            self.done_bytes += len(chunk)
-            self._sink(
-                0, None, _tr("正在加密附件：已处理 %1").replace("%1", human_size(self.done_bytes))
-            )
-            yield chunk
-
-    def add(self, session: Any, source: Any, **kwargs: Any) -> Any:
-        self._cancel.raise_if_cancelled()
-        return self._inner.add(session, source, **kwargs)
-
-
-class WatchedVault:
-    """The vault as the exchange core sees it, with a cancel check wherever the core touches an
-    attachment and before its final transaction. A cancel raised there unwinds the core's own
-    cleanup (the partial package file is removed; the import transaction rolls back)."""
-
-    def __init__(self, vault: Any, sink: ProgressSink, cancel: CancelToken) -> None:
-        self._vault, self._cancel = vault, cancel
-        self._writing = False
-        self.attachments = _WatchedAttachments(vault.attachments, sink, cancel)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._vault, name)
-
-    def read(self) -> Any:
-        # the importer reads once per attachment while it decrypts: a cancel point. Once the
-        # write began, reads are the core's cleanup and must not be interrupted.
-        if not self._writing:
-            self._cancel.raise_if_cancelled()
-        return self._vault.read()
-
-    def session(self) -> Any:
-        self._cancel.raise_if_cancelled()
-        self._writing = True
-        return self._vault.session()
+    return progress

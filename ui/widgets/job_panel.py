@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from ui.pages.exchange_support import ProgressRelay, WatchedVault, vault_of
+from ui.pages.exchange_support import ProgressRelay, vault_of
 from ui.tasks import Tasks
 from workbench.errors import Cancelled
 from workbench.jobs import CancelToken, ProgressSink
 
-# (vault with cancel points, progress sink, cancel token) -> result; runs on the worker
+# (vault, progress sink, cancel token) -> result; runs on the worker
 Job = Callable[[Any, ProgressSink, CancelToken], Any]
 
 
@@ -55,7 +55,7 @@ class JobPanel(QWidget):
         self.cancel_button.setEnabled(True)
 
         def work(worker: Any) -> Any:
-            return job(WatchedVault(vault_of(worker.workspace), sink, token), sink, token)
+            return job(vault_of(worker.workspace), sink, token)
 
         tasks.run_on_worker(work, self._done, self._failed)
 

@@ -33,7 +33,7 @@ from workbench.exchange.manifest import (
 from workbench.exchange.payload import Revocation, build_records
 from workbench.exchange.reader import ReadPackage
 from workbench.exchange.receipts import office_sender, record_outgoing
-from workbench.exchange.recordio import serialize
+from workbench.exchange.recordio import PackageRecord, serialize
 from workbench.exchange.taxonomy_docs import prepare_taxonomy
 from workbench.exchange.writer import APP_VERSION, schema_version, write_package
 from workbench.models import FocusItem, ListEntry, Member, Person, Round, Target, Team
@@ -107,7 +107,7 @@ def build_briefing(
             len(records_blob),
             hashlib.sha256(records_blob).hexdigest(),
             RECORDS_MEDIA_TYPE,
-            "records.json",
+            "records.jsonl",
         )
     ]
     entries += [
@@ -166,15 +166,13 @@ def build_briefing(
 
 
 def apply_briefing(
-    session: Session, read: ReadPackage, staging: Path
+    session: Session, read: ReadPackage, records: list[PackageRecord], staging: Path
 ) -> tuple[dict[str, int], Callable[[], None]]:
     """Inside the import transaction on the field store; returns the outcome and the step that
     installs taxonomy files once the transaction has committed."""
-    assert read.records is not None
     docs = [(b.data or b"") for b in read.blobs[1:]]
     install = prepare_taxonomy(docs, staging)
     outcome = {"applied": 0, "unchanged": 0, "kept_local": 0, "older": 0}
-    records = read.records.records
     loaded = prefetch(session, records)  # noqa: F841 - keeps the rows in the identity map
     bases = {
         (b.record_type, b.record_id): (b.version, b.content_hash)
@@ -195,11 +193,11 @@ def apply_briefing(
             outcome["kept_local" if rec.version >= current.version else "older"] += 1
             continue
         set_base(session, rec.type, rec.id, rec.version, rec.hash)
-    for r in read.records.revocations:
+    for r in read.revocations:
         if session.get(ExchangeRevocation, r.device_id) is None:
             session.add(
                 ExchangeRevocation(device_id=r.device_id, revoked_at=r.revoked_at, reason=r.reason)
             )
-    outcome["revocations"] = len(read.records.revocations)
+    outcome["revocations"] = len(read.revocations)
     outcome["taxonomy"] = len(docs)
     return outcome, install

@@ -5,7 +5,7 @@ supersedes them all — and a device that keeps editing its old line shows up as
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -16,7 +16,7 @@ from workbench.exchange.errors import ConflictNotFound
 from workbench.exchange.identity import office_keys
 from workbench.exchange.merge import heads, winner
 from workbench.exchange.office_merge import add_candidate, candidates, settle
-from workbench.exchange.recordio import STAMPS, PackageRecord, content_hash, parse_record
+from workbench.exchange.recordio import STAMPS, make_record, parse_record
 from workbench.models.base import utcnow
 from workbench.models.exchange import RecordConflict
 from workbench.roles import Role
@@ -117,13 +117,7 @@ def resolve_conflict(vault: Vault, record_id: str, keep: int) -> ConflictView:
             "updated_at": now.isoformat(),
             "updated_by": vault.user.id,
         }
-        resolved: PackageRecord = replace(
-            chosen,
-            version=version,
-            base=None,
-            fields=fields,
-            hash=content_hash(chosen.type, chosen.id, fields, chosen.children),
-        )
+        resolved = make_record(chosen.type, chosen.id, None, fields, chosen.children)
         add_candidate(s, pool, resolved, office.device_id, tuple(h.key for h in hs))
         settle(s, row.record_type, row.record_id, pool)
         audit.record(

@@ -23,7 +23,13 @@ def seal(plaintext: Iterable[bytes], recipients: Sequence[str], out: BinaryIO) -
     parsed = [parse_recipient(r) for r in recipients]
     if not parsed:
         raise ValueError("at least one recipient")
-    pyrage.encrypt_io(ChunkReader(plaintext), out, parsed)
+    reader = ChunkReader(plaintext)
+    try:
+        pyrage.encrypt_io(reader, out, parsed)
+    except pyrage.EncryptError:
+        if reader.error is not None:
+            raise reader.error from None
+        raise
 
 
 def unseal(source: BinaryIO, identities: Sequence[str], parser: PackageParser) -> None:

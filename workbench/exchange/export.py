@@ -8,15 +8,14 @@ receipt) stay home.
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, LimitExceeded, NotFound
@@ -26,9 +25,12 @@ from workbench.exchange.identity import device_keys, require_enrolled, revoked_i
 from workbench.exchange.keys import recipient_fingerprint
 from workbench.exchange.ledger import next_outgoing
 from workbench.exchange.manifest import MEDIA_RE, RECORDS_MEDIA_TYPE, BlobEntry, Manifest, Sender
-from workbench.exchange.payload import build_records
-from workbench.exchange.recordio import ATTACHMENT_TYPE, PackageRecord, serialize
+from workbench.exchange.payload import RecordsWriter
+from workbench.exchange.recordio import ATTACHMENT_TYPE
+from workbench.exchange.rowdump import iter_round_records
+from workbench.exchange.spool import Spool
 from workbench.exchange.writer import APP_VERSION, schema_version, write_package
+from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import RECORD_MODELS, Attachment, Round
 from workbench.models.base import utcnow
 from workbench.models.exchange import PackageLedger, SentRecord, SyncBase
@@ -100,11 +102,97 @@ def _media(media_type: str) -> str:
     return lowered if MEDIA_RE.fullmatch(lowered) else "application/octet-stream"
 
 
+SENT_CHUNK = 5000
+_INSERT_SENT = (
+    "INSERT INTO exchange_sent (package_id, record_type, record_id, version, content_hash)"
+    " VALUES (?, ?, ?, ?, ?)"
+)
+
+
+@dataclass
+class _Selection:
+    """What the records pass found: the records blob and the list of what it holds, both in
+    spools (a round may hold hundreds of thousands of records), and the attachments used."""
+
+    writer: RecordsWriter
+    sent: Spool  # lines "type \t id \t version \t hash"
+    count: int
+    refs: set[str]
+
+
+def _select_records(
+    session: Session, round_id: str, blob: Spool, sent: Spool, confirmed: set[Any]
+) -> _Selection:
+    """Serialise the round's records the office does not hold into ``blob``, line by line."""
+    bases = base_keys(session)
+    writer = RecordsWriter(blob.write)
+    refs: set[str] = set()
+    count = 0
+    for rec in iter_round_records(session, round_id, bases):
+        refs |= rec.attachment_refs()
+        key = (rec.type, rec.id, rec.version, rec.hash)
+        if key in confirmed or bases.get((rec.type, rec.id)) == (rec.version, rec.hash):
+            continue
+        writer.add(rec)
+        sent.write(f"{rec.type}\t{rec.id}\t{rec.version}\t{rec.hash}\n".encode())
+        count += 1
+    blob.close()
+    sent.close()
+    return _Selection(writer, sent, count, refs)
+
+
+def _sent_rows(package_id: str, sent: Spool) -> Iterator[list[tuple[Any, ...]]]:
+    """The spooled keys as ``exchange_sent`` rows, a chunk at a time."""
+    rows: list[tuple[Any, ...]] = []
+    rest = b""
+    for chunk in sent.chunks():
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        for line in lines:
+            record_type, record_id, version, digest = line.decode().split("\t")
+            rows.append((package_id, record_type, record_id, int(version), digest))
+            if len(rows) >= SENT_CHUNK:
+                yield rows
+                rows = []
+    if rows:
+        yield rows
+
+
 def export_round(
-    vault: Vault, round_id: str, out_path: Path, *, limits: Limits | None = None
+    vault: Vault,
+    round_id: str,
+    out_path: Path,
+    *,
+    limits: Limits | None = None,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
 ) -> ExportResult:
+    """Write the package; ``progress`` gets (bytes written, package size), ``cancel`` is honoured
+    until the ledger commit (a cancelled export leaves no file and uses no sequence number)."""
     limits = limits or Limits()
     vault.require(Role.TEAM_LEADER)
+    outgoing = vault.layout.root / "exchange" / "outgoing"
+    outgoing.mkdir(parents=True, exist_ok=True)
+    for leftover in outgoing.glob("*.spool"):  # an export interrupted by a crash
+        leftover.unlink(missing_ok=True)
+    blob, sent = Spool(outgoing), Spool(outgoing)
+    try:
+        return _export(vault, round_id, Path(out_path), limits, blob, sent, progress, cancel)
+    finally:
+        blob.discard()
+        sent.discard()
+
+
+def _export(
+    vault: Vault,
+    round_id: str,
+    out_path: Path,
+    limits: Limits,
+    spool: Spool,
+    sent_spool: Spool,
+    progress: ProgressSink,
+    cancel: CancelToken,
+) -> ExportResult:
     with vault.read() as s:
         dk = device_keys(s)
         cert = require_enrolled(dk)
@@ -112,36 +200,27 @@ def export_round(
             raise ExchangeState("本设备已被巡察办吊销，不能再导出数据")
         if s.get(Round, round_id) is None:
             raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
-        confirmed, bases = confirmed_keys(s), base_keys(s)
-        selected: list[PackageRecord] = []
-        refs: set[str] = set()
-        for row in round_rows(s, round_id):
-            base = bases.get((row.__tablename__, row.id))
-            rec = serialize(row, base if base and base[0] < row.version else None)
-            refs |= rec.attachment_refs()
-            if (rec.type, rec.id, rec.version, rec.hash) in confirmed or base == (
-                rec.version,
-                rec.hash,
-            ):
-                continue
-            selected.append(rec)
+        confirmed = confirmed_keys(s)
+        picked = _select_records(s, round_id, spool, sent_spool, confirmed)
         attachments = [
             a
-            for a in s.scalars(select(Attachment).where(Attachment.sha256.in_(sorted(refs))))
+            for a in s.scalars(select(Attachment).where(Attachment.sha256.in_(sorted(picked.refs))))
             if (ATTACHMENT_TYPE, a.sha256, 0, a.sha256) not in confirmed
         ]
+        del confirmed
         seq, prev = next_outgoing(s, dk.device_id)
-    records_blob = build_records(selected)
-    if len(records_blob) > limits.max_records_bytes:
+    cancel.raise_if_cancelled()
+    records_size = picked.writer.size
+    if records_size > limits.max_records_bytes or picked.count > limits.max_records:
         raise LimitExceeded("本次导出的记录过多，超过数据包上限")
     entries = [
         BlobEntry(
             "records",
             "records",
-            len(records_blob),
-            hashlib.sha256(records_blob).hexdigest(),
+            records_size,
+            picked.writer.sha256,
             RECORDS_MEDIA_TYPE,
-            "records.json",
+            "records.jsonl",
         ),
         *(
             BlobEntry(
@@ -155,9 +234,7 @@ def export_round(
             for a in attachments
         ),
     ]
-    counts: dict[str, int] = {}
-    for rec in selected:
-        counts[rec.type] = counts.get(rec.type, 0) + 1
+    counts = dict(picked.writer.counts)
     manifest = Manifest(
         kind="team",
         package_id=str(uuid.uuid4()),
@@ -176,9 +253,16 @@ def export_round(
     def attachment_source(sha: str) -> Callable[[], Iterable[bytes]]:
         return lambda: vault.attachments.iter_content(sha)
 
-    sources = [lambda: [records_blob], *(attachment_source(a.sha256) for a in attachments)]
+    sources = [spool.chunks, *(attachment_source(a.sha256) for a in attachments)]
     written = write_package(
-        out_path, manifest, dk.signing_secret, dk.certificate_frame, sources, dk.office_recipients
+        out_path,
+        manifest,
+        dk.signing_secret,
+        dk.certificate_frame,
+        sources,
+        dk.office_recipients,
+        progress=progress,
+        cancel=cancel,
     )
     try:
         with vault.session() as s:
@@ -196,32 +280,19 @@ def export_round(
                     round_id=round_id,
                     peers="",
                     created_at=manifest.created_at,
-                    records=len(selected),
+                    records=picked.count,
                     blobs=len(attachments),
                     warning="",
                 )
             )
-            sent = [
-                {
-                    "package_id": manifest.package_id,
-                    "record_type": r.type,
-                    "record_id": r.id,
-                    "version": r.version,
-                    "content_hash": r.hash,
-                }
-                for r in selected
-            ] + [
-                {
-                    "package_id": manifest.package_id,
-                    "record_type": ATTACHMENT_TYPE,
-                    "record_id": a.sha256,
-                    "version": 0,
-                    "content_hash": a.sha256,
-                }
-                for a in attachments
+            conn = s.connection()
+            for rows in _sent_rows(manifest.package_id, picked.sent):
+                conn.exec_driver_sql(_INSERT_SENT, rows)
+            attachment_rows = [
+                (manifest.package_id, ATTACHMENT_TYPE, a.sha256, 0, a.sha256) for a in attachments
             ]
-            if sent:
-                s.execute(insert(SentRecord), sent)
+            if attachment_rows:
+                conn.exec_driver_sql(_INSERT_SENT, attachment_rows)
             audit.record(
                 s,
                 "package.export",
@@ -230,7 +301,7 @@ def export_round(
                 {
                     "round_id": round_id,
                     "device_seq": seq,
-                    "records": len(selected),
+                    "records": picked.count,
                     "attachments": len(attachments),
                     "to": str(out_path),
                     "certificate": cert.serial,

@@ -227,6 +227,9 @@ class ChunkReader(io.RawIOBase):
     def __init__(self, chunks: Iterable[bytes]) -> None:
         self._chunks = iter(chunks)
         self._pending = memoryview(b"")
+        # What the iterator raised: pyrage reports it as its own EncryptError, the caller
+        # re-raises this instead (a cancel must stay a cancel).
+        self.error: BaseException | None = None
 
     def readable(self) -> bool:
         return True
@@ -237,6 +240,9 @@ class ChunkReader(io.RawIOBase):
                 self._pending = memoryview(next(self._chunks))
             except StopIteration:
                 return 0
+            except BaseException as exc:
+                self.error = exc
+                raise
         n = min(len(buffer), len(self._pending))
         memoryview(buffer).cast("B")[:n] = self._pending[:n]
         self._pending = self._pending[n:]

@@ -1,9 +1,11 @@
-"""The import pipeline: stage → decrypt → verify → check blobs → validate → write → unstage.
+"""The import pipeline: stage → (decrypt → verify → check blobs → validate → write) → unstage.
 
-Everything before "written" only reads the store; the writes happen in one transaction that also
-records the package in the ledger. Any failure writes nothing but one audit entry for the refusal,
-moves the staged (still encrypted) copy to ``exchange/rejected/`` and raises a coded error.
-``on_stage`` is told each stage as it is reached (the kill tests stop the process there).
+The middle runs as one pass inside one write transaction: the header is verified before any
+blob, records are validated and merged as they stream, attachments are encrypted into staging
+files as they stream and landed at the end, and the ledger row is written last. Any failure rolls
+the transaction back, writes nothing but one audit entry for the refusal, moves the staged (still
+encrypted) copy to ``exchange/rejected/`` and raises a coded error. ``on_stage`` is told each
+stage as it is reached (the kill tests stop the process there).
 """
 
 from __future__ import annotations
@@ -18,17 +20,27 @@ from typing import Any
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from workbench.errors import DiskFull, NotFound, WorkbenchError
 from workbench.exchange import briefing, receipts, team
 from workbench.exchange.errors import BadRecords, PackageLimit
 from workbench.exchange.framing import Limits
 from workbench.exchange.identity import device_keys, office_keys, require_enrolled, revoked_ids
-from workbench.exchange.ledger import LedgerVerdict, check_incoming, record_incoming
+from workbench.exchange.ledger import check_incoming, record_incoming
 from workbench.exchange.manifest import Manifest
-from workbench.exchange.reader import ReadPackage, Trust, read_package
+from workbench.exchange.reader import (
+    CollectingSink,
+    CountingSink,
+    ReadContext,
+    ReadPackage,
+    RecordSink,
+    Trust,
+    read_package,
+)
 from workbench.exchange.trust import DeviceSnapshot, FieldTrust, OfficeTrust
 from workbench.exchange.writer import schema_version
+from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.base import utcnow
 from workbench.models.exchange import ExchangeDevice
 from workbench.models.system import Attachment
@@ -80,38 +92,34 @@ def make_trust(vault: Vault) -> Trust:
         return FieldTrust(dk, schema_version())
 
 
-def _has_blob(vault: Vault) -> Callable[[str], bool]:
+def _has_blob(vault: Vault, session: Session) -> Callable[[str], bool]:
     def has(sha: str) -> bool:
-        with vault.read() as s:
-            known = s.get(Attachment, sha) is not None
-        return known and vault.attachments.blob_path(sha).exists()
+        return (
+            session.get(Attachment, sha) is not None and vault.attachments.blob_path(sha).exists()
+        )
 
     return has
 
 
-def _ledger(vault: Vault) -> Callable[[Manifest, str], LedgerVerdict]:
-    def check(manifest: Manifest, phash: str) -> LedgerVerdict:
-        with vault.read() as s:
-            return check_incoming(s, manifest, phash)
-
-    return check
+def _attachment_limit(vault: Vault, session: Session, limits: Limits) -> int:
+    return min(size_limit(session), limits.max_blob_bytes)
 
 
-def read_for(
-    vault: Vault, path: Path, limits: Limits, spool: Path | None, on_stage: Stage
-) -> ReadPackage:
+def read_for(vault: Vault, path: Path, limits: Limits, on_stage: Stage) -> ReadPackage:
+    """Check a package without writing (``verify``): every record is validated, then dropped."""
+    trust = make_trust(vault)
     with vault.read() as s:
-        attachment_limit = size_limit(s)
-    return read_package(
-        path,
-        make_trust(vault),
-        ledger_check=_ledger(vault),
-        has_blob=_has_blob(vault),
-        spool_dir=spool,
-        limits=limits,
-        attachment_limit=min(attachment_limit, limits.max_blob_bytes),
-        on_stage=on_stage,
-    )
+        ctx = ReadContext(
+            trust=trust,
+            ledger_check=lambda m, h: check_incoming(s, m, h),
+            has_blob=_has_blob(vault, s),
+            sink_for=lambda _m: CountingSink(),
+            incoming=None,
+            limits=limits,
+            attachment_limit=_attachment_limit(vault, s, limits),
+            total_bytes=path.stat().st_size,
+        )
+        return read_package(path, ctx, on_stage)
 
 
 def _stage_copy(vault: Vault, path: Path, limits: Limits) -> Path:
@@ -141,36 +149,93 @@ def _stage_copy(vault: Vault, path: Path, limits: Limits) -> Path:
     return staged
 
 
-def _write(
-    vault: Vault, read: ReadPackage, added: list[str], on_stage: Stage
-) -> tuple[dict[str, int], tuple[str, ...], Callable[[], None]] | None:
-    """The one write transaction; None when the ledger turns out to hold the package already."""
+def _sink_for(session: Session, made: list[RecordSink]) -> Callable[[Manifest], RecordSink]:
+    def sink(manifest: Manifest) -> RecordSink:
+        if manifest.kind == "team":
+            made.append(team.team_sink(session, manifest))
+        else:  # briefings (a round's preparation) and receipts (no records)
+            made.append(CollectingSink())
+        return made[-1]
+
+    return sink
+
+
+def _finish(
+    vault: Vault, session: Session, read: ReadPackage, added: list[str]
+) -> tuple[dict[str, int], Callable[[], None]]:
+    """The writes that follow the records: attachments, a briefing or a receipt."""
     m = read.manifest
-    with vault.session() as s:
+    if m.kind == "team":
+        team.land_attachments(vault, session, read, added)
+        return team.team_outcome(read), _nothing
+    if m.kind == "briefing":
+        assert isinstance(read.sink, CollectingSink)
+        return briefing.apply_briefing(
+            session, read, read.sink.records, exchange_dir(vault, "staging")
+        )
+    return receipts.apply_receipt(session, read), _nothing
+
+
+def _import_transaction(
+    vault: Vault,
+    staged: Path,
+    limits: Limits,
+    trust: Trust,
+    added: list[str],
+    on_stage: Stage,
+    progress: ProgressSink,
+    cancel: CancelToken,
+) -> tuple[ReadPackage, tuple[dict[str, int], tuple[str, ...], Callable[[], None]] | None]:
+    """Read and write in one transaction: records are merged as they are validated, and any
+    later refusal (a blob's hash, a count, a cancel) rolls all of it back. None: a duplicate."""
+    # While records stream, the session belongs to the team sink's writer thread: what the
+    # reader asks of the store meanwhile (is this attachment held?) goes to a read session.
+    with vault.session() as s, vault.read() as peek:
         s.info["preserve_stamps"] = True
-        verdict = check_incoming(s, m, read.checked.package_hash)  # again, under the write lock
-        if verdict.duplicate:
-            return None
-        after: Callable[[], None] = _nothing
-        if m.kind == "team":
-            outcome = team.apply_team(vault, s, read, added)
-        elif m.kind == "briefing":
-            outcome, after = briefing.apply_briefing(s, read, exchange_dir(vault, "staging"))
-        else:
-            outcome = receipts.apply_receipt(s, read)
-        record_incoming(s, read.checked, verdict.warnings)
-        detail = {
-            "kind": m.kind,
-            "device_id": m.sender.device_id,
-            "device_seq": m.device_seq,
-            "counts": m.counts,
-            "outcome": outcome,
-            "warnings": list(verdict.warnings),
-        }
-        audit.record(s, "package.import", "package", m.package_id, detail)
-        s.flush()
-        on_stage("written")
-    return outcome, verdict.warnings, after
+        # Records may arrive in any order: foreign keys are checked at the commit.
+        s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        sinks: list[RecordSink] = []
+        ctx = ReadContext(
+            trust=trust,
+            ledger_check=lambda manifest, phash: check_incoming(s, manifest, phash),
+            has_blob=_has_blob(vault, peek),
+            sink_for=_sink_for(s, sinks),
+            incoming=vault.attachments,
+            limits=limits,
+            attachment_limit=_attachment_limit(vault, s, limits),
+            progress=progress,
+            cancel=cancel,
+            total_bytes=staged.stat().st_size,
+        )
+        try:
+            read = read_package(staged, ctx, on_stage)
+        finally:
+            for sink in sinks:
+                sink.abort()  # the writer thread has stopped before any rollback
+        if read.verdict.duplicate:
+            return read, None
+        try:
+            on_stage("validated")
+            cancel.raise_if_cancelled()
+            outcome, after = _finish(vault, s, read, added)
+            m = read.manifest
+            record_incoming(s, read.checked, read.verdict.warnings)
+            detail = {
+                "kind": m.kind,
+                "device_id": m.sender.device_id,
+                "device_seq": m.device_seq,
+                "counts": m.counts,
+                "outcome": outcome,
+                "warnings": list(read.verdict.warnings),
+            }
+            audit.record(s, "package.import", "package", m.package_id, detail)
+            s.flush()
+            on_stage("written")
+            cancel.raise_if_cancelled()
+        except BaseException:
+            read.discard()
+            raise
+    return read, (outcome, read.verdict.warnings, after)
 
 
 def _nothing() -> None:
@@ -178,14 +243,23 @@ def _nothing() -> None:
 
 
 def import_package(
-    vault: Vault, path: Path, *, limits: Limits | None = None, on_stage: Stage = _no_stage
+    vault: Vault,
+    path: Path,
+    *,
+    limits: Limits | None = None,
+    on_stage: Stage = _no_stage,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
 ) -> ImportResult:
+    """Import one package. ``progress`` gets (plaintext bytes read, package size); ``cancel`` is
+    honoured until the commit (a cancelled import writes nothing but its refusal's audit entry).
+    Records written in bulk reach the search index afterwards (``index_queue.catch_up``)."""
     limits = limits or Limits()
     if vault.store_role == "office":
         vault.require(Role.OFFICE, Role.SYSADMIN)
     else:
         vault.require(Role.TEAM_LEADER, Role.DEPUTY_LEADER, Role.SYSADMIN)
-    make_trust(vault)  # a store that cannot import says so before the package is touched
+    trust = make_trust(vault)  # a store that cannot import says so before the package is touched
     staged: Path | None = None
     read: ReadPackage | None = None
     added: list[str] = []
@@ -193,26 +267,23 @@ def import_package(
     try:
         staged = _stage_copy(vault, Path(path), limits)
         on_stage("staged")
-        read = read_for(vault, staged, limits, staged.parent, on_stage)
+        try:
+            read, written = _import_transaction(
+                vault, staged, limits, trust, added, on_stage, progress, cancel
+            )
+        except sa_exc.IntegrityError as exc:  # e.g. a child row id that belongs elsewhere
+            raise BadRecords("数据包中的记录与本库数据冲突（编号重复）") from exc
         m = read.manifest
         status = "already_imported"
         outcome: dict[str, int] = {}
         warnings: tuple[str, ...] = ()
-        if not read.verdict.duplicate:
-            try:
-                written = _write(vault, read, added, on_stage)
-            except sa_exc.IntegrityError as exc:  # e.g. a child row id that belongs elsewhere
-                raise BadRecords("数据包中的记录与本库数据冲突（编号重复）") from exc
-            if written is not None:
-                outcome, warnings, after = written
-                status = "imported"
-                on_stage("committed")
+        if written is not None:
+            outcome, warnings, after = written
+            status = "imported"
+            on_stage("committed")
     except BaseException as exc:
         _refuse(vault, Path(path), staged, read, added, exc)
         raise
-    finally:
-        if read is not None:
-            read.discard()
     if staged is not None:
         staged.unlink(missing_ok=True)
     after()  # committed: what remains (installing taxonomy files) is no longer a refusal

@@ -16,16 +16,18 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.orm import Session
 
 from workbench.exchange.apply import live_row, prefetch, write_record
+from workbench.exchange.bulk import insert_records
 from workbench.exchange.canonical import canonical_json
 from workbench.exchange.errors import OutOfRound
 from workbench.exchange.merge import Candidate, Key, heads, is_conflict, winner
 from workbench.exchange.recordio import PackageRecord, parse_record, serialize
 from workbench.models.exchange import MergeState, RecordConflict, RecordVersion
+from workbench.services.index_queue import queue_for_index
+from workbench.store import audit
 
 _VERSIONS: Any = RecordVersion.__table__
 _STATE: Any = MergeState.__table__
 _CONFLICTS: Any = RecordConflict.__table__
-UNSEEN_BATCH = 500
 
 
 @dataclass
@@ -62,7 +64,7 @@ def add_candidate(
     cand = Candidate(rec.version, rec.hash, device, parents)
     if any((c.device, c.key) == (device, cand.key) for c in pool):
         return  # the same version from the same device: a resend
-    content = canonical_json(rec.to_json()).decode("utf-8")
+    content = (rec.line or canonical_json(rec.to_json())).decode("utf-8")
     session.execute(
         insert(_VERSIONS).values(
             record_type=rec.type,
@@ -137,7 +139,7 @@ def note_local_edit(
     add_candidate(session, pool, current, office, parents)
 
 
-def versioned_keys(session: Session, records: tuple[PackageRecord, ...]) -> set[tuple[str, str]]:
+def versioned_keys(session: Session, records: list[PackageRecord]) -> set[tuple[str, str]]:
     """The (type, id) of ``records`` that have versions here already, in a few queries."""
     by_type: dict[str, list[str]] = {}
     for rec in records:
@@ -157,61 +159,57 @@ def versioned_keys(session: Session, records: tuple[PackageRecord, ...]) -> set[
     return known
 
 
-def _version_row(rec: PackageRecord, device: str) -> dict[str, Any]:
-    return {
-        "record_type": rec.type,
-        "record_id": rec.id,
-        "device_id": device,
-        "version": rec.version,
-        "content_hash": rec.hash,
-        "parents": json.dumps([list(rec.base)] if rec.base else []),
-        "content": canonical_json(rec.to_json()).decode("utf-8"),
-    }
+_INSERT_VERSION = (
+    "INSERT INTO exchange_versions (record_type, record_id, device_id, version, content_hash,"
+    " parents, content) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_UPSERT_STATE = (
+    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"
+    " VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (record_type, record_id) DO UPDATE"
+    " SET version = excluded.version, content_hash = excluded.content_hash"
+)
 
 
-def insert_unseen(session: Session, unseen: list[PackageRecord], sender: str) -> None:
+def _version_row(rec: PackageRecord, line: bytes, device: str) -> tuple[Any, ...]:
+    parents = json.dumps([list(rec.base)] if rec.base else [])
+    # The record's line is its canonical JSON: the version's content as ``add_candidate`` writes it.
+    return (rec.type, rec.id, device, rec.version, rec.hash, parents, line.decode("utf-8"))
+
+
+def insert_unseen(
+    session: Session, unseen: list[tuple[PackageRecord, bytes]], sender: str, package_id: str
+) -> None:
     """Records the office has neither a row nor a version of: each is its one head, so the rule
-    reduces to writing it as it came (what ``settle`` would do for them, one by one). Written in
-    runs of one type in package order, one flush per run instead of one per record: the flush
-    hooks (audit, search index) and lookups of rows known to be absent dominated a large import.
-    """
-    state: Any = upsert(_STATE)
-    state = state.on_conflict_do_update(
-        index_elements=["record_type", "record_id"],
-        set_={"version": state.excluded.version, "content_hash": state.excluded.content_hash},
-    )
-    for _type, group in groupby(unseen, key=lambda rec: rec.type):
-        same_type = list(group)
-        for start in range(0, len(same_type), UNSEEN_BATCH):
-            run = same_type[start : start + UNSEEN_BATCH]
-            with session.no_autoflush:
-                for rec in run:
-                    write_record(session, rec, new=True)
-            session.flush()
-            session.execute(insert(_VERSIONS), [_version_row(rec, sender) for rec in run])
-            session.execute(
-                state,
-                [
-                    {
-                        "record_type": r.type,
-                        "record_id": r.id,
-                        "version": r.version,
-                        "content_hash": r.hash,
-                    }
-                    for r in run
-                ],
-            )
+    reduces to writing it as it came (what ``settle`` would do for them, one by one). Written
+    with driver-level executemany per run of one type (``bulk``): no ORM objects, no flush hooks.
+    What the hooks would have done is done here in bulk: one audit entry per record (naming the
+    package), and the records queued for the search index, filled after the commit."""
+    for _type, group in groupby(unseen, key=lambda pair: pair[0].type):
+        insert_records(session, (rec for rec, _line in group))
+    conn = session.connection()
+    conn.exec_driver_sql(_INSERT_VERSION, [_version_row(rec, line, sender) for rec, line in unseen])
+    conn.exec_driver_sql(_UPSERT_STATE, [(r.type, r.id, r.version, r.hash) for r, _line in unseen])
+    detail = {"package_id": package_id}
+    audit.record_many(session, (("insert", r.type, r.id, detail) for r, _line in unseen))
+    queue_for_index(session, ((r.type, r.id) for r, _line in unseen))
 
 
-def merge_team_records(
-    session: Session, records: tuple[PackageRecord, ...], sender: str, office: str
-) -> MergeStats:
-    stats = MergeStats()
+def merge_batch(
+    session: Session,
+    batch: list[tuple[PackageRecord, bytes]],
+    sender: str,
+    office: str,
+    package_id: str,
+    stats: MergeStats,
+) -> None:
+    records = [rec for rec, _line in batch]
     loaded = prefetch(session, records)  # keeps the rows in the identity map
     known = {(type(row).__tablename__, row.id) for row in loaded} | versioned_keys(session, records)
-    unseen = [rec for rec in records if (rec.type, rec.id) not in known]
-    insert_unseen(session, unseen, sender)
-    stats.inserted += len(unseen)
+    unseen = [pair for pair in batch if (pair[0].type, pair[0].id) not in known]
+    if unseen:
+        insert_unseen(session, unseen, sender, package_id)
+        stats.inserted += len(unseen)
     for rec in records:
         if (rec.type, rec.id) not in known:
             continue
@@ -228,4 +226,5 @@ def merge_team_records(
         setattr(stats, outcome, getattr(stats, outcome) + 1)
         if is_conflict(heads(pool)):
             stats.conflicts += 1
-    return stats
+    session.flush()
+    del loaded

@@ -1,21 +1,32 @@
-"""The records blob: every record of the package plus, in briefings, the revocation list."""
+"""The records blob, written and read as a stream of lines: a header (the format, and in
+briefings the revocation list), then one record per line, each line the canonical JSON of its
+value followed by ``\\n``.
+
+Neither side ever holds the blob whole: the exporter writes lines into a spool as it serialises
+rows, and the importer validates (and writes) each record as its line arrives. A line must be
+*exactly* canonical, so one byte comparison refuses duplicate keys, stray whitespace, other key
+orders, other escapes and other number forms.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from workbench.exchange import strict
-from workbench.exchange.canonical import StrictJSONError, canonical_json, strict_loads
+from workbench.exchange.canonical import StrictJSONError, canonical_json
 from workbench.exchange.errors import BadRecords, PackageLimit
 from workbench.exchange.recordio import PackageRecord, parse_record
 
 RECORDS_FORMAT = "workbench-records"
-RECORDS_VERSION = 1
-# Records are one level deeper than their JSON columns, which are bounded by strict.json_value.
-MAX_DEPTH = 12
+RECORDS_VERSION = 2
+MAX_HEADER_BYTES = 16 << 20  # the revocation list: 100,000 entries of ~150 bytes
+MAX_REVOCATIONS = 100_000
 
 
 @dataclass(frozen=True)
@@ -32,57 +43,194 @@ class Revocation:
         }
 
 
-@dataclass(frozen=True)
-class RecordsDoc:
-    records: tuple[PackageRecord, ...]
-    revocations: tuple[Revocation, ...] = ()
+def header_line(revocations: Iterable[Revocation] = ()) -> bytes:
+    doc = {
+        "format": RECORDS_FORMAT,
+        "version": RECORDS_VERSION,
+        "revocations": [r.to_json() for r in revocations],
+    }
+    return canonical_json(doc) + b"\n"
 
-    def counts(self) -> dict[str, int]:
-        return dict(Counter(r.type for r in self.records))
+
+def record_line(rec: PackageRecord) -> bytes:
+    return (rec.line or canonical_json(rec.to_json())) + b"\n"
 
 
 def build_records(
-    records: list[PackageRecord], revocations: list[Revocation] | tuple[Revocation, ...] = ()
+    records: Iterable[PackageRecord], revocations: Iterable[Revocation] = ()
 ) -> bytes:
-    return canonical_json(
-        {
-            "format": RECORDS_FORMAT,
-            "version": RECORDS_VERSION,
-            "records": [r.to_json() for r in records],
-            "revocations": [r.to_json() for r in revocations],
-        }
-    )
+    """The whole blob at once (briefings, tests): what ``RecordsWriter`` streams."""
+    return b"".join([header_line(revocations), *map(record_line, records)])
 
 
-def parse_records(data: bytes, *, max_records: int) -> RecordsDoc:
-    """Strictly parse and validate the records blob; BadRecords names the first bad place."""
+class RecordsWriter:
+    """Streams the blob into ``write`` while hashing and counting it."""
+
+    def __init__(
+        self, write: Callable[[bytes], object], revocations: Iterable[Revocation] = ()
+    ) -> None:
+        self._write = write
+        self._hash = hashlib.sha256()
+        self.size = 0
+        self.counts: Counter[str] = Counter()
+        self._emit(header_line(revocations))
+
+    def _emit(self, line: bytes) -> None:
+        self._hash.update(line)
+        self._write(line)
+        self.size += len(line)
+
+    def add(self, rec: PackageRecord) -> None:
+        self._emit(record_line(rec))
+        self.counts[rec.type] += 1
+
+    @property
+    def sha256(self) -> str:
+        return self._hash.hexdigest()
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def _no_float(_text: str) -> Any:
+    raise StrictJSONError("不允许小数")
+
+
+def _no_constant(text: str) -> Any:
+    raise StrictJSONError(f"不允许 {text}")
+
+
+def _loads(line: bytes, path: str) -> Any:
     try:
-        doc = strict_loads(data, max_depth=MAX_DEPTH)
-        o = strict.obj(doc, "$", ("format", "version", "records", "revocations"))
-        if o["format"] != RECORDS_FORMAT:
-            raise StrictJSONError("不是记录文件", "$.format")
-        strict.integer(o["version"], "$.version", RECORDS_VERSION, RECORDS_VERSION)
-        raw_records = o["records"]
-        if isinstance(raw_records, list) and len(raw_records) > max_records:
-            raise PackageLimit(f"记录数量超过上限 {max_records}")
-        items = strict.array(raw_records, "$.records", max_records)
-        records = tuple(parse_record(item, f"$.records[{i}]") for i, item in enumerate(items))
-        seen: set[tuple[str, str]] = set()
-        for i, rec in enumerate(records):
-            if (rec.type, rec.id) in seen:
-                raise StrictJSONError("同一记录出现两次", f"$.records[{i}]")
-            seen.add((rec.type, rec.id))
-        revocations = []
-        for i, item in enumerate(strict.array(o["revocations"], "$.revocations", 100_000)):
-            p = f"$.revocations[{i}]"
-            r = strict.obj(item, p, ("device_id", "revoked_at", "reason"))
-            revocations.append(
-                Revocation(
-                    strict.uuid_text(r["device_id"], f"{p}.device_id"),
-                    strict.timestamp(r["revoked_at"], f"{p}.revoked_at"),
-                    strict.text(r["reason"], f"{p}.reason", 500),
-                )
-            )
+        value = json.loads(line.decode("utf-8"), parse_float=_no_float, parse_constant=_no_constant)
+    except UnicodeDecodeError:
+        raise StrictJSONError("不是有效的 UTF-8", path) from None
+    except RecursionError:
+        raise StrictJSONError("嵌套层次过深", path) from None
     except StrictJSONError as exc:
-        raise BadRecords(f"数据包中的记录不符合格式要求：{exc}", path=exc.path) from None
-    return RecordsDoc(records, tuple(revocations))
+        raise StrictJSONError(exc.reason, path) from None
+    except ValueError as exc:  # JSONDecodeError, or an integer of thousands of digits
+        raise StrictJSONError(f"不是有效的 JSON（{str(exc)[:80]}）", path) from None
+    return value
+
+
+def _loads_canonical(line: bytes, path: str) -> Any:
+    """The value of a line that must be exactly its own canonical JSON."""
+    value = _loads(line, path)
+    try:
+        canonical = canonical_json(value)
+    except (UnicodeEncodeError, ValueError):  # a lone surrogate; NaN cannot get here
+        raise StrictJSONError("字符串含无效字符", path) from None
+    if canonical != line:
+        raise StrictJSONError("不是规范 JSON（键的顺序、空白、转义、数字写法或重复的键）", path)
+    return value
+
+
+def _parse_header(line: bytes) -> tuple[Revocation, ...]:
+    o = strict.obj(
+        _loads_canonical(line, "$.header"), "$.header", ("format", "version", "revocations")
+    )
+    if o["format"] != RECORDS_FORMAT:
+        raise StrictJSONError("不是记录文件", "$.header.format")
+    strict.integer(o["version"], "$.header.version", RECORDS_VERSION, RECORDS_VERSION)
+    revocations = []
+    for i, item in enumerate(
+        strict.array(o["revocations"], "$.header.revocations", MAX_REVOCATIONS)
+    ):
+        p = f"$.header.revocations[{i}]"
+        r = strict.obj(item, p, ("device_id", "revoked_at", "reason"))
+        revocations.append(
+            Revocation(
+                strict.uuid_text(r["device_id"], f"{p}.device_id"),
+                strict.timestamp(r["revoked_at"], f"{p}.revoked_at"),
+                strict.text(r["reason"], f"{p}.reason", 500),
+            )
+        )
+    return tuple(revocations)
+
+
+RecordHandler = Callable[[PackageRecord, bytes], None]
+
+
+@dataclass
+class RecordsReader:
+    """Push parser: ``feed`` bytes as they are decrypted, ``finish`` at the blob's end.
+
+    ``on_record(record, line)`` receives each validated record with its canonical line (without
+    the newline). Lines are bounded by ``max_line``, records by ``max_records``; a record may
+    appear once. Errors are coded rejections (BadRecords with the path, PackageLimit).
+    """
+
+    on_record: RecordHandler
+    max_records: int
+    max_line: int
+    revocations: tuple[Revocation, ...] = ()
+    counts: Counter[str] = field(default_factory=Counter)
+    _pending: bytearray = field(default_factory=bytearray)
+    _header_seen: bool = False
+    _seen: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def records(self) -> int:
+        return len(self._seen)
+
+    def feed(self, chunk: bytes | memoryview) -> None:
+        pending = self._pending
+        start = len(pending)
+        pending += chunk
+        end = pending.find(b"\n", start)
+        if end < 0:
+            self._check_length(len(pending))
+            return
+        begin = 0
+        while end >= 0:
+            self._check_length(end - begin)
+            self._line(bytes(pending[begin:end]))
+            begin = end + 1
+            end = pending.find(b"\n", begin)
+        del pending[:begin]
+        self._check_length(len(pending))
+
+    def _check_length(self, size: int) -> None:
+        limit = self.max_line if self._header_seen else MAX_HEADER_BYTES
+        if size > limit:
+            raise PackageLimit(f"记录文件中的一行超过 {limit} 字节")
+
+    def finish(self) -> None:
+        if self._pending:
+            raise BadRecords("记录文件的最后一行没有结束", path=f"$[{self.records}]")
+        if not self._header_seen:
+            raise BadRecords("记录文件缺少文件头", path="$.header")
+
+    def _line(self, line: bytes) -> None:
+        try:
+            if not self._header_seen:
+                self.revocations = _parse_header(line)
+                self._header_seen = True
+                return
+            index = len(self._seen)
+            if index >= self.max_records:
+                raise PackageLimit(f"记录数量超过上限 {self.max_records}")
+            path = f"$[{index}]"
+            rec = parse_record(_loads(line, path), path, line)  # checks the line is canonical
+            key = (rec.type, rec.id)
+            if key in self._seen:
+                raise StrictJSONError("同一记录出现两次", f"$[{index}]")
+            self._seen.add(key)
+        except StrictJSONError as exc:
+            raise BadRecords(f"数据包中的记录不符合格式要求：{exc}", path=exc.path) from None
+        self.counts[rec.type] += 1
+        self.on_record(rec, line)
+
+
+def parse_records(
+    data: bytes, *, max_records: int, max_line: int | None = None
+) -> tuple[list[PackageRecord], tuple[Revocation, ...]]:
+    """A whole blob at once (tests, the fuzz target): the records and the revocations."""
+    records: list[PackageRecord] = []
+    reader = RecordsReader(
+        lambda rec, _line: records.append(rec), max_records, max_line or max(len(data), 1)
+    )
+    reader.feed(data)
+    reader.finish()
+    return records, reader.revocations

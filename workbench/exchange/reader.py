@@ -1,8 +1,10 @@
-"""Read a package end to end without writing to the store: decrypt, check the header frames,
-check every blob's size and hash while it streams, then validate every record.
+"""Read a package in one streaming pass: decrypt, check the header frames, then each blob as it
+arrives — the records blob line by line (every record validated, then handed to a sink), each
+attachment hashed and, when the store lacks it, encrypted straight into an attachment staging file.
 
-Attachments not yet in the store wait in encrypted spool files; the records blob and taxonomy
-documents are small enough (bounded by ``Limits``) to be held in memory.
+Nothing is held whole: memory is a chunk, a line and the sink's batch, whatever the package size.
+A sink that writes does so inside its caller's transaction, which any later failure (a blob's hash,
+a count, a missing attachment) rolls back.
 """
 
 from __future__ import annotations
@@ -29,9 +31,13 @@ from workbench.exchange.manifest import (
     BlobEntry,
     Manifest,
 )
-from workbench.exchange.payload import RecordsDoc, parse_records
-from workbench.exchange.spool import Spool
+from workbench.exchange.payload import RecordsReader, Revocation
+from workbench.exchange.recordio import PackageRecord
 from workbench.exchange.trust import Checked
+from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
+from workbench.store.attachments import IncomingBlob
+
+PROGRESS_EVERY = 8 << 20  # plaintext bytes between progress reports and cancel checks
 
 
 class Trust(Protocol):
@@ -40,28 +46,75 @@ class Trust(Protocol):
     def check(self, manifest_bytes: bytes, signature: bytes, certificate: bytes) -> Checked: ...
 
 
+class RecordSink(Protocol):
+    """Where validated records go: written into a transaction, collected, or only counted.
+    ``done`` follows the last record; ``abort`` (after ``done``, or on a failure) stops any
+    work the sink still has running."""
+
+    def add(self, rec: PackageRecord, line: bytes) -> None: ...
+
+    def done(self) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+class Incoming(Protocol):
+    def begin_incoming(self, size: int) -> IncomingBlob: ...
+
+
+class CountingSink:
+    """Validation only (``verify``): the reader checks everything; nothing is kept."""
+
+    def add(self, rec: PackageRecord, line: bytes) -> None:
+        return None
+
+    def done(self) -> None:
+        return None
+
+    def abort(self) -> None:
+        return None
+
+
+@dataclass
+class CollectingSink:
+    """Keeps the records (briefings: a round's preparation, bounded by the limits)."""
+
+    records: list[PackageRecord] = field(default_factory=list)
+
+    def add(self, rec: PackageRecord, line: bytes) -> None:
+        self.records.append(rec)
+
+    def done(self) -> None:
+        return None
+
+    def abort(self) -> None:
+        return None
+
+
 @dataclass
 class BlobResult:
     entry: BlobEntry
-    spool: Spool | None = None  # an attachment to add to the store
-    data: bytes | None = None  # the records blob or a taxonomy document
+    incoming: IncomingBlob | None = None  # an attachment to land in the store
+    data: bytes | None = None  # a taxonomy document
 
 
 @dataclass
 class ReadPackage:
     checked: Checked
     verdict: LedgerVerdict
-    records: RecordsDoc | None = None
     blobs: list[BlobResult] = field(default_factory=list)
+    revocations: tuple[Revocation, ...] = ()
+    sink: RecordSink | None = None
 
     @property
     def manifest(self) -> Manifest:
         return self.checked.manifest
 
     def discard(self) -> None:
+        """Remove staging files of attachments that were not landed."""
         for blob in self.blobs:
-            if blob.spool is not None:
-                blob.spool.discard()
+            if blob.incoming is not None:
+                blob.incoming.discard()
 
 
 class _Duplicate(Exception):
@@ -71,33 +124,47 @@ class _Duplicate(Exception):
 _PLAN = {"team": "attachment", "briefing": "taxonomy"}
 
 
+@dataclass
+class ReadContext:
+    """What the reader needs from the store."""
+
+    trust: Trust
+    ledger_check: Callable[[Manifest, str], LedgerVerdict]
+    has_blob: Callable[[str], bool]
+    sink_for: Callable[[Manifest], RecordSink]
+    incoming: Incoming | None  # None: attachments are only hashed (verify)
+    limits: Limits
+    attachment_limit: int
+    progress: ProgressSink = no_progress
+    cancel: CancelToken = NEVER_CANCELLED
+    total_bytes: int | None = None
+
+
 class _Handler:
-    def __init__(
-        self,
-        trust: Trust,
-        ledger_check: Callable[[Manifest, str], LedgerVerdict],
-        has_blob: Callable[[str], bool],
-        spool_dir: Path | None,
-        limits: Limits,
-        attachment_limit: int,
-    ) -> None:
-        self.trust, self.ledger_check, self.has_blob = trust, ledger_check, has_blob
-        self.spool_dir, self.limits, self.attachment_limit = spool_dir, limits, attachment_limit
+    def __init__(self, ctx: ReadContext) -> None:
+        self.ctx = ctx
         self.result: ReadPackage | None = None
         self._hash = hashlib.sha256()
         self._buffer = bytearray()
+        self._records: RecordsReader | None = None
+        self._carried: set[str] = set()
+        self._known: dict[str, bool] = {}
+        self._bytes = 0
+        self._reported = 0
+
+    # -- frames -------------------------------------------------------------------------------
 
     def header(self, manifest: bytes, signature: bytes, certificate: bytes) -> list[int]:
-        checked = self.trust.check(manifest, signature, certificate)
-        verdict = self.ledger_check(checked.manifest, checked.package_hash)
+        checked = self.ctx.trust.check(manifest, signature, certificate)
+        verdict = self.ctx.ledger_check(checked.manifest, checked.package_hash)
         self.result = ReadPackage(checked, verdict)
         if verdict.duplicate:
             raise _Duplicate()
         m = checked.manifest
         blobs = m.blobs
         if m.kind == "receipt":
-            if blobs:
-                raise BadManifest("回执不应包含文件")
+            if blobs or m.counts:
+                raise BadManifest("回执不应包含文件或记录")
             return []
         if not blobs or blobs[0].role != "records" or blobs[0].media_type != RECORDS_MEDIA_TYPE:
             raise BadManifest("第一个文件应为记录文件")
@@ -108,104 +175,121 @@ class _Handler:
                 raise BadManifest("分类数据文件的类型不正确")
         if m.round_id is None:
             raise BadManifest("数据包清单缺少巡察轮次")
+        self._carried = {b.sha256 for b in blobs[1:]}
+        self.result.sink = self.ctx.sink_for(m)
         return [b.size for b in blobs]
 
     def blob_begin(self, index: int, size: int) -> None:
         assert self.result is not None
         entry = self.result.manifest.blobs[index]
         bound = {
-            "records": self.limits.max_records_bytes,
-            "taxonomy": self.limits.max_taxonomy_bytes,
-            "attachment": self.attachment_limit,
+            "records": self.ctx.limits.max_records_bytes,
+            "taxonomy": self.ctx.limits.max_taxonomy_bytes,
+            "attachment": self.ctx.attachment_limit,
         }[entry.role]
         if size > bound:
             raise PackageLimit(f"数据包中的文件“{entry.name}”超过大小上限 {bound} 字节")
         blob = BlobResult(entry)
-        # An attachment the store holds already is only hashed; a new one waits in a spool.
-        keep = entry.role == "attachment" and self.spool_dir is not None
-        if keep and self.spool_dir is not None and not self.has_blob(entry.sha256):
-            blob.spool = Spool(self.spool_dir)
         self.result.blobs.append(blob)
         self._hash = hashlib.sha256()
         self._buffer = bytearray()
+        if entry.role == "records":
+            limits = self.ctx.limits
+            self._records = RecordsReader(
+                self._record, limits.max_records, limits.max_records_bytes
+            )
+        elif (
+            entry.role == "attachment"
+            and self.ctx.incoming is not None
+            and not self._has(entry.sha256)
+        ):
+            blob.incoming = self.ctx.incoming.begin_incoming(size)
 
     def blob_data(self, index: int, chunk: memoryview) -> None:
         assert self.result is not None
         blob = self.result.blobs[index]
-        self._hash.update(chunk)
-        if blob.spool is not None:
-            blob.spool.write(chunk)
-        elif blob.entry.role != "attachment":
-            self._buffer += chunk
+        if blob.incoming is not None:
+            blob.incoming.write(chunk)  # hashes as it encrypts
+        else:
+            self._hash.update(chunk)
+            if self._records is not None:
+                self._records.feed(chunk)
+            elif blob.entry.role == "taxonomy":
+                self._buffer += chunk
+        self._bytes += len(chunk)
+        if self._bytes - self._reported >= PROGRESS_EVERY:
+            self._reported = self._bytes
+            self.ctx.cancel.raise_if_cancelled()
+            self.ctx.progress(self._bytes, self.ctx.total_bytes, "")
 
     def blob_end(self, index: int) -> None:
         assert self.result is not None
         blob = self.result.blobs[index]
-        if self._hash.hexdigest() != blob.entry.sha256:
+        digest = blob.incoming.finish() if blob.incoming is not None else self._hash.hexdigest()
+        if digest != blob.entry.sha256:
             raise BlobHashMismatch(f"文件“{blob.entry.name}”的校验值与清单不符")
-        if blob.spool is not None:
-            blob.spool.close()
-        elif blob.entry.role != "attachment":
+        if self._records is not None:
+            self._records_done(self._records)
+            self._records = None
+        elif blob.entry.role == "taxonomy":
             blob.data = bytes(self._buffer)
             self._buffer = bytearray()
 
+    # -- records ------------------------------------------------------------------------------
+
+    def _record(self, rec: PackageRecord, line: bytes) -> None:
+        assert self.result is not None and self.result.sink is not None
+        m = self.result.manifest
+        owner = rec.id if rec.type == "rounds" else rec.fields.get("round_id")
+        if owner != m.round_id:
+            raise OutOfRound(f"记录 {rec.type}/{rec.id} 不属于本轮巡察", record_id=rec.id)
+        if self._records is not None and self._records.counts[rec.type] > m.counts.get(rec.type, 0):
+            raise BadManifest("清单中的记录数与实际不符")
+        if m.kind == "team":
+            for sha in rec.attachment_refs():
+                if sha not in self._carried and not self._has(sha):
+                    raise MissingAttachment(
+                        f"记录 {rec.type}/{rec.id} 引用的附件 {sha[:12]}… 不在数据包中",
+                        sha256=sha,
+                    )
+        self.result.sink.add(rec, line)
+
+    def _records_done(self, reader: RecordsReader) -> None:
+        assert self.result is not None and self.result.sink is not None
+        reader.finish()
+        m = self.result.manifest
+        if dict(reader.counts) != m.counts:
+            raise BadManifest("清单中的记录数与实际不符")
+        if m.kind == "team" and reader.revocations:
+            raise BadManifest("巡察组数据包不应包含吊销名单")
+        self.result.revocations = reader.revocations
+        self.result.sink.done()
+
+    def _has(self, sha: str) -> bool:
+        known = self._known.get(sha)
+        if known is None:
+            known = self._known[sha] = self.ctx.has_blob(sha)
+        return known
+
 
 def read_package(
-    path: Path,
-    trust: Trust,
-    *,
-    ledger_check: Callable[[Manifest, str], LedgerVerdict],
-    has_blob: Callable[[str], bool],
-    spool_dir: Path | None,
-    limits: Limits,
-    attachment_limit: int,
-    on_stage: Callable[[str], None] = lambda _stage: None,
+    path: Path, ctx: ReadContext, on_stage: Callable[[str], None] = lambda _stage: None
 ) -> ReadPackage:
-    """Everything short of writing. On any failure spools are removed and the error raised."""
-    handler = _Handler(trust, ledger_check, has_blob, spool_dir, limits, attachment_limit)
+    """Everything but the final writes. On any failure staged blobs are removed and the error
+    raised (a writing sink's transaction is its caller's to roll back)."""
+    handler = _Handler(ctx)
     try:
         with open(path, "rb") as src:
             try:
-                unseal(src, trust.identities, PackageParser(handler, limits))
+                unseal(src, ctx.trust.identities, PackageParser(handler, ctx.limits))
             except _Duplicate:
                 assert handler.result is not None
                 return handler.result
         result = handler.result
         assert result is not None
         on_stage("decrypted")
-        _validate(result, has_blob, limits)
-        on_stage("validated")
         return result
     except BaseException:
         if handler.result is not None:
             handler.result.discard()
         raise
-
-
-def _validate(result: ReadPackage, has_blob: Callable[[str], bool], limits: Limits) -> None:
-    m = result.manifest
-    if m.kind == "receipt":
-        if m.counts:
-            raise BadManifest("回执不应包含记录")
-        return
-    records_blob = result.blobs[0].data
-    assert records_blob is not None
-    doc = parse_records(records_blob, max_records=limits.max_records)
-    result.records = doc
-    if doc.counts() != m.counts:
-        raise BadManifest("清单中的记录数与实际不符")
-    for rec in doc.records:
-        owner = rec.id if rec.type == "rounds" else rec.fields.get("round_id")
-        if owner != m.round_id:
-            raise OutOfRound(f"记录 {rec.type}/{rec.id} 不属于本轮巡察", record_id=rec.id)
-    if m.kind == "team":
-        if doc.revocations:
-            raise BadManifest("巡察组数据包不应包含吊销名单")
-        carried = {b.entry.sha256 for b in result.blobs[1:]}
-        for rec in doc.records:
-            missing = [s for s in rec.attachment_refs() if s not in carried and not has_blob(s)]
-            if missing:
-                raise MissingAttachment(
-                    f"记录 {rec.type}/{rec.id} 引用的附件 {missing[0][:12]}… 不在数据包中",
-                    sha256=missing[0],
-                )

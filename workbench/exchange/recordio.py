@@ -1,9 +1,10 @@
 """Records as they travel: one JSON object per aggregate, validated against a strict schema that
 is derived from the SQLAlchemy models (so a new column is covered without a second list).
 
-``{"type", "id", "base", "fields", "children"}``: ``type`` is the table name, ``fields`` holds
-every column (stamps included), ``children`` the child rows of the aggregate (transcript turns,
-sign-offs, portrait items) without their parent key, sorted by id. ``base`` is the version the
+``{"type", "id", "base", "fields", "stamps", "children"}``: ``type`` is the table name,
+``fields`` holds every column but the stamps, ``stamps`` those (version, created/updated by and
+at, origin device), ``children`` the child rows of the aggregate (transcript turns, sign-offs,
+portrait items) without their parent key, sorted by id. ``base`` is the version the
 sender started from when it got the record from the office (null if it made the record).
 The content hash leaves the stamps out, so equal content is recognised whoever saved it.
 """
@@ -11,7 +12,7 @@ The content hash leaves the stamps out, so equal content is recognised whoever s
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -66,6 +67,7 @@ class ColumnSpec:
     lo: int = INT_MIN
     hi: int = INT_MAX
     enum: type[Enum] | None = None
+    codes: frozenset[str] = frozenset()
 
 
 def _annotation(model: type[Base], name: str) -> str:
@@ -79,7 +81,8 @@ def _annotation(model: type[Base], name: str) -> str:
 def _spec(model: type[Base], col: Any) -> ColumnSpec:
     t, nullable = col.type, bool(col.nullable)
     if isinstance(t, EnumCode):
-        return ColumnSpec(col.name, "enum", nullable, enum=t.enum_cls)
+        codes = frozenset(m.value for m in t.enum_cls)
+        return ColumnSpec(col.name, "enum", nullable, enum=t.enum_cls, codes=codes)
     if isinstance(t, Boolean):
         return ColumnSpec(col.name, "bool", nullable)
     if isinstance(t, BigInteger):
@@ -105,6 +108,12 @@ def _specs(model: type[Base], skip: str | None = None) -> tuple[ColumnSpec, ...]
 
 
 SCHEMAS: dict[type[Base], tuple[ColumnSpec, ...]] = {m: _specs(m) for m in RECORD_MODELS}
+# On the wire a record's stamps travel apart from its content (what the content hash covers).
+CONTENT_SCHEMAS = {
+    m: tuple(s for s in specs if s.name not in STAMPS) for m, specs in SCHEMAS.items()
+}
+STAMP_SCHEMAS = {m: tuple(s for s in specs if s.name in STAMPS) for m, specs in SCHEMAS.items()}
+assert all({s.name for s in specs} == STAMPS for specs in STAMP_SCHEMAS.values())
 CHILD_SCHEMAS: dict[type[Base], tuple[ColumnSpec, ...]] = {
     child: _specs(child, skip=fk) for _rel, child, fk in CHILDREN.values()
 }
@@ -127,6 +136,8 @@ def row_fields(row: Any, specs: tuple[ColumnSpec, ...]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class PackageRecord:
+    """``fields`` holds every column, stamps included; on the wire the stamps travel apart."""
+
     type: str
     id: str
     version: int
@@ -134,14 +145,15 @@ class PackageRecord:
     base: tuple[int, str] | None
     fields: dict[str, Any]
     children: dict[str, list[dict[str, Any]]]
+    line: bytes = field(default=b"", compare=False, repr=False)  # canonical JSON, when known
 
     def to_json(self) -> dict[str, Any]:
-        base = None if self.base is None else {"version": self.base[0], "hash": self.base[1]}
         return {
             "type": self.type,
             "id": self.id,
-            "base": base,
-            "fields": self.fields,
+            "base": _base_json(self.base),
+            "fields": {k: v for k, v in self.fields.items() if k not in STAMPS},
+            "stamps": {k: v for k, v in self.fields.items() if k in STAMPS},
             "children": self.children,
         }
 
@@ -158,6 +170,53 @@ class PackageRecord:
             elif isinstance(value, str):
                 refs.add(value)
         return refs
+
+
+def _base_json(base: tuple[int, str] | None) -> dict[str, Any] | None:
+    return None if base is None else {"version": base[0], "hash": base[1]}
+
+
+def _encode(
+    record_type: str,
+    record_id: str,
+    base: tuple[int, str] | None,
+    content: dict[str, Any],
+    stamps: dict[str, Any],
+    children: dict[str, Any],
+) -> tuple[str, bytes]:
+    """The content hash and the record's canonical line, from ONE encoding of the content: the
+    hashed body ``{"children","fields","id","type"}`` is the line without ``base`` and
+    ``stamps``, which sort around it (base < children … id < stamps < type)."""
+    body = canonical_json(
+        {"children": children, "fields": content, "id": record_id, "type": record_type}
+    )
+    tail = b',"type":' + canonical_json(record_type) + b"}"
+    line = b"".join(
+        (
+            b'{"base":',
+            canonical_json(_base_json(base)),
+            b",",
+            body[1 : len(body) - len(tail)],
+            b',"stamps":',
+            canonical_json(stamps),
+            tail,
+        )
+    )
+    return hashlib.sha256(body).hexdigest(), line
+
+
+def make_record(
+    record_type: str,
+    record_id: str,
+    base: tuple[int, str] | None,
+    fields: dict[str, Any],
+    children: dict[str, list[dict[str, Any]]],
+) -> PackageRecord:
+    content = {k: v for k, v in fields.items() if k not in STAMPS}
+    stamps = {k: v for k, v in fields.items() if k in STAMPS}
+    digest, line = _encode(record_type, record_id, base, content, stamps, children)
+    version = fields["version"]
+    return PackageRecord(record_type, record_id, version, digest, base, fields, children, line)
 
 
 def content_hash(
@@ -180,66 +239,127 @@ def serialize(row: Any, base: tuple[int, str] | None = None) -> PackageRecord:
         rel, child, _fk = CHILDREN[model]
         items = [row_fields(c, CHILD_SCHEMAS[child]) for c in getattr(row, rel)]
         children[rel] = sorted(items, key=lambda c: str(c["id"]))
-    record_type = model.__tablename__
-    digest = content_hash(record_type, row.id, fields, children)
-    return PackageRecord(record_type, row.id, row.version, digest, base, fields, children)
+    return make_record(model.__tablename__, row.id, base, fields, children)
 
 
 # -- package form → validated record ----------------------------------------------------------
 
 
-def _value(spec: ColumnSpec, value: Any, path: str) -> Any:
+def _value(spec: ColumnSpec, value: Any) -> Any:
+    """One column's value; a refusal's path is relative ("" = the value itself) and the caller
+    prefixes it, so no path string is built for the millions of values that pass."""
     if value is None:
         if not spec.nullable:
-            raise StrictJSONError("不能为空", path)
+            raise StrictJSONError("不能为空", "")
         return None
-    if spec.kind == "str":
-        s = strict.text(value, path, spec.max_len)
+    kind = spec.kind
+    if kind == "str":
+        s = strict.text(value, "", spec.max_len)
         if spec.name.endswith("sha256"):
-            strict.hex64(s, path)
+            strict.hex64(s, "")
         elif spec.name == "id" or spec.name.endswith("_id"):
-            strict.text(s, path, spec.max_len, allow_control=False)
+            strict.no_control(s, "")
         return s
-    if spec.kind == "int":
-        return strict.integer(value, path, spec.lo, spec.hi)
-    if spec.kind == "bool":
-        return strict.boolean(value, path)
-    if spec.kind == "datetime":
-        strict.timestamp(value, path)
+    if kind == "int":
+        return strict.integer(value, "", spec.lo, spec.hi)
+    if kind == "bool":
+        return strict.boolean(value, "")
+    if kind == "datetime":
+        strict.timestamp(value, "")
         return value
-    if spec.kind == "date":
-        strict.day(value, path)
+    if kind == "date":
+        strict.day(value, "")
         return value
-    if spec.kind == "enum":
-        assert spec.enum is not None
-        codes = {m.value for m in spec.enum}
-        if not isinstance(value, str) or value not in codes:
-            raise StrictJSONError("不是允许的取值", path)
+    if kind == "enum":
+        if not isinstance(value, str) or value not in spec.codes:
+            raise StrictJSONError("不是允许的取值", "")
         return value
-    if spec.kind == "list" and not isinstance(value, list):
-        raise StrictJSONError("应为数组", path)
-    if spec.kind == "dict" and not isinstance(value, dict):
-        raise StrictJSONError("应为对象", path)
-    return strict.json_value(value, path)
+    if kind == "list" and not isinstance(value, list):
+        raise StrictJSONError("应为数组", "")
+    if kind == "dict" and not isinstance(value, dict):
+        raise StrictJSONError("应为对象", "")
+    return strict.json_value(value, "")
+
+
+@dataclass(frozen=True)
+class _FieldPlan:
+    """One table's columns grouped by kind, so the common checks run as tight loops (a package
+    carries millions of values) and ``_value`` only runs for the rarer kinds."""
+
+    names: frozenset[str]
+    texts: tuple[tuple[str, int, bool, int], ...]  # name, max length, nullable, 1 hex / 2 id
+    others: tuple[ColumnSpec, ...]
+
+
+def _field_plan(specs: tuple[ColumnSpec, ...]) -> _FieldPlan:
+    texts = []
+    others = []
+    for spec in specs:
+        if spec.kind == "str":
+            flag = 1 if spec.name.endswith("sha256") else 0
+            if not flag and (spec.name == "id" or spec.name.endswith("_id")):
+                flag = 2
+            texts.append((spec.name, spec.max_len, spec.nullable, flag))
+        else:
+            others.append(spec)
+    return _FieldPlan(frozenset(s.name for s in specs), tuple(texts), tuple(others))
+
+
+_PLANS: dict[tuple[ColumnSpec, ...], _FieldPlan] = {}
 
 
 def _fields(raw: Any, specs: tuple[ColumnSpec, ...], path: str) -> dict[str, Any]:
-    o = strict.obj(raw, path, [s.name for s in specs])
-    return {s.name: _value(s, o[s.name], f"{path}.{s.name}") for s in specs}
+    plan = _PLANS.get(specs)
+    if plan is None:
+        plan = _PLANS[specs] = _field_plan(specs)
+    if type(raw) is not dict or raw.keys() != plan.names:
+        strict.obj(raw, path, plan.names)  # says what is wrong
+    hex_re, control_re = strict.HEX64_RE, strict.CONTROL_RE
+    for name, max_len, nullable, flag in plan.texts:
+        value = raw[name]
+        if value is None and nullable:
+            continue
+        if (
+            type(value) is not str
+            or len(value) > max_len
+            or "\x00" in value
+            or (flag == 1 and not hex_re.fullmatch(value))
+            or (flag == 2 and control_re.search(value))
+        ):
+            spec = next(s for s in specs if s.name == name)
+            _raise_at(spec, value, path)
+    for spec in plan.others:
+        try:
+            _value(spec, raw[spec.name])
+        except StrictJSONError as exc:
+            raise StrictJSONError(exc.reason, f"{path}.{spec.name}{exc.path}") from None
+    fields: dict[str, Any] = raw
+    return fields
 
 
-def parse_record(raw: Any, path: str) -> PackageRecord:
-    o = strict.obj(raw, path, ("type", "id", "base", "fields", "children"))
+def _raise_at(spec: ColumnSpec, value: Any, path: str) -> None:
+    try:
+        _value(spec, value)
+    except StrictJSONError as exc:
+        raise StrictJSONError(exc.reason, f"{path}.{spec.name}{exc.path}") from None
+    raise AssertionError("the fast check and _value disagree")  # pragma: no cover
+
+
+def parse_record(raw: Any, path: str, line: bytes | None = None) -> PackageRecord:
+    """Validate one record in wire form; with ``line``, the bytes it was read from must be
+    exactly its canonical JSON (no duplicate keys, whitespace, other escapes or number forms)."""
+    o = strict.obj(raw, path, ("type", "id", "base", "fields", "stamps", "children"))
     record_type = strict.text(o["type"], f"{path}.type", 32)
     model = MODELS.get(record_type)
     if model is None:
         raise StrictJSONError("未知的记录类型", f"{path}.type")
     record_id = strict.uuid_text(o["id"], f"{path}.id")
-    fields = _fields(o["fields"], SCHEMAS[model], f"{path}.fields")
-    if fields["id"] != record_id:
+    content = _fields(o["fields"], CONTENT_SCHEMAS[model], f"{path}.fields")
+    stamps = _fields(o["stamps"], STAMP_SCHEMAS[model], f"{path}.stamps")
+    if content["id"] != record_id:
         raise StrictJSONError("记录 id 与字段不一致", f"{path}.fields.id")
-    version = strict.integer(fields["version"], f"{path}.fields.version", 1, INT32[1])
-    if fields["secrecy"] not in ("work_secret", "internal"):
+    version = strict.integer(stamps["version"], f"{path}.stamps.version", 1, INT32[1])
+    if content["secrecy"] not in ("work_secret", "internal"):
         raise StrictJSONError("密级不是允许的取值", f"{path}.fields.secrecy")
     children: dict[str, list[dict[str, Any]]] = {}
     if model in CHILDREN:
@@ -265,8 +385,14 @@ def parse_record(raw: Any, path: str) -> PackageRecord:
             strict.integer(b["version"], f"{path}.base.version", 1, version - 1),
             strict.hex64(b["hash"], f"{path}.base.hash"),
         )
-    digest = content_hash(record_type, record_id, fields, children)
-    return PackageRecord(record_type, record_id, version, digest, base, fields, children)
+    try:
+        digest, canonical = _encode(record_type, record_id, base, content, stamps, children)
+    except (UnicodeEncodeError, ValueError):  # a lone surrogate
+        raise StrictJSONError("字符串含无效字符", path) from None
+    if line is not None and canonical != line:
+        raise StrictJSONError("不是规范 JSON（键的顺序、空白、转义、数字写法或重复的键）", path)
+    fields = {**content, **stamps}
+    return PackageRecord(record_type, record_id, version, digest, base, fields, children, canonical)
 
 
 def python_value(spec: ColumnSpec, value: Any) -> Any:

@@ -38,7 +38,7 @@ def verify_package(vault: Vault, path: Path, *, limits: Limits | None = None) ->
     if not path.is_file():
         raise NotFound(f"文件不存在：{path}", path=str(path))
     try:
-        read = read_for(vault, path, limits or Limits(), None, lambda _stage: None)
+        read = read_for(vault, path, limits or Limits(), lambda _stage: None)
     except WorkbenchError as exc:
         if exc.code.startswith("WB-PKG") or exc.code == "WB-DISK-FULL":
             return VerifyReport("rejected", exc.code, exc.message)

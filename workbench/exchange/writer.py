@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +20,12 @@ from workbench.exchange import keys
 from workbench.exchange.container import seal
 from workbench.exchange.framing import iter_plaintext
 from workbench.exchange.manifest import Manifest, package_hash
+from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.store import migrate
 from workbench.store.fsutil import fsync_dir, is_disk_full
 
 APP_VERSION = __version__
+PROGRESS_EVERY = 8 << 20
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,6 +50,20 @@ class Written:
             self.part.unlink()
 
 
+def _watched(
+    chunks: Iterable[bytes], total: int, progress: ProgressSink, cancel: CancelToken
+) -> Iterator[bytes]:
+    done = reported = 0
+    for chunk in chunks:
+        yield chunk
+        done += len(chunk)
+        if done - reported >= PROGRESS_EVERY:
+            reported = done
+            cancel.raise_if_cancelled()
+            progress(done, total, "")
+    cancel.raise_if_cancelled()
+
+
 def write_package(
     target: Path,
     manifest: Manifest,
@@ -55,20 +71,26 @@ def write_package(
     certificate: bytes,
     blobs: Sequence[Callable[[], Iterable[bytes]]],
     recipients: Sequence[str],
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
 ) -> Written:
-    """Blobs are callables giving the chunks of each blob in manifest order."""
+    """Blobs are callables giving the chunks of each blob in manifest order. ``progress`` gets
+    (plaintext bytes, their total); a cancel stops the write and removes the partial file."""
     if len(blobs) != len(manifest.blobs):
         raise ValueError("one source per manifest blob")
     manifest_bytes = manifest.to_bytes()
     signature = keys.sign(signing_secret, keys.SIG_MANIFEST, manifest_bytes)
     target = Path(target)
     part = target.with_name(f".{target.name}.part")
-    plaintext = iter_plaintext(
-        manifest_bytes,
-        signature,
-        certificate,
-        (source() for source in blobs),
-        [b.size for b in manifest.blobs],
+    sizes = [b.size for b in manifest.blobs]
+    plaintext = _watched(
+        iter_plaintext(
+            manifest_bytes, signature, certificate, (source() for source in blobs), sizes
+        ),
+        len(manifest_bytes) + len(signature) + len(certificate) + sum(sizes),
+        progress,
+        cancel,
     )
     try:
         with open(part, "wb") as out:

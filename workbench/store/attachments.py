@@ -12,6 +12,7 @@ import contextlib
 import os
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -67,6 +68,65 @@ def set_size_limit(session: Session, limit_bytes: int) -> None:
         session.add(StoreMeta(key=LIMIT_KEY, value=str(limit_bytes)))
     else:
         meta.value = str(limit_bytes)
+
+
+_FSYNC_POOL: ThreadPoolExecutor | None = None
+
+
+def fsync_pool() -> ThreadPoolExecutor:
+    """Threads for fsync calls (they release the GIL): a package's many small files are made
+    durable concurrently, while decryption goes on, and the file system batches the flushes."""
+    global _FSYNC_POOL
+    if _FSYNC_POOL is None:
+        _FSYNC_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="fsync")
+    return _FSYNC_POOL
+
+
+def _sync_and_close(file: BinaryIO) -> None:
+    try:
+        os.fsync(file.fileno())
+    finally:
+        file.close()
+
+
+class IncomingBlob:
+    """A staging file being written by ``BlobWriter``; ``sha256`` is set by ``finish``, and the
+    file is durable once ``wait_durable`` returns."""
+
+    def __init__(self, path: Path, dek: bytearray, size: int) -> None:
+        self.path = path
+        self.size = size
+        self.sha256: str | None = None
+        self._synced: Future[None] | None = None
+        self._file = open(path, "wb")  # noqa: SIM115 - closed by finish()/discard()
+        try:
+            self._writer = blobcrypt.BlobWriter(self._file, dek, size)
+        except BaseException:
+            self.discard()
+            raise
+
+    def write(self, data: bytes | memoryview) -> None:
+        self._writer.write(data)
+
+    def finish(self) -> str:
+        self.sha256 = self._writer.finish(durable=False)
+        self._synced = fsync_pool().submit(_sync_and_close, self._file)
+        return self.sha256
+
+    def wait_durable(self) -> None:
+        if self._synced is not None:
+            self._synced.result()
+
+    def discard(self) -> None:
+        if self._synced is not None:
+            with contextlib.suppress(Exception):
+                self._synced.result()
+        with contextlib.suppress(Exception):
+            self._writer.abandon()
+        with contextlib.suppress(OSError):
+            self._file.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink()
 
 
 class AttachmentStore:
@@ -138,6 +198,22 @@ class AttachmentStore:
         session.add(row)
         session.flush()
         return attachment_info(row)
+
+    def begin_incoming(self, size: int) -> IncomingBlob:
+        """A blob arriving from a package: encrypted into a staging file as its bytes come."""
+        self.layout.staging.mkdir(parents=True, exist_ok=True)
+        return IncomingBlob(self.layout.staging / f"{uuid.uuid4().hex}.part", self._dek, size)
+
+    def land_incoming(self, blob: IncomingBlob) -> Path:
+        """Move a finished incoming blob to its address; the caller makes the directory durable
+        (``fsync_dir``, once per directory for many blobs) and inserts the row in its transaction
+        (a crash before that commit leaves a file ``collect_garbage`` removes)."""
+        assert blob.sha256 is not None, "finish() the blob first"
+        blob.wait_durable()
+        target = self.blob_path(blob.sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(blob.path, target)
+        return target
 
     def info(self, session: Session, sha256_hex: str) -> AttachmentInfo:
         row = session.get(Attachment, sha256_hex.lower())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -30,6 +30,10 @@ HEAD_KEY = "audit_head"
 # drafts are a user's unsaved typing, autosaved every few seconds: the save that follows is audited
 _NOT_AUDITED = (AuditEntry, StoreMeta, Draft)
 _STAMPS = frozenset({"updated_at", "updated_by", "version"})  # set on every update anyway
+_INSERT_MANY = (
+    "INSERT INTO audit_log (seq, at, actor_id, actor_name, device_id, action, object_type,"
+    " object_id, detail, prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def entry_digest(
@@ -106,6 +110,64 @@ def record(
             session.add(StoreMeta(key=HEAD_KEY, value=f"{seq}:{digest}"))
         else:
             head.value = f"{seq}:{digest}"
+
+
+AuditItem = tuple[str, str | None, str | None, dict[str, Any] | None]  # action, type, id, detail
+
+
+def record_many(session: Session, items: Iterable[AuditItem]) -> int:
+    """Append one entry per item in one executemany (bulk imports write rows with Core, which the
+    flush hook cannot see): the same chain and head as ``record`` called for each."""
+    actor = session.info.get("actor")
+    actor_id = getattr(actor, "user_id", None)
+    actor_name = getattr(actor, "user_name", None)
+    device_id = getattr(actor, "device_id", None)
+    seq, prev = _head(session)
+    at = utcnow()
+    stored_at = at.strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DATETIME form
+    rows: list[tuple[Any, ...]] = []
+    for action, object_type, object_id, detail in items:
+        seq += 1
+        detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+        digest = entry_digest(
+            prev,
+            seq,
+            at,
+            actor_id,
+            actor_name,
+            device_id,
+            action,
+            object_type,
+            object_id,
+            detail_text,
+        )
+        rows.append(
+            (
+                seq,
+                stored_at,
+                actor_id,
+                actor_name,
+                device_id,
+                action,
+                object_type,
+                object_id,
+                detail_text,
+                prev,
+                digest,
+            )
+        )
+        prev = digest
+    if not rows:
+        return 0
+    session.connection().exec_driver_sql(_INSERT_MANY, rows)
+    session.info["audit_pending_head"] = (seq, prev)
+    with session.no_autoflush:
+        head = session.get(StoreMeta, HEAD_KEY)
+        if head is None:
+            session.add(StoreMeta(key=HEAD_KEY, value=f"{seq}:{prev}"))
+        else:
+            head.value = f"{seq}:{prev}"
+    return len(rows)
 
 
 def _primary_key(obj: Any) -> str:

@@ -126,6 +126,80 @@ def encrypt_stream(
             total += following
 
 
+class BlobWriter:
+    """The push side of ``encrypt_stream``, for bytes that arrive from elsewhere (a package being
+    decrypted): ``write`` them as they come, ``finish`` after exactly ``size`` bytes. The same
+    file format; memory is one chunk. Not durable until ``finish`` returns."""
+
+    def __init__(self, out: BinaryIO, dek: bytes | bytearray, size: int) -> None:
+        self._out = out
+        self._size = size
+        salt = os.urandom(SALT_BYTES)
+        self._header = MAGIC + salt
+        self._aead = AESGCM(subkey(dek, b"workbench blob v1", salt))
+        self._digest = hashlib.sha256()
+        self._plain = bytearray(CHUNK)
+        self._filled = 0
+        self._sealed = bytearray(CHUNK + TAG)
+        self._counter = 0
+        self.written = 0
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blob-sync")
+        self._syncing: Future[None] | None = None
+        out.write(self._header)
+
+    def write(self, data: bytes | memoryview) -> None:
+        view = memoryview(data).cast("B")
+        if self.written + len(view) > self._size:
+            raise ValueError("more bytes than announced")
+        self._digest.update(view)
+        self.written += len(view)
+        while view:
+            take = min(CHUNK - self._filled, len(view))
+            self._plain[self._filled : self._filled + take] = view[:take]
+            self._filled += take
+            view = view[take:]
+            # A full chunk is sealed at once unless it may be the last (which needs the digest).
+            if self._filled == CHUNK and self.written < self._size:
+                self._seal(last=False)
+
+    def _seal(self, *, last: bool) -> None:
+        aad = self._header + self._digest.digest() if last else self._header
+        plain = memoryview(self._plain)[: self._filled]
+        target = memoryview(self._sealed)[: self._filled + TAG]
+        n = self._aead.encrypt_into(_nonce(self._counter, last), plain, aad, target)
+        self._out.write(target[:n])
+        self._counter += 1
+        self._filled = 0
+        if self._counter % FLUSH_EVERY_CHUNKS == 0 and (
+            self._syncing is None or self._syncing.done()
+        ):
+            self._out.flush()  # start writeback now, so the final fsync has little left to wait
+            self._syncing = self._pool.submit(os.fdatasync, self._out.fileno())
+
+    def finish(self, *, durable: bool = True) -> str:
+        """Seal the last chunk (and fsync, unless the caller syncs the file itself); the
+        SHA-256 hex of the plaintext."""
+        if self.written != self._size:
+            raise ValueError("fewer bytes than announced")
+        self._seal(last=True)
+        self._out.flush()
+        if self._syncing is not None:
+            self._syncing.result()
+        self._pool.shutdown()
+        if durable:
+            os.fsync(self._out.fileno())
+        self._release()
+        return self._digest.hexdigest()
+
+    def abandon(self) -> None:
+        self._pool.shutdown(wait=True)
+        self._release()
+
+    def _release(self) -> None:
+        # A package may carry thousands of attachments, each finished writer kept until landed.
+        self._plain = self._sealed = bytearray()
+
+
 def authenticated_chunks(
     src: BinaryIO, dek: bytes | bytearray, sha256_hex: str
 ) -> Iterator[memoryview]:
