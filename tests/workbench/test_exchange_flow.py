@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from tests.workbench.test_exchange_support import (
     add_finding,
     add_interview,
     audit_actions,
+    audit_head,
     content_digest,
     edit,
     get,
@@ -25,6 +27,7 @@ from tests.workbench.test_exchange_support import (
     world_template,
 )
 from workbench import exchange as ex
+from workbench.errors import Cancelled
 from workbench.exchange.errors import (
     ExchangeState,
     ReceiptMismatch,
@@ -33,6 +36,7 @@ from workbench.exchange.errors import (
     WrongRecipient,
 )
 from workbench.exchange.recordio import serialize
+from workbench.jobs import CancelToken
 from workbench.models import Evidence, Finding, Interview, Round, Target
 from workbench.models.exchange import RecordConflict
 from workbench.search import search
@@ -392,3 +396,40 @@ def test_an_older_briefing_opened_late_changes_nothing(w: World) -> None:
     ex.import_package(w.a, w.dir / "b2.wbp")
     assert ex.import_package(w.a, w.dir / "b1.wbp").outcome["older"] == 1
     assert get(w.a, Target, target).overview == "第二版"
+
+
+class _CancelAfter(CancelToken):
+    """Cancelled once ``progress`` has been called ``calls`` times: mid-stream, by construction."""
+
+    def __init__(self, calls: int) -> None:
+        super().__init__()
+        self.calls, self.seen = calls, []
+
+    def progress(self, done: int, total: int | None, label: str = "") -> None:
+        self.seen.append((done, total))
+        if len(self.seen) >= self.calls:
+            self.cancel()
+
+
+def test_export_and_import_report_progress_and_cancel_mid_stream(w: World) -> None:
+    finding = add_finding(w.a, w.round_id)
+    add_evidence(w.a, w.round_id, finding, add_attachment(w.a, os.urandom(20 << 20)))
+    out = w.dir / "p.wbp"
+    token = _CancelAfter(1)
+    with pytest.raises(Cancelled):
+        ex.export_round(w.a, w.round_id, out, progress=token.progress, cancel=token)
+    assert not out.exists() and not list(w.dir.glob(".*.part"))
+    assert token.seen and token.seen[0][1] is not None and token.seen[0][1] > 20 << 20
+    sent = ex.export_round(w.a, w.round_id, out)
+    assert sent.device_seq == 1  # the cancelled export used no sequence number
+
+    before, seq = content_digest(w.office), audit_head(w.office)
+    token = _CancelAfter(1)
+    with pytest.raises(Cancelled):
+        ex.import_package(w.office, out, progress=token.progress, cancel=token)
+    assert 0 < token.seen[0][0] < out.stat().st_size  # cancelled while decrypting
+    assert content_digest(w.office) == before
+    assert audit_actions(w.office, seq) == ["package.reject"]
+    staging = w.office.layout.root / "blobs" / "staging"
+    assert not staging.exists() or not list(staging.iterdir())
+    assert ex.import_package(w.office, out).status == "imported"

@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -64,14 +65,18 @@ class TablePlan:
     names: tuple[str, ...]
     converters: tuple[Convert | None, ...]
 
+    def __post_init__(self) -> None:
+        # itemgetter pulls every value in C; only the converted columns are touched in Python
+        object.__setattr__(self, "_get", itemgetter(*self.names))
+        converted = tuple((i, c) for i, c in enumerate(self.converters) if c is not None)
+        object.__setattr__(self, "_converted", converted)
+
     def row(self, values: dict[str, Any], *prefix: Any) -> tuple[Any, ...]:
-        return (
-            *prefix,
-            *(
-                values[name] if convert is None else convert(values[name])
-                for name, convert in zip(self.names, self.converters, strict=True)
-            ),
-        )
+        got = self._get(values)  # type: ignore[attr-defined]
+        picked = [got] if len(self.names) == 1 else list(got)
+        for index, convert in self._converted:  # type: ignore[attr-defined]
+            picked[index] = convert(picked[index])
+        return (*prefix, *picked)
 
 
 def _plan(table: str, specs: Sequence[ColumnSpec], prefix: Sequence[str] = ()) -> TablePlan:

@@ -188,9 +188,7 @@ def _import_transaction(
 ) -> tuple[ReadPackage, tuple[dict[str, int], tuple[str, ...], Callable[[], None]] | None]:
     """Read and write in one transaction: records are merged as they are validated, and any
     later refusal (a blob's hash, a count, a cancel) rolls all of it back. None: a duplicate."""
-    # While records stream, the session belongs to the team sink's writer thread: what the
-    # reader asks of the store meanwhile (is this attachment held?) goes to a read session.
-    with vault.session() as s, vault.read() as peek:
+    with vault.session() as s:
         s.info["preserve_stamps"] = True
         # Records may arrive in any order: foreign keys are checked at the commit.
         s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
@@ -198,7 +196,7 @@ def _import_transaction(
         ctx = ReadContext(
             trust=trust,
             ledger_check=lambda manifest, phash: check_incoming(s, manifest, phash),
-            has_blob=_has_blob(vault, peek),
+            has_blob=_has_blob(vault, s),
             sink_for=_sink_for(s, sinks),
             incoming=vault.attachments,
             limits=limits,
@@ -211,7 +209,7 @@ def _import_transaction(
             read = read_package(staged, ctx, on_stage)
         finally:
             for sink in sinks:
-                sink.abort()  # the writer thread has stopped before any rollback
+                sink.abort()  # drop what a failed read left unmerged
         if read.verdict.duplicate:
             return read, None
         try:

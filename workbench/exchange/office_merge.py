@@ -20,7 +20,7 @@ from workbench.exchange.bulk import insert_records
 from workbench.exchange.canonical import canonical_json
 from workbench.exchange.errors import OutOfRound
 from workbench.exchange.merge import Candidate, Key, heads, is_conflict, winner
-from workbench.exchange.recordio import PackageRecord, parse_record, serialize
+from workbench.exchange.recordio import MODELS, PackageRecord, parse_record, serialize
 from workbench.models.exchange import MergeState, RecordConflict, RecordVersion
 from workbench.services.index_queue import queue_for_index
 from workbench.store import audit
@@ -139,23 +139,27 @@ def note_local_edit(
     add_candidate(session, pool, current, office, parents)
 
 
-def versioned_keys(session: Session, records: list[PackageRecord]) -> set[tuple[str, str]]:
-    """The (type, id) of ``records`` that have versions here already, in a few queries."""
+def known_keys(session: Session, records: list[PackageRecord]) -> set[tuple[str, str]]:
+    """The (type, id) of ``records`` that have a live row or a version here, in two plain queries
+    per type and batch (on a first import: none, and finding that out must be cheap)."""
     by_type: dict[str, list[str]] = {}
     for rec in records:
         by_type.setdefault(rec.type, []).append(rec.id)
+    conn = session.connection()
     known: set[tuple[str, str]] = set()
     for record_type, ids in by_type.items():
+        table = MODELS[record_type].__tablename__  # from the models: never from the package
         for start in range(0, len(ids), 500):
-            rows = session.execute(
-                select(_VERSIONS.c.record_id)
-                .where(
-                    _VERSIONS.c.record_type == record_type,
-                    _VERSIONS.c.record_id.in_(ids[start : start + 500]),
-                )
-                .distinct()
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            live = f'SELECT id FROM "{table}" WHERE id IN ({marks})'  # noqa: S608
+            versioned = (
+                "SELECT DISTINCT record_id FROM exchange_versions"  # noqa: S608
+                f" WHERE record_type = ? AND record_id IN ({marks})"
             )
-            known.update((record_type, record_id) for (record_id,) in rows)
+            for query, params in ((live, chunk), (versioned, [record_type, *chunk])):
+                rows = conn.exec_driver_sql(query, tuple(params))
+                known.update((record_type, record_id) for (record_id,) in rows)
     return known
 
 
@@ -204,8 +208,9 @@ def merge_batch(
     stats: MergeStats,
 ) -> None:
     records = [rec for rec, _line in batch]
-    loaded = prefetch(session, records)  # keeps the rows in the identity map
-    known = {(type(row).__tablename__, row.id) for row in loaded} | versioned_keys(session, records)
+    known = known_keys(session, records)
+    # keeps the rows of the records to merge one by one in the identity map
+    loaded = prefetch(session, [rec for rec in records if (rec.type, rec.id) in known])
     unseen = [pair for pair in batch if (pair[0].type, pair[0].id) not in known]
     if unseen:
         insert_unseen(session, unseen, sender, package_id)

@@ -22,6 +22,7 @@ from sqlalchemy.types import JSON
 
 from workbench.exchange import strict
 from workbench.exchange.canonical import INT_MAX, INT_MIN, StrictJSONError, canonical_json
+from workbench.exchange.fieldcheck import FieldPlan, field_plan, first_bad
 from workbench.models import (
     RECORD_MODELS,
     Finding,
@@ -281,58 +282,18 @@ def _value(spec: ColumnSpec, value: Any) -> Any:
     return strict.json_value(value, "")
 
 
-@dataclass(frozen=True)
-class _FieldPlan:
-    """One table's columns grouped by kind, so the common checks run as tight loops (a package
-    carries millions of values) and ``_value`` only runs for the rarer kinds."""
-
-    names: frozenset[str]
-    texts: tuple[tuple[str, int, bool, int], ...]  # name, max length, nullable, 1 hex / 2 id
-    others: tuple[ColumnSpec, ...]
-
-
-def _field_plan(specs: tuple[ColumnSpec, ...]) -> _FieldPlan:
-    texts = []
-    others = []
-    for spec in specs:
-        if spec.kind == "str":
-            flag = 1 if spec.name.endswith("sha256") else 0
-            if not flag and (spec.name == "id" or spec.name.endswith("_id")):
-                flag = 2
-            texts.append((spec.name, spec.max_len, spec.nullable, flag))
-        else:
-            others.append(spec)
-    return _FieldPlan(frozenset(s.name for s in specs), tuple(texts), tuple(others))
-
-
-_PLANS: dict[tuple[ColumnSpec, ...], _FieldPlan] = {}
+_PLANS: dict[int, FieldPlan] = {}  # by id() of a module-level spec tuple (hashing one is slow)
 
 
 def _fields(raw: Any, specs: tuple[ColumnSpec, ...], path: str) -> dict[str, Any]:
-    plan = _PLANS.get(specs)
-    if plan is None:
-        plan = _PLANS[specs] = _field_plan(specs)
+    plan = _PLANS.get(id(specs))
+    if plan is None or plan.specs is not specs:
+        plan = _PLANS[id(specs)] = field_plan(specs)
     if type(raw) is not dict or raw.keys() != plan.names:
         strict.obj(raw, path, plan.names)  # says what is wrong
-    hex_re, control_re = strict.HEX64_RE, strict.CONTROL_RE
-    for name, max_len, nullable, flag in plan.texts:
-        value = raw[name]
-        if value is None and nullable:
-            continue
-        if (
-            type(value) is not str
-            or len(value) > max_len
-            or "\x00" in value
-            or (flag == 1 and not hex_re.fullmatch(value))
-            or (flag == 2 and control_re.search(value))
-        ):
-            spec = next(s for s in specs if s.name == name)
-            _raise_at(spec, value, path)
-    for spec in plan.others:
-        try:
-            _value(spec, raw[spec.name])
-        except StrictJSONError as exc:
-            raise StrictJSONError(exc.reason, f"{path}.{spec.name}{exc.path}") from None
+    bad = first_bad(raw, plan)
+    if bad is not None:
+        _raise_at(next(s for s in specs if s.name == bad), raw[bad], path)
     fields: dict[str, Any] = raw
     return fields
 

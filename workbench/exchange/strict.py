@@ -118,9 +118,39 @@ def day(value: Any, path: str) -> date:
         raise StrictJSONError("日期不存在", path) from None
 
 
+def _json_ok(value: Any, max_items: int) -> bool:
+    """``json_value``'s rules without building a path per element (the common, valid case)."""
+    budget = max_items
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        v, depth = stack.pop()
+        budget -= 1
+        if budget < 0 or depth > MAX_JSON_DEPTH:
+            return False
+        kind = type(v)
+        if kind is str:
+            if len(v) > 100_000 or "\x00" in v:
+                return False
+        elif kind is dict:
+            for k, item in v.items():
+                if len(k) > 200 or "\x00" in k:
+                    return False
+                stack.append((item, depth + 1))
+        elif kind is list:
+            stack.extend((item, depth + 1) for item in v)
+        elif kind is int:
+            if not INT_MIN <= v <= INT_MAX:
+                return False
+        elif not (v is None or kind is bool):
+            return False
+    return True
+
+
 def json_value(value: Any, path: str, max_items: int = 10_000) -> Any:
     """A free JSON value (list/dict columns): no floats reach here; bound the total size, the
     nesting and the integers (64-bit, as everywhere in a package)."""
+    if _json_ok(value, max_items):
+        return value
     budget = [max_items]
 
     def walk(v: Any, p: str, depth: int) -> None:

@@ -14,11 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from operator import add
-from typing import NamedTuple, cast
-
-from pypinyin.constants import RE_HANS
-from pypinyin.converter import UltimateConverter
-from pypinyin.core import Pinyin
+from typing import Any, NamedTuple, cast
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -91,11 +87,27 @@ def bigram_phrase(run: str) -> str:
 # runs to the ``errors`` callback. So text converts exactly as its Han runs do one by one, and a
 # run (a name, 巡察组, 反映张三) is converted once per process: a pypinyin call costs 20-90 µs,
 # which was most of the time of indexing an imported package.
-_HANS_CLASS = RE_HANS.pattern.removeprefix("^(?:").removesuffix(")+$")
-if not (_HANS_CLASS.startswith("[") and _HANS_CLASS.endswith("]")):
-    raise ImportError("pypinyin's RE_HANS is no longer one character class")
-_HAN_RUN = re.compile(_HANS_CLASS + "+")
-_PINYIN = Pinyin(UltimateConverter())  # what lazy_pinyin builds on every call, with its defaults
+#
+# pypinyin's dictionaries take ~55 MB: they are loaded on the first conversion, not at import, so
+# a process that only imports or exports packages (records indexed later) never holds them.
+class _Engine(NamedTuple):
+    han_run: re.Pattern[str]
+    pinyin: Any
+
+
+@lru_cache(maxsize=1)
+def _engine() -> _Engine:
+    from pypinyin.constants import RE_HANS
+    from pypinyin.converter import UltimateConverter
+    from pypinyin.core import Pinyin
+
+    hans_class = RE_HANS.pattern.removeprefix("^(?:").removesuffix(")+$")
+    if not (hans_class.startswith("[") and hans_class.endswith("]")):
+        raise ImportError("pypinyin's RE_HANS is no longer one character class")
+    # Pinyin(UltimateConverter()) is what lazy_pinyin builds on every call, with its defaults
+    return _Engine(re.compile(hans_class + "+"), Pinyin(UltimateConverter()))
+
+
 _NO_PINYIN = "-"  # stands for a Han character pypinyin has no reading of: neither letter nor space
 
 
@@ -118,7 +130,7 @@ class _RunPinyin(NamedTuple):
 def _run_pinyin(run: str) -> _RunPinyin:
     """One pypinyin call per Han run serves both streams: Style.FIRST_LETTER is, by pypinyin's
     definition, the first letter of Style.NORMAL (``to_normal(pinyin)[0]``)."""
-    syllables = _PINYIN.lazy_pinyin(run, errors=_no_pinyin)
+    syllables = _engine().pinyin.lazy_pinyin(run, errors=_no_pinyin)
     full = "".join(" " if s == _NO_PINYIN else s for s in syllables).split()
     full_words = tuple(word for word in full if word.isascii() and word.isalpha())
     if len(syllables) != len(run):
@@ -135,7 +147,7 @@ def initials_per_char(text: str) -> list[str]:
     (银行行长 → y h h z).
     """
     letters = [""] * len(text)
-    for match in _HAN_RUN.finditer(text):
+    for match in _engine().han_run.finditer(text):
         initials = _run_pinyin(match.group()).initials
         if initials is None:  # keep the 1:1 contract rather than misalign
             return [""] * len(text)
@@ -145,7 +157,7 @@ def initials_per_char(text: str) -> list[str]:
 
 def _initial_runs(text: str) -> list[str]:
     words: list[str] = []
-    for run in _HAN_RUN.findall(fold(text)):
+    for run in _engine().han_run.findall(fold(text)):
         converted = _run_pinyin(run)
         if converted.initials is None:  # as initials_per_char: the whole text gets none
             return []
@@ -164,5 +176,5 @@ def pinyin_initials(names: str, title: str) -> str:
 
 def pinyin_full(names: str) -> str:
     """Full toneless pinyin of each name (``wangjianguo``), for typing a name out in full."""
-    runs = _HAN_RUN.findall(fold(names))
+    runs = _engine().han_run.findall(fold(names))
     return " ".join(word for run in runs for word in _run_pinyin(run).full_words)

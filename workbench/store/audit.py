@@ -126,9 +126,17 @@ def record_many(session: Session, items: Iterable[AuditItem]) -> int:
     at = utcnow()
     stored_at = at.strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DATETIME form
     rows: list[tuple[Any, ...]] = []
+    # A bulk import names one package in every entry: encode a detail object once. The cache
+    # keeps the object itself, so an id() can't be reused by another dict meanwhile.
+    texts: dict[int, tuple[object, str]] = {}
     for action, object_type, object_id, detail in items:
         seq += 1
-        detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+        known = texts.get(id(detail))
+        if known is not None and known[0] is detail:
+            detail_text = known[1]
+        else:
+            detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+            texts[id(detail)] = (detail, detail_text)
         digest = entry_digest(
             prev,
             seq,
