@@ -34,13 +34,13 @@ from workbench.models import (
 )
 from workbench.models.base import Base, EnumCode
 
-STAMPS = frozenset(
-    {"version", "created_by", "created_at", "updated_by", "updated_at", "origin_device"}
-)
+STAMP_ORDER = ("created_at", "created_by", "origin_device", "updated_at", "updated_by", "version")
+STAMPS = frozenset(STAMP_ORDER)
 MAX_TEXT = 1_000_000
 INT32 = (-(2**31), 2**31 - 1)
 
 MODELS: dict[str, type[Base]] = {m.__tablename__: m for m in RECORD_MODELS}
+_TYPE_JSON = {name: canonical_json(name) for name in MODELS}
 # parent model → (relationship, child model, parent key column)
 CHILDREN: dict[type[Base], tuple[str, type[Base], str]] = {
     Interview: ("turns", InterviewTurn, "interview_id"),
@@ -191,11 +191,11 @@ def _encode(
     body = canonical_json(
         {"children": children, "fields": content, "id": record_id, "type": record_type}
     )
-    tail = b',"type":' + canonical_json(record_type) + b"}"
+    tail = b',"type":' + _TYPE_JSON[record_type] + b"}"
     line = b"".join(
         (
             b'{"base":',
-            canonical_json(_base_json(base)),
+            b"null" if base is None else canonical_json(_base_json(base)),
             b",",
             body[1 : len(body) - len(tail)],
             b',"stamps":',
@@ -213,8 +213,8 @@ def make_record(
     fields: dict[str, Any],
     children: dict[str, list[dict[str, Any]]],
 ) -> PackageRecord:
-    content = {k: v for k, v in fields.items() if k not in STAMPS}
-    stamps = {k: v for k, v in fields.items() if k in STAMPS}
+    content = fields.copy()
+    stamps = {name: content.pop(name) for name in STAMP_ORDER}
     digest, line = _encode(record_type, record_id, base, content, stamps, children)
     version = fields["version"]
     return PackageRecord(record_type, record_id, version, digest, base, fields, children, line)
