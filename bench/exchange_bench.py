@@ -346,8 +346,8 @@ def import_result(runs: Runs) -> BenchResult:
         target=Target("ratio", ">=", SPEED_RATIO_TARGET, ratio),
         notes=[
             "phases: " + ", ".join(f"{k} {v} s" for k, v in phases.items()),
-            "stream_s is one pass: decrypt, verify, validate each record and merge it (writer "
-            "thread), encrypt each attachment into the store's staging (fsynced)",
+            "stream_s is one pass: decrypt, verify, validate each record and merge it (batches "
+            "of 1,000), encrypt each attachment into the store's staging (fsynced)",
             f"then, after the commit, the search index catches up with the "
             f"{i['indexed']:,} queued records in {i['index_s']:.1f} s (not part of the import)",
         ],

@@ -101,7 +101,7 @@ def _has_blob(vault: Vault, session: Session) -> Callable[[str], bool]:
     return has
 
 
-def _attachment_limit(vault: Vault, session: Session, limits: Limits) -> int:
+def _attachment_limit(session: Session, limits: Limits) -> int:
     return min(size_limit(session), limits.max_blob_bytes)
 
 
@@ -116,7 +116,7 @@ def read_for(vault: Vault, path: Path, limits: Limits, on_stage: Stage) -> ReadP
             sink_for=lambda _m: CountingSink(),
             incoming=None,
             limits=limits,
-            attachment_limit=_attachment_limit(vault, s, limits),
+            attachment_limit=_attachment_limit(s, limits),
             total_bytes=path.stat().st_size,
         )
         return read_package(path, ctx, on_stage)
@@ -200,7 +200,7 @@ def _import_transaction(
             sink_for=_sink_for(s, sinks),
             incoming=vault.attachments,
             limits=limits,
-            attachment_limit=_attachment_limit(vault, s, limits),
+            attachment_limit=_attachment_limit(s, limits),
             progress=progress,
             cancel=cancel,
             total_bytes=staged.stat().st_size,
