@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import LimitExceeded, NotFound
+from workbench.errors import Conflict, LimitExceeded, NotFound
 from workbench.exchange.errors import ExchangeState
 from workbench.exchange.framing import Limits
 from workbench.exchange.identity import device_keys, require_enrolled, revoked_ids
@@ -29,7 +29,7 @@ from workbench.exchange.payload import RecordsWriter
 from workbench.exchange.recordio import ATTACHMENT_TYPE
 from workbench.exchange.rowdump import iter_round_records
 from workbench.exchange.spool import Spool
-from workbench.exchange.writer import APP_VERSION, Written, schema_version, write_package
+from workbench.exchange.writer import APP_VERSION, schema_version, write_package
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import RECORD_MODELS, Attachment, Round
 from workbench.models.base import utcnow
@@ -111,24 +111,22 @@ _INSERT_SENT = (
 
 @dataclass
 class _Selection:
-    """What the records pass found: the records blob (spooled: a round may hold hundreds of
-    thousands of records), how many records it holds and the attachments they use."""
+    """What the records pass found: the records blob and the list of what it holds, both in
+    spools (a round may hold hundreds of thousands of records), and the attachments used."""
 
     writer: RecordsWriter
+    sent: Spool  # lines "type \t id \t version \t hash"
     count: int
     refs: set[str]
 
 
 def _select_records(
-    session: Session, round_id: str, package_id: str, blob: Spool, confirmed: set[Any]
+    session: Session, round_id: str, blob: Spool, sent: Spool, confirmed: set[Any]
 ) -> _Selection:
-    """Serialise the round's records the office does not hold into ``blob``, line by line, and
-    note each in ``exchange_sent`` (the export's transaction commits only with the package)."""
+    """Serialise the round's records the office does not hold into ``blob``, line by line."""
     bases = base_keys(session)
     writer = RecordsWriter(blob.write)
     refs: set[str] = set()
-    sent: list[tuple[Any, ...]] = []
-    conn = session.connection()
     count = 0
     for rec in iter_round_records(session, round_id, bases):
         refs |= rec.attachment_refs()
@@ -136,15 +134,28 @@ def _select_records(
         if key in confirmed or bases.get((rec.type, rec.id)) == (rec.version, rec.hash):
             continue
         writer.add(rec)
-        sent.append((package_id, *key))
+        sent.write(f"{rec.type}\t{rec.id}\t{rec.version}\t{rec.hash}\n".encode())
         count += 1
-        if len(sent) >= SENT_CHUNK:
-            conn.exec_driver_sql(_INSERT_SENT, sent)
-            sent = []
-    if sent:
-        conn.exec_driver_sql(_INSERT_SENT, sent)
     blob.close()
-    return _Selection(writer, count, refs)
+    sent.close()
+    return _Selection(writer, sent, count, refs)
+
+
+def _sent_rows(package_id: str, sent: Spool) -> Iterator[list[tuple[Any, ...]]]:
+    """The spooled keys as ``exchange_sent`` rows, a chunk at a time."""
+    rows: list[tuple[Any, ...]] = []
+    rest = b""
+    for chunk in sent.chunks():
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        for line in lines:
+            record_type, record_id, version, digest = line.decode().split("\t")
+            rows.append((package_id, record_type, record_id, int(version), digest))
+            if len(rows) >= SENT_CHUNK:
+                yield rows
+                rows = []
+    if rows:
+        yield rows
 
 
 def export_round(
@@ -157,61 +168,47 @@ def export_round(
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> ExportResult:
     """Write the package; ``progress`` gets (bytes written, package size), ``cancel`` is honoured
-    until the ledger commit (a cancelled export leaves no file and uses no sequence number).
-
-    One write transaction spans the export: what is sent is noted as the records are read, the
-    package is written (``.part``, fsynced) inside it, and it lands only after the commit; any
-    failure before that rolls everything back and removes the partial file."""
+    until the ledger commit (a cancelled export leaves no file and uses no sequence number)."""
     limits = limits or Limits()
     vault.require(Role.TEAM_LEADER)
     outgoing = vault.layout.root / "exchange" / "outgoing"
     outgoing.mkdir(parents=True, exist_ok=True)
     for leftover in outgoing.glob("*.spool"):  # an export interrupted by a crash
         leftover.unlink(missing_ok=True)
-    blob = Spool(outgoing)
-    written: list[Written] = []
+    blob, sent = Spool(outgoing), Spool(outgoing)
     try:
-        with vault.session() as s:
-            result = _export(
-                vault, s, round_id, Path(out_path), limits, blob, written, progress, cancel
-            )
-    except BaseException:
-        for part in written:
-            part.abandon()
-        raise
+        return _export(vault, round_id, Path(out_path), limits, blob, sent, progress, cancel)
     finally:
         blob.discard()
-    written[0].land()
-    return result
+        sent.discard()
 
 
 def _export(
     vault: Vault,
-    s: Session,
     round_id: str,
     out_path: Path,
     limits: Limits,
     spool: Spool,
-    written_out: list[Written],
+    sent_spool: Spool,
     progress: ProgressSink,
     cancel: CancelToken,
 ) -> ExportResult:
-    dk = device_keys(s)
-    cert = require_enrolled(dk)
-    if dk.device_id in revoked_ids(s):
-        raise ExchangeState("本设备已被巡察办吊销，不能再导出数据")
-    if s.get(Round, round_id) is None:
-        raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
-    package_id = str(uuid.uuid4())
-    confirmed = confirmed_keys(s)
-    picked = _select_records(s, round_id, package_id, spool, confirmed)
-    attachments = [
-        a
-        for a in s.scalars(select(Attachment).where(Attachment.sha256.in_(sorted(picked.refs))))
-        if (ATTACHMENT_TYPE, a.sha256, 0, a.sha256) not in confirmed
-    ]
-    del confirmed
-    seq, prev = next_outgoing(s, dk.device_id)
+    with vault.read() as s:
+        dk = device_keys(s)
+        cert = require_enrolled(dk)
+        if dk.device_id in revoked_ids(s):
+            raise ExchangeState("本设备已被巡察办吊销，不能再导出数据")
+        if s.get(Round, round_id) is None:
+            raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
+        confirmed = confirmed_keys(s)
+        picked = _select_records(s, round_id, spool, sent_spool, confirmed)
+        attachments = [
+            a
+            for a in s.scalars(select(Attachment).where(Attachment.sha256.in_(sorted(picked.refs))))
+            if (ATTACHMENT_TYPE, a.sha256, 0, a.sha256) not in confirmed
+        ]
+        del confirmed
+        seq, prev = next_outgoing(s, dk.device_id)
     cancel.raise_if_cancelled()
     records_size = picked.writer.size
     if records_size > limits.max_records_bytes or picked.count > limits.max_records:
@@ -240,7 +237,7 @@ def _export(
     counts = dict(picked.writer.counts)
     manifest = Manifest(
         kind="team",
-        package_id=package_id,
+        package_id=str(uuid.uuid4()),
         sender=Sender(dk.device_id, dk.store_id, vault.user.name, vault.user.display_name, "field"),
         device_seq=seq,
         prev_hash=prev,
@@ -267,43 +264,55 @@ def _export(
         progress=progress,
         cancel=cancel,
     )
-    written_out.append(written)
-    s.add(
-        PackageLedger(
-            package_id=package_id,
-            direction="out",
-            kind="team",
-            sender_device=dk.device_id,
-            device_seq=seq,
-            package_hash=written.package_hash,
-            prev_hash=prev,
-            round_id=round_id,
-            peers="",
-            created_at=manifest.created_at,
-            records=picked.count,
-            blobs=len(attachments),
-            warning="",
-        )
-    )
-    attachment_rows = [(package_id, ATTACHMENT_TYPE, a.sha256, 0, a.sha256) for a in attachments]
-    if attachment_rows:
-        s.connection().exec_driver_sql(_INSERT_SENT, attachment_rows)
-    audit.record(
-        s,
-        "package.export",
-        "package",
-        package_id,
-        {
-            "round_id": round_id,
-            "device_seq": seq,
-            "records": picked.count,
-            "attachments": len(attachments),
-            "to": str(out_path),
-            "certificate": cert.serial,
-        },
-    )
+    try:
+        with vault.session() as s:
+            if next_outgoing(s, dk.device_id)[0] != seq:
+                raise Conflict("另一个导出同时进行，请重试")
+            s.add(
+                PackageLedger(
+                    package_id=manifest.package_id,
+                    direction="out",
+                    kind="team",
+                    sender_device=dk.device_id,
+                    device_seq=seq,
+                    package_hash=written.package_hash,
+                    prev_hash=prev,
+                    round_id=round_id,
+                    peers="",
+                    created_at=manifest.created_at,
+                    records=picked.count,
+                    blobs=len(attachments),
+                    warning="",
+                )
+            )
+            conn = s.connection()
+            for rows in _sent_rows(manifest.package_id, picked.sent):
+                conn.exec_driver_sql(_INSERT_SENT, rows)
+            attachment_rows = [
+                (manifest.package_id, ATTACHMENT_TYPE, a.sha256, 0, a.sha256) for a in attachments
+            ]
+            if attachment_rows:
+                conn.exec_driver_sql(_INSERT_SENT, attachment_rows)
+            audit.record(
+                s,
+                "package.export",
+                "package",
+                manifest.package_id,
+                {
+                    "round_id": round_id,
+                    "device_seq": seq,
+                    "records": picked.count,
+                    "attachments": len(attachments),
+                    "to": str(out_path),
+                    "certificate": cert.serial,
+                },
+            )
+    except BaseException:
+        written.abandon()
+        raise
+    written.land()
     return ExportResult(
-        package_id,
+        manifest.package_id,
         Path(out_path),
         seq,
         written.package_hash,
