@@ -11,7 +11,7 @@ from workbench.exchange.identity import office_keys
 from workbench.exchange.manifest import Manifest
 from workbench.exchange.reader import ReadPackage
 from workbench.exchange.team_sink import TeamMergeSink
-from workbench.models.base import utcnow
+from workbench.models.base import stored_datetime, utcnow
 from workbench.models.system import Attachment
 from workbench.services.index_queue import queue_for_index
 from workbench.store import audit
@@ -38,7 +38,7 @@ def land_attachments(vault: Vault, session: Session, read: ReadPackage, added: l
     failure later in the transaction can remove their files."""
     actor = session.info.get("actor")
     created_by = getattr(actor, "user_id", None)
-    created_at = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
+    created_at = stored_datetime(utcnow())
     directories: set[Path] = set()
     rows: list[tuple[object, ...]] = []
     for blob in read.blobs[1:]:

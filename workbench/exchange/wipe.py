@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from workbench.exchange.errors import ExchangeState, WipeRefused
 from workbench.exchange.export import base_keys, confirmed_keys, round_rows
 from workbench.exchange.recordio import ATTACHMENT_COLUMNS, ATTACHMENT_TYPE, MODELS, serialize
+from workbench.exchange.rowdump import iter_round_records
 from workbench.models import Attachment
 from workbench.models.exchange import SyncBase
 from workbench.roles import Role
@@ -50,8 +51,7 @@ def wipe_status(session: Session, round_id: str) -> WipeStatus:
     confirmed, bases = confirmed_keys(session), base_keys(session)
     records = open_records = 0
     refs: set[str] = set()
-    for row in round_rows(session, round_id):
-        rec = serialize(row)
+    for rec in iter_round_records(session, round_id, {}):
         records += 1
         refs |= rec.attachment_refs()
         key = (rec.version, rec.hash)

@@ -34,6 +34,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def stored_datetime(value: datetime) -> str:
+    """A timestamp as SQLAlchemy's SQLite DATETIME stores it, for rows written without the ORM."""
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
 class EnumCode(TypeDecorator[Any]):
     """Store a LabeledEnum as its stable code string (never the member name)."""
 

@@ -21,7 +21,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import AuditChainBroken
-from workbench.models.base import new_id, utcnow
+from workbench.models.base import new_id, stored_datetime, utcnow
 from workbench.models.drafts import Draft
 from workbench.models.system import AuditEntry, StoreMeta
 
@@ -89,7 +89,7 @@ def record(
     seq, prev = _head(session)
     seq += 1
     at = utcnow()
-    detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+    detail_text = _detail_text(detail)
     fields = {
         "seq": seq,
         "at": at,
@@ -103,6 +103,15 @@ def record(
     }
     digest = entry_digest(prev, **fields)  # type: ignore[arg-type]
     session.add(AuditEntry(**fields, prev_hash=prev, entry_hash=digest))
+    _set_head(session, seq, digest)
+
+
+def _detail_text(detail: dict[str, Any] | None) -> str:
+    return json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _set_head(session: Session, seq: int, digest: str) -> None:
+    """The chain's new head: for the next entry of this transaction, and in ``store_meta``."""
     session.info["audit_pending_head"] = (seq, digest)
     with session.no_autoflush:
         head = session.get(StoreMeta, HEAD_KEY)
@@ -124,7 +133,7 @@ def record_many(session: Session, items: Iterable[AuditItem]) -> int:
     device_id = getattr(actor, "device_id", None)
     seq, prev = _head(session)
     at = utcnow()
-    stored_at = at.strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DATETIME form
+    stored_at = stored_datetime(at)
     rows: list[tuple[Any, ...]] = []
     # A bulk import names one package in every entry: encode a detail object once. The cache
     # keeps the object itself, so an id() can't be reused by another dict meanwhile.
@@ -135,7 +144,7 @@ def record_many(session: Session, items: Iterable[AuditItem]) -> int:
         if known is not None and known[0] is detail:
             detail_text = known[1]
         else:
-            detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+            detail_text = _detail_text(detail)
             texts[id(detail)] = (detail, detail_text)
         digest = entry_digest(
             prev,
@@ -168,13 +177,7 @@ def record_many(session: Session, items: Iterable[AuditItem]) -> int:
     if not rows:
         return 0
     session.connection().exec_driver_sql(_INSERT_MANY, rows)
-    session.info["audit_pending_head"] = (seq, prev)
-    with session.no_autoflush:
-        head = session.get(StoreMeta, HEAD_KEY)
-        if head is None:
-            session.add(StoreMeta(key=HEAD_KEY, value=f"{seq}:{prev}"))
-        else:
-            head.value = f"{seq}:{prev}"
+    _set_head(session, seq, prev)
     return len(rows)
 
 
