@@ -1,6 +1,7 @@
-"""Bulk import writes rows with driver-level executemany (``exchange/bulk.py``) and audit entries
-with ``audit.record_many``: the stored bytes must be exactly what the ORM writes, and the audit
-chain must verify. The oracle is the demo store itself, written through the ORM."""
+"""Bulk import writes rows without the ORM (``exchange/bulk.py``, through ``store/rowwriter.py``:
+``executemany`` or JSON batches on a writer thread) and audit entries with ``audit.record_many``:
+the stored bytes must be exactly what the ORM writes, either way, and the audit chain must
+verify. The oracle is the demo store itself, written through the ORM."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from workbench.exchange.export import round_rows
 from workbench.exchange.recordio import CHILDREN, MODELS, PackageRecord, serialize
 from workbench.models import Round
 from workbench.store import audit
+from workbench.store.rowwriter import DirectRows, PipedRows
 from workbench.store.vault import Vault
 
 
@@ -51,7 +53,8 @@ def _raw_rows(vault: Vault, records: list[PackageRecord]) -> dict[str, list[tupl
     return out
 
 
-def test_bulk_rows_are_stored_exactly_as_the_orm_stores_them(demo: Vault) -> None:
+@pytest.mark.parametrize("piped", [False, True], ids=["executemany", "piped"])
+def test_bulk_rows_are_stored_exactly_as_the_orm_stores_them(demo: Vault, piped: bool) -> None:
     with demo.read() as s:
         round_id = s.scalars(select(Round.id)).first()
         assert round_id is not None
@@ -64,8 +67,11 @@ def test_bulk_rows_are_stored_exactly_as_the_orm_stores_them(demo: Vault) -> Non
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         for table in reversed(list(before)):  # children first, then their aggregates
             conn.exec_driver_sql(f'DELETE FROM "{table}"')
+        rows = PipedRows(s) if piped else DirectRows(s)
         for _type, group in groupby(records, key=lambda r: r.type):
-            insert_records(s, group)
+            insert_records(rows, group)
+        if isinstance(rows, PipedRows):
+            rows.close()
     assert _raw_rows(demo, records) == before
 
 

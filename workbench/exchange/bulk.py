@@ -1,4 +1,5 @@
-"""Validated package records as SQLite stores them, for ``executemany`` without the ORM.
+"""Validated package records as SQLite stores them, for bulk inserts without the ORM
+(``store/rowwriter.py``: ``executemany``, or a JSON batch on a writer thread).
 
 A bulk import writes tens of thousands of rows; SQLAlchemy's per-value bind processing cost more
 than SQLite's own work. The values here are converted once per column kind into exactly what the
@@ -19,8 +20,6 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from workbench.exchange.recordio import (
     CHILD_SCHEMAS,
     CHILDREN,
@@ -29,6 +28,7 @@ from workbench.exchange.recordio import (
     ColumnSpec,
     PackageRecord,
 )
+from workbench.store.rowwriter import Insert, Rows
 
 Convert = Callable[[Any], Any]
 
@@ -61,7 +61,7 @@ def _converter(spec: ColumnSpec) -> Convert | None:
 
 @dataclass(frozen=True)
 class TablePlan:
-    sql: str
+    statement: Insert
     names: tuple[str, ...]
     converters: tuple[Convert | None, ...]
 
@@ -80,11 +80,8 @@ class TablePlan:
 
 
 def _plan(table: str, specs: Sequence[ColumnSpec], prefix: Sequence[str] = ()) -> TablePlan:
-    columns = [*prefix, *(s.name for s in specs)]
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})'  # noqa: S608 - names from models
-    return TablePlan(sql, tuple(s.name for s in specs), tuple(_converter(s) for s in specs))
+    statement = Insert(table, (*prefix, *(s.name for s in specs)))  # names from the models
+    return TablePlan(statement, tuple(s.name for s in specs), tuple(_converter(s) for s in specs))
 
 
 @cache
@@ -100,19 +97,17 @@ def child_plan(record_type: str) -> TablePlan:
     return _plan(child_model.__tablename__, CHILD_SCHEMAS[child], prefix=(fk,))
 
 
-def insert_records(session: Session, records: Iterable[PackageRecord]) -> None:
+def insert_records(rows: Rows, records: Iterable[PackageRecord]) -> None:
     """Insert records of ONE type (and their child rows) as new rows, stamps verbatim."""
     batch = list(records)
     if not batch:
         return
     record_type = batch[0].type
     plan = record_plan(record_type)
-    conn = session.connection()
-    conn.exec_driver_sql(plan.sql, [plan.row(rec.fields) for rec in batch])
+    rows.insert(plan.statement, [plan.row(rec.fields) for rec in batch])
     model = MODELS[record_type]
     if model in CHILDREN:
         rel = CHILDREN[model][0]
         kids = child_plan(record_type)
-        rows = [kids.row(item, rec.id) for rec in batch for item in rec.children[rel]]
-        if rows:
-            conn.exec_driver_sql(kids.sql, rows)
+        children = [kids.row(item, rec.id) for rec in batch for item in rec.children[rel]]
+        rows.insert(kids.statement, children)

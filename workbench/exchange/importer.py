@@ -193,10 +193,17 @@ def _import_transaction(
         # Records may arrive in any order: foreign keys are checked at the commit.
         s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         sinks: list[RecordSink] = []
+        has_blob = _has_blob(vault, s)
+
+        def has_blob_drained(sha: str) -> bool:
+            for sink in sinks:  # a sink writing on another thread hands the connection back
+                sink.drain()
+            return has_blob(sha)
+
         ctx = ReadContext(
             trust=trust,
             ledger_check=lambda manifest, phash: check_incoming(s, manifest, phash),
-            has_blob=_has_blob(vault, s),
+            has_blob=has_blob_drained,
             sink_for=_sink_for(s, sinks),
             incoming=vault.attachments,
             limits=limits,

@@ -22,8 +22,9 @@ from workbench.exchange.errors import OutOfRound
 from workbench.exchange.merge import Candidate, Key, heads, is_conflict, winner
 from workbench.exchange.recordio import MODELS, PackageRecord, parse_record, serialize
 from workbench.models.exchange import MergeState, RecordConflict, RecordVersion
-from workbench.services.index_queue import queue_for_index
+from workbench.services.index_queue import send_for_index
 from workbench.store import audit
+from workbench.store.rowwriter import Insert, PipedRows, Rows
 
 _VERSIONS: Any = RecordVersion.__table__
 _STATE: Any = MergeState.__table__
@@ -163,15 +164,15 @@ def known_keys(session: Session, records: list[PackageRecord]) -> set[tuple[str,
     return known
 
 
-_INSERT_VERSION = (
-    "INSERT INTO exchange_versions (record_type, record_id, device_id, version, content_hash,"
-    " parents, content) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_INSERT_VERSION = Insert(
+    "exchange_versions",
+    ("record_type", "record_id", "device_id", "version", "content_hash", "parents", "content"),
 )
-_UPSERT_STATE = (
-    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"
-    " VALUES (?, ?, ?, ?)"
-    " ON CONFLICT (record_type, record_id) DO UPDATE"
-    " SET version = excluded.version, content_hash = excluded.content_hash"
+_UPSERT_STATE = Insert(
+    "exchange_merge_state",
+    ("record_type", "record_id", "version", "content_hash"),
+    tail="ON CONFLICT (record_type, record_id) DO UPDATE"
+    " SET version = excluded.version, content_hash = excluded.content_hash",
 )
 
 
@@ -182,39 +183,50 @@ def _version_row(rec: PackageRecord, line: bytes, device: str) -> tuple[Any, ...
 
 
 def insert_unseen(
-    session: Session, unseen: list[tuple[PackageRecord, bytes]], sender: str, package_id: str
+    session: Session,
+    rows: Rows,
+    unseen: list[tuple[PackageRecord, bytes]],
+    sender: str,
+    package_id: str,
 ) -> None:
     """Records the office has neither a row nor a version of: each is its one head, so the rule
     reduces to writing it as it came (what ``settle`` would do for them, one by one). Written
-    with driver-level executemany per run of one type (``bulk``): no ORM objects, no flush hooks.
-    What the hooks would have done is done here in bulk: one audit entry per record (naming the
-    package), and the records queued for the search index, filled after the commit."""
-    for _type, group in groupby(unseen, key=lambda pair: pair[0].type):
-        insert_records(session, (rec for rec, _line in group))
-    conn = session.connection()
-    conn.exec_driver_sql(_INSERT_VERSION, [_version_row(rec, line, sender) for rec, line in unseen])
-    conn.exec_driver_sql(_UPSERT_STATE, [(r.type, r.id, r.version, r.hash) for r, _line in unseen])
+    as bulk rows per run of one type (``bulk``): no ORM objects, no flush hooks. What the hooks
+    would have done is done here in bulk: one audit entry per record (naming the package), and
+    the records queued for the search index, filled after the commit. The audit entries come
+    first: chaining them may read the session, which must happen before ``rows`` has work."""
     detail = {"package_id": package_id}
-    audit.record_many(session, (("insert", r.type, r.id, detail) for r, _line in unseen))
-    queue_for_index(session, ((r.type, r.id) for r, _line in unseen))
+    audit.record_many(session, (("insert", r.type, r.id, detail) for r, _line in unseen), rows)
+    for _type, group in groupby(unseen, key=lambda pair: pair[0].type):
+        insert_records(rows, (rec for rec, _line in group))
+    rows.insert(_INSERT_VERSION, [_version_row(rec, line, sender) for rec, line in unseen])
+    rows.insert(_UPSERT_STATE, [(r.type, r.id, r.version, r.hash) for r, _line in unseen])
+    send_for_index(rows, ((r.type, r.id) for r, _line in unseen))
 
 
 def merge_batch(
     session: Session,
+    rows: PipedRows,
     batch: list[tuple[PackageRecord, bytes]],
     sender: str,
     office: str,
     package_id: str,
     stats: MergeStats,
 ) -> None:
+    """Merge one batch. Never-seen records go to ``rows`` and may still be in flight when this
+    returns; the known ones are merged through the session after ``rows`` is drained."""
     records = [rec for rec, _line in batch]
+    rows.drain()  # the previous batch: the session's connection is ours again
     known = known_keys(session, records)
-    # keeps the rows of the records to merge one by one in the identity map
-    loaded = prefetch(session, [rec for rec in records if (rec.type, rec.id) in known])
     unseen = [pair for pair in batch if (pair[0].type, pair[0].id) not in known]
     if unseen:
-        insert_unseen(session, unseen, sender, package_id)
+        insert_unseen(session, rows, unseen, sender, package_id)
         stats.inserted += len(unseen)
+    if len(unseen) == len(batch):
+        return  # nothing to merge one by one: let the rows be written while the next batch parses
+    rows.drain()
+    # keeps the rows of the records to merge one by one in the identity map
+    loaded = prefetch(session, [rec for rec in records if (rec.type, rec.id) in known])
     for rec in records:
         if (rec.type, rec.id) not in known:
             continue

@@ -49,9 +49,12 @@ class Trust(Protocol):
 class RecordSink(Protocol):
     """Where validated records go: written into a transaction, collected, or only counted.
     ``done`` follows the last record; ``abort`` (after ``done``, or on a failure) stops any
-    work the sink still has running."""
+    work the sink still has running. Until ``drain`` returns, a writing sink may be using the
+    transaction's connection on another thread."""
 
     def add(self, rec: PackageRecord, line: bytes) -> None: ...
+
+    def drain(self) -> None: ...
 
     def done(self) -> None: ...
 
@@ -66,6 +69,9 @@ class CountingSink:
     """Validation only (``verify``): the reader checks everything; nothing is kept."""
 
     def add(self, rec: PackageRecord, line: bytes) -> None:
+        return None
+
+    def drain(self) -> None:
         return None
 
     def done(self) -> None:
@@ -83,6 +89,9 @@ class CollectingSink:
 
     def add(self, rec: PackageRecord, line: bytes) -> None:
         self.records.append(rec)
+
+    def drain(self) -> None:
+        return None
 
     def done(self) -> None:
         return None

@@ -24,13 +24,14 @@ from workbench.models import Attachment
 from workbench.models.base import RecordMixin
 from workbench.search import SearchDoc, index_documents, remove_documents
 from workbench.services.indexing import BUILDERS, RECORD_TYPES
+from workbench.store.rowwriter import Insert, Rows
 from workbench.store.vault import Vault
 
 # Keys name the TABLE (what a Core importer has at hand), not the search record type. An
 # interview's transcript turns are indexed with their interview: queue the interview.
 SEARCHABLE_TABLES: dict[str, Any] = {cast(Any, model).__tablename__: model for model in BUILDERS}
 
-_QUEUE = "INSERT OR IGNORE INTO search_pending (record_type, record_id) VALUES (?, ?)"
+_QUEUE = Insert("search_pending", ("record_type", "record_id"), verb="INSERT OR IGNORE")
 _COUNT = "SELECT count(*) FROM search_pending"
 # The primary key's order: a batch's keys come grouped by table, one row query per table.
 _BATCH = "SELECT record_type, record_id FROM search_pending ORDER BY record_type, record_id LIMIT ?"
@@ -43,11 +44,20 @@ def queue_for_index(session: Session, keys: Iterable[tuple[str, str]]) -> int:
     Keys of tables that are not searchable are ignored, keys already queued are kept once.
     Returns how many keys were newly queued. Never commits.
     """
-    rows = [(table, str(record_id)) for table, record_id in keys if table in SEARCHABLE_TABLES]
+    rows = _searchable(keys)
     if not rows:
         return 0
-    result = session.connection().exec_driver_sql(_QUEUE, rows)
+    result = session.connection().exec_driver_sql(_QUEUE.many, rows)
     return max(result.rowcount, 0)
+
+
+def send_for_index(rows: Rows, keys: Iterable[tuple[str, str]]) -> None:
+    """:func:`queue_for_index` through a bulk row writer (which cannot count what was new)."""
+    rows.insert(_QUEUE, _searchable(keys))
+
+
+def _searchable(keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(table, str(record_id)) for table, record_id in keys if table in SEARCHABLE_TABLES]
 
 
 def pending_count(session: Session) -> int:

@@ -24,15 +24,28 @@ from workbench.errors import AuditChainBroken
 from workbench.models.base import new_id, stored_datetime, utcnow
 from workbench.models.drafts import Draft
 from workbench.models.system import AuditEntry, StoreMeta
+from workbench.store.rowwriter import DirectRows, Insert, Rows
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
 # drafts are a user's unsaved typing, autosaved every few seconds: the save that follows is audited
 _NOT_AUDITED = (AuditEntry, StoreMeta, Draft)
 _STAMPS = frozenset({"updated_at", "updated_by", "version"})  # set on every update anyway
-_INSERT_MANY = (
-    "INSERT INTO audit_log (seq, at, actor_id, actor_name, device_id, action, object_type,"
-    " object_id, detail, prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_MANY = Insert(
+    "audit_log",
+    (
+        "seq",
+        "at",
+        "actor_id",
+        "actor_name",
+        "device_id",
+        "action",
+        "object_type",
+        "object_id",
+        "detail",
+        "prev_hash",
+        "entry_hash",
+    ),
 )
 
 
@@ -124,9 +137,11 @@ def _set_head(session: Session, seq: int, digest: str) -> None:
 AuditItem = tuple[str, str | None, str | None, dict[str, Any] | None]  # action, type, id, detail
 
 
-def record_many(session: Session, items: Iterable[AuditItem]) -> int:
-    """Append one entry per item in one executemany (bulk imports write rows with Core, which the
-    flush hook cannot see): the same chain and head as ``record`` called for each."""
+def record_many(session: Session, items: Iterable[AuditItem], rows: Rows | None = None) -> int:
+    """Append one entry per item in one bulk insert (bulk imports write rows with Core, which the
+    flush hook cannot see): the same chain and head as ``record`` called for each. The entries go
+    to ``rows`` (default: written at once); the head is updated in the session, which flushes it
+    with its other changes."""
     actor = session.info.get("actor")
     actor_id = getattr(actor, "user_id", None)
     actor_name = getattr(actor, "user_name", None)
@@ -134,7 +149,7 @@ def record_many(session: Session, items: Iterable[AuditItem]) -> int:
     seq, prev = _head(session)
     at = utcnow()
     stored_at = stored_datetime(at)
-    rows: list[tuple[Any, ...]] = []
+    entries: list[tuple[Any, ...]] = []
     # A bulk import names one package in every entry: encode a detail object once. The cache
     # keeps the object itself, so an id() can't be reused by another dict meanwhile.
     texts: dict[int, tuple[object, str]] = {}
@@ -158,7 +173,7 @@ def record_many(session: Session, items: Iterable[AuditItem]) -> int:
             object_id,
             detail_text,
         )
-        rows.append(
+        entries.append(
             (
                 seq,
                 stored_at,
@@ -174,11 +189,12 @@ def record_many(session: Session, items: Iterable[AuditItem]) -> int:
             )
         )
         prev = digest
-    if not rows:
+    if not entries:
         return 0
-    session.connection().exec_driver_sql(_INSERT_MANY, rows)
+    # The head first: it may read store_meta, and a piped writer owns the connection once sent to.
     _set_head(session, seq, prev)
-    return len(rows)
+    (rows or DirectRows(session)).insert(_INSERT_MANY, entries)
+    return len(entries)
 
 
 def _primary_key(obj: Any) -> str:
