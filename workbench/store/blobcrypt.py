@@ -129,7 +129,13 @@ def encrypt_stream(
 class BlobWriter:
     """The push side of ``encrypt_stream``, for bytes that arrive from elsewhere (a package being
     decrypted): ``write`` them as they come, ``finish`` after exactly ``size`` bytes. The same
-    file format; memory is one chunk. Not durable until ``finish`` returns."""
+    file format; memory is a few chunks. Not durable until ``finish`` returns.
+
+    Full chunks are hashed, sealed and written on a thread, in order, while the caller produces
+    the next ones: hashing and writing release the GIL, so they overlap the caller's decryption.
+    An error there (a full disk) is raised by a later ``write`` or by ``finish``."""
+
+    SLOTS = 3  # chunks in flight: one filling, up to two hashed/sealed/written meanwhile
 
     def __init__(self, out: BinaryIO, dek: bytes | bytearray, size: int) -> None:
         self._out = out
@@ -138,11 +144,13 @@ class BlobWriter:
         self._header = MAGIC + salt
         self._aead = AESGCM(subkey(dek, b"workbench blob v1", salt))
         self._digest = hashlib.sha256()
-        self._plain = bytearray(CHUNK)
+        self._slots = [(bytearray(CHUNK), bytearray(CHUNK + TAG)) for _ in range(self.SLOTS)]
+        self._busy: list[Future[None] | None] = [None] * self.SLOTS
+        self._slot = 0
         self._filled = 0
-        self._sealed = bytearray(CHUNK + TAG)
         self._counter = 0
         self.written = 0
+        self._sealer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blob-seal")
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blob-sync")
         self._syncing: Future[None] | None = None
         out.write(self._header)
@@ -151,26 +159,37 @@ class BlobWriter:
         view = memoryview(data).cast("B")
         if self.written + len(view) > self._size:
             raise ValueError("more bytes than announced")
-        self._digest.update(view)
         self.written += len(view)
         while view:
+            plain = self._slots[self._slot][0]
             take = min(CHUNK - self._filled, len(view))
-            self._plain[self._filled : self._filled + take] = view[:take]
+            plain[self._filled : self._filled + take] = view[:take]
             self._filled += take
             view = view[take:]
             # A full chunk is sealed at once unless it may be the last (which needs the digest).
             if self._filled == CHUNK and self.written < self._size:
-                self._seal(last=False)
+                self._send(last=False)
 
-    def _seal(self, *, last: bool) -> None:
-        aad = self._header + self._digest.digest() if last else self._header
-        plain = memoryview(self._plain)[: self._filled]
-        target = memoryview(self._sealed)[: self._filled + TAG]
-        n = self._aead.encrypt_into(_nonce(self._counter, last), plain, aad, target)
-        self._out.write(target[:n])
+    def _send(self, *, last: bool) -> None:
+        plain, sealed = self._slots[self._slot]
+        self._busy[self._slot] = self._sealer.submit(
+            self._seal, self._counter, memoryview(plain)[: self._filled], sealed, last
+        )
         self._counter += 1
         self._filled = 0
-        if self._counter % FLUSH_EVERY_CHUNKS == 0 and (
+        self._slot = (self._slot + 1) % self.SLOTS
+        previous = self._busy[self._slot]
+        if previous is not None:
+            previous.result()  # that slot's chunk is written: its buffers may be refilled
+
+    def _seal(self, counter: int, plain: memoryview, sealed: bytearray, last: bool) -> None:
+        """On the sealing thread, chunk after chunk."""
+        self._digest.update(plain)
+        aad = self._header + self._digest.digest() if last else self._header
+        target = memoryview(sealed)[: len(plain) + TAG]
+        n = self._aead.encrypt_into(_nonce(counter, last), plain, aad, target)
+        self._out.write(target[:n])
+        if (counter + 1) % FLUSH_EVERY_CHUNKS == 0 and (
             self._syncing is None or self._syncing.done()
         ):
             self._out.flush()  # start writeback now, so the final fsync has little left to wait
@@ -181,7 +200,11 @@ class BlobWriter:
         SHA-256 hex of the plaintext."""
         if self.written != self._size:
             raise ValueError("fewer bytes than announced")
-        self._seal(last=True)
+        self._send(last=True)
+        for busy in self._busy:
+            if busy is not None:
+                busy.result()
+        self._sealer.shutdown()
         self._out.flush()
         if self._syncing is not None:
             self._syncing.result()
@@ -192,12 +215,13 @@ class BlobWriter:
         return self._digest.hexdigest()
 
     def abandon(self) -> None:
+        self._sealer.shutdown(wait=True, cancel_futures=True)
         self._pool.shutdown(wait=True)
         self._release()
 
     def _release(self) -> None:
         # A package may carry thousands of attachments, each finished writer kept until landed.
-        self._plain = self._sealed = bytearray()
+        self._slots = []
 
 
 def authenticated_chunks(
