@@ -367,11 +367,15 @@ def test_names_with_control_characters_are_refused(shared: World, name: str) -> 
 def test_the_same_package_twice_is_a_no_op(w: World) -> None:
     add_finding(w.a, w.round_id)
     ex.export_round(w.a, w.round_id, w.dir / "p.wbp")
-    assert ex.import_package(w.office, w.dir / "p.wbp").status == "imported"
+    first = ex.import_package(w.office, w.dir / "p.wbp")
+    assert first.status == "imported"
     before, seq = content_digest(w.office), audit_head(w.office)
-    again = ex.import_package(w.office, w.dir / "p.wbp")
+    stages: list[str] = []
+    again = ex.import_package(w.office, w.dir / "p.wbp", on_stage=stages.append)
     assert again.status == "already_imported"
     assert (content_digest(w.office), audit_head(w.office)) == (before, seq)
+    assert stages == []  # known from the header where it lies: nothing copied to staging
+    assert (again.package_id, again.counts) == (first.package_id, first.counts)
 
 
 def test_same_seq_different_package_is_refused_and_alerted(w: World) -> None:

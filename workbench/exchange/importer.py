@@ -27,7 +27,7 @@ from workbench.exchange import briefing, receipts, team
 from workbench.exchange.errors import BadRecords, PackageLimit
 from workbench.exchange.framing import Limits
 from workbench.exchange.identity import device_keys, office_keys, require_enrolled, revoked_ids
-from workbench.exchange.ledger import check_incoming, record_incoming
+from workbench.exchange.ledger import LedgerVerdict, check_incoming, record_incoming
 from workbench.exchange.manifest import Manifest
 from workbench.exchange.reader import (
     CollectingSink,
@@ -120,6 +120,42 @@ def read_for(vault: Vault, path: Path, limits: Limits, on_stage: Stage) -> ReadP
             total_bytes=path.stat().st_size,
         )
         return read_package(path, ctx, on_stage)
+
+
+class _NotHeld(Exception):
+    """The header is read and the ledger does not hold the package: stop reading."""
+
+
+def _held_already(vault: Vault, path: Path, limits: Limits, trust: Trust) -> ReadPackage | None:
+    """A package the ledger already holds (the same id and hash), known from its header alone,
+    read from where it lies: re-importing it then copies nothing and writes nothing. Anything
+    else, a refusal included, is left to the staged import, which refuses it on its own copy."""
+
+    def held(manifest: Manifest, phash: str) -> LedgerVerdict:
+        verdict = check_incoming(s, manifest, phash)
+        if not verdict.duplicate:
+            raise _NotHeld()
+        return verdict
+
+    def never(_manifest: Manifest) -> RecordSink:
+        raise AssertionError("a held package is not read past its header")
+
+    if not path.is_file():
+        return None
+    try:
+        with vault.read() as s:
+            ctx = ReadContext(
+                trust=trust,
+                ledger_check=held,
+                has_blob=lambda _sha: False,
+                sink_for=never,
+                incoming=None,
+                limits=limits,
+                attachment_limit=0,
+            )
+            return read_package(path, ctx)
+    except (_NotHeld, WorkbenchError, OSError):
+        return None
 
 
 def _stage_copy(vault: Vault, path: Path, limits: Limits) -> Path:
@@ -265,6 +301,9 @@ def import_package(
     else:
         vault.require(Role.TEAM_LEADER, Role.DEPUTY_LEADER, Role.SYSADMIN)
     trust = make_trust(vault)  # a store that cannot import says so before the package is touched
+    held = _held_already(vault, Path(path), limits, trust)
+    if held is not None:
+        return _result(held, "already_imported")
     staged: Path | None = None
     read: ReadPackage | None = None
     added: list[str] = []
@@ -278,7 +317,6 @@ def import_package(
             )
         except sa_exc.IntegrityError as exc:  # e.g. a child row id that belongs elsewhere
             raise BadRecords("数据包中的记录与本库数据冲突（编号重复）") from exc
-        m = read.manifest
         status = "already_imported"
         outcome: dict[str, int] = {}
         warnings: tuple[str, ...] = ()
@@ -292,6 +330,17 @@ def import_package(
     if staged is not None:
         staged.unlink(missing_ok=True)
     after()  # committed: what remains (installing taxonomy files) is no longer a refusal
+    return _result(read, status, outcome, len(added), warnings)
+
+
+def _result(
+    read: ReadPackage,
+    status: str,
+    outcome: dict[str, int] | None = None,
+    attachments_added: int = 0,
+    warnings: tuple[str, ...] = (),
+) -> ImportResult:
+    m = read.manifest
     return ImportResult(
         status=status,
         package_id=m.package_id,
@@ -301,8 +350,8 @@ def import_package(
         device_seq=m.device_seq,
         round_id=m.round_id,
         counts=dict(m.counts),
-        outcome=outcome,
-        attachments_added=len(added),
+        outcome=outcome or {},
+        attachments_added=attachments_added,
         warnings=warnings,
     )
 
