@@ -17,6 +17,7 @@ from workbench.services.index_queue import queue_for_index
 from workbench.store import audit
 from workbench.store.attachments import fsync_pool
 from workbench.store.fsutil import fsync_dir
+from workbench.store.rowwriter import DirectRows, Insert
 from workbench.store.vault import Vault
 
 
@@ -25,9 +26,8 @@ def team_sink(session: Session, manifest: Manifest) -> TeamMergeSink:
     return TeamMergeSink(session, manifest.sender.device_id, office.device_id, manifest.package_id)
 
 
-_INSERT_ATTACHMENT = (
-    "INSERT INTO attachments (sha256, size, name, media_type, created_at, created_by)"
-    " VALUES (?, ?, ?, ?, ?, ?)"
+_INSERT_ATTACHMENT = Insert(
+    "attachments", ("sha256", "size", "name", "media_type", "created_at", "created_by")
 )
 
 
@@ -56,7 +56,7 @@ def land_attachments(vault: Vault, session: Session, read: ReadPackage, added: l
     for done in [fsync_pool().submit(fsync_dir, d) for d in directories]:
         done.result()
     if rows:
-        session.connection().exec_driver_sql(_INSERT_ATTACHMENT, rows)
+        DirectRows(session).insert(_INSERT_ATTACHMENT, rows)
         detail = {"package_id": read.manifest.package_id}
         audit.record_many(session, (("insert", "attachments", str(r[0]), detail) for r in rows))
         queue_for_index(session, (("attachments", str(r[0])) for r in rows))

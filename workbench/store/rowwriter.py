@@ -77,7 +77,7 @@ class DirectRows:
 
     def insert(self, statement: Insert, rows: Sequence[Row]) -> None:
         if rows:
-            self._session.connection().exec_driver_sql(statement.many, list(rows))
+            self._session.connection().exec_driver_sql(statement.many, rows)
 
 
 _STOP = None
