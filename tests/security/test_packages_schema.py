@@ -204,6 +204,14 @@ def test_a_record_of_another_round_is_refused(w: World, base: dict[str, Any]) ->
     refused(w, forge_team(w, w.dir / "r.wbp", [rec]), OutOfRound)
 
 
+def test_a_record_twice_in_one_package_is_refused(w: World, base: dict[str, Any]) -> None:
+    again = copy.deepcopy(base)
+    error = refused(w, forge_team(w, w.dir / "twice.wbp", [base, again]))
+    assert "两次" in error.message and error.details["path"] == "$[1]"
+    again["fields"]["title"] = "另一个版本"  # the same record, other content: still twice
+    refused(w, forge_team(w, w.dir / "twice2.wbp", [base, again]))
+
+
 def test_a_missing_attachment_is_refused(w: World) -> None:
     sha = add_attachment(w.a)
     finding = add_finding(w.a, w.round_id)

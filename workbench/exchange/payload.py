@@ -21,7 +21,7 @@ from typing import Any
 from workbench.exchange import strict
 from workbench.exchange.canonical import StrictJSONError, canonical_json
 from workbench.exchange.errors import BadRecords, PackageLimit
-from workbench.exchange.recordio import PackageRecord, parse_record
+from workbench.exchange.recordio import MODELS, PackageRecord, parse_record
 
 RECORDS_FORMAT = "workbench-records"
 RECORDS_VERSION = 2
@@ -168,7 +168,7 @@ class RecordsReader:
     counts: Counter[str] = field(default_factory=Counter)
     _pending: bytearray = field(default_factory=bytearray)
     _header_seen: bool = False
-    _seen: set[tuple[str, str]] = field(default_factory=set)
+    _seen: set[int] = field(default_factory=set)
 
     @property
     def records(self) -> int:
@@ -213,7 +213,7 @@ class RecordsReader:
                 raise PackageLimit(f"记录数量超过上限 {self.max_records}")
             path = f"$[{index}]"
             rec = parse_record(_loads(line, path), path, line)  # checks the line is canonical
-            key = (rec.type, rec.id)
+            key = _record_key(rec)
             if key in self._seen:
                 raise StrictJSONError("同一记录出现两次", f"$[{index}]")
             self._seen.add(key)
@@ -221,6 +221,17 @@ class RecordsReader:
             raise BadRecords(f"数据包中的记录不符合格式要求：{exc}", path=exc.path) from None
         self.counts[rec.type] += 1
         self.on_record(rec, line)
+
+
+_TYPE_CODES = {name: code for code, name in enumerate(MODELS)}
+_TYPE_BITS = len(_TYPE_CODES).bit_length()
+
+
+def _record_key(rec: PackageRecord) -> int:
+    """(type, id) as one exact int: the id is a validated UUID (128 bits), the type one of ours.
+    A set of these costs about half a set of (type, id) tuples (~40 MB less at the record
+    limit), and the import's memory must not grow with the package."""
+    return int(rec.id.replace("-", ""), 16) << _TYPE_BITS | _TYPE_CODES[rec.type]
 
 
 def parse_records(
