@@ -41,12 +41,17 @@ def test_exchange_benches_measure_a_round_trip(demo_dir: Path, tmp_path: Path) -
     assert params["small_package_bytes"] < params["package_bytes"] - 3 * 2**20
     assert 0 < export.figures["stream_phase_s"] <= export.figures["export_s"]
     assert export.ratio > 0 and export.target.measured == export.ratio
+    # the measured export is a median of three runs, as its raw baseline is
+    assert len(export.figures["export_runs_s"]) == len(export.baseline["raw_encrypt_runs_s"]) == 3
+    assert sorted(export.figures["export_runs_s"])[1] == export.figures["export_s"]
 
     imported = results["exchange_import"]
     assert imported.figures["outcome"]["inserted"] == params["records"]
     assert set(imported.figures["phases_s"]) == {"stage_copy_s", "stream_s", "land_s", "commit_s"}
     assert imported.figures["index_catch_up_s"] > 0  # the queued records, indexed afterwards
     assert imported.baseline["raw_decrypt_s"] > 0 and imported.ratio > 0
+    assert len(imported.figures["import_runs_s"]) == 3
+    assert sorted(imported.figures["import_runs_s"])[1] == imported.figures["import_s"]
 
     for what in ("export", "import"):
         peak = results[f"exchange_{what}_peak_memory"]
