@@ -1,9 +1,11 @@
 """``PipedRows`` writes on a thread inside the caller's transaction: rows land in order, a failed
 statement surfaces in the caller's thread as SQLAlchemy would raise it (and stops the writing),
-and a discarded pipe has stopped by the time the caller rolls back."""
+a discarded pipe has stopped by the time the caller rolls back, and a JSON text feeds several
+statements in turn."""
 
 from __future__ import annotations
 
+import json
 import threading
 from typing import Any
 
@@ -84,3 +86,47 @@ def test_direct_rows_write_at_once(vault: Vault) -> None:
         DirectRows(s).insert(PENDING, [("letters", "x"), ("letters", "y")])
         DirectRows(s).insert(PENDING, [])
     assert _pending(vault) == [("letters", "x"), ("letters", "y")]
+
+
+@pytest.mark.parametrize("piped", [False, True], ids=["at once", "piped"])
+def test_a_json_text_feeds_each_statement_in_turn(vault: Vault, piped: bool) -> None:
+    with vault.session() as s:
+        s.connection().exec_driver_sql(
+            "CREATE TABLE scratch (name TEXT PRIMARY KEY, n INTEGER, note TEXT)"
+        )
+    odd = 'quote " back \\ 信访 𠮷 \u2028'
+    pairs = [[f"{i:04d} {odd}", i - 2**62] for i in range(1500)]
+    text_ = json.dumps(pairs, ensure_ascii=False).encode()  # bytes: bound as a BLOB, read as text
+    fill = (
+        "INSERT INTO scratch (name, n, note)"
+        " SELECT value ->> 0, value ->> 1, ?2 FROM jsonb_each(?1)"
+    )
+    # needs the rows of the first statement: they run in order, on the same JSONB
+    mark = (
+        "UPDATE scratch SET note = note || ?2 WHERE n IN (SELECT value ->> 1 FROM jsonb_each(?1))"
+    )
+    with vault.session() as s:
+        rows = PipedRows(s) if piped else DirectRows(s)
+        rows.insert_json(text_, [(fill, ("first",)), (mark, ("+then",))])
+        if isinstance(rows, PipedRows):
+            rows.close()
+    with vault.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT name, n, note FROM scratch ORDER BY rowid").all()
+    assert [[r[0], r[1]] for r in stored] == pairs
+    assert {r[2] for r in stored} == {"first+then"}
+
+
+def test_a_failed_json_statement_is_raised_in_the_caller(vault: Vault) -> None:
+    twice = json.dumps([["letters", "a"], ["letters", "a"]]).encode()
+    sql = (
+        "INSERT INTO search_pending (record_type, record_id)"
+        " SELECT value ->> 0, value ->> 1 FROM jsonb_each(?1)"
+    )
+    with pytest.raises(sa_exc.IntegrityError), vault.session() as s:
+        rows = PipedRows(s)
+        rows.insert_json(twice, [(sql, ())])
+        try:
+            rows.drain()
+        finally:
+            rows.close(discard=True)
+    assert _pending(vault) == []

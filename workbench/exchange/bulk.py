@@ -1,113 +1,87 @@
-"""Validated package records as SQLite stores them, for bulk inserts without the ORM
-(``store/rowwriter.py``: ``executemany``, or a JSON batch on a writer thread).
+"""Validated package records written as SQLite stores them, straight from their lines.
 
-A bulk import writes tens of thousands of rows; SQLAlchemy's per-value bind processing cost more
-than SQLite's own work. The values here are converted once per column kind into exactly what the
-ORM would store (the merge tests compare stores written either way byte for byte):
+A bulk import writes tens of thousands of rows. Building each row in Python and encoding the
+batch again as JSON cost the importer's thread as much as validating the records. Instead the
+records of a batch travel to SQLite as they arrived, each line (its canonical JSON, already
+checked byte for byte) in an envelope ``[line, content hash]``; one JSON array per run of one
+record type, which the writer (``store/rowwriter.py``) turns into JSONB once and binds to each
+statement here. SQLite picks every column out of the lines itself, with the GIL released.
 
-- timestamps ``YYYY-MM-DD HH:MM:SS.ffffff`` (SQLAlchemy's SQLite DATETIME storage format),
-- booleans 0/1, JSON columns ``json.dumps`` with its defaults (SQLAlchemy's JSON serializer; a
-  None is stored as the JSON ``null``, as SQLAlchemy does unless ``none_as_null``),
+Each column is converted in SQL to exactly what the ORM stores (the merge tests compare stores
+written either way byte for byte):
+
+- timestamps ``YYYY-MM-DD HH:MM:SS.ffffff`` (SQLAlchemy's SQLite DATETIME storage form) from the
+  validated ``YYYY-MM-DDTHH:MM:SS[.ffffff]``,
+- booleans 0/1 (``->>`` of ``true``), JSON columns as their compact JSON text (``->`` renders a
+  value of canonical JSON byte for byte as it came, which is what the store's JSON serializer
+  writes: ``store/engine.py``), a JSON null as the text ``null`` (SQLAlchemy's default),
 - dates, enum codes, text and integers as they travel.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
-from operator import itemgetter
-from typing import Any
 
+from workbench.exchange.canonical import canonical_json
 from workbench.exchange.recordio import (
     CHILD_SCHEMAS,
     CHILDREN,
     MODELS,
     SCHEMAS,
+    STAMPS,
     ColumnSpec,
     PackageRecord,
 )
-from workbench.store.rowwriter import Insert, Rows
 
-Convert = Callable[[Any], Any]
-
-
-def stored_timestamp(value: str | None) -> str | None:
-    """ISO ``YYYY-MM-DDTHH:MM:SS[.ffffff]`` (already validated) → the stored form."""
-    if value is None:
-        return None
-    micro = value[20:26] if len(value) > 19 else "000000"
-    return f"{value[:10]} {value[11:19]}.{micro}"
+# The envelope of one record, and where its parts lie in it.
+LINE, HASH = "$[0]", "$[1]"
 
 
-def _bool(value: bool | None) -> int | None:
-    return None if value is None else int(value)
+def envelopes(records: Iterable[PackageRecord]) -> bytes:
+    """A JSON array of ``[line, hash]``: the lines are canonical JSON, the hashes hex."""
+    parts = [
+        b'[%s,"%s"]' % (rec.line or canonical_json(rec.to_json()), rec.hash.encode("ascii"))
+        for rec in records
+    ]
+    return b"[" + b",".join(parts) + b"]"
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value)
-
-
-def _converter(spec: ColumnSpec) -> Convert | None:
-    if spec.kind == "datetime":
-        return stored_timestamp
-    if spec.kind == "bool":
-        return _bool
+def _column(spec: ColumnSpec, value: str, path: str) -> str:
+    """The SQL for one column of the JSON ``value`` at ``path`` (names come from our models)."""
+    at = f"'{path}.{spec.name}'"
     if spec.kind in ("list", "dict"):
-        return _json
-    return None
+        return f"{value} -> {at}"
+    if spec.kind == "datetime":  # 'T' occurs once; 19 characters get ".000000", 26 keep theirs
+        return f"substr(replace({value} ->> {at}, 'T', ' ') || '.000000', 1, 26)"
+    return f"{value} ->> {at}"
 
 
-@dataclass(frozen=True)
-class TablePlan:
-    statement: Insert
-    names: tuple[str, ...]
-    converters: tuple[Convert | None, ...]
-
-    def __post_init__(self) -> None:
-        # itemgetter pulls every value in C; only the converted columns are touched in Python
-        object.__setattr__(self, "_get", itemgetter(*self.names))
-        converted = tuple((i, c) for i, c in enumerate(self.converters) if c is not None)
-        object.__setattr__(self, "_converted", converted)
-
-    def row(self, values: dict[str, Any], *prefix: Any) -> tuple[Any, ...]:
-        got = self._get(values)  # type: ignore[attr-defined]
-        picked = [got] if len(self.names) == 1 else list(got)
-        for index, convert in self._converted:  # type: ignore[attr-defined]
-            picked[index] = convert(picked[index])
-        return (*prefix, *picked)
-
-
-def _plan(table: str, specs: Sequence[ColumnSpec], prefix: Sequence[str] = ()) -> TablePlan:
-    statement = Insert(table, (*prefix, *(s.name for s in specs)))  # names from the models
-    return TablePlan(statement, tuple(s.name for s in specs), tuple(_converter(s) for s in specs))
+def _names(columns: Iterable[str]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
 
 
 @cache
-def record_plan(record_type: str) -> TablePlan:
-    model: Any = MODELS[record_type]
-    return _plan(model.__tablename__, SCHEMAS[model])
-
-
-@cache
-def child_plan(record_type: str) -> TablePlan:
-    _rel, child, fk = CHILDREN[MODELS[record_type]]
-    child_model: Any = child
-    return _plan(child_model.__tablename__, CHILD_SCHEMAS[child], prefix=(fk,))
-
-
-def insert_records(rows: Rows, records: Iterable[PackageRecord]) -> None:
-    """Insert records of ONE type (and their child rows) as new rows, stamps verbatim."""
-    batch = list(records)
-    if not batch:
-        return
-    record_type = batch[0].type
-    plan = record_plan(record_type)
-    rows.insert(plan.statement, [plan.row(rec.fields) for rec in batch])
+def record_statements(record_type: str) -> tuple[str, ...]:
+    """INSERTs of a run of ``record_type`` envelopes bound as ``?1``: its rows, then (for an
+    aggregate) its child rows, in the order the lines list them."""
     model = MODELS[record_type]
+    specs = SCHEMAS[model]
+    table = model.__tablename__
+    values = ", ".join(
+        _column(s, "value", f"{LINE}.{'stamps' if s.name in STAMPS else 'fields'}") for s in specs
+    )
+    statements = [
+        f'INSERT INTO "{table}" ({_names(s.name for s in specs)}) '  # noqa: S608
+        f"SELECT {values} FROM jsonb_each(?1)"
+    ]
     if model in CHILDREN:
-        rel = CHILDREN[model][0]
-        kids = child_plan(record_type)
-        children = [kids.row(item, rec.id) for rec in batch for item in rec.children[rel]]
-        rows.insert(kids.statement, children)
+        rel, child, fk = CHILDREN[model]
+        kids = CHILD_SCHEMAS[child]
+        kid_values = ", ".join(_column(s, "c.value", "$") for s in kids)
+        statements.append(
+            f'INSERT INTO "{child.__tablename__}" ({_names((fk, *(s.name for s in kids)))}) '  # noqa: S608
+            f"SELECT r.value ->> '{LINE}.id', {kid_values} "
+            f"FROM jsonb_each(?1) AS r, jsonb_each(r.value, '{LINE}.children.{rel}') AS c"
+        )
+    return tuple(statements)

@@ -11,20 +11,20 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.orm import Session
 
 from workbench.exchange.apply import live_row, prefetch, write_record
-from workbench.exchange.bulk import insert_records
+from workbench.exchange.bulk import HASH, LINE, envelopes, record_statements
 from workbench.exchange.canonical import canonical_json
 from workbench.exchange.errors import OutOfRound
 from workbench.exchange.merge import Candidate, Key, heads, is_conflict, winner
 from workbench.exchange.recordio import MODELS, PackageRecord, parse_record, serialize
 from workbench.models.exchange import MergeState, RecordConflict, RecordVersion
-from workbench.services.index_queue import send_for_index
+from workbench.services.index_queue import queue_from_json
 from workbench.store import audit
-from workbench.store.rowwriter import Insert, PipedRows, Rows
+from workbench.store.rowwriter import JsonStatement, PipedRows, Rows
 
 _VERSIONS: Any = RecordVersion.__table__
 _STATE: Any = MergeState.__table__
@@ -140,13 +140,12 @@ def note_local_edit(
     add_candidate(session, pool, current, office, parents)
 
 
-def known_keys(session: Session, records: list[PackageRecord]) -> set[tuple[str, str]]:
-    """The (type, id) of ``records`` that have a live row or a version here, in two plain queries
-    per type and batch (on a first import: none, and finding that out must be cheap)."""
+def known_keys(conn: Connection, records: list[PackageRecord]) -> set[tuple[str, str]]:
+    """The (type, id) of ``records`` that have a live row or a version on ``conn``, in two plain
+    queries per type and batch (on a first import: none, and finding that out must be cheap)."""
     by_type: dict[str, list[str]] = {}
     for rec in records:
         by_type.setdefault(rec.type, []).append(rec.id)
-    conn = session.connection()
     known: set[tuple[str, str]] = set()
     for record_type, ids in by_type.items():
         table = MODELS[record_type].__tablename__  # from the models: never from the package
@@ -164,61 +163,70 @@ def known_keys(session: Session, records: list[PackageRecord]) -> set[tuple[str,
     return known
 
 
-_INSERT_VERSION = Insert(
-    "exchange_versions",
-    ("record_type", "record_id", "device_id", "version", "content_hash", "parents", "content"),
+# Versions and merge state of a run of never-seen records, from their envelopes (``bulk``). The
+# parents are what ``add_candidate`` writes: ``json.dumps`` of ``[[version, hash]]`` or ``[]``.
+_VERSIONS_FROM_JSON = (
+    "INSERT INTO exchange_versions"  # noqa: S608 (constants only)
+    " (record_type, record_id, device_id, version, content_hash, parents, content)"
+    f" SELECT value ->> '{LINE}.type', value ->> '{LINE}.id', ?2,"
+    f" value ->> '{LINE}.stamps.version', value ->> '{HASH}',"
+    f" iif(value ->> '{LINE}.base' IS NULL, '[]', '[[' || (value ->> '{LINE}.base.version')"
+    f" || ', \"' || (value ->> '{LINE}.base.hash') || '\"]]'), value -> '{LINE}'"
+    " FROM jsonb_each(?1)"
 )
-_UPSERT_STATE = Insert(
-    "exchange_merge_state",
-    ("record_type", "record_id", "version", "content_hash"),
-    tail="ON CONFLICT (record_type, record_id) DO UPDATE"
-    " SET version = excluded.version, content_hash = excluded.content_hash",
+_STATE_FROM_JSON = (
+    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"  # noqa: S608
+    f" SELECT value ->> '{LINE}.type', value ->> '{LINE}.id', value ->> '{LINE}.stamps.version',"
+    f" value ->> '{HASH}' FROM jsonb_each(?1) WHERE true"
+    " ON CONFLICT (record_type, record_id) DO UPDATE"
+    " SET version = excluded.version, content_hash = excluded.content_hash"
 )
-
-
-def _version_row(rec: PackageRecord, line: bytes, device: str) -> tuple[Any, ...]:
-    parents = json.dumps([list(rec.base)] if rec.base else [])
-    # The record's line is its canonical JSON: the version's content as ``add_candidate`` writes it.
-    return (rec.type, rec.id, device, rec.version, rec.hash, parents, line.decode("utf-8"))
 
 
 def insert_unseen(
     session: Session,
     rows: Rows,
-    unseen: list[tuple[PackageRecord, bytes]],
+    unseen: list[PackageRecord],
     sender: str,
     package_id: str,
 ) -> None:
     """Records the office has neither a row nor a version of: each is its one head, so the rule
     reduces to writing it as it came (what ``settle`` would do for them, one by one). Written
-    as bulk rows per run of one type (``bulk``): no ORM objects, no flush hooks. What the hooks
-    would have done is done here in bulk: one audit entry per record (naming the package), and
-    the records queued for the search index, filled after the commit. The audit entries come
+    from their lines per run of one type (``bulk``): no ORM objects, no flush hooks. What the
+    hooks would have done is done here in bulk: one audit entry per record (naming the package),
+    and the records queued for the search index, filled after the commit. The audit entries come
     first: chaining them may read the session, which must happen before ``rows`` has work."""
     detail = {"package_id": package_id}
-    audit.record_many(session, (("insert", r.type, r.id, detail) for r, _line in unseen), rows)
-    for _type, group in groupby(unseen, key=lambda pair: pair[0].type):
-        insert_records(rows, (rec for rec, _line in group))
-    rows.insert(_INSERT_VERSION, [_version_row(rec, line, sender) for rec, line in unseen])
-    rows.insert(_UPSERT_STATE, [(r.type, r.id, r.version, r.hash) for r, _line in unseen])
-    send_for_index(rows, ((r.type, r.id) for r, _line in unseen))
+    audit.record_many(session, (("insert", r.type, r.id, detail) for r in unseen), rows)
+    for record_type, group in groupby(unseen, key=lambda rec: rec.type):
+        statements: list[JsonStatement] = [(sql, ()) for sql in record_statements(record_type)]
+        statements += [(_VERSIONS_FROM_JSON, (sender,)), (_STATE_FROM_JSON, ())]
+        queue = queue_from_json(record_type)
+        if queue is not None:
+            statements.append(queue)
+        rows.insert_json(envelopes(group), statements)
 
 
 def merge_batch(
     session: Session,
     rows: PipedRows,
-    batch: list[tuple[PackageRecord, bytes]],
+    before: Connection,
+    batch: list[PackageRecord],
     sender: str,
     office: str,
     package_id: str,
     stats: MergeStats,
 ) -> None:
     """Merge one batch. Never-seen records go to ``rows`` and may still be in flight when this
-    returns; the known ones are merged through the session after ``rows`` is drained."""
-    records = [rec for rec, _line in batch]
-    rows.drain()  # the previous batch: the session's connection is ours again
-    known = known_keys(session, records)
-    unseen = [pair for pair in batch if (pair[0].type, pair[0].id) not in known]
+    returns; the known ones are merged through the session after ``rows`` is drained.
+
+    Which records are known is asked of ``before``, a read transaction on a second connection
+    that sees the store as it was before this import: so the rows in flight need not be waited
+    for. Nothing this import writes can change the answer, as a package never carries a record
+    twice (the reader refuses it) and each batch asks about its own records only."""
+    records = batch
+    known = known_keys(before, records)
+    unseen = [rec for rec in batch if (rec.type, rec.id) not in known]
     if unseen:
         insert_unseen(session, rows, unseen, sender, package_id)
         stats.inserted += len(unseen)

@@ -1,16 +1,19 @@
 """The office's record sink for a team package: records merged a batch at a time, inside the
 import transaction, as the reader validates them. Memory holds a few batches whatever the size.
 
-A batch's new rows are written by a ``PipedRows`` thread while the reader parses and validates
-the next batch (one JSON statement per table and batch keeps the GIL free while SQLite works;
-``executemany`` on a thread was tried and only took turns with the parser). The session is the
-sink's to use only between ``drain`` calls; ``done`` and ``abort`` stop the thread.
+A batch's new records are written by a ``PipedRows`` thread while the reader parses and
+validates the next batch: their lines go to SQLite as one JSON text, and SQLite picks the rows
+out of it with the GIL free (``bulk``; ``executemany`` on a thread was tried and only took turns
+with the parser). Which records are new is asked of a second connection that still sees the
+store as it was, so no batch waits for the one before. The session is the sink's to use only
+between ``drain`` calls; ``done`` and ``abort`` stop the thread and close that connection.
 """
 
 from __future__ import annotations
 
 import contextlib
 
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from workbench.exchange.office_merge import MergeStats, merge_batch
@@ -29,11 +32,12 @@ class TeamMergeSink:
             package_id,
         )
         self.stats = MergeStats()
-        self._batch: list[tuple[PackageRecord, bytes]] = []
+        self._batch: list[PackageRecord] = []
         self._rows: PipedRows | None = None
+        self._before: Connection | None = None  # the store before the import: see merge_batch
 
     def add(self, rec: PackageRecord, line: bytes) -> None:
-        self._batch.append((rec, line))
+        self._batch.append(rec)  # its line is ``rec.line``: the reader checked they are equal
         if len(self._batch) >= MERGE_BATCH:
             self._merge()
 
@@ -43,6 +47,7 @@ class TeamMergeSink:
 
     def done(self) -> None:
         self._merge()
+        self._close_before()  # before the commit, which it would keep from checkpointing
         if self._rows is not None:
             rows, self._rows = self._rows, None
             rows.close()
@@ -51,17 +56,37 @@ class TeamMergeSink:
     def abort(self) -> None:
         """After a failure: stop writing (what failed is the caller's to roll back)."""
         self._batch = []
+        with contextlib.suppress(Exception):
+            self._close_before()
         if self._rows is not None:
             rows, self._rows = self._rows, None
             with contextlib.suppress(Exception):
                 rows.close(discard=True)
+
+    def _close_before(self) -> None:
+        if self._before is not None:
+            before, self._before = self._before, None
+            before.close()  # ends its read transaction
 
     def _merge(self) -> None:
         batch, self._batch = self._batch, []
         if not batch:
             return
         if self._rows is None:
+            # a read: the session's bind begins IMMEDIATE, which would wait for our own lock
+            engine = self.session.get_bind()
+            assert isinstance(engine, Engine)
+            before = engine.connect()
+            self._before = before.execution_options(sqlite_begin="DEFERRED")
             self._rows = PipedRows(self.session)
+        assert self._before is not None
         merge_batch(
-            self.session, self._rows, batch, self.sender, self.office, self.package_id, self.stats
+            self.session,
+            self._rows,
+            self._before,
+            batch,
+            self.sender,
+            self.office,
+            self.package_id,
+            self.stats,
         )

@@ -24,7 +24,7 @@ from workbench.models import Attachment
 from workbench.models.base import RecordMixin
 from workbench.search import SearchDoc, index_documents, remove_documents
 from workbench.services.indexing import BUILDERS, RECORD_TYPES
-from workbench.store.rowwriter import Insert, Rows
+from workbench.store.rowwriter import Insert, JsonStatement
 from workbench.store.vault import Vault
 
 # Keys name the TABLE (what a Core importer has at hand), not the search record type. An
@@ -51,9 +51,16 @@ def queue_for_index(session: Session, keys: Iterable[tuple[str, str]]) -> int:
     return max(result.rowcount, 0)
 
 
-def send_for_index(rows: Rows, keys: Iterable[tuple[str, str]]) -> None:
-    """:func:`queue_for_index` through a bulk row writer (which cannot count what was new)."""
-    rows.insert(_QUEUE, _searchable(keys))
+def queue_from_json(table: str) -> JsonStatement | None:
+    """For a bulk writer's ``insert_json``: queue the records of ``table`` whose envelopes
+    (``exchange/bulk.py``) are bound as ``?1``; None if the table is not searchable."""
+    if table not in SEARCHABLE_TABLES:
+        return None
+    sql = (
+        "INSERT OR IGNORE INTO search_pending (record_type, record_id)"
+        " SELECT ?2, value ->> '$[0].id' FROM jsonb_each(?1)"
+    )
+    return sql, (table,)
 
 
 def _searchable(keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

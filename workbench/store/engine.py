@@ -9,6 +9,7 @@ DDL and DML are both transactional (Alembic migrations roll back whole).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,14 @@ _PRAGMAS = (
     "PRAGMA busy_timeout = 10000",
     "PRAGMA temp_store = MEMORY",
 )
+
+
+def compact_json(value: Any) -> str:
+    """How JSON columns are stored: compact UTF-8 (Chinese takes half the bytes of ``\\uXXXX``
+    escapes). It is also what SQLite's ``->`` renders of canonical JSON, so the rows a package
+    import writes straight from their lines (``exchange/bulk.py``) are stored byte for byte as the
+    ORM stores them."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def raw_key_pragma(key: bytes | bytearray) -> str:
@@ -80,6 +89,7 @@ def make_engine(db_path: Path, key: bytes | bytearray | None, *, pool_size: int 
         pool_size=pool_size,
         max_overflow=1,
         connect_args={"check_same_thread": False},
+        json_serializer=compact_json,
     )
     key_ref = key  # the vault's bytearray: zeroed on lock, after the engine is disposed
 

@@ -14,6 +14,11 @@ JSON carries exactly the SQLite types these rows hold: text, integers and NULL (
 already 0/1, JSON columns already text, and no column holds a float). Rows come out in array
 order, so rowids are assigned as ``executemany`` assigns them: the stored bytes are the same
 either way (tests compare them).
+
+``insert_json`` sends a JSON text as it is, for statements that pick their columns out of it
+themselves (a package import sends its records' lines: ``exchange/bulk.py``). The text becomes
+JSONB once, and each statement reads the JSONB, so SQLite parses the text once however many
+tables it fills.
 """
 
 from __future__ import annotations
@@ -31,6 +36,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 Row = Sequence[Any]
+# One statement that reads a bound JSON array: its SQL (the JSONB is ``?1``) and the values bound
+# after it (``?2``…).
+JsonStatement = tuple[str, tuple[Any, ...]]
+_TO_JSONB = "SELECT jsonb(CAST(? AS TEXT))"  # bytes bind as a BLOB; jsonb() would read it as JSONB
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,9 @@ class Rows(Protocol):
 
     def insert(self, statement: Insert, rows: Sequence[Row]) -> None: ...
 
+    def insert_json(self, text: bytes, statements: Sequence[JsonStatement]) -> None:
+        """Run ``statements`` in turn, each with the JSON array ``text`` (UTF-8) as ``?1``."""
+
 
 class DirectRows:
     """Rows written at once, with ``executemany`` on the session's connection."""
@@ -79,8 +91,15 @@ class DirectRows:
         if rows:
             self._session.connection().exec_driver_sql(statement.many, rows)
 
+    def insert_json(self, text: bytes, statements: Sequence[JsonStatement]) -> None:
+        connection = self._session.connection()
+        blob = connection.exec_driver_sql(_TO_JSONB, (text,)).scalar_one()
+        for sql, values in statements:
+            connection.exec_driver_sql(sql, (blob, *values))
+
 
 _STOP = None
+_Job = tuple[str, list[Any]] | tuple[bytes, Sequence[JsonStatement]]  # SQL + values, or JSON
 
 
 class PipedRows:
@@ -92,7 +111,7 @@ class PipedRows:
 
     def __init__(self, session: Session, *, depth: int = 4) -> None:
         self._connection: Any = session.connection().connection.driver_connection
-        self._jobs: queue.Queue[tuple[str, list[Any]] | None] = queue.Queue(maxsize=depth)
+        self._jobs: queue.Queue[_Job | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
         self._discard = False
         self._thread = threading.Thread(target=self._run, name="import-rows", daemon=True)
@@ -103,6 +122,11 @@ class PipedRows:
         if rows:
             text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
             self._jobs.put((statement.from_json, [text]))
+
+    def insert_json(self, text: bytes, statements: Sequence[JsonStatement]) -> None:
+        self._raise_failure()
+        if statements:
+            self._jobs.put((text, statements))
 
     def drain(self) -> None:
         """Return once every row sent so far is written (or raise what failed)."""
@@ -135,10 +159,19 @@ class PipedRows:
                     if job is _STOP:
                         return
                     if self._error is None and not self._discard:  # nothing after a failure
-                        cursor.execute(job[0], job[1])
+                        self._write(cursor, job)
                 except BaseException as exc:  # handed to the caller's thread
                     self._error = exc
                 finally:
                     self._jobs.task_done()
         finally:
             cursor.close()
+
+    @staticmethod
+    def _write(cursor: Any, job: _Job) -> None:
+        if isinstance(job[0], str):
+            cursor.execute(job[0], job[1])
+            return
+        blob = cursor.execute(_TO_JSONB, (job[0],)).fetchone()[0]
+        for sql, values in job[1]:
+            cursor.execute(sql, (blob, *values))
