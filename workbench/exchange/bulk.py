@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from workbench.exchange.canonical import canonical_json
 from workbench.exchange.recordio import (
     CHILD_SCHEMAS,
     CHILDREN,
@@ -40,10 +39,7 @@ LINE, HASH = "$[0]", "$[1]"
 
 def envelopes(records: Iterable[PackageRecord]) -> bytes:
     """A JSON array of ``[line, hash]``: the lines are canonical JSON, the hashes hex."""
-    parts = [
-        b'[%s,"%s"]' % (rec.line or canonical_json(rec.to_json()), rec.hash.encode("ascii"))
-        for rec in records
-    ]
+    parts = [b'[%s,"%s"]' % (rec.canonical_line(), rec.hash.encode("ascii")) for rec in records]
     return b"[" + b",".join(parts) + b"]"
 
 

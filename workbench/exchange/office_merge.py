@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from workbench.exchange.apply import live_row, prefetch, write_record
 from workbench.exchange.bulk import HASH, LINE, envelopes, record_statements
-from workbench.exchange.canonical import canonical_json
 from workbench.exchange.errors import OutOfRound
 from workbench.exchange.merge import Candidate, Key, heads, is_conflict, winner
 from workbench.exchange.recordio import MODELS, PackageRecord, parse_record, serialize
@@ -65,7 +64,7 @@ def add_candidate(
     cand = Candidate(rec.version, rec.hash, device, parents)
     if any((c.device, c.key) == (device, cand.key) for c in pool):
         return  # the same version from the same device: a resend
-    content = (rec.line or canonical_json(rec.to_json())).decode("utf-8")
+    content = rec.canonical_line().decode("utf-8")
     session.execute(
         insert(_VERSIONS).values(
             record_type=rec.type,
@@ -177,7 +176,7 @@ _VERSIONS_FROM_JSON = (
 _STATE_FROM_JSON = (
     "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"  # noqa: S608
     f" SELECT value ->> '{LINE}.type', value ->> '{LINE}.id', value ->> '{LINE}.stamps.version',"
-    f" value ->> '{HASH}' FROM jsonb_each(?1) WHERE true"
+    f" value ->> '{HASH}' FROM jsonb_each(?1) WHERE true"  # so ON CONFLICT is not read as a join
     " ON CONFLICT (record_type, record_id) DO UPDATE"
     " SET version = excluded.version, content_hash = excluded.content_hash"
 )
@@ -224,8 +223,7 @@ def merge_batch(
     that sees the store as it was before this import: so the rows in flight need not be waited
     for. Nothing this import writes can change the answer, as a package never carries a record
     twice (the reader refuses it) and each batch asks about its own records only."""
-    records = batch
-    known = known_keys(before, records)
+    known = known_keys(before, batch)
     unseen = [rec for rec in batch if (rec.type, rec.id) not in known]
     if unseen:
         insert_unseen(session, rows, unseen, sender, package_id)
@@ -233,9 +231,9 @@ def merge_batch(
     if len(unseen) == len(batch):
         return  # nothing to merge one by one: let the rows be written while the next batch parses
     rows.drain()
-    # keeps the rows of the records to merge one by one in the identity map
-    loaded = prefetch(session, [rec for rec in records if (rec.type, rec.id) in known])
-    for rec in records:
+    # keeps the rows of the batch to merge one by one in the identity map
+    loaded = prefetch(session, [rec for rec in batch if (rec.type, rec.id) in known])
+    for rec in batch:
         if (rec.type, rec.id) not in known:
             continue
         row = live_row(session, rec.type, rec.id)

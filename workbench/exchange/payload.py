@@ -53,7 +53,7 @@ def header_line(revocations: Iterable[Revocation] = ()) -> bytes:
 
 
 def record_line(rec: PackageRecord) -> bytes:
-    return (rec.line or canonical_json(rec.to_json())) + b"\n"
+    return rec.canonical_line() + b"\n"
 
 
 def build_records(

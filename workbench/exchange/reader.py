@@ -65,8 +65,9 @@ class Incoming(Protocol):
     def begin_incoming(self, size: int) -> IncomingBlob: ...
 
 
-class CountingSink:
-    """Validation only (``verify``): the reader checks everything; nothing is kept."""
+class InlineSink:
+    """A sink that works in the caller's thread: nothing is ever in flight, so ``drain``,
+    ``done`` and ``abort`` have nothing to do."""
 
     def add(self, rec: PackageRecord, line: bytes) -> None:
         return None
@@ -81,23 +82,18 @@ class CountingSink:
         return None
 
 
+class CountingSink(InlineSink):
+    """Validation only (``verify``): the reader checks everything; nothing is kept."""
+
+
 @dataclass
-class CollectingSink:
+class CollectingSink(InlineSink):
     """Keeps the records (briefings: a round's preparation, bounded by the limits)."""
 
     records: list[PackageRecord] = field(default_factory=list)
 
     def add(self, rec: PackageRecord, line: bytes) -> None:
         self.records.append(rec)
-
-    def drain(self) -> None:
-        return None
-
-    def done(self) -> None:
-        return None
-
-    def abort(self) -> None:
-        return None
 
 
 @dataclass

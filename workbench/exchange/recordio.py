@@ -148,6 +148,10 @@ class PackageRecord:
     children: dict[str, list[dict[str, Any]]]
     line: bytes = field(default=b"", compare=False, repr=False)  # canonical JSON, when known
 
+    def canonical_line(self) -> bytes:
+        """Its canonical JSON: the line it was read or made with, else encoded now."""
+        return self.line or canonical_json(self.to_json())
+
     def to_json(self) -> dict[str, Any]:
         return {
             "type": self.type,

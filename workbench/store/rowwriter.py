@@ -44,13 +44,12 @@ _TO_JSONB = "SELECT jsonb(CAST(? AS TEXT))"  # bytes bind as a BLOB; jsonb() wou
 
 @dataclass(frozen=True)
 class Insert:
-    """One INSERT statement in both forms. ``verb`` may be ``INSERT OR IGNORE``; ``tail`` an
-    ``ON CONFLICT …`` clause (names come from our models, never from input)."""
+    """One INSERT statement in both forms. ``verb`` may be ``INSERT OR IGNORE`` (names come from
+    our models, never from input)."""
 
     table: str
     columns: tuple[str, ...]
     verb: str = "INSERT"
-    tail: str = ""
 
     @cached_property
     def _head(self) -> str:
@@ -61,15 +60,13 @@ class Insert:
     def many(self) -> str:
         """For ``executemany``: one row of ``?`` marks."""
         marks = ", ".join("?" for _ in self.columns)
-        return f"{self._head} VALUES ({marks}) {self.tail}".rstrip()
+        return f"{self._head} VALUES ({marks})"
 
     @cached_property
     def from_json(self) -> str:
-        """For one JSON array of row arrays. ``WHERE true`` keeps an upsert's ON CONFLICT from
-        being read as a join constraint (SQLite's documented parsing ambiguity)."""
+        """For one JSON array of row arrays."""
         values = ", ".join(f"value ->> {i}" for i in range(len(self.columns)))
-        sql = f"{self._head} SELECT {values} FROM jsonb_each(?) WHERE true {self.tail}"  # noqa: S608
-        return sql.rstrip()
+        return f"{self._head} SELECT {values} FROM jsonb_each(?)"  # noqa: S608
 
 
 class Rows(Protocol):
