@@ -483,7 +483,7 @@ def finding_record(w: World, vault: Vault, finding_id: str) -> dict[str, Any]:
 
 def test_conflict_values_read_as_labels_not_codes() -> None:
     from workbench.exchange.conflicts import value_label
-    from workbench.models.enums import LetterChannel
+    from workbench.models.enums import LetterChannel, Secrecy
 
     assert (
         value_label("letters", "channel", "small_envelope") == LetterChannel("small_envelope").label
@@ -491,3 +491,8 @@ def test_conflict_values_read_as_labels_not_codes() -> None:
     assert value_label("letters", "summary", "某某镇党委") is None  # not a coded field
     assert value_label("letters", "channel", "no-such-code") is None
     assert value_label("no_such_table", "channel", "small_envelope") is None
+    # coded text columns: the secrecy, and a target's kind from the taxonomy catalog
+    assert value_label("targets", "secrecy", "work_secret") == Secrecy.WORK_SECRET.label
+    assert value_label("targets", "kind", "township") == "乡镇(街道)"  # the catalog's title
+    assert value_label("targets", "kind", "no-such-kind") is None
+    assert value_label("targets", "name", "township") is None

@@ -136,15 +136,28 @@ def resolve_conflict(vault: Vault, record_id: str, keep: int) -> ConflictView:
 
 def value_label(record_type: str, field: str, value: Any) -> str | None:
     """The Chinese label of a coded value (``township`` → 乡镇（街道）), so that a person
-    comparing two versions reads words, not codes; None where the field holds no code."""
+    comparing two versions reads words, not codes; None where the field holds no code. Enum
+    columns are labelled by their enum, the secrecy by ``Secrecy``, a target's kind by the
+    taxonomy catalog (plain text columns: the codes are checked elsewhere)."""
     from workbench.exchange.recordio import MODELS
     from workbench.models.base import EnumCode
+    from workbench.models.enums import Secrecy
+    from workbench.services.catalog import catalog
 
     model = MODELS.get(record_type)
     column = model.__table__.columns.get(field) if model is not None else None
-    if column is None or not isinstance(column.type, EnumCode) or value in (None, ""):
+    if column is None or not isinstance(value, str) or not value:
+        return None
+    if record_type == "targets" and field == "kind":
+        kind = catalog().target_types().kind(value)
+        return kind.title if kind else None
+    if field == "secrecy":
+        enum_cls: Any = Secrecy
+    elif isinstance(column.type, EnumCode):
+        enum_cls = column.type.enum_cls
+    else:
         return None
     try:
-        return str(column.type.enum_cls(value).label)  # type: ignore[attr-defined]
+        return str(enum_cls(value).label)
     except ValueError:
         return None
