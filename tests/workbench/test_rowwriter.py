@@ -130,3 +130,16 @@ def test_a_failed_json_statement_is_raised_in_the_caller(vault: Vault) -> None:
         finally:
             rows.close(discard=True)
     assert _pending(vault) == []
+
+
+@pytest.mark.parametrize("discard", [False, True], ids=["closed", "discarded"])
+def test_the_page_cache_is_the_pipes_while_it_is_open(vault: Vault, discard: bool) -> None:
+    with vault.session() as s:
+        conn = s.connection()
+        before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        rows = PipedRows(s, cache_kib=16 * 1024)
+        rows.insert(PENDING, [("letters", "x")])
+        rows.drain()
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -16 * 1024
+        rows.close(discard=discard)
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before != -16 * 1024

@@ -21,6 +21,10 @@ from workbench.exchange.recordio import PackageRecord
 from workbench.store.rowwriter import PipedRows
 
 MERGE_BATCH = 1000
+# SQLite's page cache while a package's rows are written (default: 8 MB). Measured on 56,765
+# records: their phase of the import took 4.7 s instead of 5.5-5.7 s, for 9 MiB more peak RSS;
+# 32 MiB gained little more and brought the peak near the import's 200 MB bound.
+IMPORT_CACHE_KIB = 16 * 1024
 
 
 class TeamMergeSink:
@@ -78,7 +82,7 @@ class TeamMergeSink:
             assert isinstance(engine, Engine)
             before = engine.connect()
             self._before = before.execution_options(sqlite_begin="DEFERRED")
-            self._rows = PipedRows(self.session)
+            self._rows = PipedRows(self.session, cache_kib=IMPORT_CACHE_KIB)
         assert self._before is not None
         merge_batch(
             self.session,

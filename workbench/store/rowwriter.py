@@ -104,10 +104,19 @@ class PipedRows:
     inside its transaction). While batches are in flight that connection belongs to the
     thread: call ``drain`` before anything else uses the session, and ``close`` before the
     transaction ends, on every path. A failed statement is raised by the next ``insert``,
-    ``drain`` or ``close``, and nothing after it is written."""
+    ``drain`` or ``close``, and nothing after it is written.
 
-    def __init__(self, session: Session, *, depth: int = 4) -> None:
-        self._connection: Any = session.connection().connection.driver_connection
+    ``cache_kib``: SQLite's page cache for the connection while the pipe is open (restored by
+    ``close``). Rows keyed by random ids land all over their indexes; once those outgrow the
+    cache, SQLCipher decrypts each page it reads back and encrypts each page it evicts."""
+
+    def __init__(self, session: Session, *, depth: int = 4, cache_kib: int | None = None) -> None:
+        connection: Any = session.connection().connection.driver_connection
+        self._connection = connection
+        self._cache_before: int | None = None
+        if cache_kib is not None:
+            self._cache_before = connection.execute("PRAGMA cache_size").fetchone()[0]
+            connection.execute(f"PRAGMA cache_size = {-int(cache_kib)}")
         self._jobs: queue.Queue[_Job | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
         self._discard = False
@@ -137,6 +146,9 @@ class PipedRows:
         if self._thread.is_alive():
             self._jobs.put(_STOP)
             self._thread.join()
+        if self._cache_before is not None:
+            cache, self._cache_before = self._cache_before, None
+            self._connection.execute(f"PRAGMA cache_size = {int(cache)}")
         self._raise_failure()
 
     def _raise_failure(self) -> None:
