@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
@@ -108,3 +112,17 @@ def test_a_rolled_back_savepoint_does_not_break_the_chain(vault: Vault) -> None:
         audit.verify_chain(s)
         actions = [e.action for e in audit.iter_entries(s, limit=5)]
     assert "test.after_savepoint" in actions and "test.inside_savepoint" not in actions
+
+
+@pytest.mark.parametrize(
+    "text_",
+    ["plain", 'quote " back \\ tab\t line\n', "信访 𠮷 \u2028 \x01 \x7f", ""],
+)
+def test_an_entry_hash_is_the_documented_json_array(text_: str) -> None:
+    """store-format.md: SHA-256(prev_hash ‖ "\\n" ‖ JSON[seq, at, …]), compact and UTF-8."""
+    at = datetime(2026, 11, 28, 15, 0, 1, 234567, tzinfo=UTC)
+    fields = [7, at.isoformat(), text_, None, "dev-1", "insert", text_, None, text_]
+    body = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    expected = hashlib.sha256(f"{'a' * 64}\n{body}".encode()).hexdigest()
+    got = audit.entry_digest("a" * 64, 7, at, text_, None, "dev-1", "insert", text_, None, text_)
+    assert got == expected

@@ -49,6 +49,14 @@ _INSERT_MANY = Insert(
 )
 
 
+# What ``json.dumps(…, ensure_ascii=False)`` writes for one string, in C.
+_json_string = json.encoder.encode_basestring
+
+
+def _json_scalar(value: str | None) -> str:
+    return "null" if value is None else _json_string(value)
+
+
 def entry_digest(
     prev_hash: str,
     seq: int,
@@ -61,20 +69,31 @@ def entry_digest(
     object_id: str | None,
     detail: str,
 ) -> str:
-    body = json.dumps(
-        [
-            seq,
-            at.isoformat(),
-            actor_id,
-            actor_name,
-            device_id,
-            action,
-            object_type,
-            object_id,
-            detail,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+    """SHA-256 of ``prev_hash``, a newline and the JSON array (compact, UTF-8) ``[seq, at,
+    actor_id, actor_name, device_id, action, object_type, object_id, detail]``."""
+    who = _who(at, actor_id, actor_name, device_id)
+    return _digest(prev_hash, seq, who, action, object_type, object_id, detail)
+
+
+def _who(at: datetime, actor_id: str | None, actor_name: str | None, device_id: str | None) -> str:
+    """The body's middle (``at`` to ``device_id``): the same for every entry of a bulk write, so
+    ``record_many`` encodes it once."""
+    return ",".join(_json_scalar(v) for v in (at.isoformat(), actor_id, actor_name, device_id))
+
+
+def _digest(
+    prev_hash: str,
+    seq: int,
+    who: str,
+    action: str,
+    object_type: str | None,
+    object_id: str | None,
+    detail: str,
+) -> str:
+    # the array written out: json.dumps of it with separators=(",", ":") gives these very bytes
+    body = (
+        f"[{int(seq)},{who},{_json_scalar(action)},{_json_scalar(object_type)},"
+        f"{_json_scalar(object_id)},{_json_scalar(detail)}]"
     )
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
 
@@ -149,6 +168,7 @@ def record_many(session: Session, items: Iterable[AuditItem], rows: Rows | None 
     seq, prev = _head(session)
     at = utcnow()
     stored_at = stored_datetime(at)
+    who = _who(at, actor_id, actor_name, device_id)
     entries: list[tuple[Any, ...]] = []
     # A bulk import names one package in every entry: encode a detail object once. The cache
     # keeps the object itself, so an id() can't be reused by another dict meanwhile.
@@ -161,18 +181,7 @@ def record_many(session: Session, items: Iterable[AuditItem], rows: Rows | None 
         else:
             detail_text = _detail_text(detail)
             texts[id(detail)] = (detail, detail_text)
-        digest = entry_digest(
-            prev,
-            seq,
-            at,
-            actor_id,
-            actor_name,
-            device_id,
-            action,
-            object_type,
-            object_id,
-            detail_text,
-        )
+        digest = _digest(prev, seq, who, action, object_type, object_id, detail_text)
         entries.append(
             (
                 seq,
