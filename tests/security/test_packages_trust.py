@@ -4,6 +4,7 @@ store's content identical, adds exactly one audit entry and keeps the package as
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import uuid
 from collections.abc import Iterator
@@ -73,6 +74,7 @@ def refused(w: World, path: Path, expected: type[WorkbenchError], *, alert: bool
     with pytest.raises(expected) as info:
         ex.import_package(w.office, path)
     assert content_digest(w.office) == before
+    assert gc.get_freeze_count() == 0  # unfrozen on the way out (importer: the collector)
     assert audit_actions(w.office, seq) == ["package.reject", *(["package.alert"] if alert else [])]
     kept = Path(info.value.details["kept_at"])
     assert kept.parent.name == "rejected" and kept.read_bytes() == path.read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import Iterator
@@ -72,6 +73,7 @@ def test_round_trip_carries_records_children_tombstones_and_attachments(w: World
     result = ex.import_package(w.office, _send(w, "a", "p1"))
     assert result.status == "imported" and result.attachments_added == 1
     assert result.counts == {"evidence": 1, "findings": 2, "interviews": 1, "targets": 1}
+    assert gc.get_freeze_count() == 0  # what existed was frozen only while importing
     for model, rid in (
         (Finding, finding),
         (Evidence, evidence),
