@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -125,4 +126,13 @@ def test_an_entry_hash_is_the_documented_json_array(text_: str) -> None:
     body = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     expected = hashlib.sha256(f"{'a' * 64}\n{body}".encode()).hexdigest()
     got = audit.entry_digest("a" * 64, 7, at, text_, None, "dev-1", "insert", text_, None, text_)
+    assert got == expected
+    # an id that is not text is encoded as json.dumps encodes it, as before
+    fields[6] = 42
+    body = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    expected = hashlib.sha256(f"{'a' * 64}\n{body}".encode()).hexdigest()
+    forty_two: Any = 42
+    got = audit.entry_digest(
+        "a" * 64, 7, at, text_, None, "dev-1", "insert", forty_two, None, text_
+    )
     assert got == expected

@@ -53,8 +53,10 @@ _INSERT_MANY = Insert(
 _json_string = json.encoder.encode_basestring
 
 
-def _json_scalar(value: str | None) -> str:
-    return "null" if value is None else _json_string(value)
+def _json_scalar(value: Any) -> str:
+    if isinstance(value, str):
+        return _json_string(value)
+    return json.dumps(value, ensure_ascii=False)  # None, and whatever a caller passes besides
 
 
 def entry_digest(
