@@ -496,3 +496,7 @@ def test_conflict_values_read_as_labels_not_codes() -> None:
     assert value_label("targets", "kind", "township") == "乡镇(街道)"  # the catalog's title
     assert value_label("targets", "kind", "no-such-kind") is None
     assert value_label("targets", "name", "township") is None
+    # a sub-type's title depends on its kind, read from the same version's fields
+    assert value_label("targets", "subtype", "economic", {"kind": "village"}) == "经济活跃村"
+    assert value_label("targets", "subtype", "economic", {"kind": "community"}) == "经济型"
+    assert value_label("targets", "subtype", "economic") is None  # no kind: no guess

@@ -219,7 +219,7 @@ class ConflictsPage(QWidget):
                     text = self.tr("与其他版本不同")
                 else:
                     raw = head.fields.get(name)
-                    label = value_label(conflict.record_type, name, raw)
+                    label = value_label(conflict.record_type, name, raw, head.fields)
                     text = core_text(label) if label else value_text(raw)
                 item = QTableWidgetItem(text[:CELL_LIMIT])
                 item.setToolTip(text)

@@ -5,6 +5,7 @@ supersedes them all — and a device that keeps editing its old line shows up as
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -134,11 +135,14 @@ def resolve_conflict(vault: Vault, record_id: str, keep: int) -> ConflictView:
     return view
 
 
-def value_label(record_type: str, field: str, value: Any) -> str | None:
-    """The Chinese label of a coded value (``township`` → 乡镇（街道）), so that a person
+def value_label(
+    record_type: str, field: str, value: Any, fields: Mapping[str, Any] | None = None
+) -> str | None:
+    """The Chinese label of a coded value (``township`` → 乡镇(街道)), so that a person
     comparing two versions reads words, not codes; None where the field holds no code. Enum
-    columns are labelled by their enum, the secrecy by ``Secrecy``, a target's kind by the
-    taxonomy catalog (plain text columns: the codes are checked elsewhere)."""
+    columns are labelled by their enum, the secrecy by ``Secrecy``, a target's kind and sub-type
+    by the taxonomy catalog (plain text columns: the codes are checked elsewhere). A sub-type
+    code means something only under its kind, which ``fields`` (the same version's) gives."""
     from workbench.exchange.recordio import MODELS
     from workbench.models.base import EnumCode
     from workbench.models.enums import Secrecy
@@ -148,9 +152,15 @@ def value_label(record_type: str, field: str, value: Any) -> str | None:
     column = model.__table__.columns.get(field) if model is not None else None
     if column is None or not isinstance(value, str) or not value:
         return None
-    if record_type == "targets" and field == "kind":
-        kind = catalog().target_types().kind(value)
-        return kind.title if kind else None
+    if record_type == "targets" and field in ("kind", "subtype"):
+        kind_code = value if field == "kind" else str((fields or {}).get("kind") or "")
+        kind = catalog().target_types().kind(kind_code)
+        if kind is None:
+            return None
+        if field == "kind":
+            return kind.title
+        sub = kind.subtype(value)
+        return sub.title if sub else None
     if field == "secrecy":
         enum_cls: Any = Secrecy
     elif isinstance(column.type, EnumCode):
