@@ -1,6 +1,7 @@
-"""rowdump reads a round's records straight from SQL rows; the oracle is ``serialize`` over the
-ORM rows of ``export.round_rows``, on the demo store with edits that give every column kind a
-non-trivial value (tombstone, Chinese JSON, NULL date, both booleans, odd stored forms)."""
+"""rowdump reads a round's records straight from SQL rows, and sqllines has SQLite write their
+lines; the oracle is ``serialize`` over the ORM rows of ``export.round_rows``, on the demo store
+with edits that give every column kind a non-trivial value (tombstone, Chinese JSON, NULL date,
+both booleans, odd stored forms)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from sqlalchemy import select, text
 
 from workbench.demo import DEMO_PASSPHRASE
-from workbench.exchange import rowdump
+from workbench.exchange import rowdump, sqllines
 from workbench.exchange.export import round_rows
 from workbench.exchange.recordio import PackageRecord, serialize
 from workbench.exchange.rowdump import iter_round_records
@@ -179,3 +180,40 @@ def test_a_stored_value_the_orm_refuses_is_refused(demo: Vault) -> None:
         _oracle(demo, round_id, {})
     with pytest.raises(ValueError, match="nonsense"):
         _fast(demo, round_id, {})
+
+
+@pytest.mark.parametrize("batch", [rowdump.BATCH, 3])
+def test_sql_lines_equal_serialize_for_every_round(
+    demo: Vault, batch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sqllines, "BATCH", batch)
+    ids = _edit(demo)
+    plain = {r.id: r for r in _oracle(demo, ids["first"], {})}
+    kept = plain[ids["kept"]]
+    bases = {("letters", kept.id): (kept.version - 1, "a" * 64)}
+    through_rowdump: list[str] = []
+
+    def one_record(dbapi: Any, model: Any, record_id: str, bases: Bases) -> PackageRecord:
+        through_rowdump.append(record_id)
+        return rowdump.one_record(dbapi, model, record_id, bases)
+
+    monkeypatch.setattr(sqllines, "one_record", one_record)
+    made: dict[str, bytes] = {}
+    with demo.read() as s:
+        for round_id in s.scalars(select(Round.id)).all():
+            expected = {(r.type, r.id): r for r in _oracle(demo, round_id, bases)}
+            got = list(sqllines.iter_round_lines(s, round_id, bases))
+            # by table in RECORD_MODELS order (as rowdump), within a table in storage order
+            assert [r.type for r in got] == [t for t, _id in expected]
+            assert {(r.type, r.id) for r in got} == set(expected)
+            for line in got:
+                record = expected[line.type, line.id]
+                assert (line.version, line.hash) == (record.version, record.hash)
+                assert line.line == record.canonical_line(), record.id
+                assert line.refs == record.attachment_refs()
+                made[line.id] = line.line
+        entry = s.scalars(select(ListEntry.id).order_by(ListEntry.id)).first()
+    # the odd stored forms and the nested JSON went through rowdump; the edited letter did not
+    assert sorted(through_rowdump) == sorted([ids["odd"], entry])
+    assert made[kept.id].startswith(b'{"base":{"hash":"' + b"a" * 64)
+    assert "康兰".encode() in made[kept.id] and b"\\u" not in made[kept.id]

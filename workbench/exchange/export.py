@@ -27,8 +27,8 @@ from workbench.exchange.ledger import next_outgoing
 from workbench.exchange.manifest import MEDIA_RE, RECORDS_MEDIA_TYPE, BlobEntry, Manifest, Sender
 from workbench.exchange.payload import RecordsWriter
 from workbench.exchange.recordio import ATTACHMENT_TYPE
-from workbench.exchange.rowdump import iter_round_records
 from workbench.exchange.spool import Spool
+from workbench.exchange.sqllines import iter_round_lines
 from workbench.exchange.writer import APP_VERSION, schema_version, write_package
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import RECORD_MODELS, Attachment, Round
@@ -128,12 +128,12 @@ def _select_records(
     writer = RecordsWriter(blob.write)
     refs: set[str] = set()
     count = 0
-    for rec in iter_round_records(session, round_id, bases):
-        refs |= rec.attachment_refs()
+    for rec in iter_round_lines(session, round_id, bases):
+        refs |= rec.refs
         key = (rec.type, rec.id, rec.version, rec.hash)
         if key in confirmed or bases.get((rec.type, rec.id)) == (rec.version, rec.hash):
             continue
-        writer.add(rec)
+        writer.add_line(rec.type, rec.line)
         sent.write(f"{rec.type}\t{rec.id}\t{rec.version}\t{rec.hash}\n".encode())
         count += 1
     blob.close()

@@ -80,9 +80,10 @@ class RecordsWriter:
         self._write(line)
         self.size += len(line)
 
-    def add(self, rec: PackageRecord) -> None:
-        self._emit(record_line(rec))
-        self.counts[rec.type] += 1
+    def add_line(self, record_type: str, line: bytes) -> None:
+        """A record's canonical line (without its newline)."""
+        self._emit(line + b"\n")
+        self.counts[record_type] += 1
 
     @property
     def sha256(self) -> str:

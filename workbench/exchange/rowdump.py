@@ -120,7 +120,7 @@ def _values(
             yield values
 
 
-def _round_filter(model: type[Base], alias: str) -> tuple[str, int]:
+def round_filter(model: type[Base], alias: str) -> tuple[str, int]:
     """The WHERE of ``export.round_rows`` and how many times it binds the round id."""
     if model is Round:
         return f"{alias}.id = ? OR {alias}.round_id = ?", 2
@@ -128,39 +128,48 @@ def _round_filter(model: type[Base], alias: str) -> tuple[str, int]:
 
 
 def _child_rows(
-    dbapi: Any, model: type[Base], round_id: str
+    dbapi: Any, model: type[Base], where: str, params: tuple[Any, ...]
 ) -> Generator[tuple[str, dict[str, Any]]]:
-    """(parent id, child fields) of the round's parents, by parent id, then child id."""
+    """(parent id, child fields) of the parents ``p`` that ``where`` picks, by parent id, then
+    child id."""
     _rel, child, fk = CHILDREN[model]
     specs = CHILD_SCHEMAS[child]
     names = tuple(s.name for s in specs)
     conversions = _conversions((_PARENT_KEY, *specs))
-    where, binds = _round_filter(model, "p")
     selected = ", ".join(f"c.{_q(n)}" for n in (fk, *names))
     source = f"{_q(child.__tablename__)} AS c JOIN {_q(model.__tablename__)} AS p"
     sql = _select(selected, f"{source} ON p.id = c.{_q(fk)}", where, f"c.{_q(fk)}, c.id")
-    for parent, *values in _values(dbapi, sql, (round_id,) * binds, conversions):
+    for parent, *values in _values(dbapi, sql, params, conversions):
         yield parent, dict(zip(names, values, strict=True))
 
 
-def _table_records(
+def one_record(
+    dbapi: Any, model: type[Base], record_id: str, bases: Mapping[tuple[str, str], tuple[int, str]]
+) -> PackageRecord:
+    """The record ``record_id`` of ``model``'s table, as ``iter_round_records`` gives it."""
+    (record,) = _records(dbapi, model, "{a}.id = ?", (record_id,), bases)
+    return record
+
+
+def _records(
     dbapi: Any,
     model: type[Base],
-    round_id: str,
+    where: str,
+    params: tuple[Any, ...],
     bases: Mapping[tuple[str, str], tuple[int, str]],
 ) -> Iterator[PackageRecord]:
+    """The records of the rows ``where`` picks (``{a}`` in it stands for the table alias)."""
     record_type = model.__tablename__
     specs = SCHEMAS[model]
     names = tuple(s.name for s in specs)
     conversions = _conversions(specs)
-    where, binds = _round_filter(model, "t")
     columns = ", ".join(f"t.{_q(n)}" for n in names)
-    sql = _select(columns, f"{_q(record_type)} AS t", where, "t.id")
+    sql = _select(columns, f"{_q(record_type)} AS t", where.format(a="t"), "t.id")
     rel = CHILDREN[model][0] if model in CHILDREN else ""
-    kids = _child_rows(dbapi, model, round_id) if rel else None
+    kids = _child_rows(dbapi, model, where.format(a="p"), params) if rel else None
     pending = next(kids, None) if kids is not None else None
     try:
-        for values in _values(dbapi, sql, (round_id,) * binds, conversions):
+        for values in _values(dbapi, sql, params, conversions):
             fields = dict(zip(names, values, strict=True))
             record_id, version = fields["id"], fields["version"]
             children: dict[str, list[dict[str, Any]]] = {}
@@ -190,4 +199,5 @@ def iter_round_records(
     # the session's own connection, so the rows are those of its transaction
     dbapi = session.connection().connection.driver_connection
     for model in RECORD_MODELS:
-        yield from _table_records(dbapi, model, round_id, bases)
+        where, binds = round_filter(model, "{a}")
+        yield from _records(dbapi, model, where, (round_id,) * binds, bases)
