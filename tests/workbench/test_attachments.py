@@ -103,6 +103,22 @@ def test_tampered_blob_is_refused(vault: Vault, tmp_path: Path, damage: str) -> 
     assert not out.exists()
 
 
+@pytest.mark.parametrize("size", [0, CHUNK, 2 * CHUNK + 100])
+def test_views_stream_the_content_and_refuse_damage(vault: Vault, size: int) -> None:
+    data = os.urandom(size)
+    sha = _add(vault, data)
+    views = vault.attachments.iter_views(sha)
+    assert b"".join(bytes(view) for view in views) == data  # each copied before the next
+    if size > CHUNK:
+        path = _blob_file(vault, sha)
+        raw = bytearray(path.read_bytes())
+        raw[CHUNK + 500] ^= 1
+        path.write_bytes(bytes(raw))
+        with pytest.raises(AttachmentCorrupt):
+            for _view in vault.attachments.iter_views(sha):
+                pass
+
+
 def test_swapped_blobs_are_refused(vault: Vault, tmp_path: Path) -> None:
     a, b = _add(vault, b"A" * 3000, "a"), _add(vault, b"B" * 3000, "b")
     pa, pb = _blob_file(vault, a), _blob_file(vault, b)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import pyrage
 
 from workbench.exchange.errors import NotAPackage, NotForUs, PackageDamaged
-from workbench.exchange.framing import ChunkReader, PackageParser
+from workbench.exchange.framing import Chunk, ChunkReader, PackageParser
 from workbench.exchange.keys import parse_identity, parse_recipient
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 AGE_MAGIC = b"age-encryption.org/v1\n"
 
 
-def seal(plaintext: Iterable[bytes], recipients: Sequence[str], out: BinaryIO) -> None:
+def seal(plaintext: Iterable[Chunk], recipients: Sequence[str], out: BinaryIO) -> None:
     """Encrypt the chunks to every recipient (``age1…``) into ``out``."""
     parsed = [parse_recipient(r) for r in recipients]
     if not parsed:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, LimitExceeded, NotFound
 from workbench.exchange.errors import ExchangeState
-from workbench.exchange.framing import Limits
+from workbench.exchange.framing import Chunk, Limits
 from workbench.exchange.identity import device_keys, require_enrolled, revoked_ids
 from workbench.exchange.keys import recipient_fingerprint
 from workbench.exchange.ledger import next_outgoing
@@ -250,8 +250,8 @@ def _export(
         counts=counts,
     )
 
-    def attachment_source(sha: str) -> Callable[[], Iterable[bytes]]:
-        return lambda: vault.attachments.iter_content(sha)
+    def attachment_source(sha: str) -> Callable[[], Iterable[Chunk]]:
+        return lambda: vault.attachments.iter_views(sha)
 
     sources = [spool.chunks, *(attachment_source(a.sha256) for a in attachments)]
     written = write_package(

