@@ -101,9 +101,13 @@ def _no_constant(text: str) -> Any:
     raise StrictJSONError(f"不允许 {text}")
 
 
+# One decoder for every line: json.loads with these hooks builds a new one per call.
+_DECODER = json.JSONDecoder(parse_float=_no_float, parse_constant=_no_constant)
+
+
 def _loads(line: bytes, path: str) -> Any:
     try:
-        value = json.loads(line.decode("utf-8"), parse_float=_no_float, parse_constant=_no_constant)
+        value = _DECODER.decode(line.decode("utf-8"))
     except UnicodeDecodeError:
         raise StrictJSONError("不是有效的 UTF-8", path) from None
     except RecursionError:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from workbench.exchange.errors import ExchangeState, WipeRefused
 from workbench.exchange.export import base_keys, confirmed_keys, round_rows
 from workbench.exchange.recordio import ATTACHMENT_COLUMNS, ATTACHMENT_TYPE, MODELS, serialize
-from workbench.exchange.rowdump import iter_round_records
+from workbench.exchange.sqllines import iter_round_lines
 from workbench.models import Attachment
 from workbench.models.exchange import SyncBase
 from workbench.roles import Role
@@ -51,9 +51,9 @@ def wipe_status(session: Session, round_id: str) -> WipeStatus:
     confirmed, bases = confirmed_keys(session), base_keys(session)
     records = open_records = 0
     refs: set[str] = set()
-    for rec in iter_round_records(session, round_id, {}):
+    for rec in iter_round_lines(session, round_id, {}):
         records += 1
-        refs |= rec.attachment_refs()
+        refs |= rec.refs
         key = (rec.version, rec.hash)
         if (rec.type, rec.id, *key) not in confirmed and bases.get((rec.type, rec.id)) != key:
             open_records += 1
