@@ -7,7 +7,8 @@ the package form get a converter, chosen once per column. Children come from one
 table ordered by parent, merged with the parent stream (both ordered by parent id), so Python
 holds a batch, never the round (SQLite's own ORDER BY sorter, in memory under SQLCipher's
 temp_store, still sorts each table's rows of the round, as it does for the ORM query).
-The output equals ``serialize`` over ``export.round_rows``.
+The output equals ``serialize`` over ``export.round_rows``. The export itself has SQLite write
+the lines (``sqllines``) and comes here only for a record whose stored form SQL cannot render.
 """
 
 from __future__ import annotations
