@@ -13,7 +13,7 @@ from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 
 pytestmark = pytest.mark.slow
 
-TINY = ExchangeSizes("small", files=3, file_mib=2, small_files=1)
+TINY = ExchangeSizes("small", files=3, file_mib=2, small_files=1, records_blob_mib=4)
 
 
 def test_exchange_benches_measure_a_round_trip(demo_dir: Path, tmp_path: Path) -> None:
@@ -58,7 +58,11 @@ def test_exchange_benches_measure_a_round_trip(demo_dir: Path, tmp_path: Path) -
         assert peak.figures["peak_rss_mib"] >= peak.figures["rss_before_mib"] > 0
         assert peak.figures["small_peak_rss_mib"] > 0
         assert peak.baseline["raw_pyrage_peak_rss_mib"] > 0
-        assert peak.target.measured == peak.figures["peak_rss_mib"]
+        # the third package: the round grown with copies of one record to a 4 MiB records blob
+        many = peak.figures["many_records_peak_rss_mib"]
+        assert peak.params["many_records"] > params["records"]
+        assert 3.5 * 2**20 < peak.params["many_records_blob_bytes"] <= 4 * 2**20
+        assert peak.target.measured == max(peak.figures["peak_rss_mib"], many) > 0
 
     again = results["exchange_reimport"]
     # recognised from the header where the package lies: no staging copy, no stage at all
