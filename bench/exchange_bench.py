@@ -2,7 +2,9 @@
 
 Export and import throughput beside raw pyrage (age) encryption and decryption of the same bytes,
 peak RSS of each in a fresh process (a package with the same records and an eighth of the
-attachment bytes shows whether it stays flat), and the re-import of a package already imported.
+attachment bytes shows whether it stays flat with the bytes; the round grown to a records blob
+near its limit, whether it stays flat with the records), and the re-import of a package already
+imported.
 
 Every measured operation runs in a child process (``bench/exchange_child.py``)
 that opens its store first and then resets the kernel's peak-RSS mark (see ``memory_bench``), so
