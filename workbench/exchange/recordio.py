@@ -181,6 +181,18 @@ def _base_json(base: tuple[int, str] | None) -> dict[str, Any] | None:
     return None if base is None else {"version": base[0], "hash": base[1]}
 
 
+def type_tail(record_type: str) -> bytes:
+    """How the hashed body and the line both end: ``,"type":"…"}``."""
+    return b',"type":' + _TYPE_JSON[record_type] + b"}"
+
+
+def join_line(record_type: str, base: tuple[int, str] | None, inner: bytes, stamps: bytes) -> bytes:
+    """The canonical line around ``inner``, the encoded ``"children":…,"fields":…,"id":…``
+    members of the hashed body, and the encoded ``stamps``."""
+    head = b"null" if base is None else canonical_json(_base_json(base))
+    return b"".join((b'{"base":', head, b",", inner, b',"stamps":', stamps, type_tail(record_type)))
+
+
 def _encode(
     record_type: str,
     record_id: str,
@@ -195,18 +207,8 @@ def _encode(
     body = canonical_json(
         {"children": children, "fields": content, "id": record_id, "type": record_type}
     )
-    tail = b',"type":' + _TYPE_JSON[record_type] + b"}"
-    line = b"".join(
-        (
-            b'{"base":',
-            b"null" if base is None else canonical_json(_base_json(base)),
-            b",",
-            body[1 : len(body) - len(tail)],
-            b',"stamps":',
-            canonical_json(stamps),
-            tail,
-        )
-    )
+    inner = body[1 : len(body) - len(type_tail(record_type))]
+    line = join_line(record_type, base, inner, canonical_json(stamps))
     return hashlib.sha256(body).hexdigest(), line
 
 

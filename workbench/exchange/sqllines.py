@@ -26,9 +26,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
-from workbench.exchange.canonical import canonical_json
 from workbench.exchange.recordio import (
-    _TYPE_JSON,
     ATTACHMENT_COLUMNS,
     CHILD_SCHEMAS,
     CHILDREN,
@@ -36,6 +34,8 @@ from workbench.exchange.recordio import (
     STAMPS,
     ColumnSpec,
     PackageRecord,
+    join_line,
+    type_tail,
 )
 from workbench.exchange.rowdump import BATCH, one_record, round_filter
 from workbench.models import RECORD_MODELS
@@ -182,7 +182,7 @@ def _from_rowdump(rec: PackageRecord) -> RoundLine:
 
 def _table_lines(dbapi: Any, model: type[Base], round_id: str, bases: Bases) -> Iterator[RoundLine]:
     record_type = model.__tablename__
-    tail = b',"type":' + _TYPE_JSON[record_type] + b"}"
+    tail = type_tail(record_type)
     _where, binds = round_filter(model, "t")
     cursor = dbapi.cursor()
     try:
@@ -194,12 +194,8 @@ def _table_lines(dbapi: Any, model: type[Base], round_id: str, bases: Bases) -> 
                     yield _from_rowdump(one_record(dbapi, model, record_id, bases))
                     continue
                 base = bases.get((record_type, record_id))
-                head = b'{"base":null,'
-                if base is not None and base[0] < version:
-                    head = (
-                        b'{"base":' + canonical_json({"hash": base[1], "version": base[0]}) + b","
-                    )
-                line = b"".join((head, middle[1:-1], b',"stamps":', stamped, tail))
+                kept = base if base is not None and base[0] < version else None
+                line = join_line(record_type, kept, middle[1:-1], stamped)
                 digest = hashlib.sha256(middle[:-1] + tail).hexdigest()
                 yield RoundLine(record_type, record_id, version, digest, line, _refs(refs))
     finally:
