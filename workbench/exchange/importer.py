@@ -409,5 +409,7 @@ def _refuse(
         exc.details.setdefault("kept_at", str(kept) if kept else str(path))
     with contextlib.suppress(Exception), vault.session() as s:
         audit.record(s, "package.reject", "package", package_id, detail)
-        if code == "WB-PKG-SEQ-REUSED":
-            audit.record(s, "package.alert", "package", package_id, detail)
+        held = exc.details.get("other_package") if isinstance(exc, WorkbenchError) else None
+        if held is not None:  # it contradicts a package already held: flag that one
+            alert = {**detail, "refused_package": package_id}
+            audit.record(s, "package.alert", "package", str(held), alert)
