@@ -88,9 +88,11 @@ class Kept:
 def kept_packages(folder: Path) -> list[Kept]:
     """The refused packages kept in ``folder``, oldest first."""
     found: list[Kept] = []
-    if not folder.is_dir():
+    try:
+        paths = list(folder.iterdir())
+    except OSError:  # no folder yet (nothing refused), or unreadable: housekeeping waits
         return found
-    for path in folder.iterdir():
+    for path in paths:
         with contextlib.suppress(OSError):
             st = path.lstat()
             if stat.S_ISREG(st.st_mode):
