@@ -197,3 +197,22 @@ def test_conflicts_are_listed_verbatim_and_resolved(
     capsys.readouterr()
     assert main([*office, "conflicts", "list"]) == 0
     assert "没有待处理的冲突" in capsys.readouterr().out
+
+
+def test_rejected_shows_and_sets_the_retention(
+    w: World, main: Main, capsys: pytest.CaptureFixture[str]
+) -> None:
+    office = _as(w, "office")
+    w.close()
+    junk = w.dir / "junk.wbp"
+    junk.write_bytes(b"age-encryption.org/v1\n-> X25519 nonsense\n--- x\n" + b"\x00" * 64)
+    assert main([*office, "import", str(junk)]) == 4
+    state = _json(capsys, main, [*office, "rejected"])
+    assert isinstance(state, dict) and (state["count"], state["keep_days"]) == (1, 30)
+    argv = [*office, "rejected", "--keep-days", "7", "--max-mib", "64"]
+    state = _json(capsys, main, argv)
+    assert isinstance(state, dict) and (state["keep_days"], state["max_bytes"]) == (7, 64 << 20)
+    assert main([*office, "rejected", "--keep-days", "0"]) == 8
+    capsys.readouterr()
+    assert main([*office, "rejected"]) == 0
+    assert "保留 7 天" in capsys.readouterr().out

@@ -20,6 +20,7 @@ from workbench.exchange import (
     list_devices,
     make_request,
     office_info,
+    rejected,
     resolve_conflict,
     revoke_device,
     sign_request,
@@ -217,6 +218,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 4
 
 
+def cmd_rejected(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        if args.keep_days is not None or args.max_mib is not None:
+            max_bytes = None if args.max_mib is None else args.max_mib << 20
+            rejected.set_retention(vault, keep_days=args.keep_days, max_bytes=max_bytes)
+        state = rejected.status(vault)
+    human = (
+        f"被拒收的数据包保存在 {state.folder}：{state.count} 个，"
+        f"共 {state.total_bytes >> 20} MiB。\n"
+        f"保留 {state.keep_days} 天，总量不超过 {state.max_bytes >> 20} MiB（超出时先删最早的）。"
+    )
+    common.emit(args, state, human)
+    return 0
+
+
 def cmd_receipt(args: argparse.Namespace) -> int:
     if getattr(args, "receipt_cmd", None) == "accept":
         return cmd_import(args)
@@ -321,6 +337,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("verify", help="校验数据包而不导入")
     p.add_argument("file")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("rejected", help="被拒收数据包的保留情况；系统管理员可设置保留天数和总量")
+    p.add_argument("--keep-days", type=int, help=f"保留天数（默认 {rejected.DEFAULT_KEEP_DAYS}）")
+    p.add_argument(
+        "--max-mib", type=int, help=f"保留总量上限，MiB（默认 {rejected.DEFAULT_MAX_BYTES >> 20}）"
+    )
+    p.set_defaults(func=cmd_rejected)
 
     p = sub.add_parser(
         "receipt", help="（巡察办）开具回执；receipt accept FILE：（巡察组）接受回执"

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.errors import DiskFull, NotFound, WorkbenchError
-from workbench.exchange import briefing, receipts, team
+from workbench.exchange import briefing, receipts, rejected, team
 from workbench.exchange.errors import BadRecords, PackageLimit
 from workbench.exchange.framing import Limits
 from workbench.exchange.identity import device_keys, office_keys, require_enrolled, revoked_ids
@@ -173,6 +173,7 @@ def _stage_copy(vault: Vault, path: Path, limits: Limits) -> Path:
     if leftovers:  # it may have placed blob files whose rows were never committed
         with vault.read() as s:
             vault.attachments.collect_garbage(s)
+    rejected.prune_store(vault)  # what has expired goes, before the free space is measured
     free = shutil.disk_usage(vault.layout.root).free
     if free < 2 * size + DISK_MARGIN:  # the staged copy, then the attachments it carries
         raise DiskFull(f"磁盘空间不足：导入此数据包约需 {(2 * size + DISK_MARGIN) >> 20} MiB")
@@ -395,6 +396,8 @@ def _refuse(
         kept = exchange_dir(vault, "rejected") / f"{stamp}-{uuid.uuid4().hex[:6]}-{path.name[:80]}"
         with contextlib.suppress(OSError):
             staged.replace(kept)
+        with contextlib.suppress(Exception):  # a refusal is reported whatever happens here
+            rejected.prune_store(vault, keep=kept)
     code = exc.code if isinstance(exc, WorkbenchError) else "WB-INTERNAL"
     message = exc.message if isinstance(exc, WorkbenchError) else type(exc).__name__
     detail: dict[str, Any] = {"code": code, "reason": message, "file": path.name[:200]}
@@ -409,5 +412,7 @@ def _refuse(
         exc.details.setdefault("kept_at", str(kept) if kept else str(path))
     with contextlib.suppress(Exception), vault.session() as s:
         audit.record(s, "package.reject", "package", package_id, detail)
-        if code == "WB-PKG-SEQ-REUSED":
-            audit.record(s, "package.alert", "package", package_id, detail)
+        held = exc.details.get("other_package") if isinstance(exc, WorkbenchError) else None
+        if held is not None:  # it contradicts a package already held: flag that one
+            alert = {**detail, "refused_package": package_id}
+            audit.record(s, "package.alert", "package", str(held), alert)

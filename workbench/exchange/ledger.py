@@ -2,8 +2,12 @@
 
 Team packages chain: ``device_seq`` counts up from 1 per device and ``prev_hash`` is the previous
 package's hash, so a missing package shows as a gap (imported with a warning) and a forked or
-rolled-back history shows as a broken link (refused). Office packages (briefings, receipts) go to
-different devices from one counter, so they carry no chain; only duplicates and reuse are checked.
+rolled-back history shows as a broken link (refused). Packages may arrive in any order: each link
+is checked as soon as both its ends are held, so a gap's closing package checks the link to the
+held package before it and the one after it. A broken link cannot tell which end is false (both
+are signed by the device): the package arriving is refused, naming the held one, which the
+refusal flags for checking (importer). Office packages (briefings, receipts) go to different
+devices from one counter, so they carry no chain; only duplicates and reuse are checked.
 """
 
 from __future__ import annotations
@@ -59,10 +63,10 @@ def check_incoming(session: Session, manifest: Manifest, phash: str) -> LedgerVe
         raise ChainBroken("数据包的前一包哈希与序号不符")
     before = _row(session, "in", sender, seq - 1)
     if before is not None and before.package_hash != manifest.prev_hash:
-        raise ChainBroken(device_id=sender, device_seq=seq)
+        raise _link_broken(manifest, before)
     after = _row(session, "in", sender, seq + 1)
     if after is not None and after.prev_hash != phash:
-        raise ChainBroken(device_id=sender, device_seq=seq)
+        raise _link_broken(manifest, after)
     held = set(
         session.scalars(
             select(PackageLedger.device_seq).where(
@@ -78,6 +82,21 @@ def check_incoming(session: Session, manifest: Manifest, phash: str) -> LedgerVe
         shown = "、".join(str(n) for n in missing[:10]) + ("…" if len(missing) > 10 else "")
         warnings = (f"该设备的第 {shown} 号数据包尚未导入（序号有缺口），请核查是否遗漏",)
     return LedgerVerdict(duplicate=False, warnings=warnings)
+
+
+def _link_broken(manifest: Manifest, held: PackageLedger) -> ChainBroken:
+    """The link between ``manifest`` and its held neighbour does not hold: name both."""
+    sender, seq = manifest.sender.device_id, manifest.device_seq
+    return ChainBroken(
+        f"设备 {sender[:8]} 的第 {seq} 号数据包（编号 {manifest.package_id}）与已导入的"
+        f"第 {held.device_seq} 号数据包（编号 {held.package_id}）前后不衔接：两者必有一个"
+        f"不是该设备的真实记录（伪造或设备数据被回滚）：请核查已导入的第 {held.device_seq} 号"
+        f"数据包，并与该设备核对",
+        device_id=sender,
+        device_seq=seq,
+        other_package=held.package_id,
+        other_seq=held.device_seq,
+    )
 
 
 def next_outgoing(session: Session, sender: str) -> tuple[int, str | None]:
