@@ -84,7 +84,8 @@ def _refused_naming(w: World, path: Path, other: PackageLedger) -> Any:
         ex.import_package(w.office, path)
     error = info.value
     assert error.details["other_package"] == other.package_id
-    assert other.package_id in error.message and f"第 {other.device_seq} 号" in error.message
+    assert f"第 {other.device_seq} 号" in error.message
+    assert other.package_id not in error.message  # people read sequence numbers, not ids
     assert content_digest(w.office) == before
     assert audit_actions(w.office, seq) == ["package.reject", "package.alert"]
     assert _alerted(w, seq) == [other.package_id]

@@ -87,11 +87,11 @@ def check_incoming(session: Session, manifest: Manifest, phash: str) -> LedgerVe
 def _link_broken(manifest: Manifest, held: PackageLedger) -> ChainBroken:
     """The link between ``manifest`` and its held neighbour does not hold: name both."""
     sender, seq = manifest.sender.device_id, manifest.device_seq
+    device = f"“{manifest.sender.display_name}”（{manifest.sender.user}）"
     return ChainBroken(
-        f"设备 {sender[:8]} 的第 {seq} 号数据包（编号 {manifest.package_id}）与已导入的"
-        f"第 {held.device_seq} 号数据包（编号 {held.package_id}）前后不衔接：两者必有一个"
-        f"不是该设备的真实记录（伪造或设备数据被回滚）：请核查已导入的第 {held.device_seq} 号"
-        f"数据包，并与该设备核对",
+        f"设备{device}的第 {seq} 号数据包与已导入的第 {held.device_seq} 号数据包前后不衔接："
+        f"两者必有一个不是该设备的真实记录（伪造或设备数据被回滚）：请核查已导入的"
+        f"第 {held.device_seq} 号数据包，并与该设备核对",
         device_id=sender,
         device_seq=seq,
         other_package=held.package_id,
