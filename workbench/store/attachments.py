@@ -25,7 +25,7 @@ from workbench.errors import AttachmentCorrupt, DiskFull, LimitExceeded, NotFoun
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.system import Attachment, StoreMeta
 from workbench.store import blobcrypt
-from workbench.store.fsutil import fsync_dir, is_disk_full
+from workbench.store.fsutil import fsync_dir, is_disk_full, make_private_dir, open_private
 from workbench.store.layout import StoreLayout
 
 DEFAULT_LIMIT_BYTES = 4 << 30  # 4 GiB; per store, in store_meta "attachment_limit_bytes"
@@ -98,7 +98,7 @@ class IncomingBlob:
         self.size = size
         self.sha256: str | None = None
         self._synced: Future[None] | None = None
-        self._file = open(path, "wb")  # noqa: SIM115 - closed by finish()/discard()
+        self._file = open_private(path)  # closed by finish()/discard()
         try:
             self._writer = blobcrypt.BlobWriter(self._file, dek, size)
         except BaseException:
@@ -157,7 +157,7 @@ class AttachmentStore:
         limit = size_limit(session)
         if size_hint is not None and size_hint > limit:
             raise LimitExceeded(f"附件超过大小上限 {limit} 字节", limit=limit)
-        self.layout.staging.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.layout.staging)
         staging = self.layout.staging / f"{uuid.uuid4().hex}.part"
 
         def on_chunk(done: int) -> None:
@@ -167,7 +167,7 @@ class AttachmentStore:
             progress(done, size_hint, name)
 
         try:
-            with open(staging, "wb") as out:
+            with open_private(staging) as out:
                 sha, size = blobcrypt.encrypt_stream(
                     source, out, self._dek, on_chunk=on_chunk, durable=True
                 )
@@ -176,7 +176,7 @@ class AttachmentStore:
                 staging.unlink()
                 return attachment_info(existing, deduplicated=True)
             target = self.blob_path(sha)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(target.parent)
             os.replace(staging, target)
             fsync_dir(target.parent)
         except BaseException as exc:
@@ -201,7 +201,7 @@ class AttachmentStore:
 
     def begin_incoming(self, size: int) -> IncomingBlob:
         """A blob arriving from a package: encrypted into a staging file as its bytes come."""
-        self.layout.staging.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.layout.staging)
         return IncomingBlob(self.layout.staging / f"{uuid.uuid4().hex}.part", self._dek, size)
 
     def land_incoming(self, blob: IncomingBlob) -> Path:
@@ -211,7 +211,7 @@ class AttachmentStore:
         assert blob.sha256 is not None, "finish() the blob first"
         blob.wait_durable()
         target = self.blob_path(blob.sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(target.parent)
         os.replace(blob.path, target)
         return target
 
@@ -264,7 +264,7 @@ class AttachmentStore:
             progress(done, info.size, info.name)
 
         try:
-            with self._open_blob(info.sha256) as src, open(tmp, "wb") as out:
+            with self._open_blob(info.sha256) as src, open_private(tmp) as out:
                 blobcrypt.decrypt_stream(src, out, self._dek, info.sha256, on_chunk=on_chunk)
             os.replace(tmp, out_path)
         except BaseException as exc:

@@ -34,7 +34,7 @@ from workbench.roles import Role, validate_roles
 from workbench.store import audit, migrate, recovery
 from workbench.store.attachments import AttachmentStore
 from workbench.store.engine import make_engine
-from workbench.store.fsutil import fsync_dir
+from workbench.store.fsutil import create_private, fsync_dir, make_private_dir
 from workbench.store.keyfile import (
     DEK_BYTES,
     KdfParams,
@@ -158,13 +158,14 @@ class Vault:
         # Build in a sibling folder, then rename: a crash never leaves a half-made store.
         directory.parent.mkdir(parents=True, exist_ok=True)
         building = directory.parent / f".{directory.name}.creating-{uuid.uuid4().hex[:8]}"
-        building.mkdir()
+        make_private_dir(building)
         layout = StoreLayout(building)
         dek = bytearray(os.urandom(DEK_BYTES))
         store_id = str(uuid.uuid4())
         user_id = str(uuid.uuid4())
         code = recovery.generate()
         try:
+            create_private(layout.db)
             engine = make_engine(layout.db, dek)
             try:
                 migrate.upgrade(engine)
@@ -319,7 +320,7 @@ class Vault:
             from workbench.store import backup  # local: backup imports the vault's helpers
 
             def _backup_first(current: str | None, head: str) -> None:
-                layout.backups.mkdir(exist_ok=True)
+                make_private_dir(layout.backups)
                 stamp = utcnow().strftime("%Y%m%dT%H%M%S")
                 target = layout.backups / f"pre-upgrade-{current}-to-{head}-{stamp}.wbk"
                 backup.write_backup(layout, keyfile, dek, engine, target)
