@@ -22,10 +22,20 @@ def store_dir(args: argparse.Namespace) -> Path:
     return Path(args.store) if args.store else paths.default_store_dir()
 
 
+def read_text_file(path: str, what: str) -> str:
+    """A small text file the user named (a passphrase or recovery code file): UTF-8 or refused."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read(1 << 16)
+    except UnicodeDecodeError:
+        raise UsageError(f"{what}不是 UTF-8 编码的文本：{path}") from None
+    except OSError as exc:
+        raise UsageError(f"无法读取{what}：{path}（{exc.strerror or exc}）") from None
+
+
 def _read_secret_file(path: str) -> str:
     # restic's convention: the first line, without its newline.
-    with open(path, encoding="utf-8") as f:
-        return f.readline().rstrip("\r\n")
+    return read_text_file(path, "口令文件").split("\n", 1)[0].rstrip("\r")
 
 
 def _prompt(label: str) -> str:
