@@ -1,15 +1,17 @@
 """Evidence files: streamed in and out in chunks, encrypted at rest, addressed by SHA-256.
 
 Adding streams the source through SHA-256 and ``BlobWriter`` into a staging file, then renames it
-into ``blobs/xx/<keyed name>`` and inserts the row in the caller's transaction. The same content
-added twice is stored once. A crash leaves at most a staging file or an unreferenced blob, both
-removed by ``collect_garbage`` (run by ``check --repair`` and at unlock for staging files).
+into ``blobs/xx/<keyed name>`` and inserts the row in the caller's transaction; if that
+transaction rolls back, the blob it placed is removed with it. The same content added twice is
+stored once. A crash leaves at most a staging file or an unreferenced blob, both removed by
+``collect_garbage`` (run by ``check --repair`` and at unlock for staging files).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -18,8 +20,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, SessionTransaction
 
 from workbench.errors import AttachmentCorrupt, DiskFull, LimitExceeded, NotFound, ValidationError
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
@@ -30,6 +32,32 @@ from workbench.store.layout import StoreLayout
 
 DEFAULT_LIMIT_BYTES = 4 << 30  # 4 GiB; per store, in store_meta "attachment_limit_bytes"
 LIMIT_KEY = "attachment_limit_bytes"
+# What a name cannot show: control characters, and lone surrogates (the undecodable bytes of a
+# file name, as Python's surrogateescape hands them over; SQLite cannot store them).
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_PLACED = "attachments_placed"  # session.info: blobs this transaction put in place
+
+
+def display_name(name: str) -> str:
+    """An attachment's name as stored and shown: what cannot be shown becomes U+FFFD, so any file
+    can be added under a readable name (the name is only a label; the content is the address)."""
+    return _UNSHOWABLE.sub("\ufffd", name).strip()
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_placed_blobs(session: Session) -> None:
+    session.info.pop(_PLACED, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _remove_placed_blobs(session: Session, previous: SessionTransaction) -> None:
+    """A blob and its row are all or nothing: the rows went with the transaction, so do the files.
+    (A savepoint's blob is left to ``collect_garbage``: its transaction may yet commit others.)"""
+    if previous.nested:
+        return
+    for path in session.info.pop(_PLACED, ()):
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 @dataclass(frozen=True)
@@ -151,7 +179,7 @@ class AttachmentStore:
         progress: ProgressSink = no_progress,
         cancel: CancelToken = NEVER_CANCELLED,
     ) -> AttachmentInfo:
-        name = name.strip()
+        name = display_name(name)
         if not name:
             raise ValidationError("附件名称不能为空", field="name")
         limit = size_limit(session)
@@ -178,6 +206,8 @@ class AttachmentStore:
             target = self.blob_path(sha)
             make_private_dir(target.parent)
             os.replace(staging, target)
+            if existing is None:
+                session.info.setdefault(_PLACED, []).append(target)
             fsync_dir(target.parent)
         except BaseException as exc:
             with contextlib.suppress(OSError):
