@@ -80,6 +80,14 @@ def check_passphrase(passphrase: str) -> None:
         raise ValidationError(f"口令至少 {MIN_PASSPHRASE_CHARS} 个字符", field="passphrase")
 
 
+def require_new_store_dir(directory: Path) -> None:
+    """A store is made only where there is nothing: a missing or empty folder."""
+    if directory.exists() and any(directory.iterdir()):
+        raise StoreExists(
+            f"{directory} 不是空文件夹，不会在此创建或覆盖数据库", path=str(directory)
+        )
+
+
 def _zero(buffer: bytearray) -> None:
     for i in range(len(buffer)):
         buffer[i] = 0
@@ -149,10 +157,7 @@ class Vault:
             else (Role.OFFICE, Role.SYSADMIN)
         )
         parsed_roles = validate_roles(roles or default_roles)
-        if directory.exists() and any(directory.iterdir()):
-            raise StoreExists(
-                f"{directory} 不是空文件夹，不会在此创建或覆盖数据库", path=str(directory)
-            )
+        require_new_store_dir(directory)
         kdf = kdf or KdfParams()
 
         # Build in a sibling folder, then rename: a crash never leaves a half-made store.
