@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import LEADER, PASSPHRASE
 from workbench.cli import main
 from workbench.errors import KeyfileDamaged
+from workbench.store import audit
 from workbench.store.keyfile import Keyfile
 from workbench.store.vault import Vault
 
@@ -41,19 +42,46 @@ def _listed(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
 # -- file names ---------------------------------------------------------------------------------
 
 
+def _not_utf8(folder: Path, name: bytes) -> str:
+    """A path in ``folder`` whose name is not UTF-8, as Python hands it over (surrogateescape)."""
+    raw = os.fsencode(folder) + b"/" + name
+    try:
+        with open(raw, "wb"):
+            pass
+    except OSError:
+        pytest.skip("this file system only takes UTF-8 names")
+    os.remove(raw)
+    return os.fsdecode(raw)
+
+
 def test_a_file_name_that_is_not_utf8_is_added_under_a_readable_name(
     cli_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    raw = os.fsencode(tmp_path) + b"/\xe5\xb7\xa1\xff\xfe\xe5\x9b\x9e.txt"  # 巡 \xff\xfe 回
-    try:
-        with open(raw, "wb") as f:
-            f.write(b"evidence")
-    except OSError:
-        pytest.skip("this file system only takes UTF-8 names")
-    assert main(["attach", "add", os.fsdecode(raw)]) == 0
+    source = _not_utf8(tmp_path, b"\xe5\xb7\xa1\xff\xfe\xe5\x9b\x9e.txt")  # 巡 \xff\xfe 回
+    Path(source).write_bytes(b"evidence")
+    assert main(["attach", "add", source]) == 0
     (row,) = _listed(capsys)
     assert row["name"] == "巡\ufffd\ufffd回.txt"
     assert len(_blob_files(cli_store)) == 1
+
+
+def test_exports_to_a_path_that_is_not_utf8_are_done_and_audited(
+    cli_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "evidence.txt"
+    source.write_bytes(b"evidence")
+    capsys.readouterr()
+    assert main(["attach", "add", str(source), "--json"]) == 0
+    sha = json.loads(capsys.readouterr().out)["sha256"]
+    out, backup = _not_utf8(tmp_path, b"out\xff.txt"), _not_utf8(tmp_path, b"copy\xff.wbk")
+    assert main(["attach", "get", sha, "--out", out]) == 0
+    assert main(["backup", backup]) == 0
+    assert Path(out).read_bytes() == b"evidence" and Path(backup).stat().st_size > 0
+    with Vault.open(cli_store, LEADER, PASSPHRASE) as vault, vault.read() as s:
+        entries = list(audit.iter_entries(s))
+    recorded = {e.action: e.detail for e in entries if e.action in ("attachment.export", "backup")}
+    assert recorded["attachment.export"]["to"] == str(tmp_path / "out\ufffd.txt")
+    assert recorded["backup"]["to"] == str(tmp_path / "copy\ufffd.wbk")
 
 
 def test_control_characters_in_a_name_are_not_stored(

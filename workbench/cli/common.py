@@ -15,6 +15,7 @@ from typing import Any
 
 from workbench import paths
 from workbench.errors import UsageError
+from workbench.store.fsutil import readable_name
 from workbench.store.vault import Vault
 
 
@@ -97,8 +98,9 @@ def _plain(value: Any) -> Any:
 
 
 def emit(args: argparse.Namespace, data: Any, human: str) -> None:
-    """``--json``: the data as JSON on stdout; otherwise the human text."""
+    """``--json``: the data as JSON on stdout; otherwise the human text. A path's bytes that are
+    not UTF-8 are shown as U+FFFD (stdout cannot write them)."""
     if getattr(args, "json", False):
-        print(json.dumps(_plain(data), ensure_ascii=False, indent=2))
+        print(readable_name(json.dumps(_plain(data), ensure_ascii=False, indent=2)))
     else:
-        print(human)
+        print(readable_name(human))

@@ -27,21 +27,26 @@ from workbench.errors import AttachmentCorrupt, DiskFull, LimitExceeded, NotFoun
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.system import Attachment, StoreMeta
 from workbench.store import blobcrypt
-from workbench.store.fsutil import fsync_dir, is_disk_full, make_private_dir, open_private
+from workbench.store.fsutil import (
+    fsync_dir,
+    is_disk_full,
+    make_private_dir,
+    open_private,
+    readable_name,
+)
 from workbench.store.layout import StoreLayout
 
 DEFAULT_LIMIT_BYTES = 4 << 30  # 4 GiB; per store, in store_meta "attachment_limit_bytes"
 LIMIT_KEY = "attachment_limit_bytes"
-# What a name cannot show: control characters, and lone surrogates (the undecodable bytes of a
-# file name, as Python's surrogateescape hands them over; SQLite cannot store them).
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode's Cc: what a name cannot show
 _PLACED = "attachments_placed"  # session.info: blobs this transaction put in place
 
 
 def display_name(name: str) -> str:
-    """An attachment's name as stored and shown: what cannot be shown becomes U+FFFD, so any file
-    can be added under a readable name (the name is only a label; the content is the address)."""
-    return _UNSHOWABLE.sub("\ufffd", name).strip()
+    """An attachment's name as stored and shown: undecodable bytes and control characters become
+    U+FFFD, so any file can be added under a readable name (the name is only a label; the content
+    is the address)."""
+    return _CONTROL.sub("\ufffd", readable_name(name)).strip()
 
 
 @event.listens_for(Session, "after_commit")

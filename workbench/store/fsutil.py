@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,6 +19,15 @@ from workbench.errors import DiskFull
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
+# Python hands a file name's bytes that are not UTF-8 over as lone surrogates (surrogateescape);
+# SQLite cannot store them, and nothing can show them.
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
+
+
+def readable_name(text: str) -> str:
+    """A file name or path (or text holding one) that can be stored and shown: its undecodable
+    bytes become U+FFFD."""
+    return _UNDECODABLE.sub("\ufffd", text)
 
 
 def _set_mode(path: Path, mode: int) -> None:
