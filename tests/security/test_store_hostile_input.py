@@ -84,16 +84,6 @@ def test_exports_to_a_path_that_is_not_utf8_are_done_and_audited(
     assert recorded["backup"]["to"] == str(tmp_path / "copy\ufffd.wbk")
 
 
-def test_control_characters_in_a_name_are_not_stored(
-    cli_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    source = tmp_path / "evidence.txt"
-    source.write_bytes(b"evidence")
-    assert main(["attach", "add", str(source), "--name", "a\tb\x00c\nd.txt"]) == 0
-    (row,) = _listed(capsys)
-    assert row["name"] == "a\ufffdb\ufffdc\ufffdd.txt"
-
-
 def test_a_blob_goes_with_its_row_when_the_transaction_rolls_back(vault: Vault) -> None:
     class Abandoned(Exception):
         pass

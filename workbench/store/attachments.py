@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -38,15 +37,14 @@ from workbench.store.layout import StoreLayout
 
 DEFAULT_LIMIT_BYTES = 4 << 30  # 4 GiB; per store, in store_meta "attachment_limit_bytes"
 LIMIT_KEY = "attachment_limit_bytes"
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode's Cc: what a name cannot show
 _PLACED = "attachments_placed"  # session.info: blobs this transaction put in place
 
 
 def display_name(name: str) -> str:
-    """An attachment's name as stored and shown: undecodable bytes and control characters become
-    U+FFFD, so any file can be added under a readable name (the name is only a label; the content
-    is the address)."""
-    return _CONTROL.sub("\ufffd", readable_name(name)).strip()
+    """An attachment's name as stored and shown: a file name's undecodable bytes become U+FFFD, so
+    any file can be added under a readable name (the name is only a label; the content is the
+    address). Control characters are kept here; a package replaces them (``exchange.export``)."""
+    return readable_name(name).strip()
 
 
 @event.listens_for(Session, "after_commit")
