@@ -15,7 +15,7 @@ from tests.conftest import LEADER, PASSPHRASE
 from workbench.cli import main
 from workbench.errors import KeyfileDamaged
 from workbench.store import audit
-from workbench.store.keyfile import Keyfile
+from workbench.store.keyfile import KdfParams, Keyfile
 from workbench.store.vault import Vault
 
 
@@ -164,3 +164,10 @@ def test_a_slot_with_a_salt_or_nonce_of_the_wrong_size_is_damaged(
     path.write_text(json.dumps(doc))
     with pytest.raises(KeyfileDamaged):
         Keyfile.read(path)
+
+
+def test_the_ceiling_is_inclusive() -> None:
+    KdfParams(8, 16, 256 * 1024).check()  # the most a slot may ask: a few seconds of work
+    for over in (KdfParams(9, 4, 65536), KdfParams(3, 17, 65536), KdfParams(3, 4, 256 * 1024 + 1)):
+        with pytest.raises(KeyfileDamaged):
+            over.check()

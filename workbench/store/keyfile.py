@@ -37,8 +37,8 @@ class KdfParams:
     """Argon2id parameters. The floor is RFC 9106's second recommendation (t=3, p=4, m=64 MiB).
 
     The ceiling keeps a keyfile from stalling the machine before its slot is even tried (a forged
-    t = 2³¹ ran for minutes, m = 2³² KiB asks for 4 TiB): at most t=10, p=16, m=512 MiB, which
-    takes seconds, several times what we write, and leaves room to raise the default.
+    t = 2³¹ ran for minutes, m = 2³² KiB asks for 4 TiB): at most t=8, p=16, m=256 MiB, a few
+    seconds of work, yet several times what we write, so the default can still be raised.
     """
 
     iterations: int = 3
@@ -48,9 +48,9 @@ class KdfParams:
     FLOOR_ITERATIONS = 3
     FLOOR_LANES = 4
     FLOOR_MEMORY_KIB = 64 * 1024
-    CEILING_ITERATIONS = 10
+    CEILING_ITERATIONS = 8
     CEILING_LANES = 16
-    CEILING_MEMORY_KIB = 512 * 1024
+    CEILING_MEMORY_KIB = 256 * 1024
 
     def check(self) -> None:
         """Refuse parameters outside the floor and the ceiling (before any derivation runs)."""
