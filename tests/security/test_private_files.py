@@ -25,6 +25,7 @@ from workbench.reports.export import export_document
 from workbench.store import recovery
 from workbench.store.backup import restore_backup, write_backup
 from workbench.store.keyfile import Keyfile, open_slot
+from workbench.store.layout import StoreLayout
 from workbench.store.vault import Vault
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX modes; Windows keeps its ACLs")
@@ -106,3 +107,13 @@ def test_documents_and_ledgers_are_owner_only(
         export_document(vault, DocRequest("feedback", target_id=seeded.t1), document)
         export_document(vault, DocRequest("rectification", round_id=seeded.round_id), ledger)
     _assert_private([document, ledger], [])
+
+
+def test_a_store_made_before_is_made_owner_only_when_unlocked(
+    store_dir: Path, umask_022: None
+) -> None:
+    layout = StoreLayout(store_dir)
+    for path, mode in ((store_dir, 0o755), (layout.keyfile, 0o644), (layout.db, 0o644)):
+        path.chmod(mode)  # how stores were made before
+    with Vault.open(store_dir, LEADER, PASSPHRASE):
+        _assert_private([layout.keyfile, layout.db, *layout.db_companions()], [store_dir])

@@ -35,6 +35,13 @@ def _set_mode(path: Path, mode: int) -> None:
         os.chmod(path, mode)
 
 
+def restrict(path: Path) -> None:
+    """Make an existing file or folder owner-only (a store made before modes were set); a path
+    that is missing or not ours to change is left as it is."""
+    with contextlib.suppress(OSError):
+        _set_mode(path, PRIVATE_DIR if path.is_dir() else PRIVATE_FILE)
+
+
 def open_private(path: Path, *, exclusive: bool = False) -> BinaryIO:
     """Open ``path`` for binary writing as an owner-only file (created, or truncated and tightened
     if it exists; ``exclusive``: it must not exist)."""

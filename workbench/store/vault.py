@@ -320,6 +320,7 @@ class Vault:
         *,
         kdf: KdfParams | None = None,
     ) -> Vault:
+        layout.restrict()
         engine = make_engine(layout.db, dek)
         try:
             from workbench.store import backup  # local: backup imports the vault's helpers
