@@ -1,9 +1,9 @@
 """File-system helpers: crash-safe writes, and owner-only files and folders.
 
-Every file the workbench writes holds either the store (encrypted, but its names and sizes still
-say something) or plaintext the user exported, so it is created for its owner only: files 0600,
-folders 0700, whatever the umask (which can only take bits away; a chmod after creating sets the
-exact mode). Windows keeps its ACLs: there ``chmod`` only sets the read-only flag, so it is skipped.
+The store (encrypted, but its names and sizes still say something), backups, packages and the
+plaintext the user exports are created for their owner only: files 0600, folders 0700, whatever
+the umask (which can only take bits away; a chmod after creating sets the exact mode). Windows
+keeps its ACLs: there ``chmod`` only sets the read-only flag, so it is skipped.
 """
 
 from __future__ import annotations
