@@ -174,13 +174,14 @@ def test_disk_full_while_storing_attachments(
         def __exit__(self, *exc: object) -> None:
             self._f.close()
 
-    def fake_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-        if "staging" in str(file) and "w" in mode:
+    def fake_open_private(file: Any, **kwargs: Any) -> Any:  # how staging files are created
+        if "staging" in str(file):
             return FullDisk(file)
-        return real_open(file, mode, *args, **kwargs)
+        return real_open_private(file, **kwargs)
 
+    real_open_private = attachments_mod.open_private
     w.office  # noqa: B018 - open it before the patch
-    monkeypatch.setattr(attachments_mod, "open", fake_open, raising=False)
+    monkeypatch.setattr(attachments_mod, "open_private", fake_open_private)
     _full_disk_refusal(w, package[1])
     monkeypatch.undo()
     assert ex.import_package(w.office, package[1]).status == "imported"

@@ -53,7 +53,7 @@ def test_each_connection_is_keyed_before_anything_else(vault: Vault) -> None:
 def test_disk_full_while_adding_an_attachment_changes_nothing(
     vault: Vault, store_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_open = open
+    real_open_private = attachments_mod.open_private
 
     class FullDisk(io.FileIO):
         written = 0
@@ -64,12 +64,12 @@ def test_disk_full_while_adding_an_attachment_changes_nothing(
                 raise OSError(errno.ENOSPC, "No space left on device")
             return super().write(data)
 
-    def fake_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-        if "staging" in str(file) and "w" in mode:
+    def fake_open_private(file: Any, **kwargs: Any) -> Any:  # how staging files are created
+        if "staging" in str(file):
             return FullDisk(file, "w")
-        return real_open(file, mode, *args, **kwargs)
+        return real_open_private(file, **kwargs)
 
-    monkeypatch.setattr(attachments_mod, "open", fake_open, raising=False)
+    monkeypatch.setattr(attachments_mod, "open_private", fake_open_private)
     with pytest.raises(DiskFull), vault.session() as s:
         vault.attachments.add(s, io.BytesIO(b"z" * (8 << 20)), name="大文件.mp4")
     monkeypatch.undo()

@@ -47,9 +47,8 @@ def test_parameters_below_the_floor_are_refused() -> None:
     slot = seal_slot(STORE, os.urandom(32), b"x", kind="passphrase")
     doc = json.loads(Keyfile(STORE, (slot,)).to_bytes())
     doc["slots"][0]["kdf"]["m"] = 1024
-    weakened = Keyfile.from_bytes(json.dumps(doc).encode())
     with pytest.raises(KeyfileDamaged):
-        open_slot(STORE, weakened.slots[0], b"x")
+        Keyfile.from_bytes(json.dumps(doc).encode())
 
 
 def test_keyfile_reveals_neither_key_nor_names() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from workbench import paths
 from workbench.errors import UsageError
+from workbench.store.fsutil import readable_name
 from workbench.store.vault import Vault
 
 
@@ -22,10 +23,20 @@ def store_dir(args: argparse.Namespace) -> Path:
     return Path(args.store) if args.store else paths.default_store_dir()
 
 
+def read_text_file(path: str, what: str) -> str:
+    """A small text file the user named (a passphrase or recovery code file): UTF-8 or refused."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read(1 << 16)
+    except UnicodeDecodeError:
+        raise UsageError(f"{what}不是 UTF-8 编码的文本：{path}") from None
+    except OSError as exc:
+        raise UsageError(f"无法读取{what}：{path}（{exc.strerror or exc}）") from None
+
+
 def _read_secret_file(path: str) -> str:
     # restic's convention: the first line, without its newline.
-    with open(path, encoding="utf-8") as f:
-        return f.readline().rstrip("\r\n")
+    return read_text_file(path, "口令文件").split("\n", 1)[0].rstrip("\r")
 
 
 def _prompt(label: str) -> str:
@@ -87,8 +98,9 @@ def _plain(value: Any) -> Any:
 
 
 def emit(args: argparse.Namespace, data: Any, human: str) -> None:
-    """``--json``: the data as JSON on stdout; otherwise the human text."""
+    """``--json``: the data as JSON on stdout; otherwise the human text. A path's bytes that are
+    not UTF-8 are shown as U+FFFD (stdout cannot write them)."""
     if getattr(args, "json", False):
-        print(json.dumps(_plain(data), ensure_ascii=False, indent=2))
+        print(readable_name(json.dumps(_plain(data), ensure_ascii=False, indent=2)))
     else:
-        print(human)
+        print(readable_name(human))

@@ -127,7 +127,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 def cmd_recover(args: argparse.Namespace) -> int:
     if args.recovery_code_file:
-        code = Path(args.recovery_code_file).read_text("utf-8").strip()
+        code = common.read_text_file(args.recovery_code_file, "恢复码文件").strip()
     else:
         code = os.environ.get("WORKBENCH_RECOVERY_CODE") or common._prompt("恢复码")
     new = common.new_passphrase(args)

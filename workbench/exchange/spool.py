@@ -18,6 +18,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from workbench.errors import IntegrityError
+from workbench.store.fsutil import open_private
 
 CHUNK = 64 << 10
 TAG = 16
@@ -32,7 +33,7 @@ class Spool:
         directory.mkdir(parents=True, exist_ok=True)
         self.path = directory / f"{uuid.uuid4().hex}.spool"
         self._aead = ChaCha20Poly1305(os.urandom(32))
-        self._file = open(self.path, "wb")  # noqa: SIM115 - closed by close()/discard()
+        self._file = open_private(self.path)  # closed by close()/discard()
         self._pending = bytearray()
         self._counter = 0
         self.size = 0

@@ -22,7 +22,7 @@ from workbench.exchange.framing import Chunk, iter_plaintext
 from workbench.exchange.manifest import Manifest, package_hash
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.store import migrate
-from workbench.store.fsutil import fsync_dir, is_disk_full
+from workbench.store.fsutil import fsync_dir, is_disk_full, open_private
 
 APP_VERSION = __version__
 PROGRESS_EVERY = 8 << 20
@@ -95,7 +95,7 @@ def write_package(
         cancel,
     )
     try:
-        with open(part, "wb") as out:
+        with open_private(part) as out:
             seal(plaintext, recipients, out)
             out.flush()
             os.fsync(out.fileno())

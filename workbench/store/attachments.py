@@ -1,9 +1,10 @@
 """Evidence files: streamed in and out in chunks, encrypted at rest, addressed by SHA-256.
 
 Adding streams the source through SHA-256 and ``BlobWriter`` into a staging file, then renames it
-into ``blobs/xx/<keyed name>`` and inserts the row in the caller's transaction. The same content
-added twice is stored once. A crash leaves at most a staging file or an unreferenced blob, both
-removed by ``collect_garbage`` (run by ``check --repair`` and at unlock for staging files).
+into ``blobs/xx/<keyed name>`` and inserts the row in the caller's transaction; if that
+transaction rolls back, the blob it placed is removed with it. The same content added twice is
+stored once. A crash leaves at most a staging file or an unreferenced blob, both removed by
+``collect_garbage`` (run by ``check --repair`` and at unlock for staging files).
 """
 
 from __future__ import annotations
@@ -18,18 +19,48 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, SessionTransaction
 
 from workbench.errors import AttachmentCorrupt, DiskFull, LimitExceeded, NotFound, ValidationError
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.system import Attachment, StoreMeta
 from workbench.store import blobcrypt
-from workbench.store.fsutil import fsync_dir, is_disk_full
+from workbench.store.fsutil import (
+    fsync_dir,
+    is_disk_full,
+    make_private_dir,
+    open_private,
+    readable_name,
+)
 from workbench.store.layout import StoreLayout
 
 DEFAULT_LIMIT_BYTES = 4 << 30  # 4 GiB; per store, in store_meta "attachment_limit_bytes"
 LIMIT_KEY = "attachment_limit_bytes"
+_PLACED = "attachments_placed"  # session.info: blobs this transaction put in place
+
+
+def display_name(name: str) -> str:
+    """An attachment's name as stored and shown: a file name's undecodable bytes become U+FFFD, so
+    any file can be added under a readable name (the name is only a label; the content is the
+    address). Control characters are kept here; a package replaces them (``exchange.export``)."""
+    return readable_name(name).strip()
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_placed_blobs(session: Session) -> None:
+    session.info.pop(_PLACED, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _remove_placed_blobs(session: Session, previous: SessionTransaction) -> None:
+    """A blob and its row are all or nothing: the rows went with the transaction, so do the files.
+    (A savepoint's blob is left to ``collect_garbage``: its transaction may yet commit others.)"""
+    if previous.nested:
+        return
+    for path in session.info.pop(_PLACED, ()):
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 @dataclass(frozen=True)
@@ -98,7 +129,7 @@ class IncomingBlob:
         self.size = size
         self.sha256: str | None = None
         self._synced: Future[None] | None = None
-        self._file = open(path, "wb")  # noqa: SIM115 - closed by finish()/discard()
+        self._file = open_private(path)  # closed by finish()/discard()
         try:
             self._writer = blobcrypt.BlobWriter(self._file, dek, size)
         except BaseException:
@@ -151,13 +182,13 @@ class AttachmentStore:
         progress: ProgressSink = no_progress,
         cancel: CancelToken = NEVER_CANCELLED,
     ) -> AttachmentInfo:
-        name = name.strip()
+        name = display_name(name)
         if not name:
             raise ValidationError("附件名称不能为空", field="name")
         limit = size_limit(session)
         if size_hint is not None and size_hint > limit:
             raise LimitExceeded(f"附件超过大小上限 {limit} 字节", limit=limit)
-        self.layout.staging.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.layout.staging)
         staging = self.layout.staging / f"{uuid.uuid4().hex}.part"
 
         def on_chunk(done: int) -> None:
@@ -167,7 +198,7 @@ class AttachmentStore:
             progress(done, size_hint, name)
 
         try:
-            with open(staging, "wb") as out:
+            with open_private(staging) as out:
                 sha, size = blobcrypt.encrypt_stream(
                     source, out, self._dek, on_chunk=on_chunk, durable=True
                 )
@@ -176,8 +207,10 @@ class AttachmentStore:
                 staging.unlink()
                 return attachment_info(existing, deduplicated=True)
             target = self.blob_path(sha)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(target.parent)
             os.replace(staging, target)
+            if existing is None:
+                session.info.setdefault(_PLACED, []).append(target)
             fsync_dir(target.parent)
         except BaseException as exc:
             with contextlib.suppress(OSError):
@@ -201,7 +234,7 @@ class AttachmentStore:
 
     def begin_incoming(self, size: int) -> IncomingBlob:
         """A blob arriving from a package: encrypted into a staging file as its bytes come."""
-        self.layout.staging.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.layout.staging)
         return IncomingBlob(self.layout.staging / f"{uuid.uuid4().hex}.part", self._dek, size)
 
     def land_incoming(self, blob: IncomingBlob) -> Path:
@@ -211,7 +244,7 @@ class AttachmentStore:
         assert blob.sha256 is not None, "finish() the blob first"
         blob.wait_durable()
         target = self.blob_path(blob.sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(target.parent)
         os.replace(blob.path, target)
         return target
 
@@ -264,7 +297,7 @@ class AttachmentStore:
             progress(done, info.size, info.name)
 
         try:
-            with self._open_blob(info.sha256) as src, open(tmp, "wb") as out:
+            with self._open_blob(info.sha256) as src, open_private(tmp) as out:
                 blobcrypt.decrypt_stream(src, out, self._dek, info.sha256, on_chunk=on_chunk)
             os.replace(tmp, out_path)
         except BaseException as exc:

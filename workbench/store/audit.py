@@ -24,6 +24,7 @@ from workbench.errors import AuditChainBroken
 from workbench.models.base import new_id, stored_datetime, utcnow
 from workbench.models.drafts import Draft
 from workbench.models.system import AuditEntry, StoreMeta
+from workbench.store.fsutil import readable_name
 from workbench.store.rowwriter import DirectRows, Insert, Rows
 
 GENESIS = "0" * 64
@@ -141,7 +142,8 @@ def record(
 
 
 def _detail_text(detail: dict[str, Any] | None) -> str:
-    return json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+    # A path the user typed may hold bytes that are not UTF-8: the entry records it readably.
+    return readable_name(json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str))
 
 
 def _set_head(session: Session, seq: int, digest: str) -> None:

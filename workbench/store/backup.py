@@ -34,7 +34,13 @@ from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progre
 from workbench.models.base import utcnow
 from workbench.store import blobcrypt
 from workbench.store.engine import raw_connection
-from workbench.store.fsutil import fsync_dir, is_disk_full
+from workbench.store.fsutil import (
+    create_private,
+    fsync_dir,
+    is_disk_full,
+    make_private_dir,
+    open_private,
+)
 from workbench.store.keyfile import Keyfile
 from workbench.store.layout import DB_NAME, KEYFILE_NAME, StoreLayout
 
@@ -74,6 +80,7 @@ def _write_record(w: _MacWriter, kind: int, name: str, src: Path, cancel: Cancel
 
 def snapshot_database(layout: StoreLayout, dek: bytes | bytearray, target: Path) -> None:
     """A consistent copy of the live database, encrypted with the same key (SQLite backup API)."""
+    create_private(target)
     src = raw_connection(layout.db, dek)
     try:
         dst = raw_connection(target, dek)
@@ -118,7 +125,7 @@ def write_backup(
                 "blobs": len(blobs),
             }
         ).encode()
-        with open(part, "wb") as out:
+        with open_private(part) as out:
             w = _MacWriter(out, _mac_key(dek))
             w.write(MAGIC + struct.pack(">I", len(header)) + header)
             kf_bytes = keyfile.to_bytes()
@@ -240,7 +247,7 @@ def restore_backup(
         raise StoreExists(f"{directory} 不是空文件夹，不会覆盖", path=str(directory))
     directory.parent.mkdir(parents=True, exist_ok=True)
     building = directory.parent / f".{directory.name}.restoring-{uuid.uuid4().hex[:8]}"
-    building.mkdir()
+    make_private_dir(building)
     total = backup_file.stat().st_size
     try:
         with open(backup_file, "rb") as src:
@@ -252,7 +259,8 @@ def restore_backup(
             keyfile = Keyfile.from_bytes(r.read_exact(size))
             dek = unlock_key(keyfile)
             r.start_mac(_mac_key(dek))
-            (building / KEYFILE_NAME).write_bytes(keyfile.to_bytes())
+            with open_private(building / KEYFILE_NAME) as out:
+                out.write(keyfile.to_bytes())
             seen_db = False
             while True:
                 kind, name, size = _read_record_head(r)
@@ -263,10 +271,10 @@ def restore_backup(
                     seen_db = True
                 elif kind == BLOB:
                     out_path = building / "blobs" / _safe_blob_rel(name)
-                    out_path.parent.mkdir(parents=True, exist_ok=True)
+                    make_private_dir(out_path.parent)
                 else:
                     raise BackupInvalid("备份文件含未知记录")
-                with open(out_path, "wb") as out:
+                with open_private(out_path) as out:
                     left = size
                     while left:
                         cancel.raise_if_cancelled()

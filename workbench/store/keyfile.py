@@ -28,11 +28,18 @@ from workbench.store.fsutil import write_atomic
 FORMAT = "inspection-workbench-keyfile"
 VERSION = 1
 DEK_BYTES = 32
+SALT_BYTES = 16
+NONCE_BYTES = 12
 
 
 @dataclass(frozen=True)
 class KdfParams:
-    """Argon2id parameters. The floor is RFC 9106's second recommendation (t=3, p=4, m=64 MiB)."""
+    """Argon2id parameters. The floor is RFC 9106's second recommendation (t=3, p=4, m=64 MiB).
+
+    The ceiling keeps a keyfile from stalling the machine before its slot is even tried (a forged
+    t = 2³¹ ran for minutes, m = 2³² KiB asks for 4 TiB): at most t=8, p=16, m=256 MiB, a few
+    seconds of work, yet several times what we write, so the default can still be raised.
+    """
 
     iterations: int = 3
     lanes: int = 4
@@ -41,18 +48,28 @@ class KdfParams:
     FLOOR_ITERATIONS = 3
     FLOOR_LANES = 4
     FLOOR_MEMORY_KIB = 64 * 1024
+    CEILING_ITERATIONS = 8
+    CEILING_LANES = 16
+    CEILING_MEMORY_KIB = 256 * 1024
 
-    def check_floor(self) -> None:
+    def check(self) -> None:
+        """Refuse parameters outside the floor and the ceiling (before any derivation runs)."""
         if (
             self.iterations < self.FLOOR_ITERATIONS
             or self.lanes < self.FLOOR_LANES
             or self.memory_kib < self.FLOOR_MEMORY_KIB
         ):
             raise KeyfileDamaged("密钥槽的口令派生参数低于安全下限")
+        if (
+            self.iterations > self.CEILING_ITERATIONS
+            or self.lanes > self.CEILING_LANES
+            or self.memory_kib > self.CEILING_MEMORY_KIB
+        ):
+            raise KeyfileDamaged("密钥槽的口令派生参数超出允许范围")
 
 
 def derive_key(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
-    params.check_floor()
+    params.check()
     kdf = Argon2id(
         salt=salt,
         length=32,
@@ -80,6 +97,13 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _int(value: Any) -> int:
+    """A JSON integer, not whatever converts to one (``1e400`` is a float, ``true`` a bool)."""
+    if type(value) is not int:
+        raise TypeError("not an integer")
+    return value
 
 
 @dataclass(frozen=True)
@@ -140,16 +164,21 @@ class Slot:
                 raise KeyfileDamaged("不支持的密钥槽算法")
             if obj["kind"] not in ("passphrase", "recovery"):
                 raise KeyfileDamaged("未知的密钥槽类型")
+            params = KdfParams(
+                iterations=_int(kdf["t"]), lanes=_int(kdf["p"]), memory_kib=_int(kdf["m"])
+            )
+            params.check()
+            salt, nonce = _unb64(obj["salt"]), _unb64(obj["nonce"])
+            if len(salt) != SALT_BYTES or len(nonce) != NONCE_BYTES:
+                raise KeyfileDamaged()
             return cls(
                 slot_id=str(obj["slot_id"]),
                 kind=obj["kind"],
                 user_id=obj["user_id"],
                 hint=obj["hint"],
-                salt=_unb64(obj["salt"]),
-                kdf=KdfParams(
-                    iterations=int(kdf["t"]), lanes=int(kdf["p"]), memory_kib=int(kdf["m"])
-                ),
-                nonce=_unb64(obj["nonce"]),
+                salt=salt,
+                kdf=params,
+                nonce=nonce,
                 wrapped=_unb64(obj["wrapped"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -172,9 +201,9 @@ def seal_slot(
         kind=kind,
         user_id=user_id,
         hint=hint,
-        salt=os.urandom(16),
+        salt=os.urandom(SALT_BYTES),
         kdf=params,
-        nonce=os.urandom(12),
+        nonce=os.urandom(NONCE_BYTES),
         wrapped=b"",
     )
     kek = derive_key(secret, slot.salt, params)

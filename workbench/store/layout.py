@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import StoreNotFound
+from workbench.store.fsutil import restrict
 
 DB_NAME = "workbench.db"
 KEYFILE_NAME = "keyfile.json"
@@ -34,6 +35,15 @@ class StoreLayout:
     @property
     def backups(self) -> Path:
         return self.root / "backups"
+
+    def restrict(self) -> None:
+        """Make the folder and its top files owner-only (stores made before 0600/0700), before
+        SQLite opens the database, so its new -wal and -shm files take the database's mode."""
+        for path in (self.root, self.keyfile, self.db, *self.db_companions()):
+            restrict(path)
+
+    def db_companions(self) -> tuple[Path, ...]:
+        return tuple(self.db.with_name(self.db.name + suffix) for suffix in ("-wal", "-shm"))
 
     def exists(self) -> bool:
         return self.keyfile.is_file() and self.db.is_file()

@@ -34,7 +34,7 @@ from workbench.roles import Role, validate_roles
 from workbench.store import audit, migrate, recovery
 from workbench.store.attachments import AttachmentStore
 from workbench.store.engine import make_engine
-from workbench.store.fsutil import fsync_dir
+from workbench.store.fsutil import create_private, fsync_dir, make_private_dir
 from workbench.store.keyfile import (
     DEK_BYTES,
     KdfParams,
@@ -78,6 +78,14 @@ def user_info(row: User) -> UserInfo:
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
         raise ValidationError(f"口令至少 {MIN_PASSPHRASE_CHARS} 个字符", field="passphrase")
+
+
+def require_new_store_dir(directory: Path) -> None:
+    """A store is made only where there is nothing: a missing or empty folder."""
+    if directory.exists() and any(directory.iterdir()):
+        raise StoreExists(
+            f"{directory} 不是空文件夹，不会在此创建或覆盖数据库", path=str(directory)
+        )
 
 
 def _zero(buffer: bytearray) -> None:
@@ -149,22 +157,20 @@ class Vault:
             else (Role.OFFICE, Role.SYSADMIN)
         )
         parsed_roles = validate_roles(roles or default_roles)
-        if directory.exists() and any(directory.iterdir()):
-            raise StoreExists(
-                f"{directory} 不是空文件夹，不会在此创建或覆盖数据库", path=str(directory)
-            )
+        require_new_store_dir(directory)
         kdf = kdf or KdfParams()
 
         # Build in a sibling folder, then rename: a crash never leaves a half-made store.
         directory.parent.mkdir(parents=True, exist_ok=True)
         building = directory.parent / f".{directory.name}.creating-{uuid.uuid4().hex[:8]}"
-        building.mkdir()
+        make_private_dir(building)
         layout = StoreLayout(building)
         dek = bytearray(os.urandom(DEK_BYTES))
         store_id = str(uuid.uuid4())
         user_id = str(uuid.uuid4())
         code = recovery.generate()
         try:
+            create_private(layout.db)
             engine = make_engine(layout.db, dek)
             try:
                 migrate.upgrade(engine)
@@ -314,12 +320,13 @@ class Vault:
         *,
         kdf: KdfParams | None = None,
     ) -> Vault:
+        layout.restrict()
         engine = make_engine(layout.db, dek)
         try:
             from workbench.store import backup  # local: backup imports the vault's helpers
 
             def _backup_first(current: str | None, head: str) -> None:
-                layout.backups.mkdir(exist_ok=True)
+                make_private_dir(layout.backups)
                 stamp = utcnow().strftime("%Y%m%dT%H%M%S")
                 target = layout.backups / f"pre-upgrade-{current}-to-{head}-{stamp}.wbk"
                 backup.write_backup(layout, keyfile, dek, engine, target)
