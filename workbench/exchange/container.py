@@ -1,25 +1,26 @@
 """The age envelope (age-encryption.org/v1, X25519 recipients), streamed by pyrage.
 
 ``seal`` pulls the framed plaintext from an iterator; ``unseal`` pushes the decrypted plaintext
-into a ``PackageParser``. Neither ever holds a whole package in memory.
+into a ``PackageParser``. Neither ever holds a whole package in memory. Our own check of the
+age header (``age_header``) comes first: pyrage only sees a header that passed it.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import pyrage
 
+from workbench.exchange.age_header import read_age_header
 from workbench.exchange.errors import NotAPackage, NotForUs, PackageDamaged
 from workbench.exchange.framing import Chunk, ChunkReader, PackageParser
 from workbench.exchange.keys import parse_identity, parse_recipient
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
-
-AGE_MAGIC = b"age-encryption.org/v1\n"
 
 
 def seal(plaintext: Iterable[Chunk], recipients: Sequence[str], out: BinaryIO) -> None:
@@ -37,13 +38,18 @@ def seal(plaintext: Iterable[Chunk], recipients: Sequence[str], out: BinaryIO) -
         raise
 
 
+def check_envelope(path: Path) -> None:
+    """Refuse a file whose age header is malformed or over its caps, reading only the header
+    (the importer does this before it opens its write transaction)."""
+    with open(path, "rb") as source:
+        read_age_header(source)
+
+
 def unseal(source: BinaryIO, identities: Sequence[str], parser: PackageParser) -> None:
     """Decrypt ``source`` into ``parser``. Errors raised by the parser's handler pass through
     unchanged; the envelope's own failures become coded rejections."""
     keys = [parse_identity(i) for i in identities]
-    head = source.read(len(AGE_MAGIC))
-    if head != AGE_MAGIC:
-        raise NotAPackage()
+    read_age_header(source)
     source.seek(0)
     sink = _Gathered(parser)
     gathered = io.BufferedWriter(sink, buffer_size=GATHER_BYTES)
