@@ -8,6 +8,7 @@ import base64
 import hashlib
 import hmac
 import io
+import traceback
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import event
 
 from tests.workbench.test_exchange_support import (
     World,
@@ -267,3 +269,26 @@ def test_packages_in_the_shapes_pyrage_lets_through_are_refused(w: World, extra:
     bad = _rewritten(w, genuine, "bad.wbp", extra)
     assert ex.verify_package(w.office, bad).code == "WB-PKG-NOT-PACKAGE"
     _refused(w, bad, NotAPackage)
+
+
+def test_a_many_stanza_header_is_refused_before_the_write_transaction(w: World) -> None:
+    """The stanzas are valid and the MAC is right: only the cap stops this package, and it does
+    so before the import opens its write transaction (BEGIN IMMEDIATE); the one write the
+    refusal makes is its audit entry."""
+    hostile = _rewritten(w, _genuine(w, "g.wbp"), "many.wbp", b"-> e\n\n" * 5000)
+    writers: list[list[str]] = []
+
+    def on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get("sqlite_begin") == "IMMEDIATE":
+            writers.append([f.name for f in traceback.extract_stack()])
+
+    engine = w.office.engine
+    event.listen(engine, "begin", on_begin)
+    try:
+        assert ex.verify_package(w.office, hostile).code == "WB-PKG-LIMIT"
+        assert writers == []
+        error = _refused(w, hostile, PackageLimit)
+    finally:
+        event.remove(engine, "begin", on_begin)
+    assert str(MAX_STANZAS) in error.message
+    assert writers and not any("_import_transaction" in stack for stack in writers)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import DiskFull, NotFound, WorkbenchError
 from workbench.exchange import briefing, receipts, team
+from workbench.exchange.container import check_envelope
 from workbench.exchange.errors import BadRecords, PackageLimit
 from workbench.exchange.framing import Limits
 from workbench.exchange.identity import device_keys, office_keys, require_enrolled, revoked_ids
@@ -326,6 +327,7 @@ def import_package(
     try:
         staged = _stage_copy(vault, Path(path), limits)
         on_stage("staged")
+        check_envelope(staged)  # a hostile age header is refused before the write lock is taken
         try:
             with collector_skips_what_exists():
                 read, written = _import_transaction(
