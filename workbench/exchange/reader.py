@@ -200,9 +200,7 @@ class _Handler:
         self._buffer = bytearray()
         if entry.role == "records":
             limits = self.ctx.limits
-            self._records = RecordsReader(
-                self._record, limits.max_records, limits.max_records_bytes
-            )
+            self._records = RecordsReader(self._record, limits.max_records, limits.max_record_line)
         elif (
             entry.role == "attachment"
             and self.ctx.incoming is not None
