@@ -17,6 +17,7 @@ from tests.workbench.test_exchange_support import (
     PASS,
     USERS,
     World,
+    add_finding,
     audit_actions,
     audit_head,
     content_digest,
@@ -25,6 +26,7 @@ from tests.workbench.test_exchange_support import (
     world_template,
 )
 from workbench import exchange as ex
+from workbench.errors import LimitExceeded
 from workbench.exchange import keys
 from workbench.exchange.canonical import canonical_json
 from workbench.exchange.container import seal
@@ -107,6 +109,17 @@ def test_commas_and_brackets_inside_strings_are_not_items() -> None:
         _fed(line)
 
 
+def test_export_refuses_a_record_over_the_line_cap_naming_it(w: World) -> None:
+    """A team never writes a package its office would refuse for a line too long."""
+    finding = add_finding(w.a, w.round_id, summary="长" * 2000)
+    limits = Limits(max_record_line=3000)
+    with pytest.raises(LimitExceeded) as info:
+        ex.export_round(w.a, w.round_id, w.dir / "p.wbp", limits=limits)
+    assert info.value.details["record_id"] == finding
+    assert f"findings/{finding}" in info.value.message
+    assert not (w.dir / "p.wbp").exists()
+
+
 # The child imports the package into the office store and reports its peak resident memory
 # during the import alone: the kernel's high-water mark is reset once the store is open (the
 # key derivation before it uses 64 MiB of its own).
@@ -114,6 +127,7 @@ _CHILD = """
 import json, sys
 from pathlib import Path
 from workbench import exchange as ex
+from workbench.errors import LimitExceeded
 from workbench.store.vault import Vault
 from workbench.errors import WorkbenchError
 
