@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import pyrage
@@ -36,13 +35,6 @@ def seal(plaintext: Iterable[Chunk], recipients: Sequence[str], out: BinaryIO) -
         if reader.error is not None:
             raise reader.error from None
         raise
-
-
-def check_envelope(path: Path) -> None:
-    """Refuse a file whose age header is malformed or over its caps, reading only the header
-    (the importer does this before it opens its write transaction)."""
-    with open(path, "rb") as source:
-        read_age_header(source)
 
 
 def unseal(source: BinaryIO, identities: Sequence[str], parser: PackageParser) -> None:

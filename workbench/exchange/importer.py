@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import DiskFull, NotFound, WorkbenchError
 from workbench.exchange import briefing, receipts, team
-from workbench.exchange.container import check_envelope
 from workbench.exchange.errors import BadRecords, PackageLimit
 from workbench.exchange.framing import Limits
 from workbench.exchange.identity import device_keys, office_keys, require_enrolled, revoked_ids
@@ -38,6 +37,7 @@ from workbench.exchange.reader import (
     ReadPackage,
     RecordSink,
     Trust,
+    check_envelope,
     read_package,
 )
 from workbench.exchange.trust import DeviceSnapshot, FieldTrust, OfficeTrust
