@@ -35,7 +35,9 @@ MAX_REVOCATIONS = 100_000
 COUNT_ITEMS_ABOVE = 1 << 20
 MAX_RECORD_ITEMS = 400_000
 MAX_HEADER_ITEMS = 10 * MAX_REVOCATIONS + 16
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+# A string, or what is left of the line after an unterminated quote (so that every quote is
+# scanned past once: retried from each escaped quote, the count would take quadratic time).
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)')
 
 
 @dataclass(frozen=True)
