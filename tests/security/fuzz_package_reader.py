@@ -1,5 +1,6 @@
 """Fuzz target for the package reader: the framing parser and every strict parser behind it
-(manifest, certificate frame, records), fed decrypted plaintext as age would deliver it.
+(manifest, certificate frame, records), fed decrypted plaintext as age would deliver it; and
+``check_sealed``, the age envelope (our header check, then pyrage) in front of them.
 
 Run standalone with atheris (``pip install atheris``)::
 
@@ -13,7 +14,9 @@ fuzzer explores what a holder of a device key could send.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import struct
 import sys
 import uuid
@@ -21,6 +24,7 @@ from typing import Any
 
 from workbench.exchange.canonical import StrictJSONError, canonical_json
 from workbench.exchange.certs import parse_certificate_frame
+from workbench.exchange.container import unseal
 from workbench.exchange.errors import PackageLimit, PackageRejected, UntrustedCertificate
 from workbench.exchange.framing import Limits, PackageParser
 from workbench.exchange.manifest import RECORDS_MEDIA_TYPE, parse_manifest
@@ -75,6 +79,12 @@ def check(data: bytes, piece: int = 977) -> None:
         parser.finish()
     except PackageRejected:
         pass
+
+
+def check_sealed(data: bytes, identities: list[str]) -> None:
+    """Open ``data`` as a sealed package; raise only what a bug would raise."""
+    with contextlib.suppress(PackageRejected):
+        unseal(io.BytesIO(data), identities, PackageParser(_Handler(), LIMITS))
 
 
 def frame(manifest: bytes, signature: bytes, certificate: bytes, blobs: list[bytes]) -> bytes:

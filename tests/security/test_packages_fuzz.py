@@ -4,6 +4,7 @@ random bytes, mutated genuine plaintexts and structured manifests with hostile v
 from __future__ import annotations
 
 import copy
+import io
 import json
 from typing import Any
 
@@ -14,13 +15,17 @@ from tests.security.fuzz_package_reader import (
     LIMITS,
     _Handler,
     check,
+    check_sealed,
     frame,
     sample_records,
     seed,
     seed_manifest,
 )
+from workbench.exchange.age_header import MAX_STANZAS
 from workbench.exchange.canonical import StrictJSONError, canonical_json, strict_loads
+from workbench.exchange.container import seal
 from workbench.exchange.framing import PackageParser
+from workbench.exchange.keys import new_age_identity
 
 FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -34,6 +39,16 @@ json_values = st.recursive(
 
 
 SEEDS = (seed(), seed(sample_records()))
+SECRET, RECIPIENT = new_age_identity()
+
+
+def _sealed(plain: bytes) -> bytes:
+    out = io.BytesIO()
+    seal([plain], [RECIPIENT], out)
+    return out.getvalue()
+
+
+SEALED = _sealed(SEEDS[1])
 
 
 def test_the_seeds_are_accepted() -> None:
@@ -114,3 +129,38 @@ def test_strict_json_agrees_with_json_on_what_it_accepts(value: Any) -> None:
     except StrictJSONError:
         return
     assert parsed == json.loads(text)
+
+
+b64_lines = st.sampled_from(
+    [b"", b"A" * 64, b"A" * 63, b"AA", b"AB", b"AA==", b"A" * 65, b"AAAA\r", b"-> x", b"---"]
+)
+stanzas = st.builds(
+    lambda args, body: b"-> " + b" ".join(args) + b"\n" + b"".join(x + b"\n" for x in body),
+    st.lists(st.sampled_from([b"X25519", b"e", b"", b"\xff", b"a-grease", b"A" * 43]), max_size=4),
+    st.lists(b64_lines, max_size=3),
+)
+
+
+@FUZZ
+@given(
+    st.lists(stanzas, max_size=8),
+    st.integers(0, 3 * MAX_STANZAS),
+    st.integers(0, 1 << 12),
+    st.sampled_from([b"--- " + b"A" * 43, b"---", b"--- AA", b""]),
+)
+def test_stanza_heavy_age_headers(extra: list[bytes], copies: int, where: int, mac: bytes) -> None:
+    """Stanzas, malformed or not, up to three times the cap, added at a line start of a genuine
+    header, which keeps its MAC line or gets another: the envelope opens or refuses with a code."""
+    end = SEALED.index(b"\n---") + 1
+    header_end = SEALED.index(b"\n", end) + 1
+    added = b"".join(extra) + b"-> e\n\n" * copies
+    at = SEALED.rfind(b"\n", 0, min(where, end)) + 1
+    for closing in (SEALED[end:header_end], mac + b"\n"):
+        data = SEALED[:at] + added + SEALED[at:end] + closing + SEALED[header_end:]
+        check_sealed(data, [SECRET])
+
+
+@FUZZ
+@given(st.binary(max_size=2048), st.integers(0, 400))
+def test_random_bytes_after_the_age_intro(data: bytes, stanza_count: int) -> None:
+    check_sealed(b"age-encryption.org/v1\n" + b"-> e\n\n" * stanza_count + data, [SECRET])

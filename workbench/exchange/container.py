@@ -1,7 +1,8 @@
 """The age envelope (age-encryption.org/v1, X25519 recipients), streamed by pyrage.
 
 ``seal`` pulls the framed plaintext from an iterator; ``unseal`` pushes the decrypted plaintext
-into a ``PackageParser``. Neither ever holds a whole package in memory.
+into a ``PackageParser``. Neither ever holds a whole package in memory. Our own check of the
+age header (``age_header``) comes first: pyrage only sees a header that passed it.
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import pyrage
 
+from workbench.exchange.age_header import read_age_header
 from workbench.exchange.errors import NotAPackage, NotForUs, PackageDamaged
 from workbench.exchange.framing import Chunk, ChunkReader, PackageParser
 from workbench.exchange.keys import parse_identity, parse_recipient
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
-
-AGE_MAGIC = b"age-encryption.org/v1\n"
 
 
 def seal(plaintext: Iterable[Chunk], recipients: Sequence[str], out: BinaryIO) -> None:
@@ -41,9 +41,7 @@ def unseal(source: BinaryIO, identities: Sequence[str], parser: PackageParser) -
     """Decrypt ``source`` into ``parser``. Errors raised by the parser's handler pass through
     unchanged; the envelope's own failures become coded rejections."""
     keys = [parse_identity(i) for i in identities]
-    head = source.read(len(AGE_MAGIC))
-    if head != AGE_MAGIC:
-        raise NotAPackage()
+    read_age_header(source)
     source.seek(0)
     sink = _Gathered(parser)
     gathered = io.BufferedWriter(sink, buffer_size=GATHER_BYTES)

@@ -25,7 +25,7 @@ from workbench.exchange.identity import device_keys, require_enrolled, revoked_i
 from workbench.exchange.keys import recipient_fingerprint
 from workbench.exchange.ledger import next_outgoing
 from workbench.exchange.manifest import MEDIA_RE, RECORDS_MEDIA_TYPE, BlobEntry, Manifest, Sender
-from workbench.exchange.payload import RecordsWriter
+from workbench.exchange.payload import MAX_RECORD_ITEMS, RecordsWriter, too_many_items
 from workbench.exchange.recordio import ATTACHMENT_TYPE
 from workbench.exchange.spool import Spool
 from workbench.exchange.sqllines import iter_round_lines
@@ -121,9 +121,10 @@ class _Selection:
 
 
 def _select_records(
-    session: Session, round_id: str, blob: Spool, sent: Spool, confirmed: set[Any]
+    session: Session, round_id: str, blob: Spool, sent: Spool, confirmed: set[Any], max_line: int
 ) -> _Selection:
-    """Serialise the round's records the office does not hold into ``blob``, line by line."""
+    """Serialise the round's records the office does not hold into ``blob``, line by line.
+    A record over the importer's line cap is refused here, named, not at the office."""
     bases = base_keys(session)
     writer = RecordsWriter(blob.write)
     refs: set[str] = set()
@@ -133,6 +134,12 @@ def _select_records(
         key = (rec.type, rec.id, rec.version, rec.hash)
         if key in confirmed or bases.get((rec.type, rec.id)) == (rec.version, rec.hash):
             continue
+        if len(rec.line) > max_line or too_many_items(rec.line):
+            raise LimitExceeded(
+                f"记录 {rec.type}/{rec.id} 过大，超过数据包中单条记录的上限"
+                f"（{max_line} 字节、{MAX_RECORD_ITEMS} 项）",
+                record_id=rec.id,
+            )
         writer.add_line(rec.type, rec.line)
         sent.write(f"{rec.type}\t{rec.id}\t{rec.version}\t{rec.hash}\n".encode())
         count += 1
@@ -201,7 +208,7 @@ def _export(
         if s.get(Round, round_id) is None:
             raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
         confirmed = confirmed_keys(s)
-        picked = _select_records(s, round_id, spool, sent_spool, confirmed)
+        picked = _select_records(s, round_id, spool, sent_spool, confirmed, limits.max_record_line)
         attachments = [
             a
             for a in s.scalars(select(Attachment).where(Attachment.sha256.in_(sorted(picked.refs))))

@@ -50,6 +50,8 @@ class Limits:
     max_blob_bytes: int = 4 << 30
     max_records_bytes: int = 128 << 20  # the records blob is parsed in memory
     max_records: int = 500_000
+    # One record line: refused before it is held whole, since parsing costs ~5x its size.
+    max_record_line: int = 16 << 20
     max_taxonomy_bytes: int = 8 << 20
 
 

@@ -37,6 +37,7 @@ from workbench.exchange.reader import (
     ReadPackage,
     RecordSink,
     Trust,
+    check_envelope,
     read_package,
 )
 from workbench.exchange.trust import DeviceSnapshot, FieldTrust, OfficeTrust
@@ -327,6 +328,7 @@ def import_package(
     try:
         staged = _stage_copy(vault, Path(path), limits)
         on_stage("staged")
+        check_envelope(staged)  # a hostile age header is refused before the write lock is taken
         try:
             with collector_skips_what_exists():
                 read, written = _import_transaction(

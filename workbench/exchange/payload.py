@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,16 @@ RECORDS_FORMAT = "workbench-records"
 RECORDS_VERSION = 2
 MAX_HEADER_BYTES = 16 << 20  # the revocation list: 100,000 entries of ~150 bytes
 MAX_REVOCATIONS = 100_000
+# Decoding JSON makes an object per value, many times the bytes that spell it (``[{},{},…]``:
+# 3 bytes → ~70): a long line must first show it holds no more items (strings, keys included,
+# commas and containers) than a valid one can. A record: a finding's 4 JSON columns of 10,000
+# values and 10,000 sign-offs of 6 columns ≈ 260,000; the header: 10 per revocation.
+COUNT_ITEMS_ABOVE = 1 << 20
+MAX_RECORD_ITEMS = 400_000
+MAX_HEADER_ITEMS = 10 * MAX_REVOCATIONS + 16
+# A string, or what is left of the line after an unterminated quote (so that every quote is
+# scanned past once: retried from each escaped quote, the count would take quadratic time).
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)')
 
 
 @dataclass(frozen=True)
@@ -180,24 +191,35 @@ class RecordsReader:
         return len(self._seen)
 
     def feed(self, chunk: bytes | memoryview) -> None:
+        """Take a chunk piece by piece, never more than the line that is still open may grow
+        by: a line over its cap is refused before it is held, whatever the chunk size."""
+        view = memoryview(chunk).cast("B")
+        while view:
+            room = self._limit() + 1 - len(self._pending)
+            self._take(view[:room])
+            view = view[room:]
+
+    def _take(self, piece: memoryview) -> None:
         pending = self._pending
         start = len(pending)
-        pending += chunk
+        pending += piece
         end = pending.find(b"\n", start)
-        if end < 0:
-            self._check_length(len(pending))
-            return
         begin = 0
         while end >= 0:
             self._check_length(end - begin)
-            self._line(bytes(pending[begin:end]))
+            with memoryview(pending) as whole:
+                line = bytes(whole[begin:end])  # one copy (a bytearray slice would be two)
+            self._line(line)
             begin = end + 1
             end = pending.find(b"\n", begin)
         del pending[:begin]
         self._check_length(len(pending))
 
+    def _limit(self) -> int:
+        return self.max_line if self._header_seen else MAX_HEADER_BYTES
+
     def _check_length(self, size: int) -> None:
-        limit = self.max_line if self._header_seen else MAX_HEADER_BYTES
+        limit = self._limit()
         if size > limit:
             raise PackageLimit(f"记录文件中的一行超过 {limit} 字节")
 
@@ -208,6 +230,9 @@ class RecordsReader:
             raise BadRecords("记录文件缺少文件头", path="$.header")
 
     def _line(self, line: bytes) -> None:
+        items = MAX_RECORD_ITEMS if self._header_seen else MAX_HEADER_ITEMS
+        if too_many_items(line, items):
+            raise PackageLimit(f"记录文件中的一行包含超过 {items} 项")
         try:
             if not self._header_seen:
                 self.revocations = _parse_header(line)
@@ -226,6 +251,26 @@ class RecordsReader:
             raise BadRecords(f"数据包中的记录不符合格式要求：{exc}", path=exc.path) from None
         self.counts[rec.type] += 1
         self.on_record(rec, line)
+
+
+def too_many_items(line: bytes, limit: int = MAX_RECORD_ITEMS) -> bool:
+    """Whether a line holds more than ``limit`` items, counted before it is decoded and only
+    while needed: every string, and every comma, ``[`` and ``{`` outside strings."""
+    if len(line) <= COUNT_ITEMS_ABOVE:  # too short to decode into much
+        return False
+    found = start = 0
+    for string in _STRING.finditer(line):
+        found += 1 + _structure(line, start, string.start())
+        start = string.end()
+        if found > limit:
+            return True
+    return found + _structure(line, start, len(line)) > limit
+
+
+def _structure(line: bytes, start: int, end: int) -> int:
+    return (
+        line.count(b",", start, end) + line.count(b"[", start, end) + line.count(b"{", start, end)
+    )
 
 
 _TYPE_CODES = {name: code for code, name in enumerate(MODELS)}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from workbench.exchange.age_header import read_age_header
 from workbench.exchange.container import unseal
 from workbench.exchange.errors import (
     BadManifest,
@@ -200,9 +201,7 @@ class _Handler:
         self._buffer = bytearray()
         if entry.role == "records":
             limits = self.ctx.limits
-            self._records = RecordsReader(
-                self._record, limits.max_records, limits.max_records_bytes
-            )
+            self._records = RecordsReader(self._record, limits.max_records, limits.max_record_line)
         elif (
             entry.role == "attachment"
             and self.ctx.incoming is not None
@@ -275,6 +274,13 @@ class _Handler:
         if known is None:
             known = self._known[sha] = self.ctx.has_blob(sha)
         return known
+
+
+def check_envelope(path: Path) -> None:
+    """Refuse a file whose age header is malformed or over its caps, reading only the header
+    (the importer does this before it opens its write transaction)."""
+    with open(path, "rb") as source:
+        read_age_header(source)
 
 
 def read_package(
