@@ -81,11 +81,7 @@ class StoreDamaged(IntegrityError):
     """SQLite found a damaged page (SQLCipher: its HMAC fails); the way out is a backup."""
 
     code = "WB-STORE-DAMAGED"
-    default_message = N_(
-        "数据库文件已损坏，无法读取。请用备份恢复到一个新的空文件夹"
-        "（命令行：workbench restore 备份文件 --store 新文件夹；升级前的自动备份在数据库文件夹的"
-        " backups 中）。workbench check 可列出损坏的位置"
-    )
+    default_message = N_("数据库已损坏，请用备份恢复：workbench restore；自动备份在 backups/")
 
 
 class NotFound(WorkbenchError):
