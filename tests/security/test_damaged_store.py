@@ -8,6 +8,7 @@ file, which SQLCipher's per-page HMAC then refuses.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from sqlalchemy import text
 from tests.conftest import LEADER, PASSPHRASE
 from workbench.cli import main
 from workbench.errors import StoreDamaged
+from workbench.store.damage import LISTED_PAGES, survey
 from workbench.store.engine import raw_connection
 from workbench.store.keyfile import Keyfile, normalize_passphrase, open_slot, user_hint
 from workbench.store.vault import Vault
@@ -139,3 +141,11 @@ def test_damage_met_after_the_unlock_is_coded_too(env: Path) -> None:
         _damage(env, page, size)
         with pytest.raises(StoreDamaged), vault.read() as s:
             s.execute(text("SELECT * FROM users")).all()
+
+
+def test_a_database_no_page_of_which_the_key_opens(store_dir: Path) -> None:
+    """The keyfile of another store (or a wholly overwritten file): said once, not page by page."""
+    report = survey(store_dir / "workbench.db", bytearray(os.urandom(32)))
+    assert report.every_page and len(report.pages) > LISTED_PAGES
+    lines = report.problems()
+    assert "不配套" in "".join(lines) and f"共 {len(report.pages)} 页" in lines[0]

@@ -23,6 +23,7 @@ import sqlcipher3
 from workbench.store.engine import read_only_connection
 
 _HMAC_FAILED = re.compile(r"HMAC verification failed for page (\d+)")
+LISTED_PAGES = 20  # check lists this many page numbers; --json has them all
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class DamageReport:
     tables: tuple[str, ...] = ()  # tables whose rows cannot all be read
     indexes_of: tuple[str, ...] = ()  # tables whose rows read but whose indexes do not
     integrity: tuple[str, ...] = ()  # integrity_check's findings on pages that do read
+    every_page: bool = False  # not one page passes: another key, or the whole file
 
     @property
     def found(self) -> bool:
@@ -58,10 +60,13 @@ class DamageReport:
         """What ``check`` prints, one problem a line."""
         lines: list[str] = []
         if self.pages:
-            numbers = "、".join(str(p) for p in self.pages)
-            lines.append(f"加密页校验失败（内容被改动或损坏）：第 {numbers} 页")
+            numbers = "、".join(str(p) for p in self.pages[:LISTED_PAGES])
+            more = f" 等，共 {len(self.pages)} 页" if len(self.pages) > LISTED_PAGES else " 页"
+            lines.append(f"加密页校验失败（内容被改动或损坏）：第 {numbers}{more}")
+        if self.every_page:
+            lines.append("所有页都校验失败：数据库文件与密钥文件不配套，或整个文件已损坏")
         lines += [f"加密页校验失败：{note}" for note in self.cipher_notes]
-        if self.schema_damaged:
+        if self.schema_damaged and not self.every_page:
             lines.append("损坏的页在数据库结构表（sqlite_master）中：任何数据都无法读取")
         lines += [f"表 {name} 的数据所在页已损坏" for name in self.tables]
         lines += [f"表 {name} 的索引所在页已损坏" for name in self.indexes_of]
@@ -105,6 +110,9 @@ def survey(db: Path, key: bytes | bytearray) -> DamageReport:
     lines = _ask(db, key, "PRAGMA cipher_integrity_check") or []
     pages = tuple(sorted(int(m[1]) for line in lines if (m := _HMAC_FAILED.fullmatch(line))))
     notes = tuple(line for line in lines if not _HMAC_FAILED.fullmatch(line))
+    size = int((_ask(db, key, "PRAGMA cipher_page_size") or [0])[0])
+    if len(pages) > 1 and size and len(pages) >= db.stat().st_size // size:
+        return DamageReport(pages, notes, schema_damaged=True, every_page=True)
     names = _ask(
         db, key, "SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0 ORDER BY 1"
     )
@@ -119,5 +127,10 @@ def survey(db: Path, key: bytes | bytearray) -> DamageReport:
         if _ask(db, key, f"PRAGMA integrity_check({_quoted(name)})") == ["ok"]:
             continue
         (tables if not _reads_whole(db, key, name) else indexes_of).append(name)
-    integrity = tuple(overall) if overall is not None and not (tables or indexes_of) else ()
+    if tables or indexes_of:
+        integrity: tuple[str, ...] = ()  # what integrity_check adds is their consequence
+    elif overall is None:
+        integrity = ("完整性检查中途失败",)
+    else:
+        integrity = tuple(overall)
     return DamageReport(pages, notes, False, tuple(tables), tuple(indexes_of), integrity)

@@ -8,8 +8,8 @@ DDL and DML are both transactional (Alembic migrations roll back whole).
 
 Driver errors that people cause or meet are translated in one place, ``store_error``: a damaged
 page becomes ``StoreDamaged`` (exit 4, restore from a backup), a write lock held past the busy
-timeout ``StoreBusy``. The engine applies it to every statement; ``driver_errors`` does for the
-bare connections of backup and the damage survey.
+timeout ``StoreBusy``. The engine applies it to every statement, ``driver_errors`` to the setup
+of bare connections (backup), the row writer to its own thread's statements.
 """
 
 from __future__ import annotations
