@@ -33,16 +33,18 @@ def _data_key(store: Path) -> bytearray:
 
 def _page_of(kind: str, store: Path) -> tuple[int, int]:
     """(page number, page size) of a page of ``kind``: sqlite_master's first page, the users
-    table's root, the root of the index on users.id (every unlock reads both), or a free page
-    (a scratch table filled, then dropped without VACUUM: its pages stay in the file)."""
+    table's root, the root of the index on users.id (every unlock reads both), the letters
+    table's root (no unlock reads it), or a free page (a scratch table filled, then dropped
+    without VACUUM: its pages stay in the file)."""
     conn = raw_connection(store / "workbench.db", _data_key(store))
     try:
         size = int(conn.execute("PRAGMA cipher_page_size").fetchone()[0])
         if kind == "schema":
             return 1, size
-        if kind == "table":
-            sql = "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'users'"
-            return int(conn.execute(sql).fetchone()[0]), size
+        if kind in ("table", "letters"):
+            sql = "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?"
+            name = "users" if kind == "table" else "letters"
+            return int(conn.execute(sql, (name,)).fetchone()[0]), size
         if kind == "index":
             indexes = (
                 "SELECT name, rootpage FROM sqlite_master WHERE type='index' AND tbl_name='users'"
@@ -149,3 +151,23 @@ def test_a_database_no_page_of_which_the_key_opens(store_dir: Path) -> None:
     assert report.every_page and len(report.pages) > LISTED_PAGES
     lines = report.problems()
     assert "不配套" in "".join(lines) and f"共 {len(report.pages)} 页" in lines[0]
+
+
+def test_a_backup_never_hides_damage(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The backup API would copy a damaged page as garbage under a valid HMAC: refused."""
+    page, size = _page_of("letters", env)
+    _damage(env, page, size)
+    capsys.readouterr()
+    assert main(["backup", str(env.parent / "b.wbk")]) == 4
+    assert "WB-STORE-DAMAGED" in capsys.readouterr().err
+    assert not list(env.parent.glob("*b.wbk*"))
+
+
+def test_a_backup_of_a_store_with_a_damaged_free_page_restores_sound(env: Path) -> None:
+    page, size = _page_of("free", env)
+    _damage(env, page, size)
+    target = env.parent / "b.wbk"
+    assert main(["backup", str(target)]) == 0
+    restored = env.parent / "restored"
+    assert main(["--store", str(restored), "restore", str(target)]) == 0
+    assert main(["--store", str(restored), "check"]) == 0
