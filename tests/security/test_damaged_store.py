@@ -171,3 +171,12 @@ def test_a_backup_of_a_store_with_a_damaged_free_page_restores_sound(env: Path) 
     restored = env.parent / "restored"
     assert main(["--store", str(restored), "restore", str(target)]) == 0
     assert main(["--store", str(restored), "check"]) == 0
+
+
+def test_a_database_cut_short_says_so(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = env / "workbench.db"
+    with open(db, "r+b") as f:
+        f.truncate(db.stat().st_size // 2 + 100)
+    assert "截断" in "".join(str(p) for p in _check(capsys)["problems"])  # type: ignore[attr-defined]
+    assert main(["info"]) == 4
+    assert "WB-STORE-DAMAGED" in capsys.readouterr().err

@@ -29,9 +29,8 @@ LISTED_PAGES = 20  # check lists this many page numbers; --json has them all
 @dataclass(frozen=True)
 class DamageReport:
     pages: tuple[int, ...] = ()  # their HMAC fails
-    cipher_notes: tuple[
-        str, ...
-    ] = ()  # cipher_integrity_check's other findings (e.g. a short file)
+    # cipher_integrity_check's other findings (e.g. a file cut short inside a page)
+    cipher_notes: tuple[str, ...] = ()
     schema_damaged: bool = False  # sqlite_master cannot be read: nothing can be attributed
     tables: tuple[str, ...] = ()  # tables whose rows cannot all be read
     indexes_of: tuple[str, ...] = ()  # tables whose rows read but whose indexes do not
@@ -111,6 +110,8 @@ def survey(db: Path, key: bytes | bytearray) -> DamageReport:
     pages = tuple(sorted(int(m[1]) for line in lines if (m := _HMAC_FAILED.fullmatch(line))))
     notes = tuple(line for line in lines if not _HMAC_FAILED.fullmatch(line))
     size = int((_ask(db, key, "PRAGMA cipher_page_size") or [0])[0])
+    if size and db.stat().st_size % size:
+        notes += ("数据库文件不是整数个页：被截断或附加了数据",)
     if len(pages) > 1 and size and len(pages) >= db.stat().st_size // size:
         return DamageReport(pages, notes, schema_damaged=True, every_page=True)
     names = _ask(
