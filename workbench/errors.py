@@ -77,6 +77,13 @@ class BackupInvalid(IntegrityError):
     default_message = N_("备份文件已损坏、被篡改或不是本系统的备份")
 
 
+class StoreDamaged(IntegrityError):
+    """SQLite found a damaged page (SQLCipher: its HMAC fails); the way out is a backup."""
+
+    code = "WB-STORE-DAMAGED"
+    default_message = N_("数据库已损坏，请用备份恢复：workbench restore；自动备份在 backups/")
+
+
 class NotFound(WorkbenchError):
     code = "WB-NOT-FOUND"
     exit_code = 5
@@ -145,6 +152,14 @@ class Cancelled(WorkbenchError):
     code = "WB-CANCELLED"
     exit_code = 10
     default_message = N_("操作已取消")
+
+
+class StoreBusy(WorkbenchError):
+    """Another process (or thread) kept its write transaction open past the busy timeout."""
+
+    code = "WB-BUSY"
+    exit_code = 11
+    default_message = N_("数据库正被另一个操作占用，请稍后再试")
 
 
 class SchemaTooNew(WorkbenchError):

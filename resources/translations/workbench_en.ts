@@ -3996,6 +3996,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The backup file is damaged, has been tampered with, or is not a backup from this system.</translation>
     </message>
     <message>
+        <source>数据库已损坏，请用备份恢复：workbench restore；自动备份在 backups/</source>
+        <translation>The database is damaged. Restore a backup: workbench restore; automatic backups are in backups/.</translation>
+    </message>
+    <message>
         <source>未找到</source>
         <translation>Not found.</translation>
     </message>
@@ -4042,6 +4046,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>操作已取消</source>
         <translation>The operation was cancelled.</translation>
+    </message>
+    <message>
+        <source>数据库正被另一个操作占用，请稍后再试</source>
+        <translation>The database is busy with another operation. Please try again later.</translation>
     </message>
     <message>
         <source>数据库由更新版本的程序创建，请升级本程序</source>

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import LEADER, PASSPHRASE
 from ui.dialogs.unlock_dialog import UnlockDialog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 
@@ -35,3 +36,18 @@ def test_repeated_failures_disable_the_button_with_a_countdown(
     ok = dialog.buttons.buttons()[0]
     assert not ok.isEnabled()
     assert "秒后再试" in dialog.message.text()
+
+
+def test_a_damaged_store_says_how_to_restore(qtbot: QtBot, store_dir: Path) -> None:
+    with open(store_dir / "workbench.db", "r+b") as f:  # one byte of the first page's ciphertext
+        f.seek(100)
+        byte = f.read(1)
+        f.seek(100)
+        f.write(bytes([byte[0] ^ 0x01]))
+    dialog = UnlockDialog(store_dir, LEADER)
+    qtbot.addWidget(dialog)
+    dialog.pass_edit.setText(PASSPHRASE)
+    dialog.try_unlock()
+    assert dialog.workspace is None
+    assert "WB-STORE-DAMAGED" in dialog.message.text()
+    assert "workbench restore" in dialog.message.text()

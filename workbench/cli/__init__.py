@@ -1,8 +1,8 @@
 """The ``workbench`` command line, for scripting and office batch work.
 
 Exit codes (stable, documented in docs/cli.md): 0 success, 1 unexpected failure, 2 usage,
-3 authentication, 4 integrity, 5 not found, 6 permission, 7 conflict, 8 validation,
-9 disk full, 10 cancelled.
+3 authentication, 4 integrity (also a damaged store), 5 not found, 6 permission, 7 conflict,
+8 validation, 9 disk full, 10 cancelled, 11 busy.
 """
 
 from __future__ import annotations

@@ -10,12 +10,12 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from workbench.cli import common
-from workbench.errors import UsageError
+from workbench.errors import StoreDamaged, UsageError
 from workbench.models import Base
 from workbench.roles import Role
 from workbench.services import users
 from workbench.store import audit, backup, migrate
-from workbench.store.check import check_store
+from workbench.store.check import check_store, check_unopenable
 from workbench.store.keyfile import normalize_passphrase, open_slot, user_hint
 from workbench.store.vault import Vault
 
@@ -208,8 +208,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with common.unlock(args) as vault:
-        report = check_store(vault, deep=not args.quick, repair=args.repair)
+    try:
+        vault = common.unlock(args)
+    except StoreDamaged as exc:  # the report says where, read-only
+        report = check_unopenable(
+            common.store_dir(args),
+            common.user_name(args),
+            common.passphrase(args),
+            reason=str(exc.details.get("reason", "")),
+        )
+    else:
+        with vault:
+            report = check_store(vault, deep=not args.quick, repair=args.repair)
     lines = [*(f"错误：{p}" for p in report.problems), *(f"提示：{w}" for w in report.warnings)]
     lines.append("检查通过。" if report.ok else f"检查发现 {len(report.problems)} 个问题。")
     common.emit(

@@ -29,10 +29,11 @@ from typing import BinaryIO
 from sqlalchemy import Engine
 
 from workbench import __version__
-from workbench.errors import BackupInvalid, DiskFull, StoreExists
+from workbench.errors import BackupInvalid, DiskFull, StoreDamaged, StoreExists
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.base import utcnow
 from workbench.store import blobcrypt
+from workbench.store.damage import survey
 from workbench.store.engine import raw_connection
 from workbench.store.fsutil import (
     create_private,
@@ -79,10 +80,17 @@ def _write_record(w: _MacWriter, kind: int, name: str, src: Path, cancel: Cancel
 
 
 def snapshot_database(layout: StoreLayout, dek: bytes | bytearray, target: Path) -> None:
-    """A consistent copy of the live database, encrypted with the same key (SQLite backup API)."""
-    create_private(target)
+    """A consistent copy of the live database, encrypted with the same key (SQLite backup API).
+
+    Refused when a page holding data fails its HMAC: the backup API copies such a page as
+    garbage under a valid HMAC, so the backup would hide the damage it was taken to escape."""
     src = raw_connection(layout.db, dek)
     try:
+        if src.execute("PRAGMA cipher_integrity_check").fetchall():
+            damage = survey(layout.db, dek)
+            if not damage.free_pages_only:
+                raise StoreDamaged(pages=list(damage.pages))
+        create_private(target)
         dst = raw_connection(target, dek)
         try:
             src.backup(dst)

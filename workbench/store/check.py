@@ -1,16 +1,26 @@
-"""Integrity check of an unlocked store: pages, schema, audit chain, attachments."""
+"""Integrity check of a store: pages, schema, audit chain, attachments.
+
+A store with damaged pages gets the damage survey (store/damage.py) and nothing more: every
+later step would read those pages. ``check_unopenable`` surveys a store that refuses to unlock.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select, text
 
-from workbench.errors import AttachmentCorrupt, AuditChainBroken
+from workbench.errors import AttachmentCorrupt, AuditChainBroken, AuthenticationError
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.system import Attachment
 from workbench.store import audit, migrate
+from workbench.store.damage import DamageReport, survey
+from workbench.store.keyfile import Keyfile, normalize_passphrase, open_slot, user_hint
+from workbench.store.layout import StoreLayout
 from workbench.store.vault import Vault
+
+RESTORE_COMMAND = "请用备份恢复到一个新的空文件夹：workbench restore 备份文件 --store 新文件夹"
 
 
 @dataclass(frozen=True)
@@ -33,15 +43,13 @@ def check_store(
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> CheckReport:
     """``deep`` decrypts and hashes every attachment; ``repair`` removes unreferenced blobs."""
+    damage = survey(vault.layout.db, vault.dek)
+    if damage.found:
+        return damage_report(damage, vault.layout)
     problems: list[str] = []
     warnings: list[str] = []
     facts: dict[str, object] = {}
     with vault.engine.connect() as conn:
-        cipher_errors = [r[0] for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
-        problems += [f"加密页校验失败：{e}" for e in cipher_errors]
-        integrity = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
-        if integrity != ["ok"]:
-            problems += [f"数据库结构校验失败：{e}" for e in integrity]
         fk = conn.execute(text("PRAGMA foreign_key_check")).all()
         if fk:
             problems.append(f"外键引用不一致：{len(fk)} 处")
@@ -71,3 +79,50 @@ def check_store(
             verb = "已清除" if repair else "发现"
             warnings.append(f"{verb}未被引用的附件文件 {len(orphans)} 个（中断的写入留下）")
     return CheckReport(problems=tuple(problems), warnings=tuple(warnings), facts=facts)
+
+
+def damage_report(damage: DamageReport, layout: StoreLayout) -> CheckReport:
+    """The survey as ``check`` reports it, with the way out."""
+    automatic = sorted(layout.backups.glob("*.wbk"), key=lambda p: p.stat().st_mtime)
+    where = (
+        f"最近的自动备份（升级前做的）：{automatic[-1]}"
+        if automatic
+        else "数据库文件夹中没有自动备份，请用自己保存的备份（workbench backup 生成的 .wbk 文件）"
+    )
+    return CheckReport(
+        problems=tuple(damage.problems()),
+        warnings=(
+            f"{RESTORE_COMMAND}；{where}",
+            "其余检查（外键、结构版本、审计链、附件）未进行：它们要读取损坏的页",
+        ),
+        facts={
+            "damaged_pages": list(damage.pages),
+            "damaged_tables": list(damage.tables),
+            "damaged_indexes_of": list(damage.indexes_of),
+            "schema_damaged": damage.schema_damaged,
+        },
+    )
+
+
+def check_unopenable(
+    directory: Path, user_name: str, passphrase: str, *, reason: str = ""
+) -> CheckReport:
+    """``check`` of a store whose unlock failed with StoreDamaged: the survey alone, read-only,
+    with the data key the user's passphrase opens (the failed unlock has just accepted it, so
+    this is no way around the unlock throttle)."""
+    layout = StoreLayout(directory)
+    keyfile = Keyfile.read(layout.keyfile)
+    secret = normalize_passphrase(passphrase)
+    for slot in keyfile.passphrase_slots(user_hint(keyfile.store_id, user_name)):
+        try:
+            dek = open_slot(keyfile.store_id, slot, secret)
+        except AuthenticationError:
+            continue
+        try:
+            damage = survey(layout.db, dek)
+        finally:
+            dek[:] = bytes(len(dek))
+        if not damage.found:  # damaged in a way the survey cannot place: still say so
+            damage = DamageReport(integrity=(reason or "数据库无法打开",))
+        return damage_report(damage, layout)
+    raise AuthenticationError()

@@ -5,19 +5,27 @@
 the slow work), then the other pragmas in driver autocommit (``journal_mode=WAL`` inside a
 transaction silently does nothing). Transactions are begun explicitly by a ``begin`` event so that
 DDL and DML are both transactional (Alembic migrations roll back whole).
+
+Driver errors that people cause or meet are translated in one place, ``store_error``: a damaged
+page becomes ``StoreDamaged`` (exit 4, restore from a backup), a write lock held past the busy
+timeout ``StoreBusy``. The engine applies it to every statement, ``driver_errors`` to the setup
+of bare connections (backup), the row writer to its own thread's statements.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import QueuePool
 
-from workbench.errors import IntegrityError
+from workbench.errors import StoreBusy, StoreDamaged, WorkbenchError
 
 # Cipher settings, right after the key and before the first read; every connection to a store
 # must use the same ones. HMAC-SHA256 runs on the SHA extensions most current CPUs have (SHA-512
@@ -29,14 +37,49 @@ _CIPHER_PRAGMAS = (
     "PRAGMA cipher_log_level = NONE",
 )
 
+# How long a statement waits for another connection's write lock, SQLite retrying meanwhile,
+# before it gives up with "database is locked" (WB-BUSY). Read when a connection opens.
+BUSY_TIMEOUT_MS = 10_000
+
 # Pragmas applied after keying. FULL sync: a power cut must not lose a committed record.
 _PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
-    "PRAGMA busy_timeout = 10000",
     "PRAGMA temp_store = MEMORY",
 )
+
+# The result texts SQLite gives (sqlite3_errstr): the driver passes on no result code.
+_DAMAGED = (
+    "database disk image is malformed",
+    "malformed database schema",
+    "file is not a database",
+)
+_BUSY = ("database is locked",)
+
+
+def store_error(exc: BaseException) -> WorkbenchError | None:
+    """The WorkbenchError a driver error stands for; None when it is our own bug."""
+    if not isinstance(exc, sqlcipher3.DatabaseError):
+        return None
+    text = str(exc)
+    if text.startswith(_DAMAGED):
+        return StoreDamaged(reason=text)
+    if text.startswith(_BUSY):
+        return StoreBusy()
+    return None
+
+
+@contextmanager
+def driver_errors() -> Iterator[None]:
+    """``store_error`` for code on a bare DB-API connection (the engine does it for its own)."""
+    try:
+        yield
+    except sqlcipher3.DatabaseError as exc:
+        translated = store_error(exc)
+        if translated is None:
+            raise
+        raise translated from exc
 
 
 def compact_json(value: Any) -> str:
@@ -54,25 +97,24 @@ def raw_key_pragma(key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
 
 
-def _configure_connection(dbapi_conn: Any, key: bytes | bytearray | None) -> None:
+def _key_connection(dbapi_conn: Any, key: bytes | bytearray | None) -> None:
+    """Key and cipher settings, then the busy timeout: nothing here reads a page."""
     dbapi_conn.isolation_level = None  # driver autocommit; SQLAlchemy's begin event emits BEGIN
-    cur = dbapi_conn.cursor()
-    try:
-        if key is not None:
-            cur.execute(raw_key_pragma(key))
-            for pragma in _CIPHER_PRAGMAS:
-                cur.execute(pragma)
-        # Touch the schema: with a wrong key this is where SQLCipher says "not a database".
-        try:
-            cur.execute("SELECT count(*) FROM sqlite_master").fetchall()
-        except sqlcipher3.DatabaseError as exc:
-            raise IntegrityError(
-                "数据库无法用此密钥打开（密钥文件与数据库不匹配或数据库已损坏）"
-            ) from exc
+    if key is not None:
+        dbapi_conn.execute(raw_key_pragma(key))
+        for pragma in _CIPHER_PRAGMAS:
+            dbapi_conn.execute(pragma)
+    dbapi_conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+
+
+def _configure_connection(dbapi_conn: Any, key: bytes | bytearray | None) -> None:
+    _key_connection(dbapi_conn, key)
+    with driver_errors():
+        # Touch the schema: a damaged first page (or a database that is not this keyfile's)
+        # is where SQLCipher says "file is not a database".
+        dbapi_conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
         for pragma in _PRAGMAS:
-            cur.execute(pragma).fetchall()
-    finally:
-        cur.close()
+            dbapi_conn.execute(pragma).fetchall()
 
 
 def make_engine(db_path: Path, key: bytes | bytearray | None, *, pool_size: int = 1) -> Engine:
@@ -97,6 +139,12 @@ def make_engine(db_path: Path, key: bytes | bytearray | None, *, pool_size: int 
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         _configure_connection(dbapi_conn, key_ref)
 
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        translated = store_error(context.original_exception)
+        if translated is not None:
+            raise translated from context.original_exception
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         # Write sessions ask for IMMEDIATE (see Vault.session); reads stay deferred.
@@ -111,6 +159,18 @@ def raw_connection(db_path: Path, key: bytes | bytearray | None) -> Any:
     conn = sqlcipher3.connect(str(db_path), check_same_thread=False)
     try:
         _configure_connection(conn, key)
+    except Exception:
+        conn.close()
+        raise
+    return conn
+
+
+def read_only_connection(db_path: Path, key: bytes | bytearray) -> Any:
+    """A keyed connection that cannot write and reads no page yet, so it opens even when the
+    first page is damaged (for the damage survey, store/damage.py)."""
+    conn = sqlcipher3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        _key_connection(conn, key)
     except Exception:
         conn.close()
         raise

@@ -35,6 +35,8 @@ import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from workbench.store.engine import store_error
+
 Row = Sequence[Any]
 # One statement that reads a bound JSON array: its SQL (the JSONB is ``?1``) and the values bound
 # after it (``?2``…).
@@ -155,7 +157,10 @@ class PipedRows:
         error = self._error
         if error is None:
             return
-        if isinstance(error, sqlcipher3.Error):  # as SQLAlchemy would have raised it
+        if isinstance(error, sqlcipher3.Error):  # as the engine would have raised it
+            translated = store_error(error)
+            if translated is not None:
+                raise translated from error
             raise DBAPIError.instance(None, None, error, sqlcipher3.Error) from error
         raise error
 

@@ -255,8 +255,14 @@ class Vault:
             assert slot.user_id is not None
             vault = cls._open_with_key(layout, keyfile, dek, slot.user_id)
             throttle.record_success(keyfile.store_id)
-            with vault.session() as s:
-                audit.record(s, "unlock", "user", slot.user_id, {"failed_before": failures_before})
+            try:
+                with vault.session() as s:
+                    audit.record(
+                        s, "unlock", "user", slot.user_id, {"failed_before": failures_before}
+                    )
+            except BaseException:  # e.g. a damaged or busy store: never leave the key behind
+                vault.lock()
+                raise
             return vault
         throttle.record_failure(keyfile.store_id)
         raise AuthenticationError()
