@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from workbench.models.fieldrules import INT64_MAX as INT_MAX
+from workbench.models.fieldrules import INT64_MIN as INT_MIN
+
 MAX_DEPTH = 16
 MAX_INT_DIGITS = 19  # |n| < 2**63 has at most 19 digits
-INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 
 class StrictJSONError(ValueError):
