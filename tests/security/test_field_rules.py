@@ -97,7 +97,7 @@ def test_entry_refuses_a_timestamp_of_year_one_in_a_child_too(w: World) -> None:
     interview_id = add_interview(w.a, w.round_id)
     with pytest.raises(ValidationError, match="超出允许范围"):
         edit(w.a, Interview, interview_id, held_at=datetime(1, 1, 1))
-    with pytest.raises(ValidationError, match="谈话笔录.*“答”含控制字符"), w.a.session() as s:
+    with pytest.raises(ValidationError, match=r"谈话笔录.*“答”含控制字符"), w.a.session() as s:
         s.get(Interview, interview_id).turns[0].answer = "回答\x08"
     assert get(w.a, Interview, interview_id).held_at == datetime(2026, 3, 11, 9, 30)
 

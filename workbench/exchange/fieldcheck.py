@@ -104,20 +104,20 @@ def first_bad(raw: dict[str, Any], plan: FieldPlan) -> str | None:
         if not ((v is None and nullable) or (type(v) is str and v in codes)):
             return name
     # one form per kind (the regex), so the ISO strings compare like the values they spell
-    lo, hi = fieldrules.DATETIME_MIN_ISO, fieldrules.DATETIME_MAX_ISO
+    first, last = fieldrules.DATETIME_MIN_ISO, fieldrules.DATETIME_MAX_ISO
     for name, nullable in plan.timestamps:
         v = raw[name]
         if v is None and nullable:
             continue
-        ok = type(v) is str and strict.DATETIME_RE.fullmatch(v) and lo <= v <= hi
+        ok = type(v) is str and strict.DATETIME_RE.fullmatch(v) and first <= v <= last
         if not ok or not _parses(datetime.fromisoformat, v):
             return name
-    lo, hi = fieldrules.DATE_MIN_ISO, fieldrules.DATE_MAX_ISO
+    first, last = fieldrules.DATE_MIN_ISO, fieldrules.DATE_MAX_ISO
     for name, nullable in plan.dates:
         v = raw[name]
         if v is None and nullable:
             continue
-        ok = type(v) is str and strict.DATE_RE.fullmatch(v) and lo <= v <= hi
+        ok = type(v) is str and strict.DATE_RE.fullmatch(v) and first <= v <= last
         if not ok or not _parses(date.fromisoformat, v):
             return name
     for name, kind, nullable in plan.jsons:

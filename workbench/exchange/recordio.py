@@ -30,7 +30,8 @@ from workbench.models import (
     PortraitItem,
 )
 from workbench.models.base import Base
-from workbench.models.fieldrules import INT32_MAX, ColumnSpec, column_specs
+from workbench.models.fieldrules import INT32_MAX, column_specs
+from workbench.models.fieldrules import ColumnSpec as ColumnSpec  # the package schema's unit
 
 STAMP_ORDER = ("created_at", "created_by", "origin_device", "updated_at", "updated_by", "version")
 STAMPS = frozenset(STAMP_ORDER)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from workbench.exchange.canonical import INT_MAX, INT_MIN, StrictJSONError
 from workbench.models import fieldrules
@@ -120,7 +120,10 @@ def day(value: Any, path: str) -> date:
     return _in_range(day_, path)
 
 
-def _in_range(moment: Any, path: str) -> Any:
+Moment = TypeVar("Moment", bound=date)
+
+
+def _in_range(moment: Moment, path: str) -> Moment:
     fault = fieldrules.moment_fault(moment)
     if fault is not None:
         raise StrictJSONError(fault, path)
