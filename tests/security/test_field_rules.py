@@ -179,18 +179,17 @@ def genuine(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         return finding_record(w, w.a, add_finding(w.a, w.round_id))
 
 
-def _entry_accepts(value: str) -> bool:
+def _entry_accepts(**values: Any) -> bool:
     try:
-        check_record(Finding(summary=value, title=value[:200]), changed_only=False)
+        check_record(Finding(**values), changed_only=False)
     except ValidationError:
         return False
     return True
 
 
-def _import_accepts(genuine: dict[str, Any], value: str) -> bool:
+def _import_accepts(genuine: dict[str, Any], **values: Any) -> bool:
     rec = copy.deepcopy(genuine)
-    rec["fields"]["summary"] = value
-    rec["fields"]["title"] = value[:200]
+    rec["fields"].update(values)
     try:
         parse_record(rec, "$")
     except StrictJSONError:
@@ -201,7 +200,19 @@ def _import_accepts(genuine: dict[str, Any], value: str) -> bool:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=TEXTS)
 def test_entry_and_import_agree_on_every_text(genuine: dict[str, Any], value: str) -> None:
-    assert _entry_accepts(value) == _import_accepts(genuine, value)
+    """In a text column, a short one and a string inside a JSON column."""
+    for column in ({"summary": value}, {"title": value}, {"responsible": [{"name": value}]}):
+        assert _entry_accepts(**column) == _import_accepts(genuine, **column), column
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(), moment=st.datetimes())
+def test_entry_and_import_agree_on_every_date(
+    genuine: dict[str, Any], day: date, moment: datetime
+) -> None:
+    assert _entry_accepts(compiled_on=day) == _import_accepts(genuine, compiled_on=day.isoformat())
+    stamp = moment.isoformat(timespec="microseconds" if moment.microsecond else "seconds")
+    assert _entry_accepts(deleted_at=moment) == _import_accepts(genuine, deleted_at=stamp)
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +236,7 @@ def test_any_text_entry_accepts_survives_export_and_import(
         try:
             stored[add_finding(w.a, w.round_id, summary=value)] = value
         except ValidationError:
-            assert not _entry_accepts(value)
+            assert not _entry_accepts(summary=value)
     package = ex.export_round(w.a, w.round_id, w.dir / f"p{len(list(w.dir.glob('*.wbp')))}.wbp")
     ex.import_package(w.office, package.path)
     for finding_id, value in stored.items():

@@ -77,8 +77,9 @@ def _parses(parse: Callable[[str], object], value: str) -> bool:
 
 def first_bad(raw: dict[str, Any], plan: FieldPlan) -> str | None:
     """The name of the first column whose value breaks its rule, or None."""
-    hex_re, control_re = strict.HEX64_RE, fieldrules.CONTROL_RE
-    forbidden = fieldrules.TEXT_FORBIDDEN_RE.search
+    # one regex per value: free text, 64 hex (which holds nothing forbidden), or an id
+    text_bad = fieldrules.TEXT_FORBIDDEN_RE.search
+    hex_ok, id_bad = strict.HEX64_RE.fullmatch, fieldrules.ID_FORBIDDEN_RE.search
     for name, max_len, nullable, flag in plan.texts:
         v = raw[name]
         if v is None and nullable:
@@ -86,9 +87,7 @@ def first_bad(raw: dict[str, Any], plan: FieldPlan) -> str | None:
         if (
             type(v) is not str
             or len(v) > max_len
-            or forbidden(v)
-            or (flag == 1 and not hex_re.fullmatch(v))
-            or (flag == 2 and control_re.search(v))
+            or (text_bad(v) if flag == 0 else not hex_ok(v) if flag == 1 else id_bad(v))
         ):
             return name
     for name, lo, hi, nullable in plan.ints:

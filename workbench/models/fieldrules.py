@@ -28,6 +28,7 @@ from workbench.models.base import Base, EnumCode
 TEXT_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Unicode's Cc category is exactly these code points: one regex search instead of a loop.
 CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+ID_FORBIDDEN_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")  # both above
 HEX64_RE = re.compile(r"[0-9a-f]{64}")
 
 DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2100, 12, 31)
