@@ -241,3 +241,12 @@ def test_any_text_entry_accepts_survives_export_and_import(
     ex.import_package(w.office, package.path)
     for finding_id, value in stored.items():
         assert get(w.office, Finding, finding_id).summary == value
+
+
+def test_the_office_keeps_two_devices_records_with_one_number(w: World) -> None:
+    """Each laptop numbers its own records; neither can see the other's, so refusing the second
+    package would stall the round. The office keeps both, as two records."""
+    ids = [add_finding(v, w.round_id, number="DG-2026-0001") for v in (w.a, w.b)]
+    for name, vault in (("a", w.a), ("b", w.b)):
+        ex.import_package(w.office, ex.export_round(vault, w.round_id, w.dir / f"{name}.wbp").path)
+    assert [get(w.office, Finding, i).number for i in ids] == ["DG-2026-0001"] * 2
