@@ -250,3 +250,18 @@ def test_the_office_keeps_two_devices_records_with_one_number(w: World) -> None:
     for name, vault in (("a", w.a), ("b", w.b)):
         ex.import_package(w.office, ex.export_round(vault, w.round_id, w.dir / f"{name}.wbp").path)
     assert [get(w.office, Finding, i).number for i in ids] == ["DG-2026-0001"] * 2
+
+
+def test_a_briefing_names_an_office_record_its_teams_would_refuse(w: World) -> None:
+    target_id = w.template.target_ids[0]
+    with w.office.session() as s:  # as the code before the field rules stored it
+        s.execute(
+            text("UPDATE targets SET overview = '概况' || char(7) WHERE id = :id"),
+            {"id": target_id},
+        )
+    out = w.dir / "brief.wbp"
+    with pytest.raises(ValidationError) as info:
+        ex.build_briefing(w.office, w.round_id, [w.template.device_a], out)
+    assert "被巡察对象 某某镇党委的“基本情况”含控制字符 U+0007，巡察组会拒收" in info.value.message
+    assert info.value.details["record_id"] == target_id
+    assert not out.exists()

@@ -8,8 +8,6 @@ receipt) stay home.
 
 from __future__ import annotations
 
-import json
-import re
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -20,24 +18,23 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import Conflict, LimitExceeded, NotFound, ValidationError
-from workbench.exchange.canonical import StrictJSONError
+from workbench.errors import Conflict, LimitExceeded, NotFound
 from workbench.exchange.errors import ExchangeState
 from workbench.exchange.framing import Chunk, Limits
 from workbench.exchange.identity import device_keys, require_enrolled, revoked_ids
 from workbench.exchange.keys import recipient_fingerprint
 from workbench.exchange.ledger import next_outgoing
+from workbench.exchange.linecheck import check_line
 from workbench.exchange.manifest import MEDIA_RE, RECORDS_MEDIA_TYPE, BlobEntry, Manifest, Sender
 from workbench.exchange.payload import RecordsWriter
-from workbench.exchange.recordio import ATTACHMENT_TYPE, parse_record
+from workbench.exchange.recordio import ATTACHMENT_TYPE
 from workbench.exchange.spool import Spool
-from workbench.exchange.sqllines import RoundLine, iter_round_lines
+from workbench.exchange.sqllines import iter_round_lines
 from workbench.exchange.writer import APP_VERSION, schema_version, write_package
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import RECORD_MODELS, Attachment, Round
 from workbench.models.base import utcnow
 from workbench.models.exchange import PackageLedger, SentRecord, SyncBase
-from workbench.models.labels import RECORD_LABELS, field_label, record_title
 from workbench.roles import Role
 from workbench.store import audit
 from workbench.store.vault import Vault
@@ -137,42 +134,13 @@ def _select_records(
         key = (rec.type, rec.id, rec.version, rec.hash)
         if key in confirmed or bases.get((rec.type, rec.id)) == (rec.version, rec.hash):
             continue
-        check_line(rec)
+        check_line(rec.type, rec.id, rec.line, "巡察办")
         writer.add_line(rec.type, rec.line)
         sent.write(f"{rec.type}\t{rec.id}\t{rec.version}\t{rec.hash}\n".encode())
         count += 1
     blob.close()
     sent.close()
     return _Selection(writer, sent, count, refs)
-
-
-# where a refusal points: "$.fields.summary…", "$.stamps.created_at", "$.children.turns[3].answer"
-_FIELD_PATH = re.compile(r"\$\.(?:(?:fields|stamps)\.(\w+)|children\.(\w+)\[\d+\]\.(\w+))")
-
-
-def check_line(rec: RoundLine) -> None:
-    """Read the line as the office's importer will (``parse_record``, the same rules the store
-    enforces at entry), so a value stored before those rules, or written around them, is named
-    here for the user to fix instead of making the office refuse the whole package."""
-    try:
-        parse_record(json.loads(rec.line), "$", rec.line)
-    except StrictJSONError as exc:
-        raw = json.loads(rec.line)
-        found = _FIELD_PATH.match(exc.path)
-        field = "" if found is None else (found.group(1) or found.group(3))
-        where = field_label(field) if field else "内容"
-        if found is not None and found.group(2):
-            where = f"{RECORD_LABELS.get(found.group(2), found.group(2))}中的“{where}”"
-        else:
-            where = f"“{where}”"
-        raise ValidationError(
-            f"{record_title(rec.type, raw.get('fields', {}))}的{where}{exc.reason}，"
-            "巡察办会拒收含有它的数据包；请修改该记录后再导出",
-            record_type=rec.type,
-            record_id=rec.id,
-            field=field,
-            path=exc.path,
-        ) from None
 
 
 def _sent_rows(package_id: str, sent: Spool) -> Iterator[list[tuple[Any, ...]]]:
