@@ -265,3 +265,13 @@ def test_a_briefing_names_an_office_record_its_teams_would_refuse(w: World) -> N
     assert "被巡察对象 某某镇党委的“基本情况”含控制字符 U+0007，巡察组会拒收" in info.value.message
     assert info.value.details["record_id"] == target_id
     assert not out.exists()
+
+
+def test_a_value_stored_before_the_rules_does_not_block_other_edits(w: World) -> None:
+    finding_id = add_finding(w.a, w.round_id, number="DG-2026-0009")
+    with w.a.session() as s:
+        s.execute(text("UPDATE findings SET summary = char(0) WHERE id = :id"), {"id": finding_id})
+    edit(w.a, Finding, finding_id, title="改过的名称", summary="\x00")  # the summary unchanged
+    assert get(w.a, Finding, finding_id).title == "改过的名称"
+    with pytest.raises(ValidationError, match="“摘要”含 NUL 字符"):
+        ex.export_round(w.a, w.round_id, w.dir / "p.wbp")

@@ -42,17 +42,21 @@ def check_record(obj: Base, *, changed_only: bool) -> None:
     """Raise ValidationError naming the record and the field of the first value that breaks
     its column's rule."""
     state = inspect(obj)
+    values = state.dict  # what was set (an unset column takes its default at the insert)
+    originals = state.committed_state  # the loaded value of every attribute set since the load
     for spec in column_specs(type(obj)):
-        if changed_only and not state.attrs[spec.name].history.has_changes():
+        name = spec.name
+        if name not in values:
             continue
-        fault = value_fault(spec, _stored(spec, getattr(obj, spec.name)))
+        if changed_only and (name not in originals or originals[name] == values[name]):
+            continue
+        fault = value_fault(spec, _stored(spec, values[name]))
         if fault is not None:
             table = str(obj.__tablename__)
-            fields = {s.name: getattr(obj, s.name) for s in column_specs(type(obj))}
-            label = field_label(spec.name)
+            label = field_label(name)
             raise ValidationError(
-                f"{record_title(table, fields)}的“{label}”{fault}，请修改后再保存",
-                field=spec.name,
+                f"{record_title(table, values)}的“{label}”{fault}，请修改后再保存",
+                field=name,
                 record_type=table,
             )
 
