@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql_text
 
 from tests.workbench.test_exchange_support import (
     PASS,
@@ -114,6 +115,24 @@ def test_rejections_have_codes_and_json(
     assert "错误 [WB-PKG-" in capsys.readouterr().err
     assert main([*office, "verify", str(junk)]) == 4
     assert main([*office, "import", str(w.dir / "missing.wbp")]) == 5
+
+
+def test_an_export_its_office_would_refuse_exits_8_naming_the_record(
+    w: World, main: Main, capsys: pytest.CaptureFixture[str]
+) -> None:
+    finding_id = add_finding(w.a, w.round_id, number="DG-2026-0003")
+    with w.a.session() as s:  # a NUL stored before the field rules
+        s.execute(
+            sql_text("UPDATE findings SET summary = char(0) WHERE id = :id"), {"id": finding_id}
+        )
+    a = _as(w, "a")
+    w.close()
+    package = w.dir / "p.wbp"
+    capsys.readouterr()
+    assert main([*a, "export", "--round", w.round_id, "--out", str(package)]) == 8
+    err = capsys.readouterr().err
+    assert "[WB-VALIDATION]" in err and "问题底稿 DG-2026-0003的“摘要”含 NUL 字符" in err
+    assert not package.exists()
 
 
 def test_enrolment_with_fingerprint_checks(

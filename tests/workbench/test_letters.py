@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import text as sql_text
 
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.conftest import LEADER
@@ -192,6 +193,47 @@ def test_typed_number_must_be_unique(team: Team, world: World) -> None:
     register(team, world, number="来信-001")
     with pytest.raises(Conflict), team("recorder").session() as s:
         register_letter(s, letter(world, number="来信-001"))
+
+
+def test_a_second_letter_with_an_issued_number_is_refused(team: Team, world: World) -> None:
+    first = register(team, world)
+    with pytest.raises(Conflict, match="XF-2026-0001"), team("recorder").session() as s:
+        register_letter(s, letter(world, number="XF-2026-0001"))
+    with team().read() as s:
+        assert [v.id for v in list_letters(s, world.round_id).items] == [first]
+
+
+@pytest.mark.parametrize(
+    "summary", ["反映\x00问题", "反映\x1b[2J问题", "反映\x85问题", "反映\ud800问题"]
+)
+def test_summary_with_control_characters_is_refused(team: Team, world: World, summary: str) -> None:
+    with pytest.raises(ValidationError) as err, team("recorder").session() as s:
+        register_letter(s, letter(world, summary=summary))
+    assert (err.value.code, err.value.details["field"]) == ("WB-VALIDATION", "summary")
+    assert "信访件 XF-2026-0001的“摘要”含" in err.value.message
+    with team().read() as s:
+        assert list_letters(s, world.round_id).total == 0
+
+
+@pytest.mark.parametrize("received_at", [datetime(1, 1, 1), datetime(1899, 12, 31, 23, 59)])
+def test_received_at_before_1900_is_refused(
+    team: Team, world: World, received_at: datetime
+) -> None:
+    with pytest.raises(ValidationError) as err, team("recorder").session() as s:
+        register_letter(s, letter(world, received_at=received_at))
+    assert err.value.details["field"] == "received_at"
+    assert "“收到时间”超出允许范围 1900-01-01 至 2100-12-31" in err.value.message
+
+
+def test_a_summary_stored_with_a_nul_is_fixed_by_the_normal_edit(team: Team, world: World) -> None:
+    lid = register(team, world)
+    with team().session() as s:  # as the code before the field rules let it through
+        s.execute(
+            sql_text("UPDATE letters SET summary = 'a' || char(0) WHERE id = :id"), {"id": lid}
+        )
+    with team("member").session() as s:
+        view = update_letter(s, lid, letter(world, summary="更正后的摘要"))
+    assert view.summary == "更正后的摘要"
 
 
 def test_anonymous_letter_may_keep_a_contact(team: Team, world: World) -> None:

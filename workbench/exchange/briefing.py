@@ -24,6 +24,7 @@ from workbench.exchange.errors import ExchangeState
 from workbench.exchange.identity import office_keys, revoked_ids
 from workbench.exchange.keys import recipient_fingerprint
 from workbench.exchange.ledger import next_outgoing
+from workbench.exchange.linecheck import check_line
 from workbench.exchange.manifest import (
     RECORDS_MEDIA_TYPE,
     TAXONOMY_MEDIA_TYPE,
@@ -93,6 +94,8 @@ def build_briefing(
                 else m.round_id == round_id
             )
             records += [serialize(row) for row in s.scalars(select(m).where(cond).order_by(m.id))]
+        for rec in records:
+            check_line(rec.type, rec.id, rec.canonical_line(), "巡察组")
         revocations = [
             Revocation(r.device_id, r.revoked_at, r.reason)
             for r in s.scalars(select(ExchangeRevocation).order_by(ExchangeRevocation.device_id))

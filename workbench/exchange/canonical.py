@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from workbench.models import fieldrules
+
 MAX_DEPTH = 16
 MAX_INT_DIGITS = 19  # |n| < 2**63 has at most 19 digits
-INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+INT_MIN, INT_MAX = fieldrules.INT64_MIN, fieldrules.INT64_MAX
 
 
 class StrictJSONError(ValueError):

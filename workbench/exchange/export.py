@@ -8,6 +8,7 @@ receipt) stay home.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -24,6 +25,7 @@ from workbench.exchange.framing import Chunk, Limits
 from workbench.exchange.identity import device_keys, require_enrolled, revoked_ids
 from workbench.exchange.keys import recipient_fingerprint
 from workbench.exchange.ledger import next_outgoing
+from workbench.exchange.linecheck import check_line
 from workbench.exchange.manifest import MEDIA_RE, RECORDS_MEDIA_TYPE, BlobEntry, Manifest, Sender
 from workbench.exchange.payload import MAX_RECORD_ITEMS, RecordsWriter, too_many_items
 from workbench.exchange.recordio import ATTACHMENT_TYPE
@@ -34,6 +36,7 @@ from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progre
 from workbench.models import RECORD_MODELS, Attachment, Round
 from workbench.models.base import utcnow
 from workbench.models.exchange import PackageLedger, SentRecord, SyncBase
+from workbench.models.labels import record_title
 from workbench.roles import Role
 from workbench.store import audit
 from workbench.store.vault import Vault
@@ -135,11 +138,14 @@ def _select_records(
         if key in confirmed or bases.get((rec.type, rec.id)) == (rec.version, rec.hash):
             continue
         if len(rec.line) > max_line or too_many_items(rec.line):
+            fields = json.loads(rec.line).get("fields", {})
             raise LimitExceeded(
-                f"记录 {rec.type}/{rec.id} 过大，超过数据包中单条记录的上限"
-                f"（{max_line} 字节、{MAX_RECORD_ITEMS} 项）",
+                f"{record_title(rec.type, fields)}过大，超过数据包中单条记录的上限"
+                f"（{max_line:,} 字节、{MAX_RECORD_ITEMS:,} 项），请精简该记录后重试",
+                record_type=rec.type,
                 record_id=rec.id,
             )
+        check_line(rec.type, rec.id, rec.line, "巡察办")
         writer.add_line(rec.type, rec.line)
         sent.write(f"{rec.type}\t{rec.id}\t{rec.version}\t{rec.hash}\n".encode())
         count += 1

@@ -2,7 +2,8 @@
 
 A package carries millions of values; checking each through ``recordio._value`` (one call, a
 chain of branches and a path string per value) was most of an import's validation time. The
-rules here are the same; when a value fails, ``_value`` runs on it to give the message and path.
+rules here are the same (``models/fieldrules.py``, shared with entry); when a value fails,
+``_value`` runs on it to give the message and path.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.exchange import strict
 from workbench.exchange.canonical import StrictJSONError
+from workbench.models import fieldrules
 
 if TYPE_CHECKING:
-    from workbench.exchange.recordio import ColumnSpec
+    from workbench.models.fieldrules import ColumnSpec
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,9 @@ def _parses(parse: Callable[[str], object], value: str) -> bool:
 
 def first_bad(raw: dict[str, Any], plan: FieldPlan) -> str | None:
     """The name of the first column whose value breaks its rule, or None."""
-    hex_re, control_re = strict.HEX64_RE, strict.CONTROL_RE
+    # one regex per value: free text, 64 hex (which holds nothing forbidden), or an id
+    text_bad = fieldrules.TEXT_FORBIDDEN_RE.search
+    hex_ok, id_bad = strict.HEX64_RE.fullmatch, fieldrules.ID_FORBIDDEN_RE.search
     for name, max_len, nullable, flag in plan.texts:
         v = raw[name]
         if v is None and nullable:
@@ -83,9 +87,7 @@ def first_bad(raw: dict[str, Any], plan: FieldPlan) -> str | None:
         if (
             type(v) is not str
             or len(v) > max_len
-            or "\x00" in v
-            or (flag == 1 and not hex_re.fullmatch(v))
-            or (flag == 2 and control_re.search(v))
+            or (text_bad(v) if flag == 0 else not hex_ok(v) if flag == 1 else id_bad(v))
         ):
             return name
     for name, lo, hi, nullable in plan.ints:
@@ -100,18 +102,21 @@ def first_bad(raw: dict[str, Any], plan: FieldPlan) -> str | None:
         v = raw[name]
         if not ((v is None and nullable) or (type(v) is str and v in codes)):
             return name
+    # one form per kind (the regex), so the ISO strings compare like the values they spell
+    first, last = fieldrules.DATETIME_MIN_ISO, fieldrules.DATETIME_MAX_ISO
     for name, nullable in plan.timestamps:
         v = raw[name]
         if v is None and nullable:
             continue
-        ok = type(v) is str and strict.DATETIME_RE.fullmatch(v)
+        ok = type(v) is str and strict.DATETIME_RE.fullmatch(v) and first <= v <= last
         if not ok or not _parses(datetime.fromisoformat, v):
             return name
+    first, last = fieldrules.DATE_MIN_ISO, fieldrules.DATE_MAX_ISO
     for name, nullable in plan.dates:
         v = raw[name]
         if v is None and nullable:
             continue
-        ok = type(v) is str and strict.DATE_RE.fullmatch(v)
+        ok = type(v) is str and strict.DATE_RE.fullmatch(v) and first <= v <= last
         if not ok or not _parses(date.fromisoformat, v):
             return name
     for name, kind, nullable in plan.jsons:

@@ -17,11 +17,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, String, Text
-from sqlalchemy.types import JSON
-
 from workbench.exchange import strict
-from workbench.exchange.canonical import INT_MAX, INT_MIN, StrictJSONError, canonical_json
+from workbench.exchange.canonical import StrictJSONError, canonical_json
 from workbench.exchange.fieldcheck import FieldPlan, field_plan, first_bad
 from workbench.models import (
     RECORD_MODELS,
@@ -32,12 +29,12 @@ from workbench.models import (
     Portrait,
     PortraitItem,
 )
-from workbench.models.base import Base, EnumCode
+from workbench.models.base import Base
+from workbench.models.fieldrules import INT32_MAX, column_specs
+from workbench.models.fieldrules import ColumnSpec as ColumnSpec  # the package schema's unit
 
 STAMP_ORDER = ("created_at", "created_by", "origin_device", "updated_at", "updated_by", "version")
 STAMPS = frozenset(STAMP_ORDER)
-MAX_TEXT = 1_000_000
-INT32 = (-(2**31), 2**31 - 1)
 
 MODELS: dict[str, type[Base]] = {m.__tablename__: m for m in RECORD_MODELS}
 _TYPE_JSON = {name: canonical_json(name) for name in MODELS}
@@ -59,56 +56,7 @@ ATTACHMENT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class ColumnSpec:
-    name: str
-    kind: str  # str | int | bool | datetime | date | list | dict | enum
-    nullable: bool
-    max_len: int = MAX_TEXT
-    lo: int = INT_MIN
-    hi: int = INT_MAX
-    enum: type[Enum] | None = None
-    codes: frozenset[str] = frozenset()
-
-
-def _annotation(model: type[Base], name: str) -> str:
-    for cls in model.__mro__:
-        note = getattr(cls, "__annotations__", {}).get(name)
-        if note is not None:
-            return str(note)
-    return ""
-
-
-def _spec(model: type[Base], col: Any) -> ColumnSpec:
-    t, nullable = col.type, bool(col.nullable)
-    if isinstance(t, EnumCode):
-        codes = frozenset(m.value for m in t.enum_cls)
-        return ColumnSpec(col.name, "enum", nullable, enum=t.enum_cls, codes=codes)
-    if isinstance(t, Boolean):
-        return ColumnSpec(col.name, "bool", nullable)
-    if isinstance(t, BigInteger):
-        return ColumnSpec(col.name, "int", nullable)
-    if isinstance(t, Integer):
-        return ColumnSpec(col.name, "int", nullable, lo=INT32[0], hi=INT32[1])
-    if isinstance(t, DateTime):
-        return ColumnSpec(col.name, "datetime", nullable)
-    if isinstance(t, Date):
-        return ColumnSpec(col.name, "date", nullable)
-    if isinstance(t, JSON):
-        kind = "dict" if "Mapped[dict" in _annotation(model, col.key) else "list"
-        return ColumnSpec(col.name, kind, nullable)
-    if isinstance(t, String) and not isinstance(t, Text) and t.length:
-        return ColumnSpec(col.name, "str", nullable, max_len=t.length)
-    if isinstance(t, String):
-        return ColumnSpec(col.name, "str", nullable)
-    raise TypeError(f"no package schema for {model.__name__}.{col.name}: {t!r}")
-
-
-def _specs(model: type[Base], skip: str | None = None) -> tuple[ColumnSpec, ...]:
-    return tuple(_spec(model, c) for c in model.__table__.columns if c.name != skip)
-
-
-SCHEMAS: dict[type[Base], tuple[ColumnSpec, ...]] = {m: _specs(m) for m in RECORD_MODELS}
+SCHEMAS: dict[type[Base], tuple[ColumnSpec, ...]] = {m: column_specs(m) for m in RECORD_MODELS}
 # On the wire a record's stamps travel apart from its content (what the content hash covers).
 CONTENT_SCHEMAS = {
     m: tuple(s for s in specs if s.name not in STAMPS) for m, specs in SCHEMAS.items()
@@ -116,7 +64,7 @@ CONTENT_SCHEMAS = {
 STAMP_SCHEMAS = {m: tuple(s for s in specs if s.name in STAMPS) for m, specs in SCHEMAS.items()}
 assert all({s.name for s in specs} == STAMPS for specs in STAMP_SCHEMAS.values())
 CHILD_SCHEMAS: dict[type[Base], tuple[ColumnSpec, ...]] = {
-    child: _specs(child, skip=fk) for _rel, child, fk in CHILDREN.values()
+    child: column_specs(child, skip=fk) for _rel, child, fk in CHILDREN.values()
 }
 
 
@@ -325,7 +273,7 @@ def parse_record(raw: Any, path: str, line: bytes | None = None) -> PackageRecor
     stamps = _fields(o["stamps"], STAMP_SCHEMAS[model], f"{path}.stamps")
     if content["id"] != record_id:
         raise StrictJSONError("记录 id 与字段不一致", f"{path}.fields.id")
-    version = strict.integer(stamps["version"], f"{path}.stamps.version", 1, INT32[1])
+    version = strict.integer(stamps["version"], f"{path}.stamps.version", 1, INT32_MAX)
     if content["secrecy"] not in ("work_secret", "internal"):
         raise StrictJSONError("密级不是允许的取值", f"{path}.fields.secrecy")
     children: dict[str, list[dict[str, Any]]] = {}

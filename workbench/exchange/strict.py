@@ -9,17 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from workbench.exchange.canonical import INT_MAX, INT_MIN, StrictJSONError
+from workbench.models import fieldrules
+from workbench.models.fieldrules import CONTROL_RE, MAX_JSON_DEPTH
 
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 HEX64_RE = re.compile(r"[0-9a-f]{64}")
 DATETIME_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?")
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# Unicode's Cc category is exactly these code points: one regex search instead of a loop.
-CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
-MAX_JSON_DEPTH = 10  # nesting inside a JSON column
 
 
 def obj(
@@ -64,8 +63,9 @@ def text(
         raise StrictJSONError("格式不正确", path)
     if not allow_control:
         no_control(value, path)
-    if "\x00" in value:
-        raise StrictJSONError("含 NUL 字符", path)
+    fault = fieldrules.text_fault(value)
+    if fault is not None:
+        raise StrictJSONError(fault, path)
     return value
 
 
@@ -105,51 +105,35 @@ def timestamp(value: Any, path: str) -> datetime:
     """Naive UTC ``YYYY-MM-DDTHH:MM:SS[.ffffff]`` (the store's own form)."""
     raw = text(value, path, 26, pattern=DATETIME_RE)
     try:
-        return datetime.fromisoformat(raw)
+        moment = datetime.fromisoformat(raw)
     except ValueError:
         raise StrictJSONError("日期时间不存在", path) from None
+    return _in_range(moment, path)
 
 
 def day(value: Any, path: str) -> date:
     raw = text(value, path, 10, pattern=DATE_RE)
     try:
-        return date.fromisoformat(raw)
+        day_ = date.fromisoformat(raw)
     except ValueError:
         raise StrictJSONError("日期不存在", path) from None
+    return _in_range(day_, path)
 
 
-def _json_ok(value: Any, max_items: int) -> bool:
-    """``json_value``'s rules without building a path per element (the common, valid case)."""
-    budget = max_items
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        v, depth = stack.pop()
-        budget -= 1
-        if budget < 0 or depth > MAX_JSON_DEPTH:
-            return False
-        kind = type(v)
-        if kind is str:
-            if len(v) > 100_000 or "\x00" in v:
-                return False
-        elif kind is dict:
-            for k, item in v.items():
-                if len(k) > 200 or "\x00" in k:
-                    return False
-                stack.append((item, depth + 1))
-        elif kind is list:
-            stack.extend((item, depth + 1) for item in v)
-        elif kind is int:
-            if not INT_MIN <= v <= INT_MAX:
-                return False
-        elif not (v is None or kind is bool):
-            return False
-    return True
+Moment = TypeVar("Moment", bound=date)
 
 
-def json_value(value: Any, path: str, max_items: int = 10_000) -> Any:
+def _in_range(moment: Moment, path: str) -> Moment:
+    fault = fieldrules.moment_fault(moment)
+    if fault is not None:
+        raise StrictJSONError(fault, path)
+    return moment
+
+
+def json_value(value: Any, path: str, max_items: int = fieldrules.MAX_JSON_ITEMS) -> Any:
     """A free JSON value (list/dict columns): no floats reach here; bound the total size, the
     nesting and the integers (64-bit, as everywhere in a package)."""
-    if _json_ok(value, max_items):
+    if fieldrules.json_fault(value, max_items) is None:
         return value
     budget = [max_items]
 
@@ -161,13 +145,13 @@ def json_value(value: Any, path: str, max_items: int = 10_000) -> Any:
             raise StrictJSONError("嵌套层次过深", p)
         if isinstance(v, dict):
             for k, item in v.items():
-                text(k, p, 200)
+                text(k, p, fieldrules.MAX_JSON_KEY)
                 walk(item, f"{p}.{k[:40]}", depth + 1)
         elif isinstance(v, list):
             for i, item in enumerate(v):
                 walk(item, f"{p}[{i}]", depth + 1)
         elif isinstance(v, str):
-            text(v, p, 100_000)
+            text(v, p, fieldrules.MAX_JSON_STRING)
         elif isinstance(v, bool) or v is None:
             return
         elif isinstance(v, int):

@@ -91,21 +91,15 @@ def next_number(
 def check_unique_number(
     session: Session,
     column: InstrumentedAttribute[str],
-    round_id: str | None,
+    round_id: str,
     number: str,
     own_id: str | None,
 ) -> None:
-    model = column.class_
-    clash = session.scalar(
-        select(model.id).where(
-            model.round_id == round_id,
-            model.deleted_at.is_(None),
-            column == number,
-            model.id != (own_id or ""),
-        )
-    )
-    if clash is not None:
-        raise Conflict(f"编号“{number}”在本轮已被使用", field="number")
+    """A typed number unique among the round's live records (see ``workflow.check_number``)."""
+    from workbench.services.workflow import check_number
+
+    model: type[RecordMixin] = column.class_  # type: ignore[assignment]
+    check_number(session, model, round_id, number, own_id)
 
 
 # -- targets ----------------------------------------------------------------------------------
