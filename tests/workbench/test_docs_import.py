@@ -1,6 +1,6 @@
-"""The 整改台账 round trip: export, edit in "Excel" (openpyxl), import back row by row through
-the rectification services — valid rows applied, invalid rows refused whole with the row number
-and the reason, a dry run changing nothing."""
+"""The 整改台账 round trip: export, edit in "Excel" (openpyxl), import back through the
+rectification services — invalid rows refused whole with the row number and the reason, and
+then nothing saved (or the clean rows only, when asked), a dry run changing nothing."""
 
 from __future__ import annotations
 
@@ -102,8 +102,21 @@ def test_valid_and_invalid_rows(seeded_copy: Vault, seeded: Seeded, sheet: Sheet
     )
     date_row = sheet.add(**{"问题表现": "另一个问题", "整改时限": "明年"})
     target_row = sheet.add(**{"问题表现": "第三个问题", "被巡察单位": "不存在的单位"})
-    report = import_rectification_ledger(v, sheet.save())
+    with v.read() as s:
+        audits = len(s.scalars(select(AuditEntry)).all())
 
+    # by default a refused row means nothing of the file is saved, every refusal reported
+    whole = import_rectification_ledger(v, sheet.save())
+    assert not whole.saved and len(whole.refused) == 4
+    assert {o.row for o in whole.refused} == {bad_row, back_row, date_row, target_row}
+    assert {o.row: o.action for o in whole.outcomes}[measures_row] == "updated"  # would be
+    assert get(v, seeded.rect_open).measures == "追缴资金，建立公示制度。"
+    with v.read() as s:
+        assert len(rect.list_rectifications(s, round_id=seeded.round_id).items) == 3
+        assert len(s.scalars(select(AuditEntry)).all()) == audits
+
+    report = import_rectification_ledger(v, sheet.path, clean_rows_only=True)
+    assert report.saved and report.clean_rows_only
     outcomes = {o.row: o for o in report.outcomes}
     assert outcomes[measures_row].action == "updated"
     assert set(outcomes[measures_row].fields) == {"整改措施", "进展情况", "整改状态", "整改时限"}
