@@ -149,8 +149,13 @@ def test_ledger_round_trip(
     assert main(["report-import", str(ledger), "--dry-run"]) == 8
     out = capsys.readouterr().out
     assert out.startswith("试导入（未保存任何修改）：可更新 1 项")
-    assert main(["report-import", str(ledger)]) == 8  # one row refused: scripts notice
+    assert main(["report-import", str(ledger)]) == 8  # one row refused: nothing imported
     out = capsys.readouterr().out
-    assert "已更新 1 项" in out and "未导入 1 项" in out
+    assert "可更新 1 项" in out and "未导入 1 项" in out and "整个文件未导入" in out
+    assert "——整改状态不能从“已完成”改为“未启动”" in out
+    assert audit_entries(store, "report.import") == []
+    assert main(["report-import", str(ledger), "--clean-rows-only"]) == 8  # scripts notice
+    out = capsys.readouterr().out
+    assert "已更新 1 项" in out and "未导入 1 项" in out and "整个文件未导入" not in out
     assert "：已更新（整改措施）" in out and "——整改状态不能从“已完成”改为“未启动”" in out
     assert len(audit_entries(store, "report.import")) == 1
