@@ -126,11 +126,12 @@ def read_ledger(path: Path) -> Ledger:
 
 
 def _read(path: Path, data: io.BytesIO) -> Ledger:
-    sha256 = hashlib.sha256(data.getbuffer()).hexdigest()
+    with data.getbuffer() as view:
+        sha256 = hashlib.sha256(view).hexdigest()
     wb = load_workbook(data, read_only=True, data_only=True)
     try:
         meta = _meta(data, wb) if "_meta" in wb.sheetnames else {}
-        if meta.get("ledger", "rectification") != "rectification":
+        if (meta.get("ledger") or "rectification") != "rectification":
             raise LedgerFileInvalid(f"“{path.name}”是其他台账，不是整改台账")
         ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
         sheet = check_sheet(data, ws)
@@ -147,6 +148,8 @@ def _read(path: Path, data: io.BytesIO) -> Ledger:
             if number > sheet.last_row:  # openpyxl pads a gap up to a row it has yet to reach
                 break
             uncomputed = sheet.uncomputed.get(number, set())
+            if not uncomputed and all(v is None for v in values):
+                continue  # a blank row, or one of openpyxl's pads for a gap
             cells = {
                 k: UNCOMPUTED if i + 1 in uncomputed else values[i] for k, i in columns.items()
             }
