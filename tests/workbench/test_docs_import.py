@@ -5,6 +5,7 @@ then nothing saved (or the clean rows only, when asked), a dry run changing noth
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -258,3 +259,43 @@ def test_a_rewritten_file_without_meta_still_imports(
     report = import_rectification_ledger(seeded_copy, sheet.path, round_id=seeded.round_id)
     assert {o.row: o.action for o in report.outcomes}[row] == "updated"
     assert get(seeded_copy, seeded.rect_open).leader_in_charge == "周建华"
+
+
+def test_a_formula_without_its_result_refuses_its_row(
+    seeded_copy: Vault,
+    seeded: Seeded,
+    sheet: Sheet,
+) -> None:
+    # openpyxl, like a script, saves a formula without the value Excel would have computed:
+    # read with the cached values only, it would blank 整改措施
+    row = sheet.set(seeded.rect_open, "整改措施", '=CONCATENATE("追缴", "资金")')
+    report = import_rectification_ledger(seeded_copy, sheet.save())
+    outcome = {o.row: o for o in report.outcomes}[row]
+    assert outcome.action == "refused" and not report.saved
+    assert outcome.reason == "“整改措施”是公式且没有计算结果，请在 Excel 中重新计算并保存后再导入"
+    assert get(seeded_copy, seeded.rect_open).measures == "追缴资金，建立公示制度。"
+
+
+def test_a_formula_with_its_result_imports_the_result(
+    seeded_copy: Vault,
+    seeded: Seeded,
+    sheet: Sheet,
+) -> None:
+    row = sheet.set(seeded.rect_open, "整改措施", "=A1")
+    ref = sheet.ws.cell(row, sheet.cols["整改措施"]).coordinate
+    sheet.save()
+    # what Excel saves after computing: the formula and its cached result
+    with zipfile.ZipFile(sheet.path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    start = xml.index(f'<c r="{ref}"')
+    end = xml.index("</c>", start) + len("</c>")
+    parts["xl/worksheets/sheet1.xml"] = (
+        xml[:start] + f'<c r="{ref}" t="str"><f>A1</f><v>逐村公示</v></c>' + xml[end:]
+    ).encode()
+    with zipfile.ZipFile(sheet.path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    report = import_rectification_ledger(seeded_copy, sheet.path)
+    assert {o.row: o.action for o in report.outcomes}[row] == "updated" and report.saved
+    assert get(seeded_copy, seeded.rect_open).measures == "逐村公示"

@@ -6,8 +6,9 @@ openpyxl builds a whole ``<row>`` (every cell as a dict) before handing it over,
 it has read as an empty element until the sheet ends, and pads a gap in row numbers one empty
 row at a time. So rows must come in ascending order and stay within Excel's own limits (rows,
 columns), and the elements outside the cell data (merged cells, validations, links, which it
-turns into objects it keeps) are few. A formula cell without a ``<v>`` has no cached value: with
-``data_only`` openpyxl reads it as empty, which would blank the field in the store.
+turns into objects it keeps) are few. A formula cell without a result (no ``<v>``, or an empty
+one that is not a text result) has no cached value: with ``data_only`` openpyxl reads it as
+empty, which would blank the field in the store.
 """
 
 from __future__ import annotations
@@ -41,6 +42,14 @@ class SheetShape:
 
 def _refuse(title: str, reason: str) -> LedgerFileInvalid:
     return LedgerFileInvalid(f"工作表“{title}”{reason}，不是 Excel 保存的文件")
+
+
+def _has_result(cell: Element) -> bool:
+    """Whether a formula cell holds its cached result: a ``<v>`` with text, or an empty one typed
+    as text (the formula gave ""). Writers that compute nothing, openpyxl among them, save an
+    empty untyped ``<v>``."""
+    value = cell.find(_VALUE)
+    return value is not None and (bool(value.text) or cell.get("t") == "str")
 
 
 def _row_number(row: Element, previous: int) -> int:
@@ -80,7 +89,7 @@ def scan_sheet(source: IO[bytes], title: str) -> SheetShape:
             column = coordinate_to_tuple(ref)[1] if ref else column + 1
             if column > EXCEL_MAX_COLUMNS:
                 raise _refuse(title, f"第{last_row}行超出 Excel 的列数上限")
-            if el.find(_FORMULA) is not None and el.find(_VALUE) is None:
+            if el.find(_FORMULA) is not None and not _has_result(el):
                 uncomputed.setdefault(last_row, set()).add(column)
                 found += 1
                 if found > MAX_UNCOMPUTED:
