@@ -25,6 +25,7 @@ from workbench.reports import (
     write_document,
 )
 from workbench.services import rectification as rect
+from workbench.store.audit import verify_chain
 from workbench.store.vault import Vault
 
 seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy  # the shared fixtures
@@ -147,6 +148,7 @@ def test_valid_and_invalid_rows(seeded_copy: Vault, seeded: Seeded, sheet: Sheet
         assert new.target_id == seeded.t1 and new.number.startswith("ZG-2025-")
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "report.import")).one()
         assert '"refused": 4' in entry.detail and '"updated": 1' in entry.detail
+        verify_chain(s)  # the refused rows' savepoints, rolled back, left no hole in the chain
 
 
 def test_done_with_evidence_steps_forward_and_grades(

@@ -1,6 +1,7 @@
 """Reading an edited 整改台账: the header row mapped to fields, each row's cells parsed (dates
 as Excel stores or people type them, status and grade by their Chinese labels). A cell that cannot
-be parsed refuses its row with a reason (``RowError``), never the whole file."""
+be parsed refuses its row with a reason (``RowError``), never the whole file. The file as a whole
+is refused (``LedgerFileInvalid``) when it is damaged or hostile, or passes the row or cell caps."""
 
 from __future__ import annotations
 
@@ -145,7 +146,7 @@ def _read(path: Path, data: io.BytesIO) -> Ledger:
         for number, values in enumerate(
             ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2
         ):
-            if number > sheet.last_row:  # openpyxl pads a gap up to a row it has yet to reach
+            if number > sheet.last_row:  # only pads, up to the row count <dimension> claims
                 break
             uncomputed = sheet.uncomputed.get(number, set())
             if not uncomputed and all(v is None for v in values):
