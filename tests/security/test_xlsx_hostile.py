@@ -256,14 +256,26 @@ LAUGHS = (
         (SHEET, LAUGHS),
         ("xl/workbook.xml", XXE.replace(b"worksheet", b"workbook")),
         (SHEET, XXE.decode().encode("utf-16")),  # the same declaration in UTF-16
+        ("xl/workbook.xml", XXE.replace(b"worksheet", b"workbook").decode().encode("utf-32")),
     ],
-    ids=["xxe", "billion-laughs", "xxe-in-workbook", "xxe-utf16"],
+    ids=["xxe", "billion-laughs", "xxe-in-workbook", "xxe-utf16", "xxe-utf32"],
 )
 def test_document_type_declarations_are_refused(
     seeded_copy: Vault, ledger: Path, tmp_path: Path, member: str, xml: bytes
 ) -> None:
     path = rewrite(ledger, tmp_path / "dtd.xlsx", lambda n, d: xml if n == member else d)
     refused(seeded_copy, path, "DOCTYPE")
+
+
+@pytest.mark.parametrize("encoding", ["cp500", "utf-7"])
+def test_an_encoding_that_could_hide_a_declaration_is_refused(
+    seeded_copy: Vault, ledger: Path, tmp_path: Path, encoding: str
+) -> None:
+    # in EBCDIC or UTF-7 "<!DOCTYPE" is other bytes: the whole encoding is refused
+    head = f'<?xml version="1.0" encoding="{encoding}"?>'.encode()
+    body = XXE.split(b"?>", 1)[1].decode().encode(encoding)
+    path = rewrite(ledger, tmp_path / "enc.xlsx", lambda n, d: head + body if n == SHEET else d)
+    refused(seeded_copy, path, "字符编码")
 
 
 @pytest.mark.parametrize(

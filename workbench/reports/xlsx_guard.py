@@ -6,11 +6,13 @@ is parsed. Every member is inflated here in chunks and its bytes counted: a zip'
 are checked first but may lie, so the count is what holds the cap (``MAX_UNPACKED_BYTES``, shared
 strings included, which openpyxl loads whole). Inflating also checks every CRC. XML with a
 document type declaration is refused: OOXML never has one, and it is where entity expansion
-(billion laughs) and external entities (XXE) live.
+(billion laughs) and external entities (XXE) live. So is XML declaring an encoding in which the
+declaration could hide (Excel writes UTF-8).
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import struct
@@ -31,9 +33,14 @@ MAX_PARSED_ELEMENTS = 250_000
 _STREAMED = re.compile(r"xl/(worksheets/[^/]+\.xml|sharedStrings\.xml)")
 _CHUNK = 1024 * 1024
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # an encrypted .xlsx or an old .xls
-# "<!DOCTYPE" as UTF-8 and as UTF-16 in both byte orders (expat reads all three)
-_DOCTYPES = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+# "<!DOCTYPE" as UTF-8, UTF-16 and UTF-32 in both byte orders (what expat or libxml2 detect)
+_DOCTYPES = tuple(
+    "<!DOCTYPE".encode(codec)
+    for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
 _OVERLAP = max(len(d) for d in _DOCTYPES) - 1
+_ASCII = "".join(map(chr, range(32, 127)))
+_DECLARATION = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
 # what zipfile raises on a damaged archive: bad headers or CRCs, impossible offsets or sizes
 # (ValueError, OverflowError, struct.error), methods or flags it does not support
 _DAMAGED = (
@@ -64,6 +71,20 @@ def _read_capped(path: Path) -> bytes:
     return data
 
 
+def _plain_encoding(head: bytes) -> bool:
+    """Whether a member's first bytes, if an XML declaration, name an encoding in which the
+    scan would see a ``<!DOCTYPE``: UTF-16, or one that writes all of ASCII as ASCII (UTF-7 and
+    EBCDIC do not)."""
+    declaration = _DECLARATION.match(head.removeprefix(b"\xef\xbb\xbf"))
+    if declaration is None:
+        return True
+    name = declaration[1].decode("ascii", "replace")
+    try:
+        return _ASCII.encode(name) == _ASCII.encode() or codecs.lookup(name).name == "utf-16"
+    except (LookupError, ValueError):
+        return False
+
+
 def _inflate_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> int:
     """Inflate one member, counting its bytes against ``budget``; returns the bytes inflated
     (stopping once past the budget)."""
@@ -78,6 +99,8 @@ def _inflate_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, budg
             elements += chunk.count(b"<")
             if elements > cap:
                 raise _refuse(path, f"“{info.filename}”的内容超出 Excel 文件的常见规模")
+            if inflated == len(chunk) and not _plain_encoding(chunk):
+                raise _refuse(path, f"“{info.filename}”使用了 Excel 不用的字符编码")
             window = tail + chunk
             if any(d in window for d in _DOCTYPES):
                 raise _refuse(path, "含有 XML 文档类型声明（DOCTYPE），不是 Excel 保存的文件")
