@@ -7,6 +7,7 @@ import argparse
 import hashlib
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,11 @@ def test_ledger_round_trip(
     assert "已更新 1 项" in out and "未导入 1 项" in out and "整个文件未导入" not in out
     assert "：已更新（整改措施）" in out and "——整改状态不能从“已完成”改为“未启动”" in out
     assert len(audit_entries(store, "report.import")) == 1
+    # a hostile file: coded, exit 8, never WB-INTERNAL
+    hostile = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(ledger) as zin, zipfile.ZipFile(hostile, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            zout.writestr(name, data[: len(data) // 2] if name.endswith("sheet1.xml") else data)
+    assert main(["report-import", str(hostile)]) == 8
+    assert "WB-LEDGER-INVALID" in capsys.readouterr().err
