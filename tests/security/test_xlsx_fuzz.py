@@ -32,7 +32,7 @@ SNIPPETS = (
     '<c r="A2" t="s"><v>7</v></c>', '<c t="d"><v>not-a-date</v></c>',
     '<c t="n"><v>1e400</v></c>', '<c t="b"><v>x</v></c>', '<c r="XFE1"/>',
     '<c s="999"><v>45000</v></c>', "<f>A1</f>", "<v></v>", "<v>-1</v>",
-    "<is><t>文本</t></is>", '<is><r><t>a</t></r><r><t>b</t></r></is>',
+    "<is><t>文本</t></is>", "<is><t>²</t></is>", '<is><r><t>a</t></r><r><t>b</t></r></is>',
     '<dimension ref="A1:XFD1048576"/>', '<dimension ref="A0:A1"/>',
     '<sheet name="_meta" sheetId="9" r:id="rId99"/>', '<sheet name="x" sheetId="1"/>',
     "&amp;", "&#0;", "&#xD800;", "&undefined;", "]]>", "<![CDATA[x]]>", "<?pi x?>",

@@ -326,3 +326,18 @@ def test_a_one_cell_meta_row_is_read(
     report = import_rectification_ledger(seeded_copy, path)
     assert report.round_id == seeded.round_id and report.saved
     assert [o.action for o in report.outcomes] == ["unchanged"] * 3
+
+
+@pytest.mark.parametrize("version", ["²", "9" * 5_000])
+def test_a_version_cell_int_cannot_read_is_no_crash(
+    seeded_copy: Vault, seeded: Seeded, ledger: Path, tmp_path: Path, version: str
+) -> None:
+    # "²".isdigit() is true and int() refuses it, as it refuses 5,000 digits
+    wb = load_workbook(ledger)
+    ws = wb["整改台账"]
+    cols = {c.value: c.column for c in ws[1]}
+    ws.cell(2, cols["版本（勿改）"]).value = version
+    ws.cell(2, cols["进展情况"]).value = "新的进展"
+    wb.save(tmp_path / "version.xlsx")
+    report = import_rectification_ledger(seeded_copy, tmp_path / "version.xlsx", dry_run=True)
+    assert {o.row: o.action for o in report.outcomes}[2] == "updated"

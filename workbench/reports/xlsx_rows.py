@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -59,6 +60,7 @@ TEXT = (
     "progress_notes",
 )
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
+_VERSION = re.compile(r"[0-9]{1,18}")  # ASCII digits int() takes: not "²", nor 5,000 digits
 MAX_ROWS = 10_000  # non-blank rows of one import
 MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell
 _META_ROWS = 50
@@ -253,6 +255,6 @@ class Cells:
             status=_enum(S, cells.get("status"), "status") or S.NOT_STARTED,
             grade=_enum(Grade, cells.get("grade"), "grade"),
             record_id=text_of(cells.get("id")),
-            version=int(version) if version.isdigit() else None,
+            version=int(version) if _VERSION.fullmatch(version) else None,
             target=text_of(cells.get("target")),
         )
