@@ -1,7 +1,8 @@
 """Bounded fuzzing of the 整改台账 import in CI: a seeded mutation loop over genuine exported
 ledgers (byte flips and cuts of the zip, and mutated XML inside well-formed zips). Whatever the
 file, reading it ends in rows or in WB-LEDGER-INVALID, and a whole import in a coded error:
-never a raw exception, never WB-INTERNAL. ``XLSX_FUZZ_CASES`` runs more cases by hand."""
+never a raw exception, never WB-INTERNAL. ``XLSX_FUZZ_CASES`` runs more cases by hand, and
+``XLSX_FUZZ_FULL_EVERY`` how often a case goes through a whole (dry-run) import."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from workbench.store.vault import Vault
 
 seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy
 CASES = int(os.environ.get("XLSX_FUZZ_CASES", "200"))
-FULL_IMPORT_EVERY = 8  # every 8th case also goes through the services (a dry run)
+FULL_IMPORT_EVERY = int(os.environ.get("XLSX_FUZZ_FULL_EVERY", "8"))  # also a dry-run import
 
 SNIPPETS = (
     '<row r="0">', '<row r="2">', '<row r="1048577">', "</row>", "<row>",
@@ -45,7 +46,13 @@ VALUES = (
     "s", "d", "e", "inlineStr", "str", "b", "n", "../../etc/passwd",
     "/xl/worksheets/sheet1.xml", "rId1", "999999999999999999999", "整改台账", "_meta",
 )  # fmt: skip
+TEXTS = (
+    "", " ", "²", "9" * 40, "-1", "0", "1e309", "NaN", "2026-13-45", "2026-02-30", "0001-01-01",
+    "20260230", "明年", "已完成", "长期坚持", "推进中", "未启动", "较好", "好", "城关镇党委",
+    "不存在的单位", "=A1", "'", "措" * 5_000, "\t\r\n", "&lt;!DOCTYPE&gt;", "_x0000_",
+)  # fmt: skip
 ATTRIBUTE = re.compile(rb'="[^"]*"')
+TEXT = re.compile(rb"<t>[^<]*</t>")
 
 
 def _mutate_bytes(rng: random.Random, data: bytes) -> bytes:
@@ -61,7 +68,7 @@ def _mutate_xml(rng: random.Random, xml: bytes) -> bytes:
     out = xml
     for _ in range(rng.randint(1, 4)):
         i = rng.randrange(len(out) + 1)
-        op = rng.choice(("flip", "delete", "duplicate", "insert", "insert", "attribute"))
+        op = rng.choice(("flip", "delete", "duplicate", "insert", "attribute", "text", "text"))
         if op == "flip" and out:
             j = min(i, len(out) - 1)
             out = out[:j] + bytes([out[j] ^ (1 << rng.randrange(8))]) + out[j + 1 :]
@@ -71,7 +78,10 @@ def _mutate_xml(rng: random.Random, xml: bytes) -> bytes:
             out = out[:i] + out[i : i + rng.randint(1, 256)] * rng.randint(2, 4) + out[i:]
         elif op == "insert":
             out = out[:i] + rng.choice(SNIPPETS).encode() + out[i:]
-        elif matches := list(ATTRIBUTE.finditer(out)):
+        elif op == "text" and (texts := list(TEXT.finditer(out))):
+            m = rng.choice(texts)
+            out = out[: m.start()] + f"<t>{rng.choice(TEXTS)}</t>".encode() + out[m.end() :]
+        elif op == "attribute" and (matches := list(ATTRIBUTE.finditer(out))):
             m = rng.choice(matches)
             value = rng.choice(VALUES).encode()
             out = out[: m.start()] + b'="' + value + b'"' + out[m.end() :]
