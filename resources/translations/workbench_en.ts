@@ -2320,8 +2320,16 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
         <translation>Rectification ledger import results</translation>
     </message>
     <message>
+        <source>“%1”未导入：可更新 %2 项，可新增 %3 项，未变化 %4 项，未通过检查 %5 项。</source>
+        <translation>“%1” was not imported: %2 would be updated, %3 added, %4 unchanged, %5 failed the checks.</translation>
+    </message>
+    <message>
         <source>“%1”：已更新 %2 项，已新增 %3 项，未变化 %4 项，未导入 %5 项。</source>
         <translation>“%1”: %2 updated, %3 added, %4 unchanged, %5 not imported.</translation>
+    </message>
+    <message>
+        <source>有行未通过检查，整个文件未导入，没有做任何修改。请按原因改正后重新导入，或只导入其余无误的行。</source>
+        <translation>Some rows failed the checks, so the whole file was not imported and nothing was changed. Correct them as the reason indicates and import again, or import only the rows without errors.</translation>
     </message>
     <message>
         <source>未导入的行没有做任何修改；请按原因改正后重新导入，或在工作台中处理。</source>
@@ -2336,8 +2344,16 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
         <translation>Updated</translation>
     </message>
     <message>
+        <source>可更新</source>
+        <translation>Would update</translation>
+    </message>
+    <message>
         <source>已新增</source>
         <translation>Added</translation>
+    </message>
+    <message>
+        <source>可新增</source>
+        <translation>Would add</translation>
     </message>
     <message>
         <source>未导入</source>
@@ -2358,6 +2374,10 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
     <message>
         <source>修改的列或未导入原因</source>
         <translation>Changed columns or reason not imported</translation>
+    </message>
+    <message>
+        <source>只导入无误的行</source>
+        <translation>Import only the rows without errors</translation>
     </message>
 </context>
 <context>

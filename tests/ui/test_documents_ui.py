@@ -188,12 +188,30 @@ def test_rectification_ledger_round_trip_from_the_ui(
     qtbot.waitUntil(lambda: window.findChild(ImportResultDialog) is not None, timeout=15000)
     dialog = window.findChild(ImportResultDialog)
     assert dialog is not None and dialog.isVisible()
-    assert "已更新 1 项" in dialog.summary.text() and "未导入 1 项" in dialog.summary.text()
+    # one refused row keeps the whole file out, and says what the rest would have changed
+    assert "未导入：可更新 1 项" in dialog.summary.text()
+    assert "未通过检查 1 项" in dialog.summary.text()
     by_number = {r[1]: r for r in dialog.rows()}
     assert len(by_number) == 2
     changed, refused = by_number[waiting.number], by_number[done.number]
-    assert changed == (str(rows[waiting.id]), waiting.number, "已更新", "进展情况")
+    assert changed == (str(rows[waiting.id]), waiting.number, "可更新", "进展情况")
     assert refused[2] == "未导入" and "已完成" in refused[3] and "推进中" in refused[3]
+    assert workspace.read(lambda s: get_rectification(s, waiting.id)) == waiting
+
+    click(dialog, "import_clean_rows")  # the user's explicit choice: the clean rows only
+    qtbot.waitUntil(
+        lambda: any(
+            "已更新 1 项" in d.summary.text() for d in window.findChildren(ImportResultDialog)
+        ),
+        timeout=15000,
+    )
+    dialog = next(
+        d for d in window.findChildren(ImportResultDialog) if "已更新" in d.summary.text()
+    )
+    assert "未导入 1 项" in dialog.summary.text()
+    assert dialog.findChild(QPushButton, "import_clean_rows") is None
+    by_number = {r[1]: r for r in dialog.rows()}
+    assert by_number[waiting.number][2] == "已更新"
     dialog.close()
 
     after = workspace.read(lambda s: get_rectification(s, waiting.id))

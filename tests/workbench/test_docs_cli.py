@@ -7,6 +7,7 @@ import argparse
 import hashlib
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -149,8 +150,21 @@ def test_ledger_round_trip(
     assert main(["report-import", str(ledger), "--dry-run"]) == 8
     out = capsys.readouterr().out
     assert out.startswith("试导入（未保存任何修改）：可更新 1 项")
-    assert main(["report-import", str(ledger)]) == 8  # one row refused: scripts notice
+    assert main(["report-import", str(ledger)]) == 8  # one row refused: nothing imported
     out = capsys.readouterr().out
-    assert "已更新 1 项" in out and "未导入 1 项" in out
+    assert "可更新 1 项" in out and "未导入 1 项" in out and "整个文件未导入" in out
+    assert "——整改状态不能从“已完成”改为“未启动”" in out
+    assert audit_entries(store, "report.import") == []
+    assert main(["report-import", str(ledger), "--clean-rows-only"]) == 8  # scripts notice
+    out = capsys.readouterr().out
+    assert "已更新 1 项" in out and "未导入 1 项" in out and "整个文件未导入" not in out
     assert "：已更新（整改措施）" in out and "——整改状态不能从“已完成”改为“未启动”" in out
     assert len(audit_entries(store, "report.import")) == 1
+    # a hostile file: coded, exit 8, never WB-INTERNAL
+    hostile = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(ledger) as zin, zipfile.ZipFile(hostile, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            zout.writestr(name, data[: len(data) // 2] if name.endswith("sheet1.xml") else data)
+    assert main(["report-import", str(hostile)]) == 8
+    assert "WB-LEDGER-INVALID" in capsys.readouterr().err

@@ -1,10 +1,11 @@
-"""The 整改台账 round trip: export, edit in "Excel" (openpyxl), import back row by row through
-the rectification services — valid rows applied, invalid rows refused whole with the row number
-and the reason, a dry run changing nothing."""
+"""The 整改台账 round trip: export, edit in "Excel" (openpyxl), import back through the
+rectification services — invalid rows refused whole with the row number and the reason, and
+then nothing saved (or the clean rows only, when asked), a dry run changing nothing."""
 
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from workbench.reports import (
     write_document,
 )
 from workbench.services import rectification as rect
+from workbench.store.audit import verify_chain
 from workbench.store.vault import Vault
 
 seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy  # the shared fixtures
@@ -102,8 +104,21 @@ def test_valid_and_invalid_rows(seeded_copy: Vault, seeded: Seeded, sheet: Sheet
     )
     date_row = sheet.add(**{"问题表现": "另一个问题", "整改时限": "明年"})
     target_row = sheet.add(**{"问题表现": "第三个问题", "被巡察单位": "不存在的单位"})
-    report = import_rectification_ledger(v, sheet.save())
+    with v.read() as s:
+        audits = len(s.scalars(select(AuditEntry)).all())
 
+    # by default a refused row means nothing of the file is saved, every refusal reported
+    whole = import_rectification_ledger(v, sheet.save())
+    assert not whole.saved and len(whole.refused) == 4
+    assert {o.row for o in whole.refused} == {bad_row, back_row, date_row, target_row}
+    assert {o.row: o.action for o in whole.outcomes}[measures_row] == "updated"  # would be
+    assert get(v, seeded.rect_open).measures == "追缴资金，建立公示制度。"
+    with v.read() as s:
+        assert len(rect.list_rectifications(s, round_id=seeded.round_id).items) == 3
+        assert len(s.scalars(select(AuditEntry)).all()) == audits
+
+    report = import_rectification_ledger(v, sheet.path, clean_rows_only=True)
+    assert report.saved and report.clean_rows_only
     outcomes = {o.row: o for o in report.outcomes}
     assert outcomes[measures_row].action == "updated"
     assert set(outcomes[measures_row].fields) == {"整改措施", "进展情况", "整改状态", "整改时限"}
@@ -133,6 +148,7 @@ def test_valid_and_invalid_rows(seeded_copy: Vault, seeded: Seeded, sheet: Sheet
         assert new.target_id == seeded.t1 and new.number.startswith("ZG-2025-")
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "report.import")).one()
         assert '"refused": 4' in entry.detail and '"updated": 1' in entry.detail
+        verify_chain(s)  # the refused rows' savepoints, rolled back, left no hole in the chain
 
 
 def test_done_with_evidence_steps_forward_and_grades(
@@ -245,3 +261,43 @@ def test_a_rewritten_file_without_meta_still_imports(
     report = import_rectification_ledger(seeded_copy, sheet.path, round_id=seeded.round_id)
     assert {o.row: o.action for o in report.outcomes}[row] == "updated"
     assert get(seeded_copy, seeded.rect_open).leader_in_charge == "周建华"
+
+
+def test_a_formula_without_its_result_refuses_its_row(
+    seeded_copy: Vault,
+    seeded: Seeded,
+    sheet: Sheet,
+) -> None:
+    # openpyxl, like a script, saves a formula without the value Excel would have computed:
+    # read with the cached values only, it would blank 整改措施
+    row = sheet.set(seeded.rect_open, "整改措施", '=CONCATENATE("追缴", "资金")')
+    report = import_rectification_ledger(seeded_copy, sheet.save())
+    outcome = {o.row: o for o in report.outcomes}[row]
+    assert outcome.action == "refused" and not report.saved
+    assert outcome.reason == "“整改措施”是公式且没有计算结果，请在 Excel 中重新计算并保存后再导入"
+    assert get(seeded_copy, seeded.rect_open).measures == "追缴资金，建立公示制度。"
+
+
+def test_a_formula_with_its_result_imports_the_result(
+    seeded_copy: Vault,
+    seeded: Seeded,
+    sheet: Sheet,
+) -> None:
+    row = sheet.set(seeded.rect_open, "整改措施", "=A1")
+    ref = sheet.ws.cell(row, sheet.cols["整改措施"]).coordinate
+    sheet.save()
+    # what Excel saves after computing: the formula and its cached result
+    with zipfile.ZipFile(sheet.path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    start = xml.index(f'<c r="{ref}"')
+    end = xml.index("</c>", start) + len("</c>")
+    parts["xl/worksheets/sheet1.xml"] = (
+        xml[:start] + f'<c r="{ref}" t="str"><f>A1</f><v>逐村公示</v></c>' + xml[end:]
+    ).encode()
+    with zipfile.ZipFile(sheet.path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    report = import_rectification_ledger(seeded_copy, sheet.path)
+    assert {o.row: o.action for o in report.outcomes}[row] == "updated" and report.saved
+    assert get(seeded_copy, seeded.rect_open).measures == "逐村公示"

@@ -2,8 +2,9 @@
 
 Export: choose a file → generate on the DB worker (the core audits the export before the file
 appears) → a warning that the file is NOT encrypted, with 打开 / 打开所在文件夹 / 关闭 → the
-system's handler. Import of an edited 整改台账: choose the .xlsx → apply it row by row on the
-worker → a table of what changed and what was refused, with the reasons.
+system's handler. Import of an edited 整改台账: choose the .xlsx → apply it on the worker, all
+or nothing → a table of what changed (or would have) and what was refused, with the reasons,
+and when a refusal kept the whole file out, a button to import only the clean rows.
 
 The core takes no progress sink or cancel token for documents (a ledger is written in one read
 transaction and audited as a whole), so slow jobs show a busy dialog without a cancel button.
@@ -279,15 +280,23 @@ def run_import(
     path: Path,
     round_id: str | None,
     on_done: Callable[[ImportReport], None] | None = None,
+    *,
+    clean_rows_only: bool = False,
 ) -> None:
     progress = busy_dialog(parent, _tr("正在导入“%1”…").replace("%1", path.name))
 
     def work(worker: Any) -> ImportReport:
-        return import_rectification_ledger(units_of(worker.workspace), path, round_id=round_id)
+        units = units_of(worker.workspace)
+        return import_rectification_ledger(
+            units, path, round_id=round_id, clean_rows_only=clean_rows_only
+        )
+
+    def clean_rows() -> None:
+        run_import(parent, tasks, path, round_id, on_done, clean_rows_only=True)
 
     def done(report: ImportReport) -> None:
         dismiss(progress)
-        dialog = ImportResultDialog(report, parent)
+        dialog = ImportResultDialog(report, parent, clean_rows)
         dialog.open()
         if on_done is not None:
             on_done(report)
@@ -302,15 +311,25 @@ def run_import(
 class ImportResultDialog(QDialog):
     """What the import did: counts, then every row that changed or was refused."""
 
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: ImportReport,
+        parent: QWidget | None = None,
+        clean_rows: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        held_back = bool(report.refused) and not report.saved
         self.setObjectName("import_result")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("整改台账导入结果"))
         self.resize(820, 460)
+        summary = (
+            self.tr("“%1”未导入：可更新 %2 项，可新增 %3 项，未变化 %4 项，未通过检查 %5 项。")
+            if held_back
+            else self.tr("“%1”：已更新 %2 项，已新增 %3 项，未变化 %4 项，未导入 %5 项。")
+        )
         self.summary = QLabel(
-            self.tr("“%1”：已更新 %2 项，已新增 %3 项，未变化 %4 项，未导入 %5 项。")
-            .replace("%1", report.file)
+            summary.replace("%1", report.file)
             .replace("%2", str(len(report.updated)))
             .replace("%3", str(len(report.created)))
             .replace("%4", str(len(report.unchanged)))
@@ -318,15 +337,23 @@ class ImportResultDialog(QDialog):
         )
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
-        hint = QLabel(
-            self.tr("未导入的行没有做任何修改；请按原因改正后重新导入，或在工作台中处理。")
-            if report.refused
-            else self.tr("所有修改均已保存。")
-        )
+        if held_back:
+            hint = QLabel(
+                self.tr(
+                    "有行未通过检查，整个文件未导入，没有做任何修改。请按原因改正后重新导入，"
+                    "或只导入其余无误的行。"
+                )
+            )
+        elif report.refused:
+            hint = QLabel(
+                self.tr("未导入的行没有做任何修改；请按原因改正后重新导入，或在工作台中处理。")
+            )
+        else:
+            hint = QLabel(self.tr("所有修改均已保存。"))
         hint.setWordWrap(True)
         verbs = {
-            "updated": self.tr("已更新"),
-            "created": self.tr("已新增"),
+            "updated": self.tr("可更新") if held_back else self.tr("已更新"),
+            "created": self.tr("可新增") if held_back else self.tr("已新增"),
             "refused": self.tr("未导入"),
         }
         shown = [o for o in report.outcomes if o.action != "unchanged"]
@@ -353,6 +380,13 @@ class ImportResultDialog(QDialog):
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        if held_back and clean_rows is not None and (report.updated or report.created):
+            clean = buttons.addButton(
+                self.tr("只导入无误的行"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            clean.setObjectName("import_clean_rows")
+            clean.clicked.connect(clean_rows)
+            clean.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(hint)

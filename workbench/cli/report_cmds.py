@@ -143,23 +143,32 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_report_import(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
         report = import_rectification_ledger(
-            vault, Path(args.file), round_id=args.round, dry_run=args.dry_run
+            vault,
+            Path(args.file),
+            round_id=args.round,
+            dry_run=args.dry_run,
+            clean_rows_only=args.clean_rows_only,
         )
     verb = {"updated": "已更新", "created": "已新增", "unchanged": "未变化", "refused": "未导入"}
-    if args.dry_run:
+    if not report.saved:
         verb.update(updated="可更新", created="可新增")
     counts = (
         f"{verb['updated']} {len(report.updated)} 项，{verb['created']} {len(report.created)} 项，"
         f"未变化 {len(report.unchanged)} 项，未导入 {len(report.refused)} 项"
     )
     lines = [("试导入（未保存任何修改）：" if args.dry_run else "") + counts]
+    if report.refused and not report.saved and not args.dry_run:
+        lines.append(
+            "有行未通过检查，整个文件未导入（未保存任何修改）；"
+            "请按原因改正后重新导入，或用 --clean-rows-only 只导入无误的行"
+        )
     for o in report.outcomes:
         if o.action == "unchanged":
             continue
         detail = f"——{o.reason}" if o.reason else f"（{'、'.join(o.fields)}）"
         lines.append(f"  第 {o.row} 行 {o.number}：{verb[o.action]}{detail}")
     common.emit(args, report, "\n".join(lines))
-    # some rows refused: the others are applied, but scripts must notice
+    # some rows refused (the file not imported, or only its clean rows): scripts must notice
     return 8 if report.refused else 0
 
 
@@ -184,4 +193,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("file")
     p.add_argument("--round", help="巡察轮次 id（默认：台账导出时的轮次）")
     p.add_argument("--dry-run", action="store_true", help="只检查，不保存")
+    p.add_argument(
+        "--clean-rows-only",
+        action="store_true",
+        help="有行未通过检查时，仍导入其余无误的行（默认：整个文件不导入）",
+    )
     p.set_defaults(func=cmd_report_import)

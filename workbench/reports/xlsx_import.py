@@ -1,19 +1,20 @@
 """Import of a 整改台账 that a target unit edited in Excel (the file ``xlsx_ledgers`` exported).
 
 Rows are matched by the hidden 系统编号 column; a row without one is a new item of the round.
-Every cell is parsed first (dates, status and grade labels), then each changed row is applied
-in a transaction of its own through the rectification services — so their rules hold (status
-only moves forward, 销号 needs a date, evidence already in the store and the office's or team
-leader's role, 评估 only once finished) and a refused row leaves nothing behind: a row is
-applied whole or not at all. A row whose record changed in the store since the export (its
-hidden 版本 no longer matches) is refused rather than overwritten. The report lists what
-changed, what was created and what was refused, with the row number and the reason.
+The whole file is read and every cell parsed first (dates, status and grade labels), then the
+changed rows are applied in one transaction through the rectification services — so their rules
+hold (status only moves forward, 销号 needs a date, evidence already in the store and the
+office's or team leader's role, 评估 only once finished). Each row runs in a savepoint, so a
+refused row leaves nothing of itself behind and the others are still checked. A row whose
+record changed in the store since the export (its hidden 版本 no longer matches) is refused
+rather than overwritten. The file is all or nothing: one refused row and nothing is saved,
+unless the caller asks for ``clean_rows_only``. The report lists what changed, what was
+created and what was refused, with the row number and the reason.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -49,6 +50,8 @@ class ImportReport:
     round_id: str | None
     dry_run: bool
     outcomes: tuple[RowOutcome, ...]
+    saved: bool  # the updated and created rows were written (not a dry run, nor refused whole)
+    clean_rows_only: bool = False
 
     def _of(self, action: str) -> tuple[RowOutcome, ...]:
         return tuple(o for o in self.outcomes if o.action == action)
@@ -83,8 +86,8 @@ class _Plan:
     fields: tuple[str, ...] = ()
 
 
-class _DryRun(Exception):
-    """Raised inside a row's transaction to roll it back after the services accepted it."""
+class _Discard(Exception):
+    """Raised inside the import's transaction to roll it back after every row was tried."""
 
 
 def _path(current: RectificationStatus, wanted: RectificationStatus) -> list[RectificationStatus]:
@@ -212,12 +215,19 @@ def _apply(session: Session, plan: _Plan, round_id: str | None) -> None:
 
 
 def import_rectification_ledger(
-    units: UnitsOfWork, path: Path, *, round_id: str | None = None, dry_run: bool = False
+    units: UnitsOfWork,
+    path: Path,
+    *,
+    round_id: str | None = None,
+    dry_run: bool = False,
+    clean_rows_only: bool = False,
 ) -> ImportReport:
-    """Apply an edited 整改台账 row by row; ``dry_run`` runs every check and changes nothing."""
+    """Apply an edited 整改台账 in one transaction: nothing is saved if a row is refused, or
+    only the rows without a refusal with ``clean_rows_only``; ``dry_run`` runs every check and
+    changes nothing."""
     path = Path(path)
-    meta, records = read_ledger(path)
-    file_round = meta.get("round_id") or None
+    ledger = read_ledger(path)
+    file_round = ledger.meta.get("round_id") or None
     if round_id and file_round and round_id != file_round:
         raise LedgerFileInvalid(f"“{path.name}”导出自其他巡察轮次，与所选轮次不符")
     round_id = round_id or file_round
@@ -230,7 +240,7 @@ def import_rectification_ledger(
             else {}
         )
         seen: dict[str, int] = {}
-        for number, cells in records:
+        for number, cells in ledger.rows:
             try:
                 planned = _plan(s, number, cells, round_id, targets, seen)
             except RowError as exc:
@@ -241,24 +251,15 @@ def import_rectification_ledger(
                 outcomes.append(planned)
             else:
                 plans.append(planned)
-    for plan in plans:
-        action = "created" if plan.record_id is None else "updated"
-        try:
-            with units.session() as s:
-                _apply(s, plan, round_id)
-                if dry_run:
-                    raise _DryRun
-        except _DryRun:
-            pass
-        except WorkbenchError as exc:
-            outcomes.append(RowOutcome(plan.row, plan.number, "refused", plan.fields, exc.message))
-            continue
-        outcomes.append(RowOutcome(plan.row, plan.number, action, plan.fields))
-    report = ImportReport(
-        path.name, round_id, dry_run, tuple(sorted(outcomes, key=lambda o: o.row))
-    )
-    if not dry_run:
+    saved = False
+    try:
         with units.session() as s:
+            for plan in plans:
+                outcomes.append(_apply_row(s, plan, round_id))
+            refused = any(o.action == "refused" for o in outcomes)
+            if dry_run or (refused and not clean_rows_only):
+                raise _Discard
+            counts = Counter(o.action for o in outcomes)
             audit.record(
                 s,
                 "report.import",
@@ -266,11 +267,29 @@ def import_rectification_ledger(
                 round_id,
                 {
                     "file": path.name,
-                    "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-                    **{
-                        a: len(report._of(a))
-                        for a in ("updated", "created", "unchanged", "refused")
-                    },
+                    "sha256": ledger.sha256,
+                    **{a: counts[a] for a in ("updated", "created", "unchanged", "refused")},
                 },
             )
-    return report
+            saved = True
+    except _Discard:
+        pass
+    return ImportReport(
+        path.name,
+        round_id,
+        dry_run,
+        tuple(sorted(outcomes, key=lambda o: o.row)),
+        saved,
+        clean_rows_only,
+    )
+
+
+def _apply_row(s: Session, plan: _Plan, round_id: str | None) -> RowOutcome:
+    """One row in a savepoint: applied whole, or refused with nothing of it left."""
+    try:
+        with s.begin_nested():
+            _apply(s, plan, round_id)
+    except WorkbenchError as exc:
+        return RowOutcome(plan.row, plan.number, "refused", plan.fields, exc.message)
+    action = "created" if plan.record_id is None else "updated"
+    return RowOutcome(plan.row, plan.number, action, plan.fields)

@@ -1,11 +1,16 @@
 """Reading an edited 整改台账: the header row mapped to fields, each row's cells parsed (dates
 as Excel stores or people type them, status and grade by their Chinese labels). A cell that cannot
-be parsed refuses its row with a reason (``RowError``), never the whole file."""
+be parsed refuses its row with a reason (``RowError``), never the whole file. The file as a whole
+is refused (``LedgerFileInvalid``) when it is damaged or hostile, or passes the row or cell caps."""
 
 from __future__ import annotations
 
+import hashlib
+import io
+import re
+import struct
 import zipfile
-from collections.abc import Iterator
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +23,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 from workbench.errors import ValidationError
 from workbench.models.enums import Grade, RectificationStatus
 from workbench.reports.errors import LedgerFileInvalid
+from workbench.reports.xlsx_guard import checked_xlsx
 from workbench.reports.xlsx_ledgers import ID_HEADER, LEDGERS, VERSION_HEADER
+from workbench.reports.xlsx_sheet import check_sheet
 from workbench.services.common import parse_enum
 
 S = RectificationStatus
@@ -53,6 +60,38 @@ TEXT = (
     "progress_notes",
 )
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
+_VERSION = re.compile(r"[0-9]{1,18}")  # ASCII digits int() takes: not "²", nor 5,000 digits
+MAX_ROWS = 10_000  # non-blank rows of one import
+MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell
+_META_ROWS = 50
+# What openpyxl raises on a damaged or malformed part: XML syntax (a SyntaxError), values it
+# cannot convert, elements or parts it expects and misses, and zipfile's and zlib's refusals.
+_UNREADABLE = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zlib.error,
+    struct.error,
+    SyntaxError,
+    ValueError,
+    TypeError,
+    LookupError,
+    AttributeError,
+    ArithmeticError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+)
+
+
+class _Uncomputed:
+    """A formula cell saved without its result."""
+
+    def __repr__(self) -> str:
+        return "UNCOMPUTED"
+
+
+UNCOMPUTED = _Uncomputed()
 
 
 class RowError(Exception):
@@ -66,43 +105,91 @@ class RowError(Exception):
 # -- reading the file --------------------------------------------------------------------------
 
 
-def read_ledger(path: Path) -> tuple[dict[str, str], Iterator[tuple[int, dict[str, Any]]]]:
-    """The file's ``_meta`` values and its non-blank rows as (Excel row number, cells by field).
-    Refuses a file that is not an .xlsx, is another ledger or lacks a required column."""
+@dataclass(frozen=True)
+class Ledger:
+    """An edited ledger as read: its ``_meta`` values, its non-blank rows as (Excel row number,
+    cells by field) and the SHA-256 of the bytes that were read."""
+
+    meta: dict[str, str]
+    rows: list[tuple[int, dict[str, Any]]]
+    sha256: str
+
+
+def read_ledger(path: Path) -> Ledger:
+    """Read the whole ledger, refusing with ``LedgerFileInvalid`` a file that is not an .xlsx,
+    is damaged or hostile (``xlsx_guard``, ``xlsx_sheet``), is another ledger, lacks a required
+    column, or passes the row or cell caps."""
+    data = checked_xlsx(path)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise LedgerFileInvalid(f"无法读取“{path.name}”：不是有效的 Excel 文件（.xlsx）") from exc
+        return _read(path, data)
+    except _UNREADABLE as exc:
+        raise LedgerFileInvalid(
+            f"无法读取“{path.name}”：文件内容已损坏，或不是 Excel 保存的 .xlsx 文件"
+        ) from exc
+
+
+def _read(path: Path, data: io.BytesIO) -> Ledger:
+    with data.getbuffer() as view:
+        sha256 = hashlib.sha256(view).hexdigest()
+    wb = load_workbook(data, read_only=True, data_only=True)
+    try:
+        meta = _meta(data, wb) if "_meta" in wb.sheetnames else {}
+        if (meta.get("ledger") or "rectification") != "rectification":
+            raise LedgerFileInvalid(f"“{path.name}”是其他台账，不是整改台账")
+        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+        sheet = check_sheet(data, ws)
+        header = [text_of(h) for h in next(ws.iter_rows(max_row=1, values_only=True), ())]
+        columns = {HEADERS[h]: i for i, h in enumerate(header) if h in HEADERS}
+        missing = [LABELS[k] for k in REQUIRED if k not in columns]
+        if missing:
+            raise LedgerFileInvalid(f"“{path.name}”缺少列：{'、'.join(missing)}")
+        width = max(columns.values()) + 1
+        rows: list[tuple[int, dict[str, Any]]] = []
+        for number, values in enumerate(
+            ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2
+        ):
+            if number > sheet.last_row:  # only pads, up to the row count <dimension> claims
+                break
+            uncomputed = sheet.uncomputed.get(number, set())
+            if not uncomputed and all(v is None for v in values):
+                continue  # a blank row, or one of openpyxl's pads for a gap
+            cells = {
+                k: UNCOMPUTED if i + 1 in uncomputed else values[i] for k, i in columns.items()
+            }
+            if not any(v not in (None, "") for v in cells.values()):
+                continue
+            _check_cells(path, number, cells)
+            rows.append((number, cells))
+            if len(rows) > MAX_ROWS:
+                raise LedgerFileInvalid(
+                    f"“{path.name}”超过 {MAX_ROWS:,} 行，请分成几个文件分别导入"
+                )
+    finally:
+        wb.close()
+    return Ledger(meta, rows, sha256)
+
+
+def _meta(data: io.BytesIO, wb: Any) -> dict[str, str]:
     meta: dict[str, str] = {}
-    if "_meta" in wb.sheetnames:
-        for key, value, *_ in wb["_meta"].iter_rows(values_only=True):
+    check_sheet(data, wb["_meta"])
+    for row in wb["_meta"].iter_rows(max_row=_META_ROWS, max_col=2, values_only=True):
+        key, value = (*row, None, None)[:2]
+        if key is not None:
             meta[str(key)] = "" if value is None else str(value)
-    if meta.get("ledger", "rectification") != "rectification":
-        wb.close()
-        raise LedgerFileInvalid(f"“{path.name}”是其他台账，不是整改台账")
-    ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = [str(h or "").strip() for h in next(rows, ())]
-    columns = {HEADERS[h]: i for i, h in enumerate(header) if h in HEADERS}
-    missing = [LABELS[k] for k in REQUIRED if k not in columns]
-    if missing:
-        wb.close()
-        raise LedgerFileInvalid(f"“{path.name}”缺少列：{'、'.join(missing)}")
+    return meta
 
-    def records() -> Iterator[tuple[int, dict[str, Any]]]:
-        try:
-            for number, values in enumerate(rows, start=2):
-                cells = {k: values[i] if i < len(values) else None for k, i in columns.items()}
-                if any(v not in (None, "") for v in cells.values()):
-                    yield number, cells
-        finally:
-            wb.close()
 
-    return meta, records()
+def _check_cells(path: Path, number: int, cells: dict[str, Any]) -> None:
+    for key, value in cells.items():
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            raise LedgerFileInvalid(
+                f"“{path.name}”第{number}行“{LABELS[key]}”超过 {MAX_CELL_CHARS:,} 个字符"
+                "（Excel 单元格的上限），不是 Excel 保存的文件"
+            )
 
 
 def text_of(value: Any) -> str:
-    if value is None:
+    if value is None or value is UNCOMPUTED:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -154,6 +241,11 @@ class Cells:
 
     @classmethod
     def parse(cls, number: int, cells: dict[str, Any]) -> Cells:
+        for key, value in cells.items():
+            if value is UNCOMPUTED:
+                raise RowError(
+                    f"“{LABELS[key]}”是公式且没有计算结果，请在 Excel 中重新计算并保存后再导入"
+                )
         version = text_of(cells.get("version"))
         return cls(
             number=number,
@@ -163,6 +255,6 @@ class Cells:
             status=_enum(S, cells.get("status"), "status") or S.NOT_STARTED,
             grade=_enum(Grade, cells.get("grade"), "grade"),
             record_id=text_of(cells.get("id")),
-            version=int(version) if version.isdigit() else None,
+            version=int(version) if _VERSION.fullmatch(version) else None,
             target=text_of(cells.get("target")),
         )
