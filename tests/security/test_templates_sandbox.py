@@ -8,6 +8,7 @@ still works."""
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,13 @@ from workbench.cli import main
 from workbench.reports import DocRequest, TemplateInvalid, check_template, write_document
 from workbench.reports.doc_finding import FindingDoc
 from workbench.reports.sandbox import TemplateEnvironment
-from workbench.reports.templates import plain, render_template, sample, templates_dir
+from workbench.reports.templates import (
+    MAX_TEMPLATE_BYTES,
+    plain,
+    render_template,
+    sample,
+    templates_dir,
+)
 from workbench.store.vault import Vault
 
 seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy  # the shared fixtures
@@ -193,3 +200,30 @@ def test_attributes_outside_the_placeholders_are_unknown(tmp_path: Path) -> None
     with pytest.raises(TemplateInvalid) as err:
         check_template(path, "finding")
     assert set(err.value.unknown) == {"title.upper", "papers.pop", "loop.cycle", "p.evidence.title"}
+
+
+def test_a_template_that_unpacks_too_large_is_refused_unread(tmp_path: Path) -> None:
+    """A zip bomb: a small .docx whose parts unpack to more than the cap."""
+    path = make_template(tmp_path / "bomb.docx", "{{ title }}", "{{ papers }}")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/media/padding.bin", bytes(MAX_TEMPLATE_BYTES + 1))
+    assert path.stat().st_size < MAX_TEMPLATE_BYTES // 100
+    with pytest.raises(TemplateInvalid, match="解压后超过"):
+        check_template(path, "finding")
+    with pytest.raises(TemplateInvalid, match="解压后超过"):
+        render_template(path, sample(FindingDoc), io.BytesIO())
+
+
+def test_a_damaged_template_is_refused_with_a_code(tmp_path: Path) -> None:
+    path = make_template(tmp_path / "t.docx", "{{ title }}", "{{ papers }}")
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, b"<w:document" if item.filename == "word/document.xml" else data)
+    for fn in (
+        lambda: check_template(damaged, "finding"),
+        lambda: render_template(damaged, sample(FindingDoc), io.BytesIO()),
+    ):
+        with pytest.raises(TemplateInvalid, match="不是有效的 Word 文档"):
+            fn()

@@ -31,7 +31,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, nodes
 from jinja2.meta import find_undeclared_variables
-from lxml import etree
+from lxml.etree import LxmlError
 
 from workbench import paths
 from workbench.reports.errors import TemplateInvalid
@@ -82,6 +82,33 @@ def sample(cls: type) -> Any:
     for name, ph in placeholders(cls).items():
         values[name] = (sample(ph.item),) if ph.item else f"〔{ph.label}〕"
     return cls(**values)
+
+
+# -- opening -----------------------------------------------------------------------------------
+
+MAX_TEMPLATE_BYTES = 64 << 20  # unpacked: a letterhead with a logo is a few MiB
+_NOT_DOCX = (OSError, zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, LxmlError)
+
+
+def _open(path: Path) -> DocxTemplate:
+    """The template, loaded; refused if it is not a .docx or unpacks to more than
+    ``MAX_TEMPLATE_BYTES`` (zipfile never returns more than a member's declared size)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+        if unpacked > MAX_TEMPLATE_BYTES:
+            raise TemplateInvalid(
+                f"模板“{path.name}”解压后超过 {MAX_TEMPLATE_BYTES >> 20} MiB", path=str(path)
+            )
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+    except _NOT_DOCX as exc:
+        raise _not_docx(path) from exc
+    return tpl
+
+
+def _not_docx(path: Path) -> TemplateInvalid:
+    return TemplateInvalid(f"模板“{path.name}”不是有效的 Word 文档（.docx）", path=str(path))
 
 
 # -- checking ----------------------------------------------------------------------------------
@@ -197,10 +224,11 @@ def check_template(path: Path | str, doc_type: str) -> TemplateCheck:
     spec = get_spec(doc_type)
     root = context_type(spec)
     name = Path(path).name
+    tpl = _open(Path(path))
     try:
-        sources = _sources(DocxTemplate(str(path)))
-    except (OSError, zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise TemplateInvalid(f"模板“{name}”不是有效的 Word 文档（.docx）", path=str(path)) from exc
+        sources = _sources(tpl)
+    except _NOT_DOCX as exc:  # e.g. footnotes that are not UTF-8
+        raise _not_docx(Path(path)) from exc
     env = TemplateEnvironment(name)
     used: set[str] = set()
     checker = _Checker(root)
@@ -227,7 +255,7 @@ def check_template(path: Path | str, doc_type: str) -> TemplateCheck:
 
 # what a template can still get wrong at render time, e.g. ``{{ title + 1 }}`` or XML that
 # ``{{r x }}`` breaks; a ``SecurityError`` of the sandbox is a ``TemplateError``
-_RENDER_ERRORS = (TemplateError, TypeError, ValueError, LookupError, etree.LxmlError)
+_RENDER_ERRORS = (TemplateError, TypeError, ValueError, LookupError, LxmlError)
 
 
 def plain(value: Any) -> Any:
@@ -245,7 +273,7 @@ def plain(value: Any) -> Any:
 
 def render_template(path: Path, ctx: Any, target: str | Path | IO[bytes]) -> None:
     """Render a template with a document context, in the sandbox."""
-    tpl = DocxTemplate(str(path))
+    tpl = _open(path)
     try:
         tpl.render(plain(ctx), jinja_env=TemplateEnvironment(path.name), autoescape=True)
     except _RENDER_ERRORS as exc:
