@@ -8,6 +8,7 @@ still works."""
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -22,9 +23,10 @@ from tests.workbench.test_docs_templates import body, make_template
 from workbench.cli import main
 from workbench.reports import DocRequest, TemplateInvalid, check_template, write_document
 from workbench.reports.doc_finding import FindingDoc
-from workbench.reports.sandbox import TemplateEnvironment
+from workbench.reports.sandbox import FILTERS, TESTS, TemplateEnvironment
 from workbench.reports.templates import (
     MAX_TEMPLATE_BYTES,
+    RENDER_ERRORS,
     plain,
     render_template,
     sample,
@@ -227,3 +229,38 @@ def test_a_damaged_template_is_refused_with_a_code(tmp_path: Path) -> None:
     ):
         with pytest.raises(TemplateInvalid, match="不是有效的 Word 文档"):
             fn()
+
+
+def test_whatever_the_allowed_syntax_does_the_error_is_coded() -> None:
+    """Every allowed filter and test, and the allowed operators, over values of every kind and
+    awkward arguments (``truncate(0)``, ``divisibleby(0)``, ``int('x', 'y')``): each renders or
+    fails with an error ``render_template`` turns into ``TemplateInvalid``."""
+    values = ["title", "papers", "papers[0]", "papers[0].evidence", "1", "-2.5", "none", "[]"]
+    args = ["0", "-1", "10000000", "''", "'x'", "none", "true", "[1, 'a']", "papers", "title"]
+    cases = [
+        f"{a} {op} {b}"
+        for op in ("+", "-", "~", "<", "==", "in", "and")
+        for a in values
+        for b in values
+    ]
+    cases += [f"-{v}" for v in values] + [f"2 * {v}" for v in ("1", "loop")]
+    for name, arity in FILTERS.items():
+        for n in range(arity + 1):
+            for combo in itertools.product(args, repeat=min(n, 2)):
+                call = ", ".join([*combo, *(["0"] * (n - len(combo)))])
+                cases += [f"{v}|{name}({call})" for v in values]
+    for name, arity in TESTS.items():
+        cases += [f"{v} is {name}" + ("(0)" if arity else "") for v in values]
+        cases += [f"{v} is {name}({a})" for v in values for a in args if arity]
+    context = plain(sample(FindingDoc))
+    uncoded = []
+    for expr in cases:
+        try:
+            TemplateEnvironment().from_string("{{ " + expr + " }}").render(context)
+        except TemplateInvalid:
+            pass
+        except RENDER_ERRORS:
+            pass
+        except Exception as exc:  # the point: nothing else may escape
+            uncoded.append(f"{expr}: {type(exc).__name__}: {exc}")
+    assert len(cases) > 2000 and not uncoded, uncoded[:10]

@@ -26,8 +26,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from workbench.reports.errors import TemplateInvalid
 
-# filter → how many positional arguments it may take: none where a further argument would name
-# an attribute to read (``join``, ``sort``, ``unique``, ``min``, ``max``)
+# filter → the most positional arguments it may take, always short of one that would name an
+# attribute to read (the next argument of ``join``, ``sort``, ``unique``, ``min``, ``max``)
 FILTERS: dict[str, int] = {
     "abs": 0,
     "capitalize": 0,

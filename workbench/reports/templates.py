@@ -253,9 +253,18 @@ def check_template(path: Path | str, doc_type: str) -> TemplateCheck:
 
 # -- rendering ---------------------------------------------------------------------------------
 
-# what a template can still get wrong at render time, e.g. ``{{ title + 1 }}`` or XML that
-# ``{{r x }}`` breaks; a ``SecurityError`` of the sandbox is a ``TemplateError``
-_RENDER_ERRORS = (TemplateError, TypeError, ValueError, LookupError, LxmlError)
+# what a template can still get wrong at render time: ``{{ title + 1 }}``, XML that ``{{r x }}``
+# breaks, filter arguments Jinja checks with ``assert`` (``truncate(0)``), ``divisibleby(0)``;
+# a ``SecurityError`` of the sandbox is a ``TemplateError``
+RENDER_ERRORS = (
+    TemplateError,
+    TypeError,
+    ValueError,
+    LookupError,
+    ArithmeticError,
+    AssertionError,
+    LxmlError,
+)
 
 
 def plain(value: Any) -> Any:
@@ -276,7 +285,7 @@ def render_template(path: Path, ctx: Any, target: str | Path | IO[bytes]) -> Non
     tpl = _open(path)
     try:
         tpl.render(plain(ctx), jinja_env=TemplateEnvironment(path.name), autoescape=True)
-    except _RENDER_ERRORS as exc:
+    except RENDER_ERRORS as exc:
         raise TemplateInvalid(f"模板“{path.name}”渲染失败：{exc}", path=str(path)) from exc
     tpl.save(target)
 
