@@ -264,3 +264,24 @@ def test_whatever_the_allowed_syntax_does_the_error_is_coded() -> None:
         except Exception as exc:  # the point: nothing else may escape
             uncoded.append(f"{expr}: {type(exc).__name__}: {exc}")
     assert len(cases) > 2000 and not uncoded, uncoded[:10]
+
+
+def test_an_inner_loop_goes_over_the_outer_item_only(tmp_path: Path) -> None:
+    """Loops over the same list nested a few times would render for ever; nested data is
+    walked in time proportional to its size."""
+    endless = make_template(
+        tmp_path / "endless.docx",
+        "{% for a in papers %}{% for b in papers %}{% for c in papers %}",
+        "{{ c.title }}",
+        "{% endfor %}{% endfor %}{% endfor %}",
+    )
+    with pytest.raises(TemplateInvalid, match="循环里只能再遍历当前循环项的列表") as err:
+        check_template(endless, "finding")
+    assert err.value.message.endswith("不能遍历：papers")
+    nested = make_template(
+        tmp_path / "nested.docx",
+        "{% for p in papers %}{% for e in p.evidence|reverse %}{{ e.title }}{% endfor %}"
+        "{% for r in p.responsible %}{{ r.name }}{% endfor %}{% endfor %}"
+        "{% for p in papers %}{{ p.title }}{% endfor %}",
+    )
+    assert check_template(nested, "finding").used == ("papers",)

@@ -139,11 +139,15 @@ _TEXT: Kind = ("text", None)
 
 class _Checker:
     """Walks the Jinja AST: every attribute or item taken must be a field of a record (the
-    context or a loop item), an index into a list, or a counter of ``loop``."""
+    context or a loop item), an index into a list, or a counter of ``loop``. A loop inside a
+    loop must go over a list of the outer loop's item (``{% for e in p.evidence %}``), so a
+    render takes time in proportion to the data: ``{% for a in papers %}{% for b in papers %}``
+    nested a few times would not end."""
 
     def __init__(self, root: type) -> None:
         self.root = root
         self.unknown: list[str] = []
+        self.nested: list[str] = []  # inner loops over anything but the outer item's lists
 
     def _kind(self, node: nodes.Node, scope: dict[str, Kind]) -> Kind:
         if isinstance(node, nodes.Name):
@@ -151,9 +155,13 @@ class _Checker:
                 return scope[node.name]
             ph = placeholders(self.root).get(node.name)
             return ("list", ph.item) if ph and ph.item else _TEXT
-        if isinstance(node, nodes.Filter) and node.name in ("first", "last") and node.node:
+        if isinstance(node, nodes.Filter) and node.node:
             kind, cls = self._kind(node.node, scope)
-            return ("record", cls) if kind == "list" else _TEXT
+            if kind == "list" and node.name in ("first", "last"):
+                return ("record", cls)
+            if kind == "list" and node.name in ("reverse", "sort", "unique", "list"):
+                return (kind, cls)  # the same items, in another order
+            return _TEXT
         if not isinstance(node, nodes.Getattr | nodes.Getitem):
             return _TEXT
         if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Slice):
@@ -171,30 +179,47 @@ class _Checker:
         self.unknown.append(f"{_name(node.node)}.{key}")
         return _TEXT
 
-    def visit(self, node: nodes.Node, scope: dict[str, Kind]) -> None:
+    def visit(self, node: nodes.Node, scope: dict[str, Kind], outer: tuple[str, ...] = ()) -> None:
+        """``outer``: the target names of the innermost loop around ``node``."""
         if isinstance(node, nodes.For):
-            self.visit(node.iter, scope)
+            self.visit(node.iter, scope, outer)
             kind, item = self._kind(node.iter, scope)
+            if outer and not (kind == "list" and _base_name(node.iter) in outer):
+                self.nested.append(_name(node.iter))
             inner: dict[str, Kind] = dict(scope, loop=("loop", None))
+            target = node.target
+            names = [target] if isinstance(target, nodes.Name) else target.find_all(nodes.Name)
+            targets = tuple(n.name for n in names)
             if isinstance(node.target, nodes.Name):
                 inner[node.target.name] = ("record", item) if kind == "list" else _TEXT
             else:  # tuple unpacking: the parts are not records
-                inner.update({n.name: _TEXT for n in node.target.find_all(nodes.Name)})
-            for child in (*node.body, *node.else_, *([node.test] if node.test else [])):
-                self.visit(child, inner)
+                inner.update(dict.fromkeys(targets, _TEXT))
+            for child in (*node.body, *([node.test] if node.test else [])):
+                self.visit(child, inner, targets)
+            for child in node.else_:
+                self.visit(child, scope, outer)
             return
         if isinstance(node, nodes.Getattr | nodes.Getitem):
             self._kind(node, scope)  # checks the whole a.b.c chain once
             base: nodes.Node = node
             while isinstance(base, nodes.Getattr | nodes.Getitem):
                 if isinstance(base, nodes.Getitem):
-                    self.visit(base.arg, scope)
+                    self.visit(base.arg, scope, outer)
                 base = base.node
             if not isinstance(base, nodes.Name):
-                self.visit(base, scope)
+                self.visit(base, scope, outer)
             return
         for child in node.iter_child_nodes():
-            self.visit(child, scope)
+            self.visit(child, scope, outer)
+
+
+def _base_name(node: nodes.Node) -> str | None:
+    """``p`` of ``p.evidence[0].refs``."""
+    while isinstance(node, nodes.Getattr | nodes.Getitem | nodes.Filter):
+        if node.node is None:
+            return None
+        node = node.node
+    return node.name if isinstance(node, nodes.Name) else None
 
 
 def _const(node: nodes.Node) -> str | int | None:
@@ -240,6 +265,12 @@ def check_template(path: Path | str, doc_type: str) -> TemplateCheck:
         validate(ast, name)
         used |= find_undeclared_variables(ast)
         checker.visit(ast, {})
+    if checker.nested:
+        raise TemplateInvalid(
+            f"模板“{name}”的循环里只能再遍历当前循环项的列表（如 {{% for e in p.evidence %}}），"
+            f"不能遍历：{'、'.join(dict.fromkeys(checker.nested))}",
+            path=str(path),
+        )
     known = placeholders(root)
     unknown = sorted(used - set(known)) + sorted(set(checker.unknown))
     missing = [r for r in spec.required if r not in used]
