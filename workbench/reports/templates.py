@@ -265,18 +265,18 @@ def check_template(path: Path | str, doc_type: str) -> TemplateCheck:
         validate(ast, name)
         used |= find_undeclared_variables(ast)
         checker.visit(ast, {})
-    if checker.nested:
-        raise TemplateInvalid(
-            f"模板“{name}”的循环里只能再遍历当前循环项的列表（如 {{% for e in p.evidence %}}），"
-            f"不能遍历：{'、'.join(dict.fromkeys(checker.nested))}",
-            path=str(path),
-        )
     known = placeholders(root)
     unknown = sorted(used - set(known)) + sorted(set(checker.unknown))
     missing = [r for r in spec.required if r not in used]
     if unknown or missing:
         raise TemplateInvalid(
             f"模板“{name}”不能用于{spec.title}", missing=missing, unknown=unknown, path=str(path)
+        )
+    if checker.nested:
+        raise TemplateInvalid(
+            f"模板“{name}”的循环里只能再遍历当前循环项的列表（如 {{% for e in p.evidence %}}），"
+            f"不能遍历：{'、'.join(dict.fromkeys(checker.nested))}",
+            path=str(path),
         )
     render_template(Path(path), sample(root), io.BytesIO())
     return TemplateCheck(spec.code, tuple(sorted(used)))
