@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import itertools
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,25 @@ def test_an_inner_loop_goes_over_the_outer_item_only(tmp_path: Path) -> None:
         "{% for p in papers %}{{ p.title }}{% endfor %}",
     )
     assert check_template(nested, "finding").used == ("papers",)
+
+
+def test_a_template_sees_plain_data_only(seeded_copy: Vault) -> None:
+    """Text, tuples and dicts of them: nothing with a way back to the program or the store."""
+
+    def leaves(value: object) -> list[object]:
+        if isinstance(value, dict):
+            return [x for v in value.values() for x in leaves(v)]
+        if isinstance(value, tuple):
+            return [x for v in value for x in leaves(v)]
+        return [value]
+
+    context = plain(sample(FindingDoc))
+    assert isinstance(context, dict) and {type(v) for v in leaves(context)} == {str}
+
+    @dataclass(frozen=True)
+    class Leaky:
+        title: str
+        store: object
+
+    with pytest.raises(TypeError, match="not template data"):
+        plain(Leaky("x", seeded_copy))

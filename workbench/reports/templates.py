@@ -24,6 +24,8 @@ import shutil
 import typing
 import zipfile
 from dataclasses import dataclass, fields, is_dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -301,21 +303,23 @@ RENDER_ERRORS = (
 def plain(value: Any) -> Any:
     """The context as plain data, all a template sees: text (line breaks become docxtpl's
     ``\\a`` paragraph marks, so multi-paragraph 概述 keep the template paragraph's format),
-    tuples, and records as dicts of their fields."""
+    tuples, records as dicts of their fields, and numbers and dates as they are."""
     if isinstance(value, str):
         return re.sub(r"\n+", "\a", value.strip("\n"))
     if isinstance(value, tuple | list):
         return tuple(plain(v) for v in value)
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if value is None or isinstance(value, int | Decimal | date):
+        return value
     raise TypeError(f"not template data: {type(value).__name__}")  # a context field of ours
 
 
 def render_template(path: Path, ctx: Any, target: str | Path | IO[bytes]) -> None:
     """Render a template with a document context, in the sandbox."""
-    tpl = _open(path)
+    tpl, context = _open(path), plain(ctx)
     try:
-        tpl.render(plain(ctx), jinja_env=TemplateEnvironment(path.name), autoescape=True)
+        tpl.render(context, jinja_env=TemplateEnvironment(path.name), autoescape=True)
     except RENDER_ERRORS as exc:
         raise TemplateInvalid(f"模板“{path.name}”渲染失败：{exc}", path=str(path)) from exc
     tpl.save(target)
