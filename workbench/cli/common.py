@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
@@ -79,6 +80,21 @@ def user_name(args: argparse.Namespace) -> str:
 
 def unlock(args: argparse.Namespace) -> Vault:
     return Vault.open(store_dir(args), user_name(args), passphrase(args))
+
+
+def iso_date(text: str | None, option: str) -> date | None:
+    """The value of a date option (``--from`` …): exactly YYYY-MM-DD, a real day; None if
+    not given."""
+    if not text:
+        return None
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"{option} 的日期“{text}”无效：应为 YYYY-MM-DD 格式的真实日期，如 2026-03-01"
+        ) from None
 
 
 def _plain(value: Any) -> Any:

@@ -208,10 +208,10 @@ def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
         if value is None:
             continue
         name = next((n for n in names if n in accepted), None)
+        option = "--" + flag.replace("date_", "").replace("_", "-")
         if name is None:
-            option = "--" + flag.replace("date_", "").replace("_", "-")
             raise UsageError(f"{spec.help}不支持 {option} 筛选")
-        kwargs[name] = date.fromisoformat(value) if flag.startswith("date_") else value
+        kwargs[name] = common.iso_date(value, option) if flag.startswith("date_") else value
     if getattr(args, "order", None):
         if "order" not in accepted:
             raise UsageError(f"{spec.help}不支持 --order 排序")

@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from workbench.cli import common
-from workbench.errors import UsageError
 from workbench.models.enums import LetterCategory
 from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
 from workbench.services.search import search_records, unindexed_count
 from workbench.services.stats import round_stats
 
 
-def _date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"日期格式应为 YYYY-MM-DD：{text}") from None
-
-
 def cmd_search(args: argparse.Namespace) -> int:
     types = tuple(args.type) if args.type else None
+    date_from = common.iso_date(args.date_from, "--from")  # a bad date before the passphrase
+    date_to = common.iso_date(args.date_to, "--to")
     with common.unlock(args) as vault, vault.read() as s:
         hits = search_records(
             s,
@@ -32,8 +23,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             types=types,
             round_id=args.round,
             target_id=args.target,
-            date_from=_date(args.date_from),
-            date_to=_date(args.date_to),
+            date_from=date_from,
+            date_to=date_to,
             limit=args.limit,
         )
         unindexed = unindexed_count(s)
@@ -57,8 +48,9 @@ def _yuan(fen: int) -> str:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    today = common.iso_date(args.today, "--today")
     with common.unlock(args) as vault, vault.read() as s:
-        st = round_stats(s, args.round, today=_date(args.today))
+        st = round_stats(s, args.round, today=today)
     labels = {c.value: c.label for c in LetterCategory}
     cats = "，".join(f"{labels.get(k, '未分类')} {v}" for k, v in st.letters_by_category.items())
     lines = [

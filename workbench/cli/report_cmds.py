@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from workbench.cli import common
@@ -34,20 +33,11 @@ from workbench.reports import (
     starter_template,
     template_for,
 )
-from workbench.reports.registry import SCOPE_HELP
+from workbench.reports.registry import SCOPE_HELP, copy_number
 
 PLAINTEXT_WARNING = (
     "警告：导出的文件未加密（明文）。请按保密规定存放和传递，用毕及时删除；本次导出已记入审计日志。"
 )
-
-
-def _date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"日期格式应为 YYYY-MM-DD：{text}") from None
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -121,8 +111,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         round_id=args.round,
         target_id=args.target,
         record_id=args.id,
-        copy_no=args.copy_no or "",
-        date=_date(args.date),
+        copy_no=copy_number(args.copy_no or ""),  # refused before the passphrase is asked
+        date=common.iso_date(args.date, "--date"),
     )
     with common.unlock(args) as vault:
         result = export_document(
@@ -180,7 +170,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--target", help="被巡察对象 id")
     p.add_argument("--id", help="记录 id（谈话记录、信访件、底稿、线索、画像）")
     p.add_argument("--out", help="输出文件，.docx 或 .xlsx")
-    p.add_argument("--copy-no", help="份号（如 000001）")
+    p.add_argument("--copy-no", help="份号，1–999999（如 000001）")
     p.add_argument("--date", help="成文日期 YYYY-MM-DD（默认：今天）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument("--builtin", action="store_true", help="忽略本办模板，用内置版式")

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from workbench.errors import UsageError
 from workbench.reports import (
     doc_archive,
     doc_clue_report,
@@ -185,15 +186,29 @@ def get_spec(code: str) -> DocSpec:
     return spec
 
 
+MAX_COPY_NO = 999_999  # GB/T 9704 份号: six digits
+
+
+def copy_number(text: str) -> str:
+    """The 份号 as printed: blank (none), or 1–999999 as six digits ("3" → "000003")."""
+    text = text.strip()
+    if not text:
+        return ""
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_COPY_NO):
+        raise UsageError(f"份号“{text}”无效：应为 1–{MAX_COPY_NO} 的整数，如 000001")
+    return f"{int(text):06d}"
+
+
 def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]:
-    """The spec and the request with its scope checked (round filled in from the target)."""
+    """The spec and the request with its scope and 份号 checked (round filled in from the
+    target)."""
     spec = get_spec(request.doc_type)
     request = DocRequest(
         spec.code,
         request.round_id or None,
         request.target_id or None,
         request.record_id or None,
-        request.copy_no.strip(),
+        copy_number(request.copy_no),
         request.date,
     )
     if spec.scope == "record" and not request.record_id:

@@ -7,9 +7,12 @@ template's placeholders are the fields of the document's context dataclass: ``{{
 ``{{ e.title }}`` inside them. ``starter_template`` writes a GB/T 9704 page with every
 placeholder, as a start to edit in Word or WPS.
 
-A template is checked before every use: it must parse, use the document's required
-placeholders and no unknown ones (attributes of loop variables included), and render a sample.
-A bad one is refused with ``TemplateInvalid`` naming the missing and unknown placeholders.
+A template is data, never code: it sees the context as plain text, lists and records, and
+renders in the sandbox of ``sandbox.py`` (no calls, imports or private attributes). It is
+checked before every use without running anything in it: every part docxtpl renders must parse,
+hold only what ``sandbox.validate`` admits, use the document's required placeholders and no
+unknown ones (attributes of loop variables included); only then is a sample rendered, in the
+sandbox. A bad one is refused with ``TemplateInvalid`` naming what is wrong.
 """
 
 from __future__ import annotations
@@ -20,19 +23,23 @@ import re
 import shutil
 import typing
 import zipfile
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined, TemplateError, nodes
+from jinja2 import TemplateError, nodes
 from jinja2.meta import find_undeclared_variables
+from lxml.etree import LxmlError
 
 from workbench import paths
 from workbench.reports.errors import TemplateInvalid
 from workbench.reports.gbt9704 import HEITI, OfficialDocument
 from workbench.reports.registry import DocSpec, get_spec
+from workbench.reports.sandbox import LOOP_ATTRS, TemplateEnvironment, validate
 
 HEADER_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 FOOTER_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
@@ -79,79 +86,147 @@ def sample(cls: type) -> Any:
     return cls(**values)
 
 
+# -- opening -----------------------------------------------------------------------------------
+
+MAX_TEMPLATE_BYTES = 64 << 20  # unpacked: a letterhead with a logo is a few MiB
+_NOT_DOCX = (OSError, zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, LxmlError)
+
+
+def _open(path: Path) -> DocxTemplate:
+    """The template, loaded; refused if it is not a .docx or unpacks to more than
+    ``MAX_TEMPLATE_BYTES`` (zipfile never returns more than a member's declared size)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+        if unpacked > MAX_TEMPLATE_BYTES:
+            raise TemplateInvalid(
+                f"模板“{path.name}”解压后超过 {MAX_TEMPLATE_BYTES >> 20} MiB", path=str(path)
+            )
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+    except _NOT_DOCX as exc:
+        raise _not_docx(path) from exc
+    return tpl
+
+
+def _not_docx(path: Path) -> TemplateInvalid:
+    return TemplateInvalid(f"模板“{path.name}”不是有效的 Word 文档（.docx）", path=str(path))
+
+
 # -- checking ----------------------------------------------------------------------------------
 
+# the core properties docxtpl renders as templates too (``DocxTemplate.render_properties``)
+_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
-def _environment() -> Environment:
-    return Environment(undefined=StrictUndefined, autoescape=True)
 
-
-def _template_xml(tpl: DocxTemplate) -> str:
-    """The body, headers and footers as docxtpl feeds them to Jinja."""
-    tpl.init_docx()
+def _sources(tpl: DocxTemplate) -> list[str]:
+    """Every text docxtpl hands to Jinja: the body, headers, footers, footnotes and document
+    properties, each patched as docxtpl patches it."""
     docx = tpl.get_docx()
-    xml = tpl.patch_xml(tpl.xml_to_string(docx._element.body))
-    for rel in docx._part.rels.values():
-        if rel.reltype in (HEADER_URI, FOOTER_URI) and not rel.is_external:
-            xml += tpl.patch_xml(rel.target_part.blob.decode("utf-8"))
-    return str(xml)
+    out = [tpl.patch_xml(tpl.get_xml())]
+    for uri in (HEADER_URI, FOOTER_URI):
+        out += [tpl.patch_xml(tpl.get_part_xml(part)) for _, part in tpl.get_headers_footers(uri)]
+    for part in docx.part.package.parts:
+        if part.content_type == FOOTNOTES_TYPE:
+            out.append(tpl.patch_xml(part.blob.decode("utf-8")))
+    out += [getattr(docx.core_properties, name) or "" for name in _PROPERTIES]
+    return [str(source) for source in out]
+
+
+# what an expression is: ("record", its class), ("list", the item class), ("loop" or "text", None)
+Kind = tuple[str, type | None]
+_TEXT: Kind = ("text", None)
 
 
 class _Checker:
-    """Walks the Jinja AST: every attribute taken of a context object or loop item must be a
-    field of it."""
+    """Walks the Jinja AST: every attribute or item taken must be a field of a record (the
+    context or a loop item), an index into a list, or a counter of ``loop``. A loop inside a
+    loop must go over a list of the outer loop's item (``{% for e in p.evidence %}``), so a
+    render takes time in proportion to the data: ``{% for a in papers %}{% for b in papers %}``
+    nested a few times would not end."""
 
     def __init__(self, root: type) -> None:
         self.root = root
         self.unknown: list[str] = []
+        self.nested: list[str] = []  # inner loops over anything but the outer item's lists
 
-    def _kind(self, node: nodes.Node, scope: dict[str, type | None]) -> tuple[str, type | None]:
-        """("object", cls) for a context object, ("list", item cls), or ("other", None)."""
+    def _kind(self, node: nodes.Node, scope: dict[str, Kind]) -> Kind:
         if isinstance(node, nodes.Name):
             if node.name in scope:
-                return ("object", scope[node.name]) if scope[node.name] else ("other", None)
+                return scope[node.name]
             ph = placeholders(self.root).get(node.name)
-            return ("list", ph.item) if ph and ph.item else ("other", None)
-        if isinstance(node, nodes.Getattr | nodes.Getitem):
-            attr = node.attr if isinstance(node, nodes.Getattr) else _const(node.arg)
+            return ("list", ph.item) if ph and ph.item else _TEXT
+        if isinstance(node, nodes.Filter) and node.node:
             kind, cls = self._kind(node.node, scope)
-            if kind != "object" or cls is None or attr is None:
-                return ("other", None)
-            ph = placeholders(cls).get(attr)
-            if ph is None:
-                self.unknown.append(f"{_name(node.node)}.{attr}")
-                return ("other", None)
-            return ("list", ph.item) if ph.item else ("other", None)
-        return ("other", None)
+            if kind == "list" and node.name in ("first", "last"):
+                return ("record", cls)
+            if kind == "list" and node.name in ("reverse", "sort", "unique", "list"):
+                return (kind, cls)  # the same items, in another order
+            return _TEXT
+        if not isinstance(node, nodes.Getattr | nodes.Getitem):
+            return _TEXT
+        if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Slice):
+            return self._kind(node.node, scope)  # part of a text or of a list
+        key = node.attr if isinstance(node, nodes.Getattr) else _const(node.arg)
+        kind, cls = self._kind(node.node, scope)
+        if kind == "record" and cls is not None and isinstance(key, str):
+            ph = placeholders(cls).get(key)
+            if ph is not None:
+                return ("list", ph.item) if ph.item else _TEXT
+        elif kind == "list" and type(key) is int:
+            return ("record", cls)
+        elif kind == "loop" and key in LOOP_ATTRS:
+            return _TEXT
+        self.unknown.append(f"{_name(node.node)}.{key}")
+        return _TEXT
 
-    def visit(self, node: nodes.Node, scope: dict[str, type | None]) -> None:
+    def visit(self, node: nodes.Node, scope: dict[str, Kind], outer: tuple[str, ...] = ()) -> None:
+        """``outer``: the target names of the innermost loop around ``node``."""
         if isinstance(node, nodes.For):
-            self.visit(node.iter, scope)
+            self.visit(node.iter, scope, outer)
             kind, item = self._kind(node.iter, scope)
-            inner: dict[str, type | None] = dict(scope, loop=None)
+            if outer and not (kind == "list" and _base_name(node.iter) in outer):
+                self.nested.append(_name(node.iter))
+            inner: dict[str, Kind] = dict(scope, loop=("loop", None))
+            target = node.target
+            names = [target] if isinstance(target, nodes.Name) else target.find_all(nodes.Name)
+            targets = tuple(n.name for n in names)
             if isinstance(node.target, nodes.Name):
-                inner[node.target.name] = item if kind == "list" else None
-            else:  # tuple unpacking: nothing known about the parts
-                inner.update({n.name: None for n in node.target.find_all(nodes.Name)})
-            for child in (*node.body, *node.else_, *([node.test] if node.test else [])):
-                self.visit(child, inner)
+                inner[node.target.name] = ("record", item) if kind == "list" else _TEXT
+            else:  # tuple unpacking: the parts are not records
+                inner.update(dict.fromkeys(targets, _TEXT))
+            for child in (*node.body, *([node.test] if node.test else [])):
+                self.visit(child, inner, targets)
+            for child in node.else_:
+                self.visit(child, scope, outer)
             return
         if isinstance(node, nodes.Getattr | nodes.Getitem):
             self._kind(node, scope)  # checks the whole a.b.c chain once
             base: nodes.Node = node
             while isinstance(base, nodes.Getattr | nodes.Getitem):
                 if isinstance(base, nodes.Getitem):
-                    self.visit(base.arg, scope)
+                    self.visit(base.arg, scope, outer)
                 base = base.node
             if not isinstance(base, nodes.Name):
-                self.visit(base, scope)
+                self.visit(base, scope, outer)
             return
         for child in node.iter_child_nodes():
-            self.visit(child, scope)
+            self.visit(child, scope, outer)
 
 
-def _const(node: nodes.Node) -> str | None:
-    return node.value if isinstance(node, nodes.Const) and isinstance(node.value, str) else None
+def _base_name(node: nodes.Node) -> str | None:
+    """``p`` of ``p.evidence[0].refs``."""
+    while isinstance(node, nodes.Getattr | nodes.Getitem | nodes.Filter):
+        if node.node is None:
+            return None
+        node = node.node
+    return node.name if isinstance(node, nodes.Name) else None
+
+
+def _const(node: nodes.Node) -> str | int | None:
+    value = node.value if isinstance(node, nodes.Const) else None
+    return value if isinstance(value, str) or type(value) is int else None
 
 
 def _name(node: nodes.Node) -> str:
@@ -169,61 +244,84 @@ class TemplateCheck:
 
 
 def check_template(path: Path | str, doc_type: str) -> TemplateCheck:
-    """Refuse a template that cannot render ``doc_type``: not a .docx, bad syntax, missing
-    required or unknown placeholders, or a failing trial render (``TemplateInvalid``)."""
+    """Refuse a template that cannot render ``doc_type`` (``TemplateInvalid``): not a .docx, bad
+    syntax, anything but data access (``sandbox.validate``), missing required or unknown
+    placeholders, or a failing trial render. Nothing in the template runs before all the
+    checks on its syntax tree pass; the trial render of a sample then runs in the sandbox."""
     spec = get_spec(doc_type)
     root = context_type(spec)
     name = Path(path).name
+    tpl = _open(Path(path))
     try:
-        tpl = DocxTemplate(str(path))
-        xml = _template_xml(tpl)
-    except (OSError, zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise TemplateInvalid(f"模板“{name}”不是有效的 Word 文档（.docx）", path=str(path)) from exc
-    env = _environment()
-    try:
-        ast = env.parse(xml)
-    except TemplateError as exc:
-        raise TemplateInvalid(f"模板“{name}”有语法错误：{exc}", path=str(path)) from exc
-    known = placeholders(root)
-    used = find_undeclared_variables(ast) - set(env.globals)
+        sources = _sources(tpl)
+    except _NOT_DOCX as exc:  # e.g. footnotes that are not UTF-8
+        raise _not_docx(Path(path)) from exc
+    env = TemplateEnvironment(name)
+    used: set[str] = set()
     checker = _Checker(root)
-    checker.visit(ast, {})
+    for source in sources:
+        try:
+            ast = env.parse(source)
+        except TemplateError as exc:
+            raise TemplateInvalid(f"模板“{name}”有语法错误：{exc}", path=str(path)) from exc
+        validate(ast, name)
+        used |= find_undeclared_variables(ast)
+        checker.visit(ast, {})
+    known = placeholders(root)
     unknown = sorted(used - set(known)) + sorted(set(checker.unknown))
     missing = [r for r in spec.required if r not in used]
     if unknown or missing:
         raise TemplateInvalid(
             f"模板“{name}”不能用于{spec.title}", missing=missing, unknown=unknown, path=str(path)
         )
-    try:
-        render_template(Path(path), sample(root), io.BytesIO())
-    except (TemplateError, ValueError, TypeError, KeyError) as exc:
-        raise TemplateInvalid(f"模板“{name}”试渲染失败：{exc}", path=str(path)) from exc
+    if checker.nested:
+        raise TemplateInvalid(
+            f"模板“{name}”的循环里只能再遍历当前循环项的列表（如 {{% for e in p.evidence %}}），"
+            f"不能遍历：{'、'.join(dict.fromkeys(checker.nested))}",
+            path=str(path),
+        )
+    render_template(Path(path), sample(root), io.BytesIO())
     return TemplateCheck(spec.code, tuple(sorted(used)))
 
 
 # -- rendering ---------------------------------------------------------------------------------
 
+# what a template can still get wrong at render time: ``{{ title + 1 }}``, XML that ``{{r x }}``
+# breaks, filter arguments Jinja checks with ``assert`` (``truncate(0)``), ``divisibleby(0)``;
+# a ``SecurityError`` of the sandbox is a ``TemplateError``
+RENDER_ERRORS = (
+    TemplateError,
+    TypeError,
+    ValueError,
+    LookupError,
+    ArithmeticError,
+    AssertionError,
+    LxmlError,
+)
 
-def _paragraphs(value: Any) -> Any:
-    """Line breaks in text become paragraphs (docxtpl's ``\\a``), each with the template's
-    paragraph format, so multi-paragraph 概述 keep their first-line indent."""
+
+def plain(value: Any) -> Any:
+    """The context as plain data, all a template sees: text (line breaks become docxtpl's
+    ``\\a`` paragraph marks, so multi-paragraph 概述 keep the template paragraph's format),
+    tuples, records as dicts of their fields, and numbers and dates as they are."""
     if isinstance(value, str):
         return re.sub(r"\n+", "\a", value.strip("\n"))
-    if isinstance(value, tuple):
-        return tuple(_paragraphs(v) for v in value)
+    if isinstance(value, tuple | list):
+        return tuple(plain(v) for v in value)
     if is_dataclass(value) and not isinstance(value, type):
-        return replace(
-            value, **{f.name: _paragraphs(getattr(value, f.name)) for f in fields(value)}
-        )
-    return value
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if value is None or isinstance(value, int | Decimal | date):
+        return value
+    raise TypeError(f"not template data: {type(value).__name__}")  # a context field of ours
 
 
 def render_template(path: Path, ctx: Any, target: str | Path | IO[bytes]) -> None:
-    """Render an (already checked) template with a document context."""
-    tpl = DocxTemplate(str(path))
-    prepared = _paragraphs(ctx)
-    values = {f.name: getattr(prepared, f.name) for f in fields(prepared)}
-    tpl.render(values, jinja_env=_environment(), autoescape=True)
+    """Render a template with a document context, in the sandbox."""
+    tpl, context = _open(path), plain(ctx)
+    try:
+        tpl.render(context, jinja_env=TemplateEnvironment(path.name), autoescape=True)
+    except RENDER_ERRORS as exc:
+        raise TemplateInvalid(f"模板“{path.name}”渲染失败：{exc}", path=str(path)) from exc
     tpl.save(target)
 
 
