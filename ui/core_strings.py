@@ -17,7 +17,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "审计日志链校验失败：记录被删除或篡改"),
     QT_TRANSLATE_NOOP("core", "附件已损坏或被篡改"),
     QT_TRANSLATE_NOOP("core", "备份文件已损坏、被篡改或不是本系统的备份"),
-    QT_TRANSLATE_NOOP("core", "数据库已损坏，请用备份恢复：workbench restore；自动备份在 backups/"),
+    QT_TRANSLATE_NOOP("core", "数据库文件已损坏，不能继续使用。请把备份恢复到一个新的空文件夹：workbench restore 备份文件 --store 新文件夹（数据库文件夹下的 backups 中有自动备份）；需要帮助请联系系统管理员"),
     QT_TRANSLATE_NOOP("core", "未找到"),
     QT_TRANSLATE_NOOP("core", "未找到数据库，请先初始化"),
     QT_TRANSLATE_NOOP("core", "当前用户无权执行此操作"),

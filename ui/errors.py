@@ -29,7 +29,11 @@ def error_code(error: BaseException) -> str:
 def error_text(error: BaseException) -> str:
     if isinstance(error, WorkbenchError):
         message = QCoreApplication.translate("core", error.message)
-        return f"{message}（{error.code}）"
+        return (
+            QCoreApplication.translate("errors", "%1（%2）")
+            .replace("%2", error.code)
+            .replace("%1", message)  # last, so nothing in the message is taken for a marker
+        )
     log.error("unexpected error", exc_info=error)
     return QCoreApplication.translate(
         "errors", "发生意外错误，操作未完成，数据未改变。详情已写入日志。（WB-INTERNAL）"

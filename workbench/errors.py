@@ -81,7 +81,11 @@ class StoreDamaged(IntegrityError):
     """SQLite found a damaged page (SQLCipher: its HMAC fails); the way out is a backup."""
 
     code = "WB-STORE-DAMAGED"
-    default_message = N_("数据库已损坏，请用备份恢复：workbench restore；自动备份在 backups/")
+    default_message = N_(
+        "数据库文件已损坏，不能继续使用。请把备份恢复到一个新的空文件夹："
+        "workbench restore 备份文件 --store 新文件夹"
+        "（数据库文件夹下的 backups 中有自动备份）；需要帮助请联系系统管理员"
+    )
 
 
 class NotFound(WorkbenchError):

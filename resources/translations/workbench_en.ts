@@ -4016,8 +4016,8 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The backup file is damaged, has been tampered with, or is not a backup from this system.</translation>
     </message>
     <message>
-        <source>数据库已损坏，请用备份恢复：workbench restore；自动备份在 backups/</source>
-        <translation>The database is damaged. Restore a backup: workbench restore; automatic backups are in backups/.</translation>
+        <source>数据库文件已损坏，不能继续使用。请把备份恢复到一个新的空文件夹：workbench restore 备份文件 --store 新文件夹（数据库文件夹下的 backups 中有自动备份）；需要帮助请联系系统管理员</source>
+        <translation>The database file is damaged and cannot be used. Restore a backup into a new, empty folder: workbench restore BACKUP-FILE --store NEW-FOLDER (automatic backups are in the backups folder inside the store folder); ask your system administrator for help.</translation>
     </message>
     <message>
         <source>未找到</source>
@@ -4858,6 +4858,10 @@ No need to import it again; this database is unchanged.</translation>
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
     <message>
         <source>发生意外错误，操作未完成，数据未改变。详情已写入日志。（WB-INTERNAL）</source>
         <translation>An unexpected error occurred. The operation was not completed and no data was changed. Details have been written to the log. (WB-INTERNAL)</translation>

@@ -385,6 +385,8 @@ class ImportResultDialog(QDialog):
                 self.tr("只导入无误的行"), QDialogButtonBox.ButtonRole.AcceptRole
             )
             clean.setObjectName("import_clean_rows")
+            clean.setAutoDefault(False)  # Enter closes: a partial import is chosen, never typed
+            buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
             clean.clicked.connect(clean_rows)
             clean.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
