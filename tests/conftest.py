@@ -50,6 +50,15 @@ def store_dir(template_store: tuple[Path, str], tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def cli_store(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh store that the ``workbench`` command opens as its leader (environment only)."""
+    monkeypatch.setenv("WORKBENCH_STORE", str(store_dir))
+    monkeypatch.setenv("WORKBENCH_USER", LEADER)
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASSPHRASE)
+    return store_dir
+
+
+@pytest.fixture
 def recovery_code(template_store: tuple[Path, str]) -> str:
     return template_store[1]
 

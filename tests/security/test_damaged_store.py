@@ -72,14 +72,6 @@ def _damage(store: Path, page: int, size: int) -> None:
         f.write(bytes([byte[0] ^ 0x01]))
 
 
-@pytest.fixture
-def env(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("WORKBENCH_STORE", str(store_dir))
-    monkeypatch.setenv("WORKBENCH_USER", LEADER)
-    monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASSPHRASE)
-    return store_dir
-
-
 def _check(capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
     capsys.readouterr()
     assert main(["check", "--json"]) == 4
@@ -90,10 +82,10 @@ def _check(capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_check_reports_the_damaged_page_and_what_it_holds(
-    env: Path, kind: str, capsys: pytest.CaptureFixture[str]
+    cli_store: Path, kind: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    page, size = _page_of(kind, env)
-    _damage(env, page, size)
+    page, size = _page_of(kind, cli_store)
+    _damage(cli_store, page, size)
     report = _check(capsys)
     assert report["damaged_pages"] == [page]
     problems = "\n".join(str(p) for p in report["problems"])  # type: ignore[attr-defined]
@@ -109,38 +101,45 @@ def test_check_reports_the_damaged_page_and_what_it_holds(
 
 @pytest.mark.parametrize("kind", ["schema", "table", "index"])
 def test_every_command_exits_4_with_the_way_out_and_changes_nothing(
-    env: Path, kind: str, capsys: pytest.CaptureFixture[str]
+    cli_store: Path, kind: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    page, size = _page_of(kind, env)
-    _damage(env, page, size)
-    before = (env / "workbench.db").read_bytes()
-    for argv in (["info"], ["letters", "list"], ["user", "list"], ["backup", str(env / "b.wbk")]):
+    page, size = _page_of(kind, cli_store)
+    _damage(cli_store, page, size)
+    before = (cli_store / "workbench.db").read_bytes()
+    for argv in (
+        ["info"],
+        ["letters", "list"],
+        ["user", "list"],
+        ["backup", str(cli_store / "b.wbk")],
+    ):
         capsys.readouterr()
         assert main(argv) == 4, argv
         err = capsys.readouterr().err
         assert "WB-STORE-DAMAGED" in err and "workbench restore" in err and "backups" in err
     with pytest.raises(StoreDamaged):
-        Vault.open(env, LEADER, PASSPHRASE)
+        Vault.open(cli_store, LEADER, PASSPHRASE)
     _check(capsys)
-    assert (env / "workbench.db").read_bytes() == before
-    assert not (env / "b.wbk").exists()
+    assert (cli_store / "workbench.db").read_bytes() == before
+    assert not (cli_store / "b.wbk").exists()
 
 
-def test_a_damaged_free_page_loses_no_record(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_damaged_free_page_loses_no_record(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """No table reads a free page, so commands work; `check` keeps reporting it."""
-    page, size = _page_of("free", env)
-    _damage(env, page, size)
+    page, size = _page_of("free", cli_store)
+    _damage(cli_store, page, size)
     assert main(["info"]) == 0
     assert main(["user", "list"]) == 0
     assert _check(capsys)["damaged_pages"] == [page]
 
 
-def test_damage_met_after_the_unlock_is_coded_too(env: Path) -> None:
+def test_damage_met_after_the_unlock_is_coded_too(cli_store: Path) -> None:
     """A page that breaks while the store is open (the desktop keeps it open for hours)."""
-    with Vault.open(env, LEADER, PASSPHRASE) as vault:
+    with Vault.open(cli_store, LEADER, PASSPHRASE) as vault:
         vault.engine.dispose()  # the next statement opens a connection onto the damaged file
-        page, size = _page_of("table", env)
-        _damage(env, page, size)
+        page, size = _page_of("table", cli_store)
+        _damage(cli_store, page, size)
         with pytest.raises(StoreDamaged), vault.read() as s:
             s.execute(text("SELECT * FROM users")).all()
 
@@ -153,28 +152,28 @@ def test_a_database_no_page_of_which_the_key_opens(store_dir: Path) -> None:
     assert "不配套" in "".join(lines) and f"共 {len(report.pages)} 页" in lines[0]
 
 
-def test_a_backup_never_hides_damage(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_backup_never_hides_damage(cli_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The backup API would copy a damaged page as garbage under a valid HMAC: refused."""
-    page, size = _page_of("letters", env)
-    _damage(env, page, size)
+    page, size = _page_of("letters", cli_store)
+    _damage(cli_store, page, size)
     capsys.readouterr()
-    assert main(["backup", str(env.parent / "b.wbk")]) == 4
+    assert main(["backup", str(cli_store.parent / "b.wbk")]) == 4
     assert "WB-STORE-DAMAGED" in capsys.readouterr().err
-    assert not list(env.parent.glob("*b.wbk*"))
+    assert not list(cli_store.parent.glob("*b.wbk*"))
 
 
-def test_a_backup_of_a_store_with_a_damaged_free_page_restores_sound(env: Path) -> None:
-    page, size = _page_of("free", env)
-    _damage(env, page, size)
-    target = env.parent / "b.wbk"
+def test_a_backup_of_a_store_with_a_damaged_free_page_restores_sound(cli_store: Path) -> None:
+    page, size = _page_of("free", cli_store)
+    _damage(cli_store, page, size)
+    target = cli_store.parent / "b.wbk"
     assert main(["backup", str(target)]) == 0
-    restored = env.parent / "restored"
+    restored = cli_store.parent / "restored"
     assert main(["--store", str(restored), "restore", str(target)]) == 0
     assert main(["--store", str(restored), "check"]) == 0
 
 
-def test_a_database_cut_short_says_so(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = env / "workbench.db"
+def test_a_database_cut_short_says_so(cli_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = cli_store / "workbench.db"
     with open(db, "r+b") as f:
         f.truncate(db.stat().st_size // 2 + 100)
     assert "截断" in "".join(str(p) for p in _check(capsys)["problems"])  # type: ignore[attr-defined]

@@ -19,14 +19,6 @@ from workbench.store.keyfile import KdfParams, Keyfile
 from workbench.store.vault import Vault
 
 
-@pytest.fixture
-def cli_store(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("WORKBENCH_STORE", str(store_dir))
-    monkeypatch.setenv("WORKBENCH_USER", LEADER)
-    monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASSPHRASE)
-    return store_dir
-
-
 def _blob_files(store: Path) -> list[Path]:
     return [p for p in (store / "blobs").rglob("*") if p.is_file() and "staging" not in p.parts]
 
