@@ -19,7 +19,8 @@ from tests.conftest import LEADER, PASSPHRASE
 from tests.workbench import test_docs_data as docs_data
 from tests.workbench.test_docs_data import Seeded
 from tests.workbench.test_exchange_support import world_in, world_template
-from workbench.exchange import export_round
+from workbench.errors import WorkbenchError
+from workbench.exchange import export_round, import_package
 from workbench.reports.context import DocRequest
 from workbench.reports.export import export_document
 from workbench.store import recovery
@@ -95,6 +96,24 @@ def test_packages_are_owner_only(
         package = tmp_path / "p.wbp"
         export_round(w.a, w.round_id, package)
     _assert_private([package], [])
+
+
+def test_received_and_refused_packages_are_owner_only(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, umask_022: None
+) -> None:
+    """The office's staged copy of a package, and the copy it keeps of a refused one."""
+    with world_in(world_template(tmp_path_factory), tmp_path / "w") as w:
+        exchange = w.office.layout.root / "exchange"
+        shutil.rmtree(exchange, ignore_errors=True)  # folders made now, under the umask
+        package, junk = tmp_path / "p.wbp", tmp_path / "junk.wbp"
+        export_round(w.a, w.round_id, package)
+        junk.write_bytes(b"age-encryption.org/v1\n-> X25519 nonsense\n--- x\n" + b"\0" * 64)
+        import_package(w.office, package)
+        with pytest.raises(WorkbenchError):
+            import_package(w.office, junk)
+        kept = list((exchange / "rejected").iterdir())
+        assert len(kept) == 1
+        _assert_private(kept, [exchange, *exchange.iterdir()])
 
 
 def test_documents_and_ledgers_are_owner_only(

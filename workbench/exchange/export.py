@@ -39,6 +39,7 @@ from workbench.models.exchange import PackageLedger, SentRecord, SyncBase
 from workbench.models.labels import record_title
 from workbench.roles import Role
 from workbench.store import audit
+from workbench.store.fsutil import make_private_dir
 from workbench.store.vault import Vault
 
 
@@ -184,8 +185,7 @@ def export_round(
     until the ledger commit (a cancelled export leaves no file and uses no sequence number)."""
     limits = limits or Limits()
     vault.require(Role.TEAM_LEADER)
-    outgoing = vault.layout.root / "exchange" / "outgoing"
-    outgoing.mkdir(parents=True, exist_ok=True)
+    outgoing = make_private_dir(vault.layout.root / "exchange" / "outgoing")
     for leftover in outgoing.glob("*.spool"):  # an export interrupted by a crash
         leftover.unlink(missing_ok=True)
     blob, sent = Spool(outgoing), Spool(outgoing)

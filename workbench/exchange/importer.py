@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import DiskFull, NotFound, WorkbenchError
 from workbench.exchange import briefing, receipts, rejected, team
-from workbench.exchange.errors import BadRecords, PackageLimit
+from workbench.exchange.errors import BadRecords, PackageLimit, StagingFailed
 from workbench.exchange.framing import Limits
 from workbench.exchange.identity import device_keys, office_keys, require_enrolled, revoked_ids
 from workbench.exchange.ledger import LedgerVerdict, check_incoming, record_incoming
@@ -49,10 +49,12 @@ from workbench.models.system import Attachment
 from workbench.roles import Role
 from workbench.store import audit
 from workbench.store.attachments import size_limit
+from workbench.store.fsutil import is_disk_full, make_private_dir, open_private, readable_name
 from workbench.store.vault import Vault
 
 STAGES = ("staged", "decrypted", "validated", "written", "committed")
 DISK_MARGIN = 64 << 20
+COPY_CHUNK = 1 << 20
 Stage = Callable[[str], None]
 
 
@@ -76,9 +78,7 @@ class ImportResult:
 
 
 def exchange_dir(vault: Vault, name: str) -> Path:
-    path = vault.layout.root / "exchange" / name
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return make_private_dir(vault.layout.root / "exchange" / name)
 
 
 def make_trust(vault: Vault) -> Trust:
@@ -180,11 +180,18 @@ def _stage_copy(vault: Vault, path: Path, limits: Limits) -> Path:
         raise DiskFull(f"磁盘空间不足：导入此数据包约需 {(2 * size + DISK_MARGIN) >> 20} MiB")
     staged = staging / f"{uuid.uuid4().hex}.wbp"
     try:
-        shutil.copyfile(path, staged)
+        source = open(path, "rb")  # noqa: SIM115 - closed below, apart from the copy's errors
+    except OSError as exc:
+        raise NotFound(f"无法读取数据包文件：{readable_name(str(path))}", path=str(path)) from exc
+    try:
+        with source, open_private(staged, exclusive=True) as copy:
+            shutil.copyfileobj(source, copy, COPY_CHUNK)
     except OSError as exc:
         with contextlib.suppress(OSError):
             staged.unlink()
-        raise DiskFull() from exc
+        if is_disk_full(exc):
+            raise DiskFull() from exc
+        raise StagingFailed() from exc
     return staged
 
 

@@ -18,7 +18,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from workbench.errors import IntegrityError
-from workbench.store.fsutil import open_private
+from workbench.store.fsutil import make_private_dir, open_private
 
 CHUNK = 64 << 10
 TAG = 16
@@ -30,7 +30,7 @@ def _nonce(counter: int, last: bool) -> bytes:
 
 class Spool:
     def __init__(self, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
+        make_private_dir(directory)
         self.path = directory / f"{uuid.uuid4().hex}.spool"
         self._aead = ChaCha20Poly1305(os.urandom(32))
         self._file = open_private(self.path)  # closed by close()/discard()

@@ -24,6 +24,7 @@ from workbench.models import Attachment
 from workbench.models.exchange import SyncBase
 from workbench.roles import Role
 from workbench.store import audit
+from workbench.store.engine import driver_errors
 from workbench.store.vault import Vault
 
 
@@ -120,9 +121,10 @@ def compact(vault: Vault) -> None:
     """VACUUM rewrites the database without the freed pages; the checkpoint empties the WAL."""
     raw = vault.engine.raw_connection()
     try:
-        cursor = raw.cursor()
-        cursor.execute("VACUUM")
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.close()
+        with driver_errors():  # a bare connection: the engine's own translation does not apply
+            cursor = raw.cursor()
+            cursor.execute("VACUUM")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.close()
     finally:
         raw.close()
