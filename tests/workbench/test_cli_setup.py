@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from workbench.cli import main
+from workbench.store.vault import Vault
 
 PASS = "office set-up 巡察 passphrase"
 OFFICE, ADMIN, FIELD = "ban", "guanli", "zu1"
@@ -182,6 +184,8 @@ def test_office_sets_up_a_cross_round_and_briefs_a_laptop(
     assert len(again) == 10 and sum(t["focus_items"] for t in again) == seeded
     assert _json(capsys, [*office, "focus", "list", "--round", ROUND])["total"] == seeded
 
+    assert main([*office, "rounds", "phase", ROUND, "stationing"]) == 0
+
     package = tmp_path / "brief.wbp"
     brief = _json(
         capsys,
@@ -192,6 +196,8 @@ def test_office_sets_up_a_cross_round_and_briefs_a_laptop(
     assert main([*field, "import", str(package)]) == 0
     on_laptop = _json(capsys, [*field, "targets", "list", "--round", ROUND])
     assert sorted(t["name"] for t in on_laptop["items"]) == sorted(n for n, _k, _s in TARGETS)
+    (laptop_round,) = _json(capsys, [*field, "rounds", "list"])["items"]
+    assert laptop_round["phase"] == "stationing" and laptop_round["round_type"] == "cross"
     village = next(t for t in on_laptop["items"] if t["name"] == "东山村党总支")
     assert village["subtype_title"] == "社情复杂村"
     items = _json(capsys, [*field, "focus", "list", "--round", ROUND, "--limit", "1000"])
@@ -264,3 +270,28 @@ def test_only_the_office_configures_a_round(
     assert listed["round_type"] == "cross"
     assert _json(capsys, [*admin, "teams", "list", "--round", ROUND]) == []
     assert _json(capsys, [*admin, "targets", "list", "--round", ROUND])["total"] == 0
+
+
+def test_a_round_moves_one_phase_forward_audited(
+    stores: Stores, capsys: pytest.CaptureFixture[str]
+) -> None:
+    office = stores.office_as()
+    assert _round(stores, capsys)["phase"] == "preparation"
+    moved = _json(capsys, [*office, "rounds", "phase", ROUND, "进驻"])
+    assert moved["phase"] == "stationing"
+    err = _refused(capsys, [*office, "rounds", "phase", ROUND, "feedback"], 8)  # skips 报告
+    assert "[WB-WORKFLOW]" in err and "报告" in err
+    assert "[WB-WORKFLOW]" in _refused(capsys, [*office, "rounds", "phase", ROUND, "准备"], 8)
+    err = _refused(capsys, [*office, "rounds", "phase", ROUND, "closing"], 2)
+    assert "[WB-USAGE]" in err and "archiving" in err
+    assert main([*stores.office_as(ADMIN), "rounds", "phase", ROUND, "reporting"]) == 6
+    for phase in ("reporting", "feedback", "rectification", "archiving"):
+        assert main([*office, "rounds", "phase", ROUND, phase]) == 0
+    assert "已是最后阶段" in _refused(capsys, [*office, "rounds", "phase", ROUND, "归档"], 8)
+    with Vault.open(stores.office, OFFICE, PASS) as vault, vault.read() as s:
+        moves = s.execute(
+            text("SELECT actor_name, detail FROM audit_log WHERE action = 'round.phase'")
+        ).all()
+    assert [(who, json.loads(detail)["to"]) for who, detail in moves] == [
+        (OFFICE, p) for p in ("stationing", "reporting", "feedback", "rectification", "archiving")
+    ]

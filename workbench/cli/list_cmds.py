@@ -63,7 +63,13 @@ COMMANDS: list[RecordCommand] = [
         "巡察轮次",
         rounds.list_rounds,
         rounds.get_round,
-        (("id", "编号"), ("name", "名称"), ("round_type", "类型"), ("start_date", "开始")),
+        (
+            ("id", "编号"),
+            ("name", "名称"),
+            ("round_type", "类型"),
+            ("phase", "阶段"),
+            ("start_date", "开始"),
+        ),
     ),
     RecordCommand(
         "targets",

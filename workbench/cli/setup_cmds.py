@@ -14,7 +14,7 @@ from typing import Any
 
 from workbench.cli import common
 from workbench.errors import UsageError
-from workbench.models.enums import RoundType
+from workbench.models.enums import RoundPhase, RoundType
 from workbench.services.office_setup import (
     DEFAULT_FRAMEWORK,
     RoundChanges,
@@ -25,6 +25,7 @@ from workbench.services.office_setup import (
     add_team_member,
     edit_round,
     list_round_teams,
+    move_round_phase,
     next_round_number,
     resolve_round,
     resolve_team,
@@ -34,6 +35,7 @@ from workbench.services.rounds import MemberDraft, RoundDraft, RoundView
 from workbench.services.targets import TargetDraft
 
 TYPE_CODES = "、".join(f"{t.value}（{t.label}）" for t in RoundType)
+PHASE_CODES = "、".join(f"{p.value}（{p.label}）" for p in RoundPhase)
 
 
 def _round_type(text: str | None) -> RoundType | None:
@@ -44,6 +46,13 @@ def _round_type(text: str | None) -> RoundType | None:
         return RoundType.parse(text.strip())
     except ValueError:
         raise UsageError(f"巡察类型“{text}”无效，可选：{TYPE_CODES}") from None
+
+
+def _phase(text: str) -> RoundPhase:
+    try:
+        return RoundPhase.parse(text.strip())
+    except ValueError:
+        raise UsageError(f"巡察阶段“{text}”无效，可选：{PHASE_CODES}") from None
 
 
 def _framework(text: str | None) -> tuple[str, int]:
@@ -59,7 +68,7 @@ def _round_line(view: RoundView) -> str:
     dates = f"，{view.start_date} 至 {view.end_date}" if view.start_date or view.end_date else ""
     return (
         f"“{view.name}”（{view.year}年第{view.number}轮，{view.round_type.label}巡察，"
-        f"框架 {view.framework_id}@{view.framework_version}{dates}）"
+        f"{view.phase.label}阶段，框架 {view.framework_id}@{view.framework_version}{dates}）"
     )
 
 
@@ -104,6 +113,14 @@ def cmd_rounds_edit(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.session() as s:
         view = edit_round(s, resolve_round(s, args.round), changes)
     common.emit(args, view, f"已修改巡察轮次{_round_line(view)}")
+    return 0
+
+
+def cmd_rounds_phase(args: argparse.Namespace) -> int:
+    phase = _phase(args.phase)
+    with common.unlock(args) as vault, vault.session() as s:
+        view = move_round_phase(s, resolve_round(s, args.round), phase)
+    common.emit(args, view, f"巡察轮次“{view.name}”已进入{view.phase.label}阶段")
     return 0
 
 
@@ -214,6 +231,14 @@ def register(sub: argparse._SubParsersAction, groups: dict[str, Any]) -> None:  
     p.add_argument("round", help="轮次名称或 id")
     _round_options(p, adding=False)
     p.set_defaults(func=cmd_rounds_edit)
+    p = rounds.add_parser("phase", help="把巡察轮次推进到下一阶段（巡察办，记入审计日志）")
+    p.add_argument("round", help="轮次名称或 id")
+    p.add_argument(
+        "phase",
+        help="下一阶段：preparation|stationing|reporting|feedback|rectification|archiving"
+        "（或中文：准备、进驻、报告、反馈、整改、归档）",
+    )
+    p.set_defaults(func=cmd_rounds_phase)
 
     teams = sub.add_parser("teams", help="巡察组：add / list").add_subparsers(
         dest="teams_cmd", required=True

@@ -18,13 +18,13 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import AmbiguousName, Conflict, NotFound
+from workbench.errors import AmbiguousName, Conflict, NotFound, WorkflowError
 from workbench.models import Round, Target, Team
-from workbench.models.enums import ForceType, MemberRole, RoundType
+from workbench.models.enums import ForceType, MemberRole, RoundPhase, RoundType
 from workbench.models.system import User
 from workbench.roles import Role
 from workbench.services.catalog import catalog
-from workbench.services.common import live, require_role, required_text
+from workbench.services.common import get_live, live, parse_enum, require_role, required_text
 from workbench.services.focus import seed_focus_items
 from workbench.services.rounds import (
     MemberDraft,
@@ -48,6 +48,7 @@ from workbench.services.targets import (
     get_target,
     list_targets,
 )
+from workbench.store import audit
 from workbench.taxonomy import TaxonomyNotFound
 
 # who may configure a round: the office, not its system administrator (三员: users and keys only)
@@ -217,6 +218,28 @@ def edit_round(
     draft = dataclasses.replace(draft, **given)
     _check_round_name(session, draft.name, round_id)
     return update_round(session, round_id, draft, expected_version=expected_version)
+
+
+def move_round_phase(session: Session, round_id: str, phase: RoundPhase | str) -> RoundView:
+    """Move the round to its next phase: one step forward, never back or past one (the audit log
+    records who moved it from which phase to which)."""
+    _require_setup(session, "推进巡察阶段")
+    row = get_live(session, Round, round_id, "巡察轮次")
+    wanted = parse_enum(RoundPhase, phase, "phase", "巡察阶段")
+    order = list(RoundPhase)
+    current = row.phase
+    following = order[order.index(current) + 1 :]
+    if wanted is not (following[0] if following else None):
+        step = f"只能进入下一阶段“{following[0].label}”" if following else "已是最后阶段"
+        raise WorkflowError(
+            f"本轮处于“{current.label}”阶段，{step}", field="phase", phase=current.value
+        )
+    row.phase = wanted
+    session.flush()
+    audit.record(
+        session, "round.phase", "round", row.id, {"from": current.value, "to": wanted.value}
+    )
+    return get_round(session, round_id)
 
 
 # -- teams and members ----------------------------------------------------------------------------
