@@ -249,6 +249,9 @@ def test_names_ambiguous_or_unknown_list_the_candidates_by_name(
     # a name is unique where it names a record
     assert main([*office, "rounds", "add", "--name", ROUND, "--type", "special"]) == 7
     assert main([*office, "teams", "add", "--round", ROUND, "--name", "第一巡察组"]) == 7
+    target = [*office, "targets", "add", "--round", ROUND, "--name", "东山村", "--kind", "村"]
+    assert main(target) == 0 and main(target) == 7
+    assert _json(capsys, [*office, "targets", "list", "--round", ROUND])["total"] == 1
 
 
 def test_only_the_office_configures_a_round(

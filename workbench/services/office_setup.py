@@ -46,7 +46,6 @@ from workbench.services.targets import (
     TargetView,
     create_target,
     get_target,
-    list_targets,
 )
 from workbench.store import audit
 from workbench.taxonomy import TaxonomyNotFound
@@ -337,8 +336,10 @@ def add_target(session: Session, round_id: str, draft: TargetDraft) -> TargetSet
     catalog by kind and sub-type."""
     _require_setup(session, "添加被巡察对象")
     name = draft.name.strip()
-    same = list_targets(session, round_id=round_id, name_contains=name, limit=1000).items
-    if any(t.name == name for t in same):
+    same = select(Target.id).where(
+        Target.round_id == round_id, Target.name == name, Target.deleted_at.is_(None)
+    )
+    if session.scalar(same) is not None:
         raise Conflict(f"本轮已有名为“{name}”的被巡察对象", field="name")
     target = create_target(session, round_id, draft)
     if target.team_id is not None:
