@@ -246,6 +246,10 @@ def test_names_ambiguous_or_unknown_list_the_candidates_by_name(
     assert made["id"] not in err  # candidates by name, never by UUID
     assert len(_json(capsys, [*office, "teams", "list", "--round", made["id"]])) == 2
     assert len(_json(capsys, [*office, "teams", "list", "--round", "第二轮"])) == 0
+    # the same names wherever a command takes a round
+    assert _json(capsys, [*office, "stats", "--round", "交叉"])["findings"] == 0
+    assert _json(capsys, [*office, "search", "巡察", "--round", "交叉"]) == []
+    assert main([*office, "stats", "--round", "2026年"]) == 8
     # a name is unique where it names a record
     assert main([*office, "rounds", "add", "--name", ROUND, "--type", "special"]) == 7
     assert main([*office, "teams", "add", "--round", ROUND, "--name", "第一巡察组"]) == 7
