@@ -246,6 +246,12 @@ def test_names_ambiguous_or_unknown_list_the_candidates_by_name(
     assert made["id"] not in err  # candidates by name, never by UUID
     assert len(_json(capsys, [*office, "teams", "list", "--round", made["id"]])) == 2
     assert len(_json(capsys, [*office, "teams", "list", "--round", "第二轮"])) == 0
+    # one team name in two rounds: the round tells them apart
+    _run([*office, "teams", "add", "--round", "第二轮", "--name", "第一巡察组"])
+    member = [*office, "members", "add", "--team", "第一巡察组", "--name", "张三"]
+    err = _refused(capsys, member, 8)
+    assert "[WB-AMBIGUOUS]" in err and "同名" in err and "2026年第二轮巡察" in err
+    assert main([*member, "--round", "第二轮"]) == 0
     # the same names wherever a command takes a round
     assert _json(capsys, [*office, "stats", "--round", "交叉"])["findings"] == 0
     assert _json(capsys, [*office, "search", "巡察", "--round", "交叉"]) == []

@@ -99,14 +99,15 @@ def _pick(
         by_id = [r for r in rows if id_of(r) == wanted.lower()]
         if by_id:
             return by_id[0]
-    matches = [r for r in rows if name_of(r) == wanted] or [
-        r for r in rows if wanted and wanted in name_of(r)
-    ]
+    exact = [r for r in rows if name_of(r) == wanted]
+    matches = exact or [r for r in rows if wanted and wanted in name_of(r)]
     if len(matches) == 1:
         return matches[0]
     if matches:
+        # records of one name can only come from elsewhere (set-up keeps names unique)
+        hint = "同名，请改用 id（见 list 命令）" if exact else "请写出完整名称"
         raise AmbiguousName(
-            f"“{wanted}”对应多个{label}：{_names(matches, describe)}，请写出完整名称",
+            f"“{wanted}”对应多个{label}：{_names(matches, describe)}，{hint}",
             field=field,
             candidates=[describe(r) for r in matches],
         )
