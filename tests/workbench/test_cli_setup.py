@@ -140,6 +140,8 @@ def test_office_sets_up_a_cross_round_and_briefs_a_laptop(
     assert made["authorization_no"] == "县巡〔2026〕1号"
     edited = _json(capsys, [*office, "rounds", "edit", ROUND, "--end", "2026-06-15"])
     assert edited["end_date"] == "2026-06-15" and edited["round_type"] == "cross"
+    shown = _json(capsys, [*office, "rounds", "show", "交叉巡察"])
+    assert shown["id"] == made["id"] and shown["term"] == "十五届县委"
 
     first = _json(
         capsys,

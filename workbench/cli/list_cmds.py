@@ -42,6 +42,8 @@ class RecordCommand:
     list_fn: Callable[..., Any]
     get_fn: Callable[..., Any]
     columns: tuple[tuple[str, str], ...]  # (attribute, header)
+    # what ``show`` accepts besides the id: (session, text) → id
+    resolve: Callable[[Session, str], str] | None = None
 
 
 # CLI filter → the keyword names list services use for it, in order of preference
@@ -70,6 +72,7 @@ COMMANDS: list[RecordCommand] = [
             ("phase", "阶段"),
             ("start_date", "开始"),
         ),
+        resolve=resolve_round,
     ),
     RecordCommand(
         "targets",
@@ -256,7 +259,7 @@ def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
 def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         with common.unlock(args) as vault, vault.read() as s:
-            view = spec.get_fn(s, args.id)
+            view = spec.get_fn(s, spec.resolve(s, args.id) if spec.resolve else args.id)
         lines = [
             f"{f.name}: {_text(getattr(view, f.name), 200)}"
             for f in (fields(view) if is_dataclass(view) else ())
@@ -285,6 +288,6 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore
         p.add_argument("--limit", type=int, default=50)
         p.set_defaults(func=_list(spec))
         p = verbs.add_parser("show", help=f"显示一条{spec.help}")
-        p.add_argument("id")
+        p.add_argument("id", help="id" + ("或名称" if spec.resolve else ""))
         p.set_defaults(func=_show(spec))
     return groups
