@@ -127,6 +127,13 @@ class ValidationError(WorkbenchError):
     default_message = N_("输入不符合要求")
 
 
+class AmbiguousName(ValidationError):
+    """A name given for a record matches several; the message lists them by name."""
+
+    code = "WB-AMBIGUOUS"
+    default_message = N_("名称对应多条记录，请写出完整名称")
+
+
 class WorkflowError(ValidationError):
     """The record is not in a state that allows the step (e.g. review an unsubmitted 底稿)."""
 

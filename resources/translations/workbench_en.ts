@@ -4048,6 +4048,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The input does not meet the requirements.</translation>
     </message>
     <message>
+        <source>名称对应多条记录，请写出完整名称</source>
+        <translation>The name matches several records; write the full name.</translation>
+    </message>
+    <message>
         <source>当前状态不允许此操作</source>
         <translation>This action is not allowed in the current state.</translation>
     </message>
@@ -4254,6 +4258,30 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>对村</source>
         <translation>Village-level</translation>
+    </message>
+    <message>
+        <source>准备</source>
+        <translation>Preparation</translation>
+    </message>
+    <message>
+        <source>进驻</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <source>反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>整改</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Archiving</translation>
     </message>
     <message>
         <source>组长</source>

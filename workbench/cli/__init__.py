@@ -21,6 +21,7 @@ from workbench.cli import (
     list_cmds,
     record_cmds,
     report_cmds,
+    setup_cmds,
     store_cmds,
 )
 from workbench.errors import UsageError, WorkbenchError
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     store_cmds.register(sub)
     record_cmds.register(sub)
-    list_cmds.register(sub)
+    setup_cmds.register(sub, list_cmds.register(sub))
     report_cmds.register(sub)
     exchange_cmds.register(sub)
     index_cmds.register(sub)

@@ -82,6 +82,14 @@ def unlock(args: argparse.Namespace) -> Vault:
     return Vault.open(store_dir(args), user_name(args), passphrase(args))
 
 
+def round_arg(vault: Vault, text: str) -> str:
+    """The id of the round a ``--round`` value names: its UUID or its name."""
+    from workbench.services.office_setup import resolve_round
+
+    with vault.read() as s:
+        return resolve_round(s, text)
+
+
 def iso_date(text: str | None, option: str) -> date | None:
     """The value of a date option (``--from`` …): exactly YYYY-MM-DD, a real day; None if
     not given."""

@@ -150,7 +150,7 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     out = _out(args.out)
     with common.unlock(args) as vault:
-        result = export_round(vault, args.round, out)
+        result = export_round(vault, common.round_arg(vault, args.round), out)
     counts = "，".join(f"{k} {v}" for k, v in sorted(result.counts.items())) or "无新记录"
     human = (
         f"已导出第 {result.device_seq} 号数据包：{out}（{result.size} 字节）\n"
@@ -163,7 +163,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_brief(args: argparse.Namespace) -> int:
     out = _out(args.out)
     with common.unlock(args) as vault:
-        result = build_briefing(vault, args.round, args.device, out)
+        result = build_briefing(vault, common.round_arg(vault, args.round), args.device, out)
     human = (
         f"已生成下发包：{out}，接收设备 {len(result.devices)} 台，"
         f"记录 {sum(result.counts.values())} 条，分类数据 {result.taxonomy} 个，"

@@ -15,6 +15,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from workbench.cli import common
 from workbench.errors import UsageError
 from workbench.services import (
@@ -30,6 +32,7 @@ from workbench.services import (
     rounds,
     targets,
 )
+from workbench.services.office_setup import resolve_round, resolve_team
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class RecordCommand:
     list_fn: Callable[..., Any]
     get_fn: Callable[..., Any]
     columns: tuple[tuple[str, str], ...]  # (attribute, header)
+    # what ``show`` accepts besides the id: (session, text) → id
+    resolve: Callable[[Session, str], str] | None = None
 
 
 # CLI filter → the keyword names list services use for it, in order of preference
@@ -60,7 +65,14 @@ COMMANDS: list[RecordCommand] = [
         "巡察轮次",
         rounds.list_rounds,
         rounds.get_round,
-        (("id", "编号"), ("name", "名称"), ("round_type", "类型"), ("start_date", "开始")),
+        (
+            ("id", "编号"),
+            ("name", "名称"),
+            ("round_type", "类型"),
+            ("phase", "阶段"),
+            ("start_date", "开始"),
+        ),
+        resolve=resolve_round,
     ),
     RecordCommand(
         "targets",
@@ -219,10 +231,19 @@ def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
     return kwargs
 
 
+def _resolve_names(session: Session, kwargs: dict[str, Any]) -> None:
+    """``--round`` and ``--team`` may be names as well as UUIDs (a team within its round)."""
+    if "round_id" in kwargs:
+        kwargs["round_id"] = resolve_round(session, kwargs["round_id"])
+    if "team_id" in kwargs:
+        kwargs["team_id"] = resolve_team(session, kwargs["team_id"], kwargs.get("round_id"))
+
+
 def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         kwargs = _filters(spec, args)
         with common.unlock(args) as vault, vault.read() as s:
+            _resolve_names(s, kwargs)
             page = spec.list_fn(s, **kwargs, offset=args.offset, limit=args.limit)
         header = "\t".join(h for _, h in spec.columns)
         rows = [
@@ -238,7 +259,7 @@ def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
 def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         with common.unlock(args) as vault, vault.read() as s:
-            view = spec.get_fn(s, args.id)
+            view = spec.get_fn(s, spec.resolve(s, args.id) if spec.resolve else args.id)
         lines = [
             f"{f.name}: {_text(getattr(view, f.name), 200)}"
             for f in (fields(view) if is_dataclass(view) else ())
@@ -250,11 +271,14 @@ def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore[type-arg]
+    """Returns each record type's verbs, for the set-up commands to add theirs (rounds add…)."""
+    groups: dict[str, Any] = {}
     for spec in COMMANDS:
         verbs = sub.add_parser(spec.name, help=f"{spec.help}：list / show").add_subparsers(
             dest=f"{spec.name}_cmd", required=True
         )
+        groups[spec.name] = verbs
         p = verbs.add_parser("list", help=f"列出{spec.help}")
         for flag in FILTERS:
             option = "--" + flag.replace("date_", "").replace("_", "-")
@@ -264,5 +288,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         p.add_argument("--limit", type=int, default=50)
         p.set_defaults(func=_list(spec))
         p = verbs.add_parser("show", help=f"显示一条{spec.help}")
-        p.add_argument("id")
+        p.add_argument("id", help="id" + ("或名称" if spec.resolve else ""))
         p.set_defaults(func=_show(spec))
+    return groups

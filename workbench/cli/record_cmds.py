@@ -8,6 +8,7 @@ import sys
 from workbench.cli import common
 from workbench.models.enums import LetterCategory
 from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
+from workbench.services.office_setup import resolve_round
 from workbench.services.search import search_records, unindexed_count
 from workbench.services.stats import round_stats
 
@@ -21,7 +22,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             s,
             args.query,
             types=types,
-            round_id=args.round,
+            round_id=resolve_round(s, args.round) if args.round else None,
             target_id=args.target,
             date_from=date_from,
             date_to=date_to,
@@ -50,7 +51,7 @@ def _yuan(fen: int) -> str:
 def cmd_stats(args: argparse.Namespace) -> int:
     today = common.iso_date(args.today, "--today")
     with common.unlock(args) as vault, vault.read() as s:
-        st = round_stats(s, args.round, today=today)
+        st = round_stats(s, resolve_round(s, args.round) if args.round else None, today=today)
     labels = {c.value: c.label for c in LetterCategory}
     cats = "，".join(f"{labels.get(k, '未分类')} {v}" for k, v in st.letters_by_category.items())
     lines = [

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli import common
@@ -115,6 +116,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         date=common.iso_date(args.date, "--date"),
     )
     with common.unlock(args) as vault:
+        if args.round:
+            request = replace(request, round_id=common.round_arg(vault, args.round))
         result = export_document(
             vault, request, out, overwrite=args.force, use_template=not args.builtin
         )
@@ -135,7 +138,7 @@ def cmd_report_import(args: argparse.Namespace) -> int:
         report = import_rectification_ledger(
             vault,
             Path(args.file),
-            round_id=args.round,
+            round_id=common.round_arg(vault, args.round) if args.round else None,
             dry_run=args.dry_run,
             clean_rows_only=args.clean_rows_only,
         )

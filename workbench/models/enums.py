@@ -46,6 +46,17 @@ class RoundType(LabeledEnum):
     VILLAGE = "village", N_("对村")
 
 
+class RoundPhase(LabeledEnum):
+    """A round's stage, in order; the office moves it one step forward at a time."""
+
+    PREPARATION = "preparation", N_("准备")
+    STATIONING = "stationing", N_("进驻")
+    REPORTING = "reporting", N_("报告")
+    FEEDBACK = "feedback", N_("反馈")
+    RECTIFICATION = "rectification", N_("整改")
+    ARCHIVING = "archiving", N_("归档")
+
+
 class MemberRole(LabeledEnum):
     LEADER = "leader", N_("组长")
     DEPUTY = "deputy", N_("副组长")

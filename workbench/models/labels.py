@@ -89,6 +89,7 @@ FIELD_LABELS: dict[str, str] = {
     "pages": "页数",
     "parent_org": "上级单位",
     "participants": "参加人员",
+    "phase": "巡察阶段",
     "place": "地点",
     "portfolio": "分管工作",
     "position": "职务",

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, EnumCode, RecordMixin
-from workbench.models.enums import ForceType, MemberRole, RoundType
+from workbench.models.enums import ForceType, MemberRole, RoundPhase, RoundType
 
 
 class Round(RecordMixin, Base):
@@ -26,6 +26,11 @@ class Round(RecordMixin, Base):
     authorization_no: Mapped[str] = mapped_column(String(80), default="")  # 授权文号
     framework_id: Mapped[str] = mapped_column(String(64))
     framework_version: Mapped[str] = mapped_column(String(32))
+    phase: Mapped[RoundPhase] = mapped_column(
+        EnumCode(RoundPhase),
+        default=RoundPhase.PREPARATION,
+        server_default=RoundPhase.PREPARATION.value,
+    )
 
 
 class Team(RecordMixin, Base):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, ValidationError
 from workbench.models import Member, Round, Team
-from workbench.models.enums import ForceType, MemberRole, RoundType
+from workbench.models.enums import ForceType, MemberRole, RoundPhase, RoundType
 from workbench.services.catalog import catalog
 from workbench.services.common import (
     Page,
@@ -60,6 +60,7 @@ class RoundView:
     authorization_no: str
     framework_id: str
     framework_version: str
+    phase: RoundPhase
     meta: RecordMeta
 
 
@@ -76,6 +77,7 @@ def _round_view(row: Round) -> RoundView:
         authorization_no=row.authorization_no,
         framework_id=row.framework_id,
         framework_version=row.framework_version,
+        phase=row.phase,
         meta=record_meta(row),
     )
 

@@ -164,7 +164,7 @@ def _parse_kind(kind_text: str, subtype_text: str | None) -> tuple[str, str | No
     text = (kind_text or "").strip()
     kind = next((k for k in kinds if text in (k.code, k.title)), None)
     if kind is None:
-        options = "、".join(k.title for k in kinds)
+        options = "、".join(f"{k.title}（{k.code}）" for k in kinds)
         raise ValidationError(f"对象类型“{text}”无效，可选：{options}", field="kind")
     sub_text = (subtype_text or "").strip()
     if not sub_text:
@@ -173,7 +173,7 @@ def _parse_kind(kind_text: str, subtype_text: str | None) -> tuple[str, str | No
         raise ValidationError(f"对象类型“{kind.title}”没有子类型", field="subtype")
     sub = next((s for s in kind.subtypes if sub_text in (s.code, s.title)), None)
     if sub is None:
-        options = "、".join(s.title for s in kind.subtypes)
+        options = "、".join(f"{s.title}（{s.code}）" for s in kind.subtypes)
         raise ValidationError(
             f"“{sub_text}”不是“{kind.title}”的子类型，可选：{options}", field="subtype"
         )
