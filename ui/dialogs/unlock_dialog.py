@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.recovery_dialog import RecoveryDialog
 from ui.errors import error_text
 from workbench.errors import WorkbenchError
 from workbench.workspace import Workspace, seconds_until_unlock_allowed
@@ -47,6 +48,12 @@ class UnlockDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("解锁"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.forgot = self.buttons.addButton(
+            self.tr("忘记口令…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.forgot.setObjectName("forgot_passphrase")
+        self.forgot.setAutoDefault(False)
+        self.forgot.clicked.connect(self.open_recovery)
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
         store_label = QLabel(self.tr("数据库：%1").replace("%1", str(store_dir)))
@@ -73,6 +80,19 @@ class UnlockDialog(QDialog):
             self._countdown.start()
         else:
             self._countdown.stop()
+
+    def open_recovery(self) -> RecoveryDialog:
+        """忘记口令: on success the recovered store is this dialog's workspace."""
+        dialog = RecoveryDialog(self.store_dir, self.user_edit.text().strip(), self)
+        dialog.rejected.connect(dialog.deleteLater)  # accepted: it goes with this dialog
+        dialog.accepted.connect(lambda: self._recovered(dialog.workspace))
+        dialog.open()
+        return dialog
+
+    def _recovered(self, workspace: Workspace | None) -> None:
+        if workspace is not None:
+            self.workspace = workspace
+            self.accept()
 
     def try_unlock(self) -> None:
         try:
