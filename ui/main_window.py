@@ -335,6 +335,8 @@ class MainWindow(QMainWindow):
         button = QToolButton()
         button.setObjectName("account")
         button.setText(self.tr("账户"))
+        button.setIcon(icon("account"))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setMenu(menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         return button

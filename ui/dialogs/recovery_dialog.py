@@ -181,7 +181,9 @@ class RecoveryDialog(QDialog):
         self.new.clear()
         self.again.clear()
         self.code_edit.clear()
-        self.new_code.setText(code.replace("-", " - "))
+        groups = code.split("-")  # two lines of four: fits any screen, easy to copy by hand
+        half = len(groups) // 2
+        self.new_code.setText(" - ".join(groups[:half]) + " -\n" + " - ".join(groups[half:]))
         self.pages.setCurrentIndex(1)
         self.confirm.setFocus()
 
