@@ -76,12 +76,14 @@ def test_forgotten_passphrase_through_the_recovery_code(
     unlock = UnlockDialog(store_dir, LEADER)
     qtbot.addWidget(unlock)
     qtbot.mouseClick(unlock.forgot, Qt.MouseButton.LeftButton)
-    unlock.findChild(RecoveryDialog).reject()  # 取消, then 忘记口令… again
-    qtbot.waitUntil(lambda: unlock.findChild(RecoveryDialog) is None)
-    qtbot.mouseClick(unlock.forgot, Qt.MouseButton.LeftButton)
     dialog = unlock.findChild(RecoveryDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.user_edit.text() == LEADER
+    qtbot.keyClicks(dialog.code_edit, recovery_code[:13])
+    dialog.reject()  # 取消, then 忘记口令… again: nothing typed is kept
+    assert not dialog.isVisible() and dialog.code_edit.text() == "-------"
+    qtbot.mouseClick(unlock.forgot, Qt.MouseButton.LeftButton)
+    assert unlock.findChildren(RecoveryDialog) == [dialog] and dialog.isVisible()
 
     groups = recovery_code.split("-")
     typo = f"{(int(groups[1]) + 1) % 1_000_000:06d}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -71,6 +71,11 @@ class RecoveryDialog(QDialog):
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.code_edit.setFont(mono)
+        metrics = QFontMetrics(mono)  # the whole code in view, typed or still blank
+        widest = max(metrics.horizontalAdvance(c * GROUP_DIGITS) for c in "0_")
+        self.code_edit.setMinimumWidth(
+            CODE_GROUPS * widest + (CODE_GROUPS - 1) * metrics.horizontalAdvance("-") + 24
+        )
         self.code_edit.textChanged.connect(self._check_code)
         self.new = passphrase_edit("new_passphrase")
         self.again = passphrase_edit("new_passphrase_again")
@@ -192,6 +197,18 @@ class RecoveryDialog(QDialog):
         if self.workspace is None:
             super().reject()
 
+    def start(self, user: str) -> None:
+        """Ready for a new attempt (the dialog is reused): the asking page, nothing typed."""
+        self.workspace = None
+        self.pages.setCurrentIndex(0)
+        self.message.clear()
+        self.confirm.setChecked(False)
+        if user:
+            self.user_edit.setText(user)
+        (self.code_edit if self.user_edit.text() else self.user_edit).setFocus()
+
     def done(self, result: int) -> None:
-        self.new_code.clear()  # shown once: do not keep it around
+        for edit in (self.code_edit, self.new, self.again):  # nothing secret kept around
+            edit.clear()
+        self.new_code.clear()  # shown once
         super().done(result)

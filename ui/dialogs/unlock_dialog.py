@@ -29,6 +29,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.store_dir = store_dir
         self.workspace: Workspace | None = None
+        self._recovery: RecoveryDialog | None = None
         self.setWindowTitle(self.tr("解锁巡察工作台"))
         self.user_edit = QLineEdit(user)
         self.user_edit.setObjectName("user")
@@ -82,16 +83,18 @@ class UnlockDialog(QDialog):
             self._countdown.stop()
 
     def open_recovery(self) -> RecoveryDialog:
-        """忘记口令: on success the recovered store is this dialog's workspace."""
-        dialog = RecoveryDialog(self.store_dir, self.user_edit.text().strip(), self)
-        dialog.rejected.connect(dialog.deleteLater)  # accepted: it goes with this dialog
-        dialog.accepted.connect(lambda: self._recovered(dialog.workspace))
-        dialog.open()
-        return dialog
+        """忘记口令: on success the recovered store is this dialog's workspace. One dialog, kept
+        and reused: it forgets what was typed whenever it closes."""
+        if self._recovery is None:
+            self._recovery = RecoveryDialog(self.store_dir, parent=self)
+            self._recovery.accepted.connect(self._recovered)
+        self._recovery.start(self.user_edit.text().strip())
+        self._recovery.open()
+        return self._recovery
 
-    def _recovered(self, workspace: Workspace | None) -> None:
-        if workspace is not None:
-            self.workspace = workspace
+    def _recovered(self) -> None:
+        if self._recovery is not None and self._recovery.workspace is not None:
+            self.workspace = self._recovery.workspace
             self.accept()
 
     def try_unlock(self) -> None:
