@@ -13,13 +13,16 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
 from ui.dialogs.drafts_dialog import DraftsDialog
+from ui.dialogs.passphrase_dialog import ChangePassphraseDialog
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.editors.registry import (
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         preferences.setObjectName("open_settings")
         preferences.triggered.connect(self.open_settings)
         toolbar.addAction(preferences)
+        toolbar.addWidget(self._account_button())
         self.addToolBar(toolbar)
 
         self.nav = QListWidget()
@@ -316,6 +320,36 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.idle_lock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # -- account ---------------------------------------------------------------------------------
+
+    def _account_button(self) -> QToolButton:
+        """账户: what the unlocked user does for themselves (修改口令)."""
+        change = QAction(self.tr("修改口令…"), self)
+        change.setObjectName("change_passphrase")
+        change.triggered.connect(self.open_change_passphrase)
+        menu = QMenu(self)
+        menu.addAction(change)
+        button = QToolButton()
+        button.setObjectName("account")
+        button.setText(self.tr("账户"))
+        button.setIcon(icon("account"))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        return button
+
+    def open_change_passphrase(self) -> ChangePassphraseDialog:
+        user = self.workspace.user
+        dialog = ChangePassphraseDialog(self.tasks, f"{user.display_name}（{user.name}）", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("口令已修改，下次解锁请使用新口令。"), 8000
+            )
+        )
         dialog.open()
         return dialog
 

@@ -63,7 +63,8 @@ def save(widget: Any, path: Path) -> None:
 
 
 def _dialogs(app: QApplication, window: MainWindow, out_dir: Path, store: Path) -> None:
-    """The editors (on the first record of their page), search, unlock and the first-run wizard."""
+    """The editors (on the first record of their page), search, unlock (and 忘记口令), 修改口令 and
+    the first-run wizard."""
     for kind, spec in EDITORS.items():
         page = window.pages[spec.page]
         window.show_page(spec.page)
@@ -96,7 +97,15 @@ def _dialogs(app: QApplication, window: MainWindow, out_dir: Path, store: Path) 
     unlock.show()
     app.processEvents()
     save(unlock, out_dir / "dialog-unlock.png")
+    recovery = unlock.open_recovery()
+    app.processEvents()
+    save(recovery, out_dir / "dialog-recovery.png")
+    recovery.reject()
     unlock.close()
+    change = window.open_change_passphrase()
+    app.processEvents()
+    save(change, out_dir / "dialog-change-passphrase.png")
+    change.reject()
     with tempfile.TemporaryDirectory(prefix="wb-wizard-") as tmp:
         wizard = FirstRunWizard(Path(tmp) / "new-store")
         wizard.show()

@@ -59,3 +59,18 @@ def validate_roles(roles: Iterable[Role | str]) -> tuple[Role, ...]:
             "安全审计员不得同时担任系统管理员或安全保密管理员（三员分立）", field="roles"
         )
     return parsed
+
+
+FIRST_USER_NEEDS_SYSADMIN = N_(
+    "第一个用户必须担任系统管理员：只有系统管理员能添加用户，缺了这一角色，"
+    "此数据库以后再也无法添加任何用户。请在角色中加上“系统管理员”（如 组长,系统管理员）；"
+    "安全审计员不得兼任，应在建库后另行添加。"
+)
+
+
+def validate_first_user_roles(roles: Iterable[Role | str]) -> tuple[Role, ...]:
+    """A new store's only user is also the only one who could ever add the others."""
+    parsed = validate_roles(roles)
+    if Role.SYSADMIN not in parsed:
+        raise ValidationError(FIRST_USER_NEEDS_SYSADMIN, field="roles")
+    return parsed

@@ -15,14 +15,25 @@ from typing import Any, BinaryIO, TypeVar
 
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.roles import Role
+from workbench.store import recovery
 from workbench.store.attachments import AttachmentInfo
 from workbench.store.layout import StoreLayout
 from workbench.store.throttle import UnlockThrottle
-from workbench.store.vault import UserInfo, Vault
+from workbench.store.vault import MIN_PASSPHRASE_CHARS, UserInfo, Vault, check_passphrase
 
 T = TypeVar("T")
 
-__all__ = ["AttachmentInfo", "Role", "StoreSummary", "UserInfo", "Workspace", "store_exists"]
+__all__ = [
+    "MIN_PASSPHRASE_CHARS",
+    "AttachmentInfo",
+    "Role",
+    "StoreSummary",
+    "UserInfo",
+    "Workspace",
+    "check_new_passphrase",
+    "recovery_code_bad_group",
+    "store_exists",
+]
 
 
 def store_exists(directory: Path) -> bool:
@@ -37,6 +48,16 @@ def seconds_until_unlock_allowed(directory: Path) -> float:
     if not layout.exists():
         return 0.0
     return UnlockThrottle().seconds_to_wait(Keyfile.read(layout.keyfile).store_id)
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """The core's strength rule for a new passphrase (raises ``ValidationError``)."""
+    check_passphrase(passphrase)
+
+
+def recovery_code_bad_group(partial: str) -> int | None:
+    """While a recovery code is typed: the first complete group (1–8) failing its check."""
+    return recovery.bad_group(partial)
 
 
 @dataclass(frozen=True)
@@ -73,6 +94,19 @@ class Workspace:
             store_role=store_role,
         )
         return cls(vault), code
+
+    @classmethod
+    def recover(
+        cls, directory: Path, user_name: str, code: str, new_passphrase: str
+    ) -> tuple[Workspace, str]:
+        """忘记口令: the recovery code gives ``user_name`` a new passphrase and unlocks. Returns the
+        workspace and the new recovery code (the used one no longer works)."""
+        vault, new_code = Vault.open_with_recovery_code(directory, code, user_name, new_passphrase)
+        return cls(vault), new_code
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        """The unlocked user's own change; the current passphrase must be right."""
+        self._vault.change_passphrase(current, new)
 
     @property
     def user(self) -> UserInfo:

@@ -1427,6 +1427,49 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>修改口令</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>修改 %1 的解锁口令。新口令至少 %2 个字符，下次解锁时使用。</source>
+        <translation>Change the unlock passphrase of %1. The new passphrase needs at least %2 characters and is used from the next unlock.</translation>
+    </message>
+    <message>
+        <source>当前口令</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>新口令</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>再次输入新口令</source>
+        <translation>New passphrase again</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请输入当前口令</source>
+        <translation>Enter the current passphrase</translation>
+    </message>
+    <message>
+        <source>两次输入的新口令不一致</source>
+        <translation>The two new passphrases differ</translation>
+    </message>
+    <message>
+        <source>正在修改口令…</source>
+        <translation>Changing the passphrase…</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationCombo</name>
     <message>
         <source>（未分类）</source>
@@ -2899,6 +2942,18 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
         <translation>All</translation>
     </message>
     <message>
+        <source>修改口令…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>口令已修改，下次解锁请使用新口令。</source>
+        <translation>Passphrase changed: use the new one from the next unlock.</translation>
+    </message>
+    <message>
         <source>已停止编入检索，其余记录将在下次解锁或导入后继续。</source>
         <translation>Indexing stopped; the remaining records continue after the next unlock or import.</translation>
     </message>
@@ -3101,6 +3156,73 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>点击按此列排序，再点一次倒序</source>
         <translation>Click to sort by this column; click again to reverse</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>忘记口令</source>
+        <translation>Forgotten passphrase</translation>
+    </message>
+    <message>
+        <source>用创建数据库时抄下的恢复码为用户设置新口令。恢复码用过即作废，设置后会显示新的恢复码。新口令至少 %1 个字符。</source>
+        <translation>Set a new passphrase for a user with the recovery code written down when the store was created. A recovery code works once: a new one is shown afterwards. The new passphrase needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>新口令</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>再次输入新口令</source>
+        <translation>New passphrase again</translation>
+    </message>
+    <message>
+        <source>设置新口令</source>
+        <translation>Set new passphrase</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>新口令已设置。新的恢复码（只显示这一次）：</source>
+        <translation>The new passphrase is set. The new recovery code (shown only this once):</translation>
+    </message>
+    <message>
+        <source>原恢复码已作废。请抄写新的恢复码，与电脑分开保管；本程序不会再次显示。</source>
+        <translation>The old recovery code no longer works. Write the new one down and keep it apart from the computer; it is never shown again.</translation>
+    </message>
+    <message>
+        <source>我已抄写新的恢复码并妥善保管</source>
+        <translation>I have written the new recovery code down and put it away safely</translation>
+    </message>
+    <message>
+        <source>进入工作台</source>
+        <translation>Open the workbench</translation>
+    </message>
+    <message>
+        <source>恢复码第 %1 组有误，请核对</source>
+        <translation>Group %1 of the recovery code is wrong, please check it</translation>
+    </message>
+    <message>
+        <source>请输入用户名</source>
+        <translation>Enter the user name</translation>
+    </message>
+    <message>
+        <source>恢复码应为 8 组、每组 6 位数字</source>
+        <translation>A recovery code is 8 groups of 6 digits</translation>
+    </message>
+    <message>
+        <source>两次输入的新口令不一致</source>
+        <translation>The two new passphrases differ</translation>
     </message>
 </context>
 <context>
@@ -3567,6 +3689,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>忘记口令…</source>
+        <translation>Forgot passphrase…</translation>
     </message>
     <message>
         <source>数据库：%1</source>
@@ -4784,6 +4910,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>This is not a ledger file exported by this system, or its header row has been altered.</translation>
     </message>
     <message>
+        <source>第一个用户必须担任系统管理员：只有系统管理员能添加用户，缺了这一角色，此数据库以后再也无法添加任何用户。请在角色中加上“系统管理员”（如 组长,系统管理员）；安全审计员不得兼任，应在建库后另行添加。</source>
+        <translation>The first user must be a system administrator: only a system administrator can add users, and without one no user could ever be added to this store. Add the system administrator role to the roles (系统管理员 or sysadmin, e.g. 组长,系统管理员); a security auditor may not hold it as well and is added after the store is created.</translation>
+    </message>
+    <message>
         <source>记录员/信访专员</source>
         <translation>Recorder / petitions officer</translation>
     </message>
@@ -4874,6 +5004,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>附件</source>
         <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>口令太短：至少需要 8 个字符</source>
+        <translation>Passphrase too short: at least 8 characters are needed</translation>
+    </message>
+    <message>
+        <source>当前口令不正确，口令未修改</source>
+        <translation>The current passphrase is wrong; the passphrase was not changed</translation>
     </message>
     <message>
         <source>分类数据有误</source>

@@ -32,6 +32,12 @@ def test_every_page_editor_and_dialog_is_rendered(
     pages = [n for n in names if n[:2].isdigit()]
     assert len(pages) >= 12  # 概览 … 附件, plus the exchange and reports pages
     assert {f"editor-{kind}.png" for kind in EDITORS} <= names
-    assert {"dialog-search.png", "dialog-unlock.png", "dialog-first-run.png"} <= names
+    assert {
+        "dialog-search.png",
+        "dialog-unlock.png",
+        "dialog-recovery.png",
+        "dialog-change-passphrase.png",
+        "dialog-first-run.png",
+    } <= names
     for name in names:
         assert _distinct_colours(out / name) > 8, f"{name} looks empty"

@@ -139,3 +139,14 @@ def test_check_fails_with_integrity_exit_code(env: Path, tmp_path: Path) -> None
         if blob.is_file():
             blob.write_bytes(b"damaged")
     assert main(["check"]) == 4
+
+
+def test_init_refuses_a_first_user_who_cannot_add_users(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Refused before any passphrase is asked (none is set: a prompt would fail with WB-USAGE)."""
+    store = tmp_path / "s"
+    assert main(["--store", str(store), "--user", "u", "init", "--roles", "组长"]) == 8
+    err = capsys.readouterr().err
+    assert "WB-VALIDATION" in err and "系统管理员" in err
+    assert not store.exists()

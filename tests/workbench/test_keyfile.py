@@ -88,5 +88,15 @@ def test_recovery_code_format_and_checks() -> None:
         recovery.parse("12345")
 
 
+def test_a_bad_group_is_named_while_the_code_is_typed() -> None:
+    code = recovery.generate()
+    groups = code.split("-")
+    assert all(recovery.bad_group(code[:n]) is None for n in range(len(code) + 1))
+    typo = f"{(int(groups[1]) + 1) % 1_000_000:06d}"
+    assert recovery.bad_group(f"{groups[0]}-{typo[:5]}") is None  # group 2 not complete yet
+    assert recovery.bad_group(f"{groups[0]}-{typo}") == 2
+    assert recovery.bad_group(f"{groups[0]} {typo}-{groups[2]}") == 2
+
+
 def test_nfc_and_nfd_passphrases_match() -> None:
     assert normalize_passphrase("e\u0301") == normalize_passphrase("\u00e9")

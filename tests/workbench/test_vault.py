@@ -24,7 +24,7 @@ from workbench.errors import (
 from workbench.roles import Role
 from workbench.services import users
 from workbench.store.throttle import UnlockThrottle, delay_after
-from workbench.store.vault import Vault
+from workbench.store.vault import MIN_PASSPHRASE_CHARS, Vault
 
 
 class FakeClock:
@@ -117,9 +117,15 @@ def test_change_passphrase_rewrites_only_the_keyfile(vault: Vault, store_dir: Pa
     Vault.open(store_dir, LEADER, "a brand new passphrase").lock()
 
 
-def test_change_needs_the_old_passphrase(vault: Vault) -> None:
-    with pytest.raises(AuthenticationError):
+def test_change_needs_the_old_passphrase(vault: Vault, store_dir: Path) -> None:
+    before = snapshot(store_dir)
+    with pytest.raises(AuthenticationError) as info:
         vault.change_passphrase("not the old one", "another passphrase")
+    assert "当前口令不正确" in info.value.message  # not the unlock's 用户名或口令不正确
+    with pytest.raises(ValidationError) as short:
+        vault.change_passphrase(PASSPHRASE, "short")
+    assert str(MIN_PASSPHRASE_CHARS) in short.value.message
+    assert snapshot(store_dir)["keyfile.json"] == before["keyfile.json"]
 
 
 def test_interrupted_change_keeps_the_old_passphrase(
@@ -153,6 +159,14 @@ def test_recovery_code_sets_a_new_passphrase(store_dir: Path, recovery_code: str
     Vault.open_with_recovery_code(store_dir, new_code, LEADER, "yet another one")[0].lock()
 
 
+def test_another_stores_recovery_code_says_so(store_dir: Path, tmp_path: Path) -> None:
+    _, foreign = Vault.create(tmp_path / "other", user_name=LEADER, passphrase=PASSPHRASE)
+    with pytest.raises(RecoveryCodeInvalid) as info:
+        Vault.open_with_recovery_code(store_dir, foreign, LEADER, "whatever passphrase")
+    assert info.value.message == "恢复码不正确"
+    Vault.open(store_dir, LEADER, PASSPHRASE).lock()
+
+
 def test_mistyped_recovery_code_names_the_group(store_dir: Path, recovery_code: str) -> None:
     groups = recovery_code.split("-")
     groups[0] = f"{(int(groups[0]) + 2) % 1_000_000:06d}"
@@ -180,6 +194,18 @@ def test_auditor_is_never_also_an_administrator(vault: Vault) -> None:
     with pytest.raises(ValidationError):
         users.add_user(vault, "a2", "auditor passphrase", (Role.AUDITOR, Role.SECADMIN))
     users.add_user(vault, "a3", "auditor passphrase", (Role.AUDITOR,))
+
+
+@pytest.mark.parametrize("roles", [("组长",), ("巡察办", "安全保密管理员"), ("安全审计员",)])
+def test_a_first_user_who_cannot_add_users_is_refused(
+    tmp_path: Path, roles: tuple[str, ...]
+) -> None:
+    """Only a 系统管理员 adds users: without one, a store could never gain a second user."""
+    with pytest.raises(ValidationError) as info:
+        Vault.create(tmp_path / "s", user_name=LEADER, passphrase=PASSPHRASE, roles=roles)
+    assert info.value.code == "WB-VALIDATION" and info.value.details["field"] == "roles"
+    assert "系统管理员" in info.value.message and "添加" in info.value.message
+    assert list(tmp_path.iterdir()) == []  # nothing made, not even a half-built folder
 
 
 def test_lock_disposes_the_engine_and_zeroes_the_key(vault: Vault) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.recovery_dialog import RecoveryDialog
 from ui.errors import error_text
 from workbench.errors import WorkbenchError
 from workbench.workspace import Workspace, seconds_until_unlock_allowed
@@ -28,6 +29,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.store_dir = store_dir
         self.workspace: Workspace | None = None
+        self._recovery: RecoveryDialog | None = None
         self.setWindowTitle(self.tr("解锁巡察工作台"))
         self.user_edit = QLineEdit(user)
         self.user_edit.setObjectName("user")
@@ -47,6 +49,12 @@ class UnlockDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("解锁"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.forgot = self.buttons.addButton(
+            self.tr("忘记口令…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.forgot.setObjectName("forgot_passphrase")
+        self.forgot.setAutoDefault(False)
+        self.forgot.clicked.connect(self.open_recovery)
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
         store_label = QLabel(self.tr("数据库：%1").replace("%1", str(store_dir)))
@@ -73,6 +81,21 @@ class UnlockDialog(QDialog):
             self._countdown.start()
         else:
             self._countdown.stop()
+
+    def open_recovery(self) -> RecoveryDialog:
+        """忘记口令: on success the recovered store is this dialog's workspace. One dialog, kept
+        and reused: it forgets what was typed whenever it closes."""
+        if self._recovery is None:
+            self._recovery = RecoveryDialog(self.store_dir, parent=self)
+            self._recovery.accepted.connect(self._recovered)
+        self._recovery.start(self.user_edit.text().strip())
+        self._recovery.open()
+        return self._recovery
+
+    def _recovered(self) -> None:
+        if self._recovery is not None and self._recovery.workspace is not None:
+            self.workspace = self._recovery.workspace
+            self.accept()
 
     def try_unlock(self) -> None:
         try:

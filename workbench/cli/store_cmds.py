@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 from workbench.cli import common
 from workbench.errors import StoreDamaged, UsageError
 from workbench.models import Base
-from workbench.roles import Role
+from workbench.roles import Role, validate_first_user_roles
 from workbench.services import users
 from workbench.store import audit, backup, migrate
 from workbench.store.check import check_store, check_unopenable
@@ -27,6 +27,8 @@ def _role_names(roles: tuple[Role, ...]) -> str:
 def cmd_init(args: argparse.Namespace) -> int:
     directory = common.store_dir(args)
     roles = tuple(r for r in (args.roles or "").replace("，", ",").split(",") if r.strip())
+    if roles:  # refused before the passphrase is asked, not after
+        validate_first_user_roles(roles)
     secret = common.new_passphrase(args, "口令")
     vault, code = Vault.create(
         directory,
@@ -255,7 +257,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help="创建新的加密数据库（显示一次恢复码）")
     p.add_argument("--role", choices=["field", "office"], default="field")
     p.add_argument("--display-name")
-    p.add_argument("--roles", help="逗号分隔的角色，如 组长,系统管理员")
+    p.add_argument("--roles", help="第一个用户的角色，逗号分隔，须含系统管理员，如 组长,系统管理员")
     p.set_defaults(func=cmd_init)
 
     sub.add_parser("info", help="数据库概况").set_defaults(func=cmd_info)

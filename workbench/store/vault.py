@@ -23,14 +23,16 @@ from workbench.errors import (
     AuthenticationError,
     NotFound,
     PermissionDenied,
+    RecoveryCodeInvalid,
     StoreExists,
     StoreLocked,
     UserDisabled,
     ValidationError,
 )
+from workbench.i18n import N_
 from workbench.models.base import utcnow
 from workbench.models.system import StoreMeta, User
-from workbench.roles import Role, validate_roles
+from workbench.roles import Role, validate_first_user_roles
 from workbench.store import audit, migrate, recovery
 from workbench.store.attachments import AttachmentStore
 from workbench.store.engine import make_engine
@@ -51,6 +53,8 @@ from workbench.store.throttle import UnlockThrottle
 
 STORE_ROLES = ("field", "office")
 MIN_PASSPHRASE_CHARS = 8
+PASSPHRASE_TOO_SHORT = N_("口令太短：至少需要 8 个字符")  # keep the figure in step with the above
+WRONG_CURRENT_PASSPHRASE = N_("当前口令不正确，口令未修改")
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,9 @@ def user_info(row: User) -> UserInfo:
 
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
-        raise ValidationError(f"口令至少 {MIN_PASSPHRASE_CHARS} 个字符", field="passphrase")
+        raise ValidationError(
+            PASSPHRASE_TOO_SHORT, field="passphrase", min_chars=MIN_PASSPHRASE_CHARS
+        )
 
 
 def require_new_store_dir(directory: Path) -> None:
@@ -156,7 +162,7 @@ class Vault:
             if store_role == "field"
             else (Role.OFFICE, Role.SYSADMIN)
         )
-        parsed_roles = validate_roles(roles or default_roles)
+        parsed_roles = validate_first_user_roles(roles or default_roles)
         require_new_store_dir(directory)
         kdf = kdf or KdfParams()
 
@@ -293,9 +299,9 @@ class Vault:
             raise AuthenticationError("此数据库没有恢复码密钥槽")
         try:
             dek = open_slot(keyfile.store_id, slot, secret)
-        except AuthenticationError:
+        except AuthenticationError:  # well-formed, but not this store's code
             throttle.record_failure(keyfile.store_id)
-            raise
+            raise RecoveryCodeInvalid() from None
         engine_user = cls._find_user_id(layout, dek, user_name)
         vault = cls._open_with_key(layout, keyfile, dek, engine_user)
         throttle.record_success(keyfile.store_id)
@@ -452,7 +458,10 @@ class Vault:
         slot = self.keyfile.slot_for_user(self.user.id)
         if slot is None:
             raise AuthenticationError()
-        _zero(open_slot(self.store_id, slot, normalize_passphrase(old)))
+        try:
+            _zero(open_slot(self.store_id, slot, normalize_passphrase(old)))
+        except AuthenticationError:
+            raise AuthenticationError(WRONG_CURRENT_PASSPHRASE) from None
         self.set_passphrase(self.user.id, new, _action="passphrase.change")
 
     def remove_slot(self, user_id: str) -> None:
