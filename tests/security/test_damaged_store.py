@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,8 @@ from sqlalchemy import text
 from tests.conftest import LEADER, PASSPHRASE
 from workbench.cli import main
 from workbench.errors import StoreDamaged
+from workbench.exchange.rowdump import iter_round_records
+from workbench.exchange.sqllines import iter_round_lines
 from workbench.store.damage import LISTED_PAGES, survey
 from workbench.store.engine import raw_connection
 from workbench.store.keyfile import Keyfile, normalize_passphrase, open_slot, user_hint
@@ -142,6 +146,26 @@ def test_damage_met_after_the_unlock_is_coded_too(cli_store: Path) -> None:
         _damage(cli_store, page, size)
         with pytest.raises(StoreDamaged), vault.read() as s:
             s.execute(text("SELECT * FROM users")).all()
+
+
+@pytest.mark.parametrize("lines", [iter_round_lines, iter_round_records])
+def test_a_round_read_on_the_driver_s_own_cursor_is_coded_too(
+    cli_store: Path, lines: Callable[..., Iterator[object]]
+) -> None:
+    """The export and the wipe read a round through the driver's cursor, past the engine."""
+    conn = raw_connection(cli_store / "workbench.db", _data_key(cli_store))
+    try:
+        sql = "SELECT rootpage FROM sqlite_master WHERE tbl_name = 'letters' AND rootpage > 0"
+        roots = [int(row[0]) for row in conn.execute(sql)]
+        size = int(conn.execute("PRAGMA cipher_page_size").fetchone()[0])
+    finally:
+        conn.close()
+    with Vault.open(cli_store, LEADER, PASSPHRASE) as vault:
+        vault.engine.dispose()  # the next statement opens a connection onto the damaged file
+        for page in roots:  # the table and its indexes: whichever the query reads
+            _damage(cli_store, page, size)
+        with pytest.raises(StoreDamaged), vault.read() as s:
+            list(lines(s, str(uuid.uuid4()), {}))
 
 
 def test_a_database_no_page_of_which_the_key_opens(store_dir: Path) -> None:

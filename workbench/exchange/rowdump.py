@@ -31,6 +31,7 @@ from workbench.exchange.recordio import (
 )
 from workbench.models import RECORD_MODELS, Round
 from workbench.models.base import Base
+from workbench.store.engine import driver_errors
 
 BATCH = 2000  # rows per fetchmany: memory stays flat however large the round
 
@@ -199,6 +200,7 @@ def iter_round_records(
     order of ``export.round_rows`` (RECORD_MODELS order, then id)."""
     # the session's own connection, so the rows are those of its transaction
     dbapi = session.connection().connection.driver_connection
-    for model in RECORD_MODELS:
-        where, binds = round_filter(model, "{a}")
-        yield from _records(dbapi, model, where, (round_id,) * binds, bases)
+    with driver_errors():  # the driver's own cursor: the engine's translation does not apply
+        for model in RECORD_MODELS:
+            where, binds = round_filter(model, "{a}")
+            yield from _records(dbapi, model, where, (round_id,) * binds, bases)

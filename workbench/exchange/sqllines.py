@@ -40,6 +40,7 @@ from workbench.exchange.recordio import (
 from workbench.exchange.rowdump import BATCH, one_record, round_filter
 from workbench.models import RECORD_MODELS
 from workbench.models.base import Base
+from workbench.store.engine import driver_errors
 
 Bases = Mapping[tuple[str, str], tuple[int, str]]
 
@@ -208,5 +209,6 @@ def iter_round_lines(session: Session, round_id: str, bases: Bases) -> Iterator[
     in storage order, which the round's index gives without sorting (sorting by id held every
     rendered row of a table in SQLite's sorter: memory that grew with the round)."""
     dbapi = session.connection().connection.driver_connection
-    for model in RECORD_MODELS:
-        yield from _table_lines(dbapi, model, round_id, bases)
+    with driver_errors():  # the driver's own cursor: the engine's translation does not apply
+        for model in RECORD_MODELS:
+            yield from _table_lines(dbapi, model, round_id, bases)
