@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
+import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,14 @@ from tests.workbench.test_docs_templates import body, make_template
 from workbench.cli import main
 from workbench.reports import DocRequest, TemplateInvalid, check_template, write_document
 from workbench.reports.doc_finding import FindingDoc
-from workbench.reports.sandbox import FILTERS, TESTS, TemplateEnvironment
+from workbench.reports.sandbox import (
+    FILTERS,
+    MAX_DEPTH,
+    MAX_SOURCE_BYTES,
+    MAX_TAGS,
+    TESTS,
+    TemplateEnvironment,
+)
 from workbench.reports.templates import (
     MAX_TEMPLATE_BYTES,
     RENDER_ERRORS,
@@ -308,3 +317,167 @@ def test_a_template_sees_plain_data_only(seeded_copy: Vault) -> None:
 
     with pytest.raises(TypeError, match="not template data"):
         plain(Leaky("x", seeded_copy))
+
+
+# -- what the attack review of the sandbox found ---------------------------------------------------
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def _with_footnote(path: Path, text: str) -> Path:
+    """Add a footnotes part holding ``text`` to the .docx at ``path``."""
+    footnotes_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    buf = io.BytesIO(path.read_bytes())
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "[Content_Types].xml":
+                override = (
+                    f'<Override PartName="/word/footnotes.xml" ContentType="{footnotes_type}"/>'
+                )
+                data = data.replace(b"</Types>", override.encode() + b"</Types>")
+            if item.filename == "word/_rels/document.xml.rels":
+                rel = f'<Relationship Id="rId99" Type="{FOOTNOTES_REL}" Target="footnotes.xml"/>'
+                data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            dst.writestr(item, data)
+        dst.writestr(
+            "word/footnotes.xml",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W}">'
+            f'<w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>'
+            "</w:footnotes>",
+        )
+    return path
+
+
+def test_record_text_is_never_run_as_template_code_in_any_part(tmp_path: Path) -> None:
+    """docxtpl renders the footnotes once per section, from the second on over its own output:
+    a title ``{{ 6 * 7 }}`` came out as 42, and nested loops in a title ran for minutes. Every
+    part of a two-section template renders once, from the template's own text."""
+    doc = Document()
+    doc.add_paragraph("[{{ title }}]")
+    doc.add_paragraph("{{ papers }}")
+    doc.sections[0].header.paragraphs[0].text = "[{{ title }}]"
+    doc.sections[0].footer.paragraphs[0].text = "[{{ title }}]"
+    second = doc.add_section()
+    for part in (second.header, second.footer):  # parts of its own, not the first section's
+        part.is_linked_to_previous = False
+        part.paragraphs[0].text = "[{{ title }}]"
+    doc.save(str(tmp_path / "sections.docx"))
+    path = _with_footnote(tmp_path / "sections.docx", "[{{ title }}]")
+    assert check_template(path, "finding").used == ("papers", "title")
+
+    title = "{{ 6 * 7 }}{% for x in [1] %}x{% endfor %}"
+    out = io.BytesIO()
+    render_template(path, replace(sample(FindingDoc), title=title), out)
+    with zipfile.ZipFile(out) as zf:
+        parts = {
+            name: zf.read(name).decode()
+            for name in zf.namelist()
+            if re.fullmatch(r"word/(document|header\d+|footer\d+|footnotes)\.xml", name)
+        }
+    assert len([n for n in parts if "header" in n]) == 2
+    assert len([n for n in parts if "footer" in n]) == 2
+    assert "word/footnotes.xml" in parts
+    for name, xml in parts.items():
+        assert f"[{title}]" in xml, name
+        assert "42" not in xml, name
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_a_template_compressed_other_than_deflate_is_refused_unread(
+    method: int, tmp_path: Path
+) -> None:
+    """zipfile bounds only what it inflates: a bzip2 or LZMA member claiming 100 bytes unpacked
+    to 4.3 GB in one read. Word writes neither, so a member so compressed is refused."""
+    path = make_template(tmp_path / "t.docx", "{{ title }}", "{{ papers }}")
+    packed = tmp_path / "packed.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            kind = method if item.filename == "word/document.xml" else zipfile.ZIP_DEFLATED
+            dst.writestr(item.filename, src.read(item), compress_type=kind)
+    for fn in (
+        lambda: check_template(packed, "finding"),
+        lambda: render_template(packed, sample(FindingDoc), io.BytesIO()),
+    ):
+        with pytest.raises(TemplateInvalid, match="压缩方式"):
+            fn()
+
+
+def test_round_precision_is_bounded(tmp_path: Path) -> None:
+    """``round`` computes 10 ** precision: a literal out of range is refused by the check, any
+    other by the sandbox when it runs."""
+    path = make_template(
+        tmp_path / "t.docx", "{{ title }}", "{{ papers }}", "{{ 1|round(10000000, 'ceil') }}"
+    )
+    with pytest.raises(TemplateInvalid, match="round 的精度"):
+        check_template(path, "finding")
+    ok = make_template(tmp_path / "ok.docx", "{{ title }}{{ papers }}{{ 2.345|round(2) }}")
+    check_template(ok, "finding")
+    template = TemplateEnvironment().from_string("{{ 1|round(loop_size, 'ceil') }}")
+    assert template.render(loop_size=10) == "1.0"
+    with pytest.raises(TemplateError, match="round 的精度"):
+        template.render(loop_size=11)
+
+
+def test_what_jinja_sees_is_capped_before_it_parses(tmp_path: Path) -> None:
+    """A 41 KB template of 200,000 tags took 33 s and 1.9 GB to check."""
+    tags = make_template(tmp_path / "tags.docx", "{{ papers }}", "{{ title }}" * MAX_TAGS)
+    text = make_template(
+        tmp_path / "text.docx", "{{ papers }}{{ title }}", "字" * (MAX_SOURCE_BYTES // 3 + 1)
+    )
+    for path, limit in ((tags, f"超过 {MAX_TAGS} 个"), (text, "超过 2 MiB")):
+        with pytest.raises(TemplateInvalid, match=limit):
+            check_template(path, "finding")
+        with pytest.raises(TemplateInvalid, match=limit):
+            render_template(path, sample(FindingDoc), io.BytesIO())
+
+
+DEEP = 400
+UNPARSABLE = [
+    "{{ " + "(" * DEEP + "title" + ")" * DEEP + " }}",
+    "{{ " + "not " * DEEP + "title }}",
+    "{% if title %}" * DEEP + "x" + "{% endif %}" * DEEP,
+    "{{ title" + " + 'x'" * 200 + " }}",
+    "{{ 1" + "1" * 5000 + " }}",
+    "{{ 1e999|round(2, 'ceil') }}",
+    "{{ '1e999'|float|int }}",
+]
+
+
+@pytest.mark.parametrize(
+    "payload", UNPARSABLE, ids=["parens", "not", "if", "sum", "digits", "inf-round", "inf-int"]
+)
+def test_syntax_jinja_cannot_take_is_refused_with_a_code(payload: str, tmp_path: Path) -> None:
+    """Deep nesting, long sums, huge and infinite numbers ended in WB-INTERNAL (RecursionError,
+    SyntaxError, ValueError, NameError from Jinja's parser and compiler)."""
+    path = make_template(tmp_path / "t.docx", "{{ title }}", "{{ papers }}", payload)
+    with pytest.raises(TemplateInvalid):
+        check_template(path, "finding")
+    with pytest.raises(TemplateInvalid):
+        render_template(path, sample(FindingDoc), io.BytesIO())
+
+
+def test_nesting_is_bounded_before_anything_recurses(tmp_path: Path) -> None:
+    path = make_template(
+        tmp_path / "t.docx", "{{ title }}", "{{ papers }}", "{{ " + "not " * 60 + "title }}"
+    )
+    with pytest.raises(TemplateInvalid, match=f"嵌套超过 {MAX_DEPTH} 层"):
+        check_template(path, "finding")
+
+
+def test_only_a_regular_file_of_bounded_size_is_opened(tmp_path: Path) -> None:
+    """``--check-template /dev/zero`` read for ever; a pipe would wait for a writer."""
+    pipe = tmp_path / "pipe.docx"
+    os.mkfifo(pipe)
+    huge = tmp_path / "huge.docx"
+    with huge.open("wb") as f:
+        f.truncate(MAX_TEMPLATE_BYTES + 1)  # sparse: nothing is written
+    for path, message in (
+        (Path("/dev/zero"), "不是有效的 Word 文档"),
+        (pipe, "不是有效的 Word 文档"),
+        (tmp_path, "不是有效的 Word 文档"),
+        (huge, f"超过 {MAX_TEMPLATE_BYTES >> 20} MiB"),
+    ):
+        with pytest.raises(TemplateInvalid, match=message):
+            check_template(path, "finding")

@@ -11,7 +11,9 @@ open store, so a template is treated as data, never as code. Two locks, each eno
 - ``TemplateEnvironment`` is Jinja's immutable sandbox with no globals, no loader, only those
   filters and tests, every call refused, and attribute access only to the fields of a record (a
   dict of the plain context) and to the counters of ``loop``. It runs ``validate`` on every
-  source docxtpl hands it, so no path compiles an unchecked template.
+  source docxtpl hands it, so no path compiles an unchecked template, and before parsing keeps
+  the sources of one render within ``MAX_SOURCE_BYTES`` and ``MAX_TAGS`` (Jinja's parser and
+  compiler take seconds and hundreds of MiB per 10,000 tags).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 
 from jinja2 import StrictUndefined, nodes
 from jinja2.exceptions import SecurityError
+from jinja2.filters import do_round
 from jinja2.runtime import Context, LoopContext, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -70,6 +73,12 @@ LOOP_ATTRS = frozenset(
 # names Jinja gives a template by itself: a way back to its context and machinery
 _SPECIAL_NAMES = frozenset({"self", "caller", "varargs", "kwargs"})
 MAX_MULTIPLIER = 1000
+MAX_DEPTH = 50  # of the syntax tree; Jinja's compiler recurses, a real template needs ~20
+ROUND_PRECISION = range(0, 11)  # ``round`` computes 10 ** precision
+# what one render hands Jinja, all parts together: a real office template is a few hundred KiB
+# of XML with tens to a few hundred tags
+MAX_SOURCE_BYTES = 2 << 20
+MAX_TAGS = 5000
 
 _PLAIN_NODES = (
     nodes.Template,
@@ -127,10 +136,13 @@ def validate(ast: nodes.Template, name: str = "") -> None:
         )
 
 
-def _problems(node: nodes.Node) -> Iterator[str]:
+def _problems(node: nodes.Node, depth: int = 0) -> Iterator[str]:
+    if depth > MAX_DEPTH:
+        yield f"嵌套超过 {MAX_DEPTH} 层"
+        return
     yield from _own_problems(node)
     for child in node.iter_child_nodes():
-        yield from _problems(child)
+        yield from _problems(child, depth + 1)
 
 
 def _own_problems(node: nodes.Node) -> Iterator[str]:
@@ -157,6 +169,8 @@ def _own_problems(node: nodes.Node) -> Iterator[str]:
         extra = node.kwargs or node.dyn_args or node.dyn_kwargs
         if node.name not in allowed or extra or len(node.args) > allowed[node.name]:
             yield f"{kind}“{node.name}”"
+        elif node.name == "round" and node.args and not _is_precision(node.args[0]):
+            yield f"round 的精度（只能是 {ROUND_PRECISION[0]}–{ROUND_PRECISION[-1]}）"
     elif isinstance(node, nodes.Mul):
         if not _is_count(node.left, node.right) and not _is_count(node.right, node.left):
             yield _WHAT[nodes.Mul]
@@ -182,6 +196,17 @@ def _is_int(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Const) and type(node.value) is int
 
 
+def _is_precision(node: nodes.Node) -> bool:
+    """A literal precision of ``round`` in range; any other expression is checked when run."""
+    return not isinstance(node, nodes.Const) or (_is_int(node) and node.value in ROUND_PRECISION)
+
+
+def _bounded_round(value: Any, precision: Any = 0, method: Any = "common") -> Any:
+    if type(precision) is not int or precision not in ROUND_PRECISION:
+        raise SecurityError(f"round 的精度只能是 {ROUND_PRECISION[0]}–{ROUND_PRECISION[-1]}")
+    return do_round(value, precision, method)
+
+
 class TemplateEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox every office template renders in (see the module docstring)."""
 
@@ -193,6 +218,18 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         self.globals.clear()  # no range, cycler, joiner, namespace, lipsum, dict
         self.filters = {n: f for n, f in self.filters.items() if n in FILTERS}
         self.tests = {n: t for n, t in self.tests.items() if n in TESTS}
+        self.filters["round"] = _bounded_round
+        self.source_bytes = self.tags = 0  # of the sources admitted so far
+
+    def admit(self, source: str) -> None:
+        """Count ``source`` towards the render's caps, before it is parsed."""
+        self.source_bytes += len(source.encode("utf-8", "surrogatepass"))
+        self.tags += source.count("{{") + source.count("{%")
+        of = f"模板“{self.name}”" if self.name else "模板"
+        if self.source_bytes > MAX_SOURCE_BYTES:
+            raise TemplateInvalid(f"{of}的文字内容超过 {MAX_SOURCE_BYTES >> 20} MiB")
+        if self.tags > MAX_TAGS:
+            raise TemplateInvalid(f"{of}的占位符和标签超过 {MAX_TAGS} 个")
 
     def from_string(
         self,
@@ -200,6 +237,8 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         globals: MutableMapping[str, Any] | None = None,
         template_class: Any = None,
     ) -> Any:
+        if isinstance(source, str):
+            self.admit(source)
         ast = self.parse(source) if isinstance(source, str) else source
         validate(ast, self.name)
         return super().from_string(ast, globals, template_class)

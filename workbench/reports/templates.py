@@ -12,7 +12,9 @@ renders in the sandbox of ``sandbox.py`` (no calls, imports or private attribute
 checked before every use without running anything in it: every part docxtpl renders must parse,
 hold only what ``sandbox.validate`` admits, use the document's required placeholders and no
 unknown ones (attributes of loop variables included); only then is a sample rendered, in the
-sandbox. A bad one is refused with ``TemplateInvalid`` naming what is wrong.
+sandbox. A bad one is refused with ``TemplateInvalid`` naming what is wrong. Before any of that,
+the file is bounded (``_open``) and so is what Jinja sees (``TemplateEnvironment.admit``), and
+every part renders once, from the template's own text (``_Template``).
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ import io
 import os
 import re
 import shutil
+import stat
 import typing
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from decimal import Decimal
@@ -43,6 +48,7 @@ from workbench.reports.sandbox import LOOP_ATTRS, TemplateEnvironment, validate
 
 HEADER_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 FOOTER_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
 # -- the placeholder schema of a document -------------------------------------------------------
@@ -88,25 +94,58 @@ def sample(cls: type) -> Any:
 
 # -- opening -----------------------------------------------------------------------------------
 
-MAX_TEMPLATE_BYTES = 64 << 20  # unpacked: a letterhead with a logo is a few MiB
+MAX_TEMPLATE_BYTES = 64 << 20  # zipped and unpacked: a letterhead with a logo is a few MiB
 _NOT_DOCX = (OSError, zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, LxmlError)
+# zipfile bounds what it inflates by a member's declared size for these methods only; a bzip2 or
+# LZMA member declaring 100 bytes unpacks to GiB in one read (and Word writes neither)
+_ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
-def _open(path: Path) -> DocxTemplate:
-    """The template, loaded; refused if it is not a .docx or unpacks to more than
-    ``MAX_TEMPLATE_BYTES`` (zipfile never returns more than a member's declared size)."""
+class _Template(DocxTemplate):  # type: ignore[misc]
+    """docxtpl rendering each part once, from the template's own text. Its ``render_footnotes``
+    renders the footnotes once per section, from the second on over its own output, which would
+    run record text (a title ``{{ 6 * 7 }}``) as template code."""
+
+    def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        for part in self.docx.part.package.parts:
+            if part.content_type == FOOTNOTES_TYPE:
+                xml = self.patch_xml(part.blob.decode("utf-8"))
+                part._blob = self.render_xml_part(xml, part, context, jinja_env).encode("utf-8")
+
+
+def _open(path: Path) -> _Template:
+    """The template, loaded; refused unless it is a regular file of at most
+    ``MAX_TEMPLATE_BYTES``, a .docx compressed only as Word does it, that unpacks to at most
+    ``MAX_TEMPLATE_BYTES`` (zipfile never inflates more than a member's declared size)."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            unpacked = sum(info.file_size for info in zf.infolist())
-        if unpacked > MAX_TEMPLATE_BYTES:
+        # opened without waiting for a writer, should it be a pipe
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):  # /dev/zero or a pipe would be read for ever
+                raise _not_docx(path)
+            if info.st_size > MAX_TEMPLATE_BYTES:
+                raise _too_large(path, "")
+            data = f.read(MAX_TEMPLATE_BYTES + 1)  # it may have grown since
+        if len(data) > MAX_TEMPLATE_BYTES:
+            raise _too_large(path, "")
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            members = zf.infolist()
+        if any(info.compress_type not in _ZIP_METHODS for info in members):
             raise TemplateInvalid(
-                f"模板“{path.name}”解压后超过 {MAX_TEMPLATE_BYTES >> 20} MiB", path=str(path)
+                f"模板“{path.name}”使用了 Word 文档不用的压缩方式", path=str(path)
             )
-        tpl = DocxTemplate(str(path))
+        if sum(info.file_size for info in members) > MAX_TEMPLATE_BYTES:
+            raise _too_large(path, "解压后")
+        tpl = _Template(io.BytesIO(data))
         tpl.init_docx()
     except _NOT_DOCX as exc:
         raise _not_docx(path) from exc
     return tpl
+
+
+def _too_large(path: Path, when: str) -> TemplateInvalid:
+    limit = MAX_TEMPLATE_BYTES >> 20
+    return TemplateInvalid(f"模板“{path.name}”{when}超过 {limit} MiB", path=str(path))
 
 
 def _not_docx(path: Path) -> TemplateInvalid:
@@ -117,7 +156,6 @@ def _not_docx(path: Path) -> TemplateInvalid:
 
 # the core properties docxtpl renders as templates too (``DocxTemplate.render_properties``)
 _PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
-FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
 def _sources(tpl: DocxTemplate) -> list[str]:
@@ -260,13 +298,12 @@ def check_template(path: Path | str, doc_type: str) -> TemplateCheck:
     used: set[str] = set()
     checker = _Checker(root)
     for source in sources:
-        try:
+        env.admit(source)
+        with _refused(Path(path), "有语法错误"):
             ast = env.parse(source)
-        except TemplateError as exc:
-            raise TemplateInvalid(f"模板“{name}”有语法错误：{exc}", path=str(path)) from exc
-        validate(ast, name)
-        used |= find_undeclared_variables(ast)
-        checker.visit(ast, {})
+            validate(ast, name)  # before anything else recurses into a tree of any depth
+            used |= find_undeclared_variables(ast)
+            checker.visit(ast, {})
     known = placeholders(root)
     unknown = sorted(used - set(known)) + sorted(set(checker.unknown))
     missing = [r for r in spec.required if r not in used]
@@ -288,7 +325,10 @@ def check_template(path: Path | str, doc_type: str) -> TemplateCheck:
 
 # what a template can still get wrong at render time: ``{{ title + 1 }}``, XML that ``{{r x }}``
 # breaks, filter arguments Jinja checks with ``assert`` (``truncate(0)``), ``divisibleby(0)``;
-# a ``SecurityError`` of the sandbox is a ``TemplateError``
+# a ``SecurityError`` of the sandbox is a ``TemplateError``; and what Jinja's parser and compiler
+# raise on syntax they cannot take: ``RecursionError`` (deep nesting), ``SyntaxError`` (Python's
+# limits on the code Jinja generates), ``ValueError`` (an integer literal over 4,300 digits),
+# ``NameError`` (Jinja writes an infinite constant, ``1e999|round``, as ``inf``)
 RENDER_ERRORS = (
     TemplateError,
     TypeError,
@@ -297,7 +337,19 @@ RENDER_ERRORS = (
     ArithmeticError,
     AssertionError,
     LxmlError,
+    RecursionError,
+    SyntaxError,
+    NameError,
 )
+
+
+@contextmanager
+def _refused(path: Path, failed: str) -> Iterator[None]:
+    """Turn whatever the template makes Jinja or docxtpl raise into ``TemplateInvalid``."""
+    try:
+        yield
+    except RENDER_ERRORS as exc:
+        raise TemplateInvalid(f"模板“{path.name}”{failed}：{exc}", path=str(path)) from exc
 
 
 def plain(value: Any) -> Any:
@@ -318,10 +370,8 @@ def plain(value: Any) -> Any:
 def render_template(path: Path, ctx: Any, target: str | Path | IO[bytes]) -> None:
     """Render a template with a document context, in the sandbox."""
     tpl, context = _open(path), plain(ctx)
-    try:
+    with _refused(path, "渲染失败"):
         tpl.render(context, jinja_env=TemplateEnvironment(path.name), autoescape=True)
-    except RENDER_ERRORS as exc:
-        raise TemplateInvalid(f"模板“{path.name}”渲染失败：{exc}", path=str(path)) from exc
     tpl.save(target)
 
 
