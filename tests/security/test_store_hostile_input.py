@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from tests.conftest import LEADER, PASSPHRASE
 from workbench.cli import main
 from workbench.errors import KeyfileDamaged
 from workbench.store import audit
-from workbench.store.keyfile import KdfParams, Keyfile
+from workbench.store.keyfile import MAX_KEYFILE_BYTES, KdfParams, Keyfile
 from workbench.store.vault import Vault
 
 
@@ -139,6 +140,27 @@ def test_keyfile_parameters_out_of_range_are_refused_before_derivation(
     for slot in doc["slots"]:
         slot["kdf"][key] = value
     path.write_text(json.dumps(doc))
+    with pytest.raises(KeyfileDamaged):
+        Keyfile.read(path)
+    capsys.readouterr()
+    assert main(["info"]) == 4
+    assert "WB-KEYFILE" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        lambda doc: "[" * 100_000 + "]" * 100_000,  # deeper than the parser's stack
+        lambda doc: doc[:-1] + ', "x": ' + "9" * 100_000 + "}",  # past int's digit limit
+        lambda doc: doc + " " * MAX_KEYFILE_BYTES,  # valid, but no keyfile is this large
+    ],
+    ids=["deep", "long-int", "oversized"],
+)
+def test_a_hostile_keyfile_is_damaged_not_a_crash(
+    cli_store: Path, capsys: pytest.CaptureFixture[str], hostile: Callable[[str], str]
+) -> None:
+    path = cli_store / "keyfile.json"
+    path.write_text(hostile(path.read_text()))
     with pytest.raises(KeyfileDamaged):
         Keyfile.read(path)
     capsys.readouterr()
