@@ -38,7 +38,8 @@ def _data_key(store: Path) -> bytearray:
 def _page_of(kind: str, store: Path) -> tuple[int, int]:
     """(page number, page size) of a page of ``kind``: sqlite_master's first page, the users
     table's root, the root of the index on users.id (every unlock reads both), the letters
-    table's root (no unlock reads it), or a free page (a scratch table filled, then dropped
+    table's root (no unlock reads it), the root of the search index's FTS5 config (read when the
+    virtual table connects), or a free page (a scratch table filled, then dropped
     without VACUUM: its pages stay in the file)."""
     conn = raw_connection(store / "workbench.db", _data_key(store))
     try:
@@ -49,6 +50,9 @@ def _page_of(kind: str, store: Path) -> tuple[int, int]:
             sql = "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?"
             name = "users" if kind == "table" else "letters"
             return int(conn.execute(sql, (name,)).fetchone()[0]), size
+        if kind == "search":
+            sql = "SELECT rootpage FROM sqlite_master WHERE name = 'search_bi_config'"
+            return int(conn.execute(sql).fetchone()[0]), size
         if kind == "index":
             indexes = (
                 "SELECT name, rootpage FROM sqlite_master WHERE type='index' AND tbl_name='users'"
@@ -125,6 +129,21 @@ def test_every_command_exits_4_with_the_way_out_and_changes_nothing(
     _check(capsys)
     assert (cli_store / "workbench.db").read_bytes() == before
     assert not (cli_store / "b.wbk").exists()
+
+
+def test_a_damaged_search_index_config_is_damage_not_a_crash(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """FTS5 reads its config when the table connects; SQLite then says only "vtable constructor
+    failed: search_bi", with SQLITE_CORRUPT."""
+    page, size = _page_of("search", cli_store)
+    _damage(cli_store, page, size)
+    for argv in (["search", "巡察"], ["index", "--rebuild"]):
+        capsys.readouterr()
+        assert main(argv) == 4, argv
+        err = capsys.readouterr().err
+        assert "WB-STORE-DAMAGED" in err and "workbench restore" in err
+    assert _check(capsys)["damaged_pages"] == [page]  # not rebuilt over
 
 
 def test_a_damaged_free_page_loses_no_record(

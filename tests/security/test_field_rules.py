@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +100,21 @@ def test_entry_refuses_a_timestamp_of_year_one_in_a_child_too(w: World) -> None:
     with pytest.raises(ValidationError, match=r"谈话笔录.*“答”含控制字符"), w.a.session() as s:
         s.get(Interview, interview_id).turns[0].answer = "回答\x08"
     assert get(w.a, Interview, interview_id).held_at == datetime(2026, 3, 11, 9, 30)
+
+
+def test_a_timestamp_with_a_time_zone_is_refused_at_entry_as_at_import(
+    w: World, genuine: dict[str, Any]
+) -> None:
+    # comparing it with the naive bounds raised TypeError: WB-INTERNAL at save
+    aware = datetime(2026, 3, 11, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+    interview_id = add_interview(w.a, w.round_id)
+    before = content_digest(w.a)
+    with pytest.raises(ValidationError) as info:
+        edit(w.a, Interview, interview_id, held_at=aware)
+    assert info.value.details["field"] == "held_at" and "时区" in info.value.message
+    assert content_digest(w.a) == before
+    assert not _entry_accepts(deleted_at=aware)
+    assert not _import_accepts(genuine, deleted_at=aware.isoformat())
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from tests.conftest import LEADER, PASSPHRASE
 from workbench.cli import main
 from workbench.errors import KeyfileDamaged
 from workbench.store import audit
-from workbench.store.keyfile import KdfParams, Keyfile
+from workbench.store.keyfile import MAX_KEYFILE_BYTES, KdfParams, Keyfile
 from workbench.store.vault import Vault
 
 
@@ -99,6 +100,64 @@ def test_a_rolled_back_duplicate_keeps_the_committed_blob(vault: Vault) -> None:
     vault.attachments.verify(info.sha256)  # still there, and whole
 
 
+# -- numbers and paths on the command line ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["letters", "list", "--offset", "99999999999999999999"],  # past SQLite's integers
+        ["letters", "list", "--limit", "99999999999999999999"],
+        ["letters", "list", "--offset", "-1"],
+        ["search", "巡察", "--limit", "99999999999999999999"],
+    ],
+)
+def test_an_offset_or_limit_out_of_range_is_a_usage_error(
+    cli_store: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    capsys.readouterr()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "WB-USAGE" in err and argv[-1] in err
+
+
+def test_a_folder_is_no_backup_file(
+    cli_store: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    capsys.readouterr()
+    assert main(["backup", str(folder)]) == 2  # to write
+    assert "WB-USAGE" in (err := capsys.readouterr().err) and str(folder) in err
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    with Vault.open(cli_store, LEADER, PASSPHRASE) as vault, vault.read() as s:
+        assert not list(audit.iter_entries(s, action="backup"))
+    restored = tmp_path / "restored"
+    monkeypatch.setenv("WORKBENCH_STORE", str(restored))
+    assert main(["restore", str(folder)]) == 2  # to read
+    assert "WB-USAGE" in (err := capsys.readouterr().err) and str(folder) in err
+    assert main(["restore", str(tmp_path / "missing.bak")]) == 5
+    assert "WB-NOT-FOUND" in capsys.readouterr().err
+    assert not [p for p in tmp_path.iterdir() if "restored" in p.name]  # no half-made store
+
+
+def test_a_folder_is_no_file_to_export_an_attachment_to(
+    cli_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "evidence.txt"
+    source.write_bytes(b"evidence")
+    assert main(["attach", "add", str(source)]) == 0
+    (row,) = _listed(capsys)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["attach", "get", str(row["sha256"]), "--out", str(folder)]) == 2
+    assert "WB-USAGE" in (err := capsys.readouterr().err) and str(folder) in err
+    assert not list(folder.iterdir()) and not list(tmp_path.glob(".*.part"))
+
+
 # -- secret files -------------------------------------------------------------------------------
 
 
@@ -139,6 +198,27 @@ def test_keyfile_parameters_out_of_range_are_refused_before_derivation(
     for slot in doc["slots"]:
         slot["kdf"][key] = value
     path.write_text(json.dumps(doc))
+    with pytest.raises(KeyfileDamaged):
+        Keyfile.read(path)
+    capsys.readouterr()
+    assert main(["info"]) == 4
+    assert "WB-KEYFILE" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        lambda doc: "[" * 100_000 + "]" * 100_000,  # deeper than the parser's stack
+        lambda doc: doc[:-1] + ', "x": ' + "9" * 100_000 + "}",  # past int's digit limit
+        lambda doc: doc + " " * MAX_KEYFILE_BYTES,  # valid, but no keyfile is this large
+    ],
+    ids=["deep", "long-int", "oversized"],
+)
+def test_a_hostile_keyfile_is_damaged_not_a_crash(
+    cli_store: Path, capsys: pytest.CaptureFixture[str], hostile: Callable[[str], str]
+) -> None:
+    path = cli_store / "keyfile.json"
+    path.write_text(hostile(path.read_text()))
     with pytest.raises(KeyfileDamaged):
         Keyfile.read(path)
     capsys.readouterr()

@@ -4,6 +4,9 @@ it was. The caps themselves are in ``xlsx_guard``, ``xlsx_sheet`` and ``xlsx_row
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -159,6 +162,33 @@ def test_a_zip_that_lies_about_its_sizes_is_refused(
     with zipfile.ZipFile(lying) as z:
         assert sum(i.file_size for i in z.infolist()) < MAX_UNPACKED_BYTES  # the lie holds
     refused(seeded_copy, lying)
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_members_packed_other_than_stored_or_deflated_are_refused(
+    seeded_copy: Vault, ledger: Path, tmp_path: Path, method: int
+) -> None:
+    # zipfile bounds a read's output for deflate only: a bzip2 member of 13 KB declaring 100
+    # bytes inflated to 4.3 GB in one read. Refused by its method, before any member is read.
+    packed = tmp_path / "packed.xlsx"
+    with zipfile.ZipFile(ledger) as zin, zipfile.ZipFile(packed, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info), compress_type=method)
+    refused(seeded_copy, packed, "压缩方式")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes are a POSIX thing here")
+def test_a_named_pipe_is_refused_without_opening_it(seeded_copy: Vault, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.xlsx"
+    os.mkfifo(fifo)
+    # a writer that closes at once, so that reading the pipe ends instead of blocking for ever
+    writer = threading.Thread(target=lambda: os.close(os.open(fifo, os.O_WRONLY)))
+    writer.start()
+    try:
+        refused(seeded_copy, fifo, "不是普通文件")
+    finally:
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # releases the writer if waiting
+        writer.join()
 
 
 def test_parts_dense_with_elements_are_refused(

@@ -107,6 +107,20 @@ def test_usage_errors(store: Path, seeded: Seeded, tmp_path: Path) -> None:
     assert not audit_entries(store, "report.export")
 
 
+def test_a_folder_as_out_is_a_usage_error_and_not_audited(
+    store: Path, seeded: Seeded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "报告.docx"
+    folder.mkdir()
+    argv = ["report", "inspection-report", "--round", seeded.round_id, "--out", str(folder)]
+    capsys.readouterr()
+    assert main([*argv, "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "WB-USAGE" in err and str(folder) in err and "文件夹" in err
+    assert folder.is_dir() and not list(tmp_path.glob(".*.part"))
+    assert not audit_entries(store, "report.export")
+
+
 def test_templates_from_the_command_line(
     store: Path,
     seeded: Seeded,

@@ -105,6 +105,21 @@ def iso_date(text: str | None, option: str) -> date | None:
         ) from None
 
 
+_SQL_INT_MAX = 2**63 - 1  # SQLite's integers; a larger --offset or --limit cannot be bound
+
+
+def whole_number(text: str) -> int:
+    """argparse ``type`` of ``--offset`` and ``--limit``: an integer SQLite can take, not
+    negative (argparse reports a refusal as ``WB-USAGE``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
+    if not 0 <= value <= _SQL_INT_MAX:
+        raise argparse.ArgumentTypeError(f"{text} 超出范围（0 到 {_SQL_INT_MAX}）")
+    return value
+
+
 def _plain(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in asdict(value).items()}

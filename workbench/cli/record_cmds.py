@@ -76,7 +76,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--target")
     p.add_argument("--from", dest="date_from")
     p.add_argument("--to", dest="date_to")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=common.whole_number, default=20)
     p.set_defaults(func=cmd_search)
     p = sub.add_parser("stats", help="轮次统计")
     p.add_argument("--round", help="轮次 id（默认：全部）")

@@ -304,6 +304,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     aud = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", required=True)
     aud.add_parser("verify", help="校验审计日志哈希链").set_defaults(func=cmd_audit_verify)
     p = aud.add_parser("list", help="列出审计日志（安全审计员）")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=common.whole_number, default=50)
     p.add_argument("--action")
     p.set_defaults(func=cmd_audit_list)

@@ -69,8 +69,11 @@ def id_fault(value: str) -> str | None:
 
 
 def moment_fault(value: date) -> str | None:
-    """A date or timestamp outside the range, or None."""
+    """A date or timestamp outside the range, a timestamp with a time zone (the store keeps
+    naive UTC, and a package may hold nothing else), or None."""
     if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return "带有时区，应为不带时区的 UTC 时间"
         inside = DATETIME_MIN <= value <= DATETIME_MAX
     else:
         inside = DATE_MIN <= value <= DATE_MAX

@@ -29,6 +29,7 @@ from workbench.reports.registry import resolve
 from workbench.reports.templates import check_template, render_template, template_for
 from workbench.reports.xlsx_ledgers import write_ledger
 from workbench.store import audit
+from workbench.store.fsutil import refuse_folder
 
 FORMATS = ("docx", "xlsx")
 
@@ -126,6 +127,7 @@ def export_document(
     """Write the document to ``out`` (format by suffix) and audit-record the export."""
     fmt = format_of(out)
     out = out.expanduser().absolute()
+    refuse_folder(out)
     if out.exists() and not overwrite:
         raise OutputExists(f"文件已存在：{out}（如需覆盖请确认）", path=str(out))
     if not out.parent.is_dir():

@@ -4,7 +4,9 @@ must not take the workbench's memory or time, nor reach a file through an XML en
 The file is read once into memory (it is small: ``MAX_FILE_BYTES``), so what is checked is what
 is parsed. Every member is inflated here in chunks and its bytes counted: a zip's declared sizes
 are checked first but may lie, so the count is what holds the cap (``MAX_UNPACKED_BYTES``, shared
-strings included, which openpyxl loads whole). Inflating also checks every CRC. XML with a
+strings included, which openpyxl loads whole). Inflating also checks every CRC. Only stored and
+deflated members are read: zipfile bounds each read's output for deflate alone (bzip2 and LZMA
+inflate a whole compressed read at once, a few KB to GB), and Excel writes nothing else. XML with a
 document type declaration is refused: OOXML never has one, and it is where entity expansion
 (billion laughs) and external entities (XXE) live. So is XML declaring an encoding in which the
 declaration could hide (Excel writes UTF-8).
@@ -15,6 +17,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -32,6 +35,7 @@ MAX_STREAMED_ELEMENTS = 2_000_000
 MAX_PARSED_ELEMENTS = 250_000
 _STREAMED = re.compile(r"xl/(worksheets/[^/]+\.xml|sharedStrings\.xml)")
 _CHUNK = 1024 * 1024
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # an encrypted .xlsx or an old .xls
 # "<!DOCTYPE" as UTF-8, UTF-16 and UTF-32 in both byte orders (what expat or libxml2 detect)
 _DOCTYPES = tuple(
@@ -62,6 +66,9 @@ def _refuse(path: Path, reason: str) -> LedgerFileInvalid:
 
 def _read_capped(path: Path) -> bytes:
     try:
+        # a named pipe or a device would block or never end: refuse it before opening
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise _refuse(path, "不是普通文件")
         with path.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
@@ -125,6 +132,8 @@ def checked_xlsx(path: Path) -> io.BytesIO:
                 raise _refuse(path, f"压缩包内文件超过 {MAX_MEMBERS} 个，不是可导入的台账")
             if any(info.flag_bits & 0x1 for info in members):
                 raise _refuse(path, "文件内容已加密，请在 Excel 中取消密码后再导入")
+            if any(info.compress_type not in _METHODS for info in members):
+                raise _refuse(path, "使用了 Excel 不用的压缩方式，不是可导入的台账")
             if sum(info.file_size for info in members) > MAX_UNPACKED_BYTES:
                 raise _refuse(path, unpacked_cap)
             left = MAX_UNPACKED_BYTES

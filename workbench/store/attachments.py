@@ -32,6 +32,7 @@ from workbench.store.fsutil import (
     make_private_dir,
     open_private,
     readable_name,
+    refuse_folder,
 )
 from workbench.store.layout import StoreLayout
 
@@ -290,6 +291,7 @@ class AttachmentStore:
     ) -> AttachmentInfo:
         """Write the plaintext to ``out_path`` (the user's explicit choice) — all or nothing."""
         info = self.info(session, sha256_hex)
+        refuse_folder(out_path)
         tmp = out_path.with_name(f".{out_path.name}.part")
 
         def on_chunk(done: int) -> None:

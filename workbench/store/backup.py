@@ -20,6 +20,7 @@ import hmac
 import json
 import os
 import shutil
+import stat
 import struct
 import uuid
 from collections.abc import Callable
@@ -29,7 +30,14 @@ from typing import BinaryIO
 from sqlalchemy import Engine
 
 from workbench import __version__
-from workbench.errors import BackupInvalid, DiskFull, StoreDamaged, StoreExists
+from workbench.errors import (
+    BackupInvalid,
+    DiskFull,
+    NotFound,
+    StoreDamaged,
+    StoreExists,
+    UsageError,
+)
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.base import utcnow
 from workbench.store import blobcrypt
@@ -41,6 +49,7 @@ from workbench.store.fsutil import (
     is_disk_full,
     make_private_dir,
     open_private,
+    refuse_folder,
 )
 from workbench.store.keyfile import Keyfile
 from workbench.store.layout import DB_NAME, KEYFILE_NAME, StoreLayout
@@ -114,6 +123,7 @@ def write_backup(
 ) -> dict[str, int]:
     """Write a backup of the store to ``target`` (all or nothing). Returns counts."""
     del engine  # the snapshot uses its own connection; kept in the signature for callers' clarity
+    refuse_folder(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}.part")
     snap = target.with_name(f".{target.name}.db-snapshot")
@@ -163,6 +173,20 @@ def write_backup(
     finally:
         with contextlib.suppress(OSError):
             snap.unlink()
+
+
+def _check_backup_file(path: Path) -> None:
+    """A backup to restore must be a regular file: a folder or a named pipe is a wrong path."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise NotFound(f"未找到备份文件：{path}", path=str(path)) from None
+    except OSError as exc:
+        raise UsageError(
+            f"无法读取备份文件：{path}（{exc.strerror or exc}）", path=str(path)
+        ) from exc
+    if not stat.S_ISREG(mode):
+        raise UsageError(f"“{path}”不是文件：请给出备份文件的路径", path=str(path))
 
 
 def _blob_rel(dek: bytes | bytearray, sha: str) -> str:
@@ -251,6 +275,7 @@ def restore_backup(
 ) -> Keyfile:
     """Restore into ``directory`` (missing or empty). ``unlock_key`` opens the backup's keyfile
     (with a passphrase or the recovery code) and returns the data key to check the HMAC."""
+    _check_backup_file(backup_file)
     if directory.exists() and any(directory.iterdir()):
         raise StoreExists(f"{directory} 不是空文件夹，不会覆盖", path=str(directory))
     directory.parent.mkdir(parents=True, exist_ok=True)

@@ -49,12 +49,16 @@ _PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
 )
 
-# The result texts SQLite gives (sqlite3_errstr): the driver passes on no result code.
+# The result texts SQLite gives (sqlite3_errstr) for damage, and its result codes, which the
+# driver passes on as ``sqlite_errorcode``: a damaged page that a virtual table reads while
+# connecting (an FTS5 table's config) says only "vtable constructor failed: NAME", with
+# SQLITE_CORRUPT.
 _DAMAGED = (
     "database disk image is malformed",
     "malformed database schema",
     "file is not a database",
 )
+_DAMAGED_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (primary codes, the low byte)
 _BUSY = ("database is locked",)
 
 
@@ -63,7 +67,8 @@ def store_error(exc: BaseException) -> WorkbenchError | None:
     if not isinstance(exc, sqlcipher3.DatabaseError):
         return None
     text = str(exc)
-    if text.startswith(_DAMAGED):
+    code = getattr(exc, "sqlite_errorcode", None)
+    if text.startswith(_DAMAGED) or (isinstance(code, int) and code & 0xFF in _DAMAGED_CODES):
         return StoreDamaged(reason=text)
     if text.startswith(_BUSY):
         return StoreBusy()

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import BinaryIO
 
-from workbench.errors import DiskFull
+from workbench.errors import DiskFull, UsageError
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -112,6 +112,13 @@ def write_atomic(path: Path, data: bytes) -> None:
             raise DiskFull() from exc
         raise
     fsync_dir(path.parent)
+
+
+def refuse_folder(path: Path) -> None:
+    """Refuse an output path that is a folder before any work: replacing it with the finished
+    file would fail only at the end."""
+    if path.is_dir():
+        raise UsageError(f"“{path}”是文件夹：请给出要写入的文件路径", path=str(path))
 
 
 def is_disk_full(exc: BaseException) -> bool:

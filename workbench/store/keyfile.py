@@ -30,6 +30,8 @@ VERSION = 1
 DEK_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
+# a keyfile is a few KiB (a slot per user); a larger file is not read at all
+MAX_KEYFILE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -276,8 +278,8 @@ class Keyfile:
                 slots=tuple(Slot.from_json(s) for s in doc["slots"]),
             )
         except (
-            UnicodeDecodeError,
-            json.JSONDecodeError,
+            ValueError,  # bad UTF-8 or JSON, or an integer past Python's digit limit
+            RecursionError,  # JSON nested deeper than the parser's stack
             KeyError,
             TypeError,
             AttributeError,
@@ -286,7 +288,13 @@ class Keyfile:
 
     @classmethod
     def read(cls, path: Path) -> Keyfile:
-        return cls.from_bytes(path.read_bytes())
+        with path.open("rb") as f:
+            data = f.read(MAX_KEYFILE_BYTES + 1)
+        if len(data) > MAX_KEYFILE_BYTES:
+            raise KeyfileDamaged(
+                f"密钥文件超过 {MAX_KEYFILE_BYTES // 1024} KiB，不是本程序的密钥文件"
+            )
+        return cls.from_bytes(data)
 
     def write(self, path: Path) -> None:
         write_atomic(path, self.to_bytes())
