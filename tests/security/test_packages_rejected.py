@@ -12,9 +12,12 @@ import pytest
 
 from tests.workbench.test_exchange_support import World, add_finding, world_in, world_template
 from workbench import exchange as ex
-from workbench.errors import ValidationError
+from workbench.errors import PermissionDenied, ValidationError
 from workbench.exchange import rejected
 from workbench.exchange.errors import PackageRejected
+from workbench.roles import Role
+from workbench.services.users import add_user
+from workbench.store.vault import Vault
 
 DAY = 86400
 
@@ -102,3 +105,15 @@ def test_the_retention_is_the_store_s_setting_and_checked(w: World) -> None:
         with pytest.raises(ValidationError):
             rejected.set_retention(w.office, **bad)
     assert rejected.status(w.office).keep_days == 90
+
+
+def test_only_the_system_administrator_sets_the_retention(w: World) -> None:
+    """巡察办 staff without 系统管理员 are refused in the core, and nothing changes."""
+    add_user(w.office, "staff", "staff passphrase", (Role.OFFICE,))
+    staff = Vault.open(w.office.layout.root, "staff", "staff passphrase")
+    try:
+        with pytest.raises(PermissionDenied):
+            rejected.set_retention(staff, keep_days=90)
+    finally:
+        staff.lock()
+    assert rejected.status(w.office).keep_days == 30
