@@ -23,7 +23,6 @@ import io
 import os
 import re
 import shutil
-import stat
 import typing
 import zipfile
 from collections.abc import Iterator
@@ -43,6 +42,7 @@ from lxml.etree import LxmlError
 from workbench import paths
 from workbench.reports.errors import TemplateInvalid
 from workbench.reports.gbt9704 import HEITI, OfficialDocument
+from workbench.reports.office_files import OfficeFileRefused, check_members, read_regular_file
 from workbench.reports.registry import DocSpec, get_spec
 from workbench.reports.sandbox import LOOP_ATTRS, TemplateEnvironment, validate
 
@@ -96,9 +96,6 @@ def sample(cls: type) -> Any:
 
 MAX_TEMPLATE_BYTES = 64 << 20  # zipped and unpacked: a letterhead with a logo is a few MiB
 _NOT_DOCX = (OSError, zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, LxmlError)
-# zipfile bounds what it inflates by a member's declared size for these methods only; a bzip2 or
-# LZMA member declaring 100 bytes unpacks to GiB in one read (and Word writes neither)
-_ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]
@@ -115,32 +112,29 @@ class _Template(DocxTemplate):  # type: ignore[misc]
 
 def _open(path: Path) -> _Template:
     """The template, loaded; refused unless it is a regular file of at most
-    ``MAX_TEMPLATE_BYTES``, a .docx compressed only as Word does it, that unpacks to at most
-    ``MAX_TEMPLATE_BYTES`` (zipfile never inflates more than a member's declared size)."""
+    ``MAX_TEMPLATE_BYTES``, a .docx packed as Word packs it, that unpacks to at most
+    ``MAX_TEMPLATE_BYTES`` (``office_files``)."""
     try:
-        # opened without waiting for a writer, should it be a pipe
-        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as f:
-            info = os.fstat(f.fileno())
-            if not stat.S_ISREG(info.st_mode):  # /dev/zero or a pipe would be read for ever
-                raise _not_docx(path)
-            if info.st_size > MAX_TEMPLATE_BYTES:
-                raise _too_large(path, "")
-            data = f.read(MAX_TEMPLATE_BYTES + 1)  # it may have grown since
-        if len(data) > MAX_TEMPLATE_BYTES:
-            raise _too_large(path, "")
+        data = read_regular_file(path, MAX_TEMPLATE_BYTES)
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            members = zf.infolist()
-        if any(info.compress_type not in _ZIP_METHODS for info in members):
-            raise TemplateInvalid(
-                f"模板“{path.name}”使用了 Word 文档不用的压缩方式", path=str(path)
-            )
-        if sum(info.file_size for info in members) > MAX_TEMPLATE_BYTES:
-            raise _too_large(path, "解压后")
+            check_members(zf.infolist(), MAX_TEMPLATE_BYTES)
         tpl = _Template(io.BytesIO(data))
         tpl.init_docx()
+    except OfficeFileRefused as refused:
+        raise _refused_file(path, refused) from None
     except _NOT_DOCX as exc:
         raise _not_docx(path) from exc
     return tpl
+
+
+def _refused_file(path: Path, refused: OfficeFileRefused) -> TemplateInvalid:
+    if refused.why == "packed_oddly":
+        return TemplateInvalid(f"模板“{path.name}”使用了 Word 文档不用的压缩方式", path=str(path))
+    if refused.why == "too_large":
+        return _too_large(path, "")
+    if refused.why == "unpacks_too_large":
+        return _too_large(path, "解压后")
+    return _not_docx(path)
 
 
 def _too_large(path: Path, when: str) -> TemplateInvalid:

@@ -17,13 +17,13 @@ from __future__ import annotations
 import codecs
 import io
 import re
-import stat
 import struct
 import zipfile
 import zlib
 from pathlib import Path
 
 from workbench.reports.errors import LedgerFileInvalid
+from workbench.reports.office_files import OfficeFileRefused, check_members, read_regular_file
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # all members together, as inflated
@@ -35,7 +35,6 @@ MAX_STREAMED_ELEMENTS = 2_000_000
 MAX_PARSED_ELEMENTS = 250_000
 _STREAMED = re.compile(r"xl/(worksheets/[^/]+\.xml|sharedStrings\.xml)")
 _CHUNK = 1024 * 1024
-_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # an encrypted .xlsx or an old .xls
 # "<!DOCTYPE" as UTF-8, UTF-16 and UTF-32 in both byte orders (what expat or libxml2 detect)
 _DOCTYPES = tuple(
@@ -66,16 +65,15 @@ def _refuse(path: Path, reason: str) -> LedgerFileInvalid:
 
 def _read_capped(path: Path) -> bytes:
     try:
-        # a named pipe or a device would block or never end: refuse it before opening
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise _refuse(path, "不是普通文件")
-        with path.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except OfficeFileRefused as refused:
+        if refused.why == "not_regular":
+            raise _refuse(path, "不是普通文件") from None
+        raise _refuse(
+            path, f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB，不是可导入的台账"
+        ) from None
     except OSError as exc:
         raise _refuse(path, f"无法打开文件（{exc.strerror or exc}）") from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise _refuse(path, f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB，不是可导入的台账")
-    return data
 
 
 def _plain_encoding(head: bytes) -> bool:
@@ -132,10 +130,12 @@ def checked_xlsx(path: Path) -> io.BytesIO:
                 raise _refuse(path, f"压缩包内文件超过 {MAX_MEMBERS} 个，不是可导入的台账")
             if any(info.flag_bits & 0x1 for info in members):
                 raise _refuse(path, "文件内容已加密，请在 Excel 中取消密码后再导入")
-            if any(info.compress_type not in _METHODS for info in members):
-                raise _refuse(path, "使用了 Excel 不用的压缩方式，不是可导入的台账")
-            if sum(info.file_size for info in members) > MAX_UNPACKED_BYTES:
-                raise _refuse(path, unpacked_cap)
+            try:
+                check_members(members, MAX_UNPACKED_BYTES)
+            except OfficeFileRefused as refused:
+                if refused.why == "packed_oddly":
+                    raise _refuse(path, "使用了 Excel 不用的压缩方式，不是可导入的台账") from None
+                raise _refuse(path, unpacked_cap) from None
             left = MAX_UNPACKED_BYTES
             for info in members:
                 left -= _inflate_member(path, zf, info, left)
