@@ -181,13 +181,23 @@ def test_members_packed_other_than_stored_or_deflated_are_refused(
 def test_a_named_pipe_is_refused_without_opening_it(seeded_copy: Vault, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.xlsx"
     os.mkfifo(fifo)
-    # a writer that closes at once, so that reading the pipe ends instead of blocking for ever
-    writer = threading.Thread(target=lambda: os.close(os.open(fifo, os.O_WRONLY)))
+    stop = threading.Event()
+
+    def release_readers() -> None:
+        """Code that reads the pipe sees a writer come and go, so its read ends; this never
+        blocks itself (with no reader yet, a non-blocking open for writing fails at once)."""
+        while not stop.is_set():
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                stop.wait(0.01)
+
+    writer = threading.Thread(target=release_readers)
     writer.start()
     try:
         refused(seeded_copy, fifo, "不是普通文件")
     finally:
-        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # releases the writer if waiting
+        stop.set()
         writer.join()
 
 
