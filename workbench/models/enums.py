@@ -57,6 +57,23 @@ class RoundPhase(LabeledEnum):
     ARCHIVING = "archiving", N_("归档")
 
 
+class OrgLevel(LabeledEnum):
+    """Where a round is dispatched from, a team formed, a member comes from (提级, 1托N, 联动)."""
+
+    CITY = "city", N_("市级")
+    COUNTY = "county", N_("县级")
+
+
+class PlanStatus(LabeledEnum):
+    """A 专项巡察's 工作方案: drafted, 报备 to the higher office, then 审核 (or sent back)."""
+
+    NONE = "none", N_("不适用")
+    DRAFT = "draft", N_("草拟")
+    FILED = "filed", N_("已报备")
+    APPROVED = "approved", N_("审核通过")
+    RETURNED = "returned", N_("退回修改")
+
+
 class MemberRole(LabeledEnum):
     LEADER = "leader", N_("组长")
     DEPUTY = "deputy", N_("副组长")

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, EnumCode, RecordMixin
-from workbench.models.enums import ForceType, MemberRole, RoundPhase, RoundType
+from workbench.models.enums import (
+    ForceType,
+    MemberRole,
+    OrgLevel,
+    PlanStatus,
+    RoundPhase,
+    RoundType,
+)
 
 
 class Round(RecordMixin, Base):
@@ -31,6 +39,17 @@ class Round(RecordMixin, Base):
         default=RoundPhase.PREPARATION,
         server_default=RoundPhase.PREPARATION.value,
     )
+    # {phase code: [start ISO date or null, end ISO date or null]} as planned by the office
+    phase_dates: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
+    dispatch_level: Mapped[OrgLevel] = mapped_column(
+        EnumCode(OrgLevel), default=OrgLevel.CITY, server_default=OrgLevel.CITY.value
+    )  # 派出层级: 提级巡察 is dispatched by the city
+    topic: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 专项主题
+    plan_status: Mapped[PlanStatus] = mapped_column(
+        EnumCode(PlanStatus), default=PlanStatus.NONE, server_default=PlanStatus.NONE.value
+    )  # 专项巡察工作方案: 报备 → 审核
+    plan_note: Mapped[str] = mapped_column(Text, default="", server_default="")  # 审核意见
+    revisit_of: Mapped[str | None] = mapped_column(String(36))  # 回头看: the round looked back on
 
 
 class Team(RecordMixin, Base):
@@ -41,6 +60,11 @@ class Team(RecordMixin, Base):
     number: Mapped[int] = mapped_column(Integer)  # 组号
     name: Mapped[str] = mapped_column(String(80))
     target_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    level: Mapped[OrgLevel] = mapped_column(
+        EnumCode(OrgLevel), default=OrgLevel.CITY, server_default=OrgLevel.CITY.value
+    )  # 市级组, or a county group (1托N, 联动)
+    county: Mapped[str] = mapped_column(String(60), default="", server_default="")  # 所属县（区）
+    lead_team_id: Mapped[str | None] = mapped_column(String(36))  # 1托N/联动: the leading city team
 
 
 class Member(RecordMixin, Base):
@@ -52,5 +76,12 @@ class Member(RecordMixin, Base):
     original_unit: Mapped[str] = mapped_column(String(120), default="")
     role: Mapped[MemberRole] = mapped_column(EnumCode(MemberRole))
     force_type: Mapped[ForceType] = mapped_column(EnumCode(ForceType))
-    recusal: Mapped[str] = mapped_column(Text, default="")  # 回避申报
+    recusal: Mapped[str] = mapped_column(Text, default="")  # 回避申报: the reason
     user_id: Mapped[str | None] = mapped_column(String(36))
+    home_level: Mapped[OrgLevel] = mapped_column(
+        EnumCode(OrgLevel), default=OrgLevel.CITY, server_default=OrgLevel.CITY.value
+    )
+    home_county: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    # 回避: the targets and persons this member must not work on
+    recusal_target_ids: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    recusal_person_ids: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")

@@ -23,6 +23,7 @@ class Target(RecordMixin, Base):
     parent_org: Mapped[str] = mapped_column(String(120), default="")  # 上级主管
     overview: Mapped[str] = mapped_column(Text, default="")  # 基本情况
     leader_name: Mapped[str] = mapped_column(String(40), default="")  # 一把手
+    county: Mapped[str] = mapped_column(String(60), default="", server_default="")  # 所属县（区）
 
 
 class Person(RecordMixin, Base):
@@ -37,3 +38,5 @@ class Person(RecordMixin, Base):
     portfolio: Mapped[str] = mapped_column(String(200), default="")  # 分管
     term_start: Mapped[date | None] = mapped_column()
     term_end: Mapped[date | None] = mapped_column()
+    unit: Mapped[str] = mapped_column(String(120), default="", server_default="")  # 工作单位
+    id_number: Mapped[str] = mapped_column(String(18), default="", server_default="")  # 身份证号
