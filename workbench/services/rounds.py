@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, ValidationError
-from workbench.models import Member, Round, Team
-from workbench.models.enums import ForceType, MemberRole, RoundPhase, RoundType
+from workbench.models import Member, Person, Round, Target, Team
+from workbench.models.enums import (
+    ForceType,
+    MemberRole,
+    OrgLevel,
+    PlanStatus,
+    RoundPhase,
+    RoundType,
+)
 from workbench.services.catalog import catalog
 from workbench.services.common import (
     Page,
@@ -45,6 +54,16 @@ class RoundDraft:
     start_date: date | None = None
     end_date: date | None = None
     authorization_no: str = ""
+    dispatch_level: OrgLevel | str = OrgLevel.CITY
+    topic: str = ""  # 专项主题
+    revisit_of: str | None = None  # 回头看: the earlier round's id
+    # the planned dates of each phase; a phase left out has none
+    phase_dates: Mapping[RoundPhase | str, tuple[date | None, date | None]] = field(
+        default_factory=dict
+    )
+
+
+PhaseDates = dict[RoundPhase, tuple[date | None, date | None]]
 
 
 @dataclass(frozen=True)
@@ -61,7 +80,40 @@ class RoundView:
     framework_id: str
     framework_version: str
     phase: RoundPhase
+    phase_dates: PhaseDates
+    dispatch_level: OrgLevel
+    topic: str
+    plan_status: PlanStatus
+    plan_note: str
+    revisit_of: str | None
     meta: RecordMeta
+
+
+def _stored_dates(raw: object) -> PhaseDates:
+    """The JSON form back to dates; an entry the code does not know is skipped, not fatal."""
+    dates: PhaseDates = {}
+    if not isinstance(raw, dict):
+        return dates
+    for code, pair in raw.items():
+        try:
+            phase = RoundPhase.parse(str(code))
+            start, end = (date.fromisoformat(v) if v else None for v in pair)
+        except (ValueError, TypeError):
+            continue
+        dates[phase] = (start, end)
+    return dates
+
+
+def _parse_phase_dates(
+    value: Mapping[RoundPhase | str, tuple[date | None, date | None]],
+) -> dict[str, list[str | None]]:
+    stored: dict[str, list[str | None]] = {}
+    for key, (start, end) in value.items():
+        phase = parse_enum(RoundPhase, key, "phase_dates", "巡察阶段")
+        label = phase.label
+        check_order(start, end, "phase_dates", f"“{label}”阶段的结束日期不能早于开始日期")
+        stored[phase.value] = [d.isoformat() if d else None for d in (start, end)]
+    return stored
 
 
 def _round_view(row: Round) -> RoundView:
@@ -78,11 +130,17 @@ def _round_view(row: Round) -> RoundView:
         framework_id=row.framework_id,
         framework_version=row.framework_version,
         phase=row.phase,
+        phase_dates=_stored_dates(row.phase_dates),
+        dispatch_level=row.dispatch_level,
+        topic=row.topic,
+        plan_status=row.plan_status,
+        plan_note=row.plan_note,
+        revisit_of=row.revisit_of,
         meta=record_meta(row),
     )
 
 
-def _apply_round(row: Round, draft: RoundDraft) -> None:
+def _apply_round(session: Session, row: Round, draft: RoundDraft) -> None:
     if not 2000 <= draft.year <= 2100:
         raise ValidationError("年度应为四位年份", field="year")
     if draft.number < 1:
@@ -104,11 +162,17 @@ def _apply_round(row: Round, draft: RoundDraft) -> None:
     row.authorization_no = optional_text(draft.authorization_no, "authorization_no", "授权文号", 80)
     row.framework_id = draft.framework_id
     row.framework_version = str(draft.framework_version)
+    row.dispatch_level = parse_enum(OrgLevel, draft.dispatch_level, "dispatch_level", "派出层级")
+    row.topic = optional_text(draft.topic, "topic", "专项主题", 200)
+    if draft.revisit_of is not None:
+        get_live(session, Round, draft.revisit_of, "回头看的原轮次")
+    row.revisit_of = draft.revisit_of
+    row.phase_dates = _parse_phase_dates(draft.phase_dates)
 
 
 def create_round(session: Session, draft: RoundDraft) -> RoundView:
     row = Round()
-    _apply_round(row, draft)
+    _apply_round(session, row, draft)
     session.add(row)
     session.flush()
     row.round_id = row.id  # a round belongs to itself, so round filters need no special case
@@ -120,7 +184,7 @@ def update_round(
 ) -> RoundView:
     row = get_live(session, Round, round_id, "巡察轮次")
     check_version(row.version, expected_version)
-    _apply_round(row, draft)
+    _apply_round(session, row, draft)
     session.flush()
     return _round_view(row)
 
@@ -141,26 +205,52 @@ class TeamView:
     number: int
     name: str
     target_ids: tuple[str, ...]
+    level: OrgLevel
+    county: str
+    lead_team_id: str | None
     meta: RecordMeta
 
 
 def _team_view(row: Team) -> TeamView:
     return TeamView(
-        row.id, row.round_id, row.number, row.name, tuple(row.target_ids), record_meta(row)
+        id=row.id,
+        round_id=row.round_id,
+        number=row.number,
+        name=row.name,
+        target_ids=tuple(row.target_ids),
+        level=row.level,
+        county=row.county,
+        lead_team_id=row.lead_team_id,
+        meta=record_meta(row),
     )
 
 
 def create_team(
-    session: Session, round_id: str, number: int, name: str, target_ids: tuple[str, ...] = ()
+    session: Session,
+    round_id: str,
+    number: int,
+    name: str,
+    target_ids: tuple[str, ...] = (),
+    *,
+    level: OrgLevel | str = OrgLevel.CITY,
+    county: str = "",
+    lead_team_id: str | None = None,
 ) -> TeamView:
     get_live(session, Round, round_id, "巡察轮次")
     if number < 1:
         raise ValidationError("组号应为正整数", field="number")
+    if lead_team_id is not None:
+        lead = get_live(session, Team, lead_team_id, "牵头组")
+        if lead.round_id != round_id:
+            raise ValidationError("牵头组不属于本轮巡察", field="lead_team_id")
     row = Team(
         round_id=round_id,
         number=number,
         name=required_text(name, "name", "巡察组名称", 80),
         target_ids=list(target_ids),
+        level=parse_enum(OrgLevel, level, "level", "层级"),
+        county=optional_text(county, "county", "所属县（区）", 60),
+        lead_team_id=lead_team_id,
     )
     session.add(row)
     session.flush()
@@ -186,8 +276,12 @@ class MemberDraft:
     role: MemberRole | str
     force_type: ForceType | str
     original_unit: str = ""
-    recusal: str = ""
+    recusal: str = ""  # 回避事由
     user_id: str | None = None
+    home_level: OrgLevel | str = OrgLevel.CITY
+    home_county: str = ""
+    recusal_target_ids: tuple[str, ...] = ()  # 回避: targets of the team's round
+    recusal_person_ids: tuple[str, ...] = ()  # 回避: persons of the team's round
 
 
 @dataclass(frozen=True)
@@ -200,21 +294,50 @@ class MemberView:
     force_type: ForceType
     recusal: str
     user_id: str | None
+    home_level: OrgLevel
+    home_county: str
+    recusal_target_ids: tuple[str, ...]
+    recusal_person_ids: tuple[str, ...]
     meta: RecordMeta
 
 
 def _member_view(row: Member) -> MemberView:
     return MemberView(
-        row.id,
-        row.team_id,
-        row.name,
-        row.original_unit,
-        row.role,
-        row.force_type,
-        row.recusal,
-        row.user_id,
-        record_meta(row),
+        id=row.id,
+        team_id=row.team_id,
+        name=row.name,
+        original_unit=row.original_unit,
+        role=row.role,
+        force_type=row.force_type,
+        recusal=row.recusal,
+        user_id=row.user_id,
+        home_level=row.home_level,
+        home_county=row.home_county,
+        recusal_target_ids=tuple(row.recusal_target_ids),
+        recusal_person_ids=tuple(row.recusal_person_ids),
+        meta=record_meta(row),
     )
+
+
+def _recusal_links(
+    session: Session, model: type[Target] | type[Person], ids: tuple[str, ...], round_id: str | None
+) -> list[str]:
+    """回避 points at records of the member's own round; anything else is refused by name."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return []
+    found = set(
+        session.scalars(
+            select(model.id).where(
+                model.id.in_(wanted), model.round_id == round_id, model.deleted_at.is_(None)
+            )
+        )
+    )
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        what = "回避单位" if model is Target else "回避人员"
+        raise ValidationError(f"{what}不属于本轮巡察：{'、'.join(missing)}", field=what)
+    return wanted
 
 
 def add_member(session: Session, team_id: str, draft: MemberDraft) -> MemberView:
@@ -228,6 +351,10 @@ def add_member(session: Session, team_id: str, draft: MemberDraft) -> MemberView
         force_type=parse_enum(ForceType, draft.force_type, "force_type", "力量类型"),
         recusal=optional_text(draft.recusal, "recusal", "回避申报", 2000),
         user_id=draft.user_id,
+        home_level=parse_enum(OrgLevel, draft.home_level, "home_level", "来源层级"),
+        home_county=optional_text(draft.home_county, "home_county", "来源县（区）", 60),
+        recusal_target_ids=_recusal_links(session, Target, draft.recusal_target_ids, team.round_id),
+        recusal_person_ids=_recusal_links(session, Person, draft.recusal_person_ids, team.round_id),
     )
     session.add(row)
     session.flush()

@@ -46,6 +46,7 @@ from workbench.services.common import (
     required_text,
     soft_delete,
 )
+from workbench.services.id_numbers import checked_id_number
 from workbench.services.rounds import check_version
 from workbench.taxonomy import TargetKind
 
@@ -115,6 +116,7 @@ class TargetDraft:
     overview: str = ""
     leader_name: str = ""
     team_id: str | None = None
+    county: str = ""  # 所属县（区）
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ class TargetView:
     parent_org: str
     overview: str
     leader_name: str
+    county: str
     meta: RecordMeta
 
 
@@ -155,6 +158,7 @@ def _target_view(row: Target) -> TargetView:
         parent_org=row.parent_org,
         overview=row.overview,
         leader_name=row.leader_name,
+        county=row.county,
         meta=record_meta(row),
     )
 
@@ -187,6 +191,7 @@ def _apply_target(session: Session, row: Target, round_id: str, draft: TargetDra
     row.parent_org = optional_text(draft.parent_org, "parent_org", "上级主管", 120)
     row.overview = optional_text(draft.overview, "overview", "基本情况")
     row.leader_name = optional_text(draft.leader_name, "leader_name", "一把手", 40)
+    row.county = optional_text(draft.county, "county", "所属县（区）", 60)
     row.team_id = require_team(session, draft.team_id, round_id)
 
 
@@ -293,6 +298,8 @@ class PersonDraft:
     portfolio: str = ""  # 分管
     term_start: date | None = None
     term_end: date | None = None
+    unit: str = ""  # 工作单位, when it is not the target itself
+    id_number: str = ""  # 身份证号 (GB 11643), for cross-checking lists
 
 
 @dataclass(frozen=True)
@@ -306,6 +313,8 @@ class PersonView:
     portfolio: str
     term_start: date | None
     term_end: date | None
+    unit: str
+    id_number: str
     meta: RecordMeta
 
 
@@ -320,6 +329,8 @@ def _person_view(row: Person) -> PersonView:
         portfolio=row.portfolio,
         term_start=row.term_start,
         term_end=row.term_end,
+        unit=row.unit,
+        id_number=row.id_number,
         meta=record_meta(row),
     )
 
@@ -336,6 +347,8 @@ def _apply_person(session: Session, row: Person, draft: PersonDraft) -> None:
     row.portfolio = optional_text(draft.portfolio, "portfolio", "分管工作", 200)
     row.term_start = draft.term_start
     row.term_end = draft.term_end
+    row.unit = optional_text(draft.unit, "unit", "工作单位", 120)
+    row.id_number = checked_id_number(draft.id_number) if draft.id_number.strip() else ""
 
 
 def create_person(session: Session, draft: PersonDraft) -> PersonView:
