@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ui.dialogs.setup_dialog import SetupDialog, Work, choose, enum_combo
 from ui.tasks import Tasks
@@ -51,7 +51,7 @@ class ListEntryDialog(SetupDialog):
         self.content = QPlainTextEdit(entry.content if entry else "")
         self.content.setObjectName("entry_content")
         self.content.setFixedHeight(110)
-        self.form.add("content", self.tr("原文摘录 / 内容"), self.content)
+        self.form.add("content", self.tr("内容"), self.content)
         self.source = QLineEdit(entry.source if entry else "")
         self.source.setObjectName("entry_source")
         self.form.add("source", self.tr("来源单位"), self.source)
@@ -68,6 +68,10 @@ class ListEntryDialog(SetupDialog):
             ListKind.PROBLEM: self.tr("问题"),
         }
         self.title.setPlaceholderText(titles[kind])
+        box = self.content.parentWidget()
+        label = self.form.layout_.labelForField(box) if box is not None else None
+        if isinstance(label, QLabel):
+            label.setText(self.tr("原文摘录") if kind is ListKind.POLICY else self.tr("内容"))
         self.content.setPlaceholderText(
             self.tr("必填：政策文件的原文摘录，问题定性时引用")
             if kind is ListKind.POLICY

@@ -39,6 +39,7 @@ class MemberDialog(SetupDialog):
         self.setObjectName("member_dialog")
         self.team = team
         self.member = member
+        self.explain(self.tr("回避：在下方勾选本轮中该组员应回避的单位和人员，回避事由写明原因。"))
         self.name = QLineEdit(member.name if member else "")
         self.name.setObjectName("member_name")
         self.form.add("name", self.tr("姓名"), self.name)

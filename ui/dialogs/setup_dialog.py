@@ -58,6 +58,12 @@ class SetupDialog(QDialog):
             "color: #b00020; background: #fdecea; padding: 6px; border-radius: 3px;"
         )
         self.banner.hide()
+        self.hint = QLabel()
+        self.hint.setObjectName("dialog_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setStyleSheet("color: #555555;")
+        self.hint.hide()
         self.form = Form()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -70,8 +76,14 @@ class SetupDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.banner)
+        self.body.addWidget(self.hint)
         self.body.addWidget(self.form)
         self.body.addWidget(self.buttons)
+
+    def explain(self, text: str) -> None:
+        """A line above the form saying what the dialog is for."""
+        self.hint.setText(text)
+        self.hint.show()
 
     def work(self) -> Work | None:
         """The unit of work the form describes, or None after showing why it cannot be saved."""

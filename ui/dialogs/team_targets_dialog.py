@@ -27,6 +27,11 @@ class TeamTargetsDialog(SetupDialog):
         super().__init__(tasks, self.tr("分配被巡察单位 · %1").replace("%1", team.name), parent)
         self.setObjectName("team_targets_dialog")
         self.team = team
+        self.explain(
+            self.tr("勾选“%1”负责巡察的单位。勾选已属其他组的单位，会把它移到本组。").replace(
+                "%1", team.name
+            )
+        )
         held = {i: t.name for t in teams if t.id != team.id for i in t.target_ids}
         items = []
         for target in targets:

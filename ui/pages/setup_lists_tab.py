@@ -154,14 +154,15 @@ class FocusTab(QWidget):
         self.targets.currentRowChanged.connect(lambda _r: self._fill())
         self.table = make_table(
             "focus_table",
-            [self.tr("序号"), self.tr("监督重点"), self.tr("说明"), self.tr("状态")],
+            [self.tr("序号"), self.tr("监督重点"), self.tr("状态"), self.tr("说明")],
         )
         self.table.setWordWrap(True)
         self.seed = page.action("seed_focus", self.tr("按类型重新生成"), self.run_seed)
         self.note = note_label("focus_note")
+        self.note.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.seed)
-        buttons.addWidget(self.note, 1)
+        buttons.addStretch(1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.targets)
         split.addWidget(self.table)
@@ -170,7 +171,8 @@ class FocusTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
-        layout.addWidget(split)
+        layout.addWidget(self.note)
+        layout.addWidget(split, 1)
 
     def show_data(self, data: SetupData | None) -> None:
         self.data = data
@@ -201,7 +203,7 @@ class FocusTab(QWidget):
         target_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         items = self.data.focus.get(target_id, ()) if self.data and target_id else ()
         rows = [
-            (i.id, [str(n), i.title, i.description, core_text(i.status.label)])
+            (i.id, [str(n), i.title, core_text(i.status.label), i.description])
             for n, i in enumerate(items, 1)
         ]
         fill_table(self.table, rows)
@@ -221,8 +223,10 @@ class FocusTab(QWidget):
         notes = [r.note for r in results if r.note]
         text = self.tr("已按类型生成监督重点清单：%1 个单位有清单。").replace("%1", str(len(done)))
         self.note.setText("\n".join([text, *notes]))
+        self.note.show()
         self.page.reload()
 
     def _failed(self, error: BaseException) -> None:
         self.note.setText(error_text(error))
+        self.note.show()
         self.page.reload()
