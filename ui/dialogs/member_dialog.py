@@ -62,13 +62,13 @@ class MemberDialog(SetupDialog):
         self.recusal_targets.set_items(
             [(t.name, t.id) for t in targets], member.recusal_target_ids if member else ()
         )
-        self.form.add("回避单位", self.tr("回避单位"), self.recusal_targets)
+        self.form.add("recusal_target_ids", self.tr("回避单位"), self.recusal_targets)
         self.recusal_persons = CheckList("recusal_persons")
         self.recusal_persons.set_items(
             [(person_label(p, targets), p.id) for p in persons],
             member.recusal_person_ids if member else (),
         )
-        self.form.add("回避人员", self.tr("回避人员"), self.recusal_persons)
+        self.form.add("recusal_person_ids", self.tr("回避人员"), self.recusal_persons)
         self.reason = QPlainTextEdit(member.recusal if member else "")
         self.reason.setObjectName("recusal")
         self.reason.setPlaceholderText(self.tr("如：配偶在该单位任职"))

@@ -75,6 +75,7 @@ class PersonDialog(SetupDialog):
         line.setWordWrap(True)
         line.setText(problem)
         line.show()
+        self.fit()
 
     def work(self) -> Work | None:
         if self.target.currentData() is None:

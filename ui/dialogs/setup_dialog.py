@@ -115,6 +115,7 @@ class SetupDialog(QDialog):
             line.setWordWrap(True)
             line.setText(text)
             line.show()
+        self.fit()
 
     def refuse(self, field: str, message: str) -> None:
         """A check the dialog makes itself, shown like the core's."""
@@ -125,3 +126,12 @@ class SetupDialog(QDialog):
             line.setWordWrap(True)
             line.setText(message)
             line.show()
+        self.fit()
+
+    def fit(self) -> None:
+        """Grow to show the message lines just shown (never shrink what the user sized)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint()
+        self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))

@@ -156,7 +156,6 @@ class FocusTab(QWidget):
             "focus_table",
             [self.tr("序号"), self.tr("监督重点"), self.tr("状态"), self.tr("说明")],
         )
-        self.table.setWordWrap(True)
         self.seed = page.action("seed_focus", self.tr("按类型重新生成"), self.run_seed)
         self.note = note_label("focus_note")
         self.note.hide()
@@ -207,7 +206,6 @@ class FocusTab(QWidget):
             for n, i in enumerate(items, 1)
         ]
         fill_table(self.table, rows)
-        self.table.resizeRowsToContents()
 
     def run_seed(self) -> None:
         data = self.data
