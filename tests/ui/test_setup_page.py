@@ -337,3 +337,35 @@ def test_without_the_office_role_the_page_says_why_and_the_core_refuses(
         with pytest.raises(PermissionDenied):
             admin.workspace.write(work)
     assert admin.workspace.read(lambda s: list_teams(s, round_id)) == []
+
+
+def test_a_target_without_its_list_gets_one_by_type(qtbot: QtBot, office: MainWindow) -> None:
+    """A target stored without seeding (as an import may leave it): 按类型重新生成 seeds it."""
+    from workbench.services.targets import TargetDraft, create_target
+
+    page = _page(office)
+    round_id = page.data.round.id if page.data else ""
+    draft = TargetDraft("幸福社区党委", "community", "一般关注", subtype="commercial")
+    office.workspace.write(lambda s: create_target(s, round_id, draft))
+    page.reload()
+    _idle(qtbot, office)
+    page.tabs.setCurrentWidget(page.focus)
+    assert page.focus.targets.item(0).text() == "幸福社区党委（0 条）"
+    assert page.focus.seed.isEnabled()
+    page.focus.seed.click()
+    _idle(qtbot, office)
+    _idle(qtbot, office)
+    assert "1 个单位有清单" in page.focus.note.text()
+    assert "（0 条）" not in page.focus.targets.item(0).text()
+    assert page.focus.table.rowCount() > 0 and not page.focus.seed.isEnabled()
+
+
+def test_without_a_chosen_round_the_page_asks_for_one(qtbot: QtBot, office: MainWindow) -> None:
+    page = _page(office)
+    office.round_combo.setCurrentIndex(0)  # 全部轮次
+    _idle(qtbot, office)
+    assert not page.tabs.isEnabled() and "巡察轮次" in page.message.text()
+    assert page.teams.table.rowCount() == 0
+    office.round_combo.setCurrentIndex(1)
+    _idle(qtbot, office)
+    assert page.tabs.isEnabled() and page.message.text() == ""

@@ -53,6 +53,7 @@ class SetupPage(QWidget):
             "%1", names
         )
         self.data: SetupData | None = None
+        self.shown_round: str | None = None  # what the message above the tabs is about
         self.last_dialog: SetupDialog | None = None
         self.heading = QLabel(self.tr("轮次配置"))
         self.heading.setObjectName("setup_heading")
@@ -117,6 +118,9 @@ class SetupPage(QWidget):
         self, dialog: SetupDialog, on_saved: Callable[[Any], None] | None = None
     ) -> None:
         """Show a set-up dialog; after a save, say what changed and load the round again."""
+        previous = self.last_dialog
+        if previous is not None and not previous.isVisible():
+            previous.deleteLater()  # kept until the next one for tests and screenshots
         self.last_dialog = dialog
 
         def saved(result: Any) -> None:
@@ -143,6 +147,7 @@ class SetupPage(QWidget):
         round_id = self.round_id()
         if round_id is None:
             self.data = None
+            self.shown_round = None
             self.heading.setText(self.tr("轮次配置"))
             self.message.setText(self.tr("请先在上方的“巡察轮次”中选择要配置的一轮巡察。"))
             self.tabs.setEnabled(False)
@@ -153,6 +158,9 @@ class SetupPage(QWidget):
             if round_id != self.round_id():
                 return  # an answer for a round no longer chosen
             self.data = data
+            if self.shown_round != round_id:  # another round: the last message was not about it
+                self.message.clear()
+                self.shown_round = round_id
             self.heading.setText(self.tr("轮次配置 · %1").replace("%1", data.round.name))
             self.tabs.setEnabled(True)
             self._show()
