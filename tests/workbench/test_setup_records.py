@@ -5,12 +5,14 @@ and list entries — 巡察办 only, each refusal leaving the store as it was.""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from tests.workbench.team import Team
 from workbench.errors import Conflict, PermissionDenied, ValidationError
+from workbench.models import Person
 from workbench.models.enums import ListKind, OrgLevel
 from workbench.services import setup_records as records
-from workbench.services.focus import ListEntryDraft, list_list_entries
+from workbench.services.focus import ListEntryDraft, list_focus_items, list_list_entries
 from workbench.services.office_setup import DEFAULT_FRAMEWORK, add_round, add_target
 from workbench.services.rounds import (
     MemberDraft,
@@ -74,12 +76,20 @@ def test_a_target_belongs_to_one_team_and_the_lists_follow(team: Team) -> None:
     with team(OFFICE).session() as s:
         first = records.add_team(s, rid, records.TeamFields("第一组")).team
         second = records.add_team(s, rid, records.TeamFields("第二组")).team
+        records.add_person(s, rid, PersonDraft(village, "赵书记", "其他"))
         records.set_team_targets(s, first.id, [village, bureau])
         records.set_team_targets(s, second.id, [village])  # moves it from the first team
     with team(OFFICE).read() as s:
         teams = {t.name: t.target_ids for t in list_teams(s, rid)}
         assert teams == {"第一组": (bureau,), "第二组": (village,)}
         assert get_target(s, village).team_id == second.id
+        # its cadres and 监督重点 (seeded before any team) went along
+        assert s.scalars(select(Person.team_id).where(Person.target_id == village)).all() == [
+            second.id
+        ]
+        items = list_focus_items(s, target_id=village).items
+        assert items and {i.team_id for i in items} == {second.id}
+        assert list_focus_items(s, team_id=second.id).total == len(items)
     with team(OFFICE).session() as s:
         view = get_target(s, bureau)
         draft = TargetDraft(view.name, view.kind, view.attention, team_id=second.id)

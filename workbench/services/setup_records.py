@@ -13,10 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, ValidationError
-from workbench.models import Member, Person, Target, Team
+from workbench.models import FocusItem, Member, Person, Target, Team
 from workbench.models.enums import ForceType, MemberRole, OrgLevel
 from workbench.services.common import (
     get_live,
+    live,
     optional_text,
     parse_enum,
     require_role,
@@ -106,6 +107,17 @@ def edit_team(
     return _team_view(row)
 
 
+def _follow_target(session: Session, target: Target, team_id: str | None) -> None:
+    """A target changing team takes its cadres and 监督重点 along (they carry the target's team
+    so that what is shown for a team finds them)."""
+    target.team_id = team_id
+    for model in (Person, FocusItem):
+        for row in session.scalars(live(model).where(model.target_id == target.id)):
+            if row.team_id != team_id:
+                row.team_id = team_id
+    session.flush()
+
+
 def set_team_targets(session: Session, team_id: str, target_ids: Sequence[str]) -> TeamView:
     """The team's 负责单位: each target listed names the team as its own and leaves any other
     team's list; a target taken off keeps no team."""
@@ -120,7 +132,7 @@ def set_team_targets(session: Session, team_id: str, target_ids: Sequence[str]) 
     dropped = [i for i in team.target_ids if i not in wanted]
     for target_id in [*wanted, *dropped]:
         row = get_live(session, Target, target_id, "被巡察对象")
-        row.team_id = team.id if target_id in wanted else None
+        _follow_target(session, row, team.id if target_id in wanted else None)
     return assign_targets(session, team.id, tuple(wanted))
 
 
@@ -159,6 +171,7 @@ def edit_target(
         raise Conflict(f"本轮已有名为“{name}”的被巡察对象", field="name")
     view = update_target(session, target_id, draft, expected_version=expected_version)
     if view.team_id != current.team_id:  # the teams' lists follow the target's team
+        _follow_target(session, get_live(session, Target, target_id), view.team_id)
         for team in list_teams(session, current.round_id or ""):
             listed = tuple(i for i in team.target_ids if i != target_id)
             if team.id == view.team_id:
