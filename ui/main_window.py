@@ -48,6 +48,7 @@ from ui.pages.exchange_page import ExchangePage
 from ui.pages.letters_page import LettersPage
 from ui.pages.record_pages import make_pages
 from ui.pages.reports_page import ReportsPage
+from ui.pages.setup_page import SetupPage
 from ui.pages.workflow_actions import add_finding_actions, add_rectification_actions
 from ui.tasks import Tasks
 from ui.widgets.index_status import IndexStatus
@@ -145,6 +146,9 @@ class MainWindow(QMainWindow):
         exchange.rounds_changed.connect(self.catch_up_index)  # an import may have queued records
         self._add_page("exchange", self.tr("数据交换"), exchange)
         if workspace.summary.store_role == "office":
+            setup = SetupPage(self.tasks, self.scope, workspace.user.roles)
+            setup.units_changed.connect(self.reload_rounds)
+            self._add_page("setup", self.tr("轮次配置"), setup)
             self._add_page("devices", self.tr("设备管理"), DevicesPage(self.tasks))
             self._add_page("conflicts", self.tr("冲突处理"), ConflictsPage(self.tasks))
         self._add_page("attachments", self.tr("附件"), AttachmentsPage(self.tasks, self.scope))

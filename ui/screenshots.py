@@ -1,4 +1,5 @@
-"""``workbench-gui --screenshots DIR``: every page of the demo store rendered to PNG.
+"""``workbench-gui --screenshots DIR``: every page of the demo store rendered to PNG, and the
+office's 轮次配置 page on a fresh office store (``screenshots_office.py``).
 
 Used for the README and the user guide, and by us to look at what users see.
 """
@@ -17,6 +18,7 @@ from ui.dialogs.unlock_dialog import UnlockDialog
 from ui.editors.registry import EDITORS
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
+from ui.screenshots_office import take_office_screenshots
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, create_demo_store
 from workbench.workspace import Workspace, store_exists
 
@@ -54,6 +56,7 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
         _dialogs(app, window, out_dir, directory)
         window.close()
         workspace.lock()
+    take_office_screenshots(app, out_dir, settle)
     return 0
 
 

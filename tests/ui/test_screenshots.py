@@ -39,5 +39,9 @@ def test_every_page_editor_and_dialog_is_rendered(
         "dialog-change-passphrase.png",
         "dialog-first-run.png",
     } <= names
+    office = ["teams", "targets", "persons", "lists", "focus", "dialog-team", "dialog-member"]
+    office += ["dialog-team-targets", "dialog-target", "dialog-person", "dialog-list-entry"]
+    for shot in office:  # 轮次配置 on an office store, in Chinese and in English
+        assert {f"office-setup-{shot}.png", f"office-setup-{shot}-en.png"} <= names, shot
     for name in names:
         assert _distinct_colours(out / name) > 8, f"{name} looks empty"
