@@ -221,7 +221,7 @@ def edit_round(
         dispatch_level=current.dispatch_level,
         topic=current.topic,
         revisit_of=current.revisit_of,
-        phase_dates=dict(current.phase_dates),
+        phase_dates=dict(current.phase_dates.items()),
     )
     given = {k: v for k, v in dataclasses.asdict(changes).items() if v is not None}
     draft = dataclasses.replace(draft, **given)
