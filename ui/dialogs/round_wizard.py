@@ -527,7 +527,7 @@ class RoundWizard(QWizard):
             "round_type": round_type,
             "dispatch_level": OrgLevel.CITY
             if round_type is RoundType.ELEVATED
-            else OrgLevel(t.level.currentData()),
+            else OrgLevel.parse(str(t.level.currentData())),
             "topic": t.topic.text().strip() if round_type is RoundType.SPECIAL else "",
             "revisit_of": t.revisit.currentData() if round_type is RoundType.REVISIT else None,
             "phase_dates": phase_dates,
@@ -570,8 +570,10 @@ class RoundWizard(QWizard):
         current = self.current
         work: Callable[[Any], RoundView]
         if current is None:
-            framework_id, version = str(self.basics.framework.currentData()).rsplit("@", 1)
-            draft = RoundDraft(framework_id=framework_id, framework_version=version, **c)
+            framework_id, framework_version = str(self.basics.framework.currentData()).rsplit(
+                "@", 1
+            )
+            draft = RoundDraft(framework_id=framework_id, framework_version=framework_version, **c)
 
             def work(s: Any) -> RoundView:
                 return add_round(s, draft)
