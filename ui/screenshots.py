@@ -123,6 +123,7 @@ def _office_round(app: QApplication, out_dir: Path, directory: Path) -> None:
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit, QRadioButton, QWizard
 
+    from workbench.demo_data import office_round as example
     from workbench.services.round_plan import file_plan
 
     workspace, _ = Workspace.create(
@@ -139,15 +140,15 @@ def _office_round(app: QApplication, out_dir: Path, directory: Path) -> None:
     term = wizard.findChild(QLineEdit, "term")
     auth = wizard.findChild(QLineEdit, "authorization_no")
     if term is not None and auth is not None:
-        term.setText("十五届市委")
-        auth.setText("市巡办〔2026〕3号")
+        term.setText(example.TERM)
+        auth.setText(example.AUTHORIZATION_NO)
     save(wizard, out_dir / "office-round-wizard-1.png")
     wizard.next()
     special = wizard.findChild(QRadioButton, "type_special")
     topic = wizard.findChild(QLineEdit, "topic")
     if special is not None and topic is not None:
         special.click()
-        topic.setText("乡村振兴领域")
+        topic.setText(example.TOPIC)
     app.processEvents()
     save(wizard, out_dir / "office-round-wizard-2.png")
     wizard.next()

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QLabel,
     QLineEdit,
@@ -31,7 +32,7 @@ from tests.ui.office_store import (
     opened,
     settle,
 )
-from ui.dialogs.round_wizard import RoundWizard, chinese_number, suggest_name
+from ui.dialogs.round_wizard import RoundWizard
 from ui.main_window import MainWindow
 from workbench.errors import PermissionDenied
 from workbench.models.enums import PlanStatus, RoundPhase, RoundType
@@ -255,18 +256,6 @@ def test_only_the_office_gets_the_wizard_and_the_core_refuses_others(
     window.close()
 
 
-def test_names_are_suggested_in_chinese_numbers() -> None:
-    assert [chinese_number(n) for n in (1, 10, 12, 20, 35)] == [
-        "一",
-        "十",
-        "十二",
-        "二十",
-        "三十五",
-    ]
-    assert suggest_name(2026, 2, RoundType.REVISIT) == "2026年第二轮巡察“回头看”"
-    assert suggest_name(2026, 3, None) == "2026年第三轮巡察"
-
-
 def test_an_edit_by_someone_else_meanwhile_is_refused(
     qtbot: QtBot, office_dir: Path, opened: list[Workspace]
 ) -> None:
@@ -286,4 +275,47 @@ def test_an_edit_by_someone_else_meanwhile_is_refused(
     assert "已被他人修改" in banner.text()
     assert opened[0].read(lambda s: get_round(s, made.id)).term == "十五届"
     wizard.reject()
+    window.close()
+
+
+def test_elevated_is_dispatched_by_the_city_and_revisit_names_its_earlier_round(
+    qtbot: QtBot, office_dir: Path, opened: list[Workspace]
+) -> None:
+    window = open_window(qtbot, office_dir, opened)
+    _menu_action(window, "new_round")
+    wizard = _wizard(qtbot, window)
+    _next(wizard)
+    page = wizard.currentPage()
+    level = page.findChild(QComboBox, "dispatch_level")
+    assert level is not None
+    level.setCurrentIndex(level.findData("county"))
+    page.findChild(QRadioButton, "type_elevated").click()
+    assert not level.isEnabled() and level.currentData() == "city"
+    page.findChild(QRadioButton, "type_revisit").click()
+    assert level.isEnabled()
+    message = page.findChild(QLabel, "type_message")
+    assert message.text() == "还没有可以“回头看”的轮次，请先建立原轮次"  # a fresh store
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.reject()
+    earlier = RoundDraft("第一轮", YEAR, 1, RoundType.REGULAR, *DEFAULT_FRAMEWORK)
+    first = opened[0].write(lambda s: add_round(s, earlier))
+    window.reload_rounds()
+    settle(qtbot, window)
+    _menu_action(window, "new_round")
+    qtbot.waitUntil(lambda: len(window.findChildren(RoundWizard)) == 1, timeout=TIMEOUT)
+    wizard = _wizard(qtbot, window)
+    _next(wizard)
+    wizard.currentPage().findChild(QRadioButton, "type_revisit").click()
+    revisit = wizard.currentPage().findChild(QComboBox, "revisit_of")
+    assert revisit is not None and revisit.currentData() == first.id
+    _next(wizard)
+    _next(wizard)
+    _finish(qtbot, wizard)
+    settle(qtbot, window)
+    view = opened[0].read(lambda s: get_round(s, window.round_combo.currentData()))
+    assert (view.name, view.round_type, view.revisit_of) == (
+        f"{YEAR}年第二轮巡察“回头看”",
+        RoundType.REVISIT,
+        first.id,
+    )
     window.close()

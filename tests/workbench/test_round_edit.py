@@ -8,6 +8,7 @@ from datetime import date
 from tests.workbench.team import Team
 from workbench.models.enums import OrgLevel, RoundPhase, RoundType
 from workbench.services.office_setup import DEFAULT_FRAMEWORK, RoundChanges, add_round, edit_round
+from workbench.services.round_names import chinese_number, suggested_round_name
 from workbench.services.rounds import RoundDraft
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 10))
@@ -43,3 +44,11 @@ def test_an_edit_keeps_what_it_does_not_name(team: Team) -> None:
         )
     assert view.phase_dates == {RoundPhase.STATIONING: stationing}
     assert (view.topic, view.authorization_no) == ("", "市巡办〔2026〕3号")
+
+
+def test_names_are_suggested_with_chinese_numbers() -> None:
+    numbers = [chinese_number(n) for n in (1, 10, 12, 20, 35, 100)]
+    assert numbers == ["一", "十", "十二", "二十", "三十五", "100"]
+    assert suggested_round_name(2026, 2, RoundType.REVISIT) == "2026年第二轮巡察“回头看”"
+    assert suggested_round_name(2026, 3, RoundType.CROSS) == "2026年第三轮交叉巡察"
+    assert suggested_round_name(2026, 3, None) == "2026年第三轮巡察"

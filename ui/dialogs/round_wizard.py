@@ -48,6 +48,7 @@ from workbench.services.office_setup import (
     edit_round,
     next_round_number,
 )
+from workbench.services.round_names import suggested_round_name
 from workbench.services.rounds import RoundDraft, RoundView, get_round, list_rounds
 from workbench.workspace import Role, Workspace
 
@@ -88,28 +89,6 @@ def type_note(round_type: RoundType) -> str:
         RoundType.VILLAGE: _tr("巡察对象只能是村（社区）党组织。"),
     }
     return notes[round_type]
-
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1–99 the way a round's name writes it (第十二轮)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
-
-
-def suggest_name(year: int, number: int, round_type: RoundType | None) -> str:
-    """A round's usual name: 2026年第一轮交叉巡察 (a name is data, Chinese in either language)."""
-    head = f"{year}年第{chinese_number(number)}轮"
-    if round_type is None or round_type is RoundType.REGULAR:
-        return f"{head}巡察"
-    if round_type is RoundType.REVISIT:
-        return f"{head}巡察“回头看”"
-    return f"{head}{round_type.label}巡察"
 
 
 def _qdate(value: date) -> QDate:
@@ -205,7 +184,7 @@ class _BasicsPage(QWizardPage):
         """The name follows year, number and type until someone types one."""
         if not self.name.isModified():
             chosen = self.wizard_.type_page.chosen()
-            self.name.setText(suggest_name(self.year.value(), self.number.value(), chosen))
+            self.name.setText(suggested_round_name(self.year.value(), self.number.value(), chosen))
 
     def _year_changed(self, year: int) -> None:
         if self._filling:
