@@ -134,10 +134,16 @@ class RoundHeader(QFrame):
     def clear(self) -> None:
         self.view = None
         self.details.hide()
-        self.message.clear()
+        self.say("")
         for button in self._round_buttons():
             button.hide()
         self.new_button.hide()
+
+    def say(self, text: str, style: str = "") -> None:
+        """A line under the round (what just happened, or why there is none); hidden when empty."""
+        self.message.setStyleSheet(style)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _round_buttons(self) -> tuple[QPushButton, ...]:
         return (self.next_button, self.file_button, self.approve_button, self.return_button)
@@ -154,22 +160,19 @@ class RoundHeader(QFrame):
             self.show_round(state.round)
             return
         self.clear()
-        self.message.setStyleSheet("")
         if state.any_round:
-            self.message.setText(self.tr("在工具栏选择一个巡察轮次，这里显示它的阶段和日期。"))
+            self.say(self.tr("在工具栏选择一个巡察轮次，这里显示它的阶段和日期。"))
         elif self.office:
-            self.message.setText(
-                self.tr("本库还没有巡察轮次。先新建一轮巡察，再配置巡察组和对象。")
-            )
+            self.say(self.tr("本库还没有巡察轮次。先新建一轮巡察，再配置巡察组和对象。"))
             self.new_button.show()
         else:
-            self.message.setText(self.tr("本库还没有巡察轮次。"))
+            self.say(self.tr("本库还没有巡察轮次。"))
 
     def show_round(self, view: RoundView) -> None:
         self.view = view
         self.new_button.hide()
         self.details.show()
-        self.message.clear()
+        self.say("")
         self.title.setText(view.name)
         facts = [
             type_title(view.round_type),
@@ -249,8 +252,7 @@ class RoundHeader(QFrame):
 
         def done(updated: RoundView) -> None:
             self.show_round(updated)
-            self.message.setStyleSheet("color: #1b5e20;")
-            self.message.setText(done_text)
+            self.say(done_text, "color: #1b5e20;")
 
         def failed(error: BaseException) -> None:
             show_error(self, error)
