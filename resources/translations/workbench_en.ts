@@ -3729,7 +3729,7 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
     <message>
         <source>只有巡察办可以办理专项巡察工作方案</source>
-        <translation>Only the inspection office handles a special inspection's work plan</translation>
+        <translation>Only the inspection office handles a special inspection&apos;s work plan</translation>
     </message>
     <message>
         <source>进入下一阶段</source>
@@ -4048,7 +4048,7 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
     <message>
         <source>届次、年度和轮次决定轮次的建议名称；名称在各轮之间不能重复。</source>
-        <translation>Term, year and number suggest the round's name; no two rounds share a name.</translation>
+        <translation>Term, year and number suggest the round&apos;s name; no two rounds share a name.</translation>
     </message>
     <message>
         <source>如：十五届市委</source>
@@ -4219,7 +4219,7 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
     <message>
         <source>各阶段的计划起止日期，可暂不填写、以后再改；轮次的起止日期取自各阶段。推进阶段在概览页进行。</source>
-        <translation>Planned dates of each phase; they may be left for later. The round's own dates come from its phases. Phases are moved on the Overview page.</translation>
+        <translation>Planned dates of each phase; they may be left for later. The round&apos;s own dates come from its phases. Phases are moved on the Overview page.</translation>
     </message>
     <message>
         <source>阶段</source>
