@@ -44,11 +44,20 @@ def office_dir(office_template: Path, tmp_path: Path) -> Path:
     return target
 
 
+class Opened(list[Workspace]):
+    """Workspaces opened by the test and the windows on them."""
+
+    windows: list[MainWindow]
+
+
 @pytest.fixture
-def opened(office_dir: Path) -> Iterator[list[Workspace]]:
-    """Workspaces opened by the test, locked afterwards."""
-    spaces: list[Workspace] = []
+def opened(office_dir: Path) -> Iterator[Opened]:
+    """Closed afterwards, windows first (a test that failed half-way left them open)."""
+    spaces = Opened()
+    spaces.windows = []
     yield spaces
+    for window in spaces.windows:
+        window.close()
     for ws in spaces:
         if not ws.locked:
             ws.lock()
@@ -61,6 +70,8 @@ def open_window(
     opened.append(workspace)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
+    if isinstance(opened, Opened):
+        opened.windows.append(window)
     window.resize(1366, 768)
     window.show()
     settle(qtbot, window)
