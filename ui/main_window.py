@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.drafts_dialog import DraftsDialog
 from ui.dialogs.passphrase_dialog import ChangePassphraseDialog
+from ui.dialogs.round_wizard import may_set_up, round_menu_button
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.editors.registry import (
@@ -111,6 +112,10 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addWidget(QLabel(self.tr("巡察轮次：")))
         toolbar.addWidget(self.round_combo)
+        office = may_set_up(workspace)  # 巡察办 on an office store sets rounds up
+        if office:
+            current = self.round_combo.currentData
+            toolbar.addWidget(round_menu_button(self.tasks, self, current, self._round_saved))
         toolbar.addWidget(QLabel(self.tr(" 巡察组：")))
         toolbar.addWidget(self.team_combo)
         toolbar.addWidget(QLabel(self.tr(" 被巡察单位：")))
@@ -135,7 +140,9 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(130)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        self._add_page("dashboard", self.tr("概览"), DashboardPage(self.tasks, self.scope))
+        dashboard = DashboardPage(self.tasks, self.scope, office=office)
+        dashboard.header.round_saved.connect(self._round_saved)
+        self._add_page("dashboard", self.tr("概览"), dashboard)
         self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
         for key, (title, page) in make_pages(self.tasks, self.scope).items():
             self._add_page(key, title, page)
@@ -207,13 +214,17 @@ class MainWindow(QMainWindow):
         }
         return {key: value for key, value in chosen.items() if value}
 
-    def reload_rounds(self) -> None:
-        """Fill the round selector again (a briefing or a wipe changed the rounds)."""
-        self.tasks.run(lambda s: list_rounds(s).items, self._rounds_loaded)
+    def reload_rounds(self, select: str | None = None) -> None:
+        """Fill the round selector again (a briefing or a wipe changed the rounds); ``select``
+        chooses a round (one just made)."""
+        self.tasks.run(lambda s: list_rounds(s).items, lambda r: self._rounds_loaded(r, select))
 
-    def _rounds_loaded(self, rounds: tuple[RoundView, ...]) -> None:
+    def _round_saved(self, view: RoundView) -> None:
+        self.reload_rounds(select=view.id)
+
+    def _rounds_loaded(self, rounds: tuple[RoundView, ...], select: str | None = None) -> None:
         self._rounds = list(rounds)
-        previous = self.round_combo.currentData()  # kept across a reload if it still exists
+        previous = select or self.round_combo.currentData()  # kept if it still exists
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
         self.round_combo.addItem(self.tr("全部轮次"), None)

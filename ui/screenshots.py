@@ -1,5 +1,5 @@
 """``workbench-gui --screenshots DIR``: every page of the demo store rendered to PNG, and the
-office's 轮次配置 page on a fresh office store (``screenshots_office.py``).
+office's round wizard and 轮次配置 page on fresh office stores (``screenshots_office.py``).
 
 Used for the README and the user guide, and by us to look at what users see.
 """
@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from ui.dialogs.first_run_wizard import FirstRunWizard
+from ui.dialogs.round_wizard import RoundWizard, open_round_wizard
 from ui.dialogs.unlock_dialog import UnlockDialog
 from ui.editors.registry import EDITORS
 from ui.main_window import MainWindow
@@ -56,6 +57,7 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
         _dialogs(app, window, out_dir, directory)
         window.close()
         workspace.lock()
+        _office_round(app, out_dir, Path(tmp) / "office")
     take_office_screenshots(app, out_dir, settle)
     return 0
 
@@ -115,3 +117,73 @@ def _dialogs(app: QApplication, window: MainWindow, out_dir: Path, store: Path) 
         app.processEvents()
         save(wizard, out_dir / "dialog-first-run.png")
         wizard.done(QDialog.DialogCode.Rejected)
+
+
+def _office_round(app: QApplication, out_dir: Path, directory: Path) -> None:
+    """巡察办 on a fresh office store: the round wizard's pages (a 专项 round with phase dates),
+    then 概览 with the new round's header after its 方案 was filed."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit, QRadioButton, QWizard
+
+    from workbench.demo_data import office_round as example
+    from workbench.services.round_plan import file_plan
+
+    workspace, _ = Workspace.create(
+        directory, user_name="ban", passphrase=DEMO_PASSPHRASE, store_role="office"
+    )
+    window = MainWindow(workspace)
+    window.resize(1366, 768)
+    window.show()
+    settle(app, window)
+    save(window, out_dir / "office-dashboard-empty.png")
+    saved: list[Any] = []
+    wizard = open_round_wizard(window.tasks, window, saved.append, None)
+    settle(app, window)
+    term = wizard.findChild(QLineEdit, "term")
+    auth = wizard.findChild(QLineEdit, "authorization_no")
+    if term is not None and auth is not None:
+        term.setText(example.TERM)
+        auth.setText(example.AUTHORIZATION_NO)
+    save(wizard, out_dir / "office-round-wizard-1.png")
+    wizard.next()
+    special = wizard.findChild(QRadioButton, "type_special")
+    topic = wizard.findChild(QLineEdit, "topic")
+    if special is not None and topic is not None:
+        special.click()
+        topic.setText(example.TOPIC)
+    app.processEvents()
+    save(wizard, out_dir / "office-round-wizard-2.png")
+    wizard.next()
+    spans = [(3, 2, 3, 13), (3, 16, 5, 15), (5, 16, 5, 31), (6, 1, 5, 31)]
+    for phase, (m1, d1, m2, d2) in zip(
+        ("preparation", "stationing", "reporting", "feedback"), spans, strict=True
+    ):
+        box = wizard.findChild(QCheckBox, f"dates_{phase}")
+        start = wizard.findChild(QDateEdit, f"start_{phase}")
+        end = wizard.findChild(QDateEdit, f"end_{phase}")
+        if box is None or start is None or end is None:
+            continue
+        box.click()
+        start.setDate(QDate(2026, m1, d1))
+        end.setDate(QDate(2026, m2, d2))
+    app.processEvents()
+    save(wizard, out_dir / "office-round-wizard-3.png")  # 反馈 ends before it starts: shown
+    end = wizard.findChild(QDateEdit, "end_feedback")
+    if end is not None:
+        end.setDate(QDate(2026, 6, 12))
+    wizard.next()
+    app.processEvents()
+    save(wizard, out_dir / "office-round-wizard-4.png")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    settle(app, window)
+    if saved:
+        round_id = saved[0].id
+        window.tasks.run(lambda s: file_plan(s, round_id), write=True)
+        window.reload_rounds(select=round_id)
+        window.show_page("dashboard")
+        settle(app, window)
+        save(window, out_dir / "office-dashboard-round.png")
+    for leftover in window.findChildren(RoundWizard):
+        leftover.close()
+    window.close()
+    workspace.lock()

@@ -1201,6 +1201,86 @@
         <source>此类型不能预览，可导出后用其他程序打开（导出的文件不加密）</source>
         <translation>This type cannot be previewed; export it to open in another program (exported files are not encrypted)</translation>
     </message>
+    <message>
+        <source>常规巡察</source>
+        <translation>Regular inspection</translation>
+    </message>
+    <message>
+        <source>专项巡察</source>
+        <translation>Special inspection</translation>
+    </message>
+    <message>
+        <source>机动巡察</source>
+        <translation>Mobile inspection</translation>
+    </message>
+    <message>
+        <source>提级巡察</source>
+        <translation>Elevated inspection</translation>
+    </message>
+    <message>
+        <source>交叉巡察</source>
+        <translation>Cross inspection</translation>
+    </message>
+    <message>
+        <source>联动巡察</source>
+        <translation>Linked inspection</translation>
+    </message>
+    <message>
+        <source>巡察“回头看”</source>
+        <translation>Follow-up inspection</translation>
+    </message>
+    <message>
+        <source>对村巡察</source>
+        <translation>Village inspection</translation>
+    </message>
+    <message>
+        <source>按巡察规划对党组织开展的全面政治监督。</source>
+        <translation>Full political supervision of Party organisations, as the inspection plan sets out.</translation>
+    </message>
+    <message>
+        <source>围绕一个专项主题开展；工作方案须报备上级并经审核通过后才能进驻。</source>
+        <translation>On one topic; the work plan is filed with the higher office and must be approved before stationing.</translation>
+    </message>
+    <message>
+        <source>根据需要灵活安排对象和时间，规模小、时间短。</source>
+        <translation>Targets and timing as needed; small and short.</translation>
+    </message>
+    <message>
+        <source>由市级派出；可由一个市级组带领若干县级人员（1托N）。</source>
+        <translation>Dispatched by the city; one city team may lead county staff (1 leads N).</translation>
+    </message>
+    <message>
+        <source>巡察组不得巡察本组所在县（区）的单位。</source>
+        <translation>A team may not inspect units of its own county (district).</translation>
+    </message>
+    <message>
+        <source>市县联动组队：市级副组长可带领县级巡察组。</source>
+        <translation>Joint city–county teams: a city deputy leader may lead a county team.</translation>
+    </message>
+    <message>
+        <source>对此前巡察过的单位检查整改落实情况，须选择原轮次。</source>
+        <translation>Checks the rectification of units inspected before; pick the earlier round.</translation>
+    </message>
+    <message>
+        <source>巡察对象只能是村（社区）党组织。</source>
+        <translation>Targets are village (community) Party organisations only.</translation>
+    </message>
+    <message>
+        <source>新建巡察轮次…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
+        <source>编辑本轮…</source>
+        <translation>Edit this round…</translation>
+    </message>
+    <message>
+        <source>请先在工具栏选择巡察轮次</source>
+        <translation>Choose a round in the toolbar first</translation>
+    </message>
+    <message>
+        <source>轮次</source>
+        <translation>Round</translation>
+    </message>
 </context>
 <context>
     <name>ActivityEditor</name>
@@ -3912,6 +3992,212 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
 </context>
 <context>
+    <name>RoundHeader</name>
+    <message>
+        <source>进入下一阶段…</source>
+        <translation>Next phase…</translation>
+    </message>
+    <message>
+        <source>报备方案</source>
+        <translation>File plan</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>新建巡察轮次…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
+        <source>在工具栏选择一个巡察轮次，这里显示它的阶段和日期。</source>
+        <translation>Choose a round in the toolbar to see its phase and dates here.</translation>
+    </message>
+    <message>
+        <source>本库还没有巡察轮次。先新建一轮巡察，再配置巡察组和对象。</source>
+        <translation>This store has no round yet. Create a round first, then set up its teams and targets.</translation>
+    </message>
+    <message>
+        <source>本库还没有巡察轮次。</source>
+        <translation>This store has no round yet.</translation>
+    </message>
+    <message>
+        <source>%1派出</source>
+        <translation>dispatched by %1</translation>
+    </message>
+    <message>
+        <source>%1年第%2轮</source>
+        <translation>%1, round %2</translation>
+    </message>
+    <message>
+        <source>日期未定</source>
+        <translation>dates not set</translation>
+    </message>
+    <message>
+        <source>%1 至 %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>专项主题：%1    工作方案：%2</source>
+        <translation>Topic: %1    Work plan: %2</translation>
+    </message>
+    <message>
+        <source>（未填）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>审核意见：%1</source>
+        <translation>Review note: %1</translation>
+    </message>
+    <message>
+        <source>已是最后阶段</source>
+        <translation>Already in the last phase</translation>
+    </message>
+    <message>
+        <source>只有巡察办可以推进巡察阶段</source>
+        <translation>Only the inspection office moves a round to its next phase</translation>
+    </message>
+    <message>
+        <source>进入“%1”阶段</source>
+        <translation>Move to “%1”</translation>
+    </message>
+    <message>
+        <source>只有巡察办可以办理专项巡察工作方案</source>
+        <translation>Only the inspection office handles a special inspection&apos;s work plan</translation>
+    </message>
+    <message>
+        <source>进入下一阶段</source>
+        <translation>Next phase</translation>
+    </message>
+    <message>
+        <source>把“%1”从“%2”阶段推进到“%3”阶段？推进后不能退回，此操作记入审计日志。</source>
+        <translation>Move “%1” from “%2” to “%3”? A round cannot go back; the move is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>进入%1阶段</source>
+        <translation>Move to %1</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已进入%1阶段</source>
+        <translation>Now in phase %1</translation>
+    </message>
+    <message>
+        <source>工作方案已报备，等待审核</source>
+        <translation>Work plan filed, awaiting review</translation>
+    </message>
+    <message>
+        <source>工作方案审核通过，可以进入进驻阶段</source>
+        <translation>Work plan approved; the round may move to stationing</translation>
+    </message>
+    <message>
+        <source>退回工作方案</source>
+        <translation>Return the work plan</translation>
+    </message>
+    <message>
+        <source>退回意见（必填）：</source>
+        <translation>Reason for returning (required):</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>工作方案已退回修改</source>
+        <translation>Work plan returned for revision</translation>
+    </message>
+</context>
+<context>
+    <name>RoundWizard</name>
+    <message>
+        <source>新建巡察轮次</source>
+        <translation>New round</translation>
+    </message>
+    <message>
+        <source>编辑本轮</source>
+        <translation>Edit round</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>名称：%1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>届次：%1</source>
+        <translation>Term: %1</translation>
+    </message>
+    <message>
+        <source>（未填）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>年度与轮次：%1 年第 %2 轮</source>
+        <translation>Year and round: %1, round %2</translation>
+    </message>
+    <message>
+        <source>授权文号：%1</source>
+        <translation>Authorisation no.: %1</translation>
+    </message>
+    <message>
+        <source>问题分类框架：%1</source>
+        <translation>Problem framework: %1</translation>
+    </message>
+    <message>
+        <source>巡察类型：%1</source>
+        <translation>Type: %1</translation>
+    </message>
+    <message>
+        <source>派出层级：%1</source>
+        <translation>Dispatched by: %1</translation>
+    </message>
+    <message>
+        <source>专项主题：%1</source>
+        <translation>Topic: %1</translation>
+    </message>
+    <message>
+        <source>回头看的原轮次：%1</source>
+        <translation>Earlier round: %1</translation>
+    </message>
+    <message>
+        <source>阶段日期：</source>
+        <translation>Phase dates:</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>保存后请在概览页报备工作方案；审核通过后才能进入进驻阶段。</source>
+        <translation>After saving, file the work plan on the Overview page; the round moves to stationing once it is approved.</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>全局检索</source>
@@ -4434,6 +4720,57 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
 </context>
 <context>
+    <name>_BasicsPage</name>
+    <message>
+        <source>基本信息</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <source>届次、年度和轮次决定轮次的建议名称；名称在各轮之间不能重复。</source>
+        <translation>Term, year and number suggest the round&apos;s name; no two rounds share a name.</translation>
+    </message>
+    <message>
+        <source>如：十五届市委</source>
+        <translation>e.g. 15th municipal committee</translation>
+    </message>
+    <message>
+        <source>如：市巡办〔2026〕3号</source>
+        <translation>e.g. 市巡办〔2026〕3号</translation>
+    </message>
+    <message>
+        <source>发现的问题按此框架分类；轮次建立后不能更换。</source>
+        <translation>Findings are classified by this framework; it cannot be changed once the round exists.</translation>
+    </message>
+    <message>
+        <source>届次</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>授权文号</source>
+        <translation>Authorisation no.</translation>
+    </message>
+    <message>
+        <source>问题分类框架</source>
+        <translation>Problem framework</translation>
+    </message>
+    <message>
+        <source>%1（%2 版）</source>
+        <translation>%1 (version %2)</translation>
+    </message>
+</context>
+<context>
     <name>_ChoicePage</name>
     <message>
         <source>欢迎使用巡察工作台</source>
@@ -4496,6 +4833,21 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
 </context>
 <context>
+    <name>_ConfirmPage</name>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>点“完成”保存本轮。</source>
+        <translation>Click Finish to save the round.</translation>
+    </message>
+    <message>
+        <source>点“完成”保存修改。</source>
+        <translation>Click Finish to save the changes.</translation>
+    </message>
+</context>
+<context>
     <name>_CreatePage</name>
     <message>
         <source>新建数据库</source>
@@ -4536,6 +4888,37 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>_DatesPage</name>
+    <message>
+        <source>阶段日期</source>
+        <translation>Phase dates</translation>
+    </message>
+    <message>
+        <source>各阶段的计划起止日期，可暂不填写、以后再改；轮次的起止日期取自各阶段。推进阶段在概览页进行。</source>
+        <translation>Planned dates of each phase; they may be left for later. The round&apos;s own dates come from its phases. Phases are moved on the Overview page.</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>结束日期早于开始日期</source>
+        <translation>End is before start</translation>
     </message>
 </context>
 <context>
@@ -4727,6 +5110,57 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>数据包</source>
         <translation>Package</translation>
+    </message>
+</context>
+<context>
+    <name>_TypePage</name>
+    <message>
+        <source>巡察类型</source>
+        <translation>Inspection type</translation>
+    </message>
+    <message>
+        <source>类型决定组队和对象的规则，保存后由系统据此检查。</source>
+        <translation>The type sets the rules for teams and targets, which are checked once saved.</translation>
+    </message>
+    <message>
+        <source>如：乡村振兴领域</source>
+        <translation>e.g. rural revitalisation</translation>
+    </message>
+    <message>
+        <source>专项主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>回头看的原轮次</source>
+        <translation>Earlier round</translation>
+    </message>
+    <message>
+        <source>派出层级</source>
+        <translation>Dispatched by</translation>
+    </message>
+    <message>
+        <source>提级巡察由市级派出。</source>
+        <translation>An elevated inspection is dispatched by the city.</translation>
+    </message>
+    <message>
+        <source>本轮由哪一级派出：市级，或县级。</source>
+        <translation>Who dispatches this round: the city or the county.</translation>
+    </message>
+    <message>
+        <source>请选择巡察类型</source>
+        <translation>Choose the inspection type</translation>
+    </message>
+    <message>
+        <source>专项巡察请填写专项主题</source>
+        <translation>A special inspection needs its topic</translation>
+    </message>
+    <message>
+        <source>还没有可以“回头看”的轮次，请先建立原轮次</source>
+        <translation>There is no earlier round to follow up; create it first</translation>
+    </message>
+    <message>
+        <source>请选择回头看的原轮次</source>
+        <translation>Choose the earlier round</translation>
     </message>
 </context>
 <context>

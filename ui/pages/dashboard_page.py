@@ -12,6 +12,7 @@ from ui.errors import show_error
 from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.bar_chart import BarChart
+from ui.widgets.round_header import RoundHeader
 from workbench.models.enums import LetterCategory, LetterChannel
 from workbench.services.stats import RoundStats, round_stats
 
@@ -32,7 +33,12 @@ class Figure(QFrame):
 
 class DashboardPage(QWidget):
     def __init__(
-        self, tasks: Tasks, scope: Callable[[], dict[str, Any]], parent: QWidget | None = None
+        self,
+        tasks: Tasks,
+        scope: Callable[[], dict[str, Any]],
+        parent: QWidget | None = None,
+        *,
+        office: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
@@ -40,6 +46,7 @@ class DashboardPage(QWidget):
         self.scope = scope
         heading = QLabel(self.tr("概览"))
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.header = RoundHeader(tasks, office)  # the round's phase; buttons for 巡察办
         self.figures = {
             "interviewees": Figure(self.tr("谈话人数")),
             "letters": Figure(self.tr("信访件")),
@@ -59,6 +66,7 @@ class DashboardPage(QWidget):
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.addWidget(heading)
+        inner.addWidget(self.header)
         inner.addLayout(grid)
         for chart in (self.by_aspect, self.by_channel, self.by_category):
             inner.addWidget(chart)
@@ -71,6 +79,7 @@ class DashboardPage(QWidget):
         layout.addWidget(scroll)
 
     def clear(self) -> None:
+        self.header.clear()
         for figure in self.figures.values():
             figure.value.setText("—")
         for chart in (self.by_aspect, self.by_channel, self.by_category):
@@ -78,6 +87,7 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         round_id = self.scope().get("round_id")
+        self.header.refresh(round_id)
         self.tasks.run(
             lambda s: round_stats(s, round_id), self.show_stats, lambda e: show_error(self, e)
         )

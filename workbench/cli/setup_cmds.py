@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
-from workbench.cli import common
+from workbench.cli import common, round_plan_cmds
 from workbench.errors import UsageError
 from workbench.models.enums import RoundPhase, RoundType
 from workbench.services.office_setup import (
@@ -220,6 +220,7 @@ def register(sub: argparse._SubParsersAction, groups: dict[str, Any]) -> None:  
     """Adds to the ``rounds``, ``targets`` and ``focus`` groups of list_cmds; makes ``teams`` and
     ``members``."""
     rounds = groups["rounds"]
+    round_plan_cmds.register(rounds)
     p = rounds.add_parser("add", help="新建巡察轮次（巡察办）")
     _round_options(p, adding=True)
     p.add_argument(

@@ -1,6 +1,7 @@
 """An office store's round as the 巡察办 sets it up (two teams, one county-level and led by the
 other, targets of several kinds with their 监督重点清单, cadres, a 回避 declaration, "3+1"
-entries), through the office's own set-up functions: the screenshots of 轮次配置 show it."""
+entries), through the office's own set-up functions: the screenshots of 轮次配置 show it; and
+what the screenshots type into the round wizard (a 专项 round of a city office)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ from workbench.services.office_setup import (
 )
 from workbench.services.rounds import MemberDraft, RoundDraft, RoundView
 from workbench.services.targets import PersonDraft, TargetDraft
+
+TERM = "十五届市委"
+AUTHORIZATION_NO = "市巡办〔2026〕3号"
+TOPIC = "乡村振兴领域"
 
 OFFICE_USER = "ban"  # the store's 巡察办 user, who leads the first team
 OFFICE_DISPLAY_NAME = "李明"

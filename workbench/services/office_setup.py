@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import AmbiguousName, Conflict, NotFound, WorkflowError
 from workbench.models import Round, Target, Team
-from workbench.models.enums import ForceType, MemberRole, RoundPhase, RoundType
+from workbench.models.enums import ForceType, MemberRole, OrgLevel, RoundPhase, RoundType
 from workbench.models.system import User
 from workbench.roles import Role
 from workbench.services.catalog import catalog
@@ -29,6 +29,7 @@ from workbench.services.focus import seed_focus_items
 from workbench.services.rounds import (
     MemberDraft,
     MemberView,
+    PhaseDates,
     RoundDraft,
     RoundView,
     TeamView,
@@ -195,6 +196,10 @@ class RoundChanges:
     authorization_no: str | None = None
     start_date: date | None = None
     end_date: date | None = None
+    dispatch_level: OrgLevel | str | None = None
+    topic: str | None = None
+    revisit_of: str | None = None
+    phase_dates: PhaseDates | None = None  # the whole set; a phase left out loses its dates
 
 
 def edit_round(
@@ -213,6 +218,10 @@ def edit_round(
         start_date=current.start_date,
         end_date=current.end_date,
         authorization_no=current.authorization_no,
+        dispatch_level=current.dispatch_level,
+        topic=current.topic,
+        revisit_of=current.revisit_of,
+        phase_dates=dict(current.phase_dates.items()),
     )
     given = {k: v for k, v in dataclasses.asdict(changes).items() if v is not None}
     draft = dataclasses.replace(draft, **given)
