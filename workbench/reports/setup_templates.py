@@ -143,7 +143,7 @@ MEMBERS = TemplateSpec(
 
 LISTS = TemplateSpec(
     "lists",
-    '"3+1"清单条目',
+    "3+1清单条目",
     "清单条目",
     "3+1清单条目.xlsx",
     (
