@@ -58,7 +58,7 @@ def test_refused_rows_are_printed_and_nothing_changes_until_fixed(
     assert run(office, "targets", "import", str(path), "--round", ROUND) == 8
     out = capsys.readouterr().out
     assert "整个文件未导入" in out
-    assert "第 4 行“类型”：对象类型“卫生院”无效" in out
+    assert "第 4 行“类型”：“卫生院”不是可选的类型，可选：党政机关、群团组织" in out
     assert "第 7 行“名称”：必填，不能为空" in out
     assert store_state(office(OFFICE)) == before
     assert run(office, "targets", "import", str(path), "--round", ROUND, "--json") == 8

@@ -1,10 +1,11 @@
 """One row of a set-up template, checked and turned into the call that adds its record.
 
 What a row can be checked for before anything is written is checked here: required cells, dates,
-身份证号 (GB 11643), the names it gives of the round's targets, teams and persons, and duplicates
-within the file or with the round's records. Every problem of a row is listed, each with its column.
-What the services check themselves (kinds and sub-types, enum labels, lengths, the round's rules)
-they check when the row is tried, and their refusal names its column through ``COLUMNS``.
+身份证号 (GB 11643), kinds and sub-types as the drop-downs list them, the names it gives of the
+round's targets, teams and persons, and duplicates within the file or with the round's records.
+Every problem of a row is listed, each with its column. What the services check themselves (enum
+labels, lengths, the round's rules) they check when the row is tried, and their refusal names its
+column through ``COLUMNS``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from workbench.models.enums import ListKind, OrgLevel
 from workbench.reports.setup_templates import NAMES_SEPARATOR
 from workbench.reports.xlsx_rows import UNCOMPUTED, RowError, date_cell, text_of
 from workbench.services import office_setup
+from workbench.services.catalog import catalog
 from workbench.services.focus import ListEntryDraft, create_list_entry
 from workbench.services.id_numbers import id_number_problem
 from workbench.services.rounds import MemberDraft
@@ -189,8 +191,27 @@ class Row:
 Planner = Callable[[Row, Round, dict[Any, int]], Callable[[Session], object]]
 
 
+def _kind(row: Row) -> tuple[str, str | None]:
+    """类型 and 子类型 as the drop-downs list them (by title; a code passes too), refused in those
+    words: the service's own refusal lists the codes as well, for the command line."""
+    kind_text, sub_text = row.text("类型", required=True), row.text("子类型")
+    kinds = catalog().target_kinds()
+    kind = next((k for k in kinds if kind_text in (k.code, k.title)), None)
+    if kind_text and kind is None:
+        options = "、".join(k.title for k in kinds)
+        row.refuse("类型", f"“{kind_text}”不是可选的类型，可选：{options}")
+    elif kind is not None and sub_text:
+        if not kind.subtypes:
+            row.refuse("子类型", f"“{kind.title}”没有子类型，请留空")
+        elif not any(sub_text in (s.code, s.title) for s in kind.subtypes):
+            options = "、".join(s.title for s in kind.subtypes)
+            row.refuse("子类型", f"“{sub_text}”不是“{kind.title}”的子类型，可选：{options}")
+    return kind_text, sub_text or None
+
+
 def _target(row: Row, r: Round, seen: dict[Any, int]) -> Callable[[Session], object]:
     name = row.text("名称", required=True)
+    kind, subtype = _kind(row)
     if name in r.targets:
         row.refuse("名称", f"本轮已有名为“{name}”的被巡察单位")
     elif name:
@@ -198,8 +219,8 @@ def _target(row: Row, r: Round, seen: dict[Any, int]) -> Callable[[Session], obj
     team_id = row.name_of("巡察组", r.teams, "巡察组", required=False) or None
     draft = TargetDraft(
         name=name,
-        kind=row.text("类型", required=True),
-        subtype=row.text("子类型") or None,
+        kind=kind,
+        subtype=subtype,
         attention=row.text("关注等级", required=True),
         county=row.text("所属县（区）"),
         leader_name=row.text("一把手"),
