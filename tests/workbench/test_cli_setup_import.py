@@ -44,6 +44,9 @@ def test_templates_write_saves_four_blank_templates_and_keeps_existing_files(
     assert main(["templates", "write", str(tmp_path / "模板")]) == 7
     assert "不会覆盖" in capsys.readouterr().err
     assert main(["templates", "write", str(tmp_path / "模板"), "--force"]) == 0
+    (tmp_path / "a-file").write_text("")
+    assert main(["templates", "write", str(tmp_path / "a-file")]) == 2
+    assert "无法保存模板" in capsys.readouterr().err
 
 
 def test_refused_rows_are_printed_and_nothing_changes_until_fixed(

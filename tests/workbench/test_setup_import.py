@@ -126,6 +126,21 @@ def test_duplicates_in_the_file_and_in_the_round_are_refused(
     assert "已有" in report.refusals[0].reason and "第 3 行" in report.refusals[1].reason
 
 
+def test_the_services_refusals_name_their_column(
+    office: Vault, round_id: str, tmp_path: Path
+) -> None:
+    rows = [
+        {"名称": "长" * 121, "类型": "党政机关", "关注等级": "一般关注"},
+        {"名称": "县财政局党组", "类型": "党政机关", "关注等级": "非常关注"},
+    ]
+    report = import_setup_file(
+        office, fill("targets", tmp_path / "t.xlsx", rows), "targets", round_id
+    )
+    assert [(r.row, r.column) for r in report.refusals] == [(2, "名称"), (3, "关注等级")]
+    assert "不能超过 120 个字" in report.refusals[0].reason
+    assert report.refusals[1].reason.startswith("关注等级“非常关注”无效，可选：特别关注")
+
+
 def test_clean_rows_only_imports_the_clean_rows_when_asked(
     office: Vault, round_id: str, tmp_path: Path
 ) -> None:

@@ -22,6 +22,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from workbench.errors import UsageError
 from workbench.models.enums import (
     AttentionLevel,
     CadreLevel,
@@ -221,8 +222,15 @@ def write_template(kind: str, path: Path, *, overwrite: bool = False) -> Path:
     path = Path(path)
     if path.exists() and not overwrite:
         raise OutputExists(f"“{path.name}”已存在，不会覆盖", path=str(path))
-    template_workbook(kind).save(path)
+    try:
+        template_workbook(kind).save(path)
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
     return path
+
+
+def _unwritable(path: Path, exc: OSError) -> UsageError:
+    return UsageError(f"无法保存模板到“{path}”（{exc.strerror or exc}）", path=str(path))
 
 
 def write_templates(directory: Path, *, overwrite: bool = False) -> list[Path]:
@@ -233,5 +241,8 @@ def write_templates(directory: Path, *, overwrite: bool = False) -> list[Path]:
     existing = [p.name for p in paths if p.exists()]
     if existing and not overwrite:
         raise OutputExists(f"文件夹中已有{'、'.join(existing)}，不会覆盖", path=str(directory))
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _unwritable(directory, exc) from exc
     return [write_template(k, p, overwrite=True) for k, p in zip(TEMPLATES, paths, strict=True)]

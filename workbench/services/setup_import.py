@@ -25,7 +25,7 @@ from workbench.reports.setup_sheet import read_setup_sheet
 from workbench.reports.setup_templates import TEMPLATES
 from workbench.services.common import require_role
 from workbench.services.office_setup import SETUP_ROLES
-from workbench.services.setup_rows import COLUMNS, Plan, Refusal, Round, plan_row
+from workbench.services.setup_rows import COLUMNS, Plan, Refusal, RoundNames, plan_row
 from workbench.services.targets import require_round
 from workbench.store import audit
 
@@ -95,7 +95,7 @@ def import_setup_file(
         require_round(s, round_id)
     sheet = read_setup_sheet(path, kind)
     with units.read() as s:
-        known = Round.load(s, round_id)
+        known = RoundNames.load(s, round_id)
     refusals: list[Refusal] = []
     plans: list[Plan] = []
     seen: dict[Any, int] = {}

@@ -94,7 +94,7 @@ class Plan:
 
 
 @dataclass
-class Round:
+class RoundNames:
     """The round's names and keys, read before the write transaction."""
 
     id: str
@@ -107,7 +107,7 @@ class Round:
     entry_keys: set[tuple[str, str, str]] = field(default_factory=set)  # (kind, target, title)
 
     @classmethod
-    def load(cls, session: Session, round_id: str) -> Round:
+    def load(cls, session: Session, round_id: str) -> RoundNames:
         r = cls(round_id)
         for tid, name in session.execute(_live(Target.id, Target.name, Target, round_id)):
             r.targets[name] = tid
@@ -188,7 +188,7 @@ class Row:
             seen[key] = self.number
 
 
-Planner = Callable[[Row, Round, dict[Any, int]], Callable[[Session], object]]
+Planner = Callable[[Row, RoundNames, dict[Any, int]], Callable[[Session], object]]
 
 
 def _kind(row: Row) -> tuple[str, str | None]:
@@ -209,7 +209,7 @@ def _kind(row: Row) -> tuple[str, str | None]:
     return kind_text, sub_text or None
 
 
-def _target(row: Row, r: Round, seen: dict[Any, int]) -> Callable[[Session], object]:
+def _target(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session], object]:
     name = row.text("名称", required=True)
     kind, subtype = _kind(row)
     if name in r.targets:
@@ -245,7 +245,7 @@ def _id_number(row: Row) -> str:
     return number
 
 
-def _person(row: Row, r: Round, seen: dict[Any, int]) -> Callable[[Session], object]:
+def _person(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session], object]:
     name = row.text("姓名", required=True)
     number = _id_number(row)
     target_id = row.name_of("所在被巡察单位", r.targets, "被巡察单位", required=True)
@@ -288,7 +288,7 @@ def _names(row: Row, header: str, known: dict[str, list[str]], what: str) -> tup
     return tuple(ids)
 
 
-def _member(row: Row, r: Round, seen: dict[Any, int]) -> Callable[[Session], object]:
+def _member(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session], object]:
     team_id = row.name_of("巡察组", r.teams, "巡察组", required=True)
     name = row.text("姓名", required=True)
     if team_id and name and (team_id, name) in r.member_keys:
@@ -316,7 +316,7 @@ def _list_kind(text: str) -> str:
     return f"{text}清单" if text and text not in labels and f"{text}清单" in labels else text
 
 
-def _entry(row: Row, r: Round, seen: dict[Any, int]) -> Callable[[Session], object]:
+def _entry(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session], object]:
     kind = _list_kind(row.text("清单类型", required=True))
     target_id = row.name_of("被巡察单位", r.targets, "被巡察单位", required=False)
     title = row.text("标题", required=True)
@@ -346,7 +346,7 @@ PLANNERS: dict[str, Planner] = {
 
 
 def plan_row(
-    kind: str, number: int, cells: dict[str, Any], r: Round, seen: dict[Any, int]
+    kind: str, number: int, cells: dict[str, Any], r: RoundNames, seen: dict[Any, int]
 ) -> Plan | list[Refusal]:
     """The row's plan, or every problem found in it."""
     row = Row(number, cells)
