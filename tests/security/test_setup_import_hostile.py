@@ -3,23 +3,30 @@ coded error before a row is tried, and the store stays as it was (audit log and 
 
 from __future__ import annotations
 
+import os
+import random
+import traceback
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from tests.security import test_xlsx_fuzz as fuzz
 from tests.security.test_xlsx_hostile import MIB, rewrite, spaces
 from tests.workbench.conftest import team, team_template
 from tests.workbench.setup_files import OFFICE, TEN_TARGETS, fill, office_round, store_state
 from tests.workbench.team import Team
 from workbench.errors import WorkbenchError
 from workbench.reports.errors import ImportTemplateMismatch, LedgerFileInvalid
+from workbench.reports.setup_sheet import read_setup_sheet
 from workbench.reports.setup_templates import write_template
 from workbench.reports.xlsx_guard import MAX_UNPACKED_BYTES
 from workbench.services.setup_import import import_setup_file
+from workbench.services.setup_rows import RoundNames, plan_row
 from workbench.store.vault import Vault
 
 __all__ = ["team", "team_template"]  # fixtures used here
+CASES = int(os.environ.get("XLSX_FUZZ_CASES", "120"))
 
 
 @pytest.fixture
@@ -117,3 +124,37 @@ def test_malformed_and_non_xlsx_files_are_refused(
         lambda n, d: b'<!DOCTYPE x [<!ENTITY a "b">]>' + d if n == "xl/workbook.xml" else d,
     )
     refused(office, round_id, doctype, LedgerFileInvalid, "DOCTYPE")
+
+
+def test_mutated_templates_end_in_rows_or_coded_errors(
+    office: Vault, round_id: str, tmp_path: Path
+) -> None:
+    """The 整改台账 fuzzer's mutations of a filled-in template: reading and checking its rows
+    end in refusals or a coded error, never a raw exception or WB-INTERNAL."""
+    rng = random.Random(15)
+    rows = [*TEN_TARGETS, {"名称": "=A1", "类型": 3.5, "关注等级": "2026-02-30"}]
+    seed = fill("targets", tmp_path / "seed.xlsx", rows)
+    names = RoundNames(round_id, targets={"县教育局党组": "t"}, teams={"第一巡察组": "g"})
+    failures: list[str] = []
+    for case in range(CASES):
+        path = tmp_path / f"case-{case}.xlsx"
+        what = fuzz._mutate(rng, seed, path)
+        try:
+            try:
+                sheet = read_setup_sheet(path, "targets")
+                seen: dict[object, int] = {}
+                for number, cells in sheet.rows:
+                    plan_row("targets", number, cells, names, seen)
+            except (LedgerFileInvalid, ImportTemplateMismatch):
+                pass
+            if case % 10 == 0:
+                try:
+                    import_setup_file(office, path, "targets", round_id, dry_run=True)
+                except WorkbenchError as exc:
+                    assert exc.code != "WB-INTERNAL", exc
+        except Exception:
+            failures.append(f"case {case} ({what}):\n{traceback.format_exc(limit=-3)}")
+            path.rename(tmp_path / f"failed-{case}.xlsx")
+            continue
+        path.unlink()
+    assert not failures, f"{len(failures)} of {CASES} cases:\n" + "\n".join(failures[:5])
