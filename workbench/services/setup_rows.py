@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -109,33 +110,24 @@ class RoundNames:
     @classmethod
     def load(cls, session: Session, round_id: str) -> RoundNames:
         r = cls(round_id)
-        for tid, name in session.execute(_live(Target.id, Target.name, Target, round_id)):
-            r.targets[name] = tid
-        for tid, name in session.execute(_live(Team.id, Team.name, Team, round_id)):
-            r.teams[name] = tid
-        rows = session.execute(
-            _live(Person.id, Person.name, Person, round_id).add_columns(
-                Person.target_id, Person.id_number
-            )
-        )
-        for pid, name, target_id, number in rows:
+
+        def rows(model: Any, *columns: Any) -> Any:
+            live = (model.round_id == round_id, model.deleted_at.is_(None))
+            return session.execute(select(*columns).where(*live))
+
+        r.targets = {name: tid for tid, name in rows(Target, Target.id, Target.name)}
+        r.teams = {name: tid for tid, name in rows(Team, Team.id, Team.name)}
+        persons = rows(Person, Person.id, Person.name, Person.target_id, Person.id_number)
+        for pid, name, target_id, number in persons:
             r.persons.setdefault(name, []).append(pid)
             r.person_keys.add((target_id or "", name))
             if number:
                 r.id_numbers.add(number)
-        for team_id, name in session.execute(_live(Member.team_id, Member.name, Member, round_id)):
+        for team_id, name in rows(Member, Member.team_id, Member.name):
             r.member_keys.add((team_id or "", name))
-        for kind, target_id, title in session.execute(
-            _live(ListEntry.kind, ListEntry.target_id, ListEntry, round_id).add_columns(
-                ListEntry.title
-            )
-        ):
-            r.entry_keys.add((str(kind), target_id or "", title))
+        entries = rows(ListEntry, ListEntry.kind, ListEntry.target_id, ListEntry.title)
+        r.entry_keys = {(str(k), target_id or "", title) for k, target_id, title in entries}
         return r
-
-
-def _live(a: Any, b: Any, model: Any, round_id: str) -> Any:
-    return select(a, b).where(model.round_id == round_id, model.deleted_at.is_(None))
 
 
 class Row:
@@ -162,7 +154,7 @@ class Row:
             self.refuse(header, "必填，不能为空")
         return text
 
-    def date(self, header: str) -> Any:
+    def date_of(self, header: str) -> date | None:
         value = self.cells.get(header)
         if value is UNCOMPUTED:
             self.text(header)
@@ -263,8 +255,8 @@ def _person(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session]
         level=row.text("干部管理权限", required=True),
         position=row.text("职务"),
         portfolio=row.text("分管工作"),
-        term_start=row.date("任职开始"),
-        term_end=row.date("任职结束"),
+        term_start=row.date_of("任职开始"),
+        term_end=row.date_of("任职结束"),
         unit=row.text("工作单位"),
         id_number=number,
     )
