@@ -216,6 +216,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "输出文件已存在，不会覆盖"),
     QT_TRANSLATE_NOOP("core", "模板不可用"),
     QT_TRANSLATE_NOOP("core", "不是本系统导出的台账文件，或表头已被改动"),
+    QT_TRANSLATE_NOOP("core", "不是本系统的导入模板，或模板与所选的导入内容、版本不符"),
     QT_TRANSLATE_NOOP("core", "第一个用户必须担任系统管理员：只有系统管理员能添加用户，缺了这一角色，此数据库以后再也无法添加任何用户。请在角色中加上“系统管理员”（如 组长,系统管理员）；安全审计员不得兼任，应在建库后另行添加。"),
     QT_TRANSLATE_NOOP("core", "记录员/信访专员"),
     QT_TRANSLATE_NOOP("core", "巡察办"),

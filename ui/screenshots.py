@@ -20,6 +20,7 @@ from ui.editors.registry import EDITORS
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
 from ui.screenshots_office import take_office_screenshots
+from ui.screenshots_setup import setup_import_dialog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, create_demo_store
 from workbench.workspace import Workspace, store_exists
 
@@ -117,6 +118,7 @@ def _dialogs(app: QApplication, window: MainWindow, out_dir: Path, store: Path) 
         app.processEvents()
         save(wizard, out_dir / "dialog-first-run.png")
         wizard.done(QDialog.DialogCode.Rejected)
+    setup_import_dialog(app, out_dir / "dialog-setup-import.png")
 
 
 def _office_round(app: QApplication, out_dir: Path, directory: Path) -> None:

@@ -4274,6 +4274,125 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
 </context>
 <context>
+    <name>SetupImportDialog</name>
+    <message>
+        <source>从 Excel 导入配置</source>
+        <translation>Import set-up from Excel</translation>
+    </message>
+    <message>
+        <source>保存空白模板…</source>
+        <translation>Save blank template…</translation>
+    </message>
+    <message>
+        <source>请选择填好的模板（.xlsx）</source>
+        <translation>Choose the filled-in template (.xlsx)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>导入内容：</source>
+        <translation>Import:</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>先保存空白模板，在 Excel 中填写后选择该文件并检查。有误的行会逐行列出（行号、列、原因）；文件全部无误才能导入，也可以明确选择只导入无误的行。</source>
+        <translation>Save the blank template, fill it in with Excel, then choose the file and check it. Every row with an error is listed (row, column, reason); the file can be imported once it has no errors, or you can choose to import only the rows without errors.</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>只导入无误的行</source>
+        <translation>Import only the rows without errors</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>被巡察单位</source>
+        <translation>Inspected units</translation>
+    </message>
+    <message>
+        <source>干部/人员</source>
+        <translation>Cadres / persons</translation>
+    </message>
+    <message>
+        <source>巡察组成员</source>
+        <translation>Team members</translation>
+    </message>
+    <message>
+        <source>“3+1”清单条目</source>
+        <translation>“3+1” list entries</translation>
+    </message>
+    <message>
+        <source>选择填好的模板</source>
+        <translation>Choose the filled-in template</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>保存空白模板</source>
+        <translation>Save blank template</translation>
+    </message>
+    <message>
+        <source>已保存空白模板：%1</source>
+        <translation>Blank template saved: %1</translation>
+    </message>
+    <message>
+        <source>正在检查“%1”…</source>
+        <translation>Checking “%1”…</translation>
+    </message>
+    <message>
+        <source>正在导入“%1”…</source>
+        <translation>Importing “%1”…</translation>
+    </message>
+    <message>
+        <source>已导入 %1 行。</source>
+        <translation>%1 rows imported.</translation>
+    </message>
+    <message>
+        <source>%1 行有误，未导入。</source>
+        <translation>%1 rows with errors were not imported.</translation>
+    </message>
+    <message>
+        <source>文件中没有数据行。</source>
+        <translation>The file has no data rows.</translation>
+    </message>
+    <message>
+        <source>%1 行无误，%2 行有误，尚未导入任何数据。请按原因改正后重新检查。</source>
+        <translation>%1 rows are fine, %2 rows have errors; nothing has been imported. Correct them as the reasons say and check again.</translation>
+    </message>
+    <message>
+        <source>全部 %1 行无误，可以导入。</source>
+        <translation>All %1 rows are fine and can be imported.</translation>
+    </message>
+</context>
+<context>
     <name>SetupPage</name>
     <message>
         <source>只有“巡察办”角色可以配置巡察轮次（当前用户：%1）</source>
@@ -4306,10 +4425,6 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
-    </message>
-    <message>
-        <source>尚未提供</source>
-        <translation>Not available yet</translation>
     </message>
     <message>
         <source>请先在上方的“巡察轮次”中选择要配置的一轮巡察。</source>
@@ -6049,6 +6164,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>不是本系统导出的台账文件，或表头已被改动</source>
         <translation>This is not a ledger file exported by this system, or its header row has been altered.</translation>
+    </message>
+    <message>
+        <source>不是本系统的导入模板，或模板与所选的导入内容、版本不符</source>
+        <translation>Not an import template of this program, or the template does not match the chosen import or version</translation>
     </message>
     <message>
         <source>第一个用户必须担任系统管理员：只有系统管理员能添加用户，缺了这一角色，此数据库以后再也无法添加任何用户。请在角色中加上“系统管理员”（如 组长,系统管理员）；安全审计员不得兼任，应在建库后另行添加。</source>

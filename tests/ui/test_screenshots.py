@@ -41,6 +41,7 @@ def test_every_page_editor_and_dialog_is_rendered(
         *(f"office-round-wizard-{n}.png" for n in range(1, 5)),
         "office-dashboard-empty.png",
         "office-dashboard-round.png",
+        "dialog-setup-import.png",
     } <= names
     office = ["teams", "targets", "persons", "lists", "focus", "dialog-team", "dialog-member"]
     office += ["dialog-team-targets", "dialog-target", "dialog-person", "dialog-list-entry"]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.job_wizard import note_label
 from ui.dialogs.setup_dialog import SetupDialog
+from ui.dialogs.setup_import_dialog import SetupImportDialog
 from ui.i18n import core_text
 from ui.pages.setup_data import SetupData, load_setup
 from ui.pages.setup_lists_tab import FocusTab, ListsTab
@@ -34,6 +35,14 @@ from workbench.roles import Role
 from workbench.services.office_setup import SETUP_ROLES
 
 Scope = Callable[[], dict[str, Any]]
+
+# a tab's import button → the set-up template it reads
+IMPORT_KINDS = {
+    "targets": "targets",
+    "persons": "persons",
+    "members": "members",
+    "list_entries": "lists",
+}
 
 
 class SetupPage(QWidget):
@@ -55,6 +64,7 @@ class SetupPage(QWidget):
         self.data: SetupData | None = None
         self.shown_round: str | None = None  # what the message above the tabs is about
         self.last_dialog: SetupDialog | None = None
+        self.last_import: SetupImportDialog | None = None
         self.heading = QLabel(self.tr("轮次配置"))
         self.heading.setObjectName("setup_heading")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -103,16 +113,25 @@ class SetupPage(QWidget):
             button.setToolTip("" if ready else why_not)
 
     def import_button(self, kind: str) -> QPushButton:
-        """The Excel import's place; its dialog is wired in later."""
+        """从 Excel 导入 ``kind`` (a key of IMPORT_KINDS) into the chosen round."""
         button = self.action(
             f"import_{kind}", self.tr("从 Excel 导入…"), lambda: self.open_import(kind)
         )
-        button.setEnabled(False)
-        button.setToolTip(self.tr("尚未提供"))
+        self.allow(button, True)
         return button
 
-    def open_import(self, kind: str) -> None:
-        """从 Excel 导入 ``kind`` (teams, members, targets, persons, list_entries): not yet."""
+    def open_import(self, kind: str) -> SetupImportDialog | None:
+        round_id = self.round_id()
+        if round_id is None:
+            return None
+        dialog = SetupImportDialog(self.tasks, round_id, self)
+        dialog.set_kind(IMPORT_KINDS[kind])
+        dialog.imported.connect(lambda _kind, _rows: self.reload(units=True))
+        if self.last_import is not None and not self.last_import.isVisible():
+            self.last_import.deleteLater()
+        self.last_import = dialog
+        dialog.show()
+        return dialog
 
     def open_dialog(
         self, dialog: SetupDialog, on_saved: Callable[[Any], None] | None = None

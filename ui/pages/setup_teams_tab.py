@@ -48,7 +48,6 @@ class TeamsTab(QWidget):
         for button in (self.new_team, self.edit_team, self.assign):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(page.import_button("teams"))
         column.addLayout(buttons)
         column.addWidget(self.table)
 

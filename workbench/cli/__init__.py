@@ -22,6 +22,7 @@ from workbench.cli import (
     record_cmds,
     report_cmds,
     setup_cmds,
+    setup_import_cmds,
     store_cmds,
 )
 from workbench.errors import UsageError, WorkbenchError
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_cmds.register(sub)
     record_cmds.register(sub)
     setup_cmds.register(sub, list_cmds.register(sub))
+    setup_import_cmds.register(sub)
     report_cmds.register(sub)
     exchange_cmds.register(sub)
     index_cmds.register(sub)

@@ -58,3 +58,12 @@ class LedgerFileInvalid(ValidationError):
 
     code: ClassVar[str] = "WB-LEDGER-INVALID"
     default_message: ClassVar[str] = N_("不是本系统导出的台账文件，或表头已被改动")
+
+
+class ImportTemplateMismatch(ValidationError):
+    """An .xlsx that is not this program's set-up template of the kind being imported: a foreign
+    file, another kind's template, or one of another format version. ``details["why"]`` is
+    ``foreign``, ``kind`` or ``version``."""
+
+    code: ClassVar[str] = "WB-IMPORT-TEMPLATE"
+    default_message: ClassVar[str] = N_("不是本系统的导入模板，或模板与所选的导入内容、版本不符")

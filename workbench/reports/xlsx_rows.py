@@ -25,7 +25,7 @@ from workbench.models.enums import Grade, RectificationStatus
 from workbench.reports.errors import LedgerFileInvalid
 from workbench.reports.xlsx_guard import checked_xlsx
 from workbench.reports.xlsx_ledgers import ID_HEADER, LEDGERS, VERSION_HEADER
-from workbench.reports.xlsx_sheet import check_sheet
+from workbench.reports.xlsx_sheet import SheetShape, check_sheet
 from workbench.services.common import parse_enum
 
 S = RectificationStatus
@@ -66,7 +66,7 @@ MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell
 _META_ROWS = 50
 # What openpyxl raises on a damaged or malformed part: XML syntax (a SyntaxError), values it
 # cannot convert, elements or parts it expects and misses, and zipfile's and zlib's refusals.
-_UNREADABLE = (
+UNREADABLE = (
     InvalidFileException,
     zipfile.BadZipFile,
     zlib.error,
@@ -122,7 +122,7 @@ def read_ledger(path: Path) -> Ledger:
     data = checked_xlsx(path)
     try:
         return _read(path, data)
-    except _UNREADABLE as exc:
+    except UNREADABLE as exc:
         raise LedgerFileInvalid(
             f"无法读取“{path.name}”：文件内容已损坏，或不是 Excel 保存的 .xlsx 文件"
         ) from exc
@@ -133,7 +133,7 @@ def _read(path: Path, data: io.BytesIO) -> Ledger:
         sha256 = hashlib.sha256(view).hexdigest()
     wb = load_workbook(data, read_only=True, data_only=True)
     try:
-        meta = _meta(data, wb) if "_meta" in wb.sheetnames else {}
+        meta = read_meta(data, wb)
         if (meta.get("ledger") or "rectification") != "rectification":
             raise LedgerFileInvalid(f"“{path.name}”是其他台账，不是整改台账")
         ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
@@ -143,33 +143,48 @@ def _read(path: Path, data: io.BytesIO) -> Ledger:
         missing = [LABELS[k] for k in REQUIRED if k not in columns]
         if missing:
             raise LedgerFileInvalid(f"“{path.name}”缺少列：{'、'.join(missing)}")
-        width = max(columns.values()) + 1
-        rows: list[tuple[int, dict[str, Any]]] = []
-        for number, values in enumerate(
-            ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2
-        ):
-            if number > sheet.last_row:  # only pads, up to the row count <dimension> claims
-                break
-            uncomputed = sheet.uncomputed.get(number, set())
-            if not uncomputed and all(v is None for v in values):
-                continue  # a blank row, or one of openpyxl's pads for a gap
-            cells = {
-                k: UNCOMPUTED if i + 1 in uncomputed else values[i] for k, i in columns.items()
-            }
-            if not any(v not in (None, "") for v in cells.values()):
-                continue
-            _check_cells(path, number, cells)
-            rows.append((number, cells))
-            if len(rows) > MAX_ROWS:
-                raise LedgerFileInvalid(
-                    f"“{path.name}”超过 {MAX_ROWS:,} 行，请分成几个文件分别导入"
-                )
+        rows = read_rows(path, ws, sheet, columns, LABELS)
     finally:
         wb.close()
     return Ledger(meta, rows, sha256)
 
 
-def _meta(data: io.BytesIO, wb: Any) -> dict[str, str]:
+def read_rows(
+    path: Path,
+    ws: Any,
+    sheet: SheetShape,
+    columns: dict[str, int],
+    labels: dict[str, str],
+) -> list[tuple[int, dict[str, Any]]]:
+    """The sheet's non-blank rows below the header, as (Excel row number, cells by key), with
+    ``columns`` mapping each key to its 0-based column and ``labels`` naming it in refusals.
+    ``sheet`` is the worksheet's shape as ``check_sheet`` found it before openpyxl read a row; a
+    formula saved without its result is ``UNCOMPUTED``; past ``MAX_ROWS`` rows or a cell past
+    Excel's limit refuses the file."""
+    width = max(columns.values()) + 1
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for number, values in enumerate(
+        ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2
+    ):
+        if number > sheet.last_row:  # only pads, up to the row count <dimension> claims
+            break
+        uncomputed = sheet.uncomputed.get(number, set())
+        if not uncomputed and all(v is None for v in values):
+            continue  # a blank row, or one of openpyxl's pads for a gap
+        cells = {k: UNCOMPUTED if i + 1 in uncomputed else values[i] for k, i in columns.items()}
+        if not any(v not in (None, "") for v in cells.values()):
+            continue
+        _check_cells(path, number, cells, labels)
+        rows.append((number, cells))
+        if len(rows) > MAX_ROWS:
+            raise LedgerFileInvalid(f"“{path.name}”超过 {MAX_ROWS:,} 行，请分成几个文件分别导入")
+    return rows
+
+
+def read_meta(data: io.BytesIO, wb: Any) -> dict[str, str]:
+    """The key–value pairs of a workbook's hidden ``_meta`` sheet (empty without one)."""
+    if "_meta" not in wb.sheetnames:
+        return {}
     meta: dict[str, str] = {}
     check_sheet(data, wb["_meta"])
     for row in wb["_meta"].iter_rows(max_row=_META_ROWS, max_col=2, values_only=True):
@@ -179,11 +194,11 @@ def _meta(data: io.BytesIO, wb: Any) -> dict[str, str]:
     return meta
 
 
-def _check_cells(path: Path, number: int, cells: dict[str, Any]) -> None:
+def _check_cells(path: Path, number: int, cells: dict[str, Any], labels: dict[str, str]) -> None:
     for key, value in cells.items():
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
             raise LedgerFileInvalid(
-                f"“{path.name}”第{number}行“{LABELS[key]}”超过 {MAX_CELL_CHARS:,} 个字符"
+                f"“{path.name}”第{number}行“{labels[key]}”超过 {MAX_CELL_CHARS:,} 个字符"
                 "（Excel 单元格的上限），不是 Excel 保存的文件"
             )
 
@@ -196,7 +211,9 @@ def text_of(value: Any) -> str:
     return str(value).strip()
 
 
-def _date(value: Any, key: str) -> date | None:
+def date_cell(value: Any, label: str) -> date | None:
+    """A date cell as Excel stores it (a date, or an unformatted serial) or as people type it;
+    ``RowError`` naming ``label`` otherwise."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -212,7 +229,11 @@ def _date(value: Any, key: str) -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise RowError(f"{LABELS[key]}“{text}”不是有效日期（如 2026-06-30）")
+    raise RowError(f"{label}“{text}”不是有效日期（如 2026-06-30）")
+
+
+def _date(value: Any, key: str) -> date | None:
+    return date_cell(value, LABELS[key])
 
 
 def _enum(enum: type[Any], value: Any, key: str) -> Any:
