@@ -29,6 +29,7 @@ from workbench.exchange import (
     wipe_status,
 )
 from workbench.exchange.errors import PackageRejected
+from workbench.services.identifiers import resolve_numbered
 
 
 def _out(path: str) -> Path:
@@ -282,7 +283,9 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
 
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
-        view = resolve_conflict(vault, args.record_id, args.keep)
+        with vault.read() as s:
+            record_id = resolve_numbered(s, args.record_id)
+        view = resolve_conflict(vault, record_id, args.keep)
     common.emit(
         args, view, f"已按第 {args.keep} 个版本解决冲突：{view.record_type}/{view.record_id}"
     )
@@ -367,6 +370,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     conflicts.add_parser("list", help="列出待处理的冲突").set_defaults(func=cmd_conflicts_list)
     p = conflicts.add_parser("resolve", help="选定一个版本解决冲突")
-    p.add_argument("record_id")
+    p.add_argument("record_id", help="记录的编号或 id")
     p.add_argument("--keep", type=int, required=True, help="保留第几个版本（见 conflicts list）")
     p.set_defaults(func=cmd_conflicts_resolve)
