@@ -54,6 +54,9 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
         _dialogs(app, window, out_dir, directory)
         window.close()
         workspace.lock()
+    from ui.screenshots_first_use import take_first_use_screenshots
+
+    take_first_use_screenshots(app, out_dir)
     return 0
 
 

@@ -38,6 +38,9 @@ def test_every_page_editor_and_dialog_is_rendered(
         "dialog-recovery.png",
         "dialog-change-passphrase.png",
         "dialog-first-run.png",
+        "office-briefing.png",
+        "office-briefing-result.png",
+        "field-first-run-checklist.png",
     } <= names
     for name in names:
         assert _distinct_colours(out / name) > 8, f"{name} looks empty"
