@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs.export_wizard import default_package_name
 from ui.dialogs.job_wizard import JobPage, JobWizard, note_label
 from ui.errors import error_text
+from ui.i18n import tr as _tr
 from ui.models.record_table_model import human_size
 from ui.pages.exchange_support import counts_text, run_with_vault
 from ui.tasks import Tasks
@@ -56,9 +57,17 @@ def short_fingerprint(fingerprint: str) -> str:
     return " ".join(fingerprint.split()[:2]) + " …"
 
 
+def holder_text(device: BriefingRecipient) -> str:
+    return f"{device.display_name}（{device.team}）" if device.team else device.display_name
+
+
 def recipient_text(device: BriefingRecipient) -> str:
-    team = f"（{device.team}）" if device.team else ""
-    return f"{device.display_name}{team}  {device.user}  {short_fingerprint(device.fingerprint)}"
+    return (
+        _tr("%1    用户名 %2    设备指纹 %3")
+        .replace("%1", holder_text(device))
+        .replace("%2", device.user)
+        .replace("%3", short_fingerprint(device.fingerprint))
+    )
 
 
 def file_names(round_name: str, devices: list[BriefingRecipient], prefix: str) -> dict[str, str]:
@@ -243,12 +252,8 @@ class _ResultPage(QWizardPage):
             first = written[0][1]
             lines.append(self.tr("每个部署包只加密给所列的一台设备，只有该设备能解密导入："))
             for device, result, size in written:
-                lines.append(
-                    self.tr("%1：%2（%3）")
-                    .replace("%1", recipient_text(device))
-                    .replace("%2", str(result.path))
-                    .replace("%3", human_size(size))
-                )
+                lines.append(f"{holder_text(device)}（{short_fingerprint(device.fingerprint)}）")
+                lines.append(f"    {result.path}（{human_size(size)}）")
             lines += [
                 "",
                 self.tr("内容：%1；分类数据 %2 个；吊销名单 %3 条。")

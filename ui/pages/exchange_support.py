@@ -185,7 +185,7 @@ def outcome_label(key: str) -> str:
 
 
 def package_kind_label(kind: str | None) -> str:
-    labels = {"team": _tr("巡察组数据包"), "briefing": _tr("下发包"), "receipt": _tr("回执")}
+    labels = {"team": _tr("巡察组数据包"), "briefing": _tr("部署包"), "receipt": _tr("回执")}
     return labels.get(kind or "", kind or "")
 
 
