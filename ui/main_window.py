@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
             self._add_page("setup", self.tr("轮次配置"), setup)
             self._add_page("devices", self.tr("设备管理"), DevicesPage(self.tasks))
             self._add_page("conflicts", self.tr("冲突处理"), ConflictsPage(self.tasks))
+        checklist = self.pages["dashboard"].checklist  # type: ignore[attr-defined]
+        checklist.step_requested.connect(self.open_first_step)
         self._add_page("attachments", self.tr("附件"), AttachmentsPage(self.tasks, self.scope))
         if Role.AUDITOR in workspace.user.roles:  # 三员: only the auditor reads the log
             self._add_page("audit", self.tr("审计日志"), AuditPage(self.tasks, self.scope))
@@ -381,6 +383,22 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         keys = list(self.pages)
         self.nav.setCurrentRow(keys.index(key))
+
+    def open_first_step(self, key: str) -> None:
+        """A step of the dashboard's first-run checklist: its page, or its action there."""
+        if key in self.pages:
+            self.show_page(key)
+            return
+        action = self.findChild(QAction, key)  # "new_round": the round wizard's action
+        if action is not None:
+            action.trigger()
+            return
+        exchange = self.pages["exchange"]
+        if key not in exchange.buttons:  # type: ignore[attr-defined]
+            self.statusBar().showMessage(self.tr("此步骤在本程序中没有对应的操作。"), 8000)
+            return
+        self.show_page("exchange")
+        exchange.start_action(key)  # type: ignore[attr-defined]
 
     # -- search ----------------------------------------------------------------------------------
 

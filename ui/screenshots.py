@@ -60,6 +60,9 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
         workspace.lock()
         _office_round(app, out_dir, Path(tmp) / "office")
     take_office_screenshots(app, out_dir, settle)
+    from ui.screenshots_first_use import take_first_use_screenshots
+
+    take_first_use_screenshots(app, out_dir)
     return 0
 
 

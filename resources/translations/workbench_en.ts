@@ -200,12 +200,12 @@
         <translation>Inspection team package</translation>
     </message>
     <message>
-        <source>下发包</source>
-        <translation>Briefing package</translation>
-    </message>
-    <message>
         <source>回执</source>
         <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>部署包</source>
+        <translation>briefing</translation>
     </message>
     <message>
         <source>无记录</source>
@@ -1281,6 +1281,10 @@
         <source>轮次</source>
         <translation>Round</translation>
     </message>
+    <message>
+        <source>%1    用户名 %2    设备指纹 %3</source>
+        <translation>%1    user %2    device fingerprint %3</translation>
+    </message>
 </context>
 <context>
     <name>ActivityEditor</name>
@@ -1470,40 +1474,26 @@
     </message>
 </context>
 <context>
-    <name>BriefingDialog</name>
+    <name>BriefingWizard</name>
     <message>
-        <source>生成下发包</source>
-        <translation>Create briefing package</translation>
+        <source>生成部署包</source>
+        <translation>Make briefing packages</translation>
     </message>
     <message>
-        <source>巡察轮次</source>
-        <translation>Inspection round</translation>
+        <source>正在生成部署包</source>
+        <translation>Making briefing packages</translation>
     </message>
     <message>
-        <source>接收设备</source>
-        <translation>Recipient devices</translation>
+        <source>正在为 %1 生成部署包（第 %2 台，共 %3 台）…</source>
+        <translation>Making the briefing package for %1 (device %2 of %3)…</translation>
     </message>
     <message>
-        <source>保存为</source>
-        <translation>Save as</translation>
+        <source>文件已存在，不会覆盖：%1</source>
+        <translation>File already exists and will not be overwritten: %1</translation>
     </message>
     <message>
-        <source>下发包</source>
-        <translation>Briefing package</translation>
-    </message>
-    <message>
-        <source>请选择巡察轮次</source>
-        <translation>Select an inspection round</translation>
-    </message>
-    <message>
-        <source>请至少选择一台接收设备</source>
-        <translation>Select at least one recipient device</translation>
-    </message>
-    <message>
-        <source>已生成下发包：%1
-接收设备 %2 台；%3；分类数据 %4 个；吊销名单 %5 条。</source>
-        <translation>Briefing package created: %1
-Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translation>
+        <source>正在收集本轮数据并为各设备加密写入部署包…</source>
+        <translation>Collecting the round&apos;s data and encrypting a briefing package for each device…</translation>
     </message>
 </context>
 <context>
@@ -1883,8 +1873,8 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
         <translation>Certificate file</translation>
     </message>
     <message>
-        <source>已吊销设备 %1；吊销名单随下一次下发包送达各组。</source>
-        <translation>Device %1 revoked; the revocation list will reach the teams with the next briefing package.</translation>
+        <source>已吊销设备 %1；吊销名单随下一次部署包送达各组。</source>
+        <translation>Device %1 revoked; the revocation list reaches the teams with the next briefing package.</translation>
     </message>
 </context>
 <context>
@@ -2009,10 +1999,6 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
         <translation>Encrypt this round&apos;s unconfirmed data into a package for the inspection office</translation>
     </message>
     <message>
-        <source>导入下发包…</source>
-        <translation>Import briefing package…</translation>
-    </message>
-    <message>
         <source>导入巡察办下发的轮次、被巡察单位等数据</source>
         <translation>Import rounds, inspected units and other data sent by the inspection office</translation>
     </message>
@@ -2049,8 +2035,12 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
         <translation>Verify and import an inspection team package</translation>
     </message>
     <message>
-        <source>生成下发包…</source>
-        <translation>Create briefing package…</translation>
+        <source>导入部署包…</source>
+        <translation>Import briefing package…</translation>
+    </message>
+    <message>
+        <source>生成部署包…</source>
+        <translation>Make briefing packages…</translation>
     </message>
     <message>
         <source>把轮次、被巡察单位、清单等下发给巡察组设备</source>
@@ -2099,6 +2089,14 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
     <message>
         <source>本设备尚未登记：请先“生成注册申请”，交巡察办签发证书。</source>
         <translation>This device is not registered yet: first use “Create registration request” and give it to the inspection office to issue a certificate.</translation>
+    </message>
+    <message>
+        <source>本库还没有巡察轮次：请先新建巡察轮次。</source>
+        <translation>This store has no inspection round yet: create a round first.</translation>
+    </message>
+    <message>
+        <source>还没有已登记的巡察组设备：请先在“设备管理”中签发设备证书。</source>
+        <translation>No team device is enrolled yet: issue device certificates under “Devices” first.</translation>
     </message>
     <message>
         <source>保存注册申请</source>
@@ -2375,6 +2373,121 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
     </message>
 </context>
 <context>
+    <name>FirstRunChecklist</name>
+    <message>
+        <source>本库还没有巡察轮次</source>
+        <translation>This store has no inspection round yet</translation>
+    </message>
+    <message>
+        <source>按以下步骤配置一轮巡察，再把部署包交给各巡察组的笔记本。</source>
+        <translation>Set up a round with these steps, then hand the briefing packages to the teams&apos; laptops.</translation>
+    </message>
+    <message>
+        <source>本机首次使用：三步开始工作</source>
+        <translation>First use of this laptop: three steps to start work</translation>
+    </message>
+    <message>
+        <source>本机的轮次、被巡察单位和清单来自巡察办的部署包；请依次完成以下步骤。</source>
+        <translation>This laptop&apos;s round, inspected units and lists come from the office&apos;s briefing package; complete these steps in order.</translation>
+    </message>
+    <message>
+        <source>导入设备证书…</source>
+        <translation>Import device certificate…</translation>
+    </message>
+    <message>
+        <source>生成登记申请…</source>
+        <translation>Make enrolment request…</translation>
+    </message>
+    <message>
+        <source>本设备已登记，证书有效期至 %1。</source>
+        <translation>This device is enrolled; its certificate is valid until %1.</translation>
+    </message>
+    <message>
+        <source>登记申请已生成，等待巡察办签发；收到证书后导入，并与巡察办电话核对指纹。</source>
+        <translation>The enrolment request is made and awaits the office&apos;s signature; import the certificate when it arrives and check the fingerprint with the office by phone.</translation>
+    </message>
+    <message>
+        <source>生成登记申请，交巡察办签发设备证书（电话核对指纹），再导入证书。</source>
+        <translation>Make an enrolment request, have the office issue a device certificate (fingerprint checked by phone), then import the certificate.</translation>
+    </message>
+    <message>
+        <source>登记本机</source>
+        <translation>Enrol this laptop</translation>
+    </message>
+    <message>
+        <source>导入部署包</source>
+        <translation>Import the briefing package</translation>
+    </message>
+    <message>
+        <source>巡察办为本机生成部署包后导入：本轮的巡察组、被巡察单位和清单随之而来。</source>
+        <translation>Once the office has made a briefing package for this laptop, import it: it brings the round&apos;s teams, inspected units and lists.</translation>
+    </message>
+    <message>
+        <source>导入部署包…</source>
+        <translation>Import briefing package…</translation>
+    </message>
+    <message>
+        <source>请先完成第 1 步：本机登记后才能导入部署包。</source>
+        <translation>Complete step 1 first: a briefing package can be imported only after enrolment.</translation>
+    </message>
+    <message>
+        <source>开始工作</source>
+        <translation>Start work</translation>
+    </message>
+    <message>
+        <source>导入后，在左侧选择信访件、个别谈话、问题底稿等开始录入。</source>
+        <translation>After the import, choose letters, interviews, findings and so on at the left to start entering records.</translation>
+    </message>
+    <message>
+        <source>初始化交换密钥</source>
+        <translation>Initialize exchange keys</translation>
+    </message>
+    <message>
+        <source>生成巡察办的加密和签名密钥（只做一次），把签名指纹告知各巡察组。</source>
+        <translation>Make the office&apos;s encryption and signing keys (once) and tell the teams the signing fingerprint.</translation>
+    </message>
+    <message>
+        <source>初始化交换密钥…</source>
+        <translation>Initialize exchange keys…</translation>
+    </message>
+    <message>
+        <source>新建巡察轮次</source>
+        <translation>Create an inspection round</translation>
+    </message>
+    <message>
+        <source>填写轮次名称、类型和各阶段日期，再配置巡察组、组员和被巡察单位。</source>
+        <translation>Enter the round&apos;s name, type and phase dates, then set up its teams, members and inspected units.</translation>
+    </message>
+    <message>
+        <source>新建巡察轮次…</source>
+        <translation>New inspection round…</translation>
+    </message>
+    <message>
+        <source>登记巡察组设备</source>
+        <translation>Enrol the teams&apos; devices</translation>
+    </message>
+    <message>
+        <source>在“设备管理”中为各组笔记本签发设备证书，再在“数据交换”页生成部署包交各组导入。</source>
+        <translation>Issue device certificates for the teams&apos; laptops under “Devices”, then make briefing packages on the “Exchange” page for the teams to import.</translation>
+    </message>
+    <message>
+        <source>设备管理</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>请先完成第 1 步：初始化交换密钥。</source>
+        <translation>Complete step 1 first: initialize the exchange keys.</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>待完成</source>
+        <translation>To do</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>巡察工作台</source>
@@ -2545,7 +2658,7 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
         <translation>Import package</translation>
     </message>
     <message>
-        <source>导入下发包或回执</source>
+        <source>导入部署包或回执</source>
         <translation>Import briefing package or receipt</translation>
     </message>
     <message>
@@ -3209,6 +3322,10 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
     <message>
         <source>口令已修改，下次解锁请使用新口令。</source>
         <translation>Passphrase changed: use the new one from the next unlock.</translation>
+    </message>
+    <message>
+        <source>此步骤在本程序中没有对应的操作。</source>
+        <translation>This step has no action in this program.</translation>
     </message>
     <message>
         <source>已停止编入检索，其余记录将在下次解锁或导入后继续。</source>
@@ -3963,8 +4080,8 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Revoke device</translation>
     </message>
     <message>
-        <source>吊销后，本巡察办将拒收该设备此后的全部数据包；吊销名单随下一次下发包送达各组。此操作不能撤销，设备只能以新数据库重新登记。</source>
-        <translation>Once revoked, this inspection office will reject all further packages from the device; the revocation list reaches the teams with the next briefing package. This cannot be undone: the device can only be re-registered with a new database.</translation>
+        <source>吊销后，本巡察办将拒收该设备此后的全部数据包；吊销名单随下一次部署包送达各组。此操作不能撤销，设备只能以新数据库重新登记。</source>
+        <translation>After revocation this office refuses every further package from the device; the revocation list reaches the teams with the next briefing package. This cannot be undone: the device can only enrol again with a new store.</translation>
     </message>
     <message>
         <source>如：笔记本遗失、人员调离</source>
@@ -4923,12 +5040,12 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Choose package</translation>
     </message>
     <message>
-        <source>巡察办导入巡察组数据包；巡察组导入巡察办的下发包和回执。</source>
-        <translation>The inspection office imports inspection team packages; inspection teams import the office&apos;s briefing packages and receipts.</translation>
+        <source>巡察办导入巡察组数据包；巡察组导入巡察办的部署包和回执。</source>
+        <translation>The office imports the teams&apos; packages; a team imports the office&apos;s briefing packages and receipts.</translation>
     </message>
     <message>
-        <source>选择巡察办发来的下发包或回执。</source>
-        <translation>Choose a briefing package or receipt sent by the inspection office.</translation>
+        <source>选择巡察办发来的部署包或回执。</source>
+        <translation>Choose a briefing package or receipt from the office.</translation>
     </message>
     <message>
         <source>浏览…</source>
@@ -5195,6 +5312,38 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
+    <message>
+        <source>每个部署包只加密给所列的一台设备，只有该设备能解密导入：</source>
+        <translation>Each briefing package is encrypted to the one device listed; only that device can decrypt and import it:</translation>
+    </message>
+    <message>
+        <source>内容：%1；分类数据 %2 个；吊销名单 %3 条。</source>
+        <translation>Contents: %1; taxonomy documents %2; revocations %3.</translation>
+    </message>
+    <message>
+        <source>请用移动介质把各文件交给对应设备的使用人，在该设备“数据交换”页“导入部署包”。</source>
+        <translation>Hand each file on removable media to its device&apos;s holder, who imports it on that device&apos;s “Exchange” page (“Import briefing package”).</translation>
+    </message>
+    <message>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>以下设备没有生成部署包（未留下不完整的文件）：%1</source>
+        <translation>No briefing package was made for these devices (no partial file was left): %1</translation>
+    </message>
+    <message>
+        <source>未生成部署包</source>
+        <translation>No briefing package made</translation>
+    </message>
+    <message>
+        <source>部分设备已生成部署包</source>
+        <translation>Briefing packages made for some devices</translation>
+    </message>
+    <message>
+        <source>已生成部署包</source>
+        <translation>Briefing packages made</translation>
+    </message>
 </context>
 <context>
     <name>_SetupPage</name>
@@ -5211,8 +5360,60 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Save package</translation>
     </message>
     <message>
+        <source>生成部署包</source>
+        <translation>Make briefing packages</translation>
+    </message>
+    <message>
+        <source>把轮次、巡察组、被巡察单位、清单和吊销名单发给巡察组设备。每台设备一个文件，只有该设备能解密。</source>
+        <translation>Send the round, its teams, inspected units, lists and the revocation list to team devices. One file per device, which only that device can decrypt.</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
         <source>巡察轮次</source>
         <translation>Inspection round</translation>
+    </message>
+    <message>
+        <source>接收设备</source>
+        <translation>Recipient devices</translation>
+    </message>
+    <message>
+        <source>保存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <source>将写入</source>
+        <translation>Will write</translation>
+    </message>
+    <message>
+        <source>开始生成</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>设备指纹：%1</source>
+        <translation>Device fingerprint: %1</translation>
+    </message>
+    <message>
+        <source>部署包</source>
+        <translation>briefing</translation>
+    </message>
+    <message>
+        <source>请选择巡察轮次</source>
+        <translation>Select an inspection round</translation>
+    </message>
+    <message>
+        <source>请至少选择一台接收设备</source>
+        <translation>Select at least one recipient device</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：%1</source>
+        <translation>Folder does not exist: %1</translation>
+    </message>
+    <message>
+        <source>文件已存在，不会覆盖：%1</source>
+        <translation>File already exists and will not be overwritten: %1</translation>
     </message>
     <message>
         <source>保存为</source>

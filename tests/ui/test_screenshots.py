@@ -42,6 +42,9 @@ def test_every_page_editor_and_dialog_is_rendered(
         "office-dashboard-empty.png",
         "office-dashboard-round.png",
         "dialog-setup-import.png",
+        "office-briefing.png",
+        "office-briefing-result.png",
+        "field-first-run-checklist.png",
     } <= names
     office = ["teams", "targets", "persons", "lists", "focus", "dialog-team", "dialog-member"]
     office += ["dialog-team-targets", "dialog-target", "dialog-person", "dialog-list-entry"]

@@ -1,6 +1,6 @@
 """导入数据包: choose the file → verify it (nothing written) → the verdict → import with progress
 and cancel → what changed. The office imports team packages; a field store imports briefings
-(下发包) and receipts (回执) the same way. A refused package gets a verdict page that says what
+(部署包) and receipts (回执) the same way. A refused package gets a verdict page that says what
 was wrong, that nothing was imported, and what to do next."""
 
 from __future__ import annotations
@@ -84,9 +84,9 @@ class _ChoosePage(QWizardPage):
         self.wizard_ = wizard
         self.setTitle(self.tr("选择数据包"))
         self.setSubTitle(
-            self.tr("巡察办导入巡察组数据包；巡察组导入巡察办的下发包和回执。")
+            self.tr("巡察办导入巡察组数据包；巡察组导入巡察办的部署包和回执。")
             if wizard.office
-            else self.tr("选择巡察办发来的下发包或回执。")
+            else self.tr("选择巡察办发来的部署包或回执。")
         )
         self.file = QLineEdit()
         self.file.setObjectName("import_file")
@@ -265,7 +265,7 @@ class ImportWizard(JobWizard):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("导入数据包") if office else self.tr("导入下发包或回执"))
+        self.setWindowTitle(self.tr("导入数据包") if office else self.tr("导入部署包或回执"))
         self.tasks = tasks
         self.office = office
         self.round_names: dict[str, str] = {}

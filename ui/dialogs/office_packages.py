@@ -1,18 +1,15 @@
-"""The office's outgoing packages: 生成下发包 (the round, its teams and targets, lists and the
-revocation list, to chosen devices) and 签发回执 (which packages of a device the office holds)."""
+"""The office's receipts: 签发回执 (which packages of a device the office holds). Briefings
+(生成部署包) have their own wizard, ``briefing_wizard.py``."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,17 +17,9 @@ from PySide6.QtWidgets import (
 from ui.dialogs.export_wizard import OutputRow, check_output, default_package_name
 from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text
-from ui.pages.exchange_support import counts_text, run_with_vault
+from ui.pages.exchange_support import run_with_vault
 from ui.tasks import Tasks
-from workbench.exchange import (
-    BriefingResult,
-    DeviceView,
-    ReceiptResult,
-    build_briefing,
-    issue_receipt,
-    list_devices,
-)
-from workbench.services.rounds import list_rounds
+from workbench.exchange import DeviceView, ReceiptResult, issue_receipt, list_devices
 
 
 def device_text(device: DeviceView) -> str:
@@ -95,78 +84,6 @@ class _OfficeDialog(QDialog):
         self.run_button.setEnabled(True)
         self.message.setStyleSheet("color: #b00020;")
         self.message.setText(error_text(error))
-
-
-class BriefingDialog(_OfficeDialog):
-    def __init__(
-        self, tasks: Tasks, round_id: str | None, folder: Any, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(tasks, parent)
-        self.setWindowTitle(self.tr("生成下发包"))
-        self.output.caption = self.windowTitle()
-        self.folder = folder
-        self.round = QComboBox()
-        self.round.setObjectName("briefing_round")
-        self.devices = QListWidget()
-        self.devices.setObjectName("briefing_devices")
-        self.form.addRow(self.tr("巡察轮次"), self.round)
-        self.form.addRow(self.tr("接收设备"), self.devices)
-        self.form.addRow(self.tr("保存为"), self.output)
-        self.round.currentIndexChanged.connect(self._round_changed)
-        tasks.run(
-            lambda s: [(r.id, r.name) for r in list_rounds(s).items],
-            lambda rounds: self._rounds_loaded(rounds, round_id),
-        )
-        run_with_vault(tasks, list_devices, self._devices_loaded, self._failed)
-
-    def _rounds_loaded(self, rounds: list[tuple[str, str]], current: str | None) -> None:
-        for rid, name in rounds:
-            self.round.addItem(name, rid)
-        self.round.setCurrentIndex(max(self.round.findData(current), 0) if current else 0)
-
-    def _round_changed(self, _index: int) -> None:
-        if self.round.currentText() and not self.output.edit.isModified():
-            name = default_package_name(self.tr("下发包"), self.round.currentText())
-            self.output.edit.setText(str(self.folder / name))
-
-    def _devices_loaded(self, devices: list[DeviceView]) -> None:
-        for device in devices:
-            if device.revoked_at is not None:
-                continue  # a revoked device gets nothing more from the office
-            item = QListWidgetItem(device_text(device))
-            item.setData(Qt.ItemDataRole.UserRole, device.device_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.devices.addItem(item)
-
-    def chosen_devices(self) -> list[str]:
-        items = [self.devices.item(i) for i in range(self.devices.count())]
-        return [
-            str(i.data(Qt.ItemDataRole.UserRole))
-            for i in items
-            if i.checkState() == Qt.CheckState.Checked
-        ]
-
-    def problem(self) -> str | None:
-        if self.round.currentData() is None:
-            return self.tr("请选择巡察轮次")
-        if not self.chosen_devices():
-            return self.tr("请至少选择一台接收设备")
-        return None
-
-    def work(self) -> Any:
-        round_id, devices, out = self.round.currentData(), self.chosen_devices(), self.output.path()
-        return lambda vault: build_briefing(vault, round_id, devices, out)
-
-    def describe(self, result: BriefingResult) -> str:
-        return (
-            self.tr("已生成下发包：%1\n接收设备 %2 台；%3；分类数据 %4 个；吊销名单 %5 条。")
-            .replace("%1", str(result.path))
-            .replace("%2", str(len(result.devices)))
-            .replace("%3", counts_text(result.counts))
-            .replace("%4", str(result.taxonomy))
-            .replace("%5", str(result.revocations))
-        )
 
 
 class ReceiptDialog(_OfficeDialog):

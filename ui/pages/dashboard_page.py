@@ -1,4 +1,5 @@
-"""概览: the round's figures and a few charts."""
+"""概览: the round's figures and a few charts; a store with no round shows its first steps
+instead (``widgets/first_run_checklist.py``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ui.errors import show_error
 from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.bar_chart import BarChart
+from ui.widgets.first_run_checklist import FirstRunChecklist
 from ui.widgets.round_header import RoundHeader
 from workbench.models.enums import LetterCategory, LetterChannel
 from workbench.services.stats import RoundStats, round_stats
@@ -63,13 +65,20 @@ class DashboardPage(QWidget):
         self.by_aspect = BarChart(self.tr("问题按监督重点（方面）分布"))
         self.by_channel = BarChart(self.tr("信访件按渠道分布"))
         self.by_category = BarChart(self.tr("信访件按分类分布"))
+        self.checklist = FirstRunChecklist()
+        self.figures_box = QWidget()  # hidden while the checklist stands in for it
+        box = QVBoxLayout(self.figures_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(grid)
+        for chart in (self.by_aspect, self.by_channel, self.by_category):
+            box.addWidget(chart)
+        self.checklist.needed.connect(lambda needed: self.figures_box.setVisible(not needed))
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.addWidget(heading)
         inner.addWidget(self.header)
-        inner.addLayout(grid)
-        for chart in (self.by_aspect, self.by_channel, self.by_category):
-            inner.addWidget(chart)
+        inner.addWidget(self.checklist)
+        inner.addWidget(self.figures_box)
         inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -86,6 +95,7 @@ class DashboardPage(QWidget):
             chart.set_items([])
 
     def refresh(self) -> None:
+        self.checklist.refresh(self.tasks)
         round_id = self.scope().get("round_id")
         self.header.refresh(round_id)
         self.tasks.run(

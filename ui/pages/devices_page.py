@@ -120,7 +120,7 @@ class RevokeDialog(QDialog):
         warning.setStyleSheet("color: #b00020;")
         warning.setText(
             self.tr(
-                "吊销后，本巡察办将拒收该设备此后的全部数据包；吊销名单随下一次下发包送达各组。"
+                "吊销后，本巡察办将拒收该设备此后的全部数据包；吊销名单随下一次部署包送达各组。"
                 "此操作不能撤销，设备只能以新数据库重新登记。"
             )
         )
@@ -356,7 +356,7 @@ class DevicesPage(QWidget):
     def _revoke(self, device_id: str, reason: str) -> None:
         def done(_none: Any) -> None:
             self._say(
-                self.tr("已吊销设备 %1；吊销名单随下一次下发包送达各组。").replace(
+                self.tr("已吊销设备 %1；吊销名单随下一次部署包送达各组。").replace(
                     "%1", device_id[:8]
                 )
             )

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.briefing_wizard import BriefingWizard
 from ui.dialogs.export_wizard import ExportWizard, check_output
 from ui.dialogs.fingerprint_dialog import FingerprintDialog
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.job_wizard import note_label
-from ui.dialogs.office_packages import BriefingDialog, ReceiptDialog
+from ui.dialogs.office_packages import ReceiptDialog
 from ui.dialogs.wipe_dialog import WipeDialog
 from ui.errors import error_text
 from ui.pages.exchange_support import (
@@ -72,6 +73,7 @@ class ExchangePage(QWidget):
         self.folder = Path.home()
         self.status: ExchangeStatus | None = None
         self.last_dialog: QWidget | None = None  # the dialog an action opened (tests drive it)
+        self._pending_action = ""  # start_action's button, clicked once the state is known
         heading = QLabel(self.tr("数据交换"))
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         intro = note_label()
@@ -150,7 +152,7 @@ class ExchangePage(QWidget):
             ),
             (
                 "import_briefing",
-                self.tr("导入下发包…"),
+                self.tr("导入部署包…"),
                 self.tr("导入巡察办下发的轮次、被巡察单位等数据"),
                 self.open_import,
             ),
@@ -183,7 +185,7 @@ class ExchangePage(QWidget):
             ("import", self.tr("导入数据包…"), self.tr("校验并导入巡察组数据包"), self.open_import),
             (
                 "briefing",
-                self.tr("生成下发包…"),
+                self.tr("生成部署包…"),
                 self.tr("把轮次、被巡察单位、清单等下发给巡察组设备"),
                 self.open_briefing,
             ),
@@ -225,6 +227,11 @@ class ExchangePage(QWidget):
         self.state.setText(error_text(error))
 
     def _status_loaded(self, status: ExchangeStatus) -> None:
+        self._show_status(status)
+        if self._pending_action:
+            self._run_pending()
+
+    def _show_status(self, status: ExchangeStatus) -> None:
         self.status = status
         self.own_fp.set_fingerprint(status.own_fingerprint)
         self.office_fp.set_fingerprint(status.office_fingerprint)
@@ -235,8 +242,9 @@ class ExchangePage(QWidget):
                 else self.tr("尚未生成交换密钥：请先“初始化交换密钥”。")
             )
             self.buttons["office_init"].setVisible(not status.ready)
-            for key in ("import", "briefing", "receipt", "goto_devices", "goto_conflicts"):
+            for key in ("import", "receipt", "goto_devices", "goto_conflicts"):
                 self.buttons[key].setEnabled(status.ready)
+            self._briefing_state(status)
             return
         if status.ready:
             until = f"{status.not_after:%Y-%m-%d}" if status.not_after else "—"
@@ -249,6 +257,37 @@ class ExchangePage(QWidget):
             self.state.setText(self.tr("本设备尚未登记：请先“生成注册申请”，交巡察办签发证书。"))
         for key in ("export", "import_briefing", "import_receipt", "wipe"):
             self.buttons[key].setEnabled(status.ready)
+
+    def _briefing_state(self, status: ExchangeStatus) -> None:
+        """生成部署包 needs keys, a round and a device to send it to; the tooltip says which is
+        missing."""
+        button = self.buttons["briefing"]
+        if not status.ready:
+            why = self.tr("尚未生成交换密钥：请先“初始化交换密钥”。")
+        elif not status.has_round:
+            why = self.tr("本库还没有巡察轮次：请先新建巡察轮次。")
+        elif not status.devices:
+            why = self.tr("还没有已登记的巡察组设备：请先在“设备管理”中签发设备证书。")
+        else:
+            why = ""
+        button.setEnabled(not why)
+        button.setToolTip(why or self.tr("把轮次、被巡察单位、清单等下发给巡察组设备"))
+
+    def start_action(self, key: str) -> None:
+        """Run one of the page's actions as if its button were clicked, once the page knows the
+        store's state (the dashboard's first-run checklist sends people here); a disabled one only
+        gets the focus, its tooltip says why."""
+        self._pending_action = key
+        self.refresh()
+
+    def _run_pending(self) -> None:
+        button = self.buttons.get(self._pending_action)
+        self._pending_action = ""
+        if button is None:
+            return
+        button.setFocus()
+        if button.isEnabled():
+            button.click()
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
@@ -409,10 +448,11 @@ class ExchangePage(QWidget):
 
         run_with_vault(self.tasks, init_office, done, self._failed)
 
-    def open_briefing(self) -> BriefingDialog:
-        dialog = BriefingDialog(self.tasks, self._round_id(), self.folder, self)
-        dialog.open()
-        return dialog
+    def open_briefing(self) -> BriefingWizard:
+        wizard = BriefingWizard(self.tasks, self._round_id(), self.folder, self)
+        wizard.open()
+        self.last_dialog = wizard
+        return wizard
 
     def open_receipt(self) -> ReceiptDialog:
         dialog = ReceiptDialog(self.tasks, self.folder, parent=self)

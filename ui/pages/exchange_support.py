@@ -56,30 +56,52 @@ class ExchangeStatus:
     office_fingerprint: str  # field: the pinned office key; office: its own signing key
     age_fingerprint: str = ""
     not_after: datetime | None = None
+    has_round: bool = False  # a live round in the store (field: a briefing arrived)
+    devices: int = 0  # office: enrolled devices not revoked
 
 
 def exchange_status(session: Any) -> ExchangeStatus:
     """Public facts only: secrets never leave the worker."""
-    from workbench.exchange.identity import store_meta
+    from workbench.exchange.identity import active_device_count, store_meta
+    from workbench.services.rounds import list_rounds
 
     meta = store_meta(session)
     role, device = meta.get("store_role", "field"), meta.get("device_id", "")
+    has_round = list_rounds(session, limit=1).total > 0
     if role == "office":
         try:
             ok = office_keys(session)
         except ExchangeState:
-            return ExchangeStatus(role, device, False, "", "")
+            return ExchangeStatus(role, device, False, "", "", has_round=has_round)
         fp = ok.signing_fingerprint
-        return ExchangeStatus(role, device, True, fp, fp, ok.age_fingerprint)
+        return ExchangeStatus(
+            role,
+            device,
+            True,
+            fp,
+            fp,
+            ok.age_fingerprint,
+            has_round=has_round,
+            devices=active_device_count(session),
+        )
     try:
         dk = device_keys(session)
     except ExchangeState:  # no keys yet: the request makes them
-        return ExchangeStatus(role, device, False, "", "")
+        return ExchangeStatus(role, device, False, "", "", has_round=has_round)
     office_fp = (
         keys.signing_fingerprint(dk.office_signing_public) if dk.office_signing_public else ""
     )
     not_after = dk.certificate.not_after if dk.certificate else None
-    return ExchangeStatus(role, device, dk.enrolled, dk.fingerprint, office_fp, "", not_after)
+    return ExchangeStatus(
+        role,
+        device,
+        dk.enrolled,
+        dk.fingerprint,
+        office_fp,
+        "",
+        not_after,
+        has_round=has_round,
+    )
 
 
 def read_enrol_file(path: Path) -> bytes:
@@ -163,7 +185,7 @@ def outcome_label(key: str) -> str:
 
 
 def package_kind_label(kind: str | None) -> str:
-    labels = {"team": _tr("巡察组数据包"), "briefing": _tr("下发包"), "receipt": _tr("回执")}
+    labels = {"team": _tr("巡察组数据包"), "briefing": _tr("部署包"), "receipt": _tr("回执")}
     return labels.get(kind or "", kind or "")
 
 

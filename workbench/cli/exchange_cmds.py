@@ -29,6 +29,7 @@ from workbench.exchange import (
     wipe_status,
 )
 from workbench.exchange.errors import PackageRejected
+from workbench.services.identifiers import resolve_numbered
 
 
 def _out(path: str) -> Path:
@@ -142,7 +143,7 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
     common.emit(
         args,
         {"revoked": args.device},
-        f"已吊销设备 {args.device}；吊销名单随下一次下发包送达各组。",
+        f"已吊销设备 {args.device}；吊销名单随下一次部署包送达各组。",
     )
     return 0
 
@@ -165,7 +166,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
         result = build_briefing(vault, common.round_arg(vault, args.round), args.device, out)
     human = (
-        f"已生成下发包：{out}，接收设备 {len(result.devices)} 台，"
+        f"已生成部署包：{out}，接收设备 {len(result.devices)} 台，"
         f"记录 {sum(result.counts.values())} 条，分类数据 {result.taxonomy} 个，"
         f"吊销名单 {result.revocations} 条"
     )
@@ -282,7 +283,9 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
 
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
-        view = resolve_conflict(vault, args.record_id, args.keep)
+        with vault.read() as s:
+            record_id = resolve_numbered(s, args.record_id)
+        view = resolve_conflict(vault, record_id, args.keep)
     common.emit(
         args, view, f"已按第 {args.keep} 个版本解决冲突：{view.record_type}/{view.record_id}"
     )
@@ -326,12 +329,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--round", required=True)
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_export)
-    p = sub.add_parser("brief", help="（巡察办）生成发给巡察组设备的下发包")
+    p = sub.add_parser("brief", help="（巡察办）生成发给巡察组设备的部署包")
     p.add_argument("--round", required=True)
     p.add_argument("--device", required=True, action="append", help="接收设备，可重复")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_brief)
-    p = sub.add_parser("import", help="导入数据包（巡察办导入巡察组包；巡察组导入下发包和回执）")
+    p = sub.add_parser("import", help="导入数据包（巡察办导入巡察组包；巡察组导入部署包和回执）")
     p.add_argument("file")
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("verify", help="校验数据包而不导入")
@@ -367,6 +370,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     conflicts.add_parser("list", help="列出待处理的冲突").set_defaults(func=cmd_conflicts_list)
     p = conflicts.add_parser("resolve", help="选定一个版本解决冲突")
-    p.add_argument("record_id")
+    p.add_argument("record_id", help="记录的编号或 id")
     p.add_argument("--keep", type=int, required=True, help="保留第几个版本（见 conflicts list）")
     p.set_defaults(func=cmd_conflicts_resolve)

@@ -32,7 +32,7 @@ from workbench.services import (
     rounds,
     targets,
 )
-from workbench.services.office_setup import resolve_round, resolve_team
+from workbench.services.identifiers import KINDS, resolve_record
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,6 @@ class RecordCommand:
     list_fn: Callable[..., Any]
     get_fn: Callable[..., Any]
     columns: tuple[tuple[str, str], ...]  # (attribute, header)
-    # what ``show`` accepts besides the id: (session, text) → id
-    resolve: Callable[[Session, str], str] | None = None
 
 
 # CLI filter → the keyword names list services use for it, in order of preference
@@ -72,7 +70,6 @@ COMMANDS: list[RecordCommand] = [
             ("phase", "阶段"),
             ("start_date", "开始"),
         ),
-        resolve=resolve_round,
     ),
     RecordCommand(
         "targets",
@@ -232,11 +229,11 @@ def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _resolve_names(session: Session, kwargs: dict[str, Any]) -> None:
-    """``--round`` and ``--team`` may be names as well as UUIDs (a team within its round)."""
-    if "round_id" in kwargs:
-        kwargs["round_id"] = resolve_round(session, kwargs["round_id"])
-    if "team_id" in kwargs:
-        kwargs["team_id"] = resolve_team(session, kwargs["team_id"], kwargs.get("round_id"))
+    """``--round``, ``--team`` and ``--target`` may be names as well as UUIDs (a team or a target
+    within its round)."""
+    for key, kind in (("round_id", "rounds"), ("team_id", "teams"), ("target_id", "targets")):
+        if key in kwargs:
+            kwargs[key] = resolve_record(session, kind, kwargs[key], kwargs.get("round_id"))
 
 
 def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
@@ -259,7 +256,7 @@ def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
 def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         with common.unlock(args) as vault, vault.read() as s:
-            view = spec.get_fn(s, spec.resolve(s, args.id) if spec.resolve else args.id)
+            view = spec.get_fn(s, resolve_record(s, spec.name, args.id))
         lines = [
             f"{f.name}: {_text(getattr(view, f.name), 200)}"
             for f in (fields(view) if is_dataclass(view) else ())
@@ -269,6 +266,13 @@ def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
         return 0
 
     return run
+
+
+def _id_help(name: str) -> str:
+    kind = KINDS.get(name)
+    if name in ("rounds", "teams"):
+        return "id 或名称"
+    return f"id 或{kind.key_label}" if kind is not None and kind.key is not None else "id"
 
 
 def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore[type-arg]
@@ -288,6 +292,6 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore
         p.add_argument("--limit", type=common.whole_number, default=50)
         p.set_defaults(func=_list(spec))
         p = verbs.add_parser("show", help=f"显示一条{spec.help}")
-        p.add_argument("id", help="id" + ("或名称" if spec.resolve else ""))
+        p.add_argument("id", help=_id_help(spec.name))
         p.set_defaults(func=_show(spec))
     return groups

@@ -8,6 +8,7 @@ import sys
 from workbench.cli import common
 from workbench.models.enums import LetterCategory
 from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
+from workbench.services.identifiers import resolve_record
 from workbench.services.office_setup import resolve_round
 from workbench.services.search import search_records, unindexed_count
 from workbench.services.stats import round_stats
@@ -18,12 +19,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     date_from = common.iso_date(args.date_from, "--from")  # a bad date before the passphrase
     date_to = common.iso_date(args.date_to, "--to")
     with common.unlock(args) as vault, vault.read() as s:
+        round_id = resolve_round(s, args.round) if args.round else None
         hits = search_records(
             s,
             args.query,
             types=types,
-            round_id=resolve_round(s, args.round) if args.round else None,
-            target_id=args.target,
+            round_id=round_id,
+            target_id=resolve_record(s, "targets", args.target, round_id) if args.target else None,
             date_from=date_from,
             date_to=date_to,
             limit=args.limit,
@@ -72,13 +74,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("search", help="全文检索（支持一、二、多字词和拼音首字母）")
     p.add_argument("query")
     p.add_argument("--type", action="append", help="记录类型，可重复：letter、finding、clue…")
-    p.add_argument("--round")
-    p.add_argument("--target")
+    p.add_argument("--round", help="轮次名称或 id")
+    p.add_argument("--target", help="被巡察对象名称或 id")
     p.add_argument("--from", dest="date_from")
     p.add_argument("--to", dest="date_to")
     p.add_argument("--limit", type=common.whole_number, default=20)
     p.set_defaults(func=cmd_search)
     p = sub.add_parser("stats", help="轮次统计")
-    p.add_argument("--round", help="轮次 id（默认：全部）")
+    p.add_argument("--round", help="轮次名称或 id（默认：全部）")
     p.add_argument("--today", help="计算逾期所用日期（默认：今天）")
     p.set_defaults(func=cmd_stats)

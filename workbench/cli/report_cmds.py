@@ -18,6 +18,7 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from workbench.cli import common
 from workbench.errors import UsageError
@@ -35,6 +36,17 @@ from workbench.reports import (
     template_for,
 )
 from workbench.reports.registry import SCOPE_HELP, copy_number
+from workbench.services.identifiers import resolve_record
+
+# the record a document of "record" scope is about: ``--id`` takes its number as well as its id
+RECORD_KIND = {
+    "interview": "interviews",
+    "letter-register": "letters",
+    "letter-handling": "letters",
+    "finding": "findings",
+    "clue-transfer": "clues",
+    "portrait": "portraits",
+}
 
 PLAINTEXT_WARNING = (
     "警告：导出的文件未加密（明文）。请按保密规定存放和传递，用毕及时删除；本次导出已记入审计日志。"
@@ -98,6 +110,20 @@ def _out(args: argparse.Namespace, *, refuse_existing: bool = False) -> Path:
     return out
 
 
+def _resolve_ids(vault: Any, request: DocRequest) -> DocRequest:
+    """``--round``, ``--target`` and ``--id`` as names and numbers as well as UUIDs."""
+    with vault.read() as s:
+        round_id = resolve_record(s, "rounds", request.round_id) if request.round_id else None
+        target_id = request.target_id
+        if target_id:
+            target_id = resolve_record(s, "targets", target_id, round_id)
+        record_id = request.record_id
+        kind = RECORD_KIND.get(request.doc_type)
+        if record_id and kind:
+            record_id = resolve_record(s, kind, record_id, round_id)
+    return replace(request, round_id=round_id, target_id=target_id, record_id=record_id)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     if args.list:
         return _list(args)
@@ -116,8 +142,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         date=common.iso_date(args.date, "--date"),
     )
     with common.unlock(args) as vault:
-        if args.round:
-            request = replace(request, round_id=common.round_arg(vault, args.round))
+        request = _resolve_ids(vault, request)
         result = export_document(
             vault, request, out, overwrite=args.force, use_template=not args.builtin
         )
@@ -169,9 +194,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("report", help="生成文书（Word）和台账（Excel）")
     p.add_argument("type", nargs="?", help="文书类型，见 --list")
     p.add_argument("--list", action="store_true", help="列出可生成的文书")
-    p.add_argument("--round", help="巡察轮次 id")
-    p.add_argument("--target", help="被巡察对象 id")
-    p.add_argument("--id", help="记录 id（谈话记录、信访件、底稿、线索、画像）")
+    p.add_argument("--round", help="巡察轮次名称或 id")
+    p.add_argument("--target", help="被巡察对象名称或 id")
+    p.add_argument("--id", help="记录的编号或 id（谈话记录、信访件、底稿、线索；画像用 id）")
     p.add_argument("--out", help="输出文件，.docx 或 .xlsx")
     p.add_argument("--copy-no", help="份号，1–999999（如 000001）")
     p.add_argument("--date", help="成文日期 YYYY-MM-DD（默认：今天）")
@@ -184,7 +209,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_report)
     p = sub.add_parser("report-import", help="导入被巡察单位填报的整改台账（.xlsx）")
     p.add_argument("file")
-    p.add_argument("--round", help="巡察轮次 id（默认：台账导出时的轮次）")
+    p.add_argument("--round", help="巡察轮次名称或 id（默认：台账导出时的轮次）")
     p.add_argument("--dry-run", action="store_true", help="只检查，不保存")
     p.add_argument(
         "--clean-rows-only",

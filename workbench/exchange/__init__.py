@@ -5,7 +5,12 @@ Importing this package registers the exchange tables on ``Base.metadata`` (``wor
 should import ``workbench.models.exchange`` too, so Alembic and ``info`` see them everywhere).
 """
 
-from workbench.exchange.briefing import BriefingResult, build_briefing
+from workbench.exchange.briefing import (
+    BriefingRecipient,
+    BriefingResult,
+    briefing_recipients,
+    build_briefing,
+)
 from workbench.exchange.conflicts import (
     ConflictView,
     HeadView,
@@ -33,6 +38,7 @@ from workbench.exchange.wipe import WipeResult, WipeStatus, wipe_round, wipe_sta
 
 __all__ = [
     "STAGES",
+    "BriefingRecipient",
     "BriefingResult",
     "ConflictView",
     "DeviceView",
@@ -46,6 +52,7 @@ __all__ = [
     "WipeResult",
     "WipeStatus",
     "accept_certificate",
+    "briefing_recipients",
     "build_briefing",
     "export_round",
     "get_conflict",

@@ -37,6 +37,7 @@ from workbench.exchange.receipts import office_sender, record_outgoing
 from workbench.exchange.recordio import PackageRecord, serialize
 from workbench.exchange.taxonomy_docs import prepare_taxonomy
 from workbench.exchange.writer import APP_VERSION, schema_version, write_package
+from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import FocusItem, ListEntry, Member, Person, Round, Target, Team
 from workbench.models.base import utcnow
 from workbench.models.exchange import ExchangeDevice, ExchangeRevocation, SyncBase
@@ -67,9 +68,60 @@ def _office_documents() -> list[tuple[str, bytes]]:
     ]
 
 
+@dataclass(frozen=True)
+class BriefingRecipient:
+    """An enrolled, unrevoked device as the office picks it for a round's briefing."""
+
+    device_id: str
+    display_name: str  # the certificate holder
+    user: str
+    fingerprint: str
+    team: str  # the round's team with a member of the holder's name; "" if none or several
+
+
+def briefing_recipients(vault: Vault, round_id: str) -> list[BriefingRecipient]:
+    """The devices a briefing of ``round_id`` may go to (revoked ones get nothing more), in
+    enrolment order. A device records no team: the team shown is the round's team whose member
+    bears the certificate holder's name, when exactly one does."""
+    with vault.read() as s:
+        revoked = revoked_ids(s)
+        teams: dict[str, set[str]] = {}
+        query = (
+            select(Member.name, Team.name)
+            .join(Team, Team.id == Member.team_id)
+            .where(
+                Member.round_id == round_id,
+                Member.deleted_at.is_(None),
+                Team.deleted_at.is_(None),
+            )
+        )
+        for member, team in s.execute(query):
+            teams.setdefault(member, set()).add(team)
+        devices = s.scalars(select(ExchangeDevice).order_by(ExchangeDevice.enrolled_at)).all()
+        return [
+            BriefingRecipient(
+                d.device_id,
+                d.display_name,
+                d.user_name,
+                d.fingerprint,
+                next(iter(found)) if len(found := teams.get(d.display_name, set())) == 1 else "",
+            )
+            for d in devices
+            if d.device_id not in revoked
+        ]
+
+
 def build_briefing(
-    vault: Vault, round_id: str, device_ids: Iterable[str], out_path: Path
+    vault: Vault,
+    round_id: str,
+    device_ids: Iterable[str],
+    out_path: Path,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
 ) -> BriefingResult:
+    """One package for ``device_ids`` (each can decrypt it). ``progress`` gets (bytes sealed,
+    their total); a cancel is honoured until the ledger commit and leaves no file."""
     with vault.read() as s:
         ok = office_keys(s)
         if s.get(Round, round_id) is None:
@@ -147,7 +199,16 @@ def build_briefing(
         return lambda: [data]
 
     sources = [constant(records_blob), *(constant(data) for _name, data in docs)]
-    written = write_package(out_path, manifest, ok.signing_secret, b"", sources, recipients)
+    written = write_package(
+        out_path,
+        manifest,
+        ok.signing_secret,
+        b"",
+        sources,
+        recipients,
+        progress=progress,
+        cancel=cancel,
+    )
     ids = [d.device_id for d in devices]
     try:
         with vault.session() as s:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from workbench.exchange import keys
 from workbench.exchange.certs import Certificate, parse_certificate_frame
 from workbench.exchange.errors import ExchangeState
-from workbench.models.exchange import ExchangeKey, ExchangeRevocation
+from workbench.models.exchange import ExchangeDevice, ExchangeKey, ExchangeRevocation
 from workbench.models.system import StoreMeta
 
 OFFICE_AGE = "office_age"
@@ -50,6 +50,12 @@ def store_meta(session: Session) -> dict[str, str]:
 
 def revoked_ids(session: Session) -> set[str]:
     return set(session.scalars(select(ExchangeRevocation.device_id)))
+
+
+def active_device_count(session: Session) -> int:
+    """Office: the enrolled devices not revoked (those a briefing can go to)."""
+    enrolled = set(session.scalars(select(ExchangeDevice.device_id)))
+    return len(enrolled - revoked_ids(session))
 
 
 @dataclass(frozen=True)

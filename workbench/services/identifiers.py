@@ -1,0 +1,152 @@
+"""What a person types for a record → its id: the one place every command taking a record resolves
+it, so a script can write ``XF-2026-0001``, ``DG-…`` or a round's name instead of a UUID.
+
+A record's human identifier is its number (信访件、谈话、底稿、线索、整改事项), its name
+(被巡察对象、人员; rounds and teams through ``office_setup``), or nothing (only the id). The
+office may hold two live records with one number, one from each of two devices (numbers are
+unique per device, see ARCHITECTURE.md): such a number is refused with the records listed, and the
+id picks one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from workbench.errors import AmbiguousName, NotFound, UsageError
+from workbench.models import (
+    Activity,
+    ArchiveItem,
+    Clue,
+    Finding,
+    FocusItem,
+    Interview,
+    Letter,
+    ListEntry,
+    Person,
+    Portrait,
+    Rectification,
+    Report,
+    Round,
+    Target,
+    Team,
+)
+from workbench.models.base import RecordMixin
+from workbench.services.office_setup import resolve_round, resolve_team
+
+_SHOWN = 10  # records named in a refusal; more are counted
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    model: type[RecordMixin]
+    label: str
+    key: InstrumentedAttribute[str] | None  # the human identifier's column; None: the id only
+    key_label: str = "编号"
+
+
+# keyed by the CLI's record command names (``workbench letters show …``)
+KINDS: dict[str, RecordKind] = {
+    "targets": RecordKind(Target, "被巡察对象", Target.name, "名称"),
+    "persons": RecordKind(Person, "干部/人员", Person.name, "姓名"),
+    "interviews": RecordKind(Interview, "个别谈话", Interview.number),
+    "letters": RecordKind(Letter, "信访件", Letter.number),
+    "findings": RecordKind(Finding, "问题底稿", Finding.number),
+    "clues": RecordKind(Clue, "问题线索", Clue.number),
+    "rectifications": RecordKind(Rectification, "整改事项", Rectification.number),
+    "activities": RecordKind(Activity, "工作记录", None),
+    "focus": RecordKind(FocusItem, "监督重点清单事项", None),
+    "lists": RecordKind(ListEntry, "“3+1”清单条目", None),
+    "portraits": RecordKind(Portrait, "政治画像", None),
+    "reports": RecordKind(Report, "报告", None),
+    "archive": RecordKind(ArchiveItem, "归档材料", None),
+}
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _live_id(session: Session, model: Any, record_id: str) -> str | None:
+    query = select(model.id).where(model.id == record_id, model.deleted_at.is_(None))
+    found: str | None = session.scalar(query)
+    return found
+
+
+def _describe(session: Session, kind: RecordKind, row: Any) -> str:
+    """Which of several records this is, in words: its round, team and when it was entered."""
+    where = [
+        name
+        for model, ref in ((Round, row.round_id), (Team, row.team_id))
+        if ref and (name := session.scalar(select(model.name).where(model.id == ref)))
+    ]
+    where.append(f"{row.created_at:%Y-%m-%d %H:%M} 录入")
+    return f"{kind.label}{getattr(row, kind.key.key if kind.key else 'id')}（{'，'.join(where)}）"
+
+
+def resolve_record(session: Session, kind: str, text: str, round_id: str | None = None) -> str:
+    """The id of the live record of ``kind`` that ``text`` names: its UUID or its human
+    identifier (within ``round_id`` when given). Unknown → ``NotFound`` naming the text; several
+    live records with that identifier → ``AmbiguousName`` listing them."""
+    if kind == "rounds":
+        return resolve_round(session, text)
+    if kind == "teams":
+        return resolve_team(session, text, round_id)
+    spec = KINDS.get(kind)
+    if spec is None:
+        raise UsageError(f"未知的记录类型：{kind}")
+    model: Any = spec.model
+    wanted = text.strip()
+    if _is_uuid(wanted):
+        found = _live_id(session, model, wanted.lower())
+        if found is not None:
+            return found
+    if spec.key is not None and wanted:
+        query = select(model).where(spec.key == wanted, model.deleted_at.is_(None))
+        if round_id is not None:
+            query = query.where(model.round_id == round_id)
+        rows = session.scalars(query.order_by(model.created_at, model.id)).all()
+        if len(rows) == 1:
+            return str(rows[0].id)
+        if rows:
+            shown = "；".join(_describe(session, spec, r) for r in rows[:_SHOWN])
+            more = f" 等 {len(rows)} 条" if len(rows) > _SHOWN else ""
+            raise AmbiguousName(
+                f"{spec.key_label}“{wanted}”对应 {len(rows)} 条{spec.label}：{shown}{more}。"
+                "请改用 id（见 list 命令）",
+                field=kind,
+                candidates=[str(r.id) for r in rows],
+            )
+    how = f"id 或{spec.key_label}" if spec.key is not None else "id"
+    raise NotFound(f"未找到{spec.label}“{wanted}”（请写{how}）", field=kind, text=wanted)
+
+
+def resolve_numbered(session: Session, text: str) -> str:
+    """A record of any numbered kind (a conflict names its record so): its UUID as given, else
+    its number, which must name one live record whatever its kind."""
+    wanted = text.strip()
+    if _is_uuid(wanted):
+        return wanted.lower()
+    found: list[str] = []
+    for kind, spec in KINDS.items():
+        if spec.key is None or spec.key_label != "编号":
+            continue
+        try:
+            found.append(resolve_record(session, kind, wanted))
+        except NotFound:
+            continue
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AmbiguousName(
+            f"编号“{wanted}”对应多条不同类型的记录，请改用 id", field="record", candidates=found
+        )
+    raise NotFound(f"未找到编号为“{wanted}”的记录（请写 id 或编号）", field="record", text=wanted)
