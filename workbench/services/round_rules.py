@@ -13,8 +13,8 @@ rolls the change back and the store stays as it was. They read the flushed rows:
 - 对村: only 村 and 社区 are inspected.
 - 回头看: names the earlier round it looks back on.
 
-Only 提级 and 联动 teams may have a 牵头组, which is a city team of the same round, and there are
-no chains: a led group leads nobody.
+Only 提级 and 联动 teams may have a 牵头组: a county group led by a city team of the same round.
+So there are no chains: a led group is a county group, which leads nobody.
 """
 
 from __future__ import annotations
@@ -128,6 +128,9 @@ def check_whole_round(session: Session, row: Round) -> None:
 
 def _check_lead(session: Session, team: Team, kind: RoundType) -> None:
     led = [t for t in _teams(session, team.round_id) if t.lead_team_id == team.id]
+    if led and team.level is not OrgLevel.CITY:
+        names = "、".join(f"“{t.name}”" for t in led)
+        raise _refuse(f"“{team.name}”正牵头{names}，须是市级组", "level")
     if team.lead_team_id is None:
         if kind is RoundType.ELEVATED and team.level is OrgLevel.COUNTY:
             raise _refuse(
@@ -146,14 +149,6 @@ def _check_lead(session: Session, team: Team, kind: RoundType) -> None:
             raise _refuse(f"“{team.name}”是市级组，只有县级组由牵头组带领", "lead_team_id")
         if lead.level is not OrgLevel.CITY:
             raise _refuse(f"牵头组“{lead.name}”是县级组，牵头组须是市级组", "lead_team_id")
-        if lead.lead_team_id is not None:
-            raise _refuse(f"“{lead.name}”本身由其他组牵头，不能再牵头“{team.name}”", "lead_team_id")
-        if led:
-            names = "、".join(f"“{t.name}”" for t in led)
-            raise _refuse(f"“{team.name}”正牵头{names}，不能再由其他组牵头", "lead_team_id")
-    for other in led:
-        if team.level is not OrgLevel.CITY:
-            raise _refuse(f"“{team.name}”正牵头“{other.name}”，须是市级组", "level")
 
 
 def check_team(session: Session, team: Team) -> None:
