@@ -163,7 +163,8 @@ def test_round_types_and_set_up_from_the_command_line(
     assert member["recusal_target_ids"] == [target["id"]]
     assert member["recusal_person_ids"] == [person["id"]]
     assert (member["home_level"], member["recusal"]) == ("county", "曾在该局任职")
-    err = _refused(capsys, 8, "members", "add", *team, "--name", "市干部", "--role", "deputy")
+    deputy = ("members", "add", *team, "--name", "市干部", "--role", "deputy")
+    err = _refused(capsys, 8, *deputy, "--home-level", "city")
     assert "[WB-WORKFLOW]" in err and "副组长须来自县级" in err
     err = _refused(capsys, 5, "members", "add", *team, "--name", "王五", "--recusal-target", "某局")
     assert "[WB-NOT-FOUND]" in err and "县教育局党组" in err

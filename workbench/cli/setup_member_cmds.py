@@ -23,7 +23,7 @@ from workbench.services.office_setup import (
     resolve_round,
     resolve_team,
 )
-from workbench.services.rounds import MemberDraft, MemberView
+from workbench.services.rounds import MemberDraft, MemberView, get_team
 from workbench.services.targets import PersonDraft
 
 
@@ -54,6 +54,8 @@ def cmd_members_add(args: argparse.Namespace) -> int:
     home_level = org_level(args.home_level, "--home-level")
     with common.unlock(args) as vault, vault.session() as s:
         team_id = _team(s, args)
+        team = get_team(s, team_id)  # a member comes from the team's level unless told
+        home_county = team.county if team.level is OrgLevel.COUNTY else ""
         member = add_team_member(
             s,
             team_id,
@@ -63,8 +65,8 @@ def cmd_members_add(args: argparse.Namespace) -> int:
                 force_type=args.force_type,
                 original_unit=args.unit or "",
                 recusal=args.recusal_reason or "",
-                home_level=home_level or OrgLevel.CITY,
-                home_county=args.home_county or "",
+                home_level=home_level or team.level,
+                home_county=home_county if args.home_county is None else args.home_county,
             ),
             recusal_targets=args.recusal_target or (),
             recusal_persons=args.recusal_person or (),
