@@ -161,6 +161,9 @@ def test_moving_a_target_keeps_both_team_links_in_step(office: Vault) -> None:
         assert s.get(Person, person.id).team_id == two.id  # type: ignore[union-attr]
         items = s.scalars(select(FocusItem).where(FocusItem.target_id == target.id)).all()
         assert items and {i.team_id for i in items} == {two.id}
+    with office.session() as s:  # and off any team
+        assert edit_target(s, target.id, TargetChanges(team="")).team_id is None
+        assert get_team(s, two.id).target_ids == ()
 
 
 # -- 提级巡察 (1托N) -------------------------------------------------------------------------------
@@ -392,6 +395,12 @@ def test_revisit_looks_back_on_an_earlier_round(office: Vault) -> None:
         WorkflowError,
         "只有回头看关联原轮次（本轮为常规巡察）",
         lambda s: edit_round(s, later, RoundChanges(revisit_of=first)),
+    )
+    _refused(
+        office,
+        WorkflowError,
+        "回头看须指明所回看的原轮次",
+        lambda s: edit_round(s, rid, RoundChanges(revisit_of="")),
     )
     with office.session() as s:  # another type drops the link, which means nothing there
         assert edit_round(s, rid, RoundChanges(round_type="常规")).revisit_of is None
