@@ -203,7 +203,8 @@ def cmd_teams_list(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.read() as s:
         teams = list_round_teams(s, resolve_round(s, args.round))
     lines = [
-        f"第{t.team.number}组\t{t.team.name}\t组长 {t.leader or '（未定）'}\t"
+        f"第{t.team.number}组\t{t.team.name}\t{t.team.level.label}{t.team.county}\t"
+        f"组长 {t.leader or '（未定）'}\t"
         f"成员 {len(t.members)} 人\t对象 {len(t.team.target_ids)} 个"
         for t in teams
     ]

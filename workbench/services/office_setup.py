@@ -6,8 +6,8 @@ set-up needs around them: only 巡察办 may do it, every change is checked agai
 (``round_rules``) in the same unit of work, names stay unique where a person names a record (a
 round among rounds, a team and a target within their round) so scripts and people can write a
 name instead of a UUID (``setup_common.py``), and a target gets its 监督重点清单 when it is added.
-The GUI and the CLI set a round up only through these functions; the demo generator writes its
-records directly.
+Targets, persons and lists are ``office_targets.py``'s, offered here too. The GUI and the CLI set
+a round up only through these functions; the demo generator writes its records directly.
 """
 
 from __future__ import annotations
