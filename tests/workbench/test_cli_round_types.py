@@ -222,6 +222,16 @@ def test_cross_and_village_rounds_refuse_with_the_reason(
         *("--kind", "party_gov", "--county", "甲县", "--team", "第一组"),
     )
     assert "第一组所属县（区）为甲县，交叉巡察不能巡察本县单位“甲县教育局党组”" in err
+    _json(
+        capsys,
+        *("targets", "add", "--round", "交叉巡察", "--name", "乙县教育局党组"),
+        *("--kind", "party_gov", "--county", "乙县", "--team", "第一组"),
+    )
+    edit = ("targets", "edit", "乙县教育局党组", "--round", "交叉巡察")
+    err = _refused(capsys, 8, *edit, "--county", "甲县")
+    assert "交叉巡察不能巡察本县单位“乙县教育局党组”" in err
+    off = _json(capsys, *edit, "--county", "甲县", "--team", "", "--attention", "key")
+    assert (off["county"], off["team_id"], off["attention"]) == ("甲县", None, "key")
     _json(capsys, "rounds", "add", "--name", "对村巡察", "--type", "village")
     err = _refused(
         capsys, 8, "targets", "add", "--round", "对村巡察", "--name", "某中学", "--kind", "school"

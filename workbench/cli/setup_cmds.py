@@ -20,17 +20,20 @@ from workbench.models.enums import OrgLevel, RoundPhase, RoundType
 from workbench.services.office_setup import (
     DEFAULT_FRAMEWORK,
     RoundChanges,
+    TargetChanges,
     TargetSetup,
     TeamChanges,
     add_round,
     add_target,
     add_team,
     edit_round,
+    edit_target,
     edit_team,
     list_round_teams,
     move_round_phase,
     next_round_number,
     resolve_round,
+    resolve_target,
     resolve_team,
     seed_round_focus,
 )
@@ -230,13 +233,32 @@ def cmd_targets_add(args: argparse.Namespace) -> int:
                 kind=args.kind,
                 subtype=args.subtype,
                 attention=args.attention,
-                team_id=resolve_team(s, args.team, round_id) if args.team else None,
+                team_id=args.team,  # its name or id
                 leader_name=args.leader_name or "",
                 parent_org=args.parent_org or "",
                 county=args.county or "",
             ),
         )
     common.emit(args, setup, f"已添加被巡察对象{_target_line(setup)}")
+    return 0
+
+
+def cmd_targets_edit(args: argparse.Namespace) -> int:
+    changes = TargetChanges(
+        name=args.name,
+        kind=args.kind,
+        subtype=args.subtype,
+        attention=args.attention,
+        parent_org=args.parent_org,
+        leader_name=args.leader_name,
+        county=args.county,
+        team=args.team,
+    )
+    with common.unlock(args) as vault, vault.session() as s:
+        round_id = resolve_round(s, args.round)
+        target = edit_target(s, resolve_target(s, args.target, round_id), changes)
+    team = "" if target.team_id else "，未分配巡察组"
+    common.emit(args, target, f"已修改被巡察对象“{target.name}”（{target.kind_title}）{team}")
     return 0
 
 
@@ -282,6 +304,20 @@ def _team_options(p: argparse.ArgumentParser) -> None:
         dest="lead_team",
         help='牵头的市级组名称或 id（提级巡察 1托N、联动巡察的县级组；编辑时 "" 取消）',
     )
+
+
+def _target_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
+    p.add_argument("--kind", required=adding, help="对象类型代码或名称，如 village、村")
+    p.add_argument("--subtype", help="子类型代码或名称，如 complex、社情复杂村")
+    p.add_argument(
+        "--attention",
+        default="general" if adding else None,
+        help="special|key|general（新建时默认 general）",
+    )
+    p.add_argument("--team", help='负责的巡察组名称或 id（编辑时 "" 取消分配）')
+    p.add_argument("--leader", "--leader-name", dest="leader_name", help="一把手姓名")
+    p.add_argument("--county", help="所属县（区）（交叉巡察必填）")
+    p.add_argument("--parent-org", dest="parent_org", help="上级主管")
 
 
 def register(sub: argparse._SubParsersAction, groups: dict[str, Any]) -> None:  # type: ignore[type-arg]
@@ -331,14 +367,14 @@ def register(sub: argparse._SubParsersAction, groups: dict[str, Any]) -> None:  
     p = groups["targets"].add_parser("add", help="添加被巡察对象并生成其监督重点清单（巡察办）")
     p.add_argument("--round", required=True, help="轮次名称或 id")
     p.add_argument("--name", required=True)
-    p.add_argument("--kind", required=True, help="对象类型代码或名称，如 village、村")
-    p.add_argument("--subtype", help="子类型代码或名称，如 complex、社情复杂村")
-    p.add_argument("--attention", default="general", help="special|key|general（默认 general）")
-    p.add_argument("--team", help="负责的巡察组名称或 id")
-    p.add_argument("--leader", "--leader-name", dest="leader_name", help="一把手姓名")
-    p.add_argument("--county", help="所属县（区）（交叉巡察必填）")
-    p.add_argument("--parent-org", dest="parent_org", help="上级主管")
+    _target_options(p, adding=True)
     p.set_defaults(func=cmd_targets_add)
+    p = groups["targets"].add_parser("edit", help="修改被巡察对象（巡察办）；只改给出的项")
+    p.add_argument("target", help="对象名称或 id")
+    p.add_argument("--round", required=True, help="轮次名称或 id")
+    p.add_argument("--name")
+    _target_options(p, adding=False)
+    p.set_defaults(func=cmd_targets_edit)
 
     p = groups["focus"].add_parser("seed", help="按对象类型补齐本轮各对象的监督重点清单（巡察办）")
     p.add_argument("--round", required=True, help="轮次名称或 id")
