@@ -238,3 +238,26 @@ def test_cross_and_village_rounds_refuse_with_the_reason(
     )
     assert "对村巡察只巡察村、社区，“某中学”是公立院校" in err
     _json(capsys, "targets", "add", "--round", "对村巡察", "--name", "东山村", "--kind", "村")
+
+
+def test_only_the_office_uses_the_new_set_up_commands(
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _json(capsys, "rounds", "add", "--name", ROUND, "--type", "regular")
+    _json(capsys, "teams", "add", "--round", ROUND, "--name", "第一组")
+    _json(capsys, "members", "add", "--team", "第一组", "--name", "张三")
+    target = ("targets", "add", "--round", ROUND, "--name", "县教育局党组")
+    _json(capsys, *target, "--kind", "党政机关")
+    person = ("persons", "add", "--round", ROUND, "--target", "县教育局党组")
+    monkeypatch.setenv("WORKBENCH_USER", "leader")  # 组长 and 系统管理员: not the office
+    for argv in (
+        ("rounds", "edit", ROUND, "--topic", "x", "--phase-date", "进驻=2026-03-01.."),
+        ("teams", "edit", "第一组", "--county", "甲县"),
+        ("members", "edit", "张三", "--team", "第一组", "--recusal-target", "县教育局党组"),
+        ("targets", "edit", "县教育局党组", "--round", ROUND, "--county", "甲县"),
+        (*person, "--name", "李四", "--level", "县管"),
+        ("lists", "add", "--round", ROUND, "--kind", "problem", "--title", "某问题"),
+    ):
+        err = _refused(capsys, 6, *argv)
+        assert "[WB-PERMISSION]" in err and "巡察办" in err, argv
+    assert [m["name"] for m in _json(capsys, "members", "list", "--team", "第一组")] == ["张三"]
