@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from workbench.errors import WorkflowError
@@ -59,8 +60,8 @@ def _teams_of_target(session: Session, target: Target) -> list[Team]:
 
 
 def _targets_of_team(session: Session, team: Team) -> Sequence[Target]:
-    query = live(Target).where(Target.round_id == team.round_id)
-    return [t for t in session.scalars(query) if t.team_id == team.id or t.id in team.target_ids]
+    mine = or_(Target.team_id == team.id, Target.id.in_(team.target_ids))
+    return session.scalars(live(Target).where(Target.round_id == team.round_id, mine)).all()
 
 
 # -- the round ------------------------------------------------------------------------------------
@@ -118,9 +119,10 @@ def check_whole_round(session: Session, row: Round) -> None:
     """Everything of the round again, after the round itself changed (its type above all)."""
     check_round(session, row)
     for team in _teams(session, row.id):
-        check_team(session, team)
-    for target in session.scalars(live(Target).where(Target.round_id == row.id)):
-        check_target(session, target)
+        check_team(session, team)  # its targets' counties too (交叉)
+    if row.round_type is RoundType.VILLAGE:
+        for target in session.scalars(live(Target).where(Target.round_id == row.id)):
+            _check_village(target)
 
 
 # -- teams ----------------------------------------------------------------------------------------
@@ -178,13 +180,18 @@ def _check_cross(team: Team, target: Target) -> None:
         )
 
 
-def check_target(session: Session, target: Target) -> None:
-    """The target against its round's type: 对村 kinds, 交叉 counties against its team's."""
-    kind = _round_of(session, target.round_id).round_type
-    if kind is RoundType.VILLAGE and target.kind not in VILLAGE_KINDS:
+def _check_village(target: Target) -> None:
+    if target.kind not in VILLAGE_KINDS:
         found = catalog().target_types().kind(target.kind)
         title = found.title if found else target.kind
         raise _refuse(f"对村巡察只巡察村、社区，“{target.name}”是{title}", "kind")
+
+
+def check_target(session: Session, target: Target) -> None:
+    """The target against its round's type: 对村 kinds, 交叉 counties against its team's."""
+    kind = _round_of(session, target.round_id).round_type
+    if kind is RoundType.VILLAGE:
+        _check_village(target)
     if kind is RoundType.CROSS:
         for team in _teams_of_target(session, target):
             _check_cross(team, target)
