@@ -310,7 +310,7 @@ def test_special_needs_a_topic_and_an_approved_plan_to_leave_preparation(office:
     error = _refused(
         office,
         WorkflowError,
-        "专项巡察的工作方案须先审核通过（当前：草拟），才能进入“进驻”阶段",
+        "专项巡察的工作方案须先审核通过（当前：草拟），才能离开准备阶段",
         lambda s: move_round_phase(s, rid, RoundPhase.STATIONING),
     )
     assert error.details["field"] == "plan_status"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -37,7 +38,7 @@ from workbench.services.office_setup import (
     resolve_team,
     seed_round_focus,
 )
-from workbench.services.rounds import RoundDraft, RoundView, TeamView
+from workbench.services.rounds import PhaseDates, RoundDraft, RoundView, TeamView, get_round
 from workbench.services.targets import TargetDraft
 
 TYPE_CODES = "、".join(f"{t.value}（{t.label}）" for t in RoundType)
@@ -65,11 +66,9 @@ def level(text: str | None) -> OrgLevel | None:
     return org_level(text, "--level")
 
 
-PhaseDates = dict[RoundPhase | str, tuple[date | None, date | None]]
-
-
 def _phase_dates(values: list[str] | None) -> PhaseDates | None:
-    """``--phase-date 进驻=2026-03-01..2026-04-30`` (repeatable; either end may be empty)."""
+    """``--phase-date 进驻=2026-03-01..2026-04-30`` (repeatable; either end may be empty); on an
+    edit the phases named replace theirs and the others keep their dates."""
     if not values:
         return None
     dates: PhaseDates = {}
@@ -133,7 +132,7 @@ def cmd_rounds_add(args: argparse.Namespace) -> int:
                 dispatch_level=dispatch or OrgLevel.CITY,
                 topic=args.topic or "",
                 revisit_of=args.revisit_of,
-                phase_dates=phase_dates or {},
+                phase_dates=dict((phase_dates or {}).items()),
             ),
         )
     common.emit(args, view, f"已新建巡察轮次{_round_line(view)}")
@@ -153,10 +152,13 @@ def cmd_rounds_edit(args: argparse.Namespace) -> int:
         dispatch_level=level(args.level),
         topic=args.topic,
         revisit_of=args.revisit_of,
-        phase_dates=_phase_dates(args.phase_date),
     )
+    dates = _phase_dates(args.phase_date)
     with common.unlock(args) as vault, vault.session() as s:
-        view = edit_round(s, resolve_round(s, args.round), changes)
+        round_id = resolve_round(s, args.round)
+        if dates is not None:  # the service takes the whole set
+            changes = replace(changes, phase_dates={**get_round(s, round_id).phase_dates, **dates})
+        view = edit_round(s, round_id, changes)
     common.emit(args, view, f"已修改巡察轮次{_round_line(view)}")
     return 0
 

@@ -13,7 +13,7 @@ a round up only through these functions; the demo generator writes its records d
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,6 +40,7 @@ from workbench.services.office_targets import seed_round_focus as seed_round_foc
 from workbench.services.rounds import (
     MemberDraft,
     MemberView,
+    PhaseDates,
     RoundDraft,
     RoundView,
     TeamView,
@@ -105,13 +106,10 @@ def add_round(session: Session, draft: RoundDraft) -> RoundView:
     return _settle_round(session, create_round(session, draft).id)
 
 
-Dates = tuple[date | None, date | None]
-
-
 @dataclass(frozen=True)
 class RoundChanges:
     """What an edit changes; None keeps the current value. ``revisit_of`` names the earlier
-    round (or gives its id), "" removes the link; ``phase_dates`` replaces the phases it names."""
+    round (or gives its id), "" removes the link."""
 
     name: str | None = None
     round_type: RoundType | str | None = None
@@ -124,7 +122,7 @@ class RoundChanges:
     dispatch_level: OrgLevel | str | None = None
     topic: str | None = None
     revisit_of: str | None = None
-    phase_dates: Mapping[RoundPhase | str, Dates] | None = None
+    phase_dates: PhaseDates | None = None  # the whole set; a phase left out loses its dates
 
 
 def edit_round(
@@ -135,9 +133,7 @@ def edit_round(
     fields = given(changes)
     wanted = fields.pop("round_type", current.round_type)
     kind = parse_enum(RoundType, wanted, "round_type", "巡察类型")
-    phase_dates: dict[RoundPhase | str, Dates] = {}
-    for phase, pair in [*current.phase_dates.items(), *fields.pop("phase_dates", {}).items()]:
-        phase_dates[parse_enum(RoundPhase, phase, "phase_dates", "巡察阶段")] = pair
+    phase_dates = fields.pop("phase_dates", current.phase_dates)
     link = fields.pop("revisit_of", None)
     if isinstance(link, str):
         revisit = resolve_round(session, link) if link.strip() else None
@@ -157,7 +153,7 @@ def edit_round(
         dispatch_level=current.dispatch_level,
         topic=current.topic,
         revisit_of=revisit,
-        phase_dates=phase_dates,
+        phase_dates=dict(phase_dates.items()),
     )
     draft = dataclasses.replace(draft, **fields)
     _check_round_name(session, draft.name, round_id)

@@ -100,19 +100,27 @@ def plan_status_for(round_type: RoundType, current: PlanStatus) -> PlanStatus:
     return PlanStatus.DRAFT if current is PlanStatus.NONE else current
 
 
+def plan_gate_problem(
+    round_type: RoundType, phase: RoundPhase, plan_status: PlanStatus
+) -> str | None:
+    """Why the 方案 keeps a 专项 round in 准备, or None (a round of another type never waits);
+    screens show the same reason ``check_phase_move`` raises."""
+    if (
+        round_type is RoundType.SPECIAL
+        and phase is RoundPhase.PREPARATION
+        and plan_status is not PlanStatus.APPROVED
+    ):
+        return f"专项巡察的工作方案须先审核通过（当前：{plan_status.label}），才能离开准备阶段"
+    return None
+
+
 def check_phase_move(row: Round, wanted: RoundPhase) -> None:
     """A 专项 round leaves 准备 only with its 方案 审核通过."""
-    if (
-        row.round_type is RoundType.SPECIAL
-        and row.phase is RoundPhase.PREPARATION
-        and wanted is not RoundPhase.PREPARATION
-        and row.plan_status is not PlanStatus.APPROVED
-    ):
-        raise _refuse(
-            f"专项巡察的工作方案须先审核通过（当前：{row.plan_status.label}），才能进入"
-            f"“{wanted.label}”阶段",
-            "plan_status",
-        )
+    if wanted is row.phase:
+        return
+    problem = plan_gate_problem(row.round_type, row.phase, row.plan_status)
+    if problem is not None:
+        raise _refuse(problem, "plan_status")
 
 
 def check_whole_round(session: Session, row: Round) -> None:
