@@ -13,10 +13,9 @@ from workbench.cli import common
 from workbench.errors import StoreDamaged, UsageError
 from workbench.models import Base
 from workbench.roles import Role, validate_first_user_roles
-from workbench.services import users
-from workbench.store import audit, backup, migrate
+from workbench.services import backups, users
+from workbench.store import audit, migrate
 from workbench.store.check import check_store, check_unopenable
-from workbench.store.keyfile import normalize_passphrase, open_slot, user_hint
 from workbench.store.vault import Vault
 
 
@@ -178,33 +177,17 @@ def cmd_attach_list(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     target = Path(args.file)
     with common.unlock(args) as vault:
-        counts = backup.write_backup(vault.layout, vault.keyfile, vault.dek, vault.engine, target)
-        with vault.session() as s:
-            audit.record(s, "backup", "store", vault.store_id, {"to": str(target), **counts})
-    common.emit(
-        args, counts, f"已备份到 {target}（{counts['bytes']} 字节，附件 {counts['blobs']} 个）"
-    )
+        done = backups.backup_store(vault, target)
+    counts = {"blobs": done.blobs, "bytes": done.bytes}
+    common.emit(args, counts, f"已备份到 {target}（{done.bytes} 字节，附件 {done.blobs} 个）")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     directory = common.store_dir(args)
-    name = common.user_name(args)
-    secret = normalize_passphrase(common.passphrase(args))
-
-    def unlock_key(keyfile):  # type: ignore[no-untyped-def]
-        from workbench.errors import AuthenticationError
-
-        for slot in keyfile.passphrase_slots(user_hint(keyfile.store_id, name)):
-            try:
-                return open_slot(keyfile.store_id, slot, secret)
-            except AuthenticationError:
-                continue
-        raise AuthenticationError()
-
-    backup.restore_backup(Path(args.file), directory, unlock_key)
-    with Vault.open(directory, name, common.passphrase(args)) as vault, vault.session() as s:
-        audit.record(s, "restore", "store", vault.store_id, {"from": str(args.file)})
+    backups.restore_store(
+        Path(args.file), directory, common.user_name(args), common.passphrase(args)
+    )
     common.emit(args, {"store": str(directory)}, f"已从备份恢复到 {directory}")
     return 0
 

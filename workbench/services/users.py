@@ -56,7 +56,9 @@ def add_user(
 
 
 def disable_user(vault: Vault, name: str) -> UserInfo:
-    """Mark the user disabled and remove their keyslot: they can no longer unlock."""
+    """Mark the user disabled and remove their keyslot: they can no longer unlock.
+
+    Only an active 系统管理员 may, and never on themself, so one always remains."""
     vault.require(Role.SYSADMIN)
     with vault.session() as s:
         row = s.scalar(select(User).where(User.name == name.strip()))
@@ -67,4 +69,21 @@ def disable_user(vault: Vault, name: str) -> UserInfo:
         row.disabled = True
         info = user_info(row)
     vault.remove_slot(info.id)
+    return info
+
+
+def enable_user(vault: Vault, name: str, passphrase: str) -> UserInfo:
+    """系统管理员 enables a disabled user again. Disabling removed their keyslot, so they get a
+    new passphrase (told to them like an initial one)."""
+    vault.require(Role.SYSADMIN)
+    check_passphrase(passphrase)
+    with vault.session() as s:
+        row = s.scalar(select(User).where(User.name == name.strip()))
+        if row is None:
+            raise NotFound(f"没有名为“{name}”的用户", user=name)
+        if not row.disabled:
+            raise Conflict(f"用户“{row.name}”未停用", user=row.name)
+        row.disabled = False
+        info = user_info(row)
+    vault.set_passphrase(info.id, passphrase)
     return info
