@@ -131,6 +131,17 @@ def test_attachments_backup_restore_check_audit(
     assert len(entries) == 1  # type: ignore[arg-type]
 
 
+def test_only_the_sysadmin_backs_up(
+    env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """三员分立: backups are the 系统管理员's; a 组员 is refused with the permission exit code."""
+    monkeypatch.setenv("WORKBENCH_NEW_PASSPHRASE", "member passphrase")
+    assert main(["user", "add", "zuyuan", "--roles", "组员"]) == 0
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "member passphrase")
+    assert main(["--user", "zuyuan", "backup", str(tmp_path / "b.wbk")]) == 6
+    assert not (tmp_path / "b.wbk").exists()
+
+
 def test_check_fails_with_integrity_exit_code(env: Path, tmp_path: Path) -> None:
     evidence = tmp_path / "e.bin"
     evidence.write_bytes(b"x" * 5000)
