@@ -130,3 +130,11 @@ def test_only_a_sysadmin_of_the_backup_restores_it(
     with pytest.raises(PermissionDenied):
         backups.restore_store(tmp_path / "b.wbk", tmp_path / "r", "member", MEMBER_PASS)
     assert not (tmp_path / "r").exists()
+
+
+def test_the_reminder_is_due_when_never_backed_up_or_past_the_interval() -> None:
+    now = utcnow()
+    assert backups.backup_overdue(None, 7, now)
+    assert backups.backup_overdue(now - timedelta(days=7, minutes=1), 7, now)
+    assert not backups.backup_overdue(now - timedelta(days=6), 7, now)
+    assert not backups.backup_overdue(None, 0, now)  # 0 turns the reminder off

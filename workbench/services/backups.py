@@ -10,7 +10,7 @@ import contextlib
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -81,6 +81,13 @@ def last_backup_at(session: Session) -> datetime | None:
         return datetime.fromisoformat(row.value)
     except ValueError:
         return None  # a value we did not write: as if never backed up, so the reminder shows
+
+
+def backup_overdue(last: datetime | None, interval_days: int, now: datetime) -> bool:
+    """Whether to remind: never backed up, or longer ago than the interval (0: never remind)."""
+    if interval_days <= 0:
+        return False
+    return last is None or now - last > timedelta(days=interval_days)
 
 
 def set_last_backup_at(session: Session, at: datetime) -> None:
