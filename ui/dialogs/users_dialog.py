@@ -51,7 +51,7 @@ def local_time(value: datetime | None) -> str:
 
 
 def roles_text(roles: tuple[Role, ...]) -> str:
-    return "、".join(core_text(r.label) for r in roles)
+    return _tr("、").join(core_text(r.label) for r in roles)
 
 
 def busy_bar() -> QProgressBar:
@@ -131,7 +131,7 @@ class UsersDialog(QDialog):
         self.users = list(rows)
         self.table.setRowCount(len(rows))
         for i, u in enumerate(rows):
-            state = self.tr("停用") if u.disabled else self.tr("启用")
+            state = self.tr("停用", "state") if u.disabled else self.tr("启用", "state")
             cells = (u.name, u.display_name, roles_text(u.roles), state, local_time(u.created_at))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -291,6 +291,7 @@ class AddUserDialog(_KeyslotDialog):
         self.display_name = QLineEdit()
         self.display_name.setObjectName("display_name")
         self.display_name.setMaxLength(64)
+        self.display_name.setPlaceholderText(self.tr("不填则与用户名相同"))
         self.role_boxes: dict[Role, QCheckBox] = {}
         grid = QGridLayout()
         for i, role in enumerate(Role):
@@ -298,7 +299,7 @@ class AddUserDialog(_KeyslotDialog):
             box.setObjectName(f"role_{role.value}")
             box.toggled.connect(self._roles_changed)
             self.role_boxes[role] = box
-            grid.addWidget(box, i // 3, i % 3)
+            grid.addWidget(box, i // 2, i % 2)
         roles = QWidget()
         roles.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -341,7 +342,9 @@ class AddUserDialog(_KeyslotDialog):
         self.refuse("")
         warning = role_mix_warning(roles)
         self.warning.setText(core_text(warning) if warning else "")
-        self.warning.setVisible(bool(warning))
+        if self.warning.isHidden() == bool(warning):
+            self.warning.setVisible(bool(warning))
+            self.adjustSize()  # room for the warning's lines
         if roles:
             try:
                 validate_roles(roles)
