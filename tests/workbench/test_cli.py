@@ -142,6 +142,19 @@ def test_only_the_sysadmin_backs_up(
     assert not (tmp_path / "b.wbk").exists()
 
 
+def test_a_disabled_user_is_enabled_with_a_new_passphrase(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBENCH_NEW_PASSPHRASE", "member passphrase")
+    assert main(["user", "add", "zuyuan", "--roles", "组员"]) == 0
+    assert main(["user", "disable", "zuyuan"]) == 0
+    monkeypatch.setenv("WORKBENCH_NEW_PASSPHRASE", "second passphrase")
+    assert main(["user", "enable", "zuyuan"]) == 0
+    assert main(["user", "enable", "zuyuan"]) == 7  # not disabled: a conflict, nothing changed
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "second passphrase")
+    assert main(["--user", "zuyuan", "info"]) == 0
+
+
 def test_check_fails_with_integrity_exit_code(env: Path, tmp_path: Path) -> None:
     evidence = tmp_path / "e.bin"
     evidence.write_bytes(b"x" * 5000)

@@ -126,6 +126,14 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        secret = common.new_passphrase(args, f"用户 {args.name} 的新口令")
+        info = users.enable_user(vault, args.name, secret)
+        common.emit(args, info, f"已启用用户 {info.name}，请把新口令当面告知本人。")
+    return 0
+
+
 def cmd_recover(args: argparse.Namespace) -> int:
     if args.recovery_code_file:
         code = common.read_text_file(args.recovery_code_file, "恢复码文件").strip()
@@ -256,6 +264,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = user.add_parser("disable", help="停用用户（系统管理员）")
     p.add_argument("name")
     p.set_defaults(func=cmd_user_disable)
+    p = user.add_parser("enable", help="重新启用已停用的用户并设置新口令（系统管理员）")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_enable)
 
     p = sub.add_parser("recover", help="用恢复码解锁并设置新口令")
     p.add_argument("--recovery-code-file")
