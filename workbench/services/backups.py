@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from workbench.errors import AuthenticationError, PermissionDenied
+from workbench.i18n import N_
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.base import utcnow
 from workbench.models.system import StoreMeta
@@ -25,7 +26,7 @@ from workbench.store.keyfile import Keyfile, normalize_passphrase, open_slot, us
 from workbench.store.vault import Vault
 
 LAST_BACKUP_KEY = "last_backup_at"
-RESTORE_NEEDS_SYSADMIN = "只有系统管理员能从备份恢复：请用备份中系统管理员的用户名和口令"
+RESTORE_NEEDS_SYSADMIN = N_("只有系统管理员能从备份恢复：请用备份中系统管理员的用户名和口令")
 
 
 @dataclass(frozen=True)
