@@ -155,6 +155,20 @@ def test_a_disabled_user_is_enabled_with_a_new_passphrase(
     assert main(["--user", "zuyuan", "info"]) == 0
 
 
+def test_roles_change_and_the_last_sysadmin_keeps_the_role(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WORKBENCH_NEW_PASSPHRASE", "member passphrase")
+    assert main(["user", "add", "zuyuan", "--roles", "组员"]) == 0
+    changed = _json(capsys, ["user", "roles", "zuyuan", "--roles", "组员,记录员/信访专员"])
+    assert changed["roles"] == ["member", "recorder"]  # type: ignore[index]
+    assert main(["user", "roles", "zuyuan", "--roles", "安全审计员,系统管理员"]) == 8
+    assert main(["user", "roles", "zuyuan", "--roles", "组员"]) == 0
+    assert main(["user", "roles", "zhuzhang", "--roles", "组长"]) == 5  # no such user
+    assert main(["user", "roles", "zuzhang", "--roles", "组长"]) == 8  # the last 系统管理员
+    assert "最后一位在用的系统管理员" in capsys.readouterr().err
+
+
 def test_check_fails_with_integrity_exit_code(env: Path, tmp_path: Path) -> None:
     evidence = tmp_path / "e.bin"
     evidence.write_bytes(b"x" * 5000)

@@ -14,10 +14,12 @@ from workbench.errors import (
     Conflict,
     PermissionDenied,
     UserDisabled,
+    ValidationError,
 )
 from workbench.models.base import utcnow
 from workbench.roles import ADMIN_AND_BUSINESS, Role, role_mix_warning
 from workbench.services import backups, users
+from workbench.services.users import LAST_SYSADMIN
 from workbench.store.vault import Vault
 
 MEMBER_PASS = "member passphrase"
@@ -138,3 +140,37 @@ def test_the_reminder_is_due_when_never_backed_up_or_past_the_interval() -> None
     assert backups.backup_overdue(now - timedelta(days=7, minutes=1), 7, now)
     assert not backups.backup_overdue(now - timedelta(days=6), 7, now)
     assert not backups.backup_overdue(None, 0, now)  # 0 turns the reminder off
+
+
+def test_roles_change_under_the_3yuan_rule(vault: Vault, store_dir: Path) -> None:
+    users.add_user(vault, "member", MEMBER_PASS, (Role.MEMBER,))
+    info = users.set_user_roles(vault, "member", (Role.MEMBER, Role.RECORDER))
+    assert info.roles == (Role.MEMBER, Role.RECORDER)
+    users.set_user_roles(vault, "member", (Role.AUDITOR,))
+    with pytest.raises(ValidationError) as refused:
+        users.set_user_roles(vault, "member", (Role.AUDITOR, Role.SECADMIN))
+    assert "三员分立" in refused.value.message
+    with Vault.open(store_dir, "member", MEMBER_PASS) as theirs:
+        assert theirs.user.roles == (Role.AUDITOR,)  # the refused change left it as it was
+        with pytest.raises(PermissionDenied):
+            users.set_user_roles(theirs, LEADER, (Role.MEMBER,))
+
+
+def test_the_last_active_sysadmin_keeps_the_role(vault: Vault, store_dir: Path) -> None:
+    with pytest.raises(ValidationError) as refused:
+        users.set_user_roles(vault, LEADER, (Role.TEAM_LEADER,))
+    assert refused.value.message == LAST_SYSADMIN
+    users.add_user(vault, "admin2", "second admin pass", (Role.SYSADMIN,))
+    users.disable_user(vault, "admin2")  # a disabled 系统管理员 does not count
+    with pytest.raises(ValidationError):
+        users.set_user_roles(vault, LEADER, (Role.TEAM_LEADER,))
+    users.enable_user(vault, "admin2", "second admin pass")
+    users.set_user_roles(vault, LEADER, (Role.TEAM_LEADER,))  # now another one remains
+    assert vault.user.roles == (Role.TEAM_LEADER,)  # and this session has lost the role
+    with pytest.raises(PermissionDenied):
+        users.disable_user(vault, "admin2")
+    with (
+        Vault.open(store_dir, "admin2", "second admin pass") as admin2,
+        pytest.raises(ValidationError),  # the last one, again
+    ):
+        users.set_user_roles(admin2, "admin2", (Role.MEMBER,))

@@ -126,6 +126,14 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_roles(args: argparse.Namespace) -> int:
+    roles = tuple(r for r in args.roles.replace("，", ",").split(",") if r.strip())
+    with common.unlock(args) as vault:
+        info = users.set_user_roles(vault, args.name, roles)
+        common.emit(args, info, f"用户 {info.name} 的角色：{_role_names(info.roles)}")
+    return 0
+
+
 def cmd_user_enable(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
         secret = common.new_passphrase(args, f"用户 {args.name} 的新口令")
@@ -264,6 +272,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = user.add_parser("disable", help="停用用户（系统管理员）")
     p.add_argument("name")
     p.set_defaults(func=cmd_user_disable)
+    p = user.add_parser("roles", help="修改用户的角色（系统管理员）")
+    p.add_argument("name")
+    p.add_argument("--roles", required=True, help="逗号分隔的新角色，如 组员,记录员/信访专员")
+    p.set_defaults(func=cmd_user_roles)
     p = user.add_parser("enable", help="重新启用已停用的用户并设置新口令（系统管理员）")
     p.add_argument("name")
     p.set_defaults(func=cmd_user_enable)
