@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from ui.admin import is_admin, open_backup, open_restore, open_users
 from ui.dialogs.first_run_wizard import FirstRunWizard
 from ui.dialogs.unlock_dialog import UnlockDialog
-from ui.dialogs.users_dialog import EnableUserDialog
+from ui.dialogs.users_dialog import EditRolesDialog, EnableUserDialog
 from ui.editors.registry import EDITORS
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
@@ -71,8 +71,8 @@ def _backup_reminder(app: QApplication, window: MainWindow, out_dir: Path) -> No
 
 
 def _administration(app: QApplication, window: MainWindow, out_dir: Path) -> None:
-    """用户管理 (with 添加用户: the warning, then a refused combination, and 启用), 备份, 从备份恢复
-    and 设置. Nothing is written to the store."""
+    """用户管理 (添加用户: the warning, then a refused combination; 启用; 修改角色), 备份,
+    从备份恢复 and 设置. Nothing is written to the store."""
     users = open_users(window)
     settle(app, window)
     users.table.selectRow(0)
@@ -94,6 +94,11 @@ def _administration(app: QApplication, window: MainWindow, out_dir: Path) -> Non
         app.processEvents()
         save(enable, out_dir / "dialog-enable-user.png")
         enable.reject()
+        roles = EditRolesDialog(window.tasks, users.users[-1], users)
+        roles.show()
+        app.processEvents()
+        save(roles, out_dir / "dialog-edit-roles.png")
+        roles.reject()
     users.accept()
     for name, dialog in (("backup", open_backup(window)), ("restore", open_restore(window))):
         app.processEvents()

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import LEADER, PASSPHRASE
 from ui import settings
 from ui.dialogs.backup_dialog import BackupDialog, RestoreDialog
-from ui.dialogs.users_dialog import AddUserDialog, EnableUserDialog, UsersDialog
+from ui.dialogs.users_dialog import AddUserDialog, EditRolesDialog, EnableUserDialog, UsersDialog
 from ui.main_window import MainWindow
 from ui.models.record_table_model import human_size
 from workbench.errors import AuthenticationError, PermissionDenied, UserDisabled
@@ -145,6 +145,33 @@ def test_disable_then_enable_with_a_new_passphrase(
     qtbot.waitUntil(lambda: dialog.table.item(1, 3).text() == "启用", timeout=SLOW)
     with Vault.open(store_dir, "zhang", "second passphrase") as theirs:
         assert not theirs.user.disabled
+
+
+def test_roles_are_changed_under_the_3yuan_rule(qtbot: QtBot, store_dir: Path) -> None:
+    _add_member(store_dir)
+    window = _window(qtbot, store_dir)
+    dialog = _users_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=SLOW)
+    dialog.select_user("zhang")
+    edit = dialog.open_roles()
+    assert isinstance(edit, EditRolesDialog) and edit.roles.chosen() == (Role.MEMBER,)
+    edit.roles.boxes[Role.MEMBER].setChecked(False)
+    edit.roles.boxes[Role.AUDITOR].setChecked(True)
+    edit.roles.boxes[Role.SECADMIN].setChecked(True)
+    assert "三员分立" in edit.message.text()
+    _ok(edit.buttons)
+    assert edit.isVisible()  # refused: nothing sent to the core
+    edit.roles.boxes[Role.SECADMIN].setChecked(False)
+    assert edit.message.text() == ""
+    _ok(edit.buttons)
+    qtbot.waitUntil(lambda: dialog.table.item(1, 2).text() == "安全审计员", timeout=SLOW)
+    dialog.select_user(LEADER)  # the only 系统管理员 keeps the role: the core says why
+    mine = dialog.open_roles()
+    assert mine is not None
+    mine.roles.boxes[Role.SYSADMIN].setChecked(False)
+    _ok(mine.buttons)
+    qtbot.waitUntil(lambda: "最后一位在用的系统管理员" in mine.message.text(), timeout=SLOW)
+    assert mine.isVisible() and window.workspace.user.has(Role.SYSADMIN)
 
 
 def test_others_get_no_administration_and_the_core_refuses_them(

@@ -42,6 +42,7 @@ def test_every_page_editor_and_dialog_is_rendered(
         "dialog-add-user.png",
         "dialog-add-user-refused.png",
         "dialog-enable-user.png",
+        "dialog-edit-roles.png",
         "dialog-backup.png",
         "dialog-restore.png",
         "dialog-settings.png",

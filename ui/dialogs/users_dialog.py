@@ -64,6 +64,59 @@ def busy_bar() -> QProgressBar:
     return bar
 
 
+class RoleBoxes(QWidget):
+    """The roles as check boxes, with the core's warning for a 三员 role beside a business role
+    right under them; ``refusal()`` is the core's reason when the 三员 rule refuses the ticks."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes: dict[Role, QCheckBox] = {}
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, role in enumerate(Role):
+            box = QCheckBox(core_text(role.label))
+            box.setObjectName(f"role_{role.value}")
+            box.toggled.connect(self._toggled)
+            self.boxes[role] = box
+            grid.addWidget(box, i // 2, i % 2)
+        self.warning = QLabel()
+        self.warning.setObjectName("role_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(grid)
+        layout.addWidget(self.warning)
+
+    def chosen(self) -> tuple[Role, ...]:
+        return tuple(role for role, box in self.boxes.items() if box.isChecked())
+
+    def set_chosen(self, roles: tuple[Role, ...]) -> None:
+        for role, box in self.boxes.items():
+            box.setChecked(role in roles)
+
+    def refusal(self) -> str | None:
+        """Why the core refuses the ticked roles (none ticked is not yet a refusal)."""
+        roles = self.chosen()
+        if not roles:
+            return None
+        try:
+            validate_roles(roles)
+        except WorkbenchError as exc:
+            return error_text(exc)
+        return None
+
+    def _toggled(self) -> None:
+        warning = role_mix_warning(self.chosen())
+        self.warning.setText(core_text(warning) if warning else "")
+        self.warning.setVisible(bool(warning))
+        self.changed.emit()
+
+
 class UsersDialog(QDialog):
     def __init__(self, tasks: Tasks, me: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +156,9 @@ class UsersDialog(QDialog):
         self.disable_button = QPushButton(self.tr("停用"))
         self.disable_button.setObjectName("disable_user")
         self.disable_button.clicked.connect(self.disable_selected)
+        self.roles_button = QPushButton(self.tr("修改角色…"))
+        self.roles_button.setObjectName("edit_roles")
+        self.roles_button.clicked.connect(self.open_roles)
         self.enable_button = QPushButton(self.tr("启用…"))
         self.enable_button.setObjectName("enable_user")
         self.enable_button.clicked.connect(self.open_enable)
@@ -110,7 +166,7 @@ class UsersDialog(QDialog):
         close.clicked.connect(self.accept)
         self.message = message_label()
         row = QHBoxLayout()
-        for button in (self.add_button, self.disable_button, self.enable_button):
+        for button in (self.add_button, self.roles_button, self.disable_button, self.enable_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(close)
@@ -159,6 +215,7 @@ class UsersDialog(QDialog):
             user is not None and not user.disabled and user.id != self.me.id
         )
         self.enable_button.setEnabled(user is not None and user.disabled)
+        self.roles_button.setEnabled(user is not None)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -197,6 +254,16 @@ class UsersDialog(QDialog):
             lambda _info: self.refresh(),
             self._failed,
         )
+
+    def open_roles(self) -> EditRolesDialog | None:
+        user = self.selected()
+        if user is None:
+            return None
+        dialog = EditRolesDialog(self.tasks, user, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
 
     def open_enable(self) -> EnableUserDialog | None:
         user = self.selected()
@@ -292,28 +359,14 @@ class AddUserDialog(_KeyslotDialog):
         self.display_name.setObjectName("display_name")
         self.display_name.setMaxLength(64)
         self.display_name.setPlaceholderText(self.tr("不填则与用户名相同"))
-        self.role_boxes: dict[Role, QCheckBox] = {}
-        grid = QGridLayout()
-        for i, role in enumerate(Role):
-            box = QCheckBox(core_text(role.label))
-            box.setObjectName(f"role_{role.value}")
-            box.toggled.connect(self._roles_changed)
-            self.role_boxes[role] = box
-            grid.addWidget(box, i // 2, i % 2)
-        roles = QWidget()
-        roles.setLayout(grid)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.warning = QLabel()
-        self.warning.setObjectName("role_warning")
-        self.warning.setWordWrap(True)
-        self.warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning.setStyleSheet(WARNING_STYLE)
-        self.warning.hide()
+        self.roles = RoleBoxes()
+        self.roles.changed.connect(self._roles_changed)
+        self.role_boxes = self.roles.boxes
+        self.warning = self.roles.warning
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.name)
         form.addRow(self.tr("姓名"), self.display_name)
-        form.addRow(self.tr("角色"), roles)
-        form.addRow("", self.warning)
+        form.addRow(self.tr("角色"), self.roles)
         form.addRow(self.tr("初始口令"), self.passphrase)
         form.addRow(self.tr("再次输入"), self.again)
         hint = QLabel(
@@ -333,27 +386,13 @@ class AddUserDialog(_KeyslotDialog):
         layout.addWidget(self.buttons)
         self.name.setFocus()
 
-    def chosen_roles(self) -> tuple[Role, ...]:
-        return tuple(role for role, box in self.role_boxes.items() if box.isChecked())
-
     def _roles_changed(self) -> None:
-        """The 三员 rule as soon as a combination is ticked: the core's refusal, or its warning."""
-        roles = self.chosen_roles()
-        self.refuse("")
-        warning = role_mix_warning(roles)
-        self.warning.setText(core_text(warning) if warning else "")
-        if self.warning.isHidden() == bool(warning):
-            self.warning.setVisible(bool(warning))
-            self.adjustSize()  # room for the warning's lines
-        if roles:
-            try:
-                validate_roles(roles)
-            except WorkbenchError as exc:
-                self.refuse(error_text(exc))
+        self.refuse(self.roles.refusal() or "")
+        self.adjustSize()  # room for the warning's lines, or none
 
     def submit(self) -> None:
         name, display = self.name.text().strip(), self.display_name.text().strip()
-        roles = self.chosen_roles()
+        roles = self.roles.chosen()
         if not name:
             self.refuse(self.tr("请输入用户名"))
             self.name.setFocus()
@@ -418,3 +457,64 @@ class EnableUserDialog(_KeyslotDialog):
             lambda worker: users.enable_user(worker.workspace.vault, name, secret),
             self.tr("正在启用用户（生成密钥需要几秒钟）…"),
         )
+
+
+class EditRolesDialog(QDialog):
+    """修改角色: the same boxes and rules as adding a user; no keyslot changes, so it is quick."""
+
+    def __init__(self, tasks: Tasks, user: UserInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.user = user
+        self.setWindowTitle(self.tr("修改角色"))
+        intro = QLabel(
+            self.tr("修改 %1 的角色，下次解锁时生效。").replace(
+                "%1", f"{user.display_name}（{user.name}）"
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.roles = RoleBoxes()
+        self.roles.set_chosen(user.roles)
+        self.roles.changed.connect(self._roles_changed)
+        self.message = message_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("取消"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.roles)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def _roles_changed(self) -> None:
+        self.message.setText(self.roles.refusal() or "")
+        self.adjustSize()
+
+    def submit(self) -> None:
+        roles = self.roles.chosen()
+        try:
+            validate_roles(roles)
+        except WorkbenchError as exc:
+            self.message.setText(error_text(exc))
+            return
+        name = self.user.name
+        self.setEnabled(False)
+        self.tasks.run_on_worker(
+            lambda worker: users.set_user_roles(worker.workspace.vault, name, roles),
+            lambda _info: self._saved(),
+            self._failed,
+        )
+
+    def _saved(self) -> None:
+        self.setEnabled(True)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.setEnabled(True)
+        self.message.setText(error_text(error))
