@@ -243,6 +243,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "整改事项"),
     QT_TRANSLATE_NOOP("core", "清单条目"),
     QT_TRANSLATE_NOOP("core", "附件"),
+    QT_TRANSLATE_NOOP("core", "此用户是最后一位在用的系统管理员：停用或取消其系统管理员角色后，再也无法添加或管理用户。请先让另一位用户担任系统管理员。"),
     QT_TRANSLATE_NOOP("core", "口令太短：至少需要 8 个字符"),
     QT_TRANSLATE_NOOP("core", "当前口令不正确，口令未修改"),
     QT_TRANSLATE_NOOP("core", "分类数据有误"),

@@ -2016,6 +2016,21 @@ Recipient devices: %2; %3; category data: %4; revocation entries: %5.</translati
     </message>
 </context>
 <context>
+    <name>EditRolesDialog</name>
+    <message>
+        <source>修改角色</source>
+        <translation>Change roles</translation>
+    </message>
+    <message>
+        <source>修改 %1 的角色，下次解锁时生效。</source>
+        <translation>Change the roles of %1; they take effect at the next unlock.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>EnableUserDialog</name>
     <message>
         <source>启用用户</source>
@@ -4053,6 +4068,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Disable</translation>
     </message>
     <message>
+        <source>修改角色…</source>
+        <translation>Change roles…</translation>
+    </message>
+    <message>
         <source>启用…</source>
         <translation>Enable…</translation>
     </message>
@@ -5424,6 +5443,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>附件</source>
         <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>此用户是最后一位在用的系统管理员：停用或取消其系统管理员角色后，再也无法添加或管理用户。请先让另一位用户担任系统管理员。</source>
+        <translation>This user is the last active system administrator: disabled or without that role, nobody could add or manage users any more. Make another user a system administrator first.</translation>
     </message>
     <message>
         <source>口令太短：至少需要 8 个字符</source>
