@@ -35,6 +35,7 @@ from workbench.models import (
     Report,
     Round,
     Target,
+    Team,
     User,
 )
 from workbench.models.enums import (
@@ -48,6 +49,7 @@ from workbench.models.enums import (
     LetterDisposition,
     LetterStatus,
     ListKind,
+    MemberRole,
     RectificationStatus,
     ReportType,
     RoundType,
@@ -206,14 +208,30 @@ def test_demo_store_signs_off_as_the_demo_users(tmp_path: Path) -> None:
                 SignoffStep.RETURN: ids["lihm"],
                 SignoffStep.APPROVE: ids["wangjg"],
             }
+            first = {t.id for t in s.scalars(select(Team)) if t.name == "第一巡察组"}
+            crew = {(m.team_id, m.role, m.name) for m in s.scalars(select(Member))}
+            role_of = {
+                SignoffStep.SUBMIT: MemberRole.MEMBER,
+                SignoffStep.REVIEW: MemberRole.DEPUTY,
+                SignoffStep.RETURN: MemberRole.DEPUTY,
+                SignoffStep.APPROVE: MemberRole.LEADER,
+            }
+            others = 0
             for finding in s.scalars(select(Finding)):
                 steps = [so.step for so in finding.signoffs]
-                assert all(so.user_id == expected[so.step] for so in finding.signoffs)
-                assert finding.compiled_by == ids["zhangw"]
+                if finding.team_id in first:  # the store's users are 第一巡察组
+                    assert all(so.user_id == expected[so.step] for so in finding.signoffs)
+                    assert finding.compiled_by == ids["zhangw"]
+                else:  # other teams sign their own 底稿, never a user of this store
+                    others += 1
+                    for so in finding.signoffs:
+                        assert so.user_id not in ids.values()
+                        assert (finding.team_id, role_of[so.step], so.user_name) in crew
                 if finding.return_reason:
                     assert steps == [SignoffStep.SUBMIT, SignoffStep.RETURN]
                 else:  # submit → review → approve, as far as the status says
                     assert steps == list(SignoffStep)[: list(FindingStatus).index(finding.status)]
+            assert others
             linked = {m.name: m.user_id for m in s.scalars(select(Member)) if m.user_id}
             assert linked == {
                 "王建国": ids["wangjg"],
