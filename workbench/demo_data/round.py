@@ -132,7 +132,7 @@ def make_teams(ctx: Context, rnd: RoundRef, target_ids: list[list[str]]) -> list
 def _own_signers(crew: list[tuple[str, MemberRole, ForceType, str | None]]) -> Staff:
     """A team of another laptop signs its own 底稿: its members, under ids of users this store
     does not have (so no store user can act as them here)."""
-    first = {}
+    first: dict[MemberRole, str] = {}
     for name, role, _force, _user in crew:
         first.setdefault(role, name)
 
