@@ -84,6 +84,8 @@ def test_reports_page_names_the_findings_left_out_and_marks_the_draft(
     monkeypatch.setattr(document_export, "open_url", lambda _url: None)
     window = open_window(qtbot, workspace)
     round_id = window.scope()["round_id"]
+    dashboard: Any = window.pages["dashboard"]  # its 发现问题 counts 已审签 底稿, and says so
+    qtbot.waitUntil(lambda: "已审签" in dashboard.figures["findings"].toolTip(), timeout=10000)
     window.show_page("reports")
     page = window.pages["reports"]
     assert isinstance(page, ReportsPage)

@@ -29,7 +29,7 @@ from workbench.errors import PermissionDenied
 from workbench.models import AuditEntry, Member, Target, User
 from workbench.models import Team as TeamRow
 from workbench.models.enums import AttentionLevel, FindingStatus, ForceType, MemberRole
-from workbench.reports import DocRequest, write_document
+from workbench.reports import DocRequest, install_template, starter_template, write_document
 from workbench.reports.gbt9704 import DRAFT_MARK
 from workbench.reports.grouping import left_out_findings
 from workbench.services.clues import ClueDraft, register_clue
@@ -382,3 +382,19 @@ def test_cli_report_names_the_findings_left_out(
     assert _cli(team, monkeypatch, LEADER, *argv, "--draft", "--force") == 0
     assert "未审签" not in capsys.readouterr().err
     assert all(DRAFT_MARK in h for h in _header_texts(Document(str(out))))
+
+
+def test_the_draft_mark_is_added_over_an_office_template(
+    team: Team, world: World, tmp_path: Path
+) -> None:
+    starter = tmp_path / "模板.docx"
+    starter_template("inspection-report", starter)
+    install_template(starter, "inspection-report")
+    buf = io.BytesIO()
+    with team().read() as s:
+        written = write_document(
+            s, DocRequest("inspection-report", round_id=world.round_id, draft=True), buf
+        )
+    assert written.template is not None  # the office's layout was used
+    doc = Document(io.BytesIO(buf.getvalue()))
+    assert all(DRAFT_MARK in h for h in _header_texts(doc))

@@ -410,9 +410,7 @@ class FindingEditor(RecordEditor):
         text = (
             self.tr("底稿已审签，已锁定，不能修改（只读）。")
             if status is FindingStatus.APPROVED
-            else self.tr("底稿处于“%1”状态，只读；退回后才能修改。").replace(
-                "%1", display(status)
-            )
+            else self.tr("底稿处于“%1”状态，只读；退回后才能修改。").replace("%1", display(status))
         )
         self.set_read_only(text)
 
