@@ -63,17 +63,21 @@ def acting_members(session: Session, round_id: str | None) -> list[Member]:
 def record_team(
     session: Session, round_id: str | None, team_id: str | None, target_id: str | None
 ) -> Team | None:
-    """The record's own team, or else the one team of the round that inspects its target."""
-    if team_id:
-        team = session.get(Team, team_id)
-        return team if team is not None and team.deleted_at is None else None
-    if not target_id or round_id is None:
+    """The record's own team, or else the one team of the round that inspects its target (by
+    the team's list of targets, else the target's own team)."""
+    if not team_id and target_id and round_id is not None:
+        teams = session.scalars(
+            select(Team).where(Team.round_id == round_id, Team.deleted_at.is_(None))
+        ).all()
+        owners = [t for t in teams if target_id in (t.target_ids or [])]
+        if len(owners) == 1:
+            return owners[0]
+        target = session.get(Target, target_id)
+        team_id = target.team_id if target is not None and not owners else None
+    if not team_id:
         return None
-    teams = session.scalars(
-        select(Team).where(Team.round_id == round_id, Team.deleted_at.is_(None))
-    ).all()
-    owners = [t for t in teams if target_id in (t.target_ids or [])]
-    return owners[0] if len(owners) == 1 else None
+    team = session.get(Team, team_id)
+    return team if team is not None and team.deleted_at is None else None
 
 
 def leader_refusal(
