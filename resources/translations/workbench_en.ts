@@ -1915,6 +1915,10 @@
         <translation>Letters by category</translation>
     </message>
     <message>
+        <source>只计已审签的底稿；另有 %1 份底稿尚未审签</source>
+        <translation>Approved findings only; %1 more are not yet approved</translation>
+    </message>
+    <message>
         <source>未分类</source>
         <translation>Uncategorized</translation>
     </message>
@@ -2532,12 +2536,12 @@
         <translation>Reason for return: </translation>
     </message>
     <message>
-        <source>底稿已审签，已锁定，不能修改。</source>
-        <translation>The finding has been approved and is locked; it cannot be changed.</translation>
+        <source>底稿已审签，已锁定，不能修改（只读）。</source>
+        <translation>The finding has been approved and is locked; it is read-only.</translation>
     </message>
     <message>
-        <source>底稿处于“%1”状态，退回后才能修改。</source>
-        <translation>The finding is in the “%1” state; it can be changed only after it is returned.</translation>
+        <source>底稿处于“%1”状态，只读；退回后才能修改。</source>
+        <translation>The finding is in the “%1” state and read-only; it can be changed only after it is returned.</translation>
     </message>
     <message>
         <source>新建问题底稿</source>
@@ -4073,6 +4077,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Use the built-in layout this time instead of the office template</translation>
     </message>
     <message>
+        <source>征求意见稿（含未审签底稿，每页标注草稿）</source>
+        <translation>Draft for comments (includes unapproved findings; every page marked as a draft)</translation>
+    </message>
+    <message>
         <source>生成…</source>
         <translation>Generate…</translation>
     </message>
@@ -4159,6 +4167,18 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>请先在工具栏选择巡察轮次。</source>
         <translation>Please select an inspection round on the toolbar first.</translation>
+    </message>
+    <message>
+        <source>征求意见稿将包含以下 %1 份未审签的底稿：</source>
+        <translation>The draft for comments will include these %1 unapproved findings:</translation>
+    </message>
+    <message>
+        <source>以下 %1 份底稿已纳入报告但未经审签，本文书不包含：</source>
+        <translation>These %1 findings are marked for the report but not approved, so this document leaves them out:</translation>
+    </message>
+    <message>
+        <source>……另有 %1 份</source>
+        <translation>… and %1 more</translation>
     </message>
     <message>
         <source>此台账只有 Excel 格式，没有 Word 模板。</source>
