@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.admin import add_admin_actions, refresh_reminder, with_backup_reminder
 from ui.dialogs.drafts_dialog import DraftsDialog
 from ui.dialogs.passphrase_dialog import ChangePassphraseDialog
 from ui.dialogs.round_wizard import may_set_up, round_menu_button
@@ -180,7 +181,8 @@ class MainWindow(QMainWindow):
         self.lock_screen = LockScreen()
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.screens = QStackedWidget()
-        self.screens.addWidget(split)
+        body, self.backup_reminder = with_backup_reminder(self, split)
+        self.screens.addWidget(body)
         self.screens.addWidget(self.lock_screen)
         self.setCentralWidget(self.screens)
         self.toolbar = toolbar
@@ -337,18 +339,20 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.idle_lock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda: refresh_reminder(self))
         dialog.open()
         return dialog
 
     # -- account ---------------------------------------------------------------------------------
 
     def _account_button(self) -> QToolButton:
-        """账户: what the unlocked user does for themselves (修改口令)."""
+        """账户: what the unlocked user does for themselves (修改口令), and the administration."""
         change = QAction(self.tr("修改口令…"), self)
         change.setObjectName("change_passphrase")
         change.triggered.connect(self.open_change_passphrase)
         menu = QMenu(self)
         menu.addAction(change)
+        add_admin_actions(self, menu)  # 用户管理, 备份, 恢复: the 系统管理员's
         button = QToolButton()
         button.setObjectName("account")
         button.setText(self.tr("账户"))

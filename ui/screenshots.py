@@ -13,15 +13,18 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
+from ui.admin import is_admin, open_backup, open_restore, open_users
 from ui.dialogs.first_run_wizard import FirstRunWizard
 from ui.dialogs.round_wizard import RoundWizard, open_round_wizard
 from ui.dialogs.unlock_dialog import UnlockDialog
+from ui.dialogs.users_dialog import EditRolesDialog, EnableUserDialog
 from ui.editors.registry import EDITORS
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
 from ui.screenshots_office import take_office_screenshots
 from ui.screenshots_setup import setup_import_dialog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, create_demo_store
+from workbench.roles import Role
 from workbench.workspace import Workspace, store_exists
 
 
@@ -51,6 +54,7 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
         window.resize(1366, 820)
         window.show()
         settle(app, window)
+        _backup_reminder(app, window, out_dir)
         for number, key in enumerate(window.pages, 1):
             window.show_page(key)
             settle(app, window)
@@ -66,14 +70,63 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
     return 0
 
 
+def _backup_reminder(app: QApplication, window: MainWindow, out_dir: Path) -> None:
+    """The reminder above the pages (the demo store was never backed up), then out of the way
+    of the page screenshots."""
+    if window.backup_reminder.isVisible():
+        save(window, out_dir / "main-backup-reminder.png")
+    window.backup_reminder.hide()
+    app.processEvents()
+
+
+def _administration(app: QApplication, window: MainWindow, out_dir: Path) -> None:
+    """用户管理 (添加用户: the warning, then a refused combination; 启用; 修改角色), 备份,
+    从备份恢复 and 设置. Nothing is written to the store."""
+    users = open_users(window)
+    settle(app, window)
+    users.table.selectRow(0)
+    save(users, out_dir / "dialog-users.png")
+    add = users.open_add()
+    add.name.setText("zhangwei")
+    add.role_boxes[Role.MEMBER].setChecked(True)
+    add.role_boxes[Role.SYSADMIN].setChecked(True)
+    app.processEvents()
+    save(add, out_dir / "dialog-add-user.png")
+    add.role_boxes[Role.MEMBER].setChecked(False)
+    add.role_boxes[Role.AUDITOR].setChecked(True)
+    app.processEvents()
+    save(add, out_dir / "dialog-add-user-refused.png")
+    add.reject()
+    if users.users:
+        enable = EnableUserDialog(window.tasks, users.users[-1], users)
+        enable.show()
+        app.processEvents()
+        save(enable, out_dir / "dialog-enable-user.png")
+        enable.reject()
+        roles = EditRolesDialog(window.tasks, users.users[-1], users)
+        roles.show()
+        app.processEvents()
+        save(roles, out_dir / "dialog-edit-roles.png")
+        roles.reject()
+    users.accept()
+    for name, dialog in (("backup", open_backup(window)), ("restore", open_restore(window))):
+        app.processEvents()
+        save(dialog, out_dir / f"dialog-{name}.png")
+        dialog.reject()
+    preferences = window.open_settings()
+    app.processEvents()
+    save(preferences, out_dir / "dialog-settings.png")
+    preferences.reject()
+
+
 def save(widget: Any, path: Path) -> None:
     widget.grab().save(str(path))
     print(path)
 
 
 def _dialogs(app: QApplication, window: MainWindow, out_dir: Path, store: Path) -> None:
-    """The editors (on the first record of their page), search, unlock (and 忘记口令), 修改口令 and
-    the first-run wizard."""
+    """The editors (on the first record of their page), search, unlock (and 忘记口令), 修改口令, the
+    administration and the first-run wizard."""
     for kind, spec in EDITORS.items():
         page = window.pages[spec.page]
         window.show_page(spec.page)
@@ -115,6 +168,8 @@ def _dialogs(app: QApplication, window: MainWindow, out_dir: Path, store: Path) 
     app.processEvents()
     save(change, out_dir / "dialog-change-passphrase.png")
     change.reject()
+    if is_admin(window):
+        _administration(app, window, out_dir)
     with tempfile.TemporaryDirectory(prefix="wb-wizard-") as tmp:
         wizard = FirstRunWizard(Path(tmp) / "new-store")
         wizard.show()

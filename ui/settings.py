@@ -41,6 +41,8 @@ LAST_USER = Setting("store/last_user", "")
 IDLE_LOCK_MINUTES = Setting("security/idle_lock_minutes", 10)
 IDLE_LOCK_RANGE = (1, 120)  # minutes; the idle lock cannot be turned off
 WINDOW_GEOMETRY = Setting("window/geometry", b"")
+BACKUP_REMINDER_DAYS = Setting("backup/reminder_days", 7)
+BACKUP_REMINDER_RANGE = (0, 365)  # days; 0 turns the reminder off
 
 
 def filter_key(page: str) -> Setting[str]:
@@ -57,6 +59,12 @@ def idle_lock_minutes(settings: QSettings) -> int:
     """The idle lock's minutes, kept in range whatever a hand-edited file says."""
     low, high = IDLE_LOCK_RANGE
     return min(max(IDLE_LOCK_MINUTES.get(settings), low), high)
+
+
+def backup_reminder_days(settings: QSettings) -> int:
+    """The backup reminder's interval in days (0: off), kept in range."""
+    low, high = BACKUP_REMINDER_RANGE
+    return min(max(BACKUP_REMINDER_DAYS.get(settings), low), high)
 
 
 def open_settings() -> QSettings:

@@ -50,15 +50,31 @@ def parse_role(text: str) -> Role:
         raise ValidationError(f"未知角色“{text}”，可选：{names}", field="roles") from None
 
 
+AUDITOR_SEPARATE = N_("安全审计员不得同时担任系统管理员或安全保密管理员（三员分立）")
+
+
 def validate_roles(roles: Iterable[Role | str]) -> tuple[Role, ...]:
     parsed = tuple(dict.fromkeys(parse_role(r) if isinstance(r, str) else r for r in roles))
     if not parsed:
         raise ValidationError("至少需要一个角色", field="roles")
     if Role.AUDITOR in parsed and ({Role.SYSADMIN, Role.SECADMIN} & set(parsed)):
-        raise ValidationError(
-            "安全审计员不得同时担任系统管理员或安全保密管理员（三员分立）", field="roles"
-        )
+        raise ValidationError(AUDITOR_SEPARATE, field="roles")
     return parsed
+
+
+ADMIN_ROLES = frozenset({Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR})
+ADMIN_AND_BUSINESS = N_(
+    "此用户同时担任三员角色和业务角色。三员分立要求管理员不经办巡察业务，"
+    "仅在人手不足时兼任，条件允许时应分设账户。"
+)
+
+
+def role_mix_warning(roles: Iterable[Role]) -> str | None:
+    """Allowed but worth a warning: a 三员 role held together with a business role."""
+    held = set(roles)
+    if held & ADMIN_ROLES and held - ADMIN_ROLES:
+        return ADMIN_AND_BUSINESS
+    return None
 
 
 FIRST_USER_NEEDS_SYSADMIN = N_(

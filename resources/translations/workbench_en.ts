@@ -1285,6 +1285,26 @@
         <source>%1    用户名 %2    设备指纹 %3</source>
         <translation>%1    user %2    device fingerprint %3</translation>
     </message>
+    <message>
+        <source>用户管理…</source>
+        <translation>Users…</translation>
+    </message>
+    <message>
+        <source>备份…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
 </context>
 <context>
     <name>ActivityEditor</name>
@@ -1335,6 +1355,53 @@
     <message>
         <source>编辑工作记录 %1</source>
         <translation>Edit activity %1</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>不填则与用户名相同</source>
+        <translation>Leave empty to use the username</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>初始口令</source>
+        <translation>Initial passphrase</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>用户名用于解锁时登录，姓名显示在记录和文书上。初始口令至少 %1 个字符，请当面告知本人，并提醒其登录后在“账户 → 修改口令”中改掉。</source>
+        <translation>The username is used to unlock; the name appears on records and documents. The initial passphrase needs at least %1 characters: tell it to the person face to face and remind them to change it under “Account → Change passphrase”.</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>请输入用户名</source>
+        <translation>Enter the username</translation>
+    </message>
+    <message>
+        <source>正在添加用户（生成密钥需要几秒钟）…</source>
+        <translation>Adding the user (deriving the key takes a few seconds)…</translation>
     </message>
 </context>
 <context>
@@ -1471,6 +1538,88 @@
     <message>
         <source>哈希链完整：共 %1 条</source>
         <translation>Hash chain intact: %1 entries</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>备份</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>备份把整个数据库和全部附件写入一个文件。备份文件是加密的：恢复时需要本数据库中系统管理员的口令。请把它存放在另一处介质（如移动硬盘）上，并妥善保管。</source>
+        <translation>A backup writes the whole database and all attachments into one file. The backup is encrypted: restoring it needs the passphrase of a system administrator of this database. Keep it on another medium (such as an external drive) and store it safely.</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>开始备份</source>
+        <translation>Start backup</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>备份到</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <source>备份文件 (*.wbk)</source>
+        <translation>Backup files (*.wbk)</translation>
+    </message>
+    <message>
+        <source>请选择备份文件的位置</source>
+        <translation>Choose where to write the backup file</translation>
+    </message>
+    <message>
+        <source>此文件已存在，请换一个文件名，不会覆盖已有的备份</source>
+        <translation>This file already exists; choose another name. An existing backup is never overwritten.</translation>
+    </message>
+    <message>
+        <source>已写入 %1 / %2</source>
+        <translation>Written %1 / %2</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>已备份到 %1（%2，已加密）。</source>
+        <translation>Backed up to %1 (%2, encrypted).</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <source>已取消，没有留下备份文件。</source>
+        <translation>Cancelled; no backup file was left behind.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupReminder</name>
+    <message>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>本数据库尚未备份。</source>
+        <translation>This database has never been backed up. </translation>
+    </message>
+    <message>
+        <source>上次备份：%1 天前。</source>
+        <translation>Last backup: %1 days ago. </translation>
+    </message>
+    <message>
+        <source>建议每 %1 天备份一次，备份文件请存放在另一处介质上。</source>
+        <translation>Back up every %1 days and keep the backup file on another medium.</translation>
     </message>
 </context>
 <context>
@@ -1766,6 +1915,10 @@
         <translation>Letters by category</translation>
     </message>
     <message>
+        <source>只计已审签的底稿；另有 %1 份底稿尚未审签</source>
+        <translation>Approved findings only; %1 more are not yet approved</translation>
+    </message>
+    <message>
         <source>未分类</source>
         <translation>Uncategorized</translation>
     </message>
@@ -1934,6 +2087,48 @@
     <message>
         <source>稍后处理</source>
         <translation>Decide later</translation>
+    </message>
+</context>
+<context>
+    <name>EditRolesDialog</name>
+    <message>
+        <source>修改角色</source>
+        <translation>Change roles</translation>
+    </message>
+    <message>
+        <source>修改 %1 的角色，下次解锁时生效。</source>
+        <translation>Change the roles of %1; they take effect at the next unlock.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>EnableUserDialog</name>
+    <message>
+        <source>启用用户</source>
+        <translation>Enable user</translation>
+    </message>
+    <message>
+        <source>停用时已删除 %1 的口令。重新启用需设置新的口令（至少 %2 个字符），请当面告知本人。</source>
+        <translation>The passphrase of %1 was removed when the user was disabled. Enabling the user again needs a new passphrase (at least %2 characters); tell it to the person face to face.</translation>
+    </message>
+    <message>
+        <source>新口令</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>正在启用用户（生成密钥需要几秒钟）…</source>
+        <translation>Enabling the user (deriving the key takes a few seconds)…</translation>
     </message>
 </context>
 <context>
@@ -2341,12 +2536,12 @@
         <translation>Reason for return: </translation>
     </message>
     <message>
-        <source>底稿已审签，已锁定，不能修改。</source>
-        <translation>The finding has been approved and is locked; it cannot be changed.</translation>
+        <source>底稿已审签，已锁定，不能修改（只读）。</source>
+        <translation>The finding has been approved and is locked; it is read-only.</translation>
     </message>
     <message>
-        <source>底稿处于“%1”状态，退回后才能修改。</source>
-        <translation>The finding is in the “%1” state; it can be changed only after it is returned.</translation>
+        <source>底稿处于“%1”状态，只读；退回后才能修改。</source>
+        <translation>The finding is in the “%1” state and read-only; it can be changed only after it is returned.</translation>
     </message>
     <message>
         <source>新建问题底稿</source>
@@ -3882,6 +4077,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Use the built-in layout this time instead of the office template</translation>
     </message>
     <message>
+        <source>征求意见稿（含未审签底稿，每页标注草稿）</source>
+        <translation>Draft for comments (includes unapproved findings; every page marked as a draft)</translation>
+    </message>
+    <message>
         <source>生成…</source>
         <translation>Generate…</translation>
     </message>
@@ -3968,6 +4167,18 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>请先在工具栏选择巡察轮次。</source>
         <translation>Please select an inspection round on the toolbar first.</translation>
+    </message>
+    <message>
+        <source>征求意见稿将包含以下 %1 份未审签的底稿：</source>
+        <translation>The draft for comments will include these %1 unapproved findings:</translation>
+    </message>
+    <message>
+        <source>以下 %1 份底稿已纳入报告但未经审签，本文书不包含：</source>
+        <translation>These %1 findings are marked for the report but not approved, so this document leaves them out:</translation>
+    </message>
+    <message>
+        <source>……另有 %1 份</source>
+        <translation>… and %1 more</translation>
     </message>
     <message>
         <source>此台账只有 Excel 格式，没有 Word 模板。</source>
@@ -4071,6 +4282,125 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>（未注明）</source>
         <translation>(not specified)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>恢复不会覆盖正在使用的数据库：备份将恢复到一个新的空文件夹，当前数据库保持不变。恢复完成后可在新窗口中打开恢复出的数据库。只有备份中的系统管理员能恢复，请输入其用户名和口令（即备份时的口令）。</source>
+        <translation>Restoring never overwrites the database in use: the backup is restored into a new, empty folder and the current database stays as it is. Afterwards you can open the restored database in a new window. Only a system administrator of the backup can restore it: enter their username and passphrase (as they were when the backup was taken).</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>校验备份</source>
+        <translation>Check backup</translation>
+    </message>
+    <message>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>备份情况</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>恢复到（空文件夹）</source>
+        <translation>Restore to (empty folder)</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>打开恢复的数据库</source>
+        <translation>Open the restored database</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>备份文件 (*.wbk)</source>
+        <translation>Backup files (*.wbk)</translation>
+    </message>
+    <message>
+        <source>恢复到</source>
+        <translation>Restore to</translation>
+    </message>
+    <message>
+        <source>尚未校验</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>请选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>请输入备份中系统管理员的用户名和口令</source>
+        <translation>Enter the username and passphrase of a system administrator of the backup</translation>
+    </message>
+    <message>
+        <source>已校验 %1 / %2</source>
+        <translation>Checked %1 / %2</translation>
+    </message>
+    <message>
+        <source>正在校验备份…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>请选择恢复到的空文件夹</source>
+        <translation>Choose the empty folder to restore into</translation>
+    </message>
+    <message>
+        <source>已恢复 %1 / %2</source>
+        <translation>Restored %1 / %2</translation>
+    </message>
+    <message>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>校验通过。备份于 %1，大小 %2。</source>
+        <translation>Check passed. Backed up on %1, size %2.</translation>
+    </message>
+    <message>
+        <source>未知时间</source>
+        <translation>an unknown date</translation>
+    </message>
+    <message>
+        <source>恢复完成</source>
+        <translation>Restore complete</translation>
+    </message>
+    <message>
+        <source>已恢复到 %1。当前数据库未改变。</source>
+        <translation>Restored to %1. The current database is unchanged.</translation>
+    </message>
+    <message>
+        <source>无法启动新窗口，请退出后打开该文件夹中的数据库</source>
+        <translation>Could not start a new window: quit and open the database in that folder.</translation>
+    </message>
+    <message>
+        <source>已取消，没有留下任何文件。</source>
+        <translation>Cancelled; no files were left behind.</translation>
     </message>
 </context>
 <context>
@@ -4347,6 +4677,14 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation> min</translation>
     </message>
     <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>不提醒</source>
+        <translation>Off</translation>
+    </message>
+    <message>
         <source>界面语言在下次启动时生效。</source>
         <translation>The interface language takes effect at the next start.</translation>
     </message>
@@ -4357,6 +4695,14 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>无键盘、鼠标操作达到此时长后自动锁定，不能关闭。</source>
         <translation>Locks automatically after this long without keyboard or mouse activity; cannot be turned off.</translation>
+    </message>
+    <message>
+        <source>备份提醒间隔（天）</source>
+        <translation>Backup reminder (days)</translation>
+    </message>
+    <message>
+        <source>距上次备份超过此天数时，在主窗口提醒系统管理员；0 为不提醒。</source>
+        <translation>When the last backup is older than this, the main window reminds the system administrator; 0 turns the reminder off.</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -4898,6 +5244,79 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>口令错误次数过多，请 %1 秒后再试</source>
         <translation>Too many incorrect passphrase attempts. Try again in %1 seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>每个用户用自己的口令解锁本数据库。停用的用户不能再解锁；重新启用时需为其设置新的口令。</source>
+        <translation>Each user unlocks this database with their own passphrase. A disabled user can no longer unlock; enabling them again needs a new passphrase.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>添加用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>修改角色…</source>
+        <translation>Change roles…</translation>
+    </message>
+    <message>
+        <source>启用…</source>
+        <translation>Enable…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <comment>state</comment>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <comment>state</comment>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已添加用户 %1，请把初始口令当面告知本人。</source>
+        <translation>User %1 added. Tell them the initial passphrase face to face.</translation>
+    </message>
+    <message>
+        <source>停用用户</source>
+        <translation>Disable user</translation>
+    </message>
+    <message>
+        <source>停用 %1 后，其口令不再能解锁本数据库，已录入的记录保留。确定停用？</source>
+        <translation>Once %1 is disabled, their passphrase no longer unlocks this database; the records they entered are kept. Disable?</translation>
     </message>
 </context>
 <context>
@@ -6371,6 +6790,14 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Not an import template of this program, or the template does not match the chosen import or version</translation>
     </message>
     <message>
+        <source>安全审计员不得同时担任系统管理员或安全保密管理员（三员分立）</source>
+        <translation>A security auditor may not also be a system administrator or a security administrator (separation of the three administrators).</translation>
+    </message>
+    <message>
+        <source>此用户同时担任三员角色和业务角色。三员分立要求管理员不经办巡察业务，仅在人手不足时兼任，条件允许时应分设账户。</source>
+        <translation>This user holds both an administrator role and a business role. The separation of the three administrators asks administrators not to handle inspection work; combine them only when short of staff, and use separate accounts when you can.</translation>
+    </message>
+    <message>
         <source>第一个用户必须担任系统管理员：只有系统管理员能添加用户，缺了这一角色，此数据库以后再也无法添加任何用户。请在角色中加上“系统管理员”（如 组长,系统管理员）；安全审计员不得兼任，应在建库后另行添加。</source>
         <translation>The first user must be a system administrator: only a system administrator can add users, and without one no user could ever be added to this store. Add the system administrator role to the roles (系统管理员 or sysadmin, e.g. 组长,系统管理员); a security auditor may not hold it as well and is added after the store is created.</translation>
     </message>
@@ -6423,6 +6850,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Generate documents (finding .docx)</translation>
     </message>
     <message>
+        <source>只有系统管理员能从备份恢复：请用备份中系统管理员的用户名和口令</source>
+        <translation>Only a system administrator can restore a backup: use the username and passphrase of a system administrator of the backup</translation>
+    </message>
+    <message>
         <source>不能按此列排序</source>
         <translation>Cannot sort by this column</translation>
     </message>
@@ -6465,6 +6896,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>附件</source>
         <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>此用户是最后一位在用的系统管理员：停用或取消其系统管理员角色后，再也无法添加或管理用户。请先让另一位用户担任系统管理员。</source>
+        <translation>This user is the last active system administrator: disabled or without that role, nobody could add or manage users any more. Make another user a system administrator first.</translation>
     </message>
     <message>
         <source>口令太短：至少需要 8 个字符</source>

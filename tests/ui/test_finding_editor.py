@@ -98,6 +98,8 @@ def test_edit_a_draft_refused_for_a_leading_cadre_then_saved(
     assert error is not None
     qtbot.waitUntil(error.isVisible, timeout=10000)
     assert "WB-CLUE-REQUIRED" in error.text() and editor.isVisible()
+    top = editor.findChild(QLabel, "editor_refusal")  # also at the top, never below the fold
+    assert top is not None and top.isVisible() and "WB-CLUE-REQUIRED" in top.text()
     editor.responsible.table.selectRow(row)
     editor.responsible.remove_selected()
     editor.discovery.setPlainText("查阅2025年村级财务凭证发现。")
@@ -115,11 +117,15 @@ def test_a_signed_off_finding_cannot_be_changed(qtbot: QtBot, workspace: Workspa
     page = record_page(qtbot, window, "findings")
     target = _pick(qtbot, window, page, lambda v: v.status is FindingStatus.APPROVED)
     editor = open_editor(qtbot, window, page, "edit", FindingEditor)
-    assert any("已审签" in label.text() for label in editor.findChildren(QLabel))
-    editor.summary.setPlainText(target.summary + "（补充）")
-    editor.save_button.click()
-    qtbot.waitUntil(editor.form.banner.isVisible, timeout=10000)
-    assert "WB-WORKFLOW" in editor.form.banner.text() and editor.isVisible()
+    # read-only from the start, the reason at the top (above the scrolled form)
+    notice = editor.findChild(QLabel, "editor_locked")
+    assert notice is not None and notice.isVisible() and "已审签" in notice.text()
+    assert editor.layout().indexOf(notice) < editor.layout().indexOf(editor.scroll_area)
+    assert editor.summary.isReadOnly() and editor.texts["title"].isReadOnly()
+    assert not editor.save_button.isEnabled() and not editor.in_report.isEnabled()
+    assert not editor.responsible.table.isEnabled()
+    editor.save()  # not even a direct call saves
+    settle(qtbot, window)
     assert workspace.read(lambda s: get_finding(s, target.id)).summary == target.summary
     editor.discard()
     editor.hide()

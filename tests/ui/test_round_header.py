@@ -136,7 +136,8 @@ def test_a_special_plan_is_filed_returned_filed_and_approved(
     file, approve, back = (_button(header, n) for n in ("file_plan", "approve_plan", "return_plan"))
     move = _button(header, "next_phase")
     assert header.plan.text() == "专项主题：乡村振兴    工作方案：草拟"
-    assert not move.isEnabled() and move.toolTip() == "专项巡察的工作方案审核通过后才能进驻"
+    assert not move.isEnabled()
+    assert move.toolTip() == "专项巡察的工作方案须先审核通过（当前：草拟），才能离开准备阶段"
     assert not approve.isEnabled() and "报备后才能审核" in approve.toolTip()
     _click_and_wait(qtbot, window, file)
     assert header.plan.text().endswith("工作方案：已报备")

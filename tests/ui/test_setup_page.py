@@ -53,7 +53,7 @@ def office_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         try:
             add_user(ws.vault, ADMIN, PASS, ("sysadmin",), display_name="管理员")
             framework, version = DEFAULT_FRAMEWORK
-            draft = RoundDraft(ROUND, 2026, 1, RoundType.REGULAR, framework, version)
+            draft = RoundDraft(ROUND, 2026, 1, RoundType.LINKED, framework, version)
             ws.write(lambda s: add_round(s, draft))
         finally:
             ws.lock()

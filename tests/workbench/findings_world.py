@@ -8,16 +8,21 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.conftest import LEADER
 from tests.workbench.team import Team
-from workbench.models import Interview, ListEntry, Person, Target
+from workbench.models import Interview, ListEntry, Member, Person, Target, User
+from workbench.models import Team as TeamRow
 from workbench.models.enums import (
     AttentionLevel,
     CadreLevel,
+    ForceType,
     InterviewType,
     ListKind,
+    MemberRole,
     ResponsibilityType,
 )
 from workbench.services.findings import (
@@ -45,6 +50,36 @@ class World:
     policy_id: str
     function_id: str
     interview_id: str
+    team_id: str  # 第一巡察组: inspects target and target2; the store's users are its members
+
+
+# Which store user works as which member of 第一巡察组 ("both" holds both leader offices).
+CREW: tuple[tuple[str, MemberRole], ...] = (
+    (LEADER, MemberRole.LEADER),
+    ("deputy", MemberRole.DEPUTY),
+    ("deputy2", MemberRole.DEPUTY),
+    ("member", MemberRole.MEMBER),
+    ("recorder", MemberRole.RECORDER),
+    ("both", MemberRole.LEADER),
+    ("both", MemberRole.DEPUTY),
+)
+
+
+def link_crew(s: Session, round_id: str, team_id: str) -> None:
+    """Make the fixture's users members of ``team_id`` (Member.user_id → the store user)."""
+    ids = {u.name: u.id for u in s.scalars(select(User))}
+    for name, role in CREW:
+        s.add(
+            Member(
+                round_id=round_id,
+                team_id=team_id,
+                name=name,
+                role=role,
+                force_type=ForceType.FULL_TIME,
+                user_id=ids[name],
+            )
+        )
+    s.flush()
 
 
 @pytest.fixture(name="world")
@@ -79,6 +114,15 @@ def world_fixture(team: Team) -> World:
         }
         s.add_all(rows.values())
         s.flush()
+        team_row = TeamRow(
+            round_id=rnd.id,
+            number=1,
+            name="第一巡察组",
+            target_ids=[rows["target"].id, rows["target2"].id],
+        )
+        s.add(team_row)
+        s.flush()
+        link_crew(s, rnd.id, team_row.id)
         return World(
             rnd.id,
             other.id,
@@ -90,6 +134,7 @@ def world_fixture(team: Team) -> World:
             rows["policy"].id,
             rows["function"].id,
             rows["interview"].id,
+            team_row.id,
         )
 
 

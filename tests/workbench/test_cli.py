@@ -131,6 +131,44 @@ def test_attachments_backup_restore_check_audit(
     assert len(entries) == 1  # type: ignore[arg-type]
 
 
+def test_only_the_sysadmin_backs_up(
+    env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """三员分立: backups are the 系统管理员's; a 组员 is refused with the permission exit code."""
+    monkeypatch.setenv("WORKBENCH_NEW_PASSPHRASE", "member passphrase")
+    assert main(["user", "add", "zuyuan", "--roles", "组员"]) == 0
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "member passphrase")
+    assert main(["--user", "zuyuan", "backup", str(tmp_path / "b.wbk")]) == 6
+    assert not (tmp_path / "b.wbk").exists()
+
+
+def test_a_disabled_user_is_enabled_with_a_new_passphrase(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBENCH_NEW_PASSPHRASE", "member passphrase")
+    assert main(["user", "add", "zuyuan", "--roles", "组员"]) == 0
+    assert main(["user", "disable", "zuyuan"]) == 0
+    monkeypatch.setenv("WORKBENCH_NEW_PASSPHRASE", "second passphrase")
+    assert main(["user", "enable", "zuyuan"]) == 0
+    assert main(["user", "enable", "zuyuan"]) == 7  # not disabled: a conflict, nothing changed
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "second passphrase")
+    assert main(["--user", "zuyuan", "info"]) == 0
+
+
+def test_roles_change_and_the_last_sysadmin_keeps_the_role(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WORKBENCH_NEW_PASSPHRASE", "member passphrase")
+    assert main(["user", "add", "zuyuan", "--roles", "组员"]) == 0
+    changed = _json(capsys, ["user", "roles", "zuyuan", "--roles", "组员,记录员/信访专员"])
+    assert changed["roles"] == ["member", "recorder"]  # type: ignore[index]
+    assert main(["user", "roles", "zuyuan", "--roles", "安全审计员,系统管理员"]) == 8
+    assert main(["user", "roles", "zuyuan", "--roles", "组员"]) == 0
+    assert main(["user", "roles", "zhuzhang", "--roles", "组长"]) == 5  # no such user
+    assert main(["user", "roles", "zuzhang", "--roles", "组长"]) == 8  # the last 系统管理员
+    assert "最后一位在用的系统管理员" in capsys.readouterr().err
+
+
 def test_check_fails_with_integrity_exit_code(env: Path, tmp_path: Path) -> None:
     evidence = tmp_path / "e.bin"
     evidence.write_bytes(b"x" * 5000)

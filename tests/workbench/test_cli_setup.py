@@ -143,16 +143,12 @@ def test_office_sets_up_a_cross_round_and_briefs_a_laptop(
     shown = _json(capsys, [*office, "rounds", "show", "交叉巡察"])
     assert shown["id"] == made["id"] and shown["term"] == "十五届县委"
 
-    first = _json(
-        capsys,
-        [*office, "teams", "add", "--round", ROUND, "--name", "第一巡察组", "--leader", OFFICE],
-    )
+    adding = [*office, "teams", "add", "--round", ROUND, "--name", "第一巡察组", "--county", "甲县"]
+    first = _json(capsys, [*adding, "--leader", OFFICE])
     assert first["team"]["number"] == 1 and first["leader"]["name"] == "巡察办"
     assert first["leader"]["user_id"] is not None  # a store user: linked
-    second = _json(
-        capsys,
-        [*office, "teams", "add", "--round", ROUND, "--name", "第二巡察组", "--leader", "李四"],
-    )
+    adding = [*office, "teams", "add", "--round", ROUND, "--name", "第二巡察组", "--county", "乙县"]
+    second = _json(capsys, [*adding, "--leader", "李四"])
     assert second["team"]["number"] == 2 and second["leader"]["user_id"] is None
     for team, name, force in (
         ("第一巡察组", "张三", "seconded"),
@@ -167,8 +163,9 @@ def test_office_sets_up_a_cross_round_and_briefs_a_laptop(
 
     per_target = {}
     for i, (name, kind, subtype) in enumerate(TARGETS):
-        team = "第一巡察组" if i < 5 else "第二巡察组"
+        team, county = ("第一巡察组", "乙县") if i < 5 else ("第二巡察组", "甲县")
         argv = [*office, "targets", "add", "--round", ROUND, "--name", name, "--kind", kind]
+        argv += ["--county", county]  # 交叉: never the team's own county
         added = _json(capsys, [*argv, *(["--subtype", subtype] if subtype else []), "--team", team])
         assert added["focus_items"] > 0 and added["note"] == ""  # seeded when added
         per_target[name] = added["focus_items"]
@@ -234,7 +231,7 @@ def test_names_ambiguous_or_unknown_list_the_candidates_by_name(
     office = stores.office_as()
     made = _round(stores, capsys)
     for name in ("第一巡察组", "第二巡察组"):
-        _run([*office, "teams", "add", "--round", ROUND, "--name", name])
+        _run([*office, "teams", "add", "--round", ROUND, "--name", name, "--county", "甲县"])
     err = _refused(capsys, [*office, "members", "add", "--team", "巡察组", "--name", "张三"], 8)
     assert "[WB-AMBIGUOUS]" in err and "第一巡察组" in err and "第二巡察组" in err
     err = _refused(capsys, [*office, "members", "add", "--team", "第三巡察组", "--name", "张三"], 5)
@@ -260,7 +257,8 @@ def test_names_ambiguous_or_unknown_list_the_candidates_by_name(
     assert main([*office, "stats", "--round", "2026年"]) == 8
     # a name is unique where it names a record
     assert main([*office, "rounds", "add", "--name", ROUND, "--type", "special"]) == 7
-    assert main([*office, "teams", "add", "--round", ROUND, "--name", "第一巡察组"]) == 7
+    again = [*office, "teams", "add", "--round", ROUND, "--name", "第一巡察组", "--county", "甲县"]
+    assert main(again) == 7
     target = [*office, "targets", "add", "--round", ROUND, "--name", "东山村", "--kind", "村"]
     assert main(target) == 0 and main(target) == 7
     assert _json(capsys, [*office, "targets", "list", "--round", ROUND])["total"] == 1

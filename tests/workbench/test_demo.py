@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 import workbench.services  # noqa: F401 - the search-index hook
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, DEMO_USERS, create_demo_store
 from workbench.demo_data import SIZES, DemoSummary, populate_demo
-from workbench.errors import Cancelled, ValidationError
+from workbench.errors import Cancelled, PermissionDenied, ValidationError
 from workbench.jobs import CancelToken
 from workbench.models import (
     RECORD_MODELS,
@@ -35,6 +35,7 @@ from workbench.models import (
     Report,
     Round,
     Target,
+    Team,
     User,
 )
 from workbench.models.enums import (
@@ -48,6 +49,7 @@ from workbench.models.enums import (
     LetterDisposition,
     LetterStatus,
     ListKind,
+    MemberRole,
     RectificationStatus,
     ReportType,
     RoundType,
@@ -55,6 +57,7 @@ from workbench.models.enums import (
 )
 from workbench.search import search
 from workbench.services.catalog import catalog
+from workbench.services.findings_signoff import review_finding
 from workbench.store import audit
 from workbench.store.vault import Vault
 
@@ -206,14 +209,30 @@ def test_demo_store_signs_off_as_the_demo_users(tmp_path: Path) -> None:
                 SignoffStep.RETURN: ids["lihm"],
                 SignoffStep.APPROVE: ids["wangjg"],
             }
+            first = {t.id for t in s.scalars(select(Team)) if t.name == "第一巡察组"}
+            crew = {(m.team_id, m.role, m.name) for m in s.scalars(select(Member))}
+            role_of = {
+                SignoffStep.SUBMIT: MemberRole.MEMBER,
+                SignoffStep.REVIEW: MemberRole.DEPUTY,
+                SignoffStep.RETURN: MemberRole.DEPUTY,
+                SignoffStep.APPROVE: MemberRole.LEADER,
+            }
+            others = 0
             for finding in s.scalars(select(Finding)):
                 steps = [so.step for so in finding.signoffs]
-                assert all(so.user_id == expected[so.step] for so in finding.signoffs)
-                assert finding.compiled_by == ids["zhangw"]
+                if finding.team_id in first:  # the store's users are 第一巡察组
+                    assert all(so.user_id == expected[so.step] for so in finding.signoffs)
+                    assert finding.compiled_by == ids["zhangw"]
+                else:  # other teams sign their own 底稿, never a user of this store
+                    others += 1
+                    for so in finding.signoffs:
+                        assert so.user_id not in ids.values()
+                        assert (finding.team_id, role_of[so.step], so.user_name) in crew
                 if finding.return_reason:
                     assert steps == [SignoffStep.SUBMIT, SignoffStep.RETURN]
                 else:  # submit → review → approve, as far as the status says
                     assert steps == list(SignoffStep)[: list(FindingStatus).index(finding.status)]
+            assert others
             linked = {m.name: m.user_id for m in s.scalars(select(Member)) if m.user_id}
             assert linked == {
                 "王建国": ids["wangjg"],
@@ -222,7 +241,16 @@ def test_demo_store_signs_off_as_the_demo_users(tmp_path: Path) -> None:
                 "陈静": ids["chenjing"],
             }
     reopened = Vault.open(tmp_path / "demo", "lihm", DEMO_PASSPHRASE)
-    reopened.lock()
+    with reopened:  # 李慧敏 declared 回避 for 县交通运输局: the demo links it, the core enforces it
+        with reopened.read() as s:
+            recused = s.scalars(select(Member).where(Member.name == "李慧敏")).one()
+            names = [s.get_one(Target, t).name for t in recused.recusal_target_ids]
+            assert names == ["县交通运输局党组"] and "县交通运输局" in recused.recusal
+            finding = s.scalars(select(Finding).where(Finding.number == "DG-2026-61-002")).one()
+            assert finding.target_id in recused.recusal_target_ids
+        with pytest.raises(PermissionDenied) as err, reopened.session() as s:
+            review_finding(s, finding.id)
+        assert err.value.message == "您已申报回避“县交通运输局党组”，不能复核该单位的底稿"
 
 
 def test_same_seed_same_data_other_seed_other_data(vault: Vault, tmp_path: Path) -> None:

@@ -72,10 +72,11 @@ def docs(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         "findings": DocRequest("finding", round_id=s.round_id),
         "clue-transfer": DocRequest("clue-transfer", record_id=s.clue1),
         "clue-ledger": DocRequest("clue-ledger", round_id=s.round_id),
-        "report": DocRequest("inspection-report", round_id=s.round_id),
-        "report-t1": DocRequest("inspection-report", target_id=s.t1),
+        # 征求意见稿: every 纳入报告 底稿 whatever its state (the signed one: test_signoff_scope)
+        "report": DocRequest("inspection-report", round_id=s.round_id, draft=True),
+        "report-t1": DocRequest("inspection-report", target_id=s.t1, draft=True),
         "clue-report": DocRequest("clue-report", round_id=s.round_id),
-        "feedback": DocRequest("feedback", target_id=s.t1),
+        "feedback": DocRequest("feedback", target_id=s.t1, draft=True),
         "portrait": DocRequest("portrait", record_id=s.portrait),
         "rectification": DocRequest("rectification", round_id=s.round_id),
         "archive": DocRequest("archive", round_id=s.round_id),
@@ -264,7 +265,8 @@ def test_rectification_archive_and_stats(docs: dict[str, Any]) -> None:
     assert [c.text for c in archive.rows[0].cells][:3] == ["顺序号", "卷号", "件号"]
     assert [r.cells[5].text for r in archive.rows[1:]] == ["巡察工作方案", "城关镇问题底稿"]
     stats = {r.cells[0].text: r.cells[1].text for r in docs["stats"].tables[0].rows[1:]}
-    assert stats["发现问题（个）"] == "4" and stats["受理信访件（件）"] == "2"
+    # 已审签 底稿 only: f1 (f2, f3 and f4 are drafts)
+    assert stats["发现问题（个）"] == "1" and stats["受理信访件（件）"] == "2"
     assert stats["发现问题线索（条）"] == "2" and stats["整改完成率"] == "33.3%"
     assert title(docs["stats"]) == "十五届县委第六轮巡察工作统计表"
 

@@ -112,6 +112,8 @@ def _seed(vault: Vault, deputy: Vault, store: Path) -> Seeded:
             s, r, targets.TargetDraft("县教育局党组", "party_gov", "一般关注", team_id=team)
         ).id
         rounds.assign_targets(s, team, (t1, t2))
+        for name, role, user in (("王组长", "组长", vault), ("李副组长", "副组长", deputy)):
+            rounds.add_member(s, team, rounds.MemberDraft(name, role, "专职", user_id=user.user.id))
         person = targets.create_person(
             s, targets.PersonDraft(t1, "李明", "乡管", position="副镇长")
         ).id

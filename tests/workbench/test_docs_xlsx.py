@@ -147,11 +147,11 @@ def test_statistics_workbook(books: dict[str, Any]) -> None:
         "发现问题按类统计",
     ]
     main = dict(list(wb["主要指标"].iter_rows(values_only=True))[1:])
-    assert main["发现问题（个）"] == 4 and main["受理信访件（件）"] == 2
+    assert main["发现问题（个）"] == 1 and main["受理信访件（件）"] == 2  # 已审签 底稿 only
     assert main["涉及金额（元）"] == pytest.approx(42000.5)
     assert wb["主要指标"].freeze_panes == "A2"
     aspects = dict(list(wb["发现问题按方面统计"].iter_rows(values_only=True))[1:])
-    assert sum(aspects.values()) == 4
+    assert sum(aspects.values()) == 1
 
 
 def test_ledger_export_reports_rows_and_cancels_leaving_no_file(

@@ -68,7 +68,9 @@ def test_returned_with_a_reason_then_filed_again(team: Team) -> None:
     with team("office").session() as s:
         view = review_plan(s, rid, approve=False, note="请补充进驻安排")
     assert (view.plan_status, view.plan_note) == (PlanStatus.RETURNED, "请补充进驻安排")
-    assert phase_problem(view) == "专项巡察的工作方案审核通过后才能进驻"
+    assert (
+        phase_problem(view) == "专项巡察的工作方案须先审核通过（当前：退回修改），才能离开准备阶段"
+    )
     assert review_problem(view) is not None and file_problem(view) is None
     with team("office").session() as s:
         assert file_plan(s, rid).plan_status is PlanStatus.FILED

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.workbench.team import Team
-from workbench.errors import Conflict, PermissionDenied, ValidationError
+from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from workbench.models import Person
 from workbench.models.enums import ListKind, OrgLevel
 from workbench.services import setup_records as records
@@ -28,7 +28,7 @@ OFFICE = "office"
 
 def _round(team: Team, number: int = 1) -> str:
     framework, version = DEFAULT_FRAMEWORK
-    draft = RoundDraft(f"2026年第{number}轮巡察", 2026, number, "常规", framework, version)
+    draft = RoundDraft(f"2026年第{number}轮巡察", 2026, number, "联动", framework, version)
     with team(OFFICE).session() as s:
         return add_round(s, draft).id
 
@@ -108,7 +108,7 @@ def test_a_member_edit_keeps_recusal_within_the_round(team: Team) -> None:
         group = records.add_team(s, rid, records.TeamFields("第一组")).team
         person = records.add_person(s, rid, PersonDraft(mine, "钱局长", "县管"))
         member = add_member(s, group.id, MemberDraft("周组员", "组员", "抽调"))
-    with pytest.raises(ValidationError, match="不属于本轮"), team(OFFICE).session() as s:
+    with pytest.raises(NotFound, match="未找到被巡察对象"), team(OFFICE).session() as s:
         records.edit_member(
             s, member.id, MemberDraft("周组员", "组员", "抽调", recusal_target_ids=(foreign,))
         )
@@ -130,7 +130,7 @@ def test_a_member_edit_keeps_recusal_within_the_round(team: Team) -> None:
 def test_persons_and_entries_go_through_the_record_rules(team: Team) -> None:
     rid, other = _round(team, 1), _round(team, 2)
     foreign = _target(team, other, "县卫健委党组")
-    with pytest.raises(ValidationError, match="不属于本轮"), team(OFFICE).session() as s:
+    with pytest.raises(NotFound, match="未找到被巡察对象"), team(OFFICE).session() as s:
         records.add_person(s, rid, PersonDraft(foreign, "吴主任", "县管"))
     mine = _target(team, rid, "县教育局党组")
     with pytest.raises(ValidationError, match="校验位"), team(OFFICE).session() as s:

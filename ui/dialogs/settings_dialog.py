@@ -1,4 +1,4 @@
-"""设置: the idle lock's minutes, the interface language and where the log is.
+"""设置: the idle lock's minutes, the backup reminder, the interface language and where the log is.
 
 The idle lock cannot be turned off: a laptop holding inspection records must lock itself when
 left alone, so the choice is 1–120 minutes. A new language needs a restart (the translators are
@@ -51,6 +51,12 @@ class SettingsDialog(QDialog):
         self.idle_minutes.setRange(*settings.IDLE_LOCK_RANGE)
         self.idle_minutes.setSuffix(self.tr(" 分钟"))
         self.idle_minutes.setValue(settings.idle_lock_minutes(store))
+        self.backup_days = QSpinBox()
+        self.backup_days.setObjectName("backup_reminder_days")
+        self.backup_days.setRange(*settings.BACKUP_REMINDER_RANGE)
+        self.backup_days.setSuffix(self.tr(" 天"))
+        self.backup_days.setSpecialValueText(self.tr("不提醒"))
+        self.backup_days.setValue(settings.backup_reminder_days(store))
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in language_names():
@@ -67,6 +73,10 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("空闲自动锁定"), self.idle_minutes)
         form.addRow("", self._hint(self.tr("无键盘、鼠标操作达到此时长后自动锁定，不能关闭。")))
+        form.addRow(self.tr("备份提醒间隔（天）"), self.backup_days)
+        form.addRow(
+            "", self._hint(self.tr("距上次备份超过此天数时，在主窗口提醒系统管理员；0 为不提醒。"))
+        )
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow("", self.restart_note)
         form.addRow(self.tr("日志文件夹"), self.log_folder)
@@ -101,6 +111,7 @@ class SettingsDialog(QDialog):
         store = settings.open_settings()
         minutes = self.idle_minutes.value()
         settings.IDLE_LOCK_MINUTES.set(store, minutes)
+        settings.BACKUP_REMINDER_DAYS.set(store, self.backup_days.value())
         settings.LANGUAGE.set(store, str(self.language.currentData()))
         store.sync()
         if self.idle_lock is not None:

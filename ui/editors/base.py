@@ -9,7 +9,10 @@ from a JSON-able ``state()``. Everything else is here:
   seconds of typing; the main window offers the drafts back at the next unlock;
 - changes become undo steps (typing pauses of half a second make one step); Ctrl+Z / Ctrl+Shift+Z
   undo and redo across the whole form, also while the cursor is in a text field;
-- saving runs the subclass's core call and discards the draft in the same transaction.
+- saving runs the subclass's core call and discards the draft in the same transaction;
+- a refused save is shown at the top of the editor (above the scrolled form) as well as by its
+  field, which is scrolled into view; a record the core keeps locked (审签后…) opens read-only
+  with the reason at the top (``set_read_only``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
@@ -41,8 +45,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ui.errors import error_text
 from ui.tasks import Tasks
 from ui.widgets.form import Form
+from workbench.errors import WorkbenchError
 from workbench.services.drafts import discard_draft, save_draft
 
 State = dict[str, Any]
@@ -144,11 +150,30 @@ class RecordEditor(QDialog):
         self.extra = QVBoxLayout()  # below the form: transcripts, item lists
         body_layout.addLayout(self.extra)
         body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
+        # above the scrolled form, so never below the fold: why the record is read-only, and
+        # why the last save was refused
+        self.locked_notice = QLabel()
+        self.locked_notice.setObjectName("editor_locked")
+        self.locked_notice.setWordWrap(True)
+        self.locked_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.locked_notice.setStyleSheet(
+            "color: #8a5a00; background: #fff6dd; padding: 6px; font-weight: bold;"
+        )
+        self.locked_notice.hide()
+        self.refusal = QLabel()
+        self.refusal.setObjectName("editor_refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal.setStyleSheet("color: #b00020; background: #fdecee; padding: 6px;")
+        self.refusal.hide()
+        self.read_only = False
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.locked_notice)
+        layout.addWidget(self.refusal)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
         self.resize(720, 680)
 
@@ -178,6 +203,24 @@ class RecordEditor(QDialog):
 
     def title_text(self) -> str:
         return self.windowTitle()
+
+    def set_read_only(self, reason: str) -> None:
+        """The core keeps this record locked: show why at the top, and let nothing be typed or
+        saved (the fields stay readable and selectable)."""
+        self.read_only = True
+        self.locked_notice.setText(reason)
+        self.locked_notice.show()
+        self.save_button.setEnabled(False)
+        self.save_button.setToolTip(reason)
+        body = self.scroll_area.widget()
+        assert body is not None
+        for w in body.findChildren(QWidget):
+            if isinstance(w, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+                w.setReadOnly(True)
+            elif isinstance(w, QComboBox | QAbstractButton | QAbstractItemView):
+                w.setEnabled(False)  # choices, ticks, tables, add/remove rows, attach files
+            if w.acceptDrops():
+                w.setAcceptDrops(False)
 
     # -- change tracking -----------------------------------------------------------------------
 
@@ -306,7 +349,10 @@ class RecordEditor(QDialog):
     # -- save / cancel -------------------------------------------------------------------------
 
     def save(self) -> None:
+        if self.read_only:
+            return
         self.form.clear_errors()
+        self.refusal.hide()
         try:
             work = self.save_work()
         except ValueError as exc:  # a field the editor itself could not read
@@ -333,6 +379,11 @@ class RecordEditor(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.form.show_error(error)
+        self.refusal.setText(error_text(error))
+        self.refusal.show()
+        field = error.details.get("field") if isinstance(error, WorkbenchError) else None
+        shown = self.form.errors.get(str(field)) if field else None
+        self.scroll_area.ensureWidgetVisible(shown if shown is not None else self.form.banner)
         self._autosave.start()
 
     def reject(self) -> None:

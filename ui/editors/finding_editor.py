@@ -408,13 +408,11 @@ class FindingEditor(RecordEditor):
                 self.extra.insertWidget(0, note)
             return
         text = (
-            self.tr("底稿已审签，已锁定，不能修改。")
+            self.tr("底稿已审签，已锁定，不能修改（只读）。")
             if status is FindingStatus.APPROVED
-            else self.tr("底稿处于“%1”状态，退回后才能修改。").replace("%1", display(status))
+            else self.tr("底稿处于“%1”状态，只读；退回后才能修改。").replace("%1", display(status))
         )
-        note = QLabel(text)
-        note.setStyleSheet("color: #8a5a00;")
-        self.extra.insertWidget(0, note)
+        self.set_read_only(text)
 
     def title_text(self) -> str:
         if self.view is None:

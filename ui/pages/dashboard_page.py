@@ -115,6 +115,11 @@ class DashboardPage(QWidget):
         }
         for key, text in values.items():
             self.figures[key].value.setText(text)
+        self.figures["findings"].setToolTip(
+            self.tr("只计已审签的底稿；另有 %1 份底稿尚未审签").replace(
+                "%1", str(st.findings_unsigned)
+            )
+        )
         self.by_aspect.set_items([(c.title, c.count, str(c.count)) for c in st.findings_by_aspect])
         channels = {c.value: core_text(c.label) for c in LetterChannel}
         self.by_channel.set_items(

@@ -50,6 +50,7 @@ from workbench.reports import (
     starter_template,
     template_for,
 )
+from workbench.reports.grouping import left_out_findings
 from workbench.services.common import MAX_PAGE
 from workbench.services.rounds import get_round
 from workbench.services.targets import list_targets
@@ -112,6 +113,9 @@ def default_title(spec: DocSpec) -> str:
     return _tr("%1（初稿）").replace("%1", spec.title) if spec.code in drafts else spec.title
 
 
+LEFT_OUT_SHOWN = 12  # 底稿 named one by one; the rest as a count
+
+
 class ReportsPage(QWidget):
     def __init__(
         self, tasks: Tasks, scope: Callable[[], dict[str, Any]], parent: QWidget | None = None
@@ -172,6 +176,16 @@ class ReportsPage(QWidget):
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.builtin = QCheckBox(self.tr("本次不用本办模板，用内置版式"))
         self.builtin.setObjectName("builtin")
+        self.draft = QCheckBox(self.tr("征求意见稿（含未审签底稿，每页标注草稿）"))
+        self.draft.setObjectName("draft")
+        self.draft.toggled.connect(lambda _on: self._show_left_out())
+        self.left_out = QLabel()
+        self.left_out.setObjectName("left_out")
+        self.left_out.setWordWrap(True)
+        self.left_out.setTextFormat(Qt.TextFormat.PlainText)
+        self.left_out.setStyleSheet("color: #8a5a00;")
+        self._left: list[Any] = []  # the 底稿 a signed document leaves out (grouping.LeftOut)
+        self.target.currentIndexChanged.connect(lambda _i: self._load_left_out())
         self.hint = QLabel()
         self.hint.setObjectName("scope_hint")
         self.hint.setWordWrap(True)
@@ -186,12 +200,14 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("份号："), self.copy_no)
         form.addRow(self.tr("成文日期："), self.date)
         form.addRow("", self.builtin)
+        form.addRow("", self.draft)
         generate_box = QGroupBox(self.tr("生成"))
         inner = QVBoxLayout(generate_box)
         inner.addWidget(self.title)
         inner.addWidget(self.description)
         inner.addLayout(form)
         inner.addWidget(self.hint)
+        inner.addWidget(self.left_out)
         inner.addWidget(self.generate_button, 0, Qt.AlignmentFlag.AlignRight)
 
         panel = QWidget()
@@ -310,6 +326,46 @@ class ReportsPage(QWidget):
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         self.generate_button.setEnabled(not by_record and bool(self.round_id))
+        self.draft.setVisible(spec.signed_findings)
+        if not spec.signed_findings:
+            self.draft.setChecked(False)
+        self._load_left_out()
+
+    # -- 底稿 left out of a signed document -------------------------------------------------------
+
+    def _load_left_out(self) -> None:
+        """Which 底稿 marked 纳入报告 the document would leave out (not yet 已审签), from the
+        core, for the current round and target."""
+        spec, round_id = self.current_spec(), self.round_id
+        target_id = self.target.currentData() if self.target.count() else None
+        if not spec.signed_findings or not round_id:
+            self._left = []
+            self._show_left_out()
+            return
+        request = DocRequest(spec.code, round_id=round_id, target_id=target_id)
+
+        def shown(left: list[Any]) -> None:
+            if self.current_spec() is spec and self.round_id == round_id:
+                self._left = left
+                self._show_left_out()
+
+        self.tasks.run(lambda s: left_out_findings(s, request), shown, self._load_failed)
+
+    def _show_left_out(self) -> None:
+        left = self._left
+        if not left:
+            self.left_out.hide()
+            return
+        head = (
+            self.tr("征求意见稿将包含以下 %1 份未审签的底稿：")
+            if self.draft.isChecked()
+            else self.tr("以下 %1 份底稿已纳入报告但未经审签，本文书不包含：")
+        ).replace("%1", str(len(left)))
+        shown = [f"{x.number}　{x.title}（{x.reason}）" for x in left[:LEFT_OUT_SHOWN]]
+        if len(left) > LEFT_OUT_SHOWN:
+            shown.append(self.tr("……另有 %1 份").replace("%1", str(len(left) - LEFT_OUT_SHOWN)))
+        self.left_out.setText("\n".join([head, *shown]))
+        self.left_out.show()
 
     def _update_template(self) -> None:
         spec = self.current_spec()
@@ -350,11 +406,13 @@ class ReportsPage(QWidget):
         self.round_id, self.round_name = round_id, round_name
         self.round_label.setText(round_name or self.tr("（未选择，请在工具栏选择）"))
         chosen = self.target.currentData()
+        self.target.blockSignals(True)  # one look-up of the 底稿 left out, below
         self.target.clear()
         self.target.addItem(self.tr("全部对象"), None)
         for name, target_id in targets:
             self.target.addItem(name, target_id)
         self.target.setCurrentIndex(max(0, self.target.findData(chosen)))
+        self.target.blockSignals(False)
         self._update_scope()
 
     def clear(self) -> None:
@@ -384,6 +442,7 @@ class ReportsPage(QWidget):
             target_id=target_id,
             copy_no=self.copy_no.text().strip(),
             date=self.date.date().toPython(),  # type: ignore[arg-type]
+            draft=spec.signed_findings and self.draft.isChecked(),
         )
         export_to_file(
             self,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ui.editors.attachments_field import AttachmentDropZone
 from ui.errors import error_text
@@ -30,6 +31,7 @@ from ui.widgets.form import Form
 from workbench.models.enums import Grade, RectificationStatus
 from workbench.services.findings_signoff import (
     approve_finding,
+    can_sign,
     return_finding,
     review_finding,
     submit_finding,
@@ -60,18 +62,58 @@ def _ask_reason(page: RecordListPage, title: str) -> str | None:
     return text if ok else None
 
 
+SIGNOFF_STEPS = ("submit", "review", "approve", "return")
+
+
 def add_finding_actions(page: RecordListPage) -> None:
-    """经办人编制 → 副组长复核 → 组长审签, or 退回 with a reason."""
-    page.add_action(_tr("提交复核"), lambda: _run_step(page, submit_finding), "submit")
-    page.add_action(_tr("复核"), lambda: _run_step(page, review_finding), "review")
-    page.add_action(_tr("审签"), lambda: _run_step(page, approve_finding), "approve")
+    """经办人编制 → 副组长复核 → 组长审签, or 退回 with a reason. Each button is enabled only
+    when the core's ``can_sign`` allows the step to the user on the selected 底稿; otherwise it
+    is disabled and its tooltip gives the core's reason (another team, a 回避, the state)."""
+    buttons = {
+        "submit": page.add_action(
+            _tr("提交复核"), lambda: _run_step(page, submit_finding), "submit"
+        ),
+        "review": page.add_action(_tr("复核"), lambda: _run_step(page, review_finding), "review"),
+        "approve": page.add_action(
+            _tr("审签"), lambda: _run_step(page, approve_finding), "approve"
+        ),
+    }
 
     def give_back() -> None:
         reason = _ask_reason(page, _tr("退回底稿"))
         if reason is not None:
             _run_step(page, lambda s, rid: return_finding(s, rid, reason))
 
-    page.add_action(_tr("退回"), give_back, "return")
+    buttons["return"] = page.add_action(_tr("退回"), give_back, "return")
+    tips = {name: button.toolTip() for name, button in buttons.items()}
+    asked: list[str | None] = [None]  # the 底稿 last asked about: older answers are dropped
+
+    def show(finding_id: str, answers: dict[str, Any]) -> None:
+        if finding_id != asked[0]:
+            return
+        for name, button in buttons.items():
+            if not isValid(button):
+                return
+            refusal = answers.get(name)
+            button.setEnabled(refusal is None)
+            button.setToolTip(tips[name] if refusal is None else refusal.message)
+
+    def selected(view: Any) -> None:
+        asked[0] = getattr(view, "id", None)
+        if view is None:  # nothing to act on
+            for name, button in buttons.items():
+                button.setEnabled(False)
+                button.setToolTip(tips[name])
+            return
+        finding_id = view.id
+
+        def ask(s: Any) -> dict[str, Any]:
+            return {step: can_sign(s, finding_id, step) for step in SIGNOFF_STEPS}
+
+        page.tasks.run(ask, lambda answers: show(finding_id, answers), lambda _e: None)
+
+    page.record_selected.connect(selected)
+    selected(page.current_view())
 
 
 class CloseOutDialog(QDialog):

@@ -23,6 +23,7 @@ from workbench.cli import (
     report_cmds,
     setup_cmds,
     setup_import_cmds,
+    signoff_cmds,
     store_cmds,
 )
 from workbench.errors import UsageError, WorkbenchError
@@ -81,8 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     store_cmds.register(sub)
     record_cmds.register(sub)
-    setup_cmds.register(sub, list_cmds.register(sub))
+    groups = list_cmds.register(sub)
+    setup_cmds.register(sub, groups)
     setup_import_cmds.register(sub)
+    signoff_cmds.register(groups)
     report_cmds.register(sub)
     exchange_cmds.register(sub)
     index_cmds.register(sub)

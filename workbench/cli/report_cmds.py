@@ -35,8 +35,10 @@ from workbench.reports import (
     starter_template,
     template_for,
 )
-from workbench.reports.registry import SCOPE_HELP, copy_number
+from workbench.reports.grouping import LeftOut, left_out_findings
+from workbench.reports.registry import SCOPE_HELP, copy_number, resolve
 from workbench.services.identifiers import resolve_record
+from workbench.store.vault import Vault
 
 # the record a document of "record" scope is about: ``--id`` takes its number as well as its id
 RECORD_KIND = {
@@ -124,6 +126,13 @@ def _resolve_ids(vault: Any, request: DocRequest) -> DocRequest:
     return replace(request, round_id=round_id, target_id=target_id, record_id=record_id)
 
 
+def _left_out(vault: Vault, request: DocRequest) -> list[LeftOut]:
+    """The 底稿 marked 纳入报告 that a signed 巡察报告 or 反馈意见 left out."""
+    with vault.read() as s:
+        spec, resolved = resolve(s, request)
+        return left_out_findings(s, resolved) if spec.signed_findings else []
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     if args.list:
         return _list(args)
@@ -140,13 +149,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         record_id=args.id,
         copy_no=copy_number(args.copy_no or ""),  # refused before the passphrase is asked
         date=common.iso_date(args.date, "--date"),
+        draft=bool(args.draft),
     )
     with common.unlock(args) as vault:
         request = _resolve_ids(vault, request)
         result = export_document(
             vault, request, out, overwrite=args.force, use_template=not args.builtin
         )
+        left = [] if args.draft else _left_out(vault, request)
     print(PLAINTEXT_WARNING, file=sys.stderr)
+    if left:  # stderr: --json output and scripts reading stdout stay unchanged
+        print(f"未审签、未纳入本文书的底稿 {len(left)} 份：", file=sys.stderr)
+        for item in left:
+            print(f"  {item.number} {item.title}（{item.reason}）", file=sys.stderr)
     rows = f"，{result.rows} 行" if result.rows is not None else ""
     layout = f"，模板 {Path(result.template).name}" if result.template else ""
     common.emit(
@@ -201,6 +216,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--copy-no", help="份号，1–999999（如 000001）")
     p.add_argument("--date", help="成文日期 YYYY-MM-DD（默认：今天）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help="征求意见稿：巡察报告、反馈意见含未审签底稿，每页标注“征求意见稿（草稿）”",
+    )
     p.add_argument("--builtin", action="store_true", help="忽略本办模板，用内置版式")
     p.add_argument("--starter-template", action="store_true", help="生成含全部占位符的模板")
     p.add_argument("--check-template", metavar="DOCX", help="检查模板能否用于该文书")

@@ -13,10 +13,9 @@ from workbench.cli import common
 from workbench.errors import StoreDamaged, UsageError
 from workbench.models import Base
 from workbench.roles import Role, validate_first_user_roles
-from workbench.services import users
-from workbench.store import audit, backup, migrate
+from workbench.services import backups, users
+from workbench.store import audit, migrate
 from workbench.store.check import check_store, check_unopenable
-from workbench.store.keyfile import normalize_passphrase, open_slot, user_hint
 from workbench.store.vault import Vault
 
 
@@ -127,6 +126,22 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_roles(args: argparse.Namespace) -> int:
+    roles = tuple(r for r in args.roles.replace("，", ",").split(",") if r.strip())
+    with common.unlock(args) as vault:
+        info = users.set_user_roles(vault, args.name, roles)
+        common.emit(args, info, f"用户 {info.name} 的角色：{_role_names(info.roles)}")
+    return 0
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        secret = common.new_passphrase(args, f"用户 {args.name} 的新口令")
+        info = users.enable_user(vault, args.name, secret)
+        common.emit(args, info, f"已启用用户 {info.name}，请把新口令当面告知本人。")
+    return 0
+
+
 def cmd_recover(args: argparse.Namespace) -> int:
     if args.recovery_code_file:
         code = common.read_text_file(args.recovery_code_file, "恢复码文件").strip()
@@ -178,33 +193,17 @@ def cmd_attach_list(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     target = Path(args.file)
     with common.unlock(args) as vault:
-        counts = backup.write_backup(vault.layout, vault.keyfile, vault.dek, vault.engine, target)
-        with vault.session() as s:
-            audit.record(s, "backup", "store", vault.store_id, {"to": str(target), **counts})
-    common.emit(
-        args, counts, f"已备份到 {target}（{counts['bytes']} 字节，附件 {counts['blobs']} 个）"
-    )
+        done = backups.backup_store(vault, target)
+    counts = {"blobs": done.blobs, "bytes": done.bytes}
+    common.emit(args, counts, f"已备份到 {target}（{done.bytes} 字节，附件 {done.blobs} 个）")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     directory = common.store_dir(args)
-    name = common.user_name(args)
-    secret = normalize_passphrase(common.passphrase(args))
-
-    def unlock_key(keyfile):  # type: ignore[no-untyped-def]
-        from workbench.errors import AuthenticationError
-
-        for slot in keyfile.passphrase_slots(user_hint(keyfile.store_id, name)):
-            try:
-                return open_slot(keyfile.store_id, slot, secret)
-            except AuthenticationError:
-                continue
-        raise AuthenticationError()
-
-    backup.restore_backup(Path(args.file), directory, unlock_key)
-    with Vault.open(directory, name, common.passphrase(args)) as vault, vault.session() as s:
-        audit.record(s, "restore", "store", vault.store_id, {"from": str(args.file)})
+    backups.restore_store(
+        Path(args.file), directory, common.user_name(args), common.passphrase(args)
+    )
     common.emit(args, {"store": str(directory)}, f"已从备份恢复到 {directory}")
     return 0
 
@@ -273,6 +272,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = user.add_parser("disable", help="停用用户（系统管理员）")
     p.add_argument("name")
     p.set_defaults(func=cmd_user_disable)
+    p = user.add_parser("roles", help="修改用户的角色（系统管理员）")
+    p.add_argument("name")
+    p.add_argument("--roles", required=True, help="逗号分隔的新角色，如 组员,记录员/信访专员")
+    p.set_defaults(func=cmd_user_roles)
+    p = user.add_parser("enable", help="重新启用已停用的用户并设置新口令（系统管理员）")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_enable)
 
     p = sub.add_parser("recover", help="用恢复码解锁并设置新口令")
     p.add_argument("--recovery-code-file")

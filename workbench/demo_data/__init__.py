@@ -12,6 +12,7 @@ just as for records made through the services.
 from __future__ import annotations
 
 import random
+import re
 from datetime import date
 
 from sqlalchemy import select
@@ -25,7 +26,7 @@ from workbench.demo_data.round import Namer, make_policies, make_round, make_tar
 from workbench.demo_data.sink import Sink
 from workbench.errors import ValidationError
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
-from workbench.models import User
+from workbench.models import Member, Target, User
 from workbench.models.base import new_id
 from workbench.models.enums import PortraitSubject, RoundType
 from workbench.roles import Role
@@ -81,6 +82,7 @@ def populate_demo(
             letters.other_letter(ctx, ctx.rng.choices(targets, weights)[0])
     sink.total = max(sink.total, sink.records)
     sink.flush()
+    _link_recusals(vault)
     with vault.session() as s:  # one merge of the index segments after the bulk load
         search.optimize(s)
     return DemoSummary.from_counts(dict(sink.counts))
@@ -147,6 +149,25 @@ def _portraits(ctx: Context, targets: list[TargetRef], count: int) -> None:
         followup.make_portrait(ctx, target, PortraitSubject.PERSON)
     followup.make_portrait(ctx, ranked[0], PortraitSubject.UNIT)
     followup.make_portrait(ctx, ranked[-1], PortraitSubject.LEADERSHIP)
+
+
+_RECUSED_UNIT = re.compile(r"在(\S+?)(?:任职|工作)")
+
+
+def _link_recusals(vault: Vault) -> None:
+    """The 回避 each member declared in words also as links to the round's targets it names
+    (本人曾于2024年在县交通运输局任职… → 县交通运输局党组), so the demo's 回避 are enforced."""
+    with vault.session() as s:
+        targets = s.scalars(select(Target).where(Target.deleted_at.is_(None))).all()
+        for member in s.scalars(select(Member).where(Member.deleted_at.is_(None))):
+            units = {m.group(1) for m in _RECUSED_UNIT.finditer(member.recusal)}
+            linked = [
+                t.id
+                for t in targets
+                if t.round_id == member.round_id and any(t.name.startswith(u) for u in units)
+            ]
+            if linked:
+                member.recusal_target_ids = linked
 
 
 def _staff(vault: Vault) -> Staff:

@@ -10,6 +10,7 @@ from workbench.demo_data.context import (
     Context,
     FindingRef,
     PersonRef,
+    Staff,
     StaffUser,
     TargetRef,
 )
@@ -191,10 +192,10 @@ def _lifecycle(
 
 
 def _signoffs(
-    ctx: Context, status: FindingStatus, compiled: datetime, returned: bool
+    ctx: Context, staff: Staff, status: FindingStatus, compiled: datetime, returned: bool
 ) -> tuple[list[FindingSignoff], str]:
-    """The sign-off chain up to ``status`` (and a return for some drafts), plus return reason."""
-    staff = ctx.staff
+    """The sign-off chain up to ``status`` (and a return for some drafts), plus return reason,
+    by the 底稿's own team (``staff``)."""
     chain: list[tuple[SignoffStep, StaffUser, str]] = []
     reason = ""
     if status is FindingStatus.DRAFT and returned:
@@ -270,7 +271,8 @@ def make_findings(ctx: Context, target: TargetRef) -> None:
             fill["amount"] = money(yuan)
         status = ctx.cover("finding_status", list(FindingStatus), _FINDING_WEIGHTS)
         returned = status is FindingStatus.DRAFT and text.chance(0.3)
-        signoffs, reason = _signoffs(ctx, status, compiled, returned)
+        staff = target.team.signers or ctx.staff
+        signoffs, reason = _signoffs(ctx, staff, status, compiled, returned)
         leader = target.leader
         responsible = [
             {
@@ -317,10 +319,10 @@ def make_findings(ctx: Context, target: TargetRef) -> None:
             status=status,
             return_reason=reason,
             include_in_report=status is not FindingStatus.DRAFT or text.chance(0.5),
-            compiled_by=ctx.staff.member.id,
+            compiled_by=staff.member.id,
             signoffs=signoffs,
             created_at=compiled,
-            created_by=ctx.staff.member.id,
+            created_by=staff.member.id,
         )
         ctx.sink.add(finding)
         target.findings.append(

@@ -65,6 +65,9 @@ class TeamRef:
     deputy: str
     recorder: str
     members: list[str] = field(default_factory=list)
+    # who compiles and signs the team's 底稿: the store's users for 第一巡察组, the team's own
+    # members (users of their own laptops, so not in this store) for the others
+    signers: Staff | None = None
 
 
 @dataclass

@@ -44,7 +44,7 @@ _PERSONS = (  # target index, name, post, 干部管理权限, 身份证号
 def set_up_office_round(s: Session) -> RoundView:
     framework, version = DEFAULT_FRAMEWORK
     rnd = add_round(
-        s, RoundDraft("2026年第一轮巡察", 2026, 1, RoundType.REGULAR, framework, version)
+        s, RoundDraft("2026年第一轮联动巡察", 2026, 1, RoundType.LINKED, framework, version)
     )
     targets = [
         add_target(s, rnd.id, TargetDraft(name, kind, level, sub, county=county, leader_name=head))

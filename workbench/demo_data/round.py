@@ -6,7 +6,15 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from workbench.demo_data import names, phrases, policies
-from workbench.demo_data.context import Context, PersonRef, RoundRef, TargetRef, TeamRef
+from workbench.demo_data.context import (
+    Context,
+    PersonRef,
+    RoundRef,
+    Staff,
+    StaffUser,
+    TargetRef,
+    TeamRef,
+)
 from workbench.demo_data.positions import CHIEF, CHIEF_BY_UNIT, LEADER_OVERRIDE, POSITIONS, STAFF
 from workbench.demo_data.text import money
 from workbench.demo_data.topics import topics_for
@@ -116,8 +124,27 @@ def make_teams(ctx: Context, rnd: RoundRef, target_ids: list[list[str]]) -> list
                 team.deputy = name
             elif role is MemberRole.RECORDER:
                 team.recorder = name
+        team.signers = staff if index == 0 else _own_signers(crew)
         teams.append(team)
     return teams
+
+
+def _own_signers(crew: list[tuple[str, MemberRole, ForceType, str | None]]) -> Staff:
+    """A team of another laptop signs its own 底稿: its members, under ids of users this store
+    does not have (so no store user can act as them here)."""
+    first: dict[MemberRole, str] = {}
+    for name, role, _force, _user in crew:
+        first.setdefault(role, name)
+
+    def user(role: MemberRole) -> StaffUser:
+        return StaffUser(new_id(), first[role], False, first[role])
+
+    return Staff(
+        leader=user(MemberRole.LEADER),
+        deputy=user(MemberRole.DEPUTY),
+        member=user(MemberRole.MEMBER),
+        recorder=user(MemberRole.RECORDER),
+    )
 
 
 class Namer:

@@ -47,7 +47,9 @@ CN_DIGITS = "零一二三四五六七八九"
 @dataclass(frozen=True)
 class DocRequest:
     """What to build: a document type and its scope. ``date`` is the 成文日期 (default today);
-    ``copy_no`` the 份号 printed top left (blank: none)."""
+    ``copy_no`` the 份号 printed top left (blank: none). ``draft`` asks for the 征求意见稿 of a
+    document built from 底稿 (巡察报告, 反馈意见): unsigned 底稿 are included and every page is
+    marked as a draft; otherwise only 已审签 底稿 reach it."""
 
     doc_type: str
     round_id: str | None = None
@@ -55,6 +57,7 @@ class DocRequest:
     record_id: str | None = None
     copy_no: str = ""
     date: date | None = None
+    draft: bool = False
 
 
 def F(label: str) -> Any:  # noqa: N802 - reads as a declaration, like dataclasses.field

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import uuid
 from contextlib import AbstractContextManager
@@ -19,12 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
 
+from docx import Document
 from sqlalchemy.orm import Session
 
 from workbench.errors import UsageError
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.reports.context import DocRequest
 from workbench.reports.errors import DocumentScopeError, OutputExists
+from workbench.reports.gbt9704 import mark_draft
 from workbench.reports.registry import resolve
 from workbench.reports.templates import check_template, render_template, template_for
 from workbench.reports.xlsx_ledgers import write_ledger
@@ -96,9 +99,20 @@ def write_document(
     template = template_for(spec.code) if use_template else None
     if template is not None:
         check_template(template, spec.code)
-        render_template(template, ctx, target)
+        if request.draft:  # the office's layout, then the mark on every page of it
+            buffer = io.BytesIO()
+            render_template(template, ctx, buffer)
+            buffer.seek(0)
+            rendered = Document(buffer)
+            mark_draft(rendered)
+            rendered.save(str(target) if isinstance(target, Path) else target)
+        else:
+            render_template(template, ctx, target)
     else:
-        spec.render(ctx).save(target)
+        doc = spec.render(ctx)
+        if request.draft:
+            mark_draft(doc.docx)
+        doc.save(target)
     return Written(spec.code, spec.title, fmt, None, template)
 
 
@@ -155,6 +169,7 @@ def export_document(
                     "target_id": resolved.target_id,
                     "record_id": resolved.record_id,
                     "copy_no": resolved.copy_no,
+                    "draft": resolved.draft,
                     "file": out.name,
                     "path": str(out),
                     "size": size,

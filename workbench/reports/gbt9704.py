@@ -78,6 +78,27 @@ class Cell:
     align: str = "left"
 
 
+DRAFT_MARK = "征求意见稿（草稿）"
+
+
+def mark_draft(docx: DocxDocument, text: str = DRAFT_MARK) -> None:
+    """A visible draft mark in the header of every page of every section — odd, even and first
+    pages alike — in 4号黑体, centred; an existing header keeps its content below the mark."""
+    for section in docx.sections:
+        for header in (section.header, section.even_page_header, section.first_page_header):
+            header.is_linked_to_previous = False
+            first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            paragraph = first.insert_paragraph_before() if first.text.strip() else first
+            ppr = paragraph._p.get_or_add_pPr()
+            x.set_snap_to_grid(ppr, False)
+            x.ppr_child(ppr, "w:jc").set(qn("w:val"), "center")
+            run = paragraph.add_run(text)
+            rpr = run._r.get_or_add_rPr()
+            x.set_fonts(rpr, HEITI, HEITI)
+            x.set_size(rpr, PAGE_NO_PT)
+            x.set_bold(rpr, True)
+
+
 def _twips(mm: float) -> int:
     return round(mm / 25.4 * 1440)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from workbench.models.enums import FindingStatus
 from workbench.reports.context import (
     DocRequest,
     F,
@@ -116,8 +117,21 @@ def target_names(session: Session, scope: Scope) -> list[str]:
     return [t.name for t in all_pages(list_targets, session, round_id=scope.round.id)]
 
 
-def report_findings(session: Session, request: DocRequest) -> list[FindingView]:
-    """The findings marked 纳入报告 in the scope, by number."""
+@dataclass(frozen=True)
+class LeftOut:
+    """A 底稿 marked 纳入报告 that a signed document leaves out, and why (its state)."""
+
+    id: str
+    number: str
+    title: str
+    status: FindingStatus
+
+    @property
+    def reason(self) -> str:
+        return f"状态：{self.status.label}，未经组长审签"
+
+
+def _marked(session: Session, request: DocRequest) -> list[FindingView]:
     views = all_pages(
         findings.list_findings,
         session,
@@ -126,6 +140,25 @@ def report_findings(session: Session, request: DocRequest) -> list[FindingView]:
         in_report=True,
     )
     return sorted(views, key=lambda v: v.number)
+
+
+def report_findings(session: Session, request: DocRequest) -> list[FindingView]:
+    """The findings marked 纳入报告 in the scope, by number: only 已审签 ones, unless the request
+    is for a 征求意见稿 (``request.draft``), which takes them in whatever their state."""
+    views = _marked(session, request)
+    if request.draft:
+        return views
+    return [v for v in views if v.status is FindingStatus.APPROVED]
+
+
+def left_out_findings(session: Session, request: DocRequest) -> list[LeftOut]:
+    """The 底稿 marked 纳入报告 in the scope that a signed document leaves out (编制中, 待复核,
+    待审签), by number — for the document dialog and the command line to name."""
+    return [
+        LeftOut(v.id, v.number, v.title, v.status)
+        for v in _marked(session, request)
+        if v.status is not FindingStatus.APPROVED
+    ]
 
 
 def group_findings(

@@ -8,7 +8,7 @@ it (the round is taken from the target when only that is given).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from sqlalchemy.orm import Session
@@ -54,6 +54,7 @@ class DocSpec:
     render: RenderFn | None = None
     ledger: str | None = None  # name in xlsx_ledgers.LEDGERS, when there is an .xlsx form
     required: tuple[str, ...] = ()  # placeholders a user template must use
+    signed_findings: bool = False  # built from 已审签 底稿 only; has a 征求意见稿 (draft) mode
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -119,6 +120,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_inspection.context,
         doc_inspection.render,
         required=("title", "groups"),
+        signed_findings=True,
     ),
     DocSpec(
         "clue-report",
@@ -135,6 +137,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_feedback.context,
         doc_feedback.render,
         required=("title", "groups", "suggestions"),
+        signed_findings=True,
     ),
     DocSpec(
         "portrait",
@@ -203,6 +206,11 @@ def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]
     """The spec and the request with its scope and 份号 checked (round filled in from the
     target)."""
     spec = get_spec(request.doc_type)
+    if request.draft and not spec.signed_findings:
+        drafts = "、".join(d.title for d in DOCUMENTS if d.signed_findings)
+        raise DocumentScopeError(
+            f"{spec.title}没有征求意见稿；征求意见稿只用于{drafts}", doc_type=spec.code
+        )
     request = DocRequest(
         spec.code,
         request.round_id or None,
@@ -210,6 +218,7 @@ def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]
         request.record_id or None,
         copy_number(request.copy_no),
         request.date,
+        request.draft,
     )
     if spec.scope == "record" and not request.record_id:
         raise DocumentScopeError(f"{spec.title}需用 --id 指定记录", doc_type=spec.code)
@@ -222,7 +231,7 @@ def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]
         if request.round_id and target.round_id not in (None, request.round_id):
             raise DocumentScopeError("所选被巡察对象不属于该轮次", doc_type=spec.code)
         round_id = request.round_id or target.round_id
-        request = DocRequest(spec.code, round_id, target.id, None, request.copy_no, request.date)
+        request = replace(request, round_id=round_id, target_id=target.id)
     elif spec.scope == "target":
         raise DocumentScopeError(f"{spec.title}需用 --target 指定被巡察对象", doc_type=spec.code)
     if not request.round_id:

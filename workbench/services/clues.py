@@ -27,6 +27,7 @@ from workbench.models.enums import (
     TransferMode,
 )
 from workbench.roles import Role
+from workbench.services.authority import check_recusal
 from workbench.services.common import (
     Page,
     RecordMeta,
@@ -193,6 +194,7 @@ def register_clue(session: Session, draft: ClueDraft) -> ClueView:
     require_role(session, REGISTRARS, "登记问题线索")
     rnd = round_row(session, draft.round_id)
     values = _values(session, draft, rnd.id, None)
+    _check_recusal(session, rnd.id, values["target_id"], values["subject_name"])
     values.setdefault("number", next_number(session, Clue, rnd, NUMBER_PREFIX))
     row = Clue(round_id=rnd.id, status=ClueStatus.REGISTERED, **values)
     session.add(row)
@@ -200,9 +202,17 @@ def register_clue(session: Session, draft: ClueDraft) -> ClueView:
     return clue_view(row)
 
 
+def _check_recusal(
+    session: Session, round_id: str | None, target_id: str | None, name: str
+) -> None:
+    """A member who declared 回避 for the clue's unit or its subject does not handle it."""
+    check_recusal(session, round_id, target_id=target_id, names=(name,), noun="问题线索")
+
+
 def _load(session: Session, clue_id: str, expected_version: int | None) -> Clue:
     row = get_live(session, Clue, clue_id, "问题线索")
     check_version(row.version, expected_version)
+    _check_recusal(session, row.round_id, row.target_id, row.subject_name)
     return row
 
 
@@ -215,7 +225,9 @@ def update_clue(
     require_status(row.status, (ClueStatus.REGISTERED,), "修改")
     if draft.round_id != row.round_id:
         raise ValidationError("线索不能改到其他巡察轮次", field="round_id")
-    for name, value in _values(session, draft, draft.round_id, row.id).items():
+    values = _values(session, draft, draft.round_id, row.id)
+    _check_recusal(session, row.round_id, values["target_id"], values["subject_name"])
+    for name, value in values.items():
         setattr(row, name, value)
     session.flush()
     return clue_view(row)
@@ -229,6 +241,7 @@ def delete_clue(session: Session, clue_id: str) -> None:
     """Only before 移交, and not while a letter was disposed into it."""
     require_role(session, REGISTRARS, "删除问题线索")
     row = get_live(session, Clue, clue_id, "问题线索")
+    _check_recusal(session, row.round_id, row.target_id, row.subject_name)
     require_status(row.status, (ClueStatus.REGISTERED,), "删除")
     linked = session.scalar(
         select(Letter.number).where(Letter.clue_id == row.id, Letter.deleted_at.is_(None))

@@ -12,6 +12,7 @@ from workbench.errors import ValidationError, WorkflowError
 from workbench.models import Attachment, Interview, InterviewTurn
 from workbench.models.enums import InterviewType
 from workbench.roles import Role
+from workbench.services.authority import check_recusal
 from workbench.services.common import (
     Changes,
     Page,
@@ -162,10 +163,23 @@ def _apply(session: Session, row: Interview, round_id: str, draft: InterviewDraf
     row.summary = optional_text(draft.summary, "summary", "谈话摘要")
 
 
+def _check_recusal(session: Session, row: Interview) -> None:
+    """A member who declared 回避 for the unit or the person talked to does not record the talk."""
+    check_recusal(
+        session,
+        row.round_id,
+        target_id=row.target_id,
+        names=(row.subject_name,),
+        action="记录",
+        noun="谈话",
+    )
+
+
 def create_interview(session: Session, round_id: str, draft: InterviewDraft) -> InterviewView:
     require_round(session, round_id)
     row = Interview(round_id=round_id, number="", confirmed_on=None)
     _apply(session, row, round_id, draft)
+    _check_recusal(session, row)
     session.add(row)
     session.flush()
     return _interview_view(row)
@@ -180,7 +194,9 @@ def update_interview(
 ) -> InterviewView:
     row = get_live(session, Interview, interview_id, "谈话记录")
     check_version(row.version, expected_version)
+    _check_recusal(session, row)
     _apply(session, row, row.round_id or "", draft)
+    _check_recusal(session, row)
     session.flush()
     return _interview_view(row)
 
@@ -254,6 +270,7 @@ def delete_interview(session: Session, interview_id: str) -> Changes:
 def _editable(session: Session, interview_id: str, expected_version: int | None) -> Interview:
     row = get_live(session, Interview, interview_id, "谈话记录")
     check_version(row.version, expected_version)
+    _check_recusal(session, row)
     if row.confirmed_on is not None:
         # the subject signed this wording; changing it would make the signature meaningless
         raise InterviewStateError("笔录已经谈话对象签字确认，不能再修改", field="turns")

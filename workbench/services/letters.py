@@ -32,6 +32,7 @@ from workbench.models.enums import (
     LetterDisposition,
     LetterStatus,
 )
+from workbench.services.authority import check_recusal
 from workbench.services.common import (
     Page,
     RecordMeta,
@@ -222,11 +223,23 @@ def _values(
 # -- use cases ---------------------------------------------------------------------------------
 
 
+def check_letter_recusal(
+    session: Session,
+    round_id: str | None,
+    target_id: str | None,
+    reported: Iterable[dict[str, Any]],
+) -> None:
+    """A member who declared 回避 for the letter's unit or a person it reports won't handle it."""
+    names = [str(p.get("name") or "") for p in reported]
+    check_recusal(session, round_id, target_id=target_id, names=names, noun="信访件")
+
+
 def register_letter(session: Session, draft: LetterDraft) -> LetterView:
     """登记."""
     require_role(session, TEAM_ROLES, "登记信访件")
     rnd = round_row(session, draft.round_id)
     values = _values(session, draft, rnd.id, None)
+    check_letter_recusal(session, rnd.id, values["target_id"], values["reported_persons"])
     values.setdefault("number", next_number(session, Letter, rnd, NUMBER_PREFIX))
     row = Letter(round_id=rnd.id, status=LetterStatus.REGISTERED, **values)
     session.add(row)
@@ -237,6 +250,7 @@ def register_letter(session: Session, draft: LetterDraft) -> LetterView:
 def _load(session: Session, letter_id: str, expected_version: int | None) -> Letter:
     row = get_live(session, Letter, letter_id, "信访件")
     check_version(row.version, expected_version)
+    check_letter_recusal(session, row.round_id, row.target_id, row.reported_persons)
     return row
 
 
@@ -249,7 +263,9 @@ def update_letter(
     require_status(row.status, BEFORE_MEETING, "修改")
     if draft.round_id != row.round_id:
         raise ValidationError("信访件不能改到其他巡察轮次", field="round_id")
-    for name, value in _values(session, draft, draft.round_id, row.id).items():
+    values = _values(session, draft, draft.round_id, row.id)
+    check_letter_recusal(session, row.round_id, values["target_id"], values["reported_persons"])
+    for name, value in values.items():
         setattr(row, name, value)
     session.flush()
     return letter_view(row)
@@ -344,6 +360,7 @@ def delete_letter(session: Session, letter_id: str) -> None:
     """Before the 组务会 (or a linked duplicate), and never an original others link to."""
     require_role(session, TEAM_ROLES, "删除信访件")
     row = get_live(session, Letter, letter_id, "信访件")
+    check_letter_recusal(session, row.round_id, row.target_id, row.reported_persons)
     if row.category != LetterCategory.DUPLICATE:
         require_status(row.status, BEFORE_MEETING, "删除")
     copies = session.scalar(

@@ -48,6 +48,7 @@ from workbench.services.findings import FindingDraft, FindingView, create_findin
 from workbench.services.letters import (
     BEFORE_MEETING,
     LetterView,
+    check_letter_recusal,
     letter_view,
     original_of,
 )
@@ -82,6 +83,7 @@ class LetterDisposal:
 def _load(session: Session, letter_id: str, expected_version: int | None) -> Letter:
     row = get_live(session, Letter, letter_id, "信访件")
     check_version(row.version, expected_version)
+    check_letter_recusal(session, row.round_id, row.target_id, row.reported_persons)
     return row
 
 

@@ -1,31 +1,42 @@
-"""The office's set-up of a round (配置): rounds, teams, members and targets.
+"""The office's set-up of a round (配置): rounds, teams, members, targets, persons and "3+1" lists.
 
-The record services (``rounds.py``, ``targets.py``) hold each record's own rules; this module adds
-what the office's set-up needs around them: only 巡察办 may do it, names stay unique where a person
-names a record (a round among rounds, a team and a target within their round) so scripts and
-people can write a name instead of a UUID, and a target gets its 监督重点清单 when it is added.
+The record services (``rounds.py``, ``targets.py``, ``focus.py``) hold each record's own rules;
+``round_rules.py`` what the round's type means for them. This module adds what the office's
+set-up needs around them: only 巡察办 may do it, every change is checked against the round's type
+(``round_rules``) in the same unit of work, names stay unique where a person names a record (a
+round among rounds, a team and a target within their round) so scripts and people can write a
+name instead of a UUID (``setup_common.py``), and a target gets its 监督重点清单 when it is added.
+Targets, persons and lists are ``office_targets.py``'s, offered here too. The GUI and the CLI set
+a round up only through these functions; the demo generator writes its records directly.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import AmbiguousName, Conflict, NotFound, WorkflowError
-from workbench.models import Round, Target, Team
+from workbench.errors import Conflict, WorkflowError
+from workbench.models import Member, Round, Team
 from workbench.models.enums import ForceType, MemberRole, OrgLevel, RoundPhase, RoundType
 from workbench.models.system import User
-from workbench.roles import Role
-from workbench.services.catalog import catalog
-from workbench.services.common import get_live, live, parse_enum, require_role, required_text
-from workbench.services.focus import seed_focus_items
+from workbench.services import round_rules
+from workbench.services.common import get_live, parse_enum, required_text
+
+# targets, persons and lists, and the shared lookups, offered here too: the GUI and the CLI set a
+# round up through this module
+from workbench.services.office_targets import TargetChanges as TargetChanges
+from workbench.services.office_targets import TargetSetup as TargetSetup
+from workbench.services.office_targets import add_list_entry as add_list_entry
+from workbench.services.office_targets import add_person as add_person
+from workbench.services.office_targets import add_target as add_target
+from workbench.services.office_targets import assign_targets_to_team as assign_targets_to_team
+from workbench.services.office_targets import edit_target as edit_target
+from workbench.services.office_targets import seed_round_focus as seed_round_focus
 from workbench.services.rounds import (
     MemberDraft,
     MemberView,
@@ -34,129 +45,27 @@ from workbench.services.rounds import (
     RoundView,
     TeamView,
     add_member,
-    assign_targets,
     create_round,
     create_team,
+    get_member,
     get_round,
+    get_team,
     list_members,
     list_teams,
+    update_member,
     update_round,
+    update_team,
 )
-from workbench.services.targets import (
-    TargetDraft,
-    TargetView,
-    create_target,
-    get_target,
-)
+from workbench.services.setup_common import SETUP_ROLES as SETUP_ROLES
+from workbench.services.setup_common import given, require_setup, resolve_person
+from workbench.services.setup_common import resolve_member as resolve_member
+from workbench.services.setup_common import resolve_round as resolve_round
+from workbench.services.setup_common import resolve_target as resolve_target
+from workbench.services.setup_common import resolve_team as resolve_team
 from workbench.store import audit
-from workbench.taxonomy import TaxonomyNotFound
-
-# who may configure a round: the office, not its system administrator (三员: users and keys only)
-SETUP_ROLES: tuple[Role, ...] = (Role.OFFICE,)
 
 # the framework a new round is classified by unless the office names another
 DEFAULT_FRAMEWORK = ("sigjj", 2025)
-
-_SHOWN = 10  # candidates named in a message; the rest are counted
-
-R = TypeVar("R")
-
-
-def _require_setup(session: Session, action: str) -> None:
-    require_role(session, SETUP_ROLES, action)
-
-
-# -- names → records ------------------------------------------------------------------------------
-
-
-def _is_uuid(text: str) -> bool:
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _names(rows: Sequence[R], describe: Callable[[R], str]) -> str:
-    shown = "、".join(describe(r) for r in rows[:_SHOWN])
-    more = len(rows) - _SHOWN
-    return shown + (f" 等 {len(rows)} 个" if more > 0 else "")
-
-
-def _pick(
-    rows: Sequence[R],
-    text: str,
-    *,
-    id_of: Callable[[R], str],
-    name_of: Callable[[R], str],
-    describe: Callable[[R], str],
-    label: str,
-    field: str,
-) -> R:
-    """The row ``text`` names: its UUID, its exact name, or the one name containing ``text``.
-    Several matches, or none, are refused with the candidates by name (never by UUID)."""
-    wanted = text.strip()
-    if _is_uuid(wanted):
-        by_id = [r for r in rows if id_of(r) == wanted.lower()]
-        if by_id:
-            return by_id[0]
-    exact = [r for r in rows if name_of(r) == wanted]
-    matches = exact or [r for r in rows if wanted and wanted in name_of(r)]
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        # records of one name can only come from elsewhere (set-up keeps names unique)
-        hint = "同名，请改用 id（见 list 命令）" if exact else "请写出完整名称"
-        raise AmbiguousName(
-            f"“{wanted}”对应多个{label}：{_names(matches, describe)}，{hint}",
-            field=field,
-            candidates=[describe(r) for r in matches],
-        )
-    known = f"，现有：{_names(rows, describe)}" if rows else "，目前还没有"
-    raise NotFound(f"未找到{label}“{wanted}”{known}", field=field)
-
-
-def _round_label(row: Round) -> str:
-    return f"{row.name}（{row.year}年第{row.number}轮·{row.round_type.label}）"
-
-
-def resolve_round(session: Session, text: str) -> str:
-    """The id of the live round named by ``text`` (UUID or name)."""
-    rows = session.scalars(live(Round).order_by(Round.year.desc(), Round.number.desc())).all()
-    row = _pick(
-        rows,
-        text,
-        id_of=lambda r: r.id,
-        name_of=lambda r: r.name,
-        describe=_round_label,
-        label="巡察轮次",
-        field="round",
-    )
-    return row.id
-
-
-def resolve_team(session: Session, text: str, round_id: str | None = None) -> str:
-    """The id of the live team named by ``text``, within ``round_id`` when given."""
-    query = live(Team).order_by(Team.number)
-    if round_id is not None:
-        query = query.where(Team.round_id == round_id)
-    rows = session.scalars(query).all()
-    rounds = {r.id: r.name for r in session.scalars(live(Round))}
-
-    def describe(t: Team) -> str:
-        where = "" if round_id is not None else f"，{rounds.get(t.round_id or '', '')}"
-        return f"{t.name}（第{t.number}组{where}）"
-
-    row = _pick(
-        rows,
-        text,
-        id_of=lambda t: t.id,
-        name_of=lambda t: t.name,
-        describe=describe,
-        label="巡察组",
-        field="team",
-    )
-    return row.id
 
 
 # -- rounds ---------------------------------------------------------------------------------------
@@ -178,15 +87,29 @@ def next_round_number(session: Session, year: int) -> int:
     return int(last or 0) + 1
 
 
+def _settle_round(session: Session, round_id: str) -> RoundView:
+    """The 方案 status the round's type implies, then every rule of the type (a type changed on
+    a round already set up is checked against all its teams, targets and members)."""
+    row = get_live(session, Round, round_id, "巡察轮次")
+    row.plan_status = round_rules.plan_status_for(row.round_type, row.plan_status)
+    session.flush()
+    round_rules.check_whole_round(session, row)
+    return get_round(session, round_id)
+
+
 def add_round(session: Session, draft: RoundDraft) -> RoundView:
-    _require_setup(session, "新建巡察轮次")
+    """``draft.revisit_of`` (回头看) may name the earlier round or give its id."""
+    require_setup(session, "新建巡察轮次")
     _check_round_name(session, draft.name, None)
-    return create_round(session, draft)
+    if draft.revisit_of is not None:
+        draft = dataclasses.replace(draft, revisit_of=resolve_round(session, draft.revisit_of))
+    return _settle_round(session, create_round(session, draft).id)
 
 
 @dataclass(frozen=True)
 class RoundChanges:
-    """What an edit changes; None keeps the current value."""
+    """What an edit changes; None keeps the current value. ``revisit_of`` names the earlier
+    round (or gives its id), "" removes the link."""
 
     name: str | None = None
     round_type: RoundType | str | None = None
@@ -205,13 +128,22 @@ class RoundChanges:
 def edit_round(
     session: Session, round_id: str, changes: RoundChanges, *, expected_version: int | None = None
 ) -> RoundView:
-    _require_setup(session, "修改巡察轮次")
+    require_setup(session, "修改巡察轮次")
     current = get_round(session, round_id)
+    fields = given(changes)
+    wanted = fields.pop("round_type", current.round_type)
+    kind = parse_enum(RoundType, wanted, "round_type", "巡察类型")
+    phase_dates = fields.pop("phase_dates", current.phase_dates)
+    link = fields.pop("revisit_of", None)
+    if isinstance(link, str):
+        revisit = resolve_round(session, link) if link.strip() else None
+    else:  # the link means something for a 回头看 only, so another type drops it
+        revisit = current.revisit_of if kind is RoundType.REVISIT else None
     draft = RoundDraft(
         name=current.name,
         year=current.year,
         number=current.number,
-        round_type=current.round_type,
+        round_type=kind,
         framework_id=current.framework_id,
         framework_version=current.framework_version,
         term=current.term,
@@ -220,19 +152,19 @@ def edit_round(
         authorization_no=current.authorization_no,
         dispatch_level=current.dispatch_level,
         topic=current.topic,
-        revisit_of=current.revisit_of,
-        phase_dates=dict(current.phase_dates.items()),
+        revisit_of=revisit,
+        phase_dates=dict(phase_dates.items()),
     )
-    given = {k: v for k, v in dataclasses.asdict(changes).items() if v is not None}
-    draft = dataclasses.replace(draft, **given)
+    draft = dataclasses.replace(draft, **fields)
     _check_round_name(session, draft.name, round_id)
-    return update_round(session, round_id, draft, expected_version=expected_version)
+    update_round(session, round_id, draft, expected_version=expected_version)
+    return _settle_round(session, round_id)
 
 
 def move_round_phase(session: Session, round_id: str, phase: RoundPhase | str) -> RoundView:
     """Move the round to its next phase: one step forward, never back or past one (the audit log
     records who moved it from which phase to which)."""
-    _require_setup(session, "推进巡察阶段")
+    require_setup(session, "推进巡察阶段")
     row = get_live(session, Round, round_id, "巡察轮次")
     wanted = parse_enum(RoundPhase, phase, "phase", "巡察阶段")
     order = list(RoundPhase)
@@ -243,6 +175,7 @@ def move_round_phase(session: Session, round_id: str, phase: RoundPhase | str) -
         raise WorkflowError(
             f"本轮处于“{current.label}”阶段，{step}", field="phase", phase=current.value
         )
+    round_rules.check_phase_move(row, wanted)
     row.phase = wanted
     session.flush()
     audit.record(
@@ -264,6 +197,22 @@ def _store_user(session: Session, name: str) -> User | None:
     return session.scalar(select(User).where(User.name == name.strip(), User.disabled.is_(False)))
 
 
+def _check_team_name(session: Session, round_id: str, name: str, own_id: str | None) -> str:
+    clean = required_text(name, "name", "巡察组名称", 80)
+    if any(t.name == clean and t.id != own_id for t in list_teams(session, round_id)):
+        raise Conflict(f"本轮已有名为“{clean}”的巡察组", field="name")
+    return clean
+
+
+def _lead_team(session: Session, round_id: str, text: str | None) -> str | None:
+    return resolve_team(session, text, round_id) if text and text.strip() else None
+
+
+def _check_team(session: Session, team_id: str) -> TeamView:
+    round_rules.check_team(session, get_live(session, Team, team_id, "巡察组"))
+    return get_team(session, team_id)
+
+
 def add_team(
     session: Session,
     round_id: str,
@@ -271,17 +220,30 @@ def add_team(
     *,
     leader: str | None = None,
     leader_force_type: ForceType | str = ForceType.FULL_TIME,
+    leader_home_level: OrgLevel | str | None = None,
+    level: OrgLevel | str = OrgLevel.CITY,
+    county: str = "",
+    lead_team: str | None = None,
 ) -> TeamSetup:
     """A team numbered after the round's last one. ``leader`` is a store user's name (the member
-    is linked to that user) or else the leader's own name."""
-    _require_setup(session, "新建巡察组")
-    clean = required_text(name, "name", "巡察组名称", 80)
-    if any(t.name == clean for t in list_teams(session, round_id)):
-        raise Conflict(f"本轮已有名为“{clean}”的巡察组", field="name")
+    is linked to that user) or else the leader's own name; the leader comes from the team's level
+    and county unless ``leader_home_level`` says otherwise (联动). ``lead_team`` names the city
+    team leading this county group (1托N, 联动), or gives its id."""
+    require_setup(session, "新建巡察组")
+    get_round(session, round_id)
+    clean = _check_team_name(session, round_id, name, None)
     last = session.scalar(
         select(func.max(Team.number)).where(Team.round_id == round_id, Team.deleted_at.is_(None))
     )
-    team = create_team(session, round_id, int(last or 0) + 1, clean)
+    team = create_team(
+        session,
+        round_id,
+        int(last or 0) + 1,
+        clean,
+        level=level,
+        county=county,
+        lead_team_id=_lead_team(session, round_id, lead_team),
+    )
     member = None
     if leader is not None and leader.strip():
         user = _store_user(session, leader)
@@ -293,14 +255,140 @@ def add_team(
                 role=MemberRole.LEADER,
                 force_type=leader_force_type,
                 user_id=user.id if user else None,
+                home_level=leader_home_level or team.level,
+                home_county=team.county if team.level is OrgLevel.COUNTY else "",
             ),
         )
-    return TeamSetup(team, member)
+    return TeamSetup(_check_team(session, team.id), member)
 
 
-def add_team_member(session: Session, team_id: str, draft: MemberDraft) -> MemberView:
-    _require_setup(session, "添加组员")
-    return add_member(session, team_id, draft)
+@dataclass(frozen=True)
+class TeamChanges:
+    """What an edit changes; None keeps the current value. ``lead_team`` names the leading team
+    (or gives its id), "" removes it."""
+
+    name: str | None = None
+    level: OrgLevel | str | None = None
+    county: str | None = None
+    lead_team: str | None = None
+
+
+def edit_team(
+    session: Session, team_id: str, changes: TeamChanges, *, expected_version: int | None = None
+) -> TeamView:
+    require_setup(session, "修改巡察组")
+    current = get_team(session, team_id)
+    round_id = current.round_id or ""
+    lead = current.lead_team_id
+    if changes.lead_team is not None:
+        lead = _lead_team(session, round_id, changes.lead_team)
+    name = current.name if changes.name is None else changes.name
+    update_team(
+        session,
+        team_id,
+        name=_check_team_name(session, round_id, name, team_id),
+        level=current.level if changes.level is None else changes.level,
+        county=current.county if changes.county is None else changes.county,
+        lead_team_id=lead,
+        expected_version=expected_version,
+    )
+    return _check_team(session, team_id)
+
+
+def _recusals(
+    session: Session,
+    round_id: str,
+    resolve: Callable[[Session, str, str], str],
+    names: Sequence[str],
+) -> tuple[str, ...]:
+    return tuple(resolve(session, n, round_id) for n in names if n.strip())
+
+
+def _checked_member(session: Session, member_id: str) -> MemberView:
+    round_rules.check_member(session, get_live(session, Member, member_id, "组员"))
+    return get_member(session, member_id)
+
+
+def add_team_member(
+    session: Session,
+    team_id: str,
+    draft: MemberDraft,
+    *,
+    recusal_targets: Sequence[str] = (),
+    recusal_persons: Sequence[str] = (),
+) -> MemberView:
+    """``recusal_targets`` and ``recusal_persons`` declare 回避 by the names (or ids) of the
+    round's targets and persons, on top of the ids in ``draft``."""
+    require_setup(session, "添加组员")
+    round_id = get_team(session, team_id).round_id or ""
+    draft = dataclasses.replace(
+        draft,
+        recusal_target_ids=(
+            *draft.recusal_target_ids,
+            *_recusals(session, round_id, resolve_target, recusal_targets),
+        ),
+        recusal_person_ids=(
+            *draft.recusal_person_ids,
+            *_recusals(session, round_id, resolve_person, recusal_persons),
+        ),
+    )
+    return _checked_member(session, add_member(session, team_id, draft).id)
+
+
+@dataclass(frozen=True)
+class MemberChanges:
+    """What an edit changes; None keeps the current value. ``recusal_targets`` and
+    ``recusal_persons`` (names or ids) replace the member's 回避 links; () removes them."""
+
+    name: str | None = None
+    role: MemberRole | str | None = None
+    force_type: ForceType | str | None = None
+    original_unit: str | None = None
+    recusal: str | None = None  # 回避事由
+    home_level: OrgLevel | str | None = None
+    home_county: str | None = None
+    recusal_targets: Sequence[str] | None = None
+    recusal_persons: Sequence[str] | None = None
+
+
+def edit_member(
+    session: Session,
+    member_id: str,
+    changes: MemberChanges,
+    *,
+    expected_version: int | None = None,
+) -> MemberView:
+    require_setup(session, "修改组员")
+    current = get_member(session, member_id)
+    round_id = get_team(session, current.team_id or "").round_id or ""
+    targets, persons = current.recusal_target_ids, current.recusal_person_ids
+    if changes.recusal_targets is not None:
+        targets = _recusals(session, round_id, resolve_target, changes.recusal_targets)
+    if changes.recusal_persons is not None:
+        persons = _recusals(session, round_id, resolve_person, changes.recusal_persons)
+    fields = given(changes)
+    fields.pop("recusal_targets", None)
+    fields.pop("recusal_persons", None)
+    draft = MemberDraft(
+        name=current.name,
+        role=current.role,
+        force_type=current.force_type,
+        original_unit=current.original_unit,
+        recusal=current.recusal,
+        user_id=current.user_id,
+        home_level=current.home_level,
+        home_county=current.home_county,
+        recusal_target_ids=targets,
+        recusal_person_ids=persons,
+    )
+    draft = dataclasses.replace(draft, **fields)
+    update_member(session, member_id, draft, expected_version=expected_version)
+    return _checked_member(session, member_id)
+
+
+def list_team_members(session: Session, team_id: str) -> list[MemberView]:
+    get_team(session, team_id)
+    return list_members(session, team_id)
 
 
 @dataclass(frozen=True)
@@ -318,54 +406,3 @@ def list_round_teams(session: Session, round_id: str) -> list[TeamSummary]:
         leader = next((m.name for m in members if m.role is MemberRole.LEADER), "")
         result.append(TeamSummary(team, leader, members))
     return result
-
-
-# -- targets and their 监督重点清单 ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TargetSetup:
-    target: TargetView
-    focus_items: int  # live items the target has after seeding
-    note: str  # why there are none, when there are none
-
-
-def _seed(session: Session, round_id: str, target: TargetView) -> TargetSetup:
-    try:
-        catalog().focus_list(target.kind, target.subtype)
-    except TaxonomyNotFound:
-        what = target.subtype_title or target.kind_title
-        note = f"监督重点清单目录中没有“{what}”的清单，请在目录中补充后运行 focus seed"
-        return TargetSetup(target, 0, note)
-    items = seed_focus_items(session, round_id, target.id)
-    return TargetSetup(target, len(items), "")
-
-
-def add_target(session: Session, round_id: str, draft: TargetDraft) -> TargetSetup:
-    """The target, listed on its team if it has one, with its 监督重点清单 seeded from the
-    catalog by kind and sub-type."""
-    _require_setup(session, "添加被巡察对象")
-    name = draft.name.strip()
-    same = select(Target.id).where(
-        Target.round_id == round_id, Target.name == name, Target.deleted_at.is_(None)
-    )
-    if session.scalar(same) is not None:
-        raise Conflict(f"本轮已有名为“{name}”的被巡察对象", field="name")
-    target = create_target(session, round_id, draft)
-    if target.team_id is not None:
-        team = session.get(Team, target.team_id)
-        assert team is not None  # create_target checked it
-        assign_targets(session, team.id, (*team.target_ids, target.id))
-    return _seed(session, round_id, target)
-
-
-def seed_round_focus(session: Session, round_id: str) -> list[TargetSetup]:
-    """Seed (idempotently) the 监督重点清单 of every live target of the round."""
-    _require_setup(session, "生成监督重点清单")
-    get_round(session, round_id)
-    ids = session.scalars(
-        select(Target.id)
-        .where(Target.round_id == round_id, Target.deleted_at.is_(None))
-        .order_by(Target.name, Target.id)
-    ).all()
-    return [_seed(session, round_id, get_target(session, i)) for i in ids]

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError, WorkflowError
 from workbench.models import Round
-from workbench.models.enums import PlanStatus, RoundPhase, RoundType
+from workbench.models.enums import PlanStatus, RoundType
+from workbench.services import round_rules
 from workbench.services.common import get_live, optional_text, require_role
 from workbench.services.office_setup import SETUP_ROLES
 from workbench.services.rounds import RoundView, get_round
@@ -51,13 +52,7 @@ def review_problem(view: RoundView) -> str | None:
 
 def phase_problem(view: RoundView) -> str | None:
     """Why the 方案 keeps a 专项 round in 准备, or None (a round of another type never waits)."""
-    if (
-        view.round_type is RoundType.SPECIAL
-        and view.phase is RoundPhase.PREPARATION
-        and view.plan_status is not PlanStatus.APPROVED
-    ):
-        return "专项巡察的工作方案审核通过后才能进驻"
-    return None
+    return round_rules.plan_gate_problem(view.round_type, view.phase, view.plan_status)
 
 
 def _move(session: Session, round_id: str, status: PlanStatus, note: str | None) -> RoundView:

@@ -225,6 +225,27 @@ def _team_view(row: Team) -> TeamView:
     )
 
 
+def _apply_team(
+    session: Session,
+    row: Team,
+    round_id: str,
+    name: str,
+    level: OrgLevel | str,
+    county: str,
+    lead_team_id: str | None,
+) -> None:
+    if lead_team_id is not None:
+        lead = get_live(session, Team, lead_team_id, "牵头组")
+        if lead.round_id != round_id:
+            raise ValidationError("牵头组不属于本轮巡察", field="lead_team_id")
+        if row.id is not None and lead.id == row.id:
+            raise ValidationError("巡察组不能牵头自己", field="lead_team_id")
+    row.name = required_text(name, "name", "巡察组名称", 80)
+    row.level = parse_enum(OrgLevel, level, "level", "层级")
+    row.county = optional_text(county, "county", "所属县（区）", 60)
+    row.lead_team_id = lead_team_id
+
+
 def create_team(
     session: Session,
     round_id: str,
@@ -239,23 +260,33 @@ def create_team(
     get_live(session, Round, round_id, "巡察轮次")
     if number < 1:
         raise ValidationError("组号应为正整数", field="number")
-    if lead_team_id is not None:
-        lead = get_live(session, Team, lead_team_id, "牵头组")
-        if lead.round_id != round_id:
-            raise ValidationError("牵头组不属于本轮巡察", field="lead_team_id")
-    row = Team(
-        round_id=round_id,
-        number=number,
-        name=required_text(name, "name", "巡察组名称", 80),
-        target_ids=list(target_ids),
-        level=parse_enum(OrgLevel, level, "level", "层级"),
-        county=optional_text(county, "county", "所属县（区）", 60),
-        lead_team_id=lead_team_id,
-    )
+    row = Team(round_id=round_id, number=number, target_ids=list(target_ids))
+    _apply_team(session, row, round_id, name, level, county, lead_team_id)
     session.add(row)
     session.flush()
     row.team_id = row.id
     return _team_view(row)
+
+
+def update_team(
+    session: Session,
+    team_id: str,
+    *,
+    name: str,
+    level: OrgLevel | str,
+    county: str,
+    lead_team_id: str | None,
+    expected_version: int | None = None,
+) -> TeamView:
+    row = get_live(session, Team, team_id, "巡察组")
+    check_version(row.version, expected_version)
+    _apply_team(session, row, row.round_id or "", name, level, county, lead_team_id)
+    session.flush()
+    return _team_view(row)
+
+
+def get_team(session: Session, team_id: str) -> TeamView:
+    return _team_view(get_live(session, Team, team_id, "巡察组"))
 
 
 def assign_targets(session: Session, team_id: str, target_ids: tuple[str, ...]) -> TeamView:
@@ -340,25 +371,41 @@ def _recusal_links(
     return wanted
 
 
+def _apply_member(session: Session, row: Member, draft: MemberDraft) -> None:
+    row.name = required_text(draft.name, "name", "姓名", 40)
+    row.original_unit = optional_text(draft.original_unit, "original_unit", "原单位", 120)
+    row.role = parse_enum(MemberRole, draft.role, "role", "组内职务")
+    row.force_type = parse_enum(ForceType, draft.force_type, "force_type", "力量类型")
+    row.recusal = optional_text(draft.recusal, "recusal", "回避申报", 2000)
+    row.user_id = draft.user_id
+    row.home_level = parse_enum(OrgLevel, draft.home_level, "home_level", "来源层级")
+    row.home_county = optional_text(draft.home_county, "home_county", "来源县（区）", 60)
+    row.recusal_target_ids = _recusal_links(session, Target, draft.recusal_target_ids, row.round_id)
+    row.recusal_person_ids = _recusal_links(session, Person, draft.recusal_person_ids, row.round_id)
+
+
 def add_member(session: Session, team_id: str, draft: MemberDraft) -> MemberView:
     team = get_live(session, Team, team_id, "巡察组")
-    row = Member(
-        round_id=team.round_id,
-        team_id=team.id,
-        name=required_text(draft.name, "name", "姓名", 40),
-        original_unit=optional_text(draft.original_unit, "original_unit", "原单位", 120),
-        role=parse_enum(MemberRole, draft.role, "role", "组内职务"),
-        force_type=parse_enum(ForceType, draft.force_type, "force_type", "力量类型"),
-        recusal=optional_text(draft.recusal, "recusal", "回避申报", 2000),
-        user_id=draft.user_id,
-        home_level=parse_enum(OrgLevel, draft.home_level, "home_level", "来源层级"),
-        home_county=optional_text(draft.home_county, "home_county", "来源县（区）", 60),
-        recusal_target_ids=_recusal_links(session, Target, draft.recusal_target_ids, team.round_id),
-        recusal_person_ids=_recusal_links(session, Person, draft.recusal_person_ids, team.round_id),
-    )
+    row = Member(round_id=team.round_id, team_id=team.id)
+    _apply_member(session, row, draft)
     session.add(row)
     session.flush()
     return _member_view(row)
+
+
+def update_member(
+    session: Session, member_id: str, draft: MemberDraft, *, expected_version: int | None = None
+) -> MemberView:
+    """The member with every field of ``draft`` (its team stays)."""
+    row = get_live(session, Member, member_id, "组员")
+    check_version(row.version, expected_version)
+    _apply_member(session, row, draft)
+    session.flush()
+    return _member_view(row)
+
+
+def get_member(session: Session, member_id: str) -> MemberView:
+    return _member_view(get_live(session, Member, member_id, "组员"))
 
 
 def list_members(session: Session, team_id: str) -> list[MemberView]:

@@ -1,6 +1,10 @@
 """Round statistics: the figures an office reports for a round (谈话人数, 信访件数, 问题数 by
 framework class, 线索数, 移交数, 立行立改数, 整改完成率).
 
+The figures of problems (问题数, by class, 立行立改, 涉及金额) count 已审签 底稿 only: a 底稿 still
+编制中 or under sign-off is not yet a finding of the team; ``findings_unsigned`` says how many
+are on their way.
+
 All counts are SQL aggregates over live records (tombstones excluded), so a 100,000-record store
 answers in milliseconds; framework class titles come from the round's pinned framework version.
 """
@@ -17,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from workbench.models import Clue, Finding, Interview, Letter, Rectification, Round
 from workbench.models.base import RecordMixin
-from workbench.models.enums import ClueStatus, RectificationStatus
+from workbench.models.enums import ClueStatus, FindingStatus, RectificationStatus
 from workbench.services.catalog import catalog
 from workbench.services.common import get_live
 from workbench.taxonomy import Framework, TaxonomyNotFound
@@ -40,7 +44,8 @@ class RoundStats:
     letters: int
     letters_by_category: dict[str, int]  # category code (or "") → count
     letters_by_channel: dict[str, int]
-    findings: int
+    findings: int  # 已审签 底稿
+    findings_unsigned: int  # 底稿 编制中, 待复核 or 待审签: not counted in the figures
     findings_by_aspect: tuple[ClassCount, ...]  # 方面
     findings_by_category: tuple[ClassCount, ...]  # 类
     immediate_fixes: int  # 立行立改数
@@ -65,6 +70,10 @@ def _count(session: Session, model: type[RecordMixin], round_id: str | None, *ex
     return int(session.scalar(query) or 0)
 
 
+def _signed(round_id: str | None) -> list[ColumnElement[bool]]:
+    return [*_live_in_round(Finding, round_id), Finding.status == FindingStatus.APPROVED]
+
+
 def _frameworks(session: Session) -> dict[str | None, Framework]:
     """Each round's pinned framework version (rounds whose version is unknown are left out)."""
     found: dict[str | None, Framework] = {}
@@ -86,7 +95,7 @@ def _framework_classes(
     frameworks = _frameworks(session)
     query = (
         select(Finding.round_id, Finding.taxonomy_code, func.count())
-        .where(*_live_in_round(Finding, round_id))
+        .where(*_signed(round_id))
         .group_by(Finding.round_id, Finding.taxonomy_code)
     )
     for owner, code, n in session.execute(query):
@@ -120,9 +129,7 @@ def round_stats(
     )
     aspects, categories = _framework_classes(session, round_id)
     amount = session.scalar(
-        select(func.coalesce(func.sum(Finding.amount_fen), 0)).where(
-            *_live_in_round(Finding, round_id)
-        )
+        select(func.coalesce(func.sum(Finding.amount_fen), 0)).where(*_signed(round_id))
     )
     transferred_states = [s for s in ClueStatus if s is not ClueStatus.REGISTERED]
     by_category: Counter[str] = Counter()
@@ -150,10 +157,19 @@ def round_stats(
         letters=sum(by_category.values()),
         letters_by_category=dict(by_category),
         letters_by_channel=dict(by_channel),
-        findings=_count(session, Finding, round_id),
+        findings=_count(session, Finding, round_id, Finding.status == FindingStatus.APPROVED),
+        findings_unsigned=_count(
+            session, Finding, round_id, Finding.status != FindingStatus.APPROVED
+        ),
         findings_by_aspect=aspects,
         findings_by_category=categories,
-        immediate_fixes=_count(session, Finding, round_id, Finding.immediate_fix.is_(True)),
+        immediate_fixes=_count(
+            session,
+            Finding,
+            round_id,
+            Finding.immediate_fix.is_(True),
+            Finding.status == FindingStatus.APPROVED,
+        ),
         clues=_count(session, Clue, round_id),
         clues_transferred=_count(session, Clue, round_id, Clue.status.in_(transferred_states)),
         clues_overdue=_count(

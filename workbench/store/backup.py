@@ -23,7 +23,7 @@ import shutil
 import stat
 import struct
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -281,47 +281,8 @@ def restore_backup(
     directory.parent.mkdir(parents=True, exist_ok=True)
     building = directory.parent / f".{directory.name}.restoring-{uuid.uuid4().hex[:8]}"
     make_private_dir(building)
-    total = backup_file.stat().st_size
     try:
-        with open(backup_file, "rb") as src:
-            r = _MacReader(src)
-            _read_header(r)
-            kind, name, size = _read_record_head(r)
-            if kind != KEYFILE or size > MAX_HEADER:
-                raise BackupInvalid("备份文件缺少密钥文件")
-            keyfile = Keyfile.from_bytes(r.read_exact(size))
-            dek = unlock_key(keyfile)
-            r.start_mac(_mac_key(dek))
-            with open_private(building / KEYFILE_NAME) as out:
-                out.write(keyfile.to_bytes())
-            seen_db = False
-            while True:
-                kind, name, size = _read_record_head(r)
-                if kind == END:
-                    break
-                if kind == DATABASE and not seen_db:
-                    out_path = building / DB_NAME
-                    seen_db = True
-                elif kind == BLOB:
-                    out_path = building / "blobs" / _safe_blob_rel(name)
-                    make_private_dir(out_path.parent)
-                else:
-                    raise BackupInvalid("备份文件含未知记录")
-                with open_private(out_path) as out:
-                    left = size
-                    while left:
-                        cancel.raise_if_cancelled()
-                        chunk = r.read_exact(min(COPY_CHUNK, left))
-                        out.write(chunk)
-                        left -= len(chunk)
-                progress(src.tell(), total, name)
-            assert r.mac is not None
-            expected = r.mac.digest()
-            tag = src.read(33)
-            if len(tag) != 32 or not hmac.compare_digest(tag, expected):
-                raise BackupInvalid("备份文件校验失败（被篡改、截断或附加了数据）")
-            if not seen_db:
-                raise BackupInvalid("备份文件缺少数据库")
+        _, keyfile = _read_backup(backup_file, unlock_key, building, progress, cancel)
         if directory.exists():
             directory.rmdir()
         os.replace(building, directory)
@@ -332,3 +293,81 @@ def restore_backup(
         if is_disk_full(exc):
             raise DiskFull() from exc
         raise
+
+
+def verify_backup(
+    backup_file: Path,
+    unlock_key: Callable[[Keyfile], bytearray],
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> dict[str, object]:
+    """Read the whole backup and check its HMAC without writing anything. Returns the header
+    (``created_at``, ``store_id``, ``app_version``, ``blobs``)."""
+    _check_backup_file(backup_file)
+    header, _ = _read_backup(backup_file, unlock_key, None, progress, cancel)
+    return header
+
+
+def _read_backup(
+    backup_file: Path,
+    unlock_key: Callable[[Keyfile], bytearray],
+    building: Path | None,
+    progress: ProgressSink,
+    cancel: CancelToken,
+) -> tuple[dict[str, object], Keyfile]:
+    """Read a backup through, its records written into ``building`` (or only checked, for None);
+    raises ``BackupInvalid`` unless the HMAC over everything holds."""
+    total = backup_file.stat().st_size
+    with open(backup_file, "rb") as src:
+        r = _MacReader(src)
+        header = _read_header(r)
+        kind, name, size = _read_record_head(r)
+        if kind != KEYFILE or size > MAX_HEADER:
+            raise BackupInvalid("备份文件缺少密钥文件")
+        keyfile = Keyfile.from_bytes(r.read_exact(size))
+        r.start_mac(_mac_key(unlock_key(keyfile)))
+        if building is not None:
+            with open_private(building / KEYFILE_NAME) as out:
+                out.write(keyfile.to_bytes())
+        seen_db = False
+        while True:
+            kind, name, size = _read_record_head(r)
+            if kind == END:
+                break
+            if kind == DATABASE and not seen_db:
+                rel = DB_NAME
+                seen_db = True
+            elif kind == BLOB:
+                rel = "blobs/" + _safe_blob_rel(name)
+            else:
+                raise BackupInvalid("备份文件含未知记录")
+            with _record_sink(building, rel) as out:
+                left = size
+                while left:
+                    cancel.raise_if_cancelled()
+                    chunk = r.read_exact(min(COPY_CHUNK, left))
+                    out.write(chunk)
+                    left -= len(chunk)
+            progress(src.tell(), total, name)
+        assert r.mac is not None
+        expected = r.mac.digest()
+        tag = src.read(33)
+        if len(tag) != 32 or not hmac.compare_digest(tag, expected):
+            raise BackupInvalid("备份文件校验失败（被篡改、截断或附加了数据）")
+        if not seen_db:
+            raise BackupInvalid("备份文件缺少数据库")
+    return header, keyfile
+
+
+@contextlib.contextmanager
+def _record_sink(building: Path | None, rel: str) -> Iterator[BinaryIO]:
+    """Where one record's bytes go: a new private file in the store being built, or nowhere."""
+    if building is None:
+        with open(os.devnull, "wb") as out:
+            yield out
+        return
+    path = building / rel
+    make_private_dir(path.parent)
+    with open_private(path) as out:
+        yield out

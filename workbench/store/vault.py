@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -64,6 +65,7 @@ class UserInfo:
     display_name: str
     roles: tuple[Role, ...]
     disabled: bool
+    created_at: datetime | None = None
 
     def has(self, *roles: Role) -> bool:
         return any(r in self.roles for r in roles)
@@ -76,6 +78,7 @@ def user_info(row: User) -> UserInfo:
         display_name=row.display_name,
         roles=tuple(Role(r) for r in row.roles),
         disabled=row.disabled,
+        created_at=row.created_at,
     )
 
 

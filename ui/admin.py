@@ -1,0 +1,82 @@
+"""What the 系统管理员 gets in the main window: 用户管理, 备份 and 从备份恢复 in the 账户 menu, and
+the backup reminder above the pages. Others get none of it (the core refuses them anyway)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+
+from ui.dialogs.backup_dialog import BackupDialog, RestoreDialog
+from ui.dialogs.users_dialog import UsersDialog
+from ui.i18n import tr as _tr
+from ui.widgets.backup_reminder import BackupReminder
+from workbench.workspace import Role
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def is_admin(window: MainWindow) -> bool:
+    return Role.SYSADMIN in window.workspace.user.roles
+
+
+def add_admin_actions(window: MainWindow, menu: QMenu) -> None:
+    """The 系统管理员's entries in the 账户 menu."""
+    if not is_admin(window):
+        return
+    menu.addSeparator()
+    for name, text, slot in (
+        ("manage_users", _tr("用户管理…"), lambda: open_users(window)),
+        ("backup", _tr("备份…"), lambda: open_backup(window)),
+        ("restore", _tr("从备份恢复…"), lambda: open_restore(window)),
+    ):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+
+
+def with_backup_reminder(window: MainWindow, body: QWidget) -> tuple[QWidget, BackupReminder]:
+    """``body`` under the backup reminder bar (shown to the 系统管理员 only, when due)."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    reminder = BackupReminder(window.tasks, page)
+    layout.addWidget(reminder)
+    layout.addWidget(body, 1)
+    if is_admin(window):
+        reminder.backup_requested.connect(lambda: open_backup(window))
+        window.unlocked.connect(reminder.refresh)
+        reminder.refresh()
+    return page, reminder
+
+
+def refresh_reminder(window: MainWindow) -> None:
+    if is_admin(window):
+        window.backup_reminder.refresh()
+
+
+def open_users(window: MainWindow) -> UsersDialog:
+    dialog = UsersDialog(window.tasks, window.workspace.user, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_backup(window: MainWindow) -> BackupDialog:
+    dialog = BackupDialog(window.tasks, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.backed_up.connect(lambda _done: refresh_reminder(window))
+    dialog.open()
+    return dialog
+
+
+def open_restore(window: MainWindow) -> RestoreDialog:
+    dialog = RestoreDialog(window.tasks, window.workspace.user.name, window.directory, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -1,0 +1,206 @@
+"""Who may act on a record: the 底稿's own team leaders, and nobody who declared 回避.
+
+The acting user is a store user; the team is made of ``Member`` rows, and ``Member.user_id``
+says which store user works as which member. So "the 组长 of this 底稿's team" means a member of
+that team with the role 组长 whose ``user_id`` is the acting user's. A store user linked to no
+member (a field laptop whose office did not link its users) holds no team office: a store role
+of 组长 alone does not let them sign another team's — or any team's — 底稿.
+
+回避 is kept as links on the member (``recusal_target_ids``, ``recusal_person_ids``): a member
+who declared 回避 for a unit or a person may not sign off 底稿 on that unit or naming that
+person, record interviews with them, handle letters about them or handle their clues. The
+组长 may sign despite their own 回避 with a reason (``override_reason``); the exception is
+written to the audit log and to the sign-off's comment.
+
+Every check returns a ``Refusal`` (or ``None``) so that the UI can ask the same question the
+write will ask, and show the reason on a disabled button instead of re-implementing the rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.errors import PermissionDenied
+from workbench.models import Member, Person, Target, Team
+from workbench.models.enums import MemberRole
+from workbench.services.common import actor_id, required_text
+from workbench.store import audit
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the acting user may not take an action; ``kind`` is "team" (not a leader of the
+    record's team) or "recusal" (a declared 回避), so callers can tell an overridable one."""
+
+    kind: str
+    message: str
+    action: str
+    recused: str = ""  # the unit or person named by the 回避
+
+    def error(self) -> PermissionDenied:
+        details: dict[str, Any] = {"action": self.action, "reason": self.kind}
+        if self.recused:
+            details["recusal"] = self.recused
+        return PermissionDenied(self.message, **details)
+
+
+def acting_members(session: Session, round_id: str | None) -> list[Member]:
+    """The live members of ``round_id`` the acting user works as (none if not linked)."""
+    uid = actor_id(session)
+    if uid is None or round_id is None:
+        return []
+    query = select(Member).where(
+        Member.user_id == uid, Member.round_id == round_id, Member.deleted_at.is_(None)
+    )
+    return list(session.scalars(query))
+
+
+def record_team(
+    session: Session, round_id: str | None, team_id: str | None, target_id: str | None
+) -> Team | None:
+    """The record's own team, or else the one team of the round that inspects its target (by
+    the team's list of targets, else the target's own team)."""
+    if not team_id and target_id and round_id is not None:
+        teams = session.scalars(
+            select(Team).where(Team.round_id == round_id, Team.deleted_at.is_(None))
+        ).all()
+        owners = [t for t in teams if target_id in (t.target_ids or [])]
+        if len(owners) == 1:
+            return owners[0]
+        target = session.get(Target, target_id)
+        team_id = target.team_id if target is not None and not owners else None
+    if not team_id:
+        return None
+    team = session.get(Team, team_id)
+    return team if team is not None and team.deleted_at is None else None
+
+
+def leader_refusal(
+    session: Session,
+    round_id: str | None,
+    team: Team | None,
+    roles: Sequence[MemberRole],
+    action: str,
+    what: str,
+) -> Refusal | None:
+    """``None`` when the acting user is a member of ``team`` in one of ``roles``."""
+    wanted = "或".join(r.label for r in roles)
+    if team is None:
+        return Refusal(
+            "team",
+            f"{what}未确定所属巡察组（未选巡察组，其被巡察单位也不属于唯一的巡察组），"
+            f"无法确定由谁{action}：请先为{what}选择巡察组",
+            action,
+        )
+    if any(m.team_id == team.id and m.role in roles for m in acting_members(session, round_id)):
+        return None
+    return Refusal(
+        "team",
+        f"您不是该组（{team.name}）的{wanted}，不能{action}该组的{what}。"
+        "如您担任该职务，请巡察办在组员名单中关联您的用户",
+        action,
+    )
+
+
+def _recused_targets(members: Iterable[Member]) -> set[str]:
+    return {t for m in members for t in (m.recusal_target_ids or [])}
+
+
+def _recused_persons(members: Iterable[Member]) -> set[str]:
+    return {p for m in members for p in (m.recusal_person_ids or [])}
+
+
+def recusal_refusal(
+    session: Session,
+    round_id: str | None,
+    *,
+    target_id: str | None,
+    person_ids: Iterable[str] = (),
+    names: Iterable[str] = (),
+    action: str,
+    noun: str,
+) -> Refusal | None:
+    """A refusal when the acting user's members declared 回避 for ``target_id``, for one of
+    ``person_ids``, or for a person whose name is one of ``names`` (records that name people
+    without linking them: interviewees, reported persons, clue subjects)."""
+    members = acting_members(session, round_id)
+    if not members:
+        return None
+    if target_id and target_id in _recused_targets(members):
+        target = session.get(Target, target_id)
+        name = target.name if target is not None else target_id
+        return Refusal("recusal", f"您已申报回避“{name}”，不能{action}该单位的{noun}", action, name)
+    recused = _recused_persons(members)
+    if not recused:
+        return None
+    people = [p for p in (session.get(Person, pid) for pid in recused) if p is not None]
+    linked = set(person_ids)
+    named = {n.strip() for n in names if n and n.strip()}
+    for person in people:
+        if person.id in linked or person.name in named:
+            return Refusal(
+                "recusal",
+                f"您已申报回避“{person.name}”，不能{action}涉及该人员的{noun}",
+                action,
+                person.name,
+            )
+    return None
+
+
+def refuse(refusal: Refusal | None) -> None:
+    if refusal is not None:
+        raise refusal.error()
+
+
+def allow_override(
+    session: Session,
+    refusal: Refusal,
+    team: Team | None,
+    reason: str,
+    record: tuple[str, str],
+) -> str:
+    """Let the team's 组长 act despite a 回避, with a reason: audited, returned for the record's
+    own trail. Anything but a 回避 refusal, or anyone but the 组长, is refused as before."""
+    if refusal.kind != "recusal":
+        raise refusal.error()
+    text = required_text(reason, "override_reason", "回避例外理由", 500)
+    not_leader = leader_refusal(
+        session, team.round_id if team else None, team, (MemberRole.LEADER,), "决定回避例外", "记录"
+    )
+    if not_leader is not None:
+        raise PermissionDenied(
+            f"{refusal.message}；回避例外须由该组组长决定并说明理由",
+            action=refusal.action,
+            reason="recusal",
+            recusal=refusal.recused,
+        )
+    audit.record(
+        session,
+        "recusal.override",
+        record[0],
+        record[1],
+        {"action": refusal.action, "recusal": refusal.recused, "reason": text},
+    )
+    return text
+
+
+def check_recusal(
+    session: Session,
+    round_id: str | None,
+    *,
+    target_id: str | None,
+    names: Iterable[str] = (),
+    action: str = "办理",
+    noun: str,
+) -> None:
+    """Refuse (WB-PERMISSION) a member's work on a unit or a named person they declared 回避 for."""
+    refuse(
+        recusal_refusal(
+            session, round_id, target_id=target_id, names=names, action=action, noun=noun
+        )
+    )
