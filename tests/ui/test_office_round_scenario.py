@@ -1,10 +1,11 @@
 """The office runs a round, start to finish, through the real widgets of real main windows: on a
-fresh office store the 巡察办 makes a 交叉巡察 round with the round wizard, two county teams on
-轮次配置, imports ten 被巡察单位 from a filled .xlsx template (two bad rows refused with their
-reasons and nothing saved, then the fixed file imported with the 监督清单 seeded), a cadre, two
-members (one declaring 回避 for a target and that cadre) and "3+1" entries, and makes the
-生成部署包 for an enrolled laptop; the laptop's window imports it and shows the round, the ten
-targets and their 监督清单. Enrolment goes through the core: it is not what this tests."""
+fresh office store the 巡察办 makes a 交叉巡察 round with the round wizard and two county teams on
+轮次配置; imports ten 被巡察单位 from a filled .xlsx template (two bad rows refused with their
+reasons and nothing saved, then the fixed file imported with the 监督清单 seeded); is refused, with
+the reason, a team taking a target of its own county; adds a cadre, two members (one declaring
+回避 for a target and that cadre) and "3+1" entries, and makes the 生成部署包 for an enrolled
+laptop; the laptop's window imports it and shows the round, the ten targets and their 监督清单.
+Enrolment goes through the core: it is not what this tests."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ from ui.dialogs.round_wizard import RoundWizard
 from ui.dialogs.setup_dialog import SetupDialog, choose
 from ui.dialogs.setup_import_dialog import SetupImportDialog
 from ui.dialogs.team_dialog import TeamDialog
+from ui.dialogs.team_targets_dialog import TeamTargetsDialog
 from ui.main_window import MainWindow
 from ui.pages.exchange_page import ExchangePage
 from ui.pages.record_list_page import RecordListPage
@@ -320,6 +322,25 @@ def store_state_of(s: Any) -> tuple[int, ...]:
     return (s.scalar(audited) or 0, *counts)
 
 
+def _own_county_refused(qtbot: QtBot, window: MainWindow, page: SetupPage) -> None:
+    """乙县's team may not take a target of 乙县: the dialog stays with the core's reason."""
+    page.tabs.setCurrentWidget(page.teams)
+    page.teams.table.selectRow(1)  # 第二巡察组 (乙县)
+    dialog = _open(page, "assign_targets")
+    assert isinstance(dialog, TeamTargetsDialog)
+    before = window.workspace.read(lambda s: store_state_of(s))
+    dialog.targets.set_checked("乙县教育局党组（现属第一巡察组）")
+    dialog.ok_button.click()
+    qtbot.waitUntil(dialog.banner.isVisible, timeout=TIMEOUT)
+    _idle(qtbot, window)
+    reason = "第二巡察组所属县（区）为乙县，交叉巡察不能巡察本县单位“乙县教育局党组”"
+    assert dialog.isVisible() and reason in dialog.banner.text()
+    dialog.reject()
+    assert window.workspace.read(lambda s: store_state_of(s)) == before
+    teams = _rows(page.teams.table)
+    assert "乙县教育局党组" in teams[0][7] and "乙县教育局党组" not in teams[1][7]
+
+
 def _add_person(qtbot: QtBot, window: MainWindow, page: SetupPage) -> str:
     page.tabs.setCurrentWidget(page.persons)
     dialog = _open(page, "add_person")
@@ -452,6 +473,7 @@ def test_the_office_sets_up_a_cross_round_and_the_laptop_receives_it(
     page = _setup_page(qtbot, office, round_id)
     _add_teams(qtbot, office, page)
     _import_targets(qtbot, office, page, tmp_path)
+    _own_county_refused(qtbot, office, page)
     person = _add_person(qtbot, office, page)
     _add_members(qtbot, office, page, person)
     _add_list_entries(qtbot, office, page)
