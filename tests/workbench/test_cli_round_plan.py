@@ -29,6 +29,7 @@ def test_plan_filed_returned_filed_approved(
     office: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     add = [*office, "rounds", "add", "--name", "乡村振兴专项巡察", "--type", "special"]
+    add += ["--topic", "乡村振兴"]
     assert _run([*add, "--year", "2026"], capsys)[0] == 0
     code, out, _ = _run([*office, "rounds", "plan", "乡村振兴", "file"], capsys)
     assert (code, out.strip()) == (0, "巡察轮次“乡村振兴专项巡察”的工作方案已报备")
@@ -53,7 +54,8 @@ def test_plan_refused_for_another_type_an_unknown_action_and_not_office(
     assert code == 8 and "WB-WORKFLOW" in err and "只有专项巡察" in err
     code, _, err = _run([*office, "rounds", "plan", "交叉巡察", "submit"], capsys)
     assert code == 2 and "WB-USAGE" in err
-    assert _run([*office, "rounds", "add", "--name", "专项", "--type", "专项"], capsys)[0] == 0
+    special = [*office, "rounds", "add", "--name", "专项", "--type", "专项", "--topic", "粮食购销"]
+    assert _run(special, capsys)[0] == 0
     as_leader = [*office[:3], LEADER, "rounds", "plan", "专项", "file"]
     code, _, err = _run(as_leader, capsys)
     assert code == 6 and "巡察办" in err
