@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import LEADER
+from tests.conftest import LEADER, PASSPHRASE
 from tests.workbench.findings_world import (
     World,
     make,
@@ -25,6 +25,7 @@ from tests.workbench.test_exchange_support import (
     world_template,
 )
 from workbench import exchange as ex
+from workbench.cli import main
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from workbench.models import AuditEntry, Finding, Member, User
 from workbench.models import Team as TeamRow
@@ -225,3 +226,41 @@ def test_a_briefed_field_leader_signs_once_linked(
             assert s.scalars(select(Member.user_id).where(Member.name == "组员a")).one() == (
                 office_uid
             )
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def _cli(monkeypatch: pytest.MonkeyPatch, team: Team, user: str, argv: list[str]) -> int:
+    monkeypatch.setenv("WORKBENCH_STORE", str(team.directory))
+    monkeypatch.setenv("WORKBENCH_USER", user)
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASSPHRASE)
+    return main(argv)
+
+
+def test_cli_links_by_names(
+    team: Team, world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member_id = leader_member(team, world)
+    fid = reviewed(team, world)
+    link = ["user", "link", LEADER, "--member", "王组长", "--team", "第一巡察组"]
+    assert _cli(monkeypatch, team, "deputy", link) == 6  # not the 系统管理员
+    assert _cli(monkeypatch, team, LEADER, [*link[:-2], "--team", "第九巡察组"]) == 5
+    capsys.readouterr()
+    assert _cli(monkeypatch, team, LEADER, [*link, "--round", "2026年第一轮巡察", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["member_id"] == member_id and shown["role"] == "leader"
+    assert shown["user_name"] == LEADER and shown["round_name"] == "2026年第一轮巡察"
+    assert step(team, LEADER, approve_finding, fid).status == FindingStatus.APPROVED
+    taken = ["user", "link", "both", "--member", "王组长", "--team", "第一巡察组"]
+    assert _cli(monkeypatch, team, LEADER, taken) == 7  # one member, one user
+    assert _cli(monkeypatch, team, LEADER, ["user", "links"]) == 0
+    out = capsys.readouterr().out
+    assert f"{LEADER}\t王组长\t2026年第一轮巡察·第一巡察组·王组长（组长）" in out
+    assert "deputy\tdeputy\t2026年第一轮巡察·第一巡察组·deputy（副组长）\t巡察办指定" in out
+    assert _cli(monkeypatch, team, LEADER, ["user", "unlink", *link[2:]]) == 0
+    assert _cli(monkeypatch, team, LEADER, ["user", "unlink", *link[2:]]) == 5
+    capsys.readouterr()
+    assert _cli(monkeypatch, team, LEADER, ["user", "links", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert member_id not in {r["member_id"] for r in rows}
