@@ -29,6 +29,8 @@ from workbench.services import member_links
 from workbench.services.member_links import MemberChoice, Proposal
 from workbench.workspace import UserInfo
 
+TAKEN_STYLE = "color: #8a5300;"  # the warning colour of the users dialog
+
 
 def _choices(s: Any) -> tuple[list[MemberChoice], list[Proposal]]:
     return member_links.list_members(s), member_links.propose_links(s)
@@ -147,7 +149,11 @@ class LinkMemberDialog(QDialog):
     def _member_changed(self) -> None:
         c = self.chosen()
         self.message.setText("")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(c is not None)
+        # a member someone acts as already cannot be linked (the core refuses it too)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            c is not None and not c.user_id
+        )
+        self.note.setStyleSheet(TAKEN_STYLE if c and c.user_id else "color: palette(mid);")
         if c is None:
             return
         if c.user_id == self.user.id:
