@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import LEADER, PASSPHRASE
-from tests.ui.test_admin_ui import SLOW, _add_member, _users_dialog, _window
+from tests.ui.test_admin_ui import NEW_PASS, SLOW, _add_member, _users_dialog, _window
 from ui.dialogs.member_link_dialog import LinkMemberDialog
 from workbench.models import Member, Round, Team
 from workbench.models.enums import ForceType, MemberRole, RoundType
-from workbench.services import member_links
+from workbench.roles import Role
+from workbench.services import member_links, users
 from workbench.store.vault import Vault
 
 LINK_COLUMN = 5
@@ -63,10 +64,14 @@ def test_link_and_unlink_in_the_users_dialog(
 ) -> None:
     ids = _briefed_team(store_dir)
     _add_member(store_dir)  # zhang, 张伟
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as vault:
+        users.add_user(vault, "zhaoli", NEW_PASS, (Role.SECADMIN,), display_name="赵丽")
     window = _window(qtbot, store_dir)
     dialog = _users_dialog(qtbot, window)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=SLOW)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=SLOW)
     assert dialog.table.horizontalHeaderItem(LINK_COLUMN).text() == "对应组员"
+    dialog.select_user("zhaoli")  # 三员 only: no case work, so no member
+    assert not dialog.link_button.isEnabled() and "三员" in dialog.link_button.toolTip()
     dialog.select_user(LEADER)
     assert dialog.link_button.isEnabled() and not dialog.unlink_button.isEnabled()
     link = dialog.open_link()

@@ -148,11 +148,13 @@ def test_a_user_acts_as_members_of_several_rounds(team: Team, world: World) -> N
         }
 
 
-def test_a_disabled_or_unknown_user_is_refused(team: Team, world: World) -> None:
+def test_a_disabled_unknown_or_3yuan_only_user_is_refused(team: Team, world: World) -> None:
     member_id = leader_member(team, world)
     users.disable_user(team(), "both")
     with pytest.raises(ValidationError, match="已停用"), team().session() as s:
         member_links.link_member(s, "both", member_id)
+    with pytest.raises(ValidationError, match="只担任三员角色"), team().session() as s:
+        member_links.link_member(s, "secadmin", member_id)
     with pytest.raises(NotFound, match="没有名为“nobody”的用户"), team().session() as s:
         member_links.link_member(s, "nobody", member_id)
     with pytest.raises(NotFound, match="未找到组员"), team().session() as s:

@@ -40,7 +40,7 @@ from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
 from workbench.errors import WorkbenchError
-from workbench.roles import Role, role_mix_warning, validate_roles
+from workbench.roles import ADMIN_ROLES, Role, role_mix_warning, validate_roles
 from workbench.services import member_links, users
 from workbench.services.member_links import MemberChoice
 from workbench.workspace import MIN_PASSPHRASE_CHARS, UserInfo, check_new_passphrase
@@ -179,9 +179,6 @@ class UsersDialog(QDialog):
         self.enable_button.clicked.connect(self.open_enable)
         self.link_button = QPushButton(self.tr("关联组员…"))
         self.link_button.setObjectName("link_member")
-        self.link_button.setToolTip(
-            self.tr("组长、副组长须关联到部署包中本组的组员，才能复核、审签本组底稿")
-        )
         self.link_button.clicked.connect(self.open_link)
         self.unlink_button = QPushButton(self.tr("取消关联"))
         self.unlink_button.setObjectName("unlink_member")
@@ -259,7 +256,13 @@ class UsersDialog(QDialog):
         )
         self.enable_button.setEnabled(user is not None and user.disabled)
         self.roles_button.setEnabled(user is not None)
-        self.link_button.setEnabled(user is not None and not user.disabled)
+        admin_only = user is not None and set(user.roles) <= ADMIN_ROLES
+        self.link_button.setEnabled(user is not None and not user.disabled and not admin_only)
+        self.link_button.setToolTip(
+            self.tr("三员不办理巡察业务：只担任三员角色的用户不能关联组员")
+            if admin_only
+            else self.tr("组长、副组长须关联到部署包中本组的组员，才能复核、审签本组底稿")
+        )
         local = [c for c in self.links_of(user) if not c.by_office] if user else []
         self.unlink_button.setEnabled(bool(local))
 

@@ -25,7 +25,7 @@ from workbench.errors import Conflict, NotFound, ValidationError
 from workbench.models import Member, Round, Team
 from workbench.models.enums import MemberRole
 from workbench.models.system import StoreMeta, User
-from workbench.roles import Role
+from workbench.roles import ADMIN_ROLES, Role
 from workbench.services.common import require_role
 from workbench.store import audit
 
@@ -151,6 +151,10 @@ def link_member(session: Session, user_name: str, member_id: str) -> MemberChoic
     user, member = _user(session, user_name), _member(session, member_id)
     if user.disabled:
         raise ValidationError(f"用户“{user.name}”已停用，不能关联组员", field="user")
+    if set(user.roles) <= {r.value for r in ADMIN_ROLES}:  # 三员 do no case work
+        raise ValidationError(
+            f"用户“{user.name}”只担任三员角色，不能关联组员：请先为其添加业务角色", field="user"
+        )
     links = _load(session)
     holder = _users(session).get(links.get(member.id) or member.user_id or "")
     if holder is not None and holder.id == user.id:
