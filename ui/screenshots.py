@@ -109,8 +109,8 @@ def _administration(app: QApplication, window: MainWindow, out_dir: Path) -> Non
         app.processEvents()
         save(roles, out_dir / "dialog-edit-roles.png")
         roles.reject()
-        worker = next(u for u in reversed(users.users) if not set(u.roles) <= ADMIN_ROLES)
-        link = LinkMemberDialog(window.tasks, worker, users)
+        workers = [u for u in users.users if not set(u.roles) <= ADMIN_ROLES]
+        link = LinkMemberDialog(window.tasks, workers[-1] if workers else users.users[-1], users)
         link.show()
         settle(app, window)
         free = next((c for c in link.members if not c.user_id), None)
