@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from ui.admin import is_admin, open_backup, open_restore, open_users
 from ui.dialogs.first_run_wizard import FirstRunWizard
+from ui.dialogs.member_link_dialog import LinkMemberDialog
 from ui.dialogs.round_wizard import RoundWizard, open_round_wizard
 from ui.dialogs.unlock_dialog import UnlockDialog
 from ui.dialogs.users_dialog import EditRolesDialog, EnableUserDialog
@@ -24,7 +25,7 @@ from ui.pages.record_list_page import RecordListPage
 from ui.screenshots_office import take_office_screenshots
 from ui.screenshots_setup import setup_import_dialog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, create_demo_store
-from workbench.roles import Role
+from workbench.roles import ADMIN_ROLES, Role
 from workbench.workspace import Workspace, store_exists
 
 
@@ -80,7 +81,7 @@ def _backup_reminder(app: QApplication, window: MainWindow, out_dir: Path) -> No
 
 
 def _administration(app: QApplication, window: MainWindow, out_dir: Path) -> None:
-    """用户管理 (添加用户: the warning, then a refused combination; 启用; 修改角色), 备份,
+    """用户管理 (添加用户: the warning, then a refused combination; 启用; 修改角色; 关联组员), 备份,
     从备份恢复 and 设置. Nothing is written to the store."""
     users = open_users(window)
     settle(app, window)
@@ -108,6 +109,16 @@ def _administration(app: QApplication, window: MainWindow, out_dir: Path) -> Non
         app.processEvents()
         save(roles, out_dir / "dialog-edit-roles.png")
         roles.reject()
+        workers = [u for u in users.users if not set(u.roles) <= ADMIN_ROLES]
+        link = LinkMemberDialog(window.tasks, workers[-1] if workers else users.users[-1], users)
+        link.show()
+        settle(app, window)
+        free = next((c for c in link.members if not c.user_id), None)
+        if free is not None:  # a member nobody acts as yet, as the 系统管理员 would pick
+            link.select(free.member_id)
+        app.processEvents()
+        save(link, out_dir / "dialog-link-member.png")
+        link.reject()
     users.accept()
     for name, dialog in (("backup", open_backup(window)), ("restore", open_restore(window))):
         app.processEvents()

@@ -1302,6 +1302,10 @@
         <translation>, </translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ.</translation>
     </message>
@@ -3269,6 +3273,49 @@
     <message>
         <source>请先在上方选择巡察轮次，再登记信访件。</source>
         <translation>Select an inspection round above before registering a letter.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkMemberDialog</name>
+    <message>
+        <source>关联组员</source>
+        <translation>Link to team member</translation>
+    </message>
+    <message>
+        <source>%1 在本机以所选组员的身份工作：组长、副组长复核和审签本组底稿须先关联。组员名单由巡察办在部署包中下发，此处的关联只保存在本机。</source>
+        <translation>%1 works on this computer as the chosen team member: a team leader or deputy must be linked before reviewing and approving the team&apos;s findings. The member list comes from the office in the briefing; this link is kept on this computer only.</translation>
+    </message>
+    <message>
+        <source>巡察轮次</source>
+        <translation>Inspection round</translation>
+    </message>
+    <message>
+        <source>巡察组</source>
+        <translation>Inspection team</translation>
+    </message>
+    <message>
+        <source>组员</source>
+        <translation>Team member</translation>
+    </message>
+    <message>
+        <source>关联</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>本机还没有组员名单：请先导入巡察办的部署包（或由巡察办配置巡察组）。</source>
+        <translation>This computer has no member list yet: import the office&apos;s briefing first (or have the office set up the teams).</translation>
+    </message>
+    <message>
+        <source>该组员已关联此用户。</source>
+        <translation>This member is already linked to this user.</translation>
+    </message>
+    <message>
+        <source>该组员已关联用户 %1：一名组员只能关联一个用户，请先取消该关联。</source>
+        <translation>This member is linked to user %1: a member can be linked to one user only, remove that link first.</translation>
+    </message>
+    <message>
+        <source>组员姓名与该用户的姓名相同，已预先选中，请核对后关联。</source>
+        <translation>The member&apos;s name is the user&apos;s name, so it is pre-selected: check it, then link.</translation>
     </message>
 </context>
 <context>
@@ -5277,6 +5324,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Created</translation>
     </message>
     <message>
+        <source>对应组员</source>
+        <translation>Acts as member</translation>
+    </message>
+    <message>
         <source>添加用户…</source>
         <translation>Add user…</translation>
     </message>
@@ -5291,6 +5342,22 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>启用…</source>
         <translation>Enable…</translation>
+    </message>
+    <message>
+        <source>关联组员…</source>
+        <translation>Link to member…</translation>
+    </message>
+    <message>
+        <source>三员不办理巡察业务：只担任三员角色的用户不能关联组员</source>
+        <translation>The three administrators do no inspection work: a user holding only administrator roles cannot be linked to a member</translation>
+    </message>
+    <message>
+        <source>组长、副组长须关联到部署包中本组的组员，才能复核、审签本组底稿</source>
+        <translation>Team leaders and deputies must be linked to their member in the briefing before they can review and approve their team&apos;s findings</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>Remove link</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -5317,6 +5384,14 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>停用 %1 后，其口令不再能解锁本数据库，已录入的记录保留。确定停用？</source>
         <translation>Once %1 is disabled, their passphrase no longer unlocks this database; the records they entered are kept. Disable?</translation>
+    </message>
+    <message>
+        <source>取消 %1 与组员 %2 的关联？取消后其不能再以该组员身份复核、审签。</source>
+        <translation>Remove the link between %1 and member %2? They can then no longer review or approve as that member.</translation>
+    </message>
+    <message>
+        <source>取消与哪一名组员的关联：</source>
+        <translation>Remove the link to which member:</translation>
     </message>
 </context>
 <context>

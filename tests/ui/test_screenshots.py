@@ -32,6 +32,7 @@ def test_every_page_editor_and_dialog_is_rendered(
     pages = [n for n in names if n[:2].isdigit()]
     assert len(pages) >= 12  # 概览 … 附件, plus the exchange and reports pages
     administration = ["users", "add-user", "add-user-refused", "enable-user", "edit-roles"]
+    administration += ["link-member"]
     administration += ["backup", "restore", "settings"]
     assert {f"dialog-{shot}.png" for shot in administration} <= names
     assert "main-backup-reminder.png" in names  # the demo store was never backed up

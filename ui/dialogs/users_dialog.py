@@ -1,4 +1,5 @@
-"""用户管理 (系统管理员 only): the users of this store, adding one, 停用 and 启用.
+"""用户管理 (系统管理员 only): the users of this store, adding one, 停用 and 启用, and the 组员 each
+acts as on this store (关联组员, ``dialogs/member_link_dialog.py``).
 
 The core decides every rule — who may, the 三员 separation, that nobody disables themself — and
 the dialogs show its reasons in place. Adding or enabling a user seals a keyslot (Argon2id, a few
@@ -8,6 +9,7 @@ seconds), so that runs on the DB worker while the dialog shows it is busy.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -30,14 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.member_link_dialog import LinkMemberDialog, member_text
 from ui.dialogs.passphrase_dialog import message_label, passphrase_edit
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
 from workbench.errors import WorkbenchError
-from workbench.roles import Role, role_mix_warning, validate_roles
-from workbench.services import users
+from workbench.roles import ADMIN_ROLES, Role, role_mix_warning, validate_roles
+from workbench.services import member_links, users
+from workbench.services.member_links import MemberChoice
 from workbench.workspace import MIN_PASSPHRASE_CHARS, UserInfo, check_new_passphrase
 
 WARNING_STYLE = "color: #8a5300;"
@@ -117,12 +122,21 @@ class RoleBoxes(QWidget):
         self.changed.emit()
 
 
+def _users_and_links(s: Any) -> tuple[list[UserInfo], list[MemberChoice]]:
+    return users.list_users(s), member_links.list_links(s)
+
+
+def link_text(c: MemberChoice) -> str:
+    return f"{c.team_name}·{member_text(c)}"
+
+
 class UsersDialog(QDialog):
     def __init__(self, tasks: Tasks, me: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.me = me
         self.users: list[UserInfo] = []
+        self.links: list[MemberChoice] = []
         self.setWindowTitle(self.tr("用户管理"))
         intro = QLabel(
             self.tr(
@@ -131,7 +145,7 @@ class UsersDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("users")
         self.table.setHorizontalHeaderLabels(
             [
@@ -140,6 +154,7 @@ class UsersDialog(QDialog):
                 self.tr("角色"),
                 self.tr("状态"),
                 self.tr("创建时间"),
+                self.tr("对应组员"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -148,7 +163,7 @@ class UsersDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add_button = QPushButton(self.tr("添加用户…"))
         self.add_button.setObjectName("add_user")
@@ -162,11 +177,24 @@ class UsersDialog(QDialog):
         self.enable_button = QPushButton(self.tr("启用…"))
         self.enable_button.setObjectName("enable_user")
         self.enable_button.clicked.connect(self.open_enable)
+        self.link_button = QPushButton(self.tr("关联组员…"))
+        self.link_button.setObjectName("link_member")
+        self.link_button.clicked.connect(self.open_link)
+        self.unlink_button = QPushButton(self.tr("取消关联"))
+        self.unlink_button.setObjectName("unlink_member")
+        self.unlink_button.clicked.connect(self.unlink_selected)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
         self.message = message_label()
         row = QHBoxLayout()
-        for button in (self.add_button, self.roles_button, self.disable_button, self.enable_button):
+        for button in (
+            self.add_button,
+            self.roles_button,
+            self.disable_button,
+            self.enable_button,
+            self.link_button,
+            self.unlink_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(close)
@@ -175,20 +203,32 @@ class UsersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(row)
-        self.resize(780, 420)
+        self.resize(920, 420)
         self._selection_changed()
         self.refresh()
 
     def refresh(self) -> None:
-        self.tasks.run(users.list_users, self._loaded)
+        self.tasks.run(_users_and_links, self._loaded)
 
-    def _loaded(self, rows: list[UserInfo]) -> None:
+    def links_of(self, user: UserInfo) -> list[MemberChoice]:
+        return [c for c in self.links if c.user_id == user.id]
+
+    def _loaded(self, result: tuple[list[UserInfo], list[MemberChoice]]) -> None:
         chosen = self.selected()
+        rows, self.links = result
         self.users = list(rows)
         self.table.setRowCount(len(rows))
         for i, u in enumerate(rows):
             state = self.tr("停用", "state") if u.disabled else self.tr("启用", "state")
-            cells = (u.name, u.display_name, roles_text(u.roles), state, local_time(u.created_at))
+            linked = _tr("；").join(link_text(c) for c in self.links_of(u))
+            cells = (
+                u.name,
+                u.display_name,
+                roles_text(u.roles),
+                state,
+                local_time(u.created_at),
+                linked,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if u.disabled:
@@ -216,6 +256,15 @@ class UsersDialog(QDialog):
         )
         self.enable_button.setEnabled(user is not None and user.disabled)
         self.roles_button.setEnabled(user is not None)
+        admin_only = user is not None and set(user.roles) <= ADMIN_ROLES
+        self.link_button.setEnabled(user is not None and not user.disabled and not admin_only)
+        self.link_button.setToolTip(
+            self.tr("三员不办理巡察业务：只担任三员角色的用户不能关联组员")
+            if admin_only
+            else self.tr("组长、副组长须关联到部署包中本组的组员，才能复核、审签本组底稿")
+        )
+        local = [c for c in self.links_of(user) if not c.by_office] if user else []
+        self.unlink_button.setEnabled(bool(local))
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -274,6 +323,53 @@ class UsersDialog(QDialog):
         dialog.accepted.connect(self.refresh)
         dialog.open()
         return dialog
+
+    def open_link(self) -> LinkMemberDialog | None:
+        user = self.selected()
+        if user is None:
+            return None
+        dialog = LinkMemberDialog(self.tasks, user, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.linked.connect(lambda _view: self.refresh())
+        dialog.open()
+        return dialog
+
+    def unlink_selected(self) -> None:
+        """取消关联: the one local link after a confirmation, or the one picked among several
+        (links the office set in the member list are its own to change)."""
+        user = self.selected()
+        local = [c for c in self.links_of(user) if not c.by_office] if user else []
+        if user is None or not local:
+            return
+        texts = [f"{c.round_name}·{link_text(c)}" for c in local]
+        title = self.tr("取消关联")
+        if len(local) == 1:
+            answer = QMessageBox.question(
+                self,
+                title,
+                self.tr("取消 %1 与组员 %2 的关联？取消后其不能再以该组员身份复核、审签。")
+                .replace("%1", f"{user.display_name}（{user.name}）")
+                .replace("%2", texts[0]),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            chosen = local[0]
+        else:
+            text, ok = QInputDialog.getItem(
+                self, title, self.tr("取消与哪一名组员的关联："), texts, 0, False
+            )
+            if not ok:
+                return
+            chosen = local[texts.index(text)]
+        name, member_id = user.name, chosen.member_id
+        self.tasks.run(
+            lambda s: member_links.unlink_member(s, member_id, name),
+            lambda _view: self.refresh(),
+            self._failed,
+            write=True,
+        )
 
     def _failed(self, error: BaseException) -> None:
         self.message.setStyleSheet("color: #b00020;")

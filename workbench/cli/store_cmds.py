@@ -8,12 +8,14 @@ import os
 from pathlib import Path
 
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from workbench.cli import common
 from workbench.errors import StoreDamaged, UsageError
 from workbench.models import Base
 from workbench.roles import Role, validate_first_user_roles
-from workbench.services import backups, users
+from workbench.services import backups, member_links, users
+from workbench.services.setup_common import resolve_member, resolve_round, resolve_team
 from workbench.store import audit, migrate
 from workbench.store.check import check_store, check_unopenable
 from workbench.store.vault import Vault
@@ -139,6 +141,41 @@ def cmd_user_enable(args: argparse.Namespace) -> int:
         secret = common.new_passphrase(args, f"用户 {args.name} 的新口令")
         info = users.enable_user(vault, args.name, secret)
         common.emit(args, info, f"已启用用户 {info.name}，请把新口令当面告知本人。")
+    return 0
+
+
+def _member_id(s: Session, args: argparse.Namespace) -> str:
+    round_id = resolve_round(s, args.round) if args.round else None
+    return resolve_member(s, args.member, resolve_team(s, args.team, round_id))
+
+
+def _link_text(c: member_links.MemberChoice) -> str:
+    return f"{c.round_name}·{c.team_name}·{c.member_name}（{c.role.label}）"
+
+
+def cmd_user_link(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.session() as s:
+        view = member_links.link_member(s, args.name, _member_id(s, args))
+        common.emit(args, view, f"用户 {view.user_name} 在本机担任组员：{_link_text(view)}")
+    return 0
+
+
+def cmd_user_unlink(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.session() as s:
+        view = member_links.unlink_member(s, _member_id(s, args), args.name)
+        common.emit(args, view, f"已取消用户 {args.name} 与组员 {_link_text(view)} 的关联")
+    return 0
+
+
+def cmd_user_links(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.read() as s:
+        rows = member_links.list_links(s)
+    lines = [
+        f"{c.user_name}\t{c.user_display}\t{_link_text(c)}"
+        + ("\t巡察办指定" if c.by_office else "")
+        for c in rows
+    ]
+    common.emit(args, rows, "\n".join(lines) or "本机没有用户关联到组员")
     return 0
 
 
@@ -279,6 +316,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = user.add_parser("enable", help="重新启用已停用的用户并设置新口令（系统管理员）")
     p.add_argument("name")
     p.set_defaults(func=cmd_user_enable)
+    for verb, helptext, command in (
+        ("link", "把用户关联到组员：在本机以该组员身份复核、审签（系统管理员）", cmd_user_link),
+        ("unlink", "取消用户与组员的关联（系统管理员）", cmd_user_unlink),
+    ):
+        p = user.add_parser(verb, help=helptext)
+        p.add_argument("name", help="用户名")
+        p.add_argument("--member", required=True, help="组员姓名（或 id）")
+        p.add_argument("--team", required=True, help="巡察组名称（或 id）")
+        p.add_argument("--round", help="巡察轮次名称（或 id），组名在多个轮次重复时需要")
+        p.set_defaults(func=command)
+    user.add_parser("links", help="列出用户与组员的关联（系统管理员）").set_defaults(
+        func=cmd_user_links
+    )
 
     p = sub.add_parser("recover", help="用恢复码解锁并设置新口令")
     p.add_argument("--recovery-code-file")

@@ -2,9 +2,10 @@
 
 The acting user is a store user; the team is made of ``Member`` rows, and ``Member.user_id``
 says which store user works as which member. So "the 组长 of this 底稿's team" means a member of
-that team with the role 组长 whose ``user_id`` is the acting user's. A store user linked to no
-member (a field laptop whose office did not link its users) holds no team office: a store role
-of 组长 alone does not let them sign another team's — or any team's — 底稿.
+that team with the role 组长 whose ``user_id`` is the acting user's, or which this store's
+系统管理员 linked to the acting user (``member_links``: on a field laptop the office's
+``user_id`` names an office user). A store user linked to no member holds no team office: a
+store role of 组长 alone does not let them sign another team's — or any team's — 底稿.
 
 回避 is kept as links on the member (``recusal_target_ids``, ``recusal_person_ids``): a member
 who declared 回避 for a unit or a person may not sign off 底稿 on that unit or naming that
@@ -22,13 +23,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import PermissionDenied
 from workbench.models import Member, Person, Target, Team
 from workbench.models.enums import MemberRole
 from workbench.services.common import actor_id, required_text
+from workbench.services.member_links import linked_member_ids
 from workbench.store import audit
 
 
@@ -50,13 +52,13 @@ class Refusal:
 
 
 def acting_members(session: Session, round_id: str | None) -> list[Member]:
-    """The live members of ``round_id`` the acting user works as (none if not linked)."""
+    """The live members of ``round_id`` the acting user works as: named by the member's
+    ``user_id`` or linked on this store (none if neither)."""
     uid = actor_id(session)
     if uid is None or round_id is None:
         return []
-    query = select(Member).where(
-        Member.user_id == uid, Member.round_id == round_id, Member.deleted_at.is_(None)
-    )
+    mine = or_(Member.user_id == uid, Member.id.in_(linked_member_ids(session, uid)))
+    query = select(Member).where(mine, Member.round_id == round_id, Member.deleted_at.is_(None))
     return list(session.scalars(query))
 
 
@@ -102,7 +104,7 @@ def leader_refusal(
     return Refusal(
         "team",
         f"您不是该组（{team.name}）的{wanted}，不能{action}该组的{what}。"
-        "如您担任该职务，请巡察办在组员名单中关联您的用户",
+        "如您担任该职务，请系统管理员在“用户管理”中把您的用户关联到组员",
         action,
     )
 
