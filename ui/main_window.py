@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ui.admin import add_admin_actions, refresh_reminder, with_backup_reminder
 from ui.dialogs.drafts_dialog import DraftsDialog
 from ui.dialogs.passphrase_dialog import ChangePassphraseDialog
-from ui.dialogs.round_wizard import may_set_up, round_menu_button
+from ui.dialogs.round_menu import may_set_up, round_menu_button
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.editors.registry import (

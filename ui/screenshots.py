@@ -18,7 +18,7 @@ from ui.dialogs.first_run_wizard import FirstRunWizard
 from ui.dialogs.member_link_dialog import LinkMemberDialog
 from ui.dialogs.round_wizard import RoundWizard, open_round_wizard
 from ui.dialogs.unlock_dialog import UnlockDialog
-from ui.dialogs.users_dialog import EditRolesDialog, EnableUserDialog
+from ui.dialogs.user_forms import EditRolesDialog, EnableUserDialog
 from ui.editors.registry import EDITORS
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage

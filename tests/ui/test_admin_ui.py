@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import LEADER, PASSPHRASE
 from ui import settings
 from ui.dialogs.backup_dialog import BackupDialog, RestoreDialog
-from ui.dialogs.users_dialog import AddUserDialog, EditRolesDialog, EnableUserDialog, UsersDialog
+from ui.dialogs.user_forms import AddUserDialog, EditRolesDialog, EnableUserDialog
+from ui.dialogs.users_dialog import UsersDialog
 from ui.main_window import MainWindow
 from ui.models.record_table_model import human_size
 from workbench.errors import AuthenticationError, PermissionDenied, UserDisabled

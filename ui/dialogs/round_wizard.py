@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,10 +23,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QRadioButton,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -50,16 +47,9 @@ from workbench.services.office_setup import (
 )
 from workbench.services.round_names import suggested_round_name
 from workbench.services.rounds import RoundDraft, RoundView, get_round, list_rounds
-from workbench.workspace import Role, Workspace
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #555555;"
-
-
-def may_set_up(workspace: Workspace) -> bool:
-    """Whether to offer the office's set-up here: an office store opened by 巡察办 (the core
-    refuses anyone else all the same)."""
-    return workspace.summary.store_role == "office" and Role.OFFICE in workspace.user.roles
 
 
 def type_title(round_type: RoundType) -> str:
@@ -580,35 +570,3 @@ def open_round_wizard(
     wizard.saved.connect(on_saved)
     wizard.open()
     return wizard
-
-
-def round_menu_button(
-    tasks: Tasks,
-    parent: QWidget,
-    current_round: Callable[[], str | None],
-    on_saved: Callable[[RoundView], None],
-) -> QToolButton:
-    """The toolbar's 轮次 menu: 新建巡察轮次… and 编辑本轮… (the round chosen in the toolbar)."""
-    new = QAction(_tr("新建巡察轮次…"), parent)
-    new.setObjectName("new_round")
-    new.triggered.connect(lambda: open_round_wizard(tasks, parent, on_saved, None))
-    edit = QAction(_tr("编辑本轮…"), parent)
-    edit.setObjectName("edit_round")
-    edit.triggered.connect(lambda: open_round_wizard(tasks, parent, on_saved, current_round()))
-    menu = QMenu(parent)
-    menu.addAction(new)
-    menu.addAction(edit)
-
-    def update() -> None:
-        chosen = current_round() is not None
-        edit.setEnabled(chosen)
-        edit.setToolTip("" if chosen else _tr("请先在工具栏选择巡察轮次"))
-
-    menu.aboutToShow.connect(update)
-    button = QToolButton()
-    button.setObjectName("round_menu")
-    button.setText(_tr("轮次"))
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    button.setMenu(menu)
-    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    return button
