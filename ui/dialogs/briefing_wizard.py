@@ -48,7 +48,6 @@ from workbench.exchange import (
     build_briefing,
 )
 from workbench.jobs import CancelToken, ProgressSink
-from workbench.services.rounds import list_rounds
 
 
 def short_fingerprint(fingerprint: str) -> str:
@@ -300,16 +299,9 @@ class BriefingWizard(JobWizard):
         self.folder = folder or Path.home()
         self.setup = _SetupPage(self)
         self.run_page = JobPage(tasks, self._make_job)
-        self.run_page.setTitle(self.tr("正在生成部署包"))
-        self.run_page.setCommitPage(True)
         self.result_page = _ResultPage(self)
-        self.setPage(self.SETUP, self.setup)
-        self.setPage(self.RUN, self.run_page)
-        self.setPage(self.RESULT, self.result_page)
-        tasks.run(
-            lambda s: [(r.id, r.name) for r in list_rounds(s).items],
-            lambda rounds: self.setup.set_rounds(rounds, round_id),
-        )
+        self.add_job_pages(self.setup, self.run_page, self.tr("正在生成部署包"), self.result_page)
+        self.offer_rounds(tasks, lambda rounds: self.setup.set_rounds(rounds, round_id))
 
     def _make_job(self) -> tuple[Job, str]:
         round_id = str(self.setup.round.currentData())

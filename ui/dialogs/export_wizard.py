@@ -30,7 +30,6 @@ from ui.widgets.job_panel import Job
 from workbench.errors import Cancelled
 from workbench.exchange import ExportResult, export_round
 from workbench.jobs import CancelToken, ProgressSink
-from workbench.services.rounds import list_rounds
 
 PACKAGE_SUFFIX = ".wbp"
 
@@ -191,16 +190,9 @@ class ExportWizard(JobWizard):
         self.folder = folder or Path.home()
         self.setup = _SetupPage(self)
         self.run_page = JobPage(tasks, self._make_job)
-        self.run_page.setTitle(self.tr("正在导出"))
-        self.run_page.setCommitPage(True)
         self.result_page = _ResultPage(self)
-        self.setPage(self.SETUP, self.setup)
-        self.setPage(self.RUN, self.run_page)
-        self.setPage(self.RESULT, self.result_page)
-        tasks.run(
-            lambda s: [(r.id, r.name) for r in list_rounds(s).items],
-            lambda rounds: self.setup.set_rounds(rounds, round_id),
-        )
+        self.add_job_pages(self.setup, self.run_page, self.tr("正在导出"), self.result_page)
+        self.offer_rounds(tasks, lambda rounds: self.setup.set_rounds(rounds, round_id))
 
     def _make_job(self) -> tuple[Job, str]:
         round_id = str(self.setup.round.currentData())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from ui.tasks import Tasks
 from ui.widgets.job_panel import Job, JobPanel
+from workbench.services.rounds import list_rounds
 
 
 def note_label(object_name: str = "") -> QLabel:
@@ -80,6 +81,19 @@ class JobWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, translate("JobWizard", "完成"))
         self.setButtonText(QWizard.WizardButton.CancelButton, translate("JobWizard", "关闭"))
         self.setButtonText(QWizard.WizardButton.CommitButton, translate("JobWizard", "开始"))
+
+    def add_job_pages(
+        self, setup: QWizardPage, run: JobPage, run_title: str, result: QWizardPage
+    ) -> None:
+        """What to do, the run (no way back once it started), what came of it."""
+        run.setTitle(run_title)
+        run.setCommitPage(True)
+        for key, page in enumerate((setup, run, result)):
+            self.setPage(key, page)
+
+    def offer_rounds(self, tasks: Tasks, show: Callable[[list[tuple[str, str]]], None]) -> None:
+        """The store's rounds (id, name), newest first, for the set-up page's choice."""
+        tasks.run(lambda s: [(r.id, r.name) for r in list_rounds(s).items], show)
 
     def running_page(self) -> JobPage | None:
         page = self.currentPage()
