@@ -17,6 +17,7 @@ from workbench.services import users
 from workbench.store import audit, backup, migrate
 from workbench.store.check import check_store, check_unopenable
 from workbench.store.keyfile import normalize_passphrase, open_slot, user_hint
+from workbench.store.separation import as_store_job
 from workbench.store.vault import Vault
 
 
@@ -51,6 +52,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def _counts(vault: Vault) -> dict[str, int]:
     counts: dict[str, int] = {}
     with vault.read() as s:
+        as_store_job(s)  # how many rows, never which: the 系统管理员 may count them
         for table in Base.metadata.sorted_tables:
             if table.name != "store_meta":
                 counts[table.name] = int(s.scalar(select(func.count()).select_from(table)) or 0)
