@@ -171,10 +171,10 @@ class MainWindow(QMainWindow):
         add_document_actions(self.pages)
         for kind, spec in EDITORS.items():
             add_editor_actions(self.pages[spec.page], kind)  # type: ignore[arg-type]
-        keep_to_duty(self, find)  # 三员 alone: only the pages of their duty
         self._parked: list[Parked] = []
         self._drafts_offered = False
         self.nav.currentRowChanged.connect(self._show_page)
+        keep_to_duty(self, find)  # 三员 alone: only the pages of their duty
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.nav)
         split.addWidget(self.stack)

@@ -144,11 +144,12 @@ class RecordEditor(QDialog):
         self.extra = QVBoxLayout()  # below the form: transcripts, item lists
         body_layout.addLayout(self.extra)
         body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.form.banner)  # a refused save shows above the fields, in sight
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(bottom)
         self.resize(720, 680)
 
@@ -332,7 +333,9 @@ class RecordEditor(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.form.show_error(error)
+        row = self.form.show_error(error)
+        if row is not None:  # the field it names, scrolled into view
+            self.scroll.ensureWidgetVisible(row)
         self._autosave.start()
 
     def reject(self) -> None:
