@@ -15,8 +15,11 @@ from ui.main_window import MainWindow
 from ui.pages.audit_page import AuditPage
 from ui.pages.letters_page import LettersPage
 from workbench.demo import DEMO_PASSPHRASE
+from workbench.roles import Role
 from workbench.services.letters import WHAT_IT_REPORTS
 from workbench.services.reads import RECORD_READ
+from workbench.services.users import add_user
+from workbench.store.vault import Vault
 from workbench.workspace import Workspace
 
 
@@ -57,9 +60,21 @@ def test_a_three_role_alone_sees_only_the_pages_of_their_duty(qtbot: QtBot, demo
     _close(auditor)
 
     secadmin = _window_of(qtbot, demo_dir, "zhaoli")
+    secadmin.tasks.default_error = errors.append
     assert _visible_pages(secadmin) == {"separation"}
     settle(qtbot, secadmin)
     _close(secadmin)
+
+    leader = Vault.open(demo_dir, "wangjg", DEMO_PASSPHRASE)
+    add_user(leader, "xitong", DEMO_PASSPHRASE, (Role.SYSADMIN,))
+    leader.lock()
+    sysadmin = _window_of(qtbot, demo_dir, "xitong")
+    sysadmin.tasks.default_error = errors.append
+    assert _visible_pages(sysadmin) == {"separation", "exchange"}  # a field store: no 设备管理
+    sysadmin.show_page("exchange")
+    settle(qtbot, sysadmin)
+    _close(sysadmin)
+    assert not errors
 
     leader = _window_of(qtbot, demo_dir, "wangjg")  # 组长 and 系统管理员: a business role too
     assert "separation" not in leader.pages and {"letters", "findings"} <= _visible_pages(leader)

@@ -26,7 +26,9 @@ DUTY_PAGES: dict[Role, frozenset[str]] = {
 
 def _duties(roles: tuple[Role, ...]) -> list[str]:
     duties = {
-        Role.SYSADMIN: _tr("系统管理员：管理用户、设备和备份（设备管理、数据交换、设置）。"),
+        Role.SYSADMIN: _tr(
+            "系统管理员：管理用户、设备和备份（“账户”菜单中的用户管理、备份与恢复；设备管理、数据交换）。"
+        ),
         Role.SECADMIN: _tr("安全保密管理员：管理密级和安全设置（工具栏“设置”）。"),
         Role.AUDITOR: _tr("安全审计员：查看、校验和导出审计日志（审计日志）。"),
     }

@@ -24,8 +24,9 @@ from workbench.roles import Role, case_read_refusal
 
 STORE_JOB = "store_job"
 
-# Tables whose rows are case content: what the inspection found, heard or decided, and who about.
-# Rounds, teams, members and targets (the set-up) and the system tables are not.
+# Tables whose rows are case content: what the inspection heard, found, decided and wrote. The
+# set-up of a round (rounds, teams, members, targets, their cadres, the "3+1" lists and 监督重点)
+# and the system tables are not: the 系统管理员 sees a round's set-up without changing it.
 CASE_TABLES = frozenset(
     {
         "letters",
@@ -39,9 +40,6 @@ CASE_TABLES = frozenset(
         "portrait_items",
         "rectifications",
         "activities",
-        "focus_items",
-        "list_entries",
-        "persons",
         "attachments",
         "reports",
         "archive_items",
