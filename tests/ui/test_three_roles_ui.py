@@ -130,10 +130,10 @@ def test_an_empty_letter_is_refused_at_the_top_by_its_field(
     assert banner.parentWidget() is editor  # above the scrolling fields, not below them
     error = editor.form.errors["summary"]
     assert error.isVisible() and WHAT_IT_REPORTS in error.text()
-    bar = editor.scroll.verticalScrollBar()
+    bar = editor.fields_area.verticalScrollBar()
     row = error.parentWidget()
-    top = row.mapTo(editor.scroll.widget(), row.rect().topLeft()).y()
-    assert bar.value() <= top <= bar.value() + editor.scroll.viewport().height()
+    top = row.mapTo(editor.fields_area.widget(), row.rect().topLeft()).y()
+    assert bar.value() <= top <= bar.value() + editor.fields_area.viewport().height()
     settle(qtbot, window)
     assert page.model.total == before and editor.isVisible()
     editor.reject()

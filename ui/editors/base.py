@@ -144,12 +144,12 @@ class RecordEditor(QDialog):
         self.extra = QVBoxLayout()  # below the form: transcripts, item lists
         body_layout.addLayout(self.extra)
         body_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
+        self.fields_area = QScrollArea()
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form.banner)  # a refused save shows above the fields, in sight
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.fields_area, 1)
         layout.addLayout(bottom)
         self.resize(720, 680)
 
@@ -335,7 +335,7 @@ class RecordEditor(QDialog):
         self.save_button.setEnabled(True)
         row = self.form.show_error(error)
         if row is not None:  # the field it names, scrolled into view
-            self.scroll.ensureWidgetVisible(row)
+            self.fields_area.ensureWidgetVisible(row)
         self._autosave.start()
 
     def reject(self) -> None:
