@@ -144,12 +144,11 @@ class RecordEditor(QDialog):
         self.extra = QVBoxLayout()  # below the form: transcripts, item lists
         body_layout.addLayout(self.extra)
         body_layout.addStretch(1)
-        self.fields_area = QScrollArea()
-        self.fields_area.setWidgetResizable(True)
-        self.fields_area.setWidget(body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form.banner)  # a refused save shows above the fields, in sight
-        layout.addWidget(self.fields_area, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         self.resize(720, 680)
 
@@ -333,9 +332,7 @@ class RecordEditor(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        row = self.form.show_error(error)
-        if row is not None:  # the field it names, scrolled into view
-            self.fields_area.ensureWidgetVisible(row)
+        self.form.show_error(error)
         self._autosave.start()
 
     def reject(self) -> None:

@@ -48,16 +48,13 @@ class Form(QWidget):
         for label in self.errors.values():
             label.hide()
 
-    def show_error(self, error: BaseException) -> QWidget | None:
-        """The message in the banner and under the field it names; returns that field's row
-        (None: the error names no field of this form), for the caller to scroll to."""
+    def show_error(self, error: BaseException) -> None:
         self.clear_errors()
-        self.banner.setText(error_text(error))
-        self.banner.show()
         field = error.details.get("field") if isinstance(error, WorkbenchError) else None
         target = self.errors.get(str(field)) if field else None
-        if target is None:
-            return None
-        target.setText(error_text(error))
-        target.show()
-        return target.parentWidget()
+        if target is not None:
+            target.setText(error_text(error))
+            target.show()
+        else:
+            self.banner.setText(error_text(error))
+            self.banner.show()
