@@ -17,7 +17,6 @@ from workbench.services import users
 from workbench.store import audit, backup, migrate
 from workbench.store.check import check_store, check_unopenable
 from workbench.store.keyfile import normalize_passphrase, open_slot, user_hint
-from workbench.store.separation import as_store_job
 from workbench.store.vault import Vault
 
 
@@ -50,6 +49,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _counts(vault: Vault) -> dict[str, int]:
+    from workbench.store.separation import as_store_job
+
     counts: dict[str, int] = {}
     with vault.read() as s:
         as_store_job(s)  # how many rows, never which: the 系统管理员 may count them
