@@ -53,6 +53,7 @@ from ui.pages.reports_page import ReportsPage
 from ui.pages.setup_page import SetupPage
 from ui.pages.workflow_actions import add_finding_actions, add_rectification_actions
 from ui.tasks import Tasks
+from ui.widgets.duty_pages import keep_to_duty
 from ui.widgets.index_status import IndexStatus
 from ui.widgets.lock_screen import LockScreen
 from workbench.errors import WorkbenchError
@@ -63,6 +64,7 @@ from workbench.services.drafts import DraftView, discard_draft, list_drafts
 from workbench.services.findings import get_finding
 from workbench.services.interviews import get_interview
 from workbench.services.letters import get_letter
+from workbench.services.reads import open_record
 from workbench.services.rectification import get_rectification
 from workbench.services.rounds import RoundView, TeamView, list_rounds, list_teams
 from workbench.services.targets import TargetView, list_targets
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         self._parked: list[Parked] = []
         self._drafts_offered = False
         self.nav.currentRowChanged.connect(self._show_page)
+        keep_to_duty(self, find)  # 三员 alone: only the pages of their duty
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.nav)
         split.addWidget(self.stack)
@@ -421,7 +424,11 @@ class MainWindow(QMainWindow):
         key, get = target
         self.show_page(key)
         page = self.pages[key]
-        self.tasks.run(lambda s: get(s, record_id), page.show_record)  # type: ignore[attr-defined]
+        self.tasks.run(
+            lambda s: open_record(s, record_type, record_id, get),  # audited: a record's content
+            page.show_record,  # type: ignore[attr-defined]
+            write=True,
+        )
 
     def catch_up_index(self) -> None:
         """Index in the background what bulk imports queued (status bar, with a stop button).

@@ -90,3 +90,23 @@ def validate_first_user_roles(roles: Iterable[Role | str]) -> tuple[Role, ...]:
     if Role.SYSADMIN not in parsed:
         raise ValidationError(FIRST_USER_NEEDS_SYSADMIN, field="roles")
     return parsed
+
+
+# -- 三员: who may read case content ------------------------------------------------------------
+
+# Why each of the 三员 sees no case content: what the role is for, as the 分级保护 rules put it.
+_CASE_READ_REFUSALS: dict[Role, str] = {
+    Role.AUDITOR: N_("安全审计员只能查看审计日志，不能查看案件内容"),
+    Role.SECADMIN: N_("安全保密管理员只能管理密级和安全设置，不能查看案件内容"),
+    Role.SYSADMIN: N_("系统管理员只能管理用户、设备和备份，不能查看案件内容"),
+}
+
+
+def case_read_refusal(roles: Iterable[Role | str]) -> str | None:
+    """Why a user holding ``roles`` may not read case content, or None if they may: only a user
+    who holds one of the 三员 roles and no business role is refused. No roles at all is the
+    store's own work (migrations, checks), not a person's."""
+    held = {Role(r) for r in roles}
+    if not held or held - ADMIN_ROLES:  # a business role: reads as that role
+        return None
+    return next(message for role, message in _CASE_READ_REFUSALS.items() if role in held)

@@ -15,9 +15,11 @@ from typing import Any, BinaryIO, TypeVar
 
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.roles import Role
-from workbench.store import recovery
+from workbench.services.reads import ATTACHMENT_OPEN
+from workbench.store import audit, recovery
 from workbench.store.attachments import AttachmentInfo
 from workbench.store.layout import StoreLayout
+from workbench.store.separation import require_case_reader
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.vault import MIN_PASSPHRASE_CHARS, UserInfo, Vault, check_passphrase
 
@@ -163,7 +165,9 @@ class Workspace:
             )
 
     def attachment_bytes(self, sha256: str, *, max_bytes: int = 64 << 20) -> bytes:
-        """An attachment's plaintext in memory, for previews (never written to disk)."""
+        """An attachment's plaintext in memory, for previews (never written to disk). Refused to
+        the 三员 (it reaches the blob without a query); opening it is audited."""
+        require_case_reader(self._vault.actor.roles)
         chunks: list[bytes] = []
         size = 0
         for chunk in self._vault.attachments.iter_content(sha256):
@@ -173,11 +177,11 @@ class Workspace:
 
                 raise LimitExceeded("附件过大，无法预览，请导出后查看")
             chunks.append(chunk)
+        with self._vault.session() as s:
+            audit.record(s, ATTACHMENT_OPEN, "attachments", sha256)
         return b"".join(chunks)
 
     def export_attachment(self, sha256: str, out_path: Path) -> AttachmentInfo:
-        from workbench.store import audit
-
         with self._vault.session() as s:
             info = self._vault.attachments.export(s, sha256, out_path)
             audit.record(s, "attachment.export", "attachments", sha256, {"to": str(out_path)})

@@ -1309,6 +1309,26 @@
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ.</translation>
     </message>
+    <message>
+        <source>系统管理员：管理用户、设备和备份（“账户”菜单中的用户管理、备份与恢复；设备管理、数据交换）。</source>
+        <translation>System administrator: manages users, devices and backups (User management, Backup and Restore in the Account menu; Devices, Data exchange).</translation>
+    </message>
+    <message>
+        <source>安全保密管理员：管理密级和安全设置（工具栏“设置”）。</source>
+        <translation>Security administrator: manages secrecy levels and security settings (Settings in the toolbar).</translation>
+    </message>
+    <message>
+        <source>安全审计员：查看、校验和导出审计日志（审计日志）。</source>
+        <translation>Security auditor: reads, verifies and exports the audit log (Audit log).</translation>
+    </message>
+    <message>
+        <source>信访件、谈话、底稿、线索、画像、整改、附件、文书和检索等案件内容不向三员显示（分级保护的三员分立要求）。如确需办理案件，须另行分配业务角色，此时本数据库即不再三员分立。</source>
+        <translation>Case content (letters, interviews, findings, clues, portraits, rectification, attachments, documents and search) is not shown to the three security roles (separation of duties under graded protection). A user who must handle cases needs a business role as well; the store is then no longer separated.</translation>
+    </message>
+    <message>
+        <source>三员分立</source>
+        <translation>Separation of duties</translation>
+    </message>
 </context>
 <context>
     <name>ActivityEditor</name>
@@ -6897,6 +6917,18 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Security auditor</translation>
     </message>
     <message>
+        <source>安全审计员只能查看审计日志，不能查看案件内容</source>
+        <translation>The security auditor reads only the audit log, not case content</translation>
+    </message>
+    <message>
+        <source>安全保密管理员只能管理密级和安全设置，不能查看案件内容</source>
+        <translation>The security administrator manages only secrecy levels and security settings, not case content</translation>
+    </message>
+    <message>
+        <source>系统管理员只能管理用户、设备和备份，不能查看案件内容</source>
+        <translation>The system administrator manages only users, devices and backups, not case content</translation>
+    </message>
+    <message>
         <source>创建加密数据库（巡察办、巡察组）</source>
         <translation>Create encrypted databases (inspection office, inspection team)</translation>
     </message>
@@ -6923,6 +6955,138 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>生成公文（问题底稿 .docx）</source>
         <translation>Generate documents (finding .docx)</translation>
+    </message>
+    <message>
+        <source>解锁登录</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>新增记录</source>
+        <translation>Record added</translation>
+    </message>
+    <message>
+        <source>修改记录</source>
+        <translation>Record changed</translation>
+    </message>
+    <message>
+        <source>删除记录</source>
+        <translation>Record deleted</translation>
+    </message>
+    <message>
+        <source>查看记录</source>
+        <translation>Record read</translation>
+    </message>
+    <message>
+        <source>打开附件</source>
+        <translation>Attachment opened</translation>
+    </message>
+    <message>
+        <source>导出附件</source>
+        <translation>Attachment exported</translation>
+    </message>
+    <message>
+        <source>导出文书</source>
+        <translation>Document exported</translation>
+    </message>
+    <message>
+        <source>导入整改台账</source>
+        <translation>Rectification ledger imported</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>创建数据库</source>
+        <translation>Store created</translation>
+    </message>
+    <message>
+        <source>初始化巡察办</source>
+        <translation>Office initialised</translation>
+    </message>
+    <message>
+        <source>设置口令</source>
+        <translation>Passphrase set</translation>
+    </message>
+    <message>
+        <source>修改口令</source>
+        <translation>Passphrase changed</translation>
+    </message>
+    <message>
+        <source>用恢复码重设口令</source>
+        <translation>Passphrase reset with recovery code</translation>
+    </message>
+    <message>
+        <source>更换恢复码</source>
+        <translation>Recovery code replaced</translation>
+    </message>
+    <message>
+        <source>导出数据包</source>
+        <translation>Package exported</translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation>Package imported</translation>
+    </message>
+    <message>
+        <source>拒收数据包</source>
+        <translation>Package refused</translation>
+    </message>
+    <message>
+        <source>数据包告警</source>
+        <translation>Package alert</translation>
+    </message>
+    <message>
+        <source>生成部署包</source>
+        <translation>Deployment package made</translation>
+    </message>
+    <message>
+        <source>出具回执</source>
+        <translation>Receipt issued</translation>
+    </message>
+    <message>
+        <source>申请登记设备</source>
+        <translation>Device enrolment requested</translation>
+    </message>
+    <message>
+        <source>接受设备证书</source>
+        <translation>Device certificate accepted</translation>
+    </message>
+    <message>
+        <source>登记设备</source>
+        <translation>Device enrolled</translation>
+    </message>
+    <message>
+        <source>吊销设备</source>
+        <translation>Device revoked</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>Conflict resolved</translation>
+    </message>
+    <message>
+        <source>导入轮次配置</source>
+        <translation>Round set-up imported</translation>
+    </message>
+    <message>
+        <source>轮次阶段变更</source>
+        <translation>Round phase changed</translation>
+    </message>
+    <message>
+        <source>专项巡察方案</source>
+        <translation>Special round plan</translation>
+    </message>
+    <message>
+        <source>清除轮次数据</source>
+        <translation>Round data wiped</translation>
+    </message>
+    <message>
+        <source>清理拒收数据包</source>
+        <translation>Refused packages cleared</translation>
     </message>
     <message>
         <source>只有系统管理员能从备份恢复：请用备份中系统管理员的用户名和口令</source>

@@ -29,6 +29,7 @@ from workbench.services.focus import get_focus_item
 from workbench.services.interviews import get_interview
 from workbench.services.letters import get_letter
 from workbench.services.portraits import get_portrait
+from workbench.services.reads import open_record
 from workbench.services.rectification import get_rectification
 
 
@@ -104,7 +105,8 @@ def open_editor(
     def gone(error: BaseException) -> None:
         QMessageBox.warning(parent, _tr("不能打开记录"), error_text(error))
 
-    tasks.run(lambda s: spec.get(s, record_id), show, gone)
+    # a write job: opening a record's content is audited in the same transaction
+    tasks.run(lambda s: open_record(s, kind, record_id, spec.get), show, gone, write=True)
 
 
 def add_editor_actions(page: RecordListPage, kind: str) -> None:

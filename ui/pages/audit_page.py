@@ -7,14 +7,30 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterSpec
-from workbench.services.audit_log import list_audit_entries, verify_audit_chain
+from workbench.services.audit_log import action_label, list_audit_entries, verify_audit_chain
+from workbench.services.reads import ATTACHMENT_OPEN, RECORD_READ
 
-ACTIONS = ("unlock", "insert", "update", "delete", "attachment.export", "report.export", "backup")
+ACTIONS = (
+    "unlock",
+    "insert",
+    "update",
+    "delete",
+    RECORD_READ,
+    ATTACHMENT_OPEN,
+    "attachment.export",
+    "report.export",
+    "backup",
+)
+
+
+def _action(entry: Any) -> str:
+    return core_text(action_label(entry.action))
 
 
 def _describe(entry: Any) -> str:
@@ -22,7 +38,7 @@ def _describe(entry: Any) -> str:
     return "\n".join(
         [
             f"#{entry.seq}　{entry.at:%Y-%m-%d %H:%M:%S}　{entry.actor_name or ''}",
-            _tr("操作：") + entry.action,
+            _tr("操作：") + f"{_action(entry)}（{entry.action}）",
             _tr("对象：") + f"{entry.object_type or ''} {entry.object_id or ''}",
             _tr("详情：") + ("\n" + detail if detail else ""),
             _tr("本条哈希：") + entry.entry_hash,
@@ -38,12 +54,16 @@ def _config() -> dict[str, Any]:
             Column("seq", _tr("序号"), 70),
             Column("at", _tr("时间（UTC）"), 150),
             Column("actor_name", _tr("用户"), 90),
-            Column("action", _tr("操作"), 140),
+            Column("action", _tr("操作"), 140, render=_action),
             Column("object_type", _tr("对象类型"), 120),
             Column("object_id", _tr("对象"), 300),
         ],
         "filters": [
-            FilterSpec("action", _tr("操作"), ((_tr("全部"), None), *((a, a) for a in ACTIONS)))
+            FilterSpec(
+                "action",
+                _tr("操作"),
+                ((_tr("全部"), None), *((core_text(action_label(a)), a) for a in ACTIONS)),
+            )
         ],
         "list_service": list_audit_entries,
         "describe": _describe,

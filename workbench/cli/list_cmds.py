@@ -33,6 +33,7 @@ from workbench.services import (
     targets,
 )
 from workbench.services.identifiers import KINDS, resolve_record
+from workbench.services.reads import open_record
 
 
 @dataclass(frozen=True)
@@ -255,8 +256,9 @@ def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
 
 def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        with common.unlock(args) as vault, vault.read() as s:
-            view = spec.get_fn(s, resolve_record(s, spec.name, args.id))
+        # a write transaction: showing a record's content is audited (services/reads.py)
+        with common.unlock(args) as vault, vault.session() as s:
+            view = open_record(s, spec.name, resolve_record(s, spec.name, args.id), spec.get_fn)
         lines = [
             f"{f.name}: {_text(getattr(view, f.name), 200)}"
             for f in (fields(view) if is_dataclass(view) else ())

@@ -50,8 +50,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _counts(vault: Vault) -> dict[str, int]:
+    from workbench.store.separation import as_store_job
+
     counts: dict[str, int] = {}
     with vault.read() as s:
+        as_store_job(s)  # how many rows, never which: the 系统管理员 may count them
         for table in Base.metadata.sorted_tables:
             if table.name != "store_meta":
                 counts[table.name] = int(s.scalar(select(func.count()).select_from(table)) or 0)

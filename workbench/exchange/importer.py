@@ -50,6 +50,7 @@ from workbench.roles import Role
 from workbench.store import audit
 from workbench.store.attachments import size_limit
 from workbench.store.fsutil import is_disk_full, make_private_dir, open_private, readable_name
+from workbench.store.separation import as_store_job
 from workbench.store.vault import Vault
 
 STAGES = ("staged", "decrypted", "validated", "written", "committed")
@@ -173,7 +174,7 @@ def _stage_copy(vault: Vault, path: Path, limits: Limits) -> Path:
             shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
     if leftovers:  # it may have placed blob files whose rows were never committed
         with vault.read() as s:
-            vault.attachments.collect_garbage(s)
+            vault.attachments.collect_garbage(as_store_job(s))
     rejected.prune_store(vault)  # what has expired goes, before the free space is measured
     free = shutil.disk_usage(vault.layout.root).free
     if free < 2 * size + DISK_MARGIN:  # the staged copy, then the attachments it carries
@@ -250,6 +251,7 @@ def _import_transaction(
     later refusal (a blob's hash, a count, a cancel) rolls all of it back. None: a duplicate."""
     with vault.session() as s:
         s.info["preserve_stamps"] = True
+        as_store_job(s)  # the 系统管理员 carries packages: merged, never shown (三员分立)
         # Records may arrive in any order: foreign keys are checked at the commit.
         s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         sinks: list[RecordSink] = []
@@ -393,6 +395,7 @@ def _refuse(
     """Undo what a failed import left on disk, keep the package aside, audit the refusal."""
     if added:
         with vault.read() as s:
+            as_store_job(s)
             orphans = [sha for sha in added if s.get(Attachment, sha) is None]
         for sha in orphans:
             with contextlib.suppress(OSError):

@@ -33,6 +33,7 @@ from workbench.reports.templates import check_template, render_template, templat
 from workbench.reports.xlsx_ledgers import write_ledger
 from workbench.store import audit
 from workbench.store.fsutil import refuse_folder
+from workbench.store.separation import require_case_reader, session_roles
 
 FORMATS = ("docx", "xlsx")
 
@@ -151,6 +152,7 @@ def export_document(
         # owner-only: the plaintext should not be readable by other accounts on the machine
         part.touch(mode=0o600)
         with units.read() as s:
+            require_case_reader(session_roles(s))  # before the writer starts (三员分立)
             spec, resolved = resolve(s, request)
             written = write_document(
                 s, resolved, part, fmt, use_template=use_template, progress=progress, cancel=cancel

@@ -29,6 +29,7 @@ from workbench.search.indexer import as_connection
 from workbench.search.model import SearchHit, iso_day
 from workbench.search.query import ParsedQuery, parse_query
 from workbench.search.snippet import make_snippet
+from workbench.store.separation import require_case_reader, session_roles
 
 MAX_LIMIT = 500
 
@@ -117,6 +118,8 @@ def search(
     """
     if offset < 0:
         raise ValueError("offset must be ≥ 0")
+    if isinstance(target, Session):  # the index's own SQL passes no ORM hook: 三员分立 here
+        require_case_reader(session_roles(target))
     parsed = parse_query(query)
     if isinstance(types, str):  # types="clue" would otherwise mean the types c, l, u and e
         types = [types]

@@ -7,10 +7,54 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.i18n import N_
 from workbench.models.system import AuditEntry
 from workbench.roles import Role
 from workbench.services.common import Page, page, require_role
+from workbench.services.reads import ATTACHMENT_OPEN, RECORD_READ
 from workbench.store.audit import AuditRecord, ChainReport, verify_chain
+
+# What the auditor reads for each action (the entry keeps the code, which the chain covers).
+ACTION_LABELS: dict[str, str] = {
+    "unlock": N_("解锁登录"),
+    "insert": N_("新增记录"),
+    "update": N_("修改记录"),
+    "delete": N_("删除记录"),
+    RECORD_READ: N_("查看记录"),
+    ATTACHMENT_OPEN: N_("打开附件"),
+    "attachment.export": N_("导出附件"),
+    "report.export": N_("导出文书"),
+    "report.import": N_("导入整改台账"),
+    "backup": N_("备份"),
+    "restore": N_("恢复备份"),
+    "store.create": N_("创建数据库"),
+    "office.init": N_("初始化巡察办"),
+    "passphrase.set": N_("设置口令"),
+    "passphrase.change": N_("修改口令"),
+    "passphrase.recover": N_("用恢复码重设口令"),
+    "recovery_code.rotate": N_("更换恢复码"),
+    "package.export": N_("导出数据包"),
+    "package.import": N_("导入数据包"),
+    "package.reject": N_("拒收数据包"),
+    "package.alert": N_("数据包告警"),
+    "package.brief": N_("生成部署包"),
+    "receipt.issue": N_("出具回执"),
+    "enrol.request": N_("申请登记设备"),
+    "enrol.accept": N_("接受设备证书"),
+    "device.enrol": N_("登记设备"),
+    "device.revoke": N_("吊销设备"),
+    "conflict.resolve": N_("处理冲突"),
+    "setup.import": N_("导入轮次配置"),
+    "round.phase": N_("轮次阶段变更"),
+    "round.plan": N_("专项巡察方案"),
+    "round.wipe": N_("清除轮次数据"),
+    "exchange.rejected_retention": N_("清理拒收数据包"),
+}
+
+
+def action_label(action: str) -> str:
+    """The Chinese name of an audit action; an unknown code (a newer program's) as it is."""
+    return ACTION_LABELS.get(action, action)
 
 
 def _record(e: AuditEntry) -> AuditRecord:

@@ -140,8 +140,8 @@ def can_sign(session: Session, finding_id: str, step: str) -> Refusal | None:
     """Why the acting user may not take ``step`` (submit, review, approve, return) on the
     底稿 now — the very checks the step itself makes — or ``None`` when they may. A 回避 the
     组长 could override is still a refusal here (``kind == "recusal"``)."""
-    row = get_live(session, Finding, finding_id, "问题底稿")
-    try:
+    try:  # a 三员-only user is refused the read itself
+        row = get_live(session, Finding, finding_id, "问题底稿")
         _CHECKS[step](session, row)
     except WorkflowError as err:
         return Refusal("state", err.message, step)

@@ -25,6 +25,7 @@ from workbench.models.base import RecordMixin
 from workbench.search import SearchDoc, index_documents, remove_documents
 from workbench.services.indexing import BUILDERS, RECORD_TYPES
 from workbench.store.rowwriter import Insert, JsonStatement
+from workbench.store.separation import as_store_job
 from workbench.store.vault import Vault
 
 # Keys name the TABLE (what a Core importer has at hand), not the search record type. An
@@ -122,6 +123,7 @@ def catch_up(
     progress(done, total)
     while done < total and not cancel.cancelled:
         with vault.session() as session:
+            as_store_job(session)  # indexing shows nothing to the user who happens to be in
             conn = session.connection()
             size = batch if limit is None else min(batch, limit - done)
             keys = [(str(t), str(i)) for t, i in conn.exec_driver_sql(_BATCH, (size,))]

@@ -64,6 +64,7 @@ from workbench.services.workflow import (
 
 NUMBER_PREFIX = "XF"
 BEFORE_MEETING = (LetterStatus.REGISTERED, LetterStatus.SUMMARIZED)
+WHAT_IT_REPORTS = "请填写信访件摘要，或被反映人、被反映单位（至少一项）"
 SIMILAR_SUMMARY = 0.8  # SequenceMatcher ratio from which two summaries count as the same case
 
 
@@ -202,14 +203,18 @@ def _values(
     if not anonymous and not contact:
         raise ValidationError("实名件请填写反映人联系方式，以便反馈", field="reporter_contact")
     target_id = check_target(session, draft.target_id, round_id, required=False)
+    persons = _persons(draft.reported_persons)
+    summary = optional_text(draft.summary, "summary", "摘要")
+    if not (summary or persons or target_id):  # a letter about nothing and no one is no letter
+        raise ValidationError(WHAT_IT_REPORTS, field="summary")
     values: dict[str, Any] = {
         "channel": channel,
         "received_at": received_at,
         "anonymous": anonymous,
         "reporter_name": name,
         "reporter_contact": contact,
-        "reported_persons": _persons(draft.reported_persons),
-        "summary": optional_text(draft.summary, "summary", "摘要"),
+        "reported_persons": persons,
+        "summary": summary,
         "target_id": target_id,
         "team_id": check_team(session, draft.team_id, round_id),
         "original_sha256": check_attachment(session, draft.original_sha256, "original_sha256"),

@@ -203,6 +203,8 @@ def _portrait_view(row: Portrait) -> PortraitView:
 
 def _apply_subject(session: Session, row: Portrait, round_id: str, draft: PortraitDraft) -> None:
     subject = parse_enum(PortraitSubject, draft.subject_type, "subject_type", "画像对象类型")
+    if not draft.target_id:  # required: a portrait is of a target, its 班子 or one of its people
+        raise ValidationError("请选择被巡察对象", field="target_id")
     target = require_target(session, draft.target_id, round_id)
     person = None
     if draft.person_id is not None:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-# Importing registers the flush hooks that check fields, stamp records and audit every write.
-from workbench.store import audit, fieldguard, stamps  # noqa: F401
+# Importing registers the flush hooks that check fields, stamp records and audit every write,
+# and the query hook that keeps the 三员 out of case content.
+from workbench.store import audit, fieldguard, separation, stamps  # noqa: F401
 
 
 @dataclass(frozen=True)
