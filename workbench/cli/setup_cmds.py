@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
-from workbench.cli import common, round_plan_cmds
+from workbench.cli import clue_cmds, common, round_plan_cmds
 from workbench.errors import UsageError
 from workbench.models.enums import RoundPhase, RoundType
 from workbench.services.office_setup import (
@@ -217,10 +217,11 @@ def _round_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
 
 
 def register(sub: argparse._SubParsersAction, groups: dict[str, Any]) -> None:  # type: ignore[type-arg]
-    """Adds to the ``rounds``, ``targets`` and ``focus`` groups of list_cmds; makes ``teams`` and
-    ``members``."""
+    """Adds to the ``rounds``, ``targets``, ``focus`` and ``clues`` groups of list_cmds; makes
+    ``teams`` and ``members``."""
     rounds = groups["rounds"]
     round_plan_cmds.register(rounds)
+    clue_cmds.register(groups["clues"])
     p = rounds.add_parser("add", help="新建巡察轮次（巡察办）")
     _round_options(p, adding=True)
     p.add_argument(
