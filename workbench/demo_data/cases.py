@@ -151,7 +151,7 @@ def make_clues(ctx: Context, target: TargetRef) -> None:
             disciplines=list(topic.disciplines),
             category1="违反" + Discipline.parse(topic.disciplines[0]).label,
             category2=topic.key,
-            **_receiving_units(unit, double=text.chance(0.15)),
+            **_receiving_units(unit, double=text.chance(0.15) and not topic.to_org_dept),
             status=status,
             created_at=registered,
             created_by=ctx.staff.leader.id,
