@@ -153,11 +153,13 @@ class ClueView:
 
     def overdue(self, today: date) -> bool:
         """Not fed back and past its 反馈期限."""
-        return (
-            self.status in OPEN_STATUSES
-            and self.feedback_due is not None
-            and self.feedback_due < today
-        )
+        return self.days_overdue(today) > 0
+
+    def days_overdue(self, today: date) -> int:
+        """Days past the 反馈期限 while not fed back (0: not overdue)."""
+        if self.status not in OPEN_STATUSES or self.feedback_due is None:
+            return 0
+        return max(0, (today - self.feedback_due).days)
 
 
 def clue_view(row: Clue) -> ClueView:
@@ -563,13 +565,16 @@ def list_clues(
     due_from: date | None = None,
     due_to: date | None = None,
     overdue_on: date | None = None,
+    overdue: bool = False,
     order: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ClueView]:
     """Newest registered first unless ``order`` names a key of ``CLUE_ORDERS``;
     ``due_from``/``due_to`` bound the 反馈期限 (inclusive); ``overdue_on``: only the clues
-    overdue on that day (督办)."""
+    overdue on that day (督办); ``overdue``: overdue today."""
+    if overdue and overdue_on is None:
+        overdue_on = date.today()
     query: Select[Clue] = live(Clue)
     if round_id is not None:
         query = query.where(Clue.round_id == round_id)
