@@ -73,13 +73,17 @@ class ClueTable(QTableWidget):
         headers = [self.tr("分组"), self.tr("线索"), self.tr("已移交"), self.tr("逾期")]
         headers += [core_text(k.label) for k in self.kinds]
         self.setColumnCount(len(headers))
-        self.setHorizontalHeaderLabels(headers)
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for column, text in enumerate(headers):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)  # a narrow column elides it
+            self.setHorizontalHeaderItem(column, item)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def show_figures(self, figures: ClueStats) -> None:
         units = [g for g in figures.by_unit if g.clues]

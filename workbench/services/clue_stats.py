@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,10 +39,13 @@ class ClueStats:
     by_target: tuple[ClueGroup, ...]
 
 
-def _names(session: Session, model: type[Team] | type[Target], ids: set[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    query = select(model.id, model.name).where(model.id.in_(ids))
+def _team_names(session: Session, ids: set[str]) -> dict[str, tuple[int, str]]:
+    query = select(Team.id, Team.number, Team.name).where(Team.id.in_(ids))
+    return {key: (number, name) for key, number, name in session.execute(query)}
+
+
+def _target_names(session: Session, ids: set[str]) -> dict[str, str]:
+    query = select(Target.id, Target.name).where(Target.id.in_(ids))
     return {key: name for key, name in session.execute(query)}
 
 
@@ -75,18 +80,22 @@ def clue_stats(session: Session, round_id: str | None, today: date) -> ClueStats
             group.overdue += overdue
             for kind in kinds:
                 group.outcomes[kind] = group.outcomes.get(kind, 0) + 1
-    named: defaultdict[str, str] = defaultdict(lambda: UNASSIGNED)
-    named.update(_names(session, Team, set(teams) - {""}))
-    named.update(_names(session, Target, set(targets) - {""}))
-    for group in (*teams.values(), *targets.values()):
-        group.label = named[group.key] if group.key else UNASSIGNED
+    team_names = _team_names(session, set(teams) - {""})
+    target_names = _target_names(session, set(targets) - {""})
+    for group in teams.values():
+        group.label = team_names[group.key][1] if group.key in team_names else UNASSIGNED
+    for group in targets.values():
+        group.label = target_names.get(group.key, UNASSIGNED)
 
-    def ordered(groups: dict[str, ClueGroup]) -> tuple[ClueGroup, ...]:
-        return tuple(sorted(groups.values(), key=lambda g: (g.key == "", g.label, g.key)))
+    def ordered(
+        groups: dict[str, ClueGroup], rank: Callable[[ClueGroup], Any]
+    ) -> tuple[ClueGroup, ...]:
+        # teams by 组号, targets by name; clues naming none last
+        return tuple(sorted(groups.values(), key=lambda g: (g.key == "", rank(g), g.key)))
 
     return ClueStats(
         by_outcome=dict(by_outcome),
         by_unit=tuple(units.values()),
-        by_team=ordered(teams),
-        by_target=ordered(targets),
+        by_team=ordered(teams, lambda g: team_names.get(g.key, (0, ""))),
+        by_target=ordered(targets, lambda g: g.label),
     )
