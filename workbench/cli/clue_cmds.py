@@ -10,7 +10,6 @@ from workbench.cli import common
 from workbench.errors import UsageError
 from workbench.models.enums import ClueOutcomeKind, ClueTransferUnit
 from workbench.services.clues import (
-    ClueView,
     feedback_months,
     record_outcome,
     set_feedback_months,
@@ -20,11 +19,6 @@ from workbench.services.identifiers import resolve_record
 
 _UNITS = "|".join(u.value for u in ClueTransferUnit)
 _KINDS = "|".join(k.value for k in ClueOutcomeKind)
-
-
-def _units(view: ClueView) -> str:
-    names = [view.other_unit if u is ClueTransferUnit.OTHER else u.label for u in view.units()]
-    return "、".join(names)
 
 
 def cmd_transfer(args: argparse.Namespace) -> int:
@@ -43,7 +37,7 @@ def cmd_transfer(args: argparse.Namespace) -> int:
     common.emit(
         args,
         view,
-        f"线索 {view.number} 已移交{_units(view)}（{view.transfer_mode.label}），"
+        f"线索 {view.number} 已移交{view.units_text()}（{view.transfer_mode.label}），"
         f"反馈期限 {view.feedback_due.isoformat()}",
     )
     return 0

@@ -151,6 +151,13 @@ class ClueView:
         """The receiving units: one, or two for a 双移交."""
         return (self.transfer_unit,) + ((self.second_unit,) if self.second_unit else ())
 
+    def units_text(self) -> str:
+        """The receiving units as documents name them: 纪委监委、组织部, or the 其他 unit's name."""
+        return "、".join(
+            self.other_unit if u is ClueTransferUnit.OTHER and self.other_unit else u.label
+            for u in self.units()
+        )
+
     def overdue(self, today: date) -> bool:
         """Not fed back and past its 反馈期限."""
         return self.days_overdue(today) > 0
