@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         dashboard = DashboardPage(self.tasks, self.scope, office=office)
         dashboard.header.round_saved.connect(self._round_saved)
+        dashboard.overdue_requested.connect(self.show_overdue_clues)
         self._add_page("dashboard", self.tr("概览"), dashboard)
         self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
         for key, (title, page) in make_pages(self.tasks, self.scope).items():
@@ -340,7 +341,8 @@ class MainWindow(QMainWindow):
     # -- settings --------------------------------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.idle_lock, self)
+        office = Role.OFFICE in self.workspace.user.roles
+        dialog = SettingsDialog(self.idle_lock, self, tasks=self.tasks, office=office)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda: refresh_reminder(self))
         dialog.open()
@@ -390,6 +392,11 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         keys = list(self.pages)
         self.nav.setCurrentRow(keys.index(key))
+
+    def show_overdue_clues(self) -> None:
+        """The dashboard's 线索反馈逾期: the clue list, filtered to the clues to chase (督办)."""
+        self.pages["clues"].filter_bar.select("overdue", True)  # type: ignore[attr-defined]
+        self.show_page("clues")
 
     def open_first_step(self, key: str) -> None:
         """A step of the dashboard's first-run checklist: its page, or its action there."""

@@ -380,6 +380,14 @@
         <translation>How it was found: </translation>
     </message>
     <message>
+        <source>逾期 %1 天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <source>督办：</source>
+        <translation>Chase: </translation>
+    </message>
+    <message>
         <source>拟移交单位：</source>
         <translation>Proposed recipient: </translation>
     </message>
@@ -414,6 +422,12 @@
     <message>
         <source>类型：</source>
         <translation>Type: </translation>
+    </message>
+    <message>
+        <source>处置结果：
+</source>
+        <translation>Outcomes:
+</translation>
     </message>
     <message>
         <source>时间：</source>
@@ -522,6 +536,10 @@
     <message>
         <source>关联底稿：</source>
         <translation>Linked finding: </translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Chase</translation>
     </message>
     <message>
         <source>对象：</source>
@@ -642,8 +660,24 @@
         <translation>Level</translation>
     </message>
     <message>
-        <source>移交至：%1（%2）。移交单位和方式在“编辑”中修改。</source>
-        <translation>Transferred to: %1 (%2). Change the recipient and method under “Edit”.</translation>
+        <source>接收单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>第二接收单位</source>
+        <translation>Second receiving unit</translation>
+    </message>
+    <message>
+        <source>无（单移交）</source>
+        <translation>None (single transfer)</translation>
+    </message>
+    <message>
+        <source>其他单位名称</source>
+        <translation>Other unit name</translation>
+    </message>
+    <message>
+        <source>接收单位选“其他”时填写，如 县审计局</source>
+        <translation>Required when the receiving unit is “Other”, e.g. County Audit Bureau</translation>
     </message>
     <message>
         <source>移交经办人</source>
@@ -660,6 +694,34 @@
     <message>
         <source>反馈期限</source>
         <translation>Feedback deadline</translation>
+    </message>
+    <message>
+        <source>反馈期限按巡察办规则预填：移交后 %1 个月。</source>
+        <translation>Feedback deadline prefilled by the office rule: %1 months after transfer.</translation>
+    </message>
+    <message>
+        <source>巡察办未设默认反馈期限，请填写反馈期限。</source>
+        <translation>The office has set no default feedback deadline; please enter one.</translation>
+    </message>
+    <message>
+        <source>处置结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>组织处理须写明方式，如 诫勉、调整岗位；处分写明种类</source>
+        <translation>For organizational handling name the measure (admonition, reassignment…); for sanctions name the kind</translation>
+    </message>
+    <message>
+        <source>处置单位</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>已登记：%1</source>
+        <translation>Recorded: %1</translation>
     </message>
     <message>
         <source>登记接收单位的经办人和接收时间。</source>
@@ -722,8 +784,16 @@
         <translation> clue</translation>
     </message>
     <message>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
         <source>具体问题</source>
         <translation>Specific issues</translation>
+    </message>
+    <message>
+        <source>逾期未反馈</source>
+        <translation>Overdue, no feedback</translation>
     </message>
     <message>
         <source>工作记录</source>
@@ -1777,6 +1847,14 @@
         <translation>Specific issues reported: time, matter, amount, people involved</translation>
     </message>
     <message>
+        <source>无（单移交）</source>
+        <translation>None (single transfer)</translation>
+    </message>
+    <message>
+        <source>接收单位选“其他”时填写</source>
+        <translation>Required when the receiving unit is “Other”</translation>
+    </message>
+    <message>
         <source>设定</source>
         <translation>Set</translation>
     </message>
@@ -1825,6 +1903,14 @@
         <translation>Transfer method</translation>
     </message>
     <message>
+        <source>第二接收单位</source>
+        <translation>Second receiving unit</translation>
+    </message>
+    <message>
+        <source>其他单位名称</source>
+        <translation>Other unit name</translation>
+    </message>
+    <message>
         <source>反馈期限</source>
         <translation>Feedback deadline</translation>
     </message>
@@ -1839,6 +1925,29 @@
     <message>
         <source>编辑问题线索 %1</source>
         <translation>Edit clue %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClueTable</name>
+    <message>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>线索</source>
+        <translation>Clues</translation>
+    </message>
+    <message>
+        <source>已移交</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>未分组</source>
+        <translation>No team</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2036,10 @@
         <translation>Clue feedback overdue</translation>
     </message>
     <message>
+        <source>点击查看逾期未反馈的线索，逐条督办</source>
+        <translation>Click to list the overdue clues and chase each one</translation>
+    </message>
+    <message>
         <source>问题按监督重点（方面）分布</source>
         <translation>Problems by supervision focus (area)</translation>
     </message>
@@ -1937,6 +2050,10 @@
     <message>
         <source>信访件按分类分布</source>
         <translation>Letters by category</translation>
+    </message>
+    <message>
+        <source>线索处置情况（按接收单位、巡察组）</source>
+        <translation>Clue outcomes (by receiving unit and team)</translation>
     </message>
     <message>
         <source>只计已审签的底稿；另有 %1 份底稿尚未审签</source>
@@ -4784,6 +4901,22 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Error details are recorded here, without passwords or case content.</translation>
     </message>
     <message>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>不设默认</source>
+        <translation>No default</translation>
+    </message>
+    <message>
+        <source>线索默认反馈期限</source>
+        <translation>Default clue feedback deadline</translation>
+    </message>
+    <message>
+        <source>移交线索时按移交日期加此月数填写反馈期限；不设默认时须逐条填写。</source>
+        <translation>A transferred clue’s feedback deadline is its transfer date plus these months; with no default each transfer must name one.</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -6679,6 +6812,26 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>予以了结</source>
         <translation>Closed without action</translation>
+    </message>
+    <message>
+        <source>初核</source>
+        <translation>Preliminary check</translation>
+    </message>
+    <message>
+        <source>立案</source>
+        <translation>Case filed</translation>
+    </message>
+    <message>
+        <source>党纪处分</source>
+        <translation>Party disciplinary sanction</translation>
+    </message>
+    <message>
+        <source>政务处分</source>
+        <translation>Government sanction</translation>
+    </message>
+    <message>
+        <source>组织处理</source>
+        <translation>Organizational handling</translation>
     </message>
     <message>
         <source>已移交</source>

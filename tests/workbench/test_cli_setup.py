@@ -27,7 +27,7 @@ TARGETS = [
     ("县人民医院党委", "hospital", None),
     ("县城投集团党委", "soe", None),
     ("某某镇党委", "township", None),
-    ("某某街道党工委", "乡镇(街道)", None),
+    ("某某街道党工委", "乡镇（街道）", None),
     ("东山村党总支", "village", "complex"),
     ("西河村党支部", "村", "资源丰富村"),
     ("幸福社区党委", "community", "commercial"),

@@ -145,7 +145,9 @@ def advance(team: Team, clue_id: str, to: ClueStatus, user: str = "office") -> N
 def test_register_numbers_and_stores_every_field(team: Team, world: World) -> None:
     with team("member").session() as s:
         first = register_clue(s, clue(world))
-        second = register_clue(s, clue(world, subject_level="市管", transfer_mode="双移交"))
+        second = register_clue(
+            s, clue(world, subject_level="市管", transfer_mode="双移交", second_unit="组织部")
+        )
     assert (first.number, second.number) == ("XS-2026-0001", "XS-2026-0002")
     assert (first.status, first.subject_level, first.transfer_unit) == (
         ClueStatus.REGISTERED,
@@ -153,6 +155,10 @@ def test_register_numbers_and_stores_every_field(team: Team, world: World) -> No
         ClueTransferUnit.DISCIPLINE_COMMISSION,
     )
     assert (second.subject_level, second.transfer_mode) == (CadreLevel.CITY, TransferMode.DOUBLE)
+    assert second.units() == (
+        ClueTransferUnit.DISCIPLINE_COMMISSION,
+        ClueTransferUnit.ORGANIZATION_DEPT,
+    )
     assert first.disciplines == ("JL-3",)
     assert (first.category1, first.category2) == ("违反廉洁纪律", "收受礼金")
     assert first.source_refs == (SourceRef("interview", world.interview_id),)

@@ -162,7 +162,7 @@ def test_clue_transfer_and_ledger(docs: dict[str, Any]) -> None:
     assert ledger.rows[0].cells[1].text == "编号"
     assert ledger.rows[1].cells[2].text == "王五"
     assert ledger.rows[1].cells[7].text == compact_date("2025年6月1日") == "2025.6.1"
-    assert ledger.rows[2].cells[6].text == "组织部（双移交）"
+    assert ledger.rows[2].cells[6].text == "组织部、纪委监委（双移交）"  # both units named
 
 
 def test_inspection_report_groups_problems_by_framework(docs: dict[str, Any]) -> None:
@@ -213,12 +213,15 @@ def test_inspection_report_of_one_target(docs: dict[str, Any]) -> None:
 def test_clue_special_report(docs: dict[str, Any]) -> None:
     doc = docs["clue-report"]
     assert headings(doc, 1) == [
-        "一、拟移交纪委监委的问题线索（1条）",
+        "一、拟移交纪委监委的问题线索（2条）",  # the 双移交 one under both units
         "二、拟移交组织部的问题线索（1条）",
     ]
     assert headings(doc, 2)[0] == "（一）关于王五（城关镇党委副书记，县管干部）的问题线索"
     body = text(doc)
-    assert "共发现问题线索2条，其中涉及县管干部2条；拟移交纪委监委1条，拟移交组织部1条" in body
+    assert (
+        "共发现问题线索2条，其中涉及县管干部2条；拟移交纪委监委2条，拟移交组织部1条"
+        "（其中双移交1条，两个单位分别计入）" in body
+    )
     assert "反馈期限：2025年8月30日" in body
 
 
@@ -243,12 +246,12 @@ def test_portrait_report(docs: dict[str, Any]) -> None:
     doc = docs["portrait"]
     body = text(doc)
     assert title(doc) == "城关镇党委领导班子政治画像"
-    assert "共37项，已评价1项" in body
+    assert "共38项，已评价1项" in body  # zzhx@2: 生活作风 added
     first = headings(doc, 3)[0]
     assert first.endswith("（评价：较好）")
     assert "总体较好，个别成员学习不深。" in body
     assert "佐证：问题底稿 " in body and "城关镇惠农补贴虚报冒领" in body
-    assert sum(1 for h in headings(doc, 3) if h.endswith("（评价：未评价）")) == 36
+    assert sum(1 for h in headings(doc, 3) if h.endswith("（评价：未评价）")) == 37
     assert headings(doc, 1)[0] == "一、政治忠诚"
     assert "总体评价等次：未评定。" in body
 
@@ -268,6 +271,7 @@ def test_rectification_archive_and_stats(docs: dict[str, Any]) -> None:
     # 已审签 底稿 only: f1 (f2, f3 and f4 are drafts)
     assert stats["发现问题（个）"] == "1" and stats["受理信访件（件）"] == "2"
     assert stats["发现问题线索（条）"] == "2" and stats["整改完成率"] == "33.3%"
+    assert stats["线索立案（条）"] == "0" and "线索组织处理（条）" in stats  # 立案数 …
     assert title(docs["stats"]) == "十五届县委第六轮巡察工作统计表"
 
 

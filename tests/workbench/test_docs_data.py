@@ -282,6 +282,7 @@ def _seed(vault: Vault, deputy: Vault, store: Path) -> Seeded:
                 "组织部",
                 "双移交",
                 subject_position="县教育局副局长",
+                second_unit="纪委监委",
                 target_id=t2,
             ),
         ).id

@@ -493,7 +493,7 @@ def test_conflict_values_read_as_labels_not_codes() -> None:
     assert value_label("no_such_table", "channel", "small_envelope") is None
     # coded text columns: the secrecy, and a target's kind from the taxonomy catalog
     assert value_label("targets", "secrecy", "work_secret") == Secrecy.WORK_SECRET.label
-    assert value_label("targets", "kind", "township") == "乡镇(街道)"  # the catalog's title
+    assert value_label("targets", "kind", "township") == "乡镇（街道）"  # the catalog's title
     assert value_label("targets", "kind", "no-such-kind") is None
     assert value_label("targets", "name", "township") is None
     # a sub-type's title depends on its kind, read from the same version's fields

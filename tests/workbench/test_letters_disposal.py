@@ -89,6 +89,7 @@ def test_to_clue_with_an_edited_clue(team: Team, world: World) -> None:
         problem="收受管理服务对象礼金",
         transfer_unit="组织部",
         transfer_mode="双移交",
+        second_unit="纪委监委",
     )
     clue = dispose(team, lid, LetterDisposition.TO_CLUE, clue=edited).clue
     assert clue is not None

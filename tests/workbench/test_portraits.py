@@ -35,7 +35,7 @@ CODES = [i.code for i in TEMPLATE.items]
 def ids(vault: Vault) -> tuple[str, str]:
     with vault.session() as s:
         rid = create_round(s, RoundDraft("2026年第一轮巡察", 2026, 1, "常规", "sgjj", 2020)).id
-        tid = create_target(s, rid, TargetDraft("城关镇党委", "乡镇(街道)", "重点关注")).id
+        tid = create_target(s, rid, TargetDraft("城关镇党委", "乡镇（街道）", "重点关注")).id
     return rid, tid
 
 
@@ -45,9 +45,9 @@ def test_created_with_every_template_item_unrated(vault: Vault, ids: tuple[str, 
         p = create_portrait(s, rid, PortraitDraft("单位", tid))
     assert p.subject_type is PortraitSubject.UNIT and p.subject_name == "城关镇党委"
     assert (p.template_id, p.template_version) == ("zzhx", str(TEMPLATE.version))
-    assert [i.item_code for i in p.items] == CODES and len(CODES) == 37
+    assert [i.item_code for i in p.items] == CODES and len(CODES) == 38
     assert p.items[0].dimension == TEMPLATE.dimensions[0].title
-    assert (p.rated, p.total, p.complete, p.completeness) == (0, 37, False, 0.0)
+    assert (p.rated, p.total, p.complete, p.completeness) == (0, 38, False, 0.0)
     assert p.unrated_codes == tuple(CODES)
     with vault.session() as s:
         team = create_portrait(s, rid, PortraitDraft("领导班子", tid))
@@ -107,7 +107,7 @@ def test_rate_items_with_comment_and_evidence(vault: Vault, ids: tuple[str, str]
     assert first.rating is Grade.GOOD and first.comment == "学习贯彻有力"
     assert first.evidence_refs == (RecordRef("interview", iv.id), RecordRef("attachment", sha))
     assert p.items[2].rating is Grade.FAIR
-    assert (p.rated, p.complete) == (3, False) and round(p.completeness, 3) == round(3 / 37, 3)
+    assert (p.rated, p.complete) == (3, False) and round(p.completeness, 3) == round(3 / 38, 3)
 
 
 @pytest.mark.parametrize(
@@ -152,7 +152,7 @@ def test_completeness_and_overall_grade(vault: Vault, ids: tuple[str, str]) -> N
     with vault.session() as s:
         set_overall(s, p.id, None)
         p = rate_item(s, p.id, CODES[0], None)
-    assert p.rated == 36 and p.overall is None
+    assert p.rated == len(CODES) - 1 and p.overall is None
 
 
 def test_update_list_delete(vault: Vault, ids: tuple[str, str]) -> None:

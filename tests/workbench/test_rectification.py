@@ -244,7 +244,7 @@ def test_overdue_flags(vault: Vault, rid: str) -> None:
 
 def test_list_filters_update_delete_and_search(vault: Vault, rid: str) -> None:
     with vault.session() as s:
-        t = create_target(s, rid, TargetDraft("城关镇党委", "乡镇(街道)", "一般关注"))
+        t = create_target(s, rid, TargetDraft("城关镇党委", "乡镇（街道）", "一般关注"))
     a = _item(vault, rid, S.IN_PROGRESS, target_id=t.id, due_date=date(2026, 4, 1))
     b = _item(vault, rid, S.NOT_STARTED, due_date=date(2026, 8, 1))
     with vault.read() as s:

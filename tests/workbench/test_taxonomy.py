@@ -32,7 +32,7 @@ def catalog() -> Catalog:
 
 def test_every_shipped_file_loads(catalog: Catalog) -> None:
     files = sorted(SHIPPED_DIR.rglob("*.json"))
-    assert len(files) == len(catalog.documents()) == 26
+    assert len(files) == len(catalog.documents()) == 27
     assert {d.path for d in catalog.documents()} == set(files)
     assert all(d.shipped for d in catalog.documents())
 
@@ -126,7 +126,7 @@ def test_target_kinds_subtypes_and_attention_levels(catalog: Catalog) -> None:
     kinds = {k.code: k for k in catalog.target_kinds()}
     assert (
         joined([k.title for k in catalog.target_kinds()])
-        == "党政机关、群团组织、公立院校、公立医院、国有企业、乡镇(街道)、村、社区、其他事业单位"
+        == "党政机关、群团组织、公立院校、公立医院、国有企业、乡镇（街道）、村、社区、其他事业单位"
     )
     assert [s.title for s in kinds["village"].subtypes] == [
         "社情复杂村",
@@ -171,10 +171,10 @@ def test_focus_lists_hold_the_domain_items(catalog: Catalog, kind: str, expected
     assert expected <= {item.title for item in catalog.focus_list(kind)}
 
 
-def test_portrait_template_has_8_dimensions_and_37_items(catalog: Catalog) -> None:
+def test_portrait_template_has_8_dimensions_and_38_items(catalog: Catalog) -> None:
     template = catalog.portrait_template("zzhx")
     assert len(template.dimensions) == 8
-    assert len(template.items) == 37
+    assert len(template.items) == 38
     assert [d.title for d in template.dimensions][:5] == [
         "政治忠诚",
         "政治定力",
@@ -183,7 +183,51 @@ def test_portrait_template_has_8_dimensions_and_37_items(catalog: Catalog) -> No
         "政治自律",
     ]
     assert [r.title for r in template.ratings] == ["好", "较好", "一般", "差"]
-    assert len({i.code for i in template.items}) == 37
+    assert len({i.code for i in template.items}) == 38
+
+
+def test_portrait_sample_framework_corrections(catalog: Catalog) -> None:
+    """zzhx@2: says it is a sample to replace; 生活作风 is an item; 不搞小圈子 is a matter of
+    政治纪律和政治规矩, not of 理想信念. zzhx@1 stays as published for portraits pinned to it."""
+    template = catalog.portrait_template("zzhx")
+    assert template.version == 2 and "示例框架" in template.source
+    items = {i.title: i for i in template.items}
+    assert "生活作风" in items
+    assert "小圈子" in items["政治纪律和政治规矩"].description
+    assert "小圈子" not in items["理想信念"].description
+    assert len(catalog.portrait_template("zzhx", 1).items) == 37
+
+
+def test_labels_use_full_width_brackets(catalog: Catalog) -> None:
+    """乡镇（街道）: every title of the shipped taxonomy writes brackets full-width."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "resources" / "taxonomy"
+    titles: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            titles.extend(str(v) for k, v in node.items() if k == "title")
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    for path in root.rglob("*.json"):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    assert titles and not [t for t in titles if "(" in t or ")" in t]
+
+
+def test_fs13_is_approved_by_the_dispatching_party_organisation(catalog: Catalog) -> None:
+    fs13 = {m.code: m for m in catalog.work_methods()}["FS-13"]
+    assert fs13.description == "派出巡察组的党组织批准的其他方式"
+
+
+def test_political_discipline_cites_its_first_article(catalog: Catalog) -> None:
+    political = {d.code: d for d in catalog.disciplines()}["JL-1"]
+    assert "第四十九条" in political.basis
 
 
 # --- lookups ---------------------------------------------------------------------------------

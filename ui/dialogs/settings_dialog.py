@@ -1,4 +1,5 @@
-"""设置: the idle lock's minutes, the backup reminder, the interface language and where the log is.
+"""设置: the idle lock's minutes, the backup reminder, the interface language and where the log is;
+for the 巡察办, the store's default 反馈期限 of transferred clues.
 
 The idle lock cannot be turned off: a laptop holding inspection records must lock itself when
 left alone, so the choice is 1–120 minutes. A new language needs a restart (the translators are
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui import settings
-from ui.errors import log_file
+from ui.errors import log_file, show_error
 from ui.lock import IdleLock
+from ui.tasks import Tasks
+from workbench.services.clues import FEEDBACK_MONTHS_RANGE, feedback_months, set_feedback_months
 
 
 def language_names() -> tuple[tuple[str, str], ...]:
@@ -38,8 +41,16 @@ def language_names() -> tuple[tuple[str, str], ...]:
 class SettingsDialog(QDialog):
     saved = Signal()
 
-    def __init__(self, idle_lock: IdleLock | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        idle_lock: IdleLock | None = None,
+        parent: QWidget | None = None,
+        *,
+        tasks: Tasks | None = None,
+        office: bool = False,
+    ) -> None:
         super().__init__(parent)
+        self.tasks = tasks if office else None  # the store's settings: 巡察办 only
         self.idle_lock = idle_lock
         self.setWindowTitle(self.tr("设置"))
         self.setMinimumWidth(520)
@@ -81,6 +92,24 @@ class SettingsDialog(QDialog):
         form.addRow("", self.restart_note)
         form.addRow(self.tr("日志文件夹"), self.log_folder)
         form.addRow("", self._hint(self.tr("出错时的详细信息记在这里，不含口令和案件内容。")))
+        self.feedback_months: QSpinBox | None = None
+        self._months_loaded: int | None = None
+        if self.tasks is not None:
+            months = QSpinBox()
+            months.setObjectName("feedback_months")
+            months.setRange(*FEEDBACK_MONTHS_RANGE)
+            months.setSuffix(self.tr(" 个月"))
+            months.setSpecialValueText(self.tr("不设默认"))
+            months.setEnabled(False)  # until the store's value is read
+            self.feedback_months = months
+            form.addRow(self.tr("线索默认反馈期限"), months)
+            form.addRow(
+                "",
+                self._hint(
+                    self.tr("移交线索时按移交日期加此月数填写反馈期限；不设默认时须逐条填写。")
+                ),
+            )
+            self.tasks.run(feedback_months, self._months_read, lambda e: show_error(self, e))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,6 +131,12 @@ class SettingsDialog(QDialog):
         label.setStyleSheet("color: palette(mid);")
         return label
 
+    def _months_read(self, months: int) -> None:
+        assert self.feedback_months is not None
+        self._months_loaded = months
+        self.feedback_months.setValue(months)
+        self.feedback_months.setEnabled(True)
+
     def _language_changed(self) -> None:
         # the note is emphasised once the choice differs from the running language
         changed = self.language.currentData() != self._language
@@ -116,5 +151,14 @@ class SettingsDialog(QDialog):
         store.sync()
         if self.idle_lock is not None:
             self.idle_lock.set_minutes(minutes)  # the running lock counts anew from now
+        months = self.feedback_months.value() if self.feedback_months else None
+        if self.tasks is not None and months is not None and months != self._months_loaded:
+            parent = self.parentWidget()
+            self.tasks.run(
+                lambda s: set_feedback_months(s, months),
+                None,
+                lambda e: show_error(parent, e),
+                write=True,
+            )
         self.saved.emit()
         super().accept()

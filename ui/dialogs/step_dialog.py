@@ -45,6 +45,11 @@ class StepDialog(QDialog):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
         self.note.hide()
+        self.refusal = QLabel()  # why the core refused, at the top where it is seen
+        self.refusal.setObjectName("step_refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.refusal.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -54,6 +59,7 @@ class StepDialog(QDialog):
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.refusal)
         layout.addWidget(self.note)
         layout.addWidget(self.form)
         layout.addStretch(1)
@@ -71,6 +77,7 @@ class StepDialog(QDialog):
     def run(self) -> None:
         assert self.make_work is not None
         self.form.clear_errors()
+        self.refusal.hide()
         work = self.make_work()
         self.ok_button.setEnabled(False)
         self.page.tasks.run(work, self._done, self._refused, write=True)
@@ -84,6 +91,8 @@ class StepDialog(QDialog):
         field = error.details.get("field") if isinstance(error, WorkbenchError) else None
         if field and str(field) in self.form.errors:
             self.form.show_error(error)  # the user can correct it here
+            self.refusal.setText(error_text(error))
+            self.refusal.show()
             return
         self.reject()
         QMessageBox.warning(self.page, _tr("不能执行此操作"), error_text(error))

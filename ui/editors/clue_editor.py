@@ -18,7 +18,14 @@ from workbench.models.enums import (
 )
 from workbench.services.clues import ClueDraft, register_clue, update_clue
 
-TEXT_FIELDS = ("number", "subject_name", "subject_position", "category1", "category2")
+TEXT_FIELDS = (
+    "number",
+    "subject_name",
+    "subject_position",
+    "category1",
+    "category2",
+    "other_unit",
+)
 
 
 class ClueEditor(RecordEditor):
@@ -38,6 +45,8 @@ class ClueEditor(RecordEditor):
         self.disciplines = EnumChecks(Discipline)
         self.transfer_unit = EnumCombo(ClueTransferUnit)
         self.transfer_mode = EnumCombo(TransferMode)
+        self.second_unit = EnumCombo(ClueTransferUnit, blank=self.tr("无（单移交）"))
+        self.texts["other_unit"].setPlaceholderText(self.tr("接收单位选“其他”时填写"))
         self.feedback_due = OptionalDate(self.tr("设定"))
         f.add("number", self.tr("编号"), self.texts["number"])
         f.add("subject_name", self.tr("被反映人"), self.texts["subject_name"])
@@ -50,13 +59,27 @@ class ClueEditor(RecordEditor):
         f.add("category2", self.tr("二级分类"), self.texts["category2"])
         f.add("transfer_unit", self.tr("拟移交单位"), self.transfer_unit)
         f.add("transfer_mode", self.tr("移交方式"), self.transfer_mode)
+        f.add("second_unit", self.tr("第二接收单位"), self.second_unit)
+        f.add("other_unit", self.tr("其他单位名称"), self.texts["other_unit"])
         f.add("feedback_due", self.tr("反馈期限"), self.feedback_due)
+        for combo in (self.transfer_unit, self.transfer_mode, self.second_unit):
+            combo.currentIndexChanged.connect(self._units_changed)
+        self._units_changed()
         if self.view is not None:
             self.restore(self.state_of(self.view))
             if self.view.status is not ClueStatus.REGISTERED:
                 note = QLabel(self.tr("线索已移交，移交的内容不能再修改。"))
                 note.setStyleSheet("color: #8a5a00;")
                 self.extra.addWidget(note)
+
+    def _units_changed(self) -> None:
+        """双移交 names a second unit; "其他" its name — the inputs open as they apply."""
+        double = self.transfer_mode.value() == TransferMode.DOUBLE.value
+        self.second_unit.setEnabled(double)
+        if not double:
+            self.second_unit.set_value(None)
+        chosen = {self.transfer_unit.value(), self.second_unit.value()}
+        self.texts["other_unit"].setEnabled(ClueTransferUnit.OTHER.value in chosen)
 
     def title_text(self) -> str:
         if self.view is None:
@@ -77,6 +100,8 @@ class ClueEditor(RecordEditor):
             "disciplines": list(view.disciplines),
             "transfer_unit": view.transfer_unit.value,
             "transfer_mode": view.transfer_mode.value,
+            "second_unit": view.second_unit.value if view.second_unit else None,
+            "other_unit": view.other_unit,
             "feedback_due": view.feedback_due.isoformat() if view.feedback_due else None,
         }
 
@@ -89,6 +114,7 @@ class ClueEditor(RecordEditor):
             "disciplines": list(self.disciplines.values()),
             "transfer_unit": self.transfer_unit.value(),
             "transfer_mode": self.transfer_mode.value(),
+            "second_unit": self.second_unit.value(),
             "feedback_due": self.feedback_due.text_value(),
         }
 
@@ -105,6 +131,7 @@ class ClueEditor(RecordEditor):
         self.disciplines.set_values(state.get("disciplines") or [])
         self.transfer_unit.set_value(state.get("transfer_unit"))
         self.transfer_mode.set_value(state.get("transfer_mode"))
+        self.second_unit.set_value(state.get("second_unit"))
         if self.feedback_due.text_value() != state.get("feedback_due"):
             self.feedback_due.set_value(state.get("feedback_due"))
 
@@ -118,6 +145,8 @@ class ClueEditor(RecordEditor):
             problem=self.problem.toPlainText().strip(),
             transfer_unit=self.transfer_unit.value(),
             transfer_mode=self.transfer_mode.value(),
+            second_unit=self.second_unit.value(),
+            other_unit=t["other_unit"].text().strip(),
             subject_position=t["subject_position"].text().strip(),
             disciplines=self.disciplines.values(),
             category1=t["category1"].text().strip(),

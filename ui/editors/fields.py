@@ -131,6 +131,19 @@ class DateTimeField(QDateTimeEdit):
             )
 
 
+class DateField(QDateEdit):
+    """A day that must be given (today to start with)."""
+
+    def __init__(self) -> None:
+        super().__init__(QDate.currentDate())
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+
+    def value(self) -> date:
+        day: date = self.date().toPython()  # type: ignore[assignment]
+        return day
+
+
 class OptionalDate(QWidget):
     """A date that may be left empty: a check box turns the date on."""
 

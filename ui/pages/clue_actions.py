@@ -1,4 +1,5 @@
-"""问题线索 workflow on the clues page: 移交 → 接收 → 处置 → 反馈 → 办结.
+"""问题线索 workflow on the clues page: 移交 → 接收 → 处置 → 反馈 → 办结, and the outcomes
+(谈话函询, 立案, 处分, 组织处理…) reported back.
 
 Each step asks what the core needs in a small dialog. The core decides who may take a step and
 from which state: a refused input is shown under its field in the dialog; a refused step (wrong
@@ -11,21 +12,26 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QLineEdit,
     QPlainTextEdit,
 )
 
 from ui.dialogs.step_dialog import StepDialog, Work, ask_step
-from ui.editors.fields import DateTimeField, EnumCombo, OptionalDate
+from ui.editors.fields import DateField, DateTimeField, EnumCombo, OptionalDate
+from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import display
 from ui.pages.record_list_page import RecordListPage
-from workbench.models.enums import ClueHandling
+from workbench.models.enums import ClueHandling, ClueOutcomeKind, ClueTransferUnit
 from workbench.services.clues import (
+    add_months,
     close_clue,
     feedback_clue,
+    feedback_months,
     handle_clue,
     receive_clue,
+    record_outcome,
     transfer_clue,
 )
 
@@ -33,27 +39,82 @@ from workbench.services.clues import (
 
 
 def _transfer(dialog: StepDialog, view: Any) -> Callable[[], Work]:
-    dialog.set_note(
-        _tr("移交至：%1（%2）。移交单位和方式在“编辑”中修改。")
-        .replace("%1", display(view.transfer_unit))
-        .replace("%2", display(view.transfer_mode))
+    """The receiving units (two for a 双移交, the name of an 其他 unit) and the 反馈期限, filled
+    from the office's rule when the clue has none."""
+    to = dialog.add("transfer_unit", _tr("接收单位"), EnumCombo(ClueTransferUnit))
+    to.set_value(view.transfer_unit)
+    second = dialog.add(
+        "second_unit", _tr("第二接收单位"), EnumCombo(ClueTransferUnit, blank=_tr("无（单移交）"))
     )
+    second.set_value(view.second_unit)
+    other = dialog.add("other_unit", _tr("其他单位名称"), QLineEdit(view.other_unit))
+    other.setPlaceholderText(_tr("接收单位选“其他”时填写，如 县审计局"))
     by = dialog.add("transferred_by", _tr("移交经办人"), QLineEdit())
     by.setPlaceholderText(_tr("留空则为当前用户"))
     at = dialog.add("transferred_at", _tr("移交时间"), DateTimeField())
     due = dialog.add("feedback_due", _tr("反馈期限"), OptionalDate())
     due.set_value(view.feedback_due)
+
+    def other_needed() -> None:
+        chosen = {to.value(), second.value()}
+        other.setEnabled(ClueTransferUnit.OTHER.value in chosen)
+
+    to.currentIndexChanged.connect(other_needed)
+    second.currentIndexChanged.connect(other_needed)
+    other_needed()
+    if view.feedback_due is None:
+
+        def prefill(months: int) -> None:
+            if months and due.value() is None:
+                due.set_value(add_months(at.value().date(), months))
+                dialog.set_note(
+                    _tr("反馈期限按巡察办规则预填：移交后 %1 个月。").replace("%1", str(months))
+                )
+            elif not months:
+                dialog.set_note(_tr("巡察办未设默认反馈期限，请填写反馈期限。"))
+
+        dialog.page.tasks.run(feedback_months, prefill)
     clue_id, version = view.id, view.meta.version
 
     def make() -> Work:
+        unit, also, name = to.value(), second.value(), other.text().strip()
         by_text, when, until = by.text().strip(), at.value(), due.value()
         return lambda s: transfer_clue(
             s,
             clue_id,
+            to=unit,
+            second_to=also,
+            other_unit=name,
             transferred_by=by_text,
             transferred_at=when,
             feedback_due=until,
             expected_version=version,
+        )
+
+    return make
+
+
+def _outcome(dialog: StepDialog, view: Any) -> Callable[[], Work]:
+    """A dated 处置结果 reported by a receiving unit; 组织处理 names its measure."""
+    kind = dialog.add("kind", _tr("处置结果"), EnumCombo(ClueOutcomeKind))
+    on = dialog.add("date", _tr("日期"), DateField())
+    detail = dialog.add("detail", _tr("说明"), QLineEdit())
+    detail.setPlaceholderText(_tr("组织处理须写明方式，如 诫勉、调整岗位；处分写明种类"))
+    unit = QComboBox()
+    for u in view.units():
+        unit.addItem(
+            view.other_unit if u is ClueTransferUnit.OTHER else core_text(u.label), u.value
+        )
+    dialog.add("unit", _tr("处置单位"), unit).setEnabled(unit.count() > 1)
+    if view.outcomes:
+        done = "；".join(f"{display(o.on)} {display(o.kind)}" for o in view.outcomes)
+        dialog.set_note(_tr("已登记：%1").replace("%1", done))
+    clue_id, version = view.id, view.meta.version
+
+    def make() -> Work:
+        what, day, text, by = kind.value(), on.value(), detail.text().strip(), unit.currentData()
+        return lambda s: record_outcome(
+            s, clue_id, what, day, detail=text, unit=by, expected_version=version
         )
 
     return make
@@ -122,22 +183,30 @@ CLUE_STEPS: tuple[tuple[str, StepBuilder], ...] = (
     ("handle", _handle),
     ("feedback", _feedback),
     ("close", _close),
+    ("outcome", _outcome),
 )
 
 
 def add_clue_actions(page: RecordListPage) -> None:
-    """移交, 接收, 处置, 反馈, 办结 buttons; each opens its step's dialog for the selected clue."""
+    """移交, 接收, 处置, 反馈, 办结 and 处置结果 buttons; each opens its step's dialog for the
+    selected clue."""
     labels = {
         "transfer": _tr("移交"),
         "receive": _tr("接收"),
         "handle": _tr("处置"),
         "feedback": _tr("反馈"),
         "close": _tr("办结"),
+        "outcome": _tr("处置结果"),
     }
     for name, build in CLUE_STEPS:
         title = labels[name]
 
         def open_step(_checked: bool = False, t: str = title, b: StepBuilder = build) -> None:
-            ask_step(page, t + _tr("线索"), b, action=t)
+            ask_step(
+                page,
+                t if b is _outcome else t + _tr("线索"),
+                b,
+                action=_tr("登记") if b is _outcome else t,
+            )
 
         page.add_action(title, open_step, f"clue_{name}")

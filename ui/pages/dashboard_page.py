@@ -6,8 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.errors import show_error
 from ui.i18n import core_text
@@ -15,7 +27,8 @@ from ui.tasks import Tasks
 from ui.widgets.bar_chart import BarChart
 from ui.widgets.first_run_checklist import FirstRunChecklist
 from ui.widgets.round_header import RoundHeader
-from workbench.models.enums import LetterCategory, LetterChannel
+from workbench.models.enums import ClueOutcomeKind, LetterCategory, LetterChannel
+from workbench.services.clue_stats import ClueGroup, ClueStats
 from workbench.services.stats import RoundStats, round_stats
 
 
@@ -33,7 +46,68 @@ class Figure(QFrame):
         layout.addWidget(caption)
 
 
+class LinkFigure(Figure):
+    """A figure that opens the records behind it."""
+
+    clicked = Signal()
+
+    def __init__(self, title: str, tip: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(tip)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class ClueTable(QTableWidget):
+    """线索处置情况: per receiving unit and per team, the clues, 移交, 逾期 and each outcome
+    (立案数 …) — the figures reported upward every round."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clue_figures")
+        self.kinds = list(ClueOutcomeKind)
+        headers = [self.tr("分组"), self.tr("线索"), self.tr("已移交"), self.tr("逾期")]
+        headers += [core_text(k.label) for k in self.kinds]
+        self.setColumnCount(len(headers))
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for column, text in enumerate(headers):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)  # a narrow column elides it
+            self.setHorizontalHeaderItem(column, item)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def show_figures(self, figures: ClueStats) -> None:
+        units = [g for g in figures.by_unit if g.clues]
+        rows = [(core_text(g.label), g) for g in units]
+        rows += [(g.label if g.key else self.tr("未分组"), g) for g in figures.by_team]
+        self.setRowCount(len(rows))
+        for r, (label, group) in enumerate(rows):
+            for c, text in enumerate([label, *self._numbers(group)]):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.setItem(r, c, item)
+        height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(len(rows)))
+        self.setFixedHeight(height + 2 * self.frameWidth())
+
+    def _numbers(self, group: ClueGroup) -> list[str]:
+        counts = [group.clues, group.transferred, group.overdue]
+        counts += [group.outcomes.get(k.value, 0) for k in self.kinds]
+        return [str(n) for n in counts]
+
+
 class DashboardPage(QWidget):
+    overdue_requested = Signal()  # 线索反馈逾期 clicked: the clue list, to chase them (督办)
+
     def __init__(
         self,
         tasks: Tasks,
@@ -57,14 +131,20 @@ class DashboardPage(QWidget):
             "transferred": Figure(self.tr("已移交线索")),
             "immediate": Figure(self.tr("立行立改")),
             "rate": Figure(self.tr("整改完成率")),
-            "overdue": Figure(self.tr("线索反馈逾期")),
+            "overdue": LinkFigure(
+                self.tr("线索反馈逾期"), self.tr("点击查看逾期未反馈的线索，逐条督办")
+            ),
         }
+        self.figures["overdue"].clicked.connect(self.overdue_requested)  # type: ignore[attr-defined]
         grid = QGridLayout()
         for i, figure in enumerate(self.figures.values()):
             grid.addWidget(figure, i // 4, i % 4)
         self.by_aspect = BarChart(self.tr("问题按监督重点（方面）分布"))
         self.by_channel = BarChart(self.tr("信访件按渠道分布"))
         self.by_category = BarChart(self.tr("信访件按分类分布"))
+        self.clue_caption = QLabel(self.tr("线索处置情况（按接收单位、巡察组）"))
+        self.clue_caption.setStyleSheet("font-weight: bold;")
+        self.clue_table = ClueTable()
         self.checklist = FirstRunChecklist()
         self.figures_box = QWidget()  # hidden while the checklist stands in for it
         box = QVBoxLayout(self.figures_box)
@@ -72,6 +152,8 @@ class DashboardPage(QWidget):
         box.addLayout(grid)
         for chart in (self.by_aspect, self.by_channel, self.by_category):
             box.addWidget(chart)
+        box.addWidget(self.clue_caption)
+        box.addWidget(self.clue_table)
         self.checklist.needed.connect(lambda needed: self.figures_box.setVisible(not needed))
         body = QWidget()
         inner = QVBoxLayout(body)
@@ -93,6 +175,7 @@ class DashboardPage(QWidget):
             figure.value.setText("—")
         for chart in (self.by_aspect, self.by_channel, self.by_category):
             chart.set_items([])
+        self.clue_table.setRowCount(0)
 
     def refresh(self) -> None:
         self.checklist.refresh(self.tasks)
@@ -121,6 +204,7 @@ class DashboardPage(QWidget):
             )
         )
         self.by_aspect.set_items([(c.title, c.count, str(c.count)) for c in st.findings_by_aspect])
+        self.clue_table.show_figures(st.clue_figures)
         channels = {c.value: core_text(c.label) for c in LetterChannel}
         self.by_channel.set_items(
             [

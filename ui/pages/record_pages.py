@@ -4,6 +4,7 @@ list service and how one record reads in the detail pane."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -17,6 +18,7 @@ from ui.widgets.filter_bar import FilterSpec
 from workbench.models.enums import (
     ActivityType,
     ClueStatus,
+    ClueTransferUnit,
     FindingStatus,
     FocusStatus,
     InterviewType,
@@ -69,7 +71,28 @@ def describe_finding(v: Any) -> str:
     return f"{head}\n\n{body}{tail}"
 
 
+def clue_units(v: Any) -> str:
+    """The receiving units as people name them: 纪委监委、组织部, or the 其他 unit's name."""
+    names = [
+        v.other_unit if u is ClueTransferUnit.OTHER and v.other_unit else display(u)
+        for u in v.units()
+    ]
+    return "、".join(names)
+
+
+def clue_reminder(v: Any) -> str:
+    """督办: how long a clue has gone without 反馈 past its 反馈期限."""
+    days = v.days_overdue(date.today())
+    return _tr("逾期 %1 天").replace("%1", str(days)) if days else ""
+
+
 def describe_clue(v: Any) -> str:
+    outcomes = "\n".join(
+        f"  {display(o.on)}　{display(o.kind)}"
+        + (f"（{o.detail}）" if o.detail else "")
+        + (f"　{display(o.unit)}" if len(v.units()) > 1 else "")
+        for o in v.outcomes
+    )
     return _lines(
         (_tr("编号："), v.number),
         (
@@ -77,13 +100,15 @@ def describe_clue(v: Any) -> str:
             f"{v.subject_name}（{v.subject_position}，{display(v.subject_level)}）",
         ),
         (_tr("状态："), v.status),
-        (_tr("拟移交单位："), f"{display(v.transfer_unit)}（{display(v.transfer_mode)}）"),
+        (_tr("督办："), clue_reminder(v)),
+        (_tr("拟移交单位："), f"{clue_units(v)}（{display(v.transfer_mode)}）"),
         (_tr("反馈期限："), v.feedback_due),
         (_tr("移交："), f"{v.transferred_by} {display(v.transferred_at)}".strip()),
         (_tr("接收："), f"{v.received_by} {display(v.received_at)}".strip()),
         (_tr("处置方式："), v.handling),
         (_tr("具体问题：\n"), v.problem),
         (_tr("办理结果：\n"), v.result),
+        (_tr("处置结果：\n"), outcomes),
     )
 
 
@@ -215,9 +240,15 @@ def make_pages(
                 Column("subject_level", _tr("级别"), 60, sort_key="subject_level"),
                 Column("status", _tr("状态"), 80, sort_key="status"),
                 Column("feedback_due", _tr("反馈期限"), 100, sort_key="feedback_due"),
+                Column("overdue", _tr("督办"), 90, render=clue_reminder),
                 Column("problem", _tr("具体问题"), 300),
             ],
-            filters=[FilterSpec("status", _tr("状态"), _all_of(ClueStatus))],
+            filters=[
+                FilterSpec("status", _tr("状态"), _all_of(ClueStatus)),
+                FilterSpec(
+                    "overdue", _tr("督办"), ((_tr("全部"), None), (_tr("逾期未反馈"), True))
+                ),
+            ],
             list_service=list_clues,
             describe=describe_clue,
         ),

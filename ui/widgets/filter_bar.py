@@ -48,6 +48,13 @@ class FilterBar(QWidget):
             if combo.currentData() is not None
         }
 
+    def select(self, key: str, value: Any) -> None:
+        """Choose the option of ``key`` whose value is ``value`` (as a person would)."""
+        combo = self.combos[key]
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
     def _emit(self) -> None:
         store = settings.open_settings()
         texts = {k: c.currentText() for k, c in self.combos.items()}

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from workbench.cli import common
-from workbench.models.enums import LetterCategory
+from workbench.models.enums import ClueOutcomeKind, LetterCategory
 from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
 from workbench.services.identifiers import resolve_record
 from workbench.services.office_setup import resolve_round
@@ -50,6 +50,10 @@ def _yuan(fen: int) -> str:
     return f"{fen / 100:,.2f}"
 
 
+def _outcomes(counts: dict[str, int]) -> str:
+    return "，".join(f"{k.label} {counts.get(k.value, 0)}" for k in ClueOutcomeKind)
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     today = common.iso_date(args.today, "--today")
     with common.unlock(args) as vault, vault.read() as s:
@@ -63,6 +67,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
         f"涉及金额 {_yuan(st.amount_fen)} 元",
         *(f"    {c.title}：{c.count}" for c in st.findings_by_aspect),
         f"线索 {st.clues} 条，已移交 {st.clues_transferred} 条，反馈逾期 {st.clues_overdue} 条",
+        "    处置结果：" + _outcomes(st.clue_figures.by_outcome),
+        *(
+            f"    {g.label}：线索 {g.clues} 条，{_outcomes(g.outcomes)}"
+            for g in st.clue_figures.by_unit
+            if g.clues
+        ),
         f"整改事项 {st.rectifications} 项，已完成 {st.rectifications_done} 项，"
         f"完成率 {st.rectification_rate:.1%}",
     ]

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from workbench.cli import common, round_plan_cmds, setup_member_cmds
+from workbench.cli import clue_cmds, common, round_plan_cmds, setup_member_cmds
 from workbench.cli.setup_member_cmds import org_level
 from workbench.errors import UsageError
 from workbench.models.enums import OrgLevel, RoundPhase, RoundType
@@ -323,10 +323,11 @@ def _target_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
 
 
 def register(sub: argparse._SubParsersAction, groups: dict[str, Any]) -> None:  # type: ignore[type-arg]
-    """Adds to the ``rounds``, ``targets`` and ``focus`` groups of list_cmds; makes ``teams``;
-    setup_member_cmds adds ``members``, ``persons add`` and ``lists add``."""
+    """Adds to the ``rounds``, ``targets``, ``focus`` and ``clues`` groups of list_cmds; makes
+    ``teams``; setup_member_cmds adds ``members``, ``persons add`` and ``lists add``."""
     rounds = groups["rounds"]
     round_plan_cmds.register(rounds)
+    clue_cmds.register(groups["clues"])
     p = rounds.add_parser("add", help="新建巡察轮次（巡察办）")
     _round_options(p, adding=True)
     p.add_argument(

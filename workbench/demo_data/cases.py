@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from workbench.demo_data import phrases
 from workbench.demo_data.context import (
@@ -21,6 +22,7 @@ from workbench.models import Clue, Evidence, Finding, FindingSignoff
 from workbench.models.base import new_id
 from workbench.models.enums import (
     ClueHandling,
+    ClueOutcomeKind,
     ClueStatus,
     ClueTransferUnit,
     Discipline,
@@ -150,8 +152,7 @@ def make_clues(ctx: Context, target: TargetRef) -> None:
             disciplines=list(topic.disciplines),
             category1="违反" + Discipline.parse(topic.disciplines[0]).label,
             category2=topic.key,
-            transfer_unit=unit,
-            transfer_mode=TransferMode.DOUBLE if text.chance(0.15) else TransferMode.SINGLE,
+            **_receiving_units(unit, double=text.chance(0.15) and not topic.to_org_dept),
             status=status,
             created_at=registered,
             created_by=ctx.staff.leader.id,
@@ -159,6 +160,64 @@ def make_clues(ctx: Context, target: TargetRef) -> None:
         _lifecycle(ctx, target, clue, registered, fill)
         target.clues.append(ClueRef(clue_id, topic, subject))
         ctx.sink.add(clue)
+
+
+def _receiving_units(unit: ClueTransferUnit, *, double: bool) -> dict[str, Any]:
+    """A 双移交 goes to 纪委监委 and 组织部; an "其他" unit is named."""
+    if double:
+        return {
+            "transfer_unit": ClueTransferUnit.DISCIPLINE_COMMISSION,
+            "transfer_mode": TransferMode.DOUBLE,
+            "second_unit": ClueTransferUnit.ORGANIZATION_DEPT,
+            "other_unit": "",
+        }
+    other = phrases.RECEIVERS["other"] if unit is ClueTransferUnit.OTHER else ""
+    return {
+        "transfer_unit": unit,
+        "transfer_mode": TransferMode.SINGLE,
+        "second_unit": None,
+        "other_unit": other,
+    }
+
+
+# what each 办理 way led to, as dated outcome entries (the 办理结果 texts of phrases.CLUE_RESULTS)
+_OUTCOMES = {
+    ClueHandling.TALK_INQUIRY: (ClueOutcomeKind.TALK_INQUIRY,),
+    ClueHandling.PRELIMINARY: (
+        ClueOutcomeKind.PRELIMINARY,
+        ClueOutcomeKind.CASE_FILED,
+        ClueOutcomeKind.PARTY_DISCIPLINE,
+    ),
+    ClueHandling.SHELVED: (),
+    ClueHandling.CLOSED: (ClueOutcomeKind.CONCLUDED,),
+}
+_OUTCOME_DETAILS = {
+    ClueOutcomeKind.PARTY_DISCIPLINE: "党内警告",
+    ClueOutcomeKind.ORGANIZATIONAL: "诫勉",
+}
+
+
+def _outcomes(clue: Clue) -> list[dict[str, Any]]:
+    """Spread between 接收 and 反馈, without drawing on the random stream (the demo's other
+    records stay as they were)."""
+    assert clue.handling is not None and clue.received_at and clue.fed_back_at
+    kinds = _OUTCOMES[clue.handling]
+    organization = clue.transfer_unit is ClueTransferUnit.ORGANIZATION_DEPT
+    if organization and clue.handling is ClueHandling.PRELIMINARY:
+        kinds = (
+            ClueOutcomeKind.PRELIMINARY,
+            ClueOutcomeKind.ORGANIZATIONAL,
+        )  # 组织部 handles, it does not 立案
+    start, span = clue.received_at.date(), (clue.fed_back_at - clue.received_at).days
+    return [
+        {
+            "kind": kind.value,
+            "date": (start + timedelta(days=span * (i + 1) // len(kinds))).isoformat(),
+            "detail": _OUTCOME_DETAILS.get(kind, ""),
+            "unit": clue.transfer_unit.value,
+        }
+        for i, kind in enumerate(kinds)
+    ]
 
 
 def _lifecycle(
@@ -186,6 +245,7 @@ def _lifecycle(
         assert clue.received_at is not None and clue.handling is not None
         clue.fed_back_at = ctx.later(clue.received_at, (20, 80))
         clue.result = phrases.CLUE_RESULTS[clue.handling.value].format_map(fill)
+        clue.outcomes = _outcomes(clue)
     if reached >= order.index(ClueStatus.CLOSED):
         assert clue.fed_back_at is not None
         clue.closed_at = ctx.later(clue.fed_back_at, (3, 20))

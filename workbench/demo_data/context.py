@@ -179,6 +179,9 @@ class Context:
             "village": self.pick(target.villages),
             "project": self.pick(names.PROJECTS[kind]),
             "company": self.pick(names.COMPANIES.get(kind, names.COMPANIES["default"])),
+            # a village's own 村务, a community's 居务: "杏花村村（居）务" reads wrong
+            "cun": {"village": "村", "community": "居"}.get(kind, "村（居）"),
+            "this_year": str(target.round.year),  # meetings held during the round
         }
         if topic is not None and topic.amount is not None:
             base["amount"] = money(self.text.amount(topic.amount))

@@ -154,7 +154,7 @@ EMAIL_DOMAINS = ("163.com", "qq.com", "126.com", "sina.com")
 ACTIVITY_TITLES = {
     "briefing": ("听取{org}工作汇报", "听取{unit}关于{key}情况的专题汇报"),
     "forum": ("召开{unit}中层干部座谈会", "召开{unit}干部职工代表座谈会"),
-    "attend_meeting": ("列席{org}{year}年第{n}次会议", "列席{unit}领导班子民主生活会"),
+    "attend_meeting": ("列席{org}{this_year}年第{n}次会议", "列席{unit}领导班子民主生活会"),
     "review_files": ("调阅{unit}{year}年会计凭证和合同资料", "调阅{unit}“三重一大”会议记录"),
     "survey": ("开展{unit}领导班子民主测评", "开展{unit}干部职工问卷调查"),
     "field_visit": ("下沉{village}走访群众", "实地查看{project}"),
@@ -178,8 +178,8 @@ ACTIVITY_NOTES = {
 }
 # Villages, communities and townships meet and talk differently.
 GRASSROOTS_TITLES = {
-    "forum": ("召开{village}党员群众代表座谈会", "召开{unit}村（居）民代表座谈会"),
-    "attend_meeting": ("列席{unit}党员大会", "列席{unit}村（居）民代表会议"),
+    "forum": ("召开{village}党员群众代表座谈会", "召开{unit}{cun}民代表座谈会"),
+    "attend_meeting": ("列席{unit}党员大会", "列席{unit}{cun}民代表会议"),
 }
 EVIDENCE_DOCS = (
     "工作总结",

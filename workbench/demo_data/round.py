@@ -302,12 +302,21 @@ def _figures(ctx: Context, kind: str, subtype: str | None) -> dict[str, str]:
     }
 
 
+def _branch_title(text: str, branch: str) -> str:
+    for body in ("党委", "党支部", "党总支"):
+        text = text.replace(body, branch)
+    return text.replace("纪委书记", "纪检委员")
+
+
 def _persons(ctx: Context, target: TargetRef) -> None:
     text, kind, rnd = ctx.text, target.kind, target.round
     chief = _chief(kind, target.unit)
     rows = [(p.format(chief=chief, n="一"), lv, f) for p, lv, f in POSITIONS[kind]]
     if target.unit.endswith("街道"):
         rows = [(p.replace("党委", "党工委"), lv, f) for p, lv, f in rows]
+    branch = next((b for b in ("党总支", "党支部") if target.org.endswith(b)), None)
+    if branch is not None:  # a 党支部/党总支 has a 书记 of its own, not a 党委书记
+        rows = [(_branch_title(p, branch), lv, _branch_title(f, branch)) for p, lv, f in rows]
     if target.unit in LEADER_OVERRIDE:
         rows[0] = (*LEADER_OVERRIDE[target.unit], rows[0][2])
     for i in range(ctx.span(ctx.plan.staff)):

@@ -145,7 +145,8 @@ COMMON: tuple[tuple[Any, ...], ...] = (
         "{unit}开会就是签个字，好几个月都不开一次",
         "{person}作为党组织书记落实组织生活制度不力。",
         "严格落实“三会一课”制度，实行组织生活纪实管理；上级党组织每季度抽查。",
-        {"policies": ("zbgz",)},
+        # 组织生活 not held is the 组织部's matter, never a 纪委 clue
+        {"policies": ("zbgz",), "to_org_dept": True},
     ),
     (
         "发展党员不规范",

@@ -138,7 +138,7 @@ def resolve_conflict(vault: Vault, record_id: str, keep: int) -> ConflictView:
 def value_label(
     record_type: str, field: str, value: Any, fields: Mapping[str, Any] | None = None
 ) -> str | None:
-    """The Chinese label of a coded value (``township`` → 乡镇(街道)), so that a person
+    """The Chinese label of a coded value (``township`` → 乡镇（街道）), so that a person
     comparing two versions reads words, not codes; None where the field holds no code. Enum
     columns are labelled by their enum, the secrecy by ``Secrecy``, a target's kind and sub-type
     by the taxonomy catalog (plain text columns: the codes are checked elsewhere). A sub-type

@@ -33,6 +33,9 @@ class Clue(RecordMixin, Base):
     category2: Mapped[str] = mapped_column(String(64), default="")  # 二级分类
     transfer_unit: Mapped[ClueTransferUnit] = mapped_column(EnumCode(ClueTransferUnit))
     transfer_mode: Mapped[TransferMode] = mapped_column(EnumCode(TransferMode))
+    # 双移交: the second receiving unit; 其他: the unit's name (only one of the two can be 其他)
+    second_unit: Mapped[ClueTransferUnit | None] = mapped_column(EnumCode(ClueTransferUnit))
+    other_unit: Mapped[str] = mapped_column(String(120), default="")
     transferred_by: Mapped[str] = mapped_column(String(40), default="")
     transferred_at: Mapped[datetime | None] = mapped_column()
     received_by: Mapped[str] = mapped_column(String(40), default="")
@@ -43,3 +46,7 @@ class Clue(RecordMixin, Base):
     fed_back_at: Mapped[datetime | None] = mapped_column()
     closed_at: Mapped[datetime | None] = mapped_column()
     status: Mapped[ClueStatus] = mapped_column(EnumCode(ClueStatus), index=True)
+    # 处置结果: [{kind, date, detail, unit}] in the order recorded. A JSON list on the clue rather
+    # than a child table: a clue carries a handful of entries that are never queried on their own,
+    # and they travel in packages, merge and are audited with the clue as one record.
+    outcomes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)

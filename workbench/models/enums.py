@@ -203,6 +203,18 @@ class ClueHandling(LabeledEnum):
     CLOSED = "closed", N_("予以了结")
 
 
+class ClueOutcomeKind(LabeledEnum):
+    """What became of a transferred clue, as the receiving unit reports it (dated entries)."""
+
+    TALK_INQUIRY = "talk_inquiry", N_("谈话函询")
+    PRELIMINARY = "preliminary", N_("初核")
+    CASE_FILED = "case_filed", N_("立案")
+    PARTY_DISCIPLINE = "party_discipline", N_("党纪处分")
+    GOVERNMENT_SANCTION = "government_sanction", N_("政务处分")
+    ORGANIZATIONAL = "organizational", N_("组织处理")
+    CONCLUDED = "concluded", N_("了结")
+
+
 class ClueStatus(LabeledEnum):
     REGISTERED = "registered", N_("已登记")
     TRANSFERRED = "transferred", N_("已移交")

@@ -52,7 +52,7 @@ def context(session: Session, request: DocRequest) -> ClueReportDoc:
     levels = Counter(v.subject_level.label for v in views)
     units: list[ClueUnitGroup] = []
     for unit in ClueTransferUnit:
-        mine = [v for v in views if v.transfer_unit is unit]
+        mine = [v for v in views if unit in v.units()]  # a 双移交 under both its units
         if mine:
             units.append(
                 ClueUnitGroup(
@@ -66,6 +66,9 @@ def context(session: Session, request: DocRequest) -> ClueReportDoc:
             )
     make_up = "，".join(f"涉及{k}干部{n}条" for k, n in sorted(levels.items()))
     to = "，".join(f"拟移交{u.title}{u.count}条" for u in units)
+    double = sum(1 for v in views if v.second_unit is not None)
+    if double:
+        to += f"（其中双移交{double}条，两个单位分别计入）"
     where = f"对{scope.name}的巡察" if scope.target else f"{scope.name}巡察"
     intro = (
         f"{scope.actor}在{where}中，共发现问题线索{len(views)}条"

@@ -76,7 +76,7 @@ def clue_item(session: Session, no: int, view: ClueView, names: Lookup, today: d
         disciplines=discipline_labels(view.disciplines),
         category1=view.category1,
         category2=view.category2,
-        transfer_unit=view.transfer_unit.label,
+        transfer_unit=view.units_text(),
         transfer_mode=view.transfer_mode.label,
         transferred_by=view.transferred_by,
         transferred_at=fmt_date(view.transferred_at),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from workbench.models import Round
-from workbench.models.enums import LetterCategory, LetterChannel
+from workbench.models.enums import ClueOutcomeKind, LetterCategory, LetterChannel
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -61,6 +61,10 @@ def context(session: Session, request: DocRequest) -> StatsDoc:
         ("发现问题线索（条）", st.clues),
         ("已移交线索（条）", st.clues_transferred),
         ("线索反馈逾期（条）", st.clues_overdue),
+        *(
+            (f"线索{kind.label}（条）", st.clue_figures.by_outcome.get(kind.value, 0))
+            for kind in ClueOutcomeKind
+        ),
         ("整改事项（项）", st.rectifications),
         ("已完成整改（项）", st.rectifications_done),
         ("整改完成率", f"{st.rectification_rate:.1%}"),

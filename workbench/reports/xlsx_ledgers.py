@@ -210,7 +210,7 @@ def _clue_rows(session: Session, req: DocRequest, names: Lookup) -> Iterator[Seq
             discipline_labels(v.disciplines),
             v.category1,
             v.category2,
-            v.transfer_unit.label,
+            v.units_text(),
             v.transfer_mode.label,
             v.transferred_by,
             v.transferred_at,

@@ -4,12 +4,16 @@
 (``WorkflowError`` otherwise) and its time may not precede the previous step's. Anyone on the team
 or in the office may register a clue and edit it until it is transferred; the later steps are
 recorded by the 组长 or the 巡察办, who hand clues over and hear back from the receiving unit.
-Deadlines: ``overdue_clues`` lists clues not yet fed back whose 反馈期限 has passed,
-``due_soon`` those falling due within a few days.
+Deadlines: a 移交 needs a 反馈期限, given or filled by the office's rule (``feedback_months``
+from the transfer date, a store setting); ``overdue_clues`` lists clues not yet fed back whose
+反馈期限 has passed (the 督办 reminder), ``due_soon`` those falling due within a few days.
+Receiving units: a 双移交 names two different units, "其他" needs the unit's name. Outcomes
+(谈话函询, 初核, 立案, 处分, 组织处理, 了结) are dated entries recorded after the 移交.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -22,10 +26,12 @@ from workbench.models import Clue, Letter
 from workbench.models.enums import (
     CadreLevel,
     ClueHandling,
+    ClueOutcomeKind,
     ClueStatus,
     ClueTransferUnit,
     TransferMode,
 )
+from workbench.models.system import StoreMeta
 from workbench.roles import Role
 from workbench.services.authority import check_recusal
 from workbench.services.common import (
@@ -72,6 +78,11 @@ OPEN_STATUSES = (
     ClueStatus.RECEIVED,
     ClueStatus.HANDLING,
 )
+# outcomes are recorded once the clue has left the round and until it is 办结
+OUTCOME_STATUSES = (*OPEN_STATUSES[1:], ClueStatus.FED_BACK)
+FEEDBACK_MONTHS_KEY = "clue_feedback_months"
+DEFAULT_FEEDBACK_MONTHS = 3
+FEEDBACK_MONTHS_RANGE = (0, 24)  # 0: no rule, every 移交 names its own 反馈期限
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,18 @@ class ClueDraft:
     team_id: str | None = None
     source_refs: tuple[SourceRef, ...] = ()
     number: str | None = None  # None: next XS-YEAR-NNNN of the round
+    second_unit: ClueTransferUnit | str | None = None  # 双移交's second receiving unit
+    other_unit: str = ""  # the unit's name when one of them is 其他
+
+
+@dataclass(frozen=True)
+class ClueOutcome:
+    """One 处置结果 entry; ``unit``: the receiving unit that reported it."""
+
+    kind: ClueOutcomeKind
+    on: date
+    detail: str
+    unit: ClueTransferUnit
 
 
 @dataclass(frozen=True)
@@ -110,6 +133,8 @@ class ClueView:
     category2: str
     transfer_unit: ClueTransferUnit
     transfer_mode: TransferMode
+    second_unit: ClueTransferUnit | None
+    other_unit: str
     transferred_by: str
     transferred_at: datetime | None
     received_by: str
@@ -120,15 +145,29 @@ class ClueView:
     fed_back_at: datetime | None
     closed_at: datetime | None
     status: ClueStatus
+    outcomes: tuple[ClueOutcome, ...]
     meta: RecordMeta
+
+    def units(self) -> tuple[ClueTransferUnit, ...]:
+        """The receiving units: one, or two for a 双移交."""
+        return (self.transfer_unit,) + ((self.second_unit,) if self.second_unit else ())
+
+    def units_text(self) -> str:
+        """The receiving units as documents name them: 纪委监委、组织部, or the 其他 unit's name."""
+        return "、".join(
+            self.other_unit if u is ClueTransferUnit.OTHER and self.other_unit else u.label
+            for u in self.units()
+        )
 
     def overdue(self, today: date) -> bool:
         """Not fed back and past its 反馈期限."""
-        return (
-            self.status in OPEN_STATUSES
-            and self.feedback_due is not None
-            and self.feedback_due < today
-        )
+        return self.days_overdue(today) > 0
+
+    def days_overdue(self, today: date) -> int:
+        """Days past the 反馈期限 while not fed back (0: not overdue)."""
+        if self.status not in OPEN_STATUSES or self.feedback_due is None:
+            return 0
+        return max(0, (today - self.feedback_due).days)
 
 
 def clue_view(row: Clue) -> ClueView:
@@ -148,6 +187,8 @@ def clue_view(row: Clue) -> ClueView:
         category2=row.category2,
         transfer_unit=row.transfer_unit,
         transfer_mode=row.transfer_mode,
+        second_unit=row.second_unit,
+        other_unit=row.other_unit,
         transferred_by=row.transferred_by,
         transferred_at=row.transferred_at,
         received_by=row.received_by,
@@ -158,8 +199,94 @@ def clue_view(row: Clue) -> ClueView:
         fed_back_at=row.fed_back_at,
         closed_at=row.closed_at,
         status=row.status,
+        outcomes=tuple(_outcome(e) for e in row.outcomes or ()),
         meta=record_meta(row),
     )
+
+
+def _outcome(entry: dict[str, Any]) -> ClueOutcome:
+    return ClueOutcome(
+        kind=ClueOutcomeKind.parse(entry["kind"]),
+        on=date.fromisoformat(entry["date"]),
+        detail=str(entry.get("detail") or ""),
+        unit=ClueTransferUnit.parse(entry["unit"]),
+    )
+
+
+# -- receiving units -----------------------------------------------------------------------------
+
+
+def _receiving_units(
+    unit: ClueTransferUnit | str,
+    mode: TransferMode | str,
+    second: ClueTransferUnit | str | None,
+    other_name: str | None,
+) -> dict[str, Any]:
+    """The one rule for who receives a clue: a 双移交 names two different units, a 单移交 one;
+    "其他" needs the unit's name."""
+    first = parse_enum(ClueTransferUnit, unit, "transfer_unit", "拟移交单位")
+    how = parse_enum(TransferMode, mode, "transfer_mode", "移交方式")
+    other = None if second in (None, "") else second
+    second_unit = (
+        None
+        if other is None
+        else parse_enum(ClueTransferUnit, other, "second_unit", "第二接收单位")
+    )
+    if how is TransferMode.DOUBLE and second_unit is None:
+        raise ValidationError("双移交须写明两个接收单位（如纪委监委和组织部）", field="second_unit")
+    if how is TransferMode.SINGLE and second_unit is not None:
+        raise ValidationError("单移交只有一个接收单位；两个单位请选“双移交”", field="second_unit")
+    if second_unit is first:
+        raise ValidationError("双移交的两个接收单位不能相同", field="second_unit")
+    name = optional_text(other_name, "other_unit", "其他接收单位名称", 120)
+    if ClueTransferUnit.OTHER in (first, second_unit):
+        if not name:
+            raise ValidationError("移交“其他”单位须写明单位名称", field="other_unit")
+    else:
+        name = ""
+    return {
+        "transfer_unit": first,
+        "transfer_mode": how,
+        "second_unit": second_unit,
+        "other_unit": name,
+    }
+
+
+# -- the 反馈期限 rule -----------------------------------------------------------------------------
+
+
+def feedback_months(session: Session) -> int:
+    """Months from the 移交 to the default 反馈期限 (0: no rule)."""
+    meta = session.get(StoreMeta, FEEDBACK_MONTHS_KEY)
+    return int(meta.value) if meta else DEFAULT_FEEDBACK_MONTHS
+
+
+def set_feedback_months(session: Session, months: int) -> None:
+    """The office's rule; 0 turns it off (every 移交 then names its own 反馈期限)."""
+    require_role(session, (Role.OFFICE,), "设定线索反馈期限规则")
+    low, high = FEEDBACK_MONTHS_RANGE
+    if not low <= months <= high:
+        raise ValidationError(
+            f"默认反馈期限须为 {low}–{high} 个月（0 表示不设默认）", field="feedback_months"
+        )
+    meta = session.get(StoreMeta, FEEDBACK_MONTHS_KEY)
+    if meta is None:
+        session.add(StoreMeta(key=FEEDBACK_MONTHS_KEY, value=str(months)))
+    else:
+        meta.value = str(months)
+    session.flush()
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day (31 Jan + 1 → 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def default_feedback_due(session: Session, transferred_on: date) -> date | None:
+    months = feedback_months(session)
+    return add_months(transferred_on, months) if months else None
 
 
 def _values(
@@ -175,10 +302,9 @@ def _values(
         "disciplines": list(dict.fromkeys(parse_disciplines(draft.disciplines))),
         "category1": optional_text(draft.category1, "category1", "一级分类", 64),
         "category2": optional_text(draft.category2, "category2", "二级分类", 64),
-        "transfer_unit": parse_enum(
-            ClueTransferUnit, draft.transfer_unit, "transfer_unit", "拟移交单位"
+        **_receiving_units(
+            draft.transfer_unit, draft.transfer_mode, draft.second_unit, draft.other_unit
         ),
-        "transfer_mode": parse_enum(TransferMode, draft.transfer_mode, "transfer_mode", "移交方式"),
         "feedback_due": draft.feedback_due,
         "target_id": target_id,
         "team_id": check_team(session, draft.team_id, round_id),
@@ -268,16 +394,37 @@ def transfer_clue(
     transferred_by: str = "",
     transferred_at: datetime | None = None,
     feedback_due: date | None = None,
+    to: ClueTransferUnit | str | None = None,
+    second_to: ClueTransferUnit | str | None = None,
+    other_unit: str | None = None,
     expected_version: int | None = None,
 ) -> ClueView:
-    """移交: 经办人 (default: the current user) and time; may set the 反馈期限."""
+    """移交: 经办人 (default: the current user) and time. ``to`` (with ``second_to`` for a
+    双移交, ``other_unit`` for 其他) replaces the planned receiving units; the 反馈期限 is the one
+    given, else the one planned, else the office's rule; without any the 移交 is refused."""
     require_role(session, TRACKERS, "移交问题线索")
     row = _load(session, clue_id, expected_version)
     require_status(row.status, (ClueStatus.REGISTERED,), "移交")
+    if to is not None:
+        mode = TransferMode.DOUBLE if second_to not in (None, "") else TransferMode.SINGLE
+        units = _receiving_units(to, mode, second_to, other_unit)
+    else:
+        units = _receiving_units(
+            row.transfer_unit,
+            row.transfer_mode,
+            row.second_unit,
+            row.other_unit if other_unit is None else other_unit,
+        )
     by = required_text(transferred_by or actor_name(session), "transferred_by", "移交经办人", 40)
     at = _when(transferred_at, "transferred_at", "移交时间")
-    due = feedback_due or row.feedback_due
+    due = feedback_due or row.feedback_due or default_feedback_due(session, at.date())
+    if due is None:
+        raise ValidationError(
+            "移交须有反馈期限：请填写，或由巡察办在“设置”中设定默认期限", field="feedback_due"
+        )
     check_order(at.date(), due, "feedback_due", "反馈期限不能早于移交日期")
+    for name, value in units.items():
+        setattr(row, name, value)
     row.transferred_by, row.transferred_at, row.feedback_due = by, at, due
     row.status = ClueStatus.TRANSFERRED
     session.flush()
@@ -362,6 +509,55 @@ def close_clue(
     return clue_view(row)
 
 
+def record_outcome(
+    session: Session,
+    clue_id: str,
+    kind: ClueOutcomeKind | str,
+    on: date,
+    *,
+    detail: str = "",
+    unit: ClueTransferUnit | str | None = None,
+    expected_version: int | None = None,
+) -> ClueView:
+    """A 处置结果 entry from a receiving unit (default: the first), dated not before the 移交
+    and not in the future; 组织处理 names its measure (诫勉, 调整岗位…)."""
+    require_role(session, TRACKERS, "登记线索处置结果")
+    row = _load(session, clue_id, expected_version)
+    require_status(row.status, OUTCOME_STATUSES, "登记处置结果")
+    what = parse_enum(ClueOutcomeKind, kind, "kind", "处置结果")
+    text = optional_text(detail, "detail", "处置结果说明", 500)
+    if what is ClueOutcomeKind.ORGANIZATIONAL and not text:
+        raise ValidationError("组织处理须写明具体方式（如诫勉、调整岗位）", field="detail")
+    not_in_future(on, "date", "处置结果日期")
+    transferred = row.transferred_at.date() if row.transferred_at else None
+    check_order(transferred, on, "date", "处置结果日期不能早于移交日期")
+    units = (row.transfer_unit,) + ((row.second_unit,) if row.second_unit else ())
+    by = units[0] if unit in (None, "") else parse_enum(ClueTransferUnit, unit, "unit", "处置单位")
+    if by not in units:
+        names = "、".join(u.label for u in units)
+        raise ValidationError(f"处置单位须为线索的接收单位：{names}", field="unit")
+    entry = {"kind": what.value, "date": on.isoformat(), "detail": text, "unit": by.value}
+    row.outcomes = [*(row.outcomes or ()), entry]  # a new list: the JSON column sees the change
+    session.flush()
+    return clue_view(row)
+
+
+def remove_outcome(
+    session: Session, clue_id: str, index: int, *, expected_version: int | None = None
+) -> ClueView:
+    """Takes back a mistaken entry (0-based, in the order recorded); the audit log keeps it."""
+    require_role(session, TRACKERS, "删除线索处置结果")
+    row = _load(session, clue_id, expected_version)
+    require_status(row.status, OUTCOME_STATUSES, "删除处置结果")
+    entries = list(row.outcomes or ())
+    if not 0 <= index < len(entries):
+        raise ValidationError(f"没有第 {index + 1} 条处置结果", field="index")
+    del entries[index]
+    row.outcomes = entries
+    session.flush()
+    return clue_view(row)
+
+
 # -- lists -------------------------------------------------------------------------------------
 
 
@@ -388,12 +584,17 @@ def list_clues(
     subject_level: CadreLevel | str | None = None,
     due_from: date | None = None,
     due_to: date | None = None,
+    overdue_on: date | None = None,
+    overdue: bool = False,
     order: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ClueView]:
     """Newest registered first unless ``order`` names a key of ``CLUE_ORDERS``;
-    ``due_from``/``due_to`` bound the 反馈期限 (inclusive)."""
+    ``due_from``/``due_to`` bound the 反馈期限 (inclusive); ``overdue_on``: only the clues
+    overdue on that day (督办); ``overdue``: overdue today."""
+    if overdue and overdue_on is None:
+        overdue_on = date.today()
     query: Select[Clue] = live(Clue)
     if round_id is not None:
         query = query.where(Clue.round_id == round_id)
@@ -413,6 +614,8 @@ def list_clues(
         query = query.where(Clue.feedback_due >= due_from)
     if due_to is not None:
         query = query.where(Clue.feedback_due <= due_to)
+    if overdue_on is not None:
+        query = query.where(Clue.status.in_(OPEN_STATUSES), Clue.feedback_due < overdue_on)
     newest = (Clue.created_at.desc(), Clue.number.desc(), Clue.id)
     query = apply_order(query, order, CLUE_ORDERS, newest)
     return page(session, query, clue_view, offset, limit)

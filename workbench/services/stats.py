@@ -23,6 +23,7 @@ from workbench.models import Clue, Finding, Interview, Letter, Rectification, Ro
 from workbench.models.base import RecordMixin
 from workbench.models.enums import ClueStatus, FindingStatus, RectificationStatus
 from workbench.services.catalog import catalog
+from workbench.services.clue_stats import ClueStats, clue_stats
 from workbench.services.common import get_live
 from workbench.taxonomy import Framework, TaxonomyNotFound
 
@@ -56,6 +57,7 @@ class RoundStats:
     rectifications_done: int
     rectification_rate: float  # 整改完成率 0..1 (已完成 + 长期坚持 over all)
     amount_fen: int  # 涉及金额 of findings
+    clue_figures: ClueStats  # 立案数… by outcome, unit, team and target
 
 
 def _live_in_round(model: type[RecordMixin], round_id: str | None) -> list[ColumnElement[bool]]:
@@ -190,4 +192,5 @@ def round_stats(
         rectifications_done=rect_done,
         rectification_rate=(rect_done / rect_total) if rect_total else 0.0,
         amount_fen=int(amount or 0),
+        clue_figures=clue_stats(session, round_id, today),
     )
