@@ -1,6 +1,7 @@
 """The 巡察报告 rendered by LibreOffice: 22 lines on a full page at a 28.95 pt pitch inside the
-版心, and "— N —" page numbers 7 mm below it, odd pages right and even pages left. Skipped where
-LibreOffice (soffice) or poppler's pdftotext is not installed."""
+版心, and "— N —" page numbers 7 mm below it, odd pages right and even pages left; its 征求意见稿
+(the unsigned 底稿 included) marked 草稿 above the 版心 of every page. Skipped where LibreOffice
+(soffice) or poppler's pdftotext is not installed."""
 
 from __future__ import annotations
 
@@ -83,7 +84,9 @@ def test_report_pages_hold_22_lines_and_numbers_sit_outside(
                 ),
             )
     docx = tmp_path / "report.docx"
-    export_document(seeded_copy, DocRequest("inspection-report", round_id=seeded.round_id), docx)
+    # the 底稿 are unsigned: only the 征求意见稿 holds them
+    request = DocRequest("inspection-report", round_id=seeded.round_id, draft=True)
+    export_document(seeded_copy, request, docx)
     profile = (tmp_path / "lo-profile").as_uri()
     subprocess.run(
         [
@@ -107,8 +110,10 @@ def test_report_pages_hold_22_lines_and_numbers_sit_outside(
     area_top, area_bottom = 37 * PT_PER_MM, (297 - 35) * PT_PER_MM
     counts = []
     for number, (_, _, lines) in enumerate(pages, start=1):
-        body = [line for line in lines if line.y_max <= area_bottom + 1]
+        header = [line for line in lines if line.y_max < area_top - 2]
+        body = [line for line in lines if area_top - 2 <= line.y_max <= area_bottom + 1]
         footer = [line for line in lines if line.y_min > area_bottom]
+        assert [x.text for x in header] == ["征求意见稿（草稿）"], number
         counts.append(len(body))
         assert body and body[0].y_min > area_top - 2
         # the page number: "— N —", its top 7 mm below the 版心, one character in from the side
@@ -123,8 +128,8 @@ def test_report_pages_hold_22_lines_and_numbers_sit_outside(
     full = next(
         lines
         for _, _, lines in pages[1:]
-        if len([x for x in lines if x.y_max <= area_bottom + 1]) == 22
+        if len([x for x in lines if area_top - 2 <= x.y_max <= area_bottom + 1]) == 22
     )
-    bottoms = sorted(x.y_max for x in full if x.y_max <= area_bottom + 1)
+    bottoms = sorted(x.y_max for x in full if area_top - 2 <= x.y_max <= area_bottom + 1)
     pitches = [b - a for a, b in pairwise(bottoms)]
     assert all(abs(p - 28.95) < 0.6 for p in pitches), pitches
