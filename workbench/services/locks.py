@@ -60,21 +60,16 @@ def rectification_lock(row: Rectification) -> str | None:
     )
 
 
-LOCKS = {
-    "clue": (Clue, "问题线索", clue_lock),
-    "letter": (Letter, "信访件", letter_lock),
-    "rectification": (Rectification, "整改事项", rectification_lock),
-}
-
-
 def lock_reason(session: Session, record_type: str, record_id: str) -> str | None:
     """Why the record cannot be edited now, or ``None`` when it can (also for the types that
     have no lock here)."""
-    entry = LOCKS.get(record_type)
-    if entry is None:
-        return None
-    model, label, rule = entry
-    return rule(get_live(session, model, record_id, label))  # type: ignore[arg-type]
+    if record_type == "clue":
+        return clue_lock(get_live(session, Clue, record_id, "问题线索"))
+    if record_type == "letter":
+        return letter_lock(get_live(session, Letter, record_id, "信访件"))
+    if record_type == "rectification":
+        return rectification_lock(get_live(session, Rectification, record_id, "整改事项"))
+    return None
 
 
 def refuse_if_locked(
