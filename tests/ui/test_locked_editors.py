@@ -15,6 +15,7 @@ from ui.editors.base import RecordEditor
 from ui.editors.clue_editor import ClueEditor
 from ui.editors.letter_editor import LetterEditor
 from ui.editors.rectification_editor import RectificationEditor
+from ui.i18n import core_text
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
 from workbench.models.enums import ClueStatus, LetterStatus, RectificationStatus
@@ -41,7 +42,7 @@ def _opens_locked(
     qtbot: QtBot, window: MainWindow, editor: RecordEditor, kind: str, record_id: str
 ) -> str:
     qtbot.waitUntil(lambda: editor.read_only, timeout=10000)
-    reason = window.workspace.read(lambda s: lock_reason(s, kind, record_id))
+    reason = core_text(window.workspace.read(lambda s: lock_reason(s, kind, record_id)) or "")
     assert reason and editor.locked_notice.isVisible() and editor.locked_notice.text() == reason
     assert not editor.save_button.isEnabled() and editor.save_button.toolTip() == reason
     edits = editor.form.findChildren(QLineEdit)

@@ -124,7 +124,7 @@ def test_a_letter_is_fixed_at_the_meeting_and_locked_when_disposed(
     dispose(team, lid, LetterDisposition.KEEP)
     with team("member").session() as s, pytest.raises(WorkflowError) as err:
         update_letter(s, lid, letter(world, summary="处置后改写"))  # type: ignore[arg-type]
-    assert "已处置（留存备查）" in err.value.message and "如需更正" in err.value.message
+    assert "已处置" in err.value.message and "如需更正" in err.value.message
     with team("member").session() as s:
         assert lock_reason(s, "letter", lid) == err.value.message
         assert get_letter(s, lid).summary == "反映张三优亲厚友"  # as summarized before
@@ -145,7 +145,7 @@ def test_a_rectification_is_locked_by_closing_but_can_still_be_graded(team: Team
     with vault.session() as s, pytest.raises(RectificationStateError) as err:
         update_rectification(s, done, changed)
     assert err.value.exit_code == 8
-    assert "已销号（2026-06-01）" in err.value.message and "评估等次" in err.value.message
+    assert "已销号" in err.value.message and "评估等次" in err.value.message
     proof = _sha(vault, b"more proof")
     with vault.session() as s:
         assert lock_reason(s, "rectification", done) == err.value.message

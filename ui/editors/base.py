@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ui.errors import error_text
+from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.errors import WorkbenchError
@@ -219,7 +220,7 @@ class RecordEditor(QDialog):
 
     def _lock_answered(self, reason: str | None) -> None:
         if reason and isValid(self):
-            self.set_read_only(reason)
+            self.set_read_only(core_text(reason))
 
     def set_read_only(self, reason: str) -> None:
         """The core keeps this record locked: show why at the top, and let nothing be typed or

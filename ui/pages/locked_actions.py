@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton
 from shiboken6 import isValid
 
+from ui.i18n import core_text
 from ui.pages.record_list_page import RecordListPage
 from workbench.services.locks import lock_reason
 
@@ -37,7 +38,7 @@ def disable_when_locked(
                 return
             locked = reason is not None and rules_out(view)
             button.setEnabled(not locked)
-            button.setToolTip(reason if locked and reason else tips[button])
+            button.setToolTip(core_text(reason) if locked and reason else tips[button])
 
     def selected(view: Any) -> None:
         asked[0] = getattr(view, "id", None)
