@@ -1915,10 +1915,6 @@
         <translation>Feedback deadline</translation>
     </message>
     <message>
-        <source>线索已移交，移交的内容不能再修改。</source>
-        <translation>The clue has been transferred; what was transferred can no longer be changed.</translation>
-    </message>
-    <message>
         <source>登记问题线索</source>
         <translation>Register clue</translation>
     </message>
@@ -3263,10 +3259,6 @@
     <message>
         <source>原件扫描</source>
         <translation>Scan of original</translation>
-    </message>
-    <message>
-        <source>此件已上组务会研究，登记信息不能再修改。</source>
-        <translation>This letter has been discussed at a team meeting; its registration details can no longer be changed.</translation>
     </message>
     <message>
         <source>登记信访件</source>
@@ -7248,6 +7240,26 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>不能按此列排序</source>
         <translation>Cannot sort by this column</translation>
+    </message>
+    <message>
+        <source>该线索已移交，移交的内容不能再修改；办理进展请用“接收”“处置”“反馈”“办结”和“处置结果”登记。</source>
+        <translation>This clue has been transferred; what was transferred can no longer be changed. Record its progress with Receive, Handle, Feedback, Conclude and Outcome.</translation>
+    </message>
+    <message>
+        <source>该线索已办结，已锁定，不能修改；如需更正，请由巡察办与接收单位核实后另行登记说明。</source>
+        <translation>This clue is concluded and locked; it can no longer be changed. For a correction, the inspection office checks with the receiving unit and records a separate note.</translation>
+    </message>
+    <message>
+        <source>该信访件已提交组务会研究，登记内容不能再修改；请按组务会意见分类处置。</source>
+        <translation>This letter has been discussed at a team meeting; its registration can no longer be changed. Dispose of it as the meeting decided.</translation>
+    </message>
+    <message>
+        <source>该信访件已处置，已锁定，不能修改；如需更正，请提请组务会重新研究后另行登记。</source>
+        <translation>This letter has been disposed of and is locked; it can no longer be changed. For a correction, ask the team meeting to review it again and register the outcome separately.</translation>
+    </message>
+    <message>
+        <source>该整改事项已销号，已锁定，不能修改；仍可登记评估等次。如需更正，请由巡察办核实后另行登记。</source>
+        <translation>This rectification item is closed out and locked; it can no longer be changed, though its grade can still be recorded. For a correction, the inspection office checks it and records it separately.</translation>
     </message>
     <message>
         <source>个别谈话</source>

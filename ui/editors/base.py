@@ -11,8 +11,8 @@ from a JSON-able ``state()``. Everything else is here:
   undo and redo across the whole form, also while the cursor is in a text field;
 - saving runs the subclass's core call and discards the draft in the same transaction;
 - a refused save is shown at the top of the editor (above the scrolled form) as well as by its
-  field, which is scrolled into view; a record the core keeps locked (审签后…) opens read-only
-  with the reason at the top (``set_read_only``).
+  field, which is scrolled into view; a record the core keeps locked (审签后, 办结后, 已处置,
+  销号后: ``services/locks.py``) opens read-only with the reason at the top (``set_read_only``).
 """
 
 from __future__ import annotations
@@ -46,14 +46,20 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ui.errors import error_text
+from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.errors import WorkbenchError
 from workbench.services.drafts import discard_draft, save_draft
+from workbench.services.locks import lock_reason
 
 State = dict[str, Any]
 AUTOSAVE_MS = 2000  # after the last change
 UNDO_STEP_MS = 500  # a typing pause that closes one undo step
+
+
+def _ignore(_error: BaseException) -> None:
+    """A lock question that failed (the record just deleted): the save will say why."""
 
 
 class _Snapshot(QUndoCommand):
@@ -181,6 +187,8 @@ class RecordEditor(QDialog):
         self.setWindowTitle(self.title_text())
         self._watch(self)
         self._last_state = self.state()
+        if record_id is not None:
+            self._ask_lock(record_id)
 
     # -- what subclasses provide ---------------------------------------------------------------
 
@@ -203,6 +211,16 @@ class RecordEditor(QDialog):
 
     def title_text(self) -> str:
         return self.windowTitle()
+
+    def _ask_lock(self, record_id: str) -> None:
+        """Ask the core whether the workflow has fixed this record (办结, 已处置, 销号…): the
+        same rule its update service refuses with, so the editor never offers a doomed save."""
+        kind = self.kind
+        self.tasks.run(lambda s: lock_reason(s, kind, record_id), self._lock_answered, _ignore)
+
+    def _lock_answered(self, reason: str | None) -> None:
+        if reason and isValid(self):
+            self.set_read_only(core_text(reason))
 
     def set_read_only(self, reason: str) -> None:
         """The core keeps this record locked: show why at the top, and let nothing be typed or

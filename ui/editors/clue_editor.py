@@ -1,17 +1,17 @@
-"""问题线索: the cadre, the problem and where it is to be transferred; editable until 移交."""
+"""问题线索: the cadre, the problem and where it is to be transferred; editable until 移交
+(then the core's lock opens it read-only with the reason)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumChecks, EnumCombo, OptionalDate, TargetCombo
 from workbench.models.enums import (
     CadreLevel,
-    ClueStatus,
     ClueTransferUnit,
     Discipline,
     TransferMode,
@@ -66,11 +66,7 @@ class ClueEditor(RecordEditor):
             combo.currentIndexChanged.connect(self._units_changed)
         self._units_changed()
         if self.view is not None:
-            self.restore(self.state_of(self.view))
-            if self.view.status is not ClueStatus.REGISTERED:
-                note = QLabel(self.tr("线索已移交，移交的内容不能再修改。"))
-                note.setStyleSheet("color: #8a5a00;")
-                self.extra.addWidget(note)
+            self.restore(self.state_of(self.view))  # locked after 移交: see RecordEditor
 
     def _units_changed(self) -> None:
         """双移交 names a second unit; "其他" its name — the inputs open as they apply."""

@@ -6,14 +6,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
 from ui.editors.attachments_field import AttachmentDropZone
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import DateTimeField, EnumChecks, EnumCombo, TargetCombo
 from workbench.models.enums import Discipline, LetterChannel
 from workbench.services.letters import (
-    BEFORE_MEETING,
     LetterDraft,
     ReportedPerson,
     register_letter,
@@ -92,11 +91,7 @@ class LetterEditor(RecordEditor):
         f.add("original_sha256", self.tr("原件扫描"), self.original)
         self._anonymous_toggled(True)
         if self.view is not None:
-            self.restore(self.state_of(self.view))
-            if self.view.status not in BEFORE_MEETING:
-                note = QLabel(self.tr("此件已上组务会研究，登记信息不能再修改。"))
-                note.setStyleSheet("color: #8a5a00;")
-                self.extra.addWidget(note)
+            self.restore(self.state_of(self.view))  # locked after the 组务会: see RecordEditor
 
     def title_text(self) -> str:
         if self.view is None:

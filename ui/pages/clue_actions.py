@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
 )
 
 from ui.dialogs.step_dialog import StepDialog, Work, ask_step
@@ -22,8 +23,9 @@ from ui.editors.fields import DateField, DateTimeField, EnumCombo, OptionalDate
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import display
+from ui.pages.locked_actions import always, disable_when_locked
 from ui.pages.record_list_page import RecordListPage
-from workbench.models.enums import ClueHandling, ClueOutcomeKind, ClueTransferUnit
+from workbench.models.enums import ClueHandling, ClueOutcomeKind, ClueStatus, ClueTransferUnit
 from workbench.services.clues import (
     add_months,
     close_clue,
@@ -198,6 +200,7 @@ def add_clue_actions(page: RecordListPage) -> None:
         "close": _tr("办结"),
         "outcome": _tr("处置结果"),
     }
+    buttons: dict[QPushButton, Callable[[Any], bool]] = {}
     for name, build in CLUE_STEPS:
         title = labels[name]
 
@@ -209,4 +212,11 @@ def add_clue_actions(page: RecordListPage) -> None:
                 action=_tr("登记") if b is _outcome else t,
             )
 
-        page.add_action(title, open_step, f"clue_{name}")
+        button = page.add_action(title, open_step, f"clue_{name}")
+        # a clue locked by its 移交 still takes the later steps; one locked by 办结 takes none
+        buttons[button] = always if name == "transfer" else _closed
+    disable_when_locked(page, "clue", buttons)
+
+
+def _closed(view: Any) -> bool:
+    return bool(view.status is ClueStatus.CLOSED)

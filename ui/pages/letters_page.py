@@ -25,6 +25,7 @@ from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column, display
+from ui.pages.locked_actions import disable_when_locked
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterSpec
@@ -101,6 +102,11 @@ def _config() -> dict[str, Any]:
     )
 
 
+def _disposed(view: Any) -> bool:
+    """A letter fixed by the 组务会 is still to be disposed of; one disposed of takes no step."""
+    return bool(view.status is LetterStatus.DISPOSED)
+
+
 class LettersPage(RecordListPage):
     """登记 → 摘要 → 组务会研究 → 分类处置; the 组长 decides at the meeting, the core says who
     may take which step and refuses the rest with its reason."""
@@ -110,7 +116,7 @@ class LettersPage(RecordListPage):
     ) -> None:
         super().__init__(tasks, scope=scope, parent=parent, **_config())
         self.register_button = self.add_action(self.tr("登记信访件"), self.register, "register")
-        self.add_action(self.tr("转为线索"), self.to_clue, "to_clue")
+        to_clue = self.add_action(self.tr("转为线索"), self.to_clue, "to_clue")
         self.disposal_button = self.add_action(self.tr("分类处置"), lambda: None, "disposal")
         menu = QMenu(self.disposal_button)
         self.disposal_actions: dict[str, QAction] = {}
@@ -130,6 +136,9 @@ class LettersPage(RecordListPage):
             if name in ("discuss", "duplicate"):
                 menu.addSeparator()
         self.disposal_button.setMenu(menu)
+        disable_when_locked(
+            self, "letter", dict.fromkeys((to_clue, self.disposal_button), _disposed)
+        )
 
     def to_clue(self) -> None:
         """分类处置 “转为线索”: the clue is created from the letter and opened."""

@@ -25,6 +25,7 @@ from ui.editors.attachments_field import AttachmentDropZone
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
+from ui.pages.locked_actions import always, disable_when_locked
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
 from ui.widgets.form import Form
@@ -235,16 +236,18 @@ def _grade(page: RecordListPage) -> None:
 
 
 def add_rectification_actions(page: RecordListPage) -> None:
-    """未启动 → 推进中 → 销号 (date and evidence) | 长期坚持, then 评估."""
-    page.add_action(
+    """未启动 → 推进中 → 销号 (date and evidence) | 长期坚持, then 评估 (also after 销号, which
+    locks the rest: those buttons are disabled with the reason)."""
+    start = page.add_action(
         _tr("开始推进"),
         lambda: _run_step(page, lambda s, rid: set_rectification_status(s, rid, "in_progress")),
         "start",
     )
-    page.add_action(
+    long_term = page.add_action(
         _tr("转为长期坚持"),
         lambda: _run_step(page, lambda s, rid: set_rectification_status(s, rid, "long_term")),
         "long_term",
     )
-    page.add_action(_tr("销号"), lambda: _close_out(page), "close_out")
+    close_out = page.add_action(_tr("销号"), lambda: _close_out(page), "close_out")
     page.add_action(_tr("评估"), lambda: _grade(page), "grade")
+    disable_when_locked(page, "rectification", dict.fromkeys((start, long_term, close_out), always))

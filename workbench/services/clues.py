@@ -53,6 +53,7 @@ from workbench.services.common import (
     required_text,
     soft_delete,
 )
+from workbench.services.locks import clue_lock, refuse_if_locked
 from workbench.services.rounds import check_version
 from workbench.services.workflow import (
     TEAM_ROLES,
@@ -348,7 +349,7 @@ def update_clue(
     """Only before 移交: what was handed over is what the receiving unit holds."""
     require_role(session, REGISTRARS, "修改问题线索")
     row = _load(session, clue_id, expected_version)
-    require_status(row.status, (ClueStatus.REGISTERED,), "修改")
+    refuse_if_locked(clue_lock(row))
     if draft.round_id != row.round_id:
         raise ValidationError("线索不能改到其他巡察轮次", field="round_id")
     values = _values(session, draft, draft.round_id, row.id)

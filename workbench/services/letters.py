@@ -50,6 +50,7 @@ from workbench.services.common import (
     required_text,
     soft_delete,
 )
+from workbench.services.locks import letter_lock, refuse_if_locked
 from workbench.services.rounds import check_version
 from workbench.services.workflow import (
     TEAM_ROLES,
@@ -265,7 +266,7 @@ def update_letter(
     """Correct the registration, until the 组务会 has discussed it."""
     require_role(session, TEAM_ROLES, "修改信访件")
     row = _load(session, letter_id, expected_version)
-    require_status(row.status, BEFORE_MEETING, "修改")
+    refuse_if_locked(letter_lock(row))
     if draft.round_id != row.round_id:
         raise ValidationError("信访件不能改到其他巡察轮次", field="round_id")
     values = _values(session, draft, draft.round_id, row.id)

@@ -29,6 +29,7 @@ from workbench.services.common import (
     required_text,
     soft_delete,
 )
+from workbench.services.locks import rectification_lock, refuse_if_locked
 from workbench.services.rounds import check_version
 from workbench.services.targets import (
     check_unique_number,
@@ -177,6 +178,7 @@ def update_rectification(
     """Edits the ledger fields; status, evidence, 销号 and grade have their own functions."""
     row = get_live(session, Rectification, rectification_id, "整改事项")
     check_version(row.version, expected_version)
+    refuse_if_locked(rectification_lock(row), RectificationStateError)
     _apply(session, row, row.round_id or "", draft)
     session.flush()
     return _view(row)
@@ -274,6 +276,7 @@ def add_rectification_evidence(
     session: Session, rectification_id: str, evidence_sha256: Iterable[str]
 ) -> RectificationView:
     row = get_live(session, Rectification, rectification_id, "整改事项")
+    refuse_if_locked(rectification_lock(row), RectificationStateError, action="补充佐证材料")
     row.evidence_sha256 = list(
         dict.fromkeys([*row.evidence_sha256, *_attachments(session, evidence_sha256)])
     )
@@ -285,9 +288,8 @@ def remove_rectification_evidence(
     session: Session, rectification_id: str, sha256: str
 ) -> RectificationView:
     row = get_live(session, Rectification, rectification_id, "整改事项")
+    refuse_if_locked(rectification_lock(row), RectificationStateError, action="删除佐证材料")
     kept = [s for s in row.evidence_sha256 if s != sha256.strip().lower()]
-    if row.status is S.DONE and not kept:
-        raise RectificationStateError("已销号事项至少保留一份佐证材料", field="evidence_sha256")
     row.evidence_sha256 = kept
     session.flush()
     return _view(row)

@@ -1,0 +1,72 @@
+"""Which records the workflow has fixed, and why: one rule per record type.
+
+The update services refuse a change to a locked record with the reason (``refuse_if_locked``);
+the editors ask ``lock_reason`` and open such a record read-only with the same text at the top
+(translated there like any core message).
+Steps the workflow still allows on a locked record (a 线索's 接收/反馈/办结 and 处置结果, a 整改
+事项's 评估等次) keep their own state checks in their services.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from workbench.errors import WorkflowError
+from workbench.i18n import N_
+from workbench.models import Clue, Letter, Rectification
+from workbench.models.enums import ClueStatus, LetterStatus, RectificationStatus
+from workbench.services.common import get_live
+
+# Fixed texts (no record number or date in them), so the English UI can translate them.
+CLUE_TRANSFERRED = N_(
+    "该线索已移交，移交的内容不能再修改；办理进展请用“接收”“处置”“反馈”“办结”和“处置结果”登记。"
+)
+CLUE_CLOSED = N_(
+    "该线索已办结，已锁定，不能修改；如需更正，请由巡察办与接收单位核实后另行登记说明。"
+)
+LETTER_DISCUSSED = N_("该信访件已提交组务会研究，登记内容不能再修改；请按组务会意见分类处置。")
+LETTER_DISPOSED = N_("该信访件已处置，已锁定，不能修改；如需更正，请提请组务会重新研究后另行登记。")
+RECTIFICATION_CLOSED = N_(
+    "该整改事项已销号，已锁定，不能修改；仍可登记评估等次。如需更正，请由巡察办核实后另行登记。"
+)
+
+
+def clue_lock(row: Clue) -> str | None:
+    """What was handed over at 移交 is what the receiving unit holds; after 办结 nothing moves."""
+    if row.status is ClueStatus.REGISTERED:
+        return None
+    return CLUE_CLOSED if row.status is ClueStatus.CLOSED else CLUE_TRANSFERRED
+
+
+def letter_lock(row: Letter) -> str | None:
+    """登记 → 摘要 → 组务会研究 → 分类处置: the registration is corrected before the 组务会;
+    a letter disposed of (or marked a 重复件) is closed."""
+    if row.status in (LetterStatus.REGISTERED, LetterStatus.SUMMARIZED):
+        return None
+    return LETTER_DISPOSED if row.status is LetterStatus.DISPOSED else LETTER_DISCUSSED
+
+
+def rectification_lock(row: Rectification) -> str | None:
+    """销号 closes the item on its evidence: the ledger and the proof stay as they were judged.
+    长期坚持 stays open to progress notes (its measures never end)."""
+    return RECTIFICATION_CLOSED if row.status is RectificationStatus.DONE else None
+
+
+def lock_reason(session: Session, record_type: str, record_id: str) -> str | None:
+    """Why the record cannot be edited now, or ``None`` when it can (also for the types that
+    have no lock here)."""
+    if record_type == "clue":
+        return clue_lock(get_live(session, Clue, record_id, "问题线索"))
+    if record_type == "letter":
+        return letter_lock(get_live(session, Letter, record_id, "信访件"))
+    if record_type == "rectification":
+        return rectification_lock(get_live(session, Rectification, record_id, "整改事项"))
+    return None
+
+
+def refuse_if_locked(
+    reason: str | None, error: type[WorkflowError] = WorkflowError, *, action: str = "修改"
+) -> None:
+    """Raise the lock's reason as a workflow refusal (exit 8)."""
+    if reason is not None:
+        raise error(reason, field="status", locked=True, action=action)
