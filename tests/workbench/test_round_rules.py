@@ -357,7 +357,7 @@ def test_village_rounds_inspect_villages_and_communities_only(office: Vault) -> 
     _refused(
         office,
         WorkflowError,
-        "对村巡察只巡察村、社区，“东山村党总支”是乡镇\\(街道\\)",
+        "对村巡察只巡察村、社区，“东山村党总支”是乡镇（街道）",
         lambda s: edit_target(s, village.id, TargetChanges(kind="township")),
     )
     assert school.kind == "school"

@@ -230,3 +230,9 @@ def test_targets_and_persons_are_searchable(vault: Vault, rid: str) -> None:
         delete_person(s, p.id)
     with vault.read() as s:
         assert search(s, "欧阳建国", types=["person"]) == []
+
+
+def test_a_title_typed_with_half_width_brackets_names_the_kind(vault: Vault, rid: str) -> None:
+    with vault.session() as s:
+        t = create_target(s, rid, TargetDraft("某某街道党工委", "乡镇(街道)", "一般关注"))
+    assert (t.kind, t.kind_title) == ("township", "乡镇（街道）")

@@ -188,14 +188,14 @@ def _kind(row: Row) -> tuple[str, str | None]:
     words: the service's own refusal lists the codes as well, for the command line."""
     kind_text, sub_text = row.text("类型", required=True), row.text("子类型")
     kinds = catalog().target_kinds()
-    kind = next((k for k in kinds if kind_text in (k.code, k.title)), None)
+    kind = next((k for k in kinds if k.named(kind_text)), None)
     if kind_text and kind is None:
         options = "、".join(k.title for k in kinds)
         row.refuse("类型", f"“{kind_text}”不是可选的类型，可选：{options}")
     elif kind is not None and sub_text:
         if not kind.subtypes:
             row.refuse("子类型", f"“{kind.title}”没有子类型，请留空")
-        elif not any(sub_text in (s.code, s.title) for s in kind.subtypes):
+        elif not any(s.named(sub_text) for s in kind.subtypes):
             options = "、".join(s.title for s in kind.subtypes)
             row.refuse("子类型", f"“{sub_text}”不是“{kind.title}”的子类型，可选：{options}")
     return kind_text, sub_text or None

@@ -166,7 +166,7 @@ def _target_view(row: Target) -> TargetView:
 def _parse_kind(kind_text: str, subtype_text: str | None) -> tuple[str, str | None]:
     kinds = catalog().target_kinds()
     text = (kind_text or "").strip()
-    kind = next((k for k in kinds if text in (k.code, k.title)), None)
+    kind = next((k for k in kinds if k.named(text)), None)
     if kind is None:
         options = "、".join(f"{k.title}（{k.code}）" for k in kinds)
         raise ValidationError(f"对象类型“{text}”无效，可选：{options}", field="kind")
@@ -175,7 +175,7 @@ def _parse_kind(kind_text: str, subtype_text: str | None) -> tuple[str, str | No
         return kind.code, None
     if not kind.subtypes:
         raise ValidationError(f"对象类型“{kind.title}”没有子类型", field="subtype")
-    sub = next((s for s in kind.subtypes if sub_text in (s.code, s.title)), None)
+    sub = next((s for s in kind.subtypes if s.named(sub_text)), None)
     if sub is None:
         options = "、".join(f"{s.title}（{s.code}）" for s in kind.subtypes)
         raise ValidationError(

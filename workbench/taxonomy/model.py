@@ -131,12 +131,24 @@ class WorkMethodSet(Document):
 
 # --- targets, attention levels and focus lists ----------------------------------------------
 
+# people type 乡镇(街道) as often as 乡镇（街道）: a title matches with either width of bracket
+_BRACKETS = str.maketrans("()", "（）")
+
+
+def names_entry(text: str, code: str, title: str) -> bool:
+    """Whether ``text`` (typed or from a spreadsheet) is this entry's code or its title."""
+    clean = text.strip()
+    return clean == code or clean.translate(_BRACKETS) == title.translate(_BRACKETS)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TargetSubtype:
     code: str
     title: str
     description: str
+
+    def named(self, text: str) -> bool:
+        return names_entry(text, self.code, self.title)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -148,6 +160,9 @@ class TargetKind:
 
     def subtype(self, code: str) -> TargetSubtype | None:
         return next((s for s in self.subtypes if s.code == code), None)
+
+    def named(self, text: str) -> bool:
+        return names_entry(text, self.code, self.title)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
