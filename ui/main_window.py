@@ -144,7 +144,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         dashboard = DashboardPage(self.tasks, self.scope, office=office)
-        dashboard.header.round_saved.connect(self._round_saved)
         dashboard.overdue_requested.connect(self.show_overdue_clues)
         self._add_page("dashboard", self.tr("概览"), dashboard)
         self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
