@@ -180,7 +180,9 @@ class MainWindow(QMainWindow):
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
-        split.setSizes([160, 1120])
+        # wide enough for the longest page name (English ones are longer than Chinese)
+        fit = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8
+        split.setSizes([max(160, fit), 1120])
         self.lock_screen = LockScreen()
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.screens = QStackedWidget()
