@@ -380,6 +380,10 @@
         <translation>How it was found: </translation>
     </message>
     <message>
+        <source>签批：</source>
+        <translation>Sign-offs:</translation>
+    </message>
+    <message>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
@@ -428,6 +432,14 @@
 </source>
         <translation>Outcomes:
 </translation>
+    </message>
+    <message>
+        <source>问：</source>
+        <translation>Q: </translation>
+    </message>
+    <message>
+        <source>答：</source>
+        <translation>A: </translation>
     </message>
     <message>
         <source>时间：</source>
@@ -536,6 +548,10 @@
     <message>
         <source>关联底稿：</source>
         <translation>Linked finding: </translation>
+    </message>
+    <message>
+        <source>未评价</source>
+        <translation>Not rated</translation>
     </message>
     <message>
         <source>督办</source>
@@ -4641,20 +4657,8 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Return…</translation>
     </message>
     <message>
-        <source>新建巡察轮次…</source>
-        <translation>New round…</translation>
-    </message>
-    <message>
         <source>在工具栏选择一个巡察轮次，这里显示它的阶段和日期。</source>
         <translation>Choose a round in the toolbar to see its phase and dates here.</translation>
-    </message>
-    <message>
-        <source>本库还没有巡察轮次。先新建一轮巡察，再配置巡察组和对象。</source>
-        <translation>This store has no round yet. Create a round first, then set up its teams and targets.</translation>
-    </message>
-    <message>
-        <source>本库还没有巡察轮次。</source>
-        <translation>This store has no round yet.</translation>
     </message>
     <message>
         <source>%1派出</source>
