@@ -40,6 +40,38 @@
         <translation>User</translation>
     </message>
     <message>
+        <source>谈话笔录</source>
+        <translation>Interview transcript</translation>
+    </message>
+    <message>
+        <source>底稿签批</source>
+        <translation>Finding sign-off</translation>
+    </message>
+    <message>
+        <source>支撑材料</source>
+        <translation>Supporting evidence</translation>
+    </message>
+    <message>
+        <source>画像评价</source>
+        <translation>Portrait rating</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>立卷归档</source>
+        <translation>Archive item</translation>
+    </message>
+    <message>
+        <source>干部/人员</source>
+        <translation>Cadres / people</translation>
+    </message>
+    <message>
+        <source>“3+1”清单</source>
+        <translation>“3+1” lists</translation>
+    </message>
+    <message>
         <source>操作</source>
         <translation>Action</translation>
     </message>
