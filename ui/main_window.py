@@ -27,6 +27,7 @@ from ui.dialogs.passphrase_dialog import ChangePassphraseDialog
 from ui.dialogs.round_menu import may_set_up, round_menu_button
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.user_forms import roles_text
 from ui.editors.registry import (
     EDITORS,
     Parked,
@@ -36,7 +37,6 @@ from ui.editors.registry import (
     reopen_parked,
 )
 from ui.errors import error_text, show_error
-from ui.i18n import core_text
 from ui.icons import icon
 from ui.lock import IdleLock
 from ui.pages.attachments_page import AttachmentsPage
@@ -193,8 +193,8 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
         user = workspace.user
-        roles = "、".join(core_text(r.label) for r in user.roles)
-        self.statusBar().addPermanentWidget(QLabel(f"{user.display_name}（{roles}）"))
+        who = self.tr("%1（%2）").replace("%2", roles_text(tuple(user.roles)))
+        self.statusBar().addPermanentWidget(QLabel(who.replace("%1", user.display_name)))
         self.statusBar().addPermanentWidget(QLabel(str(workspace.summary.directory)))
         self.index_status = IndexStatus(self.tasks)
         self.index_status.finished.connect(self._index_caught_up)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from ui.main_window import MainWindow
@@ -89,8 +89,9 @@ def test_round_selector_scopes_the_pages(
 
 
 def test_english_page_names_and_column_titles_fit(qtbot: QtBot, workspace: Workspace) -> None:
-    """In English the navigation was as narrow as for Chinese ("Documents and repor…") and the
-    list columns kept their Chinese widths ("eedback deadlin")."""
+    """In English the navigation was as narrow as for Chinese ("Documents and repor…"), the
+    list columns kept their Chinese widths ("eedback deadlin") and the status bar its Chinese
+    punctuation."""
     from PySide6.QtCore import Qt, QTranslator
     from PySide6.QtWidgets import QApplication
 
@@ -106,6 +107,8 @@ def test_english_page_names_and_column_titles_fit(qtbot: QtBot, workspace: Works
         window = _window(qtbot, workspace)
         window.resize(1366, 820)
         assert window.nav.viewport().width() >= window.nav.sizeHintForColumn(0)
+        shown = [w.text() for w in window.statusBar().findChildren(QLabel)]
+        assert "王建国 (Team leader, System administrator)" in shown  # not （…、…）
         clues = window.pages["clues"]
         assert isinstance(clues, RecordListPage)
         header = clues.table.horizontalHeader()
