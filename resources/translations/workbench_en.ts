@@ -3731,6 +3731,10 @@
         <translation>Audit Log</translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
