@@ -53,7 +53,7 @@ from ui.pages.reports_page import ReportsPage
 from ui.pages.setup_page import SetupPage
 from ui.pages.workflow_actions import add_finding_actions, add_rectification_actions
 from ui.tasks import Tasks
-from ui.widgets.duty_pages import keep_to_duty
+from ui.widgets.duty_pages import SEPARATION_PAGE, keep_to_duty
 from ui.widgets.index_status import IndexStatus
 from ui.widgets.lock_screen import LockScreen
 from workbench.errors import WorkbenchError
@@ -113,16 +113,14 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addWidget(QLabel(self.tr("巡察轮次：")))
-        toolbar.addWidget(self.round_combo)
+        scope_widgets: list[QWidget] = [QLabel(self.tr("巡察轮次：")), self.round_combo]
         office = may_set_up(workspace)  # 巡察办 on an office store sets rounds up
         if office:
             current = self.round_combo.currentData
-            toolbar.addWidget(round_menu_button(self.tasks, self, current, self._round_saved))
-        toolbar.addWidget(QLabel(self.tr(" 巡察组：")))
-        toolbar.addWidget(self.team_combo)
-        toolbar.addWidget(QLabel(self.tr(" 被巡察单位：")))
-        toolbar.addWidget(self.target_combo)
+            scope_widgets.append(round_menu_button(self.tasks, self, current, self._round_saved))
+        scope_widgets += [QLabel(self.tr(" 巡察组：")), self.team_combo]
+        scope_widgets += [QLabel(self.tr(" 被巡察单位：")), self.target_combo]
+        scope_actions = [toolbar.addWidget(w) for w in scope_widgets]
         find = QAction(icon("search"), self.tr("检索"), self)
         find.setShortcut(QKeySequence("Ctrl+K"))
         find.triggered.connect(self.open_search)
@@ -176,6 +174,9 @@ class MainWindow(QMainWindow):
         self._drafts_offered = False
         self.nav.currentRowChanged.connect(self._show_page)
         keep_to_duty(self, find)  # 三员 alone: only the pages of their duty
+        if SEPARATION_PAGE in self.pages:  # nor the round/team/unit choice: they read no cases
+            for action in scope_actions:
+                action.setVisible(False)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.nav)
         split.addWidget(self.stack)

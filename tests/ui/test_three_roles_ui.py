@@ -54,6 +54,7 @@ def test_a_three_role_alone_sees_only_the_pages_of_their_duty(qtbot: QtBot, demo
         for row in range(auditor.nav.count())
     }
     assert not icons["separation"].isNull()  # lined up with 审计日志 under it
+    assert not auditor.round_combo.isVisible() and not auditor.target_combo.isVisible()
     note = auditor.findChild(QWidget, "separation_note")
     assert note is not None and note.isVisible()
     text = note.findChild(QLabel).text()
