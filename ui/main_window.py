@@ -27,6 +27,7 @@ from ui.dialogs.passphrase_dialog import ChangePassphraseDialog
 from ui.dialogs.round_menu import may_set_up, round_menu_button
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.user_forms import roles_text
 from ui.editors.registry import (
     EDITORS,
     Parked,
@@ -36,7 +37,6 @@ from ui.editors.registry import (
     reopen_parked,
 )
 from ui.errors import error_text, show_error
-from ui.i18n import core_text
 from ui.icons import icon
 from ui.lock import IdleLock
 from ui.pages.attachments_page import AttachmentsPage
@@ -53,7 +53,7 @@ from ui.pages.reports_page import ReportsPage
 from ui.pages.setup_page import SetupPage
 from ui.pages.workflow_actions import add_finding_actions, add_rectification_actions
 from ui.tasks import Tasks
-from ui.widgets.duty_pages import keep_to_duty
+from ui.widgets.duty_pages import SEPARATION_PAGE, keep_to_duty
 from ui.widgets.index_status import IndexStatus
 from ui.widgets.lock_screen import LockScreen
 from workbench.errors import WorkbenchError
@@ -113,16 +113,14 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addWidget(QLabel(self.tr("巡察轮次：")))
-        toolbar.addWidget(self.round_combo)
+        scope_widgets: list[QWidget] = [QLabel(self.tr("巡察轮次：")), self.round_combo]
         office = may_set_up(workspace)  # 巡察办 on an office store sets rounds up
         if office:
             current = self.round_combo.currentData
-            toolbar.addWidget(round_menu_button(self.tasks, self, current, self._round_saved))
-        toolbar.addWidget(QLabel(self.tr(" 巡察组：")))
-        toolbar.addWidget(self.team_combo)
-        toolbar.addWidget(QLabel(self.tr(" 被巡察单位：")))
-        toolbar.addWidget(self.target_combo)
+            scope_widgets.append(round_menu_button(self.tasks, self, current, self._round_saved))
+        scope_widgets += [QLabel(self.tr(" 巡察组：")), self.team_combo]
+        scope_widgets += [QLabel(self.tr(" 被巡察单位：")), self.target_combo]
+        scope_actions = [toolbar.addWidget(w) for w in scope_widgets]
         find = QAction(icon("search"), self.tr("检索"), self)
         find.setShortcut(QKeySequence("Ctrl+K"))
         find.triggered.connect(self.open_search)
@@ -144,7 +142,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         dashboard = DashboardPage(self.tasks, self.scope, office=office)
-        dashboard.header.round_saved.connect(self._round_saved)
         dashboard.overdue_requested.connect(self.show_overdue_clues)
         self._add_page("dashboard", self.tr("概览"), dashboard)
         self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
@@ -177,11 +174,16 @@ class MainWindow(QMainWindow):
         self._drafts_offered = False
         self.nav.currentRowChanged.connect(self._show_page)
         keep_to_duty(self, find)  # 三员 alone: only the pages of their duty
+        if SEPARATION_PAGE in self.pages:  # nor the round/team/unit choice: they read no cases
+            for action in scope_actions:
+                action.setVisible(False)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
-        split.setSizes([160, 1120])
+        # wide enough for the longest page name (English ones are longer than Chinese)
+        fit = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8
+        split.setSizes([max(160, fit), 1120])
         self.lock_screen = LockScreen()
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.screens = QStackedWidget()
@@ -192,8 +194,8 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
         user = workspace.user
-        roles = "、".join(core_text(r.label) for r in user.roles)
-        self.statusBar().addPermanentWidget(QLabel(f"{user.display_name}（{roles}）"))
+        who = self.tr("%1（%2）").replace("%2", roles_text(tuple(user.roles)))
+        self.statusBar().addPermanentWidget(QLabel(who.replace("%1", user.display_name)))
         self.statusBar().addPermanentWidget(QLabel(str(workspace.summary.directory)))
         self.index_status = IndexStatus(self.tasks)
         self.index_status.finished.connect(self._index_caught_up)

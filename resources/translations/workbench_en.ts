@@ -40,6 +40,38 @@
         <translation>User</translation>
     </message>
     <message>
+        <source>谈话笔录</source>
+        <translation>Interview transcript</translation>
+    </message>
+    <message>
+        <source>底稿签批</source>
+        <translation>Finding sign-off</translation>
+    </message>
+    <message>
+        <source>支撑材料</source>
+        <translation>Supporting evidence</translation>
+    </message>
+    <message>
+        <source>画像评价</source>
+        <translation>Portrait rating</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>立卷归档</source>
+        <translation>Archive item</translation>
+    </message>
+    <message>
+        <source>干部/人员</source>
+        <translation>Cadres / people</translation>
+    </message>
+    <message>
+        <source>“3+1”清单</source>
+        <translation>“3+1” lists</translation>
+    </message>
+    <message>
         <source>操作</source>
         <translation>Action</translation>
     </message>
@@ -380,6 +412,10 @@
         <translation>How it was found: </translation>
     </message>
     <message>
+        <source>签批：</source>
+        <translation>Sign-offs:</translation>
+    </message>
+    <message>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
@@ -428,6 +464,14 @@
 </source>
         <translation>Outcomes:
 </translation>
+    </message>
+    <message>
+        <source>问：</source>
+        <translation>Q: </translation>
+    </message>
+    <message>
+        <source>答：</source>
+        <translation>A: </translation>
     </message>
     <message>
         <source>时间：</source>
@@ -536,6 +580,10 @@
     <message>
         <source>关联底稿：</source>
         <translation>Linked finding: </translation>
+    </message>
+    <message>
+        <source>未评价</source>
+        <translation>Not rated</translation>
     </message>
     <message>
         <source>督办</source>
@@ -3675,6 +3723,10 @@
         <translation>Audit Log</translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>全部轮次</source>
         <translation>All rounds</translation>
     </message>
@@ -4633,20 +4685,8 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Return…</translation>
     </message>
     <message>
-        <source>新建巡察轮次…</source>
-        <translation>New round…</translation>
-    </message>
-    <message>
         <source>在工具栏选择一个巡察轮次，这里显示它的阶段和日期。</source>
         <translation>Choose a round in the toolbar to see its phase and dates here.</translation>
-    </message>
-    <message>
-        <source>本库还没有巡察轮次。先新建一轮巡察，再配置巡察组和对象。</source>
-        <translation>This store has no round yet. Create a round first, then set up its teams and targets.</translation>
-    </message>
-    <message>
-        <source>本库还没有巡察轮次。</source>
-        <translation>This store has no round yet.</translation>
     </message>
     <message>
         <source>%1派出</source>

@@ -134,3 +134,40 @@ def test_the_english_ui_loads(qtbot: object) -> None:
         assert QCoreApplication.translate("core", "小信封") == "Small envelope"
     finally:
         app.removeTranslator(translator)
+
+
+def test_the_record_count_is_english_for_any_count(qtbot: object) -> None:
+    """共 N 条 under every list: Qt returns a plain (non-plural) translation only for n ≤ 1 when
+    a count is passed, so "共 25 条" stayed Chinese in the English UI."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from tools.i18n import TS
+    from ui.pages.record_list_page import count_text
+
+    app = QApplication.instance()
+    assert app is not None
+    assert count_text(25) == "共 25 条"
+    translator = QTranslator()
+    assert translator.load(str(TS.with_suffix(".qm"))), "run `make i18n` (lrelease)"
+    app.installTranslator(translator)
+    try:
+        assert [count_text(n) for n in (0, 1, 25)] == ["Total: 0", "Total: 1", "Total: 25"]
+    finally:
+        app.removeTranslator(translator)
+
+
+def test_no_translation_call_inside_an_f_string() -> None:
+    """lupdate does not look inside f-strings: ``f"{_tr('签批：')}"`` stayed Chinese in English."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                found += [
+                    f"{path.relative_to(UI.parent)}:{call.lineno}"
+                    for call in ast.walk(node)
+                    if isinstance(call, ast.Call)
+                    and _called_name(call) in TRANSLATORS
+                    and any(isinstance(a, ast.Constant) for a in call.args)  # not core_text(x)
+                ]
+    assert found == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from ui.main_window import MainWindow
@@ -86,3 +86,35 @@ def test_round_selector_scopes_the_pages(
     qtbot.waitUntil(lambda: page.model.total == everything, timeout=10000)
     assert everything >= in_round
     window.close()
+
+
+def test_english_page_names_and_column_titles_fit(qtbot: QtBot, workspace: Workspace) -> None:
+    """In English the navigation was as narrow as for Chinese ("Documents and repor…"), the
+    list columns kept their Chinese widths ("eedback deadlin") and the status bar its Chinese
+    punctuation."""
+    from PySide6.QtCore import Qt, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from tools.i18n import TS
+    from ui.pages.record_list_page import RecordListPage
+
+    app = QApplication.instance()
+    assert app is not None
+    english = QTranslator()
+    assert english.load(str(TS.with_suffix(".qm"))), "run `make qm`"
+    app.installTranslator(english)
+    try:
+        window = _window(qtbot, workspace)
+        window.resize(1366, 820)
+        assert window.nav.viewport().width() >= window.nav.sizeHintForColumn(0)
+        shown = [w.text() for w in window.statusBar().findChildren(QLabel)]
+        assert "王建国 (Team leader, System administrator)" in shown  # not （…、…）
+        clues = window.pages["clues"]
+        assert isinstance(clues, RecordListPage)
+        header = clues.table.horizontalHeader()
+        for i in range(clues.model.columnCount()):
+            title = str(clues.model.headerData(i, Qt.Orientation.Horizontal))
+            assert header.sectionSize(i) >= header.fontMetrics().horizontalAdvance(title), title
+        window.close()
+    finally:
+        app.removeTranslator(english)

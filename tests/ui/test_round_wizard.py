@@ -144,9 +144,11 @@ def test_a_special_round_needs_its_topic(
     qtbot: QtBot, office_dir: Path, opened: list[Workspace]
 ) -> None:
     window = open_window(qtbot, office_dir, opened)
-    header = window.pages["dashboard"].header  # type: ignore[attr-defined]
-    new = header.findChild(QPushButton, "new_round")
-    qtbot.waitUntil(lambda: new.isVisible(), timeout=TIMEOUT)  # no round yet: offered here
+    dashboard = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.checklist.isVisible(), timeout=TIMEOUT)  # type: ignore[attr-defined]
+    assert not dashboard.header.isVisible()  # type: ignore[attr-defined]  # one offer, not two
+    new = dashboard.findChild(QPushButton, "step_new_round_button")
+    assert new is not None and new.isVisible()  # no round yet: the checklist's step offers it
     new.click()
     wizard = _wizard(qtbot, window)
     _next(wizard)
@@ -247,9 +249,10 @@ def test_only_the_office_gets_the_wizard_and_the_core_refuses_others(
 ) -> None:
     window = open_window(qtbot, office_dir, opened, LEADER)
     assert window.toolbar.findChild(QToolButton, "round_menu") is None
-    header = window.pages["dashboard"].header  # type: ignore[attr-defined]
-    assert not header.findChild(QPushButton, "new_round").isVisible()
-    assert "还没有巡察轮次" in header.message.text()
+    dashboard = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.checklist.isVisible(), timeout=TIMEOUT)  # type: ignore[attr-defined]
+    assert "还没有巡察轮次" in dashboard.checklist.heading.text()  # type: ignore[attr-defined]
+    assert not dashboard.header.isVisible()  # type: ignore[attr-defined]
     draft = RoundDraft("第一轮", YEAR, 1, RoundType.REGULAR, *DEFAULT_FRAMEWORK)
     with pytest.raises(PermissionDenied, match="巡察办"):
         opened[0].write(lambda s: add_round(s, draft))

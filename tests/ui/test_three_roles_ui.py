@@ -49,6 +49,12 @@ def test_a_three_role_alone_sees_only_the_pages_of_their_duty(qtbot: QtBot, demo
     auditor = _window_of(qtbot, demo_dir, "sunqiang")
     auditor.tasks.default_error = errors.append  # a refused case read would land here
     assert _visible_pages(auditor) == {"separation", "audit"}
+    icons = {
+        auditor.nav.item(row).data(0x0100): auditor.nav.item(row).icon()
+        for row in range(auditor.nav.count())
+    }
+    assert not icons["separation"].isNull()  # lined up with 审计日志 under it
+    assert not auditor.round_combo.isVisible() and not auditor.target_combo.isVisible()
     note = auditor.findChild(QWidget, "separation_note")
     assert note is not None and note.isVisible()
     text = note.findChild(QLabel).text()
@@ -110,6 +116,11 @@ def test_the_auditor_sees_who_opened_a_record(
     action_column = [c.key for c in log.model.columns].index("action")
     shown = {log.model.data(log.model.index(r, action_column)) for r in range(log.model.rowCount())}
     assert "查看记录" in shown and RECORD_READ not in shown
+    kind_column = [c.key for c in log.model.columns].index("object_type")
+    kinds = {log.model.data(log.model.index(r, kind_column)) for r in range(log.model.rowCount())}
+    assert "信访件" in kinds and "letters" not in kinds  # what it is, not the table's name
+    first = log.model.view_at(0)
+    assert first is not None and log.describe(first).count("对象：") == 1
     _close(auditor)
 
 

@@ -29,8 +29,42 @@ ACTIONS = (
 )
 
 
+def _object_types() -> dict[str, str]:
+    """What a logged object is, in words (the log keeps the table's name)."""
+    return {
+        "letters": _tr("信访件"),
+        "interviews": _tr("个别谈话"),
+        "interview_turns": _tr("谈话笔录"),
+        "findings": _tr("问题底稿"),
+        "finding_signoffs": _tr("底稿签批"),
+        "evidence": _tr("支撑材料"),
+        "clues": _tr("问题线索"),
+        "activities": _tr("工作记录"),
+        "focus_items": _tr("监督清单"),
+        "portraits": _tr("政治画像"),
+        "portrait_items": _tr("画像评价"),
+        "rectifications": _tr("整改台账"),
+        "reports": _tr("文书"),
+        "archive_items": _tr("立卷归档"),
+        "attachments": _tr("附件"),
+        "rounds": _tr("巡察轮次"),
+        "teams": _tr("巡察组"),
+        "members": _tr("组员"),
+        "targets": _tr("被巡察单位"),
+        "persons": _tr("干部/人员"),
+        "list_entries": _tr("“3+1”清单"),
+        "user": _tr("用户"),
+        "users": _tr("用户"),
+    }
+
+
 def _action(entry: Any) -> str:
     return core_text(action_label(entry.action))
+
+
+def _object_type(entry: Any) -> str:
+    kind = entry.object_type or ""
+    return _object_types().get(kind, kind)
 
 
 def _describe(entry: Any) -> str:
@@ -39,7 +73,9 @@ def _describe(entry: Any) -> str:
         [
             f"#{entry.seq}　{entry.at:%Y-%m-%d %H:%M:%S}　{entry.actor_name or ''}",
             _tr("操作：") + f"{_action(entry)}（{entry.action}）",
-            _tr("对象：") + f"{entry.object_type or ''} {entry.object_id or ''}",
+            _tr("对象：") + f"{_object_type(entry)}（{entry.object_type}） {entry.object_id}"
+            if entry.object_type
+            else _tr("对象：") + (entry.object_id or ""),
             _tr("详情：") + ("\n" + detail if detail else ""),
             _tr("本条哈希：") + entry.entry_hash,
         ]
@@ -55,7 +91,7 @@ def _config() -> dict[str, Any]:
             Column("at", _tr("时间（UTC）"), 150),
             Column("actor_name", _tr("用户"), 90),
             Column("action", _tr("操作"), 140, render=_action),
-            Column("object_type", _tr("对象类型"), 120),
+            Column("object_type", _tr("对象类型"), 120, render=_object_type),
             Column("object_id", _tr("对象"), 300),
         ],
         "filters": [

@@ -48,6 +48,14 @@ def keywords_of(service: ListService) -> Container[str]:
     return frozenset(p.name for p in parameters)
 
 
+def count_text(total: int) -> str:
+    """共 N 条 under a list. translate() with the class's context: self.tr in a base class would
+    look the text up under the subclass's name (PySide), which lupdate never extracted. No count
+    is passed: lupdate extracts the call as a plain message, which Qt does not return for n > 1.
+    """
+    return QCoreApplication.translate("RecordListPage", "共 %n 条").replace("%n", str(total))
+
+
 class RecordListPage(QWidget):
     record_selected = Signal(object)  # the view, or None
     record_opened = Signal(str, str)  # (record type, id): show it on its own page
@@ -90,9 +98,11 @@ class RecordListPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(columns):
-            self.table.setColumnWidth(i, column.width)
         header = self.table.horizontalHeader()
+        for i, column in enumerate(columns):  # at least its title (English titles are longer)
+            title = str(self.model.headerData(i, Qt.Orientation.Horizontal))
+            fit = header.fontMetrics().horizontalAdvance(title) + 24  # margins, sort arrow
+            self.table.setColumnWidth(i, max(column.width, fit))
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self._header_clicked)
@@ -167,11 +177,7 @@ class RecordListPage(QWidget):
         self.count_label.setText(error_text(error))
 
     def _on_loaded(self, total: int) -> None:
-        # translate() with this class's context: self.tr in a base class would look the text up
-        # under the subclass's name (PySide), which lupdate never extracted
-        self.count_label.setText(
-            QCoreApplication.translate("RecordListPage", "共 %n 条", "", total)
-        )
+        self.count_label.setText(count_text(total))
         pinned_row = self.model.row_of(self._pinned) if self._pinned else None
         if pinned_row is not None:
             self.table.selectRow(pinned_row)

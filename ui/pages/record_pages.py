@@ -67,7 +67,8 @@ def describe_finding(v: Any) -> str:
         for label, text in ((_tr("问题概述："), v.summary), (_tr("发现过程："), v.discovery))
         if text
     )
-    tail = f"\n\n{_tr('签批：')}\n{signoffs}" if signoffs else ""
+    signed = _tr("签批：")  # outside the f-string, where lupdate finds it
+    tail = f"\n\n{signed}\n{signoffs}" if signoffs else ""
     return f"{head}\n\n{body}{tail}"
 
 
@@ -113,7 +114,8 @@ def describe_clue(v: Any) -> str:
 
 
 def describe_interview(v: Any) -> str:
-    transcript = "\n".join(f"{_tr('问：')}{t.question}\n{_tr('答：')}{t.answer}" for t in v.turns)
+    asked, answered = _tr("问："), _tr("答：")  # outside the f-strings, where lupdate finds them
+    transcript = "\n".join(f"{asked}{t.question}\n{answered}{t.answer}" for t in v.turns)
     head = _lines(
         (_tr("编号："), v.number),
         (_tr("类型："), v.interview_type),
@@ -124,7 +126,8 @@ def describe_interview(v: Any) -> str:
         (_tr("谈话对象："), f"{v.subject_name}　{v.subject_unit}　{v.subject_position}"),
         (_tr("对象确认："), v.confirmed_on),
     )
-    summary = f"\n\n{_tr('摘要：')}\n{v.summary}" if v.summary else ""
+    said = _tr("摘要：")
+    summary = f"\n\n{said}\n{v.summary}" if v.summary else ""
     return f"{head}{summary}\n\n{transcript}"
 
 
@@ -167,8 +170,9 @@ def describe_focus(v: Any) -> str:
 
 
 def describe_portrait(v: Any) -> str:
+    unrated = _tr("未评价")  # outside the f-string, where lupdate finds it
     items = "\n".join(
-        f"  [{it.dimension}] {it.title}：{display(it.rating) or _tr('未评价')}"
+        f"  [{it.dimension}] {it.title}：{display(it.rating) or unrated}"
         + (f"——{it.comment}" if it.comment else "")
         for it in v.items
     )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -145,7 +147,13 @@ class ReportsPage(QWidget):
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.documents)
-        split.addWidget(self._side_panel())
+        side = QScrollArea()  # the 底稿 left out of a report can be many lines: scroll, not squeeze
+        side.setObjectName("side_panel")
+        side.setWidgetResizable(True)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.setWidget(self._side_panel())
+        split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

@@ -1,5 +1,7 @@
 """The chosen round at the top of 概览: its name and type, the six phases with their dates and
 the current one marked, a 专项's topic and 方案 status, and the office's buttons to move it on.
+While the store has no round at all it stays hidden: the first-run checklist below says so and
+offers 新建巡察轮次 (as does the toolbar's 轮次 menu).
 
 Who may press them and when is the core's (office_setup.move_round_phase, services/round_plan):
 the buttons only mirror it, disabled with the reason as their tooltip, and a refusal the core
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs.round_wizard import open_round_wizard, type_title
+from ui.dialogs.round_wizard import type_title
 from ui.errors import show_error
 from ui.i18n import core_text
 from ui.tasks import Tasks
@@ -57,10 +59,6 @@ def _next_phase(view: RoundView) -> RoundPhase | None:
 
 
 class RoundHeader(QFrame):
-    """``round_saved`` carries a round the 新建巡察轮次 button created."""
-
-    round_saved = Signal(object)
-
     def __init__(self, tasks: Tasks, office: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("round_header")
@@ -99,10 +97,8 @@ class RoundHeader(QFrame):
         self.file_button = self._button("file_plan", self.tr("报备方案"), self.file_plan)
         self.approve_button = self._button("approve_plan", self.tr("审核通过"), self.approve_plan)
         self.return_button = self._button("return_plan", self.tr("退回…"), self.ask_return_note)
-        self.new_button = self._button("new_round", self.tr("新建巡察轮次…"), self.new_round)
         buttons = QHBoxLayout()
         for button in (
-            self.new_button,
             self.next_button,
             self.file_button,
             self.approve_button,
@@ -137,7 +133,6 @@ class RoundHeader(QFrame):
         self.say("")
         for button in self._round_buttons():
             button.hide()
-        self.new_button.hide()
 
     def say(self, text: str, style: str = "") -> None:
         """A line under the round (what just happened, or why there is none); hidden when empty."""
@@ -160,17 +155,13 @@ class RoundHeader(QFrame):
             self.show_round(state.round)
             return
         self.clear()
+        self.setVisible(state.any_round)  # none at all: the first-run checklist takes over
         if state.any_round:
             self.say(self.tr("在工具栏选择一个巡察轮次，这里显示它的阶段和日期。"))
-        elif self.office:
-            self.say(self.tr("本库还没有巡察轮次。先新建一轮巡察，再配置巡察组和对象。"))
-            self.new_button.show()
-        else:
-            self.say(self.tr("本库还没有巡察轮次。"))
 
     def show_round(self, view: RoundView) -> None:
         self.view = view
-        self.new_button.hide()
+        self.show()
         self.details.show()
         self.say("")
         self.title.setText(view.name)
@@ -321,6 +312,3 @@ class RoundHeader(QFrame):
             lambda s, rid: review_plan(s, rid, approve=False, note=note),
             self.tr("工作方案已退回修改"),
         )
-
-    def new_round(self) -> None:
-        self.last_dialog = open_round_wizard(self.tasks, self, self.round_saved.emit, None)
