@@ -7,18 +7,20 @@ import pytest
 
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.conftest import LEADER
+from tests.workbench.conftest import team, team_template
 from tests.workbench.findings_world import (
     World,
     draft,
     make,
-    world_fixture,  # noqa: F401 - the `world` fixture
+    world_fixture,
 )
-from tests.workbench.conftest import team, team_template  # noqa: F401 - fixtures
 from tests.workbench.team import Team
 from tests.workbench.test_signoff_scope import second_team
 from workbench.errors import ValidationError
 from workbench.models import Finding
 from workbench.services.findings import create_finding, update_finding
+
+__all__ = ["team", "team_template", "world_fixture"]  # fixtures used here
 
 
 def test_a_draft_cannot_be_moved_to_a_team_that_does_not_inspect_its_unit(
