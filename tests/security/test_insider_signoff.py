@@ -16,9 +16,10 @@ from tests.workbench.findings_world import (
 )
 from tests.workbench.team import Team
 from tests.workbench.test_signoff_scope import second_team
-from workbench.errors import ValidationError
+from workbench.errors import NotFound, ValidationError
 from workbench.models import Finding
 from workbench.services.findings import create_finding, update_finding
+from workbench.services.identifiers import resolve_record
 
 __all__ = ["team", "team_template", "world_fixture"]  # fixtures used here
 
@@ -38,3 +39,13 @@ def test_a_draft_cannot_be_moved_to_a_team_that_does_not_inspect_its_unit(
         create_finding(
             s, draft(world, title="另一问题", target_id=other_target, team_id=world.team_id)
         )
+
+
+def test_an_id_of_another_round_does_not_resolve_within_a_round(team: Team, world: World) -> None:
+    """A command scoped to one round (a document, a filter) takes no record of another round
+    named by its id, as it takes none named by its name."""
+    with team().read() as s:
+        assert resolve_record(s, "targets", world.target_id, world.round_id) == world.target_id
+        assert resolve_record(s, "targets", world.other_target_id) == world.other_target_id
+        with pytest.raises(NotFound):
+            resolve_record(s, "targets", world.other_target_id, world.round_id)
