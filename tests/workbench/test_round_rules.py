@@ -37,6 +37,7 @@ from workbench.services.office_setup import (
 )
 from workbench.services.rounds import MemberDraft, RoundDraft, get_team
 from workbench.services.targets import PersonDraft, TargetDraft
+from workbench.store.separation import as_store_job
 from workbench.store.vault import Vault
 
 OFFICE = "office"
@@ -47,6 +48,7 @@ def _snapshot(vault: Vault) -> list[tuple[str, str, int, object]]:
     a refusal means nothing was written."""
     rows: list[tuple[str, str, int, object]] = []
     with vault.read() as s:
+        as_store_job(s)  # the 监督重点 are case content, kept from a 三员 who is refused here
         for model in (Round, TeamRow, Member, Target, Person, ListEntry, FocusItem):
             for row in s.scalars(select(model).order_by(model.id)):
                 extra = getattr(row, "target_ids", None)

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from workbench.errors import PermissionDenied
 from workbench.services.common import MAX_PAGE, Page
 from workbench.services.focus import (
     FocusItemView,
@@ -56,7 +57,12 @@ def _every(fetch: Callable[[int], Page[T]]) -> tuple[T, ...]:
 
 def load_setup(session: Any, round_id: str) -> SetupData:
     focus: dict[str, list[FocusItemView]] = {}
-    items = _every(lambda o: list_focus_items(session, round_id=round_id, offset=o, limit=MAX_PAGE))
+    try:
+        items = _every(
+            lambda o: list_focus_items(session, round_id=round_id, offset=o, limit=MAX_PAGE)
+        )
+    except PermissionDenied:  # a 三员 sees the set-up, not what the team found on each 监督重点
+        items = ()
     for item in items:
         focus.setdefault(item.target_id, []).append(item)
     return SetupData(

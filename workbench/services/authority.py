@@ -19,6 +19,7 @@ write will ask, and show the reason on a disabled button instead of re-implement
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -117,6 +118,12 @@ def _recused_persons(members: Iterable[Member]) -> set[str]:
     return {p for m in members for p in (m.recusal_person_ids or [])}
 
 
+def _name_key(name: str) -> str:
+    """A name as 回避 compares it: a space typed in it (half- or full-width) makes no other
+    person of it."""
+    return re.sub(r"\s+", "", name)
+
+
 def recusal_refusal(
     session: Session,
     round_id: str | None,
@@ -142,9 +149,9 @@ def recusal_refusal(
         return None
     people = [p for p in (session.get(Person, pid) for pid in recused) if p is not None]
     linked = set(person_ids)
-    named = {n.strip() for n in names if n and n.strip()}
+    named = {_name_key(n) for n in names if n and n.strip()}
     for person in people:
-        if person.id in linked or person.name in named:
+        if person.id in linked or _name_key(person.name) in named:
             return Refusal(
                 "recusal",
                 f"您已申报回避“{person.name}”，不能{action}涉及该人员的{noun}",

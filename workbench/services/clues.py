@@ -68,6 +68,7 @@ from workbench.services.workflow import (
     round_row,
     source_refs,
 )
+from workbench.store import audit
 
 NUMBER_PREFIX = "XS"
 CLUE_SOURCES = ("interview", "letter", "activity", "finding")
@@ -546,15 +547,18 @@ def record_outcome(
 def remove_outcome(
     session: Session, clue_id: str, index: int, *, expected_version: int | None = None
 ) -> ClueView:
-    """Takes back a mistaken entry (0-based, in the order recorded); the audit log keeps it."""
+    """Takes back a mistaken entry (0-based, in the order recorded). The audit log names the entry
+    taken back (kind, date, unit) but not its wording: the 安全审计员 reads no case content."""
     require_role(session, TRACKERS, "删除线索处置结果")
     row = _load(session, clue_id, expected_version)
     require_status(row.status, OUTCOME_STATUSES, "删除处置结果")
     entries = list(row.outcomes or ())
     if not 0 <= index < len(entries):
         raise ValidationError(f"没有第 {index + 1} 条处置结果", field="index")
-    del entries[index]
+    removed = entries.pop(index)
     row.outcomes = entries
+    kept = {k: removed.get(k) for k in ("kind", "date", "unit")}
+    audit.record(session, "clue.outcome_remove", "clues", row.id, {"index": index, **kept})
     session.flush()
     return clue_view(row)
 

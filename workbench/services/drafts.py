@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from workbench.errors import ValidationError
 from workbench.models.base import utcnow
 from workbench.models.drafts import Draft
+from workbench.roles import case_read_refusal
+from workbench.store.separation import session_roles
 
 MAX_PAYLOAD = 2_000_000  # characters of JSON: a long transcript fits, a runaway paste does not
 
@@ -66,7 +68,11 @@ def save_draft(
 
 
 def list_drafts(session: Session) -> list[DraftView]:
-    """The current user's drafts, newest first (other users' drafts stay private)."""
+    """The current user's drafts, newest first (other users' drafts stay private). A user who
+    is 三员 only gets none: what they typed under a business role they no longer hold is case
+    content (三员分立); the list is empty, not refused, as the window asks at every unlock."""
+    if case_read_refusal(session_roles(session)) is not None:
+        return []
     query = select(Draft).where(Draft.user_name == _user(session)).order_by(Draft.updated_at.desc())
     return [_view(row) for row in session.scalars(query)]
 

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from workbench.errors import Conflict, NotFound, ValidationError
 from workbench.models import Finding, FindingSignoff, Letter, Round
 from workbench.models.enums import CadreLevel, FindingStatus, ResponsibilityType, SignoffStep
+from workbench.services.authority import record_team
 from workbench.services.common import (
     Page,
     RecordMeta,
@@ -252,7 +253,20 @@ def _values(
     elif current is None:
         values["number"] = next_number(session, Finding, rnd, NUMBER_PREFIX)
     _check_one_problem(session, rnd.id, target_id, title, exclude_id)
+    _check_inspecting_team(session, rnd.id, values["team_id"], target_id)
     return values
+
+
+def _check_inspecting_team(
+    session: Session, round_id: str, team_id: str | None, target_id: str
+) -> None:
+    """A 底稿 on a unit that one team inspects belongs to that team: naming another would hand
+    its sign-off to that team's leaders (``services.authority``)."""
+    owner = record_team(session, round_id, None, target_id)
+    if team_id and owner is not None and owner.id != team_id:
+        raise ValidationError(
+            f"该被巡察单位由{owner.name}巡察，其底稿须属于{owner.name}", field="team_id"
+        )
 
 
 # -- use cases ---------------------------------------------------------------------------------

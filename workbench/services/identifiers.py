@@ -75,8 +75,10 @@ def _is_uuid(text: str) -> bool:
     return True
 
 
-def _live_id(session: Session, model: Any, record_id: str) -> str | None:
+def _live_id(session: Session, model: Any, record_id: str, round_id: str | None) -> str | None:
     query = select(model.id).where(model.id == record_id, model.deleted_at.is_(None))
+    if round_id is not None:  # an id names a record of the round asked for, as a number does
+        query = query.where(model.round_id == round_id)
     found: str | None = session.scalar(query)
     return found
 
@@ -106,7 +108,7 @@ def resolve_record(session: Session, kind: str, text: str, round_id: str | None 
     model: Any = spec.model
     wanted = text.strip()
     if _is_uuid(wanted):
-        found = _live_id(session, model, wanted.lower())
+        found = _live_id(session, model, wanted.lower(), round_id)
         if found is not None:
             return found
     if spec.key is not None and wanted:

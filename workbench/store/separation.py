@@ -25,8 +25,9 @@ from workbench.roles import Role, case_read_refusal
 STORE_JOB = "store_job"
 
 # Tables whose rows are case content: what the inspection heard, found, decided and wrote. The
-# set-up of a round (rounds, teams, members, targets, their cadres, the "3+1" lists and 监督重点)
-# and the system tables are not: the 系统管理员 sees a round's set-up without changing it.
+# set-up of a round (rounds, teams, members, targets, their cadres, the "3+1" lists) and the system
+# tables are not: the 系统管理员 sees a round's set-up without changing it. The 监督重点 items are
+# seeded at set-up but carry what the team found on each (发现问题, 情况记录, 底稿): case content.
 CASE_TABLES = frozenset(
     {
         "letters",
@@ -34,6 +35,7 @@ CASE_TABLES = frozenset(
         "interview_turns",
         "findings",
         "finding_signoffs",
+        "focus_items",
         "evidence",
         "clues",
         "portraits",
