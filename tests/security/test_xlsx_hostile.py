@@ -376,8 +376,10 @@ def test_a_version_cell_int_cannot_read_is_no_crash(
     wb = load_workbook(ledger)
     ws = wb["整改台账"]
     cols = {c.value: c.column for c in ws[1]}
-    ws.cell(2, cols["版本（勿改）"]).value = version
-    ws.cell(2, cols["进展情况"]).value = "新的进展"
+    # an item not yet 销号: a closed one is locked, whatever its version says
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, cols["销号日期"]).value is None)
+    ws.cell(row, cols["版本（勿改）"]).value = version
+    ws.cell(row, cols["进展情况"]).value = "新的进展"
     wb.save(tmp_path / "version.xlsx")
     report = import_rectification_ledger(seeded_copy, tmp_path / "version.xlsx", dry_run=True)
-    assert {o.row: o.action for o in report.outcomes}[2] == "updated"
+    assert {o.row: o.action for o in report.outcomes}[row] == "updated"
