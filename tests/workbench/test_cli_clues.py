@@ -14,7 +14,7 @@ import pytest
 from workbench.cli import main
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.roles import Role
-from workbench.services.clues import add_months
+from workbench.services.clue_transfer import add_months
 from workbench.services.users import add_user
 from workbench.store.vault import Vault
 

@@ -13,14 +13,12 @@ from tests.workbench.test_clues import T0, TODAY, World, advance, register
 from tests.workbench.test_clues import world as world
 from workbench.errors import PermissionDenied, ValidationError, WorkflowError
 from workbench.models.enums import ClueOutcomeKind, ClueStatus, ClueTransferUnit, TransferMode
+from workbench.services.clue_transfer import add_months, feedback_months, set_feedback_months
 from workbench.services.clues import (
-    add_months,
-    feedback_months,
     get_clue,
     list_clues,
     record_outcome,
     remove_outcome,
-    set_feedback_months,
     transfer_clue,
 )
 from workbench.services.stats import round_stats

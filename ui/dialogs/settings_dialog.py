@@ -25,7 +25,11 @@ from ui import settings
 from ui.errors import log_file, show_error
 from ui.lock import IdleLock
 from ui.tasks import Tasks
-from workbench.services.clues import FEEDBACK_MONTHS_RANGE, feedback_months, set_feedback_months
+from workbench.services.clue_transfer import (
+    FEEDBACK_MONTHS_RANGE,
+    feedback_months,
+    set_feedback_months,
+)
 
 
 def language_names() -> tuple[tuple[str, str], ...]:

@@ -26,11 +26,10 @@ from ui.models.record_table_model import display
 from ui.pages.locked_actions import always, disable_when_locked
 from ui.pages.record_list_page import RecordListPage
 from workbench.models.enums import ClueHandling, ClueOutcomeKind, ClueStatus, ClueTransferUnit
+from workbench.services.clue_transfer import add_months, feedback_months
 from workbench.services.clues import (
-    add_months,
     close_clue,
     feedback_clue,
-    feedback_months,
     handle_clue,
     receive_clue,
     record_outcome,

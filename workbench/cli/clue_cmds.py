@@ -9,12 +9,8 @@ from typing import Any
 from workbench.cli import common
 from workbench.errors import UsageError
 from workbench.models.enums import ClueOutcomeKind, ClueTransferUnit
-from workbench.services.clues import (
-    feedback_months,
-    record_outcome,
-    set_feedback_months,
-    transfer_clue,
-)
+from workbench.services.clue_transfer import feedback_months, set_feedback_months
+from workbench.services.clues import record_outcome, transfer_clue
 from workbench.services.identifiers import resolve_record
 
 _UNITS = "|".join(u.value for u in ClueTransferUnit)
