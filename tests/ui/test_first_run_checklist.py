@@ -34,6 +34,7 @@ def _window(qtbot: QtBot, workspace: Workspace) -> tuple[MainWindow, FirstRunChe
 
 
 def _shown(qtbot: QtBot, window: MainWindow, checklist: FirstRunChecklist) -> None:
+    idle(qtbot, window.tasks)  # a refresh queued before the change would answer with old state
     checklist.status = None
     window.show_page("dashboard")
     window.pages["dashboard"].refresh()  # type: ignore[attr-defined]
