@@ -308,6 +308,10 @@
         <translation>Deleted by</translation>
     </message>
     <message>
+        <source>作废理由</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
         <source>子记录（如谈话记录条目）</source>
         <translation>Child records (e.g. interview record entries)</translation>
     </message>

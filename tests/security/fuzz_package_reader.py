@@ -153,6 +153,7 @@ def sample_records() -> list[dict[str, Any]]:
         "secrecy": "work_secret",
         "deleted_at": None,
         "deleted_by": None,
+        "void_reason": "",
     }
     finding = Finding(
         id=str(uuid.UUID(int=5)),

@@ -60,6 +60,7 @@ def field_label(name: str) -> str:
         "parent_org": _tr("上级单位"),
         "team_id": _tr("巡察组"),
         "deleted_by": _tr("删除人"),
+        "void_reason": _tr("作废理由"),
         "children": _tr("子记录（如谈话记录条目）"),
     }
     label = labels.get(name)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Integer, MetaData, String
+from sqlalchemy import Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -60,9 +60,9 @@ class RecordMixin:
     """What every inspection record carries (DOMAIN.md "Records").
 
     ``version`` counts edits and, with ``updated_at`` and ``origin_device``, lets packages merge
-    records without blind overwrites. ``deleted_at`` is a tombstone: deleted records stay as
-    rows so that the deletion itself travels in packages. Stamps are set by the flush hook in
-    ``workbench.store.stamps``; services never set them by hand.
+    records without blind overwrites. ``deleted_at`` is a tombstone: a voided (作废) record stays
+    as a row, with its ``void_reason``, so that the voiding itself travels in packages. Stamps
+    are set by the flush hook in ``workbench.store.stamps``; services never set them by hand.
     """
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
@@ -77,3 +77,4 @@ class RecordMixin:
     secrecy: Mapped[str] = mapped_column(String(16), default="work_secret")
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)
     deleted_by: Mapped[str | None] = mapped_column(String(36))
+    void_reason: Mapped[str] = mapped_column(Text, default="")
