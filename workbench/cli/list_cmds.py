@@ -58,6 +58,11 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "date_to": ("date_to", "due_to"),
 }
 
+# CLI switch → the list service's keyword it turns on, and its help
+SWITCHES: dict[str, tuple[str, str]] = {
+    "overdue": ("overdue", "只列反馈期限已过仍未反馈的（督办）"),
+}
+
 COMMANDS: list[RecordCommand] = [
     RecordCommand(
         "rounds",
@@ -222,6 +227,11 @@ def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
         if name is None:
             raise UsageError(f"{spec.help}不支持 {option} 筛选")
         kwargs[name] = common.iso_date(value, option) if flag.startswith("date_") else value
+    for flag, (name, _help) in SWITCHES.items():
+        if getattr(args, flag, False):
+            if name not in accepted:
+                raise UsageError(f"{spec.help}不支持 --{flag} 筛选")
+            kwargs[name] = True
     if getattr(args, "order", None):
         if "order" not in accepted:
             raise UsageError(f"{spec.help}不支持 --order 排序")
@@ -289,6 +299,8 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore
         for flag in FILTERS:
             option = "--" + flag.replace("date_", "").replace("_", "-")
             p.add_argument(option, dest=flag, help=f"按 {', '.join(FILTERS[flag])} 筛选")
+        for flag, (_name, text) in SWITCHES.items():
+            p.add_argument(f"--{flag}", action="store_true", help=text)
         p.add_argument("--order", help="排序列，前加 - 为倒序，如 -received_at")
         p.add_argument("--offset", type=common.whole_number, default=0)
         p.add_argument("--limit", type=common.whole_number, default=50)
