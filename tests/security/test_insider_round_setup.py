@@ -24,7 +24,6 @@ from workbench.services.rounds import (
     RoundDraft,
     add_member,
     assign_targets,
-    remove_member,
     update_member,
     update_round,
     update_team,
@@ -46,7 +45,6 @@ def _writes(team: Team, world: World) -> dict[str, Callable[[Any], object]]:
     return {
         "update_member": lambda s: update_member(s, me, promoted),
         "add_member": lambda s: add_member(s, world.team_id, promoted),
-        "remove_member": lambda s: remove_member(s, me),
         "assign_targets": lambda s: assign_targets(s, world.team_id, (world.target_id,)),
         "update_team": lambda s: update_team(
             s, world.team_id, name="改名的组", level="city", county="", lead_team_id=None
@@ -71,7 +69,6 @@ def _snapshot(team: Team, world: World) -> tuple[Any, ...]:
     [
         "update_member",
         "add_member",
-        "remove_member",
         "assign_targets",
         "update_team",
         "update_round",

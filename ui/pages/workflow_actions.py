@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ui.dialogs.recusal_override import ask_override
 from ui.editors.attachments_field import AttachmentDropZone
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.pages.locked_actions import always, disable_when_locked
 from ui.pages.record_list_page import RecordListPage
+from ui.pages.recusal_override import ask_override
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.models.enums import Grade, RectificationStatus

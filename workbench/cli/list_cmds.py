@@ -218,6 +218,11 @@ def _text(value: Any, width: int = 40) -> str:
 def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
     accepted = inspect.signature(spec.list_fn).parameters
     kwargs: dict[str, Any] = {}
+    for flag, (keyword, _help) in SWITCHES.items():
+        if getattr(args, flag, False):
+            if keyword not in accepted:
+                raise UsageError(f"{spec.help}不支持 --{flag} 筛选")
+            kwargs[keyword] = True
     for flag, names in FILTERS.items():
         value = getattr(args, flag, None)
         if value is None:
@@ -227,11 +232,6 @@ def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
         if name is None:
             raise UsageError(f"{spec.help}不支持 {option} 筛选")
         kwargs[name] = common.iso_date(value, option) if flag.startswith("date_") else value
-    for flag, (name, _help) in SWITCHES.items():
-        if getattr(args, flag, False):
-            if name not in accepted:
-                raise UsageError(f"{spec.help}不支持 --{flag} 筛选")
-            kwargs[name] = True
     if getattr(args, "order", None):
         if "order" not in accepted:
             raise UsageError(f"{spec.help}不支持 --order 排序")
@@ -299,11 +299,11 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore
         for flag in FILTERS:
             option = "--" + flag.replace("date_", "").replace("_", "-")
             p.add_argument(option, dest=flag, help=f"按 {', '.join(FILTERS[flag])} 筛选")
-        for flag, (_name, text) in SWITCHES.items():
-            p.add_argument(f"--{flag}", action="store_true", help=text)
         p.add_argument("--order", help="排序列，前加 - 为倒序，如 -received_at")
         p.add_argument("--offset", type=common.whole_number, default=0)
         p.add_argument("--limit", type=common.whole_number, default=50)
+        for flag, (_name, text) in SWITCHES.items():
+            p.add_argument(f"--{flag}", action="store_true", help=text)
         p.set_defaults(func=_list(spec))
         p = verbs.add_parser("show", help=f"显示一条{spec.help}")
         p.add_argument("id", help=_id_help(spec.name))

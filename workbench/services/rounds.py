@@ -426,5 +426,4 @@ def list_members(session: Session, team_id: str) -> list[MemberView]:
 
 
 def remove_member(session: Session, member_id: str) -> None:
-    require_setup(session, "移除组员")
     soft_delete(session, get_live(session, Member, member_id, "组员"))
