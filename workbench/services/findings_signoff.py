@@ -166,7 +166,6 @@ class OverrideOffer:
     action: str
     recused: str
     member: str
-    refusal: str
     blocked: str
 
 
@@ -189,7 +188,6 @@ def override_offers(session: Session, finding_id: str) -> list[OverrideOffer]:
                 action,
                 refusal.recused,
                 member or signer(session)[1],
-                refusal.message,
                 blocked.message if blocked else "",
             )
         )
