@@ -948,6 +948,14 @@
         <translation>Return</translation>
     </message>
     <message>
+        <source>回避例外…</source>
+        <translation>Recusal exception…</translation>
+    </message>
+    <message>
+        <source>仅当您因申报回避不能签署所选底稿时可用：由该组组长写明理由后签署</source>
+        <translation>Only when your declared recusal keeps you from signing off the selected finding: the team leader signs, stating the reason</translation>
+    </message>
+    <message>
         <source>（清除评估等次）</source>
         <translation>(clear assessment grade)</translation>
     </message>
@@ -1450,6 +1458,46 @@
     <message>
         <source>三员分立</source>
         <translation>Separation of duties</translation>
+    </message>
+    <message>
+        <source>您已申报回避。回避例外须由该组组长决定并写明理由，理由记入签署意见和审计日志。</source>
+        <translation>You declared a recusal. Only the team leader may make an exception, stating the reason; the reason goes into the sign-off comment and the audit log.</translation>
+    </message>
+    <message>
+        <source>底稿</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>回避对象</source>
+        <translation>Recused from</translation>
+    </message>
+    <message>
+        <source>签署</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>签署意见</source>
+        <translation>Sign-off comment</translation>
+    </message>
+    <message>
+        <source>回避例外理由</source>
+        <translation>Reason for the exception</translation>
+    </message>
+    <message>
+        <source>为何须由您本人签署（必填）</source>
+        <translation>Why you must sign it yourself (required)</translation>
+    </message>
+    <message>
+        <source>退回理由（必填）</source>
+        <translation>Reason for returning (required)</translation>
+    </message>
+    <message>
+        <source>回避例外</source>
+        <translation>Recusal exception</translation>
     </message>
 </context>
 <context>
@@ -7268,6 +7316,22 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>专项巡察方案</source>
         <translation>Special round plan</translation>
+    </message>
+    <message>
+        <source>回避例外</source>
+        <translation>Recusal exception</translation>
+    </message>
+    <message>
+        <source>关联组员</source>
+        <translation>Link to team member</translation>
+    </message>
+    <message>
+        <source>解除组员关联</source>
+        <translation>Unlink team member</translation>
+    </message>
+    <message>
+        <source>删除线索处置结果</source>
+        <translation>Remove clue outcome</translation>
     </message>
     <message>
         <source>清除轮次数据</source>

@@ -19,6 +19,9 @@ import pytest
 
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.conftest import LEADER, PASSPHRASE
+from workbench.models import Member
+from workbench.models import Team as TeamRow
+from workbench.models.enums import ForceType, MemberRole
 from workbench.roles import Role
 from workbench.services import (
     clues,
@@ -111,9 +114,23 @@ def _seed(vault: Vault, deputy: Vault, store: Path) -> Seeded:
         t2 = targets.create_target(
             s, r, targets.TargetDraft("县教育局党组", "party_gov", "一般关注", team_id=team)
         ).id
-        rounds.assign_targets(s, team, (t1, t2))
-        for name, role, user in (("王组长", "组长", vault), ("李副组长", "副组长", deputy)):
-            rounds.add_member(s, team, rounds.MemberDraft(name, role, "专职", user_id=user.user.id))
+        # the team's set-up as a briefing brings it (巡察办's services refuse a 组长)
+        row = s.get(TeamRow, team)
+        assert row is not None
+        row.target_ids = [t1, t2]
+        crew = (("王组长", MemberRole.LEADER, vault), ("李副组长", MemberRole.DEPUTY, deputy))
+        for name, role, user in crew:
+            s.add(
+                Member(
+                    round_id=r,
+                    team_id=team,
+                    name=name,
+                    role=role,
+                    force_type=ForceType.FULL_TIME,
+                    user_id=user.user.id,
+                )
+            )
+        s.flush()
         person = targets.create_person(
             s, targets.PersonDraft(t1, "李明", "乡管", position="副镇长")
         ).id

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tests.workbench.team import Team
 from workbench.errors import ValidationError
 from workbench.models.enums import OrgLevel, RoundPhase
 from workbench.services.id_numbers import check_character, id_number_problem
@@ -45,10 +46,11 @@ def test_phase_dates_out_of_order_are_refused(vault: Vault) -> None:
         _round(vault, 1, phase_dates={"进驻": (date(2026, 4, 2), date(2026, 4, 1))})
 
 
-def test_recusal_links_must_name_records_of_the_round(vault: Vault) -> None:
+def test_recusal_links_must_name_records_of_the_round(team: Team) -> None:
+    vault = team("office")  # members are 巡察办's to set up
     rid, other = _round(vault, 1), _round(vault, 2)
     with vault.session() as s:
-        team = create_team(s, rid, 1, "第一组", level="county", county="甲县")
+        group = create_team(s, rid, 1, "第一组", level="county", county="甲县")
         mine = create_target(
             s, rid, TargetDraft("乙县教育局党组", "party_gov", "一般关注", county="乙县")
         )
@@ -56,7 +58,7 @@ def test_recusal_links_must_name_records_of_the_round(vault: Vault) -> None:
         person = create_person(s, PersonDraft(mine.id, "张三", "县管", unit="乙县教育局"))
         member = add_member(
             s,
-            team.id,
+            group.id,
             MemberDraft(
                 "李四",
                 "组员",
@@ -68,12 +70,12 @@ def test_recusal_links_must_name_records_of_the_round(vault: Vault) -> None:
                 recusal_person_ids=(person.id,),
             ),
         )
-    assert (team.level, team.county, mine.county) == (OrgLevel.COUNTY, "甲县", "乙县")
+    assert (group.level, group.county, mine.county) == (OrgLevel.COUNTY, "甲县", "乙县")
     assert member.recusal_target_ids == (mine.id,) and member.recusal_person_ids == (person.id,)
     assert member.home_county == "甲县"
     with pytest.raises(ValidationError, match="回避单位不属于本轮巡察"), vault.session() as s:
         add_member(
-            s, team.id, MemberDraft("王五", "组员", "抽调", recusal_target_ids=(foreign.id,))
+            s, group.id, MemberDraft("王五", "组员", "抽调", recusal_target_ids=(foreign.id,))
         )
 
 

@@ -25,7 +25,7 @@ from tests.workbench.findings_world import (
 )
 from tests.workbench.team import Team
 from workbench.cli import main
-from workbench.errors import PermissionDenied
+from workbench.errors import PermissionDenied, ValidationError
 from workbench.models import AuditEntry, Member, Target, User
 from workbench.models import Team as TeamRow
 from workbench.models.enums import AttentionLevel, FindingStatus, ForceType, MemberRole
@@ -37,6 +37,7 @@ from workbench.services.findings import ResponsibleParty
 from workbench.services.findings_signoff import (
     approve_finding,
     can_sign,
+    override_offers,
     return_finding,
     review_finding,
     set_finding_in_report,
@@ -231,6 +232,35 @@ def test_the_leader_overrides_own_recusal_with_a_reason_audited(team: Team, worl
     assert entry.object_id == fid
     detail = json.loads(entry.detail)
     assert detail["reason"] == "经领导小组同意" and detail["recusal"] == "某某镇党委"
+
+
+def test_an_override_without_a_reason_is_refused_and_offers_say_who_may(
+    team: Team, world: World
+) -> None:
+    fid = reviewed(team, world)
+    declare(team, LEADER, targets=(world.target_id,))
+    with pytest.raises(ValidationError, match="回避例外理由不能为空") as err:
+        step(team, LEADER, approve_finding, fid, override_reason="  ")
+    assert err.value.details["field"] == "override_reason" and err.value.exit_code == 8
+    with team().read() as s:
+        offers = override_offers(s, fid)
+        assert (
+            s.scalars(select(AuditEntry).where(AuditEntry.action == "recusal.override")).all() == []
+        )
+    assert [(o.step, o.recused, o.blocked) for o in offers] == [
+        ("approve", "某某镇党委", ""),
+        ("return", "某某镇党委", ""),
+    ]
+    assert "组长" in offers[0].member
+
+    other = make(team, world, "member", title="待复核的问题")
+    step(team, "member", submit_finding, other)
+    declare(team, "deputy", targets=(world.target_id,))
+    with team("deputy").read() as s:
+        offers = override_offers(s, other)
+        assert override_offers(s, fid) == []  # the 审签 step is not the deputy's anyway
+    assert [o.step for o in offers] == ["review", "return"]
+    assert all("回避例外须由该组组长决定" in o.blocked for o in offers)
 
 
 def test_recusal_keeps_members_off_interviews_letters_and_clues(team: Team, world: World) -> None:

@@ -230,6 +230,20 @@ def test_political_discipline_cites_its_first_article(catalog: Catalog) -> None:
     assert "第四十九条" in political.basis
 
 
+def test_disciplines_cite_the_2023_regulation_chapter_by_chapter(catalog: Catalog) -> None:
+    """第二编 分则 of the 2023 条例: 第六章 政治纪律 … 第十一章 生活纪律, each with its first
+    article (resources/taxonomy/README.md says where each was checked)."""
+    assert "2023年12月修订" in catalog.discipline_set().source
+    bases = {d.title: d.basis for d in catalog.disciplines()}
+    chapters = ("六", "七", "八", "九", "十", "十一")
+    titles = ("政治纪律", "组织纪律", "廉洁纪律", "群众纪律", "工作纪律", "生活纪律")
+    for title, chapter in zip(titles, chapters, strict=True):
+        assert bases[title].startswith(f"《中国共产党纪律处分条例》第二编第{chapter}章"), title
+    firsts = ("第四十九条", "第七十七条", "第九十四条", "第一百二十二条", "第一百三十条")
+    for title, first in zip(titles, (*firsts, "第一百五十条"), strict=True):
+        assert bases[title].endswith(f"（{first}起）"), title
+
+
 # --- lookups ---------------------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ ACTIONS = (
     ATTACHMENT_OPEN,
     "attachment.export",
     "report.export",
+    "recusal.override",
     "backup",
 )
 

@@ -27,12 +27,15 @@ from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.pages.locked_actions import always, disable_when_locked
 from ui.pages.record_list_page import RecordListPage
+from ui.pages.recusal_override import ask_override
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.models.enums import Grade, RectificationStatus
 from workbench.services.findings_signoff import (
+    OverrideOffer,
     approve_finding,
     can_sign,
+    override_offers,
     return_finding,
     review_finding,
     submit_finding,
@@ -69,7 +72,8 @@ SIGNOFF_STEPS = ("submit", "review", "approve", "return")
 def add_finding_actions(page: RecordListPage) -> None:
     """经办人编制 → 副组长复核 → 组长审签, or 退回 with a reason. Each button is enabled only
     when the core's ``can_sign`` allows the step to the user on the selected 底稿; otherwise it
-    is disabled and its tooltip gives the core's reason (another team, a 回避, the state)."""
+    is disabled and its tooltip gives the core's reason (another team, a 回避, the state).
+    回避例外… lets the team's 组长 take a step refused only for their own 回避, with a reason."""
     buttons = {
         "submit": page.add_action(
             _tr("提交复核"), lambda: _run_step(page, submit_finding), "submit"
@@ -87,14 +91,26 @@ def add_finding_actions(page: RecordListPage) -> None:
 
     buttons["return"] = page.add_action(_tr("退回"), give_back, "return")
     tips = {name: button.toolTip() for name, button in buttons.items()}
+    offers: list[OverrideOffer] = []  # the selected 底稿's steps the user may take as 回避例外
+    override = page.add_action(_tr("回避例外…"), lambda: ask_override(page, offers), "override")
+    override_tip = _tr("仅当您因申报回避不能签署所选底稿时可用：由该组组长写明理由后签署")
     asked: list[str | None] = [None]  # the 底稿 last asked about: older answers are dropped
+
+    def show_override(found: list[OverrideOffer]) -> None:
+        """Enabled for the offers the user may take; a 回避 only the 组长 could override
+        shows why on the disabled button."""
+        offers[:] = [o for o in found if not o.blocked]
+        blocked = [o.blocked for o in found if o.blocked]
+        override.setEnabled(bool(offers))
+        override.setToolTip(override_tip if offers or not blocked else blocked[0])
 
     def show(finding_id: str, answers: dict[str, Any]) -> None:
         if finding_id != asked[0]:
             return
+        if not isValid(override):
+            return
+        show_override(answers.pop("override"))
         for name, button in buttons.items():
-            if not isValid(button):
-                return
             refusal = answers.get(name)
             button.setEnabled(refusal is None)
             button.setToolTip(tips[name] if refusal is None else refusal.message)
@@ -105,11 +121,16 @@ def add_finding_actions(page: RecordListPage) -> None:
             for name, button in buttons.items():
                 button.setEnabled(False)
                 button.setToolTip(tips[name])
+            show_override([])
             return
         finding_id = view.id
 
         def ask(s: Any) -> dict[str, Any]:
-            return {step: can_sign(s, finding_id, step) for step in SIGNOFF_STEPS}
+            answers: dict[str, Any] = {
+                step: can_sign(s, finding_id, step) for step in SIGNOFF_STEPS
+            }
+            answers["override"] = override_offers(s, finding_id)
+            return answers
 
         page.tasks.run(ask, lambda answers: show(finding_id, answers), lambda _e: None)
 

@@ -58,6 +58,11 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "date_to": ("date_to", "due_to"),
 }
 
+# CLI switch → the list service's keyword it turns on, and its help
+SWITCHES: dict[str, tuple[str, str]] = {
+    "overdue": ("overdue", "只列反馈期限已过仍未反馈的（督办）"),
+}
+
 COMMANDS: list[RecordCommand] = [
     RecordCommand(
         "rounds",
@@ -213,6 +218,11 @@ def _text(value: Any, width: int = 40) -> str:
 def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
     accepted = inspect.signature(spec.list_fn).parameters
     kwargs: dict[str, Any] = {}
+    for flag, (keyword, _help) in SWITCHES.items():
+        if getattr(args, flag, False):
+            if keyword not in accepted:
+                raise UsageError(f"{spec.help}不支持 --{flag} 筛选")
+            kwargs[keyword] = True
     for flag, names in FILTERS.items():
         value = getattr(args, flag, None)
         if value is None:
@@ -292,6 +302,8 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore
         p.add_argument("--order", help="排序列，前加 - 为倒序，如 -received_at")
         p.add_argument("--offset", type=common.whole_number, default=0)
         p.add_argument("--limit", type=common.whole_number, default=50)
+        for flag, (_name, text) in SWITCHES.items():
+            p.add_argument(f"--{flag}", action="store_true", help=text)
         p.set_defaults(func=_list(spec))
         p = verbs.add_parser("show", help=f"显示一条{spec.help}")
         p.add_argument("id", help=_id_help(spec.name))

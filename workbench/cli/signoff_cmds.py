@@ -27,13 +27,13 @@ def _step(args: argparse.Namespace) -> FindingView:
             return submit_finding(s, finding_id, comment=args.comment or "")
         if args.findings_cmd == "review":
             return review_finding(
-                s, finding_id, comment=args.comment or "", override_reason=args.override or ""
+                s, finding_id, comment=args.comment or "", override_reason=args.override
             )
         if args.findings_cmd == "approve":
             return approve_finding(
-                s, finding_id, comment=args.comment or "", override_reason=args.override or ""
+                s, finding_id, comment=args.comment or "", override_reason=args.override
             )
-        return return_finding(s, finding_id, args.reason or "", override_reason=args.override or "")
+        return return_finding(s, finding_id, args.reason or "", override_reason=args.override)
 
 
 def cmd_signoff(args: argparse.Namespace) -> int:

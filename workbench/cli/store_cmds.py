@@ -15,6 +15,7 @@ from workbench.errors import StoreDamaged, UsageError
 from workbench.models import Base
 from workbench.roles import Role, validate_first_user_roles
 from workbench.services import backups, member_links, users
+from workbench.services.audit_log import action_label
 from workbench.services.setup_common import resolve_member, resolve_round, resolve_team
 from workbench.store import audit, migrate
 from workbench.store.check import check_store, check_unopenable
@@ -278,14 +279,20 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _action_name(action: str) -> str:
+    """The action as the audit page names it, with the code ``--action`` takes."""
+    label = action_label(action)
+    return f"{label}（{action}）" if label != action else action
+
+
 def cmd_audit_list(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
         vault.require(Role.AUDITOR)
         with vault.read() as s:
             rows = list(audit.iter_entries(s, action=args.action, limit=args.limit))
     lines = [
-        f"{e.seq:>6}  {e.at:%Y-%m-%d %H:%M:%S}  {e.actor_name or '-':<8}  {e.action:<18}  "
-        f"{e.object_type or ''} {e.object_id or ''}"
+        f"{e.seq:>6}  {e.at:%Y-%m-%d %H:%M:%S}  {e.actor_name or '-':<8}  "
+        f"{_action_name(e.action):<24}  {e.object_type or ''} {e.object_id or ''}"
         for e in rows
     ]
     common.emit(args, rows, "\n".join(lines))

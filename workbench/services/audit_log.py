@@ -47,6 +47,10 @@ ACTION_LABELS: dict[str, str] = {
     "setup.import": N_("导入轮次配置"),
     "round.phase": N_("轮次阶段变更"),
     "round.plan": N_("专项巡察方案"),
+    "recusal.override": N_("回避例外"),
+    "user.member_link": N_("关联组员"),
+    "user.member_unlink": N_("解除组员关联"),
+    "clue.outcome_remove": N_("删除线索处置结果"),
     "round.wipe": N_("清除轮次数据"),
     "exchange.rejected_retention": N_("清理拒收数据包"),
 }

@@ -166,6 +166,25 @@ def refuse(refusal: Refusal | None) -> None:
         raise refusal.error()
 
 
+def override_refusal(session: Session, refusal: Refusal, team: Team | None) -> Refusal | None:
+    """Why the acting user may not override ``refusal`` (``None`` when they may): only a 回避
+    can be overridden, and only by the 组长 of the record's team."""
+    if refusal.kind != "recusal":
+        return refusal
+    round_id = team.round_id if team else None
+    if (
+        leader_refusal(session, round_id, team, (MemberRole.LEADER,), "决定回避例外", "记录")
+        is None
+    ):
+        return None
+    return Refusal(
+        "recusal",
+        f"{refusal.message}；回避例外须由该组组长决定并说明理由",
+        refusal.action,
+        refusal.recused,
+    )
+
+
 def allow_override(
     session: Session,
     refusal: Refusal,
@@ -175,19 +194,8 @@ def allow_override(
 ) -> str:
     """Let the team's 组长 act despite a 回避, with a reason: audited, returned for the record's
     own trail. Anything but a 回避 refusal, or anyone but the 组长, is refused as before."""
-    if refusal.kind != "recusal":
-        raise refusal.error()
+    refuse(override_refusal(session, refusal, team))
     text = required_text(reason, "override_reason", "回避例外理由", 500)
-    not_leader = leader_refusal(
-        session, team.round_id if team else None, team, (MemberRole.LEADER,), "决定回避例外", "记录"
-    )
-    if not_leader is not None:
-        raise PermissionDenied(
-            f"{refusal.message}；回避例外须由该组组长决定并说明理由",
-            action=refusal.action,
-            reason="recusal",
-            recusal=refusal.recused,
-        )
     audit.record(
         session,
         "recusal.override",

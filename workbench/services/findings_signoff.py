@@ -11,8 +11,9 @@
 user (``services.authority``); the store role alone is not enough, and 巡察办 has no step here
 (DOMAIN.md gives the office none in the 三审). A signer who declared 回避 for the 底稿's unit or a
 person it names is refused; the 组长 may sign despite their own 回避 with an ``override_reason``,
-which is audited and kept in the sign-off's comment. ``can_sign`` answers the same checks for the
-UI without writing.
+which is audited and kept in the sign-off's comment (an empty reason is refused). ``can_sign``
+answers the same checks for the UI without writing, and ``override_offers`` which refused steps
+the user could take as a 回避例外.
 
 Sign-offs need different people: the reviewer is neither the 经办人 (the 底稿's compiler) nor
 whoever submitted it, and the approver is not the reviewer. A wrong role or a repeated signer is
@@ -23,6 +24,7 @@ whoever submitted it, and the approver is not the reviewer. A wrong role or a re
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -33,8 +35,10 @@ from workbench.models.enums import FindingStatus, MemberRole, SignoffStep
 from workbench.roles import Role
 from workbench.services.authority import (
     Refusal,
+    acting_members,
     allow_override,
     leader_refusal,
+    override_refusal,
     record_team,
     recusal_refusal,
     refuse,
@@ -66,10 +70,11 @@ def _sign(session: Session, row: Finding, step: SignoffStep, comment: str) -> No
 
 
 def _scope(
-    session: Session, row: Finding, role: MemberRole, action: str, override_reason: str
+    session: Session, row: Finding, role: MemberRole, action: str, override_reason: str | None
 ) -> str:
     """The acting user must hold ``role`` in the 底稿's own team and must not have declared 回避
-    for its unit or a person it names; returns the audited override reason, if one was used."""
+    for its unit or a person it names; returns the audited override reason, if one was used
+    (``None``: no override asked; an empty one is refused for want of a reason)."""
     team = record_team(session, row.round_id, row.team_id, row.target_id)
     refuse(leader_refusal(session, row.round_id, team, (role,), action, "底稿"))
     persons = [str(e["person_id"]) for e in row.responsible if e.get("person_id")]
@@ -85,7 +90,7 @@ def _scope(
     )
     if recusal is None:
         return ""
-    if not override_reason:
+    if override_reason is None:
         raise recusal.error()
     return allow_override(session, recusal, team, override_reason, ("findings", row.id))
 
@@ -99,7 +104,7 @@ def _check_submit(session: Session, row: Finding) -> None:
     require_status(row.status, (FindingStatus.DRAFT,), "提交复核")
 
 
-def _check_review(session: Session, row: Finding, override_reason: str = "") -> str:
+def _check_review(session: Session, row: Finding, override_reason: str | None = None) -> str:
     require_role(session, (Role.DEPUTY_LEADER,), "复核底稿")
     require_status(row.status, (FindingStatus.SUBMITTED,), "复核")
     override = _scope(session, row, MemberRole.DEPUTY, "复核", override_reason)
@@ -109,7 +114,7 @@ def _check_review(session: Session, row: Finding, override_reason: str = "") -> 
     return override
 
 
-def _check_approve(session: Session, row: Finding, override_reason: str = "") -> str:
+def _check_approve(session: Session, row: Finding, override_reason: str | None = None) -> str:
     require_role(session, (Role.TEAM_LEADER,), "审签底稿")
     require_status(row.status, (FindingStatus.REVIEWED,), "审签")
     override = _scope(session, row, MemberRole.LEADER, "审签", override_reason)
@@ -119,7 +124,7 @@ def _check_approve(session: Session, row: Finding, override_reason: str = "") ->
     return override
 
 
-def _check_return(session: Session, row: Finding, override_reason: str = "") -> str:
+def _check_return(session: Session, row: Finding, override_reason: str | None = None) -> str:
     require_status(row.status, (FindingStatus.SUBMITTED, FindingStatus.REVIEWED), "退回")
     if row.status == FindingStatus.SUBMITTED:
         require_role(session, (Role.DEPUTY_LEADER,), "退回待复核的底稿")
@@ -151,6 +156,44 @@ def can_sign(session: Session, finding_id: str, step: str) -> Refusal | None:
     return None
 
 
+@dataclass(frozen=True)
+class OverrideOffer:
+    """A step the acting user is refused only for their own 回避, as the 回避例外 dialog shows it:
+    who (``member``: name, team, office), what 回避 (``recused``), and ``blocked``, why this user
+    may not override it ("" for the team's 组长)."""
+
+    step: str
+    action: str
+    recused: str
+    member: str
+    blocked: str
+
+
+def override_offers(session: Session, finding_id: str) -> list[OverrideOffer]:
+    """The sign-off steps on the 底稿 refused to the acting user for a 回避 — each with whether
+    they may override it (the check ``allow_override`` makes when the step is taken)."""
+    row = get_live(session, Finding, finding_id, "问题底稿")
+    team = record_team(session, row.round_id, row.team_id, row.target_id)
+    mine = [m for m in acting_members(session, row.round_id) if team and m.team_id == team.id]
+    member = "、".join(f"{m.name}（{team.name if team else ''}{m.role.label}）" for m in mine)
+    offers = []
+    for step, action in (("review", "复核"), ("approve", "审签"), ("return", "退回")):
+        refusal = can_sign(session, finding_id, step)
+        if refusal is None or refusal.kind != "recusal":
+            continue
+        blocked = override_refusal(session, refusal, team)
+        offers.append(
+            OverrideOffer(
+                step,
+                action,
+                refusal.recused,
+                member or signer(session)[1],
+                blocked.message if blocked else "",
+            )
+        )
+    return offers
+
+
 def submit_finding(
     session: Session, finding_id: str, *, comment: str = "", expected_version: int | None = None
 ) -> FindingView:
@@ -176,7 +219,7 @@ def review_finding(
     finding_id: str,
     *,
     comment: str = "",
-    override_reason: str = "",
+    override_reason: str | None = None,
     expected_version: int | None = None,
 ) -> FindingView:
     """副组长复核, by a 副组长 of the 底稿's own team."""
@@ -195,7 +238,7 @@ def approve_finding(
     finding_id: str,
     *,
     comment: str = "",
-    override_reason: str = "",
+    override_reason: str | None = None,
     expected_version: int | None = None,
 ) -> FindingView:
     """组长审签, by the 组长 of the 底稿's own team; the 底稿 is locked from then on."""
@@ -214,7 +257,7 @@ def return_finding(
     finding_id: str,
     reason: str,
     *,
-    override_reason: str = "",
+    override_reason: str | None = None,
     expected_version: int | None = None,
 ) -> FindingView:
     """Back to draft with a reason: by the 副组长 while it awaits review, by the 组长 while it

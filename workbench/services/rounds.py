@@ -1,4 +1,10 @@
-"""Rounds, teams and members."""
+"""Rounds, teams and members.
+
+Who is on a team and what it inspects decide who may sign off its 底稿 (``authority``), so
+changing a round's set-up — the round, a team, its targets, its members — is 巡察办's alone,
+checked here and not only by ``office_setup``. Creating a round or an empty team is left to
+the callers (a new store's fixtures, the first-use and self-test stores).
+"""
 
 from __future__ import annotations
 
@@ -33,6 +39,7 @@ from workbench.services.common import (
     required_text,
     soft_delete,
 )
+from workbench.services.setup_common import require_setup
 from workbench.taxonomy import TaxonomyNotFound
 
 
@@ -182,6 +189,7 @@ def create_round(session: Session, draft: RoundDraft) -> RoundView:
 def update_round(
     session: Session, round_id: str, draft: RoundDraft, *, expected_version: int | None = None
 ) -> RoundView:
+    require_setup(session, "修改巡察轮次")
     row = get_live(session, Round, round_id, "巡察轮次")
     check_version(row.version, expected_version)
     _apply_round(session, row, draft)
@@ -278,6 +286,7 @@ def update_team(
     lead_team_id: str | None,
     expected_version: int | None = None,
 ) -> TeamView:
+    require_setup(session, "修改巡察组")
     row = get_live(session, Team, team_id, "巡察组")
     check_version(row.version, expected_version)
     _apply_team(session, row, row.round_id or "", name, level, county, lead_team_id)
@@ -290,6 +299,7 @@ def get_team(session: Session, team_id: str) -> TeamView:
 
 
 def assign_targets(session: Session, team_id: str, target_ids: tuple[str, ...]) -> TeamView:
+    require_setup(session, "分配被巡察对象")
     row = get_live(session, Team, team_id, "巡察组")
     row.target_ids = list(dict.fromkeys(target_ids))
     session.flush()
@@ -385,6 +395,7 @@ def _apply_member(session: Session, row: Member, draft: MemberDraft) -> None:
 
 
 def add_member(session: Session, team_id: str, draft: MemberDraft) -> MemberView:
+    require_setup(session, "添加组员")
     team = get_live(session, Team, team_id, "巡察组")
     row = Member(round_id=team.round_id, team_id=team.id)
     _apply_member(session, row, draft)
@@ -397,6 +408,7 @@ def update_member(
     session: Session, member_id: str, draft: MemberDraft, *, expected_version: int | None = None
 ) -> MemberView:
     """The member with every field of ``draft`` (its team stays)."""
+    require_setup(session, "修改组员")
     row = get_live(session, Member, member_id, "组员")
     check_version(row.version, expected_version)
     _apply_member(session, row, draft)

@@ -1,0 +1,80 @@
+"""回避例外…: the 组长 signs a 底稿 despite their own 回避, with a reason. The dialog names the
+member, the unit or person of the 回避 and the step; the step runs through the same core path
+as ``workbench findings approve --override``, which checks the 组长 and the reason and writes
+the exception to the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
+
+from ui.dialogs.step_dialog import StepDialog, Work, ask_step
+from ui.i18n import tr as _tr
+from ui.pages.record_list_page import RecordListPage
+from workbench.services.findings_signoff import (
+    OverrideOffer,
+    approve_finding,
+    return_finding,
+    review_finding,
+)
+
+
+def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setPlaceholderText(placeholder)
+    box.setFixedHeight(70)
+    return box
+
+
+def _signed(step: str, comment: str, reason: str) -> Callable[[Any, str], Any]:
+    """The core's step for ``step`` with the override reason, exactly as the CLI calls it."""
+    if step == "return":
+        return lambda s, rid: return_finding(s, rid, comment, override_reason=reason)
+    sign = review_finding if step == "review" else approve_finding
+    return lambda s, rid: sign(s, rid, comment=comment, override_reason=reason)
+
+
+def ask_override(page: RecordListPage, offers: Sequence[OverrideOffer]) -> StepDialog | None:
+    """The dialog for the selected 底稿; ``offers`` are the steps the core lets the user
+    override (``override_offers`` without ``blocked``)."""
+
+    def build(dialog: StepDialog, view: Any) -> Callable[[], Work]:
+        dialog.setObjectName("recusal_override_dialog")
+        dialog.set_note(
+            _tr("您已申报回避。回避例外须由该组组长决定并写明理由，理由记入签署意见和审计日志。")
+        )
+        first = offers[0]
+        dialog.add("finding", _tr("底稿"), QLabel(f"{view.number}　{view.title}"))
+        dialog.add("member", _tr("组员"), QLabel(first.member))
+        dialog.add("recusal", _tr("回避对象"), QLabel(first.recused))
+        steps = dialog.add("step", _tr("签署"), QComboBox())
+        steps.setObjectName("override_step")
+        for offer in offers:
+            steps.addItem(offer.action, offer.step)
+        comment = dialog.add("comment", _tr("意见"), _text_box("comment", _tr("签署意见")))
+        dialog.form.errors["reason"] = dialog.form.errors["comment"]  # 退回理由 shows there
+        reason = dialog.add(
+            "override_reason",
+            _tr("回避例外理由"),
+            _text_box("override_reason", _tr("为何须由您本人签署（必填）")),
+        )
+
+        def step_chosen() -> None:
+            back = steps.currentData() == "return"
+            comment.setPlaceholderText(_tr("退回理由（必填）") if back else _tr("签署意见"))
+
+        steps.currentIndexChanged.connect(step_chosen)
+        step_chosen()
+
+        def work() -> Work:
+            sign = _signed(steps.currentData(), comment.toPlainText(), reason.toPlainText())
+            return lambda s: sign(s, view.id)
+
+        return work
+
+    if not offers:
+        return None
+    return ask_step(page, _tr("回避例外"), build, action=_tr("签署"))
