@@ -32,6 +32,7 @@ class SentAnchor:
     """This store's chain head as one of its packages carried it."""
 
     seq: int
+    entry_hash: str
     package_id: str
     device_seq: int
     kind: str
@@ -82,21 +83,16 @@ def sent_anchors(session: Session) -> list[SentAnchor]:
         .order_by(AuditAnchor.seq)
     )
     return [
-        SentAnchor(a.seq, a.package_id, p.device_seq, p.kind, p.created_at, p.confirmed_at)
-        for a, p in rows.tuples()
+        SentAnchor(
+            a.seq, a.entry_hash, a.package_id, p.device_seq, p.kind, p.created_at, p.confirmed_at
+        )
+        for a, p in rows
     ]
 
 
 def _check_sent(session: Session, sent: list[SentAnchor], entries: int) -> None:
     """Every entry this store anchored outside must still hash as it did when sent."""
     local = entry_hashes(session, (a.seq for a in sent))
-    anchored = dict(
-        session.execute(
-            select(AuditAnchor.package_id, AuditAnchor.entry_hash).where(
-                AuditAnchor.direction == "out"
-            )
-        ).tuples()
-    )
     for a in sent:
         if a.seq > entries:
             raise AuditChainBroken(
@@ -105,7 +101,7 @@ def _check_sent(session: Session, sent: list[SentAnchor], entries: int) -> None:
                 seq=a.seq,
                 problem="anchor",
             )
-        if local.get(a.seq) != anchored[a.package_id]:
+        if local.get(a.seq) != a.entry_hash:
             raise AuditChainBroken(
                 f"审计日志第 {a.seq} 条与第 {a.device_seq} 号数据包发出时锚定的不一致："
                 "锚定后审计日志被改写",
@@ -125,17 +121,18 @@ def held_anchors(session: Session) -> tuple[HeldAnchors, ...]:
         .group_by(AuditAnchor.device_id)
         .order_by(AuditAnchor.device_id)
     ).all()
-    mismatches = dict(
-        session.execute(
+    mismatches: dict[str | None, int] = {
+        device_id: n
+        for device_id, n in session.execute(
             select(AuditEntry.object_id, func.count())
             .where(AuditEntry.action == MISMATCH_ACTION)
             .group_by(AuditEntry.object_id)
-        ).tuples()
-    )
+        )
+    }
     held = []
     for device_id, seq, packages in rows:
         device = session.get(ExchangeDevice, device_id)
-        name = f"“{device.display_name}”（{device.user_name}）" if device else "巡察办"
+        name = f"设备“{device.display_name}”（{device.user_name}）" if device else "巡察办"
         held.append(HeldAnchors(device_id, name, seq, packages, mismatches.get(device_id, 0)))
     return tuple(held)
 
@@ -188,7 +185,7 @@ def _statement(
         )
     lines = ["；".join(parts) + "。"]
     for h in held:
-        line = f"设备{h.name}的审计日志已由 {h.packages} 个数据包锚定至第 {h.seq} 条"
+        line = f"{h.name}的审计日志已由 {h.packages} 个数据包锚定至第 {h.seq} 条"
         if h.mismatches:
             line += f"；发现 {h.mismatches} 处与锚点不符（{MISMATCH_ACTION}）"
         lines.append(line + "。")
