@@ -125,7 +125,11 @@ def test_a_rewrite_of_anchored_entries_is_detected_at_the_next_import(w: World) 
     assert broken.value.details["problem"] == "anchor"
 
     add_finding(w.a, w.round_id, title="另一问题")
-    result = ex.import_package(w.office, _send(w, "p2"))
+    package = _send(w, "p2")
+    checked = ex.verify_package(w.office, package)  # checking first shows it, writing nothing
+    assert checked.ok and any(x.startswith(CODE) for x in checked.warnings)
+    assert _mismatches(w.office) == []
+    result = ex.import_package(w.office, package)
 
     assert result.status == "imported"  # the team's work still arrives (docs: why)
     warning = next(x for x in result.warnings if x.startswith(CODE))

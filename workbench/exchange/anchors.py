@@ -118,6 +118,11 @@ def check_claim(session: Session, manifest: Manifest) -> list[Mismatch]:
     return found
 
 
+def preview_claim(session: Session, manifest: Manifest) -> tuple[str, ...]:
+    """The warnings an import would give, for checking a package without importing it."""
+    return tuple(_warning(manifest, m) for m in check_claim(session, manifest))
+
+
 def receive_claim(session: Session, manifest: Manifest) -> tuple[str, ...]:
     """Inside the import transaction: check the claim, keep its facts, audit and return a
     warning for each mismatch."""
