@@ -165,6 +165,17 @@ def test_hiding_the_sent_anchors_too_still_leaves_the_office_a_mismatch(w: World
     )
 
 
+def test_a_chain_cut_below_an_anchor_is_detected(w: World) -> None:
+    anchored = _anchored_at_office(w)
+    _rewrite(w.a, lambda e: e.seq <= anchored - 5)  # far fewer entries than were anchored
+
+    result = ex.import_package(w.office, _send(w, "p2"))
+
+    assert any(x.startswith(CODE) and "锚定的记录被删除" in x for x in result.warnings)
+    [entry] = _mismatches(w.office)
+    assert (entry["problem"], entry["seq"]) == ("shorter", anchored)
+
+
 def test_deleting_the_unanchored_tail_is_not_detected(w: World) -> None:
     """The residual risk, as docs/store-format.md states it: entries no package carried out
     yet are protected by the local chain only, which the data key can recompute."""
