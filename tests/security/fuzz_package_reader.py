@@ -113,6 +113,7 @@ def seed_manifest(records: bytes, **over: Any) -> dict[str, Any]:
         "prev_hash": None,
         "created_at": "2026-03-01T10:00:00",
         "app_version": "0.1.0",
+        "audit": None,
         "schema_version": "0004",
         "round_id": str(uuid.UUID(int=4)),
         "recipients": ["12345 67890 12345 67890 12345 67890"],

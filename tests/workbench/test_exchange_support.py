@@ -55,6 +55,7 @@ VOLATILE = {
     "attachments": {"created_at", "created_by"},
     "exchange_ledger": {"processed_at", "warning"},
     "exchange_keys": {"created_at"},
+    "audit_anchors": {"recorded_at"},
 }
 OFFICE_USER, FIELD_A_USER, FIELD_B_USER = "ban", "zu1", "zu2"
 USERS = {"office": OFFICE_USER, "a": FIELD_A_USER, "b": FIELD_B_USER}
@@ -366,6 +367,7 @@ def manifest_doc(
         "prev_hash": None,
         "created_at": utcnow().replace(microsecond=0).isoformat(),
         "app_version": APP_VERSION,
+        "audit": None,
         "schema_version": schema_version(),
         "round_id": round_id,
         "recipients": [keys.recipient_fingerprint(r) for r in dk.office_recipients],

@@ -120,6 +120,8 @@ class AuditPage(RecordListPage):
             verify_audit_chain,
             lambda report: self.count_label.setText(
                 self.tr("哈希链完整：共 %1 条").replace("%1", str(report.entries))
+                + "\n"
+                + report.statement  # what the anchors prove, in the core's words
             ),
             lambda error: self.count_label.setText(str(getattr(error, "message", error))),
         )

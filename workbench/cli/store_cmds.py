@@ -17,7 +17,7 @@ from workbench.roles import Role, validate_first_user_roles
 from workbench.services import backups, member_links, users
 from workbench.services.audit_log import action_label
 from workbench.services.setup_common import resolve_member, resolve_round, resolve_team
-from workbench.store import audit, migrate
+from workbench.store import anchors, audit, migrate
 from workbench.store.check import check_store, check_unopenable
 from workbench.store.vault import Vault
 
@@ -274,8 +274,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.read() as s:
-        report = audit.verify_chain(s)
-    common.emit(args, report, f"审计日志完整：{report.entries} 条，链尾 {report.head_hash[:16]}…")
+        proof = anchors.prove(s)
+    common.emit(args, proof, f"{proof.statement}\n链尾 {proof.head_hash[:16]}…")
     return 0
 
 
@@ -368,7 +368,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_check)
 
     aud = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", required=True)
-    aud.add_parser("verify", help="校验审计日志哈希链").set_defaults(func=cmd_audit_verify)
+    p = aud.add_parser("verify", help="校验审计日志哈希链及其锚点，说明能证明到哪一条")
+    p.set_defaults(func=cmd_audit_verify)
     p = aud.add_parser("list", help="列出审计日志（安全审计员）")
     p.add_argument("--limit", type=common.whole_number, default=50)
     p.add_argument("--action")

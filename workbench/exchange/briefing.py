@@ -19,6 +19,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
+from workbench.exchange.anchors import outgoing_claim
 from workbench.exchange.apply import live_record, prefetch, set_base, write_record
 from workbench.exchange.errors import ExchangeState
 from workbench.exchange.identity import office_keys, revoked_ids
@@ -153,6 +154,7 @@ def build_briefing(
             for r in s.scalars(select(ExchangeRevocation).order_by(ExchangeRevocation.device_id))
         ]
         seq, _ = next_outgoing(s, ok.device_id)
+        anchor = outgoing_claim(s, ok.device_id, [d.device_id for d in devices])
     docs = _office_documents()
     records_blob = build_records(records, revocations)
     entries = [
@@ -193,6 +195,7 @@ def build_briefing(
         recipients=tuple(recipient_fingerprint(r) for r in recipients),
         blobs=tuple(entries),
         counts=counts,
+        audit=anchor,
     )
 
     def constant(data: bytes) -> Callable[[], Iterable[bytes]]:

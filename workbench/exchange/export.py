@@ -20,6 +20,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, LimitExceeded, NotFound
+from workbench.exchange.anchors import outgoing_claim, record_sent
 from workbench.exchange.errors import ExchangeState
 from workbench.exchange.framing import Chunk, Limits
 from workbench.exchange.identity import device_keys, require_enrolled, revoked_ids
@@ -222,6 +223,7 @@ def _export(
         ]
         del confirmed
         seq, prev = next_outgoing(s, dk.device_id)
+        anchor = outgoing_claim(s, dk.device_id)
     cancel.raise_if_cancelled()
     records_size = picked.writer.size
     if records_size > limits.max_records_bytes or picked.count > limits.max_records:
@@ -261,6 +263,7 @@ def _export(
         recipients=tuple(recipient_fingerprint(r) for r in dk.office_recipients),
         blobs=tuple(entries),
         counts=counts,
+        audit=anchor,
     )
 
     def attachment_source(sha: str) -> Callable[[], Iterable[Chunk]]:
@@ -298,6 +301,7 @@ def _export(
                     warning="",
                 )
             )
+            record_sent(s, manifest)
             conn = s.connection()
             for rows in _sent_rows(manifest.package_id, picked.sent):
                 conn.exec_driver_sql(_INSERT_SENT, rows)

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.errors import DiskFull, NotFound, WorkbenchError
-from workbench.exchange import briefing, receipts, rejected, team
+from workbench.exchange import anchors, briefing, receipts, rejected, team
 from workbench.exchange.errors import BadRecords, PackageLimit, StagingFailed
 from workbench.exchange.framing import Limits
 from workbench.exchange.identity import device_keys, office_keys, require_enrolled, revoked_ids
@@ -286,14 +286,15 @@ def _import_transaction(
             cancel.raise_if_cancelled()
             outcome, after = _finish(vault, s, read, added)
             m = read.manifest
-            record_incoming(s, read.checked, read.verdict.warnings)
+            warnings = read.verdict.warnings + anchors.receive_claim(s, m)
+            record_incoming(s, read.checked, warnings)
             detail = {
                 "kind": m.kind,
                 "device_id": m.sender.device_id,
                 "device_seq": m.device_seq,
                 "counts": m.counts,
                 "outcome": outcome,
-                "warnings": list(read.verdict.warnings),
+                "warnings": list(warnings),
             }
             audit.record(s, "package.import", "package", m.package_id, detail)
             s.flush()
@@ -302,7 +303,7 @@ def _import_transaction(
         except BaseException:
             read.discard()
             raise
-    return read, (outcome, read.verdict.warnings, after)
+    return read, (outcome, warnings, after)
 
 
 def _nothing() -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from workbench.exchange.audit_anchor import AnchorClaim, parse_claim
 from workbench.exchange.canonical import StrictJSONError, canonical_json, strict_loads
 from workbench.exchange.errors import BadManifest
 from workbench.exchange.strict import (
@@ -90,6 +91,7 @@ class Manifest:
     recipients: tuple[str, ...]
     blobs: tuple[BlobEntry, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    audit: AnchorClaim | None = None  # the sender's audit-chain anchor (audit_anchor.py)
     receipt_device: str | None = None
     receipt: tuple[ReceiptEntry, ...] = ()
 
@@ -117,6 +119,7 @@ class Manifest:
             "prev_hash": self.prev_hash,
             "created_at": self.created_at.isoformat(),
             "app_version": self.app_version,
+            "audit": None if self.audit is None else self.audit.to_json(),
             "schema_version": self.schema_version,
             "round_id": self.round_id,
             "recipients": list(self.recipients),
@@ -188,6 +191,7 @@ def _parse(doc: Any) -> Manifest:
         "prev_hash",
         "created_at",
         "app_version",
+        "audit",
         "schema_version",
         "round_id",
         "recipients",
@@ -246,6 +250,7 @@ def _parse(doc: Any) -> Manifest:
         prev_hash=None if prev is None else hex64(prev, "$.prev_hash"),
         created_at=timestamp(o["created_at"], "$.created_at"),
         app_version=text(o["app_version"], "$.app_version", 32, allow_control=False),
+        audit=parse_claim(o["audit"], "$.audit"),
         schema_version=text(o["schema_version"], "$.schema_version", 32, allow_control=False),
         round_id=None if o["round_id"] is None else uuid_text(o["round_id"], "$.round_id"),
         recipients=recipients,

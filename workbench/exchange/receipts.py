@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
+from workbench.exchange.anchors import outgoing_claim, record_sent
 from workbench.exchange.apply import live_record, set_base
 from workbench.exchange.errors import ReceiptMismatch
 from workbench.exchange.identity import OfficeKeys, device_keys, office_keys
@@ -59,6 +60,7 @@ def record_outgoing(
             warning="",
         )
     )
+    record_sent(session, manifest)
 
 
 def issue_receipt(vault: Vault, device_id: str, out_path: Path) -> ReceiptResult:
@@ -78,6 +80,7 @@ def issue_receipt(vault: Vault, device_id: str, out_path: Path) -> ReceiptResult
         ).all()
         entries = tuple(ReceiptEntry(p.package_id, p.device_seq, p.package_hash) for p in held)
         seq, _ = next_outgoing(s, ok.device_id)
+        anchor = outgoing_claim(s, ok.device_id, [device_id])
         recipient = device.age_recipient
     manifest = Manifest(
         kind="receipt",
@@ -91,6 +94,7 @@ def issue_receipt(vault: Vault, device_id: str, out_path: Path) -> ReceiptResult
         round_id=None,
         recipients=(recipient_fingerprint(recipient),),
         blobs=(),
+        audit=anchor,
         receipt_device=device_id,
         receipt=entries,
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import NotFound, WorkbenchError
+from workbench.exchange.anchors import preview_claim
 from workbench.exchange.framing import Limits
 from workbench.exchange.importer import read_for
 from workbench.store.vault import Vault
@@ -45,6 +46,10 @@ def verify_package(vault: Vault, path: Path, *, limits: Limits | None = None) ->
         raise
     m = read.manifest
     duplicate = read.verdict.duplicate
+    warnings = read.verdict.warnings
+    if not duplicate:
+        with vault.read() as s:
+            warnings += preview_claim(s, m)
     return VerifyReport(
         verdict="already_imported" if duplicate else "ok",
         code=None,
@@ -58,5 +63,5 @@ def verify_package(vault: Vault, path: Path, *, limits: Limits | None = None) ->
         created_at=m.created_at.isoformat(),
         counts=dict(m.counts),
         attachments=sum(1 for b in m.blobs if b.role == "attachment"),
-        warnings=read.verdict.warnings,
+        warnings=warnings,
     )

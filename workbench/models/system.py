@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, new_id, utcnow
@@ -48,6 +48,27 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditAnchor(Base):
+    """One audit-chain position a package vouched for (docs/package-format.md, "Audit anchors").
+
+    ``out``: this store's chain head as sent in one of its packages. ``in``: what a package
+    received here claimed about its sender's chain (``device_id``): its head (``head``) and the
+    entry hashes at the sender's earlier anchors, kept so the next package can be checked
+    against them. Written with Core, so the rows are not themselves audited."""
+
+    __tablename__ = "audit_anchors"
+    __table_args__ = (Index("ix_audit_anchors_device_seq", "device_id", "seq"),)
+
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    direction: Mapped[str] = mapped_column(String(3))
+    device_id: Mapped[str] = mapped_column(String(36))
+    device_seq: Mapped[int] = mapped_column(Integer)
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    head: Mapped[bool] = mapped_column(Boolean)
+    recorded_at: Mapped[datetime] = mapped_column()
 
 
 class Attachment(Base):

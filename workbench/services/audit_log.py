@@ -12,7 +12,8 @@ from workbench.models.system import AuditEntry
 from workbench.roles import Role
 from workbench.services.common import Page, page, require_role
 from workbench.services.reads import ATTACHMENT_OPEN, RECORD_READ
-from workbench.store.audit import AuditRecord, ChainReport, verify_chain
+from workbench.store.anchors import AuditProof, prove
+from workbench.store.audit import AuditRecord
 
 # What the auditor reads for each action (the entry keeps the code, which the chain covers).
 ACTION_LABELS: dict[str, str] = {
@@ -93,6 +94,7 @@ def list_audit_entries(
     return page(session, query.order_by(AuditEntry.seq.desc()), _record, offset, limit)
 
 
-def verify_audit_chain(session: Session) -> ChainReport:
+def verify_audit_chain(session: Session) -> AuditProof:
+    """The chain, the anchors packages carried out, and what they prove (store/anchors.py)."""
     require_role(session, [Role.AUDITOR], "校验审计日志")
-    return verify_chain(session)
+    return prove(session)

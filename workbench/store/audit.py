@@ -112,6 +112,12 @@ def _head(session: Session) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
+def chain_head(session: Session) -> tuple[int, str]:
+    """The chain's last (seq, entry hash) as this session sees it; (0, GENESIS) when empty.
+    Packages carry it as their audit anchor (exchange/anchors.py)."""
+    return _head(session)
+
+
 def record(
     session: Session,
     action: str,
@@ -137,6 +143,9 @@ def record(
         "detail": detail_text,
     }
     digest = entry_digest(prev, **fields)  # type: ignore[arg-type]
+    # Seam for per-user signatures: a signature by the acting user's key over ``digest`` (which
+    # covers the whole entry and, through ``prev``, the chain before it) is added here and in
+    # ``record_many``, as a column of the entry; ``verify_chain`` checks it beside the digest.
     session.add(AuditEntry(**fields, prev_hash=prev, entry_hash=digest))
     _set_head(session, seq, digest)
 
@@ -186,6 +195,7 @@ def record_many(session: Session, items: Iterable[AuditItem], rows: Rows | None 
             detail_text = _detail_text(detail)
             texts[id(detail)] = (detail, detail_text)
         digest = _digest(prev, seq, who, action, object_type, object_id, detail_text)
+        # (the per-user signature seam, as in ``record``)
         entries.append(
             (
                 seq,
