@@ -39,7 +39,7 @@ from workbench.search import search
 from workbench.services.findings import (
     ResponsibleParty,
     create_finding,
-    delete_finding,
+    void_finding,
     get_finding,
     list_findings,
     update_finding,
@@ -47,7 +47,7 @@ from workbench.services.findings import (
 from workbench.services.findings_evidence import (
     EvidenceDraft,
     create_evidence,
-    delete_evidence,
+    void_evidence,
     list_evidence,
 )
 from workbench.services.findings_signoff import (
@@ -264,11 +264,11 @@ def test_delete_only_a_draft(team: Team, world: World) -> None:
     other = make(team, world, title="已提交的底稿")
     step(team, "member", submit_finding, other)
     with pytest.raises(WorkflowError), team().session() as s:
-        delete_finding(s, other)
+        void_finding(s, other, "录入错误")
     with pytest.raises(PermissionDenied), team("office").session() as s:
-        delete_finding(s, fid)
+        void_finding(s, fid, "录入错误")
     with team("member").session() as s:
-        delete_finding(s, fid)
+        void_finding(s, fid, "录入错误")
     with team().read() as s:
         with pytest.raises(NotFound):
             get_finding(s, fid)
@@ -295,7 +295,7 @@ def test_evidence_create_list_delete(team: Team, world: World) -> None:
     )
     assert first.round_id == world.round_id
     with team("member").session() as s:
-        delete_evidence(s, second.id)
+        void_evidence(s, second.id, "录入错误")
     with team().read() as s:
         assert [e.id for e in list_evidence(s, fid)] == [first.id]
 
@@ -327,7 +327,7 @@ def test_evidence_refused_for_office_and_under_signoff(team: Team, world: World)
         create_evidence(s, fid, EvidenceDraft(EvidenceType.DOCUMENT, "文件"))
     step(team, "member", submit_finding, fid)
     with pytest.raises(WorkflowError), team().session() as s:
-        delete_evidence(s, kept.id)
+        void_evidence(s, kept.id, "录入错误")
 
 
 # -- lists -----------------------------------------------------------------------------------------

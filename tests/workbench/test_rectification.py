@@ -20,7 +20,7 @@ from workbench.services.rectification import (
     RectificationStateError,
     add_rectification_evidence,
     create_rectification,
-    delete_rectification,
+    void_rectification,
     get_rectification,
     grade_rectification,
     list_rectifications,
@@ -266,7 +266,7 @@ def test_list_filters_update_delete_and_search(vault: Vault, rid: str) -> None:
     with vault.read() as s:
         assert [h.record_id for h in search(s, "四议两公开", types=["rectification"])] == [b]
     with vault.session() as s:
-        delete_rectification(s, b)
+        void_rectification(s, b, "录入错误")
     with vault.read() as s:
         assert search(s, "四议两公开", types=["rectification"]) == []
         with pytest.raises(NotFound):

@@ -24,11 +24,13 @@ from workbench.services.common import (
     page,
     parse_enum,
     record_meta,
+    require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import optional_target, require_round, require_team
+from workbench.services.workflow import CASE_ROLES
 
 # What a method finds is recorded elsewhere for these kinds (WorkMethod.record_kind).
 _OWN_RECORD = {"interview": "谈话记录", "letter": "信访件"}
@@ -193,7 +195,9 @@ def list_activities(
     return page(session, query, _activity_view, offset, limit)
 
 
-def delete_activity(session: Session, activity_id: str) -> Changes:
-    soft_delete(session, get_live(session, Activity, activity_id, "工作记录"))
+def void_activity(session: Session, activity_id: str, reason: str) -> Changes:
+    """作废 a work record entered by mistake."""
+    require_role(session, CASE_ROLES, "作废工作记录")
+    void_record(session, get_live(session, Activity, activity_id, "工作记录"), reason)
     session.flush()
     return Changes.of("activity", activity_id)

@@ -22,6 +22,7 @@ from workbench.errors import NotFound, PermissionDenied, ValidationError
 from workbench.i18n import N_
 from workbench.models.base import RecordMixin, utcnow
 from workbench.roles import ROLE_LABELS, Role
+from workbench.store import audit
 
 T = TypeVar("T")
 M = TypeVar("M", bound=RecordMixin)
@@ -64,6 +65,7 @@ class RecordMeta:
     version: int
     origin_device: str | None
     deleted: bool = False
+    void_reason: str = ""  # why it was voided (作废), when deleted
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -76,6 +78,7 @@ def record_meta(row: RecordMixin) -> RecordMeta:
         version=row.version,
         origin_device=row.origin_device,
         deleted=row.deleted_at is not None,
+        void_reason=row.void_reason or "",
     )
 
 
@@ -159,11 +162,30 @@ def apply_order(
     return query.order_by(term, *(t for t in default if not _base(t).compare(column)))
 
 
-def soft_delete(session: Session, row: RecordMixin) -> None:
-    """Tombstone: the row stays so that the deletion travels in packages."""
+VOID_REASON_MAX = 500  # a sentence or two: why, on whose decision; the record itself says what
+
+
+def void_reason_text(reason: str | None) -> str:
+    """The reason a voiding must give: trimmed, not empty, at most ``VOID_REASON_MAX``."""
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError(N_("作废须填写理由"), field="reason")
+    if len(text) > VOID_REASON_MAX:
+        raise ValidationError(f"作废理由不能超过 {VOID_REASON_MAX} 个字", field="reason")
+    return text
+
+
+def void_record(session: Session, row: RecordMixin, reason: str | None) -> None:
+    """作废: the one way a record leaves the lists. The row stays as a tombstone with its reason
+    (so the voiding travels in packages and its number is never issued again), and the audit log
+    names the voiding with the reason. The caller checks first who may void it and when."""
+    text = void_reason_text(reason)
     actor = session.info.get("actor")
     row.deleted_at = utcnow()
     row.deleted_by = getattr(actor, "user_id", None)
+    row.void_reason = text
+    table = str(getattr(row, "__tablename__", type(row).__name__))
+    audit.record(session, "record.void", table, row.id, {"reason": text})
 
 
 # -- validation --------------------------------------------------------------------------------

@@ -25,11 +25,13 @@ from workbench.services.common import (
     page,
     parse_enum,
     record_meta,
+    require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import optional_target, require_round, require_target, require_team
+from workbench.services.workflow import CASE_ROLES
 from workbench.taxonomy import TaxonomyNotFound
 
 # -- focus items --------------------------------------------------------------------------------
@@ -205,8 +207,9 @@ def list_focus_items(
     return page(session, query, lambda r: _focus_view(r, texts), offset, limit)
 
 
-def delete_focus_item(session: Session, item_id: str) -> Changes:
-    soft_delete(session, get_live(session, FocusItem, item_id, "监督重点"))
+def void_focus_item(session: Session, item_id: str, reason: str) -> Changes:
+    require_role(session, CASE_ROLES, "作废监督重点")
+    void_record(session, get_live(session, FocusItem, item_id, "监督重点"), reason)
     session.flush()
     return Changes.of("focus_item", item_id)
 
@@ -338,8 +341,9 @@ def list_list_entries(
     return page(session, query, _entry_view, offset, limit)
 
 
-def delete_list_entry(session: Session, entry_id: str) -> Changes:
+def void_list_entry(session: Session, entry_id: str, reason: str) -> Changes:
     """Refused while a live finding cites the entry as its 定性依据."""
+    require_role(session, CASE_ROLES, "作废清单条目")
     row = get_live(session, ListEntry, entry_id, "清单条目")
     # basis_ids is a JSON array of UUIDs; a quoted UUID cannot match anything else
     citing = session.scalar(
@@ -349,7 +353,7 @@ def delete_list_entry(session: Session, entry_id: str) -> Changes:
         )
     )
     if citing:
-        raise Conflict(f"该条目被 {citing} 份问题底稿引用为定性依据，不能删除", entry_id=entry_id)
-    soft_delete(session, row)
+        raise Conflict(f"该条目被 {citing} 份问题底稿引用为定性依据，不能作废", entry_id=entry_id)
+    void_record(session, row, reason)
     session.flush()
     return Changes.of("list_entry", entry_id)

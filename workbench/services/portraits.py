@@ -43,11 +43,13 @@ from workbench.services.common import (
     page,
     parse_enum,
     record_meta,
+    require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import require_round, require_target, require_team
+from workbench.services.workflow import CASE_ROLES
 from workbench.taxonomy import PortraitTemplate, TaxonomyNotFound
 
 # -- references to other records ------------------------------------------------------------------
@@ -360,7 +362,9 @@ def list_portraits(
     return page(session, query, _portrait_view, offset, limit)
 
 
-def delete_portrait(session: Session, portrait_id: str) -> Changes:
-    soft_delete(session, get_live(session, Portrait, portrait_id, "政治画像"))
+def void_portrait(session: Session, portrait_id: str, reason: str) -> Changes:
+    """作废 a portrait entered by mistake."""
+    require_role(session, CASE_ROLES, "作废政治画像")
+    void_record(session, get_live(session, Portrait, portrait_id, "政治画像"), reason)
     session.flush()
     return Changes.of("portrait", portrait_id)

@@ -27,7 +27,7 @@ from workbench.services.common import (
     record_meta,
     require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.locks import rectification_lock, refuse_if_locked
 from workbench.services.rounds import check_version
@@ -38,6 +38,7 @@ from workbench.services.targets import (
     require_round,
     require_team,
 )
+from workbench.services.workflow import CASE_ROLES
 
 S = RectificationStatus
 NUMBER_PREFIX = "ZG"  # 整改
@@ -253,8 +254,12 @@ def overdue_rectifications(session: Session, round_id: str, today: date) -> list
     return [_view(r) for r in session.scalars(query)]
 
 
-def delete_rectification(session: Session, rectification_id: str) -> Changes:
-    soft_delete(session, get_live(session, Rectification, rectification_id, "整改事项"))
+def void_rectification(session: Session, rectification_id: str, reason: str) -> Changes:
+    """作废 an item entered by mistake; one 销号 stays as it was judged."""
+    require_role(session, CASE_ROLES, "作废整改事项")
+    row = get_live(session, Rectification, rectification_id, "整改事项")
+    refuse_if_locked(rectification_lock(row), action="作废")
+    void_record(session, row, reason)
     session.flush()
     return Changes.of("rectification", rectification_id)
 

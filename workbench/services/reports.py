@@ -24,11 +24,12 @@ from workbench.services.common import (
     record_meta,
     require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.portraits import RecordRef, check_refs, refs_of
 from workbench.services.rounds import check_version
 from workbench.services.targets import optional_target, require_round, require_team
+from workbench.services.workflow import CASE_ROLES
 
 A = ApprovalState
 
@@ -248,10 +249,11 @@ def list_reports(
     return page(session, query, _report_view, offset, limit)
 
 
-def delete_report(session: Session, report_id: str) -> Changes:
-    """An approved report is a record of what was decided: it is archived, not deleted."""
-    row = _in_state(session, report_id, None, (A.DRAFT, A.SUBMITTED), "删除")
-    soft_delete(session, row)
+def void_report(session: Session, report_id: str, reason: str) -> Changes:
+    """An approved report is a record of what was decided: it is archived, not voided."""
+    require_role(session, CASE_ROLES, "作废报告")
+    row = _in_state(session, report_id, None, (A.DRAFT, A.SUBMITTED), "作废")
+    void_record(session, row, reason)
     session.flush()
     return Changes.of("report", report_id)
 
@@ -382,7 +384,8 @@ def list_archive_items(
     return page(session, query, _archive_view, offset, limit)
 
 
-def delete_archive_item(session: Session, item_id: str) -> Changes:
-    soft_delete(session, get_live(session, ArchiveItem, item_id, "归档条目"))
+def void_archive_item(session: Session, item_id: str, reason: str) -> Changes:
+    require_role(session, CASE_ROLES, "作废归档条目")
+    void_record(session, get_live(session, ArchiveItem, item_id, "归档条目"), reason)
     session.flush()
     return Changes.of("archive_item", item_id)

@@ -44,7 +44,7 @@ from workbench.services.common import (
     parse_enum,
     record_meta,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.id_numbers import checked_id_number
 from workbench.services.rounds import check_version
@@ -96,7 +96,7 @@ def check_unique_number(
     number: str,
     own_id: str | None,
 ) -> None:
-    """A typed number unique among the round's live records (see ``workflow.check_number``)."""
+    """A typed number unique in the round, voided records included (``workflow.check_number``)."""
     from workbench.services.workflow import check_number
 
     model: type[RecordMixin] = column.class_  # type: ignore[assignment]
@@ -262,7 +262,7 @@ _DEPENDENTS: tuple[tuple[type[RecordMixin], InstrumentedAttribute[str | None], s
 )
 
 
-def delete_target(session: Session, target_id: str) -> Changes:
+def void_target(session: Session, target_id: str, reason: str) -> Changes:
     """Refused while live records point at the target. Focus items nobody has worked on yet are
     scaffolding seeded from the catalog, so they go with the target; worked ones block."""
     row = get_live(session, Target, target_id, "被巡察对象")
@@ -278,10 +278,10 @@ def delete_target(session: Session, target_id: str) -> Changes:
     if worked:
         held.append(f"已开展的监督重点 {len(worked)} 条")
     if held:
-        raise Conflict(f"该对象下仍有{'、'.join(held)}，不能删除", target_id=target_id)
+        raise Conflict(f"该对象下仍有{'、'.join(held)}，不能作废", target_id=target_id)
     for item in focus:
-        soft_delete(session, item)
-    soft_delete(session, row)
+        void_record(session, item, reason)
+    void_record(session, row, reason)
     session.flush()
     return Changes.of("target", target_id) | Changes.of("focus_item", *(f.id for f in focus))
 
@@ -395,7 +395,7 @@ def list_persons(
     return page(session, query.order_by(Person.name, Person.id), _person_view, offset, limit)
 
 
-def delete_person(session: Session, person_id: str) -> Changes:
-    soft_delete(session, get_live(session, Person, person_id, "人员"))
+def void_person(session: Session, person_id: str, reason: str) -> Changes:
+    void_record(session, get_live(session, Person, person_id, "人员"), reason)
     session.flush()
     return Changes.of("person", person_id)
