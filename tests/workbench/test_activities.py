@@ -14,10 +14,10 @@ from workbench.search import search
 from workbench.services.activities import (
     ActivityDraft,
     create_activity,
-    void_activity,
     get_activity,
     list_activities,
     update_activity,
+    void_activity,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target

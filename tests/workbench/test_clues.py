@@ -31,7 +31,6 @@ from workbench.services.clues import (
     ClueDraft,
     ClueView,
     close_clue,
-    void_clue,
     due_soon,
     feedback_clue,
     get_clue,
@@ -42,6 +41,7 @@ from workbench.services.clues import (
     register_clue,
     transfer_clue,
     update_clue,
+    void_clue,
 )
 from workbench.services.letters import (
     LetterDraft,

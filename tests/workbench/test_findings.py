@@ -39,16 +39,16 @@ from workbench.search import search
 from workbench.services.findings import (
     ResponsibleParty,
     create_finding,
-    void_finding,
     get_finding,
     list_findings,
     update_finding,
+    void_finding,
 )
 from workbench.services.findings_evidence import (
     EvidenceDraft,
     create_evidence,
-    void_evidence,
     list_evidence,
+    void_evidence,
 )
 from workbench.services.findings_signoff import (
     submit_finding,

@@ -26,8 +26,8 @@ from workbench.models.enums import (
     SignoffStep,
 )
 from workbench.services.findings import (
-    void_finding,
     update_finding,
+    void_finding,
 )
 from workbench.services.findings_evidence import (
     EvidenceDraft,

@@ -15,8 +15,6 @@ from workbench.services.catalog import catalog
 from workbench.services.focus import (
     ListEntryDraft,
     create_list_entry,
-    void_focus_item,
-    void_list_entry,
     get_focus_item,
     get_list_entry,
     list_focus_items,
@@ -24,6 +22,8 @@ from workbench.services.focus import (
     seed_focus_items,
     update_focus_item,
     update_list_entry,
+    void_focus_item,
+    void_list_entry,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target

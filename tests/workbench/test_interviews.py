@@ -20,12 +20,12 @@ from workbench.services.interviews import (
     append_turn,
     confirm_interview,
     create_interview,
-    void_interview,
     get_interview,
     list_interviews,
     revoke_confirmation,
     set_transcript,
     update_interview,
+    void_interview,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target

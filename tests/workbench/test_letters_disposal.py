@@ -34,10 +34,10 @@ from workbench.services.clues import ClueDraft, get_clue, list_clues
 from workbench.services.findings import FindingDraft, ResponsibleParty, create_finding, get_finding
 from workbench.services.letters import (
     ReportedPerson,
-    void_letter,
     find_possible_duplicates,
     get_letter,
     list_letters,
+    void_letter,
 )
 from workbench.services.letters_disposal import (
     discuss_letter,

@@ -16,12 +16,12 @@ from workbench.services.portraits import (
     PortraitDraft,
     RecordRef,
     create_portrait,
-    void_portrait,
     get_portrait,
     list_portraits,
     rate_item,
     set_overall,
     update_portrait,
+    void_portrait,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import PersonDraft, TargetDraft, create_person, create_target

@@ -20,7 +20,6 @@ from workbench.services.rectification import (
     RectificationStateError,
     add_rectification_evidence,
     create_rectification,
-    void_rectification,
     get_rectification,
     grade_rectification,
     list_rectifications,
@@ -28,6 +27,7 @@ from workbench.services.rectification import (
     remove_rectification_evidence,
     set_rectification_status,
     update_rectification,
+    void_rectification,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target

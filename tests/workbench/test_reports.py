@@ -30,8 +30,6 @@ from workbench.services.reports import (
     approve_report,
     create_archive_item,
     create_report,
-    void_archive_item,
-    void_report,
     get_archive_item,
     get_report,
     list_archive_items,
@@ -41,6 +39,8 @@ from workbench.services.reports import (
     submit_report,
     update_archive_item,
     update_report,
+    void_archive_item,
+    void_report,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.users import add_user

@@ -17,14 +17,14 @@ from workbench.services.targets import (
     TargetDraft,
     create_person,
     create_target,
-    void_person,
-    void_target,
     get_person,
     get_target,
     list_persons,
     list_targets,
     update_person,
     update_target,
+    void_person,
+    void_target,
 )
 from workbench.store.vault import Vault
 
