@@ -12,25 +12,25 @@ from workbench.models import Activity
 from workbench.models.enums import ActivityType
 from workbench.services.catalog import catalog
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
     apply_order,
     enum_rank,
     get_live,
-    live,
     not_in_future,
     optional_text,
     page,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
     void_record,
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import optional_target, require_round, require_team
-from workbench.services.workflow import CASE_ROLES
 
 # What a method finds is recorded elsewhere for these kinds (WorkMethod.record_kind).
 _OWN_RECORD = {"interview": "谈话记录", "letter": "信访件"}
@@ -170,12 +170,13 @@ def list_activities(
     date_from: date | None = None,
     date_to: date | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ActivityView]:
     """Filters combine; ``date_from``/``date_to`` are inclusive days. Earliest first unless
     ``order`` names a key of ``ACTIVITY_ORDERS``."""
-    query = live(Activity)
+    query = records(Activity, voided)
     if round_id is not None:
         query = query.where(Activity.round_id == round_id)
     if target_id is not None:

@@ -48,6 +48,7 @@ from workbench.services.common import (
     parse_disciplines,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
     void_record,
@@ -513,6 +514,7 @@ def list_clues(
     overdue_on: date | None = None,
     overdue: bool = False,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ClueView]:
@@ -521,7 +523,7 @@ def list_clues(
     overdue on that day (督办); ``overdue``: overdue today."""
     if overdue and overdue_on is None:
         overdue_on = date.today()
-    query: Select[Clue] = live(Clue)
+    query: Select[Clue] = records(Clue, voided)
     if round_id is not None:
         query = query.where(Clue.round_id == round_id)
     if status is not None:

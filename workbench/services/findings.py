@@ -47,6 +47,7 @@ from workbench.services.common import (
     parse_disciplines,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
     void_record,
@@ -328,12 +329,13 @@ def list_findings(
     date_to: date | None = None,
     in_report: bool | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[FindingView]:
     """Newest compiled first unless ``order`` names a key of ``FINDING_ORDERS``;
     ``taxonomy_prefix`` selects a 方面 or 类 with all below it."""
-    query: Select[Finding] = live(Finding)
+    query: Select[Finding] = records(Finding, voided)
     if round_id is not None:
         query = query.where(Finding.round_id == round_id)
     if status is not None:

@@ -14,6 +14,7 @@ from workbench.models import Finding, FocusItem, ListEntry
 from workbench.models.enums import FocusStatus, ListKind
 from workbench.services.catalog import catalog
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
@@ -25,13 +26,13 @@ from workbench.services.common import (
     page,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
     void_record,
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import optional_target, require_round, require_target, require_team
-from workbench.services.workflow import CASE_ROLES
 from workbench.taxonomy import TaxonomyNotFound
 
 # -- focus items --------------------------------------------------------------------------------
@@ -189,11 +190,12 @@ def list_focus_items(
     team_id: str | None = None,
     status: FocusStatus | str | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[FocusItemView]:
     """Catalog order per target unless ``order`` names a key of ``FOCUS_ORDERS``."""
-    query = live(FocusItem)
+    query = records(FocusItem, voided)
     if round_id is not None:
         query = query.where(FocusItem.round_id == round_id)
     if target_id is not None:
@@ -320,12 +322,13 @@ def list_list_entries(
     target_id: str | None = None,
     include_round_wide: bool = True,
     team_id: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ListEntryView]:
     """With ``target_id``, round-wide entries (no target) are included unless told otherwise:
     the policy list usually serves every target of the round."""
-    query = live(ListEntry)
+    query = records(ListEntry, voided)
     if round_id is not None:
         query = query.where(ListEntry.round_id == round_id)
     if kind is not None:

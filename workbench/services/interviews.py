@@ -15,18 +15,19 @@ from workbench.models.enums import InterviewType
 from workbench.roles import Role
 from workbench.services.authority import check_recusal
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
     apply_order,
     enum_rank,
     get_live,
-    live,
     not_in_future,
     optional_text,
     page,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
     void_record,
@@ -39,7 +40,6 @@ from workbench.services.targets import (
     require_round,
     require_team,
 )
-from workbench.services.workflow import CASE_ROLES
 
 NUMBER_PREFIX = "TH"  # 谈话
 
@@ -230,12 +230,13 @@ def list_interviews(
     confirmed: bool | None = None,
     subject_contains: str | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[InterviewView]:
     """Filters combine; ``date_from``/``date_to`` are inclusive days. Earliest first unless
     ``order`` names a key of ``INTERVIEW_ORDERS``."""
-    query = live(Interview)
+    query = records(Interview, voided)
     if round_id is not None:
         query = query.where(Interview.round_id == round_id)
     if target_id is not None:

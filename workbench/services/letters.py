@@ -46,6 +46,7 @@ from workbench.services.common import (
     parse_disciplines,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
     void_record,
@@ -325,12 +326,13 @@ def list_letters(
     date_to: date | None = None,
     duplicate_of_id: str | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[LetterView]:
     """Newest received first unless ``order`` names a key of ``LETTER_ORDERS``; the date range
     on the day received is inclusive."""
-    query: Select[Letter] = live(Letter)
+    query: Select[Letter] = records(Letter, voided)
     if round_id is not None:
         query = query.where(Letter.round_id == round_id)
     if status is not None:

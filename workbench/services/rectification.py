@@ -13,6 +13,7 @@ from workbench.models import Attachment, Finding, Rectification
 from workbench.models.enums import Grade, RectificationStatus
 from workbench.roles import Role
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
@@ -25,6 +26,7 @@ from workbench.services.common import (
     page,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
     void_record,
@@ -38,7 +40,6 @@ from workbench.services.targets import (
     require_round,
     require_team,
 )
-from workbench.services.workflow import CASE_ROLES
 
 S = RectificationStatus
 NUMBER_PREFIX = "ZG"  # 整改
@@ -210,13 +211,14 @@ def list_rectifications(
     due_to: date | None = None,
     overdue_on: date | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[RectificationView]:
     """Filters combine; the due range is inclusive; ``overdue_on`` keeps items overdue that day.
     Ordered by 时限 (items without one last), then number, unless ``order`` names a key of
     ``RECTIFICATION_ORDERS``."""
-    query = live(Rectification)
+    query = records(Rectification, voided)
     if round_id is not None:
         query = query.where(Rectification.round_id == round_id)
     if target_id is not None:

@@ -13,15 +13,16 @@ from workbench.models import ArchiveItem, Attachment, Clue, Finding, Report
 from workbench.models.enums import ApprovalState, FindingStatus, ReportType, Retention
 from workbench.roles import Role
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
     get_live,
-    live,
     optional_text,
     page,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
     void_record,
@@ -29,7 +30,6 @@ from workbench.services.common import (
 from workbench.services.portraits import RecordRef, check_refs, refs_of
 from workbench.services.rounds import check_version
 from workbench.services.targets import optional_target, require_round, require_team
-from workbench.services.workflow import CASE_ROLES
 
 A = ApprovalState
 
@@ -230,10 +230,11 @@ def list_reports(
     team_id: str | None = None,
     report_type: ReportType | str | None = None,
     approval: ApprovalState | str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ReportView]:
-    query = live(Report)
+    query = records(Report, voided)
     if round_id is not None:
         query = query.where(Report.round_id == round_id)
     if target_id is not None:
@@ -358,11 +359,12 @@ def list_archive_items(
     category: str | None = None,
     retention: Retention | str | None = None,
     volume_no: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ArchiveItemView]:
     """Ordered as the 目录 prints: by volume, then item number (numerically for digits)."""
-    query = live(ArchiveItem)
+    query = records(ArchiveItem, voided)
     if round_id is not None:
         query = query.where(ArchiveItem.round_id == round_id)
     if stage is not None:

@@ -33,6 +33,7 @@ from workbench.models.base import RecordMixin
 from workbench.models.enums import AttentionLevel, CadreLevel, FocusStatus
 from workbench.services.catalog import catalog
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
@@ -43,6 +44,8 @@ from workbench.services.common import (
     page,
     parse_enum,
     record_meta,
+    records,
+    require_role,
     required_text,
     void_record,
 )
@@ -227,10 +230,11 @@ def list_targets(
     subtype: str | None = None,
     attention: AttentionLevel | str | None = None,
     name_contains: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[TargetView]:
-    query = live(Target)
+    query = records(Target, voided)
     if round_id is not None:
         query = query.where(Target.round_id == round_id)
     if team_id is not None:
@@ -265,6 +269,7 @@ _DEPENDENTS: tuple[tuple[type[RecordMixin], InstrumentedAttribute[str | None], s
 def void_target(session: Session, target_id: str, reason: str) -> Changes:
     """Refused while live records point at the target. Focus items nobody has worked on yet are
     scaffolding seeded from the catalog, so they go with the target; worked ones block."""
+    require_role(session, CASE_ROLES, "作废被巡察对象")
     row = get_live(session, Target, target_id, "被巡察对象")
     held: list[str] = []
     for model, column, label in _DEPENDENTS:
@@ -380,10 +385,11 @@ def list_persons(
     target_id: str | None = None,
     level: CadreLevel | str | None = None,
     name_contains: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[PersonView]:
-    query = live(Person)
+    query = records(Person, voided)
     if round_id is not None:
         query = query.where(Person.round_id == round_id)
     if target_id is not None:
@@ -396,6 +402,7 @@ def list_persons(
 
 
 def void_person(session: Session, person_id: str, reason: str) -> Changes:
+    require_role(session, CASE_ROLES, "作废人员")
     void_record(session, get_live(session, Person, person_id, "人员"), reason)
     session.flush()
     return Changes.of("person", person_id)

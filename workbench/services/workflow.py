@@ -41,8 +41,6 @@ TEAM_ROLES: tuple[Role, ...] = (
     Role.MEMBER,
     Role.RECORDER,
 )
-# Who works on case records at all: the team's roles and the 巡察办 (never the 三员 alone).
-CASE_ROLES: tuple[Role, ...] = (*TEAM_ROLES, Role.OFFICE)
 
 
 def require_status(current: StrEnum, allowed: Iterable[StrEnum], action: str) -> None:
