@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from workbench.errors import UsageError
+from workbench.errors import UsageError, WorkbenchError
 from workbench.services import (
     activities,
     clues,
@@ -85,3 +85,17 @@ def readable(get: Callable[[Session, str], V]) -> Callable[[Session, str], V]:
             return get(session, record_id)
 
     return run
+
+
+def void_refusal(session: Session, kind: str, record_id: str) -> str | None:
+    """Why the current user may not void this record now, or ``None``: the void service itself,
+    run in a savepoint and rolled back, so the GUI disables 作废… with the core's own reason.
+    Needs a write transaction (the dry run flushes)."""
+    nested = session.begin_nested()
+    try:
+        void(session, kind, record_id, "（检查能否作废）")
+    except WorkbenchError as exc:
+        return exc.message
+    finally:
+        nested.rollback()
+    return None
