@@ -259,7 +259,7 @@ def test_refused_update_leaves_the_row_untouched(team: Team, world: World) -> No
         assert get_finding(s, fid).title == "惠农补贴发放审核把关不严"
 
 
-def test_delete_only_a_draft(team: Team, world: World) -> None:
+def test_void_only_a_draft(team: Team, world: World) -> None:
     fid = make(team, world)
     other = make(team, world, title="已提交的底稿")
     step(team, "member", submit_finding, other)
@@ -267,7 +267,9 @@ def test_delete_only_a_draft(team: Team, world: World) -> None:
         void_finding(s, other, "录入错误")
     with pytest.raises(PermissionDenied), team("office").session() as s:
         void_finding(s, fid, "录入错误")
-    with team("member").session() as s:
+    with pytest.raises(PermissionDenied), team("member").session() as s:
+        void_finding(s, fid, "录入错误")  # a 组员 voids only what they entered
+    with team("deputy").session() as s:
         void_finding(s, fid, "录入错误")
     with team().read() as s:
         with pytest.raises(NotFound):
