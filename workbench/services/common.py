@@ -207,13 +207,16 @@ def void_reason_text(reason: str | None) -> str:
     return text
 
 
-def void_record(session: Session, row: RecordMixin, reason: str | None) -> None:
+def void_record(
+    session: Session, row: RecordMixin, reason: str | None, *, also_owned_by: str | None = None
+) -> None:
     """作废: the one way a record leaves the lists. The row stays as a tombstone with its reason
     (so the voiding travels in packages and its number is never issued again), and the audit log
-    names the voiding with the reason. The caller checks first who may void it and when."""
+    names the voiding with the reason. The caller checks first who may void it and when;
+    ``also_owned_by``: a user who counts as its author too (a 底稿's author for its evidence)."""
     text = void_reason_text(reason)
     actor = session.info.get("actor")
-    require_own_or_leading(session, row)
+    require_own_or_leading(session, row, also_owned_by)
     row.deleted_at = utcnow()
     row.deleted_by = getattr(actor, "user_id", None)
     row.void_reason = text
@@ -296,11 +299,13 @@ def actor_name(session: Session) -> str:
     return str(getattr(actor, "display_name", None) or getattr(actor, "user_name", None) or "")
 
 
-def require_own_or_leading(session: Session, row: RecordMixin) -> None:
+def require_own_or_leading(
+    session: Session, row: RecordMixin, also_owned_by: str | None = None
+) -> None:
     """A 组员 or 记录员 voids only the records they entered; the 组长, 副组长 and 巡察办 any (a
     store job without a user, such as a package import, is not asked)."""
     uid = actor_id(session)
-    if uid is None or row.created_by in (None, uid):
+    if uid is None or row.created_by in (None, uid) or also_owned_by == uid:
         return
     if any(r.value in actor_roles(session) for r in VOID_ANY_ROLES):
         return

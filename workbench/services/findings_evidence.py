@@ -96,7 +96,10 @@ def list_evidence(session: Session, finding_id: str) -> list[EvidenceView]:
 def void_evidence(session: Session, evidence_id: str, reason: str) -> None:
     require_role(session, TEAM_ROLES, "作废佐证材料")
     row = get_live(session, Evidence, evidence_id, "佐证材料")
+    author = None
     if row.finding_id is not None:
-        require_draft(get_live(session, Finding, row.finding_id, "问题底稿"), "作废佐证材料")
-    void_record(session, row, reason)
+        finding = get_live(session, Finding, row.finding_id, "问题底稿")
+        require_draft(finding, "作废佐证材料")
+        author = finding.created_by  # the 底稿's author keeps its evidence in order
+    void_record(session, row, reason, also_owned_by=author)
     session.flush()
