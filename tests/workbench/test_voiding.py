@@ -22,6 +22,7 @@ from workbench.models.enums import (
     RectificationStatus,
 )
 from workbench.services.activities import ActivityDraft, create_activity
+from workbench.services.audit_log import action_label
 from workbench.services.clues import ClueDraft, register_clue
 from workbench.services.interviews import InterviewDraft, create_interview
 from workbench.services.letters import get_letter, list_letters, register_letter, void_letter
@@ -77,7 +78,7 @@ def test_a_voided_letter_is_a_tombstone_with_its_reason(team: Team, world: World
         assert lock_reason(s, "letter", lid) == f"已作废：{REASON}"
     (entry,) = _audit(team, "record.void")
     assert (entry.object_type, entry.object_id, entry.actor_name) == ("letters", lid, "recorder")
-    assert REASON in entry.detail
+    assert REASON in entry.detail and action_label(entry.action) == "作废记录"
     with pytest.raises(NotFound), team("recorder").session() as s:
         void_letter(s, lid, "再作废一次")  # once voided it is gone from every service
 
