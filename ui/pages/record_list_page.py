@@ -129,10 +129,12 @@ class RecordListPage(QWidget):
         self.actions_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.actions_row)
-        filters_row = QHBoxLayout()
-        filters_row.addWidget(self.filter_bar, 1)
-        filters_row.addWidget(self.show_voided)
-        layout.addLayout(filters_row)
+        # the filters, then 显示已作废 and the 作废… action (ui/pages/void_action.py): here, not
+        # among the workflow buttons above, whose row is as wide as the window allows in English
+        self.filters_row = QHBoxLayout()
+        self.filters_row.addWidget(self.filter_bar, 1)
+        self.filters_row.addWidget(self.show_voided)
+        layout.addLayout(self.filters_row)
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
         self.filter_bar.changed.connect(lambda _values: self.refresh())

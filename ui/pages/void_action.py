@@ -75,8 +75,11 @@ def add_void_action(page: RecordListPage, kind: str) -> QPushButton:
 
         page.tasks.run(lambda s: void(s, kind, record_id, reason), done, refused, write=True)
 
-    button = page.add_action(_tr("作废…"), clicked, "void")
+    button = QPushButton(_tr("作废…"))
+    button.setObjectName("void")
     button.setToolTip(tip)
+    button.clicked.connect(clicked)
+    page.filters_row.addWidget(button)
     page.record_selected.connect(selected)
     selected(page.current_view())
     return button
