@@ -12,6 +12,18 @@
         <translation>No</translation>
     </message>
     <message>
+        <source>已作废：%1</source>
+        <translation>Voided: %1</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>【已作废】</source>
+        <translation>[Voided] </translation>
+    </message>
+    <message>
         <source>操作：</source>
         <translation>Action: </translation>
     </message>
@@ -268,16 +280,16 @@
         <translation>Remarks</translation>
     </message>
     <message>
-        <source>删除时间</source>
-        <translation>Deleted at</translation>
-    </message>
-    <message>
         <source>巡察轮次</source>
         <translation>Inspection round</translation>
     </message>
     <message>
         <source>被巡察单位</source>
         <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>作废时间</source>
+        <translation>Voided at</translation>
     </message>
     <message>
         <source>密级</source>
@@ -300,12 +312,16 @@
         <translation>Parent organization</translation>
     </message>
     <message>
-        <source>巡察组</source>
-        <translation>Inspection team</translation>
+        <source>作废人</source>
+        <translation>Voided by</translation>
     </message>
     <message>
-        <source>删除人</source>
-        <translation>Deleted by</translation>
+        <source>（已作废）</source>
+        <translation> (voided)</translation>
+    </message>
+    <message>
+        <source>巡察组</source>
+        <translation>Inspection team</translation>
     </message>
     <message>
         <source>作废理由</source>
@@ -326,10 +342,6 @@
     <message>
         <source>（本库当前显示）</source>
         <translation> (shown in this database)</translation>
-    </message>
-    <message>
-        <source>（已删除）</source>
-        <translation> (deleted)</translation>
     </message>
     <message>
         <source>采用本地版本（版本 %1）</source>
@@ -1498,6 +1510,34 @@
     <message>
         <source>回避例外</source>
         <translation>Recusal exception</translation>
+    </message>
+    <message>
+        <source>作废记录</source>
+        <translation>Void record</translation>
+    </message>
+    <message>
+        <source>作废“%1”。作废后记录不再出现在列表、检索、统计和文书中，编号不再使用；作废及其理由记入审计日志并随数据包传递。
+
+作废理由（必填）：</source>
+        <translation>Void “%1”. A voided record leaves lists, search, statistics and documents, and its number is never used again; the voiding and its reason are written to the audit log and travel in packages.
+
+Reason for voiding (required):</translation>
+    </message>
+    <message>
+        <source>作废所选记录（须填写理由）</source>
+        <translation>Void the selected record (a reason is required)</translation>
+    </message>
+    <message>
+        <source>记录已作废</source>
+        <translation>The record is voided</translation>
+    </message>
+    <message>
+        <source>不能作废</source>
+        <translation>Cannot void</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Void…</translation>
     </message>
 </context>
 <context>
@@ -4159,6 +4199,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>共 %n 条</source>
         <translation>Total: %n</translation>
+    </message>
+    <message>
+        <source>显示已作废</source>
+        <translation>Show voided</translation>
     </message>
     <message>
         <source>没有符合条件的记录。</source>
@@ -7210,6 +7254,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Record deleted</translation>
     </message>
     <message>
+        <source>作废记录</source>
+        <translation>Record voided</translation>
+    </message>
+    <message>
         <source>查看记录</source>
         <translation>Record read</translation>
     </message>
@@ -7346,8 +7394,20 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Only a system administrator can restore a backup: use the username and passphrase of a system administrator of the backup</translation>
     </message>
     <message>
+        <source>组员只能作废本人录入的记录；他人录入的记录请由组长或副组长作废</source>
+        <translation>A team member may void only records they entered; others&apos; records are voided by the team leader or deputy leader</translation>
+    </message>
+    <message>
         <source>不能按此列排序</source>
         <translation>Cannot sort by this column</translation>
+    </message>
+    <message>
+        <source>作废须填写理由</source>
+        <translation>Voiding needs a reason</translation>
+    </message>
+    <message>
+        <source>该谈话笔录已经谈话对象确认，不能作废；如确需作废，请先由组长撤销确认。</source>
+        <translation>The interviewee has confirmed this transcript, so it cannot be voided; if it must be, the team leader first revokes the confirmation.</translation>
     </message>
     <message>
         <source>该线索已移交，移交的内容不能再修改；办理进展请用“接收”“处置”“反馈”“办结”和“处置结果”登记。</source>

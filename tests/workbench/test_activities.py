@@ -14,10 +14,10 @@ from workbench.search import search
 from workbench.services.activities import (
     ActivityDraft,
     create_activity,
-    delete_activity,
     get_activity,
     list_activities,
     update_activity,
+    void_activity,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target
@@ -96,7 +96,7 @@ def test_update_delete(vault: Vault, rid: str) -> None:
     with vault.session() as s, pytest.raises(Conflict):
         update_activity(s, a.id, DRAFT, expected_version=1)
     with vault.session() as s:
-        delete_activity(s, a.id)
+        void_activity(s, a.id, "录入错误")
     with vault.read() as s, pytest.raises(NotFound):
         get_activity(s, a.id)
 

@@ -31,7 +31,6 @@ from workbench.services.clues import (
     ClueDraft,
     ClueView,
     close_clue,
-    delete_clue,
     due_soon,
     feedback_clue,
     get_clue,
@@ -42,6 +41,7 @@ from workbench.services.clues import (
     register_clue,
     transfer_clue,
     update_clue,
+    void_clue,
 )
 from workbench.services.letters import (
     LetterDraft,
@@ -225,12 +225,12 @@ def test_update_and_delete_only_before_transfer(team: Team, world: World) -> Non
     with pytest.raises(WorkflowError), team().session() as s:
         update_clue(s, cid, clue(world))
     with pytest.raises(WorkflowError), team().session() as s:
-        delete_clue(s, cid)
+        void_clue(s, cid, "录入错误")
     fresh = register(team, world)
     with pytest.raises(PermissionDenied), team("secadmin").session() as s:
-        delete_clue(s, fresh)
+        void_clue(s, fresh, "录入错误")
     with team("member").session() as s:
-        delete_clue(s, fresh)
+        void_clue(s, fresh, "录入错误")
     with team().read() as s:
         with pytest.raises(NotFound):
             get_clue(s, fresh)
@@ -254,7 +254,7 @@ def test_a_clue_made_from_a_letter_cannot_be_deleted(team: Team, world: World) -
         made = dispose_letter(s, letter.id, "转为线索").clue
     assert made is not None
     with pytest.raises(Conflict), team().session() as s:
-        delete_clue(s, made.id)
+        void_clue(s, made.id, "录入错误")
 
 
 # -- the steps -------------------------------------------------------------------------------------
@@ -415,7 +415,7 @@ def test_overdue_and_due_soon(team: Team, world: World) -> None:
         team, world, round_id=world.other_round_id, target_id=None, feedback_due=TODAY
     )
     with team().session() as s:
-        delete_clue(s, gone)
+        void_clue(s, gone, "录入错误")
     advance(team, answered, ClueStatus.FED_BACK)  # answered late: no longer overdue
     with team().read() as s:
         assert [c.id for c in overdue_clues(s, world.round_id, TODAY)] == [late, later]

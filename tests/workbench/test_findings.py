@@ -39,16 +39,16 @@ from workbench.search import search
 from workbench.services.findings import (
     ResponsibleParty,
     create_finding,
-    delete_finding,
     get_finding,
     list_findings,
     update_finding,
+    void_finding,
 )
 from workbench.services.findings_evidence import (
     EvidenceDraft,
     create_evidence,
-    delete_evidence,
     list_evidence,
+    void_evidence,
 )
 from workbench.services.findings_signoff import (
     submit_finding,
@@ -259,16 +259,18 @@ def test_refused_update_leaves_the_row_untouched(team: Team, world: World) -> No
         assert get_finding(s, fid).title == "惠农补贴发放审核把关不严"
 
 
-def test_delete_only_a_draft(team: Team, world: World) -> None:
+def test_void_only_a_draft(team: Team, world: World) -> None:
     fid = make(team, world)
     other = make(team, world, title="已提交的底稿")
     step(team, "member", submit_finding, other)
     with pytest.raises(WorkflowError), team().session() as s:
-        delete_finding(s, other)
+        void_finding(s, other, "录入错误")
     with pytest.raises(PermissionDenied), team("office").session() as s:
-        delete_finding(s, fid)
-    with team("member").session() as s:
-        delete_finding(s, fid)
+        void_finding(s, fid, "录入错误")
+    with pytest.raises(PermissionDenied), team("member").session() as s:
+        void_finding(s, fid, "录入错误")  # a 组员 voids only what they entered
+    with team("deputy").session() as s:
+        void_finding(s, fid, "录入错误")
     with team().read() as s:
         with pytest.raises(NotFound):
             get_finding(s, fid)
@@ -295,7 +297,7 @@ def test_evidence_create_list_delete(team: Team, world: World) -> None:
     )
     assert first.round_id == world.round_id
     with team("member").session() as s:
-        delete_evidence(s, second.id)
+        void_evidence(s, second.id, "录入错误")
     with team().read() as s:
         assert [e.id for e in list_evidence(s, fid)] == [first.id]
 
@@ -327,7 +329,7 @@ def test_evidence_refused_for_office_and_under_signoff(team: Team, world: World)
         create_evidence(s, fid, EvidenceDraft(EvidenceType.DOCUMENT, "文件"))
     step(team, "member", submit_finding, fid)
     with pytest.raises(WorkflowError), team().session() as s:
-        delete_evidence(s, kept.id)
+        void_evidence(s, kept.id, "录入错误")
 
 
 # -- lists -----------------------------------------------------------------------------------------

@@ -26,8 +26,8 @@ from workbench.models.enums import (
     SignoffStep,
 )
 from workbench.services.findings import (
-    delete_finding,
     update_finding,
+    void_finding,
 )
 from workbench.services.findings_evidence import (
     EvidenceDraft,
@@ -181,7 +181,7 @@ def test_under_signoff_and_approved_findings_are_locked(team: Team, world: World
     with pytest.raises(WorkflowError, match="锁定"), team().session() as s:
         update_finding(s, fid, draft(world, title="审签后修改"))
     with pytest.raises(WorkflowError, match="锁定"), team().session() as s:
-        delete_finding(s, fid)
+        void_finding(s, fid, "录入错误")
     with pytest.raises(WorkflowError), team().session() as s:
         create_evidence(s, fid, EvidenceDraft(EvidenceType.DOCUMENT, "补充材料"))
     with pytest.raises(PermissionDenied):

@@ -15,8 +15,6 @@ from workbench.services.catalog import catalog
 from workbench.services.focus import (
     ListEntryDraft,
     create_list_entry,
-    delete_focus_item,
-    delete_list_entry,
     get_focus_item,
     get_list_entry,
     list_focus_items,
@@ -24,6 +22,8 @@ from workbench.services.focus import (
     seed_focus_items,
     update_focus_item,
     update_list_entry,
+    void_focus_item,
+    void_list_entry,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target
@@ -143,7 +143,7 @@ def test_list_focus_items_filters_and_delete(vault: Vault, rid: str) -> None:
         page2 = list_focus_items(s, target_id=tid, offset=10, limit=3)
     assert [i.id for i in page2.items] == [i.id for i in items[10:13]]  # catalog order pages
     with vault.session() as s:
-        delete_focus_item(s, items[0].id)
+        void_focus_item(s, items[0].id, "录入错误")
     with vault.read() as s, pytest.raises(NotFound):
         get_focus_item(s, items[0].id)
 
@@ -170,7 +170,7 @@ def test_list_entry_crud(vault: Vault, rid: str) -> None:
     with vault.session() as s, pytest.raises(Conflict):
         update_list_entry(s, e.id, POLICY, expected_version=1)
     with vault.session() as s:
-        delete_list_entry(s, e.id)
+        void_list_entry(s, e.id, "录入错误")
     with vault.read() as s, pytest.raises(NotFound):
         get_list_entry(s, e.id)
 
@@ -231,8 +231,8 @@ def test_policy_entry_cited_by_a_finding_cannot_be_deleted(vault: Vault, rid: st
         e = create_list_entry(s, rid, POLICY)
     fid = _finding(vault, rid, basis_ids=[e.id])
     with vault.session() as s, pytest.raises(Conflict):
-        delete_list_entry(s, e.id)
+        void_list_entry(s, e.id, "录入错误")
     with vault.session() as s:
         s.get(Finding, fid).deleted_at = s.get(Finding, fid).created_at  # type: ignore[union-attr]
     with vault.session() as s:
-        delete_list_entry(s, e.id)
+        void_list_entry(s, e.id, "录入错误")

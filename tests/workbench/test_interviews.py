@@ -20,12 +20,12 @@ from workbench.services.interviews import (
     append_turn,
     confirm_interview,
     create_interview,
-    delete_interview,
     get_interview,
     list_interviews,
     revoke_confirmation,
     set_transcript,
     update_interview,
+    void_interview,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target
@@ -65,7 +65,7 @@ def test_numbers_are_generated_per_round(vault: Vault, rid: str) -> None:
     with vault.session() as s, pytest.raises(Conflict):
         create_interview(s, rid, replace(DRAFT, number="TH-2026-0001"))
     with vault.session() as s:
-        delete_interview(s, c.id)
+        void_interview(s, c.id, "录入错误")
         # a deleted number is not handed out again: it may already be on paper
         assert create_interview(s, rid, DRAFT).number == "TH-2026-0012"
 

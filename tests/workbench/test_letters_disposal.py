@@ -34,10 +34,10 @@ from workbench.services.clues import ClueDraft, get_clue, list_clues
 from workbench.services.findings import FindingDraft, ResponsibleParty, create_finding, get_finding
 from workbench.services.letters import (
     ReportedPerson,
-    delete_letter,
     find_possible_duplicates,
     get_letter,
     list_letters,
+    void_letter,
 )
 from workbench.services.letters_disposal import (
     discuss_letter,
@@ -299,14 +299,14 @@ def test_delete_letters(team: Team, world: World) -> None:
         mark_duplicate(s, copy, original)
     to_meeting(team, discussed, LetterCategory.GENERAL)
     with pytest.raises(Conflict), team("recorder").session() as s:
-        delete_letter(s, original)  # its duplicate points at it
+        void_letter(s, original, "录入错误")  # its duplicate points at it
     with pytest.raises(WorkflowError), team("recorder").session() as s:
-        delete_letter(s, discussed)
+        void_letter(s, discussed, "录入错误")
     with pytest.raises(PermissionDenied), team("office").session() as s:
-        delete_letter(s, copy)
+        void_letter(s, copy, "录入错误")
     with team("recorder").session() as s:
-        delete_letter(s, copy)
-        delete_letter(s, original)
+        void_letter(s, copy, "录入错误")
+        void_letter(s, original, "录入错误")
     with team().read() as s:
         assert [v.id for v in list_letters(s, world.round_id).items] == [discussed]
         with pytest.raises(NotFound):

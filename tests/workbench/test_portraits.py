@@ -16,12 +16,12 @@ from workbench.services.portraits import (
     PortraitDraft,
     RecordRef,
     create_portrait,
-    delete_portrait,
     get_portrait,
     list_portraits,
     rate_item,
     set_overall,
     update_portrait,
+    void_portrait,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import PersonDraft, TargetDraft, create_person, create_target
@@ -175,6 +175,6 @@ def test_update_list_delete(vault: Vault, ids: tuple[str, str]) -> None:
         assert [p.id for p in list_portraits(s, subject_type="领导班子").items] == [b.id]
         assert list_portraits(s, target_id=tid, limit=1).total == 2
     with vault.session() as s:
-        delete_portrait(s, a.id)
+        void_portrait(s, a.id, "录入错误")
     with vault.read() as s, pytest.raises(NotFound):
         get_portrait(s, a.id)

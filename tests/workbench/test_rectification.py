@@ -20,7 +20,6 @@ from workbench.services.rectification import (
     RectificationStateError,
     add_rectification_evidence,
     create_rectification,
-    delete_rectification,
     get_rectification,
     grade_rectification,
     list_rectifications,
@@ -28,6 +27,7 @@ from workbench.services.rectification import (
     remove_rectification_evidence,
     set_rectification_status,
     update_rectification,
+    void_rectification,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target
@@ -266,7 +266,7 @@ def test_list_filters_update_delete_and_search(vault: Vault, rid: str) -> None:
     with vault.read() as s:
         assert [h.record_id for h in search(s, "四议两公开", types=["rectification"])] == [b]
     with vault.session() as s:
-        delete_rectification(s, b)
+        void_rectification(s, b, "录入错误")
     with vault.read() as s:
         assert search(s, "四议两公开", types=["rectification"]) == []
         with pytest.raises(NotFound):

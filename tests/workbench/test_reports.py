@@ -30,8 +30,6 @@ from workbench.services.reports import (
     approve_report,
     create_archive_item,
     create_report,
-    delete_archive_item,
-    delete_report,
     get_archive_item,
     get_report,
     list_archive_items,
@@ -41,6 +39,8 @@ from workbench.services.reports import (
     submit_report,
     update_archive_item,
     update_report,
+    void_archive_item,
+    void_report,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.users import add_user
@@ -157,7 +157,7 @@ def test_approval_workflow_and_version_bump(vault: Vault, rid: str) -> None:
         lambda s: return_report(s, r.id, "数据口径不一致，请核实后重报"),
         lambda s: update_report(s, r.id, DRAFT),
         lambda s: submit_report(s, r.id),
-        lambda s: delete_report(s, r.id),  # an approved report is archived, not deleted
+        lambda s: void_report(s, r.id, "录入错误"),  # an approved report is archived, not deleted
     ):
         with vault.session() as s, pytest.raises(ReportStateError):
             act(s)
@@ -210,7 +210,7 @@ def test_update_version_check_list_and_delete(vault: Vault, rid: str) -> None:
         assert [r.id for r in list_reports(s, approval=A.DRAFT).items] == [a.id]
         assert [r.id for r in list_reports(s, round_id=rid, offset=1).items] == [b.id]
     with vault.session() as s:
-        delete_report(s, a.id)
+        void_report(s, a.id, "录入错误")
     with vault.read() as s, pytest.raises(NotFound):
         get_report(s, a.id)
 
@@ -235,7 +235,7 @@ def test_archive_crud_and_refs(vault: Vault, rid: str) -> None:
     with vault.session() as s, pytest.raises(Conflict):
         update_archive_item(s, item.id, ARCHIVE, expected_version=1)
     with vault.session() as s:
-        delete_archive_item(s, item.id)
+        void_archive_item(s, item.id, "录入错误")
     with vault.read() as s, pytest.raises(NotFound):
         get_archive_item(s, item.id)
 

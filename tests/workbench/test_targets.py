@@ -17,14 +17,14 @@ from workbench.services.targets import (
     TargetDraft,
     create_person,
     create_target,
-    delete_person,
-    delete_target,
     get_person,
     get_target,
     list_persons,
     list_targets,
     update_person,
     update_target,
+    void_person,
+    void_target,
 )
 from workbench.store.vault import Vault
 
@@ -135,17 +135,17 @@ def test_delete_target_refused_while_work_hangs_on_it(vault: Vault, rid: str) ->
         p = create_person(s, PersonDraft(t.id, "李书记", "乡管"))
         items = seed_focus_items(s, rid, t.id)
     with vault.session() as s, pytest.raises(Conflict) as err:
-        delete_target(s, t.id)
+        void_target(s, t.id, "录入错误")
     assert "干部 1 条" in err.value.message
     with vault.session() as s:
-        delete_person(s, p.id)
+        void_person(s, p.id, "录入错误")
         update_focus_item(s, items[0].id, status=FocusStatus.IN_PROGRESS)
     with vault.session() as s, pytest.raises(Conflict) as err:
-        delete_target(s, t.id)
+        void_target(s, t.id, "录入错误")
     assert "监督重点" in err.value.message
     with vault.session() as s:
         update_focus_item(s, items[0].id, status=FocusStatus.NOT_STARTED)
-        changes = delete_target(s, t.id)
+        changes = void_target(s, t.id, "录入错误")
     # unworked seeded items went with it
     assert t.id in changes.ids and items[1].id in changes.ids
     with vault.read() as s, pytest.raises(NotFound):
@@ -174,7 +174,7 @@ def test_person_crud(vault: Vault, rid: str) -> None:
     with vault.session() as s, pytest.raises(Conflict):
         update_person(s, p.id, PersonDraft(t.id, "李建国", "乡管"), expected_version=1)
     with vault.session() as s:
-        delete_person(s, p.id)
+        void_person(s, p.id, "录入错误")
     with vault.read() as s, pytest.raises(NotFound):
         get_person(s, p.id)
 
@@ -227,7 +227,7 @@ def test_targets_and_persons_are_searchable(vault: Vault, rid: str) -> None:
         assert [h.record_id for h in search(s, "东风村", types=["target"])] == [t.id]
         assert [h.record_id for h in search(s, "欧阳建国", types=["person"])] == [p.id]
     with vault.session() as s:
-        delete_person(s, p.id)
+        void_person(s, p.id, "录入错误")
     with vault.read() as s:
         assert search(s, "欧阳建国", types=["person"]) == []
 

@@ -20,6 +20,7 @@ from ui.editors.rectification_editor import RectificationEditor
 from ui.errors import error_text
 from ui.i18n import tr as _tr
 from ui.pages.record_list_page import RecordListPage
+from ui.pages.void_action import add_void_action
 from ui.tasks import Tasks
 from workbench.services.activities import get_activity
 from workbench.services.clues import get_clue
@@ -31,6 +32,7 @@ from workbench.services.letters import get_letter
 from workbench.services.portraits import get_portrait
 from workbench.services.reads import open_record
 from workbench.services.rectification import get_rectification
+from workbench.services.voiding import readable
 
 
 @dataclass(frozen=True)
@@ -105,12 +107,14 @@ def open_editor(
     def gone(error: BaseException) -> None:
         QMessageBox.warning(parent, _tr("不能打开记录"), error_text(error))
 
-    # a write job: opening a record's content is audited in the same transaction
-    tasks.run(lambda s: open_record(s, kind, record_id, spec.get), show, gone, write=True)
+    # a write job: opening a record's content is audited in the same transaction; a voided
+    # record opens too, read-only under its 已作废 notice (locks.lock_reason)
+    get = readable(spec.get)
+    tasks.run(lambda s: open_record(s, kind, record_id, get), show, gone, write=True)
 
 
 def add_editor_actions(page: RecordListPage, kind: str) -> None:
-    """新建 and 编辑 buttons (and double-click to edit) on a record page."""
+    """新建, 编辑 and 作废… buttons (and double-click to edit) on a record page."""
 
     def saved(view: Any) -> None:
         page.refresh()
@@ -145,6 +149,7 @@ def add_editor_actions(page: RecordListPage, kind: str) -> None:
     if EDITORS[kind].creatable:
         page.add_action(_tr("新建"), new, "new")
     page.add_action(_tr("编辑"), edit, "edit")
+    add_void_action(page, kind)
     page.table.doubleClicked.connect(lambda _index: edit())
 
 

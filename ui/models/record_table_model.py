@@ -19,6 +19,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
 
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
@@ -53,6 +54,15 @@ def human_size(size: int) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1024
     return ""
+
+
+def voided_text(view: Any) -> str:
+    """“已作废：<理由>” for a voided record's view (lists with 显示已作废), "" otherwise."""
+    meta = getattr(view, "meta", None)
+    if meta is None or not getattr(meta, "deleted", False):
+        return ""
+    reason = getattr(meta, "void_reason", "")
+    return _tr("已作废：%1").replace("%1", reason) if reason else _tr("已作废")
 
 
 @dataclass(frozen=True)
@@ -237,7 +247,21 @@ class RecordTableModel(QAbstractTableModel):
             view = self.view_at(index.row())
             if view is None:
                 return self.LOADING
-            return self.columns[index.column()].text(view)
+            text = self.columns[index.column()].text(view)
+            mark = voided_text(view)
+            if mark and role == Qt.ItemDataRole.ToolTipRole:
+                return f"{mark}\n{text}"
+            if mark and index.column() == 0:
+                return _tr("【已作废】") + text
+            return text
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+            if not voided_text(self.view_at(index.row())):
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#8a8a8a")
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
         if role == Qt.ItemDataRole.UserRole:
             view = self.view_at(index.row())
             return getattr(view, "id", None)

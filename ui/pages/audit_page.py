@@ -21,6 +21,7 @@ ACTIONS = (
     "insert",
     "update",
     "delete",
+    "record.void",
     RECORD_READ,
     ATTACHMENT_OPEN,
     "attachment.export",

@@ -49,7 +49,7 @@ def field_label(name: str) -> str:
         "overview": _tr("概况"),
         "description": _tr("说明"),
         "remarks": _tr("备注"),
-        "deleted_at": _tr("删除时间"),
+        "deleted_at": _tr("作废时间"),
         "round_id": _tr("巡察轮次"),
         "target_id": _tr("被巡察单位"),
         "secrecy": _tr("密级"),
@@ -59,7 +59,7 @@ def field_label(name: str) -> str:
         "leader_name": _tr("负责人"),
         "parent_org": _tr("上级单位"),
         "team_id": _tr("巡察组"),
-        "deleted_by": _tr("删除人"),
+        "deleted_by": _tr("作废人"),
         "void_reason": _tr("作废理由"),
         "children": _tr("子记录（如谈话记录条目）"),
     }
@@ -83,7 +83,7 @@ def head_title(head: HeadView) -> str:
     if head.live:
         base += _tr("（本库当前显示）")
     if head.deleted:
-        base += _tr("（已删除）")
+        base += _tr("（已作废）")
     return base
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui import settings
 from ui.errors import error_text
-from ui.models.record_table_model import Column, RecordTableModel
+from ui.models.record_table_model import Column, RecordTableModel, voided_text
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterBar, FilterSpec
 
@@ -88,6 +89,13 @@ class RecordListPage(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label = QLabel()
         self.filter_bar = FilterBar(page_key, filters)
+        # 显示已作废: voided records too, marked with their reason (only where the service can)
+        self.show_voided = QCheckBox(QCoreApplication.translate("RecordListPage", "显示已作废"))
+        self.show_voided.setObjectName(f"{page_key}_show_voided")
+        self.voided_supported = isinstance(self.accepts, frozenset) and "voided" in self.accepts
+        if not self.voided_supported:
+            self.show_voided.hide()
+        self.show_voided.toggled.connect(lambda _on: self.refresh())
         self.model = RecordTableModel(tasks, columns, self)
         self.table = QTableView()
         self.table.setObjectName(f"{page_key}_table")
@@ -121,7 +129,12 @@ class RecordListPage(QWidget):
         self.actions_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.actions_row)
-        layout.addWidget(self.filter_bar)
+        # the filters, then 显示已作废 and the 作废… action (ui/pages/void_action.py): here, not
+        # among the workflow buttons above, whose row is as wide as the window allows in English
+        self.filters_row = QHBoxLayout()
+        self.filters_row.addWidget(self.filter_bar, 1)
+        self.filters_row.addWidget(self.show_voided)
+        layout.addLayout(self.filters_row)
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
         self.filter_bar.changed.connect(lambda _values: self.refresh())
@@ -140,6 +153,8 @@ class RecordListPage(QWidget):
     def refresh(self) -> None:
         scope = {k: v for k, v in self.scope().items() if k in self.accepts}
         filters = {**scope, **self.filter_bar.values()}
+        if self.voided_supported and self.show_voided.isChecked():
+            filters["voided"] = True
         if self.model.order and "order" in self.accepts:
             filters["order"] = self.model.order
         service = self.list_service
@@ -195,7 +210,7 @@ class RecordListPage(QWidget):
         view = self.model.view_at(rows[0].row()) if rows else None
         if view is not None and getattr(view, "id", None) != self._pinned:
             self._pinned = None  # the user moved on
-        self.detail.setPlainText(self.describe(view) if view is not None else "")
+        self.detail.setPlainText(self.described(view) if view is not None else "")
         self.record_selected.emit(view)
 
     def show_record(self, view: Any) -> None:
@@ -206,7 +221,13 @@ class RecordListPage(QWidget):
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
-        self.detail.setPlainText(self.describe(view))
+        self.detail.setPlainText(self.described(view))
+
+    def described(self, view: Any) -> str:
+        """The detail pane's text: a voided record says so, with its reason, first."""
+        mark = voided_text(view)
+        text = self.describe(view)
+        return f"{mark}\n\n{text}" if mark else text
 
     def clear(self) -> None:
         """Forget every loaded record (the window is locking); filters stay."""

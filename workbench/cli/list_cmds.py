@@ -1,4 +1,4 @@
-"""``workbench <records> list|show``: the same list and get services the UI uses, for scripts.
+"""``workbench <records> list|show|void``: the list, get and void services the UI uses.
 
 One table declares each record type: its services and the columns a person wants in a terminal.
 Filters map onto the list service's keyword arguments; a filter a type does not support is a
@@ -34,6 +34,7 @@ from workbench.services import (
 )
 from workbench.services.identifiers import KINDS, resolve_record
 from workbench.services.reads import open_record
+from workbench.services.voiding import VOIDERS, void, void_mark
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,10 @@ def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
         if name is None:
             raise UsageError(f"{spec.help}不支持 {option} 筛选")
         kwargs[name] = common.iso_date(value, option) if flag.startswith("date_") else value
+    if getattr(args, "voided", False):
+        if "voided" not in accepted:
+            raise UsageError(f"{spec.help}不支持 --voided")
+        kwargs["voided"] = True
     if getattr(args, "order", None):
         if "order" not in accepted:
             raise UsageError(f"{spec.help}不支持 --order 排序")
@@ -253,9 +258,16 @@ def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
         with common.unlock(args) as vault, vault.read() as s:
             _resolve_names(s, kwargs)
             page = spec.list_fn(s, **kwargs, offset=args.offset, limit=args.limit)
-        header = "\t".join(h for _, h in spec.columns)
+        voided = kwargs.get("voided", False)  # a last column: 已作废：<理由>
+        header = "\t".join([*(h for _, h in spec.columns), *(["作废"] if voided else [])])
         rows = [
-            "\t".join(_text(getattr(item, a, None)) for a, _ in spec.columns) for item in page.items
+            "\t".join(
+                [
+                    *(_text(getattr(item, a, None)) for a, _ in spec.columns),
+                    *([_text(void_mark(getattr(item, "meta", None)), 80)] if voided else []),
+                ]
+            )
+            for item in page.items
         ]
         footer = f"第 {page.offset + 1}–{page.offset + len(page.items)} 条，共 {page.total} 条"
         common.emit(args, page, "\n".join([header, *rows, footer]))
@@ -280,6 +292,17 @@ def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def _void(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        with common.unlock(args) as vault, vault.session() as s:
+            record_id = resolve_record(s, spec.name, args.id)
+            void(s, spec.name, record_id, args.reason)
+        common.emit(args, {"id": record_id, "voided": True}, f"已作废：{args.id}")
+        return 0
+
+    return run
+
+
 def _id_help(name: str) -> str:
     kind = KINDS.get(name)
     if name in ("rounds", "teams"):
@@ -291,15 +314,17 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore
     """Returns each record type's verbs, for the set-up commands to add theirs (rounds add…)."""
     groups: dict[str, Any] = {}
     for spec in COMMANDS:
-        verbs = sub.add_parser(spec.name, help=f"{spec.help}：list / show").add_subparsers(
-            dest=f"{spec.name}_cmd", required=True
-        )
+        verbs = sub.add_parser(
+            spec.name,
+            help=f"{spec.help}：list / show" + (" / void" if spec.name in VOIDERS else ""),
+        ).add_subparsers(dest=f"{spec.name}_cmd", required=True)
         groups[spec.name] = verbs
         p = verbs.add_parser("list", help=f"列出{spec.help}")
         for flag in FILTERS:
             option = "--" + flag.replace("date_", "").replace("_", "-")
             p.add_argument(option, dest=flag, help=f"按 {', '.join(FILTERS[flag])} 筛选")
         p.add_argument("--order", help="排序列，前加 - 为倒序，如 -received_at")
+        p.add_argument("--voided", action="store_true", help="也列出已作废的记录（标明作废理由）")
         p.add_argument("--offset", type=common.whole_number, default=0)
         p.add_argument("--limit", type=common.whole_number, default=50)
         for flag, (_name, text) in SWITCHES.items():
@@ -308,4 +333,9 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore
         p = verbs.add_parser("show", help=f"显示一条{spec.help}")
         p.add_argument("id", help=_id_help(spec.name))
         p.set_defaults(func=_show(spec))
+        if spec.name in VOIDERS:  # nothing is deleted: a record is voided with a reason
+            p = verbs.add_parser("void", help=f"作废一条{spec.help}（须写理由）")
+            p.add_argument("id", help=_id_help(spec.name))
+            p.add_argument("--reason", required=True, help="作废理由")
+            p.set_defaults(func=_void(spec))
     return groups

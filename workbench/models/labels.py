@@ -54,7 +54,8 @@ FIELD_LABELS: dict[str, str] = {
     "content": "原文摘录",
     "county": "所属县（区）",
     "created_at": "创建时间",
-    "deleted_at": "删除时间",
+    "deleted_at": "作废时间",
+    "deleted_by": "作废人",
     "disciplines": "涉及纪律",
     "discovery": "发现过程",
     "dispatch_level": "派出层级",
@@ -147,6 +148,7 @@ FIELD_LABELS: dict[str, str] = {
     "unit": "工作单位",
     "updated_at": "修改时间",
     "user_name": "姓名",
+    "void_reason": "作废理由",
     "volume_no": "卷号",
     "year": "年度",
 }

@@ -12,20 +12,22 @@ from workbench.models import Activity
 from workbench.models.enums import ActivityType
 from workbench.services.catalog import catalog
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
     apply_order,
     enum_rank,
     get_live,
-    live,
     not_in_future,
     optional_text,
     page,
     parse_enum,
     record_meta,
+    records,
+    require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import optional_target, require_round, require_team
@@ -168,12 +170,13 @@ def list_activities(
     date_from: date | None = None,
     date_to: date | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ActivityView]:
     """Filters combine; ``date_from``/``date_to`` are inclusive days. Earliest first unless
     ``order`` names a key of ``ACTIVITY_ORDERS``."""
-    query = live(Activity)
+    query = records(Activity, voided)
     if round_id is not None:
         query = query.where(Activity.round_id == round_id)
     if target_id is not None:
@@ -193,7 +196,9 @@ def list_activities(
     return page(session, query, _activity_view, offset, limit)
 
 
-def delete_activity(session: Session, activity_id: str) -> Changes:
-    soft_delete(session, get_live(session, Activity, activity_id, "工作记录"))
+def void_activity(session: Session, activity_id: str, reason: str) -> Changes:
+    """作废 a work record entered by mistake."""
+    require_role(session, CASE_ROLES, "作废工作记录")
+    void_record(session, get_live(session, Activity, activity_id, "工作记录"), reason)
     session.flush()
     return Changes.of("activity", activity_id)

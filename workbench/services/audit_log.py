@@ -21,6 +21,7 @@ ACTION_LABELS: dict[str, str] = {
     "insert": N_("新增记录"),
     "update": N_("修改记录"),
     "delete": N_("删除记录"),
+    "record.void": N_("作废记录"),
     RECORD_READ: N_("查看记录"),
     ATTACHMENT_OPEN: N_("打开附件"),
     "attachment.export": N_("导出附件"),

@@ -48,9 +48,10 @@ from workbench.services.common import (
     parse_disciplines,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.locks import clue_lock, refuse_if_locked
 from workbench.services.rounds import check_version
@@ -285,18 +286,19 @@ def get_clue(session: Session, clue_id: str) -> ClueView:
     return clue_view(get_live(session, Clue, clue_id, "问题线索"))
 
 
-def delete_clue(session: Session, clue_id: str) -> None:
-    """Only before 移交, and not while a letter was disposed into it."""
-    require_role(session, REGISTRARS, "删除问题线索")
+def void_clue(session: Session, clue_id: str, reason: str) -> None:
+    """作废 only before 移交 (what was handed over stays on record), and not while a letter was
+    disposed into it."""
+    require_role(session, REGISTRARS, "作废问题线索")
     row = get_live(session, Clue, clue_id, "问题线索")
     _check_recusal(session, row.round_id, row.target_id, row.subject_name)
-    require_status(row.status, (ClueStatus.REGISTERED,), "删除")
+    require_status(row.status, (ClueStatus.REGISTERED,), "作废")
     linked = session.scalar(
         select(Letter.number).where(Letter.clue_id == row.id, Letter.deleted_at.is_(None))
     )
     if linked is not None:
-        raise Conflict(f"信访件 {linked} 已转为此线索，不能删除", clue_id=row.id)
-    soft_delete(session, row)
+        raise Conflict(f"信访件 {linked} 已转为此线索，不能作废", clue_id=row.id)
+    void_record(session, row, reason)
     session.flush()
 
 
@@ -512,6 +514,7 @@ def list_clues(
     overdue_on: date | None = None,
     overdue: bool = False,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ClueView]:
@@ -520,7 +523,7 @@ def list_clues(
     overdue on that day (督办); ``overdue``: overdue today."""
     if overdue and overdue_on is None:
         overdue_on = date.today()
-    query: Select[Clue] = live(Clue)
+    query: Select[Clue] = records(Clue, voided)
     if round_id is not None:
         query = query.where(Clue.round_id == round_id)
     if status is not None:

@@ -7,7 +7,8 @@ pages, a ``Changes`` value.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -22,6 +23,7 @@ from workbench.errors import NotFound, PermissionDenied, ValidationError
 from workbench.i18n import N_
 from workbench.models.base import RecordMixin, utcnow
 from workbench.roles import ROLE_LABELS, Role
+from workbench.store import audit
 
 T = TypeVar("T")
 M = TypeVar("M", bound=RecordMixin)
@@ -64,6 +66,7 @@ class RecordMeta:
     version: int
     origin_device: str | None
     deleted: bool = False
+    void_reason: str = ""  # why it was voided (作废), when deleted
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -76,19 +79,41 @@ def record_meta(row: RecordMixin) -> RecordMeta:
         version=row.version,
         origin_device=row.origin_device,
         deleted=row.deleted_at is not None,
+        void_reason=row.void_reason or "",
     )
 
 
+_READ_VOIDED = "read_voided"  # session.info key: ``reading_voided`` is in force
+
+
+@contextmanager
+def reading_voided(session: Session) -> Iterator[None]:
+    """Within: ``get_live`` returns voided records too, for opening one read-only (its view says
+    it is voided). Writes never run inside: a voided record cannot be changed."""
+    before = session.info.get(_READ_VOIDED, False)
+    session.info[_READ_VOIDED] = True
+    try:
+        yield
+    finally:
+        session.info[_READ_VOIDED] = before
+
+
 def get_live(session: Session, model: type[M], record_id: str, label: str = "记录") -> M:
-    """The record, or NotFound if it does not exist or is deleted."""
+    """The record, or NotFound if it does not exist or is voided (unless ``reading_voided``)."""
     row = session.get(model, record_id)
-    if row is None or row.deleted_at is not None:
+    if row is None or (row.deleted_at is not None and not session.info.get(_READ_VOIDED)):
         raise NotFound(f"未找到{label}（{record_id}）", record_id=record_id)
     return row
 
 
 def live(model: type[M]) -> Select[M]:
     return select(model).where(model.deleted_at.is_(None))
+
+
+def records(model: type[M], voided: bool = False) -> Select[M]:
+    """A list's records: the live ones, and with ``voided`` the voided (作废) ones too, which
+    the list marks with their reason (显示已作废 / ``--voided``)."""
+    return select(model) if voided else live(model)
 
 
 def page(
@@ -159,11 +184,44 @@ def apply_order(
     return query.order_by(term, *(t for t in default if not _base(t).compare(column)))
 
 
-def soft_delete(session: Session, row: RecordMixin) -> None:
-    """Tombstone: the row stays so that the deletion travels in packages."""
+# Who works on case records at all: a 巡察组's roles and the 巡察办 (never the 三员 alone).
+CASE_ROLES: tuple[Role, ...] = (
+    Role.TEAM_LEADER,
+    Role.DEPUTY_LEADER,
+    Role.MEMBER,
+    Role.RECORDER,
+    Role.OFFICE,
+)
+# Who may void a record someone else entered; a 组员 or 记录员 voids only their own.
+VOID_ANY_ROLES: tuple[Role, ...] = (Role.TEAM_LEADER, Role.DEPUTY_LEADER, Role.OFFICE)
+VOID_REASON_MAX = 500  # a sentence or two: why, on whose decision; the record itself says what
+
+
+def void_reason_text(reason: str | None) -> str:
+    """The reason a voiding must give: trimmed, not empty, at most ``VOID_REASON_MAX``."""
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError(N_("作废须填写理由"), field="reason")
+    if len(text) > VOID_REASON_MAX:
+        raise ValidationError(f"作废理由不能超过 {VOID_REASON_MAX} 个字", field="reason")
+    return text
+
+
+def void_record(
+    session: Session, row: RecordMixin, reason: str | None, *, also_owned_by: str | None = None
+) -> None:
+    """作废: the one way a record leaves the lists. The row stays as a tombstone with its reason
+    (so the voiding travels in packages and its number is never issued again), and the audit log
+    names the voiding with the reason. The caller checks first who may void it and when;
+    ``also_owned_by``: a user who counts as its author too (a 底稿's author for its evidence)."""
+    text = void_reason_text(reason)
     actor = session.info.get("actor")
+    require_own_or_leading(session, row, also_owned_by)
     row.deleted_at = utcnow()
     row.deleted_by = getattr(actor, "user_id", None)
+    row.void_reason = text
+    table = str(getattr(row, "__tablename__", type(row).__name__))
+    audit.record(session, "record.void", table, row.id, {"reason": text})
 
 
 # -- validation --------------------------------------------------------------------------------
@@ -239,6 +297,21 @@ def actor_id(session: Session) -> str | None:
 def actor_name(session: Session) -> str:
     actor = session.info.get("actor")
     return str(getattr(actor, "display_name", None) or getattr(actor, "user_name", None) or "")
+
+
+def require_own_or_leading(
+    session: Session, row: RecordMixin, also_owned_by: str | None = None
+) -> None:
+    """A 组员 or 记录员 voids only the records they entered; the 组长, 副组长 and 巡察办 any (a
+    store job without a user, such as a package import, is not asked)."""
+    uid = actor_id(session)
+    if uid is None or row.created_by in (None, uid) or also_owned_by == uid:
+        return
+    if any(r.value in actor_roles(session) for r in VOID_ANY_ROLES):
+        return
+    raise PermissionDenied(
+        N_("组员只能作废本人录入的记录；他人录入的记录请由组长或副组长作废"), action="作废"
+    )
 
 
 def require_role(session: Session, roles: Sequence[Role], action: str) -> None:

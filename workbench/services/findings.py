@@ -47,9 +47,10 @@ from workbench.services.common import (
     parse_disciplines,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.findings_rules import (
     ResponsibleParty,
@@ -82,12 +83,12 @@ __all__ = [
     "SignoffView",
     "check_not_leading_cadre",
     "create_finding",
-    "delete_finding",
     "finding_view",
     "get_finding",
     "list_findings",
     "require_draft",
     "update_finding",
+    "void_finding",
 ]
 
 NUMBER_PREFIX = "DG"
@@ -328,12 +329,13 @@ def list_findings(
     date_to: date | None = None,
     in_report: bool | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[FindingView]:
     """Newest compiled first unless ``order`` names a key of ``FINDING_ORDERS``;
     ``taxonomy_prefix`` selects a 方面 or 类 with all below it."""
-    query: Select[Finding] = live(Finding)
+    query: Select[Finding] = records(Finding, voided)
     if round_id is not None:
         query = query.where(Finding.round_id == round_id)
     if status is not None:
@@ -362,17 +364,18 @@ def list_findings(
     return page(session, query, finding_view, offset, limit)
 
 
-def delete_finding(session: Session, finding_id: str) -> None:
-    """Only a draft; not while a letter's disposition points at it."""
-    require_role(session, TEAM_ROLES, "删除底稿")
+def void_finding(session: Session, finding_id: str, reason: str) -> None:
+    """作废 only a draft (a submitted or signed 底稿 is returned first, or stays); not while a
+    letter's disposition points at it."""
+    require_role(session, TEAM_ROLES, "作废底稿")
     row = get_live(session, Finding, finding_id, "问题底稿")
-    require_draft(row, "删除")
+    require_draft(row, "作废")
     linked = session.scalar(
         select(Letter.number).where(Letter.finding_id == row.id, Letter.deleted_at.is_(None))
     )
     if linked is not None:
-        raise Conflict(f"信访件 {linked} 已纳入此底稿，不能删除", finding_id=row.id)
-    soft_delete(session, row)
+        raise Conflict(f"信访件 {linked} 已纳入此底稿，不能作废", finding_id=row.id)
+    void_record(session, row, reason)
     session.flush()
 
 

@@ -21,7 +21,7 @@ from workbench.services.common import (
     record_meta,
     require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.findings import require_draft
 from workbench.services.workflow import TEAM_ROLES, check_attachment
@@ -93,10 +93,13 @@ def list_evidence(session: Session, finding_id: str) -> list[EvidenceView]:
     return [_evidence_view(r) for r in session.scalars(query)]
 
 
-def delete_evidence(session: Session, evidence_id: str) -> None:
-    require_role(session, TEAM_ROLES, "删除佐证材料")
+def void_evidence(session: Session, evidence_id: str, reason: str) -> None:
+    require_role(session, TEAM_ROLES, "作废佐证材料")
     row = get_live(session, Evidence, evidence_id, "佐证材料")
+    author = None
     if row.finding_id is not None:
-        require_draft(get_live(session, Finding, row.finding_id, "问题底稿"), "删除佐证材料")
-    soft_delete(session, row)
+        finding = get_live(session, Finding, row.finding_id, "问题底稿")
+        require_draft(finding, "作废佐证材料")
+        author = finding.created_by  # the 底稿's author keeps its evidence in order
+    void_record(session, row, reason, also_owned_by=author)
     session.flush()

@@ -14,6 +14,7 @@ from workbench.models import Finding, FocusItem, ListEntry
 from workbench.models.enums import FocusStatus, ListKind
 from workbench.services.catalog import catalog
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
@@ -25,8 +26,10 @@ from workbench.services.common import (
     page,
     parse_enum,
     record_meta,
+    records,
+    require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import optional_target, require_round, require_target, require_team
@@ -187,11 +190,12 @@ def list_focus_items(
     team_id: str | None = None,
     status: FocusStatus | str | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[FocusItemView]:
     """Catalog order per target unless ``order`` names a key of ``FOCUS_ORDERS``."""
-    query = live(FocusItem)
+    query = records(FocusItem, voided)
     if round_id is not None:
         query = query.where(FocusItem.round_id == round_id)
     if target_id is not None:
@@ -205,8 +209,9 @@ def list_focus_items(
     return page(session, query, lambda r: _focus_view(r, texts), offset, limit)
 
 
-def delete_focus_item(session: Session, item_id: str) -> Changes:
-    soft_delete(session, get_live(session, FocusItem, item_id, "监督重点"))
+def void_focus_item(session: Session, item_id: str, reason: str) -> Changes:
+    require_role(session, CASE_ROLES, "作废监督重点")
+    void_record(session, get_live(session, FocusItem, item_id, "监督重点"), reason)
     session.flush()
     return Changes.of("focus_item", item_id)
 
@@ -317,12 +322,13 @@ def list_list_entries(
     target_id: str | None = None,
     include_round_wide: bool = True,
     team_id: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ListEntryView]:
     """With ``target_id``, round-wide entries (no target) are included unless told otherwise:
     the policy list usually serves every target of the round."""
-    query = live(ListEntry)
+    query = records(ListEntry, voided)
     if round_id is not None:
         query = query.where(ListEntry.round_id == round_id)
     if kind is not None:
@@ -338,8 +344,9 @@ def list_list_entries(
     return page(session, query, _entry_view, offset, limit)
 
 
-def delete_list_entry(session: Session, entry_id: str) -> Changes:
+def void_list_entry(session: Session, entry_id: str, reason: str) -> Changes:
     """Refused while a live finding cites the entry as its 定性依据."""
+    require_role(session, CASE_ROLES, "作废清单条目")
     row = get_live(session, ListEntry, entry_id, "清单条目")
     # basis_ids is a JSON array of UUIDs; a quoted UUID cannot match anything else
     citing = session.scalar(
@@ -349,7 +356,7 @@ def delete_list_entry(session: Session, entry_id: str) -> Changes:
         )
     )
     if citing:
-        raise Conflict(f"该条目被 {citing} 份问题底稿引用为定性依据，不能删除", entry_id=entry_id)
-    soft_delete(session, row)
+        raise Conflict(f"该条目被 {citing} 份问题底稿引用为定性依据，不能作废", entry_id=entry_id)
+    void_record(session, row, reason)
     session.flush()
     return Changes.of("list_entry", entry_id)

@@ -9,26 +9,28 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError, WorkflowError
+from workbench.i18n import N_
 from workbench.models import Attachment, Interview, InterviewTurn
 from workbench.models.enums import InterviewType
 from workbench.roles import Role
 from workbench.services.authority import check_recusal
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
     apply_order,
     enum_rank,
     get_live,
-    live,
     not_in_future,
     optional_text,
     page,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import (
@@ -228,12 +230,13 @@ def list_interviews(
     confirmed: bool | None = None,
     subject_contains: str | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[InterviewView]:
     """Filters combine; ``date_from``/``date_to`` are inclusive days. Earliest first unless
     ``order`` names a key of ``INTERVIEW_ORDERS``."""
-    query = live(Interview)
+    query = records(Interview, voided)
     if round_id is not None:
         query = query.where(Interview.round_id == round_id)
     if target_id is not None:
@@ -258,8 +261,19 @@ def list_interviews(
     return page(session, query, _interview_view, offset, limit)
 
 
-def delete_interview(session: Session, interview_id: str) -> Changes:
-    soft_delete(session, get_live(session, Interview, interview_id, "谈话记录"))
+def void_interview(session: Session, interview_id: str, reason: str) -> Changes:
+    """作废 a talk recorded by mistake; one whose 笔录 the person talked to has confirmed is a
+    signed record: the 组长 revokes the confirmation first (``unconfirm_interview``)."""
+    require_role(session, CASE_ROLES, "作废谈话记录")
+    row = get_live(session, Interview, interview_id, "谈话记录")
+    _check_recusal(session, row)
+    if row.confirmed_on is not None:
+        raise WorkflowError(
+            N_("该谈话笔录已经谈话对象确认，不能作废；如确需作废，请先由组长撤销确认。"),
+            field="confirmed_on",
+            action="作废",
+        )
+    void_record(session, row, reason)
     session.flush()
     return Changes.of("interview", interview_id)
 

@@ -46,9 +46,10 @@ from workbench.services.common import (
     parse_disciplines,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.locks import letter_lock, refuse_if_locked
 from workbench.services.rounds import check_version
@@ -325,12 +326,13 @@ def list_letters(
     date_to: date | None = None,
     duplicate_of_id: str | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[LetterView]:
     """Newest received first unless ``order`` names a key of ``LETTER_ORDERS``; the date range
     on the day received is inclusive."""
-    query: Select[Letter] = live(Letter)
+    query: Select[Letter] = records(Letter, voided)
     if round_id is not None:
         query = query.where(Letter.round_id == round_id)
     if status is not None:
@@ -362,19 +364,19 @@ def list_letters(
     return page(session, query, letter_view, offset, limit)
 
 
-def delete_letter(session: Session, letter_id: str) -> None:
-    """Before the 组务会 (or a linked duplicate), and never an original others link to."""
-    require_role(session, TEAM_ROLES, "删除信访件")
+def void_letter(session: Session, letter_id: str, reason: str) -> None:
+    """作废 before the 组务会 (or a linked duplicate), never an original others link to."""
+    require_role(session, TEAM_ROLES, "作废信访件")
     row = get_live(session, Letter, letter_id, "信访件")
     check_letter_recusal(session, row.round_id, row.target_id, row.reported_persons)
     if row.category != LetterCategory.DUPLICATE:
-        require_status(row.status, BEFORE_MEETING, "删除")
+        require_status(row.status, BEFORE_MEETING, "作废")
     copies = session.scalar(
         select(Letter.number).where(Letter.duplicate_of_id == row.id, Letter.deleted_at.is_(None))
     )
     if copies is not None:
-        raise Conflict(f"信访件 {copies} 是此件的重复件，不能删除原件", letter_id=row.id)
-    soft_delete(session, row)
+        raise Conflict(f"信访件 {copies} 是此件的重复件，不能作废原件", letter_id=row.id)
+    void_record(session, row, reason)
     session.flush()
 
 

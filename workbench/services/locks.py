@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 from workbench.errors import WorkflowError
 from workbench.i18n import N_
 from workbench.models import Clue, Letter, Rectification
+from workbench.models.base import Base, RecordMixin
 from workbench.models.enums import ClueStatus, LetterStatus, RectificationStatus
 from workbench.services.common import get_live
+from workbench.services.reads import record_table
 
 # Fixed texts (no record number or date in them), so the English UI can translate them.
 CLUE_TRANSFERRED = N_(
@@ -52,9 +54,30 @@ def rectification_lock(row: Rectification) -> str | None:
     return RECTIFICATION_CLOSED if row.status is RectificationStatus.DONE else None
 
 
+def void_notice(session: Session, record_type: str, record_id: str) -> str | None:
+    """“已作废：<理由>” for a voided record (it opens read-only under it), else ``None``."""
+    table = record_table(record_type)
+    model = next(
+        (
+            m.class_
+            for m in Base.registry.mappers
+            if getattr(m.class_, "__tablename__", None) == table
+            and issubclass(m.class_, RecordMixin)
+        ),
+        None,
+    )
+    row = session.get(model, record_id) if model is not None else None
+    if row is None or row.deleted_at is None:
+        return None
+    return f"已作废：{row.void_reason}" if row.void_reason else "已作废"
+
+
 def lock_reason(session: Session, record_type: str, record_id: str) -> str | None:
     """Why the record cannot be edited now, or ``None`` when it can (also for the types that
-    have no lock here)."""
+    have no lock here). A voided record is fixed for good: its notice comes first."""
+    voided = void_notice(session, record_type, record_id)
+    if voided is not None:
+        return voided
     if record_type == "clue":
         return clue_lock(get_live(session, Clue, record_id, "问题线索"))
     if record_type == "letter":

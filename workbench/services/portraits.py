@@ -32,19 +32,21 @@ from workbench.models.base import Base, RecordMixin
 from workbench.models.enums import Grade, PortraitSubject
 from workbench.services.catalog import catalog
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
     apply_order,
     enum_rank,
     get_live,
-    live,
     optional_text,
     page,
     parse_enum,
     record_meta,
+    records,
+    require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import require_round, require_target, require_team
@@ -342,11 +344,12 @@ def list_portraits(
     team_id: str | None = None,
     subject_type: PortraitSubject | str | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[PortraitView]:
     """By name unless ``order`` names a key of ``PORTRAIT_ORDERS``."""
-    query = live(Portrait)
+    query = records(Portrait, voided)
     if round_id is not None:
         query = query.where(Portrait.round_id == round_id)
     if target_id is not None:
@@ -360,7 +363,9 @@ def list_portraits(
     return page(session, query, _portrait_view, offset, limit)
 
 
-def delete_portrait(session: Session, portrait_id: str) -> Changes:
-    soft_delete(session, get_live(session, Portrait, portrait_id, "政治画像"))
+def void_portrait(session: Session, portrait_id: str, reason: str) -> Changes:
+    """作废 a portrait entered by mistake."""
+    require_role(session, CASE_ROLES, "作废政治画像")
+    void_record(session, get_live(session, Portrait, portrait_id, "政治画像"), reason)
     session.flush()
     return Changes.of("portrait", portrait_id)

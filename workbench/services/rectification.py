@@ -13,6 +13,7 @@ from workbench.models import Attachment, Finding, Rectification
 from workbench.models.enums import Grade, RectificationStatus
 from workbench.roles import Role
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
@@ -25,9 +26,10 @@ from workbench.services.common import (
     page,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.locks import rectification_lock, refuse_if_locked
 from workbench.services.rounds import check_version
@@ -209,13 +211,14 @@ def list_rectifications(
     due_to: date | None = None,
     overdue_on: date | None = None,
     order: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[RectificationView]:
     """Filters combine; the due range is inclusive; ``overdue_on`` keeps items overdue that day.
     Ordered by 时限 (items without one last), then number, unless ``order`` names a key of
     ``RECTIFICATION_ORDERS``."""
-    query = live(Rectification)
+    query = records(Rectification, voided)
     if round_id is not None:
         query = query.where(Rectification.round_id == round_id)
     if target_id is not None:
@@ -253,8 +256,12 @@ def overdue_rectifications(session: Session, round_id: str, today: date) -> list
     return [_view(r) for r in session.scalars(query)]
 
 
-def delete_rectification(session: Session, rectification_id: str) -> Changes:
-    soft_delete(session, get_live(session, Rectification, rectification_id, "整改事项"))
+def void_rectification(session: Session, rectification_id: str, reason: str) -> Changes:
+    """作废 an item entered by mistake; one 销号 stays as it was judged."""
+    require_role(session, CASE_ROLES, "作废整改事项")
+    row = get_live(session, Rectification, rectification_id, "整改事项")
+    refuse_if_locked(rectification_lock(row), action="作废")
+    void_record(session, row, reason)
     session.flush()
     return Changes.of("rectification", rectification_id)
 

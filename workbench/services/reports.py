@@ -13,18 +13,19 @@ from workbench.models import ArchiveItem, Attachment, Clue, Finding, Report
 from workbench.models.enums import ApprovalState, FindingStatus, ReportType, Retention
 from workbench.roles import Role
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
     get_live,
-    live,
     optional_text,
     page,
     parse_enum,
     record_meta,
+    records,
     require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.portraits import RecordRef, check_refs, refs_of
 from workbench.services.rounds import check_version
@@ -229,10 +230,11 @@ def list_reports(
     team_id: str | None = None,
     report_type: ReportType | str | None = None,
     approval: ApprovalState | str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ReportView]:
-    query = live(Report)
+    query = records(Report, voided)
     if round_id is not None:
         query = query.where(Report.round_id == round_id)
     if target_id is not None:
@@ -248,10 +250,11 @@ def list_reports(
     return page(session, query, _report_view, offset, limit)
 
 
-def delete_report(session: Session, report_id: str) -> Changes:
-    """An approved report is a record of what was decided: it is archived, not deleted."""
-    row = _in_state(session, report_id, None, (A.DRAFT, A.SUBMITTED), "删除")
-    soft_delete(session, row)
+def void_report(session: Session, report_id: str, reason: str) -> Changes:
+    """An approved report is a record of what was decided: it is archived, not voided."""
+    require_role(session, CASE_ROLES, "作废报告")
+    row = _in_state(session, report_id, None, (A.DRAFT, A.SUBMITTED), "作废")
+    void_record(session, row, reason)
     session.flush()
     return Changes.of("report", report_id)
 
@@ -356,11 +359,12 @@ def list_archive_items(
     category: str | None = None,
     retention: Retention | str | None = None,
     volume_no: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ArchiveItemView]:
     """Ordered as the 目录 prints: by volume, then item number (numerically for digits)."""
-    query = live(ArchiveItem)
+    query = records(ArchiveItem, voided)
     if round_id is not None:
         query = query.where(ArchiveItem.round_id == round_id)
     if stage is not None:
@@ -382,7 +386,8 @@ def list_archive_items(
     return page(session, query, _archive_view, offset, limit)
 
 
-def delete_archive_item(session: Session, item_id: str) -> Changes:
-    soft_delete(session, get_live(session, ArchiveItem, item_id, "归档条目"))
+def void_archive_item(session: Session, item_id: str, reason: str) -> Changes:
+    require_role(session, CASE_ROLES, "作废归档条目")
+    void_record(session, get_live(session, ArchiveItem, item_id, "归档条目"), reason)
     session.flush()
     return Changes.of("archive_item", item_id)

@@ -37,7 +37,7 @@ from workbench.services.common import (
     parse_enum,
     record_meta,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.setup_common import require_setup
 from workbench.taxonomy import TaxonomyNotFound
@@ -425,5 +425,6 @@ def list_members(session: Session, team_id: str) -> list[MemberView]:
     return [_member_view(r) for r in session.scalars(query)]
 
 
-def remove_member(session: Session, member_id: str) -> None:
-    soft_delete(session, get_live(session, Member, member_id, "组员"))
+def remove_member(session: Session, member_id: str, reason: str) -> None:
+    """A member leaves the team as a voided record with the reason (their past steps name them)."""
+    void_record(session, get_live(session, Member, member_id, "组员"), reason)

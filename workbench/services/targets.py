@@ -33,6 +33,7 @@ from workbench.models.base import RecordMixin
 from workbench.models.enums import AttentionLevel, CadreLevel, FocusStatus
 from workbench.services.catalog import catalog
 from workbench.services.common import (
+    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
@@ -43,8 +44,10 @@ from workbench.services.common import (
     page,
     parse_enum,
     record_meta,
+    records,
+    require_role,
     required_text,
-    soft_delete,
+    void_record,
 )
 from workbench.services.id_numbers import checked_id_number
 from workbench.services.rounds import check_version
@@ -96,7 +99,7 @@ def check_unique_number(
     number: str,
     own_id: str | None,
 ) -> None:
-    """A typed number unique among the round's live records (see ``workflow.check_number``)."""
+    """A typed number unique in the round, voided records included (``workflow.check_number``)."""
     from workbench.services.workflow import check_number
 
     model: type[RecordMixin] = column.class_  # type: ignore[assignment]
@@ -227,10 +230,11 @@ def list_targets(
     subtype: str | None = None,
     attention: AttentionLevel | str | None = None,
     name_contains: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[TargetView]:
-    query = live(Target)
+    query = records(Target, voided)
     if round_id is not None:
         query = query.where(Target.round_id == round_id)
     if team_id is not None:
@@ -262,9 +266,10 @@ _DEPENDENTS: tuple[tuple[type[RecordMixin], InstrumentedAttribute[str | None], s
 )
 
 
-def delete_target(session: Session, target_id: str) -> Changes:
+def void_target(session: Session, target_id: str, reason: str) -> Changes:
     """Refused while live records point at the target. Focus items nobody has worked on yet are
     scaffolding seeded from the catalog, so they go with the target; worked ones block."""
+    require_role(session, CASE_ROLES, "作废被巡察对象")
     row = get_live(session, Target, target_id, "被巡察对象")
     held: list[str] = []
     for model, column, label in _DEPENDENTS:
@@ -278,10 +283,10 @@ def delete_target(session: Session, target_id: str) -> Changes:
     if worked:
         held.append(f"已开展的监督重点 {len(worked)} 条")
     if held:
-        raise Conflict(f"该对象下仍有{'、'.join(held)}，不能删除", target_id=target_id)
+        raise Conflict(f"该对象下仍有{'、'.join(held)}，不能作废", target_id=target_id)
     for item in focus:
-        soft_delete(session, item)
-    soft_delete(session, row)
+        void_record(session, item, reason)
+    void_record(session, row, reason)
     session.flush()
     return Changes.of("target", target_id) | Changes.of("focus_item", *(f.id for f in focus))
 
@@ -380,10 +385,11 @@ def list_persons(
     target_id: str | None = None,
     level: CadreLevel | str | None = None,
     name_contains: str | None = None,
+    voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[PersonView]:
-    query = live(Person)
+    query = records(Person, voided)
     if round_id is not None:
         query = query.where(Person.round_id == round_id)
     if target_id is not None:
@@ -395,7 +401,8 @@ def list_persons(
     return page(session, query.order_by(Person.name, Person.id), _person_view, offset, limit)
 
 
-def delete_person(session: Session, person_id: str) -> Changes:
-    soft_delete(session, get_live(session, Person, person_id, "人员"))
+def void_person(session: Session, person_id: str, reason: str) -> Changes:
+    require_role(session, CASE_ROLES, "作废人员")
+    void_record(session, get_live(session, Person, person_id, "人员"), reason)
     session.flush()
     return Changes.of("person", person_id)

@@ -99,20 +99,28 @@ def check_number(
     number: str,
     exclude_id: str | None = None,
 ) -> str:
-    """A hand-typed number must be unique among the round's live records."""
+    """A hand-typed number must be unique in the round, voided records included: a number once
+    issued may be on paper, so a voided record keeps it."""
     number = number.strip()
     if not number:
         raise ValidationError("编号不能为空", field="number")
     if len(number) > 40:
         raise ValidationError("编号不能超过 40 个字", field="number")
     column: Any = model.number  # type: ignore[attr-defined]
-    query = select(model.id).where(
-        model.round_id == round_id, column == number, model.deleted_at.is_(None)
+    query = select(model.deleted_at.is_not(None)).where(
+        model.round_id == round_id, column == number
     )
     if exclude_id is not None:
         query = query.where(model.id != exclude_id)
-    if session.scalar(query) is not None:
+    holders = set(session.scalars(query))
+    if False in holders:
         raise Conflict(f"本轮已有编号为“{number}”的记录", field="number", number=number)
+    if True in holders:
+        raise Conflict(
+            f"编号“{number}”已用于本轮一条已作废的记录，编号不再重复使用",
+            field="number",
+            number=number,
+        )
     return number
 
 
