@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from workbench.errors import ValidationError, WorkflowError
+from workbench.errors import PermissionDenied, ValidationError, WorkflowError
 from workbench.models import Attachment, Finding, Rectification
 from workbench.models.enums import Grade, RectificationStatus
 from workbench.roles import Role
@@ -115,6 +115,12 @@ class RectificationView:
     def overdue_on(self, today: date) -> bool:
         """Past its 时限 and still open (未启动 or 推进中)."""
         return self.status in OPEN and self.due_date is not None and self.due_date < today
+
+    def days_overdue(self, today: date) -> int:
+        """Days past its 时限 while open (督办); 0 when it is not overdue."""
+        if self.due_date is None or not self.overdue_on(today):
+            return 0
+        return (today - self.due_date).days
 
 
 def _view(row: Rectification) -> RectificationView:
@@ -441,3 +447,19 @@ def review_rectification(
     row.reviewed_by = actor_name(session)[:40]
     session.flush()
     return _view(row)
+
+
+def role_refusal(session: Session, roles: tuple[Role, ...], action: str) -> str | None:
+    """Why the current user may not take ``action`` (the message ``require_role`` would raise),
+    or ``None``: for the UI to disable a button with the reason."""
+    try:
+        require_role(session, roles, action)
+    except PermissionDenied as refused:
+        return refused.message
+    return None
+
+
+def review_refusal(session: Session, rectification_id: str) -> str | None:
+    """Why 巡察办审核意见 cannot be given on this item now (role, then 销号), or ``None``."""
+    row = get_live(session, Rectification, rectification_id, "整改事项")
+    return role_refusal(session, (Role.OFFICE,), "整改审核意见") or rectification_lock(row)

@@ -54,6 +54,7 @@ from workbench.services.rectification import (
     OPEN,
     RectificationStateError,
     _attachments,
+    role_refusal,
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import require_round, require_target, require_team
@@ -591,3 +592,12 @@ def list_reminders(
         query = query.where(ReminderLetter.target_id == target_id)
     query = query.order_by(ReminderLetter.changed_on.desc(), ReminderLetter.id)
     return [_reminder_view(r) for r in session.scalars(query)]
+
+
+def refusals(session: Session) -> dict[str, str | None]:
+    """For the UI, per step, why the current user may not take it (or ``None``): ``register``
+    (documents, supervision, 提醒函: 组长 or 巡察办) and ``review`` (审核, 质效评估: 巡察办)."""
+    return {
+        "register": role_refusal(session, CLOSING_ROLES, "登记整改跟踪记录"),
+        "review": role_refusal(session, REVIEW_ROLES, "审核整改方案/报告和质效评估"),
+    }
