@@ -192,6 +192,11 @@ def test_follow_through_dialog_for_a_team_leader(qtbot: QtBot, workspace: Worksp
     qtbot.waitUntil(lambda: dialog.reminders.table.rowCount() == 1, timeout=10000)
     letters = workspace.read(lambda s: fu.list_reminders(s, target_id=item.target_id))
     assert item.id in letters[0].rectification_ids
+    dialog.reminders.table.selectRow(0)
+    _answer_text("发错单位")
+    dialog.void_rem.click()
+    qtbot.waitUntil(lambda: dialog.reminders.table.rowCount() == 0, timeout=10000)
+    assert workspace.read(lambda s: fu.list_reminders(s, target_id=item.target_id)) == []
     dialog.close()
     settle(qtbot, window)
     window.close()

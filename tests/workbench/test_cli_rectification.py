@@ -156,3 +156,8 @@ def test_documents_supervision_assessment_and_reminder(
         == today
     )
     assert len(_json(capsys, "rectifications", "reminders", "--target", target)) == 1
+    void = ["rectifications", "followup-void", "reminder", letter["id"]]
+    assert main([*void, "--reason", " "]) == 8
+    assert main([*void, "--reason", "重复", "--user", "zhangw"]) == 6  # a 组员
+    assert _json(capsys, *void, "--reason", "重复")["voided"] is True
+    assert _json(capsys, "rectifications", "reminders", "--target", target) == []

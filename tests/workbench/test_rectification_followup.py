@@ -330,3 +330,33 @@ def test_reminder_refused_when_nothing_is_open_or_by_a_member(
             create_document(s, rid, DocumentDraft("plan", tid, date(2026, 1, 31)))
     finally:
         member.lock()
+
+
+def test_void_keeps_a_tombstone_with_its_reason(
+    vault: Vault, office: Vault, rid: str, tid: str
+) -> None:
+    from sqlalchemy import select
+
+    from workbench.models import RectificationAssessment, RectificationSupervision
+    from workbench.services.rectification_followup import void_record
+
+    _item(vault, rid, tid)
+    with vault.session() as s:
+        sup = add_supervision(s, rid, SupervisionDraft(tid, "组织部", date(2026, 4, 1), "督查"))
+    with office.session() as s:
+        graded = assess_target(s, rid, tid, "好", date(2026, 7, 1))
+    with vault.session() as s, pytest.raises(ValidationError):  # no reason: nothing voided
+        void_record(s, "supervision", sup.id, " ")
+    with vault.session() as s, pytest.raises(PermissionDenied):  # the assessment is the office's
+        void_record(s, "assessment", graded.id, "评错了单位")
+    with vault.session() as s:
+        void_record(s, "supervision", sup.id, "重复登记")
+    with office.session() as s:
+        void_record(s, "assessment", graded.id, "评错了单位")
+    with vault.read() as s:
+        assert list_supervisions(s, target_id=tid).total == 0
+        row = s.scalars(select(RectificationSupervision)).one()
+        assert row.deleted_at is not None and row.void_reason == "重复登记"
+    with office.read() as s:
+        assert list_assessments(s, target_id=tid) == []
+        assert s.scalars(select(RectificationAssessment)).one().void_reason == "评错了单位"

@@ -138,8 +138,16 @@ class FollowThroughDialog(QDialog):
             self.add_sup,
             self.add_rem,
             self.sent_rem,
+            self.void_doc,
+            self.void_sup,
+            self.void_rem,
         ]
-        self.review_buttons: list[QPushButton] = [self.approve_doc, self.return_doc, self.assess]
+        self.review_buttons: list[QPushButton] = [
+            self.approve_doc,
+            self.return_doc,
+            self.assess,
+            self.void_assess,
+        ]
         self.tasks.run(fu.refusals, self._apply_refusals, self._refused)
         self.reload()
 
@@ -165,6 +173,7 @@ class FollowThroughDialog(QDialog):
         self.submit_doc = tab.button(self.tr("已报送"), "submit_doc", self._submit_document)
         self.approve_doc = tab.button(self.tr("审核通过"), "approve_doc", self._approve)
         self.return_doc = tab.button(self.tr("退回修改"), "return_doc", self._return)
+        self.void_doc = tab.button(self.tr("作废"), "void_doc", lambda: self._void(tab, "document"))
         self.tabs.addTab(tab, self.tr("整改方案/报告"))
 
     def _build_supervision(self) -> None:
@@ -187,6 +196,9 @@ class FollowThroughDialog(QDialog):
         tab.form.addRow("", self.sup_item)
         tab.form.addRow("", self.sup_escalate)
         self.add_sup = tab.button(self.tr("登记监督记录"), "add_sup", self._add_supervision)
+        self.void_sup = tab.button(
+            self.tr("作废"), "void_sup", lambda: self._void(tab, "supervision")
+        )
         self.tabs.addTab(tab, self.tr("监督记录"))
 
     def _build_assessment(self) -> None:
@@ -200,6 +212,9 @@ class FollowThroughDialog(QDialog):
         tab.form.addRow(self.tr("等次"), self.grade)
         tab.form.addRow(self.tr("评估意见"), self.assess_body)
         self.assess = tab.button(self.tr("质效评估"), "assess", self._assess)
+        self.void_assess = tab.button(
+            self.tr("作废"), "void_assess", lambda: self._void(tab, "assessment")
+        )
         self.tabs.addTab(tab, self.tr("质效评估"))
 
     def _build_reminders(self) -> None:
@@ -221,6 +236,7 @@ class FollowThroughDialog(QDialog):
         tab.form.addRow(self.tr("新任主要负责人"), self.new_leader)
         self.add_rem = tab.button(self.tr("登记提醒函"), "add_rem", self._add_reminder)
         self.sent_rem = tab.button(self.tr("登记发函"), "sent_rem", self._mark_sent)
+        self.void_rem = tab.button(self.tr("作废"), "void_rem", lambda: self._void(tab, "reminder"))
         self.tabs.addTab(tab, self.tr("新官理旧账提醒函"))
 
     # -- the core's answers ------------------------------------------------------------------
@@ -372,3 +388,12 @@ class FollowThroughDialog(QDialog):
         if letter is not None:
             day = _day(self.day)
             self._run(lambda s: fu.mark_reminder_sent(s, letter, day))
+
+    def _void(self, tab: _Tab, kind: str) -> None:
+        """作废 the selected record with a reason; it stays as a tombstone."""
+        record_id = self._selected(tab, self.tr("记录"))
+        if record_id is None:
+            return
+        reason, ok = QInputDialog.getMultiLineText(self, self.tr("作废"), self.tr("作废理由："))
+        if ok:
+            self._run(lambda s: fu.void_record(s, kind, record_id, reason))

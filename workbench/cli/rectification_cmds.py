@@ -234,6 +234,13 @@ def cmd_reminders(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_void(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.session() as s:
+        fu.void_record(s, args.kind, args.id, args.reason or "")
+    common.emit(args, {"id": args.id, "voided": True}, f"已作废（{args.reason}）")
+    return 0
+
+
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--round", help="轮次 id 或名称")
     p.add_argument("--target", help="被巡察对象 id 或名称")
@@ -325,3 +332,8 @@ def register(group: Any) -> None:
     p = group.add_parser("reminders", help="列出新官理旧账提醒函")
     _filters(p)
     p.set_defaults(func=cmd_reminders)
+    p = group.add_parser("followup-void", help="作废整改跟踪记录（保留记录并注明理由）")
+    p.add_argument("kind", choices=sorted(fu.VOIDABLE), help="记录类型")
+    p.add_argument("id", help="记录 id")
+    p.add_argument("--reason", required=True, help="作废理由")
+    p.set_defaults(func=cmd_void)

@@ -27,6 +27,7 @@ from workbench.models import (
     RectificationSupervision,
     ReminderLetter,
 )
+from workbench.models.base import RecordMixin
 from workbench.models.enums import (
     Grade,
     RectificationDocKind,
@@ -48,6 +49,7 @@ from workbench.services.common import (
     record_meta,
     require_role,
     required_text,
+    soft_delete,
 )
 from workbench.services.rectification import (
     CLOSING_ROLES,
@@ -601,3 +603,28 @@ def refusals(session: Session) -> dict[str, str | None]:
         "register": role_refusal(session, CLOSING_ROLES, "登记整改跟踪记录"),
         "review": role_refusal(session, REVIEW_ROLES, "审核整改方案/报告和质效评估"),
     }
+
+
+# -- 作废 --------------------------------------------------------------------------------------
+
+# what ``void_record`` takes: record kind → (model, label, roles that may void it)
+VOIDABLE: dict[str, tuple[type[RecordMixin], str, tuple[Role, ...]]] = {
+    "document": (RectificationDocument, "整改方案/报告", CLOSING_ROLES),
+    "supervision": (RectificationSupervision, "整改监督记录", CLOSING_ROLES),
+    "assessment": (RectificationAssessment, "质效评估", REVIEW_ROLES),
+    "reminder": (ReminderLetter, "提醒函", CLOSING_ROLES),
+}
+
+
+def void_record(session: Session, kind: str, record_id: str, reason: str) -> None:
+    """作废 a follow-through record: kept as a tombstone with its reason (it travels in
+    packages), by whoever may make it; the reason is required."""
+    if kind not in VOIDABLE:
+        raise ValidationError(f"未知的记录类型“{kind}”", field="kind")
+    model, label, roles = VOIDABLE[kind]
+    require_role(session, roles, f"作废{label}")
+    row = get_live(session, model, record_id, label)
+    text = required_text(reason, "void_reason", "作废理由", 2000)
+    soft_delete(session, row)
+    row.void_reason = text
+    session.flush()
