@@ -1009,7 +1009,7 @@
     </message>
     <message>
         <source>该单位的整改方案/报告、监督记录、质效评估和新官理旧账提醒函</source>
-        <translation>The unit's rectification plan/report, supervision records, quality assessment and reminder letters to new leaders</translation>
+        <translation>The unit&apos;s rectification plan/report, supervision records, quality assessment and reminder letters to new leaders</translation>
     </message>
     <message>
         <source>巡察办审核意见</source>
@@ -3083,6 +3083,10 @@
         <translation>Returned for revision</translation>
     </message>
     <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
         <source>整改方案/报告</source>
         <translation>Plan/report</translation>
     </message>
@@ -3189,6 +3193,14 @@
     <message>
         <source>提醒函</source>
         <translation>reminder letter</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>record</translation>
+    </message>
+    <message>
+        <source>作废理由：</source>
+        <translation>Reason for voiding: </translation>
     </message>
 </context>
 <context>
