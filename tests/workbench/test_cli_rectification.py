@@ -84,7 +84,8 @@ def test_documents_supervision_assessment_and_reminder(
     )
     assert (doc["status"], doc["kind"]) == ("pending", "plan")
     late = _json(capsys, "rectifications", "docs", "--round", rnd, "--overdue")
-    assert [d["id"] for d in late] == [doc["id"]]
+    assert doc["id"] in [d["id"] for d in late]
+    assert all(d["status"] in ("pending", "returned") for d in late)
     today = date.today().isoformat()
     assert main(["rectifications", "doc-approve", doc["id"], "--user", "ban"]) == 8  # not submitted
     sent = _json(capsys, "rectifications", "doc-submit", doc["id"], "--date", today)
@@ -125,9 +126,8 @@ def test_documents_supervision_assessment_and_reminder(
         )
         == 8
     )
-    assert [s["id"] for s in _json(capsys, "rectifications", "supervisions", "--escalated")] == [
-        sup["id"]
-    ]
+    chased = _json(capsys, "rectifications", "supervisions", "--escalated")
+    assert sup["id"] in [s["id"] for s in chased] and all(s["escalated"] for s in chased)
 
     assert main(["rectifications", "assess", *where, "--grade", "good"]) == 6
     graded = _json(capsys, "rectifications", "assess", *where, "--grade", "一般", "--user", "ban")
@@ -155,9 +155,11 @@ def test_documents_supervision_assessment_and_reminder(
         _json(capsys, "rectifications", "reminder-sent", letter["id"], "--date", today)["sent_on"]
         == today
     )
-    assert len(_json(capsys, "rectifications", "reminders", "--target", target)) == 1
+    letters = _json(capsys, "rectifications", "reminders", "--target", target)
+    assert letter["id"] in [r["id"] for r in letters]
     void = ["rectifications", "followup-void", "reminder", letter["id"]]
     assert main([*void, "--reason", " "]) == 8
     assert main([*void, "--reason", "重复", "--user", "zhangw"]) == 6  # a 组员
     assert _json(capsys, *void, "--reason", "重复")["voided"] is True
-    assert _json(capsys, "rectifications", "reminders", "--target", target) == []
+    after = _json(capsys, "rectifications", "reminders", "--target", target)
+    assert [r["id"] for r in after] == [r["id"] for r in letters if r["id"] != letter["id"]]
