@@ -2,9 +2,9 @@
 after 反馈, then reviewed by 巡察办), the supervision entries of 纪委监委 and 组织部 (督办 when an
 item is overdue), the 质效评估 of the target's rectification and the 新官理旧账 提醒函.
 
-Periods: the 整改报告 is due two months after 反馈 (巡视工作条例, and the county's 实施办法 in the
-demo 政策清单); the 整改方案 one month after 反馈, the usual local rule. Either due date can be
-set by hand when the office's own rule differs.
+Periods (DOMAIN.md names none): the 整改报告 is due two months after 反馈, as the county's
+实施办法 in the demo 政策清单 says (第三十二条); the 整改方案 one month after 反馈, a common local
+rule. Either due date is set by hand when the office's own rule differs.
 
 Authority: the office (巡察办) or the team's 组长 registers documents, supervision entries and
 提醒函; review of a document and the 质效评估 are the office's alone.
