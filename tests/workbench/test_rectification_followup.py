@@ -223,6 +223,9 @@ def test_document_submit_review_and_return(vault: Vault, office: Vault, rid: str
     assert v.status is D.APPROVED
     with vault.session() as s, pytest.raises(RectificationStateError):  # passed: no more edits
         update_document(s, doc, DocumentDraft("plan", tid, date(2026, 1, 31), title="改"))
+    with vault.session() as s, pytest.raises(RectificationStateError) as err:
+        submit_document(s, doc, date(2026, 3, 12))
+    assert err.value.message == "整改方案当前为“巡察办审核通过”，不能再次报送"
 
 
 # -- supervision, 督办 -------------------------------------------------------------------------

@@ -185,7 +185,9 @@ def _editable_document(
     check_version(row.version, expected_version)
     if row.status not in EDITABLE:
         raise RectificationStateError(
-            f"{row.kind.label}已{row.status.label}，不能{action}", field="status", locked=True
+            f"{row.kind.label}当前为“{row.status.label}”，不能{action}",
+            field="status",
+            locked=True,
         )
     return row
 
