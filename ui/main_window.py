@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         dashboard = DashboardPage(self.tasks, self.scope, office=office)
         dashboard.overdue_requested.connect(self.show_overdue_clues)
+        dashboard.rect_overdue_requested.connect(self.show_overdue_rectifications)
         self._add_page("dashboard", self.tr("概览"), dashboard)
         self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
         for key, (title, page) in make_pages(self.tasks, self.scope).items():
@@ -399,6 +400,11 @@ class MainWindow(QMainWindow):
         """The dashboard's 线索反馈逾期: the clue list, filtered to the clues to chase (督办)."""
         self.pages["clues"].filter_bar.select("overdue", True)  # type: ignore[attr-defined]
         self.show_page("clues")
+
+    def show_overdue_rectifications(self) -> None:
+        """The dashboard's 整改逾期: the ledger filtered to the items to chase (督办)."""
+        self.pages["rectification"].filter_bar.select("overdue", True)  # type: ignore[attr-defined]
+        self.show_page("rectification")
 
     def open_first_step(self, key: str) -> None:
         """A step of the dashboard's first-run checklist: its page, or its action there."""

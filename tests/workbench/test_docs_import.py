@@ -301,3 +301,38 @@ def test_a_formula_with_its_result_imports_the_result(
     report = import_rectification_ledger(seeded_copy, sheet.path)
     assert {o.row: o.action for o in report.outcomes}[row] == "updated" and report.saved
     assert get(seeded_copy, seeded.rect_open).measures == "逐村公示"
+
+
+def test_goal_and_specific_person_round_trip_and_an_older_layout_keeps_them(
+    seeded_copy: Vault, seeded: Seeded, tmp_path: Path
+) -> None:
+    v = seeded_copy
+    item = get(v, seeded.rect_open)
+    with v.session() as s:
+        draft = rect.RectificationDraft(
+            item.problem,
+            target_id=item.target_id,
+            finding_id=item.finding_id,
+            measures=item.measures,
+            lead_department=item.lead_department,
+            due_date=item.due_date,
+            goal="年底前全部追回",
+            specific_person="李会计",
+        )
+        rect.update_rectification(s, item.id, draft)
+    sheet = Sheet(export(v, seeded, tmp_path / "整改台账.xlsx"))
+    assert sheet.ws.cell(sheet.row_of(item.id), sheet.cols["整改目标"]).value == "年底前全部追回"
+    sheet.set(item.id, "具体责任人", "王出纳")
+    report = import_rectification_ledger(v, sheet.save())
+    assert report.saved and get(v, item.id).specific_person == "王出纳"
+    # a ledger exported before these columns existed: the stored texts stay
+    old = Sheet(export(v, seeded, tmp_path / "旧台账.xlsx"))
+    for header in ("具体责任人", "整改目标"):
+        old.ws.delete_cols(old.cols[header])
+        old.cols = {c.value: c.column for c in old.ws[1]}
+    old.set(item.id, "进展情况", "已追回一半")
+    report = import_rectification_ledger(v, old.save())
+    assert report.saved
+    stored = get(v, item.id)
+    assert (stored.goal, stored.specific_person) == ("年底前全部追回", "王出纳")
+    assert stored.progress_notes == "已追回一半"

@@ -128,7 +128,9 @@ def test_rectification_ledger_carries_hidden_import_columns(
         seeded.rect_progress,
         seeded.rect_done,
     }
-    assert ws.column_dimensions["P"].hidden and ws.column_dimensions["Q"].hidden
+    assert ws.column_dimensions["T"].hidden and ws.column_dimensions["U"].hidden
+    for shown in ("整改目标", "具体责任人", "佐证材料目录", "巡察办审核意见"):
+        assert shown in data[0]
     done = next(r for r in data if r["系统编号（勿改）"] == seeded.rect_done)
     assert done["整改状态"] == RectificationStatus.DONE.label and done["评估等次"] == "好"
     assert done["销号日期"].date() == date(2025, 6, 20)

@@ -114,13 +114,15 @@ def _seed(vault: Vault) -> tuple[str, str]:
                     feedback_due=due,
                 )
             )
-        for status in (
-            RectificationStatus.DONE,
-            RectificationStatus.LONG_TERM,
-            RectificationStatus.IN_PROGRESS,
-            RectificationStatus.NOT_STARTED,
+        for status, due in (
+            (RectificationStatus.DONE, date(2026, 1, 1)),  # 销号: never overdue
+            (RectificationStatus.LONG_TERM, date(2026, 1, 1)),
+            (RectificationStatus.IN_PROGRESS, date(2026, 11, 19)),  # overdue on 2026-11-20
+            (RectificationStatus.NOT_STARTED, date(2026, 11, 20)),  # due that very day
         ):
-            s.add(Rectification(round_id=r1, number="Z", problem="问题", status=status))
+            s.add(
+                Rectification(round_id=r1, number="Z", problem="问题", status=status, due_date=due)
+            )
     return r1, r2
 
 
@@ -142,5 +144,6 @@ def test_round_statistics(vault: Vault) -> None:
     assert categories["惠民惠农资金管理使用"] == 2 and categories["工程项目"] == 1
     assert (stats.clues, stats.clues_transferred, stats.clues_overdue) == (3, 2, 1)
     assert (stats.rectifications, stats.rectifications_done) == (4, 2)
+    assert stats.rectifications_overdue == 1  # the 督办 figure of the dashboard
     assert stats.rectification_rate == 0.5
     assert stats.amount_fen == 620_000

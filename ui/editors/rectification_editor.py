@@ -17,8 +17,15 @@ from workbench.services.rectification import (
     update_rectification,
 )
 
-TEXT_FIELDS = ("number", "category", "leader_in_charge", "lead_department", "responsible_person")
-AREA_FIELDS = ("problem", "measures", "progress_notes")
+TEXT_FIELDS = (
+    "number",
+    "category",
+    "leader_in_charge",
+    "lead_department",
+    "responsible_person",
+    "specific_person",
+)
+AREA_FIELDS = ("problem", "goal", "measures", "progress_notes")
 
 
 class RectificationEditor(RecordEditor):
@@ -30,7 +37,12 @@ class RectificationEditor(RecordEditor):
         self.texts["number"].setPlaceholderText(self.tr("留空则自动编号"))
         self.texts["category"].setPlaceholderText(self.tr("如：落实全面从严治党主体责任"))
         self.areas: dict[str, QPlainTextEdit] = {name: QPlainTextEdit() for name in AREA_FIELDS}
-        for name, height in (("problem", 100), ("measures", 100), ("progress_notes", 80)):
+        for name, height in (
+            ("problem", 100),
+            ("goal", 60),
+            ("measures", 100),
+            ("progress_notes", 80),
+        ):
             self.areas[name].setFixedHeight(height)
         self.finding = FindingCombo(self.tasks, self.round_id)
         self.target = TargetCombo(self.tasks, self.round_id)
@@ -40,10 +52,12 @@ class RectificationEditor(RecordEditor):
         f.add("target_id", self.tr("被巡察单位"), self.target)
         f.add("category", self.tr("问题归类"), self.texts["category"])
         f.add("problem", self.tr("问题表现"), self.areas["problem"])
+        f.add("goal", self.tr("整改目标"), self.areas["goal"])
         f.add("measures", self.tr("整改措施"), self.areas["measures"])
         f.add("leader_in_charge", self.tr("分管领导"), self.texts["leader_in_charge"])
         f.add("lead_department", self.tr("牵头部门"), self.texts["lead_department"])
         f.add("responsible_person", self.tr("主要负责人"), self.texts["responsible_person"])
+        f.add("specific_person", self.tr("具体责任人"), self.texts["specific_person"])
         f.add("due_date", self.tr("整改时限"), self.due_date)
         f.add("progress_notes", self.tr("进展情况"), self.areas["progress_notes"])
         if self.view is not None:
@@ -57,9 +71,22 @@ class RectificationEditor(RecordEditor):
         if view.grade is not None:
             parts.append(self.tr("评估等次：%1").replace("%1", core_text(view.grade.label)))
         parts.append(self.tr("佐证材料 %1 份").replace("%1", str(len(view.evidence_sha256))))
-        note = QLabel(
-            "；".join(parts) + "\n" + self.tr("状态、销号和评估请用整改台账页上的按钮办理。")
+        if view.evidence_catalog:
+            parts.append(
+                self.tr("佐证材料目录 %1 项").replace("%1", str(len(view.evidence_catalog)))
+            )
+        lines = ["；".join(parts)]
+        if view.reviewed_on:
+            lines.append(
+                self.tr("巡察办审核意见（%1，%2）：%3")
+                .replace("%1", view.reviewed_on.isoformat())
+                .replace("%2", view.reviewed_by)
+                .replace("%3", view.review_opinion)
+            )
+        lines.append(
+            self.tr("状态、销号、评估、审核意见和佐证材料目录请用整改台账页上的按钮办理。")
         )
+        note = QLabel("\n".join(lines))
         note.setObjectName("workflow_note")
         note.setWordWrap(True)
         note.setStyleSheet("color: #555; margin-top: 6px;")
@@ -117,6 +144,8 @@ class RectificationEditor(RecordEditor):
             responsible_person=t["responsible_person"].text().strip(),
             due_date=self.due_date.value(),
             progress_notes=a["progress_notes"].toPlainText().strip(),
+            goal=a["goal"].toPlainText().strip(),
+            specific_person=t["specific_person"].text().strip(),
         )
         view, round_id = self.view, self.round_id
 

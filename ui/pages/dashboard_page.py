@@ -107,6 +107,7 @@ class ClueTable(QTableWidget):
 
 class DashboardPage(QWidget):
     overdue_requested = Signal()  # 线索反馈逾期 clicked: the clue list, to chase them (督办)
+    rect_overdue_requested = Signal()  # 整改逾期 clicked: the ledger's overdue items (督办)
 
     def __init__(
         self,
@@ -134,8 +135,12 @@ class DashboardPage(QWidget):
             "overdue": LinkFigure(
                 self.tr("线索反馈逾期"), self.tr("点击查看逾期未反馈的线索，逐条督办")
             ),
+            "rect_overdue": LinkFigure(
+                self.tr("整改逾期"), self.tr("点击查看逾期未销号的整改事项，逐项督办")
+            ),
         }
         self.figures["overdue"].clicked.connect(self.overdue_requested)  # type: ignore[attr-defined]
+        self.figures["rect_overdue"].clicked.connect(self.rect_overdue_requested)  # type: ignore[attr-defined]
         grid = QGridLayout()
         for i, figure in enumerate(self.figures.values()):
             grid.addWidget(figure, i // 4, i % 4)
@@ -195,6 +200,7 @@ class DashboardPage(QWidget):
             "immediate": str(st.immediate_fixes),
             "rate": f"{st.rectification_rate:.0%}",
             "overdue": str(st.clues_overdue),
+            "rect_overdue": str(st.rectifications_overdue),
         }
         for key, text in values.items():
             self.figures[key].value.setText(text)

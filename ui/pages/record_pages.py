@@ -142,20 +142,37 @@ def describe_activity(v: Any) -> str:
     )
 
 
+def rectification_reminder(v: Any) -> str:
+    """督办: how long an item has gone past its 整改时限 without 销号."""
+    days = v.days_overdue(date.today())
+    return _tr("逾期 %1 天").replace("%1", str(days)) if days else ""
+
+
 def describe_rectification(v: Any) -> str:
+    catalog = "\n".join(
+        f"  {e.name}" + (f"（{e.sha256[:12]}…）" if e.sha256 else "") for e in v.evidence_catalog
+    )
+    review = (
+        f"{display(v.reviewed_on)} {v.reviewed_by}\n{v.review_opinion}" if v.reviewed_on else ""
+    )
     return _lines(
         (_tr("编号："), v.number),
         (_tr("状态："), v.status),
+        (_tr("督办："), rectification_reminder(v)),
         (_tr("问题归类："), v.category),
         (_tr("问题表现：\n"), v.problem),
+        (_tr("整改目标：\n"), v.goal),
         (_tr("整改措施：\n"), v.measures),
         (_tr("分管领导："), v.leader_in_charge),
         (_tr("牵头部门："), v.lead_department),
         (_tr("主要负责人："), v.responsible_person),
+        (_tr("具体责任人："), v.specific_person),
         (_tr("时限："), v.due_date),
         (_tr("销号日期："), v.closed_on),
         (_tr("评估等次："), v.grade),
         (_tr("进展：\n"), v.progress_notes),
+        (_tr("佐证材料目录：\n"), catalog),
+        (_tr("巡察办审核意见："), review),
     )
 
 
@@ -302,10 +319,16 @@ def make_pages(
                 Column("number", _tr("编号"), 130, sort_key="number"),
                 Column("status", _tr("状态"), 80, sort_key="status"),
                 Column("due_date", _tr("时限"), 100, sort_key="due_date"),
+                Column("overdue", _tr("督办"), 90, render=rectification_reminder),
                 Column("lead_department", _tr("牵头部门"), 160, sort_key="lead_department"),
                 Column("problem", _tr("问题表现"), 340),
             ],
-            filters=[FilterSpec("status", _tr("状态"), _all_of(RectificationStatus))],
+            filters=[
+                FilterSpec("status", _tr("状态"), _all_of(RectificationStatus)),
+                FilterSpec(
+                    "overdue", _tr("督办"), ((_tr("全部"), None), (_tr("逾期未销号"), True))
+                ),
+            ],
             list_service=list_rectifications,
             describe=describe_rectification,
         ),

@@ -9,18 +9,22 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
+from ui.dialogs.rectification_followup_dialog import FollowThroughDialog
 from ui.editors.attachments_field import AttachmentDropZone
 from ui.errors import error_text
 from ui.i18n import core_text
@@ -40,7 +44,14 @@ from workbench.services.findings_signoff import (
     review_finding,
     submit_finding,
 )
-from workbench.services.rectification import grade_rectification, set_rectification_status
+from workbench.services.rectification import (
+    EvidenceEntry,
+    grade_rectification,
+    review_rectification,
+    review_refusal,
+    set_evidence_catalog,
+    set_rectification_status,
+)
 
 Step = Callable[[Any, str], Any]  # (session, record id) -> view
 
@@ -271,4 +282,106 @@ def add_rectification_actions(page: RecordListPage) -> None:
     )
     close_out = page.add_action(_tr("销号"), lambda: _close_out(page), "close_out")
     page.add_action(_tr("评估"), lambda: _grade(page), "grade")
-    disable_when_locked(page, "rectification", dict.fromkeys((start, long_term, close_out), always))
+    # the follow-through on a row of its own: one row would widen the page past the window
+    row = QHBoxLayout()
+    row.addStretch(1)
+    layout = page.layout()
+    assert isinstance(layout, QBoxLayout)
+    layout.insertLayout(1, row)
+
+    def add(text: str, slot: Callable[[], object], name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    catalog = add(_tr("佐证材料目录"), lambda: _catalog(page), "catalog")
+    disable_when_locked(
+        page, "rectification", dict.fromkeys((start, long_term, close_out, catalog), always)
+    )
+    _add_review_action(page, add(_tr("审核意见"), lambda: _review(page), "review_opinion"))
+    followup = add(_tr("整改跟踪"), lambda: _follow_through(page), "followup")
+    followup.setToolTip(_tr("该单位的整改方案/报告、监督记录、质效评估和新官理旧账提醒函"))
+
+
+def _add_review_action(page: RecordListPage, button: QPushButton) -> None:
+    """巡察办审核意见: enabled only when the core's ``review_refusal`` allows it on the selected
+    item; otherwise disabled with the reason (not 巡察办, or 销号)."""
+    asked: list[str | None] = [None]
+
+    def show(record_id: str, reason: str | None) -> None:
+        if record_id != asked[0] or not isValid(button):
+            return
+        button.setEnabled(reason is None)
+        button.setToolTip(core_text(reason) if reason else "")
+
+    def selected(view: Any) -> None:
+        asked[0] = getattr(view, "id", None)
+        button.setEnabled(False)
+        if view is None:
+            return
+        record_id = view.id
+        page.tasks.run(
+            lambda s: review_refusal(s, record_id),
+            lambda reason: show(record_id, reason),
+            lambda _e: None,
+        )
+
+    page.record_selected.connect(selected)
+    selected(page.current_view())
+
+
+def _review(page: RecordListPage) -> None:
+    view = page.current_view()
+    if view is None:
+        return
+    text, ok = QInputDialog.getMultiLineText(
+        page, _tr("巡察办审核意见"), _tr("审核意见："), view.review_opinion
+    )
+    if ok:
+        today = date.today()
+        _run_step(page, lambda s, rid: review_rectification(s, rid, text, today))
+
+
+def parse_catalog(text: str) -> list[EvidenceEntry]:
+    """One material a line: ``名称``, or ``名称 | 附件SHA256`` when it is linked to a file."""
+    entries = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        name, sep, sha = line.rpartition("|")
+        entries.append(EvidenceEntry(name.strip(), sha.strip()) if sep else EvidenceEntry(line))
+    return entries
+
+
+def _catalog(page: RecordListPage) -> None:
+    view = page.current_view()
+    if view is None:
+        return
+    current = "\n".join(
+        f"{e.name} | {e.sha256}" if e.sha256 else e.name for e in view.evidence_catalog
+    )
+    text, ok = QInputDialog.getMultiLineText(
+        page,
+        _tr("佐证材料目录"),
+        _tr("每行一项材料；已导入的附件可写成“名称 | SHA256”："),
+        current,
+    )
+    if ok:
+        entries = parse_catalog(text)
+        _run_step(page, lambda s, rid: set_evidence_catalog(s, rid, entries))
+
+
+def _follow_through(page: RecordListPage) -> None:
+    view = page.current_view()
+    if view is None:
+        return
+    if not view.target_id:
+        QMessageBox.information(
+            page, _tr("整改跟踪"), _tr("该整改事项未关联被巡察单位，请先在编辑中选择。")
+        )
+        return
+    dialog = FollowThroughDialog(page.tasks, view, page)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()

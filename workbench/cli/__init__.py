@@ -20,6 +20,7 @@ from workbench.cli import (
     index_cmds,
     list_cmds,
     record_cmds,
+    rectification_cmds,
     report_cmds,
     setup_cmds,
     setup_import_cmds,
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     setup_cmds.register(sub, groups)
     setup_import_cmds.register(sub)
     signoff_cmds.register(groups)
+    rectification_cmds.register(groups["rectifications"])
     report_cmds.register(sub)
     exchange_cmds.register(sub)
     index_cmds.register(sub)

@@ -74,7 +74,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             if g.clues
         ),
         f"整改事项 {st.rectifications} 项，已完成 {st.rectifications_done} 项，"
-        f"完成率 {st.rectification_rate:.1%}",
+        f"完成率 {st.rectification_rate:.1%}，逾期未销号 {st.rectifications_overdue} 项",
     ]
     common.emit(args, st, "\n".join(lines))
     return 0

@@ -7,7 +7,18 @@ from datetime import timedelta
 
 from workbench.demo_data import phrases
 from workbench.demo_data.context import LATEST, Context, FindingRef, RoundRef, TargetRef
-from workbench.models import ArchiveItem, FocusItem, Portrait, PortraitItem, Rectification, Report
+from workbench.models import (
+    ArchiveItem,
+    FocusItem,
+    Portrait,
+    PortraitItem,
+    Rectification,
+    RectificationAssessment,
+    RectificationDocument,
+    RectificationSupervision,
+    ReminderLetter,
+    Report,
+)
 from workbench.models.base import new_id
 from workbench.models.enums import (
     ApprovalState,
@@ -15,10 +26,14 @@ from workbench.models.enums import (
     FocusStatus,
     Grade,
     PortraitSubject,
+    RectificationDocKind,
+    RectificationDocStatus,
     RectificationStatus,
     ReportType,
     Retention,
+    SupervisionAgency,
 )
+from workbench.services.clue_transfer import add_months
 
 _OPEN_FOCUS = (FocusStatus.NOT_STARTED, FocusStatus.IN_PROGRESS, FocusStatus.NO_PROBLEM)
 _FOCUS_NOTES = {
@@ -65,8 +80,10 @@ def make_focus_items(ctx: Context, target: TargetRef) -> None:
 
 
 def make_rectifications(ctx: Context, target: TargetRef) -> None:
-    """One 整改台账 row per approved finding (and some reviewed ones) after 反馈."""
+    """One 整改台账 row per approved finding (and some reviewed ones) after 反馈, then the
+    target's follow-through around them."""
     text, rnd = ctx.text, target.round
+    rows: list[Rectification] = []
     for finding in target.findings:
         if finding.status is not FindingStatus.APPROVED and (
             finding.status is not FindingStatus.REVIEWED or not text.chance(0.3)
@@ -80,6 +97,7 @@ def make_rectifications(ctx: Context, target: TargetRef) -> None:
         measures = finding.topic.measure.format_map(fill)
         fill["measure"] = measures.split("；")[0]
         row = Rectification(
+            id=new_id(),  # now: the follow-through records name it before the flush
             round_id=rnd.id,
             team_id=target.team.id,
             number=ctx.number("ZG", target, 3),
@@ -91,6 +109,8 @@ def make_rectifications(ctx: Context, target: TargetRef) -> None:
             leader_in_charge=target.persons[1].name if len(target.persons) > 1 else "",
             lead_department=fill["dept"],
             responsible_person=target.leader.name,
+            specific_person=target.persons[-1].name if len(target.persons) > 2 else "",
+            goal=f"{fill['measure']}，按期整改到位、建立长效机制",
             due_date=due,
             status=status,
             progress_notes=phrases.RECTIFY_NOTES[status.value].format_map(fill),
@@ -104,7 +124,106 @@ def make_rectifications(ctx: Context, target: TargetRef) -> None:
                 "rectification", f"{row.number} 整改销号材料", [measures, row.progress_notes], 1.0
             )
             row.evidence_sha256 = [sha] if sha else []
+            row.evidence_catalog = [
+                {"name": "整改销号材料", "sha256": sha or ""},
+                {"name": "整改专题会议纪要", "sha256": ""},
+            ]
         ctx.sink.add(row)
+        rows.append(row)
+    if rows:
+        make_follow_through(ctx, target, rows)
+
+
+_AGENCIES = list(SupervisionAgency)
+_OPEN_ITEMS = (RectificationStatus.NOT_STARTED, RectificationStatus.IN_PROGRESS)
+
+
+def make_follow_through(ctx: Context, target: TargetRef, items: list[Rectification]) -> None:
+    """The target's 整改方案 (1 month after 反馈) and 整改报告 (2 months), a supervision entry
+    (督办 when an item is overdue), a 质效评估 for some and a 提醒函 for a changed leader."""
+    rnd, team = target.round, target.team.id
+    reviewer = ctx.office_clerk
+    for kind, months in ((RectificationDocKind.PLAN, 1), (RectificationDocKind.REPORT, 2)):
+        due = add_months(rnd.feedback, months)
+        doc = RectificationDocument(
+            round_id=rnd.id,
+            team_id=team,
+            target_id=target.id,
+            kind=kind,
+            title=f"{target.org}巡察{kind.label}",
+            feedback_on=rnd.feedback,
+            due_on=due,
+            status=RectificationDocStatus.PENDING,
+            attachment_sha256=[],
+        )
+        submitted = due - timedelta(days=ctx.span((-10, 12)))
+        if submitted <= LATEST:
+            doc.submitted_on = submitted
+            doc.status = ctx.cover(
+                "rectify_doc",
+                [
+                    RectificationDocStatus.APPROVED,
+                    RectificationDocStatus.SUBMITTED,
+                    RectificationDocStatus.RETURNED,
+                ],
+                (6, 2, 1),
+            )
+            if doc.status is not RectificationDocStatus.SUBMITTED:
+                doc.reviewed_on = min(submitted + timedelta(days=ctx.span((2, 10))), LATEST)
+                doc.reviewed_by = reviewer
+                doc.review_note = (
+                    "整改措施具体，时限明确，同意。"
+                    if doc.status is RectificationDocStatus.APPROVED
+                    else "部分问题整改措施笼统，请细化责任人和时限后重新报送。"
+                )
+        ctx.sink.add(doc)
+    still_open = [i for i in items if i.status in _OPEN_ITEMS]
+    held = min(rnd.feedback + timedelta(days=ctx.span((60, 120))), LATEST)
+    overdue = [i for i in still_open if i.due_date is not None and i.due_date < held]
+    ctx.sink.add(
+        RectificationSupervision(
+            round_id=rnd.id,
+            team_id=team,
+            target_id=target.id,
+            rectification_id=overdue[0].id if overdue else None,
+            agency=ctx.cover("rectify_agency", _AGENCIES, (1, 1)),
+            held_on=held,
+            body="听取整改情况汇报，实地查看整改台账和佐证材料。",
+            found="个别问题整改进度滞后，佐证材料不够完整。" if overdue else "",
+            escalated=bool(overdue),  # an overdue item's supervision is a 督办
+        )
+    )
+    started = all(i.status is not RectificationStatus.NOT_STARTED for i in items)
+    if started or ctx.text.chance(0.3):
+        ctx.sink.add(
+            RectificationAssessment(
+                round_id=rnd.id,
+                team_id=team,
+                target_id=target.id,
+                grade=ctx.cover("rectify_assess", _GRADES, (3, 4, 2, 1)),
+                assessed_on=min(rnd.feedback + timedelta(days=ctx.span((150, 200))), LATEST),
+                assessor=reviewer,
+                body="整改态度端正，主要问题已整改到位，个别问题需长期坚持。",
+            )
+        )
+    leader_changed: bool = (
+        ctx.cover("rectify_reminder", [True, False], (1, 4)) if still_open else False
+    )
+    if leader_changed:
+        changed = min(rnd.feedback + timedelta(days=ctx.span((30, 90))), LATEST)
+        ctx.sink.add(
+            ReminderLetter(
+                round_id=rnd.id,
+                team_id=team,
+                target_id=target.id,
+                old_leader=target.leader.name,
+                new_leader=ctx.text.name(True),
+                changed_on=changed,
+                sent_on=min(changed + timedelta(days=ctx.span((3, 15))), LATEST),
+                rectification_ids=[i.id for i in still_open],
+                body="请新任主要负责人接续抓好巡察整改，对未完成事项逐项明确责任、限期销号。",
+            )
+        )
 
 
 def make_portrait(ctx: Context, target: TargetRef, subject: PortraitSubject) -> None:

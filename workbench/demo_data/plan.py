@@ -131,6 +131,10 @@ class DemoSummary:
     portraits: int = 0
     portrait_items: int = 0
     rectifications: int = 0
+    rectification_documents: int = 0
+    rectification_supervisions: int = 0
+    rectification_assessments: int = 0
+    reminder_letters: int = 0
     reports: int = 0
     archive_items: int = 0
     attachments: int = 0

@@ -53,6 +53,7 @@ ATTACHMENT_COLUMNS: dict[str, tuple[str, ...]] = {
     "evidence": ("attachment_sha256",),
     "reports": ("attachment_sha256",),
     "rectifications": ("evidence_sha256",),
+    "rectification_documents": ("attachment_sha256",),
 }
 
 

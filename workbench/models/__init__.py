@@ -8,7 +8,13 @@ from workbench.models.findings import Evidence, Finding, FindingSignoff
 from workbench.models.interviews import Interview, InterviewTurn
 from workbench.models.letters import Letter
 from workbench.models.portraits import Portrait, PortraitItem
-from workbench.models.rectification import Rectification
+from workbench.models.rectification import (
+    Rectification,
+    RectificationAssessment,
+    RectificationDocument,
+    RectificationSupervision,
+    ReminderLetter,
+)
 from workbench.models.reports import ArchiveItem, Report
 from workbench.models.rounds import Member, Round, Team
 from workbench.models.system import Attachment, AuditEntry, StoreMeta, User
@@ -32,6 +38,10 @@ RECORD_MODELS = (
     ListEntry,
     Portrait,
     Rectification,
+    RectificationDocument,
+    RectificationSupervision,
+    RectificationAssessment,
+    ReminderLetter,
     Report,
     ArchiveItem,
 )
@@ -57,6 +67,10 @@ __all__ = [
     "Portrait",
     "PortraitItem",
     "Rectification",
+    "RectificationAssessment",
+    "RectificationDocument",
+    "RectificationSupervision",
+    "ReminderLetter",
     "Report",
     "Round",
     "StoreMeta",

@@ -269,6 +269,27 @@ class Grade(LabeledEnum):
     POOR = "poor", N_("差")
 
 
+class RectificationDocKind(LabeledEnum):
+    """What a target submits on its rectification as a whole."""
+
+    PLAN = "plan", N_("整改方案")
+    REPORT = "report", N_("整改报告")
+
+
+class RectificationDocStatus(LabeledEnum):
+    PENDING = "pending", N_("待报送")
+    SUBMITTED = "submitted", N_("已报送")
+    APPROVED = "approved", N_("巡察办审核通过")
+    RETURNED = "returned", N_("退回修改")
+
+
+class SupervisionAgency(LabeledEnum):
+    """Who supervises a target's rectification besides the office (日常监督)."""
+
+    DISCIPLINE_COMMISSION = "discipline_commission", N_("纪委监委")
+    ORGANIZATION_DEPT = "organization_dept", N_("组织部")
+
+
 class ReportType(LabeledEnum):
     INSPECTION = "inspection", N_("巡察报告")
     SPECIAL = "special", N_("专题报告")

@@ -115,10 +115,10 @@ def _plan_new(row: Cells, round_id: str | None, targets: dict[str, str]) -> _Pla
         due_date=row.due, target_id=targets.get(row.target), **row.values
     )
     steps = _path(S.NOT_STARTED, row.status) if row.status is not S.NOT_STARTED else []
-    filled = [LABELS[k] for k in TEXT if row.values[k]] + (["整改时限"] if row.due else [])
+    filled = [LABELS[k] for k in TEXT if row.values.get(k)] + (["整改时限"] if row.due else [])
     return _Plan(
         row.number,
-        row.values["number"] or f"第{row.number}行",
+        row.values.get("number") or f"第{row.number}行",
         None,
         None,
         draft,
@@ -136,7 +136,10 @@ def _plan_existing(session: Session, row: Cells, round_id: str | None) -> _Plan 
         raise RowError("系统中没有此整改事项（可能已被删除），请重新导出台账") from None
     if round_id and view.round_id != round_id:
         raise RowError("该整改事项不属于本次导入的巡察轮次")
-    values = dict(row.values, number=row.values["number"] or view.number)
+    # a column the sheet lacks (a ledger exported before it existed) keeps the stored text
+    kept = {k: getattr(view, k) for k in TEXT}
+    values = {**kept, **row.values}
+    values["number"] = values["number"] or view.number
     changed = [LABELS[k] for k in TEXT if values[k] != getattr(view, k)]
     if row.due != view.due_date:
         changed.append(LABELS["due_date"])

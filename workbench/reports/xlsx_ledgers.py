@@ -234,16 +234,20 @@ RECTIFICATION_COLUMNS = (
     Column("对应底稿", 18),
     Column("问题归类", 18),
     Column("问题表现", 50),
+    Column("整改目标", 30),
     Column("整改措施", 50),
     Column("分管领导", 10),
     Column("牵头部门", 16),
     Column("主要负责人", 10),
+    Column("具体责任人", 10),
     Column("整改时限", 12),
     Column("整改状态", 10, labels(RectificationStatus)),
     Column("进展情况", 40),
     Column("销号日期", 12),
     Column("评估等次", 10, labels(Grade)),
     Column("是否逾期", 10, YES_NO),
+    Column("佐证材料目录", 30),
+    Column("巡察办审核意见", 30),
     Column(ID_HEADER, 38, hidden=True),
     Column(VERSION_HEADER, 8, hidden=True),
 )
@@ -263,19 +267,30 @@ def _rectification_rows(
             numbers.get(v.finding_id or "", ""),
             v.category,
             v.problem,
+            v.goal,
             v.measures,
             v.leader_in_charge,
             v.lead_department,
             v.responsible_person,
+            v.specific_person,
             v.due_date,
             v.status.label,
             v.progress_notes,
             v.closed_on,
             label(v.grade),
             "是" if v.overdue_on(today) else "否",
+            "；".join(e.name for e in v.evidence_catalog),
+            _review_cell(v),
             v.id,
             v.meta.version,
         )
+
+
+def _review_cell(v: Any) -> str:
+    """巡察办审核意见 with its date and reviewer: for reading, not imported back."""
+    if v.reviewed_on is None:
+        return ""
+    return f"{v.review_opinion}（{v.reviewed_by} {v.reviewed_on.isoformat()}）"
 
 
 LEDGERS: dict[str, Ledger] = {

@@ -35,10 +35,12 @@ HEADERS: dict[str, str] = {
     "被巡察单位": "target",
     "问题归类": "category",
     "问题表现": "problem",
+    "整改目标": "goal",
     "整改措施": "measures",
     "分管领导": "leader_in_charge",
     "牵头部门": "lead_department",
     "主要负责人": "responsible_person",
+    "具体责任人": "specific_person",
     "整改时限": "due_date",
     "整改状态": "status",
     "进展情况": "progress_notes",
@@ -58,6 +60,8 @@ TEXT = (
     "lead_department",
     "responsible_person",
     "progress_notes",
+    "goal",
+    "specific_person",
 )
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
 _VERSION = re.compile(r"[0-9]{1,18}")  # ASCII digits int() takes: not "²", nor 5,000 digits
@@ -251,7 +255,7 @@ class Cells:
     """One row's cells, parsed."""
 
     number: int
-    values: dict[str, str]  # the free-text fields
+    values: dict[str, str]  # the free-text fields whose column the sheet has
     due: date | None
     closed: date | None
     status: RectificationStatus
@@ -270,7 +274,7 @@ class Cells:
         version = text_of(cells.get("version"))
         return cls(
             number=number,
-            values={k: text_of(cells.get(k)) for k in TEXT},
+            values={k: text_of(cells[k]) for k in TEXT if k in cells},
             due=_date(cells.get("due_date"), "due_date"),
             closed=_date(cells.get("closed_on"), "closed_on"),
             status=_enum(S, cells.get("status"), "status") or S.NOT_STARTED,

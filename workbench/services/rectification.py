@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from workbench.errors import ValidationError, WorkflowError
+from workbench.errors import PermissionDenied, ValidationError, WorkflowError
 from workbench.models import Attachment, Finding, Rectification
 from workbench.models.enums import Grade, RectificationStatus
 from workbench.roles import Role
@@ -17,6 +17,7 @@ from workbench.services.common import (
     Changes,
     Page,
     RecordMeta,
+    actor_name,
     apply_order,
     enum_rank,
     get_live,
@@ -73,6 +74,16 @@ class RectificationDraft:
     responsible_person: str = ""  # 主要负责人
     due_date: date | None = None  # 时限
     progress_notes: str = ""
+    goal: str = ""  # 整改目标
+    specific_person: str = ""  # 具体责任人
+
+
+@dataclass(frozen=True)
+class EvidenceEntry:
+    """A line of the 佐证材料目录: a named material, linked to its attachment if there is one."""
+
+    name: str
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,11 +106,23 @@ class RectificationView:
     progress_notes: str
     closed_on: date | None
     grade: Grade | None
+    goal: str
+    specific_person: str
+    evidence_catalog: tuple[EvidenceEntry, ...]
+    review_opinion: str  # 巡察办审核意见
+    reviewed_on: date | None
+    reviewed_by: str
     meta: RecordMeta
 
     def overdue_on(self, today: date) -> bool:
         """Past its 时限 and still open (未启动 or 推进中)."""
         return self.status in OPEN and self.due_date is not None and self.due_date < today
+
+    def days_overdue(self, today: date) -> int:
+        """Days past its 时限 while open (督办); 0 when it is not overdue."""
+        if self.due_date is None or not self.overdue_on(today):
+            return 0
+        return (today - self.due_date).days
 
 
 def _view(row: Rectification) -> RectificationView:
@@ -122,6 +145,15 @@ def _view(row: Rectification) -> RectificationView:
         progress_notes=row.progress_notes,
         closed_on=row.closed_on,
         grade=row.grade,
+        goal=row.goal,
+        specific_person=row.specific_person,
+        evidence_catalog=tuple(
+            EvidenceEntry(str(e.get("name", "")), str(e.get("sha256") or ""))
+            for e in row.evidence_catalog or ()
+        ),
+        review_opinion=row.review_opinion,
+        reviewed_on=row.reviewed_on,
+        reviewed_by=row.reviewed_by,
         meta=record_meta(row),
     )
 
@@ -157,13 +189,17 @@ def _apply(session: Session, row: Rectification, round_id: str, d: Rectification
         raise ValidationError("整改时限应为日期", field="due_date")
     row.due_date = d.due_date
     row.progress_notes = optional_text(d.progress_notes, "progress_notes", "进展情况")
+    row.goal = optional_text(d.goal, "goal", "整改目标")
+    row.specific_person = optional_text(d.specific_person, "specific_person", "具体责任人", 40)
 
 
 def create_rectification(
     session: Session, round_id: str, draft: RectificationDraft
 ) -> RectificationView:
     require_round(session, round_id)
-    row = Rectification(round_id=round_id, number="", status=S.NOT_STARTED, evidence_sha256=[])
+    row = Rectification(
+        round_id=round_id, number="", status=S.NOT_STARTED, evidence_sha256=[], evidence_catalog=[]
+    )
     _apply(session, row, round_id, draft)
     session.add(row)
     session.flush()
@@ -210,14 +246,17 @@ def list_rectifications(
     due_from: date | None = None,
     due_to: date | None = None,
     overdue_on: date | None = None,
+    overdue: bool = False,
     order: str | None = None,
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[RectificationView]:
-    """Filters combine; the due range is inclusive; ``overdue_on`` keeps items overdue that day.
-    Ordered by 时限 (items without one last), then number, unless ``order`` names a key of
-    ``RECTIFICATION_ORDERS``."""
+    """Filters combine; the due range is inclusive; ``overdue_on`` keeps items overdue that day
+    (逾期, to chase: 督办), ``overdue`` those overdue today. Ordered by 时限 (items without one
+    last), then number, unless ``order`` names a key of ``RECTIFICATION_ORDERS``."""
+    if overdue and overdue_on is None:
+        overdue_on = date.today()
     query = records(Rectification, voided)
     if round_id is not None:
         query = query.where(Rectification.round_id == round_id)
@@ -360,3 +399,74 @@ def grade_rectification(
     row.grade = None if grade is None else parse_enum(Grade, grade, "grade", "评估等次")
     session.flush()
     return _view(row)
+
+
+# -- 佐证材料目录 and 巡察办审核意见 ----------------------------------------------------------
+
+CATALOG_MAX = 200  # lines in one item's 佐证材料目录
+
+
+def set_evidence_catalog(
+    session: Session,
+    rectification_id: str,
+    entries: Iterable[EvidenceEntry],
+    *,
+    expected_version: int | None = None,
+) -> RectificationView:
+    """Replace the 佐证材料目录. Each line needs a name; a linked attachment must be in the store
+    and joins the item's evidence (what 销号 checks and packages carry)."""
+    row = get_live(session, Rectification, rectification_id, "整改事项")
+    check_version(row.version, expected_version)
+    refuse_if_locked(rectification_lock(row), RectificationStateError, action="修改佐证材料目录")
+    catalog: list[dict[str, str]] = []
+    for entry in entries:
+        name = required_text(entry.name, "evidence_catalog", "佐证材料名称", 200)
+        shas = _attachments(session, [entry.sha256]) if (entry.sha256 or "").strip() else [""]
+        catalog.append({"name": name, "sha256": shas[0]})
+    if len(catalog) > CATALOG_MAX:
+        raise ValidationError(f"佐证材料目录最多 {CATALOG_MAX} 项", field="evidence_catalog")
+    linked = [e["sha256"] for e in catalog if e["sha256"]]
+    row.evidence_catalog = catalog
+    row.evidence_sha256 = list(dict.fromkeys([*row.evidence_sha256, *linked]))
+    session.flush()
+    return _view(row)
+
+
+def review_rectification(
+    session: Session,
+    rectification_id: str,
+    opinion: str,
+    reviewed_on: date,
+    *,
+    expected_version: int | None = None,
+) -> RectificationView:
+    """巡察办审核意见 on an item (before its 销号): the office's alone, dated and signed."""
+    require_role(session, (Role.OFFICE,), "整改审核意见")
+    row = get_live(session, Rectification, rectification_id, "整改事项")
+    check_version(row.version, expected_version)
+    refuse_if_locked(rectification_lock(row), RectificationStateError, action="填写审核意见")
+    text = required_text(opinion, "review_opinion", "审核意见", 20000)
+    if not isinstance(reviewed_on, date) or isinstance(reviewed_on, datetime):
+        raise ValidationError("审核意见需填写审核日期", field="reviewed_on")
+    not_in_future(reviewed_on, "reviewed_on", "审核日期")
+    row.review_opinion = text
+    row.reviewed_on = reviewed_on
+    row.reviewed_by = actor_name(session)[:40]
+    session.flush()
+    return _view(row)
+
+
+def role_refusal(session: Session, roles: tuple[Role, ...], action: str) -> str | None:
+    """Why the current user may not take ``action`` (the message ``require_role`` would raise),
+    or ``None``: for the UI to disable a button with the reason."""
+    try:
+        require_role(session, roles, action)
+    except PermissionDenied as refused:
+        return refused.message
+    return None
+
+
+def review_refusal(session: Session, rectification_id: str) -> str | None:
+    """Why 巡察办审核意见 cannot be given on this item now (role, then 销号), or ``None``."""
+    row = get_live(session, Rectification, rectification_id, "整改事项")
+    return role_refusal(session, (Role.OFFICE,), "整改审核意见") or rectification_lock(row)

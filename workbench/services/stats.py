@@ -25,6 +25,7 @@ from workbench.models.enums import ClueStatus, FindingStatus, RectificationStatu
 from workbench.services.catalog import catalog
 from workbench.services.clue_stats import ClueStats, clue_stats
 from workbench.services.common import get_live
+from workbench.services.rectification import OPEN
 from workbench.taxonomy import Framework, TaxonomyNotFound
 
 UNCLASSIFIED = "未分类"
@@ -55,6 +56,7 @@ class RoundStats:
     clues_overdue: int
     rectifications: int
     rectifications_done: int
+    rectifications_overdue: int  # past 整改时限 and not 销号 (督办)
     rectification_rate: float  # 整改完成率 0..1 (已完成 + 长期坚持 over all)
     amount_fen: int  # 涉及金额 of findings
     clue_figures: ClueStats  # 立案数… by outcome, unit, team and target
@@ -190,6 +192,13 @@ def round_stats(
         ),
         rectifications=rect_total,
         rectifications_done=rect_done,
+        rectifications_overdue=_count(
+            session,
+            Rectification,
+            round_id,
+            Rectification.due_date < today,
+            Rectification.status.in_(OPEN),
+        ),
         rectification_rate=(rect_done / rect_total) if rect_total else 0.0,
         amount_fen=int(amount or 0),
         clue_figures=clue_stats(session, round_id, today),
