@@ -11,6 +11,7 @@ from workbench.i18n import N_
 from workbench.models.system import User
 from workbench.roles import Role, validate_roles
 from workbench.store import grants
+from workbench.store.grants import CosignRequired as CosignRequired  # the GUI's co-sign step
 from workbench.store.grants import GrantView, Signer
 from workbench.store.vault import UserInfo, Vault, check_passphrase, user_info
 
@@ -35,11 +36,9 @@ def _row(session: Session, name: str) -> User:
     return row
 
 
-def cosigner(vault: Vault, name: str | None, passphrase: str | None) -> Signer | None:
-    """The other 三员 holder's co-signature key, from their name and passphrase (both or none)."""
-    if not name:
-        return None
-    return vault.cosigner(name, passphrase or "")
+def cosigner(vault: Vault, credentials: tuple[str, str] | None) -> Signer | None:
+    """The other 三员 holder's co-signature key from their name and passphrase, if given."""
+    return vault.cosigner(*credentials) if credentials else None
 
 
 def _grant(

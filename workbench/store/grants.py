@@ -398,6 +398,13 @@ def key_of(private: Ed25519PrivateKey) -> bytes:
     return public_key(private)
 
 
+class CosignRequired(PermissionDenied):
+    """The change needs another 三员 holder's co-signature (the message names who): the GUI
+    asks for their name and passphrase and tries again."""
+
+    code = "WB-PERMISSION-COSIGN"
+
+
 COSIGN_NEEDED = "更改{role}角色须由{names}共同签署（双人控制）：请指定共同签署人并输入其口令"
 COSIGN_WRONG = "共同签署人“{name}”不能共同签署{role}角色的变更，应由{names}共同签署"
 
@@ -418,7 +425,7 @@ def require_dual_control(
             continue
         names = "、".join(f"{h.roles_text}“{h.user_name}”" for h in eligible)
         if cosigner is None:
-            raise PermissionDenied(COSIGN_NEEDED.format(role=role.label, names=names))
+            raise CosignRequired(COSIGN_NEEDED.format(role=role.label, names=names))
         if cosigner.user_id not in {h.user_id for h in eligible}:
             held = chain.held.get(cosigner.user_id)
             name = held.user_name if held else cosigner.user_id
