@@ -195,3 +195,18 @@ def test_a_tampered_keyfile_fails_its_mac(
     monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASSPHRASE)
     assert _cli(team, "member", "info") == 4
     assert "WB-KEYFILE" in capsys.readouterr().err
+
+
+def test_after_a_recovery_the_roles_wait_for_a_new_grant(team: Team, recovery_code: str) -> None:
+    """The recovery code opens the data key, not the user's signing key: whoever uses it gets
+    the account but no role, until a 系统管理员 signs a grant for the new key."""
+    vault, _ = Vault.open_with_recovery_code(
+        team.directory, recovery_code, "deputy", "recovered passphrase"
+    )
+    with vault:
+        assert vault.user.roles == () and vault.signing_key is None
+    with Vault.open(team.directory, "deputy", "recovered passphrase") as again:
+        assert again.user.roles == ()
+    users.set_user_roles(team(LEADER), "deputy", (Role.DEPUTY_LEADER,))
+    with Vault.open(team.directory, "deputy", "recovered passphrase") as again:
+        assert again.user.roles == (Role.DEPUTY_LEADER,)

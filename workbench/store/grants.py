@@ -16,7 +16,6 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -432,13 +431,3 @@ def require_dual_control(
             raise PermissionDenied(COSIGN_WRONG.format(name=name, role=role.label, names=names))
         used = cosigner
     return used
-
-
-def grant_facts(session: Session) -> dict[str, Any]:
-    """For `check` and the docs: how many grants, and where the chain breaks."""
-    chain = load_chain(session)
-    return {
-        "grants": len(chain.views),
-        "invalid": [v.seq for v in chain.views if not v.valid],
-        "broken_at": chain.broken_at,
-    }

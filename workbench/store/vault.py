@@ -534,8 +534,9 @@ class Vault:
         with self.session() as s:
             chain = grants.load_chain(s)
             held = chain.held.get(self.user.id)
-            mine = self.slot_key(self.user.id)
-            if held is not None and held.key is None and mine is not None and self._keys:
+            signing = self.signing_key
+            mine = public_key(signing) if signing is not None else None  # the key opened here
+            if held is not None and held.key is None and mine is not None:
                 grants.issue(
                     s,
                     chain,
@@ -555,8 +556,8 @@ class Vault:
                 roles = grants.legacy_business_roles(row) if row is not None else ()
             elif held is not None and held.key is not None and held.key == mine:
                 roles = held.effective
-            else:  # no grant, or one for another key (e.g. a new key after a recovery)
-                roles = ()
+            else:  # no grant, one for another key (a slot forged or made by a recovery), or
+                roles = ()  # no key at all (unlocked through the recovery code)
         self.user = replace(self.user, roles=roles)
 
     def _become_root_if_first(self) -> None:
