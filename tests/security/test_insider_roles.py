@@ -210,3 +210,18 @@ def test_after_a_recovery_the_roles_wait_for_a_new_grant(team: Team, recovery_co
     users.set_user_roles(team(LEADER), "deputy", (Role.DEPUTY_LEADER,))
     with Vault.open(team.directory, "deputy", "recovered passphrase") as again:
         assert again.user.roles == (Role.DEPUTY_LEADER,)
+
+
+def test_a_keyfile_stripped_of_its_root_gives_nobody_a_role(team: Team) -> None:
+    """The insider removes the root (and recomputes the MAC) to fall back to the column as in
+    the upgrade's window: with grants in the store, that window is closed."""
+    member = team("member")
+    with member.session() as s:
+        s.execute(text("UPDATE users SET roles = '[\"team_leader\"]' WHERE name='member'"))
+    kf = Keyfile.read(team.directory / "keyfile.json")
+    replace_root = Keyfile(kf.store_id, kf.slots, root=None, key_generation=kf.key_generation)
+    replace_root.sealed(member.dek).write(team.directory / "keyfile.json")
+    with Vault.open(team.directory, "member", PASSPHRASE) as again:
+        assert again.user.roles == ()
+    with Vault.open(team.directory, LEADER, PASSPHRASE) as leader:  # nor is anyone made root
+        assert leader.user.roles == () and leader.keyfile.root is None

@@ -298,6 +298,11 @@ def load_chain(session: Session, root: bytes | None = None) -> Chain:
     return verify_chain(rows, _store_id(session), root)
 
 
+def upgrade_pending(session: Session) -> bool:
+    """No grant yet: a store from before signed grants whose first 系统管理员 has not unlocked."""
+    return session.scalar(select(RoleGrant.seq).limit(1)) is None
+
+
 def legacy_business_roles(row: User) -> tuple[Role, ...]:
     """Before the root exists (an upgraded store whose first 系统管理员 has not unlocked yet):
     the column's business roles, never a 三员 role."""
@@ -312,6 +317,8 @@ def roles_by_user(session: Session, root: bytes | None = None) -> dict[str, tupl
     """Every user's roles as the verified grants say (the one place roles are read from)."""
     root = root if root is not None else session.info.get(ROOT_INFO_KEY)
     if root is None:
+        if not upgrade_pending(session):  # grants but no root: the keyfile lost it
+            return {}
         return {u.id: legacy_business_roles(u) for u in session.scalars(select(User))}
     chain = load_chain(session, root)
     return {uid: h.effective for uid, h in chain.held.items()}

@@ -33,7 +33,7 @@ from workbench.errors import (
 )
 from workbench.i18n import N_
 from workbench.models.base import utcnow
-from workbench.models.system import RoleGrant, StoreMeta, User
+from workbench.models.system import StoreMeta, User
 from workbench.roles import ADMIN_ROLES, Role, validate_first_user_roles, validate_roles
 from workbench.store import audit, grants, migrate, recovery
 from workbench.store.attachments import AttachmentStore
@@ -551,9 +551,10 @@ class Vault:
                 held = chain.held[self.user.id] = grants.Held(
                     held.user_id, held.user_name, held.roles, held.active, mine
                 )
-            if self.keyfile.root is None:
+            if self.keyfile.root is None:  # the upgrade's window, or a keyfile that lost its root
                 row = s.get(User, self.user.id)
-                roles = grants.legacy_business_roles(row) if row is not None else ()
+                pending = row is not None and grants.upgrade_pending(s)
+                roles = grants.legacy_business_roles(row) if pending and row else ()
             elif held is not None and held.key is not None and held.key == mine:
                 roles = held.effective
             else:  # no grant, one for another key (a slot forged or made by a recovery), or
@@ -563,8 +564,8 @@ class Vault:
     def _become_root_if_first(self) -> None:
         assert self._keys is not None and self._keys.ed25519 is not None
         with self.session() as s:
-            if s.scalar(select(func.count()).select_from(RoleGrant)):
-                return  # grants without a root: the keyfile lost it; nobody gets a 三员 role
+            if not grants.upgrade_pending(s):
+                return  # grants without a root: the keyfile lost it; nobody gets a role
             users = list(s.scalars(select(User).order_by(User.created_at, User.id)))
             first = next(
                 (u for u in users if Role.SYSADMIN.value in u.roles and not u.disabled), None
