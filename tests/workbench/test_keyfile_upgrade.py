@@ -3,7 +3,9 @@ unlock, and the first 系统管理员's first unlock turns everyone's roles into
 
 from __future__ import annotations
 
+import base64
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -12,6 +14,7 @@ from workbench.models.system import RoleGrant
 from workbench.roles import Role
 from workbench.services import users
 from workbench.store import recovery
+from workbench.store.grants import Statement
 from workbench.store.keyfile import (
     LEGACY_VERSION,
     Keyfile,
@@ -52,6 +55,34 @@ def _old_store(directory: Path) -> str:
     return code
 
 
+def _late_upgrade_grant(admin: Vault, name: str) -> None:
+    """What the root could sign after the upgrade: an "upgrade" grant making ``name`` auditor."""
+    key = admin.signing_key
+    assert key is not None
+    with admin.session() as s:
+        last = s.scalars(select(RoleGrant).order_by(RoleGrant.seq.desc())).first()
+        assert last is not None
+        prev = Statement.from_text(last.statement)
+        st = replace(
+            prev,
+            seq=prev.seq + 1,
+            user_id=users.find_user(s, name).id,
+            user_name=name,
+            roles=("auditor",),
+            prev=prev.digest,
+            reason="upgrade",
+        )
+        data = st.to_bytes()
+        s.add(
+            RoleGrant(
+                seq=st.seq,
+                user_id=st.user_id,
+                statement=data.decode(),
+                signature=base64.b64encode(key.sign(data)).decode(),
+            )
+        )
+
+
 def test_a_version_1_keyfile_upgrades_at_each_unlock_and_keeps_opening(tmp_path: Path) -> None:
     directory = tmp_path / "store"
     code = _old_store(directory)
@@ -74,6 +105,12 @@ def test_a_version_1_keyfile_upgrades_at_each_unlock_and_keeps_opening(tmp_path:
         with admin.read() as s:
             assert [g.reason for g in users.grant_history(s, MEMBER)] == ["upgrade"]
             assert users.find_user(s, SECADMIN).roles == (Role.SECADMIN,)
+        _late_upgrade_grant(admin, MEMBER)  # past dual control? the bootstrap is closed
+        with admin.read() as s:
+            late = users.grant_history(s, MEMBER)[-1]
+            assert not late.valid and users.find_user(s, MEMBER).roles == (Role.MEMBER,)
+        with admin.session() as s:  # (remove it again: the rest reads an honest chain)
+            s.execute(delete(RoleGrant).where(RoleGrant.seq == 5))
 
     for _ in range(2):  # and keeps opening, each with the roles its grant says
         for name, roles in ((MEMBER, (Role.MEMBER,)), (SECADMIN, (Role.SECADMIN,))):
@@ -88,5 +125,5 @@ def test_a_version_1_keyfile_upgrades_at_each_unlock_and_keeps_opening(tmp_path:
         assert vault.keyfile.recovery_slot() is not None
         assert not vault.keyfile.recovery_slot().legacy  # type: ignore[union-attr]
     with Vault.open(directory, ADMIN, PASSES[ADMIN]) as admin, admin.read() as s:
-        assert s.scalar(select(RoleGrant.seq).order_by(RoleGrant.seq.desc()).limit(1)) == 3
+        assert s.scalar(select(RoleGrant.seq).order_by(RoleGrant.seq.desc()).limit(1)) == 4
     assert new_code != code

@@ -576,12 +576,14 @@ class Vault:
             s.info[grants.ROOT_INFO_KEY] = root
             chain = grants.Chain()
             signer = grants.Signer(self.user.id, self._keys.ed25519)
+            granted: dict[str, tuple[Role, ...]] = {}
             for u in [first, *(u for u in users if u.id != first.id)]:
                 valid = [r for r in u.roles if r in Role._value2member_map_]
                 try:
                     roles = validate_roles(valid) if valid else ()
                 except ValidationError:  # a mix the 三员 rule refuses: business roles only
                     roles = tuple(Role(r) for r in valid if Role(r) not in ADMIN_ROLES)
+                granted[u.id] = roles
                 grants.issue(
                     s,
                     chain,
@@ -593,6 +595,19 @@ class Vault:
                     reason="upgrade",
                     signer=signer,
                 )
+            # the root's own grant again, as a "change": it closes the chain's bootstrap prefix,
+            # so no later "upgrade" grant can slip past dual control
+            grants.issue(
+                s,
+                chain,
+                user_id=first.id,
+                user_name=first.name,
+                roles=granted[first.id],
+                active=True,
+                key=root,
+                reason="change",
+                signer=signer,
+            )
             audit.record(s, "grants.upgrade", "store", self.store_id, {"users": len(users)})
             # the root enters the keyfile in the same step: a failure here rolls the grants back
             self._write_keyfile(replace(self.keyfile, root=root))
