@@ -21,6 +21,7 @@ from workbench.jobs import CancelToken, ProgressSink
 from workbench.roles import Role
 from workbench.services import users
 from workbench.store.fsutil import fsync_dir, make_private_dir
+from workbench.store.grants import DUAL_CONTROL, Signer
 from workbench.store.keyfile import KdfParams
 from workbench.store.vault import Vault, require_new_store_dir
 
@@ -73,9 +74,14 @@ def create_demo_store(
             kdf=kdf,
         )
         with vault:
-            for user in others:
+            for i, user in enumerate(others):
                 users.add_user(
-                    vault, user.name, DEMO_PASSPHRASE, user.roles, display_name=user.display_name
+                    vault,
+                    user.name,
+                    DEMO_PASSPHRASE,
+                    user.roles,
+                    display_name=user.display_name,
+                    cosign=_cosigner(vault, user, others[:i]),
                 )
             populate_demo(vault, size=size, seed=seed, progress=progress, cancel=cancel)
         require_new_store_dir(directory)
@@ -84,6 +90,12 @@ def create_demo_store(
         os.replace(building / "store", directory)
         fsync_dir(directory.parent)
     return Vault.open(directory, leader.name, DEMO_PASSPHRASE), code
+
+
+def _cosigner(vault: Vault, user: DemoUser, added: list[DemoUser]) -> Signer | None:
+    """Dual control: an earlier demo user holding the other 三员 role co-signs."""
+    partner = next((u for u in added for r in user.roles if DUAL_CONTROL.get(r) in u.roles), None)
+    return vault.cosigner(partner.name, DEMO_PASSPHRASE) if partner else None
 
 
 _BUILD_MARK = ".demo-"

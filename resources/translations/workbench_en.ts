@@ -1500,6 +1500,18 @@
         <translation>, </translation>
     </message>
     <message>
+        <source>三员角色的变更须由另一位三员共同签署：请其本人在此输入用户名和口令。</source>
+        <translation>A change of a security-officer role must be co-signed by another of the three officers: they enter their user name and passphrase here themselves.</translation>
+    </message>
+    <message>
+        <source>共同签署人</source>
+        <translation>Co-signer</translation>
+    </message>
+    <message>
+        <source>其口令</source>
+        <translation>Their passphrase</translation>
+    </message>
+    <message>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -2187,6 +2199,13 @@ Reason for voiding (required):</translation>
     <message>
         <source>已采用版本 %1：%2</source>
         <translation>Version %1 adopted: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CosignDialog</name>
+    <message>
+        <source>共同签署</source>
+        <translation>Co-sign</translation>
     </message>
 </context>
 <context>

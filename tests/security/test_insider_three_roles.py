@@ -25,7 +25,13 @@ def test_editor_drafts_of_a_former_member_are_not_shown_to_them_as_3yuan(team: T
     typed = {"summary": "反映张县管违规收受礼品"}
     with team(LEADER).session() as s:  # the 组长 types too: a business role keeps its drafts
         save_draft(s, "d-leader", kind="letter", payload=typed)
-    set_user_roles(team(LEADER), "secadmin", (Role.MEMBER,))
+    # the only 安全保密管理员 (no 安全审计员 here) co-signs giving up the role (dual control)
+    set_user_roles(
+        team(LEADER),
+        "secadmin",
+        (Role.MEMBER,),
+        cosign=team(LEADER).cosigner("secadmin", PASSPHRASE),
+    )
     with team("secadmin").session() as s:
         save_draft(s, "d-1", kind="letter", payload=typed, title="张县管")
     set_user_roles(team(LEADER), "secadmin", (Role.SECADMIN,))

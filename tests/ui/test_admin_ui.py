@@ -290,3 +290,29 @@ def test_the_reminder_shows_for_no_or_an_old_backup_and_goes_after_one(
     dialog.file.setText(str(tmp_path / "now.wbk"))
     dialog.start_button.click()
     qtbot.waitUntil(reminder.isHidden, timeout=SLOW)
+
+
+def test_a_3yuan_role_change_asks_the_other_3yuan_holder_to_cosign(
+    qtbot: QtBot, store_dir: Path
+) -> None:
+    """Dual control in the dialog: the core's refusal names the 安全保密管理员; the co-sign step
+    takes their name and passphrase, and the change is made with their signature."""
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as vault:
+        users.add_user(vault, "zhaoli", NEW_PASS, (Role.SECADMIN,))
+        users.add_user(vault, "zhang", NEW_PASS, (Role.MEMBER,))
+    window = _window(qtbot, store_dir)
+    dialog = _users_dialog(qtbot, window)
+    dialog.select_user("zhang")
+    edit = dialog.open_roles()
+    assert edit is not None and edit.cosign.isHidden()
+    edit.roles.set_chosen((Role.AUDITOR,))
+    _ok(edit.buttons)
+    qtbot.waitUntil(lambda: "共同签署" in edit.message.text(), timeout=SLOW)
+    assert "安全保密管理员“zhaoli”" in edit.message.text() and not edit.cosign.isHidden()
+    edit.cosign.name.setText("zhaoli")
+    edit.cosign.passphrase.setText(NEW_PASS)
+    _ok(edit.buttons)  # the dialog closes (and is deleted); the table shows the new role
+    qtbot.waitUntil(lambda: "安全审计员" in dialog.table.item(2, 2).text(), timeout=SLOW)
+    with Vault.open(store_dir, "zhang", NEW_PASS) as theirs, theirs.read() as s:
+        assert theirs.user.roles == (Role.AUDITOR,)
+        assert users.grant_history(s, "zhang")[-1].cosigner_name == "zhaoli"

@@ -92,7 +92,13 @@ def store(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
         leader = Vault.open(root, DEMO_LEADER, DEMO_PASSPHRASE)
         try:
             add_user(leader, SYSADMIN, DEMO_PASSPHRASE, (Role.SYSADMIN,))
-            add_user(leader, AUDITOR_AND_MEMBER, DEMO_PASSPHRASE, (Role.AUDITOR, Role.MEMBER))
+            add_user(
+                leader,
+                AUDITOR_AND_MEMBER,
+                DEMO_PASSPHRASE,
+                (Role.AUDITOR, Role.MEMBER),
+                cosign=leader.cosigner(SECADMIN, DEMO_PASSPHRASE),  # dual control
+            )
         finally:
             leader.lock()
     return root

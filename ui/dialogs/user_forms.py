@@ -1,5 +1,7 @@
 """The forms of 用户管理: adding a user, enabling one again with a new passphrase, and changing
-a user's roles, with the 三员 rule shown as the boxes are ticked (the core decides)."""
+a user's roles, with the 三员 rule shown as the boxes are ticked (the core decides). A change of
+安全审计员 or 安全保密管理员 that the core refuses for want of a co-signature (dual control) shows
+the co-sign step: the other 三员 holder types their name and passphrase, and it is tried again."""
 
 from __future__ import annotations
 
@@ -97,6 +99,38 @@ class RoleBoxes(QWidget):
         self.changed.emit()
 
 
+class CosignFields(QWidget):
+    """The co-sign step: hidden until the core asks for a co-signature, then the other 三员
+    holder's name and passphrase (opened on the worker, used for this one change)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = QLineEdit()
+        self.name.setObjectName("cosigner_name")
+        self.name.setMaxLength(64)
+        self.passphrase = passphrase_edit("cosigner_passphrase")
+        note = QLabel(_tr("三员角色的变更须由另一位三员共同签署：请其本人在此输入用户名和口令。"))
+        note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(note)
+        form.addRow(_tr("共同签署人"), self.name)
+        form.addRow(_tr("其口令"), self.passphrase)
+        self.hide()
+
+    def ask(self) -> None:
+        self.show()
+        self.name.setFocus()
+
+    def credentials(self) -> tuple[str, str] | None:
+        if self.isHidden() or not self.name.text().strip():
+            return None
+        return self.name.text().strip(), self.passphrase.text()
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+
+
 class _KeyslotDialog(QDialog):
     """A dialog whose action seals a keyslot on the worker: busy bar, inputs frozen meanwhile."""
 
@@ -112,6 +146,7 @@ class _KeyslotDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("取消"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.cosign = CosignFields()
         self.setMinimumWidth(520)
 
     def submit(self) -> None:
@@ -155,6 +190,9 @@ class _KeyslotDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.busy.hide()
         self._freeze(False)
+        self.cosign.clear()
+        if isinstance(error, users.CosignRequired):
+            self.cosign.ask()
         self.refuse(error_text(error))
 
     def refuse(self, text: str) -> None:
@@ -198,6 +236,7 @@ class AddUserDialog(_KeyslotDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
+        layout.addWidget(self.cosign)
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -224,10 +263,15 @@ class AddUserDialog(_KeyslotDialog):
             self.refuse(problem)
             self.passphrase.setFocus()
             return
-        secret = self.passphrase.text()
+        secret, cosign = self.passphrase.text(), self.cosign.credentials()
         self.run(
             lambda worker: users.add_user(
-                worker.workspace.vault, name, secret, roles, display_name=display or None
+                worker.workspace.vault,
+                name,
+                secret,
+                roles,
+                display_name=display or None,
+                cosign=users.cosigner(worker.workspace.vault, cosign),
             ),
             self.tr("正在添加用户（生成密钥需要几秒钟）…"),
         )
@@ -258,6 +302,7 @@ class EnableUserDialog(_KeyslotDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.cosign)
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -269,9 +314,14 @@ class EnableUserDialog(_KeyslotDialog):
             self.refuse(problem)
             self.passphrase.setFocus()
             return
-        name, secret = self.user.name, self.passphrase.text()
+        name, secret, cosign = self.user.name, self.passphrase.text(), self.cosign.credentials()
         self.run(
-            lambda worker: users.enable_user(worker.workspace.vault, name, secret),
+            lambda worker: users.enable_user(
+                worker.workspace.vault,
+                name,
+                secret,
+                cosign=users.cosigner(worker.workspace.vault, cosign),
+            ),
             self.tr("正在启用用户（生成密钥需要几秒钟）…"),
         )
 
@@ -302,9 +352,11 @@ class EditRolesDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("取消"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.cosign = CosignFields()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.roles)
+        layout.addWidget(self.cosign)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
@@ -320,10 +372,15 @@ class EditRolesDialog(QDialog):
         except WorkbenchError as exc:
             self.message.setText(error_text(exc))
             return
-        name = self.user.name
+        name, cosign = self.user.name, self.cosign.credentials()
         self.setEnabled(False)
         self.tasks.run_on_worker(
-            lambda worker: users.set_user_roles(worker.workspace.vault, name, roles),
+            lambda worker: users.set_user_roles(
+                worker.workspace.vault,
+                name,
+                roles,
+                cosign=users.cosigner(worker.workspace.vault, cosign),
+            ),
             lambda _info: self._saved(),
             self._failed,
         )
@@ -334,4 +391,32 @@ class EditRolesDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.setEnabled(True)
+        self.cosign.clear()
+        if isinstance(error, users.CosignRequired):
+            self.cosign.ask()
         self.message.setText(error_text(error))
+
+
+class CosignDialog(QDialog):
+    """The co-sign step on its own, for 停用 (which has no form): the core's reason, then the
+    other 三员 holder's name and passphrase."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("共同签署"))
+        text = QLabel(reason)
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        self.fields = CosignFields()
+        self.fields.ask()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.fields)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.member_link_dialog import LinkMemberDialog, member_text
 from ui.dialogs.passphrase_dialog import message_label
-from ui.dialogs.user_forms import AddUserDialog, EditRolesDialog, EnableUserDialog, roles_text
+from ui.dialogs.user_forms import (
+    AddUserDialog,
+    CosignDialog,
+    EditRolesDialog,
+    EnableUserDialog,
+    roles_text,
+)
 from ui.errors import error_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
@@ -221,12 +227,27 @@ class UsersDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        name = user.name
+        self._disable(user.name, None)
+
+    def _disable(self, name: str, cosign: tuple[str, str] | None) -> None:
         self.tasks.run_on_worker(
-            lambda worker: users.disable_user(worker.workspace.vault, name),
+            lambda worker: users.disable_user(
+                worker.workspace.vault, name, cosign=users.cosigner(worker.workspace.vault, cosign)
+            ),
             lambda _info: self.refresh(),
-            self._failed,
+            lambda error: self._disable_failed(name, error),
         )
+
+    def _disable_failed(self, name: str, error: BaseException) -> None:
+        """Disabling a 安全审计员 or 安全保密管理员: the co-sign step, then again."""
+        if not isinstance(error, users.CosignRequired):
+            self._failed(error)
+            return
+        self.cosign_dialog = CosignDialog(error_text(error), self)
+        self.cosign_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = self.cosign_dialog
+        dialog.accepted.connect(lambda: self._disable(name, dialog.fields.credentials()))
+        dialog.open()
 
     def open_roles(self) -> EditRolesDialog | None:
         user = self.selected()

@@ -70,6 +70,17 @@ def new_passphrase(args: argparse.Namespace, label: str = "新口令") -> str:
     return first
 
 
+def cosigner_passphrase(args: argparse.Namespace) -> str:
+    """The co-signer's: ``--cosigner-passphrase-file``, else ``WORKBENCH_COSIGNER_PASSPHRASE``,
+    else a prompt (dual control of the 三员 roles, `user add|roles|disable|enable --cosigner`)."""
+    if getattr(args, "cosigner_passphrase_file", None):
+        return _read_secret_file(args.cosigner_passphrase_file)
+    env = os.environ.get("WORKBENCH_COSIGNER_PASSPHRASE")
+    if env is not None:
+        return env
+    return _prompt(f"共同签署人 {args.cosigner} 的口令")
+
+
 def user_name(args: argparse.Namespace) -> str:
     name = getattr(args, "user", None) or os.environ.get("WORKBENCH_USER")
     if name:

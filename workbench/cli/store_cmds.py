@@ -19,6 +19,7 @@ from workbench.services.audit_log import action_label
 from workbench.services.setup_common import resolve_member, resolve_round, resolve_team
 from workbench.store import anchors, audit, migrate
 from workbench.store.check import check_store, check_unopenable
+from workbench.store.grants import Signer
 from workbench.store.vault import Vault
 
 
@@ -109,8 +110,32 @@ def cmd_user_add(args: argparse.Namespace) -> int:
             common.new_passphrase(args, f"用户 {args.name} 的口令"),
             roles,
             display_name=args.display_name,
+            cosign=_cosign(args, vault),
         )
         common.emit(args, info, f"已添加用户 {info.name}（{_role_names(info.roles)}）")
+    return 0
+
+
+def _cosign(args: argparse.Namespace, vault: Vault) -> Signer | None:
+    """The other 三员 holder's co-signature (dual control), when ``--cosigner`` names them."""
+    if not args.cosigner:
+        return None
+    return vault.cosigner(args.cosigner, common.cosigner_passphrase(args))
+
+
+def cmd_user_grants(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.read() as s:
+        rows = users.grant_history(s, args.name)
+    reasons = {"create": "建库", "upgrade": "升级", "change": "变更", "bind": "绑定密钥"}
+    lines = [
+        f"{g.seq}\t{g.issued_at[:19]}\t{reasons.get(g.reason, g.reason)}\t"
+        + (_role_names(g.roles) if g.active else f"已停用（{_role_names(g.roles)}）")
+        + f"\t签发：{g.signer_name}"
+        + (f"\t共同签署：{g.cosigner_name}" if g.cosigner_name else "")
+        + ("" if g.valid else f"\t无效：{g.problem}")
+        for g in rows
+    ]
+    common.emit(args, rows, "\n".join(lines) or f"用户 {args.name} 没有角色授权")
     return 0
 
 
@@ -127,7 +152,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
-        info = users.disable_user(vault, args.name)
+        info = users.disable_user(vault, args.name, cosign=_cosign(args, vault))
         common.emit(args, info, f"已停用用户 {info.name}，其口令不再能解锁数据库。")
     return 0
 
@@ -135,7 +160,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 def cmd_user_roles(args: argparse.Namespace) -> int:
     roles = tuple(r for r in args.roles.replace("，", ",").split(",") if r.strip())
     with common.unlock(args) as vault:
-        info = users.set_user_roles(vault, args.name, roles)
+        info = users.set_user_roles(vault, args.name, roles, cosign=_cosign(args, vault))
         common.emit(args, info, f"用户 {info.name} 的角色：{_role_names(info.roles)}")
     return 0
 
@@ -143,7 +168,7 @@ def cmd_user_roles(args: argparse.Namespace) -> int:
 def cmd_user_enable(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
         secret = common.new_passphrase(args, f"用户 {args.name} 的新口令")
-        info = users.enable_user(vault, args.name, secret)
+        info = users.enable_user(vault, args.name, secret, cosign=_cosign(args, vault))
         common.emit(args, info, f"已启用用户 {info.name}，请把新口令当面告知本人。")
     return 0
 
@@ -299,6 +324,16 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cosigner_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--cosigner", help="共同签署人（另一位三员）的用户名：变更安全审计员、安全保密管理员时需要"
+    )
+    p.add_argument(
+        "--cosigner-passphrase-file",
+        help="从文件第一行读取共同签署人的口令（或 WORKBENCH_COSIGNER_PASSPHRASE）",
+    )
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help="创建新的加密数据库（显示一次恢复码）")
     p.add_argument("--role", choices=["field", "office"], default="field")
@@ -314,18 +349,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("name")
     p.add_argument("--roles", required=True, help="逗号分隔的角色，如 组员,记录员/信访专员")
     p.add_argument("--display-name")
+    _cosigner_options(p)
     p.set_defaults(func=cmd_user_add)
     user.add_parser("list", help="列出用户").set_defaults(func=cmd_user_list)
     p = user.add_parser("disable", help="停用用户（系统管理员）")
     p.add_argument("name")
+    _cosigner_options(p)
     p.set_defaults(func=cmd_user_disable)
     p = user.add_parser("roles", help="修改用户的角色（系统管理员）")
     p.add_argument("name")
     p.add_argument("--roles", required=True, help="逗号分隔的新角色，如 组员,记录员/信访专员")
+    _cosigner_options(p)
     p.set_defaults(func=cmd_user_roles)
     p = user.add_parser("enable", help="重新启用已停用的用户并设置新口令（系统管理员）")
     p.add_argument("name")
+    _cosigner_options(p)
     p.set_defaults(func=cmd_user_enable)
+    p = user.add_parser("grants", help="用户的角色授权记录：谁签发、谁共同签署")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_grants)
     for verb, helptext, command in (
         ("link", "把用户关联到组员：在本机以该组员身份复核、审签（系统管理员）", cmd_user_link),
         ("unlink", "取消用户与组员的关联（系统管理员）", cmd_user_unlink),

@@ -32,6 +32,19 @@ class User(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
+class RoleGrant(Base):
+    """One signed role grant (store/grants.py): the roles are what these statements say, not the
+    ``users.roles`` column, which is only a cache for listing."""
+
+    __tablename__ = "role_grants"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    user_id: Mapped[str] = mapped_column(String(36), index=True)
+    statement: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(String(128))
+    cosignature: Mapped[str | None] = mapped_column(String(128))
+
+
 class AuditEntry(Base):
     """One link of the hash chain. Triggers in the migration refuse UPDATE and DELETE."""
 

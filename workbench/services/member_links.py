@@ -28,6 +28,7 @@ from workbench.models.system import StoreMeta, User
 from workbench.roles import ADMIN_ROLES, Role
 from workbench.services.common import require_role
 from workbench.store import audit
+from workbench.store.grants import roles_by_user
 
 LINKS_KEY = "member_links"
 
@@ -151,7 +152,7 @@ def link_member(session: Session, user_name: str, member_id: str) -> MemberChoic
     user, member = _user(session, user_name), _member(session, member_id)
     if user.disabled:
         raise ValidationError(f"用户“{user.name}”已停用，不能关联组员", field="user")
-    if set(user.roles) <= {r.value for r in ADMIN_ROLES}:  # 三员 do no case work
+    if set(roles_by_user(session).get(user.id, ())) <= ADMIN_ROLES:  # 三员 do no case work
         raise ValidationError(
             f"用户“{user.name}”只担任三员角色，不能关联组员：请先为其添加业务角色", field="user"
         )

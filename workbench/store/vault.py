@@ -13,10 +13,11 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -33,8 +34,8 @@ from workbench.errors import (
 from workbench.i18n import N_
 from workbench.models.base import utcnow
 from workbench.models.system import StoreMeta, User
-from workbench.roles import Role, validate_first_user_roles
-from workbench.store import audit, migrate, recovery
+from workbench.roles import ADMIN_ROLES, Role, validate_first_user_roles, validate_roles
+from workbench.store import audit, grants, migrate, recovery
 from workbench.store.attachments import AttachmentStore
 from workbench.store.engine import make_engine
 from workbench.store.fsutil import create_private, fsync_dir, make_private_dir
@@ -43,9 +44,12 @@ from workbench.store.keyfile import (
     KdfParams,
     Keyfile,
     Slot,
+    SlotKeys,
     normalize_passphrase,
     open_slot,
+    public_key,
     seal_slot,
+    unseal_slot,
     user_hint,
 )
 from workbench.store.layout import StoreLayout
@@ -71,12 +75,13 @@ class UserInfo:
         return any(r in self.roles for r in roles)
 
 
-def user_info(row: User) -> UserInfo:
+def user_info(row: User, roles: tuple[Role, ...]) -> UserInfo:
+    """``roles`` come from the verified grants (``grants.roles_by_user``), never the column."""
     return UserInfo(
         id=row.id,
         name=row.name,
         display_name=row.display_name,
-        roles=tuple(Role(r) for r in row.roles),
+        roles=roles,
         disabled=row.disabled,
         created_at=row.created_at,
     )
@@ -119,10 +124,12 @@ class Vault:
         user: UserInfo,
         *,
         kdf: KdfParams | None = None,
+        keys: SlotKeys | None = None,
     ) -> None:
         self.layout = layout
         self.keyfile = keyfile
         self._dek = dek
+        self._keys = keys  # the unlocking slot's private keys (None through the recovery code)
         self._engine: Engine | None = engine
         self.user = user
         self._kdf = kdf or KdfParams()
@@ -178,6 +185,9 @@ class Vault:
         store_id = str(uuid.uuid4())
         user_id = str(uuid.uuid4())
         code = recovery.generate()
+        keys = SlotKeys.generate(signing=True)
+        assert keys.ed25519 is not None
+        root = public_key(keys.ed25519)
         try:
             create_private(layout.db)
             engine = make_engine(layout.db, dek)
@@ -205,9 +215,20 @@ class Vault:
                     )
                     s.flush()
                     audit.record(s, "store.create", "store", store_id, {"store_role": store_role})
+                    grants.issue(  # the root's own grant, signed by the root key
+                        s,
+                        grants.Chain(),
+                        user_id=user_id,
+                        user_name=user_name,
+                        roles=parsed_roles,
+                        active=True,
+                        key=root,
+                        reason="create",
+                        signer=grants.Signer(user_id, keys.ed25519),
+                    )
             finally:
                 engine.dispose()
-            keyfile = Keyfile(store_id=store_id)
+            keyfile = Keyfile(store_id=store_id, root=root)
             keyfile = keyfile.with_slot(
                 seal_slot(
                     store_id,
@@ -217,12 +238,13 @@ class Vault:
                     user_id=user_id,
                     hint=user_hint(store_id, user_name),
                     params=kdf,
+                    keys=keys,
                 )
             )
             keyfile = keyfile.with_slot(
                 seal_slot(store_id, dek, recovery.secret_bytes(code), kind="recovery", params=kdf)
             )
-            keyfile.write(layout.keyfile)
+            keyfile.sealed(dek).write(layout.keyfile)
             if directory.exists():
                 directory.rmdir()
             os.replace(building, directory)
@@ -232,7 +254,12 @@ class Vault:
             _zero(dek)
             raise
         vault = cls._open_with_key(
-            StoreLayout(directory), Keyfile.read(directory / "keyfile.json"), dek, user_id, kdf=kdf
+            StoreLayout(directory),
+            Keyfile.read(directory / "keyfile.json"),
+            dek,
+            user_id,
+            kdf=kdf,
+            keys=keys,
         )
         return vault, code
 
@@ -258,11 +285,32 @@ class Vault:
             _dummy_derivation(secret)
         for slot in slots:
             try:
-                dek = open_slot(keyfile.store_id, slot, secret)
+                opened = unseal_slot(keyfile.store_id, slot, secret)
             except AuthenticationError:
                 continue
             assert slot.user_id is not None
-            vault = cls._open_with_key(layout, keyfile, dek, slot.user_id)
+            dek, keys = opened.dek, opened.keys
+            try:
+                keyfile.check_mac(dek)
+            except BaseException:
+                _zero(dek)
+                raise
+            if keys is None:  # a version 1 slot: its passphrase is here, make it version 2
+                keys = SlotKeys.generate(signing=True)
+                upgraded = seal_slot(
+                    keyfile.store_id,
+                    dek,
+                    secret,
+                    kind="passphrase",
+                    user_id=slot.user_id,
+                    hint=slot.hint,
+                    params=slot.kdf,
+                    keys=keys,
+                    generation=keyfile.key_generation,
+                )
+                keyfile = keyfile.with_slot(upgraded).sealed(dek)
+                keyfile.write(layout.keyfile)
+            vault = cls._open_with_key(layout, keyfile, dek, slot.user_id, keys=keys)
             throttle.record_success(keyfile.store_id)
             try:
                 with vault.session() as s:
@@ -305,6 +353,11 @@ class Vault:
         except AuthenticationError:  # well-formed, but not this store's code
             throttle.record_failure(keyfile.store_id)
             raise RecoveryCodeInvalid() from None
+        try:
+            keyfile.check_mac(dek)
+        except BaseException:
+            _zero(dek)
+            raise
         engine_user = cls._find_user_id(layout, dek, user_name)
         vault = cls._open_with_key(layout, keyfile, dek, engine_user)
         throttle.record_success(keyfile.store_id)
@@ -334,6 +387,7 @@ class Vault:
         user_id: str,
         *,
         kdf: KdfParams | None = None,
+        keys: SlotKeys | None = None,
     ) -> Vault:
         layout.restrict()
         engine = make_engine(layout.db, dek)
@@ -353,8 +407,9 @@ class Vault:
                     raise AuthenticationError("密钥槽对应的用户不存在")
                 if row.disabled:
                     raise UserDisabled()
-                user = user_info(row)
-            vault = cls(layout, keyfile, dek, engine, user, kdf=kdf)
+                user = user_info(row, ())
+            vault = cls(layout, keyfile, dek, engine, user, kdf=kdf, keys=keys)
+            vault._take_up_grants()
         except BaseException:
             engine.dispose()
             _zero(dek)
@@ -406,6 +461,7 @@ class Vault:
         """A write transaction (BEGIN IMMEDIATE: the audit chain's next link is taken safely)."""
         _ = self.engine
         with unit_of_work(self._write_factory, self.actor) as s:
+            s.info[grants.ROOT_INFO_KEY] = self.keyfile.root
             yield s
 
     @contextmanager
@@ -413,6 +469,7 @@ class Vault:
         """A read transaction (deferred BEGIN)."""
         _ = self.engine
         with unit_of_work(self._factory, self.actor) as s:
+            s.info[grants.ROOT_INFO_KEY] = self.keyfile.root
             yield s
 
     @property
@@ -430,19 +487,144 @@ class Vault:
             raise PermissionDenied(f"此操作需要以下角色之一：{names}")
 
     def _write_keyfile(self, keyfile: Keyfile) -> None:
+        keyfile = keyfile.sealed(self.dek)
         keyfile.write(self.layout.keyfile)
         self.keyfile = keyfile
 
+    # -- signing and grants -------------------------------------------------------------------
+
+    @property
+    def signing_key(self) -> Ed25519PrivateKey | None:
+        """The unlocked user's Ed25519 key (None when unlocked through the recovery code)."""
+        _ = self.engine
+        return self._keys.ed25519 if self._keys is not None else None
+
+    def signer(self) -> grants.Signer:
+        key = self.signing_key
+        if key is None:
+            raise PermissionDenied("此次解锁没有用户的签名密钥（恢复码解锁），不能签发角色授权")
+        return grants.Signer(self.user.id, key)
+
+    def slot_key(self, user_id: str) -> bytes | None:
+        """The Ed25519 public key of ``user_id``'s current slot (None: none, or version 1)."""
+        slot = self.keyfile.slot_for_user(user_id)
+        return slot.ed25519 if slot is not None and not slot.legacy else None
+
+    def cosigner(self, user_name: str, passphrase: str) -> grants.Signer:
+        """Another user's signing key, opened with their passphrase for one co-signature."""
+        for slot in self.keyfile.passphrase_slots(user_hint(self.store_id, user_name)):
+            try:
+                opened = unseal_slot(self.store_id, slot, normalize_passphrase(passphrase))
+            except AuthenticationError:
+                continue
+            _zero(opened.dek)
+            if opened.keys is None or opened.keys.ed25519 is None or slot.user_id is None:
+                raise PermissionDenied(
+                    f"共同签署人“{user_name}”尚未在升级后登录过，还没有签名密钥：请其先登录一次"
+                )
+            return grants.Signer(slot.user_id, opened.keys.ed25519)
+        raise AuthenticationError(f"共同签署人“{user_name}”的用户名或口令不正确")
+
+    def _take_up_grants(self) -> None:
+        """Roles of the unlocked user from the verified grants. After the upgrade to signed
+        grants, the first 系统管理员's first unlock makes them the root and signs everyone's
+        roles as they were; a user whose grant has no key yet binds their own at unlock."""
+        if self.keyfile.root is None and self._keys is not None:
+            self._become_root_if_first()
+        with self.session() as s:
+            chain = grants.load_chain(s)
+            held = chain.held.get(self.user.id)
+            signing = self.signing_key
+            mine = public_key(signing) if signing is not None else None  # the key opened here
+            if held is not None and held.key is None and mine is not None:
+                grants.issue(
+                    s,
+                    chain,
+                    user_id=held.user_id,
+                    user_name=held.user_name,
+                    roles=held.roles,
+                    active=held.active,
+                    key=mine,
+                    reason="bind",
+                    signer=self.signer(),
+                )
+                held = chain.held[self.user.id] = grants.Held(
+                    held.user_id, held.user_name, held.roles, held.active, mine
+                )
+            if self.keyfile.root is None:  # the upgrade's window, or a keyfile that lost its root
+                row = s.get(User, self.user.id)
+                pending = row is not None and grants.upgrade_pending(s)
+                roles = grants.legacy_business_roles(row) if pending and row else ()
+            elif held is not None and held.key is not None and held.key == mine:
+                roles = held.effective
+            else:  # no grant, one for another key (a slot forged or made by a recovery), or
+                roles = ()  # no key at all (unlocked through the recovery code)
+        self.user = replace(self.user, roles=roles)
+
+    def _become_root_if_first(self) -> None:
+        assert self._keys is not None and self._keys.ed25519 is not None
+        with self.session() as s:
+            if not grants.upgrade_pending(s):
+                return  # grants without a root: the keyfile lost it; nobody gets a role
+            users = list(s.scalars(select(User).order_by(User.created_at, User.id)))
+            first = next(
+                (u for u in users if Role.SYSADMIN.value in u.roles and not u.disabled), None
+            )
+            if first is None or first.id != self.user.id:
+                return
+            root = public_key(self._keys.ed25519)
+            s.info[grants.ROOT_INFO_KEY] = root
+            chain = grants.Chain()
+            signer = grants.Signer(self.user.id, self._keys.ed25519)
+            granted: dict[str, tuple[Role, ...]] = {}
+            for u in [first, *(u for u in users if u.id != first.id)]:
+                valid = [r for r in u.roles if r in Role._value2member_map_]
+                try:
+                    roles = validate_roles(valid) if valid else ()
+                except ValidationError:  # a mix the 三员 rule refuses: business roles only
+                    roles = tuple(Role(r) for r in valid if Role(r) not in ADMIN_ROLES)
+                granted[u.id] = roles
+                grants.issue(
+                    s,
+                    chain,
+                    user_id=u.id,
+                    user_name=u.name,
+                    roles=roles,
+                    active=not u.disabled,
+                    key=root if u.id == first.id else self.slot_key(u.id),
+                    reason="upgrade",
+                    signer=signer,
+                )
+            # the root's own grant again, as a "change": it closes the chain's bootstrap prefix,
+            # so no later "upgrade" grant can slip past dual control
+            grants.issue(
+                s,
+                chain,
+                user_id=first.id,
+                user_name=first.name,
+                roles=granted[first.id],
+                active=True,
+                key=root,
+                reason="change",
+                signer=signer,
+            )
+            audit.record(s, "grants.upgrade", "store", self.store_id, {"users": len(users)})
+            # the root enters the keyfile in the same step: a failure here rolls the grants back
+            self._write_keyfile(replace(self.keyfile, root=root))
+
     def set_passphrase(
         self, user_id: str, passphrase: str, *, _action: str = "passphrase.set"
-    ) -> None:
-        """Give ``user_id`` a (new) passphrase slot. Rewrites only the keyfile."""
+    ) -> bytes:
+        """Give ``user_id`` a (new) passphrase slot. Rewrites only the keyfile. The user's own
+        change keeps their keys; a slot made for someone else (a new user, enabling, a recovery)
+        has new ones. Returns the slot's Ed25519 public key, for the user's grant."""
         check_passphrase(passphrase)
         with self.read() as s:
             row = s.get(User, user_id)
             if row is None:
                 raise NotFound("用户不存在", user_id=user_id)
             name = row.name
+        own = user_id == self.user.id and self._keys is not None
         slot = seal_slot(
             self.store_id,
             self.dek,
@@ -451,10 +633,13 @@ class Vault:
             user_id=user_id,
             hint=user_hint(self.store_id, name),
             params=self._kdf,
+            keys=self._keys if own else None,
+            generation=self.keyfile.key_generation,
         )
         self._write_keyfile(self.keyfile.with_slot(slot))
         with self.session() as s:
             audit.record(s, _action, "user", user_id)
+        return slot.ed25519
 
     def change_passphrase(self, old: str, new: str) -> None:
         """The current user's own change: the old passphrase must open the user's slot."""
@@ -473,7 +658,12 @@ class Vault:
     def rotate_recovery_code(self) -> str:
         code = recovery.generate()
         slot: Slot = seal_slot(
-            self.store_id, self.dek, recovery.secret_bytes(code), kind="recovery", params=self._kdf
+            self.store_id,
+            self.dek,
+            recovery.secret_bytes(code),
+            kind="recovery",
+            params=self._kdf,
+            generation=self.keyfile.key_generation,
         )
         self._write_keyfile(self.keyfile.with_slot(slot))
         with self.session() as s:
