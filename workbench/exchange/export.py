@@ -33,7 +33,7 @@ from workbench.exchange.spool import Spool
 from workbench.exchange.sqllines import iter_round_lines
 from workbench.exchange.writer import APP_VERSION, schema_version, write_package
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
-from workbench.models import RECORD_MODELS, Attachment, Round
+from workbench.models import RECORD_MODELS, Attachment, Round, User
 from workbench.models.base import utcnow
 from workbench.models.exchange import PackageLedger, SentRecord, SyncBase
 from workbench.models.labels import record_title
@@ -222,6 +222,7 @@ def _export(
         ]
         del confirmed
         seq, prev = next_outgoing(s, dk.device_id)
+        users = tuple(sorted(s.scalars(select(User.id))))
     cancel.raise_if_cancelled()
     records_size = picked.writer.size
     if records_size > limits.max_records_bytes or picked.count > limits.max_records:
@@ -261,6 +262,7 @@ def _export(
         recipients=tuple(recipient_fingerprint(r) for r in dk.office_recipients),
         blobs=tuple(entries),
         counts=counts,
+        device_users=users,
     )
 
     def attachment_source(sha: str) -> Callable[[], Iterable[Chunk]]:
