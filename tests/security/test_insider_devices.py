@@ -5,6 +5,7 @@ device may write")."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterator
 from datetime import datetime
@@ -30,7 +31,8 @@ from tests.workbench.test_exchange_support import (
 from workbench import exchange as ex
 from workbench.exchange import rejected
 from workbench.exchange.canonical import canonical_json
-from workbench.exchange.errors import ForgedStamps, OutOfScope
+from workbench.exchange.certs import request_file
+from workbench.exchange.errors import BadRequestFile, ForgedStamps, OutOfScope
 from workbench.exchange.framing import Limits
 from workbench.exchange.importer import read_for
 from workbench.exchange.recordio import serialize
@@ -44,7 +46,7 @@ from workbench.models.enums import (
     RoundType,
     SignoffStep,
 )
-from workbench.models.exchange import DeviceScope, RecordConflict
+from workbench.models.exchange import DeviceScope, ExchangeDevice, RecordConflict
 from workbench.store.vault import Vault
 
 
@@ -184,6 +186,22 @@ def test_a_signoff_or_a_voiding_in_another_users_name_is_refused(w: World) -> No
     doc["fields"] |= {"deleted_at": "2026-03-12T10:00:00", "deleted_by": w.a.user.id}
     path, _ = _from_b(w, "voided", [doc])
     assert "作废人不是该设备的用户" in _refused(w, path, ForgedStamps).message
+
+
+def test_a_device_cannot_enrol_as_the_office_or_as_another_device(w: World) -> None:
+    """B asks for a certificate under A's device id (or the office's) with B's own keys: its
+    packages would then be read as A's (or as the office's own edits)."""
+    _file, request = ex.make_request(w.b)
+    secret = w.keys_of("b").signing_secret
+    for device_id in (w.template.device_a, w.office.device_id):
+        forged = request_file(dataclasses.replace(request, device_id=device_id), secret)
+        with pytest.raises(BadRequestFile) as info:
+            ex.sign_request(w.office, forged)
+        assert info.value.code == "WB-ENROL-REQUEST"
+    with w.office.read() as s:
+        held = s.get_one(ExchangeDevice, w.template.device_a)
+        assert held.signing_public == w.keys_of("a").signing_public
+    ex.sign_request(w.office, request_file(request, secret))  # B's own renewal still works
 
 
 # -- rounds and teams -----------------------------------------------------------------------------
