@@ -389,3 +389,24 @@ def test_an_edit_from_a_briefed_version_replaces_the_office_row(w: World) -> Non
     result = ex.import_package(w.office, _send(w, "b", "pb"))
     assert result.outcome == {"inserted": 0, "updated": 1, "unchanged": 0, "conflicts": 0}
     assert get(w.office, Target, target).overview == "B 的了解"
+
+
+def test_an_upgraded_office_keeps_the_rounds_its_devices_were_briefed_for(w: World) -> None:
+    """Schema 0013 takes each device's rounds from the ledger's briefings: a device briefed
+    before the upgrade still sends to its round (its team comes with its next briefing)."""
+    from alembic.script import ScriptDirectory
+
+    from workbench.store import migrate
+
+    before = ScriptDirectory.from_config(migrate._config()).get_revision("0013").down_revision
+    assert isinstance(before, str)
+    engine = w.office.engine
+    migrate.downgrade_to(engine, before)
+    migrate.upgrade(engine)
+    with w.office.read() as s:
+        rows = s.execute(select(DeviceScope.device_id, DeviceScope.round_id, DeviceScope.team_id))
+        assert sorted(rows) == sorted(
+            [(w.template.device_a, w.round_id, ""), (w.template.device_b, w.round_id, "")]
+        )
+    _letter(w.a, w.round_id)
+    assert ex.import_package(w.office, _send(w, "a", "pa")).status == "imported"
