@@ -263,11 +263,11 @@ def own_the_records(field: Any) -> None:
             table = model.__tablename__
             for column in ("created_by", "updated_by", "deleted_by"):
                 s.execute(
-                    text(f"UPDATE {table} SET {column} = :u WHERE {column} {others}"),  # noqa: S608
+                    text(f"UPDATE {table} SET {column} = :u WHERE {column} {others}"),
                     {"u": leader},
                 )
         s.execute(
-            text(f"UPDATE finding_signoffs SET user_id = :u WHERE user_id {others}"),  # noqa: S608
+            text(f"UPDATE finding_signoffs SET user_id = :u WHERE user_id {others}"),
             {"u": leader},
         )
 
