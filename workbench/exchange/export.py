@@ -213,6 +213,7 @@ def _export(
             raise ExchangeState("本设备已被巡察办吊销，不能再导出数据")
         if s.get(Round, round_id) is None:
             raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
+        users = tuple(sorted(s.scalars(select(User.id))))  # who may stamp its records
         confirmed = confirmed_keys(s)
         picked = _select_records(s, round_id, spool, sent_spool, confirmed, limits.max_record_line)
         attachments = [
@@ -222,7 +223,6 @@ def _export(
         ]
         del confirmed
         seq, prev = next_outgoing(s, dk.device_id)
-        users = tuple(sorted(s.scalars(select(User.id))))
     cancel.raise_if_cancelled()
     records_size = picked.writer.size
     if records_size > limits.max_records_bytes or picked.count > limits.max_records:
@@ -255,6 +255,7 @@ def _export(
         sender=Sender(dk.device_id, dk.store_id, vault.user.name, vault.user.display_name, "field"),
         device_seq=seq,
         prev_hash=prev,
+        device_users=users,
         created_at=utcnow().replace(microsecond=0),
         app_version=APP_VERSION,
         schema_version=schema_version(),
@@ -262,7 +263,6 @@ def _export(
         recipients=tuple(recipient_fingerprint(r) for r in dk.office_recipients),
         blobs=tuple(entries),
         counts=counts,
-        device_users=users,
     )
 
     def attachment_source(sha: str) -> Callable[[], Iterable[Chunk]]:
