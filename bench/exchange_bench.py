@@ -229,6 +229,49 @@ def enrol(field: Any, office_dir: Path, passphrase: str) -> None:
     accept_certificate(field, certificate)
 
 
+def brief_scope(field: Any, office_dir: Path, round_id: str, passphrase: str) -> None:
+    """What a briefing records at the office: the device may write to the round and all its
+    teams. The demo round was made on the field store, so no briefing can carry it there."""
+    from sqlalchemy import select
+
+    from workbench.exchange.device_scope import record_briefing
+    from workbench.models import Team
+    from workbench.store.vault import Vault
+
+    with field.read() as s:
+        teams = list(s.scalars(select(Team.id).where(Team.round_id == round_id)))
+    office = Vault.open(office_dir, OFFICE_USER, passphrase)
+    try:
+        with office.session() as s:
+            record_briefing(s, round_id, {field.device_id: teams}, [])
+    finally:
+        office.lock()
+
+
+def own_the_records(field: Any) -> None:
+    """The demo store holds the 底稿 of other teams' laptops, stamped and signed by users it
+    does not have; the office refuses those from this device (docs/package-format.md). They are
+    made this store's leader's: the same records, ids for ids, so the package is as large."""
+    from sqlalchemy import text
+
+    from workbench.models import RECORD_MODELS
+
+    others = "NOT IN (SELECT id FROM users)"
+    with field.session() as s:
+        leader = field.user.id
+        for model in RECORD_MODELS:
+            table = model.__tablename__
+            for column in ("created_by", "updated_by", "deleted_by"):
+                s.execute(
+                    text(f"UPDATE {table} SET {column} = :u WHERE {column} {others}"),
+                    {"u": leader},
+                )
+        s.execute(
+            text(f"UPDATE finding_signoffs SET user_id = :u WHERE user_id {others}"),
+            {"u": leader},
+        )
+
+
 @dataclass
 class Runs:
     """What the children measured."""
@@ -258,6 +301,8 @@ def measure(tmp: Path, field_dir: Path, user: str, passphrase: str, sizes: Excha
     try:
         enrol(field, office_dir, passphrase)
         round_id = _round_id(field)
+        brief_scope(field, office_dir, round_id, passphrase)
+        own_the_records(field)
         shas = add_attachments(field, sizes.files, sizes.file_mib)
         link_to_letters(field, round_id, shas[: sizes.small_files])
     finally:

@@ -56,6 +56,8 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "数据包中的记录不符合格式要求"),
     QT_TRANSLATE_NOOP("core", "记录引用的附件既不在数据包中，也不在本数据库中"),
     QT_TRANSLATE_NOOP("core", "数据包中的记录不属于清单声明的巡察轮次"),
+    QT_TRANSLATE_NOOP("core", "数据包中的记录超出该设备受领的巡察轮次或巡察组"),
+    QT_TRANSLATE_NOOP("core", "数据包中记录的来源设备或创建、修改人与签名设备不符"),
     QT_TRANSLATE_NOOP("core", "同一设备的同一序号已导入过另一个数据包：可能是重放或伪造，请核查"),
     QT_TRANSLATE_NOOP("core", "数据包编号已被另一个内容不同的数据包使用"),
     QT_TRANSLATE_NOOP("core", "数据包与该设备此前的数据包链不衔接：可能是伪造或设备数据被回滚"),

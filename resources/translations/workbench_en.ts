@@ -316,6 +316,10 @@
         <translation>Voided by</translation>
     </message>
     <message>
+        <source>（提议：来件设备无权直接修改此记录）</source>
+        <translation> (a proposal: the sending device may not change this record directly)</translation>
+    </message>
+    <message>
         <source>（已作废）</source>
         <translation> (voided)</translation>
     </message>
@@ -6770,6 +6774,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>数据包中的记录不属于清单声明的巡察轮次</source>
         <translation>Records in the package do not belong to the inspection round declared in the manifest.</translation>
+    </message>
+    <message>
+        <source>数据包中的记录超出该设备受领的巡察轮次或巡察组</source>
+        <translation>Records in the package fall outside the inspection rounds or teams this device was briefed for.</translation>
+    </message>
+    <message>
+        <source>数据包中记录的来源设备或创建、修改人与签名设备不符</source>
+        <translation>The origin device, creator or editor of records in the package does not match the signing device.</translation>
     </message>
     <message>
         <source>同一设备的同一序号已导入过另一个数据包：可能是重放或伪造，请核查</source>

@@ -129,6 +129,7 @@ def seed_manifest(records: bytes, **over: Any) -> dict[str, Any]:
         ],
         "counts": {},
         "receipt": None,
+        "device_users": [str(uuid.UUID(int=5))],
     }
     doc.update(over)
     return doc

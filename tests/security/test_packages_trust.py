@@ -199,7 +199,7 @@ def test_recipient_in_the_manifest_is_not_this_office(shared: World) -> None:
 
 def test_a_device_cannot_send_a_briefing(shared: World) -> None:
     w = shared
-    dk, doc, records = _team(w, "k", kind="briefing")
+    dk, doc, records = _team(w, "k", kind="briefing", device_users=None)
     path = forge(
         w.dir / "k.wbp",
         doc,

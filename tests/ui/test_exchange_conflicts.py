@@ -91,3 +91,15 @@ def test_office_window_has_the_exchange_pages_and_navigates(qtbot: QtBot, w: Wor
     finally:
         window.close()
         workspace.lock()
+
+
+def test_a_held_version_is_titled_a_proposal() -> None:
+    from ui.pages.conflicts_page import head_title
+    from workbench.exchange.conflicts import HeadView
+
+    def head(index: int, live: bool, held: bool) -> HeadView:
+        return HeadView(index, "d" * 36, 99 if held else 1, "h", None, False, live, {}, held)
+
+    shown, proposal = head_title(head(1, True, False)), head_title(head(2, False, True))
+    assert "当前显示" in shown and "提议" not in shown
+    assert "提议" in proposal and "当前显示" not in proposal

@@ -235,3 +235,26 @@ def test_rejected_shows_and_sets_the_retention(
     capsys.readouterr()
     assert main([*office, "rejected"]) == 0
     assert "保留 7 天" in capsys.readouterr().out
+
+
+def test_brief_names_the_teams_a_device_may_write_to(
+    w: World, main: Main, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.store.vault import Vault
+
+    with w.office.read() as s:
+        team = s.scalars(sql_text("SELECT id FROM teams")).one()
+    office = _as(w, "office")
+    w.close()
+    argv = [*office, "brief", "--round", w.round_id, "--device", w.template.device_a]
+    assert main([*argv, "--team", "第九巡察组", "--out", str(w.dir / "x.wbp")]) == 5
+    assert main([*argv, "--team", "第一巡察组", "--out", str(w.dir / "brief.wbp")]) == 0
+    capsys.readouterr()
+    vault = Vault.open(w.dir / "office", USERS["office"], PASS)
+    try:
+        with vault.read() as s:
+            query = "SELECT team_id FROM exchange_device_scope WHERE device_id = :d"
+            rows = s.scalars(sql_text(query), {"d": w.template.device_a}).all()
+    finally:
+        vault.lock()
+    assert sorted(rows) == ["", team]

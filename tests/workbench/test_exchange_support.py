@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 import workbench.models.exchange  # noqa: F401 - registers the exchange tables
 from workbench import exchange as ex
@@ -333,9 +333,20 @@ def get(vault: Vault, model: type, record_id: str) -> Any:
 # -- forging packages -------------------------------------------------------------------------
 
 
+_DEVICE_USERS: dict[str, list[str]] = {}  # device id → its store's user ids (signed manifests)
+
+
 def device_material(vault: Vault) -> Any:
+    from workbench.models import User
+
     with vault.read() as s:
-        return device_keys(s)
+        dk = device_keys(s)
+        _DEVICE_USERS[dk.device_id] = sorted(s.scalars(select(User.id)))
+        return dk
+
+
+def device_users(dk: Any) -> list[str]:
+    return _DEVICE_USERS[dk.device_id]
 
 
 def office_material(vault: Vault) -> Any:
@@ -384,6 +395,7 @@ def manifest_doc(
         ],
         "counts": {},
         "receipt": None,
+        "device_users": device_users(dk),
     }
     doc.update(over)
     return doc

@@ -82,6 +82,8 @@ def head_title(head: HeadView) -> str:
     base = base.replace("%2", head.device_id[:8]).replace("%3", str(head.version))
     if head.live:
         base += _tr("（本库当前显示）")
+    if head.held:
+        base += _tr("（提议：来件设备无权直接修改此记录）")
     if head.deleted:
         base += _tr("（已作废）")
     return base

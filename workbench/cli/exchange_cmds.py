@@ -30,6 +30,7 @@ from workbench.exchange import (
 )
 from workbench.exchange.errors import PackageRejected
 from workbench.services.identifiers import resolve_numbered
+from workbench.services.setup_common import resolve_team
 
 
 def _out(path: str) -> Path:
@@ -164,7 +165,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_brief(args: argparse.Namespace) -> int:
     out = _out(args.out)
     with common.unlock(args) as vault:
-        result = build_briefing(vault, common.round_arg(vault, args.round), args.device, out)
+        round_id = common.round_arg(vault, args.round)
+        teams = None
+        if args.team:
+            with vault.read() as s:
+                named = [resolve_team(s, t, round_id) for t in args.team]
+            teams = {device: named for device in args.device}
+        result = build_briefing(vault, round_id, args.device, out, teams=teams)
     human = (
         f"已生成部署包：{out}，接收设备 {len(result.devices)} 台，"
         f"记录 {sum(result.counts.values())} 条，分类数据 {result.taxonomy} 个，"
@@ -276,6 +283,7 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
         )
         for h in c.heads:
             live = "（当前显示）" if h.live else ""
+            live += "（提议：该设备无权直接修改此记录）" if h.held else ""
             lines.append(f"  [{h.index}] 设备 {h.device_id[:8]} 版本 {h.version}{live}")
     common.emit(args, rows, "\n".join(lines) or "没有待处理的冲突")
     return 0
@@ -332,6 +340,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("brief", help="（巡察办）生成发给巡察组设备的部署包")
     p.add_argument("--round", required=True)
     p.add_argument("--device", required=True, action="append", help="接收设备，可重复")
+    p.add_argument(
+        "--team", action="append", help="设备受领的巡察组，可重复（默认：持有人为其组员的巡察组）"
+    )
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_brief)
     p = sub.add_parser("import", help="导入数据包（巡察办导入巡察组包；巡察组导入部署包和回执）")

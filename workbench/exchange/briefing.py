@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from workbench.errors import NotFound
 from workbench.exchange.anchors import outgoing_claim
 from workbench.exchange.apply import live_record, prefetch, set_base, write_record
+from workbench.exchange.device_scope import briefed_teams, record_briefing
 from workbench.exchange.errors import ExchangeState
 from workbench.exchange.identity import office_keys, revoked_ids
 from workbench.exchange.keys import recipient_fingerprint
@@ -118,11 +119,16 @@ def build_briefing(
     device_ids: Iterable[str],
     out_path: Path,
     *,
+    teams: Mapping[str, Sequence[str]] | None = None,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> BriefingResult:
     """One package for ``device_ids`` (each can decrypt it). ``progress`` gets (bytes sealed,
-    their total); a cancel is honoured until the ledger commit and leaves no file."""
+    their total); a cancel is honoured until the ledger commit and leaves no file.
+
+    Each device is briefed for the round and the teams ``teams`` names for it (by default the
+    team whose member bears the certificate holder's name): what it may write at the office
+    (``device_scope``), recorded with the versions it receives."""
     with vault.read() as s:
         ok = office_keys(s)
         if s.get(Round, round_id) is None:
@@ -138,6 +144,11 @@ def build_briefing(
             devices.append(device)
         if not devices:
             raise ExchangeState("请至少指定一台接收设备")
+        scopes = {
+            d.device_id: list((teams or {}).get(d.device_id, ()))
+            or briefed_teams(s, round_id, d.display_name)
+            for d in devices
+        }
         records = []
         for model in BRIEFING_MODELS:
             m: Any = model
@@ -216,12 +227,13 @@ def build_briefing(
     try:
         with vault.session() as s:
             record_outgoing(s, manifest, written.package_hash, ids)
+            record_briefing(s, round_id, scopes, records)
             audit.record(
                 s,
                 "package.brief",
                 "package",
                 manifest.package_id,
-                {"round_id": round_id, "devices": ids, "counts": counts},
+                {"round_id": round_id, "devices": ids, "counts": counts, "teams": scopes},
             )
     except BaseException:
         written.abandon()

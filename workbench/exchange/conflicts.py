@@ -37,6 +37,7 @@ class HeadView:
     deleted: bool
     live: bool
     fields: dict[str, Any]
+    held: bool = False  # a proposal: its device may not replace the record (``device_scope``)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def _view(session: Session, row: RecordConflict) -> ConflictView:
             rec.deleted,
             h == best,
             {k: v for k, v in rec.fields.items() if k not in STAMPS},
+            h.held,
         )
         for i, (h, rec) in enumerate(zip(hs, records, strict=True), 1)
     )

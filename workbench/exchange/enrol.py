@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, NotFound
 from workbench.exchange import keys
@@ -153,6 +154,7 @@ def sign_request(
         ok = office_keys(s)
         if s.get(ExchangeRevocation, request.device_id) is not None:
             raise ExchangeState("该设备已被吊销，不能重新登记；请为其新建数据库")
+        _check_identity(s, request, ok.device_id)
         cert = Certificate(
             serial=str(uuid.uuid4()),
             device_id=request.device_id,
@@ -249,6 +251,21 @@ def revoke_device(vault: Vault, device_id: str, reason: str = "") -> None:
 
 
 # -- field ------------------------------------------------------------------------------------
+
+
+def _check_identity(session: Session, request: EnrolRequest, office_device: str) -> None:
+    """A request may not take the identity of this office or of another device: the office
+    reads a package's device id as who wrote its records (docs/package-format.md). A device's
+    keys are made once with its store, so its own renewal carries the same signing key."""
+    if request.device_id == office_device:
+        raise BadRequestFile("登记申请的设备编号与巡察办本机相同，不能登记")
+    held = session.get(ExchangeDevice, request.device_id)
+    if held is not None and held.signing_public != request.signing_public:
+        raise BadRequestFile(
+            f"设备编号已登记给“{held.display_name}”（{held.user_name}），此申请的签名密钥与之不同："
+            "不能以他人的设备编号登记；新设备请用其自己的数据库申请",
+            device_id=request.device_id,
+        )
 
 
 def make_request(vault: Vault) -> tuple[bytes, EnrolRequest]:

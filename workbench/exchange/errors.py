@@ -131,6 +131,16 @@ class OutOfRound(PackageRejected):
     default_message = N_("数据包中的记录不属于清单声明的巡察轮次")
 
 
+class OutOfScope(PackageRejected):
+    code = "WB-PKG-SCOPE"
+    default_message = N_("数据包中的记录超出该设备受领的巡察轮次或巡察组")
+
+
+class ForgedStamps(PackageRejected):
+    code = "WB-PKG-STAMPS"
+    default_message = N_("数据包中记录的来源设备或创建、修改人与签名设备不符")
+
+
 class SequenceReused(PackageRejected):
     code = "WB-PKG-SEQ-REUSED"
     default_message = N_("同一设备的同一序号已导入过另一个数据包：可能是重放或伪造，请核查")

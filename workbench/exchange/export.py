@@ -34,7 +34,7 @@ from workbench.exchange.spool import Spool
 from workbench.exchange.sqllines import iter_round_lines
 from workbench.exchange.writer import APP_VERSION, schema_version, write_package
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
-from workbench.models import RECORD_MODELS, Attachment, Round
+from workbench.models import RECORD_MODELS, Attachment, Round, User
 from workbench.models.base import utcnow
 from workbench.models.exchange import PackageLedger, SentRecord, SyncBase
 from workbench.models.labels import record_title
@@ -214,6 +214,7 @@ def _export(
             raise ExchangeState("本设备已被巡察办吊销，不能再导出数据")
         if s.get(Round, round_id) is None:
             raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
+        users = tuple(sorted(s.scalars(select(User.id))))  # who may stamp its records
         confirmed = confirmed_keys(s)
         picked = _select_records(s, round_id, spool, sent_spool, confirmed, limits.max_record_line)
         attachments = [
@@ -256,6 +257,7 @@ def _export(
         sender=Sender(dk.device_id, dk.store_id, vault.user.name, vault.user.display_name, "field"),
         device_seq=seq,
         prev_hash=prev,
+        device_users=users,
         created_at=utcnow().replace(microsecond=0),
         app_version=APP_VERSION,
         schema_version=schema_version(),

@@ -30,6 +30,7 @@ MEDIA_RE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-
 RECORDS_MEDIA_TYPE = "application/vnd.workbench.records+json"
 TAXONOMY_MEDIA_TYPE = "application/vnd.workbench.taxonomy+json"
 MAX_RECIPIENTS = 64
+MAX_DEVICE_USERS = 1000
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,9 @@ class Manifest:
     audit: AnchorClaim | None = None  # the sender's audit-chain anchor (audit_anchor.py)
     receipt_device: str | None = None
     receipt: tuple[ReceiptEntry, ...] = ()
+    # team packages: the ids of every user of the sending store, who alone may appear as a
+    # record's creator or editor (``device_scope``); None for office packages
+    device_users: tuple[str, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         receipt = None
@@ -126,6 +130,7 @@ class Manifest:
             "blobs": [b.to_json() for b in self.blobs],
             "counts": dict(sorted(self.counts.items())),
             "receipt": receipt,
+            "device_users": None if self.device_users is None else sorted(self.device_users),
         }
 
     def to_bytes(self) -> bytes:
@@ -198,6 +203,7 @@ def _parse(doc: Any) -> Manifest:
         "blobs",
         "counts",
         "receipt",
+        "device_users",
     )
     o = obj(doc, "$", keys)
     if o["format"] != FORMAT:
@@ -242,6 +248,7 @@ def _parse(doc: Any) -> Manifest:
     elif o["receipt"] is not None:
         raise StrictJSONError("只有回执包含 receipt", "$.receipt")
     prev = o["prev_hash"]
+    device_users = _device_users(o["device_users"], kind)
     return Manifest(
         kind=kind,
         package_id=uuid_text(o["package_id"], "$.package_id"),
@@ -258,4 +265,19 @@ def _parse(doc: Any) -> Manifest:
         counts=counts,
         receipt_device=receipt_device,
         receipt=receipt,
+        device_users=device_users,
     )
+
+
+def _device_users(value: Any, kind: str) -> tuple[str, ...] | None:
+    path = "$.device_users"
+    if kind != "team":
+        if value is not None:
+            raise StrictJSONError("只有巡察组数据包包含 device_users", path)
+        return None
+    users = tuple(
+        uuid_text(u, f"{path}[{i}]") for i, u in enumerate(array(value, path, MAX_DEVICE_USERS))
+    )
+    if not users or list(users) != sorted(set(users)):
+        raise StrictJSONError("用户列表应非空、按序且不重复", path)
+    return users

@@ -10,6 +10,10 @@ resolution). The heads are the versions nobody supersedes:
   version. The record is a **conflict**: every head is kept for a person to resolve, and the live
   row shows the head with the highest (version, hash, device) meanwhile.
 
+A version may be **held** (``device_scope``): a device's edit of a record it had no right to
+replace. It stays a head for a person to see, as a proposal, but names no parent that it would
+supersede, and the live row shows it only when no other head stands.
+
 Because the result depends only on the set, importing packages in any order, any number of times,
 gives the same store.
 """
@@ -28,6 +32,7 @@ class Candidate:
     hash: str
     device: str
     parents: tuple[Key, ...] = ()
+    held: bool = False
 
     @property
     def key(self) -> Key:
@@ -37,7 +42,7 @@ class Candidate:
 def heads(candidates: Iterable[Candidate]) -> list[Candidate]:
     """The versions no other version supersedes, sorted."""
     pool = set(candidates)
-    named = {p for c in pool for p in c.parents}
+    named = {p for c in pool if not c.held for p in c.parents}
     latest: dict[str, int] = {}
     for c in pool:
         latest[c.device] = max(latest.get(c.device, 0), c.version)
@@ -45,7 +50,8 @@ def heads(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def winner(head_list: list[Candidate]) -> Candidate:
-    return max(head_list, key=lambda c: (c.version, c.hash, c.device))
+    shown = [c for c in head_list if not c.held] or head_list
+    return max(shown, key=lambda c: (c.version, c.hash, c.device))
 
 
 def is_conflict(head_list: list[Candidate]) -> bool:

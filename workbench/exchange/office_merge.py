@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from workbench.exchange.apply import live_row, prefetch, write_record
 from workbench.exchange.bulk import HASH, LINE, envelopes, record_statements
+from workbench.exchange.device_scope import Scope, check_claims, may_replace
 from workbench.exchange.errors import OutOfRound
 from workbench.exchange.merge import Candidate, Key, heads, is_conflict, winner
 from workbench.exchange.recordio import MODELS, PackageRecord, parse_record, serialize
@@ -50,7 +51,8 @@ def candidates(session: Session, record_type: str, record_id: str) -> dict[Candi
     out: dict[Candidate, str] = {}
     for r in rows:
         parents = tuple((int(v), str(h)) for v, h in json.loads(r["parents"]))
-        out[Candidate(r["version"], r["content_hash"], r["device_id"], parents)] = r["content"]
+        cand = Candidate(r["version"], r["content_hash"], r["device_id"], parents, bool(r["held"]))
+        out[cand] = r["content"]
     return out
 
 
@@ -60,8 +62,9 @@ def add_candidate(
     rec: PackageRecord,
     device: str,
     parents: tuple[Key, ...],
+    held: bool = False,
 ) -> None:
-    cand = Candidate(rec.version, rec.hash, device, parents)
+    cand = Candidate(rec.version, rec.hash, device, parents, held)
     if any((c.device, c.key) == (device, cand.key) for c in pool):
         return  # the same version from the same device: a resend
     content = rec.canonical_line().decode("utf-8")
@@ -74,6 +77,7 @@ def add_candidate(
             content_hash=rec.hash,
             parents=json.dumps([list(p) for p in parents]),
             content=content,
+            held=held,
         )
     )
     pool[cand] = content
@@ -211,7 +215,7 @@ def merge_batch(
     rows: PipedRows,
     before: Connection,
     batch: list[PackageRecord],
-    sender: str,
+    scope: Scope,
     office: str,
     package_id: str,
     stats: MergeStats,
@@ -222,9 +226,15 @@ def merge_batch(
     Which records are known is asked of ``before``, a read transaction on a second connection
     that sees the store as it was before this import: so the rows in flight need not be waited
     for. Nothing this import writes can change the answer, as a package never carries a record
-    twice (the reader refuses it) and each batch asks about its own records only."""
+    twice (the reader refuses it) and each batch asks about its own records only.
+
+    What the device may write is checked on the way (``device_scope``): a record it may not
+    claim refuses the package, an edit it may not make is kept as a held version."""
+    sender = scope.device_id
     known = known_keys(before, batch)
     unseen = [rec for rec in batch if (rec.type, rec.id) not in known]
+    for rec in unseen:
+        check_claims(scope, rec, None)
     if unseen:
         insert_unseen(session, rows, unseen, sender, package_id)
         stats.inserted += len(unseen)
@@ -242,9 +252,11 @@ def merge_batch(
             incoming = rec.id if rec.type == "rounds" else rec.fields["round_id"]
             if owner != incoming:
                 raise OutOfRound(f"记录 {rec.type}/{rec.id} 在本库中属于另一轮巡察")
+        check_claims(scope, rec, row)
+        held = not may_replace(session, scope, rec, row)
         pool = candidates(session, rec.type, rec.id)
         note_local_edit(session, pool, rec.type, rec.id, office)
-        add_candidate(session, pool, rec, sender, (rec.base,) if rec.base else ())
+        add_candidate(session, pool, rec, sender, (rec.base,) if rec.base else (), held)
         outcome = settle(session, rec.type, rec.id, pool)
         setattr(stats, outcome, getattr(stats, outcome) + 1)
         if is_conflict(heads(pool)):

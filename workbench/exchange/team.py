@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from workbench.exchange.device_scope import scope_for
 from workbench.exchange.identity import office_keys
 from workbench.exchange.manifest import Manifest
 from workbench.exchange.reader import ReadPackage
@@ -23,7 +24,8 @@ from workbench.store.vault import Vault
 
 def team_sink(session: Session, manifest: Manifest) -> TeamMergeSink:
     office = office_keys(session)
-    return TeamMergeSink(session, manifest.sender.device_id, office.device_id, manifest.package_id)
+    scope = scope_for(session, manifest)  # the device's round, teams and users
+    return TeamMergeSink(session, scope, office.device_id, manifest.package_id)
 
 
 _INSERT_ATTACHMENT = Insert(

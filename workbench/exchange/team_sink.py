@@ -16,6 +16,7 @@ import contextlib
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
+from workbench.exchange.device_scope import Scope
 from workbench.exchange.office_merge import MergeStats, merge_batch
 from workbench.exchange.recordio import PackageRecord
 from workbench.store.rowwriter import PipedRows
@@ -28,10 +29,10 @@ IMPORT_CACHE_KIB = 16 * 1024
 
 
 class TeamMergeSink:
-    def __init__(self, session: Session, sender: str, office: str, package_id: str) -> None:
-        self.session, self.sender, self.office, self.package_id = (
+    def __init__(self, session: Session, scope: Scope, office: str, package_id: str) -> None:
+        self.session, self.scope, self.office, self.package_id = (
             session,
-            sender,
+            scope,
             office,
             package_id,
         )
@@ -89,7 +90,7 @@ class TeamMergeSink:
             self._rows,
             self._before,
             batch,
-            self.sender,
+            self.scope,
             self.office,
             self.package_id,
             self.stats,

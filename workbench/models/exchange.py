@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, utcnow
@@ -117,6 +117,32 @@ class RecordVersion(Base):
     content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     parents: Mapped[str] = mapped_column(Text, default="[]")
     content: Mapped[str] = mapped_column(Text)
+    # a device's edit of a record it may not replace (``device_scope``): kept as a proposal,
+    # never shown while another head stands, and superseding nothing it names
+    held: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class DeviceScope(Base):
+    """Office side: a round a device was briefed for (``team_id`` ""), and each team of it."""
+
+    __tablename__ = "exchange_device_scope"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    round_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
+class BriefedVersion(Base):
+    """Office side: a record version a briefing carried to a device, which that device may
+    name as the base of its edit."""
+
+    __tablename__ = "exchange_briefed"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_type: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
 class MergeState(Base):
@@ -149,6 +175,8 @@ EXCHANGE_MODELS = (
     SentRecord,
     SyncBase,
     RecordVersion,
+    DeviceScope,
+    BriefedVersion,
     MergeState,
     RecordConflict,
 )
