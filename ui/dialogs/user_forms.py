@@ -137,7 +137,11 @@ class CosignFields(QWidget):
         self.name.setFocus()
         # once the caller has shown the core's reason too: grow the dialog so that the note
         # and the reason, both wrapped, are read whole (in English they take more lines)
-        QTimer.singleShot(0, lambda: isValid(self) and grow_to_fit(self.window()))
+        QTimer.singleShot(0, self._grow_window)
+
+    def _grow_window(self) -> None:
+        if isValid(self):
+            grow_to_fit(self.window())
 
     def credentials(self) -> tuple[str, str] | None:
         if self.isHidden() or not self.name.text().strip():
