@@ -26,6 +26,7 @@ from ui.pages.record_list_page import RecordListPage
 from ui.screenshots_office import take_office_screenshots
 from ui.screenshots_setup import setup_import_dialog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, create_demo_store
+from workbench.demo_data.letters import VOID_EXAMPLE_REASON
 from workbench.models.enums import LetterStatus
 from workbench.roles import ADMIN_ROLES, Role
 from workbench.services.letters import list_letters
@@ -76,9 +77,6 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
 
     take_first_use_screenshots(app, out_dir)
     return 0
-
-
-VOID_EXAMPLE_REASON = "与前一件重复登记，已合并办理"
 
 
 def _void_example(session: Any) -> None:
