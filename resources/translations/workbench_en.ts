@@ -292,6 +292,10 @@
         <translation>Voided at</translation>
     </message>
     <message>
+        <source>所属县（区）</source>
+        <translation>County (district)</translation>
+    </message>
+    <message>
         <source>密级</source>
         <translation>Secrecy level</translation>
     </message>
@@ -314,6 +318,10 @@
     <message>
         <source>作废人</source>
         <translation>Voided by</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>（已作废）</source>
@@ -1548,6 +1556,11 @@
         <translation>Finding</translation>
     </message>
     <message>
+        <source>组员</source>
+        <comment>the one signing</comment>
+        <translation>Member</translation>
+    </message>
+    <message>
         <source>回避对象</source>
         <translation>Recused from</translation>
     </message>
@@ -1587,7 +1600,9 @@
         <source>作废“%1”。作废后记录不再出现在列表、检索、统计和文书中，编号不再使用；作废及其理由记入审计日志并随数据包传递。
 
 作废理由（必填）：</source>
-        <translation>Void “%1”. A voided record leaves lists, search, statistics and documents, and its number is never used again; the voiding and its reason are written to the audit log and travel in packages.
+        <translation>Void &quot;%1&quot;. A voided record leaves lists, search, statistics and documents,
+and its number is never used again; the voiding and its reason are written
+to the audit log and travel in packages.
 
 Reason for voiding (required):</translation>
     </message>
@@ -7678,6 +7693,18 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>清理拒收数据包</source>
         <translation>Refused packages cleared</translation>
+    </message>
+    <message>
+        <source>角色授权</source>
+        <translation>Role grant</translation>
+    </message>
+    <message>
+        <source>补签角色授权</source>
+        <translation>Role grants signed (store upgrade)</translation>
+    </message>
+    <message>
+        <source>审计锚点不符</source>
+        <translation>Audit anchor mismatch</translation>
     </message>
     <message>
         <source>只有系统管理员能从备份恢复：请用备份中系统管理员的用户名和口令</source>
