@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from ui.admin import is_admin, open_backup, open_restore, open_users
 from ui.dialogs.first_run_wizard import FirstRunWizard
 from ui.dialogs.member_link_dialog import LinkMemberDialog
+from ui.dialogs.rectification_followup_dialog import FollowThroughDialog
 from ui.dialogs.round_wizard import RoundWizard, open_round_wizard
 from ui.dialogs.unlock_dialog import UnlockDialog
 from ui.dialogs.user_forms import EditRolesDialog, EnableUserDialog
@@ -25,7 +26,11 @@ from ui.pages.record_list_page import RecordListPage
 from ui.screenshots_office import take_office_screenshots
 from ui.screenshots_setup import setup_import_dialog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, create_demo_store
+from workbench.demo_data.letters import VOID_EXAMPLE_REASON
+from workbench.models.enums import LetterStatus
 from workbench.roles import ADMIN_ROLES, Role
+from workbench.services.letters import list_letters
+from workbench.services.voiding import void
 from workbench.workspace import Workspace, store_exists
 
 
@@ -49,6 +54,8 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
         directory = store if store and store_exists(store) else Path(tmp) / "demo"
         if not store_exists(directory):
             vault, _ = create_demo_store(directory)
+            with vault.session() as session:  # one voided letter, for 显示已作废
+                _void_example(session)
             vault.lock()
         workspace = Workspace.open(directory, DEMO_LEADER, DEMO_PASSPHRASE)
         window = MainWindow(workspace)
@@ -61,6 +68,7 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
             settle(app, window)
             save(window, out_dir / f"{number:02d}-{key}.png")
         _dialogs(app, window, out_dir, directory)
+        _voided_and_follow_through(app, window, out_dir)
         window.close()
         workspace.lock()
         _office_round(app, out_dir, Path(tmp) / "office")
@@ -69,6 +77,54 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
 
     take_first_use_screenshots(app, out_dir)
     return 0
+
+
+def _void_example(session: Any) -> None:
+    """The last 已登记 letter of the demo store, voided (on a store of our own only)."""
+    registered = [
+        v for v in list_letters(session, limit=1000).items if v.status is LetterStatus.REGISTERED
+    ]
+    if registered:
+        void(session, "letters", registered[-1].id, VOID_EXAMPLE_REASON)
+
+
+def _voided_and_follow_through(app: QApplication, window: MainWindow, out_dir: Path) -> None:
+    """信访件 with 显示已作废 ticked and the voided letter selected (its mark and reason), then
+    整改台账's 整改跟踪 for the first item with a unit. Nothing is written to the store."""
+    letters = window.pages["letters"]
+    if isinstance(letters, RecordListPage) and letters.voided_supported:
+        window.show_page("letters")
+        letters.show_voided.setChecked(True)
+        settle(app, window)
+        for row in range(letters.model.rowCount()):
+            view = letters.model.view_at(row)
+            if view is not None and view.meta.deleted:
+                letters.table.selectRow(row)
+                letters.table.scrollTo(letters.model.index(row, 0))
+                break
+        settle(app, window)
+        save(window, out_dir / "main-voided.png")
+        letters.show_voided.setChecked(False)
+        settle(app, window)
+    ledger = window.pages["rectification"]
+    if not isinstance(ledger, RecordListPage):
+        return
+    window.show_page("rectification")
+    settle(app, window)
+    for row in range(ledger.model.rowCount()):
+        view = ledger.model.view_at(row)
+        if view is not None and view.target_id:
+            ledger.table.selectRow(row)
+            break
+    settle(app, window)
+    button = ledger.findChild(QPushButton, "followup")
+    if button is None:
+        return
+    button.click()
+    settle(app, window)
+    for dialog in [d for d in window.findChildren(FollowThroughDialog) if d.isVisible()]:
+        save(dialog, out_dir / "dialog-follow-through.png")
+        dialog.reject()
 
 
 def _backup_reminder(app: QApplication, window: MainWindow, out_dir: Path) -> None:

@@ -292,6 +292,10 @@
         <translation>Voided at</translation>
     </message>
     <message>
+        <source>所属县（区）</source>
+        <translation>County (district)</translation>
+    </message>
+    <message>
         <source>密级</source>
         <translation>Secrecy level</translation>
     </message>
@@ -314,6 +318,10 @@
     <message>
         <source>作废人</source>
         <translation>Voided by</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>（提议：来件设备无权直接修改此记录）</source>
@@ -1550,6 +1558,11 @@
     <message>
         <source>底稿</source>
         <translation>Finding</translation>
+    </message>
+    <message>
+        <source>组员</source>
+        <comment>the one signing</comment>
+        <translation>Team members</translation>
     </message>
     <message>
         <source>回避对象</source>
@@ -7690,6 +7703,18 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>清理拒收数据包</source>
         <translation>Refused packages cleared</translation>
+    </message>
+    <message>
+        <source>角色授权</source>
+        <translation>Role grant</translation>
+    </message>
+    <message>
+        <source>补签角色授权</source>
+        <translation>Role grants signed (store upgrade)</translation>
+    </message>
+    <message>
+        <source>审计锚点不符</source>
+        <translation>Audit anchor mismatch</translation>
     </message>
     <message>
         <source>只有系统管理员能从备份恢复：请用备份中系统管理员的用户名和口令</source>

@@ -316,3 +316,44 @@ def test_a_3yuan_role_change_asks_the_other_3yuan_holder_to_cosign(
     with Vault.open(store_dir, "zhang", NEW_PASS) as theirs, theirs.read() as s:
         assert theirs.user.roles == (Role.AUDITOR,)
         assert users.grant_history(s, "zhang")[-1].cosigner_name == "zhaoli"
+
+
+def test_the_english_cosign_step_is_read_whole(qtbot: QtBot, store_dir: Path) -> None:
+    """Before: the dialog kept its height when the co-sign fields appeared, and their English
+    note (two lines at this width) was cut off after the first."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from tools.i18n import TS
+
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as vault:
+        users.add_user(vault, "zhaoli", NEW_PASS, (Role.SECADMIN,))
+        users.add_user(vault, "zhang", NEW_PASS, (Role.MEMBER,))
+    app = QApplication.instance()
+    assert app is not None
+    english = QTranslator()
+    assert english.load(str(TS.with_suffix(".qm"))), "run `make qm`"
+    app.installTranslator(english)
+    try:
+        window = _window(qtbot, store_dir)
+        dialog = _users_dialog(qtbot, window)
+        dialog.select_user("zhang")
+        edit = dialog.open_roles()
+        assert edit is not None
+        edit.roles.set_chosen((Role.AUDITOR,))
+        _ok(edit.buttons)
+        qtbot.waitUntil(lambda: "WB-PERMISSION-COSIGN" in edit.message.text(), timeout=SLOW)
+        note = next(w for w in edit.cosign.findChildren(QLabel) if "co-signed" in w.text())
+
+        def whole() -> bool:
+            return all(
+                w.height() >= w.heightForWidth(w.width())
+                for w in (note, edit.message)
+                if w.wordWrap()
+            )
+
+        qtbot.waitUntil(whole, timeout=5000)
+        edit.reject()
+        window.close()
+    finally:
+        app.removeTranslator(english)

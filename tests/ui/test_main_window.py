@@ -115,6 +115,18 @@ def test_english_page_names_and_column_titles_fit(qtbot: QtBot, workspace: Works
         for i in range(clues.model.columnCount()):
             title = str(clues.model.headerData(i, Qt.Orientation.Horizontal))
             assert header.sectionSize(i) >= header.fontMetrics().horizontalAdvance(title), title
+        # 督办 ("72 days overdue") was 90 px wide, made for “逾期 72 天”: “72 days …”
+        for key in ("clues", "rectification"):
+            page = window.pages[key]
+            assert isinstance(page, RecordListPage)
+            window.show_page(key)
+            qtbot.waitUntil(lambda p=page: p.model.total > 0 and not window.tasks.busy)
+            column = next(i for i, c in enumerate(page.model.columns) if c.key == "overdue")
+            cells = [page.model.index(r, column) for r in range(page.model.rowCount())]
+            shown = [str(page.model.data(c)) for c in cells]
+            assert any("days overdue" in t for t in shown), key
+            widest = max(page.table.fontMetrics().horizontalAdvance(t) for t in shown)
+            assert page.table.columnWidth(column) >= widest + 8, key  # the cell's margins
         window.close()
     finally:
         app.removeTranslator(english)

@@ -133,3 +133,36 @@ def test_a_deputy_under_recusal_sees_why_he_cannot_override(qtbot: QtBot, demo_d
         window.close()
     finally:
         workspace.lock()
+
+
+def test_the_override_dialog_reads_in_english(qtbot: QtBot, workspace: Workspace) -> None:
+    """Before: the step offered read “审签” (the core's word) and the member “Team members”."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from tools.i18n import TS
+
+    app = QApplication.instance()
+    assert app is not None
+    english = QTranslator()
+    assert english.load(str(TS.with_suffix(".qm"))), "run `make qm`"
+    app.installTranslator(english)
+    try:
+        window = open_window(qtbot, workspace)
+        round_id = window.scope()["round_id"]
+        finding = _first_team_finding(workspace, round_id, FindingStatus.REVIEWED)
+        _recuse(workspace, finding.target_id or "")
+        page = record_page(qtbot, window, "findings")
+        _select(qtbot, window, page, finding.id)
+        override = _button(page, "override")
+        qtbot.waitUntil(override.isEnabled, timeout=10000)
+        override.click()
+        dialog = next(d for d in window.findChildren(StepDialog) if d.isVisible())
+        steps = dialog.findChild(QComboBox, "override_step")
+        assert steps is not None and steps.currentText() == "Sign off"
+        labels = [w.text() for w in dialog.findChildren(QLabel)]
+        assert "Member" in labels and "Team members" not in labels
+        dialog.reject()
+        window.close()
+    finally:
+        app.removeTranslator(english)

@@ -50,6 +50,8 @@ def test_every_page_editor_and_dialog_is_rendered(
         "office-briefing.png",
         "office-briefing-result.png",
         "field-first-run-checklist.png",
+        "main-voided.png",  # 显示已作废 on 信访件
+        "dialog-follow-through.png",  # 整改台账's 整改跟踪
     } <= names
     office = ["teams", "targets", "persons", "lists", "focus", "dialog-team", "dialog-member"]
     office += ["dialog-team-targets", "dialog-target", "dialog-person", "dialog-list-entry"]

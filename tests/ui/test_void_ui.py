@@ -112,3 +112,51 @@ def test_a_disposed_letter_cannot_be_voided(qtbot: QtBot, workspace: Workspace) 
     button = _void_button(page)
     qtbot.waitUntil(lambda: not button.isEnabled(), timeout=10000)
     assert "不能作废" in button.toolTip()
+
+
+def test_a_voided_row_keeps_its_number_and_opens_under_an_english_notice(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """Before: 【已作废】 took the 编号 column's width (“【已作废】…”, “[Voided] …”: the number
+    gone) and the editor's notice stayed Chinese in the English UI (the core's “已作废：<理由>”)."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from tools.i18n import TS
+    from workbench.services.voiding import void
+
+    letter = next(
+        v
+        for v in workspace.read(lambda s: list_letters(s, limit=1000).items)
+        if v.status is LetterStatus.REGISTERED
+    )
+    workspace.write(lambda s: void(s, "letters", letter.id, REASON))
+    app = QApplication.instance()
+    assert app is not None
+    english = QTranslator()
+    assert english.load(str(TS.with_suffix(".qm"))), "run `make qm`"
+    app.installTranslator(english)
+    try:
+        window = open_window(qtbot, workspace)
+        window.resize(1366, 768)
+        page = record_page(qtbot, window, "letters")
+        page.show_voided.setChecked(True)
+        settle(qtbot, window)
+        for row in range(page.model.rowCount()):
+            page.model.view_at(row)
+        settle(qtbot, window)
+        row = page.model.row_of(letter.id)
+        assert row is not None
+        shown = page.model.data(page.model.index(row, 0))
+        assert shown == f"[Voided] {letter.number}"
+        needed = page.table.fontMetrics().horizontalAdvance(shown) + 8  # the cell's margins
+        assert page.table.columnWidth(0) >= needed
+        page.table.selectRow(row)
+        settle(qtbot, window)
+        editor = open_editor(qtbot, window, page, "edit", LetterEditor)
+        qtbot.waitUntil(lambda: editor.read_only, timeout=10000)
+        assert editor.locked_notice.text() == f"Voided: {REASON}"
+        editor.reject()
+        window.close()
+    finally:
+        app.removeTranslator(english)

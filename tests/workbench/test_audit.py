@@ -136,3 +136,23 @@ def test_an_entry_hash_is_the_documented_json_array(text_: str) -> None:
         "a" * 64, 7, at, text_, None, "dev-1", "insert", forty_two, None, text_
     )
     assert got == expected
+
+
+def test_every_audit_action_the_core_writes_has_a_label() -> None:
+    """The audit page shows an action by its label; one without reads as its code. Before:
+    ``role.grant`` (a 三员 change under dual control), ``grants.upgrade`` and
+    ``audit.anchor_mismatch`` were shown as such."""
+    import pathlib
+    import re
+
+    import workbench
+    from workbench.services.audit_log import ACTION_LABELS
+    from workbench.services.reads import ATTACHMENT_OPEN, RECORD_READ
+    from workbench.store.anchors import MISMATCH_ACTION
+
+    written = re.compile(r'audit\.record\(\s*\w+,\s*"([^"]+)"')
+    root = pathlib.Path(workbench.__file__).parent
+    actions = {a for p in root.rglob("*.py") for a in written.findall(p.read_text("utf-8"))}
+    actions |= {ATTACHMENT_OPEN, RECORD_READ, MISMATCH_ACTION}
+    assert "role.grant" in actions and "record.void" in actions  # the scan finds them
+    assert sorted(actions - set(ACTION_LABELS)) == []

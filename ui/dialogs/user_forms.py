@@ -5,7 +5,7 @@ the co-sign step: the other 三员 holder types their name and passphrase, and i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ui.dialogs.passphrase_dialog import message_label, passphrase_edit
 from ui.errors import error_text
@@ -99,6 +100,19 @@ class RoleBoxes(QWidget):
         self.changed.emit()
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Make ``window`` tall enough for its layout at its width (wrapped labels included)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+    need = max(need, layout.totalMinimumSize().height())
+    if need > window.height():
+        window.resize(width, need)
+
+
 class CosignFields(QWidget):
     """The co-sign step: hidden until the core asks for a co-signature, then the other 三员
     holder's name and passphrase (opened on the worker, used for this one change)."""
@@ -121,6 +135,13 @@ class CosignFields(QWidget):
     def ask(self) -> None:
         self.show()
         self.name.setFocus()
+        # once the caller has shown the core's reason too: grow the dialog so that the note
+        # and the reason, both wrapped, are read whole (in English they take more lines)
+        QTimer.singleShot(0, self._grow_window)
+
+    def _grow_window(self) -> None:
+        if isValid(self):
+            grow_to_fit(self.window())
 
     def credentials(self) -> tuple[str, str] | None:
         if self.isHidden() or not self.name.text().strip():

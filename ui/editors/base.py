@@ -47,6 +47,7 @@ from shiboken6 import isValid
 
 from ui.errors import error_text
 from ui.i18n import core_text
+from ui.models.record_table_model import voided_text
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.errors import WorkbenchError
@@ -220,7 +221,8 @@ class RecordEditor(QDialog):
 
     def _lock_answered(self, reason: str | None) -> None:
         if reason and isValid(self):
-            self.set_read_only(core_text(reason))
+            # a voided record's notice in the UI's language (the core's is Chinese)
+            self.set_read_only(voided_text(self.view) or core_text(reason))
 
     def set_read_only(self, reason: str) -> None:
         """The core keeps this record locked: show why at the top, and let nothing be typed or

@@ -56,6 +56,11 @@ def human_size(size: int) -> str:
     return ""
 
 
+def voided_mark() -> str:
+    """What goes before the first column's text of a voided record's row."""
+    return _tr("【已作废】")
+
+
 def voided_text(view: Any) -> str:
     """“已作废：<理由>” for a voided record's view (lists with 显示已作废), "" otherwise."""
     meta = getattr(view, "meta", None)
@@ -252,7 +257,7 @@ class RecordTableModel(QAbstractTableModel):
             if mark and role == Qt.ItemDataRole.ToolTipRole:
                 return f"{mark}\n{text}"
             if mark and index.column() == 0:
-                return _tr("【已作废】") + text
+                return voided_mark() + text
             return text
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
             if not voided_text(self.view_at(index.row())):

@@ -5,6 +5,7 @@ picks one and the core makes it the new version above them all."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -50,6 +51,7 @@ def field_label(name: str) -> str:
         "description": _tr("说明"),
         "remarks": _tr("备注"),
         "deleted_at": _tr("作废时间"),
+        "county": _tr("所属县（区）"),
         "round_id": _tr("巡察轮次"),
         "target_id": _tr("被巡察单位"),
         "secrecy": _tr("密级"),
@@ -64,7 +66,7 @@ def field_label(name: str) -> str:
         "children": _tr("子记录（如谈话记录条目）"),
     }
     label = labels.get(name)
-    return f"{label}（{name}）" if label else name
+    return _tr("%1（%2）").replace("%2", name).replace("%1", label) if label else name
 
 
 def value_text(value: Any) -> str:
@@ -74,18 +76,25 @@ def value_text(value: Any) -> str:
         return _tr("是") if value else _tr("否")
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, str) and "T" in value:  # a moment (作废时间) as people write it
+        try:
+            return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            pass
     return str(value)
 
 
-def head_title(head: HeadView) -> str:
+def head_title(head: HeadView, between: str = "") -> str:
+    """“版本 1：设备 …，第 2 版（已作废）”; ``between`` goes before the parenthesis (a column's
+    title takes it on a line of its own, or it is cut off in English)."""
     base = _tr("版本 %1：设备 %2，第 %3 版").replace("%1", str(head.index))
     base = base.replace("%2", head.device_id[:8]).replace("%3", str(head.version))
     if head.live:
-        base += _tr("（本库当前显示）")
+        base += between + _tr("（本库当前显示）")
     if head.held:
-        base += _tr("（提议：来件设备无权直接修改此记录）")
+        base += between + _tr("（提议：来件设备无权直接修改此记录）")
     if head.deleted:
-        base += _tr("（已作废）")
+        base += between + _tr("（已作废）")
     return base
 
 
@@ -212,7 +221,7 @@ class ConflictsPage(QWidget):
         self.table.clear()
         self.table.setColumnCount(len(heads))
         self.table.setRowCount(len(names))
-        self.table.setHorizontalHeaderLabels([head_title(h) for h in heads])
+        self.table.setHorizontalHeaderLabels([head_title(h, "\n") for h in heads])
         self.table.setVerticalHeaderLabels([field_label(n) for n in names])
         bold = QFont(self.table.font())
         bold.setBold(True)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui import settings
 from ui.errors import error_text
-from ui.models.record_table_model import Column, RecordTableModel, voided_text
+from ui.models.record_table_model import Column, RecordTableModel, voided_mark, voided_text
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterBar, FilterSpec
 
@@ -95,7 +95,7 @@ class RecordListPage(QWidget):
         self.voided_supported = isinstance(self.accepts, frozenset) and "voided" in self.accepts
         if not self.voided_supported:
             self.show_voided.hide()
-        self.show_voided.toggled.connect(lambda _on: self.refresh())
+        self.show_voided.toggled.connect(self._voided_toggled)
         self.model = RecordTableModel(tasks, columns, self)
         self.table = QTableView()
         self.table.setObjectName(f"{page_key}_table")
@@ -149,6 +149,14 @@ class RecordListPage(QWidget):
         button.clicked.connect(slot)
         self.actions_row.addWidget(button)
         return button
+
+    def _voided_toggled(self, on: bool) -> None:
+        """【已作废】 goes before the first column's text: widen that column by as much, so the
+        voided record's number stays readable (and narrow it again)."""
+        mark = self.table.fontMetrics().horizontalAdvance(voided_mark())
+        width = self.table.columnWidth(0)
+        self.table.setColumnWidth(0, width + mark if on else max(width - mark, 40))
+        self.refresh()
 
     def refresh(self) -> None:
         scope = {k: v for k, v in self.scope().items() if k in self.accepts}

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
@@ -142,6 +143,12 @@ def describe_activity(v: Any) -> str:
     )
 
 
+def reminder_width() -> int:
+    """The 督办 column's width: “逾期 365 天” in the UI's language, with the cell's margins."""
+    sample = _tr("逾期 %1 天").replace("%1", "365")
+    return QFontMetrics(QApplication.font()).horizontalAdvance(sample) + 16
+
+
 def rectification_reminder(v: Any) -> str:
     """督办: how long an item has gone past its 整改时限 without 销号."""
     days = v.days_overdue(date.today())
@@ -261,7 +268,7 @@ def make_pages(
                 Column("subject_level", _tr("级别"), 60, sort_key="subject_level"),
                 Column("status", _tr("状态"), 80, sort_key="status"),
                 Column("feedback_due", _tr("反馈期限"), 100, sort_key="feedback_due"),
-                Column("overdue", _tr("督办"), 90, render=clue_reminder),
+                Column("overdue", _tr("督办"), reminder_width(), render=clue_reminder),
                 Column("problem", _tr("具体问题"), 300),
             ],
             filters=[
@@ -319,7 +326,7 @@ def make_pages(
                 Column("number", _tr("编号"), 130, sort_key="number"),
                 Column("status", _tr("状态"), 80, sort_key="status"),
                 Column("due_date", _tr("时限"), 100, sort_key="due_date"),
-                Column("overdue", _tr("督办"), 90, render=rectification_reminder),
+                Column("overdue", _tr("督办"), reminder_width(), render=rectification_reminder),
                 Column("lead_department", _tr("牵头部门"), 160, sort_key="lead_department"),
                 Column("problem", _tr("问题表现"), 340),
             ],

@@ -37,6 +37,13 @@ def _signed(step: str, comment: str, reason: str) -> Callable[[Any, str], Any]:
     return lambda s, rid: sign(s, rid, comment=comment, override_reason=reason)
 
 
+def _step_label(step: str) -> str:
+    """The step as its button names it, in the UI's language (the offer's ``action`` is the
+    core's Chinese)."""
+    labels = {"submit": _tr("提交复核"), "review": _tr("复核"), "approve": _tr("审签")}
+    return labels.get(step) or _tr("退回")
+
+
 def ask_override(page: RecordListPage, offers: Sequence[OverrideOffer]) -> StepDialog | None:
     """The dialog for the selected 底稿; ``offers`` are the steps the core lets the user
     override (``override_offers`` without ``blocked``)."""
@@ -48,12 +55,12 @@ def ask_override(page: RecordListPage, offers: Sequence[OverrideOffer]) -> StepD
         )
         first = offers[0]
         dialog.add("finding", _tr("底稿"), QLabel(f"{view.number}　{view.title}"))
-        dialog.add("member", _tr("组员"), QLabel(first.member))
+        dialog.add("member", _tr("组员", "the one signing"), QLabel(first.member))
         dialog.add("recusal", _tr("回避对象"), QLabel(first.recused))
         steps = dialog.add("step", _tr("签署"), QComboBox())
         steps.setObjectName("override_step")
         for offer in offers:
-            steps.addItem(offer.action, offer.step)
+            steps.addItem(_step_label(offer.step), offer.step)
         comment = dialog.add("comment", _tr("意见"), _text_box("comment", _tr("签署意见")))
         dialog.form.errors["reason"] = dialog.form.errors["comment"]  # 退回理由 shows there
         reason = dialog.add(

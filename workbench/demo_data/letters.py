@@ -11,6 +11,8 @@ from workbench.models import Letter
 from workbench.models.base import new_id
 from workbench.models.enums import LetterCategory, LetterChannel, LetterDisposition, LetterStatus
 
+# the reason ``make screenshots`` voids a letter of its demo store with, for 显示已作废
+VOID_EXAMPLE_REASON = "与前一件重复登记，已合并办理"
 _CHANNEL_WEIGHTS = (20, 15, 15, 15, 8, 12, 5, 10)
 _ANONYMOUS = {
     LetterChannel.LETTER: 0.5,

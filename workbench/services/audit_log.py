@@ -55,6 +55,9 @@ ACTION_LABELS: dict[str, str] = {
     "clue.outcome_remove": N_("删除线索处置结果"),
     "round.wipe": N_("清除轮次数据"),
     "exchange.rejected_retention": N_("清理拒收数据包"),
+    "role.grant": N_("角色授权"),
+    "grants.upgrade": N_("补签角色授权"),
+    "audit.anchor_mismatch": N_("审计锚点不符"),
 }
 
 
