@@ -6,11 +6,14 @@ an honest log (the residual risk, docs/store-format.md)."""
 from __future__ import annotations
 
 import base64
+import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, text
 
 from tests.conftest import LEADER, PASSPHRASE
@@ -27,14 +30,17 @@ from tests.workbench.test_exchange_support import (
 )
 from workbench import exchange as ex
 from workbench.errors import AuditChainBroken
+from workbench.exchange import root_anchor
 from workbench.models import Round
 from workbench.models.base import stored_datetime
 from workbench.models.system import AuditEntry, User
+from workbench.roles import Role
 from workbench.services.users import disable_user, enable_user
-from workbench.store import anchors, audit, migrate
+from workbench.store import anchors, audit, grants, migrate
 from workbench.store.vault import Vault
 
 CODE = "[WB-AUDIT-ANCHOR]"
+ROOT_CODE = "[WB-AUDIT-ROOT]"
 __all__ = ["main", "team", "team_template"]  # fixtures used here
 
 
@@ -244,7 +250,8 @@ def test_honest_packages_in_any_order_raise_no_anchor_warning(w: World) -> None:
     add_finding(w.a, w.round_id, title="三")
     p3 = _send(w, "p3")
     for package in (p3, p1, p2):
-        assert not any(x.startswith(CODE) for x in ex.import_package(w.office, package).warnings)
+        warnings = ex.import_package(w.office, package).warnings
+        assert not any(x.startswith((CODE, ROOT_CODE)) for x in warnings)
     assert _mismatches(w.office) == []
     with w.office.read() as s:
         [held] = anchors.prove(s).held
@@ -429,3 +436,40 @@ def test_entries_from_before_the_upgrade_are_reported_unsigned_not_failed(team: 
     assert proof.signatures.ok and proof.signatures.legacy == before
     assert f"第 1–{before} 条写于签名功能启用前，无签名" in proof.statement
     assert f"第 {before + 1}–{proof.entries} 条中" in proof.statement
+
+
+# -- the root of trust, anchored at the office ------------------------------------------------
+
+
+def test_a_rewritten_root_and_grant_chain_is_reported_by_the_office(w: World) -> None:
+    """The insider writes a root key of their own into the keyfile with a fresh MAC, and signs a
+    new grant chain under it that gives them what they like: the device's own checks pass, but
+    the office holds the root its first package named and warns at the next import."""
+    _anchored_at_office(w)
+    insider = w.a
+    key = insider.signing_key
+    assert key is not None
+    fake_root = Ed25519PrivateKey.generate()
+    ghost = grants.Signer(str(uuid.uuid4()), fake_root)
+    with insider.session() as s:
+        s.execute(text("DELETE FROM role_grants"))
+        chain = grants.Chain()
+        common = {"active": True, "reason": "create", "signer": ghost}
+        grants.issue(s, chain, user_id=ghost.user_id, user_name="ghost", roles=(Role.SYSADMIN,),
+                     key=grants.key_of(fake_root), **common)  # fmt: skip
+        grants.issue(s, chain, user_id=insider.user.id, user_name=insider.user.name,
+                     roles=insider.user.roles, key=grants.key_of(key), **common)  # fmt: skip
+    forged = replace(insider.keyfile, root=grants.key_of(fake_root)).sealed(insider.dek)
+    forged.write(insider.layout.keyfile)
+    w.close()
+    w.vaults.clear()
+    with w.a.read() as s:
+        assert anchors.prove(s).signatures.ok  # the device alone cannot tell
+
+    result = ex.import_package(w.office, _send(w, "p2"))
+    assert result.status == "imported"
+    [warning] = [x for x in result.warnings if x.startswith(ROOT_CODE)]
+    assert "信任根被改写" in warning
+    with w.office.read() as s:
+        [entry] = audit.iter_entries(s, action=root_anchor.MISMATCH_ACTION, limit=5)
+    assert (entry.object_id, entry.detail["problem"]) == (w.template.device_a, "changed")
