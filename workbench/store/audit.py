@@ -5,7 +5,8 @@ altered entry breaks the chain; the head (last seq and hash) is kept in ``store_
 transaction, so a removed tail is detected too. Triggers created by the first migration refuse
 UPDATE and DELETE on the table. Every ORM write is audited by a flush hook (insert/update/delete
 with the changed field names, never the values); unlocks, exports and imports are recorded
-explicitly with ``record``.
+explicitly with ``record``. Each entry a user writes carries their Ed25519 signature over its
+hash (``signed_bytes``); store/audit_signatures.py checks it against the grant chain's keys.
 """
 
 from __future__ import annotations
