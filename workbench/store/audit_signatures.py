@@ -20,6 +20,7 @@ import base64
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -88,10 +89,15 @@ def _key_at(bound: list[tuple[datetime, bytes]], at: datetime) -> bytes:
     return key
 
 
+@lru_cache(maxsize=256)
+def _public(key: bytes) -> Ed25519PublicKey:
+    return Ed25519PublicKey.from_public_bytes(key)
+
+
 def _verifies(key: bytes, signature: str, data: bytes) -> bool:
     try:
         raw = base64.b64decode(signature.encode("ascii"), validate=True)
-        Ed25519PublicKey.from_public_bytes(key).verify(raw, data)
+        _public(key).verify(raw, data)
     except (InvalidSignature, ValueError):
         return False
     return True
