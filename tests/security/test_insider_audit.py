@@ -37,6 +37,7 @@ from workbench.models.system import AuditEntry, User
 from workbench.roles import Role
 from workbench.services.users import disable_user, enable_user
 from workbench.store import anchors, audit, grants, migrate
+from workbench.store.check import check_store
 from workbench.store.vault import Vault
 
 CODE = "[WB-AUDIT-ANCHOR]"
@@ -285,6 +286,7 @@ def test_audit_verify_says_what_it_proves(
     said = capsys.readouterr().out
     assert "链完整" in said and f"第 1–{anchored} 条已随第 1 号数据包锚定于巡察办" in said
     assert f"第 {anchored + 1} 条起未锚定" in said
+    assert "条由写入者的密钥签名有效" in said and "签名无效" not in said
 
     w.vaults.clear()
     _rewrite(w.a, _own_findings)
@@ -374,6 +376,8 @@ def test_a_stripped_signature_is_named_not_passed_over(team: Team) -> None:
         proof = anchors.prove(s)
     assert proof.signatures.unsigned == (last,)
     assert f"第 {last} 条声称由用户写入却无签名" in proof.statement
+    report = check_store(team(), deep=False)
+    assert report.ok and any(f"第 {last} 条声称由用户写入却无签名" in w for w in report.warnings)
 
 
 def test_a_user_whose_key_changed_is_checked_against_the_key_of_the_time(team: Team) -> None:
