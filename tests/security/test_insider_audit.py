@@ -16,7 +16,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, text
 
-from tests.conftest import LEADER, PASSPHRASE
+from tests.conftest import LEADER, PASSPHRASE, template_store
 from tests.workbench.conftest import team, team_template
 from tests.workbench.team import Team
 from tests.workbench.test_exchange_cli import Main, main
@@ -35,14 +35,14 @@ from workbench.models import Round
 from workbench.models.base import stored_datetime
 from workbench.models.system import AuditEntry, User
 from workbench.roles import Role
-from workbench.services.users import disable_user, enable_user
+from workbench.services.users import disable_user, enable_user, set_user_roles
 from workbench.store import anchors, audit, grants, migrate
 from workbench.store.check import check_store
 from workbench.store.vault import Vault
 
 CODE = "[WB-AUDIT-ANCHOR]"
 ROOT_CODE = "[WB-AUDIT-ROOT]"
-__all__ = ["main", "team", "team_template"]  # fixtures used here
+__all__ = ["main", "team", "team_template", "template_store"]  # fixtures used here
 
 
 @pytest.fixture
@@ -330,7 +330,7 @@ def test_an_entry_edited_by_sql_and_rechained_fails_its_signature(team: Team) ->
 
     said = _signature_failure(member)
     assert f"第 {mine + 1} 条签名无效（写入者“member”" in said
-    assert "签名与写入者的密钥不符" in said
+    assert "签名与写入者在授权链中的密钥都不符" in said
     assert f"第 {mine + 2} 条签名无效（写入者“{LEADER}”" in said  # the leader's, after it
 
 
@@ -361,7 +361,10 @@ def test_an_entry_forged_with_the_insiders_own_key_in_another_users_name_is_dete
     _rechain(member, [*log, forged])
 
     said = _signature_failure(member)
-    assert f"第 {len(log) + 1} 条签名无效（写入者“{LEADER}”：签名与写入者的密钥不符" in said
+    assert (
+        f"第 {len(log) + 1} 条签名无效（写入者“{LEADER}”：签名与写入者在授权链中的密钥都不符"
+        in said
+    )
     assert f"第 1–{len(log) + 1} 条中 {len(log) - _store_jobs(member)} 条" in said
 
 
@@ -477,3 +480,27 @@ def test_a_rewritten_root_and_grant_chain_is_reported_by_the_office(w: World) ->
     with w.office.read() as s:
         [entry] = audit.iter_entries(s, action=root_anchor.MISMATCH_ACTION, limit=5)
     assert (entry.object_id, entry.detail["problem"]) == (w.template.device_a, "changed")
+
+
+def test_entries_between_a_recovery_and_the_new_grant_verify_once_it_is_issued(
+    team: Team, template_store: tuple[Path, str]
+) -> None:
+    """The recovery code gives the 组员 a new slot and key; the recovery session itself has no
+    user key (its entries are named unsigned). Their entries under the new key fail until the
+    系统管理员's grant binds it, and verify after."""
+    team.close()
+    team._vaults.clear()
+    recovered, _code = Vault.open_with_recovery_code(
+        team.directory, template_store[1], "member", PASSPHRASE + "恢复"
+    )
+    recovered.lock()
+    with Vault.open(team.directory, "member", PASSPHRASE + "恢复") as member:
+        with member.session() as s:
+            audit.record(s, "record.view", "findings", "f-1")
+        said = _signature_failure(member)
+        assert "该用户恢复口令后尚未由系统管理员重新授权" in said
+        set_user_roles(team(), "member", (Role.MEMBER,))
+        with member.read() as s:
+            proof = anchors.prove(s)
+    assert proof.signatures.ok
+    assert "声称由用户写入却无签名（恢复码解锁时写入" in proof.statement

@@ -111,9 +111,16 @@ def _check(
         return "写入者在角色授权链中没有签名密钥"
     if _verifies(_key_at(bound, at), signature, data):
         return None
+    # a key the grant chain bound to the writer after the entry: their new key, used between a
+    # recovery (a new slot) and the 系统管理员's grant binding it
+    if any(_verifies(key, signature, data) for issued, key in bound if issued > at):
+        return None
     if any(_verifies(key, signature, data) for _, key in bound):
         return "签名所用的密钥在记录时间已不是该用户的有效密钥"
-    return "签名与写入者的密钥不符：记录被改动，或以他人名义伪造"
+    return (
+        "签名与写入者在授权链中的密钥都不符：记录被改动、以他人名义伪造，"
+        "或该用户恢复口令后尚未由系统管理员重新授权"
+    )
 
 
 def signed_from(session: Session) -> int:
