@@ -398,7 +398,7 @@ def test_an_upgraded_office_keeps_the_rounds_its_devices_were_briefed_for(w: Wor
 
     from workbench.store import migrate
 
-    before = ScriptDirectory.from_config(migrate._config()).get_revision("0013").down_revision
+    before = ScriptDirectory.from_config(migrate._config()).get_revision("0014").down_revision
     assert isinstance(before, str)
     engine = w.office.engine
     migrate.downgrade_to(engine, before)

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 from workbench.models.system import RoleGrant
 from workbench.roles import Role
 from workbench.services import users
-from workbench.store import recovery
+from workbench.store import anchors, migrate, recovery
 from workbench.store.grants import Statement
 from workbench.store.keyfile import (
     LEGACY_VERSION,
@@ -28,8 +28,9 @@ ADMIN, MEMBER, SECADMIN = "admin", "member", "secadmin"
 PASSES = {ADMIN: "admin passphrase", MEMBER: "member passphrase", SECADMIN: "secadmin pass"}
 
 
-def _old_store(directory: Path) -> str:
-    """A store as an older version left it: version 1 slots, roles only in the column."""
+def _old_store(directory: Path, *, schema: str | None = None) -> str:
+    """A store as an older version left it: version 1 slots, roles only in the column (and the
+    schema taken back to ``schema``, if given)."""
     vault, _ = Vault.create(directory, user_name=ADMIN, passphrase=PASSES[ADMIN])
     with vault:
         users.add_user(vault, MEMBER, PASSES[MEMBER], (Role.MEMBER,))
@@ -37,6 +38,8 @@ def _old_store(directory: Path) -> str:
         with vault.session() as s:
             s.execute(delete(RoleGrant))
             ids = {u.name: u.id for u in users.list_users(s)}
+        if schema is not None:
+            migrate.downgrade_to(vault.engine, schema)
         store_id, dek = vault.store_id, bytes(vault.dek)
     code = recovery.generate()
     slots = [
@@ -127,3 +130,18 @@ def test_a_version_1_keyfile_upgrades_at_each_unlock_and_keeps_opening(tmp_path:
     with Vault.open(directory, ADMIN, PASSES[ADMIN]) as admin, admin.read() as s:
         assert s.scalar(select(RoleGrant.seq).order_by(RoleGrant.seq.desc()).limit(1)) == 4
     assert new_code != code
+
+
+def test_audit_signatures_verify_across_the_upgrade(tmp_path: Path) -> None:
+    """Entries from before signatures stay unsigned; the users' entries after, signed with keys
+    made at their first unlock, verify once the first 系统管理员's upgrade grants bind them."""
+    directory = tmp_path / "store"
+    _old_store(directory, schema="0014")
+    for name in (SECADMIN, MEMBER, ADMIN, SECADMIN):
+        with Vault.open(directory, name, PASSES[name]) as v, v.read() as s:
+            proof = anchors.prove(s)
+    assert proof.signatures.ok and proof.signatures.legacy > 0
+    assert proof.signatures.unsigned == ()
+    assert proof.signatures.valid + proof.signatures.legacy + proof.signatures.store_jobs == (
+        proof.entries
+    )

@@ -30,6 +30,7 @@ from workbench.exchange.linecheck import check_line
 from workbench.exchange.manifest import MEDIA_RE, RECORDS_MEDIA_TYPE, BlobEntry, Manifest, Sender
 from workbench.exchange.payload import MAX_RECORD_ITEMS, RecordsWriter, too_many_items
 from workbench.exchange.recordio import ATTACHMENT_TYPE
+from workbench.exchange.root_anchor import outgoing_root
 from workbench.exchange.spool import Spool
 from workbench.exchange.sqllines import iter_round_lines
 from workbench.exchange.writer import APP_VERSION, schema_version, write_package
@@ -225,6 +226,7 @@ def _export(
         del confirmed
         seq, prev = next_outgoing(s, dk.device_id)
         anchor = outgoing_claim(s, dk.device_id)
+        root = outgoing_root(s)
     cancel.raise_if_cancelled()
     records_size = picked.writer.size
     if records_size > limits.max_records_bytes or picked.count > limits.max_records:
@@ -266,6 +268,7 @@ def _export(
         blobs=tuple(entries),
         counts=counts,
         audit=anchor,
+        root=root,
     )
 
     def attachment_source(sha: str) -> Callable[[], Iterable[Chunk]]:

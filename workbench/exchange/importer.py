@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.errors import DiskFull, NotFound, WorkbenchError
-from workbench.exchange import anchors, briefing, receipts, rejected, team
+from workbench.exchange import anchors, briefing, receipts, rejected, root_anchor, team
 from workbench.exchange.errors import BadRecords, PackageLimit, StagingFailed
 from workbench.exchange.framing import Limits
 from workbench.exchange.identity import device_keys, office_keys, require_enrolled, revoked_ids
@@ -287,6 +287,7 @@ def _import_transaction(
             outcome, after = _finish(vault, s, read, added)
             m = read.manifest
             warnings = read.verdict.warnings + anchors.receive_claim(s, m)
+            warnings += root_anchor.receive_root(s, m)
             record_incoming(s, read.checked, warnings)
             detail = {
                 "kind": m.kind,

@@ -11,6 +11,7 @@ from typing import Any
 from workbench.exchange.audit_anchor import AnchorClaim, parse_claim
 from workbench.exchange.canonical import StrictJSONError, canonical_json, strict_loads
 from workbench.exchange.errors import BadManifest
+from workbench.exchange.root_claim import RootClaim, parse_root
 from workbench.exchange.strict import (
     array,
     hex64,
@@ -93,6 +94,7 @@ class Manifest:
     blobs: tuple[BlobEntry, ...]
     counts: dict[str, int] = field(default_factory=dict)
     audit: AnchorClaim | None = None  # the sender's audit-chain anchor (audit_anchor.py)
+    root: RootClaim | None = None  # the sender's root of trust, team packages (root_anchor.py)
     receipt_device: str | None = None
     receipt: tuple[ReceiptEntry, ...] = ()
     # team packages: the ids of every user of the sending store, who alone may appear as a
@@ -113,7 +115,7 @@ class Manifest:
                     for r in self.receipt
                 ],
             }
-        return {
+        doc = {
             "format": FORMAT,
             "format_version": MANIFEST_VERSION,
             "kind": self.kind,
@@ -132,6 +134,9 @@ class Manifest:
             "receipt": receipt,
             "device_users": None if self.device_users is None else sorted(self.device_users),
         }
+        if self.root is not None:  # optional: a manifest without it reads as before
+            doc["root"] = self.root.to_json()
+        return doc
 
     def to_bytes(self) -> bytes:
         return canonical_json(self.to_json())
@@ -205,7 +210,7 @@ def _parse(doc: Any) -> Manifest:
         "receipt",
         "device_users",
     )
-    o = obj(doc, "$", keys)
+    o = obj(doc, "$", keys, ("root",))
     if o["format"] != FORMAT:
         raise StrictJSONError("不是数据包清单", "$.format")
     integer(o["format_version"], "$.format_version", MANIFEST_VERSION, MANIFEST_VERSION)
@@ -258,6 +263,7 @@ def _parse(doc: Any) -> Manifest:
         created_at=timestamp(o["created_at"], "$.created_at"),
         app_version=text(o["app_version"], "$.app_version", 32, allow_control=False),
         audit=parse_claim(o["audit"], "$.audit"),
+        root=parse_root(o.get("root"), "$.root"),
         schema_version=text(o["schema_version"], "$.schema_version", 32, allow_control=False),
         round_id=None if o["round_id"] is None else uuid_text(o["round_id"], "$.round_id"),
         recipients=recipients,

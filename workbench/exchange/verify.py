@@ -10,6 +10,7 @@ from workbench.errors import NotFound, WorkbenchError
 from workbench.exchange.anchors import preview_claim
 from workbench.exchange.framing import Limits
 from workbench.exchange.importer import read_for
+from workbench.exchange.root_anchor import preview_root
 from workbench.store.vault import Vault
 
 
@@ -49,7 +50,7 @@ def verify_package(vault: Vault, path: Path, *, limits: Limits | None = None) ->
     warnings = read.verdict.warnings
     if not duplicate:
         with vault.read() as s:
-            warnings += preview_claim(s, m)
+            warnings += preview_claim(s, m) + preview_root(s, m)
     return VerifyReport(
         verdict="already_imported" if duplicate else "ok",
         code=None,

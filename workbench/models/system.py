@@ -61,6 +61,9 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # the acting user's Ed25519 signature (base64) over the entry's digest; None for store
+    # jobs, entries before revision 0015, and a session without the user's key
+    signature: Mapped[str | None] = mapped_column(String(88), nullable=True)
 
 
 class AuditAnchor(Base):

@@ -22,6 +22,7 @@ from workbench.errors import AuditChainBroken
 from workbench.models.exchange import ExchangeDevice, PackageLedger
 from workbench.models.system import AuditAnchor, AuditEntry
 from workbench.store import audit
+from workbench.store.audit_signatures import SignatureReport, verify_signatures
 
 MISMATCH_ACTION = "audit.anchor_mismatch"
 _IN_CHUNK = 500
@@ -59,6 +60,7 @@ class AuditProof:
     confirmed: SentAnchor | None  # the furthest anchor a receipt confirmed
     sent: SentAnchor | None  # the furthest anchor sent
     held: tuple[HeldAnchors, ...]
+    signatures: SignatureReport
     statement: str  # what the above proves, in words
 
 
@@ -138,11 +140,20 @@ def held_anchors(session: Session) -> tuple[HeldAnchors, ...]:
 
 
 def prove(session: Session) -> AuditProof:
-    """Verify the chain and the anchors this store sent; say how far the chain is anchored.
-    Raises ``AuditChainBroken`` naming the first entry that fails."""
+    """Verify the chain, the anchors this store sent, every entry's signature and the role-grant
+    chain the keys come from; say how far the chain is anchored and signed. Raises
+    ``AuditChainBroken`` naming the first entry that fails, or every bad signature and grant."""
     chain = audit.verify_chain(session)
     sent = sent_anchors(session)
     _check_sent(session, sent, chain.entries)
+    signatures = verify_signatures(session, chain.entries)
+    if not signatures.ok:
+        first = signatures.bad[0].seq if signatures.bad else None
+        raise AuditChainBroken(
+            f"审计日志签名或角色授权链校验失败。\n{signatures.statement}",
+            seq=first,
+            problem="signature",
+        )
     confirmed = max((a for a in sent if a.confirmed_at), key=lambda a: a.seq, default=None)
     furthest = max(sent, key=lambda a: a.seq, default=None)
     held = held_anchors(session)
@@ -153,7 +164,8 @@ def prove(session: Session) -> AuditProof:
         confirmed,
         furthest,
         held,
-        _statement(chain.entries, confirmed, furthest, held),
+        signatures,
+        _statement(chain.entries, confirmed, furthest, held) + "\n" + signatures.statement,
     )
 
 

@@ -5,11 +5,13 @@ altered entry breaks the chain; the head (last seq and hash) is kept in ``store_
 transaction, so a removed tail is detected too. Triggers created by the first migration refuse
 UPDATE and DELETE on the table. Every ORM write is audited by a flush hook (insert/update/delete
 with the changed field names, never the values); unlocks, exports and imports are recorded
-explicitly with ``record``.
+explicitly with ``record``. Each entry a user writes carries their Ed25519 signature over its
+hash (``signed_bytes``); store/audit_signatures.py checks it against the grant chain's keys.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
@@ -46,8 +49,12 @@ _INSERT_MANY = Insert(
         "detail",
         "prev_hash",
         "entry_hash",
+        "signature",
     ),
 )
+SIGNING_INFO_KEY = "audit_signing_key"  # session.info: the acting user's Ed25519 key (the vault)
+SIGNED_FROM_KEY = "audit_signed_from"  # store_meta: the first seq written signed (revision 0015)
+_SIGNED_PREFIX = b"workbench-audit-entry-v1\n"
 
 
 # What ``json.dumps(…, ensure_ascii=False)`` writes for one string, in C.
@@ -101,6 +108,26 @@ def _digest(
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
 
 
+def signed_bytes(entry_hash: str) -> bytes:
+    """What an entry's signature covers: its digest (the whole entry and, through the previous
+    hash, the chain before it), with a prefix no other statement of ours starts with."""
+    return _SIGNED_PREFIX + entry_hash.encode("ascii")
+
+
+def _sign(key: Ed25519PrivateKey, entry_hash: str) -> str:
+    return base64.b64encode(key.sign(signed_bytes(entry_hash))).decode("ascii")
+
+
+def _signing_key(session: Session, actor_id: str | None) -> Ed25519PrivateKey | None:
+    """The key an entry by ``actor_id`` is signed with: the unlocked user's. A store job (no
+    user) and a session without the user's key (unlocked through the recovery code) sign
+    nothing; ``audit verify`` says which entries are unsigned (docs/store-format.md)."""
+    if actor_id is None:
+        return None
+    key = session.info.get(SIGNING_INFO_KEY)
+    return key if isinstance(key, Ed25519PrivateKey) else None
+
+
 def _head(session: Session) -> tuple[int, str]:
     with session.no_autoflush:
         pending = session.info.get("audit_pending_head")
@@ -143,10 +170,9 @@ def record(
         "detail": detail_text,
     }
     digest = entry_digest(prev, **fields)  # type: ignore[arg-type]
-    # Seam for per-user signatures: a signature by the acting user's key over ``digest`` (which
-    # covers the whole entry and, through ``prev``, the chain before it) is added here and in
-    # ``record_many``, as a column of the entry; ``verify_chain`` checks it beside the digest.
-    session.add(AuditEntry(**fields, prev_hash=prev, entry_hash=digest))
+    key = _signing_key(session, fields["actor_id"])  # type: ignore[arg-type]
+    signature = _sign(key, digest) if key is not None else None
+    session.add(AuditEntry(**fields, prev_hash=prev, entry_hash=digest, signature=signature))
     _set_head(session, seq, digest)
 
 
@@ -178,6 +204,7 @@ def record_many(session: Session, items: Iterable[AuditItem], rows: Rows | None 
     actor_id = getattr(actor, "user_id", None)
     actor_name = getattr(actor, "user_name", None)
     device_id = getattr(actor, "device_id", None)
+    key = _signing_key(session, actor_id)
     seq, prev = _head(session)
     at = utcnow()
     stored_at = stored_datetime(at)
@@ -195,7 +222,6 @@ def record_many(session: Session, items: Iterable[AuditItem], rows: Rows | None 
             detail_text = _detail_text(detail)
             texts[id(detail)] = (detail, detail_text)
         digest = _digest(prev, seq, who, action, object_type, object_id, detail_text)
-        # (the per-user signature seam, as in ``record``)
         entries.append(
             (
                 seq,
@@ -209,6 +235,7 @@ def record_many(session: Session, items: Iterable[AuditItem], rows: Rows | None 
                 detail_text,
                 prev,
                 digest,
+                _sign(key, digest) if key is not None else None,
             )
         )
         prev = digest

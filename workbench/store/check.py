@@ -60,8 +60,11 @@ def check_store(
     with vault.read() as s:
         as_store_job(s)  # the 系统管理员's check counts attachments, shows none of them
         try:
-            report = anchors.prove(s)  # the chain and the anchors this store sent
+            report = anchors.prove(s)  # chain, anchors sent, signatures, grant chain
             facts["audit_entries"] = report.entries
+            facts["audit_signed"] = report.signatures.valid
+            if report.signatures.unsigned:
+                warnings.append(report.signatures.statement.splitlines()[0])
         except AuditChainBroken as exc:
             problems.append(exc.message)
         rows = s.scalars(select(Attachment)).all()

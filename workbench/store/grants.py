@@ -150,6 +150,9 @@ class Chain:
     next_seq: int = 1
     prev: str = GENESIS
     broken_at: int | None = None  # the seq where the chain stops being readable
+    # every key each user's valid grants bound, in chain order, with the grant's time: audit
+    # signatures are checked against the key valid when the entry was written
+    keys: dict[str, list[tuple[str, bytes]]] = field(default_factory=dict)
 
     def holders(self, role: Role, *, besides: str | None = None) -> list[Held]:
         return [
@@ -258,6 +261,10 @@ def verify_chain(rows: Iterable[RoleGrant], store_id: str, root: bytes | None) -
             break
         problem = _problem(chain, st, row, root)
         names.setdefault(st.user_id, st.user_name)
+        if problem is None and st.key is not None:
+            bound = chain.keys.setdefault(st.user_id, [])
+            if not bound or bound[-1][1] != _unb64(st.key):
+                bound.append((st.issued_at, _unb64(st.key)))
         if problem is None:
             chain.held[st.user_id] = Held(
                 st.user_id,

@@ -197,6 +197,7 @@ class Vault:
                 actor = Actor(user_id, user_name, None)
                 device_id = str(uuid.uuid4())
                 with unit_of_work(factory, actor) as s:
+                    s.info[audit.SIGNING_INFO_KEY] = keys.ed25519
                     for key, value in {
                         "store_id": store_id,
                         "device_id": device_id,
@@ -462,6 +463,7 @@ class Vault:
         _ = self.engine
         with unit_of_work(self._write_factory, self.actor) as s:
             s.info[grants.ROOT_INFO_KEY] = self.keyfile.root
+            s.info[audit.SIGNING_INFO_KEY] = self._keys.ed25519 if self._keys else None
             yield s
 
     @contextmanager
@@ -470,6 +472,7 @@ class Vault:
         _ = self.engine
         with unit_of_work(self._factory, self.actor) as s:
             s.info[grants.ROOT_INFO_KEY] = self.keyfile.root
+            s.info[audit.SIGNING_INFO_KEY] = self._keys.ed25519 if self._keys else None
             yield s
 
     @property

@@ -5,8 +5,8 @@ mark on a received version held as a proposal.
 Devices briefed before this revision keep their round (from the ledger's briefings); their team
 and the versions they received are known from their next briefing on.
 
-Revision ID: 0013
-Revises: 0014
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-06
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0014"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

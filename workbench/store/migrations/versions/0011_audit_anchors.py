@@ -1,7 +1,7 @@
 """Audit anchors: the chain heads this store sent in its packages, and what the packages it
 received claimed about their senders' chains (docs/package-format.md, "Audit anchors").
 
-Revision ID: 0012
+Revision ID: 0011
 Revises: 0010
 Create Date: 2026-12-06
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
+revision = "0011"
 down_revision = "0010"
 branch_labels = None
 depends_on = None

@@ -3,8 +3,8 @@ the target's 整改方案/整改报告, the supervision entries of 纪委监委 
 the 新官理旧账 提醒函 as records of their own. Items already stored keep their meaning: no goal,
 no catalog, not yet reviewed.
 
-Revision ID: 0011
-Revises: 0012
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-06
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0012"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

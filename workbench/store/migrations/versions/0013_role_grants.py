@@ -1,8 +1,8 @@
 """Signed role grants (store/grants.py). Existing roles become grants at the first unlock of the
 first 系统管理员 after this revision, who then signs them (the keyfile's root of trust).
 
-Revision ID: 0014
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-06
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
