@@ -104,6 +104,7 @@ def test_a_held_version_is_titled_a_proposal() -> None:
     assert "当前显示" in shown and "提议" not in shown
     assert "提议" in proposal and "当前显示" not in proposal
 
+
 def test_a_voiding_conflict_reads_in_english(qtbot: QtBot, w: World) -> None:
     """Before: the versions' titles were cut off at both ends (“rsion 2: device …, revision 2
     (shown in this databa”), the labels kept Chinese brackets (“Voided at（deleted_at）”), the
