@@ -18,18 +18,24 @@ from workbench.workspace import Workspace
 Work = Callable[[Any], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+Job = tuple[Work, str]  # the unit of work and its mode
+Outcome = tuple[bool, Any]  # succeeded?, the result or the error
 
 
 class _Worker(QObject):
-    finished = Signal(int, object)
-    failed = Signal(int, object)
+    finished = Signal(int)
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(
+        self, workspace: Workspace, jobs: dict[int, Job], outcomes: dict[int, Outcome]
+    ) -> None:
         super().__init__()
         self.workspace = workspace
+        self._jobs = jobs
+        self._outcomes = outcomes
 
-    @Slot(int, object, str)
-    def run(self, job_id: int, work: Work, mode: str) -> None:
+    @Slot(int)
+    def run(self, job_id: int) -> None:
+        work, mode = self._jobs.pop(job_id)
         try:
             ws = self.workspace
             if mode == "raw":  # not a unit of work: lock, swap the workspace
@@ -37,26 +43,32 @@ class _Worker(QObject):
             else:
                 result = ws.write(work) if mode == "write" else ws.read(work)
         except BaseException as exc:
-            self.failed.emit(job_id, exc)
+            self._outcomes[job_id] = (False, exc)
         else:
-            self.finished.emit(job_id, result)
+            self._outcomes[job_id] = (True, result)
+        del work  # the closure is released on this thread, before the GUI hears of it
+        self.finished.emit(job_id)
 
 
 class Tasks(QObject):
     """The GUI side of the worker: submit units of work, get callbacks on the GUI thread."""
 
-    _submit = Signal(int, object, str)
+    _submit = Signal(int)
     busy_changed = Signal(bool)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("db-worker")
-        self._worker = _Worker(workspace)
+        # Signals carry only job ids: the work and its outcome wait in these dicts (each item
+        # set on one thread and popped on the other, under the GIL), so no Python object rides a
+        # queued Qt event across threads, where PySide frees it on the receiving thread.
+        self._jobs: dict[int, Job] = {}
+        self._outcomes: dict[int, Outcome] = {}
+        self._worker = _Worker(workspace, self._jobs, self._outcomes)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
         self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
         self.default_error: Failed | None = None
@@ -94,7 +106,8 @@ class Tasks(QObject):
         self._pending[job_id] = (on_done, on_error)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
-        self._submit.emit(job_id, work, mode)
+        self._jobs[job_id] = (work, mode)
+        self._submit.emit(job_id)
         return job_id
 
     @property
@@ -107,18 +120,17 @@ class Tasks(QObject):
             self.busy_changed.emit(False)
         return callbacks
 
-    @Slot(int, object)
-    def _on_finished(self, job_id: int, result: object) -> None:
-        on_done, _ = self._pop(job_id)
-        if on_done is not None:
-            on_done(result)
-
-    @Slot(int, object)
-    def _on_failed(self, job_id: int, error: BaseException) -> None:
-        _, on_error = self._pop(job_id)
+    @Slot(int)
+    def _on_finished(self, job_id: int) -> None:
+        succeeded, value = self._outcomes.pop(job_id)
+        on_done, on_error = self._pop(job_id)
+        if succeeded:
+            if on_done is not None:
+                on_done(value)
+            return
         handler = on_error or self.default_error
         if handler is not None:
-            handler(error)
+            handler(value)
 
     def shutdown(self) -> None:
         self._thread.quit()
