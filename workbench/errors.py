@@ -51,6 +51,20 @@ class RecoveryCodeInvalid(AuthenticationError):
     default_message = N_("恢复码不正确")
 
 
+class KeyRetired(AuthenticationError):
+    code = "WB-AUTH-KEY-RETIRED"
+    default_message = N_(
+        "数据库已更换数据密钥，这份密钥文件中的旧密钥不能再打开它（可能是更换前复制的旧密钥文件）"
+    )
+
+
+class RekeyPending(AuthenticationError):
+    code = "WB-AUTH-REKEY-PENDING"
+    default_message = N_(
+        "数据密钥的更换尚未完成，此口令或恢复码不能完成它：请系统管理员登录或运行 workbench rekey"
+    )
+
+
 class IntegrityError(WorkbenchError):
     code = "WB-INTEGRITY"
     exit_code = 4
@@ -109,6 +123,11 @@ class Conflict(WorkbenchError):
     code = "WB-CONFLICT"
     exit_code = 7
     default_message = N_("与现有数据冲突")
+
+
+class RekeyBlocked(Conflict):
+    code = "WB-REKEY-BLOCKED"
+    default_message = N_("有用户自升级以来尚未登录，其密钥槽不能换用新的数据密钥")
 
 
 class StoreExists(Conflict):

@@ -1,0 +1,126 @@
+"""Key rotation: a new data key for the database, the attachments and every slot; an old keyfile,
+the old recovery code and version 1 slots no longer open the store."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import LEADER, PASSPHRASE
+from workbench.errors import (
+    KeyRetired,
+    PermissionDenied,
+    RecoveryCodeInvalid,
+    RekeyBlocked,
+)
+from workbench.services import users
+from workbench.services.backups import restore_store
+from workbench.store import rekey
+from workbench.store.backup import write_backup
+from workbench.store.check import check_store
+from workbench.store.keyfile import Keyfile, normalize_passphrase, seal_legacy_slot, user_hint
+from workbench.store.vault import Vault
+
+MEMBER = "member"
+MEMBER_PASS = "member passphrase 1"
+
+
+def _add_attachment(vault: Vault, data: bytes, name: str) -> str:
+    with vault.session() as s:
+        return vault.attachments.add(s, io.BytesIO(data), name=name).sha256
+
+
+def _files(store: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(store)): p.read_bytes()
+        for p in sorted(store.rglob("*"))
+        if p.is_file() and "backups" not in p.parts
+    }
+
+
+def test_rekey_changes_every_key_and_keeps_everything(store_dir: Path, recovery_code: str) -> None:
+    blobs = {os.urandom(8).hex(): os.urandom(n) for n in (10, 70_000, 2_100_000)}
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
+        users.add_user(v, MEMBER, MEMBER_PASS, ("组员",))
+        shas = {_add_attachment(v, data, name): data for name, data in blobs.items()}
+        old_gen = v.keyfile.key_generation
+        old_names = {p.name for p in (store_dir / "blobs").rglob("*") if p.is_file()}
+        result = rekey.rotate(v)
+        assert result.key_generation == old_gen + 1
+        for sha, data in shas.items():  # the same vault reads the new blobs at once
+            assert b"".join(v.attachments.iter_content(sha)) == data
+    assert not rekey.journal_path(v.layout).exists()
+    new_names = {p.name for p in (store_dir / "blobs").rglob("*") if p.is_file()}
+    assert new_names and not (new_names & old_names)  # re-encrypted under new keyed names
+    with Vault.open(store_dir, MEMBER, MEMBER_PASS) as v:  # rewrapped without a passphrase
+        assert v.keyfile.key_generation == old_gen + 1
+        assert check_store(v).ok
+        for sha, data in shas.items():
+            assert b"".join(v.attachments.iter_content(sha)) == data
+    with pytest.raises(RecoveryCodeInvalid):
+        Vault.open_with_recovery_code(store_dir, recovery_code, LEADER, "another passphrase")
+    vault, _code = Vault.open_with_recovery_code(
+        store_dir, result.recovery_code, LEADER, "another passphrase"
+    )
+    vault.lock()
+
+
+def test_old_keyfile_put_back_is_refused(store_dir: Path) -> None:
+    old = (store_dir / "keyfile.json").read_bytes()
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
+        _add_attachment(v, b"evidence", "e.txt")
+        rekey.rotate(v)
+    (store_dir / "keyfile.json").write_bytes(old)
+    before = _files(store_dir)
+    with pytest.raises(KeyRetired) as err:
+        Vault.open(store_dir, LEADER, PASSPHRASE)
+    assert err.value.code == "WB-AUTH-KEY-RETIRED"
+    assert _files(store_dir) == before  # nothing written
+
+
+def test_unupgraded_slot_refused_by_name_or_dropped(store_dir: Path) -> None:
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
+        users.add_user(v, MEMBER, MEMBER_PASS, ("组员",))
+        with v.read() as s:
+            member_id = users.find_user(s, MEMBER).id
+        slot = v.keyfile.slot_for_user(member_id)
+        assert slot is not None
+        legacy = seal_legacy_slot(
+            v.store_id,
+            v.dek,
+            normalize_passphrase(MEMBER_PASS),
+            kind="passphrase",
+            user_id=slot.user_id,
+            hint=user_hint(v.store_id, MEMBER),
+        )
+        v._write_keyfile(v.keyfile.with_slot(legacy))
+        before = (store_dir / "keyfile.json").read_bytes()
+        with pytest.raises(RekeyBlocked) as err:
+            rekey.rotate(v)
+        assert MEMBER in err.value.message
+        assert (store_dir / "keyfile.json").read_bytes() == before
+        result = rekey.rotate(v, drop_unupgraded=True)
+        assert result.dropped == (slot.user_id,)
+    assert Keyfile.read(store_dir / "keyfile.json").slot_for_user(str(slot.user_id)) is None
+
+
+def test_only_a_sysadmin_rekeys(store_dir: Path) -> None:
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
+        users.add_user(v, MEMBER, MEMBER_PASS, ("组员",))
+    with Vault.open(store_dir, MEMBER, MEMBER_PASS) as v, pytest.raises(PermissionDenied):
+        rekey.rotate(v)
+
+
+def test_backup_before_rekey_restores_with_its_own_keyfile(store_dir: Path, tmp_path: Path) -> None:
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
+        sha = _add_attachment(v, b"before the rotation", "a.txt")
+        target = tmp_path / "before.wbk"
+        write_backup(v.layout, v.keyfile, v.dek, v.engine, target)
+        rekey.rotate(v)
+    restored = tmp_path / "restored"
+    restore_store(target, restored, LEADER, PASSPHRASE)
+    with Vault.open(restored, LEADER, PASSPHRASE) as v:
+        assert b"".join(v.attachments.iter_content(sha)) == b"before the rotation"
