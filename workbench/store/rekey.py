@@ -80,8 +80,9 @@ if TYPE_CHECKING:
 JOURNAL_NAME = "rekey-journal.json"
 JOURNAL_FORMAT = "inspection-workbench-rekey-journal"
 # where a rotation may be stopped (tests kill the process there): after the journal, after the
-# first re-encrypted blob, after all blobs, after the database, after the keyfile
-STAGES = ("prepared", "blob", "blobs", "database", "keyfile")
+# first re-encrypted blob, after all blobs, right before PRAGMA rekey (the database out of WAL
+# mode), after the database, after the keyfile
+STAGES = ("prepared", "blob", "blobs", "rekey", "database", "keyfile")
 
 Stage = Callable[[str], None]
 
@@ -253,7 +254,9 @@ def _reencrypt_blobs(
     on_stage("blobs")
 
 
-def _rekey_database(db: Path, old: bytes | bytearray, new: bytes | bytearray) -> None:
+def _rekey_database(
+    db: Path, old: bytes | bytearray, new: bytes | bytearray, on_stage: Stage
+) -> None:
     """``PRAGMA rekey`` in rollback-journal mode: SQLCipher rewrites every page in one
     transaction, whose journal holds the pages under the old key; in WAL mode it is not safe."""
     conn = raw_connection(db, old)
@@ -261,6 +264,7 @@ def _rekey_database(db: Path, old: bytes | bytearray, new: bytes | bytearray) ->
         with driver_errors():
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+            on_stage("rekey")
             conn.execute(f"PRAGMA rekey = \"x'{bytes(new).hex()}'\"").fetchall()
     finally:
         conn.close()
@@ -313,7 +317,7 @@ def complete(
             if old is None:  # the keyfile is new, so the database must be: it is not
                 raise StoreDamaged(reason="数据库不能用新的数据密钥打开")
             _reencrypt_blobs(layout, old, new, on_stage)
-            _rekey_database(layout.db, old, new)
+            _rekey_database(layout.db, old, new, on_stage)
             on_stage("database")
         if keyfile.key_generation != journal.new_generation:
             keyfile = _new_keyfile(keyfile, journal, new)
