@@ -54,7 +54,8 @@ class RecoveryCodeInvalid(AuthenticationError):
 class KeyRetired(AuthenticationError):
     code = "WB-AUTH-KEY-RETIRED"
     default_message = N_(
-        "数据库已更换数据密钥，这份密钥文件中的旧密钥不能再打开它（可能是更换前复制的旧密钥文件）"
+        "这份密钥文件中的数据密钥打不开数据库的任何一页：数据密钥已更换"
+        "（这是更换前复制的旧密钥文件），或数据库文件不属于这份密钥文件"
     )
 
 

@@ -103,7 +103,7 @@ def test_kill_at_every_rekey_stage(
     assert opened.keys is not None
     keys = [opened.dek]
     if not journal.done:
-        new = journal.new_dek(slot.slot_id, opened.keys)
+        new = journal.new_dek(opened.keys)
         assert new is not None
         keys.append(new)
     assert any(rekey.opens_with(layout.db, key) for key in keys)

@@ -68,6 +68,7 @@ from workbench.store.keyfile import (
     Slot,
     SlotKeys,
     canonical,
+    public_x25519,
     seal_slot,
     unwrap_dek,
     wrap_dek,
@@ -164,9 +165,11 @@ class Journal:
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise KeyfileDamaged("数据密钥更换日志已损坏") from exc
 
-    def new_dek(self, slot_id: str, keys: SlotKeys) -> bytearray | None:
-        """The new DEK through the journal's wrap for ``slot_id``, if it holds one."""
-        slot = next((s for s in self.slots if s.slot_id == slot_id), None)
+    def new_dek(self, keys: SlotKeys) -> bytearray | None:
+        """The new DEK through the journal's wrap to these keys, if it holds one (found by public
+        key: a passphrase changed meanwhile made a new slot with the same keys)."""
+        public = public_x25519(keys.x25519)
+        slot = next((s for s in self.slots if s.x25519 == public), None)
         if slot is None:
             return None
         return unwrap_dek(self.store_id, slot, keys.x25519)
@@ -336,7 +339,6 @@ def finish_journal(layout: StoreLayout) -> None:
 def settle(
     layout: StoreLayout,
     keyfile: Keyfile,
-    slot_id: str | None,
     keys: SlotKeys | None,
     dek: bytearray,
 ) -> tuple[bytearray, Keyfile]:
@@ -348,7 +350,7 @@ def settle(
             if keyfile.key_generation == journal.new_generation:
                 journal.check(dek)
                 return dek, complete(layout, keyfile, journal, None, dek)
-            new = journal.new_dek(slot_id, keys) if slot_id and keys else None
+            new = journal.new_dek(keys) if keys else None
             if new is not None:
                 journal.check(new)
                 keyfile = complete(layout, keyfile, journal, dek, new)

@@ -296,7 +296,7 @@ class Vault:
                 _zero(dek)
                 raise
             # a rotation stopped by a kill is finished here, or the key is one it retired
-            dek, keyfile = rekey.settle(layout, keyfile, slot.slot_id, keys, dek)
+            dek, keyfile = rekey.settle(layout, keyfile, keys, dek)
             if keys is None:  # a version 1 slot: its passphrase is here, make it version 2
                 keys = SlotKeys.generate(signing=True)
                 upgraded = seal_slot(
@@ -360,7 +360,7 @@ class Vault:
         except BaseException:
             _zero(dek)
             raise
-        dek, keyfile = rekey.settle(layout, keyfile, None, None, dek)
+        dek, keyfile = rekey.settle(layout, keyfile, None, dek)
         engine_user = cls._find_user_id(layout, dek, user_name)
         vault = cls._open_with_key(layout, keyfile, dek, engine_user)
         throttle.record_success(keyfile.store_id)
