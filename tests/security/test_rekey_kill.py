@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LEADER, PASSPHRASE
+from workbench.errors import RekeyPending
 from workbench.services import users
 from workbench.store import rekey
 from workbench.store.check import check_store
@@ -46,10 +47,13 @@ ROTATE = textwrap.dedent(
 
 
 @pytest.fixture(scope="module")
-def populated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes], set[str]]:
+def populated(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, bytes], set[str]]:
     """A store with a second user, attachments (one of several chunks) and their user rows."""
     root = tmp_path_factory.mktemp("rekey-kill") / "store"
-    vault, _code = Vault.create(root, user_name=LEADER, passphrase=PASSPHRASE)
+    vault, code = Vault.create(root, user_name=LEADER, passphrase=PASSPHRASE)
+    (root.parent / "recovery-code.txt").write_text(code)
     with vault:
         users.add_user(vault, MEMBER, MEMBER_PASS, ("组员",))
         blobs: dict[str, bytes] = {}
@@ -60,6 +64,10 @@ def populated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
         with vault.read() as s:
             names = {u.name for u in users.list_users(s)}
     return root, blobs, names
+
+
+def recovery_code_of(template: Path) -> str:
+    return (template.parent / "recovery-code.txt").read_text()
 
 
 def _kill_at(store: Path, stage: str) -> None:
@@ -126,3 +134,23 @@ def test_kill_at_every_rekey_stage(
     )
     with vault:
         _intact(vault, blobs, names)
+
+
+@pytest.mark.slow
+def test_a_slot_the_journal_does_not_hold_cannot_open_a_half_rotated_store(
+    populated: tuple[Path, dict[str, bytes], set[str]], tmp_path: Path
+) -> None:
+    """Killed after the database took the new key: the old recovery code (not in the journal)
+    is refused with a coded error and changes nothing; a user's unlock then finishes it."""
+    template, blobs, names = populated
+    store = tmp_path / "store"
+    shutil.copytree(template, store)
+    _kill_at(store, "database")
+    code = recovery_code_of(template)
+    before = {p: p.read_bytes() for p in store.rglob("*") if p.is_file()}
+    with pytest.raises(RekeyPending) as err:
+        Vault.open_with_recovery_code(store, code, LEADER, "another passphrase")
+    assert err.value.code == "WB-AUTH-REKEY-PENDING"
+    assert {p: p.read_bytes() for p in store.rglob("*") if p.is_file()} == before
+    with Vault.open(store, MEMBER, MEMBER_PASS) as v:
+        _intact(v, blobs, names)
