@@ -15,6 +15,7 @@ from workbench.errors import (
     PermissionDenied,
     RecoveryCodeInvalid,
     RekeyBlocked,
+    StoreBusy,
 )
 from workbench.services import users
 from workbench.services.backups import restore_store
@@ -124,3 +125,25 @@ def test_backup_before_rekey_restores_with_its_own_keyfile(store_dir: Path, tmp_
     restore_store(target, restored, LEADER, PASSPHRASE)
     with Vault.open(restored, LEADER, PASSPHRASE) as v:
         assert b"".join(v.attachments.iter_content(sha)) == b"before the rotation"
+
+
+def test_rekey_while_another_process_has_the_store_open_is_busy_and_loses_nothing(
+    store_dir: Path,
+) -> None:
+    """Another connection (a GUI left open) keeps the database in WAL mode: the rekey stops
+    with WB-BUSY before touching the database, and the next unlock finishes it."""
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
+        sha = _add_attachment(v, b"kept", "k.txt")
+        other = Vault.open(store_dir, LEADER, PASSPHRASE)
+        try:
+            with other.read():
+                pass
+            with pytest.raises(StoreBusy):
+                rekey.rotate(v)
+        finally:
+            other.lock()
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
+        assert v.keyfile.key_generation == 2  # the unlock finished the rotation
+        assert b"".join(v.attachments.iter_content(sha)) == b"kept"
+        assert check_store(v).ok
+        assert rekey.rotate(v).resumed

@@ -49,6 +49,7 @@ from workbench.errors import (
     PermissionDenied,
     RekeyBlocked,
     RekeyPending,
+    StoreBusy,
     StoreDamaged,
 )
 from workbench.roles import Role
@@ -266,7 +267,9 @@ def _rekey_database(
     try:
         with driver_errors():
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-            conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+            if mode is None or str(mode[0]).lower() != "delete":  # another connection is open
+                raise StoreBusy()
             on_stage("rekey")
             conn.execute(f"PRAGMA rekey = \"x'{bytes(new).hex()}'\"").fetchall()
     finally:
