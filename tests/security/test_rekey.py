@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import LEADER, PASSPHRASE
 from workbench.errors import (
+    KeyfileDamaged,
     KeyRetired,
     PermissionDenied,
     RecoveryCodeInvalid,
@@ -22,7 +24,16 @@ from workbench.services.backups import restore_store
 from workbench.store import rekey
 from workbench.store.backup import write_backup
 from workbench.store.check import check_store
-from workbench.store.keyfile import Keyfile, normalize_passphrase, seal_legacy_slot, user_hint
+from workbench.store.fsutil import write_atomic
+from workbench.store.keyfile import (
+    Keyfile,
+    normalize_passphrase,
+    seal_legacy_slot,
+    seal_slot,
+    user_hint,
+    wrap_dek,
+)
+from workbench.store.layout import StoreLayout
 from workbench.store.vault import Vault
 
 MEMBER = "member"
@@ -147,3 +158,37 @@ def test_rekey_while_another_process_has_the_store_open_is_busy_and_loses_nothin
         assert b"".join(v.attachments.iter_content(sha)) == b"kept"
         assert check_store(v).ok
         assert rekey.rotate(v).resumed
+
+
+def test_a_planted_journal_does_not_move_the_store_to_a_key_its_author_knows(
+    store_dir: Path,
+) -> None:
+    """Slot public keys are in clear: anyone who can write the folder can wrap a key of their
+    choosing to them. Without the old data key their journal is refused, and nothing moves."""
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
+        _add_attachment(v, b"secret", "s.txt")
+    keyfile = Keyfile.read(store_dir / "keyfile.json")
+    chosen = os.urandom(32)
+    generation = keyfile.key_generation + 1
+    forged = rekey.Journal(
+        store_id=keyfile.store_id,
+        old_generation=keyfile.key_generation,
+        new_generation=generation,
+        slots=tuple(
+            replace(s, dek=wrap_dek(keyfile.store_id, s.slot_id, s.x25519, chosen, generation))
+            for s in keyfile.slots
+            if s.kind == "passphrase"
+        ),
+        recovery=seal_slot(keyfile.store_id, chosen, b"x", kind="recovery", generation=generation),
+        code_nonce=os.urandom(12),
+        code_sealed=b"",
+    )
+    write_atomic(rekey.journal_path(StoreLayout(store_dir)), forged.sealed(chosen).to_bytes())
+    before = _files(store_dir)
+    with pytest.raises(KeyfileDamaged):
+        Vault.open(store_dir, LEADER, PASSPHRASE)
+    assert _files(store_dir) == before
+    assert not rekey.opens_with(store_dir / "workbench.db", chosen)
+    rekey.journal_path(StoreLayout(store_dir)).unlink()
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
+        assert check_store(v).ok

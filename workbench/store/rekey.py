@@ -102,6 +102,11 @@ def _subkey(dek: bytes | bytearray, info: bytes) -> bytes:
     return HKDF(hashes.SHA256(), 32, salt=None, info=info).derive(bytes(dek))
 
 
+_NEW_MAC = b"workbench rekey journal v1"
+_OLD_MAC = b"workbench rekey journal old key v1"
+JOURNAL_MAC_MISMATCH = "数据密钥更换日志的完整性校验失败：文件在本程序之外被改动过，未据此更换密钥"
+
+
 def journal_path(layout: StoreLayout) -> Path:
     return layout.root / JOURNAL_NAME
 
@@ -116,7 +121,11 @@ class Journal:
     code_nonce: bytes
     code_sealed: bytes  # the new recovery code, under a key derived from the new DEK
     done: bool = False
-    mac: bytes = b""
+    mac: bytes = b""  # under the new DEK
+    # under the old DEK: only its holder (the 系统管理员 who started the rotation) can make a
+    # journal that an unlock acts on; one planted with a key of someone's own choosing, wrapped
+    # to the slots' public keys, would otherwise move the store to a key they know
+    old_mac: bytes = b""
 
     def _document(self) -> dict[str, Any]:
         return {
@@ -132,19 +141,28 @@ class Journal:
             "code_sealed": self.code_sealed.hex(),
         }
 
-    def _mac_of(self, dek: bytes | bytearray) -> bytes:
-        key = _subkey(dek, b"workbench rekey journal v1")
+    def _mac_of(self, dek: bytes | bytearray, info: bytes) -> bytes:
+        key = _subkey(dek, info)
         return hmac.new(key, canonical(self._document()), hashlib.sha256).digest()
 
-    def sealed(self, dek: bytes | bytearray) -> Journal:
-        return replace(self, mac=self._mac_of(dek))
+    def sealed(self, new: bytes | bytearray, old: bytes | bytearray | None = None) -> Journal:
+        return replace(
+            self,
+            mac=self._mac_of(new, _NEW_MAC),
+            old_mac=self._mac_of(old, _OLD_MAC) if old is not None else b"",
+        )
 
-    def check(self, dek: bytes | bytearray) -> None:
-        if not hmac.compare_digest(self.mac, self._mac_of(dek)):
-            raise KeyfileDamaged("数据密钥更换日志的完整性校验失败：文件在本程序之外被改动过")
+    def check(self, new: bytes | bytearray) -> None:
+        if not hmac.compare_digest(self.mac, self._mac_of(new, _NEW_MAC)):
+            raise KeyfileDamaged(JOURNAL_MAC_MISMATCH)
+
+    def check_old(self, old: bytes | bytearray) -> None:
+        if not hmac.compare_digest(self.old_mac, self._mac_of(old, _OLD_MAC)):
+            raise KeyfileDamaged(JOURNAL_MAC_MISMATCH)
 
     def to_bytes(self) -> bytes:
-        return json.dumps({**self._document(), "mac": self.mac.hex()}, indent=1).encode()
+        macs = {"mac": self.mac.hex(), "old_mac": self.old_mac.hex()}
+        return json.dumps({**self._document(), **macs}, indent=1).encode()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Journal:
@@ -162,6 +180,7 @@ class Journal:
                 code_sealed=bytes.fromhex(doc["code_sealed"]),
                 done=bool(doc["done"]),
                 mac=bytes.fromhex(doc["mac"]),
+                old_mac=bytes.fromhex(doc["old_mac"]),
             )
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise KeyfileDamaged("数据密钥更换日志已损坏") from exc
@@ -198,8 +217,13 @@ def read_journal(layout: StoreLayout) -> Journal | None:
     return Journal.from_bytes(data)
 
 
-def _write_journal(layout: StoreLayout, journal: Journal, dek: bytes | bytearray) -> None:
-    write_atomic(journal_path(layout), journal.sealed(dek).to_bytes())
+def _write_journal(
+    layout: StoreLayout,
+    journal: Journal,
+    new: bytes | bytearray,
+    old: bytes | bytearray | None = None,
+) -> None:
+    write_atomic(journal_path(layout), journal.sealed(new, old).to_bytes())
 
 
 # -- the steps ---------------------------------------------------------------------------------
@@ -353,6 +377,7 @@ def settle(
             if keyfile.key_generation == journal.new_generation:
                 journal.check(dek)
                 return dek, complete(layout, keyfile, journal, None, dek)
+            journal.check_old(dek)  # made by a holder of the key the store is under
             new = journal.new_dek(keys) if keys else None
             if new is not None:
                 journal.check(new)
@@ -452,7 +477,7 @@ def rotate(
     journal = replace(journal, code_sealed=sealed_code)
     vault.engine.dispose()  # every connection closed: the rekey needs the database to itself
     try:
-        _write_journal(layout, journal, new)
+        _write_journal(layout, journal, new, old)
         on_stage("prepared")
         keyfile = complete(layout, keyfile, journal, old, new, on_stage)
         vault.take_new_key(new, keyfile)
