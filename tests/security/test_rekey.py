@@ -64,6 +64,10 @@ def test_rekey_changes_every_key_and_keeps_everything(store_dir: Path, recovery_
         assert result.key_generation == old_gen + 1
         for sha, data in shas.items():  # the same vault reads the new blobs at once
             assert b"".join(v.attachments.iter_content(sha)) == data
+        # until the code was shown, asking again shows the same code instead of rotating
+        again = rekey.rotate(v)
+        assert again.resumed and again.recovery_code == result.recovery_code
+        rekey.forget_code(v)
     assert not rekey.journal_path(v.layout).exists()
     new_names = {p.name for p in (store_dir / "blobs").rglob("*") if p.is_file()}
     assert new_names and not (new_names & old_names)  # re-encrypted under new keyed names

@@ -126,6 +126,7 @@ def test_kill_at_every_rekey_stage(
         assert result.resumed
         assert result.key_generation == generation + 1
         _intact(v, blobs, names)
+        rekey.forget_code(v)
     assert not rekey.journal_path(rekey.StoreLayout(store)).exists()
     leftovers = [p for p in (store / "blobs").rglob("*") if p.is_file()]
     assert len(leftovers) == len(blobs)  # the old copies swept, no staging file left

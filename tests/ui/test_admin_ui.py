@@ -346,8 +346,10 @@ def test_disabling_offers_rekey_and_the_dialog_shows_the_new_code_once(
     rekey.reject()  # not written down yet: the code stays on screen
     assert rekey.isVisible()
     rekey.confirm.setChecked(True)
+    assert (store_dir / "rekey-journal.json").exists()  # the code is kept until written down
     rekey.done_button.click()
     assert not rekey.isVisible()
+    qtbot.waitUntil(lambda: not (store_dir / "rekey-journal.json").exists(), timeout=SLOW)
     # the window goes on working under the new key
     dialog.refresh()
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=SLOW)

@@ -28,6 +28,7 @@ def test_rekey_prints_a_new_recovery_code_and_retires_the_old_keyfile(
     view = json.loads(_out(capsys))
     assert view["key_generation"] == 2 and view["resumed"] is False
     assert Keyfile.read(cli_store / "keyfile.json").key_generation == 2
+    assert not (cli_store / "rekey-journal.json").exists()  # printed: the code is forgotten
     assert main(["check"]) == 0
     shutil.copy(old, cli_store / "keyfile.json")
     assert main(["info"]) == 3  # WB-AUTH-KEY-RETIRED

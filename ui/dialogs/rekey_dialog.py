@@ -146,4 +146,6 @@ class RekeyDialog(QDialog):
     def done(self, result: int) -> None:
         if self.pages.currentIndex() == 1:
             self.code.clear()  # shown once: do not keep it around
+            # written down: the store forgets it (until then a crash loses no code)
+            self.tasks.run_on_worker(lambda worker: keys.code_shown(worker.workspace.vault))
         super().done(result)

@@ -183,6 +183,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
             {"user": info, "rekey": view},
             f"已停用用户 {info.name}，其口令不再能解锁数据库。\n{_rekey_text(view)}",
         )
+        keys.code_shown(vault)
     return 0
 
 
@@ -190,6 +191,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
         view = keys.rekey_store(vault, drop_unupgraded=args.drop_unupgraded)
         common.emit(args, view, _rekey_text(view))
+        keys.code_shown(vault)
     return 0
 
 

@@ -28,6 +28,12 @@ def rekey_store(vault: Vault, *, drop_unupgraded: bool = False) -> RekeyView:
     return RekeyView(result.key_generation, result.recovery_code, names, result.resumed)
 
 
+def code_shown(vault: Vault) -> None:
+    """The new recovery code was shown (GUI: confirmed written down): forget it. Until then a
+    second ``rekey_store`` shows the same code, so a crash in between loses nothing."""
+    rekey.forget_code(vault)
+
+
 def unupgraded_user_names(vault: Vault) -> tuple[str, ...]:
     """Users whose slot a rotation cannot rewrap (they have not unlocked since the upgrade)."""
     ids = rekey.unupgraded_users(vault.keyfile)

@@ -17,7 +17,7 @@ steps that each look at the files before acting, so that running them again is h
 4. *keyfile*: every slot rewrapped to the new DEK, the new recovery slot, ``key_generation`` + 1,
    the MAC under the new DEK.
 5. *cleanup*: the blob files under their old names are removed, and the journal keeps only the
-   sealed recovery code, until a 系统管理员's ``rekey`` shows it and removes the journal.
+   sealed recovery code, until it was shown to a 系统管理员 (``forget_code``).
 
 At unlock (``settle``) a pending journal is finished by any user whose slot it holds; a user it
 does not hold (a recovery code, a slot changed meanwhile) opens with the old key while the
@@ -358,9 +358,15 @@ def complete(
     return keyfile
 
 
-def finish_journal(layout: StoreLayout) -> None:
-    journal_path(layout).unlink(missing_ok=True)
-    fsync_dir(layout.root)
+def forget_code(vault: Vault) -> None:
+    """The new recovery code was shown (and, in the GUI, confirmed written down): remove the
+    finished journal that kept it, so a kill before that point loses no code."""
+    journal = read_journal(vault.layout)
+    if journal is None or not journal.done:
+        return
+    journal.check(vault.dek)
+    journal_path(vault.layout).unlink(missing_ok=True)
+    fsync_dir(vault.layout.root)
 
 
 def settle(
@@ -416,7 +422,9 @@ def unupgraded_users(keyfile: Keyfile) -> tuple[str, ...]:
 def rotate(
     vault: Vault, *, drop_unupgraded: bool = False, on_stage: Stage = _no_stage
 ) -> RekeyResult:
-    """Rotate the data key of the unlocked store (a 系统管理员 with their signing key).
+    """Rotate the data key of the unlocked store (a 系统管理员 with their signing key), or, when
+    a finished journal is there, return its new recovery code (``resumed``). The journal stays
+    until ``forget_code``: call it once the code was shown.
 
     A version 1 slot (a user who has not unlocked since keyfile version 2) cannot be given the
     new DEK without its passphrase: the rotation is refused naming them (``RekeyBlocked``), or
@@ -431,7 +439,6 @@ def rotate(
         journal.check(vault.dek)
         code = journal.recovery_code(vault.dek)
         _record(vault, journal.new_generation, (), resumed=True)
-        finish_journal(layout)
         return RekeyResult(code, journal.new_generation, resumed=True)
     # A journal still pending here is one the unlock could not finish while the database is
     # still under the old key: it is replaced (its new-name blobs are swept at the end).
@@ -485,7 +492,6 @@ def rotate(
         _zero(new)
         _zero(old)
     _record(vault, generation, legacy)
-    finish_journal(layout)
     return RekeyResult(code, generation, dropped=legacy)
 
 
