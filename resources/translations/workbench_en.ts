@@ -4652,7 +4652,7 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
     <message>
         <source>用新的数据密钥重新加密数据库和全部附件，并为每个用户的密钥槽换上新密钥（用户的口令不变）。此前复制的密钥文件、泄露过的旧密钥和原恢复码都将作废，新的恢复码只显示一次。附件多时需要一些时间；中途断电或被终止，下次解锁时会自动完成。</source>
-        <translation>Re-encrypt the database and every attachment under a new data key, and give every user's keyslot the new key (passphrases stay as they are). Keyfiles copied before, a leaked old key and the current recovery code stop working; the new recovery code is shown only once. With many attachments this takes a while; if it is interrupted by a power cut or a kill, the next unlock finishes it.</translation>
+        <translation>Re-encrypt the database and every attachment under a new data key, and give every user&apos;s keyslot the new key (passphrases stay as they are). Keyfiles copied before, a leaked old key and the current recovery code stop working; the new recovery code is shown only once. With many attachments this takes a while; if it is interrupted by a power cut or a kill, the next unlock finishes it.</translation>
     </message>
     <message>
         <source>数据密钥已更换。新的恢复码（只显示这一次）：</source>
