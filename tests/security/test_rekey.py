@@ -196,3 +196,22 @@ def test_a_planted_journal_does_not_move_the_store_to_a_key_its_author_knows(
     rekey.journal_path(StoreLayout(store_dir)).unlink()
     with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
         assert check_store(v).ok
+
+
+def test_an_attachment_already_damaged_is_carried_over_and_does_not_block_the_rotation(
+    store_dir: Path,
+) -> None:
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as v:
+        good = _add_attachment(v, b"good evidence", "good.txt")
+        bad = _add_attachment(v, os.urandom(5000), "bad.bin")
+        path = v.attachments.blob_path(bad)
+        damaged = bytearray(path.read_bytes())
+        damaged[100] ^= 0xFF
+        path.write_bytes(bytes(damaged))
+        before = check_store(v)
+        assert not before.ok
+        rekey.rotate(v)
+        assert v.attachments.blob_path(bad).read_bytes() == bytes(damaged)  # as it was
+        after = check_store(v)
+        assert after.problems == before.problems  # the same one problem, nothing new
+        assert b"".join(v.attachments.iter_content(good)) == b"good evidence"

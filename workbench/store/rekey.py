@@ -32,6 +32,7 @@ import hashlib
 import hmac
 import json
 import os
+import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -44,6 +45,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from workbench.errors import (
+    AttachmentCorrupt,
     KeyfileDamaged,
     KeyRetired,
     PermissionDenied,
@@ -255,6 +257,31 @@ def _blob_path(layout: StoreLayout, dek: bytes | bytearray, sha: str) -> Path:
     return layout.blobs / name[:2] / name
 
 
+def _reencrypt(
+    source: Path, staging: Path, old: bytes | bytearray, new: bytes | bytearray, sha: str, size: int
+) -> None:
+    with open(source, "rb") as src, open_private(staging) as out:
+        writer = blobcrypt.BlobWriter(out, new, size)
+        try:
+            for chunk in blobcrypt.iter_plaintext(src, old, sha):
+                writer.write(chunk)
+            digest = writer.finish(durable=True)
+        except BaseException:
+            writer.abandon()
+            raise
+    if digest != sha:  # the row's size or hash does not match what the blob holds
+        raise AttachmentCorrupt(f"附件 {sha} 与其记录不符", sha256=sha)
+
+
+def _carry_over(source: Path, staging: Path) -> None:
+    """A blob that was already unreadable goes over as it is: check still names it, and a later
+    repair (a backup) finds it where it was. A rotation loses nothing, and is not blocked."""
+    with open(source, "rb") as src, open_private(staging) as out:
+        shutil.copyfileobj(src, out)
+        out.flush()
+        os.fsync(out.fileno())
+
+
 def _reencrypt_blobs(
     layout: StoreLayout, old: bytes | bytearray, new: bytes | bytearray, on_stage: Stage
 ) -> None:
@@ -267,12 +294,10 @@ def _reencrypt_blobs(
         make_private_dir(layout.staging)
         staging = layout.staging / f"{uuid.uuid4().hex}.rekey"
         try:
-            with open(source, "rb") as src, open_private(staging) as out:
-                writer = blobcrypt.BlobWriter(out, new, size)
-                for chunk in blobcrypt.iter_plaintext(src, old, sha):
-                    writer.write(chunk)
-                if writer.finish(durable=True) != sha:
-                    raise StoreDamaged(reason=f"附件 {sha} 重新加密后内容不符")
+            try:
+                _reencrypt(source, staging, old, new, sha, size)
+            except (AttachmentCorrupt, ValueError):
+                _carry_over(source, staging)
             make_private_dir(target.parent)
             os.replace(staging, target)
             fsync_dir(target.parent)
