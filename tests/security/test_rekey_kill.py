@@ -4,6 +4,7 @@ with the old or the new key; the next unlock finishes it, every record and attac
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -11,12 +12,14 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import LEADER, PASSPHRASE
 from workbench.errors import RekeyPending
+from workbench.models.system import StoreMeta
 from workbench.services import users
 from workbench.store import rekey
 from workbench.store.check import check_store
@@ -155,3 +158,37 @@ def test_a_slot_the_journal_does_not_hold_cannot_open_a_half_rotated_store(
     assert {p: p.read_bytes() for p in store.rglob("*") if p.is_file()} == before
     with Vault.open(store, MEMBER, MEMBER_PASS) as v:
         _intact(v, blobs, names)
+
+
+@pytest.mark.slow
+def test_kill_inside_pragma_rekey_rolls_the_database_back(
+    populated: tuple[Path, dict[str, bytes], set[str]], tmp_path: Path
+) -> None:
+    """A kill while SQLCipher rewrites the pages (its rollback journal half written): the next
+    open rolls the hot journal back to the old key, and the unlock finishes the rotation."""
+    template, blobs, names = populated
+    store = tmp_path / "store"
+    shutil.copytree(template, store)
+    with Vault.open(store, LEADER, PASSPHRASE) as v, v.session() as s:
+        for i in range(3000):  # about 30 MB of pages, so the rewrite takes a while
+            s.add(StoreMeta(key=f"filler-{i}", value=os.urandom(5000).hex()))
+    hot = store / "workbench.db-journal"
+    child = subprocess.Popen(
+        [sys.executable, "-c", ROTATE, str(store), LEADER, PASSPHRASE, "never"], cwd=REPO
+    )
+    try:
+        while child.poll() is None:
+            with contextlib.suppress(FileNotFoundError):
+                if hot.stat().st_size > 64 * 1024:  # pages being rewritten
+                    child.send_signal(signal.SIGKILL)
+                    break
+            time.sleep(0.0005)
+    finally:
+        child.wait(timeout=300)
+    assert child.returncode == -signal.SIGKILL  # killed inside the rekey, not after it
+    assert hot.exists()
+    with Vault.open(store, MEMBER, MEMBER_PASS) as v:
+        _intact(v, blobs, names)
+        assert v.keyfile.key_generation == 2
+        with v.read() as s:
+            assert s.query(StoreMeta).filter(StoreMeta.key.like("filler-%")).count() == 3000
