@@ -1,5 +1,6 @@
-"""What the 系统管理员 gets in the main window: 用户管理, 备份 and 从备份恢复 in the 账户 menu, and
-the backup reminder above the pages. Others get none of it (the core refuses them anyway)."""
+"""What the 系统管理员 gets in the main window: 用户管理, 备份, 从备份恢复 and 更换数据密钥 in the
+账户 menu, and the backup reminder above the pages. Others get none of it (the core refuses them
+anyway)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from ui.dialogs.backup_dialog import BackupDialog, RestoreDialog
+from ui.dialogs.rekey_dialog import RekeyDialog
 from ui.dialogs.users_dialog import UsersDialog
 from ui.i18n import tr as _tr
 from ui.widgets.backup_reminder import BackupReminder
@@ -32,6 +34,7 @@ def add_admin_actions(window: MainWindow, menu: QMenu) -> None:
         ("manage_users", _tr("用户管理…"), lambda: open_users(window)),
         ("backup", _tr("备份…"), lambda: open_backup(window)),
         ("restore", _tr("从备份恢复…"), lambda: open_restore(window)),
+        ("rekey", _tr("更换数据密钥…"), lambda: open_rekey(window)),
     ):
         action = QAction(text, window)
         action.setObjectName(name)
@@ -77,6 +80,13 @@ def open_backup(window: MainWindow) -> BackupDialog:
 
 def open_restore(window: MainWindow) -> RestoreDialog:
     dialog = RestoreDialog(window.tasks, window.workspace.user.name, window.directory, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_rekey(window: MainWindow) -> RekeyDialog:
+    dialog = RekeyDialog(window.tasks, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

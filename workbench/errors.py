@@ -51,6 +51,21 @@ class RecoveryCodeInvalid(AuthenticationError):
     default_message = N_("恢复码不正确")
 
 
+class KeyRetired(AuthenticationError):
+    code = "WB-AUTH-KEY-RETIRED"
+    default_message = N_(
+        "这份密钥文件中的数据密钥打不开数据库的任何一页：数据密钥已更换"
+        "（这是更换前复制的旧密钥文件），或数据库文件不属于这份密钥文件"
+    )
+
+
+class RekeyPending(AuthenticationError):
+    code = "WB-AUTH-REKEY-PENDING"
+    default_message = N_(
+        "数据密钥的更换尚未完成，此口令或恢复码不能完成它：请系统管理员登录或运行 workbench rekey"
+    )
+
+
 class IntegrityError(WorkbenchError):
     code = "WB-INTEGRITY"
     exit_code = 4
@@ -109,6 +124,11 @@ class Conflict(WorkbenchError):
     code = "WB-CONFLICT"
     exit_code = 7
     default_message = N_("与现有数据冲突")
+
+
+class RekeyBlocked(Conflict):
+    code = "WB-REKEY-BLOCKED"
+    default_message = N_("有用户自升级以来尚未登录，其密钥槽不能换用新的数据密钥")
 
 
 class StoreExists(Conflict):

@@ -1508,6 +1508,10 @@
         <translation>Restore from backup…</translation>
     </message>
     <message>
+        <source>更换数据密钥…</source>
+        <translation>Change data key…</translation>
+    </message>
+    <message>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4658,6 +4662,41 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
 </context>
 <context>
+    <name>RekeyDialog</name>
+    <message>
+        <source>更换数据密钥</source>
+        <translation>Change data key</translation>
+    </message>
+    <message>
+        <source>用新的数据密钥重新加密数据库和全部附件，并为每个用户的密钥槽换上新密钥（用户的口令不变）。此前复制的密钥文件、泄露过的旧密钥和原恢复码都将作废，新的恢复码只显示一次。附件多时需要一些时间；中途断电或被终止，下次解锁时会自动完成。</source>
+        <translation>Re-encrypt the database and every attachment under a new data key, and give every user&apos;s keyslot the new key (passphrases stay as they are). Keyfiles copied before, a leaked old key and the current recovery code stop working; the new recovery code is shown only once. With many attachments this takes a while; if it is interrupted by a power cut or a kill, the next unlock finishes it.</translation>
+    </message>
+    <message>
+        <source>数据密钥已更换。新的恢复码（只显示这一次）：</source>
+        <translation>The data key was changed. The new recovery code (shown only this once):</translation>
+    </message>
+    <message>
+        <source>我已抄写新的恢复码并妥善保管</source>
+        <translation>I have written the new recovery code down and put it away safely</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>移除以下尚未在升级后登录的用户的密钥槽（之后需为其重新启用并设置口令）：%1</source>
+        <translation>Remove the keyslots of these users, who have not unlocked since the upgrade (they must then be enabled with a new passphrase): %1</translation>
+    </message>
+    <message>
+        <source>原恢复码和旧密钥文件已作废。请抄写新的恢复码，与电脑分开保管。</source>
+        <translation>The old recovery code and old keyfiles no longer work. Write down the new recovery code and keep it apart from the computer.</translation>
+    </message>
+    <message>
+        <source>已移除密钥槽：%1。</source>
+        <translation>Keyslots removed: %1.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>文书报表</source>
@@ -5954,6 +5993,14 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Once %1 is disabled, their passphrase no longer unlocks this database; the records they entered are kept. Disable?</translation>
     </message>
     <message>
+        <source>更换数据密钥</source>
+        <translation>Change data key</translation>
+    </message>
+    <message>
+        <source>已停用 %1。其此前复制的密钥文件仍能打开本数据库，直到更换数据密钥。是否立即更换数据密钥？</source>
+        <translation>%1 was disabled. A keyfile they copied earlier still opens this database until the data key is changed. Change the data key now?</translation>
+    </message>
+    <message>
         <source>取消 %1 与组员 %2 的关联？取消后其不能再以该组员身份复核、审签。</source>
         <translation>Remove the link between %1 and member %2? They can then no longer review or approve as that member.</translation>
     </message>
@@ -6613,6 +6660,14 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The recovery code is incorrect.</translation>
     </message>
     <message>
+        <source>这份密钥文件中的数据密钥打不开数据库的任何一页：数据密钥已更换（这是更换前复制的旧密钥文件），或数据库文件不属于这份密钥文件</source>
+        <translation>The data key in this keyfile opens no page of the database: the data key was changed (this is an old keyfile copied before the change), or the database does not belong to this keyfile</translation>
+    </message>
+    <message>
+        <source>数据密钥的更换尚未完成，此口令或恢复码不能完成它：请系统管理员登录或运行 workbench rekey</source>
+        <translation>A change of the data key is unfinished and this passphrase or recovery code cannot finish it: ask a system administrator to unlock or run workbench rekey</translation>
+    </message>
+    <message>
         <source>数据完整性校验失败</source>
         <translation>The data integrity check failed.</translation>
     </message>
@@ -6651,6 +6706,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>与现有数据冲突</source>
         <translation>This conflicts with existing data.</translation>
+    </message>
+    <message>
+        <source>有用户自升级以来尚未登录，其密钥槽不能换用新的数据密钥</source>
+        <translation>Some users have not unlocked since the upgrade: their keyslots cannot be given the new data key</translation>
     </message>
     <message>
         <source>目标位置已有数据库，不会覆盖</source>

@@ -14,11 +14,12 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import LEADER, PASSPHRASE
 from ui import settings
 from ui.dialogs.backup_dialog import BackupDialog, RestoreDialog
+from ui.dialogs.rekey_dialog import RekeyDialog
 from ui.dialogs.user_forms import AddUserDialog, EditRolesDialog, EnableUserDialog
 from ui.dialogs.users_dialog import UsersDialog
 from ui.main_window import MainWindow
 from ui.models.record_table_model import human_size
-from workbench.errors import AuthenticationError, PermissionDenied, UserDisabled
+from workbench.errors import AuthenticationError, KeyRetired, PermissionDenied, UserDisabled
 from workbench.models.base import utcnow
 from workbench.roles import Role
 from workbench.services import backups, users
@@ -357,3 +358,46 @@ def test_the_english_cosign_step_is_read_whole(qtbot: QtBot, store_dir: Path) ->
         window.close()
     finally:
         app.removeTranslator(english)
+
+def test_disabling_offers_rekey_and_the_dialog_shows_the_new_code_once(
+    qtbot: QtBot, store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add_member(store_dir)
+    old_keyfile = (store_dir / "keyfile.json").read_bytes()
+    window = _window(qtbot, store_dir)
+    dialog = _users_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=SLOW)
+    dialog.select_user("zhang")
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog.disable_button.click()
+    qtbot.waitUntil(lambda: dialog.findChild(RekeyDialog) is not None, timeout=SLOW)
+    assert "是否立即更换数据密钥" in asked[1]
+    rekey = dialog.findChild(RekeyDialog)
+    assert isinstance(rekey, RekeyDialog)
+    rekey.start_button.click()
+    qtbot.waitUntil(lambda: rekey.pages.currentIndex() == 1, timeout=SLOW)
+    code = rekey.code.text().replace(" ", "")
+    rekey.reject()  # not written down yet: the code stays on screen
+    assert rekey.isVisible()
+    rekey.confirm.setChecked(True)
+    assert (store_dir / "rekey-journal.json").exists()  # the code is kept until written down
+    rekey.done_button.click()
+    assert not rekey.isVisible()
+    qtbot.waitUntil(lambda: not (store_dir / "rekey-journal.json").exists(), timeout=SLOW)
+    # the window goes on working under the new key
+    dialog.refresh()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=SLOW)
+    assert dialog.table.rowCount() == 2 and dialog.message.text() == ""
+    window.tasks.lock_workspace()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=SLOW)
+    vault, _new = Vault.open_with_recovery_code(store_dir, code, LEADER, "after the rotation")
+    vault.lock()
+    (store_dir / "keyfile.json").write_bytes(old_keyfile)
+    with pytest.raises(KeyRetired):
+        Vault.open(store_dir, LEADER, PASSPHRASE)

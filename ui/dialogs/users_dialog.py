@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.member_link_dialog import LinkMemberDialog, member_text
 from ui.dialogs.passphrase_dialog import message_label
+from ui.dialogs.rekey_dialog import RekeyDialog
 from ui.dialogs.user_forms import (
     AddUserDialog,
     CosignDialog,
@@ -234,9 +235,31 @@ class UsersDialog(QDialog):
             lambda worker: users.disable_user(
                 worker.workspace.vault, name, cosign=users.cosigner(worker.workspace.vault, cosign)
             ),
-            lambda _info: self.refresh(),
+            self._disabled,
             lambda error: self._disable_failed(name, error),
         )
+
+    def _disabled(self, info: UserInfo) -> None:
+        """A keyfile copied before still opens the store with the old data key: offer a new one."""
+        self.refresh()
+        answer = QMessageBox.question(
+            self,
+            self.tr("更换数据密钥"),
+            self.tr(
+                "已停用 %1。其此前复制的密钥文件仍能打开本数据库，直到更换数据密钥。"
+                "是否立即更换数据密钥？"
+            ).replace("%1", f"{info.display_name}（{info.name}）"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_rekey()
+
+    def open_rekey(self) -> RekeyDialog:
+        dialog = RekeyDialog(self.tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _disable_failed(self, name: str, error: BaseException) -> None:
         """Disabling a 安全审计员 or 安全保密管理员: the co-sign step, then again."""

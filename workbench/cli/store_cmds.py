@@ -14,7 +14,7 @@ from workbench.cli import common
 from workbench.errors import StoreDamaged, UsageError
 from workbench.models import Base
 from workbench.roles import Role, validate_first_user_roles
-from workbench.services import backups, member_links, users
+from workbench.services import backups, keys, member_links, users
 from workbench.services.audit_log import action_label
 from workbench.services.setup_common import resolve_member, resolve_round, resolve_team
 from workbench.store import anchors, audit, migrate
@@ -150,10 +150,48 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     return 0
 
 
+REKEY_HINT = (
+    "其复制的旧密钥文件仍能打开当前数据库：建议运行 workbench rekey 更换数据密钥"
+    "（或停用时加 --rekey）。"
+)
+
+
+def _rekey_text(view: keys.RekeyView) -> str:
+    resumed = "（完成了上次中断的更换）" if view.resumed else ""
+    dropped = (
+        f"已移除尚未升级的用户的密钥槽：{'、'.join(view.dropped)}（需 user enable 重新设置口令）\n"
+        if view.dropped
+        else ""
+    )
+    return (
+        f"已更换数据密钥{resumed}，密钥代数 {view.key_generation}。旧密钥文件和原恢复码已作废。\n"
+        f"{dropped}新的恢复码（只显示这一次，请抄写并妥善保管）：\n\n    {view.recovery_code}\n"
+    )
+
+
 def cmd_user_disable(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
         info = users.disable_user(vault, args.name, cosign=_cosign(args, vault))
-        common.emit(args, info, f"已停用用户 {info.name}，其口令不再能解锁数据库。")
+        if not args.rekey:
+            common.emit(
+                args, info, f"已停用用户 {info.name}，其口令不再能解锁数据库。\n{REKEY_HINT}"
+            )
+            return 0
+        view = keys.rekey_store(vault)
+        common.emit(
+            args,
+            {"user": info, "rekey": view},
+            f"已停用用户 {info.name}，其口令不再能解锁数据库。\n{_rekey_text(view)}",
+        )
+        keys.code_shown(vault)
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault:
+        view = keys.rekey_store(vault, drop_unupgraded=args.drop_unupgraded)
+        common.emit(args, view, _rekey_text(view))
+        keys.code_shown(vault)
     return 0
 
 
@@ -354,6 +392,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     user.add_parser("list", help="列出用户").set_defaults(func=cmd_user_list)
     p = user.add_parser("disable", help="停用用户（系统管理员）")
     p.add_argument("name")
+    p.add_argument(
+        "--rekey", action="store_true", help="停用后立即更换数据密钥（旧密钥文件随之作废）"
+    )
     _cosigner_options(p)
     p.set_defaults(func=cmd_user_disable)
     p = user.add_parser("roles", help="修改用户的角色（系统管理员）")
@@ -381,6 +422,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     user.add_parser("links", help="列出用户与组员的关联（系统管理员）").set_defaults(
         func=cmd_user_links
     )
+
+    p = sub.add_parser(
+        "rekey", help="更换数据密钥：重新加密数据库和附件，恢复码随之更换（系统管理员）"
+    )
+    p.add_argument(
+        "--drop-unupgraded",
+        action="store_true",
+        help="移除自升级以来尚未登录的用户的密钥槽（否则拒绝并列出他们）",
+    )
+    p.set_defaults(func=cmd_rekey)
 
     p = sub.add_parser("recover", help="用恢复码解锁并设置新口令")
     p.add_argument("--recovery-code-file")

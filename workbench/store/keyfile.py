@@ -439,6 +439,10 @@ def public_key(key: Ed25519PrivateKey) -> bytes:
     return _raw_public(key)
 
 
+def public_x25519(key: X25519PrivateKey) -> bytes:
+    return _raw_public(key)
+
+
 def mac_key(dek: bytes | bytearray) -> bytes:
     return HKDF(hashes.SHA256(), 32, salt=None, info=b"workbench keyfile mac v2").derive(bytes(dek))
 

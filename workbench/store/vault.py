@@ -35,7 +35,7 @@ from workbench.i18n import N_
 from workbench.models.base import utcnow
 from workbench.models.system import StoreMeta, User
 from workbench.roles import ADMIN_ROLES, Role, validate_first_user_roles, validate_roles
-from workbench.store import audit, grants, migrate, recovery
+from workbench.store import audit, grants, migrate, recovery, rekey
 from workbench.store.attachments import AttachmentStore
 from workbench.store.engine import make_engine
 from workbench.store.fsutil import create_private, fsync_dir, make_private_dir
@@ -296,6 +296,8 @@ class Vault:
             except BaseException:
                 _zero(dek)
                 raise
+            # a rotation stopped by a kill is finished here, or the key is one it retired
+            dek, keyfile = rekey.settle(layout, keyfile, keys, dek)
             if keys is None:  # a version 1 slot: its passphrase is here, make it version 2
                 keys = SlotKeys.generate(signing=True)
                 upgraded = seal_slot(
@@ -359,6 +361,7 @@ class Vault:
         except BaseException:
             _zero(dek)
             raise
+        dek, keyfile = rekey.settle(layout, keyfile, None, dek)
         engine_user = cls._find_user_id(layout, dek, user_name)
         vault = cls._open_with_key(layout, keyfile, dek, engine_user)
         throttle.record_success(keyfile.store_id)
@@ -474,6 +477,17 @@ class Vault:
             s.info[grants.ROOT_INFO_KEY] = self.keyfile.root
             s.info[audit.SIGNING_INFO_KEY] = self._keys.ed25519 if self._keys else None
             yield s
+
+    @property
+    def kdf(self) -> KdfParams:
+        return self._kdf
+
+    def take_new_key(self, dek: bytearray, keyfile: Keyfile) -> None:
+        """After a rotation: the new DEK into the same buffer (the engine's and the attachment
+        store's), so every new connection and blob uses it; ``keyfile`` is the one on disk."""
+        self.engine.dispose()
+        self._dek[:] = dek
+        self.keyfile = keyfile
 
     @property
     def dek(self) -> bytearray:
