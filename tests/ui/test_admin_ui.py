@@ -359,6 +359,7 @@ def test_the_english_cosign_step_is_read_whole(qtbot: QtBot, store_dir: Path) ->
     finally:
         app.removeTranslator(english)
 
+
 def test_disabling_offers_rekey_and_the_dialog_shows_the_new_code_once(
     qtbot: QtBot, store_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
