@@ -163,3 +163,14 @@ def test_documents_supervision_assessment_and_reminder(
     assert _json(capsys, *void, "--reason", "重复")["voided"] is True
     after = _json(capsys, "rectifications", "reminders", "--target", target)
     assert [r["id"] for r in after] == [r["id"] for r in letters if r["id"] != letter["id"]]
+
+
+def test_period_rule_is_read_by_all_and_set_by_the_office(
+    demo_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _json(capsys, "rectifications", "period-rule") == {"plan_months": 1, "report_months": 2}
+    assert main(["rectifications", "period-rule", "--plan", "2"]) == 6  # the 组长
+    assert main(["rectifications", "period-rule", "--report", "13", "--user", "ban"]) == 8
+    set_rule = ["rectifications", "period-rule", "--plan", "2", "--report", "3", "--user", "ban"]
+    assert _json(capsys, *set_rule) == {"plan_months": 2, "report_months": 3}
+    assert _json(capsys, "rectifications", "period-rule") == {"plan_months": 2, "report_months": 3}

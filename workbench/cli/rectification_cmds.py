@@ -77,6 +77,24 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_period_rule(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.session() as s:
+        for kind, months in (
+            (RectificationDocKind.PLAN, args.plan),
+            (RectificationDocKind.REPORT, args.report),
+        ):
+            if months is not None:
+                fu.set_period_months(s, kind, months)
+        periods = {kind: fu.period_months(s, kind) for kind in RectificationDocKind}
+    human = "；".join(f"{k.label}：反馈后 {n} 个月内报送" for k, n in periods.items())
+    data = {
+        "plan_months": periods[RectificationDocKind.PLAN],
+        "report_months": periods[RectificationDocKind.REPORT],
+    }
+    common.emit(args, data, human)
+    return 0
+
+
 def cmd_overdue(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.read() as s:
         round_id = resolve_round(s, args.round) if args.round else None
@@ -263,6 +281,10 @@ def register(group: Any) -> None:
     p.add_argument("--item", action="append", help="材料名称，或 名称:附件SHA256；可重复")
     p.add_argument("--clear", action="store_true", help="清空目录")
     p.set_defaults(func=cmd_catalog)
+    p = group.add_parser("period-rule", help="查看或设定整改方案/报告的报送期限（设定：巡察办）")
+    p.add_argument("--plan", type=common.whole_number, help="整改方案：反馈后几个月内（1–12）")
+    p.add_argument("--report", type=common.whole_number, help="整改报告：反馈后几个月内（1–12）")
+    p.set_defaults(func=cmd_period_rule)
     p = group.add_parser("overdue", help="逾期未销号的整改事项（督办）")
     p.add_argument("--round", help="轮次 id 或名称")
     p.set_defaults(func=cmd_overdue)
