@@ -249,8 +249,9 @@ def check_recusal(
         return
     team = record_team(session, round_id, team_id, target_id)
     reason = session.info.get(_OVERRIDE)
-    if reason is None:
-        raise refusal.error(overridable=override_refusal(session, refusal, team) is None)
+    if reason is None:  # refused; said to be the 组长's to override, or the 组长's alone
+        blocked = override_refusal(session, refusal, team)
+        raise refusal.error(overridable=True) if blocked is None else blocked.error()
     done: set[tuple[str, str | None, str, str]] = session.info.setdefault(_OVERRIDDEN, set())
     key = (*record, refusal.action, refusal.recused)
     if key not in done:  # a step checks before and after its edit: one exception, one entry
