@@ -34,7 +34,7 @@ from workbench.services import (
 )
 from workbench.services.identifiers import KINDS, resolve_record
 from workbench.services.reads import open_record
-from workbench.services.voiding import VOIDERS, void, void_mark
+from workbench.services.voiding import VOIDERS, readable, void, void_mark
 
 
 @dataclass(frozen=True)
@@ -278,10 +278,14 @@ def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
 
 def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        # a write transaction: showing a record's content is audited (services/reads.py)
+        # a write transaction: showing a record's content is audited (services/reads.py); a
+        # voided record shows too, marked with its reason
         with common.unlock(args) as vault, vault.session() as s:
-            view = open_record(s, spec.name, resolve_record(s, spec.name, args.id), spec.get_fn)
-        lines = [
+            record_id = resolve_record(s, spec.name, args.id, voided=True)
+            view = open_record(s, spec.name, record_id, readable(spec.get_fn))
+        mark = void_mark(getattr(view, "meta", None))
+        lines = [mark] if mark else []
+        lines += [
             f"{f.name}: {_text(getattr(view, f.name), 200)}"
             for f in (fields(view) if is_dataclass(view) else ())
             if f.name != "meta"
