@@ -13,13 +13,14 @@ import pytest
 from sqlalchemy import select
 
 import workbench.services  # noqa: F401 - registers the search-index hook
-from tests.conftest import LEADER
+from tests.conftest import LEADER, PASSPHRASE
 from tests.workbench.findings_world import (
     World,
     world_fixture,  # noqa: F401 - the `world` fixture
 )
 from tests.workbench.team import Team
 from tests.workbench.test_signoff_scope import declare
+from workbench.cli import main
 from workbench.errors import PermissionDenied, ValidationError
 from workbench.models import AuditEntry, Clue, Interview, Letter
 from workbench.services.authority import recusal_override
@@ -136,3 +137,31 @@ def test_an_override_needs_a_reason(team: Team, world: World) -> None:
             write(s)
         assert err.value.details["field"] == "override_reason"
     assert _overrides(team) == []
+
+
+def test_cli_override_for_clues_and_voiding(
+    team: Team, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--override R`` on ``clues transfer|outcome`` and ``letters|interviews|clues void``:
+    exit 6 without it (or for anyone but the 组长), 8 for a blank reason, 0 with one."""
+    with team().session() as s:
+        letter = register_letter(s, _letter(world))
+        clue = register_clue(s, _clue(world))
+    declare(team, LEADER, persons=(world.county_id,))
+    declare(team, "deputy", persons=(world.county_id,))
+
+    def cli(user: str, *argv: str) -> int:
+        monkeypatch.setenv("WORKBENCH_STORE", str(team.directory))
+        monkeypatch.setenv("WORKBENCH_USER", user)
+        monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASSPHRASE)
+        return main(list(argv))
+
+    transfer = ["clues", "transfer", clue.number, "--to", "纪委监委", "--due", "2099-01-01"]
+    assert cli(LEADER, *transfer) == 6
+    assert cli("deputy", *transfer, "--override", REASON) == 6
+    assert cli(LEADER, *transfer, "--override", " ") == 8
+    assert cli(LEADER, *transfer, "--override", REASON) == 0
+    void = ["letters", "void", letter.number, "--reason", "重复登记"]
+    assert cli(LEADER, *void) == 6
+    assert cli(LEADER, *void, "--override", REASON) == 0
+    assert [e["type"] for e in _overrides(team)] == ["clues", "letters"]

@@ -217,9 +217,13 @@ _OVERRIDDEN = "recusal_overridden"  # session.info: the exceptions already audit
 
 
 @contextmanager
-def recusal_override(session: Session, reason: str) -> Iterator[None]:
+def recusal_override(session: Session, reason: str | None) -> Iterator[None]:
     """Run an interview, letter or clue step despite the acting user's 回避, with ``reason``:
-    ``check_recusal`` lets it through only for the record team's 组长 and audits it."""
+    ``check_recusal`` lets it through only for the record team's 组长 and audits it. ``None``:
+    no exception asked (the CLI's ``--override`` not given)."""
+    if reason is None:
+        yield
+        return
     session.info[_OVERRIDE] = reason
     try:
         yield
