@@ -27,6 +27,11 @@ def core_text(text: str) -> str:
     return QCoreApplication.translate("core", text)
 
 
+def core_notice(notice: tuple[str, str] | None) -> str:
+    """A core message with its ``%1`` filled after translation (the filler stays as typed)."""
+    return core_text(notice[0]).replace("%1", notice[1]) if notice is not None else ""
+
+
 def install_translators(app: QApplication, language: str = "zh_CN") -> list[QTranslator]:
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -1585,6 +1585,22 @@
         <translation>Sign-off comment</translation>
     </message>
     <message>
+        <source>仍由我办理</source>
+        <translation>Handle it myself</translation>
+    </message>
+    <message>
+        <source>您已申报回避。回避例外须由该组组长决定并写明理由，理由记入审计日志。</source>
+        <translation>You declared a recusal. Only the team leader may make an exception, stating the reason; the reason goes into the audit log.</translation>
+    </message>
+    <message>
+        <source>不能办理的原因</source>
+        <translation>Why it was refused</translation>
+    </message>
+    <message>
+        <source>为何须由您本人办理（必填）</source>
+        <translation>Why you must handle it yourself (required)</translation>
+    </message>
+    <message>
         <source>回避例外理由</source>
         <translation>Reason for the exception</translation>
     </message>
@@ -7744,6 +7760,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Recusal exception</translation>
     </message>
     <message>
+        <source>修改期限规则</source>
+        <translation>Deadline rule changed</translation>
+    </message>
+    <message>
         <source>关联组员</source>
         <translation>Link to team member</translation>
     </message>
@@ -7814,6 +7834,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>该整改事项已销号，已锁定，不能修改；仍可登记评估等次。如需更正，请由巡察办核实后另行登记。</source>
         <translation>This rectification item is closed out and locked; it can no longer be changed, though its grade can still be recorded. For a correction, the inspection office checks it and records it separately.</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>已作废：%1</source>
+        <translation>Voided: %1</translation>
     </message>
     <message>
         <source>个别谈话</source>

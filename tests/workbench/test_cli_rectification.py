@@ -163,3 +163,50 @@ def test_documents_supervision_assessment_and_reminder(
     assert _json(capsys, *void, "--reason", "重复")["voided"] is True
     after = _json(capsys, "rectifications", "reminders", "--target", target)
     assert [r["id"] for r in after] == [r["id"] for r in letters if r["id"] != letter["id"]]
+
+
+def test_period_rule_is_read_by_all_and_set_by_the_office(
+    demo_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _json(capsys, "rectifications", "period-rule") == {"plan_months": 1, "report_months": 2}
+    assert main(["rectifications", "period-rule", "--plan", "2"]) == 6  # the 组长
+    assert main(["rectifications", "period-rule", "--report", "13", "--user", "ban"]) == 8
+    set_rule = ["rectifications", "period-rule", "--plan", "2", "--report", "3", "--user", "ban"]
+    assert _json(capsys, *set_rule) == {"plan_months": 2, "report_months": 3}
+    assert _json(capsys, "rectifications", "period-rule") == {"plan_months": 2, "report_months": 3}
+
+
+def test_follow_through_records_are_named_by_their_target(
+    demo_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No UUID needed: a document by ``单位/kind``, a 提醒函 or entry by its unit's name; a name
+    that fits several records is refused with their ids (exit 8), an unknown one exit 5."""
+    item = _open_item(capsys)
+    where = ["--round", item["round_id"], "--target", item["target_id"]]
+    target = _json(capsys, "targets", "show", item["target_id"])["name"]
+    today = date.today().isoformat()
+    docs = _json(capsys, "rectifications", "docs", "--round", item["round_id"])
+    reminders = _json(capsys, "rectifications", "reminders", "--round", item["round_id"])
+    for kind, rows in (("document", docs), ("reminder", reminders)):  # the demo's own
+        for old in [r for r in rows if r["target_id"] == item["target_id"]]:
+            _json(capsys, "rectifications", "followup-void", kind, old["id"], "--reason", "x")
+    feedback = (date.today() - timedelta(days=10)).isoformat()
+    add = ["rectifications", "doc-add", *where, "--kind", "report", "--feedback", feedback]
+    doc = _json(capsys, *add)
+    sent = _json(capsys, "rectifications", "doc-submit", f"{target}/整改报告", "--date", today)
+    assert (sent["id"], sent["status"]) == (doc["id"], "submitted")
+    assert main(["rectifications", "doc-submit", f"{target}/整改报告x", "--date", today]) == 8
+    assert main(["rectifications", "doc-submit", "没有这个单位/report", "--date", today]) == 5
+    remind = ["--old", "张书记", "--new", "王书记", "--changed", today]
+    letter = _json(capsys, "rectifications", "remind", *where, *remind)
+    marked = _json(capsys, "rectifications", "reminder-sent", target, "--date", today)
+    assert (marked["id"], marked["sent_on"]) == (letter["id"], today)
+    supervise = ["rectifications", "supervise", *where, "--by", "纪委监委", "--date", today]
+    for body in ("实地督查", "电话督办"):
+        _json(capsys, *supervise, "--body", body)
+    capsys.readouterr()
+    void = ["rectifications", "followup-void", "supervision", target, "--reason", "重复"]
+    assert main(void) == 8
+    assert "整改监督记录" in capsys.readouterr().err
+    void = ["rectifications", "followup-void", "document", f"{target}/report", "--reason", "误录"]
+    assert _json(capsys, *void)["id"] == doc["id"]

@@ -50,7 +50,12 @@ def test_void_a_letter_by_its_number(demo_env: Path, capsys: pytest.CaptureFixtu
     assert main(["letters", "void", number, "--reason", "与另一件重复登记"]) == 0
     assert f"已作废：{number}" in capsys.readouterr().out
     assert number not in _numbers(capsys)
-    assert main(["letters", "show", number]) == 5  # gone from the services
+    # gone from the lists; shown by its number, marked with the reason
+    capsys.readouterr()
+    assert main(["letters", "show", number]) == 0
+    assert capsys.readouterr().out.startswith("已作废：与另一件重复登记\n")
+    shown = _json(capsys, "letters", "show", number)
+    assert shown["number"] == number and shown["meta"]["void_reason"] == "与另一件重复登记"
     # --voided lists it, marked with the reason
     capsys.readouterr()
     assert main(["letters", "list", "--voided", "--limit", "500"]) == 0

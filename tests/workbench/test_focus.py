@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 import workbench.services  # noqa: F401  (registers the search-index hook)
+from tests.workbench.team import Team
 from workbench.errors import Conflict, NotFound, ValidationError
 from workbench.models import Finding
 from workbench.models.enums import FindingStatus, FocusStatus, ListKind
@@ -33,6 +34,12 @@ from workbench.store.vault import Vault
 def _round(vault: Vault, number: int = 1) -> str:
     with vault.session() as s:
         return create_round(s, RoundDraft(f"第{number}轮", 2026, number, "常规", "sgjj", 2020)).id
+
+
+@pytest.fixture
+def vault(team: Team) -> Vault:
+    """The office's user: set-up records are voided only by the 巡察办."""
+    return team("office")
 
 
 @pytest.fixture

@@ -12,7 +12,13 @@ from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationErr
 from workbench.models import Person
 from workbench.models.enums import ListKind, OrgLevel
 from workbench.services import setup_records as records
-from workbench.services.focus import ListEntryDraft, list_focus_items, list_list_entries
+from workbench.services.focus import (
+    ListEntryDraft,
+    list_focus_items,
+    list_list_entries,
+    void_focus_item,
+    void_list_entry,
+)
 from workbench.services.office_setup import DEFAULT_FRAMEWORK, add_round, add_target
 from workbench.services.rounds import (
     MemberDraft,
@@ -20,6 +26,7 @@ from workbench.services.rounds import (
     add_member,
     list_members,
     list_teams,
+    remove_member,
 )
 from workbench.services.targets import PersonDraft, TargetDraft, get_target, list_persons
 
@@ -166,3 +173,39 @@ def test_only_the_office_sets_up(team: Team) -> None:
     with team(OFFICE).read() as s:
         assert [(t.name, t.target_ids) for t in list_teams(s, rid)] == [("第一组", ())]
         assert list_persons(s, round_id=rid).total == 0
+
+
+@pytest.mark.parametrize("user", ["leader", "deputy", "member"])
+def test_only_the_office_voids_set_up_records(team: Team, user: str) -> None:
+    """A team's roles, the 组长 included, cannot void what the office set up: members, focus
+    items and the office's lists; the team's own 问题清单 entries stay theirs."""
+    rid = _round(team)
+    village = _target(team, rid, "县教育局党组")
+    with team(OFFICE).session() as s:
+        group = records.add_team(s, rid, records.TeamFields("第一组")).team
+        member = add_member(s, group.id, MemberDraft("周组员", "组员", "抽调"))
+        policy = records.add_list_entry(
+            s, rid, ListEntryDraft("政策清单", "会计法", content="第一条")
+        )
+        problem = records.add_list_entry(
+            s, rid, ListEntryDraft("问题清单", "三公经费", content="超标准接待")
+        )
+        focus = list_focus_items(s, round_id=rid, target_id=village).items[0]
+    refused = (
+        (remove_member, member.id),
+        (void_list_entry, policy.id),
+        (void_focus_item, focus.id),
+    )
+    for void, record_id in refused:
+        with team(user).session() as s, pytest.raises(PermissionDenied) as err:
+            void(s, record_id, "录入错误")
+        assert "巡察办" in err.value.message
+    with team("deputy").session() as s:  # entered by another: a 组员 voids only their own
+        void_list_entry(s, problem.id, "录入错误")
+    with team(OFFICE).session() as s:
+        remove_member(s, member.id, "借调结束")
+        void_focus_item(s, focus.id, "不适用")
+        void_list_entry(s, policy.id, "录入错误")
+    with team(OFFICE).read() as s:
+        assert list_members(s, group.id) == []
+        assert list_list_entries(s, round_id=rid).total == 0

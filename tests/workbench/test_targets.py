@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 import workbench.services  # noqa: F401  (registers the search-index hook)
-from workbench.errors import Conflict, NotFound, ValidationError
+from tests.workbench.team import Team
+from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from workbench.models.enums import AttentionLevel, CadreLevel, FocusStatus
 from workbench.search import search
 from workbench.services.focus import seed_focus_items, update_focus_item
@@ -33,6 +34,12 @@ def _round(vault: Vault, number: int = 1) -> str:
     with vault.session() as s:
         draft = RoundDraft(f"2026年第{number}轮巡察", 2026, number, "常规", "sgjj", 2020)
         return create_round(s, draft).id
+
+
+@pytest.fixture
+def vault(team: Team) -> Vault:
+    """The office's user: set-up records are voided only by the 巡察办."""
+    return team("office")
 
 
 @pytest.fixture
@@ -236,3 +243,16 @@ def test_a_title_typed_with_half_width_brackets_names_the_kind(vault: Vault, rid
     with vault.session() as s:
         t = create_target(s, rid, TargetDraft("某某街道党工委", "乡镇(街道)", "一般关注"))
     assert (t.kind, t.kind_title) == ("township", "乡镇（街道）")
+
+
+@pytest.mark.parametrize("user", ["leader", "deputy", "member"])
+def test_only_the_office_voids_targets_and_persons(team: Team, rid: str, user: str) -> None:
+    with team("office").session() as s:
+        t = create_target(s, rid, VILLAGE)
+        p = create_person(s, PersonDraft(t.id, "李书记", "乡管"))
+    for void, record_id in ((void_person, p.id), (void_target, t.id)):
+        with team(user).session() as s, pytest.raises(PermissionDenied) as err:
+            void(s, record_id, "录入错误")
+        assert "巡察办" in err.value.message
+    with team("office").read() as s:
+        assert get_person(s, p.id).name == "李书记"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +57,14 @@ class StepDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(action or title)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("取消"))
+        # offered when the core refused only for a 回避 this user (the 组长) may override
+        self.override_button = QPushButton(_tr("回避例外…"))
+        self.override_button.setObjectName("step_override")
+        self.override_button.clicked.connect(self._ask_override)
+        buttons.addButton(self.override_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.override_button.hide()  # after addButton, which shows it
+        self._work: Work | None = None
+        self._overridable: WorkbenchError | None = None
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -78,16 +87,31 @@ class StepDialog(QDialog):
         assert self.make_work is not None
         self.form.clear_errors()
         self.refusal.hide()
-        work = self.make_work()
+        work = self._work = self.make_work()
         self.ok_button.setEnabled(False)
         self.page.tasks.run(work, self._done, self._refused, write=True)
 
     def _done(self, result: Any) -> None:
+        self.finish(result)
+
+    def finish(self, result: Any) -> None:
         self.finished_step.emit(result)
         self.accept()
 
+    def _ask_override(self) -> None:
+        from ui.pages.recusal_override import ask_step_override  # it builds a StepDialog
+
+        assert self._overridable is not None and self._work is not None
+        ask_step_override(self, self._overridable, self._work)
+
     def _refused(self, error: BaseException) -> None:
         self.ok_button.setEnabled(True)
+        if isinstance(error, WorkbenchError) and error.details.get("overridable"):
+            self._overridable = error  # stays open: the 组长 may go on with a reason
+            self.refusal.setText(error_text(error))
+            self.refusal.show()
+            self.override_button.show()
+            return
         field = error.details.get("field") if isinstance(error, WorkbenchError) else None
         if field and str(field) in self.form.errors:
             self.form.show_error(error)  # the user can correct it here

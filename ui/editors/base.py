@@ -46,13 +46,12 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ui.errors import error_text
-from ui.i18n import core_text
-from ui.models.record_table_model import voided_text
+from ui.i18n import core_notice
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.errors import WorkbenchError
 from workbench.services.drafts import discard_draft, save_draft
-from workbench.services.locks import lock_reason
+from workbench.services.locks import Notice, lock_notice
 
 State = dict[str, Any]
 AUTOSAVE_MS = 2000  # after the last change
@@ -217,12 +216,11 @@ class RecordEditor(QDialog):
         """Ask the core whether the workflow has fixed this record (办结, 已处置, 销号…): the
         same rule its update service refuses with, so the editor never offers a doomed save."""
         kind = self.kind
-        self.tasks.run(lambda s: lock_reason(s, kind, record_id), self._lock_answered, _ignore)
+        self.tasks.run(lambda s: lock_notice(s, kind, record_id), self._lock_answered, _ignore)
 
-    def _lock_answered(self, reason: str | None) -> None:
-        if reason and isValid(self):
-            # a voided record's notice in the UI's language (the core's is Chinese)
-            self.set_read_only(voided_text(self.view) or core_text(reason))
+    def _lock_answered(self, notice: Notice | None) -> None:
+        if notice and isValid(self):
+            self.set_read_only(core_notice(notice))
 
     def set_read_only(self, reason: str) -> None:
         """The core keeps this record locked: show why at the top, and let nothing be typed or

@@ -108,7 +108,7 @@ def open_editor(
         QMessageBox.warning(parent, _tr("不能打开记录"), error_text(error))
 
     # a write job: opening a record's content is audited in the same transaction; a voided
-    # record opens too, read-only under its 已作废 notice (locks.lock_reason)
+    # record opens too, read-only under its 已作废 notice (locks.lock_notice)
     get = readable(spec.get)
     tasks.run(lambda s: open_record(s, kind, record_id, get), show, gone, write=True)
 

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton
 from shiboken6 import isValid
 
-from ui.i18n import core_text
+from ui.i18n import core_notice
 from ui.pages.record_list_page import RecordListPage
-from workbench.services.locks import lock_reason
+from workbench.services.locks import Notice, lock_notice
 
 
 def always(_view: Any) -> bool:
@@ -25,12 +25,12 @@ def disable_when_locked(
     buttons: dict[QPushButton, Callable[[Any], bool]],
 ) -> None:
     """For the selected record, each button whose predicate holds for its view is disabled
-    while ``lock_reason`` gives a reason (the predicate says which locks rule the step out: a
+    while ``lock_notice`` gives a reason (the predicate says which locks rule the step out: a
     clue locked by its 移交 still takes 接收, one locked by 办结 nothing)."""
     tips = {button: button.toolTip() for button in buttons}
     asked: list[str | None] = [None]  # the record last asked about: older answers are dropped
 
-    def show(view: Any, reason: str | None) -> None:
+    def show(view: Any, reason: Notice | None) -> None:
         if view.id != asked[0]:
             return
         for button, rules_out in buttons.items():
@@ -38,7 +38,7 @@ def disable_when_locked(
                 return
             locked = reason is not None and rules_out(view)
             button.setEnabled(not locked)
-            button.setToolTip(core_text(reason) if locked and reason else tips[button])
+            button.setToolTip(core_notice(reason) if locked and reason else tips[button])
 
     def selected(view: Any) -> None:
         asked[0] = getattr(view, "id", None)
@@ -49,7 +49,7 @@ def disable_when_locked(
             return
         record_id = view.id
         page.tasks.run(
-            lambda s: lock_reason(s, record_type, record_id),
+            lambda s: lock_notice(s, record_type, record_id),
             lambda reason: show(view, reason),
             lambda _e: None,
         )

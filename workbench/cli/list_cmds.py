@@ -32,9 +32,10 @@ from workbench.services import (
     rounds,
     targets,
 )
+from workbench.services.authority import recusal_override
 from workbench.services.identifiers import KINDS, resolve_record
 from workbench.services.reads import open_record
-from workbench.services.voiding import VOIDERS, void, void_mark
+from workbench.services.voiding import VOIDERS, readable, void, void_mark
 
 
 @dataclass(frozen=True)
@@ -278,10 +279,14 @@ def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
 
 def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        # a write transaction: showing a record's content is audited (services/reads.py)
+        # a write transaction: showing a record's content is audited (services/reads.py); a
+        # voided record shows too, marked with its reason
         with common.unlock(args) as vault, vault.session() as s:
-            view = open_record(s, spec.name, resolve_record(s, spec.name, args.id), spec.get_fn)
-        lines = [
+            record_id = resolve_record(s, spec.name, args.id, voided=True)
+            view = open_record(s, spec.name, record_id, readable(spec.get_fn))
+        mark = void_mark(getattr(view, "meta", None))
+        lines = [mark] if mark else []
+        lines += [
             f"{f.name}: {_text(getattr(view, f.name), 200)}"
             for f in (fields(view) if is_dataclass(view) else ())
             if f.name != "meta"
@@ -296,11 +301,16 @@ def _void(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         with common.unlock(args) as vault, vault.session() as s:
             record_id = resolve_record(s, spec.name, args.id)
-            void(s, spec.name, record_id, args.reason)
+            with recusal_override(s, getattr(args, "override", None)):
+                void(s, spec.name, record_id, args.reason)
         common.emit(args, {"id": record_id, "voided": True}, f"已作废：{args.id}")
         return 0
 
     return run
+
+
+# the record kinds a 回避 keeps a member off (the 组长 may override it: ``--override``)
+RECUSAL_CHECKED = ("letters", "interviews", "clues")
 
 
 def _id_help(name: str) -> str:
@@ -337,5 +347,7 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore
             p = verbs.add_parser("void", help=f"作废一条{spec.help}（须写理由）")
             p.add_argument("id", help=_id_help(spec.name))
             p.add_argument("--reason", required=True, help="作废理由")
+            if spec.name in RECUSAL_CHECKED:
+                p.add_argument("--override", help="回避例外理由（组长对本人申报的回避例外办理）")
             p.set_defaults(func=_void(spec))
     return groups

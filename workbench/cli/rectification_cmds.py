@@ -15,6 +15,7 @@ from workbench.cli import common
 from workbench.errors import UsageError
 from workbench.models.enums import Grade, RectificationDocKind, SupervisionAgency
 from workbench.services import rectification_followup as fu
+from workbench.services.followup_ids import resolve_followup
 from workbench.services.identifiers import resolve_record
 from workbench.services.office_setup import resolve_round
 from workbench.services.rectification import (
@@ -27,6 +28,7 @@ from workbench.services.rectification import (
 _KINDS = "|".join(k.value for k in RectificationDocKind)
 _AGENCIES = "|".join(a.value for a in SupervisionAgency)
 _GRADES = "|".join(g.value for g in Grade)
+_DOC_ID = "整改方案/报告 id，或 被巡察单位/plan|report（如 县教育局党组/整改方案）"
 _SHA = re.compile(r"[0-9a-fA-F]{64}")
 
 
@@ -77,6 +79,24 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_period_rule(args: argparse.Namespace) -> int:
+    with common.unlock(args) as vault, vault.session() as s:
+        for kind, months in (
+            (RectificationDocKind.PLAN, args.plan),
+            (RectificationDocKind.REPORT, args.report),
+        ):
+            if months is not None:
+                fu.set_period_months(s, kind, months)
+        periods = {kind: fu.period_months(s, kind) for kind in RectificationDocKind}
+    human = "；".join(f"{k.label}：反馈后 {n} 个月内报送" for k, n in periods.items())
+    data = {
+        "plan_months": periods[RectificationDocKind.PLAN],
+        "report_months": periods[RectificationDocKind.REPORT],
+    }
+    common.emit(args, data, human)
+    return 0
+
+
 def cmd_overdue(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.read() as s:
         round_id = resolve_round(s, args.round) if args.round else None
@@ -116,7 +136,8 @@ def cmd_doc_add(args: argparse.Namespace) -> int:
 def cmd_doc_submit(args: argparse.Namespace) -> int:
     day = _day(args.date, "--date")
     with common.unlock(args) as vault, vault.session() as s:
-        view = fu.submit_document(s, args.id, day, args.attach or ())
+        doc = resolve_followup(s, "document", args.id)
+        view = fu.submit_document(s, doc, day, args.attach or ())
     common.emit(args, view, _doc_line(view))
     return 0
 
@@ -126,7 +147,8 @@ def cmd_doc_review(args: argparse.Namespace) -> int:
     approve = args.doc_cmd == "doc-approve"
     note = (args.note if approve else args.reason) or ""
     with common.unlock(args) as vault, vault.session() as s:
-        view = fu.review_document(s, args.id, approve=approve, note=note, reviewed_on=day)
+        doc = resolve_followup(s, "document", args.id)
+        view = fu.review_document(s, doc, approve=approve, note=note, reviewed_on=day)
     common.emit(args, view, _doc_line(view))
     return 0
 
@@ -205,7 +227,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
 def cmd_reminder_sent(args: argparse.Namespace) -> int:
     day = _day(args.date, "--date")
     with common.unlock(args) as vault, vault.session() as s:
-        view = fu.mark_reminder_sent(s, args.id, day)
+        view = fu.mark_reminder_sent(s, resolve_followup(s, "reminder", args.id), day)
     common.emit(args, view, f"提醒函已于 {day.isoformat()} 发出")
     return 0
 
@@ -236,8 +258,9 @@ def cmd_reminders(args: argparse.Namespace) -> int:
 
 def cmd_void(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.session() as s:
-        fu.void_followup(s, args.kind, args.id, args.reason or "")
-    common.emit(args, {"id": args.id, "voided": True}, f"已作废（{args.reason}）")
+        record_id = resolve_followup(s, args.kind, args.id)
+        fu.void_followup(s, args.kind, record_id, args.reason or "")
+    common.emit(args, {"id": record_id, "voided": True}, f"已作废（{args.reason}）")
     return 0
 
 
@@ -263,6 +286,10 @@ def register(group: Any) -> None:
     p.add_argument("--item", action="append", help="材料名称，或 名称:附件SHA256；可重复")
     p.add_argument("--clear", action="store_true", help="清空目录")
     p.set_defaults(func=cmd_catalog)
+    p = group.add_parser("period-rule", help="查看或设定整改方案/报告的报送期限（设定：巡察办）")
+    p.add_argument("--plan", type=common.whole_number, help="整改方案：反馈后几个月内（1–12）")
+    p.add_argument("--report", type=common.whole_number, help="整改报告：反馈后几个月内（1–12）")
+    p.set_defaults(func=cmd_period_rule)
     p = group.add_parser("overdue", help="逾期未销号的整改事项（督办）")
     p.add_argument("--round", help="轮次 id 或名称")
     p.set_defaults(func=cmd_overdue)
@@ -275,13 +302,13 @@ def register(group: Any) -> None:
     p.add_argument("--title", help="标题")
     p.set_defaults(func=cmd_doc_add)
     p = group.add_parser("doc-submit", help="登记整改方案/报告已报送（组长或巡察办）")
-    p.add_argument("id", help="整改方案/报告 id")
+    p.add_argument("id", help=_DOC_ID)
     p.add_argument("--date", required=True, help="报送日期 YYYY-MM-DD")
     p.add_argument("--attach", action="append", help="附件 SHA256（先导入附件）；可重复")
     p.set_defaults(func=cmd_doc_submit)
     for verb, text in (("doc-approve", "审核通过（巡察办）"), ("doc-return", "退回修改（巡察办）")):
         p = group.add_parser(verb, help=text)
-        p.add_argument("id", help="整改方案/报告 id")
+        p.add_argument("id", help=_DOC_ID)
         if verb == "doc-approve":
             p.add_argument("--note", help="审核意见")
         else:
@@ -326,7 +353,7 @@ def register(group: Any) -> None:
     p.add_argument("--item", action="append", help="涉及的整改事项（默认：全部未完成的）；可重复")
     p.set_defaults(func=cmd_remind)
     p = group.add_parser("reminder-sent", help="登记提醒函发出日期")
-    p.add_argument("id", help="提醒函 id")
+    p.add_argument("id", help="提醒函 id 或被巡察单位名称")
     p.add_argument("--date", required=True, help="发函日期 YYYY-MM-DD")
     p.set_defaults(func=cmd_reminder_sent)
     p = group.add_parser("reminders", help="列出新官理旧账提醒函")
@@ -334,6 +361,6 @@ def register(group: Any) -> None:
     p.set_defaults(func=cmd_reminders)
     p = group.add_parser("followup-void", help="作废整改跟踪记录（保留记录并注明理由）")
     p.add_argument("kind", choices=sorted(fu.VOIDABLE), help="记录类型")
-    p.add_argument("id", help="记录 id")
+    p.add_argument("id", help="记录 id 或被巡察单位名称（整改方案/报告：单位/plan|report）")
     p.add_argument("--reason", required=True, help="作废理由")
     p.set_defaults(func=cmd_void)

@@ -50,6 +50,7 @@ ACTION_LABELS: dict[str, str] = {
     "round.phase": N_("轮次阶段变更"),
     "round.plan": N_("专项巡察方案"),
     "recusal.override": N_("回避例外"),
+    "setting.change": N_("修改期限规则"),
     "user.member_link": N_("关联组员"),
     "user.member_unlink": N_("解除组员关联"),
     "clue.outcome_remove": N_("删除线索处置结果"),

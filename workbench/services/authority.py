@@ -10,8 +10,9 @@ store role of 组长 alone does not let them sign another team's — or any team
 回避 is kept as links on the member (``recusal_target_ids``, ``recusal_person_ids``): a member
 who declared 回避 for a unit or a person may not sign off 底稿 on that unit or naming that
 person, record interviews with them, handle letters about them or handle their clues. The
-组长 may sign despite their own 回避 with a reason (``override_reason``); the exception is
-written to the audit log and to the sign-off's comment.
+组长 may act despite their own 回避 with a reason, and the exception is written to the audit
+log: a sign-off takes it as ``override_reason`` (also kept in the sign-off's comment); the
+interview, letter and clue steps run inside ``recusal_override`` (``check_recusal`` checks it).
 
 Every check returns a ``Refusal`` (or ``None``) so that the UI can ask the same question the
 write will ask, and show the reason on a disabled button instead of re-implementing the rule.
@@ -20,7 +21,8 @@ write will ask, and show the reason on a disabled button instead of re-implement
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,10 +47,14 @@ class Refusal:
     action: str
     recused: str = ""  # the unit or person named by the 回避
 
-    def error(self) -> PermissionDenied:
+    def error(self, *, overridable: bool = False) -> PermissionDenied:
+        """``overridable``: the acting user is the 组长 who may override this 回避 (the UI then
+        offers 回避例外…)."""
         details: dict[str, Any] = {"action": self.action, "reason": self.kind}
         if self.recused:
             details["recusal"] = self.recused
+        if overridable:
+            details["overridable"] = True
         return PermissionDenied(self.message, **details)
 
 
@@ -190,7 +196,7 @@ def allow_override(
     refusal: Refusal,
     team: Team | None,
     reason: str,
-    record: tuple[str, str],
+    record: tuple[str, str | None],
 ) -> str:
     """Let the team's 组长 act despite a 回避, with a reason: audited, returned for the record's
     own trail. Anything but a 回避 refusal, or anyone but the 组长, is refused as before."""
@@ -206,6 +212,25 @@ def allow_override(
     return text
 
 
+_OVERRIDE = "recusal_override"  # session.info: the reason given for this unit of work
+_OVERRIDDEN = "recusal_overridden"  # session.info: the exceptions already audited
+
+
+@contextmanager
+def recusal_override(session: Session, reason: str | None) -> Iterator[None]:
+    """Run an interview, letter or clue step despite the acting user's 回避, with ``reason``:
+    ``check_recusal`` lets it through only for the record team's 组长 and audits it. ``None``:
+    no exception asked (the CLI's ``--override`` not given)."""
+    if reason is None:
+        yield
+        return
+    session.info[_OVERRIDE] = reason
+    try:
+        yield
+    finally:
+        session.info.pop(_OVERRIDE, None)
+
+
 def check_recusal(
     session: Session,
     round_id: str | None,
@@ -214,10 +239,25 @@ def check_recusal(
     names: Iterable[str] = (),
     action: str = "办理",
     noun: str,
+    team_id: str | None = None,
+    record: tuple[str, str | None] = ("", None),
 ) -> None:
-    """Refuse (WB-PERMISSION) a member's work on a unit or a named person they declared 回避 for."""
-    refuse(
-        recusal_refusal(
-            session, round_id, target_id=target_id, names=names, action=action, noun=noun
-        )
+    """Refuse (WB-PERMISSION) a member's work on a unit or a named person they declared 回避
+    for, unless inside ``recusal_override`` and the acting user is the 组长 of the record's team
+    (``team_id``, else the team inspecting ``target_id``). ``record`` (table, id) names the
+    record in the audit entry; an id is ``None`` before the record is first written."""
+    refusal = recusal_refusal(
+        session, round_id, target_id=target_id, names=names, action=action, noun=noun
     )
+    if refusal is None:
+        return
+    team = record_team(session, round_id, team_id, target_id)
+    reason = session.info.get(_OVERRIDE)
+    if reason is None:  # refused; said to be the 组长's to override, or the 组长's alone
+        blocked = override_refusal(session, refusal, team)
+        raise refusal.error(overridable=True) if blocked is None else blocked.error()
+    done: set[tuple[str, str | None, str, str]] = session.info.setdefault(_OVERRIDDEN, set())
+    key = (*record, refusal.action, refusal.recused)
+    if key not in done:  # a step checks before and after its edit: one exception, one entry
+        allow_override(session, refusal, team, reason, record)
+        done.add(key)

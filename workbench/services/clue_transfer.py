@@ -11,13 +11,11 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError
 from workbench.models.enums import ClueTransferUnit, TransferMode
-from workbench.models.system import StoreMeta
-from workbench.roles import Role
-from workbench.services.common import optional_text, parse_enum, require_role
+from workbench.services.common import optional_text, parse_enum
+from workbench.services.office_rules import MonthsRule, rule_months, set_rule_months
 
-FEEDBACK_MONTHS_KEY = "clue_feedback_months"
-DEFAULT_FEEDBACK_MONTHS = 3
-FEEDBACK_MONTHS_RANGE = (0, 24)  # 0: no rule, every 移交 names its own 反馈期限
+FEEDBACK_RULE = MonthsRule("clue_feedback_months", "feedback_months", "线索反馈期限", 3, 0, 24)
+FEEDBACK_MONTHS_RANGE = (FEEDBACK_RULE.low, FEEDBACK_RULE.high)  # 0: no rule
 
 
 # -- receiving units -----------------------------------------------------------------------------
@@ -64,24 +62,12 @@ def receiving_units(
 
 def feedback_months(session: Session) -> int:
     """Months from the 移交 to the default 反馈期限 (0: no rule)."""
-    meta = session.get(StoreMeta, FEEDBACK_MONTHS_KEY)
-    return int(meta.value) if meta else DEFAULT_FEEDBACK_MONTHS
+    return rule_months(session, FEEDBACK_RULE)
 
 
 def set_feedback_months(session: Session, months: int) -> None:
     """The office's rule; 0 turns it off (every 移交 then names its own 反馈期限)."""
-    require_role(session, (Role.OFFICE,), "设定线索反馈期限规则")
-    low, high = FEEDBACK_MONTHS_RANGE
-    if not low <= months <= high:
-        raise ValidationError(
-            f"默认反馈期限须为 {low}–{high} 个月（0 表示不设默认）", field="feedback_months"
-        )
-    meta = session.get(StoreMeta, FEEDBACK_MONTHS_KEY)
-    if meta is None:
-        session.add(StoreMeta(key=FEEDBACK_MONTHS_KEY, value=str(months)))
-    else:
-        meta.value = str(months)
-    session.flush()
+    set_rule_months(session, FEEDBACK_RULE, months)
 
 
 def add_months(day: date, months: int) -> date:

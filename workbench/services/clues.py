@@ -243,7 +243,7 @@ def register_clue(session: Session, draft: ClueDraft) -> ClueView:
     require_role(session, REGISTRARS, "登记问题线索")
     rnd = round_row(session, draft.round_id)
     values = _values(session, draft, rnd.id, None)
-    _check_recusal(session, rnd.id, values["target_id"], values["subject_name"])
+    _check_recusal(session, rnd.id, values["target_id"], values["subject_name"], values["team_id"])
     values.setdefault("number", next_number(session, Clue, rnd, NUMBER_PREFIX))
     row = Clue(round_id=rnd.id, status=ClueStatus.REGISTERED, **values)
     session.add(row)
@@ -252,16 +252,30 @@ def register_clue(session: Session, draft: ClueDraft) -> ClueView:
 
 
 def _check_recusal(
-    session: Session, round_id: str | None, target_id: str | None, name: str
+    session: Session,
+    round_id: str | None,
+    target_id: str | None,
+    name: str,
+    team_id: str | None,
+    clue_id: str | None = None,
 ) -> None:
-    """A member who declared 回避 for the clue's unit or its subject does not handle it."""
-    check_recusal(session, round_id, target_id=target_id, names=(name,), noun="问题线索")
+    """A member who declared 回避 for the clue's unit or its subject does not handle it (the
+    team's 组长 may, inside ``authority.recusal_override``)."""
+    check_recusal(
+        session,
+        round_id,
+        target_id=target_id,
+        names=(name,),
+        noun="问题线索",
+        team_id=team_id,
+        record=("clues", clue_id),
+    )
 
 
 def _load(session: Session, clue_id: str, expected_version: int | None) -> Clue:
     row = get_live(session, Clue, clue_id, "问题线索")
     check_version(row.version, expected_version)
-    _check_recusal(session, row.round_id, row.target_id, row.subject_name)
+    _check_recusal(session, row.round_id, row.target_id, row.subject_name, row.team_id, row.id)
     return row
 
 
@@ -275,7 +289,14 @@ def update_clue(
     if draft.round_id != row.round_id:
         raise ValidationError("线索不能改到其他巡察轮次", field="round_id")
     values = _values(session, draft, draft.round_id, row.id)
-    _check_recusal(session, row.round_id, values["target_id"], values["subject_name"])
+    _check_recusal(
+        session,
+        row.round_id,
+        values["target_id"],
+        values["subject_name"],
+        values["team_id"],
+        row.id,
+    )
     for name, value in values.items():
         setattr(row, name, value)
     session.flush()
@@ -291,7 +312,7 @@ def void_clue(session: Session, clue_id: str, reason: str) -> None:
     disposed into it."""
     require_role(session, REGISTRARS, "作废问题线索")
     row = get_live(session, Clue, clue_id, "问题线索")
-    _check_recusal(session, row.round_id, row.target_id, row.subject_name)
+    _check_recusal(session, row.round_id, row.target_id, row.subject_name, row.team_id, row.id)
     require_status(row.status, (ClueStatus.REGISTERED,), "作废")
     linked = session.scalar(
         select(Letter.number).where(Letter.clue_id == row.id, Letter.deleted_at.is_(None))

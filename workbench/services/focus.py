@@ -32,6 +32,7 @@ from workbench.services.common import (
     void_record,
 )
 from workbench.services.rounds import check_version
+from workbench.services.setup_common import require_setup
 from workbench.services.targets import optional_target, require_round, require_target, require_team
 from workbench.taxonomy import TaxonomyNotFound
 
@@ -210,7 +211,7 @@ def list_focus_items(
 
 
 def void_focus_item(session: Session, item_id: str, reason: str) -> Changes:
-    require_role(session, CASE_ROLES, "作废监督重点")
+    require_setup(session, "作废监督重点")
     void_record(session, get_live(session, FocusItem, item_id, "监督重点"), reason)
     session.flush()
     return Changes.of("focus_item", item_id)
@@ -346,8 +347,12 @@ def list_list_entries(
 
 def void_list_entry(session: Session, entry_id: str, reason: str) -> Changes:
     """Refused while a live finding cites the entry as its 定性依据."""
-    require_role(session, CASE_ROLES, "作废清单条目")
     row = get_live(session, ListEntry, entry_id, "清单条目")
+    # the office prepares the 政策/职能/监督 lists; the 问题清单 is the team's own work
+    if row.kind == ListKind.PROBLEM:
+        require_role(session, CASE_ROLES, "作废清单条目")
+    else:
+        require_setup(session, "作废清单条目")
     # basis_ids is a JSON array of UUIDs; a quoted UUID cannot match anything else
     citing = session.scalar(
         select(func.count()).where(

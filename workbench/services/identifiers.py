@@ -75,8 +75,12 @@ def _is_uuid(text: str) -> bool:
     return True
 
 
-def _live_id(session: Session, model: Any, record_id: str, round_id: str | None) -> str | None:
-    query = select(model.id).where(model.id == record_id, model.deleted_at.is_(None))
+def _live_id(
+    session: Session, model: Any, record_id: str, round_id: str | None, voided: bool = False
+) -> str | None:
+    query = select(model.id).where(model.id == record_id)
+    if not voided:
+        query = query.where(model.deleted_at.is_(None))
     if round_id is not None:  # an id names a record of the round asked for, as a number does
         query = query.where(model.round_id == round_id)
     found: str | None = session.scalar(query)
@@ -94,10 +98,13 @@ def _describe(session: Session, kind: RecordKind, row: Any) -> str:
     return f"{kind.label}{getattr(row, kind.key.key if kind.key else 'id')}（{'，'.join(where)}）"
 
 
-def resolve_record(session: Session, kind: str, text: str, round_id: str | None = None) -> str:
+def resolve_record(
+    session: Session, kind: str, text: str, round_id: str | None = None, *, voided: bool = False
+) -> str:
     """The id of the live record of ``kind`` that ``text`` names: its UUID or its human
     identifier (within ``round_id`` when given). Unknown → ``NotFound`` naming the text; several
-    live records with that identifier → ``AmbiguousName`` listing them."""
+    live records with that identifier → ``AmbiguousName`` listing them. ``voided``: a voided
+    record is found too (to show it; its number is never issued again), a live one first."""
     if kind == "rounds":
         return resolve_round(session, text)
     if kind == "teams":
@@ -108,14 +115,17 @@ def resolve_record(session: Session, kind: str, text: str, round_id: str | None 
     model: Any = spec.model
     wanted = text.strip()
     if _is_uuid(wanted):
-        found = _live_id(session, model, wanted.lower(), round_id)
+        found = _live_id(session, model, wanted.lower(), round_id, voided)
         if found is not None:
             return found
     if spec.key is not None and wanted:
-        query = select(model).where(spec.key == wanted, model.deleted_at.is_(None))
+        query = select(model).where(spec.key == wanted)
+        if not voided:
+            query = query.where(model.deleted_at.is_(None))
         if round_id is not None:
             query = query.where(model.round_id == round_id)
-        rows = session.scalars(query.order_by(model.created_at, model.id)).all()
+        found_rows = session.scalars(query.order_by(model.created_at, model.id)).all()
+        rows = [r for r in found_rows if r.deleted_at is None] or list(found_rows)
         if len(rows) == 1:
             return str(rows[0].id)
         if rows:

@@ -174,6 +174,8 @@ def _check_recusal(session: Session, row: Interview) -> None:
         names=(row.subject_name,),
         action="记录",
         noun="谈话",
+        team_id=row.team_id,
+        record=("interviews", row.id),
     )
 
 

@@ -235,10 +235,22 @@ def check_letter_recusal(
     round_id: str | None,
     target_id: str | None,
     reported: Iterable[dict[str, Any]],
+    *,
+    team_id: str | None = None,
+    letter_id: str | None = None,
 ) -> None:
-    """A member who declared 回避 for the letter's unit or a person it reports won't handle it."""
+    """A member who declared 回避 for the letter's unit or a person it reports won't handle it
+    (the team's 组长 may, inside ``authority.recusal_override``)."""
     names = [str(p.get("name") or "") for p in reported]
-    check_recusal(session, round_id, target_id=target_id, names=names, noun="信访件")
+    check_recusal(
+        session,
+        round_id,
+        target_id=target_id,
+        names=names,
+        noun="信访件",
+        team_id=team_id,
+        record=("letters", letter_id),
+    )
 
 
 def register_letter(session: Session, draft: LetterDraft) -> LetterView:
@@ -246,7 +258,13 @@ def register_letter(session: Session, draft: LetterDraft) -> LetterView:
     require_role(session, TEAM_ROLES, "登记信访件")
     rnd = round_row(session, draft.round_id)
     values = _values(session, draft, rnd.id, None)
-    check_letter_recusal(session, rnd.id, values["target_id"], values["reported_persons"])
+    check_letter_recusal(
+        session,
+        rnd.id,
+        values["target_id"],
+        values["reported_persons"],
+        team_id=values.get("team_id"),
+    )
     values.setdefault("number", next_number(session, Letter, rnd, NUMBER_PREFIX))
     row = Letter(round_id=rnd.id, status=LetterStatus.REGISTERED, **values)
     session.add(row)
@@ -257,7 +275,14 @@ def register_letter(session: Session, draft: LetterDraft) -> LetterView:
 def _load(session: Session, letter_id: str, expected_version: int | None) -> Letter:
     row = get_live(session, Letter, letter_id, "信访件")
     check_version(row.version, expected_version)
-    check_letter_recusal(session, row.round_id, row.target_id, row.reported_persons)
+    check_letter_recusal(
+        session,
+        row.round_id,
+        row.target_id,
+        row.reported_persons,
+        team_id=row.team_id,
+        letter_id=row.id,
+    )
     return row
 
 
@@ -271,7 +296,14 @@ def update_letter(
     if draft.round_id != row.round_id:
         raise ValidationError("信访件不能改到其他巡察轮次", field="round_id")
     values = _values(session, draft, draft.round_id, row.id)
-    check_letter_recusal(session, row.round_id, values["target_id"], values["reported_persons"])
+    check_letter_recusal(
+        session,
+        row.round_id,
+        values["target_id"],
+        values["reported_persons"],
+        team_id=values.get("team_id", row.team_id),
+        letter_id=row.id,
+    )
     for name, value in values.items():
         setattr(row, name, value)
     session.flush()
@@ -368,7 +400,14 @@ def void_letter(session: Session, letter_id: str, reason: str) -> None:
     """作废 before the 组务会 (or a linked duplicate), never an original others link to."""
     require_role(session, TEAM_ROLES, "作废信访件")
     row = get_live(session, Letter, letter_id, "信访件")
-    check_letter_recusal(session, row.round_id, row.target_id, row.reported_persons)
+    check_letter_recusal(
+        session,
+        row.round_id,
+        row.target_id,
+        row.reported_persons,
+        team_id=row.team_id,
+        letter_id=row.id,
+    )
     if row.category != LetterCategory.DUPLICATE:
         require_status(row.status, BEFORE_MEETING, "作废")
     copies = session.scalar(

@@ -83,7 +83,14 @@ class LetterDisposal:
 def _load(session: Session, letter_id: str, expected_version: int | None) -> Letter:
     row = get_live(session, Letter, letter_id, "信访件")
     check_version(row.version, expected_version)
-    check_letter_recusal(session, row.round_id, row.target_id, row.reported_persons)
+    check_letter_recusal(
+        session,
+        row.round_id,
+        row.target_id,
+        row.reported_persons,
+        team_id=row.team_id,
+        letter_id=row.id,
+    )
     return row
 
 

@@ -54,7 +54,14 @@ def rectification_lock(row: Rectification) -> str | None:
     return RECTIFICATION_CLOSED if row.status is RectificationStatus.DONE else None
 
 
-def void_notice(session: Session, record_type: str, record_id: str) -> str | None:
+VOIDED = N_("已作废")
+VOIDED_BECAUSE = N_("已作废：%1")  # %1: the reason as typed (never translated)
+
+# a lock's message, marked with N_, and what fills its %1 ("" for the fixed ones)
+Notice = tuple[str, str]
+
+
+def void_notice(session: Session, record_type: str, record_id: str) -> Notice | None:
     """“已作废：<理由>” for a voided record (it opens read-only under it), else ``None``."""
     table = record_table(record_type)
     model = next(
@@ -69,22 +76,30 @@ def void_notice(session: Session, record_type: str, record_id: str) -> str | Non
     row = session.get(model, record_id) if model is not None else None
     if row is None or row.deleted_at is None:
         return None
-    return f"已作废：{row.void_reason}" if row.void_reason else "已作废"
+    return (VOIDED_BECAUSE, row.void_reason) if row.void_reason else (VOIDED, "")
 
 
-def lock_reason(session: Session, record_type: str, record_id: str) -> str | None:
+def lock_notice(session: Session, record_type: str, record_id: str) -> Notice | None:
     """Why the record cannot be edited now, or ``None`` when it can (also for the types that
-    have no lock here). A voided record is fixed for good: its notice comes first."""
+    have no lock here), as the UI translates it. A voided record is fixed for good: its notice
+    comes first."""
     voided = void_notice(session, record_type, record_id)
     if voided is not None:
         return voided
+    fixed: str | None = None
     if record_type == "clue":
-        return clue_lock(get_live(session, Clue, record_id, "问题线索"))
-    if record_type == "letter":
-        return letter_lock(get_live(session, Letter, record_id, "信访件"))
-    if record_type == "rectification":
-        return rectification_lock(get_live(session, Rectification, record_id, "整改事项"))
-    return None
+        fixed = clue_lock(get_live(session, Clue, record_id, "问题线索"))
+    elif record_type == "letter":
+        fixed = letter_lock(get_live(session, Letter, record_id, "信访件"))
+    elif record_type == "rectification":
+        fixed = rectification_lock(get_live(session, Rectification, record_id, "整改事项"))
+    return (fixed, "") if fixed is not None else None
+
+
+def lock_reason(session: Session, record_type: str, record_id: str) -> str | None:
+    """``lock_notice`` as one Chinese sentence (the CLI's and the tests' reading)."""
+    notice = lock_notice(session, record_type, record_id)
+    return notice[0].replace("%1", notice[1]) if notice is not None else None
 
 
 def refuse_if_locked(

@@ -2,9 +2,10 @@
 after 反馈, then reviewed by 巡察办), the supervision entries of 纪委监委 and 组织部 (督办 when an
 item is overdue), the 质效评估 of the target's rectification and the 新官理旧账 提醒函.
 
-Periods (DOMAIN.md names none): the 整改报告 is due two months after 反馈, as the county's
-实施办法 in the demo 政策清单 says (第三十二条); the 整改方案 one month after 反馈, a common local
-rule. Either due date is set by hand when the office's own rule differs.
+Periods (DOMAIN.md names none) are office rules (``office_rules``): by default the 整改报告 is due
+two months after 反馈, as the county's 实施办法 in the demo 政策清单 says (第三十二条), and the
+整改方案 one month after 反馈, a common local rule. The 巡察办 sets its own; a due date typed on
+the document wins over the rule.
 
 Authority: the office (巡察办) or the team's 组长 registers documents, supervision entries and
 提醒函; review of a document and the 质效评估 are the office's alone.
@@ -51,6 +52,7 @@ from workbench.services.common import (
     required_text,
     void_record,
 )
+from workbench.services.office_rules import MonthsRule, rule_months, set_rule_months
 from workbench.services.rectification import (
     CLOSING_ROLES,
     OPEN,
@@ -64,7 +66,25 @@ from workbench.services.targets import require_round, require_target, require_te
 K = RectificationDocKind
 D = RectificationDocStatus
 # months after 反馈 within which the target submits each document
-DUE_MONTHS: dict[RectificationDocKind, int] = {K.PLAN: 1, K.REPORT: 2}
+PERIOD_RULES: dict[RectificationDocKind, MonthsRule] = {
+    K.PLAN: MonthsRule("rectification_plan_months", "plan_months", "整改方案报送期限", 1, 1, 12),
+    K.REPORT: MonthsRule(
+        "rectification_report_months", "report_months", "整改报告报送期限", 2, 1, 12
+    ),
+}
+
+
+def period_months(session: Session, kind: RectificationDocKind) -> int:
+    """Months after 反馈 within which the target submits a document of ``kind``."""
+    return rule_months(session, PERIOD_RULES[kind])
+
+
+def set_period_months(session: Session, kind: RectificationDocKind | str, months: int) -> None:
+    """The office's rule for one kind of document (巡察办 only, audited)."""
+    rule = PERIOD_RULES[parse_enum(K, kind, "kind", "材料类型")]
+    set_rule_months(session, rule, months)
+
+
 # who may submit (or resubmit) and who may edit: before the office has passed it
 EDITABLE = (D.PENDING, D.RETURNED)
 REVIEW_ROLES = (Role.OFFICE,)
@@ -93,7 +113,7 @@ class DocumentDraft:
     target_id: str | None
     feedback_on: date | None  # 反馈日期: the period starts here
     title: str = ""
-    due_on: date | None = None  # blank: DUE_MONTHS after 反馈
+    due_on: date | None = None  # blank: the office's period after 反馈 (``period_months``)
     body: str = ""
     team_id: str | None = None
 
@@ -159,7 +179,7 @@ def _apply_document(
     not_in_future(feedback_on, "feedback_on", "反馈日期")
     due_on = _day(d.due_on, "due_on", "报送期限", required=False)
     if due_on is None:
-        due_on = add_months(feedback_on, DUE_MONTHS[row.kind])
+        due_on = add_months(feedback_on, period_months(session, row.kind))
     if due_on < feedback_on:
         raise ValidationError("报送期限不能早于反馈日期", field="due_on")
     row.feedback_on, row.due_on = feedback_on, due_on

@@ -427,4 +427,5 @@ def list_members(session: Session, team_id: str) -> list[MemberView]:
 
 def remove_member(session: Session, member_id: str, reason: str) -> None:
     """A member leaves the team as a voided record with the reason (their past steps name them)."""
+    require_setup(session, "移除组员")
     void_record(session, get_live(session, Member, member_id, "组员"), reason)

@@ -33,7 +33,6 @@ from workbench.models.base import RecordMixin
 from workbench.models.enums import AttentionLevel, CadreLevel, FocusStatus
 from workbench.services.catalog import catalog
 from workbench.services.common import (
-    CASE_ROLES,
     Changes,
     Page,
     RecordMeta,
@@ -45,12 +44,12 @@ from workbench.services.common import (
     parse_enum,
     record_meta,
     records,
-    require_role,
     required_text,
     void_record,
 )
 from workbench.services.id_numbers import checked_id_number
 from workbench.services.rounds import check_version
+from workbench.services.setup_common import require_setup
 from workbench.taxonomy import TargetKind
 
 # -- lookups shared by the record services --------------------------------------------------------
@@ -269,7 +268,7 @@ _DEPENDENTS: tuple[tuple[type[RecordMixin], InstrumentedAttribute[str | None], s
 def void_target(session: Session, target_id: str, reason: str) -> Changes:
     """Refused while live records point at the target. Focus items nobody has worked on yet are
     scaffolding seeded from the catalog, so they go with the target; worked ones block."""
-    require_role(session, CASE_ROLES, "作废被巡察对象")
+    require_setup(session, "作废被巡察对象")
     row = get_live(session, Target, target_id, "被巡察对象")
     held: list[str] = []
     for model, column, label in _DEPENDENTS:
@@ -402,7 +401,7 @@ def list_persons(
 
 
 def void_person(session: Session, person_id: str, reason: str) -> Changes:
-    require_role(session, CASE_ROLES, "作废人员")
+    require_setup(session, "作废人员")
     void_record(session, get_live(session, Person, person_id, "人员"), reason)
     session.flush()
     return Changes.of("person", person_id)
