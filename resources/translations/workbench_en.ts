@@ -1566,7 +1566,7 @@
     <message>
         <source>组员</source>
         <comment>the one signing</comment>
-        <translation>Team members</translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>回避对象</source>
