@@ -23,6 +23,7 @@ from ui.pages.workflow_actions import parse_catalog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.models.enums import RectificationDocStatus, RectificationStatus
 from workbench.roles import Role
+from workbench.services import rectification_documents as rdocs
 from workbench.services import rectification_followup as fu
 from workbench.services.rectification import EvidenceEntry, get_rectification
 from workbench.services.users import add_user
@@ -179,7 +180,9 @@ def test_follow_through_dialog_for_a_team_leader(qtbot: QtBot, workspace: Worksp
     new_row = dialog.docs.ids.index(
         next(
             d.id
-            for d in workspace.read(lambda s: fu.list_documents(s, target_id=item.target_id).items)
+            for d in workspace.read(
+                lambda s: rdocs.list_documents(s, target_id=item.target_id).items
+            )
             if d.status is RectificationDocStatus.PENDING and d.feedback_on == fed_back
         )
     )

@@ -13,7 +13,7 @@ from tests.workbench.team import Team
 from workbench.errors import PermissionDenied, ValidationError
 from workbench.models.enums import RectificationDocKind
 from workbench.models.system import AuditEntry
-from workbench.services import rectification_followup as fu
+from workbench.services import rectification_documents as rdocs
 from workbench.services.clue_transfer import set_feedback_months
 from workbench.services.office_setup import DEFAULT_FRAMEWORK, add_round, add_target
 from workbench.services.rounds import RoundDraft
@@ -34,7 +34,7 @@ def _target(team: Team) -> tuple[str, str]:
 
 def _due(team: Team, rid: str, target: str, kind: RectificationDocKind) -> date | None:
     with team(OFFICE).session() as s:
-        return fu.create_document(s, rid, fu.DocumentDraft(kind, target, FEEDBACK)).due_on
+        return rdocs.create_document(s, rid, rdocs.DocumentDraft(kind, target, FEEDBACK)).due_on
 
 
 def _rule_changes(team: Team) -> list[tuple[str | None, dict[str, object]]]:
@@ -46,11 +46,11 @@ def _rule_changes(team: Team) -> list[tuple[str | None, dict[str, object]]]:
 def test_documents_fall_due_by_the_offices_periods(team: Team) -> None:
     rid, target = _target(team)
     with team().read() as s:
-        assert (fu.period_months(s, PLAN), fu.period_months(s, REPORT)) == (1, 2)  # defaults
+        assert (rdocs.period_months(s, PLAN), rdocs.period_months(s, REPORT)) == (1, 2)  # defaults
     assert _due(team, rid, target, PLAN) == date(2026, 2, 28)
     with team(OFFICE).session() as s:
-        fu.set_period_months(s, PLAN, 2)
-        fu.set_period_months(s, "report", 3)
+        rdocs.set_period_months(s, PLAN, 2)
+        rdocs.set_period_months(s, "report", 3)
     assert _due(team, rid, target, PLAN) == date(2026, 3, 31)
     assert _due(team, rid, target, REPORT) == date(2026, 4, 30)
 
@@ -58,26 +58,26 @@ def test_documents_fall_due_by_the_offices_periods(team: Team) -> None:
 @pytest.mark.parametrize("user", ["leader", "deputy", "secadmin"])
 def test_only_the_office_sets_a_period(team: Team, user: str) -> None:
     with pytest.raises(PermissionDenied, match="巡察办"), team(user).session() as s:
-        fu.set_period_months(s, PLAN, 3)
+        rdocs.set_period_months(s, PLAN, 3)
     with team().read() as s:
-        assert fu.period_months(s, PLAN) == 1
+        assert rdocs.period_months(s, PLAN) == 1
     assert _rule_changes(team) == []
 
 
 @pytest.mark.parametrize("months", [0, 13])
 def test_a_period_out_of_range_is_refused(team: Team, months: int) -> None:
     with team(OFFICE).session() as s:
-        fu.set_period_months(s, REPORT, 4)
+        rdocs.set_period_months(s, REPORT, 4)
     with pytest.raises(ValidationError) as err, team(OFFICE).session() as s:
-        fu.set_period_months(s, REPORT, months)
+        rdocs.set_period_months(s, REPORT, months)
     assert err.value.details["field"] == "report_months"
     with team().read() as s:
-        assert fu.period_months(s, REPORT) == 4
+        assert rdocs.period_months(s, REPORT) == 4
 
 
 def test_every_rule_change_is_audited(team: Team) -> None:
     with team(OFFICE).session() as s:
-        fu.set_period_months(s, REPORT, 3)
+        rdocs.set_period_months(s, REPORT, 3)
         set_feedback_months(s, 6)
         set_feedback_months(s, 6)  # no change, no entry
     assert _rule_changes(team) == [

@@ -31,21 +31,23 @@ from workbench.services.rectification import (
     set_rectification_status,
     update_rectification,
 )
-from workbench.services.rectification_followup import (
+from workbench.services.rectification_documents import (
     DocumentDraft,
+    create_document,
+    list_documents,
+    review_document,
+    submit_document,
+    update_document,
+)
+from workbench.services.rectification_followup import (
     ReminderDraft,
     SupervisionDraft,
     add_supervision,
     assess_target,
-    create_document,
     create_reminder,
     list_assessments,
-    list_documents,
     list_supervisions,
     mark_reminder_sent,
-    review_document,
-    submit_document,
-    update_document,
 )
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target

@@ -32,6 +32,7 @@ from ui.errors import error_text
 from ui.i18n import core_text
 from ui.tasks import Tasks
 from workbench.models.enums import Grade, RectificationDocKind, SupervisionAgency
+from workbench.services import rectification_documents as rdocs
 from workbench.services import rectification_followup as fu
 
 
@@ -255,7 +256,7 @@ class FollowThroughDialog(QDialog):
 
         def load(s: Any) -> dict[str, Any]:
             return {
-                "docs": fu.list_documents(s, round_id=rid, target_id=tid, limit=500).items,
+                "docs": rdocs.list_documents(s, round_id=rid, target_id=tid, limit=500).items,
                 "sups": fu.list_supervisions(s, round_id=rid, target_id=tid, limit=500).items,
                 "assessments": fu.list_assessments(s, round_id=rid, target_id=tid),
                 "reminders": fu.list_reminders(s, round_id=rid, target_id=tid),
@@ -329,23 +330,25 @@ class FollowThroughDialog(QDialog):
     # -- actions -----------------------------------------------------------------------------
 
     def _add_document(self) -> None:
-        draft = fu.DocumentDraft(
+        draft = rdocs.DocumentDraft(
             self.doc_kind.currentData(), self.target_id, _day(self.feedback_on)
         )
         rid = self.round_id
-        self._run(lambda s: fu.create_document(s, rid, draft))
+        self._run(lambda s: rdocs.create_document(s, rid, draft))
 
     def _submit_document(self) -> None:
         doc = self._selected(self.docs, self.tr("整改方案/报告"))
         if doc is not None:
             day = _day(self.day)
-            self._run(lambda s: fu.submit_document(s, doc, day))
+            self._run(lambda s: rdocs.submit_document(s, doc, day))
 
     def _approve(self) -> None:
         doc = self._selected(self.docs, self.tr("整改方案/报告"))
         if doc is not None:
             day = _day(self.day)
-            self._run(lambda s: fu.review_document(s, doc, approve=True, note="", reviewed_on=day))
+            self._run(
+                lambda s: rdocs.review_document(s, doc, approve=True, note="", reviewed_on=day)
+            )
 
     def _return(self) -> None:
         doc = self._selected(self.docs, self.tr("整改方案/报告"))
@@ -355,7 +358,7 @@ class FollowThroughDialog(QDialog):
         if ok:
             day = _day(self.day)
             self._run(
-                lambda s: fu.review_document(s, doc, approve=False, note=reason, reviewed_on=day)
+                lambda s: rdocs.review_document(s, doc, approve=False, note=reason, reviewed_on=day)
             )
 
     def _add_supervision(self) -> None:

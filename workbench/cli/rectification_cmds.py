@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from workbench.cli import common
 from workbench.errors import UsageError
 from workbench.models.enums import Grade, RectificationDocKind, SupervisionAgency
+from workbench.services import rectification_documents as rdocs
 from workbench.services import rectification_followup as fu
 from workbench.services.followup_ids import resolve_followup
 from workbench.services.identifiers import resolve_record
@@ -86,8 +87,8 @@ def cmd_period_rule(args: argparse.Namespace) -> int:
             (RectificationDocKind.REPORT, args.report),
         ):
             if months is not None:
-                fu.set_period_months(s, kind, months)
-        periods = {kind: fu.period_months(s, kind) for kind in RectificationDocKind}
+                rdocs.set_period_months(s, kind, months)
+        periods = {kind: rdocs.period_months(s, kind) for kind in RectificationDocKind}
     human = "；".join(f"{k.label}：反馈后 {n} 个月内报送" for k, n in periods.items())
     data = {
         "plan_months": periods[RectificationDocKind.PLAN],
@@ -114,7 +115,7 @@ def cmd_overdue(args: argparse.Namespace) -> int:
 # -- 整改方案 / 整改报告 -----------------------------------------------------------------------
 
 
-def _doc_line(v: fu.DocumentView) -> str:
+def _doc_line(v: rdocs.DocumentView) -> str:
     due = v.due_on.isoformat() if v.due_on else "—"
     late = "（逾期报送）" if v.late else ""
     return f"{v.id}\t{v.kind.label}\t{v.status.label}{late}\t报送期限 {due}\t{v.title}"
@@ -125,10 +126,10 @@ def cmd_doc_add(args: argparse.Namespace) -> int:
     due = common.iso_date(args.due, "--due")
     with common.unlock(args) as vault, vault.session() as s:
         round_id, target_id = _round_and_target(s, args)
-        draft = fu.DocumentDraft(
+        draft = rdocs.DocumentDraft(
             args.kind, target_id, feedback, title=args.title or "", due_on=due, body=""
         )
-        view = fu.create_document(s, round_id, draft)
+        view = rdocs.create_document(s, round_id, draft)
     common.emit(args, view, _doc_line(view))
     return 0
 
@@ -137,7 +138,7 @@ def cmd_doc_submit(args: argparse.Namespace) -> int:
     day = _day(args.date, "--date")
     with common.unlock(args) as vault, vault.session() as s:
         doc = resolve_followup(s, "document", args.id)
-        view = fu.submit_document(s, doc, day, args.attach or ())
+        view = rdocs.submit_document(s, doc, day, args.attach or ())
     common.emit(args, view, _doc_line(view))
     return 0
 
@@ -148,7 +149,7 @@ def cmd_doc_review(args: argparse.Namespace) -> int:
     note = (args.note if approve else args.reason) or ""
     with common.unlock(args) as vault, vault.session() as s:
         doc = resolve_followup(s, "document", args.id)
-        view = fu.review_document(s, doc, approve=approve, note=note, reviewed_on=day)
+        view = rdocs.review_document(s, doc, approve=approve, note=note, reviewed_on=day)
     common.emit(args, view, _doc_line(view))
     return 0
 
@@ -158,7 +159,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
         round_id = resolve_round(s, args.round) if args.round else None
         target = resolve_record(s, "targets", args.target, round_id) if args.target else None
         overdue_on = date.today() if args.overdue else None
-        items = fu.list_documents(
+        items = rdocs.list_documents(
             s, round_id=round_id, target_id=target, overdue_on=overdue_on, limit=1000
         ).items
     common.emit(args, list(items), "\n".join(_doc_line(v) for v in items) or "没有整改方案/报告")
