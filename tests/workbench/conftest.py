@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import LEADER, PASSPHRASE
 from tests.workbench.team import TEAM_USERS, Team
+from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.services.users import add_user
 from workbench.store.vault import Vault
 
@@ -39,3 +40,12 @@ def team(team_template: Path, tmp_path: Path) -> Iterator[Team]:
     t = Team(directory)
     yield t
     t.close()
+
+
+@pytest.fixture
+def demo_env(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo store, opened by its 组长 through the environment, as a script would."""
+    monkeypatch.setenv("WORKBENCH_STORE", str(demo_dir))
+    monkeypatch.setenv("WORKBENCH_USER", DEMO_LEADER)
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", DEMO_PASSPHRASE)
+    return demo_dir

@@ -4,13 +4,13 @@ was, a dated outcome, the figures in ``stats --json``."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.workbench.cli_helpers import cli_json
 from workbench.cli import main
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.roles import Role
@@ -19,22 +19,8 @@ from workbench.services.users import add_user
 from workbench.store.vault import Vault
 
 
-@pytest.fixture
-def demo_env(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("WORKBENCH_STORE", str(demo_dir))
-    monkeypatch.setenv("WORKBENCH_USER", DEMO_LEADER)
-    monkeypatch.setenv("WORKBENCH_PASSPHRASE", DEMO_PASSPHRASE)
-    return demo_dir
-
-
-def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
-    capsys.readouterr()
-    assert main([*argv, "--json"]) == 0
-    return json.loads(capsys.readouterr().out)
-
-
 def _registered(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
-    page = _json(capsys, "clues", "list", "--status", "registered", "--limit", "10")
+    page = cli_json(capsys, "clues", "list", "--status", "registered", "--limit", "10")
     return [c for c in page["items"] if c["feedback_due"] is None]
 
 
@@ -54,12 +40,12 @@ def test_transfer_refusals_then_a_double_transfer_and_an_outcome(
     args = ["clues", "transfer", number, "--to", "organization_dept"]
     assert main([*args, "--second-to", "organization_dept"]) == 8
     # the rule: 3 months unless the 巡察办 changes it
-    assert _json(capsys, "clues", "deadline-rule")["feedback_months"] == 3
+    assert cli_json(capsys, "clues", "deadline-rule")["feedback_months"] == 3
     assert main(["clues", "deadline-rule", "--months", "0"]) == 6  # the 组长 is not the office
-    shown = _json(capsys, "clues", "show", number)
+    shown = cli_json(capsys, "clues", "show", number)
     assert shown["status"] == "registered" and shown["transferred_at"] is None
     # 双移交 to 纪委监委 and 组织部, the deadline from the rule
-    moved = _json(
+    moved = cli_json(
         capsys,
         "clues",
         "transfer",
@@ -79,7 +65,7 @@ def test_transfer_refusals_then_a_double_transfer_and_an_outcome(
     today = date.today().isoformat()
     assert main(["clues", "outcome", number, "--kind", "表扬", "--date", today]) == 8
     assert main(["clues", "outcome", number, "--kind", "organizational", "--date", today]) == 8
-    done = _json(
+    done = cli_json(
         capsys,
         "clues",
         "outcome",
@@ -100,7 +86,7 @@ def test_transfer_refusals_then_a_double_transfer_and_an_outcome(
         }
     ]
     assert main(["clues", "outcome", number, "--kind", "立案", "--date", "2026-13-01"]) == 2
-    stats = _json(capsys, "stats")
+    stats = cli_json(capsys, "stats")
     figures = stats["clue_figures"]
     assert figures["by_outcome"]["case_filed"] >= 1
     assert {g["key"] for g in figures["by_unit"]} == {
@@ -122,15 +108,15 @@ def test_a_transfer_without_deadline_is_refused_when_the_rule_is_off(
         add_user(vault, "ban", DEMO_PASSPHRASE, (Role.OFFICE,), display_name="巡察办")
     finally:
         vault.lock()
-    assert _json(capsys, "clues", "deadline-rule", "--months", "0", "--user", "ban") == {
+    assert cli_json(capsys, "clues", "deadline-rule", "--months", "0", "--user", "ban") == {
         "feedback_months": 0
     }
     first, *_ = _registered(capsys)
     assert main(["clues", "transfer", first["number"], "--to", "discipline_commission"]) == 8
     assert "反馈期限" in capsys.readouterr().err
-    assert _json(capsys, "clues", "show", first["number"])["status"] == "registered"
+    assert cli_json(capsys, "clues", "show", first["number"])["status"] == "registered"
     due = add_months(date.today(), 1).isoformat()
-    moved = _json(
+    moved = cli_json(
         capsys,
         "clues",
         "transfer",

@@ -4,12 +4,12 @@ number two live records share (as after merging two devices' packages)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.workbench.cli_helpers import cli_json
 from workbench.cli import main
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.errors import AmbiguousName, NotFound
@@ -20,22 +20,8 @@ from workbench.store.vault import Vault
 NUMBERED = ("letters", "findings", "clues", "interviews", "rectifications")
 
 
-@pytest.fixture
-def demo_env(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("WORKBENCH_STORE", str(demo_dir))
-    monkeypatch.setenv("WORKBENCH_USER", DEMO_LEADER)
-    monkeypatch.setenv("WORKBENCH_PASSPHRASE", DEMO_PASSPHRASE)
-    return demo_dir
-
-
-def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
-    capsys.readouterr()
-    assert main([*argv, "--json"]) == 0, capsys.readouterr().err
-    return json.loads(capsys.readouterr().out)
-
-
 def _first(capsys: pytest.CaptureFixture[str], noun: str) -> dict[str, Any]:
-    items = _json(capsys, noun, "list", "--limit", "1")["items"]
+    items = cli_json(capsys, noun, "list", "--limit", "1")["items"]
     assert items, noun
     return dict(items[0])
 
@@ -46,16 +32,18 @@ def test_show_takes_the_number(
 ) -> None:
     record = _first(capsys, noun)
     assert record["number"]
-    assert _json(capsys, noun, "show", record["number"])["id"] == record["id"]
-    assert _json(capsys, noun, "show", record["id"])["id"] == record["id"]  # the UUID still works
+    assert cli_json(capsys, noun, "show", record["number"])["id"] == record["id"]
+    assert (
+        cli_json(capsys, noun, "show", record["id"])["id"] == record["id"]
+    )  # the UUID still works
 
 
 @pytest.mark.parametrize("noun", ["targets", "persons", "rounds"])
 def test_show_takes_the_name(demo_env: Path, capsys: pytest.CaptureFixture[str], noun: str) -> None:
-    items = _json(capsys, noun, "list", "--limit", "200")["items"]
+    items = cli_json(capsys, noun, "list", "--limit", "200")["items"]
     names = [i["name"] for i in items]
     record = next(i for i in items if names.count(i["name"]) == 1)
-    assert _json(capsys, noun, "show", record["name"])["id"] == record["id"]
+    assert cli_json(capsys, noun, "show", record["name"])["id"] == record["id"]
 
 
 def test_unknown_number_is_not_found_with_the_text(
@@ -73,7 +61,7 @@ def test_unknown_number_is_not_found_with_the_text(
 def test_a_shared_number_is_ambiguous_and_lists_the_records(
     demo_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    first, second = _json(capsys, "letters", "list", "--limit", "2")["items"]
+    first, second = cli_json(capsys, "letters", "list", "--limit", "2")["items"]
     # two devices' letters with one number, as the office holds them after merging both packages
     # (each device checks its numbers only among its own records)
     vault = Vault.open(demo_env, DEMO_LEADER, DEMO_PASSPHRASE)
@@ -100,8 +88,8 @@ def test_filters_and_documents_take_names_and_numbers(
     demo_env: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     target = _first(capsys, "targets")
-    by_name = _json(capsys, "letters", "list", "--target", target["name"], "--limit", "500")
-    by_id = _json(capsys, "letters", "list", "--target", target["id"], "--limit", "500")
+    by_name = cli_json(capsys, "letters", "list", "--target", target["name"], "--limit", "500")
+    by_id = cli_json(capsys, "letters", "list", "--target", target["id"], "--limit", "500")
     assert by_name["total"] == by_id["total"]
     finding = _first(capsys, "findings")
     out = tmp_path / "底稿.docx"

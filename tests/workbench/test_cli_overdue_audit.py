@@ -4,34 +4,19 @@ action as the audit page does."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from tests.workbench.cli_helpers import cli_json
 from workbench.cli import main
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.models import Clue
 from workbench.models.enums import ClueStatus
 from workbench.services.clues import overdue_clues
 from workbench.store.vault import Vault
-
-
-@pytest.fixture
-def demo_env(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("WORKBENCH_STORE", str(demo_dir))
-    monkeypatch.setenv("WORKBENCH_USER", DEMO_LEADER)
-    monkeypatch.setenv("WORKBENCH_PASSPHRASE", DEMO_PASSPHRASE)
-    return demo_dir
-
-
-def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
-    capsys.readouterr()
-    assert main([*argv, "--json"]) == 0
-    return json.loads(capsys.readouterr().out)
 
 
 def test_clues_list_overdue_is_the_reminders_rule(
@@ -51,7 +36,7 @@ def test_clues_list_overdue_is_the_reminders_rule(
             expected = {c.id for c in overdue_clues(s, None, date.today())}
     finally:
         vault.lock()
-    listed = _json(capsys, "clues", "list", "--overdue", "--limit", "500")
+    listed = cli_json(capsys, "clues", "list", "--overdue", "--limit", "500")
     assert {c["id"] for c in listed["items"]} == expected
     assert late_id in expected and answered_id not in expected
     assert all(c["status"] != "fed_back" for c in listed["items"])

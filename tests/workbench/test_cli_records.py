@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from tests.workbench.cli_helpers import cli_json
 from workbench.cli import main
-from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
-
-
-@pytest.fixture
-def demo_env(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("WORKBENCH_STORE", str(demo_dir))
-    monkeypatch.setenv("WORKBENCH_USER", DEMO_LEADER)
-    monkeypatch.setenv("WORKBENCH_PASSPHRASE", DEMO_PASSPHRASE)
-    return demo_dir
-
-
-def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
-    capsys.readouterr()
-    assert main([*argv, "--json"]) == 0
-    return json.loads(capsys.readouterr().out)
 
 
 def test_search_json_and_highlight(demo_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    hits = _json(capsys, "search", "集体资金")
+    hits = cli_json(capsys, "search", "集体资金")
     assert isinstance(hits, list) and hits
     assert all(
         "集体资金" in h["title"] + h["snippet"].replace("\x02", "").replace("\x03", "")
         for h in hits[:5]
     )
-    letters_only = _json(capsys, "search", "反映", "--type", "letter")
+    letters_only = cli_json(capsys, "search", "反映", "--type", "letter")
     assert letters_only and {h["record_type"] for h in letters_only} == {"letter"}  # type: ignore[union-attr]
     assert main(["search", "x", "--type", "nonsense"]) == 8
     capsys.readouterr()
@@ -42,16 +27,16 @@ def test_search_json_and_highlight(demo_env: Path, capsys: pytest.CaptureFixture
 
 
 def test_stats_and_lists(demo_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    stats = _json(capsys, "stats")
+    stats = cli_json(capsys, "stats")
     assert isinstance(stats, dict) and stats["letters"] > 0 and stats["findings"] > 0
-    rounds = _json(capsys, "rounds", "list")
+    rounds = cli_json(capsys, "rounds", "list")
     round_id = rounds["items"][0]["id"]  # type: ignore[index]
-    page = _json(capsys, "letters", "list", "--round", round_id, "--limit", "5")
+    page = cli_json(capsys, "letters", "list", "--round", round_id, "--limit", "5")
     assert isinstance(page, dict) and len(page["items"]) == 5 and page["total"] >= 5
-    small = _json(capsys, "letters", "list", "--channel", "small_envelope", "--limit", "200")
+    small = cli_json(capsys, "letters", "list", "--channel", "small_envelope", "--limit", "200")
     assert all(i["channel"] == "small_envelope" for i in small["items"])  # type: ignore[index]
     letter_id = page["items"][0]["id"]
-    shown = _json(capsys, "letters", "show", letter_id)
+    shown = cli_json(capsys, "letters", "show", letter_id)
     assert shown["id"] == letter_id  # type: ignore[index]
     assert main(["letters", "show", "no-such-id"]) == 5
     assert main(["activities", "list", "--channel", "x"]) == 2  # a filter the type lacks
@@ -70,5 +55,5 @@ def test_stats_and_lists(demo_env: Path, capsys: pytest.CaptureFixture[str]) -> 
         "reports",
         "archive",
     ):
-        listing = _json(capsys, noun, "list", "--limit", "3")
+        listing = cli_json(capsys, noun, "list", "--limit", "3")
         assert listing["total"] > 0, noun  # type: ignore[index]

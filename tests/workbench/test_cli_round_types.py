@@ -4,16 +4,15 @@ entries; refusals exit with their code and change nothing."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from tests.conftest import PASSPHRASE
+from tests.workbench.cli_helpers import cli_json
 from workbench.cli import main
 from workbench.models import FocusItem, ListEntry, Member, Person, Round, Target, Team
 from workbench.services.id_numbers import check_character
@@ -31,12 +30,6 @@ def office(team_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("WORKBENCH_USER", "office")
     monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASSPHRASE)
     return store
-
-
-def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
-    capsys.readouterr()
-    assert main([*argv, "--json"]) == 0, capsys.readouterr().err
-    return json.loads(capsys.readouterr().out)
 
 
 def _refused(capsys: pytest.CaptureFixture[str], code: int, *argv: str) -> str:
@@ -66,10 +59,10 @@ def _state() -> list[tuple[str, str, int]]:
 def test_round_types_and_set_up_from_the_command_line(
     office: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _json(
+    cli_json(
         capsys, "rounds", "add", "--name", "2025年第一轮巡察", "--type", "regular", "--year", "2025"
     )
-    made = _json(
+    made = cli_json(
         capsys,
         *("rounds", "add", "--name", ROUND, "--type", "elevated", "--level", "city"),
         *(
@@ -84,32 +77,32 @@ def test_round_types_and_set_up_from_the_command_line(
         "stationing": ["2026-03-01", "2026-04-30"],
         "preparation": [None, "2026-02-28"],
     }
-    edited = _json(capsys, "rounds", "edit", ROUND, "--phase-date", "报告=2026-05-01..")
+    edited = cli_json(capsys, "rounds", "edit", ROUND, "--phase-date", "报告=2026-05-01..")
     assert edited["phase_dates"]["reporting"] == ["2026-05-01", None]
     assert edited["phase_dates"]["stationing"] == ["2026-03-01", "2026-04-30"]  # kept
     err = _refused(capsys, 8, "rounds", "edit", ROUND, "--level", "county")
     assert "[WB-WORKFLOW]" in err and "提级巡察由市级派出" in err
 
-    special = _json(
+    special = cli_json(
         capsys, "rounds", "add", "--name", "专项巡察", "--type", "专项", "--topic", "乡村振兴"
     )
     assert (special["topic"], special["plan_status"]) == ("乡村振兴", "draft")
     err = _refused(capsys, 8, "rounds", "phase", "专项巡察", "进驻")
     assert "[WB-WORKFLOW]" in err and "工作方案须先审核通过" in err
-    revisit = _json(
+    revisit = cli_json(
         capsys,
         *("rounds", "add", "--name", "回头看", "--type", "revisit", "--year", "2026"),
         *("--revisit-of", "2025年第一轮"),
     )
-    assert revisit["revisit_of"] == _json(capsys, "rounds", "show", "2025年第一轮巡察")["id"]
+    assert revisit["revisit_of"] == cli_json(capsys, "rounds", "show", "2025年第一轮巡察")["id"]
     err = _refused(capsys, 8, "rounds", "add", "--name", "又一回头看", "--type", "revisit")
     assert "回头看须指明所回看的原轮次" in err
 
     # 1托N: a county group under the city team
-    city = _json(
+    city = cli_json(
         capsys, "teams", "add", "--round", ROUND, "--name", "市第一组", "--leader", "office"
     )
-    county = _json(
+    county = cli_json(
         capsys,
         *("teams", "add", "--round", ROUND, "--name", "甲县组", "--leader", "县组长"),
         *("--level", "county", "--county", "甲县", "--lead-team", "市第一组"),
@@ -120,10 +113,10 @@ def test_round_types_and_set_up_from_the_command_line(
         capsys, 8, "teams", "add", "--round", ROUND, "--name", "乙县组", "--level", "county"
     )
     assert "[WB-WORKFLOW]" in err and "“乙县组”须指定牵头组" in err
-    moved = _json(capsys, "teams", "edit", "甲县组", "--round", ROUND, "--county", "乙县")
+    moved = cli_json(capsys, "teams", "edit", "甲县组", "--round", ROUND, "--county", "乙县")
     assert moved["county"] == "乙县" and moved["lead_team_id"] == city["team"]["id"]
 
-    target = _json(
+    target = cli_json(
         capsys,
         *("targets", "add", "--round", ROUND, "--name", "县教育局党组", "--kind", "party_gov"),
         *("--county", "丙县", "--leader", "王局长", "--attention", "key", "--team", "甲县组"),
@@ -136,7 +129,7 @@ def test_round_types_and_set_up_from_the_command_line(
     assert target["team_id"] == county["team"]["id"]
 
     first17 = "11010519491231002"
-    person = _json(
+    person = cli_json(
         capsys,
         *("persons", "add", "--round", ROUND, "--target", "县教育局", "--name", "张三"),
         *("--level", "县管", "--position", "局长", "--unit", "县教育局"),
@@ -153,7 +146,7 @@ def test_round_types_and_set_up_from_the_command_line(
     assert "[WB-VALIDATION]" in err
 
     team = ("--team", "甲县组", "--round", ROUND)
-    member = _json(
+    member = cli_json(
         capsys,
         *("members", "add", *team, "--name", "李四", "--role", "member"),
         *("--force-type", "seconded", "--home-level", "county", "--home-county", "乙县"),
@@ -168,14 +161,14 @@ def test_round_types_and_set_up_from_the_command_line(
     assert "[WB-WORKFLOW]" in err and "副组长须来自县级" in err
     err = _refused(capsys, 5, "members", "add", *team, "--name", "王五", "--recusal-target", "某局")
     assert "[WB-NOT-FOUND]" in err and "县教育局党组" in err
-    cleared = _json(capsys, "members", "edit", "李四", *team, "--clear-recusal")
+    cleared = cli_json(capsys, "members", "edit", "李四", *team, "--clear-recusal")
     assert cleared["recusal_target_ids"] == [] and cleared["recusal_person_ids"] == []
-    again = _json(capsys, "members", "edit", "李四", *team, "--recusal-person", "张三")
+    again = cli_json(capsys, "members", "edit", "李四", *team, "--recusal-person", "张三")
     assert again["recusal_person_ids"] == [person["id"]] and again["recusal_target_ids"] == []
-    listed = _json(capsys, "members", "list", *team)
+    listed = cli_json(capsys, "members", "list", *team)
     assert [(m["name"], m["role"]) for m in listed] == [("县组长", "leader"), ("李四", "member")]
 
-    entry = _json(
+    entry = cli_json(
         capsys,
         *("lists", "add", "--round", ROUND, "--kind", "policy", "--title", "某某管理办法"),
         *("--target", "县教育局党组", "--document-no", "教发〔2024〕1号", "--clause", "第三条"),
@@ -191,7 +184,7 @@ def test_round_types_and_set_up_from_the_command_line(
 def test_bad_options_exit_2_before_anything_is_written(
     office: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _json(capsys, "rounds", "add", "--name", ROUND, "--type", "elevated")
+    cli_json(capsys, "rounds", "add", "--name", ROUND, "--type", "elevated")
     for argv, words in (
         (["rounds", "edit", ROUND, "--level", "province"], ("city", "county")),
         (["rounds", "edit", ROUND, "--phase-date", "进驻:2026-03-01"], ("阶段=开始..结束",)),
@@ -211,10 +204,10 @@ def test_bad_options_exit_2_before_anything_is_written(
 def test_cross_and_village_rounds_refuse_with_the_reason(
     office: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _json(capsys, "rounds", "add", "--name", "交叉巡察", "--type", "cross")
+    cli_json(capsys, "rounds", "add", "--name", "交叉巡察", "--type", "cross")
     err = _refused(capsys, 8, "teams", "add", "--round", "交叉巡察", "--name", "第一组")
     assert "交叉巡察的巡察组须填写所属县（区）" in err
-    _json(capsys, "teams", "add", "--round", "交叉巡察", "--name", "第一组", "--county", "甲县")
+    cli_json(capsys, "teams", "add", "--round", "交叉巡察", "--name", "第一组", "--county", "甲县")
     err = _refused(
         capsys,
         8,
@@ -222,7 +215,7 @@ def test_cross_and_village_rounds_refuse_with_the_reason(
         *("--kind", "party_gov", "--county", "甲县", "--team", "第一组"),
     )
     assert "第一组所属县（区）为甲县，交叉巡察不能巡察本县单位“甲县教育局党组”" in err
-    _json(
+    cli_json(
         capsys,
         *("targets", "add", "--round", "交叉巡察", "--name", "乙县教育局党组"),
         *("--kind", "party_gov", "--county", "乙县", "--team", "第一组"),
@@ -230,24 +223,24 @@ def test_cross_and_village_rounds_refuse_with_the_reason(
     edit = ("targets", "edit", "乙县教育局党组", "--round", "交叉巡察")
     err = _refused(capsys, 8, *edit, "--county", "甲县")
     assert "交叉巡察不能巡察本县单位“乙县教育局党组”" in err
-    off = _json(capsys, *edit, "--county", "甲县", "--team", "", "--attention", "key")
+    off = cli_json(capsys, *edit, "--county", "甲县", "--team", "", "--attention", "key")
     assert (off["county"], off["team_id"], off["attention"]) == ("甲县", None, "key")
-    _json(capsys, "rounds", "add", "--name", "对村巡察", "--type", "village")
+    cli_json(capsys, "rounds", "add", "--name", "对村巡察", "--type", "village")
     err = _refused(
         capsys, 8, "targets", "add", "--round", "对村巡察", "--name", "某中学", "--kind", "school"
     )
     assert "对村巡察只巡察村、社区，“某中学”是公立院校" in err
-    _json(capsys, "targets", "add", "--round", "对村巡察", "--name", "东山村", "--kind", "村")
+    cli_json(capsys, "targets", "add", "--round", "对村巡察", "--name", "东山村", "--kind", "村")
 
 
 def test_only_the_office_uses_the_new_set_up_commands(
     office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _json(capsys, "rounds", "add", "--name", ROUND, "--type", "regular")
-    _json(capsys, "teams", "add", "--round", ROUND, "--name", "第一组")
-    _json(capsys, "members", "add", "--team", "第一组", "--name", "张三")
+    cli_json(capsys, "rounds", "add", "--name", ROUND, "--type", "regular")
+    cli_json(capsys, "teams", "add", "--round", ROUND, "--name", "第一组")
+    cli_json(capsys, "members", "add", "--team", "第一组", "--name", "张三")
     target = ("targets", "add", "--round", ROUND, "--name", "县教育局党组")
-    _json(capsys, *target, "--kind", "党政机关")
+    cli_json(capsys, *target, "--kind", "党政机关")
     person = ("persons", "add", "--round", ROUND, "--target", "县教育局党组")
     monkeypatch.setenv("WORKBENCH_USER", "leader")  # 组长 and 系统管理员: not the office
     for argv in (
@@ -260,4 +253,4 @@ def test_only_the_office_uses_the_new_set_up_commands(
     ):
         err = _refused(capsys, 6, *argv)
         assert "[WB-PERMISSION]" in err and "巡察办" in err, argv
-    assert [m["name"] for m in _json(capsys, "members", "list", "--team", "第一组")] == ["张三"]
+    assert [m["name"] for m in cli_json(capsys, "members", "list", "--team", "第一组")] == ["张三"]

@@ -3,37 +3,21 @@ number as its ID, exit codes (permission 6, validation 8) leaving the store as i
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.workbench.cli_helpers import cli_json
 from workbench.cli import main
-from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
-
-
-@pytest.fixture
-def demo_env(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("WORKBENCH_STORE", str(demo_dir))
-    monkeypatch.setenv("WORKBENCH_USER", DEMO_LEADER)
-    monkeypatch.setenv("WORKBENCH_PASSPHRASE", DEMO_PASSPHRASE)
-    return demo_dir
-
-
-def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
-    capsys.readouterr()
-    assert main([*argv, "--json"]) == 0
-    return json.loads(capsys.readouterr().out)
 
 
 def _numbers(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
-    page = _json(capsys, "letters", "list", "--limit", "500", *argv)
+    page = cli_json(capsys, "letters", "list", "--limit", "500", *argv)
     return [item["number"] for item in page["items"]]
 
 
 def test_void_a_letter_by_its_number(demo_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = _json(capsys, "letters", "list", "--status", "registered", "--limit", "5")
+    page = cli_json(capsys, "letters", "list", "--status", "registered", "--limit", "5")
     number = page["items"][0]["number"]
     before = _numbers(capsys)
     # no reason: a usage error from the parser; a blank one: validation; nothing changed
@@ -54,14 +38,14 @@ def test_void_a_letter_by_its_number(demo_env: Path, capsys: pytest.CaptureFixtu
     capsys.readouterr()
     assert main(["letters", "show", number]) == 0
     assert capsys.readouterr().out.startswith("已作废：与另一件重复登记\n")
-    shown = _json(capsys, "letters", "show", number)
+    shown = cli_json(capsys, "letters", "show", number)
     assert shown["number"] == number and shown["meta"]["void_reason"] == "与另一件重复登记"
     # --voided lists it, marked with the reason
     capsys.readouterr()
     assert main(["letters", "list", "--voided", "--limit", "500"]) == 0
     (line,) = [row for row in capsys.readouterr().out.splitlines() if row.startswith(number)]
     assert line.endswith("已作废：与另一件重复登记")
-    voided = _json(capsys, "letters", "list", "--voided", "--limit", "500")
+    voided = cli_json(capsys, "letters", "list", "--voided", "--limit", "500")
     (item,) = [i for i in voided["items"] if i["number"] == number]
     assert item["meta"]["deleted"] is True
     assert item["meta"]["void_reason"] == "与另一件重复登记"
@@ -70,7 +54,7 @@ def test_void_a_letter_by_its_number(demo_env: Path, capsys: pytest.CaptureFixtu
 
 
 def test_a_disposed_letter_is_refused(demo_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = _json(capsys, "letters", "list", "--status", "disposed", "--limit", "50")
+    page = cli_json(capsys, "letters", "list", "--status", "disposed", "--limit", "50")
     # (a 重复件 stays voidable: it points at its original)
     number = next(i["number"] for i in page["items"] if i["category"] != "duplicate")
     assert main(["letters", "void", number, "--reason", "录入错误"]) == 8
