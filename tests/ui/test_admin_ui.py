@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import LEADER, PASSPHRASE
+from tests.ui.english import english_ui
 from ui import settings
 from ui.dialogs.backup_dialog import BackupDialog, RestoreDialog
 from ui.dialogs.rekey_dialog import RekeyDialog
@@ -322,20 +323,12 @@ def test_a_3yuan_role_change_asks_the_other_3yuan_holder_to_cosign(
 def test_the_english_cosign_step_is_read_whole(qtbot: QtBot, store_dir: Path) -> None:
     """Before: the dialog kept its height when the co-sign fields appeared, and their English
     note (two lines at this width) was cut off after the first."""
-    from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    from tools.i18n import TS
+    from PySide6.QtWidgets import QLabel
 
     with Vault.open(store_dir, LEADER, PASSPHRASE) as vault:
         users.add_user(vault, "zhaoli", NEW_PASS, (Role.SECADMIN,))
         users.add_user(vault, "zhang", NEW_PASS, (Role.MEMBER,))
-    app = QApplication.instance()
-    assert app is not None
-    english = QTranslator()
-    assert english.load(str(TS.with_suffix(".qm"))), "run `make qm`"
-    app.installTranslator(english)
-    try:
+    with english_ui():
         window = _window(qtbot, store_dir)
         dialog = _users_dialog(qtbot, window)
         dialog.select_user("zhang")
@@ -356,8 +349,6 @@ def test_the_english_cosign_step_is_read_whole(qtbot: QtBot, store_dir: Path) ->
         qtbot.waitUntil(whole, timeout=5000)
         edit.reject()
         window.close()
-    finally:
-        app.removeTranslator(english)
 
 
 def test_disabling_offers_rekey_and_the_dialog_shows_the_new_code_once(

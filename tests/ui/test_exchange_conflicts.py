@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from tests.ui.english import english_ui
 from tests.ui.exchange_world import TIMEOUT, idle, release, ui_on, world_fixture  # noqa: F401
 from tests.workbench.test_exchange_support import PASS, USERS, World, edit, get
 from ui.main_window import MainWindow
@@ -109,10 +110,7 @@ def test_a_voiding_conflict_reads_in_english(qtbot: QtBot, w: World) -> None:
     """Before: the versions' titles were cut off at both ends (“rsion 2: device …, revision 2
     (shown in this databa”), the labels kept Chinese brackets (“Voided at（deleted_at）”), the
     作废时间 read “2026-…T20:56:30.055395” and 所属县（区） was the bare field name ``county``."""
-    from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication
 
-    from tools.i18n import TS
     from workbench.services.voiding import void
 
     target = w.template.target_ids[1]  # set-up records are voided at the office only
@@ -124,29 +122,21 @@ def test_a_voiding_conflict_reads_in_english(qtbot: QtBot, w: World) -> None:
     release(w, "b")
     ex.import_package(w.office, out)
     release(w, "office")
-    app = QApplication.instance()
-    assert app is not None
-    english = QTranslator()
-    assert english.load(str(TS.with_suffix(".qm"))), "run `make qm`"
-    app.installTranslator(english)
-    try:
-        with ui_on(w, "office") as (_ws, tasks):
-            page = _page(qtbot, tasks)
-            page.resize(1180, 700)  # the page's share of a 1366×768 window
-            page.list.setCurrentRow(0)
-            table = page.table
-            labels = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
-            assert "Voided at (deleted_at)" in labels and "Voided by (deleted_by)" in labels
-            assert "county" not in labels
-            at = labels.index("Voided at (deleted_at)")
-            moment = next(
-                table.item(at, c).text() for c in range(2) if table.item(at, c).text() != "(empty)"
-            )
-            assert "T" not in moment and len(moment) == len("2026-12-06 20:56:30")
-            header = table.horizontalHeader()
-            for c in range(table.columnCount()):
-                title = table.horizontalHeaderItem(c).text()
-                widest = max(header.fontMetrics().horizontalAdvance(t) for t in title.split("\n"))
-                assert header.sectionSize(c) >= widest, title
-    finally:
-        app.removeTranslator(english)
+    with english_ui(), ui_on(w, "office") as (_ws, tasks):
+        page = _page(qtbot, tasks)
+        page.resize(1180, 700)  # the page's share of a 1366×768 window
+        page.list.setCurrentRow(0)
+        table = page.table
+        labels = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+        assert "Voided at (deleted_at)" in labels and "Voided by (deleted_by)" in labels
+        assert "county" not in labels
+        at = labels.index("Voided at (deleted_at)")
+        moment = next(
+            table.item(at, c).text() for c in range(2) if table.item(at, c).text() != "(empty)"
+        )
+        assert "T" not in moment and len(moment) == len("2026-12-06 20:56:30")
+        header = table.horizontalHeader()
+        for c in range(table.columnCount()):
+            title = table.horizontalHeaderItem(c).text()
+            widest = max(header.fontMetrics().horizontalAdvance(t) for t in title.split("\n"))
+            assert header.sectionSize(c) >= widest, title

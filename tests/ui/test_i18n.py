@@ -7,6 +7,7 @@ import ast
 import re
 from pathlib import Path
 
+from tests.ui.english import english_ui
 from tools.i18n import CORE_STRINGS, core_strings, render_core_strings
 
 UI = Path(__file__).resolve().parents[2] / "ui"
@@ -119,42 +120,22 @@ def test_english_translation_is_complete_and_current(tmp_path: Path) -> None:
 
 
 def test_the_english_ui_loads(qtbot: object) -> None:
-    from PySide6.QtCore import QCoreApplication, QTranslator
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QCoreApplication
 
-    from tools.i18n import TS
-
-    app = QApplication.instance()
-    assert app is not None
-    translator = QTranslator()
-    assert translator.load(str(TS.with_suffix(".qm"))), "run `make i18n` (lrelease)"
-    app.installTranslator(translator)
-    try:
+    with english_ui():
         assert QCoreApplication.translate("", "信访件") == "Letters"
         assert QCoreApplication.translate("core", "小信封") == "Small envelope"
-    finally:
-        app.removeTranslator(translator)
 
 
 def test_the_record_count_is_english_for_any_count(qtbot: object) -> None:
     """共 N 条 under every list: Qt returns a plain (non-plural) translation only for n ≤ 1 when
     a count is passed, so "共 25 条" stayed Chinese in the English UI."""
-    from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication
 
-    from tools.i18n import TS
     from ui.pages.record_list_page import count_text
 
-    app = QApplication.instance()
-    assert app is not None
     assert count_text(25) == "共 25 条"
-    translator = QTranslator()
-    assert translator.load(str(TS.with_suffix(".qm"))), "run `make i18n` (lrelease)"
-    app.installTranslator(translator)
-    try:
+    with english_ui():
         assert [count_text(n) for n in (0, 1, 25)] == ["Total: 0", "Total: 1", "Total: 25"]
-    finally:
-        app.removeTranslator(translator)
 
 
 def test_no_translation_call_inside_an_f_string() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from tests.ui.english import english_ui
 from ui.main_window import MainWindow
 from ui.pages.letters_page import LettersPage
 from workbench.services.letters import list_letters
@@ -92,18 +93,11 @@ def test_english_page_names_and_column_titles_fit(qtbot: QtBot, workspace: Works
     """In English the navigation was as narrow as for Chinese ("Documents and repor…"), the
     list columns kept their Chinese widths ("eedback deadlin") and the status bar its Chinese
     punctuation."""
-    from PySide6.QtCore import Qt, QTranslator
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import Qt
 
-    from tools.i18n import TS
     from ui.pages.record_list_page import RecordListPage
 
-    app = QApplication.instance()
-    assert app is not None
-    english = QTranslator()
-    assert english.load(str(TS.with_suffix(".qm"))), "run `make qm`"
-    app.installTranslator(english)
-    try:
+    with english_ui():
         window = _window(qtbot, workspace)
         window.resize(1366, 820)
         assert window.nav.viewport().width() >= window.nav.sizeHintForColumn(0)
@@ -128,5 +122,3 @@ def test_english_page_names_and_column_titles_fit(qtbot: QtBot, workspace: Works
             widest = max(page.table.fontMetrics().horizontalAdvance(t) for t in shown)
             assert page.table.columnWidth(column) >= widest + 8, key  # the cell's margins
         window.close()
-    finally:
-        app.removeTranslator(english)

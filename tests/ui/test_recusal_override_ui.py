@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.ui.editor_helpers import open_window, record_page, settle
+from tests.ui.english import english_ui
 from ui.dialogs.step_dialog import StepDialog
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
@@ -137,17 +138,8 @@ def test_a_deputy_under_recusal_sees_why_he_cannot_override(qtbot: QtBot, demo_d
 
 def test_the_override_dialog_reads_in_english(qtbot: QtBot, workspace: Workspace) -> None:
     """Before: the step offered read “审签” (the core's word) and the member “Team members”."""
-    from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication
 
-    from tools.i18n import TS
-
-    app = QApplication.instance()
-    assert app is not None
-    english = QTranslator()
-    assert english.load(str(TS.with_suffix(".qm"))), "run `make qm`"
-    app.installTranslator(english)
-    try:
+    with english_ui():
         window = open_window(qtbot, workspace)
         round_id = window.scope()["round_id"]
         finding = _first_team_finding(workspace, round_id, FindingStatus.REVIEWED)
@@ -164,5 +156,3 @@ def test_the_override_dialog_reads_in_english(qtbot: QtBot, workspace: Workspace
         assert "Member" in labels and "Team members" not in labels
         dialog.reject()
         window.close()
-    finally:
-        app.removeTranslator(english)

@@ -3,10 +3,7 @@ reason stays as typed (the core formatted it whole, so it stayed Chinese)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
-
-from tools.i18n import TS
+from tests.ui.english import english_ui
 from ui.i18n import core_notice
 from workbench.services.letters import list_letters
 from workbench.services.locks import VOIDED_BECAUSE, lock_notice, lock_reason
@@ -29,12 +26,5 @@ def test_the_void_banner_is_english_with_the_reason_as_typed(
     assert notice == (VOIDED_BECAUSE, REASON)
     assert workspace.read(lambda s: lock_reason(s, "letter", letter_id)) == f"已作废：{REASON}"
     assert core_notice(notice) == f"已作废：{REASON}"
-    app = QApplication.instance()
-    assert app is not None
-    translator = QTranslator()
-    assert translator.load(str(TS.with_suffix(".qm"))), "run `make i18n` (lrelease)"
-    app.installTranslator(translator)
-    try:
+    with english_ui():
         assert core_notice(notice) == f"Voided: {REASON}"
-    finally:
-        app.removeTranslator(translator)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.editor_helpers import open_editor, open_window, record_page, settle
+from tests.ui.english import english_ui
 from tests.ui.test_locked_editors import _pick
 from ui.editors.letter_editor import LetterEditor
 from ui.main_window import MainWindow
@@ -119,10 +120,7 @@ def test_a_voided_row_keeps_its_number_and_opens_under_an_english_notice(
 ) -> None:
     """Before: 【已作废】 took the 编号 column's width (“【已作废】…”, “[Voided] …”: the number
     gone) and the editor's notice stayed Chinese in the English UI (the core's “已作废：<理由>”)."""
-    from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication
 
-    from tools.i18n import TS
     from workbench.services.voiding import void
 
     letter = next(
@@ -131,12 +129,7 @@ def test_a_voided_row_keeps_its_number_and_opens_under_an_english_notice(
         if v.status is LetterStatus.REGISTERED
     )
     workspace.write(lambda s: void(s, "letters", letter.id, REASON))
-    app = QApplication.instance()
-    assert app is not None
-    english = QTranslator()
-    assert english.load(str(TS.with_suffix(".qm"))), "run `make qm`"
-    app.installTranslator(english)
-    try:
+    with english_ui():
         window = open_window(qtbot, workspace)
         window.resize(1366, 768)
         page = record_page(qtbot, window, "letters")
@@ -158,5 +151,3 @@ def test_a_voided_row_keeps_its_number_and_opens_under_an_english_notice(
         assert editor.locked_notice.text() == f"Voided: {REASON}"
         editor.reject()
         window.close()
-    finally:
-        app.removeTranslator(english)
