@@ -112,7 +112,7 @@ def test_unupgraded_slot_refused_by_name_or_dropped(store_dir: Path) -> None:
             user_id=slot.user_id,
             hint=user_hint(v.store_id, MEMBER),
         )
-        v._write_keyfile(v.keyfile.with_slot(legacy))
+        v.write_keyfile(v.keyfile.with_slot(legacy))
         before = (store_dir / "keyfile.json").read_bytes()
         with pytest.raises(RekeyBlocked) as err:
             rekey.rotate(v)

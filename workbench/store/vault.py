@@ -13,7 +13,7 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -34,8 +34,8 @@ from workbench.errors import (
 from workbench.i18n import N_
 from workbench.models.base import utcnow
 from workbench.models.system import StoreMeta, User
-from workbench.roles import ADMIN_ROLES, Role, validate_first_user_roles, validate_roles
-from workbench.store import audit, grants, migrate, recovery, rekey
+from workbench.roles import Role, validate_first_user_roles
+from workbench.store import audit, grant_uptake, grants, migrate, recovery, rekey
 from workbench.store.attachments import AttachmentStore
 from workbench.store.engine import make_engine
 from workbench.store.fsutil import create_private, fsync_dir, make_private_dir
@@ -413,7 +413,7 @@ class Vault:
                     raise UserDisabled()
                 user = user_info(row, ())
             vault = cls(layout, keyfile, dek, engine, user, kdf=kdf, keys=keys)
-            vault._take_up_grants()
+            grant_uptake.take_up_grants(vault)
         except BaseException:
             engine.dispose()
             _zero(dek)
@@ -503,7 +503,7 @@ class Vault:
             names = "、".join(r.label for r in roles)
             raise PermissionDenied(f"此操作需要以下角色之一：{names}")
 
-    def _write_keyfile(self, keyfile: Keyfile) -> None:
+    def write_keyfile(self, keyfile: Keyfile) -> None:
         keyfile = keyfile.sealed(self.dek)
         keyfile.write(self.layout.keyfile)
         self.keyfile = keyfile
@@ -542,93 +542,6 @@ class Vault:
             return grants.Signer(slot.user_id, opened.keys.ed25519)
         raise AuthenticationError(f"共同签署人“{user_name}”的用户名或口令不正确")
 
-    def _take_up_grants(self) -> None:
-        """Roles of the unlocked user from the verified grants. After the upgrade to signed
-        grants, the first 系统管理员's first unlock makes them the root and signs everyone's
-        roles as they were; a user whose grant has no key yet binds their own at unlock."""
-        if self.keyfile.root is None and self._keys is not None:
-            self._become_root_if_first()
-        with self.session() as s:
-            chain = grants.load_chain(s)
-            held = chain.held.get(self.user.id)
-            signing = self.signing_key
-            mine = public_key(signing) if signing is not None else None  # the key opened here
-            if held is not None and held.key is None and mine is not None:
-                grants.issue(
-                    s,
-                    chain,
-                    user_id=held.user_id,
-                    user_name=held.user_name,
-                    roles=held.roles,
-                    active=held.active,
-                    key=mine,
-                    reason="bind",
-                    signer=self.signer(),
-                )
-                held = chain.held[self.user.id] = grants.Held(
-                    held.user_id, held.user_name, held.roles, held.active, mine
-                )
-            if self.keyfile.root is None:  # the upgrade's window, or a keyfile that lost its root
-                row = s.get(User, self.user.id)
-                pending = row is not None and grants.upgrade_pending(s)
-                roles = grants.legacy_business_roles(row) if pending and row else ()
-            elif held is not None and held.key is not None and held.key == mine:
-                roles = held.effective
-            else:  # no grant, one for another key (a slot forged or made by a recovery), or
-                roles = ()  # no key at all (unlocked through the recovery code)
-        self.user = replace(self.user, roles=roles)
-
-    def _become_root_if_first(self) -> None:
-        assert self._keys is not None and self._keys.ed25519 is not None
-        with self.session() as s:
-            if not grants.upgrade_pending(s):
-                return  # grants without a root: the keyfile lost it; nobody gets a role
-            users = list(s.scalars(select(User).order_by(User.created_at, User.id)))
-            first = next(
-                (u for u in users if Role.SYSADMIN.value in u.roles and not u.disabled), None
-            )
-            if first is None or first.id != self.user.id:
-                return
-            root = public_key(self._keys.ed25519)
-            s.info[grants.ROOT_INFO_KEY] = root
-            chain = grants.Chain()
-            signer = grants.Signer(self.user.id, self._keys.ed25519)
-            granted: dict[str, tuple[Role, ...]] = {}
-            for u in [first, *(u for u in users if u.id != first.id)]:
-                valid = [r for r in u.roles if r in Role._value2member_map_]
-                try:
-                    roles = validate_roles(valid) if valid else ()
-                except ValidationError:  # a mix the 三员 rule refuses: business roles only
-                    roles = tuple(Role(r) for r in valid if Role(r) not in ADMIN_ROLES)
-                granted[u.id] = roles
-                grants.issue(
-                    s,
-                    chain,
-                    user_id=u.id,
-                    user_name=u.name,
-                    roles=roles,
-                    active=not u.disabled,
-                    key=root if u.id == first.id else self.slot_key(u.id),
-                    reason="upgrade",
-                    signer=signer,
-                )
-            # the root's own grant again, as a "change": it closes the chain's bootstrap prefix,
-            # so no later "upgrade" grant can slip past dual control
-            grants.issue(
-                s,
-                chain,
-                user_id=first.id,
-                user_name=first.name,
-                roles=granted[first.id],
-                active=True,
-                key=root,
-                reason="change",
-                signer=signer,
-            )
-            audit.record(s, "grants.upgrade", "store", self.store_id, {"users": len(users)})
-            # the root enters the keyfile in the same step: a failure here rolls the grants back
-            self._write_keyfile(replace(self.keyfile, root=root))
-
     def set_passphrase(
         self, user_id: str, passphrase: str, *, _action: str = "passphrase.set"
     ) -> bytes:
@@ -653,7 +566,7 @@ class Vault:
             keys=self._keys if own else None,
             generation=self.keyfile.key_generation,
         )
-        self._write_keyfile(self.keyfile.with_slot(slot))
+        self.write_keyfile(self.keyfile.with_slot(slot))
         with self.session() as s:
             audit.record(s, _action, "user", user_id)
         return slot.ed25519
@@ -670,7 +583,7 @@ class Vault:
         self.set_passphrase(self.user.id, new, _action="passphrase.change")
 
     def remove_slot(self, user_id: str) -> None:
-        self._write_keyfile(self.keyfile.without_user(user_id))
+        self.write_keyfile(self.keyfile.without_user(user_id))
 
     def rotate_recovery_code(self) -> str:
         code = recovery.generate()
@@ -682,7 +595,7 @@ class Vault:
             params=self._kdf,
             generation=self.keyfile.key_generation,
         )
-        self._write_keyfile(self.keyfile.with_slot(slot))
+        self.write_keyfile(self.keyfile.with_slot(slot))
         with self.session() as s:
             audit.record(s, "recovery_code.rotate", "store", self.store_id)
         return code
