@@ -5,6 +5,8 @@ change of who holds it, so it needs the other 三员 holder's co-signature like 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import LEADER, PASSPHRASE, recovery_code
@@ -96,3 +98,32 @@ def test_with_the_cosigner_the_auditors_new_key_is_bound(team: Team) -> None:
         )
     with Vault.open(team.directory, AUDITOR, INSIDER) as new:
         assert new.user.roles == (Role.AUDITOR,)
+
+
+def test_a_holder_who_has_not_unlocked_since_the_upgrade_still_must_cosign(
+    tmp_path: Path,
+) -> None:
+    """After the upgrade, the 安全保密管理员 (a version 1 slot) has a grant without a key until
+    they unlock. Meanwhile the 系统管理员 alone would make a 安全审计员, remove the 保密员, or
+    bind them a key of a slot of their own: they are a holder all the same."""
+    from tests.workbench.test_keyfile_upgrade import ADMIN, PASSES, SECADMIN, _old_store
+
+    directory = tmp_path / "store"
+    _old_store(directory)
+    with Vault.open(directory, ADMIN, PASSES[ADMIN]) as admin:  # the root, first to unlock
+        with pytest.raises(PermissionDenied, match=SECADMIN):
+            users.add_user(admin, "fake", "fake passphrase", (Role.AUDITOR,))
+        with pytest.raises(PermissionDenied, match=SECADMIN):
+            users.disable_user(admin, SECADMIN)
+        with admin.read() as s:
+            assert users.find_user(s, SECADMIN).roles == (Role.SECADMIN,)
+    with Vault.open(directory, SECADMIN, PASSES[SECADMIN]) as secadmin:  # binds their key
+        assert secadmin.user.roles == (Role.SECADMIN,)
+    with Vault.open(directory, ADMIN, PASSES[ADMIN]) as admin:  # now they can co-sign
+        users.add_user(
+            admin,
+            "auditor",
+            "auditor passphrase",
+            (Role.AUDITOR,),
+            cosign=admin.cosigner(SECADMIN, PASSES[SECADMIN]),
+        )

@@ -155,11 +155,9 @@ class Chain:
     keys: dict[str, list[tuple[str, bytes]]] = field(default_factory=dict)
 
     def holders(self, role: Role, *, besides: str | None = None) -> list[Held]:
-        return [
-            h
-            for uid, h in self.held.items()
-            if uid != besides and role in h.effective and h.key is not None
-        ]
+        """Who holds ``role``, with or without a key: a holder who has not unlocked since the
+        upgrade (no key yet) must unlock before co-signing, not be passed over."""
+        return [h for uid, h in self.held.items() if uid != besides and role in h.effective]
 
 
 def _verify(key: bytes | None, signature: str | None, data: bytes) -> bool:
