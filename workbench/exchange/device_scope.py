@@ -34,6 +34,8 @@ from workbench.models.labels import record_title
 _SCOPE: Any = DeviceScope.__table__
 _BRIEFED: Any = BriefedVersion.__table__
 ROUND_ONLY = ""  # the team_id of a scope row that names the round alone
+# the round's set-up: made and changed by the office alone (``setup_common.SETUP_ROLES``)
+OFFICE_RECORDS = frozenset({"rounds", "teams", "members"})
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,11 @@ def check_claims(scope: Scope, rec: PackageRecord, row: Any) -> None:
         )
     f = rec.fields
     new = row is None
+    if new and rec.type in OFFICE_RECORDS:
+        raise OutOfScope(
+            f"{record_title(rec.type, rec.fields)}是巡察办的部署记录，设备{scope.device}不能新增",
+            record=_label(rec),
+        )
     if f.get("origin_device") != (scope.device_id if new else row.origin_device):
         raise _forged(scope, rec, "来源设备不是签名设备" if new else "来源设备与本库记录不符")
     if new and f.get("created_by") not in scope.users:
@@ -146,8 +153,12 @@ def _forged(scope: Scope, rec: PackageRecord, why: str) -> ForgedStamps:
 
 def may_replace(session: Session, scope: Scope, rec: PackageRecord, row: Any) -> bool:
     """Whether the device's version of a record the office knows may descend from what it
-    names; otherwise it is held. Its own record may come without a base; any base must be a
-    version the office briefed to it, or one of its own the office holds unheld."""
+    names; otherwise it is held. Never for the round's set-up: a device cannot void or rename
+    the round, stretch its team over another team's unit or clear a member's 回避. Its own
+    record may come without a base; any base must be a version the office briefed to it, or one
+    of its own the office holds unheld."""
+    if row is not None and rec.type in OFFICE_RECORDS:
+        return False
     if rec.base is None:
         return row is None or row.origin_device == scope.device_id
     version, content_hash = rec.base

@@ -60,7 +60,12 @@ def _grant(
     if Role.SYSADMIN not in chain.held.get(signer.user_id, _NOBODY).effective:
         raise PermissionDenied("当前用户没有经过签名验证的系统管理员授权，不能签发角色授权")
     used = grants.require_dual_control(
-        chain, signer.user_id, before, roles if active else (), cosign
+        chain,
+        signer.user_id,
+        before,
+        roles if active else (),
+        cosign,
+        rekeyed=grants.rekeys(held, key),
     )
     grants.issue(
         session,

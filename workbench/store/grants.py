@@ -155,11 +155,9 @@ class Chain:
     keys: dict[str, list[tuple[str, bytes]]] = field(default_factory=dict)
 
     def holders(self, role: Role, *, besides: str | None = None) -> list[Held]:
-        return [
-            h
-            for uid, h in self.held.items()
-            if uid != besides and role in h.effective and h.key is not None
-        ]
+        """Who holds ``role``, with or without a key: a holder who has not unlocked since the
+        upgrade (no key yet) must unlock before co-signing, not be passed over."""
+        return [h for uid, h in self.held.items() if uid != besides and role in h.effective]
 
 
 def _verify(key: bytes | None, signature: str | None, data: bytes) -> bool:
@@ -172,10 +170,21 @@ def _verify(key: bytes | None, signature: str | None, data: bytes) -> bool:
     return True
 
 
-def dual_control_roles(before: Iterable[Role], after: Iterable[Role]) -> list[Role]:
-    """The roles under dual control that a change from ``before`` to ``after`` gives or takes."""
+def dual_control_roles(
+    before: Iterable[Role], after: Iterable[Role], *, rekeyed: bool = False
+) -> list[Role]:
+    """The roles under dual control that a change from ``before`` to ``after`` gives or takes.
+    ``rekeyed``: the grant binds the user another key than before, which moves every role they
+    keep to whoever holds that key (a slot made through the recovery code or forged with the
+    data key), so it counts as giving them all."""
     b, a = set(before), set(after)
-    return [r for r in DUAL_CONTROL if (r in b) != (r in a)]
+    return [r for r in DUAL_CONTROL if (r in b) != (r in a) or (rekeyed and r in a)]
+
+
+def rekeys(before: Held | None, key: bytes | None) -> bool:
+    """Whether a grant binding ``key`` moves the user's roles away from the key they had (or
+    binds one where the user has not bound their own yet, or binds none)."""
+    return before is not None and key != before.key
 
 
 def eligible_cosigners(chain: Chain, signer_id: str, role: Role) -> list[Held] | None:
@@ -227,7 +236,11 @@ def _problem(chain: Chain, st: Statement, row: RoleGrant, root: bytes | None) ->
         return "签发人不是在任的系统管理员"
     if not _verify(signer.key, row.signature, data):
         return "签发人签名无效"
-    changed = dual_control_roles(before.effective if before else (), roles if st.active else ())
+    changed = dual_control_roles(
+        before.effective if before else (),
+        roles if st.active else (),
+        rekeyed=rekeys(before, _unb64(st.key) if st.key else None),
+    )
     needed = [e for r in changed if (e := eligible_cosigners(chain, st.signer_id, r)) is not None]
     if needed:
         ids = {st.cosigner_id}
@@ -428,11 +441,13 @@ def require_dual_control(
     before: Sequence[Role],
     after: Sequence[Role],
     cosigner: Signer | None,
+    *,
+    rekeyed: bool = False,
 ) -> Signer | None:
     """Refuse (PermissionDenied, naming who must co-sign) a change the chain would not accept;
     return the co-signer to use (None when no co-signature is needed)."""
     used = None
-    for role in dual_control_roles(before, after):
+    for role in dual_control_roles(before, after, rekeyed=rekeyed):
         eligible = eligible_cosigners(chain, signer_id, role)
         if eligible is None:
             continue
