@@ -7792,8 +7792,16 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Role grants signed (store upgrade)</translation>
     </message>
     <message>
+        <source>更换数据密钥</source>
+        <translation>Change data key</translation>
+    </message>
+    <message>
         <source>审计锚点不符</source>
         <translation>Audit anchor mismatch</translation>
+    </message>
+    <message>
+        <source>信任根不符</source>
+        <translation>Root of trust mismatch</translation>
     </message>
     <message>
         <source>只有系统管理员能从备份恢复：请用备份中系统管理员的用户名和口令</source>

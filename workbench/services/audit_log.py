@@ -58,7 +58,9 @@ ACTION_LABELS: dict[str, str] = {
     "exchange.rejected_retention": N_("清理拒收数据包"),
     "role.grant": N_("角色授权"),
     "grants.upgrade": N_("补签角色授权"),
+    "store.rekey": N_("更换数据密钥"),
     "audit.anchor_mismatch": N_("审计锚点不符"),
+    "audit.root_mismatch": N_("信任根不符"),
 }
 
 
