@@ -12,13 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.passphrase_dialog import message_label, passphrase_edit
 from ui.errors import error_text
+from ui.widgets.new_code_page import NewCodePage
 from workbench.errors import WorkbenchError
 from workbench.workspace import (
     MIN_PASSPHRASE_CHARS,
@@ -102,35 +101,16 @@ class RecoveryDialog(QDialog):
         return page
 
     def _new_code_page(self) -> QWidget:
-        title = QLabel(self.tr("新口令已设置。新的恢复码（只显示这一次）："))
-        title.setWordWrap(True)
-        self.new_code = QLabel()
-        self.new_code.setObjectName("new_recovery_code")
-        self.new_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.new_code.font())
-        font.setPointSize(16)
-        font.setBold(True)
-        self.new_code.setFont(font)
-        note = QLabel(
-            self.tr("原恢复码已作废。请抄写新的恢复码，与电脑分开保管；本程序不会再次显示。")
+        self.code_page = NewCodePage(
+            self.tr("新口令已设置。新的恢复码（只显示这一次）："),
+            self.tr("原恢复码已作废。请抄写新的恢复码，与电脑分开保管；本程序不会再次显示。"),
+            self.tr("我已抄写新的恢复码并妥善保管"),
+            self.tr("进入工作台"),
         )
-        note.setWordWrap(True)
-        self.confirm = QCheckBox(self.tr("我已抄写新的恢复码并妥善保管"))
-        self.confirm.setObjectName("confirm_written")
-        self.done_button = QPushButton(self.tr("进入工作台"))
-        self.done_button.setObjectName("finish")
-        self.done_button.setEnabled(False)
-        self.confirm.toggled.connect(self.done_button.setEnabled)
+        self.new_code = self.code_page.code
+        self.confirm, self.done_button = self.code_page.confirm, self.code_page.done_button
         self.done_button.clicked.connect(self.accept)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
-        layout.addWidget(self.new_code)
-        layout.addWidget(note)
-        layout.addWidget(self.confirm)
-        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignRight)
-        return page
+        return self.code_page
 
     def _digits(self) -> str:
         return "".join(ch for ch in self.code_edit.text() if ch.isdigit())

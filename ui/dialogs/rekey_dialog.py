@@ -9,14 +9,12 @@ the new key: the dialog names them and offers to remove their keyslots.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs.passphrase_dialog import message_label
 from ui.errors import error_text
 from ui.tasks import Tasks
+from ui.widgets.new_code_page import NewCodePage
 from workbench.services import keys
 
 
@@ -76,33 +75,16 @@ class RekeyDialog(QDialog):
         return page
 
     def _code_page(self) -> QWidget:
-        title = QLabel(self.tr("数据密钥已更换。新的恢复码（只显示这一次）："))
-        title.setWordWrap(True)
-        self.code = QLabel()
-        self.code.setObjectName("new_recovery_code")
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.code.font())
-        font.setPointSize(16)
-        font.setBold(True)
-        self.code.setFont(font)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.confirm = QCheckBox(self.tr("我已抄写新的恢复码并妥善保管"))
-        self.confirm.setObjectName("confirm_written")
-        self.done_button = QPushButton(self.tr("完成"))
-        self.done_button.setObjectName("finish")
-        self.done_button.setEnabled(False)
-        self.confirm.toggled.connect(self.done_button.setEnabled)
+        self.code_page = NewCodePage(
+            self.tr("数据密钥已更换。新的恢复码（只显示这一次）："),
+            "",
+            self.tr("我已抄写新的恢复码并妥善保管"),
+            self.tr("完成"),
+        )
+        self.code, self.note = self.code_page.code, self.code_page.note
+        self.confirm, self.done_button = self.code_page.confirm, self.code_page.done_button
         self.done_button.clicked.connect(self.accept)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
-        layout.addWidget(self.code)
-        layout.addWidget(self.note)
-        layout.addWidget(self.confirm)
-        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignRight)
-        return page
+        return self.code_page
 
     def _loaded(self, names: tuple[str, ...]) -> None:
         if not names:
@@ -125,7 +107,7 @@ class RekeyDialog(QDialog):
         )
 
     def _done(self, view: keys.RekeyView) -> None:
-        self.code.setText(view.recovery_code.replace("-", " - "))
+        self.code_page.show_code(view.recovery_code)
         note = self.tr("原恢复码和旧密钥文件已作废。请抄写新的恢复码，与电脑分开保管。")
         if view.dropped:
             note += self.tr("已移除密钥槽：%1。").replace("%1", "、".join(view.dropped))
