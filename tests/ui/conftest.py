@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,3 +21,17 @@ def workspace(demo_dir: Path) -> Iterator[Workspace]:
     yield ws
     if not ws.locked:
         ws.lock()
+
+
+@pytest.fixture(autouse=True)
+def collect_only_between_tests() -> Iterator[None]:
+    """No cyclic garbage collection while a test runs, one collection after it, once its windows
+    are closed and its DB worker has stopped. Three full runs died with a segfault on the GUI
+    thread (twice while collecting) with the worker mid-query; collecting when no other thread
+    runs takes that chance away. The cause is not understood: see the session notes."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
