@@ -230,19 +230,35 @@ def enrol(field: Any, office_dir: Path, passphrase: str) -> None:
 
 
 def brief_scope(field: Any, office_dir: Path, round_id: str, passphrase: str) -> None:
-    """What a briefing records at the office: the device may write to the round and all its
-    teams. The demo round was made on the field store, so no briefing can carry it there."""
+    """What a briefing leaves at the office: the round, its teams and members (the office's
+    set-up, copied row for row: the demo made them on the field store, so no briefing carried
+    them), and the device's leave to write to the round and all its teams."""
     from sqlalchemy import select
 
     from workbench.exchange.device_scope import record_briefing
-    from workbench.models import Team
+    from workbench.models import Member, Round, Team
     from workbench.store.vault import Vault
 
     with field.read() as s:
         teams = list(s.scalars(select(Team.id).where(Team.round_id == round_id)))
+        setup = {  # the round's set-up is the office's: it holds them as the device does
+            model.__table__: [
+                dict(row._mapping)
+                for row in s.execute(
+                    select(model.__table__).where(
+                        (model.__table__.c.id if model is Round else model.__table__.c.round_id)
+                        == round_id
+                    )
+                )
+            ]
+            for model in (Round, Team, Member)
+        }
     office = Vault.open(office_dir, OFFICE_USER, passphrase)
     try:
         with office.session() as s:
+            for table, rows in setup.items():
+                if rows:
+                    s.execute(table.insert(), rows)
             record_briefing(s, round_id, {field.device_id: teams}, [])
     finally:
         office.lock()

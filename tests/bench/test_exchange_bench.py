@@ -46,7 +46,9 @@ def test_exchange_benches_measure_a_round_trip(demo_dir: Path, tmp_path: Path) -
     assert sorted(export.figures["export_runs_s"])[1] == export.figures["export_s"]
 
     imported = results["exchange_import"]
-    assert imported.figures["outcome"]["inserted"] == params["records"]
+    outcome = imported.figures["outcome"]  # the office already holds the round's set-up
+    assert outcome["inserted"] + outcome.get("unchanged", 0) == params["records"]
+    assert outcome["inserted"] > 0.9 * params["records"]
     assert set(imported.figures["phases_s"]) == {"stage_copy_s", "stream_s", "land_s", "commit_s"}
     assert imported.figures["index_catch_up_s"] > 0  # the queued records, indexed afterwards
     assert imported.baseline["raw_decrypt_s"] > 0 and imported.ratio > 0
