@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         arm_startup_probe(app)
     from ui.dialogs.first_run_wizard import FirstRunWizard
     from ui.dialogs.unlock_dialog import UnlockDialog
+    from ui.garbage import GuiThreadCollector
     from ui.lock import IdleLock
     from ui.main_window import MainWindow
     from workbench.workspace import store_exists
@@ -91,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         workspace = dialog.workspace
     window = MainWindow(workspace)
+    collector = GuiThreadCollector(window.tasks, app)
     idle = IdleLock(settings.idle_lock_minutes(settings.open_settings()), app)
     window.idle_lock = idle  # the settings dialog changes its minutes
     idle.idle.connect(window.lock)
@@ -99,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     code = app.exec()
     idle.stop(app)
+    collector.stop()
     if not window.workspace.locked:
         window.workspace.lock()
     store = settings.open_settings()

@@ -28,7 +28,7 @@ def collect_only_between_tests() -> Iterator[None]:
     """No cyclic garbage collection while a test runs, one collection after it, once its windows
     are closed and its DB worker has stopped. Three full runs died with a segfault on the GUI
     thread (twice while collecting) with the worker mid-query; collecting when no other thread
-    runs takes that chance away. The cause is not understood: see the session notes."""
+    runs takes that chance away. The app does the same with ``ui.garbage.GuiThreadCollector``."""
     gc.disable()
     try:
         yield
