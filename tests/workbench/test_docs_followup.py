@@ -4,7 +4,7 @@ with what it must leave out (other states, other targets, voided records)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -115,6 +115,28 @@ def test_transfer_letter_refuses_a_scope_with_nothing_transferred(
     assert "县教育局党组没有已移交的问题线索" in message
     message = refused(seeded_vault, DocRequest("clue-letter", record_id=seeded.clue2))
     assert "没有已移交的问题线索" in message
+
+
+def test_transfer_letter_to_two_units_with_different_due_dates(
+    seeded_copy: Vault, seeded: Seeded
+) -> None:
+    with seeded_copy.session() as s:
+        clues.transfer_clue(
+            s,
+            seeded.clue2,
+            transferred_at=datetime(2025, 6, 2, 10, 0),
+            feedback_due=date(2025, 9, 2),
+        )
+    doc = build(seeded_copy, DocRequest("clue-letter", round_id=seeded.round_id))
+    body = text(doc)
+    assert f"{CASE_ROOM}、县委组织部：" in lines(doc)  # each unit once
+    assert f"问题线索2件移交你们，其中移交{CASE_ROOM}2件、移交县委组织部1件（双移交1件）" in body
+    assert "在附件所列反馈期限内将办理情况书面反馈" in body
+    assert "孙七" in body and "2025.9.2" in body
+    # nothing is left to transfer: the round's approval form is refused, one clue's is not
+    request = DocRequest("clue-approval", round_id=seeded.round_id)
+    assert "没有待移交（已登记）的问题线索" in refused(seeded_copy, request)
+    assert "孙七" in text(build(seeded_copy, DocRequest("clue-approval", record_id=seeded.clue2)))
 
 
 def test_immediate_fix_notice_lists_the_marked_findings(docs: dict[str, Any]) -> None:

@@ -103,6 +103,11 @@ def approval_context(session: Session, request: DocRequest) -> ApprovalDoc:
         views = _scope_views(session, request, (ClueStatus.REGISTERED,))
         mark = secrecy_mark(session, Clue, Clue.round_id == request.round_id)
         scope = _scope_name(names, request)
+        if not views:
+            raise DocumentScopeError(
+                f"{scope}没有待移交（已登记）的问题线索；已移交的线索可逐条生成审批表",
+                doc_type=request.doc_type,
+            )
     items = []
     for n, v in enumerate(views, 1):
         bodies = Bodies.of(names.round(v.round_id or ""))
@@ -165,10 +170,6 @@ def render_approval(ctx: ApprovalDoc) -> OfficialDocument:
             ],
             [2.4, 4, 2.2, 3.6],
         )
-    if not ctx.clues:
-        doc.marks(copy_no=ctx.copy_no, secrecy=ctx.secrecy)
-        doc.title(ctx.title)
-        doc.text(f"（{ctx.scope}没有待移交的问题线索）")
     return doc
 
 
