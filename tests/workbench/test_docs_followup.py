@@ -5,13 +5,17 @@ with what it must leave out (other states, other targets, voided records)."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document
 
+from tests.workbench import test_docs_cli
 from tests.workbench import test_docs_data as docs_data
 from tests.workbench.test_docs_content import after_title, build, lines, text, title
 from tests.workbench.test_docs_data import Seeded, open_seeded
+from workbench.cli import main
 from workbench.errors import NotFound
 from workbench.reports import DocRequest, DocumentScopeError, get_spec
 from workbench.services import clues, findings, rectification, rectification_followup, reports
@@ -20,6 +24,7 @@ from workbench.store.vault import Vault
 
 seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy  # the shared fixtures
 seeded_vault = docs_data.seeded_vault
+store = test_docs_cli.store  # the seeded store behind ``workbench`` (a copy)
 OFFICE = "县委巡察工作领导小组办公室"
 CASE_ROOM = "县纪委监委案件监督管理室"
 
@@ -324,3 +329,33 @@ def test_voided_records_never_reach_a_document(seeded_copy: Vault, seeded: Seede
     ):
         with pytest.raises(NotFound):
             build(seeded_copy, request)
+
+
+def test_the_command_line_takes_numbers_and_names(
+    store: Path, seeded: Seeded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "移交函.docx"
+    assert main(["report", "clue-letter", "--id", "XS-2025-0001", "--out", str(out)]) == 0
+    assert "关于移交巡察城关镇党委发现问题线索的函" in text(Document(str(out)))
+    notice = tmp_path / "整改通知.docx"
+    assert (
+        main(["report", "rectification-notice", "--target", "城关镇党委", "--out", str(notice)])
+        == 0
+    )
+    capsys.readouterr()
+    empty = ["report", "immediate-fix-notice", "--target", "县教育局党组", "--out", str(out)]
+    assert main([*empty, "--force"]) == 2
+    assert "县教育局党组没有标记立行立改的底稿" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "report",
+                "rectification-notice",
+                "--round",
+                seeded.round_id,
+                "--out",
+                str(tmp_path / "y.docx"),
+            ]
+        )
+        == 2
+    )
