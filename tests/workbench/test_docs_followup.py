@@ -93,6 +93,7 @@ def test_clue_approval_form_of_a_round_holds_the_clues_still_to_transfer(
     body = text(docs["approval-round"])
     assert "孙七" in body and "县教育局副局长" in body
     assert "王五" not in body  # already transferred
+    assert "县委第一巡察组" in lines(docs["approval-round"])  # the team inspecting its unit
     assert f"建议双移交县委组织部、{CASE_ROOM}处置。" in body
 
 

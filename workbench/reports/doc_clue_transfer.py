@@ -93,6 +93,14 @@ def _scope_name(names: Lookup, request: DocRequest) -> str:
     )
 
 
+def _team(names: Lookup, view: ClueView) -> str:
+    """The clue's team, else the team inspecting its unit (a clue the office registered)."""
+    named = names.team_name(view.round_id, view.team_id)
+    if named or not view.round_id or not view.target_id:
+        return named
+    return next((t.name for t in names.teams(view.round_id) if view.target_id in t.target_ids), "")
+
+
 def approval_context(session: Session, request: DocRequest) -> ApprovalDoc:
     names = Lookup(session)
     if request.record_id:
@@ -101,7 +109,7 @@ def approval_context(session: Session, request: DocRequest) -> ApprovalDoc:
         scope = names.target_name(views[0].target_id)
     else:
         views = _scope_views(session, request, (ClueStatus.REGISTERED,))
-        mark = secrecy_mark(session, Clue, Clue.round_id == request.round_id)
+        mark = secrecy_mark(session, Clue, Clue.id.in_([v.id for v in views]))
         scope = _scope_name(names, request)
         if not views:
             raise DocumentScopeError(
@@ -116,7 +124,7 @@ def approval_context(session: Session, request: DocRequest) -> ApprovalDoc:
             ApprovalItem(
                 no=str(n),
                 number=v.number,
-                team=names.team_name(v.round_id, v.team_id),
+                team=_team(names, v),
                 subject_name=v.subject_name,
                 subject_position=v.subject_position,
                 subject_level=v.subject_level.label,
@@ -220,7 +228,7 @@ def letter_context(session: Session, request: DocRequest) -> TransferLetterDoc:
         subject = names.target_name(views[0].target_id) or bare_round(rnd.name)
     else:
         views = _scope_views(session, request, TRANSFERRED)
-        mark = secrecy_mark(session, Clue, Clue.round_id == request.round_id)
+        mark = secrecy_mark(session, Clue, Clue.id.in_([v.id for v in views]))
         rnd = names.round(request.round_id or "")
         subject = _scope_name(names, request)
     if not views or any(v.status not in TRANSFERRED for v in views):
