@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.conftest import LEADER, PASSPHRASE
@@ -34,6 +35,8 @@ from workbench.services import (
     letters_disposal,
     portraits,
     rectification,
+    rectification_documents,
+    rectification_followup,
     reports,
     rounds,
     targets,
@@ -71,6 +74,9 @@ class Seeded:
     rect_done: str
     portrait: str
     evidence_sha: str
+    suggestion: str = ""  # a 巡察建议书 record to 县民政局 on f1
+    supervision: str = ""  # 纪委监委's 督办 of rect_progress
+    reminder: str = ""  # 新官理旧账 提醒函 for t1
 
 
 def _attachment(vault: Vault, name: str, content: bytes) -> str:
@@ -370,10 +376,42 @@ def _seed(vault: Vault, deputy: Vault, store: Path) -> Seeded:
             ),
         )
         findings_signoff.set_finding_in_report(s, f4, False)
+        followup = _seed_followup(s, r, t1, f1, rp)
     return Seeded(
         store, r, team, t1, t2, iv, named, formula, f1, f2, f3, f4, c1, c2, ro, rp, rd,
-        portrait.id, sha,
+        portrait.id, sha, *followup,
     )  # fmt: skip
+
+
+def _seed_followup(s: Session, r: str, t1: str, f1: str, rp: str) -> tuple[str, str, str]:
+    """After 反馈: a 巡察建议书 record, t1's 整改方案/报告 due, a 督办 and a 提醒函."""
+    suggestion = reports.create_report(
+        s,
+        r,
+        reports.ReportDraft(
+            "巡察建议书",
+            "关于加强惠农补贴发放监管的巡察建议书",
+            finding_ids=(f1,),
+            body="县民政局：\n建立惠农补贴发放公示和抽查复核制度。\n加强对乡镇经办人员的培训。",
+        ),
+    ).id
+    for kind in ("整改方案", "整改报告"):
+        rectification_documents.create_document(
+            s, r, rectification_documents.DocumentDraft(kind, t1, date(2025, 6, 10))
+        )
+    supervision = rectification_followup.add_supervision(
+        s,
+        r,
+        rectification_followup.SupervisionDraft(
+            t1, "纪委监委", date(2025, 8, 5), "实地督查整改进展。", "议事规则仍未修订。", rp
+        ),
+    ).id
+    reminder = rectification_followup.create_reminder(
+        s,
+        r,
+        rectification_followup.ReminderDraft(t1, "周建华", "吴新民", date(2025, 8, 1)),
+    ).id
+    return suggestion, supervision, reminder
 
 
 @pytest.fixture(scope="session")

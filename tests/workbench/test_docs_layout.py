@@ -32,10 +32,12 @@ def request_for(code: str, s: Seeded, **extra: Any) -> DocRequest:
         "letter-register": s.letter_named,
         "letter-handling": s.letter_named,
         "portrait": s.portrait,
+        "suggestion-letter": s.suggestion,
+        "reminder-letter": s.reminder,
     }
     if spec.scope == "record":
         return DocRequest(code, record_id=record[code], **extra)
-    if spec.scope == "target":
+    if spec.scope in ("target", "record_or_target"):
         return DocRequest(code, target_id=s.t1, **extra)
     return DocRequest(code, round_id=s.round_id, **extra)
 

@@ -53,6 +53,7 @@ from workbench.reports import (
     template_for,
 )
 from workbench.reports.grouping import left_out_findings
+from workbench.reports.registry import TARGET_SCOPES
 from workbench.services.common import MAX_PAGE
 from workbench.services.rounds import get_round
 from workbench.services.targets import list_targets
@@ -106,6 +107,7 @@ def scope_text(spec: DocSpec) -> str:
         "round": _tr("巡察轮次，可限定被巡察对象"),
         "target": _tr("被巡察对象"),
         "record_or_round": _tr("巡察轮次（可限定对象），或一条记录"),
+        "record_or_target": _tr("被巡察对象"),  # here: the target's records; one from its page
     }[spec.scope]
 
 
@@ -323,7 +325,8 @@ class ReportsPage(QWidget):
         self.target.setEnabled(not by_record)
         if self.target.count():
             self.target.setItemText(
-                0, self.tr("（请选择）") if spec.scope == "target" else self.tr("全部对象")
+                0,
+                self.tr("（请选择）") if spec.scope in TARGET_SCOPES else self.tr("全部对象"),
             )
         hint = ""
         if by_record:
@@ -435,7 +438,7 @@ class ReportsPage(QWidget):
     def generate(self) -> None:
         spec = self.current_spec()
         target_id = self.target.currentData()
-        if spec.scope == "target" and not target_id:
+        if spec.scope in TARGET_SCOPES and not target_id:
             QMessageBox.information(self, spec.title, self.tr("请选择被巡察对象。"))
             return
         if not self.round_id:

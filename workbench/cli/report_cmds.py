@@ -47,6 +47,10 @@ RECORD_KIND = {
     "letter-handling": "letters",
     "finding": "findings",
     "clue-transfer": "clues",
+    "clue-approval": "clues",
+    "clue-letter": "clues",
+    "immediate-fix-notice": "findings",
+    "suggestion-letter": "reports",
     "portrait": "portraits",
 }
 

@@ -17,15 +17,19 @@ from workbench.errors import UsageError
 from workbench.reports import (
     doc_archive,
     doc_clue_report,
+    doc_clue_transfer,
     doc_clues,
     doc_feedback,
     doc_finding,
+    doc_immediate_fix,
     doc_inspection,
     doc_interview,
     doc_letters,
     doc_portrait,
     doc_rectification,
+    doc_rectification_letters,
     doc_stats,
+    doc_suggestion,
 )
 from workbench.reports.context import DocRequest
 from workbench.reports.errors import DocumentScopeError, UnknownDocumentType
@@ -33,7 +37,7 @@ from workbench.reports.gbt9704 import OfficialDocument
 from workbench.services.rounds import get_round
 from workbench.services.targets import get_target
 
-Scope = Literal["record", "round", "target", "record_or_round"]
+Scope = Literal["record", "round", "target", "record_or_round", "record_or_target"]
 ContextFn = Callable[[Session, DocRequest], Any]
 RenderFn = Callable[[Any], OfficialDocument]
 
@@ -42,7 +46,10 @@ SCOPE_HELP = {
     "round": "--round [--target]",
     "target": "--target [--round]",
     "record_or_round": "--id 或 --round [--target]",
+    "record_or_target": "--id 或 --target [--round]",
 }
+RECORD_SCOPES = ("record", "record_or_round", "record_or_target")
+TARGET_SCOPES = ("target", "record_or_target")
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,22 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         required=("clues",),
     ),
     DocSpec(
+        "clue-approval",
+        "问题线索移交审批表",
+        "record_or_round",
+        doc_clue_transfer.approval_context,
+        doc_clue_transfer.render_approval,
+        required=("clues",),
+    ),
+    DocSpec(
+        "clue-letter",
+        "问题线索移交函",
+        "record_or_round",
+        doc_clue_transfer.letter_context,
+        doc_clue_transfer.render_letter,
+        required=("recipient", "clues"),
+    ),
+    DocSpec(
         "clue-ledger",
         "问题线索台账",
         "round",
@@ -140,6 +163,22 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         signed_findings=True,
     ),
     DocSpec(
+        "immediate-fix-notice",
+        "立行立改通知书",
+        "record_or_target",
+        doc_immediate_fix.context,
+        doc_immediate_fix.render,
+        required=("recipient", "items"),
+    ),
+    DocSpec(
+        "suggestion-letter",
+        "巡察建议书",
+        "record",
+        doc_suggestion.context,
+        doc_suggestion.render,
+        required=("recipient", "suggestions"),
+    ),
+    DocSpec(
         "portrait",
         "政治画像报告",
         "record",
@@ -155,6 +194,30 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_rectification.render,
         ledger="rectification",
         required=("items",),
+    ),
+    DocSpec(
+        "rectification-notice",
+        "整改通知",
+        "target",
+        doc_rectification_letters.notice_context,
+        doc_rectification_letters.render_notice,
+        required=("recipient", "items"),
+    ),
+    DocSpec(
+        "supervision-letter",
+        "整改督办函",
+        "record_or_target",
+        doc_rectification_letters.supervision_context,
+        doc_rectification_letters.render_supervision,
+        required=("recipient", "items"),
+    ),
+    DocSpec(
+        "reminder-letter",
+        "新官理旧账提醒函",
+        "record",
+        doc_rectification_letters.reminder_context,
+        doc_rectification_letters.render_reminder,
+        required=("recipient", "items"),
     ),
     DocSpec(
         "archive",
@@ -222,7 +285,7 @@ def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]
     )
     if spec.scope == "record" and not request.record_id:
         raise DocumentScopeError(f"{spec.title}需用 --id 指定记录", doc_type=spec.code)
-    if request.record_id and spec.scope in ("record", "record_or_round"):
+    if request.record_id and spec.scope in RECORD_SCOPES:
         return spec, request
     if request.record_id:
         raise DocumentScopeError(f"{spec.title}按轮次生成，不接受 --id", doc_type=spec.code)
@@ -232,7 +295,7 @@ def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]
             raise DocumentScopeError("所选被巡察对象不属于该轮次", doc_type=spec.code)
         round_id = request.round_id or target.round_id
         request = replace(request, round_id=round_id, target_id=target.id)
-    elif spec.scope == "target":
+    elif spec.scope in TARGET_SCOPES:
         raise DocumentScopeError(f"{spec.title}需用 --target 指定被巡察对象", doc_type=spec.code)
     if not request.round_id:
         raise DocumentScopeError(f"{spec.title}需用 --round 指定巡察轮次", doc_type=spec.code)

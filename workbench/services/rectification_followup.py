@@ -138,6 +138,12 @@ def add_supervision(session: Session, round_id: str, draft: SupervisionDraft) ->
     return _supervision_view(row)
 
 
+def get_supervision(session: Session, supervision_id: str) -> SupervisionView:
+    return _supervision_view(
+        get_live(session, RectificationSupervision, supervision_id, "整改监督记录")
+    )
+
+
 def list_supervisions(
     session: Session,
     *,
@@ -344,6 +350,10 @@ def mark_reminder_sent(session: Session, reminder_id: str, sent_on: date) -> Rem
     row.sent_on = _check_sent(sent_on, row.changed_on)
     session.flush()
     return _reminder_view(row)
+
+
+def get_reminder(session: Session, reminder_id: str) -> ReminderView:
+    return _reminder_view(get_live(session, ReminderLetter, reminder_id, "提醒函"))
 
 
 def list_reminders(
