@@ -139,7 +139,8 @@ class PortraitView:
     template_id: str
     template_version: str
     overall: Grade | None
-    conclusion: str
+    conclusion: str  # 综合评价
+    usage_advice: str  # 运用建议
     items: tuple[PortraitItemView, ...]  # in template order
     meta: RecordMeta
 
@@ -198,6 +199,7 @@ def _portrait_view(row: Portrait) -> PortraitView:
         template_version=row.template_version,
         overall=row.overall,
         conclusion=row.conclusion,
+        usage_advice=row.usage_advice,
         items=items,
         meta=record_meta(row),
     )
@@ -305,9 +307,11 @@ def set_overall(
     overall: Grade | str | None,
     conclusion: str | None = None,
     *,
+    usage_advice: str | None = None,
     expected_version: int | None = None,
 ) -> PortraitView:
-    """The overall grade sums up every item, so it is refused until all are rated."""
+    """The overall grade sums up every item, so it is refused until all are rated. ``None``
+    leaves a text as it is."""
     row = get_live(session, Portrait, portrait_id, "政治画像")
     check_version(row.version, expected_version)
     if overall is not None:
@@ -320,6 +324,8 @@ def set_overall(
         row.overall = None
     if conclusion is not None:
         row.conclusion = optional_text(conclusion, "conclusion", "综合评价")
+    if usage_advice is not None:
+        row.usage_advice = optional_text(usage_advice, "usage_advice", "运用建议")
     session.flush()
     return _portrait_view(row)
 
