@@ -20,7 +20,7 @@ from workbench.errors import GradeContradiction
 from workbench.models import Portrait
 from workbench.models.enums import Grade
 from workbench.reports import DocRequest, write_document
-from workbench.services import portraits
+from workbench.services import portraits, targets
 from workbench.store.vault import Vault
 
 seeded, seeded_copy, store = docs_data.seeded, docs_data.seeded_copy, docs_cli.store
@@ -128,6 +128,22 @@ def test_without_advice_the_report_says_what_the_grades_imply(
         "经县委书记专题会议研究后按程序运用。",
         f"对评为“差”的“{poor.title}”，建议县纪委监委、县委组织部在日常监督中重点关注。",
     ]
+
+
+def test_a_person_portrait(seeded: Seeded, seeded_copy: Vault) -> None:
+    with seeded_copy.session() as s:
+        person = targets.list_persons(s, target_id=seeded.t1, name_contains="李明").items[0]
+        draft = portraits.PortraitDraft("个人", seeded.t1, person_id=person.id)
+        pid = portraits.create_portrait(s, seeded.round_id, draft).id
+        for item in portraits.get_portrait(s, pid).items:
+            portraits.rate_item(s, pid, item.item_code, "较好")
+        portraits.set_overall(s, pid, "较好")
+    doc = build(seeded_copy, DocRequest("portrait", record_id=pid))
+    assert title(doc) == "关于李明同志政治画像的专题报告"
+    body = text(doc)
+    assert "对李明同志（副镇长）进行了政治画像" in body
+    assert "分方面看，8个方面均为“较好”。" in body
+    assert "建议将本画像作为李明同志干部选拔任用、考察考核和日常管理监督的重要参考" in body
 
 
 def test_an_unrated_portrait_says_so(seeded: Seeded, seeded_copy: Vault) -> None:

@@ -298,7 +298,7 @@ def context(session: Session, request: DocRequest) -> PortraitDoc:
     team = names.team_name(view.round_id, view.team_id)
     recipient = scope.recipient if scope else f"县委{LEADING_GROUP}"
     return PortraitDoc(
-        title=f"关于{view.subject_name}政治画像的专题报告",
+        title=f"关于{subject}政治画像的专题报告",
         secrecy=secrecy_mark(session, Portrait, Portrait.id == view.id),
         copy_no=request.copy_no,
         date=doc_date(request),
@@ -309,7 +309,7 @@ def context(session: Session, request: DocRequest) -> PortraitDoc:
         target=names.target_name(view.target_id),
         template=template_title,
         completeness=f"共{view.total}项，已评价{view.rated}项",
-        intro=_intro(session, view, scope, subject),
+        intro=_intro(session, view, scope, f"{subject}（{position}）" if position else subject),
         overall=label(view.overall) or "未评定",
         overall_text=_overall_text(view, subject, dims),
         conclusion=view.conclusion,
