@@ -31,6 +31,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "名称对应多条记录，请写出完整名称"),
     QT_TRANSLATE_NOOP("core", "当前状态不允许此操作"),
     QT_TRANSLATE_NOOP("core", "领导干部问题应登记为问题线索，不能形成底稿"),
+    QT_TRANSLATE_NOOP("core", "总体评价与各方面评价相矛盾"),
     QT_TRANSLATE_NOOP("core", "超过允许的大小"),
     QT_TRANSLATE_NOOP("core", "磁盘空间不足，操作已取消，数据未改变"),
     QT_TRANSLATE_NOOP("core", "操作已取消"),

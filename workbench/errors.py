@@ -168,6 +168,13 @@ class ClueRequired(WorkflowError):
     default_message = N_("领导干部问题应登记为问题线索，不能形成底稿")
 
 
+class GradeContradiction(ValidationError):
+    """A 政治画像's overall grade that its items contradict (the rule: services/portraits.py)."""
+
+    code = "WB-PORTRAIT-GRADE"
+    default_message = N_("总体评价与各方面评价相矛盾")
+
+
 class LimitExceeded(ValidationError):
     code = "WB-LIMIT"
     default_message = N_("超过允许的大小")

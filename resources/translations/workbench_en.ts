@@ -634,6 +634,12 @@
         <translation>Not rated</translation>
     </message>
     <message>
+        <source>运用建议：
+</source>
+        <translation>How to use it:
+</translation>
+    </message>
+    <message>
         <source>督办</source>
         <translation>Chase</translation>
     </message>
@@ -4333,6 +4339,10 @@ Reason for voiding (required):</translation>
         <translation>(not assessed yet)</translation>
     </message>
     <message>
+        <source>每段一条；留空则报告按评价等次给出一般性建议</source>
+        <translation>One recommendation a paragraph; left empty, the report gives general ones from the ratings</translation>
+    </message>
+    <message>
         <source>画像对象类型</source>
         <translation>Subject type</translation>
     </message>
@@ -4383,6 +4393,10 @@ Reason for voiding (required):</translation>
     <message>
         <source>综合评价</source>
         <translation>Overall rating</translation>
+    </message>
+    <message>
+        <source>运用建议</source>
+        <translation>How to use it</translation>
     </message>
     <message>
         <source>未评价</source>
@@ -6750,6 +6764,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>领导干部问题应登记为问题线索，不能形成底稿</source>
         <translation>Problems involving leading cadres must be registered as clues, not as findings.</translation>
+    </message>
+    <message>
+        <source>总体评价与各方面评价相矛盾</source>
+        <translation>The overall rating contradicts the ratings of its aspects.</translation>
     </message>
     <message>
         <source>超过允许的大小</source>

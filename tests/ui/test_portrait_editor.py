@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.editor_helpers import open_editor, open_window, record_page, save, settle
 from ui.editors.portrait_editor import PortraitEditor
 from workbench.models.enums import Grade, PortraitSubject
-from workbench.services.portraits import get_portrait
+from workbench.services.portraits import get_portrait, list_portraits
 from workbench.services.targets import list_targets
 from workbench.workspace import Workspace
 
@@ -80,6 +80,38 @@ def test_edit_ratings_and_a_refused_overall_rolls_back_everything(
     assert edited.comment == "修改后的说明" and edited.evidence_refs == second.evidence_refs
     assert stored.conclusion == "经复核，结论调整。" and stored.overall is target.overall
     assert stored.meta.version == saved.meta.version > target.meta.version
+    window.close()
+
+
+def test_an_overall_rating_the_items_contradict_is_refused_under_it(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    window = open_window(qtbot, workspace)
+    page = record_page(qtbot, window, "portraits")
+    before = page.model.total
+    editor = open_editor(qtbot, window, page, "new", PortraitEditor)
+    qtbot.waitUntil(lambda: editor.target.count() > 1, timeout=10000)
+    target = workspace.read(lambda s: list_targets(s, round_id=editor.round_id).items[0])
+    editor.target.set_value(target.id)
+    stored_before = workspace.read(lambda s: list_portraits(s, target_id=target.id).total)
+    codes = list(editor.ratings)
+    for code in codes:
+        editor.ratings[code].set_value("A")
+    editor.ratings[codes[-1]].set_value("D")  # one item 差: the overall cannot be 好
+    editor.overall.set_value("A")
+    editor.usage_advice.setPlainText("作为班子调整的参考。")
+    editor.save_button.click()
+    error = editor.findChild(QLabel, "error_overall")
+    assert error is not None
+    qtbot.waitUntil(error.isVisible, timeout=10000)
+    assert "WB-PORTRAIT-GRADE" in error.text() and "评为“差”" in error.text()
+    stored_now = workspace.read(lambda s: list_portraits(s, target_id=target.id).total)
+    assert stored_now == stored_before  # nothing saved, the new portrait neither
+    editor.overall.set_value("B")
+    saved = save(qtbot, window, editor)
+    stored = workspace.read(lambda s: get_portrait(s, saved.id))
+    assert stored.overall is Grade.FAIRLY_GOOD and stored.usage_advice == "作为班子调整的参考。"
+    qtbot.waitUntil(lambda: page.model.total == before + 1, timeout=10000)
     window.close()
 
 

@@ -58,6 +58,7 @@ from workbench.models.enums import (
 from workbench.search import search
 from workbench.services.catalog import catalog
 from workbench.services.findings_signoff import review_finding
+from workbench.services.portraits import check_overall, get_portrait
 from workbench.store import audit
 from workbench.store.vault import Vault
 
@@ -194,6 +195,7 @@ def test_small_validates_against_the_catalog(small: tuple[Vault, DemoSummary]) -
             assert activity.method_code in methods
         for portrait in s.scalars(select(Portrait)):
             assert {i.item_code for i in portrait.items} == {i.code for i in template.items}
+            check_overall(get_portrait(s, portrait.id))  # the overall grade fits the items
 
 
 def test_demo_store_signs_off_as_the_demo_users(tmp_path: Path) -> None:

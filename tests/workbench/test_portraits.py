@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 import workbench.services  # noqa: F401  (registers the search-index hook)
-from workbench.errors import Conflict, NotFound, ValidationError
+from workbench.errors import Conflict, GradeContradiction, NotFound, ValidationError
 from workbench.models.enums import Grade, PortraitSubject
 from workbench.services.catalog import catalog
 from workbench.services.interviews import InterviewDraft, create_interview
@@ -153,6 +153,86 @@ def test_completeness_and_overall_grade(vault: Vault, ids: tuple[str, str]) -> N
         set_overall(s, p.id, None)
         p = rate_item(s, p.id, CODES[0], None)
     assert p.rated == len(CODES) - 1 and p.overall is None
+
+
+DIMENSIONS = [[i.code for i in d.items] for d in TEMPLATE.dimensions]
+
+
+def _rated(vault: Vault, ids: tuple[str, str], grades: list[str]) -> str:
+    """A portrait whose 方面 are rated ``grades`` (one grade for each 方面, all its items)."""
+    rid, tid = ids
+    with vault.session() as s:
+        p = create_portrait(s, rid, PortraitDraft("单位", tid))
+        for codes, grade in zip(DIMENSIONS, grades, strict=True):
+            for code in codes:
+                rate_item(s, p.id, code, grade)
+        return p.id
+
+
+@pytest.mark.parametrize(
+    ("grades", "refused", "accepted"),
+    [
+        # a single 差 item (存在严重问题) bars 好, though the mean would allow it
+        (["好"] * 7 + ["一差"], ["好", "一般", "差"], "较好"),
+        # most 方面 一般: mean 2.75 allows 一般 or 较好
+        (["一般"] * 5 + ["好"] * 3, ["好", "差"], "较好"),
+        # every 方面 好: neither 差 nor 一般
+        (["好"] * 8, ["差", "一般"], "好"),
+        # every 方面 较好: exactly 3, so only 较好
+        (["较好"] * 8, ["好", "一般"], "较好"),
+    ],
+)
+def test_an_overall_grade_contradicting_the_items_is_refused(
+    vault: Vault, ids: tuple[str, str], grades: list[str], refused: list[str], accepted: str
+) -> None:
+    if grades[-1] == "一差":  # every item 好 but the last 方面's first, 差
+        pid = _rated(vault, ids, ["好"] * 8)
+        with vault.session() as s:
+            rate_item(s, pid, DIMENSIONS[-1][0], "差", "违规选人用人")
+    else:
+        pid = _rated(vault, ids, grades)
+    for grade in refused:
+        with vault.session() as s, pytest.raises(GradeContradiction) as err:
+            set_overall(s, pid, grade, "综合评价")
+        assert err.value.code == "WB-PORTRAIT-GRADE" and err.value.exit_code == 8
+        assert err.value.details["field"] == "overall"
+        assert err.value.message.startswith(f"总体评价“{grade}”与各方面评价相矛盾：")
+        with vault.read() as s:  # nothing saved, the conclusion neither
+            assert get_portrait(s, pid).overall is None and get_portrait(s, pid).conclusion == ""
+    with vault.session() as s:
+        assert set_overall(s, pid, accepted).overall.label == accepted  # type: ignore[union-attr]
+
+
+def test_the_messages_name_the_contradiction(vault: Vault, ids: tuple[str, str]) -> None:
+    pid = _rated(vault, ids, ["好"] * 8)
+    with vault.session() as s:
+        rate_item(s, pid, DIMENSIONS[-1][0], "差")
+    with vault.session() as s, pytest.raises(GradeContradiction) as err:
+        set_overall(s, pid, "好")
+    last = TEMPLATE.dimensions[-1]
+    assert f"{last.title}方面的“{last.items[0].title}”评为“差”" in err.value.message
+    pid = _rated(vault, ids, ["好"] * 8)
+    with vault.session() as s, pytest.raises(GradeContradiction) as err:
+        set_overall(s, pid, "差")
+    assert "8个方面的平均得分为4.00" in err.value.message
+    assert err.value.message.endswith("总体评价应为“好”")
+
+
+def test_an_item_rating_that_would_contradict_the_overall_is_refused(
+    vault: Vault, ids: tuple[str, str]
+) -> None:
+    pid = _rated(vault, ids, ["好"] * 8)
+    with vault.session() as s:
+        before = set_overall(s, pid, "好", usage_advice="可作为选拔任用参考")
+    with vault.session() as s, pytest.raises(GradeContradiction) as err:
+        rate_item(s, pid, CODES[0], "差", "说明")
+    assert err.value.message.endswith("请先调整总体评价")
+    with vault.read() as s:
+        after = get_portrait(s, pid)
+    assert after.items == before.items and after.meta.version == before.meta.version
+    assert after.usage_advice == "可作为选拔任用参考"
+    with vault.session() as s:  # a rating the overall grade still covers
+        assert rate_item(s, pid, CODES[0], "较好").items[0].rating is Grade.FAIRLY_GOOD
 
 
 def test_update_list_delete(vault: Vault, ids: tuple[str, str]) -> None:

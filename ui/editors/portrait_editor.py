@@ -1,5 +1,6 @@
 """政治画像: who is portrayed, each item of the catalog template rated with a comment, and the
-overall rating with its conclusion — saved together in one transaction."""
+overall rating with its conclusion and 运用建议 — saved together in one transaction. An overall
+rating the items contradict is refused by the core; the reason shows under it."""
 
 from __future__ import annotations
 
@@ -152,6 +153,12 @@ class PortraitEditor(RecordEditor):
         self.overall = RatingCombo([], self.tr("（暂不评价）"))
         self.conclusion = QPlainTextEdit()
         self.conclusion.setMinimumHeight(110)
+        self.usage_advice = QPlainTextEdit()
+        self.usage_advice.setObjectName("usage_advice")
+        self.usage_advice.setMinimumHeight(80)
+        self.usage_advice.setPlaceholderText(
+            self.tr("每段一条；留空则报告按评价等次给出一般性建议")
+        )
         self.progress = QLabel()
         self.progress.setObjectName("rated_progress")
         f.add("subject_type", self.tr("画像对象类型"), self.subject_type)
@@ -218,9 +225,10 @@ class PortraitEditor(RecordEditor):
         form = Form()
         form.add("overall", self.tr("总体评价"), self.overall)
         form.add("conclusion", self.tr("综合评价"), self.conclusion)
+        form.add("usage_advice", self.tr("运用建议"), self.usage_advice)
         # refusals of these fields land under them, though they sit below the item table
-        self.form.errors["overall"] = form.errors["overall"]
-        self.form.errors["conclusion"] = form.errors["conclusion"]
+        for name in ("overall", "conclusion", "usage_advice"):
+            self.form.errors[name] = form.errors[name]
         return form
 
     # -- the item table --------------------------------------------------------------------------
@@ -332,6 +340,7 @@ class PortraitEditor(RecordEditor):
             "items": {i.item_code: [code(i.rating), i.comment] for i in view.items},
             "overall": code(view.overall),
             "conclusion": view.conclusion,
+            "usage_advice": view.usage_advice,
         }
 
     def state(self) -> State:
@@ -344,6 +353,7 @@ class PortraitEditor(RecordEditor):
             "items": self._item_state(),
             "overall": self.overall.value(),
             "conclusion": self.conclusion.toPlainText(),
+            "usage_advice": self.usage_advice.toPlainText(),
         }
 
     def restore(self, state: State) -> None:
@@ -365,6 +375,9 @@ class PortraitEditor(RecordEditor):
         conclusion = str(state.get("conclusion") or "")
         if self.conclusion.toPlainText() != conclusion:
             self.conclusion.setPlainText(conclusion)
+        advice = str(state.get("usage_advice") or "")
+        if self.usage_advice.toPlainText() != advice:
+            self.usage_advice.setPlainText(advice)
         self._count_rated()
 
     def save_work(self) -> Callable[[Any], Any]:
@@ -389,9 +402,9 @@ class PortraitEditor(RecordEditor):
             for code, (rating, comment) in self._item_state().items()
             if [rating, comment.strip()] != list(before.get(code, [None, ""]))
         ]
-        clears = any(rating is None for _, rating, _, _ in changed)
         had_overall = view is not None and view.overall is not None
         overall, conclusion = self.overall.value(), self.conclusion.toPlainText().strip()
+        advice = self.usage_advice.toPlainText().strip()
         round_id = self.round_id
 
         def work(s: Any) -> Any:
@@ -399,10 +412,10 @@ class PortraitEditor(RecordEditor):
                 saved = create_portrait(s, round_id or "", draft)
             else:
                 saved = update_portrait(s, view.id, draft, expected_version=view.meta.version)
-            if had_overall and clears:  # a cleared item withdraws the overall rating first
+            if had_overall and changed:  # the overall rating is weighed again after the items
                 set_overall(s, saved.id, None)
             for code, rating, comment, item_refs in changed:
                 rate_item(s, saved.id, code, rating, comment, item_refs)
-            return set_overall(s, saved.id, overall, conclusion)
+            return set_overall(s, saved.id, overall, conclusion, usage_advice=advice)
 
         return work

@@ -204,6 +204,7 @@ def describe_portrait(v: Any) -> str:
         (_tr("对象："), f"{v.subject_name}（{display(v.subject_type)}）"),
         (_tr("总体评价："), v.overall),
         (_tr("结论：\n"), v.conclusion),
+        (_tr("运用建议：\n"), v.usage_advice),
     )
     return f"{head}\n\n{items}"
 

@@ -154,6 +154,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         copy_no=copy_number(args.copy_no or ""),  # refused before the passphrase is asked
         date=common.iso_date(args.date, "--date"),
         draft=bool(args.draft),
+        appendix=bool(args.appendix),
     )
     with common.unlock(args) as vault:
         request = _resolve_ids(vault, request)
@@ -224,6 +225,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--draft",
         action="store_true",
         help="征求意见稿：巡察报告、反馈意见含未审签底稿，每页标注“征求意见稿（草稿）”",
+    )
+    p.add_argument(
+        "--appendix", action="store_true", help="政治画像报告：附全部条目的评价明细表（附件）"
     )
     p.add_argument("--builtin", action="store_true", help="忽略本办模板，用内置版式")
     p.add_argument("--starter-template", action="store_true", help="生成含全部占位符的模板")

@@ -34,6 +34,7 @@ from workbench.models.enums import (
     SupervisionAgency,
 )
 from workbench.services.clue_transfer import add_months
+from workbench.services.portraits import PortraitItemView, grade_contradiction
 
 _OPEN_FOCUS = (FocusStatus.NOT_STARTED, FocusStatus.IN_PROGRESS, FocusStatus.NO_PROBLEM)
 _FOCUS_NOTES = {
@@ -229,10 +230,11 @@ def make_follow_through(ctx: Context, target: TargetRef, items: list[Rectificati
 def make_portrait(ctx: Context, target: TargetRef, subject: PortraitSubject) -> None:
     template = ctx.catalog.portrait_template("zzhx")  # ratings A–D are Grade 好…差
     base = ctx.rng.choices(range(4), (3, 5, 2, 0.5))[0]
-    items, tally = [], Counter[Grade]()
-    for item in template.items:
+    items, tally, rated = [], Counter[Grade](), []
+    for dimension, item in ((d, i) for d in template.dimensions for i in d.items):
         grade = _GRADES[max(0, min(3, base + ctx.rng.choice((-1, 0, 0, 0, 1))))]
         tally[grade] += 1
+        rated.append(PortraitItemView(item.code, dimension.title, item.title, grade, "", ()))
         refs = [
             {"type": "interview", "id": i}
             for i, _, _ in ctx.rng.sample(
@@ -247,7 +249,9 @@ def make_portrait(ctx: Context, target: TargetRef, subject: PortraitSubject) -> 
                 comment=phrases.PORTRAIT_COMMENTS[grade.value].format(title=item.title),
             )
         )
-    overall = tally.most_common(1)[0][0]
+    # the most frequent grade the items do not contradict (services.portraits' rule)
+    ranked = [g for g, _ in tally.most_common()] + list(Grade)
+    overall = next(g for g in ranked if grade_contradiction(g, rated) is None)
     name = {
         PortraitSubject.UNIT: target.org,
         PortraitSubject.LEADERSHIP: target.org + "领导班子",

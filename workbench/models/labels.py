@@ -173,6 +173,7 @@ FIELD_LABELS: dict[str, str] = {
     "transferred_by": "移交经办人",
     "unit": "工作单位",
     "updated_at": "修改时间",
+    "usage_advice": "运用建议",
     "user_name": "姓名",
     "void_reason": "作废理由",
     "volume_no": "卷号",

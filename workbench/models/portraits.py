@@ -21,7 +21,8 @@ class Portrait(RecordMixin, Base):
     template_id: Mapped[str] = mapped_column(String(64))
     template_version: Mapped[str] = mapped_column(String(32))
     overall: Mapped[Grade | None] = mapped_column(EnumCode(Grade))
-    conclusion: Mapped[str] = mapped_column(Text, default="")
+    conclusion: Mapped[str] = mapped_column(Text, default="")  # 综合评价
+    usage_advice: Mapped[str] = mapped_column(Text, default="")  # 运用建议
 
     items: Mapped[list[PortraitItem]] = relationship(
         back_populates="portrait", cascade="all, delete-orphan", lazy="selectin"

@@ -49,7 +49,8 @@ class DocRequest:
     """What to build: a document type and its scope. ``date`` is the 成文日期 (default today);
     ``copy_no`` the 份号 printed top left (blank: none). ``draft`` asks for the 征求意见稿 of a
     document built from 底稿 (巡察报告, 反馈意见): unsigned 底稿 are included and every page is
-    marked as a draft; otherwise only 已审签 底稿 reach it."""
+    marked as a draft; otherwise only 已审签 底稿 reach it. ``appendix`` asks a document that
+    has one for its full detail as an 附件 after the body (政治画像: every item's 评价)."""
 
     doc_type: str
     round_id: str | None = None
@@ -58,6 +59,7 @@ class DocRequest:
     copy_no: str = ""
     date: date | None = None
     draft: bool = False
+    appendix: bool = False
 
 
 def F(label: str) -> Any:  # noqa: N802 - reads as a declaration, like dataclasses.field

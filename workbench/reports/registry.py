@@ -282,6 +282,7 @@ def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]
         copy_number(request.copy_no),
         request.date,
         request.draft,
+        appendix=request.appendix,
     )
     if spec.scope == "record" and not request.record_id:
         raise DocumentScopeError(f"{spec.title}需用 --id 指定记录", doc_type=spec.code)

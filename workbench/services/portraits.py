@@ -6,13 +6,15 @@ archive items carry.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from workbench.errors import ValidationError
+from workbench.errors import GradeContradiction, ValidationError
 from workbench.models import (
     Activity,
     Attachment,
@@ -139,7 +141,8 @@ class PortraitView:
     template_id: str
     template_version: str
     overall: Grade | None
-    conclusion: str
+    conclusion: str  # 综合评价
+    usage_advice: str  # 运用建议
     items: tuple[PortraitItemView, ...]  # in template order
     meta: RecordMeta
 
@@ -198,6 +201,7 @@ def _portrait_view(row: Portrait) -> PortraitView:
         template_version=row.template_version,
         overall=row.overall,
         conclusion=row.conclusion,
+        usage_advice=row.usage_advice,
         items=items,
         meta=record_meta(row),
     )
@@ -264,6 +268,74 @@ def update_portrait(
     return _portrait_view(row)
 
 
+# -- the overall grade against its aspects ---------------------------------------------------------
+
+GRADE_SCORES = {Grade.GOOD: 4, Grade.FAIRLY_GOOD: 3, Grade.FAIR: 2, Grade.POOR: 1}
+SCORE_GRADES = {score: grade for grade, score in GRADE_SCORES.items()}
+
+
+@dataclass(frozen=True)
+class AspectScore:
+    """One 方面 of a portrait: the mean score of its rated items (好 4, 较好 3, 一般 2, 差 1)."""
+
+    title: str
+    score: Fraction
+    rated: int
+
+    @property
+    def grade(self) -> Grade:
+        """The nearest grade, a half rounded up (3.5 is 好)."""
+        return SCORE_GRADES[math.floor(self.score + Fraction(1, 2))]
+
+
+def aspect_scores(items: Sequence[PortraitItemView]) -> tuple[AspectScore, ...]:
+    """The 方面 that have rated items, in template order."""
+    scores: dict[str, list[int]] = {}
+    for item in items:
+        if item.rating is not None:
+            scores.setdefault(item.dimension, []).append(GRADE_SCORES[item.rating])
+    return tuple(AspectScore(t, Fraction(sum(v), len(v)), len(v)) for t, v in scores.items())
+
+
+def grade_contradiction(overall: Grade, items: Sequence[PortraitItemView]) -> str | None:
+    """Why ``overall`` contradicts the item ratings, or None. The one rule (docs/documents.md):
+
+    - an item rated 差 (存在严重问题) bars an overall 好;
+    - the overall grade is one of the two grades either side of the mean of the 方面 scores
+      (each 方面 the mean of its items, 好 4 … 差 1): a mean of 3.4 allows 较好 or 好, a mean
+      of exactly 3 only 较好. So 差 with every item 好, or 好 with most 方面 一般, is refused.
+    """
+    if overall is Grade.GOOD:
+        poor = next((i for i in items if i.rating is Grade.POOR), None)
+        if poor is not None:
+            where = f"{poor.dimension}方面的" if poor.dimension else ""
+            return (
+                f"总体评价“好”与各方面评价相矛盾：{where}“{poor.title}”评为“差”（存在严重问题），"
+                "总体评价不能为“好”"
+            )
+    aspects = aspect_scores(items)
+    if not aspects:
+        return None
+    mean = sum((a.score for a in aspects), Fraction(0)) / len(aspects)
+    allowed = sorted({math.floor(mean), math.ceil(mean)}, reverse=True)
+    if GRADE_SCORES[overall] in allowed:
+        return None
+    names = "或".join(f"“{SCORE_GRADES[n].label}”" for n in allowed)
+    return (
+        f"总体评价“{overall.label}”与各方面评价相矛盾：{len(aspects)}个方面的平均得分为"
+        f"{float(mean):.2f}（好4分、较好3分、一般2分、差1分），总体评价应为{names}"
+    )
+
+
+def check_overall(view: PortraitView, *, hint: str = "") -> None:
+    """Refuse a portrait whose overall grade its items contradict (``hint`` says what to do)."""
+    if view.overall is None:
+        return
+    why = grade_contradiction(view.overall, view.items)
+    if why is not None:
+        raise GradeContradiction(why + hint, field="overall", portrait_id=view.id)
+
+
 def _rating(value: Grade | str, template: PortraitTemplate) -> Grade:
     # the template may name its ratings by letter ("A" = 好); map those onto the Grade scale
     letter = next((r for r in template.ratings if r.code == value), None)
@@ -292,7 +364,14 @@ def rate_item(
     if rating is None and row.overall is not None:
         raise ValidationError("已给出总体评价，请先撤销总体评价再清除单项评价", field="rating")
     template = _template(row.template_id, row.template_version)
-    item.rating = None if rating is None else _rating(rating, template)
+    grade = None if rating is None else _rating(rating, template)
+    if grade is not None and row.overall is not None:  # the overall grade must still hold
+        view = _portrait_view(row)
+        items = tuple(
+            replace(i, rating=grade) if i.item_code == item_code else i for i in view.items
+        )
+        check_overall(replace(view, items=items), hint="；请先调整总体评价")
+    item.rating = grade
     item.comment = optional_text(comment, "comment", "评价说明")
     item.evidence_refs = check_refs(session, evidence_refs, "evidence_refs")
     session.flush()
@@ -305,9 +384,11 @@ def set_overall(
     overall: Grade | str | None,
     conclusion: str | None = None,
     *,
+    usage_advice: str | None = None,
     expected_version: int | None = None,
 ) -> PortraitView:
-    """The overall grade sums up every item, so it is refused until all are rated."""
+    """The overall grade sums up every item, so it is refused until all are rated, and when
+    the items contradict it (``grade_contradiction``). ``None`` leaves a text as it is."""
     row = get_live(session, Portrait, portrait_id, "政治画像")
     check_version(row.version, expected_version)
     if overall is not None:
@@ -315,11 +396,15 @@ def set_overall(
         if missing:
             raise ValidationError(f"尚有 {missing} 项未评价，不能给出总体评价", field="overall")
         template = _template(row.template_id, row.template_version)
-        row.overall = _rating(overall, template)
+        grade = _rating(overall, template)
+        check_overall(replace(_portrait_view(row), overall=grade))
+        row.overall = grade
     else:
         row.overall = None
     if conclusion is not None:
         row.conclusion = optional_text(conclusion, "conclusion", "综合评价")
+    if usage_advice is not None:
+        row.usage_advice = optional_text(usage_advice, "usage_advice", "运用建议")
     session.flush()
     return _portrait_view(row)
 
