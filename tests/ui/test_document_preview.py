@@ -105,6 +105,14 @@ def test_the_preview_shows_every_page_and_leaves_no_file(
     count = dialog.pages.page_count()
     assert count >= 1
     assert f"共 {count} 页" in dialog.status.text()
+
+    def whole_page_shown() -> bool:  # fitted again once the page buttons took their room
+        shown = dialog.pages.pixmap()
+        room = dialog.pages.image_area.viewport().size()
+        ratio = shown.devicePixelRatio()
+        return shown.height() / ratio <= room.height() and shown.width() / ratio <= room.width()
+
+    qtbot.waitUntil(whole_page_shown, timeout=5000)
     seen = []
     for index in range(count):
         assert dialog.pages.current_page() == index

@@ -105,7 +105,7 @@ class DocumentDialog(QDialog):
             self.spec.render is not None and template_for(self.spec.code) is not None
         )
         form = QFormLayout()
-        form.addRow(self.tr("依据："), scope)
+        form.addRow(self.tr("范围："), scope)
         form.addRow(self.tr("格式："), self.format)
         form.addRow(self.tr("份号："), self.copy_no)
         form.addRow(self.own_date, self.date)
@@ -143,6 +143,7 @@ class DocumentDialog(QDialog):
 
         self.pages = AttachmentPreview()
         self.pages.setObjectName("document_pages")
+        self.pages.pdf_fit_page = True  # a whole page at a glance; 放大 to read
         layout = QHBoxLayout(self)
         layout.addWidget(left)
         layout.addWidget(self.pages, 1)
