@@ -1,6 +1,6 @@
-"""The pages of a document before its export: laid out by LibreOffice from a private temporary
-folder that is gone afterwards, audited as a preview; no LibreOffice is said plainly, before
-anything is read or written."""
+"""The pages of a document before its export leave no plaintext copy behind: laid out by
+LibreOffice in a private (0700) temporary folder that is gone afterwards, also after a cancel,
+and audited as a preview; no LibreOffice is said plainly, before anything is read or written."""
 
 from __future__ import annotations
 
