@@ -23,6 +23,7 @@ from ui.dialogs.user_forms import EditRolesDialog, EnableUserDialog
 from ui.editors.registry import EDITORS
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
+from ui.screenshots_documents import take_document_screenshots
 from ui.screenshots_office import take_office_screenshots
 from ui.screenshots_setup import setup_import_dialog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, create_demo_store
@@ -70,6 +71,7 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
         _dialogs(app, window, out_dir, directory)
         _voided_and_follow_through(app, window, out_dir)
         window.close()
+        take_document_screenshots(app, workspace, out_dir, settle)
         workspace.lock()
         _office_round(app, out_dir, Path(tmp) / "office")
     take_office_screenshots(app, out_dir, settle)

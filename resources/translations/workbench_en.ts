@@ -686,8 +686,24 @@
         <translation>Confirmed by interviewee</translation>
     </message>
     <message>
+        <source>选中的记录：%1</source>
+        <translation>Selected record: %1</translation>
+    </message>
+    <message>
+        <source>巡察轮次：%1</source>
+        <translation>Inspection round: %1</translation>
+    </message>
+    <message>
+        <source>被巡察对象：%1</source>
+        <translation>Inspected unit: %1</translation>
+    </message>
+    <message>
         <source>生成文书</source>
         <translation>Generate document</translation>
+    </message>
+    <message>
+        <source>概览</source>
+        <translation>Overview</translation>
     </message>
     <message>
         <source>请先在列表中选择一条记录。</source>
@@ -698,48 +714,20 @@
         <translation>Select an inspection round in the toolbar first.</translation>
     </message>
     <message>
-        <source>登记表</source>
-        <translation>Registration form</translation>
+        <source>请先在工具栏选择被巡察对象。</source>
+        <translation>Choose an inspected unit in the toolbar first.</translation>
     </message>
     <message>
-        <source>处理单</source>
-        <translation>Handling form</translation>
-    </message>
-    <message>
-        <source>导出台账</source>
-        <translation>Export ledger</translation>
-    </message>
-    <message>
-        <source>谈话记录</source>
-        <translation>Interview record</translation>
+        <source>%1（本轮）</source>
+        <translation>%1 (this round)</translation>
     </message>
     <message>
         <source>问题底稿</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <source>移交表</source>
-        <translation>Transfer form</translation>
-    </message>
-    <message>
-        <source>线索台账</source>
-        <translation>Clue ledger</translation>
-    </message>
-    <message>
-        <source>画像报告</source>
-        <translation>Portrait report</translation>
-    </message>
-    <message>
-        <source>导出整改台账</source>
-        <translation>Export rectification ledger</translation>
-    </message>
-    <message>
         <source>导入整改台账</source>
         <translation>Import rectification ledger</translation>
-    </message>
-    <message>
-        <source>导出统计表</source>
-        <translation>Export statistics</translation>
     </message>
     <message>
         <source>名称</source>
@@ -1118,12 +1106,28 @@
         <translation>Open</translation>
     </message>
     <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>打印文书</source>
+        <translation>Print document</translation>
+    </message>
+    <message>
+        <source>未找到 LibreOffice，不能在本程序中打印。将用 WPS 或 Word 打开此文件，请在其中打印。</source>
+        <translation>LibreOffice was not found, so this program cannot print. The file will open in WPS or Word: print it from there.</translation>
+    </message>
+    <message>
+        <source>正在排版“%1”以便打印…</source>
+        <translation>Laying out “%1” for printing…</translation>
     </message>
     <message>
         <source>选择填报后的整改台账</source>
@@ -2431,6 +2435,91 @@ Reason for voiding (required):</translation>
     <message>
         <source>已吊销设备 %1；吊销名单随下一次部署包送达各组。</source>
         <translation>Device %1 revoked; the revocation list reaches the teams with the next briefing package.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>生成文书：%1</source>
+        <translation>Generate document: %1</translation>
+    </message>
+    <message>
+        <source>Word 文档（.docx）</source>
+        <translation>Word document (.docx)</translation>
+    </message>
+    <message>
+        <source>Excel 表格（.xlsx）</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>不填则不印份号</source>
+        <translation>Leave blank for no copy number</translation>
+    </message>
+    <message>
+        <source>指定成文日期</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <source>征求意见稿（含未审签底稿）</source>
+        <translation>Draft for comments (includes unsigned working papers)</translation>
+    </message>
+    <message>
+        <source>本次不用本办模板，用内置版式</source>
+        <translation>Use the built-in layout this time instead of the office template</translation>
+    </message>
+    <message>
+        <source>范围：</source>
+        <translation>Scope: </translation>
+    </message>
+    <message>
+        <source>格式：</source>
+        <translation>Format: </translation>
+    </message>
+    <message>
+        <source>份号：</source>
+        <translation>Copy no.: </translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选项已更改：点击“预览”查看更改后的页面。</source>
+        <translation>The options changed: click “Preview” to see the pages with them.</translation>
+    </message>
+    <message>
+        <source>Excel 台账没有分页版式，不提供页面预览；导出后可用 Excel 或 WPS 查看。</source>
+        <translation>An Excel ledger has no page layout to preview; export it and view it in Excel or WPS.</translation>
+    </message>
+    <message>
+        <source>未找到 LibreOffice，不能在本程序中预览页面。
+可以直接导出，然后用 WPS 或 Word 打开查看和打印。</source>
+        <translation>LibreOffice was not found, so this program cannot preview the pages.
+Export the document, then view and print it in WPS or Word.</translation>
+    </message>
+    <message>
+        <source>导出并打开…</source>
+        <translation>Export and open…</translation>
+    </message>
+    <message>
+        <source>点击“预览”，用 LibreOffice 排出页面后在此查看（需几秒钟）。</source>
+        <translation>Click “Preview” to see the pages here as LibreOffice lays them out (takes a few seconds).</translation>
+    </message>
+    <message>
+        <source>正在用 LibreOffice 排版，请稍候…</source>
+        <translation>LibreOffice is laying out the pages, please wait…</translation>
+    </message>
+    <message>
+        <source>共 %1 页，为 LibreOffice 的排版；WPS 或 Word 中可能略有差异。</source>
+        <translation>%1 page(s) as LibreOffice lays them out; WPS or Word may differ slightly.</translation>
     </message>
 </context>
 <context>
@@ -4765,6 +4854,14 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Generate…</translation>
     </message>
     <message>
+        <source>预览…</source>
+        <translation>Preview…</translation>
+    </message>
+    <message>
+        <source>先看排版后的页面，再导出</source>
+        <translation>See the laid-out pages before exporting</translation>
+    </message>
+    <message>
         <source>巡察轮次：</source>
         <translation>Inspection round: </translation>
     </message>
@@ -4841,8 +4938,8 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>All inspected units</translation>
     </message>
     <message>
-        <source>此文书按一条记录生成：请在“%1”页面选中记录后，用该页的按钮生成。</source>
-        <translation>This document is generated from a single record: select the record on the “%1” page and use that page&apos;s button to generate it.</translation>
+        <source>此文书按一条记录生成：请在“%1”页面选中记录后，用该页的“生成文书”菜单。</source>
+        <translation>This document is made from one record: select the record on the “%1” page, then use that page’s “Generate document” menu.</translation>
     </message>
     <message>
         <source>请先在工具栏选择巡察轮次。</source>
@@ -4879,6 +4976,14 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>请选择被巡察对象。</source>
         <translation>Please select an inspected unit.</translation>
+    </message>
+    <message>
+        <source>巡察轮次：%1</source>
+        <translation>Inspection round: %1</translation>
+    </message>
+    <message>
+        <source>被巡察对象：%1</source>
+        <translation>Inspected unit: %1</translation>
     </message>
     <message>
         <source>%1模板底稿</source>
@@ -7574,6 +7679,14 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Not an import template of this program, or the template does not match the chosen import or version</translation>
     </message>
     <message>
+        <source>未找到 LibreOffice，不能在本程序中预览或打印文书页面；可导出后用 WPS 或 Word 打开</source>
+        <translation>LibreOffice was not found, so documents cannot be previewed or printed in this program; export the document and open it in WPS or Word</translation>
+    </message>
+    <message>
+        <source>LibreOffice 未能排出文书页面</source>
+        <translation>LibreOffice could not lay out the document’s pages</translation>
+    </message>
+    <message>
         <source>安全审计员不得同时担任系统管理员或安全保密管理员（三员分立）</source>
         <translation>A security auditor may not also be a system administrator or a security administrator (separation of the three administrators).</translation>
     </message>
@@ -7680,6 +7793,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>导出文书</source>
         <translation>Document exported</translation>
+    </message>
+    <message>
+        <source>预览文书</source>
+        <translation>Preview document</translation>
     </message>
     <message>
         <source>导入整改台账</source>

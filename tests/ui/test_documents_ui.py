@@ -13,10 +13,18 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from ui.dialogs import document_export
+from ui.dialogs.document_dialog import DocumentDialog
 from ui.dialogs.document_export import ImportResultDialog
 from ui.main_window import MainWindow
 from ui.pages.reports_page import ReportsPage
@@ -83,6 +91,28 @@ def click(widget: QWidget, name: str) -> None:
     button.click()
 
 
+def document_dialog(qtbot: QtBot, page: QWidget, code: str) -> DocumentDialog:
+    """Choose ``code`` in the page's 生成文书 menu; the document dialog it opens."""
+    menu = page.findChild(QMenu, "documents_menu")
+    assert menu is not None
+    menu.aboutToShow.emit()  # what opening the menu does: fill it for the page's selection
+    action = next(a for a in menu.actions() if a.data() == code)
+    assert action.isEnabled(), action.toolTip()
+    action.trigger()
+    qtbot.waitUntil(lambda: page.findChild(DocumentDialog) is not None, timeout=10000)
+    dialog = page.findChild(DocumentDialog)
+    assert dialog is not None
+    return dialog
+
+
+def export_from(qtbot: QtBot, page: QWidget, code: str, fmt: str = "") -> None:
+    dialog = document_dialog(qtbot, page, code)
+    if fmt:
+        dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+    click(dialog, "export")
+    dialog.close()
+
+
 def docx_text(path: Path) -> str:
     doc = Document(str(path))
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
@@ -103,7 +133,7 @@ def test_letter_register_from_the_page_warns_then_opens(
     letter = page.current_view()  # type: ignore[attr-defined]
     out = tmp_path / "登记表.docx"
     offered = save_as(monkeypatch, out)
-    click(page, "doc_letter_register")
+    export_from(qtbot, page, "letter-register")
     box = warning_box(qtbot, window)
     assert "未加密" in box.informativeText() and "保密" in box.informativeText()
     assert Path(offered[0]).name == f"信访件登记表-{letter.number}.docx"
@@ -168,7 +198,7 @@ def test_rectification_ledger_round_trip_from_the_ui(
 
     ledger = tmp_path / "整改台账.xlsx"
     save_as(monkeypatch, ledger)
-    click(page, "export_rectification")
+    export_from(qtbot, page, "rectification", "xlsx")
     click(warning_box(qtbot, window), "close")
     assert opened == []
     qtbot.wait(800)  # past the busy dialog's delay: a fast job never shows it afterwards
@@ -266,15 +296,15 @@ def test_templates_are_checked_before_they_replace_the_layout(
     assert "内置" in page.template_status.text()
 
 
-# page → its document buttons (object names); each writes its first format
-PAGE_BUTTONS = {
-    "letters": ("doc_letter_register", "doc_letter_handling", "export_letter_ledger"),
-    "interviews": ("doc_interview",),
-    "findings": ("doc_finding", "export_finding_ledger"),
-    "clues": ("doc_clue_transfer", "export_clue_ledger"),
-    "portraits": ("doc_portrait",),
-    "rectification": ("export_rectification",),
-    "dashboard": ("doc_stats",),
+# page → document types from its 生成文书 menu; each writes its first format
+PAGE_DOCUMENTS = {
+    "letters": ("letter-register", "letter-handling", "letter-ledger"),
+    "interviews": ("interview",),
+    "findings": ("finding", "finding-ledger"),
+    "clues": ("clue-transfer", "clue-ledger"),
+    "portraits": ("portrait",),
+    "rectification": ("rectification",),
+    "dashboard": ("stats",),
 }
 
 
@@ -286,20 +316,20 @@ def test_every_page_action_writes_its_file(
     tmp_path: Path,
 ) -> None:
     offered = save_as(monkeypatch, tmp_path)  # the default name says which format is written
-    for key, buttons in PAGE_BUTTONS.items():
+    for key, codes in PAGE_DOCUMENTS.items():
         window.show_page(key)
         page = window.pages[key]
         if hasattr(page, "current_view"):
             qtbot.waitUntil(lambda p=page: p.current_view() is not None, timeout=10000)
-        for name in buttons:
-            click(page, name)
+        for code in codes:
+            export_from(qtbot, page, code)
             click(warning_box(qtbot, window), "close")
             qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
             written = tmp_path / Path(offered[-1]).name
-            assert written.stat().st_size > 1000, (key, name)
+            assert written.stat().st_size > 1000, (key, code)
     assert window.findChild(QMessageBox, "error_box") is None
     suffixes = sorted(p.suffix for p in tmp_path.iterdir() if p.is_file())
-    assert suffixes.count(".docx") == 7 and suffixes.count(".xlsx") == 4
+    assert suffixes.count(".docx") == 9 and suffixes.count(".xlsx") == 2
 
 
 def test_cancelling_a_slow_export_writes_nothing_and_reports_nothing(

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import printing
 from ui.errors import show_error
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
@@ -46,6 +47,7 @@ from workbench.reports import (
     UnitsOfWork,
     export_document,
     import_rectification_ledger,
+    preview,
 )
 from workbench.workspace import Workspace
 
@@ -203,7 +205,7 @@ def run_export(
     def done(result: ExportResult) -> None:
         ticker.stop()
         dismiss(progress)
-        warn_plaintext(parent, result)
+        warn_plaintext(parent, result, tasks)
         if on_done is not None:
             on_done(result)
 
@@ -216,9 +218,11 @@ def run_export(
     tasks.run_on_worker(work, done, failed)
 
 
-def warn_plaintext(parent: QWidget, result: ExportResult) -> QMessageBox:
+def warn_plaintext(
+    parent: QWidget, result: ExportResult, tasks: Tasks | None = None
+) -> QMessageBox:
     """The exported file is plaintext: say so before anything opens it. Non-blocking; the
-    choice opens the file or its folder through ``open_url``."""
+    choice opens the file or its folder through ``open_url``, or prints a Word document."""
     box = QMessageBox(parent)
     box.setObjectName("plaintext_warning")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -238,6 +242,10 @@ def warn_plaintext(parent: QWidget, result: ExportResult) -> QMessageBox:
     )
     open_button = box.addButton(_tr("打开"), QMessageBox.ButtonRole.AcceptRole)
     open_button.setObjectName("open")
+    print_button = None
+    if tasks is not None and result.format == "docx":
+        print_button = box.addButton(_tr("打印…"), QMessageBox.ButtonRole.ActionRole)
+        print_button.setObjectName("print")
     folder_button = box.addButton(_tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
     folder_button.setObjectName("open_folder")
     close_button = box.addButton(_tr("关闭"), QMessageBox.ButtonRole.RejectRole)
@@ -250,10 +258,42 @@ def warn_plaintext(parent: QWidget, result: ExportResult) -> QMessageBox:
             open_url(QUrl.fromLocalFile(str(result.path)))
         elif button is folder_button:
             open_url(QUrl.fromLocalFile(str(result.path.parent)))
+        elif button is print_button and tasks is not None:
+            print_file(parent, tasks, result.path)
 
     box.buttonClicked.connect(chosen)
     box.open()
     return box
+
+
+def print_file(parent: QWidget, tasks: Tasks, path: Path) -> None:
+    """Lay the exported file out with LibreOffice (off the GUI thread), then print its pages on
+    the printer the user chooses; without LibreOffice, hand it to WPS or Word to print there."""
+    office = preview.find_office()
+    if office is None:
+        QMessageBox.information(
+            parent,
+            _tr("打印文书"),
+            _tr(
+                "未找到 LibreOffice，不能在本程序中打印。"
+                "将用 WPS 或 Word 打开此文件，请在其中打印。"
+            ),
+        )
+        open_url(QUrl.fromLocalFile(str(path)))
+        return
+    progress = busy_dialog(parent, _tr("正在排版“%1”以便打印…").replace("%1", path.name))
+
+    def done(pdf: bytes) -> None:
+        dismiss(progress)
+        printer = printing.choose_printer(parent)
+        if printer is not None:
+            printing.print_pages(pdf, printer)
+
+    def failed(error: BaseException) -> None:
+        dismiss(progress)
+        show_error(parent, error)
+
+    tasks.run_on_worker(lambda _worker: preview.file_pages(path, office=office), done, failed)
 
 
 # -- import of an edited 整改台账 ----------------------------------------------------------------

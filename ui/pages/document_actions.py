@@ -1,19 +1,24 @@
-"""Document buttons on the record pages: the selected record's form (登记表, 谈话记录, 底稿 …) or
-the round's ledger, saved through the shared export flow (plaintext warning, then open)."""
+"""Documents from the record pages: a 生成文书 menu on each page lists the document types built
+from its records (``document_menu``), and opens the document dialog for the selected record or
+the toolbar's round, where the pages are previewed and the file exported (plaintext warning, then
+打开 or 打印). The 整改台账 page also reads an edited ledger back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
-from ui.dialogs.document_export import export_to_file, import_ledger_from_file
+from ui.dialogs.document_dialog import DocumentDialog
+from ui.dialogs.document_export import import_ledger_from_file
 from ui.i18n import tr as _tr
+from ui.pages.document_menu import by_record, documents_for, fill_menu
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
 from workbench.reports import DocRequest, get_spec
 from workbench.services.rounds import get_round
+from workbench.services.targets import get_target
 
 
 def _tasks_scope(page: QWidget) -> tuple[Tasks, Callable[[], dict[str, Any]]]:
@@ -24,37 +29,44 @@ def _record_label(view: Any) -> str:
     return str(getattr(view, "number", "") or getattr(view, "subject_name", "") or view.id[:8])
 
 
-def record_document(page: RecordListPage, code: str) -> None:
-    """The selected record's document (登记表, 处理单, 谈话记录, 底稿, 移交表, 画像报告)."""
-    view = page.current_view()
-    if view is None:
-        QMessageBox.information(page, _tr("生成文书"), _tr("请先在列表中选择一条记录。"))
-        return
-    spec = get_spec(code)
-    export_to_file(
-        page,
-        page.tasks,
-        DocRequest(code, record_id=view.id),
-        f"{spec.title}-{_record_label(view)}",
-        ("docx",),
-    )
+def _selected(page: QWidget) -> Any | None:
+    return page.current_view() if isinstance(page, RecordListPage) else None
 
 
-def round_document(page: QWidget, code: str, formats: Sequence[str], name: str = "") -> None:
-    """A ledger or table of the round chosen in the toolbar, named after it."""
+def open_document(page: QWidget, code: str) -> None:
+    """The document dialog for ``code``, filled in from the page: its selected record, or the
+    toolbar's round and target (their names are read first, for the dialog and the file)."""
     tasks, scope = _tasks_scope(page)
-    round_id = scope().get("round_id")
-    if not round_id:
-        QMessageBox.information(page, _tr("生成文书"), _tr("请先在工具栏选择巡察轮次。"))
+    spec = get_spec(code)
+    if by_record(spec):
+        view = _selected(page)
+        if view is None:
+            return
+        label = _record_label(view)
+        request = DocRequest(code, record_id=view.id)
+        text = _tr("选中的记录：%1").replace("%1", label)
+        DocumentDialog(tasks, request, text, f"{spec.title}-{label}", page).open()
         return
-    title = name or get_spec(code).title
+    chosen = scope()
+    round_id = chosen.get("round_id")
+    target_id = chosen.get("target_id") if spec.scope in ("round", "target") else None
+    if not round_id:
+        return
 
-    def named(round_name: str) -> None:
-        export_to_file(
-            page, tasks, DocRequest(code, round_id=round_id), f"{title}-{round_name}", formats
-        )
+    def names(s: Any) -> tuple[str, str]:
+        target = get_target(s, target_id).name if target_id else ""
+        return get_round(s, round_id).name, target
 
-    tasks.run(lambda s: get_round(s, round_id).name, named)
+    def opened(loaded: tuple[str, str]) -> None:
+        round_name, target_name = loaded
+        text = _tr("巡察轮次：%1").replace("%1", round_name)
+        if target_name:
+            text += "\n" + _tr("被巡察对象：%1").replace("%1", target_name)
+        request = DocRequest(code, round_id=round_id, target_id=target_id)
+        name = f"{spec.title}-{target_name or round_name}"
+        DocumentDialog(tasks, request, text, name, page).open()
+
+    tasks.run(names, opened)
 
 
 def import_rectification(page: QWidget) -> None:
@@ -66,10 +78,11 @@ def import_rectification(page: QWidget) -> None:
     )
 
 
-def _add_button(page: QWidget, text: str, slot: Callable[[], object], name: str) -> QPushButton:
-    """A record page's action row, or a row of its own on top of any other page."""
+def _action_row(page: QWidget) -> Callable[[QPushButton], None]:
+    """Where a page's buttons go: a record page's action row, or a row of its own on top of any
+    other page."""
     if isinstance(page, RecordListPage):
-        return page.add_action(text, slot, name)
+        return page.actions_row.addWidget
     row = page.findChild(QHBoxLayout, "document_actions")
     if row is None:
         row = QHBoxLayout()
@@ -78,59 +91,35 @@ def _add_button(page: QWidget, text: str, slot: Callable[[], object], name: str)
         row.addStretch(1)
         layout = page.layout()
         layout.insertLayout(0, row)  # type: ignore[union-attr]
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.clicked.connect(slot)
-    row.addWidget(button)
+    return row.addWidget
+
+
+def add_documents_menu(page: QWidget, page_key: str) -> QPushButton | None:
+    """A 生成文书 button whose menu, filled as it opens, lists the page's document types."""
+    if not documents_for(page_key):
+        return None
+    _tasks, scope = _tasks_scope(page)
+    button = QPushButton(_tr("生成文书"))
+    button.setObjectName("documents")
+    menu = QMenu(button)
+    menu.setObjectName("documents_menu")
+    menu.aboutToShow.connect(
+        lambda: fill_menu(
+            menu, page_key, _selected(page), scope(), lambda code: open_document(page, code)
+        )
+    )
+    button.setMenu(menu)
+    _action_row(page)(button)
     return button
 
 
-def _actions() -> dict[str, list[tuple[str, str, Callable[[QWidget], None]]]]:
-    """page key → (button text, object name, what it does), in button order."""
-
-    def record(code: str) -> Callable[[QWidget], None]:
-        return lambda page: record_document(page, code)  # type: ignore[arg-type]
-
-    def ledger(code: str, *formats: str) -> Callable[[QWidget], None]:
-        return lambda page: round_document(page, code, formats)
-
-    return {
-        "letters": [
-            (_tr("登记表"), "doc_letter_register", record("letter-register")),
-            (_tr("处理单"), "doc_letter_handling", record("letter-handling")),
-            (_tr("导出台账"), "export_letter_ledger", ledger("letter-ledger", "xlsx")),
-        ],
-        "interviews": [(_tr("谈话记录"), "doc_interview", record("interview"))],
-        "findings": [
-            (_tr("问题底稿"), "doc_finding", record("finding")),
-            (_tr("导出台账"), "export_finding_ledger", ledger("finding-ledger", "xlsx")),
-        ],
-        "clues": [
-            (_tr("移交表"), "doc_clue_transfer", record("clue-transfer")),
-            (_tr("线索台账"), "export_clue_ledger", ledger("clue-ledger", "xlsx", "docx")),
-        ],
-        "portraits": [(_tr("画像报告"), "doc_portrait", record("portrait"))],
-        "rectification": [
-            (
-                _tr("导出整改台账"),
-                "export_rectification",
-                ledger("rectification", "xlsx", "docx"),
-            ),
-            (_tr("导入整改台账"), "import_rectification", import_rectification),
-        ],
-        "dashboard": [(_tr("导出统计表"), "doc_stats", ledger("stats", "docx", "xlsx"))],
-    }
-
-
 def add_document_actions(pages: dict[str, QWidget]) -> None:
-    """Add the document buttons to whichever of these pages exist."""
-    for key, actions in _actions().items():
-        page = pages.get(key)
-        if page is None:
-            continue
-        for text, name, action in actions:
-            _add_button(page, text, _bound(action, page), name)
-
-
-def _bound(action: Callable[[QWidget], None], page: QWidget) -> Callable[[], None]:
-    return lambda: action(page)
+    """The 生成文书 menu on every page that offers documents; 导入整改台账 on its page."""
+    for key, page in pages.items():
+        add_documents_menu(page, key)
+    rectification = pages.get("rectification")
+    if rectification is not None:
+        button = QPushButton(_tr("导入整改台账"))
+        button.setObjectName("import_rectification")
+        button.clicked.connect(lambda: import_rectification(rectification))
+        _action_row(rectification)(button)

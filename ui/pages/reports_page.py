@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.document_dialog import DocumentDialog
 from ui.dialogs.document_export import (
     ask_save_path,
     export_to_file,
@@ -40,6 +41,7 @@ from ui.dialogs.document_export import (
 )
 from ui.errors import error_text, show_error
 from ui.i18n import tr as _tr
+from ui.pages.document_menu import DOCUMENT_PAGES, page_title
 from ui.tasks import Tasks
 from workbench.errors import WorkbenchError
 from workbench.reports import (
@@ -60,16 +62,8 @@ from workbench.services.targets import list_targets
 
 
 def record_page(code: str) -> str:
-    """The page whose buttons make a record's document."""
-    pages = {
-        "interview": _tr("个别谈话"),
-        "letter-register": _tr("信访件"),
-        "letter-handling": _tr("信访件"),
-        "portrait": _tr("政治画像"),
-        "finding": _tr("问题底稿"),
-        "clue-transfer": _tr("问题线索"),
-    }
-    return pages.get(code, "")
+    """The page whose 生成文书 menu makes a record's document."""
+    return page_title(DOCUMENT_PAGES.get(code, ""))
 
 
 def describe(code: str) -> str:
@@ -203,6 +197,10 @@ class ReportsPage(QWidget):
         self.generate_button = QPushButton(self.tr("生成…"))
         self.generate_button.setObjectName("generate")
         self.generate_button.clicked.connect(self.generate)
+        self.preview_button = QPushButton(self.tr("预览…"))
+        self.preview_button.setObjectName("preview")
+        self.preview_button.setToolTip(self.tr("先看排版后的页面，再导出"))
+        self.preview_button.clicked.connect(self.preview)
         form = QFormLayout()
         form.addRow(self.tr("巡察轮次："), self.round_label)
         form.addRow(self.tr("被巡察对象："), self.target)
@@ -218,7 +216,11 @@ class ReportsPage(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.hint)
         inner.addWidget(self.left_out)
-        inner.addWidget(self.generate_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.generate_button)
+        inner.addLayout(buttons)
 
         panel = QWidget()
         column = QVBoxLayout(panel)
@@ -330,13 +332,16 @@ class ReportsPage(QWidget):
             )
         hint = ""
         if by_record:
-            hint = self.tr("此文书按一条记录生成：请在“%1”页面选中记录后，用该页的按钮生成。")
+            hint = self.tr("此文书按一条记录生成：请在“%1”页面选中记录后，用该页的“生成文书”菜单。")
             hint = hint.replace("%1", record_page(spec.code))
         elif not self.round_id:
             hint = self.tr("请先在工具栏选择巡察轮次。")
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         self.generate_button.setEnabled(not by_record and bool(self.round_id))
+        self.preview_button.setEnabled(
+            not by_record and bool(self.round_id) and spec.render is not None
+        )
         self.draft.setVisible(spec.signed_findings)
         if not spec.signed_findings:
             self.draft.setChecked(False)
@@ -435,19 +440,18 @@ class ReportsPage(QWidget):
 
     # -- generating ----------------------------------------------------------------------------
 
-    def generate(self) -> None:
+    def _request(self) -> DocRequest | None:
+        """The document asked for on the form; None (after saying what is missing) if it
+        cannot be made yet."""
         spec = self.current_spec()
         target_id = self.target.currentData()
         if spec.scope in TARGET_SCOPES and not target_id:
             QMessageBox.information(self, spec.title, self.tr("请选择被巡察对象。"))
-            return
+            return None
         if not self.round_id:
             QMessageBox.information(self, spec.title, self.tr("请先在工具栏选择巡察轮次。"))
-            return
-        scope_name = self.target.currentText() if target_id else self.round_name
-        fmt = self.format.currentData()
-        formats = (fmt, *(f for f in spec.formats if f != fmt))
-        request = DocRequest(
+            return None
+        return DocRequest(
             spec.code,
             round_id=self.round_id,
             target_id=target_id,
@@ -455,6 +459,32 @@ class ReportsPage(QWidget):
             date=self.date.date().toPython(),  # type: ignore[arg-type]
             draft=spec.signed_findings and self.draft.isChecked(),
         )
+
+    def _scope_name(self) -> str:
+        return self.target.currentText() if self.target.currentData() else self.round_name
+
+    def preview(self) -> None:
+        """The document dialog, filled in from the form: its pages, then the export."""
+        request = self._request()
+        if request is None:
+            return
+        spec = self.current_spec()
+        text = self.tr("巡察轮次：%1").replace("%1", self.round_name)
+        if request.target_id:
+            text += "\n" + self.tr("被巡察对象：%1").replace("%1", self.target.currentText())
+        name = f"{default_title(spec)}-{self._scope_name()}"
+        dialog = DocumentDialog(self.tasks, request, text, name, self)
+        dialog.builtin.setChecked(self.builtin.isChecked())
+        dialog.open()
+
+    def generate(self) -> None:
+        spec = self.current_spec()
+        request = self._request()
+        if request is None:
+            return
+        scope_name = self._scope_name()
+        fmt = self.format.currentData()
+        formats = (fmt, *(f for f in spec.formats if f != fmt))
         export_to_file(
             self,
             self.tasks,

@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -91,6 +91,7 @@ class AttachmentPreview(QWidget):
         self.kind = ""  # "", "message", "image", "pdf", "text"
         self._image = QImage()
         self._zoom: float | None = None  # None: fit the pane (a PDF: fit its width)
+        self.pdf_fit_page = False  # a PDF fits its whole page, not its width (a document's preview)
         self._open_pdf = _OpenPdf()  # holds the decrypted bytes while shown
         self.destroyed.connect(self._open_pdf.close)
         self._page = 0
@@ -144,6 +145,8 @@ class AttachmentPreview(QWidget):
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(40)
         self._refit_timer.timeout.connect(self._refit)
+        # the bar above grows when the page buttons appear: a whole page is fitted again then
+        self.image_area.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -338,6 +341,10 @@ class AttachmentPreview(QWidget):
             return 1.0
         room = self.image_area.maximumViewportSize()  # the viewport without scroll bars
         per_point = self._pixels_per_point()
+        if self.pdf_fit_page:
+            across = (room.width() - 2 * PDF_MARGIN - 0.01) / (width * per_point)
+            down = (room.height() - 2 * PDF_MARGIN - 0.01) / (height * per_point)
+            return max(ZOOM_RANGE[0], min(across, down))
         usable = room.width() - 2 * PDF_MARGIN
         if height * usable / width + 2 * PDF_MARGIN > room.height():
             usable -= self.image_area.verticalScrollBar().sizeHint().width()
@@ -431,6 +438,16 @@ class AttachmentPreview(QWidget):
     def _refit(self) -> None:
         if self.kind == "pdf" and self._zoom is None:
             self._render_pdf()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.Resize
+            and self.pdf_fit_page
+            and self.kind == "pdf"
+            and self._zoom is None
+        ):
+            self._refit_timer.start()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

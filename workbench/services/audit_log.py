@@ -26,6 +26,7 @@ ACTION_LABELS: dict[str, str] = {
     ATTACHMENT_OPEN: N_("打开附件"),
     "attachment.export": N_("导出附件"),
     "report.export": N_("导出文书"),
+    "report.preview": N_("预览文书"),
     "report.import": N_("导入整改台账"),
     "backup": N_("备份"),
     "restore": N_("恢复备份"),

@@ -1,0 +1,86 @@
+"""Screenshots of a document before its export: the 生成文书 dialog with the pages LibreOffice
+laid out, in Chinese and in English, on the demo store's window (1366 × 768)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from ui.dialogs.document_dialog import DocumentDialog
+from ui.i18n import TRANSLATIONS
+from ui.main_window import MainWindow
+from ui.pages.document_actions import open_document
+from workbench.reports.preview import find_office
+from workbench.workspace import Workspace
+
+Settle = Callable[..., None]
+MENU_PAGE = "letters"  # three types: two of a record, the round's ledger
+PAGE, DOCUMENT = "interviews", "interview"  # three pages
+
+
+def take_document_screenshots(
+    app: QApplication, workspace: Workspace, out_dir: Path, settle: Settle
+) -> None:
+    if find_office() is None:
+        print("LibreOffice not found: no screenshot of the document preview")
+        return
+    for suffix in ("", "-en"):
+        english = QTranslator(app)
+        if suffix:
+            assert english.load("workbench_en", str(TRANSLATIONS))
+            app.installTranslator(english)
+        window = MainWindow(workspace)
+        window.resize(1366, 768)
+        window.show()
+        settle(app, window)
+        try:
+            _preview(app, window, out_dir, suffix, settle)
+        finally:
+            window.tasks.shutdown()
+            window.hide()
+            window.deleteLater()
+            app.removeTranslator(english)
+
+
+def _preview(
+    app: QApplication, window: MainWindow, out_dir: Path, suffix: str, settle: Settle
+) -> None:
+    window.show_page(MENU_PAGE)
+    settle(app, window)
+    save = _saver(out_dir, suffix)
+    button = window.pages[MENU_PAGE].findChild(QPushButton, "documents")
+    assert button is not None
+    menu = button.menu()
+    menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+    settle(app, window)
+    save(menu, "menu-documents")
+    menu.hide()
+    window.show_page(PAGE)
+    page = window.pages[PAGE]
+    settle(app, window)
+    open_document(page, DOCUMENT)
+    dialog = page.findChild(DocumentDialog)
+    assert dialog is not None
+    dialog.resize(1280, 720)
+    settle(app, window)
+    preview = dialog.findChild(QPushButton, "preview")
+    assert preview is not None
+    preview.click()
+    settle(app, window, 180.0)
+    save(dialog, "dialog-document-preview")
+    dialog.pages.next_button.click()
+    settle(app, window)
+    save(dialog, "dialog-document-preview-2")
+    dialog.close()
+
+
+def _saver(out_dir: Path, suffix: str) -> Callable[[object, str], None]:
+    def save(widget: object, name: str) -> None:
+        path = out_dir / f"{name}{suffix}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        print(path)
+
+    return save

@@ -1,0 +1,157 @@
+"""The pages of a document before it is exported: built, then laid out by LibreOffice as a PDF.
+
+The .docx and LibreOffice's profile live in one owner-only temporary folder (0700) that is removed
+before the PDF's bytes are handed back, so no plaintext copy outlives the preview: the caller
+shows the pages from memory. A private profile (``-env:UserInstallation``) keeps the conversion
+apart from the user's own LibreOffice (a running instance would otherwise take the job) and keeps
+its recent-files list and backups out of the user's profile. Each preview is audited
+(``report.preview``), as an attachment's is.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import ClassVar
+
+from workbench.errors import NotFound, WorkbenchError
+from workbench.i18n import N_
+from workbench.jobs import NEVER_CANCELLED, CancelToken
+from workbench.reports.context import DocRequest
+from workbench.reports.export import UnitsOfWork, write_document
+from workbench.reports.registry import resolve
+from workbench.store import audit
+from workbench.store.fsutil import PRIVATE_DIR
+from workbench.store.separation import require_case_reader, session_roles
+
+PREVIEW_ACTION = "report.preview"
+CONVERT_TIMEOUT_S = 180  # a first start with a fresh profile takes seconds; a hang is killed
+_WINDOWS_PLACES = ("LibreOffice", "LibreOffice 7", "LibreOffice 24", "LibreOffice 25")
+
+
+class OfficeMissing(NotFound):
+    code: ClassVar[str] = "WB-REPORT-OFFICE"
+    default_message: ClassVar[str] = N_(
+        "未找到 LibreOffice，不能在本程序中预览或打印文书页面；可导出后用 WPS 或 Word 打开"
+    )
+
+
+class RenderFailed(WorkbenchError):
+    code: ClassVar[str] = "WB-REPORT-RENDER"
+    default_message: ClassVar[str] = N_("LibreOffice 未能排出文书页面")
+
+
+def find_office() -> str | None:
+    """The LibreOffice program on this machine, or None."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for root in (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)")):
+        for place in _WINDOWS_PLACES if root else ():
+            candidate = Path(str(root), place, "program", "soffice.exe")
+            if candidate.is_file():
+                return str(candidate)
+    return None
+
+
+def private_folder() -> Path:
+    """A new temporary folder only its owner can enter (mkdtemp makes it 0700 on POSIX; the
+    chmod says so whatever the platform's default)."""
+    folder = Path(tempfile.mkdtemp(prefix="wb-preview-"))
+    folder.chmod(PRIVATE_DIR)
+    return folder
+
+
+def docx_to_pdf(
+    docx: Path, folder: Path, *, office: str | None = None, cancel: CancelToken = NEVER_CANCELLED
+) -> bytes:
+    """Lay ``docx`` out with LibreOffice in ``folder`` (its profile goes there too) and return
+    the PDF's bytes. The caller owns ``folder`` and removes it."""
+    office = office or find_office()
+    if office is None:
+        raise OfficeMissing()
+    profile = (folder / "profile").as_uri()
+    out = folder / "pdf"
+    out.mkdir(PRIVATE_DIR, exist_ok=True)
+    command = [
+        office,
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        str(docx),
+    ]
+    # the program found on this machine, with arguments we made: no shell, no user text
+    with subprocess.Popen(  # noqa: S603
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+    ) as process:
+        waited = 0.0
+        while True:
+            try:
+                process.wait(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                waited += 0.2
+                if cancel.cancelled or waited > CONVERT_TIMEOUT_S:
+                    process.kill()
+                    process.wait()
+                    cancel.raise_if_cancelled()
+                    timeout = f"LibreOffice 超过 {CONVERT_TIMEOUT_S} 秒未完成排版"
+                    raise RenderFailed(timeout) from None
+        errors = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    pdf = out / (docx.stem + ".pdf")
+    if process.returncode != 0 or not pdf.is_file():
+        detail = errors.strip().splitlines()[-1] if errors.strip() else f"{process.returncode}"
+        raise RenderFailed(f"LibreOffice 未能排出文书页面：{detail}")
+    return pdf.read_bytes()
+
+
+def preview_document(
+    units: UnitsOfWork,
+    request: DocRequest,
+    *,
+    use_template: bool = True,
+    office: str | None = None,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> bytes:
+    """The document's pages as PDF bytes; nothing of it is left on disk afterwards."""
+    office = office or find_office()
+    if office is None:
+        raise OfficeMissing()  # before anything is read or written
+    folder = private_folder()
+    try:
+        docx = folder / "document.docx"
+        with units.read() as s:
+            require_case_reader(session_roles(s))
+            spec, resolved = resolve(s, request)
+            write_document(s, resolved, docx, "docx", use_template=use_template, cancel=cancel)
+        with units.session() as s:
+            audit.record(
+                s,
+                PREVIEW_ACTION,
+                spec.code,
+                resolved.record_id or resolved.target_id or resolved.round_id,
+                {"title": spec.title, "round_id": resolved.round_id, "draft": resolved.draft},
+            )
+        cancel.raise_if_cancelled()
+        return docx_to_pdf(docx, folder, office=office, cancel=cancel)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def file_pages(
+    docx: Path, *, office: str | None = None, cancel: CancelToken = NEVER_CANCELLED
+) -> bytes:
+    """The pages of a .docx already on disk (an exported file, to print it) as PDF bytes."""
+    folder = private_folder()
+    try:
+        return docx_to_pdf(docx, folder, office=office, cancel=cancel)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
