@@ -14,7 +14,7 @@ from tests.workbench.test_docs_data import Seeded, open_seeded
 from workbench.models import Finding
 from workbench.reports import DocRequest, DocumentScopeError, UnknownDocumentType, write_document
 from workbench.reports.context import cn_number, compact_date, fmt_amount
-from workbench.reports.doc_inspection import OVERALL_GAP
+from workbench.reports.doc_inspection import NOTHING_RECORDED
 from workbench.services import findings, interviews
 from workbench.store.vault import Vault
 
@@ -93,7 +93,8 @@ def docs(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
 def test_interview_record(docs: dict[str, Any]) -> None:
     doc, view = docs["interview"], docs["_iv"]
     body = text(doc)
-    for value in (view.number, "必谈", "2025年3月12日 09:30", "城关镇小会议室", "王组长、陈记录"):
+    start = "2025年3月12日 9时30分至"  # 起止时间: the end is not recorded
+    for value in (view.number, "必谈", start, "城关镇小会议室", "王组长、陈记录"):
         assert value in body
     assert "张三" in body and "中共党员" in body and "党委书记" in body
     assert "问：请介绍班子履职情况。" in lines(doc)
@@ -172,7 +173,8 @@ def test_inspection_report_groups_problems_by_framework(docs: dict[str, Any]) ->
         "二、发现的主要问题（共3个）",
         "三、意见建议",
     ]
-    aspects = [h for h in headings(doc, 2) if "针对" not in h]
+    assert headings(doc, 2)[:3] == ["（一）基本情况", "（二）总体评价", "（三）政治画像情况"]
+    aspects = [h for h in headings(doc, 2)[3:] if "针对" not in h]
     assert [a[:3] for a in aspects] == ["（一）", "（二）", "（三）"]
     assert aspects[0].startswith("（一）聚焦贯彻落实党的路线方针政策") and aspects[0].endswith(
         "（1个）"
@@ -191,9 +193,11 @@ def test_inspection_report_groups_problems_by_framework(docs: dict[str, Any]) ->
     assert "王五" not in body and "孙七" not in body  # clues go in the 专题报告 only
     assert "巡察中发现的2条问题线索，已另行专题报告。" in body
     assert "云巡办〔2025〕12号" in body and "2025年3月10日至5月30日" in body
-    assert "共开展个别谈话1人次，受理信访件2件，发现问题3个，涉及金额42,000.50元" in body
+    assert "共开展个别谈话1人次，受理信访件2件，发现问题3个，涉及金额4.2万元" in body
     assert "其中督促立行立改1个" in body
-    assert OVERALL_GAP in body  # no round-level report body to take it from
+    # no round-level report body: the 总体评价 is composed from the problems by 方面
+    assert "巡察发现各被巡察党组织存在问题3个，其中" in body and NOTHING_RECORDED not in body
+    assert "【" not in body
     assert doc.paragraphs[-1].text.endswith("日")  # 成文日期 last
     assert doc.paragraphs[-2].text == "县委第一巡察组"
     assert title(doc) == "关于十五届县委第六轮巡察情况的报告"
@@ -263,8 +267,10 @@ def test_rectification_archive_and_stats(docs: dict[str, Any]) -> None:
     done = next(r for r in table.rows[1:] if r.cells[9].text == "已完成")
     assert done.cells[10].text == "2025.6.20" and done.cells[11].text == "好"
     archive = docs["archive"].tables[0]
-    assert [c.text for c in archive.rows[0].cells][:3] == ["顺序号", "卷号", "件号"]
-    assert [r.cells[5].text for r in archive.rows[1:]] == ["巡察工作方案", "城关镇问题底稿"]
+    assert [c.text for c in archive.rows[0].cells] == [
+        *("件号", "责任者", "文号", "题名", "日期", "页数", "密级", "备注")
+    ]  # DA/T 22
+    assert [r.cells[3].text for r in archive.rows[1:]] == ["巡察工作方案", "城关镇问题底稿"]
     stats = {r.cells[0].text: r.cells[1].text for r in docs["stats"].tables[0].rows[1:]}
     # 已审签 底稿 only: f1 (f2, f3 and f4 are drafts)
     assert stats["发现问题（个）"] == "1" and stats["受理信访件（件）"] == "2"

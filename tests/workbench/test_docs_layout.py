@@ -165,7 +165,7 @@ def test_odd_and_even_page_number_footers(documents: dict[str, Any], code: str) 
     section = doc.sections[0]
     for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
         assert not footer.is_linked_to_previous
-        p = footer.paragraphs[0]
+        p = footer.paragraphs[-1]  # the page number (a 谈话记录 puts its signatures above it)
         ppr = p._p.pPr
         assert ppr.find(qn("w:jc")).get(qn("w:val")) == side
         assert ppr.find(qn("w:ind")).get(qn(f"w:{side}")) == "280"  # one 4号 character

@@ -155,6 +155,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         date=common.iso_date(args.date, "--date"),
         draft=bool(args.draft),
         appendix=bool(args.appendix),
+        names=bool(args.names),
     )
     with common.unlock(args) as vault:
         request = _resolve_ids(vault, request)
@@ -219,7 +220,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--id", help="记录的编号或 id（谈话记录、信访件、底稿、线索；画像用 id）")
     p.add_argument("--out", help="输出文件，.docx 或 .xlsx")
     p.add_argument("--copy-no", help="份号，1–999999（如 000001）")
-    p.add_argument("--date", help="成文日期 YYYY-MM-DD（默认：今天）")
+    p.add_argument("--date", help="成文日期 YYYY-MM-DD（默认：按文书取轮次或记录的日期）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument(
         "--draft",
@@ -228,6 +229,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument(
         "--appendix", action="store_true", help="政治画像报告：附全部条目的评价明细表（附件）"
+    )
+    p.add_argument(
+        "--names", action="store_true", help="反馈意见写出人员姓名（默认以职务代替姓名）"
     )
     p.add_argument("--builtin", action="store_true", help="忽略本办模板，用内置版式")
     p.add_argument("--starter-template", action="store_true", help="生成含全部占位符的模板")

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from workbench.errors import NotFound
 from workbench.models import Attachment, Evidence
 from workbench.models.base import RecordMixin
-from workbench.models.enums import Discipline, Secrecy
+from workbench.models.enums import Discipline, RoundPhase, Secrecy
 from workbench.services import (
     activities,
     clues,
@@ -46,11 +46,13 @@ CN_DIGITS = "零一二三四五六七八九"
 
 @dataclass(frozen=True)
 class DocRequest:
-    """What to build: a document type and its scope. ``date`` is the 成文日期 (default today);
-    ``copy_no`` the 份号 printed top left (blank: none). ``draft`` asks for the 征求意见稿 of a
-    document built from 底稿 (巡察报告, 反馈意见): unsigned 底稿 are included and every page is
-    marked as a draft; otherwise only 已审签 底稿 reach it. ``appendix`` asks a document that
-    has one for its full detail as an 附件 after the body (政治画像: every item's 评价)."""
+    """What to build: a document type and its scope. ``date`` is the 成文日期 the user chose
+    (when None, each document takes its own default: see ``doc_date``); ``copy_no`` the 份号
+    printed top left (blank: none). ``draft`` asks for the 征求意见稿 of a document built from
+    底稿 (巡察报告, 反馈意见): unsigned 底稿 are included and every page is marked as a draft;
+    otherwise only 已审签 底稿 reach it. ``names`` lets the 反馈意见 name individuals; by default
+    a person's name is replaced by the post they hold. ``appendix`` asks a document that has one
+    for its full detail as an 附件 after the body (政治画像: every item's 评价)."""
 
     doc_type: str
     round_id: str | None = None
@@ -60,6 +62,7 @@ class DocRequest:
     date: date | None = None
     draft: bool = False
     appendix: bool = False
+    names: bool = False
 
 
 def F(label: str) -> Any:  # noqa: N802 - reads as a declaration, like dataclasses.field
@@ -115,6 +118,21 @@ def fmt_amount(value: Decimal | int | None) -> str:
     return f"{Decimal(value):,.2f}"
 
 
+def fmt_wan(value: Decimal | int | None) -> str:
+    """An amount as 公文 write it: 万元 from ten thousand yuan up (4.2万元, 123.45万元), yuan
+    below (8500元, 312.5元); two decimals at most, trailing zeros dropped; blank when unknown."""
+    if value is None:
+        return ""
+    amount = Decimal(value)
+    unit = "元"
+    if abs(amount) >= 10000:
+        amount, unit = amount / 10000, "万元"
+    text = f"{amount.quantize(Decimal('0.01')):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}{unit}"
+
+
 def fmt_fen(fen: int) -> str:
     return fmt_amount(Decimal(fen) / 100)
 
@@ -138,8 +156,19 @@ def discipline_labels(codes: Iterable[str]) -> str:
     return "、".join(out)
 
 
-def doc_date(request: DocRequest) -> str:
-    return fmt_date(request.date or date.today())
+def doc_date(request: DocRequest, *defaults: date | datetime | None) -> str:
+    """The 成文日期: the date the user chose, else the first known of ``defaults`` (the record's
+    or the round's own date, which each document names), else today — a snapshot such as a
+    ledger is dated the day it is made."""
+    chosen = request.date or next((d for d in defaults if d is not None), None)
+    return fmt_date(chosen or date.today())
+
+
+def round_date(rnd: rounds.RoundView, phase: RoundPhase) -> date | None:
+    """The day a round's document of ``phase`` is dated by default: the phase's start (its end
+    when only that is recorded), else the round's end date; None for an undated round."""
+    start, end = rnd.phase_dates.get(phase, (None, None))
+    return start or end or rnd.end_date
 
 
 def bare_round(name: str) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from workbench.models import Clue
-from workbench.models.enums import ClueTransferUnit
+from workbench.models.enums import ClueTransferUnit, RoundPhase
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -18,6 +18,7 @@ from workbench.reports.context import (
     Lookup,
     cn_number,
     doc_date,
+    round_date,
     secrecy_mark,
 )
 from workbench.reports.doc_clues import ClueItem, clue_item, round_clues
@@ -80,7 +81,7 @@ def context(session: Session, request: DocRequest) -> ClueReportDoc:
         title=f"关于{scope.name}巡察发现问题线索的专题报告",
         secrecy=secrecy_mark(session, Clue, Clue.round_id == scope.round.id),
         copy_no=request.copy_no,
-        date=doc_date(request),
+        date=doc_date(request, round_date(scope.round, RoundPhase.REPORTING)),
         recipient=scope.recipient,
         issuer=scope.issuer,
         scope=scope.name,

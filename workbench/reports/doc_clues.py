@@ -23,6 +23,7 @@ from workbench.reports.context import (
     secrecy_mark,
     yes_no,
 )
+from workbench.reports.fitted import fitted_table
 from workbench.reports.gbt9704 import Cell, OfficialDocument
 from workbench.services import clues
 from workbench.services.clues import ClueView
@@ -166,19 +167,19 @@ def render_transfer(ctx: ClueDoc) -> OfficialDocument:
     return doc
 
 
-# (header, width in mm of the 225 mm landscape 版心, centred?)
-LEDGER_COLUMNS: tuple[tuple[str, float, bool], ...] = (
-    ("序号", 9, True),
-    ("编号", 26, True),
-    ("被反映人", 15, True),
-    ("职务（级别）", 24, False),
-    ("所在单位", 20, False),
-    ("具体问题", 39, False),
-    ("移交单位（方式）", 20, True),
-    ("移交时间", 21, True),
-    ("处置方式", 14, True),
-    ("反馈期限", 21, True),
-    ("状态", 15, True),
+# (header, centred?): widths follow the content (``fitted_table``); ``|`` marks a word break
+LEDGER_COLUMNS: tuple[tuple[str, bool], ...] = (
+    ("序号", True),
+    ("编号", True),
+    ("被反|映人", True),
+    ("职务|（级别）", False),
+    ("所在|单位", False),
+    ("具体问题", False),
+    ("移交单位|（方式）", True),
+    ("移交|时间", True),
+    ("处置|方式", True),
+    ("反馈|期限", True),
+    ("状态", True),
 )
 
 
@@ -202,11 +203,11 @@ def render_ledger(ctx: ClueDoc) -> OfficialDocument:
     doc = OfficialDocument(title=ctx.title, landscape=True)
     doc.marks(copy_no=ctx.copy_no, secrecy=ctx.secrecy)
     doc.title(f"{ctx.scope}{ctx.title}")
-    doc.table(
+    fitted_table(
+        doc,
         [c[0] for c in LEDGER_COLUMNS],
         (_ledger_row(item) for item in ctx.clues),
-        [c[1] for c in LEDGER_COLUMNS],
         size_pt=10.5,
-        align=["center" if c[2] else "left" for c in LEDGER_COLUMNS],
+        align=["center" if c[1] else "left" for c in LEDGER_COLUMNS],
     )
     return doc

@@ -1,5 +1,6 @@
 """信访件登记表 (the registration form) and 信访件处理单 (the handling slip the 组务会 decides on),
-both from one letter."""
+both from one letter. The 登记日期 is the day the letter was received (unless the user chose one)
+and the 登记人 the user who registered it."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ class LetterDoc(DocContext):
     number: str = F("信访件编号")
     channel: str = F("来源渠道")
     received_at: str = F("收到时间")
+    registrar: str = F("登记人")
     target: str = F("被反映单位")
     team: str = F("巡察组")
     reporter_kind: str = F("实名/匿名")
@@ -69,10 +71,11 @@ def context(session: Session, request: DocRequest, title: str) -> LetterDoc:
         title=title,
         secrecy=secrecy_mark(session, Letter, Letter.id == view.id),
         copy_no=request.copy_no,
-        date=doc_date(request),
+        date=doc_date(request, view.received_at),
         number=view.number,
         channel=view.channel.label,
         received_at=fmt_datetime(view.received_at),
+        registrar=names.user_name(view.meta.created_by),
         target=names.target_name(view.target_id),
         team=names.team_name(view.round_id, view.team_id),
         reporter_kind="匿名" if view.anonymous else "实名",
@@ -137,7 +140,8 @@ def render_register(ctx: LetterDoc) -> OfficialDocument:
         [2, 4, 2, 4],
     )
     doc.blank()
-    doc.text(f"登记人：{'　' * 8}登记日期：{ctx.date}")
+    registrar = ctx.registrar or "　" * 4
+    doc.text(f"登记人：{registrar}{'　' * 4}登记日期：{ctx.date}")
     return doc
 
 

@@ -24,6 +24,7 @@ from workbench.reports.context import (
     secrecy_mark,
     yes_no,
 )
+from workbench.reports.fitted import fitted_table
 from workbench.reports.gbt9704 import OfficialDocument
 from workbench.services import findings, rectification
 from workbench.services.rectification import RectificationView
@@ -119,20 +120,21 @@ def context(session: Session, request: DocRequest) -> RectificationDoc:
     )
 
 
-# (field, header, width in mm of the 225 mm landscape 版心, centred?)
-COLUMNS: tuple[tuple[str, str, float, bool], ...] = (
-    ("no", "序号", 8, True),
-    ("number", "编号", 24, True),
-    ("category", "问题归类", 16, False),
-    ("problem", "问题表现", 38, False),
-    ("measures", "整改措施", 35, False),
-    ("leader_in_charge", "分管领导", 12, True),
-    ("lead_department", "牵头部门", 16, True),
-    ("responsible_person", "主要负责人", 12, True),
-    ("due_date", "整改时限", 21, True),
-    ("status", "状态", 15, True),
-    ("closed_on", "销号日期", 21, True),
-    ("grade", "评估", 8, True),
+# (field, header, centred?): widths follow the content (``fitted_table``); ``|`` marks where a
+# header may break between words
+COLUMNS: tuple[tuple[str, str, bool], ...] = (
+    ("no", "序号", True),
+    ("number", "编号", True),
+    ("category", "问题|归类", False),
+    ("problem", "问题表现", False),
+    ("measures", "整改措施", False),
+    ("leader_in_charge", "分管|领导", True),
+    ("lead_department", "牵头|部门", True),
+    ("responsible_person", "主要|负责人", True),
+    ("due_date", "整改|时限", True),
+    ("status", "状态", True),
+    ("closed_on", "销号|日期", True),
+    ("grade", "评估", True),
 )
 DATES = ("due_date", "closed_on")
 
@@ -147,7 +149,8 @@ def render(ctx: RectificationDoc) -> OfficialDocument:
         style="Normal",
         size_pt=14,
     )
-    doc.table(
+    fitted_table(
+        doc,
         [c[1] for c in COLUMNS],
         (
             [
@@ -156,8 +159,7 @@ def render(ctx: RectificationDoc) -> OfficialDocument:
             ]
             for item in ctx.items
         ),
-        [c[2] for c in COLUMNS],
         size_pt=10.5,
-        align=["center" if c[3] else "left" for c in COLUMNS],
+        align=["center" if c[2] else "left" for c in COLUMNS],
     )
     return doc

@@ -19,6 +19,7 @@ from workbench.reports.context import (
     fmt_fen,
     secrecy_mark,
 )
+from workbench.reports.fitted import fitted_table
 from workbench.reports.gbt9704 import OfficialDocument
 from workbench.services.stats import round_stats
 
@@ -99,10 +100,10 @@ def render(ctx: StatsDoc) -> OfficialDocument:
     for attr, heading, column in SECTIONS:
         rows: tuple[StatRow, ...] = getattr(ctx, attr)
         doc.heading(1, heading)
-        doc.table(
+        fitted_table(
+            doc,
             [column, "数量"],
             ([r.label, r.value] for r in rows),
-            [5, 1.6],
             size_pt=12,
             align=["left", "right"],
             keep_together=True,

@@ -74,11 +74,19 @@ class Scope:
     issuer: str  # who signs: the team, or the office for a round of several teams
     actor: str  # who inspected: the team, or all teams of the round
     recipient: str
-    period: str  # 2026年3月9日至5月29日
+    period: str  # 2026年3月9日至5月29日; 2026年3月9日起 without an end; blank when undated
 
     @property
     def subject(self) -> str:
         return self.target.name if self.target else "各被巡察党组织"
+
+    @property
+    def during(self) -> str:
+        """``于2026年3月9日至5月29日`` (``自2026年3月9日起``) before 对…巡察; blank when the
+        round's dates are not recorded, so that the sentence still reads."""
+        if not self.period:
+            return ""
+        return f"自{self.period}" if self.period.endswith("起") else f"于{self.period}"
 
 
 def scope_of(session: Session, request: DocRequest, names: Lookup) -> Scope:
@@ -99,7 +107,7 @@ def scope_of(session: Session, request: DocRequest, names: Lookup) -> Scope:
             end = end.split("年", 1)[1]
         period = f"{start}至{end}"
     else:
-        period = start
+        period = f"{start}起" if start else ""
     return Scope(
         round=rnd,
         target=target,

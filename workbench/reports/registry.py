@@ -274,15 +274,13 @@ def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]
         raise DocumentScopeError(
             f"{spec.title}没有征求意见稿；征求意见稿只用于{drafts}", doc_type=spec.code
         )
-    request = DocRequest(
-        spec.code,
-        request.round_id or None,
-        request.target_id or None,
-        request.record_id or None,
-        copy_number(request.copy_no),
-        request.date,
-        request.draft,
-        appendix=request.appendix,
+    request = replace(
+        request,
+        doc_type=spec.code,
+        round_id=request.round_id or None,
+        target_id=request.target_id or None,
+        record_id=request.record_id or None,
+        copy_no=copy_number(request.copy_no),
     )
     if spec.scope == "record" and not request.record_id:
         raise DocumentScopeError(f"{spec.title}需用 --id 指定记录", doc_type=spec.code)

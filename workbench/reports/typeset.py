@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable, Sequence
 
 from workbench.reports.ooxml import BODY_PT
 
@@ -34,3 +36,83 @@ def balanced_lines(text: str, size_pt: float, width_pt: float) -> list[str]:
         lines.append(rest[:cut])
         rest = rest[cut:]
     return [*lines, rest]
+
+
+CELL_PAD_PT = 9.0  # a table cell's left and right margins (85 twips each) and a little slack
+# a value that must not break: ASCII (numbers such as XS-2025-0001, 2025.6.1, 33.3%) and dates
+UNBROKEN = re.compile(r"[\x20-\x7e年月日％]*")
+TEXT_CAP_CHARS = 30  # a text column never asks for more than this many characters a line
+SHORT_WORD = 4  # a value of this many characters or fewer (王五, 已移交, 长期坚持) stays whole
+# Latin glyphs in ems, the wider of Times New Roman and the DejaVu Serif that stands in for it
+# where Times is missing (LibreOffice on Linux): a number measured so never breaks in either
+LATIN_EM = {**dict.fromkeys("0123456789", 0.64), **dict.fromkeys(".,:;/ ", 0.32), "-": 0.34}
+LATIN_UPPER_EM, LATIN_OTHER_EM = 0.75, 0.6
+
+
+def unbroken_width_pt(text: str, size_pt: float = BODY_PT) -> float:
+    """The width a value needs on one line, Latin glyphs measured generously (``LATIN_EM``)."""
+    width = 0.0
+    for ch in text:
+        if ord(ch) > 0x2E7F:
+            width += size_pt
+        elif ch.isascii() and ch.isupper():
+            width += LATIN_UPPER_EM * size_pt
+        else:
+            width += LATIN_EM.get(ch, LATIN_OTHER_EM) * size_pt
+    return width
+
+
+BREAK = "|"  # in a header: where it may break between words (分管|领导)
+
+
+def header_text(header: str, width_pt: float, size_pt: float) -> str:
+    """A column header as set in a column ``width_pt`` wide: on one line when it fits, else
+    broken only where ``|`` marks a break between words."""
+    whole = header.replace(BREAK, "")
+    if text_width_pt(whole, size_pt) + CELL_PAD_PT <= width_pt + 0.01:
+        return whole
+    return header.replace(BREAK, "\n")
+
+
+def fit_widths(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    total_pt: float,
+    size_pt: float,
+    weights: Sequence[float] | None = None,
+) -> list[float]:
+    """Column widths in points, summing to ``total_pt``, from what the columns hold. Each column
+    gets at least its header's widest word (``header_text``) and its widest number, date or
+    short word unbroken; the room left goes to the columns in proportion to how much more they
+    would need for one line (a header on one line, running text up to ``TEXT_CAP_CHARS``),
+    times the column's weight (default 1: the main text column of a list, such as 题名, may
+    claim more)."""
+    least = [
+        max(text_width_pt(part, size_pt) for part in h.split(BREAK)) + CELL_PAD_PT for h in headers
+    ]
+    wanted = [text_width_pt(h.replace(BREAK, ""), size_pt) + CELL_PAD_PT for h in headers]
+    cap = TEXT_CAP_CHARS * size_pt + CELL_PAD_PT
+    text = [False] * len(headers)  # holds running text, not only numbers, dates and words
+    for row in rows:
+        for i, value in enumerate(row):
+            for line in str(value).split("\n"):
+                width = text_width_pt(line, size_pt) + CELL_PAD_PT
+                if UNBROKEN.fullmatch(line) or len(line) <= SHORT_WORD:
+                    least[i] = max(least[i], unbroken_width_pt(line, size_pt) + CELL_PAD_PT)
+                else:
+                    text[i] = True
+                wanted[i] = max(wanted[i], least[i], min(width, cap))
+    need = sum(least)
+    if need >= total_pt:  # too many columns even for their least: shrink them all alike
+        return [w * total_pt / need for w in least]
+    if sum(wanted) <= total_pt:  # all on one line: the rest widens the text columns
+        grow = [w if t else 0.0 for w, t in zip(wanted, text, strict=True)]
+        if not any(grow):
+            grow = list(wanted)
+        room = total_pt - sum(wanted)
+        return [w + room * g / sum(grow) for w, g in zip(wanted, grow, strict=True)]
+    extra = [
+        (w - m) * k for w, m, k in zip(wanted, least, weights or [1.0] * len(least), strict=True)
+    ]
+    room = total_pt - need
+    return [m + room * e / sum(extra) for m, e in zip(least, extra, strict=True)]

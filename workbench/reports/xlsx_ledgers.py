@@ -36,6 +36,7 @@ from workbench.reports.context import (
     DocRequest,
     Lookup,
     all_pages,
+    describe_ref,
     discipline_labels,
     label,
     record_number,
@@ -175,6 +176,8 @@ def _finding_rows(session: Session, req: DocRequest, names: Lookup) -> Iterator[
 
 CLUE_COLUMNS = (
     Column("编号", 18),
+    Column("巡察组", 14),
+    Column("线索来源", 30),
     Column("被反映人", 10),
     Column("职务", 20),
     Column("级别", 8),
@@ -191,10 +194,27 @@ CLUE_COLUMNS = (
     Column("接收时间", 17),
     Column("处置方式", 12),
     Column("办理结果", 30),
+    Column("处置结果", 20),
+    Column("处置结果明细", 40),
     Column("反馈期限", 12),
+    Column("反馈时间", 17),
+    Column("办结时间", 17),
     Column("状态", 10, labels(ClueStatus)),
     Column("反馈逾期", 10, YES_NO),
 )
+
+
+def _outcome_kinds(v: clues.ClueView) -> str:
+    """处置结果: the kinds reported (谈话函询、立案…), each once, in the order reported."""
+    return "、".join(dict.fromkeys(o.kind.label for o in v.outcomes))
+
+
+def _outcome_entries(v: clues.ClueView) -> str:
+    """处置结果明细: each dated entry with the unit that reported it."""
+    return "；".join(
+        f"{o.on.isoformat()} {o.kind.label}（{o.unit.label}）{'：' + o.detail if o.detail else ''}"
+        for o in v.outcomes
+    )
 
 
 def _clue_rows(session: Session, req: DocRequest, names: Lookup) -> Iterator[Sequence[Any]]:
@@ -202,6 +222,8 @@ def _clue_rows(session: Session, req: DocRequest, names: Lookup) -> Iterator[Seq
     for v in all_pages(clues.list_clues, session, round_id=req.round_id, target_id=req.target_id):
         yield (
             v.number,
+            names.team_name(v.round_id, v.team_id),
+            "；".join(describe_ref(session, r.kind, r.id) for r in v.source_refs),
             v.subject_name,
             v.subject_position,
             v.subject_level.label,
@@ -218,7 +240,11 @@ def _clue_rows(session: Session, req: DocRequest, names: Lookup) -> Iterator[Seq
             v.received_at,
             label(v.handling),
             v.result,
+            _outcome_kinds(v),
+            _outcome_entries(v),
             v.feedback_due,
+            v.fed_back_at,
+            v.closed_at,
             v.status.label,
             "是" if v.overdue(today) else "否",
         )
