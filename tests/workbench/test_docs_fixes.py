@@ -79,15 +79,15 @@ def test_documents_are_dated_by_the_round_and_records_not_the_export_day(
     )
     report = build(seeded_copy, DocRequest("inspection-report", round_id=s.round_id))
     assert report.paragraphs[-1].text == "2025年6月5日"  # the 报告 phase's start
-    feedback = build(seeded_copy, DocRequest("feedback", target_id=s.t1))
+    feedback = build(seeded_copy, DocRequest("feedback", target_id=s.t2))  # no 整改 documents
     assert feedback.paragraphs[-1].text == "2025年7月10日"  # the 反馈 phase (only its end known)
     with seeded_copy.session() as session:
         rectification_documents.create_document(
             session,
             s.round_id,
-            rectification_documents.DocumentDraft("整改方案", s.t1, date(2025, 7, 8)),
+            rectification_documents.DocumentDraft("整改方案", s.t2, date(2025, 7, 8)),
         )
-    feedback = build(seeded_copy, DocRequest("feedback", target_id=s.t1))
+    feedback = build(seeded_copy, DocRequest("feedback", target_id=s.t2))
     assert feedback.paragraphs[-1].text == "2025年7月8日"  # the 反馈 date recorded for it
     chosen = DocRequest("feedback", target_id=s.t1, date=date(2025, 7, 15))
     assert build(seeded_copy, chosen).paragraphs[-1].text == "2025年7月15日"  # the user's
