@@ -26,7 +26,8 @@ MAX_LINES = 22
 MAX_CHARS = {False: 28, True: 40}  # a portrait and a landscape line (225 mm) of 3号 characters
 PAGE_NO = re.compile(r"^—\s*\d+\s*—$")
 _NUM = "[0-9〇零一二三四五六七八九十]"
-DATE = re.compile(f"{_NUM}{{4}}年{_NUM}{{1,2}}月{_NUM}{{1,3}}日")  # 成文日期, 统计日期：…
+# a line ending in a date: the 成文日期, 统计日期：… (not the 版记's “… 印发”)
+DATE = re.compile(f"{_NUM}{{4}}年{_NUM}{{1,2}}月{_NUM}{{1,3}}日$")
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 RENDER_TOOLS = bool(shutil.which("soffice") and shutil.which("pdftotext"))
@@ -140,11 +141,12 @@ def char_units(text: str) -> float:
 
 
 def is_closing(line: Line, page: Page) -> bool:
-    """A line of the closing block: a date line, or a short line right of the middle of the
-    版心 (the 署名)."""
+    """A line of the closing block: a date line, or a short line starting right of the middle
+    of the 版心 less four characters (the 署名)."""
     left, _, right, _ = page.area
     text = line.text.replace(" ", "")
-    return bool(DATE.search(text)) or (line.x_min > (left + right) / 2 - 64 and len(text) <= 20)
+    starts_right = line.x_min > (left + right) / 2 - 4 * BODY_PT
+    return bool(DATE.search(text)) or (starts_right and len(text) <= 20)
 
 
 def em_height(pages: Sequence[Page]) -> float:
