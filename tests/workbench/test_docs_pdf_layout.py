@@ -1,8 +1,10 @@
 """Every document type with a Word layout, built from the seeded store and rendered by
-LibreOffice in one run, checked page by page (tests/workbench/pdf_layout.py): A4, text inside
-the 版心, page numbers 7 mm below it, at most 22 body lines a page and 28 characters a line, and
-no page that holds only the 署名 and 成文日期. A type added to the registry is covered by adding
-its record to ``request_for`` (test_docs_layout.py). Skipped without soffice and pdftotext."""
+LibreOffice, checked page by page (tests/workbench/pdf_layout.py): A4, text inside the 版心,
+page numbers 7 mm below it, at most 22 body lines a page and 28 characters a line, and no page
+that holds only the 署名 and 成文日期. A type added to the registry is covered once
+``request_for`` (test_docs_layout.py) knows its record. Documents made to end at the foot of a
+page check the page flow, one made of full lines the 28-character grid; all are converted in
+one LibreOffice run. Skipped without soffice and pdftotext."""
 
 from __future__ import annotations
 
@@ -26,27 +28,7 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rendered(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each type's PDF, all converted by one soffice call."""
-    folder = tmp_path_factory.mktemp("pdf-layout")
-    files = {}
-    with open_seeded(seeded, tmp_path_factory) as vault, vault.read() as session:
-        for code in DOCX_TYPES:
-            files[code] = folder / f"{code}.docx"
-            write_document(session, request_for(code, seeded), files[code], use_template=False)
-    pdf_layout.convert(list(files.values()), folder, folder / "lo-profile")
-    return {code: path.with_suffix(".pdf") for code, path in files.items()}
-
-
-@pytest.mark.parametrize("code", DOCX_TYPES)
-def test_rendered_pages_keep_the_gbt9704_layout(rendered: dict[str, Path], code: str) -> None:
-    pages = pdf_layout.pdf_pages(rendered[code])
-    assert pages
-    assert pdf_layout.problems(pages) == []
-
-
-# -- the grid and the page flow, on documents made to end where a page does --------------------
+# -- documents made to end where a page does, and one of full lines ----------------------------
 
 LINE = "巡察组按照工作方案深入了解被巡察党组织履行职责情况等"  # 26 characters: one indented line
 assert len(LINE) == 26
@@ -91,26 +73,42 @@ FLOW = {
 }
 
 
+def grid_document() -> OfficialDocument:
+    doc = OfficialDocument(title="版式")
+    doc.title("关于版心和行格的测试")
+    doc.heading(1, "一、每行二十八字")
+    doc.text(PROSE * 6)
+    doc.table(["序号", "内容"], [["1", "表格文字" * 30]], [1, 5])
+    return doc
+
+
 @pytest.fixture(scope="module")
-def flow_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("pdf-flow")
-    files = {name: folder / f"{name}.docx" for name in FLOW}
-    files["grid"] = folder / "grid.docx"
-    for name, doc in FLOW.items():
+def rendered(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The PDF of every registry type (by code) and of the documents above (by name), all
+    converted by one soffice call (starting LibreOffice is the slow part)."""
+    folder = tmp_path_factory.mktemp("pdf-layout")
+    files = {}
+    with open_seeded(seeded, tmp_path_factory) as vault, vault.read() as session:
+        for code in DOCX_TYPES:
+            files[code] = folder / f"{code}.docx"
+            write_document(session, request_for(code, seeded), files[code], use_template=False)
+    for name, doc in {**FLOW, "grid": grid_document()}.items():
+        files[name] = folder / f"made-{name}.docx"
         doc.save(files[name])
-    grid = OfficialDocument(title="版式")
-    grid.title("关于版心和行格的测试")
-    grid.heading(1, "一、每行二十八字")
-    grid.text(PROSE * 6)
-    grid.table(["序号", "内容"], [["1", "表格文字" * 30]], [1, 5])
-    grid.save(files["grid"])
     pdf_layout.convert(list(files.values()), folder, folder / "lo-profile")
     return {name: path.with_suffix(".pdf") for name, path in files.items()}
 
 
+@pytest.mark.parametrize("code", DOCX_TYPES)
+def test_rendered_pages_keep_the_gbt9704_layout(rendered: dict[str, Path], code: str) -> None:
+    pages = pdf_layout.pdf_pages(rendered[code])
+    assert pages
+    assert pdf_layout.problems(pages) == []
+
+
 @pytest.mark.parametrize("name", list(FLOW))
-def test_the_signature_never_stands_alone_on_a_page(flow_pdfs: dict[str, Path], name: str) -> None:
-    pages = pdf_layout.pdf_pages(flow_pdfs[name])
+def test_the_signature_never_stands_alone_on_a_page(rendered: dict[str, Path], name: str) -> None:
+    pages = pdf_layout.pdf_pages(rendered[name])
     assert pdf_layout.problems(pages) == []
     texts = [x.text.replace(" ", "") for x in pages[-1].body]
     closing = [f"统计日期：{DATE}"] if name.startswith("dated") else [ISSUER, DATE]
@@ -119,8 +117,8 @@ def test_the_signature_never_stands_alone_on_a_page(flow_pdfs: dict[str, Path], 
         assert len(texts) >= len(closing) + 2, texts
 
 
-def test_a_full_body_line_holds_28_characters(flow_pdfs: dict[str, Path]) -> None:
-    [page] = pdf_layout.pdf_pages(flow_pdfs["grid"])
+def test_a_full_body_line_holds_28_characters(rendered: dict[str, Path]) -> None:
+    [page] = pdf_layout.pdf_pages(rendered["grid"])
     assert pdf_layout.problems([page]) == []
     left, _, right, _ = page.area
     prose = [x for x in page.body if x.text.replace(" ", "") in PROSE * 7]
