@@ -104,6 +104,26 @@ def test_22_line_grid_exact_spacing(documents: dict[str, Any], code: str) -> Non
 
 
 @pytest.mark.parametrize("code", DOCX_TYPES)
+def test_3hao_text_is_condensed_to_28_characters_a_line(
+    documents: dict[str, Any], code: str
+) -> None:
+    """Every 3号 style is condensed by 0.25 pt a character on the lines grid (a linesAndChars
+    grid breaks LibreOffice); other sizes keep normal spacing; punctuation keeps Word's default
+    (overflow on, which LibreOffice reads as no hanging)."""
+    doc = documents[code]
+
+    def spacing(name: str) -> str:
+        return doc.styles[name].element.find(qn("w:rPr")).find(qn("w:spacing")).get(qn("w:val"))
+
+    for name in ("Normal", "公文正文", "Heading 1", "Heading 2", "Heading 3", "Heading 4"):
+        assert spacing(name) == "-5", name
+        overflow = doc.styles[name].element.find(qn("w:pPr")).find(qn("w:overflowPunct"))
+        assert overflow.get(qn("w:val")) == "1", name
+    assert spacing("Title") == spacing("表格文字") == "0"
+    assert 28 * (16 - 5 / 20) <= 156 / 25.4 * 72 < 28 * (16 - 4 / 20)  # the least that fits
+
+
+@pytest.mark.parametrize("code", DOCX_TYPES)
 def test_east_asian_fonts_on_styles_and_runs(documents: dict[str, Any], code: str) -> None:
     doc = documents[code]
     expected = {
@@ -228,3 +248,52 @@ def test_long_titles_break_into_balanced_lines() -> None:
     lines = balanced_lines("关于对县农业发展投资有限公司党总支巡察情况的报告", 22, width)
     assert lines == ["关于对县农业发展投资有限公司党总支", "巡察情况的报告"]
     assert all(text_width_pt(line, 22) <= width for line in lines)
+
+
+def test_the_signature_block_keeps_with_the_end_of_the_body() -> None:
+    """GB/T 9704 7.3.5: the blank line, 署名 and date keep with the body's last two lines (a
+    one-line 特此报告 takes the paragraph before it along); 7.3.5.2: the date 右空二字 with the
+    署名 two characters left of it, or the 署名 右空二字 with the date two characters right."""
+
+    def ppr(p: Any) -> Any:
+        return p._p.find(qn("w:pPr"))
+
+    def keeps(p: Any) -> bool:
+        return ppr(p).find(qn("w:keepNext")) is not None
+
+    def indent(p: Any, side: str) -> int:
+        return int(ppr(p).find(qn("w:ind")).get(qn(f"w:{side}")))
+
+    def align(p: Any) -> str | None:
+        jc = ppr(p).find(qn("w:jc"))
+        return None if jc is None else jc.get(qn("w:val"))
+
+    doc = OfficialDocument()
+    doc.text("巡察" * 40)
+    doc.text("巡察" * 40)
+    doc.text("特此报告。")
+    doc.signature("县委第一巡察组", "2025年6月20日")
+    *body, prose, closing, blank, issuer, date = doc.docx.paragraphs
+    assert [keeps(p) for p in (*body, prose, closing, blank, issuer, date)] == [
+        False,
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+    for p in (prose, closing):
+        assert ppr(p).find(qn("w:widowControl")).get(qn("w:val")) == "1"
+    two = 2 * (16 - 5 / 20) * 20  # two condensed 3号 characters, in twips
+    assert align(date) == "right" and indent(date, "right") == int(two)
+    date_width = (3 * 15.75 + 7 * 7.75) * 20
+    right = 156 / 25.4 * 1440 - two
+    assert abs(indent(issuer, "left") - (right - date_width - two)) < 20
+
+    doc = OfficialDocument()
+    doc.text("巡察")
+    doc.signature("中共某某县委巡察工作领导小组办公室", "2025年6月20日")
+    issuer, date = doc.docx.paragraphs[-2:]
+    assert align(issuer) == "right" and indent(issuer, "right") == int(two)
+    issuer_width = 17 * 15.75 * 20
+    assert abs(indent(date, "left") - (right - issuer_width + two)) < 20

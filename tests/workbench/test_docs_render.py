@@ -5,17 +5,15 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
+from tests.workbench import pdf_layout
 from tests.workbench import test_docs_data as docs_data
+from tests.workbench.pdf_layout import PT_PER_MM
 from tests.workbench.test_docs_data import F1_TAXON, F2_TAXON, F3_TAXON, Seeded
 from workbench.reports import DocRequest, export_document
 from workbench.services.findings import FindingDraft, create_finding
@@ -25,42 +23,10 @@ seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy  # the shared fixt
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
-        not (shutil.which("soffice") and shutil.which("pdftotext")),
+        not pdf_layout.RENDER_TOOLS,
         reason="needs LibreOffice (soffice) and poppler-utils (pdftotext)",
     ),
 ]
-PT_PER_MM = 72 / 25.4
-XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-@dataclass(frozen=True)
-class Line:
-    x_min: float
-    x_max: float
-    y_min: float
-    y_max: float
-    text: str
-
-
-def pdf_pages(pdf: Path) -> list[tuple[float, float, list[Line]]]:
-    xml = subprocess.run(
-        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True, text=True
-    ).stdout
-    root = ET.fromstring(xml)
-    pages = []
-    for page in root.iter(f"{XHTML}page"):
-        lines = [
-            Line(
-                float(line.get("xMin", 0)),
-                float(line.get("xMax", 0)),
-                float(line.get("yMin", 0)),
-                float(line.get("yMax", 0)),
-                "".join(w.text or "" for w in line.iter(f"{XHTML}word")),
-            )
-            for line in page.iter(f"{XHTML}line")
-        ]
-        pages.append((float(page.get("width", 0)), float(page.get("height", 0)), lines))
-    return pages
 
 
 def test_report_pages_hold_22_lines_and_numbers_sit_outside(
@@ -87,23 +53,8 @@ def test_report_pages_hold_22_lines_and_numbers_sit_outside(
     # the 底稿 are unsigned: only the 征求意见稿 holds them
     request = DocRequest("inspection-report", round_id=seeded.round_id, draft=True)
     export_document(seeded_copy, request, docx)
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation={profile}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pages = pdf_pages(tmp_path / "report.pdf")
+    pdf_layout.convert([docx], tmp_path, tmp_path / "lo-profile")
+    pages = [(p.width, p.height, p.lines) for p in pdf_layout.pdf_pages(tmp_path / "report.pdf")]
     assert len(pages) >= 4
     width, height, _ = pages[0]
     assert abs(width - 210 * PT_PER_MM) < 1 and abs(height - 297 * PT_PER_MM) < 1

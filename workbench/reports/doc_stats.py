@@ -108,6 +108,5 @@ def render(ctx: StatsDoc) -> OfficialDocument:
             align=["left", "right"],
             keep_together=True,
         )
-    doc.blank()
-    doc.paragraph(f"统计日期：{ctx.date}", style="Normal", size_pt=14)
+    doc.closing_line(f"统计日期：{ctx.date}", size_pt=14)
     return doc

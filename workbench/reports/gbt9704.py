@@ -1,18 +1,21 @@
 """A GB/T 9704-2012 document builder on python-docx.
 
 Page: A4, 版心 156 × 225 mm (top 37, bottom 35, left 28, right 26 mm); body 3号仿宋_GB2312 on an
-exact 28.95 pt pitch with a ``lines`` grid, so a full text page holds 22 lines (the standard's
-28 characters per line would need a ``linesAndChars`` grid, which LibreOffice renders at half
-width: we keep the lines grid and get 27 per line). Title 2号方正小标宋简体, centred; headings
-一、黑体 / （一）楷体_GB2312 / 1. 仿宋 / （1）仿宋; page numbers "— N —" in 4号宋体, odd pages
-right and even pages left, one character in, 7 mm below the 版心. Fonts are only named, never
-embedded (方正小标宋, 仿宋_GB2312 and 楷体_GB2312 are commercial).
+exact 28.95 pt pitch with a ``lines`` grid, so a full text page holds 22 lines, and 3号 text
+condensed by 0.25 pt a character so a line holds 28 (a ``linesAndChars`` grid would do it in
+Word, but LibreOffice gives each character two cells of a grid narrower than the font: 14 a
+line). Title 2号方正小标宋简体, centred; headings 一、黑体 / （一）楷体_GB2312 /
+1. 仿宋 / （1）仿宋; page numbers "— N —" in 4号宋体, odd pages right and even pages left, one
+character in, 7 mm below the 版心. The 署名 and 成文日期 keep with the end of the body, so no
+page holds them alone. Fonts are only named, never embedded (方正小标宋, 仿宋_GB2312 and
+楷体_GB2312 are commercial).
 
 Ledgers use a landscape section (the same 版心 turned, 225 × 156 mm).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +29,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_T
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -97,6 +101,11 @@ def mark_draft(docx: DocxDocument, text: str = DRAFT_MARK) -> None:
             x.set_fonts(rpr, HEITI, HEITI)
             x.set_size(rpr, PAGE_NO_PT)
             x.set_bold(rpr, True)
+
+
+def body_width_pt(text: str) -> float:
+    """Printed width of 3号 body text with its condensed character spacing."""
+    return text_width_pt(text) + len(text) * x.CHAR_SPACING / x.TWIPS_PER_PT
 
 
 def _twips(mm: float) -> int:
@@ -180,10 +189,11 @@ class OfficialDocument:
         x.clear(ppr)
         x.clear(rpr)
         if keep_next:
-            x.ppr_child(ppr, "w:keepNext")
+            x.set_keep_next(ppr)
         # widow/orphan control would leave a line empty at the foot of a page: off, so every
         # full page holds exactly 22 lines
-        x.ppr_child(ppr, "w:widowControl").set(qn("w:val"), "0")
+        x.set_widow_control(ppr, False)
+        x.set_overflow_punct(ppr, True)
         x.set_snap_to_grid(ppr, snap)
         x.set_line(ppr, line, "exact" if line == x.LINE_TWIPS else "auto")
         x.set_auto_space(ppr, False)
@@ -194,6 +204,7 @@ class OfficialDocument:
         x.set_fonts(rpr, font, LATIN)
         x.set_bold(rpr, bold)
         x.rpr_child(rpr, "w:color").set(qn("w:val"), "000000")
+        x.set_char_spacing(rpr, x.CHAR_SPACING if size_pt == BODY_PT else 0)
         x.set_size(rpr, size_pt)
 
     def _setup_section(self) -> None:
@@ -230,6 +241,7 @@ class OfficialDocument:
             x.ppr_child(ppr, "w:jc").set(qn("w:val"), align)
             rpr = OxmlElement("w:rPr")
             x.set_fonts(rpr, SONGTI, SONGTI)  # 半角宋体: Latin digits in 宋体 too
+            x.set_char_spacing(rpr, 0)
             x.set_size(rpr, PAGE_NO_PT)
             x.add_page_field(paragraph._p, rpr)
 
@@ -309,19 +321,72 @@ class OfficialDocument:
                 self.run(p, line)
 
     def signature(self, issuer: str, date_text: str) -> None:
-        """署名 and 成文日期: the date right-indented two characters, the issuer starting two
-        characters left of the date (GB/T 9704 7.3.5.2, no seal)."""
-        self.blank()
+        """署名 and 成文日期, no seal (GB/T 9704 7.3.5.2): one line below the body, the 署名
+        右空二字 and the date below it starting two characters further right; a date that
+        would then pass 右空二字 is set there and the 署名 moves left with it. The block keeps
+        with the end of the body, so no page holds it alone (7.3.5.4). The line anchored at
+        the right is right-aligned (no width estimate, so it never wraps); the other is indented
+        from the left by the estimated widths."""
+        self._keep_with_signature()
+        blank = self.docx.add_paragraph(style="Normal")
+        x.set_keep_next(blank._p.get_or_add_pPr())
+        two = 2 * x.BODY_PITCH_PT
+        right = self.text_width_twips / x.TWIPS_PER_PT - two
+        issuer_width, date_width = body_width_pt(issuer), body_width_pt(date_text)
+        date_anchored = not issuer or date_width + two > issuer_width
+        if date_anchored:
+            issuer_start = right - date_width - two
+        else:
+            date_start = right - issuer_width + two
+        if issuer:
+            p = self.paragraph(issuer, style="Normal")
+            ppr = p._p.get_or_add_pPr()
+            x.set_keep_next(ppr)
+            if date_anchored:
+                x.set_indent(ppr, left_twips=max(0, int(issuer_start * x.TWIPS_PER_PT)))
+            else:
+                self._right_two(ppr)
+        if date_text:
+            ppr = self.paragraph(date_text, style="Normal")._p.get_or_add_pPr()
+            if date_anchored:
+                self._right_two(ppr)
+            else:
+                x.set_indent(ppr, left_twips=max(0, int(date_start * x.TWIPS_PER_PT)))
+
+    def closing_line(self, text: str, *, size_pt: float = BODY_PT) -> None:
+        """A dated line closing a form or table document (统计日期：…), flush left one line
+        below the body and kept with its end like the 署名."""
+        self._keep_with_signature()
+        x.set_keep_next(self.docx.add_paragraph(style="Normal")._p.get_or_add_pPr())
+        self.paragraph(text, style="Normal", size_pt=size_pt)
+
+    @staticmethod
+    def _right_two(ppr: BaseOxmlElement) -> None:
+        """Right-aligned, 右空二字."""
+        x.set_indent(ppr, right_twips=int(2 * x.BODY_PITCH_PT * x.TWIPS_PER_PT))
+        x.ppr_child(ppr, "w:jc").set(qn("w:val"), "right")
+
+    def _keep_with_signature(self) -> None:
+        """Carry at least two lines of the body's end to the page of the 署名: the last
+        paragraph keeps with the next with widow control on (its last two lines move together);
+        a one-line last paragraph takes the paragraph before it along the same way. A table
+        ending the body keeps its last row with the 署名."""
         width = self.text_width_twips / x.TWIPS_PER_PT
-        date_start = width - 2 * BODY_PT - text_width_pt(date_text)
-        issuer_start = date_start - 2 * BODY_PT
-        if issuer and issuer_start + text_width_pt(issuer) > width - 2 * BODY_PT:
-            issuer_start = width - 2 * BODY_PT - text_width_pt(issuer)
-        for text, start in ((issuer, issuer_start), (date_text, date_start)):
-            if not text:
-                continue
-            p = self.paragraph(text, style="Normal")
-            x.set_indent(p._p.get_or_add_pPr(), left_twips=max(0, int(start * x.TWIPS_PER_PT)))
+        lines = 0
+        blocks = [e for e in self.docx.element.body if e.tag in (qn("w:p"), qn("w:tbl"))]
+        for block in reversed(blocks):
+            if block.tag == qn("w:tbl"):
+                rows = block.findall(qn("w:tr"))
+                for paragraph in rows[-1].iter(qn("w:p")) if rows else ():
+                    x.set_keep_next(paragraph.get_or_add_pPr())
+                return
+            ppr = block.get_or_add_pPr()
+            x.set_keep_next(ppr)
+            x.set_widow_control(ppr, True)
+            text = "".join(t.text or "" for t in block.iter(qn("w:t")))
+            lines += math.ceil((body_width_pt(text) + 2 * BODY_PT) / width)
+            if lines >= 2:
+                return
 
     def page_break(self) -> None:
         run = self.docx.add_paragraph(style="Normal").add_run()

@@ -16,6 +16,10 @@ TWIPS_PER_PT = 20
 BODY_PT = 16.0  # 3号
 LINE_TWIPS = 579  # 28.95 pt: 22 lines fill the 225 mm 版心
 CHAR_TWIPS = int(BODY_PT * TWIPS_PER_PT)  # one 3号 character
+# 28 3号 characters (448 pt) overfill the 156 mm (442.2 pt) line: 3号 text is condensed by
+# 0.25 pt a character (w:spacing counts twentieths of a point), a 15.75 pt pitch, 441 pt a line
+CHAR_SPACING = -5
+BODY_PITCH_PT = BODY_PT + CHAR_SPACING / TWIPS_PER_PT
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -169,6 +173,11 @@ def set_size(rpr: BaseOxmlElement, points: float) -> None:
     rpr_child(rpr, "w:szCs").set(qn("w:val"), half_points)
 
 
+def set_char_spacing(rpr: BaseOxmlElement, twentieths: int) -> None:
+    """Character spacing (expanded > 0, condensed < 0) in twentieths of a point."""
+    rpr_child(rpr, "w:spacing").set(qn("w:val"), str(twentieths))
+
+
 def set_bold(rpr: BaseOxmlElement, bold: bool) -> None:
     for tag in ("w:b", "w:bCs"):
         rpr_child(rpr, tag).set(qn("w:val"), "1" if bold else "0")
@@ -188,6 +197,21 @@ def set_auto_space(ppr: BaseOxmlElement, on: bool) -> None:
     """Word's automatic gap between CJK and Latin text: off keeps the character grid even."""
     for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
         ppr_child(ppr, tag).set(qn("w:val"), "1" if on else "0")
+
+
+def set_overflow_punct(ppr: BaseOxmlElement, on: bool) -> None:
+    """Whether punctuation may hang past the line end (Word's default: on). LibreOffice reads
+    the value inverted (writerfilter: hanging = ``val == 0``), so an explicit on keeps Word's
+    default and stops LibreOffice hanging a comma outside the 版心."""
+    ppr_child(ppr, "w:overflowPunct").set(qn("w:val"), "1" if on else "0")
+
+
+def set_keep_next(ppr: BaseOxmlElement) -> None:
+    ppr_child(ppr, "w:keepNext")
+
+
+def set_widow_control(ppr: BaseOxmlElement, on: bool) -> None:
+    ppr_child(ppr, "w:widowControl").set(qn("w:val"), "1" if on else "0")
 
 
 def set_snap_to_grid(ppr: BaseOxmlElement, snap: bool) -> None:
