@@ -49,7 +49,13 @@ class DocRequest:
     """What to build: a document type and its scope. ``date`` is the 成文日期 (default today);
     ``copy_no`` the 份号 printed top left (blank: none). ``draft`` asks for the 征求意见稿 of a
     document built from 底稿 (巡察报告, 反馈意见): unsigned 底稿 are included and every page is
-    marked as a draft; otherwise only 已审签 底稿 reach it."""
+    marked as a draft; otherwise only 已审签 底稿 reach it.
+
+    The rest are the user's choices for the 公文 frame of a type that has one (frame.py):
+    ``urgency`` 紧急程度 (特急/加急), ``signer`` 签发人 of a 上行文 (default: the team's 组长),
+    ``recipient`` and ``cc`` override the type's 主送 and 抄送 (None: the defaults; ``cc=()``:
+    none), ``attachments`` the names in the 附件说明, ``note`` the 附注; ``issue`` draws the next
+    发文字号, ``number`` names one already issued to this document to print again."""
 
     doc_type: str
     round_id: str | None = None
@@ -58,6 +64,14 @@ class DocRequest:
     copy_no: str = ""
     date: date | None = None
     draft: bool = False
+    urgency: str = ""
+    signer: str = ""
+    recipient: str | None = None
+    cc: tuple[str, ...] | None = None
+    attachments: tuple[str, ...] = ()
+    note: str = ""
+    issue: bool = False
+    number: str = ""
 
 
 def F(label: str) -> Any:  # noqa: N802 - reads as a declaration, like dataclasses.field

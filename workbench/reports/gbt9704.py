@@ -26,6 +26,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_T
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -112,6 +113,10 @@ class OfficialDocument:
         self.margins = LANDSCAPE if landscape else PORTRAIT
         width_mm = 297 - 37 - 35 if landscape else 210 - 28 - 26
         self.text_width_twips = _twips(width_mm)
+        # what the 公文 frame (frame.py) replaces or places itself around
+        self.mark_elements: list[BaseOxmlElement] = []
+        self.recipient_paragraph: Paragraph | None = None
+        self.signature_elements: list[BaseOxmlElement] = []
         self._setup_styles()
         self._setup_section()
         self._setup_footers()
@@ -273,9 +278,10 @@ class OfficialDocument:
         """份号 (first line) and 密级 such as 工作秘密 (next line), flush left in 3号黑体."""
         for text in (copy_no, secrecy):
             if text:
-                self.paragraph(text, style="Normal", font=HEITI)
+                p = self.paragraph(text, style="Normal", font=HEITI)
+                self.mark_elements.append(p._p)
         if copy_no or secrecy:
-            self.blank()
+            self.mark_elements.append(self.blank()._p)
 
     def title(self, text: str) -> None:
         width = self.text_width_twips / x.TWIPS_PER_PT
@@ -284,12 +290,12 @@ class OfficialDocument:
             self.run(p, line, font=XIAOBIAOSONG, size_pt=TITLE_PT, latin=XIAOBIAOSONG)
         self.blank()
 
-    def blank(self) -> None:
-        self.docx.add_paragraph(style="Normal")
+    def blank(self) -> Paragraph:
+        return self.docx.add_paragraph(style="Normal")
 
     def recipient(self, text: str) -> None:
         """主送机关: flush left, ending with a full-width colon."""
-        self.paragraph(text.rstrip("：") + "：", style="Normal")
+        self.recipient_paragraph = self.paragraph(text.rstrip("：") + "：", style="Normal")
 
     def heading(self, level: int, text: str) -> Paragraph:
         font, bold = HEADINGS[level]
@@ -311,7 +317,7 @@ class OfficialDocument:
     def signature(self, issuer: str, date_text: str) -> None:
         """署名 and 成文日期: the date right-indented two characters, the issuer starting two
         characters left of the date (GB/T 9704 7.3.5.2, no seal)."""
-        self.blank()
+        self.signature_elements = [self.blank()._p]
         width = self.text_width_twips / x.TWIPS_PER_PT
         date_start = width - 2 * BODY_PT - text_width_pt(date_text)
         issuer_start = date_start - 2 * BODY_PT
@@ -322,6 +328,7 @@ class OfficialDocument:
                 continue
             p = self.paragraph(text, style="Normal")
             x.set_indent(p._p.get_or_add_pPr(), left_twips=max(0, int(start * x.TWIPS_PER_PT)))
+            self.signature_elements.append(p._p)
 
     def page_break(self) -> None:
         run = self.docx.add_paragraph(style="Normal").add_run()
