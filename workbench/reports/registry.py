@@ -111,8 +111,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         "record_or_round",
         doc_clues.context,
         doc_clues.render_transfer,
-        required=("clues",),
-        frame=TEAM_REPORT,
+        required=("clues",),  # a form, one per clue and page: no 版头 (the 移交函 carries one)
     ),
     DocSpec(
         "clue-ledger",
