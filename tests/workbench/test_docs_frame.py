@@ -28,8 +28,10 @@ from workbench.jobs import CancelToken
 from workbench.models import AuditEntry
 from workbench.reports import DocRequest, export_document
 from workbench.reports.errors import DocumentNumberInvalid, DocumentNumberNotIssued
-from workbench.reports.frame_settings import frame_settings, set_frame_setting
-from workbench.reports.numbers import list_numbers
+from workbench.reports.frame import attachment_lines, issuer_code, issuer_mark, note_text
+from workbench.reports.frame_page import mark_size
+from workbench.reports.frame_settings import FrameSettings, frame_settings, set_frame_setting
+from workbench.reports.numbers import list_numbers, number_text, parse_number
 from workbench.roles import Role
 from workbench.services import users
 from workbench.store.vault import Vault
@@ -325,3 +327,30 @@ def test_a_buffer_render_without_a_number(seeded_vault: Vault, seeded: Seeded) -
     assert written.number == ""
     texts = _paragraph_texts(Document(io.BytesIO(out.getvalue())))
     assert "中共县委第一巡察组" in texts
+
+
+# -- the rules, one by one ---------------------------------------------------------------------
+
+
+def test_the_office_s_mark_and_its_suffix() -> None:
+    assert issuer_mark(FrameSettings(), "县委", None) == "中共县委巡察工作领导小组办公室"
+    named = FrameSettings(office_mark="中共云县县委巡察工作领导小组办公室", office_suffix="文件")
+    assert issuer_mark(named, "县委", None) == "中共云县县委巡察工作领导小组办公室文件"
+    assert issuer_code(FrameSettings(), None) == "巡办"
+    assert issuer_code(FrameSettings(office_code="云巡办"), None) == "云巡办"
+
+
+def test_a_long_mark_is_narrowed_not_shrunk_below_2hao() -> None:
+    assert mark_size("中共县委第一巡察组", 442) == (36.0, 100)
+    size, scale = mark_size("中共云县县委巡察工作领导小组办公室" + "文件" * 3, 442)
+    assert size == 22.0 and scale < 100 and size * scale / 100 * 23 <= 442
+
+
+def test_attachment_note_and_number_texts() -> None:
+    assert attachment_lines(("问题清单。",)) == ["附件：问题清单"]  # one: not numbered
+    assert note_text("(此件公开发布)") == "(此件公开发布)"
+    assert number_text("云巡办", 2026, 3) == "云巡办〔2026〕3号"
+    assert parse_number(" 云巡一组〔2026〕12号 ") == ("云巡一组", 2026, 12)
+    for bad in ("云巡办〔2026〕03号", "云巡办〔26〕3号", "云巡办[2026]3号", "〔2026〕3号"):
+        with pytest.raises(DocumentNumberInvalid):
+            parse_number(bad)

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from workbench.models.enums import MemberRole
 from workbench.reports.context import DocRequest, cn_number, fmt_date, issuer_body
 from workbench.reports.frame_settings import FrameSettings, frame_settings
 from workbench.services import rounds
@@ -127,7 +128,8 @@ def _body(session: Session, request: DocRequest) -> str:
 def _leader(session: Session, team: rounds.TeamView | None) -> str:
     if team is None:
         return ""
-    leaders = [m.name for m in rounds.list_members(session, team.id) if m.role.value == "leader"]
+    members = rounds.list_members(session, team.id)
+    leaders = [m.name for m in members if m.role is MemberRole.LEADER]
     return leaders[0] if leaders else ""
 
 
@@ -165,7 +167,7 @@ def default_cc(kind: FrameKind, body: str) -> tuple[str, ...]:
 def frame_values(
     session: Session, kind: FrameKind, request: DocRequest, *, copy_no: str, secrecy: str
 ) -> FrameValues:
-    """The frame of one export, before its 发文字号 is known (``with_number`` adds it)."""
+    """The frame of one export, without its 发文字号 (the export adds the one it drew)."""
     settings = frame_settings(session)
     body = _body(session, request)
     team = _team(session, request) if kind.issuer == "team" else None
@@ -187,7 +189,7 @@ def frame_values(
         attachments=tuple(a.strip() for a in request.attachments if a.strip()),
         note=request.note.strip(),
         cc=cc,
-        printer=settings.printer or mark.removesuffix(settings.office_suffix or "\0"),
+        printer=settings.printer or mark.removesuffix(settings.office_suffix),
         print_date=f"{fmt_date(day)}印发",
     )
 

@@ -97,7 +97,7 @@ def _border(paragraph: Paragraph, side: str, eighths: int, color: str, space_pt:
     bdr.append(line)
 
 
-def _mark_size(text: str, width_pt: float) -> tuple[float, int]:
+def mark_size(text: str, width_pt: float) -> tuple[float, int]:
     """The 标志's size and character scale (%): as large as fits the 版心 up to 小初; below 2号
     the characters are narrowed instead of shrunk."""
     natural = width_pt / max(1.0, text_width_pt(text, 1.0))
@@ -114,7 +114,7 @@ def _header_block(doc: OfficialDocument, v: FrameValues) -> list[Any]:
     marks = [t for t in (v.copy_no, v.secrecy, v.urgency) if t]
     for text in marks:
         out.append(doc.paragraph(text, style="Normal", font=HEITI, align="left"))
-    size, scale = _mark_size(v.mark, width)
+    size, scale = mark_size(v.mark, width)
     line_pt = size * 1.2
     mark_line = x.LINE_TWIPS / x.TWIPS_PER_PT
     # top of the 标志's glyphs ≈ top of its line plus the line's spare (line − size) / 2
