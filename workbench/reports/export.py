@@ -115,6 +115,7 @@ def write_document(
             request,
             copy_no=getattr(ctx, "copy_no", ""),
             secrecy=getattr(ctx, "secrecy", ""),
+            date_text=getattr(ctx, "date", ""),
         )
         frame = replace(frame, number=number)
     template = template_for(spec.code) if use_template else None

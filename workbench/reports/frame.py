@@ -165,9 +165,16 @@ def default_cc(kind: FrameKind, body: str) -> tuple[str, ...]:
 
 
 def frame_values(
-    session: Session, kind: FrameKind, request: DocRequest, *, copy_no: str, secrecy: str
+    session: Session,
+    kind: FrameKind,
+    request: DocRequest,
+    *,
+    copy_no: str,
+    secrecy: str,
+    date_text: str = "",
 ) -> FrameValues:
-    """The frame of one export, without its 发文字号 (the export adds the one it drew)."""
+    """The frame of one export, without its 发文字号 (the export adds the one it drew).
+    ``date_text`` is the document's 成文日期 as printed, which the 印发日期 repeats."""
     settings = frame_settings(session)
     body = _body(session, request)
     team = _team(session, request) if kind.issuer == "team" else None
@@ -190,7 +197,7 @@ def frame_values(
         note=request.note.strip(),
         cc=cc,
         printer=settings.printer or mark.removesuffix(settings.office_suffix),
-        print_date=f"{fmt_date(day)}印发",
+        print_date=f"{date_text or fmt_date(day)}印发",
     )
 
 
