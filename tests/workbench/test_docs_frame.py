@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -32,6 +33,8 @@ from workbench.reports.frame import attachment_lines, issuer_code, issuer_mark, 
 from workbench.reports.frame_page import mark_size
 from workbench.reports.frame_settings import FrameSettings, frame_settings, set_frame_setting
 from workbench.reports.numbers import list_numbers, number_text, parse_number
+from workbench.reports.ooxml import _PPR_ORDER as PPR
+from workbench.reports.ooxml import _RPR_ORDER as RPR
 from workbench.roles import Role
 from workbench.services import users
 from workbench.store.vault import Vault
@@ -354,3 +357,38 @@ def test_attachment_note_and_number_texts() -> None:
     for bad in ("云巡办〔2026〕03号", "云巡办〔26〕3号", "云巡办[2026]3号", "〔2026〕3号"):
         with pytest.raises(DocumentNumberInvalid):
             parse_number(bad)
+
+
+TBL_BORDERS = ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"]
+
+
+def test_the_frame_s_xml_keeps_the_schema_s_element_order(
+    seeded_copy: Vault, seeded: Seeded, tmp_path: Path
+) -> None:
+    """Word refuses a file whose pPr, rPr or tblBorders children are out of the schema's
+    sequence (LibreOffice does not mind, so the renders would not show it)."""
+    doc = _export(
+        seeded_copy,
+        tmp_path / "f.docx",
+        feedback(seeded, issue=True, urgency="特急", attachments=("甲", "乙"), note="注"),
+    )
+    parts = [doc.element.body]
+    parts += [f._element for s in doc.sections for f in (s.footer, s.even_page_footer)]
+    checked = 0
+    for root in parts:
+        for tag, order in (("w:pPr", PPR), ("w:rPr", RPR), ("w:tblBorders", TBL_BORDERS)):
+            for element in root.iter(qn(tag)):
+                if tag == "w:rPr" and element.getparent().tag == qn("w:pPr"):
+                    continue  # a paragraph mark's run properties
+                names = [_name(child) for child in element]
+                assert all(n in order for n in names), (tag, names)
+                ranks = [order.index(n) for n in names]
+                assert ranks == sorted(ranks), (tag, names)
+                checked += 1
+    assert checked > 50
+
+
+def _name(element: Any) -> str:
+    return element.tag.replace(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}", "w:"
+    )

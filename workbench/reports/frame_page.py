@@ -47,6 +47,15 @@ IMPRINT_PT = 14.0  # 4号
 THICK_EIGHTHS = 8  # 0.35 mm
 THIN_EIGHTHS = 6  # 0.26 mm, the standard's 0.25 mm
 IMPRINT_ROW_MM = 7.0
+# the 版记's lines: thick first and last, thin between, none at the sides
+TABLE_RULES = (
+    ("top", THICK_EIGHTHS),
+    ("left", 0),
+    ("bottom", THICK_EIGHTHS),
+    ("right", 0),
+    ("insideH", THIN_EIGHTHS),
+    ("insideV", 0),
+)
 
 
 def _ind(
@@ -195,20 +204,13 @@ def _imprint(doc: OfficialDocument, v: FrameValues) -> None:
         x.set_table_width(tbl_pr, width)
         x.set_cell_margins(tbl_pr, side_twips=0, top_twips=0)
         borders = x.child(tbl_pr, "w:tblBorders", x._TBLPR_ORDER)
-        for side, eighths in (
-            ("top", THICK_EIGHTHS),
-            ("bottom", THICK_EIGHTHS),
-            ("insideH", THIN_EIGHTHS),
-        ):
+        for side, eighths in TABLE_RULES:  # in the schema's order: Word refuses another
             line = OxmlElement(f"w:{side}")
-            line.set(qn("w:val"), "single")
-            line.set(qn("w:sz"), str(eighths))
-            line.set(qn("w:space"), "0")
-            line.set(qn("w:color"), "000000")
-            borders.append(line)
-        for side in ("left", "right", "insideV"):
-            line = OxmlElement(f"w:{side}")
-            line.set(qn("w:val"), "nil")
+            line.set(qn("w:val"), "single" if eighths else "nil")
+            if eighths:
+                line.set(qn("w:sz"), str(eighths))
+                line.set(qn("w:space"), "0")
+                line.set(qn("w:color"), "000000")
             borders.append(line)
         rows: list[tuple[str, str]] = []
         if v.cc:
