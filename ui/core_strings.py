@@ -232,6 +232,8 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "模板不可用"),
     QT_TRANSLATE_NOOP("core", "不是本系统导出的台账文件，或表头已被改动"),
     QT_TRANSLATE_NOOP("core", "不是本系统的导入模板，或模板与所选的导入内容、版本不符"),
+    QT_TRANSLATE_NOOP("core", "发文字号无效"),
+    QT_TRANSLATE_NOOP("core", "该发文字号未为此文书签发，不能沿用"),
     QT_TRANSLATE_NOOP("core", "安全审计员不得同时担任系统管理员或安全保密管理员（三员分立）"),
     QT_TRANSLATE_NOOP("core", "此用户同时担任三员角色和业务角色。三员分立要求管理员不经办巡察业务，仅在人手不足时兼任，条件允许时应分设账户。"),
     QT_TRANSLATE_NOOP("core", "第一个用户必须担任系统管理员：只有系统管理员能添加用户，缺了这一角色，此数据库以后再也无法添加任何用户。请在角色中加上“系统管理员”（如 组长,系统管理员）；安全审计员不得兼任，应在建库后另行添加。"),
