@@ -5506,6 +5506,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>A transferred clue’s feedback deadline is its transfer date plus these months; with no default each transfer must name one.</translation>
     </message>
     <message>
+        <source>（未设定，用默认）</source>
+        <translation>(not set: the default is used)</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -7677,6 +7681,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>不是本系统的导入模板，或模板与所选的导入内容、版本不符</source>
         <translation>Not an import template of this program, or the template does not match the chosen import or version</translation>
+    </message>
+    <message>
+        <source>发文字号无效</source>
+        <translation>Invalid document number</translation>
+    </message>
+    <message>
+        <source>该发文字号未为此文书签发，不能沿用</source>
+        <translation>That document number was not issued to this document and cannot be reused</translation>
     </message>
     <message>
         <source>未找到 LibreOffice，不能在本程序中预览或打印文书页面；可导出后用 WPS 或 Word 打开</source>

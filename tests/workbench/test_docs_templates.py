@@ -27,6 +27,7 @@ from workbench.reports import (
     write_document,
 )
 from workbench.reports.doc_letters import LetterDoc
+from workbench.reports.frame import FRAME_FIELDS
 from workbench.reports.registry import get_spec
 from workbench.reports.templates import context_type, placeholders, render_template, sample
 from workbench.store.vault import Vault
@@ -219,5 +220,8 @@ def test_documents_md_lists_every_placeholder() -> None:
     sections = {part.split("`", 1)[0]: part for part in text.split("#### `")[1:]}
     for code in DOCX_TYPES:
         names = _names(context_type(get_spec(code))) - {"title", "secrecy", "copy_no", "date"}
+        names -= set(FRAME_FIELDS)  # listed once, under "The 公文 frame"
         missing = [n for n in sorted(names) if f"`{n}`" not in sections[code]]
         assert not missing, f"docs/documents.md, {code}: {missing}"
+    frame = text.split("## The 公文 frame", 1)[1].split("\n## ", 1)[0]
+    assert not [n for n in FRAME_FIELDS if f"`{n}`" not in frame]

@@ -1,5 +1,6 @@
 """设置: the idle lock's minutes, the backup reminder, the interface language and where the log is;
-for the 巡察办, the store's default 反馈期限 of transferred clues.
+for the 巡察办, the store's default 反馈期限 of transferred clues and its 公文 frame settings
+(发文机关标志, 机关代字, 印发机关, 抄送: workbench/reports/frame_settings.py).
 
 The idle lock cannot be turned off: a laptop holding inspection records must lock itself when
 left alone, so the choice is 1–120 minutes. A new language needs a restart (the translators are
@@ -7,6 +8,8 @@ installed before any window exists), and the dialog says so.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +28,12 @@ from ui import settings
 from ui.errors import log_file, show_error
 from ui.lock import IdleLock
 from ui.tasks import Tasks
+from workbench.reports.frame_settings import (
+    SETTINGS,
+    FrameSettings,
+    frame_settings,
+    set_frame_setting,
+)
 from workbench.services.clue_transfer import (
     FEEDBACK_MONTHS_RANGE,
     feedback_months,
@@ -114,6 +123,17 @@ class SettingsDialog(QDialog):
                 ),
             )
             self.tasks.run(feedback_months, self._months_read, lambda e: show_error(self, e))
+        self.frame_fields: dict[str, QLineEdit] = {}
+        self._frame_loaded: FrameSettings | None = None
+        if self.tasks is not None:
+            for setting in SETTINGS:
+                edit = QLineEdit()
+                edit.setObjectName(f"frame_{setting.field}")
+                edit.setPlaceholderText(self.tr("（未设定，用默认）"))
+                edit.setEnabled(False)  # until the store's value is read
+                self.frame_fields[setting.field] = edit
+                form.addRow(setting.label, edit)
+            self.tasks.run(frame_settings, self._frame_read, lambda e: show_error(self, e))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -141,6 +161,22 @@ class SettingsDialog(QDialog):
         self.feedback_months.setValue(months)
         self.feedback_months.setEnabled(True)
 
+    def _frame_read(self, values: FrameSettings) -> None:
+        self._frame_loaded = values
+        for name, edit in self.frame_fields.items():
+            edit.setText(getattr(values, name))
+            edit.setEnabled(True)
+
+    def _frame_changes(self) -> dict[str, str]:
+        if self._frame_loaded is None:
+            return {}
+        loaded = self._frame_loaded
+        return {
+            name: edit.text().strip()
+            for name, edit in self.frame_fields.items()
+            if edit.text().strip() != getattr(loaded, name)
+        }
+
     def _language_changed(self) -> None:
         # the note is emphasised once the choice differs from the running language
         changed = self.language.currentData() != self._language
@@ -164,5 +200,14 @@ class SettingsDialog(QDialog):
                 lambda e: show_error(parent, e),
                 write=True,
             )
+        changes = self._frame_changes()
+        if self.tasks is not None and changes:
+            parent = self.parentWidget()
+
+            def save(s: Any) -> None:
+                for name, value in changes.items():
+                    set_frame_setting(s, name, value)
+
+            self.tasks.run(save, None, lambda e: show_error(parent, e), write=True)
         self.saved.emit()
         super().accept()

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from workbench.cli import common
+from workbench.cli import common, report_frame_cmds
 from workbench.errors import UsageError
 from workbench.reports import (
     DOCUMENTS,
@@ -156,6 +156,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         draft=bool(args.draft),
         appendix=bool(args.appendix),
         names=bool(args.names),
+        **report_frame_cmds.frame_choices(args),
     )
     with common.unlock(args) as vault:
         request = _resolve_ids(vault, request)
@@ -169,6 +170,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         for item in left:
             print(f"  {item.number} {item.title}（{item.reason}）", file=sys.stderr)
     rows = f"，{result.rows} 行" if result.rows is not None else ""
+    rows += f"，发文字号 {result.number}" if result.number else ""
     layout = f"，模板 {Path(result.template).name}" if result.template else ""
     common.emit(
         args,
@@ -233,6 +235,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--names", action="store_true", help="反馈意见写出人员姓名（默认以职务代替姓名）"
     )
+    report_frame_cmds.add_frame_options(p)
     p.add_argument("--builtin", action="store_true", help="忽略本办模板，用内置版式")
     p.add_argument("--starter-template", action="store_true", help="生成含全部占位符的模板")
     p.add_argument("--check-template", metavar="DOCX", help="检查模板能否用于该文书")
@@ -249,3 +252,4 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="有行未通过检查时，仍导入其余无误的行（默认：整个文件不导入）",
     )
     p.set_defaults(func=cmd_report_import)
+    report_frame_cmds.register(sub)

@@ -17,7 +17,7 @@ from workbench.models.rectification import (
 )
 from workbench.models.reports import ArchiveItem, Report
 from workbench.models.rounds import Member, Round, Team
-from workbench.models.system import Attachment, AuditEntry, StoreMeta, User
+from workbench.models.system import Attachment, AuditEntry, DocumentNumber, StoreMeta, User
 from workbench.models.targets import Person, Target
 from workbench.models.work import Activity, FocusItem, ListEntry
 
@@ -54,6 +54,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Clue",
+    "DocumentNumber",
     "Evidence",
     "Finding",
     "FindingSignoff",

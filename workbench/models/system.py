@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, new_id, utcnow
@@ -98,3 +98,25 @@ class Attachment(Base):
     media_type: Mapped[str] = mapped_column(String(127), default="application/octet-stream")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class DocumentNumber(Base):
+    """One issued 发文字号 (机关代字〔年份〕序号): the register the counter reads. Triggers in the
+    migration refuse UPDATE and DELETE, so a number once drawn is never drawn again, even when
+    the export that drew it failed or its document was thrown away."""
+
+    __tablename__ = "document_numbers"
+    __table_args__ = (UniqueConstraint("code", "year", "seq"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    code: Mapped[str] = mapped_column(String(32))  # 机关代字, e.g. ×巡一组
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    doc_type: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(Text)
+    round_id: Mapped[str | None] = mapped_column(String(36))
+    target_id: Mapped[str | None] = mapped_column(String(36))
+    record_id: Mapped[str | None] = mapped_column(String(36))
+    doc_date: Mapped[date] = mapped_column()  # 成文日期
+    issued_by: Mapped[str | None] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)

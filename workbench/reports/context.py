@@ -52,7 +52,13 @@ class DocRequest:
     底稿 (巡察报告, 反馈意见): unsigned 底稿 are included and every page is marked as a draft;
     otherwise only 已审签 底稿 reach it. ``names`` lets the 反馈意见 name individuals; by default
     a person's name is replaced by the post they hold. ``appendix`` asks a document that has one
-    for its full detail as an 附件 after the body (政治画像: every item's 评价)."""
+    for its full detail as an 附件 after the body (政治画像: every item's 评价).
+
+    The rest are the user's choices for the 公文 frame of a type that has one (frame.py):
+    ``urgency`` 紧急程度 (特急/加急), ``signer`` 签发人 of a 上行文 (default: the team's 组长),
+    ``recipient`` and ``cc`` override the type's 主送 and 抄送 (None: the defaults; ``cc=()``:
+    none), ``attachments`` the names in the 附件说明, ``note`` the 附注; ``issue`` draws the next
+    发文字号, ``number`` names one already issued to this document to print again."""
 
     doc_type: str
     round_id: str | None = None
@@ -63,6 +69,14 @@ class DocRequest:
     draft: bool = False
     appendix: bool = False
     names: bool = False
+    urgency: str = ""
+    signer: str = ""
+    recipient: str | None = None
+    cc: tuple[str, ...] | None = None
+    attachments: tuple[str, ...] = ()
+    note: str = ""
+    issue: bool = False
+    number: str = ""
 
 
 def F(label: str) -> Any:  # noqa: N802 - reads as a declaration, like dataclasses.field

@@ -67,3 +67,18 @@ class ImportTemplateMismatch(ValidationError):
 
     code: ClassVar[str] = "WB-IMPORT-TEMPLATE"
     default_message: ClassVar[str] = N_("不是本系统的导入模板，或模板与所选的导入内容、版本不符")
+
+
+class DocumentNumberInvalid(UsageError):
+    """A 发文字号 that cannot be issued or reused: not of the form 代字〔年份〕序号号, a 草稿
+    asking for one, or a document type that carries none."""
+
+    code: ClassVar[str] = "WB-REPORT-NUMBER"
+    default_message: ClassVar[str] = N_("发文字号无效")
+
+
+class DocumentNumberNotIssued(Conflict):
+    """A reused 发文字号 that the register does not hold for this document type and scope."""
+
+    code: ClassVar[str] = "WB-REPORT-NUMBER-REUSE"
+    default_message: ClassVar[str] = N_("该发文字号未为此文书签发，不能沿用")

@@ -16,7 +16,8 @@ import io
 import os
 import uuid
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -27,10 +28,15 @@ from workbench.errors import UsageError
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.reports.context import DocRequest
 from workbench.reports.errors import DocumentScopeError, OutputExists
+from workbench.reports.frame import frame_values, framed_context, number_code
+from workbench.reports.frame_page import apply_frame
 from workbench.reports.gbt9704 import mark_draft
-from workbench.reports.registry import resolve
+from workbench.reports.numbers import IssuedNumber, Scope, issue_number, issued_for
+from workbench.reports.registry import DocSpec, resolve
 from workbench.reports.templates import check_template, render_template, template_for
 from workbench.reports.xlsx_ledgers import write_ledger
+from workbench.services.rounds import get_round
+from workbench.services.targets import get_target
 from workbench.store import audit
 from workbench.store.fsutil import refuse_folder
 from workbench.store.separation import require_case_reader, session_roles
@@ -53,6 +59,7 @@ class Written:
     format: str
     rows: int | None  # data rows of a ledger
     template: Path | None  # the office template used, None for the built-in layout
+    number: str = ""  # the 发文字号 printed
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ class ExportResult:
     sha256: str
     rows: int | None
     template: str  # "" for the built-in layout
+    number: str = ""  # the 发文字号 printed ("" when none)
 
 
 def format_of(path: Path | str) -> str:
@@ -83,8 +91,10 @@ def write_document(
     use_template: bool = True,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
+    number: str = "",
 ) -> Written:
-    """Build one document into ``target`` (a path or a binary stream)."""
+    """Build one document into ``target`` (a path or a binary stream); ``number`` is the
+    发文字号 ``export_document`` drew or reused (the frame leaves it out when blank)."""
     spec, request = resolve(session, request)
     if fmt not in spec.formats:
         offered = "、".join(f".{f}" for f in spec.formats)
@@ -97,24 +107,38 @@ def write_document(
     assert spec.context is not None and spec.render is not None
     ctx = spec.context(session, request)
     cancel.raise_if_cancelled()
+    frame = None
+    if spec.frame is not None:
+        frame = frame_values(
+            session,
+            spec.frame,
+            request,
+            copy_no=getattr(ctx, "copy_no", ""),
+            secrecy=getattr(ctx, "secrecy", ""),
+            date_text=getattr(ctx, "date", ""),
+        )
+        frame = replace(frame, number=number)
     template = template_for(spec.code) if use_template else None
     if template is not None:
         check_template(template, spec.code)
+        data = framed_context(ctx, frame) if frame is not None else ctx
         if request.draft:  # the office's layout, then the mark on every page of it
             buffer = io.BytesIO()
-            render_template(template, ctx, buffer)
+            render_template(template, data, buffer)
             buffer.seek(0)
             rendered = Document(buffer)
             mark_draft(rendered)
             rendered.save(str(target) if isinstance(target, Path) else target)
         else:
-            render_template(template, ctx, target)
+            render_template(template, data, target)
     else:
         doc = spec.render(ctx)
+        if frame is not None:
+            apply_frame(doc, frame)
         if request.draft:
             mark_draft(doc.docx)
         doc.save(target)
-    return Written(spec.code, spec.title, fmt, None, template)
+    return Written(spec.code, spec.title, fmt, None, template, number)
 
 
 def _sha256(path: Path) -> str:
@@ -127,6 +151,40 @@ def _sha256(path: Path) -> str:
 
 def _scope_id(request: DocRequest) -> str | None:
     return request.record_id or request.target_id or request.round_id
+
+
+def _number_scope(request: DocRequest) -> Scope:
+    return Scope(request.doc_type, request.round_id, request.target_id, request.record_id)
+
+
+def _register_title(session: Session, spec: DocSpec, request: DocRequest) -> str:
+    """巡察报告（城关镇党委）: the type and what it is about, for the register's list."""
+    name = ""
+    if request.target_id:
+        name = get_target(session, request.target_id).name
+    elif request.round_id:
+        name = get_round(session, request.round_id).name
+    return f"{spec.title}（{name}）" if name else spec.title
+
+
+def _draw_number(units: UnitsOfWork, spec: DocSpec, request: DocRequest) -> str:
+    """The 发文字号 of this export: a named issued one (checked against the register), or the
+    next one drawn and committed now — before the file is built, so that a failed export still
+    used it up — or none."""
+    if request.number:
+        with units.read() as s:
+            return issued_for(s, request.number, _number_scope(request)).text
+    if not request.issue or spec.frame is None:
+        return ""
+    with units.session() as s:
+        issued: IssuedNumber = issue_number(
+            s,
+            number_code(s, spec.frame, request),
+            _number_scope(request),
+            _register_title(s, spec, request),
+            request.date or date.today(),
+        )
+    return issued.text
 
 
 def export_document(
@@ -154,8 +212,17 @@ def export_document(
         with units.read() as s:
             require_case_reader(session_roles(s))  # before the writer starts (三员分立)
             spec, resolved = resolve(s, request)
+        number = _draw_number(units, spec, resolved) if fmt == "docx" else ""
+        with units.read() as s:
             written = write_document(
-                s, resolved, part, fmt, use_template=use_template, progress=progress, cancel=cancel
+                s,
+                resolved,
+                part,
+                fmt,
+                use_template=use_template,
+                progress=progress,
+                cancel=cancel,
+                number=number,
             )
         size, sha = part.stat().st_size, _sha256(part)
         with units.session() as s:
@@ -172,6 +239,7 @@ def export_document(
                     "record_id": resolved.record_id,
                     "copy_no": resolved.copy_no,
                     "draft": resolved.draft,
+                    "number": written.number,
                     "file": out.name,
                     "path": str(out),
                     "size": size,
@@ -194,4 +262,5 @@ def export_document(
         sha,
         written.rows,
         str(written.template or ""),
+        written.number,
     )

@@ -121,6 +121,10 @@ class OfficialDocument:
         self.margins = LANDSCAPE if landscape else PORTRAIT
         width_mm = 297 - 37 - 35 if landscape else 210 - 28 - 26
         self.text_width_twips = _twips(width_mm)
+        # what the 公文 frame (frame.py) replaces or places itself around
+        self.mark_elements: list[BaseOxmlElement] = []
+        self.recipient_paragraph: Paragraph | None = None
+        self.signature_elements: list[BaseOxmlElement] = []
         self._setup_styles()
         self._setup_section()
         self._setup_footers()
@@ -285,9 +289,10 @@ class OfficialDocument:
         """份号 (first line) and 密级 such as 工作秘密 (next line), flush left in 3号黑体."""
         for text in (copy_no, secrecy):
             if text:
-                self.paragraph(text, style="Normal", font=HEITI)
+                p = self.paragraph(text, style="Normal", font=HEITI)
+                self.mark_elements.append(p._p)
         if copy_no or secrecy:
-            self.blank()
+            self.mark_elements.append(self.blank()._p)
 
     def title(self, text: str) -> None:
         width = self.text_width_twips / x.TWIPS_PER_PT
@@ -296,12 +301,12 @@ class OfficialDocument:
             self.run(p, line, font=XIAOBIAOSONG, size_pt=TITLE_PT, latin=XIAOBIAOSONG)
         self.blank()
 
-    def blank(self) -> None:
-        self.docx.add_paragraph(style="Normal")
+    def blank(self) -> Paragraph:
+        return self.docx.add_paragraph(style="Normal")
 
     def recipient(self, text: str) -> None:
         """主送机关: flush left, ending with a full-width colon."""
-        self.paragraph(text.rstrip("：") + "：", style="Normal")
+        self.recipient_paragraph = self.paragraph(text.rstrip("：") + "：", style="Normal")
 
     def heading(self, level: int, text: str) -> Paragraph:
         font, bold = HEADINGS[level]
@@ -330,6 +335,7 @@ class OfficialDocument:
         self._keep_with_signature()
         blank = self.docx.add_paragraph(style="Normal")
         x.set_keep_next(blank._p.get_or_add_pPr())
+        self.signature_elements = [blank._p]
         two = 2 * x.BODY_PITCH_PT
         right = self.text_width_twips / x.TWIPS_PER_PT - two
         issuer_width, date_width = body_width_pt(issuer), body_width_pt(date_text)
@@ -340,6 +346,7 @@ class OfficialDocument:
             date_start = right - issuer_width + two
         if issuer:
             p = self.paragraph(issuer, style="Normal")
+            self.signature_elements.append(p._p)
             ppr = p._p.get_or_add_pPr()
             x.set_keep_next(ppr)
             if date_anchored:
@@ -347,7 +354,9 @@ class OfficialDocument:
             else:
                 self._right_two(ppr)
         if date_text:
-            ppr = self.paragraph(date_text, style="Normal")._p.get_or_add_pPr()
+            p = self.paragraph(date_text, style="Normal")
+            self.signature_elements.append(p._p)
+            ppr = p._p.get_or_add_pPr()
             if date_anchored:
                 self._right_two(ppr)
             else:

@@ -32,7 +32,12 @@ from workbench.reports import (
     doc_suggestion,
 )
 from workbench.reports.context import DocRequest
-from workbench.reports.errors import DocumentScopeError, UnknownDocumentType
+from workbench.reports.errors import (
+    DocumentNumberInvalid,
+    DocumentScopeError,
+    UnknownDocumentType,
+)
+from workbench.reports.frame import URGENCIES, FrameKind
 from workbench.reports.gbt9704 import OfficialDocument
 from workbench.services.rounds import get_round
 from workbench.services.targets import get_target
@@ -62,11 +67,15 @@ class DocSpec:
     ledger: str | None = None  # name in xlsx_ledgers.LEDGERS, when there is an .xlsx form
     required: tuple[str, ...] = ()  # placeholders a user template must use
     signed_findings: bool = False  # built from 已审签 底稿 only; has a 征求意见稿 (draft) mode
+    frame: FrameKind | None = None  # the 公文 frame (版头, 版记) of an outgoing document
 
     @property
     def formats(self) -> tuple[str, ...]:
         return (("docx",) if self.render else ()) + (("xlsx",) if self.ledger else ())
 
+
+# a 巡察组's report up to the 领导小组: numbered, 签发人 on the 发文字号's line
+TEAM_REPORT = FrameKind("team", numbered=True, upward=True)
 
 DOCUMENTS: tuple[DocSpec, ...] = (
     DocSpec(
@@ -109,7 +118,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         "record_or_round",
         doc_clues.context,
         doc_clues.render_transfer,
-        required=("clues",),
+        required=("clues",),  # a form, one per clue and page: no 版头 (the 移交函 carries one)
     ),
     DocSpec(
         "clue-approval",
@@ -144,6 +153,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_inspection.render,
         required=("title", "groups"),
         signed_findings=True,
+        frame=TEAM_REPORT,
     ),
     DocSpec(
         "clue-report",
@@ -152,6 +162,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_clue_report.context,
         doc_clue_report.render,
         required=("title", "units"),
+        frame=TEAM_REPORT,
     ),
     DocSpec(
         "feedback",
@@ -161,6 +172,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_feedback.render,
         required=("title", "groups", "suggestions"),
         signed_findings=True,
+        frame=FrameKind("team", cc=("discipline", "organization")),
     ),
     DocSpec(
         "immediate-fix-notice",
@@ -265,6 +277,21 @@ def copy_number(text: str) -> str:
     return f"{int(text):06d}"
 
 
+def check_frame_choices(spec: DocSpec, request: DocRequest) -> None:
+    """The frame choices a request may make of this type: a 发文字号 only for a numbered type
+    and never for a 草稿; 紧急程度 only 特急 or 加急."""
+    if request.urgency not in URGENCIES:
+        raise UsageError(f"紧急程度“{request.urgency}”无效：应为 特急 或 加急")
+    if not (request.issue or request.number):
+        return
+    if request.issue and request.number:
+        raise DocumentNumberInvalid("--issue 取新编号，--number 沿用已签发的编号，只能选一个")
+    if spec.frame is None or not spec.frame.numbered:
+        raise DocumentNumberInvalid(f"{spec.title}没有发文字号", doc_type=spec.code)
+    if request.draft:
+        raise DocumentNumberInvalid("征求意见稿不编发文字号", doc_type=spec.code)
+
+
 def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]:
     """The spec and the request with its scope and 份号 checked (round filled in from the
     target)."""
@@ -274,6 +301,7 @@ def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]
         raise DocumentScopeError(
             f"{spec.title}没有征求意见稿；征求意见稿只用于{drafts}", doc_type=spec.code
         )
+    check_frame_choices(spec, request)
     request = replace(
         request,
         doc_type=spec.code,

@@ -41,6 +41,7 @@ from lxml.etree import LxmlError
 
 from workbench import paths
 from workbench.reports.errors import TemplateInvalid
+from workbench.reports.frame import framed_type
 from workbench.reports.gbt9704 import HEITI, OfficialDocument
 from workbench.reports.office_files import OfficeFileRefused, check_members, read_regular_file
 from workbench.reports.registry import DocSpec, get_spec
@@ -81,7 +82,8 @@ def placeholders(cls: type) -> dict[str, Placeholder]:
 def context_type(spec: DocSpec) -> type:
     if spec.context is None:
         raise TemplateInvalid(f"{spec.title}只有 Excel 台账，没有 Word 模板")
-    return typing.get_type_hints(spec.context)["return"]  # type: ignore[no-any-return]
+    own: type = typing.get_type_hints(spec.context)["return"]
+    return framed_type(own) if spec.frame is not None else own  # with the frame's placeholders
 
 
 def sample(cls: type) -> Any:

@@ -1,0 +1,169 @@
+"""发文字号: 机关代字〔年份〕序号号, counted per 代字 and year from the store's register
+(``document_numbers``), which is append-only.
+
+A number is drawn in a write transaction of its own, with its ``document.number`` audit entry,
+before the document is built: an export that fails afterwards, or a file thrown away, leaves the
+number issued and the next draw takes the one after it. A re-export uses an issued number again
+only when the user names it, and only for the same document type and scope.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workbench.models.system import DocumentNumber
+from workbench.reports.errors import DocumentNumberInvalid, DocumentNumberNotIssued
+from workbench.store import audit
+
+_NUMBER = re.compile(r"^(?P<code>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d{0,5})号$")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a number is issued for: the document type and the ids it was built from."""
+
+    doc_type: str
+    round_id: str | None
+    target_id: str | None
+    record_id: str | None
+
+
+@dataclass(frozen=True)
+class IssuedNumber:
+    code: str
+    year: int
+    seq: int
+    doc_type: str
+    title: str
+    round_id: str | None
+    target_id: str | None
+    record_id: str | None
+    doc_date: date
+    issued_by: str
+    issued_at: datetime
+
+    @property
+    def text(self) -> str:
+        return number_text(self.code, self.year, self.seq)
+
+
+def number_text(code: str, year: int, seq: int) -> str:
+    """×巡一组〔2026〕3号: the year in full, 〔〕 around it, the sequence without 第 or padding."""
+    return f"{code}〔{year}〕{seq}号"
+
+
+def parse_number(text: str) -> tuple[str, int, int]:
+    found = _NUMBER.match(text.strip())
+    if found is None:
+        raise DocumentNumberInvalid(
+            f"发文字号“{text}”格式不对，应如：×巡办〔2026〕3号", number=text
+        )
+    return found["code"], int(found["year"]), int(found["seq"])
+
+
+def _view(row: DocumentNumber) -> IssuedNumber:
+    return IssuedNumber(
+        row.code,
+        row.year,
+        row.seq,
+        row.doc_type,
+        row.title,
+        row.round_id,
+        row.target_id,
+        row.record_id,
+        row.doc_date,
+        row.issued_by or "",
+        row.issued_at,
+    )
+
+
+def issue_number(
+    session: Session, code: str, scope: Scope, title: str, doc_date: date
+) -> IssuedNumber:
+    """Draw the next number of ``code`` for the year of the 成文日期; call it in a write
+    transaction of its own (``Vault.session()`` takes the write lock first, so two exports on
+    one store never draw the same sequence, and the unique key refuses it if they did)."""
+    year = doc_date.year
+    last = session.scalar(
+        select(func.max(DocumentNumber.seq)).where(
+            DocumentNumber.code == code, DocumentNumber.year == year
+        )
+    )
+    actor = session.info.get("actor")
+    row = DocumentNumber(
+        code=code,
+        year=year,
+        seq=(last or 0) + 1,
+        doc_type=scope.doc_type,
+        title=title,
+        round_id=scope.round_id,
+        target_id=scope.target_id,
+        record_id=scope.record_id,
+        doc_date=doc_date,
+        issued_by=getattr(actor, "user_name", None),
+    )
+    session.add(row)
+    session.flush()
+    issued = _view(row)
+    audit.record(
+        session,
+        "document.number",
+        scope.doc_type,
+        scope.record_id or scope.target_id or scope.round_id,
+        {
+            "number": issued.text,
+            "code": code,
+            "year": year,
+            "seq": issued.seq,
+            "title": title,
+            "round_id": scope.round_id,
+            "target_id": scope.target_id,
+            "record_id": scope.record_id,
+            "date": doc_date.isoformat(),
+        },
+    )
+    return issued
+
+
+def issued_for(session: Session, text: str, scope: Scope) -> IssuedNumber:
+    """An issued number named for a re-export: refused unless it was issued for this type and
+    scope (a number belongs to one document)."""
+    code, year, seq = parse_number(text)
+    row = session.scalars(
+        select(DocumentNumber).where(
+            DocumentNumber.code == code, DocumentNumber.year == year, DocumentNumber.seq == seq
+        )
+    ).first()
+    if row is None:
+        raise DocumentNumberNotIssued(
+            f"发文字号“{text.strip()}”尚未签发，不能沿用；新编号请用 --issue", number=text
+        )
+    issued = _view(row)
+    if (issued.doc_type, issued.round_id, issued.target_id, issued.record_id) != (
+        scope.doc_type,
+        scope.round_id,
+        scope.target_id,
+        scope.record_id,
+    ):
+        raise DocumentNumberNotIssued(
+            f"发文字号“{issued.text}”已签发给另一份文书（{issued.title}），不能沿用",
+            number=issued.text,
+        )
+    return issued
+
+
+def list_numbers(
+    session: Session, *, year: int | None = None, code: str | None = None
+) -> list[IssuedNumber]:
+    query = select(DocumentNumber)
+    if year is not None:
+        query = query.where(DocumentNumber.year == year)
+    if code:
+        query = query.where(DocumentNumber.code == code)
+    query = query.order_by(DocumentNumber.code, DocumentNumber.year, DocumentNumber.seq)
+    return [_view(r) for r in session.scalars(query)]
