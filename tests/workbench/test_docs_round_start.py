@@ -10,6 +10,7 @@ import struct
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,9 @@ from tests.workbench import test_docs_data as docs_data
 from tests.workbench.test_docs_content import lines, text, title
 from tests.workbench.test_docs_data import Seeded
 from workbench.models import Member, Round, Team
-from workbench.models.enums import ForceType, MemberRole
+from workbench.models.enums import ForceType, MemberRole, RoundType
 from workbench.reports import DOCUMENTS, DocRequest, get_spec, write_document
+from workbench.reports.round_start import count, span
 from workbench.services import focus
 from workbench.store.vault import Vault
 
@@ -103,12 +105,14 @@ def planned(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory) -> dict[st
 
 @pytest.fixture(scope="module")
 def bare(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The same documents for the seeded round as it is: no phase dates, no 信访渠道."""
+    """The same documents for the seeded round as it is (no phase dates, no 信访渠道), made a
+    专项 round with its topic."""
     with planned_copy(seeded, tmp_path_factory.mktemp("bare"), plan=False) as vault:
         with vault.session() as s:  # nor the round's own dates
             rnd = s.get(Round, seeded.round_id)
             assert rnd is not None
             rnd.start_date = rnd.end_date = None
+            rnd.round_type, rnd.topic = RoundType.SPECIAL, "乡村振兴领域"
         return {
             code: build(vault, DocRequest(code, target_id=seeded.t1))
             for code in ("work-plan", "entry-notice", "announcement", "envelopes")
@@ -165,6 +169,8 @@ def test_missing_dates_are_said_to_follow(bare: dict[str, Any]) -> None:
     notice = text(bare["entry-notice"])
     assert "县委第一巡察组进驻时间和巡察时间另行通知。" in notice
     assert "None" not in plan + notice
+    assert "本轮对城关镇党委开展乡村振兴领域专项巡察。" in plan
+    assert "（一）围绕“乡村振兴领域”。" in plan
 
 
 def test_entry_notice_names_team_dates_preparations_and_contacts(planned: dict[str, Any]) -> None:
@@ -293,3 +299,12 @@ def test_envelopes_without_a_mailbox_leave_its_line_blank(bare: dict[str, Any]) 
     doc = bare["envelopes"]
     assert "巡察组未设置邮政信箱" in text(doc)
     assert "信箱" not in doc.tables[0].rows[0].cells[0].text
+
+
+def test_planned_dates_in_words() -> None:
+    assert span(date(2025, 3, 10), date(2025, 5, 30)) == "2025年3月10日至5月30日"
+    assert span(date(2025, 12, 1), date(2026, 1, 15)) == "2025年12月1日至2026年1月15日"
+    assert span(date(2025, 3, 10), None) == "2025年3月10日起"
+    assert span(None, date(2025, 5, 30)) == "至2025年5月30日"
+    assert span(None, None) == ""
+    assert count(2) == "两" and count(3) == "三" and count(12) == "十二"
