@@ -146,8 +146,12 @@ def _leadership(rnd: RoundView, teams: int) -> str:
     return f"{lead}和服务保障。本轮派出{count(teams)}个巡察组，组长实行“一次一授权”。"
 
 
-def _focus(session: Session, setup: RoundSetup, target_ids: list[str]) -> tuple[FocusEntry, ...]:
-    """The framework's 方面 with their 类, then each target's 监督重点清单 as seeded for it."""
+def _focus(
+    session: Session, setup: RoundSetup, targets: list[TargetView]
+) -> tuple[FocusEntry, ...]:
+    """The topic, the framework's 方面 with their 类, then the 监督重点清单 seeded for the targets:
+    one entry per kind of target (their lists are the catalog's for that kind), or the
+    target's own when the 方案 is for one."""
     rnd = setup.round
     entries = []
     if rnd.topic:
@@ -156,12 +160,16 @@ def _focus(session: Session, setup: RoundSetup, target_ids: list[str]) -> tuple[
     for aspect in framework.aspects if framework else ():
         kinds = "、".join(c.title for c in aspect.categories)
         entries.append(FocusEntry(aspect.title, f"重点了解{kinds}方面的情况。" if kinds else ""))
-    names = {t.id: t.name for t in setup.targets}
-    for target_id in target_ids:
-        items = all_pages(focus.list_focus_items, session, round_id=rnd.id, target_id=target_id)
-        titles = "、".join(dict.fromkeys(i.title for i in items))
-        if titles:
-            entries.append(FocusEntry(f"{names[target_id]}监督重点", f"{titles}。"))
+    by_kind: dict[str, dict[str, None]] = {}
+    for target in targets:
+        kind = target.name if len(targets) == 1 else target.subtype_title or target.kind_title
+        items = all_pages(focus.list_focus_items, session, round_id=rnd.id, target_id=target.id)
+        by_kind.setdefault(kind, {}).update(dict.fromkeys(i.title for i in items))
+    entries += [
+        FocusEntry(f"{kind}监督重点", f"{'、'.join(titles)}。")
+        for kind, titles in by_kind.items()
+        if titles
+    ]
     return tuple(entries)
 
 
@@ -205,7 +213,7 @@ def context(session: Session, request: DocRequest) -> WorkPlanDoc:
         phases=_phases(setup),
         leadership=_leadership(rnd, len(teams)),
         teams=tuple(setup.entry(t, only) for t in teams),
-        focus=_focus(session, setup, [t.id for t in targets]),
+        focus=_focus(session, setup, targets),
         methods=_methods(),
         requirements=_requirements(),
     )
