@@ -26,6 +26,8 @@ from tests.workbench.test_docs_data import Seeded
 from workbench.models import Member, Round, Team
 from workbench.models.enums import ForceType, MemberRole, RoundType
 from workbench.reports import DOCUMENTS, DocRequest, get_spec, write_document
+from workbench.reports.doc_announcement import add_qr
+from workbench.reports.gbt9704 import OfficialDocument
 from workbench.reports.round_start import count, span
 from workbench.services import focus
 from workbench.store.vault import Vault
@@ -253,24 +255,45 @@ def _images(doc: Any) -> list[bytes]:
     return [doc.part.related_parts[b.get(qn("r:embed"))].blob for b in blips]
 
 
-def test_announcement_qr_code_reads_as_the_configured_channel(planned: dict[str, Any]) -> None:
-    [png] = _images(planned["announcement"])
+def _reads_as(png: bytes, text: str) -> bool:
+    """Whether the PNG's modules are those of ``text``'s QR code (sampled at module centres)."""
     pixels = _png_modules(png)
-    expected = segno.make(CHANNEL, error="m", micro=False)
+    expected = segno.make(text, error="m", micro=False)
     modules = [[bool(v) for v in row] for row in expected.matrix]
     size = len(modules)
     scale = len(pixels) // (size + 8)  # a quiet zone of four modules each side
-    assert scale * (size + 8) == len(pixels) == len(pixels[0])
+    if not scale * (size + 8) == len(pixels) == len(pixels[0]):
+        return False
     sampled = [
         [pixels[(4 + r) * scale + scale // 2][(4 + c) * scale + scale // 2] for c in range(size)]
         for r in range(size)
     ]
-    assert sampled == modules
-    other = segno.make("https://xc.example.gov.cn/jb?team=2", error="m", micro=False)
-    assert [[bool(v) for v in row] for row in other.matrix] != sampled
-    # printed at about 30 mm
-    [extent] = planned["announcement"].element.body.iter(qn("wp:extent"))
-    assert abs(int(extent.get("cx")) / 36000 - 30) < 0.5
+    return sampled == modules
+
+
+def _printed_mm(doc: Any) -> float:
+    [extent] = doc.element.body.iter(qn("wp:extent"))
+    return int(extent.get("cx")) / 36000
+
+
+def test_announcement_qr_code_reads_as_the_configured_channel(planned: dict[str, Any]) -> None:
+    [png] = _images(planned["announcement"])
+    assert _reads_as(png, CHANNEL)
+    assert not _reads_as(png, "https://xc.example.gov.cn/jb?team=2")
+    assert abs(_printed_mm(planned["announcement"]) - 30) < 0.5
+
+
+def test_a_long_channel_prints_larger_so_it_still_reads() -> None:
+    text = "请扫码进入县委巡察组网络举报平台反映问题。" * 12
+    doc = OfficialDocument(title="测试")
+    add_qr(doc, text, "说明")
+    buf = io.BytesIO()
+    doc.save(buf)
+    read = Document(io.BytesIO(buf.getvalue()))
+    [png] = _images(read)
+    assert _reads_as(png, text)
+    modules = segno.make(text, error="m", micro=False).symbol_size(border=4)[0]
+    assert _printed_mm(read) / modules >= 0.4 and _printed_mm(read) > 30
 
 
 def test_announcement_without_a_channel_has_no_code_and_says_so(bare: dict[str, Any]) -> None:

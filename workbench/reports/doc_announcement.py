@@ -30,13 +30,17 @@ from workbench.reports.round_start import (
 )
 
 QR_MM = 30  # printed size: a phone reads it from arm's length off a notice board
+QR_MODULE_MM = 0.4  # the smallest module that still reads from there: a long text prints larger
 QR_ERROR = "m"  # 15 % of the code may be soiled or torn and it still reads
-QR_SCALE = 10  # pixels a module: 30 mm holds a version-10 code at ≥ 150 dpi
+QR_SCALE = 10  # pixels a module: ≥ 600 dpi at any printed size
 
 
-def qr_png(text: str) -> bytes:
-    """The QR code of ``text`` as a PNG with its quiet zone."""
-    code = segno.make(text, error=QR_ERROR, micro=False)
+def qr_code(text: str) -> segno.QRCode:
+    return segno.make(text, error=QR_ERROR, micro=False)
+
+
+def qr_png(code: segno.QRCode) -> bytes:
+    """The code as a PNG with its quiet zone of four modules."""
     buf = io.BytesIO()
     code.save(buf, kind="png", scale=QR_SCALE, border=4)
     return buf.getvalue()
@@ -110,13 +114,15 @@ def context(session: Session, request: DocRequest) -> AnnouncementDoc:
 
 
 def add_qr(doc: OfficialDocument, text: str, caption: str) -> None:
-    """The code centred at QR_MM, off the line grid (an exact line would clip it), and its
-    caption under it."""
+    """The code centred, QR_MM wide or more for a long text, off the line grid (an exact line
+    would clip it), and its caption under it."""
     paragraph = doc.paragraph(style="Normal", align="center")
     ppr = paragraph._p.get_or_add_pPr()
     x.set_line(ppr, 240, "auto")
     x.set_snap_to_grid(ppr, False)
-    paragraph.add_run().add_picture(io.BytesIO(qr_png(text)), width=Mm(QR_MM), height=Mm(QR_MM))
+    code = qr_code(text)
+    size = Mm(max(QR_MM, code.symbol_size(border=4)[0] * QR_MODULE_MM))
+    paragraph.add_run().add_picture(io.BytesIO(qr_png(code)), width=size, height=size)
     doc.paragraph(caption, style="Normal", align="center")
 
 

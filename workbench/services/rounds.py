@@ -321,7 +321,7 @@ def get_team(session: Session, team_id: str) -> TeamView:
     return _team_view(get_live(session, Team, team_id, "巡察组"))
 
 
-# (label, longest) of each 信访渠道 field; a QR code of version 10 holds 300 characters of text
+# (label, longest) of each 信访渠道 field; 300 characters make a QR code of at most 93 modules
 _CONTACT_FIELDS = {
     "phone": ("值班电话", 80),
     "mailbox": ("邮政信箱", 80),
