@@ -1,6 +1,7 @@
 """A 组员 or a 组长 calls the record services of a round's set-up directly (a script against the
 library, not the 轮次配置 page): making themselves 组长, adding a member, moving a target to
-their team, renaming the team or the round — all refused (WB-PERMISSION, exit 6) with the
+their team, renaming the team or the round, pointing the team's 信访渠道 (the 公告's phone and QR
+code) somewhere else — all refused (WB-PERMISSION, exit 6) with the
 store unchanged; 巡察办 may."""
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from workbench.models import Team as TeamRow
 from workbench.services.rounds import (
     MemberDraft,
     RoundDraft,
+    TeamContact,
     add_member,
     assign_targets,
+    set_team_contact,
     update_member,
     update_round,
     update_team,
@@ -50,6 +53,9 @@ def _writes(team: Team, world: World) -> dict[str, Callable[[Any], object]]:
             s, world.team_id, name="改名的组", level="city", county="", lead_team_id=None
         ),
         "update_round": lambda s: update_round(s, world.round_id, draft),
+        "set_team_contact": lambda s: set_team_contact(
+            s, world.team_id, TeamContact(phone="13800000000", qr="https://example.org/x")
+        ),
     }
 
 
@@ -60,7 +66,7 @@ def _snapshot(team: Team, world: World) -> tuple[Any, ...]:
         ).all()
         row = s.get(TeamRow, world.team_id)
         assert row is not None
-        return (tuple(members), row.name, tuple(row.target_ids))
+        return (tuple(members), row.name, tuple(row.target_ids), dict(row.contact))
 
 
 @pytest.mark.parametrize("user", ["member", LEADER])
@@ -72,6 +78,7 @@ def _snapshot(team: Team, world: World) -> tuple[Any, ...]:
         "assign_targets",
         "update_team",
         "update_round",
+        "set_team_contact",
     ],
 )
 def test_team_users_may_not_change_the_set_up(
@@ -86,10 +93,17 @@ def test_team_users_may_not_change_the_set_up(
 
 def test_the_office_may(team: Team, world: World) -> None:
     writes = _writes(team, world)
-    for name in ("update_team", "assign_targets", "update_member", "add_member"):
+    for name in (
+        "update_team",
+        "assign_targets",
+        "update_member",
+        "add_member",
+        "set_team_contact",
+    ):
         with team("office").session() as s:
             writes[name](s)
     with team().read() as s:
         row = s.get(TeamRow, world.team_id)
         assert row is not None and row.name == "改名的组"
         assert row.target_ids == [world.target_id]
+        assert row.contact == {"phone": "13800000000", "qr": "https://example.org/x"}

@@ -37,8 +37,16 @@ from workbench.services.office_setup import (
     resolve_target,
     resolve_team,
     seed_round_focus,
+    set_team_contact,
 )
-from workbench.services.rounds import PhaseDates, RoundDraft, RoundView, TeamView, get_round
+from workbench.services.rounds import (
+    PhaseDates,
+    RoundDraft,
+    RoundView,
+    TeamView,
+    get_round,
+    get_team,
+)
 from workbench.services.targets import TargetDraft
 
 TYPE_CODES = "、".join(f"{t.value}（{t.label}）" for t in RoundType)
@@ -204,6 +212,34 @@ def cmd_teams_edit(args: argparse.Namespace) -> int:
     return 0
 
 
+# the 信访渠道 of ``teams contact``: (TeamContact field and --option, label, example)
+CONTACT_OPTIONS = (
+    ("phone", "值班电话", ""),
+    ("mailbox", "邮政信箱", "，如 云川县邮政局第18号信箱"),
+    ("postcode", "邮编", "（信箱的邮编，6 位数字）"),
+    ("email", "电子邮箱", ""),
+    ("address", "来访地址", ""),
+    ("hours", "受理时间", "，如 工作日8:30-17:30"),
+    ("qr", "二维码内容", "：巡察公告二维码所含的网址，或电话、邮箱等文字"),
+)
+
+
+def cmd_teams_contact(args: argparse.Namespace) -> int:
+    given = {f: getattr(args, f) for f, _, _ in CONTACT_OPTIONS if getattr(args, f) is not None}
+    with common.unlock(args) as vault, vault.session() as s:
+        round_id = resolve_round(s, args.round) if args.round else None
+        team_id = resolve_team(s, args.team, round_id)
+        current = get_team(s, team_id).contact
+        team = set_team_contact(s, team_id, replace(current, **given))
+    shown = "；".join(
+        f"{label}：{getattr(team.contact, f)}"
+        for f, label, _ in CONTACT_OPTIONS
+        if getattr(team.contact, f)
+    )
+    common.emit(args, team, f"{_team_line(team)}的信访渠道：{shown or '（未设置）'}")
+    return 0
+
+
 def cmd_teams_list(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.read() as s:
         teams = list_round_teams(s, resolve_round(s, args.round))
@@ -348,7 +384,7 @@ def register(sub: argparse._SubParsersAction, groups: dict[str, Any]) -> None:  
     )
     p.set_defaults(func=cmd_rounds_phase)
 
-    teams = sub.add_parser("teams", help="巡察组：add / edit / list").add_subparsers(
+    teams = sub.add_parser("teams", help="巡察组：add / edit / contact / list").add_subparsers(
         dest="teams_cmd", required=True
     )
     p = teams.add_parser("add", help="新建巡察组（巡察办）")
@@ -363,6 +399,14 @@ def register(sub: argparse._SubParsersAction, groups: dict[str, Any]) -> None:  
     p.add_argument("--name")
     _team_options(p)
     p.set_defaults(func=cmd_teams_edit)
+    p = teams.add_parser(
+        "contact", help='设置巡察组的信访渠道（巡察办）；只改给出的项，"" 清除该项'
+    )
+    p.add_argument("team", help="巡察组名称或 id")
+    p.add_argument("--round", help="轮次名称或 id（各轮组名相同时用）")
+    for field, label, example in CONTACT_OPTIONS:
+        p.add_argument(f"--{field}", help=f"{label}{example}")
+    p.set_defaults(func=cmd_teams_contact)
     p = teams.add_parser("list", help="列出本轮巡察组")
     p.add_argument("--round", required=True, help="轮次名称或 id")
     p.set_defaults(func=cmd_teams_list)

@@ -63,6 +63,19 @@ def make_round(
     return ref
 
 
+def _contact(number: int) -> dict[str, str]:
+    """A demo team's 信访渠道 (fictional: example.org addresses, no real number)."""
+    return {
+        "phone": f"0870-55501{number:02d}",
+        "mailbox": f"{names.COUNTY}邮政局第{number}号信箱",
+        "postcode": "657000",
+        "email": f"xcz{number}@example.org",
+        "address": f"{names.COUNTY}行政中心4号楼",
+        "hours": "工作日8:30-12:00、14:30-17:30",
+        "qr": f"https://example.org/xuncha/jb?zu={number}",
+    }
+
+
 def make_teams(ctx: Context, rnd: RoundRef, target_ids: list[list[str]]) -> list[TeamRef]:
     """Three teams of six; the store's demo users are 第一巡察组."""
     text, staff = ctx.text, ctx.staff
@@ -77,6 +90,7 @@ def make_teams(ctx: Context, rnd: RoundRef, target_ids: list[list[str]]) -> list
                 number=index + 1,
                 name=team_name,
                 target_ids=target_ids[index],
+                contact=_contact(index + 1),
             )
         )
         crew: list[tuple[str, MemberRole, ForceType, str | None]]

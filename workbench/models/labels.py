@@ -59,6 +59,7 @@ FIELD_LABELS: dict[str, str] = {
     "conclusion": "结论",
     "confirmation_sha256": "对象确认扫描件",
     "confirmed_on": "确认日期",
+    "contact": "信访渠道",
     "content": "原文摘录",
     "county": "所属县（区）",
     "created_at": "创建时间",

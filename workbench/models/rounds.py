@@ -65,6 +65,8 @@ class Team(RecordMixin, Base):
     )  # 市级组, or a county group (1托N, 联动)
     county: Mapped[str] = mapped_column(String(60), default="", server_default="")  # 所属县（区）
     lead_team_id: Mapped[str | None] = mapped_column(String(36))  # 1托N/联动: the leading city team
+    # 信访渠道 published in the 公告: 值班电话, 邮政信箱, 邮箱… (rounds.TeamContact's fields)
+    contact: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class Member(RecordMixin, Base):

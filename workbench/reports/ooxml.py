@@ -148,6 +148,10 @@ def ppr_child(ppr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     return child(ppr, tag, _PPR_ORDER)
 
 
+def tblpr_child(tbl_pr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    return child(tbl_pr, tag, _TBLPR_ORDER)
+
+
 def set_fonts(rpr: BaseOxmlElement, east_asia: str, latin: str | None = None) -> None:
     """Name the East Asian and Latin fonts explicitly and drop theme references."""
     fonts = rpr_child(rpr, "w:rFonts")

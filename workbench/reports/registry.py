@@ -15,10 +15,13 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import UsageError
 from workbench.reports import (
+    doc_announcement,
     doc_archive,
     doc_clue_report,
     doc_clue_transfer,
     doc_clues,
+    doc_entry_notice,
+    doc_envelopes,
     doc_feedback,
     doc_finding,
     doc_immediate_fix,
@@ -30,6 +33,7 @@ from workbench.reports import (
     doc_rectification_letters,
     doc_stats,
     doc_suggestion,
+    doc_work_plan,
 )
 from workbench.reports.context import DocRequest
 from workbench.reports.errors import (
@@ -247,6 +251,39 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_stats.render,
         ledger="stats",
         required=("indicators",),
+    ),
+    # what a round sends out at its start, from its set-up
+    DocSpec(
+        "work-plan",
+        "巡察工作方案",
+        "round",
+        doc_work_plan.context,
+        doc_work_plan.render,
+        required=("title", "phases", "teams"),
+    ),
+    DocSpec(
+        "entry-notice",
+        "进驻通知",
+        "target",
+        doc_entry_notice.context,
+        doc_entry_notice.render,
+        required=("title", "recipient", "schedule"),
+    ),
+    DocSpec(
+        "announcement",
+        "巡察公告",
+        "target",
+        doc_announcement.context,
+        doc_announcement.render,
+        required=("title", "accepted", "contacts"),
+    ),
+    DocSpec(
+        "envelopes",
+        "小信封",
+        "target",
+        doc_envelopes.context,
+        doc_envelopes.render,
+        required=("addressee",),
     ),
 )
 

@@ -56,6 +56,8 @@ from workbench.services.rounds import (
     update_round,
     update_team,
 )
+from workbench.services.rounds import TeamContact as TeamContact
+from workbench.services.rounds import set_team_contact as set_team_contact
 from workbench.services.setup_common import SETUP_ROLES as SETUP_ROLES
 from workbench.services.setup_common import given, require_setup, resolve_person
 from workbench.services.setup_common import resolve_member as resolve_member

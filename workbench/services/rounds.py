@@ -9,7 +9,7 @@ the callers (a new store's fixtures, the first-use and self-test stores).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from sqlalchemy import select
@@ -207,6 +207,27 @@ def list_rounds(session: Session, *, offset: int = 0, limit: int = 100) -> Page[
 
 
 @dataclass(frozen=True)
+class TeamContact:
+    """A team's 信访渠道 as its 公告 publishes them; "" where the team has none."""
+
+    phone: str = ""  # 值班电话
+    mailbox: str = ""  # 邮政信箱, e.g. 云川县邮政局第18号信箱
+    postcode: str = ""  # 邮编 of the 信箱
+    email: str = ""  # 电子邮箱
+    address: str = ""  # 来访地址
+    hours: str = ""  # 受理时间
+    qr: str = ""  # what its QR code carries: the reporting platform's URL, or a phone or mail text
+
+    @classmethod
+    def stored(cls, raw: object) -> TeamContact:
+        """The JSON form back; a key the code does not know is skipped."""
+        if not isinstance(raw, dict):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: str(v) for k, v in raw.items() if k in known and v})
+
+
+@dataclass(frozen=True)
 class TeamView:
     id: str
     round_id: str | None
@@ -216,6 +237,7 @@ class TeamView:
     level: OrgLevel
     county: str
     lead_team_id: str | None
+    contact: TeamContact
     meta: RecordMeta
 
 
@@ -229,6 +251,7 @@ def _team_view(row: Team) -> TeamView:
         level=row.level,
         county=row.county,
         lead_team_id=row.lead_team_id,
+        contact=TeamContact.stored(row.contact),
         meta=record_meta(row),
     )
 
@@ -296,6 +319,42 @@ def update_team(
 
 def get_team(session: Session, team_id: str) -> TeamView:
     return _team_view(get_live(session, Team, team_id, "巡察组"))
+
+
+# (label, longest) of each 信访渠道 field; 300 characters make a QR code of at most 93 modules
+_CONTACT_FIELDS = {
+    "phone": ("值班电话", 80),
+    "mailbox": ("邮政信箱", 80),
+    "postcode": ("邮编", 6),
+    "email": ("电子邮箱", 120),
+    "address": ("来访地址", 120),
+    "hours": ("受理时间", 80),
+    "qr": ("二维码内容", 300),
+}
+
+
+def set_team_contact(
+    session: Session, team_id: str, contact: TeamContact, *, expected_version: int | None = None
+) -> TeamView:
+    """The team's 信访渠道, all of them at once (a field left "" is removed)."""
+    require_setup(session, "设置巡察组信访渠道")
+    row = get_live(session, Team, team_id, "巡察组")
+    check_version(row.version, expected_version)
+    stored = {}
+    for name, (label, longest) in _CONTACT_FIELDS.items():
+        text = optional_text(getattr(contact, name), name, label, longest)
+        if "\n" in text:
+            raise ValidationError(f"{label}应为一行文字", field=name)
+        if text:
+            stored[name] = text
+    postcode = stored.get("postcode", "")
+    if postcode and not (len(postcode) == 6 and postcode.isascii() and postcode.isdigit()):
+        raise ValidationError("邮编应为 6 位数字", field="postcode")
+    if stored.get("email") and "@" not in stored["email"]:
+        raise ValidationError(f"电子邮箱“{stored['email']}”无效", field="email")
+    row.contact = stored
+    session.flush()
+    return _team_view(row)
 
 
 def assign_targets(session: Session, team_id: str, target_ids: tuple[str, ...]) -> TeamView:
