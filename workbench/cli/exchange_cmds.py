@@ -301,15 +301,13 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    office = sub.add_parser("office", help="巡察办交换密钥").add_subparsers(
-        dest="office_cmd", required=True
-    )
+    office = sub.add_parser("office").add_subparsers(dest="office_cmd", required=True)
     p = office.add_parser("init", help="生成巡察办的加密和签名密钥")
     p.add_argument("--escrow", help="托管公钥（age1…），数据包同时加密给它")
     p.set_defaults(func=cmd_office_init)
     office.add_parser("info", help="显示巡察办公钥和指纹").set_defaults(func=cmd_office_info)
 
-    enrol = sub.add_parser("enrol", help="设备登记").add_subparsers(dest="enrol_cmd", required=True)
+    enrol = sub.add_parser("enrol").add_subparsers(dest="enrol_cmd", required=True)
     p = enrol.add_parser("request", help="（巡察组）生成登记申请文件")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_enrol_request)
@@ -324,20 +322,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--fingerprint", help="电话核对得到的巡察办指纹；不一致则拒绝")
     p.set_defaults(func=cmd_enrol_accept)
 
-    devices = sub.add_parser("devices", help="（巡察办）已登记设备").add_subparsers(
-        dest="devices_cmd", required=True
-    )
+    devices = sub.add_parser("devices").add_subparsers(dest="devices_cmd", required=True)
     devices.add_parser("list", help="列出设备").set_defaults(func=cmd_devices_list)
     p = devices.add_parser("revoke", help="吊销设备")
     p.add_argument("device")
     p.add_argument("--reason")
     p.set_defaults(func=cmd_devices_revoke)
 
-    p = sub.add_parser("export", help="（巡察组）导出本轮尚未确认的数据为加密数据包")
+    p = sub.add_parser("export")
     p.add_argument("--round", required=True)
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_export)
-    p = sub.add_parser("brief", help="（巡察办）生成发给巡察组设备的部署包")
+    p = sub.add_parser("brief")
     p.add_argument("--round", required=True)
     p.add_argument("--device", required=True, action="append", help="接收设备，可重复")
     p.add_argument(
@@ -345,23 +341,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_brief)
-    p = sub.add_parser("import", help="导入数据包（巡察办导入巡察组包；巡察组导入部署包和回执）")
+    p = sub.add_parser("import")
     p.add_argument("file")
     p.set_defaults(func=cmd_import)
-    p = sub.add_parser("verify", help="校验数据包而不导入")
+    p = sub.add_parser("verify")
     p.add_argument("file")
     p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("rejected", help="被拒收数据包的保留情况；系统管理员可设置保留天数和总量")
+    p = sub.add_parser("rejected")
     p.add_argument("--keep-days", type=int, help=f"保留天数（默认 {rejected.DEFAULT_KEEP_DAYS}）")
     p.add_argument(
         "--max-mib", type=int, help=f"保留总量上限，MiB（默认 {rejected.DEFAULT_MAX_BYTES >> 20}）"
     )
     p.set_defaults(func=cmd_rejected)
 
-    p = sub.add_parser(
-        "receipt", help="（巡察办）开具回执；receipt accept FILE：（巡察组）接受回执"
-    )
+    p = sub.add_parser("receipt")
     p.add_argument("--device")
     p.add_argument("--out")
     rs = p.add_subparsers(dest="receipt_cmd")
@@ -370,15 +364,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     acc.set_defaults(func=cmd_receipt)
     p.set_defaults(func=cmd_receipt)
 
-    p = sub.add_parser("wipe", help="（巡察组）清理已经巡察办确认的一轮数据")
+    p = sub.add_parser("wipe")
     p.add_argument("--round", required=True)
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--yes", action="store_true")
     p.set_defaults(func=cmd_wipe)
 
-    conflicts = sub.add_parser("conflicts", help="（巡察办）合并冲突").add_subparsers(
-        dest="conflicts_cmd", required=True
-    )
+    conflicts = sub.add_parser("conflicts").add_subparsers(dest="conflicts_cmd", required=True)
     conflicts.add_parser("list", help="列出待处理的冲突").set_defaults(func=cmd_conflicts_list)
     p = conflicts.add_parser("resolve", help="选定一个版本解决冲突")
     p.add_argument("record_id", help="记录的编号或 id")

@@ -324,10 +324,7 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore
     """Returns each record type's verbs, for the set-up commands to add theirs (rounds add…)."""
     groups: dict[str, Any] = {}
     for spec in COMMANDS:
-        verbs = sub.add_parser(
-            spec.name,
-            help=f"{spec.help}：list / show" + (" / void" if spec.name in VOIDERS else ""),
-        ).add_subparsers(dest=f"{spec.name}_cmd", required=True)
+        verbs = sub.add_parser(spec.name).add_subparsers(dest=f"{spec.name}_cmd", required=True)
         groups[spec.name] = verbs
         p = verbs.add_parser("list", help=f"列出{spec.help}")
         for flag in FILTERS:
