@@ -39,7 +39,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     lines = [
         f"[{h.type_label}] {h.title}\n    "
         + h.snippet.replace(HIGHLIGHT_START, "【").replace(HIGHLIGHT_END, "】")
-        + f"\n    {h.record_type} {h.record_id}"
+        + f"\n    id {h.record_id}"
         for h in hits
     ]
     common.emit(args, hits, "\n".join(lines) if lines else "没有找到匹配的记录。")

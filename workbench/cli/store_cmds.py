@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from workbench.cli import common
+from workbench.cli import common, labels
 from workbench.errors import StoreDamaged, UsageError
 from workbench.models import Base
 from workbench.roles import Role, validate_first_user_roles
@@ -32,7 +32,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     roles = tuple(r for r in (args.roles or "").replace("，", ",").split(",") if r.strip())
     if roles:  # refused before the passphrase is asked, not after
         validate_first_user_roles(roles)
-    secret = common.new_passphrase(args, "口令")
+    secret = common.new_passphrase(args, "口令", new_store=True)
     vault, code = Vault.create(
         directory,
         user_name=args.user or common.user_name(args),
@@ -87,7 +87,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             f"编号：{vault.store_id}（{role_label}）",
             f"当前用户：{vault.user.display_name}（{_role_names(vault.user.roles)}）",
             f"结构版本：{data['schema_revision']}　SQLCipher {cipher}　SQLite {sqlite}",
-            "记录数：" + "，".join(f"{k} {v}" for k, v in counts.items()),
+            "记录数：" + labels.counted(counts),
         ]
         common.emit(args, data, "\n".join(lines))
     return 0
