@@ -121,8 +121,10 @@ class _SelfTestAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        from workbench.logs import setup_logging
         from workbench.selftest import main as self_test
 
+        setup_logging()  # as main() does for a command: a failing step's traceback goes there
         parser.exit(self_test())
 
 
