@@ -73,6 +73,7 @@ FILTER_HELP: dict[str, str] = {
     "date_from": "起始日期 YYYY-MM-DD（收到、谈话、编制或时限的日期，依记录类型）",
     "date_to": "截止日期 YYYY-MM-DD",
 }
+
 # CLI switch → the list service's keyword it turns on, and its help
 SWITCHES: dict[str, tuple[str, str]] = {
     "overdue": ("overdue", "只列反馈期限已过仍未反馈的（督办）"),
