@@ -34,6 +34,7 @@ BENCHMARKS = (
     "ui",
     "bundle",
     "exchange",
+    "cli",
 )
 
 
@@ -62,6 +63,7 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
     from bench.bench_ui import FULL as UI_FULL
     from bench.bench_ui import QUICK as UI_QUICK
     from bench.bench_ui import bench_ui
+    from bench.cli_bench import bench_cli
     from bench.docs_bench import FULL as DOCS_FULL
     from bench.docs_bench import QUICK as DOCS_QUICK
     from bench.docs_bench import bench_docs
@@ -85,6 +87,7 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
         "exchange": lambda tmp: bench_exchange(
             tmp, EXCHANGE_QUICK if s is QUICK else EXCHANGE_FULL
         ),
+        "cli": lambda tmp: bench_cli(tmp, 3 if s is QUICK else 15),
     }
 
 

@@ -41,6 +41,8 @@ EXPECTED = {
     "exchange_export_peak_memory",
     "exchange_import_peak_memory",
     "exchange_reimport",
+    "cli_version",
+    "cli_help",
 }
 MACHINE_KEYS = {"python", "platform", "cpu_count", "sqlcipher", "sqlcipher_sqlite"}
 BENCH_KEYS = {"name", "figures", "baseline", "ratio", "ratio_definition", "target", "meets_target"}

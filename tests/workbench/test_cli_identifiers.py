@@ -14,7 +14,7 @@ from workbench.cli import main
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.errors import AmbiguousName, NotFound
 from workbench.models import Letter
-from workbench.services.identifiers import resolve_numbered, resolve_record
+from workbench.services.identifiers import resolve_pending, resolve_record
 from workbench.store.vault import Vault
 
 NUMBERED = ("letters", "findings", "clues", "interviews", "rectifications")
@@ -103,15 +103,18 @@ def test_filters_and_documents_take_names_and_numbers(
 
 
 def test_a_number_of_any_kind(demo_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``conflicts resolve`` names a record of any kind."""
+    """``conflicts resolve`` names a record of any kind, among those that wait."""
     letter, clue = _first(capsys, "letters"), _first(capsys, "clues")
+    pending = [("letters", letter["id"]), ("clues", clue["id"])]
     vault = Vault.open(demo_env, DEMO_LEADER, DEMO_PASSPHRASE)
     try:
         with vault.read() as s:
-            assert resolve_numbered(s, letter["number"]) == letter["id"]
-            assert resolve_numbered(s, clue["number"]) == clue["id"]
-            assert resolve_numbered(s, clue["id"].upper()) == clue["id"]
+            assert resolve_pending(s, letter["number"], pending) == letter["id"]
+            assert resolve_pending(s, clue["number"], pending) == clue["id"]
+            assert resolve_pending(s, clue["id"].upper(), pending) == clue["id"]
             with pytest.raises(NotFound):
-                resolve_numbered(s, "XF-1999-9999")
+                resolve_pending(s, "XF-1999-9999", pending)
+            with pytest.raises(NotFound):  # a real number, but nothing of it waits
+                resolve_pending(s, letter["number"], pending[1:])
     finally:
         vault.lock()

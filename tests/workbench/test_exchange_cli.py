@@ -81,9 +81,11 @@ def test_export_verify_import_receipt_wipe(
     )
     capsys.readouterr()
     assert main([*office, "verify", str(package)]) == 0
-    assert "组员a" in capsys.readouterr().out
-    imported = _json(capsys, main, [*office, "import", str(package)])
-    assert isinstance(imported, dict) and imported["status"] == "imported"
+    said = capsys.readouterr().out
+    assert "组员a" in said and "巡察组数据包" in said and "问题底稿 1" in said
+    assert main([*office, "import", str(package)]) == 0
+    said = capsys.readouterr().out  # what was done, in Chinese: no "inserted", "team"…
+    assert "巡察组数据包：新增 1，更新 0，未变 0，冲突 0" in said, said
     again = _json(capsys, main, [*office, "import", str(package)])
     assert isinstance(again, dict) and again["status"] == "already_imported"
 
@@ -91,7 +93,9 @@ def test_export_verify_import_receipt_wipe(
     dev = w.template.device_a
     assert main([*office, "receipt", "--device", dev, "--out", str(receipt)]) == 0
     assert main([*office, "receipt"]) == 2
+    capsys.readouterr()
     assert main([*a, "receipt", "accept", str(receipt)]) == 0
+    assert "号回执" in capsys.readouterr().out
     status = _json(capsys, main, [*a, "wipe", "--round", w.round_id, "--dry-run"])
     assert isinstance(status, dict) and status["ready"] is True
     assert main([*a, "wipe", "--round", w.round_id]) == 2  # needs --yes
@@ -210,9 +214,13 @@ def test_conflicts_are_listed_verbatim_and_resolved(
     capsys.readouterr()
     assert main([*office, "conflicts", "list"]) == 0
     listing = capsys.readouterr().out
-    assert hostile in listing and "overview" in listing  # shown as text, never interpreted
+    assert hostile in listing and "基本情况" in listing  # shown as text, never interpreted
+    assert "overview" not in listing  # the differing field by its Chinese name
     assert main([*office, "conflicts", "resolve", target, "--keep", "9"]) == 5
-    assert main([*office, "conflicts", "resolve", target, "--keep", "1"]) == 0
+    assert main([*office, "conflicts", "resolve", "另一个单位", "--keep", "1"]) == 5
+    assert "没有待处理的冲突" in capsys.readouterr().err
+    # the record by its name, as by its number: looked for among the records that wait
+    assert main([*office, "conflicts", "resolve", hostile, "--keep", "1"]) == 0
     capsys.readouterr()
     assert main([*office, "conflicts", "list"]) == 0
     assert "没有待处理的冲突" in capsys.readouterr().out

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from workbench import paths
 from workbench.errors import UsageError
@@ -57,13 +58,22 @@ def passphrase(args: argparse.Namespace, label: str = "口令") -> str:
     return _prompt(label)
 
 
-def new_passphrase(args: argparse.Namespace, label: str = "新口令") -> str:
-    """``--new-passphrase-file``, else ``WORKBENCH_NEW_PASSPHRASE``, else prompt twice."""
+def new_passphrase(
+    args: argparse.Namespace, label: str = "新口令", *, new_store: bool = False
+) -> str:
+    """``--new-passphrase-file``, else ``WORKBENCH_NEW_PASSPHRASE``, else prompt twice.
+    ``new_store``: a new store's passphrase, where no old one exists, so ``--passphrase-file`` and
+    ``WORKBENCH_PASSPHRASE`` are taken too when the new ones are absent (as restic and borg take
+    their one variable for a new repository)."""
     if getattr(args, "new_passphrase_file", None):
         return _read_secret_file(args.new_passphrase_file)
     env = os.environ.get("WORKBENCH_NEW_PASSPHRASE")
     if env is not None:
         return env
+    if new_store and (
+        getattr(args, "passphrase_file", None) or "WORKBENCH_PASSPHRASE" in os.environ
+    ):
+        return passphrase(args, label)
     first = _prompt(label)
     if first != _prompt(f"再次输入{label}"):
         raise UsageError("两次输入的口令不一致")
@@ -133,6 +143,8 @@ def whole_number(text: str) -> int:
 
 
 def _plain(value: Any) -> Any:
+    """``value`` as JSON's types: the one encoder of ``--json`` (dataclasses, enums by code, dates
+    as ISO 8601, Decimals as written, UUIDs and paths as text)."""
     if is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in asdict(value).items()}
     if isinstance(value, Enum):
@@ -141,17 +153,22 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | set | frozenset):
         return [_plain(v) for v in value]
-    if isinstance(value, Path | Decimal):  # a Decimal as written, no float rounding
+    if isinstance(value, Path | Decimal | UUID):  # a Decimal as written, no float rounding
         return str(value)
     return value
+
+
+def to_json(data: Any) -> str:
+    """``data`` as the indented UTF-8 JSON every ``--json`` prints."""
+    return json.dumps(_plain(data), ensure_ascii=False, indent=2)
 
 
 def emit(args: argparse.Namespace, data: Any, human: str) -> None:
     """``--json``: the data as JSON on stdout; otherwise the human text. A path's bytes that are
     not UTF-8 are shown as U+FFFD (stdout cannot write them)."""
     if getattr(args, "json", False):
-        print(readable_name(json.dumps(_plain(data), ensure_ascii=False, indent=2)))
+        print(readable_name(to_json(data)))
     else:
         print(readable_name(human))

@@ -41,7 +41,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("demo", help="创建演示数据库")
+    p = sub.add_parser("demo")
     p.add_argument("--if-missing", action="store_true", help="已存在时不报错")
     p.add_argument("--size", choices=["small", "large"], default="small", help="large：十万条记录")
     p.add_argument("--seed", type=int, default=2026, help="随机种子（相同种子生成相同内容）")

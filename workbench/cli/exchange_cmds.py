@@ -4,10 +4,9 @@ verify, receipts, the wipe (清理) and conflicts."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from workbench.cli import common, index_cmds
+from workbench.cli import common, index_cmds, labels
 from workbench.errors import UsageError
 from workbench.exchange import (
     accept_certificate,
@@ -29,7 +28,8 @@ from workbench.exchange import (
     wipe_status,
 )
 from workbench.exchange.errors import PackageRejected
-from workbench.services.identifiers import resolve_numbered
+from workbench.models.labels import field_label
+from workbench.services.identifiers import resolve_pending
 from workbench.services.setup_common import resolve_team
 
 
@@ -153,7 +153,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = _out(args.out)
     with common.unlock(args) as vault:
         result = export_round(vault, common.round_arg(vault, args.round), out)
-    counts = "，".join(f"{k} {v}" for k, v in sorted(result.counts.items())) or "无新记录"
+    counts = labels.counted(dict(sorted(result.counts.items()))) or "无新记录"
     human = (
         f"已导出第 {result.device_seq} 号数据包：{out}（{result.size} 字节）\n"
         f"记录：{counts}；附件 {result.attachments} 个"
@@ -193,16 +193,17 @@ def cmd_import(args: argparse.Namespace) -> int:
                     "message": exc.message,
                     "kept_at": exc.details.get("kept_at"),
                 }
-                print(json.dumps(doc, ensure_ascii=False, indent=2))
+                print(common.to_json(doc))
                 return exc.exit_code
             raise
         index_cmds.index_after_import(vault)  # bulk-imported records: indexed after the commit
     if result.status == "already_imported":
         human = f"此数据包已导入过（{result.package_id}），未做任何改动。"
     else:
-        outcome = "，".join(f"{k} {v}" for k, v in result.outcome.items())
+        outcome = labels.counted(result.outcome, labels.OUTCOMES)
+        kind = labels.PACKAGE_KINDS.get(result.kind, result.kind)
         human = (
-            f"已导入 {result.sender_user} 的第 {result.device_seq} 号数据包（{result.kind}）："
+            f"已导入 {result.sender_user} 的第 {result.device_seq} 号{kind}："
             f"{outcome}；新附件 {result.attachments_added} 个"
         )
         human += "".join(f"\n警告：{w}" for w in result.warnings)
@@ -216,10 +217,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if report.verdict == "rejected":
         human = f"拒收 [{report.code}]：{report.message}"
     else:
-        counts = "，".join(f"{k} {v}" for k, v in sorted(report.counts.items())) or "无记录"
+        counts = labels.counted(dict(sorted(report.counts.items()))) or "无记录"
+        kind = labels.PACKAGE_KINDS.get(report.kind or "", report.kind or "")
         human = (
             f"发送方：{report.sender_user}（设备 {report.sender_device}）第 {report.device_seq} 号"
-            f" {report.kind}\n内容：{counts}；附件 {report.attachments} 个\n结论：{report.message}"
+            f"{kind}\n内容：{counts}；附件 {report.attachments} 个\n结论：{report.message}"
         )
         human += "".join(f"\n警告：{w}" for w in report.warnings)
     common.emit(args, report, human)
@@ -279,7 +281,8 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
     lines = []
     for c in rows:
         lines.append(
-            f"{c.record_type}/{c.record_id}  {c.title}  不同之处：{'、'.join(c.differing)}"
+            f"{labels.table_label(c.record_type)} {c.record_id}  {c.title}  "
+            f"不同之处：{'、'.join(field_label(f) for f in c.differing)}"
         )
         for h in c.heads:
             live = "（当前显示）" if h.live else ""
@@ -292,24 +295,26 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
         with vault.read() as s:
-            record_id = resolve_numbered(s, args.record_id)
+            pending = [(c.record_type, c.record_id) for c in list_conflicts(s)]
+            record_id = resolve_pending(s, args.record_id, pending)
         view = resolve_conflict(vault, record_id, args.keep)
     common.emit(
-        args, view, f"已按第 {args.keep} 个版本解决冲突：{view.record_type}/{view.record_id}"
+        args,
+        view,
+        f"已按第 {args.keep} 个版本解决冲突："
+        f"{labels.table_label(view.record_type)} {view.record_id}",
     )
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    office = sub.add_parser("office", help="巡察办交换密钥").add_subparsers(
-        dest="office_cmd", required=True
-    )
+    office = sub.add_parser("office").add_subparsers(dest="office_cmd", required=True)
     p = office.add_parser("init", help="生成巡察办的加密和签名密钥")
     p.add_argument("--escrow", help="托管公钥（age1…），数据包同时加密给它")
     p.set_defaults(func=cmd_office_init)
     office.add_parser("info", help="显示巡察办公钥和指纹").set_defaults(func=cmd_office_info)
 
-    enrol = sub.add_parser("enrol", help="设备登记").add_subparsers(dest="enrol_cmd", required=True)
+    enrol = sub.add_parser("enrol").add_subparsers(dest="enrol_cmd", required=True)
     p = enrol.add_parser("request", help="（巡察组）生成登记申请文件")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_enrol_request)
@@ -324,20 +329,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--fingerprint", help="电话核对得到的巡察办指纹；不一致则拒绝")
     p.set_defaults(func=cmd_enrol_accept)
 
-    devices = sub.add_parser("devices", help="（巡察办）已登记设备").add_subparsers(
-        dest="devices_cmd", required=True
-    )
+    devices = sub.add_parser("devices").add_subparsers(dest="devices_cmd", required=True)
     devices.add_parser("list", help="列出设备").set_defaults(func=cmd_devices_list)
     p = devices.add_parser("revoke", help="吊销设备")
     p.add_argument("device")
     p.add_argument("--reason")
     p.set_defaults(func=cmd_devices_revoke)
 
-    p = sub.add_parser("export", help="（巡察组）导出本轮尚未确认的数据为加密数据包")
+    p = sub.add_parser("export")
     p.add_argument("--round", required=True)
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_export)
-    p = sub.add_parser("brief", help="（巡察办）生成发给巡察组设备的部署包")
+    p = sub.add_parser("brief")
     p.add_argument("--round", required=True)
     p.add_argument("--device", required=True, action="append", help="接收设备，可重复")
     p.add_argument(
@@ -345,23 +348,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_brief)
-    p = sub.add_parser("import", help="导入数据包（巡察办导入巡察组包；巡察组导入部署包和回执）")
+    p = sub.add_parser("import")
     p.add_argument("file")
     p.set_defaults(func=cmd_import)
-    p = sub.add_parser("verify", help="校验数据包而不导入")
+    p = sub.add_parser("verify")
     p.add_argument("file")
     p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("rejected", help="被拒收数据包的保留情况；系统管理员可设置保留天数和总量")
+    p = sub.add_parser("rejected")
     p.add_argument("--keep-days", type=int, help=f"保留天数（默认 {rejected.DEFAULT_KEEP_DAYS}）")
     p.add_argument(
         "--max-mib", type=int, help=f"保留总量上限，MiB（默认 {rejected.DEFAULT_MAX_BYTES >> 20}）"
     )
     p.set_defaults(func=cmd_rejected)
 
-    p = sub.add_parser(
-        "receipt", help="（巡察办）开具回执；receipt accept FILE：（巡察组）接受回执"
-    )
+    p = sub.add_parser("receipt")
     p.add_argument("--device")
     p.add_argument("--out")
     rs = p.add_subparsers(dest="receipt_cmd")
@@ -370,17 +371,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     acc.set_defaults(func=cmd_receipt)
     p.set_defaults(func=cmd_receipt)
 
-    p = sub.add_parser("wipe", help="（巡察组）清理已经巡察办确认的一轮数据")
+    p = sub.add_parser("wipe")
     p.add_argument("--round", required=True)
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--yes", action="store_true")
     p.set_defaults(func=cmd_wipe)
 
-    conflicts = sub.add_parser("conflicts", help="（巡察办）合并冲突").add_subparsers(
-        dest="conflicts_cmd", required=True
-    )
+    conflicts = sub.add_parser("conflicts").add_subparsers(dest="conflicts_cmd", required=True)
     conflicts.add_parser("list", help="列出待处理的冲突").set_defaults(func=cmd_conflicts_list)
     p = conflicts.add_parser("resolve", help="选定一个版本解决冲突")
-    p.add_argument("record_id", help="记录的编号或 id")
+    p.add_argument("record_id", help="有冲突的记录：id、编号或名称（见 conflicts list）")
     p.add_argument("--keep", type=int, required=True, help="保留第几个版本（见 conflicts list）")
     p.set_defaults(func=cmd_conflicts_resolve)

@@ -73,7 +73,7 @@ def _positive(text: str) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("index", help="把导入后尚未编入检索的记录编入检索索引")
+    p = sub.add_parser("index")
     p.add_argument("--rebuild", action="store_true", help="按全部记录重建检索索引")
     p.add_argument("--batch", type=_positive, default=1000, help="每个事务处理的记录数")
     p.set_defaults(func=cmd_index)

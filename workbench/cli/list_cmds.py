@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from workbench.cli import common
-from workbench.errors import UsageError
+from workbench.cli.labels import view_field_label
+from workbench.errors import UsageError, ValidationError
 from workbench.services import (
     activities,
     clues,
@@ -58,6 +59,19 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "channel": ("channel",),
     "date_from": ("date_from", "due_from"),
     "date_to": ("date_to", "due_to"),
+}
+
+# each filter's help, in the user's words (one entry per filter above)
+FILTER_HELP: dict[str, str] = {
+    "round": "按轮次筛选（名称或 id）",
+    "target": "按被巡察对象筛选（名称或 id）",
+    "team": "按巡察组筛选（名称或 id）",
+    "status": "按状态筛选（状态代码）",
+    "type": "按类型筛选（类型代码）",
+    "category": "按分类筛选",
+    "channel": "按来信渠道筛选",
+    "date_from": "起始日期 YYYY-MM-DD（收到、谈话、编制或时限的日期，依记录类型）",
+    "date_to": "截止日期 YYYY-MM-DD",
 }
 
 # CLI switch → the list service's keyword it turns on, and its help
@@ -217,6 +231,23 @@ def _text(value: Any, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _shown(value: Any) -> str:
+    """A field of ``show``: yes/no, lists joined, a nested part (a 责任主体, a 审签 step) as its
+    labelled values in brackets."""
+    if is_dataclass(value) and not isinstance(value, type):
+        parts = [
+            f"{view_field_label(f.name)}：{_shown(v)}"
+            for f in fields(value)
+            if (v := getattr(value, f.name)) not in (None, "", (), [])
+        ]
+        return "（" + "，".join(parts) + "）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list | tuple):
+        return "、".join(_shown(v) for v in value)
+    return _text(value, 200)
+
+
 def _filters(spec: RecordCommand, args: argparse.Namespace) -> dict[str, Any]:
     accepted = inspect.signature(spec.list_fn).parameters
     kwargs: dict[str, Any] = {}
@@ -253,12 +284,27 @@ def _resolve_names(session: Session, kwargs: dict[str, Any]) -> None:
             kwargs[key] = resolve_record(session, kind, kwargs[key], kwargs.get("round_id"))
 
 
+def _none(page: Any) -> str:
+    """What an empty page says: nothing matched, or nothing this far into the list."""
+    if page.total:
+        return f"第 {page.offset + 1} 条起没有记录（共 {page.total} 条）"
+    return "没有记录"
+
+
 def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         kwargs = _filters(spec, args)
         with common.unlock(args) as vault, vault.read() as s:
             _resolve_names(s, kwargs)
-            page = spec.list_fn(s, **kwargs, offset=args.offset, limit=args.limit)
+            try:
+                page = spec.list_fn(s, **kwargs, offset=args.offset, limit=args.limit)
+            except ValidationError as exc:
+                if exc.details.get("field") != "order":
+                    raise
+                keys = "、".join(f"{k}（{view_field_label(k)}）" for k in exc.details["allowed"])
+                raise UsageError(
+                    f"--order 不能按“{args.order}”排序；可用的列：{keys}（前加 - 为倒序）"
+                ) from None
         voided = kwargs.get("voided", False)  # a last column: 已作废：<理由>
         header = "\t".join([*(h for _, h in spec.columns), *(["作废"] if voided else [])])
         rows = [
@@ -271,7 +317,7 @@ def _list(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
             for item in page.items
         ]
         footer = f"第 {page.offset + 1}–{page.offset + len(page.items)} 条，共 {page.total} 条"
-        common.emit(args, page, "\n".join([header, *rows, footer]))
+        common.emit(args, page, "\n".join([header, *rows, footer]) if rows else _none(page))
         return 0
 
     return run
@@ -287,7 +333,7 @@ def _show(spec: RecordCommand) -> Callable[[argparse.Namespace], int]:
         mark = void_mark(getattr(view, "meta", None))
         lines = [mark] if mark else []
         lines += [
-            f"{f.name}: {_text(getattr(view, f.name), 200)}"
+            f"{view_field_label(f.name)}：{_shown(getattr(view, f.name))}"
             for f in (fields(view) if is_dataclass(view) else ())
             if f.name != "meta"
         ]
@@ -324,16 +370,13 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:  # type: ignore
     """Returns each record type's verbs, for the set-up commands to add theirs (rounds add…)."""
     groups: dict[str, Any] = {}
     for spec in COMMANDS:
-        verbs = sub.add_parser(
-            spec.name,
-            help=f"{spec.help}：list / show" + (" / void" if spec.name in VOIDERS else ""),
-        ).add_subparsers(dest=f"{spec.name}_cmd", required=True)
+        verbs = sub.add_parser(spec.name).add_subparsers(dest=f"{spec.name}_cmd", required=True)
         groups[spec.name] = verbs
         p = verbs.add_parser("list", help=f"列出{spec.help}")
         for flag in FILTERS:
             option = "--" + flag.replace("date_", "").replace("_", "-")
-            p.add_argument(option, dest=flag, help=f"按 {', '.join(FILTERS[flag])} 筛选")
-        p.add_argument("--order", help="排序列，前加 - 为倒序，如 -received_at")
+            p.add_argument(option, dest=flag, help=FILTER_HELP[flag])
+        p.add_argument("--order", help="按此列排序，前加 - 为倒序；写错时列出可用的列")
         p.add_argument("--voided", action="store_true", help="也列出已作废的记录（标明作废理由）")
         p.add_argument("--offset", type=common.whole_number, default=0)
         p.add_argument("--limit", type=common.whole_number, default=50)

@@ -39,7 +39,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     lines = [
         f"[{h.type_label}] {h.title}\n    "
         + h.snippet.replace(HIGHLIGHT_START, "【").replace(HIGHLIGHT_END, "】")
-        + f"\n    {h.record_type} {h.record_id}"
+        + f"\n    id {h.record_id}"
         for h in hits
     ]
     common.emit(args, hits, "\n".join(lines) if lines else "没有找到匹配的记录。")
@@ -81,7 +81,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("search", help="全文检索（支持一、二、多字词和拼音首字母）")
+    p = sub.add_parser("search")
     p.add_argument("query")
     p.add_argument("--type", action="append", help="记录类型，可重复：letter、finding、clue…")
     p.add_argument("--round", help="轮次名称或 id")
@@ -90,7 +90,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--to", dest="date_to")
     p.add_argument("--limit", type=common.whole_number, default=20)
     p.set_defaults(func=cmd_search)
-    p = sub.add_parser("stats", help="轮次统计")
+    p = sub.add_parser("stats")
     p.add_argument("--round", help="轮次名称或 id（默认：全部）")
     p.add_argument("--today", help="计算逾期所用日期（默认：今天）")
     p.set_defaults(func=cmd_stats)

@@ -214,7 +214,7 @@ def cmd_report_import(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("report", help="生成文书（Word）和台账（Excel）")
+    p = sub.add_parser("report")
     p.add_argument("type", nargs="?", help="文书类型，见 --list")
     p.add_argument("--list", action="store_true", help="列出可生成的文书")
     p.add_argument("--round", help="巡察轮次名称或 id")
@@ -242,7 +242,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--install-template", metavar="DOCX", help="检查并启用本办模板")
     p.add_argument("--remove-template", action="store_true", help="停用本办模板")
     p.set_defaults(func=cmd_report)
-    p = sub.add_parser("report-import", help="导入被巡察单位填报的整改台账（.xlsx）")
+    p = sub.add_parser("report-import")
     p.add_argument("file")
     p.add_argument("--round", help="巡察轮次名称或 id（默认：台账导出时的轮次）")
     p.add_argument("--dry-run", action="store_true", help="只检查，不保存")

@@ -84,11 +84,11 @@ def frame_choices(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("report-settings", help="查看或设定公文版头、版记（设定：巡察办）")
+    p = sub.add_parser("report-settings")
     for setting in SETTINGS:
         p.add_argument(_option(setting.field), dest=setting.field, help=setting.label)
     p.set_defaults(func=cmd_report_settings)
-    p = sub.add_parser("report-numbers", help="列出已签发的发文字号")
+    p = sub.add_parser("report-numbers")
     p.add_argument("--year", type=common.whole_number, help="年份")
     p.add_argument("--code", help="机关代字，如 巡一组")
     p.set_defaults(func=cmd_report_numbers)

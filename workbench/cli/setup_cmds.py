@@ -384,9 +384,7 @@ def register(sub: argparse._SubParsersAction, groups: dict[str, Any]) -> None:  
     )
     p.set_defaults(func=cmd_rounds_phase)
 
-    teams = sub.add_parser("teams", help="巡察组：add / edit / contact / list").add_subparsers(
-        dest="teams_cmd", required=True
-    )
+    teams = sub.add_parser("teams").add_subparsers(dest="teams_cmd", required=True)
     p = teams.add_parser("add", help="新建巡察组（巡察办）")
     p.add_argument("--round", required=True, help="轮次名称或 id")
     p.add_argument("--name", required=True)

@@ -89,9 +89,7 @@ def _verbs(sub: argparse._SubParsersAction, name: str) -> Any:  # type: ignore[t
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """``templates write``; ``import`` added to the targets, persons, members and lists groups
     (made by list_cmds and setup_cmds, which must register first)."""
-    templates = sub.add_parser("templates", help="配置导入用的空白 Excel 模板").add_subparsers(
-        dest="templates_cmd", required=True
-    )
+    templates = sub.add_parser("templates").add_subparsers(dest="templates_cmd", required=True)
     p = templates.add_parser(
         "write", help="保存四个空白模板：被巡察单位、干部人员、巡察组成员、3+1清单条目"
     )

@@ -192,9 +192,7 @@ def _member_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
 
 def register(sub: argparse._SubParsersAction, groups: dict[str, Any]) -> None:  # type: ignore[type-arg]
     """Makes ``members``; adds ``persons add`` and ``lists add`` to list_cmds' groups."""
-    members = sub.add_parser("members", help="组员：add / edit / list").add_subparsers(
-        dest="members_cmd", required=True
-    )
+    members = sub.add_parser("members").add_subparsers(dest="members_cmd", required=True)
     p = members.add_parser("add", help="添加组员（巡察办）")
     _member_options(p, adding=True)
     p.set_defaults(func=cmd_members_add)

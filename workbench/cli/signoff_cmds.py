@@ -11,18 +11,19 @@ import argparse
 from typing import Any
 
 from workbench.cli import common
-from workbench.services.findings import FindingView, resolve_finding
+from workbench.services.findings import FindingView
 from workbench.services.findings_signoff import (
     approve_finding,
     return_finding,
     review_finding,
     submit_finding,
 )
+from workbench.services.identifiers import resolve_record
 
 
 def _step(args: argparse.Namespace) -> FindingView:
     with common.unlock(args) as vault, vault.session() as s:
-        finding_id = resolve_finding(s, args.id)
+        finding_id = resolve_record(s, "findings", args.id)
         if args.findings_cmd == "submit":
             return submit_finding(s, finding_id, comment=args.comment or "")
         if args.findings_cmd == "review":

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from workbench.cli import common
+from workbench.cli import common, labels
 from workbench.errors import StoreDamaged, UsageError
 from workbench.models import Base
 from workbench.roles import Role, validate_first_user_roles
@@ -32,7 +32,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     roles = tuple(r for r in (args.roles or "").replace("，", ",").split(",") if r.strip())
     if roles:  # refused before the passphrase is asked, not after
         validate_first_user_roles(roles)
-    secret = common.new_passphrase(args, "口令")
+    secret = common.new_passphrase(args, "口令", new_store=True)
     vault, code = Vault.create(
         directory,
         user_name=args.user or common.user_name(args),
@@ -87,7 +87,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             f"编号：{vault.store_id}（{role_label}）",
             f"当前用户：{vault.user.display_name}（{_role_names(vault.user.roles)}）",
             f"结构版本：{data['schema_revision']}　SQLCipher {cipher}　SQLite {sqlite}",
-            "记录数：" + "，".join(f"{k} {v}" for k, v in counts.items()),
+            "记录数：" + labels.counted(counts),
         ]
         common.emit(args, data, "\n".join(lines))
     return 0
@@ -373,16 +373,16 @@ def _cosigner_options(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("init", help="创建新的加密数据库（显示一次恢复码）")
+    p = sub.add_parser("init")
     p.add_argument("--role", choices=["field", "office"], default="field")
     p.add_argument("--display-name")
     p.add_argument("--roles", help="第一个用户的角色，逗号分隔，须含系统管理员，如 组长,系统管理员")
     p.set_defaults(func=cmd_init)
 
-    sub.add_parser("info", help="数据库概况").set_defaults(func=cmd_info)
-    sub.add_parser("passwd", help="修改当前用户的口令").set_defaults(func=cmd_passwd)
+    sub.add_parser("info").set_defaults(func=cmd_info)
+    sub.add_parser("passwd").set_defaults(func=cmd_passwd)
 
-    user = sub.add_parser("user", help="用户管理").add_subparsers(dest="user_cmd", required=True)
+    user = sub.add_parser("user").add_subparsers(dest="user_cmd", required=True)
     p = user.add_parser("add", help="添加用户（系统管理员）")
     p.add_argument("name")
     p.add_argument("--roles", required=True, help="逗号分隔的角色，如 组员,记录员/信访专员")
@@ -423,9 +423,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         func=cmd_user_links
     )
 
-    p = sub.add_parser(
-        "rekey", help="更换数据密钥：重新加密数据库和附件，恢复码随之更换（系统管理员）"
-    )
+    p = sub.add_parser("rekey")
     p.add_argument(
         "--drop-unupgraded",
         action="store_true",
@@ -433,11 +431,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.set_defaults(func=cmd_rekey)
 
-    p = sub.add_parser("recover", help="用恢复码解锁并设置新口令")
+    p = sub.add_parser("recover")
     p.add_argument("--recovery-code-file")
     p.set_defaults(func=cmd_recover)
 
-    att = sub.add_parser("attach", help="附件").add_subparsers(dest="attach_cmd", required=True)
+    att = sub.add_parser("attach").add_subparsers(dest="attach_cmd", required=True)
     p = att.add_parser("add", help="加入附件（加密保存）")
     p.add_argument("file")
     p.add_argument("--name")
@@ -449,18 +447,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_attach_get)
     att.add_parser("list", help="列出附件").set_defaults(func=cmd_attach_list)
 
-    p = sub.add_parser("backup", help="加密备份整个数据库")
+    p = sub.add_parser("backup")
     p.add_argument("file")
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", help="从备份恢复到 --store 指定的空文件夹")
+    p = sub.add_parser("restore")
     p.add_argument("file")
     p.set_defaults(func=cmd_restore)
-    p = sub.add_parser("check", help="完整性检查")
+    p = sub.add_parser("check")
     p.add_argument("--quick", action="store_true", help="不逐个解密校验附件")
     p.add_argument("--repair", action="store_true", help="清除中断写入留下的无主附件文件")
     p.set_defaults(func=cmd_check)
 
-    aud = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", required=True)
+    aud = sub.add_parser("audit").add_subparsers(dest="audit_cmd", required=True)
     p = aud.add_parser("verify", help="校验审计日志哈希链及其锚点，说明能证明到哪一条")
     p.set_defaults(func=cmd_audit_verify)
     p = aud.add_parser("list", help="列出审计日志（安全审计员）")

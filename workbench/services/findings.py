@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import Conflict, NotFound, ValidationError
+from workbench.errors import Conflict, ValidationError
 from workbench.models import Finding, FindingSignoff, Letter, Round
 from workbench.models.enums import CadreLevel, FindingStatus, ResponsibilityType, SignoffStep
 from workbench.services.authority import record_team
@@ -377,18 +377,3 @@ def void_finding(session: Session, finding_id: str, reason: str) -> None:
         raise Conflict(f"信访件 {linked} 已纳入此底稿，不能作废", finding_id=row.id)
     void_record(session, row, reason)
     session.flush()
-
-
-def resolve_finding(session: Session, text: str) -> str:
-    """The id of the 底稿 ``text`` names: its id, or its 编号 (DG-2026-61-002) if one live 底稿
-    of the store carries it."""
-    text = (text or "").strip()
-    row = session.get(Finding, text)
-    if row is not None and row.deleted_at is None:
-        return row.id
-    rows = session.scalars(live(Finding).where(Finding.number == text).limit(2)).all()
-    if len(rows) == 1:
-        return rows[0].id
-    if rows:
-        raise ValidationError(f"多个轮次都有编号为“{text}”的底稿，请用 id 指定", field="id")
-    raise NotFound(f"未找到问题底稿（{text}）", record_id=text)

@@ -11,6 +11,7 @@ id picks one.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,24 +142,33 @@ def resolve_record(
     raise NotFound(f"未找到{spec.label}“{wanted}”（请写{how}）", field=kind, text=wanted)
 
 
-def resolve_numbered(session: Session, text: str) -> str:
-    """A record of any numbered kind (a conflict names its record so): its UUID as given, else
-    its number, which must name one live record whatever its kind."""
+def resolve_pending(session: Session, text: str, pending: Iterable[tuple[str, str]]) -> str:
+    """Which of the ``pending`` records (table, id), those with a conflict to resolve, ``text``
+    names: its UUID or its human identifier (a number, a target's or person's name), whatever its
+    kind. Looking among them only, a number two devices each issued, or a record whose shown
+    version is voided, still finds the one that waits; none → ``NotFound`` saying nothing of
+    that name waits."""
     wanted = text.strip()
-    if _is_uuid(wanted):
-        return wanted.lower()
-    found: list[str] = []
-    for kind, spec in KINDS.items():
-        if spec.key is None or spec.key_label != "编号":
-            continue
-        try:
-            found.append(resolve_record(session, kind, wanted))
-        except NotFound:
-            continue
-    if len(found) == 1:
-        return found[0]
-    if found:
+    by_table = {getattr(spec.model, "__tablename__", ""): spec for spec in KINDS.values()}
+    named: list[str] = []
+    for table, record_id in pending:
+        if record_id == wanted.lower():
+            return record_id
+        spec = by_table.get(table)
+        if spec is not None and spec.key is not None and wanted:
+            model: Any = spec.model
+            if session.scalar(select(spec.key).where(model.id == record_id)) == wanted:
+                named.append(record_id)
+    if len(named) == 1:
+        return named[0]
+    if named:
         raise AmbiguousName(
-            f"编号“{wanted}”对应多条不同类型的记录，请改用 id", field="record", candidates=found
+            f"“{wanted}”对应 {len(named)} 条有冲突的记录，请改用 id（见 conflicts list）",
+            field="record",
+            candidates=named,
         )
-    raise NotFound(f"未找到编号为“{wanted}”的记录（请写 id 或编号）", field="record", text=wanted)
+    raise NotFound(
+        f"“{wanted}”没有待处理的冲突（conflicts list 列出待处理的冲突）",
+        field="record",
+        text=wanted,
+    )
