@@ -26,6 +26,7 @@ ACTIONS = (
     ATTACHMENT_OPEN,
     "attachment.export",
     "report.export",
+    "view.export",
     "report.preview",
     "recusal.override",
     "backup",

@@ -84,7 +84,6 @@ def list_attachments(
     return Page(items, infos.total, infos.offset, infos.limit)
 
 
-
 def get_attachments(session: Session, shas: list[str]) -> dict[str, AttachmentInfo]:
     """The attachments among ``shas`` that are in the store, by SHA-256 (one indexed query)."""
     wanted = sorted({s.strip().lower() for s in shas if s})
@@ -92,6 +91,7 @@ def get_attachments(session: Session, shas: list[str]) -> dict[str, AttachmentIn
         return {}
     rows = session.scalars(select(Attachment).where(Attachment.sha256.in_(wanted)))
     return {row.sha256: attachment_info(row) for row in rows}
+
 
 def _view(info: AttachmentInfo, uses: Iterable[AttachmentUse]) -> AttachmentView:
     return AttachmentView(
