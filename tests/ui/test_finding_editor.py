@@ -137,8 +137,8 @@ def test_a_signed_off_finding_cannot_be_changed(qtbot: QtBot, workspace: Workspa
 def test_a_new_finding_has_no_blank_party_and_asks_how_it_was_found(
     qtbot: QtBot, workspace: Workspace
 ) -> None:
-    """The editor used to open with an empty 责任主体 row that saving then refused, and with 发现方式
-    silently set to FS-01."""
+    """The editor used to open with an empty 责任主体 row that saving then refused, and with
+    发现方式 silently set to FS-01."""
     window = open_window(qtbot, workspace)
     page = record_page(qtbot, window, "findings")
     editor = open_editor(qtbot, window, page, "new", FindingEditor)
