@@ -107,6 +107,7 @@ def _config() -> dict[str, Any]:
         ],
         "list_service": list_audit_entries,
         "describe": _describe,
+        "date_label": _tr("日期（UTC）"),
     }
 
 
