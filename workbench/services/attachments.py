@@ -139,7 +139,7 @@ def attachment_uses(session: Session, shas: list[str]) -> dict[str, list[Attachm
     for sha, title in session.execute(
         select(Report.attachment_sha256, Report.title).where(Report.attachment_sha256.in_(shas))
     ):
-        add(sha, "reports", N_("报告"), title)
+        add(sha, "reports", N_("报告文书"), title)
     listed = func.json_each(Rectification.evidence_sha256).table_valued("value")
     for sha, number in session.execute(
         select(listed.c.value, Rectification.number)
