@@ -25,7 +25,7 @@ from ui.pages import record_list_page
 from ui.pages.record_list_page import RecordListPage
 from workbench.services.clues import list_clues
 from workbench.services.findings import list_findings
-from workbench.services.letters import list_letters
+from workbench.services.letters import UNCLASSIFIED, list_letters
 from workbench.workspace import Workspace
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -143,6 +143,9 @@ def test_a_letter_not_yet_classified_says_so(qtbot: QtBot, workspace: Workspace)
     categories = _cells(page, "category")
     assert all(categories[i] == "未分类" for i in unclassified)
     assert "" not in categories
+    page.filter_bar.select("category", UNCLASSIFIED)  # the filter has them too
+    _settled(qtbot, window, page, len(unclassified))
+    assert set(_cells(page, "category")) == {"未分类"}
     window.close()
 
 

@@ -21,7 +21,7 @@ from workbench.services.clues import list_clues
 from workbench.services.findings import list_findings
 from workbench.services.focus import list_focus_items
 from workbench.services.interviews import list_interviews
-from workbench.services.letters import list_letters
+from workbench.services.letters import UNCLASSIFIED, list_letters
 from workbench.services.portraits import list_portraits
 from workbench.services.rectification import list_rectifications
 from workbench.store.vault import Vault
@@ -172,3 +172,12 @@ def test_attachments_are_bounded_by_the_day_they_were_added(demo: Vault) -> None
     assert [f.sha256 for f in that_day] == [f.sha256 for f in files if f.created_at.date() == day]
     assert before == len([f for f in files if f.created_at.date() < day])
     assert after == len([f for f in files if f.created_at.date() > day])
+
+
+def test_letters_not_yet_classified_are_a_category_of_their_own(demo: Vault) -> None:
+    """What the dashboard counts as 未分类, the list can show."""
+    with demo.read() as s:
+        everything = list(list_letters(s, limit=1000).items)
+        kept = list_letters(s, category=UNCLASSIFIED, limit=1000).items
+    expected = [v.id for v in everything if v.category is None]
+    assert expected and [v.id for v in kept] == expected

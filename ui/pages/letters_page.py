@@ -38,6 +38,7 @@ from workbench.models.enums import (
     LetterStatus,
 )
 from workbench.services.letters import (
+    UNCLASSIFIED,
     LetterDraft,
     find_possible_duplicates,
     get_letter,
@@ -101,7 +102,11 @@ def _config() -> dict[str, Any]:
         filters=[
             FilterSpec("status", _tr("状态"), _enum_options(LetterStatus)),
             FilterSpec("channel", _tr("渠道"), _enum_options(LetterChannel)),
-            FilterSpec("category", _tr("分类"), _enum_options(LetterCategory)),
+            FilterSpec(
+                "category",
+                _tr("分类"),
+                (*_enum_options(LetterCategory), (_tr("未分类"), UNCLASSIFIED)),
+            ),
         ],
         list_service=list_letters,
         describe=describe_letter,

@@ -336,6 +336,8 @@ def get_letter(session: Session, letter_id: str) -> LetterView:
 
 
 # the letters list's sortable columns (``order``: a key, "-" in front for descending)
+UNCLASSIFIED = "unclassified"  # ``category`` of the letters without one
+
 LETTER_ORDERS = {
     "number": Letter.number,
     "received_at": Letter.received_at,
@@ -365,14 +367,17 @@ def list_letters(
     limit: int = 100,
 ) -> Page[LetterView]:
     """Newest received first unless ``order`` names a key of ``LETTER_ORDERS``; the date range
-    on the day received is inclusive; ``text`` searches the number, the people named and the
+    on the day received is inclusive; ``category`` ``UNCLASSIFIED`` keeps the letters not yet
+    classified; ``text`` searches the number, the people named and the
     摘要."""
     query: Select[Letter] = records(Letter, voided)
     if round_id is not None:
         query = query.where(Letter.round_id == round_id)
     if status is not None:
         query = query.where(Letter.status == parse_enum(LetterStatus, status, "status", "状态"))
-    if category is not None:
+    if category == UNCLASSIFIED:  # not yet classified: what the dashboard counts as 未分类
+        query = query.where(Letter.category.is_(None))
+    elif category is not None:
         query = query.where(
             Letter.category == parse_enum(LetterCategory, category, "category", "分类")
         )
