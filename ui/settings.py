@@ -55,6 +55,11 @@ def sort_key(page: str) -> Setting[str]:
     return Setting(f"sort/{page}", "")
 
 
+def columns_key(page: str) -> Setting[str]:
+    """The remembered columns of one page's table: JSON of their order and widths, by key."""
+    return Setting(f"columns/{page}", "")
+
+
 def idle_lock_minutes(settings: QSettings) -> int:
     """The idle lock's minutes, kept in range whatever a hand-edited file says."""
     low, high = IDLE_LOCK_RANGE

@@ -96,8 +96,16 @@
         <translation>All</translation>
     </message>
     <message>
+        <source>日期（UTC）</source>
+        <translation>Date (UTC)</translation>
+    </message>
+    <message>
         <source>（未写明）</source>
         <translation>(not stated)</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Uncategorized</translation>
     </message>
     <message>
         <source>匿名</source>
@@ -134,6 +142,10 @@
     <message>
         <source>拟办意见：</source>
         <translation>Proposed handling: </translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Date received</translation>
     </message>
     <message>
         <source>文件不存在：%1</source>
@@ -392,6 +404,50 @@
         <translation>No.: </translation>
     </message>
     <message>
+        <source>Word 文档</source>
+        <translation>Word document</translation>
+    </message>
+    <message>
+        <source>Excel 表格</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <source>演示文稿</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>压缩包</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>PDF 文档</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <source>OFD 文档</source>
+        <translation>OFD document</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>文本</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>音频</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>视频</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>其他文件</source>
+        <translation>Other file</translation>
+    </message>
+    <message>
         <source>名称：</source>
         <translation>Name: </translation>
     </message>
@@ -400,8 +456,20 @@
         <translation>Size: </translation>
     </message>
     <message>
+        <source>所属记录：</source>
+        <translation>Belongs to: </translation>
+    </message>
+    <message>
+        <source>（未关联记录）</source>
+        <translation>(no record)</translation>
+    </message>
+    <message>
         <source>附件</source>
         <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>所属记录</source>
+        <translation>Belongs to</translation>
     </message>
     <message>
         <source>大小</source>
@@ -410,6 +478,10 @@
     <message>
         <source>加入时间</source>
         <translation>Added</translation>
+    </message>
+    <message>
+        <source>加入日期</source>
+        <translation>Date added</translation>
     </message>
     <message>
         <source>编制日期：</source>
@@ -638,6 +710,10 @@
 </source>
         <translation>How to use it:
 </translation>
+    </message>
+    <message>
+        <source>谈话时间</source>
+        <translation>Interview time</translation>
     </message>
     <message>
         <source>督办</source>
@@ -1653,6 +1729,54 @@ Reason for voiding (required):</translation>
     <message>
         <source>作废…</source>
         <translation>Void…</translation>
+    </message>
+    <message>
+        <source>导出当前列表</source>
+        <translation>Export the current list</translation>
+    </message>
+    <message>
+        <source>正在导出“%1”…</source>
+        <translation>Exporting “%1”…</translation>
+    </message>
+    <message>
+        <source>正在准备打印…</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <source>打印日期：%1</source>
+        <translation>Printed: %1</translation>
+    </message>
+    <message>
+        <source>打印列表</source>
+        <translation>Print list</translation>
+    </message>
+    <message>
+        <source>第 %1 页，共 %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>搜索…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>按编号、姓名、名称或摘要中的文字查找，不区分大小写</source>
+        <translation>Find text in the number, names, title or summary (not case-sensitive)</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>含“%1”</source>
+        <translation>containing “%1”</translation>
     </message>
 </context>
 <context>
@@ -2898,6 +3022,10 @@ Export the document, then view and print it in WPS or Word.</translation>
     <message>
         <source>单位：元，可留空</source>
         <translation>In CNY, may be left blank</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
     </message>
     <message>
         <source>问题的具体表现：事实、时间、金额</source>
@@ -4597,6 +4725,22 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>显示已作废</source>
         <translation>Show voided</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>按当前筛选和排序导出全部行（文件不加密）</source>
+        <translation>Export every row with the current filters and sort (the file is not encrypted)</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>按当前筛选和排序打印全部行</source>
+        <translation>Print every row with the current filters and sort</translation>
     </message>
     <message>
         <source>没有符合条件的记录。</source>
@@ -7771,6 +7915,22 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Generate documents (finding .docx)</translation>
     </message>
     <message>
+        <source>报告文书</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>整改台账</source>
+        <translation>Rectification Ledger</translation>
+    </message>
+    <message>
+        <source>整改文书</source>
+        <translation>Rectification document</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
         <source>解锁登录</source>
         <translation>Unlock</translation>
     </message>
@@ -7805,6 +7965,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>导出文书</source>
         <translation>Document exported</translation>
+    </message>
+    <message>
+        <source>导出列表</source>
+        <translation>Export list</translation>
     </message>
     <message>
         <source>预览文书</source>
@@ -7961,6 +8125,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>不能按此列排序</source>
         <translation>Cannot sort by this column</translation>
+    </message>
+    <message>
+        <source>搜索文字过长</source>
+        <translation>The search text is too long</translation>
     </message>
     <message>
         <source>作废须填写理由</source>

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.ui.editor_helpers import open_editor, open_window, record_page, save, settle
+from tests.ui.editor_helpers import open_editor, open_window, press, record_page, save, settle
 from ui.editors.finding_editor import FindingEditor
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
@@ -54,7 +54,8 @@ def test_new_finding_with_parties_classification_and_an_evidence_file(
     editor.summary.setPlainText("2025年村集体厂房出租未经村务监督委员会审核，租金低于市场价。")
     editor.texts["amount"].setText("48000.50")
     editor.disciplines.boxes["JL-4"].setChecked(True)
-    unit = editor.responsible.table.item(0, 1)  # one empty row to fill in, as the editor opens
+    press(editor, "add_responsible")  # a row only when asked for
+    unit = editor.responsible.table.item(0, 1)
     assert unit is not None
     unit.setText("红旗村村务监督委员会")
     editor.responsible.add_row({"type": "leading", "unit": "红旗村党支部", "name": "王某"})
@@ -130,4 +131,29 @@ def test_a_signed_off_finding_cannot_be_changed(qtbot: QtBot, workspace: Workspa
     editor.discard()
     editor.hide()
     settle(qtbot, window)
+    window.close()
+
+
+def test_a_new_finding_has_no_blank_party_and_asks_how_it_was_found(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """The editor used to open with an empty 责任主体 row that saving then refused, and with
+    发现方式 silently set to FS-01."""
+    window = open_window(qtbot, workspace)
+    page = record_page(qtbot, window, "findings")
+    editor = open_editor(qtbot, window, page, "new", FindingEditor)
+    qtbot.waitUntil(lambda: editor.target.count() > 1, timeout=10000)
+    assert editor.responsible.rows() == []
+    assert editor.method.currentText() == "请选择" and editor.method.currentData() == ""
+    editor.texts["title"].setText("食堂采购未执行询价制度")
+    editor.target.setCurrentIndex(1)
+    editor.save_button.click()
+    error = editor.findChild(QLabel, "error_method_code")
+    assert error is not None
+    qtbot.waitUntil(error.isVisible, timeout=10000)
+    assert "请选择发现方式" in error.text() and editor.isVisible()
+    editor.method.setCurrentIndex(editor.method.findData("FS-02"))
+    saved = save(qtbot, window, editor)
+    stored = workspace.read(lambda s: get_finding(s, saved.id))
+    assert stored.method_code == "FS-02" and stored.responsible == ()
     window.close()

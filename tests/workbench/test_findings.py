@@ -140,6 +140,14 @@ def test_validation_errors_name_the_field(
     assert err.value.code == "WB-VALIDATION"
 
 
+def test_a_finding_without_its_method_asks_for_one(team: Team, world: World) -> None:
+    """No silent default: an empty 发现方式 says what to do, not that "" is not in the catalog."""
+    with pytest.raises(ValidationError) as err, team().session() as s:
+        create_finding(s, draft(world, method_code=" "))
+    assert err.value.details["field"] == "method_code"
+    assert err.value.message.startswith("请选择发现方式")
+
+
 def test_target_and_basis_must_fit(team: Team, world: World) -> None:
     with pytest.raises(ValidationError) as err, team().session() as s:
         create_finding(s, draft(world, target_id=world.other_target_id))

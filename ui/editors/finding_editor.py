@@ -292,6 +292,9 @@ class FindingEditor(RecordEditor):
         self.compiled_on.setCalendarPopup(True)
         self.compiled_on.setDisplayFormat("yyyy-MM-dd")
         self.method = QComboBox()
+        self.method.setObjectName("method_code")
+        # no silent default: a new 底稿 says how it was found, on purpose (save requires it)
+        self.method.addItem(self.tr("请选择"), "")
         for method in catalog().work_methods():
             self.method.addItem(f"{method.code}  {method.title}", method.code)
         self.classification = ClassificationCombo(self.tasks, self.round_id)
@@ -337,8 +340,7 @@ class FindingEditor(RecordEditor):
             self._show_sources(self.view.source_refs)
             self._explain_status()
         else:
-            self._show_sources(())
-            self.responsible.add_row()
+            self._show_sources(())  # no 责任主体 row until one is added: a blank one is refused
 
     def _build_evidence(self) -> None:
         heading = QLabel(self.tr("佐证材料"))
@@ -478,8 +480,8 @@ class FindingEditor(RecordEditor):
             day = date.fromisoformat(state["compiled_on"])
             if self.compiled_on.date().toPython() != day:
                 self.compiled_on.setDate(QDate(day.year, day.month, day.day))
-        method = self.method.findData(state.get("method_code"))
-        if method >= 0 and method != self.method.currentIndex():
+        method = max(self.method.findData(state.get("method_code") or ""), 0)
+        if method != self.method.currentIndex():
             self.method.setCurrentIndex(method)
         self.classification.set_value(state.get("taxonomy_code"))
         self.disciplines.set_values(state.get("disciplines") or [])

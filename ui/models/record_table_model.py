@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -41,6 +42,8 @@ def display(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, bool):
         return _tr("是") if value else _tr("否")
+    if isinstance(value, Decimal):  # money, in 元: 57,820.00
+        return f"{value:,.2f}"
     if isinstance(value, list | tuple):
         return "、".join(display(v) for v in value)
     return str(value).replace("\n", " ")
@@ -77,9 +80,17 @@ class Column:
     width: int = 120
     render: Callable[[Any], str] | None = None  # view → text, when one attribute is not enough
     sort_key: str | None = None  # the list service's ``order`` key; None: not sortable
+    amount: bool = False  # money: right-aligned, and a number in an exported sheet
 
     def text(self, view: Any) -> str:
         return self.render(view) if self.render else display(getattr(view, self.key, None))
+
+    def value(self, view: Any) -> Any:
+        """What an exported sheet holds: an amount as its number (Excel sums it), else the
+        text the table shows."""
+        if self.amount and not self.render:
+            return getattr(view, self.key, None)
+        return self.text(view)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -259,6 +270,10 @@ class RecordTableModel(QAbstractTableModel):
             if mark and index.column() == 0:
                 return voided_mark() + text
             return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self.columns[index.column()].amount:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
             if not voided_text(self.view_at(index.row())):
                 return None

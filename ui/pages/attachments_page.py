@@ -13,6 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QSplitter, QWidget
 
 from ui.errors import error_text, show_error
+from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column, human_size
 from ui.pages.record_list_page import RecordListPage
@@ -29,12 +30,55 @@ def _size(view: Any) -> str:
     return human_size(view.size)
 
 
+def _kinds() -> dict[str, str]:
+    """Media type (or its family, before the "/") → what people call such a file."""
+    word, excel, slides, archive = (
+        _tr("Word 文档"),
+        _tr("Excel 表格"),
+        _tr("演示文稿"),
+        _tr("压缩包"),
+    )
+    office = "application/vnd.openxmlformats-officedocument"
+    return {
+        "application/pdf": _tr("PDF 文档"),
+        "application/ofd": _tr("OFD 文档"),
+        "application/msword": word,
+        f"{office}.wordprocessingml.document": word,
+        "application/vnd.ms-excel": excel,
+        f"{office}.spreadsheetml.sheet": excel,
+        "application/vnd.ms-powerpoint": slides,
+        f"{office}.presentationml.presentation": slides,
+        "application/zip": archive,
+        "application/x-7z-compressed": archive,
+        "application/vnd.rar": archive,
+        "image": _tr("图片"),
+        "text": _tr("文本"),
+        "audio": _tr("音频"),
+        "video": _tr("视频"),
+    }
+
+
+def file_kind(view: Any) -> str:
+    """PDF 文档, Word 文档, 图片…: the file's type in words, by its media type or name."""
+    media = (view.media_type or "").lower()
+    if media in ("", "application/octet-stream"):
+        media = (mimetypes.guess_type(view.name)[0] or "").lower()
+    kinds = _kinds()
+    return kinds.get(media) or kinds.get(media.split("/")[0]) or _tr("其他文件")
+
+
+def belongs_to(view: Any) -> str:
+    """信访件 XF-2026-0001、问题底稿 DG-2026-0003: the records that refer to the file."""
+    return "、".join(f"{core_text(use.label)} {use.name}".strip() for use in view.used_by)
+
+
 def _describe(view: Any) -> str:
     return "\n".join(
         [
             _tr("名称：") + view.name,
-            _tr("类型：") + view.media_type,
+            _tr("类型：") + f"{file_kind(view)}（{view.media_type}）",
             _tr("大小：") + _size(view),
+            _tr("所属记录：") + (belongs_to(view) or _tr("（未关联记录）")),
             "SHA-256：" + view.sha256,
         ]
     )
@@ -45,11 +89,13 @@ def _config() -> dict[str, Any]:
         "page_key": "attachments",
         "title": _tr("附件"),
         "columns": [
-            Column("name", _tr("名称"), 320, sort_key="name"),
-            Column("media_type", _tr("类型"), 160, sort_key="media_type"),
-            Column("size", _tr("大小"), 90, render=_size, sort_key="size"),
-            Column("created_at", _tr("加入时间"), 140, sort_key="created_at"),
+            Column("name", _tr("名称"), 220, sort_key="name"),
+            Column("used_by", _tr("所属记录"), 170, render=belongs_to),
+            Column("media_type", _tr("类型"), 80, render=file_kind, sort_key="media_type"),
+            Column("size", _tr("大小"), 70, render=_size, sort_key="size"),
+            Column("created_at", _tr("加入时间"), 130, sort_key="created_at"),
         ],
+        "date_label": _tr("加入日期"),
         "filters": [],
         "list_service": list_attachments,
         "describe": _describe,
@@ -83,7 +129,7 @@ class AttachmentsPage(RecordListPage):
         sides.addWidget(self.preview)
         sides.setStretchFactor(0, 3)
         sides.setStretchFactor(1, 2)
-        sides.setSizes([620, 480])
+        sides.setSizes([700, 420])  # the list's columns fit beside the preview at 1366×768
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择要加入的文件"))

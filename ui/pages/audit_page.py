@@ -26,6 +26,7 @@ ACTIONS = (
     ATTACHMENT_OPEN,
     "attachment.export",
     "report.export",
+    "view.export",
     "report.preview",
     "recusal.override",
     "backup",
@@ -106,6 +107,7 @@ def _config() -> dict[str, Any]:
         ],
         "list_service": list_audit_entries,
         "describe": _describe,
+        "date_label": _tr("日期（UTC）"),
     }
 
 

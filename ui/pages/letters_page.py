@@ -38,6 +38,7 @@ from workbench.models.enums import (
     LetterStatus,
 )
 from workbench.services.letters import (
+    UNCLASSIFIED,
     LetterDraft,
     find_possible_duplicates,
     get_letter,
@@ -60,6 +61,11 @@ def _reported(view: Any) -> str:
     return "、".join(p.name for p in view.reported_persons) or _tr("（未写明）")
 
 
+def _category(view: Any) -> str:
+    """未分类 until the letter is classified, as the dashboard counts it."""
+    return display(view.category) if view.category else _tr("未分类")
+
+
 def describe_letter(view: Any) -> str:
     reporter = _tr("匿名") if view.anonymous else f"{view.reporter_name}（{view.reporter_contact}）"
     lines = [
@@ -68,7 +74,8 @@ def describe_letter(view: Any) -> str:
         _tr("被反映人：") + _reported(view),
         _tr("状态：")
         + display(view.status)
-        + (_tr("　分类：") + display(view.category) if view.category else "")
+        + _tr("　分类：")
+        + _category(view)
         + (_tr("　处置：") + display(view.disposition) if view.disposition else ""),
         "",
         _tr("摘要："),
@@ -88,17 +95,22 @@ def _config() -> dict[str, Any]:
             Column("received_at", _tr("收到时间"), 140, sort_key="received_at"),
             Column("channel", _tr("渠道"), 80, sort_key="channel"),
             Column("reported", _tr("被反映人"), 140, render=_reported),
-            Column("category", _tr("分类"), 110, sort_key="category"),
+            Column("category", _tr("分类"), 110, render=_category, sort_key="category"),
             Column("status", _tr("状态"), 90, sort_key="status"),
             Column("summary", _tr("摘要"), 300),
         ],
         filters=[
             FilterSpec("status", _tr("状态"), _enum_options(LetterStatus)),
             FilterSpec("channel", _tr("渠道"), _enum_options(LetterChannel)),
-            FilterSpec("category", _tr("分类"), _enum_options(LetterCategory)),
+            FilterSpec(
+                "category",
+                _tr("分类"),
+                (*_enum_options(LetterCategory), (_tr("未分类"), UNCLASSIFIED)),
+            ),
         ],
         list_service=list_letters,
         describe=describe_letter,
+        date_label=_tr("收到日期"),
     )
 
 

@@ -2,16 +2,19 @@
 
 Each record page (letters, findings, clues, …) is this page configured with its columns, its
 filters, the list service to call and how to describe one record. A click on a sortable column's
-header sorts through the service; the sort is remembered per page, like the filter bar.
+header sorts through the service; the sort is remembered per page, like the filter bar and the
+columns' widths and order. The current view (filters and sort applied, every row, columns as
+arranged) can be exported to .xlsx or printed (ui/pages/view_output.py).
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Container
+import json
+from collections.abc import Callable, Container, Iterator
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,12 +31,18 @@ from PySide6.QtWidgets import (
 
 from ui import settings
 from ui.errors import error_text
+from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column, RecordTableModel, voided_mark, voided_text
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterBar, FilterSpec
 
 # (session, offset, limit, filters) -> Page
 ListService = Callable[..., Any]
+
+# the filter bar's date range → the list service's own range, in order of preference (the CLI's
+# --from/--to map the same way: workbench/cli/list_cmds.py)
+DATE_RANGES = (("date_from", "date_to"), ("due_from", "due_to"))
+EXPORT_PAGE = 1000  # rows fetched at a time for an export or a print (the services' MAX_PAGE)
 
 
 class _Everything:
@@ -47,6 +56,11 @@ def keywords_of(service: ListService) -> Container[str]:
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
         return _Everything()
     return frozenset(p.name for p in parameters)
+
+
+def date_range_of(accepts: Container[str]) -> tuple[str, str] | None:
+    """The service's keywords for the filter bar's date range; None if it has no date."""
+    return next(((low, high) for low, high in DATE_RANGES if low in accepts), None)
 
 
 def count_text(total: int) -> str:
@@ -72,8 +86,11 @@ class RecordListPage(QWidget):
         list_service: ListService,
         describe: Callable[[Any], str],
         scope: Callable[[], dict[str, Any]] = dict,
+        date_label: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``date_label`` names the list's date in the filter bar (收到日期, 反馈期限…); a list
+        whose service takes no date range has none."""
         super().__init__(parent)
         self.setObjectName(page_key)
         self.tasks = tasks
@@ -88,7 +105,13 @@ class RecordListPage(QWidget):
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label = QLabel()
-        self.filter_bar = FilterBar(page_key, filters)
+        self.date_keys = date_range_of(self.accepts)
+        self.filter_bar = FilterBar(
+            page_key,
+            filters,
+            date_label=(date_label or _date_word()) if self.date_keys else None,
+            searchable="text" in self.accepts,
+        )
         # 显示已作废: voided records too, marked with their reason (only where the service can)
         self.show_voided = QCheckBox(QCoreApplication.translate("RecordListPage", "显示已作废"))
         self.show_voided.setObjectName(f"{page_key}_show_voided")
@@ -112,8 +135,14 @@ class RecordListPage(QWidget):
             fit = header.fontMetrics().horizontalAdvance(title) + 24  # margins, sort arrow
             self.table.setColumnWidth(i, max(column.width, fit))
         header.setSectionsClickable(True)
+        header.setSectionsMovable(True)
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self._header_clicked)
+        self._restore_columns()
+        self._columns_moved = QTimer(self, singleShot=True, interval=400)  # once a drag ends
+        self._columns_moved.timeout.connect(self.remember_columns)
+        header.sectionResized.connect(lambda *_args: self._columns_moved.start())
+        header.sectionMoved.connect(lambda *_args: self._columns_moved.start())
         self.model.set_order(settings.sort_key(page_key).get(settings.open_settings()))
         self._show_sort()
         self.detail = QPlainTextEdit()
@@ -136,7 +165,26 @@ class RecordListPage(QWidget):
         self.filters_row.addWidget(self.show_voided)
         layout.addLayout(self.filters_row)
         layout.addWidget(split, 1)
-        layout.addWidget(self.count_label)
+        # under the list: its count, then what can be done with the whole view
+        self.footer_row = QHBoxLayout()
+        self.footer_row.addWidget(self.count_label, 1)
+        self.export_button = QPushButton(
+            QCoreApplication.translate("RecordListPage", "导出 Excel…")
+        )
+        self.export_button.setObjectName(f"{page_key}_export_view")
+        self.export_button.setToolTip(
+            QCoreApplication.translate("RecordListPage", "按当前筛选和排序导出全部行（文件不加密）")
+        )
+        self.export_button.clicked.connect(self.export_view)
+        self.print_button = QPushButton(QCoreApplication.translate("RecordListPage", "打印…"))
+        self.print_button.setObjectName(f"{page_key}_print_view")
+        self.print_button.setToolTip(
+            QCoreApplication.translate("RecordListPage", "按当前筛选和排序打印全部行")
+        )
+        self.print_button.clicked.connect(self.print_view)
+        self.footer_row.addWidget(self.export_button)
+        self.footer_row.addWidget(self.print_button)
+        layout.addLayout(self.footer_row)
         self.filter_bar.changed.connect(lambda _values: self.refresh())
         self.model.loaded.connect(self._on_loaded)
         self.model.load_failed.connect(self._on_load_failed)
@@ -158,17 +206,102 @@ class RecordListPage(QWidget):
         self.table.setColumnWidth(0, width + mark if on else max(width - mark, 40))
         self.refresh()
 
-    def refresh(self) -> None:
+    def filters(self) -> dict[str, Any]:
+        """The list service's keywords for the current view: scope, filter bar, 显示已作废,
+        sort."""
         scope = {k: v for k, v in self.scope().items() if k in self.accepts}
-        filters = {**scope, **self.filter_bar.values()}
+        chosen = self.filter_bar.values()
+        for bound, key in zip(("date_from", "date_to"), self.date_keys or (), strict=False):
+            if bound in chosen:
+                chosen[key] = chosen.pop(bound)
+        filters = {**scope, **chosen}
         if self.voided_supported and self.show_voided.isChecked():
             filters["voided"] = True
         if self.model.order and "order" in self.accepts:
             filters["order"] = self.model.order
+        return filters
+
+    def refresh(self) -> None:
+        filters = self.filters()
         service = self.list_service
         self.model.set_query(
             lambda s, offset, limit: service(s, offset=offset, limit=limit, **filters)
         )
+
+    # -- the whole view: export and print ---------------------------------------------------
+
+    def view_columns(self) -> list[tuple[Column, int]]:
+        """The columns as the user arranged them (moved, hidden), with their widths."""
+        header = self.table.horizontalHeader()
+        shown = []
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            if not header.isSectionHidden(logical):
+                shown.append((self.model.columns[logical], header.sectionSize(logical)))
+        return shown
+
+    def view_rows(self, cell: Callable[[Column, Any], Any]) -> Callable[[Any], Iterator[list[Any]]]:
+        """Every row of the current view, page by page on the DB worker, each as ``cell`` makes
+        its columns' values (a voided record's first cell marked, as the table marks it)."""
+        filters, service = self.filters(), self.list_service
+        columns = [column for column, _width in self.view_columns()]
+        mark = voided_mark()
+
+        def rows(session: Any) -> Iterator[list[Any]]:
+            offset = 0
+            while True:
+                page = service(session, offset=offset, limit=EXPORT_PAGE, **filters)
+                for view in page.items:
+                    values = [cell(column, view) for column in columns]
+                    if values and voided_text(view) and isinstance(values[0], str):
+                        values[0] = mark + values[0]
+                    yield values
+                offset += len(page.items)
+                if not page.items or offset >= page.total:
+                    return
+
+        return rows
+
+    def export_view(self) -> None:
+        from ui.pages.view_output import export_view  # the export's dialogs, when asked
+
+        export_view(self)
+
+    def print_view(self) -> None:
+        from ui.pages.view_output import print_view
+
+        print_view(self)
+
+    # -- the columns' widths and order, remembered per page -------------------------------------
+
+    def remember_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        keys = [c.key for c in self.model.columns]
+        widths = {keys[i]: header.sectionSize(i) for i in range(len(keys))}
+        if self.show_voided.isChecked():  # 【已作废】 widened the first column for now
+            widths[keys[0]] -= self.table.fontMetrics().horizontalAdvance(voided_mark())
+        order = [keys[header.logicalIndex(v)] for v in range(len(keys))]
+        state = json.dumps({"order": order, "widths": widths})
+        settings.columns_key(self.page_key).set(settings.open_settings(), state)
+
+    def _restore_columns(self) -> None:
+        """Widths and order by column key: a column added or removed since is simply left as
+        it comes; the last column stretches, so its width is not restored."""
+        raw = settings.columns_key(self.page_key).get(settings.open_settings())
+        try:
+            state = json.loads(raw) if raw else {}
+            order = [str(k) for k in state.get("order", [])]
+            widths = {str(k): int(v) for k, v in dict(state.get("widths", {})).items()}
+        except (TypeError, ValueError, AttributeError):
+            return
+        header = self.table.horizontalHeader()
+        keys = [c.key for c in self.model.columns]
+        for target, key in enumerate(k for k in order if k in keys):
+            header.moveSection(header.visualIndex(keys.index(key)), target)
+        stretched = header.logicalIndex(len(keys) - 1)
+        for logical, key in enumerate(keys):
+            if key in widths and logical != stretched:
+                self.table.setColumnWidth(logical, max(widths[key], 30))
 
     # -- sorting ---------------------------------------------------------------------------------
 
@@ -201,6 +334,8 @@ class RecordListPage(QWidget):
 
     def _on_loaded(self, total: int) -> None:
         self.count_label.setText(count_text(total))
+        self.export_button.setEnabled(total > 0)
+        self.print_button.setEnabled(total > 0)
         pinned_row = self.model.row_of(self._pinned) if self._pinned else None
         if pinned_row is not None:
             self.table.selectRow(pinned_row)
@@ -246,3 +381,7 @@ class RecordListPage(QWidget):
     def current_view(self) -> Any | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.view_at(rows[0].row()) if rows else None
+
+
+def _date_word() -> str:
+    return _tr("日期")

@@ -243,6 +243,7 @@ def make_pages(
             filters=[FilterSpec("interview_type", _tr("类型"), _all_of(InterviewType))],
             list_service=list_interviews,
             describe=describe_interview,
+            date_label=_tr("谈话时间"),
         ),
         "findings": page(
             "findings",
@@ -253,11 +254,12 @@ def make_pages(
                 Column("status", _tr("状态"), 80, sort_key="status"),
                 Column("compiled_on", _tr("编制日期"), 100, sort_key="compiled_on"),
                 Column("immediate_fix", _tr("立行立改"), 70, sort_key="immediate_fix"),
-                Column("amount", _tr("金额（元）"), 100, sort_key="amount"),
+                Column("amount", _tr("金额（元）"), 110, sort_key="amount", amount=True),
             ],
             filters=[FilterSpec("status", _tr("状态"), _all_of(FindingStatus))],
             list_service=list_findings,
             describe=describe_finding,
+            date_label=_tr("编制日期"),
         ),
         "clues": page(
             "clues",
@@ -280,6 +282,7 @@ def make_pages(
             ],
             list_service=list_clues,
             describe=describe_clue,
+            date_label=_tr("反馈期限"),
         ),
         "activities": page(
             "activities",
@@ -293,6 +296,7 @@ def make_pages(
             filters=[FilterSpec("activity_type", _tr("类型"), _all_of(ActivityType))],
             list_service=list_activities,
             describe=describe_activity,
+            date_label=_tr("时间"),
         ),
         "focus": page(
             "focus",
@@ -339,5 +343,6 @@ def make_pages(
             ],
             list_service=list_rectifications,
             describe=describe_rectification,
+            date_label=_tr("时限"),
         ),
     }

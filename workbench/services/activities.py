@@ -17,6 +17,7 @@ from workbench.services.common import (
     Page,
     RecordMeta,
     apply_order,
+    contains_text,
     enum_rank,
     get_live,
     not_in_future,
@@ -169,13 +170,14 @@ def list_activities(
     method_code: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    text: str | None = None,
     order: str | None = None,
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[ActivityView]:
     """Filters combine; ``date_from``/``date_to`` are inclusive days. Earliest first unless
-    ``order`` names a key of ``ACTIVITY_ORDERS``."""
+    ``order`` names a key of ``ACTIVITY_ORDERS``; ``text`` searches the 标题 and 记录."""
     query = records(Activity, voided)
     if round_id is not None:
         query = query.where(Activity.round_id == round_id)
@@ -192,6 +194,7 @@ def list_activities(
         query = query.where(Activity.held_at >= datetime.combine(date_from, time.min))
     if date_to is not None:
         query = query.where(Activity.held_at < datetime.combine(date_to + timedelta(1), time.min))
+    query = contains_text(query, text, Activity.title, Activity.notes)
     query = apply_order(query, order, ACTIVITY_ORDERS, (Activity.held_at, Activity.id))
     return page(session, query, _activity_view, offset, limit)
 

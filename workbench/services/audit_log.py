@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 from workbench.i18n import N_
 from workbench.models.system import AuditEntry
 from workbench.roles import Role
-from workbench.services.common import Page, page, require_role
+from workbench.services.common import Page, contains_text, page, require_role
 from workbench.services.reads import ATTACHMENT_OPEN, RECORD_READ
 from workbench.store.anchors import AuditProof, prove
 from workbench.store.audit import AuditRecord
@@ -26,6 +27,7 @@ ACTION_LABELS: dict[str, str] = {
     ATTACHMENT_OPEN: N_("打开附件"),
     "attachment.export": N_("导出附件"),
     "report.export": N_("导出文书"),
+    "view.export": N_("导出列表"),
     "report.preview": N_("预览文书"),
     "report.import": N_("导入整改台账"),
     "backup": N_("备份"),
@@ -89,16 +91,32 @@ def list_audit_entries(
     *,
     action: str | None = None,
     actor_name: str | None = None,
+    text: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[AuditRecord]:
-    """Only the 安全审计员 reads the log (三员分立)."""
+    """Only the 安全审计员 reads the log (三员分立). ``text`` searches the user, the object and
+    the detail; ``date_from``/``date_to`` bound the day in UTC, as the log shows its times."""
     require_role(session, [Role.AUDITOR], "查看审计日志")
     query = select(AuditEntry)
     if action:
         query = query.where(AuditEntry.action == action)
     if actor_name:
         query = query.where(AuditEntry.actor_name == actor_name)
+    query = contains_text(
+        query,
+        text,
+        AuditEntry.actor_name,
+        AuditEntry.object_type,
+        AuditEntry.object_id,
+        AuditEntry.detail,
+    )
+    if date_from is not None:
+        query = query.where(AuditEntry.at >= datetime.combine(date_from, time.min))
+    if date_to is not None:
+        query = query.where(AuditEntry.at < datetime.combine(date_to + timedelta(1), time.min))
     return page(session, query.order_by(AuditEntry.seq.desc()), _record, offset, limit)
 
 

@@ -39,6 +39,7 @@ from workbench.services.common import (
     actor_name,
     apply_order,
     check_order,
+    contains_text,
     enum_rank,
     get_live,
     live,
@@ -534,6 +535,7 @@ def list_clues(
     due_to: date | None = None,
     overdue_on: date | None = None,
     overdue: bool = False,
+    text: str | None = None,
     order: str | None = None,
     voided: bool = False,
     offset: int = 0,
@@ -541,7 +543,8 @@ def list_clues(
 ) -> Page[ClueView]:
     """Newest registered first unless ``order`` names a key of ``CLUE_ORDERS``;
     ``due_from``/``due_to`` bound the 反馈期限 (inclusive); ``overdue_on``: only the clues
-    overdue on that day (督办); ``overdue``: overdue today."""
+    overdue on that day (督办); ``overdue``: overdue today; ``text`` searches the number, the
+    person reported on and the 具体问题."""
     if overdue and overdue_on is None:
         overdue_on = date.today()
     query: Select[Clue] = records(Clue, voided)
@@ -565,6 +568,9 @@ def list_clues(
         query = query.where(Clue.feedback_due <= due_to)
     if overdue_on is not None:
         query = query.where(Clue.status.in_(OPEN_STATUSES), Clue.feedback_due < overdue_on)
+    query = contains_text(
+        query, text, Clue.number, Clue.subject_name, Clue.subject_position, Clue.problem
+    )
     newest = (Clue.created_at.desc(), Clue.number.desc(), Clue.id)
     query = apply_order(query, order, CLUE_ORDERS, newest)
     return page(session, query, clue_view, offset, limit)

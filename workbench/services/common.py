@@ -14,7 +14,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, String, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
@@ -182,6 +182,23 @@ def apply_order(
     if getattr(column, "nullable", True):  # records without a value go last either way
         term = term.nulls_last()
     return query.order_by(term, *(t for t in default if not _base(t).compare(column)))
+
+
+# -- text filter -------------------------------------------------------------------------------
+
+TEXT_FILTER_MAX = 100  # characters of a list's text filter; longer is a mistake, not a search
+
+
+def contains_text(query: Select[R], text: str | None, *columns: Any) -> Select[R]:
+    """Keep the rows where any of ``columns`` contains ``text`` (a list's 搜索 box), ignoring
+    case; ``%`` and ``_`` are matched as themselves. A JSON column is searched as its stored
+    text (written with ``ensure_ascii=False``, so Chinese names match)."""
+    needle = (text or "").strip()
+    if not needle:
+        return query
+    if len(needle) > TEXT_FILTER_MAX:
+        raise ValidationError(N_("搜索文字过长"), field="text", limit=TEXT_FILTER_MAX)
+    return query.where(or_(*(cast(c, String).icontains(needle, autoescape=True) for c in columns)))
 
 
 # Who works on case records at all: a 巡察组's roles and the 巡察办 (never the 三员 alone).

@@ -38,6 +38,7 @@ from workbench.services.common import (
     RecordMeta,
     actor_id,
     apply_order,
+    contains_text,
     enum_rank,
     get_live,
     live,
@@ -328,13 +329,15 @@ def list_findings(
     date_from: date | None = None,
     date_to: date | None = None,
     in_report: bool | None = None,
+    text: str | None = None,
     order: str | None = None,
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[FindingView]:
     """Newest compiled first unless ``order`` names a key of ``FINDING_ORDERS``;
-    ``taxonomy_prefix`` selects a 方面 or 类 with all below it."""
+    ``taxonomy_prefix`` selects a 方面 or 类 with all below it; ``text`` searches the number,
+    名称 and 问题概述."""
     query: Select[Finding] = records(Finding, voided)
     if round_id is not None:
         query = query.where(Finding.round_id == round_id)
@@ -359,6 +362,7 @@ def list_findings(
         query = query.where(Finding.compiled_on <= date_to)
     if in_report is not None:
         query = query.where(Finding.include_in_report.is_(in_report))
+    query = contains_text(query, text, Finding.number, Finding.title, Finding.summary)
     newest = (Finding.compiled_on.desc(), Finding.number.desc(), Finding.id)
     query = apply_order(query, order, FINDING_ORDERS, newest)
     return page(session, query, finding_view, offset, limit)

@@ -37,6 +37,8 @@ class ResponsibleParty:
 def parse_method_code(value: str) -> str:
     """A work-method code such as ``FS-02``; its title (个别谈话) is accepted too."""
     text = (value or "").strip()
+    if not text:
+        raise ValidationError("请选择发现方式（问题是通过哪种工作方式发现的）", field="method_code")
     for method in catalog().work_methods():
         if text in (method.code, method.title):
             return method.code

@@ -19,6 +19,7 @@ from workbench.services.common import (
     Page,
     RecordMeta,
     apply_order,
+    contains_text,
     enum_rank,
     get_live,
     live,
@@ -190,12 +191,14 @@ def list_focus_items(
     target_id: str | None = None,
     team_id: str | None = None,
     status: FocusStatus | str | None = None,
+    text: str | None = None,
     order: str | None = None,
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[FocusItemView]:
-    """Catalog order per target unless ``order`` names a key of ``FOCUS_ORDERS``."""
+    """Catalog order per target unless ``order`` names a key of ``FOCUS_ORDERS``; ``text``
+    searches the 代码, 事项 and 情况记录."""
     query = records(FocusItem, voided)
     if round_id is not None:
         query = query.where(FocusItem.round_id == round_id)
@@ -205,6 +208,7 @@ def list_focus_items(
         query = query.where(FocusItem.team_id == team_id)
     if status is not None:
         query = query.where(FocusItem.status == parse_enum(FocusStatus, status, "status", "状态"))
+    query = contains_text(query, text, FocusItem.item_code, FocusItem.title, FocusItem.notes)
     texts = _descriptions()
     query = apply_order(query, order, FOCUS_ORDERS, (*_focus_order(), FocusItem.id))
     return page(session, query, lambda r: _focus_view(r, texts), offset, limit)

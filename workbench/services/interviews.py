@@ -20,6 +20,7 @@ from workbench.services.common import (
     Page,
     RecordMeta,
     apply_order,
+    contains_text,
     enum_rank,
     get_live,
     not_in_future,
@@ -231,13 +232,15 @@ def list_interviews(
     date_to: date | None = None,
     confirmed: bool | None = None,
     subject_contains: str | None = None,
+    text: str | None = None,
     order: str | None = None,
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[InterviewView]:
     """Filters combine; ``date_from``/``date_to`` are inclusive days. Earliest first unless
-    ``order`` names a key of ``INTERVIEW_ORDERS``."""
+    ``order`` names a key of ``INTERVIEW_ORDERS``; ``text`` searches the number, the person
+    talked to (name, unit, position) and the 摘要."""
     query = records(Interview, voided)
     if round_id is not None:
         query = query.where(Interview.round_id == round_id)
@@ -258,6 +261,15 @@ def list_interviews(
     if subject_contains:
         needle = subject_contains.strip()
         query = query.where(Interview.subject_name.contains(needle, autoescape=True))
+    query = contains_text(
+        query,
+        text,
+        Interview.number,
+        Interview.subject_name,
+        Interview.subject_unit,
+        Interview.subject_position,
+        Interview.summary,
+    )
     earliest = (Interview.held_at, Interview.number, Interview.id)
     query = apply_order(query, order, INTERVIEW_ORDERS, earliest)
     return page(session, query, _interview_view, offset, limit)

@@ -37,6 +37,7 @@ from workbench.services.common import (
     Page,
     RecordMeta,
     apply_order,
+    contains_text,
     enum_rank,
     get_live,
     live,
@@ -335,6 +336,8 @@ def get_letter(session: Session, letter_id: str) -> LetterView:
 
 
 # the letters list's sortable columns (``order``: a key, "-" in front for descending)
+UNCLASSIFIED = "unclassified"  # ``category`` of the letters without one
+
 LETTER_ORDERS = {
     "number": Letter.number,
     "received_at": Letter.received_at,
@@ -357,19 +360,24 @@ def list_letters(
     date_from: date | None = None,
     date_to: date | None = None,
     duplicate_of_id: str | None = None,
+    text: str | None = None,
     order: str | None = None,
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[LetterView]:
     """Newest received first unless ``order`` names a key of ``LETTER_ORDERS``; the date range
-    on the day received is inclusive."""
+    on the day received is inclusive; ``category`` ``UNCLASSIFIED`` keeps the letters not yet
+    classified; ``text`` searches the number, the people named and the
+    摘要."""
     query: Select[Letter] = records(Letter, voided)
     if round_id is not None:
         query = query.where(Letter.round_id == round_id)
     if status is not None:
         query = query.where(Letter.status == parse_enum(LetterStatus, status, "status", "状态"))
-    if category is not None:
+    if category == UNCLASSIFIED:  # not yet classified: what the dashboard counts as 未分类
+        query = query.where(Letter.category.is_(None))
+    elif category is not None:
         query = query.where(
             Letter.category == parse_enum(LetterCategory, category, "category", "分类")
         )
@@ -391,6 +399,15 @@ def list_letters(
         query = query.where(Letter.received_at < end)
     if duplicate_of_id is not None:
         query = query.where(Letter.duplicate_of_id == duplicate_of_id)
+    query = contains_text(
+        query,
+        text,
+        Letter.number,
+        Letter.reporter_name,
+        Letter.reported_persons,
+        Letter.summary,
+        Letter.transfer_to,
+    )
     newest = (Letter.received_at.desc(), Letter.number.desc(), Letter.id)
     query = apply_order(query, order, LETTER_ORDERS, newest)
     return page(session, query, letter_view, offset, limit)

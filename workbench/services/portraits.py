@@ -39,6 +39,7 @@ from workbench.services.common import (
     Page,
     RecordMeta,
     apply_order,
+    contains_text,
     enum_rank,
     get_live,
     optional_text,
@@ -428,12 +429,14 @@ def list_portraits(
     target_id: str | None = None,
     team_id: str | None = None,
     subject_type: PortraitSubject | str | None = None,
+    text: str | None = None,
     order: str | None = None,
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> Page[PortraitView]:
-    """By name unless ``order`` names a key of ``PORTRAIT_ORDERS``."""
+    """By name unless ``order`` names a key of ``PORTRAIT_ORDERS``; ``text`` searches the
+    对象's name and the 结论."""
     query = records(Portrait, voided)
     if round_id is not None:
         query = query.where(Portrait.round_id == round_id)
@@ -444,6 +447,7 @@ def list_portraits(
     if subject_type is not None:
         kind = parse_enum(PortraitSubject, subject_type, "subject_type", "画像对象类型")
         query = query.where(Portrait.subject_type == kind)
+    query = contains_text(query, text, Portrait.subject_name, Portrait.conclusion)
     query = apply_order(query, order, PORTRAIT_ORDERS, (Portrait.subject_name, Portrait.id))
     return page(session, query, _portrait_view, offset, limit)
 

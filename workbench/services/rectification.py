@@ -19,6 +19,7 @@ from workbench.services.common import (
     RecordMeta,
     actor_name,
     apply_order,
+    contains_text,
     enum_rank,
     get_live,
     live,
@@ -247,6 +248,7 @@ def list_rectifications(
     due_to: date | None = None,
     overdue_on: date | None = None,
     overdue: bool = False,
+    text: str | None = None,
     order: str | None = None,
     voided: bool = False,
     offset: int = 0,
@@ -254,7 +256,8 @@ def list_rectifications(
 ) -> Page[RectificationView]:
     """Filters combine; the due range is inclusive; ``overdue_on`` keeps items overdue that day
     (逾期, to chase: 督办), ``overdue`` those overdue today. Ordered by 时限 (items without one
-    last), then number, unless ``order`` names a key of ``RECTIFICATION_ORDERS``."""
+    last), then number, unless ``order`` names a key of ``RECTIFICATION_ORDERS``; ``text``
+    searches the number, 问题归类, 问题表现, 牵头部门 and 主要负责人."""
     if overdue and overdue_on is None:
         overdue_on = date.today()
     query = records(Rectification, voided)
@@ -274,6 +277,15 @@ def list_rectifications(
         query = query.where(Rectification.due_date <= due_to)
     if overdue_on is not None:
         query = query.where(Rectification.status.in_(OPEN), Rectification.due_date < overdue_on)
+    query = contains_text(
+        query,
+        text,
+        Rectification.number,
+        Rectification.category,
+        Rectification.problem,
+        Rectification.lead_department,
+        Rectification.responsible_person,
+    )
     by_due = (
         Rectification.due_date.is_(None),
         Rectification.due_date,
