@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import workbench.services  # noqa: F401 - the search-index hook
+from tests.workbench.cli_helpers import cli_json
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.errors import ValidationError
 from workbench.services.activities import list_activities
@@ -181,3 +182,12 @@ def test_letters_not_yet_classified_are_a_category_of_their_own(demo: Vault) -> 
         kept = list_letters(s, category=UNCLASSIFIED, limit=1000).items
     expected = [v.id for v in everything if v.category is None]
     assert expected and [v.id for v in kept] == expected
+
+
+def test_the_command_line_lists_by_text_too(
+    demo_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    every = cli_json(capsys, "findings", "list", "--limit", "500")["items"]
+    needle = every[0]["number"]
+    found = cli_json(capsys, "findings", "list", "--text", needle.lower())["items"]
+    assert [f["number"] for f in found] == [needle]

@@ -59,6 +59,7 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "channel": ("channel",),
     "date_from": ("date_from", "due_from"),
     "date_to": ("date_to", "due_to"),
+    "text": ("text",),
 }
 
 # each filter's help, in the user's words (one entry per filter above)
@@ -72,6 +73,7 @@ FILTER_HELP: dict[str, str] = {
     "channel": "按来信渠道筛选",
     "date_from": "起始日期 YYYY-MM-DD（收到、谈话、编制或时限的日期，依记录类型）",
     "date_to": "截止日期 YYYY-MM-DD",
+    "text": "按文字查找：编号、名称、摘要等（不分大小写）",
 }
 
 # CLI switch → the list service's keyword it turns on, and its help
