@@ -210,8 +210,8 @@ def test_conflicts_are_listed_verbatim_and_resolved(
     capsys.readouterr()
     assert main([*office, "conflicts", "list"]) == 0
     listing = capsys.readouterr().out
-    assert hostile in listing and "overview" in listing  # shown as text, never interpreted
-    assert main([*office, "conflicts", "resolve", target, "--keep", "9"]) == 5
+    assert hostile in listing and "基本情况" in listing  # shown as text, never interpreted
+    assert main([*office, "conflicts", "resolve", target, "--keep", "9"]) == 2
     assert main([*office, "conflicts", "resolve", target, "--keep", "1"]) == 0
     capsys.readouterr()
     assert main([*office, "conflicts", "list"]) == 0
