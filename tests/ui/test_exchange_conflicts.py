@@ -74,7 +74,8 @@ def test_both_versions_side_by_side_and_resolve(qtbot: QtBot, w: World) -> None:
 def _texts(page: ConflictsPage) -> list[str]:
     """Everything the page shows of a conflict: list, title, headers, cells, choices."""
     table = page.table
-    out = [page.list.item(i).text() for i in range(page.list.count())] + [page.title.text()]
+    out = [page.list.item(i).text() for i in range(page.list.count())]
+    out += [page.title.text(), page.legend.text()]
     out += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     out += [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
     for r in range(table.rowCount()):

@@ -51,11 +51,11 @@ def side_text(head: HeadView) -> str:
 
 
 def head_title(head: HeadView, between: str = "") -> str:
-    """“版本 1（本机）：本机（巡察办），第 2 版（当前显示）”; ``between`` goes before each
-    parenthesis (a column's title takes it on a line of its own, or it is cut off in English)."""
-    base = _tr("版本 %1（%2）：%3，第 %4 版").replace("%1", str(head.index))
-    base = base.replace("%2", side_text(head)).replace("%4", str(head.version))
-    base = base.replace("%3", core_text(head.device) if head.device else head.device_id[:8])
+    """“版本 1（本机）：本机（巡察办），第 2 版（本库当前显示）”; ``between`` goes where a
+    column's title breaks its lines (or it is cut off in English)."""
+    base = _tr("版本 %1（%2）：").replace("%1", str(head.index)).replace("%2", side_text(head))
+    device = core_text(head.device) if head.device else head.device_id[:8]
+    base += between + _tr("%1，第 %2 版").replace("%1", device).replace("%2", str(head.version))
     if head.live:
         base += between + _tr("（本库当前显示）")
     if head.held:
@@ -63,6 +63,19 @@ def head_title(head: HeadView, between: str = "") -> str:
     if head.deleted:
         base += between + _tr("（已作废）")
     return base
+
+
+def column_title(head: HeadView) -> str:
+    """A version's column: “版本 1（本机）” and its state on short lines of their own (the
+    device and the full state are in the legend above the table)."""
+    lines = [_tr("版本 %1（%2）").replace("%1", str(head.index)).replace("%2", side_text(head))]
+    if head.live:
+        lines.append(_tr("（当前显示）"))
+    if head.held:
+        lines.append(_tr("（提议）"))
+    if head.deleted:
+        lines.append(_tr("（已作废）"))
+    return "\n".join(lines)
 
 
 def keep_text(head: HeadView) -> str:
@@ -180,6 +193,8 @@ class ConflictsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
+        self.legend = note_label("conflict_versions")
+        right_layout.addWidget(self.legend)
         right_layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
         actions.addLayout(self.keep_row)
@@ -246,6 +261,7 @@ class ConflictsPage(QWidget):
         self.merge_button.setEnabled(conflict is not None)
         if conflict is None:
             self.title.clear()
+            self.legend.clear()
             self.table.clear()
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
@@ -257,7 +273,8 @@ class ConflictsPage(QWidget):
         self.table.clear()
         self.table.setColumnCount(len(heads) + 2)
         self.table.setRowCount(len(rows))
-        titles = [head_title(h, "\n") for h in heads] + [self.tr("采用"), self.tr("合并后")]
+        self.legend.setText("\n".join(head_title(h) for h in heads))
+        titles = [column_title(h) for h in heads] + [self.tr("采用"), self.tr("合并后")]
         self.table.setHorizontalHeaderLabels(titles)
         self.table.setVerticalHeaderLabels([core_text(r.label) for r in rows])
         header = self.table.horizontalHeader()

@@ -147,7 +147,10 @@ def _view(session: Session, row: RecordConflict) -> ConflictView:
 def _rows(
     record_type: str, views: tuple[HeadView, ...], differing: tuple[str, ...], namer: Namer
 ) -> tuple[FieldRow, ...]:
-    names = sorted({k for h in views for k in h.fields} - {"id"})  # the id is the record's
+    # in the model's column order (the order of its editor, roughly), not the keys' spelling
+    order = {spec.name: i for i, spec in enumerate(CONTENT_SCHEMAS[MODELS[record_type]])}
+    present = {k for h in views for k in h.fields} - {"id"}  # the id is the record's
+    names = sorted(present, key=lambda n: (order.get(n, len(order)), n))
     ordered = [n for n in names if n in differing] + [n for n in names if n not in differing]
     out = [
         FieldRow(
