@@ -5,12 +5,29 @@ with what is pending."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from tests.workbench.test_conflicts_merge import _clue_conflict, _target_conflict
-from tests.workbench.test_exchange_cli import Main, _as, _json, main, w  # noqa: F401
-from tests.workbench.test_exchange_support import World, get
+from tests.workbench.test_exchange_cli import Main, _as, _json
+from tests.workbench.test_exchange_support import PASS, World, get, world_in, world_template
 from workbench.models import Clue, Target
+
+
+@pytest.fixture(name="w")
+def world_fixture(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+        yield world
+
+
+@pytest.fixture(name="main")
+def main_fixture(monkeypatch: pytest.MonkeyPatch) -> Main:
+    import workbench.cli as cli
+
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASS)
+    return cli.main
 
 
 def _office(w: World) -> list[str]:

@@ -198,9 +198,9 @@ def _versions(w: World, record_id: str) -> int:
     with w.office.read() as s:
         return int(
             s.scalar(
-                select(func.count()).select_from(RecordVersion).where(
-                    RecordVersion.record_id == record_id
-                )
+                select(func.count())
+                .select_from(RecordVersion)
+                .where(RecordVersion.record_id == record_id)
             )
             or 0
         )
