@@ -206,3 +206,20 @@ def test_a_voiding_conflict_reads_in_english(qtbot: QtBot, w: World) -> None:
             title = table.horizontalHeaderItem(c).text()
             widest = max(header.fontMetrics().horizontalAdvance(t) for t in title.split("\n"))
             assert header.sectionSize(c) >= widest, title
+
+
+def test_drafts_are_named_by_the_registry(qtbot: QtBot) -> None:
+    """Before: the drafts dialog called an interview 谈话记录 and a focus item 监督事项."""
+    from datetime import datetime
+
+    from ui.dialogs.drafts_dialog import DraftsDialog
+    from workbench.services.drafts import DraftView
+
+    drafts = [
+        DraftView("d1", "interview", None, None, "张三", {}, datetime(2026, 12, 1, 9, 30)),
+        DraftView("d2", "focus", None, None, "三重一大", {}, datetime(2026, 12, 1, 9, 31)),
+    ]
+    dialog = DraftsDialog(drafts)
+    qtbot.addWidget(dialog)
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert texts[0].startswith("个别谈话") and texts[1].startswith("监督重点清单事项")

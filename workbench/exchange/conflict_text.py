@@ -26,7 +26,7 @@ YES, NO = N_("是"), N_("否")
 THIS_STORE = N_("本机（巡察办）")
 UNKNOWN_DEVICE = N_("未登记的设备")
 _UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_NAME_FIELDS = ("name", "number", "title", "subject_name", "display_name")
+_NAME_FIELDS = ("name", "number", "title", "subject_name")
 _MONEY_FIELDS = frozenset({"amount_fen"})
 
 
@@ -51,7 +51,8 @@ class Namer:
             row: Any = self.session.get(model, record_id)
             if row is None:
                 continue
-            name = next((getattr(row, f) for f in _NAME_FIELDS if getattr(row, f, None)), None)
+            fields = ("display_name",) if model is User else _NAME_FIELDS  # a user by name
+            name = next((getattr(row, f) for f in fields if getattr(row, f, None)), None)
             return None if name is None else str(name)
         return None
 

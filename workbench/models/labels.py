@@ -45,7 +45,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType("letters", "letter", N_("信访件"), "letters"),
     RecordType("findings", "finding", N_("问题底稿"), "findings"),
     RecordType("finding_signoffs", "finding_signoff", N_("底稿审签")),
-    RecordType("evidence", "evidence", N_("支撑材料")),
+    RecordType("evidence", "evidence", N_("佐证材料")),
     RecordType(
         "clues",
         "clue",
@@ -54,7 +54,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         {"subject_name": N_("被反映人")},
     ),
     RecordType("activities", "activity", N_("工作记录"), "activities"),
-    RecordType("focus_items", "focus", N_("关注事项"), "focus"),
+    RecordType("focus_items", "focus", N_("监督重点清单事项"), "focus"),
     RecordType("list_entries", "list_entry", N_("清单条目")),
     RecordType(
         "portraits", "portrait", N_("政治画像"), "portraits", {"subject_name": N_("画像对象")}
