@@ -2469,38 +2469,6 @@ Export the document, then view and print it in WPS or Word.</translation>
         <translation>The following was not saved before the last close (it has been kept as an encrypted draft). Choose to restore or discard it.</translation>
     </message>
     <message>
-        <source>信访件</source>
-        <translation>Letter</translation>
-    </message>
-    <message>
-        <source>谈话记录</source>
-        <translation>Interview record</translation>
-    </message>
-    <message>
-        <source>问题底稿</source>
-        <translation>Finding</translation>
-    </message>
-    <message>
-        <source>问题线索</source>
-        <translation>Clue</translation>
-    </message>
-    <message>
-        <source>工作记录</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <source>整改事项</source>
-        <translation>Rectification item</translation>
-    </message>
-    <message>
-        <source>政治画像</source>
-        <translation>Political portrait</translation>
-    </message>
-    <message>
-        <source>监督事项</source>
-        <translation>Focus item</translation>
-    </message>
-    <message>
         <source>记录</source>
         <translation>Record</translation>
     </message>
@@ -8338,14 +8306,6 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Finding sign-off</translation>
     </message>
     <message>
-        <source>支撑材料</source>
-        <translation>Supporting evidence</translation>
-    </message>
-    <message>
-        <source>关注事项</source>
-        <translation>Focus item</translation>
-    </message>
-    <message>
         <source>政治画像</source>
         <translation>Political portrait</translation>
     </message>
@@ -8752,6 +8712,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>附件</source>
         <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>监督重点清单事项</source>
+        <translation>Supervision focus item</translation>
     </message>
     <message>
         <source>此用户是最后一位在用的系统管理员：停用或取消其系统管理员角色后，再也无法添加或管理用户。请先让另一位用户担任系统管理员。</source>
