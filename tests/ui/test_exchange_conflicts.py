@@ -223,3 +223,35 @@ def test_drafts_are_named_by_the_registry(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert texts[0].startswith("个别谈话") and texts[1].startswith("监督重点清单事项")
+
+
+def test_a_mix_the_rules_refuse_is_shown_and_cannot_be_saved(qtbot: QtBot, w: World) -> None:
+    """A transferred clue is resolved only by keeping a whole version: the preview says why."""
+    from tests.workbench.test_conflicts_merge import _clue
+    from workbench.models import Clue
+    from workbench.models.enums import ClueStatus
+
+    clue = _clue(w.a, w.round_id)
+    for n in (1, 2):
+        if n == 2:  # the office and the device both edit it; the device also transfers it
+            edit(w.office, Clue, clue, other_unit="县审计局")
+            edit(w.a, Clue, clue, other_unit="县财政局", status=ClueStatus.TRANSFERRED)
+        out = w.dir / f"p{n}.wbp"
+        ex.export_round(w.open("a"), w.round_id, out)
+        release(w, "a")
+        ex.import_package(w.office, out)
+    release(w, "office")
+    with ui_on(w, "office") as (_ws, tasks):
+        page = _page(qtbot, tasks)
+        conflict = page.current()
+        assert conflict is not None and set(conflict.differing) == {"other_unit", "status"}
+        page.choices["other_unit"].setCurrentIndex(
+            next(i for i, h in enumerate(conflict.heads) if not h.local)
+        )
+        page.merge_button.click()
+        qtbot.waitUntil(lambda: isinstance(page.last_dialog, MergeDialog), timeout=TIMEOUT)
+        dialog = page.last_dialog
+        assert isinstance(dialog, MergeDialog)
+        assert "该线索已移交" in dialog.refusal.text() and not dialog.save_button.isEnabled()
+        dialog.reject()
+        assert page.list.count() == 1  # nothing saved: the conflict stands

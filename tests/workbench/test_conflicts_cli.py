@@ -51,6 +51,11 @@ def test_list_prints_both_values_under_their_labels(
     assert "巡察办补充：违规收受礼金 3 次" in out and "违规收受礼金" in out
     assert "A 组填的单位" in out and "巡察办填的单位" in out  # both values, side by side
     assert "本机：本机（巡察办）" in out and "来件：“组员a”（zu1）" in out
+    listed = _json(capsys, main, [*office, "conflicts", "list"])
+    assert isinstance(listed, list) and listed[0]["type_label"] == "问题线索"
+    rows = {r["name"]: r for r in listed[0]["rows"]}
+    assert rows["problem"]["label"] == "具体问题" and rows["problem"]["differs"]
+    assert sorted(rows["other_unit"]["texts"]) == ["A 组填的单位", "巡察办填的单位"]
 
 
 def test_resolve_by_number_field_by_field_with_a_preview(

@@ -266,7 +266,8 @@ class ConflictsPage(QWidget):
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
             return
-        self.title.setText(f"{core_text(conflict.type_label)}：{conflict.title}")
+        title = self.tr("%1：%2").replace("%2", conflict.title)
+        self.title.setText(title.replace("%1", core_text(conflict.type_label)))
         heads = conflict.heads
         rows = conflict.rows
         pick, merged = len(heads), len(heads) + 1  # the choice and the merged value columns
