@@ -2168,6 +2168,10 @@ Reason for voiding (required):</translation>
         <translation>Merge as chosen…</translation>
     </message>
     <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>合并后</source>
         <translation>Merged</translation>
     </message>
