@@ -172,40 +172,8 @@
         <translation>Team members</translation>
     </message>
     <message>
-        <source>人员</source>
-        <translation>People</translation>
-    </message>
-    <message>
         <source>信访件</source>
         <translation>Letters</translation>
-    </message>
-    <message>
-        <source>佐证材料</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
-        <source>工作活动</source>
-        <translation>Activities</translation>
-    </message>
-    <message>
-        <source>监督重点</source>
-        <translation>Supervision focuses</translation>
-    </message>
-    <message>
-        <source>三个清单</source>
-        <translation>Three lists</translation>
-    </message>
-    <message>
-        <source>整改事项</source>
-        <translation>Rectification items</translation>
-    </message>
-    <message>
-        <source>报告</source>
-        <translation>Reports</translation>
-    </message>
-    <message>
-        <source>归档材料</source>
-        <translation>Archive materials</translation>
     </message>
     <message>
         <source>新增</source>
@@ -272,24 +240,8 @@
         <translation>No.</translation>
     </message>
     <message>
-        <source>概述</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <source>内容</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>概况</source>
-        <translation>General situation</translation>
-    </message>
-    <message>
         <source>说明</source>
         <translation>Description</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>Remarks</translation>
     </message>
     <message>
         <source>巡察轮次</source>
@@ -300,40 +252,20 @@
         <translation>Inspected unit</translation>
     </message>
     <message>
-        <source>作废时间</source>
-        <translation>Voided at</translation>
+        <source>本机</source>
+        <translation>This computer</translation>
     </message>
     <message>
-        <source>所属县（区）</source>
-        <translation>County (district)</translation>
+        <source>来件</source>
+        <translation>Incoming</translation>
     </message>
     <message>
-        <source>密级</source>
-        <translation>Secrecy level</translation>
+        <source>版本 %1（%2）：</source>
+        <translation>Version %1 (%2): </translation>
     </message>
     <message>
-        <source>关注程度</source>
-        <translation>Attention level</translation>
-    </message>
-    <message>
-        <source>子类</source>
-        <translation>Subtype</translation>
-    </message>
-    <message>
-        <source>负责人</source>
-        <translation>Person in charge</translation>
-    </message>
-    <message>
-        <source>上级单位</source>
-        <translation>Parent organization</translation>
-    </message>
-    <message>
-        <source>作废人</source>
-        <translation>Voided by</translation>
-    </message>
-    <message>
-        <source>%1（%2）</source>
-        <translation>%1 (%2)</translation>
+        <source>%1，第 %2 版</source>
+        <translation>%1, revision %2</translation>
     </message>
     <message>
         <source>（提议：来件设备无权直接修改此记录）</source>
@@ -344,36 +276,32 @@
         <translation> (voided)</translation>
     </message>
     <message>
+        <source>（当前显示）</source>
+        <translation>(shown now)</translation>
+    </message>
+    <message>
+        <source>（提议）</source>
+        <translation>(proposal)</translation>
+    </message>
+    <message>
+        <source>整体采用本机版本（版本 %1）</source>
+        <translation>Keep this computer&apos;s version (version %1)</translation>
+    </message>
+    <message>
+        <source>整体采用来件版本（版本 %1）</source>
+        <translation>Keep the incoming version (version %1)</translation>
+    </message>
+    <message>
+        <source>版本 %1（%2）</source>
+        <translation>Version %1 (%2)</translation>
+    </message>
+    <message>
         <source>巡察组</source>
         <translation>Inspection team</translation>
     </message>
     <message>
-        <source>作废理由</source>
-        <translation>Reason for voiding</translation>
-    </message>
-    <message>
-        <source>子记录（如谈话记录条目）</source>
-        <translation>Child records (e.g. interview record entries)</translation>
-    </message>
-    <message>
-        <source>（空）</source>
-        <translation>(empty)</translation>
-    </message>
-    <message>
-        <source>版本 %1：设备 %2，第 %3 版</source>
-        <translation>Version %1: device %2, revision %3</translation>
-    </message>
-    <message>
         <source>（本库当前显示）</source>
         <translation> (shown in this database)</translation>
-    </message>
-    <message>
-        <source>采用本地版本（版本 %1）</source>
-        <translation>Use local version (version %1)</translation>
-    </message>
-    <message>
-        <source>采用来件版本（版本 %1，设备 %2）</source>
-        <translation>Use incoming version (version %1, device %2)</translation>
     </message>
     <message>
         <source>收到时间</source>
@@ -2332,10 +2260,6 @@ Reason for voiding (required):</translation>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <source>同一记录在两处被修改时，两个版本都保留在这里，由您比较后选定一个；黄色底色的行是两个版本不同之处。</source>
-        <translation>When the same record was changed in two places, both versions are kept here for you to compare and choose one; rows with a yellow background are where the versions differ.</translation>
-    </message>
-    <message>
         <source>%1：%2（%3 处不同）</source>
         <translation>%1: %2 (%3 differences)</translation>
     </message>
@@ -2346,10 +2270,6 @@ Reason for voiding (required):</translation>
     <message>
         <source>没有待处理的冲突。</source>
         <translation>No pending conflicts.</translation>
-    </message>
-    <message>
-        <source>与其他版本不同</source>
-        <translation>Differs from other versions</translation>
     </message>
     <message>
         <source>确认采用此版本</source>
@@ -2364,12 +2284,32 @@ Reason for voiding (required):</translation>
         <translation>Use</translation>
     </message>
     <message>
+        <source>同一记录在两处被修改时，两个版本都保留在这里，由您比较后整体采用一个，或在“采用”一列逐项选定本机或来件，预览合并结果后保存；黄色底色的行是两个版本不同之处。</source>
+        <translation>When a record was changed in two places, both versions are kept here: keep one whole, or pick this computer&apos;s or the incoming value field by field in the “Use” column, preview the merged result and save it. Rows with a yellow background are where the versions differ.</translation>
+    </message>
+    <message>
+        <source>按所选逐项合并…</source>
+        <translation>Merge as chosen…</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>合并后</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <source>已采用版本 %1：%2</source>
         <translation>Version %1 adopted: %2</translation>
+    </message>
+    <message>
+        <source>已按所选逐项合并：%1</source>
+        <translation>Merged field by field: %1</translation>
     </message>
 </context>
 <context>
@@ -2655,38 +2595,6 @@ Export the document, then view and print it in WPS or Word.</translation>
     <message>
         <source>上次关闭前有以下内容尚未保存（已加密保存为草稿）。请选择恢复或放弃。</source>
         <translation>The following was not saved before the last close (it has been kept as an encrypted draft). Choose to restore or discard it.</translation>
-    </message>
-    <message>
-        <source>信访件</source>
-        <translation>Letter</translation>
-    </message>
-    <message>
-        <source>谈话记录</source>
-        <translation>Interview record</translation>
-    </message>
-    <message>
-        <source>问题底稿</source>
-        <translation>Finding</translation>
-    </message>
-    <message>
-        <source>问题线索</source>
-        <translation>Clue</translation>
-    </message>
-    <message>
-        <source>工作记录</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <source>整改事项</source>
-        <translation>Rectification item</translation>
-    </message>
-    <message>
-        <source>政治画像</source>
-        <translation>Political portrait</translation>
-    </message>
-    <message>
-        <source>监督事项</source>
-        <translation>Focus item</translation>
     </message>
     <message>
         <source>记录</source>
@@ -4426,6 +4334,41 @@ Export the document, then view and print it in WPS or Word.</translation>
     <message>
         <source>请在上方勾选需回避的单位或人员，回避事由只说明原因</source>
         <translation>Tick the units or people to recuse from above; the reason only explains why</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>逐项合并结果预览</source>
+        <translation>Preview of the merged record</translation>
+    </message>
+    <message>
+        <source>保存后，%1“%2”将改为下表的内容；其他版本仍保留在版本记录中。</source>
+        <translation>Once saved, %1 “%2” will read as below; the other versions stay in the version history.</translation>
+    </message>
+    <message>
+        <source>合并后的内容</source>
+        <translation>Merged content</translation>
+    </message>
+    <message>
+        <source>取自</source>
+        <translation>Taken from</translation>
+    </message>
+    <message>
+        <source>各版本相同</source>
+        <translation>Same in every version</translation>
+    </message>
+    <message>
+        <source>不能保存：%1</source>
+        <translation>Cannot be saved: %1</translation>
+    </message>
+    <message>
+        <source>保存合并结果</source>
+        <translation>Save the merged record</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -7043,6 +6986,26 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The database was created by a newer version of the program. Please upgrade this program.</translation>
     </message>
     <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>本机（巡察办）</source>
+        <translation>This computer (inspection office)</translation>
+    </message>
+    <message>
+        <source>未登记的设备</source>
+        <translation>Unenrolled device</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>数据包被拒收</source>
         <translation>The package was rejected.</translation>
     </message>
@@ -7189,6 +7152,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>没有这条冲突记录</source>
         <translation>This conflict record does not exist.</translation>
+    </message>
+    <message>
+        <source>所选的逐项合并不符合规则，未保存</source>
+        <translation>The merge as chosen breaks the rules and was not saved</translation>
     </message>
     <message>
         <source>工作秘密</source>
@@ -7803,6 +7770,734 @@ No need to import it again; this database is unchanged.</translation>
         <translation>10 years</translation>
     </message>
     <message>
+        <source>活动类型</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>监督单位</source>
+        <translation>Supervising body</translation>
+    </message>
+    <message>
+        <source>涉及金额</source>
+        <translation>Amount involved</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>答</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>审批状态</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>评估日期</source>
+        <translation>Assessed on</translation>
+    </message>
+    <message>
+        <source>评估人</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>关注程度</source>
+        <translation>Attention level</translation>
+    </message>
+    <message>
+        <source>授权文号</source>
+        <translation>Authorisation no.</translation>
+    </message>
+    <message>
+        <source>定性依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>一级分类</source>
+        <translation>Primary category</translation>
+    </message>
+    <message>
+        <source>二级分类</source>
+        <translation>Secondary category</translation>
+    </message>
+    <message>
+        <source>调整日期</source>
+        <translation>Changed on</translation>
+    </message>
+    <message>
+        <source>来信渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>明细</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>办结时间</source>
+        <translation>Concluded at</translation>
+    </message>
+    <message>
+        <source>销号日期</source>
+        <translation>Close-out date</translation>
+    </message>
+    <message>
+        <source>线索</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>编制日期</source>
+        <translation>Date drafted</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>对象确认扫描件</source>
+        <translation>Scan of the subject&apos;s confirmation</translation>
+    </message>
+    <message>
+        <source>确认日期</source>
+        <translation>Confirmed on</translation>
+    </message>
+    <message>
+        <source>原文摘录</source>
+        <translation>Quoted text</translation>
+    </message>
+    <message>
+        <source>所属县（区）</source>
+        <translation>County (district)</translation>
+    </message>
+    <message>
+        <source>信访渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>录入人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <source>作废时间</source>
+        <translation>Voided at</translation>
+    </message>
+    <message>
+        <source>作废人</source>
+        <translation>Voided by</translation>
+    </message>
+    <message>
+        <source>涉及纪律</source>
+        <translation>Disciplines involved</translation>
+    </message>
+    <message>
+        <source>发现过程</source>
+        <translation>How it was found</translation>
+    </message>
+    <message>
+        <source>派出层级</source>
+        <translation>Dispatched by</translation>
+    </message>
+    <message>
+        <source>处置方式</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>文稿版本</source>
+        <translation>Draft version</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>报送期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>重复件原件</source>
+        <translation>Duplicate of</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Chase</translation>
+    </message>
+    <message>
+        <source>佐证材料目录</source>
+        <translation>Evidence list</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>材料类型</source>
+        <translation>Material type</translation>
+    </message>
+    <message>
+        <source>附加内容</source>
+        <translation>Extra content</translation>
+    </message>
+    <message>
+        <source>反馈时间</source>
+        <translation>Feedback time</translation>
+    </message>
+    <message>
+        <source>反馈期限</source>
+        <translation>Feedback deadline</translation>
+    </message>
+    <message>
+        <source>反馈日期</source>
+        <translation>Feedback date</translation>
+    </message>
+    <message>
+        <source>底稿</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>人员来源</source>
+        <translation>Staffing source</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>问题分类框架</source>
+        <translation>Problem framework</translation>
+    </message>
+    <message>
+        <source>问题分类框架版本</source>
+        <translation>Problem framework version</translation>
+    </message>
+    <message>
+        <source>整改目标</source>
+        <translation>Rectification goal</translation>
+    </message>
+    <message>
+        <source>评估等次</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>来源县（区）</source>
+        <translation>Home county (district)</translation>
+    </message>
+    <message>
+        <source>来源层级</source>
+        <translation>Home level</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>立行立改</source>
+        <translation>Fixed at once</translation>
+    </message>
+    <message>
+        <source>写入报告</source>
+        <translation>In the report</translation>
+    </message>
+    <message>
+        <source>谈话类型</source>
+        <translation>Interview type</translation>
+    </message>
+    <message>
+        <source>谈话人</source>
+        <translation>Interviewers</translation>
+    </message>
+    <message>
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>件号</source>
+        <translation>Item no.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>牵头部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <source>牵头组</source>
+        <translation>Lead team</translation>
+    </message>
+    <message>
+        <source>分管领导</source>
+        <translation>Leader in charge</translation>
+    </message>
+    <message>
+        <source>主要负责人</source>
+        <translation>Principal responsible person</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Rectification measures</translation>
+    </message>
+    <message>
+        <source>组务会日期</source>
+        <translation>Team meeting date</translation>
+    </message>
+    <message>
+        <source>工作方法</source>
+        <translation>Working method</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>新任主要负责人</source>
+        <translation>New principal</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>原主要负责人</source>
+        <translation>Previous principal</translation>
+    </message>
+    <message>
+        <source>来源设备</source>
+        <translation>Origin device</translation>
+    </message>
+    <message>
+        <source>原件扫描</source>
+        <translation>Scan of original</translation>
+    </message>
+    <message>
+        <source>原单位</source>
+        <translation>Home organisation</translation>
+    </message>
+    <message>
+        <source>其他单位</source>
+        <translation>Other unit</translation>
+    </message>
+    <message>
+        <source>处置结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>谈话提纲</source>
+        <translation>Interview outline</translation>
+    </message>
+    <message>
+        <source>总体评价</source>
+        <translation>Overall assessment</translation>
+    </message>
+    <message>
+        <source>基本情况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>上级单位</source>
+        <translation>Parent organization</translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>巡察阶段</source>
+        <translation>Inspection phase</translation>
+    </message>
+    <message>
+        <source>阶段日期</source>
+        <translation>Phase dates</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>审核意见</source>
+        <translation>Review opinion</translation>
+    </message>
+    <message>
+        <source>方案状态</source>
+        <translation>Plan status</translation>
+    </message>
+    <message>
+        <source>分管工作</source>
+        <translation>Responsibilities</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>具体问题</source>
+        <translation>Specific issues</translation>
+    </message>
+    <message>
+        <source>进展情况</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>拟办意见</source>
+        <translation>Proposed handling</translation>
+    </message>
+    <message>
+        <source>问</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>接收经办人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>回避申报</source>
+        <translation>Recusal declaration</translation>
+    </message>
+    <message>
+        <source>回避人员</source>
+        <translation>Recused people</translation>
+    </message>
+    <message>
+        <source>回避单位</source>
+        <translation>Recused units</translation>
+    </message>
+    <message>
+        <source>关联记录</source>
+        <translation>Related records</translation>
+    </message>
+    <message>
+        <source>报告类型</source>
+        <translation>Report type</translation>
+    </message>
+    <message>
+        <source>被反映人</source>
+        <translation>Person complained about</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>反映人姓名</source>
+        <translation>Complainant&apos;s name</translation>
+    </message>
+    <message>
+        <source>责任主体</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Handling outcome</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>退回理由</source>
+        <translation>Reason for return</translation>
+    </message>
+    <message>
+        <source>巡察办审核意见</source>
+        <translation>Office review opinion</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <source>审核日期</source>
+        <translation>Reviewed on</translation>
+    </message>
+    <message>
+        <source>回头看轮次</source>
+        <translation>Follow-up of round</translation>
+    </message>
+    <message>
+        <source>组内职务</source>
+        <translation>Role in team</translation>
+    </message>
+    <message>
+        <source>巡察轮次</source>
+        <translation>Inspection round</translation>
+    </message>
+    <message>
+        <source>巡察类型</source>
+        <translation>Inspection type</translation>
+    </message>
+    <message>
+        <source>第二移交单位</source>
+        <translation>Second transfer unit</translation>
+    </message>
+    <message>
+        <source>密级</source>
+        <translation>Secrecy level</translation>
+    </message>
+    <message>
+        <source>发函日期</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>来源记录</source>
+        <translation>Source records</translation>
+    </message>
+    <message>
+        <source>具体责任人</source>
+        <translation>Person directly responsible</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>政治面貌</source>
+        <translation>Political affiliation</translation>
+    </message>
+    <message>
+        <source>画像对象类型</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>报送日期</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>问题分类</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>巡察组</source>
+        <translation>Inspection team</translation>
+    </message>
+    <message>
+        <source>画像模板</source>
+        <translation>Portrait template</translation>
+    </message>
+    <message>
+        <source>画像模板版本</source>
+        <translation>Portrait template version</translation>
+    </message>
+    <message>
+        <source>届次</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>任职结束</source>
+        <translation>Term end</translation>
+    </message>
+    <message>
+        <source>任职开始</source>
+        <translation>Term start</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>专项主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>移交方式</source>
+        <translation>Transfer method</translation>
+    </message>
+    <message>
+        <source>转交单位</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>移交单位</source>
+        <translation>Transferred to</translation>
+    </message>
+    <message>
+        <source>移交时间</source>
+        <translation>Transfer time</translation>
+    </message>
+    <message>
+        <source>移交经办人</source>
+        <translation>Transferred by</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>Modified at</translation>
+    </message>
+    <message>
+        <source>修改人</source>
+        <translation>Modified by</translation>
+    </message>
+    <message>
+        <source>运用建议</source>
+        <translation>How to use it</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>作废理由</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <source>卷号</source>
+        <translation>Volume no.</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>巡察组成员</source>
+        <translation>Team member</translation>
+    </message>
+    <message>
+        <source>谈话笔录</source>
+        <translation>Interview transcript</translation>
+    </message>
+    <message>
+        <source>底稿审签</source>
+        <translation>Finding sign-off</translation>
+    </message>
+    <message>
+        <source>政治画像</source>
+        <translation>Political portrait</translation>
+    </message>
+    <message>
+        <source>画像条目</source>
+        <translation>Portrait item</translation>
+    </message>
+    <message>
+        <source>整改方案/报告</source>
+        <translation>Rectification plan/report</translation>
+    </message>
+    <message>
+        <source>整改监督记录</source>
+        <translation>Rectification supervision</translation>
+    </message>
+    <message>
+        <source>整改质效评估</source>
+        <translation>Rectification assessment</translation>
+    </message>
+    <message>
+        <source>新官理旧账提醒函</source>
+        <translation>Reminder letters to new leaders</translation>
+    </message>
+    <message>
+        <source>归档材料</source>
+        <translation>Archive materials</translation>
+    </message>
+    <message>
+        <source>谈话对象</source>
+        <translation>Interviewee</translation>
+    </message>
+    <message>
+        <source>画像对象</source>
+        <translation>Portrait subject</translation>
+    </message>
+    <message>
         <source>未知的文书类型</source>
         <translation>Unknown document type.</translation>
     </message>
@@ -7925,10 +8620,6 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>整改文书</source>
         <translation>Rectification document</translation>
-    </message>
-    <message>
-        <source>佐证材料</source>
-        <translation>Evidence</translation>
     </message>
     <message>
         <source>解锁登录</source>
@@ -8205,6 +8896,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>附件</source>
         <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>监督重点清单事项</source>
+        <translation>Supervision focus item</translation>
     </message>
     <message>
         <source>此用户是最后一位在用的系统管理员：停用或取消其系统管理员角色后，再也无法添加或管理用户。请先让另一位用户担任系统管理员。</source>

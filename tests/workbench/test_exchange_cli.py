@@ -216,7 +216,7 @@ def test_conflicts_are_listed_verbatim_and_resolved(
     listing = capsys.readouterr().out
     assert hostile in listing and "基本情况" in listing  # shown as text, never interpreted
     assert "overview" not in listing  # the differing field by its Chinese name
-    assert main([*office, "conflicts", "resolve", target, "--keep", "9"]) == 5
+    assert main([*office, "conflicts", "resolve", target, "--keep", "9"]) == 2
     assert main([*office, "conflicts", "resolve", "另一个单位", "--keep", "1"]) == 5
     assert "没有待处理的冲突" in capsys.readouterr().err
     # the record by its name, as by its number: looked for among the records that wait

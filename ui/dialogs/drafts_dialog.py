@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import core_text
 from ui.models.record_table_model import display
+from workbench.models.labels import record_type
 from workbench.services.drafts import DraftView
 
 
@@ -33,18 +35,9 @@ class DraftsDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("drafts")
-        kinds = {
-            "letter": self.tr("信访件"),
-            "interview": self.tr("谈话记录"),
-            "finding": self.tr("问题底稿"),
-            "clue": self.tr("问题线索"),
-            "activity": self.tr("工作记录"),
-            "rectification": self.tr("整改事项"),
-            "portrait": self.tr("政治画像"),
-            "focus": self.tr("监督事项"),
-        }
         for draft in drafts:
-            kind = kinds.get(draft.kind, self.tr("记录"))
+            found = record_type(draft.kind)  # the registry's name, as on every other screen
+            kind = core_text(found.label) if found is not None else self.tr("记录")
             item = QListWidgetItem(f"{kind}　{draft.title}　{display(draft.updated_at)}")
             item.setData(Qt.ItemDataRole.UserRole, draft)
             self.list.addItem(item)

@@ -1,16 +1,17 @@
 """冲突处理 (office): a record edited on two devices (or here and on a device) has several
-current versions. They are shown side by side, field by field, differences highlighted; a person
-picks one and the core makes it the new version above them all."""
+current versions. They are shown side by side, field by field in words (labels, names, devices
+by their enrolled name), differences highlighted; a person keeps one version, or picks 本机 or
+来件 for each differing field and saves the merged result after a preview. The core makes the
+result the new version above them all, or refuses a mix the rules refuse, with their reason."""
 
 from __future__ import annotations
-
-import json
-from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,66 +30,32 @@ from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
-from ui.pages.exchange_support import record_type_label, run_with_vault
+from ui.pages.exchange_support import run_with_vault
 from ui.tasks import Tasks
-from workbench.exchange import ConflictView, HeadView, list_conflicts, resolve_conflict
-from workbench.exchange.conflicts import value_label
+from workbench.exchange import (
+    ConflictView,
+    HeadView,
+    MergePreview,
+    list_conflicts,
+    preview_merge,
+    resolve_conflict,
+)
+from workbench.exchange.conflicts import VOID_FIELDS
 
 DIFFERENT = QColor("#fff3cd")
 CELL_LIMIT = 400
 
 
-def field_label(name: str) -> str:
-    labels = {
-        "title": _tr("标题"),
-        "name": _tr("名称"),
-        "number": _tr("编号"),
-        "summary": _tr("概述"),
-        "content": _tr("内容"),
-        "status": _tr("状态"),
-        "subject_name": _tr("谈话对象"),
-        "overview": _tr("概况"),
-        "description": _tr("说明"),
-        "remarks": _tr("备注"),
-        "deleted_at": _tr("作废时间"),
-        "county": _tr("所属县（区）"),
-        "round_id": _tr("巡察轮次"),
-        "target_id": _tr("被巡察单位"),
-        "secrecy": _tr("密级"),
-        "attention": _tr("关注程度"),
-        "kind": _tr("类别"),
-        "subtype": _tr("子类"),
-        "leader_name": _tr("负责人"),
-        "parent_org": _tr("上级单位"),
-        "team_id": _tr("巡察组"),
-        "deleted_by": _tr("作废人"),
-        "void_reason": _tr("作废理由"),
-        "children": _tr("子记录（如谈话记录条目）"),
-    }
-    label = labels.get(name)
-    return _tr("%1（%2）").replace("%2", name).replace("%1", label) if label else name
-
-
-def value_text(value: Any) -> str:
-    if value is None or value == "" or value == [] or value == {}:
-        return _tr("（空）")
-    if isinstance(value, bool):
-        return _tr("是") if value else _tr("否")
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if isinstance(value, str) and "T" in value:  # a moment (作废时间) as people write it
-        try:
-            return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M:%S")
-        except ValueError:
-            pass
-    return str(value)
+def side_text(head: HeadView) -> str:
+    return _tr("本机") if head.local else _tr("来件")
 
 
 def head_title(head: HeadView, between: str = "") -> str:
-    """“版本 1：设备 …，第 2 版（已作废）”; ``between`` goes before the parenthesis (a column's
-    title takes it on a line of its own, or it is cut off in English)."""
-    base = _tr("版本 %1：设备 %2，第 %3 版").replace("%1", str(head.index))
-    base = base.replace("%2", head.device_id[:8]).replace("%3", str(head.version))
+    """“版本 1（本机）：本机（巡察办），第 2 版（本库当前显示）”; ``between`` goes where a
+    column's title breaks its lines (or it is cut off in English)."""
+    base = _tr("版本 %1（%2）：").replace("%1", str(head.index)).replace("%2", side_text(head))
+    device = core_text(head.device) if head.device else head.device_id[:8]
+    base += between + _tr("%1，第 %2 版").replace("%1", device).replace("%2", str(head.version))
     if head.live:
         base += between + _tr("（本库当前显示）")
     if head.held:
@@ -98,14 +65,90 @@ def head_title(head: HeadView, between: str = "") -> str:
     return base
 
 
-def keep_text(head: HeadView) -> str:
+def column_title(head: HeadView) -> str:
+    """A version's column: “版本 1（本机）” and its state on short lines of their own (the
+    device and the full state are in the legend above the table)."""
+    lines = [_tr("版本 %1（%2）").replace("%1", str(head.index)).replace("%2", side_text(head))]
     if head.live:
-        return _tr("采用本地版本（版本 %1）").replace("%1", str(head.index))
-    return (
-        _tr("采用来件版本（版本 %1，设备 %2）")
-        .replace("%1", str(head.index))
-        .replace("%2", head.device_id[:8])
-    )
+        lines.append(_tr("（当前显示）"))
+    if head.held:
+        lines.append(_tr("（提议）"))
+    if head.deleted:
+        lines.append(_tr("（已作废）"))
+    return "\n".join(lines)
+
+
+def keep_text(head: HeadView) -> str:
+    if head.local:
+        return _tr("整体采用本机版本（版本 %1）").replace("%1", str(head.index))
+    return _tr("整体采用来件版本（版本 %1）").replace("%1", str(head.index))
+
+
+def choice_text(head: HeadView, count: int) -> str:
+    """A version in a field's choice: 本机 / 来件, with its number when there are more than two."""
+    if count == 2:
+        return side_text(head)
+    return _tr("版本 %1（%2）").replace("%1", str(head.index)).replace("%2", side_text(head))
+
+
+class MergeDialog(QDialog):
+    """The merged result before it is saved: each field's value and the version it comes from;
+    a refusal by the rules is shown and the result cannot be saved."""
+
+    def __init__(self, preview: MergePreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("merge_preview")
+        self.setWindowTitle(self.tr("逐项合并结果预览"))
+        self.resize(760, 520)
+        conflict = preview.conflict
+        intro = note_label()
+        intro.setText(
+            self.tr("保存后，%1“%2”将改为下表的内容；其他版本仍保留在版本记录中。")
+            .replace("%1", core_text(conflict.type_label))
+            .replace("%2", conflict.title)
+        )
+        self.table = QTableWidget(len(preview.rows), 2)
+        self.table.setObjectName("merge_table")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalHeaderLabels([self.tr("合并后的内容"), self.tr("取自")])
+        self.table.setVerticalHeaderLabels([core_text(r.label) for r in preview.rows])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        heads = conflict.heads
+        for r, row in enumerate(preview.rows):
+            text = core_text(row.texts[0])
+            item = QTableWidgetItem(text[:CELL_LIMIT])
+            item.setToolTip(text)
+            source = preview.sources.get(row.name)
+            origin = QTableWidgetItem(
+                choice_text(heads[source - 1], len(heads)) if source else self.tr("各版本相同")
+            )
+            if row.differs:
+                for cell in (item, origin):
+                    cell.setBackground(QBrush(DIFFERENT))
+            self.table.setItem(r, 0, item)
+            self.table.setItem(r, 1, origin)
+        self.table.resizeRowsToContents()
+        self.refusal = note_label("merge_refusal")
+        self.refusal.setStyleSheet("color: #b00020;")
+        if preview.refusal:
+            self.refusal.setText(self.tr("不能保存：%1").replace("%1", core_text(preview.refusal)))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("保存合并结果"))
+        self.save_button.setEnabled(preview.refusal is None)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.refusal)
+        layout.addWidget(buttons)
 
 
 class ConflictsPage(QWidget):
@@ -120,7 +163,8 @@ class ConflictsPage(QWidget):
         intro = note_label()
         intro.setText(
             self.tr(
-                "同一记录在两处被修改时，两个版本都保留在这里，由您比较后选定一个；"
+                "同一记录在两处被修改时，两个版本都保留在这里，由您比较后整体采用一个，"
+                "或在“采用”一列逐项选定本机或来件，预览合并结果后保存；"
                 "黄色底色的行是两个版本不同之处。"
             )
         )
@@ -140,12 +184,23 @@ class ConflictsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.keep_row = QHBoxLayout()
         self.keep_buttons: list[QPushButton] = []
+        self.choices: dict[str, QComboBox] = {}  # differing field → its version's choice
+        self.merge_button = QPushButton(self.tr("按所选逐项合并…"))
+        self.merge_button.setObjectName("merge_fields")
+        self.merge_button.clicked.connect(self.preview_merge)
+        self.merge_button.setEnabled(False)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
+        self.legend = note_label("conflict_versions")
+        right_layout.addWidget(self.legend)
         right_layout.addWidget(self.table, 1)
-        right_layout.addLayout(self.keep_row)
+        actions = QHBoxLayout()
+        actions.addLayout(self.keep_row)
+        actions.addStretch(1)
+        actions.addWidget(self.merge_button)
+        right_layout.addLayout(actions)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
         split.addWidget(right)
@@ -176,7 +231,7 @@ class ConflictsPage(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for c in conflicts:
-            text = self.tr("%1：%2（%3 处不同）").replace("%1", record_type_label(c.record_type))
+            text = self.tr("%1：%2（%3 处不同）").replace("%1", core_text(c.type_label))
             item = QListWidgetItem(text.replace("%2", c.title).replace("%3", str(len(c.differing))))
             item.setData(Qt.ItemDataRole.UserRole, c.record_id)
             self.list.addItem(item)
@@ -201,44 +256,52 @@ class ConflictsPage(QWidget):
         for button in self.keep_buttons:
             button.deleteLater()
         self.keep_buttons = []
+        self.choices = {}
         conflict = self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+        self.merge_button.setEnabled(conflict is not None)
         if conflict is None:
             self.title.clear()
+            self.legend.clear()
             self.table.clear()
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
             return
-        self.title.setText(
-            f"{record_type_label(conflict.record_type)}：{conflict.title}  ({conflict.record_id})"
-        )
+        title = self.tr("%1：%2").replace("%2", conflict.title)
+        self.title.setText(title.replace("%1", core_text(conflict.type_label)))
         heads = conflict.heads
-        names = sorted({k for h in heads for k in h.fields} - {"id"})  # the id is the record's
-        differing = set(conflict.differing)
-        # what differs first, then the rest, so the decision is visible without scrolling
-        names = [n for n in names if n in differing] + [n for n in names if n not in differing]
-        if "children" in differing:
-            names.insert(0, "children")
+        rows = conflict.rows
+        pick, merged = len(heads), len(heads) + 1  # the choice and the merged value columns
         self.table.clear()
-        self.table.setColumnCount(len(heads))
-        self.table.setRowCount(len(names))
-        self.table.setHorizontalHeaderLabels([head_title(h, "\n") for h in heads])
-        self.table.setVerticalHeaderLabels([field_label(n) for n in names])
+        self.table.setColumnCount(len(heads) + 2)
+        self.table.setRowCount(len(rows))
+        self.legend.setText("\n".join(head_title(h) for h in heads))
+        titles = [column_title(h) for h in heads] + [self.tr("采用"), self.tr("合并后")]
+        self.table.setHorizontalHeaderLabels(titles)
+        self.table.setVerticalHeaderLabels([core_text(r.label) for r in rows])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(pick, QHeaderView.ResizeMode.ResizeToContents)
         bold = QFont(self.table.font())
         bold.setBold(True)
-        for r, name in enumerate(names):
-            for c, head in enumerate(heads):
-                if name == "children":
-                    text = self.tr("与其他版本不同")
-                else:
-                    raw = head.fields.get(name)
-                    label = value_label(conflict.record_type, name, raw, head.fields)
-                    text = core_text(label) if label else value_text(raw)
-                item = QTableWidgetItem(text[:CELL_LIMIT])
-                item.setToolTip(text)
-                if name in differing:
-                    item.setBackground(QBrush(DIFFERENT))
-                    item.setFont(bold)
-                self.table.setItem(r, c, item)
+        local = next(i for i, h in enumerate(heads) if h.local)
+        for r, field in enumerate(rows):
+            texts = [core_text(t) for t in field.texts]
+            for c, text in enumerate(texts):
+                self.table.setItem(r, c, self._cell(text, field.differs, bold))
+            self.table.setItem(r, merged, self._cell(texts[local], field.differs, bold))
+            if field.differs:
+                box = QComboBox()
+                box.setObjectName(f"choose_{field.name}")
+                for head in heads:
+                    box.addItem(choice_text(head, len(heads)), head.index)
+                box.setCurrentIndex(local)
+                box.currentIndexChanged.connect(
+                    lambda i, r=r, name=field.name: self._chosen(r, name, i)
+                )
+                self.table.setCellWidget(r, pick, box)
+                self.choices[field.name] = box
+            else:
+                self.table.setItem(r, pick, QTableWidgetItem(""))
         self.table.resizeRowsToContents()
         for head in heads:
             button = QPushButton(keep_text(head))
@@ -246,6 +309,31 @@ class ConflictsPage(QWidget):
             button.clicked.connect(lambda _=False, h=head.index: self.confirm_keep(h))
             self.keep_row.addWidget(button)
             self.keep_buttons.append(button)
+
+    def _cell(self, text: str, differs: bool, bold: QFont) -> QTableWidgetItem:
+        item = QTableWidgetItem(text[:CELL_LIMIT])
+        item.setToolTip(text)
+        if differs:
+            item.setBackground(QBrush(DIFFERENT))
+            item.setFont(bold)
+        return item
+
+    def _chosen(self, row: int, name: str, index: int) -> None:
+        """Show the chosen version's value as the merged one; 作废 moves as one decision."""
+        source = self.table.item(row, index)
+        target = self.table.item(row, self.table.columnCount() - 1)
+        if source is not None and target is not None:
+            target.setText(source.text())
+            target.setToolTip(source.toolTip())
+        if name in VOID_FIELDS:
+            for other in VOID_FIELDS:
+                box = self.choices.get(other)
+                if box is not None and box.currentIndex() != index:
+                    box.setCurrentIndex(index)
+
+    def chosen(self) -> dict[str, int]:
+        """Each differing field → the version number picked for it."""
+        return {name: int(box.currentData()) for name, box in self.choices.items()}
 
     # -- resolving ------------------------------------------------------------------------------
 
@@ -281,6 +369,36 @@ class ConflictsPage(QWidget):
 
         run_with_vault(
             self.tasks, lambda vault: resolve_conflict(vault, record_id, keep), done, self._failed
+        )
+
+    def preview_merge(self) -> None:
+        """Ask the core for the merged result of the current choices, then show it to confirm."""
+        conflict = self.current()
+        if conflict is None:
+            return
+        record_id, choices = conflict.record_id, self.chosen()
+        self.tasks.run(
+            lambda s: preview_merge(s, record_id, None, choices), self._previewed, self._failed
+        )
+
+    def _previewed(self, preview: MergePreview) -> None:
+        dialog = MergeDialog(preview, self)
+        record_id, choices = preview.conflict.record_id, dict(preview.sources)
+        dialog.accepted.connect(lambda: self.resolve_fields(record_id, choices))
+        dialog.open()
+        self.last_dialog = dialog
+
+    def resolve_fields(self, record_id: str, choices: dict[str, int]) -> None:
+        def done(view: ConflictView) -> None:
+            self.message.setStyleSheet("color: #1b5e20;")
+            self.message.setText(self.tr("已按所选逐项合并：%1").replace("%1", view.title))
+            self.refresh()
+
+        run_with_vault(
+            self.tasks,
+            lambda vault: resolve_conflict(vault, record_id, None, choices),
+            done,
+            self._failed,
         )
 
     def _failed(self, error: BaseException) -> None:

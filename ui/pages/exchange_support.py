@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import human_size
 from ui.tasks import Tasks
@@ -26,6 +27,7 @@ from workbench.exchange.certs import EnrolRequest, parse_certificate, parse_requ
 from workbench.exchange.errors import BadCertificateFile, BadRequestFile, ExchangeState
 from workbench.exchange.identity import device_keys, office_keys
 from workbench.jobs import ProgressSink
+from workbench.models.labels import type_label
 from workbench.workspace import Workspace
 
 ENROL_FILE_LIMIT = 1 << 20
@@ -145,26 +147,8 @@ def preview_request(data: bytes) -> EnrolRequest:
 
 
 def record_type_label(record_type: str) -> str:
-    labels = {
-        "rounds": _tr("巡察轮次"),
-        "teams": _tr("巡察组"),
-        "members": _tr("组员"),
-        "targets": _tr("被巡察单位"),
-        "persons": _tr("人员"),
-        "interviews": _tr("个别谈话"),
-        "letters": _tr("信访件"),
-        "findings": _tr("问题底稿"),
-        "evidence": _tr("佐证材料"),
-        "clues": _tr("问题线索"),
-        "activities": _tr("工作活动"),
-        "focus_items": _tr("监督重点"),
-        "list_entries": _tr("三个清单"),
-        "portraits": _tr("政治画像"),
-        "rectifications": _tr("整改事项"),
-        "reports": _tr("报告"),
-        "archive_items": _tr("归档材料"),
-    }
-    return labels.get(record_type, record_type)
+    """A record type's name from the one registry (``models/labels.RECORD_TYPES``)."""
+    return core_text(type_label(record_type))
 
 
 def outcome_label(key: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli import common, index_cmds, labels
+from workbench.cli import common, conflict_cmds, index_cmds, labels
 from workbench.errors import UsageError
 from workbench.exchange import (
     accept_certificate,
@@ -15,12 +15,10 @@ from workbench.exchange import (
     import_package,
     init_office,
     issue_receipt,
-    list_conflicts,
     list_devices,
     make_request,
     office_info,
     rejected,
-    resolve_conflict,
     revoke_device,
     sign_request,
     verify_package,
@@ -28,8 +26,6 @@ from workbench.exchange import (
     wipe_status,
 )
 from workbench.exchange.errors import PackageRejected
-from workbench.models.labels import field_label
-from workbench.services.identifiers import resolve_pending
 from workbench.services.setup_common import resolve_team
 
 
@@ -275,38 +271,6 @@ def cmd_wipe(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_conflicts_list(args: argparse.Namespace) -> int:
-    with common.unlock(args) as vault, vault.read() as s:
-        rows = list_conflicts(s)
-    lines = []
-    for c in rows:
-        lines.append(
-            f"{labels.table_label(c.record_type)} {c.record_id}  {c.title}  "
-            f"不同之处：{'、'.join(field_label(f) for f in c.differing)}"
-        )
-        for h in c.heads:
-            live = "（当前显示）" if h.live else ""
-            live += "（提议：该设备无权直接修改此记录）" if h.held else ""
-            lines.append(f"  [{h.index}] 设备 {h.device_id[:8]} 版本 {h.version}{live}")
-    common.emit(args, rows, "\n".join(lines) or "没有待处理的冲突")
-    return 0
-
-
-def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
-    with common.unlock(args) as vault:
-        with vault.read() as s:
-            pending = [(c.record_type, c.record_id) for c in list_conflicts(s)]
-            record_id = resolve_pending(s, args.record_id, pending)
-        view = resolve_conflict(vault, record_id, args.keep)
-    common.emit(
-        args,
-        view,
-        f"已按第 {args.keep} 个版本解决冲突："
-        f"{labels.table_label(view.record_type)} {view.record_id}",
-    )
-    return 0
-
-
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     office = sub.add_parser("office").add_subparsers(dest="office_cmd", required=True)
     p = office.add_parser("init", help="生成巡察办的加密和签名密钥")
@@ -377,9 +341,4 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--yes", action="store_true")
     p.set_defaults(func=cmd_wipe)
 
-    conflicts = sub.add_parser("conflicts").add_subparsers(dest="conflicts_cmd", required=True)
-    conflicts.add_parser("list", help="列出待处理的冲突").set_defaults(func=cmd_conflicts_list)
-    p = conflicts.add_parser("resolve", help="选定一个版本解决冲突")
-    p.add_argument("record_id", help="有冲突的记录：id、编号或名称（见 conflicts list）")
-    p.add_argument("--keep", type=int, required=True, help="保留第几个版本（见 conflicts list）")
-    p.set_defaults(func=cmd_conflicts_resolve)
+    conflict_cmds.add_parsers(sub)

@@ -201,3 +201,10 @@ class WipeRefused(Conflict):
 class ConflictNotFound(NotFound):
     code = "WB-CONFLICT-NOT-FOUND"
     default_message = N_("没有这条冲突记录")
+
+
+class ConflictMergeRefused(WorkflowError):
+    """A field-by-field resolution the rules of an edit refuse (the message says which)."""
+
+    code = "WB-CONFLICT-MERGE-REFUSED"
+    default_message = N_("所选的逐项合并不符合规则，未保存")

@@ -9,19 +9,26 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError
 from workbench.i18n import N_
+from workbench.models.labels import BY_KIND
 from workbench.search import SearchHit, search
 from workbench.services.index_queue import pending_count
 
+# the searchable kinds, named by the record-type registry (attachments are not records)
 RECORD_TYPE_LABELS: dict[str, str] = {
-    "interview": N_("个别谈话"),
-    "letter": N_("信访件"),
-    "finding": N_("问题底稿"),
-    "clue": N_("问题线索"),
-    "activity": N_("工作记录"),
-    "person": N_("干部/人员"),
-    "target": N_("被巡察对象"),
-    "rectification": N_("整改事项"),
-    "list_entry": N_("清单条目"),
+    **{
+        kind: BY_KIND[kind].label
+        for kind in (
+            "interview",
+            "letter",
+            "finding",
+            "clue",
+            "activity",
+            "person",
+            "target",
+            "rectification",
+            "list_entry",
+        )
+    },
     "attachment": N_("附件"),
 }
 
