@@ -7895,7 +7895,7 @@ No need to import it again; this database is unchanged.</translation>
     </message>
     <message>
         <source>信访渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting channels</translation>
     </message>
     <message>
         <source>创建时间</source>
