@@ -111,6 +111,9 @@ def test_bundle_is_trimmed_and_carries_our_resources(bundle: Path) -> None:
     assert not (qt / "plugins" / "sqldrivers").exists()
     assert (internal / "resources" / "translations" / "workbench_en.qm").is_file()
     assert len(list((internal / "resources" / "taxonomy").rglob("*.json"))) >= 20
+    # 帮助 → 使用手册 reads the guide and its screenshots offline, from docs/ in the bundle
+    assert (internal / "docs" / "user-guide.md").is_file()
+    assert (internal / "docs" / "screenshots" / "dialog-unlock.png").is_file()
     assert (internal / "workbench" / "store" / "migrations" / "versions").is_dir()
     assert list(internal.glob("sqlcipher3/_sqlite3*.so"))
     # the desktop stack comes from the system's packages, never from the build machine
