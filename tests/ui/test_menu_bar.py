@@ -186,7 +186,7 @@ def test_the_guide_opens_offline_with_text_and_screenshots(
         QTextDocument.ResourceType.ImageResource.value, browser.source().resolved(QUrl(images[0]))
     )
     assert isinstance(image, QImage) and not image.isNull()  # from docs/screenshots
-    assert image.width() <= 900  # scaled to sit beside the text
+    assert image.width() <= 800  # scaled to sit beside the text
     dialog.close()
     window.close()
 

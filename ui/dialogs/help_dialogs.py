@@ -53,7 +53,7 @@ def _close_button(dialog: QDialog, layout: QVBoxLayout) -> None:
 class GuideBrowser(QTextBrowser):
     """The guide's pages; its screenshots (1366 px wide) scaled down to fit beside the text."""
 
-    IMAGE_WIDTH = 900
+    IMAGE_WIDTH = 800  # the dialog is 980 wide: no sideways scrolling
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802
         if kind != QTextDocument.ResourceType.ImageResource.value:
@@ -133,7 +133,8 @@ def versions_text(cipher: str, sqlite: str) -> str:
         ("SQLCipher", cipher or "—"),
         ("SQLite", sqlite or "—"),
     ]
-    return "\n".join(f"{name}：{value}" for name, value in rows)
+    line = _tr("%1：%2")
+    return "\n".join(line.replace("%1", name).replace("%2", value) for name, value in rows)
 
 
 def open_about(window: MainWindow) -> QDialog:
