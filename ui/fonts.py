@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ui.i18n import tr as _tr
+
 # First match wins, per character: Windows, then the CJK families Linux desktops ship.
 CJK_FAMILIES = [
     "Microsoft YaHei UI",
@@ -58,19 +60,18 @@ def apply_ui_font(app: QApplication, point_size: int = 10) -> list[str]:
     return found
 
 
-NO_CJK_FONT = (
-    "No Chinese (CJK) font was found, so Chinese text shows as boxes.\n"
-    "Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.\n\n"
-    "没有找到中文字体，界面中的汉字会显示为方框。请安装中文字体（例如 fonts-noto-cjk）后重新启动。"
-)
-
-
 def no_cjk_font_box(parent: QWidget | None = None) -> QMessageBox:
-    """The launch warning: English first, since the Chinese half is what cannot be drawn."""
+    """The launch warning, English first since the Chinese half is what cannot be drawn (the
+    English translation drops the Chinese half)."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "No Chinese font / 缺少中文字体",
-        NO_CJK_FONT,
+        _tr("No Chinese font / 缺少中文字体"),
+        _tr(
+            "No Chinese (CJK) font was found, so Chinese text shows as boxes.\n"
+            "Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again."
+            "\n\n没有找到中文字体，界面中的汉字会显示为方框。"
+            "请安装中文字体（例如 fonts-noto-cjk）后重新启动。"
+        ),
         QMessageBox.StandardButton.Ok,
         parent,
     )
