@@ -76,4 +76,5 @@ def no_cjk_font_box(parent: QWidget | None = None) -> QMessageBox:
         parent,
     )
     box.setObjectName("no_cjk_font")
+    box.button(QMessageBox.StandardButton.Ok).setText("OK")  # Qt's 确定 would be boxes too
     return box
