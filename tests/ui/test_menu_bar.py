@@ -223,3 +223,22 @@ def test_the_shortcut_list_in_english(qtbot: QtBot, workspace: Workspace) -> Non
         assert "Del" in rows and "F5" in rows and "Ctrl+P" in rows
         dialog.close()
         window.close()
+
+
+def test_the_store_menus_are_off_while_locked(qtbot: QtBot, workspace: Workspace) -> None:
+    from workbench.demo import DEMO_PASSPHRASE
+
+    window = open_window(qtbot, workspace)
+    record_page(qtbot, window, "letters")
+    edit = window.menuBar().findChild(QMenu, "menu_edit")
+    assert edit is not None and edit.isEnabled()
+    with qtbot.waitSignal(window.locked, timeout=10000):
+        window.lock()
+    assert not edit.isEnabled()
+    assert not _action(window, "menu_new").isEnabled()  # Ctrl+N does nothing on the lock screen
+    assert not _action(window, "menu_refresh").isEnabled()
+    assert _action(window, "menu_about").isEnabled()  # 帮助 stays
+    window.unlock(DEMO_PASSPHRASE)
+    settle(qtbot, window)
+    assert edit.isEnabled() and _action(window, "menu_new").isEnabled()
+    window.close()
