@@ -3,17 +3,24 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 DEMO_STORE ?= .demo-store
 
 .PHONY: run test lint format bench i18n qm screenshots clean-venv installer
 
-# The venv is rebuilt only when pyproject.toml changes (make compares the stamp's time).
+# The venv is rebuilt only when pyproject.toml changes (make compares the stamps' times).
+# `run` needs only the runtime dependencies; the test, lint and installer tools (pytest, mypy,
+# ruff, PyInstaller: the [test] extra) come with the first target that uses them.
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	@touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(TEST_STAMP)
 
 DEMO_ENV := WORKBENCH_USER=wangjg WORKBENCH_PASSPHRASE=xuncha-demo-2026
 
@@ -29,7 +36,7 @@ run: $(STAMP) qm
 	  QT_QPA_PLATFORM= $(BIN)/workbench-gui --store $(DEMO_STORE) --user wangjg; \
 	fi
 
-test: $(STAMP) lint qm
+test: $(TEST_STAMP) lint qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # The compiled translations are build output (not in git): the tests and the app load them.
@@ -37,27 +44,27 @@ qm: $(STAMP)
 	$(BIN)/pyside6-lrelease -silent resources/translations/workbench_en.ts \
 	  -qm resources/translations/workbench_en.qm
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check workbench ui tests bench tools
 	$(BIN)/ruff format --check workbench ui tests bench tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff format workbench ui tests bench tools
 	$(BIN)/ruff check --fix workbench ui tests bench tools
 
-i18n: $(STAMP)
+i18n: $(TEST_STAMP)
 	$(BIN)/python -m tools.i18n
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/workbench-gui --screenshots docs/screenshots
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python -m bench.run --out bench/results/latest.json
 
 # The frozen bundle in dist/xuncha-workbench/ and, on Linux, its .deb (docs/installing.md).
-installer: $(STAMP) qm
+installer: $(TEST_STAMP) qm
 	$(BIN)/python installer/build.py --dist dist --work build
 
 clean-venv:

@@ -30,7 +30,8 @@ PREFIX = Path("opt") / NAME
 MAINTAINER = "巡察工作台开发组 <xuncha-workbench@localhost>"
 
 sys.path.insert(0, str(INSTALLER))
-from linux_deps import FONT_PACKAGES, depends  # noqa: E402 - installer/ is not a package
+import cjk_font  # noqa: E402 - installer/ is not a package
+from linux_deps import FONT_PACKAGES, depends  # noqa: E402
 
 # Release packages use xz's default level; tests pass --fast (level 1: 5x quicker, 10% larger).
 # xz, not zstd: the dpkg of UOS 20 (Debian 10) cannot read zstd-compressed packages.
@@ -208,6 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     env = build_env(epoch)
     started = time.perf_counter()
     compile_translations(env)
+    font = cjk_font.provide(work) if sys.platform.startswith("linux") else None
+    if font is not None:  # the spec puts it in resources/fonts
+        env["WORKBENCH_CJK_FONT_DIR"] = str(font)
+    elif sys.platform.startswith("linux"):
+        print("warning: no CJK font to bundle (install fonts-noto-cjk or set WORKBENCH_CJK_FONT)")
     bundle = build_bundle(dist, work, env)
     report: dict[str, object] = {
         "name": NAME,
@@ -217,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         "platform": platform.platform(),
         "bundle": str(bundle),
         "bundle_bytes": tree_size(bundle),
+        "cjk_font": sorted(p.name for p in font.iterdir()) if font else None,
     }
     if sys.platform.startswith("linux") and not args.no_deb:
         deb, info = build_deb(bundle, dist, work, ver, env, fast=args.fast)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from ui import settings
-from ui.fonts import apply_ui_font
+from ui.fonts import apply_ui_font, cjk_families, no_cjk_font_box
 from ui.i18n import install_translators
 from ui.i18n import tr as _tr
 from ui.icons import icon
@@ -63,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         app = make_app(sys.argv[:1], args.lang)
         return take_screenshots(app, args.screenshots, args.store)
     app = make_app(sys.argv[:1], args.lang)
+    if not cjk_families():  # neither the system's nor the bundled font: say why it is boxes
+        no_cjk_font_box().exec()
     if args.startup_probe:  # bench/bench_bundle.py: exit once the first window has painted
         from ui.selftest import arm_startup_probe
 

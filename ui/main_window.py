@@ -39,6 +39,7 @@ from ui.editors.registry import (
 from ui.errors import error_text, show_error
 from ui.icons import icon
 from ui.lock import IdleLock
+from ui.menu_bar import build_menu_bar
 from ui.pages.attachments_page import AttachmentsPage
 from ui.pages.audit_page import AuditPage
 from ui.pages.clue_actions import add_clue_actions
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.lock_screen)
         self.setCentralWidget(self.screens)
         self.toolbar = toolbar
+        self.page_actions = build_menu_bar(self, search=find, lock=lock, settings=preferences)
 
         user = workspace.user
         who = self.tr("%1（%2）").replace("%2", roles_text(tuple(user.roles)))

@@ -6,6 +6,7 @@ Used for the README and the user guide, and by us to look at what users see.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -52,8 +53,10 @@ def settle(app: QApplication, window: MainWindow, timeout: float = 20.0) -> None
 def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="wb-shots-") as tmp:
-        directory = store if store and store_exists(store) else Path(tmp) / "demo"
-        if not store_exists(directory):
+        directory = Path(tmp) / "demo"
+        if store and store_exists(store):  # a scratch copy: the editors shown leave drafts
+            shutil.copytree(store, directory)
+        else:
             vault, _ = create_demo_store(directory)
             with vault.session() as session:  # one voided letter, for 显示已作废
                 _void_example(session)

@@ -14,10 +14,10 @@ import os
 import sys
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ui.fonts import CJK_FAMILIES
+from ui.fonts import cjk_families
 from ui.i18n import TRANSLATIONS
 from ui.i18n import tr as _tr
 from workbench import selftest
@@ -49,8 +49,7 @@ def check_qt_environment(app: QApplication) -> str:
     ]
     if missing:
         raise FileNotFoundError(_tr("缺少翻译文件：") + "、".join(missing))
-    installed = set(QFontDatabase.families())
-    cjk = [family for family in CJK_FAMILIES if family in installed]
+    cjk = cjk_families()  # the system's, or the bundled one apply_ui_font loaded
     if not cjk:
         raise LookupError(_tr("没有找到中文字体（请安装文泉驿微米黑或思源黑体）"))
     return _tr("平台 %1，中文字体 %2").replace("%1", app.platformName()).replace("%2", cjk[0])

@@ -1659,6 +1659,38 @@ Reason for voiding (required):</translation>
         <translation>Void…</translation>
     </message>
     <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>本页没有此操作</source>
+        <translation>This page has no such action</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
         <source>导出当前列表</source>
         <translation>Export the current list</translation>
     </message>
@@ -1705,6 +1737,86 @@ Reason for voiding (required):</translation>
     <message>
         <source>含“%1”</source>
         <translation>containing “%1”</translation>
+    </message>
+    <message>
+        <source>使用手册</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>找不到使用手册文件：%1</source>
+        <translation>User guide file not found: %1</translation>
+    </message>
+    <message>
+        <source>在当前页面新建记录</source>
+        <translation>New record on the current page</translation>
+    </message>
+    <message>
+        <source>作废当前页面所选记录（须填写理由）</source>
+        <translation>Void the selected record on the current page (a reason is required)</translation>
+    </message>
+    <message>
+        <source>打印当前页面的列表（页面支持时）</source>
+        <translation>Print the current page&apos;s list (where the page supports it)</translation>
+    </message>
+    <message>
+        <source>刷新当前页面</source>
+        <translation>Refresh the current page</translation>
+    </message>
+    <message>
+        <source>全局检索</source>
+        <translation>Global search</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>编辑窗口中保存</source>
+        <translation>Save, in an editor</translation>
+    </message>
+    <message>
+        <source>编辑窗口中撤销 / 重做</source>
+        <translation>Undo / redo, in an editor</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>关于巡察工作台</source>
+        <translation>About Inspection Workbench</translation>
+    </message>
+    <message>
+        <source>离线、加密的巡察工作台，供市县巡察机构使用。</source>
+        <translation>An offline, encrypted workbench for city and county Party inspection bodies.</translation>
+    </message>
+    <message>
+        <source>No Chinese font / 缺少中文字体</source>
+        <translation>No Chinese font</translation>
+    </message>
+    <message>
+        <source>No Chinese (CJK) font was found, so Chinese text shows as boxes.
+Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
+
+没有找到中文字体，界面中的汉字会显示为方框。请安装中文字体（例如 fonts-noto-cjk）后重新启动。</source>
+        <translation>No Chinese (CJK) font was found, so Chinese text shows as boxes.
+Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.</translation>
     </message>
 </context>
 <context>

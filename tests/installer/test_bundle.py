@@ -111,11 +111,26 @@ def test_bundle_is_trimmed_and_carries_our_resources(bundle: Path) -> None:
     assert not (qt / "plugins" / "sqldrivers").exists()
     assert (internal / "resources" / "translations" / "workbench_en.qm").is_file()
     assert len(list((internal / "resources" / "taxonomy").rglob("*.json"))) >= 20
+    # 帮助 → 使用手册 reads the guide and its screenshots offline, from docs/ in the bundle
+    assert (internal / "docs" / "user-guide.md").is_file()
+    assert (internal / "docs" / "screenshots" / "dialog-unlock.png").is_file()
     assert (internal / "workbench" / "store" / "migrations" / "versions").is_dir()
     assert list(internal.glob("sqlcipher3/_sqlite3*.so"))
     # the desktop stack comes from the system's packages, never from the build machine
     assert not any(n.startswith(("libX11.so", "libfontconfig.so", "libstdc++.so")) for n in names)
     assert not (bundle / "portable.txt").exists()
+
+
+def test_bundle_carries_the_cjk_font_with_its_licence(built: dict[str, object]) -> None:
+    """installer/cjk_font.py: Noto Sans CJK from fonts-noto-cjk (the build machine's or fetched
+    with apt-get); a build that could have none says so in its report instead."""
+    fonts = Path(str(built["bundle"])) / "_internal" / "resources" / "fonts"
+    if built["cjk_font"] is None:
+        assert not fonts.exists()
+        pytest.skip("no CJK font could be had on this build machine")
+    assert sorted(p.name for p in fonts.iterdir()) == built["cjk_font"]
+    assert {"NotoSansCJK-Regular.ttc", "LICENSE-NotoSansCJK.txt"} <= set(built["cjk_font"])  # type: ignore[call-overload]
+    assert "SIL OPEN FONT LICENSE" in (fonts / "LICENSE-NotoSansCJK.txt").read_text("utf-8")
 
 
 def test_deb_unpacks_into_the_expected_layout(built: dict[str, object], unpacked: Path) -> None:

@@ -24,11 +24,21 @@ def _distinct_colours(path: Path) -> int:
     )
 
 
+def _snapshot(store: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(store)): p.read_bytes() for p in store.rglob("*") if p.is_file()}
+
+
 def test_every_page_editor_and_dialog_is_rendered(
     qapp: QApplication, demo_dir: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "shots"
+    before = _snapshot(demo_dir)
     assert take_screenshots(qapp, out, demo_dir) == 0
+    # the run works on a scratch copy: the editors it shows left their drafts in the store it
+    # was given, and a later real launch offered an English-titled draft back
+    after = _snapshot(demo_dir)
+    assert after.keys() == before.keys()
+    assert [name for name in before if after[name] != before[name]] == []
     names = {p.name for p in out.glob("*.png")}
     pages = [n for n in names if n[:2].isdigit()]
     assert len(pages) >= 12  # 概览 … 附件, plus the exchange and reports pages

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from ui.dialogs.search_dialog import HTML_ROLE, snippet_html
+from ui.dialogs.search_dialog import HTML_ROLE, SearchDialog, snippet_html
 from ui.main_window import MainWindow
 from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
 from workbench.workspace import Workspace
@@ -63,7 +63,7 @@ def test_results_are_painted_with_their_highlights(qtbot: QtBot, workspace: Work
     results = dialog.results
     assert results.count() == len(dialog.hits)
     first = results.item(0)
-    assert "<b style='color:#b71c1c'>" in first.data(HTML_ROLE)
+    assert "<b class='hit'>" in first.data(HTML_ROLE)
     assert HIGHLIGHT_START not in first.text() and dialog.hits[0].title in first.text()
     assert results.itemWidget(first) is None  # painted by the delegate, no widget per row
     qtbot.waitUntil(lambda: _highlight_pixels(results.viewport().grab().toImage()) > 20)
@@ -85,4 +85,55 @@ def test_results_are_painted_with_their_highlights(qtbot: QtBot, workspace: Work
 def test_snippets_show_stored_html_as_text() -> None:
     html = snippet_html(f"<script>x</script>{HIGHLIGHT_START}巡察{HIGHLIGHT_END}")
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert "<b style='color:#b71c1c'>巡察</b>" in html
+    assert "<b class='hit'>巡察</b>" in html
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _tag_contrast(dialog: SearchDialog, row: int) -> float:
+    """The strongest contrast between the row's background and the pixels of its type tag
+    (``[信访件]`` at the start of the first line), as painted."""
+    results = dialog.results
+    rect = results.visualItemRect(results.item(row))
+    image = results.viewport().grab().toImage()
+    ratio = image.width() / results.viewport().width()  # device pixels
+    label = "[" + dialog.hits[row].type_label + "]"
+    width = results.fontMetrics().horizontalAdvance(label)
+    height = results.fontMetrics().height()
+    background = image.pixelColor(int((rect.right() - 3) * ratio), int((rect.top() + 2) * ratio))
+    pixels = [
+        image.pixelColor(int(x * ratio), int(y * ratio))
+        for x in range(rect.left() + 2, rect.left() + width)
+        for y in range(rect.top() + 2, rect.top() + height)
+    ]
+    return max(_contrast(p, background) for p in pixels)
+
+
+def test_the_type_tag_is_readable_on_a_selected_row(qtbot: QtBot, workspace: Workspace) -> None:
+    """Before: the tag was a fixed grey #666, about 1.6:1 on the blue selection."""
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    dialog = window.open_search()
+    dialog.resize(720, 520)
+    dialog.query.setText("整改")
+    qtbot.waitUntil(lambda: dialog.results.count() > 1, timeout=10000)
+    dialog.results.setCurrentRow(0)
+    qtbot.wait(50)
+    assert dialog.results.item(0).isSelected() and not dialog.results.item(1).isSelected()
+    assert _tag_contrast(dialog, 1) >= 4.5  # unselected: muted text on the base colour
+    assert _tag_contrast(dialog, 0) >= 3.0  # selected: as the selection's own text
+    window.close()

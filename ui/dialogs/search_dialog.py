@@ -12,6 +12,7 @@ import html
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QKeyEvent,
     QPainter,
     QPalette,
@@ -40,21 +41,20 @@ from workbench.services.search import SearchResult, search_records, unindexed_co
 
 DEBOUNCE_MS = 40  # coalesces a burst of keys; longer only delays every answer (bench_ui)
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # the result as escaped rich text, for the delegate
+HIT_COLOUR = "#b71c1c"  # the matches, bold, on an unselected row
 
 
 def snippet_html(snippet: str) -> str:
     """Escape everything, then turn our highlight markers into bold: stored text that looks
     like HTML is shown as text, never interpreted."""
     escaped = html.escape(snippet)
-    return escaped.replace(HIGHLIGHT_START, "<b style='color:#b71c1c'>").replace(
-        HIGHLIGHT_END, "</b>"
-    )
+    return escaped.replace(HIGHLIGHT_START, "<b class='hit'>").replace(HIGHLIGHT_END, "</b>")
 
 
 def result_html(hit: SearchResult) -> str:
     """Type and title on the first line, the highlighted snippet below; all of it escaped."""
     return (
-        f"<span style='color:#666'>[{html.escape(core_text(hit.type_label))}]</span> "
+        f"<span class='tag'>[{html.escape(core_text(hit.type_label))}]</span> "
         f"{html.escape(hit.title)}<br/>{snippet_html(hit.snippet)}"
     )
 
@@ -65,13 +65,38 @@ def result_text(hit: SearchResult) -> str:
     return f"[{core_text(hit.type_label)}] {hit.title}\n{snippet}"
 
 
+def _mix(front: QColor, back: QColor, weight: float) -> str:
+    """``front`` toward ``back`` by ``weight`` (0: front itself), as #rrggbb."""
+    parts = (
+        (front.redF(), back.redF()),
+        (front.greenF(), back.greenF()),
+        (front.blueF(), back.blueF()),
+    )
+    return QColor.fromRgbF(*(f + (b - f) * weight for f, b in parts)).name()
+
+
+def state_style(palette: QPalette, selected: bool) -> str:
+    """The tag and the matches' colours for a row's state. Unselected (hover included: styles
+    keep the text colour there) a muted text colour and dark red; selected, both in the
+    selection's text colour, which the style made to contrast with its highlight (the fixed
+    grey #666 all but vanished on the blue selection)."""
+    if selected:
+        text, back = (
+            palette.color(QPalette.ColorRole.HighlightedText),
+            palette.color(QPalette.ColorRole.Highlight),
+        )
+        return f".tag {{ color: {_mix(text, back, 0.1)}; }} .hit {{ color: {text.name()}; }}"
+    text, back = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    return f".tag {{ color: {_mix(text, back, 0.35)}; }} .hit {{ color: {HIT_COLOUR}; }}"
+
+
 class ResultDelegate(QStyledItemDelegate):
     """Paints a result's rich text over the usual item background (selection, hover). Each
-    result's document is laid out once per width and kept until the results change."""
+    result's document is laid out once per width and state and kept until the results change."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._documents: dict[str, QTextDocument] = {}
+        self._documents: dict[tuple[str, bool], QTextDocument] = {}
 
     def forget(self) -> None:
         """Drop the documents of the previous results."""
@@ -81,12 +106,14 @@ class ResultDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QTextDocument:
         text = str(index.data(HTML_ROLE) or "")
-        document = self._documents.get(text)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        document = self._documents.get((text, selected))
         if document is None:
             document = QTextDocument()
             document.setDefaultFont(option.font)
+            document.setDefaultStyleSheet(state_style(option.palette, selected))
             document.setHtml(text)
-            self._documents[text] = document
+            self._documents[text, selected] = document
         width = self._width(option)
         if document.textWidth() != width:
             document.setTextWidth(width)
