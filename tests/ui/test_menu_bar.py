@@ -148,7 +148,7 @@ def test_ctrl_p_prints_through_the_page_and_is_off_without(
     qtbot: QtBot, workspace: Workspace
 ) -> None:
     window = open_window(qtbot, workspace)
-    record_page(qtbot, window, "letters")
+    window.show_page("dashboard")
     assert not _action(window, "menu_print").isEnabled()  # the page offers no print_view
     printed: list[str] = []
     window.pages["interviews"].print_view = lambda: printed.append("interviews")  # type: ignore[attr-defined]
