@@ -86,7 +86,13 @@ def test_the_menu_lists_the_types_of_the_page_records(qtbot: QtBot, window: Main
 
     window.show_page("findings")
     findings = [code for code, _on, _why in menu_entries(window.pages["findings"])]
-    assert findings == ["finding", "finding-ledger", "inspection-report", "feedback"]
+    assert findings == [
+        "finding",
+        "finding-ledger",
+        "inspection-report",
+        "feedback",
+        "immediate-fix-notice",
+    ]
     feedback = dict((c, (on, why)) for c, on, why in menu_entries(window.pages["findings"]))
     if "target_id" not in window.scope():  # 反馈意见 is made for one target
         assert feedback["feedback"] == (False, "请先在工具栏选择被巡察对象。")
