@@ -58,11 +58,11 @@ def open_document(page: QWidget, code: str) -> None:
     view = _selected(page)
     if unavailable(spec, view, scope()):
         return  # the menu said why; the selection changed since it opened
-    if uses_record(spec, view):
+    if view is not None and uses_record(spec, view):
         open_record_document(page, tasks, code, view.id, _record_label(view))
         return
     chosen = scope()
-    round_id = chosen.get("round_id")
+    round_id: str = chosen.get("round_id") or ""
     target_id = chosen.get("target_id") if spec.scope != "record_or_round" else None
     if spec.code in CHOSEN_RECORDS:
         choose_record(page, tasks, code, round_id, target_id)
