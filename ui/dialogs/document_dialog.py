@@ -197,7 +197,7 @@ class DocumentDialog(QDialog):
         side.addLayout(buttons)
         left = QWidget()
         left.setLayout(side)
-        left.setFixedWidth(370)
+        left.setFixedWidth(400)
 
         self.pages = AttachmentPreview()
         self.pages.setObjectName("document_pages")
@@ -317,8 +317,8 @@ class DocumentDialog(QDialog):
             numbers.addWidget(self.no_number)
             numbers.addWidget(self.new_number)
             numbers.addLayout(old)
-            numbers.addWidget(self.number_warning)
             frame_form.addRow(self.tr("发文字号："), numbers)
+            frame_form.addRow(self.number_warning)  # the whole width: wrapped, never clipped
         chosen = self.new_number if request.issue else self.no_number
         chosen.setChecked(True)
         self.old_number.setEnabled(False)  # until issued numbers are found
