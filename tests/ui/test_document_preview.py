@@ -133,6 +133,25 @@ def test_the_preview_shows_every_page_and_leaves_no_file(
 
 
 @needs_office
+def test_a_db_job_queued_during_the_layout_is_not_held_up(
+    qtbot: QtBot, window: MainWindow, temp_root: Path
+) -> None:
+    """Before: LibreOffice ran on the DB worker, and every unit of work queued meanwhile (a page
+    refresh, a save) waited its seconds; now the job ends while LibreOffice is still at work."""
+    page = letters_page(qtbot, window)
+    dialog = document_dialog(qtbot, page, "letter-handling")
+    ended: list[str] = []
+    dialog.findChild(QPushButton, "preview").click()
+    qtbot.waitUntil(dialog.laying_out, timeout=60000)
+    window.tasks.run(lambda s: s.info.get("actor"), lambda _actor: ended.append("job"))
+    qtbot.waitUntil(lambda: dialog.pages.kind == "pdf", timeout=120000)
+    ended.append("preview")
+    assert ended == ["job", "preview"]
+    assert list(temp_root.iterdir()) == []
+    dialog.close()
+
+
+@needs_office
 def test_closing_the_dialog_mid_way_stops_libreoffice_and_removes_its_folder(
     qtbot: QtBot, window: MainWindow, temp_root: Path
 ) -> None:

@@ -1,11 +1,13 @@
 """One document before it leaves the store: its options, its pages as LibreOffice lays them out
 (预览), then the export through the shared flow (the not-encrypted warning, 打开 or 打印).
 
-The preview is built on the DB worker (``workbench.reports.preview``): the .docx and LibreOffice's
-profile live in an owner-only temporary folder that is removed before the PDF's bytes come back,
-and the pages are shown from memory by the attachment preview's pane. Closing the dialog while
-LibreOffice works cancels it (the process is killed and the folder removed). Where LibreOffice is
-missing the dialog says so and offers the export, to open the file in WPS or Word instead.
+The preview's .docx is built on the DB worker and laid out by LibreOffice on a thread of its own
+(``Tasks.run_aside``), so the store's other work is not held up for its seconds
+(``workbench.reports.preview``): the .docx and LibreOffice's profile live in an owner-only
+temporary folder that is removed before the PDF's bytes come back, and the pages are shown from
+memory by the attachment preview's pane. Closing the dialog while LibreOffice works cancels it (the
+process is killed and the folder removed). Where LibreOffice is missing the dialog says so and
+offers the export, to open the file in WPS or Word instead.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -49,7 +53,13 @@ from workbench.reports import DocRequest, ExportResult, get_spec, template_for
 from workbench.reports.frame import frame_values
 from workbench.reports.frame_settings import split_names
 from workbench.reports.numbers import Scope, numbers_for
-from workbench.reports.preview import OfficeMissing, find_office, preview_document
+from workbench.reports.preview import (
+    OfficeMissing,
+    find_office,
+    preview_pages,
+    remove_preview,
+    write_preview_docx,
+)
 from workbench.reports.registry import resolve
 
 # Where LibreOffice is looked for; tests replace it to see the dialog of a machine without it.
@@ -99,6 +109,7 @@ class DocumentDialog(QDialog):
         self.default_name = default_name
         self.office = office_program()
         self._token: CancelToken | None = None  # the preview being built, if any
+        self._laying_out = False
         self.exported: ExportResult | None = None
         self.setWindowTitle(self.tr("生成文书：%1").replace("%1", self.spec.title))
         self.resize(1100, 700)
@@ -479,6 +490,8 @@ class DocumentDialog(QDialog):
     # -- preview -----------------------------------------------------------------------------
 
     def start_preview(self) -> None:
+        """The .docx is built on the DB worker; LibreOffice lays it out on a thread of its own,
+        so the store's other work goes on meanwhile (its ~5 s would otherwise hold it up)."""
         if self._token is not None or self.office is None:
             return
         token = self._token = CancelToken()
@@ -487,19 +500,23 @@ class DocumentDialog(QDialog):
         self.status.clear()
         self._show_ready()
 
-        def work(worker: Any) -> bytes:
-            return preview_document(
-                units_of(worker.workspace),
-                request,
-                use_template=use_template,
-                office=office,
-                cancel=token,
+        def build(worker: Any) -> Path:
+            return write_preview_docx(
+                units_of(worker.workspace), request, use_template=use_template, cancel=token
             )
+
+        def built(docx: Path) -> None:
+            if token.cancelled:  # closed while the worker built it: LibreOffice is not started
+                remove_preview(docx)
+                return
+            self._laying_out = True
+            lay_out = partial(preview_pages, docx, office=office, cancel=token)
+            self.tasks.run_aside(lay_out, done, failed)
 
         def done(pdf: bytes) -> None:
             if token.cancelled:  # the dialog closed meanwhile
                 return
-            self._token = None
+            self._token, self._laying_out = None, False
             self.pages.show_data(pdf, "application/pdf", self.spec.title)
             self.status.setText(
                 self.tr("共 %1 页，为 LibreOffice 的排版；WPS 或 Word 中可能略有差异。").replace(
@@ -511,7 +528,7 @@ class DocumentDialog(QDialog):
         def failed(error: BaseException) -> None:
             if token.cancelled:
                 return
-            self._token = None
+            self._token, self._laying_out = None, False
             if isinstance(error, OfficeMissing):
                 self.office = None
             elif isinstance(error, Cancelled):
@@ -519,7 +536,11 @@ class DocumentDialog(QDialog):
             self.pages.show_message(error_text(error))
             self._show_ready()
 
-        self.tasks.run_on_worker(work, done, failed)
+        self.tasks.run_on_worker(build, built, failed)
+
+    def laying_out(self) -> bool:
+        """LibreOffice is at work on the preview (the DB worker is free)."""
+        return self._laying_out
 
     def building(self) -> bool:
         return self._token is not None
