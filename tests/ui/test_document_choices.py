@@ -19,14 +19,17 @@ from pytestqt.qtbot import QtBot
 from tests.ui.test_documents_ui import click, document_dialog, save_as, warning_box
 from ui.dialogs import document_export
 from ui.dialogs.document_dialog import DocumentDialog
+from ui.dialogs.rectification_followup_dialog import FollowThroughDialog
 from ui.main_window import MainWindow
 from ui.pages.document_menu import DOCUMENT_PAGES, documents_for
+from ui.pages.reports_page import ReportsPage
 from workbench.errors import WorkbenchError
-from workbench.models.enums import FindingStatus
-from workbench.reports import DOCUMENTS, get_spec
+from workbench.models.enums import FindingStatus, ReportType
+from workbench.reports import DOCUMENTS, DocRequest, get_spec
 from workbench.reports.numbers import list_numbers
 from workbench.services import rectification_followup as followup
 from workbench.services.findings import list_findings
+from workbench.services.reports import ReportDraft, create_report
 from workbench.services.rounds import list_rounds
 from workbench.services.voiding import void
 from workbench.workspace import Workspace
@@ -255,3 +258,55 @@ def test_a_reminder_letter_is_made_from_a_chosen_reminder(
     assert dialog.spec is get_spec("reminder-letter")
     dialog.close()
     assert page.findChild(QPushButton, "documents") is not None
+
+
+def test_a_suggestion_letter_is_made_from_a_chosen_report_record(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """巡察建议书 report records are listed on no page: the 文书报表 page asks which one."""
+    round_id = workspace.read(lambda s: list_rounds(s).items[0].id)
+    draft = ReportDraft(
+        ReportType.SUGGESTION, "关于加强农村集体“三资”管理的建议", body="县农业农村局：\n建议……"
+    )
+    report = workspace.write(lambda s: create_report(s, round_id, draft))
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        staticmethod(lambda _p, _t, _l, items, *_a: (next(i for i in items if "三资" in i), True)),
+    )
+    window.show_page("reports")
+    page = window.pages["reports"]
+    assert isinstance(page, ReportsPage)
+    page.select("suggestion-letter")
+    qtbot.waitUntil(lambda: page.preview_button.isEnabled(), timeout=10000)
+    assert not page.hint.isVisible()
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.findChild(DocumentDialog) is not None, timeout=10000)
+    dialog = page.findChild(DocumentDialog)
+    assert dialog.request.record_id == report.id
+    dialog.close()
+
+
+def test_the_follow_through_dialog_makes_the_selected_reminders_letter(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    window.show_page("rectification")
+    page = window.pages["rectification"]
+    qtbot.waitUntil(lambda: page.current_view() is not None, timeout=10000)  # type: ignore[attr-defined]
+    item = page.current_view()  # type: ignore[attr-defined]
+    draft = followup.ReminderDraft(item.target_id, "张旧", "李新", date(2026, 5, 1))
+    workspace.write(lambda s: followup.create_reminder(s, item.round_id, draft))
+    followup_dialog = FollowThroughDialog(window.tasks, item, page)
+    qtbot.addWidget(followup_dialog)
+    tab = followup_dialog.reminders
+    followup_dialog.letter_rem.click()  # nothing selected: says so
+    assert followup_dialog.banner.text() == "请先在表格中选择一条提醒函"
+    qtbot.waitUntil(lambda: tab.table.rowCount() > 0, timeout=10000)
+    tab.table.selectRow(0)
+    followup_dialog.letter_rem.click()
+    dialog = followup_dialog.findChild(DocumentDialog)
+    assert dialog is not None and dialog.request == DocRequest(
+        "reminder-letter", record_id=tab.ids[0]
+    )
+    dialog.close()
+    followup_dialog.close()
