@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.i18n import TRANSLATIONS
+from ui.i18n import tr as _tr
 from ui.main_window import MainWindow
 from ui.pages.document_actions import open_document
 from workbench.reports.preview import find_office
@@ -92,7 +93,7 @@ def _framed(
     assert dialog is not None
     dialog.show_frame(True)
     dialog.new_number.setChecked(True)
-    dialog.attachments.addItem(dialog.tr("问题底稿清单"))
+    dialog.attachments.addItem(_tr("问题底稿清单"))
     settle(app, window)
     save(dialog, "dialog-document-frame")
     dialog.close()

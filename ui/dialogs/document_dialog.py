@@ -44,13 +44,12 @@ from shiboken6 import isValid
 
 from ui.dialogs.document_export import export_to_file, units_of
 from ui.errors import error_text
-from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.preview import AttachmentPreview
 from workbench.errors import Cancelled
 from workbench.jobs import CancelToken
 from workbench.reports import DocRequest, ExportResult, get_spec, template_for
-from workbench.reports.frame import frame_values
+from workbench.reports.frame import URGENCIES, frame_values
 from workbench.reports.frame_settings import split_names
 from workbench.reports.numbers import Scope, numbers_for
 from workbench.reports.preview import (
@@ -254,9 +253,9 @@ class DocumentDialog(QDialog):
 
         self.urgency = QComboBox()
         self.urgency.setObjectName("urgency")
-        self.urgency.addItem(self.tr("无"), "")
-        for level in ("特急", "加急"):
-            self.urgency.addItem(core_text(level), level)
+        shown = (self.tr("无"), self.tr("特急"), self.tr("加急"))  # the data: as printed
+        for level, text in zip(URGENCIES, shown, strict=True):
+            self.urgency.addItem(text, level)
         self.urgency.setCurrentIndex(max(0, self.urgency.findData(request.urgency)))
         self.signer = QLineEdit(request.signer)
         self.signer.setObjectName("signer")
