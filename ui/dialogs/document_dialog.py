@@ -207,7 +207,7 @@ class DocumentDialog(QDialog):
         side.addLayout(buttons)
         left = QWidget()
         left.setLayout(side)
-        left.setFixedWidth(400)
+        left.setFixedWidth(420)
 
         self.pages = AttachmentPreview()
         self.pages.setObjectName("document_pages")
@@ -320,13 +320,11 @@ class DocumentDialog(QDialog):
         for index, button in enumerate((self.no_number, self.new_number, self.old_number)):
             self.numbering.addButton(button, index)
         if kind.numbered:
-            old = QHBoxLayout()
-            old.addWidget(self.old_number)
-            old.addWidget(self.issued, 1)
             numbers = QVBoxLayout()
             numbers.addWidget(self.no_number)
             numbers.addWidget(self.new_number)
-            numbers.addLayout(old)
+            numbers.addWidget(self.old_number)
+            numbers.addWidget(self.issued)  # its own line: the numbers are long
             frame_form.addRow(self.tr("发文字号："), numbers)
             frame_form.addRow(self.number_warning)  # the whole width: wrapped, never clipped
         chosen = self.new_number if request.issue else self.no_number
