@@ -253,7 +253,9 @@ def test_a_reminder_letter_is_made_from_a_chosen_reminder(
     next(a for a in menu.actions() if a.data() == "reminder-letter").trigger()
     qtbot.waitUntil(lambda: page.findChild(DocumentDialog) is not None, timeout=10000)
     dialog = page.findChild(DocumentDialog)
-    assert len(offered) == 1 and "2026-05-01　张旧 → 李新" in offered[0]
+    assert len(offered) == 1
+    (ours,) = [i for i in offered[0] if "张旧" in i]
+    assert ours.endswith("　2026-05-01　张旧 → 李新")  # after its number and unit
     assert dialog.request.record_id == reminder.id
     assert dialog.spec is get_spec("reminder-letter")
     dialog.close()

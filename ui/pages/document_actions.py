@@ -101,7 +101,13 @@ def chosen_records(code: str, round_id: str, target_id: str | None) -> Callable[
 
     def reminders(s: Any) -> list[tuple[str, str]]:
         found = followup.list_reminders(s, round_id=round_id, target_id=target_id)
-        return [(r.id, f"{r.changed_on:%Y-%m-%d}　{r.old_leader} → {r.new_leader}") for r in found]
+        units = {t: get_target(s, t).name for t in {r.target_id for r in found} if t}
+
+        def label(r: Any) -> str:
+            unit = units.get(r.target_id or "", "")
+            return "　".join(filter(None, (unit, f"{r.changed_on:%Y-%m-%d}", r.old_leader)))
+
+        return [(r.id, f"{label(r)} → {r.new_leader}") for r in found]
 
     def suggestions(s: Any) -> list[tuple[str, str]]:
         found = list_reports(
@@ -127,12 +133,13 @@ def choose_record(
                 _tr("本轮（所选对象）没有可用于%1的记录。").replace("%1", spec.title),
             )
             return
-        labels = [label for _id, label in records]
-        label, ok = QInputDialog.getItem(
+        # numbered: two records may read alike (the same title), the choice must not
+        labels = [f"{n}. {label}" for n, (_id, label) in enumerate(records, 1)]
+        picked, ok = QInputDialog.getItem(
             page, spec.title, _tr("根据哪一条记录生成："), labels, 0, False
         )
-        if ok and label in labels:
-            record_id = records[labels.index(label)][0]
+        if ok and picked in labels:
+            record_id, label = records[labels.index(picked)]
             open_record_document(page, tasks, code, record_id, label)
 
     tasks.run(chosen_records(code, round_id, target_id), loaded)
