@@ -1371,7 +1371,7 @@
     </message>
     <message>
         <source>问题线索移交审批表：移交前报领导小组审批的线索清单和审批栏。</source>
-        <translation>Clue transfer approval form: the clues to transfer, with the leading group's approval boxes.</translation>
+        <translation>Clue transfer approval form: the clues to transfer, with the leading group&apos;s approval boxes.</translation>
     </message>
     <message>
         <source>问题线索移交函：致承办机关的移交公函，带发文字号。</source>
@@ -1379,7 +1379,7 @@
     </message>
     <message>
         <source>立行立改通知书：请被巡察单位立即整改的问题（一份底稿或对象的全部）。</source>
-        <translation>Immediate rectification notice: problems the inspected unit must fix at once (one working paper, or all of a unit's).</translation>
+        <translation>Immediate rectification notice: problems the inspected unit must fix at once (one working paper, or all of a unit&apos;s).</translation>
     </message>
     <message>
         <source>巡察建议书：致职能部门，依据一条“巡察建议书”报告记录生成。</source>
@@ -1391,7 +1391,7 @@
     </message>
     <message>
         <source>整改督办函：督促逾期未完成的整改事项（一条事项或对象的全部）。</source>
-        <translation>Supervision letter: presses on rectification items past their deadline (one item, or all of a unit's).</translation>
+        <translation>Supervision letter: presses on rectification items past their deadline (one item, or all of a unit&apos;s).</translation>
     </message>
     <message>
         <source>新官理旧账提醒函：提醒新任主要负责人接续整改，依据一条提醒函记录生成。</source>
@@ -1399,7 +1399,7 @@
     </message>
     <message>
         <source>巡察工作方案：本轮的任务、分组、对象、时间安排和工作要求。</source>
-        <translation>Inspection work plan: the round's tasks, teams, units, schedule and requirements.</translation>
+        <translation>Inspection work plan: the round&apos;s tasks, teams, units, schedule and requirements.</translation>
     </message>
     <message>
         <source>进驻通知：巡察组进驻被巡察单位的时间、方式和配合要求。</source>
@@ -1411,7 +1411,7 @@
     </message>
     <message>
         <source>小信封：印有巡察组收件地址的信封，可打印后放置于被巡察单位。</source>
-        <translation>Small envelopes: printed with the team's mailing address, to leave at the inspected unit.</translation>
+        <translation>Small envelopes: printed with the team&apos;s mailing address, to leave at the inspected unit.</translation>
     </message>
     <message>
         <source>巡察工作统计表：谈话、信访、问题、线索、整改等主要指标（Word 或 Excel）。</source>
@@ -2585,7 +2585,7 @@ Reason for voiding (required):</translation>
     </message>
     <message>
         <source>不填则用本文书默认的主送机关</source>
-        <translation>Leave blank for the document's default addressee</translation>
+        <translation>Leave blank for the document&apos;s default addressee</translation>
     </message>
     <message>
         <source>以顿号或逗号分隔；清空则不抄送</source>
@@ -6065,7 +6065,7 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
     <message>
         <source>举报平台网址，或电话、邮箱文字</source>
-        <translation>The reporting platform's URL, or a phone or email text</translation>
+        <translation>The reporting platform&apos;s URL, or a phone or email text</translation>
     </message>
     <message>
         <source>信访渠道·%1</source>
