@@ -1,5 +1,6 @@
 """Screenshots of a document before its export: the 生成文书 dialog with the pages LibreOffice
-laid out, in Chinese and in English, on the demo store's window (1366 × 768)."""
+laid out, and a 公文's dialog with its 公文要素 opened, in Chinese and in English, on the demo
+store's window (1366 × 768)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.i18n import TRANSLATIONS
+from ui.i18n import tr as _tr
 from ui.main_window import MainWindow
 from ui.pages.document_actions import open_document
 from workbench.reports.preview import find_office
@@ -19,6 +21,7 @@ from workbench.workspace import Workspace
 Settle = Callable[..., None]
 MENU_PAGE = "letters"  # three types: two of a record, the round's ledger
 PAGE, DOCUMENT = "interviews", "interview"  # three pages
+FRAMED_PAGE, FRAMED = "findings", "inspection-report"  # a 上行文: every 公文要素, 签发人 too
 
 
 def take_document_screenshots(
@@ -74,6 +77,25 @@ def _preview(
     dialog.pages.next_button.click()
     settle(app, window)
     save(dialog, "dialog-document-preview-2")
+    dialog.close()
+    _framed(app, window, save, settle)
+
+
+def _framed(
+    app: QApplication, window: MainWindow, save: Callable[[object, str], None], settle: Settle
+) -> None:
+    window.show_page(FRAMED_PAGE)
+    page = window.pages[FRAMED_PAGE]
+    settle(app, window)
+    open_document(page, FRAMED)
+    settle(app, window)
+    dialog = page.findChild(DocumentDialog)
+    assert dialog is not None
+    dialog.show_frame(True)
+    dialog.new_number.setChecked(True)
+    dialog.attachments.addItem(_tr("问题底稿清单"))
+    settle(app, window)
+    save(dialog, "dialog-document-frame")
     dialog.close()
 
 

@@ -2,7 +2,8 @@
 
 ``Tasks.run(work, on_done, on_error)`` queues ``work(session)`` for the worker, which runs it
 through the workspace and hands the frozen result back to the GUI thread. Workers never touch
-widgets; callbacks run on the GUI thread.
+widgets; callbacks run on the GUI thread. Slow work that needs no store (``run_aside``) gets a
+thread of its own, so it does not hold up the units of work behind it.
 """
 
 from __future__ import annotations
@@ -50,6 +51,24 @@ class _Worker(QObject):
         self.finished.emit(job_id)
 
 
+class _Aside(QThread):
+    """One piece of slow work that needs no store, on a thread of its own."""
+
+    done = Signal(int)
+
+    def __init__(self, job_id: int, fn: Callable[[], Any], outcomes: dict[int, Outcome]) -> None:
+        super().__init__()
+        self._job_id, self._fn, self._outcomes = job_id, fn, outcomes
+
+    def run(self) -> None:
+        try:
+            self._outcomes[self._job_id] = (True, self._fn())
+        except BaseException as exc:
+            self._outcomes[self._job_id] = (False, exc)
+        del self._fn
+        self.done.emit(self._job_id)
+
+
 class Tasks(QObject):
     """The GUI side of the worker: submit units of work, get callbacks on the GUI thread."""
 
@@ -72,6 +91,7 @@ class Tasks(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
         self.default_error: Failed | None = None
+        self._aside: dict[int, _Aside] = {}
         self._thread.start()
 
     def run(
@@ -93,6 +113,21 @@ class Tasks(QObject):
         """Run ``fn(worker)`` on the worker thread, in order with the units of work (attachments
         stream through ``worker.workspace``; locking swaps it)."""
         return self._queue(fn, on_done, on_error, "raw")
+
+    def run_aside(
+        self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+    ) -> int:
+        """Run ``fn()`` on a thread of its own, beside the DB worker: slow work that needs no
+        store (LibreOffice laying out pages) must not hold up the units of work queued after it.
+        Callbacks on the GUI thread; it counts as busy, and ``shutdown`` waits for it."""
+        job_id = next(self._ids)
+        self._pending[job_id] = (on_done, on_error)
+        if len(self._pending) == 1:
+            self.busy_changed.emit(True)
+        thread = self._aside[job_id] = _Aside(job_id, fn, self._outcomes)
+        thread.done.connect(self._on_finished)
+        thread.start()
+        return job_id
 
     def lock_workspace(self, on_done: Done | None = None) -> int:
         """Lock the store on the worker thread, after any work already queued."""
@@ -122,6 +157,10 @@ class Tasks(QObject):
 
     @Slot(int)
     def _on_finished(self, job_id: int) -> None:
+        aside = self._aside.pop(job_id, None)
+        if aside is not None:
+            aside.wait()  # its run() has returned: only the thread's end is left
+            aside.deleteLater()
         succeeded, value = self._outcomes.pop(job_id)
         on_done, on_error = self._pop(job_id)
         if succeeded:
@@ -135,3 +174,5 @@ class Tasks(QObject):
     def shutdown(self) -> None:
         self._thread.quit()
         self._thread.wait()
+        for aside in self._aside.values():
+            aside.wait()

@@ -702,6 +702,14 @@
         <translation>Inspected unit: %1</translation>
     </message>
     <message>
+        <source>本轮（所选对象）没有可用于%1的记录。</source>
+        <translation>This round (or the chosen unit) has no record to make a %1 from.</translation>
+    </message>
+    <message>
+        <source>根据哪一条记录生成：</source>
+        <translation>Make it from which record:</translation>
+    </message>
+    <message>
         <source>生成文书</source>
         <translation>Generate document</translation>
     </message>
@@ -718,8 +726,20 @@
         <translation>Select an inspection round in the toolbar first.</translation>
     </message>
     <message>
+        <source>文书报表</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>所选记录已作废，不能生成文书。</source>
+        <translation>The selected record is voided: no document can be made from it.</translation>
+    </message>
+    <message>
         <source>请先在工具栏选择被巡察对象。</source>
         <translation>Choose an inspected unit in the toolbar first.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一条记录，或在工具栏选择被巡察对象。</source>
+        <translation>Select a record in the list, or choose an inspected unit in the toolbar, first.</translation>
     </message>
     <message>
         <source>%1（本轮）</source>
@@ -1354,6 +1374,50 @@
         <translation>Archive filing catalog: archived items ordered by volume and item number.</translation>
     </message>
     <message>
+        <source>问题线索移交审批表：移交前报领导小组审批的线索清单和审批栏。</source>
+        <translation>Clue transfer approval form: the clues to transfer, with the leading group&apos;s approval boxes.</translation>
+    </message>
+    <message>
+        <source>问题线索移交函：致承办机关的移交公函，带发文字号。</source>
+        <translation>Clue transfer letter: the official letter to the receiving organ, with its document number.</translation>
+    </message>
+    <message>
+        <source>立行立改通知书：请被巡察单位立即整改的问题（一份底稿或对象的全部）。</source>
+        <translation>Immediate rectification notice: problems the inspected unit must fix at once (one working paper, or all of a unit&apos;s).</translation>
+    </message>
+    <message>
+        <source>巡察建议书：致职能部门，依据一条“巡察建议书”报告记录生成。</source>
+        <translation>Inspection suggestion letter: to a functional department, made from one report record of type “inspection suggestion”.</translation>
+    </message>
+    <message>
+        <source>整改通知：反馈后交被巡察单位的整改事项、时限和报送要求。</source>
+        <translation>Rectification notice: after the feedback, the items to rectify, their deadlines and what to report, for the inspected unit.</translation>
+    </message>
+    <message>
+        <source>整改督办函：督促逾期未完成的整改事项（一条事项或对象的全部）。</source>
+        <translation>Supervision letter: presses on rectification items past their deadline (one item, or all of a unit&apos;s).</translation>
+    </message>
+    <message>
+        <source>新官理旧账提醒函：提醒新任主要负责人接续整改，依据一条提醒函记录生成。</source>
+        <translation>Reminder letter: reminds a new principal leader to carry on the rectification, made from one reminder record.</translation>
+    </message>
+    <message>
+        <source>巡察工作方案：本轮的任务、分组、对象、时间安排和工作要求。</source>
+        <translation>Inspection work plan: the round&apos;s tasks, teams, units, schedule and requirements.</translation>
+    </message>
+    <message>
+        <source>进驻通知：巡察组进驻被巡察单位的时间、方式和配合要求。</source>
+        <translation>Entry notice: when and how the team enters the inspected unit, and the cooperation asked for.</translation>
+    </message>
+    <message>
+        <source>巡察公告：受理范围、信访渠道及二维码，张贴于被巡察单位。</source>
+        <translation>Inspection announcement: what is accepted, the reporting channels and QR code, posted at the inspected unit.</translation>
+    </message>
+    <message>
+        <source>小信封：印有巡察组收件地址的信封，可打印后放置于被巡察单位。</source>
+        <translation>Small envelopes: printed with the team&apos;s mailing address, to leave at the inspected unit.</translation>
+    </message>
+    <message>
         <source>巡察工作统计表：谈话、信访、问题、线索、整改等主要指标（Word 或 Excel）。</source>
         <translation>Inspection statistics: key figures for interviews, letters, findings, clues, rectification, etc. (Word or Excel).</translation>
     </message>
@@ -1817,6 +1881,10 @@ Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
 没有找到中文字体，界面中的汉字会显示为方框。请安装中文字体（例如 fonts-noto-cjk）后重新启动。</source>
         <translation>No Chinese (CJK) font was found, so Chinese text shows as boxes.
 Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.</translation>
+    </message>
+    <message>
+        <source>问题底稿清单</source>
+        <translation>List of working papers</translation>
     </message>
 </context>
 <context>
@@ -2644,6 +2712,14 @@ Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
         <translation>Use the built-in layout this time instead of the office template</translation>
     </message>
     <message>
+        <source>写出人员姓名（默认以职务代替）</source>
+        <translation>Name individuals (by default their post replaces the name)</translation>
+    </message>
+    <message>
+        <source>附评价明细表（附件）</source>
+        <translation>Add the detailed assessment table (attachment)</translation>
+    </message>
+    <message>
         <source>范围：</source>
         <translation>Scope: </translation>
     </message>
@@ -2666,6 +2742,102 @@ Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>公文要素</source>
+        <translation>Official document elements</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>特急</source>
+        <translation>Extra urgent (特急)</translation>
+    </message>
+    <message>
+        <source>加急</source>
+        <translation>Urgent (加急)</translation>
+    </message>
+    <message>
+        <source>不填则用本文书默认的主送机关</source>
+        <translation>Leave blank for the document&apos;s default addressee</translation>
+    </message>
+    <message>
+        <source>以顿号或逗号分隔；清空则不抄送</source>
+        <translation>Separate with 、 or commas; empty: no copies</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>附件名称</source>
+        <translation>Attachment name</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>如：此件发至乡镇（街道）</source>
+        <translation>e.g. 此件发至乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>紧急程度：</source>
+        <translation>Urgency:</translation>
+    </message>
+    <message>
+        <source>签发人：</source>
+        <translation>Signed off by:</translation>
+    </message>
+    <message>
+        <source>主送：</source>
+        <translation>Addressee:</translation>
+    </message>
+    <message>
+        <source>抄送：</source>
+        <translation>Copies to:</translation>
+    </message>
+    <message>
+        <source>附件：</source>
+        <translation>Attachments:</translation>
+    </message>
+    <message>
+        <source>附注：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>不编号</source>
+        <translation>No number</translation>
+    </message>
+    <message>
+        <source>编发新文号</source>
+        <translation>Issue a new number</translation>
+    </message>
+    <message>
+        <source>沿用已发文号：</source>
+        <translation>Reuse an issued number:</translation>
+    </message>
+    <message>
+        <source>导出时取本机关代字的下一个发文字号并登记；即使随后取消或导出失败，该文号也已用掉，不再使用。</source>
+        <translation>The export draws the next document number of this issuer and registers it; even if the export is then cancelled or fails, the number is used up and never issued again.</translation>
+    </message>
+    <message>
+        <source>发文字号：</source>
+        <translation>Document number:</translation>
+    </message>
+    <message>
+        <source>默认：%1</source>
+        <translation>Default: %1</translation>
+    </message>
+    <message>
+        <source>默认：本组组长</source>
+        <translation>Default: the team leader</translation>
+    </message>
+    <message>
+        <source>不抄送</source>
+        <translation>No copies</translation>
     </message>
     <message>
         <source>选项已更改：点击“预览”查看更改后的页面。</source>
@@ -3562,6 +3734,10 @@ Export the document, then view and print it in WPS or Word.</translation>
         <translation>Mark as sent</translation>
     </message>
     <message>
+        <source>生成提醒函…</source>
+        <translation>Make the reminder letter…</translation>
+    </message>
+    <message>
         <source>新官理旧账提醒函</source>
         <translation>Reminder letters to new leaders</translation>
     </message>
@@ -3580,6 +3756,10 @@ Export the document, then view and print it in WPS or Word.</translation>
     <message>
         <source>提醒函</source>
         <translation>reminder letter</translation>
+    </message>
+    <message>
+        <source>提醒函：%1</source>
+        <translation>Reminder letter: %1</translation>
     </message>
     <message>
         <source>记录</source>
@@ -6041,6 +6221,58 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>牵头组（1托N）</source>
         <translation>Lead team (one leads N)</translation>
+    </message>
+    <message>
+        <source>值班电话</source>
+        <translation>Duty phone</translation>
+    </message>
+    <message>
+        <source>邮政信箱</source>
+        <translation>PO box</translation>
+    </message>
+    <message>
+        <source>如：云川县邮政局第18号信箱</source>
+        <translation>e.g. 云川县邮政局第18号信箱</translation>
+    </message>
+    <message>
+        <source>邮编</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>6 位数字</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <source>电子邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>来访地址</source>
+        <translation>Visiting address</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>如：每天 8:00—18:00</source>
+        <translation>e.g. 每天 8:00—18:00</translation>
+    </message>
+    <message>
+        <source>二维码内容</source>
+        <translation>QR code content</translation>
+    </message>
+    <message>
+        <source>举报平台网址，或电话、邮箱文字</source>
+        <translation>The reporting platform&apos;s URL, or a phone or email text</translation>
+    </message>
+    <message>
+        <source>信访渠道·%1</source>
+        <translation>Channel · %1</translation>
+    </message>
+    <message>
+        <source>信访渠道只读：%1</source>
+        <translation>Reporting channels are read-only: %1</translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,13 @@ def test_the_menu_lists_the_types_of_the_page_records(qtbot: QtBot, window: Main
 
     window.show_page("findings")
     findings = [code for code, _on, _why in menu_entries(window.pages["findings"])]
-    assert findings == ["finding", "finding-ledger", "inspection-report", "feedback"]
+    assert findings == [
+        "finding",
+        "finding-ledger",
+        "inspection-report",
+        "feedback",
+        "immediate-fix-notice",
+    ]
     feedback = dict((c, (on, why)) for c, on, why in menu_entries(window.pages["findings"]))
     if "target_id" not in window.scope():  # 反馈意见 is made for one target
         assert feedback["feedback"] == (False, "请先在工具栏选择被巡察对象。")
@@ -124,6 +130,25 @@ def test_the_preview_shows_every_page_and_leaves_no_file(
     assert list(temp_root.iterdir()) == []  # the .docx, the PDF and the profile are gone
     dialog.close()
     assert not dialog.isVisible()
+
+
+@needs_office
+def test_a_db_job_queued_during_the_layout_is_not_held_up(
+    qtbot: QtBot, window: MainWindow, temp_root: Path
+) -> None:
+    """Before: LibreOffice ran on the DB worker, and every unit of work queued meanwhile (a page
+    refresh, a save) waited its seconds; now the job ends while LibreOffice is still at work."""
+    page = letters_page(qtbot, window)
+    dialog = document_dialog(qtbot, page, "letter-handling")
+    ended: list[str] = []
+    dialog.findChild(QPushButton, "preview").click()
+    qtbot.waitUntil(dialog.laying_out, timeout=60000)
+    window.tasks.run(lambda s: s.info.get("actor"), lambda _actor: ended.append("job"))
+    qtbot.waitUntil(lambda: dialog.pages.kind == "pdf", timeout=120000)
+    ended.append("preview")
+    assert ended == ["job", "preview"]
+    assert list(temp_root.iterdir()) == []
+    dialog.close()
 
 
 @needs_office

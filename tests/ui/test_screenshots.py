@@ -69,7 +69,8 @@ def test_every_page_editor_and_dialog_is_rendered(
     for shot in office:  # 轮次配置 on an office store, in Chinese and in English
         assert {f"office-setup-{shot}.png", f"office-setup-{shot}-en.png"} <= names, shot
     if find_office() is not None:  # the 生成文书 menu and a document's pages, both languages
-        for shot in ("menu-documents", "dialog-document-preview", "dialog-document-preview-2"):
+        shots = ("menu-documents", "dialog-document-preview", "dialog-document-preview-2")
+        for shot in (*shots, "dialog-document-frame"):
             assert {f"{shot}.png", f"{shot}-en.png"} <= names, shot
     for name in names:
         assert _distinct_colours(out / name) > 8, f"{name} looks empty"

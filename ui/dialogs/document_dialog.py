@@ -1,34 +1,46 @@
 """One document before it leaves the store: its options, its pages as LibreOffice lays them out
 (预览), then the export through the shared flow (the not-encrypted warning, 打开 or 打印).
 
-The preview is built on the DB worker (``workbench.reports.preview``): the .docx and LibreOffice's
-profile live in an owner-only temporary folder that is removed before the PDF's bytes come back,
-and the pages are shown from memory by the attachment preview's pane. Closing the dialog while
-LibreOffice works cancels it (the process is killed and the folder removed). Where LibreOffice is
-missing the dialog says so and offers the export, to open the file in WPS or Word instead.
+The preview's .docx is built on the DB worker and laid out by LibreOffice on a thread of its own
+(``Tasks.run_aside``), so the store's other work is not held up for its seconds
+(``workbench.reports.preview``): the .docx and LibreOffice's profile live in an owner-only
+temporary folder that is removed before the PDF's bytes come back, and the pages are shown from
+memory by the attachment preview's pane. Closing the dialog while LibreOffice works cancels it (the
+process is killed and the folder removed). Where LibreOffice is missing the dialog says so and
+offers the export, to open the file in WPS or Word instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ui.dialogs.document_export import export_to_file, units_of
 from ui.errors import error_text
@@ -37,10 +49,42 @@ from ui.widgets.preview import AttachmentPreview
 from workbench.errors import Cancelled
 from workbench.jobs import CancelToken
 from workbench.reports import DocRequest, ExportResult, get_spec, template_for
-from workbench.reports.preview import OfficeMissing, find_office, preview_document
+from workbench.reports.frame import URGENCIES, frame_values
+from workbench.reports.frame_settings import split_names
+from workbench.reports.numbers import Scope, numbers_for
+from workbench.reports.preview import (
+    OfficeMissing,
+    find_office,
+    preview_pages,
+    remove_preview,
+    write_preview_docx,
+)
+from workbench.reports.registry import resolve
 
 # Where LibreOffice is looked for; tests replace it to see the dialog of a machine without it.
 office_program: Callable[[], str | None] = find_office
+
+NAMES_TYPES = frozenset({"feedback"})  # may name individuals (DocRequest.names)
+APPENDIX_TYPES = frozenset({"portrait"})  # has a detail 附件 on request (DocRequest.appendix)
+
+
+@dataclass(frozen=True)
+class FrameDefaults:
+    """What the 公文要素 section shows before the user changes it: the 签发人 and 抄送 the
+    frame would print, and the 发文字号 already issued to this very document."""
+
+    signer: str
+    cc: tuple[str, ...]
+    numbers: tuple[str, ...]
+
+
+def frame_defaults(session: Any, request: DocRequest) -> FrameDefaults:
+    spec, resolved = resolve(session, request)
+    assert spec.frame is not None
+    values = frame_values(session, spec.frame, resolved, copy_no="", secrecy="")
+    scope = Scope(spec.code, resolved.round_id, resolved.target_id, resolved.record_id)
+    issued = tuple(n.text for n in numbers_for(session, scope))
+    return FrameDefaults(values.signer, values.cc, issued)
 
 
 class DocumentDialog(QDialog):
@@ -64,6 +108,7 @@ class DocumentDialog(QDialog):
         self.default_name = default_name
         self.office = office_program()
         self._token: CancelToken | None = None  # the preview being built, if any
+        self._laying_out = False
         self.exported: ExportResult | None = None
         self.setWindowTitle(self.tr("生成文书：%1").replace("%1", self.spec.title))
         self.resize(1100, 700)
@@ -104,6 +149,14 @@ class DocumentDialog(QDialog):
         self.builtin.setVisible(
             self.spec.render is not None and template_for(self.spec.code) is not None
         )
+        self.names = QCheckBox(self.tr("写出人员姓名（默认以职务代替）"))
+        self.names.setObjectName("names")
+        self.names.setChecked(request.names)
+        self.names.setVisible(self.spec.code in NAMES_TYPES)
+        self.appendix = QCheckBox(self.tr("附评价明细表（附件）"))
+        self.appendix.setObjectName("appendix")
+        self.appendix.setChecked(request.appendix)
+        self.appendix.setVisible(self.spec.code in APPENDIX_TYPES)
         form = QFormLayout()
         form.addRow(self.tr("范围："), scope)
         form.addRow(self.tr("格式："), self.format)
@@ -111,6 +164,8 @@ class DocumentDialog(QDialog):
         form.addRow(self.own_date, self.date)
         form.addRow(self.draft)
         form.addRow(self.builtin)
+        form.addRow(self.names)
+        form.addRow(self.appendix)
 
         self.preview_button = QPushButton(self.tr("预览"))
         self.preview_button.setObjectName("preview")
@@ -131,15 +186,28 @@ class DocumentDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
 
+        options = QWidget()
+        column = QVBoxLayout(options)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(title)
+        column.addLayout(form)
+        self.frame_toggle: QToolButton | None = None
+        if self.spec.frame is not None:
+            column.addWidget(self._frame_section())
+        column.addWidget(self.status)
+        column.addStretch(1)
+        scroll = QScrollArea()  # the 公文要素 opened on a small screen: scroll, not squeeze
+        scroll.setObjectName("options")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(options)
         side = QVBoxLayout()
-        side.addWidget(title)
-        side.addLayout(form)
-        side.addWidget(self.status)
-        side.addStretch(1)
+        side.addWidget(scroll, 1)
         side.addLayout(buttons)
         left = QWidget()
         left.setLayout(side)
-        left.setFixedWidth(330)
+        left.setFixedWidth(420)
 
         self.pages = AttachmentPreview()
         self.pages.setObjectName("document_pages")
@@ -155,10 +223,220 @@ class DocumentDialog(QDialog):
             self.date.dateChanged,
             self.draft.toggled,
             self.builtin.toggled,
+            self.names.toggled,
+            self.appendix.toggled,
         ):
             changed.connect(self._options_changed)
         self.finished.connect(self._closed)  # 关闭, Esc and the title bar's close alike
         self._show_ready()
+        if self.spec.frame is not None:
+            self.load_frame_defaults()
+
+    # -- 公文要素 --------------------------------------------------------------------------------
+
+    def _frame_section(self) -> QWidget:
+        """The frame's choices (紧急程度, 签发人, 主送, 抄送, 附件, 附注, 发文字号), folded away
+        until asked for: most exports take the defaults."""
+        assert self.spec.frame is not None
+        kind, request = self.spec.frame, self.request
+        self.frame_toggle = toggle = QToolButton()
+        toggle.setObjectName("frame_toggle")
+        toggle.setText(self.tr("公文要素"))
+        toggle.setCheckable(True)
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toggle.setArrowType(Qt.ArrowType.RightArrow)
+        toggle.setStyleSheet("QToolButton { border: none; font-weight: bold; }")
+        self.frame_box = box = QWidget()
+        box.setObjectName("frame_box")
+        box.hide()
+        toggle.toggled.connect(self.show_frame)
+
+        self.urgency = QComboBox()
+        self.urgency.setObjectName("urgency")
+        shown = (self.tr("无"), self.tr("特急"), self.tr("加急"))  # the data: as printed
+        for level, text in zip(URGENCIES, shown, strict=True):
+            self.urgency.addItem(text, level)
+        self.urgency.setCurrentIndex(max(0, self.urgency.findData(request.urgency)))
+        self.signer = QLineEdit(request.signer)
+        self.signer.setObjectName("signer")
+        self.recipient = QLineEdit(request.recipient or "")
+        self.recipient.setObjectName("recipient")
+        self.recipient.setPlaceholderText(self.tr("不填则用本文书默认的主送机关"))
+        self.cc = QLineEdit()
+        self.cc.setObjectName("cc")
+        self.cc.setToolTip(self.tr("以顿号或逗号分隔；清空则不抄送"))
+        self._default_cc: tuple[str, ...] | None = None  # until loaded
+        if request.cc is not None:
+            self.cc.setText("、".join(request.cc))
+        self.attachments = QListWidget()
+        self.attachments.setObjectName("attachments")
+        self.attachments.setMaximumHeight(72)
+        for name in request.attachments:
+            self._add_attachment(name)
+        add = QPushButton(self.tr("添加"))
+        add.setObjectName("add_attachment")
+        add.clicked.connect(lambda: self._add_attachment(self.tr("附件名称"), edit=True))
+        remove = QPushButton(self.tr("删除"))
+        remove.setObjectName("remove_attachment")
+        remove.clicked.connect(self._remove_attachment)
+        attachment_buttons = QVBoxLayout()
+        attachment_buttons.addWidget(add)
+        attachment_buttons.addWidget(remove)
+        attachment_buttons.addStretch(1)
+        attachment_row = QHBoxLayout()
+        attachment_row.addWidget(self.attachments, 1)
+        attachment_row.addLayout(attachment_buttons)
+        self.note = QLineEdit(request.note)
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText(self.tr("如：此件发至乡镇（街道）"))
+
+        frame_form = QFormLayout(box)
+        frame_form.setContentsMargins(12, 0, 0, 0)
+        frame_form.addRow(self.tr("紧急程度："), self.urgency)
+        if kind.upward:
+            frame_form.addRow(self.tr("签发人："), self.signer)
+        frame_form.addRow(self.tr("主送："), self.recipient)
+        frame_form.addRow(self.tr("抄送："), self.cc)
+        frame_form.addRow(self.tr("附件："), attachment_row)
+        frame_form.addRow(self.tr("附注："), self.note)
+        self.numbering = QButtonGroup(self)
+        self.no_number = QRadioButton(self.tr("不编号"))
+        self.no_number.setObjectName("no_number")
+        self.new_number = QRadioButton(self.tr("编发新文号"))
+        self.new_number.setObjectName("new_number")
+        self.old_number = QRadioButton(self.tr("沿用已发文号："))
+        self.old_number.setObjectName("old_number")
+        self.issued = QComboBox()
+        self.issued.setObjectName("issued_numbers")
+        self.number_warning = QLabel(
+            self.tr(
+                "导出时取本机关代字的下一个发文字号并登记；"
+                "即使随后取消或导出失败，该文号也已用掉，不再使用。"
+            )
+        )
+        self.number_warning.setObjectName("number_warning")
+        self.number_warning.setWordWrap(True)
+        self.number_warning.setStyleSheet("color: #8a5a00;")
+        for index, button in enumerate((self.no_number, self.new_number, self.old_number)):
+            self.numbering.addButton(button, index)
+        if kind.numbered:
+            numbers = QVBoxLayout()
+            numbers.addWidget(self.no_number)
+            numbers.addWidget(self.new_number)
+            numbers.addWidget(self.old_number)
+            numbers.addWidget(self.issued)  # its own line: the numbers are long
+            frame_form.addRow(self.tr("发文字号："), numbers)
+            frame_form.addRow(self.number_warning)  # the whole width: wrapped, never clipped
+        chosen = self.new_number if request.issue else self.no_number
+        chosen.setChecked(True)
+        self.old_number.setEnabled(False)  # until issued numbers are found
+        self.issued.setEnabled(False)
+
+        for changed in (
+            self.urgency.currentIndexChanged,
+            self.signer.textEdited,
+            self.recipient.textEdited,
+            self.cc.textEdited,
+            self.note.textEdited,
+            self.attachments.model().rowsInserted,
+            self.attachments.model().rowsRemoved,
+            self.attachments.itemChanged,
+            self.issued.currentIndexChanged,
+        ):
+            changed.connect(self._options_changed)
+        self.numbering.idToggled.connect(lambda *_: self._numbering_changed())
+        self.numbering.idToggled.connect(self._options_changed)
+        self.draft.toggled.connect(lambda *_: self._numbering_changed())
+        self._numbering_changed()
+
+        section = QWidget()
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(toggle)
+        layout.addWidget(box)
+        return section
+
+    def show_frame(self, shown: bool) -> None:
+        if self.frame_toggle is None:
+            return
+        self.frame_toggle.setChecked(shown)
+        self.frame_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.frame_box.setVisible(shown)
+
+    def _add_attachment(self, name: str, *, edit: bool = False) -> None:
+        item = QListWidgetItem(name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.attachments.addItem(item)
+        if edit:
+            self.attachments.setCurrentItem(item)
+            self.attachments.editItem(item)
+
+    def _remove_attachment(self) -> None:
+        row = self.attachments.currentRow()
+        if row >= 0:
+            self.attachments.takeItem(row)
+
+    def _numbering_changed(self) -> None:
+        """A 征求意见稿 is never numbered; the warning shows while a new number is chosen."""
+        draft = self.spec.signed_findings and self.draft.isChecked()
+        if draft:
+            self.no_number.setChecked(True)
+        self.new_number.setEnabled(not draft)
+        self.old_number.setEnabled(not draft and self.issued.count() > 0)
+        self.issued.setEnabled(self.old_number.isChecked())
+        self.number_warning.setVisible(self.new_number.isChecked())
+
+    def load_frame_defaults(self) -> None:
+        request = self.request
+
+        def loaded(defaults: FrameDefaults) -> None:
+            if not isValid(self):
+                return
+            self.signer.setPlaceholderText(
+                self.tr("默认：%1").replace("%1", defaults.signer)
+                if defaults.signer
+                else self.tr("默认：本组组长")
+            )
+            if self._default_cc is None and self.request.cc is None:
+                self.cc.setText("、".join(defaults.cc))
+            self._default_cc = defaults.cc
+            self.cc.setPlaceholderText(self.tr("不抄送"))
+            self.issued.clear()
+            self.issued.addItems(list(defaults.numbers))
+            if self.request.number:
+                self.issued.setCurrentIndex(max(0, self.issued.findText(self.request.number)))
+                self.old_number.setEnabled(True)
+                self.old_number.setChecked(True)
+            self._numbering_changed()
+
+        self.tasks.run(lambda s: frame_defaults(s, request), loaded, self._defaults_failed)
+
+    def _defaults_failed(self, error: BaseException) -> None:
+        if isValid(self):
+            self.status.setText(error_text(error))
+
+    def _frame_choices(self) -> dict[str, Any]:
+        """The 公文要素 as DocRequest fields (none for a type without the frame)."""
+        if self.spec.frame is None:
+            return {}
+        cc_text = self.cc.text().strip()
+        cc: tuple[str, ...] | None = split_names(cc_text)
+        if self._default_cc is not None and cc == self._default_cc:
+            cc = None  # the defaults: they follow the office's settings
+        elif self._default_cc is None and self.request.cc is None:
+            cc = None  # not loaded yet: nothing was changed
+        names = (self.attachments.item(i).text().strip() for i in range(self.attachments.count()))
+        numbered = self.spec.frame.numbered
+        return {
+            "urgency": self.urgency.currentData() or "",
+            "signer": self.signer.text().strip() if self.spec.frame.upward else "",
+            "recipient": self.recipient.text().strip() or None,
+            "cc": cc,
+            "attachments": tuple(n for n in names if n),
+            "note": self.note.text().strip(),
+            "issue": numbered and self.new_number.isChecked(),
+            "number": self.issued.currentText() if numbered and self.old_number.isChecked() else "",
+        }
 
     # -- options -----------------------------------------------------------------------------
 
@@ -169,6 +447,9 @@ class DocumentDialog(QDialog):
             copy_no=self.copy_no.text().strip(),
             date=chosen,
             draft=self.spec.signed_findings and self.draft.isChecked(),
+            names=self.spec.code in NAMES_TYPES and self.names.isChecked(),
+            appendix=self.spec.code in APPENDIX_TYPES and self.appendix.isChecked(),
+            **self._frame_choices(),
         )
 
     def use_template(self) -> bool:
@@ -206,6 +487,8 @@ class DocumentDialog(QDialog):
     # -- preview -----------------------------------------------------------------------------
 
     def start_preview(self) -> None:
+        """The .docx is built on the DB worker; LibreOffice lays it out on a thread of its own,
+        so the store's other work goes on meanwhile (its ~5 s would otherwise hold it up)."""
         if self._token is not None or self.office is None:
             return
         token = self._token = CancelToken()
@@ -214,19 +497,23 @@ class DocumentDialog(QDialog):
         self.status.clear()
         self._show_ready()
 
-        def work(worker: Any) -> bytes:
-            return preview_document(
-                units_of(worker.workspace),
-                request,
-                use_template=use_template,
-                office=office,
-                cancel=token,
+        def build(worker: Any) -> Path:
+            return write_preview_docx(
+                units_of(worker.workspace), request, use_template=use_template, cancel=token
             )
+
+        def built(docx: Path) -> None:
+            if token.cancelled:  # closed while the worker built it: LibreOffice is not started
+                remove_preview(docx)
+                return
+            self._laying_out = True
+            lay_out = partial(preview_pages, docx, office=office, cancel=token)
+            self.tasks.run_aside(lay_out, done, failed)
 
         def done(pdf: bytes) -> None:
             if token.cancelled:  # the dialog closed meanwhile
                 return
-            self._token = None
+            self._token, self._laying_out = None, False
             self.pages.show_data(pdf, "application/pdf", self.spec.title)
             self.status.setText(
                 self.tr("共 %1 页，为 LibreOffice 的排版；WPS 或 Word 中可能略有差异。").replace(
@@ -238,7 +525,7 @@ class DocumentDialog(QDialog):
         def failed(error: BaseException) -> None:
             if token.cancelled:
                 return
-            self._token = None
+            self._token, self._laying_out = None, False
             if isinstance(error, OfficeMissing):
                 self.office = None
             elif isinstance(error, Cancelled):
@@ -246,7 +533,11 @@ class DocumentDialog(QDialog):
             self.pages.show_message(error_text(error))
             self._show_ready()
 
-        self.tasks.run_on_worker(work, done, failed)
+        self.tasks.run_on_worker(build, built, failed)
+
+    def laying_out(self) -> bool:
+        """LibreOffice is at work on the preview (the DB worker is free)."""
+        return self._laying_out
 
     def building(self) -> bool:
         return self._token is not None
@@ -260,6 +551,10 @@ class DocumentDialog(QDialog):
 
         def exported(result: ExportResult) -> None:
             self.exported = result
+            if result.number and isValid(self) and self.spec.frame is not None:
+                # the number is this document's now: a second export prints it again
+                self.request = replace(self.request, number=result.number, issue=False)
+                self.load_frame_defaults()
 
         export_to_file(
             parent,

@@ -293,7 +293,8 @@ def print_file(parent: QWidget, tasks: Tasks, path: Path) -> None:
         dismiss(progress)
         show_error(parent, error)
 
-    tasks.run_on_worker(lambda _worker: preview.file_pages(path, office=office), done, failed)
+    # LibreOffice needs no store: off the DB worker, which stays free for other work meanwhile
+    tasks.run_aside(lambda: preview.file_pages(path, office=office), done, failed)
 
 
 # -- import of an edited 整改台账 ----------------------------------------------------------------

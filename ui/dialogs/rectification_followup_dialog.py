@@ -1,6 +1,7 @@
 """整改跟踪 of one target: its 整改方案/整改报告, the supervision entries of 纪委监委 and 组织部,
-the 质效评估 and the 新官理旧账 提醒函, one tab each. The core decides who may do what: a button
-the user's role rules out is disabled with the core's reason; a refusal shows at the top."""
+the 质效评估 and the 新官理旧账 提醒函 (whose letter is made from its tab), one tab each. The core
+decides who may do what: a button the user's role rules out is disabled with the core's reason; a
+refusal shows at the top."""
 
 from __future__ import annotations
 
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ui.dialogs.document_dialog import DocumentDialog
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.tasks import Tasks
 from workbench.models.enums import Grade, RectificationDocKind, SupervisionAgency
+from workbench.reports import DocRequest, get_spec
 from workbench.services import rectification_documents as rdocs
 from workbench.services import rectification_followup as fu
 
@@ -238,6 +241,7 @@ class FollowThroughDialog(QDialog):
         self.add_rem = tab.button(self.tr("登记提醒函"), "add_rem", self._add_reminder)
         self.sent_rem = tab.button(self.tr("登记发函"), "sent_rem", self._mark_sent)
         self.void_rem = tab.button(self.tr("作废"), "void_rem", lambda: self._void(tab, "reminder"))
+        self.letter_rem = tab.button(self.tr("生成提醒函…"), "letter_rem", self._reminder_letter)
         self.tabs.addTab(tab, self.tr("新官理旧账提醒函"))
 
     # -- the core's answers ------------------------------------------------------------------
@@ -391,6 +395,19 @@ class FollowThroughDialog(QDialog):
         if letter is not None:
             day = _day(self.day)
             self._run(lambda s: fu.mark_reminder_sent(s, letter, day))
+
+    def _reminder_letter(self) -> None:
+        """The 新官理旧账提醒函 of the selected 提醒函 record, previewed and exported."""
+        letter = self._selected(self.reminders, self.tr("提醒函"))
+        if letter is None:
+            return
+        row = self.reminders.ids.index(letter)
+        cells = [self.reminders.table.item(row, c) for c in (0, 2)]
+        label = "-".join(c.text() for c in cells if c is not None)
+        request = DocRequest("reminder-letter", record_id=letter)
+        text = self.tr("提醒函：%1").replace("%1", label)
+        title = get_spec("reminder-letter").title
+        DocumentDialog(self.tasks, request, text, f"{title}-{label}", self).open()
 
     def _void(self, tab: _Tab, kind: str) -> None:
         """作废 the selected record with a reason; it stays as a tombstone."""

@@ -8,15 +8,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.dialogs.document_export import import_ledger_from_file
 from ui.i18n import tr as _tr
-from ui.pages.document_menu import by_record, documents_for, fill_menu
+from ui.pages.document_menu import (
+    CHOSEN_RECORDS,
+    documents_for,
+    fill_menu,
+    unavailable,
+    uses_record,
+)
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
+from workbench.models.enums import ReportType
 from workbench.reports import DocRequest, get_spec
+from workbench.services import rectification_followup as followup
+from workbench.services.reports import list_reports
 from workbench.services.rounds import get_round
 from workbench.services.targets import get_target
 
@@ -34,23 +50,22 @@ def _selected(page: QWidget) -> Any | None:
 
 
 def open_document(page: QWidget, code: str) -> None:
-    """The document dialog for ``code``, filled in from the page: its selected record, or the
-    toolbar's round and target (their names are read first, for the dialog and the file)."""
+    """The document dialog for ``code``, filled in from the page: its selected record, a record
+    chosen from the toolbar's round, or the toolbar's round and target (their names are read
+    first, for the dialog and the file)."""
     tasks, scope = _tasks_scope(page)
     spec = get_spec(code)
-    if by_record(spec):
-        view = _selected(page)
-        if view is None:
-            return
-        label = _record_label(view)
-        request = DocRequest(code, record_id=view.id)
-        text = _tr("选中的记录：%1").replace("%1", label)
-        DocumentDialog(tasks, request, text, f"{spec.title}-{label}", page).open()
+    view = _selected(page)
+    if unavailable(spec, view, scope()):
+        return  # the menu said why; the selection changed since it opened
+    if view is not None and uses_record(spec, view):
+        open_record_document(page, tasks, code, view.id, _record_label(view))
         return
     chosen = scope()
-    round_id = chosen.get("round_id")
-    target_id = chosen.get("target_id") if spec.scope in ("round", "target") else None
-    if not round_id:
+    round_id: str = chosen.get("round_id") or ""
+    target_id = chosen.get("target_id") if spec.scope != "record_or_round" else None
+    if spec.code in CHOSEN_RECORDS:
+        choose_record(page, tasks, code, round_id, target_id)
         return
 
     def names(s: Any) -> tuple[str, str]:
@@ -67,6 +82,67 @@ def open_document(page: QWidget, code: str) -> None:
         DocumentDialog(tasks, request, text, name, page).open()
 
     tasks.run(names, opened)
+
+
+def open_record_document(
+    parent: QWidget, tasks: Tasks, code: str, record_id: str, label: str
+) -> DocumentDialog:
+    """The document dialog of one record (``label`` names it in the dialog and the file)."""
+    spec = get_spec(code)
+    request = DocRequest(code, record_id=record_id)
+    text = _tr("选中的记录：%1").replace("%1", label)
+    dialog = DocumentDialog(tasks, request, text, f"{spec.title}-{label}", parent)
+    dialog.open()
+    return dialog
+
+
+def chosen_records(code: str, round_id: str, target_id: str | None) -> Callable[[Any], Any]:
+    """The records of the round (and target) a CHOSEN_RECORDS type is made from, as (id, label)."""
+
+    def reminders(s: Any) -> list[tuple[str, str]]:
+        found = followup.list_reminders(s, round_id=round_id, target_id=target_id)
+        units = {t: get_target(s, t).name for t in {r.target_id for r in found} if t}
+
+        def label(r: Any) -> str:
+            unit = units.get(r.target_id or "", "")
+            return "　".join(filter(None, (unit, f"{r.changed_on:%Y-%m-%d}", r.old_leader)))
+
+        return [(r.id, f"{label(r)} → {r.new_leader}") for r in found]
+
+    def suggestions(s: Any) -> list[tuple[str, str]]:
+        found = list_reports(
+            s, round_id=round_id, target_id=target_id, report_type=ReportType.SUGGESTION
+        )
+        return [(r.id, r.title) for r in found.items]
+
+    return reminders if code == "reminder-letter" else suggestions
+
+
+def choose_record(
+    page: QWidget, tasks: Tasks, code: str, round_id: str, target_id: str | None
+) -> None:
+    """Which of the round's (and target's) records a CHOSEN_RECORDS type is made from, then its
+    dialog."""
+    spec = get_spec(code)
+
+    def loaded(records: list[tuple[str, str]]) -> None:
+        if not records:
+            QMessageBox.information(
+                page,
+                spec.title,
+                _tr("本轮（所选对象）没有可用于%1的记录。").replace("%1", spec.title),
+            )
+            return
+        # numbered: two records may read alike (the same title), the choice must not
+        labels = [f"{n}. {label}" for n, (_id, label) in enumerate(records, 1)]
+        picked, ok = QInputDialog.getItem(
+            page, spec.title, _tr("根据哪一条记录生成："), labels, 0, False
+        )
+        if ok and picked in labels:
+            record_id, label = records[labels.index(picked)]
+            open_record_document(page, tasks, code, record_id, label)
+
+    tasks.run(chosen_records(code, round_id, target_id), loaded)
 
 
 def import_rectification(page: QWidget) -> None:

@@ -41,7 +41,8 @@ from ui.dialogs.document_export import (
 )
 from ui.errors import error_text, show_error
 from ui.i18n import tr as _tr
-from ui.pages.document_menu import DOCUMENT_PAGES, page_title
+from ui.pages.document_actions import choose_record
+from ui.pages.document_menu import CHOSEN_RECORDS, DOCUMENT_PAGES, page_title
 from ui.tasks import Tasks
 from workbench.errors import WorkbenchError
 from workbench.reports import (
@@ -90,6 +91,21 @@ def describe(code: str) -> str:
             "整改台账：Word 横版表格含合计和完成率；Excel 版可交被巡察单位填报后导入。"
         ),
         "archive": _tr("立卷归档目录：按卷号和件号排列的归档条目。"),
+        "clue-approval": _tr("问题线索移交审批表：移交前报领导小组审批的线索清单和审批栏。"),
+        "clue-letter": _tr("问题线索移交函：致承办机关的移交公函，带发文字号。"),
+        "immediate-fix-notice": _tr(
+            "立行立改通知书：请被巡察单位立即整改的问题（一份底稿或对象的全部）。"
+        ),
+        "suggestion-letter": _tr("巡察建议书：致职能部门，依据一条“巡察建议书”报告记录生成。"),
+        "rectification-notice": _tr("整改通知：反馈后交被巡察单位的整改事项、时限和报送要求。"),
+        "supervision-letter": _tr("整改督办函：督促逾期未完成的整改事项（一条事项或对象的全部）。"),
+        "reminder-letter": _tr(
+            "新官理旧账提醒函：提醒新任主要负责人接续整改，依据一条提醒函记录生成。"
+        ),
+        "work-plan": _tr("巡察工作方案：本轮的任务、分组、对象、时间安排和工作要求。"),
+        "entry-notice": _tr("进驻通知：巡察组进驻被巡察单位的时间、方式和配合要求。"),
+        "announcement": _tr("巡察公告：受理范围、信访渠道及二维码，张贴于被巡察单位。"),
+        "envelopes": _tr("小信封：印有巡察组收件地址的信封，可打印后放置于被巡察单位。"),
         "stats": _tr("巡察工作统计表：谈话、信访、问题、线索、整改等主要指标（Word 或 Excel）。"),
     }
     return texts.get(code, "")
@@ -323,7 +339,7 @@ class ReportsPage(QWidget):
 
     def _update_scope(self) -> None:
         spec = self.current_spec()
-        by_record = spec.scope == "record"
+        by_record = spec.scope == "record" and spec.code not in CHOSEN_RECORDS
         self.target.setEnabled(not by_record)
         if self.target.count():
             self.target.setItemText(
@@ -464,7 +480,11 @@ class ReportsPage(QWidget):
         return self.target.currentText() if self.target.currentData() else self.round_name
 
     def preview(self) -> None:
-        """The document dialog, filled in from the form: its pages, then the export."""
+        """The document dialog, filled in from the form: its pages, then the export. A type made
+        from a record with no page of its own asks first which of the round's records."""
+        if self.current_spec().code in CHOSEN_RECORDS:
+            self._choose()
+            return
         request = self._request()
         if request is None:
             return
@@ -477,8 +497,20 @@ class ReportsPage(QWidget):
         dialog.builtin.setChecked(self.builtin.isChecked())
         dialog.open()
 
+    def _choose(self) -> None:
+        if not self.round_id:
+            QMessageBox.information(
+                self, self.current_spec().title, self.tr("请先在工具栏选择巡察轮次。")
+            )
+            return
+        target_id = self.target.currentData()
+        choose_record(self, self.tasks, self.current_spec().code, self.round_id, target_id)
+
     def generate(self) -> None:
         spec = self.current_spec()
+        if spec.code in CHOSEN_RECORDS:
+            self._choose()
+            return
         request = self._request()
         if request is None:
             return

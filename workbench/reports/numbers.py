@@ -167,3 +167,22 @@ def list_numbers(
         query = query.where(DocumentNumber.code == code)
     query = query.order_by(DocumentNumber.code, DocumentNumber.year, DocumentNumber.seq)
     return [_view(r) for r in session.scalars(query)]
+
+
+def numbers_for(session: Session, scope: Scope) -> list[IssuedNumber]:
+    """The numbers issued to one document (its type and scope), oldest first: what a re-export
+    may print again (``issued_for`` checks the one named)."""
+    query = select(DocumentNumber).where(
+        DocumentNumber.doc_type == scope.doc_type,
+        DocumentNumber.round_id.is_(None)
+        if scope.round_id is None
+        else DocumentNumber.round_id == scope.round_id,
+        DocumentNumber.target_id.is_(None)
+        if scope.target_id is None
+        else DocumentNumber.target_id == scope.target_id,
+        DocumentNumber.record_id.is_(None)
+        if scope.record_id is None
+        else DocumentNumber.record_id == scope.record_id,
+    )
+    query = query.order_by(DocumentNumber.issued_at, DocumentNumber.seq)
+    return [_view(r) for r in session.scalars(query)]

@@ -125,6 +125,20 @@ def preview_document(
     office = office or find_office()
     if office is None:
         raise OfficeMissing()  # before anything is read or written
+    docx = write_preview_docx(units, request, use_template=use_template, cancel=cancel)
+    return preview_pages(docx, office=office, cancel=cancel)
+
+
+def write_preview_docx(
+    units: UnitsOfWork,
+    request: DocRequest,
+    *,
+    use_template: bool = True,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> Path:
+    """A preview's first step, the one that reads the store: the .docx in a new private folder,
+    and the preview audited. The folder is removed if this fails, else by ``preview_pages`` (or
+    ``remove_preview``); a GUI runs that slow second step off its store's worker."""
     folder = private_folder()
     try:
         docx = folder / "document.docx"
@@ -141,9 +155,26 @@ def preview_document(
                 {"title": spec.title, "round_id": resolved.round_id, "draft": resolved.draft},
             )
         cancel.raise_if_cancelled()
-        return docx_to_pdf(docx, folder, office=office, cancel=cancel)
-    finally:
+        return docx
+    except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def preview_pages(
+    docx: Path, *, office: str | None = None, cancel: CancelToken = NEVER_CANCELLED
+) -> bytes:
+    """A preview's second step: ``write_preview_docx``'s file laid out as PDF bytes; its folder
+    is removed whatever happens."""
+    try:
+        return docx_to_pdf(docx, docx.parent, office=office, cancel=cancel)
+    finally:
+        remove_preview(docx)
+
+
+def remove_preview(docx: Path) -> None:
+    """A preview's folder, when its pages are no longer wanted."""
+    shutil.rmtree(docx.parent, ignore_errors=True)
 
 
 def file_pages(

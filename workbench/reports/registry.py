@@ -329,6 +329,27 @@ def check_frame_choices(spec: DocSpec, request: DocRequest) -> None:
         raise DocumentNumberInvalid("征求意见稿不编发文字号", doc_type=spec.code)
 
 
+Missing = Literal["", "record", "round", "target", "record_or_target"]
+
+
+def missing_scope(spec: DocSpec, *, record: bool, round_chosen: bool, target: bool) -> Missing:
+    """What a request of this type still lacks, named without the CLI's flags so a GUI can word
+    it for where its user chooses: a record, a round, a target, or a record or a target ('' when
+    it can be made). A target brings its round. ``resolve`` checks the same and says it with
+    the flags."""
+    if record and spec.scope in RECORD_SCOPES:
+        return ""
+    if spec.scope == "record":
+        return "record"
+    if spec.scope == "record_or_target" and not target:
+        return "record_or_target"
+    if spec.scope == "target" and not target:
+        return "target"
+    if not (round_chosen or target):
+        return "round"
+    return ""
+
+
 def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]:
     """The spec and the request with its scope and 份号 checked (round filled in from the
     target)."""

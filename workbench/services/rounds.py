@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.errors import Conflict, ValidationError
+from workbench.errors import Conflict, PermissionDenied, ValidationError
 from workbench.models import Member, Person, Round, Target, Team
 from workbench.models.enums import (
     ForceType,
@@ -322,6 +322,7 @@ def get_team(session: Session, team_id: str) -> TeamView:
 
 
 # (label, longest) of each 信访渠道 field; 300 characters make a QR code of at most 93 modules
+CONTACT_ACTION = "设置巡察组信访渠道"
 _CONTACT_FIELDS = {
     "phone": ("值班电话", 80),
     "mailbox": ("邮政信箱", 80),
@@ -337,7 +338,7 @@ def set_team_contact(
     session: Session, team_id: str, contact: TeamContact, *, expected_version: int | None = None
 ) -> TeamView:
     """The team's 信访渠道, all of them at once (a field left "" is removed)."""
-    require_setup(session, "设置巡察组信访渠道")
+    require_setup(session, CONTACT_ACTION)
     row = get_live(session, Team, team_id, "巡察组")
     check_version(row.version, expected_version)
     stored = {}
@@ -355,6 +356,16 @@ def set_team_contact(
     row.contact = stored
     session.flush()
     return _team_view(row)
+
+
+def contact_refusal(session: Session) -> str | None:
+    """Why the current user may not set a team's 信访渠道 (what ``set_team_contact`` would say),
+    or None: for the UI to show the fields read-only with the reason."""
+    try:
+        require_setup(session, CONTACT_ACTION)
+    except PermissionDenied as refused:
+        return refused.message
+    return None
 
 
 def assign_targets(session: Session, team_id: str, target_ids: tuple[str, ...]) -> TeamView:
