@@ -27,6 +27,7 @@ from workbench import exchange as ex
 from workbench.exchange.errors import NOTHING_UNCONFIRMED, NothingToExport, WipeRefused
 from workbench.models import Finding
 from workbench.models.exchange import PackageLedger
+from workbench.models.system import StoreMeta
 
 
 @pytest.fixture
@@ -44,9 +45,8 @@ def _sealed_counts(w: World, package: Path) -> tuple[dict[str, int], int]:
 
 def _outgoing(w: World) -> int:
     with w.a.read() as s:
-        return s.scalar(
-            select(func.count()).select_from(PackageLedger).where(PackageLedger.direction == "out")
-        )
+        query = select(func.count()).select_from(PackageLedger)
+        return int(s.scalar(query.where(PackageLedger.direction == "out")) or 0)
 
 
 def test_the_second_package_carries_only_what_changed_after_the_first(w: World) -> None:
@@ -151,3 +151,20 @@ def test_a_package_that_did_not_land_is_carried_by_the_next_export(w: World) -> 
     imported = ex.import_package(w.office, p3.path)
     assert imported.warnings and "2" in imported.warnings[0]  # the gap, named
     assert get(w.office, Finding, stranded).title == "未落地"
+
+
+def test_a_package_landed_but_not_marked_is_sent_again(w: World) -> None:
+    """A crash between the rename and the mark leaves the store as a store from before marks:
+    the round's mark below the last package. What that package carried goes again, once."""
+    add_finding(w.a, w.round_id, title="一")
+    ex.export_round(w.a, w.round_id, w.dir / "p1.wbp")
+    add_finding(w.a, w.round_id, title="二")
+    ex.export_round(w.a, w.round_id, w.dir / "p2.wbp")
+    with w.a.session() as s:  # the mark as the crash left it: still at package 1
+        mark = s.get(StoreMeta, f"export_mark:{w.round_id}")
+        assert mark is not None and mark.value == "2"
+        mark.value = "1"
+    p3 = ex.export_round(w.a, w.round_id, w.dir / "p3.wbp")
+    assert _sealed_counts(w, p3.path) == ({"findings": 1}, 0)
+    with pytest.raises(NothingToExport):  # p3 is marked: nothing goes a third time
+        ex.export_round(w.a, w.round_id, w.dir / "p4.wbp")
