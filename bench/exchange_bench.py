@@ -246,11 +246,12 @@ def measure(tmp: Path, field_dir: Path, user: str, passphrase: str, sizes: Excha
         link_to_letters(field, round_id, shas[sizes.small_files :])
     finally:
         field.lock()
-    # Each export sends the same records again (none is confirmed): three runs. Each run's
-    # package replaces the last run's, as each raw run's output does ("wb" truncates it): the
-    # kernel then has the same page cache to reuse for every run's writes. (Writing each run to
-    # a new file while the others stayed cost the exports the reclaim of 1.15 GB of page cache
-    # per run, about 1.4 s of kernel time, which the raw runs after the first never paid.)
+    # Each export sends the same records again (none is confirmed, the child asks for all of
+    # them): three runs. Each run's package replaces the last run's, as each raw run's output
+    # does ("wb" truncates it): the kernel then has the same page cache to reuse for every run's
+    # writes. (Writing each run to a new file while the others stayed cost the exports the
+    # reclaim of 1.15 GB of page cache per run, about 1.4 s of kernel time, which the raw runs
+    # after the first never paid.)
     exports = []
     for _ in range(RUNS):
         big_pkg.unlink(missing_ok=True)

@@ -6884,6 +6884,14 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Not exported</translation>
     </message>
     <message>
+        <source>没有需要导出的内容</source>
+        <translation>Nothing to export</translation>
+    </message>
+    <message>
+        <source>如上次的数据包遗失，请再次导出，并勾选“重新导出全部未经回执确认的内容”。</source>
+        <translation>If the last package was lost, export again with “Re-send everything not yet confirmed by receipt” ticked.</translation>
+    </message>
+    <message>
         <source>已取消：没有生成数据包，本机数据未改变。</source>
         <translation>Cancelled: no package was created; data on this computer is unchanged.</translation>
     </message>
@@ -6916,12 +6924,8 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Attachments: %1</translation>
     </message>
     <message>
-        <source>请将此文件交巡察办导入，并取回巡察办签发的回执；在导入回执之前，这些记录下次导出时会再次带上。</source>
-        <translation>Give this file to the inspection office to import, and bring back the receipt it issues; until the receipt is imported, these records will be included again in the next export.</translation>
-    </message>
-    <message>
-        <source>本轮没有需要报送的新数据（数据包只用于衔接序号）。</source>
-        <translation>This round has no new data to report (the package only keeps the sequence numbers continuous).</translation>
+        <source>请将此文件交巡察办导入，并取回巡察办签发的回执（回执确认后本轮才能清理）。下次导出只带此后新增或修改的内容；此文件如遗失，导出时勾选“重新导出全部未经回执确认的内容”。</source>
+        <translation>Hand this file to the inspection office for import and bring back the receipt it issues (the round can be wiped only once a receipt confirms it). The next export carries only what is added or changed from now on; if this file is lost, tick “Re-send everything not yet confirmed by receipt” when exporting.</translation>
     </message>
     <message>
         <source>导入结果</source>
@@ -7031,10 +7035,6 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Export package</translation>
     </message>
     <message>
-        <source>把本轮尚未经巡察办回执确认的记录和附件加密打包。数据包只有巡察办能解密，可用移动介质交送。</source>
-        <translation>Encrypts and packs this round&apos;s records and attachments not yet confirmed by an inspection office receipt. Only the inspection office can decrypt the package; it can be delivered on removable media.</translation>
-    </message>
-    <message>
         <source>保存数据包</source>
         <translation>Save package</translation>
     </message>
@@ -7093,6 +7093,14 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>文件已存在，不会覆盖：%1</source>
         <translation>File already exists and will not be overwritten: %1</translation>
+    </message>
+    <message>
+        <source>把本轮自上次导出以来新增或修改的记录和附件加密打包。数据包只有巡察办能解密，可用移动介质交送。</source>
+        <translation>Encrypts the round&apos;s records and attachments added or changed since the last export into a package. Only the inspection office can decrypt it; it may be carried on removable media.</translation>
+    </message>
+    <message>
+        <source>重新导出全部未经回执确认的内容（上次的数据包遗失时使用）</source>
+        <translation>Re-send everything not yet confirmed by receipt (when the last package was lost)</translation>
     </message>
     <message>
         <source>保存为</source>
@@ -7350,6 +7358,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>No</translation>
     </message>
     <message>
+        <source>本轮没有尚未经巡察办回执确认的记录和附件，未生成数据包</source>
+        <translation>The round holds no records or attachments the inspection office has not confirmed by receipt; no package was written</translation>
+    </message>
+    <message>
         <source>数据包被拒收</source>
         <translation>The package was rejected.</translation>
     </message>
@@ -7484,6 +7496,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>当前数据库状态不允许此操作</source>
         <translation>This action is not allowed in the current database state.</translation>
+    </message>
+    <message>
+        <source>自本设备上一次导出以来，本轮没有新增或修改的记录和附件，未生成数据包</source>
+        <translation>No records or attachments of the round were added or changed since this device&apos;s last export; no package was written</translation>
     </message>
     <message>
         <source>回执所列数据包与本设备的导出记录不符</source>

@@ -252,6 +252,8 @@ def test_any_text_entry_accepts_survives_export_and_import(
             stored[add_finding(w.a, w.round_id, summary=value)] = value
         except ValidationError:
             assert not _entry_accepts(summary=value)
+    if not stored:  # every value refused at entry: nothing new to export
+        return
     package = ex.export_round(w.a, w.round_id, w.dir / f"p{len(list(w.dir.glob('*.wbp')))}.wbp")
     ex.import_package(w.office, package.path)
     for finding_id, value in stored.items():

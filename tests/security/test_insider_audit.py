@@ -213,6 +213,7 @@ def test_a_chain_cut_below_an_anchor_is_detected(w: World) -> None:
     anchored = _anchored_at_office(w)
     _rewrite(w.a, lambda e: e.seq <= anchored - 5)  # far fewer entries than were anchored
 
+    add_finding(w.a, w.round_id, title="之后的问题")  # something new to send
     result = ex.import_package(w.office, _send(w, "p2"))
 
     assert any(x.startswith(CODE) and "锚定的记录被删除" in x for x in result.warnings)
@@ -473,6 +474,7 @@ def test_a_rewritten_root_and_grant_chain_is_reported_by_the_office(w: World) ->
     with w.a.read() as s:
         assert anchors.prove(s).signatures.ok  # the device alone cannot tell
 
+    add_finding(w.a, w.round_id, title="之后的问题")  # something new to send
     result = ex.import_package(w.office, _send(w, "p2"))
     assert result.status == "imported"
     [warning] = [x for x in result.warnings if x.startswith(ROOT_CODE)]

@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import LEADER, PASSPHRASE
 from tests.workbench import test_docs_data as docs_data
 from tests.workbench.test_docs_data import Seeded
-from tests.workbench.test_exchange_support import world_in, world_template
+from tests.workbench.test_exchange_support import add_finding, world_in, world_template
 from workbench.errors import WorkbenchError
 from workbench.exchange import export_round, import_package
 from workbench.reports.context import DocRequest
@@ -94,6 +94,7 @@ def test_packages_are_owner_only(
 ) -> None:
     with world_in(world_template(tmp_path_factory), tmp_path / "w") as w:
         package = tmp_path / "p.wbp"
+        add_finding(w.a, w.round_id)
         export_round(w.a, w.round_id, package)
     _assert_private([package], [])
 
@@ -106,6 +107,7 @@ def test_received_and_refused_packages_are_owner_only(
         exchange = w.office.layout.root / "exchange"
         shutil.rmtree(exchange, ignore_errors=True)  # folders made now, under the umask
         package, junk = tmp_path / "p.wbp", tmp_path / "junk.wbp"
+        add_finding(w.a, w.round_id)
         export_round(w.a, w.round_id, package)
         junk.write_bytes(b"age-encryption.org/v1\n-> X25519 nonsense\n--- x\n" + b"\0" * 64)
         import_package(w.office, package)

@@ -86,6 +86,40 @@ def test_export_in_the_field_ui_then_import_in_the_office_ui(
     assert get(w.office, Finding, finding).title == "公务接待超标准问题"
 
 
+def _run_export(qtbot: QtBot, page: ExchangePage, out: Path, everything: bool) -> ExportWizard:
+    wizard = page.open_export()
+    qtbot.waitUntil(lambda: wizard.setup.round.count() == 1, timeout=TIMEOUT)
+    wizard.setup.output.edit.setText(str(out))
+    wizard.setup.all_unconfirmed.setChecked(everything)
+    wizard.next()  # 开始导出
+    qtbot.waitUntil(lambda: wizard.currentId() == ExportWizard.RESULT, timeout=TIMEOUT)
+    return wizard
+
+
+def test_nothing_new_is_said_plainly_and_the_checkbox_resends(
+    qtbot: QtBot, w: World, tmp_path: Path
+) -> None:
+    add_finding(w.a, w.round_id, title="第一包的问题")
+    ex.export_round(w.a, w.round_id, tmp_path / "p1.wbp")
+    release(w, "a")
+    out = tmp_path / "p2.wbp"
+    with ui_on(w, "a") as (_ws, tasks):
+        page = _page(qtbot, tasks, w.round_id)
+        wizard = _run_export(qtbot, page, out, everything=False)
+        assert wizard.run_page.result is None
+        assert wizard.result_page.title() == "没有需要导出的内容"
+        summary = wizard.result_page.summary.text()
+        assert "没有新增或修改的记录和附件，未生成数据包" in summary
+        assert "重新导出全部未经回执确认的内容" in summary  # how to resend a lost package
+        assert "WB-" not in summary and not out.exists()
+        wizard.close()
+        resend = _run_export(qtbot, page, out, everything=True)
+        result = resend.run_page.result
+        assert result is not None and result.device_seq == 2 and result.counts == {"findings": 1}
+        assert out.is_file()
+        resend.close()
+
+
 def test_a_store_not_yet_enrolled_offers_only_the_request(qtbot: QtBot, w: World) -> None:
     fresh, _code = Workspace.create(w.dir / "fresh", user_name="zu9", passphrase=PASS)
     tasks = Tasks(fresh)

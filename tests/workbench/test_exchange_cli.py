@@ -102,6 +102,33 @@ def test_export_verify_import_receipt_wipe(
     assert main([*a, "wipe", "--round", w.round_id, "--yes"]) == 0
 
 
+def test_nothing_new_exits_12_without_a_file_and_all_unconfirmed_resends(
+    w: World, main: Main, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_finding(w.a, w.round_id, title="第一包的问题")
+    a, office = _as(w, "a"), _as(w, "office")
+    w.close()
+    export = [*a, "export", "--round", w.round_id, "--out"]
+    assert main([*export, str(w.dir / "p1.wbp")]) == 0
+    capsys.readouterr()
+    assert main([*export, str(w.dir / "p2.wbp")]) == 12
+    said = capsys.readouterr().out
+    assert "提示 [WB-EXPORT-NOTHING-NEW]" in said and "未生成数据包" in said
+    assert "--all-unconfirmed" in said  # the way to resend a lost package
+    assert not (w.dir / "p2.wbp").exists()
+    doc = _json(capsys, main, [*export, str(w.dir / "p2.wbp")], code=12)
+    assert doc == {
+        "status": "nothing_new",
+        "code": "WB-EXPORT-NOTHING-NEW",
+        "message": "自本设备上一次导出以来，本轮没有新增或修改的记录和附件，未生成数据包",
+    }
+    resent = _json(capsys, main, [*export, str(w.dir / "p2.wbp"), "--all-unconfirmed"])
+    assert isinstance(resent, dict) and resent["device_seq"] == 2
+    assert resent["counts"] == {"findings": 1}
+    report = _json(capsys, main, [*office, "verify", str(w.dir / "p2.wbp")])
+    assert isinstance(report, dict) and report["counts"] == {"findings": 1}
+
+
 def test_rejections_have_codes_and_json(
     w: World, main: Main, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,5 +1,6 @@
 """导出数据包 (field store): choose the round and the output file, export on the worker with
-progress and cancel, then the summary — package number, sequence, what it carries."""
+progress and cancel, then the summary — package number, sequence, what it carries — or, when
+nothing changed since the last package, a plain note that no file was written."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.job_wizard import JobPage, JobWizard, note_label
 from ui.errors import error_text
+from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import human_size
 from ui.pages.exchange_support import byte_progress, counts_text
@@ -29,6 +32,7 @@ from ui.tasks import Tasks
 from ui.widgets.job_panel import Job
 from workbench.errors import Cancelled
 from workbench.exchange import ExportResult, export_round
+from workbench.exchange.errors import NothingToExport
 from workbench.jobs import CancelToken, ProgressSink
 
 PACKAGE_SUFFIX = ".wbp"
@@ -84,7 +88,7 @@ class _SetupPage(QWizardPage):
         self.setTitle(self.tr("导出数据包"))
         self.setSubTitle(
             self.tr(
-                "把本轮尚未经巡察办回执确认的记录和附件加密打包。数据包只有巡察办能解密，"
+                "把本轮自上次导出以来新增或修改的记录和附件加密打包。数据包只有巡察办能解密，"
                 "可用移动介质交送。"
             )
         )
@@ -93,11 +97,16 @@ class _SetupPage(QWizardPage):
         self.round.currentIndexChanged.connect(self._round_changed)
         self.output = OutputRow(self.tr("保存数据包"), "export_output")
         self.output.edit.textChanged.connect(self.completeChanged)
+        self.all_unconfirmed = QCheckBox(
+            self.tr("重新导出全部未经回执确认的内容（上次的数据包遗失时使用）")
+        )
+        self.all_unconfirmed.setObjectName("export_all_unconfirmed")
         self.message = note_label("export_message")
         self.message.setStyleSheet("color: #b00020;")
         form = QFormLayout()
         form.addRow(self.tr("巡察轮次"), self.round)
         form.addRow(self.tr("保存为"), self.output)
+        form.addRow("", self.all_unconfirmed)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -144,7 +153,14 @@ class _ResultPage(QWizardPage):
         if result is None:
             self.setTitle(self.tr("未导出"))
             error = run.error
-            if isinstance(error, Cancelled):
+            if isinstance(error, NothingToExport):
+                self.setTitle(self.tr("没有需要导出的内容"))
+                text = core_text(error.message)
+                if not self.wizard_.setup.all_unconfirmed.isChecked():
+                    text += "\n\n" + self.tr(
+                        "如上次的数据包遗失，请再次导出，并勾选“重新导出全部未经回执确认的内容”。"
+                    )
+            elif isinstance(error, Cancelled):
                 text = self.tr("已取消：没有生成数据包，本机数据未改变。")
             else:
                 text = (
@@ -165,12 +181,11 @@ class _ResultPage(QWizardPage):
             self.tr("附件：%1 个").replace("%1", str(result.attachments)),
             "",
             self.tr(
-                "请将此文件交巡察办导入，并取回巡察办签发的回执；"
-                "在导入回执之前，这些记录下次导出时会再次带上。"
+                "请将此文件交巡察办导入，并取回巡察办签发的回执（回执确认后本轮才能清理）。"
+                "下次导出只带此后新增或修改的内容；此文件如遗失，导出时勾选"
+                "“重新导出全部未经回执确认的内容”。"
             ),
         ]
-        if result.empty:
-            lines.insert(0, self.tr("本轮没有需要报送的新数据（数据包只用于衔接序号）。"))
         self.summary.setText("\n".join(lines))
 
 
@@ -197,11 +212,14 @@ class ExportWizard(JobWizard):
     def _make_job(self) -> tuple[Job, str]:
         round_id = str(self.setup.round.currentData())
         out = self.setup.output.path()
+        everything = self.setup.all_unconfirmed.isChecked()
 
         template = self.tr("正在加密写入数据包：%1 / %2")
 
         def job(vault: Any, sink: ProgressSink, cancel: CancelToken) -> ExportResult:
             progress = byte_progress(sink, template)
-            return export_round(vault, round_id, out, progress=progress, cancel=cancel)
+            return export_round(
+                vault, round_id, out, progress=progress, cancel=cancel, all_unconfirmed=everything
+            )
 
         return job, self.tr("正在收集本轮记录并加密写入数据包…")

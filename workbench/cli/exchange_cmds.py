@@ -25,8 +25,10 @@ from workbench.exchange import (
     wipe_round,
     wipe_status,
 )
-from workbench.exchange.errors import PackageRejected
+from workbench.exchange.errors import NothingToExport, PackageRejected
 from workbench.services.setup_common import resolve_team
+
+RESEND_HINT = "。如上次的数据包遗失，可加 --all-unconfirmed 重新导出全部未经回执确认的内容"
 
 
 def _out(path: str) -> Path:
@@ -148,11 +150,22 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     out = _out(args.out)
     with common.unlock(args) as vault:
-        result = export_round(vault, common.round_arg(vault, args.round), out)
-    counts = labels.counted(dict(sorted(result.counts.items()))) or "无新记录"
+        try:
+            result = export_round(
+                vault,
+                common.round_arg(vault, args.round),
+                out,
+                all_unconfirmed=args.all_unconfirmed,
+            )
+        except NothingToExport as exc:  # a notice, not a failure: its own exit code
+            hint = "" if args.all_unconfirmed else RESEND_HINT
+            doc = {"status": "nothing_new", "code": exc.code, "message": exc.message}
+            common.emit(args, doc, f"提示 [{exc.code}]：{exc.message}{hint}")
+            return exc.exit_code
+    counts = labels.counted(dict(sorted(result.counts.items())))
     human = (
         f"已导出第 {result.device_seq} 号数据包：{out}（{result.size} 字节）\n"
-        f"记录：{counts}；附件 {result.attachments} 个"
+        f"记录：{counts or '无'}；附件 {result.attachments} 个"
     )
     common.emit(args, result, human)
     return 0
@@ -303,6 +316,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export")
     p.add_argument("--round", required=True)
     p.add_argument("--out", required=True)
+    p.add_argument(
+        "--all-unconfirmed",
+        action="store_true",
+        help="重新导出本轮全部未经巡察办回执确认的内容（上次的数据包遗失时用）；默认只导出上次以来的变化",
+    )
     p.set_defaults(func=cmd_export)
     p = sub.add_parser("brief")
     p.add_argument("--round", required=True)

@@ -188,6 +188,18 @@ class ExchangeState(WorkflowError):
     default_message = N_("当前数据库状态不允许此操作")
 
 
+class NothingToExport(WorkbenchError):
+    """Nothing changed since this device's last package of the round: no file is written. A
+    notice rather than a failure, with its own exit code so a script can tell it apart."""
+
+    code = "WB-EXPORT-NOTHING-NEW"
+    exit_code = 12
+    default_message = N_("自本设备上一次导出以来，本轮没有新增或修改的记录和附件，未生成数据包")
+
+
+NOTHING_UNCONFIRMED = N_("本轮没有尚未经巡察办回执确认的记录和附件，未生成数据包")
+
+
 class ReceiptMismatch(PackageRejected):
     code = "WB-RCPT-MISMATCH"
     default_message = N_("回执所列数据包与本设备的导出记录不符")

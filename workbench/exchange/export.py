@@ -1,9 +1,12 @@
-"""Team → office: a round's records, tombstones and attachments the office has not confirmed.
+"""Team → office: what changed in a round since this device's last package of it.
 
-Incremental by receipt: a record version (or attachment) confirmed in a receipt is not sent
-again; anything sent but not yet confirmed is sent again (the office's merge makes resends
-harmless). Records still at a version the office holds (briefed to the device, or confirmed by
-receipt) stay home.
+Incremental from the first package: a record version (or attachment) a package of the round
+already carried is not sent again, receipt or not (``export_mark``: only packages known to be in
+place count), and neither is one the office confirmed or a record still at the version the office
+briefed. ``all_unconfirmed`` sends again everything the office has not confirmed, for a package
+that was lost (the office's merge keeps each version once, so a resend is harmless). What the
+wipe may remove is decided by receipts alone (``wipe``), never by what was sent. Nothing to send
+writes no file (``NothingToExport``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, LimitExceeded, NotFound
 from workbench.exchange.anchors import outgoing_claim, record_sent
-from workbench.exchange.errors import ExchangeState
+from workbench.exchange.errors import NOTHING_UNCONFIRMED, ExchangeState, NothingToExport
+from workbench.exchange.export_mark import raise_mark, skipped_keys
 from workbench.exchange.framing import Chunk, Limits
 from workbench.exchange.identity import device_keys, require_enrolled, revoked_ids
 from workbench.exchange.keys import recipient_fingerprint
@@ -37,7 +41,7 @@ from workbench.exchange.writer import APP_VERSION, schema_version, write_package
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import RECORD_MODELS, Attachment, Round, User
 from workbench.models.base import utcnow
-from workbench.models.exchange import PackageLedger, SentRecord, SyncBase
+from workbench.models.exchange import PackageLedger, SyncBase
 from workbench.models.labels import record_title
 from workbench.roles import Role
 from workbench.store import audit
@@ -59,10 +63,6 @@ class ExportResult:
     def records(self) -> int:
         return sum(self.counts.values())
 
-    @property
-    def empty(self) -> bool:
-        return self.records == 0 and self.attachments == 0
-
 
 def round_rows(session: Session, round_id: str) -> Iterable[Any]:
     """Every row of the round (tombstones included), aggregates only."""
@@ -74,20 +74,6 @@ def round_rows(session: Session, round_id: str) -> Iterable[Any]:
             else m.round_id == round_id
         )
         yield from session.scalars(select(m).where(cond).order_by(m.id))
-
-
-def confirmed_keys(session: Session) -> set[tuple[str, str, int, str]]:
-    rows = session.execute(
-        select(
-            SentRecord.record_type,
-            SentRecord.record_id,
-            SentRecord.version,
-            SentRecord.content_hash,
-        )
-        .join(PackageLedger, PackageLedger.package_id == SentRecord.package_id)
-        .where(PackageLedger.confirmed_at.is_not(None))
-    )
-    return {(t, i, v, h) for t, i, v, h in rows}
 
 
 def base_keys(session: Session) -> dict[tuple[str, str], tuple[int, str]]:
@@ -127,10 +113,11 @@ class _Selection:
 
 
 def _select_records(
-    session: Session, round_id: str, blob: Spool, sent: Spool, confirmed: set[Any], max_line: int
+    session: Session, round_id: str, blob: Spool, sent: Spool, skipped: set[Any], max_line: int
 ) -> _Selection:
-    """Serialise the round's records the office does not hold into ``blob``, line by line.
-    A record over the importer's line cap is refused here, named, not at the office."""
+    """Serialise the round's records not in ``skipped`` and not at their base into ``blob``,
+    line by line. A record over the importer's line cap is refused here, named, not at the
+    office."""
     bases = base_keys(session)
     writer = RecordsWriter(blob.write)
     refs: set[str] = set()
@@ -138,7 +125,7 @@ def _select_records(
     for rec in iter_round_lines(session, round_id, bases):
         refs |= rec.refs
         key = (rec.type, rec.id, rec.version, rec.hash)
-        if key in confirmed or bases.get((rec.type, rec.id)) == (rec.version, rec.hash):
+        if key in skipped or bases.get((rec.type, rec.id)) == (rec.version, rec.hash):
             continue
         if len(rec.line) > max_line or too_many_items(rec.line):
             fields = json.loads(rec.line).get("fields", {})
@@ -182,9 +169,12 @@ def export_round(
     limits: Limits | None = None,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
+    all_unconfirmed: bool = False,
 ) -> ExportResult:
     """Write the package; ``progress`` gets (bytes written, package size), ``cancel`` is honoured
-    until the ledger commit (a cancelled export leaves no file and uses no sequence number)."""
+    until the ledger commit (a cancelled export leaves no file and uses no sequence number).
+    ``all_unconfirmed``: everything the office has not confirmed, not only what changed since
+    the last package. Nothing to send raises ``NothingToExport`` with nothing written."""
     limits = limits or Limits()
     vault.require(Role.TEAM_LEADER)
     outgoing = make_private_dir(vault.layout.root / "exchange" / "outgoing")
@@ -192,7 +182,9 @@ def export_round(
         leftover.unlink(missing_ok=True)
     blob, sent = Spool(outgoing), Spool(outgoing)
     try:
-        return _export(vault, round_id, Path(out_path), limits, blob, sent, progress, cancel)
+        return _export(
+            vault, round_id, Path(out_path), limits, blob, sent, progress, cancel, all_unconfirmed
+        )
     finally:
         blob.discard()
         sent.discard()
@@ -207,6 +199,7 @@ def _export(
     sent_spool: Spool,
     progress: ProgressSink,
     cancel: CancelToken,
+    all_unconfirmed: bool,
 ) -> ExportResult:
     with vault.read() as s:
         dk = device_keys(s)
@@ -216,14 +209,16 @@ def _export(
         if s.get(Round, round_id) is None:
             raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
         users = tuple(sorted(s.scalars(select(User.id))))  # who may stamp its records
-        confirmed = confirmed_keys(s)
-        picked = _select_records(s, round_id, spool, sent_spool, confirmed, limits.max_record_line)
+        skipped = skipped_keys(s, round_id, since_last=not all_unconfirmed)
+        picked = _select_records(s, round_id, spool, sent_spool, skipped, limits.max_record_line)
         attachments = [
             a
             for a in s.scalars(select(Attachment).where(Attachment.sha256.in_(sorted(picked.refs))))
-            if (ATTACHMENT_TYPE, a.sha256, 0, a.sha256) not in confirmed
+            if (ATTACHMENT_TYPE, a.sha256, 0, a.sha256) not in skipped
         ]
-        del confirmed
+        del skipped
+        if not picked.count and not attachments:
+            raise NothingToExport(NOTHING_UNCONFIRMED if all_unconfirmed else None)
         seq, prev = next_outgoing(s, dk.device_id)
         anchor = outgoing_claim(s, dk.device_id)
         root = outgoing_root(s)
@@ -325,6 +320,7 @@ def _export(
                     "device_seq": seq,
                     "records": picked.count,
                     "attachments": len(attachments),
+                    "all_unconfirmed": all_unconfirmed,
                     "to": str(out_path),
                     "certificate": cert.serial,
                 },
@@ -332,7 +328,13 @@ def _export(
     except BaseException:
         written.abandon()
         raise
-    written.land()
+    try:
+        written.land()
+    except BaseException:
+        written.abandon()  # the sequence number is used: the office will see a gap
+        raise
+    with vault.session() as s:  # only now: a package not in place is above the mark, sent again
+        raise_mark(s, round_id, seq)
     return ExportResult(
         manifest.package_id,
         Path(out_path),

@@ -17,7 +17,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from workbench.exchange.errors import ExchangeState, WipeRefused
-from workbench.exchange.export import base_keys, confirmed_keys, round_rows
+from workbench.exchange.export import base_keys, round_rows
+from workbench.exchange.export_mark import confirmed_keys
 from workbench.exchange.recordio import ATTACHMENT_COLUMNS, ATTACHMENT_TYPE, MODELS, serialize
 from workbench.exchange.sqllines import iter_round_lines
 from workbench.models import Attachment

@@ -2,7 +2,8 @@
 
 The file is written to ``.<name>.part`` beside the target and fsynced; the caller records the
 package in its ledger and only then calls ``land``. A crash before the ledger commit leaves a
-stray ``.part`` file and no used sequence number; a crash after it leaves a gap the office sees.
+stray ``.part`` file and no used sequence number; a crash after it leaves a gap the office sees
+(and a team export, whose mark is raised only after ``land``, sends its records again).
 """
 
 from __future__ import annotations
