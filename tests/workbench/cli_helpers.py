@@ -76,6 +76,7 @@ _CODE_VALUES = {
 _NAMES = {"workbench", "SQLCipher", "SQLite", "community", "Word", "Excel", "JSON", "GB", "id"}
 _NAMES |= {"docx", "xlsx"}
 _NAMES |= {"sigjj", "complex"}  # taxonomy codes the help gives as examples
+_NAMES |= {"local", "incoming"}  # the versions `conflicts resolve --keep/--field` takes
 _CODES = re.compile(
     r"WB-[A-Z0-9-]+"  # error codes
     r"|\b[A-Z]{2}-\d{4}(?:-\d+)+"  # record numbers: XF-2026-61-00019
