@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.reports.preview import PDF_EXPORT
+
 PT_PER_MM = 72 / 25.4
 A4 = (210 * PT_PER_MM, 297 * PT_PER_MM)
 TOLERANCE = 2.0  # pt: glyph boxes overhang the type area a little
@@ -104,7 +106,7 @@ def convert(docx_files: Sequence[Path], outdir: Path, profile: Path) -> None:
             "--headless",
             f"-env:UserInstallation={profile.as_uri()}",
             "--convert-to",
-            "pdf",
+            PDF_EXPORT,  # the blank page before the 版记 kept, as the preview keeps it
             "--outdir",
             str(outdir),
             *map(str, docx_files),
