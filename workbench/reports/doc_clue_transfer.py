@@ -300,9 +300,7 @@ def render_letter(ctx: TransferLetterDoc) -> OfficialDocument:
     doc.marks(copy_no=ctx.copy_no, secrecy=ctx.secrecy)
     doc.title(ctx.title)
     doc.recipient(ctx.recipient)
-    doc.text(ctx.body)
-    doc.blank()
-    doc.text(f"附件：{ctx.attachment}")
+    doc.text(ctx.body)  # the 附件说明 naming ctx.attachment is the frame's
     doc.signature(ctx.issuer, ctx.date)
     doc.page_break()
     doc.paragraph("附件", style="Normal", font=HEITI)

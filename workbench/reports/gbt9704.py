@@ -258,7 +258,7 @@ class OfficialDocument:
         up by scanning every style for each paragraph; the id is looked up once a name."""
         if style not in self._style_ids:
             part = self.docx.part
-            self._style_ids[style] = part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            self._style_ids[style] = part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[no-untyped-call]
         p = self.docx.add_paragraph()
         p._p.style = self._style_ids[style]
         return p
