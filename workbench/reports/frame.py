@@ -34,7 +34,7 @@ URGENCIES = ("", "特急", "加急")
 class FrameKind:
     """Who issues a type and how: the 巡察办 or the 巡察组 of the scope (whose 发文机关标志 is
     built from the round's team), whether it carries a 发文字号, whether it is a 上行文 (then
-    签发人), its default 主送 (when the render's own is not wanted) and 抄送."""
+    签发人) and its default 抄送; the 主送 is the render's own."""
 
     issuer: Issuer
     numbered: bool = True
