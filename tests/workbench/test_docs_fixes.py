@@ -29,7 +29,13 @@ from workbench.reports.context import fmt_wan
 from workbench.reports.doc_feedback import without_names
 from workbench.reports.doc_inspection import NOTHING_RECORDED
 from workbench.reports.doc_interview import SIGN_LINE
-from workbench.reports.typeset import CELL_PAD_PT, fit_widths, header_text, unbroken_width_pt
+from workbench.reports.typeset import (
+    CELL_PAD_PT,
+    fit_widths,
+    header_text,
+    text_width_pt,
+    unbroken_width_pt,
+)
 from workbench.services import (
     activities,
     clues,
@@ -332,6 +338,20 @@ def test_clue_ledger_has_team_source_times_and_outcomes(seeded_copy: Vault, seed
     assert wang["办结时间"] == datetime(2025, 9, 1, 9, 0)
     assert wang["处置结果"] == "初核、立案"
     assert wang["处置结果明细"].startswith("2025-07-01 初核（纪委监委）：初步核实；2025-07-20 立案")
+
+
+def test_the_clue_letter_s_list_fits_its_columns(seeded_copy: Vault, seeded: Seeded) -> None:
+    doc = build(seeded_copy, DocRequest("clue-letter", record_id=seeded.clue1))
+    [table] = doc.tables
+    grid = [c.w for c in table._tbl.tblGrid.gridCol_lst]
+    headers = [c.text for c in table.rows[0].cells]
+    # a header breaks only between its words; the 线索编号 and the date are never broken
+    assert headers[2] in ("反映对象及职务", "反映对象\n及职务"), headers
+    head_pt = max(text_width_pt(part, 10.5) for part in headers[2].split("\n")) + CELL_PAD_PT
+    assert grid[2] / 20 >= head_pt - 0.5  # its lines fit: no character wraps alone
+    assert grid[1] / 20 >= unbroken_width_pt("XS-2025-0001", 10.5) + CELL_PAD_PT - 0.5
+    assert grid[5] / 20 >= unbroken_width_pt("2025.8.30", 10.5) + CELL_PAD_PT - 0.5
+    assert max(grid) == grid[headers.index("问题摘要")]
 
 
 # -- 立卷归档目录 ------------------------------------------------------------------------------
