@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 from sqlalchemy import update
 
 from tests.workbench import test_docs_data as docs_data
@@ -139,3 +140,17 @@ def test_every_record_document_names_its_tables() -> None:
     assert framed and all(d.records for d in framed)
     assert record_kind(next(d for d in DOCUMENTS if d.code == "portrait")) == "portraits"
     assert record_kind(next(d for d in DOCUMENTS if d.code == "supervision-letter")) is None
+
+
+def test_a_table_ending_the_body_stays_in_the_body_s_section(
+    seeded_copy: Vault, seeded: Seeded, tmp_path: Path
+) -> None:
+    """The 移交函 ends with its 附件's table: the section break before the 版记 comes after it, so
+    the table is not carried onto the 版记's page."""
+    doc = _export(seeded_copy, tmp_path / "c.docx", _request("clue-letter", seeded))
+    blocks = [e for e in doc.element.body if e.tag in (qn("w:p"), qn("w:tbl"))]
+    ends = [
+        i for i, e in enumerate(blocks) if e.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    ]
+    last_table = max(i for i, e in enumerate(blocks) if e.tag == qn("w:tbl"))
+    assert ends and ends[0] > last_table
