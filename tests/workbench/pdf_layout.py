@@ -16,6 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.reports.doc_interview import SIGN_LINE
+from workbench.reports.preview import PDF_EXPORT
+
 PT_PER_MM = 72 / 25.4
 A4 = (210 * PT_PER_MM, 297 * PT_PER_MM)
 TOLERANCE = 2.0  # pt: glyph boxes overhang the type area a little
@@ -29,6 +32,12 @@ _NUM = "[0-9〇零一二三四五六七八九十]"
 # a line ending in a date: the 成文日期, 统计日期：… (not the 版记's “… 印发”)
 DATE = re.compile(f"{_NUM}{{4}}年{_NUM}{{1,2}}月{_NUM}{{1,3}}日$")
 XHTML = "{http://www.w3.org/1999/xhtml}"
+
+# the 谈话记录's signature places, in its footer above the page number on every page
+SIGN_PLACES = SIGN_LINE.replace("\u3000", "")
+IMPRINT_ROW_PT = 7 * PT_PER_MM  # a 版记 row: its 印发 line in the lowest one
+MARK_TOP_MM = 35  # the 发文机关标志's top edge below the 版心's
+IMPRINT_TOP_MM = 150  # the 版记 page holds nothing above this (the 版记 sits at its foot)
 
 RENDER_TOOLS = bool(shutil.which("soffice") and shutil.which("pdftotext"))
 
@@ -104,7 +113,7 @@ def convert(docx_files: Sequence[Path], outdir: Path, profile: Path) -> None:
             "--headless",
             f"-env:UserInstallation={profile.as_uri()}",
             "--convert-to",
-            "pdf",
+            PDF_EXPORT,  # the blank page before the 版记 kept, as the preview keeps it
             "--outdir",
             str(outdir),
             *map(str, docx_files),
@@ -178,6 +187,8 @@ def problems(pages: Sequence[Page]) -> list[str]:
             ):
                 found.append(f"{p}: “{line.text}” outside the 版心")
         for line in page.footer:
+            if line.text.replace(" ", "") in SIGN_PLACES:
+                continue
             if not PAGE_NO.match(line.text.strip()):
                 found.append(f"{p}: “{line.text}” below the 版心")
             elif abs(line.y_min - (bottom + 7 * PT_PER_MM)) > 3:
@@ -190,6 +201,44 @@ def problems(pages: Sequence[Page]) -> list[str]:
                 if char_units(line.text) > MAX_CHARS[page.landscape]:
                     found.append(f"{p}: {char_units(line.text)} characters in “{line.text}”")
         found.extend(f"{p}: {x}" for x in _closing_alone(page))
+    return found
+
+
+def frame_problems(pages: Sequence[Page], mark: str, cc: bool) -> list[str]:
+    """The 公文 frame's places: the 发文机关标志 ``mark`` centred on page 1, its top 35 mm below
+    the 版心's; the 版记 (``cc``: with its 抄送 line; 印发机关和印发日期) at the foot of the
+    last page, which is even and holds nothing else; a page before it without text only right
+    before it; neither carries a page number."""
+    found: list[str] = []
+    first, last = pages[0], pages[-1]
+    left, top, right, bottom = first.area
+    heads = [x for x in first.body if x.text.replace(" ", "") == mark]
+    if not heads:
+        found.append(f"p.1: no 发文机关标志 “{mark}”")
+    elif abs(heads[0].y_min - (top + MARK_TOP_MM * PT_PER_MM)) > 3 * PT_PER_MM:
+        found.append(f"p.1: the 标志's top {heads[0].y_min - top:.0f} pt below the 版心's")
+    elif abs((heads[0].x_min + heads[0].x_max) / 2 - (left + right) / 2) > 3:
+        found.append("p.1: the 标志 is not centred")
+    if len(pages) % 2:
+        found.append(f"{len(pages)} pages: the 版记's is not even")
+    p = f"p.{last.number}"
+    texts = [x.text.replace(" ", "") for x in last.body]
+    printed = [x for x in last.body if x.text.replace(" ", "").endswith("印发")]
+    if not printed:
+        found.append(f"{p}: no 印发机关和印发日期")
+    elif bottom - printed[-1].y_max > IMPRINT_ROW_PT:
+        found.append(f"{p}: the 印发 line is {bottom - printed[-1].y_max:.0f} pt above the foot")
+    if cc != any(t.startswith("抄送：") for t in texts):
+        found.append(f"{p}: {'no' if cc else 'an unexpected'} 抄送 line")
+    if any(x.y_min < top + IMPRINT_TOP_MM * PT_PER_MM for x in last.body):
+        found.append(f"{p}: the 版记's page holds more than the 版记")
+    for page in pages[:-1]:
+        if not page.lines and page.number != last.number - 1:
+            found.append(f"p.{page.number}: blank, not right before the 版记")
+    for page in pages[-2:]:
+        numbered = any(PAGE_NO.match(x.text.strip()) for x in page.footer)
+        if numbered and (page is last or not page.body):
+            found.append(f"p.{page.number}: a page number on the 版记's page or its blank")
     return found
 
 

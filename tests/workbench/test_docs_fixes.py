@@ -17,6 +17,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
+from tests.workbench import pdf_layout
 from tests.workbench import test_docs_data as docs_data
 from tests.workbench.test_docs_content import build, headings, lines, text
 from tests.workbench.test_docs_data import Seeded
@@ -28,7 +29,13 @@ from workbench.reports.context import fmt_wan
 from workbench.reports.doc_feedback import without_names
 from workbench.reports.doc_inspection import NOTHING_RECORDED
 from workbench.reports.doc_interview import SIGN_LINE
-from workbench.reports.typeset import CELL_PAD_PT, fit_widths, header_text, unbroken_width_pt
+from workbench.reports.typeset import (
+    CELL_PAD_PT,
+    fit_widths,
+    header_text,
+    text_width_pt,
+    unbroken_width_pt,
+)
 from workbench.services import (
     activities,
     clues,
@@ -64,13 +71,18 @@ def dated(vault: Vault, round_id: str, **phases: tuple[str | None, str | None]) 
 # -- 成文日期 ----------------------------------------------------------------------------------
 
 
+def dated_on(doc: Any) -> str:
+    """The body's last printed line: the 成文日期 (the frame's blank paragraphs come after)."""
+    return next(p.text for p in reversed(doc.paragraphs) if p.text.strip())
+
+
 def test_documents_are_dated_by_the_round_and_records_not_the_export_day(
     seeded_copy: Vault, seeded: Seeded
 ) -> None:
     s = seeded
     # the round ended 2025-05-30 and records no phase dates: its end dates the report
     report = build(seeded_copy, DocRequest("inspection-report", round_id=s.round_id))
-    assert report.paragraphs[-1].text == "2025年5月30日"
+    assert dated_on(report) == "2025年5月30日"
     dated(
         seeded_copy,
         s.round_id,
@@ -78,9 +90,9 @@ def test_documents_are_dated_by_the_round_and_records_not_the_export_day(
         feedback=(None, "2025-07-10"),
     )
     report = build(seeded_copy, DocRequest("inspection-report", round_id=s.round_id))
-    assert report.paragraphs[-1].text == "2025年6月5日"  # the 报告 phase's start
+    assert dated_on(report) == "2025年6月5日"  # the 报告 phase's start
     feedback = build(seeded_copy, DocRequest("feedback", target_id=s.t2))  # no 整改 documents
-    assert feedback.paragraphs[-1].text == "2025年7月10日"  # the 反馈 phase (only its end known)
+    assert dated_on(feedback) == "2025年7月10日"  # the 反馈 phase (only its end known)
     with seeded_copy.session() as session:
         rectification_documents.create_document(
             session,
@@ -88,9 +100,9 @@ def test_documents_are_dated_by_the_round_and_records_not_the_export_day(
             rectification_documents.DocumentDraft("整改方案", s.t2, date(2025, 7, 8)),
         )
     feedback = build(seeded_copy, DocRequest("feedback", target_id=s.t2))
-    assert feedback.paragraphs[-1].text == "2025年7月8日"  # the 反馈 date recorded for it
+    assert dated_on(feedback) == "2025年7月8日"  # the 反馈 date recorded for it
     chosen = DocRequest("feedback", target_id=s.t1, date=date(2025, 7, 15))
-    assert build(seeded_copy, chosen).paragraphs[-1].text == "2025年7月15日"  # the user's
+    assert dated_on(build(seeded_copy, chosen)) == "2025年7月15日"  # the user's
     register = text(build(seeded_copy, DocRequest("letter-register", record_id=s.letter_named)))
     assert "登记日期：2025年3月15日" in register  # received, not exported
 
@@ -242,21 +254,7 @@ def test_interview_signature_line_shows_on_every_rendered_page(
         interviews.set_transcript(s, long, turns)
     docx = tmp_path / "interview.docx"
     export_document(seeded_copy, DocRequest("interview", record_id=long), docx)
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    pdf_layout.convert([docx], tmp_path, tmp_path / "lo")
     pages = subprocess.run(
         ["pdftotext", "-layout", str(tmp_path / "interview.pdf"), "-"],
         capture_output=True,
@@ -340,6 +338,20 @@ def test_clue_ledger_has_team_source_times_and_outcomes(seeded_copy: Vault, seed
     assert wang["办结时间"] == datetime(2025, 9, 1, 9, 0)
     assert wang["处置结果"] == "初核、立案"
     assert wang["处置结果明细"].startswith("2025-07-01 初核（纪委监委）：初步核实；2025-07-20 立案")
+
+
+def test_the_clue_letter_s_list_fits_its_columns(seeded_copy: Vault, seeded: Seeded) -> None:
+    doc = build(seeded_copy, DocRequest("clue-letter", record_id=seeded.clue1))
+    [table] = doc.tables
+    grid = [c.w for c in table._tbl.tblGrid.gridCol_lst]
+    headers = [c.text for c in table.rows[0].cells]
+    # a header breaks only between its words; the 线索编号 and the date are never broken
+    assert headers[2] in ("反映对象及职务", "反映对象\n及职务"), headers
+    head_pt = max(text_width_pt(part, 10.5) for part in headers[2].split("\n")) + CELL_PAD_PT
+    assert grid[2] / 20 >= head_pt - 0.5  # its lines fit: no character wraps alone
+    assert grid[1] / 20 >= unbroken_width_pt("XS-2025-0001", 10.5) + CELL_PAD_PT - 0.5
+    assert grid[5] / 20 >= unbroken_width_pt("2025.8.30", 10.5) + CELL_PAD_PT - 0.5
+    assert max(grid) == grid[headers.index("问题摘要")]
 
 
 # -- 立卷归档目录 ------------------------------------------------------------------------------

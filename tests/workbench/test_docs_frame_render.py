@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.workbench import pdf_layout
 from tests.workbench import test_docs_data as docs_data
+from tests.workbench.pdf_layout import PT_PER_MM, Line, pdf_pages
 from tests.workbench.test_docs_data import Seeded
-from tests.workbench.test_docs_render import PT_PER_MM, Line, pdf_pages
 from workbench.reports import DocRequest, export_document
 from workbench.store.vault import Vault
 
@@ -27,19 +28,12 @@ pytestmark = [
         reason="needs LibreOffice (soffice) and poppler-utils (pdftotext, pdftoppm)",
     ),
 ]
-# LibreOffice leaves the blank page an even-page section start inserts out of a PDF unless told
-KEEP_BLANK_PAGES = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 AREA_TOP, AREA_BOTTOM = 37 * PT_PER_MM, (297 - 35) * PT_PER_MM
 AREA_LEFT, AREA_WIDTH = 28 * PT_PER_MM, 156 * PT_PER_MM
 
 
 def to_pdf(docx: Path) -> Path:
-    profile = (docx.parent / "lo-profile").as_uri()
-    subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation={profile}", "--convert-to",
-         KEEP_BLANK_PAGES, "--outdir", str(docx.parent), str(docx)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+    pdf_layout.convert([docx], docx.parent, docx.parent / "lo-profile")
     return docx.with_suffix(".pdf")
 
 
@@ -84,7 +78,7 @@ def test_head_on_page_one_and_imprint_at_the_foot_of_an_even_last_page(
     pages = pdf_pages(pdf)
     assert len(pages) % 2 == 0, len(pages)
 
-    first = body_lines(pages[0][2])
+    first = body_lines(list(pages[0].lines))
     mark = next(line for line in first if line.text == "中共县委第一巡察组")
     assert abs(mark.y_min - (AREA_TOP + 35 * PT_PER_MM)) < 3 * PT_PER_MM
     assert abs((mark.x_min + mark.x_max) / 2 - (AREA_LEFT + AREA_WIDTH / 2)) < 3
@@ -96,7 +90,7 @@ def test_head_on_page_one_and_imprint_at_the_foot_of_an_even_last_page(
     title = next(line for line in first if line.y_min > y)
     assert title.text.startswith("关于") or "反馈意见" in title.text or "巡察" in title.text
 
-    last = body_lines(pages[-1][2])
+    last = body_lines(list(pages[-1].lines))
     # 印发机关 one 4号 character in from the left, 印发日期 one in from the right
     printer = next(line for line in last if line.text == "中共县委第一巡察组")
     printed = next(line for line in last if line.text == "2026年6月1日印发")

@@ -1,10 +1,12 @@
 """Every document type with a Word layout, built from the seeded store and rendered by
 LibreOffice, checked page by page (tests/workbench/pdf_layout.py): A4, text inside the 版心,
-page numbers 7 mm below it, at most 22 body lines a page and 28 characters a line, and no page
-that holds only the 署名 and 成文日期. A type added to the registry is covered once
-``request_for`` (test_docs_layout.py) knows its record. Documents made to end at the foot of a
-page check the page flow, one made of full lines the 28-character grid; all are converted in
-one LibreOffice run. Skipped without soffice and pdftotext."""
+page numbers 7 mm below it, at most 22 body lines a page and 28 characters a line, no page
+that holds only the 署名 and 成文日期; for a framed type the 版头 on page 1 and the 版记 at
+the foot of an even last page (a blank page only right before it), else no blank page. A type
+added to the registry is covered once ``request_for`` (test_docs_layout.py) knows its record.
+Documents made to end at the foot of a page check the page flow, one made of full lines the
+28-character grid; all are converted in one LibreOffice run. Skipped without soffice and
+pdftotext."""
 
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ from tests.workbench import test_docs_data as docs_data
 from tests.workbench.test_docs_data import Seeded, open_seeded
 from tests.workbench.test_docs_layout import DOCX_TYPES, request_for
 from workbench.reports import write_document
+from workbench.reports.frame import FrameValues, frame_values
 from workbench.reports.gbt9704 import OfficialDocument
+from workbench.reports.registry import resolve
 
 seeded = docs_data.seeded  # the shared fixture
 pytestmark = [
@@ -99,11 +103,30 @@ def rendered(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     return {name: path.with_suffix(".pdf") for name, path in files.items()}
 
 
+@pytest.fixture(scope="module")
+def frames(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory) -> dict[str, FrameValues]:
+    """The frame each framed type's document above was given (its 标志, whether it has 抄送)."""
+    with open_seeded(seeded, tmp_path_factory) as vault, vault.read() as session:
+        out = {}
+        for code in DOCX_TYPES:
+            spec, request = resolve(session, request_for(code, seeded))
+            if spec.frame is not None:
+                out[code] = frame_values(session, spec.frame, request, copy_no="", secrecy="")
+        return out
+
+
 @pytest.mark.parametrize("code", DOCX_TYPES)
-def test_rendered_pages_keep_the_gbt9704_layout(rendered: dict[str, Path], code: str) -> None:
+def test_rendered_pages_keep_the_gbt9704_layout(
+    rendered: dict[str, Path], frames: dict[str, FrameValues], code: str
+) -> None:
     pages = pdf_layout.pdf_pages(rendered[code])
     assert pages
     assert pdf_layout.problems(pages) == []
+    frame = frames.get(code)
+    if frame is None:
+        assert all(page.lines for page in pages), "a blank page"
+    else:  # the 版头 on page 1, the 版记 at the foot of the even last page
+        assert pdf_layout.frame_problems(pages, frame.mark, bool(frame.cc)) == []
 
 
 @pytest.mark.parametrize("name", list(FLOW))

@@ -60,8 +60,10 @@ def test_report_pages_hold_22_lines_and_numbers_sit_outside(
     assert abs(width - 210 * PT_PER_MM) < 1 and abs(height - 297 * PT_PER_MM) < 1
     area_top, area_bottom = 37 * PT_PER_MM, (297 - 35) * PT_PER_MM
     counts = []
-    # the last page holds only the 版记 and no page number (test_docs_frame_render)
-    for number, (_, _, lines) in enumerate(pages[:-1], start=1):
+    # the last page holds only the 版记, a blank page may come before it, neither numbered
+    # (test_docs_frame_render, pdf_layout.frame_problems)
+    body_pages = pages[:-2] if not pages[-2][2] else pages[:-1]
+    for number, (_, _, lines) in enumerate(body_pages, start=1):
         header = [line for line in lines if line.y_max < area_top - 2]
         body = [line for line in lines if area_top - 2 <= line.y_max <= area_bottom + 1]
         footer = [line for line in lines if line.y_min > area_bottom]

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.workbench import pdf_layout
 from tests.workbench import test_docs_data as docs_data
+from tests.workbench.pdf_layout import PT_PER_MM, pdf_pages
 from tests.workbench.test_docs_data import Seeded
-from tests.workbench.test_docs_render import PT_PER_MM, pdf_pages
 from tests.workbench.test_docs_round_start import planned_copy
 from workbench.reports import DocRequest, export_document
 
@@ -32,21 +33,8 @@ def pdfs(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     with planned_copy(seeded, root, plan=True) as vault:
         for code in ("announcement", "envelopes"):
             export_document(vault, DocRequest(code, target_id=seeded.t1), root / f"{code}.docx")
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation={(root / 'lo-profile').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(root),
-            str(root / "announcement.docx"),
-            str(root / "envelopes.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
+    pdf_layout.convert(
+        [root / "announcement.docx", root / "envelopes.docx"], root, root / "lo-profile"
     )
     return {code: root / f"{code}.pdf" for code in ("announcement", "envelopes")}
 
@@ -65,10 +53,10 @@ def test_the_qr_code_prints_at_about_30_mm(pdfs: dict[str, Path]) -> None:
 
 def test_envelope_faces_are_whole_on_their_pages(pdfs: dict[str, Path]) -> None:
     pages = pdf_pages(pdfs["envelopes"])
-    faces = [sum("亲启" in line.text for line in lines) for _, _, lines in pages]
+    faces = [sum("亲启" in line.text for line in lines) for lines in (p.lines for p in pages)]
     assert faces == [6, 8]  # three rows under the title, four on the next page
     top, bottom = 37 * PT_PER_MM - 2, (297 - 35) * PT_PER_MM + 1
-    for _, _, lines in pages:
-        body = [line for line in lines if "—" not in line.text]  # not the page number
+    for page in pages:
+        body = [line for line in page.lines if "—" not in line.text]  # not the page number
         assert all(top <= line.y_min and line.y_max <= bottom for line in body)
         assert all(line.x_min >= 28 * PT_PER_MM - 2 for line in body)

@@ -36,23 +36,9 @@ from workbench.reports import (
     template_for,
 )
 from workbench.reports.grouping import LeftOut, left_out_findings
-from workbench.reports.registry import SCOPE_HELP, copy_number, resolve
+from workbench.reports.registry import SCOPE_HELP, copy_number, record_kind, resolve
 from workbench.services.identifiers import resolve_record
 from workbench.store.vault import Vault
-
-# the record a document of "record" scope is about: ``--id`` takes its number as well as its id
-RECORD_KIND = {
-    "interview": "interviews",
-    "letter-register": "letters",
-    "letter-handling": "letters",
-    "finding": "findings",
-    "clue-transfer": "clues",
-    "clue-approval": "clues",
-    "clue-letter": "clues",
-    "immediate-fix-notice": "findings",
-    "suggestion-letter": "reports",
-    "portrait": "portraits",
-}
 
 PLAINTEXT_WARNING = (
     "警告：导出的文件未加密（明文）。请按保密规定存放和传递，用毕及时删除；本次导出已记入审计日志。"
@@ -124,7 +110,7 @@ def _resolve_ids(vault: Any, request: DocRequest) -> DocRequest:
         if target_id:
             target_id = resolve_record(s, "targets", target_id, round_id)
         record_id = request.record_id
-        kind = RECORD_KIND.get(request.doc_type)
+        kind = record_kind(get_spec(request.doc_type))
         if record_id and kind:
             record_id = resolve_record(s, kind, record_id, round_id)
     return replace(request, round_id=round_id, target_id=target_id, record_id=record_id)

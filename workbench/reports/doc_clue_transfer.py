@@ -31,6 +31,7 @@ from workbench.reports.context import (
     secrecy_mark,
 )
 from workbench.reports.errors import DocumentScopeError
+from workbench.reports.fitted import fitted_table
 from workbench.reports.gbt9704 import HEITI, Cell, OfficialDocument
 from workbench.services import clues
 from workbench.services.clue_transfer import feedback_months
@@ -283,14 +284,14 @@ def letter_context(session: Session, request: DocRequest) -> TransferLetterDoc:
     )
 
 
-# (header, width in mm of the 156 mm 版心, centred?)
-LETTER_COLUMNS: tuple[tuple[str, float, bool], ...] = (
-    ("序号", 11, True),
-    ("线索编号", 27, True),
-    ("反映对象及职务", 28, False),
-    ("问题摘要", 44, False),
-    ("移交单位", 24, True),
-    ("反馈期限", 22, True),
+# (header, centred?, weight): "|" marks where a narrow header may break; 问题摘要 takes most room
+LETTER_COLUMNS: tuple[tuple[str, bool, float], ...] = (
+    ("序号", True, 1),
+    ("线索编号", True, 1),
+    ("反映对象|及职务", False, 1),
+    ("问题摘要", False, 2),
+    ("移交单位", True, 1),
+    ("反馈期限", True, 1),
 )
 TABLE_PT = 10.5  # 5号, as the ledgers: a list in an 附件
 
@@ -300,15 +301,14 @@ def render_letter(ctx: TransferLetterDoc) -> OfficialDocument:
     doc.marks(copy_no=ctx.copy_no, secrecy=ctx.secrecy)
     doc.title(ctx.title)
     doc.recipient(ctx.recipient)
-    doc.text(ctx.body)
-    doc.blank()
-    doc.text(f"附件：{ctx.attachment}")
+    doc.text(ctx.body)  # the 附件说明 naming ctx.attachment is the frame's
     doc.signature(ctx.issuer, ctx.date)
     doc.page_break()
     doc.paragraph("附件", style="Normal", font=HEITI)
     doc.blank()
     doc.title(ctx.attachment)
-    doc.table(
+    fitted_table(
+        doc,
         [c[0] for c in LETTER_COLUMNS],
         (
             [
@@ -321,8 +321,8 @@ def render_letter(ctx: TransferLetterDoc) -> OfficialDocument:
             ]
             for c in ctx.clues
         ),
-        [c[1] for c in LETTER_COLUMNS],
         size_pt=TABLE_PT,
-        align=["center" if c[2] else "left" for c in LETTER_COLUMNS],
+        align=["center" if c[1] else "left" for c in LETTER_COLUMNS],
+        weights=[c[2] for c in LETTER_COLUMNS],
     )
     return doc

@@ -49,7 +49,6 @@ class ImmediateFixDoc(DocContext):
     total: str = F("问题数")
     items: tuple[FixItem, ...] = F("立行立改问题（列表）")
     requirements: str = F("整改和报送要求")
-    copy_to: str = F("抄送")
 
 
 def _views(session: Session, request: DocRequest) -> list[FindingView]:
@@ -111,7 +110,6 @@ def context(session: Session, request: DocRequest) -> ImmediateFixDoc:
             "报告应写明每个问题的整改措施、整改结果和责任人，并附相关佐证材料。"
             "立行立改情况将纳入巡察报告和反馈意见。"
         ),
-        copy_to=bodies.office,
     )
 
 

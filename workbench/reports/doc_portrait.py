@@ -108,7 +108,7 @@ class PortraitDoc(DocContext):
     dimensions: tuple[PortraitDimension, ...] = F("分方面画像（列表）")
     problems: tuple[PortraitProblem, ...] = F("主要问题（列表）")
     usage_advice: tuple[PortraitAdvice, ...] = F("运用建议（段落列表）")
-    appendix: str = F("附件名称（不附明细时为空）")
+    attachment: str = F("附件名称（不附明细时为空）")
     issuer: str = F("署名")
 
 
@@ -316,7 +316,7 @@ def context(session: Session, request: DocRequest) -> PortraitDoc:
         dimensions=tuple(dims),
         problems=_problems(session, view),
         usage_advice=_advice(view, subject, recipient.removesuffix(LEADING_GROUP) or "县委"),
-        appendix=f"{view.subject_name}政治画像评价明细表" if request.appendix else "",
+        attachment=f"{view.subject_name}政治画像评价明细表" if request.appendix else "",
         issuer=team or (scope.issuer if scope else "巡察组"),
     )
 
@@ -344,12 +344,9 @@ def render(ctx: PortraitDoc) -> OfficialDocument:
     doc.heading(1, "四、运用建议")
     for advice in ctx.usage_advice:
         doc.text(advice.text)
-    doc.text("以上报告，请审阅。")
-    if ctx.appendix:
-        doc.blank()
-        doc.text(f"附件：{ctx.appendix}")
+    doc.text("以上报告，请审阅。")  # the 附件说明 naming ctx.attachment is the frame's
     doc.signature(ctx.issuer, ctx.date)
-    if ctx.appendix:
+    if ctx.attachment:
         _appendix(doc, ctx)
     return doc
 
@@ -358,7 +355,7 @@ def _appendix(doc: OfficialDocument, ctx: PortraitDoc) -> None:
     doc.page_break()
     doc.paragraph("附件", style="Normal", font=HEITI)
     doc.blank()
-    doc.title(ctx.appendix)
+    doc.title(ctx.attachment)
     rows = []
     for dim in ctx.dimensions:
         for item in dim.items:

@@ -63,7 +63,6 @@ class LetterDoc(DocContext):
     total: str = F("整改事项数")
     items: tuple[NoticeItem, ...] = F("整改事项（列表）")
     requirements: str = F("要求")
-    copy_to: str = F("抄送")
 
 
 def _item(n: int, v: RectificationView, today: date) -> NoticeItem:
@@ -164,7 +163,6 @@ def notice_context(session: Session, request: DocRequest) -> NoticeDoc:
             "整改过程中形成的佐证材料要及时整理归档。对整改不力、敷衍整改、虚假整改的，"
             "将按规定严肃追责问责。"
         ),
-        copy_to=bodies.supervisors,
         plan_due=plan,
         report_due=report,
     )
@@ -292,7 +290,6 @@ def supervision_context(session: Session, request: DocRequest) -> LetterDoc:
             f"{bodies.office}将会同{bodies.supervisors}跟踪督办，"
             "对整改不力、敷衍整改、虚假整改的，按规定严肃追责问责。"
         ),
-        copy_to=bodies.supervisors,
     )
 
 
@@ -375,7 +372,6 @@ def reminder_context(session: Session, request: DocRequest) -> LetterDoc:
             "做到思想不松、标准不降、力度不减，确保问题整改到位。\n"
             f"请于收到本函之日起{REMINDER_MONTHS}个月内，将整改推进情况书面报送{bodies.office}。"
         ),
-        copy_to=bodies.supervisors,
     )
 
 

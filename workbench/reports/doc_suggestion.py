@@ -52,7 +52,6 @@ class SuggestionDoc(DocContext):
     problems: tuple[SuggestedProblem, ...] = F("巡察发现的问题（列表）")
     suggestions: str = F("意见建议")
     reply: str = F("回复要求")
-    copy_to: str = F("抄送")
 
 
 def _recipient(body: str, department: str) -> tuple[str, str]:
@@ -125,7 +124,6 @@ def context(session: Session, request: DocRequest) -> SuggestionDoc:
             f"请你单位认真研究，于收到本建议书之日起{REPLY_MONTHS}个月内，"
             f"将采纳和落实情况书面回复{bodies.office}。"
         ),
-        copy_to=bodies.supervisors,
     )
 
 

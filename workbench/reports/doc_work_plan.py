@@ -86,6 +86,7 @@ class FocusEntry:
 
 @dataclass(frozen=True)
 class WorkPlanDoc(DocContext):
+    recipient: str = F("主送（各巡察组）")
     issuer: str = F("署名（巡察办）")
     basis: str = F("指导思想和巡察依据")
     scope: str = F("巡察对象和任务")
@@ -206,6 +207,7 @@ def context(session: Session, request: DocRequest) -> WorkPlanDoc:
         secrecy="工作秘密",
         copy_no=request.copy_no,
         date=doc_date(request),
+        recipient="各巡察组",
         issuer=office_name(rnd),
         basis=_basis(setup),
         scope=_scope(targets, round_kind(rnd)),
@@ -223,6 +225,7 @@ def render(ctx: WorkPlanDoc) -> OfficialDocument:
     doc = OfficialDocument(title=ctx.title)
     doc.marks(copy_no=ctx.copy_no, secrecy=ctx.secrecy)
     doc.title(ctx.title)
+    doc.recipient(ctx.recipient)
     doc.text(ctx.basis)
     doc.heading(1, "一、巡察对象")
     doc.text(ctx.scope)

@@ -116,6 +116,7 @@ def write_document(
             copy_no=getattr(ctx, "copy_no", ""),
             secrecy=getattr(ctx, "secrecy", ""),
             date_text=getattr(ctx, "date", ""),
+            attachment=getattr(ctx, "attachment", ""),  # a type's own 附件 (its context says)
         )
         frame = replace(frame, number=number)
     template = template_for(spec.code) if use_template else None

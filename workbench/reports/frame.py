@@ -23,6 +23,7 @@ from workbench.models.enums import MemberRole
 from workbench.reports.context import DocRequest, cn_number, fmt_date, issuer_body
 from workbench.reports.frame_settings import FrameSettings, frame_settings
 from workbench.services import rounds
+from workbench.services.targets import get_target
 
 Issuer = Literal["office", "team"]
 
@@ -33,12 +34,14 @@ URGENCIES = ("", "特急", "加急")
 class FrameKind:
     """Who issues a type and how: the 巡察办 or the 巡察组 of the scope (whose 发文机关标志 is
     built from the round's team), whether it carries a 发文字号, whether it is a 上行文 (then
-    签发人), its default 主送 (when the render's own is not wanted) and 抄送."""
+    签发人) and its default 抄送; the 主送 is the render's own."""
 
     issuer: Issuer
     numbered: bool = True
     upward: bool = False
-    cc: tuple[str, ...] = ()  # "discipline" (纪委监委), "organization" (组织部) or a name
+    # "discipline" (纪委监委), "organization" (组织部), "office" (巡察办), "team" (the scope's
+    # 巡察组), "superior" (the target's 上级主管) or a name
+    cc: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,11 +160,30 @@ def number_code(session: Session, kind: FrameKind, request: DocRequest) -> str:
     return issuer_code(frame_settings(session), team)
 
 
-def default_cc(kind: FrameKind, body: str) -> tuple[str, ...]:
-    """纪委监委 and 组织部 of the 县委 (or 市委…) the round belongs to."""
+def default_cc(
+    session: Session, kind: FrameKind, request: DocRequest, body: str
+) -> tuple[str, ...]:
+    """The 抄送 a type names (``FrameKind.cc``) as printed: 纪委监委 and 组织部 of the 县委 (or
+    市委…) the round belongs to, its 巡察办, the 巡察组 and the target's 上级主管 of the scope;
+    one that is not recorded is left out."""
     level = body[:-1] if body.endswith("委") else body  # 县委 → 县
-    names = {"discipline": f"{level}纪委监委", "organization": f"{body}组织部"}
-    return tuple(names.get(c, c) for c in kind.cc)
+    names = {
+        "discipline": f"{level}纪委监委",
+        "organization": f"{body}组织部",
+        "office": f"{body}巡察工作领导小组办公室",
+    }
+    out = []
+    for c in kind.cc:
+        if c == "team":
+            team = _team(session, request)
+            out.append(team.name if team else "")
+        elif c == "superior":
+            out.append(
+                get_target(session, request.target_id).parent_org if request.target_id else ""
+            )
+        else:
+            out.append(names.get(c, c))
+    return tuple(n for n in out if n)
 
 
 def frame_values(
@@ -172,9 +194,12 @@ def frame_values(
     copy_no: str,
     secrecy: str,
     date_text: str = "",
+    attachment: str = "",
 ) -> FrameValues:
     """The frame of one export, without its 发文字号 (the export adds the one it drew).
-    ``date_text`` is the document's 成文日期 as printed, which the 印发日期 repeats."""
+    ``date_text`` is the document's 成文日期 as printed, which the 印发日期 repeats;
+    ``attachment`` the 附件 the type appends after its body, which the 附件说明 names when the
+    request names none."""
     settings = frame_settings(session)
     body = _body(session, request)
     team = _team(session, request) if kind.issuer == "team" else None
@@ -182,7 +207,8 @@ def frame_values(
     if request.cc is not None:
         cc = tuple(request.cc)
     else:
-        cc = tuple(dict.fromkeys((*default_cc(kind, body), *settings.cc_list)))
+        cc = default_cc(session, kind, request, body)
+        cc = tuple(dict.fromkeys((*cc, *settings.cc_list)))
     signer = request.signer.strip() or (_leader(session, team) if kind.upward else "")
     day = request.date or date.today()
     return FrameValues(
@@ -193,7 +219,8 @@ def frame_values(
         signer=signer if kind.upward else "",
         upward=kind.upward,
         recipient=request.recipient,
-        attachments=tuple(a.strip() for a in request.attachments if a.strip()),
+        attachments=tuple(a.strip() for a in request.attachments if a.strip())
+        or ((attachment,) if attachment else ()),
         note=request.note.strip(),
         cc=cc,
         printer=settings.printer or mark.removesuffix(settings.office_suffix),

@@ -166,6 +166,8 @@ def _attachment_block(doc: OfficialDocument, names: tuple[str, ...]) -> list[Any
         left = 2 * BODY_PT + label + head
         _ind(p, left_pt=left, hanging_pt=(label + head) if index == 0 else head)
         out.append(p)
+    for p in out:  # with the 署名 after it, as the body's end is (the 署名 never goes alone)
+        x.set_keep_next(p._p.get_or_add_pPr())
     return [p._p for p in out]
 
 
@@ -184,7 +186,10 @@ def _imprint_cell_paragraph(doc: OfficialDocument, paragraph: Paragraph) -> None
 
 def _imprint(doc: OfficialDocument, v: FrameValues) -> None:
     """The 版记 in the footer of a last section that starts on an even page."""
-    last = doc.docx.element.body.xpath("./w:p")[-1]
+    body = doc.docx.element.body
+    if body[-2].tag != qn("w:p"):  # a table ends the body: the section ends after it
+        body.insert(len(body) - 1, OxmlElement("w:p"))
+    last = body.xpath("./w:p")[-1]
     body_sect = doc.docx.sections[-1]._sectPr
     last.get_or_add_pPr().append(copy.deepcopy(body_sect))  # the body ends its own section
     doc.docx.element.body.insert(len(doc.docx.element.body) - 1, OxmlElement("w:p"))

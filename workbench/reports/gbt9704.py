@@ -25,6 +25,7 @@ from typing import IO
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
@@ -125,6 +126,7 @@ class OfficialDocument:
         self.mark_elements: list[BaseOxmlElement] = []
         self.recipient_paragraph: Paragraph | None = None
         self.signature_elements: list[BaseOxmlElement] = []
+        self._style_ids: dict[str, str | None] = {}
         self._setup_styles()
         self._setup_section()
         self._setup_footers()
@@ -251,6 +253,16 @@ class OfficialDocument:
 
     # -- text -----------------------------------------------------------------------------------
 
+    def add_paragraph(self, style: str) -> Paragraph:
+        """A paragraph at the end of the body in the named style. python-docx looks a style name
+        up by scanning every style for each paragraph; the id is looked up once a name."""
+        if style not in self._style_ids:
+            part = self.docx.part
+            self._style_ids[style] = part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[no-untyped-call]
+        p = self.docx.add_paragraph()
+        p._p.style = self._style_ids[style]
+        return p
+
     def run(
         self,
         paragraph: Paragraph,
@@ -278,7 +290,7 @@ class OfficialDocument:
         bold: bool = False,
         align: str | None = None,
     ) -> Paragraph:
-        p = self.docx.add_paragraph(style=style)
+        p = self.add_paragraph(style)
         if align:
             x.ppr_child(p._p.get_or_add_pPr(), "w:jc").set(qn("w:val"), align)
         if text:
@@ -297,12 +309,12 @@ class OfficialDocument:
     def title(self, text: str) -> None:
         width = self.text_width_twips / x.TWIPS_PER_PT
         for line in balanced_lines(text, TITLE_PT, width):
-            p = self.docx.add_paragraph(style="Title")
+            p = self.add_paragraph("Title")
             self.run(p, line, font=XIAOBIAOSONG, size_pt=TITLE_PT, latin=XIAOBIAOSONG)
         self.blank()
 
     def blank(self) -> Paragraph:
-        return self.docx.add_paragraph(style="Normal")
+        return self.add_paragraph("Normal")
 
     def recipient(self, text: str) -> None:
         """主送机关: flush left, ending with a full-width colon."""
@@ -310,7 +322,7 @@ class OfficialDocument:
 
     def heading(self, level: int, text: str) -> Paragraph:
         font, bold = HEADINGS[level]
-        p = self.docx.add_paragraph(style=f"Heading {level}")
+        p = self.add_paragraph(f"Heading {level}")
         self.run(p, text, font=font, bold=bold)
         return p
 
@@ -319,7 +331,7 @@ class OfficialDocument:
         ``lead_font`` at the start of the first paragraph (e.g. 问： or a run-in heading)."""
         lines = [line.strip() for line in text.split("\n") if line.strip()] or [""]
         for index, line in enumerate(lines):
-            p = self.docx.add_paragraph(style=BODY_STYLE)
+            p = self.add_paragraph(BODY_STYLE)
             if index == 0 and lead:
                 self.run(p, lead, font=lead_font)
             if line:
@@ -333,7 +345,7 @@ class OfficialDocument:
         the right is right-aligned (no width estimate, so it never wraps); the other is indented
         from the left by the estimated widths."""
         self._keep_with_signature()
-        blank = self.docx.add_paragraph(style="Normal")
+        blank = self.add_paragraph("Normal")
         x.set_keep_next(blank._p.get_or_add_pPr())
         self.signature_elements = [blank._p]
         two = 2 * x.BODY_PITCH_PT
@@ -366,7 +378,7 @@ class OfficialDocument:
         """A dated line closing a form or table document (统计日期：…), flush left one line
         below the body and kept with its end like the 署名."""
         self._keep_with_signature()
-        x.set_keep_next(self.docx.add_paragraph(style="Normal")._p.get_or_add_pPr())
+        x.set_keep_next(self.add_paragraph("Normal")._p.get_or_add_pPr())
         self.paragraph(text, style="Normal", size_pt=size_pt)
 
     @staticmethod
@@ -398,7 +410,7 @@ class OfficialDocument:
                 return
 
     def page_break(self) -> None:
-        run = self.docx.add_paragraph(style="Normal").add_run()
+        run = self.add_paragraph("Normal").add_run()
         x.set_fonts(run._r.get_or_add_rPr(), FANGSONG, LATIN)
         run.add_break(WD_BREAK.PAGE)
 

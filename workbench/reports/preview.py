@@ -29,6 +29,9 @@ from workbench.store.separation import require_case_reader, session_roles
 
 PREVIEW_ACTION = "report.preview"
 CONVERT_TIMEOUT_S = 180  # a first start with a fresh profile takes seconds; a hang is killed
+# the PDF filter with empty pages kept: an even-page section start (the page before the 版记,
+# frame_page.py) inserts a blank page that LibreOffice otherwise leaves out of the PDF
+PDF_EXPORT = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 _WINDOWS_PLACES = ("LibreOffice", "LibreOffice 7", "LibreOffice 24", "LibreOffice 25")
 
 
@@ -83,7 +86,7 @@ def docx_to_pdf(
         "--headless",
         "--norestore",
         "--convert-to",
-        "pdf",
+        PDF_EXPORT,
         "--outdir",
         str(out),
         str(docx),

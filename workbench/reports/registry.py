@@ -14,6 +14,18 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from workbench.errors import UsageError
+from workbench.models import (
+    Clue,
+    Finding,
+    Interview,
+    Letter,
+    Portrait,
+    Rectification,
+    RectificationSupervision,
+    ReminderLetter,
+    Report,
+)
+from workbench.models.base import RecordMixin
 from workbench.reports import (
     doc_announcement,
     doc_archive,
@@ -43,6 +55,7 @@ from workbench.reports.errors import (
 )
 from workbench.reports.frame import URGENCIES, FrameKind
 from workbench.reports.gbt9704 import OfficialDocument
+from workbench.services.identifiers import KINDS
 from workbench.services.rounds import get_round
 from workbench.services.targets import get_target
 
@@ -72,6 +85,8 @@ class DocSpec:
     required: tuple[str, ...] = ()  # placeholders a user template must use
     signed_findings: bool = False  # built from 已审签 底稿 only; has a 征求意见稿 (draft) mode
     frame: FrameKind | None = None  # the 公文 frame (版头, 版记) of an outgoing document
+    # the tables an --id may name (its round and target fill a framed document's scope)
+    records: tuple[type[RecordMixin], ...] = ()
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -80,6 +95,8 @@ class DocSpec:
 
 # a 巡察组's report up to the 领导小组: numbered, 签发人 on the 发文字号's line
 TEAM_REPORT = FrameKind("team", numbered=True, upward=True)
+# the 巡察办's letters on what a round found, copied to those who supervise it
+OFFICE_LETTER = FrameKind("office", cc=("discipline", "organization"))
 
 DOCUMENTS: tuple[DocSpec, ...] = (
     DocSpec(
@@ -89,6 +106,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_interview.context,
         doc_interview.render,
         required=("number", "subject_name", "turns"),
+        records=(Interview,),
     ),
     DocSpec(
         "letter-register",
@@ -97,6 +115,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_letters.register_context,
         doc_letters.render_register,
         required=("number", "summary"),
+        records=(Letter,),
     ),
     DocSpec(
         "letter-handling",
@@ -105,6 +124,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_letters.handling_context,
         doc_letters.render_handling,
         required=("number", "summary", "proposal"),
+        records=(Letter,),
     ),
     DocSpec("letter-ledger", "信访件台账", "round", ledger="letters"),
     DocSpec(
@@ -114,6 +134,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_finding.context,
         doc_finding.render,
         required=("papers",),
+        records=(Finding,),
     ),
     DocSpec("finding-ledger", "问题底稿台账", "round", ledger="findings"),
     DocSpec(
@@ -123,6 +144,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_clues.context,
         doc_clues.render_transfer,
         required=("clues",),  # a form, one per clue and page: no 版头 (the 移交函 carries one)
+        records=(Clue,),
     ),
     DocSpec(
         "clue-approval",
@@ -131,6 +153,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_clue_transfer.approval_context,
         doc_clue_transfer.render_approval,
         required=("clues",),
+        records=(Clue,),
     ),
     DocSpec(
         "clue-letter",
@@ -139,6 +162,8 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_clue_transfer.letter_context,
         doc_clue_transfer.render_letter,
         required=("recipient", "clues"),
+        frame=FrameKind("office"),  # 主送 the receiving units, no 抄送
+        records=(Clue,),
     ),
     DocSpec(
         "clue-ledger",
@@ -185,6 +210,8 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_immediate_fix.context,
         doc_immediate_fix.render,
         required=("recipient", "items"),
+        frame=FrameKind("team", numbered=False, cc=("office",)),
+        records=(Finding,),
     ),
     DocSpec(
         "suggestion-letter",
@@ -193,6 +220,8 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_suggestion.context,
         doc_suggestion.render,
         required=("recipient", "suggestions"),
+        frame=OFFICE_LETTER,
+        records=(Report,),
     ),
     DocSpec(
         "portrait",
@@ -201,6 +230,8 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_portrait.context,
         doc_portrait.render,
         required=("subject_name", "dimensions"),
+        frame=TEAM_REPORT,
+        records=(Portrait,),
     ),
     DocSpec(
         "rectification",
@@ -218,6 +249,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_rectification_letters.notice_context,
         doc_rectification_letters.render_notice,
         required=("recipient", "items"),
+        frame=OFFICE_LETTER,
     ),
     DocSpec(
         "supervision-letter",
@@ -226,6 +258,8 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_rectification_letters.supervision_context,
         doc_rectification_letters.render_supervision,
         required=("recipient", "items"),
+        frame=OFFICE_LETTER,
+        records=(Rectification, RectificationSupervision),
     ),
     DocSpec(
         "reminder-letter",
@@ -234,6 +268,8 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_rectification_letters.reminder_context,
         doc_rectification_letters.render_reminder,
         required=("recipient", "items"),
+        frame=OFFICE_LETTER,
+        records=(ReminderLetter,),
     ),
     DocSpec(
         "archive",
@@ -260,6 +296,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_work_plan.context,
         doc_work_plan.render,
         required=("title", "phases", "teams"),
+        frame=FrameKind("office", cc=("discipline", "organization")),  # 主送 各巡察组
     ),
     DocSpec(
         "entry-notice",
@@ -268,6 +305,7 @@ DOCUMENTS: tuple[DocSpec, ...] = (
         doc_entry_notice.context,
         doc_entry_notice.render,
         required=("title", "recipient", "schedule"),
+        frame=FrameKind("office", cc=("team", "superior")),
     ),
     DocSpec(
         "announcement",
@@ -371,7 +409,7 @@ def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]
     if spec.scope == "record" and not request.record_id:
         raise DocumentScopeError(f"{spec.title}需用 --id 指定记录", doc_type=spec.code)
     if request.record_id and spec.scope in RECORD_SCOPES:
-        return spec, request
+        return spec, _with_record_scope(session, spec, request)
     if request.record_id:
         raise DocumentScopeError(f"{spec.title}按轮次生成，不接受 --id", doc_type=spec.code)
     if request.target_id:
@@ -386,3 +424,27 @@ def resolve(session: Session, request: DocRequest) -> tuple[DocSpec, DocRequest]
         raise DocumentScopeError(f"{spec.title}需用 --round 指定巡察轮次", doc_type=spec.code)
     get_round(session, request.round_id)
     return spec, request
+
+
+def record_kind(spec: DocSpec) -> str | None:
+    """The kind (services.identifiers) whose number an --id of this type may be given as: only
+    for a type whose --id names one table (a 督办函's names an item or a supervision)."""
+    if len(spec.records) != 1:
+        return None
+    return next((k for k, kind in KINDS.items() if kind.model is spec.records[0]), None)
+
+
+def _with_record_scope(session: Session, spec: DocSpec, request: DocRequest) -> DocRequest:
+    """A framed document of one record: the record's round and target, so that its 版头 is its
+    team's (发文机关标志, 组长 as 签发人) and its 发文字号 is registered under them."""
+    if spec.frame is None:
+        return request
+    for model in spec.records:
+        row = session.get(model, request.record_id)
+        if row is not None:
+            return replace(
+                request,
+                round_id=request.round_id or row.round_id,
+                target_id=request.target_id or getattr(row, "target_id", None),
+            )
+    return request  # not found: the type's context says what is missing
