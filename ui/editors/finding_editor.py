@@ -36,6 +36,7 @@ from ui.editors.attachments_field import AttachmentDropZone
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumChecks, EnumCombo, TargetCombo
 from ui.models.record_table_model import display
+from ui.widgets.header_fit import fit_header
 from workbench.models.enums import (
     CadreLevel,
     Discipline,
@@ -82,9 +83,8 @@ class ResponsibleTable(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(2, 110)
-        self.table.setColumnWidth(3, 90)
+        for section, width in ((0, 130), (2, 110), (3, 90)):  # at least the (English) title
+            fit_header(header, section, width)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(130)
