@@ -35,6 +35,7 @@ from shiboken6 import isValid
 from ui.editors.attachments_field import AttachmentDropZone
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumChecks, EnumCombo, TargetCombo
+from ui.i18n import core_text
 from ui.models.record_table_model import display
 from ui.widgets.header_fit import fit_header
 from workbench.models.enums import (
@@ -45,6 +46,7 @@ from workbench.models.enums import (
     ListKind,
     ResponsibilityType,
 )
+from workbench.models.labels import type_label
 from workbench.services.catalog import catalog
 from workbench.services.findings import (
     FindingDraft,
@@ -385,11 +387,7 @@ class FindingEditor(RecordEditor):
             self.evidence.addItem(self.tr("（尚无佐证材料）"))
 
     def _show_sources(self, refs: Any) -> None:
-        kinds = {
-            "interview": self.tr("谈话记录"),
-            "letter": self.tr("信访件"),
-            "activity": self.tr("工作记录"),
-        }
+        kinds = {kind: core_text(type_label(kind)) for kind in ("interview", "letter", "activity")}
         counts: dict[str, int] = {}
         for ref in refs:
             counts[ref.kind] = counts.get(ref.kind, 0) + 1
