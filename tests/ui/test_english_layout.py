@@ -8,6 +8,7 @@ wide as the Chinese the layout was first made for."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractScrollArea,
     QApplication,
     QFormLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStyle,
+    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -88,6 +91,23 @@ def _sideways(widget: QWidget) -> list[str]:
     return wide
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _chinese_chrome(widget: QWidget) -> list[str]:
+    """Chinese left in what the UI itself says: buttons, check boxes, tabs, column headers
+    (a record's content, names and units stay as they were typed)."""
+    texts = [b.text() for b in widget.findChildren(QAbstractButton) if b.isVisible()]
+    for tabs in widget.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    for header in widget.findChildren(QHeaderView):
+        model = header.model()
+        if header.isVisible() and model is not None:
+            orientation = header.orientation()
+            texts += [str(model.headerData(i, orientation) or "") for i in range(header.count())]
+    return sorted({t for t in texts if CJK.search(t)})
+
+
 def _settle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=20000)
     QApplication.processEvents()
@@ -120,6 +140,7 @@ def test_every_page_and_editor_fits_in_english(qtbot: QtBot, workspace: Workspac
             problems += [f"{key} header: {t}" for t in _cut_headers(page)]
             problems += [f"{key} label: {t}" for t in _cut_form_labels(page)]
             problems += [f"{key} scrolls sideways: {t}" for t in _sideways(page)]
+            problems += [f"{key} in Chinese: {t}" for t in _chinese_chrome(page)]
         for kind, spec in EDITORS.items():
             page = window.pages[spec.page]
             window.show_page(spec.page)
@@ -138,6 +159,7 @@ def test_every_page_and_editor_fits_in_english(qtbot: QtBot, workspace: Workspac
                 problems += [f"{kind} editor header: {t}" for t in _cut_headers(editor)]
                 problems += [f"{kind} editor label: {t}" for t in _cut_form_labels(editor)]
                 problems += [f"{kind} editor scrolls sideways: {t}" for t in _sideways(editor)]
+                problems += [f"{kind} editor in Chinese: {t}" for t in _chinese_chrome(editor)]
                 editor.hide()  # not reject(): it asks about changes a load may have made
                 editor.deleteLater()
         window.close()
