@@ -127,6 +127,9 @@ class ResponsibleTable(QWidget):
             level.setCurrentIndex(0)
         level.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.table.setCellWidget(index, 3, level)
+        for col, combo in ((0, kind), (3, level)):  # its longest choice whole (English ones)
+            if self.table.columnWidth(col) < combo.sizeHint().width():
+                self.table.setColumnWidth(col, combo.sizeHint().width())
         # the 干部名册 link travels with the row (not shown: the name says who it is)
         first = self.table.item(index, 1)
         assert first is not None
