@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QComboBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +33,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.english import english_ui
 from tests.ui.office_store import Opened, office_dir, office_template, open_window, opened
+from ui.editors.fields import EnumCombo
+from ui.editors.portrait_editor import RatingCombo
 from ui.editors.registry import EDITORS
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
@@ -98,9 +101,12 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _chinese_chrome(widget: QWidget) -> list[str]:
-    """Chinese left in what the UI itself says: buttons, check boxes, tabs, column headers
-    (a record's content, names and units stay as they were typed)."""
+    """Chinese left in what the UI itself says: buttons, check boxes, tabs, column headers and
+    the choices of the core's enums (a record's content, names and units stay as typed)."""
     texts = [b.text() for b in widget.findChildren(QAbstractButton) if b.isVisible()]
+    for combo in widget.findChildren(QComboBox):  # choices from the core's enums
+        if isinstance(combo, EnumCombo | RatingCombo):
+            texts += [combo.itemText(i) for i in range(combo.count())]
     for tabs in widget.findChildren(QTabWidget):
         texts += [tabs.tabText(i) for i in range(tabs.count())]
     for header in widget.findChildren(QHeaderView):

@@ -37,7 +37,7 @@ from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumChecks, EnumCombo, TargetCombo
 from ui.i18n import core_text
 from ui.models.record_table_model import display
-from ui.widgets.header_fit import fit_header
+from ui.widgets.header_fit import fit_header, header_minimum
 from workbench.models.enums import (
     CadreLevel,
     Discipline,
@@ -87,6 +87,7 @@ class ResponsibleTable(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for section, width in ((0, 130), (2, 110), (3, 90)):  # at least the (English) title
             fit_header(header, section, width)
+        header.setMinimumSectionSize(header_minimum(header, 1))  # nor is the stretched one cut
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(130)

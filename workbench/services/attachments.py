@@ -32,8 +32,8 @@ ATTACHMENT_ORDERS = {
 
 @dataclass(frozen=True)
 class AttachmentUse:
-    """One record an attachment belongs to: its kind in words (the registry's ``N_`` label) and its number,
-    or its title where the kind has no number."""
+    """One record an attachment belongs to: its kind in words (the registry's ``N_`` label)
+    and its number, or its title where the kind has no number."""
 
     record_type: str  # the table, as the audit log and exchange name it
     label: str
