@@ -344,6 +344,10 @@
         <translation>(no record)</translation>
     </message>
     <message>
+        <source>SHA-256：</source>
+        <translation>SHA-256: </translation>
+    </message>
+    <message>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
@@ -1815,7 +1819,7 @@ Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
     </message>
     <message>
         <source>工作记录</source>
-        <translation>Activity</translation>
+        <translation>Work log</translation>
     </message>
     <message>
         <source>新建工作记录</source>
@@ -8753,18 +8757,6 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Generate documents (finding .docx)</translation>
     </message>
     <message>
-        <source>报告文书</source>
-        <translation>Report</translation>
-    </message>
-    <message>
-        <source>整改台账</source>
-        <translation>Rectification Ledger</translation>
-    </message>
-    <message>
-        <source>整改文书</source>
-        <translation>Rectification document</translation>
-    </message>
-    <message>
         <source>解锁登录</source>
         <translation>Unlock</translation>
     </message>
@@ -9026,7 +9018,7 @@ No need to import it again; this database is unchanged.</translation>
     </message>
     <message>
         <source>被巡察对象</source>
-        <translation>Inspected organisation</translation>
+        <translation>Inspected unit</translation>
     </message>
     <message>
         <source>整改事项</source>
