@@ -5906,7 +5906,7 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
     <message>
         <source>“3+1”清单</source>
-        <translation>“3+1” lists</translation>
+        <translation>"3+1" lists</translation>
     </message>
     <message>
         <source>监督清单</source>
