@@ -58,6 +58,7 @@ from ui.widgets.duty_pages import SEPARATION_PAGE, keep_to_duty
 from ui.widgets.index_status import IndexStatus
 from ui.widgets.lock_screen import LockScreen
 from workbench.errors import WorkbenchError
+from workbench.models.labels import BY_KIND
 from workbench.services.activities import get_activity
 from workbench.services.clues import get_clue
 from workbench.services.common import MAX_PAGE
@@ -71,14 +72,17 @@ from workbench.services.rounds import RoundView, TeamView, list_rounds, list_tea
 from workbench.services.targets import TargetView, list_targets
 from workbench.workspace import Role, Workspace
 
-# search result type → (page key, get service)
+# search result type → (page key, from the registry of record types; get service)
 RECORD_PAGES: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
-    "letter": ("letters", get_letter),
-    "interview": ("interviews", get_interview),
-    "finding": ("findings", get_finding),
-    "clue": ("clues", get_clue),
-    "activity": ("activities", get_activity),
-    "rectification": ("rectification", get_rectification),
+    kind: (str(BY_KIND[kind].page), get)
+    for kind, get in (
+        ("letter", get_letter),
+        ("interview", get_interview),
+        ("finding", get_finding),
+        ("clue", get_clue),
+        ("activity", get_activity),
+        ("rectification", get_rectification),
+    )
 }
 
 

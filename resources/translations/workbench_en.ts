@@ -52,38 +52,6 @@
         <translation>User</translation>
     </message>
     <message>
-        <source>谈话笔录</source>
-        <translation>Interview transcript</translation>
-    </message>
-    <message>
-        <source>底稿签批</source>
-        <translation>Finding sign-off</translation>
-    </message>
-    <message>
-        <source>支撑材料</source>
-        <translation>Supporting evidence</translation>
-    </message>
-    <message>
-        <source>画像评价</source>
-        <translation>Portrait rating</translation>
-    </message>
-    <message>
-        <source>文书</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>立卷归档</source>
-        <translation>Archive item</translation>
-    </message>
-    <message>
-        <source>干部/人员</source>
-        <translation>Cadres / people</translation>
-    </message>
-    <message>
-        <source>“3+1”清单</source>
-        <translation>“3+1” lists</translation>
-    </message>
-    <message>
         <source>操作</source>
         <translation>Action</translation>
     </message>
@@ -168,10 +136,6 @@
         <translation>Invalid registration request file: %1</translation>
     </message>
     <message>
-        <source>组员</source>
-        <translation>Team members</translation>
-    </message>
-    <message>
         <source>信访件</source>
         <translation>Letters</translation>
     </message>
@@ -244,14 +208,6 @@
         <translation>Description</translation>
     </message>
     <message>
-        <source>巡察轮次</source>
-        <translation>Inspection round</translation>
-    </message>
-    <message>
-        <source>被巡察单位</source>
-        <translation>Inspected unit</translation>
-    </message>
-    <message>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
@@ -294,10 +250,6 @@
     <message>
         <source>版本 %1（%2）</source>
         <translation>Version %1 (%2)</translation>
-    </message>
-    <message>
-        <source>巡察组</source>
-        <translation>Inspection team</translation>
     </message>
     <message>
         <source>（本库当前显示）</source>
@@ -390,6 +342,10 @@
     <message>
         <source>（未关联记录）</source>
         <translation>(no record)</translation>
+    </message>
+    <message>
+        <source>SHA-256：</source>
+        <translation>SHA-256: </translation>
     </message>
     <message>
         <source>附件</source>
@@ -486,6 +442,10 @@
     <message>
         <source>类型：</source>
         <translation>Type: </translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>处置结果：
@@ -1927,7 +1887,7 @@ Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
     </message>
     <message>
         <source>工作记录</source>
-        <translation>Activity</translation>
+        <translation>Work log</translation>
     </message>
     <message>
         <source>新建工作记录</source>
@@ -2871,6 +2831,113 @@ Export the document, then view and print it in WPS or Word.</translation>
     </message>
 </context>
 <context>
+    <name>DocumentTitle</name>
+    <message>
+        <source>谈话记录</source>
+        <translation>Interview record</translation>
+    </message>
+    <message>
+        <source>信访件登记表</source>
+        <translation>Letter registration form</translation>
+    </message>
+    <message>
+        <source>信访件处理单</source>
+        <translation>Letter handling slip</translation>
+    </message>
+    <message>
+        <source>信访件台账</source>
+        <translation>Letters ledger</translation>
+    </message>
+    <message>
+        <source>问题底稿</source>
+        <translation>Finding working paper</translation>
+    </message>
+    <message>
+        <source>问题底稿台账</source>
+        <translation>Findings ledger</translation>
+    </message>
+    <message>
+        <source>问题线索移交表</source>
+        <translation>Clue transfer form</translation>
+    </message>
+    <message>
+        <source>问题线索移交审批表</source>
+        <translation>Clue transfer approval form</translation>
+    </message>
+    <message>
+        <source>问题线索移交函</source>
+        <translation>Clue transfer letter</translation>
+    </message>
+    <message>
+        <source>问题线索台账</source>
+        <translation>Clues ledger</translation>
+    </message>
+    <message>
+        <source>巡察报告</source>
+        <translation>Inspection report</translation>
+    </message>
+    <message>
+        <source>问题线索专题报告</source>
+        <translation>Special report on clues</translation>
+    </message>
+    <message>
+        <source>反馈意见</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>立行立改通知书</source>
+        <translation>Immediate correction notice</translation>
+    </message>
+    <message>
+        <source>巡察建议书</source>
+        <translation>Inspection recommendation</translation>
+    </message>
+    <message>
+        <source>政治画像报告</source>
+        <translation>Political portrait report</translation>
+    </message>
+    <message>
+        <source>整改台账</source>
+        <translation>Rectification ledger</translation>
+    </message>
+    <message>
+        <source>整改通知</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <source>整改督办函</source>
+        <translation>Rectification supervision letter</translation>
+    </message>
+    <message>
+        <source>新官理旧账提醒函</source>
+        <translation>Reminder letter to a new leader</translation>
+    </message>
+    <message>
+        <source>立卷归档目录</source>
+        <translation>Archive file list</translation>
+    </message>
+    <message>
+        <source>巡察工作统计表</source>
+        <translation>Inspection statistics</translation>
+    </message>
+    <message>
+        <source>巡察工作方案</source>
+        <translation>Inspection work plan</translation>
+    </message>
+    <message>
+        <source>进驻通知</source>
+        <translation>Entry notice</translation>
+    </message>
+    <message>
+        <source>巡察公告</source>
+        <translation>Inspection announcement</translation>
+    </message>
+    <message>
+        <source>小信封</source>
+        <translation>Small envelopes</translation>
+    </message>
+</context>
+<context>
     <name>DraftsDialog</name>
     <message>
         <source>未保存的草稿</source>
@@ -3322,18 +3389,6 @@ Export the document, then view and print it in WPS or Word.</translation>
     <message>
         <source>，附电子件</source>
         <translation>, with electronic copy</translation>
-    </message>
-    <message>
-        <source>谈话记录</source>
-        <translation>Interview records</translation>
-    </message>
-    <message>
-        <source>信访件</source>
-        <translation>Letters</translation>
-    </message>
-    <message>
-        <source>工作记录</source>
-        <translation>Activities</translation>
     </message>
     <message>
         <source>%1 %2 件</source>
@@ -5967,22 +6022,6 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Close</translation>
     </message>
     <message>
-        <source>被巡察单位</source>
-        <translation>Inspected units</translation>
-    </message>
-    <message>
-        <source>干部/人员</source>
-        <translation>Cadres / persons</translation>
-    </message>
-    <message>
-        <source>巡察组成员</source>
-        <translation>Team members</translation>
-    </message>
-    <message>
-        <source>“3+1”清单条目</source>
-        <translation>“3+1” list entries</translation>
-    </message>
-    <message>
         <source>选择填好的模板</source>
         <translation>Choose the filled-in template</translation>
     </message>
@@ -6042,16 +6081,12 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Teams</translation>
     </message>
     <message>
-        <source>被巡察单位</source>
-        <translation>Inspected units</translation>
-    </message>
-    <message>
         <source>干部/人员</source>
         <translation>Cadres / people</translation>
     </message>
     <message>
         <source>“3+1”清单</source>
-        <translation>“3+1” lists</translation>
+        <translation>&quot;3+1&quot; lists</translation>
     </message>
     <message>
         <source>监督清单</source>
@@ -8970,18 +9005,6 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Generate documents (finding .docx)</translation>
     </message>
     <message>
-        <source>报告文书</source>
-        <translation>Report</translation>
-    </message>
-    <message>
-        <source>整改台账</source>
-        <translation>Rectification Ledger</translation>
-    </message>
-    <message>
-        <source>整改文书</source>
-        <translation>Rectification document</translation>
-    </message>
-    <message>
         <source>解锁登录</source>
         <translation>Unlock</translation>
     </message>
@@ -9243,7 +9266,7 @@ No need to import it again; this database is unchanged.</translation>
     </message>
     <message>
         <source>被巡察对象</source>
-        <translation>Inspected organisation</translation>
+        <translation>Inspected unit</translation>
     </message>
     <message>
         <source>整改事项</source>

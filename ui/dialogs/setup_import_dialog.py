@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 from ui.dialogs.document_export import ask_save_path, units_of
 from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text, show_error
+from ui.i18n import core_text
 from ui.tasks import Tasks
 from workbench.errors import WorkbenchError
+from workbench.models.labels import type_label
 from workbench.reports.setup_templates import TEMPLATES, write_template
 from workbench.services.setup_import import SetupImportReport, import_setup_file
 
@@ -128,11 +130,14 @@ class SetupImportDialog(QDialog):
         self._update()
 
     def _kinds(self) -> dict[str, str]:
-        return {
-            "targets": self.tr("被巡察单位"),
-            "persons": self.tr("干部/人员"),
-            "members": self.tr("巡察组成员"),
-            "lists": self.tr("“3+1”清单条目"),
+        return {  # the registry's names of the types
+            kind: core_text(type_label(table))
+            for kind, table in (
+                ("targets", "targets"),
+                ("persons", "persons"),
+                ("members", "members"),
+                ("lists", "list_entries"),
+            )
         }
 
     @property

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
+    QGridLayout,
     QHBoxLayout,
     QWidget,
 )
@@ -201,13 +202,13 @@ class EnumChecks(QWidget):
     def __init__(self, enum: Any) -> None:
         super().__init__()
         self.boxes: dict[str, QCheckBox] = {}
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for member in enum:
+        grid = QGridLayout(self)  # three a row: six English names in one row overflow an editor
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, member in enumerate(enum):
             box = QCheckBox(core_text(member.label))
             self.boxes[member.value] = box
-            row.addWidget(box)
-        row.addStretch(1)
+            grid.addWidget(box, i // 3, i % 3)
+        grid.setColumnStretch(3, 1)
 
     def values(self) -> tuple[str, ...]:
         return tuple(value for value, box in self.boxes.items() if box.isChecked())

@@ -35,7 +35,9 @@ from shiboken6 import isValid
 from ui.editors.attachments_field import AttachmentDropZone
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumChecks, EnumCombo, TargetCombo
+from ui.i18n import core_text
 from ui.models.record_table_model import display
+from ui.widgets.header_fit import fit_header, header_minimum
 from workbench.models.enums import (
     CadreLevel,
     Discipline,
@@ -44,6 +46,7 @@ from workbench.models.enums import (
     ListKind,
     ResponsibilityType,
 )
+from workbench.models.labels import type_label
 from workbench.services.catalog import catalog
 from workbench.services.findings import (
     FindingDraft,
@@ -82,9 +85,9 @@ class ResponsibleTable(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(2, 110)
-        self.table.setColumnWidth(3, 90)
+        for section, width in ((0, 130), (2, 110), (3, 90)):  # at least the (English) title
+            fit_header(header, section, width)
+        header.setMinimumSectionSize(header_minimum(header, 1))  # nor is the stretched one cut
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(130)
@@ -125,6 +128,9 @@ class ResponsibleTable(QWidget):
             level.setCurrentIndex(0)
         level.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.table.setCellWidget(index, 3, level)
+        for col, combo in ((0, kind), (3, level)):  # its longest choice whole (English ones)
+            if self.table.columnWidth(col) < combo.sizeHint().width():
+                self.table.setColumnWidth(col, combo.sizeHint().width())
         # the 干部名册 link travels with the row (not shown: the name says who it is)
         first = self.table.item(index, 1)
         assert first is not None
@@ -385,11 +391,7 @@ class FindingEditor(RecordEditor):
             self.evidence.addItem(self.tr("（尚无佐证材料）"))
 
     def _show_sources(self, refs: Any) -> None:
-        kinds = {
-            "interview": self.tr("谈话记录"),
-            "letter": self.tr("信访件"),
-            "activity": self.tr("工作记录"),
-        }
+        kinds = {kind: core_text(type_label(kind)) for kind in ("interview", "letter", "activity")}
         counts: dict[str, int] = {}
         for ref in refs:
             counts[ref.kind] = counts.get(ref.kind, 0) + 1

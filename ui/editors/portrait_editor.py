@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumCombo, TargetCombo
+from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.models.enums import Grade, PortraitSubject
@@ -82,7 +83,7 @@ class RatingCombo(QComboBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.addItem(blank, None)
         for c in choices:
-            self.addItem(c.title, c.code)
+            self.addItem(core_text(c.title), c.code)  # 好…差 are the Grade labels
             self.setItemData(self.count() - 1, c.description, Qt.ItemDataRole.ToolTipRole)
 
     def value(self) -> str | None:
@@ -255,7 +256,7 @@ class PortraitEditor(RecordEditor):
         self.overall.clear()
         self.overall.addItem(self.tr("（暂不评价）"), None)
         for c in choices:
-            self.overall.addItem(c.title, c.code)
+            self.overall.addItem(core_text(c.title), c.code)
         self.overall.blockSignals(False)
         start = 0
         for n, row in enumerate(rows):

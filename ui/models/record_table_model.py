@@ -45,7 +45,7 @@ def display(value: Any) -> str:
     if isinstance(value, Decimal):  # money, in 元: 57,820.00
         return f"{value:,.2f}"
     if isinstance(value, list | tuple):
-        return "、".join(display(v) for v in value)
+        return _tr("、").join(display(v) for v in value)
     return str(value).replace("\n", " ")
 
 

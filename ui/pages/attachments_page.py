@@ -69,17 +69,18 @@ def file_kind(view: Any) -> str:
 
 def belongs_to(view: Any) -> str:
     """信访件 XF-2026-0001、问题底稿 DG-2026-0003: the records that refer to the file."""
-    return "、".join(f"{core_text(use.label)} {use.name}".strip() for use in view.used_by)
+    return _tr("、").join(f"{core_text(use.label)} {use.name}".strip() for use in view.used_by)
 
 
 def _describe(view: Any) -> str:
     return "\n".join(
         [
             _tr("名称：") + view.name,
-            _tr("类型：") + f"{file_kind(view)}（{view.media_type}）",
+            _tr("类型：")
+            + _tr("%1（%2）").replace("%1", file_kind(view)).replace("%2", view.media_type),
             _tr("大小：") + _size(view),
             _tr("所属记录：") + (belongs_to(view) or _tr("（未关联记录）")),
-            "SHA-256：" + view.sha256,
+            _tr("SHA-256：") + view.sha256,
         ]
     )
 

@@ -13,6 +13,7 @@ from ui.models.record_table_model import Column
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterSpec
+from workbench.models.labels import RECORD_TYPES
 from workbench.services.audit_log import action_label, list_audit_entries, verify_audit_chain
 from workbench.services.reads import ATTACHMENT_OPEN, RECORD_READ
 
@@ -34,29 +35,11 @@ ACTIONS = (
 
 
 def _object_types() -> dict[str, str]:
-    """What a logged object is, in words (the log keeps the table's name)."""
+    """What a logged object is, in words (the log keeps the table's name): the registry's one
+    name of each record type, and the two objects that are not records."""
     return {
-        "letters": _tr("信访件"),
-        "interviews": _tr("个别谈话"),
-        "interview_turns": _tr("谈话笔录"),
-        "findings": _tr("问题底稿"),
-        "finding_signoffs": _tr("底稿签批"),
-        "evidence": _tr("支撑材料"),
-        "clues": _tr("问题线索"),
-        "activities": _tr("工作记录"),
-        "focus_items": _tr("监督清单"),
-        "portraits": _tr("政治画像"),
-        "portrait_items": _tr("画像评价"),
-        "rectifications": _tr("整改台账"),
-        "reports": _tr("文书"),
-        "archive_items": _tr("立卷归档"),
+        **{t.table: core_text(t.label) for t in RECORD_TYPES},
         "attachments": _tr("附件"),
-        "rounds": _tr("巡察轮次"),
-        "teams": _tr("巡察组"),
-        "members": _tr("组员"),
-        "targets": _tr("被巡察单位"),
-        "persons": _tr("干部/人员"),
-        "list_entries": _tr("“3+1”清单"),
         "user": _tr("用户"),
         "users": _tr("用户"),
     }

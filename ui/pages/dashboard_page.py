@@ -78,12 +78,12 @@ class ClueTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         for column, text in enumerate(headers):
             item = QTableWidgetItem(text)
-            item.setToolTip(text)  # a narrow column elides it
             self.setHorizontalHeaderItem(column, item)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # each column as wide as its title (an English outcome name is three times a Chinese
+        # one), the last one taking what is left; too many for the window: the table scrolls
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
 
     def show_figures(self, figures: ClueStats) -> None:
         units = [g for g in figures.by_unit if g.clues]

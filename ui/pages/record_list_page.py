@@ -35,6 +35,7 @@ from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column, RecordTableModel, voided_mark, voided_text
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterBar, FilterSpec
+from ui.widgets.header_fit import fit_header
 
 # (session, offset, limit, filters) -> Page
 ListService = Callable[..., Any]
@@ -130,13 +131,11 @@ class RecordListPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         header = self.table.horizontalHeader()
-        for i, column in enumerate(columns):  # at least its title (English titles are longer)
-            title = str(self.model.headerData(i, Qt.Orientation.Horizontal))
-            fit = header.fontMetrics().horizontalAdvance(title) + 24  # margins, sort arrow
-            self.table.setColumnWidth(i, max(column.width, fit))
         header.setSectionsClickable(True)
         header.setSectionsMovable(True)
         header.setSortIndicatorShown(True)
+        for i, column in enumerate(columns):  # at least its title (English titles are longer)
+            fit_header(header, i, column.width)
         header.sectionClicked.connect(self._header_clicked)
         self._restore_columns()
         self._columns_moved = QTimer(self, singleShot=True, interval=400)  # once a drag ends
@@ -203,7 +202,7 @@ class RecordListPage(QWidget):
         voided record's number stays readable (and narrow it again)."""
         mark = self.table.fontMetrics().horizontalAdvance(voided_mark())
         width = self.table.columnWidth(0)
-        self.table.setColumnWidth(0, width + mark if on else max(width - mark, 40))
+        fit_header(self.table.horizontalHeader(), 0, width + mark if on else width - mark)
         self.refresh()
 
     def filters(self) -> dict[str, Any]:
@@ -301,7 +300,7 @@ class RecordListPage(QWidget):
         stretched = header.logicalIndex(len(keys) - 1)
         for logical, key in enumerate(keys):
             if key in widths and logical != stretched:
-                self.table.setColumnWidth(logical, max(widths[key], 30))
+                fit_header(header, logical, widths[key])
 
     # -- sorting ---------------------------------------------------------------------------------
 

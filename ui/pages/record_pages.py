@@ -51,7 +51,10 @@ def _lines(*parts: tuple[str, Any]) -> str:
 
 
 def describe_finding(v: Any) -> str:
-    parties = "；".join(f"{p.name or p.unit}（{display(p.type)}）" for p in v.responsible)
+    party = _tr("%1（%2）")  # “光明村党支部 (Primary responsibility)” in English
+    parties = _tr("；").join(
+        party.replace("%1", p.name or p.unit).replace("%2", display(p.type)) for p in v.responsible
+    )
     signoffs = "\n".join(f"  {display(s.step)}　{s.user_name}　{display(s.at)}" for s in v.signoffs)
     head = _lines(
         (_tr("编号："), v.number),

@@ -31,6 +31,7 @@ from ui.pages.setup_people_tab import PersonsTab
 from ui.pages.setup_targets_tab import TargetsTab
 from ui.pages.setup_teams_tab import TeamsTab
 from ui.tasks import Tasks
+from workbench.models.labels import type_label
 from workbench.roles import Role
 from workbench.services.office_setup import SETUP_ROLES
 
@@ -77,7 +78,7 @@ class SetupPage(QWidget):
         self.lists = ListsTab(self)
         self.focus = FocusTab(self)
         self.tabs.addTab(self.teams, self.tr("巡察组"))
-        self.tabs.addTab(self.targets, self.tr("被巡察单位"))
+        self.tabs.addTab(self.targets, core_text(type_label("targets")))
         self.tabs.addTab(self.persons, self.tr("干部/人员"))
         self.tabs.addTab(self.lists, self.tr("“3+1”清单"))
         self.tabs.addTab(self.focus, self.tr("监督清单"))

@@ -14,6 +14,9 @@ class Form(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layout_ = QFormLayout()
+        # a label longer than its share goes above its field rather than pushing the fields
+        # past the window's edge (English labels are two to three times as wide as Chinese)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.banner = QLabel()
         self.banner.setObjectName("form_error")
         self.banner.setWordWrap(True)
@@ -36,6 +39,7 @@ class Form(QWidget):
         error = QLabel()
         error.setObjectName(f"error_{field}")
         error.setTextFormat(Qt.TextFormat.PlainText)
+        error.setWordWrap(True)
         error.setStyleSheet("color: #b00020;")
         error.hide()
         column.addWidget(error)

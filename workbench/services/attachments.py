@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
-from workbench.i18n import N_
 from workbench.models import Finding, Interview, Letter, Rectification
 from workbench.models.findings import Evidence
+from workbench.models.labels import type_label
 from workbench.models.rectification import RectificationDocument
 from workbench.models.reports import Report
 from workbench.models.system import Attachment
@@ -32,8 +32,8 @@ ATTACHMENT_ORDERS = {
 
 @dataclass(frozen=True)
 class AttachmentUse:
-    """One record an attachment belongs to: its kind in words (an ``N_`` label) and its number,
-    or its title where the kind has no number."""
+    """One record an attachment belongs to: its kind in words (the registry's ``N_`` label)
+    and its number, or its title where the kind has no number."""
 
     record_type: str  # the table, as the audit log and exchange name it
     label: str
@@ -111,21 +111,21 @@ def attachment_uses(session: Session, shas: list[str]) -> dict[str, list[Attachm
     if not shas:
         return found
 
-    def add(sha: Any, table: str, label: str, name: Any) -> None:
-        use = AttachmentUse(table, label, str(name or ""))
+    def add(sha: Any, table: str, name: Any) -> None:
+        use = AttachmentUse(table, type_label(table), str(name or ""))
         if use not in found[sha]:
             found[sha].append(use)
 
     for sha, number in session.execute(
         select(Letter.original_sha256, Letter.number).where(Letter.original_sha256.in_(shas))
     ):
-        add(sha, "letters", N_("信访件"), number)
+        add(sha, "letters", number)
     for sha, number in session.execute(
         select(Interview.confirmation_sha256, Interview.number).where(
             Interview.confirmation_sha256.in_(shas)
         )
     ):
-        add(sha, "interviews", N_("个别谈话"), number)
+        add(sha, "interviews", number)
     evidence = (
         select(Evidence.attachment_sha256, Finding.number, Evidence.title)
         .outerjoin(Finding, Finding.id == Evidence.finding_id)
@@ -133,25 +133,25 @@ def attachment_uses(session: Session, shas: list[str]) -> dict[str, list[Attachm
     )
     for sha, number, title in session.execute(evidence):
         if number:
-            add(sha, "findings", N_("问题底稿"), number)
+            add(sha, "findings", number)
         else:
-            add(sha, "evidence", N_("佐证材料"), title)
+            add(sha, "evidence", title)
     for sha, title in session.execute(
         select(Report.attachment_sha256, Report.title).where(Report.attachment_sha256.in_(shas))
     ):
-        add(sha, "reports", N_("报告文书"), title)
+        add(sha, "reports", title)
     listed = func.json_each(Rectification.evidence_sha256).table_valued("value")
     for sha, number in session.execute(
         select(listed.c.value, Rectification.number)
         .join_from(Rectification, listed, true())
         .where(listed.c.value.in_(shas))
     ):
-        add(sha, "rectifications", N_("整改台账"), number)
+        add(sha, "rectifications", number)
     docs = func.json_each(RectificationDocument.attachment_sha256).table_valued("value")
     for sha, title in session.execute(
         select(docs.c.value, RectificationDocument.title)
         .join_from(RectificationDocument, docs, true())
         .where(docs.c.value.in_(shas))
     ):
-        add(sha, "rectification_documents", N_("整改文书"), title)
+        add(sha, "rectification_documents", title)
     return found

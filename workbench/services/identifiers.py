@@ -37,6 +37,7 @@ from workbench.models import (
     Team,
 )
 from workbench.models.base import RecordMixin
+from workbench.models.labels import type_label
 from workbench.services.office_setup import resolve_round, resolve_team
 
 _SHOWN = 10  # records named in a refusal; more are counted
@@ -45,26 +46,30 @@ _SHOWN = 10  # records named in a refusal; more are counted
 @dataclass(frozen=True)
 class RecordKind:
     model: type[RecordMixin]
-    label: str
     key: InstrumentedAttribute[str] | None  # the human identifier's column; None: the id only
     key_label: str = "编号"
+
+    @property
+    def label(self) -> str:
+        """The type's one name, from the registry of record types."""
+        return type_label(str(getattr(self.model, "__tablename__", "")))
 
 
 # keyed by the CLI's record command names (``workbench letters show …``)
 KINDS: dict[str, RecordKind] = {
-    "targets": RecordKind(Target, "被巡察对象", Target.name, "名称"),
-    "persons": RecordKind(Person, "干部/人员", Person.name, "姓名"),
-    "interviews": RecordKind(Interview, "个别谈话", Interview.number),
-    "letters": RecordKind(Letter, "信访件", Letter.number),
-    "findings": RecordKind(Finding, "问题底稿", Finding.number),
-    "clues": RecordKind(Clue, "问题线索", Clue.number),
-    "rectifications": RecordKind(Rectification, "整改事项", Rectification.number),
-    "activities": RecordKind(Activity, "工作记录", None),
-    "focus": RecordKind(FocusItem, "监督重点清单事项", None),
-    "lists": RecordKind(ListEntry, "“3+1”清单条目", None),
-    "portraits": RecordKind(Portrait, "政治画像", None),
-    "reports": RecordKind(Report, "报告", None),
-    "archive": RecordKind(ArchiveItem, "归档材料", None),
+    "targets": RecordKind(Target, Target.name, "名称"),
+    "persons": RecordKind(Person, Person.name, "姓名"),
+    "interviews": RecordKind(Interview, Interview.number),
+    "letters": RecordKind(Letter, Letter.number),
+    "findings": RecordKind(Finding, Finding.number),
+    "clues": RecordKind(Clue, Clue.number),
+    "rectifications": RecordKind(Rectification, Rectification.number),
+    "activities": RecordKind(Activity, None),
+    "focus": RecordKind(FocusItem, None),
+    "lists": RecordKind(ListEntry, None),
+    "portraits": RecordKind(Portrait, None),
+    "reports": RecordKind(Report, None),
+    "archive": RecordKind(ArchiveItem, None),
 }
 
 

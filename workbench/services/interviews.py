@@ -12,6 +12,7 @@ from workbench.errors import ValidationError, WorkflowError
 from workbench.i18n import N_
 from workbench.models import Attachment, Interview, InterviewTurn
 from workbench.models.enums import InterviewType
+from workbench.models.labels import type_label
 from workbench.roles import Role
 from workbench.services.authority import check_recusal
 from workbench.services.common import (
@@ -43,6 +44,8 @@ from workbench.services.targets import (
 )
 
 NUMBER_PREFIX = "TH"  # 谈话
+
+_INTERVIEW = type_label("interviews")  # the type's one name, in "not found" messages
 
 
 class InterviewStateError(WorkflowError):
@@ -197,7 +200,7 @@ def update_interview(
     *,
     expected_version: int | None = None,
 ) -> InterviewView:
-    row = get_live(session, Interview, interview_id, "谈话记录")
+    row = get_live(session, Interview, interview_id, _INTERVIEW)
     check_version(row.version, expected_version)
     _check_recusal(session, row)
     _apply(session, row, row.round_id or "", draft)
@@ -207,7 +210,7 @@ def update_interview(
 
 
 def get_interview(session: Session, interview_id: str) -> InterviewView:
-    return _interview_view(get_live(session, Interview, interview_id, "谈话记录"))
+    return _interview_view(get_live(session, Interview, interview_id, _INTERVIEW))
 
 
 # the sortable columns of the list (``order``: a key, "-" in front for descending)
@@ -279,7 +282,7 @@ def void_interview(session: Session, interview_id: str, reason: str) -> Changes:
     """作废 a talk recorded by mistake; one whose 笔录 the person talked to has confirmed is a
     signed record: the 组长 revokes the confirmation first (``unconfirm_interview``)."""
     require_role(session, CASE_ROLES, "作废谈话记录")
-    row = get_live(session, Interview, interview_id, "谈话记录")
+    row = get_live(session, Interview, interview_id, _INTERVIEW)
     _check_recusal(session, row)
     if row.confirmed_on is not None:
         raise WorkflowError(
@@ -296,7 +299,7 @@ def void_interview(session: Session, interview_id: str, reason: str) -> Changes:
 
 
 def _editable(session: Session, interview_id: str, expected_version: int | None) -> Interview:
-    row = get_live(session, Interview, interview_id, "谈话记录")
+    row = get_live(session, Interview, interview_id, _INTERVIEW)
     check_version(row.version, expected_version)
     _check_recusal(session, row)
     if row.confirmed_on is not None:
@@ -349,7 +352,7 @@ def confirm_interview(
 ) -> InterviewView:
     """Record the subject's signed transcript: an attachment already in the store, dated on or
     after the interview. Confirming again replaces the scan (e.g. a clearer copy)."""
-    row = get_live(session, Interview, interview_id, "谈话记录")
+    row = get_live(session, Interview, interview_id, _INTERVIEW)
     if not isinstance(confirmed_on, date) or isinstance(confirmed_on, datetime):
         raise ValidationError("请填写确认日期", field="confirmed_on")
     if confirmed_on < row.held_at.date():
@@ -367,7 +370,7 @@ def confirm_interview(
 def revoke_confirmation(session: Session, interview_id: str) -> InterviewView:
     """组长 only: reopens the transcript for correction; the scan must then be signed again."""
     require_role(session, [Role.TEAM_LEADER], "撤销谈话笔录确认")
-    row = get_live(session, Interview, interview_id, "谈话记录")
+    row = get_live(session, Interview, interview_id, _INTERVIEW)
     if row.confirmed_on is None:
         raise InterviewStateError("该笔录尚未确认", field="confirmed_on")
     row.confirmed_on = None

@@ -32,6 +32,7 @@ from workbench.models import (
 )
 from workbench.models.base import Base, RecordMixin
 from workbench.models.enums import Grade, PortraitSubject
+from workbench.models.labels import type_label
 from workbench.services.catalog import catalog
 from workbench.services.common import (
     CASE_ROLES,
@@ -59,7 +60,7 @@ from workbench.taxonomy import PortraitTemplate, TaxonomyNotFound
 
 REF_MODELS: dict[str, tuple[type[Base], str]] = {
     "attachment": (Attachment, "附件"),
-    "interview": (Interview, "谈话记录"),
+    "interview": (Interview, type_label("interview")),
     "letter": (Letter, "信访件"),
     "activity": (Activity, "工作记录"),
     "finding": (Finding, "问题底稿"),

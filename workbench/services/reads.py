@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from workbench.models.labels import record_type
 from workbench.store import audit
 
 V = TypeVar("V")
@@ -22,24 +23,15 @@ V = TypeVar("V")
 RECORD_READ = "record.read"
 ATTACHMENT_OPEN = "attachment.open"
 
-# The table a record kind lives in (the editors' kinds and the CLI's record commands), so a read
-# names its record as the write entries do.
-RECORD_TABLES: dict[str, str] = {
-    "letter": "letters",
-    "interview": "interviews",
-    "finding": "findings",
-    "clue": "clues",
-    "activity": "activities",
-    "portrait": "portraits",
-    "rectification": "rectifications",
-    "focus": "focus_items",
-    "lists": "list_entries",
-    "archive": "archive_items",
-}
+# The CLI's record commands that are neither a table nor a kind of the registry
+_COMMAND_TABLES = {"lists": "list_entries"}
 
 
 def record_table(kind: str) -> str:
-    return RECORD_TABLES.get(kind, kind)
+    """The table a record kind lives in (the editors' kinds and the CLI's record commands,
+    through the registry of record types), so a read names its record as the writes do."""
+    found = record_type(kind)
+    return found.table if found is not None else _COMMAND_TABLES.get(kind, kind)
 
 
 def is_write_session(session: Session) -> bool:

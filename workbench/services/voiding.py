@@ -48,7 +48,7 @@ VOIDERS: dict[str, Voider] = {
     "archive": reports.void_archive_item,
 }
 
-# the editors' record types (``reads.RECORD_TABLES``) → the CLI's kinds
+# the editors' record types (the registry's kinds, ``labels.RECORD_TYPES``) → the CLI's kinds
 EDITOR_KINDS: dict[str, str] = {
     "letter": "letters",
     "interview": "interviews",

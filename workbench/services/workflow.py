@@ -31,6 +31,7 @@ from workbench.models import (
     Team,
 )
 from workbench.models.base import RecordMixin
+from workbench.models.labels import type_label
 from workbench.roles import Role
 from workbench.services.common import actor_id, actor_name, get_live
 
@@ -169,11 +170,14 @@ class SourceRef:
 
 
 SOURCE_MODELS: dict[str, tuple[type[RecordMixin], str]] = {
-    "interview": (Interview, "谈话记录"),
-    "letter": (Letter, "信访件"),
-    "activity": (Activity, "工作记录"),
-    "finding": (Finding, "问题底稿"),
-    "clue": (Clue, "问题线索"),
+    kind: (model, type_label(kind))
+    for kind, model in (
+        ("interview", Interview),
+        ("letter", Letter),
+        ("activity", Activity),
+        ("finding", Finding),
+        ("clue", Clue),
+    )
 }
 
 
