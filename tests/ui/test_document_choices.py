@@ -144,7 +144,7 @@ def test_names_and_appendix_reach_the_request(qtbot: QtBot, window: MainWindow) 
     qtbot.waitUntil(lambda: portraits.current_view() is not None, timeout=10000)  # type: ignore[attr-defined]
     dialog = document_dialog(qtbot, portraits, "portrait")
     assert dialog.appendix.isVisibleTo(dialog) and not dialog.names.isVisibleTo(dialog)
-    assert dialog.frame_toggle is None  # no 公文 frame: no 公文要素
+    assert dialog.frame_toggle is not None  # the 专题报告 is a 上行文 with its 公文要素
     dialog.appendix.setChecked(True)
     assert dialog.current_request().appendix
     dialog.close()

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ui.dialogs.document_export import export_to_file, units_of
+from ui.document_titles import document_title
 from ui.errors import error_text
 from ui.tasks import Tasks
 from ui.widgets.preview import AttachmentPreview
@@ -110,10 +111,10 @@ class DocumentDialog(QDialog):
         self._token: CancelToken | None = None  # the preview being built, if any
         self._laying_out = False
         self.exported: ExportResult | None = None
-        self.setWindowTitle(self.tr("生成文书：%1").replace("%1", self.spec.title))
+        self.setWindowTitle(self.tr("生成文书：%1").replace("%1", document_title(self.spec)))
         self.resize(1100, 700)
 
-        title = QLabel(self.spec.title)
+        title = QLabel(document_title(self.spec))
         title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         scope = QLabel(scope_text)
         scope.setObjectName("document_scope")
@@ -514,7 +515,7 @@ class DocumentDialog(QDialog):
             if token.cancelled:  # the dialog closed meanwhile
                 return
             self._token, self._laying_out = None, False
-            self.pages.show_data(pdf, "application/pdf", self.spec.title)
+            self.pages.show_data(pdf, "application/pdf", document_title(self.spec))
             self.status.setText(
                 self.tr("共 %1 页，为 LibreOffice 的排版；WPS 或 Word 中可能略有差异。").replace(
                     "%1", str(self.pages.page_count())

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMenu
 
+from ui.document_titles import document_title
 from ui.i18n import tr as _tr
 from workbench.reports import DOCUMENTS, DocSpec
 from workbench.reports.registry import missing_scope
@@ -136,5 +137,5 @@ def fill_menu(
 def _entry_title(spec: DocSpec) -> str:
     """A round document says so; a record's or a target's goes by its title."""
     if spec.scope == "round" or (spec.scope == "record_or_round" and not by_record(spec)):
-        return _tr("%1（本轮）").replace("%1", spec.title)
-    return spec.title
+        return _tr("%1（本轮）").replace("%1", document_title(spec))
+    return document_title(spec)

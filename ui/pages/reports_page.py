@@ -39,6 +39,7 @@ from ui.dialogs.document_export import (
     import_ledger_from_file,
     safe_file_name,
 )
+from ui.document_titles import document_title
 from ui.errors import error_text, show_error
 from ui.i18n import tr as _tr
 from ui.pages.document_actions import choose_record
@@ -302,7 +303,7 @@ class ReportsPage(QWidget):
                 custom = template_for(spec.code) is not None
                 layout = self.tr("本办模板") if custom else self.tr("内置")
             cells = (
-                spec.title,
+                document_title(spec),
                 scope_text(spec),
                 " / ".join(f".{f}" for f in spec.formats),
                 layout,
@@ -325,7 +326,7 @@ class ReportsPage(QWidget):
 
     def _selected(self) -> None:
         spec = self.current_spec()
-        self.title.setText(spec.title)
+        self.title.setText(document_title(spec))
         self.description.setText(describe(spec.code))
         self.format.clear()
         for fmt in spec.formats:
@@ -462,10 +463,12 @@ class ReportsPage(QWidget):
         spec = self.current_spec()
         target_id = self.target.currentData()
         if spec.scope in TARGET_SCOPES and not target_id:
-            QMessageBox.information(self, spec.title, self.tr("请选择被巡察对象。"))
+            QMessageBox.information(self, document_title(spec), self.tr("请选择被巡察对象。"))
             return None
         if not self.round_id:
-            QMessageBox.information(self, spec.title, self.tr("请先在工具栏选择巡察轮次。"))
+            QMessageBox.information(
+                self, document_title(spec), self.tr("请先在工具栏选择巡察轮次。")
+            )
             return None
         return DocRequest(
             spec.code,
@@ -500,7 +503,7 @@ class ReportsPage(QWidget):
     def _choose(self) -> None:
         if not self.round_id:
             QMessageBox.information(
-                self, self.current_spec().title, self.tr("请先在工具栏选择巡察轮次。")
+                self, document_title(self.current_spec()), self.tr("请先在工具栏选择巡察轮次。")
             )
             return
         target_id = self.target.currentData()
@@ -549,7 +552,7 @@ class ReportsPage(QWidget):
         spec = self.current_spec()
         chosen, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("选择%1的模板").replace("%1", spec.title),
+            self.tr("选择%1的模板").replace("%1", document_title(spec)),
             "",
             self.tr("Word 文档 (*.docx)"),
         )
@@ -595,7 +598,7 @@ class ReportsPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("恢复内置版式"),
-            self.tr("停用%1的本办模板，改用内置版式？").replace("%1", spec.title),
+            self.tr("停用%1的本办模板，改用内置版式？").replace("%1", document_title(spec)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
