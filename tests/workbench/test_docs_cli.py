@@ -186,3 +186,14 @@ def test_ledger_round_trip(
             zout.writestr(name, data[: len(data) // 2] if name.endswith("sheet1.xml") else data)
     assert main(["report-import", str(hostile)]) == 8
     assert "WB-LEDGER-INVALID" in capsys.readouterr().err
+
+
+def test_the_transfer_letter_takes_its_receiving_unit(
+    store: Path, seeded: Seeded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "letter.docx")
+    args = ["report", "clue-letter", "--round", seeded.round_id, "--out", out]
+    assert main([*args, "--unit", "县委组织部"]) == 2  # its clue went to the 纪委监委 only
+    assert "没有移交县委组织部的问题线索；接收单位：县纪委监委" in capsys.readouterr().err
+    assert main([*args, "--unit", "县纪委监委"]) == 0
+    assert main([*args, "--force"]) == 0  # one unit: none needs naming

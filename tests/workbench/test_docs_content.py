@@ -267,8 +267,8 @@ def test_rectification_archive_and_stats(docs: dict[str, Any]) -> None:
     done = next(r for r in table.rows[1:] if r.cells[9].text == "已完成")
     assert done.cells[10].text == "2025.6.20" and done.cells[11].text == "好"
     archive = docs["archive"].tables[0]
-    assert [c.text for c in archive.rows[0].cells] == [
-        *("件号", "责任者", "文号", "题名", "日期", "页数", "密级", "备注")
+    assert [c.text.replace("\n", "") for c in archive.rows[0].cells] == [
+        *("件号", "责任者", "文号", "题名", "日期", "页数", "密级", "保管期限", "备注")
     ]  # DA/T 22
     assert [r.cells[3].text for r in archive.rows[1:]] == ["巡察工作方案", "城关镇问题底稿"]
     stats = {r.cells[0].text: r.cells[1].text for r in docs["stats"].tables[0].rows[1:]}

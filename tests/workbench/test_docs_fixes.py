@@ -384,6 +384,6 @@ def test_archive_catalogue_has_the_da_t_22_columns(seeded_copy: Vault, seeded: S
     paper = rows["城关镇问题底稿"]
     assert paper[0] == "2" and paper[1] == "县委第一巡察组"  # the team of the linked 底稿
     assert paper[4] == "2025.4.1" and paper[6] == "工作秘密"
-    assert paper[7] == "第1卷 30年"
+    assert paper[7] == "30年" and paper[8] == ""  # 保管期限 its own column, under 第1卷
     material = rows["惠农补贴佐证材料"]
     assert material[2] == "中发〔2023〕18号" and material[5] == "15"  # 12 + 3 pages

@@ -4,6 +4,7 @@ with what it must leave out (other states, other targets, voided records)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -102,7 +103,9 @@ def test_transfer_letter_lists_the_transferred_clues(docs: dict[str, Any]) -> No
     # the letter's title, then its 附件's on a page of its own
     assert title(doc) == "关于移交十五届县委第六轮巡察发现问题线索的函问题线索移交清单"
     paragraphs = [p.text for p in doc.paragraphs if p.text]
-    assert paragraphs[paragraphs.index(f"{CASE_ROOM}：") - 1].endswith("问题线索的函")
+    # 主送 the 纪委监委 itself; its 案件监督管理室 is named in the 附件
+    assert paragraphs[paragraphs.index("县纪委监委：") - 1].endswith("问题线索的函")
+    assert CASE_ROOM in lines(doc)
     body = text(doc)
     assert "问题线索1件移交你们" in body
     assert f"于2025年8月30日前将办理情况书面反馈{OFFICE}" in body
@@ -133,12 +136,21 @@ def test_transfer_letter_to_two_units_with_different_due_dates(
             transferred_at=datetime(2025, 6, 2, 10, 0),
             feedback_due=date(2025, 9, 2),
         )
-    doc = build(seeded_copy, DocRequest("clue-letter", round_id=seeded.round_id))
+    # one 函 a receiving unit: a unit never sees the clues meant only for another
+    message = refused(seeded_copy, DocRequest("clue-letter", round_id=seeded.round_id))
+    assert "每个接收单位一函" in message and "县纪委监委、县委组织部" in message
+    request = DocRequest("clue-letter", round_id=seeded.round_id, unit="县纪委监委")
+    doc = build(seeded_copy, request)
     body = text(doc)
-    assert f"{CASE_ROOM}、县委组织部：" in lines(doc)  # each unit once
-    assert f"问题线索2件移交你们，其中移交{CASE_ROOM}2件、移交县委组织部1件（双移交1件）" in body
+    assert "县纪委监委：" in lines(doc) and "县委组织部：" not in lines(doc)
+    assert "问题线索2件移交你们（双移交1件）" in body
     assert "在附件所列反馈期限内将办理情况书面反馈" in body
     assert "孙七" in body and "2025.9.2" in body
+    organization = text(build(seeded_copy, replace(request, unit="县委组织部")))
+    assert "问题线索1件移交你们（双移交1件）" in organization
+    assert organization.count("XS-2025-") == 1  # the 纪委监委's own clue is not in its 附件
+    other = refused(seeded_copy, replace(request, unit="县审计局"))
+    assert "没有移交县审计局的问题线索" in other and "县纪委监委、县委组织部" in other
     # nothing is left to transfer: the round's approval form is refused, one clue's is not
     request = DocRequest("clue-approval", round_id=seeded.round_id)
     assert "没有待移交（已登记）的问题线索" in refused(seeded_copy, request)

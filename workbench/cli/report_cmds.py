@@ -142,6 +142,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         draft=bool(args.draft),
         appendix=bool(args.appendix),
         names=bool(args.names),
+        unit=args.unit or "",
         **report_frame_cmds.frame_choices(args),
     )
     with common.unlock(args) as vault:
@@ -206,6 +207,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--round", help="巡察轮次名称或 id")
     p.add_argument("--target", help="被巡察对象名称或 id")
     p.add_argument("--id", help="记录的编号或 id（谈话记录、信访件、底稿、线索；画像用 id）")
+    p.add_argument(
+        "--unit", help="问题线索移交函的接收单位（如 县纪委监委、县委组织部）：每个单位一函"
+    )
     p.add_argument("--out", help="输出文件，.docx 或 .xlsx")
     p.add_argument("--copy-no", help="份号，1–999999（如 000001）")
     p.add_argument("--date", help="成文日期 YYYY-MM-DD（默认：按文书取轮次或记录的日期）")

@@ -64,6 +64,11 @@ class Bodies:
             return self.organization
         return other or unit.label
 
+    def addressee(self, unit: str) -> str:
+        """The 主送 of a letter to a receiving unit: the 纪委监委 itself, not its 室."""
+        room = f"{self.commission}案件监督管理室"
+        return self.commission if unit == room else unit
+
     def clue_units(self, view: ClueView) -> tuple[str, ...]:
         """The clue's receiving units (two for a 双移交)."""
         return tuple(self.unit(u, view.other_unit) for u in view.units())

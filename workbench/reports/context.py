@@ -77,6 +77,7 @@ class DocRequest:
     note: str = ""
     issue: bool = False
     number: str = ""
+    unit: str = ""  # the receiving unit a round's or target's 问题线索移交函 is addressed to
 
 
 def F(label: str) -> Any:  # noqa: N802 - reads as a declaration, like dataclasses.field

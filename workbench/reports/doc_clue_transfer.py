@@ -3,7 +3,10 @@
 clues listed in its 附件 and the 反馈期限 asked for.
 
 The approval form of a round (or a target) covers the clues still to transfer (已登记); the
-letter of a round covers the clues already transferred. One clue (``--id``) gives either paper.
+letter of a round (or a target) covers the clues already transferred to one receiving unit, one
+函 a unit (``--unit``, needed when the clues went to several) so that no unit sees the clues
+meant for another. One clue (``--id``) gives either paper. The 主送 is the unit itself (县纪委监委,
+not its 案件监督管理室, which the 附件 names).
 Voided clues never appear: the list and get services return live records only.
 """
 
@@ -220,6 +223,33 @@ def _feedback_ask(session: Session, views: list[ClueView]) -> str:
     return f"自收到本函之日起{months}个月内" if months else "及时"
 
 
+def _one_unit(
+    bodies: Bodies, views: list[ClueView], request: DocRequest, subject: str
+) -> tuple[list[ClueView], tuple[str, ...]]:
+    """The one receiving unit the letter goes to and its clues: ``request.unit`` (the unit as
+    the 附件 or the 主送 names it), needed when the clues went to several units."""
+    units: list[str] = []
+    for v in views:
+        units += [u for u in bodies.clue_units(v) if u not in units]
+    if request.unit:
+        chosen = next((u for u in units if request.unit in (u, bodies.addressee(u))), None)
+        if chosen is None:
+            raise DocumentScopeError(
+                f"{subject}没有移交{request.unit}的问题线索；接收单位："
+                f"{'、'.join(bodies.addressee(u) for u in units) or '无'}",
+                doc_type=request.doc_type,
+            )
+    elif len(units) > 1:
+        raise DocumentScopeError(
+            f"{subject}的问题线索移交了{len(units)}个单位，移交函每个接收单位一函，"
+            f"请选择接收单位（--unit）：{'、'.join(bodies.addressee(u) for u in units)}",
+            doc_type=request.doc_type,
+        )
+    else:
+        return views, tuple(units)
+    return [v for v in views if chosen in bodies.clue_units(v)], (chosen,)
+
+
 def letter_context(session: Session, request: DocRequest) -> TransferLetterDoc:
     names = Lookup(session)
     if request.record_id:
@@ -227,11 +257,14 @@ def letter_context(session: Session, request: DocRequest) -> TransferLetterDoc:
         mark = secrecy_mark(session, Clue, Clue.id == request.record_id)
         rnd = names.round(views[0].round_id or "")
         subject = names.target_name(views[0].target_id) or bare_round(rnd.name)
+        to_units = Bodies.of(rnd).clue_units(views[0])
     else:
-        views = _scope_views(session, request, TRANSFERRED)
-        mark = secrecy_mark(session, Clue, Clue.id.in_([v.id for v in views]))
         rnd = names.round(request.round_id or "")
         subject = _scope_name(names, request)
+        views, to_units = _one_unit(
+            Bodies.of(rnd), _scope_views(session, request, TRANSFERRED), request, subject
+        )
+        mark = secrecy_mark(session, Clue, Clue.id.in_([v.id for v in views]))
     if not views or any(v.status not in TRANSFERRED for v in views):
         raise DocumentScopeError(
             f"{subject}没有已移交的问题线索：移交函只列已移交的线索（先登记移交）",
@@ -240,7 +273,7 @@ def letter_context(session: Session, request: DocRequest) -> TransferLetterDoc:
     bodies = Bodies.of(rnd)
     counts: dict[str, int] = {}
     for v in views:
-        for unit in bodies.clue_units(v):
+        for unit in (u for u in bodies.clue_units(v) if u in to_units):
             counts[unit] = counts.get(unit, 0) + 1
     doubles = sum(1 for v in views if len(v.units()) > 1)
     split = (
@@ -262,7 +295,7 @@ def letter_context(session: Session, request: DocRequest) -> TransferLetterDoc:
         secrecy=mark,
         copy_no=request.copy_no,
         date=doc_date(request),
-        recipient="、".join(counts),
+        recipient="、".join(dict.fromkeys(bodies.addressee(u) for u in counts)),
         issuer=bodies.office,
         body=body,
         attachment="问题线索移交清单",

@@ -171,7 +171,7 @@ def render_transfer(ctx: ClueDoc) -> OfficialDocument:
 LEDGER_COLUMNS: tuple[tuple[str, bool], ...] = (
     ("序号", True),
     ("编号", True),
-    ("被反|映人", True),
+    ("被反映人", True),
     ("职务|（级别）", False),
     ("所在|单位", False),
     ("具体问题", False),

@@ -120,10 +120,15 @@ def render(ctx: InterviewDoc) -> OfficialDocument:
     if ctx.summary:
         doc.heading(1, "二、谈话摘要")
         doc.text(ctx.summary)
-    doc.blank()
+    # the 核对 and 签字 block stays with the transcript's last lines, never alone on a page (as
+    # the 署名 of a letter keeps with the body's end)
+    doc._keep_with_signature()
+    x.set_keep_next(doc.blank()._p.get_or_add_pPr())
     doc.text("以上记录已经本人核对，与本人所谈一致。")
     confirmed = ctx.confirmed_on or "　　年　　月　　日"
     doc.text(f"谈话对象（签字）：{'　' * 3}日期：{confirmed}")
+    for paragraph in doc.docx.paragraphs[-2:]:
+        x.set_keep_next(paragraph._p.get_or_add_pPr())
     doc.text(f"谈话人（签字）：{'　' * 7}记录人（签字）：")
     sign_every_page(doc)
     return doc

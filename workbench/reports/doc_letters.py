@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from workbench.models import Letter
+from workbench.reports import ooxml as x
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -23,6 +24,7 @@ from workbench.reports.context import (
     secrecy_mark,
 )
 from workbench.reports.gbt9704 import Cell, OfficialDocument
+from workbench.reports.typeset import CELL_PAD_PT, text_width_pt
 from workbench.services import clues, findings, letters
 
 
@@ -123,10 +125,23 @@ def _wide(a: str, b: str) -> list[Cell]:
     return [Cell(a, label=True), Cell(b, span=3)]
 
 
+FORM_PT = 14.0  # doc.form's size
+
+
+def _form(doc: OfficialDocument, rows: list[list[Cell]]) -> None:
+    """The form with both label columns as wide as its longest label (组务会日期, 被反映单位 on
+    one line), the values sharing the rest."""
+    label = max(text_width_pt(c.text, FORM_PT) for row in rows for c in row if c.label)
+    label += CELL_PAD_PT
+    value = (doc.text_width_twips / x.TWIPS_PER_PT - 2 * label) / 2
+    doc.form(rows, [label, value, label, value], size_pt=FORM_PT)
+
+
 def render_register(ctx: LetterDoc) -> OfficialDocument:
     doc = _head(ctx)
     reporter = ctx.reporter_kind if ctx.reporter_kind == "匿名" else ctx.reporter_name
-    doc.form(
+    _form(
+        doc,
         [
             _pair("编　　号", ctx.number, "来源渠道", ctx.channel),
             _pair("收到时间", ctx.received_at, "原件扫描", ctx.original),
@@ -137,7 +152,6 @@ def render_register(ctx: LetterDoc) -> OfficialDocument:
             _wide("涉及纪律", ctx.disciplines),
             _wide("备　　注", f"重复件，原件编号：{ctx.duplicate_of}" if ctx.duplicate_of else ""),
         ],
-        [2, 4, 2, 4],
     )
     doc.blank()
     registrar = ctx.registrar or "　" * 4
@@ -156,7 +170,8 @@ def render_handling(ctx: LetterDoc) -> OfficialDocument:
         )
         if text
     )
-    doc.form(
+    _form(
+        doc,
         [
             _pair("编　　号", ctx.number, "收到时间", ctx.received_at),
             _pair("来源渠道", ctx.channel, "反 映 人", ctx.reporter_kind),
@@ -168,6 +183,5 @@ def render_handling(ctx: LetterDoc) -> OfficialDocument:
             _wide("处置情况", linked),
             _wide("组长意见", f"\n\n{'　' * 10}签字：{'　' * 5}年　　月　　日"),
         ],
-        [2, 4, 2, 4],
     )
     return doc

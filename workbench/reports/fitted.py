@@ -8,7 +8,11 @@ from docx.table import Table
 
 from workbench.reports import ooxml as x
 from workbench.reports.gbt9704 import OfficialDocument
-from workbench.reports.typeset import fit_widths, header_text
+from workbench.reports.typeset import fit_widths, fits, header_text
+
+# a table too wide for its columns' least widths at the size asked is set a size smaller (五号 →
+# 小五), as printed ledgers are, rather than crushing its text columns
+SMALLER_SIZES_PT = (10.0, 9.0)
 
 
 def fitted_table(
@@ -23,9 +27,15 @@ def fitted_table(
 ) -> Table:
     """``doc.table`` with widths from the headers and values; ``|`` in a header marks where it
     may break between words when its column is narrow; ``weights`` let a main text column claim
-    more of the room left (``typeset.fit_widths``)."""
+    more of the room left (``typeset.fit_widths``); a table whose columns do not all get their
+    least width at ``size_pt`` is set a size smaller (``SMALLER_SIZES_PT``)."""
     values = [list(row) for row in rows]
-    widths = fit_widths(headers, values, doc.text_width_twips / x.TWIPS_PER_PT, size_pt, weights)
+    total_pt = doc.text_width_twips / x.TWIPS_PER_PT
+    for smaller in SMALLER_SIZES_PT:
+        if fits(headers, values, total_pt, size_pt) or smaller >= size_pt:
+            break
+        size_pt = smaller
+    widths = fit_widths(headers, values, total_pt, size_pt, weights)
     return doc.table(
         [header_text(h, w, size_pt) for h, w in zip(headers, widths, strict=True)],
         values,

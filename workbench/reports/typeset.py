@@ -74,6 +74,44 @@ def header_text(header: str, width_pt: float, size_pt: float) -> str:
     return header.replace(BREAK, "\n")
 
 
+TEXT_FLOOR_CHARS = 6  # a column of running text is never narrower than this many characters
+
+
+def _measure(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], size_pt: float
+) -> tuple[list[float], list[float], list[float]]:
+    """Per column: the least width (header's widest word, the widest number, date or short word
+    unbroken, and ``TEXT_FLOOR_CHARS`` for running text), the width wanted for one line, and
+    its running text's mean width a row (0 for a column of numbers, dates and short words)."""
+    least = [
+        max(text_width_pt(part, size_pt) for part in h.split(BREAK)) + CELL_PAD_PT for h in headers
+    ]
+    wanted = [text_width_pt(h.replace(BREAK, ""), size_pt) + CELL_PAD_PT for h in headers]
+    cap = TEXT_CAP_CHARS * size_pt + CELL_PAD_PT
+    text = [False] * len(headers)  # holds running text, not only numbers, dates and words
+    bulk = [0.0] * len(headers)
+    for row in rows:
+        for i, value in enumerate(row):
+            for line in str(value).split("\n"):
+                width = text_width_pt(line, size_pt) + CELL_PAD_PT
+                bulk[i] += width / max(1, len(rows))
+                if UNBROKEN.fullmatch(line) or len(line) <= SHORT_WORD:
+                    least[i] = max(least[i], unbroken_width_pt(line, size_pt) + CELL_PAD_PT)
+                else:
+                    text[i] = True
+                wanted[i] = max(wanted[i], least[i], min(width, cap))
+    floor = TEXT_FLOOR_CHARS * size_pt + CELL_PAD_PT
+    least = [max(m, min(w, floor)) if t else m for m, w, t in zip(least, wanted, text, strict=True)]
+    return least, wanted, [b if t else 0.0 for b, t in zip(bulk, text, strict=True)]
+
+
+def fits(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], total_pt: float, size_pt: float
+) -> bool:
+    """Whether every column gets its least width (``_measure``) within ``total_pt``."""
+    return sum(_measure(headers, rows, size_pt)[0]) <= total_pt + 0.01
+
+
 def fit_widths(
     headers: Sequence[str],
     rows: Iterable[Sequence[str]],
@@ -82,26 +120,13 @@ def fit_widths(
     weights: Sequence[float] | None = None,
 ) -> list[float]:
     """Column widths in points, summing to ``total_pt``, from what the columns hold. Each column
-    gets at least its header's widest word (``header_text``) and its widest number, date or
-    short word unbroken; the room left goes to the columns in proportion to how much more they
-    would need for one line (a header on one line, running text up to ``TEXT_CAP_CHARS``),
-    times the column's weight (default 1: the main text column of a list, such as 题名, may
-    claim more)."""
-    least = [
-        max(text_width_pt(part, size_pt) for part in h.split(BREAK)) + CELL_PAD_PT for h in headers
-    ]
-    wanted = [text_width_pt(h.replace(BREAK, ""), size_pt) + CELL_PAD_PT for h in headers]
-    cap = TEXT_CAP_CHARS * size_pt + CELL_PAD_PT
-    text = [False] * len(headers)  # holds running text, not only numbers, dates and words
-    for row in rows:
-        for i, value in enumerate(row):
-            for line in str(value).split("\n"):
-                width = text_width_pt(line, size_pt) + CELL_PAD_PT
-                if UNBROKEN.fullmatch(line) or len(line) <= SHORT_WORD:
-                    least[i] = max(least[i], unbroken_width_pt(line, size_pt) + CELL_PAD_PT)
-                else:
-                    text[i] = True
-                wanted[i] = max(wanted[i], least[i], min(width, cap))
+    gets at least its header's widest word (``header_text``), its widest number, date or short
+    word unbroken, and a column of running text ``TEXT_FLOOR_CHARS``; the room left goes to the
+    columns of running text in proportion to how much text a row holds in them (a header on one
+    line, running text up to ``TEXT_CAP_CHARS``, when everything fits on one line), times the
+    column's weight (default 1: the main text column of a list, such as 题名, may claim more);
+    a column of numbers and short words only a little, towards its header on one line."""
+    least, wanted, text = _measure(headers, [list(r) for r in rows], size_pt)
     need = sum(least)
     if need >= total_pt:  # too many columns even for their least: shrink them all alike
         return [w * total_pt / need for w in least]
@@ -112,7 +137,10 @@ def fit_widths(
         room = total_pt - sum(wanted)
         return [w + room * g / sum(grow) for w, g in zip(wanted, grow, strict=True)]
     extra = [
-        (w - m) * k for w, m, k in zip(wanted, least, weights or [1.0] * len(least), strict=True)
+        (max(b, m) - m if b else 0.1 * (w - m)) * k
+        for w, m, k, b in zip(wanted, least, weights or [1.0] * len(least), text, strict=True)
     ]
+    if not any(extra):
+        extra = list(least)
     room = total_pt - need
     return [m + room * e / sum(extra) for m, e in zip(least, extra, strict=True)]
