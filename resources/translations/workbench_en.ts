@@ -2680,6 +2680,10 @@ Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
         <translation>Add the detailed assessment table (attachment)</translation>
     </message>
     <message>
+        <source>接收单位：</source>
+        <translation>Receiving unit:</translation>
+    </message>
+    <message>
         <source>范围：</source>
         <translation>Scope: </translation>
     </message>

@@ -312,3 +312,23 @@ def test_the_follow_through_dialog_makes_the_selected_reminders_letter(
     )
     dialog.close()
     followup_dialog.close()
+
+
+def test_a_round_s_transfer_letter_asks_for_its_receiving_unit(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """One 移交函 a receiving unit: with the round's clues sent to several, the dialog offers
+    them and the request names the one chosen (the core refuses a letter without one)."""
+    round_id = str(window.scope()["round_id"])
+    request = DocRequest("clue-letter", round_id=round_id)
+    dialog = DocumentDialog(window.tasks, request, "", "移交函", window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.unit.count() > 1, timeout=10000)
+    assert dialog.unit.isVisibleTo(dialog)
+    dialog.unit.setCurrentIndex(1)
+    assert dialog.current_request().unit == dialog.unit.itemText(1)
+    record = DocumentDialog(window.tasks, DocRequest("clue-letter", record_id="x"), "", "", window)
+    qtbot.addWidget(record)
+    assert not record.unit.isVisibleTo(record)  # one clue: its own units
+    dialog.close()
+    record.close()

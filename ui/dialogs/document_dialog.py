@@ -50,6 +50,7 @@ from ui.widgets.preview import AttachmentPreview
 from workbench.errors import Cancelled
 from workbench.jobs import CancelToken
 from workbench.reports import DocRequest, ExportResult, get_spec, template_for
+from workbench.reports.doc_clue_transfer import receiving_units
 from workbench.reports.frame import URGENCIES, frame_values
 from workbench.reports.frame_settings import split_names
 from workbench.reports.numbers import Scope, numbers_for
@@ -67,6 +68,7 @@ office_program: Callable[[], str | None] = find_office
 
 NAMES_TYPES = frozenset({"feedback"})  # may name individuals (DocRequest.names)
 APPENDIX_TYPES = frozenset({"portrait"})  # has a detail 附件 on request (DocRequest.appendix)
+UNIT_TYPES = frozenset({"clue-letter"})  # one letter a receiving unit (DocRequest.unit)
 
 
 @dataclass(frozen=True)
@@ -158,8 +160,12 @@ class DocumentDialog(QDialog):
         self.appendix.setObjectName("appendix")
         self.appendix.setChecked(request.appendix)
         self.appendix.setVisible(self.spec.code in APPENDIX_TYPES)
+        self.unit = QComboBox()  # filled from the scope's clues, when it has several units
+        self.unit.setObjectName("unit")
+        self.unit_label = QLabel(self.tr("接收单位："))
         form = QFormLayout()
         form.addRow(self.tr("范围："), scope)
+        form.addRow(self.unit_label, self.unit)
         form.addRow(self.tr("格式："), self.format)
         form.addRow(self.tr("份号："), self.copy_no)
         form.addRow(self.own_date, self.date)
@@ -226,10 +232,15 @@ class DocumentDialog(QDialog):
             self.builtin.toggled,
             self.names.toggled,
             self.appendix.toggled,
+            self.unit.currentIndexChanged,
         ):
             changed.connect(self._options_changed)
         self.finished.connect(self._closed)  # 关闭, Esc and the title bar's close alike
         self._show_ready()
+        self.unit_label.setVisible(False)
+        self.unit.setVisible(False)
+        if self.spec.code in UNIT_TYPES and not request.record_id:
+            self.load_units()
         if self.spec.frame is not None:
             self.load_frame_defaults()
 
@@ -412,6 +423,22 @@ class DocumentDialog(QDialog):
 
         self.tasks.run(lambda s: frame_defaults(s, request), loaded, self._defaults_failed)
 
+    def load_units(self) -> None:
+        """The receiving units of the scope's transferred clues: a choice when there are
+        several (one 移交函 each), nothing to choose when there is one."""
+        request = self.request
+
+        def loaded(units: tuple[str, ...]) -> None:
+            if not isValid(self) or len(units) < 2:
+                return
+            self.unit.addItems(list(units))
+            if request.unit in units:
+                self.unit.setCurrentText(request.unit)
+            self.unit_label.setVisible(True)
+            self.unit.setVisible(True)
+
+        self.tasks.run(lambda s: receiving_units(s, request), loaded, self._defaults_failed)
+
     def _defaults_failed(self, error: BaseException) -> None:
         if isValid(self):
             self.status.setText(error_text(error))
@@ -450,6 +477,7 @@ class DocumentDialog(QDialog):
             draft=self.spec.signed_findings and self.draft.isChecked(),
             names=self.spec.code in NAMES_TYPES and self.names.isChecked(),
             appendix=self.spec.code in APPENDIX_TYPES and self.appendix.isChecked(),
+            unit=self.unit.currentText() if self.unit.isVisibleTo(self) else self.request.unit,
             **self._frame_choices(),
         )
 

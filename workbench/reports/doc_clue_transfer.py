@@ -250,6 +250,18 @@ def _one_unit(
     return [v for v in views if chosen in bodies.clue_units(v)], (chosen,)
 
 
+def receiving_units(session: Session, request: DocRequest) -> tuple[str, ...]:
+    """The units a round's or target's transferred clues went to, as a 移交函 addresses them:
+    the choices for ``request.unit`` (one letter each)."""
+    if request.record_id or not request.round_id:
+        return ()
+    bodies = Bodies.of(Lookup(session).round(request.round_id))
+    units: list[str] = []
+    for v in _scope_views(session, request, TRANSFERRED):
+        units += [u for u in bodies.clue_units(v) if u not in units]
+    return tuple(bodies.addressee(u) for u in units)
+
+
 def letter_context(session: Session, request: DocRequest) -> TransferLetterDoc:
     names = Lookup(session)
     if request.record_id:
