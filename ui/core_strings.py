@@ -467,6 +467,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "导出文书"),
     QT_TRANSLATE_NOOP("core", "导出列表"),
     QT_TRANSLATE_NOOP("core", "预览文书"),
+    QT_TRANSLATE_NOOP("core", "编发文号"),
     QT_TRANSLATE_NOOP("core", "导入整改台账"),
     QT_TRANSLATE_NOOP("core", "备份"),
     QT_TRANSLATE_NOOP("core", "恢复备份"),

@@ -9053,6 +9053,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Preview document</translation>
     </message>
     <message>
+        <source>编发文号</source>
+        <translation>Document number issued</translation>
+    </message>
+    <message>
         <source>导入整改台账</source>
         <translation>Rectification ledger imported</translation>
     </message>

@@ -29,6 +29,7 @@ ACTIONS = (
     "report.export",
     "view.export",
     "report.preview",
+    "document.number",
     "recusal.override",
     "backup",
 )

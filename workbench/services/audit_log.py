@@ -29,6 +29,7 @@ ACTION_LABELS: dict[str, str] = {
     "report.export": N_("导出文书"),
     "view.export": N_("导出列表"),
     "report.preview": N_("预览文书"),
+    "document.number": N_("编发文号"),
     "report.import": N_("导入整改台账"),
     "backup": N_("备份"),
     "restore": N_("恢复备份"),
