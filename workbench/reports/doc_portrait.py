@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
 from workbench.models import Portrait
-from workbench.models.enums import ActivityType, Grade, PortraitSubject
+from workbench.models.enums import ActivityType, Grade, PortraitSubject, RoundPhase
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -28,6 +28,7 @@ from workbench.reports.context import (
     describe_ref,
     doc_date,
     label,
+    round_date,
     secrecy_mark,
 )
 from workbench.reports.gbt9704 import HEITI, KAITI, OfficialDocument
@@ -301,7 +302,7 @@ def context(session: Session, request: DocRequest) -> PortraitDoc:
         title=f"关于{subject}政治画像的专题报告",
         secrecy=secrecy_mark(session, Portrait, Portrait.id == view.id),
         copy_no=request.copy_no,
-        date=doc_date(request),
+        date=doc_date(request, round_date(scope.round, RoundPhase.REPORTING) if scope else None),
         recipient=recipient,
         subject_name=view.subject_name,
         subject_type=view.subject_type.label,

@@ -8,6 +8,7 @@ teams and members, its targets and their 监督重点清单, and the framework i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -194,6 +195,12 @@ def _requirements() -> str:
     )
 
 
+def _planned_on(rnd: RoundView) -> date | None:
+    """A plan is made before the round: dated the 准备 phase's start, else the round's start."""
+    start, _ = rnd.phase_dates.get(RoundPhase.PREPARATION, (None, None))
+    return start or rnd.start_date
+
+
 def context(session: Session, request: DocRequest) -> WorkPlanDoc:
     setup = RoundSetup(session, request.round_id or "")
     rnd = setup.round
@@ -206,7 +213,7 @@ def context(session: Session, request: DocRequest) -> WorkPlanDoc:
         title=title,
         secrecy="工作秘密",
         copy_no=request.copy_no,
-        date=doc_date(request),
+        date=doc_date(request, _planned_on(rnd)),
         recipient="各巡察组",
         issuer=office_name(rnd),
         basis=_basis(setup),

@@ -78,6 +78,13 @@ def stationing(rnd: RoundView) -> tuple[date | None, date | None]:
     return start, end
 
 
+def notice_date(rnd: RoundView) -> date | None:
+    """The default 成文日期 of what announces the 进驻 (进驻通知, 巡察公告): the end of the 准备
+    phase, else the 进驻 date itself — never after the 进驻 it announces."""
+    _, prepared = rnd.phase_dates.get(RoundPhase.PREPARATION, (None, None))
+    return prepared or stationing(rnd)[0]
+
+
 def days(start: date | None, end: date | None) -> int | None:
     return (end - start).days + 1 if start and end else None
 
