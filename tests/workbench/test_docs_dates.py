@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.workbench import test_docs_data as docs_data
-from tests.workbench.test_docs_content import build
+from tests.workbench.test_docs_content import build, text
 from tests.workbench.test_docs_data import Seeded
 from tests.workbench.test_docs_round_start import planned_copy
 from workbench.reports import DocRequest, DocumentScopeError, export_document
@@ -102,3 +102,13 @@ def test_a_refused_export_draws_no_number(
         assert list_numbers(s) == []  # nothing used up
     sent = DocRequest("suggestion-letter", record_id=seeded.suggestion, issue=True)
     assert export_document(seeded_copy, sent, tmp_path / "ok.docx").number.endswith("1号")
+
+
+def test_a_plan_without_phase_dates_takes_the_round_s_for_the_stationing(
+    seeded_copy: Vault, seeded: Seeded
+) -> None:
+    body = text(build(seeded_copy, DocRequest("work-plan", round_id=seeded.round_id)))
+    assert "（一）准备阶段（2025年3月10日前）。" in body  # before the 进驻
+    assert "（二）进驻了解阶段（2025年3月10日至5月30日）。" in body  # the round's own dates
+    assert "（三）报告阶段（时间另行通知）。" in body  # nothing dates it: never guessed
+    assert body.count("时间另行通知") == 4  # 报告, 反馈移交, 整改, 立卷归档

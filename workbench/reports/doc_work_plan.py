@@ -22,6 +22,7 @@ from workbench.reports.context import (
     bare_round,
     cn_number,
     doc_date,
+    fmt_date,
 )
 from workbench.reports.gbt9704 import KAITI, OfficialDocument
 from workbench.reports.round_start import (
@@ -34,6 +35,7 @@ from workbench.reports.round_start import (
     party_body,
     round_kind,
     span,
+    stationing,
 )
 from workbench.services import focus
 from workbench.services.catalog import catalog
@@ -112,10 +114,23 @@ def _basis(setup: RoundSetup) -> str:
     )
 
 
+def _phase_dates(rnd: RoundView, phase: RoundPhase) -> str:
+    """A phase's planned dates; without them the 进驻 is the round's own dates and the 准备 ends
+    before it; a phase nothing dates is 另行通知 (never guessed)."""
+    planned = span(*rnd.phase_dates.get(phase, (None, None)))
+    if planned:
+        return planned
+    start, end = stationing(rnd)
+    if phase is RoundPhase.STATIONING and (start or end):
+        return span(start, end)
+    if phase is RoundPhase.PREPARATION and start:
+        return f"{fmt_date(start)}前"
+    return f"时间{UNPLANNED}"
+
+
 def _phases(setup: RoundSetup) -> tuple[PhaseEntry, ...]:
-    dates = setup.round.phase_dates
     return tuple(
-        PhaseEntry(name, span(*dates.get(phase, (None, None))) or f"时间{UNPLANNED}", work)
+        PhaseEntry(name, _phase_dates(setup.round, phase), work)
         for phase, (name, work) in PHASE_WORK.items()
     )
 
