@@ -53,6 +53,7 @@ class FrameValues:
     urgency: str = ""
     mark: str = ""  # 发文机关标志
     number: str = ""  # 发文字号
+    numbered: bool = True  # the type carries one: its line stays, blank, until it is drawn
     signer: str = ""  # 签发人 (上行文)
     upward: bool = False
     recipient: str | None = None  # 主送 override; None: the render's own
@@ -229,6 +230,7 @@ def frame_values(
         mark=mark,
         signer=signer if kind.upward else "",
         upward=kind.upward,
+        numbered=kind.numbered,
         recipient=request.recipient,
         attachments=tuple(a.strip() for a in request.attachments if a.strip())
         or ((attachment,) if attachment else ()),
