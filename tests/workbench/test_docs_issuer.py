@@ -51,6 +51,8 @@ def test_a_team_signs_with_the_name_its_mark_prints(
     notice = DocRequest("announcement", round_id=seeded.round_id, target_id=seeded.t1)
     texts = _texts(prefixed, notice, tmp_path / "a.docx")
     assert "云川县委第一巡察组巡察公告" in texts and texts[-2] == "云川县委第一巡察组"
+    portrait = DocRequest("portrait", record_id=seeded.portrait)
+    assert _texts(prefixed, portrait, tmp_path / "p.docx")[-2] == "云川县委第一巡察组"
 
 
 def test_without_a_prefix_the_round_s_body(

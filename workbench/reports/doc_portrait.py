@@ -31,6 +31,8 @@ from workbench.reports.context import (
     round_date,
     secrecy_mark,
 )
+from workbench.reports.frame import team_signature
+from workbench.reports.frame_settings import frame_settings
 from workbench.reports.gbt9704 import HEITI, KAITI, OfficialDocument
 from workbench.reports.grouping import Scope, scope_of
 from workbench.services import activities, interviews
@@ -297,6 +299,8 @@ def context(session: Session, request: DocRequest) -> PortraitDoc:
         where = DocRequest(request.doc_type, round_id=view.round_id, target_id=view.target_id)
         scope = scope_of(session, where, names)
     team = names.team_name(view.round_id, view.team_id)
+    if team and scope:  # as its 标志 names it (frame.team_signature)
+        team = team_signature(frame_settings(session), scope.round.term, team)
     recipient = scope.recipient if scope else f"县委{LEADING_GROUP}"
     return PortraitDoc(
         title=f"关于{subject}政治画像的专题报告",
