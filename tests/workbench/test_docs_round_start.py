@@ -216,7 +216,7 @@ def test_announcement_states_scope_contacts_and_deadline(planned: dict[str, Any]
         assert f"{label}：{value}" in body
     assert "巡察组受理信访截止时间为2025年5月30日。" in body
     assert "县委第一巡察组信访举报二维码（扫码反映问题）" in body
-    assert doc.paragraphs[-1].text == "2025年3月10日"  # dated the day it is posted: 进驻
+    assert doc.paragraphs[-1].text == "2025年3月9日"  # issued before the 进驻: the 准备 phase's end
 
 
 def _png_modules(png: bytes) -> list[list[bool]]:

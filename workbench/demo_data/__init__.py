@@ -21,6 +21,7 @@ import workbench.services  # noqa: F401 - registers the search-index hook
 from workbench import search
 from workbench.demo_data import cases, followup, letters, work
 from workbench.demo_data.context import Context, Staff, StaffUser, TargetRef
+from workbench.demo_data.names import COUNTY_PARTY
 from workbench.demo_data.plan import SIZES, DemoSummary, Plan
 from workbench.demo_data.round import Namer, make_policies, make_round, make_target, make_teams
 from workbench.demo_data.sink import Sink
@@ -29,6 +30,8 @@ from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progre
 from workbench.models import Member, Target, User
 from workbench.models.base import new_id
 from workbench.models.enums import PortraitSubject, RoundType
+from workbench.models.system import StoreMeta
+from workbench.reports.frame_settings import setting_named
 from workbench.roles import Role
 from workbench.services.catalog import catalog
 from workbench.store.vault import Vault
@@ -83,9 +86,27 @@ def populate_demo(
     sink.total = max(sink.total, sink.records)
     sink.flush()
     _link_recusals(vault)
+    _frame_settings(vault)
     with vault.session() as s:  # one merge of the index segments after the bulk load
         search.optimize(s)
     return DemoSummary.from_counts(dict(sink.counts))
+
+
+# the 公文 frame as 云川县's 巡察办 set it (reports/frame_settings.py), come to the laptop with the
+# office's rules: its 标志, its teams' prefix, the 代字 of its authorizations (云巡办〔2026〕12号)
+_FRAME = {
+    "office_mark": f"{COUNTY_PARTY}巡察工作领导小组办公室",
+    "team_prefix": COUNTY_PARTY,
+    "office_code": "云巡办",
+    "team_code": "云巡",
+    "printer": f"{COUNTY_PARTY}巡察工作领导小组办公室",
+}
+
+
+def _frame_settings(vault: Vault) -> None:
+    with vault.session() as s:
+        for name, value in _FRAME.items():
+            s.merge(StoreMeta(key=setting_named(name).key, value=value))
 
 
 def _expand(

@@ -115,6 +115,17 @@ def fmt_date(value: date | datetime | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+def parse_date(text: str) -> date | None:
+    """2026年5月29日 → date(2026, 5, 29): the 成文日期 a context printed; None if not one."""
+    found = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text.strip())
+    if found is None:
+        return None
+    try:
+        return date(*(int(g) for g in found.groups()))
+    except ValueError:
+        return None
+
+
 def compact_date(text: str) -> str:
     """2026年6月18日 → 2026.6.18, for narrow table columns."""
     return re.sub(r"(\d{4})年(\d{1,2})月(\d{1,2})日", r"\1.\2.\3", text)

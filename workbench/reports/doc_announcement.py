@@ -23,6 +23,7 @@ from workbench.reports.round_start import (
     ContactLine,
     contact_lines,
     disciplines,
+    notice_date,
     party_body,
     round_kind,
     stationed,
@@ -73,14 +74,14 @@ def _task(session: Session, round_id: str, topic: str) -> str:
 def context(session: Session, request: DocRequest) -> AnnouncementDoc:
     scope = stationed(session, request.round_id or "", request.target_id or "")
     rnd, target, team = scope.setup.round, scope.target, scope.team_name
-    start, end = stationing(rnd)
+    _, end = stationing(rnd)
     qr = scope.contact.qr
     when = f"于{scope.period}" if scope.period else ""
     return AnnouncementDoc(
         title=f"{team}巡察公告",
         secrecy="",  # posted in public
         copy_no=request.copy_no,
-        date=fmt_date(request.date or start) or doc_date(request),  # posted on the day it comes
+        date=doc_date(request, notice_date(rnd)),
         issuer=team,
         target=target.name,
         intro=(

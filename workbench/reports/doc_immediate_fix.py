@@ -92,7 +92,7 @@ def context(session: Session, request: DocRequest) -> ImmediateFixDoc:
         title=f"{scope.issuer}立行立改通知书",
         secrecy=secrecy_mark(session, Finding, Finding.id.in_([v.id for v in views])),
         copy_no=request.copy_no,
-        date=doc_date(request),
+        date=doc_date(request, max((v.compiled_on for v in views), default=None)),
         recipient=target,
         issuer=scope.issuer,
         intro=(

@@ -9,6 +9,7 @@ problems found by 方面 — and only when nothing is recorded does it say so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -86,6 +87,29 @@ class InspectionReportDoc(DocContext):
     portraits: tuple[PortraitBrief, ...] = F("政治画像（列表）")
 
 
+# an outline heading of a report's body: 一、… or （一）…
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+
+
+def overall_part(body: str) -> str:
+    """The 总体评价 of a 巡察报告 record's body: the text under its 总体评价 heading (up to the
+    next heading); a body without outline headings whole; else "" (a full report of its own
+    headings would print every heading twice — the section is composed instead)."""
+    lines = body.strip().splitlines()
+    start = next(
+        (n for n, line in enumerate(lines) if _HEADING.match(line) and "总体评价" in line), None
+    )
+    if start is None:
+        return "" if any(_HEADING.match(line) for line in lines) else body.strip()
+    rest = lines[start].split("总体评价", 1)[1].lstrip("。：:，, \t")
+    part = [rest] if rest else []
+    for line in lines[start + 1 :]:
+        if _HEADING.match(line):
+            break
+        part.append(line)
+    return "\n".join(line.strip() for line in part if line.strip())
+
+
 def _recorded_overall(session: Session, request: DocRequest) -> str:
     found = [
         r
@@ -98,7 +122,7 @@ def _recorded_overall(session: Session, request: DocRequest) -> str:
         )
         if r.body.strip() and r.target_id == request.target_id
     ]
-    return found[-1].body.strip() if found else ""
+    return overall_part(found[-1].body) if found else ""
 
 
 def _portrait_brief(view: PortraitView) -> PortraitBrief:

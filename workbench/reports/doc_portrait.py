@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
 from workbench.models import Portrait
-from workbench.models.enums import ActivityType, Grade, PortraitSubject
+from workbench.models.enums import ActivityType, Grade, PortraitSubject, RoundPhase
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -28,8 +28,11 @@ from workbench.reports.context import (
     describe_ref,
     doc_date,
     label,
+    round_date,
     secrecy_mark,
 )
+from workbench.reports.frame import team_signature
+from workbench.reports.frame_settings import frame_settings
 from workbench.reports.gbt9704 import HEITI, KAITI, OfficialDocument
 from workbench.reports.grouping import Scope, scope_of
 from workbench.services import activities, interviews
@@ -296,12 +299,14 @@ def context(session: Session, request: DocRequest) -> PortraitDoc:
         where = DocRequest(request.doc_type, round_id=view.round_id, target_id=view.target_id)
         scope = scope_of(session, where, names)
     team = names.team_name(view.round_id, view.team_id)
+    if team and scope:  # as its 标志 names it (frame.team_signature)
+        team = team_signature(frame_settings(session), scope.round.term, team)
     recipient = scope.recipient if scope else f"县委{LEADING_GROUP}"
     return PortraitDoc(
         title=f"关于{subject}政治画像的专题报告",
         secrecy=secrecy_mark(session, Portrait, Portrait.id == view.id),
         copy_no=request.copy_no,
-        date=doc_date(request),
+        date=doc_date(request, round_date(scope.round, RoundPhase.REPORTING) if scope else None),
         recipient=recipient,
         subject_name=view.subject_name,
         subject_type=view.subject_type.label,

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
 from workbench.models import Rectification
-from workbench.models.enums import RectificationDocKind
+from workbench.models.enums import RectificationDocKind, RoundPhase
 from workbench.reports.addressees import Bodies
 from workbench.reports.context import (
     DocContext,
@@ -31,8 +31,10 @@ from workbench.reports.context import (
     compact_date,
     doc_date,
     fmt_date,
+    round_date,
     secrecy_mark,
 )
+from workbench.reports.doc_feedback import feedback_on
 from workbench.reports.errors import DocumentScopeError
 from workbench.reports.gbt9704 import OfficialDocument
 from workbench.reports.grouping import scope_of
@@ -147,7 +149,11 @@ def notice_context(session: Session, request: DocRequest) -> NoticeDoc:
         title=f"关于抓好{bare_round(scope.round.name)}巡察反馈问题整改的通知",
         secrecy=_mark(session, views),
         copy_no=request.copy_no,
-        date=doc_date(request),
+        date=doc_date(  # sent with the 反馈, as the 反馈意见 is dated
+            request,
+            feedback_on(session, scope.round.id, request.target_id),
+            round_date(scope.round, RoundPhase.FEEDBACK),
+        ),
         recipient=scope.name,
         issuer=bodies.office,
         intro=(

@@ -8,6 +8,7 @@ teams and members, its targets and their 监督重点清单, and the framework i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ from workbench.reports.context import (
     bare_round,
     cn_number,
     doc_date,
+    fmt_date,
 )
 from workbench.reports.gbt9704 import KAITI, OfficialDocument
 from workbench.reports.round_start import (
@@ -33,6 +35,7 @@ from workbench.reports.round_start import (
     party_body,
     round_kind,
     span,
+    stationing,
 )
 from workbench.services import focus
 from workbench.services.catalog import catalog
@@ -111,10 +114,23 @@ def _basis(setup: RoundSetup) -> str:
     )
 
 
+def _phase_dates(rnd: RoundView, phase: RoundPhase) -> str:
+    """A phase's planned dates; without them the 进驻 is the round's own dates and the 准备 ends
+    before it; a phase nothing dates is 另行通知 (never guessed)."""
+    planned = span(*rnd.phase_dates.get(phase, (None, None)))
+    if planned:
+        return planned
+    start, end = stationing(rnd)
+    if phase is RoundPhase.STATIONING and (start or end):
+        return span(start, end)
+    if phase is RoundPhase.PREPARATION and start:
+        return f"{fmt_date(start)}前"
+    return f"时间{UNPLANNED}"
+
+
 def _phases(setup: RoundSetup) -> tuple[PhaseEntry, ...]:
-    dates = setup.round.phase_dates
     return tuple(
-        PhaseEntry(name, span(*dates.get(phase, (None, None))) or f"时间{UNPLANNED}", work)
+        PhaseEntry(name, _phase_dates(setup.round, phase), work)
         for phase, (name, work) in PHASE_WORK.items()
     )
 
@@ -194,6 +210,12 @@ def _requirements() -> str:
     )
 
 
+def _planned_on(rnd: RoundView) -> date | None:
+    """A plan is made before the round: dated the 准备 phase's start, else the round's start."""
+    start, _ = rnd.phase_dates.get(RoundPhase.PREPARATION, (None, None))
+    return start or rnd.start_date
+
+
 def context(session: Session, request: DocRequest) -> WorkPlanDoc:
     setup = RoundSetup(session, request.round_id or "")
     rnd = setup.round
@@ -206,7 +228,7 @@ def context(session: Session, request: DocRequest) -> WorkPlanDoc:
         title=title,
         secrecy="工作秘密",
         copy_no=request.copy_no,
-        date=doc_date(request),
+        date=doc_date(request, _planned_on(rnd)),
         recipient="各巡察组",
         issuer=office_name(rnd),
         basis=_basis(setup),

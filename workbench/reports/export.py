@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import UsageError
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
-from workbench.reports.context import DocRequest
+from workbench.reports.context import DocContext, DocRequest, parse_date
 from workbench.reports.errors import DocumentScopeError, OutputExists
 from workbench.reports.frame import frame_values, framed_context, number_code
 from workbench.reports.frame_page import apply_frame
@@ -92,20 +92,21 @@ def write_document(
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
     number: str = "",
+    ctx: DocContext | None = None,
 ) -> Written:
     """Build one document into ``target`` (a path or a binary stream); ``number`` is the
-    发文字号 ``export_document`` drew or reused (the frame leaves it out when blank)."""
+    发文字号 ``export_document`` drew or reused (the frame leaves it out when blank), ``ctx``
+    the context it already built (and checked) for it, else it is built here."""
     spec, request = resolve(session, request)
-    if fmt not in spec.formats:
-        offered = "、".join(f".{f}" for f in spec.formats)
-        raise DocumentScopeError(f"{spec.title}只能导出为 {offered}", doc_type=spec.code)
+    _check_format(spec, fmt)
     if fmt == "xlsx":
         rows = write_ledger(
             session, spec.ledger or "", request, target, progress=progress, cancel=cancel
         )
         return Written(spec.code, spec.title, fmt, rows, None)
     assert spec.context is not None and spec.render is not None
-    ctx = spec.context(session, request)
+    if ctx is None:
+        ctx = spec.context(session, request)
     cancel.raise_if_cancelled()
     frame = None
     if spec.frame is not None:
@@ -142,6 +143,12 @@ def write_document(
     return Written(spec.code, spec.title, fmt, None, template, number)
 
 
+def _check_format(spec: DocSpec, fmt: str) -> None:
+    if fmt not in spec.formats:
+        offered = "、".join(f".{f}" for f in spec.formats)
+        raise DocumentScopeError(f"{spec.title}只能导出为 {offered}", doc_type=spec.code)
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
@@ -168,10 +175,11 @@ def _register_title(session: Session, spec: DocSpec, request: DocRequest) -> str
     return f"{spec.title}（{name}）" if name else spec.title
 
 
-def _draw_number(units: UnitsOfWork, spec: DocSpec, request: DocRequest) -> str:
+def _draw_number(units: UnitsOfWork, spec: DocSpec, request: DocRequest, ctx: DocContext) -> str:
     """The 发文字号 of this export: a named issued one (checked against the register), or the
-    next one drawn and committed now — before the file is built, so that a failed export still
-    used it up — or none."""
+    next one drawn and committed now — after its context is built and checked (a refused
+    export draws none), before the file is built (a failed one still used it up) — or none.
+    The register's 成文日期 and the number's year are the date the document prints."""
     if request.number:
         with units.read() as s:
             return issued_for(s, request.number, _number_scope(request)).text
@@ -183,7 +191,7 @@ def _draw_number(units: UnitsOfWork, spec: DocSpec, request: DocRequest) -> str:
             number_code(s, spec.frame, request),
             _number_scope(request),
             _register_title(s, spec, request),
-            request.date or date.today(),
+            parse_date(getattr(ctx, "date", "")) or request.date or date.today(),
         )
     return issued.text
 
@@ -210,10 +218,14 @@ def export_document(
     try:
         # owner-only: the plaintext should not be readable by other accounts on the machine
         part.touch(mode=0o600)
+        ctx: DocContext | None = None
         with units.read() as s:
             require_case_reader(session_roles(s))  # before the writer starts (三员分立)
             spec, resolved = resolve(s, request)
-        number = _draw_number(units, spec, resolved) if fmt == "docx" else ""
+            _check_format(spec, fmt)
+            if fmt == "docx" and spec.context is not None:
+                ctx = spec.context(s, resolved)  # every refusal comes before a number is drawn
+        number = _draw_number(units, spec, resolved, ctx) if ctx is not None else ""
         with units.read() as s:
             written = write_document(
                 s,
@@ -224,6 +236,7 @@ def export_document(
                 progress=progress,
                 cancel=cancel,
                 number=number,
+                ctx=ctx,
             )
         size, sha = part.stat().st_size, _sha256(part)
         with units.session() as s:

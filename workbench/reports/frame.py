@@ -53,6 +53,7 @@ class FrameValues:
     urgency: str = ""
     mark: str = ""  # 发文机关标志
     number: str = ""  # 发文字号
+    numbered: bool = True  # the type carries one: its line stays, blank, until it is drawn
     signer: str = ""  # 签发人 (上行文)
     upward: bool = False
     recipient: str | None = None  # 主送 override; None: the render's own
@@ -147,11 +148,22 @@ def issuer_mark(settings: FrameSettings, body: str, team: rounds.TeamView | None
     if team is None:
         mark = settings.office_mark or f"中共{body}巡察工作领导小组办公室"
         return mark + settings.office_suffix
+    return team_mark(settings, body, team.name)
+
+
+def team_mark(settings: FrameSettings, body: str, team_name: str) -> str:
+    """中共云川县委第二巡察组: the team prefix (else 中共 and the round's body), then the name."""
     prefix = settings.team_prefix or f"中共{body}"
     for k in range(len(prefix), 0, -1):  # 中共××县委 + 县委第一巡察组: 县委 only once
-        if team.name.startswith(prefix[-k:]):
-            return prefix[:-k] + team.name
-    return prefix + team.name
+        if team_name.startswith(prefix[-k:]):
+            return prefix[:-k] + team_name
+    return prefix + team_name
+
+
+def team_signature(settings: FrameSettings, term: str, team_name: str) -> str:
+    """A team as it signs and is named outside the office: its 发文机关标志 without 中共
+    (第二巡察组 → 云川县委第二巡察组 under the prefix 中共云川县委), so 署名 and 标志 agree."""
+    return team_mark(settings, issuer_body(term) or "县委", team_name).removeprefix("中共")
 
 
 def number_code(session: Session, kind: FrameKind, request: DocRequest) -> str:
@@ -218,6 +230,7 @@ def frame_values(
         mark=mark,
         signer=signer if kind.upward else "",
         upward=kind.upward,
+        numbered=kind.numbered,
         recipient=request.recipient,
         attachments=tuple(a.strip() for a in request.attachments if a.strip())
         or ((attachment,) if attachment else ()),

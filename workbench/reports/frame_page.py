@@ -116,6 +116,14 @@ def mark_size(text: str, width_pt: float) -> tuple[float, int]:
     return MARK_MIN_PT, max(33, int(100 * natural / MARK_MIN_PT))
 
 
+def _red_line(line: Paragraph) -> None:
+    """The 版头's red line 4 mm below the glyphs of ``line`` (a body-grid line): the exact line
+    leaves ~ (line − size) / 2 below them."""
+    grid = x.LINE_TWIPS / x.TWIPS_PER_PT
+    gap = RED_LINE_GAP_MM / MM_PER_PT - (grid - BODY_PT) / 2 + 1
+    _border(line, "bottom", RED_LINE_EIGHTHS, RED, max(0, min(31, round(gap))))
+
+
 def _header_block(doc: OfficialDocument, v: FrameValues) -> list[Any]:
     """The 版头's paragraphs, appended at the end of the body (the caller moves them)."""
     width = doc.text_width_twips / x.TWIPS_PER_PT
@@ -137,6 +145,10 @@ def _header_block(doc: OfficialDocument, v: FrameValues) -> list[Any]:
     _off_grid(p, line_pt, before_pt=max(0.0, before))
     out.append(p)
     out += [doc.paragraph(style="Normal"), doc.paragraph(style="Normal")]  # 下空二行
+    if not (v.number or v.numbered or v.upward):  # no 发文字号 line: the red line under the 标志's
+        _red_line(out[-1])
+        out += [doc.paragraph(style="Normal"), doc.paragraph(style="Normal")]  # 标题 下空二行
+        return [p._p for p in out]
     number = doc.paragraph(style="Normal", align="left" if v.upward else "center")
     _off_grid(number, mark_line)
     if v.upward:
@@ -147,9 +159,7 @@ def _header_block(doc: OfficialDocument, v: FrameValues) -> list[Any]:
             doc.run(number, v.signer, font=KAITI)
     elif v.number:
         doc.run(number, v.number)
-    # the line 4 mm below the number's glyphs: the exact line leaves ~ (line − size) / 2 below
-    gap = RED_LINE_GAP_MM / MM_PER_PT - (mark_line - BODY_PT) / 2 + 1
-    _border(number, "bottom", RED_LINE_EIGHTHS, RED, max(0, min(31, round(gap))))
+    _red_line(number)
     out.append(number)
     out += [doc.paragraph(style="Normal"), doc.paragraph(style="Normal")]  # 标题 下空二行
     return [p._p for p in out]

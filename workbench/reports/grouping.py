@@ -21,6 +21,8 @@ from workbench.reports.context import (
     issuer_body,
     yes_no,
 )
+from workbench.reports.frame import team_signature
+from workbench.reports.frame_settings import frame_settings
 from workbench.services import findings
 from workbench.services.findings import FindingView
 from workbench.services.rounds import RoundView
@@ -99,8 +101,9 @@ def scope_of(session: Session, request: DocRequest, names: Lookup) -> Scope:
         team = next((t for t in teams if t.id == target.team_id), None)
     if team is None and len(teams) == 1:
         team = teams[0]
-    issuer = team.name if team else f"{body}巡察工作领导小组办公室"
-    actor = team.name if team else f"{body}各巡察组"
+    signed = team_signature(frame_settings(names.session), rnd.term, team.name) if team else ""
+    issuer = signed or f"{body}巡察工作领导小组办公室"
+    actor = signed or f"{body}各巡察组"
     start, end = fmt_date(rnd.start_date), fmt_date(rnd.end_date)
     if start and end and rnd.start_date and rnd.end_date:
         if rnd.start_date.year == rnd.end_date.year:

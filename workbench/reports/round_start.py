@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from workbench.models.enums import Discipline, MemberRole, RoundPhase, RoundType
 from workbench.reports.context import F, all_pages, cn_number, fmt_date, issuer_body
+from workbench.reports.frame import team_signature
+from workbench.reports.frame_settings import frame_settings
 from workbench.services import rounds, targets
 from workbench.services.rounds import RoundView, TeamContact, TeamView
 from workbench.services.targets import TargetView
@@ -45,11 +47,6 @@ def office_name(rnd: RoundView) -> str:
     return f"{party_body(rnd)}巡察工作领导小组办公室"
 
 
-def team_title(rnd: RoundView, team_name: str) -> str:
-    """A team as it is addressed outside the office: 第一巡察组 → 县委第一巡察组."""
-    return team_name if "委" in team_name else f"{party_body(rnd)}{team_name}"
-
-
 def round_kind(rnd: RoundView) -> str:
     kind = ROUND_KINDS.get(rnd.round_type, "巡察")
     if rnd.round_type is RoundType.SPECIAL and rnd.topic:
@@ -76,6 +73,13 @@ def stationing(rnd: RoundView) -> tuple[date | None, date | None]:
     if start is None and end is None:
         return rnd.start_date, rnd.end_date
     return start, end
+
+
+def notice_date(rnd: RoundView) -> date | None:
+    """The default 成文日期 of what announces the 进驻 (进驻通知, 巡察公告): the end of the 准备
+    phase, else the 进驻 date itself — never after the 进驻 it announces."""
+    _, prepared = rnd.phase_dates.get(RoundPhase.PREPARATION, (None, None))
+    return prepared or stationing(rnd)[0]
 
 
 def days(start: date | None, end: date | None) -> int | None:
@@ -113,6 +117,11 @@ class RoundSetup:
         self.teams = rounds.list_teams(session, round_id)
         self.members = {t.id: tuple(rounds.list_members(session, t.id)) for t in self.teams}
         self.targets = list(all_pages(targets.list_targets, session, round_id=round_id))
+        self.settings = frame_settings(session)
+
+    def team_title(self, team_name: str) -> str:
+        """A team as it is addressed outside the office: 第一巡察组 → 县委第一巡察组."""
+        return team_signature(self.settings, self.round.term, team_name)
 
     def team_of(self, target: TargetView) -> TeamView | None:
         """The team assigned the target (its list of targets first, then the target's own)."""
@@ -127,7 +136,7 @@ class RoundSetup:
     def entry(self, team: TeamView, only: TargetView | None = None) -> TeamEntry:
         names = [only.name] if only else [t.name for t in self.targets_of(team)]
         return TeamEntry(
-            name=team_title(self.round, team.name),
+            name=self.team_title(team.name),
             targets="、".join(names),
             roster=roster(self.members.get(team.id, ())),
         )
@@ -167,7 +176,7 @@ class Stationed:
         """The team as addressed outside the office; the round's teams when none is assigned."""
         if self.team is None:
             return f"{party_body(self.setup.round)}巡察组"
-        return team_title(self.setup.round, self.team.name)
+        return self.setup.team_title(self.team.name)
 
     @property
     def contact(self) -> TeamContact:
