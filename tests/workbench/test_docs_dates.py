@@ -18,7 +18,7 @@ from tests.workbench.test_docs_round_start import planned_copy
 from workbench.reports import DocRequest, DocumentScopeError, export_document
 from workbench.reports.context import fmt_date
 from workbench.reports.numbers import list_numbers
-from workbench.services import reports
+from workbench.services import clues, reports
 from workbench.store.vault import Vault
 
 seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy  # the shared fixtures
@@ -112,3 +112,15 @@ def test_a_plan_without_phase_dates_takes_the_round_s_for_the_stationing(
     assert "（二）进驻了解阶段（2025年3月10日至5月30日）。" in body  # the round's own dates
     assert "（三）报告阶段（时间另行通知）。" in body  # nothing dates it: never guessed
     assert body.count("时间另行通知") == 4  # 报告, 反馈移交, 整改, 立卷归档
+
+
+def test_a_transfer_letter_is_dated_by_its_clues_transfer(
+    seeded_vault: Vault, seeded: Seeded
+) -> None:
+    with seeded_vault.read() as s:
+        sent = [c for c in clues.list_clues(s, round_id=seeded.round_id).items if c.transferred_at]
+    assert sent
+    latest = max(c.transferred_at for c in sent if c.transferred_at)
+    one = max(sent, key=lambda c: c.transferred_at or latest)
+    dated = _dated(build(seeded_vault, DocRequest("clue-letter", record_id=one.id)))
+    assert dated == [fmt_date(one.transferred_at)]  # the day it was transferred, not today

@@ -306,7 +306,9 @@ def letter_context(session: Session, request: DocRequest) -> TransferLetterDoc:
         title=f"关于移交{found_in}发现问题线索的函",
         secrecy=mark,
         copy_no=request.copy_no,
-        date=doc_date(request),
+        date=doc_date(
+            request, max((v.transferred_at for v in views if v.transferred_at), default=None)
+        ),
         recipient="、".join(dict.fromkeys(bodies.addressee(u) for u in counts)),
         issuer=bodies.office,
         body=body,
