@@ -24,15 +24,19 @@ import subprocess
 import tempfile
 import threading
 import time
+import zipfile
 from pathlib import Path
 from typing import ClassVar
 
 from workbench.errors import NotFound, WorkbenchError
 from workbench.i18n import N_
 from workbench.jobs import NEVER_CANCELLED, CancelToken
+from workbench.reports.active_content import active_content
 from workbench.reports.context import DocRequest
 from workbench.reports.export import UnitsOfWork, write_document
+from workbench.reports.office_files import OfficeFileRefused, check_members
 from workbench.reports.registry import resolve
+from workbench.reports.templates import MAX_TEMPLATE_BYTES
 from workbench.store import audit
 from workbench.store.fsutil import PRIVATE_DIR
 from workbench.store.separation import require_case_reader, session_roles
@@ -123,6 +127,21 @@ def _end_group(process: subprocess.Popen[bytes]) -> None:
         time.sleep(0.05)
 
 
+def refuse_active_content(docx: Path) -> None:
+    """Refuse a .docx that would make LibreOffice fetch or run something (an exported file
+    made with an older template, or any file handed to ``file_pages``)."""
+    try:
+        with zipfile.ZipFile(docx) as zf:
+            check_members(zf.infolist(), MAX_TEMPLATE_BYTES)
+            found = active_content(zf)
+    except OfficeFileRefused:
+        found = "压缩方式或大小异常"
+    except (OSError, zipfile.BadZipFile):
+        return  # not a zip: LibreOffice says it cannot read it
+    if found is not None:
+        raise RenderFailed(f"文书{found}，不在本程序中排版预览或打印；请检查所用的模板")
+
+
 def docx_to_pdf(
     docx: Path, folder: Path, *, office: str | None = None, cancel: CancelToken = NEVER_CANCELLED
 ) -> bytes:
@@ -131,6 +150,7 @@ def docx_to_pdf(
     office = office or find_office()
     if office is None:
         raise OfficeMissing()
+    refuse_active_content(docx)
     profile = (folder / "profile").as_uri()
     out = folder / "pdf"
     out.mkdir(PRIVATE_DIR, exist_ok=True)
