@@ -513,6 +513,8 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "该线索已办结，已锁定，不能修改；如需更正，请由巡察办与接收单位核实后另行登记说明。"),
     QT_TRANSLATE_NOOP("core", "该信访件已提交组务会研究，登记内容不能再修改；请按组务会意见分类处置。"),
     QT_TRANSLATE_NOOP("core", "该信访件已处置，已锁定，不能修改；如需更正，请提请组务会重新研究后另行登记。"),
+    QT_TRANSLATE_NOOP("core", "该底稿正在复核审签中，内容不能修改；如需修改，请先退回。"),
+    QT_TRANSLATE_NOOP("core", "该底稿已审签，已锁定，不能修改；仅可调整是否纳入报告。"),
     QT_TRANSLATE_NOOP("core", "该整改事项已销号，已锁定，不能修改；仍可登记评估等次。如需更正，请由巡察办核实后另行登记。"),
     QT_TRANSLATE_NOOP("core", "已作废"),
     QT_TRANSLATE_NOOP("core", "已作废：%1"),

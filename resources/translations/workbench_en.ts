@@ -9237,6 +9237,14 @@ No need to import it again; this database is unchanged.</translation>
         <translation>This letter has been disposed of and is locked; it can no longer be changed. For a correction, ask the team meeting to review it again and register the outcome separately.</translation>
     </message>
     <message>
+        <source>该底稿正在复核审签中，内容不能修改；如需修改，请先退回。</source>
+        <translation>This working paper is under review and sign-off; its content can no longer be changed. To change it, return it first.</translation>
+    </message>
+    <message>
+        <source>该底稿已审签，已锁定，不能修改；仅可调整是否纳入报告。</source>
+        <translation>This working paper has been signed off and is locked; it can no longer be changed. Only whether it goes into the report may still change.</translation>
+    </message>
+    <message>
         <source>该整改事项已销号，已锁定，不能修改；仍可登记评估等次。如需更正，请由巡察办核实后另行登记。</source>
         <translation>This rectification item is closed out and locked; it can no longer be changed, though its grade can still be recorded. For a correction, the inspection office checks it and records it separately.</translation>
     </message>

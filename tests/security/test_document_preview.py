@@ -4,8 +4,10 @@ and audited as a preview; no LibreOffice is said plainly, before anything is rea
 
 from __future__ import annotations
 
+import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -91,3 +93,66 @@ def test_without_libreoffice_nothing_is_read_or_written(
     assert "LibreOffice" in caught.value.message and "WPS" in caught.value.message
     assert list(temp_root.iterdir()) == []
     assert previews(seeded_copy) == []
+
+
+def _our_office_processes(root: Path) -> list[str]:
+    """LibreOffice processes (by command line) working in a folder under ``root``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            line = cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if str(root) in line and "soffice" in line:
+            found.append(line)
+    return found
+
+
+class CancelOnceRendering(CancelToken):
+    """Cancels as soon as LibreOffice's own program (soffice.bin, not the wrapper) is running."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    @property
+    def cancelled(self) -> bool:
+        if not super().cancelled and any(
+            "soffice.bin" in line for line in _our_office_processes(self.root)
+        ):
+            self.cancel()
+        return super().cancelled
+
+
+@pytest.mark.slow
+@needs_office
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads /proc")
+def test_a_preview_cancelled_mid_render_leaves_no_pdf_and_no_office_running(
+    seeded_copy: Vault, seeded: Seeded, temp_root: Path
+) -> None:
+    """Killing only the soffice wrapper let soffice.bin recreate the removed folder and write
+    a world-readable PDF into it: the whole process group goes, before the folder."""
+    docx = preview.write_preview_docx(
+        seeded_copy, DocRequest("interview", record_id=seeded.interview)
+    )
+    with pytest.raises(Cancelled):
+        preview.preview_pages(docx, cancel=CancelOnceRendering(temp_root))
+    for _ in range(30):  # a surviving soffice.bin would write within seconds
+        time.sleep(0.2)
+        assert list(temp_root.iterdir()) == []
+    assert _our_office_processes(temp_root) == []
+
+
+def test_stale_preview_folders_of_a_crash_are_swept(temp_root: Path) -> None:
+    old = temp_root / "wb-preview-crashed"
+    (old / "pdf").mkdir(parents=True)
+    (old / "document.docx").write_bytes(b"plaintext")
+    past = time.time() - preview.CONVERT_TIMEOUT_S - 60
+    os.utime(old, (past, past))
+    young = temp_root / "wb-preview-running"
+    young.mkdir()
+    other = temp_root / "unrelated"
+    other.mkdir()
+    os.utime(other, (past, past))
+    preview.sweep_stale_folders(temp_root)
+    assert sorted(p.name for p in temp_root.iterdir()) == ["unrelated", "wb-preview-running"]

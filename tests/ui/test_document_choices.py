@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_documents_ui import click, document_dialog, save_as, warning_box
+from tests.workbench.test_docs_data import as_office_store
 from ui.dialogs import document_export
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.dialogs.rectification_followup_dialog import FollowThroughDialog
@@ -157,6 +158,7 @@ def test_a_number_drawn_from_the_dialog_is_in_the_register(
     opened: list[QUrl],
     tmp_path: Path,
 ) -> None:
+    window.workspace.write(as_office_store)  # only the office's store draws numbers
     page = findings_page(qtbot, window)
     dialog = document_dialog(qtbot, page, "inspection-report")
     dialog.show_frame(True)

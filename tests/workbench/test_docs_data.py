@@ -23,6 +23,7 @@ from tests.conftest import LEADER, PASSPHRASE
 from workbench.models import Member
 from workbench.models import Team as TeamRow
 from workbench.models.enums import ForceType, MemberRole
+from workbench.models.system import StoreMeta
 from workbench.roles import Role
 from workbench.services import (
     clues,
@@ -426,9 +427,20 @@ def seeded(template_store: tuple[Path, str], tmp_path_factory: pytest.TempPathFa
                 vault, DEPUTY, PASSPHRASE, (Role.DEPUTY_LEADER,), display_name="李副组长"
             )
             with Vault.open(root, DEPUTY, PASSPHRASE) as deputy:
-                return _seed(vault, deputy, root)
+                seeded = _seed(vault, deputy, root)
+            with vault.session() as s:
+                as_office_store(s)  # documents are numbered there (reports.numbers)
+            return seeded
         finally:
             vault.lock()
+
+
+def as_office_store(session: Session) -> None:
+    """Mark a store made as a field store (the seeded data needs a 组) as the office's: only
+    the office's store draws 发文字号."""
+    meta = session.get(StoreMeta, "store_role")
+    assert meta is not None
+    meta.value = "office"
 
 
 @contextmanager

@@ -6,6 +6,8 @@ result the new version above them all, or refuses a mix the rules refuse, with t
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -91,6 +93,12 @@ def choice_text(head: HeadView, count: int) -> str:
     return _tr("版本 %1（%2）").replace("%1", str(head.index)).replace("%2", side_text(head))
 
 
+def plain_tip(text: str) -> str:
+    """A record value as a tooltip: Qt guesses rich text from a tooltip's look, so the value is
+    escaped inside explicit rich text and shows as typed (``<img src=…>`` loads nothing)."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
 class MergeDialog(QDialog):
     """The merged result before it is saved: each field's value and the version it comes from;
     a refusal by the rules is shown and the result cannot be saved."""
@@ -120,7 +128,7 @@ class MergeDialog(QDialog):
         for r, row in enumerate(preview.rows):
             text = core_text(row.texts[0])
             item = QTableWidgetItem(text[:CELL_LIMIT])
-            item.setToolTip(text)
+            item.setToolTip(plain_tip(text))
             source = preview.sources.get(row.name)
             origin = QTableWidgetItem(
                 choice_text(heads[source - 1], len(heads)) if source else self.tr("各版本相同")
@@ -173,6 +181,7 @@ class ConflictsPage(QWidget):
         self.list.setObjectName("conflicts_list")
         self.list.currentRowChanged.connect(self._show)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("conflict_title")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -312,7 +321,7 @@ class ConflictsPage(QWidget):
 
     def _cell(self, text: str, differs: bool, bold: QFont) -> QTableWidgetItem:
         item = QTableWidgetItem(text[:CELL_LIMIT])
-        item.setToolTip(text)
+        item.setToolTip(plain_tip(text))
         if differs:
             item.setBackground(QBrush(DIFFERENT))
             item.setFont(bold)
@@ -351,6 +360,7 @@ class ConflictsPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a device's display name is not markup
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("采用"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
         record_id = conflict.record_id

@@ -165,10 +165,23 @@ def to_json(data: Any) -> str:
     return json.dumps(_plain(data), ensure_ascii=False, indent=2)
 
 
+# what a terminal acts on instead of showing: C0 controls but newline and tab (ESC sequences, a
+# CR that overwrites the line), DEL, C1, and the bidi controls and separators that reorder it
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with what a terminal would act on shown as ``\\uXXXX`` (record fields may hold CR
+    and bidi controls): the escape is also valid inside a JSON string."""
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def emit(args: argparse.Namespace, data: Any, human: str) -> None:
     """``--json``: the data as JSON on stdout; otherwise the human text. A path's bytes that are
-    not UTF-8 are shown as U+FFFD (stdout cannot write them)."""
+    not UTF-8 are shown as U+FFFD (stdout cannot write them); controls as ``terminal_safe``."""
     if getattr(args, "json", False):
-        print(readable_name(to_json(data)))
+        print(terminal_safe(readable_name(to_json(data))))
     else:
-        print(readable_name(human))
+        print(terminal_safe(readable_name(human)))

@@ -291,18 +291,13 @@ def _merged(
 
 
 def _locked(record_type: str, fields: Mapping[str, Any]) -> str | None:
-    """The workflow lock of a version (``services.locks``), judged on its own fields."""
+    """The workflow lock of a version (``services.locks.LOCKS``), judged on its own fields."""
     from workbench.services import locks
 
-    rules: dict[str, Any] = {
-        "clues": locks.clue_lock,
-        "letters": locks.letter_lock,
-        "rectifications": locks.rectification_lock,
-    }
-    rule = rules.get(record_type)
+    model = MODELS[record_type]
+    rule = locks.LOCKS.get(model)
     if rule is None:
         return None
-    model = MODELS[record_type]
     row: Any = model()  # transient: never added to the session
     status = next(spec for spec in CONTENT_SCHEMAS[model] if spec.name == "status")
     row.status = python_value(status, fields["status"])

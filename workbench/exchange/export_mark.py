@@ -8,7 +8,9 @@ file did not land, or landed just before a crash, is above the mark and what it 
 again by the next export of the round (whose own sent list then covers it).
 
 Kept in ``store_meta`` as ``export_mark:<round id>`` = the ``device_seq`` of that package. A
-store without a mark (exported before marks existed) sends everything not yet confirmed once.
+store without a mark (exported before marks existed) sends everything not yet confirmed once;
+so does one whose mark is not a whole number (``store_meta`` is free text): sending again is safe,
+failing every export is not.
 """
 
 from __future__ import annotations
@@ -24,16 +26,21 @@ _KEY = "export_mark:"
 SentKey = tuple[str, str, int, str]  # record type, id, version, content hash
 
 
+def _seq(row: StoreMeta | None) -> int:
+    """The mark's sequence; 0 (no mark) when missing or not a whole number."""
+    text = row.value.strip() if row is not None and row.value else ""
+    return int(text) if text.isascii() and text.isdigit() else 0
+
+
 def landed_seq(session: Session, round_id: str) -> int:
-    row = session.get(StoreMeta, _KEY + round_id)
-    return int(row.value) if row is not None else 0
+    return _seq(session.get(StoreMeta, _KEY + round_id))
 
 
 def raise_mark(session: Session, round_id: str, device_seq: int) -> None:
     row = session.get(StoreMeta, _KEY + round_id)
     if row is None:
         session.add(StoreMeta(key=_KEY + round_id, value=str(device_seq)))
-    elif int(row.value) < device_seq:
+    elif _seq(row) < device_seq or str(_seq(row)) != row.value:
         row.value = str(device_seq)
 
 

@@ -11,18 +11,23 @@ its own 发文字号 and two teams never draw the same one.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError
+from workbench.models.fieldrules import text_fault
 from workbench.models.system import StoreMeta
 from workbench.roles import Role
 from workbench.services.common import require_role
 from workbench.store import audit
 
 MAX_SETTING = 64
-CODE_REFUSED = "〔〕[]（）()号\n\r\t"  # a 代字 is followed by 〔年份〕N号: none of these inside it
+CODE_REFUSED = "〔〕[]（）()号"  # a 代字 is followed by 〔年份〕N号: none of these inside it
+# control, format (zero-width, bidi) and line/paragraph separators: invisible in a mark, they
+# break the .docx (a VT is not XML) or make a look-alike 代字 with a counter of its own
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,16 @@ def _check(setting: FrameSetting, value: str) -> str:
         raise ValidationError(
             f"{setting.label}须为一行、不超过 {MAX_SETTING} 个字", field=setting.field
         )
-    if setting.field.endswith("_code") and any(c in value for c in CODE_REFUSED):
+    fault = text_fault(value)
+    if fault is not None:
+        raise ValidationError(f"{setting.label}{fault}", field=setting.field)
+    if any(unicodedata.category(c) in INVISIBLE_CATEGORIES for c in value):
+        raise ValidationError(
+            f"{setting.label}不能含控制字符或不可见的格式字符（如零宽字符、文字方向控制符）",
+            field=setting.field,
+        )
+    code = setting.field.endswith("_code")
+    if code and any(c in CODE_REFUSED or c.isspace() for c in value):
         raise ValidationError(
             f"{setting.label}不能含括号、“号”或空白，如：×巡办", field=setting.field
         )

@@ -5,6 +5,11 @@ A number is drawn in a write transaction of its own, with its ``document.number`
 before the document is built: an export that fails afterwards, or a file thrown away, leaves the
 number issued and the next draw takes the one after it. A re-export uses an issued number again
 only when the user names it, and only for the same document type and scope.
+
+Only the office store numbers (``issue_number`` refuses elsewhere): every store keeps its own
+register and registers never travel, so a field laptop's numbers would clash with its team's
+other laptops and with the office's. A team exports its document without a number and the
+office numbers it. The year is the 成文日期's, and that date lies within a year of today.
 """
 
 from __future__ import annotations
@@ -16,10 +21,16 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.models.system import DocumentNumber
+from workbench.errors import PermissionDenied
+from workbench.models.system import DocumentNumber, StoreMeta
 from workbench.reports.errors import DocumentNumberInvalid, DocumentNumberNotIssued
+from workbench.roles import Role
 from workbench.store import audit
+from workbench.store.separation import require_case_reader, session_roles
 
+# who draws a number on the office store: 巡察办, or a 组长/副组长 who signs there
+ISSUERS = frozenset({Role.OFFICE, Role.TEAM_LEADER, Role.DEPUTY_LEADER})
+YEARS_AROUND_TODAY = 1
 _NUMBER = re.compile(r"^(?P<code>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d{0,5})号$")
 
 
@@ -88,7 +99,8 @@ def issue_number(
     """Draw the next number of ``code`` for the year of the 成文日期; call it in a write
     transaction of its own (``Vault.session()`` takes the write lock first, so two exports on
     one store never draw the same sequence, and the unique key refuses it if they did)."""
-    year = doc_date.year
+    require_issuer(session)
+    year = checked_year(doc_date)
     last = session.scalar(
         select(func.max(DocumentNumber.seq)).where(
             DocumentNumber.code == code, DocumentNumber.year == year
@@ -130,6 +142,31 @@ def issue_number(
     return issued
 
 
+def require_issuer(session: Session) -> None:
+    """Refuse a draw anywhere but the office store, or by anyone but 巡察办 or a 组长/副组长."""
+    role = session.get(StoreMeta, "store_role")
+    if role is None or role.value != "office":
+        raise PermissionDenied(
+            "发文字号只能在巡察办数据库中编号：巡察组的文书请不带发文字号导出，交巡察办编号",
+            action="编发文字号",
+        )
+    if not ISSUERS & set(session_roles(session)):
+        raise PermissionDenied("只有巡察办人员或组长、副组长可以编发文字号", action="编发文字号")
+
+
+def checked_year(doc_date: date, today: date | None = None) -> int:
+    """The number's year: the 成文日期's, refused when it is more than a year from today (a
+    mistyped date would otherwise reserve a future year's first numbers)."""
+    this_year = (today or date.today()).year
+    if abs(doc_date.year - this_year) > YEARS_AROUND_TODAY:
+        raise DocumentNumberInvalid(
+            f"成文日期 {doc_date.isoformat()} 与今年相差超过 {YEARS_AROUND_TODAY} 年，"
+            "不能按该年份编发文字号；请核对日期",
+            date=doc_date.isoformat(),
+        )
+    return doc_date.year
+
+
 def issued_for(session: Session, text: str, scope: Scope) -> IssuedNumber:
     """An issued number named for a re-export: refused unless it was issued for this type and
     scope (a number belongs to one document)."""
@@ -160,6 +197,8 @@ def issued_for(session: Session, text: str, scope: Scope) -> IssuedNumber:
 def list_numbers(
     session: Session, *, year: int | None = None, code: str | None = None
 ) -> list[IssuedNumber]:
+    """The register; its titles name the targets, so it is case content (三员分立)."""
+    require_case_reader(session_roles(session))
     query = select(DocumentNumber)
     if year is not None:
         query = query.where(DocumentNumber.year == year)

@@ -6,23 +6,37 @@ shows the pages from memory. A private profile (``-env:UserInstallation``) keeps
 apart from the user's own LibreOffice (a running instance would otherwise take the job) and keeps
 its recent-files list and backups out of the user's profile. Each preview is audited
 (``report.preview``), as an attachment's is.
+
+LibreOffice runs in its own process group under umask 077: ``soffice`` is a wrapper whose
+``soffice.bin`` outlives a killed wrapper and would recreate the removed folder (world-readable,
+under the user's umask) to write the PDF into it. A cancel or a timeout therefore kills the whole
+group and waits for it before the folder goes. Folders a crash left behind are swept at the
+first preview of a run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
+import time
+import zipfile
 from pathlib import Path
 from typing import ClassVar
 
 from workbench.errors import NotFound, WorkbenchError
 from workbench.i18n import N_
 from workbench.jobs import NEVER_CANCELLED, CancelToken
+from workbench.reports.active_content import active_content
 from workbench.reports.context import DocRequest
 from workbench.reports.export import UnitsOfWork, write_document
+from workbench.reports.office_files import OfficeFileRefused, check_members
 from workbench.reports.registry import resolve
+from workbench.reports.templates import MAX_TEMPLATE_BYTES
 from workbench.store import audit
 from workbench.store.fsutil import PRIVATE_DIR
 from workbench.store.separation import require_case_reader, session_roles
@@ -33,6 +47,10 @@ CONVERT_TIMEOUT_S = 180  # a first start with a fresh profile takes seconds; a h
 # frame_page.py) inserts a blank page that LibreOffice otherwise leaves out of the PDF
 PDF_EXPORT = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 _WINDOWS_PLACES = ("LibreOffice", "LibreOffice 7", "LibreOffice 24", "LibreOffice 25")
+FOLDER_PREFIX = "wb-preview-"
+GROUP_EXIT_WAIT_S = 10.0  # a killed group is gone in milliseconds; a bound, never a hang
+_POSIX = os.name == "posix"
+_swept = threading.Event()
 
 
 class OfficeMissing(NotFound):
@@ -62,11 +80,66 @@ def find_office() -> str | None:
 
 
 def private_folder() -> Path:
-    """A new temporary folder only its owner can enter (mkdtemp makes it 0700 on POSIX; the
-    chmod says so whatever the platform's default)."""
-    folder = Path(tempfile.mkdtemp(prefix="wb-preview-"))
+    """A new temporary folder only its owner can enter (mkdtemp makes it 0700 on POSIX, with a
+    fresh name nobody can have made first; the chmod says so whatever the platform's default).
+    The first call of a run sweeps what an earlier crash left."""
+    if not _swept.is_set():
+        _swept.set()
+        sweep_stale_folders()
+    folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
     folder.chmod(PRIVATE_DIR)
     return folder
+
+
+def sweep_stale_folders(root: Path | None = None) -> None:
+    """Remove this user's preview folders older than a conversion may take: a crashed or killed
+    program leaves its .docx (and perhaps a PDF) there, and nothing else would remove them."""
+    root = root or Path(tempfile.gettempdir())
+    oldest = time.time() - CONVERT_TIMEOUT_S
+    for folder in root.glob(FOLDER_PREFIX + "*"):
+        try:
+            info = folder.lstat()
+        except OSError:
+            continue
+        mine = not _POSIX or info.st_uid == os.getuid()
+        if mine and folder.is_dir() and not folder.is_symlink() and info.st_mtime < oldest:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _end_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill LibreOffice with every process it started and wait until none is left, so nothing
+    writes into a folder about to be removed."""
+    if not _POSIX:
+        process.kill()
+        process.wait()
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + GROUP_EXIT_WAIT_S
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return  # the group is empty
+        except PermissionError:
+            return  # only a zombie not yet reaped by its new parent: it writes nothing
+        time.sleep(0.05)
+
+
+def refuse_active_content(docx: Path) -> None:
+    """Refuse a .docx that would make LibreOffice fetch or run something (an exported file
+    made with an older template, or any file handed to ``file_pages``)."""
+    try:
+        with zipfile.ZipFile(docx) as zf:
+            check_members(zf.infolist(), MAX_TEMPLATE_BYTES)
+            found = active_content(zf)
+    except OfficeFileRefused:
+        found = "压缩方式或大小异常"
+    except (OSError, zipfile.BadZipFile):
+        return  # not a zip: LibreOffice says it cannot read it
+    if found is not None:
+        raise RenderFailed(f"文书{found}，不在本程序中排版预览或打印；请检查所用的模板")
 
 
 def docx_to_pdf(
@@ -77,6 +150,7 @@ def docx_to_pdf(
     office = office or find_office()
     if office is None:
         raise OfficeMissing()
+    refuse_active_content(docx)
     profile = (folder / "profile").as_uri()
     out = folder / "pdf"
     out.mkdir(PRIVATE_DIR, exist_ok=True)
@@ -91,23 +165,31 @@ def docx_to_pdf(
         str(out),
         str(docx),
     ]
-    # the program found on this machine, with arguments we made: no shell, no user text
+    # the program found on this machine, with arguments we made: no shell, no user text; its
+    # own session (process group) so all of it can be killed, and umask 077 for what it writes
     with subprocess.Popen(  # noqa: S603
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        start_new_session=_POSIX,
+        umask=0o077 if _POSIX else -1,
     ) as process:
-        waited = 0.0
-        while True:
-            try:
-                process.wait(timeout=0.2)
-                break
-            except subprocess.TimeoutExpired:
-                waited += 0.2
-                if cancel.cancelled or waited > CONVERT_TIMEOUT_S:
-                    process.kill()
-                    process.wait()
-                    cancel.raise_if_cancelled()
-                    timeout = f"LibreOffice 超过 {CONVERT_TIMEOUT_S} 秒未完成排版"
-                    raise RenderFailed(timeout) from None
+        try:
+            waited = 0.0
+            while True:
+                try:
+                    process.wait(timeout=0.2)
+                    break
+                except subprocess.TimeoutExpired:
+                    waited += 0.2
+                    if cancel.cancelled or waited > CONVERT_TIMEOUT_S:
+                        _end_group(process)
+                        cancel.raise_if_cancelled()
+                        timeout = f"LibreOffice 超过 {CONVERT_TIMEOUT_S} 秒未完成排版"
+                        raise RenderFailed(timeout) from None
+        finally:
+            _end_group(process)  # also what a finished wrapper may have left running
         errors = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
     pdf = out / (docx.stem + ".pdf")
     if process.returncode != 0 or not pdf.is_file():

@@ -12,9 +12,11 @@ renders in the sandbox of ``sandbox.py`` (no calls, imports or private attribute
 checked before every use without running anything in it: every part docxtpl renders must parse,
 hold only what ``sandbox.validate`` admits, use the document's required placeholders and no
 unknown ones (attributes of loop variables included); only then is a sample rendered, in the
-sandbox. A bad one is refused with ``TemplateInvalid`` naming what is wrong. Before any of that,
-the file is bounded (``_open``) and so is what Jinja sees (``TemplateEnvironment.admit``), and
-every part renders once, from the template's own text (``_Template``).
+sandbox. A template with external links, macros, embedded objects or fields that include other
+files is refused (``active_content``). A bad one is refused with ``TemplateInvalid`` naming
+what is wrong. Before any of that, the file is bounded (``_open``) and so is what Jinja sees
+(``TemplateEnvironment.admit``), and every part renders once, from the template's own text
+(``_Template``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from jinja2.meta import find_undeclared_variables
 from lxml.etree import LxmlError
 
 from workbench import paths
+from workbench.reports.active_content import active_content
 from workbench.reports.errors import TemplateInvalid
 from workbench.reports.frame import framed_type
 from workbench.reports.gbt9704 import HEITI, OfficialDocument
@@ -115,11 +118,19 @@ class _Template(DocxTemplate):  # type: ignore[misc]
 def _open(path: Path) -> _Template:
     """The template, loaded; refused unless it is a regular file of at most
     ``MAX_TEMPLATE_BYTES``, a .docx packed as Word packs it, that unpacks to at most
-    ``MAX_TEMPLATE_BYTES`` (``office_files``)."""
+    ``MAX_TEMPLATE_BYTES`` (``office_files``), and that reaches nothing outside itself
+    (``active_content``: LibreOffice would fetch a linked image at every preview)."""
     try:
         data = read_regular_file(path, MAX_TEMPLATE_BYTES)
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             check_members(zf.infolist(), MAX_TEMPLATE_BYTES)
+            reaching_out = active_content(zf)
+        if reaching_out is not None:
+            raise TemplateInvalid(
+                f"模板“{path.name}”{reaching_out}：模板中不能有外部链接、宏、嵌入对象或引用其他"
+                "文件的域，请删去后再用",
+                path=str(path),
+            )
         tpl = _Template(io.BytesIO(data))
         tpl.init_docx()
     except OfficeFileRefused as refused:

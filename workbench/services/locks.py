@@ -9,13 +9,16 @@ Steps the workflow still allows on a locked record (a 线索's 接收/反馈/办
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from workbench.errors import WorkflowError
 from workbench.i18n import N_
-from workbench.models import Clue, Letter, Rectification
+from workbench.models import Clue, Finding, Letter, Rectification
 from workbench.models.base import Base, RecordMixin
-from workbench.models.enums import ClueStatus, LetterStatus, RectificationStatus
+from workbench.models.enums import ClueStatus, FindingStatus, LetterStatus, RectificationStatus
 from workbench.services.common import get_live
 from workbench.services.reads import record_table
 
@@ -28,6 +31,8 @@ CLUE_CLOSED = N_(
 )
 LETTER_DISCUSSED = N_("该信访件已提交组务会研究，登记内容不能再修改；请按组务会意见分类处置。")
 LETTER_DISPOSED = N_("该信访件已处置，已锁定，不能修改；如需更正，请提请组务会重新研究后另行登记。")
+FINDING_IN_SIGNOFF = N_("该底稿正在复核审签中，内容不能修改；如需修改，请先退回。")
+FINDING_APPROVED = N_("该底稿已审签，已锁定，不能修改；仅可调整是否纳入报告。")
 RECTIFICATION_CLOSED = N_(
     "该整改事项已销号，已锁定，不能修改；仍可登记评估等次。如需更正，请由巡察办核实后另行登记。"
 )
@@ -52,6 +57,24 @@ def rectification_lock(row: Rectification) -> str | None:
     """销号 closes the item on its evidence: the ledger and the proof stay as they were judged.
     长期坚持 stays open to progress notes (its measures never end)."""
     return RECTIFICATION_CLOSED if row.status is RectificationStatus.DONE else None
+
+
+def finding_lock(row: Finding) -> str | None:
+    """What the 副组长 reviewed and the 组长 signed is what stands: a 底稿 under sign-off or
+    approved does not change (``findings_rules.require_draft`` refuses it in the services)."""
+    if row.status is FindingStatus.DRAFT:
+        return None
+    return FINDING_APPROVED if row.status is FindingStatus.APPROVED else FINDING_IN_SIGNOFF
+
+
+# each locking type's rule, judged on the row's status alone (a conflict merge asks it of
+# every version, exchange.conflicts)
+LOCKS: dict[type[Base], Callable[[Any], str | None]] = {
+    Clue: clue_lock,
+    Letter: letter_lock,
+    Rectification: rectification_lock,
+    Finding: finding_lock,
+}
 
 
 VOIDED = N_("已作废")
