@@ -30,7 +30,8 @@ from workbench.store.separation import require_case_reader, session_roles
 
 # who draws a number on the office store: 巡察办, or a 组长/副组长 who signs there
 ISSUERS = frozenset({Role.OFFICE, Role.TEAM_LEADER, Role.DEPUTY_LEADER})
-YEARS_AROUND_TODAY = 1
+YEARS_AHEAD = 1  # a mistyped future date would reserve that year's first numbers
+YEARS_BACK = 10  # a past round's document numbered late keeps its own year
 _NUMBER = re.compile(r"^(?P<code>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d{0,5})号$")
 
 
@@ -155,13 +156,13 @@ def require_issuer(session: Session) -> None:
 
 
 def checked_year(doc_date: date, today: date | None = None) -> int:
-    """The number's year: the 成文日期's, refused when it is more than a year from today (a
-    mistyped date would otherwise reserve a future year's first numbers)."""
+    """The number's year: the 成文日期's, refused when it is more than a year ahead of today or
+    ten years back (a mistyped date would otherwise reserve another year's numbers)."""
     this_year = (today or date.today()).year
-    if abs(doc_date.year - this_year) > YEARS_AROUND_TODAY:
+    if not this_year - YEARS_BACK <= doc_date.year <= this_year + YEARS_AHEAD:
         raise DocumentNumberInvalid(
-            f"成文日期 {doc_date.isoformat()} 与今年相差超过 {YEARS_AROUND_TODAY} 年，"
-            "不能按该年份编发文字号；请核对日期",
+            f"成文日期 {doc_date.isoformat()} 超出可编号的年份（{this_year - YEARS_BACK}–"
+            f"{this_year + YEARS_AHEAD} 年），不能按该年份编发文字号；请核对日期",
             date=doc_date.isoformat(),
         )
     return doc_date.year
