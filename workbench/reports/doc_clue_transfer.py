@@ -35,7 +35,7 @@ from workbench.reports.context import (
 )
 from workbench.reports.errors import DocumentScopeError
 from workbench.reports.fitted import fitted_table
-from workbench.reports.gbt9704 import HEITI, Cell, OfficialDocument
+from workbench.reports.gbt9704 import HEITI, OfficialDocument, pair, wide
 from workbench.services import clues
 from workbench.services.clue_transfer import feedback_months
 from workbench.services.clues import ClueView
@@ -155,12 +155,6 @@ def approval_context(session: Session, request: DocRequest) -> ApprovalDoc:
 
 def render_approval(ctx: ApprovalDoc) -> OfficialDocument:
     doc = OfficialDocument(title=ctx.title)
-
-    def pair(a: str, b: str, c: str, d: str) -> list[Cell]:
-        return [Cell(a, label=True), Cell(b), Cell(c, label=True), Cell(d)]
-
-    def wide(a: str, b: str) -> list[Cell]:
-        return [Cell(a, label=True), Cell(b, span=3)]
 
     for index, c in enumerate(ctx.clues):
         if index:

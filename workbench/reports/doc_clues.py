@@ -24,7 +24,7 @@ from workbench.reports.context import (
     yes_no,
 )
 from workbench.reports.fitted import fitted_table
-from workbench.reports.gbt9704 import Cell, OfficialDocument
+from workbench.reports.gbt9704 import OfficialDocument, pair, wide
 from workbench.services import clues
 from workbench.services.clues import ClueView
 
@@ -126,12 +126,6 @@ def ledger_context(session: Session, request: DocRequest) -> ClueDoc:
 
 def render_transfer(ctx: ClueDoc) -> OfficialDocument:
     doc = OfficialDocument(title=ctx.title)
-
-    def pair(a: str, b: str, c: str, d: str) -> list[Cell]:
-        return [Cell(a, label=True), Cell(b), Cell(c, label=True), Cell(d)]
-
-    def wide(a: str, b: str) -> list[Cell]:
-        return [Cell(a, label=True), Cell(b, span=3)]
 
     for index, c in enumerate(ctx.clues):
         if index:

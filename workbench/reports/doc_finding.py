@@ -25,7 +25,7 @@ from workbench.reports.context import (
     secrecy_mark,
     yes_no,
 )
-from workbench.reports.gbt9704 import Cell, OfficialDocument
+from workbench.reports.gbt9704 import OfficialDocument, pair, wide
 from workbench.services import findings, focus
 from workbench.services.findings import FindingView
 from workbench.services.findings_evidence import list_evidence
@@ -188,12 +188,6 @@ def render(ctx: FindingDoc) -> OfficialDocument:
             doc.page_break()
         doc.marks(copy_no=ctx.copy_no, secrecy=ctx.secrecy)
         doc.title(ctx.title)
-
-        def wide(name: str, value: str) -> list[Cell]:
-            return [Cell(name, label=True), Cell(value, span=3)]
-
-        def pair(a: str, b: str, c: str, d: str) -> list[Cell]:
-            return [Cell(a, label=True), Cell(b), Cell(c, label=True), Cell(d)]
 
         basis = [
             f"{b.no}.《{b.title.strip('《》')}》{f'（{b.document_no}）' if b.document_no else ''}"

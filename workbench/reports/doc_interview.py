@@ -24,7 +24,7 @@ from workbench.reports.context import (
     fmt_datetime,
     secrecy_mark,
 )
-from workbench.reports.gbt9704 import HEITI, SONGTI, Cell, OfficialDocument
+from workbench.reports.gbt9704 import HEITI, SONGTI, Cell, OfficialDocument, pair
 from workbench.services.interviews import get_interview
 
 
@@ -93,9 +93,6 @@ def render(ctx: InterviewDoc) -> OfficialDocument:
     doc = OfficialDocument(title=ctx.title)
     doc.marks(copy_no=ctx.copy_no, secrecy=ctx.secrecy)
     doc.title(ctx.title)
-
-    def pair(a: str, b: str, c: str, d: str) -> list[Cell]:
-        return [Cell(a, label=True), Cell(b), Cell(c, label=True), Cell(d)]
 
     doc.form(
         [

@@ -83,6 +83,16 @@ class Cell:
     align: str = "left"
 
 
+def pair(a: str, b: str, c: str, d: str) -> list[Cell]:
+    """A form row of two labelled values side by side (a four-column form)."""
+    return [Cell(a, label=True), Cell(b), Cell(c, label=True), Cell(d)]
+
+
+def wide(label: str, value: str) -> list[Cell]:
+    """A form row whose value spans the other three columns."""
+    return [Cell(label, label=True), Cell(value, span=3)]
+
+
 DRAFT_MARK = "征求意见稿（草稿）"
 
 
