@@ -13,7 +13,7 @@ offers the export, to open the file in WPS or Word instead.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -51,9 +51,9 @@ from workbench.errors import Cancelled
 from workbench.jobs import CancelToken
 from workbench.reports import DocRequest, ExportResult, get_spec, template_for
 from workbench.reports.doc_clue_transfer import receiving_units
-from workbench.reports.frame import URGENCIES, frame_values
+from workbench.reports.frame import URGENCIES
+from workbench.reports.frame_defaults import FrameDefaults, frame_defaults
 from workbench.reports.frame_settings import split_names
-from workbench.reports.numbers import Scope, numbers_for
 from workbench.reports.preview import (
     OfficeMissing,
     find_office,
@@ -61,7 +61,6 @@ from workbench.reports.preview import (
     remove_preview,
     write_preview_docx,
 )
-from workbench.reports.registry import resolve
 
 # Where LibreOffice is looked for; tests replace it to see the dialog of a machine without it.
 office_program: Callable[[], str | None] = find_office
@@ -69,25 +68,6 @@ office_program: Callable[[], str | None] = find_office
 NAMES_TYPES = frozenset({"feedback"})  # may name individuals (DocRequest.names)
 APPENDIX_TYPES = frozenset({"portrait"})  # has a detail 附件 on request (DocRequest.appendix)
 UNIT_TYPES = frozenset({"clue-letter"})  # one letter a receiving unit (DocRequest.unit)
-
-
-@dataclass(frozen=True)
-class FrameDefaults:
-    """What the 公文要素 section shows before the user changes it: the 签发人 and 抄送 the
-    frame would print, and the 发文字号 already issued to this very document."""
-
-    signer: str
-    cc: tuple[str, ...]
-    numbers: tuple[str, ...]
-
-
-def frame_defaults(session: Any, request: DocRequest) -> FrameDefaults:
-    spec, resolved = resolve(session, request)
-    assert spec.frame is not None
-    values = frame_values(session, spec.frame, resolved, copy_no="", secrecy="")
-    scope = Scope(spec.code, resolved.round_id, resolved.target_id, resolved.record_id)
-    issued = tuple(n.text for n in numbers_for(session, scope))
-    return FrameDefaults(values.signer, values.cc, issued)
 
 
 class DocumentDialog(QDialog):
