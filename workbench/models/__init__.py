@@ -4,6 +4,7 @@ import workbench.models.drafts  # registers the drafts table
 import workbench.models.exchange  # noqa: F401 - registers the exchange_* tables
 from workbench.models.base import Base
 from workbench.models.clues import Clue
+from workbench.models.datalists import DataHit, DataMapping, DataRow, DataRule, DataSource
 from workbench.models.findings import Evidence, Finding, FindingSignoff
 from workbench.models.interviews import Interview, InterviewTurn
 from workbench.models.letters import Letter
@@ -44,6 +45,7 @@ RECORD_MODELS = (
     ReminderLetter,
     Report,
     ArchiveItem,
+    DataHit,
 )
 
 __all__ = [
@@ -54,6 +56,11 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Clue",
+    "DataHit",
+    "DataMapping",
+    "DataRow",
+    "DataRule",
+    "DataSource",
     "DocumentNumber",
     "Evidence",
     "Finding",

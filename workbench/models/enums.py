@@ -310,3 +310,24 @@ class Retention(LabeledEnum):
     PERMANENT = "permanent", N_("永久")
     YEARS_30 = "30y", N_("30年")
     YEARS_10 = "10y", N_("10年")
+
+
+class DataListKind(LabeledEnum):
+    """The external lists an office cross-checks (大数据碰撞比对)."""
+
+    ASSISTANCE = "assistance", N_("低保/特困/临时救助名单")
+    SUBSIDY = "subsidy", N_("惠农补贴发放名单")
+    STAFF = "staff", N_("公职人员/财政供养人员名单")
+    CADRES = "cadres", N_("村（社区）干部名单")
+    RELATIVES = "relatives", N_("干部近亲属名单")
+    DEATHS = "deaths", N_("死亡/火化人员名单")
+    BUSINESS = "business", N_("工商登记信息")
+    PROJECTS = "projects", N_("工程项目中标信息")
+    CONTRACTS = "contracts", N_("集体“三资”合同")
+
+
+class HitStatus(LabeledEnum):
+    NEW = "new", N_("待处理")
+    PENDING = "pending", N_("待核实")
+    CONFIRMED = "confirmed", N_("属实")
+    EXCLUDED = "excluded", N_("排除")

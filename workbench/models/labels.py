@@ -67,6 +67,28 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType("reminder_letters", "reminder_letter", N_("新官理旧账提醒函")),
     RecordType("reports", "report", N_("报告"), "reports"),
     RecordType("archive_items", "archive", N_("归档材料")),
+    RecordType(
+        "data_hits",
+        "data_hit",
+        N_("比对疑点"),
+        "datacheck",
+        {
+            "rule_id": N_("比对规则"),
+            "rule_version": N_("规则版本"),
+            "rule_title": N_("规则名称"),
+            "match_key": N_("疑点标识"),
+            "subject_name": N_("涉及人员"),
+            "subject_id_number": N_("身份证号"),
+            "summary": N_("比对情况"),
+            "qualification": N_("定性提示"),
+            "discipline": N_("涉及纪律"),
+            "rows": N_("比中数据"),
+            "reason": N_("核实说明"),
+            "decided_by": N_("处理人"),
+            "decided_at": N_("处理时间"),
+            "finding_id": N_("问题底稿"),
+        },
+    ),
 )
 BY_TABLE: dict[str, RecordType] = {t.table: t for t in RECORD_TYPES}
 BY_KIND: dict[str, RecordType] = {t.kind: t for t in RECORD_TYPES}
