@@ -100,6 +100,7 @@ COMMANDS: dict[str, str] = {
     "wipe": "（巡察组）清理已经巡察办确认的一轮数据",
     "conflicts": "（巡察办）合并冲突",
     "index": "把导入后尚未编入检索的记录编入检索索引",
+    "data": "大数据碰撞比对：导入名单、运行比对规则、核查疑点",
     "demo": "创建演示数据库",
 }
 
@@ -159,6 +160,7 @@ def _answer_without_commands(argv: Sequence[str] | None) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from workbench.cli import (
+        data_cmds,
         demo_cmds,
         exchange_cmds,
         index_cmds,
@@ -183,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_cmds.register(sub)
     exchange_cmds.register(sub)
     index_cmds.register(sub)
+    data_cmds.register(sub)
     demo_cmds.register(sub)
     return parser
 
