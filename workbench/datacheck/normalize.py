@@ -19,6 +19,8 @@ class ValueProblem(ValueError):
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
+# how Excel shows a long number (1.10105E+17): a 身份证号 saved as one has lost its last digits
+_EXCEL_NUMBER = re.compile(r"\d(\.\d+)?E\+?\d+")
 
 
 def id_check_digit(first17: str) -> str:
@@ -39,6 +41,8 @@ def id_number(text: str | None) -> str | None:
     value = _plain(text).upper()
     if not value:
         return None
+    if _EXCEL_NUMBER.fullmatch(value):
+        raise ValueProblem("身份证号被 Excel 存成了数字，末几位已丢失：请把该列设为文本后重新导出")
     if re.fullmatch(r"\d{15}", value):
         first17 = value[:6] + "19" + value[6:]
         value = first17 + id_check_digit(first17)
