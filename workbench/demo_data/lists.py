@@ -545,6 +545,11 @@ def _relative_contracts(m: _Maker, out: _Lists) -> None:
     rows[Kind.BUSINESS].extend(_business_rows(m, firm, [(m.person(), ""), (relative, "")]))
     rows[Kind.PROJECTS].append(_project_row(m, place, firm))
     out.truth.add((RELATIVE_CONTRACTS, relative.id_number))
+    # the cadre himself signs one (the rule counts the cadre as well as the relatives)
+    cadre, place = m.person(), m.place()
+    rows[Kind.CADRES].append(_cadre_row(m, cadre, place))
+    rows[Kind.CONTRACTS].append(_contract_row(m, place, cadre))
+    out.truth.add((RELATIVE_CONTRACTS, cadre.id_number))
     # near misses: a cadre's relative contracting in another village; the relative of somebody
     # who is no cadre contracting in that person's village
     cadre, place, relative = m.person(), m.place(), m.person()
