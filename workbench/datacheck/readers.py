@@ -19,6 +19,7 @@ import codecs
 import csv
 import hashlib
 import io
+import struct
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,8 +28,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+import xlrd
 from openpyxl import load_workbook
 from openpyxl.utils.cell import get_column_letter, range_boundaries
+from xlrd.compdoc import CompDocError
 
 from workbench.datacheck.errors import ListFileRefused
 from workbench.reports.errors import LedgerFileInvalid
@@ -82,15 +85,17 @@ def open_table(path: Path, sheet: str | None = None) -> Iterator[Table]:
     """The table in ``path`` (the named sheet, else the first), or ``ListFileRefused``."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".xlsm", ".xls"):
+        raise refuse(path, "只能导入 .xlsx、.xls 或 .csv 文件")
+    if path.is_file() and path.stat().st_size == 0:
+        raise refuse(path, "文件是空的")
     if suffix == ".csv":
         yield _csv_table(path)
     elif suffix in (".xlsx", ".xlsm"):
         with _xlsx_table(path, sheet) as table:
             yield table
-    elif suffix == ".xls":
-        yield _xls_table(path, sheet)
     else:
-        raise refuse(path, "只能导入 .xlsx、.xls 或 .csv 文件")
+        yield _xls_table(path, sheet)
 
 
 def _read(path: Path, cap: int) -> bytes:
@@ -207,14 +212,17 @@ def _xlsx_table(path: Path, sheet: str | None) -> Iterator[Table]:
     except LedgerFileInvalid as exc:
         raise ListFileRefused(str(exc)) from None
     sha256 = hashlib.sha256(data.getbuffer()).hexdigest()
-    if not zipfile.ZipFile(data).namelist().count("xl/workbook.xml"):
-        raise refuse(path, "不是 Excel 工作簿（可能是改了扩展名的 Word 或其他文件）")
+    names = zipfile.ZipFile(data).namelist()
+    if "word/document.xml" in names:
+        raise refuse(path, "是 Word 文档（.docx）改了扩展名，不是 Excel 工作簿")
+    if not any(name.startswith("xl/") for name in names):
+        raise refuse(path, "不是 Excel 工作簿（可能是改了扩展名的其他文件）")
     try:
         book = load_workbook(data, read_only=True, data_only=False, keep_links=False)
     except UNREADABLE as exc:
         raise refuse(path, "文件内容已损坏，或不是 Excel 保存的 .xlsx 文件") from exc
     try:
-        sheets = tuple(str(name) for name in book.sheetnames)
+        sheets = tuple(str(ws.title) for ws in book.worksheets)  # not chart sheets
         title = sheets[0] if sheet is None else sheet
         if title not in sheets:
             raise refuse(path, f"没有名为“{sheet}”的工作表（有：{'、'.join(sheets)}）")
@@ -236,13 +244,13 @@ def _xlsx_table(path: Path, sheet: str | None) -> Iterator[Table]:
         if shape.last_row == 0:
             raise refuse(path, f"工作表“{title}”是空的")
         header_row, headers = _header(path, rows())
-        _check_xlsx_shape(path, title, header_row, shape.merged, shape.formulas)
+        _check_merges_and_formulas(path, title, header_row, shape.merged, shape.formulas)
         yield Table(path.name, title, sheets, headers, header_row, sha256, rows)
     finally:
         book.close()
 
 
-def _check_xlsx_shape(
+def _check_merges_and_formulas(
     path: Path,
     title: str,
     header_row: int,
@@ -270,6 +278,72 @@ def _check_xlsx_shape(
 
 # -- .xls -----------------------------------------------------------------------------------
 
+_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+# what xlrd raises on a damaged or crafted file: its own errors and the parsing it gives up on
+_XLS_UNREADABLE = (
+    xlrd.XLRDError,
+    CompDocError,
+    struct.error,
+    IndexError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AssertionError,
+    UnicodeError,
+    EOFError,
+    OverflowError,
+    ZeroDivisionError,
+)
+
 
 def _xls_table(path: Path, sheet: str | None) -> Table:
-    raise refuse(path, "暂不支持 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入")
+    """An Excel 97-2003 workbook, read by xlrd from the bytes. xlrd keeps a formula's cached
+    value and not the formula, so formulas cannot be refused here as they are in an .xlsx."""
+    data = _read(path, MAX_XLS_BYTES)
+    if not data.startswith(_OLE_MAGIC):
+        raise refuse(path, "不是 Excel 97-2003 工作簿（.xls），或文件已损坏")
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
+        )
+        sheets = tuple(str(name) for name in book.sheet_names())
+        title = sheets[0] if sheet is None else sheet
+        if title not in sheets:
+            raise refuse(path, f"没有名为“{sheet}”的工作表（有：{'、'.join(sheets)}）")
+        ws = book.sheet_by_name(title)
+        grid = [[_xls_text(cell, book.datemode) for cell in ws.row(r)] for r in range(ws.nrows)]
+        merged = tuple(ws.merged_cells)
+    except xlrd.XLRDError as exc:
+        if "encrypted" in str(exc).lower():
+            raise refuse(path, "文件设置了打开密码，请在 Excel 中取消密码后再导入") from None
+        raise refuse(path, "不是 Excel 97-2003 工作簿（.xls），或文件已损坏") from exc
+    except _XLS_UNREADABLE as exc:
+        raise refuse(path, "不是 Excel 97-2003 工作簿（.xls），或文件已损坏") from exc
+
+    def rows() -> Iterator[Row]:
+        yield from enumerate(grid, start=1)
+
+    if not grid:
+        raise refuse(path, f"工作表“{title}”是空的")
+    header_row, headers = _header(path, rows())
+    ranges = tuple(
+        f"{get_column_letter(clo + 1)}{rlo + 1}:{get_column_letter(chi)}{rhi}"
+        for rlo, rhi, clo, chi in merged
+    )
+    _check_merges_and_formulas(path, title, header_row, ranges, ())
+    return Table(
+        path.name, title, sheets, headers, header_row, hashlib.sha256(data).hexdigest(), rows
+    )
+
+
+def _xls_text(cell: Any, datemode: int) -> str | None:
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return _text(xlrd.xldate.xldate_as_datetime(cell.value, datemode))
+        except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+            return _text(cell.value)
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return _text(bool(cell.value))
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return str(xlrd.error_text_from_code.get(cell.value, "#错误"))
+    return _text(cell.value)
