@@ -177,3 +177,10 @@ def test_areas_in_mu() -> None:
 def test_normalize_dispatches_by_value_type() -> None:
     assert normalize(ValueType.NAME, "張三") == "张三"
     assert normalize(ValueType.AMOUNT, "1.2万元") == 1200000
+
+
+def test_an_amount_column_titled_in_wan_yuan_scales_bare_numbers() -> None:
+    assert normalize(ValueType.AMOUNT, "35.6", "中标金额（万元）") == 35_600_000
+    assert normalize(ValueType.AMOUNT, "35.6万元", "中标金额（万元）") == 35_600_000
+    assert normalize(ValueType.AMOUNT, "3,000元", "中标金额（万元）") == 300_000
+    assert normalize(ValueType.AMOUNT, "35.6", "中标金额（元）") == 3_560

@@ -182,12 +182,15 @@ def _decimal(value: str, what: str, unit: str) -> Decimal:
     return -number if negative else number
 
 
-def amount_fen(text: str | None) -> int | None:
-    """An amount in 元 (1,234.50, ¥1234.5, 1.2万元, (300.00) for −300) → fen."""
+def amount_fen(text: str | None, in_wan: bool = False) -> int | None:
+    """An amount in 元 (1,234.50, ¥1234.5, 1.2万元, (300.00) for −300) → fen. ``in_wan``: the
+    column's header says 万元, so a bare number is in 万元 (one saying 元 or 万 is as it says)."""
     value = _plain(text)
     if not value:
         return None
     fen = _decimal(value, "金额", "元") * 100
+    if in_wan and not re.search(r"[元万]\)?$", value):
+        fen *= 10000
     return int(fen.to_integral_value(ROUND_HALF_UP))
 
 
@@ -228,6 +231,9 @@ NORMALIZERS: dict[ValueType, Any] = {
 }
 
 
-def normalize(type_: ValueType, cell: str | None) -> Any:
-    """The stored value of one cell (see ``NORMALIZERS``)."""
+def normalize(type_: ValueType, cell: str | None, header: str = "") -> Any:
+    """The stored value of one cell (see ``NORMALIZERS``). ``header``, the column's title, gives
+    the unit of an amount column titled in 万元 (“中标金额（万元）”)."""
+    if type_ is ValueType.AMOUNT and "万元" in _plain(header):
+        return amount_fen(cell, in_wan=True)
     return NORMALIZERS[type_](cell)
