@@ -172,3 +172,17 @@ def test_an_xlsx_renamed_xls_is_refused(tmp_path: Path) -> None:
     path = xlsx(tmp_path / "a.xlsx", ROWS).rename(tmp_path / "a.xls")
     with pytest.raises(ListFileRefused, match=r"不是 Excel 97-2003 工作簿（\.xls）"):
         read(path)
+
+
+def test_a_tab_separated_csv_and_a_quoted_line_break(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text('低保名单\n姓名\t住址\n张三\t"东村\n3组"\n李四\t西村\n', encoding="utf-8")
+    table, rows = read(path)
+    assert (table.header_row, table.headers) == (2, ("姓名", "住址"))
+    assert rows == [(3, ["张三", "东村\n3组"]), (4, ["李四", "西村"])]
+
+
+def test_an_xlsm_is_not_taken(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "a.xlsx", ROWS).rename(tmp_path / "a.xlsm")
+    with pytest.raises(ListFileRefused, match="只能导入"):
+        read(path)

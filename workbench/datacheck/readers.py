@@ -85,13 +85,13 @@ def open_table(path: Path, sheet: str | None = None) -> Iterator[Table]:
     """The table in ``path`` (the named sheet, else the first), or ``ListFileRefused``."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx", ".xlsm", ".xls"):
+    if suffix not in (".csv", ".xlsx", ".xls"):
         raise refuse(path, "只能导入 .xlsx、.xls 或 .csv 文件")
     if path.is_file() and path.stat().st_size == 0:
         raise refuse(path, "文件是空的")
     if suffix == ".csv":
         yield _csv_table(path)
-    elif suffix in (".xlsx", ".xlsm"):
+    elif suffix == ".xlsx":
         with _xlsx_table(path, sheet) as table:
             yield table
     else:
@@ -169,11 +169,14 @@ def _csv_table(path: Path) -> Table:
     if b"\x00" in data:
         raise refuse(path, "含有 NUL 字符，不是文本 CSV（可能是 UTF-16 编码或其他格式的文件）")
     encoding = _csv_encoding(data)
+    head = data[: 64 * 1024]  # some systems export tab-separated text named .csv
+    delimiter = "\t" if head.count(b"\t") > head.count(b",") else ","
 
     def records() -> Iterator[Row]:
         text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
         try:  # Excel numbers records, a quoted line break staying in its row
-            for row_no, cells in enumerate(csv.reader(text, strict=True), start=1):
+            cells_of = csv.reader(text, delimiter=delimiter, strict=True)
+            for row_no, cells in enumerate(cells_of, start=1):
                 yield row_no, [_text(c) for c in cells]
         except csv.Error as exc:
             raise refuse(path, f"CSV 格式有误（{exc}）") from None
@@ -182,11 +185,10 @@ def _csv_table(path: Path) -> Table:
 
     def rows() -> Iterator[Row]:
         for row_no, cells in records():
-            extra = cells[len(headers) :]
-            if row_no > header_row and any(c is not None for c in extra):
+            if row_no > header_row and any(c is not None for c in cells[len(headers) :]):
                 raise refuse(
                     path,
-                    f"第 {row_no} 行比表头多出 {len(extra)} 列："
+                    f"第 {row_no} 行有 {len(cells)} 列，比表头（{len(headers)} 列）多："
                     "可能是某个值里的逗号没有加引号，请检查后重新导出",
                 )
             yield row_no, cells
@@ -313,6 +315,7 @@ def _xls_table(path: Path, sheet: str | None) -> Table:
         ws = book.sheet_by_name(title)
         grid = [[_xls_text(cell, book.datemode) for cell in ws.row(r)] for r in range(ws.nrows)]
         merged = tuple(ws.merged_cells)
+        book.release_resources()
     except xlrd.XLRDError as exc:
         if "encrypted" in str(exc).lower():
             raise refuse(path, "文件设置了打开密码，请在 Excel 中取消密码后再导入") from None
