@@ -11,6 +11,7 @@ the same table, so a character it maps that is also in use as 简体 (於 → �
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -29,15 +30,20 @@ class ValueProblem(ValueError):
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
+_ID_ZERO = 48 * sum(_ID_WEIGHTS)
 _OLDEST_BIRTH_YEAR = 1850  # GB 11643's own example was born in 1880
 # how Excel shows a long number (1.10105E+17): a 身份证号 saved as one has lost its last digits
 _EXCEL_NUMBER = re.compile(r"\d(\.\d+)?E\+?\d+")
+_ID15, _ID18 = re.compile(r"[0-9]{15}"), re.compile(r"[0-9]{17}[0-9X]")
 _INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]+")  # spaces, zero-width marks
 
 
 def id_check_digit(first17: str) -> str:
     """GB 11643-1999: the 18th character of a 公民身份号码."""
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
+    digits = first17.encode("ascii")
+    if len(digits) != len(_ID_WEIGHTS) or not digits.isdigit():
+        raise ValueError(first17)
+    total = sum(map(operator.mul, _ID_WEIGHTS, digits)) - _ID_ZERO  # bytes are codes: "0" is 48
     return _ID_CHECK[total % 11]
 
 
@@ -45,7 +51,10 @@ def _plain(text: str | None) -> str:
     """Full-width → half-width (NFKC), every kind of space and zero-width mark removed."""
     if text is None:
         return ""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", str(text)))
+    text = str(text)
+    if text.isascii() and text.isprintable() and " " not in text:
+        return text  # most cells: nothing to change
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _code(text: str | None) -> str:
@@ -61,10 +70,10 @@ def id_number(text: str | None) -> str | None:
         return None
     if _EXCEL_NUMBER.fullmatch(value):
         raise ValueProblem("身份证号被 Excel 存成了数字，末几位已丢失：请把该列设为文本后重新导出")
-    if re.fullmatch(r"\d{15}", value):
+    if _ID15.fullmatch(value):
         first17 = value[:6] + "19" + value[6:]
         value = first17 + id_check_digit(first17)
-    if not re.fullmatch(r"\d{17}[\dX]", value):
+    if not _ID18.fullmatch(value):
         raise ValueProblem("身份证号应为 18 位（或 15 位）")
     if id_check_digit(value[:17]) != value[17]:
         raise ValueProblem("身份证号校验码不符")
@@ -118,6 +127,7 @@ _MONTH_FORMS = (
     re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?"),
     re.compile(r"(\d{4})(\d{2})"),
 )
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SERIAL = re.compile(r"\d{5}(\.\d+)?")  # Excel's day count: 1927 to 2173
 
 
@@ -129,19 +139,7 @@ def day(text: str | None) -> date | None:
     if not value:
         return None
     try:
-        found: date | None = None
-        for form in _DATE_FORMS:
-            if match := form.fullmatch(value):
-                found = date(*(int(part) for part in match.groups()))
-                break
-        else:
-            for form in _MONTH_FORMS:
-                if match := form.fullmatch(value):
-                    found = date(int(match[1]), int(match[2]), 1)
-                    break
-            else:
-                if _SERIAL.fullmatch(value):
-                    found = _EXCEL_EPOCH + timedelta(days=int(float(value)))
+        found = _parsed_day(value)
     except ValueError:
         raise ValueProblem(f"日期“{value[:20]}”不存在") from None
     if found is None:
@@ -149,6 +147,21 @@ def day(text: str | None) -> date | None:
     if not 1900 <= found.year <= 2100:
         raise ValueProblem(f"日期“{value[:20]}”超出合理范围")
     return found
+
+
+def _parsed_day(value: str) -> date | None:
+    """The day ``value`` names in one of ``day``'s forms, or None; ValueError if none such."""
+    if _ISO_DAY.fullmatch(value):  # most cells, and what the reader gives for a date
+        return date.fromisoformat(value)
+    for form in _DATE_FORMS:
+        if match := form.fullmatch(value):
+            return date(*(int(part) for part in match.groups()))
+    for form in _MONTH_FORMS:
+        if match := form.fullmatch(value):
+            return date(int(match[1]), int(match[2]), 1)
+    if _SERIAL.fullmatch(value):
+        return _EXCEL_EPOCH + timedelta(days=int(float(value)))
+    return None
 
 
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d*)?")
@@ -182,12 +195,18 @@ def _decimal(value: str, what: str, unit: str) -> Decimal:
     return -number if negative else number
 
 
+_PLAIN_AMOUNT = re.compile(r"(-?)([0-9]{1,12})(?:\.([0-9]{1,2}))?")
+
+
 def amount_fen(text: str | None, in_wan: bool = False) -> int | None:
     """An amount in 元 (1,234.50, ¥1234.5, 1.2万元, (300.00) for −300) → fen. ``in_wan``: the
     column's header says 万元, so a bare number is in 万元 (one saying 元 or 万 is as it says)."""
     value = _plain(text)
     if not value:
         return None
+    if not in_wan and (plain := _PLAIN_AMOUNT.fullmatch(value)):  # most cells: 315.5
+        whole = int(plain[2]) * 100 + int((plain[3] or "").ljust(2, "0"))
+        return -whole if plain[1] else whole
     fen = _decimal(value, "金额", "元") * 100
     if in_wan and not re.search(r"[元万]\)?$", value):
         fen *= 10000
