@@ -171,3 +171,18 @@ def test_reading_lists_writes_no_temp_file(tmp_path: Path, empty_tmpdir: Path) -
     assert tempfile.gettempdir() == str(empty_tmpdir)
     assert list(empty_tmpdir.iterdir()) == []
     assert sorted(files.iterdir()) == before
+
+
+@pytest.mark.parametrize("cut", [0.1, 0.5, 0.9])
+def test_truncated_workbooks_are_refused_not_crashed_on(tmp_path: Path, cut: float) -> None:
+    for made in (xlsx(tmp_path / "a.xlsx", ROWS), xls(tmp_path / "a.xls", ROWS)):
+        data = made.read_bytes()
+        broken = tmp_path / f"broken{made.suffix}"
+        broken.write_bytes(data[: int(len(data) * cut)])
+        refused(broken, "无法读取")
+
+
+def test_an_xls_of_garbage_behind_the_ole_signature_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.xls"
+    path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(range(256)) * 64)
+    refused(path, r"不是 Excel 97-2003 工作簿（\.xls），或文件已损坏")

@@ -186,3 +186,10 @@ def test_an_xlsm_is_not_taken(tmp_path: Path) -> None:
     path = xlsx(tmp_path / "a.xlsx", ROWS).rename(tmp_path / "a.xlsm")
     with pytest.raises(ListFileRefused, match="只能导入"):
         read(path)
+
+
+def test_rows_can_be_read_again_within_the_context(tmp_path: Path) -> None:
+    for path in (xlsx(tmp_path / "a.xlsx", ROWS), xls(tmp_path / "a.xls", ROWS)):
+        with open_table(path) as table:
+            first = list(table.rows())
+            assert list(table.rows()) == first and len(first) == 2
