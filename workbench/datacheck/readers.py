@@ -19,6 +19,7 @@ import codecs
 import csv
 import hashlib
 import io
+import re
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
@@ -50,12 +51,15 @@ XLSX_CAPS = Caps(
 HEADER_SEARCH_ROWS = 20  # a title and notes above the header take a few rows, not more
 BIG_NUMBER = 1e15  # Excel keeps 15 significant digits: beyond that a number has lost some
 _UNREADABLE_ENCODING = "文件编码无法识别，请另存为 UTF-8 或 GB18030 编码的 CSV"
+_BLANK = re.compile(rb"\s*")
 Row = tuple[int, list[str | None]]
 
 
 @dataclass(frozen=True)
 class Table:
-    """One sheet of a list file: its header row and, through ``rows()``, the rows below it."""
+    """One sheet of a list file: its header row and, through ``rows()``, the rows below it
+    (readable while ``open_table``'s context lasts, as often as needed). A CSV has no sheets:
+    ``sheet`` is "" and ``sheets`` empty."""
 
     file_name: str
     sheet: str
@@ -107,7 +111,7 @@ def _read(path: Path, cap: int) -> bytes:
         raise refuse(path, f"文件超过 {cap // MIB} MB") from None
     except OSError as exc:
         raise refuse(path, f"无法打开文件（{exc.strerror or exc}）") from exc
-    if not data.strip():
+    if _BLANK.fullmatch(data):  # a match, not a strip: no copy of a large file
         raise refuse(path, "文件是空的")
     return data
 
