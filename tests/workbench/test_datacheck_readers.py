@@ -193,3 +193,15 @@ def test_rows_can_be_read_again_within_the_context(tmp_path: Path) -> None:
         with open_table(path) as table:
             first = list(table.rows())
             assert list(table.rows()) == first and len(first) == 2
+
+
+def test_a_unit_and_date_line_above_a_wider_header_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "城乡低保发放名单,,,,\n填报单位：东镇民政办,,,单位：元,\n"
+        "姓名,身份证号,村（社区）,发放金额,发放日期\n张三,11010519491231002X,东村,315.5,2023-05\n",
+        encoding="utf-8",
+    )
+    table, rows = read(path)
+    assert (table.header_row, table.headers[0]) == (3, "姓名")
+    assert rows == [(4, ["张三", "11010519491231002X", "东村", "315.5", "2023-05"])]

@@ -5,12 +5,14 @@ An .xlsx passes the hostile-file guard (``reports.xlsx_guard``: size, zip bombs,
 sheet's shape pass (``reports.xlsx_sheet``) before openpyxl parses it. A CSV is UTF-8 (with or
 without BOM) or GB18030, tried in that order, strictly.
 
-The header row is the first row with at least two filled cells: a title above it (one cell,
-often merged across the columns in 民政 exports) is skipped. Merged cells in the header or data,
-and formulas (a cached result is not evidence), refuse the file, naming where. Each cell comes as
-the text a person would read: dates as ISO text, whole numbers without ".0", and a number of 15
-or more digits as Excel shows it (1.10105194912310E+17): an 18-digit 身份证号 stored as a number
-has lost its last digits, and ``normalize.id_number`` refuses that text with the reason.
+The header row is the first row with at least two filled cells, not all of them “label：value”
+notes: a title above it (one cell, often merged across the columns in 民政 exports) and a line
+naming the unit and the date are skipped. Merged cells in the header
+or data, and formulas (a cached result is not evidence), refuse the file, naming where. Each
+cell comes as the text a person would read: dates as ISO text, whole numbers without ".0", and
+a number of 15 or more digits as Excel shows it (1.10105194912310E+17): an 18-digit 身份证号
+stored as a number has lost its last digits, and ``normalize.id_number`` refuses that text
+with the reason. An .xls is read by xlrd, which keeps no formulas (see ``_xls_table``).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ HEADER_SEARCH_ROWS = 20  # a title and notes above the header take a few rows, n
 BIG_NUMBER = 1e15  # Excel keeps 15 significant digits: beyond that a number has lost some
 _UNREADABLE_ENCODING = "文件编码无法识别，请另存为 UTF-8 或 GB18030 编码的 CSV"
 _BLANK = re.compile(rb"\s*")
+_NOTE = re.compile(r"\S[:：]")  # 填报单位：…, 单位：元
 Row = tuple[int, list[str | None]]
 
 
@@ -117,11 +120,14 @@ def _read(path: Path, cap: int) -> bytes:
 
 
 def _header(path: Path, rows: Iterator[Row]) -> tuple[int, tuple[str, ...]]:
-    """The first row with at least two filled cells, among the first ``HEADER_SEARCH_ROWS``."""
+    """The header row: among the first ``HEADER_SEARCH_ROWS``, the first with at least two
+    filled cells that are not all “label：value” notes. A title (one cell) and a line such as
+    “填报单位：某镇民政办　　单位：元” above the header are skipped."""
     for row_no, cells in rows:
         if row_no > HEADER_SEARCH_ROWS:
             break
-        if sum(c is not None for c in cells) >= 2:
+        filled = [c for c in cells if c is not None]
+        if len(filled) >= 2 and not all(_NOTE.search(c) for c in filled):
             last = max(i for i, c in enumerate(cells) if c is not None)
             return row_no, tuple((c or "").strip() for c in cells[: last + 1])
     raise refuse(path, f"前 {HEADER_SEARCH_ROWS} 行中没有表头（至少两个非空单元格的一行）")
