@@ -184,12 +184,15 @@ def _csv_table(path: Path) -> Table:
 
     def records() -> Iterator[Row]:
         text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+        row_no = 0
         try:  # Excel numbers records, a quoted line break staying in its row
-            cells_of = csv.reader(text, delimiter=delimiter, strict=True)
-            for row_no, cells in enumerate(cells_of, start=1):
+            for cells in csv.reader(text, delimiter=delimiter, strict=True):
+                row_no += 1
                 yield row_no, [_text(c) for c in cells]
-        except csv.Error as exc:
-            raise refuse(path, f"CSV 格式有误（{exc}）") from None
+        except csv.Error:  # its message is English and names no row
+            raise refuse(
+                path, f"CSV 格式有误：第 {row_no + 1} 行的引号不成对，或某个值过长（超过 128 KB）"
+            ) from None
 
     header_row, headers = _header(path, records())
 
