@@ -58,9 +58,12 @@ def _plain(text: str | None) -> str:
 
 
 def _code(text: str | None) -> str:
-    """An identifier: plain, upper case, without the apostrophe Excel users type before it to
-    keep it as text."""
-    return _plain(text).removeprefix("'").removeprefix("‘").upper()
+    """An identifier: plain, upper case, without what keeps Excel from reading it as a number:
+    the apostrophe typed before it, or the ="…" a CSV export wraps it in."""
+    value = _plain(text).removeprefix("'").removeprefix("‘")
+    if value.startswith('="') and value.endswith('"') and len(value) > 3:
+        value = value[2:-1]
+    return value.upper()
 
 
 def id_number(text: str | None) -> str | None:
