@@ -48,7 +48,11 @@ MAX_CSV_BYTES = 1024 * MIB
 MAX_XLS_BYTES = 64 * MIB
 # Excel holds at most 1,048,576 rows; a list of a whole county packs to some 100 MB
 XLSX_CAPS = Caps(
-    file_bytes=256 * MIB, unpacked_bytes=2048 * MIB, streamed_elements=60_000_000, ratio=100
+    file_bytes=256 * MIB,
+    unpacked_bytes=2048 * MIB,
+    streamed_elements=60_000_000,
+    ratio=100,
+    what="名单",
 )
 HEADER_SEARCH_ROWS = 20  # a title and notes above the header take a few rows, not more
 BIG_NUMBER = 1e15  # Excel keeps 15 significant digits: beyond that a number has lost some
