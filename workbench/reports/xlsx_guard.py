@@ -20,6 +20,7 @@ import re
 import struct
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.reports.errors import LedgerFileInvalid
@@ -33,6 +34,27 @@ MAX_MEMBERS = 1_000
 # parses whole into objects, so they get a tighter cap.
 MAX_STREAMED_ELEMENTS = 2_000_000
 MAX_PARSED_ELEMENTS = 250_000
+
+
+@dataclass(frozen=True)
+class Caps:
+    """The bounds one kind of import sets. ``ratio``, when set, also bounds the unpacked size to
+    that many times the file's size (at least ``unpacked_bytes`` of the ledger caps): a
+    spreadsheet packs about tenfold, a zip bomb a thousandfold."""
+
+    file_bytes: int = MAX_FILE_BYTES
+    unpacked_bytes: int = MAX_UNPACKED_BYTES
+    streamed_elements: int = MAX_STREAMED_ELEMENTS
+    ratio: int | None = None
+    what: str = "台账"  # what the refusals say the file is not: 不是可导入的台账
+
+    def unpacked_cap(self, file_bytes: int) -> int:
+        if self.ratio is None:
+            return self.unpacked_bytes
+        return min(self.unpacked_bytes, max(MAX_UNPACKED_BYTES, self.ratio * file_bytes))
+
+
+LEDGER_CAPS = Caps()
 _STREAMED = re.compile(r"xl/(worksheets/[^/]+\.xml|sharedStrings\.xml)")
 _CHUNK = 1024 * 1024
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # an encrypted .xlsx or an old .xls
@@ -63,15 +85,15 @@ def _refuse(path: Path, reason: str) -> LedgerFileInvalid:
     return LedgerFileInvalid(f"无法读取“{path.name}”：{reason}")
 
 
-def _read_capped(path: Path) -> bytes:
+def _read_capped(path: Path, caps: Caps) -> bytes:
+    cap = caps.file_bytes
     try:
-        return read_regular_file(path, MAX_FILE_BYTES)
+        return read_regular_file(path, cap)
     except OfficeFileRefused as refused:
         if refused.why == "not_regular":
             raise _refuse(path, "不是普通文件") from None
-        raise _refuse(
-            path, f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB，不是可导入的台账"
-        ) from None
+        too_large = f"文件超过 {cap // (1024 * 1024)} MB，不是可导入的{caps.what}"
+        raise _refuse(path, too_large) from None
     except OSError as exc:
         raise _refuse(path, f"无法打开文件（{exc.strerror or exc}）") from exc
 
@@ -90,11 +112,13 @@ def _plain_encoding(head: bytes) -> bool:
         return False
 
 
-def _inflate_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> int:
+def _inflate_member(
+    path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, streamed: int
+) -> int:
     """Inflate one member, counting its bytes against ``budget``; returns the bytes inflated
     (stopping once past the budget)."""
     inflated = elements = 0
-    cap = MAX_STREAMED_ELEMENTS if _STREAMED.fullmatch(info.filename) else MAX_PARSED_ELEMENTS
+    cap = streamed if _STREAMED.fullmatch(info.filename) else MAX_PARSED_ELEMENTS
     tail = b""
     with zf.open(info) as member:
         while chunk := member.read(_CHUNK):
@@ -113,32 +137,34 @@ def _inflate_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, budg
     return inflated
 
 
-def checked_xlsx(path: Path) -> io.BytesIO:
+def checked_xlsx(path: Path, caps: Caps = LEDGER_CAPS) -> io.BytesIO:
     """The file's bytes, once they pass every cap and check; ``LedgerFileInvalid`` otherwise."""
-    data = _read_capped(path)
+    data = _read_capped(path, caps)
+    most = caps.unpacked_cap(len(data))
     if data.startswith(_OLE_MAGIC):
         raise _refuse(
             path,
             "文件设置了打开密码（已加密）或是旧版 .xls 格式，"
             "请在 Excel 中取消密码并另存为 .xlsx 后再导入",
         )
-    unpacked_cap = f"解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB，不是可导入的台账"
+    unpacked_cap = f"解压后超过 {most // (1024 * 1024)} MB，不是可导入的{caps.what}"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             members = zf.infolist()
             if len(members) > MAX_MEMBERS:
-                raise _refuse(path, f"压缩包内文件超过 {MAX_MEMBERS} 个，不是可导入的台账")
+                raise _refuse(path, f"压缩包内文件超过 {MAX_MEMBERS} 个，不是可导入的{caps.what}")
             if any(info.flag_bits & 0x1 for info in members):
                 raise _refuse(path, "文件内容已加密，请在 Excel 中取消密码后再导入")
             try:
-                check_members(members, MAX_UNPACKED_BYTES)
+                check_members(members, most)
             except OfficeFileRefused as refused:
                 if refused.why == "packed_oddly":
-                    raise _refuse(path, "使用了 Excel 不用的压缩方式，不是可导入的台账") from None
+                    packed = f"使用了 Excel 不用的压缩方式，不是可导入的{caps.what}"
+                    raise _refuse(path, packed) from None
                 raise _refuse(path, unpacked_cap) from None
-            left = MAX_UNPACKED_BYTES
+            left = most
             for info in members:
-                left -= _inflate_member(path, zf, info, left)
+                left -= _inflate_member(path, zf, info, left, caps.streamed_elements)
                 if left < 0:
                     raise _refuse(path, unpacked_cap)
     except _DAMAGED as exc:

@@ -8,7 +8,8 @@ row at a time. So rows must come in ascending order and stay within Excel's own 
 columns), and the elements outside the cell data (merged cells, validations, links, which it
 turns into objects it keeps) are few. A formula cell without a result (no ``<v>``, or an empty
 one that is not a text result) has no cached value: with ``data_only`` openpyxl reads it as
-empty, which would blank the field in the store.
+empty, which would blank the field in the store. For readers that refuse merged cells or any
+formula (the 碰撞比对 lists), the pass also notes the merged ranges and where formulas are.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ EXCEL_MAX_COLUMNS = 16_384
 MAX_OTHER_ELEMENTS = 50_000  # outside <sheetData>: merged cells, validations, links, formats
 MAX_UNCOMPUTED = 100_000
 MAX_ROW_ELEMENTS = 100_000  # a full row of Excel's columns, each with a value and a formula
-_ROW, _CELL, _FORMULA, _VALUE, _DATA = (
-    f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "f", "v", "sheetData")
+FORMULA_ROWS_NOTED = 32
+_ROW, _CELL, _FORMULA, _VALUE, _DATA, _MERGE = (
+    f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "f", "v", "sheetData", "mergeCell")
 )
 
 
@@ -38,6 +40,9 @@ _ROW, _CELL, _FORMULA, _VALUE, _DATA = (
 class SheetShape:
     last_row: int  # the last row number the XML holds (0 when it holds none)
     uncomputed: dict[int, set[int]]  # row → columns (1-based) of formulas without a result
+    merged: tuple[str, ...] = ()  # the merged ranges, as "A1:E1"
+    # (row, column) of the first formula of each of the first FORMULA_ROWS_NOTED rows with one
+    formulas: tuple[tuple[int, int], ...] = ()
 
 
 def _refuse(title: str, reason: str) -> LedgerFileInvalid:
@@ -60,6 +65,8 @@ def _row_number(row: Element, previous: int) -> int:
 def scan_sheet(source: IO[bytes], title: str) -> SheetShape:
     """Check a worksheet's XML stream and note its formulas saved without a result."""
     uncomputed: dict[int, set[int]] = {}
+    merged: list[str] = []
+    formulas: list[tuple[int, int]] = []
     found = others = last_row = column = in_row = depth = row_depth = data_depth = 0
     data: Element | None = None
     row: Element | None = None
@@ -82,6 +89,8 @@ def scan_sheet(source: IO[bytes], title: str) -> SheetShape:
                 others += 1
                 if others > MAX_OTHER_ELEMENTS:
                     raise _refuse(title, f"的单元格以外的内容超过 {MAX_OTHER_ELEMENTS:,} 项")
+                if el.tag == _MERGE:
+                    merged.append(str(el.get("ref", ""))[:32])
             continue
         depth -= 1
         if row is not None and el.tag == _CELL and depth == row_depth:
@@ -89,7 +98,11 @@ def scan_sheet(source: IO[bytes], title: str) -> SheetShape:
             column = coordinate_to_tuple(ref)[1] if ref else column + 1
             if column > EXCEL_MAX_COLUMNS:
                 raise _refuse(title, f"第{last_row}行超出 Excel 的列数上限")
-            if el.find(_FORMULA) is not None and not _has_result(el):
+            has_formula = el.find(_FORMULA) is not None
+            new_row = not formulas or formulas[-1][0] != last_row
+            if has_formula and new_row and len(formulas) < FORMULA_ROWS_NOTED:
+                formulas.append((last_row, column))
+            if has_formula and not _has_result(el):
                 uncomputed.setdefault(last_row, set()).add(column)
                 found += 1
                 if found > MAX_UNCOMPUTED:
@@ -100,7 +113,7 @@ def scan_sheet(source: IO[bytes], title: str) -> SheetShape:
             row = None
         elif el is data:
             data = None
-    return SheetShape(last_row, uncomputed)
+    return SheetShape(last_row, uncomputed, tuple(merged), tuple(formulas))
 
 
 def check_sheet(data: io.BytesIO, ws: Any) -> SheetShape:
