@@ -252,6 +252,32 @@ def test_a_cancel_records_nothing(team: Team, world: World) -> None:
         assert s.scalar(runs) == 0
 
 
+class _CancelledWhileRunning(CancelToken):
+    """Cancelled the first time SQLite's progress handler asks, i.e. inside a statement."""
+
+    @property
+    def cancelled(self) -> bool:
+        self.cancel()
+        return True
+
+
+def test_a_cancel_stops_a_long_statement(team: Team, world: World) -> None:
+    with team().session() as s:
+        people = [{"name": "某", "id_number": pid(100 + n % 900)} for n in range(20_000)]
+        add_list(s, world.round_id, "staff", "大名单", people)
+    seen: list[int] = []
+    with pytest.raises(Cancelled):
+        _run(
+            team,
+            world,
+            progress=lambda done, *_: seen.append(done),
+            cancel=_CancelledWhileRunning(),
+        )
+    assert seen == [0]  # stopped inside the first rule's statement, not between rules
+    with team().read() as s:
+        assert s.scalar(select(func.count()).select_from(DataHit)) == 0
+
+
 def test_only_roles_allowed_the_lists_run_and_see_cells(team: Team, world: World) -> None:
     with pytest.raises(PermissionDenied, match="运行比对规则"):
         _run(team, world, user="member")
