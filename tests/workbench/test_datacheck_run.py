@@ -5,7 +5,7 @@ sees the hits without their cells."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -120,7 +120,7 @@ def world(team: Team) -> World:
         # the same planted cases in another round's lists, and in a removed list: not this run's
         _lists(s, other.id)
         removed = add_list(s, rnd.id, "staff", "已删除名单", [{"name": "周九", "id_number": P[8]}])
-        s.get(DataSource, removed).deleted_at = D(2026, 1, 1)  # type: ignore[union-attr,assignment]
+        s.get(DataSource, removed).deleted_at = datetime(2026, 1, 1)  # type: ignore[union-attr]
         return World(rnd.id, other.id)
 
 
