@@ -9005,6 +9005,86 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Signed on</translation>
     </message>
     <message>
+        <source>救助类别关键字（含任一即比中；不填：全部）</source>
+        <translation>Assistance category keywords (any one matches; none: all)</translation>
+    </message>
+    <message>
+        <source>企业身份关键字（含任一即比中；不填：全部）</source>
+        <translation>Company role keywords (any one matches; none: all)</translation>
+    </message>
+    <message>
+        <source>名单人员及其近亲属享受救助</source>
+        <translation>Listed people or their relatives receiving assistance</translation>
+    </message>
+    <message>
+        <source>死亡后仍领取</source>
+        <translation>Paid after death</translation>
+    </message>
+    <message>
+        <source>同一身份证号重复或多地领取</source>
+        <translation>Same ID number paid twice or in several places</translation>
+    </message>
+    <message>
+        <source>村干部近亲属承接本村工程或三资合同</source>
+        <translation>Village cadres&apos; relatives with village projects or collective contracts</translation>
+    </message>
+    <message>
+        <source>财政供养人员经商办企业</source>
+        <translation>Public employees running or owning businesses</translation>
+    </message>
+    <message>
+        <source>补贴面积超过承包面积</source>
+        <translation>Subsidised area exceeds contracted area</translation>
+    </message>
+    <message>
+        <source>比对的人员名单</source>
+        <translation>Lists of people to check</translation>
+    </message>
+    <message>
+        <source>含近亲属</source>
+        <translation>Include relatives</translation>
+    </message>
+    <message>
+        <source>比对的发放名单</source>
+        <translation>Payment lists to check</translation>
+    </message>
+    <message>
+        <source>宽限天数</source>
+        <translation>Days of grace</translation>
+    </message>
+    <message>
+        <source>同月重复领取</source>
+        <translation>Paid twice in one month</translation>
+    </message>
+    <message>
+        <source>多地领取</source>
+        <translation>Paid in several places</translation>
+    </message>
+    <message>
+        <source>含干部本人</source>
+        <translation>Include the cadre</translation>
+    </message>
+    <message>
+        <source>比对三资合同</source>
+        <translation>Check collective contracts</translation>
+    </message>
+    <message>
+        <source>比对工程项目</source>
+        <translation>Check projects</translation>
+    </message>
+    <message>
+        <source>允许超出（%）</source>
+        <translation>Tolerance (%)</translation>
+    </message>
+    <message>
+        <source>允许超出（亩）</source>
+        <translation>Tolerance (mu)</translation>
+    </message>
+    <message>
+        <source>补贴项目关键字（含任一即比中；不填：全部）</source>
+        <translation>Subsidy item keywords (any one matches; none: all)</translation>
+    </message>
+    <message>
         <source>修改时间</source>
         <translation>Modified at</translation>
     </message>
