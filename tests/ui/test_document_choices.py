@@ -124,9 +124,7 @@ def test_the_frame_choices_reach_the_request(qtbot: QtBot, window: MainWindow) -
     dialog.close()
 
 
-def test_a_field_store_offers_no_new_number_and_says_why(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_a_field_store_offers_no_new_number_and_says_why(qtbot: QtBot, window: MainWindow) -> None:
     page = findings_page(qtbot, window)
     dialog = document_dialog(qtbot, page, "inspection-report")
     dialog.show_frame(True)
