@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
 from tests.workbench.findings_world import World, world_fixture  # noqa: F401 - the fixture
+from tests.workbench.hit_rows import ROWS
 from tests.workbench.team import Team
 from workbench.datacheck import evidence as sheet
 from workbench.errors import (
@@ -37,23 +38,6 @@ from workbench.services.hit_review import (
     resolve_hit,
 )
 from workbench.store.vault import Vault
-
-ROWS: list[dict[str, Any]] = [
-    {
-        "kind": "assistance",
-        "source": "县民政局",
-        "row_no": 12,
-        "key_fields": {"姓名": "李四", "身份证号": "110101199003071234", "救助类别": "低保"},
-        "cells": {"姓名": "李四", "身份证号": "110101199003071234", "家庭住址": "某某村3组"},
-    },
-    {
-        "kind": "staff",
-        "source": "县人社局",
-        "row_no": 7,
-        "key_fields": {"姓名": "李四", "身份证号": "110101199003071234", "单位": "某某镇政府"},
-        "cells": {"姓名": "李四", "工资卡号": '=HYPERLINK("x")', "职务": "科员"},
-    },
-]
 
 
 def add_hit(team: Team, w: World, **over: Any) -> str:

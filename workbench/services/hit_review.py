@@ -190,18 +190,22 @@ def _load(session: Session, hit_id: str, expected_version: int | None) -> DataHi
     return row
 
 
-def _converted_to(session: Session, row: DataHit) -> str | None:
-    """The live clue or 底稿 the hit was turned into, in words (问题线索 XS-2026-0001)."""
-    for model, ref, label in (
-        (Clue, row.clue_id, "问题线索"),
-        (Finding, row.finding_id, "问题底稿"),
-    ):
-        if ref is None:
-            continue
-        linked: Any = session.get(model, ref)
+def _linked(session: Session, clue_id: str | None, finding_id: str | None) -> list[str]:
+    """The live clue and 底稿 a hit was turned into, in words (问题线索 XS-2026-0001)."""
+    found = []
+    for model, ref, label in ((Clue, clue_id, "问题线索"), (Finding, finding_id, "问题底稿")):
+        linked: Any = session.get(model, ref) if ref is not None else None
         if linked is not None and linked.deleted_at is None:
-            return f"{label} {linked.number}"
-    return None
+            found.append(f"{label} {linked.number}")
+    return found
+
+
+def linked_records(session: Session, view: HitView) -> tuple[str, ...]:
+    return tuple(_linked(session, view.clue_id, view.finding_id))
+
+
+def _converted_to(session: Session, row: DataHit) -> str | None:
+    return next(iter(_linked(session, row.clue_id, row.finding_id)), None)
 
 
 def _decide(session: Session, row: DataHit, status: HitStatus, reason: str) -> None:
@@ -417,19 +421,3 @@ def hit_to_finding(
     session.flush()
     view = hit_view(session, row)
     return Converted(view, "findings", finding.id, finding.number, material.id, info.sha256)
-
-
-__all__ = [
-    "DECIDERS",
-    "DEFAULT_METHOD",
-    "Attachments",
-    "Converted",
-    "HitView",
-    "decide_hit",
-    "disciplines_of",
-    "get_hit_view",
-    "hit_to_clue",
-    "hit_to_finding",
-    "hit_view",
-    "resolve_hit",
-]
