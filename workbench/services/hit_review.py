@@ -5,8 +5,8 @@
   audited by the flush hook (the fields changed) like every other edit. Whoever works on case
   records decides (a 巡察组's roles and the 巡察办, as for clues); the 三员 never do.
 - Converting turns a new hit 属实 (a hit already 待核实 or 属实 keeps its decision); an 排除
-  hit is not converted, and a hit converted once is not converted again while that record
-  stands (a voided clue or 底稿 frees it).
+  hit is not converted, and a hit converted once is neither converted again nor 排除 while that
+  record stands (a voided clue or 底稿 frees it).
 - The matched rows go with it as an encrypted .xlsx attachment (``datacheck.evidence``): a 佐证材料
   of the 底稿; a clue has no materials of its own (no attachment column; its ``source_refs``
   name records, here the hit), so its .xlsx is a 佐证材料 that belongs to no 底稿, titled with the
@@ -222,8 +222,8 @@ def decide_hit(
     reason: str = "",
     expected_version: int | None = None,
 ) -> HitView:
-    """待核实, 属实 or 排除 (with its reason); a hit already turned into a clue or 底稿 keeps its
-    decision while that record stands."""
+    """待核实, 属实 or 排除 (with its reason); a hit turned into a clue or 底稿 is not 排除 while
+    that record stands (待核实 and 属实 follow the verification)."""
     require_role(session, DECIDERS, "处理比对疑点")
     wanted = parse_enum(HitStatus, status, "status", "处理结论")
     if wanted not in DECISIONS:
@@ -234,11 +234,8 @@ def decide_hit(
     else:
         text = optional_text(reason, "reason", "核实说明", REASON_MAX)
     row = _load(session, hit_id, expected_version)
-    if wanted is not row.status and (record := _converted_to(session, row)):
-        raise Conflict(
-            f"疑点已转为{record}，不能再改为“{wanted.label}”；如转错了，请先作废该记录",
-            hit_id=row.id,
-        )
+    if wanted is HitStatus.EXCLUDED and (record := _converted_to(session, row)):
+        raise Conflict(f"疑点已转为{record}，不能排除；如转错了，请先作废该记录", hit_id=row.id)
     _decide(session, row, wanted, text)
     session.flush()
     return hit_view(session, row)
