@@ -8,21 +8,23 @@ import argparse
 import unicodedata
 from collections.abc import Sequence
 
+from sqlalchemy.orm import Session
+
 from workbench.cli import common
 from workbench.datacheck.evidence import side_by_side
 from workbench.models.enums import CadreLevel, ClueTransferUnit, HitStatus
+from workbench.services.datahits import HitView, get_hit
 from workbench.services.hit_review import (
     DEFAULT_METHOD,
     Converted,
-    HitView,
     decide_hit,
-    get_hit_view,
     hit_to_clue,
     hit_to_finding,
     linked_records,
     resolve_hit,
 )
 from workbench.services.identifiers import resolve_record
+from workbench.services.office_setup import resolve_team
 from workbench.services.reads import open_record
 
 _LEVELS = "|".join(c.value for c in CadreLevel)
@@ -77,14 +79,10 @@ def describe(view: HitView, linked: Sequence[str]) -> str:
 def cmd_show(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.session() as s:
         hit_id = resolve_hit(s, args.id)
-        view = open_record(s, "data_hits", hit_id, get_hit_view)
+        view = open_record(s, "data_hits", hit_id, get_hit)
         linked = linked_records(s, view)
-    common.emit(args, {**_plain(view), "linked": list(linked)}, describe(view, linked))
+    common.emit(args, {"hit": view, "linked": list(linked)}, describe(view, linked))
     return 0
-
-
-def _plain(view: HitView) -> dict[str, object]:
-    return {"hit": view}
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
@@ -129,7 +127,7 @@ def cmd_to_clue(args: argparse.Namespace) -> int:
 def cmd_to_finding(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.session() as s:
         hit_id = resolve_hit(s, args.id)
-        round_id = get_hit_view(s, hit_id).round_id
+        round_id = get_hit(s, hit_id).round_id
         done = hit_to_finding(
             s,
             hit_id,
@@ -145,13 +143,11 @@ def cmd_to_finding(args: argparse.Namespace) -> int:
     return 0
 
 
-def _team(s: object, text: str | None, hit_id: str) -> str | None:
+def _team(s: Session, text: str | None, hit_id: str) -> str | None:
+    """The team ``--team`` names, among those of the hit's round."""
     if not text:
         return None
-    from workbench.services.office_setup import resolve_team
-
-    round_id = get_hit_view(s, hit_id).round_id  # type: ignore[arg-type]
-    return resolve_team(s, text, round_id)  # type: ignore[arg-type]
+    return resolve_team(s, text, get_hit(s, hit_id).round_id)
 
 
 def add_parsers(data: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from io import BytesIO
 from typing import Any, BinaryIO, Protocol
@@ -40,17 +40,16 @@ from workbench.roles import Role
 from workbench.services.authority import check_recusal, record_team
 from workbench.services.clues import ClueDraft, register_clue
 from workbench.services.common import (
-    RecordMeta,
     actor_id,
     actor_name,
     get_live,
     optional_text,
     parse_enum,
-    record_meta,
     require_role,
     required_text,
 )
 from workbench.services.data_access import may_see_raw
+from workbench.services.datahits import HitView, hit_view
 from workbench.services.findings import FindingDraft, create_finding
 from workbench.services.findings_evidence import EvidenceDraft, create_evidence
 from workbench.services.rounds import check_version
@@ -80,29 +79,6 @@ class Attachments(Protocol):
 
 
 @dataclass(frozen=True)
-class HitView:
-    id: str
-    round_id: str | None
-    team_id: str | None
-    rule_id: str
-    rule_version: int
-    rule_title: str
-    subject_name: str
-    subject_id_number: str
-    summary: str
-    qualification: str
-    discipline: str
-    rows: tuple[dict[str, Any], ...]  # without ``cells`` unless the user may see raw rows
-    status: HitStatus
-    reason: str
-    decided_by: str
-    decided_at: datetime | None
-    clue_id: str | None
-    finding_id: str | None
-    meta: RecordMeta
-
-
-@dataclass(frozen=True)
 class Converted:
     """A hit turned into a clue or 底稿: the record made, its number, and the .xlsx evidence."""
 
@@ -114,35 +90,8 @@ class Converted:
     attachment_sha256: str
 
 
-def shown_rows(rows: list[dict[str, Any]], raw: bool) -> tuple[dict[str, Any], ...]:
-    """The matched rows as this user may see them: the unrelated columns only with ``raw``."""
-    if raw:
-        return tuple(dict(r) for r in rows)
-    return tuple({k: v for k, v in r.items() if k != "cells"} for r in rows)
-
-
-def hit_view(session: Session, row: DataHit) -> HitView:
-    return HitView(
-        id=row.id,
-        round_id=row.round_id,
-        team_id=row.team_id,
-        rule_id=row.rule_id,
-        rule_version=row.rule_version,
-        rule_title=row.rule_title,
-        subject_name=row.subject_name,
-        subject_id_number=row.subject_id_number,
-        summary=row.summary,
-        qualification=row.qualification,
-        discipline=row.discipline,
-        rows=shown_rows(list(row.rows or ()), may_see_raw(session)),
-        status=row.status,
-        reason=row.reason,
-        decided_by=row.decided_by,
-        decided_at=row.decided_at,
-        clue_id=row.clue_id,
-        finding_id=row.finding_id,
-        meta=record_meta(row),
-    )
+def _view(session: Session, row: DataHit) -> HitView:
+    return hit_view(row, raw=may_see_raw(session))
 
 
 def resolve_hit(session: Session, text: str) -> str:
@@ -169,10 +118,6 @@ def resolve_hit(session: Session, text: str) -> str:
             f"“{text}”对应多条比对疑点，请多写几位 id", field="hit", candidates=list(ids)
         )
     return str(ids[0])
-
-
-def get_hit_view(session: Session, hit_id: str) -> HitView:
-    return hit_view(session, get_live(session, DataHit, hit_id, "比对疑点"))
 
 
 def _load(session: Session, hit_id: str, expected_version: int | None) -> DataHit:
@@ -238,7 +183,7 @@ def decide_hit(
         raise Conflict(f"疑点已转为{record}，不能排除；如转错了，请先作废该记录", hit_id=row.id)
     _decide(session, row, wanted, text)
     session.flush()
-    return hit_view(session, row)
+    return _view(session, row)
 
 
 def _convertible(session: Session, row: DataHit, what: str) -> str:
@@ -359,9 +304,7 @@ def hit_to_clue(
     session.add(material)
     row.clue_id = clue.id
     session.flush()
-    return Converted(
-        hit_view(session, row), "clues", clue.id, clue.number, material.id, info.sha256
-    )
+    return Converted(_view(session, row), "clues", clue.id, clue.number, material.id, info.sha256)
 
 
 def hit_to_finding(
@@ -416,5 +359,5 @@ def hit_to_finding(
     )
     row.finding_id = finding.id
     session.flush()
-    view = hit_view(session, row)
+    view = _view(session, row)
     return Converted(view, "findings", finding.id, finding.number, material.id, info.sha256)
