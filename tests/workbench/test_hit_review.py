@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-import sys
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -19,7 +17,6 @@ from tests.workbench.datacheck_rows import add_list
 from tests.workbench.findings_world import World, world_fixture  # noqa: F401 - the fixture
 from tests.workbench.hit_rows import ROWS
 from tests.workbench.team import Team
-from workbench.datacheck import evidence as sheet
 from workbench.errors import (
     AmbiguousName,
     Conflict,
@@ -277,39 +274,6 @@ def test_a_clue_from_a_hit_and_its_rows_as_material(team: Team, world: World) ->
     with team().session() as s:
         again = hit_to_clue(s, hit, attachments=team().attachments, subject_level="乡管")
     assert again.record_id != done.record_id
-
-
-# -- the .xlsx is built in memory --------------------------------------------------------------
-
-_OPENED: list[tuple[str, str]] | None = None
-
-
-def _watch_opens(event: str, args: tuple[Any, ...]) -> None:
-    if _OPENED is not None and event == "open" and args and isinstance(args[0], str | bytes):
-        _OPENED.append((str(args[0]), str(args[1]) if len(args) > 1 else ""))
-
-
-sys.addaudithook(_watch_opens)  # audit hooks stay for the process: it records only when asked
-
-
-@pytest.fixture
-def opened_files() -> Iterator[list[tuple[str, str]]]:
-    global _OPENED
-    _OPENED = []
-    try:
-        yield _OPENED
-    finally:
-        _OPENED = None
-
-
-def test_the_workbook_never_touches_the_disk(opened_files: list[tuple[str, str]]) -> None:
-    hit = sheet.HitSheet("规则", "情况", "定性", "廉洁纪律", "李四", "", "属实", ROWS)
-    data = sheet.hit_xlsx(hit, raw=True)
-    assert data[:2] == b"PK" and opened_files == []
-    opened_files.clear()
-    plain = sheet.hit_workbook(hit, raw=True)
-    plain.save(io.BytesIO())  # openpyxl's own save spools each sheet to a temp file
-    assert any("openpyxl" in path for path, _mode in opened_files)
 
 
 def test_a_hit_found_by_a_run_becomes_a_finding_with_its_rows(team: Team, world: World) -> None:
