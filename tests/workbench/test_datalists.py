@@ -257,14 +257,16 @@ def test_a_member_is_refused_and_a_team_leader_allowed_by_default(
     with team("leader").read() as s:
         page = source_rows(s, source_id, limit=1)
     assert page.total == 2 and page.headers == ASSISTANCE_HEADERS
-    assert page.rows == ((2, ("1", "张 1", id_number(1), "团结村", "低保", "1,234.50", "2026年5月1日")),)
+    assert page.rows == (
+        (2, ("1", "张 1", id_number(1), "团结村", "低保", "1,234.50", "2026年5月1日")),
+    )
 
 
 def test_the_three_administrators_are_refused_with_their_reason(
     team: Team, round_id: str, tmp_path: Path
 ) -> None:
     path = write_xlsx(tmp_path / "低保.xlsx", ASSISTANCE_HEADERS, assistance_rows(1))
-    with pytest.raises(PermissionDenied, match="安全保密管理员.*不能查看案件内容"):
+    with pytest.raises(PermissionDenied, match=r"安全保密管理员.*不能查看案件内容"):
         _import(team, path, round_id, user="secadmin")
     with team("secadmin").read() as s, pytest.raises(PermissionDenied, match="不能查看案件内容"):
         list_sources(s)

@@ -113,7 +113,7 @@ def source_label(kind: DataListKind, label: str) -> str:
 
 
 def field_for(kind: DataListKind, text: str) -> Field:
-    """The field of ``kind`` that ``text`` names: its key (``id_number``) or its label (身份证号)."""
+    """The field of ``kind`` that ``text`` names: its key (``id_number``) or label (身份证号)."""
     wanted = text.strip()
     for candidate in FIELDS[kind]:
         if wanted in (candidate.key, candidate.label):
@@ -191,7 +191,7 @@ def preview_list(
 ) -> ListPreview:
     """The file's sheets, headers and first rows, with the mapping an import would use."""
     require_raw_access(session, "导入名单")
-    kind = DataListKind(kind)
+    kind = DataListKind.parse(kind)
     label = source_label(kind, label)
     with open_table(path, sheet) as table:
         sample: list[tuple[str | None, ...]] = []
@@ -311,7 +311,7 @@ def import_list(
     (``preview_list``). A row that cannot be read refuses the whole list (``ListRowsRefused``
     naming the rows) unless ``skip_bad``, which stores the others and records those left out."""
     require_raw_access(session, "导入名单")
-    kind = DataListKind(kind)
+    kind = DataListKind.parse(kind)
     label = source_label(kind, label)
     round_id = resolve_record(session, "rounds", round_id)
     with open_table(path, sheet) as table:
@@ -448,8 +448,8 @@ def _live_source(session: Session, source_id: str) -> DataSource:
 
 
 def _views(session: Session, sources: list[DataSource]) -> Iterator[SourceView]:
-    rounds = dict(session.execute(select(Round.id, Round.name)).tuples().all())
-    users = dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    rounds = dict(session.execute(select(Round.id, Round.name)).all())
+    users = dict(session.execute(select(User.id, User.display_name)).all())
     for s in sources:
         yield SourceView(
             id=s.id,
@@ -495,7 +495,7 @@ def source_rows(session: Session, source_id: str, offset: int = 0, limit: int = 
         .order_by(DataRow.id)
         .offset(max(0, offset))
         .limit(limit)
-    ).tuples()
+    )
     rows = tuple((row_no, tuple(cells)) for row_no, cells in found)
     return RowsPage(tuple(source.headers), rows, total, offset, limit)
 
