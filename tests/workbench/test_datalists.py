@@ -136,6 +136,7 @@ def test_one_bad_row_refuses_the_whole_list_naming_every_problem(
     bad_id = id_number(3)[:17] + ("0" if id_number(3)[17] != "0" else "1")
     rows[2] = (3, "王五", bad_id, "团结村", "低保", "100", "2026-05-01")
     rows[4] = (5, "", id_number(5), "团结村", "低保", "一百元", "2026-05-01")
+    rows[5] = (6, "钱七", id_number(6), "团结村", "低保", "一百元", "2026-05-01")  # again
     path = write_xlsx(tmp_path / "低保.xlsx", ASSISTANCE_HEADERS, rows)
     before = list_state(team(OFFICE))
     with pytest.raises(ListRowsRefused) as refused:
@@ -145,9 +146,10 @@ def test_one_bad_row_refuses_the_whole_list_naming_every_problem(
         (4, "身份证号", "身份证号校验码不符"),
         (6, "姓名", "“姓名”不能为空"),
         (6, "发放金额", "无法识别的金额“一百”"),
+        (7, "发放金额", "无法识别的金额“一百”"),
     ]
-    assert refused.value.details["bad_rows"] == 2
-    assert "2 行无法读取" in refused.value.message
+    assert refused.value.details["bad_rows"] == 3
+    assert "3 行无法读取" in refused.value.message
     assert list_state(team(OFFICE)) == before  # no source, no row, no mapping, no audit
 
 

@@ -26,7 +26,7 @@ from workbench.datacheck.errors import (
     ListRowsRefused,
     RowProblem,
 )
-from workbench.datacheck.kinds import FIELDS, Field
+from workbench.datacheck.kinds import FIELDS, Field, ValueType
 from workbench.datacheck.normalize import ValueProblem, normalize
 from workbench.datacheck.readers import Table, open_table
 from workbench.errors import NotFound, ValidationError
@@ -44,6 +44,8 @@ BATCH = 5000  # rows per executemany: large enough to amortise, small enough to 
 SAMPLE_ROWS = 20  # rows a preview shows
 KEPT_PROBLEMS = 1000  # problems carried by a refusal or kept on a source; all are counted
 MAX_PAGE = 1000
+_CACHED = 4096  # distinct cells of a field normalised once (bounded: memory stays flat)
+_UNIQUE = frozenset({ValueType.ID_NUMBER, ValueType.NAME})  # differ on nearly every row
 _LABEL_MAX = 120
 
 
@@ -237,6 +239,9 @@ class _RowReader:
             self._empty[field.column] = normalize(field.type, None)
         for column in ("name", "place", "org", "org_code", "related_name", "category"):
             self._empty.setdefault(column, "")
+        self._cache: dict[str, dict[str | None, Any]] = {
+            f.key: {} for f in FIELDS[kind] if f.type not in _UNIQUE
+        }
 
     def read(
         self, row_no: int, cells: list[str | None]
@@ -245,10 +250,9 @@ class _RowReader:
         problems: list[RowProblem] = []
         for field, index, header in self._fields:
             cell = cells[index] if index < len(cells) else None
-            try:
-                value = normalize(field.type, cell)
-            except ValueProblem as problem:
-                problems.append(RowProblem(row_no, header, str(problem)))
+            value = self._value(field, cell)
+            if isinstance(value, ValueProblem):
+                problems.append(RowProblem(row_no, header, str(value)))
                 continue
             if field.required and value in (None, ""):
                 problems.append(RowProblem(row_no, header, f"“{field.label}”不能为空"))
@@ -258,6 +262,20 @@ class _RowReader:
         values["row_no"] = row_no
         values["cells"] = cells
         return values, problems
+
+    def _value(self, field: Field, cell: str | None) -> Any:
+        """The normalised cell, or the problem with it. Places, categories, dates and amounts
+        repeat down a list: their first ``_CACHED`` distinct cells are normalised once."""
+        cache = self._cache.get(field.key)
+        if cache is not None and cell in cache:
+            return cache[cell]
+        try:
+            value = normalize(field.type, cell)
+        except ValueProblem as problem:
+            value = problem
+        if cache is not None and len(cache) < _CACHED:
+            cache[cell] = value
+        return value
 
 
 def _refuse_duplicate(
