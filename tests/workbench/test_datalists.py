@@ -145,8 +145,8 @@ def test_one_bad_row_refuses_the_whole_list_naming_every_problem(
     assert [(p.row_no, p.column, p.reason) for p in refused.value.problems] == [
         (4, "身份证号", "身份证号校验码不符"),
         (6, "姓名", "“姓名”不能为空"),
-        (6, "发放金额", "无法识别的金额“一百”"),
-        (7, "发放金额", "无法识别的金额“一百”"),
+        (6, "发放金额", "无法识别的金额“一百元”"),
+        (7, "发放金额", "无法识别的金额“一百元”"),
     ]
     assert refused.value.details["bad_rows"] == 3
     assert "3 行无法读取" in refused.value.message
