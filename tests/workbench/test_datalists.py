@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from tests.workbench.datalist_files import (
@@ -17,6 +18,7 @@ from tests.workbench.datalist_files import (
     id_number,
     list_state,
     write_csv,
+    write_xls,
     write_xlsx,
 )
 from tests.workbench.setup_files import OFFICE, office_round
@@ -96,6 +98,29 @@ def test_a_csv_list_is_stored_in_either_encoding(
         assert names == ["张1", "张2", "张3", "张4"]
         [view] = list_sources(s)
         assert view.label == KIND.label  # no 数据来源 given: filed under the kind
+
+
+def test_an_xls_list_and_a_named_sheet_are_stored(
+    team: Team, round_id: str, tmp_path: Path
+) -> None:
+    pytest.importorskip("xlwt")
+    path = write_xls(tmp_path / "低保.xls", ASSISTANCE_HEADERS, assistance_rows(2))
+    assert _import(team, path, round_id).rows == 2
+    book = write_xlsx(tmp_path / "两表.xlsx", ("说明", "无关"), [("本表", "不是名单")], "说明")
+    wb = load_workbook(book)
+    ws = wb.create_sheet("六月")
+    for row in (ASSISTANCE_HEADERS, *assistance_rows(3, start=11)):
+        ws.append(list(row))
+    wb.save(book)
+    with team(OFFICE).read() as s:
+        preview = preview_list(s, book, KIND, sheet="六月")
+    assert preview.sheets == ("说明", "六月") and preview.sheet == "六月"
+    assert _import(team, book, round_id, sheet="六月").rows == 3
+    with team(OFFICE).read() as s:
+        ids = s.scalars(select(DataRow.id_number).order_by(DataRow.id)).all()
+        sheets = set(s.scalars(select(DataSource.sheet)))
+    assert ids == [id_number(i) for i in (1, 2, 11, 12, 13)]
+    assert sheets == {"名单", "六月"}
 
 
 def test_the_confirmed_mapping_is_offered_first_next_time(
