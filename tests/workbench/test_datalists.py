@@ -28,7 +28,7 @@ from workbench.datacheck.errors import (
     ListMappingRefused,
     ListRowsRefused,
 )
-from workbench.errors import Cancelled, NotFound, PermissionDenied
+from workbench.errors import Cancelled, NotFound, PermissionDenied, ValidationError
 from workbench.jobs import CancelToken
 from workbench.models.datalists import DataMapping, DataRow, DataSource
 from workbench.models.enums import DataListKind
@@ -195,6 +195,21 @@ def test_skip_bad_stores_the_clean_rows_and_records_the_others(
         ]
         assert s.scalar(select(func.count()).select_from(DataRow)) == 4
     assert _audits(team, "data.import")[0]["skipped"] == 1
+
+
+def test_a_list_without_a_row_to_store_is_refused(
+    team: Team, round_id: str, tmp_path: Path
+) -> None:
+    empty = write_xlsx(tmp_path / "空.xlsx", ASSISTANCE_HEADERS, [])
+    all_bad = write_csv(
+        tmp_path / "低保.csv", ASSISTANCE_HEADERS, [(1, "某", "bad", "村", "低保", "1", "")]
+    )
+    before = list_state(team(OFFICE))
+    with pytest.raises(ValidationError, match="没有数据行"):
+        _import(team, empty, round_id)
+    with pytest.raises(ListRowsRefused):
+        _import(team, all_bad, round_id, skip_bad=True)
+    assert list_state(team(OFFICE)) == before
 
 
 def test_a_refusal_carries_a_bounded_list_but_counts_every_problem(

@@ -394,7 +394,9 @@ def _store(
     batch: list[dict[str, Any]] = []
     problems: list[RowProblem] = []
     stored = bad_rows = problem_count = 0
-    for row_no, cells in table.rows():
+    for read, (row_no, cells) in enumerate(table.rows(), start=1):
+        if cancel is not None and read % BATCH == 0:
+            cancel.raise_if_cancelled()  # also while only bad rows are met
         if all(_blank(c) for c in cells):
             continue  # a spreadsheet's empty rows are not rows of the list
         values, found = reader.read(row_no, cells)
@@ -409,9 +411,11 @@ def _store(
         batch.append(values)
         if len(batch) == BATCH:
             stored += _write(connection, statement, batch, progress, stored, cancel)
-    if bad_rows and not skip_bad:
+    if bad_rows and (not skip_bad or stored + len(batch) == 0):
         raise _refusal(problems, bad_rows, problem_count)
     stored += _write(connection, statement, batch, progress, stored, cancel)
+    if not stored:
+        raise ValidationError(f"“{table.file_name}”中没有数据行，未导入", field="file")
     source.row_count = stored
     source.skipped_rows = [
         {"row_no": p.row_no, "column": p.column, "reason": p.reason} for p in problems
