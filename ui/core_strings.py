@@ -550,6 +550,8 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "吊销设备"),
     QT_TRANSLATE_NOOP("core", "处理冲突"),
     QT_TRANSLATE_NOOP("core", "导入轮次配置"),
+    QT_TRANSLATE_NOOP("core", "导入名单"),
+    QT_TRANSLATE_NOOP("core", "删除名单"),
     QT_TRANSLATE_NOOP("core", "轮次阶段变更"),
     QT_TRANSLATE_NOOP("core", "专项巡察方案"),
     QT_TRANSLATE_NOOP("core", "回避例外"),

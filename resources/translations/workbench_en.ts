@@ -8878,7 +8878,7 @@ No need to import it again; this database is unchanged.</translation>
     </message>
     <message>
         <source>名单的列对应关系不完整或有误</source>
-        <translation>The list's column mapping is incomplete or wrong</translation>
+        <translation>The list&apos;s column mapping is incomplete or wrong</translation>
     </message>
     <message>
         <source>该名单文件已导入本轮次，未重复导入</source>
@@ -9383,6 +9383,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>导入轮次配置</source>
         <translation>Round set-up imported</translation>
+    </message>
+    <message>
+        <source>导入名单</source>
+        <translation>Data list imported</translation>
+    </message>
+    <message>
+        <source>删除名单</source>
+        <translation>Data list removed</translation>
     </message>
     <message>
         <source>轮次阶段变更</source>
