@@ -154,6 +154,20 @@ def test_the_confirmed_mapping_is_offered_first_next_time(
     assert amounts == [30000, 30000]
 
 
+def test_a_column_confirmed_for_one_field_is_not_guessed_for_another(
+    team: Team, round_id: str, tmp_path: Path
+) -> None:
+    """This 来源's only date is when the 低保 began, though its header says 发放日期."""
+    headers = ("姓名", "身份证号", "发放日期")
+    path = write_xlsx(tmp_path / "名单.xlsx", headers, [("李四", id_number(7), "2020-01-01")])
+    with team(OFFICE).read() as s:
+        assert preview_list(s, path, KIND, "某乡").mapping["paid_on"] == 2  # the guess
+    chosen = {"name": 0, "id_number": 1, "since": 2}
+    _import(team, path, round_id, label="某乡", mapping=chosen)
+    with team(OFFICE).read() as s:
+        assert preview_list(s, path, KIND, "某乡").mapping == chosen
+
+
 def test_one_bad_row_refuses_the_whole_list_naming_every_problem(
     team: Team, round_id: str, tmp_path: Path
 ) -> None:
