@@ -134,3 +134,16 @@ def test_access_is_shown_to_all_and_set_by_the_office(
     assert run(office, "data", "access", "--set", "安全审计员") == 6
     assert run(office, "data", "import", str(path), "--kind", "低保", "--round", ROUND) == 2
     assert "assistance（低保/特困/临时救助名单）" in capsys.readouterr().err
+
+
+def test_a_column_mapped_by_hand_is_not_also_read_as_the_guess(
+    office: Team, tmp_path: Path, capsys: Capture
+) -> None:
+    headers = ("姓名", "身份证号", "发放日期")
+    path = write_xlsx(tmp_path / "名单.xlsx", headers, [("李四", id_number(9), "2020-01-01")])
+    argv = ["data", "import", str(path), "--kind", "assistance", "--round", ROUND]
+    assert run(office, *argv, "--map", "享受起始日期=发放日期") == 0
+    capsys.readouterr()
+    assert run(office, "data", "sources", "--json") == 0
+    [source] = json.loads(capsys.readouterr().out)
+    assert source["mapping"] == {"name": "姓名", "id_number": "身份证号", "since": "发放日期"}
