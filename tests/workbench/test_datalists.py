@@ -373,3 +373,18 @@ def test_removing_a_list_deletes_its_rows_and_is_audited(
         datalists.remove_source(s, removed.id)
     [entry] = _audits(team, "data.remove")
     assert entry["rows"] == 3 and entry["label"] == "县民政局"
+
+
+def test_the_page_cache_is_restored_after_an_import_and_a_refusal(
+    team: Team, round_id: str, tmp_path: Path
+) -> None:
+    good = write_csv(tmp_path / "低保.csv", ASSISTANCE_HEADERS, assistance_rows(2))
+    bad = write_csv(tmp_path / "坏.csv", ASSISTANCE_HEADERS, [(1, "某", "bad", "村", "", "", "")])
+    with team(OFFICE).session() as s:
+        pragma = "PRAGMA cache_size"
+        before = s.connection().exec_driver_sql(pragma).scalar()
+        import_list(s, good, kind=KIND, round_id=round_id)
+        with pytest.raises(ListRowsRefused):
+            import_list(s, bad, kind=KIND, round_id=round_id)
+        assert s.connection().exec_driver_sql(pragma).scalar() == before
+        assert before != -datalists.IMPORT_CACHE_KIB
