@@ -8,6 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "名单文件无法读取"),
     QT_TRANSLATE_NOOP("core", "名单中有无法读取的行，未导入任何数据"),
+    QT_TRANSLATE_NOOP("core", "名单的列对应关系不完整或有误"),
+    QT_TRANSLATE_NOOP("core", "该名单文件已导入本轮次，未重复导入"),
     QT_TRANSLATE_NOOP("core", "姓名"),
     QT_TRANSLATE_NOOP("core", "身份证号"),
     QT_TRANSLATE_NOOP("core", "村（社区）"),
@@ -570,6 +572,8 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "吊销设备"),
     QT_TRANSLATE_NOOP("core", "处理冲突"),
     QT_TRANSLATE_NOOP("core", "导入轮次配置"),
+    QT_TRANSLATE_NOOP("core", "导入名单"),
+    QT_TRANSLATE_NOOP("core", "删除名单"),
     QT_TRANSLATE_NOOP("core", "轮次阶段变更"),
     QT_TRANSLATE_NOOP("core", "专项巡察方案"),
     QT_TRANSLATE_NOOP("core", "回避例外"),

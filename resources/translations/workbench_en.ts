@@ -8877,6 +8877,14 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The list has rows that cannot be read; nothing was imported</translation>
     </message>
     <message>
+        <source>名单的列对应关系不完整或有误</source>
+        <translation>The list&apos;s column mapping is incomplete or wrong</translation>
+    </message>
+    <message>
+        <source>该名单文件已导入本轮次，未重复导入</source>
+        <translation>This list file was already imported into this round; it was not imported again</translation>
+    </message>
+    <message>
         <source>村（社区）</source>
         <translation>Village (community)</translation>
     </message>
@@ -9463,6 +9471,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>导入轮次配置</source>
         <translation>Round set-up imported</translation>
+    </message>
+    <message>
+        <source>导入名单</source>
+        <translation>Data list imported</translation>
+    </message>
+    <message>
+        <source>删除名单</source>
+        <translation>Data list removed</translation>
     </message>
     <message>
         <source>轮次阶段变更</source>

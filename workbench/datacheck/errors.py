@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from workbench.errors import ValidationError
+from workbench.errors import Conflict, ValidationError
 from workbench.i18n import N_
 
 
@@ -39,3 +39,17 @@ class ListRowsRefused(ValidationError):
         )
         more = f"等 {len(self.problems)} 行" if len(self.problems) > 5 else ""
         super().__init__(message or f"{self.default_message}（{shown}{more}）")
+
+
+class ListMappingRefused(ValidationError):
+    """A column mapping that names an unknown field or column, or leaves a required field out."""
+
+    code: ClassVar[str] = "WB-DATA-MAPPING"
+    default_message: ClassVar[str] = N_("名单的列对应关系不完整或有误")
+
+
+class ListAlreadyImported(Conflict):
+    """The same file (by SHA-256) was imported as the same kind into the same round already."""
+
+    code: ClassVar[str] = "WB-DATA-DUPLICATE"
+    default_message: ClassVar[str] = N_("该名单文件已导入本轮次，未重复导入")

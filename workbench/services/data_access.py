@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import PermissionDenied
 from workbench.models.system import StoreMeta
-from workbench.roles import ROLE_LABELS, Role, parse_role
+from workbench.roles import ROLE_LABELS, Role, case_read_refusal, parse_role
 from workbench.services.common import actor_roles, require_role
 from workbench.store import audit
 
@@ -61,6 +61,9 @@ def may_see_raw(session: Session) -> bool:
 
 
 def require_raw_access(session: Session, action: str) -> None:
+    # A 三员 is told why their role reads no case content, not which roles the office allows.
+    if message := case_read_refusal(actor_roles(session)):
+        raise PermissionDenied(message, action=action)
     if not may_see_raw(session):
         names = "、".join(ROLE_LABELS[r] for r in sorted(data_roles(session)))
         raise PermissionDenied(f"“{action}”需要巡察办授权查看名单的角色：{names}", action=action)
