@@ -9481,6 +9481,18 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Data list removed</translation>
     </message>
     <message>
+        <source>运行比对规则</source>
+        <translation>Run cross-check rules</translation>
+    </message>
+    <message>
+        <source>添加比对规则</source>
+        <translation>Add a cross-check rule</translation>
+    </message>
+    <message>
+        <source>停用比对规则</source>
+        <translation>Retire a cross-check rule</translation>
+    </message>
+    <message>
         <source>轮次阶段变更</source>
         <translation>Round phase changed</translation>
     </message>
@@ -9491,10 +9503,6 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>回避例外</source>
         <translation>Recusal exception</translation>
-    </message>
-    <message>
-        <source>修改期限规则</source>
-        <translation>Deadline rule changed</translation>
     </message>
     <message>
         <source>关联组员</source>
@@ -9639,6 +9647,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>监督重点清单事项</source>
         <translation>Supervision focus item</translation>
+    </message>
+    <message>
+        <source>修改设置</source>
+        <translation>Change a setting</translation>
     </message>
     <message>
         <source>此用户是最后一位在用的系统管理员：停用或取消其系统管理员角色后，再也无法添加或管理用户。请先让另一位用户担任系统管理员。</source>
