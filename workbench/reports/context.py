@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
-from workbench.models import Attachment, Evidence
+from workbench.models import Attachment, DataHit, Evidence
 from workbench.models.base import RecordMixin
 from workbench.models.enums import Discipline, RoundPhase, Secrecy
 from workbench.services import (
@@ -346,6 +346,11 @@ def _describe(session: Session, kind: str, record_id: str) -> str:
         if row is None or row.deleted_at is not None:
             raise NotFound()
         return f"佐证材料“{row.title}”"
+    if kind == "data_hit":
+        hit = session.get(DataHit, record_id)
+        if hit is None or hit.deleted_at is not None:
+            raise NotFound()
+        return f"比对疑点“{hit.rule_title}”（{hit.subject_name}）"
     if kind == "attachment":
         attachment = session.get(Attachment, record_id)
         return f"附件“{attachment.name}”" if attachment else f"附件 {record_id[:12]}"

@@ -72,7 +72,7 @@ from workbench.services.workflow import (
 from workbench.store import audit
 
 NUMBER_PREFIX = "XS"
-CLUE_SOURCES = ("interview", "letter", "activity", "finding")
+CLUE_SOURCES = ("interview", "letter", "activity", "finding", "data_hit")
 REGISTRARS: tuple[Role, ...] = (*TEAM_ROLES, Role.OFFICE)
 TRACKERS: tuple[Role, ...] = (Role.TEAM_LEADER, Role.OFFICE)
 OPEN_STATUSES = (

@@ -93,7 +93,7 @@ __all__ = [
 ]
 
 NUMBER_PREFIX = "DG"
-FINDING_SOURCES = ("interview", "letter", "activity")
+FINDING_SOURCES = ("interview", "letter", "activity", "data_hit")
 _CENT = Decimal("0.01")
 
 

@@ -23,6 +23,7 @@ from workbench.models import (
     Activity,
     Attachment,
     Clue,
+    DataHit,
     Finding,
     Interview,
     Letter,
@@ -163,7 +164,8 @@ def check_attachment(session: Session, sha256: str | None, field_name: str) -> s
 
 @dataclass(frozen=True)
 class SourceRef:
-    """A record a finding or clue came from: ``kind`` is interview, letter, activity or finding."""
+    """A record a finding or clue came from: ``kind`` is interview, letter, activity, finding or
+    data_hit (a 比对疑点)."""
 
     kind: str
     id: str
@@ -177,6 +179,7 @@ SOURCE_MODELS: dict[str, tuple[type[RecordMixin], str]] = {
         ("activity", Activity),
         ("finding", Finding),
         ("clue", Clue),
+        ("data_hit", DataHit),
     )
 }
 

@@ -1,0 +1,326 @@
+"""比对疑点 review on a real encrypted store: 待核实/属实/排除 by role and version, turning a hit
+into a 问题线索 or 底稿 with its matched rows as an encrypted .xlsx, and who sees which cells."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select, text
+
+from tests.workbench.findings_world import World, world_fixture  # noqa: F401 - the fixture
+from tests.workbench.team import Team
+from workbench.datacheck import evidence as sheet
+from workbench.errors import (
+    AmbiguousName,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    WorkflowError,
+)
+from workbench.models import Clue, DataHit, Evidence, Finding
+from workbench.models.enums import CadreLevel, HitStatus
+from workbench.services.clues import void_clue
+from workbench.services.findings_evidence import list_evidence
+from workbench.services.hit_review import (
+    decide_hit,
+    get_hit_view,
+    hit_to_clue,
+    hit_to_finding,
+    resolve_hit,
+)
+from workbench.store.vault import Vault
+
+ROWS: list[dict[str, Any]] = [
+    {
+        "kind": "assistance",
+        "source": "县民政局",
+        "row_no": 12,
+        "key_fields": {"姓名": "李四", "身份证号": "110101199003071234", "救助类别": "低保"},
+        "cells": {"姓名": "李四", "身份证号": "110101199003071234", "家庭住址": "某某村3组"},
+    },
+    {
+        "kind": "staff",
+        "source": "县人社局",
+        "row_no": 7,
+        "key_fields": {"姓名": "李四", "身份证号": "110101199003071234", "单位": "某某镇政府"},
+        "cells": {"姓名": "李四", "工资卡号": '=HYPERLINK("x")', "职务": "科员"},
+    },
+]
+
+
+def add_hit(team: Team, w: World, **over: Any) -> str:
+    values: dict[str, Any] = {
+        "round_id": w.round_id,
+        "rule_id": "staff_assistance",
+        "rule_version": 1,
+        "rule_title": "公职人员享受低保",
+        "match_key": uuid.uuid4().hex,
+        "subject_name": "李四",
+        "subject_id_number": "110101199003071234",
+        "summary": "李四为某某镇政府在编人员，同时在低保名单中领取低保",
+        "qualification": "涉嫌违规享受低保待遇",
+        "discipline": "廉洁纪律、群众纪律",
+        "rows": ROWS,
+        "status": HitStatus.NEW,
+        **over,
+    }
+    with team().session() as s:
+        row = DataHit(**values)
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def hit_row(vault: Vault, hit_id: str) -> DataHit:
+    with vault.read() as s:
+        row = s.get(DataHit, hit_id)
+        assert row is not None
+        return row
+
+
+def sheet_values(vault: Vault, sha: str) -> list[tuple[Any, ...]]:
+    data = b"".join(vault.attachments.iter_content(sha))
+    ws: Any = load_workbook(io.BytesIO(data)).active
+    return list(ws.iter_rows(values_only=True))
+
+
+# -- decisions ---------------------------------------------------------------------------------
+
+
+def test_decisions_name_who_and_when_and_are_audited(team: Team, world: World) -> None:
+    hit = add_hit(team, world)
+    with team("member").session() as s:
+        view = decide_hit(s, hit, "待核实", "需到村核实家庭收入")
+    assert (view.status, view.reason, view.decided_by) == (
+        HitStatus.PENDING,
+        "需到村核实家庭收入",
+        "member",
+    )
+    assert view.decided_at is not None and view.meta.version == 2
+    with team("office").session() as s:
+        view = decide_hit(s, hit, "confirmed", expected_version=2)
+    assert view.status is HitStatus.CONFIRMED and view.decided_by == "office"
+    with team().read() as s:
+        entries = s.execute(
+            text(
+                "SELECT action, detail FROM audit_log WHERE object_type = 'data_hits'"
+                " AND object_id = :id ORDER BY seq"
+            ),
+            {"id": hit},
+        ).all()
+    assert [a for a, _ in entries] == ["insert", "update", "update"]  # once per change
+    assert {"status", "reason", "decided_by", "decided_at"} <= set(
+        json.loads(entries[1][1])["fields"]
+    )
+
+
+def test_exclusion_needs_a_reason_and_a_refusal_changes_nothing(team: Team, world: World) -> None:
+    hit = add_hit(team, world)
+    for reason in ("", "   "):
+        with pytest.raises(ValidationError, match="排除理由不能为空"), team().session() as s:
+            decide_hit(s, hit, HitStatus.EXCLUDED, reason)
+    with pytest.raises(ValidationError, match="处理结论只能是"), team().session() as s:
+        decide_hit(s, hit, "待处理")
+    with pytest.raises(ValidationError, match="处理结论“忽略”无效"), team().session() as s:
+        decide_hit(s, hit, "忽略")
+    assert (hit_row(team(), hit).status, hit_row(team(), hit).version) == (HitStatus.NEW, 1)
+    with team().session() as s:
+        view = decide_hit(s, hit, "排除", "同名不同人：身份证号末位不同")
+    assert (view.status, view.reason) == (HitStatus.EXCLUDED, "同名不同人：身份证号末位不同")
+
+
+def test_a_stale_version_is_the_usual_conflict(team: Team, world: World) -> None:
+    hit = add_hit(team, world)
+    with team().session() as s:
+        decide_hit(s, hit, "待核实")
+    with pytest.raises(Conflict, match="已被他人修改"), team("member").session() as s:
+        decide_hit(s, hit, "排除", "不属实", expected_version=1)
+    assert hit_row(team(), hit).status is HitStatus.PENDING
+
+
+def test_the_three_administrators_do_not_decide(team: Team, world: World) -> None:
+    hit = add_hit(team, world)
+    with pytest.raises(PermissionDenied), team("secadmin").session() as s:
+        decide_hit(s, hit, "属实")
+    with pytest.raises(PermissionDenied), team("secadmin").session() as s:
+        hit_to_clue(s, hit, attachments=team("secadmin").attachments, subject_level="乡管")
+    assert hit_row(team(), hit).status is HitStatus.NEW
+
+
+def test_hits_are_named_by_id_or_its_first_characters(team: Team, world: World) -> None:
+    hit = add_hit(team, world)
+    with team().read() as s:
+        assert resolve_hit(s, hit) == hit
+        assert resolve_hit(s, hit[:8].upper()) == hit
+        with pytest.raises(NotFound):
+            resolve_hit(s, hit[:3])
+        with pytest.raises(NotFound):
+            resolve_hit(s, "ffffffff")
+    other = add_hit(team, world)
+    common = 0
+    while hit[common] == other[common]:
+        common += 1
+    if common >= 6:  # two ids sharing a long prefix: the prefix names neither
+        with team().read() as s, pytest.raises(AmbiguousName):
+            resolve_hit(s, hit[:common])
+
+
+# -- turning a hit into a 底稿 or a clue -----------------------------------------------------
+
+
+def test_a_finding_from_a_hit_carries_its_rows_as_an_encrypted_xlsx(
+    team: Team, world: World
+) -> None:
+    hit = add_hit(team, world)
+    with team().session() as s:
+        done = hit_to_finding(
+            s,
+            hit,
+            attachments=team().attachments,
+            target_id=world.target_id,
+            taxonomy_code="SGJJ-2020.1.1",
+        )
+    assert done.record_type == "findings" and done.number.startswith("DG-2026-")
+    assert done.hit.status is HitStatus.CONFIRMED and done.hit.finding_id == done.record_id
+    with team().read() as s:
+        finding = s.get(Finding, done.record_id)
+        assert finding is not None
+        assert finding.source_refs == [{"type": "data_hit", "id": hit}]
+        assert finding.disciplines == ["JL-3", "JL-4"]  # 廉洁纪律、群众纪律
+        assert finding.method_code == "FS-06" and finding.team_id == world.team_id
+        assert "定性提示：涉嫌违规享受低保待遇" in finding.summary
+        [material] = list_evidence(s, done.record_id)
+    assert material.attachment_sha256 == done.attachment_sha256
+    assert material.title == "比中数据：公职人员享受低保"
+    rows = sheet_values(team(), done.attachment_sha256)
+    assert rows[0][0] == "比对疑点：公职人员享受低保"
+    heading = next(r for r in rows if r[0] == "字段")
+    assert heading[1:] == (
+        "低保/特困/临时救助名单·县民政局·第12行",
+        "公职人员/财政供养人员名单·县人社局·第7行",
+    )
+    by_field = {r[0]: r[1:] for r in rows}
+    assert by_field["身份证号"] == ("110101199003071234", "110101199003071234")
+    assert by_field["原始数据：家庭住址"] == ("某某村3组", None)  # the 组长 may see raw rows
+    assert by_field["原始数据：工资卡号"] == (None, '=HYPERLINK("x")')  # text, not a formula
+    # the blob on disk is encrypted: the name is not in it
+    blob = team().attachments.blob_path(done.attachment_sha256).read_bytes()
+    assert "李四".encode() not in blob and b"110101199003071234" not in blob
+
+
+def test_without_raw_access_the_evidence_has_only_the_key_fields(team: Team, world: World) -> None:
+    hit = add_hit(team, world)
+    with team("member").read() as s:
+        assert all("cells" not in r for r in get_hit_view(s, hit).rows)
+    with team().read() as s:
+        assert all("cells" in r for r in get_hit_view(s, hit).rows)
+    with team("member").session() as s:
+        done = hit_to_finding(
+            s, hit, attachments=team("member").attachments, target_id=world.target_id
+        )
+    fields = [r[0] for r in sheet_values(team(), done.attachment_sha256)]
+    assert "单位" in fields and not any(str(f).startswith("原始数据") for f in fields)
+
+
+def test_a_hit_is_converted_once_and_then_keeps_its_decision(team: Team, world: World) -> None:
+    hit = add_hit(team, world)
+    with team().session() as s:
+        done = hit_to_finding(s, hit, attachments=team().attachments, target_id=world.target_id)
+    repeated = f"已转为问题底稿 {done.number}，不能重复转换"
+    with pytest.raises(Conflict, match=repeated), team().session() as s:
+        hit_to_clue(s, hit, attachments=team().attachments, subject_level="乡管")
+    with pytest.raises(Conflict, match=f"已转为问题底稿 {done.number}"), team().session() as s:
+        decide_hit(s, hit, "排除", "误报")
+    with team().read() as s:
+        assert s.scalar(select(func.count()).select_from(Clue)) == 0
+
+
+def test_an_excluded_hit_is_not_converted(team: Team, world: World) -> None:
+    hit = add_hit(team, world)
+    with team().session() as s:
+        decide_hit(s, hit, "排除", "同名不同人")
+    for convert in (
+        lambda s: hit_to_clue(s, hit, attachments=team().attachments, subject_level="乡管"),
+        lambda s: hit_to_finding(s, hit, attachments=team().attachments, target_id=world.target_id),
+    ):
+        refused = pytest.raises(WorkflowError, match="疑点已排除（理由：同名不同人）")
+        with refused, team().session() as s:
+            convert(s)
+    with team().read() as s:
+        assert s.scalar(select(func.count()).select_from(Finding)) == 0
+        assert s.scalar(select(func.count()).select_from(Evidence)) == 0
+
+
+def test_a_clue_from_a_hit_and_its_rows_as_material(team: Team, world: World) -> None:
+    hit = add_hit(team, world)
+    with team().session() as s:
+        decide_hit(s, hit, "待核实")
+    with team().session() as s:
+        done = hit_to_clue(
+            s,
+            hit,
+            attachments=team().attachments,
+            subject_level=CadreLevel.TOWNSHIP,
+            subject_position="科员",
+            target_id=world.target_id,
+        )
+    assert done.record_type == "clues" and done.number.startswith("XS-2026-")
+    assert done.hit.status is HitStatus.PENDING  # a clue goes on to be verified: kept
+    with team().read() as s:
+        clue = s.get(Clue, done.record_id)
+        material = s.get(Evidence, done.evidence_id)
+        assert clue is not None and material is not None
+        assert (clue.subject_name, clue.subject_level) == ("李四", CadreLevel.TOWNSHIP)
+        assert clue.problem.startswith("李四为某某镇政府在编人员")
+        assert clue.source_refs == [{"type": "data_hit", "id": hit}]
+        assert clue.disciplines == ["JL-3", "JL-4"]
+        assert (material.finding_id, material.source) == (None, f"问题线索 {done.number}")
+        assert material.attachment_sha256 == done.attachment_sha256
+    assert hit_row(team(), hit).clue_id == done.record_id
+    # voiding the clue frees the hit for another conversion
+    with team().session() as s:
+        void_clue(s, done.record_id, "登记错误")
+    with team().session() as s:
+        again = hit_to_clue(s, hit, attachments=team().attachments, subject_level="乡管")
+    assert again.record_id != done.record_id
+
+
+# -- the .xlsx is built in memory --------------------------------------------------------------
+
+_OPENED: list[tuple[str, str]] | None = None
+
+
+def _watch_opens(event: str, args: tuple[Any, ...]) -> None:
+    if _OPENED is not None and event == "open" and args and isinstance(args[0], str | bytes):
+        _OPENED.append((str(args[0]), str(args[1]) if len(args) > 1 else ""))
+
+
+sys.addaudithook(_watch_opens)  # audit hooks stay for the process: it records only when asked
+
+
+@pytest.fixture
+def opened_files() -> Iterator[list[tuple[str, str]]]:
+    global _OPENED
+    _OPENED = []
+    try:
+        yield _OPENED
+    finally:
+        _OPENED = None
+
+
+def test_the_workbook_never_touches_the_disk(opened_files: list[tuple[str, str]]) -> None:
+    hit = sheet.HitSheet("规则", "情况", "定性", "廉洁纪律", "李四", "", "属实", ROWS)
+    data = sheet.hit_xlsx(hit, raw=True)
+    assert data[:2] == b"PK" and opened_files == []
+    opened_files.clear()
+    plain = sheet.hit_workbook(hit, raw=True)
+    plain.save(io.BytesIO())  # openpyxl's own save spools each sheet to a temp file
+    assert any("openpyxl" in path for path, _mode in opened_files)
