@@ -1,0 +1,463 @@
+"""比对: run the rules over a round's lists, record what they find as hits, list the hits.
+
+A run needs a role the office allows to see the lists (``data_access``). Each match becomes a
+``DataHit`` (status 待处理) named by ``match_key``: a hash of the rule id and the matched rows'
+normalised contents, never their store ids, so a second run, or the same lists imported in
+another store, names the same hit; one already recorded in the round is counted as known and
+left as it is (an 排除 stays 排除). The hit keeps a copy of its rows side by side; who may not
+see the lists sees only the fields the rule matched on (``key_fields``), not the other cells.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from workbench.datacheck import rules as rulebook
+from workbench.datacheck.kinds import FIELDS, ValueType
+from workbench.datacheck.matchers import Match, Sources
+from workbench.errors import Cancelled
+from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
+from workbench.models import Team
+from workbench.models.datalists import DataHit, DataRow, DataSource
+from workbench.models.enums import DataListKind as Kind
+from workbench.models.enums import HitStatus
+from workbench.services import data_access
+from workbench.services.common import RecordMeta, get_live, live, parse_enum, record_meta
+from workbench.services.workflow import round_row
+from workbench.store import audit
+
+MAX_ROWS = 50  # matched rows kept with one hit: enough to show it, within a record's bounds
+_STATUS_ORDER = {s: i for i, s in enumerate(HitStatus)}
+# the typed columns that identify a row's content wherever it was imported (not its store ids)
+_IDENTITY = (
+    "id_number",
+    "name",
+    "place",
+    "org",
+    "org_code",
+    "related_id",
+    "related_name",
+    "category",
+    "date1",
+    "date2",
+    "amount_fen",
+    "area1_centi",
+    "area2_centi",
+)
+
+
+@dataclass(frozen=True)
+class RuleView:
+    id: str
+    version: int
+    title: str
+    description: str
+    match: str  # the template's key
+    match_label: str
+    params: dict[str, Any]
+    qualification: str
+    discipline: str
+    kinds: tuple[Kind, ...]  # the lists it reads
+    shipped: bool  # 内置 (else the office's own)
+    retired: bool
+
+
+@dataclass(frozen=True)
+class RunResult:
+    new: int  # hits recorded by this run
+    known: int  # hits found again, already recorded in the round
+    by_rule: dict[str, int]  # rule id → hits found (new and known)
+
+
+@dataclass(frozen=True)
+class HitView:
+    id: str
+    round_id: str | None
+    team_id: str | None
+    rule_id: str
+    rule_version: int
+    rule_title: str
+    match_key: str
+    subject_name: str
+    subject_id_number: str
+    summary: str
+    qualification: str
+    discipline: str
+    # [{kind, kind_label, source, file_name, row_no, key_fields: {label: value}, cells?}]
+    rows: tuple[dict[str, Any], ...]
+    status: HitStatus
+    reason: str
+    decided_by: str
+    decided_at: datetime | None
+    clue_id: str | None
+    finding_id: str | None
+    meta: RecordMeta
+
+
+def _rule_view(rule: rulebook.Rule) -> RuleView:
+    template = rule.template
+    return RuleView(
+        rule.id,
+        rule.version,
+        rule.title,
+        rule.description,
+        rule.match,
+        template.label,
+        dict(rule.params),
+        rule.qualification,
+        rule.discipline,
+        template.kinds,
+        rule.shipped,
+        rule.retired_at is not None,
+    )
+
+
+def rule_list(session: Session, *, retired: bool = False) -> list[RuleView]:
+    """The rules a run uses: the shipped ones, then the office's (retired ones with
+    ``retired``). Anyone may read them."""
+    return [_rule_view(r) for r in rulebook.all_rules(session, retired=retired)]
+
+
+# -- the rows of a hit --------------------------------------------------------------------------
+
+
+def _display(type_: ValueType, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if type_ is ValueType.AMOUNT:
+        return f"{value / 100:,.2f} 元"
+    if type_ is ValueType.AREA:
+        return f"{value / 100:.2f} 亩"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _cells(headers: Sequence[str], cells: Sequence[str | None]) -> dict[str, str]:
+    """The row's cells by header (a blank or repeated header named by its column)."""
+    named: dict[str, str] = {}
+    for i, cell in enumerate(cells):
+        header = (headers[i] if i < len(headers) else "").strip()[:100] or f"第 {i + 1} 列"
+        if header in named:
+            header = f"{header}（第 {i + 1} 列）"
+        named[header] = "" if cell is None else str(cell)
+    return named
+
+
+def _identity(row: DataRow, kind: Kind) -> list[Any]:
+    values = (getattr(row, c) for c in _IDENTITY)
+    return [kind.value, *(v.isoformat() if isinstance(v, date) else v for v in values)]
+
+
+def match_key(rule_id: str, identities: Iterable[list[Any]]) -> str:
+    """The hit's name: the rule and the contents of its rows, in no particular order."""
+    canonical = sorted(json.dumps(i, ensure_ascii=False) for i in identities)
+    text = json.dumps([rule_id, canonical], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Row:
+    kind: Kind
+    source: DataSource
+    row: DataRow
+
+
+def _load_rows(session: Session, ids: Sequence[int]) -> dict[int, DataRow]:
+    loaded: dict[int, DataRow] = {}
+    for start in range(0, len(ids), 500):
+        query = select(DataRow).where(DataRow.id.in_(ids[start : start + 500]))
+        loaded.update((r.id, r) for r in session.scalars(query))
+    return loaded
+
+
+def _row_entry(item: _Row, shown: Sequence[str]) -> dict[str, Any]:
+    fields = {f.key: f for f in FIELDS[item.kind]}
+    key_fields = {
+        fields[k].label: _display(fields[k].type, getattr(item.row, fields[k].column))
+        for k in shown
+        if k in fields
+    }
+    return {
+        "kind": item.kind.value,
+        "kind_label": item.kind.label,
+        "source": item.source.label,
+        "file_name": item.source.file_name,
+        "row_no": item.row.row_no,
+        "key_fields": key_fields,
+        "cells": _cells(item.source.headers or [], item.row.cells or []),
+    }
+
+
+# -- what a hit says ----------------------------------------------------------------------------
+
+
+def _list_name(item: _Row) -> str:
+    label = item.source.label.strip()
+    if label.endswith(("名单", "清单", "信息", "合同", "表", "台账", "记录")):
+        return f"《{label}》"
+    return f"《{item.kind.label}（{label}）》" if label else f"《{item.kind.label}》"
+
+
+def _who(row: DataRow) -> str:
+    tail = f"（身份证号 …{row.id_number[-4:]}）" if row.id_number else ""
+    return f"{row.name or '（无姓名）'}{tail}"
+
+
+def _lists(items: Iterable[_Row]) -> str:
+    return "和".join(dict.fromkeys(_list_name(i) for i in items))
+
+
+def _summary(match: str, subject: str, items: Sequence[_Row]) -> tuple[str, str]:
+    """(subject's name, one plain sentence) for the hit."""
+    by_kind: dict[Kind, list[_Row]] = {}
+    for item in items:
+        by_kind.setdefault(item.kind, []).append(item)
+    person = next((i.row for i in items if i.row.id_number == subject), items[0].row)
+    name = person.name
+    if match == "person_in_lists":
+        received = by_kind.get(Kind.ASSISTANCE, [])
+        roster = by_kind.get(Kind.STAFF, []) + by_kind.get(Kind.CADRES, [])
+        own = [i for i in roster if i.row.id_number == subject]
+        if own:
+            return name, f"{_who(person)}同时在{_lists(received)}和{_lists(own)}中"
+        relative = by_kind.get(Kind.RELATIVES, [])
+        related = ", ".join(
+            dict.fromkeys(f"{i.row.name}{_lists([i])}" for i in roster if i.row.id_number)
+        )
+        relation = "、".join(dict.fromkeys(r.row.category for r in relative if r.row.category))
+        return name, (f"{_who(person)}是{related}的{relation or '近亲属'}，在{_lists(received)}中")
+    if match == "paid_after_death":
+        death = by_kind[Kind.DEATHS][0].row
+        paid = [i for k in (Kind.ASSISTANCE, Kind.SUBSIDY) for i in by_kind.get(k, [])]
+        last = max((i.row.date1 for i in paid if i.row.date1), default=None)
+        died = death.date1.isoformat() if death.date1 else ""
+        latest = f"，最晚一笔发放于 {last.isoformat()}" if last else ""
+        return name, (
+            f"{_who(person)}于 {died} 死亡（{_lists([by_kind[Kind.DEATHS][0]])}），"
+            f"此后在{_lists(paid)}中仍有 {len(paid)} 笔发放{latest}"
+        )
+    if match == "duplicate_receipt":
+        places = sorted({i.row.place for i in items if i.row.place})
+        where = f"，涉及{'、'.join(places)}" if len(places) > 1 else ""
+        return name, f"{_who(person)}在{_lists(items)}中出现 {len(items)} 次{where}"
+    if match == "relative_contracts":
+        cadre = by_kind[Kind.CADRES][0].row
+        kin = [i.row for i in by_kind.get(Kind.RELATIVES, [])]
+        role = f"（{cadre.place}{cadre.category}）"
+        who = (
+            f"村干部{cadre.name}{role}的{kin[0].category or '近亲属'}{_who(kin[0])}"
+            if kin
+            else f"村干部{_who(cadre)}{role}本人"
+        )
+        deals = [f"签订本村“三资”合同《{i.row.category}》" for i in by_kind.get(Kind.CONTRACTS, [])]
+        deals += [
+            f"所在企业{i.row.org}中标本村项目《{i.row.category}》"
+            for i in by_kind.get(Kind.PROJECTS, [])
+        ]
+        return cadre.name, f"{who}{'；'.join(dict.fromkeys(deals))}"
+    if match == "staff_in_business":
+        staff = by_kind[Kind.STAFF][0].row
+        roles = "；".join(
+            dict.fromkeys(
+                f"{i.row.org}{i.row.category or '登记人员'}" for i in by_kind.get(Kind.BUSINESS, [])
+            )
+        )
+        unit = f"（{staff.org}）" if staff.org else ""
+        return name, f"财政供养人员{_who(staff)}{unit}在工商登记中为{roles}"
+    row = items[0].row  # area_exceeds
+    over = ((row.area1_centi or 0) - (row.area2_centi or 0)) / 100
+    return name, (
+        f"{_who(row)}在{_lists(items)}中补贴面积 {_display(ValueType.AREA, row.area1_centi)}，"
+        f"承包面积 {_display(ValueType.AREA, row.area2_centi)}，超出 {over:.2f} 亩"
+    )
+
+
+# -- the run ------------------------------------------------------------------------------------
+
+
+def _sources(session: Session, round_id: str) -> tuple[Sources, dict[str, DataSource]]:
+    query = select(DataSource).where(
+        DataSource.round_id == round_id, DataSource.deleted_at.is_(None)
+    )
+    found = list(session.scalars(query.order_by(DataSource.imported_at, DataSource.id)))
+    by_kind: dict[Kind, list[str]] = {}
+    for source in found:
+        by_kind.setdefault(source.kind, []).append(source.id)
+    return by_kind, {s.id: s for s in found}
+
+
+def _round_team(session: Session, round_id: str) -> str | None:
+    """The team a hit belongs to: the round's one team (a field laptop's), else none (the
+    office's round-wide hits)."""
+    teams = session.scalars(
+        select(Team.id).where(Team.round_id == round_id, Team.deleted_at.is_(None)).limit(2)
+    ).all()
+    return teams[0] if len(teams) == 1 else None
+
+
+@contextmanager
+def _interruptible(session: Session, cancel: CancelToken) -> Iterator[None]:
+    """Let a cancel stop a long statement: SQLite asks the handler every few thousand steps."""
+    raw: Any = session.connection().connection.dbapi_connection
+    raw.set_progress_handler(lambda: 1 if cancel.cancelled else 0, 20_000)
+    try:
+        yield
+    except OperationalError as exc:
+        if cancel.cancelled:
+            raise Cancelled() from exc
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+def run_rules(
+    session: Session,
+    round_id: str,
+    rule_id: str | None = None,
+    progress: ProgressSink | None = None,
+    cancel: CancelToken | None = None,
+) -> RunResult:
+    """Run every rule (or ``rule_id``) over the round's live lists and record the new hits.
+    ``progress`` gets (rules done, rules, title); a cancel stops between rules or inside a
+    statement and raises ``Cancelled``: the caller's unit of work then records nothing."""
+    data_access.require_raw_access(session, "运行比对规则")
+    progress = progress or no_progress
+    cancel = cancel or NEVER_CANCELLED
+    rnd = round_row(session, round_id)
+    chosen = [rulebook.get_rule(session, rule_id)] if rule_id else rulebook.all_rules(session)
+    sources, source_rows = _sources(session, rnd.id)
+    team_id = _round_team(session, rnd.id)
+    known_keys = set(session.scalars(select(DataHit.match_key).where(DataHit.round_id == rnd.id)))
+    new = known = 0
+    by_rule: dict[str, int] = {}
+    conn = session.connection()
+    for done, rule in enumerate(chosen):
+        cancel.raise_if_cancelled()
+        progress(done, len(chosen), rule.title)
+        with _interruptible(session, cancel):
+            matches = rule.template.matches(conn, sources, rule.params)
+            hits = _hits(session, rule, matches, source_rows)
+        by_rule[rule.id] = len(hits)
+        for key, hit in hits:
+            if key in known_keys:
+                known += 1
+                continue
+            known_keys.add(key)
+            new += 1
+            hit.round_id, hit.team_id = rnd.id, team_id
+            session.add(hit)
+        session.flush()
+    cancel.raise_if_cancelled()
+    progress(len(chosen), len(chosen), "")
+    detail = {"rules": [r.id for r in chosen], "new": new, "known": known, "by_rule": by_rule}
+    audit.record(session, "data.run", "rounds", rnd.id, detail)
+    session.flush()
+    return RunResult(new, known, by_rule)
+
+
+def _hits(
+    session: Session,
+    rule: rulebook.Rule,
+    matches: Sequence[Match],
+    sources: dict[str, DataSource],
+) -> list[tuple[str, DataHit]]:
+    template = rule.template
+    order = {k: i for i, k in enumerate(template.kinds)}
+    ids = sorted({rid for m in matches for rid in m.row_ids})
+    loaded = _load_rows(session, ids)
+    made: list[tuple[str, DataHit]] = []
+    for m in matches:
+        items = [
+            _Row(sources[r.source_id].kind, sources[r.source_id], r)
+            for rid in m.row_ids
+            if (r := loaded.get(rid)) is not None
+        ]
+        items.sort(key=lambda i: (order.get(i.kind, 99), i.source.label, i.row.row_no, i.row.id))
+        items = items[:MAX_ROWS]
+        key = match_key(rule.id, (_identity(i.row, i.kind) for i in items))
+        name, summary = _summary(rule.match, m.subject, items)
+        hit = DataHit(
+            rule_id=rule.id,
+            rule_version=rule.version,
+            rule_title=rule.title,
+            match_key=key,
+            subject_name=name[:64],
+            subject_id_number=m.subject,
+            summary=summary,
+            qualification=rule.qualification,
+            discipline=rule.discipline,
+            rows=[_row_entry(i, template.shown.get(i.kind, ())) for i in items],
+            status=HitStatus.NEW,
+        )
+        made.append((key, hit))
+    return made
+
+
+# -- reading hits -------------------------------------------------------------------------------
+
+
+def hit_view(row: DataHit, *, raw: bool) -> HitView:
+    """The hit as a reader sees it: the cells of its rows only with ``raw``
+    (``data_access.may_see_raw``)."""
+    rows = tuple(
+        entry if raw else {k: v for k, v in entry.items() if k != "cells"} for entry in row.rows
+    )
+    return HitView(
+        id=row.id,
+        round_id=row.round_id,
+        team_id=row.team_id,
+        rule_id=row.rule_id,
+        rule_version=row.rule_version,
+        rule_title=row.rule_title,
+        match_key=row.match_key,
+        subject_name=row.subject_name,
+        subject_id_number=row.subject_id_number,
+        summary=row.summary,
+        qualification=row.qualification,
+        discipline=row.discipline,
+        rows=rows,
+        status=row.status,
+        reason=row.reason,
+        decided_by=row.decided_by,
+        decided_at=row.decided_at,
+        clue_id=row.clue_id,
+        finding_id=row.finding_id,
+        meta=record_meta(row),
+    )
+
+
+def list_hits(
+    session: Session,
+    round_id: str | None = None,
+    rule_id: str | None = None,
+    status: HitStatus | str | None = None,
+) -> list[HitView]:
+    """The live hits, by rule, then 待处理 before 待核实, 属实 and 排除, then person."""
+    query = live(DataHit)
+    if round_id is not None:
+        query = query.where(DataHit.round_id == round_id)
+    if rule_id is not None:
+        query = query.where(DataHit.rule_id == rule_id)
+    if status is not None:
+        chosen = parse_enum(HitStatus, status, "status", "疑点状态")
+        query = query.where(DataHit.status == chosen)
+    found = list(session.scalars(query))
+    found.sort(key=lambda h: (h.rule_id, _STATUS_ORDER[h.status], h.subject_name, h.id))
+    raw = data_access.may_see_raw(session)
+    return [hit_view(h, raw=raw) for h in found]
+
+
+def get_hit(session: Session, hit_id: str) -> HitView:
+    row = get_live(session, DataHit, hit_id, "比对疑点")
+    return hit_view(row, raw=data_access.may_see_raw(session))
