@@ -38,6 +38,7 @@ from ui.tasks import Tasks
 from ui.widgets.job_panel import JobPanel
 from workbench.datacheck.errors import ListRowsRefused, RowProblem
 from workbench.datacheck.kinds import FIELDS, Field
+from workbench.datacheck.mapping import guess
 from workbench.errors import Cancelled
 from workbench.jobs import CancelToken, ProgressSink
 from workbench.models.enums import DataListKind
@@ -50,6 +51,33 @@ _GOOD, _BAD = "color: #1b5e20;", "color: #b00020;"
 
 def list_file_filter() -> str:
     return _tr("名单文件 (*.xlsx *.xls *.csv)")
+
+
+# words a department's file name uses for each kind of list, most telling first
+_NAME_HINTS: dict[DataListKind, tuple[str, ...]] = {
+    DataListKind.RELATIVES: ("近亲属", "亲属"),
+    DataListKind.DEATHS: ("死亡", "火化", "殡葬"),
+    DataListKind.CONTRACTS: ("三资", "合同"),
+    DataListKind.PROJECTS: ("中标", "工程", "项目"),
+    DataListKind.BUSINESS: ("工商", "企业", "股东", "法定代表人"),
+    DataListKind.SUBSIDY: ("补贴", "惠农"),
+    DataListKind.ASSISTANCE: ("低保", "特困", "救助"),
+    DataListKind.STAFF: ("财政供养", "公职", "在编", "工资"),
+    DataListKind.CADRES: ("干部",),
+}
+
+
+def guess_kind(file_name: str, headers: tuple[str, ...]) -> DataListKind | None:
+    """The kind a file most likely is: its required fields all found among the headers, named
+    by the file name if possible, else the one whose fields the headers name most."""
+    scored = []
+    for kind in DataListKind:
+        found = guess(kind, headers)
+        complete = all(f.key in found for f in FIELDS[kind] if f.required)
+        named = any(word in file_name for word in _NAME_HINTS[kind])
+        scored.append(((complete, named, len(found)), kind))
+    (complete, _named, _found), best = max(scored, key=lambda pair: pair[0])
+    return best if complete else None
 
 
 def field_title(field: Field) -> str:
@@ -90,11 +118,13 @@ class ListImportDialog(QDialog):
         self.outcome: ListImport | None = None
         self._asked = 0  # the latest preview asked for; older answers are dropped
         self._previewed_label = ""
+        self._kind_guessed = False
         self.combos: dict[str, QComboBox] = {}  # field key → its column choice
 
         self.kind = EnumCombo(DataListKind)
         self.kind.setObjectName("list_kind")
         self.kind.currentIndexChanged.connect(self.load_preview)
+        self.kind.activated.connect(lambda _index: self._kind_chosen())
         self.label = QLineEdit()
         self.label.setObjectName("list_label")
         self.label.setPlaceholderText(self.tr("例如：县民政局"))
@@ -204,6 +234,9 @@ class ListImportDialog(QDialog):
 
     # -- the preview ---------------------------------------------------------------------------
 
+    def _kind_chosen(self) -> None:
+        self._kind_guessed = True  # the user's choice stands
+
     def _label_changed(self) -> None:
         """A remembered mapping is per kind and 来源: a new 来源 may bring one."""
         settled = self.preview is not None and not self.job.running and self.outcome is None
@@ -234,6 +267,12 @@ class ListImportDialog(QDialog):
         self.tasks.run(lambda s: preview_list(s, path, kind, label, sheet), shown, failed)
 
     def show_preview(self, preview: ListPreview) -> None:
+        if not self._kind_guessed:  # once, before the user chose: what the file looks like
+            self._kind_guessed = True
+            kind = guess_kind(self.path.name, preview.headers)
+            if kind is not None and kind is not self.kind_value:
+                self.kind.set_value(kind)  # previews again, for that kind
+                return
         self.preview = preview
         self.problems, self.outcome = (), None
         self._show_problems()
