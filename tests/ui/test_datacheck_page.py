@@ -13,10 +13,16 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.workbench.datalist_files import ASSISTANCE_HEADERS, assistance_rows, write_xlsx
+from ui.dialogs.hit_convert_dialog import HitToClueDialog
 from ui.dialogs.list_import_dialog import ListImportDialog
+from ui.main_window import MainWindow
+from ui.pages.datacheck_page import DatacheckPage
 from ui.tasks import Tasks
-from workbench.models.enums import DataListKind
-from workbench.services.datalists import list_sources
+from workbench.demo import DEMO_PASSPHRASE
+from workbench.demo_data.lists import write_lists
+from workbench.models.enums import DataListKind, HitStatus
+from workbench.services.datahits import run_rules
+from workbench.services.datalists import import_list, list_sources
 from workbench.services.rounds import list_rounds
 from workbench.workspace import Workspace
 
@@ -120,3 +126,134 @@ def test_cancel_stores_nothing(
     assert dialog.isVisible()  # it stays to say so
     assert "取消" in dialog.summary.text()
     assert _sources(workspace) == []
+
+
+# -- the page in the main window ---------------------------------------------------------------
+
+
+def _import_demo_lists(workspace: Workspace, folder: Path) -> str:
+    """The demo's synthetic lists, all imported into the first round (as the office would)."""
+    _rounds, round_id = _round(workspace)
+    for f in write_lists(folder).files:
+        workspace.write(
+            lambda s, f=f: import_list(
+                s,
+                f.path,
+                kind=f.kind,
+                round_id=round_id,
+                label=f.label,
+                source_date=f.source_date,
+                mapping=f.mapping,
+            )
+        )
+    return round_id
+
+
+def _window(qtbot: QtBot, workspace: Workspace) -> tuple[MainWindow, DatacheckPage]:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.round_combo.count() > 1, timeout=TIMEOUT)
+    window.show_page("datacheck")
+    _wait(qtbot, window)
+    page = window.pages["datacheck"]
+    assert isinstance(page, DatacheckPage)
+    return window, page
+
+
+def _wait(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=TIMEOUT)
+
+
+def test_the_round_lists_are_shown_with_their_rows(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    _import_demo_lists(workspace, tmp_path)
+    window, page = _window(qtbot, workspace)
+    sources = page.sources_tab
+    assert sources.table.rowCount() == 9
+    assert sources.import_button.isEnabled()
+    sources.table.selectRow(0)
+    _wait(qtbot, window)
+    assert sources.remove_button.isEnabled()
+    assert sources.rows.rowCount() > 0
+    assert sources.rows.horizontalHeaderItem(0).text() == "行号"
+    window.close()
+
+
+def test_a_user_the_office_did_not_allow_sees_no_lists_and_why(
+    qtbot: QtBot, workspace: Workspace, demo_dir: Path, tmp_path: Path
+) -> None:
+    round_id = _import_demo_lists(workspace, tmp_path)
+    workspace.write(lambda s: run_rules(s, round_id))
+    workspace.lock()
+    member = Workspace.open(demo_dir, "zhangw", DEMO_PASSPHRASE)  # 组员: not allowed by default
+    try:
+        window, page = _window(qtbot, member)
+        sources, rules, hits = page.sources_tab, page.rules_tab, page.hits_tab
+        assert sources.table.rowCount() == 0
+        assert not sources.import_button.isEnabled()
+        assert "巡察办" in sources.import_button.toolTip()
+        assert not rules.run_all_button.isEnabled()
+        assert "巡察办" in rules.run_all_button.toolTip()
+        page.show_tab("hits")
+        assert hits.table.rowCount() > 0
+        hits.table.selectRow(0)
+        _wait(qtbot, window)
+        assert hits.hit is not None and not any(r.get("cells") for r in hits.hit.rows)
+        assert "只显示与比对相关的列" in hits.facts.text()
+        assert hits.buttons["pending"].isEnabled()  # a 组员 decides hits
+        window.close()
+    finally:
+        member.lock()
+
+
+def test_rules_run_and_a_hit_is_reviewed_and_turned_into_a_clue(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _import_demo_lists(workspace, tmp_path)
+    window, page = _window(qtbot, workspace)
+    rules, hits = page.rules_tab, page.hits_tab
+    assert rules.table.rowCount() >= 6
+    rules.run_all_button.click()
+    qtbot.waitUntil(lambda: not rules.job.running, timeout=TIMEOUT)
+    _wait(qtbot, window)
+    assert "新发现疑点" in rules.outcome.text()
+    page.show_tab("hits")
+    assert hits.table.rowCount() > 0
+    hits.table.selectRow(0)
+    _wait(qtbot, window)
+    hit = hits.hit
+    assert hit is not None
+    assert hits.matched.columnCount() == len(hit.rows) >= 1  # a column per matched row
+    assert hits.matched.rowCount() > 0
+
+    hits.buttons["pending"].click()
+    _wait(qtbot, window)
+    assert hits.hit is not None and hits.hit.status is HitStatus.PENDING
+    assert not hits.buttons["pending"].isEnabled()
+
+    monkeypatch.setattr(hits, "_ask_reason", lambda: "同名不同人，已电话核实")
+    hits.buttons["exclude"].click()
+    _wait(qtbot, window)
+    assert hits.hit is not None and hits.hit.status is HitStatus.EXCLUDED
+    assert "同名不同人" in hits.facts.text()
+    assert not hits.buttons["to_clue"].isEnabled()
+    assert "排除" in hits.buttons["to_clue"].toolTip()
+
+    hits.buttons["pending"].click()
+    _wait(qtbot, window)
+    dialog = hits.open_dialog(HitToClueDialog(hits.tasks, hits.hit, hits))
+    _wait(qtbot, window)
+    dialog.ok_button.click()  # no 干部管理权限 chosen: refused beside the field
+    _wait(qtbot, window)
+    assert dialog.isVisible() and dialog.form.errors["subject_level"].isVisible()
+    dialog.level.set_value("township")
+    dialog.ok_button.click()
+    _wait(qtbot, window)
+    assert not dialog.isVisible()
+    assert hits.hit is not None and hits.hit.clue_id
+    assert "已转为问题线索" in hits.notice.text()
+    assert hits.open_button.isVisible()
+    assert not any(b.isEnabled() for b in hits.buttons.values())
+    window.close()
