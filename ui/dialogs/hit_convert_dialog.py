@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.job_wizard import note_label
+from ui.dialogs.list_import_dialog import labelled
 from ui.editors.fields import EnumCombo, TargetCombo
 from ui.errors import error_text
 from ui.i18n import tr as _tr
@@ -56,7 +57,7 @@ class HitConvertDialog(QDialog):
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         person = " ".join(p for p in (hit.subject_name, hit.subject_id_number) if p)
-        self.form.add("hit", self.tr("疑点："), QLabel(f"{hit.rule_title}{_tr('：')}{person}"))
+        self.form.add("hit", self.tr("疑点："), QLabel(labelled(hit.rule_title, person)))
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.form)

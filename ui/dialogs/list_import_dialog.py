@@ -80,6 +80,11 @@ def guess_kind(file_name: str, headers: tuple[str, ...]) -> DataListKind | None:
     return best if complete else None
 
 
+def labelled(label: str, text: str) -> str:
+    """“第 3 行 身份证号：校验码不符”: a label and what it says, in the UI's punctuation."""
+    return _tr("%1：%2").replace("%2", text).replace("%1", label)
+
+
 def field_title(field: Field) -> str:
     """The field as the mapping shows it: required ones marked with a star."""
     title = core_text(field.label)
@@ -91,7 +96,7 @@ def problem_text(problem: RowProblem) -> str:
     where = _tr("第 %1 行").replace("%1", str(problem.row_no))
     if problem.column:
         where += f" {problem.column}"
-    return f"{where}{_tr('：')}{core_text(problem.reason)}"
+    return labelled(where, core_text(problem.reason))
 
 
 class ListImportDialog(QDialog):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.hit_convert_dialog import HitConvertDialog, HitToClueDialog, HitToFindingDialog
 from ui.dialogs.job_wizard import note_label
+from ui.dialogs.list_import_dialog import labelled
 from ui.dialogs.user_forms import roles_text
 from ui.editors.fields import EnumCombo
 from ui.errors import error_text
@@ -84,7 +85,9 @@ def side_by_side(hit: HitView) -> tuple[list[str], list[str], list[list[str]], i
         ]
         for label in labels
     ]
-    return titles, [core_text(label) for label in labels], cells, key_count
+    # the matched fields named by the core (translated), the other columns as the file names them
+    shown = [core_text(label) if i < key_count else label for i, label in enumerate(labels)]
+    return titles, shown, cells, key_count
 
 
 class HitsTab(QWidget):
@@ -245,7 +248,7 @@ class HitsTab(QWidget):
             self.matched.setColumnCount(0)
         else:
             person = " ".join(p for p in (hit.subject_name, hit.subject_id_number) if p)
-            self.title.setText(f"{hit.rule_title}{_tr('：')}{person}")
+            self.title.setText(labelled(hit.rule_title, person))
             facts = [
                 hit.summary,
                 self.tr("定性提示：") + hit.qualification if hit.qualification else "",

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.job_wizard import note_label
-from ui.dialogs.list_import_dialog import ListImportDialog, ask_list_file
+from ui.dialogs.list_import_dialog import ListImportDialog, ask_list_file, labelled
 from ui.dialogs.user_forms import roles_text
 from ui.errors import show_error
 from ui.i18n import core_text
@@ -344,7 +344,7 @@ class RulesTab(QWidget):
         ]
         lines.append(
             _tr("；").join(
-                f"{titles.get(rule_id, rule_id)}{_tr('：')}{count}"
+                labelled(titles.get(rule_id, rule_id), str(count))
                 for rule_id, count in result.by_rule.items()
             )
         )
