@@ -53,41 +53,31 @@ def kind_label(code: str) -> str:
 
 
 def side_by_side(hit: HitView) -> tuple[list[str], list[str], list[list[str]], int]:
-    """The matched rows as (column titles, row titles, cells by row, how many of the rows are
-    the fields the rule matched on): one column per matched row, those fields first, then the
-    list's other columns when shown."""
-    titles = [
-        "\n".join(
-            [
-                kind_label(str(r.get("kind", ""))),
-                _tr("%1 第 %2 行")
-                .replace("%1", str(r.get("source", "")))
-                .replace("%2", str(r.get("row_no", ""))),
-            ]
-        )
+    """The matched rows as (column titles, row titles, cells by row, how many rows name what
+    the rule matched on): one column per matched row, titled by its kind of list; its source
+    and row number first, the fields the rule matched on next, then the list's other columns
+    when shown (as the file names them)."""
+    titles = [kind_label(str(r.get("kind", ""))) for r in hit.rows]
+    where = [
+        _tr("%1 第 %2 行")
+        .replace("%1", str(r.get("source", "")))
+        .replace("%2", str(r.get("row_no", "")))
         for r in hit.rows
     ]
-    labels: list[str] = []
-    for part in ("key_fields", "cells"):
-        if part == "cells":
-            key_count = len(labels)
-        for r in hit.rows:
-            for label in r.get(part) or {}:
-                if label not in labels:
-                    labels.append(label)
-    cells = [
-        [
-            str(value)
-            if (value := {**(r.get("cells") or {}), **(r.get("key_fields") or {})}.get(label))
-            is not None
-            else ""
-            for r in hit.rows
-        ]
-        for label in labels
-    ]
-    # the matched fields named by the core (translated), the other columns as the file names them
-    shown = [core_text(label) if i < key_count else label for i, label in enumerate(labels)]
-    return titles, shown, cells, key_count
+    keys: list[str] = []
+    for r in hit.rows:
+        keys += [label for label in r.get("key_fields") or {} if label not in keys]
+    others: list[str] = []
+    for r in hit.rows:
+        others += [h for h in r.get("cells") or {} if h not in keys and h not in others]
+
+    def value(r: dict[str, Any], label: str) -> str:
+        found = (r.get("key_fields") or {}).get(label, (r.get("cells") or {}).get(label))
+        return "" if found is None else str(found)
+
+    labels = [_tr("名单来源"), *(core_text(k) for k in keys), *others]
+    cells = [where, *([value(r, label) for r in hit.rows] for label in [*keys, *others])]
+    return titles, labels, cells, 1 + len(keys)
 
 
 class HitsTab(QWidget):
@@ -268,7 +258,7 @@ class HitsTab(QWidget):
             for r, values in enumerate(cells):
                 for c, value in enumerate(values):
                     item = QTableWidgetItem(value)
-                    if r < key_count:  # what the rule matched on
+                    if 0 < r < key_count:  # what the rule matched on
                         item.setFont(bold)
                     self.matched.setItem(r, c, item)
             self.matched.resizeRowsToContents()
