@@ -10,9 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.workbench.datalist_files import ASSISTANCE_HEADERS, assistance_rows, write_xlsx
+from tests.workbench.datalist_files import (
+    ASSISTANCE_HEADERS,
+    assistance_rows,
+    id_number,
+    write_xlsx,
+)
 from ui.dialogs.hit_convert_dialog import HitToClueDialog
 from ui.dialogs.list_import_dialog import ListImportDialog
 from ui.main_window import MainWindow
@@ -256,4 +262,34 @@ def test_rules_run_and_a_hit_is_reviewed_and_turned_into_a_clue(
     assert "已转为问题线索" in hits.notice.text()
     assert hits.open_button.isVisible()
     assert not any(b.isEnabled() for b in hits.buttons.values())
+    window.close()
+
+
+def test_the_kind_is_guessed_from_the_file(
+    qtbot: QtBot, tasks: Tasks, workspace: Workspace, tmp_path: Path
+) -> None:
+    rows = [(f"张 {i}", id_number(i), "2026-03-0{i}") for i in range(1, 4)]
+    path = write_xlsx(tmp_path / "死亡火化人员.xlsx", ("姓名", "身份证号", "死亡日期"), rows)
+    dialog = _dialog(qtbot, tasks, workspace, path)
+    qtbot.waitUntil(lambda: dialog.kind_value is DataListKind.DEATHS, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "died_on" in dialog.combos, timeout=TIMEOUT)
+    assert dialog.combos["died_on"].currentText() == "死亡日期"
+
+
+def test_a_list_is_deleted_once_confirmed(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    _import_demo_lists(workspace, tmp_path)
+    window, page = _window(qtbot, workspace)
+    sources = page.sources_tab
+    sources.table.selectRow(0)
+    _wait(qtbot, window)
+    sources.remove_button.click()
+    box = sources.findChild(QMessageBox, "remove_list_confirm")
+    assert box is not None and "删除名单" in box.text()
+    delete = next(b for b in box.buttons() if b.text() == "删除")
+    delete.click()
+    _wait(qtbot, window)
+    assert sources.table.rowCount() == 8
+    assert len(_sources(workspace)) == 8
     window.close()
