@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from ui.dialogs.hit_convert_dialog import HitToClueDialog
 from ui.dialogs.list_import_dialog import ListImportDialog
 from ui.main_window import MainWindow
 from ui.pages.datacheck_page import DatacheckPage
@@ -65,10 +66,17 @@ def take_datacheck_screenshots(
 
     page.show_tab("hits")
     settle(app, window)
-    if page.hits_tab.table.rowCount():
-        page.hits_tab.table.selectRow(0)
-        settle(app, window)
+    hits = page.hits_tab
+    if not hits.table.rowCount():
+        return
+    hits.table.selectRow(0)
+    settle(app, window)
     _save(window, out_dir / "datacheck-hit.png")
+    if hits.hit is not None:  # what 转为问题线索… asks (nothing is made)
+        dialog = hits.open_dialog(HitToClueDialog(hits.tasks, hits.hit, hits))
+        settle(app, window)
+        _save(dialog, out_dir / "datacheck-to-clue.png")
+        dialog.close()
 
 
 def _import(f: ListFile, round_id: str, session: Any) -> Any:

@@ -66,6 +66,7 @@ def test_every_page_editor_and_dialog_is_rendered(
         *(f"datacheck-{shot}.png" for shot in ("sources", "import-mapping", "import-refused")),
         "datacheck-rules.png",  # after 运行全部规则
         "datacheck-hit.png",  # a hit's matched rows side by side
+        "datacheck-to-clue.png",
     } <= names
     office = ["teams", "targets", "persons", "lists", "focus", "dialog-team", "dialog-member"]
     office += ["dialog-team-targets", "dialog-target", "dialog-person", "dialog-list-entry"]

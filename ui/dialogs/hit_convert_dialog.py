@@ -57,7 +57,9 @@ class HitConvertDialog(QDialog):
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         person = " ".join(p for p in (hit.subject_name, hit.subject_id_number) if p)
-        self.form.add("hit", self.tr("疑点："), QLabel(labelled(hit.rule_title, person)))
+        subject = QLabel(labelled(hit.rule_title, person))
+        subject.setWordWrap(True)  # beside its label, however long the rule's title
+        self.form.add("hit", self.tr("疑点："), subject)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.form)

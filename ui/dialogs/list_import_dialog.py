@@ -323,7 +323,7 @@ class ListImportDialog(QDialog):
         values = self.samples(self.combos[field.key].currentData())
         item = self.mapping.item(row, 2)
         if item is not None:
-            item.setText(_tr("、").join(values))
+            item.setText(self.tr("、").join(values))  # its own: amounts hold commas
         if self.preview is not None and not self.job.running:
             self.problems, self.outcome = (), None  # a new mapping: the old refusals may not hold
             self._show_problems()

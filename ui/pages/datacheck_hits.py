@@ -236,7 +236,9 @@ class HitsTab(QWidget):
             self.facts.setText("")
             self.matched.setRowCount(0)
             self.matched.setColumnCount(0)
+            self.matched.hide()
         else:
+            self.matched.show()
             person = " ".join(p for p in (hit.subject_name, hit.subject_id_number) if p)
             self.title.setText(labelled(hit.rule_title, person))
             facts = [

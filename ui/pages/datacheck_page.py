@@ -90,19 +90,20 @@ class SourcesTab(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         self.rows_title = QLabel()
         self.rows = make_table("source_rows", [])
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        below = QWidget()
-        below_layout = QVBoxLayout(below)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(self.table)
+        self.below = QWidget()  # the rows of the list selected
+        below_layout = QVBoxLayout(self.below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.rows_title)
         below_layout.addWidget(self.rows, 1)
-        split.addWidget(below)
-        split.setSizes([260, 300])
+        self.split.addWidget(self.below)
+        self.split.setSizes([260, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.note)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
+        layout.addStretch(0)  # takes the room when the lists are not shown
         self._showing: str | None = None
 
     def show_data(self, data: DatacheckData) -> None:
@@ -133,6 +134,7 @@ class SourcesTab(QWidget):
         else:
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
+        self.split.setVisible(data.raw)  # no empty boxes where nothing may be shown
         self._selected()
 
     def _selected(self) -> None:
@@ -150,6 +152,7 @@ class SourcesTab(QWidget):
         self.rows.setRowCount(0)
         self.rows.setColumnCount(0)
         self.rows_title.setText("")
+        self.below.setVisible(source_id is not None and raw)
         if source_id is None or not raw:
             return
         self.page.tasks.run(
