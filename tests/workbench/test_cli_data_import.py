@@ -83,7 +83,11 @@ def test_refused_rows_are_printed_one_a_line_and_nothing_is_stored(
     assert run(office, *argv, "--json") == 8
     refused = json.loads(capsys.readouterr().out)
     assert refused["code"] == "WB-DATA-ROWS" and refused["bad_rows"] == 2
-    assert refused["problems"][0] == {"row_no": 3, "column": "身份证号", "reason": "身份证号应为 18 位（或 15 位）"}
+    assert refused["problems"][0] == {
+        "row_no": 3,
+        "column": "身份证号",
+        "reason": "身份证号应为 18 位（或 15 位）",
+    }
 
     assert run(office, *argv, "--skip-bad") == 0
     out = capsys.readouterr().out.splitlines()

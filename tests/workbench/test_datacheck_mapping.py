@@ -52,3 +52,30 @@ def test_business_person_given_as_legal_representative() -> None:
 
 def test_unknown_headers_map_nothing() -> None:
     assert guess(Kind.DEATHS, ["备注", "序号", ""]) == {}
+
+
+def test_the_persons_own_columns_win_over_the_household_heads() -> None:
+    headers = ["户主姓名", "户主身份证号", "姓名", "身份证号", "月保障金额", "与户主关系"]
+    assert guess(Kind.ASSISTANCE, headers) == {"name": 2, "id_number": 3, "amount": 4}
+
+
+def test_a_projects_list_and_a_deaths_list() -> None:
+    projects = ["项目名称", "建设地点", "中标单位", "中标金额（万元）", "中标时间"]
+    assert guess(Kind.PROJECTS, projects) == {
+        "project": 0,
+        "place": 1,
+        "org": 2,
+        "amount": 3,
+        "awarded_on": 4,
+    }
+    deaths = ["姓名", "性别", "身份证号", "火化日期", "死亡日期", "户籍地址"]
+    assert guess(Kind.DEATHS, deaths) == {"name": 0, "id_number": 2, "died_on": 4, "place": 5}
+
+
+def test_a_general_word_is_not_found_inside_a_longer_header() -> None:
+    # “身份” (the BUSINESS category) must not take the ID column by containment
+    assert guess(Kind.BUSINESS, ["企业名称", "法人", "法人身份证号码"]) == {
+        "org": 0,
+        "name": 1,
+        "id_number": 2,
+    }

@@ -122,3 +122,86 @@ def test_a_formula_in_a_data_cell_is_refused_naming_the_cell(tmp_path: Path) -> 
     path = xlsx(tmp_path / "a.xlsx", ROWS, cells={"D3": "=100*3"})
     with pytest.raises(ListFileRefused, match="D3 是公式"):
         read(path)
+
+
+def xls(
+    path: Path, rows: list[list[object]], *, title: str | None = None, merge: bool = False
+) -> Path:
+    xlwt = pytest.importorskip("xlwt")
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("名单")
+    first = 0
+    if title:
+        ws.write_merge(0, 0, 0, len(rows[0]) - 1, title)
+        first = 1
+    as_date = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for r, row in enumerate(rows, start=first):
+        for c, value in enumerate(row):
+            if isinstance(value, date):
+                ws.write(r, c, value, as_date)
+            elif value is not None:
+                ws.write(r, c, value)
+    if merge:
+        ws.merge(first + 1, first + 2, 2, 2)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_xls_cells_come_as_text_under_the_header(tmp_path: Path) -> None:
+    rows = [*ROWS[:2], ["李四", 110105194912310037.0, "西村", 400, date(2023, 5, 2)]]
+    table, read_rows = read(xls(tmp_path / "低保.xls", rows, title="2023年5月低保名单"))
+    assert table.headers == ("姓名", "身份证号", "村（社区）", "发放金额", "发放日期")
+    assert (table.header_row, table.sheet, table.sheets) == (2, "名单", ("名单",))
+    assert read_rows == [
+        (3, ["张三", "11010519491231002X", "东村", "315.5", "2023-05-01"]),
+        (4, ["李四", "1.10105194912310E+17", "西村", "400", "2023-05-02"]),
+    ]
+
+
+def test_xls_merged_data_cells_and_missing_sheet_are_refused(tmp_path: Path) -> None:
+    path = xls(tmp_path / "a.xls", [*ROWS[:2], ["王五", None, None]], merge=True)
+    with pytest.raises(ListFileRefused, match="C2:C3 是合并单元格"):
+        read(path)
+    with pytest.raises(ListFileRefused, match="没有名为“六月”的工作表"):
+        read(path, "六月")
+
+
+def test_an_xlsx_renamed_xls_is_refused(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "a.xlsx", ROWS).rename(tmp_path / "a.xls")
+    with pytest.raises(ListFileRefused, match=r"不是 Excel 97-2003 工作簿（\.xls）"):
+        read(path)
+
+
+def test_a_tab_separated_csv_and_a_quoted_line_break(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text('低保名单\n姓名\t住址\n张三\t"东村\n3组"\n李四\t西村\n', encoding="utf-8")
+    table, rows = read(path)
+    assert (table.header_row, table.headers) == (2, ("姓名", "住址"))
+    assert rows == [(3, ["张三", "东村\n3组"]), (4, ["李四", "西村"])]
+
+
+def test_an_xlsm_is_not_taken(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "a.xlsx", ROWS).rename(tmp_path / "a.xlsm")
+    with pytest.raises(ListFileRefused, match="只能导入"):
+        read(path)
+
+
+def test_rows_can_be_read_again_within_the_context(tmp_path: Path) -> None:
+    for path in (xlsx(tmp_path / "a.xlsx", ROWS), xls(tmp_path / "a.xls", ROWS)):
+        with open_table(path) as table:
+            first = list(table.rows())
+            assert list(table.rows()) == first and len(first) == 2
+
+
+def test_a_unit_and_date_line_above_a_wider_header_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "城乡低保发放名单,,,,\n填报单位：东镇民政办,,,单位：元,\n"
+        "姓名,身份证号,村（社区）,发放金额,发放日期\n张三,11010519491231002X,东村,315.5,2023-05\n",
+        encoding="utf-8",
+    )
+    table, rows = read(path)
+    assert (table.header_row, table.headers[0]) == (3, "姓名")
+    assert rows == [(4, ["张三", "11010519491231002X", "东村", "315.5", "2023-05"])]

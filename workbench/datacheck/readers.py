@@ -5,12 +5,14 @@ An .xlsx passes the hostile-file guard (``reports.xlsx_guard``: size, zip bombs,
 sheet's shape pass (``reports.xlsx_sheet``) before openpyxl parses it. A CSV is UTF-8 (with or
 without BOM) or GB18030, tried in that order, strictly.
 
-The header row is the first row with at least two filled cells: a title above it (one cell,
-often merged across the columns in 民政 exports) is skipped. Merged cells in the header or data,
-and formulas (a cached result is not evidence), refuse the file, naming where. Each cell comes as
-the text a person would read: dates as ISO text, whole numbers without ".0", and a number of 15
-or more digits as Excel shows it (1.10105194912310E+17): an 18-digit 身份证号 stored as a number
-has lost its last digits, and ``normalize.id_number`` refuses that text with the reason.
+The header row is the first row with at least two filled cells, not all of them “label：value”
+notes: a title above it (one cell, often merged across the columns in 民政 exports) and a line
+naming the unit and the date are skipped. Merged cells in the header
+or data, and formulas (a cached result is not evidence), refuse the file, naming where. Each
+cell comes as the text a person would read: dates as ISO text, whole numbers without ".0", and
+a number of 15 or more digits as Excel shows it (1.10105194912310E+17): an 18-digit 身份证号
+stored as a number has lost its last digits, and ``normalize.id_number`` refuses that text
+with the reason. An .xls is read by xlrd, which keeps no formulas (see ``_xls_table``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import codecs
 import csv
 import hashlib
 import io
+import re
+import struct
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,8 +31,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+import xlrd
 from openpyxl import load_workbook
 from openpyxl.utils.cell import get_column_letter, range_boundaries
+from xlrd.compdoc import CompDocError
 
 from workbench.datacheck.errors import ListFileRefused
 from workbench.reports.errors import LedgerFileInvalid
@@ -47,12 +53,16 @@ XLSX_CAPS = Caps(
 HEADER_SEARCH_ROWS = 20  # a title and notes above the header take a few rows, not more
 BIG_NUMBER = 1e15  # Excel keeps 15 significant digits: beyond that a number has lost some
 _UNREADABLE_ENCODING = "文件编码无法识别，请另存为 UTF-8 或 GB18030 编码的 CSV"
+_BLANK = re.compile(rb"\s*")
+_NOTE = re.compile(r"\S[:：]")  # 填报单位：…, 单位：元
 Row = tuple[int, list[str | None]]
 
 
 @dataclass(frozen=True)
 class Table:
-    """One sheet of a list file: its header row and, through ``rows()``, the rows below it."""
+    """One sheet of a list file: its header row and, through ``rows()``, the rows below it
+    (readable while ``open_table``'s context lasts, as often as needed). A CSV has no sheets:
+    ``sheet`` is "" and ``sheets`` empty."""
 
     file_name: str
     sheet: str
@@ -82,15 +92,17 @@ def open_table(path: Path, sheet: str | None = None) -> Iterator[Table]:
     """The table in ``path`` (the named sheet, else the first), or ``ListFileRefused``."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".xls"):
+        raise refuse(path, "只能导入 .xlsx、.xls 或 .csv 文件")
+    if path.is_file() and path.stat().st_size == 0:
+        raise refuse(path, "文件是空的")
     if suffix == ".csv":
         yield _csv_table(path)
-    elif suffix in (".xlsx", ".xlsm"):
+    elif suffix == ".xlsx":
         with _xlsx_table(path, sheet) as table:
             yield table
-    elif suffix == ".xls":
-        yield _xls_table(path, sheet)
     else:
-        raise refuse(path, "只能导入 .xlsx、.xls 或 .csv 文件")
+        yield _xls_table(path, sheet)
 
 
 def _read(path: Path, cap: int) -> bytes:
@@ -102,17 +114,20 @@ def _read(path: Path, cap: int) -> bytes:
         raise refuse(path, f"文件超过 {cap // MIB} MB") from None
     except OSError as exc:
         raise refuse(path, f"无法打开文件（{exc.strerror or exc}）") from exc
-    if not data.strip():
+    if _BLANK.fullmatch(data):  # a match, not a strip: no copy of a large file
         raise refuse(path, "文件是空的")
     return data
 
 
 def _header(path: Path, rows: Iterator[Row]) -> tuple[int, tuple[str, ...]]:
-    """The first row with at least two filled cells, among the first ``HEADER_SEARCH_ROWS``."""
+    """The header row: among the first ``HEADER_SEARCH_ROWS``, the first with at least two
+    filled cells that are not all “label：value” notes. A title (one cell) and a line such as
+    “填报单位：某镇民政办　　单位：元” above the header are skipped."""
     for row_no, cells in rows:
         if row_no > HEADER_SEARCH_ROWS:
             break
-        if sum(c is not None for c in cells) >= 2:
+        filled = [c for c in cells if c is not None]
+        if len(filled) >= 2 and not all(_NOTE.search(c) for c in filled):
             last = max(i for i, c in enumerate(cells) if c is not None)
             return row_no, tuple((c or "").strip() for c in cells[: last + 1])
     raise refuse(path, f"前 {HEADER_SEARCH_ROWS} 行中没有表头（至少两个非空单元格的一行）")
@@ -164,11 +179,14 @@ def _csv_table(path: Path) -> Table:
     if b"\x00" in data:
         raise refuse(path, "含有 NUL 字符，不是文本 CSV（可能是 UTF-16 编码或其他格式的文件）")
     encoding = _csv_encoding(data)
+    head = data[: 64 * 1024]  # some systems export tab-separated text named .csv
+    delimiter = "\t" if head.count(b"\t") > head.count(b",") else ","
 
     def records() -> Iterator[Row]:
         text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
         try:  # Excel numbers records, a quoted line break staying in its row
-            for row_no, cells in enumerate(csv.reader(text, strict=True), start=1):
+            cells_of = csv.reader(text, delimiter=delimiter, strict=True)
+            for row_no, cells in enumerate(cells_of, start=1):
                 yield row_no, [_text(c) for c in cells]
         except csv.Error as exc:
             raise refuse(path, f"CSV 格式有误（{exc}）") from None
@@ -177,11 +195,10 @@ def _csv_table(path: Path) -> Table:
 
     def rows() -> Iterator[Row]:
         for row_no, cells in records():
-            extra = cells[len(headers) :]
-            if row_no > header_row and any(c is not None for c in extra):
+            if row_no > header_row and any(c is not None for c in cells[len(headers) :]):
                 raise refuse(
                     path,
-                    f"第 {row_no} 行比表头多出 {len(extra)} 列："
+                    f"第 {row_no} 行有 {len(cells)} 列，比表头（{len(headers)} 列）多："
                     "可能是某个值里的逗号没有加引号，请检查后重新导出",
                 )
             yield row_no, cells
@@ -207,14 +224,17 @@ def _xlsx_table(path: Path, sheet: str | None) -> Iterator[Table]:
     except LedgerFileInvalid as exc:
         raise ListFileRefused(str(exc)) from None
     sha256 = hashlib.sha256(data.getbuffer()).hexdigest()
-    if not zipfile.ZipFile(data).namelist().count("xl/workbook.xml"):
-        raise refuse(path, "不是 Excel 工作簿（可能是改了扩展名的 Word 或其他文件）")
+    names = zipfile.ZipFile(data).namelist()
+    if "word/document.xml" in names:
+        raise refuse(path, "是 Word 文档（.docx）改了扩展名，不是 Excel 工作簿")
+    if not any(name.startswith("xl/") for name in names):
+        raise refuse(path, "不是 Excel 工作簿（可能是改了扩展名的其他文件）")
     try:
         book = load_workbook(data, read_only=True, data_only=False, keep_links=False)
     except UNREADABLE as exc:
         raise refuse(path, "文件内容已损坏，或不是 Excel 保存的 .xlsx 文件") from exc
     try:
-        sheets = tuple(str(name) for name in book.sheetnames)
+        sheets = tuple(str(ws.title) for ws in book.worksheets)  # not chart sheets
         title = sheets[0] if sheet is None else sheet
         if title not in sheets:
             raise refuse(path, f"没有名为“{sheet}”的工作表（有：{'、'.join(sheets)}）")
@@ -236,13 +256,13 @@ def _xlsx_table(path: Path, sheet: str | None) -> Iterator[Table]:
         if shape.last_row == 0:
             raise refuse(path, f"工作表“{title}”是空的")
         header_row, headers = _header(path, rows())
-        _check_xlsx_shape(path, title, header_row, shape.merged, shape.formulas)
+        _check_merges_and_formulas(path, title, header_row, shape.merged, shape.formulas)
         yield Table(path.name, title, sheets, headers, header_row, sha256, rows)
     finally:
         book.close()
 
 
-def _check_xlsx_shape(
+def _check_merges_and_formulas(
     path: Path,
     title: str,
     header_row: int,
@@ -270,6 +290,76 @@ def _check_xlsx_shape(
 
 # -- .xls -----------------------------------------------------------------------------------
 
+_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+# what xlrd raises on a damaged or crafted file: its own errors and the parsing it gives up on
+# (a mutation fuzz of a real .xls also met an unknown code page and a half-built drawing object)
+_XLS_UNREADABLE = (
+    xlrd.XLRDError,
+    LookupError,
+    AttributeError,
+    CompDocError,
+    struct.error,
+    IndexError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AssertionError,
+    UnicodeError,
+    EOFError,
+    OverflowError,
+    ZeroDivisionError,
+)
+
 
 def _xls_table(path: Path, sheet: str | None) -> Table:
-    raise refuse(path, "暂不支持 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入")
+    """An Excel 97-2003 workbook, read by xlrd from the bytes. xlrd keeps a formula's cached
+    value and not the formula, so formulas cannot be refused here as they are in an .xlsx."""
+    data = _read(path, MAX_XLS_BYTES)
+    if not data.startswith(_OLE_MAGIC):
+        raise refuse(path, "不是 Excel 97-2003 工作簿（.xls），或文件已损坏")
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
+        )
+        sheets = tuple(str(name) for name in book.sheet_names())
+        title = sheets[0] if sheet is None else sheet
+        if title not in sheets:
+            raise refuse(path, f"没有名为“{sheet}”的工作表（有：{'、'.join(sheets)}）")
+        ws = book.sheet_by_name(title)
+        grid = [[_xls_text(cell, book.datemode) for cell in ws.row(r)] for r in range(ws.nrows)]
+        merged = tuple(ws.merged_cells)
+        book.release_resources()
+    except xlrd.XLRDError as exc:
+        if "encrypted" in str(exc).lower():
+            raise refuse(path, "文件设置了打开密码，请在 Excel 中取消密码后再导入") from None
+        raise refuse(path, "不是 Excel 97-2003 工作簿（.xls），或文件已损坏") from exc
+    except _XLS_UNREADABLE as exc:
+        raise refuse(path, "不是 Excel 97-2003 工作簿（.xls），或文件已损坏") from exc
+
+    def rows() -> Iterator[Row]:
+        yield from enumerate(grid, start=1)
+
+    if not grid:
+        raise refuse(path, f"工作表“{title}”是空的")
+    header_row, headers = _header(path, rows())
+    ranges = tuple(
+        f"{get_column_letter(clo + 1)}{rlo + 1}:{get_column_letter(chi)}{rhi}"
+        for rlo, rhi, clo, chi in merged
+    )
+    _check_merges_and_formulas(path, title, header_row, ranges, ())
+    return Table(
+        path.name, title, sheets, headers, header_row, hashlib.sha256(data).hexdigest(), rows
+    )
+
+
+def _xls_text(cell: Any, datemode: int) -> str | None:
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return _text(xlrd.xldate.xldate_as_datetime(cell.value, datemode))
+        except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+            return _text(cell.value)
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return _text(bool(cell.value))
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return str(xlrd.error_text_from_code.get(cell.value, "#错误"))
+    return _text(cell.value)

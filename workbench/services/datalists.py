@@ -26,7 +26,7 @@ from workbench.datacheck.errors import (
     ListRowsRefused,
     RowProblem,
 )
-from workbench.datacheck.kinds import FIELDS, Field
+from workbench.datacheck.kinds import FIELDS, Field, ValueType
 from workbench.datacheck.normalize import ValueProblem, normalize
 from workbench.datacheck.readers import Table, open_table
 from workbench.errors import NotFound, ValidationError
@@ -44,6 +44,8 @@ BATCH = 5000  # rows per executemany: large enough to amortise, small enough to 
 SAMPLE_ROWS = 20  # rows a preview shows
 KEPT_PROBLEMS = 1000  # problems carried by a refusal or kept on a source; all are counted
 MAX_PAGE = 1000
+_CACHED = 4096  # distinct cells of a field normalised once (bounded: memory stays flat)
+_UNIQUE = frozenset({ValueType.ID_NUMBER, ValueType.NAME})  # differ on nearly every row
 _LABEL_MAX = 120
 
 
@@ -113,7 +115,7 @@ def source_label(kind: DataListKind, label: str) -> str:
 
 
 def field_for(kind: DataListKind, text: str) -> Field:
-    """The field of ``kind`` that ``text`` names: its key (``id_number``) or its label (身份证号)."""
+    """The field of ``kind`` that ``text`` names: its key (``id_number``) or label (身份证号)."""
     wanted = text.strip()
     for candidate in FIELDS[kind]:
         if wanted in (candidate.key, candidate.label):
@@ -191,7 +193,7 @@ def preview_list(
 ) -> ListPreview:
     """The file's sheets, headers and first rows, with the mapping an import would use."""
     require_raw_access(session, "导入名单")
-    kind = DataListKind(kind)
+    kind = DataListKind.parse(kind)
     label = source_label(kind, label)
     with open_table(path, sheet) as table:
         sample: list[tuple[str | None, ...]] = []
@@ -237,6 +239,9 @@ class _RowReader:
             self._empty[field.column] = normalize(field.type, None)
         for column in ("name", "place", "org", "org_code", "related_name", "category"):
             self._empty.setdefault(column, "")
+        self._cache: dict[str, dict[str | None, Any]] = {
+            f.key: {} for f in FIELDS[kind] if f.type not in _UNIQUE
+        }
 
     def read(
         self, row_no: int, cells: list[str | None]
@@ -245,10 +250,9 @@ class _RowReader:
         problems: list[RowProblem] = []
         for field, index, header in self._fields:
             cell = cells[index] if index < len(cells) else None
-            try:
-                value = normalize(field.type, cell)
-            except ValueProblem as problem:
-                problems.append(RowProblem(row_no, header, str(problem)))
+            value = self._value(field, cell)
+            if isinstance(value, ValueProblem):
+                problems.append(RowProblem(row_no, header, str(value)))
                 continue
             if field.required and value in (None, ""):
                 problems.append(RowProblem(row_no, header, f"“{field.label}”不能为空"))
@@ -258,6 +262,20 @@ class _RowReader:
         values["row_no"] = row_no
         values["cells"] = cells
         return values, problems
+
+    def _value(self, field: Field, cell: str | None) -> Any:
+        """The normalised cell, or the problem with it. Places, categories, dates and amounts
+        repeat down a list: their first ``_CACHED`` distinct cells are normalised once."""
+        cache = self._cache.get(field.key)
+        if cache is not None and cell in cache:
+            return cache[cell]
+        try:
+            value = normalize(field.type, cell)
+        except ValueProblem as problem:
+            value = problem
+        if cache is not None and len(cache) < _CACHED:
+            cache[cell] = value
+        return value
 
 
 def _refuse_duplicate(
@@ -311,7 +329,7 @@ def import_list(
     (``preview_list``). A row that cannot be read refuses the whole list (``ListRowsRefused``
     naming the rows) unless ``skip_bad``, which stores the others and records those left out."""
     require_raw_access(session, "导入名单")
-    kind = DataListKind(kind)
+    kind = DataListKind.parse(kind)
     label = source_label(kind, label)
     round_id = resolve_record(session, "rounds", round_id)
     with open_table(path, sheet) as table:
@@ -376,7 +394,9 @@ def _store(
     batch: list[dict[str, Any]] = []
     problems: list[RowProblem] = []
     stored = bad_rows = problem_count = 0
-    for row_no, cells in table.rows():
+    for read, (row_no, cells) in enumerate(table.rows(), start=1):
+        if cancel is not None and read % BATCH == 0:
+            cancel.raise_if_cancelled()  # also while only bad rows are met
         if all(_blank(c) for c in cells):
             continue  # a spreadsheet's empty rows are not rows of the list
         values, found = reader.read(row_no, cells)
@@ -391,9 +411,11 @@ def _store(
         batch.append(values)
         if len(batch) == BATCH:
             stored += _write(connection, statement, batch, progress, stored, cancel)
-    if bad_rows and not skip_bad:
+    if bad_rows and (not skip_bad or stored + len(batch) == 0):
         raise _refusal(problems, bad_rows, problem_count)
     stored += _write(connection, statement, batch, progress, stored, cancel)
+    if not stored:
+        raise ValidationError(f"“{table.file_name}”中没有数据行，未导入", field="file")
     source.row_count = stored
     source.skipped_rows = [
         {"row_no": p.row_no, "column": p.column, "reason": p.reason} for p in problems
@@ -448,8 +470,8 @@ def _live_source(session: Session, source_id: str) -> DataSource:
 
 
 def _views(session: Session, sources: list[DataSource]) -> Iterator[SourceView]:
-    rounds = dict(session.execute(select(Round.id, Round.name)).tuples().all())
-    users = dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    rounds = dict(session.execute(select(Round.id, Round.name)).all())
+    users = dict(session.execute(select(User.id, User.display_name)).all())
     for s in sources:
         yield SourceView(
             id=s.id,
@@ -495,7 +517,7 @@ def source_rows(session: Session, source_id: str, offset: int = 0, limit: int = 
         .order_by(DataRow.id)
         .offset(max(0, offset))
         .limit(limit)
-    ).tuples()
+    )
     rows = tuple((row_no, tuple(cells)) for row_no, cells in found)
     return RowsPage(tuple(source.headers), rows, total, offset, limit)
 
