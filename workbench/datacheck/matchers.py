@@ -166,15 +166,16 @@ def _duplicate_receipt(conn: Connection, sources: Sources, p: Params) -> Iterato
     if p["same_month"]:
         tests.append(f"count(*) > count(DISTINCT {_PERIOD})")
     if p["places"]:
-        tests.append("count(DISTINCT NULLIF(place, '')) > 1")
+        tests.append("min(NULLIF(place, '')) != max(NULLIF(place, ''))")
     candidates = f"""
         SELECT id_number FROM data_rows
         WHERE source_id IN :assist AND id_number IS NOT NULL AND {cat}
         GROUP BY id_number HAVING {" OR ".join(tests)}"""  # noqa: S608
     people = [r[0] for r in _run(conn, candidates, {"assist": assist}, **words)]
+    # ``+source_id``: reach the rows by 身份证号, not by scanning the whole list again
     rows_sql = f"""
         SELECT id_number, id, {_PERIOD}, place FROM data_rows
-        WHERE id_number IN :people AND source_id IN :assist AND {cat}
+        WHERE id_number IN :people AND +source_id IN :assist AND {cat}
         ORDER BY id_number, date1, id"""  # noqa: S608
     for start in range(0, len(people), 500):
         batch = people[start : start + 500]
@@ -216,16 +217,22 @@ def _duplicate_rows(
 
 def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterator[Match]:
     cadres = _sources(sources, [Kind.CADRES])
-    if not cadres:
+    contracts = _sources(sources, [Kind.CONTRACTS]) if p["contracts"] else []
+    business = _sources(sources, [Kind.BUSINESS]) if p["projects"] else []
+    projects = _sources(sources, [Kind.PROJECTS]) if business else []
+    if not cadres or not (contracts or projects):
         return
-    relatives = _sources(sources, [Kind.RELATIVES])
-    # The people whose dealings count: each cadre's relatives (and the cadre), with the
-    # cadre's village.
+    ids: dict[str, Sequence[str]] = {
+        "cadres": cadres,
+        "relatives": _sources(sources, [Kind.RELATIVES]),
+    }
+    # The people whose dealings count, each with the cadre and the cadre's village: the
+    # cadre's relatives (and the cadre). Materialised once for every branch below.
     people = """
         WITH c AS (
             SELECT id, id_number, place FROM data_rows
             WHERE source_id IN :cadres AND id_number IS NOT NULL AND place != ''),
-        people AS (
+        people AS MATERIALIZED (
             SELECT c.id_number AS cadre, c.id AS cid, NULL AS rid, c.id_number AS pid, c.place
             FROM c WHERE :with_cadre
             UNION ALL
@@ -233,28 +240,31 @@ def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterat
             FROM c CROSS JOIN data_rows AS r
             WHERE r.related_id = c.id_number AND r.source_id IN :relatives
               AND r.id_number IS NOT NULL)"""
-    ids: dict[str, Sequence[str]] = {"cadres": cadres, "relatives": relatives}
-    flag = {"with_cadre": 1 if p["include_cadre"] else 0}
-    contracts = _sources(sources, [Kind.CONTRACTS])
-    if p["contracts"] and contracts:
-        sql = f"""{people}
+    branches = []
+    if contracts:
+        ids["contracts"] = contracts
+        branches.append("""
             SELECT e.cadre, e.pid, e.cadre, e.cid, e.rid, k.id, NULL
             FROM people AS e CROSS JOIN data_rows AS k
-            WHERE k.id_number = e.pid AND k.source_id IN :contracts AND k.place = e.place"""  # noqa: S608
-        yield from _grouped(_run(conn, sql, {**ids, "contracts": contracts}, **flag), 2)
-    business = _sources(sources, [Kind.BUSINESS])
-    projects = _sources(sources, [Kind.PROJECTS])
-    if p["projects"] and business and projects:
-        role, words = _contains_any("b.category", p["roles"], "role")
-        # The winner is the person's company by name (indexed) or by 统一社会信用代码.
-        for same in ("j.org = b.org", "j.org_code = b.org_code AND b.org_code != ''"):
-            sql = f"""{people}
+            WHERE k.id_number = e.pid AND k.source_id IN :contracts AND k.place = e.place""")
+    role, words = _contains_any("b.category", p["roles"] if projects else [], "role")
+    if projects:
+        ids |= {"business": business, "projects": projects}
+        # The winner is the person's company by name (through its index: ``+j.source_id``
+        # keeps SQLite off the list's) or by 统一社会信用代码 (not indexed: the projects list,
+        # small, is read for each of the few companies found).
+        for same in (
+            "j.org = b.org AND +j.source_id IN :projects",
+            "j.org_code = b.org_code AND b.org_code != '' AND j.source_id IN :projects",
+        ):
+            branches.append(f"""
                 SELECT e.cadre, e.pid, e.cadre, e.cid, e.rid, b.id, j.id
                 FROM people AS e CROSS JOIN data_rows AS b CROSS JOIN data_rows AS j
                 WHERE b.id_number = e.pid AND b.source_id IN :business AND {role}
-                  AND {same} AND j.source_id IN :projects AND j.place = e.place"""  # noqa: S608
-            more = {"business": business, "projects": projects}
-            yield from _grouped(_run(conn, sql, {**ids, **more}, **flag, **words), 2)
+                  AND {same} AND j.place = e.place""")  # noqa: S608
+    sql = people + "\nUNION ALL".join(branches)
+    flag = 1 if p["include_cadre"] else 0
+    yield from _grouped(_run(conn, sql, ids, with_cadre=flag, **words), 2)
 
 
 # -- 5 财政供养人员 在企业担任法定代表人或股东 --------------------------------------------------
