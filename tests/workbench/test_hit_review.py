@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import io
 import json
-import sys
 import uuid
-from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
+from tests.workbench.datacheck_rows import add_list
 from tests.workbench.findings_world import World, world_fixture  # noqa: F401 - the fixture
+from tests.workbench.hit_rows import ROWS
 from tests.workbench.team import Team
-from workbench.datacheck import evidence as sheet
 from workbench.errors import (
     AmbiguousName,
     Conflict,
@@ -28,32 +28,15 @@ from workbench.errors import (
 from workbench.models import Clue, DataHit, Evidence, Finding
 from workbench.models.enums import CadreLevel, HitStatus
 from workbench.services.clues import void_clue
+from workbench.services.datahits import get_hit, list_hits, run_rules
 from workbench.services.findings_evidence import list_evidence
 from workbench.services.hit_review import (
     decide_hit,
-    get_hit_view,
     hit_to_clue,
     hit_to_finding,
     resolve_hit,
 )
 from workbench.store.vault import Vault
-
-ROWS: list[dict[str, Any]] = [
-    {
-        "kind": "assistance",
-        "source": "县民政局",
-        "row_no": 12,
-        "key_fields": {"姓名": "李四", "身份证号": "110101199003071234", "救助类别": "低保"},
-        "cells": {"姓名": "李四", "身份证号": "110101199003071234", "家庭住址": "某某村3组"},
-    },
-    {
-        "kind": "staff",
-        "source": "县人社局",
-        "row_no": 7,
-        "key_fields": {"姓名": "李四", "身份证号": "110101199003071234", "单位": "某某镇政府"},
-        "cells": {"姓名": "李四", "工资卡号": '=HYPERLINK("x")', "职务": "科员"},
-    },
-]
 
 
 def add_hit(team: Team, w: World, **over: Any) -> str:
@@ -219,9 +202,9 @@ def test_a_finding_from_a_hit_carries_its_rows_as_an_encrypted_xlsx(
 def test_without_raw_access_the_evidence_has_only_the_key_fields(team: Team, world: World) -> None:
     hit = add_hit(team, world)
     with team("member").read() as s:
-        assert all("cells" not in r for r in get_hit_view(s, hit).rows)
+        assert all("cells" not in r for r in get_hit(s, hit).rows)
     with team().read() as s:
-        assert all("cells" in r for r in get_hit_view(s, hit).rows)
+        assert all("cells" in r for r in get_hit(s, hit).rows)
     with team("member").session() as s:
         done = hit_to_finding(
             s, hit, attachments=team("member").attachments, target_id=world.target_id
@@ -293,34 +276,28 @@ def test_a_clue_from_a_hit_and_its_rows_as_material(team: Team, world: World) ->
     assert again.record_id != done.record_id
 
 
-# -- the .xlsx is built in memory --------------------------------------------------------------
-
-_OPENED: list[tuple[str, str]] | None = None
-
-
-def _watch_opens(event: str, args: tuple[Any, ...]) -> None:
-    if _OPENED is not None and event == "open" and args and isinstance(args[0], str | bytes):
-        _OPENED.append((str(args[0]), str(args[1]) if len(args) > 1 else ""))
-
-
-sys.addaudithook(_watch_opens)  # audit hooks stay for the process: it records only when asked
-
-
-@pytest.fixture
-def opened_files() -> Iterator[list[tuple[str, str]]]:
-    global _OPENED
-    _OPENED = []
-    try:
-        yield _OPENED
-    finally:
-        _OPENED = None
-
-
-def test_the_workbook_never_touches_the_disk(opened_files: list[tuple[str, str]]) -> None:
-    hit = sheet.HitSheet("规则", "情况", "定性", "廉洁纪律", "李四", "", "属实", ROWS)
-    data = sheet.hit_xlsx(hit, raw=True)
-    assert data[:2] == b"PK" and opened_files == []
-    opened_files.clear()
-    plain = sheet.hit_workbook(hit, raw=True)
-    plain.save(io.BytesIO())  # openpyxl's own save spools each sheet to a temp file
-    assert any("openpyxl" in path for path, _mode in opened_files)
+def test_a_hit_found_by_a_run_becomes_a_finding_with_its_rows(team: Team, world: World) -> None:
+    person = "530102196001110016"
+    with team().session() as s:
+        add_list(s, world.round_id, "staff", "财政供养人员名单", [
+            {"name": "张三", "id_number": person, "org": "县教育局", "category": "在编"},
+        ])  # fmt: skip
+        add_list(s, world.round_id, "assistance", "县民政局低保名单", [
+            {"name": "张三", "id_number": person, "place": "东村", "paid_on": date(2026, 3, 5)},
+        ])  # fmt: skip
+        run_rules(s, world.round_id, rule_id="DC01")
+        [found] = list_hits(s, world.round_id)
+    with team().session() as s:
+        done = hit_to_finding(
+            s, found.id, attachments=team().attachments, target_id=world.target_id
+        )
+    rows = sheet_values(team(), done.attachment_sha256)
+    heading = next(r for r in rows if r[0] == "字段")
+    assert set(heading[1:]) == {
+        "低保/特困/临时救助名单·县民政局低保名单·第2行",
+        "公职人员/财政供养人员名单·财政供养人员名单·第2行",
+    }
+    by_field = {r[0]: r[1:] for r in rows}
+    assert by_field["身份证号"] == (person, person)
+    assert set(by_field["原始数据：备注"]) == {"备注-2"}
+    assert rows[1][:2] == ("比对情况", found.summary)

@@ -115,6 +115,8 @@ def value_text(
 
     if value is None or value == "" or value == [] or value == {}:
         return EMPTY
+    if record_type == "data_hits" and name == "rows" and isinstance(value, list):
+        return hit_rows_text(value)
     label = value_label(record_type, name, value, fields)
     if label is not None:
         return label
@@ -125,6 +127,25 @@ def value_text(
     if isinstance(value, list | dict | str):
         return _plain(value, namer)
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, int) else str(value)
+
+
+def hit_rows_text(rows: list[Any]) -> str:
+    """A hit's matched rows: each list and row with the fields the rule matched on
+    (``低保/特困/临时救助名单·县民政局·第12行（姓名：李四，身份证号：…）``); the lists' other
+    columns are left out, as they are for everyone not allowed to see raw rows."""
+    from workbench.datacheck.evidence import row_heading, text
+
+    parts = []
+    for row in rows:
+        if not isinstance(row, dict):
+            parts.append(str(row))
+            continue
+        keys = row.get("key_fields") or {}
+        pairs = (
+            "，".join(f"{k}：{text(v)}" for k, v in keys.items()) if isinstance(keys, dict) else ""
+        )
+        parts.append(f"{row_heading(row)}（{pairs}）" if pairs else row_heading(row))
+    return "；".join(parts)
 
 
 def children_text(children: Mapping[str, list[Any]]) -> str:

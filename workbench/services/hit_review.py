@@ -5,8 +5,8 @@
   audited by the flush hook (the fields changed) like every other edit. Whoever works on case
   records decides (a 巡察组's roles and the 巡察办, as for clues); the 三员 never do.
 - Converting turns a new hit 属实 (a hit already 待核实 or 属实 keeps its decision); an 排除
-  hit is not converted, and a hit converted once is not converted again while that record
-  stands (a voided clue or 底稿 frees it).
+  hit is not converted, and a hit converted once is neither converted again nor 排除 while that
+  record stands (a voided clue or 底稿 frees it).
 - The matched rows go with it as an encrypted .xlsx attachment (``datacheck.evidence``): a 佐证材料
   of the 底稿; a clue has no materials of its own (no attachment column; its ``source_refs``
   name records, here the hit), so its .xlsx is a 佐证材料 that belongs to no 底稿, titled with the
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from io import BytesIO
 from typing import Any, BinaryIO, Protocol
@@ -40,17 +40,16 @@ from workbench.roles import Role
 from workbench.services.authority import check_recusal, record_team
 from workbench.services.clues import ClueDraft, register_clue
 from workbench.services.common import (
-    RecordMeta,
     actor_id,
     actor_name,
     get_live,
     optional_text,
     parse_enum,
-    record_meta,
     require_role,
     required_text,
 )
 from workbench.services.data_access import may_see_raw
+from workbench.services.datahits import HitView, hit_view
 from workbench.services.findings import FindingDraft, create_finding
 from workbench.services.findings_evidence import EvidenceDraft, create_evidence
 from workbench.services.rounds import check_version
@@ -80,29 +79,6 @@ class Attachments(Protocol):
 
 
 @dataclass(frozen=True)
-class HitView:
-    id: str
-    round_id: str | None
-    team_id: str | None
-    rule_id: str
-    rule_version: int
-    rule_title: str
-    subject_name: str
-    subject_id_number: str
-    summary: str
-    qualification: str
-    discipline: str
-    rows: tuple[dict[str, Any], ...]  # without ``cells`` unless the user may see raw rows
-    status: HitStatus
-    reason: str
-    decided_by: str
-    decided_at: datetime | None
-    clue_id: str | None
-    finding_id: str | None
-    meta: RecordMeta
-
-
-@dataclass(frozen=True)
 class Converted:
     """A hit turned into a clue or 底稿: the record made, its number, and the .xlsx evidence."""
 
@@ -114,35 +90,8 @@ class Converted:
     attachment_sha256: str
 
 
-def shown_rows(rows: list[dict[str, Any]], raw: bool) -> tuple[dict[str, Any], ...]:
-    """The matched rows as this user may see them: the unrelated columns only with ``raw``."""
-    if raw:
-        return tuple(dict(r) for r in rows)
-    return tuple({k: v for k, v in r.items() if k != "cells"} for r in rows)
-
-
-def hit_view(session: Session, row: DataHit) -> HitView:
-    return HitView(
-        id=row.id,
-        round_id=row.round_id,
-        team_id=row.team_id,
-        rule_id=row.rule_id,
-        rule_version=row.rule_version,
-        rule_title=row.rule_title,
-        subject_name=row.subject_name,
-        subject_id_number=row.subject_id_number,
-        summary=row.summary,
-        qualification=row.qualification,
-        discipline=row.discipline,
-        rows=shown_rows(list(row.rows or ()), may_see_raw(session)),
-        status=row.status,
-        reason=row.reason,
-        decided_by=row.decided_by,
-        decided_at=row.decided_at,
-        clue_id=row.clue_id,
-        finding_id=row.finding_id,
-        meta=record_meta(row),
-    )
+def _view(session: Session, row: DataHit) -> HitView:
+    return hit_view(row, raw=may_see_raw(session))
 
 
 def resolve_hit(session: Session, text: str) -> str:
@@ -171,10 +120,6 @@ def resolve_hit(session: Session, text: str) -> str:
     return str(ids[0])
 
 
-def get_hit_view(session: Session, hit_id: str) -> HitView:
-    return hit_view(session, get_live(session, DataHit, hit_id, "比对疑点"))
-
-
 def _load(session: Session, hit_id: str, expected_version: int | None) -> DataHit:
     row = get_live(session, DataHit, hit_id, "比对疑点")
     check_version(row.version, expected_version)
@@ -190,18 +135,22 @@ def _load(session: Session, hit_id: str, expected_version: int | None) -> DataHi
     return row
 
 
-def _converted_to(session: Session, row: DataHit) -> str | None:
-    """The live clue or 底稿 the hit was turned into, in words (问题线索 XS-2026-0001)."""
-    for model, ref, label in (
-        (Clue, row.clue_id, "问题线索"),
-        (Finding, row.finding_id, "问题底稿"),
-    ):
-        if ref is None:
-            continue
-        linked: Any = session.get(model, ref)
+def _linked(session: Session, clue_id: str | None, finding_id: str | None) -> list[str]:
+    """The live clue and 底稿 a hit was turned into, in words (问题线索 XS-2026-0001)."""
+    found = []
+    for model, ref, label in ((Clue, clue_id, "问题线索"), (Finding, finding_id, "问题底稿")):
+        linked: Any = session.get(model, ref) if ref is not None else None
         if linked is not None and linked.deleted_at is None:
-            return f"{label} {linked.number}"
-    return None
+            found.append(f"{label} {linked.number}")
+    return found
+
+
+def linked_records(session: Session, view: HitView) -> tuple[str, ...]:
+    return tuple(_linked(session, view.clue_id, view.finding_id))
+
+
+def _converted_to(session: Session, row: DataHit) -> str | None:
+    return next(iter(_linked(session, row.clue_id, row.finding_id)), None)
 
 
 def _decide(session: Session, row: DataHit, status: HitStatus, reason: str) -> None:
@@ -218,8 +167,8 @@ def decide_hit(
     reason: str = "",
     expected_version: int | None = None,
 ) -> HitView:
-    """待核实, 属实 or 排除 (with its reason); a hit already turned into a clue or 底稿 keeps its
-    decision while that record stands."""
+    """待核实, 属实 or 排除 (with its reason); a hit turned into a clue or 底稿 is not 排除 while
+    that record stands (待核实 and 属实 follow the verification)."""
     require_role(session, DECIDERS, "处理比对疑点")
     wanted = parse_enum(HitStatus, status, "status", "处理结论")
     if wanted not in DECISIONS:
@@ -230,14 +179,11 @@ def decide_hit(
     else:
         text = optional_text(reason, "reason", "核实说明", REASON_MAX)
     row = _load(session, hit_id, expected_version)
-    if wanted is not row.status and (record := _converted_to(session, row)):
-        raise Conflict(
-            f"疑点已转为{record}，不能再改为“{wanted.label}”；如转错了，请先作废该记录",
-            hit_id=row.id,
-        )
+    if wanted is HitStatus.EXCLUDED and (record := _converted_to(session, row)):
+        raise Conflict(f"疑点已转为{record}，不能排除；如转错了，请先作废该记录", hit_id=row.id)
     _decide(session, row, wanted, text)
     session.flush()
-    return hit_view(session, row)
+    return _view(session, row)
 
 
 def _convertible(session: Session, row: DataHit, what: str) -> str:
@@ -358,9 +304,7 @@ def hit_to_clue(
     session.add(material)
     row.clue_id = clue.id
     session.flush()
-    return Converted(
-        hit_view(session, row), "clues", clue.id, clue.number, material.id, info.sha256
-    )
+    return Converted(_view(session, row), "clues", clue.id, clue.number, material.id, info.sha256)
 
 
 def hit_to_finding(
@@ -415,21 +359,5 @@ def hit_to_finding(
     )
     row.finding_id = finding.id
     session.flush()
-    view = hit_view(session, row)
+    view = _view(session, row)
     return Converted(view, "findings", finding.id, finding.number, material.id, info.sha256)
-
-
-__all__ = [
-    "DECIDERS",
-    "DEFAULT_METHOD",
-    "Attachments",
-    "Converted",
-    "HitView",
-    "decide_hit",
-    "disciplines_of",
-    "get_hit_view",
-    "hit_to_clue",
-    "hit_to_finding",
-    "hit_view",
-    "resolve_hit",
-]
