@@ -30,7 +30,7 @@ from workbench.models.enums import DataListKind as Kind
 PERSON_IN_LISTS = "DC01"  # 公职人员、村（社区）干部及其近亲属 享受低保/特困
 PAID_AFTER_DEATH = "DC02"  # 死亡后仍领取低保或补贴
 DUPLICATE_RECEIPT = "DC03"  # 同一身份证号 重复或多地领取
-RELATIVE_CONTRACTS = "DC04"  # 村干部近亲属 承接本村工程或签订三资合同
+RELATIVE_CONTRACTS = "DC04"  # 村干部近亲属 承接本村工程或签订三资合同 (subject: the cadre)
 STAFF_IN_BUSINESS = "DC05"  # 财政供养人员 在企业担任法定代表人或股东
 AREA_EXCEEDS = "DC06"  # 补贴面积超过承包面积
 RULE_IDS = (
@@ -536,7 +536,7 @@ def _relative_contracts(m: _Maker, out: _Lists) -> None:
     rows[Kind.CADRES].append(_cadre_row(m, cadre, place))
     rows[Kind.RELATIVES].append(_relative_row(m, relative, cadre, place))
     rows[Kind.CONTRACTS].append(_contract_row(m, place, relative))
-    out.truth.add((RELATIVE_CONTRACTS, relative.id_number))
+    out.truth.add((RELATIVE_CONTRACTS, cadre.id_number))
     # a cadre's relative holds shares in the firm that won the village's project
     cadre, place, relative = m.person(), m.place(), m.person()
     firm = m.firm()
@@ -544,18 +544,23 @@ def _relative_contracts(m: _Maker, out: _Lists) -> None:
     rows[Kind.RELATIVES].append(_relative_row(m, relative, cadre, place))
     rows[Kind.BUSINESS].extend(_business_rows(m, firm, [(m.person(), ""), (relative, "")]))
     rows[Kind.PROJECTS].append(_project_row(m, place, firm))
-    out.truth.add((RELATIVE_CONTRACTS, relative.id_number))
+    out.truth.add((RELATIVE_CONTRACTS, cadre.id_number))
+    # the cadre himself signs one (the rule counts the cadre as well as the relatives)
+    cadre, place = m.person(), m.place()
+    rows[Kind.CADRES].append(_cadre_row(m, cadre, place))
+    rows[Kind.CONTRACTS].append(_contract_row(m, place, cadre))
+    out.truth.add((RELATIVE_CONTRACTS, cadre.id_number))
     # near misses: a cadre's relative contracting in another village; the relative of somebody
     # who is no cadre contracting in that person's village
     cadre, place, relative = m.person(), m.place(), m.person()
     rows[Kind.CADRES].append(_cadre_row(m, cadre, place))
     rows[Kind.RELATIVES].append(_relative_row(m, relative, cadre, place))
     rows[Kind.CONTRACTS].append(_contract_row(m, m.other_place(place), relative))
-    out.near.append(NearMiss(RELATIVE_CONTRACTS, relative.id_number, "干部亲属在外村签订合同"))
+    out.near.append(NearMiss(RELATIVE_CONTRACTS, cadre.id_number, "干部亲属在外村签订合同"))
     nobody, place, relative = m.person(), m.place(), m.person()
     rows[Kind.RELATIVES].append(_relative_row(m, relative, nobody, place))
     rows[Kind.CONTRACTS].append(_contract_row(m, place, relative))
-    out.near.append(NearMiss(RELATIVE_CONTRACTS, relative.id_number, "非干部人员的亲属"))
+    out.near.append(NearMiss(RELATIVE_CONTRACTS, nobody.id_number, "非干部人员的亲属"))
 
 
 def _staff_in_business(m: _Maker, out: _Lists) -> None:
