@@ -73,10 +73,10 @@ def take_datacheck_screenshots(
     settle(app, window)
     _save(window, out_dir / "datacheck-hit.png")
     if hits.hit is not None:  # what 转为问题线索… asks (nothing is made)
-        dialog = hits.open_dialog(HitToClueDialog(hits.tasks, hits.hit, hits))
+        to_clue = hits.open_dialog(HitToClueDialog(hits.tasks, hits.hit, hits))
         settle(app, window)
-        _save(dialog, out_dir / "datacheck-to-clue.png")
-        dialog.close()
+        _save(to_clue, out_dir / "datacheck-to-clue.png")
+        to_clue.close()
 
 
 def _import(f: ListFile, round_id: str, session: Any) -> Any:

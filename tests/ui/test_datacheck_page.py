@@ -25,10 +25,8 @@ from ui.main_window import MainWindow
 from ui.pages.datacheck_page import DatacheckPage
 from ui.tasks import Tasks
 from workbench.demo import DEMO_PASSPHRASE
-from workbench.demo_data.lists import write_lists
 from workbench.models.enums import DataListKind, HitStatus
-from workbench.services.datahits import run_rules
-from workbench.services.datalists import import_list, list_sources
+from workbench.services.datalists import list_sources
 from workbench.services.rounds import list_rounds
 from workbench.workspace import Workspace
 
@@ -49,6 +47,12 @@ def _round(workspace: Workspace) -> tuple[list[tuple[str, str]], str]:
 
 def _sources(workspace: Workspace) -> list[Any]:
     return workspace.read(lambda s: list(list_sources(s)))
+
+
+def _new_sources(workspace: Workspace, before: list[Any]) -> list[Any]:
+    """The lists imported since ``before`` (the demo store has its round's lists)."""
+    known = {s.id for s in before}
+    return [s for s in _sources(workspace) if s.id not in known]
 
 
 def _dialog(qtbot: QtBot, tasks: Tasks, workspace: Workspace, path: Path) -> ListImportDialog:
@@ -74,13 +78,14 @@ def test_the_mapping_is_guessed_with_samples_and_the_list_imported(
     assert dialog.combos["id_number"].currentText() == "身份证号"
     assert dialog.mapping.item(0, 0).text() == "姓名 *"  # required: marked
     assert dialog.mapping.item(0, 2).text() == "张 1、张 2、张 3"
-    dialog.label.setText("县民政局")
+    dialog.label.setText("乡民政办")
+    before = _sources(workspace)
     imported: list[tuple[str, int]] = []
     dialog.imported.connect(lambda source, rows: imported.append((source, rows)))
     dialog.import_button.click()
     _settle(qtbot, dialog)
     assert imported and imported[0][1] == 5
-    assert [(s.label, s.rows) for s in _sources(workspace)] == [("县民政局", 5)]
+    assert [(s.label, s.rows) for s in _new_sources(workspace, before)] == [("乡民政办", 5)]
     assert not dialog.import_button.isEnabled()  # done: 完成 closes it
     assert dialog.close_button.text() == "完成"
 
@@ -103,17 +108,18 @@ def test_refused_rows_are_listed_and_only_the_clean_rows_imported_on_request(
     rows[1] = (2, "李四", "530102198001010021", "团结村", "低保", "100", "2026-05-01")
     path = write_xlsx(tmp_path / "低保名单.xlsx", ASSISTANCE_HEADERS, rows)
     dialog = _dialog(qtbot, tasks, workspace, path)
+    before = _sources(workspace)
     assert not dialog.clean_button.isVisible()
     dialog.import_button.click()
     _settle(qtbot, dialog)
-    assert _sources(workspace) == []  # nothing half-imported
+    assert _new_sources(workspace, before) == []  # nothing half-imported
     refused = dialog.refused_rows()
     assert len(refused) == 1 and refused[0].startswith("第 3 行 身份证号：")
     assert not dialog.import_button.isEnabled()
     assert dialog.clean_button.isVisible() and dialog.clean_button.isEnabled()
     dialog.clean_button.click()
     _settle(qtbot, dialog)
-    assert [(s.rows, s.skipped) for s in _sources(workspace)] == [(3, 1)]
+    assert [(s.rows, s.skipped) for s in _new_sources(workspace, before)] == [(3, 1)]
     assert dialog.refused_rows() == refused  # the rows left out stay listed
 
 
@@ -122,6 +128,7 @@ def test_cancel_stores_nothing(
 ) -> None:
     path = write_xlsx(tmp_path / "低保名单.xlsx", ASSISTANCE_HEADERS, assistance_rows(50))
     dialog = _dialog(qtbot, tasks, workspace, path)
+    before = _sources(workspace)
     gate = threading.Event()
     tasks.run(lambda _s: gate.wait(TIMEOUT / 1000))  # the worker busy: the import waits
     dialog.import_button.click()
@@ -131,28 +138,10 @@ def test_cancel_stores_nothing(
     _settle(qtbot, dialog)
     assert dialog.isVisible()  # it stays to say so
     assert "取消" in dialog.summary.text()
-    assert _sources(workspace) == []
+    assert _new_sources(workspace, before) == []
 
 
 # -- the page in the main window ---------------------------------------------------------------
-
-
-def _import_demo_lists(workspace: Workspace, folder: Path) -> str:
-    """The demo's synthetic lists, all imported into the first round (as the office would)."""
-    _rounds, round_id = _round(workspace)
-    for f in write_lists(folder).files:
-        workspace.write(
-            lambda s, f=f: import_list(
-                s,
-                f.path,
-                kind=f.kind,
-                round_id=round_id,
-                label=f.label,
-                source_date=f.source_date,
-                mapping=f.mapping,
-            )
-        )
-    return round_id
 
 
 def _window(qtbot: QtBot, workspace: Workspace) -> tuple[MainWindow, DatacheckPage]:
@@ -171,11 +160,8 @@ def _wait(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=TIMEOUT)
 
 
-def test_the_round_lists_are_shown_with_their_rows(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path
-) -> None:
-    _import_demo_lists(workspace, tmp_path)
-    window, page = _window(qtbot, workspace)
+def test_the_round_lists_are_shown_with_their_rows(qtbot: QtBot, workspace: Workspace) -> None:
+    window, page = _window(qtbot, workspace)  # the demo round has its nine lists
     sources = page.sources_tab
     assert sources.table.rowCount() == 9
     assert sources.import_button.isEnabled()
@@ -188,11 +174,9 @@ def test_the_round_lists_are_shown_with_their_rows(
 
 
 def test_a_user_the_office_did_not_allow_sees_no_lists_and_why(
-    qtbot: QtBot, workspace: Workspace, demo_dir: Path, tmp_path: Path
+    qtbot: QtBot, workspace: Workspace, demo_dir: Path
 ) -> None:
-    round_id = _import_demo_lists(workspace, tmp_path)
-    workspace.write(lambda s: run_rules(s, round_id))
-    workspace.lock()
+    workspace.lock()  # the demo round has its lists and hits
     member = Workspace.open(demo_dir, "zhangw", DEMO_PASSPHRASE)  # 组员: not allowed by default
     try:
         window, page = _window(qtbot, member)
@@ -215,17 +199,18 @@ def test_a_user_the_office_did_not_allow_sees_no_lists_and_why(
 
 
 def test_rules_run_and_a_hit_is_reviewed_and_turned_into_a_clue(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _import_demo_lists(workspace, tmp_path)
     window, page = _window(qtbot, workspace)
     rules, hits = page.rules_tab, page.hits_tab
     assert rules.table.rowCount() >= 6
     rules.run_all_button.click()
     qtbot.waitUntil(lambda: not rules.job.running, timeout=TIMEOUT)
     _wait(qtbot, window)
-    assert "新发现疑点" in rules.outcome.text()
+    assert "新发现疑点 0 条" in rules.outcome.text()  # the demo's run found them all
     page.show_tab("hits")
+    hits.status.set_value(HitStatus.NEW)
+    _wait(qtbot, window)
     assert hits.table.rowCount() > 0
     hits.table.selectRow(0)
     _wait(qtbot, window)
@@ -261,7 +246,10 @@ def test_rules_run_and_a_hit_is_reviewed_and_turned_into_a_clue(
     assert hits.hit is not None and hits.hit.clue_id
     assert "已转为问题线索" in hits.notice.text()
     assert hits.open_button.isVisible()
-    assert not any(b.isEnabled() for b in hits.buttons.values())
+    for step in ("exclude", "to_clue", "to_finding"):  # while the clue stands
+        assert not hits.buttons[step].isEnabled()
+        assert "已转为问题线索" in hits.buttons[step].toolTip()
+    assert hits.buttons["confirmed"].isEnabled()  # the verification goes on
     window.close()
 
 
@@ -276,10 +264,7 @@ def test_the_kind_is_guessed_from_the_file(
     assert dialog.combos["died_on"].currentText() == "死亡日期"
 
 
-def test_a_list_is_deleted_once_confirmed(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path
-) -> None:
-    _import_demo_lists(workspace, tmp_path)
+def test_a_list_is_deleted_once_confirmed(qtbot: QtBot, workspace: Workspace) -> None:
     window, page = _window(qtbot, workspace)
     sources = page.sources_tab
     sources.table.selectRow(0)

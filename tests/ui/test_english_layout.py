@@ -218,15 +218,12 @@ def test_the_data_check_page_and_its_import_dialog_fit_in_english(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     """数据比对 with lists, rules run and a hit selected; the import dialog with its mapping."""
-    from tests.ui.test_datacheck_page import _import_demo_lists
     from ui.pages.datacheck_page import DatacheckPage
-    from workbench.services.datahits import run_rules
+    from workbench.demo_data.lists import write_lists
     from workbench.services.datalists import list_sources
 
-    round_id = _import_demo_lists(workspace, tmp_path / "lists")
-    workspace.write(lambda s: run_rules(s, round_id))
-    # the lists' own column titles are their content, as the departments wrote them
-    sources = workspace.read(lambda s: list_sources(s, round_id=round_id))
+    # the demo round has its lists and hits; their own column titles are their content
+    sources = workspace.read(list_sources)
     content = {h for source in sources for h in source.headers}
     problems: list[str] = []
     with english_ui():
@@ -253,7 +250,8 @@ def test_the_data_check_page_and_its_import_dialog_fit_in_english(
             chrome = [t for t in _chinese_chrome(page) if t not in content]
             problems += [f"{tab} in Chinese: {t}" for t in chrome]
         page.show_tab("sources")
-        dialog = page.sources_tab.open_import(tmp_path / "lists" / "死亡火化人员名单.csv")
+        deaths = next(f for f in write_lists(tmp_path).files if f.kind.value == "deaths")
+        dialog = page.sources_tab.open_import(deaths.path)
         qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
         QApplication.processEvents()
         problems += [f"import dialog label: {t}" for t in _cut_form_labels(dialog)]

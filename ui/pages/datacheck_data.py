@@ -7,16 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.roles import Role
-from workbench.services import datahits, hit_review
 from workbench.services.common import actor_roles
 from workbench.services.data_access import data_roles, may_see_raw
-from workbench.services.datahits import RuleView, list_hits, rule_list
+from workbench.services.datahits import HitView, RuleView, list_hits, rule_list
 from workbench.services.datalists import SourceView, list_sources
 from workbench.services.hit_review import DECIDERS
 from workbench.services.rounds import list_rounds
 
-# a hit as the rules' listing or the review's steps return it (the same fields)
-HitView = datahits.HitView | hit_review.HitView
+__all__ = ["DatacheckData", "HitView", "load_datacheck", "load_hits"]
 
 
 @dataclass(frozen=True)

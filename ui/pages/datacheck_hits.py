@@ -37,7 +37,7 @@ from ui.pages.setup_data import fill_table, make_table, select_id, selected_id
 from ui.tasks import Tasks
 from workbench.models.enums import DataListKind, HitStatus
 from workbench.services.datahits import get_hit
-from workbench.services.hit_review import Converted, decide_hit
+from workbench.services.hit_review import Converted, decide_hit, linked_records
 
 if TYPE_CHECKING:
     from ui.pages.datacheck_page import DatacheckPage
@@ -50,6 +50,12 @@ def kind_label(code: str) -> str:
         return core_text(DataListKind.parse(code).label)
     except ValueError:
         return code
+
+
+def record_text(linked: str) -> str:
+    """“问题线索 XS-2026-0001” as the core names a record made from a hit, in the UI language."""
+    kind, _space, number = linked.partition(" ")
+    return f"{core_text(kind)} {number}".strip()
 
 
 def side_by_side(hit: HitView) -> tuple[list[str], list[str], list[list[str]], int]:
@@ -89,6 +95,7 @@ class HitsTab(QWidget):
         self.tasks, self.page = tasks, page
         self.hits: tuple[HitView, ...] = ()
         self.hit: HitView | None = None  # the one selected, as read (its rows, its version)
+        self.linked: tuple[str, ...] = ()
         self.round: str | None = None
         self.rule = QComboBox()
         self.rule.setObjectName("hit_rule")
@@ -207,10 +214,14 @@ class HitsTab(QWidget):
             )
             for h in hits
         ]
+        shown = self.hit.id if self.hit is not None else None
+        self.table.blockSignals(True)
         fill_table(self.table, rows)
+        self.table.clearSelection()
+        if shown is not None:  # a hit just decided may have left the filter: it stays shown
+            select_id(self.table, shown)
+        self.table.blockSignals(False)
         self.count.setText(self.tr("共 %1 条").replace("%1", str(len(hits))))
-        if selected_id(self.table) is None:
-            self._show_hit(None)
 
     def select_hit(self, hit_id: str) -> None:
         select_id(self.table, hit_id)
@@ -220,17 +231,29 @@ class HitsTab(QWidget):
         if hit_id is None:
             self._show_hit(None)
             return
-        self.tasks.run(
-            lambda s: get_hit(s, hit_id),
-            lambda hit: self._show_hit(hit) if selected_id(self.table) == hit.id else None,
-        )
+        self._load_hit(hit_id)
+
+    def _load_hit(self, hit_id: str) -> None:
+        """Read the hit and the records made from it, and show them unless the user has
+        selected another meanwhile (a hit just decided stays shown when it leaves the filter)."""
+
+        def load(session: Any) -> tuple[HitView, tuple[str, ...]]:
+            hit = get_hit(session, hit_id)
+            return hit, linked_records(session, hit)
+
+        def loaded(got: tuple[HitView, tuple[str, ...]]) -> None:
+            if selected_id(self.table) in (got[0].id, None):
+                self._show_hit(*got)
+
+        self.tasks.run(load, loaded)
 
     # -- the hit selected ----------------------------------------------------------------------
 
-    def _show_hit(self, hit: HitView | None) -> None:
+    def _show_hit(self, hit: HitView | None, linked: tuple[str, ...] = ()) -> None:
+        """``linked``: the live clue and 底稿 made from it (“问题线索 XS-2026-0001”)."""
         if hit is None or self.hit is None or hit.id != self.hit.id:
             self.notice.setText("")
-        self.hit = hit
+        self.hit, self.linked = hit, linked
         if hit is None:
             self.title.setText(self.tr("选择一条疑点查看比对到的数据。"))
             self.facts.setText("")
@@ -290,10 +313,12 @@ class HitsTab(QWidget):
             refused["pending"] = self.tr("已标为待核实")
         if hit.status is HitStatus.CONFIRMED:
             refused["confirmed"] = self.tr("已标为属实")
-        converted = self.tr("已转为问题线索") if hit.clue_id else ""
-        converted = converted or (self.tr("已转为问题底稿") if hit.finding_id else "")
-        if converted:  # a converted hit keeps its decision while that record stands
-            refused.update(dict.fromkeys(STEPS, converted))
+        if self.linked:  # while the record made from it stands (a voided one frees it)
+            made = _tr("、").join(record_text(r) for r in self.linked)
+            why = self.tr("疑点已转为%1，不能排除；如转错了，请先作废该记录")
+            refused["exclude"] = why.replace("%1", made)
+            again = self.tr("疑点已转为%1，不能重复转换").replace("%1", made)
+            refused.update(to_clue=again, to_finding=again)
         elif hit.status is HitStatus.EXCLUDED:
             excluded = self.tr("疑点已排除；如需转换，请先将其改为待核实或属实")
             refused.update(to_clue=excluded, to_finding=excluded)
@@ -313,8 +338,7 @@ class HitsTab(QWidget):
             reason = refused.get(step, "")
             button.setEnabled(hit is not None and not reason)
             button.setToolTip(reason or tips[step])
-        converted = hit is not None and bool(hit.clue_id or hit.finding_id)
-        self.open_button.setVisible(converted)
+        self.open_button.setVisible(hit is not None and bool(self.linked))
         if hit is not None and not hit.clue_id and hit.finding_id:
             self.open_button.setText(self.tr("打开底稿"))
         else:
@@ -347,7 +371,7 @@ class HitsTab(QWidget):
 
     def _converted(self, result: Converted) -> None:
         self.reload()
-        self._show_hit(result.hit)
+        self._load_hit(result.hit.id)
         made = self.tr("已转为问题线索 %1") if result.record_type == "clues" else None
         made = made or self.tr("已转为问题底稿 %1")
         self.notice.setText(made.replace("%1", result.number))
@@ -365,9 +389,12 @@ class HitsTab(QWidget):
         return text.strip()
 
     def _run(self, work: Any) -> None:
+        hit_id = self.hit.id if self.hit is not None else None
+
         def done(_result: Any) -> None:
             self.reload()
-            self._selected()
+            if hit_id is not None:
+                self._load_hit(hit_id)
 
         def refused(error: BaseException) -> None:
             QMessageBox.warning(self, _tr("不能执行此操作"), error_text(error))
