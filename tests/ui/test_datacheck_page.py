@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -277,4 +278,25 @@ def test_a_list_is_deleted_once_confirmed(qtbot: QtBot, workspace: Workspace) ->
     _wait(qtbot, window)
     assert sources.table.rowCount() == 8
     assert len(_sources(workspace)) == 8
+    window.close()
+
+
+def test_a_step_the_users_role_may_not_take_is_disabled_with_why(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """巡察办 decides hits and makes clues, but only a 巡察组 drafts 底稿 (the core refuses it)."""
+    window, page = _window(qtbot, workspace)
+    hits = page.hits_tab
+    page.show_tab("hits")
+    hits.status.set_value(HitStatus.NEW)
+    _wait(qtbot, window)
+    hits.table.selectRow(0)
+    _wait(qtbot, window)
+    assert hits.buttons["to_finding"].isEnabled()
+    assert page.data is not None
+    page.data = replace(page.data, may_draft=False)  # as 巡察办 alone holds it
+    hits._update_steps()
+    assert not hits.buttons["to_finding"].isEnabled()
+    assert "组长" in hits.buttons["to_finding"].toolTip()
+    assert hits.buttons["to_clue"].isEnabled()
     window.close()

@@ -13,6 +13,7 @@ from workbench.services.datahits import HitView, RuleView, list_hits, rule_list
 from workbench.services.datalists import SourceView, list_sources
 from workbench.services.hit_review import DECIDERS
 from workbench.services.rounds import list_rounds
+from workbench.services.workflow import TEAM_ROLES
 
 __all__ = ["DatacheckData", "HitView", "load_datacheck", "load_hits"]
 
@@ -24,11 +25,16 @@ class DatacheckData:
     rules: tuple[RuleView, ...]
     raw: bool  # may import lists and see their rows and the hits' unrelated columns
     raw_roles: tuple[Role, ...]  # the roles the 巡察办 allows that (for the tooltips)
-    may_decide: bool  # may decide hits and turn them into clues or 底稿
+    may_decide: bool  # may decide hits and turn them into clues
+    may_draft: bool  # may turn one into a 底稿 (a 巡察组's roles only)
 
     @property
     def deciders(self) -> tuple[Role, ...]:
         return DECIDERS
+
+    @property
+    def drafters(self) -> tuple[Role, ...]:
+        return TEAM_ROLES
 
 
 def load_datacheck(session: Any, round_id: str | None) -> DatacheckData:
@@ -42,6 +48,7 @@ def load_datacheck(session: Any, round_id: str | None) -> DatacheckData:
         raw=raw,
         raw_roles=tuple(sorted(data_roles(session))),
         may_decide=bool(actor_roles(session) & {r.value for r in DECIDERS}),
+        may_draft=bool(actor_roles(session) & {r.value for r in TEAM_ROLES}),
     )
 
 

@@ -307,6 +307,9 @@ class HitsTab(QWidget):
             )
             return dict.fromkeys(STEPS, why)
         refused: dict[str, str] = {}
+        if data is not None and not data.may_draft:
+            drafters = roles_text(data.drafters)
+            refused["to_finding"] = self.tr("编制底稿需要以下角色之一：%1").replace("%1", drafters)
         if hit.status is HitStatus.EXCLUDED:
             refused["exclude"] = self.tr("已排除")
         if hit.status is HitStatus.PENDING:
@@ -318,10 +321,10 @@ class HitsTab(QWidget):
             why = self.tr("疑点已转为%1，不能排除；如转错了，请先作废该记录")
             refused["exclude"] = why.replace("%1", made)
             again = self.tr("疑点已转为%1，不能重复转换").replace("%1", made)
-            refused.update(to_clue=again, to_finding=again)
+            refused.update(to_clue=again, to_finding=refused.get("to_finding", again))
         elif hit.status is HitStatus.EXCLUDED:
             excluded = self.tr("疑点已排除；如需转换，请先将其改为待核实或属实")
-            refused.update(to_clue=excluded, to_finding=excluded)
+            refused.update(to_clue=excluded, to_finding=refused.get("to_finding", excluded))
         return refused
 
     def _update_steps(self) -> None:
