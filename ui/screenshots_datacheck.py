@@ -5,6 +5,8 @@ hit with its matched rows side by side. Everything is synthetic: nobody in it ex
 
 from __future__ import annotations
 
+import csv
+import itertools
 import tempfile
 from collections.abc import Callable
 from functools import partial
@@ -17,7 +19,9 @@ from ui.dialogs.hit_convert_dialog import HitToClueDialog
 from ui.dialogs.list_import_dialog import ListImportDialog
 from ui.main_window import MainWindow
 from ui.pages.datacheck_page import DatacheckPage
+from workbench.datacheck.readers import open_table
 from workbench.demo_data.lists import ListFile, write_lists
+from workbench.models.enums import DataListKind
 from workbench.services.datalists import import_list, list_sources
 
 Settle = Callable[[QApplication, MainWindow], None]
@@ -55,7 +59,8 @@ def take_datacheck_screenshots(
         _wait_preview(app, window, dialog, settle)
         _save(dialog, out_dir / "datacheck-import-mapping.png")
         dialog.close()
-        _refused(app, window, page, Path(tmp), out_dir, settle)
+        assistance = next(f for f in lists.files if f.kind is DataListKind.ASSISTANCE)
+        _refused(app, window, page, assistance, out_dir, settle)
 
     page.show_tab("rules")
     settle(app, window)
@@ -104,29 +109,25 @@ def _refused(
     app: QApplication,
     window: MainWindow,
     page: DatacheckPage,
-    folder: Path,
+    source: ListFile,
     out_dir: Path,
     settle: Settle,
 ) -> None:
-    """A 低保 list with a mistyped 身份证号 and a date no one can read: both rows listed."""
-    from workbench.datacheck.normalize import id_check_digit
-
-    def person(seq: int) -> str:
-        first17 = f"53262119700101{seq:03d}"
-        return first17 + id_check_digit(first17)
-
-    path = folder / "低保名单（乡镇上报）.csv"
-    rows = [
-        "姓名,身份证号,村（社区）,救助类别,发放金额,发放日期",
-        f'杨丽华,{person(11)},石门村,低保,"1,260.00",2026年5月1日',
-        f"周德明,{person(12)[:-1]}0,石门村,低保,840.00,2026年5月1日",
-        f'马晓燕,{person(13)},石门村,特困,"1,520.00",2026年13月1日',
-        f"赵志强,{person(14)},石门村,低保,840.00,2026年5月1日",
-    ]
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    """The demo's 低保 list again as a CSV with a mistyped 身份证号 and a date no one can read:
+    both rows listed, nothing imported."""
+    with open_table(source.path) as table:
+        rows = [cells for _row_no, cells in itertools.islice(table.rows(), 8)]
+        headers = list(table.headers)
+    id_column, day_column = source.mapping["id_number"], source.mapping["paid_on"]
+    number = rows[2][id_column] or ""
+    rows[2][id_column] = number[:-1] + ("0" if number[-1:] != "0" else "1")  # its check digit
+    rows[5][day_column] = "2026-13-01"
+    path = source.path.with_name(source.path.stem + "-refused.csv")
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([headers, *rows])
     dialog = page.sources_tab.open_import(path)
     dialog.resize(900, 640)
-    dialog.label.setText("石门乡民政办")
+    dialog.label.setText(source.label)
     _wait_preview(app, window, dialog, settle)
     dialog.start_import(skip_bad=False)
     for _ in range(100):

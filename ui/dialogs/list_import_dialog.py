@@ -37,8 +37,8 @@ from ui.i18n import tr as _tr
 from ui.tasks import Tasks
 from ui.widgets.job_panel import JobPanel
 from workbench.datacheck.errors import ListRowsRefused, RowProblem
+from workbench.datacheck.kind_guess import guess_kind
 from workbench.datacheck.kinds import FIELDS, Field
-from workbench.datacheck.mapping import guess
 from workbench.errors import Cancelled
 from workbench.jobs import CancelToken, ProgressSink
 from workbench.models.enums import DataListKind
@@ -51,33 +51,6 @@ _GOOD, _BAD = "color: #1b5e20;", "color: #b00020;"
 
 def list_file_filter() -> str:
     return _tr("名单文件 (*.xlsx *.xls *.csv)")
-
-
-# words a department's file name uses for each kind of list, most telling first
-_NAME_HINTS: dict[DataListKind, tuple[str, ...]] = {
-    DataListKind.RELATIVES: ("近亲属", "亲属"),
-    DataListKind.DEATHS: ("死亡", "火化", "殡葬"),
-    DataListKind.CONTRACTS: ("三资", "合同"),
-    DataListKind.PROJECTS: ("中标", "工程", "项目"),
-    DataListKind.BUSINESS: ("工商", "企业", "股东", "法定代表人"),
-    DataListKind.SUBSIDY: ("补贴", "惠农"),
-    DataListKind.ASSISTANCE: ("低保", "特困", "救助"),
-    DataListKind.STAFF: ("财政供养", "公职", "在编", "工资"),
-    DataListKind.CADRES: ("干部",),
-}
-
-
-def guess_kind(file_name: str, headers: tuple[str, ...]) -> DataListKind | None:
-    """The kind a file most likely is: its required fields all found among the headers, named
-    by the file name if possible, else the one whose fields the headers name most."""
-    scored = []
-    for kind in DataListKind:
-        found = guess(kind, headers)
-        complete = all(f.key in found for f in FIELDS[kind] if f.required)
-        named = any(word in file_name for word in _NAME_HINTS[kind])
-        scored.append(((complete, named, len(found)), kind))
-    (complete, _named, _found), best = max(scored, key=lambda pair: pair[0])
-    return best if complete else None
 
 
 def labelled(label: str, text: str) -> str:
