@@ -8169,6 +8169,58 @@ No need to import it again; this database is unchanged.</translation>
         <translation>10 years</translation>
     </message>
     <message>
+        <source>低保/特困/临时救助名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>惠农补贴发放名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公职人员/财政供养人员名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>村（社区）干部名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>干部近亲属名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>死亡/火化人员名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工商登记信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工程项目中标信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>集体“三资”合同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>属实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>活动类型</source>
         <translation>Activity type</translation>
     </message>
@@ -8817,6 +8869,150 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Workplace</translation>
     </message>
     <message>
+        <source>名单文件无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名单中有无法读取的行，未导入任何数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名单的列对应关系不完整或有误</source>
+        <translation>The list&apos;s column mapping is incomplete or wrong</translation>
+    </message>
+    <message>
+        <source>该名单文件已导入本轮次，未重复导入</source>
+        <translation>This list file was already imported into this round; it was not imported again</translation>
+    </message>
+    <message>
+        <source>村（社区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>救助类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>享受起始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补贴项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补贴金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补贴面积（亩）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承包面积（亩）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所在地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>任职日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离任日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>干部姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>干部身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>死亡日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>户籍地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中标单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目所在村（社区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中标金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中标日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合同名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承包方姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承包方身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承包单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合同金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>修改时间</source>
         <translation>Modified at</translation>
     </message>
@@ -8889,12 +9085,60 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Archive materials</translation>
     </message>
     <message>
+        <source>比对疑点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>谈话对象</source>
         <translation>Interviewee</translation>
     </message>
     <message>
         <source>画像对象</source>
         <translation>Portrait subject</translation>
+    </message>
+    <message>
+        <source>比对规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规则版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规则名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>疑点标识</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>涉及人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>比对情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>定性提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>比中数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核实说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处理时间</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>未知的文书类型</source>
@@ -9139,6 +9383,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>导入轮次配置</source>
         <translation>Round set-up imported</translation>
+    </message>
+    <message>
+        <source>导入名单</source>
+        <translation>Data list imported</translation>
+    </message>
+    <message>
+        <source>删除名单</source>
+        <translation>Data list removed</translation>
     </message>
     <message>
         <source>轮次阶段变更</source>

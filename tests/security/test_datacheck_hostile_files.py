@@ -61,7 +61,7 @@ def test_a_zip_bomb_is_refused_by_its_ratio_before_it_is_inflated(tmp_path: Path
         base, tmp_path / "bomb.xlsx", extra={"xl/pad.xml": spaces("xl/pad.xml", 100 * MIB)}
     )
     assert bomb.stat().st_size < 200 * 1024
-    refused(bomb, f"解压后超过 {MAX_UNPACKED_BYTES // MIB} MB")
+    refused(bomb, f"解压后超过 {MAX_UNPACKED_BYTES // MIB} MB，不是可导入的名单")
 
 
 def test_a_zip_bomb_lying_about_its_size_is_refused_while_inflating(tmp_path: Path) -> None:
@@ -122,7 +122,17 @@ def test_a_csv_row_wider_than_its_header_refuses_the_file(tmp_path: Path) -> Non
 def test_a_csv_with_a_broken_quote_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "名单.csv"
     path.write_text('姓名,金额\n张三,"12"3\n', encoding="utf-8")
-    with pytest.raises(ListFileRefused, match="CSV 格式有误"), open_table(path) as table:
+    with (
+        pytest.raises(ListFileRefused, match="CSV 格式有误：第 2 行的引号不成对"),
+        open_table(path) as table,
+    ):
+        list(table.rows())
+
+
+def test_a_csv_value_past_the_field_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "名单.csv"
+    path.write_text("姓名,备注\n张三,ok\n李四," + "长" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(ListFileRefused, match=r"第 3 行.*过长"), open_table(path) as table:
         list(table.rows())
 
 

@@ -79,3 +79,15 @@ def test_a_general_word_is_not_found_inside_a_longer_header() -> None:
         "name": 1,
         "id_number": 2,
     }
+
+
+def test_a_column_taken_exactly_is_not_taken_again_by_containment() -> None:
+    # “承包方” (the contractor's name) is inside “承包方身份证号”, which the ID took
+    headers = ["合同名称", "村(社区)", "承包方身份证号", "承包方名称"]
+    assert guess(Kind.CONTRACTS, headers) == {
+        "contract": 0,
+        "place": 1,
+        "id_number": 2,
+        "name": 3,
+    }
+    assert guess(Kind.CONTRACTS, headers[:3]) == {"contract": 0, "place": 1, "id_number": 2}

@@ -42,6 +42,7 @@ def test_id_number_forms_people_type() -> None:
     assert id_number("１１０１０５１９４９１２３１００２Ｘ") == "11010519491231002X"  # full-width
     assert id_number(" 110105 1949 1231 002X ") == "11010519491231002X"
     assert id_number("'11010519491231002X") == "11010519491231002X"  # Excel's text mark
+    assert id_number('="11010519491231002X"') == "11010519491231002X"  # as CSV exports keep it
     assert id_number("11010519491231002X\u200b") == "11010519491231002X"
     assert id_number(None) is None and id_number("  ") is None
 

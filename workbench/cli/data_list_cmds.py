@@ -98,7 +98,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             with vault.read() as s:
                 preview = datalists.preview_list(s, path, kind, args.label or "", args.sheet)
                 chosen = datalists.resolve_mapping(kind, preview.headers, maps)
-            mapping = {**preview.mapping, **chosen}
+            taken = set(chosen.values())
+            offered = {k: i for k, i in preview.mapping.items() if i not in taken}
+            mapping = {**offered, **chosen}
         try:
             with vault.session() as s:
                 done = datalists.import_list(

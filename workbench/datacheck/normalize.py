@@ -58,9 +58,12 @@ def _plain(text: str | None) -> str:
 
 
 def _code(text: str | None) -> str:
-    """An identifier: plain, upper case, without the apostrophe Excel users type before it to
-    keep it as text."""
-    return _plain(text).removeprefix("'").removeprefix("‘").upper()
+    """An identifier: plain, upper case, without what keeps Excel from reading it as a number:
+    the apostrophe typed before it, or the ="…" a CSV export wraps it in."""
+    value = _plain(text).removeprefix("'").removeprefix("‘")
+    if value.startswith('="') and value.endswith('"') and len(value) > 3:
+        value = value[2:-1]
+    return value.upper()
 
 
 def id_number(text: str | None) -> str | None:
@@ -169,8 +172,7 @@ _GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d*)?")
 
 def _decimal(value: str, what: str, unit: str) -> Decimal:
     """A number as typed: thousands separators, 元/万元 (or 亩), ¥, a minus sign or accountants'
-    parentheses for a negative amount."""
-    shown = value[:20]
+    parentheses for a negative amount. A refusal quotes the number without its unit."""
     negative = value.startswith("(") and value.endswith(")")
     value = value.removeprefix("(").removesuffix(")") if negative else value
     scale = Decimal(1)
@@ -182,14 +184,14 @@ def _decimal(value: str, what: str, unit: str) -> Decimal:
         scale, value = Decimal(10000), value[:-1]
     if "," in value:
         if not _GROUPED.fullmatch(value):
-            raise ValueProblem(f"无法识别的{what}“{shown}”（千位分隔符位置不对）")
+            raise ValueProblem(f"无法识别的{what}“{value[:20]}”（千位分隔符位置不对）")
         value = value.replace(",", "")
     if not re.fullmatch(r"\d+(\.\d*)?|\.\d+", value):
-        raise ValueProblem(f"无法识别的{what}“{shown}”")
+        raise ValueProblem(f"无法识别的{what}“{value[:20]}”")
     try:
         number = Decimal(value) * scale
     except InvalidOperation:
-        raise ValueProblem(f"无法识别的{what}“{shown}”") from None
+        raise ValueProblem(f"无法识别的{what}“{value[:20]}”") from None
     if number >= Decimal(10) ** 12:
         raise ValueProblem(f"{what}超出范围")
     return -number if negative else number

@@ -48,7 +48,11 @@ MAX_CSV_BYTES = 1024 * MIB
 MAX_XLS_BYTES = 64 * MIB
 # Excel holds at most 1,048,576 rows; a list of a whole county packs to some 100 MB
 XLSX_CAPS = Caps(
-    file_bytes=256 * MIB, unpacked_bytes=2048 * MIB, streamed_elements=60_000_000, ratio=100
+    file_bytes=256 * MIB,
+    unpacked_bytes=2048 * MIB,
+    streamed_elements=60_000_000,
+    ratio=100,
+    what="名单",
 )
 HEADER_SEARCH_ROWS = 20  # a title and notes above the header take a few rows, not more
 BIG_NUMBER = 1e15  # Excel keeps 15 significant digits: beyond that a number has lost some
@@ -184,12 +188,15 @@ def _csv_table(path: Path) -> Table:
 
     def records() -> Iterator[Row]:
         text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+        row_no = 0
         try:  # Excel numbers records, a quoted line break staying in its row
-            cells_of = csv.reader(text, delimiter=delimiter, strict=True)
-            for row_no, cells in enumerate(cells_of, start=1):
+            for cells in csv.reader(text, delimiter=delimiter, strict=True):
+                row_no += 1
                 yield row_no, [_text(c) for c in cells]
-        except csv.Error as exc:
-            raise refuse(path, f"CSV 格式有误（{exc}）") from None
+        except csv.Error:  # its message is English and names no row
+            raise refuse(
+                path, f"CSV 格式有误：第 {row_no + 1} 行的引号不成对，或某个值过长（超过 128 KB）"
+            ) from None
 
     header_row, headers = _header(path, records())
 

@@ -46,6 +46,7 @@ class Caps:
     unpacked_bytes: int = MAX_UNPACKED_BYTES
     streamed_elements: int = MAX_STREAMED_ELEMENTS
     ratio: int | None = None
+    what: str = "台账"  # what the refusals say the file is not: 不是可导入的台账
 
     def unpacked_cap(self, file_bytes: int) -> int:
         if self.ratio is None:
@@ -84,13 +85,15 @@ def _refuse(path: Path, reason: str) -> LedgerFileInvalid:
     return LedgerFileInvalid(f"无法读取“{path.name}”：{reason}")
 
 
-def _read_capped(path: Path, cap: int) -> bytes:
+def _read_capped(path: Path, caps: Caps) -> bytes:
+    cap = caps.file_bytes
     try:
         return read_regular_file(path, cap)
     except OfficeFileRefused as refused:
         if refused.why == "not_regular":
             raise _refuse(path, "不是普通文件") from None
-        raise _refuse(path, f"文件超过 {cap // (1024 * 1024)} MB，不是可导入的台账") from None
+        too_large = f"文件超过 {cap // (1024 * 1024)} MB，不是可导入的{caps.what}"
+        raise _refuse(path, too_large) from None
     except OSError as exc:
         raise _refuse(path, f"无法打开文件（{exc.strerror or exc}）") from exc
 
@@ -136,7 +139,7 @@ def _inflate_member(
 
 def checked_xlsx(path: Path, caps: Caps = LEDGER_CAPS) -> io.BytesIO:
     """The file's bytes, once they pass every cap and check; ``LedgerFileInvalid`` otherwise."""
-    data = _read_capped(path, caps.file_bytes)
+    data = _read_capped(path, caps)
     most = caps.unpacked_cap(len(data))
     if data.startswith(_OLE_MAGIC):
         raise _refuse(
@@ -144,19 +147,20 @@ def checked_xlsx(path: Path, caps: Caps = LEDGER_CAPS) -> io.BytesIO:
             "文件设置了打开密码（已加密）或是旧版 .xls 格式，"
             "请在 Excel 中取消密码并另存为 .xlsx 后再导入",
         )
-    unpacked_cap = f"解压后超过 {most // (1024 * 1024)} MB，不是可导入的台账"
+    unpacked_cap = f"解压后超过 {most // (1024 * 1024)} MB，不是可导入的{caps.what}"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             members = zf.infolist()
             if len(members) > MAX_MEMBERS:
-                raise _refuse(path, f"压缩包内文件超过 {MAX_MEMBERS} 个，不是可导入的台账")
+                raise _refuse(path, f"压缩包内文件超过 {MAX_MEMBERS} 个，不是可导入的{caps.what}")
             if any(info.flag_bits & 0x1 for info in members):
                 raise _refuse(path, "文件内容已加密，请在 Excel 中取消密码后再导入")
             try:
                 check_members(members, most)
             except OfficeFileRefused as refused:
                 if refused.why == "packed_oddly":
-                    raise _refuse(path, "使用了 Excel 不用的压缩方式，不是可导入的台账") from None
+                    packed = f"使用了 Excel 不用的压缩方式，不是可导入的{caps.what}"
+                    raise _refuse(path, packed) from None
                 raise _refuse(path, unpacked_cap) from None
             left = most
             for info in members:

@@ -51,6 +51,8 @@ ACTION_LABELS: dict[str, str] = {
     "device.revoke": N_("吊销设备"),
     "conflict.resolve": N_("处理冲突"),
     "setup.import": N_("导入轮次配置"),
+    "data.import": N_("导入名单"),
+    "data.remove": N_("删除名单"),
     "round.phase": N_("轮次阶段变更"),
     "round.plan": N_("专项巡察方案"),
     "recusal.override": N_("回避例外"),

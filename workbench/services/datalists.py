@@ -165,16 +165,18 @@ def _offered(
 ) -> tuple[dict[str, int], bool]:
     """The mapping offered for ``headers``: what was confirmed last time for this kind and
     source, where its header is still there, over the guess from the headers."""
-    offered = dict(column_guess.guess(kind, headers))
+    guessed = column_guess.guess(kind, headers)
     remembered = _remembered(session, kind, label)
-    used = False
+    confirmed: dict[str, int] = {}
     if remembered is not None:
         known = {f.key for f in FIELDS[kind]}
         for key, header in remembered.mapping.items():
-            if key in known and header in headers and headers.count(header) == 1:
-                offered[key] = headers.index(header)
-                used = True
-    return offered, used
+            if key in known and headers.count(header) == 1:
+                confirmed[key] = headers.index(header)
+    # a column confirmed for one field is not also guessed for another
+    taken = set(confirmed.values())
+    offered = {k: i for k, i in guessed.items() if k not in confirmed and i not in taken}
+    return offered | confirmed, bool(confirmed)
 
 
 def _remember(session: Session, kind: DataListKind, label: str, mapping: dict[str, str]) -> None:
