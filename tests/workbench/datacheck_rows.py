@@ -29,7 +29,7 @@ def add_list(
     """A list of ``kind`` with one row per mapping of field key → typed value (dates as
     ``date``, amounts in fen, areas in 亩 × 100); each row also gets ``extra`` columns, whose
     cells are ``备注-<row>`` (raw cells no rule matches on)."""
-    kind = DataListKind(kind)
+    kind = DataListKind.parse(str(kind))
     fields = FIELDS[kind]
     headers = [str(f.label) for f in fields] + list(extra)
     source = DataSource(

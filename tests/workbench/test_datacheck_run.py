@@ -5,7 +5,7 @@ sees the hits without their cells."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -120,7 +120,7 @@ def world(team: Team) -> World:
         # the same planted cases in another round's lists, and in a removed list: not this run's
         _lists(s, other.id)
         removed = add_list(s, rnd.id, "staff", "已删除名单", [{"name": "周九", "id_number": P[8]}])
-        s.get(DataSource, removed).deleted_at = D(2026, 1, 1)  # type: ignore[union-attr,assignment]
+        s.get(DataSource, removed).deleted_at = datetime(2026, 1, 1)  # type: ignore[union-attr]
         return World(rnd.id, other.id)
 
 
@@ -173,13 +173,23 @@ def test_a_hit_shows_its_rows_side_by_side_and_says_what_it_found(team: Team, wo
     assert assistance["cells"]["备注"] == "备注-3"
     assert spouse.subject_name == "李四"
     assert spouse.summary == (
-        f"李四（身份证号 …{P[3][-4:]}）是王五《村干部名单》的配偶，在《县民政局低保名单》中"
+        f"李四（身份证号 …{P[3][-4:]}）是王五（《村干部名单》）的配偶，在《县民政局低保名单》中"
     )
     staff = next(h for h in _hits(team, world) if h.subject_id_number == P[1])
     assert staff.summary == (
         f"张三（身份证号 …{P[1][-4:]}）同时在《县民政局低保名单》和《财政供养人员名单》中"
     )
     assert "群众纪律" in staff.discipline and staff.qualification
+    _run(team, world)
+    said = {h.subject_name: h.summary for h in _hits(team, world)}
+    assert said["钱七"].endswith("《县民政局低保名单》中2026年3月领取 2 次")
+    assert said["孙八"].endswith("《县民政局低保名单》中于东村、西村多地领取")
+    assert said["何二"].endswith("补贴面积 12.00 亩，承包面积 10.00 亩，超出 2.00 亩")
+    assert said["郑一"].endswith(
+        "于 2026-02-10 死亡（《县民政局火化名单》），"
+        "此后在《县民政局低保名单》中仍有 1 笔发放，最晚一笔发放于 2026-03-15"
+    )
+    assert said["王五"].startswith("村干部王五（东村村委会主任")  # DC04 is about the cadre
 
 
 def test_a_second_run_adds_nothing_and_keeps_decisions(team: Team, world: World) -> None:
@@ -240,6 +250,32 @@ def test_a_cancel_records_nothing(team: Team, world: World) -> None:
         assert s.scalar(select(func.count()).select_from(DataHit)) == 0
         runs = select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "data.run")
         assert s.scalar(runs) == 0
+
+
+class _CancelledWhileRunning(CancelToken):
+    """Cancelled the first time SQLite's progress handler asks, i.e. inside a statement."""
+
+    @property
+    def cancelled(self) -> bool:
+        self.cancel()
+        return True
+
+
+def test_a_cancel_stops_a_long_statement(team: Team, world: World) -> None:
+    with team().session() as s:
+        people = [{"name": "某", "id_number": pid(100 + n % 900)} for n in range(20_000)]
+        add_list(s, world.round_id, "staff", "大名单", people)
+    seen: list[int] = []
+    with pytest.raises(Cancelled):
+        _run(
+            team,
+            world,
+            progress=lambda done, *_: seen.append(done),
+            cancel=_CancelledWhileRunning(),
+        )
+    assert seen == [0]  # stopped inside the first rule's statement, not between rules
+    with team().read() as s:
+        assert s.scalar(select(func.count()).select_from(DataHit)) == 0
 
 
 def test_only_roles_allowed_the_lists_run_and_see_cells(team: Team, world: World) -> None:

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 from workbench.errors import NotFound, ValidationError
 from workbench.models.base import utcnow
 from workbench.models.datalists import DataRule
-from workbench.models.enums import DataListKind as Kind
 from workbench.roles import Role
 from workbench.services.common import actor_id, require_role
 from workbench.store import audit
@@ -216,8 +215,3 @@ def retire_rule(session: Session, rule_id: str) -> None:
     )
     audit.record(session, "data.rule.retire", "data_rules", rule_id, {"rule": rule_id})
     session.flush()
-
-
-def kinds_of(rule: Rule) -> tuple[Kind, ...]:
-    """The lists a rule reads."""
-    return rule.template.kinds

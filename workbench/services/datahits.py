@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -210,78 +210,114 @@ def _list_name(item: _Row) -> str:
     return f"《{item.kind.label}（{label}）》" if label else f"《{item.kind.label}》"
 
 
-def _who(row: DataRow) -> str:
-    tail = f"（身份证号 …{row.id_number[-4:]}）" if row.id_number else ""
-    return f"{row.name or '（无姓名）'}{tail}"
+def _who(row: DataRow, *about: str) -> str:
+    """``张三（县教育局，身份证号 …1234）``."""
+    notes = [a for a in about if a]
+    if row.id_number:
+        notes.append(f"身份证号 …{row.id_number[-4:]}")
+    name = row.name or "（无姓名）"
+    return f"{name}（{'，'.join(notes)}）" if notes else name
 
 
 def _lists(items: Iterable[_Row]) -> str:
     return "和".join(dict.fromkeys(_list_name(i) for i in items))
 
 
-def _summary(match: str, subject: str, items: Sequence[_Row]) -> tuple[str, str]:
-    """(subject's name, one plain sentence) for the hit."""
-    by_kind: dict[Kind, list[_Row]] = {}
-    for item in items:
-        by_kind.setdefault(item.kind, []).append(item)
-    person = next((i.row for i in items if i.row.id_number == subject), items[0].row)
-    name = person.name
-    if match == "person_in_lists":
-        received = by_kind.get(Kind.ASSISTANCE, [])
-        roster = by_kind.get(Kind.STAFF, []) + by_kind.get(Kind.CADRES, [])
-        own = [i for i in roster if i.row.id_number == subject]
-        if own:
-            return name, f"{_who(person)}同时在{_lists(received)}和{_lists(own)}中"
-        relative = by_kind.get(Kind.RELATIVES, [])
-        related = ", ".join(
-            dict.fromkeys(f"{i.row.name}{_lists([i])}" for i in roster if i.row.id_number)
-        )
-        relation = "、".join(dict.fromkeys(r.row.category for r in relative if r.row.category))
-        return name, (f"{_who(person)}是{related}的{relation or '近亲属'}，在{_lists(received)}中")
-    if match == "paid_after_death":
-        death = by_kind[Kind.DEATHS][0].row
-        paid = [i for k in (Kind.ASSISTANCE, Kind.SUBSIDY) for i in by_kind.get(k, [])]
-        last = max((i.row.date1 for i in paid if i.row.date1), default=None)
-        died = death.date1.isoformat() if death.date1 else ""
-        latest = f"，最晚一笔发放于 {last.isoformat()}" if last else ""
-        return name, (
-            f"{_who(person)}于 {died} 死亡（{_lists([by_kind[Kind.DEATHS][0]])}），"
-            f"此后在{_lists(paid)}中仍有 {len(paid)} 笔发放{latest}"
-        )
-    if match == "duplicate_receipt":
-        places = sorted({i.row.place for i in items if i.row.place})
-        where = f"，涉及{'、'.join(places)}" if len(places) > 1 else ""
-        return name, f"{_who(person)}在{_lists(items)}中出现 {len(items)} 次{where}"
-    if match == "relative_contracts":
-        cadre = by_kind[Kind.CADRES][0].row
-        kin = [i.row for i in by_kind.get(Kind.RELATIVES, [])]
-        role = f"（{cadre.place}{cadre.category}）"
-        who = (
-            f"村干部{cadre.name}{role}的{kin[0].category or '近亲属'}{_who(kin[0])}"
-            if kin
-            else f"村干部{_who(cadre)}{role}本人"
-        )
-        deals = [f"签订本村“三资”合同《{i.row.category}》" for i in by_kind.get(Kind.CONTRACTS, [])]
-        deals += [
-            f"所在企业{i.row.org}中标本村项目《{i.row.category}》"
-            for i in by_kind.get(Kind.PROJECTS, [])
-        ]
-        return cadre.name, f"{who}{'；'.join(dict.fromkeys(deals))}"
-    if match == "staff_in_business":
-        staff = by_kind[Kind.STAFF][0].row
-        roles = "；".join(
-            dict.fromkeys(
-                f"{i.row.org}{i.row.category or '登记人员'}" for i in by_kind.get(Kind.BUSINESS, [])
-            )
-        )
-        unit = f"（{staff.org}）" if staff.org else ""
-        return name, f"财政供养人员{_who(staff)}{unit}在工商登记中为{roles}"
-    row = items[0].row  # area_exceeds
-    over = ((row.area1_centi or 0) - (row.area2_centi or 0)) / 100
-    return name, (
-        f"{_who(row)}在{_lists(items)}中补贴面积 {_display(ValueType.AREA, row.area1_centi)}，"
-        f"承包面积 {_display(ValueType.AREA, row.area2_centi)}，超出 {over:.2f} 亩"
+ByKind = dict[Kind, list[_Row]]
+
+
+def _in_lists(subject: DataRow, rows: ByKind) -> str:
+    received = rows.get(Kind.ASSISTANCE, [])
+    roster = rows.get(Kind.STAFF, []) + rows.get(Kind.CADRES, [])
+    if own := [i for i in roster if i.row.id_number == subject.id_number]:
+        return f"{_who(subject)}同时在{_lists(received)}和{_lists(own)}中"
+    officials = "、".join(dict.fromkeys(f"{i.row.name}（{_lists([i])}）" for i in roster))
+    relation = "、".join(dict.fromkeys(r.row.category for r in rows.get(Kind.RELATIVES, [])))
+    return f"{_who(subject)}是{officials}的{relation or '近亲属'}，在{_lists(received)}中"
+
+
+def _after_death(subject: DataRow, rows: ByKind) -> str:
+    death = rows[Kind.DEATHS][0]
+    paid = [i for k in (Kind.ASSISTANCE, Kind.SUBSIDY) for i in rows.get(k, [])]
+    last = max((i.row.date1 for i in paid if i.row.date1), default=None)
+    died = _display(ValueType.DATE, death.row.date1)
+    latest = f"，最晚一笔发放于 {last.isoformat()}" if last else ""
+    return (
+        f"{_who(subject)}于 {died} 死亡（{_lists([death])}），"
+        f"此后在{_lists(paid)}中仍有 {len(paid)} 笔发放{latest}"
     )
+
+
+def _duplicates(subject: DataRow, rows: ByKind) -> str:
+    items = rows[Kind.ASSISTANCE]
+    months: dict[str, int] = {}
+    for i in items:
+        if i.row.date1:
+            month = f"{i.row.date1.year}年{i.row.date1.month}月"
+            months[month] = months.get(month, 0) + 1
+    found = [f"{m}领取 {n} 次" for m, n in months.items() if n > 1]
+    places = sorted({i.row.place for i in items if i.row.place})
+    if len(places) > 1:
+        found.append(f"于{'、'.join(places)}多地领取")
+    said = "，".join(found) or f"出现 {len(items)} 次"
+    return f"{_who(subject)}在{_lists(items)}中{said}"
+
+
+def _relative_deals(subject: DataRow, rows: ByKind) -> str:
+    cadre = rows[Kind.CADRES][0].row
+    post = f"{cadre.place}{cadre.category}"
+    kin = [i.row for i in rows.get(Kind.RELATIVES, [])]
+    who = (
+        f"村干部{cadre.name}（{post}）的{kin[0].category or '近亲属'}{_who(kin[0])}"
+        if kin
+        else f"村干部{_who(cadre, post)}本人"
+    )
+    deals = [f"签订本村“三资”合同《{i.row.category}》" for i in rows.get(Kind.CONTRACTS, [])]
+    companies = "、".join(
+        dict.fromkeys(f"{i.row.org}{i.row.category}" for i in rows.get(Kind.BUSINESS, []))
+    )
+    won = "、".join(dict.fromkeys(f"《{i.row.category}》" for i in rows.get(Kind.PROJECTS, [])))
+    if won:
+        deals.append(f"为{companies}，该企业中标本村项目{won}")
+    return f"{who}{'；'.join(deals)}"
+
+
+def _in_business(subject: DataRow, rows: ByKind) -> str:
+    staff = rows[Kind.STAFF][0].row
+    roles = "、".join(
+        dict.fromkeys(f"{i.row.org}{i.row.category}" for i in rows.get(Kind.BUSINESS, []))
+    )
+    return f"财政供养人员{_who(staff, staff.org)}在工商登记中为{roles}"
+
+
+def _area(subject: DataRow, rows: ByKind) -> str:
+    item = rows[Kind.SUBSIDY][0]
+    row = item.row
+    over = (row.area1_centi or 0) - (row.area2_centi or 0)
+    return (
+        f"{_who(row)}在{_lists([item])}中补贴面积 {_display(ValueType.AREA, row.area1_centi)}，"
+        f"承包面积 {_display(ValueType.AREA, row.area2_centi)}，超出 {over / 100:.2f} 亩"
+    )
+
+
+# what each template's hit says, in one plain sentence
+_SAY: dict[str, Callable[[DataRow, ByKind], str]] = {
+    "person_in_lists": _in_lists,
+    "paid_after_death": _after_death,
+    "duplicate_receipt": _duplicates,
+    "relative_contracts": _relative_deals,
+    "staff_in_business": _in_business,
+    "area_exceeds": _area,
+}
+
+
+def _summary(match: str, subject: str, items: Sequence[_Row]) -> tuple[str, str]:
+    """(the name of the person the hit is about, what it found)."""
+    rows: ByKind = {}
+    for item in items:
+        rows.setdefault(item.kind, []).append(item)
+    person = next((i.row for i in items if i.row.id_number == subject), items[0].row)
+    return person.name, _SAY[match](person, rows)
 
 
 # -- the run ------------------------------------------------------------------------------------
