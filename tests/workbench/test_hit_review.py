@@ -25,7 +25,7 @@ from workbench.errors import (
     ValidationError,
     WorkflowError,
 )
-from workbench.models import Clue, DataHit, Evidence, Finding
+from workbench.models import Clue, DataHit, Evidence, Finding, Member
 from workbench.models.enums import CadreLevel, HitStatus
 from workbench.services.clues import void_clue
 from workbench.services.datahits import get_hit, list_hits, run_rules
@@ -136,6 +136,17 @@ def test_the_three_administrators_do_not_decide(team: Team, world: World) -> Non
     with pytest.raises(PermissionDenied), team("secadmin").session() as s:
         hit_to_clue(s, hit, attachments=team("secadmin").attachments, subject_level="乡管")
     assert hit_row(team(), hit).status is HitStatus.NEW
+
+
+def test_a_member_recused_from_the_person_does_not_decide(team: Team, world: World) -> None:
+    with team().session() as s:
+        member = s.scalars(select(Member).where(Member.name == "member")).one()
+        member.recusal_person_ids = [world.county_id]  # 张县管
+    hit = add_hit(team, world, subject_name="张县管")
+    with pytest.raises(PermissionDenied, match="回避"), team("member").session() as s:
+        decide_hit(s, hit, "属实")
+    with team("deputy").session() as s:
+        assert decide_hit(s, hit, "属实").status is HitStatus.CONFIRMED
 
 
 def test_hits_are_named_by_id_or_its_first_characters(team: Team, world: World) -> None:
