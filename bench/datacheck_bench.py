@@ -30,7 +30,8 @@ FULL = SCALES["bench"]
 QUICK = Scale(20_000, 2_000, 1_000, 800, 4_000, 1_000, 1_000, 200, 400, villages=100, planted=3)
 RUN_SECONDS_TARGET = 30.0
 DUCKDB_RATIO_TARGET = 2.0
-IMPORT_ROWS_PER_S_TARGET = 5_000.0
+# The issue sets no import target: ours is a 1,000,000-row list imported within five minutes.
+IMPORT_ROWS_PER_S_TARGET = 3_400.0
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PASSPHRASE = "bench datacheck 巡察 passphrase"
 
@@ -206,7 +207,13 @@ def bench_datacheck(tmp: Path, scale: Scale) -> list[BenchResult]:
                 f"{duck_rows_per_s:,} rows/s; {peaks}"
             ),
             params=params,
-            figures={k: v for k, v in ours.items() if "run" not in k},
+            figures={
+                "rows": ours["rows"],
+                "import_s": ours["import_s"],
+                "rows_per_s": rows_per_s,
+                "import_peak_rss_kib": ours["import_peak_rss_kib"],
+                "peak_reset": ours["peak_reset"],
+            },
             baseline={"duckdb_load_s": duck["load_s"], "duckdb_rows_per_s": duck_rows_per_s},
             ratio=round(ours["import_s"] / duck["load_s"], 2),
             ratio_definition="import_list time / DuckDB read_csv into memory",
@@ -221,8 +228,17 @@ def bench_datacheck(tmp: Path, scale: Scale) -> list[BenchResult]:
                 f"{duck['joins_s']:.2f} s, load + joins {duck_total:.2f} s"
             ),
             params=params,
-            figures={k: ours[k] for k in ("run_s", "run_peak_rss_kib", "hits", "by_rule")},
-            baseline={"duckdb_joins_s": duck["joins_s"], "duckdb_load_s": duck["load_s"]},
+            figures={
+                k: ours[k]
+                for k in ("run_s", "run_peak_rss_kib", "hits", "by_rule", "precision", "recall")
+            },
+            baseline={
+                "duckdb_joins_s": duck["joins_s"],
+                "duckdb_load_s": duck["load_s"],
+                "duckdb_peak_rss_kib": duck["peak_rss_kib"],
+                "duckdb_precision": duck["precision"],
+                "duckdb_recall": duck["recall"],
+            },
             ratio=run_joins,
             ratio_definition="run_rules time / the same joins in DuckDB (joins only)",
             target=Target("run_s", "<", RUN_SECONDS_TARGET, ours["run_s"]),

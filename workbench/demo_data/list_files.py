@@ -183,18 +183,18 @@ def _cells(layout: Layout, rows: Iterable[Row], typed: bool = False) -> Iterable
     and dates, as a spreadsheet holds them (identity numbers stay text, as offices keep them)."""
     keys = [key for _, key in layout.columns]
     for serial, row in enumerate(rows, 1):
-        out: list[Cell] = []
-        for key in keys:
-            if key == "#":
-                out.append(serial if typed else str(serial))
-            elif key == "sex":
-                out.append(_sex(row.get("id_number", "")))
-            else:
-                out.append(_typed(key, row.get(key, "")) if typed else row.get(key, ""))
-        yield out
+        row["#"] = str(serial)
+        if "sex" in keys:
+            row["sex"] = _sex(row.get("id_number", ""))
+        if typed:
+            yield [_typed(key, row.get(key, "")) for key in keys]
+        else:
+            yield [row.get(key, "") for key in keys]
 
 
 def _typed(key: str, text: str) -> Cell:
+    if key == "#":
+        return int(text)
     if key in _NUMBERS and _PLAIN_NUMBER.fullmatch(text):
         return float(text) if "." in text else int(text)
     if key in _DATES and _ISO_DATE.fullmatch(text):
