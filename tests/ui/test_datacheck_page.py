@@ -300,3 +300,19 @@ def test_a_step_the_users_role_may_not_take_is_disabled_with_why(
     assert "组长" in hits.buttons["to_finding"].toolTip()
     assert hits.buttons["to_clue"].isEnabled()
     window.close()
+
+
+def test_locking_clears_the_lists_and_the_hit_from_the_screen(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    window, page = _window(qtbot, workspace)
+    page.sources_tab.table.selectRow(0)
+    page.hits_tab.table.selectRow(0)
+    _wait(qtbot, window)
+    assert page.sources_tab.rows.rowCount() and page.hits_tab.matched.rowCount()
+    window.lock()
+    _wait(qtbot, window)
+    assert page.sources_tab.table.rowCount() == page.sources_tab.rows.rowCount() == 0
+    assert page.hits_tab.table.rowCount() == page.hits_tab.matched.rowCount() == 0
+    assert page.hits_tab.hit is None and page.data is None
+    window.close()
