@@ -497,6 +497,8 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "不是本系统的导入模板，或模板与所选的导入内容、版本不符"),
     QT_TRANSLATE_NOOP("core", "发文字号无效"),
     QT_TRANSLATE_NOOP("core", "该发文字号未为此文书签发，不能沿用"),
+    QT_TRANSLATE_NOOP("core", "发文字号只能在巡察办数据库中编号：巡察组的文书请不带发文字号导出，交巡察办编号"),
+    QT_TRANSLATE_NOOP("core", "只有巡察办人员或组长、副组长可以编发文字号"),
     QT_TRANSLATE_NOOP("core", "未找到 LibreOffice，不能在本程序中预览或打印文书页面；可导出后用 WPS 或 Word 打开"),
     QT_TRANSLATE_NOOP("core", "LibreOffice 未能排出文书页面"),
     QT_TRANSLATE_NOOP("core", "安全审计员不得同时担任系统管理员或安全保密管理员（三员分立）"),

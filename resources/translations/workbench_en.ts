@@ -8170,55 +8170,55 @@ No need to import it again; this database is unchanged.</translation>
     </message>
     <message>
         <source>低保/特困/临时救助名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Subsistence allowance / extreme poverty / temporary assistance list</translation>
     </message>
     <message>
         <source>惠农补贴发放名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Farm subsidy payment list</translation>
     </message>
     <message>
         <source>公职人员/财政供养人员名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Public employee / state-funded staff roster</translation>
     </message>
     <message>
         <source>村（社区）干部名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Village (community) cadre list</translation>
     </message>
     <message>
         <source>干部近亲属名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadres&apos; close relatives list</translation>
     </message>
     <message>
         <source>死亡/火化人员名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Death / cremation records</translation>
     </message>
     <message>
         <source>工商登记信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Business registration records</translation>
     </message>
     <message>
         <source>工程项目中标信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction project awards</translation>
     </message>
     <message>
         <source>集体“三资”合同</source>
-        <translation type="unfinished"></translation>
+        <translation>Collective assets contracts</translation>
     </message>
     <message>
         <source>待处理</source>
-        <translation type="unfinished"></translation>
+        <translation>To review</translation>
     </message>
     <message>
         <source>待核实</source>
-        <translation type="unfinished"></translation>
+        <translation>To verify</translation>
     </message>
     <message>
         <source>属实</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed</translation>
     </message>
     <message>
         <source>排除</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluded</translation>
     </message>
     <message>
         <source>活动类型</source>
@@ -8870,147 +8870,219 @@ No need to import it again; this database is unchanged.</translation>
     </message>
     <message>
         <source>名单文件无法读取</source>
-        <translation type="unfinished"></translation>
+        <translation>The list file cannot be read</translation>
     </message>
     <message>
         <source>名单中有无法读取的行，未导入任何数据</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>名单的列对应关系不完整或有误</source>
-        <translation>The list&apos;s column mapping is incomplete or wrong</translation>
-    </message>
-    <message>
-        <source>该名单文件已导入本轮次，未重复导入</source>
-        <translation>This list file was already imported into this round; it was not imported again</translation>
+        <translation>The list has rows that cannot be read; nothing was imported</translation>
     </message>
     <message>
         <source>村（社区）</source>
-        <translation type="unfinished"></translation>
+        <translation>Village (community)</translation>
     </message>
     <message>
         <source>救助类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistance type</translation>
     </message>
     <message>
         <source>发放金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount paid</translation>
     </message>
     <message>
         <source>发放日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment date</translation>
     </message>
     <message>
         <source>享受起始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving since</translation>
     </message>
     <message>
         <source>补贴项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Subsidy</translation>
     </message>
     <message>
         <source>补贴金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Subsidy amount</translation>
     </message>
     <message>
         <source>补贴面积（亩）</source>
-        <translation type="unfinished"></translation>
+        <translation>Subsidised area (mu)</translation>
     </message>
     <message>
         <source>承包面积（亩）</source>
-        <translation type="unfinished"></translation>
+        <translation>Contracted area (mu)</translation>
     </message>
     <message>
         <source>人员类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff category</translation>
     </message>
     <message>
         <source>所在地</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>任职日期</source>
-        <translation type="unfinished"></translation>
+        <translation>In office since</translation>
     </message>
     <message>
         <source>离任日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Left office on</translation>
     </message>
     <message>
         <source>干部姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre&apos;s name</translation>
     </message>
     <message>
         <source>干部身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre&apos;s ID number</translation>
     </message>
     <message>
         <source>关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relationship</translation>
     </message>
     <message>
         <source>死亡日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of death</translation>
     </message>
     <message>
         <source>户籍地</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered residence</translation>
     </message>
     <message>
         <source>企业名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Company name</translation>
     </message>
     <message>
         <source>统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified social credit code</translation>
     </message>
     <message>
         <source>身份</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>项目名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Project</translation>
     </message>
     <message>
         <source>中标单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Winning bidder</translation>
     </message>
     <message>
         <source>项目所在村（社区）</source>
-        <translation type="unfinished"></translation>
+        <translation>Project village (community)</translation>
     </message>
     <message>
         <source>中标金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Award amount</translation>
     </message>
     <message>
         <source>中标日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Award date</translation>
     </message>
     <message>
         <source>合同名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract</translation>
     </message>
     <message>
         <source>承包方姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Contractor&apos;s name</translation>
     </message>
     <message>
         <source>承包方身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Contractor&apos;s ID number</translation>
     </message>
     <message>
         <source>承包单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Contracting company</translation>
     </message>
     <message>
         <source>合同金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract amount</translation>
     </message>
     <message>
         <source>签订日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>救助类别关键字（含任一即比中；不填：全部）</source>
+        <translation>Assistance category keywords (any one matches; none: all)</translation>
+    </message>
+    <message>
+        <source>企业身份关键字（含任一即比中；不填：全部）</source>
+        <translation>Company role keywords (any one matches; none: all)</translation>
+    </message>
+    <message>
+        <source>名单人员及其近亲属享受救助</source>
+        <translation>Listed people or their relatives receiving assistance</translation>
+    </message>
+    <message>
+        <source>死亡后仍领取</source>
+        <translation>Paid after death</translation>
+    </message>
+    <message>
+        <source>同一身份证号重复或多地领取</source>
+        <translation>Same ID number paid twice or in several places</translation>
+    </message>
+    <message>
+        <source>村干部近亲属承接本村工程或三资合同</source>
+        <translation>Village cadres&apos; relatives with village projects or collective contracts</translation>
+    </message>
+    <message>
+        <source>财政供养人员经商办企业</source>
+        <translation>Public employees running or owning businesses</translation>
+    </message>
+    <message>
+        <source>补贴面积超过承包面积</source>
+        <translation>Subsidised area exceeds contracted area</translation>
+    </message>
+    <message>
+        <source>比对的人员名单</source>
+        <translation>Lists of people to check</translation>
+    </message>
+    <message>
+        <source>含近亲属</source>
+        <translation>Include relatives</translation>
+    </message>
+    <message>
+        <source>比对的发放名单</source>
+        <translation>Payment lists to check</translation>
+    </message>
+    <message>
+        <source>宽限天数</source>
+        <translation>Days of grace</translation>
+    </message>
+    <message>
+        <source>同月重复领取</source>
+        <translation>Paid twice in one month</translation>
+    </message>
+    <message>
+        <source>多地领取</source>
+        <translation>Paid in several places</translation>
+    </message>
+    <message>
+        <source>含干部本人</source>
+        <translation>Include the cadre</translation>
+    </message>
+    <message>
+        <source>比对三资合同</source>
+        <translation>Check collective contracts</translation>
+    </message>
+    <message>
+        <source>比对工程项目</source>
+        <translation>Check projects</translation>
+    </message>
+    <message>
+        <source>允许超出（%）</source>
+        <translation>Tolerance (%)</translation>
+    </message>
+    <message>
+        <source>允许超出（亩）</source>
+        <translation>Tolerance (mu)</translation>
+    </message>
+    <message>
+        <source>补贴项目关键字（含任一即比中；不填：全部）</source>
+        <translation>Subsidy item keywords (any one matches; none: all)</translation>
     </message>
     <message>
         <source>修改时间</source>
@@ -9086,7 +9158,7 @@ No need to import it again; this database is unchanged.</translation>
     </message>
     <message>
         <source>比对疑点</source>
-        <translation type="unfinished"></translation>
+        <translation>Cross-check hit</translation>
     </message>
     <message>
         <source>谈话对象</source>
@@ -9098,47 +9170,47 @@ No need to import it again; this database is unchanged.</translation>
     </message>
     <message>
         <source>比对规则</source>
-        <translation type="unfinished"></translation>
+        <translation>Cross-check rule</translation>
     </message>
     <message>
         <source>规则版本</source>
-        <translation type="unfinished"></translation>
+        <translation>Rule version</translation>
     </message>
     <message>
         <source>规则名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Rule</translation>
     </message>
     <message>
         <source>疑点标识</source>
-        <translation type="unfinished"></translation>
+        <translation>Hit key</translation>
     </message>
     <message>
         <source>涉及人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Person concerned</translation>
     </message>
     <message>
         <source>比对情况</source>
-        <translation type="unfinished"></translation>
+        <translation>What matched</translation>
     </message>
     <message>
         <source>定性提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggested qualification</translation>
     </message>
     <message>
         <source>比中数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Matched rows</translation>
     </message>
     <message>
         <source>核实说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification note</translation>
     </message>
     <message>
         <source>处理人</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided by</translation>
     </message>
     <message>
         <source>处理时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided at</translation>
     </message>
     <message>
         <source>未知的文书类型</source>
@@ -9171,6 +9243,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>该发文字号未为此文书签发，不能沿用</source>
         <translation>That document number was not issued to this document and cannot be reused</translation>
+    </message>
+    <message>
+        <source>发文字号只能在巡察办数据库中编号：巡察组的文书请不带发文字号导出，交巡察办编号</source>
+        <translation>Document numbers are drawn only in the inspection office&apos;s store: export a team&apos;s document without a number and let the office number it</translation>
+    </message>
+    <message>
+        <source>只有巡察办人员或组长、副组长可以编发文字号</source>
+        <translation>Only inspection office staff or a team leader or deputy leader may draw a document number</translation>
     </message>
     <message>
         <source>未找到 LibreOffice，不能在本程序中预览或打印文书页面；可导出后用 WPS 或 Word 打开</source>
@@ -9383,14 +9463,6 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>导入轮次配置</source>
         <translation>Round set-up imported</translation>
-    </message>
-    <message>
-        <source>导入名单</source>
-        <translation>Data list imported</translation>
-    </message>
-    <message>
-        <source>删除名单</source>
-        <translation>Data list removed</translation>
     </message>
     <message>
         <source>轮次阶段变更</source>

@@ -89,6 +89,7 @@ def test_every_registry_type_is_on_its_page_menu(qtbot: QtBot, window: MainWindo
 
 
 def test_the_frame_choices_reach_the_request(qtbot: QtBot, window: MainWindow) -> None:
+    window.workspace.write(as_office_store)  # where 编发新文号 is offered
     page = findings_page(qtbot, window)
     dialog = document_dialog(qtbot, page, "inspection-report")
     assert dialog.frame_toggle is not None and not dialog.frame_box.isVisible()
@@ -120,6 +121,17 @@ def test_the_frame_choices_reach_the_request(qtbot: QtBot, window: MainWindow) -
     dialog.draft.setChecked(True)  # a 征求意见稿 is never numbered
     assert dialog.no_number.isChecked() and not dialog.new_number.isEnabled()
     assert not dialog.current_request().issue
+    dialog.close()
+
+
+def test_a_field_store_offers_no_new_number_and_says_why(qtbot: QtBot, window: MainWindow) -> None:
+    page = findings_page(qtbot, window)
+    dialog = document_dialog(qtbot, page, "inspection-report")
+    dialog.show_frame(True)
+    frame_loaded(qtbot, dialog)
+    assert not dialog.new_number.isEnabled()
+    assert "巡察办数据库" in dialog.new_number.toolTip()
+    assert dialog.no_number.isChecked() and not dialog.current_request().issue
     dialog.close()
 
 

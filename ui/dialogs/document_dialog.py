@@ -45,6 +45,7 @@ from shiboken6 import isValid
 from ui.dialogs.document_export import export_to_file, units_of
 from ui.document_titles import document_title
 from ui.errors import error_text
+from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.preview import AttachmentPreview
 from workbench.errors import Cancelled
@@ -258,6 +259,7 @@ class DocumentDialog(QDialog):
         self.cc.setObjectName("cc")
         self.cc.setToolTip(self.tr("以顿号或逗号分隔；清空则不抄送"))
         self._default_cc: tuple[str, ...] | None = None  # until loaded
+        self._issue_refusal: str | None = None  # until loaded: offered, the core decides
         if request.cc is not None:
             self.cc.setText("、".join(request.cc))
         self.attachments = QListWidget()
@@ -369,11 +371,15 @@ class DocumentDialog(QDialog):
             self.attachments.takeItem(row)
 
     def _numbering_changed(self) -> None:
-        """A 征求意见稿 is never numbered; the warning shows while a new number is chosen."""
+        """A 征求意见稿 is never numbered, nor a document where this user may not draw a number
+        (the core refuses it too; the tooltip says why); the warning shows while a new number is
+        chosen."""
         draft = self.spec.signed_findings and self.draft.isChecked()
-        if draft:
+        refusal = self._issue_refusal
+        if draft or (refusal is not None and self.new_number.isChecked()):
             self.no_number.setChecked(True)
-        self.new_number.setEnabled(not draft)
+        self.new_number.setEnabled(not draft and refusal is None)
+        self.new_number.setToolTip(core_text(refusal) if refusal is not None else "")
         self.old_number.setEnabled(not draft and self.issued.count() > 0)
         self.issued.setEnabled(self.old_number.isChecked())
         self.number_warning.setVisible(self.new_number.isChecked())
@@ -393,6 +399,7 @@ class DocumentDialog(QDialog):
                 self.cc.setText("、".join(defaults.cc))
             self._default_cc = defaults.cc
             self.cc.setPlaceholderText(self.tr("不抄送"))
+            self._issue_refusal = defaults.issue_refusal
             self.issued.clear()
             self.issued.addItems(list(defaults.numbers))
             if self.request.number:

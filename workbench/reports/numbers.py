@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import PermissionDenied
+from workbench.i18n import N_
 from workbench.models.system import DocumentNumber, StoreMeta
 from workbench.reports.errors import DocumentNumberInvalid, DocumentNumberNotIssued
 from workbench.roles import Role
@@ -143,16 +144,21 @@ def issue_number(
     return issued
 
 
-def require_issuer(session: Session) -> None:
-    """Refuse a draw anywhere but the office store, or by anyone but 巡察办 or a 组长/副组长."""
+def issue_refusal(session: Session) -> str | None:
+    """Why the current user may not draw a number here (None: they may): only on the office
+    store, and only 巡察办 or a 组长/副组长."""
     role = session.get(StoreMeta, "store_role")
     if role is None or role.value != "office":
-        raise PermissionDenied(
-            "发文字号只能在巡察办数据库中编号：巡察组的文书请不带发文字号导出，交巡察办编号",
-            action="编发文字号",
-        )
+        return N_("发文字号只能在巡察办数据库中编号：巡察组的文书请不带发文字号导出，交巡察办编号")
     if not ISSUERS & set(session_roles(session)):
-        raise PermissionDenied("只有巡察办人员或组长、副组长可以编发文字号", action="编发文字号")
+        return N_("只有巡察办人员或组长、副组长可以编发文字号")
+    return None
+
+
+def require_issuer(session: Session) -> None:
+    """Refuse a draw where ``issue_refusal`` gives a reason."""
+    if (reason := issue_refusal(session)) is not None:
+        raise PermissionDenied(reason, action="编发文字号")
 
 
 def checked_year(doc_date: date, today: date | None = None) -> int:

@@ -57,7 +57,7 @@ def resolve_followup(session: Session, kind: str, text: str) -> str:
         raise NotFound(
             f"未找到{label}“{wanted}”（请写 id 或被巡察单位名称）", field=kind, text=wanted
         )
-    rounds = dict(session.execute(select(Round.id, Round.name)).tuples().all())
+    rounds = {rid: name for rid, name in session.execute(select(Round.id, Round.name))}
     shown = [
         f"{r.id}（{rounds.get(r.round_id, '')}，{r.created_at:%Y-%m-%d %H:%M} 录入）"
         for r in rows[:_SHOWN]
