@@ -35,6 +35,7 @@ BENCHMARKS = (
     "bundle",
     "exchange",
     "cli",
+    "datacheck",
 )
 
 
@@ -64,6 +65,9 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
     from bench.bench_ui import QUICK as UI_QUICK
     from bench.bench_ui import bench_ui
     from bench.cli_bench import bench_cli
+    from bench.datacheck_bench import FULL as DATACHECK_FULL
+    from bench.datacheck_bench import QUICK as DATACHECK_QUICK
+    from bench.datacheck_bench import bench_datacheck
     from bench.docs_bench import FULL as DOCS_FULL
     from bench.docs_bench import QUICK as DOCS_QUICK
     from bench.docs_bench import bench_docs
@@ -88,6 +92,9 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
             tmp, EXCHANGE_QUICK if s is QUICK else EXCHANGE_FULL
         ),
         "cli": lambda tmp: bench_cli(tmp, 3 if s is QUICK else 15),
+        "datacheck": lambda tmp: bench_datacheck(
+            tmp, DATACHECK_QUICK if s is QUICK else DATACHECK_FULL
+        ),
     }
 
 

@@ -43,6 +43,10 @@ EXPECTED = {
     "exchange_reimport",
     "cli_version",
     "cli_help",
+    "datacheck_import",
+    "datacheck_run",
+    "datacheck_vs_duckdb_joins",
+    "datacheck_vs_duckdb_load_joins",
 }
 MACHINE_KEYS = {"python", "platform", "cpu_count", "sqlcipher", "sqlcipher_sqlite"}
 BENCH_KEYS = {"name", "figures", "baseline", "ratio", "ratio_definition", "target", "meets_target"}

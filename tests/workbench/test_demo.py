@@ -23,6 +23,7 @@ from workbench.models import (
     ArchiveItem,
     Attachment,
     Clue,
+    DataHit,
     Evidence,
     Finding,
     FocusItem,
@@ -134,10 +135,10 @@ def test_small_links_hold(small: tuple[Vault, DemoSummary]) -> None:
         to_clue = [r for r in letters.values() if r.disposition is LetterDisposition.TO_CLUE]
         assert to_clue and all(r.clue_id in clue_ids for r in to_clue)
         assert {r.finding_id for r in letters.values() if r.finding_id} <= finding_ids
+        sources = {"letter": Letter, "interview": Interview, "data_hit": DataHit}
         for clue in s.scalars(select(Clue)):
             for ref in clue.source_refs:
-                model = Letter if ref["type"] == "letter" else Interview
-                assert s.get(model, ref["id"]) is not None
+                assert s.get(sources[ref["type"]], ref["id"]) is not None
         done = s.scalars(
             select(Rectification).where(Rectification.status == RectificationStatus.DONE)
         ).all()

@@ -21,6 +21,7 @@ import workbench.services  # noqa: F401 - registers the search-index hook
 from workbench import search
 from workbench.demo_data import cases, followup, letters, work
 from workbench.demo_data.context import Context, Staff, StaffUser, TargetRef
+from workbench.demo_data.datacheck import make_datacheck
 from workbench.demo_data.names import COUNTY_PARTY
 from workbench.demo_data.plan import SIZES, DemoSummary, Plan
 from workbench.demo_data.round import Namer, make_policies, make_round, make_target, make_teams
@@ -70,6 +71,7 @@ def populate_demo(
     sink = Sink(vault, progress or no_progress, cancel or NEVER_CANCELLED, _estimate(plan))
     ctx = Context(random.Random(seed), catalog(), plan, sink, _staff(vault))
     targets = _round(ctx, *_REGULAR, _expand(ctx, plan.targets), plan.portraits)
+    first_round = list(targets)
     if plan.village_round:
         village = ctx.catalog.target_types().kind("village")
         subtypes = [s.code for s in village.subtypes] if village else [None]
@@ -85,6 +87,8 @@ def populate_demo(
             letters.other_letter(ctx, ctx.rng.choices(targets, weights)[0])
     sink.total = max(sink.total, sink.records)
     sink.flush()
+    if plan.data_lists:
+        sink.counts.update(make_datacheck(vault, first_round, seed))
     _link_recusals(vault)
     _frame_settings(vault)
     with vault.session() as s:  # one merge of the index segments after the bulk load

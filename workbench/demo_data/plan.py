@@ -52,6 +52,7 @@ class Plan:
     total: int | None = None  # when set, more letters are added until this many records
     portraits: int = 3  # of 一把手, plus one unit and one 班子 portrait
     attachments: int = 24  # at most this many real files
+    data_lists: bool = True  # the first round's 碰撞比对 lists, run and three hits decided
 
     def scaled(self, total: int) -> Plan:
         """This plan shrunk to ``total`` records (tests use the large plan at a few thousand).
@@ -105,6 +106,7 @@ SIZES: dict[str, Plan] = {
         total=100_000,
         portraits=40,
         attachments=300,
+        data_lists=False,
     ),
 }
 
@@ -137,6 +139,7 @@ class DemoSummary:
     reminder_letters: int = 0
     reports: int = 0
     archive_items: int = 0
+    data_hits: int = 0
     attachments: int = 0
 
     @property
