@@ -45,6 +45,7 @@ from ui.pages.audit_page import AuditPage
 from ui.pages.clue_actions import add_clue_actions
 from ui.pages.conflicts_page import ConflictsPage
 from ui.pages.dashboard_page import DashboardPage
+from ui.pages.datacheck_page import DatacheckPage
 from ui.pages.devices_page import DevicesPage
 from ui.pages.document_actions import add_document_actions
 from ui.pages.exchange_page import ExchangePage
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self._add_page("letters", self.tr("信访件"), LettersPage(self.tasks, self.scope))
         for key, (title, page) in make_pages(self.tasks, self.scope).items():
             self._add_page(key, title, page)
+        self._add_page("datacheck", self.tr("数据比对"), DatacheckPage(self.tasks, self.scope))
         self._add_page("reports", self.tr("文书报表"), ReportsPage(self.tasks, self.scope))
         exchange = ExchangePage(self.tasks, self.scope, workspace.summary.store_role)
         exchange.page_requested.connect(self.show_page)

@@ -24,6 +24,7 @@ from ui.dialogs.user_forms import EditRolesDialog, EnableUserDialog
 from ui.editors.registry import EDITORS
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
+from ui.screenshots_datacheck import take_datacheck_screenshots
 from ui.screenshots_documents import take_document_screenshots
 from ui.screenshots_office import take_office_screenshots
 from ui.screenshots_setup import setup_import_dialog
@@ -73,6 +74,7 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
             save(window, out_dir / f"{number:02d}-{key}.png")
         _dialogs(app, window, out_dir, directory)
         _voided_and_follow_through(app, window, out_dir)
+        take_datacheck_screenshots(app, window, out_dir, settle)  # imports the synthetic lists
         window.close()
         take_document_screenshots(app, workspace, out_dir, settle)
         workspace.lock()

@@ -17,7 +17,7 @@ from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progre
 from workbench.roles import Role
 from workbench.services.reads import ATTACHMENT_OPEN
 from workbench.store import audit, recovery
-from workbench.store.attachments import AttachmentInfo
+from workbench.store.attachments import AttachmentInfo, AttachmentStore
 from workbench.store.layout import StoreLayout
 from workbench.store.separation import require_case_reader
 from workbench.store.throttle import UnlockThrottle
@@ -142,6 +142,12 @@ class Workspace:
         """Run ``work(session)`` in a write transaction; an exception rolls it back."""
         with self._vault.session() as session:
             return work(session)
+
+    def write_with_attachments(self, work: Callable[[Any, AttachmentStore], T]) -> T:
+        """Run ``work(session, attachments)`` in a write transaction: a unit of work that also
+        stores a file it made (a hit's matched rows as an encrypted .xlsx)."""
+        with self._vault.session() as session:
+            return work(session, self._vault.attachments)
 
     def add_attachment(
         self,

@@ -1550,8 +1550,20 @@
         <translation>Change data key…</translation>
     </message>
     <message>
+        <source>名单文件 (*.xlsx *.xls *.csv)</source>
+        <translation>List files (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>第 %1 行</source>
+        <translation>Row %1</translation>
+    </message>
+    <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>选择名单文件</source>
+        <translation>Choose a list file</translation>
     </message>
     <message>
         <source>三员角色的变更须由另一位三员共同签署：请其本人在此输入用户名和口令。</source>
@@ -1845,6 +1857,26 @@ Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
     <message>
         <source>问题底稿清单</source>
         <translation>List of working papers</translation>
+    </message>
+    <message>
+        <source>转为问题线索</source>
+        <translation>Turn into a problem lead</translation>
+    </message>
+    <message>
+        <source>转为问题底稿</source>
+        <translation>Turn into a working paper</translation>
+    </message>
+    <message>
+        <source>%1 第 %2 行</source>
+        <translation>%1, row %2</translation>
+    </message>
+    <message>
+        <source>名单来源</source>
+        <translation>Source, row</translation>
+    </message>
+    <message>
+        <source>名单含个人信息，只有巡察办授权的角色可以导入和查看：%1</source>
+        <translation>Lists hold personal data: only the roles the inspection office allows may import and view them: %1</translation>
     </message>
 </context>
 <context>
@@ -2532,6 +2564,21 @@ Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
     <message>
         <source>未分类</source>
         <translation>Uncategorized</translation>
+    </message>
+</context>
+<context>
+    <name>DatacheckPage</name>
+    <message>
+        <source>名单</source>
+        <translation>Lists</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>疑点</source>
+        <translation>Hits</translation>
     </message>
 </context>
 <context>
@@ -3830,6 +3877,234 @@ Export the document, then view and print it in WPS or Word.</translation>
     </message>
 </context>
 <context>
+    <name>HitConvertDialog</name>
+    <message>
+        <source>比对到的数据将作为证据（加密的 Excel 文件）附上；新的疑点同时标为属实。</source>
+        <translation>The matched rows are attached as evidence (an encrypted Excel file); a new hit is marked confirmed at the same time.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>疑点：</source>
+        <translation>Hit:</translation>
+    </message>
+</context>
+<context>
+    <name>HitToClueDialog</name>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>干部管理权限：</source>
+        <translation>Cadre management level:</translation>
+    </message>
+    <message>
+        <source>职务：</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <source>移交单位：</source>
+        <translation>Transfer to:</translation>
+    </message>
+    <message>
+        <source>被巡察单位：</source>
+        <translation>Inspected unit:</translation>
+    </message>
+</context>
+<context>
+    <name>HitToFindingDialog</name>
+    <message>
+        <source>元，可不填</source>
+        <translation>yuan, optional</translation>
+    </message>
+    <message>
+        <source>被巡察单位：</source>
+        <translation>Inspected unit:</translation>
+    </message>
+    <message>
+        <source>底稿名称：</source>
+        <translation>Working paper title:</translation>
+    </message>
+    <message>
+        <source>涉及金额：</source>
+        <translation>Amount involved:</translation>
+    </message>
+</context>
+<context>
+    <name>HitsTab</name>
+    <message>
+        <source>全部规则</source>
+        <translation>All rules</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>规则：</source>
+        <translation>Rule:</translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>比对情况</source>
+        <translation>What was matched</translation>
+    </message>
+    <message>
+        <source>打开线索</source>
+        <translation>Open lead</translation>
+    </message>
+    <message>
+        <source>排除…</source>
+        <translation>Exclude…</translation>
+    </message>
+    <message>
+        <source>待核实</source>
+        <translation>To verify</translation>
+    </message>
+    <message>
+        <source>属实</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>转为问题线索…</source>
+        <translation>To problem lead…</translation>
+    </message>
+    <message>
+        <source>转为问题底稿…</source>
+        <translation>To working paper…</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 in all</translation>
+    </message>
+    <message>
+        <source>选择一条疑点查看比对到的数据。</source>
+        <translation>Select a hit to see the rows it matched.</translation>
+    </message>
+    <message>
+        <source>定性提示：</source>
+        <translation>Qualification hint: </translation>
+    </message>
+    <message>
+        <source>涉及纪律：</source>
+        <translation>Disciplines involved: </translation>
+    </message>
+    <message>
+        <source>只显示与比对相关的列。</source>
+        <translation>Only the columns the match used are shown.</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation> Reason: </translation>
+    </message>
+    <message>
+        <source>处理情况：</source>
+        <translation>Decision: </translation>
+    </message>
+    <message>
+        <source>处理比对疑点需要以下角色之一：%1</source>
+        <translation>Handling hits needs one of these roles: %1</translation>
+    </message>
+    <message>
+        <source>编制底稿需要以下角色之一：%1</source>
+        <translation>Drafting a working paper needs one of these roles: %1</translation>
+    </message>
+    <message>
+        <source>已排除</source>
+        <translation>Already excluded</translation>
+    </message>
+    <message>
+        <source>已标为待核实</source>
+        <translation>Already marked to verify</translation>
+    </message>
+    <message>
+        <source>已标为属实</source>
+        <translation>Already marked confirmed</translation>
+    </message>
+    <message>
+        <source>疑点已转为%1，不能排除；如转错了，请先作废该记录</source>
+        <translation>The hit was turned into %1 and cannot be excluded; if that was a mistake, void that record first</translation>
+    </message>
+    <message>
+        <source>疑点已转为%1，不能重复转换</source>
+        <translation>The hit was already turned into %1</translation>
+    </message>
+    <message>
+        <source>疑点已排除；如需转换，请先将其改为待核实或属实</source>
+        <translation>The hit is excluded; to turn it into a record, first mark it to verify or confirmed</translation>
+    </message>
+    <message>
+        <source>排除此疑点，需说明理由</source>
+        <translation>Exclude this hit (a reason is required)</translation>
+    </message>
+    <message>
+        <source>标为待核实</source>
+        <translation>Mark as to verify</translation>
+    </message>
+    <message>
+        <source>核实后标为属实</source>
+        <translation>Mark as confirmed once verified</translation>
+    </message>
+    <message>
+        <source>据此疑点新建问题线索，比对到的数据作为证据附上</source>
+        <translation>Register a problem lead from this hit, with the matched rows attached as evidence</translation>
+    </message>
+    <message>
+        <source>据此疑点新建问题底稿，比对到的数据作为证据附上</source>
+        <translation>Draft a working paper from this hit, with the matched rows attached as evidence</translation>
+    </message>
+    <message>
+        <source>打开底稿</source>
+        <translation>Open working paper</translation>
+    </message>
+    <message>
+        <source>已转为问题线索 %1</source>
+        <translation>Turned into problem lead %1</translation>
+    </message>
+    <message>
+        <source>已转为问题底稿 %1</source>
+        <translation>Turned into working paper %1</translation>
+    </message>
+    <message>
+        <source>排除疑点</source>
+        <translation>Exclude hit</translation>
+    </message>
+    <message>
+        <source>排除理由（必填）：</source>
+        <translation>Reason for excluding (required):</translation>
+    </message>
+    <message>
+        <source>排除疑点须说明理由。</source>
+        <translation>Excluding a hit needs a reason.</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultDialog</name>
     <message>
         <source>整改台账导入结果</source>
@@ -4432,6 +4707,133 @@ Export the document, then view and print it in WPS or Word.</translation>
     </message>
 </context>
 <context>
+    <name>ListImportDialog</name>
+    <message>
+        <source>导入名单：%1</source>
+        <translation>Import list: %1</translation>
+    </message>
+    <message>
+        <source>例如：县民政局</source>
+        <translation>e.g. County Civil Affairs Bureau</translation>
+    </message>
+    <message>
+        <source>填写</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>名单类别：</source>
+        <translation>Kind of list:</translation>
+    </message>
+    <message>
+        <source>数据来源：</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>数据日期：</source>
+        <translation>Data as of:</translation>
+    </message>
+    <message>
+        <source>巡察轮次：</source>
+        <translation>Round:</translation>
+    </message>
+    <message>
+        <source>工作表：</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <source>为每个字段选择文件中对应的列（带 * 的必须对应）。确认后的对应关系按类别和来源记住，下次导入同一来源的名单时自动选好。</source>
+        <translation>Choose the file&apos;s column for each field (those marked * are required). The mapping is remembered by kind and source, and chosen for you the next time a list from the same source is imported.</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>示例值</source>
+        <translation>Sample values</translation>
+    </message>
+    <message>
+        <source>无法读取的行</source>
+        <translation>Rows that cannot be read</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>只导入无误的行</source>
+        <translation>Import the clean rows only</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在读取“%1”…</source>
+        <translation>Reading “%1”…</translation>
+    </message>
+    <message>
+        <source>必须对应到文件中的一列</source>
+        <translation>Must be mapped to a column of the file</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <source>第 %1 列</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>必填字段尚未对应：%1</source>
+        <translation>Required fields not mapped yet: %1</translation>
+    </message>
+    <message>
+        <source>已按上次为此来源确认的对应关系选好，请核对。</source>
+        <translation>Mapped as confirmed last time for this source; please check.</translation>
+    </message>
+    <message>
+        <source>已按表头猜测对应关系，请核对。</source>
+        <translation>Mapped by guessing from the headers; please check.</translation>
+    </message>
+    <message>
+        <source>正在导入“%1”…</source>
+        <translation>Importing “%1”…</translation>
+    </message>
+    <message>
+        <source>已导入 %1 行。</source>
+        <translation>%1 rows imported.</translation>
+    </message>
+    <message>
+        <source>%1 行有误，未导入（见下表）。</source>
+        <translation> %1 rows with errors were left out (listed below).</translation>
+    </message>
+    <message>
+        <source>已取消导入，未保存任何数据。</source>
+        <translation>Import cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>%1 行无法读取，未导入任何数据。可改正文件后重新导入，或只导入无误的行（有误的行会记录在名单中）。</source>
+        <translation>%1 rows cannot be read; nothing was imported. Correct the file and import again, or import the clean rows only (the rows left out are recorded with the list).</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>ListsTab</name>
     <message>
         <source>全部清单</source>
@@ -4558,6 +4960,10 @@ Export the document, then view and print it in WPS or Word.</translation>
     <message>
         <source>信访件</source>
         <translation>Letters</translation>
+    </message>
+    <message>
+        <source>数据比对</source>
+        <translation>Data check</translation>
     </message>
     <message>
         <source>文书报表</source>
@@ -5856,6 +6262,93 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
 </context>
 <context>
+    <name>RulesTab</name>
+    <message>
+        <source>运行全部规则</source>
+        <translation>Run all rules</translation>
+    </message>
+    <message>
+        <source>运行所选规则</source>
+        <translation>Run selected rule</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>定性提示</source>
+        <translation>Qualification hint</translation>
+    </message>
+    <message>
+        <source>内置</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>本办添加</source>
+        <translation>Office&apos;s own</translation>
+    </message>
+    <message>
+        <source>选择一条规则查看其说明。</source>
+        <translation>Select a rule to see what it checks.</translation>
+    </message>
+    <message>
+        <source>比对名单：</source>
+        <translation>Lists compared: </translation>
+    </message>
+    <message>
+        <source>定性提示：</source>
+        <translation>Qualification hint: </translation>
+    </message>
+    <message>
+        <source>涉及纪律：</source>
+        <translation>Disciplines involved: </translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>请先在工具栏选择巡察轮次：比对在一轮的名单之间进行</source>
+        <translation>Choose a round in the toolbar first: lists are compared within one round</translation>
+    </message>
+    <message>
+        <source>本轮尚未导入名单</source>
+        <translation>No list has been imported for this round</translation>
+    </message>
+    <message>
+        <source>用全部规则比对本轮的名单</source>
+        <translation>Check this round&apos;s lists with every rule</translation>
+    </message>
+    <message>
+        <source>只运行所选的规则</source>
+        <translation>Run the selected rule only</translation>
+    </message>
+    <message>
+        <source>请先选择一条规则</source>
+        <translation>Select a rule first</translation>
+    </message>
+    <message>
+        <source>正在比对…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <source>比对完成：新发现疑点 %1 条，此前已发现 %2 条。</source>
+        <translation>Done: %1 new hits, %2 found before.</translation>
+    </message>
+    <message>
+        <source>已取消比对，未保存任何疑点。</source>
+        <translation>Run cancelled; no hit was saved.</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>全局检索</source>
@@ -6107,6 +6600,85 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>轮次配置 · %1</source>
         <translation>Round set-up · %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTab</name>
+    <message>
+        <source>导入名单…</source>
+        <translation>Import list…</translation>
+    </message>
+    <message>
+        <source>删除名单…</source>
+        <translation>Delete list…</translation>
+    </message>
+    <message>
+        <source>名单类别</source>
+        <translation>Kind of list</translation>
+    </message>
+    <message>
+        <source>数据来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>数据日期</source>
+        <translation>Data as of</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>未导入行</source>
+        <translation>Rows left out</translation>
+    </message>
+    <message>
+        <source>导入人</source>
+        <translation>Imported by</translation>
+    </message>
+    <message>
+        <source>导入时间</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <source>从 Excel 或 CSV 文件导入一份名单</source>
+        <translation>Import a list from an Excel or CSV file</translation>
+    </message>
+    <message>
+        <source>本轮尚未导入名单。点击“导入名单…”选择 Excel 或 CSV 文件。</source>
+        <translation>No list imported for this round yet. Click “Import list…” and choose an Excel or CSV file.</translation>
+    </message>
+    <message>
+        <source>删除所选名单及其全部数据行</source>
+        <translation>Delete the selected list and all its rows</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>名单内容（前 %1 行，共 %2 行）</source>
+        <translation>List content (first %1 of %2 rows)</translation>
+    </message>
+    <message>
+        <source>删除名单“%1”（%2，%3 行）？其数据行一并删除；已发现的疑点保留，各自带有比对行的副本。</source>
+        <translation>Delete the list “%1” (%2, %3 rows)? Its rows are deleted with it; the hits already found stay, each with a copy of its matched rows.</translation>
+    </message>
+    <message>
+        <source>删除名单</source>
+        <translation>Delete list</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -8877,6 +9449,14 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The list has rows that cannot be read; nothing was imported</translation>
     </message>
     <message>
+        <source>名单的列对应关系不完整或有误</source>
+        <translation>The list&apos;s column mapping is incomplete or wrong</translation>
+    </message>
+    <message>
+        <source>该名单文件已导入本轮次，未重复导入</source>
+        <translation>This list file was already imported into this round; it was not imported again</translation>
+    </message>
+    <message>
         <source>村（社区）</source>
         <translation>Village (community)</translation>
     </message>
@@ -9465,6 +10045,26 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Round set-up imported</translation>
     </message>
     <message>
+        <source>导入名单</source>
+        <translation>Data list imported</translation>
+    </message>
+    <message>
+        <source>删除名单</source>
+        <translation>Data list removed</translation>
+    </message>
+    <message>
+        <source>运行比对规则</source>
+        <translation>Run cross-check rules</translation>
+    </message>
+    <message>
+        <source>添加比对规则</source>
+        <translation>Add a cross-check rule</translation>
+    </message>
+    <message>
+        <source>停用比对规则</source>
+        <translation>Retire a cross-check rule</translation>
+    </message>
+    <message>
         <source>轮次阶段变更</source>
         <translation>Round phase changed</translation>
     </message>
@@ -9475,10 +10075,6 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>回避例外</source>
         <translation>Recusal exception</translation>
-    </message>
-    <message>
-        <source>修改期限规则</source>
-        <translation>Deadline rule changed</translation>
     </message>
     <message>
         <source>关联组员</source>
@@ -9623,6 +10219,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>监督重点清单事项</source>
         <translation>Supervision focus item</translation>
+    </message>
+    <message>
+        <source>修改设置</source>
+        <translation>Change a setting</translation>
     </message>
     <message>
         <source>此用户是最后一位在用的系统管理员：停用或取消其系统管理员角色后，再也无法添加或管理用户。请先让另一位用户担任系统管理员。</source>

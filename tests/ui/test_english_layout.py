@@ -212,3 +212,50 @@ def test_it_fits_at_one_and_a_half_times_scale() -> None:
         timeout=900,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_the_data_check_page_and_its_import_dialog_fit_in_english(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """数据比对 with lists, rules run and a hit selected; the import dialog with its mapping."""
+    from ui.pages.datacheck_page import DatacheckPage
+    from workbench.demo_data.lists import write_lists
+    from workbench.services.datalists import list_sources
+
+    # the demo round has its lists and hits; their own column titles are their content
+    sources = workspace.read(list_sources)
+    content = {h for source in sources for h in source.headers}
+    problems: list[str] = []
+    with english_ui():
+        window = MainWindow(workspace)
+        qtbot.addWidget(window)
+        window.resize(*SCREEN)
+        window.show()
+        qtbot.waitUntil(lambda: window.round_combo.count() > 1, timeout=20000)
+        window.show_page("datacheck")
+        _settle(qtbot, window)
+        page = window.pages["datacheck"]
+        assert isinstance(page, DatacheckPage)
+        page.sources_tab.table.selectRow(0)
+        page.rules_tab.table.selectRow(0)
+        page.hits_tab.table.selectRow(0)
+        _settle(qtbot, window)
+        assert page.hits_tab.matched.columnCount() > 0
+        for tab in ("sources", "rules", "hits"):
+            page.show_tab(tab)
+            _settle(qtbot, window)
+            problems += [f"{tab} header: {t}" for t in _cut_headers(page)]
+            problems += [f"{tab} label: {t}" for t in _cut_form_labels(page)]
+            problems += [f"{tab} scrolls sideways: {t}" for t in _sideways(page)]
+            chrome = [t for t in _chinese_chrome(page) if t not in content]
+            problems += [f"{tab} in Chinese: {t}" for t in chrome]
+        page.show_tab("sources")
+        deaths = next(f for f in write_lists(tmp_path).files if f.kind.value == "deaths")
+        dialog = page.sources_tab.open_import(deaths.path)
+        qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+        QApplication.processEvents()
+        problems += [f"import dialog label: {t}" for t in _cut_form_labels(dialog)]
+        problems += [f"import dialog in Chinese: {t}" for t in _chinese_chrome(dialog)]
+        dialog.close()
+        window.close()
+    assert not problems, "\n".join(problems)

@@ -63,6 +63,10 @@ def test_every_page_editor_and_dialog_is_rendered(
         "field-first-run-checklist.png",
         "main-voided.png",  # 显示已作废 on 信访件
         "dialog-follow-through.png",  # 整改台账's 整改跟踪
+        *(f"datacheck-{shot}.png" for shot in ("sources", "import-mapping", "import-refused")),
+        "datacheck-rules.png",  # after 运行全部规则
+        "datacheck-hit.png",  # a hit's matched rows side by side
+        "datacheck-to-clue.png",
     } <= names
     office = ["teams", "targets", "persons", "lists", "focus", "dialog-team", "dialog-member"]
     office += ["dialog-team-targets", "dialog-target", "dialog-person", "dialog-list-entry"]

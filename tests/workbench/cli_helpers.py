@@ -83,7 +83,7 @@ _CODES = re.compile(
     r"|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"  # UUIDs
     r"|\b[0-9a-fA-F]{8,}\b"  # hashes, fingerprints, device ids
     r"|(?<![A-Za-z0-9])[A-Z][A-Z0-9_]+(?:[.-]\d+)*(?![A-Za-z])"  # codes, metavars: FS-03, NEW_FILE
-    r"|\.(?:docx|xlsx|wbp|json|pdf|m4a|txt|jpg|png)\b"  # file extensions
+    r"|\.(?:docx|xlsx|xls|csv|wbp|json|pdf|m4a|txt|jpg|png)\b"  # file extensions
     r"|(?:/[\w.+-]+)+/?"  # paths
     r"|\bWORKBENCH_[A-Z_]+"  # environment variables
     r"|(?<![\w-])--?[A-Za-z][\w-]*"  # options

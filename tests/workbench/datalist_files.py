@@ -4,6 +4,7 @@ tests; and what an import may change in the store."""
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,6 +46,22 @@ def write_xlsx(
     for row in rows:
         ws.append(list(row))
     wb.save(path)
+    return path
+
+
+def write_xls(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> Path:
+    """An Excel 97-2003 workbook (xlwt, a test dependency), built in memory."""
+    import xlwt
+
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("名单")
+    for r, row in enumerate([headers, *rows]):
+        for c, value in enumerate(row):
+            if value is not None:
+                ws.write(r, c, value)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(buffer.getvalue())
     return path
 
 

@@ -1,5 +1,6 @@
-"""A long exchange job (export, import, wipe) run on the DB worker: a label, a progress bar and
-a cancel button. The worker reports through a queued signal and never touches the widgets."""
+"""A long job (a package export or import, a wipe, a list import, a rule run) run on the DB
+worker: a label, a progress bar and a cancel button. The worker reports through a queued signal
+and never touches the widgets."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from workbench.jobs import CancelToken, ProgressSink
 
 # (vault, progress sink, cancel token) -> result; runs on the worker
 Job = Callable[[Any, ProgressSink, CancelToken], Any]
+# (session, progress sink, cancel token) -> result; a unit of work the workspace runs
+Unit = Callable[[Any, ProgressSink, CancelToken], Any]
 
 
 class JobPanel(QWidget):
@@ -46,18 +49,27 @@ class JobPanel(QWidget):
         self.running = False
 
     def start(self, tasks: Tasks, job: Job, label: str, *, cancellable: bool = True) -> None:
-        self.token = CancelToken()
-        token, sink = self.token, self.relay.sink
-        self.running = True
-        self.label.setText(label)
-        self.bar.setRange(0, 0)  # busy until the job says how far it is
-        self.cancel_button.setVisible(cancellable)
-        self.cancel_button.setEnabled(True)
+        token, sink = self._begin(label, cancellable)
 
         def work(worker: Any) -> Any:
             return job(vault_of(worker.workspace), sink, token)
 
         tasks.run_on_worker(work, self._done, self._failed)
+
+    def start_unit(self, tasks: Tasks, unit: Unit, label: str, *, write: bool = True) -> None:
+        """One unit of work (``unit(session, sink, token)``) in a single transaction: a
+        cancelled or failed job rolls back whole."""
+        token, sink = self._begin(label, cancellable=True)
+        tasks.run(lambda session: unit(session, sink, token), self._done, self._failed, write=write)
+
+    def _begin(self, label: str, cancellable: bool) -> tuple[CancelToken, ProgressSink]:
+        self.token = CancelToken()
+        self.running = True
+        self.label.setText(label)
+        self.bar.setRange(0, 0)  # busy until the job says how far it is
+        self.cancel_button.setVisible(cancellable)
+        self.cancel_button.setEnabled(True)
+        return self.token, self.relay.sink
 
     def cancel(self) -> None:
         if self.running:

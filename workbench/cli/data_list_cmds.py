@@ -53,7 +53,9 @@ def _problem_line(p: RowProblem) -> str:
     return f"  第 {p.row_no} 行{column}：{p.reason}"
 
 
-def _mapping_lines(kind: DataListKind, headers: tuple[str, ...], mapping: dict[str, int]) -> list[str]:
+def _mapping_lines(
+    kind: DataListKind, headers: tuple[str, ...], mapping: dict[str, int]
+) -> list[str]:
     lines = []
     for field in FIELDS[kind]:
         mark = "（必填）" if field.required else ""
@@ -96,7 +98,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             with vault.read() as s:
                 preview = datalists.preview_list(s, path, kind, args.label or "", args.sheet)
                 chosen = datalists.resolve_mapping(kind, preview.headers, maps)
-            mapping = {**preview.mapping, **chosen}
+            taken = set(chosen.values())
+            offered = {k: i for k, i in preview.mapping.items() if i not in taken}
+            mapping = {**offered, **chosen}
         try:
             with vault.session() as s:
                 done = datalists.import_list(
@@ -168,7 +172,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
 def cmd_remove(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.session() as s:
         removed = datalists.remove_source(s, args.source)
-    human = f"已删除名单“{removed.file_name}”（{removed.kind_label}，来源：{removed.label}）及其 {removed.rows:,} 行数据"
+    human = (
+        f"已删除名单“{removed.file_name}”（{removed.kind_label}，来源：{removed.label}）"
+        f"及其 {removed.rows:,} 行数据"
+    )
     common.emit(args, removed, human)
     return 0
 
