@@ -63,6 +63,7 @@ from workbench.models.labels import BY_KIND
 from workbench.services.activities import get_activity
 from workbench.services.clues import get_clue
 from workbench.services.common import MAX_PAGE
+from workbench.services.datahits import get_hit
 from workbench.services.drafts import DraftView, discard_draft, list_drafts
 from workbench.services.findings import get_finding
 from workbench.services.interviews import get_interview
@@ -83,6 +84,7 @@ RECORD_PAGES: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
         ("clue", get_clue),
         ("activity", get_activity),
         ("rectification", get_rectification),
+        ("data_hit", get_hit),
     )
 }
 

@@ -24,9 +24,11 @@ from ui.dialogs.hit_convert_dialog import HitToClueDialog
 from ui.dialogs.list_import_dialog import ListImportDialog
 from ui.main_window import MainWindow
 from ui.pages.datacheck_page import DatacheckPage
+from ui.pages.setup_data import selected_id
 from ui.tasks import Tasks
 from workbench.demo import DEMO_PASSPHRASE
 from workbench.models.enums import DataListKind, HitStatus
+from workbench.services.datahits import list_hits
 from workbench.services.datalists import list_sources
 from workbench.services.rounds import list_rounds
 from workbench.workspace import Workspace
@@ -315,4 +317,22 @@ def test_locking_clears_the_lists_and_the_hit_from_the_screen(
     assert page.sources_tab.table.rowCount() == page.sources_tab.rows.rowCount() == 0
     assert page.hits_tab.table.rowCount() == page.hits_tab.matched.rowCount() == 0
     assert page.hits_tab.hit is None and page.data is None
+    window.close()
+
+
+def test_a_hit_opened_from_search_shows_whatever_the_filter(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    window, page = _window(qtbot, workspace)
+    hits = page.hits_tab
+    page.show_tab("hits")
+    hits.status.set_value(HitStatus.EXCLUDED)  # the demo's one 排除 hit
+    _wait(qtbot, window)
+    wanted = next(h for h in workspace.read(lambda s: list_hits(s)) if h.status is HitStatus.NEW)
+    window.show_page("letters")
+    window.open_record("data_hit", wanted.id)  # as a search result opens a record
+    qtbot.waitUntil(lambda: hits.hit is not None and hits.hit.id == wanted.id, timeout=TIMEOUT)
+    assert window.pages["datacheck"] is window.stack.currentWidget()
+    assert page.tabs.currentWidget() is hits
+    assert hits.status.value() is None and selected_id(hits.table) == wanted.id
     window.close()

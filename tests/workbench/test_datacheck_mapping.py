@@ -91,3 +91,8 @@ def test_a_column_taken_exactly_is_not_taken_again_by_containment() -> None:
         "name": 3,
     }
     assert guess(Kind.CONTRACTS, headers[:3]) == {"contract": 0, "place": 1, "id_number": 2}
+
+
+def test_a_start_titled_as_a_time_is_the_start() -> None:
+    headers = ("姓名", "身份证号", "享受起始时间")
+    assert guess(Kind.ASSISTANCE, headers)["since"] == 2

@@ -391,7 +391,10 @@ class FindingEditor(RecordEditor):
             self.evidence.addItem(self.tr("（尚无佐证材料）"))
 
     def _show_sources(self, refs: Any) -> None:
-        kinds = {kind: core_text(type_label(kind)) for kind in ("interview", "letter", "activity")}
+        kinds = {
+            kind: core_text(type_label(kind))
+            for kind in ("interview", "letter", "activity", "data_hit")
+        }
         counts: dict[str, int] = {}
         for ref in refs:
             counts[ref.kind] = counts.get(ref.kind, 0) + 1

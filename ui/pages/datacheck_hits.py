@@ -95,6 +95,7 @@ class HitsTab(QWidget):
         self.tasks, self.page = tasks, page
         self.hits: tuple[HitView, ...] = ()
         self.hit: HitView | None = None  # the one selected, as read (its rows, its version)
+        self._opening: str | None = None  # a hit to show once the list has loaded
         self.linked: tuple[str, ...] = ()
         self.round: str | None = None
         self.rule = QComboBox()
@@ -214,7 +215,8 @@ class HitsTab(QWidget):
             )
             for h in hits
         ]
-        shown = self.hit.id if self.hit is not None else None
+        opening = self._opening  # kept until shown: the page's own refresh may load in between
+        shown = opening or (self.hit.id if self.hit is not None else None)
         self.table.blockSignals(True)
         fill_table(self.table, rows)
         self.table.clearSelection()
@@ -222,9 +224,23 @@ class HitsTab(QWidget):
             select_id(self.table, shown)
         self.table.blockSignals(False)
         self.count.setText(self.tr("共 %1 条").replace("%1", str(len(hits))))
+        if opening is not None:
+            self._load_hit(opening)
 
     def select_hit(self, hit_id: str) -> None:
         select_id(self.table, hit_id)
+
+    def open_hit(self, hit_id: str) -> None:
+        """Show one hit whatever the filters were (a search result): they are cleared, and the
+        hit is shown once the list has loaded."""
+        self._opening = hit_id
+        self.rule.blockSignals(True)
+        self.rule.setCurrentIndex(0)
+        self.rule.blockSignals(False)
+        self.status.blockSignals(True)
+        self.status.set_value(None)
+        self.status.blockSignals(False)
+        self.reload()
 
     def _selected(self) -> None:
         hit_id = selected_id(self.table)
@@ -242,6 +258,8 @@ class HitsTab(QWidget):
             return hit, linked_records(session, hit)
 
         def loaded(got: tuple[HitView, tuple[str, ...]]) -> None:
+            if got[0].id == self._opening:
+                self._opening = None
             if selected_id(self.table) in (got[0].id, None):
                 self._show_hit(*got)
 

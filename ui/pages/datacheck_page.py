@@ -419,6 +419,11 @@ class DatacheckPage(QWidget):
         self.rules_tab.show_data(data)
         self.hits_tab.show_data(data, self.round_id())
 
+    def show_record(self, view: Any) -> None:
+        """A hit opened from elsewhere (a search result), on the 疑点 tab."""
+        self.show_tab("hits")
+        self.hits_tab.open_hit(view.id)
+
     def show_tab(self, name: str) -> None:
         index = {"sources": 0, "rules": 1, "hits": 2}[name]
         self.tabs.setCurrentIndex(index)
