@@ -165,21 +165,35 @@ cmd_build() {
   log "built in $((SECONDS - started)) s: $(ls "$DIST"/*.deb)"
 }
 
-# startup_times ROOT: milliseconds from spawning workbench-gui to its first painted window, five
-# runs; with WORKBENCH_COMPAT_COLD=1 the page cache is dropped before the first (a cold start).
+# startup_times ROOT: milliseconds from spawning workbench-gui to its first painted window (the
+# first-run wizard, as bench/bench_bundle.py times it), five runs of the installed compat bundle
+# in ROOT, alternating with the regular bundle on this machine when $WORKBENCH_COMPAT_BESIDE
+# names one (e.g. dist/xuncha-workbench), so that both see the same load. With
+# WORKBENCH_COMPAT_COLD=1 the page cache is dropped before each program's first run.
 startup_times() {
-  local root=$1 i start end
+  local root=$1 beside=${WORKBENCH_COMPAT_BESIDE:-} i
   for i in 1 2 3 4 5; do
+    first_window "compat bundle in the $SUITE root" "$i" \
+      in_root "$root" /usr/bin/env WORKBENCH_HOME=/tmp/probe-home workbench-gui
     rm -rf "$root/tmp/probe-home"
-    if [ "$i" = 1 ] && [ -n "${WORKBENCH_COMPAT_COLD:-}" ]; then
-      sync && echo 3 >/proc/sys/vm/drop_caches
+    if [ -n "$beside" ]; then
+      first_window "$beside on this machine" "$i" \
+        /usr/bin/env WORKBENCH_HOME="$WORK/probe-home" QT_QPA_PLATFORM=offscreen "$beside/workbench-gui"
+      rm -rf "$WORK/probe-home"
     fi
-    start=$(date +%s%N)
-    in_root "$root" /usr/bin/env WORKBENCH_HOME=/tmp/probe-home workbench-gui --startup-probe \
-      2>/dev/null | grep -q first-window-painted
-    end=$(date +%s%N)
-    printf 'first window, run %d: %d ms\n' "$i" $(((end - start) / 1000000))
   done
+}
+
+first_window() {  # first_window LABEL RUN COMMAND...: one timed start
+  local label=$1 run=$2 start end
+  shift 2
+  if [ "$run" = 1 ] && [ -n "${WORKBENCH_COMPAT_COLD:-}" ]; then
+    sync && echo 3 >/proc/sys/vm/drop_caches
+  fi
+  start=$(date +%s%N)
+  "$@" --startup-probe 2>/dev/null | grep -q first-window-painted
+  end=$(date +%s%N)
+  printf 'first window, %s, run %d: %d ms\n' "$label" "$run" $(((end - start) / 1000000))
 }
 
 cmd_test() {
@@ -211,7 +225,6 @@ cmd_test() {
   in_root "$run" workbench-gui --screenshots /tmp/shots >"$WORK/screenshots.log" 2>&1 \
     || { tail -20 "$WORK/screenshots.log"; exit 1; }
   mkdir -p "$DIST/screenshots" && cp "$run"/tmp/shots/0[1-3]-*.png "$DIST/screenshots/"
-  # start to first painted window (the first-run wizard), as bench/bench_bundle.py times it
   startup_times "$run" | tee "$DIST/first-window.txt"
   unmount_all
   remove_root "$run"
