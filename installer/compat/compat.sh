@@ -20,7 +20,8 @@ HERE=$ROOT/installer/compat
 CACHE=${WORKBENCH_COMPAT_CACHE:-/var/cache/workbench-compat}
 MIRROR=${WORKBENCH_COMPAT_MIRROR:-http://deb.debian.org/debian}
 SUITE=bullseye
-DIST=${WORKBENCH_COMPAT_DIST:-$ROOT/dist-compat}
+DIST=${WORKBENCH_COMPAT_DIST:-$ROOT/dist-compat}  # inside the clone: the root sees it at /src
+case $DIST in "$ROOT"/*) ;; *) echo "WORKBENCH_COMPAT_DIST must be inside $ROOT" >&2; exit 2 ;; esac
 WORK=${WORKBENCH_COMPAT_WORK:-$ROOT/build-compat}
 # The declared floors: UOS 20 is Debian 10 (glibc 2.28, GCC 8's libstdc++ = GLIBCXX_3.4.25).
 GLIBC_FLOOR=2.28
