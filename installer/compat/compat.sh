@@ -227,6 +227,13 @@ cmd_test() {
     || { tail -20 "$WORK/screenshots.log"; exit 1; }
   mkdir -p "$DIST/screenshots" && cp "$run"/tmp/shots/0[1-3]-*.png "$DIST/screenshots/"
   startup_times "$run" | tee "$DIST/first-window.txt"
+  # last, on a real X display (Xvfb): Qt's xcb plugin must load with bullseye's X libraries
+  log "workbench-gui --self-test on Xvfb (the xcb platform)"
+  in_root "$run" apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null
+  in_root "$run" /usr/bin/env -u QT_QPA_PLATFORM xvfb-run -a workbench-gui --self-test \
+    >"$WORK/xcb.log" 2>&1 || { cat "$WORK/xcb.log"; exit 1; }
+  grep -q '平台 xcb' "$WORK/xcb.log" || { cat "$WORK/xcb.log"; log "not on xcb"; exit 1; }
+  grep '界面' "$WORK/xcb.log"
   unmount_all
   remove_root "$run"
   log "chroot self-tests passed in $((SECONDS - started)) s"
