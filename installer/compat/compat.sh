@@ -239,6 +239,7 @@ cmd_test() {
   log "chroot self-tests passed in $((SECONDS - started)) s"
 }
 
+[ "$(id -u)" = 0 ] || { echo "compat.sh needs root (debootstrap, chroot, mount): sudo make …" >&2; exit 2; }
 case ${1:-} in
   build) cmd_build ;;
   test) cmd_test ;;
