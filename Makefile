@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 DEMO_STORE ?= .demo-store
 
-.PHONY: run test lint format bench i18n qm screenshots clean-venv installer
+.PHONY: run test lint format bench i18n qm screenshots clean-venv installer installer-compat \
+  installer-compat-test
 
 # The venv is rebuilt only when pyproject.toml changes (make compares the stamps' times).
 # `run` needs only the runtime dependencies; the test, lint and installer tools (pytest, mypy,
@@ -66,6 +67,15 @@ bench: $(TEST_STAMP)
 # The frozen bundle in dist/xuncha-workbench/ and, on Linux, its .deb (docs/installing.md).
 installer: $(TEST_STAMP) qm
 	$(BIN)/python installer/build.py --dist dist --work build
+
+# Kylin V10 / UOS 20 (glibc 2.28 floor): the same bundle and .deb built inside a cached Debian 11
+# root with its own Python 3.11 → dist-compat/; then installed into a bare Debian 11 root and
+# self-tested there. Root only (debootstrap, chroot); see docs/installing.md.
+installer-compat:
+	bash installer/compat/compat.sh build
+
+installer-compat-test:
+	bash installer/compat/compat.sh test
 
 clean-venv:
 	rm -rf $(VENV)

@@ -31,11 +31,18 @@ MAINTAINER = "巡察工作台开发组 <xuncha-workbench@localhost>"
 
 sys.path.insert(0, str(INSTALLER))
 import cjk_font  # noqa: E402 - installer/ is not a package
+import glibc_floor  # noqa: E402
 from linux_deps import FONT_PACKAGES, depends  # noqa: E402
 
 # Release packages use xz's default level; tests pass --fast (level 1: 5x quicker, 10% larger).
 # xz, not zstd: the dpkg of UOS 20 (Debian 10) cannot read zstd-compressed packages.
 XZ_LEVEL, XZ_LEVEL_FAST = "6", "1"
+
+# The oldest system a Linux bundle may need (installer/glibc_floor.py fails the build above it):
+# by default Ubuntu 22.04 / Debian 12 (glibc 2.35, GCC 12's libstdc++); the compat build
+# (installer/compat/compat.sh) declares UOS 20's 2.28 and GCC 8's 3.4.25 through the environment.
+GLIBC_FLOOR = os.environ.get("WORKBENCH_GLIBC_FLOOR", "2.35")
+GLIBCXX_FLOOR = os.environ.get("WORKBENCH_GLIBCXX_FLOOR", "3.4.30")
 
 
 def version() -> str:
@@ -115,6 +122,15 @@ def build_bundle(dist: Path, work: Path, env: dict[str, str]) -> Path:
     if (bundle / "portable.txt").exists():
         raise SystemExit("portable.txt must not be in an installed bundle")
     return bundle
+
+
+def check_floor(bundle: Path, glibc: str, glibcxx: str) -> None:
+    floors = {
+        "GLIBC": glibc_floor.parse_version(glibc),
+        "GLIBCXX": glibc_floor.parse_version(glibcxx),
+    }
+    if not glibc_floor.check(bundle, floors):
+        raise SystemExit("the bundle needs a newer glibc/libstdc++ than declared (see above)")
 
 
 def tree_size(path: Path) -> int:
@@ -199,6 +215,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="scratch folder")
     parser.add_argument("--no-deb", action="store_true", help="build the bundle only")
     parser.add_argument("--fast", action="store_true", help="quicker, larger .deb (for tests)")
+    parser.add_argument("--glibc-floor", default=GLIBC_FLOOR, help="highest GLIBC_x.y allowed")
+    parser.add_argument("--glibcxx-floor", default=GLIBCXX_FLOOR, help="highest GLIBCXX allowed")
     return parser.parse_args(argv)
 
 
@@ -215,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     elif sys.platform.startswith("linux"):
         print("warning: no CJK font to bundle (install fonts-noto-cjk or set WORKBENCH_CJK_FONT)")
     bundle = build_bundle(dist, work, env)
+    if sys.platform.startswith("linux"):
+        check_floor(bundle, args.glibc_floor, args.glibcxx_floor)
     report: dict[str, object] = {
         "name": NAME,
         "version": ver,
@@ -224,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         "bundle": str(bundle),
         "bundle_bytes": tree_size(bundle),
         "cjk_font": sorted(p.name for p in font.iterdir()) if font else None,
+        "declared_floor": {"glibc": args.glibc_floor, "glibcxx": args.glibcxx_floor},
     }
     if sys.platform.startswith("linux") and not args.no_deb:
         deb, info = build_deb(bundle, dist, work, ver, env, fast=args.fast)

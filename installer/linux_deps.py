@@ -8,9 +8,10 @@ the package says so: ``depends(bundle)`` reads every ELF file's NEEDED entries, 
 the bundle does not carry itself and maps each to its Debian package, failing on a name it does
 not know — a newer PySide6 that needs another library stops the build instead of the users.
 
-The glibc floor is the highest GLIBC_2.x symbol version any bundled file requires: the package
-installs only where ``libc6`` is at least that. No Qt or third-party import here: the spec and
-the build script use it.
+The glibc floor is the highest GLIBC_2.x symbol version any bundled file requires (read from
+each file's version needs, ``.gnu.version_r``): the package installs only where ``libc6`` is at
+least that. ``installer/glibc_floor.py`` checks it and the GLIBCXX floor against the declared
+ones. No Qt or third-party import here: the spec and the build scripts use it.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ PACKAGES = {
     "libbrotlidec.so.1": "libbrotli1",
     "libbrotlicommon.so.1": "libbrotli1",
     "libuuid.so.1": "libuuid1",  # Python's _uuid
+    # Qt's print support: the system's CUPS client speaks to the system's CUPS server (and brings
+    # GnuTLS, Avahi and their kin, ten libraries the bundle would otherwise carry)
+    "libcups.so.2": "libcups2",
 }
 # libxcb-<name>.so.<n> is packaged as libxcb-<name><n> (libxcb-render-util.so.0 → …-util0).
 _XCB = re.compile(r"^libxcb-([a-z0-9-]+)\.so\.(\d+)$")
@@ -81,11 +85,13 @@ _XCB = re.compile(r"^libxcb-([a-z0-9-]+)\.so\.(\d+)$")
 # them directly (they arrive as dependencies of the ones above): never bundled either.
 _SYSTEM_STACK = re.compile(
     r"^lib(X11|X11-xcb|xcb|xcb-.*|xkbcommon.*|fontconfig|freetype|harfbuzz|graphite2|brotli.*"
-    r"|png16|expat|dbus-1|glib-2\.0|gobject-2\.0|gthread-2\.0|gio-2\.0|gmodule-2\.0|pcre2-.*"
+    r"|png16|expat|dbus-1|glib-2\.0|gobject-2\.0|gthread-2\.0|gio-2\.0|gmodule-2\.0|pcre|pcre2-.*"
     r"|systemd|selinux|mount|blkid|gcrypt|gpg-error|lz4|cap|bsd|md|Xau|Xdmcp|Xext|Xrender"
     r"|gssapi_krb5|krb5|krb5support|k5crypto|com_err|keyutils|stdc\+\+|gcc_s|z"
     r"|GL|EGL|GLX|OpenGL|drm|wayland-.*|jpeg|gdk_pixbuf-2\.0|atk-1\.0|cairo.*|pango.*"
-    r"|pixman-1|fribidi|thai|datrie|gtk-3|gdk-3|epoxy|uuid)\.so(\.\d+)*$"
+    r"|pixman-1|fribidi|thai|datrie|gtk-3|gdk-3|epoxy|uuid|cups"
+    # what libcups brings along: no bundled file needs these once libcups is the system's
+    r"|gnutls|avahi-client|avahi-common|gmp|hogweed|nettle|idn2|p11-kit|tasn1|unistring)\.so(\.\d+)*$"
 )
 
 FONT_PACKAGES = "fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
@@ -111,6 +117,8 @@ def debian_package(soname: str) -> str | None:
 
 ELF_MAGIC = b"\x7fELF"
 _DT_NEEDED, _DT_STRTAB, _DT_NULL = 1, 5, 0
+_SHT_DYNAMIC, _SHT_GNU_VERNEED = 6, 0x6FFFFFFE
+_Section = tuple[int, int, int, int, int]  # type, addr, offset, size, link
 
 
 def is_elf(path: Path) -> bool:
@@ -121,7 +129,13 @@ def is_elf(path: Path) -> bool:
         return False
 
 
-def _sections(data: bytes) -> list[tuple[int, int, int, int, int]]:
+def _elf64(data: bytes) -> bytes:
+    if data[:4] != ELF_MAGIC or data[4] != 2 or data[5] != 1:
+        raise ValueError("not a 64-bit little-endian ELF file")
+    return data
+
+
+def _sections(data: bytes) -> list[_Section]:
     """(type, addr, offset, size, link) of every section header."""
     shoff = struct.unpack_from("<Q", data, 0x28)[0]
     shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
@@ -135,16 +149,18 @@ def _sections(data: bytes) -> list[tuple[int, int, int, int, int]]:
     return sections
 
 
+def _linked_strings(data: bytes, sections: list[_Section], link: int) -> bytes:
+    _type, _addr, offset, size, _link = sections[link]
+    return data[offset : offset + size]
+
+
 def _dynamic_strings(data: bytes) -> tuple[list[int], bytes]:
     """The NEEDED string offsets and the dynamic string table of an ELF64 file."""
-    if data[:4] != ELF_MAGIC or data[4] != 2 or data[5] != 1:
-        raise ValueError("not a 64-bit little-endian ELF file")
-    sections = _sections(data)
+    sections = _sections(_elf64(data))
     for sh_type, _addr, offset, size, link in sections:
-        if sh_type != 6:  # SHT_DYNAMIC
+        if sh_type != _SHT_DYNAMIC:
             continue
-        strtab = sections[link]
-        table = data[strtab[2] : strtab[2] + strtab[3]]
+        table = _linked_strings(data, sections, link)
         needed = []
         for pos in range(offset, offset + size, 16):
             tag, value = struct.unpack_from("<qQ", data, pos)
@@ -166,16 +182,58 @@ def needed(path: Path) -> list[str]:
     return [_string(table, o) for o in offsets]
 
 
-_GLIBC_VERSION = re.compile(rb"GLIBC_2\.(\d+)(?:\.(\d+))?\0")
+def required_versions(path: Path) -> dict[str, set[str]]:
+    """The symbol versions ``path`` needs, by library: {"libc.so.6": {"GLIBC_2.14", …}, …}."""
+    data = _elf64(path.read_bytes())
+    sections = _sections(data)
+    wanted: dict[str, set[str]] = {}
+    for sh_type, _addr, offset, _size, link in sections:
+        if sh_type != _SHT_GNU_VERNEED:
+            continue
+        table = _linked_strings(data, sections, link)
+        pos = offset
+        while True:  # Elf64_Verneed entries, each followed by its Elf64_Vernaux chain
+            _version, count, file, aux, following = struct.unpack_from("<HHIII", data, pos)
+            names = wanted.setdefault(_string(table, file), set())
+            entry = pos + aux
+            for _ in range(count):
+                name, next_aux = struct.unpack_from("<II", data, entry + 8)
+                names.add(_string(table, name))
+                entry += next_aux
+            if not following:
+                break
+            pos += following
+    return wanted
+
+
+def version_number(name: str, family: str) -> tuple[int, ...] | None:
+    """``version_number("GLIBC_2.28", "GLIBC")`` → (2, 28); None for another family (or
+    GLIBC_PRIVATE)."""
+    prefix, _, number = name.partition("_")
+    parts = number.split(".")
+    if prefix != family or not all(part.isdigit() for part in parts):
+        return None
+    return tuple(int(part) for part in parts)
+
+
+def highest_versions(path: Path, family: str) -> tuple[int, ...] | None:
+    """The highest ``family`` (GLIBC, GLIBCXX) version ``path`` needs, None if it needs none."""
+    found = [
+        number
+        for names in required_versions(path).values()
+        for name in names
+        if (number := version_number(name, family)) is not None
+    ]
+    return max(found, default=None)
 
 
 def glibc_floor(paths: Iterable[Path]) -> tuple[int, int]:
-    """The highest GLIBC_2.x version required in the files' dynamic string tables."""
+    """The highest GLIBC_2.x version any of the files needs (2.2.5 counts as 2.2)."""
     best = (2, 0)
     for path in paths:
-        _offsets, table = _dynamic_strings(path.read_bytes())
-        for match in _GLIBC_VERSION.finditer(table):
-            best = max(best, (2, int(match.group(1))))
+        number = highest_versions(path, "GLIBC")
+        if number is not None:
+            best = max(best, (number[0], number[1]))
     return best
 
 

@@ -71,6 +71,8 @@ english.Launch=Start Inspection Workbench
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
 [Files]
+; the whole bundle, whatever it holds: workbench-gui.exe (windowed), workbench.exe (console; on
+; Windows the two stay separate executables) and _internal\. A file the spec adds needs no line here.
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 ; build.py refuses a bundle with portable.txt (that would put user data beside the program)
 

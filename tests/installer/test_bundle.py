@@ -109,6 +109,8 @@ def test_bundle_is_trimmed_and_carries_our_resources(bundle: Path) -> None:
     assert {"libqxcb.so", "libqoffscreen.so", "libqminimal.so"} <= platforms
     assert platforms <= {"libqxcb.so", "libqoffscreen.so", "libqminimal.so", "libqwayland.so"}
     assert not (qt / "plugins" / "sqldrivers").exists()
+    # QPrintDialog lists the system's printers through CUPS: without this plugin, PDF files only
+    assert (qt / "plugins" / "printsupport" / "libcupsprintersupport.so").is_file()
     assert (internal / "resources" / "translations" / "workbench_en.qm").is_file()
     assert len(list((internal / "resources" / "taxonomy").rglob("*.json"))) >= 20
     # 帮助 → 使用手册 reads the guide and its screenshots offline, from docs/ in the bundle
@@ -118,6 +120,14 @@ def test_bundle_is_trimmed_and_carries_our_resources(bundle: Path) -> None:
     assert list(internal.glob("sqlcipher3/_sqlite3*.so"))
     # the desktop stack comes from the system's packages, never from the build machine
     assert not any(n.startswith(("libX11.so", "libfontconfig.so", "libstdc++.so")) for n in names)
+    # nor printing's CUPS client and what it brings; no QtNetwork (nothing of ours uses it)
+    assert not any(n.startswith(("libcups.so", "libgnutls.so", "libQt6Network")) for n in names)
+    # Qt's ICU data cut to Chinese and English (installer/icu_data.py): 31 MB in the wheel
+    icu_data = list(qt.glob("lib/libicudata.so.*"))
+    assert all(p.stat().st_size < 8 * 2**20 for p in icu_data)
+    # one executable, the CLI a symlink to it: the Python archive is in the bundle once
+    assert (bundle / "workbench").is_symlink()
+    assert os.readlink(bundle / "workbench") == "workbench-gui"
     assert not (bundle / "portable.txt").exists()
 
 
@@ -160,6 +170,11 @@ def test_deb_control_declares_the_system_libraries(built: dict[str, object]) -> 
     for package in ("libxcb-cursor0", "libxkbcommon-x11-0", "libfontconfig1", "libfreetype6"):
         assert package in depends
     assert f"libc6 (>= {built['glibc_floor']})" in depends
+    assert "libcups2" in depends  # Qt's print support links it; the system provides it
+    declared = built["declared_floor"]["glibc"]  # type: ignore[index]
+    assert tuple(map(int, str(built["glibc_floor"]).split("."))) <= tuple(
+        map(int, declared.split("."))
+    )
     assert "fonts-" in field("Recommends")
     assert int(field("Installed-Size")) * 1024 >= int(str(built["bundle_bytes"]))
 
