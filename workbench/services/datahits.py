@@ -449,12 +449,45 @@ def _hits(
 # -- reading hits -------------------------------------------------------------------------------
 
 
+_ROW_TEXTS = ("kind", "kind_label", "source", "file_name")
+
+
+def _fields_of(value: Any) -> dict[str, str]:
+    """A ``{label: value}`` of an entry as text; what is not a label and a scalar is left out."""
+    if not isinstance(value, dict):
+        return {}
+    return {
+        k: str(v)
+        for k, v in value.items()
+        if isinstance(k, str) and isinstance(v, str | int) and not isinstance(v, bool)
+    }
+
+
+def hit_rows(value: Any, *, raw: bool) -> tuple[dict[str, Any], ...]:
+    """A hit's ``rows`` in the shape ``_row_entry`` writes, whatever a package brought (the
+    field rules bound its size and depth, not its shape): entries that are not mappings and
+    parts that are not text are left out, and ``cells`` is kept only with ``raw``
+    (``data_access.may_see_raw``)."""
+    entries = []
+    for entry in value if isinstance(value, list) else ():
+        if not isinstance(entry, dict):
+            continue
+        read: dict[str, Any] = {k: v for k in _ROW_TEXTS if isinstance(v := entry.get(k), str)}
+        row_no = entry.get("row_no")
+        read["row_no"] = (
+            row_no if isinstance(row_no, int) and not isinstance(row_no, bool) else None
+        )
+        read["key_fields"] = _fields_of(entry.get("key_fields"))
+        if raw:
+            read["cells"] = _fields_of(entry.get("cells"))
+        entries.append(read)
+    return tuple(entries)
+
+
 def hit_view(row: DataHit, *, raw: bool) -> HitView:
     """The hit as a reader sees it: the cells of its rows only with ``raw``
     (``data_access.may_see_raw``)."""
-    rows = tuple(
-        entry if raw else {k: v for k, v in entry.items() if k != "cells"} for entry in row.rows
-    )
+    rows = hit_rows(row.rows, raw=raw)
     return HitView(
         id=row.id,
         round_id=row.round_id,

@@ -49,7 +49,7 @@ from workbench.services.common import (
     required_text,
 )
 from workbench.services.data_access import may_see_raw
-from workbench.services.datahits import HitView, hit_view
+from workbench.services.datahits import HitView, hit_rows, hit_view
 from workbench.services.findings import FindingDraft, create_finding
 from workbench.services.findings_evidence import EvidenceDraft, create_evidence
 from workbench.services.rounds import check_version
@@ -219,6 +219,7 @@ def problem_text(row: DataHit) -> str:
 def _attach_rows(
     session: Session, attachments: Attachments, row: DataHit, when: date
 ) -> AttachmentInfo:
+    raw = may_see_raw(session)
     content = sheet.hit_xlsx(
         sheet.HitSheet(
             rule_title=row.rule_title,
@@ -228,9 +229,9 @@ def _attach_rows(
             subject_name=row.subject_name,
             subject_id_number=row.subject_id_number,
             status=row.status.label,
-            rows=list(row.rows or ()),
+            rows=list(hit_rows(row.rows, raw=raw)),
         ),
-        raw=may_see_raw(session),
+        raw=raw,
     )
     return attachments.add(
         session,
