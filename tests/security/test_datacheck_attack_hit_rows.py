@@ -15,6 +15,8 @@ from tests.workbench.test_hit_review import add_hit, sheet_values
 from workbench.cli.data_hit_cmds import describe
 from workbench.exchange.conflict_text import hit_rows_text
 from workbench.models.fieldrules import json_fault
+from workbench.roles import Role
+from workbench.services.data_access import NEVER, set_data_roles
 from workbench.services.datahits import get_hit, list_hits
 from workbench.services.hit_review import hit_to_finding
 
@@ -62,6 +64,8 @@ def test_a_forged_hits_rows_do_not_break_reading_it(team: Team, world: World) ->
 
 
 def test_a_forged_hit_converts_with_what_can_be_read(team: Team, world: World) -> None:
+    with team("office").session() as s:  # the .xlsx then carries the cells too
+        set_data_roles(s, set(Role) - NEVER)
     hit = add_hit(team, world, rows=HOSTILE)
     with team().session() as s:
         done = hit_to_finding(s, hit, attachments=team().attachments, target_id=world.target_id)

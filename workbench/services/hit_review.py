@@ -10,7 +10,9 @@
 - The matched rows go with it as an encrypted .xlsx attachment (``datacheck.evidence``): a 佐证材料
   of the 底稿; a clue has no materials of its own (no attachment column; its ``source_refs``
   name records, here the hit), so its .xlsx is a 佐证材料 that belongs to no 底稿, titled with the
-  clue's number. Who may see raw rows gets every cell; everyone else the key fields only.
+  clue's number. It holds the key fields, and every cell of the rows only when every role that
+  reads case content may see the lists (``data_access.everyone_sees_raw``): all of them read a
+  clue's or 底稿's materials, whoever converted the hit.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from workbench.services.common import (
     require_role,
     required_text,
 )
-from workbench.services.data_access import may_see_raw
+from workbench.services.data_access import everyone_sees_raw, may_see_raw
 from workbench.services.datahits import HitView, hit_rows, hit_view
 from workbench.services.findings import FindingDraft, create_finding
 from workbench.services.findings_evidence import EvidenceDraft, create_evidence
@@ -219,7 +221,7 @@ def problem_text(row: DataHit) -> str:
 def _attach_rows(
     session: Session, attachments: Attachments, row: DataHit, when: date
 ) -> AttachmentInfo:
-    raw = may_see_raw(session)
+    raw = everyone_sees_raw(session)  # every reader of the clue or 底稿 reads the .xlsx
     content = sheet.hit_xlsx(
         sheet.HitSheet(
             rule_title=row.rule_title,
