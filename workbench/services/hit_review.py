@@ -201,7 +201,33 @@ def _convertible(session: Session, row: DataHit, what: str) -> str:
         raise Conflict(f"疑点已转为{record}，不能重复转换", hit_id=row.id)
     if not row.round_id:
         raise ValidationError("疑点不属于任何巡察轮次，不能转换", field="round_id")
+    _check_same_match(session, row, what)
     return round_row(session, row.round_id).id
+
+
+def _check_same_match(session: Session, row: DataHit, what: str) -> None:
+    """The other hits of the round with the same ``match_key`` are the same match (a team's
+    package brings its hit of the lists the office ran over too): one of them 排除 or converted
+    decides for this one."""
+    others = session.scalars(
+        select(DataHit).where(
+            DataHit.round_id == row.round_id,
+            DataHit.match_key == row.match_key,
+            DataHit.id != row.id,
+            DataHit.deleted_at.is_(None),
+        )
+    )
+    for other in others:
+        if record := _converted_to(session, other):
+            raise Conflict(f"同一比对结果的另一条疑点已转为{record}，不能重复转换", hit_id=other.id)
+        if other.status is HitStatus.EXCLUDED:
+            why = f"（理由：{other.reason}）" if other.reason else ""
+            raise WorkflowError(
+                f"同一比对结果的另一条疑点 {other.id[:8]} 已排除{why}，不能转为{what}；"
+                "如需转，请先将其改为待核实或属实",
+                field="status",
+                hit_id=other.id,
+            )
 
 
 def disciplines_of(text: str) -> tuple[str, ...]:
