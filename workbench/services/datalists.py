@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from workbench.datacheck import mapping as column_guess
@@ -30,7 +31,7 @@ from workbench.datacheck.errors import (
 from workbench.datacheck.kinds import FIELDS, Field, ValueType
 from workbench.datacheck.normalize import ValueProblem, normalize
 from workbench.datacheck.readers import Table, open_table
-from workbench.errors import NotFound, ValidationError
+from workbench.errors import DiskFull, NotFound, ValidationError
 from workbench.jobs import CancelToken, ProgressSink
 from workbench.models import Round
 from workbench.models.base import utcnow
@@ -347,19 +348,33 @@ def import_list(
             raise ListMappingRefused(
                 f"{kind.label}必须指明这些项对应的列：{names}", missing=list(missing)
             )
-        with session.begin_nested(), _page_cache(session, IMPORT_CACHE_KIB):
-            return _store(
-                session,
-                table,
-                kind=kind,
-                round_id=round_id,
-                label=label,
-                source_date=source_date,
-                mapping=chosen,
-                skip_bad=skip_bad,
-                progress=progress,
-                cancel=cancel,
-            )
+        try:
+            with session.begin_nested(), _page_cache(session, IMPORT_CACHE_KIB):
+                return _store(
+                    session,
+                    table,
+                    kind=kind,
+                    round_id=round_id,
+                    label=label,
+                    source_date=source_date,
+                    mapping=chosen,
+                    skip_bad=skip_bad,
+                    progress=progress,
+                    cancel=cancel,
+                )
+        except OperationalError as exc:
+            # a full disk ends SQLite's whole transaction, so the savepoint's rollback fails
+            # too ("no such savepoint"): the full disk is what the user must hear of
+            if (full := _full_disk(exc)) is not None:
+                raise full from None
+            raise
+
+
+def _full_disk(exc: BaseException) -> DiskFull | None:
+    seen = exc.__context__
+    while seen is not None and not isinstance(seen, DiskFull):
+        seen = seen.__context__
+    return seen
 
 
 @contextmanager
