@@ -37,6 +37,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from xlrd.compdoc import CompDocError
 
 from workbench.datacheck.errors import ListFileRefused
+from workbench.models.fieldrules import TEXT_FORBIDDEN_RE
 from workbench.reports.errors import LedgerFileInvalid
 from workbench.reports.office_files import OfficeFileRefused, read_regular_file
 from workbench.reports.xlsx_guard import Caps, checked_xlsx
@@ -139,10 +140,14 @@ def _header(path: Path, rows: Iterator[Row]) -> tuple[int, tuple[str, ...]]:
 
 
 def _text(value: Any) -> str | None:
-    """A cell as the text a person reads in it; blank → None."""
+    """A cell as the text a person reads in it; blank → None. Control characters other than
+    tab and line breaks are dropped: a person never sees them, and the field rules refuse them
+    in what a hit copies of its rows."""
     if value is None:
         return None
     if isinstance(value, str):
+        if not value.isprintable():  # the common case is one quick test
+            value = TEXT_FORBIDDEN_RE.sub("", value)  # what the store keeps from no text
         return value if value.strip() else None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
