@@ -50,6 +50,10 @@ MAX_PAGE = 1000
 _CACHED = 4096  # distinct cells of a field normalised once (bounded: memory stays flat)
 _UNIQUE = frozenset({ValueType.ID_NUMBER, ValueType.NAME})  # differ on nearly every row
 _LABEL_MAX = 120
+# the longest value of a field: SQLite holds no value to its column's width, and a hit copies
+# values into its record's text, which the field rules bound (a project's or a contract's name
+# may run past its column's 64 characters; a person's name does not)
+_WIDTHS = {ValueType.NAME: 64, ValueType.TEXT: 1000}
 
 
 @dataclass(frozen=True)
@@ -261,6 +265,10 @@ class _RowReader:
                 continue
             if field.required and value in (None, ""):
                 problems.append(RowProblem(row_no, header, f"“{field.label}”不能为空"))
+            width = _WIDTHS.get(field.type)
+            if width is not None and isinstance(value, str) and len(value) > width:
+                problems.append(RowProblem(row_no, header, f"“{field.label}”超过 {width} 个字"))
+                continue
             values[field.column] = value
         if problems:
             return None, problems
