@@ -48,3 +48,18 @@ def test_the_same_key_in_another_round_is_another_match(team: Team, world: World
         decide_hit(s, other, "排除", "不属于本轮")
     with team().session() as s:
         assert hit_to_clue(s, first, attachments=team().attachments, subject_level="乡管").number
+
+
+def test_a_forged_link_to_an_unrelated_clue_does_not_count(team: Team, world: World) -> None:
+    """A package sets a hit's ``clue_id`` to any clue it knows of: the link counts only when
+    that clue names the hit as its source, as a conversion makes it."""
+    key = uuid.uuid4().hex
+    other = add_hit(team, world)
+    with team().session() as s:
+        unrelated = hit_to_clue(s, other, attachments=team().attachments, subject_level="乡管")
+    first = add_hit(team, world, match_key=key)
+    add_hit(team, world, match_key=key, clue_id=unrelated.record_id)  # the forged copy
+    forged = add_hit(team, world, clue_id=unrelated.record_id)
+    with team().session() as s:
+        assert hit_to_clue(s, first, attachments=team().attachments, subject_level="乡管").number
+        assert hit_to_clue(s, forged, attachments=team().attachments, subject_level="乡管").number

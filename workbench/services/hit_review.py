@@ -137,22 +137,32 @@ def _load(session: Session, hit_id: str, expected_version: int | None) -> DataHi
     return row
 
 
-def _linked(session: Session, clue_id: str | None, finding_id: str | None) -> list[str]:
-    """The live clue and 底稿 a hit was turned into, in words (问题线索 XS-2026-0001)."""
+def _linked(
+    session: Session, hit_id: str, clue_id: str | None, finding_id: str | None
+) -> list[str]:
+    """The live clue and 底稿 a hit was turned into, in words (问题线索 XS-2026-0001). A link
+    counts when that record names the hit as its source, as a conversion makes it: a package
+    may set a hit's ``clue_id`` to any clue."""
     found = []
     for model, ref, label in ((Clue, clue_id, "问题线索"), (Finding, finding_id, "问题底稿")):
         linked: Any = session.get(model, ref) if ref is not None else None
-        if linked is not None and linked.deleted_at is None:
+        if linked is not None and linked.deleted_at is None and _names(linked, hit_id):
             found.append(f"{label} {linked.number}")
     return found
 
 
+def _names(record: Clue | Finding, hit_id: str) -> bool:
+    refs = record.source_refs if isinstance(record.source_refs, list) else []
+    wanted = {"type": "data_hit", "id": hit_id}
+    return any(isinstance(r, dict) and r.items() >= wanted.items() for r in refs)
+
+
 def linked_records(session: Session, view: HitView) -> tuple[str, ...]:
-    return tuple(_linked(session, view.clue_id, view.finding_id))
+    return tuple(_linked(session, view.id, view.clue_id, view.finding_id))
 
 
 def _converted_to(session: Session, row: DataHit) -> str | None:
-    return next(iter(_linked(session, row.clue_id, row.finding_id)), None)
+    return next(iter(_linked(session, row.id, row.clue_id, row.finding_id)), None)
 
 
 def _decide(session: Session, row: DataHit, status: HitStatus, reason: str) -> None:
