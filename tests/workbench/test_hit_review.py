@@ -27,7 +27,9 @@ from workbench.errors import (
 )
 from workbench.models import Clue, DataHit, Evidence, Finding, Member
 from workbench.models.enums import CadreLevel, HitStatus
+from workbench.roles import Role
 from workbench.services.clues import void_clue
+from workbench.services.data_access import NEVER, set_data_roles
 from workbench.services.datahits import get_hit, list_hits, run_rules
 from workbench.services.findings_evidence import list_evidence
 from workbench.services.hit_review import (
@@ -170,9 +172,16 @@ def test_hits_are_named_by_id_or_its_first_characters(team: Team, world: World) 
 # -- turning a hit into a 底稿 or a clue -----------------------------------------------------
 
 
+def _everyone_sees_raw(team: Team) -> None:
+    """The office lets every case reader see the lists: the evidence .xlsx then has the cells."""
+    with team("office").session() as s:
+        set_data_roles(s, set(Role) - NEVER)
+
+
 def test_a_finding_from_a_hit_carries_its_rows_as_an_encrypted_xlsx(
     team: Team, world: World
 ) -> None:
+    _everyone_sees_raw(team)
     hit = add_hit(team, world)
     with team().session() as s:
         done = hit_to_finding(
@@ -203,7 +212,7 @@ def test_a_finding_from_a_hit_carries_its_rows_as_an_encrypted_xlsx(
     )
     by_field = {r[0]: r[1:] for r in rows}
     assert by_field["身份证号"] == ("110101199003071234", "110101199003071234")
-    assert by_field["原始数据：家庭住址"] == ("某某村3组", None)  # the 组长 may see raw rows
+    assert by_field["原始数据：家庭住址"] == ("某某村3组", None)  # every reader may see raw rows
     assert by_field["原始数据：工资卡号"] == (None, '=HYPERLINK("x")')  # text, not a formula
     # the blob on disk is encrypted: the name is not in it
     blob = team().attachments.blob_path(done.attachment_sha256).read_bytes()
@@ -288,6 +297,7 @@ def test_a_clue_from_a_hit_and_its_rows_as_material(team: Team, world: World) ->
 
 
 def test_a_hit_found_by_a_run_becomes_a_finding_with_its_rows(team: Team, world: World) -> None:
+    _everyone_sees_raw(team)
     person = "530102196001110016"
     with team().session() as s:
         add_list(s, world.round_id, "staff", "财政供养人员名单", [

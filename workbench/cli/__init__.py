@@ -199,7 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return int(args.func(args))
     except WorkbenchError as exc:
-        print(f"错误 [{exc.code}]：{exc.message}", file=sys.stderr)
+        from workbench.cli.common import terminal_safe
+
+        # a message may quote a file's own text (a list's headers, a sheet's name)
+        print(f"错误 [{exc.code}]：{terminal_safe(exc.message)}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # `workbench … | head`: the reader left, nothing to report
         return 0

@@ -10,8 +10,8 @@ import sys
 from typing import Any
 
 from workbench.cli import common
-from workbench.datacheck.rules import add_rule, retire_rule
-from workbench.errors import ValidationError
+from workbench.datacheck.rules import MAX_FILE_BYTES, add_rule, parse_rule_file, retire_rule
+from workbench.errors import UsageError
 from workbench.models.enums import HitStatus
 from workbench.services.datahits import HitView, RuleView, list_hits, rule_list, run_rules
 
@@ -46,14 +46,17 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_rules_add(args: argparse.Namespace) -> int:
-    text = common.read_text_file(args.file, "规则文件")
+def _read_rule_file(path: str) -> bytes:
+    """The file's bytes, one past the cap at most: a larger file is refused, not cut short."""
     try:
-        definition = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            f"规则文件不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列", field="file"
-        ) from None
+        with open(path, "rb") as f:
+            return f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"无法读取规则文件：{path}（{exc.strerror or exc}）") from None
+
+
+def cmd_rules_add(args: argparse.Namespace) -> int:
+    definition = parse_rule_file(_read_rule_file(args.file))
     with common.unlock(args) as vault, vault.session() as s:
         rule = add_rule(s, definition)
     common.emit(args, rule, f"已新增比对规则 {rule.id} v{rule.version}：{rule.title}")

@@ -1,9 +1,9 @@
 """A hit's matched rows as an .xlsx (佐证材料), built in memory and never on disk.
 
 One sheet: the rule, the 比对情况 and the 定性提示 on top, then the matched rows side by side (one
-column per row, one line per field), so 低保名单's 身份证号 sits next to the roster's. People
-allowed to see raw rows (``data_access.may_see_raw``) get every cell of each row below the key
-fields; everyone else only the key fields the rule matched on.
+column per row, one line per field), so 低保名单's 身份证号 sits next to the roster's. With
+``raw`` every cell of each row follows the key fields; without, only the key fields the rule
+matched on (``hit_review`` decides: the sheet goes to every reader of a clue or 底稿).
 
 openpyxl's ``save`` writes each worksheet's XML to a ``NamedTemporaryFile`` first, in normal
 mode as well as in write-only mode (``ExcelWriter.write_worksheet``), which would leave the

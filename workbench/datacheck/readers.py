@@ -37,11 +37,12 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from xlrd.compdoc import CompDocError
 
 from workbench.datacheck.errors import ListFileRefused
+from workbench.models.fieldrules import TEXT_FORBIDDEN_RE
 from workbench.reports.errors import LedgerFileInvalid
 from workbench.reports.office_files import OfficeFileRefused, read_regular_file
 from workbench.reports.xlsx_guard import Caps, checked_xlsx
 from workbench.reports.xlsx_rows import UNREADABLE
-from workbench.reports.xlsx_sheet import check_sheet
+from workbench.reports.xlsx_sheet import EXCEL_MAX_COLUMNS, check_sheet
 
 MIB = 1024 * 1024
 MAX_CSV_BYTES = 1024 * MIB
@@ -54,6 +55,7 @@ XLSX_CAPS = Caps(
     ratio=100,
     what="名单",
 )
+MAX_CSV_LINE = 4 * MIB  # characters in one line of a CSV (a row of a list has some hundreds)
 HEADER_SEARCH_ROWS = 20  # a title and notes above the header take a few rows, not more
 BIG_NUMBER = 1e15  # Excel keeps 15 significant digits: beyond that a number has lost some
 _UNREADABLE_ENCODING = "文件编码无法识别，请另存为 UTF-8 或 GB18030 编码的 CSV"
@@ -138,10 +140,14 @@ def _header(path: Path, rows: Iterator[Row]) -> tuple[int, tuple[str, ...]]:
 
 
 def _text(value: Any) -> str | None:
-    """A cell as the text a person reads in it; blank → None."""
+    """A cell as the text a person reads in it; blank → None. Control characters other than
+    tab and line breaks are dropped: a person never sees them, and the field rules refuse them
+    in what a hit copies of its rows."""
     if value is None:
         return None
     if isinstance(value, str):
+        if not value.isprintable():  # the common case is one quick test
+            value = TEXT_FORBIDDEN_RE.sub("", value)  # what the store keeps from no text
         return value if value.strip() else None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
@@ -186,11 +192,29 @@ def _csv_table(path: Path) -> Table:
     head = data[: 64 * 1024]  # some systems export tab-separated text named .csv
     delimiter = "\t" if head.count(b"\t") > head.count(b",") else ","
 
-    def records() -> Iterator[Row]:
+    def lines() -> Iterator[str]:
+        """The file's lines, none longer than ``MAX_CSV_LINE``: the csv module splits a whole
+        line into a list before anyone can count its cells (a 50 MB line of “a,” took 1 GB)."""
         text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+        number = 0
+        while line := text.readline(MAX_CSV_LINE + 1):
+            number += 1
+            if len(line) > MAX_CSV_LINE:
+                raise refuse(
+                    path, f"第 {number} 行超过 {MAX_CSV_LINE // MIB} M 个字符，不是一行名单"
+                )
+            yield line
+
+    def records() -> Iterator[Row]:
         row_no = 0
         try:  # Excel numbers records, a quoted line break staying in its row
-            for cells in csv.reader(text, delimiter=delimiter, strict=True):
+            for cells in csv.reader(lines(), delimiter=delimiter, strict=True):
+                if len(cells) > EXCEL_MAX_COLUMNS:
+                    raise refuse(
+                        path,
+                        f"第 {row_no + 1} 行有 {len(cells):,} 列，超过 Excel 的列数上限"
+                        f"（{EXCEL_MAX_COLUMNS:,} 列）",
+                    )
                 row_no += 1
                 yield row_no, [_text(c) for c in cells]
         except csv.Error:  # its message is English and names no row
@@ -253,9 +277,12 @@ def _xlsx_table(path: Path, sheet: str | None) -> Iterator[Table]:
 
         ws.reset_dimensions()  # the <dimension> a writer saved may be wrong: read what is there
 
-        def rows() -> Iterator[Row]:
+        def rows(width: int | None = None) -> Iterator[Row]:
+            """The rows, each cut at ``width`` columns: openpyxl builds a row as wide as its
+            last cell, so one cell in column XFD makes a tuple of 16,384 on every row."""
             try:  # openpyxl yields a missing row as an empty one: counting keeps the numbers
-                for row_no, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                found = ws.iter_rows(values_only=True, max_col=width)
+                for row_no, values in enumerate(found, start=1):
                     yield row_no, [_text(v) for v in values]
             except UNREADABLE as exc:
                 raise refuse(path, "文件内容已损坏，或不是 Excel 保存的 .xlsx 文件") from exc
@@ -264,7 +291,8 @@ def _xlsx_table(path: Path, sheet: str | None) -> Iterator[Table]:
             raise refuse(path, f"工作表“{title}”是空的")
         header_row, headers = _header(path, rows())
         _check_merges_and_formulas(path, title, header_row, shape.merged, shape.formulas)
-        yield Table(path.name, title, sheets, headers, header_row, sha256, rows)
+        width = len(headers)
+        yield Table(path.name, title, sheets, headers, header_row, sha256, lambda: rows(width))
     finally:
         book.close()
 

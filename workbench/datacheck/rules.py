@@ -31,6 +31,8 @@ _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{1,31}")
 _KEYS = {"id", "version", "title", "description", "match", "params", "qualification", "discipline"}
 _TEXT_LIMITS = {"title": 200, "description": 2000, "qualification": 2000, "discipline": 2000}
 _MAX_WORDS = 20
+MAX_FILE_BYTES = 64 * 1024  # a rule is a few hundred bytes; its texts at most some 20 KB
+_MAX_DIGITS = 18  # a whole number of a rule file fits in 64 bits
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,52 @@ def validate(definition: Any, *, shipped: bool = False) -> Rule:
         discipline=texts["discipline"],
         shipped=shipped,
     )
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"“{key[:40]}”出现了两次")
+        found[key] = value
+    return found
+
+
+def _whole(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        raise ValueError("数字过大")
+    return int(text)
+
+
+def _no_constant(text: str) -> Any:
+    raise ValueError(f"不允许 {text}")
+
+
+def parse_rule_file(data: bytes) -> Any:
+    """A rule file's JSON, strictly: UTF-8, at most ``MAX_FILE_BYTES``, no key twice (which
+    one would count?), no NaN or Infinity, no number of more than 18 digits; else
+    ValidationError. Nesting is left to ``validate``, which accepts none beyond a list of words
+    (a very deep file is refused here, where the parser gives up)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ValidationError(
+            f"规则文件超过 {MAX_FILE_BYTES // 1024} KB，不是一条规则", field="file"
+        )
+    try:
+        return json.loads(
+            data.decode("utf-8"),
+            object_pairs_hook=_no_duplicates,
+            parse_int=_whole,
+            parse_constant=_no_constant,
+        )
+    except UnicodeDecodeError:
+        raise ValidationError("规则文件不是 UTF-8 编码的文本", field="file") from None
+    except json.JSONDecodeError as exc:
+        where = f"第 {exc.lineno} 行第 {exc.colno} 列"
+        raise ValidationError(f"规则文件不是有效的 JSON：{where}", field="file") from None
+    except RecursionError:
+        raise ValidationError("规则文件不是有效的 JSON：嵌套层次过深", field="file") from None
+    except ValueError as exc:
+        raise ValidationError(f"规则文件不是有效的 JSON：{exc}", field="file") from None
 
 
 @cache

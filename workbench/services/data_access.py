@@ -55,6 +55,12 @@ def set_data_roles(session: Session, roles: Iterable[Role | str]) -> frozenset[R
     return after
 
 
+def everyone_sees_raw(session: Session) -> bool:
+    """Whether every role that reads case content may see the lists: what a clue or 底稿 carries
+    (a converted hit's .xlsx) is read by all of them, not only by who made it."""
+    return data_roles(session) >= frozenset(Role) - NEVER
+
+
 def may_see_raw(session: Session) -> bool:
     held = actor_roles(session)
     return any(r.value in held for r in data_roles(session))

@@ -38,6 +38,9 @@ from workbench.store import audit
 
 RUN_CACHE_KIB = 64 * 1024  # the page cache while rules run
 MAX_ROWS = 50  # matched rows kept with one hit: enough to show it, within a record's bounds
+# a row's cells kept with a hit: MAX_ROWS such rows stay within a record's JSON (10,000 values)
+ROW_CELLS = 150
+CELL_CHARS = 2000
 _STATUS_ORDER = {s: i for i, s in enumerate(HitStatus)}
 # the typed columns that identify a row's content wherever it was imported (not its store ids)
 _IDENTITY = (
@@ -145,13 +148,21 @@ def _display(type_: ValueType, value: Any) -> str:
 
 
 def _cells(headers: Sequence[str], cells: Sequence[str | None]) -> dict[str, str]:
-    """The row's cells by header (a blank or repeated header named by its column)."""
+    """The row's cells by header (a blank or repeated header named by its column), cut to fit
+    a record (``ROW_CELLS`` cells of at most ``CELL_CHARS``): a list may hold more than the
+    field rules let a hit carry, and one refused hit would fail the whole run."""
     named: dict[str, str] = {}
     for i, cell in enumerate(cells):
+        if len(named) == ROW_CELLS:
+            named["（其余各列）"] = f"另有 {len(cells) - i} 列未复制，见名单原表"
+            break
         header = (headers[i] if i < len(headers) else "").strip()[:100] or f"第 {i + 1} 列"
         if header in named:
             header = f"{header}（第 {i + 1} 列）"
-        named[header] = "" if cell is None else str(cell)
+        text = "" if cell is None else str(cell)
+        if len(text) > CELL_CHARS:
+            text = f"{text[:CELL_CHARS]}……（共 {len(text):,} 字，其余未复制）"
+        named[header] = text
     return named
 
 
@@ -449,12 +460,45 @@ def _hits(
 # -- reading hits -------------------------------------------------------------------------------
 
 
+_ROW_TEXTS = ("kind", "kind_label", "source", "file_name")
+
+
+def _fields_of(value: Any) -> dict[str, str]:
+    """A ``{label: value}`` of an entry as text; what is not a label and a scalar is left out."""
+    if not isinstance(value, dict):
+        return {}
+    return {
+        k: str(v)
+        for k, v in value.items()
+        if isinstance(k, str) and isinstance(v, str | int) and not isinstance(v, bool)
+    }
+
+
+def hit_rows(value: Any, *, raw: bool) -> tuple[dict[str, Any], ...]:
+    """A hit's ``rows`` in the shape ``_row_entry`` writes, whatever a package brought (the
+    field rules bound its size and depth, not its shape): entries that are not mappings and
+    parts that are not text are left out, and ``cells`` is kept only with ``raw``
+    (``data_access.may_see_raw``)."""
+    entries = []
+    for entry in value if isinstance(value, list) else ():
+        if not isinstance(entry, dict):
+            continue
+        read: dict[str, Any] = {k: v for k in _ROW_TEXTS if isinstance(v := entry.get(k), str)}
+        row_no = entry.get("row_no")
+        read["row_no"] = (
+            row_no if isinstance(row_no, int) and not isinstance(row_no, bool) else None
+        )
+        read["key_fields"] = _fields_of(entry.get("key_fields"))
+        if raw:
+            read["cells"] = _fields_of(entry.get("cells"))
+        entries.append(read)
+    return tuple(entries)
+
+
 def hit_view(row: DataHit, *, raw: bool) -> HitView:
     """The hit as a reader sees it: the cells of its rows only with ``raw``
     (``data_access.may_see_raw``)."""
-    rows = tuple(
-        entry if raw else {k: v for k, v in entry.items() if k != "cells"} for entry in row.rows
-    )
+    rows = hit_rows(row.rows, raw=raw)
     return HitView(
         id=row.id,
         round_id=row.round_id,

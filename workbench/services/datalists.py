@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from workbench.datacheck import mapping as column_guess
@@ -30,7 +31,7 @@ from workbench.datacheck.errors import (
 from workbench.datacheck.kinds import FIELDS, Field, ValueType
 from workbench.datacheck.normalize import ValueProblem, normalize
 from workbench.datacheck.readers import Table, open_table
-from workbench.errors import NotFound, ValidationError
+from workbench.errors import DiskFull, NotFound, ValidationError
 from workbench.jobs import CancelToken, ProgressSink
 from workbench.models import Round
 from workbench.models.base import utcnow
@@ -49,6 +50,10 @@ MAX_PAGE = 1000
 _CACHED = 4096  # distinct cells of a field normalised once (bounded: memory stays flat)
 _UNIQUE = frozenset({ValueType.ID_NUMBER, ValueType.NAME})  # differ on nearly every row
 _LABEL_MAX = 120
+# the longest value of a field: SQLite holds no value to its column's width, and a hit copies
+# values into its record's text, which the field rules bound (a project's or a contract's name
+# may run past its column's 64 characters; a person's name does not)
+_WIDTHS = {ValueType.NAME: 64, ValueType.TEXT: 1000}
 
 
 @dataclass(frozen=True)
@@ -260,6 +265,10 @@ class _RowReader:
                 continue
             if field.required and value in (None, ""):
                 problems.append(RowProblem(row_no, header, f"“{field.label}”不能为空"))
+            width = _WIDTHS.get(field.type)
+            if width is not None and isinstance(value, str) and len(value) > width:
+                problems.append(RowProblem(row_no, header, f"“{field.label}”超过 {width} 个字"))
+                continue
             values[field.column] = value
         if problems:
             return None, problems
@@ -347,19 +356,33 @@ def import_list(
             raise ListMappingRefused(
                 f"{kind.label}必须指明这些项对应的列：{names}", missing=list(missing)
             )
-        with session.begin_nested(), _page_cache(session, IMPORT_CACHE_KIB):
-            return _store(
-                session,
-                table,
-                kind=kind,
-                round_id=round_id,
-                label=label,
-                source_date=source_date,
-                mapping=chosen,
-                skip_bad=skip_bad,
-                progress=progress,
-                cancel=cancel,
-            )
+        try:
+            with session.begin_nested(), _page_cache(session, IMPORT_CACHE_KIB):
+                return _store(
+                    session,
+                    table,
+                    kind=kind,
+                    round_id=round_id,
+                    label=label,
+                    source_date=source_date,
+                    mapping=chosen,
+                    skip_bad=skip_bad,
+                    progress=progress,
+                    cancel=cancel,
+                )
+        except OperationalError as exc:
+            # a full disk ends SQLite's whole transaction, so the savepoint's rollback fails
+            # too ("no such savepoint"): the full disk is what the user must hear of
+            if (full := _full_disk(exc)) is not None:
+                raise full from None
+            raise
+
+
+def _full_disk(exc: BaseException) -> DiskFull | None:
+    seen = exc.__context__
+    while seen is not None and not isinstance(seen, DiskFull):
+        seen = seen.__context__
+    return seen
 
 
 @contextmanager

@@ -10,7 +10,9 @@
 - The matched rows go with it as an encrypted .xlsx attachment (``datacheck.evidence``): a 佐证材料
   of the 底稿; a clue has no materials of its own (no attachment column; its ``source_refs``
   name records, here the hit), so its .xlsx is a 佐证材料 that belongs to no 底稿, titled with the
-  clue's number. Who may see raw rows gets every cell; everyone else the key fields only.
+  clue's number. It holds the key fields, and every cell of the rows only when every role that
+  reads case content may see the lists (``data_access.everyone_sees_raw``): all of them read a
+  clue's or 底稿's materials, whoever converted the hit.
 """
 
 from __future__ import annotations
@@ -48,8 +50,8 @@ from workbench.services.common import (
     require_role,
     required_text,
 )
-from workbench.services.data_access import may_see_raw
-from workbench.services.datahits import HitView, hit_view
+from workbench.services.data_access import everyone_sees_raw, may_see_raw
+from workbench.services.datahits import HitView, hit_rows, hit_view
 from workbench.services.findings import FindingDraft, create_finding
 from workbench.services.findings_evidence import EvidenceDraft, create_evidence
 from workbench.services.rounds import check_version
@@ -135,22 +137,32 @@ def _load(session: Session, hit_id: str, expected_version: int | None) -> DataHi
     return row
 
 
-def _linked(session: Session, clue_id: str | None, finding_id: str | None) -> list[str]:
-    """The live clue and 底稿 a hit was turned into, in words (问题线索 XS-2026-0001)."""
+def _linked(
+    session: Session, hit_id: str, clue_id: str | None, finding_id: str | None
+) -> list[str]:
+    """The live clue and 底稿 a hit was turned into, in words (问题线索 XS-2026-0001). A link
+    counts when that record names the hit as its source, as a conversion makes it: a package
+    may set a hit's ``clue_id`` to any clue."""
     found = []
     for model, ref, label in ((Clue, clue_id, "问题线索"), (Finding, finding_id, "问题底稿")):
         linked: Any = session.get(model, ref) if ref is not None else None
-        if linked is not None and linked.deleted_at is None:
+        if linked is not None and linked.deleted_at is None and _names(linked, hit_id):
             found.append(f"{label} {linked.number}")
     return found
 
 
+def _names(record: Clue | Finding, hit_id: str) -> bool:
+    refs = record.source_refs if isinstance(record.source_refs, list) else []
+    wanted = {"type": "data_hit", "id": hit_id}
+    return any(isinstance(r, dict) and r.items() >= wanted.items() for r in refs)
+
+
 def linked_records(session: Session, view: HitView) -> tuple[str, ...]:
-    return tuple(_linked(session, view.clue_id, view.finding_id))
+    return tuple(_linked(session, view.id, view.clue_id, view.finding_id))
 
 
 def _converted_to(session: Session, row: DataHit) -> str | None:
-    return next(iter(_linked(session, row.clue_id, row.finding_id)), None)
+    return next(iter(_linked(session, row.id, row.clue_id, row.finding_id)), None)
 
 
 def _decide(session: Session, row: DataHit, status: HitStatus, reason: str) -> None:
@@ -199,7 +211,33 @@ def _convertible(session: Session, row: DataHit, what: str) -> str:
         raise Conflict(f"疑点已转为{record}，不能重复转换", hit_id=row.id)
     if not row.round_id:
         raise ValidationError("疑点不属于任何巡察轮次，不能转换", field="round_id")
+    _check_same_match(session, row, what)
     return round_row(session, row.round_id).id
+
+
+def _check_same_match(session: Session, row: DataHit, what: str) -> None:
+    """The other hits of the round with the same ``match_key`` are the same match (a team's
+    package brings its hit of the lists the office ran over too): one of them 排除 or converted
+    decides for this one."""
+    others = session.scalars(
+        select(DataHit).where(
+            DataHit.round_id == row.round_id,
+            DataHit.match_key == row.match_key,
+            DataHit.id != row.id,
+            DataHit.deleted_at.is_(None),
+        )
+    )
+    for other in others:
+        if record := _converted_to(session, other):
+            raise Conflict(f"同一比对结果的另一条疑点已转为{record}，不能重复转换", hit_id=other.id)
+        if other.status is HitStatus.EXCLUDED:
+            why = f"（理由：{other.reason}）" if other.reason else ""
+            raise WorkflowError(
+                f"同一比对结果的另一条疑点 {other.id[:8]} 已排除{why}，不能转为{what}；"
+                "如需转，请先将其改为待核实或属实",
+                field="status",
+                hit_id=other.id,
+            )
 
 
 def disciplines_of(text: str) -> tuple[str, ...]:
@@ -219,6 +257,7 @@ def problem_text(row: DataHit) -> str:
 def _attach_rows(
     session: Session, attachments: Attachments, row: DataHit, when: date
 ) -> AttachmentInfo:
+    raw = everyone_sees_raw(session)  # every reader of the clue or 底稿 reads the .xlsx
     content = sheet.hit_xlsx(
         sheet.HitSheet(
             rule_title=row.rule_title,
@@ -228,9 +267,9 @@ def _attach_rows(
             subject_name=row.subject_name,
             subject_id_number=row.subject_id_number,
             status=row.status.label,
-            rows=list(row.rows or ()),
+            rows=list(hit_rows(row.rows, raw=raw)),
         ),
-        raw=may_see_raw(session),
+        raw=raw,
     )
     return attachments.add(
         session,

@@ -25,7 +25,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import QueuePool
 
-from workbench.errors import StoreBusy, StoreDamaged, WorkbenchError
+from workbench.errors import DiskFull, StoreBusy, StoreDamaged, WorkbenchError
 
 # Cipher settings, right after the key and before the first read; every connection to a store
 # must use the same ones. HMAC-SHA256 runs on the SHA extensions most current CPUs have (SHA-512
@@ -60,6 +60,7 @@ _DAMAGED = (
 )
 _DAMAGED_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (primary codes, the low byte)
 _BUSY = ("database is locked",)
+_FULL_CODE = 13  # SQLITE_FULL: the disk (or max_page_count) is full
 
 
 def store_error(exc: BaseException) -> WorkbenchError | None:
@@ -72,6 +73,8 @@ def store_error(exc: BaseException) -> WorkbenchError | None:
         return StoreDamaged(reason=text)
     if text.startswith(_BUSY):
         return StoreBusy()
+    if isinstance(code, int) and code & 0xFF == _FULL_CODE:
+        return DiskFull()
     return None
 
 
@@ -137,6 +140,9 @@ def make_engine(db_path: Path, key: bytes | bytearray | None, *, pool_size: int 
         max_overflow=1,
         connect_args={"check_same_thread": False},
         json_serializer=compact_json,
+        # a failed statement's message would carry its parameters (a batch of a list's cells,
+        # a record's text), and an unexpected error's message goes to the log in plaintext
+        hide_parameters=True,
     )
     key_ref = key  # the vault's bytearray: zeroed on lock, after the engine is disposed
 
