@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -37,19 +38,33 @@ def _needles() -> list[bytes]:
 def _files_with_marker(roots: list[Path], since: float = 0.0) -> list[str]:
     found = []
     for root in roots:
+        device = root.stat().st_dev
         # os.walk skips folders that vanish meanwhile (other test runs clean up under /tmp)
-        for folder, _dirs, files in os.walk(root):
+        for folder, dirs, files in os.walk(root):
+            # never into another file system: a chroot's /proc under /tmp holds files such as
+            # kmsg whose read blocks forever
+            dirs[:] = [d for d in dirs if _same_device(Path(folder) / d, device)]
             for name in files:
                 path = Path(folder) / name
                 try:
-                    if path.is_symlink() or not path.is_file() or path.stat().st_mtime < since:
+                    info = path.lstat()
+                    if not stat.S_ISREG(info.st_mode) or info.st_dev != device:
+                        continue
+                    if info.st_size == 0 or info.st_mtime < since:
                         continue
                     data = path.read_bytes()
                 except OSError:
-                    continue  # sockets, files removed meanwhile, no permission
+                    continue  # files removed meanwhile, no permission
                 if any(needle in data for needle in _needles()):
                     found.append(str(path))
     return found
+
+
+def _same_device(path: Path, device: int) -> bool:
+    try:
+        return path.lstat().st_dev == device
+    except OSError:
+        return False
 
 
 @pytest.fixture
