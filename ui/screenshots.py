@@ -30,10 +30,10 @@ from ui.screenshots_office import take_office_screenshots
 from ui.screenshots_setup import setup_import_dialog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, create_demo_store
 from workbench.demo_data.letters import VOID_EXAMPLE_REASON
-from workbench.models.enums import LetterStatus
 from workbench.roles import ADMIN_ROLES, Role
 from workbench.services.letters import list_letters
 from workbench.services.voiding import void
+from workbench.vocab.enums import LetterStatus
 from workbench.workspace import Workspace, store_exists
 
 

@@ -41,8 +41,8 @@ from workbench.datacheck.kind_guess import guess_kind
 from workbench.datacheck.kinds import FIELDS, Field
 from workbench.errors import Cancelled
 from workbench.jobs import CancelToken, ProgressSink
-from workbench.models.enums import DataListKind
 from workbench.services.datalists import ListImport, ListPreview, import_list, preview_list
+from workbench.vocab.enums import DataListKind
 
 SAMPLES = 3  # values shown beside each field
 _REFUSED = QColor("#fdecea")

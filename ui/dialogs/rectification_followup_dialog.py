@@ -33,10 +33,10 @@ from ui.dialogs.document_dialog import DocumentDialog
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.tasks import Tasks
-from workbench.models.enums import Grade, RectificationDocKind, SupervisionAgency
 from workbench.reports import DocRequest, get_spec
 from workbench.services import rectification_documents as rdocs
 from workbench.services import rectification_followup as fu
+from workbench.vocab.enums import Grade, RectificationDocKind, SupervisionAgency
 
 
 def _date_edit(name: str) -> QDateEdit:

@@ -36,7 +36,6 @@ from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
-from workbench.models.enums import OrgLevel, RoundPhase, RoundType
 from workbench.services.catalog import catalog
 from workbench.services.office_setup import (
     DEFAULT_FRAMEWORK,
@@ -47,6 +46,7 @@ from workbench.services.office_setup import (
 )
 from workbench.services.round_names import suggested_round_name
 from workbench.services.rounds import RoundDraft, RoundView, get_round, list_rounds
+from workbench.vocab.enums import OrgLevel, RoundPhase, RoundType
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #555555;"

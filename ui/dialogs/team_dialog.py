@@ -14,9 +14,9 @@ from shiboken6 import isValid
 from ui.dialogs.setup_dialog import SetupDialog, Work, choose, enum_combo
 from ui.i18n import core_text
 from ui.tasks import Tasks
-from workbench.models.enums import OrgLevel
 from workbench.services.rounds import TeamContact, TeamView, contact_refusal, set_team_contact
 from workbench.services.setup_records import TeamFields, add_team, edit_team
+from workbench.vocab.enums import OrgLevel
 
 
 class TeamDialog(SetupDialog):

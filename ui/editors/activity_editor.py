@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import DateTimeField, EnumCombo, TargetCombo, join_names, split_names
-from workbench.models.enums import ActivityType
 from workbench.services.activities import ActivityDraft, create_activity, update_activity
 from workbench.services.catalog import catalog
+from workbench.vocab.enums import ActivityType
 
 # interviews and letters have their own records; the core refuses them as activities
 ACTIVITY_KINDS = ("activity", "other")

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumChecks, EnumCombo, OptionalDate, TargetCombo
-from workbench.models.enums import (
+from workbench.services.clues import ClueDraft, register_clue, update_clue
+from workbench.vocab.enums import (
     CadreLevel,
     ClueTransferUnit,
     Discipline,
     TransferMode,
 )
-from workbench.services.clues import ClueDraft, register_clue, update_clue
 
 TEXT_FIELDS = (
     "number",

@@ -38,15 +38,6 @@ from ui.editors.fields import EnumChecks, EnumCombo, TargetCombo
 from ui.i18n import core_text
 from ui.models.record_table_model import display
 from ui.widgets.header_fit import fit_header, header_minimum
-from workbench.models.enums import (
-    CadreLevel,
-    Discipline,
-    EvidenceType,
-    FindingStatus,
-    ListKind,
-    ResponsibilityType,
-)
-from workbench.models.labels import type_label
 from workbench.services.catalog import catalog
 from workbench.services.findings import (
     FindingDraft,
@@ -58,6 +49,15 @@ from workbench.services.findings import (
 from workbench.services.findings_evidence import EvidenceDraft, create_evidence, list_evidence
 from workbench.services.focus import list_list_entries
 from workbench.services.rounds import get_round
+from workbench.vocab.enums import (
+    CadreLevel,
+    Discipline,
+    EvidenceType,
+    FindingStatus,
+    ListKind,
+    ResponsibilityType,
+)
+from workbench.vocab.labels import type_label
 
 TEXT_FIELDS = ("number", "title", "amount")
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEd
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumCombo, finding_label
 from ui.tasks import Tasks
-from workbench.models.enums import FocusStatus
 from workbench.services.findings import list_findings
 from workbench.services.focus import update_focus_item
+from workbench.vocab.enums import FocusStatus
 
 
 class FindingChecklist(QListWidget):

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import DateTimeField, EnumCombo, TargetCombo, join_names, split_names
 from ui.editors.turns import TurnsEditor
-from workbench.models.enums import InterviewType
 from workbench.services.interviews import (
     InterviewDraft,
     create_interview,
     set_transcript,
     update_interview,
 )
+from workbench.vocab.enums import InterviewType
 
 TEXT_FIELDS = (
     "number",

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 from ui.editors.attachments_field import AttachmentDropZone
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import DateTimeField, EnumChecks, EnumCombo, TargetCombo
-from workbench.models.enums import Discipline, LetterChannel
 from workbench.services.letters import (
     LetterDraft,
     ReportedPerson,
     register_letter,
     update_letter,
 )
+from workbench.vocab.enums import Discipline, LetterChannel
 
 TEXT_FIELDS = ("number", "reporter_name", "reporter_contact")
 

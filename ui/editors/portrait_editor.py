@@ -26,7 +26,6 @@ from ui.editors.fields import EnumCombo, TargetCombo
 from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.form import Form
-from workbench.models.enums import Grade, PortraitSubject
 from workbench.services.catalog import catalog
 from workbench.services.portraits import (
     PortraitDraft,
@@ -37,6 +36,7 @@ from workbench.services.portraits import (
 )
 from workbench.services.targets import list_persons
 from workbench.taxonomy import PortraitTemplate, TaxonomyNotFound
+from workbench.vocab.enums import Grade, PortraitSubject
 
 
 @dataclass(frozen=True)

@@ -35,9 +35,9 @@ from ui.i18n import tr as _tr
 from ui.pages.datacheck_data import DatacheckData, HitView, load_hits
 from ui.pages.setup_data import fill_table, make_table, select_id, selected_id
 from ui.tasks import Tasks
-from workbench.models.enums import DataListKind, HitStatus
 from workbench.services.datahits import get_hit
 from workbench.services.hit_review import Converted, decide_hit, linked_records
+from workbench.vocab.enums import DataListKind, HitStatus
 
 if TYPE_CHECKING:
     from ui.pages.datacheck_page import DatacheckPage

@@ -29,12 +29,12 @@ from ui.pages.document_menu import (
 )
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
-from workbench.models.enums import ReportType
 from workbench.reports import DocRequest, get_spec
 from workbench.services import rectification_followup as followup
 from workbench.services.reports import list_reports
 from workbench.services.rounds import get_round
 from workbench.services.targets import get_target
+from workbench.vocab.enums import ReportType
 
 
 def _tasks_scope(page: QWidget) -> tuple[Tasks, Callable[[], dict[str, Any]]]:

@@ -29,14 +29,6 @@ from ui.pages.locked_actions import disable_when_locked
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterSpec
-from workbench.models.enums import (
-    CadreLevel,
-    Discipline,
-    LetterCategory,
-    LetterChannel,
-    LetterDisposition,
-    LetterStatus,
-)
 from workbench.services.letters import (
     UNCLASSIFIED,
     LetterDraft,
@@ -50,6 +42,14 @@ from workbench.services.letters_disposal import (
     discuss_letter,
     dispose_letter,
     mark_duplicate,
+)
+from workbench.vocab.enums import (
+    CadreLevel,
+    Discipline,
+    LetterCategory,
+    LetterChannel,
+    LetterDisposition,
+    LetterStatus,
 )
 
 

@@ -34,7 +34,6 @@ from ui.pages.record_list_page import RecordListPage
 from ui.pages.recusal_override import ask_override
 from ui.tasks import Tasks
 from ui.widgets.form import Form
-from workbench.models.enums import Grade, RectificationStatus
 from workbench.services.findings_signoff import (
     OverrideOffer,
     approve_finding,
@@ -52,6 +51,7 @@ from workbench.services.rectification import (
     set_evidence_catalog,
     set_rectification_status,
 )
+from workbench.vocab.enums import Grade, RectificationStatus
 
 Step = Callable[[Any, str], Any]  # (session, record id) -> view
 
