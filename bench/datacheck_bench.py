@@ -24,7 +24,7 @@ from typing import Any
 from bench.common import BenchResult, Target
 from bench.memory_bench import _peak_rss_kib, _reset_peak_rss
 from workbench.demo_data.lists import SCALES, ListFile, Scale, write_lists
-from workbench.models.enums import DataListKind
+from workbench.vocab.enums import DataListKind
 
 FULL = SCALES["bench"]
 QUICK = Scale(20_000, 2_000, 1_000, 800, 4_000, 1_000, 1_000, 200, 400, villages=100, planted=3)

@@ -69,7 +69,7 @@ def _findings(session: Any, round_id: str, target_id: str, count: int) -> None:
     from sqlalchemy import insert
 
     from workbench.models import Finding
-    from workbench.models.enums import FindingStatus
+    from workbench.vocab.enums import FindingStatus
 
     summary = "经查阅账目和个别谈话了解，相关单位在资金拨付、审核和公示环节把关不严，" * 3
     session.execute(
@@ -97,7 +97,7 @@ def _letters(session: Any, round_id: str, target_id: str, count: int) -> None:
     from sqlalchemy import insert
 
     from workbench.models import Letter
-    from workbench.models.enums import LetterCategory, LetterChannel, LetterStatus
+    from workbench.vocab.enums import LetterCategory, LetterChannel, LetterStatus
 
     channels, categories = list(LetterChannel), list(LetterCategory)
     start = datetime(2025, 3, 10, 9)

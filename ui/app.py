@@ -12,13 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 from ui import settings
-from ui.fonts import apply_ui_font, cjk_families, no_cjk_font_box
-from ui.i18n import install_translators
-from ui.i18n import tr as _tr
-from ui.icons import icon
+from ui.application import make_app
+from ui.fonts import cjk_families, no_cjk_font_box
 from workbench import paths
 from workbench.logs import setup_logging
 
@@ -34,19 +30,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
-
-
-def make_app(argv: list[str], language: str | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("InspectionWorkbench")
-    app.setOrganizationName("Inspection")
-    apply_ui_font(app)
-    app.setWindowIcon(icon("app"))
-    lang = language or settings.LANGUAGE.get(settings.open_settings())
-    install_translators(app, lang)
-    app.setApplicationDisplayName(_tr("巡察工作台"))
-    return app
 
 
 def main(argv: list[str] | None = None) -> int:

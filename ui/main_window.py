@@ -59,7 +59,7 @@ from ui.widgets.duty_pages import SEPARATION_PAGE, keep_to_duty
 from ui.widgets.index_status import IndexStatus
 from ui.widgets.lock_screen import LockScreen
 from workbench.errors import WorkbenchError
-from workbench.models.labels import BY_KIND
+from workbench.services import Session
 from workbench.services.activities import get_activity
 from workbench.services.clues import get_clue
 from workbench.services.common import MAX_PAGE
@@ -72,6 +72,7 @@ from workbench.services.reads import open_record
 from workbench.services.rectification import get_rectification
 from workbench.services.rounds import RoundView, TeamView, list_rounds, list_teams
 from workbench.services.targets import TargetView, list_targets
+from workbench.vocab.labels import BY_KIND
 from workbench.workspace import Role, Workspace
 
 # search result type → (page key, from the registry of record types; get service)
@@ -313,7 +314,7 @@ class MainWindow(QMainWindow):
         if not round_id:
             return
 
-        def load(s: Any) -> tuple[list[TeamView], tuple[TargetView, ...]]:
+        def load(s: Session) -> tuple[list[TeamView], tuple[TargetView, ...]]:
             targets = list_targets(s, round_id=round_id, limit=MAX_PAGE).items
             return list_teams(s, round_id), targets
 

@@ -30,10 +30,11 @@ from ui.screenshots_office import take_office_screenshots
 from ui.screenshots_setup import setup_import_dialog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE, create_demo_store
 from workbench.demo_data.letters import VOID_EXAMPLE_REASON
-from workbench.models.enums import LetterStatus
 from workbench.roles import ADMIN_ROLES, Role
+from workbench.services import Session
 from workbench.services.letters import list_letters
 from workbench.services.voiding import void
+from workbench.vocab.enums import LetterStatus
 from workbench.workspace import Workspace, store_exists
 
 
@@ -86,7 +87,7 @@ def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None
     return 0
 
 
-def _void_example(session: Any) -> None:
+def _void_example(session: Session) -> None:
     """The last 已登记 letter of the demo store, voided (on a store of our own only)."""
     registered = [
         v for v in list_letters(session, limit=1000).items if v.status is LetterStatus.REGISTERED

@@ -21,8 +21,8 @@ from ui.main_window import MainWindow
 from ui.pages.datacheck_page import DatacheckPage
 from workbench.datacheck.readers import open_table
 from workbench.demo_data.lists import ListFile, write_lists
-from workbench.models.enums import DataListKind
 from workbench.services.datalists import import_list, list_sources
+from workbench.vocab.enums import DataListKind
 
 Settle = Callable[[QApplication, MainWindow], None]
 

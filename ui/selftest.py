@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ui.application import make_app
 from ui.fonts import cjk_families
 from ui.i18n import TRANSLATIONS
 from ui.i18n import tr as _tr
@@ -97,8 +98,6 @@ def _app(app: QApplication | None) -> QApplication:
 
 def run_gui_selftest(language: str | None = None) -> int:
     """The whole GUI self-test. Returns the exit code (0 when every step passed)."""
-    from ui.app import make_app
-
     _choose_platform()
     console = sys.stdout is not None
     out = sys.stdout if console else io.StringIO()

@@ -1,21 +1,25 @@
 """All database work runs on one worker thread (Anki's collection executor).
 
 ``Tasks.run(work, on_done, on_error)`` queues ``work(session)`` for the worker, which runs it
-through the workspace and hands the frozen result back to the GUI thread. Workers never touch
-widgets; callbacks run on the GUI thread. Slow work that needs no store (``run_aside``) gets a
-thread of its own, so it does not hold up the units of work behind it.
+through the workspace and hands the frozen result back to the GUI thread. The calls are typed
+over that result (Anki's ``CollectionOp``/``QueryOp``): ``on_done`` takes what ``work`` returns.
+Workers never touch widgets; callbacks run on the GUI thread. Slow work that needs no store
+(``run_aside``) gets a thread of its own, so it does not hold up the units of work behind it.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from workbench.services import Session
 from workbench.workspace import Workspace
 
+T = TypeVar("T")
+# What waits between the threads: typed per call in the signatures below, erased in the dicts.
 Work = Callable[[Any], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -96,8 +100,8 @@ class Tasks(QObject):
 
     def run(
         self,
-        work: Work,
-        on_done: Done | None = None,
+        work: Callable[[Session], T],
+        on_done: Callable[[T], None] | None = None,
         on_error: Failed | None = None,
         *,
         write: bool = False,
@@ -106,8 +110,8 @@ class Tasks(QObject):
 
     def run_on_worker(
         self,
-        fn: Callable[[_Worker], Any],
-        on_done: Done | None = None,
+        fn: Callable[[_Worker], T],
+        on_done: Callable[[T], None] | None = None,
         on_error: Failed | None = None,
     ) -> int:
         """Run ``fn(worker)`` on the worker thread, in order with the units of work (attachments
@@ -115,7 +119,10 @@ class Tasks(QObject):
         return self._queue(fn, on_done, on_error, "raw")
 
     def run_aside(
-        self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Failed | None = None,
     ) -> int:
         """Run ``fn()`` on a thread of its own, beside the DB worker: slow work that needs no
         store (LibreOffice laying out pages) must not hold up the units of work queued after it.
@@ -129,11 +136,13 @@ class Tasks(QObject):
         thread.start()
         return job_id
 
-    def lock_workspace(self, on_done: Done | None = None) -> int:
+    def lock_workspace(self, on_done: Callable[[None], None] | None = None) -> int:
         """Lock the store on the worker thread, after any work already queued."""
         return self.run_on_worker(lambda worker: worker.workspace.lock(), on_done)
 
-    def set_workspace(self, workspace: Workspace, on_done: Done | None = None) -> int:
+    def set_workspace(
+        self, workspace: Workspace, on_done: Callable[[None], None] | None = None
+    ) -> int:
         return self.run_on_worker(lambda worker: setattr(worker, "workspace", workspace), on_done)
 
     def _queue(self, work: Work, on_done: Done | None, on_error: Failed | None, mode: str) -> int:

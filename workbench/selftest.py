@@ -43,7 +43,6 @@ from workbench.exchange import (
 )
 from workbench.i18n import N_
 from workbench.logs import setup_logging
-from workbench.models.enums import AttentionLevel, RoundType
 from workbench.reports import DocRequest, export_document
 from workbench.services.findings import FindingDraft, create_finding
 from workbench.services.index_queue import catch_up
@@ -51,6 +50,7 @@ from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.search import search_records
 from workbench.services.targets import TargetDraft, create_target
 from workbench.store.vault import Vault
+from workbench.vocab.enums import AttentionLevel, RoundType
 
 log = logging.getLogger("workbench.selftest")
 

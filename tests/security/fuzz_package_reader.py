@@ -141,7 +141,7 @@ def sample_records() -> list[dict[str, Any]]:
 
     from workbench.exchange.recordio import serialize
     from workbench.models import Finding, Interview, InterviewTurn
-    from workbench.models.enums import FindingStatus, InterviewType
+    from workbench.vocab.enums import FindingStatus, InterviewType
 
     stamps: dict[str, Any] = {
         "round_id": str(uuid.UUID(int=4)),

@@ -19,7 +19,7 @@ from tests.workbench.test_exchange_support import (
 from workbench import exchange as ex
 from workbench.exchange.errors import ConflictMergeRefused
 from workbench.models import Finding
-from workbench.models.enums import FindingStatus
+from workbench.vocab.enums import FindingStatus
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from tests.workbench.datalist_files import ASSISTANCE_HEADERS, id_number, write_
 from tests.workbench.setup_files import OFFICE, office_round
 from tests.workbench.team import Team
 from workbench.datacheck.readers import open_table
-from workbench.models.enums import DataListKind
 from workbench.services.datahits import list_hits, run_rules
 from workbench.services.datalists import import_list
+from workbench.vocab.enums import DataListKind
 
 __all__ = ["team", "team_template"]  # fixtures used here
 

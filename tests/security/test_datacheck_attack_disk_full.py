@@ -18,8 +18,8 @@ from tests.workbench.setup_files import OFFICE, office_round
 from tests.workbench.team import Team
 from workbench.errors import DiskFull
 from workbench.models.datalists import DataSource
-from workbench.models.enums import DataListKind
 from workbench.services.datalists import import_list
+from workbench.vocab.enums import DataListKind
 
 __all__ = ["team", "team_template"]  # fixtures used here
 

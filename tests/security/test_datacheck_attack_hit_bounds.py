@@ -15,10 +15,10 @@ from tests.workbench.datalist_files import id_number, write_csv
 from tests.workbench.setup_files import OFFICE, office_round
 from tests.workbench.team import Team
 from workbench.datacheck.errors import ListRowsRefused
-from workbench.models.enums import DataListKind
 from workbench.models.fieldrules import json_fault
 from workbench.services.datahits import list_hits, run_rules
 from workbench.services.datalists import import_list
+from workbench.vocab.enums import DataListKind
 
 __all__ = ["team", "team_template"]  # fixtures used here
 

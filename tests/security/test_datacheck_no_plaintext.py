@@ -19,10 +19,10 @@ from tests.workbench.conftest import team, team_template
 from tests.workbench.setup_files import OFFICE, office_round
 from tests.workbench.team import Team
 from workbench.demo_data.lists import PERSON_IN_LISTS, write_lists
-from workbench.models.enums import CadreLevel
 from workbench.services.datahits import list_hits, run_rules
 from workbench.services.datalists import import_list
 from workbench.services.hit_review import hit_to_clue
+from workbench.vocab.enums import CadreLevel
 
 pytestmark = pytest.mark.slow
 __all__ = ["team", "team_template"]  # fixtures used here

@@ -13,8 +13,8 @@ from tests.workbench.team import Team
 from tests.workbench.test_clues import T0, World, advance, register
 from tests.workbench.test_clues import world as world
 from workbench.models import AuditEntry
-from workbench.models.enums import ClueStatus
 from workbench.services.clues import record_outcome, remove_outcome
+from workbench.vocab.enums import ClueStatus
 
 __all__ = ["team", "team_template"]  # fixtures used here
 

@@ -37,7 +37,9 @@ from workbench.exchange.framing import Limits
 from workbench.exchange.importer import read_for
 from workbench.exchange.recordio import serialize
 from workbench.models import Finding, FindingSignoff, Letter, Member, Round, Target, Team
-from workbench.models.enums import (
+from workbench.models.exchange import DeviceScope, ExchangeDevice, RecordConflict
+from workbench.store.vault import Vault
+from workbench.vocab.enums import (
     FindingStatus,
     ForceType,
     LetterChannel,
@@ -46,8 +48,6 @@ from workbench.models.enums import (
     RoundType,
     SignoffStep,
 )
-from workbench.models.exchange import DeviceScope, ExchangeDevice, RecordConflict
-from workbench.store.vault import Vault
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from tests.workbench.test_exchange_support import World, edit, get, world_in, wo
 from workbench import exchange as ex
 from workbench.exchange.errors import OutOfScope
 from workbench.models import Finding, Member, Round, Team
-from workbench.models.enums import ForceType, MemberRole
+from workbench.vocab.enums import ForceType, MemberRole
 
 
 @pytest.fixture

@@ -18,11 +18,11 @@ from tests.workbench.setup_files import OFFICE, TEN_TARGETS, fill, office_round,
 from tests.workbench.team import Team
 from workbench.errors import WorkbenchError
 from workbench.reports.errors import ImportTemplateMismatch, LedgerFileInvalid
+from workbench.reports.setup_import import import_setup_file
+from workbench.reports.setup_rows import RoundNames, plan_row
 from workbench.reports.setup_sheet import read_setup_sheet
 from workbench.reports.setup_templates import write_template
 from workbench.reports.xlsx_guard import MAX_UNPACKED_BYTES
-from workbench.services.setup_import import import_setup_file
-from workbench.services.setup_rows import RoundNames, plan_row
 from workbench.store.vault import Vault
 
 __all__ = ["team", "team_template"]  # fixtures used here

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.editor_helpers import open_editor, open_window, record_page, save, settle
 from ui.editors.activity_editor import ActivityEditor
-from workbench.models.enums import ActivityType
 from workbench.services.activities import get_activity
+from workbench.vocab.enums import ActivityType
 from workbench.workspace import Workspace
 
 

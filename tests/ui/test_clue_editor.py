@@ -16,8 +16,8 @@ from ui.dialogs.step_dialog import StepDialog
 from ui.editors.clue_editor import ClueEditor
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
-from workbench.models.enums import ClueStatus
 from workbench.services.clues import get_clue
+from workbench.vocab.enums import ClueStatus
 from workbench.workspace import Workspace
 
 

@@ -19,9 +19,9 @@ from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.step_dialog import StepDialog
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
-from workbench.models.enums import ClueOutcomeKind, ClueStatus, ClueTransferUnit, TransferMode
 from workbench.services.clue_transfer import add_months, feedback_months
 from workbench.services.clues import get_clue, list_clues
+from workbench.vocab.enums import ClueOutcomeKind, ClueStatus, ClueTransferUnit, TransferMode
 from workbench.workspace import Workspace
 
 __all__ = ["office_dir", "office_template", "opened"]  # fixtures

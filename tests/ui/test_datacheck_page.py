@@ -27,10 +27,10 @@ from ui.pages.datacheck_page import DatacheckPage
 from ui.pages.setup_data import selected_id
 from ui.tasks import Tasks
 from workbench.demo import DEMO_PASSPHRASE
-from workbench.models.enums import DataListKind, HitStatus
 from workbench.services.datahits import list_hits
 from workbench.services.datalists import list_sources
 from workbench.services.rounds import list_rounds
+from workbench.vocab.enums import DataListKind, HitStatus
 from workbench.workspace import Workspace
 
 TIMEOUT = 20_000

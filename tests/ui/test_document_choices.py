@@ -25,7 +25,6 @@ from ui.main_window import MainWindow
 from ui.pages.document_menu import DOCUMENT_PAGES, documents_for
 from ui.pages.reports_page import ReportsPage
 from workbench.errors import WorkbenchError
-from workbench.models.enums import FindingStatus, ReportType
 from workbench.reports import DOCUMENTS, DocRequest, get_spec
 from workbench.reports.numbers import list_numbers
 from workbench.services import rectification_followup as followup
@@ -33,6 +32,7 @@ from workbench.services.findings import list_findings
 from workbench.services.reports import ReportDraft, create_report
 from workbench.services.rounds import list_rounds
 from workbench.services.voiding import void
+from workbench.vocab.enums import FindingStatus, ReportType
 from workbench.workspace import Workspace
 
 

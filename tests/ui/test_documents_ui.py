@@ -28,11 +28,11 @@ from ui.dialogs.document_dialog import DocumentDialog
 from ui.dialogs.document_export import ImportResultDialog
 from ui.main_window import MainWindow
 from ui.pages.reports_page import ReportsPage
-from workbench.models.enums import RectificationStatus
 from workbench.reports import template_for
 from workbench.services.letters import get_letter
 from workbench.services.rectification import get_rectification, list_rectifications
 from workbench.services.targets import list_targets
+from workbench.vocab.enums import RectificationStatus
 from workbench.workspace import Workspace
 
 S = RectificationStatus

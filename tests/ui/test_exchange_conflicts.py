@@ -229,7 +229,7 @@ def test_a_mix_the_rules_refuse_is_shown_and_cannot_be_saved(qtbot: QtBot, w: Wo
     """A transferred clue is resolved only by keeping a whole version: the preview says why."""
     from tests.workbench.test_conflicts_merge import _clue
     from workbench.models import Clue
-    from workbench.models.enums import ClueStatus
+    from workbench.vocab.enums import ClueStatus
 
     clue = _clue(w.a, w.round_id)
     for n in (1, 2):

@@ -13,9 +13,9 @@ from tests.ui.editor_helpers import open_editor, open_window, press, record_page
 from ui.editors.finding_editor import FindingEditor
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
-from workbench.models.enums import FindingStatus
 from workbench.services.findings import get_finding
 from workbench.services.findings_evidence import list_evidence
+from workbench.vocab.enums import FindingStatus
 from workbench.workspace import Workspace
 
 

@@ -10,8 +10,8 @@ from tests.ui.editor_helpers import open_editor, open_window, record_page, save,
 from ui.editors.focus_editor import FocusEditor
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
-from workbench.models.enums import FocusStatus
 from workbench.services.focus import FocusItemView, get_focus_item
+from workbench.vocab.enums import FocusStatus
 from workbench.workspace import Workspace
 
 

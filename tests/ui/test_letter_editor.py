@@ -17,8 +17,8 @@ from ui.editors.letter_editor import LetterEditor, parse_persons
 from ui.main_window import MainWindow
 from ui.pages.letters_page import LettersPage
 from ui.pages.record_list_page import RecordListPage
-from workbench.models.enums import LetterCategory, LetterStatus
 from workbench.services.letters import get_letter
+from workbench.vocab.enums import LetterCategory, LetterStatus
 from workbench.workspace import Workspace
 
 

@@ -18,8 +18,8 @@ from ui.editors.rectification_editor import RectificationEditor
 from ui.i18n import core_text
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
-from workbench.models.enums import ClueStatus, LetterStatus, RectificationStatus
 from workbench.services.locks import lock_reason
+from workbench.vocab.enums import ClueStatus, LetterStatus, RectificationStatus
 from workbench.workspace import Workspace
 
 

@@ -15,10 +15,10 @@ from tests.conftest import LEADER, PASSPHRASE
 from tests.ui.test_admin_ui import NEW_PASS, SLOW, _add_member, _users_dialog, _window
 from ui.dialogs.member_link_dialog import LinkMemberDialog
 from workbench.models import Member, Round, Team
-from workbench.models.enums import ForceType, MemberRole, RoundType
 from workbench.roles import Role
 from workbench.services import member_links, users
 from workbench.store.vault import Vault
+from workbench.vocab.enums import ForceType, MemberRole, RoundType
 
 LINK_COLUMN = 5
 

@@ -26,9 +26,9 @@ from tests.ui.test_locked_editors import _pick
 from ui.dialogs.search_dialog import SearchDialog
 from ui.editors.letter_editor import LetterEditor
 from ui.main_window import MainWindow
-from workbench.models.enums import LetterCategory, LetterStatus
 from workbench.services.letters import list_letters
 from workbench.services.voiding import void
+from workbench.vocab.enums import LetterCategory, LetterStatus
 from workbench.workspace import Workspace
 
 MENUS = {

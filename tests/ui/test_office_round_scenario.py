@@ -46,11 +46,11 @@ from ui.pages.exchange_page import ExchangePage
 from ui.pages.record_list_page import RecordListPage
 from ui.pages.setup_page import SetupPage
 from workbench import exchange as ex
-from workbench.models.enums import CadreLevel, ListKind, OrgLevel, RoundPhase, RoundType
 from workbench.services.focus import list_focus_items, list_list_entries
 from workbench.services.rounds import get_round, list_members, list_rounds, list_teams
 from workbench.services.targets import list_persons, list_targets
 from workbench.store.vault import Vault
+from workbench.vocab.enums import CadreLevel, ListKind, OrgLevel, RoundPhase, RoundType
 from workbench.workspace import Workspace
 
 PASS = "office round scenario 巡察 passphrase"

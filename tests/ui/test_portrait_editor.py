@@ -7,9 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.editor_helpers import open_editor, open_window, record_page, save, settle
 from ui.editors.portrait_editor import PortraitEditor
-from workbench.models.enums import Grade, PortraitSubject
 from workbench.services.portraits import get_portrait, list_portraits
 from workbench.services.targets import list_targets
+from workbench.vocab.enums import Grade, PortraitSubject
 from workbench.workspace import Workspace
 
 

@@ -16,9 +16,9 @@ from ui.editors.rectification_editor import RectificationEditor
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
 from ui.pages.workflow_actions import CloseOutDialog
-from workbench.models.enums import Grade, RectificationStatus
 from workbench.services.findings import list_findings
 from workbench.services.rectification import get_rectification
+from workbench.vocab.enums import Grade, RectificationStatus
 from workbench.workspace import Workspace
 
 

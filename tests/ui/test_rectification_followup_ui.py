@@ -21,13 +21,13 @@ from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
 from ui.pages.workflow_actions import parse_catalog
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
-from workbench.models.enums import RectificationDocStatus, RectificationStatus
 from workbench.roles import Role
 from workbench.services import rectification_documents as rdocs
 from workbench.services import rectification_followup as fu
 from workbench.services.rectification import EvidenceEntry, get_rectification
 from workbench.services.users import add_user
 from workbench.store.vault import Vault
+from workbench.vocab.enums import RectificationDocStatus, RectificationStatus
 from workbench.workspace import Workspace
 
 

@@ -20,9 +20,9 @@ from ui.main_window import MainWindow
 from ui.pages.letters_page import LettersPage
 from workbench.demo import DEMO_PASSPHRASE
 from workbench.models import AuditEntry, Member
-from workbench.models.enums import LetterStatus
 from workbench.services.letters import LetterView, get_letter
 from workbench.services.rounds import list_teams
+from workbench.vocab.enums import LetterStatus
 from workbench.workspace import Workspace
 
 REASON = "本组其他人员均不熟悉该单位，经巡察办同意"

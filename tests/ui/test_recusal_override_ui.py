@@ -19,9 +19,9 @@ from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
 from workbench.demo import DEMO_PASSPHRASE
 from workbench.models import AuditEntry, Member
-from workbench.models.enums import FindingStatus
 from workbench.services.findings import FindingView, get_finding, list_findings
 from workbench.services.rounds import list_teams
+from workbench.vocab.enums import FindingStatus
 from workbench.workspace import Workspace
 
 

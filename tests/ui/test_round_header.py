@@ -25,9 +25,9 @@ from tests.ui.office_store import (
 )
 from ui.main_window import MainWindow
 from ui.widgets.round_header import CURRENT_STYLE, DONE_STYLE, RoundHeader
-from workbench.models.enums import PlanStatus, RoundPhase, RoundType
 from workbench.services.office_setup import DEFAULT_FRAMEWORK, add_round, move_round_phase
 from workbench.services.rounds import RoundDraft, RoundView, get_round
+from workbench.vocab.enums import PlanStatus, RoundPhase, RoundType
 from workbench.workspace import Workspace
 
 __all__ = ["office_dir", "office_template", "opened"]  # fixtures

@@ -35,9 +35,9 @@ from tests.ui.office_store import (
 from ui.dialogs.round_wizard import RoundWizard
 from ui.main_window import MainWindow
 from workbench.errors import PermissionDenied
-from workbench.models.enums import PlanStatus, RoundPhase, RoundType
 from workbench.services.office_setup import DEFAULT_FRAMEWORK, RoundChanges, add_round, edit_round
 from workbench.services.rounds import RoundDraft, get_round, list_rounds
+from workbench.vocab.enums import PlanStatus, RoundPhase, RoundType
 from workbench.workspace import Workspace
 
 __all__ = ["office_dir", "office_template", "opened"]  # fixtures

@@ -24,13 +24,13 @@ from ui.dialogs.team_targets_dialog import TeamTargetsDialog
 from ui.main_window import MainWindow
 from ui.pages.setup_page import SetupPage
 from workbench.errors import PermissionDenied
-from workbench.models.enums import CadreLevel, ListKind, OrgLevel, RoundType
 from workbench.services import setup_records
 from workbench.services.focus import ListEntryDraft
 from workbench.services.office_setup import DEFAULT_FRAMEWORK, add_round, add_team
 from workbench.services.rounds import RoundDraft, list_members, list_teams
 from workbench.services.targets import PersonDraft, list_persons, list_targets
 from workbench.services.users import add_user
+from workbench.vocab.enums import CadreLevel, ListKind, OrgLevel, RoundType
 from workbench.workspace import Workspace
 
 PASS = "setup page 巡察 passphrase"

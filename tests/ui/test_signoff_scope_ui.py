@@ -19,10 +19,10 @@ from ui.dialogs import document_export
 from ui.pages.record_list_page import RecordListPage
 from ui.pages.reports_page import ReportsPage
 from workbench.models import Member
-from workbench.models.enums import FindingStatus
 from workbench.reports.gbt9704 import DRAFT_MARK
 from workbench.services.findings import FindingView, list_findings
 from workbench.services.rounds import list_teams
+from workbench.vocab.enums import FindingStatus
 from workbench.workspace import Workspace
 
 

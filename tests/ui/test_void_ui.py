@@ -17,8 +17,8 @@ from tests.ui.test_locked_editors import _pick
 from ui.editors.letter_editor import LetterEditor
 from ui.main_window import MainWindow
 from ui.pages.record_list_page import RecordListPage
-from workbench.models.enums import LetterCategory, LetterStatus
 from workbench.services.letters import list_letters
+from workbench.vocab.enums import LetterCategory, LetterStatus
 from workbench.workspace import Workspace
 
 REASON = "与另一件重复登记"

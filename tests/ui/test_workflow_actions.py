@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from ui.main_window import MainWindow
-from workbench.models.enums import FindingStatus
 from workbench.services.findings import get_finding
+from workbench.vocab.enums import FindingStatus
 from workbench.workspace import Workspace
 
 

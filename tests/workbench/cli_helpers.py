@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from workbench.cli import build_parser, main
-from workbench.models import enums
 from workbench.reports.registry import DOCUMENTS
 from workbench.roles import Role
 from workbench.services.indexing import RECORD_TYPES
+from workbench.vocab import enums
 
 
 def cli_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:

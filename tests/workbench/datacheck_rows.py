@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from workbench.datacheck.kinds import FIELDS
 from workbench.models.datalists import DataRow, DataSource
-from workbench.models.enums import DataListKind
+from workbench.vocab.enums import DataListKind
 
 
 def add_list(

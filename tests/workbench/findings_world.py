@@ -16,7 +16,14 @@ from tests.conftest import LEADER
 from tests.workbench.team import Team
 from workbench.models import Interview, ListEntry, Member, Person, Target, User
 from workbench.models import Team as TeamRow
-from workbench.models.enums import (
+from workbench.services.findings import (
+    FindingDraft,
+    ResponsibleParty,
+    create_finding,
+)
+from workbench.services.rounds import RoundDraft, create_round
+from workbench.services.workflow import SourceRef
+from workbench.vocab.enums import (
     AttentionLevel,
     CadreLevel,
     ForceType,
@@ -25,13 +32,6 @@ from workbench.models.enums import (
     MemberRole,
     ResponsibilityType,
 )
-from workbench.services.findings import (
-    FindingDraft,
-    ResponsibleParty,
-    create_finding,
-)
-from workbench.services.rounds import RoundDraft, create_round
-from workbench.services.workflow import SourceRef
 
 TAXON = "SGJJ-2020.1.1"
 KEY = AttentionLevel.KEY

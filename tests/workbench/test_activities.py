@@ -9,7 +9,6 @@ import pytest
 
 import workbench.services  # noqa: F401  (registers the search-index hook)
 from workbench.errors import Conflict, NotFound, ValidationError
-from workbench.models.enums import ActivityType
 from workbench.search import search
 from workbench.services.activities import (
     ActivityDraft,
@@ -22,6 +21,7 @@ from workbench.services.activities import (
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target
 from workbench.store.vault import Vault
+from workbench.vocab.enums import ActivityType
 
 DRAFT = ActivityDraft(
     "座谈会",

@@ -15,9 +15,9 @@ from tests.workbench.cli_helpers import cli_json
 from tests.workbench.hit_rows import ROWS
 from workbench.cli import main
 from workbench.models import DataHit, Evidence, Target
-from workbench.models.enums import AttentionLevel, HitStatus
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.store.vault import Vault
+from workbench.vocab.enums import AttentionLevel, HitStatus
 
 
 def _hit(vault: Vault, round_id: str, subject: str = "李四") -> str:

@@ -14,9 +14,9 @@ from tests.workbench.cli_helpers import cli_json
 from workbench.cli import main
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.models import Clue
-from workbench.models.enums import ClueStatus
 from workbench.services.clues import overdue_clues
 from workbench.store.vault import Vault
+from workbench.vocab.enums import ClueStatus
 
 
 def test_clues_list_overdue_is_the_reminders_rule(

@@ -12,7 +12,6 @@ from tests.workbench.team import Team
 from tests.workbench.test_clues import T0, TODAY, World, advance, register
 from tests.workbench.test_clues import world as world
 from workbench.errors import PermissionDenied, ValidationError, WorkflowError
-from workbench.models.enums import ClueOutcomeKind, ClueStatus, ClueTransferUnit, TransferMode
 from workbench.services.clue_transfer import add_months, feedback_months, set_feedback_months
 from workbench.services.clues import (
     get_clue,
@@ -22,6 +21,7 @@ from workbench.services.clues import (
     transfer_clue,
 )
 from workbench.services.stats import round_stats
+from workbench.vocab.enums import ClueOutcomeKind, ClueStatus, ClueTransferUnit, TransferMode
 
 
 def transferred(team: Team, w: World, **changes: Any) -> str:

@@ -15,17 +15,6 @@ from tests.conftest import LEADER
 from tests.workbench.team import Team
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError, WorkflowError
 from workbench.models import Interview, Target
-from workbench.models.enums import (
-    AttentionLevel,
-    CadreLevel,
-    ClueHandling,
-    ClueStatus,
-    ClueTransferUnit,
-    InterviewType,
-    LetterCategory,
-    LetterChannel,
-    TransferMode,
-)
 from workbench.search import search
 from workbench.services.clues import (
     ClueDraft,
@@ -52,6 +41,17 @@ from workbench.services.letters import (
 from workbench.services.letters_disposal import discuss_letter, dispose_letter
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.workflow import SourceRef
+from workbench.vocab.enums import (
+    AttentionLevel,
+    CadreLevel,
+    ClueHandling,
+    ClueStatus,
+    ClueTransferUnit,
+    InterviewType,
+    LetterCategory,
+    LetterChannel,
+    TransferMode,
+)
 
 NOW = datetime.now().replace(microsecond=0)
 TODAY = date.today()

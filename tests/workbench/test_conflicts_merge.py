@@ -15,9 +15,9 @@ from workbench import exchange as ex
 from workbench.errors import UsageError
 from workbench.exchange.errors import ConflictMergeRefused, ConflictNotFound
 from workbench.models import Clue, Target
-from workbench.models.enums import CadreLevel, ClueStatus, ClueTransferUnit, TransferMode
 from workbench.models.exchange import RecordVersion
 from workbench.store.vault import Vault
+from workbench.vocab.enums import CadreLevel, ClueStatus, ClueTransferUnit, TransferMode
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
 

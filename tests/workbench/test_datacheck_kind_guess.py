@@ -7,7 +7,7 @@ from pathlib import Path
 from workbench.datacheck.kind_guess import guess_kind
 from workbench.datacheck.readers import open_table
 from workbench.demo_data.lists import write_lists
-from workbench.models.enums import DataListKind
+from workbench.vocab.enums import DataListKind
 
 
 def test_every_demo_list_is_taken_for_its_own_kind(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.datacheck.mapping import guess
-from workbench.models.enums import DataListKind as Kind
+from workbench.vocab.enums import DataListKind as Kind
 
 
 def test_exact_synonyms_map_the_assistance_list() -> None:

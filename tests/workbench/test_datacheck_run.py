@@ -19,11 +19,11 @@ from workbench.datacheck.rules import add_rule
 from workbench.errors import Cancelled, PermissionDenied
 from workbench.jobs import CancelToken
 from workbench.models.datalists import DataHit, DataSource
-from workbench.models.enums import HitStatus
 from workbench.models.system import AuditEntry
 from workbench.services.datahits import HitView, get_hit, list_hits, run_rules
 from workbench.services.id_numbers import check_character
 from workbench.services.rounds import RoundDraft, create_round
+from workbench.vocab.enums import HitStatus
 
 
 def pid(n: int) -> str:

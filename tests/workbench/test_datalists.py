@@ -31,11 +31,11 @@ from workbench.datacheck.errors import (
 from workbench.errors import Cancelled, NotFound, PermissionDenied, ValidationError
 from workbench.jobs import CancelToken
 from workbench.models.datalists import DataMapping, DataRow, DataSource
-from workbench.models.enums import DataListKind
 from workbench.models.system import AuditEntry
 from workbench.roles import Role
 from workbench.services import data_access, datalists
 from workbench.services.datalists import import_list, list_sources, preview_list, source_rows
+from workbench.vocab.enums import DataListKind
 
 KIND = DataListKind.ASSISTANCE
 

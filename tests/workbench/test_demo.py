@@ -39,7 +39,13 @@ from workbench.models import (
     Team,
     User,
 )
-from workbench.models.enums import (
+from workbench.search import search
+from workbench.services.catalog import catalog
+from workbench.services.findings_signoff import review_finding
+from workbench.services.portraits import check_overall, get_portrait
+from workbench.store import audit
+from workbench.store.vault import Vault
+from workbench.vocab.enums import (
     ActivityType,
     ClueStatus,
     FindingStatus,
@@ -56,12 +62,6 @@ from workbench.models.enums import (
     RoundType,
     SignoffStep,
 )
-from workbench.search import search
-from workbench.services.catalog import catalog
-from workbench.services.findings_signoff import review_finding
-from workbench.services.portraits import check_overall, get_portrait
-from workbench.store import audit
-from workbench.store.vault import Vault
 
 
 def _values(s: Session, column: Any) -> set[Any]:

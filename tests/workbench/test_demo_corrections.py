@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from workbench.demo_data import DemoSummary, populate_demo
 from workbench.models import RECORD_MODELS, Activity, Clue, ListEntry, Person, Round, Target
-from workbench.models.enums import ActivityType, ClueTransferUnit, ListKind, TransferMode
 from workbench.store.vault import Vault
+from workbench.vocab.enums import ActivityType, ClueTransferUnit, ListKind, TransferMode
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.conftest import LEADER, PASSPHRASE
 from workbench.models import Member
 from workbench.models import Team as TeamRow
-from workbench.models.enums import ForceType, MemberRole
 from workbench.models.system import StoreMeta
 from workbench.roles import Role
 from workbench.services import (
@@ -46,6 +45,7 @@ from workbench.services import (
 from workbench.services.findings import FindingDraft, ResponsibleParty
 from workbench.services.workflow import SourceRef
 from workbench.store.vault import Vault
+from workbench.vocab.enums import ForceType, MemberRole
 
 DEPUTY = "deputy"
 F1_TAXON = "SGJJ-2020.2.1.1"  # 聚焦群众身边… › 惠民惠农资金管理使用 › 虚报冒领…

@@ -23,7 +23,6 @@ from tests.workbench.test_docs_content import build, headings, lines, text
 from tests.workbench.test_docs_data import Seeded
 from workbench.cli.report_cmds import register
 from workbench.models import Finding, ListEntry, Portrait, Round
-from workbench.models.enums import Grade
 from workbench.reports import DocRequest, export_document, write_document
 from workbench.reports.context import fmt_wan
 from workbench.reports.doc_feedback import without_names
@@ -47,6 +46,7 @@ from workbench.services import (
     rounds,
 )
 from workbench.store.vault import Vault
+from workbench.vocab.enums import Grade
 
 seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy  # the shared fixtures
 

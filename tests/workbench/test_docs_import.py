@@ -17,7 +17,6 @@ from sqlalchemy import select
 from tests.workbench import test_docs_data as docs_data
 from tests.workbench.test_docs_data import DONE_ON, Seeded
 from workbench.models import AuditEntry
-from workbench.models.enums import Grade, RectificationStatus
 from workbench.reports import (
     DocRequest,
     LedgerFileInvalid,
@@ -27,6 +26,7 @@ from workbench.reports import (
 from workbench.services import rectification as rect
 from workbench.store.audit import verify_chain
 from workbench.store.vault import Vault
+from workbench.vocab.enums import Grade, RectificationStatus
 
 seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy  # the shared fixtures
 S = RectificationStatus

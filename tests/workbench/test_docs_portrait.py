@@ -18,10 +18,10 @@ from tests.workbench.test_docs_data import Seeded
 from workbench.cli import main
 from workbench.errors import GradeContradiction
 from workbench.models import Portrait
-from workbench.models.enums import Grade
 from workbench.reports import DocRequest, write_document
 from workbench.services import portraits, targets
 from workbench.store.vault import Vault
+from workbench.vocab.enums import Grade
 
 seeded, seeded_copy, store = docs_data.seeded, docs_data.seeded_copy, docs_cli.store
 

@@ -24,13 +24,13 @@ from tests.workbench import test_docs_data as docs_data
 from tests.workbench.test_docs_content import lines, text, title
 from tests.workbench.test_docs_data import Seeded
 from workbench.models import Member, Round, Team
-from workbench.models.enums import ForceType, MemberRole, RoundType
 from workbench.reports import DOCUMENTS, DocRequest, get_spec, write_document
 from workbench.reports.doc_announcement import add_qr
 from workbench.reports.gbt9704 import OfficialDocument
 from workbench.reports.round_start import count, span
 from workbench.services import focus
 from workbench.store.vault import Vault
+from workbench.vocab.enums import ForceType, MemberRole, RoundType
 
 seeded = docs_data.seeded  # the shared fixture
 

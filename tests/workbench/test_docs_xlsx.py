@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 
 from tests.workbench import test_docs_data as docs_data
 from tests.workbench.test_docs_data import Seeded, open_seeded
-from workbench.models.enums import LetterStatus, RectificationStatus
 from workbench.reports import DocRequest, write_document
 from workbench.reports.xlsx_ledgers import LEDGERS
+from workbench.vocab.enums import LetterStatus, RectificationStatus
 
 seeded, seeded_copy = docs_data.seeded, docs_data.seeded_copy  # the shared fixtures
 LEDGER_TYPES = {

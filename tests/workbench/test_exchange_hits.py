@@ -16,9 +16,9 @@ from tests.workbench.test_exchange_support import World, get, world_in, world_te
 from workbench import exchange as ex
 from workbench.cli.conflict_cmds import conflict_text
 from workbench.models import Clue, DataHit, Evidence
-from workbench.models.enums import HitStatus
 from workbench.services.hit_review import decide_hit, hit_to_clue
 from workbench.store.vault import Vault
+from workbench.vocab.enums import HitStatus
 
 
 @pytest.fixture

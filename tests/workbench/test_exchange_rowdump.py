@@ -19,8 +19,8 @@ from workbench.exchange.export import round_rows
 from workbench.exchange.recordio import PackageRecord, serialize
 from workbench.exchange.rowdump import iter_round_records
 from workbench.models import Finding, Interview, Letter, ListEntry, Portrait, Round
-from workbench.models.enums import RoundType
 from workbench.store.vault import Vault
+from workbench.vocab.enums import RoundType
 
 Bases = Mapping[tuple[str, str], tuple[int, str]]
 

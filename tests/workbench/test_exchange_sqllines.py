@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from workbench.exchange import rowdump
 from workbench.exchange.canonical import canonical_json
 from workbench.exchange.sqllines import ODD, column_sql
-from workbench.models.enums import LetterStatus
 from workbench.models.fieldrules import ColumnSpec
 from workbench.store.engine import compact_json
+from workbench.vocab.enums import LetterStatus
 
 TEXT = st.text(max_size=12)  # no lone surrogates by default: SQLite holds UTF-8
 INT = st.integers(-(2**63), 2**63 - 1)

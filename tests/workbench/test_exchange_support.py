@@ -39,7 +39,8 @@ from workbench.models import (
     Team,
 )
 from workbench.models.base import utcnow
-from workbench.models.enums import (
+from workbench.store.vault import Vault
+from workbench.vocab.enums import (
     AttentionLevel,
     EvidenceType,
     FindingStatus,
@@ -47,7 +48,6 @@ from workbench.models.enums import (
     ListKind,
     RoundType,
 )
-from workbench.store.vault import Vault
 
 PASS = "correct horse 巡察 battery"
 # Columns that take the wall-clock time (or the importing user) of an import.
@@ -497,7 +497,7 @@ def finding_record(w: World, vault: Vault, finding_id: str) -> dict[str, Any]:
 
 def test_conflict_values_read_as_labels_not_codes() -> None:
     from workbench.exchange.conflicts import value_label
-    from workbench.models.enums import LetterChannel, Secrecy
+    from workbench.vocab.enums import LetterChannel, Secrecy
 
     assert (
         value_label("letters", "channel", "small_envelope") == LetterChannel("small_envelope").label

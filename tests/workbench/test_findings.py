@@ -29,12 +29,6 @@ from workbench.errors import (
     WorkflowError,
 )
 from workbench.models import Attachment, Person
-from workbench.models.enums import (
-    CadreLevel,
-    EvidenceType,
-    FindingStatus,
-    ResponsibilityType,
-)
 from workbench.search import search
 from workbench.services.findings import (
     ResponsibleParty,
@@ -54,6 +48,12 @@ from workbench.services.findings_signoff import (
     submit_finding,
 )
 from workbench.services.workflow import SourceRef
+from workbench.vocab.enums import (
+    CadreLevel,
+    EvidenceType,
+    FindingStatus,
+    ResponsibilityType,
+)
 
 # -- create, validation ----------------------------------------------------------------------------
 

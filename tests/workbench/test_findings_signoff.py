@@ -20,11 +20,6 @@ from workbench.errors import (
     ValidationError,
     WorkflowError,
 )
-from workbench.models.enums import (
-    EvidenceType,
-    FindingStatus,
-    SignoffStep,
-)
 from workbench.services.findings import (
     update_finding,
     void_finding,
@@ -39,6 +34,11 @@ from workbench.services.findings_signoff import (
     review_finding,
     set_finding_in_report,
     submit_finding,
+)
+from workbench.vocab.enums import (
+    EvidenceType,
+    FindingStatus,
+    SignoffStep,
 )
 
 # -- sign-off chain --------------------------------------------------------------------------------

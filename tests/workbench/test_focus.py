@@ -11,7 +11,6 @@ import workbench.services  # noqa: F401  (registers the search-index hook)
 from tests.workbench.team import Team
 from workbench.errors import Conflict, NotFound, ValidationError
 from workbench.models import Finding
-from workbench.models.enums import FindingStatus, FocusStatus, ListKind
 from workbench.services.catalog import catalog
 from workbench.services.focus import (
     ListEntryDraft,
@@ -29,6 +28,7 @@ from workbench.services.focus import (
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target
 from workbench.store.vault import Vault
+from workbench.vocab.enums import FindingStatus, FocusStatus, ListKind
 
 
 def _round(vault: Vault, number: int = 1) -> str:

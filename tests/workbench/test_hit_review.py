@@ -26,7 +26,6 @@ from workbench.errors import (
     WorkflowError,
 )
 from workbench.models import Clue, DataHit, Evidence, Finding, Member
-from workbench.models.enums import CadreLevel, HitStatus
 from workbench.roles import Role
 from workbench.services.clues import void_clue
 from workbench.services.data_access import NEVER, set_data_roles
@@ -39,6 +38,7 @@ from workbench.services.hit_review import (
     resolve_hit,
 )
 from workbench.store.vault import Vault
+from workbench.vocab.enums import CadreLevel, HitStatus
 
 
 def add_hit(team: Team, w: World, **over: Any) -> str:

@@ -11,7 +11,6 @@ import pytest
 
 import workbench.services  # noqa: F401  (registers the search-index hook)
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from workbench.models.enums import InterviewType
 from workbench.search import search
 from workbench.services.interviews import (
     InterviewDraft,
@@ -31,6 +30,7 @@ from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target
 from workbench.services.users import add_user
 from workbench.store.vault import Vault
+from workbench.vocab.enums import InterviewType
 
 HELD = datetime(2026, 3, 10, 9, 30)
 DRAFT = InterviewDraft(

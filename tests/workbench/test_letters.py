@@ -20,13 +20,6 @@ from workbench.errors import (
     WorkflowError,
 )
 from workbench.models import Attachment, Target
-from workbench.models.enums import (
-    AttentionLevel,
-    CadreLevel,
-    LetterCategory,
-    LetterChannel,
-    LetterStatus,
-)
 from workbench.search import search
 from workbench.services.letters import (
     LetterDraft,
@@ -44,6 +37,13 @@ from workbench.services.letters_disposal import (
     dispose_letter,
 )
 from workbench.services.rounds import RoundDraft, create_round
+from workbench.vocab.enums import (
+    AttentionLevel,
+    CadreLevel,
+    LetterCategory,
+    LetterChannel,
+    LetterStatus,
+)
 
 RECEIVED = (datetime.now() - timedelta(days=30)).replace(microsecond=0)
 MEETING = RECEIVED.date() + timedelta(days=3)

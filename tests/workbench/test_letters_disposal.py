@@ -19,17 +19,6 @@ from workbench.errors import (
     ValidationError,
     WorkflowError,
 )
-from workbench.models.enums import (
-    CadreLevel,
-    ClueStatus,
-    ClueTransferUnit,
-    FindingStatus,
-    LetterCategory,
-    LetterDisposition,
-    LetterStatus,
-    ResponsibilityType,
-    TransferMode,
-)
 from workbench.services.clues import ClueDraft, get_clue, list_clues
 from workbench.services.findings import FindingDraft, ResponsibleParty, create_finding, get_finding
 from workbench.services.letters import (
@@ -45,6 +34,17 @@ from workbench.services.letters_disposal import (
     mark_duplicate,
 )
 from workbench.services.workflow import SourceRef
+from workbench.vocab.enums import (
+    CadreLevel,
+    ClueStatus,
+    ClueTransferUnit,
+    FindingStatus,
+    LetterCategory,
+    LetterDisposition,
+    LetterStatus,
+    ResponsibilityType,
+    TransferMode,
+)
 
 world = test_letters.world  # the shared fixture
 

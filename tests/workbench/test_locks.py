@@ -17,16 +17,6 @@ from tests.workbench.test_rectification import DRAFT, _sha
 from tests.workbench.test_rectification import _item as rectification_item
 from workbench.errors import NotFound, WorkflowError
 from workbench.models import Interview, Target
-from workbench.models.enums import (
-    AttentionLevel,
-    ClueOutcomeKind,
-    ClueStatus,
-    Grade,
-    InterviewType,
-    LetterCategory,
-    LetterDisposition,
-    RectificationStatus,
-)
 from workbench.services.clues import get_clue, record_outcome, register_clue, update_clue
 from workbench.services.letters import get_letter, register_letter, update_letter
 from workbench.services.locks import lock_reason
@@ -39,6 +29,16 @@ from workbench.services.rectification import (
     update_rectification,
 )
 from workbench.services.rounds import RoundDraft, create_round
+from workbench.vocab.enums import (
+    AttentionLevel,
+    ClueOutcomeKind,
+    ClueStatus,
+    Grade,
+    InterviewType,
+    LetterCategory,
+    LetterDisposition,
+    RectificationStatus,
+)
 
 NOW = datetime.now().replace(microsecond=0)
 

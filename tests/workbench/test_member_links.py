@@ -29,7 +29,6 @@ from workbench.cli import main
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from workbench.models import AuditEntry, Finding, Member, User
 from workbench.models import Team as TeamRow
-from workbench.models.enums import FindingStatus, ForceType, MemberRole
 from workbench.models.system import StoreMeta
 from workbench.services import member_links, users
 from workbench.services.findings_signoff import (
@@ -39,6 +38,7 @@ from workbench.services.findings_signoff import (
     submit_finding,
 )
 from workbench.services.member_links import LINKS_KEY
+from workbench.vocab.enums import FindingStatus, ForceType, MemberRole
 
 OFFICE_USER_ID = str(uuid.uuid4())  # a user of the office's store, unknown on this one
 

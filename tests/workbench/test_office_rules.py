@@ -11,13 +11,13 @@ from sqlalchemy import select
 
 from tests.workbench.team import Team
 from workbench.errors import PermissionDenied, ValidationError
-from workbench.models.enums import RectificationDocKind
 from workbench.models.system import AuditEntry
 from workbench.services import rectification_documents as rdocs
 from workbench.services.clue_transfer import set_feedback_months
 from workbench.services.office_setup import DEFAULT_FRAMEWORK, add_round, add_target
 from workbench.services.rounds import RoundDraft
 from workbench.services.targets import TargetDraft
+from workbench.vocab.enums import RectificationDocKind
 
 OFFICE = "office"
 PLAN, REPORT = RectificationDocKind.PLAN, RectificationDocKind.REPORT

@@ -9,7 +9,6 @@ import pytest
 
 import workbench.services  # noqa: F401  (registers the search-index hook)
 from workbench.errors import Conflict, GradeContradiction, NotFound, ValidationError
-from workbench.models.enums import Grade, PortraitSubject
 from workbench.services.catalog import catalog
 from workbench.services.interviews import InterviewDraft, create_interview
 from workbench.services.portraits import (
@@ -26,6 +25,7 @@ from workbench.services.portraits import (
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import PersonDraft, TargetDraft, create_person, create_target
 from workbench.store.vault import Vault
+from workbench.vocab.enums import Grade, PortraitSubject
 
 TEMPLATE = catalog().portrait_template("zzhx")
 CODES = [i.code for i in TEMPLATE.items]

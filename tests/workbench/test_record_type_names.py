@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
-from workbench.models.labels import BY_KIND, BY_TABLE, type_label
 from workbench.services.activities import _OWN_RECORD
 from workbench.services.attachments import list_attachments
 from workbench.services.identifiers import KINDS
@@ -14,6 +13,7 @@ from workbench.services.portraits import REF_MODELS
 from workbench.services.reads import record_table
 from workbench.services.workflow import SOURCE_MODELS
 from workbench.store.vault import Vault
+from workbench.vocab.labels import BY_KIND, BY_TABLE, type_label
 
 
 def test_the_cli_kinds_are_named_by_the_registry() -> None:

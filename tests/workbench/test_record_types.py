@@ -4,8 +4,8 @@ field a package carries has a Chinese label, so no screen falls back to a field'
 from __future__ import annotations
 
 from workbench.exchange.recordio import CHILDREN, CONTENT_SCHEMAS, MODELS
-from workbench.models.labels import BY_KIND, RECORD_LABELS, RECORD_TYPES, field_label, type_label
 from workbench.services.search import RECORD_TYPE_LABELS
+from workbench.vocab.labels import BY_KIND, RECORD_LABELS, RECORD_TYPES, field_label, type_label
 
 
 def test_every_exchanged_type_and_field_is_named() -> None:

@@ -12,7 +12,6 @@ import pytest
 import workbench.services  # noqa: F401  (registers the search-index hook)
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from workbench.models import Finding
-from workbench.models.enums import FindingStatus, Grade, RectificationStatus
 from workbench.search import search
 from workbench.services.rectification import (
     TRANSITIONS,
@@ -33,6 +32,7 @@ from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target
 from workbench.services.users import add_user
 from workbench.store.vault import Vault
+from workbench.vocab.enums import FindingStatus, Grade, RectificationStatus
 
 S = RectificationStatus
 DRAFT = RectificationDraft(

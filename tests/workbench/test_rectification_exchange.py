@@ -20,7 +20,7 @@ from workbench.models import (
     ReminderLetter,
 )
 from workbench.models.base import Base
-from workbench.models.enums import (
+from workbench.vocab.enums import (
     Grade,
     RectificationDocKind,
     RectificationDocStatus,

@@ -12,13 +12,6 @@ import pytest
 
 import workbench.services  # noqa: F401  (registers the search-index hook)
 from workbench.errors import PermissionDenied, ValidationError
-from workbench.models.enums import (
-    Grade,
-    RectificationDocKind,
-    RectificationDocStatus,
-    RectificationStatus,
-    SupervisionAgency,
-)
 from workbench.services.rectification import (
     EvidenceEntry,
     RectificationDraft,
@@ -53,6 +46,13 @@ from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft, create_target
 from workbench.services.users import add_user
 from workbench.store.vault import Vault
+from workbench.vocab.enums import (
+    Grade,
+    RectificationDocKind,
+    RectificationDocStatus,
+    RectificationStatus,
+    SupervisionAgency,
+)
 
 S = RectificationStatus
 D = RectificationDocStatus

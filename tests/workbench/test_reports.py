@@ -12,16 +12,6 @@ import pytest
 import workbench.services  # noqa: F401  (registers the search-index hook)
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from workbench.models import Clue, Finding
-from workbench.models.enums import (
-    ApprovalState,
-    CadreLevel,
-    ClueStatus,
-    ClueTransferUnit,
-    FindingStatus,
-    ReportType,
-    Retention,
-    TransferMode,
-)
 from workbench.services.portraits import RecordRef
 from workbench.services.reports import (
     ArchiveDraft,
@@ -45,6 +35,16 @@ from workbench.services.reports import (
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.users import add_user
 from workbench.store.vault import Vault
+from workbench.vocab.enums import (
+    ApprovalState,
+    CadreLevel,
+    ClueStatus,
+    ClueTransferUnit,
+    FindingStatus,
+    ReportType,
+    Retention,
+    TransferMode,
+)
 
 A = ApprovalState
 DRAFT = ReportDraft("巡察报告", "关于对城关镇党委巡察情况的报告", body="一、基本情况……")

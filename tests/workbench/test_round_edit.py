@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from tests.workbench.team import Team
-from workbench.models.enums import OrgLevel, RoundPhase, RoundType
 from workbench.services.office_setup import DEFAULT_FRAMEWORK, RoundChanges, add_round, edit_round
 from workbench.services.round_names import chinese_number, suggested_round_name
 from workbench.services.rounds import RoundDraft
+from workbench.vocab.enums import OrgLevel, RoundPhase, RoundType
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 10))
 

@@ -11,7 +11,6 @@ from sqlalchemy import text
 from tests.conftest import LEADER
 from tests.workbench.team import Team
 from workbench.errors import PermissionDenied, ValidationError, WorkflowError
-from workbench.models.enums import PlanStatus, RoundType
 from workbench.services.office_setup import DEFAULT_FRAMEWORK, add_round
 from workbench.services.round_plan import (
     file_plan,
@@ -21,6 +20,7 @@ from workbench.services.round_plan import (
     review_problem,
 )
 from workbench.services.rounds import RoundDraft, get_round
+from workbench.vocab.enums import PlanStatus, RoundType
 
 
 def _round(team: Team, round_type: RoundType, number: int = 1) -> str:

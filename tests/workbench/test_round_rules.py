@@ -14,7 +14,6 @@ from tests.workbench.team import Team
 from workbench.errors import AmbiguousName, PermissionDenied, WorkbenchError, WorkflowError
 from workbench.models import FocusItem, ListEntry, Member, Person, Round, Target
 from workbench.models import Team as TeamRow
-from workbench.models.enums import OrgLevel, PlanStatus, RoundPhase, RoundType
 from workbench.services.focus import ListEntryDraft
 from workbench.services.office_setup import (
     MemberChanges,
@@ -39,6 +38,7 @@ from workbench.services.rounds import MemberDraft, RoundDraft, get_team
 from workbench.services.targets import PersonDraft, TargetDraft
 from workbench.store.separation import as_store_job
 from workbench.store.vault import Vault
+from workbench.vocab.enums import OrgLevel, PlanStatus, RoundPhase, RoundType
 
 OFFICE = "office"
 

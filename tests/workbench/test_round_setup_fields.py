@@ -9,7 +9,6 @@ import pytest
 
 from tests.workbench.team import Team
 from workbench.errors import ValidationError
-from workbench.models.enums import OrgLevel, RoundPhase
 from workbench.services.id_numbers import check_character, id_number_problem
 from workbench.services.rounds import (
     MemberDraft,
@@ -21,6 +20,7 @@ from workbench.services.rounds import (
 )
 from workbench.services.targets import PersonDraft, TargetDraft, create_person, create_target
 from workbench.store.vault import Vault
+from workbench.vocab.enums import OrgLevel, RoundPhase
 
 
 def _round(vault: Vault, number: int, **extra: object) -> str:

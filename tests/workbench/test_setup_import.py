@@ -19,11 +19,11 @@ from tests.workbench.setup_files import (
 )
 from tests.workbench.team import Team
 from workbench.errors import PermissionDenied
+from workbench.reports.setup_import import import_setup_file
+from workbench.reports.setup_rows import Refusal
 from workbench.reports.setup_templates import TEMPLATES, write_templates
 from workbench.services.focus import list_focus_items, list_list_entries
 from workbench.services.office_setup import list_round_teams
-from workbench.services.setup_import import import_setup_file
-from workbench.services.setup_rows import Refusal
 from workbench.services.targets import list_persons, list_targets
 from workbench.store.vault import Vault
 

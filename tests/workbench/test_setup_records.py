@@ -10,7 +10,6 @@ from sqlalchemy import select
 from tests.workbench.team import Team
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from workbench.models import Person
-from workbench.models.enums import ListKind, OrgLevel
 from workbench.services import setup_records as records
 from workbench.services.focus import (
     ListEntryDraft,
@@ -29,6 +28,7 @@ from workbench.services.rounds import (
     remove_member,
 )
 from workbench.services.targets import PersonDraft, TargetDraft, get_target, list_persons
+from workbench.vocab.enums import ListKind, OrgLevel
 
 OFFICE = "office"
 

@@ -28,7 +28,6 @@ from workbench.cli import main
 from workbench.errors import PermissionDenied, ValidationError
 from workbench.models import AuditEntry, Member, Target, User
 from workbench.models import Team as TeamRow
-from workbench.models.enums import AttentionLevel, FindingStatus, ForceType, MemberRole
 from workbench.reports import DocRequest, install_template, starter_template, write_document
 from workbench.reports.gbt9704 import DRAFT_MARK
 from workbench.reports.grouping import left_out_findings
@@ -45,6 +44,7 @@ from workbench.services.findings_signoff import (
 )
 from workbench.services.interviews import InterviewDraft, create_interview
 from workbench.services.letters import LetterDraft, ReportedPerson, register_letter
+from workbench.vocab.enums import AttentionLevel, FindingStatus, ForceType, MemberRole
 
 # -- helpers --------------------------------------------------------------------------------------
 

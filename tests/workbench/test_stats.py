@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from workbench.models import Clue, Finding, Interview, Letter, Rectification
-from workbench.models.enums import (
+from workbench.services import rounds
+from workbench.services.stats import round_stats
+from workbench.store.vault import Vault
+from workbench.vocab.enums import (
     CadreLevel,
     ClueStatus,
     ClueTransferUnit,
@@ -17,9 +20,6 @@ from workbench.models.enums import (
     RectificationStatus,
     TransferMode,
 )
-from workbench.services import rounds
-from workbench.services.stats import round_stats
-from workbench.store.vault import Vault
 
 
 def _seed(vault: Vault) -> tuple[str, str]:

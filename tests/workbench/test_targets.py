@@ -9,7 +9,6 @@ import pytest
 import workbench.services  # noqa: F401  (registers the search-index hook)
 from tests.workbench.team import Team
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from workbench.models.enums import AttentionLevel, CadreLevel, FocusStatus
 from workbench.search import search
 from workbench.services.focus import seed_focus_items, update_focus_item
 from workbench.services.rounds import RoundDraft, create_round, create_team
@@ -28,6 +27,7 @@ from workbench.services.targets import (
     void_target,
 )
 from workbench.store.vault import Vault
+from workbench.vocab.enums import AttentionLevel, CadreLevel, FocusStatus
 
 
 def _round(vault: Vault, number: int = 1) -> str:

@@ -15,12 +15,6 @@ from tests.workbench.team import Team
 from tests.workbench.test_letters import World, letter, register, to_meeting
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError, WorkflowError
 from workbench.models import AuditEntry, Clue, Interview, Letter, Rectification
-from workbench.models.enums import (
-    ActivityType,
-    ClueStatus,
-    InterviewType,
-    RectificationStatus,
-)
 from workbench.services.activities import ActivityDraft, create_activity
 from workbench.services.audit_log import action_label
 from workbench.services.clues import ClueDraft, register_clue
@@ -31,6 +25,12 @@ from workbench.services.rectification import RectificationDraft, create_rectific
 from workbench.services.search import search
 from workbench.services.stats import round_stats
 from workbench.services.voiding import readable, void, void_mark
+from workbench.vocab.enums import (
+    ActivityType,
+    ClueStatus,
+    InterviewType,
+    RectificationStatus,
+)
 
 world = test_letters.world  # the shared fixture
 

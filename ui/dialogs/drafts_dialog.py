@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import core_text
 from ui.models.record_table_model import display
-from workbench.models.labels import record_type
 from workbench.services.drafts import DraftView
+from workbench.vocab.labels import record_type
 
 
 class DraftsDialog(QDialog):

@@ -27,8 +27,8 @@ from ui.pages.datacheck_data import HitView
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.errors import WorkbenchError
-from workbench.models.enums import CadreLevel, ClueTransferUnit
 from workbench.services.hit_review import Converted, hit_to_clue, hit_to_finding
+from workbench.vocab.enums import CadreLevel, ClueTransferUnit
 
 # (session, attachments) -> Converted; run by Workspace.write_with_attachments
 Convert = Callable[[Any, Any], Converted]

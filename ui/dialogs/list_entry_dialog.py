@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 
 from ui.dialogs.setup_dialog import SetupDialog, Work, choose, enum_combo
 from ui.tasks import Tasks
-from workbench.models.enums import ListKind
 from workbench.services.focus import ListEntryDraft, ListEntryView
 from workbench.services.setup_records import add_list_entry, edit_list_entry
 from workbench.services.targets import TargetView
+from workbench.vocab.enums import ListKind
 
 
 class ListEntryDialog(SetupDialog):

@@ -8,7 +8,6 @@ and nothing is stored until the user imports the whole file or, explicitly, its 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -41,8 +40,9 @@ from workbench.datacheck.kind_guess import guess_kind
 from workbench.datacheck.kinds import FIELDS, Field
 from workbench.errors import Cancelled
 from workbench.jobs import CancelToken, ProgressSink
-from workbench.models.enums import DataListKind
+from workbench.services import Session
 from workbench.services.datalists import ListImport, ListPreview, import_list, preview_list
+from workbench.vocab.enums import DataListKind
 
 SAMPLES = 3  # values shown beside each field
 _REFUSED = QColor("#fdecea")
@@ -322,7 +322,7 @@ class ListImportDialog(QDialog):
         label, sheet = self.label.text().strip(), self.preview.sheet
         source_date, round_id = self.source_date.value(), self.round.currentData()
 
-        def unit(session: Any, sink: ProgressSink, token: CancelToken) -> ListImport:
+        def unit(session: Session, sink: ProgressSink, token: CancelToken) -> ListImport:
             return import_list(
                 session,
                 path,

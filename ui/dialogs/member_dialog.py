@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from ui.dialogs.setup_dialog import SetupDialog, Work, enum_combo
 from ui.tasks import Tasks
 from ui.widgets.check_list import CheckList
-from workbench.models.enums import ForceType, MemberRole, OrgLevel
 from workbench.services.office_setup import add_team_member
 from workbench.services.rounds import MemberDraft, MemberView, TeamView
 from workbench.services.setup_records import edit_member
 from workbench.services.targets import PersonView, TargetView
+from workbench.vocab.enums import ForceType, MemberRole, OrgLevel
 
 
 def person_label(person: PersonView, targets: Sequence[TargetView]) -> str:

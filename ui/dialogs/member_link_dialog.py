@@ -7,8 +7,6 @@ user's is pre-selected (the core's proposal); nothing is linked until 关联 is 
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,14 +23,14 @@ from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
-from workbench.services import member_links
+from workbench.services import Session, member_links
 from workbench.services.member_links import MemberChoice, Proposal
 from workbench.workspace import UserInfo
 
 TAKEN_STYLE = "color: #8a5300;"  # the warning colour of the users dialog
 
 
-def _choices(s: Any) -> tuple[list[MemberChoice], list[Proposal]]:
+def _choices(s: Session) -> tuple[list[MemberChoice], list[Proposal]]:
     return member_links.list_members(s), member_links.propose_links(s)
 
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ui.dialogs.setup_dialog import SetupDialog, Work, choose, enum_combo
 from ui.tasks import Tasks
-from workbench.models.enums import CadreLevel
 from workbench.services.id_numbers import id_number_problem
 from workbench.services.setup_records import add_person, edit_person
 from workbench.services.targets import PersonDraft, PersonView, TargetView
+from workbench.vocab.enums import CadreLevel
 
 
 def masked_id(number: str) -> str:

@@ -33,10 +33,11 @@ from ui.dialogs.document_dialog import DocumentDialog
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.tasks import Tasks
-from workbench.models.enums import Grade, RectificationDocKind, SupervisionAgency
 from workbench.reports import DocRequest, get_spec
+from workbench.services import Session
 from workbench.services import rectification_documents as rdocs
 from workbench.services import rectification_followup as fu
+from workbench.vocab.enums import Grade, RectificationDocKind, SupervisionAgency
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -258,7 +259,7 @@ class FollowThroughDialog(QDialog):
     def reload(self) -> None:
         rid, tid = self.round_id, self.target_id
 
-        def load(s: Any) -> dict[str, Any]:
+        def load(s: Session) -> dict[str, Any]:
             return {
                 "docs": rdocs.list_documents(s, round_id=rid, target_id=tid, limit=500).items,
                 "sups": fu.list_supervisions(s, round_id=rid, target_id=tid, limit=500).items,
@@ -314,7 +315,7 @@ class FollowThroughDialog(QDialog):
             ]
         )
 
-    def _run(self, work: Callable[[Any], Any]) -> None:
+    def _run(self, work: Callable[[Session], Any]) -> None:
         self.banner.hide()
         self.tasks.run(work, lambda _v: self.reload(), self._refused, write=True)
 

@@ -36,7 +36,7 @@ from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
-from workbench.models.enums import OrgLevel, RoundPhase, RoundType
+from workbench.services import Session
 from workbench.services.catalog import catalog
 from workbench.services.office_setup import (
     DEFAULT_FRAMEWORK,
@@ -47,6 +47,7 @@ from workbench.services.office_setup import (
 )
 from workbench.services.round_names import suggested_round_name
 from workbench.services.rounds import RoundDraft, RoundView, get_round, list_rounds
+from workbench.vocab.enums import OrgLevel, RoundPhase, RoundType
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #555555;"
@@ -464,7 +465,7 @@ class RoundWizard(QWizard):
         self.loaded = False
         year = date.today().year
 
-        def load(s: Any) -> _Loaded:
+        def load(s: Session) -> _Loaded:
             frameworks = tuple((f.id, f.version, f.title) for f in catalog().frameworks())
             current = get_round(s, round_id) if round_id is not None else None
             rounds = list_rounds(s, limit=1000).items
@@ -544,14 +545,14 @@ class RoundWizard(QWizard):
             )
             draft = RoundDraft(framework_id=framework_id, framework_version=framework_version, **c)
 
-            def work(s: Any) -> RoundView:
+            def work(s: Session) -> RoundView:
                 return add_round(s, draft)
 
         else:
             round_id, version = current.id, current.meta.version
             changes = RoundChanges(**c)
 
-            def work(s: Any) -> RoundView:
+            def work(s: Session) -> RoundView:
                 return edit_round(s, round_id, changes, expected_version=version)
 
         self.tasks.run(work, self._saved, self.confirm.show_error, write=True)

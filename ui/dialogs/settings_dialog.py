@@ -9,8 +9,6 @@ installed before any window exists), and the dialog says so.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +32,7 @@ from workbench.reports.frame_settings import (
     frame_settings,
     set_frame_setting,
 )
+from workbench.services import Session
 from workbench.services.clue_transfer import (
     FEEDBACK_MONTHS_RANGE,
     feedback_months,
@@ -204,7 +203,7 @@ class SettingsDialog(QDialog):
         if self.tasks is not None and changes:
             parent = self.parentWidget()
 
-            def save(s: Any) -> None:
+            def save(s: Session) -> None:
                 for name, value in changes.items():
                     set_frame_setting(s, name, value)
 

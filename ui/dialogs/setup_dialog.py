@@ -22,8 +22,9 @@ from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.errors import WorkbenchError
+from workbench.services import Session
 
-Work = Callable[[Any], Any]
+Work = Callable[[Session], Any]
 
 
 def enum_combo(name: str, enum_cls: Any, current: Any = None) -> QComboBox:

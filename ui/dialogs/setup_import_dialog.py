@@ -1,7 +1,7 @@
 """从 Excel 导入配置 (巡察办): pick what to import and the filled-in template, check it — every
 refused row listed with its row, column and reason — then import it whole, or explicitly only its
 clean rows. The blank templates are saved from here too. Checks and imports run on the DB worker
-(``services/setup_import.py``: a check tries every row and saves nothing)."""
+(``reports/setup_import.py``: a check tries every row and saves nothing)."""
 
 from __future__ import annotations
 
@@ -33,9 +33,9 @@ from ui.errors import error_text, show_error
 from ui.i18n import core_text
 from ui.tasks import Tasks
 from workbench.errors import WorkbenchError
-from workbench.models.labels import type_label
+from workbench.reports.setup_import import SetupImportReport, import_setup_file
 from workbench.reports.setup_templates import TEMPLATES, write_template
-from workbench.services.setup_import import SetupImportReport, import_setup_file
+from workbench.vocab.labels import type_label
 
 _REFUSED = QColor("#fdecea")
 _GOOD, _BAD = "color: #1b5e20;", "color: #b00020;"

@@ -22,8 +22,9 @@ from ui.i18n import tr as _tr
 from ui.pages.record_list_page import RecordListPage
 from ui.widgets.form import Form
 from workbench.errors import WorkbenchError
+from workbench.services import Session
 
-Work = Callable[[Any], Any]  # (session) -> the updated view
+Work = Callable[[Session], Any]  # (session) -> the updated view
 
 
 class StepDialog(QDialog):

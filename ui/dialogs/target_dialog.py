@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ui.dialogs.setup_dialog import SetupDialog, Work, choose, enum_combo
 from ui.tasks import Tasks
-from workbench.models.enums import AttentionLevel
 from workbench.services.catalog import catalog
 from workbench.services.office_setup import add_target
 from workbench.services.rounds import TeamView
 from workbench.services.setup_records import edit_target
 from workbench.services.targets import TargetDraft, TargetView
+from workbench.vocab.enums import AttentionLevel
 
 
 class TargetDialog(SetupDialog):

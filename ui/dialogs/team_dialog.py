@@ -14,9 +14,10 @@ from shiboken6 import isValid
 from ui.dialogs.setup_dialog import SetupDialog, Work, choose, enum_combo
 from ui.i18n import core_text
 from ui.tasks import Tasks
-from workbench.models.enums import OrgLevel
+from workbench.services import Session
 from workbench.services.rounds import TeamContact, TeamView, contact_refusal, set_team_contact
 from workbench.services.setup_records import TeamFields, add_team, edit_team
+from workbench.vocab.enums import OrgLevel
 
 
 class TeamDialog(SetupDialog):
@@ -129,14 +130,14 @@ class TeamDialog(SetupDialog):
         if self.team is not None:
             team_id, version = self.team.id, self.team.meta.version
 
-            def edited(s: Any) -> TeamView:
+            def edited(s: Session) -> TeamView:
                 view = edit_team(s, team_id, team_fields, expected_version=version)
                 return set_team_contact(s, team_id, contact) if contact is not None else view
 
             return edited
         round_id, leader = self.round_id, self.leader_name() or None
 
-        def added(s: Any) -> Any:
+        def added(s: Session) -> Any:
             setup = add_team(s, round_id, team_fields, leader=leader)
             if contact is not None:
                 set_team_contact(s, setup.team.id, contact)

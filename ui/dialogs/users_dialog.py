@@ -9,7 +9,6 @@ seconds), so that runs on the DB worker while the dialog shows it is busy.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -41,7 +40,7 @@ from ui.errors import error_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
 from workbench.roles import ADMIN_ROLES
-from workbench.services import member_links, users
+from workbench.services import Session, member_links, users
 from workbench.services.member_links import MemberChoice
 from workbench.workspace import UserInfo
 
@@ -53,7 +52,7 @@ def local_time(value: datetime | None) -> str:
     return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _users_and_links(s: Any) -> tuple[list[UserInfo], list[MemberChoice]]:
+def _users_and_links(s: Session) -> tuple[list[UserInfo], list[MemberChoice]]:
     return users.list_users(s), member_links.list_links(s)
 
 

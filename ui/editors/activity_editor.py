@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import DateTimeField, EnumCombo, TargetCombo, join_names, split_names
-from workbench.models.enums import ActivityType
+from workbench.services import Session
 from workbench.services.activities import ActivityDraft, create_activity, update_activity
 from workbench.services.catalog import catalog
+from workbench.vocab.enums import ActivityType
 
 # interviews and letters have their own records; the core refuses them as activities
 ACTIVITY_KINDS = ("activity", "other")
@@ -124,7 +125,7 @@ class ActivityEditor(RecordEditor):
         if self.notes.toPlainText() != notes:
             self.notes.setPlainText(notes)
 
-    def save_work(self) -> Callable[[Any], Any]:
+    def save_work(self) -> Callable[[Session], Any]:
         draft = ActivityDraft(
             activity_type=self.activity_type.value(),
             held_at=datetime.fromisoformat(self.held_at.text_value()),
@@ -137,7 +138,7 @@ class ActivityEditor(RecordEditor):
         )
         view, round_id = self.view, self.round_id
 
-        def work(s: Any) -> Any:
+        def work(s: Session) -> Any:
             if view is None:
                 return create_activity(s, round_id or "", draft)
             return update_activity(s, view.id, draft, expected_version=view.meta.version)

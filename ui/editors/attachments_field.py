@@ -32,13 +32,14 @@ from ui.models.record_table_model import human_size
 from ui.tasks import Tasks
 from ui.uploads import Upload
 from workbench.errors import Cancelled
+from workbench.services import Session
 from workbench.services.attachments import get_attachments
 
 _IDLE_STYLE = "#drop_zone { border: 2px dashed #9aa5b1; border-radius: 6px; }"
 _HOVER_STYLE = "#drop_zone { border: 2px dashed #2f6fb0; border-radius: 6px; background: #eef4fb; }"
 
 
-def attachment_infos(session: Any, shas: list[str]) -> dict[str, Any]:
+def attachment_infos(session: Session, shas: list[str]) -> dict[str, Any]:
     """The AttachmentInfo of each wanted SHA-256 that is in the store."""
     return dict(get_attachments(session, shas))
 

@@ -50,6 +50,7 @@ from ui.i18n import core_notice
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.errors import WorkbenchError
+from workbench.services import Session
 from workbench.services.drafts import discard_draft, save_draft
 from workbench.services.locks import Notice, lock_notice
 
@@ -204,7 +205,7 @@ class RecordEditor(QDialog):
         """Put ``state`` (from ``state()``, possibly of an older draft) back into the fields."""
         raise NotImplementedError
 
-    def save_work(self) -> Callable[[Any], Any]:
+    def save_work(self) -> Callable[[Session], Any]:
         """The core call that creates or updates the record: ``work(session) -> view``. Build
         the draft dataclass here, on the GUI thread; the returned function runs on the worker."""
         raise NotImplementedError
@@ -379,7 +380,7 @@ class RecordEditor(QDialog):
             return
         draft_id = self.draft_id
 
-        def save_and_forget_draft(s: Any) -> Any:
+        def save_and_forget_draft(s: Session) -> Any:
             view = work(s)
             discard_draft(s, draft_id)  # same transaction: a crash keeps one or the other
             return view

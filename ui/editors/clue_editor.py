@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumChecks, EnumCombo, OptionalDate, TargetCombo
-from workbench.models.enums import (
+from workbench.services import Session
+from workbench.services.clues import ClueDraft, register_clue, update_clue
+from workbench.vocab.enums import (
     CadreLevel,
     ClueTransferUnit,
     Discipline,
     TransferMode,
 )
-from workbench.services.clues import ClueDraft, register_clue, update_clue
 
 TEXT_FIELDS = (
     "number",
@@ -131,7 +132,7 @@ class ClueEditor(RecordEditor):
         if self.feedback_due.text_value() != state.get("feedback_due"):
             self.feedback_due.set_value(state.get("feedback_due"))
 
-    def save_work(self) -> Callable[[Any], Any]:
+    def save_work(self) -> Callable[[Session], Any]:
         t = self.texts
         view = self.view
         draft = ClueDraft(
@@ -154,7 +155,7 @@ class ClueEditor(RecordEditor):
             number=t["number"].text().strip() or None,
         )
 
-        def work(s: Any) -> Any:
+        def work(s: Session) -> Any:
             if view is None:
                 return register_clue(s, draft)
             return update_clue(s, view.id, draft, expected_version=view.meta.version)

@@ -37,16 +37,9 @@ from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumChecks, EnumCombo, TargetCombo
 from ui.i18n import core_text
 from ui.models.record_table_model import display
+from ui.tasks import Tasks
 from ui.widgets.header_fit import fit_header, header_minimum
-from workbench.models.enums import (
-    CadreLevel,
-    Discipline,
-    EvidenceType,
-    FindingStatus,
-    ListKind,
-    ResponsibilityType,
-)
-from workbench.models.labels import type_label
+from workbench.services import Session
 from workbench.services.catalog import catalog
 from workbench.services.findings import (
     FindingDraft,
@@ -55,9 +48,23 @@ from workbench.services.findings import (
     get_finding,
     update_finding,
 )
-from workbench.services.findings_evidence import EvidenceDraft, create_evidence, list_evidence
-from workbench.services.focus import list_list_entries
-from workbench.services.rounds import get_round
+from workbench.services.findings_evidence import (
+    EvidenceDraft,
+    EvidenceView,
+    create_evidence,
+    list_evidence,
+)
+from workbench.services.focus import ListEntryView, list_list_entries
+from workbench.services.rounds import RoundView, get_round
+from workbench.vocab.enums import (
+    CadreLevel,
+    Discipline,
+    EvidenceType,
+    FindingStatus,
+    ListKind,
+    ResponsibilityType,
+)
+from workbench.vocab.labels import type_label
 
 TEXT_FIELDS = ("number", "title", "amount")
 
@@ -189,7 +196,7 @@ class ClassificationCombo(QComboBox):
 
     loaded = Signal()
 
-    def __init__(self, tasks: Any, round_id: str | None) -> None:
+    def __init__(self, tasks: Tasks, round_id: str | None) -> None:
         super().__init__()
         self.addItem(self.tr("（未分类）"), "")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -199,7 +206,7 @@ class ClassificationCombo(QComboBox):
         if round_id:
             tasks.run(lambda s: get_round(s, round_id), self._loaded)
 
-    def _loaded(self, rnd: Any) -> None:
+    def _loaded(self, rnd: RoundView) -> None:
         if not isValid(self):
             return
         framework = catalog().framework(rnd.framework_id, int(rnd.framework_version))
@@ -228,7 +235,7 @@ class BasisList(QListWidget):
 
     changed = Signal()
 
-    def __init__(self, tasks: Any, round_id: str | None) -> None:
+    def __init__(self, tasks: Tasks, round_id: str | None) -> None:
         super().__init__()
         self.setObjectName("basis_ids")
         self.setMinimumHeight(110)
@@ -242,7 +249,7 @@ class BasisList(QListWidget):
                 self._loaded,
             )
 
-    def _loaded(self, entries: Any) -> None:
+    def _loaded(self, entries: tuple[ListEntryView, ...]) -> None:
         if not isValid(self):
             return
         self.blockSignals(True)
@@ -377,7 +384,7 @@ class FindingEditor(RecordEditor):
         note.setStyleSheet("color: #666;")
         self.extra.addWidget(note)
 
-    def _evidence_loaded(self, items: Any) -> None:
+    def _evidence_loaded(self, items: list[EvidenceView]) -> None:
         if not isValid(self.evidence):
             return
         self.evidence.clear()
@@ -508,7 +515,7 @@ class FindingEditor(RecordEditor):
             self.evidence_type.setCurrentIndex(0)
         self.files.set_shas(list(state.get("files") or []))
 
-    def save_work(self) -> Callable[[Any], Any]:
+    def save_work(self) -> Callable[[Session], Any]:
         t = self.texts
         view = self.view
         compiled: date = self.compiled_on.date().toPython()  # type: ignore[assignment]
@@ -543,7 +550,7 @@ class FindingEditor(RecordEditor):
             for sha, name in names.items()
         ]
 
-        def work(s: Any) -> Any:
+        def work(s: Session) -> Any:
             if view is None:
                 saved = create_finding(s, draft)
             else:

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEd
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumCombo, finding_label
 from ui.tasks import Tasks
-from workbench.models.enums import FocusStatus
-from workbench.services.findings import list_findings
+from workbench.services import Session
+from workbench.services.findings import FindingView, list_findings
 from workbench.services.focus import update_focus_item
+from workbench.vocab.enums import FocusStatus
 
 
 class FindingChecklist(QListWidget):
@@ -35,7 +36,7 @@ class FindingChecklist(QListWidget):
                 self._loaded,
             )
 
-    def _loaded(self, findings: Any) -> None:
+    def _loaded(self, findings: tuple[FindingView, ...]) -> None:
         self._filling = True
         for finding in findings:
             item = QListWidgetItem(finding_label(finding))
@@ -137,14 +138,14 @@ class FocusEditor(RecordEditor):
         if self.findings.value() != sorted(wanted):
             self.findings.set_value(wanted)
 
-    def save_work(self) -> Callable[[Any], Any]:
+    def save_work(self) -> Callable[[Session], Any]:
         assert self.view is not None
         item_id, version = self.view.id, self.view.meta.version
         status = self.status_combo.value()
         notes = self.notes.toPlainText().strip()
         finding_ids = self.findings.value()
 
-        def work(s: Any) -> Any:
+        def work(s: Session) -> Any:
             return update_focus_item(
                 s,
                 item_id,

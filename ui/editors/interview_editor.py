@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import DateTimeField, EnumCombo, TargetCombo, join_names, split_names
 from ui.editors.turns import TurnsEditor
-from workbench.models.enums import InterviewType
+from workbench.services import Session
 from workbench.services.interviews import (
     InterviewDraft,
     create_interview,
     set_transcript,
     update_interview,
 )
+from workbench.vocab.enums import InterviewType
 
 TEXT_FIELDS = (
     "number",
@@ -128,7 +129,7 @@ class InterviewEditor(RecordEditor):
                 box.setPlainText(value)
         self.turns.set_pairs([(str(q), str(a)) for q, a in state.get("turns") or []])
 
-    def save_work(self) -> Callable[[Any], Any]:
+    def save_work(self) -> Callable[[Session], Any]:
         t = self.texts
         draft = InterviewDraft(
             interview_type=self.interview_type.value(),
@@ -149,7 +150,7 @@ class InterviewEditor(RecordEditor):
         pairs = self.turns.pairs()
         view, round_id = self.view, self.round_id
 
-        def work(s: Any) -> Any:
+        def work(s: Session) -> Any:
             if view is None:
                 saved = create_interview(s, round_id or "", draft)
             else:

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 from ui.editors.attachments_field import AttachmentDropZone
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import DateTimeField, EnumChecks, EnumCombo, TargetCombo
-from workbench.models.enums import Discipline, LetterChannel
+from workbench.services import Session
 from workbench.services.letters import (
     LetterDraft,
     ReportedPerson,
     register_letter,
     update_letter,
 )
+from workbench.vocab.enums import Discipline, LetterChannel
 
 TEXT_FIELDS = ("number", "reporter_name", "reporter_contact")
 
@@ -151,7 +152,7 @@ class LetterEditor(RecordEditor):
         self.disciplines.set_values(state.get("disciplines") or [])
         self.original.set_shas(list(state.get("original") or []))
 
-    def save_work(self) -> Callable[[Any], Any]:
+    def save_work(self) -> Callable[[Session], Any]:
         t = self.texts
         persons = parse_persons(self.persons.toPlainText())
         if self.view is not None:
@@ -175,7 +176,7 @@ class LetterEditor(RecordEditor):
         )
         view = self.view
 
-        def work(s: Any) -> Any:
+        def work(s: Session) -> Any:
             if view is None:
                 return register_letter(s, draft)
             return update_letter(s, view.id, draft, expected_version=view.meta.version)

@@ -26,7 +26,7 @@ from ui.editors.fields import EnumCombo, TargetCombo
 from ui.i18n import core_text
 from ui.tasks import Tasks
 from ui.widgets.form import Form
-from workbench.models.enums import Grade, PortraitSubject
+from workbench.services import Session
 from workbench.services.catalog import catalog
 from workbench.services.portraits import (
     PortraitDraft,
@@ -35,8 +35,9 @@ from workbench.services.portraits import (
     set_overall,
     update_portrait,
 )
-from workbench.services.targets import list_persons
+from workbench.services.targets import PersonView, list_persons
 from workbench.taxonomy import PortraitTemplate, TaxonomyNotFound
+from workbench.vocab.enums import Grade, PortraitSubject
 
 
 @dataclass(frozen=True)
@@ -106,14 +107,14 @@ class PersonCombo(QComboBox):
     def __init__(self, tasks: Tasks, round_id: str | None, blank: str) -> None:
         super().__init__()
         self._blank = blank
-        self._people: list[Any] = []
+        self._people: list[PersonView] = []
         self._target: str | None = None
         self._wanted: str | None = None
         self.addItem(blank, None)
         if round_id:
             tasks.run(lambda s: list_persons(s, round_id=round_id, limit=1000).items, self._loaded)
 
-    def _loaded(self, people: Any) -> None:
+    def _loaded(self, people: tuple[PersonView, ...]) -> None:
         self._people = list(people)
         self.set_target(self._target)
 
@@ -381,7 +382,7 @@ class PortraitEditor(RecordEditor):
             self.usage_advice.setPlainText(advice)
         self._count_rated()
 
-    def save_work(self) -> Callable[[Any], Any]:
+    def save_work(self) -> Callable[[Session], Any]:
         key = str(self.template.currentData() or "")
         template_id, _, version = key.partition("@")
         if not template_id:
@@ -408,7 +409,7 @@ class PortraitEditor(RecordEditor):
         advice = self.usage_advice.toPlainText().strip()
         round_id = self.round_id
 
-        def work(s: Any) -> Any:
+        def work(s: Session) -> Any:
             if view is None:
                 saved = create_portrait(s, round_id or "", draft)
             else:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import FindingCombo, OptionalDate, TargetCombo
 from ui.i18n import core_text
+from workbench.services import Session
 from workbench.services.rectification import (
     RectificationDraft,
     create_rectification,
@@ -129,7 +130,7 @@ class RectificationEditor(RecordEditor):
         if self.due_date.text_value() != state.get("due_date"):
             self.due_date.set_value(state.get("due_date"))
 
-    def save_work(self) -> Callable[[Any], Any]:
+    def save_work(self) -> Callable[[Session], Any]:
         t, a = self.texts, self.areas
         draft = RectificationDraft(
             problem=a["problem"].toPlainText().strip(),
@@ -149,7 +150,7 @@ class RectificationEditor(RecordEditor):
         )
         view, round_id = self.view, self.round_id
 
-        def work(s: Any) -> Any:
+        def work(s: Session) -> Any:
             if view is None:
                 return create_rectification(s, round_id or "", draft)
             return update_rectification(s, view.id, draft, expected_version=view.meta.version)

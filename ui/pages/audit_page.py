@@ -13,9 +13,9 @@ from ui.models.record_table_model import Column
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterSpec
-from workbench.models.labels import RECORD_TYPES
 from workbench.services.audit_log import action_label, list_audit_entries, verify_audit_chain
 from workbench.services.reads import ATTACHMENT_OPEN, RECORD_READ
+from workbench.vocab.labels import RECORD_TYPES
 
 ACTIONS = (
     "unlock",

@@ -25,7 +25,6 @@ from ui.i18n import tr as _tr
 from ui.models.record_table_model import display
 from ui.pages.locked_actions import always, disable_when_locked
 from ui.pages.record_list_page import RecordListPage
-from workbench.models.enums import ClueHandling, ClueOutcomeKind, ClueStatus, ClueTransferUnit
 from workbench.services.clue_transfer import add_months, feedback_months
 from workbench.services.clues import (
     close_clue,
@@ -35,6 +34,7 @@ from workbench.services.clues import (
     record_outcome,
     transfer_clue,
 )
+from workbench.vocab.enums import ClueHandling, ClueOutcomeKind, ClueStatus, ClueTransferUnit
 
 # -- the clue steps ------------------------------------------------------------------------------
 

@@ -27,9 +27,9 @@ from ui.tasks import Tasks
 from ui.widgets.bar_chart import BarChart
 from ui.widgets.first_run_checklist import FirstRunChecklist
 from ui.widgets.round_header import RoundHeader
-from workbench.models.enums import ClueOutcomeKind, LetterCategory, LetterChannel
 from workbench.services.clue_stats import ClueGroup, ClueStats
 from workbench.services.stats import RoundStats, round_stats
+from workbench.vocab.enums import ClueOutcomeKind, LetterCategory, LetterChannel
 
 
 class Figure(QFrame):

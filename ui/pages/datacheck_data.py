@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.roles import Role
+from workbench.services import Session
 from workbench.services.common import actor_roles
 from workbench.services.data_access import data_roles, may_see_raw
 from workbench.services.datahits import HitView, RuleView, list_hits, rule_list
@@ -37,7 +38,7 @@ class DatacheckData:
         return TEAM_ROLES
 
 
-def load_datacheck(session: Any, round_id: str | None) -> DatacheckData:
+def load_datacheck(session: Session, round_id: str | None) -> DatacheckData:
     raw = may_see_raw(session)
     # the lists are the allowed roles' only: the others see the rules and the hits
     sources = tuple(list_sources(session, round_id=round_id)) if raw else ()

@@ -35,9 +35,10 @@ from ui.i18n import tr as _tr
 from ui.pages.datacheck_data import DatacheckData, HitView, load_hits
 from ui.pages.setup_data import fill_table, make_table, select_id, selected_id
 from ui.tasks import Tasks
-from workbench.models.enums import DataListKind, HitStatus
+from workbench.services import Session
 from workbench.services.datahits import get_hit
 from workbench.services.hit_review import Converted, decide_hit, linked_records
+from workbench.vocab.enums import DataListKind, HitStatus
 
 if TYPE_CHECKING:
     from ui.pages.datacheck_page import DatacheckPage
@@ -253,7 +254,7 @@ class HitsTab(QWidget):
         """Read the hit and the records made from it, and show them unless the user has
         selected another meanwhile (a hit just decided stays shown when it leaves the filter)."""
 
-        def load(session: Any) -> tuple[HitView, tuple[str, ...]]:
+        def load(session: Session) -> tuple[HitView, tuple[str, ...]]:
             hit = get_hit(session, hit_id)
             return hit, linked_records(session, hit)
 

@@ -34,6 +34,7 @@ from ui.tasks import Tasks
 from ui.widgets.job_panel import JobPanel
 from workbench.errors import Cancelled
 from workbench.jobs import CancelToken, ProgressSink
+from workbench.services import Session
 from workbench.services.datahits import RunResult, run_rules
 from workbench.services.datalists import RowsPage, remove_source, source_rows
 
@@ -329,7 +330,7 @@ class RulesTab(QWidget):
         if round_id is None or self.job.running:
             return
 
-        def unit(session: Any, sink: ProgressSink, token: CancelToken) -> RunResult:
+        def unit(session: Session, sink: ProgressSink, token: CancelToken) -> RunResult:
             return run_rules(session, round_id, rule_id=rule_id, progress=sink, cancel=token)
 
         self.outcome.setText("")

@@ -29,12 +29,13 @@ from ui.pages.document_menu import (
 )
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
-from workbench.models.enums import ReportType
 from workbench.reports import DocRequest, get_spec
+from workbench.services import Session
 from workbench.services import rectification_followup as followup
 from workbench.services.reports import list_reports
 from workbench.services.rounds import get_round
 from workbench.services.targets import get_target
+from workbench.vocab.enums import ReportType
 
 
 def _tasks_scope(page: QWidget) -> tuple[Tasks, Callable[[], dict[str, Any]]]:
@@ -68,7 +69,7 @@ def open_document(page: QWidget, code: str) -> None:
         choose_record(page, tasks, code, round_id, target_id)
         return
 
-    def names(s: Any) -> tuple[str, str]:
+    def names(s: Session) -> tuple[str, str]:
         target = get_target(s, target_id).name if target_id else ""
         return get_round(s, round_id).name, target
 
@@ -96,10 +97,10 @@ def open_record_document(
     return dialog
 
 
-def chosen_records(code: str, round_id: str, target_id: str | None) -> Callable[[Any], Any]:
+def chosen_records(code: str, round_id: str, target_id: str | None) -> Callable[[Session], Any]:
     """The records of the round (and target) a CHOSEN_RECORDS type is made from, as (id, label)."""
 
-    def reminders(s: Any) -> list[tuple[str, str]]:
+    def reminders(s: Session) -> list[tuple[str, str]]:
         found = followup.list_reminders(s, round_id=round_id, target_id=target_id)
         units = {t: get_target(s, t).name for t in {r.target_id for r in found} if t}
 
@@ -109,7 +110,7 @@ def chosen_records(code: str, round_id: str, target_id: str | None) -> Callable[
 
         return [(r.id, f"{label(r)} → {r.new_leader}") for r in found]
 
-    def suggestions(s: Any) -> list[tuple[str, str]]:
+    def suggestions(s: Session) -> list[tuple[str, str]]:
         found = list_reports(
             s, round_id=round_id, target_id=target_id, report_type=ReportType.SUGGESTION
         )

@@ -27,7 +27,7 @@ from workbench.exchange.certs import EnrolRequest, parse_certificate, parse_requ
 from workbench.exchange.errors import BadCertificateFile, BadRequestFile, ExchangeState
 from workbench.exchange.identity import device_keys, office_keys
 from workbench.jobs import ProgressSink
-from workbench.models.labels import type_label
+from workbench.vocab.labels import type_label
 from workbench.workspace import Workspace
 
 ENROL_FILE_LIMIT = 1 << 20

@@ -29,14 +29,7 @@ from ui.pages.locked_actions import disable_when_locked
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterSpec
-from workbench.models.enums import (
-    CadreLevel,
-    Discipline,
-    LetterCategory,
-    LetterChannel,
-    LetterDisposition,
-    LetterStatus,
-)
+from workbench.services import Session
 from workbench.services.letters import (
     UNCLASSIFIED,
     LetterDraft,
@@ -50,6 +43,14 @@ from workbench.services.letters_disposal import (
     discuss_letter,
     dispose_letter,
     mark_duplicate,
+)
+from workbench.vocab.enums import (
+    CadreLevel,
+    Discipline,
+    LetterCategory,
+    LetterChannel,
+    LetterDisposition,
+    LetterStatus,
 )
 
 
@@ -166,7 +167,7 @@ class LettersPage(RecordListPage):
         level = list(CadreLevel)[levels.index(choice)]
         letter_id = view.id
 
-        def work(s: Any) -> Any:
+        def work(s: Session) -> Any:
             letter = get_letter(s, letter_id)
             draft = clue_draft_from_letter(letter, subject_level=level)
             return dispose_letter(s, letter_id, "to_clue", clue=draft)

@@ -36,6 +36,7 @@ from ui.models.record_table_model import Column, RecordTableModel, voided_mark, 
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterBar, FilterSpec
 from ui.widgets.header_fit import fit_header
+from workbench.services import Session
 
 # (session, offset, limit, filters) -> Page
 ListService = Callable[..., Any]
@@ -246,7 +247,7 @@ class RecordListPage(QWidget):
         columns = [column for column, _width in self.view_columns()]
         mark = voided_mark()
 
-        def rows(session: Any) -> Iterator[list[Any]]:
+        def rows(session: Session) -> Iterator[list[Any]]:
             offset = 0
             while True:
                 page = service(session, offset=offset, limit=EXPORT_PAGE, **filters)

@@ -16,7 +16,14 @@ from ui.models.record_table_model import Column, display
 from ui.pages.record_list_page import RecordListPage
 from ui.tasks import Tasks
 from ui.widgets.filter_bar import FilterSpec
-from workbench.models.enums import (
+from workbench.services.activities import list_activities
+from workbench.services.clues import list_clues
+from workbench.services.findings import list_findings
+from workbench.services.focus import list_focus_items
+from workbench.services.interviews import list_interviews
+from workbench.services.portraits import list_portraits
+from workbench.services.rectification import list_rectifications
+from workbench.vocab.enums import (
     ActivityType,
     ClueStatus,
     ClueTransferUnit,
@@ -26,13 +33,6 @@ from workbench.models.enums import (
     PortraitSubject,
     RectificationStatus,
 )
-from workbench.services.activities import list_activities
-from workbench.services.clues import list_clues
-from workbench.services.findings import list_findings
-from workbench.services.focus import list_focus_items
-from workbench.services.interviews import list_interviews
-from workbench.services.portraits import list_portraits
-from workbench.services.rectification import list_rectifications
 
 Scope = Callable[[], dict[str, Any]]
 

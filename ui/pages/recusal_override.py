@@ -15,6 +15,7 @@ from ui.dialogs.step_dialog import StepDialog, Work, ask_step
 from ui.i18n import tr as _tr
 from ui.pages.record_list_page import RecordListPage
 from workbench.errors import WorkbenchError
+from workbench.services import Session
 from workbench.services.authority import recusal_override
 from workbench.services.findings_signoff import (
     OverrideOffer,
@@ -109,7 +110,7 @@ def ask_step_override(step: StepDialog, refusal: WorkbenchError, work: Work) -> 
     def make() -> Work:
         text = reason.toPlainText()
 
-        def overridden(s: Any) -> Any:
+        def overridden(s: Session) -> Any:
             with recusal_override(s, text):
                 return work(s)
 

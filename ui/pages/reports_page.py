@@ -58,6 +58,7 @@ from workbench.reports import (
 )
 from workbench.reports.grouping import left_out_findings
 from workbench.reports.registry import TARGET_SCOPES
+from workbench.services import Session
 from workbench.services.common import MAX_PAGE
 from workbench.services.rounds import get_round
 from workbench.services.targets import list_targets
@@ -366,7 +367,7 @@ class ReportsPage(QWidget):
     def refresh(self) -> None:
         round_id = self.scope().get("round_id")
 
-        def load(s: Any) -> tuple[str, list[tuple[str, str]]]:
+        def load(s: Session) -> tuple[str, list[tuple[str, str]]]:
             if not round_id:
                 return "", []
             targets = list_targets(s, round_id=round_id, limit=MAX_PAGE).items

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from workbench.errors import PermissionDenied
+from workbench.services import Session
 from workbench.services.common import MAX_PAGE, Page
 from workbench.services.focus import (
     FocusItemView,
@@ -55,7 +56,7 @@ def _every(fetch: Callable[[int], Page[T]]) -> tuple[T, ...]:
             return tuple(items)
 
 
-def load_setup(session: Any, round_id: str) -> SetupData:
+def load_setup(session: Session, round_id: str) -> SetupData:
     focus: dict[str, list[FocusItemView]] = {}
     try:
         items = _every(

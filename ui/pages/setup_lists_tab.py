@@ -22,9 +22,9 @@ from ui.dialogs.list_entry_dialog import ListEntryDialog
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.pages.setup_data import SetupData, fill_table, make_table, selected_id
-from workbench.models.enums import ListKind
 from workbench.services.focus import ListEntryView
 from workbench.services.office_setup import TargetSetup, seed_round_focus
+from workbench.vocab.enums import ListKind
 
 if TYPE_CHECKING:
     from ui.pages.setup_page import SetupPage

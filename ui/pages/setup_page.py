@@ -31,9 +31,9 @@ from ui.pages.setup_people_tab import PersonsTab
 from ui.pages.setup_targets_tab import TargetsTab
 from ui.pages.setup_teams_tab import TeamsTab
 from ui.tasks import Tasks
-from workbench.models.labels import type_label
 from workbench.roles import Role
 from workbench.services.office_setup import SETUP_ROLES
+from workbench.vocab.labels import type_label
 
 Scope = Callable[[], dict[str, Any]]
 

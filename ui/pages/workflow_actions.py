@@ -34,7 +34,7 @@ from ui.pages.record_list_page import RecordListPage
 from ui.pages.recusal_override import ask_override
 from ui.tasks import Tasks
 from ui.widgets.form import Form
-from workbench.models.enums import Grade, RectificationStatus
+from workbench.services import Session
 from workbench.services.findings_signoff import (
     OverrideOffer,
     approve_finding,
@@ -52,6 +52,7 @@ from workbench.services.rectification import (
     set_evidence_catalog,
     set_rectification_status,
 )
+from workbench.vocab.enums import Grade, RectificationStatus
 
 Step = Callable[[Any, str], Any]  # (session, record id) -> view
 
@@ -136,7 +137,7 @@ def add_finding_actions(page: RecordListPage) -> None:
             return
         finding_id = view.id
 
-        def ask(s: Any) -> dict[str, Any]:
+        def ask(s: Session) -> dict[str, Any]:
             answers: dict[str, Any] = {
                 step: can_sign(s, finding_id, step) for step in SIGNOFF_STEPS
             }
@@ -208,7 +209,7 @@ class CloseOutDialog(QDialog):
         day: date = self.closed_on.date().toPython()  # type: ignore[assignment]
         shas, note = self.evidence.shas(), self.note.toPlainText().strip()
 
-        def step(s: Any) -> Any:
+        def step(s: Session) -> Any:
             return set_rectification_status(
                 s,
                 rid,

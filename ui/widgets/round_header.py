@@ -30,7 +30,7 @@ from ui.dialogs.round_wizard import type_title
 from ui.errors import show_error
 from ui.i18n import core_text
 from ui.tasks import Tasks
-from workbench.models.enums import PlanStatus, RoundPhase, RoundType
+from workbench.services import Session
 from workbench.services.office_setup import move_round_phase
 from workbench.services.round_plan import (
     file_plan,
@@ -40,6 +40,7 @@ from workbench.services.round_plan import (
     review_problem,
 )
 from workbench.services.rounds import RoundView, get_round, list_rounds
+from workbench.vocab.enums import PlanStatus, RoundPhase, RoundType
 
 CURRENT_STYLE = "background: #b71c1c; color: white; font-weight: bold; border-radius: 4px;"
 DONE_STYLE = "background: #eeeeee; color: #777777; border-radius: 4px;"
@@ -144,7 +145,7 @@ class RoundHeader(QFrame):
         return (self.next_button, self.file_button, self.approve_button, self.return_button)
 
     def refresh(self, round_id: str | None) -> None:
-        def load(s: Any) -> _State:
+        def load(s: Session) -> _State:
             view = get_round(s, round_id) if round_id else None
             return _State(view, view is not None or list_rounds(s, limit=1).total > 0)
 

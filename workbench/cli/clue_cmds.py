@@ -8,11 +8,11 @@ from typing import Any
 
 from workbench.cli import common
 from workbench.errors import UsageError
-from workbench.models.enums import ClueOutcomeKind, ClueTransferUnit
 from workbench.services.authority import recusal_override
 from workbench.services.clue_transfer import feedback_months, set_feedback_months
 from workbench.services.clues import record_outcome, transfer_clue
 from workbench.services.identifiers import resolve_record
+from workbench.vocab.enums import ClueOutcomeKind, ClueTransferUnit
 
 _UNITS = "|".join(u.value for u in ClueTransferUnit)
 _KINDS = "|".join(k.value for k in ClueOutcomeKind)

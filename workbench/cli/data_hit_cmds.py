@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from workbench.cli import common
 from workbench.datacheck.evidence import side_by_side
-from workbench.models.enums import CadreLevel, ClueTransferUnit, HitStatus
 from workbench.services.datahits import HitView, get_hit
 from workbench.services.hit_review import (
     DEFAULT_METHOD,
@@ -26,6 +25,7 @@ from workbench.services.hit_review import (
 from workbench.services.identifiers import resolve_record
 from workbench.services.office_setup import resolve_team
 from workbench.services.reads import open_record
+from workbench.vocab.enums import CadreLevel, ClueTransferUnit, HitStatus
 
 _LEVELS = "|".join(c.value for c in CadreLevel)
 _UNITS = "|".join(u.value for u in ClueTransferUnit)

@@ -15,10 +15,10 @@ from workbench.cli import common
 from workbench.datacheck.errors import ListRowsRefused, RowProblem
 from workbench.datacheck.kinds import FIELDS
 from workbench.errors import UsageError
-from workbench.models.enums import DataListKind
 from workbench.roles import ROLE_LABELS
 from workbench.services import data_access, datalists
 from workbench.services.identifiers import resolve_record
+from workbench.vocab.enums import DataListKind
 
 EXIT_REFUSED = ListRowsRefused.exit_code
 KIND_CODES = "、".join(f"{k.value}（{k.label}）" for k in DataListKind)

@@ -12,8 +12,8 @@ from typing import Any
 from workbench.cli import common
 from workbench.datacheck.rules import MAX_FILE_BYTES, add_rule, parse_rule_file, retire_rule
 from workbench.errors import UsageError
-from workbench.models.enums import HitStatus
 from workbench.services.datahits import HitView, RuleView, list_hits, rule_list, run_rules
+from workbench.vocab.enums import HitStatus
 
 _STATUSES = "|".join(s.value for s in HitStatus)
 

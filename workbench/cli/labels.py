@@ -4,7 +4,7 @@ codes; a code missing here is printed as it is (and the CLI's English scan test 
 
 from __future__ import annotations
 
-from workbench.models.labels import RECORD_LABELS, field_label
+from workbench.vocab.labels import RECORD_LABELS, field_label
 
 # the tables that are not records (record tables are named by models/labels.py)
 _SYSTEM_TABLES: dict[str, str] = {

@@ -6,12 +6,12 @@ import argparse
 import sys
 
 from workbench.cli import common
-from workbench.models.enums import ClueOutcomeKind, LetterCategory
 from workbench.search import HIGHLIGHT_END, HIGHLIGHT_START
 from workbench.services.identifiers import resolve_record
 from workbench.services.office_setup import resolve_round
 from workbench.services.search import search_records, unindexed_count
 from workbench.services.stats import round_stats
+from workbench.vocab.enums import ClueOutcomeKind, LetterCategory
 
 
 def cmd_search(args: argparse.Namespace) -> int:

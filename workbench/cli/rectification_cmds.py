@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from workbench.cli import common
 from workbench.errors import UsageError
-from workbench.models.enums import Grade, RectificationDocKind, SupervisionAgency
 from workbench.services import rectification_documents as rdocs
 from workbench.services import rectification_followup as fu
 from workbench.services.followup_ids import resolve_followup
@@ -25,6 +24,7 @@ from workbench.services.rectification import (
     review_rectification,
     set_evidence_catalog,
 )
+from workbench.vocab.enums import Grade, RectificationDocKind, SupervisionAgency
 
 _KINDS = "|".join(k.value for k in RectificationDocKind)
 _AGENCIES = "|".join(a.value for a in SupervisionAgency)

@@ -17,7 +17,6 @@ from typing import Any
 from workbench.cli import clue_cmds, common, round_plan_cmds, setup_member_cmds
 from workbench.cli.setup_member_cmds import org_level
 from workbench.errors import UsageError
-from workbench.models.enums import OrgLevel, RoundPhase, RoundType
 from workbench.services.office_setup import (
     DEFAULT_FRAMEWORK,
     RoundChanges,
@@ -48,6 +47,7 @@ from workbench.services.rounds import (
     get_team,
 )
 from workbench.services.targets import TargetDraft
+from workbench.vocab.enums import OrgLevel, RoundPhase, RoundType
 
 TYPE_CODES = "、".join(f"{t.value}（{t.label}）" for t in RoundType)
 PHASE_CODES = "、".join(f"{p.value}（{p.label}）" for p in RoundPhase)

@@ -1,5 +1,5 @@
 """Set-up from Excel on the command line: ``templates write DIR`` (the blank templates) and
-``targets|persons|members|lists import FILE --round R`` (services/setup_import.py).
+``targets|persons|members|lists import FILE --round R`` (reports/setup_import.py).
 
 An import lists every refused row as 行号、列、原因 and exits 8 when any row was refused, whether
 nothing was saved (the default) or only the clean rows (``--clean-rows-only``).
@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench.cli import common
+from workbench.reports.setup_import import SetupImportReport, import_setup_file
 from workbench.reports.setup_templates import TEMPLATES, write_templates
 from workbench.services.office_setup import resolve_round
-from workbench.services.setup_import import SetupImportReport, import_setup_file
 
 EXIT_REFUSED = 8  # as a validation error: scripts must notice
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from workbench.cli import common
 from workbench.errors import UsageError
-from workbench.models.enums import CadreLevel, ListKind, OrgLevel
 from workbench.services.focus import ListEntryDraft
 from workbench.services.office_setup import (
     MemberChanges,
@@ -25,6 +24,7 @@ from workbench.services.office_setup import (
 )
 from workbench.services.rounds import MemberDraft, MemberView, get_team
 from workbench.services.targets import PersonDraft
+from workbench.vocab.enums import CadreLevel, ListKind, OrgLevel
 
 
 def org_level(text: str | None, option: str) -> OrgLevel | None:

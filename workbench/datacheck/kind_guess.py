@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from workbench.datacheck.kinds import FIELDS
 from workbench.datacheck.mapping import guess
-from workbench.models.enums import DataListKind as Kind
+from workbench.vocab.enums import DataListKind as Kind
 
 # words a department's file name uses for each kind of list, the more telling kinds first
 NAME_HINTS: dict[Kind, tuple[str, ...]] = {

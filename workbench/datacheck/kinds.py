@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from workbench.i18n import N_
-from workbench.models.enums import DataListKind as Kind
+from workbench.vocab.enums import DataListKind as Kind
 
 
 class ValueType(StrEnum):

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from workbench.datacheck.kinds import FIELDS
-from workbench.models.enums import DataListKind as Kind
+from workbench.vocab.enums import DataListKind as Kind
 
 _PERSON_NAME = ("姓名", "名字", "户主姓名", "申请人姓名", "户主", "人员姓名", "对象姓名")
 _ID = (

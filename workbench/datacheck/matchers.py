@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
 from workbench.i18n import N_
-from workbench.models.enums import DataListKind as Kind
+from workbench.vocab.enums import DataListKind as Kind
 
 Sources = Mapping[Kind, Sequence[str]]  # kind → the ids of the round's live lists of that kind
 Params = Mapping[str, Any]

@@ -30,12 +30,12 @@ from workbench.errors import ValidationError
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import Member, Target, User
 from workbench.models.base import new_id
-from workbench.models.enums import PortraitSubject, RoundType
 from workbench.models.system import StoreMeta
 from workbench.reports.frame_settings import setting_named
 from workbench.roles import Role
 from workbench.services.catalog import catalog
 from workbench.store.vault import Vault
+from workbench.vocab.enums import PortraitSubject, RoundType
 
 __all__ = ["SIZES", "DemoSummary", "Plan", "populate_demo"]
 

@@ -20,7 +20,7 @@ from workbench.demo_data.text import money
 from workbench.demo_data.topics import Topic
 from workbench.models import Clue, Evidence, Finding, FindingSignoff
 from workbench.models.base import new_id
-from workbench.models.enums import (
+from workbench.vocab.enums import (
     ClueHandling,
     ClueOutcomeKind,
     ClueStatus,

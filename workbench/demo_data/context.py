@@ -15,8 +15,8 @@ from workbench.demo_data.plan import Plan
 from workbench.demo_data.sink import Sink
 from workbench.demo_data.text import Filler, Text, money
 from workbench.demo_data.topics import Topic
-from workbench.models.enums import CadreLevel, FindingStatus
 from workbench.taxonomy import Catalog
+from workbench.vocab.enums import CadreLevel, FindingStatus
 
 T = TypeVar("T")
 

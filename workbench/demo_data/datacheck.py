@@ -16,12 +16,12 @@ from workbench.demo_data.lists import (
     RELATIVE_CONTRACTS,
     write_lists,
 )
-from workbench.models.enums import CadreLevel, HitStatus
 from workbench.services import data_access
 from workbench.services.datahits import HitView, list_hits, run_rules
 from workbench.services.datalists import import_list
 from workbench.services.hit_review import decide_hit, hit_to_clue
 from workbench.store.vault import Vault
+from workbench.vocab.enums import CadreLevel, HitStatus
 
 _EXCLUDED = (
     "经核实，该户2026年2月由原村迁入现居住村，原村已于当月停发，两村名册为交接期间重叠，"

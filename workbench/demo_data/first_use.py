@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.exchange import accept_certificate, init_office, make_request, sign_request
-from workbench.models.enums import AttentionLevel, ForceType, MemberRole, RoundType
 from workbench.services.rounds import MemberDraft, RoundDraft, add_member, create_round, create_team
 from workbench.services.targets import TargetDraft, create_target
 from workbench.store.vault import Vault
+from workbench.vocab.enums import AttentionLevel, ForceType, MemberRole, RoundType
 
 OFFICE_USER = "ban"
 # (user, the holder's name, the team whose member the holder is)

@@ -20,7 +20,9 @@ from workbench.models import (
     Report,
 )
 from workbench.models.base import new_id
-from workbench.models.enums import (
+from workbench.services.clue_transfer import add_months
+from workbench.services.portraits import PortraitItemView, grade_contradiction
+from workbench.vocab.enums import (
     ApprovalState,
     FindingStatus,
     FocusStatus,
@@ -33,8 +35,6 @@ from workbench.models.enums import (
     Retention,
     SupervisionAgency,
 )
-from workbench.services.clue_transfer import add_months
-from workbench.services.portraits import PortraitItemView, grade_contradiction
 
 _OPEN_FOCUS = (FocusStatus.NOT_STARTED, FocusStatus.IN_PROGRESS, FocusStatus.NO_PROBLEM)
 _FOCUS_NOTES = {

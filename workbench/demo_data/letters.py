@@ -9,7 +9,7 @@ from workbench.demo_data.context import LATEST, Context, LetterRef, PersonRef, T
 from workbench.demo_data.topics import Topic
 from workbench.models import Letter
 from workbench.models.base import new_id
-from workbench.models.enums import LetterCategory, LetterChannel, LetterDisposition, LetterStatus
+from workbench.vocab.enums import LetterCategory, LetterChannel, LetterDisposition, LetterStatus
 
 # the reason ``make screenshots`` voids a letter of its demo store with, for 显示已作废
 VOID_EXAMPLE_REASON = "与前一件重复登记，已合并办理"

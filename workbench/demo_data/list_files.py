@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from workbench.models.enums import DataListKind as Kind
+from workbench.vocab.enums import DataListKind as Kind
 
 Row = dict[str, str]
 Cell = str | int | float | date

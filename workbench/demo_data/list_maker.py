@@ -16,7 +16,7 @@ from typing import TypeVar
 from workbench.datacheck.normalize import id_check_digit
 from workbench.demo_data import names
 from workbench.demo_data.list_files import Row
-from workbench.models.enums import DataListKind as Kind
+from workbench.vocab.enums import DataListKind as Kind
 
 T = TypeVar("T")
 

@@ -20,7 +20,7 @@ from workbench.demo_data.list_rows import (
     staff_row,
     subsidy_row,
 )
-from workbench.models.enums import DataListKind as Kind
+from workbench.vocab.enums import DataListKind as Kind
 
 
 def noise_rows(m: Maker, kind: Kind, count: int) -> Iterator[Row]:

@@ -20,7 +20,7 @@ from workbench.demo_data.list_rows import (
     staff_row,
     subsidy_row,
 )
-from workbench.models.enums import DataListKind as Kind
+from workbench.vocab.enums import DataListKind as Kind
 
 # The shipped rules (resources/datacheck/rules.json), in the order.
 PERSON_IN_LISTS = "DC01"  # 公职人员、村（社区）干部及其近亲属 享受低保/特困

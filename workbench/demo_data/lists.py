@@ -38,7 +38,7 @@ from workbench.demo_data.list_planted import (
     STAFF_IN_BUSINESS,
     plant,
 )
-from workbench.models.enums import DataListKind as Kind
+from workbench.vocab.enums import DataListKind as Kind
 
 __all__ = [
     "AREA_EXCEEDS",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from workbench.models.enums import AttentionLevel, ListKind, OrgLevel, RoundType
 from workbench.services import setup_records as records
 from workbench.services.focus import ListEntryDraft
 from workbench.services.office_setup import (
@@ -18,6 +17,7 @@ from workbench.services.office_setup import (
 )
 from workbench.services.rounds import MemberDraft, RoundDraft, RoundView
 from workbench.services.targets import PersonDraft, TargetDraft
+from workbench.vocab.enums import AttentionLevel, ListKind, OrgLevel, RoundType
 
 TERM = "十五届市委"
 AUTHORIZATION_NO = "市巡办〔2026〕3号"

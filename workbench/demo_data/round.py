@@ -20,7 +20,7 @@ from workbench.demo_data.text import money
 from workbench.demo_data.topics import topics_for
 from workbench.models import ListEntry, Member, Person, Round, Target, Team
 from workbench.models.base import new_id
-from workbench.models.enums import (
+from workbench.vocab.enums import (
     AttentionLevel,
     CadreLevel,
     ForceType,

@@ -10,7 +10,7 @@ from workbench.demo_data.text import Filler
 from workbench.demo_data.topics import Topic
 from workbench.models import Activity, Interview, InterviewTurn
 from workbench.models.base import new_id
-from workbench.models.enums import ActivityType, InterviewType
+from workbench.vocab.enums import ActivityType, InterviewType
 
 _INTERVIEW_WEIGHTS = (5, 3, 1, 1)
 _ACTIVITY_WEIGHTS = (2, 2, 1, 3, 1, 2, 1, 1)

@@ -18,8 +18,8 @@ from workbench.exchange.recordio import MODELS
 from workbench.i18n import N_
 from workbench.models import Team
 from workbench.models.exchange import DeviceScope, ExchangeDevice
-from workbench.models.labels import RECORD_LABELS, field_label
 from workbench.models.system import User
+from workbench.vocab.labels import RECORD_LABELS, field_label
 
 EMPTY = N_("（空）")
 YES, NO = N_("是"), N_("否")

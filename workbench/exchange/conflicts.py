@@ -33,10 +33,10 @@ from workbench.exchange.recordio import (
 )
 from workbench.models.base import utcnow
 from workbench.models.exchange import RecordConflict
-from workbench.models.labels import type_label
 from workbench.roles import Role
 from workbench.store import audit
 from workbench.store.vault import Vault
+from workbench.vocab.labels import type_label
 
 _TITLE_FIELDS = ("title", "name", "number", "subject_name")
 _NUMBER_FIELDS = ("number", "name")  # what a person may type for a conflicted record
@@ -428,8 +428,8 @@ def value_label(
     by the taxonomy catalog (plain text columns: the codes are checked elsewhere). A sub-type
     code means something only under its kind, which ``fields`` (the same version's) gives."""
     from workbench.models.base import EnumCode
-    from workbench.models.enums import Secrecy
     from workbench.services.catalog import catalog
+    from workbench.vocab.enums import Secrecy
 
     model = MODELS.get(record_type)
     column = model.__table__.columns.get(field) if model is not None else None

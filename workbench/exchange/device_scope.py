@@ -29,7 +29,7 @@ from workbench.exchange.manifest import Manifest
 from workbench.exchange.recordio import PackageRecord
 from workbench.models import Member, Round, Target, Team
 from workbench.models.exchange import BriefedVersion, DeviceScope, RecordVersion
-from workbench.models.labels import record_title
+from workbench.models.fieldrules import record_title
 
 _SCOPE: Any = DeviceScope.__table__
 _BRIEFED: Any = BriefedVersion.__table__

@@ -42,7 +42,7 @@ from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progre
 from workbench.models import RECORD_MODELS, Attachment, Round, User
 from workbench.models.base import utcnow
 from workbench.models.exchange import PackageLedger, SyncBase
-from workbench.models.labels import record_title
+from workbench.models.fieldrules import record_title
 from workbench.roles import Role
 from workbench.store import audit
 from workbench.store.fsutil import make_private_dir

@@ -14,7 +14,8 @@ import re
 from workbench.errors import ValidationError
 from workbench.exchange.canonical import StrictJSONError
 from workbench.exchange.recordio import parse_record
-from workbench.models.labels import RECORD_LABELS, field_label, record_title
+from workbench.models.fieldrules import record_title
+from workbench.vocab.labels import RECORD_LABELS, field_label
 
 # where a refusal points: "$.fields.summary…", "$.stamps.created_at", "$.children.turns[3].answer"
 _FIELD_PATH = re.compile(r"\$\.(?:(?:fields|stamps)\.(\w+)|children\.(\w+)\[\d+\]\.(\w+))")

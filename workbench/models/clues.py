@@ -9,7 +9,7 @@ from sqlalchemy import JSON, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, EnumCode, RecordMixin
-from workbench.models.enums import (
+from workbench.vocab.enums import (
     CadreLevel,
     ClueHandling,
     ClueStatus,

@@ -18,7 +18,7 @@ from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, EnumCode, RecordMixin, new_id, utcnow
-from workbench.models.enums import DataListKind, HitStatus
+from workbench.vocab.enums import DataListKind, HitStatus
 
 
 class DataSource(Base):

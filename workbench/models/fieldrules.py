@@ -25,6 +25,7 @@ from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, String, Tex
 from sqlalchemy.types import JSON
 
 from workbench.models.base import Base, EnumCode
+from workbench.vocab.labels import RECORD_LABELS
 
 TEXT_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Unicode's Cc category is exactly these code points: one regex search instead of a loop.
@@ -115,6 +116,17 @@ def json_fault(value: Any, max_items: int = MAX_JSON_ITEMS) -> str | None:
 
 
 # -- the rules of each column, from the models (so a new column is covered without a list) ----
+
+
+def record_title(table: str, fields: dict[str, Any]) -> str:
+    """``信访件 XF-2026-0001``: the type and what a user knows the record by, in messages that
+    name a record whose text may break the rules above (so the text is made printable)."""
+    label = RECORD_LABELS.get(table, table)
+    for key in ("number", "title", "name", "subject_name"):
+        value = fields.get(key)
+        if isinstance(value, str) and value.strip():
+            return f"{label} {TEXT_FORBIDDEN_RE.sub('?', value[:60])}"
+    return f"{label}（{fields.get('id', '')}）"
 
 
 @dataclass(frozen=True)

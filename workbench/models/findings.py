@@ -9,7 +9,7 @@ from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, T
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workbench.models.base import Base, EnumCode, RecordMixin, new_id
-from workbench.models.enums import EvidenceType, FindingStatus, SignoffStep
+from workbench.vocab.enums import EvidenceType, FindingStatus, SignoffStep
 
 
 class Finding(RecordMixin, Base):

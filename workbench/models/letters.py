@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, EnumCode, RecordMixin
-from workbench.models.enums import LetterCategory, LetterChannel, LetterDisposition, LetterStatus
+from workbench.vocab.enums import LetterCategory, LetterChannel, LetterDisposition, LetterStatus
 
 
 class Letter(RecordMixin, Base):

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workbench.models.base import Base, EnumCode, RecordMixin, new_id
-from workbench.models.enums import Grade, PortraitSubject
+from workbench.vocab.enums import Grade, PortraitSubject
 
 
 class Portrait(RecordMixin, Base):

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, EnumCode, RecordMixin
-from workbench.models.enums import ApprovalState, ReportType, Retention
+from workbench.vocab.enums import ApprovalState, ReportType, Retention
 
 
 class Report(RecordMixin, Base):

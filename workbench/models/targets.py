@@ -8,7 +8,7 @@ from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base, EnumCode, RecordMixin
-from workbench.models.enums import AttentionLevel, CadreLevel
+from workbench.vocab.enums import AttentionLevel, CadreLevel
 
 
 class Target(RecordMixin, Base):

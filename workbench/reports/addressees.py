@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.models.enums import ClueTransferUnit, SupervisionAgency
 from workbench.reports.context import issuer_body
 from workbench.services.clues import ClueView
 from workbench.services.rounds import RoundView
+from workbench.vocab.enums import ClueTransferUnit, SupervisionAgency
 
 DEFAULT_BODY = "县委"
 

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from workbench.errors import NotFound
 from workbench.models import Attachment, DataHit, Evidence
 from workbench.models.base import RecordMixin
-from workbench.models.enums import Discipline, RoundPhase, Secrecy
 from workbench.services import (
     activities,
     clues,
@@ -38,6 +37,7 @@ from workbench.services import (
 from workbench.services.catalog import catalog
 from workbench.services.common import MAX_PAGE, Page
 from workbench.taxonomy import Framework, TaxonomyNotFound
+from workbench.vocab.enums import Discipline, RoundPhase, Secrecy
 
 T = TypeVar("T")
 

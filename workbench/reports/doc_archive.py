@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
 from workbench.models import ArchiveItem, Evidence
-from workbench.models.enums import RoundPhase, Secrecy
 from workbench.reports import ooxml as x
 from workbench.reports.context import (
     DocContext,
@@ -43,6 +42,7 @@ from workbench.reports.numbers import Scope, numbers_for
 from workbench.services import activities, clues, findings, focus, interviews, letters, reports
 from workbench.services.portraits import RecordRef
 from workbench.services.reports import list_archive_items
+from workbench.vocab.enums import RoundPhase, Secrecy
 
 
 @dataclass(frozen=True)

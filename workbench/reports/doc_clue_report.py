@@ -10,7 +10,6 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from workbench.models import Clue
-from workbench.models.enums import ClueTransferUnit, RoundPhase
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -24,6 +23,7 @@ from workbench.reports.context import (
 from workbench.reports.doc_clues import ClueItem, clue_item, round_clues
 from workbench.reports.gbt9704 import OfficialDocument
 from workbench.reports.grouping import scope_of
+from workbench.vocab.enums import ClueTransferUnit, RoundPhase
 
 
 @dataclass(frozen=True)

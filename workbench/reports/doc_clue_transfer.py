@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from workbench.models import Clue
-from workbench.models.enums import ClueStatus
 from workbench.reports.addressees import Bodies
 from workbench.reports.context import (
     DocContext,
@@ -39,6 +38,7 @@ from workbench.reports.gbt9704 import HEITI, OfficialDocument, pair, wide
 from workbench.services import clues
 from workbench.services.clue_transfer import feedback_months
 from workbench.services.clues import ClueView
+from workbench.vocab.enums import ClueStatus
 
 # the states a clue is in once handed over: what a 移交函 may list
 TRANSFERRED = (

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
 from workbench.models import Finding
-from workbench.models.enums import Grade, RoundPhase
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -39,6 +38,7 @@ from workbench.reports.grouping import (
 )
 from workbench.services import portraits, rectification_documents, targets
 from workbench.services.findings import FindingView
+from workbench.vocab.enums import Grade, RoundPhase
 
 DEFAULT_COPIES = ("纪委监委", "组织部")
 SOMEONE = "相关人员"

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
 from workbench.models import Finding
-from workbench.models.enums import SignoffStep
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -29,6 +28,7 @@ from workbench.reports.gbt9704 import OfficialDocument, pair, wide
 from workbench.services import findings, focus
 from workbench.services.findings import FindingView
 from workbench.services.findings_evidence import list_evidence
+from workbench.vocab.enums import SignoffStep
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from workbench.models import Finding
-from workbench.models.enums import ActivityType, Grade, ReportType, RoundPhase
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -43,6 +42,7 @@ from workbench.reports.grouping import (
 from workbench.services import activities, clues, interviews, letters, portraits, reports
 from workbench.services.findings import FindingView
 from workbench.services.portraits import PortraitView
+from workbench.vocab.enums import ActivityType, Grade, ReportType, RoundPhase
 
 OVERVIEW_GAP = "【被巡察党组织基本情况：请补充】"
 NOTHING_RECORDED = "巡察组尚未记录总体评价，也未形成政治画像和纳入报告的问题。"

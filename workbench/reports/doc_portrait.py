@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
 from workbench.models import Portrait
-from workbench.models.enums import ActivityType, Grade, PortraitSubject, RoundPhase
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -47,6 +46,7 @@ from workbench.services.portraits import (
 )
 from workbench.services.targets import get_person
 from workbench.taxonomy import TaxonomyNotFound
+from workbench.vocab.enums import ActivityType, Grade, PortraitSubject, RoundPhase
 
 # how the report says a work method was used, in the order it lists them
 METHOD_PHRASES = {

@@ -8,7 +8,6 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from workbench.models import Rectification
-from workbench.models.enums import RectificationStatus
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -28,6 +27,7 @@ from workbench.reports.fitted import fitted_table
 from workbench.reports.gbt9704 import OfficialDocument
 from workbench.services import findings, rectification
 from workbench.services.rectification import RectificationView
+from workbench.vocab.enums import RectificationStatus
 
 
 @dataclass(frozen=True)

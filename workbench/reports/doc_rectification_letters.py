@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
 from workbench.models import Rectification
-from workbench.models.enums import RectificationDocKind, RoundPhase
 from workbench.reports.addressees import Bodies
 from workbench.reports.context import (
     DocContext,
@@ -40,6 +39,7 @@ from workbench.reports.gbt9704 import OfficialDocument
 from workbench.reports.grouping import scope_of
 from workbench.services import rectification, rectification_documents, rectification_followup
 from workbench.services.rectification import RectificationView
+from workbench.vocab.enums import RectificationDocKind, RoundPhase
 
 PRESS_DAYS = 15  # a 督办函 asks for completion or a written account within 15 days
 REMINDER_MONTHS = 1  # a 提醒函 asks for the new leader's account within a month

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from workbench.models import Round
-from workbench.models.enums import ClueOutcomeKind, LetterCategory, LetterChannel
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -22,6 +21,7 @@ from workbench.reports.context import (
 from workbench.reports.fitted import fitted_table
 from workbench.reports.gbt9704 import OfficialDocument
 from workbench.services.stats import round_stats
+from workbench.vocab.enums import ClueOutcomeKind, LetterCategory, LetterChannel
 
 
 @dataclass(frozen=True)

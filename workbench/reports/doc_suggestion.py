@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
 from workbench.models import Report
-from workbench.models.enums import FindingStatus, ReportType
 from workbench.reports.addressees import Bodies
 from workbench.reports.context import (
     DocContext,
@@ -31,6 +30,7 @@ from workbench.reports.errors import DocumentScopeError
 from workbench.reports.gbt9704 import OfficialDocument
 from workbench.reports.grouping import scope_of
 from workbench.services import findings, reports
+from workbench.vocab.enums import FindingStatus, ReportType
 
 REPLY_MONTHS = 1  # a written reply within a month: the common local period
 

@@ -12,7 +12,6 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from workbench.models.enums import RoundPhase
 from workbench.reports.context import (
     DocContext,
     DocRequest,
@@ -41,6 +40,7 @@ from workbench.services import focus
 from workbench.services.catalog import catalog
 from workbench.services.rounds import RoundView
 from workbench.services.targets import TargetView
+from workbench.vocab.enums import RoundPhase
 
 # what each phase is for, as a 方案 describes it (the phases the round records, in order)
 PHASE_WORK = {

@@ -19,11 +19,11 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from workbench.models.enums import MemberRole
 from workbench.reports.context import DocRequest, cn_number, fmt_date, issuer_body
 from workbench.reports.frame_settings import FrameSettings, frame_settings
 from workbench.services import rounds
 from workbench.services.targets import get_target
+from workbench.vocab.enums import MemberRole
 
 Issuer = Literal["office", "team"]
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from workbench.models.enums import FindingStatus
 from workbench.reports.context import (
     DocRequest,
     F,
@@ -27,6 +26,7 @@ from workbench.services import findings
 from workbench.services.findings import FindingView
 from workbench.services.rounds import RoundView
 from workbench.services.targets import TargetView, list_targets
+from workbench.vocab.enums import FindingStatus
 
 OTHER_ASPECT = "其他问题"
 UNCLASSIFIED = "未分类问题"

@@ -14,13 +14,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from workbench.models.enums import Discipline, MemberRole, RoundPhase, RoundType
 from workbench.reports.context import F, all_pages, cn_number, fmt_date, issuer_body
 from workbench.reports.frame import team_signature
 from workbench.reports.frame_settings import frame_settings
 from workbench.services import rounds, targets
 from workbench.services.rounds import RoundView, TeamContact, TeamView
 from workbench.services.targets import TargetView
+from workbench.vocab.enums import Discipline, MemberRole, RoundPhase, RoundType
 
 UNPLANNED = "另行通知"
 

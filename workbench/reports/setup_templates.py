@@ -1,5 +1,5 @@
 """Blank Excel templates the office fills in to set up a round: 被巡察单位, 干部/人员, 巡察组成员
-and "3+1" 清单条目 (imported by ``services/setup_import.py``).
+and "3+1" 清单条目 (imported by ``reports/setup_import.py``).
 
 Each template is one sheet with Chinese headers (a note on each says whether it is required and
 how to fill it), a frozen header row, set column widths, and drop-downs for the closed
@@ -23,14 +23,6 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from workbench.errors import UsageError
-from workbench.models.enums import (
-    AttentionLevel,
-    CadreLevel,
-    ForceType,
-    ListKind,
-    MemberRole,
-    OrgLevel,
-)
 from workbench.reports.errors import OutputExists
 from workbench.reports.xlsx_writer import (
     HEADER_ALIGN,
@@ -41,6 +33,14 @@ from workbench.reports.xlsx_writer import (
     write_meta,
 )
 from workbench.services.catalog import catalog
+from workbench.vocab.enums import (
+    AttentionLevel,
+    CadreLevel,
+    ForceType,
+    ListKind,
+    MemberRole,
+    OrgLevel,
+)
 
 FORMAT_VERSION = 1  # raised when a template's columns change meaning
 PROGRAM = "巡察工作台"

@@ -23,7 +23,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, NotFound, WorkbenchError
-from workbench.models.enums import Grade, RectificationStatus
 from workbench.reports.context import all_pages
 from workbench.reports.errors import LedgerFileInvalid
 from workbench.reports.export import UnitsOfWork
@@ -31,6 +30,7 @@ from workbench.reports.xlsx_rows import LABELS, TEXT, Cells, RowError, read_ledg
 from workbench.services import rectification as rect
 from workbench.services.targets import list_targets
 from workbench.store import audit
+from workbench.vocab.enums import Grade, RectificationStatus
 
 S = RectificationStatus
 

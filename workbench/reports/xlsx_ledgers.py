@@ -21,16 +21,6 @@ from sqlalchemy.orm import Session
 from workbench.errors import Cancelled
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import Letter
-from workbench.models.enums import (
-    ClueStatus,
-    FindingStatus,
-    Grade,
-    LetterCategory,
-    LetterChannel,
-    LetterDisposition,
-    LetterStatus,
-    RectificationStatus,
-)
 from workbench.reports import doc_stats
 from workbench.reports.context import (
     DocRequest,
@@ -45,6 +35,16 @@ from workbench.reports.doc_rectification import rectification_views
 from workbench.reports.xlsx_writer import Column, SheetWriter, new_workbook, write_meta
 from workbench.services import clues, findings, letters
 from workbench.services.common import live
+from workbench.vocab.enums import (
+    ClueStatus,
+    FindingStatus,
+    Grade,
+    LetterCategory,
+    LetterChannel,
+    LetterDisposition,
+    LetterStatus,
+    RectificationStatus,
+)
 
 YES_NO = ("是", "否")
 MONEY = "#,##0.00"

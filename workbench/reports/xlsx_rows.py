@@ -21,12 +21,12 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
 
 from workbench.errors import ValidationError
-from workbench.models.enums import Grade, RectificationStatus
 from workbench.reports.errors import LedgerFileInvalid
 from workbench.reports.xlsx_guard import checked_xlsx
 from workbench.reports.xlsx_ledgers import ID_HEADER, LEDGERS, VERSION_HEADER
 from workbench.reports.xlsx_sheet import SheetShape, check_sheet
 from workbench.services.common import parse_enum
+from workbench.vocab.enums import Grade, RectificationStatus
 
 S = RectificationStatus
 SHEET = LEDGERS["rectification"].sheet

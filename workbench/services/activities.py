@@ -9,8 +9,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError
 from workbench.models import Activity
-from workbench.models.enums import ActivityType
-from workbench.models.labels import type_label
 from workbench.services.catalog import catalog
 from workbench.services.common import (
     CASE_ROLES,
@@ -33,6 +31,8 @@ from workbench.services.common import (
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import optional_target, require_round, require_team
+from workbench.vocab.enums import ActivityType
+from workbench.vocab.labels import type_label
 
 # What a method finds is recorded elsewhere for these kinds (WorkMethod.record_kind).
 _OWN_RECORD = {kind: type_label(kind) for kind in ("interview", "letter")}

@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 
 from workbench.models import Finding, Interview, Letter, Rectification
 from workbench.models.findings import Evidence
-from workbench.models.labels import type_label
 from workbench.models.rectification import RectificationDocument
 from workbench.models.reports import Report
 from workbench.models.system import Attachment
 from workbench.services.common import Page, apply_order, contains_text, page
 from workbench.store.attachments import AttachmentInfo, attachment_info
+from workbench.vocab.labels import type_label
 
 # the sortable columns of the list (``order``: a key, "-" in front for descending)
 ATTACHMENT_ORDERS = {

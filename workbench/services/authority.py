@@ -31,10 +31,10 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import PermissionDenied
 from workbench.models import Member, Person, Target, Team
-from workbench.models.enums import MemberRole
 from workbench.services.common import actor_id, required_text
 from workbench.services.member_links import linked_member_ids
 from workbench.store import audit
+from workbench.vocab.enums import MemberRole
 
 
 @dataclass(frozen=True)

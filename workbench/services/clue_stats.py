@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.models import Clue, Target, Team
-from workbench.models.enums import ClueOutcomeKind, ClueStatus, ClueTransferUnit
 from workbench.services.clues import OPEN_STATUSES
+from workbench.vocab.enums import ClueOutcomeKind, ClueStatus, ClueTransferUnit
 
 UNASSIGNED = "未指定"
 

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError
-from workbench.models.enums import ClueTransferUnit, TransferMode
 from workbench.services.common import optional_text, parse_enum
 from workbench.services.office_rules import MonthsRule, rule_months, set_rule_months
+from workbench.vocab.enums import ClueTransferUnit, TransferMode
 
 FEEDBACK_RULE = MonthsRule("clue_feedback_months", "feedback_months", "线索反馈期限", 3, 0, 24)
 FEEDBACK_MONTHS_RANGE = (FEEDBACK_RULE.low, FEEDBACK_RULE.high)  # 0: no rule

@@ -22,14 +22,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, ValidationError
 from workbench.models import Clue, Letter
-from workbench.models.enums import (
-    CadreLevel,
-    ClueHandling,
-    ClueOutcomeKind,
-    ClueStatus,
-    ClueTransferUnit,
-    TransferMode,
-)
 from workbench.roles import Role
 from workbench.services.authority import check_recusal
 from workbench.services.clue_transfer import default_feedback_due, receiving_units
@@ -70,6 +62,14 @@ from workbench.services.workflow import (
     source_refs,
 )
 from workbench.store import audit
+from workbench.vocab.enums import (
+    CadreLevel,
+    ClueHandling,
+    ClueOutcomeKind,
+    ClueStatus,
+    ClueTransferUnit,
+    TransferMode,
+)
 
 NUMBER_PREFIX = "XS"
 CLUE_SOURCES = ("interview", "letter", "activity", "finding", "data_hit")

@@ -294,7 +294,7 @@ def parse_enum(enum_cls: type[T], value: Any, field_name: str, label: str) -> T:
 
 
 def parse_disciplines(values: Iterable[str], field_name: str = "disciplines") -> list[str]:
-    from workbench.models.enums import Discipline
+    from workbench.vocab.enums import Discipline
 
     return [parse_enum(Discipline, v, field_name, "纪律类别").value for v in values]
 

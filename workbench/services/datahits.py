@@ -29,12 +29,12 @@ from workbench.errors import Cancelled
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import Team
 from workbench.models.datalists import DataHit, DataRow, DataSource
-from workbench.models.enums import DataListKind as Kind
-from workbench.models.enums import HitStatus
 from workbench.services import data_access
 from workbench.services.common import RecordMeta, get_live, live, parse_enum, record_meta
 from workbench.services.workflow import round_row
 from workbench.store import audit
+from workbench.vocab.enums import DataListKind as Kind
+from workbench.vocab.enums import HitStatus
 
 RUN_CACHE_KIB = 64 * 1024  # the page cache while rules run
 MAX_ROWS = 50  # matched rows kept with one hit: enough to show it, within a record's bounds

@@ -36,11 +36,11 @@ from workbench.jobs import CancelToken, ProgressSink
 from workbench.models import Round
 from workbench.models.base import utcnow
 from workbench.models.datalists import DataMapping, DataRow, DataSource
-from workbench.models.enums import DataListKind
 from workbench.models.system import User
 from workbench.services.data_access import require_raw_access
 from workbench.services.identifiers import resolve_record
 from workbench.store import audit
+from workbench.vocab.enums import DataListKind
 
 BATCH = 5000  # rows per executemany: large enough to amortise, small enough to keep memory flat
 SAMPLE_ROWS = 20  # rows a preview shows

@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, ValidationError
 from workbench.models import Finding, FindingSignoff, Letter, Round
-from workbench.models.enums import CadreLevel, FindingStatus, ResponsibilityType, SignoffStep
 from workbench.services.authority import record_team
 from workbench.services.common import (
     Page,
@@ -75,6 +74,7 @@ from workbench.services.workflow import (
     round_row,
     source_refs,
 )
+from workbench.vocab.enums import CadreLevel, FindingStatus, ResponsibilityType, SignoffStep
 
 __all__ = [
     "FindingDraft",

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError
 from workbench.models import Evidence, Finding
-from workbench.models.enums import EvidenceType
 from workbench.services.common import (
     RecordMeta,
     get_live,
@@ -25,6 +24,7 @@ from workbench.services.common import (
 )
 from workbench.services.findings import require_draft
 from workbench.services.workflow import TEAM_ROLES, check_attachment
+from workbench.vocab.enums import EvidenceType
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import ClueRequired, ValidationError, WorkflowError
 from workbench.models import Finding, ListEntry, Person, Round
-from workbench.models.enums import CadreLevel, FindingStatus, ListKind, ResponsibilityType
 from workbench.services.catalog import catalog
 from workbench.services.common import optional_text, parse_enum
 from workbench.taxonomy import TaxonomyNotFound
+from workbench.vocab.enums import CadreLevel, FindingStatus, ListKind, ResponsibilityType
 
 LEADING_LEVELS = frozenset({CadreLevel.CITY, CadreLevel.COUNTY})
 

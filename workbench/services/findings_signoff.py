@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session
 from workbench.errors import PermissionDenied, ValidationError, WorkflowError
 from workbench.models import Finding, FindingSignoff
 from workbench.models.base import utcnow
-from workbench.models.enums import FindingStatus, MemberRole, SignoffStep
 from workbench.roles import Role
 from workbench.services.authority import (
     Refusal,
@@ -47,6 +46,7 @@ from workbench.services.common import get_live, optional_text, require_role, req
 from workbench.services.findings import FindingView, check_not_leading_cadre, finding_view
 from workbench.services.rounds import check_version
 from workbench.services.workflow import TEAM_ROLES, require_status, signer
+from workbench.vocab.enums import FindingStatus, MemberRole, SignoffStep
 
 
 def _load(session: Session, finding_id: str, expected_version: int | None) -> Finding:

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, ValidationError
 from workbench.models import Finding, FocusItem, ListEntry
-from workbench.models.enums import FocusStatus, ListKind
 from workbench.services.catalog import catalog
 from workbench.services.common import (
     CASE_ROLES,
@@ -36,6 +35,7 @@ from workbench.services.rounds import check_version
 from workbench.services.setup_common import require_setup
 from workbench.services.targets import optional_target, require_round, require_target, require_team
 from workbench.taxonomy import TaxonomyNotFound
+from workbench.vocab.enums import FocusStatus, ListKind
 
 # -- focus items --------------------------------------------------------------------------------
 

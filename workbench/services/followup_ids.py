@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import AmbiguousName, NotFound
 from workbench.models import Round, Target
-from workbench.models.enums import RectificationDocKind
 from workbench.services.common import live, parse_enum
 from workbench.services.rectification_followup import VOIDABLE
+from workbench.vocab.enums import RectificationDocKind
 
 _SHOWN = 10
 

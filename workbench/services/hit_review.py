@@ -30,14 +30,6 @@ from sqlalchemy.orm import Session
 from workbench.datacheck import evidence as sheet
 from workbench.errors import AmbiguousName, Conflict, NotFound, ValidationError, WorkflowError
 from workbench.models import Clue, DataHit, Evidence, Finding
-from workbench.models.enums import (
-    CadreLevel,
-    ClueTransferUnit,
-    Discipline,
-    EvidenceType,
-    HitStatus,
-    TransferMode,
-)
 from workbench.roles import Role
 from workbench.services.authority import check_recusal, record_team
 from workbench.services.clues import ClueDraft, register_clue
@@ -57,6 +49,14 @@ from workbench.services.findings_evidence import EvidenceDraft, create_evidence
 from workbench.services.rounds import check_version
 from workbench.services.workflow import TEAM_ROLES, SourceRef, local_now, round_row
 from workbench.store.attachments import AttachmentInfo
+from workbench.vocab.enums import (
+    CadreLevel,
+    ClueTransferUnit,
+    Discipline,
+    EvidenceType,
+    HitStatus,
+    TransferMode,
+)
 
 DECIDERS: tuple[Role, ...] = (*TEAM_ROLES, Role.OFFICE)
 DECISIONS = (HitStatus.PENDING, HitStatus.CONFIRMED, HitStatus.EXCLUDED)

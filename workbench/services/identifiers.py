@@ -37,8 +37,8 @@ from workbench.models import (
     Team,
 )
 from workbench.models.base import RecordMixin
-from workbench.models.labels import type_label
 from workbench.services.office_setup import resolve_round, resolve_team
+from workbench.vocab.labels import type_label
 
 _SHOWN = 10  # records named in a refusal; more are counted
 

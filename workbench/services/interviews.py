@@ -11,8 +11,6 @@ from sqlalchemy.orm import Session
 from workbench.errors import ValidationError, WorkflowError
 from workbench.i18n import N_
 from workbench.models import Attachment, Interview, InterviewTurn
-from workbench.models.enums import InterviewType
-from workbench.models.labels import type_label
 from workbench.roles import Role
 from workbench.services.authority import check_recusal
 from workbench.services.common import (
@@ -42,6 +40,8 @@ from workbench.services.targets import (
     require_round,
     require_team,
 )
+from workbench.vocab.enums import InterviewType
+from workbench.vocab.labels import type_label
 
 NUMBER_PREFIX = "TH"  # 谈话
 

@@ -25,13 +25,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, ValidationError
 from workbench.models import Letter
-from workbench.models.enums import (
-    CadreLevel,
-    LetterCategory,
-    LetterChannel,
-    LetterDisposition,
-    LetterStatus,
-)
 from workbench.services.authority import check_recusal
 from workbench.services.common import (
     Page,
@@ -63,6 +56,13 @@ from workbench.services.workflow import (
     next_number,
     require_status,
     round_row,
+)
+from workbench.vocab.enums import (
+    CadreLevel,
+    LetterCategory,
+    LetterChannel,
+    LetterDisposition,
+    LetterStatus,
 )
 
 NUMBER_PREFIX = "XF"

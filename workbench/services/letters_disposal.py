@@ -24,14 +24,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError
 from workbench.models import Finding, Letter
-from workbench.models.enums import (
-    CadreLevel,
-    ClueTransferUnit,
-    LetterCategory,
-    LetterDisposition,
-    LetterStatus,
-    TransferMode,
-)
 from workbench.roles import Role
 from workbench.services.clues import ClueDraft, ClueView, register_clue
 from workbench.services.common import (
@@ -54,6 +46,14 @@ from workbench.services.letters import (
 )
 from workbench.services.rounds import check_version
 from workbench.services.workflow import TEAM_ROLES, SourceRef, require_status
+from workbench.vocab.enums import (
+    CadreLevel,
+    ClueTransferUnit,
+    LetterCategory,
+    LetterDisposition,
+    LetterStatus,
+    TransferMode,
+)
 
 LETTER_METHOD = "FS-03"  # 受理来信来电来访
 _ALL = frozenset(LetterDisposition)

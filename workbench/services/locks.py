@@ -18,9 +18,9 @@ from workbench.errors import WorkflowError
 from workbench.i18n import N_
 from workbench.models import Clue, Finding, Letter, Rectification
 from workbench.models.base import Base, RecordMixin
-from workbench.models.enums import ClueStatus, FindingStatus, LetterStatus, RectificationStatus
 from workbench.services.common import get_live
 from workbench.services.reads import record_table
+from workbench.vocab.enums import ClueStatus, FindingStatus, LetterStatus, RectificationStatus
 
 # Fixed texts (no record number or date in them), so the English UI can translate them.
 CLUE_TRANSFERRED = N_(

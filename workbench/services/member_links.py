@@ -23,12 +23,12 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, NotFound, ValidationError
 from workbench.models import Member, Round, Team
-from workbench.models.enums import MemberRole
 from workbench.models.system import StoreMeta, User
 from workbench.roles import ADMIN_ROLES, Role
 from workbench.services.common import require_role
 from workbench.store import audit
 from workbench.store.grants import roles_by_user
+from workbench.vocab.enums import MemberRole
 
 LINKS_KEY = "member_links"
 

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, WorkflowError
 from workbench.models import Member, Round, Team
-from workbench.models.enums import ForceType, MemberRole, OrgLevel, RoundPhase, RoundType
 from workbench.models.system import User
 from workbench.services import round_rules
 from workbench.services.common import get_live, parse_enum, required_text
@@ -65,6 +64,7 @@ from workbench.services.setup_common import resolve_round as resolve_round
 from workbench.services.setup_common import resolve_target as resolve_target
 from workbench.services.setup_common import resolve_team as resolve_team
 from workbench.store import audit
+from workbench.vocab.enums import ForceType, MemberRole, OrgLevel, RoundPhase, RoundType
 
 # the framework a new round is classified by unless the office names another
 DEFAULT_FRAMEWORK = ("sigjj", 2025)

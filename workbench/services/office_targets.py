@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict
 from workbench.models import FocusItem, Person, Target, Team
-from workbench.models.enums import AttentionLevel
 from workbench.services import round_rules
 from workbench.services.catalog import catalog
 from workbench.services.common import get_live, live
@@ -42,6 +41,7 @@ from workbench.services.targets import (
     update_target,
 )
 from workbench.taxonomy import TaxonomyNotFound
+from workbench.vocab.enums import AttentionLevel
 
 # -- targets and their 监督重点清单 ----------------------------------------------------------------
 

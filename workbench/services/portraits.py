@@ -31,8 +31,6 @@ from workbench.models import (
     Report,
 )
 from workbench.models.base import Base, RecordMixin
-from workbench.models.enums import Grade, PortraitSubject
-from workbench.models.labels import type_label
 from workbench.services.catalog import catalog
 from workbench.services.common import (
     CASE_ROLES,
@@ -55,6 +53,8 @@ from workbench.services.common import (
 from workbench.services.rounds import check_version
 from workbench.services.targets import require_round, require_target, require_team
 from workbench.taxonomy import PortraitTemplate, TaxonomyNotFound
+from workbench.vocab.enums import Grade, PortraitSubject
+from workbench.vocab.labels import type_label
 
 # -- references to other records ------------------------------------------------------------------
 

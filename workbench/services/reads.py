@@ -15,8 +15,8 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from workbench.models.labels import record_type
 from workbench.store import audit
+from workbench.vocab.labels import record_type
 
 V = TypeVar("V")
 

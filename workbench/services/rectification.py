@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import PermissionDenied, ValidationError, WorkflowError
 from workbench.models import Attachment, Finding, Rectification
-from workbench.models.enums import Grade, RectificationStatus
 from workbench.roles import Role
 from workbench.services.common import (
     CASE_ROLES,
@@ -42,6 +41,7 @@ from workbench.services.targets import (
     require_round,
     require_team,
 )
+from workbench.vocab.enums import Grade, RectificationStatus
 
 S = RectificationStatus
 NUMBER_PREFIX = "ZG"  # 整改

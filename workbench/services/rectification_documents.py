@@ -22,10 +22,6 @@ from workbench.errors import ValidationError
 from workbench.models import (
     RectificationDocument,
 )
-from workbench.models.enums import (
-    RectificationDocKind,
-    RectificationDocStatus,
-)
 from workbench.roles import Role
 from workbench.services.clue_transfer import add_months
 from workbench.services.common import (
@@ -49,6 +45,10 @@ from workbench.services.rectification import (
 )
 from workbench.services.rounds import check_version
 from workbench.services.targets import require_round, require_target, require_team
+from workbench.vocab.enums import (
+    RectificationDocKind,
+    RectificationDocStatus,
+)
 
 K = RectificationDocKind
 D = RectificationDocStatus

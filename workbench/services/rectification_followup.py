@@ -23,10 +23,6 @@ from workbench.models import (
     ReminderLetter,
 )
 from workbench.models.base import RecordMixin
-from workbench.models.enums import (
-    Grade,
-    SupervisionAgency,
-)
 from workbench.roles import Role
 from workbench.services.common import (
     Page,
@@ -51,6 +47,10 @@ from workbench.services.rectification import (
 )
 from workbench.services.rectification_documents import REVIEW_ROLES, day_field, round_target
 from workbench.services.targets import require_round, require_team
+from workbench.vocab.enums import (
+    Grade,
+    SupervisionAgency,
+)
 
 # -- 监督记录 (纪委监委、组织部) -----------------------------------------------------------------
 

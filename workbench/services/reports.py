@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, ValidationError, WorkflowError
 from workbench.models import ArchiveItem, Attachment, Clue, Finding, Report
-from workbench.models.enums import ApprovalState, FindingStatus, ReportType, Retention
 from workbench.roles import Role
 from workbench.services.common import (
     CASE_ROLES,
@@ -30,6 +29,7 @@ from workbench.services.common import (
 from workbench.services.portraits import RecordRef, check_refs, refs_of
 from workbench.services.rounds import check_version
 from workbench.services.targets import optional_target, require_round, require_team
+from workbench.vocab.enums import ApprovalState, FindingStatus, ReportType, Retention
 
 A = ApprovalState
 

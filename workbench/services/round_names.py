@@ -5,7 +5,7 @@ A name is data, written in Chinese whatever the interface language.
 
 from __future__ import annotations
 
-from workbench.models.enums import RoundType
+from workbench.vocab.enums import RoundType
 
 _DIGITS = "零一二三四五六七八九"
 

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError, WorkflowError
 from workbench.models import Round
-from workbench.models.enums import PlanStatus, RoundType
 from workbench.services import round_rules
 from workbench.services.common import get_live, optional_text, require_role
 from workbench.services.office_setup import SETUP_ROLES
 from workbench.services.rounds import RoundView, get_round
 from workbench.store import audit
+from workbench.vocab.enums import PlanStatus, RoundType
 
 # what may be filed: a 方案 being drafted (a 专项 round made before drafts were marked has none
 # yet) or one the higher office sent back

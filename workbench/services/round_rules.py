@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import WorkflowError
 from workbench.models import Member, Round, Target, Team
-from workbench.models.enums import MemberRole, OrgLevel, PlanStatus, RoundPhase, RoundType
 from workbench.services.catalog import catalog
 from workbench.services.common import live
+from workbench.vocab.enums import MemberRole, OrgLevel, PlanStatus, RoundPhase, RoundType
 
 LEAD_TEAM_TYPES = (RoundType.ELEVATED, RoundType.LINKED)
 LEADING_ROLES = (MemberRole.LEADER, MemberRole.DEPUTY)

@@ -17,14 +17,6 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, PermissionDenied, ValidationError
 from workbench.models import Member, Person, Round, Target, Team
-from workbench.models.enums import (
-    ForceType,
-    MemberRole,
-    OrgLevel,
-    PlanStatus,
-    RoundPhase,
-    RoundType,
-)
 from workbench.services.catalog import catalog
 from workbench.services.common import (
     Page,
@@ -41,6 +33,14 @@ from workbench.services.common import (
 )
 from workbench.services.setup_common import require_setup
 from workbench.taxonomy import TaxonomyNotFound
+from workbench.vocab.enums import (
+    ForceType,
+    MemberRole,
+    OrgLevel,
+    PlanStatus,
+    RoundPhase,
+    RoundType,
+)
 
 
 def check_version(row_version: int, expected: int | None) -> None:

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError
 from workbench.i18n import N_
-from workbench.models.labels import BY_KIND
 from workbench.search import SearchHit, search
 from workbench.services.index_queue import pending_count
+from workbench.vocab.labels import BY_KIND
 
 # the searchable kinds, named by the record-type registry (attachments are not records)
 RECORD_TYPE_LABELS: dict[str, str] = {

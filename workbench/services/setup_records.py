@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError
-from workbench.models.enums import OrgLevel
 from workbench.services import office_setup, office_targets
 from workbench.services.focus import ListEntryDraft, ListEntryView, update_list_entry
 from workbench.services.office_setup import MemberChanges, TeamChanges, TeamSetup
@@ -25,6 +24,7 @@ from workbench.services.targets import (
     TargetView,
     update_person,
 )
+from workbench.vocab.enums import OrgLevel
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,12 @@ from sqlalchemy.orm import Session
 
 from workbench.models import Clue, Finding, Interview, Letter, Rectification, Round
 from workbench.models.base import RecordMixin
-from workbench.models.enums import ClueStatus, FindingStatus, RectificationStatus
 from workbench.services.catalog import catalog
 from workbench.services.clue_stats import ClueStats, clue_stats
 from workbench.services.common import get_live
 from workbench.services.rectification import OPEN
 from workbench.taxonomy import Framework, TaxonomyNotFound
+from workbench.vocab.enums import ClueStatus, FindingStatus, RectificationStatus
 
 UNCLASSIFIED = "未分类"
 

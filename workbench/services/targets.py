@@ -30,7 +30,6 @@ from workbench.models import (
     Team,
 )
 from workbench.models.base import RecordMixin
-from workbench.models.enums import AttentionLevel, CadreLevel, FocusStatus
 from workbench.services.catalog import catalog
 from workbench.services.common import (
     Changes,
@@ -51,6 +50,7 @@ from workbench.services.id_numbers import checked_id_number
 from workbench.services.rounds import check_version
 from workbench.services.setup_common import require_setup
 from workbench.taxonomy import TargetKind
+from workbench.vocab.enums import AttentionLevel, CadreLevel, FocusStatus
 
 # -- lookups shared by the record services --------------------------------------------------------
 

@@ -32,9 +32,9 @@ from workbench.models import (
     Team,
 )
 from workbench.models.base import RecordMixin
-from workbench.models.labels import type_label
 from workbench.roles import Role
 from workbench.services.common import actor_id, actor_name, get_live
+from workbench.vocab.labels import type_label
 
 # Roles of the people in a 巡察组 (the field laptop's users).
 TEAM_ROLES: tuple[Role, ...] = (

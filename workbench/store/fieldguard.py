@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from workbench.errors import ValidationError
 from workbench.models import RECORD_MODELS, FindingSignoff, InterviewTurn, PortraitItem
 from workbench.models.base import Base
-from workbench.models.fieldrules import ColumnSpec, column_specs, value_fault
-from workbench.models.labels import field_label, record_title
+from workbench.models.fieldrules import ColumnSpec, column_specs, record_title, value_fault
 from workbench.store.engine import compact_json
+from workbench.vocab.labels import field_label
 
 GUARDED: frozenset[type[Base]] = frozenset(
     (*RECORD_MODELS, InterviewTurn, FindingSignoff, PortraitItem)

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from workbench.i18n import N_
-from workbench.models.fieldrules import TEXT_FORBIDDEN_RE
 
 
 @dataclass(frozen=True)
@@ -300,13 +298,3 @@ def field_label(name: str, table: str | None = None) -> str:
     if found is not None and name in found.fields:
         return found.fields[name]
     return FIELD_LABELS.get(name, name)
-
-
-def record_title(table: str, fields: dict[str, Any]) -> str:
-    """``信访件 XF-2026-0001``: the type and what a user knows the record by."""
-    label = RECORD_LABELS.get(table, table)
-    for key in ("number", "title", "name", "subject_name"):
-        value = fields.get(key)
-        if isinstance(value, str) and value.strip():
-            return f"{label} {TEXT_FORBIDDEN_RE.sub('?', value[:60])}"
-    return f"{label}（{fields.get('id', '')}）"

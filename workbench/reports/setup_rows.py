@@ -19,7 +19,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.models import ListEntry, Member, Person, Target, Team
-from workbench.models.enums import ListKind, OrgLevel
 from workbench.reports.setup_templates import NAMES_SEPARATOR
 from workbench.reports.xlsx_rows import UNCOMPUTED, RowError, date_cell, text_of
 from workbench.services import office_setup
@@ -28,6 +27,7 @@ from workbench.services.focus import ListEntryDraft, create_list_entry
 from workbench.services.id_numbers import id_number_problem
 from workbench.services.rounds import MemberDraft
 from workbench.services.targets import PersonDraft, TargetDraft, create_person
+from workbench.vocab.enums import ListKind, OrgLevel
 
 # the services' field names → the template's column, for the refusals they raise
 COLUMNS: dict[str, dict[str, str]] = {

@@ -21,11 +21,11 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import UsageError, WorkbenchError
 from workbench.reports.export import UnitsOfWork
+from workbench.reports.setup_rows import COLUMNS, Plan, Refusal, RoundNames, plan_row
 from workbench.reports.setup_sheet import read_setup_sheet
 from workbench.reports.setup_templates import TEMPLATES
 from workbench.services.common import require_role
 from workbench.services.office_setup import SETUP_ROLES
-from workbench.services.setup_rows import COLUMNS, Plan, Refusal, RoundNames, plan_row
 from workbench.services.targets import require_round
 from workbench.store import audit
 
