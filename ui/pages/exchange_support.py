@@ -147,7 +147,7 @@ def preview_request(data: bytes) -> EnrolRequest:
 
 
 def record_type_label(record_type: str) -> str:
-    """A record type's name from the one registry (``models/labels.RECORD_TYPES``)."""
+    """A record type's name from the one registry (``vocab/labels.RECORD_TYPES``)."""
     return core_text(type_label(record_type))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from workbench.vocab.labels import RECORD_LABELS, field_label
 
-# the tables that are not records (record tables are named by models/labels.py)
+# the tables that are not records (record tables are named by vocab/labels.py)
 _SYSTEM_TABLES: dict[str, str] = {
     "attachments": "附件",
     "audit_anchors": "审计锚点",
@@ -50,7 +50,7 @@ PACKAGE_KINDS: dict[str, str] = {
 }
 
 
-# what ``<records> show`` prints that models/labels.py does not name: the views' own attributes
+# what ``<records> show`` prints that vocab/labels.py does not name: the views' own attributes
 # and columns it lacks (they could move there)
 _VIEW_FIELDS: dict[str, str] = {
     "activity_type": "活动类型",
