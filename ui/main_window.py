@@ -54,7 +54,7 @@ from ui.pages.record_pages import make_pages
 from ui.pages.reports_page import ReportsPage
 from ui.pages.setup_page import SetupPage
 from ui.pages.workflow_actions import add_finding_actions, add_rectification_actions
-from ui.slow_call import start_slow_call
+from ui.slow_call import SlowCall, start_slow_call
 from ui.tasks import Tasks
 from ui.widgets.duty_pages import SEPARATION_PAGE, keep_to_duty
 from ui.widgets.index_status import IndexStatus
@@ -522,6 +522,8 @@ class MainWindow(QMainWindow):
         self.unlocked.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for call in self.findChildren(SlowCall):  # an unlock under way ends first
+            call.wait()
         self.index_status.stop()
         self.tasks.shutdown()
         super().closeEvent(event)
