@@ -54,11 +54,11 @@ from ui.pages.record_pages import make_pages
 from ui.pages.reports_page import ReportsPage
 from ui.pages.setup_page import SetupPage
 from ui.pages.workflow_actions import add_finding_actions, add_rectification_actions
+from ui.slow_call import SlowCall, start_slow_call
 from ui.tasks import Tasks
 from ui.widgets.duty_pages import SEPARATION_PAGE, keep_to_duty
 from ui.widgets.index_status import IndexStatus
 from ui.widgets.lock_screen import LockScreen
-from workbench.errors import WorkbenchError
 from workbench.services import Session
 from workbench.services.activities import get_activity
 from workbench.services.clues import get_clue
@@ -496,11 +496,22 @@ class MainWindow(QMainWindow):
         self.tasks.lock_workspace(lambda _none: self.locked.emit())
 
     def unlock(self, passphrase: str) -> None:
-        try:
-            workspace = Workspace.open(self.directory, self.workspace.user.name, passphrase)
-        except WorkbenchError as exc:
-            self.lock_screen.message.setText(error_text(exc))
-            return
+        """Derive the key off the GUI thread (Argon2id); the lock screen shows 正在解锁…"""
+        directory, user = self.directory, self.workspace.user.name
+        self.lock_screen.set_busy(True)
+        start_slow_call(
+            self,
+            lambda: Workspace.open(directory, user, passphrase),
+            self._unlocked,
+            self._unlock_refused,
+        )
+
+    def _unlock_refused(self, error: BaseException) -> None:
+        self.lock_screen.set_busy(False)
+        self.lock_screen.message.setText(error_text(error))
+
+    def _unlocked(self, workspace: Workspace) -> None:
+        self.lock_screen.set_busy(False)
         self.workspace = workspace
         self.tasks.set_workspace(workspace)
         self.toolbar.setEnabled(True)
@@ -512,6 +523,8 @@ class MainWindow(QMainWindow):
         self.unlocked.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for call in self.findChildren(SlowCall):  # an unlock under way ends first
+            call.wait()
         self.index_status.stop()
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -11,19 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, Concatenate, ParamSpec, TypeVar
 
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.roles import Role
 from workbench.services.reads import ATTACHMENT_OPEN
 from workbench.store import audit, recovery
-from workbench.store.attachments import AttachmentInfo, AttachmentStore
+from workbench.store.attachments import AttachmentInfo
 from workbench.store.layout import StoreLayout
 from workbench.store.separation import require_case_reader
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.vault import MIN_PASSPHRASE_CHARS, UserInfo, Vault, check_passphrase
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 __all__ = [
     "MIN_PASSPHRASE_CHARS",
@@ -119,12 +120,14 @@ class Workspace:
         v = self._vault
         return StoreSummary(v.layout.root, v.store_id, v.store_role, v.device_id)
 
-    @property
-    def vault(self) -> Vault:
-        """The unlocked vault, for core jobs that run several transactions of their own (package
-        export and import, documents that read in one and audit in another). UI code uses it
-        only on the DB worker thread."""
-        return self._vault
+    def call(
+        self, job: Callable[Concatenate[Vault, P], T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Run a core job that takes the vault itself because it runs several transactions of
+        its own (package export and import, documents that read in one and audit in another,
+        backups, user administration): the caller names the job and its arguments, and the
+        vault with its keys never leaves the workspace. UI code calls it on the DB worker."""
+        return job(self._vault, *args, **kwargs)
 
     @property
     def locked(self) -> bool:
@@ -143,11 +146,12 @@ class Workspace:
         with self._vault.session() as session:
             return work(session)
 
-    def write_with_attachments(self, work: Callable[[Any, AttachmentStore], T]) -> T:
-        """Run ``work(session, attachments)`` in a write transaction: a unit of work that also
-        stores a file it made (a hit's matched rows as an encrypted .xlsx)."""
+    def write_with_attachments(self, work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run ``work(session, *args, attachments=…, **kwargs)`` in a write transaction: a unit of
+        work that also stores a file it made (a hit's matched rows as an encrypted .xlsx). The
+        attachment store holds the data key, so it is handed to the core function only."""
         with self._vault.session() as session:
-            return work(session, self._vault.attachments)
+            return work(session, *args, attachments=self._vault.attachments, **kwargs)
 
     def add_attachment(
         self,

@@ -4918,6 +4918,10 @@ Export the document, then view and print it in WPS or Word.</translation>
         <source>用户：%1</source>
         <translation>User: %1</translation>
     </message>
+    <message>
+        <source>正在解锁…</source>
+        <translation>Unlocking…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -5519,6 +5523,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>两次输入的新口令不一致</source>
         <translation>The two new passphrases differ</translation>
+    </message>
+    <message>
+        <source>正在设置新口令…</source>
+        <translation>Setting the new passphrase…</translation>
     </message>
 </context>
 <context>
@@ -7080,6 +7088,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <source>口令错误次数过多，请 %1 秒后再试</source>
         <translation>Too many incorrect passphrase attempts. Try again in %1 seconds.</translation>
     </message>
+    <message>
+        <source>正在解锁…</source>
+        <translation>Unlocking…</translation>
+    </message>
 </context>
 <context>
     <name>UsersDialog</name>
@@ -7410,6 +7422,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>正在创建数据库…</source>
+        <translation>Creating the database…</translation>
     </message>
 </context>
 <context>

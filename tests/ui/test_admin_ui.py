@@ -186,11 +186,11 @@ def test_others_get_no_administration_and_the_core_refuses_them(
     assert "change_passphrase" in actions
     assert not {"manage_users", "backup", "restore"} & set(actions)
     assert window.backup_reminder.isHidden()  # never backed up, yet nothing for a 组员
-    vault = window.workspace.vault
+    workspace = window.workspace
     with pytest.raises(PermissionDenied):
-        users.add_user(vault, "x", NEW_PASS, (Role.MEMBER,))
+        workspace.call(users.add_user, "x", NEW_PASS, (Role.MEMBER,))
     with pytest.raises(PermissionDenied):
-        backups.backup_store(vault, tmp_path / "b.wbk")
+        workspace.call(backups.backup_store, tmp_path / "b.wbk")
 
 
 def test_backup_in_the_dialog_is_accepted_by_the_core_restore(
@@ -234,7 +234,7 @@ def test_restore_in_the_dialog_checks_then_restores_into_a_new_folder(
     qtbot: QtBot, store_dir: Path, tmp_path: Path
 ) -> None:
     window = _window(qtbot, store_dir)
-    backups.backup_store(window.workspace.vault, tmp_path / "b.wbk")
+    window.workspace.call(backups.backup_store, tmp_path / "b.wbk")
     _menu_actions(window)["restore"].trigger()  # type: ignore[attr-defined]
     dialog = window.findChild(RestoreDialog)
     assert dialog is not None and dialog.user.text() == LEADER

@@ -17,7 +17,7 @@ from ui.dialogs.fingerprint_dialog import FingerprintDialog
 from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 from ui.pages.dashboard_page import DashboardPage
-from ui.pages.exchange_support import run_with_vault
+from ui.pages.exchange_support import run_core
 from ui.widgets.first_run_checklist import FirstRunChecklist
 from workbench import exchange as ex
 from workbench.workspace import Workspace
@@ -89,10 +89,12 @@ def test_a_fresh_field_laptop_from_enrolment_to_work(
         # the office signs; the laptop accepts the certificate
         certificate, device = ex.sign_request(w.office, request_file.read_bytes())
         release(w, "office")
-        run_with_vault(
+        run_core(
             window.tasks,
-            lambda vault: ex.accept_certificate(
-                vault, certificate, expect_office_fingerprint=w.template.office_fingerprint
+            lambda ws: ws.call(
+                ex.accept_certificate,
+                certificate,
+                expect_office_fingerprint=w.template.office_fingerprint,
             ),
         )
         _shown(qtbot, window, checklist)
@@ -113,7 +115,7 @@ def test_a_fresh_field_laptop_from_enrolment_to_work(
         package = tmp_path / "部署包.wbp"
         ex.build_briefing(w.office, w.round_id, [device.device_id], package)
         release(w, "office")
-        run_with_vault(window.tasks, lambda vault: ex.import_package(vault, package))
+        run_core(window.tasks, lambda ws: ws.call(ex.import_package, package))
         idle(qtbot, window.tasks)
         window.reload_rounds()
         _shown(qtbot, window, checklist)

@@ -27,8 +27,14 @@ def test_create_a_field_store(qtbot: QtBot, tmp_path: Path) -> None:
     assert wizard.currentId() == FirstRunWizard.CREATE and not store_exists(target)
     assert "不一致" in page.message.text()  # type: ignore[attr-defined]
     page.again.setText("long enough 口令")  # type: ignore[attr-defined]
-    wizard.next()
-    assert wizard.currentId() == FirstRunWizard.RECOVERY and store_exists(target)
+    wizard.next()  # the key derivation runs off the GUI thread; the page takes no input meanwhile
+    assert wizard.currentId() == FirstRunWizard.CREATE
+    assert page.message.text() == "正在创建数据库…"  # type: ignore[attr-defined]
+    assert not page.passphrase.isEnabled() and not page.isComplete()  # type: ignore[attr-defined]
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+    wizard.reject()  # Esc while busy: the wizard stays for the outcome
+    qtbot.waitUntil(lambda: wizard.currentId() == FirstRunWizard.RECOVERY, timeout=30000)
+    assert store_exists(target) and wizard.isVisible()
     recovery = wizard.currentPage()
     code = recovery.code.text().replace(" ", "")  # type: ignore[attr-defined]
     assert len(code.split("-")) == 8

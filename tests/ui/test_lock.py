@@ -29,7 +29,10 @@ def test_lock_clears_pages_disposes_the_store_and_unlock_returns(
     assert page.model.rowCount() == 0 and page.detail.toPlainText() == ""
     window.lock_screen.passphrase.setText("wrong passphrase")
     window.lock_screen._submit()
-    assert window.is_locked and "WB-AUTH" in window.lock_screen.message.text()
+    assert window.lock_screen.message.text() == "正在解锁…"  # the key is derived off the GUI thread
+    assert not window.lock_screen.button.isEnabled()
+    qtbot.waitUntil(lambda: "WB-AUTH" in window.lock_screen.message.text(), timeout=30000)
+    assert window.is_locked and window.lock_screen.button.isEnabled()
     window.lock_screen.passphrase.setText(DEMO_PASSPHRASE)
     with qtbot.waitSignal(window.unlocked, timeout=5000):
         window.lock_screen._submit()

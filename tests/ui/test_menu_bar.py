@@ -238,7 +238,8 @@ def test_the_store_menus_are_off_while_locked(qtbot: QtBot, workspace: Workspace
     assert not _action(window, "menu_new").isEnabled()  # Ctrl+N does nothing on the lock screen
     assert not _action(window, "menu_refresh").isEnabled()
     assert _action(window, "menu_about").isEnabled()  # 帮助 stays
-    window.unlock(DEMO_PASSPHRASE)
+    with qtbot.waitSignal(window.unlocked, timeout=30000):
+        window.unlock(DEMO_PASSPHRASE)
     settle(qtbot, window)
     assert edit.isEnabled() and _action(window, "menu_new").isEnabled()
     window.close()

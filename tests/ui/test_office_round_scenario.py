@@ -100,9 +100,9 @@ def stores(tmp_path: Path) -> Stores:
         tmp_path / "laptop", user_name=FIELD, passphrase=PASS, display_name="组员甲"
     )
     try:
-        info = ex.init_office(office_ws.vault)
+        info = office_ws.call(ex.init_office)
         request, _req = ex.make_request(field)
-        certificate, device = ex.sign_request(office_ws.vault, request)
+        certificate, device = office_ws.call(ex.sign_request, request)
         ex.accept_certificate(
             field, certificate, expect_office_fingerprint=info.signing_fingerprint
         )

@@ -102,6 +102,7 @@ def test_forgotten_passphrase_through_the_recovery_code(
 
     dialog.again.setText(NEW)
     _ok(dialog.buttons)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
     assert dialog.pages.currentIndex() == 1
     shown = dialog.new_code.text().replace("\n", " ")  # as it is copied by hand
     assert len(shown.split(" - ")) == 8 and shown.replace(" - ", "-") != recovery_code
@@ -131,6 +132,11 @@ def test_a_code_of_another_store_is_refused_and_nothing_changes(
     dialog.new.setText(NEW)
     dialog.again.setText(NEW)
     _ok(dialog.buttons)
+    # the key derivations run off the GUI thread; the dialog takes no input meanwhile
+    assert dialog.busy and dialog.message.text() == "正在设置新口令…"
+    assert not dialog.buttons.isEnabled() and not dialog.code_edit.isEnabled()
+    dialog.reject()  # Esc while busy: the outcome still comes back to the dialog
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
     assert "恢复码不正确" in dialog.message.text() and "WB-AUTH-RECOVERY" in dialog.message.text()
     assert dialog.workspace is None and dialog.pages.currentIndex() == 0
     assert (store_dir / "keyfile.json").read_bytes() == before

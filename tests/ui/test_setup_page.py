@@ -51,7 +51,7 @@ def office_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             root, user_name=OFFICE, passphrase=PASS, display_name="李办", store_role="office"
         )
         try:
-            add_user(ws.vault, ADMIN, PASS, ("sysadmin",), display_name="管理员")
+            ws.call(add_user, ADMIN, PASS, ("sysadmin",), display_name="管理员")
             framework, version = DEFAULT_FRAMEWORK
             draft = RoundDraft(ROUND, 2026, 1, RoundType.LINKED, framework, version)
             ws.write(lambda s: add_round(s, draft))

@@ -35,6 +35,7 @@ from ui.widgets.job_panel import JobPanel
 from workbench.errors import AuthenticationError, Cancelled
 from workbench.services.backups import BackupDone, BackupFacts, backup_store, restore_store
 from workbench.services.backups import verify_backup_file as verify_backup
+from workbench.workspace import Workspace
 
 BACKUP_SUFFIX = ".wbk"
 
@@ -125,9 +126,9 @@ class BackupDialog(QDialog):
         self.job.show()
         template = self.tr("已写入 %1 / %2")
 
-        def job(vault: Any, sink: Any, cancel: Any) -> BackupDone:
-            return backup_store(
-                vault, target, progress=byte_progress(sink, template), cancel=cancel
+        def job(ws: Workspace, sink: Any, cancel: Any) -> BackupDone:
+            return ws.call(
+                backup_store, target, progress=byte_progress(sink, template), cancel=cancel
             )
 
         self.job.start(self.tasks, job, self.tr("正在备份…"))
@@ -292,7 +293,7 @@ class RestoreDialog(QDialog):
         path, user, secret = inputs
         template = self.tr("已校验 %1 / %2")
 
-        def job(_vault: Any, sink: Any, cancel: Any) -> BackupFacts:
+        def job(_ws: Workspace, sink: Any, cancel: Any) -> BackupFacts:
             return verify_backup(
                 path, user, secret, progress=byte_progress(sink, template), cancel=cancel
             )
@@ -311,7 +312,7 @@ class RestoreDialog(QDialog):
         directory = Path(folder)
         template = self.tr("已恢复 %1 / %2")
 
-        def job(_vault: Any, sink: Any, cancel: Any) -> Path:
+        def job(_ws: Workspace, sink: Any, cancel: Any) -> Path:
             return restore_store(
                 path, directory, user, secret, progress=byte_progress(sink, template), cancel=cancel
             )

@@ -37,7 +37,7 @@ from ui.dialogs.job_wizard import JobPage, JobWizard, note_label
 from ui.errors import error_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import human_size
-from ui.pages.exchange_support import counts_text, run_with_vault
+from ui.pages.exchange_support import counts_text, run_core
 from ui.tasks import Tasks
 from ui.widgets.job_panel import Job
 from workbench.errors import Cancelled, UsageError
@@ -48,6 +48,7 @@ from workbench.exchange import (
     build_briefing,
 )
 from workbench.jobs import CancelToken, ProgressSink
+from workbench.workspace import Workspace
 
 
 def short_fingerprint(fingerprint: str) -> str:
@@ -152,9 +153,9 @@ class _SetupPage(QWizardPage):
         round_id = self.round.currentData()
         if round_id is None:
             return
-        run_with_vault(
+        run_core(
             self.wizard_.tasks,
-            lambda vault: briefing_recipients(vault, round_id),
+            lambda ws: ws.call(briefing_recipients, round_id),
             self.set_recipients,
             lambda error: self.message.setText(error_text(error)),
         )
@@ -309,7 +310,7 @@ class BriefingWizard(JobWizard):
         label = self.tr("正在为 %1 生成部署包（第 %2 台，共 %3 台）…")
         exists = self.tr("文件已存在，不会覆盖：%1")
 
-        def job(vault: Any, sink: ProgressSink, cancel: CancelToken) -> BriefingBatch:
+        def job(ws: Workspace, sink: ProgressSink, cancel: CancelToken) -> BriefingBatch:
             batch = BriefingBatch()
             for done, (device, path) in enumerate(targets):
                 sink(
@@ -323,8 +324,8 @@ class BriefingWizard(JobWizard):
                     cancel.raise_if_cancelled()
                     if path.exists():  # appeared since the check: never replaced
                         raise UsageError(exists.replace("%1", str(path)))
-                    result = build_briefing(
-                        vault, round_id, [device.device_id], path, cancel=cancel
+                    result = ws.call(
+                        build_briefing, round_id, [device.device_id], path, cancel=cancel
                     )
                 except Exception as exc:  # the ones written stand; this one left no file
                     if not batch.written:

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ui.dialogs.document_export import export_to_file, units_of
+from ui.dialogs.document_export import export_to_file
 from ui.document_titles import document_title
 from ui.errors import error_text
 from ui.i18n import core_text
@@ -62,6 +62,7 @@ from workbench.reports.preview import (
     remove_preview,
     write_preview_docx,
 )
+from workbench.workspace import Workspace
 
 # Where LibreOffice is looked for; tests replace it to see the dialog of a machine without it.
 office_program: Callable[[], str | None] = find_office
@@ -514,8 +515,9 @@ class DocumentDialog(QDialog):
         self._show_ready()
 
         def build(worker: Any) -> Path:
-            return write_preview_docx(
-                units_of(worker.workspace), request, use_template=use_template, cancel=token
+            workspace: Workspace = worker.workspace
+            return workspace.call(
+                write_preview_docx, request, use_template=use_template, cancel=token
             )
 
         def built(docx: Path) -> None:

@@ -44,7 +44,6 @@ from workbench.reports import (
     DocRequest,
     ExportResult,
     ImportReport,
-    UnitsOfWork,
     export_document,
     import_rectification_ledger,
     preview,
@@ -56,13 +55,6 @@ from workbench.workspace import Workspace
 open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
 _last_dir: Path | None = None  # where the user last saved or picked a file, this session
-
-
-def units_of(workspace: Workspace) -> UnitsOfWork:
-    """The store's read and write transactions, as the report layer takes them: an export
-    reads in one transaction and audits in another, so a single callable unit of work does
-    not fit."""
-    return workspace.vault
 
 
 def safe_file_name(text: str) -> str:
@@ -192,8 +184,9 @@ def run_export(
 
     def work(worker: Any) -> ExportResult:
         # the file dialog already confirmed replacing an existing file
-        return export_document(
-            units_of(worker.workspace),
+        workspace: Workspace = worker.workspace
+        return workspace.call(
+            export_document,
             request,
             path,
             overwrite=True,
@@ -327,9 +320,9 @@ def run_import(
     progress = busy_dialog(parent, _tr("正在导入“%1”…").replace("%1", path.name))
 
     def work(worker: Any) -> ImportReport:
-        units = units_of(worker.workspace)
-        return import_rectification_ledger(
-            units, path, round_id=round_id, clean_rows_only=clean_rows_only
+        workspace: Workspace = worker.workspace
+        return workspace.call(
+            import_rectification_ledger, path, round_id=round_id, clean_rows_only=clean_rows_only
         )
 
     def clean_rows() -> None:

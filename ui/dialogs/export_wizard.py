@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +33,7 @@ from workbench.errors import Cancelled
 from workbench.exchange import ExportResult, export_round
 from workbench.exchange.errors import NothingToExport
 from workbench.jobs import CancelToken, ProgressSink
+from workbench.workspace import Workspace
 
 PACKAGE_SUFFIX = ".wbp"
 
@@ -216,10 +216,15 @@ class ExportWizard(JobWizard):
 
         template = self.tr("正在加密写入数据包：%1 / %2")
 
-        def job(vault: Any, sink: ProgressSink, cancel: CancelToken) -> ExportResult:
+        def job(ws: Workspace, sink: ProgressSink, cancel: CancelToken) -> ExportResult:
             progress = byte_progress(sink, template)
-            return export_round(
-                vault, round_id, out, progress=progress, cancel=cancel, all_unconfirmed=everything
+            return ws.call(
+                export_round,
+                round_id,
+                out,
+                progress=progress,
+                cancel=cancel,
+                all_unconfirmed=everything,
             )
 
         return job, self.tr("正在收集本轮记录并加密写入数据包…")

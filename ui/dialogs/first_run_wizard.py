@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import error_text
-from workbench.errors import WorkbenchError
+from ui.slow_call import start_slow_call
 from workbench.workspace import Workspace, store_exists
 
 
@@ -91,27 +91,65 @@ class _CreatePage(QWizardPage):
         form.addRow(self.tr("口令"), self.passphrase)
         form.addRow(self.tr("再次输入口令"), self.again)
         form.addRow(self.message)
+        self.busy = False
+        self._created = False  # validatePage's answer once the store is made
 
     def validatePage(self) -> bool:  # noqa: N802
+        """下一步 starts creating the store off the GUI thread (the key derivation takes a
+        while) and stays on this page; once it is made, the wizard moves on by itself."""
+        if self._created:
+            self._created = False
+            return True
+        if self.busy:
+            return False
         if self.passphrase.text() != self.again.text():
             self.message.setText(self.tr("两次输入的口令不一致"))
             return False
-        try:
-            workspace, code = Workspace.create(
-                self.wizard_.directory(),
-                user_name=self.user.text().strip(),
-                passphrase=self.passphrase.text(),
-                display_name=self.display.text().strip() or None,
-                store_role=self.role.currentData(),
-            )
-        except WorkbenchError as exc:
-            self.message.setText(error_text(exc))
-            return False
+        directory, user, passphrase = (
+            self.wizard_.directory(),
+            self.user.text().strip(),
+            self.passphrase.text(),
+        )
+        display, role = self.display.text().strip() or None, self.role.currentData()
+        self._set_busy(True)
+        start_slow_call(
+            self,
+            lambda: Workspace.create(
+                directory,
+                user_name=user,
+                passphrase=passphrase,
+                display_name=display,
+                store_role=role,
+            ),
+            self._made,
+            self._refused,
+        )
+        return False
+
+    def _made(self, outcome: tuple[Workspace, str]) -> None:
+        self._set_busy(False)
         self.passphrase.clear()
         self.again.clear()
-        self.wizard_.workspace = workspace
-        self.wizard_.recovery_code = code
-        return True
+        self.wizard_.workspace, self.wizard_.recovery_code = outcome
+        self._created = True
+        self.wizard_.next()
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.message.setText(error_text(error))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.message.setStyleSheet("color: palette(text);" if busy else "color: #b00020;")
+        self.message.setText(self.tr("正在创建数据库…") if busy else "")
+        for widget in (self.role, self.user, self.display, self.passphrase, self.again):
+            widget.setEnabled(not busy)
+        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.wizard_.button(button).setEnabled(not busy)
+        self.completeChanged.emit()  # 下一步 off while busy
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.busy
 
     def nextId(self) -> int:  # noqa: N802
         return FirstRunWizard.RECOVERY
@@ -199,6 +237,11 @@ class FirstRunWizard(QWizard):
 
     def directory(self) -> Path:
         return Path(self.choice.folder.text().strip()).expanduser()
+
+    def reject(self) -> None:
+        """Not while the store is being created: its outcome comes back to this wizard."""
+        if not getattr(self.currentPage(), "busy", False):
+            super().reject()
 
     def done(self, result: int) -> None:
         self.recovery_code = ""  # shown once: do not keep it around

@@ -6,7 +6,6 @@ worker; a refusal is shown beside the field it names, or above the form."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -29,9 +28,10 @@ from ui.widgets.form import Form
 from workbench.errors import WorkbenchError
 from workbench.services.hit_review import Converted, hit_to_clue, hit_to_finding
 from workbench.vocab.enums import CadreLevel, ClueTransferUnit
+from workbench.workspace import Workspace
 
-# (session, attachments) -> Converted; run by Workspace.write_with_attachments
-Convert = Callable[[Any, Any], Converted]
+# workspace -> Converted: a core conversion run by Workspace.write_with_attachments
+Convert = Callable[[Workspace], Converted]
 
 
 class HitConvertDialog(QDialog):
@@ -74,7 +74,7 @@ class HitConvertDialog(QDialog):
         convert = self.convert()
         self.ok_button.setEnabled(False)
         self.tasks.run_on_worker(
-            lambda worker: worker.workspace.write_with_attachments(convert),
+            lambda worker: convert(worker.workspace),
             self._done,
             self._refused,
         )
@@ -112,10 +112,9 @@ class HitToClueDialog(HitConvertDialog):
         hit_id, version = self.hit.id, self.hit.meta.version
         level, unit = self.level.value() or "", self.unit.value()
         position, target = self.position.text().strip(), self.target.value()
-        return lambda session, attachments: hit_to_clue(
-            session,
+        return lambda ws: ws.write_with_attachments(
+            hit_to_clue,
             hit_id,
-            attachments=attachments,
             subject_level=level,
             transfer_unit=unit,
             subject_position=position,
@@ -142,10 +141,9 @@ class HitToFindingDialog(HitConvertDialog):
         hit_id, version = self.hit.id, self.hit.meta.version
         target, title = self.target.value() or "", self.title.text().strip()
         amount = self.amount.text().strip() or None
-        return lambda session, attachments: hit_to_finding(
-            session,
+        return lambda ws: ws.write_with_attachments(
+            hit_to_finding,
             hit_id,
-            attachments=attachments,
             target_id=target,
             title=title,
             amount=amount,

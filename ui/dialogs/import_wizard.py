@@ -6,7 +6,6 @@ was wrong, that nothing was imported, and what to do next."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,6 +35,7 @@ from workbench.errors import Cancelled, WorkbenchError
 from workbench.exchange import STAGES, ImportResult, VerifyReport, import_package, verify_package
 from workbench.jobs import CancelToken, ProgressSink
 from workbench.services.rounds import list_rounds
+from workbench.workspace import Workspace
 
 REJECTED_STYLE = "color: #b00020; font-size: 14pt; font-weight: bold;"
 ACCEPTED_STYLE = "color: #1b5e20; font-size: 14pt; font-weight: bold;"
@@ -312,8 +312,8 @@ class ImportWizard(JobWizard):
     def _verify_job(self) -> tuple[Job, str]:
         path = self.path()
 
-        def job(vault: Any, _sink: ProgressSink, _cancel: CancelToken) -> VerifyReport:
-            return verify_package(vault, path)
+        def job(ws: Workspace, _sink: ProgressSink, _cancel: CancelToken) -> VerifyReport:
+            return ws.call(verify_package, path)
 
         return job, self.tr("正在解密、验证签名并核对内容（不写入任何数据）…")
 
@@ -329,13 +329,15 @@ class ImportWizard(JobWizard):
 
         template = self.tr("正在解密、核对并写入：%1 / %2")
 
-        def job(vault: Any, sink: ProgressSink, cancel: CancelToken) -> ImportResult:
+        def job(ws: Workspace, sink: ProgressSink, cancel: CancelToken) -> ImportResult:
             def on_stage(stage: str) -> None:
                 sink(STAGES.index(stage) + 1, len(STAGES), labels.get(stage, stage))
                 if stage != "committed":  # before the commit a cancel rolls everything back
                     cancel.raise_if_cancelled()
 
             progress = byte_progress(sink, template)
-            return import_package(vault, path, on_stage=on_stage, progress=progress, cancel=cancel)
+            return ws.call(
+                import_package, path, on_stage=on_stage, progress=progress, cancel=cancel
+            )
 
         return job, self.tr("正在复制到暂存区…")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs.export_wizard import OutputRow, check_output, default_package_name
 from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text
-from ui.pages.exchange_support import run_with_vault
+from ui.pages.exchange_support import run_core
 from ui.tasks import Tasks
 from workbench.exchange import DeviceView, ReceiptResult, issue_receipt, list_devices
 
@@ -64,7 +64,7 @@ class _OfficeDialog(QDialog):
         self.run_button.setEnabled(False)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("正在生成…"))
-        run_with_vault(self.tasks, self.work(), self._done, self._failed)
+        run_core(self.tasks, self.work(), self._done, self._failed)
 
     def problem(self) -> str | None:
         return None
@@ -105,7 +105,7 @@ class ReceiptDialog(_OfficeDialog):
         self.form.addRow(self.tr("保存为"), self.output)
         self.form.addRow(hint)
         self._wanted = device_id
-        run_with_vault(tasks, list_devices, self._devices_loaded, self._failed)
+        run_core(tasks, lambda ws: ws.call(list_devices), self._devices_loaded, self._failed)
 
     def _devices_loaded(self, devices: list[DeviceView]) -> None:
         for device in devices:
@@ -124,7 +124,7 @@ class ReceiptDialog(_OfficeDialog):
 
     def work(self) -> Any:
         device, out = str(self.device.currentData()), self.output.path()
-        return lambda vault: issue_receipt(vault, device, out)
+        return lambda ws: ws.call(issue_receipt, device, out)
 
     def describe(self, result: ReceiptResult) -> str:
         return (

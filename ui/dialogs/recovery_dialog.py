@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.passphrase_dialog import message_label, passphrase_edit
 from ui.errors import error_text
+from ui.slow_call import start_slow_call
 from ui.widgets.new_code_page import NewCodePage
 from workbench.errors import WorkbenchError
 from workbench.workspace import (
@@ -38,12 +39,14 @@ CODE_GROUPS, GROUP_DIGITS = 8, 6
 
 class RecoveryDialog(QDialog):
     """Modal: on accept, ``workspace`` is the store unlocked as the user, with the new passphrase.
-    The key derivations (code slot, new slot, new code) take a second or two: busy cursor."""
+    The key derivations (code slot, new slot, new code) take a second or two: they run off the
+    GUI thread while the dialog says 正在设置新口令… and takes no input."""
 
     def __init__(self, store_dir: Path, user: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store_dir = store_dir
         self.workspace: Workspace | None = None
+        self.busy = False
         self.setWindowTitle(self.tr("忘记口令"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._ask_page(user))
@@ -153,16 +156,22 @@ class RecoveryDialog(QDialog):
             self._say(error_text(exc))
             self.new.setFocus()
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.workspace, code = Workspace.recover(
-                self.store_dir, user, self.code_edit.text(), new
-            )
-        except WorkbenchError as exc:
-            self._say(error_text(exc))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        directory, code = self.store_dir, self.code_edit.text()
+        self._set_busy(True)
+        start_slow_call(
+            self,
+            lambda: Workspace.recover(directory, user, code, new),
+            self._recovered,
+            self._refused,
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self._say(error_text(error))
+
+    def _recovered(self, outcome: tuple[Workspace, str]) -> None:
+        self._set_busy(False)
+        self.workspace, code = outcome
         self.new.clear()
         self.again.clear()
         self.code_edit.clear()
@@ -172,9 +181,17 @@ class RecoveryDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.confirm.setFocus()
 
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        if busy:
+            self._say(self.tr("正在设置新口令…"))
+        for widget in (self.buttons, self.user_edit, self.code_edit, self.new, self.again):
+            widget.setEnabled(not busy)
+
     def reject(self) -> None:
-        """Once the passphrase is set, the dialog ends only through the written-down check."""
-        if self.workspace is None:
+        """Once the passphrase is set, the dialog ends only through the written-down check (and
+        not while it is being set: the outcome comes back to this dialog)."""
+        if self.workspace is None and not self.busy:
             super().reject()
 
     def start(self, user: str) -> None:

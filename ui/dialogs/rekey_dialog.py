@@ -41,7 +41,7 @@ class RekeyDialog(QDialog):
         layout.addWidget(self.pages)
         self.setMinimumWidth(560)
         self.tasks.run_on_worker(
-            lambda worker: keys.unupgraded_user_names(worker.workspace.vault), self._loaded
+            lambda worker: worker.workspace.call(keys.unupgraded_user_names), self._loaded
         )
 
     def _ask_page(self) -> QWidget:
@@ -101,7 +101,7 @@ class RekeyDialog(QDialog):
         self.message.clear()
         drop = self.drop.isVisible() and self.drop.isChecked()
         self.tasks.run_on_worker(
-            lambda worker: keys.rekey_store(worker.workspace.vault, drop_unupgraded=drop),
+            lambda worker: worker.workspace.call(keys.rekey_store, drop_unupgraded=drop),
             self._done,
             self._failed,
         )
@@ -129,5 +129,5 @@ class RekeyDialog(QDialog):
         if self.pages.currentIndex() == 1:
             self.code.clear()  # shown once: do not keep it around
             # written down: the store forgets it (until then a crash loses no code)
-            self.tasks.run_on_worker(lambda worker: keys.code_shown(worker.workspace.vault))
+            self.tasks.run_on_worker(lambda worker: worker.workspace.call(keys.code_shown))
         super().done(result)

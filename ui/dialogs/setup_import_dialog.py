@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs.document_export import ask_save_path, units_of
+from ui.dialogs.document_export import ask_save_path
 from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text, show_error
 from ui.i18n import core_text
@@ -36,6 +36,7 @@ from workbench.errors import WorkbenchError
 from workbench.reports.setup_import import SetupImportReport, import_setup_file
 from workbench.reports.setup_templates import TEMPLATES, write_template
 from workbench.vocab.labels import type_label
+from workbench.workspace import Workspace
 
 _REFUSED = QColor("#fdecea")
 _GOOD, _BAD = "color: #1b5e20;", "color: #b00020;"
@@ -190,8 +191,9 @@ class SetupImportDialog(QDialog):
         path, kind, round_id = self.path, self.kind_code, self.round_id
 
         def work(worker: Any) -> SetupImportReport:
-            return import_setup_file(
-                units_of(worker.workspace),
+            workspace: Workspace = worker.workspace
+            return workspace.call(
+                import_setup_file,
                 path,
                 kind,
                 round_id,

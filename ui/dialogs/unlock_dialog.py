@@ -17,18 +17,19 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.recovery_dialog import RecoveryDialog
 from ui.errors import error_text
-from workbench.errors import WorkbenchError
+from ui.slow_call import start_slow_call
 from workbench.workspace import Workspace, seconds_until_unlock_allowed
 
 
 class UnlockDialog(QDialog):
-    """Modal: on accept, ``workspace`` is the unlocked store. The KDF takes a few hundred
-    milliseconds, short enough to run here with a busy cursor rather than on the worker."""
+    """Modal: on accept, ``workspace`` is the unlocked store. The key derivation (Argon2id, and
+    any migration the store needs) runs off the GUI thread while the dialog shows 正在解锁…"""
 
     def __init__(self, store_dir: Path, user: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store_dir = store_dir
         self.workspace: Workspace | None = None
+        self.busy = False
         self._recovery: RecoveryDialog | None = None
         self.setWindowTitle(self.tr("解锁巡察工作台"))
         self.user_edit = QLineEdit(user)
@@ -71,6 +72,8 @@ class UnlockDialog(QDialog):
         self._tick()
 
     def _tick(self) -> None:
+        if self.busy:
+            return
         wait = seconds_until_unlock_allowed(self.store_dir)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(wait <= 0)
@@ -98,14 +101,42 @@ class UnlockDialog(QDialog):
             self.accept()
 
     def try_unlock(self) -> None:
-        try:
-            self.workspace = Workspace.open(
-                self.store_dir, self.user_edit.text().strip(), self.pass_edit.text()
-            )
-        except WorkbenchError as exc:
-            self.pass_edit.clear()
-            self.message.setText(error_text(exc))
-            self._tick()
+        if self.busy:
             return
+        directory, user, passphrase = (
+            self.store_dir,
+            self.user_edit.text().strip(),
+            self.pass_edit.text(),
+        )
         self.pass_edit.clear()
+        self._set_busy(True)
+        start_slow_call(
+            self,
+            lambda: Workspace.open(directory, user, passphrase),
+            self._unlocked,
+            self._refused,
+        )
+
+    def _unlocked(self, workspace: Workspace) -> None:
+        self._set_busy(False)
+        self.workspace = workspace
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.message.setText(error_text(error))
+        self._tick()
+        self.pass_edit.setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.message.setStyleSheet("color: palette(text);" if busy else "color: #b00020;")
+        if busy:
+            self.message.setText(self.tr("正在解锁…"))
+        for widget in (self.buttons, self.user_edit, self.pass_edit):
+            widget.setEnabled(not busy)
+
+    def reject(self) -> None:
+        """Not while the key is being derived: the thread reports back to this dialog."""
+        if not self.busy:
+            super().reject()

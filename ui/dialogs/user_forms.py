@@ -286,13 +286,14 @@ class AddUserDialog(_KeyslotDialog):
             return
         secret, cosign = self.passphrase.text(), self.cosign.credentials()
         self.run(
-            lambda worker: users.add_user(
-                worker.workspace.vault,
+            lambda worker: worker.workspace.call(
+                users.cosigned,
+                cosign,
+                users.add_user,
                 name,
                 secret,
                 roles,
                 display_name=display or None,
-                cosign=users.cosigner(worker.workspace.vault, cosign),
             ),
             self.tr("正在添加用户（生成密钥需要几秒钟）…"),
         )
@@ -337,11 +338,8 @@ class EnableUserDialog(_KeyslotDialog):
             return
         name, secret, cosign = self.user.name, self.passphrase.text(), self.cosign.credentials()
         self.run(
-            lambda worker: users.enable_user(
-                worker.workspace.vault,
-                name,
-                secret,
-                cosign=users.cosigner(worker.workspace.vault, cosign),
+            lambda worker: worker.workspace.call(
+                users.cosigned, cosign, users.enable_user, name, secret
             ),
             self.tr("正在启用用户（生成密钥需要几秒钟）…"),
         )
@@ -396,11 +394,8 @@ class EditRolesDialog(QDialog):
         name, cosign = self.user.name, self.cosign.credentials()
         self.setEnabled(False)
         self.tasks.run_on_worker(
-            lambda worker: users.set_user_roles(
-                worker.workspace.vault,
-                name,
-                roles,
-                cosign=users.cosigner(worker.workspace.vault, cosign),
+            lambda worker: worker.workspace.call(
+                users.cosigned, cosign, users.set_user_roles, name, roles
             ),
             lambda _info: self._saved(),
             self._failed,

@@ -231,9 +231,7 @@ class UsersDialog(QDialog):
 
     def _disable(self, name: str, cosign: tuple[str, str] | None) -> None:
         self.tasks.run_on_worker(
-            lambda worker: users.disable_user(
-                worker.workspace.vault, name, cosign=users.cosigner(worker.workspace.vault, cosign)
-            ),
+            lambda worker: worker.workspace.call(users.cosigned, cosign, users.disable_user, name),
             self._disabled,
             lambda error: self._disable_failed(name, error),
         )

@@ -3,8 +3,6 @@ attachment of the round by receipt; confirmed by typing the round's name; runs o
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +19,7 @@ from ui.tasks import Tasks
 from ui.widgets.job_panel import JobPanel
 from workbench.exchange import WipeResult, WipeStatus, wipe_round, wipe_status
 from workbench.jobs import CancelToken, ProgressSink
+from workbench.workspace import Workspace
 
 
 class WipeDialog(QDialog):
@@ -115,8 +114,8 @@ class WipeDialog(QDialog):
             return
         round_id = self.round_id
 
-        def job(vault: Any, _sink: ProgressSink, _cancel: CancelToken) -> WipeResult:
-            return wipe_round(vault, round_id)
+        def job(ws: Workspace, _sink: ProgressSink, _cancel: CancelToken) -> WipeResult:
+            return ws.call(wipe_round, round_id)
 
         self.panel.show()
         self.close_button.setEnabled(False)

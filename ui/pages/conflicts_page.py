@@ -32,7 +32,7 @@ from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.i18n import tr as _tr
-from ui.pages.exchange_support import run_with_vault
+from ui.pages.exchange_support import run_core
 from ui.tasks import Tasks
 from workbench.exchange import (
     ConflictView,
@@ -377,8 +377,8 @@ class ConflictsPage(QWidget):
             )
             self.refresh()
 
-        run_with_vault(
-            self.tasks, lambda vault: resolve_conflict(vault, record_id, keep), done, self._failed
+        run_core(
+            self.tasks, lambda ws: ws.call(resolve_conflict, record_id, keep), done, self._failed
         )
 
     def preview_merge(self) -> None:
@@ -404,9 +404,9 @@ class ConflictsPage(QWidget):
             self.message.setText(self.tr("已按所选逐项合并：%1").replace("%1", view.title))
             self.refresh()
 
-        run_with_vault(
+        run_core(
             self.tasks,
-            lambda vault: resolve_conflict(vault, record_id, None, choices),
+            lambda ws: ws.call(resolve_conflict, record_id, None, choices),
             done,
             self._failed,
         )

@@ -37,12 +37,13 @@ from ui.pages.exchange_support import (
     exchange_status,
     preview_request,
     read_enrol_file,
-    run_with_vault,
+    run_core,
 )
 from ui.tasks import Tasks
 from ui.widgets.fingerprint_label import FingerprintLabel
 from workbench.exchange import DeviceView, list_devices, office_info, revoke_device, sign_request
 from workbench.exchange.enrol import DEFAULT_VALID_DAYS
+from workbench.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -217,7 +218,7 @@ class DevicesPage(QWidget):
         self.tasks.run(
             exchange_status, lambda st: self.office_fp.set_fingerprint(st.office_fingerprint)
         )
-        run_with_vault(self.tasks, list_devices, self._loaded, self._failed)
+        run_core(self.tasks, lambda ws: ws.call(list_devices), self._loaded, self._failed)
 
     def clear(self) -> None:
         self.model.set_devices([])
@@ -315,14 +316,14 @@ class DevicesPage(QWidget):
             self._say(problem, error=True)
             return
 
-        def work(vault: Any) -> tuple[DeviceView, str]:
-            cert, device = sign_request(
-                vault, data, valid_days=valid_days, expect_fingerprint=fingerprint
+        def work(ws: Workspace) -> tuple[DeviceView, str]:
+            cert, device = ws.call(
+                sign_request, data, valid_days=valid_days, expect_fingerprint=fingerprint
             )
             out.write_bytes(cert)
-            return device, office_info(vault).signing_fingerprint
+            return device, ws.call(office_info).signing_fingerprint
 
-        run_with_vault(self.tasks, work, lambda r: self._signed(out, *r), self._failed)
+        run_core(self.tasks, work, lambda r: self._signed(out, *r), self._failed)
 
     def _signed(self, out: Path, device: DeviceView, office_fp: str) -> None:
         self._say(
@@ -362,8 +363,8 @@ class DevicesPage(QWidget):
             )
             self.refresh()
 
-        run_with_vault(
-            self.tasks, lambda vault: revoke_device(vault, device_id, reason), done, self._failed
+        run_core(
+            self.tasks, lambda ws: ws.call(revoke_device, device_id, reason), done, self._failed
         )
 
     def open_receipt(self) -> ReceiptDialog:

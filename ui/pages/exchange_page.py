@@ -38,13 +38,14 @@ from ui.pages.exchange_support import (
     exchange_status,
     preview_certificate,
     read_enrol_file,
-    run_with_vault,
+    run_core,
 )
 from ui.tasks import Tasks
 from ui.widgets.fingerprint_label import FingerprintLabel
 from workbench.errors import UsageError
 from workbench.exchange import accept_certificate, init_office, make_request
 from workbench.services.rounds import list_rounds
+from workbench.workspace import Workspace
 
 
 def _write_new(path: Path, data: bytes) -> None:
@@ -312,14 +313,12 @@ class ExchangePage(QWidget):
             self.make_request_file(Path(chosen))
 
     def make_request_file(self, path: Path) -> None:
-        def work(vault: Any) -> Any:
-            data, request = make_request(vault)
+        def work(ws: Workspace) -> Any:
+            data, request = ws.call(make_request)
             _write_new(path, data)
             return request
 
-        run_with_vault(
-            self.tasks, work, lambda request: self._request_made(path, request), self._failed
-        )
+        run_core(self.tasks, work, lambda request: self._request_made(path, request), self._failed)
 
     def _request_made(self, path: Path, request: Any) -> None:
         self._say(self.tr("已生成注册申请：%1").replace("%1", str(path)))
@@ -383,9 +382,9 @@ class ExchangePage(QWidget):
             )
             self.refresh()
 
-        run_with_vault(
+        run_core(
             self.tasks,
-            lambda vault: accept_certificate(vault, data, expect_office_fingerprint=office_fp),
+            lambda ws: ws.call(accept_certificate, data, expect_office_fingerprint=office_fp),
             done,
             self._failed,
         )
@@ -446,7 +445,7 @@ class ExchangePage(QWidget):
             dialog.open()
             self.last_dialog = dialog
 
-        run_with_vault(self.tasks, init_office, done, self._failed)
+        run_core(self.tasks, lambda ws: ws.call(init_office), done, self._failed)
 
     def open_briefing(self) -> BriefingWizard:
         wizard = BriefingWizard(self.tasks, self._round_id(), self.folder, self)

@@ -1,9 +1,10 @@
 """What the exchange pages share: the store's exchange state, previews of enrolment files, labels
-for record types and import outcomes, and a vault wrapper that reports progress and honours a
+for record types and import outcomes, and a relay that reports progress and honours a
 cancel request while the core exports or imports a package.
 
 The exchange core works on the vault itself (it runs its own transactions), so these jobs run on
-the DB worker through ``Tasks.run_on_worker`` and reach the vault behind the worker's workspace.
+the DB worker through ``Tasks.run_on_worker`` and hand the core job to ``Workspace.call``: the
+vault and its keys stay behind the workspace.
 """
 
 from __future__ import annotations
@@ -33,20 +34,15 @@ from workbench.workspace import Workspace
 ENROL_FILE_LIMIT = 1 << 20
 
 
-def vault_of(workspace: Workspace) -> Any:
-    """The workspace's vault, for the exchange core (which runs its own transactions). Only
-    ever called on the DB worker thread."""
-    return workspace.vault
-
-
-def run_with_vault(
+def run_core(
     tasks: Tasks,
-    fn: Callable[[Any], Any],
+    job: Callable[[Workspace], Any],
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
 ) -> int:
-    """A short exchange step (enrol, revoke, resolve, briefing, receipt) on the worker."""
-    return tasks.run_on_worker(lambda worker: fn(vault_of(worker.workspace)), on_done, on_error)
+    """A short exchange step (enrol, revoke, resolve, briefing, receipt) on the worker: ``job``
+    gets the workspace and calls the core through ``Workspace.call``."""
+    return tasks.run_on_worker(lambda worker: job(worker.workspace), on_done, on_error)
 
 
 @dataclass(frozen=True)

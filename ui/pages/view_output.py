@@ -18,7 +18,6 @@ from ui.dialogs.document_export import (
     ask_save_path,
     busy_dialog,
     dismiss,
-    units_of,
     warn_plaintext,
 )
 from ui.errors import show_error
@@ -30,6 +29,7 @@ from workbench.reports.export import ExportResult
 from workbench.reports.view_export import AMOUNT_FORMAT, TableView
 from workbench.reports.view_export import export_view as write_view
 from workbench.reports.xlsx_writer import Column as SheetColumn
+from workbench.workspace import Workspace
 
 if TYPE_CHECKING:
     from ui.pages.record_list_page import RecordListPage
@@ -76,9 +76,8 @@ def export_view(page: RecordListPage) -> None:
     ticker.start()
 
     def work(worker: Any) -> ExportResult:
-        return write_view(
-            units_of(worker.workspace), view, path, overwrite=True, progress=sink, cancel=token
-        )
+        workspace: Workspace = worker.workspace
+        return workspace.call(write_view, view, path, overwrite=True, progress=sink, cancel=token)
 
     def done(result: ExportResult) -> None:
         ticker.stop()

@@ -17,6 +17,7 @@ from ui.errors import show_error
 from ui.tasks import Tasks
 from workbench.services.index_queue import catch_up
 from workbench.services.search import unindexed_count
+from workbench.workspace import Workspace
 
 BATCH = 500  # keys per worker job: well under a second, so the UI never waits long
 
@@ -78,7 +79,8 @@ class IndexStatus(QWidget):
 
     def _next_batch(self) -> None:
         def work(worker: Any) -> int:
-            return catch_up(worker.workspace.vault, batch=BATCH, limit=BATCH)
+            workspace: Workspace = worker.workspace
+            return workspace.call(catch_up, batch=BATCH, limit=BATCH)
 
         self.tasks.run_on_worker(work, self._batch_done, self._failed)
 

@@ -10,13 +10,15 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from ui.pages.exchange_support import ProgressRelay, vault_of
+from ui.pages.exchange_support import ProgressRelay
 from ui.tasks import Tasks
 from workbench.errors import Cancelled
 from workbench.jobs import CancelToken, ProgressSink
+from workbench.workspace import Workspace
 
-# (vault, progress sink, cancel token) -> result; runs on the worker
-Job = Callable[[Any, ProgressSink, CancelToken], Any]
+# (workspace, progress sink, cancel token) -> result; runs on the worker and calls a core job
+# through ``Workspace.call`` (the vault never reaches the UI)
+Job = Callable[[Workspace, ProgressSink, CancelToken], Any]
 # (session, progress sink, cancel token) -> result; a unit of work the workspace runs
 Unit = Callable[[Any, ProgressSink, CancelToken], Any]
 
@@ -52,7 +54,7 @@ class JobPanel(QWidget):
         token, sink = self._begin(label, cancellable)
 
         def work(worker: Any) -> Any:
-            return job(vault_of(worker.workspace), sink, token)
+            return job(worker.workspace, sink, token)
 
         tasks.run_on_worker(work, self._done, self._failed)
 

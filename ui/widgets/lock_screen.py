@@ -22,7 +22,8 @@ class LockScreen(QWidget):
         self.passphrase.setPlaceholderText(self.tr("输入口令解锁"))
         self.passphrase.setMaximumWidth(320)
         self.passphrase.returnPressed.connect(self._submit)
-        button = QPushButton(self.tr("解锁"))
+        self.button = button = QPushButton(self.tr("解锁"))
+        button.setObjectName("lock_unlock")
         button.clicked.connect(self._submit)
         self.message = QLabel()
         self.message.setObjectName("lock_message")
@@ -40,7 +41,18 @@ class LockScreen(QWidget):
         self.passphrase.clear()
         self.passphrase.setFocus()
 
+    def set_busy(self, busy: bool) -> None:
+        """While the key is derived (off the GUI thread): 正在解锁…, nothing to press."""
+        self.passphrase.setEnabled(not busy)
+        self.button.setEnabled(not busy)
+        self.message.setStyleSheet("color: palette(text);" if busy else "color: #b00020;")
+        self.message.setText(self.tr("正在解锁…") if busy else "")
+        if not busy:
+            self.passphrase.setFocus()
+
     def _submit(self) -> None:
+        if not self.button.isEnabled():
+            return
         secret = self.passphrase.text()
         self.passphrase.clear()
         self.unlock_requested.emit(secret)

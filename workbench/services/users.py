@@ -3,6 +3,9 @@ are signed grants (store/grants.py), issued here by the acting 系统管理员."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,6 +17,8 @@ from workbench.store import grants
 from workbench.store.grants import CosignRequired as CosignRequired  # the GUI's co-sign step
 from workbench.store.grants import GrantView, Signer
 from workbench.store.vault import UserInfo, Vault, check_passphrase, user_info
+
+T = TypeVar("T")
 
 
 def list_users(session: Session) -> list[UserInfo]:
@@ -36,9 +41,18 @@ def _row(session: Session, name: str) -> User:
     return row
 
 
-def cosigner(vault: Vault, credentials: tuple[str, str] | None) -> Signer | None:
-    """The other 三员 holder's co-signature key from their name and passphrase, if given."""
-    return vault.cosigner(*credentials) if credentials else None
+def cosigned(
+    vault: Vault,
+    credentials: tuple[str, str] | None,
+    job: Callable[..., T],
+    /,
+    *args: Any,
+    **kwargs: Any,
+) -> T:
+    """``job(vault, *args, cosign=…, **kwargs)`` co-signed by the other 三员 holder, whose key is
+    unlocked here from their name and passphrase (if given): the key never leaves the core."""
+    signer = vault.cosigner(*credentials) if credentials else None
+    return job(vault, *args, cosign=signer, **kwargs)
 
 
 def _grant(
