@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import with_kdf_floor_site
 from tests.workbench.test_exchange_support import (
     PASS,
     USERS,
@@ -91,7 +92,7 @@ def test_kill_at_every_import_stage(
         w.vaults.clear()
         proc = subprocess.run(
             [sys.executable, "-c", IMPORTER, str(store), USERS["office"], PASS, str(path), stage],
-            env={**os.environ, "PYTHONPATH": str(REPO)},
+            env={**os.environ, "PYTHONPATH": with_kdf_floor_site(str(REPO))},
             capture_output=True,
             text=True,
             timeout=120,
