@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.kdf_floor_site.sitecustomize import TEST_FLOOR
+from tests.kdf import PRODUCTION_FLOOR, TEST_FLOOR, TEST_KDF
+from tests.workbench.exchange_support import exchange_world_template  # noqa: F401 - the fixture
 from workbench.store.keyfile import KdfParams
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,16 +18,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 LEADER = "leader"
 PASSPHRASE = "correct horse 巡察 battery"
 
-# The cheap Argon2id parameters of the template stores: the production ones (RFC 9106, about
-# 0.15 s a derivation here) would be paid at every unlock of every test. The production floor
-# is lowered to exactly these for the session by ``_test_kdf_floor``; the tests whose subject
-# is the KDF ask for ``production_kdf_floor`` and stores made without ``kdf=`` stay production.
-TEST_KDF = KdfParams(
-    iterations=TEST_FLOOR["FLOOR_ITERATIONS"],
-    lanes=TEST_FLOOR["FLOOR_LANES"],
-    memory_kib=TEST_FLOOR["FLOOR_MEMORY_KIB"],
-)
-PRODUCTION_FLOOR = {name: getattr(KdfParams, name) for name in TEST_FLOOR}
 KDF_FLOOR_SITE = Path(__file__).parent / "kdf_floor_site"
 
 

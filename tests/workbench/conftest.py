@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import LEADER, PASSPHRASE, TEST_KDF
+from tests.conftest import LEADER, PASSPHRASE
+from tests.kdf import TEST_KDF
 from tests.workbench.team import TEAM_USERS, Team
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.services.users import add_user

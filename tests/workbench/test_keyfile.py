@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tests.conftest import TEST_KDF
+from tests.kdf import TEST_KDF
 from workbench.errors import AuthenticationError, KeyfileDamaged, RecoveryCodeInvalid
 from workbench.store import recovery
 from workbench.store.keyfile import (
