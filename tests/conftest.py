@@ -37,6 +37,14 @@ def with_kdf_floor_site(pythonpath: str | None) -> str:
     return os.pathsep.join(p for p in (str(KDF_FLOOR_SITE), pythonpath) if p)
 
 
+def without_kdf_floor_site() -> dict[str, str]:
+    """This process's environment without the test floor's site directory: for building the
+    installer, which must not find (and bundle) that ``sitecustomize``."""
+    paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    kept = os.pathsep.join(p for p in paths if p and p != str(KDF_FLOOR_SITE))
+    return {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "PYTHONPATH": kept}
+
+
 @pytest.fixture
 def production_kdf_floor(monkeypatch: pytest.MonkeyPatch) -> None:
     """The keyfile's real floor, for the tests whose subject is the KDF."""
