@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 DEMO_STORE ?= .demo-store
 
-.PHONY: run test lint format bench i18n qm screenshots clean-venv installer installer-compat \
+.PHONY: run test test-fast lint format bench i18n qm screenshots clean-venv installer installer-compat \
   installer-compat-test
 
 # The venv is rebuilt only when pyproject.toml changes (make compares the stamps' times).
@@ -39,6 +39,10 @@ run: $(STAMP) qm
 
 test: $(TEST_STAMP) lint qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# Everything but the tests marked `slow` (kills, crashes, large stores), without lint.
+test-fast: $(TEST_STAMP) qm
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
 
 # The compiled translations are build output (not in git): the tests and the app load them.
 qm: $(STAMP)

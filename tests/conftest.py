@@ -9,10 +9,47 @@ from pathlib import Path
 
 import pytest
 
+from tests.kdf import PRODUCTION_FLOOR, TEST_FLOOR, TEST_KDF
+from tests.workbench.exchange_support import exchange_world_template  # noqa: F401 - the fixture
+from workbench.store.keyfile import KdfParams
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 LEADER = "leader"
 PASSPHRASE = "correct horse 巡察 battery"
+
+KDF_FLOOR_SITE = Path(__file__).parent / "kdf_floor_site"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_kdf_floor() -> Iterator[None]:
+    """Let the keyfile accept ``TEST_KDF`` in this test process and the Python processes it
+    spawns (``kdf_floor_site/sitecustomize.py``); production code has no switch for it."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name, value in TEST_FLOOR.items():
+            mp.setattr(KdfParams, name, value)
+        mp.setenv("PYTHONPATH", with_kdf_floor_site(os.environ.get("PYTHONPATH")))
+        yield
+
+
+def with_kdf_floor_site(pythonpath: str | None) -> str:
+    """``pythonpath`` with the test floor's site directory in front (for spawned processes)."""
+    return os.pathsep.join(p for p in (str(KDF_FLOOR_SITE), pythonpath) if p)
+
+
+def without_kdf_floor_site() -> dict[str, str]:
+    """This process's environment without the test floor's site directory: for building the
+    installer, which must not find (and bundle) that ``sitecustomize``."""
+    paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    kept = os.pathsep.join(p for p in paths if p and p != str(KDF_FLOOR_SITE))
+    return {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "PYTHONPATH": kept}
+
+
+@pytest.fixture
+def production_kdf_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keyfile's real floor, for the tests whose subject is the KDF."""
+    for name, value in PRODUCTION_FLOOR.items():
+        monkeypatch.setattr(KdfParams, name, value)
 
 
 @pytest.fixture(autouse=True)
@@ -33,11 +70,13 @@ def _isolated_home(
 
 @pytest.fixture(scope="session")
 def template_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """One store made per session (key derivation is deliberately slow); tests copy it."""
+    """One store made per session; tests copy it. Its slots use ``TEST_KDF``."""
     from workbench.store.vault import Vault
 
     root = tmp_path_factory.mktemp("template") / "store"
-    vault, code = Vault.create(root, user_name=LEADER, passphrase=PASSPHRASE, display_name="王组长")
+    vault, code = Vault.create(
+        root, user_name=LEADER, passphrase=PASSPHRASE, display_name="王组长", kdf=TEST_KDF
+    )
     vault.lock()
     return root, code
 
@@ -74,11 +113,11 @@ def vault(store_dir: Path) -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small demo store, made once per session (six users' key derivations and a round)."""
+    """The small demo store (slots with ``TEST_KDF``), made once per session."""
     from workbench.demo import create_demo_store
 
     directory = tmp_path_factory.mktemp("demo") / "store"
-    vault, _ = create_demo_store(directory)
+    vault, _ = create_demo_store(directory, kdf=TEST_KDF)
     vault.lock()
     return directory
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import without_kdf_floor_site
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NAME = "xuncha-workbench"
 
@@ -45,6 +47,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object
         check=True,
         timeout=600,
         stdout=subprocess.DEVNULL,
+        env=without_kdf_floor_site(),
     )
     shutil.rmtree(work)  # the PyInstaller cache and the staged package tree
     report = json.loads((dist / f"{NAME}.build.json").read_text("utf-8"))
@@ -53,7 +56,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object
 
 def _run(program: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")},
+        **{k: v for k, v in without_kdf_floor_site().items() if not k.startswith("WORKBENCH_")},
         "WORKBENCH_HOME": str(home),
         "QT_QPA_PLATFORM": "offscreen",
     }

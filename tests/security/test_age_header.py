@@ -21,8 +21,9 @@ from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import event
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     World,
+    WorldTemplate,
     attachment_entry,
     audit_actions,
     audit_head,
@@ -31,7 +32,6 @@ from tests.workbench.test_exchange_support import (
     manifest_doc,
     records_doc,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.exchange.age_header import (
@@ -177,8 +177,8 @@ def test_a_hundred_thousand_stanzas_are_refused_after_reading_at_most_the_cap() 
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

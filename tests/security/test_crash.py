@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import LEADER, PASSPHRASE
+from tests.conftest import LEADER, PASSPHRASE, with_kdf_floor_site
 from workbench.errors import AuthenticationError
 from workbench.store.check import check_store
 from workbench.store.vault import Vault
@@ -53,7 +53,7 @@ PASSWD_KILLED_BEFORE_REPLACE = textwrap.dedent(
 
 
 def _spawn(script: str, store: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": with_kdf_floor_site(str(REPO))}
     return subprocess.Popen(
         [sys.executable, "-c", script, str(store), LEADER, PASSPHRASE],
         stdout=subprocess.PIPE,

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     World,
+    WorldTemplate,
     add_finding,
     add_interview,
     audit_actions,
@@ -28,7 +29,6 @@ from tests.workbench.test_exchange_support import (
     forge_team,
     get,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.errors import ValidationError
@@ -56,8 +56,8 @@ TEXTS = st.lists(st.one_of(st.characters(), st.sampled_from(EDGES)), max_size=12
 
 
 @pytest.fixture
-def w(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "world") as world:
+def w(exchange_world_template: WorldTemplate, tmp_path: Path) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "world") as world:
         yield world
 
 
@@ -188,9 +188,11 @@ def test_export_names_a_date_stored_out_of_range(w: World) -> None:
 
 
 @pytest.fixture(scope="module")
-def genuine(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def genuine(
+    tmp_path_factory: pytest.TempPathFactory, exchange_world_template: WorldTemplate
+) -> dict[str, Any]:
     """A finding in package form, to put texts into."""
-    with world_in(world_template(tmp_path_factory), tmp_path_factory.mktemp("genuine")) as w:
+    with world_in(exchange_world_template, tmp_path_factory.mktemp("genuine")) as w:
         return finding_record(w, w.a, add_finding(w.a, w.round_id))
 
 
@@ -231,8 +233,10 @@ def test_entry_and_import_agree_on_every_date(
 
 
 @pytest.fixture(scope="module")
-def round_trip(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path_factory.mktemp("trip")) as world:
+def round_trip(
+    tmp_path_factory: pytest.TempPathFactory, exchange_world_template: WorldTemplate
+) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path_factory.mktemp("trip")) as world:
         yield world
 
 

@@ -18,16 +18,16 @@ from sqlalchemy import select, text
 
 from tests.conftest import LEADER, PASSPHRASE, template_store
 from tests.workbench.conftest import team, team_template
-from tests.workbench.team import Team
-from tests.workbench.test_exchange_cli import Main, main
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     USERS,
     World,
+    WorldTemplate,
     add_finding,
     audit_head,
     world_in,
-    world_template,
 )
+from tests.workbench.team import Team
+from tests.workbench.test_exchange_cli import Main, main
 from workbench import exchange as ex
 from workbench.errors import AuditChainBroken
 from workbench.exchange import root_anchor
@@ -46,8 +46,8 @@ __all__ = ["main", "team", "team_template", "template_store"]  # fixtures used h
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

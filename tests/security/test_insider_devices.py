@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     World,
+    WorldTemplate,
     audit_actions,
     audit_head,
     content_digest,
@@ -26,7 +27,6 @@ from tests.workbench.test_exchange_support import (
     manifest_doc,
     records_doc,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.exchange import rejected
@@ -51,8 +51,8 @@ from workbench.vocab.enums import (
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

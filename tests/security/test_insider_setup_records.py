@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.security.test_insider_devices import _finding, _refused, _send, _two_teams
-from tests.workbench.test_exchange_support import World, edit, get, world_in, world_template
+from tests.workbench.exchange_support import World, WorldTemplate, edit, get, world_in
 from workbench import exchange as ex
 from workbench.exchange.errors import OutOfScope
 from workbench.models import Finding, Member, Round, Team
@@ -22,8 +22,8 @@ from workbench.vocab.enums import ForceType, MemberRole
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     World,
+    WorldTemplate,
     attachment_entry,
     audit_actions,
     audit_head,
@@ -22,7 +23,6 @@ from tests.workbench.test_exchange_support import (
     manifest_doc,
     records_doc,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.errors import WorkbenchError
@@ -47,8 +47,8 @@ AGE_SEALED_CHUNK = AGE_CHUNK + 16
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

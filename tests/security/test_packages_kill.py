@@ -15,11 +15,13 @@ from typing import Any
 
 import pytest
 
-from tests.workbench.test_exchange_support import (
+from tests.conftest import with_kdf_floor_site
+from tests.workbench.exchange_support import (
     PASS,
     USERS,
     VOLATILE,
     World,
+    WorldTemplate,
     add_attachment,
     add_evidence,
     add_finding,
@@ -28,7 +30,6 @@ from tests.workbench.test_exchange_support import (
     audit_head,
     content_digest,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.errors import DiskFull
@@ -60,9 +61,11 @@ IMPORTER = textwrap.dedent(
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[World, Path, str]]:
+def package(
+    tmp_path_factory: pytest.TempPathFactory, exchange_world_template: WorldTemplate
+) -> Iterator[tuple[World, Path, str]]:
     """A package with records, children and attachments, and the office after one clean import."""
-    template = world_template(tmp_path_factory)
+    template = exchange_world_template
     with world_in(template, tmp_path_factory.mktemp("kill")) as w:
         finding = add_finding(w.a, w.round_id)
         add_evidence(w.a, w.round_id, finding, add_attachment(w.a, os.urandom(300_000)))
@@ -80,18 +83,18 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[World, P
 def test_kill_at_every_import_stage(
     package: tuple[World, Path, str],
     tmp_path: Path,
-    tmp_path_factory: pytest.TempPathFactory,
+    exchange_world_template: WorldTemplate,
     stage: str,
 ) -> None:
     _w, path, clean = package
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as w:
+    with world_in(exchange_world_template, tmp_path / "w") as w:
         before = content_digest(w.office, files=False)
         store = w.office.layout.root
         w.close()
         w.vaults.clear()
         proc = subprocess.run(
             [sys.executable, "-c", IMPORTER, str(store), USERS["office"], PASS, str(path), stage],
-            env={**os.environ, "PYTHONPATH": str(REPO)},
+            env={**os.environ, "PYTHONPATH": with_kdf_floor_site(str(REPO))},
             capture_output=True,
             text=True,
             timeout=120,
@@ -107,8 +110,8 @@ def test_kill_at_every_import_stage(
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

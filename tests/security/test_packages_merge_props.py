@@ -12,11 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     PASS,
     USERS,
     VOLATILE,
     World,
+    WorldTemplate,
     add_attachment,
     add_evidence,
     add_finding,
@@ -24,7 +25,6 @@ from tests.workbench.test_exchange_support import (
     edit,
     get,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.exchange.merge import Candidate, heads, is_conflict, winner
@@ -95,10 +95,12 @@ def test_a_resolution_supersedes_every_head() -> None:
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[World, list[Path], str]]:
+def packages(
+    tmp_path_factory: pytest.TempPathFactory, exchange_world_template: WorldTemplate
+) -> Iterator[tuple[World, list[Path], str]]:
     """Five packages from two devices with concurrent edits, resends, a tombstone and
     attachments; and the office's content after importing them in their natural order."""
-    template = world_template(tmp_path_factory)
+    template = exchange_world_template
     with world_in(template, tmp_path_factory.mktemp("merge")) as w:
         t0, t1 = template.target_ids
         out: list[Path] = []

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     VOLATILE,
     World,
     WorldTemplate,
@@ -24,7 +24,6 @@ from tests.workbench.test_exchange_support import (
     manifest_doc,
     records_doc,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.exchange.errors import ChainBroken
@@ -32,8 +31,8 @@ from workbench.models.exchange import PackageLedger
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 
@@ -94,9 +93,9 @@ def _refused_naming(w: World, path: Path, other: PackageLedger) -> Any:
 
 @pytest.mark.slow
 def test_every_arrival_order_of_four_packages_imports_them_all_alike(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+    tmp_path: Path, exchange_world_template: WorldTemplate
 ) -> None:
-    template: WorldTemplate = world_template(tmp_path_factory)
+    template: WorldTemplate = exchange_world_template
     with world_in(template, tmp_path / "made") as w:
         paths = _genuine(w, 4)
     states = set()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.test_exchange_support import World, add_finding, world_in, world_template
+from tests.workbench.exchange_support import World, WorldTemplate, add_finding, world_in
 from workbench import exchange as ex
 from workbench.errors import PermissionDenied, ValidationError
 from workbench.exchange import rejected
@@ -23,8 +23,8 @@ DAY = 86400
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

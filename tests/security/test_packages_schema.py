@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     World,
+    WorldTemplate,
     add_attachment,
     add_evidence,
     add_finding,
@@ -27,7 +28,6 @@ from tests.workbench.test_exchange_support import (
     manifest_doc,
     records_doc,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.errors import WorkbenchError
@@ -37,10 +37,12 @@ from workbench.models import Finding, Interview
 
 
 @pytest.fixture(scope="module")
-def w(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def w(
+    tmp_path_factory: pytest.TempPathFactory, exchange_world_template: WorldTemplate
+) -> Iterator[World]:
     """One world for the module: every case is a refusal that must leave it unchanged, so the
     cases can share it (and an accumulation of refusals is checked along the way)."""
-    with world_in(world_template(tmp_path_factory), tmp_path_factory.mktemp("schema")) as world:
+    with world_in(exchange_world_template, tmp_path_factory.mktemp("schema")) as world:
         yield world
 
 

@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     World,
+    WorldTemplate,
     add_finding,
     attachment_entry,
     audit_actions,
@@ -28,7 +29,6 @@ from tests.workbench.test_exchange_support import (
     office_material,
     records_doc,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.errors import WorkbenchError
@@ -57,15 +57,17 @@ from workbench.models.base import utcnow
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def shared(
+    tmp_path_factory: pytest.TempPathFactory, exchange_world_template: WorldTemplate
+) -> Iterator[World]:
     """For refusals only: each must leave the store as it was, so they can share one."""
-    with world_in(world_template(tmp_path_factory), tmp_path_factory.mktemp("trust")) as world:
+    with world_in(exchange_world_template, tmp_path_factory.mktemp("trust")) as world:
         yield world
 
 
@@ -417,7 +419,7 @@ def test_a_broken_chain_is_refused(w: World) -> None:
 def test_counts_must_match_the_records(shared: World) -> None:
     w = shared
     finding = add_finding(w.a, w.round_id)
-    from tests.workbench.test_exchange_support import finding_record
+    from tests.workbench.exchange_support import finding_record
 
     rec = finding_record(w, w.a, finding)
     refused(w, forge_team(w, w.dir / "n.wbp", [rec], counts={"findings": 2}), BadManifest)

@@ -17,8 +17,8 @@ import pytest
 
 from tests.conftest import LEADER, PASSPHRASE
 from tests.workbench import test_docs_data as docs_data
+from tests.workbench.exchange_support import WorldTemplate, add_finding, world_in
 from tests.workbench.test_docs_data import Seeded
-from tests.workbench.test_exchange_support import add_finding, world_in, world_template
 from workbench.errors import WorkbenchError
 from workbench.exchange import export_round, import_package
 from workbench.reports.context import DocRequest
@@ -90,9 +90,9 @@ def test_a_store_its_backup_and_attachment_exports_are_owner_only(
 
 
 def test_packages_are_owner_only(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, umask_022: None
+    tmp_path: Path, exchange_world_template: WorldTemplate, umask_022: None
 ) -> None:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as w:
+    with world_in(exchange_world_template, tmp_path / "w") as w:
         package = tmp_path / "p.wbp"
         add_finding(w.a, w.round_id)
         export_round(w.a, w.round_id, package)
@@ -100,10 +100,10 @@ def test_packages_are_owner_only(
 
 
 def test_received_and_refused_packages_are_owner_only(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, umask_022: None
+    tmp_path: Path, exchange_world_template: WorldTemplate, umask_022: None
 ) -> None:
     """The office's staged copy of a package, and the copy it keeps of a refused one."""
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as w:
+    with world_in(exchange_world_template, tmp_path / "w") as w:
         exchange = w.office.layout.root / "exchange"
         shutil.rmtree(exchange, ignore_errors=True)  # folders made now, under the umask
         package, junk = tmp_path / "p.wbp", tmp_path / "junk.wbp"

@@ -13,17 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     PASS,
     USERS,
     World,
+    WorldTemplate,
     add_finding,
     audit_actions,
     audit_head,
     content_digest,
     manifest_doc,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.errors import LimitExceeded
@@ -72,8 +72,8 @@ def _write_long_line_package(w: World, out: Path) -> Path:
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

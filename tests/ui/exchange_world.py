@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     PASS,
     USERS,
     World,
+    WorldTemplate,
     content_digest,
     world_in,
-    world_template,
 )
 from ui.tasks import Tasks
 from workbench.workspace import Workspace
@@ -26,9 +26,9 @@ TIMEOUT = 20000
 
 
 @pytest.fixture(name="w")
-def world_fixture(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def world_fixture(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
     """Import it into a test module to get the ``w`` fixture."""
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

@@ -62,6 +62,19 @@ def test_edit_activity_and_a_refusal_under_its_field(qtbot: QtBot, workspace: Wo
     window.close()
 
 
+def test_a_typing_pause_closes_the_undo_step(qtbot: QtBot, workspace: Workspace) -> None:
+    """The pause timer itself (the other tests close the step with ``close_undo_step``)."""
+    window = open_window(qtbot, workspace)
+    page = record_page(qtbot, window, "activities")
+    page.table.selectRow(0)
+    editor = open_editor(qtbot, window, page, "edit", ActivityEditor)
+    editor.participants.setText("赵六")
+    assert editor.undo_stack.count() == 0  # still being typed
+    qtbot.waitUntil(lambda: editor.undo_stack.count() == 1, timeout=10000)
+    editor.discard()
+    window.close()
+
+
 def test_undo_and_a_recovered_draft_restore_every_field(qtbot: QtBot, workspace: Workspace) -> None:
     window = open_window(qtbot, workspace)
     page = record_page(qtbot, window, "activities")
@@ -71,7 +84,7 @@ def test_undo_and_a_recovered_draft_restore_every_field(qtbot: QtBot, workspace:
     editor.activity_type.set_value(ActivityType.SURVEY)
     editor.participants.setText("赵六")
     editor.target.set_value(None)
-    qtbot.wait(700)  # a typing pause closes the undo step
+    editor.close_undo_step()  # what a typing pause does
     typed = editor.state()
     editor.undo()
     assert editor.state() == original

@@ -346,7 +346,7 @@ def test_the_english_cosign_step_is_read_whole(qtbot: QtBot, store_dir: Path) ->
                 if w.wordWrap()
             )
 
-        qtbot.waitUntil(whole, timeout=5000)
+        qtbot.waitUntil(whole, timeout=10000)
         edit.reject()
         window.close()
 

@@ -31,7 +31,7 @@ CRASHING_SESSION = textwrap.dedent(
     from ui.main_window import MainWindow
     from workbench.workspace import Workspace
 
-    def wait(condition, ms=15000):
+    def wait(condition, ms=60000):  # generous: the machine may be busy
         for _ in range(ms // 20):
             if condition():
                 return
@@ -106,12 +106,12 @@ def test_lock_parks_an_open_editor_and_unlock_brings_it_back(
     editor = open_editor(qtbot, window, page, "new", InterviewEditor)
     editor.texts["subject_name"].setText("周某")
     editor.summary.setPlainText("锁屏前写的摘要")
-    with qtbot.waitSignal(window.locked, timeout=5000):
+    with qtbot.waitSignal(window.locked, timeout=10000):
         window.lock()
     QApplication.processEvents()
     assert not any(e.isVisible() for e in window.findChildren(InterviewEditor))
     window.lock_screen.passphrase.setText(DEMO_PASSPHRASE)
-    with qtbot.waitSignal(window.unlocked, timeout=5000):
+    with qtbot.waitSignal(window.unlocked, timeout=10000):
         window.lock_screen._submit()
     reopened: list[InterviewEditor] = []
 

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.exchange_world import TIMEOUT, idle, release, ui_on, world_fixture  # noqa: F401
-from tests.workbench.test_exchange_support import PASS, World
+from tests.workbench.exchange_support import PASS, World
 from ui.dialogs.briefing_wizard import BriefingWizard, file_names
 from ui.pages.exchange_page import ExchangePage
 from ui.tasks import Tasks

@@ -118,7 +118,7 @@ def test_the_preview_shows_every_page_and_leaves_no_file(
         ratio = shown.devicePixelRatio()
         return shown.height() / ratio <= room.height() and shown.width() / ratio <= room.width()
 
-    qtbot.waitUntil(whole_page_shown, timeout=5000)
+    qtbot.waitUntil(whole_page_shown, timeout=10000)
     seen = []
     for index in range(count):
         assert dialog.pages.current_page() == index

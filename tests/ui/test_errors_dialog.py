@@ -24,7 +24,7 @@ def _shown(qtbot: QtBot, parent: QWidget, error: BaseException) -> QMessageBox:
     show_error(parent, error)
     box = parent.findChild(QMessageBox, "error_box")
     assert box is not None
-    qtbot.waitUntil(box.isVisible, timeout=5000)
+    qtbot.waitUntil(box.isVisible, timeout=10000)
     return box
 
 

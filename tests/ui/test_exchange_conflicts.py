@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.english import english_ui
 from tests.ui.exchange_world import TIMEOUT, idle, release, ui_on, world_fixture  # noqa: F401
-from tests.workbench.test_exchange_support import PASS, USERS, World, edit, get
+from tests.workbench.exchange_support import PASS, USERS, World, edit, get
 from ui.main_window import MainWindow
 from ui.pages.conflicts_page import DIFFERENT, ConflictsPage, MergeDialog
 from ui.tasks import Tasks

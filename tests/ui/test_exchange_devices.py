@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.exchange_world import TIMEOUT, idle, ui_on, world_fixture  # noqa: F401
-from tests.workbench.test_exchange_support import PASS, World
+from tests.workbench.exchange_support import PASS, World
 from ui.dialogs.fingerprint_dialog import FingerprintDialog
 from ui.pages.devices_page import DevicesPage, RevokeDialog
 from ui.pages.exchange_page import ExchangePage

@@ -9,7 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from tests.ui.exchange_world import TIMEOUT, idle, release, ui_on, world_fixture  # noqa: F401
-from tests.workbench.test_exchange_support import PASS, World, add_finding, get
+from tests.workbench.exchange_support import PASS, World, add_finding, get
 from ui.dialogs.export_wizard import ExportWizard
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.wipe_dialog import WipeDialog

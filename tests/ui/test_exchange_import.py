@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.ui.exchange_world import TIMEOUT, digest, idle, release, ui_on, world_fixture  # noqa: F401
-from tests.workbench.test_exchange_support import World, add_finding, get
+from tests.workbench.exchange_support import World, add_finding, get
 from ui.dialogs.import_wizard import ImportWizard
 from ui.tasks import Tasks
 from workbench import exchange as ex

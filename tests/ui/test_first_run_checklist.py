@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.exchange_world import TIMEOUT, idle, release, world_fixture  # noqa: F401
-from tests.workbench.test_exchange_support import PASS, World
+from tests.workbench.exchange_support import PASS, World
 from ui.dialogs.fingerprint_dialog import FingerprintDialog
 from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow

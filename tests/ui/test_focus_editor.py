@@ -76,11 +76,11 @@ def test_undo_and_a_recovered_draft_restore_every_field(qtbot: QtBot, workspace:
     _target, editor = _open_unlinked(qtbot, window, page)
     # whichever item it is: from 未开展, ticking a finding turns the status to 发现问题
     editor.status_combo.set_value(FocusStatus.NOT_STARTED)
-    qtbot.wait(700)  # a pause closes the undo step
+    editor.close_undo_step()  # what a typing pause does
     original = editor.state()
     editor.findings.item(2).setCheckState(Qt.CheckState.Checked)
     editor.notes.setPlainText("草稿中的记录")
-    qtbot.wait(700)  # a pause closes the undo step
+    editor.close_undo_step()  # what a typing pause does
     typed = editor.state()
     assert typed["finding_ids"] and typed["status"] == FocusStatus.PROBLEM_FOUND.value
     editor.undo()

@@ -159,7 +159,7 @@ def test_column_widths_and_order_are_remembered_per_page(
     header.resizeSection(channel, 211)
     header.moveSection(header.visualIndex(received), 0)  # 收到时间 first
     key = settings.columns_key("letters")
-    qtbot.waitUntil(lambda: "211" in key.get(settings.open_settings()), timeout=5000)
+    qtbot.waitUntil(lambda: "211" in key.get(settings.open_settings()), timeout=10000)
     window.close()
 
     again = _letters(qtbot, _window(qtbot, workspace))

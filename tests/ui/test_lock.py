@@ -23,7 +23,7 @@ def test_lock_clears_pages_disposes_the_store_and_unlock_returns(
     assert isinstance(page, LettersPage)
     qtbot.waitUntil(lambda: page.model.total > 0 and not window.tasks.busy, timeout=10000)
     total = page.model.total
-    with qtbot.waitSignal(window.locked, timeout=5000):
+    with qtbot.waitSignal(window.locked, timeout=10000):
         window.lock()
     assert window.is_locked and workspace.locked
     assert page.model.rowCount() == 0 and page.detail.toPlainText() == ""
@@ -34,7 +34,7 @@ def test_lock_clears_pages_disposes_the_store_and_unlock_returns(
     qtbot.waitUntil(lambda: "WB-AUTH" in window.lock_screen.message.text(), timeout=30000)
     assert window.is_locked and window.lock_screen.button.isEnabled()
     window.lock_screen.passphrase.setText(DEMO_PASSPHRASE)
-    with qtbot.waitSignal(window.unlocked, timeout=5000):
+    with qtbot.waitSignal(window.unlocked, timeout=10000):
         window.lock_screen._submit()
     assert not window.is_locked and window.stack.currentWidget() is page
     qtbot.waitUntil(lambda: page.model.total == total, timeout=10000)
@@ -48,12 +48,12 @@ def test_idle_lock_fires_once_per_idle_period(qtbot: QtBot) -> None:
     assert app is not None
     idle.start(app)
     try:
-        with qtbot.waitSignal(idle.idle, timeout=5000):
+        with qtbot.waitSignal(idle.idle, timeout=10000):
             pass
         with qtbot.assertNotEmitted(idle.idle, wait=1500):
             pass  # not again until re-armed
         idle.rearm()
-        with qtbot.waitSignal(idle.idle, timeout=5000):
+        with qtbot.waitSignal(idle.idle, timeout=10000):
             pass
     finally:
         idle.stop(app)

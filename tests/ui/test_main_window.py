@@ -42,7 +42,7 @@ def test_letters_page_lists_filters_and_describes(qtbot: QtBot, workspace: Works
     round_id = window.round_combo.currentData()
     total = workspace.read(lambda s: list_letters(s, round_id, limit=1).total)
     assert page.model.rowCount() == total
-    qtbot.waitUntil(lambda: page.detail.toPlainText() != "", timeout=5000)
+    qtbot.waitUntil(lambda: page.detail.toPlainText() != "", timeout=10000)
     first = page.model.view_at(0)
     assert first is not None and first.number in page.detail.toPlainText()
     # filter: only letters by 小信封

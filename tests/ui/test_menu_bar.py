@@ -49,7 +49,7 @@ def _action(window: MainWindow, name: str) -> QAction:
 def _key(qtbot: QtBot, window: MainWindow, key: Qt.Key, ctrl: bool = False) -> None:
     """The key pressed in the window, as a user would (through Qt's shortcut map)."""
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10000)
     modifier = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
     qtbot.keyClick(window.stack.currentWidget(), key, modifier)
 
@@ -163,7 +163,7 @@ def test_ctrl_f_opens_the_search(qtbot: QtBot, workspace: Workspace) -> None:
     window = open_window(qtbot, workspace)
     _key(qtbot, window, Qt.Key.Key_F, ctrl=True)
     qtbot.waitUntil(
-        lambda: any(d.isVisible() for d in window.findChildren(SearchDialog)), timeout=5000
+        lambda: any(d.isVisible() for d in window.findChildren(SearchDialog)), timeout=10000
     )
     for dialog in window.findChildren(SearchDialog):
         dialog.close()

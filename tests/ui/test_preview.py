@@ -148,7 +148,7 @@ def test_pdf_fits_the_width_and_zooms(qtbot: QtBot) -> None:
     assert preview.fitting()
     fitted = preview.zoom_factor()
     # the page is taller than the pane: the scroll bar it brings is accounted for
-    qtbot.waitUntil(preview.image_area.verticalScrollBar().isVisible, timeout=5000)
+    qtbot.waitUntil(preview.image_area.verticalScrollBar().isVisible, timeout=10000)
     room = preview.image_area.viewport().width()
     # the page fills the width, less the grey margin; no horizontal scrolling
     assert room - 2 * PDF_MARGIN - 2 <= page_width(preview) <= room - 2 * PDF_MARGIN
@@ -163,7 +163,7 @@ def test_pdf_fits_the_width_and_zooms(qtbot: QtBot) -> None:
     preview.fit()
     assert preview.fitting() and abs(preview.zoom_factor() - fitted) < 1e-6
     preview.resize(640, 420)  # a fitted page follows the pane once resizing pauses
-    qtbot.waitUntil(lambda: page_width(preview) > room, timeout=5000)
+    qtbot.waitUntil(lambda: page_width(preview) > room, timeout=10000)
 
 
 def test_pdf_zoom_is_capped_by_the_rendered_size(qtbot: QtBot) -> None:

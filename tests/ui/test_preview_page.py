@@ -126,7 +126,7 @@ def test_adding_a_large_file_reports_progress(
     qtbot.waitUntil(lambda: page.model.total == before + 1, timeout=20000)
     seen = upload.percents
     assert seen[-1] == 100 and len(seen) >= 3 and seen == sorted(seen)
-    qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None, timeout=5000)  # deleted
+    qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None, timeout=10000)  # deleted
     window.close()
 
 

@@ -77,7 +77,7 @@ def test_results_are_painted_with_their_highlights(qtbot: QtBot, workspace: Work
             sum(results.visualItemRect(results.item(r)).height() for r in range(len(wide)))
             > sum(wide)
         ),
-        timeout=5000,
+        timeout=10000,
     )
     window.close()
 

@@ -103,7 +103,7 @@ def test_reports_page_names_the_findings_left_out_and_marks_the_draft(
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: page.left_out.height() > 0, timeout=10000)
     label = page.left_out  # its lines all shown (the panel scrolls), none squeezed away
-    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=5000)
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=10000)
 
     out = tmp_path / "巡察报告.docx"
     monkeypatch.setattr(

@@ -34,11 +34,11 @@ def test_a_hundred_thousand_rows_load_only_the_pages_looked_at(
     try:
         model = RecordTableModel(tasks, [Column("n", "数")])
         calls: list[tuple[int, int]] = []
-        with qtbot.waitSignal(model.loaded, timeout=5000):
+        with qtbot.waitSignal(model.loaded, timeout=10000):
             model.set_query(fake_list(100_000, calls))
         assert model.rowCount() == 100_000 and calls == [(0, 200)]
         assert model.data(model.index(99_999, 0)) == RecordTableModel.LOADING
-        qtbot.waitUntil(lambda: model.data(model.index(99_999, 0)) == "99999", timeout=5000)
+        qtbot.waitUntil(lambda: model.data(model.index(99_999, 0)) == "99999", timeout=10000)
         assert calls == [(0, 200), (99_800, 200)]
         assert model.loaded_pages == 2
     finally:
@@ -49,12 +49,12 @@ def test_a_reload_drops_pages_of_the_old_query(qtbot: QtBot, workspace: Workspac
     tasks = Tasks(workspace)
     try:
         model = RecordTableModel(tasks, [Column("n", "数")])
-        with qtbot.waitSignal(model.loaded, timeout=5000):
+        with qtbot.waitSignal(model.loaded, timeout=10000):
             model.set_query(fake_list(1000, []))
         model.data(model.index(900, 0))  # asks for a page of the old query…
-        with qtbot.waitSignal(model.loaded, timeout=5000):
+        with qtbot.waitSignal(model.loaded, timeout=10000):
             model.set_query(fake_list(10, []))  # …which must not land in the new one
-        qtbot.wait(100)
+        qtbot.waitUntil(lambda: not tasks.busy, timeout=10000)  # the old page has come back
         assert model.rowCount() == 10 and model.loaded_pages == 1
     finally:
         tasks.shutdown()
@@ -68,7 +68,7 @@ def test_errors_reach_the_gui_thread(qtbot: QtBot, workspace: Workspace) -> None
         def broken(_s: object, _o: int, _l: int) -> Page[Row]:
             raise RuntimeError("boom")
 
-        with qtbot.waitSignal(model.load_failed, timeout=5000) as blocker:
+        with qtbot.waitSignal(model.load_failed, timeout=10000) as blocker:
             model.set_query(broken)
         assert isinstance(blocker.args[0], RuntimeError)
     finally:

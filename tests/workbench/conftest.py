@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LEADER, PASSPHRASE
+from tests.kdf import TEST_KDF
 from tests.workbench.team import TEAM_USERS, Team
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.services.users import add_user
@@ -19,12 +20,12 @@ from workbench.store.vault import Vault
 def team_template(
     template_store: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
-    """The fixture store plus one user per role, made once (key derivation is slow)."""
+    """The fixture store plus one user per role (slots with ``TEST_KDF``), made once."""
     root = tmp_path_factory.mktemp("team") / "store"
     shutil.copytree(template_store[0], root)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("WORKBENCH_HOME", str(tmp_path_factory.mktemp("home")))
-        vault = Vault.open(root, LEADER, PASSPHRASE)
+        vault = Vault.open(root, LEADER, PASSPHRASE, kdf=TEST_KDF)
         try:
             for name, roles in TEAM_USERS.items():
                 add_user(vault, name, PASSPHRASE, roles)

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.workbench.exchange_support import PASS, World, WorldTemplate, get, world_in
 from tests.workbench.test_conflicts_merge import _clue_conflict, _target_conflict
 from tests.workbench.test_exchange_cli import Main, _as, _json
-from tests.workbench.test_exchange_support import PASS, World, get, world_in, world_template
 from workbench.models import Clue, Target
 
 
 @pytest.fixture(name="w")
-def world_fixture(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def world_fixture(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

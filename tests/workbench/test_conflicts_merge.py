@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.test_exchange_support import World, edit, get, world_in, world_template
+from tests.workbench.exchange_support import World, WorldTemplate, edit, get, world_in
 from workbench import exchange as ex
 from workbench.errors import UsageError
 from workbench.exchange.errors import ConflictMergeRefused, ConflictNotFound
@@ -23,8 +23,8 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 
@@ -204,3 +204,24 @@ def _versions(w: World, record_id: str) -> int:
             )
             or 0
         )
+
+
+def test_conflict_values_read_as_labels_not_codes() -> None:
+    from workbench.exchange.conflicts import value_label
+    from workbench.vocab.enums import LetterChannel, Secrecy
+
+    assert (
+        value_label("letters", "channel", "small_envelope") == LetterChannel("small_envelope").label
+    )
+    assert value_label("letters", "summary", "某某镇党委") is None  # not a coded field
+    assert value_label("letters", "channel", "no-such-code") is None
+    assert value_label("no_such_table", "channel", "small_envelope") is None
+    # coded text columns: the secrecy, and a target's kind from the taxonomy catalog
+    assert value_label("targets", "secrecy", "work_secret") == Secrecy.WORK_SECRET.label
+    assert value_label("targets", "kind", "township") == "乡镇（街道）"  # the catalog's title
+    assert value_label("targets", "kind", "no-such-kind") is None
+    assert value_label("targets", "name", "township") is None
+    # a sub-type's title depends on its kind, read from the same version's fields
+    assert value_label("targets", "subtype", "economic", {"kind": "village"}) == "经济活跃村"
+    assert value_label("targets", "subtype", "economic", {"kind": "community"}) == "经济型"
+    assert value_label("targets", "subtype", "economic") is None  # no kind: no guess

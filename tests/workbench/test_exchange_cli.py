@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text as sql_text
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     PASS,
     USERS,
     World,
+    WorldTemplate,
     add_finding,
     edit,
     world_in,
-    world_template,
 )
 from workbench.cli import exchange_cmds
 from workbench.models import Target
@@ -47,8 +47,8 @@ def main(monkeypatch: pytest.MonkeyPatch) -> Main:
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     VOLATILE,
     World,
+    WorldTemplate,
     add_attachment,
     add_evidence,
     add_finding,
@@ -25,7 +26,6 @@ from tests.workbench.test_exchange_support import (
     get,
     office_material,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.errors import Cancelled
@@ -46,8 +46,8 @@ from workbench.store import audit
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.workbench.exchange_support import World, WorldTemplate, get, world_in
 from tests.workbench.hit_rows import ROWS
-from tests.workbench.test_exchange_support import World, get, world_in, world_template
 from workbench import exchange as ex
 from workbench.cli.conflict_cmds import conflict_text
 from workbench.models import Clue, DataHit, Evidence
@@ -22,8 +22,8 @@ from workbench.vocab.enums import HitStatus
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

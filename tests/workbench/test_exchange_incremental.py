@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     World,
+    WorldTemplate,
     add_attachment,
     add_evidence,
     add_finding,
@@ -21,7 +22,6 @@ from tests.workbench.test_exchange_support import (
     edit,
     get,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.exchange.errors import NOTHING_UNCONFIRMED, NothingToExport, WipeRefused
@@ -31,8 +31,8 @@ from workbench.models.system import StoreMeta
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

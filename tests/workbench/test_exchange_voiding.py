@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     World,
+    WorldTemplate,
     add_finding,
     edit,
     get,
     world_in,
-    world_template,
 )
 from workbench import exchange as ex
 from workbench.errors import PermissionDenied
@@ -28,8 +28,8 @@ REASON = "误录：与另一份底稿为同一问题"
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.index_world import MARKER, core_letters
-from tests.workbench.test_exchange_support import (
+from tests.workbench.exchange_support import (
     PASS,
     USERS,
     World,
+    WorldTemplate,
     add_finding,
     world_in,
-    world_template,
 )
+from tests.workbench.index_world import MARKER, core_letters
 from workbench.cli import main
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
 from workbench.services.index_queue import pending_count, queue_for_index
@@ -78,8 +78,8 @@ def test_index_human_output_and_rebuild(demo_cli: Path, capsys: pytest.CaptureFi
 
 
 @pytest.fixture
-def world(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as w:
+def world(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as w:
         yield w
 
 

@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from tests.kdf import TEST_KDF
 from workbench.errors import AuthenticationError, KeyfileDamaged, RecoveryCodeInvalid
 from workbench.store import recovery
 from workbench.store.keyfile import (
@@ -41,6 +42,7 @@ def test_slot_is_bound_to_its_store_and_parameters() -> None:
         open_slot(STORE, Keyfile.from_bytes(json.dumps(tampered).encode()).slots[0], b"right")
 
 
+@pytest.mark.usefixtures("production_kdf_floor")
 def test_parameters_below_the_floor_are_refused() -> None:
     with pytest.raises(KeyfileDamaged):
         seal_slot(STORE, os.urandom(32), b"x", kind="passphrase", params=KdfParams(1, 1, 8))
@@ -100,3 +102,12 @@ def test_a_bad_group_is_named_while_the_code_is_typed() -> None:
 
 def test_nfc_and_nfd_passphrases_match() -> None:
     assert normalize_passphrase("e\u0301") == normalize_passphrase("\u00e9")
+
+
+@pytest.mark.usefixtures("production_kdf_floor")
+def test_new_slots_default_to_the_floor_and_the_test_parameters_are_below_it() -> None:
+    KdfParams().check()
+    slot = seal_slot(STORE, os.urandom(32), b"x", kind="passphrase")
+    assert slot.kdf == KdfParams(3, 4, 64 * 1024)
+    with pytest.raises(KeyfileDamaged):
+        TEST_KDF.check()  # the template stores' parameters exist in the test process only

@@ -12,6 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import LEADER, PASSPHRASE
+from tests.workbench.exchange_support import (
+    WorldTemplate,
+    add_finding,
+    world_in,
+)
 from tests.workbench.findings_world import (
     World,
     make,
@@ -19,11 +24,6 @@ from tests.workbench.findings_world import (
     world_fixture,  # noqa: F401 - the `world` fixture
 )
 from tests.workbench.team import Team
-from tests.workbench.test_exchange_support import (
-    add_finding,
-    world_in,
-    world_template,
-)
 from workbench import exchange as ex
 from workbench.cli import main
 from workbench.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -185,11 +185,11 @@ def test_proposals_match_the_exact_name_within_a_team(team: Team, world: World) 
 
 
 def test_a_briefed_field_leader_signs_once_linked(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+    tmp_path: Path, exchange_world_template: WorldTemplate
 ) -> None:
     """The office names its own users (or nobody) as the members; on the laptop the 组长 (zu1,
     组长 and 系统管理员 of the field store) is refused until linked, then may approve."""
-    template = world_template(tmp_path_factory)
+    template = exchange_world_template
     with world_in(template, tmp_path / "w") as w:
         with w.office.session() as s:
             office_uid = s.scalar(select(User.id))

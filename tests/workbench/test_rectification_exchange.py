@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.test_exchange_support import World, add_attachment, world_in, world_template
+from tests.workbench.exchange_support import World, WorldTemplate, add_attachment, world_in
 from workbench import exchange as ex
 from workbench.exchange.recordio import serialize
 from workbench.models import (
@@ -30,8 +30,8 @@ from workbench.vocab.enums import (
 
 
 @pytest.fixture
-def w(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with world_in(world_template(tmp_path_factory), tmp_path / "w") as world:
+def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]:
+    with world_in(exchange_world_template, tmp_path / "w") as world:
         yield world
 
 

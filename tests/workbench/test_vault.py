@@ -23,6 +23,7 @@ from workbench.errors import (
 )
 from workbench.roles import Role
 from workbench.services import users
+from workbench.store.keyfile import KdfParams
 from workbench.store.throttle import UnlockThrottle, delay_after
 from workbench.store.vault import MIN_PASSPHRASE_CHARS, Vault
 
@@ -235,5 +236,19 @@ def test_missing_store_and_damaged_keyfile(tmp_path: Path, store_dir: Path) -> N
     with pytest.raises(StoreNotFound):
         Vault.open(tmp_path / "nothing", LEADER, PASSPHRASE)
     (store_dir / "keyfile.json").write_bytes(b"{broken")
+    with pytest.raises(KeyfileDamaged):
+        Vault.open(store_dir, LEADER, PASSPHRASE)
+
+
+@pytest.mark.usefixtures("production_kdf_floor")
+def test_stores_and_their_new_slots_take_the_production_parameters(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    """What a store gets without ``kdf=``; the template stores' cheap slots then no longer open."""
+    vault, _ = Vault.create(tmp_path / "s", user_name="u", passphrase=PASSPHRASE)
+    with vault:
+        users.add_user(vault, "zhang", PASSPHRASE, (Role.MEMBER,))
+        assert {slot.kdf for slot in vault.keyfile.slots} == {KdfParams()}
+    assert KdfParams() == KdfParams(3, 4, 64 * 1024)
     with pytest.raises(KeyfileDamaged):
         Vault.open(store_dir, LEADER, PASSPHRASE)

@@ -294,10 +294,14 @@ class RecordEditor(QDialog):
         self._dirty = True
         self._autosave.start()
 
-    def undo(self) -> None:
-        if self._step.isActive():  # the step being typed is undone first
+    def close_undo_step(self) -> None:
+        """End the step being typed now, as a typing pause would (undo, and tests, need it)."""
+        if self._step.isActive():
             self._step.stop()
             self._close_step()
+
+    def undo(self) -> None:
+        self.close_undo_step()  # the step being typed is undone first
         self.undo_stack.undo()
 
     def redo(self) -> None:

@@ -272,8 +272,10 @@ class Vault:
         passphrase: str,
         *,
         throttle: UnlockThrottle | None = None,
+        kdf: KdfParams | None = None,
     ) -> Vault:
-        """Unlock as ``user_name``. A wrong passphrase changes no file of the store."""
+        """Unlock as ``user_name``. A wrong passphrase changes no file of the store. ``kdf`` is
+        for the slots this vault seals (default: ``KdfParams()``)."""
         layout = StoreLayout(Path(directory))
         layout.require()
         keyfile = Keyfile.read(layout.keyfile)
@@ -313,7 +315,7 @@ class Vault:
                 )
                 keyfile = keyfile.with_slot(upgraded).sealed(dek)
                 keyfile.write(layout.keyfile)
-            vault = cls._open_with_key(layout, keyfile, dek, slot.user_id, keys=keys)
+            vault = cls._open_with_key(layout, keyfile, dek, slot.user_id, kdf=kdf, keys=keys)
             throttle.record_success(keyfile.store_id)
             try:
                 with vault.session() as s:

@@ -1,6 +1,7 @@
-"""Shared helpers for the package tests (no tests here): a cached "world" of real stores — an
-office with exchange keys and two enrolled field devices briefed with one round — copied per
-test, a content digest of a store, record factories and a forger for hostile packages."""
+"""Shared helpers for the package tests: the ``exchange_world_template`` fixture, a "world" of
+real stores (an office with exchange keys and two enrolled field devices briefed with one round)
+made once per session and copied per test, a content digest of a store, record factories and a
+forger for hostile packages. tests/conftest.py registers the fixture."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import pytest
 from sqlalchemy import select, text
 
 import workbench.models.exchange  # noqa: F401 - registers the exchange tables
+from tests.kdf import TEST_KDF
 from workbench import exchange as ex
 from workbench.exchange import keys
 from workbench.exchange.canonical import canonical_json
@@ -59,7 +61,6 @@ VOLATILE = {
 }
 OFFICE_USER, FIELD_A_USER, FIELD_B_USER = "ban", "zu1", "zu2"
 USERS = {"office": OFFICE_USER, "a": FIELD_A_USER, "b": FIELD_B_USER}
-_CACHE: dict[str, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -72,14 +73,14 @@ class WorldTemplate:
     office_fingerprint: str
     escrow_secret: str
     escrow_recipient: str
+    # what every copy of the world shares (device key material, values made once), by name
+    shared: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False)
 
 
-def world_template(factory: pytest.TempPathFactory) -> WorldTemplate:
-    """Made once per test process (store creation derives keys slowly); tests copy it."""
-    if "world" not in _CACHE:
-        _CACHE["world"] = _make_world(factory.mktemp("world"))
-    template: WorldTemplate = _CACHE["world"]
-    return template
+@pytest.fixture(scope="session")
+def exchange_world_template(tmp_path_factory: pytest.TempPathFactory) -> WorldTemplate:
+    """Made once per session; tests copy its stores (``world_in``)."""
+    return _make_world(tmp_path_factory.mktemp("world"))
 
 
 def _make_world(root: Path) -> WorldTemplate:
@@ -90,6 +91,7 @@ def _make_world(root: Path) -> WorldTemplate:
         passphrase=PASS,
         display_name="巡察办",
         store_role="office",
+        kdf=TEST_KDF,
     )
     info = ex.init_office(office, escrow=escrow_recipient)
     devices = []
@@ -100,6 +102,7 @@ def _make_world(root: Path) -> WorldTemplate:
             passphrase=PASS,
             display_name=f"组员{name}",
             store_role="field",
+            kdf=TEST_KDF,
         )
         request, _req = ex.make_request(field_vault)
         cert, view = ex.sign_request(office, request)
@@ -177,16 +180,16 @@ class World:
     def keys_of(self, name: str = "a") -> Any:
         """A device's key material; every copy of the world shares it, so it is cached and the
         device's store need not be opened to forge its packages."""
-        key = ("device", str(self.template.root), name)
-        if key not in _CACHE:
-            _CACHE[key] = device_material(self.open(name))
-        return _CACHE[key]
+        key = ("device", name)
+        if key not in self.template.shared:
+            self.template.shared[key] = device_material(self.open(name))
+        return self.template.shared[key]
 
     def cached(self, name: str, make: Callable[[World], Any]) -> Any:
-        key = ("value", str(self.template.root), name)
-        if key not in _CACHE:
-            _CACHE[key] = make(self)
-        return _CACHE[key]
+        key = ("value", name)
+        if key not in self.template.shared:
+            self.template.shared[key] = make(self)
+        return self.template.shared[key]
 
     def close(self) -> None:
         for vault in self.vaults.values():
@@ -493,24 +496,3 @@ def finding_record(w: World, vault: Vault, finding_id: str) -> dict[str, Any]:
 
     with vault.read() as s:
         return serialize(s.get(Finding, finding_id)).to_json()
-
-
-def test_conflict_values_read_as_labels_not_codes() -> None:
-    from workbench.exchange.conflicts import value_label
-    from workbench.vocab.enums import LetterChannel, Secrecy
-
-    assert (
-        value_label("letters", "channel", "small_envelope") == LetterChannel("small_envelope").label
-    )
-    assert value_label("letters", "summary", "某某镇党委") is None  # not a coded field
-    assert value_label("letters", "channel", "no-such-code") is None
-    assert value_label("no_such_table", "channel", "small_envelope") is None
-    # coded text columns: the secrecy, and a target's kind from the taxonomy catalog
-    assert value_label("targets", "secrecy", "work_secret") == Secrecy.WORK_SECRET.label
-    assert value_label("targets", "kind", "township") == "乡镇（街道）"  # the catalog's title
-    assert value_label("targets", "kind", "no-such-kind") is None
-    assert value_label("targets", "name", "township") is None
-    # a sub-type's title depends on its kind, read from the same version's fields
-    assert value_label("targets", "subtype", "economic", {"kind": "village"}) == "经济活跃村"
-    assert value_label("targets", "subtype", "economic", {"kind": "community"}) == "经济型"
-    assert value_label("targets", "subtype", "economic") is None  # no kind: no guess
