@@ -74,7 +74,9 @@ class RandomReader(io.RawIOBase):
 
 def _child(op: str, *args: str | Path, passphrase: str) -> dict[str, Any]:
     os.sync()  # the previous step's dirty pages must not throttle this one's writes
-    env = {**os.environ, "WORKBENCH_BENCH_PASSPHRASE": passphrase, "PYTHONPATH": str(REPO_ROOT)}
+    # the repository first, then whatever the caller had (the test suite's key-derivation floor)
+    pythonpath = os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "WORKBENCH_BENCH_PASSPHRASE": passphrase, "PYTHONPATH": pythonpath}
     command = [sys.executable, "-m", "bench.exchange_child", "--child", op, *map(str, args)]
     done = subprocess.run(
         command,
