@@ -18,7 +18,7 @@ from workbench.exchange import rowdump, sqllines
 from workbench.exchange.export import round_rows
 from workbench.exchange.recordio import PackageRecord, serialize
 from workbench.exchange.rowdump import iter_round_records
-from workbench.models import Finding, Interview, Letter, ListEntry, Portrait, Round
+from workbench.models import DataHit, Finding, Interview, Letter, ListEntry, Portrait, Round
 from workbench.store.vault import Vault
 from workbench.vocab.enums import RoundType
 
@@ -213,7 +213,8 @@ def test_sql_lines_equal_serialize_for_every_round(
                 assert line.refs == record.attachment_refs()
                 made[line.id] = line.line
         entry = s.scalars(select(ListEntry.id).order_by(ListEntry.id)).first()
+        hits = s.scalars(select(DataHit.id)).all()  # their matched rows: objects in objects
     # the odd stored forms and the nested JSON went through rowdump; the edited letter did not
-    assert sorted(through_rowdump) == sorted([ids["odd"], entry])
+    assert hits and sorted(through_rowdump) == sorted([ids["odd"], entry, *hits])
     assert made[kept.id].startswith(b'{"base":{"hash":"' + b"a" * 64)
     assert "康兰".encode() in made[kept.id] and b"\\u" not in made[kept.id]
