@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import PASSPHRASE
 from tests.kdf import TEST_KDF
 from tests.pg import cluster as pg
 from tests.pg.stores import DISPLAY, ROLES, STORE_ROLE, USER, Backend, opened, seed
 from workbench.store import migrate
 from workbench.store.pg import WRITE_OPTIONS, make_pg_engine
-
-PASSPHRASE = "correct horse 巡察 battery"
 
 
 @pytest.fixture(scope="session")
@@ -38,15 +38,21 @@ def pg_template(pg_cluster: pg.Cluster) -> str:
     return pg.APP_DATABASE
 
 
+@contextmanager
+def _fresh_database(cluster: pg.Cluster, template: str) -> Iterator[str]:
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    cluster.admin(f"CREATE DATABASE {name} TEMPLATE {template} OWNER {pg.APP_ROLE}")
+    try:
+        yield cluster.database_url(name)
+    finally:
+        cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def pg_url(pg_cluster: pg.Cluster, pg_template: str) -> Iterator[str]:
     """A database of this test's own at head, dropped afterwards."""
-    name = f"t_{uuid.uuid4().hex[:16]}"
-    pg_cluster.admin(f"CREATE DATABASE {name} TEMPLATE {pg_template} OWNER {pg.APP_ROLE}")
-    try:
-        yield pg_cluster.database_url(name)
-    finally:
-        pg_cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with _fresh_database(pg_cluster, pg_template) as url:
+        yield url
 
 
 def _sqlcipher(tmp_path: Path) -> Iterator[Backend]:
@@ -68,12 +74,13 @@ def _sqlcipher(tmp_path: Path) -> Iterator[Backend]:
 
 
 def _postgresql(request: pytest.FixtureRequest) -> Iterator[Backend]:
-    url = request.getfixturevalue("pg_url")
-    engine = make_pg_engine(url)
-    try:
-        yield opened("postgresql", engine, seed(engine), write_options=WRITE_OPTIONS)
-    finally:
-        engine.dispose()
+    cluster = request.getfixturevalue("pg_cluster")  # skips here when there is no PostgreSQL
+    with _fresh_database(cluster, request.getfixturevalue("pg_template")) as url:
+        engine = make_pg_engine(url)
+        try:
+            yield opened("postgresql", engine, seed(engine), write_options=WRITE_OPTIONS)
+        finally:
+            engine.dispose()  # before the database is dropped
 
 
 @pytest.fixture(params=["sqlcipher", "postgresql"])

@@ -11,7 +11,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import psycopg
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -20,6 +19,8 @@ from sqlalchemy.exc import OperationalError
 from tests.pg import cluster as pg
 from workbench.errors import ValidationError
 from workbench.store.pg import engine_url, make_pg_engine
+
+psycopg = pytest.importorskip("psycopg")  # the [postgres] extra
 
 ROOT = Path(__file__).resolve().parents[2]
 

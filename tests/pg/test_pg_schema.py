@@ -3,7 +3,8 @@ models declare, go down and up again, and keep the append-only tables append-onl
 
 from __future__ import annotations
 
-import psycopg
+from collections.abc import Iterator
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -15,11 +16,13 @@ from workbench.models import Base
 from workbench.store import migrate
 from workbench.store.pg import make_pg_engine
 
+psycopg = pytest.importorskip("psycopg")  # the [postgres] extra
+
 
 @pytest.fixture
-def engine(pg_url: str) -> Engine:
+def engine(pg_url: str) -> Iterator[Engine]:
     engine = make_pg_engine(pg_url)
-    yield engine  # type: ignore[misc]
+    yield engine
     engine.dispose()
 
 

@@ -78,6 +78,9 @@ def test_records_through_the_services(backend: Backend) -> None:
         assert sorted(v.number for v in letters.items) == [first.number, second.number]
         assert first.number != second.number
         assert get_letter(s, first.id).reported_persons[0].name == "张三"
+        # the list's 搜索 box: case-blind, in text and JSON columns alike
+        assert [v.id for v in list_letters(s, round_id=round_id, text="礼金").items] == [second.id]
+        assert list_letters(s, round_id=round_id, text="张三").total == 2
         findings = list_findings(s, round_id)
         assert [(f.id, f.status, f.amount) for f in findings.items] == [
             (finding.id, FindingStatus.DRAFT, Decimal("12345.67"))
