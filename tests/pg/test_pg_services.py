@@ -6,6 +6,7 @@ answers themselves, so a backend that differs fails.
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -16,7 +17,7 @@ from sqlalchemy import text
 
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.pg.stores import Backend
-from workbench.errors import Conflict
+from workbench.errors import Conflict, StoreBusy
 from workbench.services.findings import FindingDraft, create_finding, list_findings
 from workbench.services.letters import (
     LetterDraft,
@@ -30,6 +31,7 @@ from workbench.services.letters import (
 from workbench.services.office_targets import add_target
 from workbench.services.rounds import RoundDraft, create_round, list_rounds
 from workbench.services.targets import TargetDraft
+from workbench.store import engine
 from workbench.store.anchors import prove
 from workbench.vocab.enums import AttentionLevel, CadreLevel, FindingStatus, LetterChannel
 
@@ -153,3 +155,31 @@ def test_two_writers_at_once_keep_one_chain(backend: Backend) -> None:
         assert list_letters(s, round_id=round_id).total == 16
         proof = prove(s)
     assert proof.signatures.ok and proof.signatures.valid == proof.entries
+
+
+def test_a_writer_kept_waiting_too_long_is_told_the_store_is_busy(
+    backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another writer holds the write lock past the busy timeout: WB-BUSY on both."""
+    round_id, target_id = _world(backend)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    backend.engine.dispose()  # connections made from now on
+    holding, done = threading.Event(), threading.Event()
+
+    def hold_the_write_lock() -> None:
+        with backend.write() as s:
+            register_letter(s, _letter(round_id, target_id, "先到的来信"))
+            holding.set()
+            done.wait(timeout=120)
+
+    holder = threading.Thread(target=hold_the_write_lock)
+    holder.start()
+    try:
+        assert holding.wait(timeout=60)
+        with pytest.raises(StoreBusy), backend.write() as s:
+            register_letter(s, _letter(round_id, target_id, "后到的来信"))
+    finally:
+        done.set()
+        holder.join()
+    with backend.read() as s:
+        assert [v.summary for v in list_letters(s, round_id=round_id).items] == ["先到的来信"]
