@@ -18,6 +18,8 @@ from sqlalchemy import text
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.pg.stores import Backend
 from workbench.errors import Conflict, StoreBusy
+from workbench.models import Attachment
+from workbench.services.attachments import attachment_uses
 from workbench.services.findings import FindingDraft, create_finding, list_findings
 from workbench.services.letters import (
     LetterDraft,
@@ -29,6 +31,11 @@ from workbench.services.letters import (
     void_letter,
 )
 from workbench.services.office_targets import add_target
+from workbench.services.rectification import (
+    RectificationDraft,
+    add_rectification_evidence,
+    create_rectification,
+)
 from workbench.services.rounds import RoundDraft, create_round, list_rounds
 from workbench.services.targets import TargetDraft
 from workbench.store import engine
@@ -183,3 +190,21 @@ def test_a_writer_kept_waiting_too_long_is_told_the_store_is_busy(
         holder.join()
     with backend.read() as s:
         assert [v.summary for v in list_letters(s, round_id=round_id).items] == ["先到的来信"]
+
+
+def test_the_records_an_attachment_belongs_to(backend: Backend) -> None:
+    """Attachment uses read the rectifications' JSON list of evidence on both backends."""
+    round_id, target_id = _world(backend)
+    sha = "ef" * 32
+    with backend.write() as s:
+        s.add(Attachment(sha256=sha, size=3, name="整改台账.xlsx"))
+        s.flush()
+        item = create_rectification(
+            s, round_id, RectificationDraft("惠农补贴发放不规范", target_id=target_id)
+        )
+        add_rectification_evidence(s, item.id, [sha])
+    with backend.read() as s:
+        uses = attachment_uses(s, [sha, "00" * 32])
+    assert {k: [(u.record_type, u.name) for u in v] for k, v in uses.items()} == {
+        sha: [("rectifications", item.number)]
+    }
