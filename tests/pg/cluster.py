@@ -27,7 +27,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -154,12 +154,14 @@ def _write_pem(path: Path, data: bytes, run_as: RunAs | None = None) -> None:
         run_as.chown(path)
 
 
-def make_tls(folder: Path, run_as: RunAs) -> tuple[Path, Path, Path]:
+def make_tls(
+    folder: Path, run_as: RunAs, ca_common_name: str = "workbench test CA"
+) -> tuple[Path, Path, Path]:
     """A CA and a server certificate for localhost/127.0.0.1 signed by it. Returns the CA
     certificate, the server certificate and the server key (readable by the server only)."""
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "workbench test CA")])
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, ca_common_name)])
     ca_cert = (
         x509.CertificateBuilder()
         .subject_name(ca_name)
@@ -170,7 +172,17 @@ def make_tls(folder: Path, run_as: RunAs) -> tuple[Path, Path, Path]:
         .not_valid_after(now + dt.timedelta(days=2))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
-            x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
             critical=True,
         )
         .sign(ca_key, hashes.SHA256())
@@ -361,7 +373,7 @@ def start(temp_root: Path | None = None) -> Cluster:
         # TLS or nothing: no plain `host` line, no unix socket
         (data / "pg_hba.conf").write_text("hostssl all all 127.0.0.1/32 scram-sha-256\n")
         log = folder / "postgres.log"
-        cluster = None
+        cluster = process = None
         for _attempt in range(3):  # a free port may be taken between the probe and the bind
             port = _free_port()
             settings = {
@@ -399,14 +411,15 @@ def start(temp_root: Path | None = None) -> Cluster:
             cluster.admin(
                 f"CREATE ROLE {APP_ROLE} LOGIN PASSWORD '{app_password}'",
                 f"CREATE DATABASE {APP_DATABASE} OWNER {APP_ROLE}",
-                # the tests make databases of their own (from a migrated template)
-                f"ALTER ROLE {APP_ROLE} CREATEDB",
             )
         except BaseException:
             cluster.stop()
             raise
         return cluster
     except BaseException:
+        if process is not None and process.poll() is None:  # not ready in time, or interrupted
+            process.kill()
+            process.wait()
         shutil.rmtree(folder, ignore_errors=True)
         raise
 
@@ -420,14 +433,14 @@ def running(temp_root: Path | None = None) -> Iterator[Cluster]:
         cluster.stop()
 
 
-def skip_reason(probe: Callable[[], object] = find_binaries) -> str | None:
+def skip_reason() -> str | None:
     """Why the PostgreSQL tests cannot run here, or None."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
         return "psycopg is not installed (pip install -e '.[postgres]')"
     try:
-        probe()
+        find_binaries()
         RunAs.choose()
     except Unavailable as exc:
         return str(exc)
