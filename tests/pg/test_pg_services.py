@@ -20,7 +20,9 @@ from tests.pg.stores import Backend
 from workbench.errors import Conflict, StoreBusy
 from workbench.models import Attachment
 from workbench.services.attachments import attachment_uses
+from workbench.services.clues import ClueDraft, register_clue
 from workbench.services.findings import FindingDraft, create_finding, list_findings
+from workbench.services.interviews import InterviewDraft, create_interview
 from workbench.services.letters import (
     LetterDraft,
     ReportedPerson,
@@ -37,6 +39,7 @@ from workbench.services.rectification import (
     create_rectification,
 )
 from workbench.services.rounds import RoundDraft, create_round, list_rounds
+from workbench.services.stats import round_stats
 from workbench.services.targets import TargetDraft
 from workbench.store import engine
 from workbench.store.anchors import prove
@@ -208,3 +211,45 @@ def test_the_records_an_attachment_belongs_to(backend: Backend) -> None:
     assert {k: [(u.record_type, u.name) for u in v] for k, v in uses.items()} == {
         sha: [("rectifications", item.number)]
     }
+
+
+def test_the_round_statistics(backend: Backend) -> None:
+    """Counts, distinct people, groupings and dates over every kind of record: equal on both."""
+    round_id, target_id = _world(backend)
+    with backend.write() as s:
+        for summary in ("反映张三优亲厚友", "反映张三违规收受礼金"):
+            register_letter(s, _letter(round_id, target_id, summary))
+        for subject in ("王五", "王五", "赵六"):
+            create_interview(
+                s,
+                round_id,
+                InterviewDraft(
+                    "required", RECEIVED, ("甲", "乙"), "乙", subject, target_id=target_id
+                ),
+            )
+        register_clue(
+            s,
+            ClueDraft(
+                round_id,
+                "张三",
+                CadreLevel.COUNTY,
+                "优亲厚友",
+                "discipline_commission",
+                "single",
+                target_id=target_id,
+                feedback_due=date.today() - timedelta(days=1),
+            ),
+        )
+        create_rectification(
+            s,
+            round_id,
+            RectificationDraft(
+                "惠农补贴发放不规范", target_id=target_id, due_date=date(2020, 1, 1)
+            ),
+        )
+    with backend.read() as s:
+        stats = round_stats(s, round_id)
+    assert (stats.letters, stats.interviews, stats.interviewees) == (2, 3, 2)
+    assert stats.letters_by_channel == {LetterChannel.SMALL_ENVELOPE.value: 2}
+    assert (stats.clues, stats.rectifications, stats.rectifications_overdue) == (1, 1, 1)
+    assert (stats.findings, stats.findings_unsigned, stats.amount_fen) == (0, 0, 0)
