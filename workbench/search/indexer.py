@@ -3,6 +3,9 @@
 Rows are written with ``executemany`` in chunks. An upsert deletes the old ``search_docs`` row (the
 trigger removes its FTS rows) and inserts the new one; the FTS rows then pick up the new rowid by
 the unique (record_type, record_id) lookup, so no rowid ever has to travel back to Python.
+
+On PostgreSQL (the office hub, issue #20) there are no FTS5 tables: only ``search_docs`` is kept
+in step, for the search built on it later (docs/store-format.md, "PostgreSQL: what differs").
 """
 
 from __future__ import annotations
@@ -49,6 +52,17 @@ def as_connection(target: Session | Connection) -> Connection:
     return target.connection() if isinstance(target, Session) else target
 
 
+def _has_fts(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def _execute(conn: Connection, statement: str, params: Any = ()) -> Any:
+    """``statement`` written with ``?`` placeholders, in the driver's own style (psycopg: %s)."""
+    if conn.dialect.paramstyle != "qmark":
+        statement = statement.replace("?", "%s")
+    return conn.exec_driver_sql(statement, params)
+
+
 def _chunks(items: Iterable[SearchDoc]) -> Iterator[list[SearchDoc]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, _CHUNK)):
@@ -76,10 +90,11 @@ def index_documents(target: Session | Connection, docs: Iterable[SearchDoc]) -> 
         # The last version of a key within a chunk wins (a UNIQUE clash otherwise).
         latest = list({doc.key: doc for doc in chunk}.values())
         rows = [_rows(doc) for doc in latest]
-        conn.exec_driver_sql(_DELETE, [doc.key for doc in latest])
-        conn.exec_driver_sql(_INSERT_DOC, [row[0] for row in rows])
-        conn.exec_driver_sql(_INSERT_TRI, [row[1] for row in rows])
-        conn.exec_driver_sql(_INSERT_BI, [row[2] for row in rows])
+        _execute(conn, _DELETE, [doc.key for doc in latest])
+        _execute(conn, _INSERT_DOC, [row[0] for row in rows])
+        if _has_fts(conn):
+            conn.exec_driver_sql(_INSERT_TRI, [row[1] for row in rows])
+            conn.exec_driver_sql(_INSERT_BI, [row[2] for row in rows])
         written += len(latest)
     return written
 
@@ -90,7 +105,7 @@ def remove_documents(target: Session | Connection, keys: Iterable[tuple[str, str
     removed = 0
     iterator = iter(keys)
     while chunk := list(islice(iterator, _CHUNK)):
-        result = conn.exec_driver_sql(_DELETE, [tuple(key) for key in chunk])
+        result = _execute(conn, _DELETE, [tuple(key) for key in chunk])
         removed += max(result.rowcount, 0)
     return removed
 
@@ -98,13 +113,16 @@ def remove_documents(target: Session | Connection, keys: Iterable[tuple[str, str
 def clear(target: Session | Connection) -> None:
     """Empty the whole index (``delete-all`` is the cheap way to empty a contentless table)."""
     conn = as_connection(target)
-    for statement in _CLEAR:  # FTS first: the delete trigger then finds nothing left to remove
+    # FTS first: the delete trigger then finds nothing left to remove
+    for statement in _CLEAR if _has_fts(conn) else _CLEAR[-1:]:
         conn.exec_driver_sql(statement)
 
 
 def optimize(target: Session | Connection) -> None:
     """Merge the FTS segments into one b-tree each: faster queries after a bulk load."""
     conn = as_connection(target)
+    if not _has_fts(conn):
+        return
     for statement in _OPTIMIZE:
         conn.exec_driver_sql(statement)
 

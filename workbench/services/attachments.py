@@ -105,6 +105,14 @@ def _view(info: AttachmentInfo, uses: Iterable[AttachmentUse]) -> AttachmentView
     )
 
 
+def _json_list_items(session: Session, column: Any) -> Any:
+    """The strings in a JSON list column, as a table-valued function of one column ``value``:
+    SQLite's ``json_each``, PostgreSQL's ``json_array_elements_text`` (the office hub)."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    items = func.json_each if sqlite else func.json_array_elements_text
+    return items(column).table_valued("value")
+
+
 def attachment_uses(session: Session, shas: list[str]) -> dict[str, list[AttachmentUse]]:
     """sha256 → the records that refer to it (a few queries for a whole page of files)."""
     found: dict[str, list[AttachmentUse]] = defaultdict(list)
@@ -140,14 +148,14 @@ def attachment_uses(session: Session, shas: list[str]) -> dict[str, list[Attachm
         select(Report.attachment_sha256, Report.title).where(Report.attachment_sha256.in_(shas))
     ):
         add(sha, "reports", title)
-    listed = func.json_each(Rectification.evidence_sha256).table_valued("value")
+    listed = _json_list_items(session, Rectification.evidence_sha256)
     for sha, number in session.execute(
         select(listed.c.value, Rectification.number)
         .join_from(Rectification, listed, true())
         .where(listed.c.value.in_(shas))
     ):
         add(sha, "rectifications", number)
-    docs = func.json_each(RectificationDocument.attachment_sha256).table_valued("value")
+    docs = _json_list_items(session, RectificationDocument.attachment_sha256)
     for sha, title in session.execute(
         select(docs.c.value, RectificationDocument.title)
         .join_from(RectificationDocument, docs, true())

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from workbench.store.migrations.dialects import create_append_only, drop_append_only
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -53,14 +55,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("entry_hash", name=op.f("uq_audit_log_entry_hash")),
     )
     op.create_index(op.f("ix_audit_log_action"), "audit_log", ["action"])
-    op.execute(
-        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
-    )
-    op.execute(
-        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
-    )
+    create_append_only("audit_log", "audit log is append-only")
     op.create_table(
         "attachments",
         sa.Column("sha256", sa.String(64), nullable=False),
@@ -75,8 +70,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("attachments")
-    op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+    drop_append_only("audit_log")
     op.drop_index(op.f("ix_audit_log_action"), table_name="audit_log")
     op.drop_table("audit_log")
     op.drop_table("users")

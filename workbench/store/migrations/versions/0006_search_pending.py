@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from workbench.store.migrations.dialects import is_sqlite
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -29,7 +31,8 @@ CREATE = """
 
 
 def upgrade() -> None:
-    op.execute(CREATE)
+    # WITHOUT ROWID is SQLite's: a PostgreSQL table has no rowid to leave out
+    op.execute(CREATE if is_sqlite() else CREATE.replace(" WITHOUT ROWID", ""))
 
 
 def downgrade() -> None:

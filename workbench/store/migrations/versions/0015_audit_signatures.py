@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from workbench.store.migrations.dialects import is_sqlite
+
 revision = "0015"
 down_revision = "0014"
 branch_labels = None
@@ -22,10 +24,16 @@ depends_on = None
 def upgrade() -> None:
     # ADD COLUMN leaves the append-only triggers (which refuse UPDATE and DELETE) in place
     op.add_column("audit_log", sa.Column("signature", sa.String(length=88), nullable=True))
-    op.execute(
-        "INSERT OR REPLACE INTO store_meta (key, value) "
+    signed_from = (
         "SELECT 'audit_signed_from', CAST(COALESCE(MAX(seq), 0) + 1 AS TEXT) FROM audit_log"
     )
+    if is_sqlite():
+        op.execute(f"INSERT OR REPLACE INTO store_meta (key, value) {signed_from}")
+    else:
+        op.execute(
+            f"INSERT INTO store_meta (key, value) {signed_from} "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
 
 
 def downgrade() -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from workbench.store.migrations.dialects import create_append_only, drop_append_only
+
 revision = "0016"
 down_revision = "0015"
 branch_labels = None
@@ -35,15 +37,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_document_numbers")),
         sa.UniqueConstraint("code", "year", "seq", name=op.f("uq_document_numbers_code")),
     )
-    for verb in ("UPDATE", "DELETE"):
-        op.execute(
-            f"CREATE TRIGGER document_numbers_no_{verb.lower()} BEFORE {verb} "
-            "ON document_numbers "
-            "BEGIN SELECT RAISE(ABORT, 'issued document numbers are never reused'); END"
-        )
+    create_append_only("document_numbers", "issued document numbers are never reused")
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS document_numbers_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS document_numbers_no_update")
+    drop_append_only("document_numbers")
     op.drop_table("document_numbers")
