@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui.i18n import tr as _tr
@@ -25,6 +25,7 @@ CJK_FAMILIES = [
 # resources/ beside ui/, in the source tree and in the bundle (installer/workbench.spec)
 BUNDLED_FONTS = Path(__file__).resolve().parents[1] / "resources" / "fonts"
 FONT_SUFFIXES = (".ttc", ".otf", ".ttf")
+CHINESE_SAMPLE = "巡察工作台"
 
 
 def cjk_families() -> list[str]:
@@ -49,15 +50,29 @@ def ensure_cjk_font(folder: Path = BUNDLED_FONTS) -> list[str]:
     return cjk_families() or (load_bundled_fonts(folder) and cjk_families())
 
 
-def apply_ui_font(app: QApplication, point_size: int = 10) -> list[str]:
+def apply_ui_font(
+    app: QApplication, point_size: int = 10, folder: Path = BUNDLED_FONTS
+) -> list[str]:
     """The UI font, with the Chinese families first; returns those found (empty: boxes)."""
-    found = ensure_cjk_font()
+    found = ensure_cjk_font(folder)
     font = QFont()
     # 6.12 has no addApplicationFallbackFontFamily: list the bundled one after the usual names
     font.setFamilies([*CJK_FAMILIES, *(f for f in found if f not in CJK_FAMILIES)])
     font.setPointSize(point_size)
     app.setFont(font)
     return found
+
+
+def chinese_face(font: QFont) -> str:
+    """The family that draws Simplified Chinese in ``font``, after Qt's per-character fallback.
+    Not ``cjk_families()[0]``: a collection such as Noto Sans CJK lists its HK face first while
+    the UI font names the SC one, and SC is what draws."""
+    layout = QTextLayout(CHINESE_SAMPLE, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    return runs[0].rawFont().familyName() if runs else ""
 
 
 def no_cjk_font_box(parent: QWidget | None = None) -> QMessageBox:

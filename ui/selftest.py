@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui.application import make_app
-from ui.fonts import cjk_families
+from ui.fonts import chinese_face, cjk_families
 from ui.i18n import TRANSLATIONS
 from ui.i18n import tr as _tr
 from workbench import selftest
@@ -50,10 +50,10 @@ def check_qt_environment(app: QApplication) -> str:
     ]
     if missing:
         raise FileNotFoundError(_tr("缺少翻译文件：") + "、".join(missing))
-    cjk = cjk_families()  # the system's, or the bundled one apply_ui_font loaded
-    if not cjk:
+    if not cjk_families():  # the system's, or the bundled one apply_ui_font loaded
         raise LookupError(_tr("没有找到中文字体（请安装文泉驿微米黑或思源黑体）"))
-    return _tr("平台 %1，中文字体 %2").replace("%1", app.platformName()).replace("%2", cjk[0])
+    face = chinese_face(app.font())  # the face that draws, not the first one installed
+    return _tr("平台 %1，中文字体 %2").replace("%1", app.platformName()).replace("%2", face)
 
 
 def paint_main_window(app: QApplication, scenario: selftest.Scenario) -> str:

@@ -21,7 +21,8 @@ from workbench.store.attachments import AttachmentInfo
 from workbench.store.layout import StoreLayout
 from workbench.store.separation import require_case_reader
 from workbench.store.throttle import UnlockThrottle
-from workbench.store.vault import MIN_PASSPHRASE_CHARS, UserInfo, Vault, check_passphrase
+from workbench.store.unlocked import MIN_PASSPHRASE_CHARS, UserInfo, check_passphrase
+from workbench.store.vault import Vault
 
 T = TypeVar("T")
 P = ParamSpec("P")

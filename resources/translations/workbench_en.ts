@@ -1554,10 +1554,6 @@
         <translation>List files (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <source>第 %1 行</source>
-        <translation>Row %1</translation>
-    </message>
-    <message>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4761,10 +4757,6 @@ Export the document, then view and print it in WPS or Word.</translation>
         <translation>Sample values</translation>
     </message>
     <message>
-        <source>无法读取的行</source>
-        <translation>Rows that cannot be read</translation>
-    </message>
-    <message>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -5630,6 +5622,21 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>编辑整改事项 %1</source>
         <translation>Edit rectification item %1</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedRows</name>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -6501,18 +6508,6 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>先保存空白模板，在 Excel 中填写后选择该文件并检查。有误的行会逐行列出（行号、列、原因）；文件全部无误才能导入，也可以明确选择只导入无误的行。</source>
         <translation>Save the blank template, fill it in with Excel, then choose the file and check it. Every row with an error is listed (row, column, reason); the file can be imported once it has no errors, or you can choose to import only the rows without errors.</translation>
-    </message>
-    <message>
-        <source>行号</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <source>列</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <source>原因</source>
-        <translation>Reason</translation>
     </message>
     <message>
         <source>导入</source>

@@ -117,7 +117,7 @@ def test_refused_rows_are_listed_and_only_the_clean_rows_imported_on_request(
     _settle(qtbot, dialog)
     assert _new_sources(workspace, before) == []  # nothing half-imported
     refused = dialog.refused_rows()
-    assert len(refused) == 1 and refused[0].startswith("第 3 行 身份证号：")
+    assert len(refused) == 1 and refused[0][:2] == ("3", "身份证号")
     assert not dialog.import_button.isEnabled()
     assert dialog.clean_button.isVisible() and dialog.clean_button.isEnabled()
     dialog.clean_button.click()

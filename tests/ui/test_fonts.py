@@ -1,5 +1,7 @@
 """Chinese glyphs on a machine without a CJK font: the check says so, the bundled font (the
-installer's resources/fonts) fixes it, and the launch warning says why in English as well.
+installer's resources/fonts) fixes it, and the launch warning says why in English as well. With
+a collection of regional faces (Noto Sans CJK: HK, JP, KR, SC, TC) Simplified Chinese is drawn,
+and named by the self-test, in the SC face.
 
 Each case runs in a subprocess whose fontconfig sees only the folders we give it
 (FONTCONFIG_FILE), so "a machine without CJK fonts" is real, not simulated."""
@@ -12,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -32,6 +35,20 @@ after = ensure_cjk_font(Path(sys.argv[1]))
 print(json.dumps({"before": before, "after": after}))
 """
 
+SELFTEST_PROBE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication
+from ui.fonts import apply_ui_font, chinese_face
+from ui.selftest import check_qt_environment
+app = QApplication([])
+apply_ui_font(app, folder=Path(sys.argv[1]))
+font = app.font()
+print(json.dumps({"report": check_qt_environment(app), "ui": QFontInfo(font).family(),
+                  "draws": chinese_face(font)}))
+"""
+
 
 def _system_cjk_font() -> Path:
     """A CJK font file of this machine (CI installs fonts-wqy-microhei), to play the bundled one."""
@@ -45,7 +62,24 @@ def _system_cjk_font() -> Path:
     return files[0]
 
 
-def _probe(tmp_path: Path, system_fonts: Path, bundled: Path) -> dict[str, list[str]]:
+def _regional_cjk_collection() -> Path:
+    """A font file holding the SC face beside other regional ones: the installer's choice
+    (WORKBENCH_CJK_FONT) or this machine's Noto Sans CJK."""
+    chosen = os.environ.get("WORKBENCH_CJK_FONT")
+    if chosen and Path(chosen).is_file():
+        return Path(chosen)
+    listed = subprocess.run(
+        ["fc-list", ":family=Noto Sans CJK SC", "file"], capture_output=True, text=True, check=False
+    ).stdout
+    files = [Path(line.split(":")[0]) for line in listed.splitlines() if line.strip()]
+    if not files:
+        pytest.skip("no Noto Sans CJK collection here (set WORKBENCH_CJK_FONT to one)")
+    return files[0]
+
+
+def _probe(
+    tmp_path: Path, system_fonts: Path, bundled: Path, script: str = PROBE
+) -> dict[str, Any]:
     cache = tmp_path / "fc-cache"
     config = tmp_path / "fonts.conf"
     config.write_text(
@@ -56,7 +90,7 @@ def _probe(tmp_path: Path, system_fonts: Path, bundled: Path) -> dict[str, list[
     env = {**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen"}
     env["PYTHONPATH"] = str(ROOT)
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(bundled)],
+        [sys.executable, "-c", script, str(bundled)],
         capture_output=True,
         text=True,
         env=env,
@@ -84,6 +118,16 @@ def test_a_system_cjk_font_is_used_and_nothing_is_loaded(tmp_path: Path) -> None
     system = _system_cjk_font().parent
     result = _probe(tmp_path, system, tmp_path / "no-such-folder")
     assert result["before"] and result["after"] == result["before"]
+
+
+def test_simplified_chinese_is_drawn_and_named_in_the_sc_face(tmp_path: Path) -> None:
+    empty, bundled = tmp_path / "system-fonts", tmp_path / "resources-fonts"
+    empty.mkdir()
+    bundled.mkdir()
+    shutil.copy(_regional_cjk_collection(), bundled)  # as the installer bundles it
+    result = _probe(tmp_path, empty, bundled, SELFTEST_PROBE)
+    assert result["ui"] == result["draws"] == "Noto Sans CJK SC"
+    assert result["report"].endswith("Noto Sans CJK SC")  # not the collection's first, HK
 
 
 def test_the_launch_warning_is_readable_without_chinese(qtbot: QtBot) -> None:

@@ -25,7 +25,8 @@ from workbench.roles import Role
 from workbench.services import users
 from workbench.store.keyfile import KdfParams
 from workbench.store.throttle import UnlockThrottle, delay_after
-from workbench.store.vault import MIN_PASSPHRASE_CHARS, Vault
+from workbench.store.unlocked import MIN_PASSPHRASE_CHARS
+from workbench.store.vault import Vault
 
 
 class FakeClock:

@@ -1,8 +1,9 @@
 """导入名单 (大数据碰撞比对): one chosen file → its kind, 来源, 数据日期, round and sheet, then the
 column mapping — each field of the kind against a drop-down of the file's headers, with a few of
 its values beside it (the remembered or guessed mapping preselected, required fields marked) —
-and the import on the DB worker with progress and 取消. Refused rows are listed (第 N 行 列：原因)
-and nothing is stored until the user imports the whole file or, explicitly, its clean rows only.
+and the import on the DB worker with progress and 取消. Refused rows are listed (row, column,
+reason: ``widgets/refused_rows.py``) and nothing is stored until the user imports the whole file
+or, explicitly, its clean rows only.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
 from ui.widgets.job_panel import JobPanel
+from ui.widgets.refused_rows import RefusedRows
 from workbench.datacheck.errors import ListRowsRefused, RowProblem
 from workbench.datacheck.kind_guess import guess_kind
 from workbench.datacheck.kinds import FIELDS, Field
@@ -45,7 +46,6 @@ from workbench.services.datalists import ListImport, ListPreview, import_list, p
 from workbench.vocab.enums import DataListKind
 
 SAMPLES = 3  # values shown beside each field
-_REFUSED = QColor("#fdecea")
 _GOOD, _BAD = "color: #1b5e20;", "color: #b00020;"
 
 
@@ -62,14 +62,6 @@ def field_title(field: Field) -> str:
     """The field as the mapping shows it: required ones marked with a star."""
     title = core_text(field.label)
     return f"{title} *" if field.required else title
-
-
-def problem_text(problem: RowProblem) -> str:
-    """第 12 行 身份证号：校验位不符 — the row, the column as the file names it, the reason."""
-    where = _tr("第 %1 行").replace("%1", str(problem.row_no))
-    if problem.column:
-        where += f" {problem.column}"
-    return labelled(where, core_text(problem.reason))
 
 
 class ListImportDialog(QDialog):
@@ -149,12 +141,8 @@ class ListImportDialog(QDialog):
         self.mapping.setColumnWidth(1, 220)
 
         self.summary = note_label("list_import_summary")
-        self.refused = QTableWidget(0, 1)
+        self.refused = RefusedRows()
         self.refused.setObjectName("list_refused")
-        self.refused.setHorizontalHeaderLabels([self.tr("无法读取的行")])
-        self.refused.horizontalHeader().setStretchLastSection(True)
-        self.refused.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.refused.verticalHeader().hide()
         self.refused.setVisible(False)
         self.job = JobPanel()
         self.job.setObjectName("list_import_job")
@@ -374,19 +362,12 @@ class ListImportDialog(QDialog):
         self._update()
 
     def _show_problems(self) -> None:
-        self.refused.setRowCount(len(self.problems))
-        for row, problem in enumerate(self.problems):
-            item = QTableWidgetItem(problem_text(problem))
-            item.setBackground(_REFUSED)
-            self.refused.setItem(row, 0, item)
+        self.refused.show_rows((p.row_no, p.column, core_text(p.reason)) for p in self.problems)
         self.refused.setVisible(bool(self.problems))
 
-    def refused_rows(self) -> list[str]:
-        """The refused rows as shown, for tests and copying."""
-        return [
-            item.text() if (item := self.refused.item(r, 0)) else ""
-            for r in range(self.refused.rowCount())
-        ]
+    def refused_rows(self) -> list[tuple[str, ...]]:
+        """The refused rows as shown (row, column, reason), for tests and copying."""
+        return self.refused.rows()
 
     def _say(self, text: str, style: str) -> None:
         self.summary.setText(text)

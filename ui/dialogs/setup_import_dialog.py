@@ -8,21 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,13 +27,13 @@ from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text, show_error
 from ui.i18n import core_text
 from ui.tasks import Tasks
+from ui.widgets.refused_rows import RefusedRows
 from workbench.errors import WorkbenchError
 from workbench.reports.setup_import import SetupImportReport, import_setup_file
 from workbench.reports.setup_templates import TEMPLATES, write_template
 from workbench.vocab.labels import type_label
 from workbench.workspace import Workspace
 
-_REFUSED = QColor("#fdecea")
 _GOOD, _BAD = "color: #1b5e20;", "color: #b00020;"
 
 
@@ -96,17 +91,8 @@ class SetupImportDialog(QDialog):
             )
         )
         self.summary = note_label("setup_import_summary")
-        self.table = QTableWidget(0, 3)
+        self.table = RefusedRows()
         self.table.setObjectName("setup_import_rows")
-        self.table.setHorizontalHeaderLabels([self.tr("行号"), self.tr("列"), self.tr("原因")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton(self.tr("导入"))
@@ -242,17 +228,8 @@ class SetupImportDialog(QDialog):
         show_error(self, error)
 
     def _fill(self, report: SetupImportReport) -> None:
-        self.table.setRowCount(len(report.refusals))
-        for row, refusal in enumerate(report.refusals):
-            # the column as the file's header names it, in the file's language
-            cells = (str(refusal.row), refusal.column or "—", refusal.reason)
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setBackground(_REFUSED)
-                if col == 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
+        # the column as the file's header names it, in the file's language
+        self.table.show_rows((r.row, r.column, r.reason) for r in report.refusals)
 
     def _reset(self) -> None:
         self.report = None
@@ -279,7 +256,4 @@ class SetupImportDialog(QDialog):
 
     def rows(self) -> list[tuple[str, ...]]:
         """The refused rows as shown (row, column, reason), for tests and copying."""
-        return [
-            tuple((cell.text() if (cell := self.table.item(r, c)) else "") for c in range(3))
-            for r in range(self.table.rowCount())
-        ]
+        return self.table.rows()

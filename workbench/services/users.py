@@ -16,7 +16,8 @@ from workbench.roles import Role, validate_roles
 from workbench.store import grants
 from workbench.store.grants import CosignRequired as CosignRequired  # the GUI's co-sign step
 from workbench.store.grants import GrantView, Signer
-from workbench.store.vault import UserInfo, Vault, check_passphrase, user_info
+from workbench.store.unlocked import UserInfo, check_passphrase, user_info
+from workbench.store.vault import Vault
 
 T = TypeVar("T")
 
