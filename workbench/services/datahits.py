@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from workbench.datacheck import rules as rulebook
 from workbench.datacheck.kinds import FIELDS, ValueType
-from workbench.datacheck.matchers import Match, Sources
+from workbench.datacheck.matchers import ListRows, Match, Sources
 from workbench.errors import Cancelled
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import Team
@@ -335,13 +335,19 @@ def _summary(match: str, subject: str, items: Sequence[_Row]) -> tuple[str, str]
 
 
 def _sources(session: Session, round_id: str) -> tuple[Sources, dict[str, DataSource]]:
+    """The round's live lists by kind, each with the run of its rows' ids (a list without
+    rows is left out), and by id."""
     query = select(DataSource).where(
         DataSource.round_id == round_id, DataSource.deleted_at.is_(None)
     )
     found = list(session.scalars(query.order_by(DataSource.imported_at, DataSource.id)))
-    by_kind: dict[Kind, list[str]] = {}
+    by_kind: dict[Kind, list[ListRows]] = {}
     for source in found:
-        by_kind.setdefault(source.kind, []).append(source.id)
+        ids = select(DataRow.id).where(DataRow.source_id == source.id)
+        first = session.scalar(ids.order_by(DataRow.id).limit(1))
+        last = session.scalar(ids.order_by(DataRow.id.desc()).limit(1))
+        if first is not None and last is not None:
+            by_kind.setdefault(source.kind, []).append(ListRows(source.id, first, last))
     return by_kind, {s.id: s for s in found}
 
 
