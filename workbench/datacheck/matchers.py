@@ -300,14 +300,15 @@ def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterat
         won = f"""
         won AS MATERIALIZED (
             SELECT id, org, org_code, place FROM data_rows AS j
-            WHERE {_rows("j", "projects", projects)}),"""  # noqa: S608
+            WHERE {_rows("j", "projects", projects)}),
+        held AS MATERIALIZED (
+            SELECT id, id_number, org, org_code FROM data_rows AS b
+            WHERE {_rows("b", "business", business)} AND {role} AND id_number IS NOT NULL),"""  # noqa: S608
         # The winner is the person's company by name or by 统一社会信用代码.
         for same in ("j.org = b.org", "j.org_code = b.org_code AND b.org_code != ''"):
             dealings.append(f"""
                 SELECT b.id_number, j.place, b.id, j.id
-                FROM data_rows AS b CROSS JOIN won AS j
-                WHERE {_rows("b", "business", business)} AND {role}
-                  AND b.id_number IS NOT NULL AND {same}""")  # noqa: S608
+                FROM held AS b CROSS JOIN won AS j WHERE {same}""")  # noqa: S608
     sql = f"""
         WITH cadre AS MATERIALIZED (
             SELECT id, id_number, place FROM data_rows AS c
