@@ -8,6 +8,7 @@ extra); the workbench never imports it.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from workbench.demo_data.list_files import LAYOUTS
@@ -101,9 +102,12 @@ def load(con: Any, files: tuple[ListFile, ...]) -> int:
     return rows
 
 
-def run_joins(con: Any) -> set[tuple[str, str]]:
-    """(rule id, subject 身份证号) of every hit the six joins find."""
+def run_joins(con: Any) -> tuple[set[tuple[str, str]], dict[str, float]]:
+    """(rule id, subject 身份证号) of every hit the six joins find, and each join's seconds."""
     found: set[tuple[str, str]] = set()
+    seconds: dict[str, float] = {}
     for rule_id, sql in JOINS.items():
+        start = time.perf_counter()
         found.update((rule_id, row[0]) for row in con.execute(sql).fetchall())
-    return found
+        seconds[rule_id] = time.perf_counter() - start
+    return found, seconds

@@ -45,6 +45,7 @@ EXPECTED = {
     "cli_help",
     "datacheck_import",
     "datacheck_run",
+    "datacheck_run_cache",
     "datacheck_vs_duckdb_joins",
     "datacheck_vs_duckdb_load_joins",
 }

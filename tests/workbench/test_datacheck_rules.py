@@ -18,6 +18,7 @@ from workbench.datacheck.rules import (
     add_rule,
     all_rules,
     get_rule,
+    parse_rule_file,
     retire_rule,
     shipped_rules,
     validate,
@@ -80,6 +81,28 @@ def test_a_bad_definition_is_refused_naming_what_is_wrong(
     with pytest.raises(ValidationError) as refused:
         validate({**OWN, **changes})
     assert named in refused.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('{"id": "BJ01",\n "title": }', "第 2 行第 11 列"),
+        ('{"id": "BJ01", "title": "\\ud800"}', "字符串含无效字符"),
+        ('{"id": "BJ01", "version": 9223372036854775808}', "数字过大"),
+        ('{"id": "BJ01", "id": "BJ02"}', "重复的键“id”"),
+    ],
+    ids=["syntax", "lone-surrogate", "beyond-64-bits", "duplicate-key"],
+)
+def test_a_rule_file_is_read_as_strictly_as_a_package(text: str, said: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        parse_rule_file(text.encode("utf-8"))
+    assert refused.value.message == f"规则文件不是有效的 JSON：{said}"
+    assert refused.value.details.get("field") == "file"
+
+
+def test_a_rule_file_may_give_a_fraction() -> None:
+    parsed = parse_rule_file(b'{"params": {"tolerance_percent": 2.5}}')
+    assert parsed == {"params": {"tolerance_percent": 2.5}}
 
 
 def test_the_office_adds_versions_and_retires_its_rules_audited(team: Team) -> None:

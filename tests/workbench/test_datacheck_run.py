@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 import workbench.services  # noqa: F401 - registers the flush hooks
 from tests.conftest import LEADER
@@ -18,7 +18,7 @@ from tests.workbench.team import Team
 from workbench.datacheck.rules import add_rule
 from workbench.errors import Cancelled, PermissionDenied
 from workbench.jobs import CancelToken
-from workbench.models.datalists import DataHit, DataSource
+from workbench.models.datalists import DataHit, DataRow, DataSource
 from workbench.models.system import AuditEntry
 from workbench.services.datahits import HitView, get_hit, list_hits, run_rules
 from workbench.services.id_numbers import check_character
@@ -306,3 +306,35 @@ def test_hits_filter_by_rule_and_status(team: Team, world: World) -> None:
     assert _hits(team, world, status=HitStatus.EXCLUDED) == []
     ordered = [h.rule_id for h in _hits(team, world)]
     assert ordered == sorted(ordered)
+
+
+def _renumber(s: Any, source_id: str, first: int) -> None:
+    """Give the list's rows the ids ``first``, ``first + 2``, …: another list's rows may then
+    lie between them."""
+    ids = s.scalars(select(DataRow.id).where(DataRow.source_id == source_id).order_by(DataRow.id))
+    for n, row_id in enumerate(list(ids)):
+        s.execute(update(DataRow).where(DataRow.id == row_id).values(id=first + 2 * n))
+
+
+def test_a_list_is_matched_on_its_own_rows_when_another_lies_among_them(team: Team) -> None:
+    """The rules find a list's rows by the ids from its first row to its last; an import
+    writes them in one run, but rows of another round's list in between take no part."""
+    with team().session() as s:
+        mine = create_round(s, RoundDraft("2026年第一轮巡察", 2026, 1, "常规", "sgjj", 2020)).id
+        theirs = create_round(s, RoundDraft("2026年第二轮巡察", 2026, 2, "常规", "sgjj", 2020)).id
+        add_list(s, mine, "staff", "财政供养人员名单", [{"name": "张三", "id_number": P[1]}])
+        own = add_list(s, mine, "assistance", "县民政局低保名单", [
+            {"name": "钱七", "id_number": P[6], "place": "东村", "paid_on": D(2026, 3, 5)},
+            {"name": "孙八", "id_number": P[7], "place": "东村", "paid_on": D(2026, 3, 5)},
+            {"name": "孙八", "id_number": P[7], "place": "东村", "paid_on": D(2026, 3, 20)},
+        ])  # fmt: skip
+        other = add_list(s, theirs, "assistance", "县民政局低保名单", [
+            {"name": "钱七", "id_number": P[6], "place": "西村", "paid_on": D(2026, 3, 6)},
+            {"name": "张三", "id_number": P[1], "place": "东村", "paid_on": D(2026, 3, 5)},
+        ])  # fmt: skip
+        _renumber(s, own, 10_000)  # 10000, 10002, 10004
+        _renumber(s, other, 10_001)  # 10001, 10003: inside the run of this round's list
+        result = run_rules(s, mine)
+        found = {(h.rule_id, h.subject_id_number) for h in list_hits(s, round_id=mine)}
+    assert found == {("DC03", P[7])}  # not 钱七 twice, nor 张三 paid: both in the other round
+    assert result.new == 1

@@ -25,7 +25,7 @@ from workbench.errors import (
     ValidationError,
     WorkflowError,
 )
-from workbench.models import Clue, DataHit, Evidence, Finding, Member
+from workbench.models import Clue, DataHit, Evidence, Finding, Member, Person
 from workbench.roles import Role
 from workbench.services.clues import void_clue
 from workbench.services.data_access import NEVER, set_data_roles
@@ -37,6 +37,7 @@ from workbench.services.hit_review import (
     hit_to_finding,
     resolve_hit,
 )
+from workbench.services.id_numbers import check_character
 from workbench.store.vault import Vault
 from workbench.vocab.enums import CadreLevel, HitStatus
 
@@ -149,6 +150,46 @@ def test_a_member_recused_from_the_person_does_not_decide(team: Team, world: Wor
         decide_hit(s, hit, "属实")
     with team("deputy").session() as s:
         assert decide_hit(s, hit, "属实").status is HitStatus.CONFIRMED
+
+
+def _id_number(first17: str) -> str:
+    return first17 + check_character(first17)
+
+
+def test_a_member_recused_from_a_person_does_not_see_the_hits_naming_them(
+    team: Team, world: World
+) -> None:
+    """By 身份证号 when the person has one on record: the hit about them and the one whose
+    rows name them as a relative's cadre leave the member's list and are refused when read or
+    decided, a namesake with another number stays; by name for a person without one."""
+    county, kin_id, namesake_id = (_id_number(f"53010219650101{n:03d}") for n in (1, 2, 3))
+    with team().session() as s:
+        s.get(Person, world.county_id).id_number = county  # type: ignore[union-attr]
+        member = s.scalars(select(Member).where(Member.name == "member")).one()
+        member.recusal_person_ids = [world.county_id, world.township_id]  # 张县管, 李乡管
+    relative = {
+        "kind": "relatives",
+        "source": "干部近亲属名单",
+        "row_no": 3,
+        "key_fields": {"姓名": "张小明", "身份证号": kin_id, "干部姓名": "张县管",
+                       "干部身份证号": county},
+    }  # fmt: skip
+    own = add_hit(team, world, subject_name="张县管", subject_id_number=county, rows=[])
+    kin = add_hit(team, world, subject_name="张小明", subject_id_number=kin_id, rows=[relative])
+    namesake = add_hit(team, world, subject_name="张县管", subject_id_number=namesake_id)
+    named = add_hit(team, world, subject_name="李乡管", subject_id_number=kin_id[:-1] + "0")
+    plain = add_hit(team, world)
+    with team("member").read() as s:
+        assert {h.id for h in list_hits(s, world.round_id)} == {namesake, plain}
+        for hidden in (own, kin, named):
+            with pytest.raises(PermissionDenied, match="回避"):
+                get_hit(s, hidden)
+    refused = pytest.raises(PermissionDenied, match="您已申报回避“张县管”")
+    with refused, team("member").session() as s:
+        decide_hit(s, kin, "属实")
+    with team("deputy").read() as s:
+        assert {h.id for h in list_hits(s, world.round_id)} == {own, kin, namesake, named, plain}
+        assert get_hit(s, kin).subject_name == "张小明"
 
 
 def test_hits_are_named_by_id_or_its_first_characters(team: Team, world: World) -> None:

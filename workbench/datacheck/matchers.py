@@ -3,10 +3,17 @@ they are, their defaults and bounds) and its SQL over the typed columns of ``dat
 
 A rule is data (``workbench.datacheck.rules``); an office picks a template, the kinds of list and
 the parameters, never SQL. Each template finds *matches*: the person a hit is about and the rows
-that show it. The statements start from the smaller list and reach the larger one through the
-indexes on ``id_number``, ``related_id`` and ``org`` (``CROSS JOIN`` fixes SQLite's join order),
-and only rows of the round's live lists of each kind take part (``Sources``). The statements are
-put together from fixed fragments of this module only; every value is a bound parameter.
+that show it. Only rows of the round's live lists of each kind take part (``Sources``).
+
+A list is read by the run of its rows' ids (``ListRows``: an import writes them in one unit of
+work), its ``source_id`` tested as well (two runs may interleave). The statements start from the
+smaller list, read in the order of 身份证号 (``_by_person``), and look its people up in the larger
+one through the index on ``id_number``: in that order the lookups walk the index from one page
+to the next, and since an index entry holds the row id, the entries of other lists are passed
+over without their rows being read. Where every list is small beside the lookups (DC04), each is
+read once into a materialised table that SQLite indexes in memory. ``CROSS JOIN`` fixes SQLite's
+join order. The statements are put together from fixed fragments of this module only; every
+value is a bound parameter.
 """
 
 from __future__ import annotations
@@ -17,11 +24,24 @@ from typing import Any
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import TextClause
 
 from workbench.i18n import N_
 from workbench.vocab.enums import DataListKind as Kind
 
-Sources = Mapping[Kind, Sequence[str]]  # kind → the ids of the round's live lists of that kind
+
+@dataclass(frozen=True)
+class ListRows:
+    """One of the round's live lists: its id and the ids of its first and last rows. An import
+    writes a list's rows in one unit of work, so in between lie its own rows (or, at worst, a
+    few others; the statements check ``source_id`` as well)."""
+
+    source_id: str
+    first: int
+    last: int
+
+
+Sources = Mapping[Kind, Sequence[ListRows]]  # kind → the round's live lists of that kind
 Params = Mapping[str, Any]
 
 
@@ -79,9 +99,48 @@ def _contains_any(column: str, words: Sequence[str], prefix: str) -> tuple[str, 
     return "(" + " OR ".join(f"instr({column}, :{n}) > 0" for n in names) + ")", names
 
 
-def _run(conn: Connection, sql: str, ids: Mapping[str, Sequence[str]], **values: Any) -> Any:
-    statement = text(sql).bindparams(*(_in(name, v) for name, v in ids.items()))
+def _span(column: str, name: str, lists: Sequence[ListRows]) -> str:
+    """SQL true when the row id ``column`` lies within the run of one of ``lists`` (bound by
+    ``_run`` under ``name``): on an index entry, it is tested before the row is read."""
+    runs = [f"{column} BETWEEN :{name}_{i}_first AND :{name}_{i}_last" for i in range(len(lists))]
+    return "(" + " OR ".join(runs) + ")" if runs else "0"
+
+
+def _run(
+    conn: Connection, sql: str | TextClause, lists: Mapping[str, Sequence[ListRows]], **values: Any
+) -> Any:
+    """``sql`` with, for each ``name`` of ``lists``, ``:name`` their ids and the bounds
+    ``_span`` names."""
+    statement = (text(sql) if isinstance(sql, str) else sql).bindparams(
+        *(_in(name, [x.source_id for x in v]) for name, v in lists.items())
+    )
+    for name, chosen in lists.items():
+        values |= _bounds(name, chosen)
     return conn.execute(statement, values)
+
+
+def _rows(alias: str, name: str, lists: Sequence[ListRows]) -> str:
+    """SQL true for the rows of ``lists`` (bound by ``_run`` under ``name``) as ``alias``: read
+    by their run of ids, not through the index of ``source_id``."""
+    return f"{_span(f'{alias}.id', name, lists)} AND +{alias}.source_id IN :{name}"
+
+
+def _by_person(alias: str, name: str, lists: Sequence[ListRows], columns: str) -> str:
+    """The rows of ``lists`` that name a 身份证号, ``columns`` of them, in the order of their
+    身份证号: looked up in that order, the index pages they reach are read one after the other
+    (a list in its own order reaches them at random)."""
+    return f"""
+        SELECT {columns} FROM data_rows AS {alias}
+        WHERE {_rows(alias, name, lists)} AND {alias}.id_number IS NOT NULL
+        ORDER BY {alias}.id_number"""  # noqa: S608
+
+
+def _bounds(name: str, lists: Sequence[ListRows]) -> dict[str, int]:
+    """The values of the bounds ``_span`` names."""
+    found: dict[str, int] = {}
+    for i, x in enumerate(lists):
+        found |= {f"{name}_{i}_first": x.first, f"{name}_{i}_last": x.last}
+    return found
 
 
 def _grouped(rows: Iterable[Any], width: int) -> Iterator[Match]:
@@ -98,8 +157,8 @@ def _grouped(rows: Iterable[Any], width: int) -> Iterator[Match]:
         yield Match(group, subject, tuple(ids))
 
 
-def _sources(sources: Sources, kinds: Iterable[Kind | str]) -> list[str]:
-    return [sid for k in kinds for sid in sources.get(Kind.parse(str(k)), ())]
+def _sources(sources: Sources, kinds: Iterable[Kind | str]) -> list[ListRows]:
+    return [x for k in kinds for x in sources.get(Kind.parse(str(k)), ())]
 
 
 # -- 1 公职人员、村（社区）干部及其近亲属 享受低保/特困 -------------------------------------------
@@ -111,23 +170,25 @@ def _person_in_lists(conn: Connection, sources: Sources, p: Params) -> Iterator[
     if not roster or not assist:
         return
     cat, words = _contains_any("a.category", p["categories"], "cat")
+    in_assist = f"{_rows('a', 'assist', assist)} AND {cat}"
     direct = f"""
+        WITH listed AS MATERIALIZED ({_by_person("p", "roster", roster, "p.id, p.id_number")})
         SELECT a.id_number, a.id_number, p.id, NULL, a.id
-        FROM data_rows AS p CROSS JOIN data_rows AS a
-        WHERE p.source_id IN :roster AND p.id_number IS NOT NULL
-          AND a.id_number = p.id_number AND a.source_id IN :assist AND {cat}"""  # noqa: S608
+        FROM listed AS p CROSS JOIN data_rows AS a
+        WHERE a.id_number = p.id_number AND {in_assist}"""  # noqa: S608
     yield from _grouped(_run(conn, direct, {"roster": roster, "assist": assist}, **words), 1)
     relatives = _sources(sources, [Kind.RELATIVES])
     if not p["relatives"] or not relatives:
         return
     # Most relatives receive nothing: look each up in the assistance list first, then ask
     # whether the person they are related to is on a roster.
+    kin = _by_person("r", "relatives", relatives, "r.id, r.id_number, r.related_id")
     related = f"""
+        WITH kin AS MATERIALIZED ({kin})
         SELECT a.id_number, a.id_number, p.id, r.id, a.id
-        FROM data_rows AS r CROSS JOIN data_rows AS a CROSS JOIN data_rows AS p
-        WHERE r.source_id IN :relatives AND r.id_number IS NOT NULL
-          AND a.id_number = r.id_number AND a.source_id IN :assist AND {cat}
-          AND p.id_number = r.related_id AND p.source_id IN :roster"""  # noqa: S608
+        FROM kin AS r CROSS JOIN data_rows AS a CROSS JOIN data_rows AS p
+        WHERE a.id_number = r.id_number AND {in_assist}
+          AND p.id_number = r.related_id AND {_rows("p", "roster", roster)}"""  # noqa: S608
     ids = {"relatives": relatives, "assist": assist, "roster": roster}
     yield from _grouped(_run(conn, related, ids, **words), 1)
 
@@ -140,12 +201,13 @@ def _paid_after_death(conn: Connection, sources: Sources, p: Params) -> Iterator
     paid = _sources(sources, p["kinds"])
     if not deaths or not paid:
         return
-    sql = """
+    dead = _by_person("d", "deaths", deaths, "d.id, d.id_number, d.date1")
+    sql = f"""
+        WITH dead AS MATERIALIZED ({dead})
         SELECT d.id_number, d.id_number, d.id, x.id
-        FROM data_rows AS d CROSS JOIN data_rows AS x
-        WHERE d.source_id IN :deaths AND d.id_number IS NOT NULL AND d.date1 IS NOT NULL
-          AND x.id_number = d.id_number AND x.source_id IN :paid
-          AND x.date1 > date(d.date1, :grace)"""
+        FROM dead AS d CROSS JOIN data_rows AS x
+        WHERE d.date1 IS NOT NULL AND x.id_number = d.id_number AND {_rows("x", "paid", paid)}
+          AND x.date1 > date(d.date1, :grace)"""  # noqa: S608
     grace = f"+{int(p['grace_days'])} days"
     yield from _grouped(_run(conn, sql, {"deaths": deaths, "paid": paid}, grace=grace), 1)
 
@@ -162,27 +224,23 @@ def _duplicate_receipt(conn: Connection, sources: Sources, p: Params) -> Iterato
     if not assist or not (p["same_month"] or p["places"]):
         return
     cat, words = _contains_any("category", p["categories"], "cat")
-    tests = []
-    if p["same_month"]:
-        tests.append(f"count(*) > count(DISTINCT {_PERIOD})")
-    if p["places"]:
-        tests.append("min(NULLIF(place, '')) != max(NULLIF(place, ''))")
+    # Whoever is paid twice has two entries within the lists' runs in the 身份证号 index: the
+    # index alone, read in its order, names them (``+id``: not the table's rows by id; this
+    # reads the entries of every list in the store, a fraction of the assistance rows' bytes);
+    # their rows then say whether it is a duplicate (``_duplicate_rows``).
     candidates = f"""
         SELECT id_number FROM data_rows
-        WHERE source_id IN :assist AND id_number IS NOT NULL AND {cat}
-        GROUP BY id_number HAVING {" OR ".join(tests)}"""  # noqa: S608
-    people = [r[0] for r in _run(conn, candidates, {"assist": assist}, **words)]
-    # ``+source_id``: reach the rows by 身份证号, not by scanning the whole list again
-    rows_sql = f"""
+        WHERE id_number IS NOT NULL AND {_span("+id", "assist", assist)}
+        GROUP BY id_number HAVING count(*) > 1"""  # noqa: S608
+    people = [r[0] for r in conn.execute(text(candidates), _bounds("assist", assist))]
+    rows_sql = text(f"""
         SELECT id_number, id, {_PERIOD}, place FROM data_rows
-        WHERE id_number IN :people AND +source_id IN :assist AND {cat}
-        ORDER BY id_number, date1, id"""  # noqa: S608
+        WHERE id_number IN :people AND {_rows("data_rows", "assist", assist)} AND {cat}
+        ORDER BY id_number, date1, id""")  # noqa: S608
     for start in range(0, len(people), 500):
-        batch = people[start : start + 500]
+        batch = rows_sql.bindparams(_in("people", people[start : start + 500]))
         found: dict[str, list[tuple[int, str, str]]] = {}
-        for pid, rid, period, place in _run(
-            conn, rows_sql, {"people": batch, "assist": assist}, **words
-        ):
+        for pid, rid, period, place in _run(conn, batch, {"assist": assist}, **words):
             found.setdefault(pid, []).append((rid, period, place))
         for pid, rows in found.items():
             if ids := _duplicate_rows(rows, p["same_month"], p["places"]):
@@ -222,47 +280,48 @@ def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterat
     projects = _sources(sources, [Kind.PROJECTS]) if business else []
     if not cadres or not (contracts or projects):
         return
-    ids: dict[str, Sequence[str]] = {
+    ids: dict[str, Sequence[ListRows]] = {
         "cadres": cadres,
         "relatives": _sources(sources, [Kind.RELATIVES]),
     }
-    # The people whose dealings count, each with the cadre and the cadre's village: the
-    # cadre's relatives (and the cadre). Materialised once for every branch below.
-    people = """
-        WITH c AS (
-            SELECT id, id_number, place FROM data_rows
-            WHERE source_id IN :cadres AND id_number IS NOT NULL AND place != ''),
-        people AS MATERIALIZED (
-            SELECT c.id_number AS cadre, c.id AS cid, NULL AS rid, c.id_number AS pid, c.place
-            FROM c WHERE :with_cadre
-            UNION ALL
-            SELECT c.id_number, c.id, r.id, r.id_number, c.place
-            FROM c CROSS JOIN data_rows AS r
-            WHERE r.related_id = c.id_number AND r.source_id IN :relatives
-              AND r.id_number IS NOT NULL)"""
-    branches = []
+    # The dealings (contracts, and companies a person holds a role in that won a project),
+    # each with its village and the person's 身份证号, are few: each is looked up among the
+    # cadres (read once, SQLite indexes them in memory) and the relatives (through the index).
+    dealings = []
     if contracts:
         ids["contracts"] = contracts
-        branches.append("""
-            SELECT e.cadre, e.pid, e.cadre, e.cid, e.rid, k.id, NULL
-            FROM people AS e CROSS JOIN data_rows AS k
-            WHERE k.id_number = e.pid AND k.source_id IN :contracts AND k.place = e.place""")
+        dealings.append(f"""
+            SELECT k.id_number, k.place, k.id, NULL FROM data_rows AS k
+            WHERE {_rows("k", "contracts", contracts)} AND k.id_number IS NOT NULL""")  # noqa: S608
     role, words = _contains_any("b.category", p["roles"] if projects else [], "role")
+    won = ""
     if projects:
         ids |= {"business": business, "projects": projects}
-        # The winner is the person's company by name (through its index: ``+j.source_id``
-        # keeps SQLite off the list's) or by 统一社会信用代码 (not indexed: the projects list,
-        # small, is read for each of the few companies found).
-        for same in (
-            "j.org = b.org AND +j.source_id IN :projects",
-            "j.org_code = b.org_code AND b.org_code != '' AND j.source_id IN :projects",
-        ):
-            branches.append(f"""
-                SELECT e.cadre, e.pid, e.cadre, e.cid, e.rid, b.id, j.id
-                FROM people AS e CROSS JOIN data_rows AS b CROSS JOIN data_rows AS j
-                WHERE b.id_number = e.pid AND b.source_id IN :business AND {role}
-                  AND {same} AND j.place = e.place""")  # noqa: S608
-    sql = people + "\nUNION ALL".join(branches)
+        won = f"""
+        won AS MATERIALIZED (
+            SELECT id, org, org_code, place FROM data_rows AS j
+            WHERE {_rows("j", "projects", projects)}),
+        held AS MATERIALIZED (
+            SELECT id, id_number, org, org_code FROM data_rows AS b
+            WHERE {_rows("b", "business", business)} AND {role} AND id_number IS NOT NULL),"""  # noqa: S608
+        # The winner is the person's company by name or by 统一社会信用代码.
+        for same in ("j.org = b.org", "j.org_code = b.org_code AND b.org_code != ''"):
+            dealings.append(f"""
+                SELECT b.id_number, j.place, b.id, j.id
+                FROM held AS b CROSS JOIN won AS j WHERE {same}""")  # noqa: S608
+    sql = f"""
+        WITH cadre AS MATERIALIZED (
+            SELECT id, id_number, place FROM data_rows AS c
+            WHERE {_rows("c", "cadres", cadres)} AND id_number IS NOT NULL AND place != ''),{won}
+        dealing (pid, place, row1, row2) AS MATERIALIZED ({" UNION ALL ".join(dealings)})
+        SELECT c.id_number, d.pid, c.id_number, c.id, NULL, d.row1, d.row2
+        FROM dealing AS d CROSS JOIN cadre AS c
+        WHERE :with_cadre AND c.id_number = d.pid AND c.place = d.place
+        UNION ALL
+        SELECT c.id_number, d.pid, c.id_number, c.id, r.id, d.row1, d.row2
+        FROM dealing AS d CROSS JOIN data_rows AS r CROSS JOIN cadre AS c
+        WHERE r.id_number = d.pid AND {_rows("r", "relatives", ids["relatives"])}
+          AND c.id_number = r.related_id AND c.place = d.place"""  # noqa: S608
     flag = 1 if p["include_cadre"] else 0
     yield from _grouped(_run(conn, sql, ids, with_cadre=flag, **words), 2)
 
@@ -277,10 +336,10 @@ def _staff_in_business(conn: Connection, sources: Sources, p: Params) -> Iterato
         return
     role, words = _contains_any("b.category", p["roles"], "role")
     sql = f"""
+        WITH paid AS MATERIALIZED ({_by_person("s", "staff", staff, "s.id, s.id_number")})
         SELECT s.id_number, s.id_number, s.id, b.id
-        FROM data_rows AS s CROSS JOIN data_rows AS b
-        WHERE s.source_id IN :staff AND s.id_number IS NOT NULL
-          AND b.id_number = s.id_number AND b.source_id IN :business AND {role}"""  # noqa: S608
+        FROM paid AS s CROSS JOIN data_rows AS b
+        WHERE b.id_number = s.id_number AND {_rows("b", "business", business)} AND {role}"""  # noqa: S608
     yield from _grouped(_run(conn, sql, {"staff": staff, "business": business}, **words), 1)
 
 
@@ -295,7 +354,7 @@ def _area_exceeds(conn: Connection, sources: Sources, p: Params) -> Iterator[Mat
     # Areas are 亩 × 100; the percentage in hundredths keeps the comparison in integers.
     sql = f"""
         SELECT id, id_number, id FROM data_rows
-        WHERE source_id IN :subsidy AND id_number IS NOT NULL AND {cat}
+        WHERE {_rows("data_rows", "subsidy", subsidy)} AND id_number IS NOT NULL AND {cat}
           AND area1_centi IS NOT NULL AND area2_centi IS NOT NULL
           AND area1_centi - area2_centi > :mu
           AND (area1_centi - area2_centi) * 10000 > area2_centi * :pct"""  # noqa: S608

@@ -23,6 +23,7 @@ from workbench.models.datalists import DataRule
 from workbench.roles import Role
 from workbench.services.common import actor_id, require_role
 from workbench.store import audit
+from workbench.strictjson import StrictJSONError, strict_loads
 
 from .matchers import TEMPLATES, Param, Template
 
@@ -32,7 +33,6 @@ _KEYS = {"id", "version", "title", "description", "match", "params", "qualificat
 _TEXT_LIMITS = {"title": 200, "description": 2000, "qualification": 2000, "discipline": 2000}
 _MAX_WORDS = 20
 MAX_FILE_BYTES = 64 * 1024  # a rule is a few hundred bytes; its texts at most some 20 KB
-_MAX_DIGITS = 18  # a whole number of a rule file fits in 64 bits
 
 
 @dataclass(frozen=True)
@@ -139,50 +139,22 @@ def validate(definition: Any, *, shipped: bool = False) -> Rule:
     )
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise ValueError(f"“{key[:40]}”出现了两次")
-        found[key] = value
-    return found
-
-
-def _whole(text: str) -> int:
-    if len(text.lstrip("-")) > _MAX_DIGITS:
-        raise ValueError("数字过大")
-    return int(text)
-
-
-def _no_constant(text: str) -> Any:
-    raise ValueError(f"不允许 {text}")
-
-
 def parse_rule_file(data: bytes) -> Any:
-    """A rule file's JSON, strictly: UTF-8, at most ``MAX_FILE_BYTES``, no key twice (which
-    one would count?), no NaN or Infinity, no number of more than 18 digits; else
-    ValidationError. Nesting is left to ``validate``, which accepts none beyond a list of words
-    (a very deep file is refused here, where the parser gives up)."""
+    """A rule file's JSON, strictly (``workbench.strictjson``: UTF-8, no key twice, which one
+    would count? no NaN or Infinity, no whole number beyond 64 bits) and at most
+    ``MAX_FILE_BYTES``; else ValidationError. Nesting is left to ``validate``, which accepts
+    none beyond a list of words (a very deep file is refused here, where the parser gives up)."""
     if len(data) > MAX_FILE_BYTES:
         raise ValidationError(
             f"规则文件超过 {MAX_FILE_BYTES // 1024} KB，不是一条规则", field="file"
         )
     try:
-        return json.loads(
-            data.decode("utf-8"),
-            object_pairs_hook=_no_duplicates,
-            parse_int=_whole,
-            parse_constant=_no_constant,
-        )
-    except UnicodeDecodeError:
-        raise ValidationError("规则文件不是 UTF-8 编码的文本", field="file") from None
-    except json.JSONDecodeError as exc:
-        where = f"第 {exc.lineno} 行第 {exc.colno} 列"
-        raise ValidationError(f"规则文件不是有效的 JSON：{where}", field="file") from None
-    except RecursionError:
-        raise ValidationError("规则文件不是有效的 JSON：嵌套层次过深", field="file") from None
-    except ValueError as exc:
-        raise ValidationError(f"规则文件不是有效的 JSON：{exc}", field="file") from None
+        return strict_loads(data, floats=True)
+    except StrictJSONError as exc:
+        if exc.line is not None:
+            where = f"第 {exc.line} 行第 {exc.column} 列"
+            raise ValidationError(f"规则文件不是有效的 JSON：{where}", field="file") from None
+        raise ValidationError(f"规则文件不是有效的 JSON：{exc.reason}", field="file") from None
 
 
 @cache

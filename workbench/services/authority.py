@@ -9,7 +9,8 @@ store role of 组长 alone does not let them sign another team's — or any team
 
 回避 is kept as links on the member (``recusal_target_ids``, ``recusal_person_ids``): a member
 who declared 回避 for a unit or a person may not sign off 底稿 on that unit or naming that
-person, record interviews with them, handle letters about them or handle their clues. The
+person, record interviews with them, handle letters about them or handle their clues, and
+does not see the 比对疑点 that name that person (``RecusedPeople``: by 身份证号). The
 组长 may act despite their own 回避 with a reason, and the exception is written to the audit
 log: a sign-off takes it as ``override_reason`` (also kept in the sign-off's comment); the
 interview, letter and clue steps run inside ``recusal_override`` (``check_recusal`` checks it).
@@ -21,7 +22,7 @@ write will ask, and show the reason on a disabled button instead of re-implement
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -128,6 +129,36 @@ def _name_key(name: str) -> str:
     """A name as 回避 compares it: a space typed in it (half- or full-width) makes no other
     person of it."""
     return re.sub(r"\s+", "", name)
+
+
+@dataclass(frozen=True)
+class RecusedPeople:
+    """The persons the acting user's members declared 回避 for, as a record that names people
+    by 身份证号 finds them: by that number when the person has one on record (a namesake with
+    another number is someone else), else by name."""
+
+    by_id_number: Mapping[str, str]  # 身份证号 → the person's name
+    by_name: Mapping[str, str]  # ``_name_key`` → the name, for persons without a 身份证号
+
+    def among(self, id_numbers: Iterable[str], names: Iterable[str]) -> str | None:
+        """The name of a recused person among those given, or ``None``."""
+        for number in id_numbers:
+            if (name := self.by_id_number.get(number.strip().upper())) is not None:
+                return name
+        for given in names:
+            if (name := self.by_name.get(_name_key(given))) is not None:
+                return name
+        return None
+
+
+def recused_people(session: Session, round_id: str | None) -> RecusedPeople:
+    """The persons the acting user declared 回避 for in ``round_id`` (none outside a round)."""
+    recused = _recused_persons(acting_members(session, round_id))
+    people = [p for p in (session.get(Person, pid) for pid in sorted(recused)) if p is not None]
+    return RecusedPeople(
+        {p.id_number.upper(): p.name for p in people if p.id_number},
+        {_name_key(p.name): p.name for p in people if not p.id_number},
+    )
 
 
 def recusal_refusal(

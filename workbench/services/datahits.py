@@ -6,6 +6,9 @@ normalised contents, never their store ids, so a second run, or the same lists i
 another store, names the same hit; one already recorded in the round is counted as known and
 left as it is (an 排除 stays 排除). The hit keeps a copy of its rows side by side; who may not
 see the lists sees only the fields the rule matched on (``key_fields``), not the other cells.
+Who declared 回避 for a person does not see the hits that name that person (its subject, or a
+person in its rows, such as a relative's cadre): they leave the list, and reading one is
+refused.
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ from sqlalchemy.orm import Session
 
 from workbench.datacheck import rules as rulebook
 from workbench.datacheck.kinds import FIELDS, ValueType
-from workbench.datacheck.matchers import Match, Sources
+from workbench.datacheck.matchers import ListRows, Match, Sources
 from workbench.errors import Cancelled
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import Team
 from workbench.models.datalists import DataHit, DataRow, DataSource
 from workbench.services import data_access
+from workbench.services.authority import RecusedPeople, Refusal, recused_people
 from workbench.services.common import RecordMeta, get_live, live, parse_enum, record_meta
 from workbench.services.workflow import round_row
 from workbench.store import audit
@@ -335,13 +339,19 @@ def _summary(match: str, subject: str, items: Sequence[_Row]) -> tuple[str, str]
 
 
 def _sources(session: Session, round_id: str) -> tuple[Sources, dict[str, DataSource]]:
+    """The round's live lists by kind, each with the run of its rows' ids (a list without
+    rows is left out), and by id."""
     query = select(DataSource).where(
         DataSource.round_id == round_id, DataSource.deleted_at.is_(None)
     )
     found = list(session.scalars(query.order_by(DataSource.imported_at, DataSource.id)))
-    by_kind: dict[Kind, list[str]] = {}
+    by_kind: dict[Kind, list[ListRows]] = {}
     for source in found:
-        by_kind.setdefault(source.kind, []).append(source.id)
+        ids = select(DataRow.id).where(DataRow.source_id == source.id)
+        first = session.scalar(ids.order_by(DataRow.id).limit(1))
+        last = session.scalar(ids.order_by(DataRow.id.desc()).limit(1))
+        if first is not None and last is not None:
+            by_kind.setdefault(source.kind, []).append(ListRows(source.id, first, last))
     return by_kind, {s.id: s for s in found}
 
 
@@ -523,13 +533,50 @@ def hit_view(row: DataHit, *, raw: bool) -> HitView:
     )
 
 
+# the fields of the lists that name a person: their labels in a hit's ``key_fields``
+_ID_LABELS = {
+    str(f.label) for fs in FIELDS.values() for f in fs if f.key in ("id_number", "related_id")
+}
+_NAME_LABELS = {
+    str(f.label) for fs in FIELDS.values() for f in fs if f.key in ("name", "related_name")
+}
+
+
+def _named(row: DataHit) -> tuple[list[str], list[str]]:
+    """The 身份证号 and the names of the people a hit names: its subject, and those in the key
+    fields of its rows (whatever shape a package gave them)."""
+    numbers, names = [row.subject_id_number], [row.subject_name]
+    for entry in hit_rows(row.rows, raw=False):
+        for label, value in entry["key_fields"].items():
+            if label in _ID_LABELS:
+                numbers.append(value)
+            elif label in _NAME_LABELS:
+                names.append(value)
+    return [n for n in numbers if n], [n for n in names if n]
+
+
+def recused_from(session: Session, row: DataHit, people: RecusedPeople | None = None) -> str:
+    """The person the acting user declared 回避 for whom the hit names ("" when none);
+    ``people``: that user's for the hit's round, when already read."""
+    people = people if people is not None else recused_people(session, row.round_id)
+    return people.among(*_named(row)) or ""
+
+
+def check_not_recused(session: Session, row: DataHit) -> None:
+    """Refuse (WB-PERMISSION) a hit that names a person the acting user declared 回避 for."""
+    if name := recused_from(session, row):
+        message = f"您已申报回避“{name}”，不能查看、办理涉及该人员的比对疑点"
+        raise Refusal("recusal", message, "查看", name).error()
+
+
 def list_hits(
     session: Session,
     round_id: str | None = None,
     rule_id: str | None = None,
     status: HitStatus | str | None = None,
 ) -> list[HitView]:
-    """The live hits, by rule, then 待处理 before 待核实, 属实 and 排除, then person."""
+    """The live hits, by rule, then 待处理 before 待核实, 属实 and 排除, then person; not those
+    that name a person the acting user declared 回避 for."""
     query = live(DataHit)
     if round_id is not None:
         query = query.where(DataHit.round_id == round_id)
@@ -538,12 +585,20 @@ def list_hits(
     if status is not None:
         chosen = parse_enum(HitStatus, status, "status", "疑点状态")
         query = query.where(DataHit.status == chosen)
-    found = list(session.scalars(query))
+    people: dict[str | None, RecusedPeople] = {}  # by round: 回避 is declared per round
+    found = []
+    for hit in session.scalars(query):
+        if hit.round_id not in people:
+            people[hit.round_id] = recused_people(session, hit.round_id)
+        if not recused_from(session, hit, people[hit.round_id]):
+            found.append(hit)
     found.sort(key=lambda h: (h.rule_id, _STATUS_ORDER[h.status], h.subject_name, h.id))
     raw = data_access.may_see_raw(session)
     return [hit_view(h, raw=raw) for h in found]
 
 
 def get_hit(session: Session, hit_id: str) -> HitView:
+    """One live hit; refused when it names a person the acting user declared 回避 for."""
     row = get_live(session, DataHit, hit_id, "比对疑点")
+    check_not_recused(session, row)
     return hit_view(row, raw=data_access.may_see_raw(session))

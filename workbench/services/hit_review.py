@@ -43,7 +43,7 @@ from workbench.services.common import (
     required_text,
 )
 from workbench.services.data_access import everyone_sees_raw, may_see_raw
-from workbench.services.datahits import HitView, hit_rows, hit_view
+from workbench.services.datahits import HitView, check_not_recused, hit_rows, hit_view
 from workbench.services.findings import FindingDraft, create_finding
 from workbench.services.findings_evidence import EvidenceDraft, create_evidence
 from workbench.services.rounds import check_version
@@ -125,6 +125,7 @@ def resolve_hit(session: Session, text: str) -> str:
 def _load(session: Session, hit_id: str, expected_version: int | None) -> DataHit:
     row = get_live(session, DataHit, hit_id, "比对疑点")
     check_version(row.version, expected_version)
+    check_not_recused(session, row)
     check_recusal(
         session,
         row.round_id,
