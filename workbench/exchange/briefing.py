@@ -36,11 +36,11 @@ from workbench.exchange.manifest import (
     Manifest,
 )
 from workbench.exchange.payload import Revocation, build_records
-from workbench.exchange.reader import InlineSink, ReadPackage
+from workbench.exchange.reader import ReadPackage
 from workbench.exchange.receipts import office_sender, record_outgoing
 from workbench.exchange.recordio import PackageRecord, serialize
 from workbench.exchange.taxonomy_docs import prepare_taxonomy
-from workbench.exchange.team_sink import MERGE_BATCH
+from workbench.exchange.team_sink import BatchSink
 from workbench.exchange.writer import APP_VERSION, schema_version, write_package
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import FocusItem, ListEntry, Member, Person, Round, Target, Team
@@ -247,33 +247,19 @@ def build_briefing(
     )
 
 
-class BriefingSink(InlineSink):
+class BriefingSink(BatchSink):
     """Field side of a briefing: its records applied as they stream, a batch at a time, through
     the team import's path. A record the device has no row of is inserted in bulk
     (``bulk.insert_new``, its sync base with it); a briefed record replaces the local row only if
     that row is unchanged since the last briefing; either way the base follows what was taken."""
 
     def __init__(self, session: Session, package_id: str) -> None:
+        super().__init__()
         self.session, self.detail = session, {"package_id": package_id}
         self.outcome = {"applied": 0, "unchanged": 0, "kept_local": 0, "older": 0}
-        self._batch: list[PackageRecord] = []
         self._bases: dict[tuple[str, str], tuple[int, str]] | None = None
 
-    def add(self, rec: PackageRecord, line: bytes) -> None:
-        self._batch.append(rec)
-        if len(self._batch) >= MERGE_BATCH:
-            self._apply()
-
-    def done(self) -> None:
-        self._apply()
-
-    def abort(self) -> None:
-        self._batch = []
-
-    def _apply(self) -> None:
-        batch, self._batch = self._batch, []
-        if not batch:
-            return
+    def apply(self, batch: list[PackageRecord]) -> None:
         session = self.session
         known = known_keys(session.connection(), batch)
         unseen = [rec for rec in batch if (rec.type, rec.id) not in known]

@@ -1,5 +1,5 @@
-"""The office's record sink for a team package: records merged a batch at a time, inside the
-import transaction, as the reader validates them. Memory holds a batch whatever the size."""
+"""Record sinks that write a package's records inside the import transaction, a batch at a
+time as the reader validates them: memory holds a batch whatever the package's size."""
 
 from __future__ import annotations
 
@@ -13,8 +13,38 @@ from workbench.exchange.recordio import PackageRecord
 MERGE_BATCH = 1000
 
 
-class TeamMergeSink(InlineSink):
+class BatchSink(InlineSink):
+    """Hands ``apply`` the records a batch at a time; ``abort`` drops a batch not yet applied
+    (what was applied is the caller's transaction to roll back)."""
+
+    def __init__(self) -> None:
+        self._batch: list[PackageRecord] = []
+
+    def add(self, rec: PackageRecord, line: bytes) -> None:
+        self._batch.append(rec)  # its line is ``rec.line``: the reader checked they are equal
+        if len(self._batch) >= MERGE_BATCH:
+            self._flush()
+
+    def done(self) -> None:
+        self._flush()
+
+    def _flush(self) -> None:
+        batch, self._batch = self._batch, []
+        if batch:
+            self.apply(batch)
+
+    def abort(self) -> None:
+        self._batch = []
+
+    def apply(self, batch: list[PackageRecord]) -> None:
+        raise NotImplementedError
+
+
+class TeamMergeSink(BatchSink):
+    """The office's sink for a team package: each batch merged (``office_merge``)."""
+
     def __init__(self, session: Session, scope: Scope, office: str, package_id: str) -> None:
+        super().__init__()
         self.session, self.scope, self.office, self.package_id = (
             session,
             scope,
@@ -22,20 +52,6 @@ class TeamMergeSink(InlineSink):
             package_id,
         )
         self.stats = MergeStats()
-        self._batch: list[PackageRecord] = []
 
-    def add(self, rec: PackageRecord, line: bytes) -> None:
-        self._batch.append(rec)  # its line is ``rec.line``: the reader checked they are equal
-        if len(self._batch) >= MERGE_BATCH:
-            self._merge()
-
-    def done(self) -> None:
-        self._merge()
-
-    def abort(self) -> None:
-        self._batch = []  # what was merged is the caller's to roll back
-
-    def _merge(self) -> None:
-        batch, self._batch = self._batch, []
-        if batch:
-            merge_batch(self.session, batch, self.scope, self.office, self.package_id, self.stats)
+    def apply(self, batch: list[PackageRecord]) -> None:
+        merge_batch(self.session, batch, self.scope, self.office, self.package_id, self.stats)
