@@ -48,7 +48,7 @@ class Trust(Protocol):
 
 
 class RecordSink(Protocol):
-    """Where validated records go: written into a transaction, collected, or only counted.
+    """Where validated records go: written into a transaction, or only counted.
     ``done`` follows the last record; ``abort`` (after ``done``, or on a failure) drops what the
     sink holds unwritten."""
 
