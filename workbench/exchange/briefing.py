@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session
 from workbench.errors import NotFound
 from workbench.exchange.anchors import outgoing_claim
 from workbench.exchange.apply import live_record, prefetch, set_base, write_record
+from workbench.exchange.bulk import insert_new, known_keys
 from workbench.exchange.device_scope import briefed_teams, record_briefing
 from workbench.exchange.errors import ExchangeState
+from workbench.exchange.export import base_keys
 from workbench.exchange.identity import office_keys, revoked_ids
 from workbench.exchange.keys import recipient_fingerprint
 from workbench.exchange.ledger import next_outgoing
@@ -38,11 +40,12 @@ from workbench.exchange.reader import ReadPackage
 from workbench.exchange.receipts import office_sender, record_outgoing
 from workbench.exchange.recordio import PackageRecord, serialize
 from workbench.exchange.taxonomy_docs import prepare_taxonomy
+from workbench.exchange.team_sink import BatchSink
 from workbench.exchange.writer import APP_VERSION, schema_version, write_package
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import FocusItem, ListEntry, Member, Person, Round, Target, Team
 from workbench.models.base import utcnow
-from workbench.models.exchange import ExchangeDevice, ExchangeRevocation, SyncBase
+from workbench.models.exchange import ExchangeDevice, ExchangeRevocation
 from workbench.store import audit
 from workbench.store.vault import Vault
 
@@ -244,34 +247,69 @@ def build_briefing(
     )
 
 
-def apply_briefing(
-    session: Session, read: ReadPackage, records: list[PackageRecord], staging: Path
-) -> tuple[dict[str, int], Callable[[], None]]:
-    """Inside the import transaction on the field store; returns the outcome and the step that
-    installs taxonomy files once the transaction has committed."""
-    docs = [(b.data or b"") for b in read.blobs[1:]]
-    install = prepare_taxonomy(docs, staging)
-    outcome = {"applied": 0, "unchanged": 0, "kept_local": 0, "older": 0}
-    loaded = prefetch(session, records)  # noqa: F841 - keeps the rows in the identity map
-    bases = {
-        (b.record_type, b.record_id): (b.version, b.content_hash)
-        for b in session.scalars(select(SyncBase))
-    }
-    for rec in records:
-        current = live_record(session, rec.type, rec.id)
-        key = (rec.version, rec.hash)
-        if current is not None and (current.version, current.hash) == key:
-            outcome["unchanged"] += 1
+class BriefingSink(BatchSink):
+    """Field side of a briefing: its records applied as they stream, a batch at a time, through
+    the team import's path. A record the device has no row of is inserted in bulk
+    (``bulk.insert_new``, its sync base with it); a briefed record replaces the local row only if
+    that row is unchanged since the last briefing; either way the base follows what was taken."""
+
+    def __init__(self, session: Session, package_id: str) -> None:
+        super().__init__()
+        self.session, self.detail = session, {"package_id": package_id}
+        self.outcome = {"applied": 0, "unchanged": 0, "kept_local": 0, "older": 0}
+        self._bases: dict[tuple[str, str], tuple[int, str]] | None = None
+
+    def apply(self, batch: list[PackageRecord]) -> None:
+        session = self.session
+        known = known_keys(session.connection(), batch)
+        unseen = [rec for rec in batch if (rec.type, rec.id) not in known]
+        if unseen:
+            insert_new(session, unseen, self.detail)
+            bases = [(r.type, r.id, r.version, r.hash) for r in unseen]
+            session.connection().exec_driver_sql(_UPSERT_BASE, bases)
+            self.outcome["applied"] += len(unseen)
+        mine = [rec for rec in batch if (rec.type, rec.id) in known]
+        loaded = prefetch(session, mine)  # noqa: F841 - keeps the rows in the identity map
+        if self._bases is None:
+            self._bases = base_keys(session)
+        for rec in mine:
+            self._apply_one(rec, self._bases)
+        session.flush()
+
+    def _apply_one(self, rec: PackageRecord, bases: dict[tuple[str, str], tuple[int, str]]) -> None:
+        current = live_record(self.session, rec.type, rec.id)
+        if current is not None and (current.version, current.hash) == (rec.version, rec.hash):
+            self.outcome["unchanged"] += 1
         elif current is None or (
             bases.get((rec.type, rec.id)) == (current.version, current.hash)
             and rec.version >= current.version  # an older briefing opened late changes nothing
         ):
-            write_record(session, rec)
-            outcome["applied"] += 1
+            write_record(self.session, rec)
+            self.outcome["applied"] += 1
         else:
-            outcome["kept_local" if rec.version >= current.version else "older"] += 1
-            continue
-        set_base(session, rec.type, rec.id, rec.version, rec.hash)
+            self.outcome["kept_local" if rec.version >= current.version else "older"] += 1
+            return
+        set_base(self.session, rec.type, rec.id, rec.version, rec.hash)
+
+
+_UPSERT_BASE = (  # as ``apply.set_base`` writes it
+    "INSERT INTO exchange_sync (record_type, record_id, version, content_hash) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (record_type, record_id) DO UPDATE"
+    " SET version = excluded.version, content_hash = excluded.content_hash"
+)
+
+
+def apply_briefing(
+    session: Session, read: ReadPackage, staging: Path
+) -> tuple[dict[str, int], Callable[[], None]]:
+    """Inside the import transaction on the field store, once the records are applied: the
+    revocations, and the step that installs taxonomy files once the transaction has committed.
+    Returns the outcome and that step."""
+    docs = [(b.data or b"") for b in read.blobs[1:]]
+    install = prepare_taxonomy(docs, staging)
+    sink = read.sink
+    assert isinstance(sink, BriefingSink)
+    outcome = dict(sink.outcome)
     for r in read.revocations:
         if session.get(ExchangeRevocation, r.device_id) is None:
             session.add(

@@ -1,83 +1,79 @@
-"""Validated package records written as SQLite stores them, straight from their lines.
+"""Records a store has no row of, written in bulk: one INSERT per table and batch.
 
-A bulk import writes tens of thousands of rows. Building each row in Python and encoding the
-batch again as JSON cost the importer's thread as much as validating the records. Instead the
-records of a batch travel to SQLite as they arrived, each line (its canonical JSON, already
-checked byte for byte) in an envelope ``[line, content hash]``; one JSON array per run of one
-record type, which the writer (``store/rowwriter.py``) turns into JSONB once and binds to each
-statement here. SQLite picks every column out of the lines itself, with the GIL released.
-
-Each column is converted in SQL to exactly what the ORM stores (the merge tests compare stores
-written either way byte for byte):
-
-- timestamps ``YYYY-MM-DD HH:MM:SS.ffffff`` (SQLAlchemy's SQLite DATETIME storage form) from the
-  validated ``YYYY-MM-DDTHH:MM:SS[.ffffff]``,
-- booleans 0/1 (``->>`` of ``true``), JSON columns as their compact JSON text (``->`` renders a
-  value of canonical JSON byte for byte as it came, which is what the store's JSON serializer
-  writes: ``store/engine.py``), a JSON null as the text ``null`` (SQLAlchemy's default),
-- dates, enum codes, text and integers as they travel.
+An import writes tens of thousands of such records. Through the ORM each would be a unit-of-work
+object with flush hooks; here each table gets one Core ``executemany`` of the records' values (as
+``apply.write_record`` sets them: SQLAlchemy's column types store them exactly as the ORM does),
+and what the hooks would have done is done in bulk: one audit entry per record (naming the
+package) and the records queued for the search index, filled after the commit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Connection, insert
+from sqlalchemy.orm import Session
 
 from workbench.exchange.recordio import (
     CHILD_SCHEMAS,
     CHILDREN,
     MODELS,
     SCHEMAS,
-    STAMPS,
-    ColumnSpec,
     PackageRecord,
+    python_value,
 )
-
-# The envelope of one record, and where its parts lie in it.
-LINE, HASH = "$[0]", "$[1]"
-
-
-def envelopes(records: Iterable[PackageRecord]) -> bytes:
-    """A JSON array of ``[line, hash]``: the lines are canonical JSON, the hashes hex."""
-    parts = [b'[%s,"%s"]' % (rec.canonical_line(), rec.hash.encode("ascii")) for rec in records]
-    return b"[" + b",".join(parts) + b"]"
+from workbench.services.index_queue import queue_for_index
+from workbench.store import audit
 
 
-def _column(spec: ColumnSpec, value: str, path: str) -> str:
-    """The SQL for one column of the JSON ``value`` at ``path`` (names come from our models)."""
-    at = f"'{path}.{spec.name}'"
-    if spec.kind in ("list", "dict"):
-        return f"{value} -> {at}"
-    if spec.kind == "datetime":  # 'T' occurs once; 19 characters get ".000000", 26 keep theirs
-        return f"substr(replace({value} ->> {at}, 'T', ' ') || '.000000', 1, 26)"
-    return f"{value} ->> {at}"
+def known_keys(conn: Connection, records: list[PackageRecord]) -> set[tuple[str, str]]:
+    """The (type, id) of ``records`` that have a live row or a version on ``conn``, in two plain
+    queries per type and batch (on a first import: none, and finding that out must be cheap)."""
+    by_type: dict[str, list[str]] = {}
+    for rec in records:
+        by_type.setdefault(rec.type, []).append(rec.id)
+    known: set[tuple[str, str]] = set()
+    for record_type, ids in by_type.items():
+        table = MODELS[record_type].__tablename__  # from the models: never from the package
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            live = f'SELECT id FROM "{table}" WHERE id IN ({marks})'  # noqa: S608
+            versioned = (
+                "SELECT DISTINCT record_id FROM exchange_versions"  # noqa: S608
+                f" WHERE record_type = ? AND record_id IN ({marks})"
+            )
+            for query, params in ((live, chunk), (versioned, [record_type, *chunk])):
+                rows = conn.exec_driver_sql(query, tuple(params))
+                known.update((record_type, record_id) for (record_id,) in rows)
+    return known
 
 
-def _names(columns: Iterable[str]) -> str:
-    return ", ".join(f'"{c}"' for c in columns)
+def insert_new(session: Session, records: list[PackageRecord], detail: dict[str, Any]) -> None:
+    """Insert ``records`` (none of which has a row) with their child rows, stamps verbatim,
+    audited (``detail`` names the package) and queued for the search index."""
+    audit.record_many(session, (("insert", r.type, r.id, detail) for r in records))
+    for record_type, group in groupby(records, key=lambda rec: rec.type):
+        _insert_rows(session, record_type, list(group))
+    queue_for_index(session, ((r.type, r.id) for r in records))
 
 
-@cache
-def record_statements(record_type: str) -> tuple[str, ...]:
-    """INSERTs of a run of ``record_type`` envelopes bound as ``?1``: its rows, then (for an
-    aggregate) its child rows, in the order the lines list them."""
-    model = MODELS[record_type]
+def _insert_rows(session: Session, record_type: str, records: list[PackageRecord]) -> None:
+    model: Any = MODELS[record_type]
     specs = SCHEMAS[model]
-    table = model.__tablename__
-    values = ", ".join(
-        _column(s, "value", f"{LINE}.{'stamps' if s.name in STAMPS else 'fields'}") for s in specs
+    session.execute(
+        insert(model.__table__),
+        [{s.name: python_value(s, rec.fields[s.name]) for s in specs} for rec in records],
     )
-    statements = [
-        f'INSERT INTO "{table}" ({_names(s.name for s in specs)}) '  # noqa: S608
-        f"SELECT {values} FROM jsonb_each(?1)"
-    ]
     if model in CHILDREN:
         rel, child, fk = CHILDREN[model]
-        kids = CHILD_SCHEMAS[child]
-        kid_values = ", ".join(_column(s, "c.value", "$") for s in kids)
-        statements.append(
-            f'INSERT INTO "{child.__tablename__}" ({_names((fk, *(s.name for s in kids)))}) '  # noqa: S608
-            f"SELECT r.value ->> '{LINE}.id', {kid_values} "
-            f"FROM jsonb_each(?1) AS r, jsonb_each(r.value, '{LINE}.children.{rel}') AS c"
-        )
-    return tuple(statements)
+        kids: Any = child
+        child_specs = CHILD_SCHEMAS[child]
+        rows = [
+            {fk: rec.id, **{s.name: python_value(s, item[s.name]) for s in child_specs}}
+            for rec in records
+            for item in rec.children[rel]
+        ]
+        if rows:
+            session.execute(insert(kids.__table__), rows)

@@ -8,23 +8,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.orm import Session
 
 from workbench.exchange.apply import live_row, prefetch, write_record
-from workbench.exchange.bulk import HASH, LINE, envelopes, record_statements
+from workbench.exchange.bulk import insert_new, known_keys
 from workbench.exchange.device_scope import Scope, check_claims, may_replace
 from workbench.exchange.errors import OutOfRound
 from workbench.exchange.merge import Candidate, Key, heads, is_conflict, winner
-from workbench.exchange.recordio import MODELS, PackageRecord, parse_record, serialize
+from workbench.exchange.recordio import PackageRecord, parse_record, serialize
 from workbench.models.exchange import MergeState, RecordConflict, RecordVersion
-from workbench.services.index_queue import queue_from_json
-from workbench.store import audit
-from workbench.store.rowwriter import JsonStatement, PipedRows, Rows
 
 _VERSIONS: Any = RecordVersion.__table__
 _STATE: Any = MergeState.__table__
@@ -143,104 +139,63 @@ def note_local_edit(
     add_candidate(session, pool, current, office, parents)
 
 
-def known_keys(conn: Connection, records: list[PackageRecord]) -> set[tuple[str, str]]:
-    """The (type, id) of ``records`` that have a live row or a version on ``conn``, in two plain
-    queries per type and batch (on a first import: none, and finding that out must be cheap)."""
-    by_type: dict[str, list[str]] = {}
-    for rec in records:
-        by_type.setdefault(rec.type, []).append(rec.id)
-    known: set[tuple[str, str]] = set()
-    for record_type, ids in by_type.items():
-        table = MODELS[record_type].__tablename__  # from the models: never from the package
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            live = f'SELECT id FROM "{table}" WHERE id IN ({marks})'  # noqa: S608
-            versioned = (
-                "SELECT DISTINCT record_id FROM exchange_versions"  # noqa: S608
-                f" WHERE record_type = ? AND record_id IN ({marks})"
-            )
-            for query, params in ((live, chunk), (versioned, [record_type, *chunk])):
-                rows = conn.exec_driver_sql(query, tuple(params))
-                known.update((record_type, record_id) for (record_id,) in rows)
-    return known
-
-
-# Versions and merge state of a run of never-seen records, from their envelopes (``bulk``). The
-# parents are what ``add_candidate`` writes: ``json.dumps`` of ``[[version, hash]]`` or ``[]``.
-_VERSIONS_FROM_JSON = (
-    "INSERT INTO exchange_versions"  # noqa: S608 (constants only)
-    " (record_type, record_id, device_id, version, content_hash, parents, content)"
-    f" SELECT value ->> '{LINE}.type', value ->> '{LINE}.id', ?2,"
-    f" value ->> '{LINE}.stamps.version', value ->> '{HASH}',"
-    f" iif(value ->> '{LINE}.base' IS NULL, '[]', '[[' || (value ->> '{LINE}.base.version')"
-    f" || ', \"' || (value ->> '{LINE}.base.hash') || '\"]]'), value -> '{LINE}'"
-    " FROM jsonb_each(?1)"
+_INSERT_VERSION = (
+    "INSERT INTO exchange_versions (record_type, record_id, device_id, version, content_hash,"
+    " parents, content) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-_STATE_FROM_JSON = (
-    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"  # noqa: S608
-    f" SELECT value ->> '{LINE}.type', value ->> '{LINE}.id', value ->> '{LINE}.stamps.version',"
-    f" value ->> '{HASH}' FROM jsonb_each(?1) WHERE true"  # so ON CONFLICT is not read as a join
-    " ON CONFLICT (record_type, record_id) DO UPDATE"
+_UPSERT_STATE = (
+    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (record_type, record_id) DO UPDATE"
     " SET version = excluded.version, content_hash = excluded.content_hash"
 )
 
 
 def insert_unseen(
-    session: Session,
-    rows: Rows,
-    unseen: list[PackageRecord],
-    sender: str,
-    package_id: str,
+    session: Session, unseen: list[PackageRecord], sender: str, package_id: str
 ) -> None:
     """Records the office has neither a row nor a version of: each is its one head, so the rule
-    reduces to writing it as it came (what ``settle`` would do for them, one by one). Written
-    from their lines per run of one type (``bulk``): no ORM objects, no flush hooks. What the
-    hooks would have done is done here in bulk: one audit entry per record (naming the package),
-    and the records queued for the search index, filled after the commit. The audit entries come
-    first: chaining them may read the session, which must happen before ``rows`` has work."""
-    detail = {"package_id": package_id}
-    audit.record_many(session, (("insert", r.type, r.id, detail) for r in unseen), rows)
-    for record_type, group in groupby(unseen, key=lambda rec: rec.type):
-        statements: list[JsonStatement] = [(sql, ()) for sql in record_statements(record_type)]
-        statements += [(_VERSIONS_FROM_JSON, (sender,)), (_STATE_FROM_JSON, ())]
-        queue = queue_from_json(record_type)
-        if queue is not None:
-            statements.append(queue)
-        rows.insert_json(envelopes(group), statements)
+    reduces to writing it as it came (what ``settle`` would do for them, one by one), in bulk
+    (``bulk.insert_new``), with its version and merge state. A version's parents and content are
+    what ``add_candidate`` writes: ``[[version, hash]]`` or ``[]``, and the record's line."""
+    insert_new(session, unseen, {"package_id": package_id})
+    conn = session.connection()
+    versions = [
+        (
+            r.type,
+            r.id,
+            sender,
+            r.version,
+            r.hash,
+            json.dumps([list(r.base)] if r.base else []),
+            r.canonical_line().decode("utf-8"),
+        )
+        for r in unseen
+    ]
+    conn.exec_driver_sql(_INSERT_VERSION, versions)
+    conn.exec_driver_sql(_UPSERT_STATE, [(r.type, r.id, r.version, r.hash) for r in unseen])
 
 
 def merge_batch(
     session: Session,
-    rows: PipedRows,
-    before: Connection,
     batch: list[PackageRecord],
     scope: Scope,
     office: str,
     package_id: str,
     stats: MergeStats,
 ) -> None:
-    """Merge one batch. Never-seen records go to ``rows`` and may still be in flight when this
-    returns; the known ones are merged through the session after ``rows`` is drained.
-
-    Which records are known is asked of ``before``, a read transaction on a second connection
-    that sees the store as it was before this import: so the rows in flight need not be waited
-    for. Nothing this import writes can change the answer, as a package never carries a record
-    twice (the reader refuses it) and each batch asks about its own records only.
-
-    What the device may write is checked on the way (``device_scope``): a record it may not
+    """Merge one batch: never-seen records in bulk, the known ones one by one through the
+    session. What the device may write is checked on the way (``device_scope``): a record it may not
     claim refuses the package, an edit it may not make is kept as a held version."""
     sender = scope.device_id
-    known = known_keys(before, batch)
+    known = known_keys(session.connection(), batch)
     unseen = [rec for rec in batch if (rec.type, rec.id) not in known]
     for rec in unseen:
         check_claims(scope, rec, None)
     if unseen:
-        insert_unseen(session, rows, unseen, sender, package_id)
+        insert_unseen(session, unseen, sender, package_id)
         stats.inserted += len(unseen)
     if len(unseen) == len(batch):
-        return  # nothing to merge one by one: let the rows be written while the next batch parses
-    rows.drain()
+        return
     # keeps the rows of the batch to merge one by one in the identity map
     loaded = prefetch(session, [rec for rec in batch if (rec.type, rec.id) in known])
     for rec in batch:

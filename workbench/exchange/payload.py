@@ -279,8 +279,8 @@ _TYPE_BITS = len(_TYPE_CODES).bit_length()
 
 def _record_key(rec: PackageRecord) -> int:
     """(type, id) as one exact int: the id is a validated UUID (128 bits), the type one of ours.
-    A set of these costs about half a set of (type, id) tuples (~40 MB less at the record
-    limit), and the import's memory must not grow with the package."""
+    A set of these costs about half a set of (type, id) tuples, and the import's memory must not
+    grow with the package."""
     return int(rec.id.replace("-", ""), 16) << _TYPE_BITS | _TYPE_CODES[rec.type]
 
 

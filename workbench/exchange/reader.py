@@ -48,14 +48,11 @@ class Trust(Protocol):
 
 
 class RecordSink(Protocol):
-    """Where validated records go: written into a transaction, collected, or only counted.
-    ``done`` follows the last record; ``abort`` (after ``done``, or on a failure) stops any
-    work the sink still has running. Until ``drain`` returns, a writing sink may be using the
-    transaction's connection on another thread."""
+    """Where validated records go: written into a transaction, or only counted.
+    ``done`` follows the last record; ``abort`` (after ``done``, or on a failure) drops what the
+    sink holds unwritten."""
 
     def add(self, rec: PackageRecord, line: bytes) -> None: ...
-
-    def drain(self) -> None: ...
 
     def done(self) -> None: ...
 
@@ -67,13 +64,9 @@ class Incoming(Protocol):
 
 
 class InlineSink:
-    """A sink that works in the caller's thread: nothing is ever in flight, so ``drain``,
-    ``done`` and ``abort`` have nothing to do."""
+    """A sink that holds nothing back: ``done`` and ``abort`` have nothing to do."""
 
     def add(self, rec: PackageRecord, line: bytes) -> None:
-        return None
-
-    def drain(self) -> None:
         return None
 
     def done(self) -> None:
@@ -85,16 +78,6 @@ class InlineSink:
 
 class CountingSink(InlineSink):
     """Validation only (``verify``): the reader checks everything; nothing is kept."""
-
-
-@dataclass
-class CollectingSink(InlineSink):
-    """Keeps the records (briefings: a round's preparation, bounded by the limits)."""
-
-    records: list[PackageRecord] = field(default_factory=list)
-
-    def add(self, rec: PackageRecord, line: bytes) -> None:
-        self.records.append(rec)
 
 
 @dataclass

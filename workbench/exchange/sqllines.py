@@ -1,10 +1,10 @@
-"""A round's records as package lines, rendered by SQLite.
+"""A round's records as package lines, rendered by SQLite: the export's one fast path (what it
+buys over ``rowdump``: ARCHITECTURE.md, bench/NOTES.md).
 
-``rowdump`` converts every column in Python and encodes each record with ``json.dumps``: about
-40 µs a record, most of an export's records phase. Here one SELECT per table has SQLite write
-each record's canonical JSON (``json_object`` with the keys in sorted order, datetimes in
-``isoformat`` form, booleans, JSON columns re-rendered with sorted keys and minimal escapes) and
-Python only joins the pieces and hashes the content, as ``recordio._encode`` does.
+One SELECT per table has SQLite write each record's canonical JSON (``json_object`` with the
+keys in sorted order, datetimes in ``isoformat`` form, booleans, JSON columns re-rendered with
+sorted keys and minimal escapes) and Python only joins the pieces and hashes the content, as
+``recordio._encode`` does.
 
 SQLite's escaping of strings is Python's ``json.dumps(ensure_ascii=False)`` (every code point
 tested). What the SQL cannot render exactly (a stored form the app never writes: a datetime

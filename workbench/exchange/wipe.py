@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from workbench.exchange.errors import ExchangeState, WipeRefused
 from workbench.exchange.export import base_keys, round_rows
 from workbench.exchange.export_mark import confirmed_keys
-from workbench.exchange.recordio import ATTACHMENT_COLUMNS, ATTACHMENT_TYPE, MODELS, serialize
+from workbench.exchange.recordio import ATTACHMENT_COLUMNS, ATTACHMENT_TYPE, MODELS
 from workbench.exchange.sqllines import iter_round_lines
 from workbench.models import Attachment
 from workbench.models.exchange import SyncBase
@@ -50,6 +50,11 @@ class WipeResult:
 
 
 def wipe_status(session: Session, round_id: str) -> WipeStatus:
+    return _survey(session, round_id)[0]
+
+
+def _survey(session: Session, round_id: str) -> tuple[WipeStatus, set[str]]:
+    """The round read as the export reads it: what is confirmed, and the attachments it uses."""
     confirmed, bases = confirmed_keys(session), base_keys(session)
     records = open_records = 0
     refs: set[str] = set()
@@ -60,7 +65,7 @@ def wipe_status(session: Session, round_id: str) -> WipeStatus:
         if (rec.type, rec.id, *key) not in confirmed and bases.get((rec.type, rec.id)) != key:
             open_records += 1
     open_blobs = sum((ATTACHMENT_TYPE, sha, 0, sha) not in confirmed for sha in refs)
-    return WipeStatus(round_id, records, open_records, len(refs), open_blobs)
+    return WipeStatus(round_id, records, open_records, len(refs), open_blobs), refs
 
 
 def _refs_outside(session: Session, round_id: str) -> set[str]:
@@ -84,7 +89,7 @@ def wipe_round(vault: Vault, round_id: str) -> WipeResult:
     if vault.store_role != "field":
         raise ExchangeState("清理只用于巡察组（现场）数据库")
     with vault.session() as s:
-        status = wipe_status(s, round_id)
+        status, refs = _survey(s, round_id)
         if not status.records:
             raise ExchangeState("本库没有该轮次的数据")
         if not status.ready:
@@ -95,9 +100,6 @@ def wipe_round(vault: Vault, round_id: str) -> WipeResult:
                 unconfirmed_attachments=status.unconfirmed_attachments,
             )
         rows = list(round_rows(s, round_id))
-        refs: set[str] = set()
-        for row in rows:
-            refs |= serialize(row).attachment_refs()
         gone = sorted(refs - _refs_outside(s, round_id))
         for row in rows:
             s.delete(row)

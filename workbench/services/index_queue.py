@@ -24,7 +24,7 @@ from workbench.models import Attachment
 from workbench.models.base import RecordMixin
 from workbench.search import SearchDoc, index_documents, remove_documents
 from workbench.services.indexing import BUILDERS, RECORD_TYPES
-from workbench.store.rowwriter import Insert, JsonStatement
+from workbench.store.rowwriter import Insert
 from workbench.store.separation import as_store_job
 from workbench.store.vault import Vault
 
@@ -50,18 +50,6 @@ def queue_for_index(session: Session, keys: Iterable[tuple[str, str]]) -> int:
         return 0
     result = session.connection().exec_driver_sql(_QUEUE.many, rows)
     return max(result.rowcount, 0)
-
-
-def queue_from_json(table: str) -> JsonStatement | None:
-    """For a bulk writer's ``insert_json``: queue the records of ``table`` whose envelopes
-    (``exchange/bulk.py``) are bound as ``?1``; None if the table is not searchable."""
-    if table not in SEARCHABLE_TABLES:
-        return None
-    sql = (
-        "INSERT OR IGNORE INTO search_pending (record_type, record_id)"
-        " SELECT ?2, value ->> '$[0].id' FROM jsonb_each(?1)"
-    )
-    return sql, (table,)
 
 
 def _searchable(keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
