@@ -7,15 +7,8 @@ checked byte for byte) in an envelope ``[line, content hash]``; one JSON array p
 record type, which the writer (``store/rowwriter.py``) turns into JSONB once and binds to each
 statement here. SQLite picks every column out of the lines itself, with the GIL released.
 
-Each column is converted in SQL to exactly what the ORM stores (the merge tests compare stores
-written either way byte for byte):
-
-- timestamps ``YYYY-MM-DD HH:MM:SS.ffffff`` (SQLAlchemy's SQLite DATETIME storage form) from the
-  validated ``YYYY-MM-DDTHH:MM:SS[.ffffff]``,
-- booleans 0/1 (``->>`` of ``true``), JSON columns as their compact JSON text (``->`` renders a
-  value of canonical JSON byte for byte as it came, which is what the store's JSON serializer
-  writes: ``store/engine.py``), a JSON null as the text ``null`` (SQLAlchemy's default),
-- dates, enum codes, text and integers as they travel.
+Each column is converted in SQL to exactly what the ORM stores, as ``columns.extract_sql``
+gives its kind (the merge tests compare stores written either way byte for byte).
 """
 
 from __future__ import annotations
@@ -23,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from workbench.exchange.columns import extract_sql
 from workbench.exchange.recordio import (
     CHILD_SCHEMAS,
     CHILDREN,
     MODELS,
     SCHEMAS,
     STAMPS,
-    ColumnSpec,
     PackageRecord,
 )
 
@@ -41,16 +34,6 @@ def envelopes(records: Iterable[PackageRecord]) -> bytes:
     """A JSON array of ``[line, hash]``: the lines are canonical JSON, the hashes hex."""
     parts = [b'[%s,"%s"]' % (rec.canonical_line(), rec.hash.encode("ascii")) for rec in records]
     return b"[" + b",".join(parts) + b"]"
-
-
-def _column(spec: ColumnSpec, value: str, path: str) -> str:
-    """The SQL for one column of the JSON ``value`` at ``path`` (names come from our models)."""
-    at = f"'{path}.{spec.name}'"
-    if spec.kind in ("list", "dict"):
-        return f"{value} -> {at}"
-    if spec.kind == "datetime":  # 'T' occurs once; 19 characters get ".000000", 26 keep theirs
-        return f"substr(replace({value} ->> {at}, 'T', ' ') || '.000000', 1, 26)"
-    return f"{value} ->> {at}"
 
 
 def _names(columns: Iterable[str]) -> str:
@@ -65,7 +48,8 @@ def record_statements(record_type: str) -> tuple[str, ...]:
     specs = SCHEMAS[model]
     table = model.__tablename__
     values = ", ".join(
-        _column(s, "value", f"{LINE}.{'stamps' if s.name in STAMPS else 'fields'}") for s in specs
+        extract_sql(s, "value", f"{LINE}.{'stamps' if s.name in STAMPS else 'fields'}")
+        for s in specs
     )
     statements = [
         f'INSERT INTO "{table}" ({_names(s.name for s in specs)}) '  # noqa: S608
@@ -74,7 +58,7 @@ def record_statements(record_type: str) -> tuple[str, ...]:
     if model in CHILDREN:
         rel, child, fk = CHILDREN[model]
         kids = CHILD_SCHEMAS[child]
-        kid_values = ", ".join(_column(s, "c.value", "$") for s in kids)
+        kid_values = ", ".join(extract_sql(s, "c.value", "$") for s in kids)
         statements.append(
             f'INSERT INTO "{child.__tablename__}" ({_names((fk, *(s.name for s in kids)))}) '  # noqa: S608
             f"SELECT r.value ->> '{LINE}.id', {kid_values} "
