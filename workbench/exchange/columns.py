@@ -136,13 +136,8 @@ class Moment(Kind):
     last: str
 
     def check(self, spec: ColumnSpec) -> Check:
-        parse, slow, fullmatch, first, last = (
-            self.parse,
-            self.slow,
-            self.pattern.fullmatch,
-            self.first,
-            self.last,
-        )
+        parse, slow, fullmatch = self.parse, self.slow, self.pattern.fullmatch
+        first, last = self.first, self.last
 
         def check(v: Any) -> None:
             if not (type(v) is str and fullmatch(v) and first <= v <= last and _parses(parse, v)):

@@ -168,18 +168,6 @@ def make_record(
     return PackageRecord(record_type, record_id, version, digest, base, fields, children, line)
 
 
-def content_hash(
-    record_type: str, record_id: str, fields: dict[str, Any], children: dict[str, Any]
-) -> str:
-    body = {
-        "type": record_type,
-        "id": record_id,
-        "fields": {k: v for k, v in fields.items() if k not in STAMPS},
-        "children": children,
-    }
-    return hashlib.sha256(canonical_json(body)).hexdigest()
-
-
 def serialize(row: Any, base: tuple[int, str] | None = None) -> PackageRecord:
     model = type(row)
     fields = row_fields(row, SCHEMAS[model])
