@@ -20,6 +20,7 @@ may not know. No other module branches on a column's kind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -131,7 +132,7 @@ class Moment(Kind):
 
     parse: Callable[[str], date]
     slow: Callable[[Any, str], date]  # strict's check, which says why
-    pattern: Any
+    pattern: re.Pattern[str]
     first: str
     last: str
 
