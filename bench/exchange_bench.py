@@ -179,7 +179,7 @@ def fill_round(vault: Any, round_id: str, blob_bytes: int, target_bytes: int) ->
     small records. The number of copies."""
     from sqlalchemy import select, text
 
-    from workbench.exchange.rowdump import one_record
+    from workbench.exchange.recordio import stored_record
     from workbench.models import Evidence
 
     with vault.session() as s:
@@ -188,8 +188,7 @@ def fill_round(vault: Any, round_id: str, blob_bytes: int, target_bytes: int) ->
         ).first()
         if template is None:
             raise RuntimeError("the round has no evidence to copy")
-        dbapi = s.connection().connection.driver_connection
-        line = len(one_record(dbapi, Evidence, template, {}).canonical_line()) + 1
+        line = len(stored_record(s, Evidence, template, {}).canonical_line()) + 1
         count = max(0, (target_bytes - blob_bytes) // line)
         names = [c.name for c in Evidence.__table__.columns]
         picked = ", ".join(_NEW_UUID if n == "id" else f'"{n}"' for n in names)

@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import LEADER, PASSPHRASE
+from tests.workbench.rowdump_oracle import iter_round_records
 from workbench.cli import main
 from workbench.errors import StoreDamaged
-from workbench.exchange.rowdump import iter_round_records
 from workbench.exchange.sqllines import iter_round_lines
 from workbench.store.damage import LISTED_PAGES, survey
 from workbench.store.engine import raw_connection

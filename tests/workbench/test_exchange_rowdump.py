@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
+from tests.workbench import rowdump_oracle as rowdump
+from tests.workbench.rowdump_oracle import iter_round_records
 from workbench.demo import DEMO_PASSPHRASE
-from workbench.exchange import rowdump, sqllines
+from workbench.exchange import sqllines
 from workbench.exchange.export import round_rows
 from workbench.exchange.recordio import PackageRecord, serialize
-from workbench.exchange.rowdump import iter_round_records
 from workbench.models import DataHit, Finding, Interview, Letter, ListEntry, Portrait, Round
 from workbench.store.vault import Vault
 from workbench.vocab.enums import RoundType
@@ -191,13 +192,15 @@ def test_sql_lines_equal_serialize_for_every_round(
     plain = {r.id: r for r in _oracle(demo, ids["first"], {})}
     kept = plain[ids["kept"]]
     bases = {("letters", kept.id): (kept.version - 1, "a" * 64)}
-    through_rowdump: list[str] = []
+    through_serialize: list[str] = []
 
-    def one_record(dbapi: Any, model: Any, record_id: str, bases: Bases) -> PackageRecord:
-        through_rowdump.append(record_id)
-        return rowdump.one_record(dbapi, model, record_id, bases)
+    fallback = sqllines.stored_record
 
-    monkeypatch.setattr(sqllines, "one_record", one_record)
+    def stored_record(session: Any, model: Any, record_id: str, bases: Bases) -> PackageRecord:
+        through_serialize.append(record_id)
+        return fallback(session, model, record_id, bases)
+
+    monkeypatch.setattr(sqllines, "stored_record", stored_record)
     made: dict[str, bytes] = {}
     with demo.read() as s:
         for round_id in s.scalars(select(Round.id)).all():
@@ -214,7 +217,7 @@ def test_sql_lines_equal_serialize_for_every_round(
                 made[line.id] = line.line
         entry = s.scalars(select(ListEntry.id).order_by(ListEntry.id)).first()
         hits = s.scalars(select(DataHit.id)).all()  # their matched rows: objects in objects
-    # the odd stored forms and the nested JSON went through rowdump; the edited letter did not
-    assert hits and sorted(through_rowdump) == sorted([ids["odd"], entry, *hits])
+    # the odd stored forms and the nested JSON went through serialize; the edited letter did not
+    assert hits and sorted(through_serialize) == sorted([ids["odd"], entry, *hits])
     assert made[kept.id].startswith(b'{"base":{"hash":"' + b"a" * 64)
     assert "康兰".encode() in made[kept.id] and b"\\u" not in made[kept.id]

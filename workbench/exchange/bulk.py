@@ -15,13 +15,13 @@ from typing import Any
 from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
+from workbench.exchange.columns import from_wire
 from workbench.exchange.recordio import (
     CHILD_SCHEMAS,
     CHILDREN,
     MODELS,
     SCHEMAS,
     PackageRecord,
-    python_value,
 )
 from workbench.services.index_queue import queue_for_index
 from workbench.store import audit
@@ -64,14 +64,14 @@ def _insert_rows(session: Session, record_type: str, records: list[PackageRecord
     specs = SCHEMAS[model]
     session.execute(
         insert(model.__table__),
-        [{s.name: python_value(s, rec.fields[s.name]) for s in specs} for rec in records],
+        [{s.name: from_wire(s, rec.fields[s.name]) for s in specs} for rec in records],
     )
     if model in CHILDREN:
         rel, child, fk = CHILDREN[model]
         kids: Any = child
         child_specs = CHILD_SCHEMAS[child]
         rows = [
-            {fk: rec.id, **{s.name: python_value(s, item[s.name]) for s in child_specs}}
+            {fk: rec.id, **{s.name: from_wire(s, item[s.name]) for s in child_specs}}
             for rec in records
             for item in rec.children[rel]
         ]

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.errors import AmbiguousName, UsageError
+from workbench.exchange.columns import from_wire
 from workbench.exchange.conflict_text import Namer, children_text, field_name, value_text
 from workbench.exchange.errors import ConflictMergeRefused, ConflictNotFound
 from workbench.exchange.identity import office_keys, store_meta
@@ -29,7 +30,6 @@ from workbench.exchange.recordio import (
     PackageRecord,
     make_record,
     parse_record,
-    python_value,
 )
 from workbench.models.base import utcnow
 from workbench.models.exchange import RecordConflict
@@ -300,7 +300,7 @@ def _locked(record_type: str, fields: Mapping[str, Any]) -> str | None:
         return None
     row: Any = model()  # transient: never added to the session
     status = next(spec for spec in CONTENT_SCHEMAS[model] if spec.name == "status")
-    row.status = python_value(status, fields["status"])
+    row.status = from_wire(status, fields["status"])
     reason: str | None = rule(row)
     return reason
 

@@ -12,14 +12,15 @@ The content hash leaves the stamps out, so equal content is recognised whoever s
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from enum import Enum
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from workbench.exchange import strict
 from workbench.exchange.canonical import StrictJSONError, canonical_json
-from workbench.exchange.fieldcheck import FieldPlan, field_plan, first_bad
+from workbench.exchange.columns import check_fields, to_wire
 from workbench.models import (
     RECORD_MODELS,
     Finding,
@@ -72,16 +73,8 @@ CHILD_SCHEMAS: dict[type[Base], tuple[ColumnSpec, ...]] = {
 # -- rows → package form ----------------------------------------------------------------------
 
 
-def _out(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
 def row_fields(row: Any, specs: tuple[ColumnSpec, ...]) -> dict[str, Any]:
-    return {s.name: _out(getattr(row, s.name)) for s in specs}
+    return {s.name: to_wire(s, getattr(row, s.name)) for s in specs}
 
 
 @dataclass(frozen=True)
@@ -175,18 +168,6 @@ def make_record(
     return PackageRecord(record_type, record_id, version, digest, base, fields, children, line)
 
 
-def content_hash(
-    record_type: str, record_id: str, fields: dict[str, Any], children: dict[str, Any]
-) -> str:
-    body = {
-        "type": record_type,
-        "id": record_id,
-        "fields": {k: v for k, v in fields.items() if k not in STAMPS},
-        "children": children,
-    }
-    return hashlib.sha256(canonical_json(body)).hexdigest()
-
-
 def serialize(row: Any, base: tuple[int, str] | None = None) -> PackageRecord:
     model = type(row)
     fields = row_fields(row, SCHEMAS[model])
@@ -198,67 +179,19 @@ def serialize(row: Any, base: tuple[int, str] | None = None) -> PackageRecord:
     return make_record(model.__tablename__, row.id, base, fields, children)
 
 
+def stored_record(
+    session: Session,
+    model: type[Base],
+    record_id: str,
+    bases: Mapping[tuple[str, str], tuple[int, str]],
+) -> PackageRecord:
+    """The record as the export sends it: with the base the office holds, if older."""
+    row: Any = session.get(model, record_id)
+    base = bases.get((model.__tablename__, record_id))
+    return serialize(row, base if base and base[0] < row.version else None)
+
+
 # -- package form → validated record ----------------------------------------------------------
-
-
-def _value(spec: ColumnSpec, value: Any) -> Any:
-    """One column's value; a refusal's path is relative ("" = the value itself) and the caller
-    prefixes it, so no path string is built for the millions of values that pass."""
-    if value is None:
-        if not spec.nullable:
-            raise StrictJSONError("不能为空", "")
-        return None
-    kind = spec.kind
-    if kind == "str":
-        s = strict.text(value, "", spec.max_len)
-        if spec.name.endswith("sha256"):
-            strict.hex64(s, "")
-        elif spec.name == "id" or spec.name.endswith("_id"):
-            strict.no_control(s, "")
-        return s
-    if kind == "int":
-        return strict.integer(value, "", spec.lo, spec.hi)
-    if kind == "bool":
-        return strict.boolean(value, "")
-    if kind == "datetime":
-        strict.timestamp(value, "")
-        return value
-    if kind == "date":
-        strict.day(value, "")
-        return value
-    if kind == "enum":
-        if not isinstance(value, str) or value not in spec.codes:
-            raise StrictJSONError("不是允许的取值", "")
-        return value
-    if kind == "list" and not isinstance(value, list):
-        raise StrictJSONError("应为数组", "")
-    if kind == "dict" and not isinstance(value, dict):
-        raise StrictJSONError("应为对象", "")
-    return strict.json_value(value, "")
-
-
-_PLANS: dict[int, FieldPlan] = {}  # by id() of a module-level spec tuple (hashing one is slow)
-
-
-def _fields(raw: Any, specs: tuple[ColumnSpec, ...], path: str) -> dict[str, Any]:
-    plan = _PLANS.get(id(specs))
-    if plan is None or plan.specs is not specs:
-        plan = _PLANS[id(specs)] = field_plan(specs)
-    if type(raw) is not dict or raw.keys() != plan.names:
-        strict.obj(raw, path, plan.names)  # says what is wrong
-    bad = first_bad(raw, plan)
-    if bad is not None:
-        _raise_at(next(s for s in specs if s.name == bad), raw[bad], path)
-    fields: dict[str, Any] = raw
-    return fields
-
-
-def _raise_at(spec: ColumnSpec, value: Any, path: str) -> None:
-    try:
-        _value(spec, value)
-    except StrictJSONError as exc:
-        raise StrictJSONError(exc.reason, f"{path}.{spec.name}{exc.path}") from None
-    raise AssertionError("the fast check and _value disagree")  # pragma: no cover
 
 
 def parse_record(raw: Any, path: str, line: bytes | None = None) -> PackageRecord:
@@ -270,8 +203,8 @@ def parse_record(raw: Any, path: str, line: bytes | None = None) -> PackageRecor
     if model is None:
         raise StrictJSONError("未知的记录类型", f"{path}.type")
     record_id = strict.uuid_text(o["id"], f"{path}.id")
-    content = _fields(o["fields"], CONTENT_SCHEMAS[model], f"{path}.fields")
-    stamps = _fields(o["stamps"], STAMP_SCHEMAS[model], f"{path}.stamps")
+    content = check_fields(o["fields"], CONTENT_SCHEMAS[model], f"{path}.fields")
+    stamps = check_fields(o["stamps"], STAMP_SCHEMAS[model], f"{path}.stamps")
     if content["id"] != record_id:
         raise StrictJSONError("记录 id 与字段不一致", f"{path}.fields.id")
     version = strict.integer(stamps["version"], f"{path}.stamps.version", 1, INT32_MAX)
@@ -283,7 +216,7 @@ def parse_record(raw: Any, path: str, line: bytes | None = None) -> PackageRecor
         c = strict.obj(o["children"], f"{path}.children", (rel,))
         items = strict.array(c[rel], f"{path}.children.{rel}", 10_000)
         parsed = [
-            _fields(item, CHILD_SCHEMAS[child], f"{path}.children.{rel}[{i}]")
+            check_fields(item, CHILD_SCHEMAS[child], f"{path}.children.{rel}[{i}]")
             for i, item in enumerate(items)
         ]
         for i, item in enumerate(parsed):
@@ -309,17 +242,3 @@ def parse_record(raw: Any, path: str, line: bytes | None = None) -> PackageRecor
         raise StrictJSONError("不是规范 JSON（键的顺序、空白、转义、数字写法或重复的键）", path)
     fields = {**content, **stamps}
     return PackageRecord(record_type, record_id, version, digest, base, fields, children, canonical)
-
-
-def python_value(spec: ColumnSpec, value: Any) -> Any:
-    """A validated package value as the ORM attribute wants it."""
-    if value is None:
-        return None
-    if spec.kind == "datetime":
-        return datetime.fromisoformat(value)
-    if spec.kind == "date":
-        return date.fromisoformat(value)
-    if spec.kind == "enum":
-        assert spec.enum is not None
-        return spec.enum(value)
-    return value

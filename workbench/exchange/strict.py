@@ -75,21 +75,11 @@ def no_control(value: str, path: str) -> str:
     return value
 
 
-def optional_text(value: Any, path: str, max_len: int, **kw: Any) -> str | None:
-    return None if value is None else text(value, path, max_len, **kw)
-
-
 def integer(value: Any, path: str, lo: int = INT_MIN, hi: int = INT_MAX) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise StrictJSONError("应为整数", path)
     if not lo <= value <= hi:
         raise StrictJSONError(f"超出范围 {lo}..{hi}", path)
-    return value
-
-
-def boolean(value: Any, path: str) -> bool:
-    if not isinstance(value, bool):
-        raise StrictJSONError("应为 true 或 false", path)
     return value
 
 

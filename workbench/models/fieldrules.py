@@ -1,7 +1,7 @@
 """What a record's fields may hold: one set of rules for entry and for packages.
 
 The flush guard (``store/fieldguard.py``) applies them to every record a user saves, the package
-reader (``exchange/strict.py``, ``exchange/fieldcheck.py``) to every record it receives, and
+reader (``exchange/strict.py``, ``exchange/columns.py``) to every record it receives, and
 exports and briefings read their lines with the reader before sealing (``exchange/linecheck.py``):
 what a team can save, its office accepts.
 

@@ -1,4 +1,8 @@
-"""A round's records in package form, read straight from SQL rows.
+"""A test oracle: a round's records in package form, read straight from SQL rows.
+
+It was the export's path before SQLite rendered the lines (``sqllines``); it stays as a second,
+independent conversion of stored values (one converter per kind, written apart from
+``exchange/columns.py``), against which the tests check ``serialize`` and the SQL rendering.
 
 ``recordio.serialize`` works on ORM objects: building them, loading their children and converting
 every attribute back with ``_out`` costs most of an export. Here each table is one plain SELECT
@@ -7,8 +11,7 @@ the package form get a converter, chosen once per column. Children come from one
 table ordered by parent, merged with the parent stream (both ordered by parent id), so Python
 holds a batch, never the round (SQLite's own ORDER BY sorter, in memory under SQLCipher's
 temp_store, still sorts each table's rows of the round, as it does for the ORM query).
-The output equals ``serialize`` over ``export.round_rows``. The export itself has SQLite write
-the lines (``sqllines``) and comes here only for a record whose stored form SQL cannot render.
+The output equals ``serialize`` over ``export.round_rows``.
 """
 
 from __future__ import annotations
@@ -29,11 +32,10 @@ from workbench.exchange.recordio import (
     PackageRecord,
     make_record,
 )
-from workbench.models import RECORD_MODELS, Round
+from workbench.exchange.sqllines import BATCH, round_filter
+from workbench.models import RECORD_MODELS
 from workbench.models.base import Base
 from workbench.store.engine import driver_errors
-
-BATCH = 2000  # rows per fetchmany: memory stays flat however large the round
 
 Converter = Callable[[Any], Any]
 # (index, converter) for each column whose stored value differs from its package value
@@ -93,7 +95,7 @@ def _q(name: str) -> str:
 
 def _select(columns: str, source: str, where: str, order: str) -> str:
     # identifiers come from our own models; the round id is always a bound parameter
-    return f"SELECT {columns} FROM {source} WHERE {where} ORDER BY {order}"  # noqa: S608
+    return f"SELECT {columns} FROM {source} WHERE {where} ORDER BY {order}"
 
 
 def _batches(dbapi: Any, sql: str, params: tuple[Any, ...]) -> Iterator[list[tuple[Any, ...]]]:
@@ -120,13 +122,6 @@ def _values(
                 if (value := values[i]) is not None:  # NULL is None in both forms
                     values[i] = convert(value)
             yield values
-
-
-def round_filter(model: type[Base], alias: str) -> tuple[str, int]:
-    """The WHERE of ``export.round_rows`` and how many times it binds the round id."""
-    if model is Round:
-        return f"{alias}.id = ? OR {alias}.round_id = ?", 2
-    return f"{alias}.round_id = ?", 1
 
 
 def _child_rows(
