@@ -1,5 +1,6 @@
 """Sealed packages: enrolment, team → office export, office import and merge, briefings,
-receipts and the wipe (清理). Format: docs/package-format.md.
+receipts and the wipe (清理). Format: docs/package-format.md; the subpackages, and a package's
+way through them: ARCHITECTURE.md, "Follow a package".
 
 Importing this package registers the exchange tables on ``Base.metadata`` (``workbench.models``
 should import ``workbench.models.exchange`` too, so Alembic and ``info`` see them everywhere).
