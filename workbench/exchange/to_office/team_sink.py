@@ -1,0 +1,57 @@
+"""Record sinks that write a package's records inside the import transaction, a batch at a
+time as the reader validates them: memory holds a batch whatever the package's size."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from workbench.exchange.intake.device_scope import Scope
+from workbench.exchange.intake.reader import InlineSink
+from workbench.exchange.records.recordio import PackageRecord
+from workbench.exchange.to_office.office_merge import MergeStats, merge_batch
+
+MERGE_BATCH = 1000
+
+
+class BatchSink(InlineSink):
+    """Hands ``apply`` the records a batch at a time; ``abort`` drops a batch not yet applied
+    (what was applied is the caller's transaction to roll back)."""
+
+    def __init__(self) -> None:
+        self._batch: list[PackageRecord] = []
+
+    def add(self, rec: PackageRecord, line: bytes) -> None:
+        self._batch.append(rec)  # its line is ``rec.line``: the reader checked they are equal
+        if len(self._batch) >= MERGE_BATCH:
+            self._flush()
+
+    def done(self) -> None:
+        self._flush()
+
+    def _flush(self) -> None:
+        batch, self._batch = self._batch, []
+        if batch:
+            self.apply(batch)
+
+    def abort(self) -> None:
+        self._batch = []
+
+    def apply(self, batch: list[PackageRecord]) -> None:
+        raise NotImplementedError
+
+
+class TeamMergeSink(BatchSink):
+    """The office's sink for a team package: each batch merged (``office_merge``)."""
+
+    def __init__(self, session: Session, scope: Scope, office: str, package_id: str) -> None:
+        super().__init__()
+        self.session, self.scope, self.office, self.package_id = (
+            session,
+            scope,
+            office,
+            package_id,
+        )
+        self.stats = MergeStats()
+
+    def apply(self, batch: list[PackageRecord]) -> None:
+        merge_batch(self.session, batch, self.scope, self.office, self.package_id, self.stats)
