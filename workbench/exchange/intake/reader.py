@@ -76,6 +76,36 @@ class InlineSink:
         return None
 
 
+MERGE_BATCH = 1000  # records a sink applies at once: memory holds a batch, whatever the package
+
+
+class BatchSink(InlineSink):
+    """Hands ``apply`` the records a batch at a time; ``abort`` drops a batch not yet applied
+    (what was applied is the caller's transaction to roll back)."""
+
+    def __init__(self) -> None:
+        self._batch: list[PackageRecord] = []
+
+    def add(self, rec: PackageRecord, line: bytes) -> None:
+        self._batch.append(rec)  # its line is ``rec.line``: the reader checked they are equal
+        if len(self._batch) >= MERGE_BATCH:
+            self._flush()
+
+    def done(self) -> None:
+        self._flush()
+
+    def _flush(self) -> None:
+        batch, self._batch = self._batch, []
+        if batch:
+            self.apply(batch)
+
+    def abort(self) -> None:
+        self._batch = []
+
+    def apply(self, batch: list[PackageRecord]) -> None:
+        raise NotImplementedError
+
+
 class CountingSink(InlineSink):
     """Validation only (``verify``): the reader checks everything; nothing is kept."""
 

@@ -92,3 +92,11 @@ def set_base(session: Session, record_type: str, record_id: str, version: int, d
             set_={"version": version, "content_hash": digest},
         )
     )
+
+
+def base_keys(session: Session) -> dict[tuple[str, str], tuple[int, str]]:
+    """Every record's sync base: the version (and its hash) it was last sent or received at."""
+    return {
+        (b.record_type, b.record_id): (b.version, b.content_hash)
+        for b in session.scalars(select(SyncBase))
+    }

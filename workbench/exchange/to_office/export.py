@@ -40,6 +40,7 @@ from workbench.exchange.package.manifest import (
 from workbench.exchange.package.payload import MAX_RECORD_ITEMS, RecordsWriter, too_many_items
 from workbench.exchange.package.spool import Spool
 from workbench.exchange.package.writer import APP_VERSION, schema_version, write_package
+from workbench.exchange.records.apply import base_keys
 from workbench.exchange.records.linecheck import check_line
 from workbench.exchange.records.recordio import ATTACHMENT_TYPE
 from workbench.exchange.records.sqllines import iter_round_lines
@@ -47,7 +48,7 @@ from workbench.exchange.to_office.export_mark import raise_mark, skipped_keys
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import RECORD_MODELS, Attachment, Round, User
 from workbench.models.base import utcnow
-from workbench.models.exchange import PackageLedger, SyncBase
+from workbench.models.exchange import PackageLedger
 from workbench.models.fieldrules import record_title
 from workbench.roles import Role
 from workbench.store import audit
@@ -80,13 +81,6 @@ def round_rows(session: Session, round_id: str) -> Iterable[Any]:
             else m.round_id == round_id
         )
         yield from session.scalars(select(m).where(cond).order_by(m.id))
-
-
-def base_keys(session: Session) -> dict[tuple[str, str], tuple[int, str]]:
-    return {
-        (b.record_type, b.record_id): (b.version, b.content_hash)
-        for b in session.scalars(select(SyncBase))
-    }
 
 
 def display_name(name: str, fallback: str) -> str:

@@ -6,38 +6,9 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from workbench.exchange.intake.device_scope import Scope
-from workbench.exchange.intake.reader import InlineSink
+from workbench.exchange.intake.reader import BatchSink
 from workbench.exchange.records.recordio import PackageRecord
 from workbench.exchange.to_office.office_merge import MergeStats, merge_batch
-
-MERGE_BATCH = 1000
-
-
-class BatchSink(InlineSink):
-    """Hands ``apply`` the records a batch at a time; ``abort`` drops a batch not yet applied
-    (what was applied is the caller's transaction to roll back)."""
-
-    def __init__(self) -> None:
-        self._batch: list[PackageRecord] = []
-
-    def add(self, rec: PackageRecord, line: bytes) -> None:
-        self._batch.append(rec)  # its line is ``rec.line``: the reader checked they are equal
-        if len(self._batch) >= MERGE_BATCH:
-            self._flush()
-
-    def done(self) -> None:
-        self._flush()
-
-    def _flush(self) -> None:
-        batch, self._batch = self._batch, []
-        if batch:
-            self.apply(batch)
-
-    def abort(self) -> None:
-        self._batch = []
-
-    def apply(self, batch: list[PackageRecord]) -> None:
-        raise NotImplementedError
 
 
 class TeamMergeSink(BatchSink):

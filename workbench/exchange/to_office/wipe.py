@@ -17,9 +17,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from workbench.exchange.errors import ExchangeState, WipeRefused
+from workbench.exchange.records.apply import base_keys
 from workbench.exchange.records.recordio import ATTACHMENT_COLUMNS, ATTACHMENT_TYPE, MODELS
 from workbench.exchange.records.sqllines import iter_round_lines
-from workbench.exchange.to_office.export import base_keys, round_rows
+from workbench.exchange.to_office.export import round_rows
 from workbench.exchange.to_office.export_mark import confirmed_keys
 from workbench.models import Attachment
 from workbench.models.exchange import SyncBase

@@ -25,7 +25,7 @@ from workbench.exchange.errors import ExchangeState
 from workbench.exchange.intake.anchors import outgoing_claim
 from workbench.exchange.intake.device_scope import briefed_teams, record_briefing
 from workbench.exchange.intake.ledger import next_outgoing
-from workbench.exchange.intake.reader import ReadPackage
+from workbench.exchange.intake.reader import BatchSink, ReadPackage
 from workbench.exchange.package.manifest import (
     RECORDS_MEDIA_TYPE,
     TAXONOMY_MEDIA_TYPE,
@@ -34,12 +34,16 @@ from workbench.exchange.package.manifest import (
 )
 from workbench.exchange.package.payload import Revocation, build_records
 from workbench.exchange.package.writer import APP_VERSION, schema_version, write_package
-from workbench.exchange.records.apply import live_record, prefetch, set_base, write_record
+from workbench.exchange.records.apply import (
+    base_keys,
+    live_record,
+    prefetch,
+    set_base,
+    write_record,
+)
 from workbench.exchange.records.bulk import insert_new, known_keys
 from workbench.exchange.records.linecheck import check_line
 from workbench.exchange.records.recordio import PackageRecord, serialize
-from workbench.exchange.to_office.export import base_keys
-from workbench.exchange.to_office.team_sink import BatchSink
 from workbench.exchange.to_team.receipts import office_sender, record_outgoing
 from workbench.exchange.to_team.taxonomy_docs import prepare_taxonomy
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
