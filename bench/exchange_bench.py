@@ -179,7 +179,7 @@ def fill_round(vault: Any, round_id: str, blob_bytes: int, target_bytes: int) ->
     small records. The number of copies."""
     from sqlalchemy import select, text
 
-    from workbench.exchange.recordio import stored_record
+    from workbench.exchange.records.recordio import stored_record
     from workbench.models import Evidence
 
     with vault.session() as s:

@@ -46,7 +46,7 @@ def _measured(fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 
 
 def child_export(store: str, user: str, round_id: str, out: str) -> dict[str, Any]:
-    from workbench.exchange import export
+    from workbench.exchange.to_office import export
 
     vault = _open(store, user)
     spent: list[float] = []
@@ -107,8 +107,8 @@ def child_import(store: str, package: str, index: str = "index") -> dict[str, An
 def child_raw_decrypt(office_store: str, package: str, out: str) -> dict[str, Any]:
     import pyrage
 
+    from workbench.exchange.enrolment.keys import parse_identity
     from workbench.exchange.importer import make_trust
-    from workbench.exchange.keys import parse_identity
 
     vault = _open(office_store, OFFICE_USER)
     try:
@@ -127,8 +127,8 @@ def child_raw_decrypt(office_store: str, package: str, out: str) -> dict[str, An
 def child_raw_encrypt(field_store: str, user: str, plain: str, out: str) -> dict[str, Any]:
     import pyrage
 
-    from workbench.exchange.identity import device_keys
-    from workbench.exchange.keys import parse_recipient
+    from workbench.exchange.enrolment.identity import device_keys
+    from workbench.exchange.enrolment.keys import parse_recipient
 
     vault = _open(field_store, user)
     try:

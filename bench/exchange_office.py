@@ -41,7 +41,7 @@ def brief_scope(field: Any, office_dir: Path, round_id: str, passphrase: str) ->
     them), and the device's leave to write to the round and all its teams."""
     from sqlalchemy import select
 
-    from workbench.exchange.device_scope import record_briefing
+    from workbench.exchange.intake.device_scope import record_briefing
     from workbench.models import Member, Round, Team
     from workbench.store.vault import Vault
 

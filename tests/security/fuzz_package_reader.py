@@ -23,12 +23,12 @@ import uuid
 from typing import Any
 
 from workbench.exchange.canonical import StrictJSONError, canonical_json
-from workbench.exchange.certs import parse_certificate_frame
-from workbench.exchange.container import unseal
+from workbench.exchange.enrolment.certs import parse_certificate_frame
 from workbench.exchange.errors import PackageLimit, PackageRejected, UntrustedCertificate
-from workbench.exchange.framing import Limits, PackageParser
-from workbench.exchange.manifest import RECORDS_MEDIA_TYPE, parse_manifest
-from workbench.exchange.payload import parse_records
+from workbench.exchange.package.container import unseal
+from workbench.exchange.package.framing import Limits, PackageParser
+from workbench.exchange.package.manifest import RECORDS_MEDIA_TYPE, parse_manifest
+from workbench.exchange.package.payload import parse_records
 
 LIMITS = Limits(
     max_package_bytes=4 << 20,
@@ -139,7 +139,7 @@ def sample_records() -> list[dict[str, Any]]:
     """A finding and an interview with a transcript turn, in package form (transient rows)."""
     from datetime import date, datetime
 
-    from workbench.exchange.recordio import serialize
+    from workbench.exchange.records.recordio import serialize
     from workbench.models import Finding, Interview, InterviewTurn
     from workbench.vocab.enums import FindingStatus, InterviewType
 

@@ -34,13 +34,6 @@ from tests.workbench.exchange_support import (
     world_in,
 )
 from workbench import exchange as ex
-from workbench.exchange.age_header import (
-    MAX_HEADER_BYTES,
-    MAX_STANZAS,
-    AgeHeader,
-    read_age_header,
-)
-from workbench.exchange.container import unseal
 from workbench.exchange.errors import (
     NotAPackage,
     NotForUs,
@@ -49,6 +42,13 @@ from workbench.exchange.errors import (
     PackageRejected,
 )
 from workbench.exchange.importer import make_trust
+from workbench.exchange.package.age_header import (
+    MAX_HEADER_BYTES,
+    MAX_STANZAS,
+    AgeHeader,
+    read_age_header,
+)
+from workbench.exchange.package.container import unseal
 
 VECTORS = Path(__file__).parent / "cctv_age"
 REFUSALS: dict[str, type[PackageRejected]] = {

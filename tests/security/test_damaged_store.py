@@ -20,7 +20,7 @@ from tests.conftest import LEADER, PASSPHRASE
 from tests.workbench.rowdump_oracle import iter_round_records
 from workbench.cli import main
 from workbench.errors import StoreDamaged
-from workbench.exchange.sqllines import iter_round_lines
+from workbench.exchange.records.sqllines import iter_round_lines
 from workbench.store.damage import LISTED_PAGES, survey
 from workbench.store.engine import raw_connection
 from workbench.store.keyfile import Keyfile, normalize_passphrase, open_slot, user_hint

@@ -13,7 +13,7 @@ from tests.workbench.findings_world import World, world_fixture
 from tests.workbench.team import Team
 from tests.workbench.test_hit_review import add_hit, sheet_values
 from workbench.cli.data_hit_cmds import describe
-from workbench.exchange.conflict_text import hit_rows_text
+from workbench.exchange.to_office.conflict_text import hit_rows_text
 from workbench.models.fieldrules import json_fault
 from workbench.roles import Role
 from workbench.services.data_access import NEVER, set_data_roles

@@ -11,7 +11,7 @@ import pytest
 
 from tests.workbench.exchange_support import World, WorldTemplate, add_finding, world_in
 from workbench import exchange as ex
-from workbench.exchange.export_mark import landed_seq
+from workbench.exchange.to_office.export_mark import landed_seq
 from workbench.models.system import StoreMeta
 
 

@@ -34,7 +34,7 @@ from workbench import exchange as ex
 from workbench.errors import ValidationError
 from workbench.exchange.canonical import StrictJSONError
 from workbench.exchange.errors import BadRecords
-from workbench.exchange.recordio import parse_record
+from workbench.exchange.records.recordio import parse_record
 from workbench.models import Finding, Interview
 from workbench.models.exchange import PackageLedger
 from workbench.store.fieldguard import check_record

@@ -30,7 +30,7 @@ from tests.workbench.team import Team
 from tests.workbench.test_exchange_cli import Main, main
 from workbench import exchange as ex
 from workbench.errors import AuditChainBroken
-from workbench.exchange import root_anchor
+from workbench.exchange.intake import root_anchor
 from workbench.models import Round
 from workbench.models.base import stored_datetime
 from workbench.models.system import AuditEntry, User

@@ -29,13 +29,13 @@ from tests.workbench.exchange_support import (
     world_in,
 )
 from workbench import exchange as ex
-from workbench.exchange import rejected
 from workbench.exchange.canonical import canonical_json
-from workbench.exchange.certs import request_file
+from workbench.exchange.enrolment.certs import request_file
 from workbench.exchange.errors import BadRequestFile, ForgedStamps, OutOfScope
-from workbench.exchange.framing import Limits
 from workbench.exchange.importer import read_for
-from workbench.exchange.recordio import serialize
+from workbench.exchange.intake import rejected
+from workbench.exchange.package.framing import Limits
+from workbench.exchange.records.recordio import serialize
 from workbench.models import Finding, FindingSignoff, Letter, Member, Round, Target, Team
 from workbench.models.exchange import DeviceScope, ExchangeDevice, RecordConflict
 from workbench.store.vault import Vault

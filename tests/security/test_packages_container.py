@@ -26,9 +26,8 @@ from tests.workbench.exchange_support import (
 )
 from workbench import exchange as ex
 from workbench.errors import WorkbenchError
-from workbench.exchange import keys
 from workbench.exchange.canonical import canonical_json
-from workbench.exchange.container import seal, unseal
+from workbench.exchange.enrolment import keys
 from workbench.exchange.errors import (
     BadMagic,
     NotAPackage,
@@ -39,7 +38,8 @@ from workbench.exchange.errors import (
     Truncated,
     UnsupportedVersion,
 )
-from workbench.exchange.framing import Limits, PackageParser, iter_plaintext
+from workbench.exchange.package.container import seal, unseal
+from workbench.exchange.package.framing import Limits, PackageParser, iter_plaintext
 from workbench.models import Attachment
 
 AGE_CHUNK = 64 << 10

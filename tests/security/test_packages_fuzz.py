@@ -21,11 +21,11 @@ from tests.security.fuzz_package_reader import (
     seed,
     seed_manifest,
 )
-from workbench.exchange.age_header import MAX_STANZAS
 from workbench.exchange.canonical import StrictJSONError, canonical_json, strict_loads
-from workbench.exchange.container import seal
-from workbench.exchange.framing import PackageParser
-from workbench.exchange.keys import new_age_identity
+from workbench.exchange.enrolment.keys import new_age_identity
+from workbench.exchange.package.age_header import MAX_STANZAS
+from workbench.exchange.package.container import seal
+from workbench.exchange.package.framing import PackageParser
 
 FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
 

@@ -27,7 +27,7 @@ from tests.workbench.exchange_support import (
     world_in,
 )
 from workbench import exchange as ex
-from workbench.exchange.merge import Candidate, heads, is_conflict, winner
+from workbench.exchange.to_office.merge import Candidate, heads, is_conflict, winner
 from workbench.models import Finding, Target
 from workbench.services.index_queue import catch_up
 from workbench.store.vault import Vault

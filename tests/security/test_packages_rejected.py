@@ -13,8 +13,8 @@ import pytest
 from tests.workbench.exchange_support import World, WorldTemplate, add_finding, world_in
 from workbench import exchange as ex
 from workbench.errors import PermissionDenied, ValidationError
-from workbench.exchange import rejected
 from workbench.exchange.errors import PackageRejected
+from workbench.exchange.intake import rejected
 from workbench.roles import Role
 from workbench.services.users import add_user
 from workbench.store.vault import Vault

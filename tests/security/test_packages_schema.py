@@ -32,7 +32,7 @@ from tests.workbench.exchange_support import (
 from workbench import exchange as ex
 from workbench.errors import WorkbenchError
 from workbench.exchange.errors import BadRecords, MissingAttachment, OutOfRound
-from workbench.exchange.recordio import serialize
+from workbench.exchange.records.recordio import serialize
 from workbench.models import Finding, Interview
 
 

@@ -32,9 +32,9 @@ from tests.workbench.exchange_support import (
 )
 from workbench import exchange as ex
 from workbench.errors import WorkbenchError
-from workbench.exchange import keys
 from workbench.exchange.canonical import canonical_json
-from workbench.exchange.certs import Certificate, certificate_frame, sign_certificate
+from workbench.exchange.enrolment import keys
+from workbench.exchange.enrolment.certs import Certificate, certificate_frame, sign_certificate
 from workbench.exchange.errors import (
     BadManifest,
     BadSignature,

@@ -27,12 +27,12 @@ from tests.workbench.exchange_support import (
 )
 from workbench import exchange as ex
 from workbench.errors import LimitExceeded
-from workbench.exchange import keys
 from workbench.exchange.canonical import canonical_json
-from workbench.exchange.container import seal
+from workbench.exchange.enrolment import keys
 from workbench.exchange.errors import BadRecords, PackageLimit
-from workbench.exchange.framing import Limits, iter_plaintext
-from workbench.exchange.payload import (
+from workbench.exchange.package.container import seal
+from workbench.exchange.package.framing import Limits, iter_plaintext
+from workbench.exchange.package.payload import (
     COUNT_ITEMS_ABOVE,
     MAX_RECORD_ITEMS,
     RecordsReader,

@@ -161,7 +161,7 @@ def test_office_window_has_the_exchange_pages_and_navigates(qtbot: QtBot, w: Wor
 
 def test_a_held_version_is_titled_a_proposal() -> None:
     from ui.pages.conflicts_page import head_title
-    from workbench.exchange.conflicts import HeadView
+    from workbench.exchange.to_office.conflicts import HeadView
 
     def head(index: int, live: bool, held: bool) -> HeadView:
         return HeadView(index, "d" * 36, 99 if held else 1, "h", None, False, live, {}, held)

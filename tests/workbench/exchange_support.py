@@ -24,12 +24,12 @@ from sqlalchemy import select, text
 import workbench.models.exchange  # noqa: F401 - registers the exchange tables
 from tests.kdf import TEST_KDF
 from workbench import exchange as ex
-from workbench.exchange import keys
 from workbench.exchange.canonical import canonical_json
-from workbench.exchange.container import seal
-from workbench.exchange.identity import device_keys, office_keys
-from workbench.exchange.manifest import RECORDS_MEDIA_TYPE
-from workbench.exchange.writer import APP_VERSION, schema_version
+from workbench.exchange.enrolment import keys
+from workbench.exchange.enrolment.identity import device_keys, office_keys
+from workbench.exchange.package.container import seal
+from workbench.exchange.package.manifest import RECORDS_MEDIA_TYPE
+from workbench.exchange.package.writer import APP_VERSION, schema_version
 from workbench.models import (
     Evidence,
     Finding,
@@ -492,7 +492,7 @@ def forge_team(
 
 def finding_record(w: World, vault: Vault, finding_id: str) -> dict[str, Any]:
     """The package form of a finding of ``vault`` (to alter before forging)."""
-    from workbench.exchange.recordio import serialize
+    from workbench.exchange.records.recordio import serialize
 
     with vault.read() as s:
         return serialize(s.get(Finding, finding_id)).to_json()

@@ -2,7 +2,7 @@
 
 It was the export's path before SQLite rendered the lines (``sqllines``); it stays as a second,
 independent conversion of stored values (one converter per kind, written apart from
-``exchange/columns.py``), against which the tests check ``serialize`` and the SQL rendering.
+``exchange/records/columns.py``), against which the tests check ``serialize`` and the SQL rendering.
 
 ``recordio.serialize`` works on ORM objects: building them, loading their children and converting
 every attribute back with ``_out`` costs most of an export. Here each table is one plain SELECT
@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from workbench.exchange.recordio import (
+from workbench.exchange.records.recordio import (
     CHILD_SCHEMAS,
     CHILDREN,
     SCHEMAS,
@@ -32,7 +32,7 @@ from workbench.exchange.recordio import (
     PackageRecord,
     make_record,
 )
-from workbench.exchange.sqllines import BATCH, round_filter
+from workbench.exchange.records.sqllines import BATCH, round_filter
 from workbench.models import RECORD_MODELS
 from workbench.models.base import Base
 from workbench.store.engine import driver_errors

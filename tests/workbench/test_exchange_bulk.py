@@ -1,4 +1,4 @@
-"""Bulk import writes rows without the ORM's unit of work (``exchange/bulk.py``: one Core
+"""Bulk import writes rows without the ORM's unit of work (``exchange/records/bulk.py``: one Core
 ``executemany`` per table), and audit entries go through ``audit.record_many``. The stored bytes
 must be exactly what the ORM writes for the same records, and the audit chain must verify. The
 oracle is the ORM itself, writing the same records one by one as the merge does for records it
@@ -17,10 +17,16 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from workbench.demo import DEMO_PASSPHRASE
-from workbench.exchange.apply import write_record
-from workbench.exchange.bulk import insert_new
-from workbench.exchange.export import round_rows
-from workbench.exchange.recordio import CHILDREN, MODELS, PackageRecord, parse_record, serialize
+from workbench.exchange.records.apply import write_record
+from workbench.exchange.records.bulk import insert_new
+from workbench.exchange.records.recordio import (
+    CHILDREN,
+    MODELS,
+    PackageRecord,
+    parse_record,
+    serialize,
+)
+from workbench.exchange.to_office.export import round_rows
 from workbench.models import Round
 from workbench.store import audit
 from workbench.store.vault import Vault

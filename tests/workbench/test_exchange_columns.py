@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from workbench.exchange.canonical import StrictJSONError
-from workbench.exchange.columns import KINDS, check_fields, from_wire, to_wire
-from workbench.exchange.recordio import CHILD_SCHEMAS, SCHEMAS
+from workbench.exchange.records.columns import KINDS, check_fields, from_wire, to_wire
+from workbench.exchange.records.recordio import CHILD_SCHEMAS, SCHEMAS
 from workbench.models.fieldrules import ColumnSpec
 from workbench.vocab.enums import LetterStatus
 

@@ -36,7 +36,7 @@ from workbench.exchange.errors import (
     WipeRefused,
     WrongRecipient,
 )
-from workbench.exchange.recordio import serialize
+from workbench.exchange.records.recordio import serialize
 from workbench.jobs import CancelToken
 from workbench.models import Evidence, Finding, Interview, Round, Target
 from workbench.models.exchange import RecordConflict
@@ -298,9 +298,9 @@ def _receipt(w: World, out: Path, device: str, listed: list[tuple[str, int, str]
     """A receipt signed with the office key, saying whatever the test wants."""
     import uuid
 
-    from workbench.exchange.keys import recipient_fingerprint
-    from workbench.exchange.manifest import Manifest, ReceiptEntry, Sender
-    from workbench.exchange.writer import APP_VERSION, schema_version, write_package
+    from workbench.exchange.enrolment.keys import recipient_fingerprint
+    from workbench.exchange.package.manifest import Manifest, ReceiptEntry, Sender
+    from workbench.exchange.package.writer import APP_VERSION, schema_version, write_package
     from workbench.models.base import utcnow
 
     ok = office_material(w.office)

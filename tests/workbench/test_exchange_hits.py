@@ -1,7 +1,7 @@
 """比对疑点 in real packages: a hit found and turned into a clue on a team's laptop reaches the
 office with its decisions, the clue and the .xlsx; two decisions of one version are a conflict
 that reads in words. (Briefings carry the round's set-up only, so a hit does not go from the
-office to a team: see exchange/briefing.py BRIEFING_MODELS.)"""
+office to a team: see exchange/to_team/briefing.py BRIEFING_MODELS.)"""
 
 from __future__ import annotations
 

@@ -16,9 +16,9 @@ from sqlalchemy import select, text
 from tests.workbench import rowdump_oracle as rowdump
 from tests.workbench.rowdump_oracle import iter_round_records
 from workbench.demo import DEMO_PASSPHRASE
-from workbench.exchange import sqllines
-from workbench.exchange.export import round_rows
-from workbench.exchange.recordio import PackageRecord, serialize
+from workbench.exchange.records import sqllines
+from workbench.exchange.records.recordio import PackageRecord, serialize
+from workbench.exchange.to_office.export import round_rows
 from workbench.models import DataHit, Finding, Interview, Letter, ListEntry, Portrait, Round
 from workbench.store.vault import Vault
 from workbench.vocab.enums import RoundType

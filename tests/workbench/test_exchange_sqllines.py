@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from tests.workbench import rowdump_oracle as rowdump
 from workbench.exchange.canonical import canonical_json
-from workbench.exchange.sqllines import ODD, column_sql
+from workbench.exchange.records.sqllines import ODD, column_sql
 from workbench.models.fieldrules import ColumnSpec
 from workbench.store.engine import compact_json
 from workbench.vocab.enums import LetterStatus

@@ -19,7 +19,7 @@ from tests.workbench.exchange_support import (
 )
 from workbench import exchange as ex
 from workbench.errors import PermissionDenied
-from workbench.exchange.recordio import serialize
+from workbench.exchange.records.recordio import serialize
 from workbench.models import Finding, Target
 from workbench.services.findings import list_findings, void_finding
 from workbench.services.voiding import void

@@ -3,7 +3,7 @@ field a package carries has a Chinese label, so no screen falls back to a field'
 
 from __future__ import annotations
 
-from workbench.exchange.recordio import CHILDREN, CONTENT_SCHEMAS, MODELS
+from workbench.exchange.records.recordio import CHILDREN, CONTENT_SCHEMAS, MODELS
 from workbench.services.search import RECORD_TYPE_LABELS
 from workbench.vocab.labels import BY_KIND, RECORD_LABELS, RECORD_TYPES, field_label, type_label
 

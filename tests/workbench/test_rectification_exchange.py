@@ -11,7 +11,7 @@ import pytest
 
 from tests.workbench.exchange_support import World, WorldTemplate, add_attachment, world_in
 from workbench import exchange as ex
-from workbench.exchange.recordio import serialize
+from workbench.exchange.records.recordio import serialize
 from workbench.models import (
     Rectification,
     RectificationAssessment,

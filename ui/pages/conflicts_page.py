@@ -42,7 +42,7 @@ from workbench.exchange import (
     preview_merge,
     resolve_conflict,
 )
-from workbench.exchange.conflicts import VOID_FIELDS
+from workbench.exchange.to_office.conflicts import VOID_FIELDS
 
 DIFFERENT = QColor("#fff3cd")
 CELL_LIMIT = 400

@@ -42,7 +42,7 @@ from ui.pages.exchange_support import (
 from ui.tasks import Tasks
 from ui.widgets.fingerprint_label import FingerprintLabel
 from workbench.exchange import DeviceView, list_devices, office_info, revoke_device, sign_request
-from workbench.exchange.enrol import DEFAULT_VALID_DAYS
+from workbench.exchange.enrolment.enrol import DEFAULT_VALID_DAYS
 from workbench.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex

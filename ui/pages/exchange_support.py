@@ -22,11 +22,11 @@ from ui.i18n import tr as _tr
 from ui.models.record_table_model import human_size
 from ui.tasks import Tasks
 from workbench.errors import UsageError
-from workbench.exchange import keys
 from workbench.exchange.canonical import StrictJSONError, strict_loads
-from workbench.exchange.certs import EnrolRequest, parse_certificate, parse_request_file
+from workbench.exchange.enrolment import keys
+from workbench.exchange.enrolment.certs import EnrolRequest, parse_certificate, parse_request_file
+from workbench.exchange.enrolment.identity import device_keys, office_keys
 from workbench.exchange.errors import BadCertificateFile, BadRequestFile, ExchangeState
-from workbench.exchange.identity import device_keys, office_keys
 from workbench.jobs import ProgressSink
 from workbench.vocab.labels import type_label
 from workbench.workspace import Workspace
@@ -60,7 +60,7 @@ class ExchangeStatus:
 
 def exchange_status(session: Any) -> ExchangeStatus:
     """Public facts only: secrets never leave the worker."""
-    from workbench.exchange.identity import active_device_count, store_meta
+    from workbench.exchange.enrolment.identity import active_device_count, store_meta
     from workbench.services.rounds import list_rounds
 
     meta = store_meta(session)

@@ -18,7 +18,6 @@ from workbench.exchange import (
     list_devices,
     make_request,
     office_info,
-    rejected,
     revoke_device,
     sign_request,
     verify_package,
@@ -26,6 +25,7 @@ from workbench.exchange import (
     wipe_status,
 )
 from workbench.exchange.errors import NothingToExport, PackageRejected
+from workbench.exchange.intake import rejected
 from workbench.services.setup_common import resolve_team
 
 RESEND_HINT = "。如上次的数据包遗失，可加 --all-unconfirmed 重新导出全部未经回执确认的内容"

@@ -1,17 +1,25 @@
 """Sealed packages: enrolment, team → office export, office import and merge, briefings,
-receipts and the wipe (清理). Format: docs/package-format.md.
+receipts and the wipe (清理). Format: docs/package-format.md; the subpackages, and a package's
+way through them: ARCHITECTURE.md, "Follow a package".
 
 Importing this package registers the exchange tables on ``Base.metadata`` (``workbench.models``
 should import ``workbench.models.exchange`` too, so Alembic and ``info`` see them everywhere).
 """
 
-from workbench.exchange.briefing import (
-    BriefingRecipient,
-    BriefingResult,
-    briefing_recipients,
-    build_briefing,
+from workbench.exchange.enrolment.enrol import (
+    DeviceView,
+    OfficeInfo,
+    accept_certificate,
+    init_office,
+    list_devices,
+    make_request,
+    office_info,
+    revoke_device,
+    sign_request,
 )
-from workbench.exchange.conflicts import (
+from workbench.exchange.importer import STAGES, ImportResult, import_package
+from workbench.exchange.package.framing import Limits
+from workbench.exchange.to_office.conflicts import (
     ConflictView,
     FieldRow,
     HeadView,
@@ -23,23 +31,16 @@ from workbench.exchange.conflicts import (
     preview_merge,
     resolve_conflict,
 )
-from workbench.exchange.enrol import (
-    DeviceView,
-    OfficeInfo,
-    accept_certificate,
-    init_office,
-    list_devices,
-    make_request,
-    office_info,
-    revoke_device,
-    sign_request,
+from workbench.exchange.to_office.export import ExportResult, export_round
+from workbench.exchange.to_office.wipe import WipeResult, WipeStatus, wipe_round, wipe_status
+from workbench.exchange.to_team.briefing import (
+    BriefingRecipient,
+    BriefingResult,
+    briefing_recipients,
+    build_briefing,
 )
-from workbench.exchange.export import ExportResult, export_round
-from workbench.exchange.framing import Limits
-from workbench.exchange.importer import STAGES, ImportResult, import_package
-from workbench.exchange.receipts import ReceiptResult, issue_receipt
+from workbench.exchange.to_team.receipts import ReceiptResult, issue_receipt
 from workbench.exchange.verify import VerifyReport, verify_package
-from workbench.exchange.wipe import WipeResult, WipeStatus, wipe_round, wipe_status
 
 __all__ = [
     "STAGES",

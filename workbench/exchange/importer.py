@@ -24,13 +24,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.errors import DiskFull, NotFound, WorkbenchError
-from workbench.exchange import anchors, briefing, receipts, rejected, root_anchor, team
+from workbench.exchange.enrolment.identity import (
+    device_keys,
+    office_keys,
+    require_enrolled,
+    revoked_ids,
+)
 from workbench.exchange.errors import BadRecords, PackageLimit, StagingFailed
-from workbench.exchange.framing import Limits
-from workbench.exchange.identity import device_keys, office_keys, require_enrolled, revoked_ids
-from workbench.exchange.ledger import LedgerVerdict, check_incoming, record_incoming
-from workbench.exchange.manifest import Manifest
-from workbench.exchange.reader import (
+from workbench.exchange.intake import anchors, rejected, root_anchor
+from workbench.exchange.intake.ledger import LedgerVerdict, check_incoming, record_incoming
+from workbench.exchange.intake.reader import (
     CountingSink,
     ReadContext,
     ReadPackage,
@@ -39,8 +42,12 @@ from workbench.exchange.reader import (
     check_envelope,
     read_package,
 )
-from workbench.exchange.trust import DeviceSnapshot, FieldTrust, OfficeTrust
-from workbench.exchange.writer import schema_version
+from workbench.exchange.intake.trust import DeviceSnapshot, FieldTrust, OfficeTrust
+from workbench.exchange.package.framing import Limits
+from workbench.exchange.package.manifest import Manifest
+from workbench.exchange.package.writer import schema_version
+from workbench.exchange.to_office import team
+from workbench.exchange.to_team import briefing, receipts
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.base import utcnow
 from workbench.models.exchange import ExchangeDevice

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import NotFound, WorkbenchError
-from workbench.exchange.anchors import preview_claim
-from workbench.exchange.framing import Limits
 from workbench.exchange.importer import read_for
-from workbench.exchange.root_anchor import preview_root
+from workbench.exchange.intake.anchors import preview_claim
+from workbench.exchange.intake.root_anchor import preview_root
+from workbench.exchange.package.framing import Limits
 from workbench.store.vault import Vault
 
 

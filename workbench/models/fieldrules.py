@@ -1,9 +1,9 @@
 """What a record's fields may hold: one set of rules for entry and for packages.
 
 The flush guard (``store/fieldguard.py``) applies them to every record a user saves, the package
-reader (``exchange/strict.py``, ``exchange/columns.py``) to every record it receives, and
-exports and briefings read their lines with the reader before sealing (``exchange/linecheck.py``):
-what a team can save, its office accepts.
+reader (``exchange/strict.py``, ``exchange/records/columns.py``) to every record it receives, and
+exports and briefings read their lines with the reader before sealing
+(``exchange/records/linecheck.py``): what a team can save, its office accepts.
 
 - Text: no NUL, no other C0 control but TAB, LF and CR, no DEL or C1 control, no lone surrogate
   (it has no UTF-8 form), no U+FFFE/U+FFFF (non-characters). Ids hold no control at all.

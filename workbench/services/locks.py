@@ -68,7 +68,7 @@ def finding_lock(row: Finding) -> str | None:
 
 
 # each locking type's rule, judged on the row's status alone (a conflict merge asks it of
-# every version, exchange.conflicts)
+# every version, exchange.to_office.conflicts)
 LOCKS: dict[type[Base], Callable[[Any], str | None]] = {
     Clue: clue_lock,
     Letter: letter_lock,

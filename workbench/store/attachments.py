@@ -44,7 +44,8 @@ _PLACED = "attachments_placed"  # session.info: blobs this transaction put in pl
 def display_name(name: str) -> str:
     """An attachment's name as stored and shown: a file name's undecodable bytes become U+FFFD, so
     any file can be added under a readable name (the name is only a label; the content is the
-    address). Control characters are kept here; a package replaces them (``exchange.export``)."""
+    address). Control characters are kept here; a package replaces them
+    (``exchange.to_office.export``)."""
     return readable_name(name).strip()
 
 

@@ -141,7 +141,7 @@ def _head(session: Session) -> tuple[int, str]:
 
 def chain_head(session: Session) -> tuple[int, str]:
     """The chain's last (seq, entry hash) as this session sees it; (0, GENESIS) when empty.
-    Packages carry it as their audit anchor (exchange/anchors.py)."""
+    Packages carry it as their audit anchor (exchange/intake/anchors.py)."""
     return _head(session)
 
 

@@ -93,8 +93,8 @@ def driver_errors() -> Iterator[None]:
 def compact_json(value: Any) -> str:
     """How JSON columns are stored: compact UTF-8 (Chinese takes half the bytes of ``\\uXXXX``
     escapes). It is also what SQLite's ``->`` renders of canonical JSON, so the rows a package
-    import writes straight from their lines (``exchange/bulk.py``) are stored byte for byte as the
-    ORM stores them."""
+    import writes straight from their lines (``exchange/records/bulk.py``) are stored byte for byte
+    as the ORM stores them."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -1,0 +1,1 @@
+"""Who is who: key material, certificates, the keys a store holds, enrolment."""

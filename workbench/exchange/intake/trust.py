@@ -1,0 +1,139 @@
+"""Who may send what: the checks made on a package's first three frames, before any blob.
+
+The office accepts team packages from devices it certified, that are enrolled here, not revoked
+and within their validity; the field accepts briefings and receipts signed with the office key it
+pinned at enrolment. Both insist that the signed manifest names them as a recipient.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from workbench.exchange.canonical import StrictJSONError
+from workbench.exchange.enrolment import keys
+from workbench.exchange.enrolment.certs import (
+    Certificate,
+    parse_certificate_frame,
+    verify_certificate,
+)
+from workbench.exchange.enrolment.identity import DeviceKeys, OfficeKeys
+from workbench.exchange.errors import (
+    BadManifest,
+    BadSignature,
+    CertificateExpired,
+    RevokedDevice,
+    SchemaMismatch,
+    UnknownDevice,
+    UntrustedCertificate,
+    WrongKind,
+    WrongRecipient,
+)
+from workbench.exchange.package.manifest import Manifest, package_hash, parse_manifest
+from workbench.models.base import utcnow
+
+CLOCK_SKEW = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Checked:
+    manifest: Manifest
+    manifest_bytes: bytes
+    package_hash: str
+    certificate: Certificate | None
+
+
+def _signature_ok(public: str, manifest_bytes: bytes, signature: bytes) -> None:
+    if not keys.verify(public, keys.SIG_MANIFEST, manifest_bytes, signature):
+        raise BadSignature()
+
+
+def _common(manifest: Manifest, schema_version: str, own_fingerprint: str) -> None:
+    if own_fingerprint not in manifest.recipients:
+        raise WrongRecipient()
+    if manifest.schema_version != schema_version:
+        raise SchemaMismatch(
+            f"数据包的数据结构版本为 {manifest.schema_version}，本程序为 {schema_version}，"
+            "请先统一程序版本",
+            package=manifest.schema_version,
+            ours=schema_version,
+        )
+    if manifest.created_at > utcnow() + CLOCK_SKEW:
+        raise BadManifest("数据包的生成时间晚于当前时间，请核对设备时钟")
+
+
+@dataclass(frozen=True)
+class DeviceSnapshot:
+    device_id: str
+    signing_public: str
+
+
+class OfficeTrust:
+    """Checks for team packages arriving at the office."""
+
+    kinds = ("team",)
+
+    def __init__(
+        self,
+        office: OfficeKeys,
+        devices: dict[str, DeviceSnapshot],
+        revoked: set[str],
+        schema_version: str,
+    ) -> None:
+        self.office = office
+        self.devices = devices
+        self.revoked = revoked
+        self.schema_version = schema_version
+        self.identities = [office.age_secret]
+
+    def check(self, manifest_bytes: bytes, signature: bytes, certificate: bytes) -> Checked:
+        if not certificate:
+            raise UntrustedCertificate("数据包缺少设备证书")
+        try:
+            cert, cert_sig = parse_certificate_frame(certificate)
+        except StrictJSONError as exc:
+            raise UntrustedCertificate(f"设备证书格式不正确：{exc}") from None
+        if cert.office_fingerprint != self.office.signing_fingerprint or not verify_certificate(
+            cert, cert_sig, self.office.signing_public
+        ):
+            raise UntrustedCertificate()
+        device = self.devices.get(cert.device_id)
+        if device is None or device.signing_public != cert.signing_public:
+            raise UnknownDevice(device_id=cert.device_id)
+        if cert.device_id in self.revoked:
+            raise RevokedDevice(device_id=cert.device_id)
+        if not cert.valid_at(utcnow()):
+            raise CertificateExpired(device_id=cert.device_id, not_after=cert.not_after)
+        _signature_ok(cert.signing_public, manifest_bytes, signature)
+        manifest = parse_manifest(manifest_bytes)
+        if manifest.sender.device_id != cert.device_id or manifest.sender.role != "field":
+            raise UntrustedCertificate("清单中的发送设备与证书不符")
+        if manifest.kind not in self.kinds:
+            raise WrongKind(f"巡察办只接收巡察组数据包，此包类型为 {manifest.kind}")
+        _common(manifest, self.schema_version, self.office.age_fingerprint)
+        return Checked(manifest, manifest_bytes, package_hash(manifest_bytes), cert)
+
+
+class FieldTrust:
+    """Checks for briefings and receipts arriving at a field device."""
+
+    kinds = ("briefing", "receipt")
+
+    def __init__(self, device: DeviceKeys, schema_version: str) -> None:
+        assert device.office_signing_public is not None
+        self.device = device
+        self.office_signing_public = device.office_signing_public
+        self.schema_version = schema_version
+        self.identities = [device.age_secret]
+
+    def check(self, manifest_bytes: bytes, signature: bytes, certificate: bytes) -> Checked:
+        if certificate:
+            raise UntrustedCertificate("巡察办的数据包不应带设备证书")
+        _signature_ok(self.office_signing_public, manifest_bytes, signature)
+        manifest = parse_manifest(manifest_bytes)
+        if manifest.kind not in self.kinds or manifest.sender.role != "office":
+            raise WrongKind(f"巡察组设备只接收巡察办的数据包，此包类型为 {manifest.kind}")
+        _common(manifest, self.schema_version, self.device.age_fingerprint)
+        if manifest.kind == "receipt" and manifest.receipt_device != self.device.device_id:
+            raise WrongRecipient("回执不是开给本设备的")
+        return Checked(manifest, manifest_bytes, package_hash(manifest_bytes), None)

@@ -1,0 +1,1 @@
+"""Team → office: the export, its merge at the office, conflicts, then the wipe."""

@@ -1,0 +1,70 @@
+"""Office side of a team package: records merged as they stream (``TeamMergeSink``), then the
+attachments that arrived in staging files landed in the attachment store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from workbench.exchange.enrolment.identity import office_keys
+from workbench.exchange.intake.device_scope import scope_for
+from workbench.exchange.intake.reader import ReadPackage
+from workbench.exchange.package.manifest import Manifest
+from workbench.exchange.to_office.team_sink import TeamMergeSink
+from workbench.models.base import stored_datetime, utcnow
+from workbench.models.system import Attachment
+from workbench.services.index_queue import queue_for_index
+from workbench.store import audit
+from workbench.store.attachments import fsync_pool
+from workbench.store.fsutil import fsync_dir
+from workbench.store.rowwriter import DirectRows, Insert
+from workbench.store.vault import Vault
+
+
+def team_sink(session: Session, manifest: Manifest) -> TeamMergeSink:
+    office = office_keys(session)
+    scope = scope_for(session, manifest)  # the device's round, teams and users
+    return TeamMergeSink(session, scope, office.device_id, manifest.package_id)
+
+
+_INSERT_ATTACHMENT = Insert(
+    "attachments", ("sha256", "size", "name", "media_type", "created_at", "created_by")
+)
+
+
+def land_attachments(vault: Vault, session: Session, read: ReadPackage, added: list[str]) -> None:
+    """Inside the import transaction: move each received blob to its address, make the
+    directories durable (once each, concurrently) and insert the rows in bulk, audited and
+    queued for the search index like the records. ``added`` collects the landed blobs so a
+    failure later in the transaction can remove their files."""
+    actor = session.info.get("actor")
+    created_by = getattr(actor, "user_id", None)
+    created_at = stored_datetime(utcnow())
+    directories: set[Path] = set()
+    rows: list[tuple[object, ...]] = []
+    for blob in read.blobs[1:]:
+        if blob.incoming is None:
+            continue  # the store holds this content already; its hash was still checked
+        target = vault.attachments.land_incoming(blob.incoming)
+        blob.incoming = None
+        directories.add(target.parent)
+        sha = blob.entry.sha256
+        if sha in added or session.get(Attachment, sha) is not None:
+            continue  # sent twice, or the row survived its missing file: the file is restored
+        added.append(sha)
+        entry = blob.entry
+        rows.append((sha, entry.size, entry.name[:255], entry.media_type, created_at, created_by))
+    for done in [fsync_pool().submit(fsync_dir, d) for d in directories]:
+        done.result()
+    if rows:
+        DirectRows(session).insert(_INSERT_ATTACHMENT, rows)
+        detail = {"package_id": read.manifest.package_id}
+        audit.record_many(session, (("insert", "attachments", str(r[0]), detail) for r in rows))
+        queue_for_index(session, (("attachments", str(r[0])) for r in rows))
+
+
+def team_outcome(read: ReadPackage) -> dict[str, int]:
+    sink = read.sink
+    assert isinstance(sink, TeamMergeSink)
+    return sink.stats.as_dict()

@@ -1,0 +1,1 @@
+"""Office → team: briefings (with their taxonomy documents) and receipts."""
