@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,7 +26,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from workbench.datacheck import rules as rulebook
-from workbench.datacheck.kinds import FIELDS, ValueType
+from workbench.datacheck.kinds import FIELDS
 from workbench.datacheck.matchers import ListRows, Match, Sources
 from workbench.errors import Cancelled
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
@@ -35,6 +35,7 @@ from workbench.models.datalists import DataHit, DataRow, DataSource
 from workbench.services import data_access
 from workbench.services.authority import RecusedPeople, Refusal, recused_people
 from workbench.services.common import RecordMeta, get_live, live, parse_enum, record_meta
+from workbench.services.hit_wording import MatchedRow, display_value, say_hit
 from workbench.services.workflow import round_row
 from workbench.store import audit
 from workbench.vocab.enums import DataListKind as Kind
@@ -139,18 +140,6 @@ def rule_list(session: Session, *, retired: bool = False) -> list[RuleView]:
 # -- the rows of a hit --------------------------------------------------------------------------
 
 
-def _display(type_: ValueType, value: Any) -> str:
-    if value is None or value == "":
-        return ""
-    if type_ is ValueType.AMOUNT:
-        return f"{value / 100:,.2f} 元"
-    if type_ is ValueType.AREA:
-        return f"{value / 100:.2f} 亩"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 def _cells(headers: Sequence[str], cells: Sequence[str | None]) -> dict[str, str]:
     """The row's cells by header (a blank or repeated header named by its column), cut to fit
     a record (``ROW_CELLS`` cells of at most ``CELL_CHARS``): a list may hold more than the
@@ -182,13 +171,6 @@ def match_key(rule_id: str, identities: Iterable[list[Any]]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class _Row:
-    kind: Kind
-    source: DataSource
-    row: DataRow
-
-
 def _load_rows(session: Session, ids: Sequence[int]) -> dict[int, DataRow]:
     loaded: dict[int, DataRow] = {}
     for start in range(0, len(ids), 500):
@@ -197,10 +179,10 @@ def _load_rows(session: Session, ids: Sequence[int]) -> dict[int, DataRow]:
     return loaded
 
 
-def _row_entry(item: _Row, shown: Sequence[str]) -> dict[str, Any]:
+def _row_entry(item: MatchedRow, shown: Sequence[str]) -> dict[str, Any]:
     fields = {f.key: f for f in FIELDS[item.kind]}
     key_fields = {
-        fields[k].label: _display(fields[k].type, getattr(item.row, fields[k].column))
+        fields[k].label: display_value(fields[k].type, getattr(item.row, fields[k].column))
         for k in shown
         if k in fields
     }
@@ -213,126 +195,6 @@ def _row_entry(item: _Row, shown: Sequence[str]) -> dict[str, Any]:
         "key_fields": key_fields,
         "cells": _cells(item.source.headers or [], item.row.cells or []),
     }
-
-
-# -- what a hit says ----------------------------------------------------------------------------
-
-
-def _list_name(item: _Row) -> str:
-    label = item.source.label.strip()
-    if label.endswith(("名单", "清单", "信息", "合同", "表", "台账", "记录")):
-        return f"《{label}》"
-    return f"《{item.kind.label}（{label}）》" if label else f"《{item.kind.label}》"
-
-
-def _who(row: DataRow, *about: str) -> str:
-    """``张三（县教育局，身份证号 …1234）``."""
-    notes = [a for a in about if a]
-    if row.id_number:
-        notes.append(f"身份证号 …{row.id_number[-4:]}")
-    name = row.name or "（无姓名）"
-    return f"{name}（{'，'.join(notes)}）" if notes else name
-
-
-def _lists(items: Iterable[_Row]) -> str:
-    return "和".join(dict.fromkeys(_list_name(i) for i in items))
-
-
-ByKind = dict[Kind, list[_Row]]
-
-
-def _in_lists(subject: DataRow, rows: ByKind) -> str:
-    received = rows.get(Kind.ASSISTANCE, [])
-    roster = rows.get(Kind.STAFF, []) + rows.get(Kind.CADRES, [])
-    if own := [i for i in roster if i.row.id_number == subject.id_number]:
-        return f"{_who(subject)}同时在{_lists(received)}和{_lists(own)}中"
-    officials = "、".join(dict.fromkeys(f"{i.row.name}（{_lists([i])}）" for i in roster))
-    relation = "、".join(dict.fromkeys(r.row.category for r in rows.get(Kind.RELATIVES, [])))
-    return f"{_who(subject)}是{officials}的{relation or '近亲属'}，在{_lists(received)}中"
-
-
-def _after_death(subject: DataRow, rows: ByKind) -> str:
-    death = rows[Kind.DEATHS][0]
-    paid = [i for k in (Kind.ASSISTANCE, Kind.SUBSIDY) for i in rows.get(k, [])]
-    last = max((i.row.date1 for i in paid if i.row.date1), default=None)
-    died = _display(ValueType.DATE, death.row.date1)
-    latest = f"，最晚一笔发放于 {last.isoformat()}" if last else ""
-    return (
-        f"{_who(subject)}于 {died} 死亡（{_lists([death])}），"
-        f"此后在{_lists(paid)}中仍有 {len(paid)} 笔发放{latest}"
-    )
-
-
-def _duplicates(subject: DataRow, rows: ByKind) -> str:
-    items = rows[Kind.ASSISTANCE]
-    months: dict[str, int] = {}
-    for i in items:
-        if i.row.date1:
-            month = f"{i.row.date1.year}年{i.row.date1.month}月"
-            months[month] = months.get(month, 0) + 1
-    found = [f"{m}领取 {n} 次" for m, n in months.items() if n > 1]
-    places = sorted({i.row.place for i in items if i.row.place})
-    if len(places) > 1:
-        found.append(f"于{'、'.join(places)}多地领取")
-    said = "，".join(found) or f"出现 {len(items)} 次"
-    return f"{_who(subject)}在{_lists(items)}中{said}"
-
-
-def _relative_deals(subject: DataRow, rows: ByKind) -> str:
-    cadre = rows[Kind.CADRES][0].row
-    post = f"{cadre.place}{cadre.category}"
-    kin = [i.row for i in rows.get(Kind.RELATIVES, [])]
-    who = (
-        f"村干部{cadre.name}（{post}）的{kin[0].category or '近亲属'}{_who(kin[0])}"
-        if kin
-        else f"村干部{_who(cadre, post)}本人"
-    )
-    deals = [f"签订本村“三资”合同《{i.row.category}》" for i in rows.get(Kind.CONTRACTS, [])]
-    companies = "、".join(
-        dict.fromkeys(f"{i.row.org}{i.row.category}" for i in rows.get(Kind.BUSINESS, []))
-    )
-    won = "、".join(dict.fromkeys(f"《{i.row.category}》" for i in rows.get(Kind.PROJECTS, [])))
-    if won:
-        deals.append(f"为{companies}，该企业中标本村项目{won}")
-    return f"{who}{'；'.join(deals)}"
-
-
-def _in_business(subject: DataRow, rows: ByKind) -> str:
-    staff = rows[Kind.STAFF][0].row
-    roles = "、".join(
-        dict.fromkeys(f"{i.row.org}{i.row.category}" for i in rows.get(Kind.BUSINESS, []))
-    )
-    return f"财政供养人员{_who(staff, staff.org)}在工商登记中为{roles}"
-
-
-def _area(subject: DataRow, rows: ByKind) -> str:
-    item = rows[Kind.SUBSIDY][0]
-    row = item.row
-    over = (row.area1_centi or 0) - (row.area2_centi or 0)
-    return (
-        f"{_who(row)}在{_lists([item])}中补贴面积 {_display(ValueType.AREA, row.area1_centi)}，"
-        f"承包面积 {_display(ValueType.AREA, row.area2_centi)}，超出 {over / 100:.2f} 亩"
-    )
-
-
-# what each template's hit says, in one plain sentence
-_SAY: dict[str, Callable[[DataRow, ByKind], str]] = {
-    "person_in_lists": _in_lists,
-    "paid_after_death": _after_death,
-    "duplicate_receipt": _duplicates,
-    "relative_contracts": _relative_deals,
-    "staff_in_business": _in_business,
-    "area_exceeds": _area,
-}
-
-
-def _summary(match: str, subject: str, items: Sequence[_Row]) -> tuple[str, str]:
-    """(the name of the person the hit is about, what it found)."""
-    rows: ByKind = {}
-    for item in items:
-        rows.setdefault(item.kind, []).append(item)
-    person = next((i.row for i in items if i.row.id_number == subject), items[0].row)
-    return person.name, _SAY[match](person, rows)
 
 
 # -- the run ------------------------------------------------------------------------------------
@@ -442,14 +304,14 @@ def _hits(
     made: list[tuple[str, DataHit]] = []
     for m in matches:
         items = [
-            _Row(sources[r.source_id].kind, sources[r.source_id], r)
+            MatchedRow(sources[r.source_id].kind, sources[r.source_id], r)
             for rid in m.row_ids
             if (r := loaded.get(rid)) is not None
         ]
         items.sort(key=lambda i: (order.get(i.kind, 99), i.source.label, i.row.row_no, i.row.id))
         items = items[:MAX_ROWS]
         key = match_key(rule.id, (_identity(i.row, i.kind) for i in items))
-        name, summary = _summary(rule.match, m.subject, items)
+        name, summary = say_hit(rule.match, m.subject, items)
         hit = DataHit(
             rule_id=rule.id,
             rule_version=rule.version,
