@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.kdf import PRODUCTION_FLOOR, TEST_FLOOR, TEST_KDF
 from tests.workbench.exchange_support import exchange_world_template  # noqa: F401 - the fixture
@@ -19,6 +20,11 @@ LEADER = "leader"
 PASSPHRASE = "correct horse 巡察 battery"
 
 KDF_FLOOR_SITE = Path(__file__).parent / "kdf_floor_site"
+
+# Property tests check what holds, never how fast: Hypothesis's default 200 ms deadline per
+# example and its "too slow" health check fail them when a CPU-bound job runs beside the suite.
+settings.register_profile("workbench", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("workbench")
 
 
 @pytest.fixture(scope="session", autouse=True)

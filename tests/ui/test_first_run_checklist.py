@@ -17,7 +17,7 @@ from ui.dialogs.fingerprint_dialog import FingerprintDialog
 from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 from ui.pages.dashboard_page import DashboardPage
-from ui.pages.exchange_support import run_core
+from ui.pages.exchange_support import ExchangeStatus, run_core
 from ui.widgets.first_run_checklist import FirstRunChecklist
 from workbench import exchange as ex
 from workbench.workspace import Workspace
@@ -49,6 +49,18 @@ def _state(checklist: FirstRunChecklist, key: str) -> str:
 
 def _button(checklist: FirstRunChecklist, key: str) -> QPushButton | None:
     return checklist.findChild(QPushButton, f"step_{key}_button")
+
+
+def test_a_new_status_replaces_the_steps_before_the_event_loop_runs(qtbot: QtBot) -> None:
+    """The old steps' widgets are deleted later, when the event loop next runs; until then they
+    must not be found in place of the new ones (a loaded machine's wait may end before that)."""
+    checklist = FirstRunChecklist()
+    qtbot.addWidget(checklist)
+    checklist.show_status(ExchangeStatus("field", "dev-1", False, "", ""))
+    checklist.show_status(ExchangeStatus("field", "dev-1", False, "ab12", ""))  # requested
+    buttons = checklist.findChildren(QPushButton, "step_enrol_button")
+    assert [b.text() for b in buttons] == ["导入设备证书…"]
+    assert _state(checklist, "enrol") == "待完成"
 
 
 def test_a_fresh_field_laptop_from_enrolment_to_work(

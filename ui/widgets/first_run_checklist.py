@@ -163,7 +163,8 @@ class FirstRunChecklist(QFrame):
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
-            if widget is not None:
+            if widget is not None:  # detached now: findChild must not meet the old steps
+                widget.setParent(None)
                 widget.deleteLater()
         for row, step in enumerate(self.steps):
             number = QLabel(str(row + 1))
