@@ -4,6 +4,7 @@ a user who may see lists and one who may not, and the review of a hit."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -11,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.workbench.datalist_files import (
@@ -336,3 +338,20 @@ def test_a_hit_opened_from_search_shows_whatever_the_filter(
     assert page.tabs.currentWidget() is hits
     assert hits.status.value() is None and selected_id(hits.table) == wanted.id
     window.close()
+
+
+def test_tab_goes_from_the_mapping_table_through_its_column_choices(
+    qtbot: QtBot, tasks: Tasks, workspace: Workspace, tmp_path: Path
+) -> None:
+    path = write_xlsx(tmp_path / "低保名单.xlsx", ASSISTANCE_HEADERS, assistance_rows(3))
+    dialog = _dialog(qtbot, tasks, workspace, path)
+    combos = list(dialog.combos.values())
+
+    def tab_from(widget: QWidget) -> QWidget:  # the next widget Tab gives focus to
+        following = widget.nextInFocusChain()
+        while not (following.focusPolicy() & Qt.FocusPolicy.TabFocus and following.isVisible()):
+            following = following.nextInFocusChain()
+        return following
+
+    assert tab_from(dialog.mapping) is combos[0]  # not after 关闭
+    assert all(tab_from(a) is b for a, b in itertools.pairwise(combos))

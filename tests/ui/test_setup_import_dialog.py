@@ -112,3 +112,27 @@ def test_a_foreign_file_is_an_error_and_the_blank_template_is_saved(
     box = dialog.findChild(QMessageBox, "error_box")
     assert box is not None and "巡察组成员" in box.text()
     assert not dialog.import_button.isEnabled() and not dialog.clean_button.isEnabled()
+
+
+def test_enter_in_a_field_opens_no_file_dialog_and_a_long_reason_rewraps(
+    qtbot: QtBot, office: tuple[Tasks, str, Team], tmp_path: Path
+) -> None:
+    tasks, round_id, _team = office
+    dialog = _dialog(qtbot, tasks, round_id)
+    buttons = (dialog.template_button, dialog.choose_button, dialog.check_button)
+    assert not any(b.autoDefault() or b.isDefault() for b in buttons)
+    rows = [dict(r) for r in TEN_TARGETS]
+    rows[1]["类型"] = "卫生院" * 20  # a reason long enough to wrap
+    path = fill("targets", tmp_path / "被巡察单位.xlsx", rows)
+    dialog.set_kind("targets")
+    dialog.set_file(path)
+    _click(qtbot, dialog, dialog.check_button)
+    table = dialog.table
+    reason = table.item(0, 2)
+    assert reason.toolTip() == reason.text()  # whole, however narrow
+    dialog.resize(1300, dialog.height())
+    qtbot.waitUntil(lambda: table.width() > 1000, timeout=TIMEOUT)
+    wide_width, wide = table.width(), table.rowHeight(0)
+    dialog.resize(dialog.minimumSizeHint().width(), dialog.height())
+    qtbot.waitUntil(lambda: table.width() < wide_width / 2, timeout=TIMEOUT)
+    assert table.rowHeight(0) > wide  # the reason wrapped to more lines, not cut off

@@ -269,6 +269,11 @@ class ListImportDialog(QDialog):
             self.mapping.setCellWidget(row, 1, combo)
             self.mapping.setItem(row, 2, QTableWidgetItem(""))
             self._column_changed(row)
+        # cell widgets join the end of the Tab order: put them right after their table
+        previous: QWidget = self.mapping
+        for combo in self.combos.values():
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
         self._say_ready()
         self._update()
 

@@ -71,6 +71,8 @@ class SetupImportDialog(QDialog):
         self.check_button = QPushButton(self.tr("检查"))
         self.check_button.setObjectName("setup_import_check")
         self.check_button.clicked.connect(self.check)
+        for button in (self.template_button, self.choose_button, self.check_button):
+            button.setAutoDefault(False)  # Enter in a field never opens a file dialog
 
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind, 1)

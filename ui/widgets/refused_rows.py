@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 REFUSED = QColor("#fdecea")
+REFIT_ROWS = 500  # rows re-fitted to a new width: more would make resizing slow
 
 
 class RefusedRows(QTableWidget):
@@ -41,8 +42,16 @@ class RefusedRows(QTableWidget):
                 item.setBackground(REFUSED)
                 if col == 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                elif col == 2:
+                    item.setToolTip(text)  # whole, however narrow the dialog has been made
                 self.setItem(row, col, item)
         self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # the reasons wrap to the new width (a long list keeps its heights: tooltips show them)
+        if self.rowCount() <= REFIT_ROWS:
+            self.resizeRowsToContents()
 
     def rows(self) -> list[tuple[str, ...]]:
         """The refused rows as shown (row, column, reason), for tests and copying."""
