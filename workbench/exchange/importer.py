@@ -263,7 +263,6 @@ def _import_transaction(
         s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         driver: Any = s.connection().connection.driver_connection
         cache = driver.execute("PRAGMA cache_size").fetchone()[0]
-        driver.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
         sinks: list[RecordSink] = []
         ctx = ReadContext(
             trust=trust,
@@ -277,6 +276,7 @@ def _import_transaction(
             cancel=cancel,
             total_bytes=staged.stat().st_size,
         )
+        driver.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")  # restored below, whatever
         try:
             read = read_package(staged, ctx, on_stage)
         finally:
