@@ -55,6 +55,7 @@ from workbench.models.system import Attachment
 from workbench.roles import Role
 from workbench.store import audit
 from workbench.store.attachments import size_limit
+from workbench.store.engine import page_cache
 from workbench.store.fsutil import is_disk_full, make_private_dir, open_private, readable_name
 from workbench.store.separation import as_store_job
 from workbench.store.vault import Vault
@@ -261,8 +262,6 @@ def _import_transaction(
         as_store_job(s)  # the 系统管理员 carries packages: merged, never shown (三员分立)
         # Records may arrive in any order: foreign keys are checked at the commit.
         s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        driver: Any = s.connection().connection.driver_connection
-        cache = driver.execute("PRAGMA cache_size").fetchone()[0]
         sinks: list[RecordSink] = []
         ctx = ReadContext(
             trust=trust,
@@ -276,13 +275,12 @@ def _import_transaction(
             cancel=cancel,
             total_bytes=staged.stat().st_size,
         )
-        driver.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")  # restored below, whatever
         try:
-            read = read_package(staged, ctx, on_stage)
+            with page_cache(s, IMPORT_CACHE_KIB):
+                read = read_package(staged, ctx, on_stage)
         finally:
             for sink in sinks:
                 sink.abort()  # drop what a failed read left unmerged
-            driver.execute(f"PRAGMA cache_size = {int(cache)}")
         if read.verdict.duplicate:
             return read, None
         try:

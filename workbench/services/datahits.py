@@ -38,6 +38,7 @@ from workbench.services.common import RecordMeta, get_live, live, parse_enum, re
 from workbench.services.hit_wording import MatchedRow, display_value, say_hit
 from workbench.services.workflow import round_row
 from workbench.store import audit
+from workbench.store.engine import page_cache
 from workbench.vocab.enums import DataListKind as Kind
 from workbench.vocab.enums import HitStatus
 
@@ -232,18 +233,16 @@ def _matching(session: Session, cancel: CancelToken) -> Iterator[None]:
     every few thousand steps), and a larger page cache keeps the index pages the rules share
     decrypted between them."""
     raw: Any = session.connection().connection.dbapi_connection
-    cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-    raw.execute(f"PRAGMA cache_size = {-RUN_CACHE_KIB}")
     raw.set_progress_handler(lambda: 1 if cancel.cancelled else 0, 20_000)
     try:
-        yield
+        with page_cache(session, RUN_CACHE_KIB):
+            yield
     except OperationalError as exc:
         if cancel.cancelled:
             raise Cancelled() from exc
         raise
     finally:
         raw.set_progress_handler(None, 0)
-        raw.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
 def run_rules(

@@ -11,7 +11,6 @@ error leaves the store as it was, and memory stays flat whatever the size of the
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -40,6 +39,7 @@ from workbench.models.system import User
 from workbench.services.data_access import require_raw_access
 from workbench.services.identifiers import resolve_record
 from workbench.store import audit
+from workbench.store.engine import page_cache
 from workbench.vocab.enums import DataListKind
 
 BATCH = 5000  # rows per executemany: large enough to amortise, small enough to keep memory flat
@@ -357,7 +357,7 @@ def import_list(
                 f"{kind.label}必须指明这些项对应的列：{names}", missing=list(missing)
             )
         try:
-            with session.begin_nested(), _page_cache(session, IMPORT_CACHE_KIB):
+            with session.begin_nested(), page_cache(session, IMPORT_CACHE_KIB):
                 return _store(
                     session,
                     table,
@@ -383,19 +383,6 @@ def _full_disk(exc: BaseException) -> DiskFull | None:
     while seen is not None and not isinstance(seen, DiskFull):
         seen = seen.__context__
     return seen
-
-
-@contextmanager
-def _page_cache(session: Session, kib: int) -> Iterator[None]:
-    """A larger page cache while the rows go in: the indexes on 身份证号 and 单位 take them in
-    random order, and each page SQLCipher evicts is encrypted, and decrypted when read back."""
-    connection: Any = session.connection().connection.driver_connection
-    before = connection.execute("PRAGMA cache_size").fetchone()[0]
-    connection.execute(f"PRAGMA cache_size = {-int(kib)}")
-    try:
-        yield
-    finally:
-        connection.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _store(
