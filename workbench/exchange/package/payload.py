@@ -28,6 +28,7 @@ from workbench.exchange.records.recordio import (
     PackageRecord,
     parse_record,
 )
+from workbench.strictjson import no_constant, no_float
 
 RECORDS_FORMAT = "workbench-records"
 RECORDS_VERSION = 2
@@ -86,7 +87,6 @@ class RecordsWriter:
         self.size += len(line)
 
     def add_line(self, record_type: str, line: bytes) -> None:
-        """A record's canonical line (without its newline)."""
         self._emit(line + b"\n")
         self.counts[record_type] += 1
 
@@ -98,16 +98,8 @@ class RecordsWriter:
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _no_float(_text: str) -> Any:
-    raise StrictJSONError("不允许小数")
-
-
-def _no_constant(text: str) -> Any:
-    raise StrictJSONError(f"不允许 {text}")
-
-
 # One decoder for every line: json.loads with these hooks builds a new one per call.
-_DECODER = json.JSONDecoder(parse_float=_no_float, parse_constant=_no_constant)
+_DECODER = json.JSONDecoder(parse_float=no_float, parse_constant=no_constant)
 
 
 def _loads(line: bytes, path: str) -> Any:
