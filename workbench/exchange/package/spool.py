@@ -57,7 +57,6 @@ class Spool:
             self._file.close()
 
     def chunks(self) -> Iterator[bytes]:
-        """The plaintext, authenticated chunk by chunk."""
         self.close()
         counter = 0
         with open(self.path, "rb") as src:
