@@ -72,14 +72,12 @@ def build_records(
 class RecordsWriter:
     """Streams the blob into ``write`` while hashing and counting it."""
 
-    def __init__(
-        self, write: Callable[[bytes], object], revocations: Iterable[Revocation] = ()
-    ) -> None:
+    def __init__(self, write: Callable[[bytes], object]) -> None:
         self._write = write
         self._hash = hashlib.sha256()
         self.size = 0
         self.counts: Counter[str] = Counter()
-        self._emit(header_line(revocations))
+        self._emit(header_line())  # a team's package carries no revocations
 
     def _emit(self, line: bytes) -> None:
         self._hash.update(line)

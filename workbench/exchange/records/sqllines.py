@@ -46,8 +46,6 @@ BATCH = 2000  # rows per fetchmany: memory stays flat however large the round
 
 
 class RoundLine(NamedTuple):
-    """One record of the round as the export needs it."""
-
     type: str
     id: str
     version: int
