@@ -48,11 +48,11 @@ def _int(text: str) -> int:
     return value
 
 
-def _no_float(text: str) -> Any:
+def no_float(text: str) -> Any:
     raise StrictJSONError("不允许小数")
 
 
-def _no_constant(text: str) -> Any:
+def no_constant(text: str) -> Any:
     raise StrictJSONError(f"不允许 {text}")
 
 
@@ -86,8 +86,8 @@ def strict_loads(data: bytes, *, max_depth: int = MAX_DEPTH, floats: bool = Fals
             text,
             object_pairs_hook=_no_duplicates,
             parse_int=_int,
-            parse_float=float if floats else _no_float,
-            parse_constant=_no_constant,
+            parse_float=float if floats else no_float,
+            parse_constant=no_constant,
         )
     except StrictJSONError:
         raise

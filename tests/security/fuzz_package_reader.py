@@ -28,7 +28,7 @@ from workbench.exchange.errors import PackageLimit, PackageRejected, UntrustedCe
 from workbench.exchange.package.container import unseal
 from workbench.exchange.package.framing import Limits, PackageParser
 from workbench.exchange.package.manifest import RECORDS_MEDIA_TYPE, parse_manifest
-from workbench.exchange.package.payload import parse_records
+from workbench.exchange.package.payload import RecordsReader
 
 LIMITS = Limits(
     max_package_bytes=4 << 20,
@@ -44,7 +44,7 @@ LIMITS = Limits(
 class _Handler:
     def __init__(self) -> None:
         self.roles: list[str] = []
-        self.buffer = bytearray()
+        self.records: RecordsReader | None = None
 
     def header(self, manifest: bytes, signature: bytes, certificate: bytes) -> list[int]:
         if certificate:
@@ -59,15 +59,17 @@ class _Handler:
     def blob_begin(self, index: int, size: int) -> None:
         if self.roles[index] == "records" and size > LIMITS.max_records_bytes:
             raise PackageLimit()
-        self.buffer = bytearray()
+        self.records = RecordsReader(
+            lambda _rec, _line: None, LIMITS.max_records, LIMITS.max_record_line
+        )
 
     def blob_data(self, index: int, chunk: memoryview) -> None:
-        if self.roles[index] == "records":
-            self.buffer += chunk
+        if self.roles[index] == "records" and self.records is not None:
+            self.records.feed(chunk)
 
     def blob_end(self, index: int) -> None:
-        if self.roles[index] == "records":
-            parse_records(bytes(self.buffer), max_records=LIMITS.max_records)
+        if self.roles[index] == "records" and self.records is not None:
+            self.records.finish()
 
 
 def check(data: bytes, piece: int = 977) -> None:

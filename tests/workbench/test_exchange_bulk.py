@@ -85,7 +85,7 @@ def test_bulk_rows_are_stored_exactly_as_the_orm_stores_them(demo: Vault) -> Non
         _delete_rows(s, tables)
         s.info["preserve_stamps"] = True
         for rec in records:
-            write_record(s, rec, new=True)
+            write_record(s, rec)
     by_orm = _raw_rows(demo, records)
     with demo.session() as s:
         _delete_rows(s, tables)

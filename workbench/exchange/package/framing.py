@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import struct
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -75,12 +75,10 @@ class PackageParser:
         self._handler = handler
         self._limits = limits
         self._buf = bytearray()
-        self._state = "magic"
-        self._need = _HEADER.size
-        self._parts: list[bytes] = []
-        self._sizes: list[int] = []
-        self._index = 0
-        self._remaining = 0
+        self._fields = self._frames()
+        self._need = next(self._fields)
+        self._done = False
+        self._blob = self._remaining = 0  # the blob whose bytes pass through, and how many
         self.total = 0
 
     # -- the file-like side -------------------------------------------------------------------
@@ -102,24 +100,24 @@ class PackageParser:
         """pyrage may flush its writer; nothing is buffered beyond the current field."""
 
     def finish(self) -> None:
-        if self._state != "done":
+        if not self._done:
             raise Truncated()
 
-    # -- the state machine --------------------------------------------------------------------
+    # -- the fields, in order ------------------------------------------------------------------
 
     def _consume(self, view: memoryview) -> None:
         while True:
-            if self._state == "blob":
+            if self._remaining:
                 if not view:
                     return
                 take = min(self._remaining, len(view))
-                self._handler.blob_data(self._index, view[:take])
+                self._handler.blob_data(self._blob, view[:take])
                 self._remaining -= take
                 view = view[take:]
-                if self._remaining == 0:
-                    self._blob_done()
+                if not self._remaining:
+                    self._next(b"")
                 continue
-            if self._state == "done":
+            if self._done:
                 if view:
                     raise TrailingData()
                 return
@@ -130,73 +128,50 @@ class PackageParser:
                 return
             field = bytes(self._buf)
             self._buf.clear()
-            self._field(field)
+            self._next(field)
 
-    def _expect(self, state: str, size: int) -> None:
-        self._state, self._need = state, size
+    def _next(self, field: bytes) -> None:
+        try:
+            self._need = self._fields.send(field)
+        except StopIteration:
+            self._done = True
 
-    def _field(self, field: bytes) -> None:
-        state = self._state
-        if state == "magic":
-            magic, version = _HEADER.unpack(field)
-            if magic != MAGIC:
-                raise BadMagic()
-            if version != FORMAT_VERSION:
-                raise UnsupportedVersion(f"数据包格式版本 {version} 不受支持（本程序支持 1）")
-            self._expect("manifest_len", _U32.size)
-        elif state == "manifest_len":
-            (size,) = _U32.unpack(field)
-            if size == 0:
-                raise BadManifest("数据包清单为空")
-            if size > self._limits.max_manifest_bytes:
-                raise PackageLimit("数据包清单超过大小上限")
-            self._expect("manifest", size)
-        elif state == "manifest":
-            self._parts.append(field)
-            self._expect("signature_len", _U32.size)
-        elif state == "signature_len":
-            (size,) = _U32.unpack(field)
-            if size != SIGNATURE_BYTES:
-                raise BadSignature("签名长度不正确")
-            self._expect("signature", size)
-        elif state == "signature":
-            self._parts.append(field)
-            self._expect("certificate_len", _U32.size)
-        elif state == "certificate_len":
-            (size,) = _U32.unpack(field)
-            if size > self._limits.max_certificate_bytes:
-                raise PackageLimit("设备证书超过大小上限")
-            self._expect("certificate", size)
-            if size == 0:
-                self._field(b"")
-        elif state == "certificate":
-            manifest, signature = self._parts
-            self._sizes = list(self._handler.header(manifest, signature, field))
-            if len(self._sizes) > self._limits.max_blobs:
-                raise PackageLimit("数据包中的文件数量超过上限")
-            self._await_blob()
-        elif state == "blob_len":
-            (size,) = _U64.unpack(field)
-            if size != self._sizes[self._index]:
-                raise BlobSizeMismatch(f"第 {self._index + 1} 个文件的长度与清单不符")
-            if size > self._limits.max_blob_bytes:
+    def _frames(self) -> Generator[int, bytes, None]:
+        """The package from its first byte: each ``yield n`` is answered with the next ``n``
+        bytes, but a blob's bytes go to the handler as they arrive (``_consume``)."""
+        limits = self._limits
+        magic, version = _HEADER.unpack((yield _HEADER.size))
+        if magic != MAGIC:
+            raise BadMagic()
+        if version != FORMAT_VERSION:
+            raise UnsupportedVersion(f"数据包格式版本 {version} 不受支持（本程序支持 1）")
+        (size,) = _U32.unpack((yield _U32.size))
+        if size == 0:
+            raise BadManifest("数据包清单为空")
+        if size > limits.max_manifest_bytes:
+            raise PackageLimit("数据包清单超过大小上限")
+        manifest = yield size
+        (size,) = _U32.unpack((yield _U32.size))
+        if size != SIGNATURE_BYTES:
+            raise BadSignature("签名长度不正确")
+        signature = yield size
+        (size,) = _U32.unpack((yield _U32.size))
+        if size > limits.max_certificate_bytes:
+            raise PackageLimit("设备证书超过大小上限")
+        sizes = self._handler.header(manifest, signature, (yield size))
+        if len(sizes) > limits.max_blobs:
+            raise PackageLimit("数据包中的文件数量超过上限")
+        for index, declared in enumerate(sizes):
+            (size,) = _U64.unpack((yield _U64.size))
+            if size != declared:
+                raise BlobSizeMismatch(f"第 {index + 1} 个文件的长度与清单不符")
+            if size > limits.max_blob_bytes:
                 raise PackageLimit("数据包中的文件超过大小上限")
-            self._handler.blob_begin(self._index, size)
-            if size == 0:
-                self._blob_done()
-            else:
-                self._state, self._remaining = "blob", size
-
-    def _await_blob(self) -> None:
-        if self._index >= len(self._sizes):
-            self._expect("done", 0)
-        else:
-            self._expect("blob_len", _U64.size)
-
-    def _blob_done(self) -> None:
-        self._handler.blob_end(self._index)
-        self._index += 1
-        self._await_blob()
+            self._handler.blob_begin(index, size)
+            if size:
+                self._blob, self._remaining = index, size
+                yield 0
+            self._handler.blob_end(index)
 
 
 # -- writing ----------------------------------------------------------------------------------

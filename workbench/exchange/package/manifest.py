@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +34,8 @@ MAX_RECIPIENTS = 64
 MAX_DEVICE_USERS = 1000
 
 
+# BlobEntry, Sender and ReceiptEntry travel as ``asdict`` gives them: each field is a key of the
+# manifest, so renaming one changes the format.
 @dataclass(frozen=True)
 class BlobEntry:
     id: str  # "records", "taxonomy-<n>" or, for an attachment, its SHA-256
@@ -43,16 +45,6 @@ class BlobEntry:
     media_type: str
     name: str  # display metadata only, never a path
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "role": self.role,
-            "size": self.size,
-            "sha256": self.sha256,
-            "media_type": self.media_type,
-            "name": self.name,
-        }
-
 
 @dataclass(frozen=True)
 class Sender:
@@ -61,15 +53,6 @@ class Sender:
     user: str
     display_name: str
     role: str  # "field" | "office"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "device_id": self.device_id,
-            "store_id": self.store_id,
-            "user": self.user,
-            "display_name": self.display_name,
-            "role": self.role,
-        }
 
 
 @dataclass(frozen=True)
@@ -106,21 +89,14 @@ class Manifest:
         if self.kind == "receipt":
             receipt = {
                 "device_id": self.receipt_device,
-                "packages": [
-                    {
-                        "package_id": r.package_id,
-                        "device_seq": r.device_seq,
-                        "package_hash": r.package_hash,
-                    }
-                    for r in self.receipt
-                ],
+                "packages": list(map(asdict, self.receipt)),
             }
         doc = {
             "format": FORMAT,
             "format_version": MANIFEST_VERSION,
             "kind": self.kind,
             "package_id": self.package_id,
-            "sender": self.sender.to_json(),
+            "sender": asdict(self.sender),
             "device_seq": self.device_seq,
             "prev_hash": self.prev_hash,
             "created_at": self.created_at.isoformat(),
@@ -129,7 +105,7 @@ class Manifest:
             "schema_version": self.schema_version,
             "round_id": self.round_id,
             "recipients": list(self.recipients),
-            "blobs": [b.to_json() for b in self.blobs],
+            "blobs": list(map(asdict, self.blobs)),
             "counts": dict(sorted(self.counts.items())),
             "receipt": receipt,
             "device_users": None if self.device_users is None else sorted(self.device_users),

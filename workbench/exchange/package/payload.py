@@ -22,7 +22,13 @@ from typing import Any
 from workbench.exchange import strict
 from workbench.exchange.canonical import StrictJSONError, canonical_json
 from workbench.exchange.errors import BadRecords, PackageLimit
-from workbench.exchange.records.recordio import MODELS, PackageRecord, parse_record
+from workbench.exchange.records.recordio import (
+    MODELS,
+    NOT_CANONICAL,
+    PackageRecord,
+    parse_record,
+)
+from workbench.strictjson import no_constant, no_float
 
 RECORDS_FORMAT = "workbench-records"
 RECORDS_VERSION = 2
@@ -46,45 +52,32 @@ class Revocation:
     revoked_at: datetime
     reason: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "device_id": self.device_id,
-            "revoked_at": self.revoked_at.isoformat(),
-            "reason": self.reason,
-        }
-
 
 def header_line(revocations: Iterable[Revocation] = ()) -> bytes:
-    doc = {
-        "format": RECORDS_FORMAT,
-        "version": RECORDS_VERSION,
-        "revocations": [r.to_json() for r in revocations],
-    }
+    revoked = [
+        {"device_id": r.device_id, "revoked_at": r.revoked_at.isoformat(), "reason": r.reason}
+        for r in revocations
+    ]
+    doc = {"format": RECORDS_FORMAT, "version": RECORDS_VERSION, "revocations": revoked}
     return canonical_json(doc) + b"\n"
-
-
-def record_line(rec: PackageRecord) -> bytes:
-    return rec.canonical_line() + b"\n"
 
 
 def build_records(
     records: Iterable[PackageRecord], revocations: Iterable[Revocation] = ()
 ) -> bytes:
-    """The whole blob at once (briefings, tests): what ``RecordsWriter`` streams."""
-    return b"".join([header_line(revocations), *map(record_line, records)])
+    """The whole blob at once (briefings): what ``RecordsWriter`` streams."""
+    return b"".join([header_line(revocations), *(r.canonical_line() + b"\n" for r in records)])
 
 
 class RecordsWriter:
     """Streams the blob into ``write`` while hashing and counting it."""
 
-    def __init__(
-        self, write: Callable[[bytes], object], revocations: Iterable[Revocation] = ()
-    ) -> None:
+    def __init__(self, write: Callable[[bytes], object]) -> None:
         self._write = write
         self._hash = hashlib.sha256()
         self.size = 0
         self.counts: Counter[str] = Counter()
-        self._emit(header_line(revocations))
+        self._emit(header_line())  # a team's package carries no revocations
 
     def _emit(self, line: bytes) -> None:
         self._hash.update(line)
@@ -92,7 +85,6 @@ class RecordsWriter:
         self.size += len(line)
 
     def add_line(self, record_type: str, line: bytes) -> None:
-        """A record's canonical line (without its newline)."""
         self._emit(line + b"\n")
         self.counts[record_type] += 1
 
@@ -104,16 +96,8 @@ class RecordsWriter:
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _no_float(_text: str) -> Any:
-    raise StrictJSONError("不允许小数")
-
-
-def _no_constant(text: str) -> Any:
-    raise StrictJSONError(f"不允许 {text}")
-
-
 # One decoder for every line: json.loads with these hooks builds a new one per call.
-_DECODER = json.JSONDecoder(parse_float=_no_float, parse_constant=_no_constant)
+_DECODER = json.JSONDecoder(parse_float=no_float, parse_constant=no_constant)
 
 
 def _loads(line: bytes, path: str) -> Any:
@@ -130,22 +114,15 @@ def _loads(line: bytes, path: str) -> Any:
     return value
 
 
-def _loads_canonical(line: bytes, path: str) -> Any:
-    """The value of a line that must be exactly its own canonical JSON."""
-    value = _loads(line, path)
+def _parse_header(line: bytes) -> tuple[Revocation, ...]:
+    value = _loads(line, "$.header")
     try:
         canonical = canonical_json(value)
     except (UnicodeEncodeError, ValueError):  # a lone surrogate; NaN cannot get here
-        raise StrictJSONError("字符串含无效字符", path) from None
+        raise StrictJSONError("字符串含无效字符", "$.header") from None
     if canonical != line:
-        raise StrictJSONError("不是规范 JSON（键的顺序、空白、转义、数字写法或重复的键）", path)
-    return value
-
-
-def _parse_header(line: bytes) -> tuple[Revocation, ...]:
-    o = strict.obj(
-        _loads_canonical(line, "$.header"), "$.header", ("format", "version", "revocations")
-    )
+        raise StrictJSONError(NOT_CANONICAL, "$.header")
+    o = strict.obj(value, "$.header", ("format", "version", "revocations"))
     if o["format"] != RECORDS_FORMAT:
         raise StrictJSONError("不是记录文件", "$.header.format")
     strict.integer(o["version"], "$.header.version", RECORDS_VERSION, RECORDS_VERSION)
@@ -165,9 +142,6 @@ def _parse_header(line: bytes) -> tuple[Revocation, ...]:
     return tuple(revocations)
 
 
-RecordHandler = Callable[[PackageRecord, bytes], None]
-
-
 @dataclass
 class RecordsReader:
     """Push parser: ``feed`` bytes as they are decrypted, ``finish`` at the blob's end.
@@ -177,7 +151,7 @@ class RecordsReader:
     appear once. Errors are coded rejections (BadRecords with the path, PackageLimit).
     """
 
-    on_record: RecordHandler
+    on_record: Callable[[PackageRecord, bytes], None]
     max_records: int
     max_line: int
     revocations: tuple[Revocation, ...] = ()
@@ -282,16 +256,3 @@ def _record_key(rec: PackageRecord) -> int:
     A set of these costs about half a set of (type, id) tuples, and the import's memory must not
     grow with the package."""
     return int(rec.id.replace("-", ""), 16) << _TYPE_BITS | _TYPE_CODES[rec.type]
-
-
-def parse_records(
-    data: bytes, *, max_records: int, max_line: int | None = None
-) -> tuple[list[PackageRecord], tuple[Revocation, ...]]:
-    """A whole blob at once (tests, the fuzz target): the records and the revocations."""
-    records: list[PackageRecord] = []
-    reader = RecordsReader(
-        lambda rec, _line: records.append(rec), max_records, max_line or max(len(data), 1)
-    )
-    reader.feed(data)
-    reader.finish()
-    return records, reader.revocations

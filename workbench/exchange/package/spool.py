@@ -36,11 +36,9 @@ class Spool:
         self._file = open_private(self.path)  # closed by close()/discard()
         self._pending = bytearray()
         self._counter = 0
-        self.size = 0
 
     def write(self, data: bytes | memoryview) -> None:
         self._pending += data
-        self.size += len(data)
         # Keep at least one byte back: the last chunk must carry the last flag.
         while len(self._pending) > CHUNK:
             self._seal(bytes(self._pending[:CHUNK]), last=False)
@@ -57,7 +55,6 @@ class Spool:
             self._file.close()
 
     def chunks(self) -> Iterator[bytes]:
-        """The plaintext, authenticated chunk by chunk."""
         self.close()
         counter = 0
         with open(self.path, "rb") as src:

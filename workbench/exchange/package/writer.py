@@ -80,8 +80,6 @@ def write_package(
     that its source refills once the next chunk is asked for: it is encrypted before then).
     ``progress`` gets (plaintext bytes, their total); a cancel stops the write and removes the
     partial file."""
-    if len(blobs) != len(manifest.blobs):
-        raise ValueError("one source per manifest blob")
     manifest_bytes = manifest.to_bytes()
     signature = keys.sign(signing_secret, keys.SIG_MANIFEST, manifest_bytes)
     target = Path(target)

@@ -53,12 +53,11 @@ def live_record(session: Session, record_type: str, record_id: str) -> PackageRe
     return None if row is None else serialize(row)
 
 
-def write_record(session: Session, rec: PackageRecord, *, new: bool = False) -> str:
-    """Insert or overwrite; returns "inserted" or "updated". ``new``: the caller knows the row
-    does not exist, so no lookup is made (a lookup would also autoflush)."""
+def write_record(session: Session, rec: PackageRecord) -> str:
+    """Insert or overwrite; returns "inserted" or "updated"."""
     assert session.info.get("preserve_stamps"), "imports must keep the incoming stamps"
     model = MODELS[rec.type]
-    row: Any = None if new else session.get(model, rec.id)
+    row: Any = session.get(model, rec.id)
     outcome = "updated"
     if row is None:
         row = model()

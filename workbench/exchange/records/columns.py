@@ -269,12 +269,10 @@ KINDS: dict[str, Kind] = {
 
 
 def to_wire(spec: ColumnSpec, value: Any) -> Any:
-    """The package form of an ORM attribute's value."""
     return None if value is None else KINDS[spec.kind].to_wire(value)
 
 
 def from_wire(spec: ColumnSpec, value: Any) -> Any:
-    """A validated package value as the ORM attribute wants it."""
     return None if value is None else KINDS[spec.kind].from_wire(spec, value)
 
 

@@ -34,6 +34,7 @@ from workbench.models.base import Base
 from workbench.models.fieldrules import INT32_MAX, column_specs
 from workbench.models.fieldrules import ColumnSpec as ColumnSpec  # the package schema's unit
 
+NOT_CANONICAL = "不是规范 JSON（键的顺序、空白、转义、数字写法或重复的键）"
 STAMP_ORDER = ("created_at", "created_by", "origin_device", "updated_at", "updated_by", "version")
 STAMPS = frozenset(STAMP_ORDER)
 
@@ -239,6 +240,6 @@ def parse_record(raw: Any, path: str, line: bytes | None = None) -> PackageRecor
     except (UnicodeEncodeError, ValueError):  # a lone surrogate
         raise StrictJSONError("字符串含无效字符", path) from None
     if line is not None and canonical != line:
-        raise StrictJSONError("不是规范 JSON（键的顺序、空白、转义、数字写法或重复的键）", path)
+        raise StrictJSONError(NOT_CANONICAL, path)
     fields = {**content, **stamps}
     return PackageRecord(record_type, record_id, version, digest, base, fields, children, canonical)

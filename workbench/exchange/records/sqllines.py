@@ -33,7 +33,6 @@ from workbench.exchange.records.recordio import (
     SCHEMAS,
     STAMPS,
     ColumnSpec,
-    PackageRecord,
     join_line,
     stored_record,
     type_tail,
@@ -47,8 +46,6 @@ BATCH = 2000  # rows per fetchmany: memory stays flat however large the round
 
 
 class RoundLine(NamedTuple):
-    """One record of the round as the export needs it."""
-
     type: str
     id: str
     version: int
@@ -112,11 +109,6 @@ def _refs(values: list[Any]) -> frozenset[str]:
     return frozenset(refs)
 
 
-def _from_orm(rec: PackageRecord) -> RoundLine:
-    refs = frozenset(rec.attachment_refs())
-    return RoundLine(rec.type, rec.id, rec.version, rec.hash, rec.canonical_line(), refs)
-
-
 def _table_lines(
     session: Session, dbapi: Any, model: type[Base], round_id: str, bases: Bases
 ) -> Iterator[RoundLine]:
@@ -130,7 +122,9 @@ def _table_lines(
             for record_id, version, body, stamps, *refs in batch:
                 middle, stamped = body.encode(), stamps.encode()  # {"children":…,"fields":…,"id":…}
                 if ODD in middle or ODD in stamped:
-                    yield _from_orm(stored_record(session, model, record_id, bases))
+                    rec = stored_record(session, model, record_id, bases)
+                    found = frozenset(rec.attachment_refs())
+                    yield RoundLine(rec.type, rec.id, rec.version, rec.hash, rec.line, found)
                     continue
                 base = bases.get((record_type, record_id))
                 kept = base if base is not None and base[0] < version else None
