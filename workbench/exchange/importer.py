@@ -14,7 +14,7 @@ import contextlib
 import gc
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,7 +69,7 @@ IMPORT_CACHE_KIB = 16 * 1024
 Stage = Callable[[str], None]
 
 
-def _no_stage(_stage: str) -> None:
+def _nothing(*_args: object) -> None:
     return None
 
 
@@ -232,19 +232,6 @@ def _finish(
     return receipts.apply_receipt(session, read), _nothing
 
 
-@contextlib.contextmanager
-def collector_skips_what_exists() -> Iterator[None]:
-    """Python's cyclic collector, now and then, walks every tracked object of the process: the
-    modules, the ORM, the interface. An import allocates enough objects to set off several such
-    walks. Frozen, the objects that exist before the import are left out of the walks until it
-    ends: they are not the import's garbage (``gc.freeze``)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def _import_transaction(
     vault: Vault,
     staged: Path,
@@ -309,16 +296,12 @@ def _import_transaction(
     return read, (outcome, warnings, after)
 
 
-def _nothing() -> None:
-    return None
-
-
 def import_package(
     vault: Vault,
     path: Path,
     *,
     limits: Limits | None = None,
-    on_stage: Stage = _no_stage,
+    on_stage: Stage = _nothing,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> ImportResult:
@@ -337,32 +320,34 @@ def import_package(
     staged: Path | None = None
     read: ReadPackage | None = None
     added: list[str] = []
-    after: Callable[[], None] = _nothing
     try:
         staged = _stage_copy(vault, Path(path), limits)
         on_stage("staged")
         check_envelope(staged)  # a hostile age header is refused before the write lock is taken
+        # Python's cyclic collector, now and then, walks every tracked object of the process:
+        # the modules, the ORM, the interface. An import allocates enough objects to set off
+        # several such walks. Frozen, the objects that exist before the import are left out of
+        # the walks until it ends: they are not the import's garbage.
+        gc.freeze()
         try:
-            with collector_skips_what_exists():
-                read, written = _import_transaction(
-                    vault, staged, limits, trust, added, on_stage, progress, cancel
-                )
+            read, written = _import_transaction(
+                vault, staged, limits, trust, added, on_stage, progress, cancel
+            )
         except sa_exc.IntegrityError as exc:  # e.g. a child row id that belongs elsewhere
             raise BadRecords("数据包中的记录与本库数据冲突（编号重复）") from exc
-        status = "already_imported"
-        outcome: dict[str, int] = {}
-        warnings: tuple[str, ...] = ()
+        finally:
+            gc.unfreeze()
         if written is not None:
-            outcome, warnings, after = written
-            status = "imported"
             on_stage("committed")
     except BaseException as exc:
         _refuse(vault, Path(path), staged, read, added, exc)
         raise
-    if staged is not None:
-        staged.unlink(missing_ok=True)
+    staged.unlink(missing_ok=True)
+    if written is None:
+        return _result(read, "already_imported")
+    outcome, warnings, after = written
     after()  # committed: what remains (installing taxonomy files) is no longer a refusal
-    return _result(read, status, outcome, len(added), warnings)
+    return _result(read, "imported", outcome, len(added), warnings)
 
 
 def _result(
