@@ -42,10 +42,9 @@ from workbench.exchange.intake.reader import (
     check_envelope,
     read_package,
 )
-from workbench.exchange.intake.trust import DeviceSnapshot, FieldTrust, OfficeTrust
+from workbench.exchange.intake.trust import FieldTrust, OfficeTrust
 from workbench.exchange.package.framing import Limits
 from workbench.exchange.package.manifest import Manifest
-from workbench.exchange.package.writer import schema_version
 from workbench.exchange.to_office import team
 from workbench.exchange.to_team import briefing, receipts
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
@@ -95,14 +94,11 @@ def exchange_dir(vault: Vault, name: str) -> Path:
 def make_trust(vault: Vault) -> Trust:
     with vault.read() as s:
         if vault.store_role == "office":
-            devices = {
-                d.device_id: DeviceSnapshot(d.device_id, d.signing_public)
-                for d in s.scalars(select(ExchangeDevice))
-            }
-            return OfficeTrust(office_keys(s), devices, revoked_ids(s), schema_version())
+            devices = {d.device_id: d.signing_public for d in s.scalars(select(ExchangeDevice))}
+            return OfficeTrust(office_keys(s), devices, revoked_ids(s))
         dk = device_keys(s)
         require_enrolled(dk)
-        return FieldTrust(dk, schema_version())
+        return FieldTrust(dk)
 
 
 def _has_blob(vault: Vault, session: Session) -> Callable[[str], bool]:
@@ -399,21 +395,22 @@ def _refuse(
             staged.replace(kept)
         with contextlib.suppress(Exception):  # a refusal is reported whatever happens here
             rejected.prune_store(vault, keep=kept)
-    code = exc.code if isinstance(exc, WorkbenchError) else "WB-INTERNAL"
-    message = exc.message if isinstance(exc, WorkbenchError) else type(exc).__name__
-    detail: dict[str, Any] = {"code": code, "reason": message, "file": path.name[:200]}
+    detail: dict[str, Any] = {"code": "WB-INTERNAL", "reason": type(exc).__name__}
+    detail["file"] = path.name[:200]
+    held = None
+    if isinstance(exc, WorkbenchError):
+        detail.update(code=exc.code, reason=exc.message)
+        detail["details"] = {k: str(v)[:200] for k, v in exc.details.items()}
+        exc.details.setdefault("kept_at", str(kept) if kept else str(path))
+        held = exc.details.get("other_package")
     package_id = None
     if read is not None:
         package_id = read.manifest.package_id
         detail.update(device_id=read.manifest.sender.device_id, device_seq=read.manifest.device_seq)
     if kept is not None:
         detail["kept_at"] = str(kept)
-    if isinstance(exc, WorkbenchError):
-        detail["details"] = {k: str(v)[:200] for k, v in exc.details.items()}
-        exc.details.setdefault("kept_at", str(kept) if kept else str(path))
     with contextlib.suppress(Exception), vault.session() as s:
         audit.record(s, "package.reject", "package", package_id, detail)
-        held = exc.details.get("other_package") if isinstance(exc, WorkbenchError) else None
         if held is not None:  # it contradicts a package already held: flag that one
             alert = {**detail, "refused_package": package_id}
             audit.record(s, "package.alert", "package", str(held), alert)
