@@ -15,7 +15,7 @@ import gc
 import shutil
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -101,34 +101,33 @@ def make_trust(vault: Vault) -> Trust:
         return FieldTrust(dk)
 
 
-def _has_blob(vault: Vault, session: Session) -> Callable[[str], bool]:
-    def has(sha: str) -> bool:
+def _context(
+    vault: Vault, session: Session, trust: Trust, path: Path, limits: Limits
+) -> ReadContext:
+    """What the reader asks of this store, answered in ``session``; records are only counted."""
+
+    def has_blob(sha: str) -> bool:
         return (
             session.get(Attachment, sha) is not None and vault.attachments.blob_path(sha).exists()
         )
 
-    return has
-
-
-def _attachment_limit(session: Session, limits: Limits) -> int:
-    return min(size_limit(session), limits.max_blob_bytes)
+    return ReadContext(
+        trust=trust,
+        ledger_check=lambda manifest, phash: check_incoming(session, manifest, phash),
+        has_blob=has_blob,
+        sink_for=lambda _manifest: CountingSink(),
+        incoming=None,
+        limits=limits,
+        attachment_limit=min(size_limit(session), limits.max_blob_bytes),
+        total_bytes=path.stat().st_size,
+    )
 
 
 def read_for(vault: Vault, path: Path, limits: Limits, on_stage: Stage) -> ReadPackage:
     """Check a package without writing (``verify``): every record is validated, then dropped."""
     trust = make_trust(vault)
     with vault.read() as s:
-        ctx = ReadContext(
-            trust=trust,
-            ledger_check=lambda m, h: check_incoming(s, m, h),
-            has_blob=_has_blob(vault, s),
-            sink_for=lambda _m: CountingSink(),
-            incoming=None,
-            limits=limits,
-            attachment_limit=_attachment_limit(s, limits),
-            total_bytes=path.stat().st_size,
-        )
-        return read_package(path, ctx, on_stage)
+        return read_package(path, _context(vault, s, trust, path, limits), on_stage)
 
 
 class _NotHeld(Exception):
@@ -146,22 +145,11 @@ def _held_already(vault: Vault, path: Path, limits: Limits, trust: Trust) -> Rea
             raise _NotHeld()
         return verdict
 
-    def never(_manifest: Manifest) -> RecordSink:
-        raise AssertionError("a held package is not read past its header")
-
     if not path.is_file():
         return None
     try:
         with vault.read() as s:
-            ctx = ReadContext(
-                trust=trust,
-                ledger_check=held,
-                has_blob=lambda _sha: False,
-                sink_for=never,
-                incoming=None,
-                limits=limits,
-                attachment_limit=0,
-            )
+            ctx = replace(_context(vault, s, trust, path, limits), ledger_check=held)
             return read_package(path, ctx)
     except (_NotHeld, WorkbenchError, OSError):
         return None
@@ -246,17 +234,12 @@ def _import_transaction(
         # Records may arrive in any order: foreign keys are checked at the commit.
         s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         sinks: list[RecordSink] = []
-        ctx = ReadContext(
-            trust=trust,
-            ledger_check=lambda manifest, phash: check_incoming(s, manifest, phash),
-            has_blob=_has_blob(vault, s),
+        ctx = replace(
+            _context(vault, s, trust, staged, limits),
             sink_for=_sink_for(s, sinks),
             incoming=vault.attachments,
-            limits=limits,
-            attachment_limit=_attachment_limit(s, limits),
             progress=progress,
             cancel=cancel,
-            total_bytes=staged.stat().st_size,
         )
         try:
             with page_cache(s, IMPORT_CACHE_KIB):
