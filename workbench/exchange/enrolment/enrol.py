@@ -42,7 +42,6 @@ from workbench.exchange.enrolment.identity import (
     put_age,
     put_key,
     put_signing,
-    store_meta,
 )
 from workbench.exchange.errors import (
     BadCertificateFile,
@@ -262,10 +261,9 @@ def make_request(vault: Vault) -> tuple[bytes, EnrolRequest]:
     """This device's enrolment request file (keys are made on first use and kept)."""
     with vault.session() as s:
         dk = device_keys(s, create=True)
-        meta = store_meta(s)
         request = EnrolRequest(
-            device_id=meta["device_id"],
-            store_id=meta["store_id"],
+            device_id=dk.device_id,
+            store_id=dk.store_id,
             user=vault.user.name,
             display_name=vault.user.display_name,
             signing_public=dk.signing_public,
@@ -310,11 +308,8 @@ def accept_certificate(
     _check_expected(office_fp, expect_office_fingerprint)
     with vault.session() as s:
         dk = device_keys(s)
-        if (cert.device_id, cert.signing_public, cert.age_recipient) != (
-            dk.device_id,
-            dk.signing_public,
-            dk.age_recipient,
-        ):
+        mine = (dk.device_id, dk.signing_public, dk.age_recipient)
+        if (cert.device_id, cert.signing_public, cert.age_recipient) != mine:
             raise BadCertificateFile("证书不是发给本设备的（设备编号或公钥不符）")
         if not cert.valid_at(utcnow()):
             raise BadCertificateFile("证书已过期或尚未生效")
@@ -327,12 +322,8 @@ def accept_certificate(
             put_age(s, PINNED_ESCROW, str(escrow))
         elif (stale := get_key(s, PINNED_ESCROW)) is not None:
             s.delete(stale)  # the office dropped its escrow key: stop encrypting to it
-        put_key(
-            s,
-            DEVICE_CERT,
-            certificate_frame(cert, signature).decode("utf-8"),
-            fingerprint=dk.fingerprint,
-        )
+        frame = certificate_frame(cert, signature).decode("utf-8")
+        put_key(s, DEVICE_CERT, frame, fingerprint=dk.fingerprint)
         audit.record(
             s,
             "enrol.accept",

@@ -150,8 +150,7 @@ def device_keys(session: Session, *, create: bool = False) -> DeviceKeys:
         put_signing(session, DEVICE_SIGNING, public, secret)
         age_secret, recipient = keys.new_age_identity()
         put_age(session, DEVICE_AGE, recipient, age_secret)
-        signing, age = get_key(session, DEVICE_SIGNING), get_key(session, DEVICE_AGE)
-        assert signing is not None and age is not None
+        return device_keys(session)
     assert signing.secret is not None and age.secret is not None
     cert_row = get_key(session, DEVICE_CERT)
     cert = parse_certificate_frame(cert_row.public.encode())[0] if cert_row else None
