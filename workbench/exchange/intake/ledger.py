@@ -80,7 +80,7 @@ def check_incoming(session: Session, manifest: Manifest, phash: str) -> LedgerVe
     missing = seq - 1 - len(held)  # counted, never listed: a signed seq may be near 2**63
     if not missing:
         return LedgerVerdict(duplicate=False)
-    first = itertools.islice((n for n in itertools.count(1) if n not in held), 10)
+    first = itertools.islice((n for n in range(1, seq) if n not in held), 10)
     shown = "、".join(map(str, first)) + ("…" if missing > 10 else "")
     warning = f"该设备的第 {shown} 号数据包尚未导入（序号有缺口），请核查是否遗漏"
     return LedgerVerdict(duplicate=False, warnings=(warning,))
