@@ -225,9 +225,10 @@ def _import_transaction(
     on_stage: Stage,
     progress: ProgressSink,
     cancel: CancelToken,
-) -> tuple[ReadPackage, tuple[dict[str, int], tuple[str, ...], Callable[[], None]] | None]:
+) -> tuple[ImportResult, Callable[[], None]]:
     """Read and write in one transaction: records are merged as they are validated, and any
-    later refusal (a blob's hash, a count, a cancel) rolls all of it back. None: a duplicate."""
+    later refusal (a blob's hash, a count, a cancel) rolls all of it back. Returned with what
+    is left to do once it is committed."""
     with vault.session() as s:
         s.info["preserve_stamps"] = True
         as_store_job(s)  # the 系统管理员 carries packages: merged, never shown (三员分立)
@@ -248,7 +249,7 @@ def _import_transaction(
             for sink in sinks:
                 sink.abort()  # drop what a failed read left unmerged
         if read.verdict.duplicate:
-            return read, None
+            return _result(read, "already_imported"), _nothing
         try:
             on_stage("validated")
             cancel.raise_if_cancelled()
@@ -272,7 +273,7 @@ def _import_transaction(
         except BaseException:
             read.discard()
             raise
-    return read, (outcome, warnings, after)
+    return _result(read, "imported", outcome, len(added), warnings), after
 
 
 def import_package(
@@ -297,7 +298,7 @@ def import_package(
     if held is not None:
         return _result(held, "already_imported")
     staged: Path | None = None
-    read: ReadPackage | None = None
+    result: ImportResult | None = None
     added: list[str] = []
     try:
         staged = _stage_copy(vault, Path(path), limits)
@@ -309,24 +310,21 @@ def import_package(
         # the walks until it ends: they are not the import's garbage.
         gc.freeze()
         try:
-            read, written = _import_transaction(
+            result, after = _import_transaction(
                 vault, staged, limits, trust, added, on_stage, progress, cancel
             )
         except sa_exc.IntegrityError as exc:  # e.g. a child row id that belongs elsewhere
             raise BadRecords("数据包中的记录与本库数据冲突（编号重复）") from exc
         finally:
             gc.unfreeze()
-        if written is not None:
+        if result.status == "imported":
             on_stage("committed")
     except BaseException as exc:
-        _refuse(vault, Path(path), staged, read, added, exc)
+        _refuse(vault, Path(path), staged, result, added, exc)
         raise
     staged.unlink(missing_ok=True)
-    if written is None:
-        return _result(read, "already_imported")
-    outcome, warnings, after = written
     after()  # committed: what remains (installing taxonomy files) is no longer a refusal
-    return _result(read, "imported", outcome, len(added), warnings)
+    return result
 
 
 def _result(
@@ -356,7 +354,7 @@ def _refuse(
     vault: Vault,
     path: Path,
     staged: Path | None,
-    read: ReadPackage | None,
+    result: ImportResult | None,
     added: list[str],
     exc: BaseException,
 ) -> None:
@@ -387,9 +385,9 @@ def _refuse(
         exc.details.setdefault("kept_at", str(kept) if kept else str(path))
         held = exc.details.get("other_package")
     package_id = None
-    if read is not None:
-        package_id = read.manifest.package_id
-        detail.update(device_id=read.manifest.sender.device_id, device_seq=read.manifest.device_seq)
+    if result is not None:  # refused after its commit (by on_stage)
+        package_id = result.package_id
+        detail.update(device_id=result.sender_device, device_seq=result.device_seq)
     if kept is not None:
         detail["kept_at"] = str(kept)
     with contextlib.suppress(Exception), vault.session() as s:

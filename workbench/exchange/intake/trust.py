@@ -13,7 +13,6 @@ from datetime import timedelta
 from workbench.exchange.canonical import StrictJSONError
 from workbench.exchange.enrolment import keys
 from workbench.exchange.enrolment.certs import (
-    Certificate,
     parse_certificate_frame,
     verify_certificate,
 )
@@ -39,9 +38,7 @@ CLOCK_SKEW = timedelta(days=1)
 @dataclass(frozen=True)
 class Checked:
     manifest: Manifest
-    manifest_bytes: bytes
     package_hash: str
-    certificate: Certificate | None
 
 
 def _signature_ok(public: str, manifest_bytes: bytes, signature: bytes) -> None:
@@ -96,7 +93,7 @@ class OfficeTrust:
         if manifest.kind != "team":
             raise WrongKind(f"巡察办只接收巡察组数据包，此包类型为 {manifest.kind}")
         _common(manifest, self.office.age_fingerprint)
-        return Checked(manifest, manifest_bytes, package_hash(manifest_bytes), cert)
+        return Checked(manifest, package_hash(manifest_bytes))
 
 
 class FieldTrust:
@@ -118,4 +115,4 @@ class FieldTrust:
         _common(manifest, self.device.age_fingerprint)
         if manifest.kind == "receipt" and manifest.receipt_device != self.device.device_id:
             raise WrongRecipient("回执不是开给本设备的")
-        return Checked(manifest, manifest_bytes, package_hash(manifest_bytes), None)
+        return Checked(manifest, package_hash(manifest_bytes))
