@@ -127,7 +127,6 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "数据包编号已被另一个内容不同的数据包使用"),
     QT_TRANSLATE_NOOP("core", "数据包与该设备此前的数据包链不衔接：可能是伪造或设备数据被回滚"),
     QT_TRANSLATE_NOOP("core", "写入暂存文件失败，数据未改变"),
-    QT_TRANSLATE_NOOP("core", "设备登记失败"),
     QT_TRANSLATE_NOOP("core", "登记申请文件无效或被改动"),
     QT_TRANSLATE_NOOP("core", "设备证书文件无效、被改动或不是发给本设备的"),
     QT_TRANSLATE_NOOP("core", "指纹与核对值不一致：请勿继续，并通过电话等其他渠道核实"),

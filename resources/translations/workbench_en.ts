@@ -8100,10 +8100,6 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Writing the temporary file failed. No data was changed.</translation>
     </message>
     <message>
-        <source>设备登记失败</source>
-        <translation>Device registration failed.</translation>
-    </message>
-    <message>
         <source>登记申请文件无效或被改动</source>
         <translation>The registration request file is invalid or has been altered.</translation>
     </message>

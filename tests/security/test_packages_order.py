@@ -131,3 +131,17 @@ def test_a_forged_package_closing_a_gap_is_refused_naming_the_held_successor(w: 
     _refused_naming(w, forged, held[3])
     assert ex.import_package(w.office, p2).warnings == ()  # the genuine one still closes it
     assert sorted(_held(w)) == [1, 2, 3]
+
+
+def test_a_sequence_number_far_ahead_names_its_gap_without_counting_it_out(w: World) -> None:
+    """A package numbered 2**62 by a device's own key: the gap before it is named from the
+    packages held, not counted out number by number, which would never end while the import
+    holds the store's write lock."""
+    p1, _p2, p3 = _genuine(w, 3)
+    ex.import_package(w.office, p1)
+    assert "第 2 号数据包尚未导入" in ex.import_package(w.office, p3).warnings[0]
+    forged, forged_id = _forged(w, 2**62, "ab" * 32)
+    warnings = ex.import_package(w.office, forged).warnings
+    named = "第 2、4、5、6、7、8、9、10、11、12… 号数据包尚未导入"
+    assert any(named in text for text in warnings)
+    assert _held(w)[2**62].package_id == forged_id

@@ -8,7 +8,6 @@ should import ``workbench.models.exchange`` too, so Alembic and ``info`` see the
 
 from workbench.exchange.enrolment.enrol import (
     DeviceView,
-    OfficeInfo,
     accept_certificate,
     init_office,
     list_devices,
@@ -54,7 +53,6 @@ __all__ = [
     "ImportResult",
     "Limits",
     "MergePreview",
-    "OfficeInfo",
     "ReceiptResult",
     "VerifyReport",
     "WipeResult",

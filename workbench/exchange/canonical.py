@@ -11,9 +11,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from workbench.strictjson import INT_MAX as INT_MAX
-from workbench.strictjson import INT_MIN as INT_MIN
-from workbench.strictjson import MAX_DEPTH as MAX_DEPTH
 from workbench.strictjson import StrictJSONError as StrictJSONError
 from workbench.strictjson import strict_loads as strict_loads
 

@@ -161,22 +161,17 @@ class StagingFailed(WorkbenchError):
     default_message = N_("写入暂存文件失败，数据未改变")
 
 
-class EnrolmentError(ValidationError):
-    code = "WB-ENROL"
-    default_message = N_("设备登记失败")
-
-
-class BadRequestFile(EnrolmentError):
+class BadRequestFile(ValidationError):
     code = "WB-ENROL-REQUEST"
     default_message = N_("登记申请文件无效或被改动")
 
 
-class BadCertificateFile(EnrolmentError):
+class BadCertificateFile(ValidationError):
     code = "WB-ENROL-CERT"
     default_message = N_("设备证书文件无效、被改动或不是发给本设备的")
 
 
-class FingerprintMismatch(EnrolmentError):
+class FingerprintMismatch(ValidationError):
     code = "WB-ENROL-FINGERPRINT"
     default_message = N_("指纹与核对值不一致：请勿继续，并通过电话等其他渠道核实")
 

@@ -14,8 +14,8 @@ import contextlib
 import gc
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,10 +42,9 @@ from workbench.exchange.intake.reader import (
     check_envelope,
     read_package,
 )
-from workbench.exchange.intake.trust import DeviceSnapshot, FieldTrust, OfficeTrust
+from workbench.exchange.intake.trust import FieldTrust, OfficeTrust
 from workbench.exchange.package.framing import Limits
 from workbench.exchange.package.manifest import Manifest
-from workbench.exchange.package.writer import schema_version
 from workbench.exchange.to_office import team
 from workbench.exchange.to_team import briefing, receipts
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
@@ -69,7 +68,7 @@ IMPORT_CACHE_KIB = 16 * 1024
 Stage = Callable[[str], None]
 
 
-def _no_stage(_stage: str) -> None:
+def _nothing(*_args: object) -> None:
     return None
 
 
@@ -95,44 +94,40 @@ def exchange_dir(vault: Vault, name: str) -> Path:
 def make_trust(vault: Vault) -> Trust:
     with vault.read() as s:
         if vault.store_role == "office":
-            devices = {
-                d.device_id: DeviceSnapshot(d.device_id, d.signing_public)
-                for d in s.scalars(select(ExchangeDevice))
-            }
-            return OfficeTrust(office_keys(s), devices, revoked_ids(s), schema_version())
+            devices = {d.device_id: d.signing_public for d in s.scalars(select(ExchangeDevice))}
+            return OfficeTrust(office_keys(s), devices, revoked_ids(s))
         dk = device_keys(s)
         require_enrolled(dk)
-        return FieldTrust(dk, schema_version())
+        return FieldTrust(dk)
 
 
-def _has_blob(vault: Vault, session: Session) -> Callable[[str], bool]:
-    def has(sha: str) -> bool:
+def _context(
+    vault: Vault, session: Session, trust: Trust, path: Path, limits: Limits
+) -> ReadContext:
+    """What the reader asks of this store, answered in ``session``; records are only counted."""
+
+    def has_blob(sha: str) -> bool:
         return (
             session.get(Attachment, sha) is not None and vault.attachments.blob_path(sha).exists()
         )
 
-    return has
-
-
-def _attachment_limit(session: Session, limits: Limits) -> int:
-    return min(size_limit(session), limits.max_blob_bytes)
+    return ReadContext(
+        trust=trust,
+        ledger_check=lambda manifest, phash: check_incoming(session, manifest, phash),
+        has_blob=has_blob,
+        sink_for=lambda _manifest: CountingSink(),
+        incoming=None,
+        limits=limits,
+        attachment_limit=min(size_limit(session), limits.max_blob_bytes),
+        total_bytes=path.stat().st_size,
+    )
 
 
 def read_for(vault: Vault, path: Path, limits: Limits, on_stage: Stage) -> ReadPackage:
     """Check a package without writing (``verify``): every record is validated, then dropped."""
     trust = make_trust(vault)
     with vault.read() as s:
-        ctx = ReadContext(
-            trust=trust,
-            ledger_check=lambda m, h: check_incoming(s, m, h),
-            has_blob=_has_blob(vault, s),
-            sink_for=lambda _m: CountingSink(),
-            incoming=None,
-            limits=limits,
-            attachment_limit=_attachment_limit(s, limits),
-            total_bytes=path.stat().st_size,
-        )
-        return read_package(path, ctx, on_stage)
+        return read_package(path, _context(vault, s, trust, path, limits), on_stage)
 
 
 class _NotHeld(Exception):
@@ -150,22 +145,11 @@ def _held_already(vault: Vault, path: Path, limits: Limits, trust: Trust) -> Rea
             raise _NotHeld()
         return verdict
 
-    def never(_manifest: Manifest) -> RecordSink:
-        raise AssertionError("a held package is not read past its header")
-
     if not path.is_file():
         return None
     try:
         with vault.read() as s:
-            ctx = ReadContext(
-                trust=trust,
-                ledger_check=held,
-                has_blob=lambda _sha: False,
-                sink_for=never,
-                incoming=None,
-                limits=limits,
-                attachment_limit=0,
-            )
+            ctx = replace(_context(vault, s, trust, path, limits), ledger_check=held)
             return read_package(path, ctx)
     except (_NotHeld, WorkbenchError, OSError):
         return None
@@ -232,19 +216,6 @@ def _finish(
     return receipts.apply_receipt(session, read), _nothing
 
 
-@contextlib.contextmanager
-def collector_skips_what_exists() -> Iterator[None]:
-    """Python's cyclic collector, now and then, walks every tracked object of the process: the
-    modules, the ORM, the interface. An import allocates enough objects to set off several such
-    walks. Frozen, the objects that exist before the import are left out of the walks until it
-    ends: they are not the import's garbage (``gc.freeze``)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def _import_transaction(
     vault: Vault,
     staged: Path,
@@ -254,26 +225,22 @@ def _import_transaction(
     on_stage: Stage,
     progress: ProgressSink,
     cancel: CancelToken,
-) -> tuple[ReadPackage, tuple[dict[str, int], tuple[str, ...], Callable[[], None]] | None]:
+) -> tuple[ImportResult, Callable[[], None]]:
     """Read and write in one transaction: records are merged as they are validated, and any
-    later refusal (a blob's hash, a count, a cancel) rolls all of it back. None: a duplicate."""
+    later refusal (a blob's hash, a count, a cancel) rolls all of it back. Returned with what
+    is left to do once it is committed."""
     with vault.session() as s:
         s.info["preserve_stamps"] = True
         as_store_job(s)  # the 系统管理员 carries packages: merged, never shown (三员分立)
         # Records may arrive in any order: foreign keys are checked at the commit.
         s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         sinks: list[RecordSink] = []
-        ctx = ReadContext(
-            trust=trust,
-            ledger_check=lambda manifest, phash: check_incoming(s, manifest, phash),
-            has_blob=_has_blob(vault, s),
+        ctx = replace(
+            _context(vault, s, trust, staged, limits),
             sink_for=_sink_for(s, sinks),
             incoming=vault.attachments,
-            limits=limits,
-            attachment_limit=_attachment_limit(s, limits),
             progress=progress,
             cancel=cancel,
-            total_bytes=staged.stat().st_size,
         )
         try:
             with page_cache(s, IMPORT_CACHE_KIB):
@@ -282,7 +249,7 @@ def _import_transaction(
             for sink in sinks:
                 sink.abort()  # drop what a failed read left unmerged
         if read.verdict.duplicate:
-            return read, None
+            return _result(read, "already_imported"), _nothing
         try:
             on_stage("validated")
             cancel.raise_if_cancelled()
@@ -306,11 +273,7 @@ def _import_transaction(
         except BaseException:
             read.discard()
             raise
-    return read, (outcome, warnings, after)
-
-
-def _nothing() -> None:
-    return None
+    return _result(read, "imported", outcome, len(added), warnings), after
 
 
 def import_package(
@@ -318,7 +281,7 @@ def import_package(
     path: Path,
     *,
     limits: Limits | None = None,
-    on_stage: Stage = _no_stage,
+    on_stage: Stage = _nothing,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> ImportResult:
@@ -335,34 +298,33 @@ def import_package(
     if held is not None:
         return _result(held, "already_imported")
     staged: Path | None = None
-    read: ReadPackage | None = None
+    result: ImportResult | None = None
     added: list[str] = []
-    after: Callable[[], None] = _nothing
     try:
         staged = _stage_copy(vault, Path(path), limits)
         on_stage("staged")
         check_envelope(staged)  # a hostile age header is refused before the write lock is taken
+        # Python's cyclic collector, now and then, walks every tracked object of the process:
+        # the modules, the ORM, the interface. An import allocates enough objects to set off
+        # several such walks. Frozen, the objects that exist before the import are left out of
+        # the walks until it ends: they are not the import's garbage.
+        gc.freeze()
         try:
-            with collector_skips_what_exists():
-                read, written = _import_transaction(
-                    vault, staged, limits, trust, added, on_stage, progress, cancel
-                )
+            result, after = _import_transaction(
+                vault, staged, limits, trust, added, on_stage, progress, cancel
+            )
         except sa_exc.IntegrityError as exc:  # e.g. a child row id that belongs elsewhere
             raise BadRecords("数据包中的记录与本库数据冲突（编号重复）") from exc
-        status = "already_imported"
-        outcome: dict[str, int] = {}
-        warnings: tuple[str, ...] = ()
-        if written is not None:
-            outcome, warnings, after = written
-            status = "imported"
+        finally:
+            gc.unfreeze()
+        if result.status == "imported":
             on_stage("committed")
     except BaseException as exc:
-        _refuse(vault, Path(path), staged, read, added, exc)
+        _refuse(vault, Path(path), staged, result, added, exc)
         raise
-    if staged is not None:
-        staged.unlink(missing_ok=True)
+    staged.unlink(missing_ok=True)
     after()  # committed: what remains (installing taxonomy files) is no longer a refusal
-    return _result(read, status, outcome, len(added), warnings)
+    return result
 
 
 def _result(
@@ -392,7 +354,7 @@ def _refuse(
     vault: Vault,
     path: Path,
     staged: Path | None,
-    read: ReadPackage | None,
+    result: ImportResult | None,
     added: list[str],
     exc: BaseException,
 ) -> None:
@@ -414,21 +376,22 @@ def _refuse(
             staged.replace(kept)
         with contextlib.suppress(Exception):  # a refusal is reported whatever happens here
             rejected.prune_store(vault, keep=kept)
-    code = exc.code if isinstance(exc, WorkbenchError) else "WB-INTERNAL"
-    message = exc.message if isinstance(exc, WorkbenchError) else type(exc).__name__
-    detail: dict[str, Any] = {"code": code, "reason": message, "file": path.name[:200]}
-    package_id = None
-    if read is not None:
-        package_id = read.manifest.package_id
-        detail.update(device_id=read.manifest.sender.device_id, device_seq=read.manifest.device_seq)
-    if kept is not None:
-        detail["kept_at"] = str(kept)
+    detail: dict[str, Any] = {"code": "WB-INTERNAL", "reason": type(exc).__name__}
+    detail["file"] = path.name[:200]
+    held = None
     if isinstance(exc, WorkbenchError):
+        detail.update(code=exc.code, reason=exc.message)
         detail["details"] = {k: str(v)[:200] for k, v in exc.details.items()}
         exc.details.setdefault("kept_at", str(kept) if kept else str(path))
+        held = exc.details.get("other_package")
+    package_id = None
+    if result is not None:  # refused after its commit (by on_stage)
+        package_id = result.package_id
+        detail.update(device_id=result.sender_device, device_seq=result.device_seq)
+    if kept is not None:
+        detail["kept_at"] = str(kept)
     with contextlib.suppress(Exception), vault.session() as s:
         audit.record(s, "package.reject", "package", package_id, detail)
-        held = exc.details.get("other_package") if isinstance(exc, WorkbenchError) else None
         if held is not None:  # it contradicts a package already held: flag that one
             alert = {**detail, "refused_package": package_id}
             audit.record(s, "package.alert", "package", str(held), alert)

@@ -11,9 +11,10 @@ from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from workbench.exchange.canonical import INT_MAX, INT_MIN, StrictJSONError
+from workbench.exchange.canonical import StrictJSONError
 from workbench.models import fieldrules
 from workbench.models.fieldrules import CONTROL_RE, MAX_JSON_DEPTH
+from workbench.strictjson import INT_MAX, INT_MIN
 
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 HEX64_RE = re.compile(r"[0-9a-f]{64}")
@@ -61,17 +62,11 @@ def text(
         raise StrictJSONError("不能为空", path)
     if pattern is not None and not pattern.fullmatch(value):
         raise StrictJSONError("格式不正确", path)
-    if not allow_control:
-        no_control(value, path)
+    if not allow_control and CONTROL_RE.search(value):
+        raise StrictJSONError("含控制字符", path)
     fault = fieldrules.text_fault(value)
     if fault is not None:
         raise StrictJSONError(fault, path)
-    return value
-
-
-def no_control(value: str, path: str) -> str:
-    if CONTROL_RE.search(value):
-        raise StrictJSONError("含控制字符", path)
     return value
 
 

@@ -39,8 +39,9 @@ from workbench.exchange.enrolment.identity import (
     device_keys,
     get_key,
     office_keys,
+    put_age,
     put_key,
-    store_meta,
+    put_signing,
 )
 from workbench.exchange.errors import (
     BadCertificateFile,
@@ -48,7 +49,7 @@ from workbench.exchange.errors import (
     ExchangeState,
     FingerprintMismatch,
 )
-from workbench.exchange.strict import obj, text, uuid_text
+from workbench.exchange.strict import obj, text
 from workbench.models.base import utcnow
 from workbench.models.exchange import ExchangeDevice, ExchangeRevocation, PackageLedger
 from workbench.roles import Role
@@ -101,22 +102,10 @@ def init_office(vault: Vault, *, escrow: str | None = None) -> OfficeInfo:
             raise Conflict("巡察办交换密钥已初始化，不能重复初始化")
         age_secret, recipient = keys.new_age_identity()
         signing_secret, signing_public = keys.new_signing_key()
-        put_key(
-            s,
-            OFFICE_AGE,
-            recipient,
-            secret=age_secret,
-            fingerprint=keys.recipient_fingerprint(recipient),
-        )
-        put_key(
-            s,
-            OFFICE_SIGNING,
-            signing_public,
-            secret=signing_secret,
-            fingerprint=keys.signing_fingerprint(signing_public),
-        )
+        put_age(s, OFFICE_AGE, recipient, age_secret)
+        put_signing(s, OFFICE_SIGNING, signing_public, signing_secret)
         if escrow:
-            put_key(s, OFFICE_ESCROW, escrow, fingerprint=keys.recipient_fingerprint(escrow))
+            put_age(s, OFFICE_ESCROW, escrow)
         audit.record(
             s,
             "office.init",
@@ -272,10 +261,9 @@ def make_request(vault: Vault) -> tuple[bytes, EnrolRequest]:
     """This device's enrolment request file (keys are made on first use and kept)."""
     with vault.session() as s:
         dk = device_keys(s, create=True)
-        meta = store_meta(s)
         request = EnrolRequest(
-            device_id=meta["device_id"],
-            store_id=meta["store_id"],
+            device_id=dk.device_id,
+            store_id=dk.store_id,
             user=vault.user.name,
             display_name=vault.user.display_name,
             signing_public=dk.signing_public,
@@ -312,7 +300,6 @@ def accept_certificate(
         office_fp = keys.signing_fingerprint(signing_public)
     except (StrictJSONError, ValueError) as exc:
         raise BadCertificateFile(f"设备证书文件无效：{exc}") from None
-    uuid_text(cert.device_id, "$.certificate.device_id")
     if (
         not verify_certificate(cert, signature, signing_public)
         or cert.office_fingerprint != office_fp
@@ -321,31 +308,22 @@ def accept_certificate(
     _check_expected(office_fp, expect_office_fingerprint)
     with vault.session() as s:
         dk = device_keys(s)
-        if (cert.device_id, cert.signing_public, cert.age_recipient) != (
-            dk.device_id,
-            dk.signing_public,
-            dk.age_recipient,
-        ):
+        mine = (dk.device_id, dk.signing_public, dk.age_recipient)
+        if (cert.device_id, cert.signing_public, cert.age_recipient) != mine:
             raise BadCertificateFile("证书不是发给本设备的（设备编号或公钥不符）")
         if not cert.valid_at(utcnow()):
             raise BadCertificateFile("证书已过期或尚未生效")
         pinned = get_key(s, PINNED_SIGNING)
         if pinned is not None and pinned.public != signing_public:
             raise BadCertificateFile("证书由另一个巡察办密钥签发，与本设备已信任的不同")
-        put_key(s, PINNED_SIGNING, signing_public, fingerprint=office_fp)
-        put_key(s, PINNED_AGE, age_recipient, fingerprint=keys.recipient_fingerprint(age_recipient))
+        put_signing(s, PINNED_SIGNING, signing_public)
+        put_age(s, PINNED_AGE, age_recipient)
         if escrow is not None:
-            put_key(
-                s, PINNED_ESCROW, str(escrow), fingerprint=keys.recipient_fingerprint(str(escrow))
-            )
+            put_age(s, PINNED_ESCROW, str(escrow))
         elif (stale := get_key(s, PINNED_ESCROW)) is not None:
             s.delete(stale)  # the office dropped its escrow key: stop encrypting to it
-        put_key(
-            s,
-            DEVICE_CERT,
-            certificate_frame(cert, signature).decode("utf-8"),
-            fingerprint=dk.fingerprint,
-        )
+        frame = certificate_frame(cert, signature).decode("utf-8")
+        put_key(s, DEVICE_CERT, frame, fingerprint=dk.fingerprint)
         audit.record(
             s,
             "enrol.accept",

@@ -44,6 +44,16 @@ def put_key(
     session.flush()
 
 
+def put_signing(session: Session, name: str, public: str, secret: str | None = None) -> None:
+    put_key(session, name, public, secret=secret, fingerprint=keys.signing_fingerprint(public))
+
+
+def put_age(session: Session, name: str, recipient: str, secret: str | None = None) -> None:
+    put_key(
+        session, name, recipient, secret=secret, fingerprint=keys.recipient_fingerprint(recipient)
+    )
+
+
 def store_meta(session: Session) -> dict[str, str]:
     return {m.key: m.value for m in session.scalars(select(StoreMeta))}
 
@@ -75,10 +85,6 @@ class OfficeKeys:
     @property
     def age_fingerprint(self) -> str:
         return keys.recipient_fingerprint(self.age_recipient)
-
-    @property
-    def recipients(self) -> list[str]:
-        return [self.age_recipient, *([self.escrow] if self.escrow else [])]
 
 
 def office_keys(session: Session) -> OfficeKeys:
@@ -141,23 +147,10 @@ def device_keys(session: Session, *, create: bool = False) -> DeviceKeys:
         if not create:
             raise ExchangeState("本设备尚未登记，请先运行 workbench enrol request")
         secret, public = keys.new_signing_key()
-        put_key(
-            session,
-            DEVICE_SIGNING,
-            public,
-            secret=secret,
-            fingerprint=keys.signing_fingerprint(public),
-        )
+        put_signing(session, DEVICE_SIGNING, public, secret)
         age_secret, recipient = keys.new_age_identity()
-        put_key(
-            session,
-            DEVICE_AGE,
-            recipient,
-            secret=age_secret,
-            fingerprint=keys.recipient_fingerprint(recipient),
-        )
-        signing, age = get_key(session, DEVICE_SIGNING), get_key(session, DEVICE_AGE)
-        assert signing is not None and age is not None
+        put_age(session, DEVICE_AGE, recipient, age_secret)
+        return device_keys(session)
     assert signing.secret is not None and age.secret is not None
     cert_row = get_key(session, DEVICE_CERT)
     cert = parse_certificate_frame(cert_row.public.encode())[0] if cert_row else None

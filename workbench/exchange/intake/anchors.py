@@ -60,23 +60,8 @@ def outgoing_claim(
 def record_sent(session: Session, manifest: Manifest) -> None:
     """Keep the head a package made here carried (in the transaction of its ledger row)."""
     claim = manifest.audit
-    if claim is None or not claim.seq:
-        return
-    session.execute(
-        insert(AuditAnchor),
-        [
-            {
-                "package_id": manifest.package_id,
-                "seq": claim.seq,
-                "direction": "out",
-                "device_id": manifest.sender.device_id,
-                "device_seq": manifest.device_seq,
-                "entry_hash": claim.hash,
-                "head": True,
-                "recorded_at": utcnow(),
-            }
-        ],
-    )
+    if claim is not None and claim.seq:
+        _keep(session, manifest, "out", {claim.seq: claim.hash})
 
 
 @dataclass(frozen=True)
@@ -144,27 +129,27 @@ def receive_claim(session: Session, manifest: Manifest) -> tuple[str, ...]:
             },
         )
         warnings.append(_warning(manifest, m))
-    _hold(session, manifest)
+    if manifest.audit is not None:
+        _keep(session, manifest, "in", manifest.audit.facts())
     return tuple(warnings)
 
 
-def _hold(session: Session, manifest: Manifest) -> None:
-    claim = manifest.audit
-    if claim is None:
-        return
+def _keep(session: Session, manifest: Manifest, direction: str, facts: dict[int, str]) -> None:
+    """The entry hashes ``manifest`` carries, by seq, as anchors of its sender's chain."""
+    assert manifest.audit is not None
     now = utcnow()
     rows = [
         {
             "package_id": manifest.package_id,
             "seq": seq,
-            "direction": "in",
+            "direction": direction,
             "device_id": manifest.sender.device_id,
             "device_seq": manifest.device_seq,
             "entry_hash": digest,
-            "head": seq == claim.seq,
+            "head": seq == manifest.audit.seq,
             "recorded_at": now,
         }
-        for seq, digest in sorted(claim.facts().items())
+        for seq, digest in sorted(facts.items())
     ]
     if rows:
         session.execute(insert(AuditAnchor), rows)

@@ -12,6 +12,7 @@ devices from one counter, so they carry no chain; only duplicates and reuse are 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -76,12 +77,13 @@ def check_incoming(session: Session, manifest: Manifest, phash: str) -> LedgerVe
             )
         )
     )
-    missing = [n for n in range(1, seq) if n not in held]
-    warnings: tuple[str, ...] = ()
-    if missing:
-        shown = "、".join(str(n) for n in missing[:10]) + ("…" if len(missing) > 10 else "")
-        warnings = (f"该设备的第 {shown} 号数据包尚未导入（序号有缺口），请核查是否遗漏",)
-    return LedgerVerdict(duplicate=False, warnings=warnings)
+    missing = seq - 1 - len(held)  # counted, never listed: a signed seq may be near 2**63
+    if not missing:
+        return LedgerVerdict(duplicate=False)
+    first = itertools.islice((n for n in range(1, seq) if n not in held), 10)
+    shown = "、".join(map(str, first)) + ("…" if missing > 10 else "")
+    warning = f"该设备的第 {shown} 号数据包尚未导入（序号有缺口），请核查是否遗漏"
+    return LedgerVerdict(duplicate=False, warnings=(warning,))
 
 
 def _link_broken(manifest: Manifest, held: PackageLedger) -> ChainBroken:

@@ -33,8 +33,8 @@ MAX_MAX_BYTES = 1 << 40  # 1 TiB
 
 @dataclass(frozen=True)
 class Retention:
-    keep_days: int = DEFAULT_KEEP_DAYS
-    max_bytes: int = DEFAULT_MAX_BYTES
+    keep_days: int
+    max_bytes: int
 
 
 def _meta_int(session: Session, key: str, default: int) -> int:
@@ -60,13 +60,8 @@ def set_retention(
         raise ValidationError("保留总量须在 1 MiB 到 1 TiB 之间", field="max_bytes")
     with vault.session() as s:
         for key, value in ((KEEP_DAYS_KEY, keep_days), (MAX_BYTES_KEY, max_bytes)):
-            if value is None:
-                continue
-            row = s.get(StoreMeta, key)
-            if row is None:
-                s.add(StoreMeta(key=key, value=str(value)))
-            else:
-                row.value = str(value)
+            if value is not None:
+                s.merge(StoreMeta(key=key, value=str(value)))
         policy = retention(s)
         detail = {"keep_days": policy.keep_days, "max_bytes": policy.max_bytes}
         audit.record(s, "exchange.rejected_retention", "store", None, detail)
@@ -100,15 +95,17 @@ def kept_packages(folder: Path) -> list[Kept]:
     return sorted(found, key=lambda k: (k.mtime, k.path.name))
 
 
-def prune(
-    folder: Path, policy: Retention, *, keep: Path | None = None, now: float | None = None
-) -> list[Path]:
-    """Remove the packages older than ``keep_days``, then the oldest until the rest fit within
-    ``max_bytes``. ``keep``, the package just refused (its error names it), always stays."""
-    cutoff = (time.time() if now is None else now) - policy.keep_days * 86400
-    held = kept_packages(folder)
+def prune_store(vault: Vault, keep: Path | None = None) -> None:
+    """Remove the packages older than the store's ``keep_days``, then the oldest until the rest
+    fit within its ``max_bytes``. ``keep``, the package just refused (its error names it),
+    always stays."""
+    held = kept_packages(folder(vault))
+    if not held:
+        return
+    with vault.read() as s:
+        policy = retention(s)
+    cutoff = time.time() - policy.keep_days * 86400
     total = sum(k.size for k in held)
-    removed = []
     for k in held:  # oldest first: the expired ones, then whatever is over the cap
         if k.path == keep or (k.mtime >= cutoff and total <= policy.max_bytes):
             continue
@@ -117,17 +114,6 @@ def prune(
         except OSError:
             continue
         total -= k.size
-        removed.append(k.path)
-    return removed
-
-
-def prune_store(vault: Vault, keep: Path | None = None) -> list[Path]:
-    """``prune`` the store's folder by the store's retention."""
-    if not folder(vault).is_dir():  # nothing was ever refused here
-        return []
-    with vault.read() as s:
-        policy = retention(s)
-    return prune(folder(vault), policy, keep=keep)
 
 
 @dataclass(frozen=True)

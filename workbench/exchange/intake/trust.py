@@ -13,7 +13,6 @@ from datetime import timedelta
 from workbench.exchange.canonical import StrictJSONError
 from workbench.exchange.enrolment import keys
 from workbench.exchange.enrolment.certs import (
-    Certificate,
     parse_certificate_frame,
     verify_certificate,
 )
@@ -30,6 +29,7 @@ from workbench.exchange.errors import (
     WrongRecipient,
 )
 from workbench.exchange.package.manifest import Manifest, package_hash, parse_manifest
+from workbench.exchange.package.writer import schema_version
 from workbench.models.base import utcnow
 
 CLOCK_SKEW = timedelta(days=1)
@@ -38,9 +38,7 @@ CLOCK_SKEW = timedelta(days=1)
 @dataclass(frozen=True)
 class Checked:
     manifest: Manifest
-    manifest_bytes: bytes
     package_hash: str
-    certificate: Certificate | None
 
 
 def _signature_ok(public: str, manifest_bytes: bytes, signature: bytes) -> None:
@@ -48,42 +46,27 @@ def _signature_ok(public: str, manifest_bytes: bytes, signature: bytes) -> None:
         raise BadSignature()
 
 
-def _common(manifest: Manifest, schema_version: str, own_fingerprint: str) -> None:
+def _common(manifest: Manifest, own_fingerprint: str) -> None:
     if own_fingerprint not in manifest.recipients:
         raise WrongRecipient()
-    if manifest.schema_version != schema_version:
+    ours = schema_version()
+    if manifest.schema_version != ours:
         raise SchemaMismatch(
-            f"数据包的数据结构版本为 {manifest.schema_version}，本程序为 {schema_version}，"
-            "请先统一程序版本",
+            f"数据包的数据结构版本为 {manifest.schema_version}，本程序为 {ours}，请先统一程序版本",
             package=manifest.schema_version,
-            ours=schema_version,
+            ours=ours,
         )
     if manifest.created_at > utcnow() + CLOCK_SKEW:
         raise BadManifest("数据包的生成时间晚于当前时间，请核对设备时钟")
 
 
-@dataclass(frozen=True)
-class DeviceSnapshot:
-    device_id: str
-    signing_public: str
-
-
 class OfficeTrust:
     """Checks for team packages arriving at the office."""
 
-    kinds = ("team",)
-
-    def __init__(
-        self,
-        office: OfficeKeys,
-        devices: dict[str, DeviceSnapshot],
-        revoked: set[str],
-        schema_version: str,
-    ) -> None:
+    def __init__(self, office: OfficeKeys, devices: dict[str, str], revoked: set[str]) -> None:
         self.office = office
-        self.devices = devices
+        self.devices = devices  # device id → its signing key, as enrolled here
         self.revoked = revoked
-        self.schema_version = schema_version
         self.identities = [office.age_secret]
 
     def check(self, manifest_bytes: bytes, signature: bytes, certificate: bytes) -> Checked:
@@ -97,8 +80,7 @@ class OfficeTrust:
             cert, cert_sig, self.office.signing_public
         ):
             raise UntrustedCertificate()
-        device = self.devices.get(cert.device_id)
-        if device is None or device.signing_public != cert.signing_public:
+        if self.devices.get(cert.device_id) != cert.signing_public:
             raise UnknownDevice(device_id=cert.device_id)
         if cert.device_id in self.revoked:
             raise RevokedDevice(device_id=cert.device_id)
@@ -108,22 +90,19 @@ class OfficeTrust:
         manifest = parse_manifest(manifest_bytes)
         if manifest.sender.device_id != cert.device_id or manifest.sender.role != "field":
             raise UntrustedCertificate("清单中的发送设备与证书不符")
-        if manifest.kind not in self.kinds:
+        if manifest.kind != "team":
             raise WrongKind(f"巡察办只接收巡察组数据包，此包类型为 {manifest.kind}")
-        _common(manifest, self.schema_version, self.office.age_fingerprint)
-        return Checked(manifest, manifest_bytes, package_hash(manifest_bytes), cert)
+        _common(manifest, self.office.age_fingerprint)
+        return Checked(manifest, package_hash(manifest_bytes))
 
 
 class FieldTrust:
     """Checks for briefings and receipts arriving at a field device."""
 
-    kinds = ("briefing", "receipt")
-
-    def __init__(self, device: DeviceKeys, schema_version: str) -> None:
+    def __init__(self, device: DeviceKeys) -> None:
         assert device.office_signing_public is not None
         self.device = device
         self.office_signing_public = device.office_signing_public
-        self.schema_version = schema_version
         self.identities = [device.age_secret]
 
     def check(self, manifest_bytes: bytes, signature: bytes, certificate: bytes) -> Checked:
@@ -131,9 +110,9 @@ class FieldTrust:
             raise UntrustedCertificate("巡察办的数据包不应带设备证书")
         _signature_ok(self.office_signing_public, manifest_bytes, signature)
         manifest = parse_manifest(manifest_bytes)
-        if manifest.kind not in self.kinds or manifest.sender.role != "office":
+        if manifest.kind not in ("briefing", "receipt") or manifest.sender.role != "office":
             raise WrongKind(f"巡察组设备只接收巡察办的数据包，此包类型为 {manifest.kind}")
-        _common(manifest, self.schema_version, self.device.age_fingerprint)
+        _common(manifest, self.device.age_fingerprint)
         if manifest.kind == "receipt" and manifest.receipt_device != self.device.device_id:
             raise WrongRecipient("回执不是开给本设备的")
-        return Checked(manifest, manifest_bytes, package_hash(manifest_bytes), None)
+        return Checked(manifest, package_hash(manifest_bytes))
