@@ -13,7 +13,14 @@ import pytest
 from sqlalchemy import select, text, update
 
 from tests.workbench.datalist_files import ASSISTANCE_HEADERS, assistance_rows, write_csv
-from tests.workbench.exchange_support import PASS, World, WorldTemplate, content_digest, world_in
+from tests.workbench.exchange_support import (
+    PASS,
+    USERS,
+    World,
+    WorldTemplate,
+    content_digest,
+    world_in,
+)
 from workbench import exchange as ex
 from workbench.errors import PermissionDenied, ValidationError
 from workbench.models import Round
@@ -199,3 +206,26 @@ def test_rows_the_team_cannot_read_refuse_the_briefing_whole(w: World) -> None:
     with pytest.raises(ValidationError, match="第 3 行无法读取"):
         ex.import_package(w.a, path)
     assert content_digest(w.a) == before
+
+
+def test_the_cli_sends_a_list_only_when_named_and_says_where_one_came_from(
+    w: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.cli import main
+
+    source_id = _import(w.office, _list(w), w.round_id)
+    w.open("a")  # its store copied, to be opened by the commands
+    w.close()
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASS)
+    office = ["--store", str(w.dir / "office"), "--user", USERS["office"]]
+    team = ["--store", str(w.dir / "a"), "--user", USERS["a"]]
+    brief = ["brief", "--round", w.round_id, "--device", w.template.device_a]
+    assert main([*office, *brief, "--out", str(w.dir / "b1.wbp")]) == 0
+    assert "随包下发名单" not in capsys.readouterr().out
+    assert main([*office, *brief, "--list", source_id, "--out", str(w.dir / "b2.wbp")]) == 0
+    assert "随包下发名单（含个人信息）：县民政局（低保.csv）" in capsys.readouterr().out
+    assert main([*team, "import", str(w.dir / "b2.wbp")]) == 0
+    assert "名单新增 1" in capsys.readouterr().out
+    assert main([*team, "data", "sources"]) == 0
+    assert f"{source_id}  低保/特困/临时救助名单  来源：县民政局" in (out := capsys.readouterr().out)
+    assert "巡察办 20" in out and "下发" in out and "导入" not in out
