@@ -44,9 +44,7 @@ def w(tmp_path: Path, exchange_world_template: WorldTemplate) -> Iterator[World]
 
 def _import(vault: Vault, path: Path, round_id: str, label: str = "县民政局") -> str:
     with vault.session() as s:
-        done = import_list(
-            s, path, kind=DataListKind.ASSISTANCE, round_id=round_id, label=label
-        )
+        done = import_list(s, path, kind=DataListKind.ASSISTANCE, round_id=round_id, label=label)
     return done.source_id
 
 
@@ -128,9 +126,8 @@ def test_a_resent_list_is_not_stored_twice_nor_one_the_team_removed(w: World) ->
     assert kept.outcome["lists_kept"] == 1
     assert _rows(w.a, first) == []
     outcomes = [d["outcome"] for _id, d in _audit(w.a, "data.receive")]
-    assert outcomes == ["lists_added", "lists_unchanged", "lists_unchanged", "lists_added"] + [
-        "lists_kept"
-    ]
+    added, unchanged, kept = "lists_added", "lists_unchanged", "lists_kept"
+    assert outcomes == [added, unchanged, unchanged, added, kept]
 
 
 def test_the_same_file_the_team_imported_itself_is_not_stored_again(w: World) -> None:
@@ -227,5 +224,6 @@ def test_the_cli_sends_a_list_only_when_named_and_says_where_one_came_from(
     assert main([*team, "import", str(w.dir / "b2.wbp")]) == 0
     assert "名单新增 1" in capsys.readouterr().out
     assert main([*team, "data", "sources"]) == 0
-    assert f"{source_id}  低保/特困/临时救助名单  来源：县民政局" in (out := capsys.readouterr().out)
+    out = capsys.readouterr().out
+    assert f"{source_id}  低保/特困/临时救助名单  来源：县民政局" in out
     assert "巡察办 20" in out and "下发" in out and "导入" not in out
