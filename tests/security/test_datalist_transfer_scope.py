@@ -1,12 +1,15 @@
 """A 碰撞比对 list travels one way only, office → team, and only when the office chooses it: a
 team's export never carries the lists it received, and a team package that carries one anyway
-is refused with the error any blob a team may not send gets, the office's store unchanged."""
+is refused with the error any blob a team may not send gets, the office's store unchanged. What a
+briefing's list holds is checked line by line before anything of it is stored."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,11 +25,14 @@ from tests.workbench.exchange_support import (
     world_in,
 )
 from workbench import exchange as ex
+from workbench.errors import ValidationError
 from workbench.exchange.errors import BadManifest
 from workbench.exchange.importer import read_for
 from workbench.exchange.package.framing import Limits
 from workbench.exchange.package.manifest import DATALIST_MEDIA_TYPE
+from workbench.services.datalist_transfer import ListReceiver
 from workbench.services.datalists import import_list, list_sources
+from workbench.store.separation import as_store_job
 from workbench.vocab.enums import DataListKind
 
 
@@ -77,3 +83,67 @@ def test_a_team_package_carrying_a_list_is_refused(w: World) -> None:
         ex.import_package(w.office, path)
     assert content_digest(w.office) == before
     assert audit_actions(w.office, seq) == ["package.reject"]
+
+
+def _header(**over: Any) -> dict[str, Any]:
+    header = {
+        "format": "workbench-datalist",
+        "version": 1,
+        "id": "6f1c2a4e-0000-4000-8000-000000000001",
+        "kind": "assistance",
+        "label": "县民政局",
+        "source_date": None,
+        "file_name": "低保.csv",
+        "file_sha256": "a" * 64,
+        "sheet": "",
+        "headers": ["姓名", "身份证号"],
+        "mapping": {"name": 0, "id_number": 1},
+        "rows": 1,
+    }
+    return {**header, **over}
+
+
+def _lines(*values: Any) -> bytes:
+    return b"".join(json.dumps(v, ensure_ascii=False).encode() + b"\n" for v in values)
+
+
+GOOD_ROW = [2, ["张三", "110101199003070011"]]
+HOSTILE = {
+    "an unknown key": _lines(_header(extra=1), GOOD_ROW),
+    "a header without rows": _lines(_header(rows=0)),
+    "a mapping to no column": _lines(_header(mapping={"name": 0, "id_number": 9}), GOOD_ROW),
+    "a mapping without the 身份证号": _lines(_header(mapping={"name": 0}), GOOD_ROW),
+    "a control character in the label": _lines(_header(label="县\x1b[2J民政局"), GOOD_ROW),
+    "an id that is not a UUID": _lines(_header(id="../../x"), GOOD_ROW),
+    "a cell that is an object": _lines(_header(), [2, [{"a": 1}, "110101199003070011"]]),
+    "a row number below 1": _lines(_header(), [0, GOOD_ROW[1]]),
+    "a wrong check digit": _lines(_header(), [2, ["张三", "110101199003070012"]]),
+    "more rows than the header says": _lines(_header(), GOOD_ROW, [3, GOOD_ROW[1]]),
+    "fewer rows than the header says": _lines(_header(rows=2), GOOD_ROW),
+    "a last line without its end": _lines(_header(), GOOD_ROW)[:-1],
+    "a float": _lines(_header(), GOOD_ROW).replace(b"[2,", b"[2.0,"),
+}
+
+
+def _receive(w: World, data: bytes) -> None:
+    with w.a.session() as s:
+        as_store_job(s)
+        receiver = ListReceiver(s, w.round_id, {"package_id": "p"}, {})
+        for start in range(0, len(data), 7):  # in chunks that split lines and characters
+            receiver.feed(memoryview(data[start : start + 7]))
+        receiver.finish()
+
+
+def test_a_well_formed_list_is_stored(w: World) -> None:
+    _receive(w, _lines(_header(), GOOD_ROW))
+    with w.a.read() as s:
+        [view] = list_sources(s)
+    assert (view.label, view.rows) == ("县民政局", 1)
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_a_hostile_list_is_refused_and_nothing_stored(w: World, case: str) -> None:
+    before = content_digest(w.a)
+    with pytest.raises(ValidationError, match="部署包中的名单不符合格式要求"):
+        _receive(w, HOSTILE[case])
+    assert content_digest(w.a) == before

@@ -25,7 +25,7 @@ from workbench.models.datalists import DataRow, DataSource
 from workbench.models.fieldrules import json_fault, moment_fault, text_fault
 from workbench.models.system import AuditEntry
 from workbench.services.data_access import require_raw_access
-from workbench.services.datalists import BATCH, resolve_mapping, source_label
+from workbench.services.datalists import BATCH, missing_fields, resolve_mapping, source_label
 from workbench.services.datalists import _RowReader as RowReader  # the import's own reading
 from workbench.store import audit
 from workbench.strictjson import StrictJSONError, strict_loads
@@ -156,6 +156,12 @@ def _source(doc: Any, round_id: str) -> DataSource:
     for name, value, pattern in (("id", doc["id"], _UUID), ("sha256", doc["file_sha256"], _SHA256)):
         if not isinstance(value, str) or pattern.fullmatch(value) is None:
             raise _refused(f"“{name}”格式不正确")
+    try:
+        resolved = resolve_mapping(kind, tuple(headers), mapping)
+    except ValidationError as exc:
+        raise _refused(exc.message) from None
+    if missing_fields(kind, resolved):
+        raise _refused("列对应关系缺少必填项")
     return DataSource(
         id=doc["id"],
         round_id=round_id,
@@ -166,7 +172,7 @@ def _source(doc: Any, round_id: str) -> DataSource:
         file_sha256=doc["file_sha256"],
         sheet=_text(doc["sheet"], "工作表", 120),
         headers=headers,
-        mapping=resolve_mapping(kind, tuple(headers), mapping),
+        mapping=resolved,
         row_count=rows,
         imported_by=None,  # nobody here: where it came from is the ``data.receive`` entry
     )
@@ -206,6 +212,8 @@ class ListReceiver:
             raise _refused(f"一行超过 {MAX_LINE} 字节")
 
     def _take(self, line: bytes) -> None:
+        if self._header is not None and self._reader is None:
+            return  # a list not stored again: its lines are only hashed
         try:
             value = strict_loads(line)
         except StrictJSONError as exc:
@@ -242,8 +250,11 @@ class ListReceiver:
         if not (isinstance(value, list) and len(value) == 2 and type(value[0]) is int):
             raise _refused("每行应为行号和单元格")
         row_no, cells = value
-        if not isinstance(cells, list) or (fault := json_fault(cells)):
-            raise _refused(f"第 {row_no} 行的单元格{fault or '应为列表'}")
+        flat = isinstance(cells, list) and all(c is None or type(c) is str for c in cells)
+        if row_no < 1 or not flat:
+            raise _refused(f"第 {row_no} 行应为正的行号和文字单元格")
+        if fault := json_fault(cells):
+            raise _refused(f"第 {row_no} 行的单元格{fault}")
         values, problems = self._reader.read(row_no, cells)
         if values is None:
             raise _refused(f"第 {row_no} 行无法读取（{problems[0].column}：{problems[0].reason}）")
