@@ -149,6 +149,8 @@ class _SetupPage(QWizardPage):
         self.lists = QListWidget()
         self.lists.setObjectName("briefing_lists")
         self.lists.setMaximumHeight(96)
+        self.lists.setWordWrap(True)  # a kind's name is long in English: wrapped, never cut
+        self.lists.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lists_note = note_label("briefing_lists_note")
         self.lists_note.setStyleSheet("color: #8a4b00;")
         lists_box = QVBoxLayout()
@@ -201,6 +203,7 @@ class _SetupPage(QWizardPage):
         self.lists.clear()
         for source in sources or []:
             item = QListWidgetItem(list_text(source))
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, source.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
