@@ -122,6 +122,10 @@ HOSTILE = {
     "fewer rows than the header says": _lines(_header(rows=2), GOOD_ROW),
     "a last line without its end": _lines(_header(), GOOD_ROW)[:-1],
     "a float": _lines(_header(), GOOD_ROW).replace(b"[2,", b"[2.0,"),
+    "a row number past the column": _lines(_header(), [2**63, GOOD_ROW[1]]),
+    "an escaped lone surrogate": _lines(_header(), GOOD_ROW).replace("张".encode(), b"\\ud800"),
+    "a line that is not UTF-8": _lines(_header(), GOOD_ROW).replace("张".encode(), b"\xff"),
+    "rows nested too deep": _lines(_header(), [2, [[[["x"]]]]]),
 }
 
 

@@ -17,12 +17,19 @@ from collections.abc import Iterator, MutableMapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Text, cast, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import ValidationError
 from workbench.models.datalists import DataRow, DataSource
-from workbench.models.fieldrules import json_fault, moment_fault, text_fault
+from workbench.models.fieldrules import (
+    INT32_MAX,
+    MAX_JSON_ITEMS,
+    MAX_JSON_STRING,
+    json_fault,
+    moment_fault,
+    text_fault,
+)
 from workbench.models.system import AuditEntry
 from workbench.services.data_access import require_raw_access
 from workbench.services.datalists import BATCH, missing_fields, resolve_mapping, source_label
@@ -94,14 +101,14 @@ def list_lines(session: Session, source: DataSource) -> Iterator[bytes]:
             "rows": source.row_count,
         }
     )
-    rows = session.execute(
-        select(DataRow.row_no, DataRow.cells)
+    rows = session.execute(  # the cells as stored, JSON text: not decoded to be encoded again
+        select(DataRow.row_no, cast(DataRow.cells, Text))
         .where(DataRow.source_id == source.id)
         .order_by(DataRow.id)
         .execution_options(yield_per=BATCH)
     )
     for row_no, cells in rows:
-        yield _line([row_no, cells])
+        yield f"[{row_no},{cells}]\n".encode()
 
 
 def record_sent(
@@ -178,6 +185,22 @@ def _source(doc: Any, round_id: str) -> DataSource:
     )
 
 
+def _no_float(text: str) -> Any:
+    raise ValueError(f"不允许小数：{text[:20]}")
+
+
+# A row line holds no object (no key to repeat) and only ints, text and null: the plain decoder,
+# refusing fractions and NaN, is all the strictness it needs (``strict_loads`` costs 3x as much).
+_ROW_DECODER = json.JSONDecoder(parse_float=_no_float, parse_constant=_no_float)
+
+
+def _row_value(line: bytes) -> Any:
+    try:
+        return _ROW_DECODER.decode(line.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and JSONDecodeError too
+        raise _refused(f"数据行不是有效的 JSON（{str(exc)[:80]}）") from None
+
+
 class ListReceiver:
     """One list of a briefing, fed as it is decrypted, inside the import's transaction.
 
@@ -212,17 +235,14 @@ class ListReceiver:
             raise _refused(f"一行超过 {MAX_LINE} 字节")
 
     def _take(self, line: bytes) -> None:
-        if self._header is not None and self._reader is None:
-            return  # a list not stored again: its lines are only hashed
-        try:
-            value = strict_loads(line)
-        except StrictJSONError as exc:
-            raise _refused(exc.reason) from None
         if self._header is None:
-            self._header = _source(value, self.round_id)
+            try:
+                self._header = _source(strict_loads(line), self.round_id)
+            except StrictJSONError as exc:
+                raise _refused(exc.reason) from None
             self._begin(self._header)
-        elif self._reader is not None:
-            self._row(value)
+        elif self._reader is not None:  # else a list not stored again: only hashed
+            self._row(_row_value(line))
 
     def _begin(self, source: DataSource) -> None:
         session = self.session
@@ -251,10 +271,12 @@ class ListReceiver:
             raise _refused("每行应为行号和单元格")
         row_no, cells = value
         flat = isinstance(cells, list) and all(c is None or type(c) is str for c in cells)
-        if row_no < 1 or not flat:
-            raise _refused(f"第 {row_no} 行应为正的行号和文字单元格")
-        if fault := json_fault(cells):
+        if not 1 <= row_no <= INT32_MAX or not flat or len(cells) > MAX_JSON_ITEMS:
+            raise _refused(f"第 {row_no} 行应为正的行号和至多 {MAX_JSON_ITEMS} 个文字单元格")
+        if fault := text_fault("".join(c for c in cells if c)):  # one scan for the whole row
             raise _refused(f"第 {row_no} 行的单元格{fault}")
+        if any(len(c) > MAX_JSON_STRING for c in cells if c):
+            raise _refused(f"第 {row_no} 行的单元格超过 {MAX_JSON_STRING} 个字符")
         values, problems = self._reader.read(row_no, cells)
         if values is None:
             raise _refused(f"第 {row_no} 行无法读取（{problems[0].column}：{problems[0].reason}）")
