@@ -168,6 +168,18 @@
         <translation>Older, not applied</translation>
     </message>
     <message>
+        <source>名单新增</source>
+        <translation>Lists added</translation>
+    </message>
+    <message>
+        <source>名单未变</source>
+        <translation>Lists unchanged</translation>
+    </message>
+    <message>
+        <source>名单未重复存入</source>
+        <translation>Lists not stored twice</translation>
+    </message>
+    <message>
         <source>吊销名单</source>
         <translation>Revocation list</translation>
     </message>
@@ -1532,6 +1544,10 @@
     <message>
         <source>%1    用户名 %2    设备指纹 %3</source>
         <translation>%1    user %2    device fingerprint %3</translation>
+    </message>
+    <message>
+        <source>%1：%2（%3，%4 行）</source>
+        <translation>%1: %2 (%3, %4 rows)</translation>
     </message>
     <message>
         <source>用户管理…</source>
@@ -6648,12 +6664,20 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Imported at</translation>
     </message>
     <message>
+        <source>巡察办（%1）于 %2 随部署包下发，%3 存入本机</source>
+        <translation>Sent by the inspection office (%1) with a briefing on %2; stored here on %3</translation>
+    </message>
+    <message>
         <source>从 Excel 或 CSV 文件导入一份名单</source>
         <translation>Import a list from an Excel or CSV file</translation>
     </message>
     <message>
         <source>本轮尚未导入名单。点击“导入名单…”选择 Excel 或 CSV 文件。</source>
         <translation>No list imported for this round yet. Click “Import list…” and choose an Excel or CSV file.</translation>
+    </message>
+    <message>
+        <source>巡察办下发（%1）</source>
+        <translation>Sent by the office (%1)</translation>
     </message>
     <message>
         <source>删除所选名单及其全部数据行</source>
@@ -7630,6 +7654,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Hand each file on removable media to its device&apos;s holder, who imports it on that device&apos;s “Exchange” page (“Import briefing package”).</translation>
     </message>
     <message>
+        <source>随包下发名单（含个人信息）：%1</source>
+        <translation>Lists sent with the briefing (personal data): %1</translation>
+    </message>
+    <message>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
@@ -7681,6 +7709,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Recipient devices</translation>
     </message>
     <message>
+        <source>随包下发名单</source>
+        <translation>Lists to send</translation>
+    </message>
+    <message>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
@@ -7691,6 +7723,18 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>开始生成</source>
         <translation>Start</translation>
+    </message>
+    <message>
+        <source>名单含个人信息，只有巡察办授权查看名单的角色可以随部署包下发。</source>
+        <translation>Lists hold personal data: only the roles the inspection office allows to see lists may send them with a briefing.</translation>
+    </message>
+    <message>
+        <source>本轮没有导入的名单。</source>
+        <translation>No lists have been imported for this round.</translation>
+    </message>
+    <message>
+        <source>名单含身份证号等个人信息，默认不下发。只勾选巡察组现场核实确需的名单：它们随部署包加密下发，在接收设备上同样只有授权的角色可以查看。</source>
+        <translation>Lists hold personal data such as ID numbers and are not sent by default. Tick only those the team needs to verify on site: they travel encrypted in the briefing, and on the receiving device too only the allowed roles can see them.</translation>
     </message>
     <message>
         <source>设备指纹：%1</source>

@@ -1,5 +1,6 @@
 """Lists are personal data: importing them, running every rule and turning a hit into a clue
-(the matched rows as an .xlsx attachment) writes no plaintext anywhere. A marker name planted in
+(the matched rows as an .xlsx attachment) writes no plaintext anywhere, nor does sending them
+with a briefing, on the office's side or the team's. A marker name planted in
 the lists is looked for, in UTF-8, GB18030 and UTF-16-LE, in the store, the workbench home, the
 temp folder, the home folders and the working folder; the source files are deleted first (they
 are the only plaintext copy, brought by the user)."""
@@ -16,8 +17,10 @@ from pathlib import Path
 import pytest
 
 from tests.workbench.conftest import team, team_template
+from tests.workbench.exchange_support import WorldTemplate, world_in
 from tests.workbench.setup_files import OFFICE, office_round
 from tests.workbench.team import Team
+from workbench import exchange as ex
 from workbench.demo_data.lists import PERSON_IN_LISTS, write_lists
 from workbench.services.datahits import list_hits, run_rules
 from workbench.services.datalists import import_list
@@ -124,4 +127,37 @@ def test_import_run_and_clue_leave_no_plaintext(
     team.close()
     shutil.rmtree(source)
     roots = [team.directory, Path(os.environ["WORKBENCH_HOME"]), *private_dirs.values()]
+    assert _files_with_marker(roots) == []
+
+
+def test_a_list_sent_with_a_briefing_leaves_no_plaintext_on_either_side(
+    exchange_world_template: WorldTemplate, private_dirs: dict[str, Path], tmp_path: Path
+) -> None:
+    """The office reads the lists into the package as it seals it (no spool, no temp file); the
+    team writes them into its store as it decrypts them, then runs the rules on site."""
+    source = tmp_path / "source"
+    lists = write_lists(source, marker=MARKER)
+    with world_in(exchange_world_template, tmp_path / "w") as w:
+        with w.office.session() as s:
+            sent = [
+                import_list(
+                    s,
+                    item.path,
+                    kind=item.kind,
+                    round_id=w.round_id,
+                    label=item.label,
+                    mapping=item.mapping,
+                ).source_id
+                for item in lists.files
+            ]
+        package = w.dir / "brief.wbp"
+        ex.build_briefing(w.office, w.round_id, [w.template.device_a], package, lists=sent)
+        assert ex.import_package(w.a, package).outcome["lists_added"] == len(sent)
+        with w.a.session() as s:
+            run_rules(s, w.round_id)
+        with w.a.read() as s:
+            marked = [h for h in list_hits(s, w.round_id) if h.subject_name == MARKER]
+        assert [h.rule_id for h in marked] == [PERSON_IN_LISTS]  # the rows arrived readable
+    shutil.rmtree(source)
+    roots = [tmp_path, Path(os.environ["WORKBENCH_HOME"]), *private_dirs.values()]
     assert _files_with_marker(roots) == []

@@ -8,19 +8,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.exchange_world import TIMEOUT, idle, release, ui_on, world_fixture  # noqa: F401
+from tests.workbench.datalist_files import ASSISTANCE_HEADERS, assistance_rows, write_csv
 from tests.workbench.exchange_support import PASS, World
 from ui.dialogs.briefing_wizard import BriefingWizard, file_names
+from ui.pages.datacheck_page import DatacheckPage
 from ui.pages.exchange_page import ExchangePage
 from ui.tasks import Tasks
 from workbench import exchange as ex
 from workbench.exchange import BriefingRecipient
 from workbench.exchange.errors import PackageRejected
 from workbench.models.exchange import PackageLedger
+from workbench.roles import Role
+from workbench.services import users
+from workbench.services.datalists import import_list
 from workbench.services.rounds import list_rounds
 from workbench.store.vault import Vault
+from workbench.vocab.enums import DataListKind
 from workbench.workspace import Workspace
 
 FRESH_USER = "zu3"
@@ -254,3 +261,72 @@ def test_file_names_tell_devices_apart() -> None:
     assert len(set(names.values())) == 4
     assert "张伟-zw1" in names["1"] and "李娜-ln-55555" in names["3"]
     assert not any(f"-{i}-" in n for i, n in names.items())
+
+
+def _office_list(w: World) -> str:
+    path = write_csv(w.dir / "低保.csv", ASSISTANCE_HEADERS, assistance_rows(3))
+    with w.office.session() as s:
+        done = import_list(
+            s, path, kind=DataListKind.ASSISTANCE, round_id=w.round_id, label="县民政局"
+        )
+    release(w, "office")
+    return done.source_id
+
+
+def test_a_list_goes_only_when_ticked_and_the_team_sees_it_as_sent(
+    qtbot: QtBot, w: World, tmp_path: Path
+) -> None:
+    source_id = _office_list(w)
+    out = tmp_path / "out"
+    with ui_on(w, "office") as (_ws, tasks):
+        wizard = _wizard(qtbot, _page(qtbot, tasks, w.round_id), 2, out)
+        setup = wizard.setup
+        qtbot.waitUntil(lambda: setup.lists.count() == 1, timeout=TIMEOUT)
+        item = setup.lists.item(0)
+        assert "县民政局" in item.text() and "低保.csv" in item.text() and "3 行" in item.text()
+        assert item.checkState() == Qt.CheckState.Unchecked and setup.chosen_lists() == []
+        assert "个人信息" in setup.lists_note.text() and "默认不下发" in setup.lists_note.text()
+        item.setCheckState(Qt.CheckState.Checked)
+        assert setup.chosen_lists() == [source_id]
+        setup.set_checked([w.template.device_a])
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentId() == BriefingWizard.RESULT, timeout=TIMEOUT)
+        summary = wizard.result_page.summary.text()
+        assert "随包下发名单（含个人信息）：县民政局（低保.csv）" in summary
+        [(_device, result, _size)] = wizard.run_page.result.written
+        wizard.close()
+    ex.import_package(w.a, result.path)
+    release(w, "a")
+    with ui_on(w, "a") as (_ws, tasks):
+        page = DatacheckPage(tasks, lambda: {"round_id": w.round_id})
+        qtbot.addWidget(page)
+        page.show()
+        page.refresh()
+        qtbot.waitUntil(lambda: page.sources_tab.table.rowCount() == 1, timeout=TIMEOUT)
+        table = page.sources_tab.table
+        assert table.item(0, 6).text() == "巡察办下发（巡察办）"
+        assert "随部署包下发" in table.item(0, 6).toolTip()
+        idle(qtbot, tasks)
+
+
+def test_a_role_that_may_not_see_lists_is_not_offered_them(
+    qtbot: QtBot, w: World, tmp_path: Path
+) -> None:
+    _office_list(w)
+    users.add_user(w.office, "keyuan", PASS, (Role.MEMBER,), display_name="科员")
+    release(w, "office")
+    workspace = Workspace.open(w.dir / "office", "keyuan", PASS)
+    tasks = Tasks(workspace)
+    try:
+        wizard = BriefingWizard(tasks, w.round_id, tmp_path)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        setup = wizard.setup
+        qtbot.waitUntil(lambda: bool(setup.lists_note.text()), timeout=TIMEOUT)
+        assert setup.lists.count() == 0 and not setup.lists.isVisible()
+        assert "只有巡察办授权查看名单的角色可以随部署包下发" in setup.lists_note.text()
+        wizard.close()
+        idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+        workspace.lock()

@@ -61,6 +61,7 @@ def test_every_page_editor_and_dialog_is_rendered(
         "office-briefing.png",
         "office-briefing-result.png",
         "field-first-run-checklist.png",
+        "field-datacheck-sent-list.png",  # a list the briefing brought, 下发
         "main-voided.png",  # 显示已作废 on 信访件
         "dialog-follow-through.png",  # 整改台账's 整改跟踪
         *(f"datacheck-{shot}.png" for shot in ("sources", "import-mapping", "import-refused")),

@@ -1,6 +1,8 @@
 """生成部署包 (office): choose the round and the enrolled devices, then one package per device —
 encrypted to that device alone, named after the round and the device's holder — written on the
-worker with progress and cancel, and a summary of what was written where.
+worker with progress and cancel, and a summary of what was written where. The round's 碰撞比对
+lists may go too, each ticked by hand (none by default, under a warning that they are personal
+data); only a user whose role may see raw rows is offered them.
 
 The core seals a package for the devices it is given; here each device gets its own call, so a
 lost medium exposes one team's briefing only to the device it was made for. A cancel or a failure
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs.export_wizard import default_package_name
 from ui.dialogs.job_wizard import JobPage, JobWizard, note_label
 from ui.errors import error_text
+from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import human_size
 from ui.pages.exchange_support import counts_text, run_core
@@ -48,6 +51,9 @@ from workbench.exchange import (
     build_briefing,
 )
 from workbench.jobs import CancelToken, ProgressSink
+from workbench.services import Session
+from workbench.services.data_access import may_see_raw
+from workbench.services.datalists import SourceView, list_sources
 from workbench.workspace import Workspace
 
 
@@ -89,6 +95,21 @@ def file_names(round_name: str, devices: list[BriefingRecipient], prefix: str) -
     }
 
 
+def sendable_lists(session: Session, round_id: str) -> list[SourceView] | None:
+    """The round's lists, or None when the user's role may not see (nor send) them."""
+    return list_sources(session, round_id) if may_see_raw(session) else None
+
+
+def list_text(source: SourceView) -> str:
+    return (
+        _tr("%1：%2（%3，%4 行）")
+        .replace("%1", core_text(source.kind.label))
+        .replace("%2", source.label)
+        .replace("%3", source.file_name)
+        .replace("%4", f"{source.rows:,}")
+    )
+
+
 @dataclass
 class BriefingBatch:
     """What the job did: the packages written, in order, and why it stopped early (if it did)."""
@@ -125,12 +146,24 @@ class _SetupPage(QWizardPage):
         folder_row.setContentsMargins(0, 0, 0, 0)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
+        self.lists = QListWidget()
+        self.lists.setObjectName("briefing_lists")
+        self.lists.setMaximumHeight(96)
+        self.lists.setWordWrap(True)  # a kind's name is long in English: wrapped, never cut
+        self.lists.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lists_note = note_label("briefing_lists_note")
+        self.lists_note.setStyleSheet("color: #8a4b00;")
+        lists_box = QVBoxLayout()
+        lists_box.setContentsMargins(0, 0, 0, 0)
+        lists_box.addWidget(self.lists)
+        lists_box.addWidget(self.lists_note)
         self.files = note_label("briefing_files")
         self.message = note_label("briefing_message")
         self.message.setStyleSheet("color: #b00020;")
         form = QFormLayout()
         form.addRow(self.tr("巡察轮次"), self.round)
         form.addRow(self.tr("接收设备"), self.devices)
+        form.addRow(self.tr("随包下发名单"), lists_box)
         form.addRow(self.tr("保存到文件夹"), folder_row)
         form.addRow(self.tr("将写入"), self.files)
         layout = QVBoxLayout(self)
@@ -159,6 +192,41 @@ class _SetupPage(QWizardPage):
             self.set_recipients,
             lambda error: self.message.setText(error_text(error)),
         )
+        self.wizard_.tasks.run(
+            lambda s: sendable_lists(s, round_id),
+            self.set_lists,
+            lambda error: self.message.setText(error_text(error)),
+        )
+
+    def set_lists(self, sources: list[SourceView] | None) -> None:
+        """Every list unticked: sending one is a choice made each time."""
+        self.lists.clear()
+        for source in sources or []:
+            item = QListWidgetItem(list_text(source))
+            item.setToolTip(item.text())
+            item.setData(Qt.ItemDataRole.UserRole, source.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.lists.addItem(item)
+        self.lists.setVisible(bool(sources))
+        if sources is None:
+            note = self.tr("名单含个人信息，只有巡察办授权查看名单的角色可以随部署包下发。")
+        elif not sources:
+            note = self.tr("本轮没有导入的名单。")
+        else:
+            note = self.tr(
+                "名单含身份证号等个人信息，默认不下发。只勾选巡察组现场核实确需的名单："
+                "它们随部署包加密下发，在接收设备上同样只有授权的角色可以查看。"
+            )
+        self.lists_note.setText(note)
+
+    def chosen_lists(self) -> list[str]:
+        items = [self.lists.item(i) for i in range(self.lists.count())]
+        return [
+            str(i.data(Qt.ItemDataRole.UserRole))
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        ]
 
     def set_recipients(self, recipients: list[BriefingRecipient]) -> None:
         ticked = set(self.chosen_ids())  # kept across a change of round
@@ -264,6 +332,9 @@ class _ResultPage(QWizardPage):
                     "请用移动介质把各文件交给对应设备的使用人，在该设备“数据交换”页“导入部署包”。"
                 ),
             ]
+            if first.lists:
+                sent = self.tr("随包下发名单（含个人信息）：%1")
+                lines.insert(-1, sent.replace("%1", "、".join(first.lists)))
         if stopped is not None:
             why = self.tr("已取消。") if isinstance(stopped, Cancelled) else error_text(stopped)
             pending = batch.pending if batch is not None else self.wizard_.setup.chosen()
@@ -307,6 +378,7 @@ class BriefingWizard(JobWizard):
     def _make_job(self) -> tuple[Job, str]:
         round_id = str(self.setup.round.currentData())
         targets = self.setup.targets()
+        lists = self.setup.chosen_lists()
         label = self.tr("正在为 %1 生成部署包（第 %2 台，共 %3 台）…")
         exists = self.tr("文件已存在，不会覆盖：%1")
 
@@ -325,7 +397,12 @@ class BriefingWizard(JobWizard):
                     if path.exists():  # appeared since the check: never replaced
                         raise UsageError(exists.replace("%1", str(path)))
                     result = ws.call(
-                        build_briefing, round_id, [device.device_id], path, cancel=cancel
+                        build_briefing,
+                        round_id,
+                        [device.device_id],
+                        path,
+                        lists=lists,
+                        cancel=cancel,
                     )
                 except Exception as exc:  # the ones written stand; this one left no file
                     if not batch.written:

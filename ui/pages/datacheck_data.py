@@ -3,7 +3,8 @@ rules, whether the user may see the lists' raw rows (and which roles may), and t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from workbench.roles import Role
@@ -11,6 +12,7 @@ from workbench.services import Session
 from workbench.services.common import actor_roles
 from workbench.services.data_access import data_roles, may_see_raw
 from workbench.services.datahits import HitView, RuleView, list_hits, rule_list
+from workbench.services.datalist_transfer import received_from
 from workbench.services.datalists import SourceView, list_sources
 from workbench.services.hit_review import DECIDERS
 from workbench.services.rounds import list_rounds
@@ -28,6 +30,8 @@ class DatacheckData:
     raw_roles: tuple[Role, ...]  # the roles the 巡察办 allows that (for the tooltips)
     may_decide: bool  # may decide hits and turn them into clues
     may_draft: bool  # may turn one into a 底稿 (a 巡察组's roles only)
+    # source id → (who sent it, when): the lists a briefing brought (下发)
+    received: dict[str, tuple[str, datetime]] = field(default_factory=dict)
 
     @property
     def deciders(self) -> tuple[Role, ...]:
@@ -50,6 +54,7 @@ def load_datacheck(session: Session, round_id: str | None) -> DatacheckData:
         raw_roles=tuple(sorted(data_roles(session))),
         may_decide=bool(actor_roles(session) & {r.value for r in DECIDERS}),
         may_draft=bool(actor_roles(session) & {r.value for r in TEAM_ROLES}),
+        received=received_from(session, [s.id for s in sources]),
     )
 
 

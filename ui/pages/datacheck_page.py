@@ -36,7 +36,7 @@ from workbench.errors import Cancelled
 from workbench.jobs import CancelToken, ProgressSink
 from workbench.services import Session
 from workbench.services.datahits import RunResult, run_rules
-from workbench.services.datalists import RowsPage, remove_source, source_rows
+from workbench.services.datalists import RowsPage, SourceView, remove_source, source_rows
 
 ROWS_SHOWN = 100  # raw rows shown of the selected list
 
@@ -118,13 +118,20 @@ class SourcesTab(QWidget):
                     s.file_name,
                     f"{s.rows:,}",
                     str(s.skipped) if s.skipped else "—",
-                    s.imported_by,
-                    _moment(s.imported_at),
+                    *self._origin(s, data.received.get(s.id)),
                 ],
             )
             for s in data.sources
         ]
         fill_table(self.table, rows)
+        for row, source in enumerate(data.sources):
+            if (sent := data.received.get(source.id)) is not None:
+                tip = self.tr("巡察办（%1）于 %2 随部署包下发，%3 存入本机")
+                tip = tip.replace("%1", sent[0]).replace("%2", _moment(sent[1]))
+                for column in (6, 7):
+                    item = self.table.item(row, column)
+                    if item is not None:
+                        item.setToolTip(tip.replace("%3", _moment(source.imported_at)))
         refusal = "" if data.raw else raw_refusal(data)
         self.import_button.setEnabled(data.raw)
         self.import_button.setToolTip(refusal or self.tr("从 Excel 或 CSV 文件导入一份名单"))
@@ -137,6 +144,12 @@ class SourcesTab(QWidget):
         self.note.setVisible(bool(self.note.text()))
         self.split.setVisible(data.raw)  # no empty boxes where nothing may be shown
         self._selected()
+
+    def _origin(self, source: SourceView, sent: tuple[str, Any] | None) -> list[str]:
+        """Who imported the list and when, or, for one a briefing brought, who sent it and when."""
+        if sent is None:
+            return [source.imported_by, _moment(source.imported_at)]
+        return [self.tr("巡察办下发（%1）").replace("%1", sent[0]), _moment(sent[1])]
 
     def _selected(self) -> None:
         source_id = selected_id(self.table)

@@ -17,6 +17,7 @@ from workbench.datacheck.kinds import FIELDS
 from workbench.errors import UsageError
 from workbench.roles import ROLE_LABELS
 from workbench.services import data_access, datalists
+from workbench.services.datalist_transfer import received_from
 from workbench.services.identifiers import resolve_record
 from workbench.vocab.enums import DataListKind
 
@@ -157,13 +158,17 @@ def cmd_sources(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault, vault.read() as s:
         round_id = resolve_record(s, "rounds", args.round) if args.round else None
         sources = datalists.list_sources(s, round_id)
+        sent = received_from(s, [v.id for v in sources])
     lines = []
     for v in sources:
         when = f"，截至 {v.source_date:%Y-%m-%d}" if v.source_date else ""
         skipped = f"，{v.skipped} 处未导入" if v.skipped else ""
+        by, at, verb = v.imported_by, f"{v.imported_at:%Y-%m-%d %H:%M}", "导入"
+        if v.id in sent:  # a briefing brought it
+            by, at, verb = sent[v.id][0], f"{sent[v.id][1]:%Y-%m-%d}", "下发"
         lines.append(
             f"{v.id}  {v.kind_label}  来源：{v.label}{when}  {v.rows:,} 行{skipped}  "
-            f"“{v.file_name}”  {v.round_name}  {v.imported_by} {v.imported_at:%Y-%m-%d %H:%M} 导入"
+            f"“{v.file_name}”  {v.round_name}  {by} {at} {verb}"
         )
     common.emit(args, sources, "\n".join(lines) if lines else "没有导入的名单")
     return 0

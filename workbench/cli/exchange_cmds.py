@@ -180,12 +180,15 @@ def cmd_brief(args: argparse.Namespace) -> int:
             with vault.read() as s:
                 named = [resolve_team(s, t, round_id) for t in args.team]
             teams = {device: named for device in args.device}
-        result = build_briefing(vault, round_id, args.device, out, teams=teams)
+        lists = args.list or []
+        result = build_briefing(vault, round_id, args.device, out, teams=teams, lists=lists)
     human = (
         f"已生成部署包：{out}，接收设备 {len(result.devices)} 台，"
         f"记录 {sum(result.counts.values())} 条，分类数据 {result.taxonomy} 个，"
         f"吊销名单 {result.revocations} 条"
     )
+    if result.lists:
+        human += f"\n随包下发名单（含个人信息）：{'、'.join(result.lists)}"
     common.emit(args, result, human)
     return 0
 
@@ -327,6 +330,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--device", required=True, action="append", help="接收设备，可重复")
     p.add_argument(
         "--team", action="append", help="设备受领的巡察组，可重复（默认：持有人为其组员的巡察组）"
+    )
+    p.add_argument(
+        "--list",
+        action="append",
+        help="随包下发的本轮名单（data sources 所列编号），可重复；名单含个人信息，默认不下发",
     )
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_brief)

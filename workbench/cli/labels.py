@@ -41,6 +41,9 @@ OUTCOMES: dict[str, str] = {
     "applied": "已采用",
     "kept_local": "保留本机版本",
     "older": "较旧未采用",
+    "lists_added": "名单新增",
+    "lists_unchanged": "名单未变",
+    "lists_kept": "名单未重复存入",
 }
 
 PACKAGE_KINDS: dict[str, str] = {

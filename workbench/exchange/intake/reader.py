@@ -28,6 +28,7 @@ from workbench.exchange.package.age_header import read_age_header
 from workbench.exchange.package.container import unseal
 from workbench.exchange.package.framing import Limits, PackageParser
 from workbench.exchange.package.manifest import (
+    DATALIST_MEDIA_TYPE,
     RECORDS_MEDIA_TYPE,
     TAXONOMY_MEDIA_TYPE,
     BlobEntry,
@@ -47,16 +48,26 @@ class Trust(Protocol):
     def check(self, manifest_bytes: bytes, signature: bytes, certificate: bytes) -> Checked: ...
 
 
+class ListFeed(Protocol):
+    """A briefing's 碰撞比对 list, fed as it is decrypted; ``finish`` once its hash is checked."""
+
+    def feed(self, chunk: memoryview) -> None: ...
+
+    def finish(self) -> None: ...
+
+
 class RecordSink(Protocol):
     """Where validated records go: written into a transaction, or only counted.
     ``done`` follows the last record; ``abort`` (after ``done``, or on a failure) drops what the
-    sink holds unwritten."""
+    sink holds unwritten. ``list_feed`` takes a briefing's list, or None: it is only hashed."""
 
     def add(self, rec: PackageRecord, line: bytes) -> None: ...
 
     def done(self) -> None: ...
 
     def abort(self) -> None: ...
+
+    def list_feed(self, manifest: Manifest) -> ListFeed | None: ...
 
 
 class Incoming(Protocol):
@@ -73,6 +84,9 @@ class InlineSink:
         return None
 
     def abort(self) -> None:
+        return None
+
+    def list_feed(self, manifest: Manifest) -> ListFeed | None:
         return None
 
 
@@ -140,7 +154,9 @@ class _Duplicate(Exception):
     """Stops decryption early: the ledger already holds this very package."""
 
 
-_PLAN = {"team": "attachment", "briefing": "taxonomy"}
+# what may follow the records: a team sends attachments, never a list; the office its taxonomy
+_PLAN = {"team": ("attachment",), "briefing": ("taxonomy", "datalist")}
+_MEDIA = {"taxonomy": TAXONOMY_MEDIA_TYPE, "datalist": DATALIST_MEDIA_TYPE}
 
 
 @dataclass
@@ -166,6 +182,7 @@ class _Handler:
         self._hash = hashlib.sha256()
         self._buffer = bytearray()
         self._records: RecordsReader | None = None
+        self._list: ListFeed | None = None
         self._carried: set[str] = set()
         self._known: dict[str, bool] = {}
         self._bytes = 0
@@ -188,10 +205,10 @@ class _Handler:
         if not blobs or blobs[0].role != "records" or blobs[0].media_type != RECORDS_MEDIA_TYPE:
             raise BadManifest("第一个文件应为记录文件")
         for entry in blobs[1:]:
-            if entry.role != _PLAN[m.kind]:
+            if entry.role not in _PLAN[m.kind]:
                 raise BadManifest(f"此类数据包不能包含“{entry.role}”文件")
-            if entry.role == "taxonomy" and entry.media_type != TAXONOMY_MEDIA_TYPE:
-                raise BadManifest("分类数据文件的类型不正确")
+            if entry.media_type != _MEDIA.get(entry.role, entry.media_type):
+                raise BadManifest(f"文件“{entry.name}”的类型不正确")
         if m.round_id is None:
             raise BadManifest("数据包清单缺少巡察轮次")
         self._carried = {b.sha256 for b in blobs[1:]}
@@ -205,6 +222,7 @@ class _Handler:
             "records": self.ctx.limits.max_records_bytes,
             "taxonomy": self.ctx.limits.max_taxonomy_bytes,
             "attachment": self.ctx.attachment_limit,
+            "datalist": self.ctx.limits.max_blob_bytes,
         }[entry.role]
         if size > bound:
             raise PackageLimit(f"数据包中的文件“{entry.name}”超过大小上限 {bound} 字节")
@@ -215,6 +233,9 @@ class _Handler:
         if entry.role == "records":
             limits = self.ctx.limits
             self._records = RecordsReader(self._record, limits.max_records, limits.max_record_line)
+        elif entry.role == "datalist":
+            assert self.result.sink is not None
+            self._list = self.result.sink.list_feed(self.result.manifest)
         elif (
             entry.role == "attachment"
             and self.ctx.incoming is not None
@@ -233,6 +254,8 @@ class _Handler:
                 self._records.feed(chunk)
             elif blob.entry.role == "taxonomy":
                 self._buffer += chunk
+            elif self._list is not None:
+                self._list.feed(chunk)
         self._bytes += len(chunk)
         if self._bytes - self._reported >= PROGRESS_EVERY:
             self._reported = self._bytes
@@ -251,6 +274,9 @@ class _Handler:
         elif blob.entry.role == "taxonomy":
             blob.data = bytes(self._buffer)
             self._buffer = bytearray()
+        elif self._list is not None:
+            self._list.finish()
+            self._list = None
 
     # -- records ------------------------------------------------------------------------------
 

@@ -25,11 +25,12 @@ from workbench.exchange.strict import (
 FORMAT = "workbench-package"
 MANIFEST_VERSION = 1
 KINDS = ("team", "briefing", "receipt")
-ROLES = ("records", "attachment", "taxonomy")
+ROLES = ("records", "attachment", "taxonomy", "datalist")
 FINGERPRINT_RE = re.compile(r"[0-9]{5}( [0-9]{5}){5}")
 MEDIA_RE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}")
 RECORDS_MEDIA_TYPE = "application/vnd.workbench.records+json"
 TAXONOMY_MEDIA_TYPE = "application/vnd.workbench.taxonomy+json"
+DATALIST_MEDIA_TYPE = "application/vnd.workbench.datalist+json"  # briefings: a 碰撞比对 list
 MAX_RECIPIENTS = 64
 MAX_DEVICE_USERS = 1000
 

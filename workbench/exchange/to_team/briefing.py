@@ -8,9 +8,11 @@ conflict when the team's next package arrives (the record travels with its old b
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from workbench.exchange.intake.device_scope import briefed_teams, record_briefin
 from workbench.exchange.intake.ledger import next_outgoing
 from workbench.exchange.intake.reader import BatchSink, ReadPackage
 from workbench.exchange.package.manifest import (
+    DATALIST_MEDIA_TYPE,
     RECORDS_MEDIA_TYPE,
     TAXONOMY_MEDIA_TYPE,
     BlobEntry,
@@ -50,6 +53,12 @@ from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progre
 from workbench.models import FocusItem, ListEntry, Member, Person, Round, Target, Team
 from workbench.models.base import utcnow
 from workbench.models.exchange import ExchangeDevice, ExchangeRevocation
+from workbench.services.datalist_transfer import (
+    ListReceiver,
+    list_lines,
+    lists_to_send,
+    record_sent,
+)
 from workbench.store import audit
 from workbench.store.vault import Vault
 
@@ -64,6 +73,7 @@ class BriefingResult:
     counts: dict[str, int]
     taxonomy: int
     revocations: int
+    lists: tuple[str, ...] = ()  # the 碰撞比对 lists sent: 来源（文件）
 
 
 def _office_documents() -> list[tuple[str, bytes]]:
@@ -127,6 +137,7 @@ def build_briefing(
     out_path: Path,
     *,
     teams: Mapping[str, Sequence[str]] | None = None,
+    lists: Sequence[str] = (),
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> BriefingResult:
@@ -135,7 +146,8 @@ def build_briefing(
 
     Each device is briefed for the round and the teams ``teams`` names for it (by default the
     team whose member bears the certificate holder's name): what it may write at the office
-    (``device_scope``), recorded with the versions it receives."""
+    (``device_scope``), recorded with the versions it receives. ``lists``: the round's 碰撞比对
+    lists the office chooses to send as well (``datalist_transfer``)."""
     with vault.read() as s:
         ok = office_keys(s)
         if s.get(Round, round_id) is None:
@@ -171,34 +183,23 @@ def build_briefing(
             Revocation(r.device_id, r.revoked_at, r.reason)
             for r in s.scalars(select(ExchangeRevocation).order_by(ExchangeRevocation.device_id))
         ]
+        sent = lists_to_send(s, round_id, lists)
+        measured = [_measure(list_lines(s, source)) for source in sent]
         seq, _ = next_outgoing(s, ok.device_id)
         anchor = outgoing_claim(s, ok.device_id, [d.device_id for d in devices])
     docs = _office_documents()
     records_blob = build_records(records, revocations)
-    entries = [
-        BlobEntry(
-            "records",
-            "records",
-            len(records_blob),
-            hashlib.sha256(records_blob).hexdigest(),
-            RECORDS_MEDIA_TYPE,
-            "records.jsonl",
-        )
-    ]
-    entries += [
-        BlobEntry(
-            f"taxonomy-{i}",
-            "taxonomy",
-            len(data),
-            hashlib.sha256(data).hexdigest(),
-            TAXONOMY_MEDIA_TYPE,
-            name,
-        )
+    blobs = [("records", "records", records_blob, RECORDS_MEDIA_TYPE, "records.jsonl")]
+    blobs += [
+        (f"taxonomy-{i}", "taxonomy", data, TAXONOMY_MEDIA_TYPE, name)
         for i, (name, data) in enumerate(docs, 1)
     ]
-    counts: dict[str, int] = {}
-    for rec in records:
-        counts[rec.type] = counts.get(rec.type, 0) + 1
+    entries = [BlobEntry(i, r, *_measure([d]), m, name) for i, r, d, m, name in blobs]
+    entries += [
+        BlobEntry(f"datalist-{i}", "datalist", size, sha, DATALIST_MEDIA_TYPE, source.file_name)
+        for i, (source, (size, sha)) in enumerate(zip(sent, measured, strict=True), 1)
+    ]
+    counts = dict(Counter(rec.type for rec in records))
     recipients = [d.age_recipient for d in devices]
     manifest = Manifest(
         kind="briefing",
@@ -215,11 +216,9 @@ def build_briefing(
         counts=counts,
         audit=anchor,
     )
-
-    def constant(data: bytes) -> Callable[[], Iterable[bytes]]:
-        return lambda: [data]
-
-    sources = [constant(records_blob), *(constant(data) for _name, data in docs)]
+    sources: list[Callable[[], Iterable[bytes]]]
+    sources = [functools.partial(list, [data]) for _i, _r, data, _m, _name in blobs]
+    sources += [functools.partial(_list_lines, vault, round_id, source.id) for source in sent]
     written = write_package(
         out_path,
         manifest,
@@ -235,20 +234,32 @@ def build_briefing(
         with vault.session() as s:
             record_outgoing(s, manifest, written.package_hash, ids)
             record_briefing(s, round_id, scopes, records)
-            audit.record(
-                s,
-                "package.brief",
-                "package",
-                manifest.package_id,
-                {"round_id": round_id, "devices": ids, "counts": counts, "teams": scopes},
-            )
+            record_sent(s, sent, manifest.package_id, ids)
+            detail = {"round_id": round_id, "devices": ids, "counts": counts, "teams": scopes}
+            audit.record(s, "package.brief", "package", manifest.package_id, detail)
     except BaseException:
         written.abandon()
         raise
     written.land()
+    names = tuple(f"{source.label}（{source.file_name}）" for source in sent)
     return BriefingResult(
-        manifest.package_id, Path(out_path), tuple(ids), counts, len(docs), len(revocations)
+        manifest.package_id, Path(out_path), tuple(ids), counts, len(docs), len(revocations), names
     )
+
+
+def _measure(lines: Iterable[bytes]) -> tuple[int, str]:
+    """A blob's size and hash for the manifest. A list's lines are read again as it is sealed
+    (``_list_lines``; the framing refuses a blob whose size changed): none is held or spooled."""
+    digest, size = hashlib.sha256(), 0
+    for line in lines:
+        digest.update(line)
+        size += len(line)
+    return size, digest.hexdigest()
+
+
+def _list_lines(vault: Vault, round_id: str, source_id: str) -> Iterator[bytes]:
+    with vault.read() as s:
+        yield from list_lines(s, lists_to_send(s, round_id, [source_id])[0])
 
 
 class BriefingSink(BatchSink):
@@ -262,6 +273,11 @@ class BriefingSink(BatchSink):
         self.session, self.detail = session, {"package_id": package_id}
         self.outcome = {"applied": 0, "unchanged": 0, "kept_local": 0, "older": 0}
         self._bases: dict[tuple[str, str], tuple[int, str]] | None = None
+
+    def list_feed(self, manifest: Manifest) -> ListReceiver:
+        sent = {"package_id": manifest.package_id, "sent_by": manifest.sender.display_name}
+        sent["sent_at"] = manifest.created_at.isoformat()
+        return ListReceiver(self.session, str(manifest.round_id), sent, self.outcome)
 
     def apply(self, batch: list[PackageRecord]) -> None:
         session = self.session
@@ -309,7 +325,7 @@ def apply_briefing(
     """Inside the import transaction on the field store, once the records are applied: the
     revocations, and the step that installs taxonomy files once the transaction has committed.
     Returns the outcome and that step."""
-    docs = [(b.data or b"") for b in read.blobs[1:]]
+    docs = [(b.data or b"") for b in read.blobs[1:] if b.entry.role == "taxonomy"]
     install = prepare_taxonomy(docs, staging)
     sink = read.sink
     assert isinstance(sink, BriefingSink)

@@ -102,13 +102,8 @@ def issue_receipt(vault: Vault, device_id: str, out_path: Path) -> ReceiptResult
     try:
         with vault.session() as s:
             record_outgoing(s, manifest, written.package_hash, [device_id])
-            audit.record(
-                s,
-                "receipt.issue",
-                "device",
-                device_id,
-                {"package_id": manifest.package_id, "packages": len(entries)},
-            )
+            detail = {"package_id": manifest.package_id, "packages": len(entries)}
+            audit.record(s, "receipt.issue", "device", device_id, detail)
     except BaseException:
         written.abandon()
         raise

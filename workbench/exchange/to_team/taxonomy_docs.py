@@ -19,8 +19,8 @@ from workbench.exchange.canonical import StrictJSONError, strict_loads
 from workbench.exchange.errors import BadRecords
 
 _ID_RE = re.compile(r"[a-z][a-z0-9_]{0,63}(?:\.[a-z][a-z0-9_]{0,63})?")
-_KIND_RE = re.compile(r"[a-z_]{1,32}")
 PREFIX = "workbench.taxonomy/"
+_SCHEMA_RE = re.compile(re.escape(PREFIX) + r"([a-z_]{1,32})")  # its kind: the folder
 
 
 def office_taxonomy_dir() -> Path:
@@ -33,20 +33,15 @@ def _header(data: bytes, index: int) -> tuple[str, str, int, object]:
         doc = strict_loads(data)
     except StrictJSONError as exc:
         raise BadRecords(f"第 {index} 个分类数据文件格式错误：{exc}") from None
-    schema = doc.get("schema") if isinstance(doc, dict) else None
-    doc_id = doc.get("id") if isinstance(doc, dict) else None
-    version = doc.get("version") if isinstance(doc, dict) else None
-    if not (
-        isinstance(schema, str)
-        and schema.startswith(PREFIX)
-        and _KIND_RE.fullmatch(schema[len(PREFIX) :])
-    ):
+    fields = doc if isinstance(doc, dict) else {}
+    schema, doc_id, version = fields.get("schema"), fields.get("id"), fields.get("version")
+    if not (isinstance(schema, str) and (kind := _SCHEMA_RE.fullmatch(schema))):
         raise BadRecords(f"第 {index} 个分类数据文件的 schema 无效")
     if not (isinstance(doc_id, str) and _ID_RE.fullmatch(doc_id)):
         raise BadRecords(f"第 {index} 个分类数据文件的 id 无效")
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= 99_999:
         raise BadRecords(f"第 {index} 个分类数据文件的 version 无效")
-    return schema[len(PREFIX) :], doc_id, version, doc
+    return kind[1], doc_id, version, doc
 
 
 def _nothing() -> None:
