@@ -16,14 +16,13 @@ from sqlalchemy.orm import Session
 
 from workbench.exchange.errors import OutOfRound
 from workbench.exchange.intake.device_scope import Scope, check_claims, may_replace
-from workbench.exchange.records.apply import live_row, prefetch, write_record
+from workbench.exchange.records.apply import live_record, live_row, prefetch, write_record
 from workbench.exchange.records.bulk import insert_new, known_keys
-from workbench.exchange.records.recordio import PackageRecord, parse_record, serialize
+from workbench.exchange.records.recordio import PackageRecord, parse_record
 from workbench.exchange.to_office.merge import Candidate, Key, heads, is_conflict, winner
 from workbench.models.exchange import MergeState, RecordConflict, RecordVersion
 
 _VERSIONS: Any = RecordVersion.__table__
-_STATE: Any = MergeState.__table__
 _CONFLICTS: Any = RecordConflict.__table__
 
 
@@ -79,33 +78,32 @@ def add_candidate(
     pool[cand] = content
 
 
+_INSERT_VERSION = (
+    "INSERT INTO exchange_versions (record_type, record_id, device_id, version, content_hash,"
+    " parents, content) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_UPSERT_STATE = (
+    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (record_type, record_id) DO UPDATE"
+    " SET version = excluded.version, content_hash = excluded.content_hash"
+)
+
+
 def settle(session: Session, record_type: str, record_id: str, pool: dict[Candidate, str]) -> str:
     """Make the live row, the merge state and the conflict list follow the pool's heads.
     Returns "inserted", "updated" or "unchanged"."""
     head_list = heads(pool)
     best = winner(head_list)
-    row = live_row(session, record_type, record_id)
     outcome = "unchanged"
     chosen = parse_record(json.loads(pool[best]), "$")
-    current = serialize(row) if row is not None else None
+    current = live_record(session, record_type, record_id)
     # Compare everything, stamps included: equal content saved on two devices must show the
     # same device's stamps whichever package came first.
     if current is None or (current.fields, current.children) != (chosen.fields, chosen.children):
         outcome = write_record(session, chosen)
         session.flush()
-    session.execute(
-        upsert(_STATE)
-        .values(
-            record_type=record_type,
-            record_id=record_id,
-            version=best.version,
-            content_hash=best.hash,
-        )
-        .on_conflict_do_update(
-            index_elements=["record_type", "record_id"],
-            set_={"version": best.version, "content_hash": best.hash},
-        )
-    )
+    state = (record_type, record_id, best.version, best.hash)
+    session.connection().exec_driver_sql(_UPSERT_STATE, state)
     where = (_CONFLICTS.c.record_type == record_type, _CONFLICTS.c.record_id == record_id)
     if is_conflict(head_list):
         heads_json = json.dumps([[c.version, c.hash, c.device] for c in head_list])
@@ -126,10 +124,9 @@ def note_local_edit(
 ) -> None:
     """A live row the merge did not write (made or edited here) becomes a version of its own,
     descending from what the merge last wrote, so a concurrent field edit shows as a conflict."""
-    row = live_row(session, record_type, record_id)
-    if row is None:
+    current = live_record(session, record_type, record_id)
+    if current is None:
         return
-    current = serialize(row)
     if any(c.key == (current.version, current.hash) for c in pool):
         return
     state = session.get(MergeState, (record_type, record_id))
@@ -137,17 +134,6 @@ def note_local_edit(
     if state is not None and state.version < current.version:
         parents = ((state.version, state.content_hash),)
     add_candidate(session, pool, current, office, parents)
-
-
-_INSERT_VERSION = (
-    "INSERT INTO exchange_versions (record_type, record_id, device_id, version, content_hash,"
-    " parents, content) VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-_UPSERT_STATE = (
-    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"
-    " VALUES (?, ?, ?, ?) ON CONFLICT (record_type, record_id) DO UPDATE"
-    " SET version = excluded.version, content_hash = excluded.content_hash"
-)
 
 
 def insert_unseen(
