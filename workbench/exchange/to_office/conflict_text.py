@@ -111,8 +111,6 @@ def value_text(
     record_type: str, name: str, value: Any, fields: Mapping[str, Any], namer: Namer
 ) -> str:
     """One field's value of one version, as a person reads it."""
-    from workbench.exchange.to_office.conflicts import value_label
-
     if value is None or value == "" or value == [] or value == {}:
         return EMPTY
     if record_type == "data_hits" and name == "rows" and isinstance(value, list):
@@ -127,6 +125,43 @@ def value_text(
     if isinstance(value, list | dict | str):
         return _plain(value, namer)
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, int) else str(value)
+
+
+def value_label(
+    record_type: str, field: str, value: Any, fields: Mapping[str, Any] | None = None
+) -> str | None:
+    """The Chinese label of a coded value (``township`` → 乡镇（街道）), so that a person
+    comparing two versions reads words, not codes; None where the field holds no code. Enum
+    columns are labelled by their enum, the secrecy by ``Secrecy``, a target's kind and sub-type
+    by the taxonomy catalog (plain text columns: the codes are checked elsewhere). A sub-type
+    code means something only under its kind, which ``fields`` (the same version's) gives."""
+    from workbench.models.base import EnumCode
+    from workbench.services.catalog import catalog
+    from workbench.vocab.enums import Secrecy
+
+    model = MODELS.get(record_type)
+    column = model.__table__.columns.get(field) if model is not None else None
+    if column is None or not isinstance(value, str) or not value:
+        return None
+    if record_type == "targets" and field in ("kind", "subtype"):
+        kind_code = value if field == "kind" else str((fields or {}).get("kind") or "")
+        kind = catalog().target_types().kind(kind_code)
+        if kind is None:
+            return None
+        if field == "kind":
+            return kind.title
+        sub = kind.subtype(value)
+        return sub.title if sub else None
+    if field == "secrecy":
+        enum_cls: Any = Secrecy
+    elif isinstance(column.type, EnumCode):
+        enum_cls = column.type.enum_cls
+    else:
+        return None
+    try:
+        return str(enum_cls(value).label)
+    except ValueError:
+        return None
 
 
 def hit_rows_text(rows: list[Any]) -> str:
