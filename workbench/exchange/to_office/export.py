@@ -101,27 +101,17 @@ _INSERT_SENT = (
 )
 
 
-@dataclass
-class _Selection:
-    """What the records pass found: the records blob and the list of what it holds, both in
-    spools (a round may hold hundreds of thousands of records), and the attachments used."""
-
-    writer: RecordsWriter
-    sent: Spool  # lines "type \t id \t version \t hash"
-    count: int
-    refs: set[str]
-
-
 def _select_records(
     session: Session, round_id: str, blob: Spool, sent: Spool, skipped: set[Any], max_line: int
-) -> _Selection:
+) -> tuple[RecordsWriter, set[str]]:
     """Serialise the round's records not in ``skipped`` and not at their base into ``blob``,
-    line by line. A record over the importer's line cap is refused here, named, not at the
-    office."""
+    line by line, and list them in ``sent`` (lines "type \t id \t version \t hash"): both are
+    spools, as a round may hold hundreds of thousands of records. Returns the blob's writer and
+    the attachments the round's records use. A record over the importer's line cap is refused
+    here, named, not at the office."""
     bases = base_keys(session)
     writer = RecordsWriter(blob.write)
     refs: set[str] = set()
-    count = 0
     for rec in iter_round_lines(session, round_id, bases):
         refs |= rec.refs
         key = (rec.type, rec.id, rec.version, rec.hash)
@@ -138,10 +128,8 @@ def _select_records(
         check_line(rec.type, rec.id, rec.line, "巡察办")
         writer.add_line(rec.type, rec.line)
         sent.write(f"{rec.type}\t{rec.id}\t{rec.version}\t{rec.hash}\n".encode())
-        count += 1
     blob.close()
-    sent.close()
-    return _Selection(writer, sent, count, refs)
+    return writer, refs
 
 
 def _sent_rows(package_id: str, sent: Spool) -> Iterator[list[tuple[Any, ...]]]:
@@ -210,28 +198,33 @@ def _export(
             raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
         users = tuple(sorted(s.scalars(select(User.id))))  # who may stamp its records
         skipped = skipped_keys(s, round_id, since_last=not all_unconfirmed)
-        picked = _select_records(s, round_id, spool, sent_spool, skipped, limits.max_record_line)
+        writer, refs = _select_records(
+            s, round_id, spool, sent_spool, skipped, limits.max_record_line
+        )
+        count = sum(writer.counts.values())
         attachments = [
             a
-            for a in s.scalars(select(Attachment).where(Attachment.sha256.in_(sorted(picked.refs))))
+            for a in s.scalars(select(Attachment).where(Attachment.sha256.in_(sorted(refs))))
             if (ATTACHMENT_TYPE, a.sha256, 0, a.sha256) not in skipped
         ]
         del skipped
-        if not picked.count and not attachments:
+        for a in attachments:
+            sent_spool.write(f"{ATTACHMENT_TYPE}\t{a.sha256}\t0\t{a.sha256}\n".encode())
+        sent_spool.close()
+        if not count and not attachments:
             raise NothingToExport(NOTHING_UNCONFIRMED if all_unconfirmed else None)
         seq, prev = next_outgoing(s, dk.device_id)
         anchor = outgoing_claim(s, dk.device_id)
         root = outgoing_root(s)
     cancel.raise_if_cancelled()
-    records_size = picked.writer.size
-    if records_size > limits.max_records_bytes or picked.count > limits.max_records:
+    if writer.size > limits.max_records_bytes or count > limits.max_records:
         raise LimitExceeded("本次导出的记录过多，超过数据包上限")
     entries = [
         BlobEntry(
             "records",
             "records",
-            records_size,
-            picked.writer.sha256,
+            writer.size,
+            writer.sha256,
             RECORDS_MEDIA_TYPE,
             "records.jsonl",
         ),
@@ -247,7 +240,7 @@ def _export(
             for a in attachments
         ),
     ]
-    counts = dict(picked.writer.counts)
+    counts = dict(writer.counts)
     manifest = Manifest(
         kind="team",
         package_id=str(uuid.uuid4()),
@@ -296,20 +289,15 @@ def _export(
                     round_id=round_id,
                     peers="",
                     created_at=manifest.created_at,
-                    records=picked.count,
+                    records=count,
                     blobs=len(attachments),
                     warning="",
                 )
             )
             record_sent(s, manifest)
             conn = s.connection()
-            for rows in _sent_rows(manifest.package_id, picked.sent):
+            for rows in _sent_rows(manifest.package_id, sent_spool):
                 conn.exec_driver_sql(_INSERT_SENT, rows)
-            attachment_rows = [
-                (manifest.package_id, ATTACHMENT_TYPE, a.sha256, 0, a.sha256) for a in attachments
-            ]
-            if attachment_rows:
-                conn.exec_driver_sql(_INSERT_SENT, attachment_rows)
             audit.record(
                 s,
                 "package.export",
@@ -318,7 +306,7 @@ def _export(
                 {
                     "round_id": round_id,
                     "device_seq": seq,
-                    "records": picked.count,
+                    "records": count,
                     "attachments": len(attachments),
                     "all_unconfirmed": all_unconfirmed,
                     "to": str(out_path),
