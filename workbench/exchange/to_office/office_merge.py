@@ -33,9 +33,6 @@ class MergeStats:
     unchanged: int = 0
     conflicts: int = 0
 
-    def as_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
-
 
 def candidates(session: Session, record_type: str, record_id: str) -> dict[Candidate, str]:
     rows = session.execute(
@@ -175,18 +172,16 @@ def merge_batch(
     sender = scope.device_id
     known = known_keys(session.connection(), batch)
     unseen = [rec for rec in batch if (rec.type, rec.id) not in known]
+    seen = [rec for rec in batch if (rec.type, rec.id) in known]
     for rec in unseen:
         check_claims(scope, rec, None)
     if unseen:
         insert_unseen(session, unseen, sender, package_id)
         stats.inserted += len(unseen)
-    if len(unseen) == len(batch):
+    if not seen:
         return
-    # keeps the rows of the batch to merge one by one in the identity map
-    loaded = prefetch(session, [rec for rec in batch if (rec.type, rec.id) in known])
-    for rec in batch:
-        if (rec.type, rec.id) not in known:
-            continue
+    loaded = prefetch(session, seen)  # keeps their rows in the identity map meanwhile
+    for rec in seen:
         row = live_row(session, rec.type, rec.id)
         if row is not None:
             owner = row.id if rec.type == "rounds" else row.round_id

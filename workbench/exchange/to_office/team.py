@@ -3,6 +3,7 @@ attachments that arrived in staging files landed in the attachment store."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -82,4 +83,4 @@ def land_attachments(vault: Vault, session: Session, read: ReadPackage, added: l
 def team_outcome(read: ReadPackage) -> dict[str, int]:
     sink = read.sink
     assert isinstance(sink, TeamMergeSink)
-    return sink.stats.as_dict()
+    return asdict(sink.stats)
