@@ -5,7 +5,6 @@ the name of what it points to, each device by its enrolled name and team. The co
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -93,7 +92,7 @@ def _moment(text: str) -> str | None:
 
 
 def _plain(value: Any, namer: Namer) -> str:
-    """A value inside a list or a mapping: ids named, the rest as written."""
+    """A value as a person reads it: ids named, moments shortened, the rest as written."""
     if isinstance(value, str) and _UUID_RE.fullmatch(value):
         return namer.record(value)
     if isinstance(value, str):
@@ -118,13 +117,9 @@ def value_text(
     label = value_label(record_type, name, value, fields)
     if label is not None:
         return label
-    if isinstance(value, bool):
-        return YES if value else NO
-    if name in _MONEY_FIELDS and isinstance(value, int):
+    if name in _MONEY_FIELDS and isinstance(value, int):  # never a bool: the int check refuses
         return f"{value / 100:,.2f} 元"
-    if isinstance(value, list | dict | str):
-        return _plain(value, namer)
-    return json.dumps(value, ensure_ascii=False) if not isinstance(value, int) else str(value)
+    return _plain(value, namer)
 
 
 def value_label(

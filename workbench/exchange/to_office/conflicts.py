@@ -186,10 +186,9 @@ def list_conflicts(session: Session) -> list[ConflictView]:
 
 
 def _pending_text(session: Session) -> str:
-    rows = list(session.scalars(select(RecordConflict)))
-    if not rows:
+    named = [f"{v.type_label} {v.title}" for v in list_conflicts(session)]
+    if not named:
         return "目前没有待处理的冲突"
-    named = [f"{v.type_label} {v.title}" for v in (_view(session, r)[0] for r in rows)]
     shown = "、".join(named[:10]) + (f" 等 {len(named)} 条" if len(named) > 10 else "")
     return f"待处理的冲突有：{shown}"
 
