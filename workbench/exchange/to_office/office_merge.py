@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.orm import Session
 
@@ -24,6 +24,16 @@ from workbench.models.exchange import MergeState, RecordConflict, RecordVersion
 
 _VERSIONS: Any = RecordVersion.__table__
 _CONFLICTS: Any = RecordConflict.__table__
+
+_INSERT_VERSION = (
+    "INSERT INTO exchange_versions (record_type, record_id, device_id, version, content_hash,"
+    " parents, content, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPSERT_STATE = (
+    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (record_type, record_id) DO UPDATE"
+    " SET version = excluded.version, content_hash = excluded.content_hash"
+)
 
 
 @dataclass
@@ -59,31 +69,18 @@ def add_candidate(
     cand = Candidate(rec.version, rec.hash, device, parents, held)
     if any((c.device, c.key) == (device, cand.key) for c in pool):
         return  # the same version from the same device: a resend
+    row = _version_row(rec, device, parents, held)
+    session.connection().exec_driver_sql(_INSERT_VERSION, row)
+    pool[cand] = row[6]  # the content
+
+
+def _version_row(
+    rec: PackageRecord, device: str, parents: tuple[Key, ...], held: bool = False
+) -> tuple[str, str, str, int, str, str, str, bool]:
+    """An ``exchange_versions`` row: parents as ``[[version, hash], …]``, the record's line."""
+    parents_json = json.dumps([list(p) for p in parents])
     content = rec.canonical_line().decode("utf-8")
-    session.execute(
-        insert(_VERSIONS).values(
-            record_type=rec.type,
-            record_id=rec.id,
-            device_id=device,
-            version=rec.version,
-            content_hash=rec.hash,
-            parents=json.dumps([list(p) for p in parents]),
-            content=content,
-            held=held,
-        )
-    )
-    pool[cand] = content
-
-
-_INSERT_VERSION = (
-    "INSERT INTO exchange_versions (record_type, record_id, device_id, version, content_hash,"
-    " parents, content) VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-_UPSERT_STATE = (
-    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"
-    " VALUES (?, ?, ?, ?) ON CONFLICT (record_type, record_id) DO UPDATE"
-    " SET version = excluded.version, content_hash = excluded.content_hash"
-)
+    return (rec.type, rec.id, device, rec.version, rec.hash, parents_json, content, held)
 
 
 def settle(session: Session, record_type: str, record_id: str, pool: dict[Candidate, str]) -> str:
@@ -138,22 +135,10 @@ def insert_unseen(
 ) -> None:
     """Records the office has neither a row nor a version of: each is its one head, so the rule
     reduces to writing it as it came (what ``settle`` would do for them, one by one), in bulk
-    (``bulk.insert_new``), with its version and merge state. A version's parents and content are
-    what ``add_candidate`` writes: ``[[version, hash]]`` or ``[]``, and the record's line."""
+    (``bulk.insert_new``), with its version and merge state."""
     insert_new(session, unseen, {"package_id": package_id})
     conn = session.connection()
-    versions = [
-        (
-            r.type,
-            r.id,
-            sender,
-            r.version,
-            r.hash,
-            json.dumps([list(r.base)] if r.base else []),
-            r.canonical_line().decode("utf-8"),
-        )
-        for r in unseen
-    ]
+    versions = [_version_row(r, sender, (r.base,) if r.base else ()) for r in unseen]
     conn.exec_driver_sql(_INSERT_VERSION, versions)
     conn.exec_driver_sql(_UPSERT_STATE, [(r.type, r.id, r.version, r.hash) for r in unseen])
 
