@@ -42,7 +42,6 @@ _NUMBER_FIELDS = ("number", "name")  # what a person may type for a conflicted r
 # 作废 is one decision: its moment, its author and its reason come from one version together
 VOID_FIELDS = ("deleted_at", "deleted_by", "void_reason")
 CHILDREN_FIELD = "children"
-LOCAL, INCOMING = "local", "incoming"
 
 
 @dataclass(frozen=True)
@@ -233,9 +232,9 @@ def head_number(view: ConflictView, text: str | int) -> int:
     """A version as a person names it: its number as listed, ``local`` (本机: the version made
     here, else the one shown now) or ``incoming`` (来件: the other one, when there is one)."""
     word = str(text).strip().lower()
-    if word in (LOCAL, "本机"):
+    if word in ("local", "本机"):
         return view.local.index
-    if word in (INCOMING, "来件"):
+    if word in ("incoming", "来件"):
         others = [h.index for h in view.heads if not h.local]
         if len(others) != 1:
             numbers = "、".join(str(i) for i in others)
@@ -306,8 +305,7 @@ def _locked(record_type: str, fields: Mapping[str, Any]) -> str | None:
     row: Any = model()  # transient: never added to the session
     status = next(spec for spec in CONTENT_SCHEMAS[model] if spec.name == "status")
     row.status = from_wire(status, fields["status"])
-    reason: str | None = rule(row)
-    return reason
+    return rule(row)
 
 
 def _refusal(
