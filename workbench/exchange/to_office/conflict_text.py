@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.exchange.records.recordio import MODELS
+from workbench.exchange.records.recordio import CHILDREN, MODELS
 from workbench.i18n import N_
 from workbench.models import Team
 from workbench.models.exchange import DeviceScope, ExchangeDevice
@@ -180,12 +180,10 @@ def hit_rows_text(rows: list[Any]) -> str:
 
 def children_text(children: Mapping[str, list[Any]]) -> str:
     """A version's child rows (an interview's turns, a finding's sign-offs), counted by kind."""
-    from workbench.exchange.records.recordio import CHILDREN
-
     parts = []
-    for rel, _child, _fk in CHILDREN.values():
+    for rel, child, _fk in CHILDREN.values():
         items = children.get(rel)
         if items:
-            table = getattr(_child, "__tablename__", rel)
+            table = child.__tablename__
             parts.append(f"{RECORD_LABELS.get(table, table)} {len(items)} 条")
     return "，".join(parts) or EMPTY
