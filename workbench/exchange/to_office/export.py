@@ -105,10 +105,10 @@ def _select_records(
     session: Session, round_id: str, blob: Spool, sent: Spool, skipped: set[Any], max_line: int
 ) -> tuple[RecordsWriter, set[str]]:
     """Serialise the round's records not in ``skipped`` and not at their base into ``blob``,
-    line by line, and list them in ``sent`` (lines "type \t id \t version \t hash"): both are
-    spools, as a round may hold hundreds of thousands of records. Returns the blob's writer and
-    the attachments the round's records use. A record over the importer's line cap is refused
-    here, named, not at the office."""
+    line by line, and list them in ``sent`` (a line each: type, id, version and hash, tab
+    separated): both are spools, as a round may hold hundreds of thousands of records. Returns
+    the blob's writer and the attachments the round's records use. A record over the importer's
+    line cap is refused here, named, not at the office."""
     bases = base_keys(session)
     writer = RecordsWriter(blob.write)
     refs: set[str] = set()
