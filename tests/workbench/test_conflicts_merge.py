@@ -207,7 +207,7 @@ def _versions(w: World, record_id: str) -> int:
 
 
 def test_conflict_values_read_as_labels_not_codes() -> None:
-    from workbench.exchange.to_office.conflicts import value_label
+    from workbench.exchange.to_office.conflict_text import value_label
     from workbench.vocab.enums import LetterChannel, Secrecy
 
     assert (

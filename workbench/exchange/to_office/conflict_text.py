@@ -5,7 +5,6 @@ the name of what it points to, each device by its enrolled name and team. The co
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -14,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.exchange.records.recordio import MODELS
+from workbench.exchange.records.recordio import CHILDREN, MODELS
 from workbench.i18n import N_
 from workbench.models import Team
 from workbench.models.exchange import DeviceScope, ExchangeDevice
@@ -93,7 +92,7 @@ def _moment(text: str) -> str | None:
 
 
 def _plain(value: Any, namer: Namer) -> str:
-    """A value inside a list or a mapping: ids named, the rest as written."""
+    """A value as a person reads it: ids named, moments shortened, the rest as written."""
     if isinstance(value, str) and _UUID_RE.fullmatch(value):
         return namer.record(value)
     if isinstance(value, str):
@@ -111,8 +110,6 @@ def value_text(
     record_type: str, name: str, value: Any, fields: Mapping[str, Any], namer: Namer
 ) -> str:
     """One field's value of one version, as a person reads it."""
-    from workbench.exchange.to_office.conflicts import value_label
-
     if value is None or value == "" or value == [] or value == {}:
         return EMPTY
     if record_type == "data_hits" and name == "rows" and isinstance(value, list):
@@ -120,13 +117,46 @@ def value_text(
     label = value_label(record_type, name, value, fields)
     if label is not None:
         return label
-    if isinstance(value, bool):
-        return YES if value else NO
-    if name in _MONEY_FIELDS and isinstance(value, int):
+    if name in _MONEY_FIELDS and isinstance(value, int):  # never a bool: the int check refuses
         return f"{value / 100:,.2f} 元"
-    if isinstance(value, list | dict | str):
-        return _plain(value, namer)
-    return json.dumps(value, ensure_ascii=False) if not isinstance(value, int) else str(value)
+    return _plain(value, namer)
+
+
+def value_label(
+    record_type: str, field: str, value: Any, fields: Mapping[str, Any] | None = None
+) -> str | None:
+    """The Chinese label of a coded value (``township`` → 乡镇（街道）), so that a person
+    comparing two versions reads words, not codes; None where the field holds no code. Enum
+    columns are labelled by their enum, the secrecy by ``Secrecy``, a target's kind and sub-type
+    by the taxonomy catalog (plain text columns: the codes are checked elsewhere). A sub-type
+    code means something only under its kind, which ``fields`` (the same version's) gives."""
+    from workbench.models.base import EnumCode
+    from workbench.services.catalog import catalog
+    from workbench.vocab.enums import Secrecy
+
+    model = MODELS.get(record_type)
+    column = model.__table__.columns.get(field) if model is not None else None
+    if column is None or not isinstance(value, str) or not value:
+        return None
+    if record_type == "targets" and field in ("kind", "subtype"):
+        kind_code = value if field == "kind" else str((fields or {}).get("kind") or "")
+        kind = catalog().target_types().kind(kind_code)
+        if kind is None:
+            return None
+        if field == "kind":
+            return kind.title
+        sub = kind.subtype(value)
+        return sub.title if sub else None
+    if field == "secrecy":
+        enum_cls: Any = Secrecy
+    elif isinstance(column.type, EnumCode):
+        enum_cls = column.type.enum_cls
+    else:
+        return None
+    try:
+        return str(enum_cls(value).label)
+    except ValueError:
+        return None
 
 
 def hit_rows_text(rows: list[Any]) -> str:
@@ -150,12 +180,10 @@ def hit_rows_text(rows: list[Any]) -> str:
 
 def children_text(children: Mapping[str, list[Any]]) -> str:
     """A version's child rows (an interview's turns, a finding's sign-offs), counted by kind."""
-    from workbench.exchange.records.recordio import CHILDREN
-
     parts = []
-    for rel, _child, _fk in CHILDREN.values():
+    for rel, child, _fk in CHILDREN.values():
         items = children.get(rel)
         if items:
-            table = getattr(_child, "__tablename__", rel)
+            table = child.__tablename__
             parts.append(f"{RECORD_LABELS.get(table, table)} {len(items)} 条")
     return "，".join(parts) or EMPTY

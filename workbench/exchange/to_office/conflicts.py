@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -29,7 +28,7 @@ from workbench.exchange.records.recordio import (
     parse_record,
 )
 from workbench.exchange.to_office.conflict_text import Namer, children_text, field_name, value_text
-from workbench.exchange.to_office.merge import heads, winner
+from workbench.exchange.to_office.merge import Candidate, heads, winner
 from workbench.exchange.to_office.office_merge import add_candidate, candidates, settle
 from workbench.models.base import utcnow
 from workbench.models.exchange import RecordConflict
@@ -43,7 +42,6 @@ _NUMBER_FIELDS = ("number", "name")  # what a person may type for a conflicted r
 # 作废 is one decision: its moment, its author and its reason come from one version together
 VOID_FIELDS = ("deleted_at", "deleted_by", "void_reason")
 CHILDREN_FIELD = "children"
-LOCAL, INCOMING = "local", "incoming"
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,11 @@ class MergePreview:
     refusal: str | None
 
 
-def _view(session: Session, row: RecordConflict) -> ConflictView:
+def _view(
+    session: Session, row: RecordConflict
+) -> tuple[ConflictView, dict[Candidate, str], list[PackageRecord]]:
+    """The conflict as shown, with its record's versions and each head's record (in the view's
+    order)."""
     pool = candidates(session, row.record_type, row.record_id)
     hs = heads(pool)
     best = winner(hs)
@@ -133,7 +135,7 @@ def _view(session: Session, row: RecordConflict) -> ConflictView:
         row.record_id,
     )
     rows = _rows(row.record_type, views, differing, namer)
-    return ConflictView(
+    view = ConflictView(
         row.record_type,
         row.record_id,
         title,
@@ -142,6 +144,15 @@ def _view(session: Session, row: RecordConflict) -> ConflictView:
         type_label(row.record_type),
         rows,
     )
+    return view, pool, records
+
+
+def _text(
+    record_type: str, name: str, fields: Mapping[str, Any], children: Any, namer: Namer
+) -> str:
+    if name == CHILDREN_FIELD:
+        return children_text(children)
+    return value_text(record_type, name, fields.get(name), fields, namer)
 
 
 def _rows(
@@ -151,39 +162,32 @@ def _rows(
     order = {spec.name: i for i, spec in enumerate(CONTENT_SCHEMAS[MODELS[record_type]])}
     present = {k for h in views for k in h.fields} - {"id"}  # the id is the record's
     names = sorted(present, key=lambda n: (order.get(n, len(order)), n))
-    ordered = [n for n in names if n in differing] + [n for n in names if n not in differing]
-    out = [
+    kids = [CHILDREN_FIELD] if CHILDREN_FIELD in differing or any(h.children for h in views) else []
+    # what differs first (the child rows leading), then the rest (the child rows last)
+    ordered = [n for n in kids + names if n in differing]
+    ordered += [n for n in names + kids if n not in differing]
+    return tuple(
         FieldRow(
             n,
             field_name(record_type, n),
-            tuple(value_text(record_type, n, h.fields.get(n), h.fields, namer) for h in views),
+            tuple(_text(record_type, n, h.fields, h.children, namer) for h in views),
             n in differing,
         )
         for n in ordered
-    ]
-    if CHILDREN_FIELD in differing or any(h.children for h in views):
-        kids = FieldRow(
-            CHILDREN_FIELD,
-            field_name(record_type, CHILDREN_FIELD),
-            tuple(children_text(h.children) for h in views),
-            CHILDREN_FIELD in differing,
-        )
-        out.insert(0 if kids.differs else len(out), kids)
-    return tuple(out)
+    )
 
 
 def list_conflicts(session: Session) -> list[ConflictView]:
     rows = session.scalars(
         select(RecordConflict).order_by(RecordConflict.record_type, RecordConflict.record_id)
     )
-    return [_view(session, r) for r in rows]
+    return [_view(session, r)[0] for r in rows]
 
 
 def _pending_text(session: Session) -> str:
-    rows = list(session.scalars(select(RecordConflict)))
-    if not rows:
+    named = [f"{v.type_label} {v.title}" for v in list_conflicts(session)]
+    if not named:
         return "目前没有待处理的冲突"
-    named = [f"{v.type_label} {v.title}" for v in (_view(session, r) for r in rows)]
     shown = "、".join(named[:10]) + (f" 等 {len(named)} 条" if len(named) > 10 else "")
     return f"待处理的冲突有：{shown}"
 
@@ -221,16 +225,16 @@ def _find(session: Session, text: str) -> RecordConflict:
 
 def get_conflict(session: Session, record_id: str) -> ConflictView:
     """The pending conflict of the record ``record_id`` names (its id or its number)."""
-    return _view(session, _find(session, record_id))
+    return _view(session, _find(session, record_id))[0]
 
 
 def head_number(view: ConflictView, text: str | int) -> int:
     """A version as a person names it: its number as listed, ``local`` (本机: the version made
     here, else the one shown now) or ``incoming`` (来件: the other one, when there is one)."""
     word = str(text).strip().lower()
-    if word in (LOCAL, "本机"):
+    if word in ("local", "本机"):
         return view.local.index
-    if word in (INCOMING, "来件"):
+    if word in ("incoming", "来件"):
         others = [h.index for h in view.heads if not h.local]
         if len(others) != 1:
             numbers = "、".join(str(i) for i in others)
@@ -277,7 +281,7 @@ def _sources(view: ConflictView, keep: int, choices: Mapping[str, int]) -> dict[
 
 
 def _merged(
-    view: ConflictView, records: list[PackageRecord], keep: int, sources: Mapping[str, int]
+    records: list[PackageRecord], keep: int, sources: Mapping[str, int]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     base = records[keep - 1]
     fields = dict(base.fields)
@@ -301,8 +305,7 @@ def _locked(record_type: str, fields: Mapping[str, Any]) -> str | None:
     row: Any = model()  # transient: never added to the session
     status = next(spec for spec in CONTENT_SCHEMAS[model] if spec.name == "status")
     row.status = from_wire(status, fields["status"])
-    reason: str | None = rule(row)
-    return reason
+    return rule(row)
 
 
 def _refusal(
@@ -335,6 +338,26 @@ def _refusal(
     return None
 
 
+def _plan(
+    session: Session, record_id: str, keep: int | None, choices: Mapping[str, int] | None
+) -> tuple[MergePreview, dict[Candidate, str], dict[str, Any], dict[str, Any]]:
+    """The preview, with the record's versions and the merged fields and child rows."""
+    row = _find(session, record_id)
+    view, pool, records = _view(session, row)
+    base = view.local.index if keep is None else keep
+    if not 1 <= base <= len(view.heads):
+        raise ConflictNotFound(f"没有第 {base} 个版本（共 {len(view.heads)} 个）")
+    sources = _sources(view, base, choices or {})
+    fields, children = _merged(records, base, sources)
+    namer = Namer(session, store_meta(session).get("device_id"))
+    rows = tuple(
+        replace(r, texts=(_text(view.record_type, r.name, fields, children, namer),))
+        for r in view.rows
+    )
+    refusal = _refusal(view, records, sources, fields, children)
+    return MergePreview(view, base, sources, rows, refusal), pool, fields, children
+
+
 def preview_merge(
     session: Session,
     record_id: str,
@@ -343,31 +366,7 @@ def preview_merge(
 ) -> MergePreview:
     """What ``resolve_conflict`` with these choices would save, and whether the rules allow it.
     ``keep``: the version the fields not chosen come from (default: 本机, ``head_number``)."""
-    row = _find(session, record_id)
-    view = _view(session, row)
-    pool = candidates(session, row.record_type, row.record_id)
-    records = [parse_record(json.loads(pool[h]), "$") for h in heads(pool)]
-    base = view.local.index if keep is None else keep
-    if not 1 <= base <= len(view.heads):
-        raise ConflictNotFound(f"没有第 {base} 个版本（共 {len(view.heads)} 个）")
-    sources = _sources(view, base, choices or {})
-    fields, children = _merged(view, records, base, sources)
-    namer = Namer(session, store_meta(session).get("device_id"))
-    rows = tuple(
-        FieldRow(
-            r.name,
-            r.label,
-            (
-                children_text(children)
-                if r.name == CHILDREN_FIELD
-                else value_text(view.record_type, r.name, fields.get(r.name), fields, namer),
-            ),
-            r.differs,
-        )
-        for r in view.rows
-    )
-    refusal = _refusal(view, records, sources, fields, children)
-    return MergePreview(view, base, sources, rows, refusal)
+    return _plan(session, record_id, keep, choices)[0]
 
 
 def resolve_conflict(
@@ -382,34 +381,29 @@ def resolve_conflict(
     with vault.session() as s:
         s.info["preserve_stamps"] = True
         office = office_keys(s)
-        preview = preview_merge(s, record_id, keep, choices)
+        preview, pool, merged, children = _plan(s, record_id, keep, choices)
         if preview.refusal is not None:
             raise ConflictMergeRefused(preview.refusal, record_id=preview.conflict.record_id)
         view = preview.conflict
-        pool = candidates(s, view.record_type, view.record_id)
-        hs = heads(pool)
-        records = [parse_record(json.loads(pool[h]), "$") for h in hs]
-        merged, children = _merged(view, records, preview.keep, preview.sources)
-        chosen = records[preview.keep - 1]
-        version = max(h.version for h in hs) + 1
-        now: datetime = utcnow()
+        version = max(h.version for h in view.heads) + 1
         fields = {
             **merged,
             "version": version,
-            "updated_at": now.isoformat(),
+            "updated_at": utcnow().isoformat(),
             "updated_by": vault.user.id,
         }
-        resolved = make_record(chosen.type, chosen.id, None, fields, children)
-        add_candidate(s, pool, resolved, office.device_id, tuple(h.key for h in hs))
+        resolved = make_record(view.record_type, view.record_id, None, fields, children)
+        parents = tuple((h.version, h.content_hash) for h in view.heads)
+        add_candidate(s, pool, resolved, office.device_id, parents)
         settle(s, view.record_type, view.record_id, pool)
-        kept = hs[preview.keep - 1]
+        kept = view.heads[preview.keep - 1]
         detail: dict[str, Any] = {
-            "kept_device": kept.device,
+            "kept_device": kept.device_id,
             "kept_version": kept.version,
             "new_version": version,
         }
         taken = {
-            n: {"device": hs[i - 1].device, "version": hs[i - 1].version}
+            n: {"device": view.heads[i - 1].device_id, "version": view.heads[i - 1].version}
             for n, i in preview.sources.items()
             if i != preview.keep
         }
@@ -417,40 +411,3 @@ def resolve_conflict(
             detail["fields"] = taken
         audit.record(s, "conflict.resolve", view.record_type, view.record_id, detail)
     return view
-
-
-def value_label(
-    record_type: str, field: str, value: Any, fields: Mapping[str, Any] | None = None
-) -> str | None:
-    """The Chinese label of a coded value (``township`` → 乡镇（街道）), so that a person
-    comparing two versions reads words, not codes; None where the field holds no code. Enum
-    columns are labelled by their enum, the secrecy by ``Secrecy``, a target's kind and sub-type
-    by the taxonomy catalog (plain text columns: the codes are checked elsewhere). A sub-type
-    code means something only under its kind, which ``fields`` (the same version's) gives."""
-    from workbench.models.base import EnumCode
-    from workbench.services.catalog import catalog
-    from workbench.vocab.enums import Secrecy
-
-    model = MODELS.get(record_type)
-    column = model.__table__.columns.get(field) if model is not None else None
-    if column is None or not isinstance(value, str) or not value:
-        return None
-    if record_type == "targets" and field in ("kind", "subtype"):
-        kind_code = value if field == "kind" else str((fields or {}).get("kind") or "")
-        kind = catalog().target_types().kind(kind_code)
-        if kind is None:
-            return None
-        if field == "kind":
-            return kind.title
-        sub = kind.subtype(value)
-        return sub.title if sub else None
-    if field == "secrecy":
-        enum_cls: Any = Secrecy
-    elif isinstance(column.type, EnumCode):
-        enum_cls = column.type.enum_cls
-    else:
-        return None
-    try:
-        return str(enum_cls(value).label)
-    except ValueError:
-        return None

@@ -101,27 +101,17 @@ _INSERT_SENT = (
 )
 
 
-@dataclass
-class _Selection:
-    """What the records pass found: the records blob and the list of what it holds, both in
-    spools (a round may hold hundreds of thousands of records), and the attachments used."""
-
-    writer: RecordsWriter
-    sent: Spool  # lines "type \t id \t version \t hash"
-    count: int
-    refs: set[str]
-
-
 def _select_records(
     session: Session, round_id: str, blob: Spool, sent: Spool, skipped: set[Any], max_line: int
-) -> _Selection:
+) -> tuple[RecordsWriter, set[str]]:
     """Serialise the round's records not in ``skipped`` and not at their base into ``blob``,
-    line by line. A record over the importer's line cap is refused here, named, not at the
-    office."""
+    line by line, and list them in ``sent`` (a line each: type, id, version and hash, tab
+    separated): both are spools, as a round may hold hundreds of thousands of records. Returns
+    the blob's writer and the attachments the round's records use. A record over the importer's
+    line cap is refused here, named, not at the office."""
     bases = base_keys(session)
     writer = RecordsWriter(blob.write)
     refs: set[str] = set()
-    count = 0
     for rec in iter_round_lines(session, round_id, bases):
         refs |= rec.refs
         key = (rec.type, rec.id, rec.version, rec.hash)
@@ -138,10 +128,8 @@ def _select_records(
         check_line(rec.type, rec.id, rec.line, "巡察办")
         writer.add_line(rec.type, rec.line)
         sent.write(f"{rec.type}\t{rec.id}\t{rec.version}\t{rec.hash}\n".encode())
-        count += 1
     blob.close()
-    sent.close()
-    return _Selection(writer, sent, count, refs)
+    return writer, refs
 
 
 def _sent_rows(package_id: str, sent: Spool) -> Iterator[list[tuple[Any, ...]]]:
@@ -176,171 +164,156 @@ def export_round(
     ``all_unconfirmed``: everything the office has not confirmed, not only what changed since
     the last package. Nothing to send raises ``NothingToExport`` with nothing written."""
     limits = limits or Limits()
+    out_path = Path(out_path)  # the callers may pass a str
     vault.require(Role.TEAM_LEADER)
     outgoing = make_private_dir(vault.layout.root / "exchange" / "outgoing")
     for leftover in outgoing.glob("*.spool"):  # an export interrupted by a crash
         leftover.unlink(missing_ok=True)
     blob, sent = Spool(outgoing), Spool(outgoing)
     try:
-        return _export(
-            vault, round_id, Path(out_path), limits, blob, sent, progress, cancel, all_unconfirmed
+        with vault.read() as s:
+            dk = device_keys(s)
+            cert = require_enrolled(dk)
+            if dk.device_id in revoked_ids(s):
+                raise ExchangeState("本设备已被巡察办吊销，不能再导出数据")
+            if s.get(Round, round_id) is None:
+                raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
+            users = tuple(sorted(s.scalars(select(User.id))))  # who may stamp its records
+            skipped = skipped_keys(s, round_id, since_last=not all_unconfirmed)
+            writer, refs = _select_records(s, round_id, blob, sent, skipped, limits.max_record_line)
+            count = sum(writer.counts.values())
+            attachments = [
+                a
+                for a in s.scalars(select(Attachment).where(Attachment.sha256.in_(sorted(refs))))
+                if (ATTACHMENT_TYPE, a.sha256, 0, a.sha256) not in skipped
+            ]
+            del skipped
+            for a in attachments:
+                sent.write(f"{ATTACHMENT_TYPE}\t{a.sha256}\t0\t{a.sha256}\n".encode())
+            sent.close()
+            if not count and not attachments:
+                raise NothingToExport(NOTHING_UNCONFIRMED if all_unconfirmed else None)
+            seq, prev = next_outgoing(s, dk.device_id)
+            anchor = outgoing_claim(s, dk.device_id)
+            root = outgoing_root(s)
+        cancel.raise_if_cancelled()
+        if writer.size > limits.max_records_bytes or count > limits.max_records:
+            raise LimitExceeded("本次导出的记录过多，超过数据包上限")
+        entries = [
+            BlobEntry(
+                "records",
+                "records",
+                writer.size,
+                writer.sha256,
+                RECORDS_MEDIA_TYPE,
+                "records.jsonl",
+            ),
+            *(
+                BlobEntry(
+                    a.sha256,
+                    "attachment",
+                    a.size,
+                    a.sha256,
+                    _media(a.media_type),
+                    display_name(a.name, a.sha256[:12]),
+                )
+                for a in attachments
+            ),
+        ]
+        counts = dict(writer.counts)
+        manifest = Manifest(
+            kind="team",
+            package_id=str(uuid.uuid4()),
+            sender=Sender(
+                dk.device_id, dk.store_id, vault.user.name, vault.user.display_name, "field"
+            ),
+            device_seq=seq,
+            prev_hash=prev,
+            device_users=users,
+            created_at=utcnow().replace(microsecond=0),
+            app_version=APP_VERSION,
+            schema_version=schema_version(),
+            round_id=round_id,
+            recipients=tuple(recipient_fingerprint(r) for r in dk.office_recipients),
+            blobs=tuple(entries),
+            counts=counts,
+            audit=anchor,
+            root=root,
+        )
+
+        def attachment_source(sha: str) -> Callable[[], Iterable[Chunk]]:
+            return lambda: vault.attachments.iter_views(sha)
+
+        sources = [blob.chunks, *(attachment_source(a.sha256) for a in attachments)]
+        written = write_package(
+            out_path,
+            manifest,
+            dk.signing_secret,
+            dk.certificate_frame,
+            sources,
+            dk.office_recipients,
+            progress=progress,
+            cancel=cancel,
+        )
+        try:
+            with vault.session() as s:
+                if next_outgoing(s, dk.device_id)[0] != seq:
+                    raise Conflict("另一个导出同时进行，请重试")
+                s.add(
+                    PackageLedger(
+                        package_id=manifest.package_id,
+                        direction="out",
+                        kind="team",
+                        sender_device=dk.device_id,
+                        device_seq=seq,
+                        package_hash=written.package_hash,
+                        prev_hash=prev,
+                        round_id=round_id,
+                        peers="",
+                        created_at=manifest.created_at,
+                        records=count,
+                        blobs=len(attachments),
+                        warning="",
+                    )
+                )
+                record_sent(s, manifest)
+                conn = s.connection()
+                for rows in _sent_rows(manifest.package_id, sent):
+                    conn.exec_driver_sql(_INSERT_SENT, rows)
+                audit.record(
+                    s,
+                    "package.export",
+                    "package",
+                    manifest.package_id,
+                    {
+                        "round_id": round_id,
+                        "device_seq": seq,
+                        "records": count,
+                        "attachments": len(attachments),
+                        "all_unconfirmed": all_unconfirmed,
+                        "to": str(out_path),
+                        "certificate": cert.serial,
+                    },
+                )
+        except BaseException:
+            written.abandon()
+            raise
+        try:
+            written.land()
+        except BaseException:
+            written.abandon()  # the sequence number is used: the office will see a gap
+            raise
+        with vault.session() as s:  # only now: a package not in place is above the mark, sent again
+            raise_mark(s, round_id, seq)
+        return ExportResult(
+            manifest.package_id,
+            out_path,
+            seq,
+            written.package_hash,
+            counts,
+            len(attachments),
+            written.size,
         )
     finally:
         blob.discard()
         sent.discard()
-
-
-def _export(
-    vault: Vault,
-    round_id: str,
-    out_path: Path,
-    limits: Limits,
-    spool: Spool,
-    sent_spool: Spool,
-    progress: ProgressSink,
-    cancel: CancelToken,
-    all_unconfirmed: bool,
-) -> ExportResult:
-    with vault.read() as s:
-        dk = device_keys(s)
-        cert = require_enrolled(dk)
-        if dk.device_id in revoked_ids(s):
-            raise ExchangeState("本设备已被巡察办吊销，不能再导出数据")
-        if s.get(Round, round_id) is None:
-            raise NotFound(f"未找到巡察轮次（{round_id}）", round_id=round_id)
-        users = tuple(sorted(s.scalars(select(User.id))))  # who may stamp its records
-        skipped = skipped_keys(s, round_id, since_last=not all_unconfirmed)
-        picked = _select_records(s, round_id, spool, sent_spool, skipped, limits.max_record_line)
-        attachments = [
-            a
-            for a in s.scalars(select(Attachment).where(Attachment.sha256.in_(sorted(picked.refs))))
-            if (ATTACHMENT_TYPE, a.sha256, 0, a.sha256) not in skipped
-        ]
-        del skipped
-        if not picked.count and not attachments:
-            raise NothingToExport(NOTHING_UNCONFIRMED if all_unconfirmed else None)
-        seq, prev = next_outgoing(s, dk.device_id)
-        anchor = outgoing_claim(s, dk.device_id)
-        root = outgoing_root(s)
-    cancel.raise_if_cancelled()
-    records_size = picked.writer.size
-    if records_size > limits.max_records_bytes or picked.count > limits.max_records:
-        raise LimitExceeded("本次导出的记录过多，超过数据包上限")
-    entries = [
-        BlobEntry(
-            "records",
-            "records",
-            records_size,
-            picked.writer.sha256,
-            RECORDS_MEDIA_TYPE,
-            "records.jsonl",
-        ),
-        *(
-            BlobEntry(
-                a.sha256,
-                "attachment",
-                a.size,
-                a.sha256,
-                _media(a.media_type),
-                display_name(a.name, a.sha256[:12]),
-            )
-            for a in attachments
-        ),
-    ]
-    counts = dict(picked.writer.counts)
-    manifest = Manifest(
-        kind="team",
-        package_id=str(uuid.uuid4()),
-        sender=Sender(dk.device_id, dk.store_id, vault.user.name, vault.user.display_name, "field"),
-        device_seq=seq,
-        prev_hash=prev,
-        device_users=users,
-        created_at=utcnow().replace(microsecond=0),
-        app_version=APP_VERSION,
-        schema_version=schema_version(),
-        round_id=round_id,
-        recipients=tuple(recipient_fingerprint(r) for r in dk.office_recipients),
-        blobs=tuple(entries),
-        counts=counts,
-        audit=anchor,
-        root=root,
-    )
-
-    def attachment_source(sha: str) -> Callable[[], Iterable[Chunk]]:
-        return lambda: vault.attachments.iter_views(sha)
-
-    sources = [spool.chunks, *(attachment_source(a.sha256) for a in attachments)]
-    written = write_package(
-        out_path,
-        manifest,
-        dk.signing_secret,
-        dk.certificate_frame,
-        sources,
-        dk.office_recipients,
-        progress=progress,
-        cancel=cancel,
-    )
-    try:
-        with vault.session() as s:
-            if next_outgoing(s, dk.device_id)[0] != seq:
-                raise Conflict("另一个导出同时进行，请重试")
-            s.add(
-                PackageLedger(
-                    package_id=manifest.package_id,
-                    direction="out",
-                    kind="team",
-                    sender_device=dk.device_id,
-                    device_seq=seq,
-                    package_hash=written.package_hash,
-                    prev_hash=prev,
-                    round_id=round_id,
-                    peers="",
-                    created_at=manifest.created_at,
-                    records=picked.count,
-                    blobs=len(attachments),
-                    warning="",
-                )
-            )
-            record_sent(s, manifest)
-            conn = s.connection()
-            for rows in _sent_rows(manifest.package_id, picked.sent):
-                conn.exec_driver_sql(_INSERT_SENT, rows)
-            attachment_rows = [
-                (manifest.package_id, ATTACHMENT_TYPE, a.sha256, 0, a.sha256) for a in attachments
-            ]
-            if attachment_rows:
-                conn.exec_driver_sql(_INSERT_SENT, attachment_rows)
-            audit.record(
-                s,
-                "package.export",
-                "package",
-                manifest.package_id,
-                {
-                    "round_id": round_id,
-                    "device_seq": seq,
-                    "records": picked.count,
-                    "attachments": len(attachments),
-                    "all_unconfirmed": all_unconfirmed,
-                    "to": str(out_path),
-                    "certificate": cert.serial,
-                },
-            )
-    except BaseException:
-        written.abandon()
-        raise
-    try:
-        written.land()
-    except BaseException:
-        written.abandon()  # the sequence number is used: the office will see a gap
-        raise
-    with vault.session() as s:  # only now: a package not in place is above the mark, sent again
-        raise_mark(s, round_id, seq)
-    return ExportResult(
-        manifest.package_id,
-        Path(out_path),
-        seq,
-        written.package_hash,
-        counts,
-        len(attachments),
-        written.size,
-    )

@@ -10,21 +10,30 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.orm import Session
 
 from workbench.exchange.errors import OutOfRound
 from workbench.exchange.intake.device_scope import Scope, check_claims, may_replace
-from workbench.exchange.records.apply import live_row, prefetch, write_record
+from workbench.exchange.records.apply import live_record, live_row, prefetch, write_record
 from workbench.exchange.records.bulk import insert_new, known_keys
-from workbench.exchange.records.recordio import PackageRecord, parse_record, serialize
+from workbench.exchange.records.recordio import PackageRecord, parse_record
 from workbench.exchange.to_office.merge import Candidate, Key, heads, is_conflict, winner
 from workbench.models.exchange import MergeState, RecordConflict, RecordVersion
 
 _VERSIONS: Any = RecordVersion.__table__
-_STATE: Any = MergeState.__table__
 _CONFLICTS: Any = RecordConflict.__table__
+
+_INSERT_VERSION = (
+    "INSERT INTO exchange_versions (record_type, record_id, device_id, version, content_hash,"
+    " parents, content, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPSERT_STATE = (
+    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (record_type, record_id) DO UPDATE"
+    " SET version = excluded.version, content_hash = excluded.content_hash"
+)
 
 
 @dataclass
@@ -33,9 +42,6 @@ class MergeStats:
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
-
-    def as_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
 
 
 def candidates(session: Session, record_type: str, record_id: str) -> dict[Candidate, str]:
@@ -63,20 +69,18 @@ def add_candidate(
     cand = Candidate(rec.version, rec.hash, device, parents, held)
     if any((c.device, c.key) == (device, cand.key) for c in pool):
         return  # the same version from the same device: a resend
+    row = _version_row(rec, device, parents, held)
+    session.connection().exec_driver_sql(_INSERT_VERSION, row)
+    pool[cand] = row[6]  # the content
+
+
+def _version_row(
+    rec: PackageRecord, device: str, parents: tuple[Key, ...], held: bool = False
+) -> tuple[str, str, str, int, str, str, str, bool]:
+    """An ``exchange_versions`` row: parents as ``[[version, hash], …]``, the record's line."""
+    parents_json = json.dumps([list(p) for p in parents])
     content = rec.canonical_line().decode("utf-8")
-    session.execute(
-        insert(_VERSIONS).values(
-            record_type=rec.type,
-            record_id=rec.id,
-            device_id=device,
-            version=rec.version,
-            content_hash=rec.hash,
-            parents=json.dumps([list(p) for p in parents]),
-            content=content,
-            held=held,
-        )
-    )
-    pool[cand] = content
+    return (rec.type, rec.id, device, rec.version, rec.hash, parents_json, content, held)
 
 
 def settle(session: Session, record_type: str, record_id: str, pool: dict[Candidate, str]) -> str:
@@ -84,28 +88,16 @@ def settle(session: Session, record_type: str, record_id: str, pool: dict[Candid
     Returns "inserted", "updated" or "unchanged"."""
     head_list = heads(pool)
     best = winner(head_list)
-    row = live_row(session, record_type, record_id)
     outcome = "unchanged"
     chosen = parse_record(json.loads(pool[best]), "$")
-    current = serialize(row) if row is not None else None
+    current = live_record(session, record_type, record_id)
     # Compare everything, stamps included: equal content saved on two devices must show the
     # same device's stamps whichever package came first.
     if current is None or (current.fields, current.children) != (chosen.fields, chosen.children):
         outcome = write_record(session, chosen)
         session.flush()
-    session.execute(
-        upsert(_STATE)
-        .values(
-            record_type=record_type,
-            record_id=record_id,
-            version=best.version,
-            content_hash=best.hash,
-        )
-        .on_conflict_do_update(
-            index_elements=["record_type", "record_id"],
-            set_={"version": best.version, "content_hash": best.hash},
-        )
-    )
+    state = (record_type, record_id, best.version, best.hash)
+    session.connection().exec_driver_sql(_UPSERT_STATE, state)
     where = (_CONFLICTS.c.record_type == record_type, _CONFLICTS.c.record_id == record_id)
     if is_conflict(head_list):
         heads_json = json.dumps([[c.version, c.hash, c.device] for c in head_list])
@@ -126,10 +118,9 @@ def note_local_edit(
 ) -> None:
     """A live row the merge did not write (made or edited here) becomes a version of its own,
     descending from what the merge last wrote, so a concurrent field edit shows as a conflict."""
-    row = live_row(session, record_type, record_id)
-    if row is None:
+    current = live_record(session, record_type, record_id)
+    if current is None:
         return
-    current = serialize(row)
     if any(c.key == (current.version, current.hash) for c in pool):
         return
     state = session.get(MergeState, (record_type, record_id))
@@ -139,38 +130,15 @@ def note_local_edit(
     add_candidate(session, pool, current, office, parents)
 
 
-_INSERT_VERSION = (
-    "INSERT INTO exchange_versions (record_type, record_id, device_id, version, content_hash,"
-    " parents, content) VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-_UPSERT_STATE = (
-    "INSERT INTO exchange_merge_state (record_type, record_id, version, content_hash)"
-    " VALUES (?, ?, ?, ?) ON CONFLICT (record_type, record_id) DO UPDATE"
-    " SET version = excluded.version, content_hash = excluded.content_hash"
-)
-
-
 def insert_unseen(
     session: Session, unseen: list[PackageRecord], sender: str, package_id: str
 ) -> None:
     """Records the office has neither a row nor a version of: each is its one head, so the rule
     reduces to writing it as it came (what ``settle`` would do for them, one by one), in bulk
-    (``bulk.insert_new``), with its version and merge state. A version's parents and content are
-    what ``add_candidate`` writes: ``[[version, hash]]`` or ``[]``, and the record's line."""
+    (``bulk.insert_new``), with its version and merge state."""
     insert_new(session, unseen, {"package_id": package_id})
     conn = session.connection()
-    versions = [
-        (
-            r.type,
-            r.id,
-            sender,
-            r.version,
-            r.hash,
-            json.dumps([list(r.base)] if r.base else []),
-            r.canonical_line().decode("utf-8"),
-        )
-        for r in unseen
-    ]
+    versions = [_version_row(r, sender, (r.base,) if r.base else ()) for r in unseen]
     conn.exec_driver_sql(_INSERT_VERSION, versions)
     conn.exec_driver_sql(_UPSERT_STATE, [(r.type, r.id, r.version, r.hash) for r in unseen])
 
@@ -189,18 +157,16 @@ def merge_batch(
     sender = scope.device_id
     known = known_keys(session.connection(), batch)
     unseen = [rec for rec in batch if (rec.type, rec.id) not in known]
+    seen = [rec for rec in batch if (rec.type, rec.id) in known]
     for rec in unseen:
         check_claims(scope, rec, None)
     if unseen:
         insert_unseen(session, unseen, sender, package_id)
         stats.inserted += len(unseen)
-    if len(unseen) == len(batch):
+    if not seen:
         return
-    # keeps the rows of the batch to merge one by one in the identity map
-    loaded = prefetch(session, [rec for rec in batch if (rec.type, rec.id) in known])
-    for rec in batch:
-        if (rec.type, rec.id) not in known:
-            continue
+    loaded = prefetch(session, seen)  # keeps their rows in the identity map meanwhile
+    for rec in seen:
         row = live_row(session, rec.type, rec.id)
         if row is not None:
             owner = row.id if rec.type == "rounds" else row.round_id

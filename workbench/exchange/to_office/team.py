@@ -3,15 +3,17 @@ attachments that arrived in staging files landed in the attachment store."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from workbench.exchange.enrolment.identity import office_keys
 from workbench.exchange.intake.device_scope import scope_for
-from workbench.exchange.intake.reader import ReadPackage
+from workbench.exchange.intake.reader import BatchSink, ReadPackage
 from workbench.exchange.package.manifest import Manifest
-from workbench.exchange.to_office.team_sink import TeamMergeSink
+from workbench.exchange.records.recordio import PackageRecord
+from workbench.exchange.to_office.office_merge import MergeStats, merge_batch
 from workbench.models.base import stored_datetime, utcnow
 from workbench.models.system import Attachment
 from workbench.services.index_queue import queue_for_index
@@ -22,10 +24,24 @@ from workbench.store.rowwriter import DirectRows, Insert
 from workbench.store.vault import Vault
 
 
+class TeamMergeSink(BatchSink):
+    """Merges each batch (``office_merge``) inside the import transaction as the reader validates
+    the records: memory holds a batch whatever the package's size."""
+
+    def __init__(self, session: Session, manifest: Manifest) -> None:
+        super().__init__()
+        self.session = session
+        self.scope = scope_for(session, manifest)  # the device's round, teams and users
+        self.office = office_keys(session).device_id
+        self.package_id = manifest.package_id
+        self.stats = MergeStats()
+
+    def apply(self, batch: list[PackageRecord]) -> None:
+        merge_batch(self.session, batch, self.scope, self.office, self.package_id, self.stats)
+
+
 def team_sink(session: Session, manifest: Manifest) -> TeamMergeSink:
-    office = office_keys(session)
-    scope = scope_for(session, manifest)  # the device's round, teams and users
-    return TeamMergeSink(session, scope, office.device_id, manifest.package_id)
+    return TeamMergeSink(session, manifest)
 
 
 _INSERT_ATTACHMENT = Insert(
@@ -67,4 +83,4 @@ def land_attachments(vault: Vault, session: Session, read: ReadPackage, added: l
 def team_outcome(read: ReadPackage) -> dict[str, int]:
     sink = read.sink
     assert isinstance(sink, TeamMergeSink)
-    return sink.stats.as_dict()
+    return asdict(sink.stats)
