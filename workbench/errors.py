@@ -247,3 +247,13 @@ class NotAnOfficeStore(StoreNotFound):
         "该数据库不是巡察工作台的巡察办数据库：请核对地址；新数据库须由系统管理员先用 "
         "workbench office create 建立"
     )
+
+
+class NotOnOfficeServer(ValidationError):
+    """A store job that works on the store's files, asked of the office store on its server."""
+
+    code = "WB-OFFICE-UNSUPPORTED"
+    default_message = N_(
+        "巡察办服务器上的数据库暂不支持此操作（它只适用于本机的加密数据库文件）；"
+        "服务器的备份与检查由数据库管理员在服务器上进行"
+    )

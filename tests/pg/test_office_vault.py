@@ -8,6 +8,7 @@ logged into, and a database that is missing or not an office store, are refused 
 from __future__ import annotations
 
 import base64
+import io
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -321,3 +322,27 @@ def test_a_verifying_mode_needs_the_offices_ca() -> None:
     assert make_connection(
         "postgresql://u:p@office.example/workbench?sslmode=require"
     ) == Connection("postgresql+psycopg://u:p@office.example/workbench?sslmode=require", None)
+
+
+def test_jobs_on_the_stores_files_are_refused_on_the_server(office: Office, tmp_path: Path) -> None:
+    """Backup, key rotation, the file check, attachments and the recovery code work on a
+    SQLCipher store's files: asked of the office store they are refused before anything runs,
+    and nothing lands in the desktop's folder."""
+    from workbench.errors import NotOnOfficeServer
+    from workbench.services.backups import backup_store
+    from workbench.services.keys import rekey_store
+    from workbench.store.check import check_store
+
+    with Vault.open(office.desktop, ADMIN, PASSPHRASE) as vault:
+        with pytest.raises(NotOnOfficeServer, match="备份"):
+            backup_store(vault, tmp_path / "office.wbk")
+        with pytest.raises(NotOnOfficeServer, match="更换数据密钥"):
+            rekey_store(vault)
+        with pytest.raises(NotOnOfficeServer, match="检查"):
+            check_store(vault)
+        with pytest.raises(NotOnOfficeServer, match="附件"), vault.session() as s:
+            vault.attachments.add(s, io.BytesIO(b"evidence"), name="a.txt")
+    with pytest.raises(NotOnOfficeServer, match="重设口令"):
+        Vault.open_with_recovery_code(office.desktop, "0" * 48, ADMIN, "a new passphrase")
+    assert not (tmp_path / "office.wbk").exists()
+    assert sorted(p.name for p in office.desktop.iterdir()) == ["office-ca.pem", FILE_NAME]

@@ -19,6 +19,7 @@ import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from sqlalchemy import Connection as DbConnection
@@ -29,12 +30,14 @@ from workbench.errors import (
     AuthenticationError,
     KeyfileDamaged,
     NotAnOfficeStore,
+    NotOnOfficeServer,
     StoreExists,
     ValidationError,
 )
 from workbench.models.system import StoreMeta
 from workbench.roles import Role
 from workbench.store import migrate, recovery
+from workbench.store.attachments import AttachmentInfo, AttachmentStore, IncomingBlob
 from workbench.store.fsutil import make_private_dir, write_atomic
 from workbench.store.keyfile import (
     DEK_BYTES,
@@ -63,6 +66,10 @@ from workbench.store.vault import (
 KEYFILE_META = "keyfile"  # the store_meta row holding the office store's keyfile
 CA_FILE = "office-ca.pem"  # the sealed CA, written out for libpq at each unlock
 VERIFYING_MODES = ("verify-full", "verify-ca")
+ATTACHMENTS_NOT_YET = (
+    "巡察办服务器上的数据库暂不能保存附件：附件要存放在服务器上、用巡察办的数据密钥加密，"
+    "这一部分尚未完成；附件不会只存在某一台电脑上"
+)
 SLOT_CHANGED_ELSEWHERE = (
     "口令正确，但服务器上此用户的口令已在其他电脑上修改：请用新口令在本机重新运行 "
     "workbench office connect"
@@ -149,10 +156,28 @@ def _prepare_folder(folder: Path) -> OfficeLink | None:
     return None
 
 
+class _NoAttachmentsYet(AttachmentStore):
+    """Attachments of an office store belong on the server, under the office's data key; until
+    they are kept there, none is written into one desktop's folder, where the others would never
+    see it."""
+
+    def add(self, *_args: Any, **_kwargs: Any) -> AttachmentInfo:
+        raise NotOnOfficeServer(ATTACHMENTS_NOT_YET)
+
+    def begin_incoming(self, size: int) -> IncomingBlob:
+        raise NotOnOfficeServer(ATTACHMENTS_NOT_YET)
+
+
 class OfficeVault(Vault):
     """An unlocked office store on the server; ``layout`` is this desktop's folder."""
 
     connection: Connection
+
+    def __init__(
+        self, layout: StoreLayout, keyfile: Keyfile, dek: bytearray, *args: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(layout, keyfile, dek, *args, **kwargs)
+        self.attachments = _NoAttachmentsYet(layout, dek)
 
     @classmethod
     def create_on_server(

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 
 from workbench.errors import (
+    NotOnOfficeServer,
     OfficeDatabaseMissing,
     OfficeLoginRefused,
     OfficeTlsRefused,
@@ -34,6 +35,17 @@ DEFAULT_SSLMODE = "verify-full"
 WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
 _WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench store write'))"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
+
+
+def refuse_on_server(engine: Engine, what: str) -> None:
+    """Refuse a job that works on the store's files (its SQLCipher pages, its blob folder)
+    when the store is the office's database on PostgreSQL, before it starts."""
+    if engine.dialect.name == "postgresql":
+        raise NotOnOfficeServer(
+            f"巡察办服务器上的数据库暂不支持{what}：它只适用于本机的加密数据库文件；"
+            "服务器的备份、检查与加密由数据库管理员在服务器上进行",
+            job=what,
+        )
 
 
 def engine_url(url: str | URL) -> URL:

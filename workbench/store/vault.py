@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from workbench.errors import (
     AuthenticationError,
     NotFound,
+    NotOnOfficeServer,
     RecoveryCodeInvalid,
     StoreExists,
     UserDisabled,
@@ -319,6 +320,13 @@ class Vault(UnlockedVault):
         The used code is replaced by a new one (returned), as a recovery code is shown once.
         """
         check_passphrase(new_passphrase)
+        from workbench.store.office_link import is_linked
+
+        if is_linked(Path(directory)):
+            raise NotOnOfficeServer(
+                "巡察办服务器上的数据库暂不能在本机用恢复码找回口令：请系统管理员为你重设口令"
+                "（用户管理），再用新口令重新运行 workbench office connect"
+            )
         layout = StoreLayout(Path(directory))
         layout.require()
         keyfile = Keyfile.read(layout.keyfile)
