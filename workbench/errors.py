@@ -212,7 +212,7 @@ class OfficeUnreachable(WorkbenchError):
     """The office server refused the connection, cannot be reached, or dropped it."""
 
     code = "WB-OFFICE-UNREACHABLE"
-    exit_code = 12
+    exit_code = 13
     default_message = N_(
         "连不上巡察办服务器（服务器未启动、网络不通或连接已中断），本次操作未完成、未写入任何数据；"
         "请稍后再试，或请系统管理员检查服务器"

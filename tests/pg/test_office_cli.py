@@ -85,7 +85,7 @@ def test_create_then_a_colleague_connects_from_their_own_desktop(
     ("case", "exit_code", "error"),
     [
         ("another CA", 4, "WB-OFFICE-TLS"),
-        ("server down", 12, "WB-OFFICE-UNREACHABLE"),
+        ("server down", 13, "WB-OFFICE-UNREACHABLE"),
         ("wrong database password", 3, "WB-OFFICE-LOGIN"),
         ("no such database", 5, "WB-OFFICE-NO-DATABASE"),
     ],

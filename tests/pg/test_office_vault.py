@@ -277,7 +277,7 @@ def test_a_server_that_is_down_is_unreachable(office: Office, tmp_path: Path) ->
     connection = make_connection(down.render_as_string(hide_password=False))
     with pytest.raises(OfficeUnreachable) as refused:
         OfficeVault.connect(tmp_path / "d", connection, ADMIN, PASSPHRASE)
-    assert refused.value.exit_code == 12
+    assert refused.value.exit_code == 13
     assert not (tmp_path / "d" / FILE_NAME).exists()
 
 

@@ -2,7 +2,8 @@
 
 Exit codes (stable, documented in docs/cli.md): 0 success, 1 unexpected failure, 2 usage,
 3 authentication, 4 integrity (also a damaged store), 5 not found, 6 permission, 7 conflict,
-8 validation, 9 disk full, 10 cancelled, 11 busy.
+8 validation, 9 disk full, 10 cancelled, 11 busy, 12 nothing to export, 13 the office server
+unreachable.
 """
 
 from __future__ import annotations
