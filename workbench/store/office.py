@@ -15,6 +15,7 @@ server's own encryption, TLS and roles must.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Callable
@@ -76,6 +77,14 @@ SLOT_CHANGED_ELSEWHERE = (
 )
 
 
+def read_ca(path: Path) -> str:
+    """The office's CA certificate file, as text (PEM is ASCII)."""
+    try:
+        return Path(path).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        raise ValidationError(f"无法读取 CA 证书文件：{path}", field="ca") from None
+
+
 def make_connection(
     url: str, *, ca_pem: str | None = None, password: str | None = None
 ) -> Connection:
@@ -89,10 +98,7 @@ def make_connection(
     ca_file = parsed.query.get("sslrootcert")
     parsed = parsed.difference_update_query(["sslrootcert"])
     if ca_pem is None and isinstance(ca_file, str):
-        try:
-            ca_pem = Path(ca_file).read_text(encoding="ascii")
-        except (OSError, UnicodeDecodeError):
-            raise ValidationError(f"无法读取 CA 证书文件：{ca_file}", field="ca") from None
+        ca_pem = read_ca(Path(ca_file))
     if ca_pem is not None:
         try:
             x509.load_pem_x509_certificates(ca_pem.encode("ascii", errors="replace"))
@@ -156,6 +162,16 @@ def _prepare_folder(folder: Path) -> OfficeLink | None:
     return None
 
 
+def _clear_folder(folder: Path, *, remove: bool) -> None:
+    """After a refused first connection: the CA written out for it goes, and the folder too
+    when this attempt made it."""
+    with contextlib.suppress(FileNotFoundError):
+        (folder / CA_FILE).unlink()
+    if remove:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
 class _NoAttachmentsYet(AttachmentStore):
     """Attachments of an office store belong on the server, under the office's data key; until
     they are kept there, none is written into one desktop's folder, where the others would never
@@ -196,6 +212,7 @@ class OfficeVault(Vault):
         folder = Path(folder)
         user_name, parsed_roles = check_first_user(user_name, passphrase, roles, "office")
         require_new_store_dir(folder)
+        made = not folder.exists()
         kdf = kdf or KdfParams()
         new = NewStore(
             str(uuid.uuid4()), "office", str(uuid.uuid4()), user_name, display_name, parsed_roles
@@ -225,6 +242,8 @@ class OfficeVault(Vault):
         except BaseException:
             engine.dispose()
             zero_key(dek)
+            if not is_linked(folder):
+                _clear_folder(folder, remove=made)
             raise
         vault.connection = connection
         return vault, code
@@ -244,8 +263,16 @@ class OfficeVault(Vault):
         (whose slot on the server the passphrase must open), and unlock."""
         folder = Path(folder)
         link = _prepare_folder(folder)
+        made = not folder.exists()
         make_private_dir(folder)
-        vault = cls._unlock(folder, connection, user_name, passphrase, throttle=throttle, kdf=kdf)
+        try:
+            vault = cls._unlock(
+                folder, connection, user_name, passphrase, throttle=throttle, kdf=kdf
+            )
+        except BaseException:
+            if link is None:  # a refused first connection leaves the folder as it was
+                _clear_folder(folder, remove=made)
+            raise
         try:
             if link is not None and link.store_id != vault.store_id:
                 raise StoreExists(
