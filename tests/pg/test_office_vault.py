@@ -36,6 +36,7 @@ from workbench.services.users import add_user
 from workbench.store.anchors import prove
 from workbench.store.office import KEYFILE_META, OfficeVault, make_connection
 from workbench.store.office_link import FILE_NAME, Connection
+from workbench.store.pg import make_pg_engine
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.vault import Vault
 
@@ -346,3 +347,46 @@ def test_jobs_on_the_stores_files_are_refused_on_the_server(office: Office, tmp_
         Vault.open_with_recovery_code(office.desktop, "0" * 48, ADMIN, "a new passphrase")
     assert not (tmp_path / "office.wbk").exists()
     assert sorted(p.name for p in office.desktop.iterdir()) == ["office-ca.pem", FILE_NAME]
+
+
+def test_two_users_share_a_desktop_and_a_folder_keeps_its_store(
+    office: Office, pg_cluster: pg.Cluster, tmp_path: Path
+) -> None:
+    """A colleague connecting in a folder already linked adds their own sealed copy; a folder
+    linked to one office store is not relinked to another."""
+    _with_staff(office)
+    OfficeVault.connect(
+        office.desktop, make_connection(office.url), STAFF, STAFF_PASSPHRASE, kdf=TEST_KDF
+    ).lock()
+    with Vault.open(office.desktop, STAFF, STAFF_PASSPHRASE) as staff:
+        assert staff.user.name == STAFF
+    with Vault.open(office.desktop, ADMIN, PASSPHRASE) as admin:
+        assert admin.user.name == ADMIN
+    other = _new_database(pg_cluster)
+    try:
+        made, _ = OfficeVault.create_on_server(
+            tmp_path / "other-office",
+            make_connection(pg_cluster.database_url(other)),
+            user_name=ADMIN,
+            passphrase=PASSPHRASE,
+            kdf=TEST_KDF,
+        )
+        made.lock()
+        before = (office.desktop / FILE_NAME).read_bytes()
+        with pytest.raises(StoreExists, match="另一个巡察办数据库"):
+            OfficeVault.connect(
+                office.desktop,
+                make_connection(pg_cluster.database_url(other)),
+                ADMIN,
+                PASSPHRASE,
+            )
+        assert (office.desktop / FILE_NAME).read_bytes() == before
+        engine = make_pg_engine(pg_cluster.database_url(other))
+        try:
+            with engine.connect() as conn:
+                unlocks = "SELECT count(*) FROM audit_log WHERE action = 'unlock'"
+                assert conn.execute(text(unlocks)).scalar_one() == 0  # refused before any slot
+        finally:
+            engine.dispose()
+    finally:
+        pg_cluster.admin(f"DROP DATABASE IF EXISTS {other} WITH (FORCE)")

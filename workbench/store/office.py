@@ -34,6 +34,7 @@ from workbench.errors import (
     NotOnOfficeServer,
     StoreExists,
     ValidationError,
+    WorkbenchError,
 )
 from workbench.models.system import StoreMeta
 from workbench.roles import Role
@@ -267,17 +268,22 @@ class OfficeVault(Vault):
         make_private_dir(folder)
         try:
             vault = cls._unlock(
-                folder, connection, user_name, passphrase, throttle=throttle, kdf=kdf
+                folder,
+                connection,
+                user_name,
+                passphrase,
+                throttle=throttle,
+                kdf=kdf,
+                store_id=link.store_id if link is not None else None,
+                other_store=StoreExists(
+                    "此文件夹已连接另一个巡察办数据库：请另选一个空文件夹", path=str(folder)
+                ),
             )
         except BaseException:
             if link is None:  # a refused first connection leaves the folder as it was
                 _clear_folder(folder, remove=made)
             raise
         try:
-            if link is not None and link.store_id != vault.store_id:
-                raise StoreExists(
-                    "此文件夹已连接另一个巡察办数据库：请另选一个空文件夹", path=str(folder)
-                )
             link = link or OfficeLink(vault.store_id)
             link.with_user(user_name, passphrase, connection, vault.kdf).write(folder)
         except BaseException:
@@ -313,6 +319,7 @@ class OfficeVault(Vault):
             throttle=throttle,
             kdf=kdf,
             store_id=link.store_id,
+            link_opened=True,
         )
 
     @classmethod
@@ -326,8 +333,12 @@ class OfficeVault(Vault):
         throttle: UnlockThrottle | None,
         kdf: KdfParams | None,
         store_id: str | None = None,
+        other_store: WorkbenchError | None = None,
+        link_opened: bool = False,
     ) -> OfficeVault:
-        """Open ``user_name``'s slot in the server's keyfile; the schema brought to head."""
+        """Open ``user_name``'s slot in the server's keyfile; the schema brought to head.
+        ``store_id``: the store the folder is linked to, checked before any slot is tried (else
+        ``other_store``); ``link_opened``: the passphrase has just opened the user's link."""
         throttle = throttle or UnlockThrottle()
         engine = server_engine(folder, connection)
         dek: bytearray | None = None
@@ -335,6 +346,8 @@ class OfficeVault(Vault):
             with engine.connect() as conn:
                 keyfile = _read_keyfile(conn)
             if store_id is not None and keyfile.store_id != store_id:
+                if other_store is not None:
+                    raise other_store
                 raise NotAnOfficeStore(
                     "服务器上的数据库不是本机所连接的那一个巡察办数据库（编号不同）："
                     "请向系统管理员核对地址后重新运行 workbench office connect"
@@ -359,7 +372,7 @@ class OfficeVault(Vault):
                 break
             else:
                 throttle.record_failure(keyfile.store_id)
-                if store_id is not None:  # the link opened with this passphrase
+                if link_opened:  # yet the server's slot refuses the same passphrase
                     raise AuthenticationError(SLOT_CHANGED_ELSEWHERE)
                 raise AuthenticationError()
         except BaseException:
