@@ -390,3 +390,12 @@ def test_two_users_share_a_desktop_and_a_folder_keeps_its_store(
             engine.dispose()
     finally:
         pg_cluster.admin(f"DROP DATABASE IF EXISTS {other} WITH (FORCE)")
+
+
+def test_a_server_not_named_by_its_certificate_is_refused(office: Office, tmp_path: Path) -> None:
+    """The same server (``hostaddr``) asked for under a name its certificate does not carry."""
+    by_address = make_url(office.url).set(host="office-db.example")
+    connection = make_connection(by_address.render_as_string(hide_password=False))
+    with pytest.raises(OfficeTlsRefused) as refused:
+        OfficeVault.connect(tmp_path / "d", connection, ADMIN, PASSPHRASE)
+    assert "does not match host name" in refused.value.details["reason"]
