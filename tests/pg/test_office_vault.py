@@ -320,6 +320,9 @@ def test_a_verifying_mode_needs_the_offices_ca() -> None:
 
     with pytest.raises(ValidationError, match="CA"):
         make_connection("postgresql://u:p@office.example:5432/workbench")
+    for not_a_certificate in ("hello", "证书\n-----BEGIN CERTIFICATE-----\nAAAA\n"):
+        with pytest.raises(ValidationError, match="PEM"):
+            make_connection("postgresql://u:p@office.example/w", ca_pem=not_a_certificate)
     assert make_connection(
         "postgresql://u:p@office.example/workbench?sslmode=require"
     ) == Connection("postgresql+psycopg://u:p@office.example/workbench?sslmode=require", None)

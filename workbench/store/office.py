@@ -102,7 +102,9 @@ def make_connection(
         ca_pem = read_ca(Path(ca_file))
     if ca_pem is not None:
         try:
-            x509.load_pem_x509_certificates(ca_pem.encode("ascii", errors="replace"))
+            if not ca_pem.isascii():  # PEM is ASCII; libpq reads the file as written
+                raise ValueError(ca_pem)
+            x509.load_pem_x509_certificates(ca_pem.encode("ascii"))
         except ValueError:
             raise ValidationError("CA 证书文件不是 PEM 格式的证书", field="ca") from None
     elif parsed.query["sslmode"] in VERIFYING_MODES:
