@@ -402,3 +402,29 @@ def test_a_server_not_named_by_its_certificate_is_refused(office: Office, tmp_pa
     with pytest.raises(OfficeTlsRefused) as refused:
         OfficeVault.connect(tmp_path / "d", connection, ADMIN, PASSPHRASE)
     assert "does not match host name" in refused.value.details["reason"]
+
+
+def test_two_desktops_adding_users_at_once_keep_both_slots(office: Office, tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    first = Vault.open(office.desktop, ADMIN, PASSPHRASE, kdf=TEST_KDF)
+    second = OfficeVault.connect(
+        tmp_path / "desktop-b", make_connection(office.url), ADMIN, PASSPHRASE, kdf=TEST_KDF
+    )
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            added = list(
+                pool.map(
+                    lambda job: add_user(job[0], job[1], STAFF_PASSPHRASE, (Role.MEMBER,)),
+                    [(first, "zhao"), (second, "qian")],
+                )
+            )
+        assert {u.name for u in added} == {"zhao", "qian"}
+    finally:
+        first.lock()
+        second.lock()
+    for name in ("zhao", "qian"):
+        with OfficeVault.connect(
+            tmp_path / name, make_connection(office.url), name, STAFF_PASSPHRASE
+        ) as vault:
+            assert vault.user.roles == (Role.MEMBER,)
