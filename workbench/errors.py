@@ -203,3 +203,57 @@ class StoreBusy(WorkbenchError):
 class SchemaTooNew(WorkbenchError):
     code = "WB-SCHEMA-NEWER"
     default_message = N_("数据库由更新版本的程序创建，请升级本程序")
+
+
+# -- the office's PostgreSQL server (issue #20) --------------------------------------------------
+
+
+class OfficeUnreachable(WorkbenchError):
+    """The office server refused the connection, cannot be reached, or dropped it."""
+
+    code = "WB-OFFICE-UNREACHABLE"
+    exit_code = 13
+    default_message = N_(
+        "连不上巡察办服务器（服务器未启动、网络不通或连接已中断），本次操作未完成、未写入任何数据；"
+        "请稍后再试，或请系统管理员检查服务器"
+    )
+
+
+class OfficeTlsRefused(IntegrityError):
+    """The server's certificate failed verification against the office's CA (or its name)."""
+
+    code = "WB-OFFICE-TLS"
+    default_message = N_(
+        "巡察办服务器的证书未通过校验（不是本单位 CA 签发、已过期，或与服务器地址不符），"
+        "为防止连到冒充的服务器，连接已拒绝：请向系统管理员核对服务器地址和 CA 证书"
+    )
+
+
+class OfficeLoginRefused(AuthenticationError):
+    code = "WB-OFFICE-LOGIN"
+    default_message = N_(
+        "巡察办服务器拒绝了数据库登录：数据库账号或其口令不正确，或服务器不允许该账号从本机登录"
+    )
+
+
+class OfficeDatabaseMissing(StoreNotFound):
+    code = "WB-OFFICE-NO-DATABASE"
+    default_message = N_("巡察办服务器上没有地址中所写的数据库：请核对数据库名")
+
+
+class NotAnOfficeStore(StoreNotFound):
+    code = "WB-OFFICE-NOT-STORE"
+    default_message = N_(
+        "该数据库不是巡察工作台的巡察办数据库：请核对地址；新数据库须由系统管理员先用 "
+        "workbench office create 建立"
+    )
+
+
+class NotOnOfficeServer(ValidationError):
+    """A store job that works on the store's files, asked of the office store on its server."""
+
+    code = "WB-OFFICE-UNSUPPORTED"
+    default_message = N_(
+        "巡察办服务器上的数据库暂不支持此操作（它只适用于本机的加密数据库文件）；"
+        "服务器的备份与检查由数据库管理员在服务器上进行"
+    )

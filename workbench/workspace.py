@@ -19,6 +19,7 @@ from workbench.services.reads import ATTACHMENT_OPEN
 from workbench.store import audit, recovery
 from workbench.store.attachments import AttachmentInfo
 from workbench.store.layout import StoreLayout
+from workbench.store.office_link import is_linked
 from workbench.store.separation import require_case_reader
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.unlocked import MIN_PASSPHRASE_CHARS, UserInfo, check_passphrase
@@ -41,14 +42,18 @@ __all__ = [
 
 
 def store_exists(directory: Path) -> bool:
-    return StoreLayout(directory).exists()
+    """A store in ``directory``, or this desktop's link to the office store on its server."""
+    return StoreLayout(directory).exists() or is_linked(directory)
 
 
 def seconds_until_unlock_allowed(directory: Path) -> float:
     """How long the growing delay after failed unlocks still runs (0 when free)."""
     from workbench.store.keyfile import Keyfile
+    from workbench.store.office_link import OfficeLink
 
     layout = StoreLayout(directory)
+    if is_linked(directory):
+        return UnlockThrottle().seconds_to_wait(OfficeLink.read(directory).store_id)
     if not layout.exists():
         return 0.0
     return UnlockThrottle().seconds_to_wait(Keyfile.read(layout.keyfile).store_id)
@@ -98,6 +103,26 @@ class Workspace:
             store_role=store_role,
         )
         return cls(vault), code
+
+    @classmethod
+    def connect_office(
+        cls,
+        directory: Path,
+        url: str,
+        *,
+        ca_file: Path | None,
+        db_password: str | None,
+        user_name: str,
+        passphrase: str,
+    ) -> Workspace:
+        """连接巡察办服务器: link ``directory`` (missing, empty or linked to the same store) to the
+        office store ``url`` reaches, checked against the office's CA, and unlock as
+        ``user_name``; the connection is kept sealed under the passphrase."""
+        from workbench.store.office import OfficeVault, make_connection, read_ca
+
+        ca_pem = read_ca(ca_file) if ca_file is not None else None
+        connection = make_connection(url, ca_pem=ca_pem, password=db_password or None)
+        return cls(OfficeVault.connect(directory, connection, user_name, passphrase))
 
     @classmethod
     def recover(

@@ -7342,6 +7342,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Open an existing store</translation>
     </message>
     <message>
+        <source>连接巡察办服务器</source>
+        <translation>Connect to the office server</translation>
+    </message>
+    <message>
         <source>选择…</source>
         <translation>Browse…</translation>
     </message>
@@ -7398,6 +7402,57 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>点“完成”保存修改。</source>
         <translation>Click Finish to save the changes.</translation>
+    </message>
+</context>
+<context>
+    <name>_ConnectPage</name>
+    <message>
+        <source>连接巡察办服务器</source>
+        <translation>Connect to the office server</translation>
+    </message>
+    <message>
+        <source>服务器地址和 CA 证书由系统管理员提供。连接信息用你的口令加密保存在本机，不以明文存放。</source>
+        <translation>The system administrator gives you the server&apos;s address and CA certificate. The connection is kept on this computer encrypted under your passphrase, never in plain text.</translation>
+    </message>
+    <message>
+        <source>postgresql://账号@服务器:5432/数据库名</source>
+        <translation>postgresql://account@server:5432/database</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>CA 证书文件</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <source>数据库账号口令</source>
+        <translation>Database account password</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>选择巡察办的 CA 证书</source>
+        <translation>Choose the office&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在连接巡察办服务器…</source>
+        <translation>Connecting to the office server…</translation>
     </message>
 </context>
 <context>
@@ -8274,6 +8329,30 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>组长</source>
         <translation>Team leader</translation>
+    </message>
+    <message>
+        <source>连不上巡察办服务器（服务器未启动、网络不通或连接已中断），本次操作未完成、未写入任何数据；请稍后再试，或请系统管理员检查服务器</source>
+        <translation>Cannot reach the office server (it is not running, the network is down or the connection was lost). Nothing was done or written; try again later, or ask the system administrator to check the server</translation>
+    </message>
+    <message>
+        <source>巡察办服务器的证书未通过校验（不是本单位 CA 签发、已过期，或与服务器地址不符），为防止连到冒充的服务器，连接已拒绝：请向系统管理员核对服务器地址和 CA 证书</source>
+        <translation>The office server&apos;s certificate failed verification (not issued by the office&apos;s CA, expired, or not matching the server&apos;s address). The connection was refused so as not to reach an impostor: check the server&apos;s address and the CA certificate with the system administrator</translation>
+    </message>
+    <message>
+        <source>巡察办服务器拒绝了数据库登录：数据库账号或其口令不正确，或服务器不允许该账号从本机登录</source>
+        <translation>The office server refused the database login: the database account or its password is wrong, or the server does not let this account log in from this computer</translation>
+    </message>
+    <message>
+        <source>巡察办服务器上没有地址中所写的数据库：请核对数据库名</source>
+        <translation>The office server has no database by the name in the address: check the database name</translation>
+    </message>
+    <message>
+        <source>该数据库不是巡察工作台的巡察办数据库：请核对地址；新数据库须由系统管理员先用 workbench office create 建立</source>
+        <translation>This database is not a workbench office store: check the address; a new one must first be set up by the system administrator with workbench office create</translation>
+    </message>
+    <message>
+        <source>巡察办服务器上的数据库暂不支持此操作（它只适用于本机的加密数据库文件）；服务器的备份与检查由数据库管理员在服务器上进行</source>
+        <translation>The office store on the server does not support this yet (it applies to an encrypted store file on this computer); the database administrator backs up and checks the server on the server</translation>
     </message>
     <message>
         <source>副组长</source>

@@ -13,9 +13,10 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.kdf import TEST_KDF
 from tests.pg import cluster as pg
-from tests.pg.stores import DISPLAY, ROLES, STORE_ROLE, USER, Backend, opened, seed
+from tests.pg.stores import DISPLAY, ROLES, STORE_ROLE, USER, Backend
 from workbench.store import migrate
-from workbench.store.pg import WRITE_OPTIONS, make_pg_engine
+from workbench.store.office import OfficeVault, make_connection
+from workbench.store.pg import make_pg_engine
 
 
 @pytest.fixture(scope="session")
@@ -73,14 +74,22 @@ def _sqlcipher(tmp_path: Path) -> Iterator[Backend]:
         vault.lock()
 
 
-def _postgresql(request: pytest.FixtureRequest) -> Iterator[Backend]:
+def _postgresql(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
     cluster = request.getfixturevalue("pg_cluster")  # skips here when there is no PostgreSQL
     with _fresh_database(cluster, request.getfixturevalue("pg_template")) as url:
-        engine = make_pg_engine(url)
+        vault, _ = OfficeVault.create_on_server(
+            tmp_path / "desktop",
+            make_connection(url),
+            user_name=USER,
+            passphrase=PASSPHRASE,
+            display_name=DISPLAY,
+            roles=ROLES,
+            kdf=TEST_KDF,
+        )
         try:
-            yield opened("postgresql", engine, seed(engine), write_options=WRITE_OPTIONS)
+            yield Backend("postgresql", vault.engine, vault.session, vault.read)
         finally:
-            engine.dispose()  # before the database is dropped
+            vault.lock()  # before the database is dropped
 
 
 @pytest.fixture(params=["sqlcipher", "postgresql"])
@@ -89,4 +98,4 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]
     if request.param == "sqlcipher":
         yield from _sqlcipher(tmp_path)
     else:
-        yield from _postgresql(request)
+        yield from _postgresql(request, tmp_path)

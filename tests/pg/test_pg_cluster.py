@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
 from tests.pg import cluster as pg
-from workbench.errors import ValidationError
+from workbench.errors import OfficeTlsRefused, ValidationError
 from workbench.store.pg import engine_url, make_pg_engine
 
 psycopg = pytest.importorskip("psycopg")  # the [postgres] extra
@@ -72,8 +71,9 @@ def test_the_engine_verifies_the_server_unless_told_otherwise(pg_cluster: pg.Clu
     )
     engine = make_pg_engine(bare, pool_size=1)
     try:
-        with pytest.raises(OperationalError, match="root certificate"), engine.connect():
+        with pytest.raises(OfficeTlsRefused) as refused, engine.connect():
             pass
+        assert "root certificate" in refused.value.details["reason"]
     finally:
         engine.dispose()
     engine = make_pg_engine(pg_cluster.url, pool_size=1)

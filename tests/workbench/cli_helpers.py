@@ -77,6 +77,7 @@ _NAMES = {"workbench", "SQLCipher", "SQLite", "community", "Word", "Excel", "JSO
 _NAMES |= {"docx", "xlsx"}
 _NAMES |= {"sigjj", "complex"}  # taxonomy codes the help gives as examples
 _NAMES |= {"local", "incoming"}  # the versions `conflicts resolve --keep/--field` takes
+_NAMES |= {"postgresql", "PostgreSQL"}  # the office server: its URL scheme, its engine (`info`)
 _CODES = re.compile(
     r"WB-[A-Z0-9-]+"  # error codes
     r"|\b[A-Z]{2}-\d{4}(?:-\d+)+"  # record numbers: XF-2026-61-00019

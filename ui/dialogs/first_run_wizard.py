@@ -1,5 +1,6 @@
 """First run: create a store (field laptop or office) with its first user, show the recovery code
-once and insist it was written down; or point at an existing store."""
+once and insist it was written down; or point at an existing store; or connect this desktop to
+the office store on the office's server (连接巡察办服务器)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ class _ChoicePage(QWizardPage):
         self.create_new = QRadioButton(self.tr("新建数据库"))
         self.create_new.setChecked(True)
         self.open_existing = QRadioButton(self.tr("打开已有数据库"))
+        self.connect_server = QRadioButton(self.tr("连接巡察办服务器"))
+        self.connect_server.setObjectName("connect_server")
         self.folder = QLineEdit(str(default_dir))
         self.folder.setObjectName("store_folder")
         browse = QPushButton(self.tr("选择…"))
@@ -46,6 +49,7 @@ class _ChoicePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.create_new)
         layout.addWidget(self.open_existing)
+        layout.addWidget(self.connect_server)
         layout.addWidget(QLabel(self.tr("数据库文件夹：")))
         layout.addLayout(row)
 
@@ -57,6 +61,8 @@ class _ChoicePage(QWizardPage):
             self.folder.setText(chosen)
 
     def nextId(self) -> int:  # noqa: N802
+        if self.connect_server.isChecked():
+            return FirstRunWizard.CONNECT
         return FirstRunWizard.OPEN if self.open_existing.isChecked() else FirstRunWizard.CREATE
 
 
@@ -217,8 +223,120 @@ class _OpenPage(QWizardPage):
         return -1
 
 
+class _ConnectPage(QWizardPage):
+    """The office's server: its address and CA (from the 系统管理员), the database account's
+    password when the address has none, and the user's own name and passphrase. The core checks
+    the server's certificate, the login and the passphrase, and keeps the connection sealed
+    under the passphrase in the chosen folder."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.setTitle(self.tr("连接巡察办服务器"))
+        self.setSubTitle(
+            self.tr(
+                "服务器地址和 CA 证书由系统管理员提供。连接信息用你的口令加密保存在本机，"
+                "不以明文存放。"
+            )
+        )
+        self.url = QLineEdit()
+        self.url.setObjectName("server_url")
+        self.url.setPlaceholderText(self.tr("postgresql://账号@服务器:5432/数据库名"))
+        self.ca = QLineEdit()
+        self.ca.setObjectName("ca_file")
+        browse = QPushButton(self.tr("选择…"))
+        browse.clicked.connect(self._browse)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca, 1)
+        ca_row.addWidget(browse)
+        self.db_password = QLineEdit()
+        self.db_password.setObjectName("db_password")
+        self.db_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.user = QLineEdit()
+        self.user.setObjectName("user")
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #b00020;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("服务器地址"), self.url)
+        form.addRow(self.tr("CA 证书文件"), ca_row)
+        form.addRow(self.tr("数据库账号口令"), self.db_password)
+        form.addRow(self.tr("用户名"), self.user)
+        form.addRow(self.tr("口令"), self.passphrase)
+        form.addRow(self.message)
+        self.busy = False
+        self._connected = False
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择巡察办的 CA 证书"), "", self.tr("证书 (*.pem *.crt);;所有文件 (*)")
+        )
+        if chosen:
+            self.ca.setText(chosen)
+
+    def validatePage(self) -> bool:  # noqa: N802
+        """完成 connects off the GUI thread (the server and two key derivations take a while)
+        and stays on this page; once connected, the wizard closes by itself."""
+        if self._connected:
+            return True
+        if self.busy:
+            return False
+        directory, url = self.wizard_.directory(), self.url.text().strip()
+        ca = Path(self.ca.text().strip()).expanduser() if self.ca.text().strip() else None
+        db_password, user = self.db_password.text(), self.user.text().strip()
+        passphrase = self.passphrase.text()
+        self._set_busy(True)
+        start_slow_call(
+            self,
+            lambda: Workspace.connect_office(
+                directory,
+                url,
+                ca_file=ca,
+                db_password=db_password,
+                user_name=user,
+                passphrase=passphrase,
+            ),
+            self._connected_to,
+            self._refused,
+        )
+        return False
+
+    def _connected_to(self, workspace: Workspace) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()
+        self.db_password.clear()
+        self.wizard_.workspace = workspace
+        self._connected = True
+        self.wizard_.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.message.setText(error_text(error))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.message.setStyleSheet("color: palette(text);" if busy else "color: #b00020;")
+        self.message.setText(self.tr("正在连接巡察办服务器…") if busy else "")
+        for widget in (self.url, self.ca, self.db_password, self.user, self.passphrase):
+            widget.setEnabled(not busy)
+        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.wizard_.button(button).setEnabled(not busy)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.busy
+
+    def nextId(self) -> int:  # noqa: N802
+        return -1
+
+
 class FirstRunWizard(QWizard):
-    CHOICE, CREATE, RECOVERY, OPEN = range(4)
+    CHOICE, CREATE, RECOVERY, OPEN, CONNECT = range(5)
 
     def __init__(self, default_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,6 +348,7 @@ class FirstRunWizard(QWizard):
         self.setPage(self.CREATE, _CreatePage(self))
         self.setPage(self.RECOVERY, _RecoveryPage(self))
         self.setPage(self.OPEN, _OpenPage(self))
+        self.setPage(self.CONNECT, _ConnectPage(self))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("上一步"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))

@@ -2,7 +2,8 @@
 
 Exit codes (stable, documented in docs/cli.md): 0 success, 1 unexpected failure, 2 usage,
 3 authentication, 4 integrity (also a damaged store), 5 not found, 6 permission, 7 conflict,
-8 validation, 9 disk full, 10 cancelled, 11 busy.
+8 validation, 9 disk full, 10 cancelled, 11 busy, 12 nothing to export, 13 the office server
+unreachable.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ COMMANDS: dict[str, str] = {
     "report-import": "导入被巡察单位填报的整改台账（.xlsx）",
     "report-settings": "查看或设定公文版头、版记（设定：巡察办）",
     "report-numbers": "列出已签发的发文字号",
-    "office": "巡察办交换密钥",
+    "office": "巡察办：交换密钥；服务器上的巡察办数据库（create / connect）",
     "enrol": "设备登记",
     "devices": "（巡察办）已登记设备",
     "export": "（巡察组）把本轮上次导出以来的变化导出为加密数据包",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli import common, conflict_cmds, index_cmds, labels
+from workbench.cli import common, conflict_cmds, index_cmds, labels, office_cmds
 from workbench.errors import UsageError
 from workbench.exchange import (
     accept_certificate,
@@ -293,6 +293,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--escrow", help="托管公钥（age1…），数据包同时加密给它")
     p.set_defaults(func=cmd_office_init)
     office.add_parser("info", help="显示巡察办公钥和指纹").set_defaults(func=cmd_office_info)
+    office_cmds.register(office)  # the office store on the office's server
 
     enrol = sub.add_parser("enrol").add_subparsers(dest="enrol_cmd", required=True)
     p = enrol.add_parser("request", help="（巡察组）生成登记申请文件")

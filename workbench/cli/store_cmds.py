@@ -65,9 +65,17 @@ def _counts(vault: Vault) -> dict[str, int]:
 
 def cmd_info(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
+        engines: dict[str, object]
         with vault.read() as s:
-            cipher = s.execute(text("PRAGMA cipher_version")).scalar()
-            sqlite = s.execute(text("SELECT sqlite_version()")).scalar()
+            if vault.engine.dialect.name == "postgresql":  # the office's server
+                server = s.execute(text("SHOW server_version")).scalar()
+                engines = {"postgresql_version": server}
+                engine_line = f"PostgreSQL {server}（巡察办服务器）"
+            else:
+                cipher = s.execute(text("PRAGMA cipher_version")).scalar()
+                sqlite = s.execute(text("SELECT sqlite_version()")).scalar()
+                engines = {"cipher_version": cipher, "sqlite_version": sqlite}
+                engine_line = f"SQLCipher {cipher}　SQLite {sqlite}"
         counts = _counts(vault)
         data = {
             "store": str(vault.layout.root),
@@ -77,8 +85,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             "user": vault.user.name,
             "roles": [r.value for r in vault.user.roles],
             "schema_revision": migrate.current_revision(vault.engine),
-            "cipher_version": cipher,
-            "sqlite_version": sqlite,
+            **engines,
             "counts": counts,
         }
         role_label = "巡察组（现场）" if vault.store_role == "field" else "巡察办"
@@ -86,7 +93,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             f"数据库：{data['store']}",
             f"编号：{vault.store_id}（{role_label}）",
             f"当前用户：{vault.user.display_name}（{_role_names(vault.user.roles)}）",
-            f"结构版本：{data['schema_revision']}　SQLCipher {cipher}　SQLite {sqlite}",
+            f"结构版本：{data['schema_revision']}　{engine_line}",
             "记录数：" + labels.counted(counts),
         ]
         common.emit(args, data, "\n".join(lines))

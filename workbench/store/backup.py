@@ -53,6 +53,7 @@ from workbench.store.fsutil import (
 )
 from workbench.store.keyfile import Keyfile
 from workbench.store.layout import DB_NAME, KEYFILE_NAME, StoreLayout
+from workbench.store.pg import refuse_on_server
 
 MAGIC = b"WBBACKUP"
 FORMAT_VERSION = 1
@@ -122,7 +123,8 @@ def write_backup(
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> dict[str, int]:
     """Write a backup of the store to ``target`` (all or nothing). Returns counts."""
-    del engine  # the snapshot uses its own connection; kept in the signature for callers' clarity
+    if engine is not None:  # the snapshot uses its own connection on the database file
+        refuse_on_server(engine, "本机备份")
     refuse_folder(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}.part")

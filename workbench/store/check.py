@@ -18,6 +18,7 @@ from workbench.store import anchors, migrate
 from workbench.store.damage import DamageReport, survey
 from workbench.store.keyfile import Keyfile, normalize_passphrase, open_slot, user_hint
 from workbench.store.layout import StoreLayout
+from workbench.store.pg import refuse_on_server
 from workbench.store.separation import as_store_job
 from workbench.store.vault import Vault
 
@@ -44,6 +45,7 @@ def check_store(
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> CheckReport:
     """``deep`` decrypts and hashes every attachment; ``repair`` removes unreferenced blobs."""
+    refuse_on_server(vault.engine, "完整性检查（check）")
     damage = survey(vault.layout.db, vault.dek)
     if damage.found:
         return damage_report(damage, vault.layout)

@@ -77,6 +77,7 @@ from workbench.store.keyfile import (
     wrap_dek,
 )
 from workbench.store.layout import StoreLayout
+from workbench.store.pg import refuse_on_server
 
 if TYPE_CHECKING:
     from workbench.store.vault import Vault
@@ -456,6 +457,7 @@ def rotate(
     their slots are dropped when ``drop_unupgraded`` (they need ``user enable`` afterwards).
     """
     vault.require(Role.SYSADMIN)
+    refuse_on_server(vault.engine, "更换数据密钥")
     if vault.signing_key is None:
         raise PermissionDenied("通过恢复码解锁时不能更换数据密钥：请以系统管理员口令登录")
     layout = vault.layout

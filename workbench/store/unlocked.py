@@ -6,7 +6,7 @@ raises ``StoreLocked``. How a store is created and unlocked is ``vault.Vault``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -194,10 +194,20 @@ class UnlockedVault:
             names = "、".join(r.label for r in roles)
             raise PermissionDenied(f"此操作需要以下角色之一：{names}")
 
-    def write_keyfile(self, keyfile: Keyfile) -> None:
-        keyfile = keyfile.sealed(self.dek)
+    def change_keyfile(self, change: Callable[[Keyfile], Keyfile]) -> None:
+        """Apply ``change`` (a slot added, replaced or removed) to the keyfile and write it
+        sealed under the data key."""
+        self.keyfile = self._save_keyfile(change)
+
+    def _save_keyfile(self, change: Callable[[Keyfile], Keyfile]) -> Keyfile:
+        """The keyfile beside the database (an office store on PostgreSQL keeps it in the
+        database, where other desktops change it too: ``office.OfficeVault``)."""
+        keyfile = change(self.keyfile).sealed(self.dek)
         keyfile.write(self.layout.keyfile)
-        self.keyfile = keyfile
+        return keyfile
+
+    def write_keyfile(self, keyfile: Keyfile) -> None:
+        self.change_keyfile(lambda _current: keyfile)
 
     # -- signing and grants -------------------------------------------------------------------
 
@@ -257,7 +267,7 @@ class UnlockedVault:
             keys=self._keys if own else None,
             generation=self.keyfile.key_generation,
         )
-        self.write_keyfile(self.keyfile.with_slot(slot))
+        self.change_keyfile(lambda keyfile: keyfile.with_slot(slot))
         with self.session() as s:
             audit.record(s, _action, "user", user_id)
         return slot.ed25519
@@ -274,7 +284,7 @@ class UnlockedVault:
         self.set_passphrase(self.user.id, new, _action="passphrase.change")
 
     def remove_slot(self, user_id: str) -> None:
-        self.write_keyfile(self.keyfile.without_user(user_id))
+        self.change_keyfile(lambda keyfile: keyfile.without_user(user_id))
 
     def rotate_recovery_code(self) -> str:
         code = recovery.generate()
@@ -286,7 +296,7 @@ class UnlockedVault:
             params=self._kdf,
             generation=self.keyfile.key_generation,
         )
-        self.write_keyfile(self.keyfile.with_slot(slot))
+        self.change_keyfile(lambda keyfile: keyfile.with_slot(slot))
         with self.session() as s:
             audit.record(s, "recovery_code.rotate", "store", self.store_id)
         return code

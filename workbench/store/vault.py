@@ -12,14 +12,19 @@ import contextlib
 import os
 import shutil
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
-from sqlalchemy import select
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import (
     AuthenticationError,
     NotFound,
+    NotOnOfficeServer,
     RecoveryCodeInvalid,
     StoreExists,
     UserDisabled,
@@ -44,6 +49,7 @@ from workbench.store.keyfile import (
     user_hint,
 )
 from workbench.store.layout import StoreLayout
+from workbench.store.pg import WRITE_OPTIONS
 from workbench.store.session import Actor, make_session_factory, unit_of_work
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.unlocked import UnlockedVault, check_passphrase, user_info, zero_key
@@ -66,6 +72,113 @@ def _dummy_derivation(passphrase: bytes) -> None:
     derive_key(passphrase, b"\x00" * 16, KdfParams())
 
 
+@dataclass(frozen=True)
+class NewStore:
+    """What a new store's database starts with: its id and role, and its first user."""
+
+    store_id: str
+    store_role: str
+    user_id: str
+    user_name: str
+    display_name: str | None
+    roles: tuple[Role, ...]
+
+
+def seed_store(
+    engine: Engine,
+    new: NewStore,
+    root_key: Ed25519PrivateKey,
+    *,
+    also: Callable[[Session], None] | None = None,
+) -> str:
+    """Write into a migrated, empty database what every store starts with: ``store_meta`` (a
+    new device id), the first user, the ``store.create`` entry and the root's own grant, signed
+    by ``root_key`` (the first user's). ``also`` writes more in the same transaction (an office
+    store's keyfile). Returns the device id. Both backends: SQLCipher and PostgreSQL."""
+    device_id = str(uuid.uuid4())
+    factory = make_session_factory(engine.execution_options(**WRITE_OPTIONS))
+    with unit_of_work(factory, Actor(new.user_id, new.user_name, None)) as s:
+        s.info[audit.SIGNING_INFO_KEY] = root_key
+        for key, value in {
+            "store_id": new.store_id,
+            "device_id": device_id,
+            "store_role": new.store_role,
+            "created_at": utcnow().isoformat(),
+        }.items():
+            s.add(StoreMeta(key=key, value=value))
+        s.add(
+            User(
+                id=new.user_id,
+                name=new.user_name,
+                display_name=new.display_name or new.user_name,
+                roles=[str(r) for r in new.roles],
+                created_by=new.user_id,
+            )
+        )
+        s.flush()
+        audit.record(s, "store.create", "store", new.store_id, {"store_role": new.store_role})
+        grants.issue(  # the root's own grant, signed by the root key
+            s,
+            grants.Chain(),
+            user_id=new.user_id,
+            user_name=new.user_name,
+            roles=new.roles,
+            active=True,
+            key=public_key(root_key),
+            reason="create",
+            signer=grants.Signer(new.user_id, root_key),
+        )
+        if also is not None:
+            also(s)
+    return device_id
+
+
+def check_first_user(
+    user_name: str, passphrase: str, roles: tuple[Role | str, ...] | None, store_role: str
+) -> tuple[str, tuple[Role, ...]]:
+    """A new store's role, its first user's name (trimmed), passphrase and roles, checked."""
+    if store_role not in STORE_ROLES:
+        raise ValidationError("数据库类型应为 field（巡察组）或 office（巡察办）", field="role")
+    user_name = user_name.strip()
+    if not user_name:
+        raise ValidationError("用户名不能为空", field="user")
+    check_passphrase(passphrase)
+    default_roles = (
+        (Role.TEAM_LEADER, Role.SYSADMIN) if store_role == "field" else (Role.OFFICE, Role.SYSADMIN)
+    )
+    return user_name, validate_first_user_roles(roles or default_roles)
+
+
+def first_keyfile(
+    new: NewStore,
+    dek: bytearray,
+    passphrase: str,
+    code: str,
+    keys: SlotKeys,
+    kdf: KdfParams,
+) -> Keyfile:
+    """A new store's keyfile, sealed under ``dek``: the first user's slot (``keys``, whose
+    signing key is the root of trust) and the recovery slot under ``code``."""
+    assert keys.ed25519 is not None
+    keyfile = Keyfile(store_id=new.store_id, root=public_key(keys.ed25519))
+    keyfile = keyfile.with_slot(
+        seal_slot(
+            new.store_id,
+            dek,
+            normalize_passphrase(passphrase),
+            kind="passphrase",
+            user_id=new.user_id,
+            hint=user_hint(new.store_id, new.user_name),
+            params=kdf,
+            keys=keys,
+        )
+    )
+    keyfile = keyfile.with_slot(
+        seal_slot(new.store_id, dek, recovery.secret_bytes(code), kind="recovery", params=kdf)
+    )
+    return keyfile.sealed(dek)
+
+
 class Vault(UnlockedVault):
     """An unlocked store, made by ``create``, ``open`` or ``open_with_recovery_code``."""
 
@@ -84,18 +197,7 @@ class Vault(UnlockedVault):
         """Create a store in ``directory`` (missing or empty). Returns the vault and the recovery
         code, which is shown once and never stored in clear."""
         directory = Path(directory)
-        if store_role not in STORE_ROLES:
-            raise ValidationError("数据库类型应为 field（巡察组）或 office（巡察办）", field="role")
-        user_name = user_name.strip()
-        if not user_name:
-            raise ValidationError("用户名不能为空", field="user")
-        check_passphrase(passphrase)
-        default_roles = (
-            (Role.TEAM_LEADER, Role.SYSADMIN)
-            if store_role == "field"
-            else (Role.OFFICE, Role.SYSADMIN)
-        )
-        parsed_roles = validate_first_user_roles(roles or default_roles)
+        user_name, parsed_roles = check_first_user(user_name, passphrase, roles, store_role)
         require_new_store_dir(directory)
         kdf = kdf or KdfParams()
 
@@ -105,70 +207,21 @@ class Vault(UnlockedVault):
         make_private_dir(building)
         layout = StoreLayout(building)
         dek = bytearray(os.urandom(DEK_BYTES))
-        store_id = str(uuid.uuid4())
-        user_id = str(uuid.uuid4())
+        new = NewStore(
+            str(uuid.uuid4()), store_role, str(uuid.uuid4()), user_name, display_name, parsed_roles
+        )
         code = recovery.generate()
         keys = SlotKeys.generate(signing=True)
         assert keys.ed25519 is not None
-        root = public_key(keys.ed25519)
         try:
             create_private(layout.db)
             engine = make_engine(layout.db, dek)
             try:
                 migrate.upgrade(engine)
-                factory = make_session_factory(engine)
-                actor = Actor(user_id, user_name, None)
-                device_id = str(uuid.uuid4())
-                with unit_of_work(factory, actor) as s:
-                    s.info[audit.SIGNING_INFO_KEY] = keys.ed25519
-                    for key, value in {
-                        "store_id": store_id,
-                        "device_id": device_id,
-                        "store_role": store_role,
-                        "created_at": utcnow().isoformat(),
-                    }.items():
-                        s.add(StoreMeta(key=key, value=value))
-                    s.add(
-                        User(
-                            id=user_id,
-                            name=user_name,
-                            display_name=display_name or user_name,
-                            roles=[str(r) for r in parsed_roles],
-                            created_by=user_id,
-                        )
-                    )
-                    s.flush()
-                    audit.record(s, "store.create", "store", store_id, {"store_role": store_role})
-                    grants.issue(  # the root's own grant, signed by the root key
-                        s,
-                        grants.Chain(),
-                        user_id=user_id,
-                        user_name=user_name,
-                        roles=parsed_roles,
-                        active=True,
-                        key=root,
-                        reason="create",
-                        signer=grants.Signer(user_id, keys.ed25519),
-                    )
+                seed_store(engine, new, keys.ed25519)
             finally:
                 engine.dispose()
-            keyfile = Keyfile(store_id=store_id, root=root)
-            keyfile = keyfile.with_slot(
-                seal_slot(
-                    store_id,
-                    dek,
-                    normalize_passphrase(passphrase),
-                    kind="passphrase",
-                    user_id=user_id,
-                    hint=user_hint(store_id, user_name),
-                    params=kdf,
-                    keys=keys,
-                )
-            )
-            keyfile = keyfile.with_slot(
-                seal_slot(store_id, dek, recovery.secret_bytes(code), kind="recovery", params=kdf)
-            )
-            keyfile.sealed(dek).write(layout.keyfile)
+            first_keyfile(new, dek, passphrase, code, keys, kdf).write(layout.keyfile)
             if directory.exists():
                 directory.rmdir()
             os.replace(building, directory)
@@ -181,7 +234,7 @@ class Vault(UnlockedVault):
             StoreLayout(directory),
             Keyfile.read(directory / "keyfile.json"),
             dek,
-            user_id,
+            new.user_id,
             kdf=kdf,
             keys=keys,
         )
@@ -199,6 +252,13 @@ class Vault(UnlockedVault):
     ) -> Vault:
         """Unlock as ``user_name``. A wrong passphrase changes no file of the store. ``kdf`` is
         for the slots this vault seals (default: ``KdfParams()``)."""
+        from workbench.store.office import OfficeVault  # local: it builds on Vault
+        from workbench.store.office_link import is_linked
+
+        if is_linked(Path(directory)):  # a desktop of the office's server
+            return OfficeVault.open_linked(
+                Path(directory), user_name, passphrase, throttle=throttle, kdf=kdf
+            )
         layout = StoreLayout(Path(directory))
         layout.require()
         keyfile = Keyfile.read(layout.keyfile)
@@ -240,14 +300,7 @@ class Vault(UnlockedVault):
                 keyfile.write(layout.keyfile)
             vault = cls._open_with_key(layout, keyfile, dek, slot.user_id, kdf=kdf, keys=keys)
             throttle.record_success(keyfile.store_id)
-            try:
-                with vault.session() as s:
-                    audit.record(
-                        s, "unlock", "user", slot.user_id, {"failed_before": failures_before}
-                    )
-            except BaseException:  # e.g. a damaged or busy store: never leave the key behind
-                vault.lock()
-                raise
+            vault.record_unlock(failures_before)
             return vault
         throttle.record_failure(keyfile.store_id)
         raise AuthenticationError()
@@ -267,6 +320,13 @@ class Vault(UnlockedVault):
         The used code is replaced by a new one (returned), as a recovery code is shown once.
         """
         check_passphrase(new_passphrase)
+        from workbench.store.office_link import is_linked
+
+        if is_linked(Path(directory)):
+            raise NotOnOfficeServer(
+                "巡察办服务器上的数据库暂不能在本机用恢复码找回口令：请系统管理员为你重设口令"
+                "（用户管理），再用新口令重新运行 workbench office connect"
+            )
         layout = StoreLayout(Path(directory))
         layout.require()
         keyfile = Keyfile.read(layout.keyfile)
@@ -308,6 +368,41 @@ class Vault(UnlockedVault):
         return found
 
     @classmethod
+    def _admit(
+        cls,
+        layout: StoreLayout,
+        keyfile: Keyfile,
+        dek: bytearray,
+        engine: Engine,
+        user_id: str,
+        *,
+        kdf: KdfParams | None,
+        keys: SlotKeys | None,
+    ) -> Self:
+        """The vault of ``user_id`` (a slot opened for them) on a migrated ``engine``: refused
+        when the user is gone or disabled; their roles from the verified grants."""
+        with Session(engine) as s:
+            row = s.get(User, user_id)
+            if row is None:
+                raise AuthenticationError("密钥槽对应的用户不存在")
+            if row.disabled:
+                raise UserDisabled()
+            user = user_info(row, ())
+        vault = cls(layout, keyfile, dek, engine, user, kdf=kdf, keys=keys)
+        grant_uptake.take_up_grants(vault)
+        return vault
+
+    def record_unlock(self, failures_before: int) -> None:
+        """The ``unlock`` audit entry; if it cannot be written (a damaged or busy store, the
+        server gone), the vault is locked: never leave the key behind."""
+        try:
+            with self.session() as s:
+                audit.record(s, "unlock", "user", self.user.id, {"failed_before": failures_before})
+        except BaseException:
+            self.lock()
+            raise
+
+    @classmethod
     def _open_with_key(
         cls,
         layout: StoreLayout,
@@ -330,15 +425,7 @@ class Vault(UnlockedVault):
                 backup.write_backup(layout, keyfile, dek, engine, target)
 
             migrate.upgrade(engine, before_upgrade=_backup_first)
-            with Session(engine) as s:
-                row = s.get(User, user_id)
-                if row is None:
-                    raise AuthenticationError("密钥槽对应的用户不存在")
-                if row.disabled:
-                    raise UserDisabled()
-                user = user_info(row, ())
-            vault = cls(layout, keyfile, dek, engine, user, kdf=kdf, keys=keys)
-            grant_uptake.take_up_grants(vault)
+            vault = cls._admit(layout, keyfile, dek, engine, user_id, kdf=kdf, keys=keys)
         except BaseException:
             engine.dispose()
             zero_key(dek)

@@ -1,0 +1,135 @@
+"""CLI commands for the office store on the office's PostgreSQL server (issue #20):
+``office create`` (the first 系统管理员 makes an empty database the office store) and ``office
+connect`` (any staff member links their desktop to it). Afterwards every command unlocks through
+the desktop's folder (``--store``) as for a store on this disk."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from sqlalchemy.engine import make_url
+
+from workbench.cli import common
+from workbench.errors import UsageError
+from workbench.roles import Role, validate_first_user_roles
+from workbench.store.office import OfficeVault, make_connection
+from workbench.store.office_link import Connection
+
+
+def _db_password(args: argparse.Namespace, url: str) -> str | None:
+    """The database login's password when the URL carries none: ``--db-password-file``, else
+    ``WORKBENCH_DB_PASSWORD``, else a prompt (None without a terminal: libpq may not need one)."""
+    if make_url(url).password is not None:
+        return None
+    if args.db_password_file:
+        return common.read_text_file(args.db_password_file, "数据库口令文件").split("\n", 1)[0]
+    env = os.environ.get("WORKBENCH_DB_PASSWORD")
+    if env is not None:
+        return env
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("数据库账号的口令: ")
+    return None
+
+
+def _connection(args: argparse.Namespace) -> Connection:
+    if not args.url.startswith("postgresql"):
+        raise UsageError("巡察办服务器的地址应以 postgresql:// 开头")
+    ca_pem = common.read_text_file(args.ca, "CA 证书文件") if args.ca else None
+    return make_connection(args.url, ca_pem=ca_pem, password=_db_password(args, args.url))
+
+
+def _where(connection: Connection) -> str:
+    """The server and database, never the password."""
+    url = make_url(connection.url)
+    return f"{url.host}:{url.port or 5432}/{url.database}"
+
+
+def _role_names(roles: tuple[Role, ...]) -> str:
+    return "、".join(r.label for r in roles) or "无"
+
+
+def cmd_office_create(args: argparse.Namespace) -> int:
+    roles = tuple(r for r in (args.roles or "").replace("，", ",").split(",") if r.strip())
+    if roles:  # refused before any passphrase is asked
+        validate_first_user_roles(roles)
+    connection = _connection(args)
+    folder = common.store_dir(args)
+    user = common.user_name(args)
+    secret = common.new_passphrase(args, "口令", new_store=True)
+    vault, code = OfficeVault.create_on_server(
+        folder,
+        connection,
+        user_name=user,
+        passphrase=secret,
+        display_name=args.display_name,
+        roles=roles or None,
+    )
+    with vault:
+        data = {
+            "store": str(folder),
+            "server": _where(connection),
+            "store_id": vault.store_id,
+            "user": vault.user.name,
+            "roles": [r.value for r in vault.user.roles],
+            "recovery_code": code,
+        }
+        human = (
+            f"已在巡察办服务器 {data['server']} 建立巡察办数据库（编号 {vault.store_id}），"
+            f"本机连接信息已加密保存在 {folder}\n"
+            f"恢复码（只显示这一次，请抄写并妥善保管，丢失口令时用它找回）：\n\n    {code}\n"
+        )
+        common.emit(args, data, human)
+    return 0
+
+
+def cmd_office_connect(args: argparse.Namespace) -> int:
+    connection = _connection(args)
+    folder = common.store_dir(args)
+    with OfficeVault.connect(
+        folder, connection, common.user_name(args), common.passphrase(args)
+    ) as vault:
+        data = {
+            "store": str(folder),
+            "server": _where(connection),
+            "store_id": vault.store_id,
+            "user": vault.user.name,
+            "roles": [r.value for r in vault.user.roles],
+        }
+        human = (
+            f"已连接巡察办服务器 {data['server']}（数据库编号 {vault.store_id}），"
+            f"用户 {vault.user.display_name}（{_role_names(vault.user.roles)}）；"
+            f"连接信息已用你的口令加密保存在 {folder}"
+        )
+        common.emit(args, data, human)
+    return 0
+
+
+def register(office: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``office create`` and ``office connect``, beside the office's exchange keys."""
+    for name, help_text, func in (
+        (
+            "create",
+            "（系统管理员）把巡察办服务器上的空数据库建成巡察办数据库，并记录本机的连接",
+            cmd_office_create,
+        ),
+        (
+            "connect",
+            "把本机连接到巡察办服务器上的数据库，以你自己的用户名和口令解锁",
+            cmd_office_connect,
+        ),
+    ):
+        p = office.add_parser(name, help=help_text)
+        p.add_argument("url", help="postgresql://数据库账号@服务器:端口/数据库名")
+        p.add_argument("--ca", help="巡察办的 CA 证书文件（PEM）：服务器的证书要对照它校验")
+        p.add_argument(
+            "--db-password-file",
+            help="从文件第一行读取数据库账号的口令（默认：WORKBENCH_DB_PASSWORD 或提示输入）",
+        )
+        if name == "create":
+            p.add_argument("--display-name", help="第一个用户的显示名")
+            p.add_argument("--roles", help="第一个用户的角色（默认：巡察办,系统管理员）")
+        p.set_defaults(func=func)

@@ -1,0 +1,417 @@
+"""An office store on the office's PostgreSQL server, as each desktop reaches it (issue #20).
+
+The database holds what a SQLCipher store's file holds (the same models and migrations,
+``pg.py``) and its keyfile too: the ``store_meta`` row ``keyfile`` is the document a store's
+keyfile.json is (``keyfile.py``: a slot per user wrapping the data key and sealing their signing
+key under their passphrase, the recovery slot, the root of trust, the MAC). The server sees
+only wrapped keys. A desktop keeps its link (``office_link.py``: the connection sealed under each
+of its users' passphrases), so unlocking is: the link opens with the user's passphrase → the
+connection → the user's slot on the server opens with the same passphrase → the data key (for
+attachments) and the user's signing key → their roles from the verified grants.
+
+docs/store-format.md, "PostgreSQL: the office vault", says what this guarantees and what the
+server's own encryption, TLS and roles must.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from sqlalchemy import Connection as DbConnection
+from sqlalchemy import Engine, inspect, select, update
+from sqlalchemy.orm import Session
+
+from workbench.errors import (
+    AuthenticationError,
+    KeyfileDamaged,
+    NotAnOfficeStore,
+    NotOnOfficeServer,
+    StoreExists,
+    ValidationError,
+    WorkbenchError,
+)
+from workbench.models.system import StoreMeta
+from workbench.roles import Role
+from workbench.store import migrate, recovery
+from workbench.store.attachments import AttachmentInfo, AttachmentStore, IncomingBlob
+from workbench.store.fsutil import make_private_dir, write_atomic
+from workbench.store.keyfile import (
+    DEK_BYTES,
+    MAX_KEYFILE_BYTES,
+    KdfParams,
+    Keyfile,
+    SlotKeys,
+    normalize_passphrase,
+    unseal_slot,
+    user_hint,
+)
+from workbench.store.layout import StoreLayout
+from workbench.store.office_link import Connection, OfficeLink, is_linked
+from workbench.store.pg import engine_url, make_pg_engine
+from workbench.store.throttle import UnlockThrottle
+from workbench.store.unlocked import zero_key
+from workbench.store.vault import (
+    NewStore,
+    Vault,
+    check_first_user,
+    first_keyfile,
+    require_new_store_dir,
+    seed_store,
+)
+
+KEYFILE_META = "keyfile"  # the store_meta row holding the office store's keyfile
+CA_FILE = "office-ca.pem"  # the sealed CA, written out for libpq at each unlock
+VERIFYING_MODES = ("verify-full", "verify-ca")
+ATTACHMENTS_NOT_YET = (
+    "巡察办服务器上的数据库暂不能保存附件：附件要存放在服务器上、用巡察办的数据密钥加密，"
+    "这一部分尚未完成；附件不会只存在某一台电脑上"
+)
+SLOT_CHANGED_ELSEWHERE = (
+    "口令正确，但服务器上此用户的口令已在其他电脑上修改：请用新口令在本机重新运行 "
+    "workbench office connect"
+)
+
+
+def read_ca(path: Path) -> str:
+    """The office's CA certificate file, as text (PEM is ASCII)."""
+    try:
+        return Path(path).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        raise ValidationError(f"无法读取 CA 证书文件：{path}", field="ca") from None
+
+
+def make_connection(
+    url: str, *, ca_pem: str | None = None, password: str | None = None
+) -> Connection:
+    """The connection a desktop records: ``url`` (``postgresql://``, ``sslmode=verify-full``
+    unless it names another), ``password`` for the database login when not in the URL, and the
+    office's CA in PEM (``ca_pem``, else the file the URL's ``sslrootcert`` names), which a
+    verifying ``sslmode`` requires."""
+    parsed = engine_url(url)
+    if password is not None:
+        parsed = parsed.set(password=password)
+    ca_file = parsed.query.get("sslrootcert")
+    parsed = parsed.difference_update_query(["sslrootcert"])
+    if ca_pem is None and isinstance(ca_file, str):
+        ca_pem = read_ca(Path(ca_file))
+    if ca_pem is not None:
+        try:
+            if not ca_pem.isascii():  # PEM is ASCII; libpq reads the file as written
+                raise ValueError(ca_pem)
+            x509.load_pem_x509_certificates(ca_pem.encode("ascii"))
+        except ValueError:
+            raise ValidationError("CA 证书文件不是 PEM 格式的证书", field="ca") from None
+    elif parsed.query["sslmode"] in VERIFYING_MODES:
+        raise ValidationError(
+            "需要巡察办的 CA 证书（--ca 文件）：服务器的证书要对照它校验", field="ca"
+        )
+    return Connection(parsed.render_as_string(hide_password=False), ca_pem)
+
+
+def server_engine(folder: Path, connection: Connection) -> Engine:
+    """An engine on the office's database. The sealed CA is written out for libpq (it reads
+    ``sslrootcert`` from a file), rewritten at each unlock, so a CA put in its place between
+    runs is never trusted."""
+    url = engine_url(connection.url)
+    if connection.ca_pem is not None:
+        ca_file = Path(folder) / CA_FILE
+        write_atomic(ca_file, connection.ca_pem.encode("ascii"))
+        url = url.update_query_dict({"sslrootcert": str(ca_file)})
+    return make_pg_engine(url)
+
+
+def _read_keyfile(conn: DbConnection | Session) -> Keyfile:
+    """The office store's keyfile, or ``NotAnOfficeStore``."""
+    bind = conn if isinstance(conn, DbConnection) else conn.connection()
+    if not inspect(bind).has_table(StoreMeta.__tablename__):
+        raise NotAnOfficeStore()
+    text = conn.execute(select(StoreMeta.value).where(StoreMeta.key == KEYFILE_META)).scalar()
+    if text is None:
+        raise NotAnOfficeStore()
+    data = text.encode("utf-8")
+    if len(data) > MAX_KEYFILE_BYTES:
+        raise KeyfileDamaged("数据库中的密钥文件过大，不是本程序的密钥文件")
+    return Keyfile.from_bytes(data)
+
+
+def _require_empty(engine: Engine) -> None:
+    """An office store is made only in an empty database (or one whose making was cut off
+    after the migrations, before anything was written: it is finished)."""
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if not tables:
+            return
+        if StoreMeta.__tablename__ in tables and "alembic_version" in tables:
+            if conn.execute(select(StoreMeta.value).where(StoreMeta.key == "store_id")).first():
+                raise StoreExists(
+                    "该数据库已是巡察办数据库：其他用户请用 workbench office connect 连接"
+                )
+            return
+    raise StoreExists("该数据库不是空的，不会在其中建立巡察办数据库", tables=len(tables))
+
+
+def _prepare_folder(folder: Path) -> OfficeLink | None:
+    """The desktop folder for a link: missing or empty, or already linked (another user of
+    this desktop, or a connection renewed). Returns the link it holds."""
+    if is_linked(folder):
+        return OfficeLink.read(folder)
+    require_new_store_dir(folder)
+    return None
+
+
+def _clear_folder(folder: Path, *, remove: bool) -> None:
+    """After a refused first connection: the CA written out for it goes, and the folder too
+    when this attempt made it."""
+    with contextlib.suppress(FileNotFoundError):
+        (folder / CA_FILE).unlink()
+    if remove:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+class _NoAttachmentsYet(AttachmentStore):
+    """Attachments of an office store belong on the server, under the office's data key; until
+    they are kept there, none is written into one desktop's folder, where the others would never
+    see it."""
+
+    def add(self, *_args: Any, **_kwargs: Any) -> AttachmentInfo:
+        raise NotOnOfficeServer(ATTACHMENTS_NOT_YET)
+
+    def begin_incoming(self, size: int) -> IncomingBlob:
+        raise NotOnOfficeServer(ATTACHMENTS_NOT_YET)
+
+
+class OfficeVault(Vault):
+    """An unlocked office store on the server; ``layout`` is this desktop's folder."""
+
+    connection: Connection
+
+    def __init__(
+        self, layout: StoreLayout, keyfile: Keyfile, dek: bytearray, *args: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(layout, keyfile, dek, *args, **kwargs)
+        self.attachments = _NoAttachmentsYet(layout, dek)
+
+    @classmethod
+    def create_on_server(
+        cls,
+        folder: Path,
+        connection: Connection,
+        *,
+        user_name: str,
+        passphrase: str,
+        display_name: str | None = None,
+        roles: tuple[Role | str, ...] | None = None,
+        kdf: KdfParams | None = None,
+    ) -> tuple[OfficeVault, str]:
+        """Make an empty database the office store, its first user the one running this (a
+        系统管理员), and link this desktop to it. Returns the vault and the recovery code."""
+        folder = Path(folder)
+        user_name, parsed_roles = check_first_user(user_name, passphrase, roles, "office")
+        require_new_store_dir(folder)
+        made = not folder.exists()
+        kdf = kdf or KdfParams()
+        new = NewStore(
+            str(uuid.uuid4()), "office", str(uuid.uuid4()), user_name, display_name, parsed_roles
+        )
+        make_private_dir(folder)
+        engine = server_engine(folder, connection)
+        dek = bytearray(os.urandom(DEK_BYTES))
+        try:
+            _require_empty(engine)
+            code = recovery.generate()
+            keys = SlotKeys.generate(signing=True)
+            assert keys.ed25519 is not None
+            keyfile = first_keyfile(new, dek, passphrase, code, keys, kdf)
+            migrate.upgrade(engine)
+            seed_store(
+                engine,
+                new,
+                keys.ed25519,
+                also=lambda s: s.add(
+                    StoreMeta(key=KEYFILE_META, value=keyfile.to_bytes().decode("utf-8"))
+                ),
+            )
+            OfficeLink(new.store_id).with_user(user_name, passphrase, connection, kdf).write(folder)
+            vault = cls._admit(
+                StoreLayout(folder), keyfile, dek, engine, new.user_id, kdf=kdf, keys=keys
+            )
+        except BaseException:
+            engine.dispose()
+            zero_key(dek)
+            if not is_linked(folder):
+                _clear_folder(folder, remove=made)
+            raise
+        vault.connection = connection
+        return vault, code
+
+    @classmethod
+    def connect(
+        cls,
+        folder: Path,
+        connection: Connection,
+        user_name: str,
+        passphrase: str,
+        *,
+        throttle: UnlockThrottle | None = None,
+        kdf: KdfParams | None = None,
+    ) -> OfficeVault:
+        """Link this desktop to the office store ``connection`` reaches, for ``user_name``
+        (whose slot on the server the passphrase must open), and unlock."""
+        folder = Path(folder)
+        link = _prepare_folder(folder)
+        made = not folder.exists()
+        make_private_dir(folder)
+        try:
+            vault = cls._unlock(
+                folder,
+                connection,
+                user_name,
+                passphrase,
+                throttle=throttle,
+                kdf=kdf,
+                store_id=link.store_id if link is not None else None,
+                other_store=StoreExists(
+                    "此文件夹已连接另一个巡察办数据库：请另选一个空文件夹", path=str(folder)
+                ),
+            )
+        except BaseException:
+            if link is None:  # a refused first connection leaves the folder as it was
+                _clear_folder(folder, remove=made)
+            raise
+        try:
+            link = link or OfficeLink(vault.store_id)
+            link.with_user(user_name, passphrase, connection, vault.kdf).write(folder)
+        except BaseException:
+            vault.lock()
+            raise
+        return vault
+
+    @classmethod
+    def open_linked(
+        cls,
+        folder: Path,
+        user_name: str,
+        passphrase: str,
+        *,
+        throttle: UnlockThrottle | None = None,
+        kdf: KdfParams | None = None,
+    ) -> OfficeVault:
+        """Unlock through this desktop's link: a wrong passphrase is refused here, before the
+        server is asked, and counts toward the delay as for a store on this disk."""
+        link = OfficeLink.read(Path(folder))
+        throttle = throttle or UnlockThrottle()
+        throttle.check(link.store_id)
+        try:
+            connection = link.open(user_name, passphrase)
+        except AuthenticationError:
+            throttle.record_failure(link.store_id)
+            raise
+        return cls._unlock(
+            Path(folder),
+            connection,
+            user_name,
+            passphrase,
+            throttle=throttle,
+            kdf=kdf,
+            store_id=link.store_id,
+            link_opened=True,
+        )
+
+    @classmethod
+    def _unlock(
+        cls,
+        folder: Path,
+        connection: Connection,
+        user_name: str,
+        passphrase: str,
+        *,
+        throttle: UnlockThrottle | None,
+        kdf: KdfParams | None,
+        store_id: str | None = None,
+        other_store: WorkbenchError | None = None,
+        link_opened: bool = False,
+    ) -> OfficeVault:
+        """Open ``user_name``'s slot in the server's keyfile; the schema brought to head.
+        ``store_id``: the store the folder is linked to, checked before any slot is tried (else
+        ``other_store``); ``link_opened``: the passphrase has just opened the user's link."""
+        throttle = throttle or UnlockThrottle()
+        engine = server_engine(folder, connection)
+        dek: bytearray | None = None
+        try:
+            with engine.connect() as conn:
+                keyfile = _read_keyfile(conn)
+            if store_id is not None and keyfile.store_id != store_id:
+                if other_store is not None:
+                    raise other_store
+                raise NotAnOfficeStore(
+                    "服务器上的数据库不是本机所连接的那一个巡察办数据库（编号不同）："
+                    "请向系统管理员核对地址后重新运行 workbench office connect"
+                )
+            throttle.check(keyfile.store_id)
+            failures_before = throttle.failures(keyfile.store_id)
+            secret = normalize_passphrase(passphrase)
+            for slot in keyfile.passphrase_slots(user_hint(keyfile.store_id, user_name)):
+                try:
+                    opened = unseal_slot(keyfile.store_id, slot, secret)
+                except AuthenticationError:
+                    continue
+                dek, keys = opened.dek, opened.keys
+                if keys is None or slot.user_id is None:  # no version 1 slot is ever made here
+                    raise KeyfileDamaged()
+                keyfile.check_mac(dek)
+                # the server's own backups cover an upgrade there (docs/store-format.md)
+                migrate.upgrade(engine)
+                vault = cls._admit(
+                    StoreLayout(folder), keyfile, dek, engine, slot.user_id, kdf=kdf, keys=keys
+                )
+                break
+            else:
+                throttle.record_failure(keyfile.store_id)
+                if link_opened:  # yet the server's slot refuses the same passphrase
+                    raise AuthenticationError(SLOT_CHANGED_ELSEWHERE)
+                raise AuthenticationError()
+        except BaseException:
+            engine.dispose()
+            if dek is not None:
+                zero_key(dek)
+            raise
+        vault.connection = connection
+        throttle.record_success(keyfile.store_id)
+        vault.record_unlock(failures_before)
+        return vault
+
+    # -- the keyfile lives in the database ---------------------------------------------------
+
+    def _save_keyfile(self, change: Callable[[Keyfile], Keyfile]) -> Keyfile:
+        """Under the write lock, from the latest copy: another desktop may have changed a slot
+        since this one unlocked (a user added, a passphrase changed)."""
+        with self.session() as s:
+            latest = _read_keyfile(s)
+            latest.check_mac(self.dek)
+            keyfile = change(latest).sealed(self.dek)
+            s.execute(
+                update(StoreMeta)
+                .where(StoreMeta.key == KEYFILE_META)
+                .values(value=keyfile.to_bytes().decode("utf-8"))
+            )
+        return keyfile
+
+    def set_passphrase(
+        self, user_id: str, passphrase: str, *, _action: str = "passphrase.set"
+    ) -> bytes:
+        """As on any store; the user's own change also reseals this desktop's link (other
+        desktops keep theirs under the old passphrase until they connect again)."""
+        public = super().set_passphrase(user_id, passphrase, _action=_action)
+        if user_id == self.user.id:
+            link = OfficeLink.read(self.layout.root)
+            link.with_user(self.user.name, passphrase, self.connection, self.kdf).write(
+                self.layout.root
+            )
+        return public
