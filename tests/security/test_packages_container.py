@@ -312,3 +312,27 @@ def test_stream_reader_never_needs_the_whole_file(tmp_path: Path) -> None:
         parser.write(piece)
     parser.finish()
     assert bytes(got) == blob
+
+
+def test_a_refused_stream_stays_refused_whatever_is_written_next() -> None:
+    """After a refusal the parser never reports a whole package, even if its caller goes on
+    writing a valid package into it."""
+    manifest = canonical_json({"blobs": []})
+    valid = b"".join(iter_plaintext(manifest, b"s" * 64, b"", [], []))
+
+    class Sink:
+        def header(self, m: bytes, s: bytes, c: bytes) -> list[int]:
+            return []
+
+        def blob_begin(self, index: int, size: int) -> None: ...
+
+        def blob_data(self, index: int, chunk: memoryview) -> None: ...
+
+        def blob_end(self, index: int) -> None: ...
+
+    parser = PackageParser(Sink(), Limits())
+    with pytest.raises(BadMagic):
+        parser.write(b"NOTMAGIC\0\1")
+    with pytest.raises(Truncated):
+        parser.write(valid)
+        parser.finish()

@@ -139,6 +139,8 @@ def _held_already(vault: Vault, path: Path, limits: Limits, trust: Trust) -> Rea
     read from where it lies: re-importing it then copies nothing and writes nothing. Anything
     else, a refusal included, is left to the staged import, which refuses it on its own copy."""
 
+    # ``held`` stops every read at the header: a duplicate is refused there before any sink
+    # is asked for, so nothing of a held package is read outside the write lock.
     def held(manifest: Manifest, phash: str) -> LedgerVerdict:
         verdict = check_incoming(s, manifest, phash)
         if not verdict.duplicate:

@@ -41,7 +41,8 @@ class Certificate:
 
 
 def _json_fields(document: Certificate | EnrolRequest) -> dict[str, Any]:
-    """A document's fields as signed: the moments in ISO form."""
+    """A document's fields as signed: the moments in ISO form. Every dataclass field is signed
+    and required when parsed, so adding a field changes the signed bytes and the format."""
     return {
         name: value.isoformat() if isinstance(value, datetime) else value
         for name, value in asdict(document).items()

@@ -77,7 +77,7 @@ class PackageParser:
         self._buf = bytearray()
         self._fields = self._frames()
         self._need = next(self._fields)
-        self._done = False
+        self._done = self._failed = False
         self._blob = self._remaining = 0  # the blob whose bytes pass through, and how many
         self.total = 0
 
@@ -131,10 +131,17 @@ class PackageParser:
             self._next(field)
 
     def _next(self, field: bytes) -> None:
+        # A refusal closes the generator, and a closed generator's next send ends it as if the
+        # package were whole: a refused stream must stay refused, whoever writes to it next.
+        if self._failed:
+            raise Truncated()
         try:
             self._need = self._fields.send(field)
         except StopIteration:
             self._done = True
+        except BaseException:
+            self._failed = True
+            raise
 
     def _frames(self) -> Generator[int, bytes, None]:
         """The package from its first byte: each ``yield n`` is answered with the next ``n``
@@ -169,6 +176,7 @@ class PackageParser:
                 raise PackageLimit("数据包中的文件超过大小上限")
             self._handler.blob_begin(index, size)
             if size:
+                # answered by ``_consume`` once the blob's ``size`` bytes have passed through
                 self._blob, self._remaining = index, size
                 yield 0
             self._handler.blob_end(index)
