@@ -338,3 +338,41 @@ def test_a_list_is_matched_on_its_own_rows_when_another_lies_among_them(team: Te
         found = {(h.rule_id, h.subject_id_number) for h in list_hits(s, round_id=mine)}
     assert found == {("DC03", P[7])}  # not 钱七 twice, nor 张三 paid: both in the other round
     assert result.new == 1
+
+
+def test_a_list_is_read_from_the_index_without_another_lying_among_its_rows(
+    team: Team,
+) -> None:
+    """The lists a rule starts from (a roster, the deaths, the staff) are read from the
+    身份证号 index by their run of ids: an entry of another round's list lying in that run
+    names a person of this round's lists, and still takes no part."""
+    with team().session() as s:
+        mine = create_round(s, RoundDraft("2026年第一轮巡察", 2026, 1, "常规", "sgjj", 2020)).id
+        theirs = create_round(s, RoundDraft("2026年第二轮巡察", 2026, 2, "常规", "sgjj", 2020)).id
+        staff = add_list(s, mine, "staff", "财政供养人员名单", [
+            {"name": "张三", "id_number": P[1]}, {"name": "刘一", "id_number": P[15]},
+        ])  # fmt: skip
+        deaths = add_list(s, mine, "deaths", "火化名单", [
+            {"name": "李四", "id_number": P[3], "died_on": D(2026, 1, 2)},
+            {"name": "赵六", "id_number": P[4], "died_on": D(2026, 1, 2)},
+        ])  # fmt: skip
+        add_list(s, mine, "assistance", "县民政局低保名单", [
+            {"name": "张三", "id_number": P[1], "place": "东村", "paid_on": D(2026, 3, 5)},
+            {"name": "钱七", "id_number": P[6], "place": "东村", "paid_on": D(2026, 3, 5)},
+        ])  # fmt: skip
+        add_list(s, mine, "business", "企业登记信息", [
+            {"name": "钱七", "id_number": P[6], "org": "某公司", "category": "法定代表人"},
+        ])  # fmt: skip
+        other_staff = add_list(s, theirs, "staff", "财政供养人员名单", [
+            {"name": "钱七", "id_number": P[6]},
+        ])  # fmt: skip
+        other_deaths = add_list(s, theirs, "deaths", "火化名单", [
+            {"name": "钱七", "id_number": P[6], "died_on": D(2026, 1, 2)},
+        ])  # fmt: skip
+        _renumber(s, staff, 20_000)  # 20000, 20002
+        _renumber(s, other_staff, 20_001)
+        _renumber(s, deaths, 30_000)
+        _renumber(s, other_deaths, 30_001)
+        run_rules(s, mine)
+        found = {(h.rule_id, h.subject_id_number) for h in list_hits(s, round_id=mine)}
+    assert found == {("DC01", P[1])}  # 钱七 is on this round's lists only as paid and a company

@@ -7,10 +7,11 @@ that show it. Only rows of the round's live lists of each kind take part (``Sour
 
 A list is read by the run of its rows' ids (``ListRows``: an import writes them in one unit of
 work), its ``source_id`` tested as well (two runs may interleave). The statements start from the
-smaller list, read in the order of 身份证号 (``_by_person``), and look its people up in the larger
-one through the index on ``id_number``: in that order the lookups walk the index from one page
-to the next, and since an index entry holds the row id, the entries of other lists are passed
-over without their rows being read. Where every list is small beside the lookups (DC04), each is
+smaller list's entries in the index on ``id_number`` (``_by_person``: the index alone, in its
+order, none of the list's rows read) and look its people up in the larger one through the same
+index: in that order the lookups walk it from one page to the next, and since an index entry
+holds the row id, the entries of other lists are passed over without their rows being read. Only
+the rows that matched are read. Where every list is small beside the lookups (DC04), each is
 read once into a materialised table that SQLite indexes in memory. ``CROSS JOIN`` fixes SQLite's
 join order. The statements are put together from fixed fragments of this module only; every
 value is a bound parameter.
@@ -125,14 +126,18 @@ def _rows(alias: str, name: str, lists: Sequence[ListRows]) -> str:
     return f"{_span(f'{alias}.id', name, lists)} AND +{alias}.source_id IN :{name}"
 
 
-def _by_person(alias: str, name: str, lists: Sequence[ListRows], columns: str) -> str:
-    """The rows of ``lists`` that name a 身份证号, ``columns`` of them, in the order of their
-    身份证号: looked up in that order, the index pages they reach are read one after the other
-    (a list in its own order reaches them at random)."""
+def _by_person(name: str, lists: Sequence[ListRows]) -> str:
+    """The 身份证号 index entries (``id``, ``id_number``) within the runs of ``lists`` (bound
+    by ``_run`` under ``name``), in the order of 身份证号: the index alone, read in its order,
+    so that no row of the list is read or sorted to name its people, and looked up in that
+    order they reach the other list's index pages one after the other. An entry may be
+    another list's row lying within the run: the statement reads the row of an entry that
+    matched and tests it with ``_rows``. The scan passes every list's entries in the store
+    (as DC03's), still a fraction of the bytes of the list's own rows."""
     return f"""
-        SELECT {columns} FROM data_rows AS {alias}
-        WHERE {_rows(alias, name, lists)} AND {alias}.id_number IS NOT NULL
-        ORDER BY {alias}.id_number"""  # noqa: S608
+        SELECT id, id_number FROM data_rows
+        WHERE id_number IS NOT NULL AND {_span("+id", name, lists)}
+        ORDER BY id_number"""  # noqa: S608
 
 
 def _bounds(name: str, lists: Sequence[ListRows]) -> dict[str, int]:
@@ -172,22 +177,24 @@ def _person_in_lists(conn: Connection, sources: Sources, p: Params) -> Iterator[
     cat, words = _contains_any("a.category", p["categories"], "cat")
     in_assist = f"{_rows('a', 'assist', assist)} AND {cat}"
     direct = f"""
-        WITH listed AS MATERIALIZED ({_by_person("p", "roster", roster, "p.id, p.id_number")})
+        WITH listed AS MATERIALIZED ({_by_person("roster", roster)})
         SELECT a.id_number, a.id_number, p.id, NULL, a.id
-        FROM listed AS p CROSS JOIN data_rows AS a
-        WHERE a.id_number = p.id_number AND {in_assist}"""  # noqa: S608
+        FROM listed AS l CROSS JOIN data_rows AS a CROSS JOIN data_rows AS p
+        WHERE a.id_number = l.id_number AND {in_assist}
+          AND p.id = l.id AND {_rows("p", "roster", roster)}"""  # noqa: S608
     yield from _grouped(_run(conn, direct, {"roster": roster, "assist": assist}, **words), 1)
     relatives = _sources(sources, [Kind.RELATIVES])
     if not p["relatives"] or not relatives:
         return
     # Most relatives receive nothing: look each up in the assistance list first, then ask
     # whether the person they are related to is on a roster.
-    kin = _by_person("r", "relatives", relatives, "r.id, r.id_number, r.related_id")
     related = f"""
-        WITH kin AS MATERIALIZED ({kin})
+        WITH kin AS MATERIALIZED ({_by_person("relatives", relatives)})
         SELECT a.id_number, a.id_number, p.id, r.id, a.id
-        FROM kin AS r CROSS JOIN data_rows AS a CROSS JOIN data_rows AS p
-        WHERE a.id_number = r.id_number AND {in_assist}
+        FROM kin AS k CROSS JOIN data_rows AS a CROSS JOIN data_rows AS r
+          CROSS JOIN data_rows AS p
+        WHERE a.id_number = k.id_number AND {in_assist}
+          AND r.id = k.id AND {_rows("r", "relatives", relatives)}
           AND p.id_number = r.related_id AND {_rows("p", "roster", roster)}"""  # noqa: S608
     ids = {"relatives": relatives, "assist": assist, "roster": roster}
     yield from _grouped(_run(conn, related, ids, **words), 1)
@@ -201,12 +208,12 @@ def _paid_after_death(conn: Connection, sources: Sources, p: Params) -> Iterator
     paid = _sources(sources, p["kinds"])
     if not deaths or not paid:
         return
-    dead = _by_person("d", "deaths", deaths, "d.id, d.id_number, d.date1")
     sql = f"""
-        WITH dead AS MATERIALIZED ({dead})
+        WITH dead AS MATERIALIZED ({_by_person("deaths", deaths)})
         SELECT d.id_number, d.id_number, d.id, x.id
-        FROM dead AS d CROSS JOIN data_rows AS x
-        WHERE d.date1 IS NOT NULL AND x.id_number = d.id_number AND {_rows("x", "paid", paid)}
+        FROM dead AS k CROSS JOIN data_rows AS x CROSS JOIN data_rows AS d
+        WHERE x.id_number = k.id_number AND {_rows("x", "paid", paid)}
+          AND d.id = k.id AND {_rows("d", "deaths", deaths)} AND d.date1 IS NOT NULL
           AND x.date1 > date(d.date1, :grace)"""  # noqa: S608
     grace = f"+{int(p['grace_days'])} days"
     yield from _grouped(_run(conn, sql, {"deaths": deaths, "paid": paid}, grace=grace), 1)
@@ -336,10 +343,11 @@ def _staff_in_business(conn: Connection, sources: Sources, p: Params) -> Iterato
         return
     role, words = _contains_any("b.category", p["roles"], "role")
     sql = f"""
-        WITH paid AS MATERIALIZED ({_by_person("s", "staff", staff, "s.id, s.id_number")})
+        WITH paid AS MATERIALIZED ({_by_person("staff", staff)})
         SELECT s.id_number, s.id_number, s.id, b.id
-        FROM paid AS s CROSS JOIN data_rows AS b
-        WHERE b.id_number = s.id_number AND {_rows("b", "business", business)} AND {role}"""  # noqa: S608
+        FROM paid AS k CROSS JOIN data_rows AS b CROSS JOIN data_rows AS s
+        WHERE b.id_number = k.id_number AND {_rows("b", "business", business)} AND {role}
+          AND s.id = k.id AND {_rows("s", "staff", staff)}"""  # noqa: S608
     yield from _grouped(_run(conn, sql, {"staff": staff, "business": business}, **words), 1)
 
 
