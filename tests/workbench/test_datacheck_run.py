@@ -234,6 +234,42 @@ def test_an_office_rule_with_its_parameters_runs_beside_the_shipped(
     assert result.by_rule["DC06"] == 1
 
 
+def test_the_templates_options_leave_out_what_they_say(team: Team, world: World) -> None:
+    """Without relatives DC01 finds the staff member alone; DC04 without the cadre himself,
+    without contracts or without projects finds only the dealings left."""
+    with team("office").session() as s:
+        for n, params in enumerate([
+            {"lists": ["staff"], "relatives": False},
+            {"lists": ["cadres"], "relatives": True},
+        ]):  # fmt: skip
+            add_rule(s, {"id": f"BJ1{n}", "title": f"救助{n}", "match": "person_in_lists",
+                         "params": params})  # fmt: skip
+        for n, params in enumerate([
+            {"include_cadre": False},
+            {"contracts": False},
+            {"projects": False},
+        ]):  # fmt: skip
+            add_rule(s, {"id": f"BJ2{n}", "title": f"合同{n}", "match": "relative_contracts",
+                         "params": params})  # fmt: skip
+        run_rules(s, world.round_id)
+    hits = _hits(team, world)
+    assert _subjects(hits, "BJ10") == {P[1]}
+    assert _subjects(hits, "BJ11") == {P[3]}
+
+    def dealings(rule: str) -> set[str]:
+        return {
+            r["key_fields"].get("合同名称") or r["key_fields"]["项目名称"]
+            for h in hits
+            if h.rule_id == rule
+            for r in h.rows
+            if r["kind"] in ("contracts", "projects")
+        }
+
+    assert dealings("BJ20") == {"鱼塘承包合同", "东村道路硬化工程"}
+    assert dealings("BJ21") == {"东村道路硬化工程"}
+    assert dealings("BJ22") == {"鱼塘承包合同", "林地承包合同"}
+
+
 def test_a_cancel_records_nothing(team: Team, world: World) -> None:
     token = CancelToken()
     seen: list[str] = []

@@ -174,30 +174,27 @@ def _person_in_lists(conn: Connection, sources: Sources, p: Params) -> Iterator[
     assist = _sources(sources, [Kind.ASSISTANCE])
     if not roster or not assist:
         return
+    relatives = _sources(sources, [Kind.RELATIVES]) if p["relatives"] else []
     cat, words = _contains_any("a.category", p["categories"], "cat")
-    in_assist = f"{_rows('a', 'assist', assist)} AND {cat}"
-    direct = f"""
-        WITH listed AS MATERIALIZED ({_by_person("roster", roster)})
-        SELECT a.id_number, a.id_number, p.id, NULL, a.id
-        FROM listed AS l CROSS JOIN data_rows AS a CROSS JOIN data_rows AS p
-        WHERE a.id_number = l.id_number AND {in_assist}
-          AND p.id = l.id AND {_rows("p", "roster", roster)}"""  # noqa: S608
-    yield from _grouped(_run(conn, direct, {"roster": roster, "assist": assist}, **words), 1)
-    relatives = _sources(sources, [Kind.RELATIVES])
-    if not p["relatives"] or not relatives:
-        return
-    # Most relatives receive nothing: look each up in the assistance list first, then ask
-    # whether the person they are related to is on a roster.
-    related = f"""
-        WITH kin AS MATERIALIZED ({_by_person("relatives", relatives)})
-        SELECT a.id_number, a.id_number, p.id, r.id, a.id
-        FROM kin AS k CROSS JOIN data_rows AS a CROSS JOIN data_rows AS r
-          CROSS JOIN data_rows AS p
-        WHERE a.id_number = k.id_number AND {in_assist}
-          AND r.id = k.id AND {_rows("r", "relatives", relatives)}
+    # The roster's and the relatives' people in one pass over the index, each looked up in the
+    # assistance list; most receive nothing. Only the entries found there are read, as a
+    # person of a roster, or as a relative whose cadre is on one.
+    sql = f"""
+        WITH listed AS MATERIALIZED ({_by_person("listed", [*roster, *relatives])}),
+        paid (listed, paid, id_number) AS MATERIALIZED (
+            SELECT l.id, a.id, a.id_number FROM listed AS l CROSS JOIN data_rows AS a
+            WHERE a.id_number = l.id_number AND {_rows("a", "assist", assist)} AND {cat})
+        SELECT x.id_number, x.id_number, p.id, NULL, x.paid
+        FROM paid AS x CROSS JOIN data_rows AS p
+        WHERE p.id = x.listed AND {_rows("p", "roster", roster)}
+        UNION ALL
+        SELECT x.id_number, x.id_number, p.id, r.id, x.paid
+        FROM paid AS x CROSS JOIN data_rows AS r CROSS JOIN data_rows AS p
+        WHERE r.id = x.listed AND {_rows("r", "relatives", relatives)}
           AND p.id_number = r.related_id AND {_rows("p", "roster", roster)}"""  # noqa: S608
+    listed = _bounds("listed", [*roster, *relatives])  # only their runs (``_by_person``)
     ids = {"relatives": relatives, "assist": assist, "roster": roster}
-    yield from _grouped(_run(conn, related, ids, **words), 1)
+    yield from _grouped(_run(conn, sql, ids, **listed, **words), 1)
 
 
 # -- 2 死亡人员在死亡日期后仍领取低保或补贴 ---------------------------------------------------
@@ -293,7 +290,7 @@ def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterat
     }
     # The dealings (contracts, and companies a person holds a role in that won a project),
     # each with its village and the person's 身份证号, are few: each is looked up among the
-    # cadres (read once, SQLite indexes them in memory) and the relatives (through the index).
+    # cadres and the relatives through the index, only a cadre or a relative found read.
     dealings = []
     if contracts:
         ids["contracts"] = contracts
@@ -316,19 +313,18 @@ def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterat
             dealings.append(f"""
                 SELECT b.id_number, j.place, b.id, j.id
                 FROM held AS b CROSS JOIN won AS j WHERE {same}""")  # noqa: S608
+    cadre = f"{_rows('c', 'cadres', cadres)} AND c.place = d.place AND c.place != ''"
     sql = f"""
-        WITH cadre AS MATERIALIZED (
-            SELECT id, id_number, place FROM data_rows AS c
-            WHERE {_rows("c", "cadres", cadres)} AND id_number IS NOT NULL AND place != ''),{won}
+        WITH{won}
         dealing (pid, place, row1, row2) AS MATERIALIZED ({" UNION ALL ".join(dealings)})
         SELECT c.id_number, d.pid, c.id_number, c.id, NULL, d.row1, d.row2
-        FROM dealing AS d CROSS JOIN cadre AS c
-        WHERE :with_cadre AND c.id_number = d.pid AND c.place = d.place
+        FROM dealing AS d CROSS JOIN data_rows AS c
+        WHERE :with_cadre AND c.id_number = d.pid AND {cadre}
         UNION ALL
         SELECT c.id_number, d.pid, c.id_number, c.id, r.id, d.row1, d.row2
-        FROM dealing AS d CROSS JOIN data_rows AS r CROSS JOIN cadre AS c
+        FROM dealing AS d CROSS JOIN data_rows AS r CROSS JOIN data_rows AS c
         WHERE r.id_number = d.pid AND {_rows("r", "relatives", ids["relatives"])}
-          AND c.id_number = r.related_id AND c.place = d.place"""  # noqa: S608
+          AND c.id_number = r.related_id AND {cadre}"""  # noqa: S608
     flag = 1 if p["include_cadre"] else 0
     yield from _grouped(_run(conn, sql, ids, with_cadre=flag, **words), 2)
 
