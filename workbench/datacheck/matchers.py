@@ -11,8 +11,8 @@ smaller list's entries in the index on ``id_number`` (``_by_person``: the index 
 order, none of the list's rows read) and look its people up in the larger one through the same
 index: in that order the lookups walk it from one page to the next, and since an index entry
 holds the row id, the entries of other lists are passed over without their rows being read. Only
-the rows that matched are read. Where every list is small beside the lookups (DC04), each is
-read once into a materialised table that SQLite indexes in memory. ``CROSS JOIN`` fixes SQLite's
+the rows that matched are read. Where lists are small beside the lookups (DC04's projects and
+companies), each is read once into a materialised table that SQLite indexes in memory. ``CROSS JOIN`` fixes SQLite's
 join order. The statements are put together from fixed fragments of this module only; every
 value is a bound parameter.
 """
