@@ -12,9 +12,9 @@ order, none of the list's rows read) and look its people up in the larger one th
 index: in that order the lookups walk it from one page to the next, and since an index entry
 holds the row id, the entries of other lists are passed over without their rows being read. Only
 the rows that matched are read. Where lists are small beside the lookups (DC04's projects and
-companies), each is read once into a materialised table that SQLite indexes in memory. ``CROSS JOIN`` fixes SQLite's
-join order. The statements are put together from fixed fragments of this module only; every
-value is a bound parameter.
+companies), each is read once into a materialised table that SQLite indexes in memory.
+``CROSS JOIN`` fixes SQLite's join order. The statements are put together from fixed fragments
+of this module only; every value is a bound parameter.
 """
 
 from __future__ import annotations
