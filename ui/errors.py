@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui.i18n import core_text
 from workbench import paths
 from workbench.errors import WorkbenchError
 
@@ -28,7 +29,7 @@ def error_code(error: BaseException) -> str:
 
 def error_text(error: BaseException) -> str:
     if isinstance(error, WorkbenchError):
-        message = QCoreApplication.translate("core", error.message)
+        message = core_text(error.message)
         return (
             QCoreApplication.translate("errors", "%1（%2）")
             .replace("%2", error.code)

@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from workbench.i18n import Wording, fill
+
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 LANGUAGES = ("zh_CN", "en")
 
@@ -23,7 +25,13 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 def core_text(text: str) -> str:
-    """A string defined in core (an enum label, an error message), marked there with ``N_``."""
+    """A string defined in core (an enum label, an error message), marked there with ``N_``; a
+    ``Wording`` is its template translated, then filled (its ``Wording`` fillers translated)."""
+    if isinstance(text, Wording):
+        fillers = {
+            k: core_text(v) if isinstance(v, Wording) else v for k, v in text.fillers.items()
+        }
+        return fill(QCoreApplication.translate("core", text.template), fillers)
     return QCoreApplication.translate("core", text)
 
 

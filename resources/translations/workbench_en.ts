@@ -8355,12 +8355,192 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The office store on the server does not support this yet (it applies to an encrypted store file on this computer); the database administrator backs up and checks the server on the server</translation>
     </message>
     <message>
+        <source>无法识别的金额“{value}”</source>
+        <translation>Cannot read the amount “{value}”</translation>
+    </message>
+    <message>
+        <source>无法识别的金额“{value}”（千位分隔符位置不对）</source>
+        <translation>Cannot read the amount “{value}” (thousands separators in the wrong place)</translation>
+    </message>
+    <message>
+        <source>金额超出范围</source>
+        <translation>The amount is out of range</translation>
+    </message>
+    <message>
+        <source>无法识别的面积“{value}”</source>
+        <translation>Cannot read the area “{value}”</translation>
+    </message>
+    <message>
+        <source>无法识别的面积“{value}”（千位分隔符位置不对）</source>
+        <translation>Cannot read the area “{value}” (thousands separators in the wrong place)</translation>
+    </message>
+    <message>
+        <source>面积超出范围</source>
+        <translation>The area is out of range</translation>
+    </message>
+    <message>
+        <source>身份证号被 Excel 存成了数字，末几位已丢失：请把该列设为文本后重新导出</source>
+        <translation>The ID number was saved by Excel as a number and its last digits are lost: format the column as text and export again</translation>
+    </message>
+    <message>
+        <source>身份证号应为 18 位（或 15 位）</source>
+        <translation>An ID number has 18 characters (or 15 digits)</translation>
+    </message>
+    <message>
+        <source>身份证号校验码不符</source>
+        <translation>The ID number&apos;s check digit does not match</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期无效</source>
+        <translation>The date of birth in the ID number is not valid</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）</source>
+        <translation>A unified social credit code has 18 digits or capital letters (no I, O, S, V or Z)</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码校验位不符</source>
+        <translation>The unified social credit code&apos;s check character does not match</translation>
+    </message>
+    <message>
+        <source>无法识别的日期“{value}”</source>
+        <translation>Cannot read the date “{value}”</translation>
+    </message>
+    <message>
+        <source>日期“{value}”超出合理范围</source>
+        <translation>The date “{value}” is out of the plausible range</translation>
+    </message>
+    <message>
+        <source>面积不能为负数</source>
+        <translation>The area cannot be negative</translation>
+    </message>
+    <message>
+        <source>日期“{value}”不存在</source>
+        <translation>The date “{value}” does not exist</translation>
+    </message>
+    <message>
+        <source>本轮没有名为“{name}”的巡察组</source>
+        <translation>This round has no inspection team named “{name}”</translation>
+    </message>
+    <message>
+        <source>本轮没有名为“{name}”的被巡察单位</source>
+        <translation>This round has no inspected unit named “{name}”</translation>
+    </message>
+    <message>
+        <source>本轮没有名为“{name}”的人员</source>
+        <translation>This round has no person named “{name}”</translation>
+    </message>
+    <message>
+        <source>本轮有 {count} 名叫“{name}”的人员，请在工作台中申报回避</source>
+        <translation>This round has {count} persons named “{name}”: declare the recusal in the workbench</translation>
+    </message>
+    <message>
+        <source>被 Excel 存成了数字，末几位可能已经丢失；请把本列设为文本格式后重新填写</source>
+        <translation>Saved by Excel as a number, so its last digits may be lost: format this column as text and fill it in again</translation>
+    </message>
+    <message>
+        <source>“{value}”不是可选的类型，可选：{options}</source>
+        <translation>“{value}” is not one of the types; choose from: {options}</translation>
+    </message>
+    <message>
+        <source>本轮已有此{kind}条目“{title}”</source>
+        <translation>This round already has the {kind} entry “{title}”</translation>
+    </message>
+    <message>
+        <source>本轮已有名为“{name}”的被巡察单位</source>
+        <translation>This round already has an inspected unit named “{name}”</translation>
+    </message>
+    <message>
+        <source>与第 {row} 行重复（同名被巡察单位）</source>
+        <translation>Repeats row {row} (an inspected unit of the same name)</translation>
+    </message>
+    <message>
+        <source>本轮已有此身份证号的人员</source>
+        <translation>This round already has a person with this ID number</translation>
+    </message>
+    <message>
+        <source>与第 {row} 行重复（同一身份证号）</source>
+        <translation>Repeats row {row} (the same ID number)</translation>
+    </message>
+    <message>
+        <source>该被巡察单位已有名为“{name}”的人员</source>
+        <translation>This inspected unit already has a person named “{name}”</translation>
+    </message>
+    <message>
+        <source>与第 {row} 行重复（同一单位的同名人员）</source>
+        <translation>Repeats row {row} (a person of the same name in the same unit)</translation>
+    </message>
+    <message>
+        <source>该巡察组已有成员“{name}”</source>
+        <translation>This inspection team already has a member named “{name}”</translation>
+    </message>
+    <message>
+        <source>与第 {row} 行重复（同组同名成员）</source>
+        <translation>Repeats row {row} (a member of the same name in the same team)</translation>
+    </message>
+    <message>
+        <source>与第 {row} 行重复（同一清单的同名条目）</source>
+        <translation>Repeats row {row} (an entry of the same title in the same list)</translation>
+    </message>
+    <message>
+        <source>是公式且没有计算结果，请在 Excel 中重新计算并保存后再导入</source>
+        <translation>Is a formula without a computed result: recalculate and save it in Excel, then import again</translation>
+    </message>
+    <message>
+        <source>必填，不能为空</source>
+        <translation>Required; must not be empty</translation>
+    </message>
+    <message>
+        <source>“{value}”不是“{kind}”的子类型，可选：{options}</source>
+        <translation>“{value}” is not a sub-type of “{kind}”; choose from: {options}</translation>
+    </message>
+    <message>
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>“{kind}”没有子类型，请留空</source>
+        <translation>“{kind}” has no sub-types: leave this empty</translation>
+    </message>
+    <message>
+        <source>{column}“{value}”不是有效日期（如 2026-06-30）</source>
+        <translation>{column} “{value}” is not a valid date (such as 2026-06-30)</translation>
+    </message>
+    <message>
         <source>副组长</source>
         <translation>Deputy team leader</translation>
     </message>
     <message>
         <source>组员</source>
         <translation>Team member</translation>
+    </message>
+    <message>
+        <source>“{field}”不能为空</source>
+        <translation>“{field}” must not be empty</translation>
+    </message>
+    <message>
+        <source>“{field}”超过 {width} 个字</source>
+        <translation>“{field}” is longer than {width} characters</translation>
+    </message>
+    <message>
+        <source>身份证号应为 18 位，“{number}”是 {length} 位</source>
+        <translation>An ID number has 18 characters; “{number}” has {length}</translation>
+    </message>
+    <message>
+        <source>身份证号前 17 位应为数字，末位为数字或 X</source>
+        <translation>The first 17 characters of an ID number are digits, the last a digit or X</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期 {born} 不合理</source>
+        <translation>The date of birth {born} in the ID number is not plausible</translation>
+    </message>
+    <message>
+        <source>身份证号校验位不符（GB 11643），请核对是否录错</source>
+        <translation>The ID number&apos;s check character does not match (GB 11643): check it for a typing error</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期 {born} 不存在</source>
+        <translation>The date of birth {born} in the ID number does not exist</translation>
     </message>
     <message>
         <source>记录员</source>

@@ -4,6 +4,7 @@ a user who may see lists and one who may not, and the review of a hit."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.english import english_ui
 from tests.workbench.datalist_files import (
     ASSISTANCE_HEADERS,
     assistance_rows,
@@ -126,6 +128,37 @@ def test_refused_rows_are_listed_and_only_the_clean_rows_imported_on_request(
     _settle(qtbot, dialog)
     assert [(s.rows, s.skipped) for s in _new_sources(workspace, before)] == [(3, 1)]
     assert dialog.refused_rows() == refused  # the rows left out stay listed
+
+
+REASONS = {
+    "zh": ("身份证号校验码不符", "日期“2026年13月1日”不存在", "“姓名”不能为空"),
+    "en": (
+        "The ID number's check digit does not match",
+        "The date “2026年13月1日” does not exist",
+        "“Name” must not be empty",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_reasons_a_row_is_refused_are_in_the_uis_language(
+    qtbot: QtBot, tasks: Tasks, workspace: Workspace, tmp_path: Path, language: str
+) -> None:
+    """A bad 身份证号, a date that does not exist (the cell quoted as typed) and an empty
+    name (the field's label translated too); the command line says them in Chinese."""
+    rows = assistance_rows(4)
+    rows[1] = (2, "李四", "530102198001010021", "团结村", "低保", "100", "2026-05-01")
+    rows[2] = (3, "王五", id_number(3), "团结村", "低保", "100", "2026年13月1日")
+    rows[3] = (4, "", id_number(4), "团结村", "低保", "100", "2026-05-01")
+    path = write_xlsx(tmp_path / "低保名单.xlsx", ASSISTANCE_HEADERS, rows)
+    with english_ui() if language == "en" else contextlib.nullcontext():
+        dialog = _dialog(qtbot, tasks, workspace, path)
+        dialog.import_button.click()
+        _settle(qtbot, dialog)
+        shown = dialog.refused_rows()
+    assert [r[:2] for r in shown] == [("3", "身份证号"), ("4", "发放日期"), ("5", "姓名")]
+    assert tuple(r[2] for r in shown) == REASONS[language]
+    assert tuple(p.reason for p in dialog.problems) == REASONS["zh"]
 
 
 def test_cancel_stores_nothing(

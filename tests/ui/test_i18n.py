@@ -152,3 +152,39 @@ def test_no_translation_call_inside_an_f_string() -> None:
                     and any(isinstance(a, ast.Constant) for a in call.args)  # not core_text(x)
                 ]
     assert found == []
+
+
+def test_a_core_template_keeps_its_named_fillers_in_english() -> None:
+    """A ``Wording``'s template is filled after translation: a filler the translation drops or
+    renames leaves the value out, or shows ``{name}`` to the user."""
+    import xml.etree.ElementTree as ET
+
+    from tools.i18n import TS
+
+    filler = re.compile(r"\{[a-z_]+\}")
+    root = ET.parse(TS).getroot()
+    core = next(c for c in root.iter("context") if c.findtext("name") == "core")
+    wrong = [
+        source
+        for m in core.iter("message")
+        if filler.search(source := m.findtext("source") or "")
+        and sorted(filler.findall(source))
+        != sorted(filler.findall(m.findtext("translation") or ""))
+    ]
+    assert wrong == []
+
+
+def test_a_wording_is_translated_then_filled_its_own_fillers_too(qtbot: object) -> None:
+    from ui.i18n import core_text
+    from workbench.i18n import N_, Wording
+
+    empty = Wording(N_("“{field}”不能为空"), field=Wording(N_("姓名")))
+    odd = Wording(N_("日期“{value}”不存在"), value="{value}年")  # braces typed in a cell
+    assert (str(empty), core_text(empty), core_text(odd)) == (
+        "“姓名”不能为空",
+        "“姓名”不能为空",
+        "日期“{value}年”不存在",
+    )
+    with english_ui():
+        assert core_text(empty) == "“Name” must not be empty"
+        assert core_text(odd) == "The date “{value}年” does not exist"

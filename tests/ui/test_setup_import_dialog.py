@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
+from tests.ui.english import english_ui
 from tests.workbench.conftest import team, team_template
 from tests.workbench.setup_files import OFFICE, TEN_TARGETS, fill, office_round, store_state
 from tests.workbench.team import Team
@@ -78,6 +79,30 @@ def test_check_lists_refused_rows_then_the_fixed_file_is_imported(
     assert "已导入 10 行" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     assert store_state(team(OFFICE))[1] == 10
+
+
+def test_the_reasons_a_row_is_refused_are_in_the_uis_language(
+    qtbot: QtBot, office: tuple[Tasks, str, Team], tmp_path: Path
+) -> None:
+    """The check's reasons in English, the cell quoted as typed; the report keeps them in
+    Chinese (the command line prints those)."""
+    tasks, round_id, _ = office
+    rows = [dict(r) for r in TEN_TARGETS]
+    rows[1]["类型"] = "卫生院"
+    rows[4]["关注等级"] = ""
+    dialog = _dialog(qtbot, tasks, round_id)
+    dialog.set_file(fill("targets", tmp_path / "被巡察单位.xlsx", rows))
+    with english_ui():
+        _click(qtbot, dialog, dialog.check_button)
+        shown = dialog.rows()
+    assert [(r, c) for r, c, _ in shown] == [("3", "类型"), ("6", "关注等级")]
+    assert shown[0][2].startswith("“卫生院” is not one of the types; choose from: ")
+    assert shown[1][2] == "Required; must not be empty"
+    assert dialog.report is not None
+    chinese = [r.reason for r in dialog.report.refusals]
+    assert (
+        chinese[0].startswith("“卫生院”不是可选的类型，可选：") and chinese[1] == "必填，不能为空"
+    )
 
 
 def test_only_the_clean_rows_are_imported_when_chosen(

@@ -234,6 +234,42 @@ def test_an_office_rule_with_its_parameters_runs_beside_the_shipped(
     assert result.by_rule["DC06"] == 1
 
 
+def test_the_templates_options_leave_out_what_they_say(team: Team, world: World) -> None:
+    """Without relatives DC01 finds the staff member alone; DC04 without the cadre himself,
+    without contracts or without projects finds only the dealings left."""
+    with team("office").session() as s:
+        for n, params in enumerate([
+            {"lists": ["staff"], "relatives": False},
+            {"lists": ["cadres"], "relatives": True},
+        ]):  # fmt: skip
+            add_rule(s, {"id": f"BJ1{n}", "title": f"救助{n}", "match": "person_in_lists",
+                         "params": params})  # fmt: skip
+        for n, params in enumerate([
+            {"include_cadre": False},
+            {"contracts": False},
+            {"projects": False},
+        ]):  # fmt: skip
+            add_rule(s, {"id": f"BJ2{n}", "title": f"合同{n}", "match": "relative_contracts",
+                         "params": params})  # fmt: skip
+        run_rules(s, world.round_id)
+    hits = _hits(team, world)
+    assert _subjects(hits, "BJ10") == {P[1]}
+    assert _subjects(hits, "BJ11") == {P[3]}
+
+    def dealings(rule: str) -> set[str]:
+        return {
+            r["key_fields"].get("合同名称") or r["key_fields"]["项目名称"]
+            for h in hits
+            if h.rule_id == rule
+            for r in h.rows
+            if r["kind"] in ("contracts", "projects")
+        }
+
+    assert dealings("BJ20") == {"鱼塘承包合同", "东村道路硬化工程"}
+    assert dealings("BJ21") == {"东村道路硬化工程"}
+    assert dealings("BJ22") == {"鱼塘承包合同", "林地承包合同"}
+
+
 def test_a_cancel_records_nothing(team: Team, world: World) -> None:
     token = CancelToken()
     seen: list[str] = []
@@ -338,3 +374,41 @@ def test_a_list_is_matched_on_its_own_rows_when_another_lies_among_them(team: Te
         found = {(h.rule_id, h.subject_id_number) for h in list_hits(s, round_id=mine)}
     assert found == {("DC03", P[7])}  # not 钱七 twice, nor 张三 paid: both in the other round
     assert result.new == 1
+
+
+def test_a_list_is_read_from_the_index_without_another_lying_among_its_rows(
+    team: Team,
+) -> None:
+    """The lists a rule starts from (a roster, the deaths, the staff) are read from the
+    身份证号 index by their run of ids: an entry of another round's list lying in that run
+    names a person of this round's lists, and still takes no part."""
+    with team().session() as s:
+        mine = create_round(s, RoundDraft("2026年第一轮巡察", 2026, 1, "常规", "sgjj", 2020)).id
+        theirs = create_round(s, RoundDraft("2026年第二轮巡察", 2026, 2, "常规", "sgjj", 2020)).id
+        staff = add_list(s, mine, "staff", "财政供养人员名单", [
+            {"name": "张三", "id_number": P[1]}, {"name": "刘一", "id_number": P[15]},
+        ])  # fmt: skip
+        deaths = add_list(s, mine, "deaths", "火化名单", [
+            {"name": "李四", "id_number": P[3], "died_on": D(2026, 1, 2)},
+            {"name": "赵六", "id_number": P[4], "died_on": D(2026, 1, 2)},
+        ])  # fmt: skip
+        add_list(s, mine, "assistance", "县民政局低保名单", [
+            {"name": "张三", "id_number": P[1], "place": "东村", "paid_on": D(2026, 3, 5)},
+            {"name": "钱七", "id_number": P[6], "place": "东村", "paid_on": D(2026, 3, 5)},
+        ])  # fmt: skip
+        add_list(s, mine, "business", "企业登记信息", [
+            {"name": "钱七", "id_number": P[6], "org": "某公司", "category": "法定代表人"},
+        ])  # fmt: skip
+        other_staff = add_list(s, theirs, "staff", "财政供养人员名单", [
+            {"name": "钱七", "id_number": P[6]},
+        ])  # fmt: skip
+        other_deaths = add_list(s, theirs, "deaths", "火化名单", [
+            {"name": "钱七", "id_number": P[6], "died_on": D(2026, 1, 2)},
+        ])  # fmt: skip
+        _renumber(s, staff, 20_000)  # 20000, 20002
+        _renumber(s, other_staff, 20_001)
+        _renumber(s, deaths, 30_000)
+        _renumber(s, other_deaths, 30_001)
+        run_rules(s, mine)
+        found = {(h.rule_id, h.subject_id_number) for h in list_hits(s, round_id=mine)}
+    assert found == {("DC01", P[1])}  # 钱七 is on this round's lists only as paid and a company

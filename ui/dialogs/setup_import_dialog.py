@@ -230,8 +230,8 @@ class SetupImportDialog(QDialog):
         show_error(self, error)
 
     def _fill(self, report: SetupImportReport) -> None:
-        # the column as the file's header names it, in the file's language
-        self.table.show_rows((r.row, r.column, r.reason) for r in report.refusals)
+        # the column as the file's header names it, in the file's language; the reason in ours
+        self.table.show_rows((r.row, r.column, core_text(r.reason)) for r in report.refusals)
 
     def _reset(self) -> None:
         self.report = None

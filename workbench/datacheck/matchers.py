@@ -7,13 +7,14 @@ that show it. Only rows of the round's live lists of each kind take part (``Sour
 
 A list is read by the run of its rows' ids (``ListRows``: an import writes them in one unit of
 work), its ``source_id`` tested as well (two runs may interleave). The statements start from the
-smaller list, read in the order of 身份证号 (``_by_person``), and look its people up in the larger
-one through the index on ``id_number``: in that order the lookups walk the index from one page
-to the next, and since an index entry holds the row id, the entries of other lists are passed
-over without their rows being read. Where every list is small beside the lookups (DC04), each is
-read once into a materialised table that SQLite indexes in memory. ``CROSS JOIN`` fixes SQLite's
-join order. The statements are put together from fixed fragments of this module only; every
-value is a bound parameter.
+smaller list's entries in the index on ``id_number`` (``_by_person``: the index alone, in its
+order, none of the list's rows read) and look its people up in the larger one through the same
+index: in that order the lookups walk it from one page to the next, and since an index entry
+holds the row id, the entries of other lists are passed over without their rows being read. Only
+the rows that matched are read. Where lists are small beside the lookups (DC04's projects and
+companies), each is read once into a materialised table that SQLite indexes in memory.
+``CROSS JOIN`` fixes SQLite's join order. The statements are put together from fixed fragments
+of this module only; every value is a bound parameter.
 """
 
 from __future__ import annotations
@@ -125,14 +126,18 @@ def _rows(alias: str, name: str, lists: Sequence[ListRows]) -> str:
     return f"{_span(f'{alias}.id', name, lists)} AND +{alias}.source_id IN :{name}"
 
 
-def _by_person(alias: str, name: str, lists: Sequence[ListRows], columns: str) -> str:
-    """The rows of ``lists`` that name a 身份证号, ``columns`` of them, in the order of their
-    身份证号: looked up in that order, the index pages they reach are read one after the other
-    (a list in its own order reaches them at random)."""
+def _by_person(name: str, lists: Sequence[ListRows]) -> str:
+    """The 身份证号 index entries (``id``, ``id_number``) within the runs of ``lists`` (bound
+    by ``_run`` under ``name``), in the order of 身份证号: the index alone, read in its order,
+    so that no row of the list is read or sorted to name its people, and looked up in that
+    order they reach the other list's index pages one after the other. An entry may be
+    another list's row lying within the run: the statement reads the row of an entry that
+    matched and tests it with ``_rows``. The scan passes every list's entries in the store
+    (as DC03's), still a fraction of the bytes of the list's own rows."""
     return f"""
-        SELECT {columns} FROM data_rows AS {alias}
-        WHERE {_rows(alias, name, lists)} AND {alias}.id_number IS NOT NULL
-        ORDER BY {alias}.id_number"""  # noqa: S608
+        SELECT id, id_number FROM data_rows
+        WHERE id_number IS NOT NULL AND {_span("+id", name, lists)}
+        ORDER BY id_number"""  # noqa: S608
 
 
 def _bounds(name: str, lists: Sequence[ListRows]) -> dict[str, int]:
@@ -169,28 +174,27 @@ def _person_in_lists(conn: Connection, sources: Sources, p: Params) -> Iterator[
     assist = _sources(sources, [Kind.ASSISTANCE])
     if not roster or not assist:
         return
+    relatives = _sources(sources, [Kind.RELATIVES]) if p["relatives"] else []
     cat, words = _contains_any("a.category", p["categories"], "cat")
-    in_assist = f"{_rows('a', 'assist', assist)} AND {cat}"
-    direct = f"""
-        WITH listed AS MATERIALIZED ({_by_person("p", "roster", roster, "p.id, p.id_number")})
-        SELECT a.id_number, a.id_number, p.id, NULL, a.id
-        FROM listed AS p CROSS JOIN data_rows AS a
-        WHERE a.id_number = p.id_number AND {in_assist}"""  # noqa: S608
-    yield from _grouped(_run(conn, direct, {"roster": roster, "assist": assist}, **words), 1)
-    relatives = _sources(sources, [Kind.RELATIVES])
-    if not p["relatives"] or not relatives:
-        return
-    # Most relatives receive nothing: look each up in the assistance list first, then ask
-    # whether the person they are related to is on a roster.
-    kin = _by_person("r", "relatives", relatives, "r.id, r.id_number, r.related_id")
-    related = f"""
-        WITH kin AS MATERIALIZED ({kin})
-        SELECT a.id_number, a.id_number, p.id, r.id, a.id
-        FROM kin AS r CROSS JOIN data_rows AS a CROSS JOIN data_rows AS p
-        WHERE a.id_number = r.id_number AND {in_assist}
+    # The roster's and the relatives' people in one pass over the index, each looked up in the
+    # assistance list; most receive nothing. Only the entries found there are read, as a
+    # person of a roster, or as a relative whose cadre is on one.
+    sql = f"""
+        WITH listed AS MATERIALIZED ({_by_person("listed", [*roster, *relatives])}),
+        paid (listed, paid, id_number) AS MATERIALIZED (
+            SELECT l.id, a.id, a.id_number FROM listed AS l CROSS JOIN data_rows AS a
+            WHERE a.id_number = l.id_number AND {_rows("a", "assist", assist)} AND {cat})
+        SELECT x.id_number, x.id_number, p.id, NULL, x.paid
+        FROM paid AS x CROSS JOIN data_rows AS p
+        WHERE p.id = x.listed AND {_rows("p", "roster", roster)}
+        UNION ALL
+        SELECT x.id_number, x.id_number, p.id, r.id, x.paid
+        FROM paid AS x CROSS JOIN data_rows AS r CROSS JOIN data_rows AS p
+        WHERE r.id = x.listed AND {_rows("r", "relatives", relatives)}
           AND p.id_number = r.related_id AND {_rows("p", "roster", roster)}"""  # noqa: S608
+    listed = _bounds("listed", [*roster, *relatives])  # only their runs (``_by_person``)
     ids = {"relatives": relatives, "assist": assist, "roster": roster}
-    yield from _grouped(_run(conn, related, ids, **words), 1)
+    yield from _grouped(_run(conn, sql, ids, **listed, **words), 1)
 
 
 # -- 2 死亡人员在死亡日期后仍领取低保或补贴 ---------------------------------------------------
@@ -201,12 +205,12 @@ def _paid_after_death(conn: Connection, sources: Sources, p: Params) -> Iterator
     paid = _sources(sources, p["kinds"])
     if not deaths or not paid:
         return
-    dead = _by_person("d", "deaths", deaths, "d.id, d.id_number, d.date1")
     sql = f"""
-        WITH dead AS MATERIALIZED ({dead})
+        WITH dead AS MATERIALIZED ({_by_person("deaths", deaths)})
         SELECT d.id_number, d.id_number, d.id, x.id
-        FROM dead AS d CROSS JOIN data_rows AS x
-        WHERE d.date1 IS NOT NULL AND x.id_number = d.id_number AND {_rows("x", "paid", paid)}
+        FROM dead AS k CROSS JOIN data_rows AS x CROSS JOIN data_rows AS d
+        WHERE x.id_number = k.id_number AND {_rows("x", "paid", paid)}
+          AND d.id = k.id AND {_rows("d", "deaths", deaths)} AND d.date1 IS NOT NULL
           AND x.date1 > date(d.date1, :grace)"""  # noqa: S608
     grace = f"+{int(p['grace_days'])} days"
     yield from _grouped(_run(conn, sql, {"deaths": deaths, "paid": paid}, grace=grace), 1)
@@ -286,7 +290,7 @@ def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterat
     }
     # The dealings (contracts, and companies a person holds a role in that won a project),
     # each with its village and the person's 身份证号, are few: each is looked up among the
-    # cadres (read once, SQLite indexes them in memory) and the relatives (through the index).
+    # cadres and the relatives through the index, only a cadre or a relative found read.
     dealings = []
     if contracts:
         ids["contracts"] = contracts
@@ -309,19 +313,18 @@ def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterat
             dealings.append(f"""
                 SELECT b.id_number, j.place, b.id, j.id
                 FROM held AS b CROSS JOIN won AS j WHERE {same}""")  # noqa: S608
+    cadre = f"{_rows('c', 'cadres', cadres)} AND c.place = d.place AND c.place != ''"
     sql = f"""
-        WITH cadre AS MATERIALIZED (
-            SELECT id, id_number, place FROM data_rows AS c
-            WHERE {_rows("c", "cadres", cadres)} AND id_number IS NOT NULL AND place != ''),{won}
+        WITH{won}
         dealing (pid, place, row1, row2) AS MATERIALIZED ({" UNION ALL ".join(dealings)})
         SELECT c.id_number, d.pid, c.id_number, c.id, NULL, d.row1, d.row2
-        FROM dealing AS d CROSS JOIN cadre AS c
-        WHERE :with_cadre AND c.id_number = d.pid AND c.place = d.place
+        FROM dealing AS d CROSS JOIN data_rows AS c
+        WHERE :with_cadre AND c.id_number = d.pid AND {cadre}
         UNION ALL
         SELECT c.id_number, d.pid, c.id_number, c.id, r.id, d.row1, d.row2
-        FROM dealing AS d CROSS JOIN data_rows AS r CROSS JOIN cadre AS c
+        FROM dealing AS d CROSS JOIN data_rows AS r CROSS JOIN data_rows AS c
         WHERE r.id_number = d.pid AND {_rows("r", "relatives", ids["relatives"])}
-          AND c.id_number = r.related_id AND c.place = d.place"""  # noqa: S608
+          AND c.id_number = r.related_id AND {cadre}"""  # noqa: S608
     flag = 1 if p["include_cadre"] else 0
     yield from _grouped(_run(conn, sql, ids, with_cadre=flag, **words), 2)
 
@@ -336,10 +339,11 @@ def _staff_in_business(conn: Connection, sources: Sources, p: Params) -> Iterato
         return
     role, words = _contains_any("b.category", p["roles"], "role")
     sql = f"""
-        WITH paid AS MATERIALIZED ({_by_person("s", "staff", staff, "s.id, s.id_number")})
+        WITH paid AS MATERIALIZED ({_by_person("staff", staff)})
         SELECT s.id_number, s.id_number, s.id, b.id
-        FROM paid AS s CROSS JOIN data_rows AS b
-        WHERE b.id_number = s.id_number AND {_rows("b", "business", business)} AND {role}"""  # noqa: S608
+        FROM paid AS k CROSS JOIN data_rows AS b CROSS JOIN data_rows AS s
+        WHERE b.id_number = k.id_number AND {_rows("b", "business", business)} AND {role}
+          AND s.id = k.id AND {_rows("s", "staff", staff)}"""  # noqa: S608
     yield from _grouped(_run(conn, sql, {"staff": staff, "business": business}, **words), 1)
 
 

@@ -14,18 +14,25 @@ import functools
 import operator
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from workbench.datacheck.kinds import ValueType
+from workbench.i18n import N_, Wording
 
 TS_CHARS = Path(__file__).resolve().parents[2] / "resources" / "datacheck" / "ts_chars.txt"
 
 
 class ValueProblem(ValueError):
-    """A cell that cannot be read; ``str(problem)`` is the reason, in Chinese."""
+    """A cell that cannot be read: ``reason`` (also ``str(problem)``) says why, in Chinese,
+    from an ``N_``-marked template the UI translates (``Wording``)."""
+
+    def __init__(self, template: str, /, **fillers: str) -> None:
+        self.reason = Wording(template, **fillers)
+        super().__init__(self.reason)
 
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -72,20 +79,22 @@ def id_number(text: str | None) -> str | None:
     if not value:
         return None
     if _EXCEL_NUMBER.fullmatch(value):
-        raise ValueProblem("身份证号被 Excel 存成了数字，末几位已丢失：请把该列设为文本后重新导出")
+        raise ValueProblem(
+            N_("身份证号被 Excel 存成了数字，末几位已丢失：请把该列设为文本后重新导出")
+        )
     if _ID15.fullmatch(value):
         first17 = value[:6] + "19" + value[6:]
         value = first17 + id_check_digit(first17)
     if not _ID18.fullmatch(value):
-        raise ValueProblem("身份证号应为 18 位（或 15 位）")
+        raise ValueProblem(N_("身份证号应为 18 位（或 15 位）"))
     if id_check_digit(value[:17]) != value[17]:
-        raise ValueProblem("身份证号校验码不符")
+        raise ValueProblem(N_("身份证号校验码不符"))
     try:
         born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
-        raise ValueProblem("身份证号中的出生日期无效") from None
+        raise ValueProblem(N_("身份证号中的出生日期无效")) from None
     if born.year < _OLDEST_BIRTH_YEAR or born > date.today():
-        raise ValueProblem("身份证号中的出生日期无效")
+        raise ValueProblem(N_("身份证号中的出生日期无效"))
     return value
 
 
@@ -113,10 +122,10 @@ def org_code(text: str | None) -> str:
     if not value:
         return value
     if not re.fullmatch(f"[{_ORG_CHARS}]{{18}}", value):
-        raise ValueProblem("统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）")
+        raise ValueProblem(N_("统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）"))
     total = sum(_ORG_CHARS.index(c) * w for c, w in zip(value, _ORG_WEIGHTS, strict=False))
     if _ORG_CHARS[-total % 31] != value[17]:
-        raise ValueProblem("统一社会信用代码校验位不符")
+        raise ValueProblem(N_("统一社会信用代码校验位不符"))
     return value
 
 
@@ -144,11 +153,11 @@ def day(text: str | None) -> date | None:
     try:
         found = _parsed_day(value)
     except ValueError:
-        raise ValueProblem(f"日期“{value[:20]}”不存在") from None
+        raise ValueProblem(N_("日期“{value}”不存在"), value=value[:20]) from None
     if found is None:
-        raise ValueProblem(f"无法识别的日期“{value[:20]}”")
+        raise ValueProblem(N_("无法识别的日期“{value}”"), value=value[:20])
     if not 1900 <= found.year <= 2100:
-        raise ValueProblem(f"日期“{value[:20]}”超出合理范围")
+        raise ValueProblem(N_("日期“{value}”超出合理范围"), value=value[:20])
     return found
 
 
@@ -170,7 +179,31 @@ def _parsed_day(value: str) -> date | None:
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d*)?")
 
 
-def _decimal(value: str, what: str, unit: str) -> Decimal:
+@dataclass(frozen=True)
+class _Quantity:
+    """What ``_decimal`` reads: its unit, and its refusals (one template each, for the UI)."""
+
+    unit: str
+    unreadable: str
+    misgrouped: str
+    too_large: str
+
+
+_AMOUNT = _Quantity(
+    "元",
+    N_("无法识别的金额“{value}”"),
+    N_("无法识别的金额“{value}”（千位分隔符位置不对）"),
+    N_("金额超出范围"),
+)
+_AREA = _Quantity(
+    "亩",
+    N_("无法识别的面积“{value}”"),
+    N_("无法识别的面积“{value}”（千位分隔符位置不对）"),
+    N_("面积超出范围"),
+)
+
+
+def _decimal(value: str, what: _Quantity) -> Decimal:
     """A number as typed: thousands separators, 元/万元 (or 亩), ¥, a minus sign or accountants'
     parentheses for a negative amount. A refusal quotes the number without its unit."""
     negative = value.startswith("(") and value.endswith(")")
@@ -179,21 +212,21 @@ def _decimal(value: str, what: str, unit: str) -> Decimal:
     value = value.removeprefix("人民币").removeprefix("RMB").lstrip("¥")
     if value.startswith("-"):
         negative, value = not negative, value[1:].lstrip("¥")
-    value = value.removesuffix("整").removesuffix(unit)
+    value = value.removesuffix("整").removesuffix(what.unit)
     if value.endswith("万"):
         scale, value = Decimal(10000), value[:-1]
     if "," in value:
         if not _GROUPED.fullmatch(value):
-            raise ValueProblem(f"无法识别的{what}“{value[:20]}”（千位分隔符位置不对）")
+            raise ValueProblem(what.misgrouped, value=value[:20])
         value = value.replace(",", "")
     if not re.fullmatch(r"\d+(\.\d*)?|\.\d+", value):
-        raise ValueProblem(f"无法识别的{what}“{value[:20]}”")
+        raise ValueProblem(what.unreadable, value=value[:20])
     try:
         number = Decimal(value) * scale
     except InvalidOperation:
-        raise ValueProblem(f"无法识别的{what}“{value[:20]}”") from None
+        raise ValueProblem(what.unreadable, value=value[:20]) from None
     if number >= Decimal(10) ** 12:
-        raise ValueProblem(f"{what}超出范围")
+        raise ValueProblem(what.too_large)
     return -number if negative else number
 
 
@@ -209,7 +242,7 @@ def amount_fen(text: str | None, in_wan: bool = False) -> int | None:
     if not in_wan and (plain := _PLAIN_AMOUNT.fullmatch(value)):  # most cells: 315.5
         whole = int(plain[2]) * 100 + int((plain[3] or "").ljust(2, "0"))
         return -whole if plain[1] else whole
-    fen = _decimal(value, "金额", "元") * 100
+    fen = _decimal(value, _AMOUNT) * 100
     if in_wan and not re.search(r"[元万]\)?$", value):
         fen *= 10000
     return int(fen.to_integral_value(ROUND_HALF_UP))
@@ -220,9 +253,9 @@ def area_centi(text: str | None) -> int | None:
     value = _plain(text)
     if not value:
         return None
-    number = _decimal(value, "面积", "亩")
+    number = _decimal(value, _AREA)
     if number < 0:
-        raise ValueProblem("面积不能为负数")
+        raise ValueProblem(N_("面积不能为负数"))
     return int((number * 100).to_integral_value(ROUND_HALF_UP))
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.i18n import N_, Wording
 from workbench.models import ListEntry, Member, Person, Target, Team
 from workbench.reports.setup_templates import NAMES_SEPARATOR
 from workbench.reports.xlsx_rows import UNCOMPUTED, RowError, date_cell, text_of
@@ -78,12 +79,18 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
 }
 
+# a name the round does not know, in a cell that names a team, a target or persons
+_NO_TEAM = N_("本轮没有名为“{name}”的巡察组")
+_NO_TARGET = N_("本轮没有名为“{name}”的被巡察单位")
+_NO_PERSON = N_("本轮没有名为“{name}”的人员")
+_SAME_NAMES = N_("本轮有 {count} 名叫“{name}”的人员，请在工作台中申报回避")
+
 
 @dataclass(frozen=True)
 class Refusal:
     row: int  # as Excel numbers it
     column: str  # the template's header; "" when the reason is the row as a whole
-    reason: str
+    reason: str  # Chinese; a ``Wording`` the UI translates where the row checks refuse it
 
 
 @dataclass(frozen=True)
@@ -147,11 +154,13 @@ class Row:
     def text(self, header: str, *, required: bool = False) -> str:
         value = self.cells.get(header)
         if value is UNCOMPUTED:
-            self.refuse(header, "是公式且没有计算结果，请在 Excel 中重新计算并保存后再导入")
+            self.refuse(
+                header, Wording(N_("是公式且没有计算结果，请在 Excel 中重新计算并保存后再导入"))
+            )
             return ""
         text = text_of(value)
         if required and not text:
-            self.refuse(header, "必填，不能为空")
+            self.refuse(header, Wording(N_("必填，不能为空")))
         return text
 
     def date_of(self, header: str) -> date | None:
@@ -165,17 +174,19 @@ class Row:
             self.refuse(header, exc.reason)
             return None
 
-    def name_of(self, header: str, known: dict[str, str], what: str, *, required: bool) -> str:
-        """The id of the round's record the cell names (exactly); None refuses."""
+    def name_of(self, header: str, known: dict[str, str], missing: str, *, required: bool) -> str:
+        """The id of the round's record the cell names (exactly); none refuses with ``missing``
+        (a template naming it ``{name}``)."""
         text = self.text(header, required=required)
         if text and text not in known:
-            self.refuse(header, f"本轮没有名为“{text}”的{what}")
+            self.refuse(header, Wording(missing, name=text))
         return known.get(text, "")
 
-    def once(self, seen: dict[Any, int], key: Any, column: str, what: str) -> None:
-        """Refuse a key an earlier row of the file already gave."""
+    def once(self, seen: dict[Any, int], key: Any, column: str, repeated: str) -> None:
+        """Refuse a key an earlier row of the file already gave, with ``repeated`` (a template
+        naming that row ``{row}``)."""
         if key in seen:
-            self.refuse(column, f"与第 {seen[key]} 行重复（{what}）")
+            self.refuse(column, Wording(repeated, row=str(seen[key])))
         else:
             seen[key] = self.number
 
@@ -191,13 +202,18 @@ def _kind(row: Row) -> tuple[str, str | None]:
     kind = next((k for k in kinds if k.named(kind_text)), None)
     if kind_text and kind is None:
         options = "、".join(k.title for k in kinds)
-        row.refuse("类型", f"“{kind_text}”不是可选的类型，可选：{options}")
+        reason = Wording(
+            N_("“{value}”不是可选的类型，可选：{options}"), value=kind_text, options=options
+        )
+        row.refuse("类型", reason)
     elif kind is not None and sub_text:
         if not kind.subtypes:
-            row.refuse("子类型", f"“{kind.title}”没有子类型，请留空")
+            row.refuse("子类型", Wording(N_("“{kind}”没有子类型，请留空"), kind=kind.title))
         elif not any(s.named(sub_text) for s in kind.subtypes):
             options = "、".join(s.title for s in kind.subtypes)
-            row.refuse("子类型", f"“{sub_text}”不是“{kind.title}”的子类型，可选：{options}")
+            template = N_("“{value}”不是“{kind}”的子类型，可选：{options}")
+            reason = Wording(template, value=sub_text, kind=kind.title, options=options)
+            row.refuse("子类型", reason)
     return kind_text, sub_text or None
 
 
@@ -205,10 +221,10 @@ def _target(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session]
     name = row.text("名称", required=True)
     kind, subtype = _kind(row)
     if name in r.targets:
-        row.refuse("名称", f"本轮已有名为“{name}”的被巡察单位")
+        row.refuse("名称", Wording(N_("本轮已有名为“{name}”的被巡察单位"), name=name))
     elif name:
-        row.once(seen, name, "名称", "同名被巡察单位")
-    team_id = row.name_of("巡察组", r.teams, "巡察组", required=False) or None
+        row.once(seen, name, "名称", N_("与第 {row} 行重复（同名被巡察单位）"))
+    team_id = row.name_of("巡察组", r.teams, _NO_TEAM, required=False) or None
     draft = TargetDraft(
         name=name,
         kind=kind,
@@ -226,10 +242,8 @@ def _target(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session]
 def _id_number(row: Row) -> str:
     value = row.raw("身份证号")
     if isinstance(value, int | float) and not isinstance(value, bool):
-        row.refuse(
-            "身份证号",
-            "被 Excel 存成了数字，末几位可能已经丢失；请把本列设为文本格式后重新填写",
-        )
+        reason = N_("被 Excel 存成了数字，末几位可能已经丢失；请把本列设为文本格式后重新填写")
+        row.refuse("身份证号", Wording(reason))
         return ""
     number = row.text("身份证号").upper()
     if number and (problem := id_number_problem(number)) is not None:
@@ -240,15 +254,15 @@ def _id_number(row: Row) -> str:
 def _person(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session], object]:
     name = row.text("姓名", required=True)
     number = _id_number(row)
-    target_id = row.name_of("所在被巡察单位", r.targets, "被巡察单位", required=True)
+    target_id = row.name_of("所在被巡察单位", r.targets, _NO_TARGET, required=True)
     if number and number in r.id_numbers:
-        row.refuse("身份证号", "本轮已有此身份证号的人员")
+        row.refuse("身份证号", Wording(N_("本轮已有此身份证号的人员")))
     elif number:
-        row.once(seen, ("id", number), "身份证号", "同一身份证号")
+        row.once(seen, ("id", number), "身份证号", N_("与第 {row} 行重复（同一身份证号）"))
     if name and target_id and (target_id, name) in r.person_keys:
-        row.refuse("姓名", f"该被巡察单位已有名为“{name}”的人员")
+        row.refuse("姓名", Wording(N_("该被巡察单位已有名为“{name}”的人员"), name=name))
     elif name and target_id:
-        row.once(seen, (target_id, name), "姓名", "同一单位的同名人员")
+        row.once(seen, (target_id, name), "姓名", N_("与第 {row} 行重复（同一单位的同名人员）"))
     draft = PersonDraft(
         target_id=target_id,
         name=name,
@@ -263,8 +277,10 @@ def _person(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session]
     return lambda s: create_person(s, draft)
 
 
-def _names(row: Row, header: str, known: dict[str, list[str]], what: str) -> tuple[str, ...]:
-    """The ids of the records a cell names, separated by 、 (or a comma or semicolon)."""
+def _names(row: Row, header: str, known: dict[str, list[str]], missing: str) -> tuple[str, ...]:
+    """The ids of the records a cell names, separated by 、 (or a comma or semicolon); a name
+    not found refuses with ``missing`` (as ``Row.name_of``), one several persons bear with
+    ``_SAME_NAMES`` (the targets' names are unique)."""
     text = row.text(header)
     for sep in ("，", ",", "；", ";"):
         text = text.replace(sep, NAMES_SEPARATOR)
@@ -272,21 +288,21 @@ def _names(row: Row, header: str, known: dict[str, list[str]], what: str) -> tup
     for name in (n.strip() for n in text.split(NAMES_SEPARATOR)):
         found = known.get(name, []) if name else []
         if name and not found:
-            row.refuse(header, f"本轮没有名为“{name}”的{what}")
+            row.refuse(header, Wording(missing, name=name))
         elif len(found) > 1:
-            row.refuse(header, f"本轮有 {len(found)} 名叫“{name}”的{what}，请在工作台中申报回避")
+            row.refuse(header, Wording(_SAME_NAMES, count=str(len(found)), name=name))
         elif found and found[0] not in ids:
             ids.append(found[0])
     return tuple(ids)
 
 
 def _member(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session], object]:
-    team_id = row.name_of("巡察组", r.teams, "巡察组", required=True)
+    team_id = row.name_of("巡察组", r.teams, _NO_TEAM, required=True)
     name = row.text("姓名", required=True)
     if team_id and name and (team_id, name) in r.member_keys:
-        row.refuse("姓名", f"该巡察组已有成员“{name}”")
+        row.refuse("姓名", Wording(N_("该巡察组已有成员“{name}”"), name=name))
     elif team_id and name:
-        row.once(seen, (team_id, name), "姓名", "同组同名成员")
+        row.once(seen, (team_id, name), "姓名", N_("与第 {row} 行重复（同组同名成员）"))
     targets = {k: [v] for k, v in r.targets.items()}
     draft = MemberDraft(
         name=name,
@@ -295,28 +311,35 @@ def _member(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session]
         original_unit=row.text("原单位"),
         home_level=row.text("来源层级") or OrgLevel.CITY,
         home_county=row.text("来源县（区）"),
-        recusal_target_ids=_names(row, "回避单位", targets, "被巡察单位"),
-        recusal_person_ids=_names(row, "回避人员", r.persons, "人员"),
+        recusal_target_ids=_names(row, "回避单位", targets, _NO_TARGET),
+        recusal_person_ids=_names(row, "回避人员", r.persons, _NO_PERSON),
         recusal=row.text("回避事由"),
     )
     return lambda s: office_setup.add_team_member(s, team_id, draft)
 
 
+_LIST_LABELS = frozenset(k.label for k in ListKind)
+
+
 def _list_kind(text: str) -> str:
     """清单类型 as the template lists it, or without its 清单 (政策 → 政策清单)."""
-    labels = {k.label for k in ListKind}
-    return f"{text}清单" if text and text not in labels and f"{text}清单" in labels else text
+    listed = f"{text}清单"
+    return listed if text and text not in _LIST_LABELS and listed in _LIST_LABELS else text
 
 
 def _entry(row: Row, r: RoundNames, seen: dict[Any, int]) -> Callable[[Session], object]:
     kind = _list_kind(row.text("清单类型", required=True))
-    target_id = row.name_of("被巡察单位", r.targets, "被巡察单位", required=False)
+    target_id = row.name_of("被巡察单位", r.targets, _NO_TARGET, required=False)
     title = row.text("标题", required=True)
     code = next((k.value for k in ListKind if kind in (k.value, k.label)), kind)
     if title and (code, target_id, title) in r.entry_keys:
-        row.refuse("标题", f"本轮已有此{kind or '清单'}条目“{title}”")
+        named = Wording(kind) if kind in _LIST_LABELS else kind or Wording(N_("清单"))
+        reason = Wording(N_("本轮已有此{kind}条目“{title}”"), kind=named, title=title)
+        row.refuse("标题", reason)
     elif title:
-        row.once(seen, (code, target_id, title), "标题", "同一清单的同名条目")
+        row.once(
+            seen, (code, target_id, title), "标题", N_("与第 {row} 行重复（同一清单的同名条目）")
+        )
     draft = ListEntryDraft(
         kind=kind,
         title=title,

@@ -21,6 +21,7 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
 
 from workbench.errors import ValidationError
+from workbench.i18n import N_, Wording
 from workbench.reports.errors import LedgerFileInvalid
 from workbench.reports.xlsx_guard import checked_xlsx
 from workbench.reports.xlsx_ledgers import ID_HEADER, LEDGERS, VERSION_HEADER
@@ -233,7 +234,9 @@ def date_cell(value: Any, label: str) -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise RowError(f"{label}“{text}”不是有效日期（如 2026-06-30）")
+    raise RowError(
+        Wording(N_("{column}“{value}”不是有效日期（如 2026-06-30）"), column=label, value=text)
+    )
 
 
 def _date(value: Any, key: str) -> date | None:

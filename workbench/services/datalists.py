@@ -31,6 +31,7 @@ from workbench.datacheck.kinds import FIELDS, Field, ValueType
 from workbench.datacheck.normalize import ValueProblem, normalize
 from workbench.datacheck.readers import Table, open_table
 from workbench.errors import DiskFull, NotFound, ValidationError
+from workbench.i18n import N_, Wording
 from workbench.jobs import CancelToken, ProgressSink
 from workbench.models import Round
 from workbench.models.base import utcnow
@@ -54,6 +55,8 @@ _LABEL_MAX = 120
 # values into its record's text, which the field rules bound (a project's or a contract's name
 # may run past its column's 64 characters; a person's name does not)
 _WIDTHS = {ValueType.NAME: 64, ValueType.TEXT: 1000}
+_EMPTY = N_("“{field}”不能为空")
+_TOO_LONG = N_("“{field}”超过 {width} 个字")
 
 
 @dataclass(frozen=True)
@@ -261,13 +264,15 @@ class _RowReader:
             cell = cells[index] if index < len(cells) else None
             value = self._value(field, cell)
             if isinstance(value, ValueProblem):
-                problems.append(RowProblem(row_no, header, str(value)))
+                problems.append(RowProblem(row_no, header, value.reason))
                 continue
             if field.required and value in (None, ""):
-                problems.append(RowProblem(row_no, header, f"“{field.label}”不能为空"))
+                reason = Wording(_EMPTY, field=Wording(field.label))
+                problems.append(RowProblem(row_no, header, reason))
             width = _WIDTHS.get(field.type)
             if width is not None and isinstance(value, str) and len(value) > width:
-                problems.append(RowProblem(row_no, header, f"“{field.label}”超过 {width} 个字"))
+                reason = Wording(_TOO_LONG, field=Wording(field.label), width=str(width))
+                problems.append(RowProblem(row_no, header, reason))
                 continue
             values[field.column] = value
         if problems:
