@@ -32,8 +32,13 @@ from workbench.models.fieldrules import (
 )
 from workbench.models.system import AuditEntry
 from workbench.services.data_access import require_raw_access
-from workbench.services.datalists import BATCH, missing_fields, resolve_mapping, source_label
-from workbench.services.datalists import _RowReader as RowReader  # the import's own reading
+from workbench.services.datalists import (
+    BATCH,
+    RowReader,
+    missing_fields,
+    resolve_mapping,
+    source_label,
+)
 from workbench.store import audit
 from workbench.strictjson import StrictJSONError, strict_loads
 from workbench.vocab.enums import DataListKind

@@ -233,7 +233,7 @@ def _blank(cell: str | None) -> bool:
     return cell is None or not cell.strip()
 
 
-class _RowReader:
+class RowReader:
     """One row of the file → the values of its ``DataRow``, or the problems that refuse it."""
 
     def __init__(
@@ -420,7 +420,7 @@ def _store(
     )
     session.add(source)
     session.flush()
-    reader = _RowReader(kind, table.headers, mapping)
+    reader = RowReader(kind, table.headers, mapping)
     statement = insert(DataRow)
     connection = session.connection()
     batch: list[dict[str, Any]] = []
