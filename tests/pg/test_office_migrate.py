@@ -21,11 +21,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, insert, select, text
 
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.conftest import PASSPHRASE
 from tests.kdf import TEST_KDF
+from tests.workbench.datalist_files import ASSISTANCE_HEADERS, assistance_rows, write_csv
 from workbench.cli import main
 from workbench.errors import (
     AuthenticationError,
@@ -36,8 +37,10 @@ from workbench.errors import (
     ValidationError,
 )
 from workbench.models import Letter
+from workbench.models.datalists import DataRow
 from workbench.roles import Role
 from workbench.services.clues import ClueDraft, register_clue
+from workbench.services.datalists import import_list
 from workbench.services.findings import FindingDraft, create_finding, list_findings
 from workbench.services.indexing import reindex_all
 from workbench.services.letters import LetterDraft, ReportedPerson, list_letters, register_letter
@@ -56,13 +59,14 @@ from workbench.store.office_migrate import (
 )
 from workbench.store.pg import make_pg_engine
 from workbench.store.vault import Vault
-from workbench.vocab.enums import AttentionLevel, CadreLevel, LetterChannel
+from workbench.vocab.enums import AttentionLevel, CadreLevel, DataListKind, LetterChannel
 
 REPO = Path(__file__).resolve().parents[2]
 ADMIN = "office1"
 STAFF = "staff2"
 STAFF_PASSPHRASE = "另一位 工作人员 的口令"
 LETTERS = 24
+LIST_ROWS = 12
 BATCH = 5
 
 KILLED_RUN = textwrap.dedent(
@@ -105,7 +109,8 @@ def _letter(round_id: str, target_id: str, summary: str) -> LetterDraft:
 @pytest.fixture(scope="module")
 def source_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An office store on this disk: its 系统管理员 (also 巡察办 and 组长), a colleague, a
-    round with letters (JSON, timestamps), a finding (amount, date) and a clue."""
+    round with letters (JSON, timestamps), a finding (amount, date), a clue and a 碰撞比对
+    list."""
     root = tmp_path_factory.mktemp("migrate-source") / "store"
     vault, _ = Vault.create(
         root,
@@ -149,6 +154,9 @@ def source_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     target_id=target.target.id,
                 ),
             )
+        rows = write_csv(root.parent / "低保.csv", ASSISTANCE_HEADERS, assistance_rows(LIST_ROWS))
+        with vault.session() as s:  # numbered rows (a SERIAL key), JSON cells, dates
+            import_list(s, rows, kind=DataListKind.ASSISTANCE, round_id=rnd.id, label="县民政局")
     return root
 
 
@@ -233,6 +241,11 @@ def test_a_migrated_store_unlocks_on_the_server_for_each_user_and_reads_the_same
                 text("SELECT actor_name, signature FROM audit_log WHERE action = :a"), {"a": ACTION}
             ).one()
             docs = s.scalar(text("SELECT count(*) FROM search_docs"))
+        with v.session() as s:  # the server numbers the next list row after the copied ones
+            row = s.scalars(select(DataRow).order_by(DataRow.id.desc()).limit(1)).one()
+            s.execute(insert(DataRow).values(source_id=row.source_id, row_no=99, cells=[]))
+        with v.read() as s:
+            assert s.scalar(select(func.max(DataRow.id))) == row.id + 1
     assert proof.signatures.ok and proof.signatures.unsigned == ()
     # the source's entries, the migration's, then the two unlocks on the server
     assert proof.entries == source_entries + 3
