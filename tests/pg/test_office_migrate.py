@@ -30,6 +30,7 @@ from tests.workbench.datalist_files import ASSISTANCE_HEADERS, assistance_rows, 
 from workbench.cli import main
 from workbench.errors import (
     AuthenticationError,
+    NotOnOfficeServer,
     OfficeMigrationIncomplete,
     OfficeMigrationMismatch,
     PermissionDenied,
@@ -289,6 +290,10 @@ def test_a_run_killed_mid_copy_then_run_again_copies_each_row_once(
     assert progress["done"] and progress["table"] is not None  # stopped inside a table
     with pytest.raises(OfficeMigrationIncomplete):  # nobody uses it half-copied
         OfficeVault.connect(tmp_path / "desk", make_connection(pg_url), ADMIN, PASSPHRASE)
+    with pytest.raises(StoreExists, match="正在从本机数据库迁移"):  # nor makes another store
+        OfficeVault.create_on_server(
+            tmp_path / "other", make_connection(pg_url), user_name=ADMIN, passphrase=PASSPHRASE
+        )
 
     monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASSPHRASE)
     argv = ["--json", "office", "migrate", "--from", str(source), "--to", pg_url]
@@ -385,7 +390,7 @@ def test_a_store_open_elsewhere_or_with_attachments_is_refused(source: Path) -> 
             open_source(source, ADMIN, PASSPHRASE)
         with v.session() as s:
             v.attachments.add(s, io.BytesIO(b"%PDF-1.4 evidence"), name="e.pdf")
-    with pytest.raises(StoreExists, match="附件"):
+    with pytest.raises(NotOnOfficeServer, match="附件"):
         open_source(source, ADMIN, PASSPHRASE)
 
 

@@ -153,6 +153,9 @@ def _require_empty(engine: Engine) -> None:
         if not tables:
             return
         if StoreMeta.__tablename__ in tables and "alembic_version" in tables:
+            migrating = select(StoreMeta.key).where(StoreMeta.key == MIGRATION_META)
+            if conn.execute(migrating).first():
+                raise StoreExists("该数据库正在从本机数据库迁移（office migrate），不会在其中另建")
             if conn.execute(select(StoreMeta.value).where(StoreMeta.key == "store_id")).first():
                 raise StoreExists(
                     "该数据库已是巡察办数据库：其他用户请用 workbench office connect 连接"
