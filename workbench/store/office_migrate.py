@@ -65,6 +65,7 @@ import workbench.models  # noqa: F401 - every table on the metadata
 from workbench.errors import (
     AuthenticationError,
     Conflict,
+    NotOnOfficeServer,
     OfficeMigrationMismatch,
     PermissionDenied,
     StoreExists,
@@ -275,7 +276,7 @@ def _check_source(source: Source) -> None:
                 "只有系统管理员可以把数据库迁移到巡察办服务器（迁移复制整个数据库，如同备份）"
             )
         if s.scalar(select(func.count()).select_from(Attachment)):
-            raise StoreExists(ATTACHMENTS_NOT_YET + "：有附件的数据库暂不能迁移")
+            raise NotOnOfficeServer(ATTACHMENTS_NOT_YET + "；有附件的数据库暂不能迁移到服务器")
 
 
 # -- what is copied, and how it is read on both sides ----------------------------------------
