@@ -185,9 +185,10 @@ def _read_only_engine(db: Path, dek: bytearray) -> Engine:
 
 
 def _check_closed(layout: StoreLayout) -> None:
-    """A store another program has open (or one not closed cleanly) has a ``-wal`` file whose
-    pages the read-only copy would not see."""
-    if any(p.exists() for p in layout.db_companions()):
+    """A store another program has open (or one not closed cleanly) has a ``-wal`` file (or a
+    hot ``-journal``) whose pages the read-only copy would not see."""
+    journal_file = layout.db.with_name(layout.db.name + "-journal")
+    if any(p.exists() for p in (*layout.db_companions(), journal_file)):
         raise Conflict(
             "源数据库正被工作台打开，或上次没有正常关闭：请关闭所有打开它的工作台"
             "（未正常关闭的，用它解锁一次再退出）后再迁移"
