@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -26,6 +27,7 @@ from sqlalchemy import Engine, func, insert, select, text
 import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.conftest import PASSPHRASE
 from tests.kdf import TEST_KDF
+from tests.pg import cluster as pg
 from tests.workbench.datalist_files import ASSISTANCE_HEADERS, assistance_rows, write_csv
 from workbench.cli import main
 from workbench.errors import (
@@ -193,6 +195,17 @@ def _migrate(source: Path, url: str, folder: Path, **kwargs: object) -> object:
 
 
 @pytest.fixture
+def empty_url(pg_cluster: pg.Cluster) -> Iterator[str]:
+    """A database as a DBA hands it over: no tables at all."""
+    name = f"e_{uuid.uuid4().hex[:16]}"
+    pg_cluster.admin(f"CREATE DATABASE {name} OWNER {pg.APP_ROLE}")
+    try:
+        yield pg_cluster.database_url(name)
+    finally:
+        pg_cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
 def server(pg_url: str) -> Iterator[Engine]:
     engine = make_pg_engine(pg_url)
     yield engine
@@ -210,8 +223,9 @@ def _source_counts(source: Path) -> dict[str, int]:
 
 
 def test_a_migrated_store_unlocks_on_the_server_for_each_user_and_reads_the_same(
-    source: Path, pg_url: str, tmp_path: Path
+    source: Path, empty_url: str, tmp_path: Path
 ) -> None:
+    pg_url = empty_url
     shutil.copytree(source, tmp_path / "reference")  # what the source holds, read from a copy
     before = _files(source)
     with Vault.open(tmp_path / "reference", ADMIN, PASSPHRASE) as local:

@@ -393,7 +393,10 @@ def _refuse_unless_empty(conn: DbConnection) -> None:
         raise StoreExists(
             "该数据库不是空的（有不属于本程序的数据表），不会迁移到其中", tables=len(foreign)
         )
-    seeded = conn.execute(select(StoreMeta.key).where(StoreMeta.key == "store_id")).first()
+    seeded = (
+        StoreMeta.__tablename__ in names
+        and conn.execute(select(StoreMeta.key).where(StoreMeta.key == "store_id")).first()
+    )
     filled = [
         n
         for n in sorted(ours - {StoreMeta.__tablename__})
