@@ -131,8 +131,11 @@ def source_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             target = add_target(
                 s, rnd.id, TargetDraft("某某镇党委", "township", AttentionLevel.KEY)
             )
-            for i in range(LETTERS):
+            for i in range(LETTERS - 1):
                 register_letter(s, _letter(rnd.id, target.target.id, f"反映张三第{i}件事"))
+            # what COPY's text format escapes: the text must arrive as it was
+            odd = "反映张三\n第二行\t制表\\反斜杠 \\N 与 \r 回车"
+            register_letter(s, _letter(rnd.id, target.target.id, odd))
             create_finding(
                 s,
                 FindingDraft(

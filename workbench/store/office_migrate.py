@@ -37,11 +37,9 @@ from sqlalchemy import (
     Column,
     ColumnElement,
     Engine,
-    MetaData,
     String,
     Table,
     Text,
-    TypeDecorator,
     cast,
     create_engine,
     delete,
@@ -59,7 +57,7 @@ from sqlalchemy.engine import Connection as DbConnection
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
-from sqlalchemy.types import JSON, TypeEngine
+from sqlalchemy.types import JSON
 
 import workbench.models  # noqa: F401 - every table on the metadata
 from workbench.errors import (
@@ -89,6 +87,7 @@ from workbench.store.keyfile import (
 from workbench.store.layout import StoreLayout
 from workbench.store.office import ATTACHMENTS_NOT_YET, KEYFILE_META, MIGRATION_META
 from workbench.store.office_link import is_linked
+from workbench.store.pg import connection_error
 from workbench.store.separation import as_store_job
 from workbench.store.session import Actor, make_session_factory, unit_of_work
 from workbench.store.throttle import UnlockThrottle
@@ -328,35 +327,14 @@ def _only_copied(table: Table, stmt: Any) -> Any:
     return stmt
 
 
-def _canonical(value: Any) -> Any:
+def _canonical(value: Any) -> str:
+    """What JSON has no form for: timestamps and dates as ISO 8601, bytes as hex (``json.dumps``
+    asks only for these, so the other values cost no Python call)."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, bytes):
         return value.hex()
-    return value
-
-
-class _JsonText(TypeDecorator[str]):
-    """A JSON column written from its stored text, unchanged."""
-
-    impl = Text
-    cache_ok = True
-
-    def bind_expression(self, bindvalue: Any) -> Any:
-        return cast(bindvalue, JSON)
-
-
-def _writer(table: Table) -> Table:
-    """``table`` as the copy writes it: JSON columns take their text, enums their code."""
-
-    def kind(column: Column[Any]) -> TypeEngine[Any]:
-        if isinstance(column.type, JSON):
-            return _JsonText()
-        if isinstance(column.type, EnumCode):
-            return String()
-        return column.type
-
-    return Table(table.name, MetaData(), *(Column(c.name, kind(c)) for c in table.columns))
+    raise TypeError(f"no canonical form for {type(value).__name__}")
 
 
 def table_digest(conn: DbConnection, table: Table) -> TableCheck:
@@ -367,7 +345,7 @@ def table_digest(conn: DbConnection, table: Table) -> TableCheck:
     digest = hashlib.sha256()
     rows = 0
     for row in conn.execution_options(yield_per=2000).execute(_only_copied(table, stmt)):
-        line = json.dumps([_canonical(v) for v in row], ensure_ascii=False, separators=(",", ":"))
+        line = json.dumps(tuple(row), default=_canonical, ensure_ascii=False, separators=(",", ":"))
         digest.update(line.encode("utf-8") + b"\n")
         rows += 1
     return TableCheck(table.name, rows, digest.hexdigest())
@@ -451,7 +429,6 @@ def _copy_table(
 ) -> None:
     keys = list(table.primary_key.columns)
     key_at = [list(table.columns).index(k) for k in keys]
-    writer = insert(_writer(table))
     after = progress.after if progress.table == table.name else None
     read = select(*(_read_column(c) for c in table.columns)).order_by(*keys).limit(batch)
     while True:
@@ -463,9 +440,7 @@ def _copy_table(
         after = [rows[-1][i] for i in key_at]
         progress.table, progress.after = table.name, after
         with target.begin() as conn:
-            conn.execute(
-                writer, [dict(zip(table.columns.keys(), row, strict=True)) for row in rows]
-            )
+            _write_rows(conn, table, rows)
             _save(conn, progress)
         report(len(rows))
     progress.done.append(table.name)
@@ -473,6 +448,29 @@ def _copy_table(
     with target.begin() as conn:
         _reset_sequence(conn, table)
         _save(conn, progress)
+
+
+def _write_rows(conn: DbConnection, table: Table, rows: Sequence[Any]) -> None:
+    """``rows`` into the server's ``table`` in this transaction, by ``COPY … FROM STDIN`` (one
+    stream, where ``executemany`` sends a statement a row). In COPY's text format each value is
+    parsed by its column's type, so the JSON text is stored as it was."""
+    import psycopg
+    from psycopg import sql
+
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, table.columns.keys()))
+    )
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, psycopg.Connection)
+    try:
+        with raw.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(tuple(row))
+    except psycopg.Error as exc:  # not through SQLAlchemy's handle_error: the same translation
+        refused = connection_error(exc)
+        if refused is not None:
+            raise refused from exc
+        raise
 
 
 def _reset_sequence(conn: DbConnection, table: Table) -> None:
