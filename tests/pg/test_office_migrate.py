@@ -32,6 +32,7 @@ from tests.workbench.datalist_files import ASSISTANCE_HEADERS, assistance_rows, 
 from workbench.cli import main
 from workbench.errors import (
     AuthenticationError,
+    Conflict,
     NotOnOfficeServer,
     OfficeMigrationIncomplete,
     OfficeMigrationMismatch,
@@ -392,22 +393,32 @@ def test_a_row_changed_on_the_server_before_the_check_is_found(
         OfficeVault.connect(tmp_path / "desk", make_connection(pg_url), ADMIN, PASSPHRASE)
 
 
-def test_only_the_stores_system_administrator_may_move_it(source: Path) -> None:
+def test_only_the_stores_system_administrator_may_move_it(
+    source: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = _files(source)
     with pytest.raises(PermissionDenied, match="系统管理员"):
         open_source(source, STAFF, STAFF_PASSPHRASE)
     with pytest.raises(AuthenticationError):
         open_source(source, ADMIN, "not the passphrase at all")
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", STAFF_PASSPHRASE)
+    url = "postgresql://workbench@localhost:9/office?sslmode=disable"  # never reached
+    argv = ["office", "migrate", "--from", str(source), "--to", url, "--user", STAFF]
+    assert main(argv) == PermissionDenied.exit_code
+    assert "WB-PERMISSION" in capsys.readouterr().err
     assert _files(source) == before
 
 
 def test_a_store_open_elsewhere_or_with_attachments_is_refused(source: Path) -> None:
     with Vault.open(source, ADMIN, PASSPHRASE) as v:
-        with pytest.raises(Exception, match="正被工作台打开"):  # its -wal file is there
+        with pytest.raises(Conflict, match="正被工作台打开"):  # its -wal file is there
             open_source(source, ADMIN, PASSPHRASE)
         with v.session() as s:
             v.attachments.add(s, io.BytesIO(b"%PDF-1.4 evidence"), name="e.pdf")
     with pytest.raises(NotOnOfficeServer, match="附件"):
+        open_source(source, ADMIN, PASSPHRASE)
+    (source / "workbench.db-journal").write_bytes(b"")  # a rollback cut off
+    with pytest.raises(Conflict, match="没有正常关闭"):
         open_source(source, ADMIN, PASSPHRASE)
 
 
