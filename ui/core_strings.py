@@ -119,6 +119,8 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "巡察办服务器上没有地址中所写的数据库：请核对数据库名"),
     QT_TRANSLATE_NOOP("core", "该数据库不是巡察工作台的巡察办数据库：请核对地址；新数据库须由系统管理员先用 workbench office create 建立"),
     QT_TRANSLATE_NOOP("core", "巡察办服务器上的数据库暂不支持此操作（它只适用于本机的加密数据库文件）；服务器的备份与检查由数据库管理员在服务器上进行"),
+    QT_TRANSLATE_NOOP("core", "迁移校验未通过：服务器上的数据与源数据库不一致，服务器上的数据库未启用；源数据库未改动，请查明原因后在一个空数据库中重新迁移"),
+    QT_TRANSLATE_NOOP("core", "该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请系统管理员再次运行 workbench office migrate，它会从中断处继续"),
     QT_TRANSLATE_NOOP("core", "本轮没有尚未经巡察办回执确认的记录和附件，未生成数据包"),
     QT_TRANSLATE_NOOP("core", "数据包被拒收"),
     QT_TRANSLATE_NOOP("core", "不是数据包文件，或文件头已损坏"),

@@ -257,3 +257,23 @@ class NotOnOfficeServer(ValidationError):
         "巡察办服务器上的数据库暂不支持此操作（它只适用于本机的加密数据库文件）；"
         "服务器的备份与检查由数据库管理员在服务器上进行"
     )
+
+
+class OfficeMigrationMismatch(IntegrityError):
+    """``office migrate``: a table on the server differs from the source store after the copy."""
+
+    code = "WB-OFFICE-MIGRATE-MISMATCH"
+    default_message = N_(
+        "迁移校验未通过：服务器上的数据与源数据库不一致，服务器上的数据库未启用；"
+        "源数据库未改动，请查明原因后在一个空数据库中重新迁移"
+    )
+
+
+class OfficeMigrationIncomplete(NotAnOfficeStore):
+    """The server's database is an ``office migrate`` not yet finished and verified."""
+
+    code = "WB-OFFICE-MIGRATING"
+    default_message = N_(
+        "该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请系统管理员再次运行 "
+        "workbench office migrate，它会从中断处继续"
+    )

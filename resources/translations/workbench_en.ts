@@ -8507,6 +8507,14 @@ No need to import it again; this database is unchanged.</translation>
         <translation>{column} “{value}” is not a valid date (such as 2026-06-30)</translation>
     </message>
     <message>
+        <source>迁移校验未通过：服务器上的数据与源数据库不一致，服务器上的数据库未启用；源数据库未改动，请查明原因后在一个空数据库中重新迁移</source>
+        <translation>The migration did not verify: the data on the server differs from the source store, so the server&apos;s database is not enabled; the source store is unchanged. Find the cause, then migrate again into an empty database</translation>
+    </message>
+    <message>
+        <source>该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请系统管理员再次运行 workbench office migrate，它会从中断处继续</source>
+        <translation>This database is still being migrated from a desktop store and has not been verified, so it cannot be used yet: the system administrator should run workbench office migrate again, which continues where it stopped</translation>
+    </message>
+    <message>
         <source>副组长</source>
         <translation>Deputy team leader</translation>
     </message>

@@ -1,20 +1,24 @@
 """CLI commands for the office store on the office's PostgreSQL server (issue #20):
 ``office create`` (the first 系统管理员 makes an empty database the office store) and ``office
 connect`` (any staff member links their desktop to it). Afterwards every command unlocks through
-the desktop's folder (``--store``) as for a store on this disk."""
+the desktop's folder (``--store``) as for a store on this disk. ``office migrate`` moves an office
+store on this disk into an empty database there (``store/office_migrate.py``)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import tempfile
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
 from workbench.cli import common
 from workbench.errors import UsageError
 from workbench.roles import Role, validate_first_user_roles
-from workbench.store.office import OfficeVault, make_connection
+from workbench.store import office_migrate
+from workbench.store.office import OfficeVault, make_connection, server_engine
 from workbench.store.office_link import Connection
 
 
@@ -108,8 +112,58 @@ def cmd_office_connect(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrate_progress(done: int, total: int | None, label: str = "") -> None:
+    """Progress on a terminal only: piped stderr and ``--json`` stdout stay clean."""
+    if sys.stderr.isatty() and total:
+        what = "正在校验" if label == "verify" else f"正在复制 {label}"
+        print(f"\r{what}：{done:,} / {total:,} 行\033[K", end="", file=sys.stderr, flush=True)
+
+
+def cmd_office_migrate(args: argparse.Namespace) -> int:
+    from workbench.services.indexing import reindex_all
+
+    if args.batch < 1:
+        raise UsageError("--batch 应是正整数")
+    args.url = args.to
+    connection = _connection(args)
+    user = common.user_name(args)
+    with (
+        office_migrate.open_source(Path(args.source), user, common.passphrase(args)) as source,
+        tempfile.TemporaryDirectory(prefix="workbench-migrate-") as ca_folder,
+    ):
+        target = server_engine(Path(ca_folder), connection)
+        try:
+            report = office_migrate.migrate_office(
+                source, target, batch=args.batch, progress=_migrate_progress, reindex=reindex_all
+            )
+        finally:
+            target.dispose()
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
+    data = {
+        "source": args.source,
+        "server": _where(connection),
+        "store_id": report.store_id,
+        "resumed": report.resumed,
+        "tables": {t.name: {"rows": t.rows, "sha256": t.sha256} for t in report.tables},
+        "rows": report.rows,
+        "indexed": report.indexed,
+        "audit_entries": report.audit_entries,
+    }
+    human = (
+        f"已把 {args.source} 迁移到巡察办服务器 {data['server']}（数据库编号 {report.store_id}）"
+        f"{'，从上次中断处继续' if report.resumed else ''}：{len(report.tables)} 张数据表、"
+        f"{report.rows:,} 行，行数和内容哈希逐表核对一致，审计日志链及签名在服务器上校验通过；"
+        f"检索索引已在服务器上重建（{report.indexed:,} 条）。本机数据库未改动。\n"
+        "各用户现在可用自己的用户名和口令运行 workbench office connect 连接服务器。"
+    )
+    common.emit(args, data, human)
+    return 0
+
+
 def register(office: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """``office create`` and ``office connect``, beside the office's exchange keys."""
+    """``office create``, ``office connect`` and ``office migrate``, beside the office's exchange
+    keys."""
     for name, help_text, func in (
         (
             "create",
@@ -133,3 +187,21 @@ def register(office: argparse._SubParsersAction) -> None:  # type: ignore[type-a
             p.add_argument("--display-name", help="第一个用户的显示名")
             p.add_argument("--roles", help="第一个用户的角色（默认：巡察办,系统管理员）")
         p.set_defaults(func=func)
+    p = office.add_parser(
+        "migrate",
+        help="（系统管理员）把本机的巡察办数据库迁移到巡察办服务器上的空数据库，并逐表校验",
+    )
+    p.add_argument("--from", dest="source", required=True, help="本机巡察办数据库所在的文件夹")
+    p.add_argument("--to", required=True, help="postgresql://数据库账号@服务器:端口/数据库名")
+    p.add_argument("--ca", help="巡察办的 CA 证书文件（PEM）：服务器的证书要对照它校验")
+    p.add_argument(
+        "--db-password-file",
+        help="从文件第一行读取数据库账号的口令（默认：WORKBENCH_DB_PASSWORD 或提示输入）",
+    )
+    p.add_argument(
+        "--batch",
+        type=int,
+        default=office_migrate.DEFAULT_BATCH,
+        help=f"每批复制的行数（默认 {office_migrate.DEFAULT_BATCH}）",
+    )
+    p.set_defaults(func=cmd_office_migrate)

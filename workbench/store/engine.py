@@ -189,10 +189,13 @@ def raw_connection(db_path: Path, key: bytes | bytearray | None) -> Any:
     return conn
 
 
-def read_only_connection(db_path: Path, key: bytes | bytearray) -> Any:
+def read_only_connection(db_path: Path, key: bytes | bytearray, *, immutable: bool = False) -> Any:
     """A keyed connection that cannot write and reads no page yet, so it opens even when the
-    first page is damaged (for the damage survey, store/damage.py)."""
-    conn = sqlcipher3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    first page is damaged (for the damage survey, store/damage.py). ``immutable``: not even the
+    ``-wal``/``-shm`` files are made (``office migrate`` leaves its source as it found it; the
+    caller makes sure no other program has the store open)."""
+    mode = "mode=ro&immutable=1" if immutable else "mode=ro"
+    conn = sqlcipher3.connect(f"{db_path.resolve().as_uri()}?{mode}", uri=True)
     try:
         _key_connection(conn, key)
     except Exception:

@@ -32,6 +32,7 @@ from workbench.errors import (
     KeyfileDamaged,
     NotAnOfficeStore,
     NotOnOfficeServer,
+    OfficeMigrationIncomplete,
     StoreExists,
     ValidationError,
     WorkbenchError,
@@ -66,6 +67,7 @@ from workbench.store.vault import (
 )
 
 KEYFILE_META = "keyfile"  # the store_meta row holding the office store's keyfile
+MIGRATION_META = "office_migration"  # an ``office migrate`` not yet verified (office_migrate.py)
 CA_FILE = "office-ca.pem"  # the sealed CA, written out for libpq at each unlock
 VERIFYING_MODES = ("verify-full", "verify-ca")
 ATTACHMENTS_NOT_YET = (
@@ -133,6 +135,9 @@ def _read_keyfile(conn: DbConnection | Session) -> Keyfile:
         raise NotAnOfficeStore()
     text = conn.execute(select(StoreMeta.value).where(StoreMeta.key == KEYFILE_META)).scalar()
     if text is None:
+        migrating = select(StoreMeta.key).where(StoreMeta.key == MIGRATION_META)
+        if conn.execute(migrating).first() is not None:
+            raise OfficeMigrationIncomplete()
         raise NotAnOfficeStore()
     data = text.encode("utf-8")
     if len(data) > MAX_KEYFILE_BYTES:
@@ -148,6 +153,9 @@ def _require_empty(engine: Engine) -> None:
         if not tables:
             return
         if StoreMeta.__tablename__ in tables and "alembic_version" in tables:
+            migrating = select(StoreMeta.key).where(StoreMeta.key == MIGRATION_META)
+            if conn.execute(migrating).first():
+                raise StoreExists("该数据库正在从本机数据库迁移（office migrate），不会在其中另建")
             if conn.execute(select(StoreMeta.value).where(StoreMeta.key == "store_id")).first():
                 raise StoreExists(
                     "该数据库已是巡察办数据库：其他用户请用 workbench office connect 连接"
