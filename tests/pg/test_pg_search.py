@@ -12,18 +12,29 @@ from __future__ import annotations
 
 import datetime
 import random
+import uuid
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 import workbench.services  # noqa: F401 - registers the search-index hook
+from tests.pg.stores import Backend
+from tests.pg.test_pg_services import RECEIVED, _letter, _world
+from tests.workbench.hit_rows import ROWS
 from tests.workbench.test_search_engine import DOCS, make_engine
+from workbench.models import DataHit, Member, Person, Team
 from workbench.search import SearchDoc, SearchHit, create_search_schema, index_documents, search
+from workbench.services.index_queue import catch_up, pending_count, queue_for_index
+from workbench.services.letters import register_letter, update_letter, void_letter
+from workbench.services.search import search_records, unindexed_count
 from workbench.store.pg import make_pg_engine
+from workbench.vocab.enums import CadreLevel, ForceType, HitStatus, MemberRole
 
 # --- the same corpus on both ------------------------------------------------------------------
 
@@ -196,6 +207,161 @@ def test_a_random_corpus_gives_the_same_hits(pair: Pair) -> None:
         found += len(same(pair, query))
         same(pair, f"{query} 察", round_id="r1")
     assert found > 500  # the queries do find things
+
+
+# --- the services on both backends ----------------------------------------------------------
+
+
+def test_records_are_found_as_they_are_written_edited_and_voided(backend: Backend) -> None:
+    round_id, target_id = _world(backend)
+    with backend.write() as s:
+        letter = register_letter(
+            s, _letter(round_id, target_id, "反映张三在惠农补贴发放中优亲厚友")
+        )
+        register_letter(s, _letter(round_id, target_id, "反映李四违规收受礼金"))
+
+    def found(query: str, **filters: Any) -> list[tuple[str, str]]:
+        with backend.read() as s:
+            return sorted((r.record_type, r.record_id) for r in search_records(s, query, **filters))
+
+    assert found("惠农补贴") == [("letter", letter.id)]  # 3+ characters
+    assert found("优亲") == [("letter", letter.id)]  # 2
+    assert found("惠") == [("letter", letter.id)]  # 1
+    assert len(found("zs")) == 2  # the reported person's initials (张三, in both)
+    assert found("zhangsan 惠") == [("letter", letter.id)]
+    assert len(found("反映")) == 2
+    assert found("某某镇党委") == [("target", target_id)]
+    assert found("反映", types=("target",)) == []
+    assert found("惠农", round_id=round_id) == [("letter", letter.id)]
+    assert found("惠农", date_from=RECEIVED.date() + datetime.timedelta(days=1)) == []
+    with backend.write() as s:
+        update_letter(
+            s,
+            letter.id,
+            _letter(round_id, target_id, "反映张三截留危房改造资金"),
+            expected_version=1,
+        )
+    assert found("惠农补贴") == []
+    assert found("危房改造") == [("letter", letter.id)]
+    with backend.read() as s:
+        (hit,) = search_records(s, "危房改造")
+    assert hit.type_label == "信访件" and "\x02危房改造\x03" in hit.snippet
+    with backend.write() as s:
+        void_letter(s, letter.id, "重复登记")
+    assert found("危房改造") == []
+
+
+@dataclass(frozen=True)
+class _Units:
+    """The backend's units of work as ``catch_up`` takes a vault's."""
+
+    backend: Backend
+
+    def read(self) -> AbstractContextManager[Session]:
+        return self.backend.read()
+
+    def session(self) -> AbstractContextManager[Session]:
+        return self.backend.write()
+
+
+def test_the_catch_up_queue_indexes_what_a_bulk_import_wrote(backend: Backend) -> None:
+    """Rows written without the ORM are queued by table, counted, and indexed by the
+    catch-up, a key queued twice kept once (INSERT … ON CONFLICT on both)."""
+    round_id, target_id = _world(backend)
+    with backend.write() as s:
+        letters = [
+            register_letter(s, _letter(round_id, target_id, f"反映张三第{n}次违规发放补贴")).id
+            for n in range(3)
+        ]
+    with backend.write() as s:  # as a bulk import leaves them: written, not yet indexed
+        s.execute(text("DELETE FROM search_docs WHERE record_type = 'letter'"))
+        keys = [("letters", i) for i in letters]
+        assert queue_for_index(s, [*keys, ("audit_log", "1")]) == 3
+        assert queue_for_index(s, keys[:1]) == 0
+    with backend.read() as s:
+        assert search_records(s, "违规发放") == []
+        assert unindexed_count(s) == pending_count(s) == 3
+    seen: list[tuple[int, int]] = []
+    assert catch_up(_Units(backend), batch=2, progress=lambda d, t: seen.append((d, t))) == 3
+    assert seen == [(0, 3), (2, 3), (3, 3)]
+    with backend.read() as s:
+        assert sorted(r.record_id for r in search_records(s, "违规发放")) == sorted(letters)
+        assert unindexed_count(s) == 0
+    assert catch_up(_Units(backend)) == 0
+
+
+# --- 回避 -------------------------------------------------------------------------------------
+
+
+def _hit(s: Session, round_id: str, name: str, id_number: str) -> str:
+    row = DataHit(
+        round_id=round_id,
+        rule_id="staff_assistance",
+        rule_version=1,
+        rule_title="公职人员享受低保",
+        match_key=uuid.uuid4().hex,
+        subject_name=name,
+        subject_id_number=id_number,
+        summary=f"{name}为某某镇政府在编人员，同时在低保名单中领取低保",
+        qualification="涉嫌违规享受低保待遇",
+        discipline="廉洁纪律、群众纪律",
+        rows=ROWS,
+        status=HitStatus.NEW,
+    )
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+def test_a_hit_naming_a_person_one_declared_recusal_for_is_not_found(backend: Backend) -> None:
+    """全文搜索 finds 比对疑点, but not those ``get_hit`` refuses the user: the hits naming a
+    person the user's member declared 回避 for, in that round."""
+    round_id, target_id = _world(backend)
+    with backend.write() as s:
+        person = Person(
+            round_id=round_id,
+            target_id=target_id,
+            name="张县管",
+            position="县长",
+            level=CadreLevel.COUNTY,
+        )
+        s.add(person)
+        team = Team(round_id=round_id, number=1, name="第一巡察组", target_ids=[target_id])
+        s.add(team)
+        s.flush()
+        recused = _hit(s, round_id, "张县管", "")
+        other = _hit(s, round_id, "李四", "110101199003071234")
+    with backend.read() as s:
+        every = {r.record_id for r in search_records(s, "享受低保", types=("data_hit",))}
+        assert every == {recused, other}
+        (by_name,) = search_records(s, "张县管", types=("data_hit",))
+        assert (by_name.record_id, by_name.type_label) == (recused, "比对疑点")
+    with backend.write() as s:
+        s.add(
+            Member(
+                round_id=round_id,
+                team_id=team.id,
+                name="李主任",
+                role=MemberRole.LEADER,
+                force_type=ForceType.FULL_TIME,
+                user_id=_actor_id(s),
+                recusal_person_ids=[person.id],
+            )
+        )
+    with backend.read() as s:
+        assert {r.record_id for r in search_records(s, "享受低保")} == {other}
+        # the person's own record stays: 回避 hides the hits that name them
+        assert [r.record_type for r in search_records(s, "张县管")] == ["person"]
+        assert [r.record_type for r in search_records(s, "zxg")] == ["person"]
+        assert [r.record_id for r in search_records(s, "低保", round_id=round_id)] == [other]
+
+
+def _actor_id(s: Session) -> str:
+    from workbench.services.common import actor_id
+
+    found = actor_id(s)
+    assert found is not None
+    return found
 
 
 def test_pg_trgm_ships_but_takes_nothing_from_chinese_under_the_c_ctype(pg_url: str) -> None:
