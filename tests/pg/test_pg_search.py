@@ -29,7 +29,14 @@ from tests.pg.test_pg_services import RECEIVED, _letter, _world
 from tests.workbench.hit_rows import ROWS
 from tests.workbench.test_search_engine import DOCS, make_engine
 from workbench.models import DataHit, Member, Person, Team
-from workbench.search import SearchDoc, SearchHit, create_search_schema, index_documents, search
+from workbench.search import (
+    SearchDoc,
+    SearchHit,
+    create_search_schema,
+    index_documents,
+    postgres,
+    search,
+)
 from workbench.services.index_queue import catch_up, pending_count, queue_for_index
 from workbench.services.letters import register_letter, update_letter, void_letter
 from workbench.services.search import search_records, unindexed_count
@@ -165,6 +172,29 @@ def test_pages_follow_one_another(pair: Pair) -> None:
     assert sorted(seen) == sorted(d.record_id for d in docs)  # each once, none lost
     # more occurrences in a body of the same kind rank higher
     assert seen[0] == "d29"
+
+
+def test_many_candidates_come_newest_first_title_hits_first(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past RANK_WINDOW candidates PostgreSQL does not rank them all: the title hits come first,
+    then the others, each newest first; the pages hold SQLite's hits, each once."""
+    monkeypatch.setattr(postgres, "RANK_WINDOW", 4)
+    docs = [
+        SearchDoc("issue", f"d{n:02d}", title, "整改" * (n % 4 + 1), None, None, None)
+        for n in range(20)
+        for title in ["整改通知" if n % 3 == 0 else f"第{n}号"]
+    ]
+    _index(pair, docs)
+    for query in ("整改", "整", "整改 第", "zgtz"):
+        expected = {h.record_id for h in search(pair.sqlite, query, limit=500)}
+        pages = [search(pair.postgresql, query, limit=3, offset=o) for o in range(0, 24, 3)]
+        seen = [h for page in pages for h in page]
+        assert sorted(h.record_id for h in seen) == sorted(expected), query
+        assert _classes_in_order(seen), query
+    first = [h.record_id for h in search(pair.postgresql, "整改", limit=20)]
+    assert first[:7] == ["d18", "d15", "d12", "d09", "d06", "d03", "d00"]  # titles, newest first
+    assert first[7:9] == ["d19", "d17"]
 
 
 _ALPHABET = "巡察组整改问题线索贪污惠农补贴张三王五"
