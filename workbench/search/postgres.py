@@ -202,7 +202,24 @@ def _page(
     return list(conn.execute(text(sql), params))
 
 
-def _newest(conn: Connection, where: list[str], params: dict[str, Any], score: str) -> list[Any]:
+def _many(conn: Connection, where: list[str], params: dict[str, Any]) -> bool:
+    """More than RANK_WINDOW rows meet ``where`` (it stops counting there)."""
+    found = conn.execute(text(_COUNT.replace("{where}", " AND ".join(where))), params)
+    return int(found.scalar_one()) > RANK_WINDOW
+
+
+def _newest(
+    conn: Connection,
+    tokens: list[str],
+    exact: list[str],
+    params: dict[str, Any],
+    score: str,
+) -> list[Any]:
+    """The rows meeting ``tokens`` and ``exact``, newest first. Few: found through the GIN index
+    and sorted. Many: read in rowid order, each checked on its text alone, until the page is
+    full; without the token condition, whose selectivity the planner underestimates (it takes
+    a word's bigrams as independent), so that it does not sort them all instead."""
+    where = exact if _many(conn, [*tokens, *exact], params) else [*tokens, *exact]
     sql = _NEWEST.replace("{score}", score).replace("{where}", " AND ".join(where))
     return list(conn.execute(text(sql), params))
 
@@ -210,28 +227,29 @@ def _newest(conn: Connection, where: list[str], params: dict[str, Any], score: s
 def _newest_first(
     conn: Connection,
     parsed: ParsedQuery,
-    where: list[str],
+    tokens: list[str],
+    exact: list[str],
     params: dict[str, Any],
     limit: int,
     offset: int,
 ) -> list[Any]:
     """More than RANK_WINDOW candidates: the title (or pinyin) hits, newest first, then the
-    others, newest first. Each part is read in rowid order and stops at the page, so a term
-    found in a fifth of a million documents reads a few hundred of them."""
+    others, newest first, each part stopping at the page."""
     numbered = list(enumerate(parsed.terms))
     in_title = "(" + " OR ".join(_in_title(t, i) for i, t in numbered) + ")"
     title_tokens = [q for t in parsed.terms if (q := _term_query(t, True)) is not None]
-    titled = [*where, in_title]
+    titled = list(tokens)
     if len(title_tokens) == len(parsed.terms):  # the index finds the title hits alone
         params = {**params, "qt": " | ".join(title_tokens)}
         titled.append("tokens @@ CAST(:qt AS tsquery)")
     families = _score(parsed.terms)[0]
-    first = _newest(conn, titled, {**params, "limit": offset + limit, "offset": 0}, families)
+    page = {**params, "limit": offset + limit, "offset": 0}
+    first = _newest(conn, titled, [*exact, in_title], page, families)
     rows = first[offset:]
     if len(first) == offset + limit or parsed.titles_only:
         return rows
     rest = {**params, "limit": limit - len(rows), "offset": max(0, offset - len(first))}
-    return rows + _newest(conn, [*where, f"NOT {in_title}"], rest, "0")
+    return rows + _newest(conn, tokens, [*exact, f"NOT {in_title}"], rest, "0")
 
 
 def ranked(
@@ -245,17 +263,17 @@ def ranked(
     """One page of (record_type, record_id, title, body, score), best first, as
     ``searcher._ranked`` gives it on SQLite. SQL from the fragments above; all values bound."""
     params: dict[str, Any] = {"limit": limit, "offset": offset, "window": RANK_WINDOW + 1}
-    where: list[str] = []
+    tokens: list[str] = []
     queries = [q for t in parsed.terms if (q := _term_query(t, parsed.titles_only)) is not None]
     if queries:
         params["q"] = " & ".join(queries)
-        where.append("tokens @@ CAST(:q AS tsquery)")
+        tokens.append("tokens @@ CAST(:q AS tsquery)")
+    exact: list[str] = []
     for index, term in enumerate(parsed.terms):
         params[f"n{index}"] = term.needle
         params[f"l{index}"] = len(term.needle)
-        where.append(_matches(term, index, parsed.titles_only))
-    where += _filters(params, *filters, hidden)
-    candidates = conn.execute(text(_COUNT.replace("{where}", " AND ".join(where))), params)
-    if candidates.scalar_one() <= RANK_WINDOW:
-        return _page(conn, parsed, where, params)
-    return _newest_first(conn, parsed, where, params, limit, offset)
+        exact.append(_matches(term, index, parsed.titles_only))
+    exact += _filters(params, *filters, hidden)
+    if _many(conn, [*tokens, *exact], params):
+        return _newest_first(conn, parsed, tokens, exact, params, limit, offset)
+    return _page(conn, parsed, [*tokens, *exact], params)
