@@ -58,7 +58,7 @@ _PAGE = (
     " WHERE {where} ORDER BY score DESC, rowid LIMIT :limit OFFSET :offset"
 )
 # Past this many candidates the page is the newest hits, title hits first (``_newest_first``):
-# ranking them all reads every one (8 µs each on a loaded 2-core machine).
+# ranking them all would read every one (bench/NOTES.md, "office").
 RANK_WINDOW = 2_000
 _COUNT = "SELECT count(*) FROM (SELECT 1 FROM search_docs WHERE {where} LIMIT :window) AS c"
 _NEWEST = (
