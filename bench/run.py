@@ -36,6 +36,7 @@ BENCHMARKS = (
     "exchange",
     "cli",
     "datacheck",
+    "office",
 )
 
 
@@ -75,6 +76,7 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
     from bench.exchange_bench import QUICK as EXCHANGE_QUICK
     from bench.exchange_bench import bench_exchange
     from bench.memory_bench import bench_peak_memory
+    from bench.office_bench import FULL_LETTERS, QUICK_LETTERS, bench_office
     from bench.records_bench import bench_records
     from bench.store_bench import bench_insert, bench_unlock
 
@@ -94,6 +96,9 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
         "cli": lambda tmp: bench_cli(tmp, 3 if s is QUICK else 15),
         "datacheck": lambda tmp: bench_datacheck(
             tmp, DATACHECK_QUICK if s is QUICK else DATACHECK_FULL
+        ),
+        "office": lambda tmp: bench_office(
+            tmp, QUICK_LETTERS if s is QUICK else FULL_LETTERS, s.query_repeat
         ),
     }
 

@@ -4,20 +4,21 @@ Rows are written with ``executemany`` in chunks. An upsert deletes the old ``sea
 trigger removes its FTS rows) and inserts the new one; the FTS rows then pick up the new rowid by
 the unique (record_type, record_id) lookup, so no rowid ever has to travel back to Python.
 
-On PostgreSQL (the office hub, issue #20) there are no FTS5 tables: only ``search_docs`` is kept
-in step, for the search built on it later (docs/store-format.md, "PostgreSQL: what differs").
+On PostgreSQL (the office hub, issue #20) there are no FTS5 tables: the ``search_docs`` row also
+holds the folded text and the tokens of ``search.postgres`` (migration 0020).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from workbench.search.model import SearchDoc, iso_day
+from workbench.search.postgres import doc_tokens
 from workbench.search.text import bigram_text, fold, pinyin_full, pinyin_initials
 
 _CHUNK = 1000
@@ -27,6 +28,11 @@ _DELETE = "DELETE FROM search_docs WHERE record_type = ? AND record_id = ?"
 _INSERT_DOC = (
     "INSERT INTO search_docs (record_type, record_id, round_id, target_id, date, title, body,"
     " pinyin_initials, pinyin_full) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_PG_DOC = (
+    "INSERT INTO search_docs (record_type, record_id, round_id, target_id, date, title, body,"
+    " pinyin_initials, pinyin_full, ftitle, fbody, tokens)"
+    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, array_to_tsvector(%s::text[]))"
 )
 _INSERT_TRI = (
     "INSERT INTO search_tri (rowid, title, body, pinyin) SELECT rowid, ?, ?, ?"
@@ -69,17 +75,39 @@ def _chunks(items: Iterable[SearchDoc]) -> Iterator[list[SearchDoc]]:
         yield chunk
 
 
-def _rows(doc: SearchDoc) -> tuple[tuple[Any, ...], tuple[str, ...], tuple[str, ...]]:
-    """The search_docs row and the trigram/bigram FTS rows of one document."""
-    title, body = fold(doc.title), fold(doc.body)
-    initials = pinyin_initials(doc.names, doc.title)
-    full = pinyin_full(doc.names)
+class _Folded(NamedTuple):
+    title: str
+    body: str
+    initials: str
+    full: str
+
+
+def _folded(doc: SearchDoc) -> _Folded:
+    return _Folded(
+        fold(doc.title),
+        fold(doc.body),
+        pinyin_initials(doc.names, doc.title),
+        pinyin_full(doc.names),
+    )
+
+
+def _doc_row(doc: SearchDoc, f: _Folded) -> tuple[Any, ...]:
     date = iso_day(doc.date) if doc.date is not None else None
-    key = doc.key
-    doc_row = (*key, doc.round_id, doc.target_id, date, doc.title, doc.body, initials, full)
-    tri_row = (title, body, f"{initials} {full}".strip(), *key)
-    bi_row = (bigram_text(title), bigram_text(body), bigram_text(initials), *key)
-    return doc_row, tri_row, bi_row
+    return (*doc.key, doc.round_id, doc.target_id, date, doc.title, doc.body, f.initials, f.full)
+
+
+def _rows(doc: SearchDoc) -> tuple[tuple[Any, ...], tuple[str, ...], tuple[str, ...]]:
+    """The search_docs row and the trigram/bigram FTS rows of one document (SQLite)."""
+    f = _folded(doc)
+    tri_row = (f.title, f.body, f"{f.initials} {f.full}".strip(), *doc.key)
+    bi_row = (bigram_text(f.title), bigram_text(f.body), bigram_text(f.initials), *doc.key)
+    return _doc_row(doc, f), tri_row, bi_row
+
+
+def _pg_row(doc: SearchDoc) -> tuple[Any, ...]:
+    """The search_docs row of one document on PostgreSQL: its folded text and tokens too."""
+    f = _folded(doc)
+    return (*_doc_row(doc, f), f.title, f.body, doc_tokens(f.title, f.body, f.initials, f.full))
 
 
 def index_documents(target: Session | Connection, docs: Iterable[SearchDoc]) -> int:
@@ -89,12 +117,14 @@ def index_documents(target: Session | Connection, docs: Iterable[SearchDoc]) -> 
     for chunk in _chunks(docs):
         # The last version of a key within a chunk wins (a UNIQUE clash otherwise).
         latest = list({doc.key: doc for doc in chunk}.values())
-        rows = [_rows(doc) for doc in latest]
         _execute(conn, _DELETE, [doc.key for doc in latest])
-        _execute(conn, _INSERT_DOC, [row[0] for row in rows])
         if _has_fts(conn):
+            rows = [_rows(doc) for doc in latest]
+            conn.exec_driver_sql(_INSERT_DOC, [row[0] for row in rows])
             conn.exec_driver_sql(_INSERT_TRI, [row[1] for row in rows])
             conn.exec_driver_sql(_INSERT_BI, [row[2] for row in rows])
+        else:
+            conn.exec_driver_sql(_INSERT_PG_DOC, [_pg_row(doc) for doc in latest])
         written += len(latest)
     return written
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+# What a search is narrowed to: record types (None: all), round, target, first and last day.
+Filters = tuple[
+    list[str] | None, str | None, str | None, datetime.date | None, datetime.date | None
+]
+
 
 def iso_day(value: datetime.date) -> str:
     """``YYYY-MM-DD``; a ``datetime`` (a ``date`` subclass) must not add its time and sort after

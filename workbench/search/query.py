@@ -28,13 +28,28 @@ _TEXT_COLUMNS = "{title body}"
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """One term as PostgreSQL's search takes it (``search.postgres``): ``needle`` is what must
+    occur (the whole term of ≥ 3 characters, else its run), ``trigram`` its routing, ``pinyin``
+    whether it may match the pinyin instead, ``runs`` its letter/digit runs (the tokens)."""
+
+    needle: str
+    trigram: bool
+    pinyin: bool
+    runs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedQuery:
-    """MATCH expressions per table (None: table not needed) and the needles to highlight."""
+    """MATCH expressions per table (None: table not needed), the needles to highlight, and the
+    same terms for PostgreSQL (``titles_only``: ``in_titles``)."""
 
     trigram: str | None
     bigram: str | None
     needles: tuple[str, ...]
     pinyin: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+    titles_only: bool = False
 
     @property
     def empty(self) -> bool:
@@ -50,7 +65,9 @@ class ParsedQuery:
         def narrow(expr: str | None) -> str | None:
             return None if expr is None else expr.replace(_TEXT_COLUMNS, "{title}")
 
-        return replace(self, trigram=narrow(self.trigram), bigram=narrow(self.bigram))
+        return replace(
+            self, trigram=narrow(self.trigram), bigram=narrow(self.bigram), titles_only=True
+        )
 
 
 def quote(text: str) -> str:
@@ -85,18 +102,22 @@ def parse_query(query: str) -> ParsedQuery:
     trigram: list[str] = []
     bigram: list[str] = []
     needles: list[str] = []
+    parsed: list[Term] = []
     for term in dict.fromkeys(terms):  # drop repeated terms, keep order
         if len(trigram) + len(bigram) >= MAX_TERMS:
             break
         if len(term) >= 3:
             trigram.append(_with_pinyin(term, quote(term)))
             needles.append(term)
+            parsed.append(Term(term, True, _is_pinyin(term), tuple(runs(term))))
         elif routed := _bigram_expr(term):
             bigram.append(routed[0])
             needles.append(routed[1])
+            parsed.append(Term(routed[1], False, _is_pinyin(term), (routed[1],)))
     return ParsedQuery(
         trigram=" AND ".join(trigram) or None,
         bigram=" AND ".join(bigram) or None,
         needles=tuple(needles),
         pinyin=tuple(term for term in needles if _is_pinyin(term)),
+        terms=tuple(parsed),
     )

@@ -13,20 +13,22 @@ tendency: bm25 alone cannot promise it, because FTS5 clamps the idf of a term fo
 half the rows to 1e-6, which flattens any column weighting.
 
 SQL is assembled only from the constant fragments below; everything the user typed is bound.
+On PostgreSQL the same terms go through ``search.postgres`` (no FTS5 there).
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from workbench.search import postgres
 from workbench.search.indexer import as_connection
-from workbench.search.model import SearchHit, iso_day
+from workbench.search.model import Filters, SearchHit, iso_day
 from workbench.search.query import ParsedQuery, parse_query
 from workbench.search.snippet import make_snippet
 from workbench.store.separation import require_case_reader, session_roles
@@ -61,6 +63,11 @@ _BY_TYPES = (
 _BY_ROUND = "rid IN (SELECT rowid FROM search_docs WHERE round_id = :round_id)"
 _BY_TARGET = "rid IN (SELECT rowid FROM search_docs WHERE target_id = :target_id)"
 _BY_DATES = "rid IN (SELECT rowid FROM search_docs WHERE date BETWEEN :date_from AND :date_to)"
+_NOT_HIDDEN = (
+    "rid NOT IN (SELECT d.rowid FROM json_each(:hidden) AS j JOIN search_docs AS d"
+    " ON d.record_type = json_extract(j.value, '$[0]')"
+    " AND d.record_id = json_extract(j.value, '$[1]'))"
+)
 _PAGE = (
     ", top AS MATERIALIZED (SELECT rid, score FROM cand{where}"
     " ORDER BY score DESC, rid LIMIT :limit OFFSET :offset)"
@@ -78,6 +85,7 @@ def _filters(
     target_id: str | None,
     date_from: datetime.date | None,
     date_to: datetime.date | None,
+    hidden: Sequence[tuple[str, str]] = (),
 ) -> list[str]:
     """Filter conditions on the candidate rowid; values go into ``params``."""
     where: list[str] = []
@@ -95,6 +103,9 @@ def _filters(
         params["date_from"] = iso_day(date_from) if date_from is not None else "0000-00-00"
         params["date_to"] = iso_day(date_to) if date_to is not None else "9999-99-99"
         where.append(_BY_DATES)
+    if hidden:
+        params["hidden"] = json.dumps([list(key) for key in hidden])
+        where.append(_NOT_HIDDEN)
     return where
 
 
@@ -109,11 +120,13 @@ def search(
     date_to: datetime.date | None = None,
     limit: int = 50,
     offset: int = 0,
+    hidden: Sequence[tuple[str, str]] = (),
 ) -> list[SearchHit]:
     """Records matching every term of ``query``, best first; see ``query`` for the syntax.
 
     ``types`` None means all types (an empty collection matches nothing); the date range is
-    inclusive and excludes undated records. ``limit`` is capped at MAX_LIMIT. An empty or
+    inclusive and excludes undated records. ``hidden``: (record_type, record_id) keys never
+    returned (what the user may not read). ``limit`` is capped at MAX_LIMIT. An empty or
     unsearchable query returns [].
     """
     if offset < 0:
@@ -129,14 +142,15 @@ def search(
         return []
     filters = (type_list, round_id, target_id, date_from, date_to)
     conn = as_connection(target)
+    ranked = postgres.ranked if conn.dialect.name == "postgresql" else _ranked
     rows: list[Any] = []
     if parsed.single_term:
         # A title hit always outranks a body-only hit (the integer part of the score), so when
         # the titles alone fill this page, the page is theirs: rank only those. A one- or
         # two-character term found in half of 100,000 bodies would otherwise be ranked in full.
-        rows = _ranked(conn, parsed.in_titles(), filters, limit, offset)
+        rows = ranked(conn, parsed.in_titles(), filters, hidden, limit, offset)
     if len(rows) < limit:
-        rows = _ranked(conn, parsed, filters, limit, offset)
+        rows = ranked(conn, parsed, filters, hidden, limit, offset)
     return [
         SearchHit(
             record_type=record_type,
@@ -149,13 +163,13 @@ def search(
     ]
 
 
-Filters = tuple[
-    list[str] | None, str | None, str | None, datetime.date | None, datetime.date | None
-]
-
-
 def _ranked(
-    conn: Connection, parsed: ParsedQuery, filters: Filters, limit: int, offset: int
+    conn: Connection,
+    parsed: ParsedQuery,
+    filters: Filters,
+    hidden: Sequence[tuple[str, str]],
+    limit: int,
+    offset: int,
 ) -> list[Any]:
     """One page of (record_type, record_id, title, body, score), best first."""
     params: dict[str, Any] = {"limit": limit, "offset": offset}
@@ -167,7 +181,7 @@ def _ranked(
         params["bq"] = parsed.bigram
         ctes.append(_BI_CTE)
     ctes.append(_CANDIDATES[(parsed.trigram is not None, parsed.bigram is not None)])
-    where = _filters(params, *filters)
+    where = _filters(params, *filters, hidden)
     page = _PAGE.replace("{where}", " WHERE " + " AND ".join(where) if where else "")
     sql = "WITH " + ", ".join(ctes) + page + _SELECT
     return list(conn.execute(text(sql), params))

@@ -20,6 +20,7 @@ from workbench.models import (
     Activity,
     Attachment,
     Clue,
+    DataHit,
     Finding,
     Interview,
     InterviewTurn,
@@ -162,6 +163,21 @@ def _list_entry(row: ListEntry) -> SearchDoc:
     )
 
 
+def _data_hit(row: DataHit) -> SearchDoc:
+    """A 比对疑点 by its rule and person; its rows are not searched (their cells are the lists',
+    which not every reader may see)."""
+    return SearchDoc(
+        "data_hit",
+        row.id,
+        f"{row.rule_title}：{row.subject_name}",
+        _join(row.summary, row.qualification),
+        row.round_id,
+        None,
+        _day(row.created_at),
+        row.subject_name,
+    )
+
+
 def _attachment(row: Attachment) -> SearchDoc:
     return SearchDoc("attachment", row.sha256, row.name, row.media_type, None, None, None, row.name)
 
@@ -176,6 +192,7 @@ BUILDERS: dict[type, Callable[[Any], SearchDoc]] = {
     Target: _target,
     Rectification: _rectification,
     ListEntry: _list_entry,
+    DataHit: _data_hit,
     Attachment: _attachment,
 }
 RECORD_TYPES: dict[type, str] = {
@@ -188,6 +205,7 @@ RECORD_TYPES: dict[type, str] = {
     Target: "target",
     Rectification: "rectification",
     ListEntry: "list_entry",
+    DataHit: "data_hit",
     Attachment: "attachment",
 }
 

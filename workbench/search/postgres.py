@@ -1,0 +1,279 @@
+"""Search on PostgreSQL (the office hub): the app's own tokens in a GIN-indexed ``tsvector``.
+
+Only what PostgreSQL ships (and KingbaseES has): ``array_to_tsvector``, a ``tsquery`` of quoted
+lexemes and a GIN index. No text search configuration and no pg_trgm: both split words by the
+server's locale, and under the ``C`` ctype an office database is made with, pg_trgm takes no
+trigram at all from Chinese text. The tokens are made here, from the same folded text and
+bigram stream as SQLite's ``search_bi`` table (``text.bigram_text``), each tagged with its
+column: ``t`` title, ``b`` body, ``p`` pinyin (initials and full pinyin). They only find the
+candidates; each term is then checked on the folded text (``ftitle``, ``fbody``) and the
+pinyin columns, so the hits are SQLite's:
+
+- 1 character: a token starting with it (``'t贪':*``), i.e. the character occurs;
+- 2 characters: the bigram token;
+- ≥ 3 characters: every token of its runs (bigrams, a 1-character run by prefix), then the
+  exact substring (``strpos``), punctuation included; a term with no letter or digit at all
+  has no token and is checked on every row;
+- a term of ASCII letters may match the pinyin instead: its initials for 2 letters (SQLite's
+  bigram table holds initials only), initials or full pinyin for ≥ 3.
+
+Ranking is our own, not ``ts_rank``: the tokens carry no positions (a ``tsvector`` keeps at
+most 256 positions of a lexeme, up to position 16,383, which a long transcript passes), and
+ts_rank would read every candidate's vector besides. As on SQLite the integer part counts the
+term families (≥ 3 characters; 1–2 characters) found in the title or the pinyin, so a title hit
+always ranks first; the fraction r / (1 + r) sums, per term, a BM25-like saturation of its
+count (title and pinyin occurrences weighing 20 body occurrences) against the body's length. It
+has no idf: every candidate holds every term.
+
+Ranking reads every candidate (FTS5 ranks from its index; a GIN index holds no counts). Past
+``RANK_WINDOW`` candidates the page is therefore the title (or pinyin) hits, newest first, then
+the others, newest first (by ``rowid``: the last written or edited first), each read in rowid
+order and stopping at the page: the same hits, title hits still first, in a few milliseconds
+for a term found in a fifth of a million documents.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from workbench.search.model import Filters, iso_day
+from workbench.search.query import ParsedQuery, Term
+from workbench.search.text import bigram_phrase, bigram_text
+
+TITLE, BODY, PINYIN = "t", "b", "p"
+_TITLE_WEIGHT = 20
+_K1, _B, _AVERAGE_BODY = 1.2, 0.75, 200.0  # BM25's usual k1 and b; a body of ~200 characters
+
+# Each term's count is computed once per candidate: OFFSET 0 keeps the planner from pulling the
+# LATERAL subqueries up into the score, which would repeat every replace() in it.
+_PAGE = (
+    "SELECT record_type, record_id, title, body, {families} + rank.r / (1 + rank.r) AS score"
+    " FROM search_docs"
+    " CROSS JOIN LATERAL (SELECT {frequencies} OFFSET 0) AS tf"
+    " CROSS JOIN LATERAL (SELECT {r} AS r OFFSET 0) AS rank"
+    " WHERE {where} ORDER BY score DESC, rowid LIMIT :limit OFFSET :offset"
+)
+# Past this many candidates the page is the newest hits, title hits first (``_newest_first``):
+# ranking them all would read every one (bench/NOTES.md, "office").
+RANK_WINDOW = 2_000
+_COUNT = "SELECT count(*) FROM (SELECT 1 FROM search_docs WHERE {where} LIMIT :window) AS c"
+_NEWEST = (
+    "SELECT record_type, record_id, title, body, {score} AS score FROM search_docs"
+    " WHERE {where} ORDER BY rowid DESC LIMIT :limit OFFSET :offset"
+)
+_INITIALS = "pinyin_initials"
+_ALL_PINYIN = "(pinyin_initials || ' ' || pinyin_full)"
+
+
+def doc_tokens(title: str, body: str, initials: str, full: str) -> list[str]:
+    """The tagged tokens of one document (``title`` and ``body`` folded), each once."""
+    tokens = {TITLE + token for token in bigram_text(title).split()}
+    tokens.update(BODY + token for token in bigram_text(body).split())
+    tokens.update(PINYIN + token for token in bigram_text(f"{initials} {full}").split())
+    return sorted(tokens)
+
+
+def _lexeme(token: str, prefix: bool = False) -> str:
+    """A quoted tsquery lexeme: taken as it is, never parsed by a configuration."""
+    quoted = "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+    return quoted + ":*" if prefix else quoted
+
+
+def _tokens_of(term: Term, tag: str) -> list[str]:
+    """One lexeme per token a document holds when ``term`` occurs in the ``tag`` column."""
+    lexemes = []
+    for run in term.runs:
+        if len(run) == 1:
+            lexemes.append(_lexeme(tag + run, prefix=True))
+        else:
+            lexemes += [_lexeme(tag + bigram) for bigram in bigram_phrase(run).split()]
+    return lexemes
+
+
+def _term_query(term: Term, titles_only: bool) -> str | None:
+    """The tsquery finding the candidates for ``term`` (None: it has no token)."""
+    if not term.runs:
+        return None
+    tags = (TITLE,) if titles_only else (TITLE, BODY)
+    per_token = zip(*(_tokens_of(term, tag) for tag in tags), strict=True)
+    alternatives = ["(" + " & ".join("(" + " | ".join(t) + ")" for t in per_token) + ")"]
+    if term.pinyin:
+        alternatives.append("(" + " & ".join(_tokens_of(term, PINYIN)) + ")")
+    return "(" + " | ".join(alternatives) + ")"
+
+
+def _pinyin_column(term: Term) -> str:
+    return _ALL_PINYIN if term.trigram else _INITIALS
+
+
+def _occurs(column: str, index: int) -> str:
+    return f"strpos({column}, :n{index}) > 0"
+
+
+def _count(column: str, index: int) -> str:
+    return f"((length({column}) - length(replace({column}, :n{index}, ''))) / :l{index})"
+
+
+def _in_title(term: Term, index: int) -> str:
+    found = [_occurs("ftitle", index)]
+    if term.pinyin:
+        found.append(_occurs(_pinyin_column(term), index))
+    return "(" + " OR ".join(found) + ")"
+
+
+def _matches(term: Term, index: int, titles_only: bool) -> str:
+    if titles_only:
+        return _in_title(term, index)
+    return f"({_in_title(term, index)} OR {_occurs('fbody', index)})"
+
+
+def _frequency(term: Term, index: int) -> str:
+    """The term's occurrences, a title (or pinyin) one counting as ``_TITLE_WEIGHT``."""
+    title = _count("ftitle", index)
+    if term.pinyin:
+        title = f"({title} + {_count(_pinyin_column(term), index)})"
+    return f"({_TITLE_WEIGHT} * {title} + {_count('fbody', index)})::float8 AS f{index}"
+
+
+def _family(terms: Sequence[tuple[int, Term]]) -> str:
+    if not terms:
+        return "0"
+    return "(CASE WHEN " + " OR ".join(_in_title(t, i) for i, t in terms) + " THEN 1 ELSE 0 END)"
+
+
+def _score(terms: Sequence[Term]) -> tuple[str, str, str]:
+    """The score's integer part, each term's frequency and r (see the module docstring)."""
+    numbered = list(enumerate(terms))
+    families = (
+        _family([(i, t) for i, t in numbered if t.trigram])
+        + " + "
+        + _family([(i, t) for i, t in numbered if not t.trigram])
+    )
+    frequencies = ", ".join(_frequency(t, i) for i, t in numbered)
+    norm = f"({_K1} * ({1 - _B} + {_B} * length(fbody)::float8 / {_AVERAGE_BODY}))"
+    r = " + ".join(f"f{i} / (f{i} + {norm})" for i, _ in numbered)
+    return families, frequencies, r
+
+
+def _filters(
+    params: dict[str, Any],
+    types: list[str] | None,
+    round_id: str | None,
+    target_id: str | None,
+    date_from: datetime.date | None,
+    date_to: datetime.date | None,
+    hidden: Sequence[tuple[str, str]],
+) -> list[str]:
+    where: list[str] = []
+    if types is not None:
+        params["types"] = types
+        where.append("record_type = ANY(:types)")
+    if round_id is not None:
+        params["round_id"] = round_id
+        where.append("round_id = :round_id")
+    if target_id is not None:
+        params["target_id"] = target_id
+        where.append("target_id = :target_id")
+    if date_from is not None or date_to is not None:
+        params["date_from"] = iso_day(date_from) if date_from is not None else "0000-00-00"
+        params["date_to"] = iso_day(date_to) if date_to is not None else "9999-99-99"
+        where.append("date BETWEEN :date_from AND :date_to")
+    if hidden:
+        params["hidden"] = [f"{kind} {record_id}" for kind, record_id in hidden]
+        where.append("NOT (record_type || ' ' || record_id = ANY(:hidden))")
+    return where
+
+
+def _page(
+    conn: Connection, parsed: ParsedQuery, where: list[str], params: dict[str, Any]
+) -> list[Any]:
+    """By relevance: the score of every candidate, then the best ``limit``."""
+    families, frequencies, r = _score(parsed.terms)
+    sql = (
+        _PAGE.replace("{families}", families)
+        .replace("{frequencies}", frequencies)
+        .replace("{r}", r)
+        .replace("{where}", " AND ".join(where))
+    )
+    return list(conn.execute(text(sql), params))
+
+
+def _many(conn: Connection, where: list[str], params: dict[str, Any]) -> bool:
+    """More than RANK_WINDOW rows meet ``where`` (it stops counting there)."""
+    found = conn.execute(text(_COUNT.replace("{where}", " AND ".join(where))), params)
+    return int(found.scalar_one()) > RANK_WINDOW
+
+
+def _newest(
+    conn: Connection,
+    tokens: list[str],
+    exact: list[str],
+    params: dict[str, Any],
+    score: str,
+) -> list[Any]:
+    """The rows meeting ``tokens`` and ``exact``, newest first. Few: found through the GIN index
+    and sorted. Many: read in rowid order, each checked on its text alone, until the page is
+    full; without the token condition, whose selectivity the planner underestimates (it takes
+    a word's bigrams as independent), so that it does not sort them all instead."""
+    where = exact if _many(conn, [*tokens, *exact], params) else [*tokens, *exact]
+    sql = _NEWEST.replace("{score}", score).replace("{where}", " AND ".join(where))
+    return list(conn.execute(text(sql), params))
+
+
+def _newest_first(
+    conn: Connection,
+    parsed: ParsedQuery,
+    tokens: list[str],
+    exact: list[str],
+    params: dict[str, Any],
+    limit: int,
+    offset: int,
+) -> list[Any]:
+    """More than RANK_WINDOW candidates: the title (or pinyin) hits, newest first, then the
+    others, newest first, each part stopping at the page."""
+    numbered = list(enumerate(parsed.terms))
+    in_title = "(" + " OR ".join(_in_title(t, i) for i, t in numbered) + ")"
+    title_tokens = [q for t in parsed.terms if (q := _term_query(t, True)) is not None]
+    titled = list(tokens)
+    if len(title_tokens) == len(parsed.terms):  # the index finds the title hits alone
+        params = {**params, "qt": " | ".join(title_tokens)}
+        titled.append("tokens @@ CAST(:qt AS tsquery)")
+    families = _score(parsed.terms)[0]
+    page = {**params, "limit": offset + limit, "offset": 0}
+    first = _newest(conn, titled, [*exact, in_title], page, families)
+    rows = first[offset:]
+    if len(first) == offset + limit or parsed.titles_only:
+        return rows
+    rest = {**params, "limit": limit - len(rows), "offset": max(0, offset - len(first))}
+    return rows + _newest(conn, tokens, [*exact, f"NOT {in_title}"], rest, "0")
+
+
+def ranked(
+    conn: Connection,
+    parsed: ParsedQuery,
+    filters: Filters,
+    hidden: Sequence[tuple[str, str]],
+    limit: int,
+    offset: int,
+) -> list[Any]:
+    """One page of (record_type, record_id, title, body, score), best first, as
+    ``searcher._ranked`` gives it on SQLite. SQL from the fragments above; all values bound."""
+    params: dict[str, Any] = {"limit": limit, "offset": offset, "window": RANK_WINDOW + 1}
+    tokens: list[str] = []
+    queries = [q for t in parsed.terms if (q := _term_query(t, parsed.titles_only)) is not None]
+    if queries:
+        params["q"] = " & ".join(queries)
+        tokens.append("tokens @@ CAST(:q AS tsquery)")
+    exact: list[str] = []
+    for index, term in enumerate(parsed.terms):
+        params[f"n{index}"] = term.needle
+        params[f"l{index}"] = len(term.needle)
+        exact.append(_matches(term, index, parsed.titles_only))
+    exact += _filters(params, *filters, hidden)
+    if _many(conn, [*tokens, *exact], params):
+        return _newest_first(conn, parsed, tokens, exact, params, limit, offset)
+    return _page(conn, parsed, [*tokens, *exact], params)
