@@ -28,16 +28,19 @@ def error_code(error: BaseException) -> str:
 
 
 def error_text(error: BaseException) -> str:
+    """The translated message, then its code on a line of its own: a label wraps a long code
+    at its hyphens ("（WB-" / "OFFICE-UNREACHABLE）") when the code follows the text."""
     if isinstance(error, WorkbenchError):
         message = core_text(error.message)
-        return (
-            QCoreApplication.translate("errors", "%1（%2）")
-            .replace("%2", error.code)
-            .replace("%1", message)  # last, so nothing in the message is taken for a marker
+    else:
+        log.error("unexpected error", exc_info=error)
+        message = QCoreApplication.translate(
+            "errors", "发生意外错误，操作未完成，数据未改变。详情已写入日志。"
         )
-    log.error("unexpected error", exc_info=error)
-    return QCoreApplication.translate(
-        "errors", "发生意外错误，操作未完成，数据未改变。详情已写入日志。（WB-INTERNAL）"
+    return (
+        QCoreApplication.translate("errors", "%1\n（%2）")
+        .replace("%2", error_code(error))
+        .replace("%1", message)  # last, so nothing in the message is taken for a marker
     )
 
 

@@ -6,6 +6,7 @@ often set to en_US).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -22,6 +23,13 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     extracts ``_tr("…")`` calls with the empty context, which this looks up). Inside a QObject
     subclass use ``self.tr`` instead: lupdate gives those the class as context."""
     return QCoreApplication.translate("", text, disambiguation, n)
+
+
+def aside(text: str, note: str) -> str:
+    """“text（note）” in the language's own brackets (English: “text (note)”), filled in one
+    pass, so that neither value (a name as typed) is taken for a marker."""
+    template = tr("%1（%2）")
+    return re.sub("%[12]", lambda m: text if m[0] == "%1" else note, template)
 
 
 def core_text(text: str) -> str:

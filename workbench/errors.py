@@ -244,8 +244,8 @@ class OfficeDatabaseMissing(StoreNotFound):
 class NotAnOfficeStore(StoreNotFound):
     code = "WB-OFFICE-NOT-STORE"
     default_message = N_(
-        "该数据库不是巡察工作台的巡察办数据库：请核对地址；新数据库须由系统管理员先用 "
-        "workbench office create 建立"
+        "该数据库不是巡察工作台的巡察办数据库：请向系统管理员核对地址"
+        "（新的巡察办数据库须由系统管理员先建立）"
     )
 
 

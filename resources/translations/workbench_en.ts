@@ -212,6 +212,10 @@
         <translation>No records</translation>
     </message>
     <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -7330,8 +7334,8 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Welcome to the Inspection Workbench</translation>
     </message>
     <message>
-        <source>数据全部加密保存在本机，只通过加密数据包交换。</source>
-        <translation>All data is stored encrypted on this computer and leaves it only in sealed packages.</translation>
+        <source>选择本机使用的数据库。</source>
+        <translation>Choose the store this computer works with.</translation>
     </message>
     <message>
         <source>新建数据库</source>
@@ -7352,6 +7356,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>数据库文件夹：</source>
         <translation>Store folder:</translation>
+    </message>
+    <message>
+        <source>本机的数据库加密保存在所选文件夹中，与巡察组之间只通过加密数据包交换；连接巡察办服务器时，数据保存在巡察办的服务器上，经校验过证书的加密连接传输。</source>
+        <translation>A store on this computer is kept encrypted in the chosen folder and exchanged with teams only in sealed packages; connected to the office server, the data is kept on the office&apos;s server and travels over an encrypted connection whose certificate is checked.</translation>
     </message>
     <message>
         <source>选择数据库文件夹</source>
@@ -7411,8 +7419,12 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Connect to the office server</translation>
     </message>
     <message>
-        <source>服务器地址和 CA 证书由系统管理员提供。连接信息用你的口令加密保存在本机，不以明文存放。</source>
-        <translation>The system administrator gives you the server&apos;s address and CA certificate. The connection is kept on this computer encrypted under your passphrase, never in plain text.</translation>
+        <source>服务器地址和 CA 证书由系统管理员提供。</source>
+        <translation>The system administrator gives you the server&apos;s address and CA certificate.</translation>
+    </message>
+    <message>
+        <source>连接信息用你的口令加密保存在本机，不以明文存放。</source>
+        <translation>The connection is kept on this computer encrypted under your passphrase, never in plain text.</translation>
     </message>
     <message>
         <source>postgresql://账号@服务器:5432/数据库名</source>
@@ -7453,6 +7465,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>正在连接巡察办服务器…</source>
         <translation>Connecting to the office server…</translation>
+    </message>
+    <message>
+        <source>请填写：%1</source>
+        <translation>Fill in: %1</translation>
     </message>
 </context>
 <context>
@@ -8347,10 +8363,6 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The office server has no database by the name in the address: check the database name</translation>
     </message>
     <message>
-        <source>该数据库不是巡察工作台的巡察办数据库：请核对地址；新数据库须由系统管理员先用 workbench office create 建立</source>
-        <translation>This database is not a workbench office store: check the address; a new one must first be set up by the system administrator with workbench office create</translation>
-    </message>
-    <message>
         <source>巡察办服务器上的数据库暂不支持此操作（它只适用于本机的加密数据库文件）；服务器的备份与检查由数据库管理员在服务器上进行</source>
         <translation>The office store on the server does not support this yet (it applies to an encrypted store file on this computer); the database administrator backs up and checks the server on the server</translation>
     </message>
@@ -8417,6 +8429,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>日期“{value}”不存在</source>
         <translation>The date “{value}” does not exist</translation>
+    </message>
+    <message>
+        <source>该数据库不是巡察工作台的巡察办数据库：请向系统管理员核对地址（新的巡察办数据库须由系统管理员先建立）</source>
+        <translation>This database is not a workbench office store: check the address with the system administrator (a new office store must first be set up by the system administrator)</translation>
     </message>
     <message>
         <source>本轮没有名为“{name}”的巡察组</source>
@@ -8549,6 +8565,38 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>身份证号中的出生日期 {born} 不存在</source>
         <translation>The date of birth {born} in the ID number does not exist</translation>
+    </message>
+    <message>
+        <source>口令正确，但服务器上此用户的口令已在其他电脑上修改：请在本机用新口令重新连接巡察办服务器</source>
+        <translation>The passphrase is right, but this user&apos;s passphrase on the server was changed on another computer: connect this computer to the office server again with the new passphrase</translation>
+    </message>
+    <message>
+        <source>无法读取 CA 证书文件 {path}：请核对文件，或向系统管理员索取</source>
+        <translation>Cannot read the CA certificate file {path}: check the file, or ask the system administrator for it</translation>
+    </message>
+    <message>
+        <source>CA 证书文件不是 PEM 格式的证书：请核对文件，或向系统管理员索取</source>
+        <translation>The CA certificate file is not a PEM certificate: check the file, or ask the system administrator for it</translation>
+    </message>
+    <message>
+        <source>需要巡察办的 CA 证书文件（向系统管理员索取）：服务器的证书要对照它校验</source>
+        <translation>The office&apos;s CA certificate file is needed (ask the system administrator for it): the server&apos;s certificate is checked against it</translation>
+    </message>
+    <message>
+        <source>数据库中的密钥文件过大，不是本程序的密钥文件</source>
+        <translation>The keyfile in the database is too large; it is not this program&apos;s keyfile</translation>
+    </message>
+    <message>
+        <source>服务器上的数据库不是本机所连接的那一个巡察办数据库（编号不同）：请向系统管理员核对地址后重新连接巡察办服务器</source>
+        <translation>The database on the server is not the office store this computer is connected to (its ID differs): check the address with the system administrator, then connect to the office server again</translation>
+    </message>
+    <message>
+        <source>巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）</source>
+        <translation>The office server&apos;s address looks like postgresql://user@host:port/database (the system administrator gives it to you)</translation>
+    </message>
+    <message>
+        <source>巡察办服务器上的数据库暂不能在本机用恢复码找回口令：请系统管理员为你重设口令（用户管理），再用新口令重新连接巡察办服务器</source>
+        <translation>A passphrase for the office store on the server cannot be recovered with a recovery code on this computer yet: ask the system administrator to reset your passphrase (User management), then connect to the office server again with the new one</translation>
     </message>
     <message>
         <source>记录员</source>
@@ -10566,12 +10614,14 @@ No need to import it again; this database is unchanged.</translation>
 <context>
     <name>errors</name>
     <message>
-        <source>%1（%2）</source>
-        <translation>%1 (%2)</translation>
+        <source>发生意外错误，操作未完成，数据未改变。详情已写入日志。</source>
+        <translation>An unexpected error occurred. The operation was not completed and no data was changed. Details have been written to the log.</translation>
     </message>
     <message>
-        <source>发生意外错误，操作未完成，数据未改变。详情已写入日志。（WB-INTERNAL）</source>
-        <translation>An unexpected error occurred. The operation was not completed and no data was changed. Details have been written to the log. (WB-INTERNAL)</translation>
+        <source>%1
+（%2）</source>
+        <translation>%1
+(%2)</translation>
     </message>
     <message>
         <source>错误代码：</source>

@@ -11,10 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.english import english_ui
 from tests.ui.exchange_world import TIMEOUT, idle, release, ui_on, world_fixture  # noqa: F401
 from tests.workbench.datalist_files import ASSISTANCE_HEADERS, assistance_rows, write_csv
 from tests.workbench.exchange_support import PASS, World
-from ui.dialogs.briefing_wizard import BriefingWizard, file_names
+from ui.dialogs.briefing_wizard import BriefingWizard, file_names, holder_text
 from ui.pages.datacheck_page import DatacheckPage
 from ui.pages.exchange_page import ExchangePage
 from ui.tasks import Tasks
@@ -263,6 +264,14 @@ def test_file_names_tell_devices_apart() -> None:
     assert not any(f"-{i}-" in n for i, n in names.items())
 
 
+def test_a_holder_and_team_in_each_languages_brackets(qapp: object) -> None:
+    device = BriefingRecipient("1", "李明", "liming", "03352 10133 77777", "第一巡察组")
+    assert holder_text(device) == "李明（第一巡察组）"
+    with english_ui():
+        assert holder_text(device) == "李明 (第一巡察组)"
+    assert holder_text(BriefingRecipient("2", "赵敏", "zm", "1 2", "")) == "赵敏"
+
+
 def _office_list(w: World) -> str:
     path = write_csv(w.dir / "低保.csv", ASSISTANCE_HEADERS, assistance_rows(3))
     with w.office.session() as s:
@@ -330,3 +339,23 @@ def test_a_role_that_may_not_see_lists_is_not_offered_them(
     finally:
         tasks.shutdown()
         workspace.lock()
+
+
+def test_the_result_reads_in_the_languages_own_punctuation(
+    qtbot: QtBot, w: World, tmp_path: Path
+) -> None:
+    """In English a list sent is “县民政局 (低保.csv)”, a file “path (5.9 KB)”, the counts
+    joined with commas: core gives the source and the file apart, the UI punctuates them."""
+    _office_list(w)
+    with english_ui(), ui_on(w, "office") as (_ws, tasks):
+        wizard = _wizard(qtbot, _page(qtbot, tasks, w.round_id), 2, tmp_path / "out")
+        setup = wizard.setup
+        qtbot.waitUntil(lambda: setup.lists.count() == 1, timeout=TIMEOUT)
+        setup.lists.item(0).setCheckState(Qt.CheckState.Checked)
+        setup.set_checked([w.template.device_a])
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentId() == BriefingWizard.RESULT, timeout=TIMEOUT)
+        summary = wizard.result_page.summary.text()
+        wizard.close()
+    assert "县民政局 (低保.csv)" in summary, summary
+    assert not any(mark in summary for mark in "（），、："), summary

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -81,6 +82,16 @@ def _cut_form_labels(widget: QWidget) -> list[str]:
                 continue
             if label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width():
                 cut.append(label.text())
+    return cut
+
+
+def _cut_wrapped_labels(widget: QWidget) -> list[str]:
+    """Word-wrapped labels (a wizard's subtitle, a note, a refusal) shorter than their lines."""
+    cut = []
+    for label in widget.findChildren(QLabel):
+        shown = label.isVisible() and label.wordWrap() and label.text()
+        if shown and label.heightForWidth(label.width()) > label.height():
+            cut.append(label.text())
     return cut
 
 
@@ -195,6 +206,41 @@ def test_the_office_pages_fit_in_english(qtbot: QtBot, opened: Opened, office_di
         problems = _page_problems(qtbot, window)
         window.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_first_run_wizard_fits_in_english(qtbot: QtBot, tmp_path: Path) -> None:
+    """Its choice page, and 连接巡察办服务器 with the longest refusal it shows (the server cannot
+    be reached): no subtitle, note or label cut at the wizard's own size."""
+    from PySide6.QtWidgets import QWizard
+
+    from ui.dialogs.first_run_wizard import FirstRunWizard
+
+    def problems(wizard: FirstRunWizard, page: str) -> list[str]:
+        QApplication.processEvents()  # the wizard fits its height to the page's text
+        QApplication.processEvents()
+        found = [f"{page} label: {t}" for t in _cut_form_labels(wizard)]
+        found += [f"{page} cut: {t}" for t in _cut_wrapped_labels(wizard)]
+        found += [f"{page} in Chinese: {t}" for t in _chinese_chrome(wizard)]
+        return found
+
+    with english_ui():
+        wizard = FirstRunWizard(tmp_path / "desk")
+        qtbot.addWidget(wizard)
+        wizard.show()
+        found = problems(wizard, "choice")
+        wizard.choice.connect_server.setChecked(True)
+        wizard.next()
+        found += problems(wizard, "connect")
+        page: Any = wizard.currentPage()
+        page.url.setText("postgresql://wb@127.0.0.1:1/office?sslmode=require")
+        page.user.setText("ban")
+        page.passphrase.setText("x" * 12)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        qtbot.waitUntil(lambda: not page.busy, timeout=30000)
+        assert "WB-OFFICE-UNREACHABLE" in page.message.text()
+        found += problems(wizard, "connect refused")
+        wizard.close()
+    assert not found, "\n".join(found)
 
 
 @pytest.mark.skipif(bool(os.environ.get("QT_SCALE_FACTOR")), reason="already scaled")

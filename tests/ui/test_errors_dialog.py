@@ -3,11 +3,12 @@ traceback; an unexpected error's traceback goes to the rotating log."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from ui.errors import error_details, log_file, show_error
-from workbench.errors import ValidationError
+from ui.errors import error_details, error_text, log_file, show_error
+from workbench.errors import OfficeUnreachable, ValidationError
 from workbench.logs import setup_logging
 
 
@@ -54,7 +55,7 @@ def test_an_expected_error_shows_its_message_and_code_and_logs_no_traceback(
     before = log_file().read_text(encoding="utf-8") if log_file().exists() else ""
     window = QWidget()
     box = _shown(qtbot, window, _raised(ValidationError("不能按此列排序", field="order")))
-    assert box.text() == "不能按此列排序（WB-VALIDATION）"
+    assert box.text() == "不能按此列排序\n（WB-VALIDATION）"
     assert box.icon() == QMessageBox.Icon.Warning and box.windowTitle() == "操作未完成"
     details = box.detailedText().splitlines()
     assert details[0] == "错误代码：WB-VALIDATION"
@@ -69,3 +70,29 @@ def test_details_name_no_exception_text() -> None:
     secret = "张三 13800000000"
     text = error_details(KeyError(secret))
     assert secret not in text and "KeyError" in text and "WB-INTERNAL" in text
+
+
+def _wrapped(text: str, font: QFont, width: int) -> list[str]:
+    """The lines a word-wrapping label (``QLabel.setWordWrap``) draws ``text`` in."""
+    lines = []
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+    return lines
+
+
+def test_a_code_is_never_broken_across_lines() -> None:
+    """Wrapped at any width the label can show the code in, the code stays whole: it used to
+    break at a hyphen (“（WB-” / “OFFICE-UNREACHABLE）”) when it followed the text."""
+    text, code, font = error_text(OfficeUnreachable()), "WB-OFFICE-UNREACHABLE", QFont()
+    narrowest = QFontMetrics(font).horizontalAdvance(f"（{code}）") + 1
+    for width in range(narrowest, 900, 3):
+        lines = _wrapped(text, font, width)
+        assert any(code in line for line in lines), (width, lines)

@@ -78,7 +78,7 @@ def test_a_chosen_list_arrives_as_the_office_read_it_and_says_it_was_sent(w: Wor
     sent = ex.build_briefing(
         w.office, w.round_id, [w.template.device_a], w.dir / "b.wbp", lists=[source_id]
     )
-    assert sent.lists == ("县民政局（低保.csv）",)
+    assert sent.lists == (("县民政局", "低保.csv"),)
     result = ex.import_package(w.a, w.dir / "b.wbp")
     assert result.outcome["lists_added"] == 1
     assert _rows(w.a, source_id) == _rows(w.office, source_id)  # typed columns read again

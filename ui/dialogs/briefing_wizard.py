@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs.export_wizard import default_package_name
 from ui.dialogs.job_wizard import JobPage, JobWizard, note_label
 from ui.errors import error_text
-from ui.i18n import core_text
+from ui.i18n import aside, core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import human_size
 from ui.pages.exchange_support import counts_text, run_core
@@ -64,7 +64,7 @@ def short_fingerprint(fingerprint: str) -> str:
 
 
 def holder_text(device: BriefingRecipient) -> str:
-    return f"{device.display_name}（{device.team}）" if device.team else device.display_name
+    return aside(device.display_name, device.team) if device.team else device.display_name
 
 
 def recipient_text(device: BriefingRecipient) -> str:
@@ -320,8 +320,8 @@ class _ResultPage(QWizardPage):
             first = written[0][1]
             lines.append(self.tr("每个部署包只加密给所列的一台设备，只有该设备能解密导入："))
             for device, result, size in written:
-                lines.append(f"{holder_text(device)}（{short_fingerprint(device.fingerprint)}）")
-                lines.append(f"    {result.path}（{human_size(size)}）")
+                lines.append(aside(holder_text(device), short_fingerprint(device.fingerprint)))
+                lines.append("    " + aside(str(result.path), human_size(size)))
             lines += [
                 "",
                 self.tr("内容：%1；分类数据 %2 个；吊销名单 %3 条。")
@@ -334,7 +334,8 @@ class _ResultPage(QWizardPage):
             ]
             if first.lists:
                 sent = self.tr("随包下发名单（含个人信息）：%1")
-                lines.insert(-1, sent.replace("%1", "、".join(first.lists)))
+                names = _tr("、").join(aside(label, file) for label, file in first.lists)
+                lines.insert(-1, sent.replace("%1", names))
         if stopped is not None:
             why = self.tr("已取消。") if isinstance(stopped, Cancelled) else error_text(stopped)
             pending = batch.pending if batch is not None else self.wizard_.setup.chosen()

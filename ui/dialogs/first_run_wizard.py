@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text
+from ui.i18n import tr as _tr
 from ui.slow_call import start_slow_call
 from workbench.workspace import Workspace, store_exists
 
@@ -33,7 +35,7 @@ class _ChoicePage(QWizardPage):
     def __init__(self, default_dir: Path) -> None:
         super().__init__()
         self.setTitle(self.tr("欢迎使用巡察工作台"))
-        self.setSubTitle(self.tr("数据全部加密保存在本机，只通过加密数据包交换。"))
+        self.setSubTitle(self.tr("选择本机使用的数据库。"))
         self.create_new = QRadioButton(self.tr("新建数据库"))
         self.create_new.setChecked(True)
         self.open_existing = QRadioButton(self.tr("打开已有数据库"))
@@ -52,6 +54,15 @@ class _ChoicePage(QWizardPage):
         layout.addWidget(self.connect_server)
         layout.addWidget(QLabel(self.tr("数据库文件夹：")))
         layout.addLayout(row)
+        # in the page, not the subtitle: QWizard gives a wrapped subtitle too little height
+        where = note_label("where_data_is")
+        where.setText(
+            self.tr(
+                "本机的数据库加密保存在所选文件夹中，与巡察组之间只通过加密数据包交换；"
+                "连接巡察办服务器时，数据保存在巡察办的服务器上，经校验过证书的加密连接传输。"
+            )
+        )
+        layout.addWidget(where)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
@@ -233,12 +244,9 @@ class _ConnectPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(self.tr("连接巡察办服务器"))
-        self.setSubTitle(
-            self.tr(
-                "服务器地址和 CA 证书由系统管理员提供。连接信息用你的口令加密保存在本机，"
-                "不以明文存放。"
-            )
-        )
+        self.setSubTitle(self.tr("服务器地址和 CA 证书由系统管理员提供。"))
+        kept = note_label("connection_kept")
+        kept.setText(self.tr("连接信息用你的口令加密保存在本机，不以明文存放。"))
         self.url = QLineEdit()
         self.url.setObjectName("server_url")
         self.url.setPlaceholderText(self.tr("postgresql://账号@服务器:5432/数据库名"))
@@ -257,10 +265,8 @@ class _ConnectPage(QWizardPage):
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.needed = note_label("needed")  # why 完成 is off
+        self.message = note_label("message")
         self.message.setStyleSheet("color: #b00020;")
         form = QFormLayout(self)
         form.addRow(self.tr("服务器地址"), self.url)
@@ -268,7 +274,11 @@ class _ConnectPage(QWizardPage):
         form.addRow(self.tr("数据库账号口令"), self.db_password)
         form.addRow(self.tr("用户名"), self.user)
         form.addRow(self.tr("口令"), self.passphrase)
+        form.addRow(kept)
+        form.addRow(self.needed)
         form.addRow(self.message)
+        for edit in (self.url, self.user, self.passphrase):
+            edit.textChanged.connect(self.completeChanged)
         self.busy = False
         self._connected = False
 
@@ -328,8 +338,21 @@ class _ConnectPage(QWizardPage):
             self.wizard_.button(button).setEnabled(not busy)
         self.completeChanged.emit()
 
+    def missing(self) -> str | None:
+        """The fields 完成 waits for, named (the database password is optional: the address
+        may carry the login, and the core says when the CA is needed)."""
+        required = [
+            (self.tr("服务器地址"), self.url),
+            (self.tr("用户名"), self.user),
+            (self.tr("口令"), self.passphrase),
+        ]
+        names = [name for name, edit in required if not edit.text().strip()]
+        return self.tr("请填写：%1").replace("%1", _tr("、").join(names)) if names else None
+
     def isComplete(self) -> bool:  # noqa: N802
-        return not self.busy
+        missing = self.missing()
+        self.needed.setText(missing or "")
+        return not self.busy and missing is None
 
     def nextId(self) -> int:  # noqa: N802
         return -1
@@ -353,6 +376,31 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("上一步"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
+        # room for the connect page's fields and some 60 characters a line, at any scale
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        for page_id in self.pageIds():
+            self.page(page_id).installEventFilter(self)  # a label's new text: fit again
+        self.currentIdChanged.connect(self._refit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._refit()
+        return super().eventFilter(watched, event)
+
+    def _refit(self) -> None:
+        QTimer.singleShot(0, self.fit_height)
+
+    def fit_height(self) -> None:
+        """QWizard takes its height from its pages' size hints, which lay a wrapped label out
+        about 80 characters wide; at the wizard's own width (English words, a larger scale) the
+        last lines would be cut off: grow to the height the page needs at its width."""
+        page = self.currentPage()
+        layout = page.layout() if page is not None else None
+        if page is None or layout is None or not layout.hasHeightForWidth():
+            return
+        short = layout.totalHeightForWidth(page.width()) - page.height()
+        if short > 0:
+            self.resize(self.width(), self.height() + short)
 
     def directory(self) -> Path:
         return Path(self.choice.folder.text().strip()).expanduser()

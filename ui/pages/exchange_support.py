@@ -175,11 +175,11 @@ def package_kind_label(kind: str | None) -> str:
 def counts_text(counts: dict[str, int]) -> str:
     if not counts:
         return _tr("无记录")
-    return "，".join(f"{record_type_label(k)} {v}" for k, v in sorted(counts.items()))
+    return _tr("，").join(f"{record_type_label(k)} {v}" for k, v in sorted(counts.items()))
 
 
 def outcome_text(outcome: dict[str, int]) -> str:
-    return "，".join(f"{outcome_label(k)} {v}" for k, v in outcome.items()) or "—"
+    return _tr("，").join(f"{outcome_label(k)} {v}" for k, v in outcome.items()) or "—"
 
 
 # -- progress and cancel -----------------------------------------------------------------------

@@ -188,7 +188,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
         f"吊销名单 {result.revocations} 条"
     )
     if result.lists:
-        human += f"\n随包下发名单（含个人信息）：{'、'.join(result.lists)}"
+        names = "、".join(f"{label}（{file}）" for label, file in result.lists)
+        human += f"\n随包下发名单（含个人信息）：{names}"
     common.emit(args, result, human)
     return 0
 

@@ -37,6 +37,7 @@ from workbench.errors import (
     ValidationError,
     WorkbenchError,
 )
+from workbench.i18n import N_, Wording
 from workbench.models.system import StoreMeta
 from workbench.roles import Role
 from workbench.store import migrate, recovery
@@ -74,10 +75,12 @@ ATTACHMENTS_NOT_YET = (
     "巡察办服务器上的数据库暂不能保存附件：附件要存放在服务器上、用巡察办的数据密钥加密，"
     "这一部分尚未完成；附件不会只存在某一台电脑上"
 )
-SLOT_CHANGED_ELSEWHERE = (
-    "口令正确，但服务器上此用户的口令已在其他电脑上修改：请用新口令在本机重新运行 "
-    "workbench office connect"
+SLOT_CHANGED_ELSEWHERE = N_(
+    "口令正确，但服务器上此用户的口令已在其他电脑上修改：请在本机用新口令重新连接巡察办服务器"
 )
+CA_UNREADABLE = N_("无法读取 CA 证书文件 {path}：请核对文件，或向系统管理员索取")
+CA_NOT_PEM = N_("CA 证书文件不是 PEM 格式的证书：请核对文件，或向系统管理员索取")
+CA_REQUIRED = N_("需要巡察办的 CA 证书文件（向系统管理员索取）：服务器的证书要对照它校验")
 
 
 def read_ca(path: Path) -> str:
@@ -85,7 +88,7 @@ def read_ca(path: Path) -> str:
     try:
         return Path(path).read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError):
-        raise ValidationError(f"无法读取 CA 证书文件：{path}", field="ca") from None
+        raise ValidationError(Wording(CA_UNREADABLE, path=str(path)), field="ca") from None
 
 
 def make_connection(
@@ -108,11 +111,9 @@ def make_connection(
                 raise ValueError(ca_pem)
             x509.load_pem_x509_certificates(ca_pem.encode("ascii"))
         except ValueError:
-            raise ValidationError("CA 证书文件不是 PEM 格式的证书", field="ca") from None
+            raise ValidationError(CA_NOT_PEM, field="ca") from None
     elif parsed.query["sslmode"] in VERIFYING_MODES:
-        raise ValidationError(
-            "需要巡察办的 CA 证书（--ca 文件）：服务器的证书要对照它校验", field="ca"
-        )
+        raise ValidationError(CA_REQUIRED, field="ca")
     return Connection(parsed.render_as_string(hide_password=False), ca_pem)
 
 
@@ -141,7 +142,7 @@ def _read_keyfile(conn: DbConnection | Session) -> Keyfile:
         raise NotAnOfficeStore()
     data = text.encode("utf-8")
     if len(data) > MAX_KEYFILE_BYTES:
-        raise KeyfileDamaged("数据库中的密钥文件过大，不是本程序的密钥文件")
+        raise KeyfileDamaged(N_("数据库中的密钥文件过大，不是本程序的密钥文件"))
     return Keyfile.from_bytes(data)
 
 
@@ -359,8 +360,10 @@ class OfficeVault(Vault):
                 if other_store is not None:
                     raise other_store
                 raise NotAnOfficeStore(
-                    "服务器上的数据库不是本机所连接的那一个巡察办数据库（编号不同）："
-                    "请向系统管理员核对地址后重新运行 workbench office connect"
+                    N_(
+                        "服务器上的数据库不是本机所连接的那一个巡察办数据库（编号不同）："
+                        "请向系统管理员核对地址后重新连接巡察办服务器"
+                    )
                 )
             throttle.check(keyfile.store_id)
             failures_before = throttle.failures(keyfile.store_id)

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.exc import ArgumentError
 
 from workbench.errors import (
     NotOnOfficeServer,
@@ -24,6 +25,7 @@ from workbench.errors import (
     ValidationError,
     WorkbenchError,
 )
+from workbench.i18n import N_
 from workbench.store import engine as sqlcipher_engine
 from workbench.store.engine import compact_json
 
@@ -35,6 +37,7 @@ DEFAULT_SSLMODE = "verify-full"
 WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
 _WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench store write'))"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
+NOT_AN_ADDRESS = N_("巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）")
 
 
 def refuse_on_server(engine: Engine, what: str) -> None:
@@ -49,10 +52,15 @@ def refuse_on_server(engine: Engine, what: str) -> None:
 
 
 def engine_url(url: str | URL) -> URL:
-    """``url`` on the psycopg driver, with ``sslmode=verify-full`` unless it names one."""
-    parsed = make_url(url)
+    """``url`` on the psycopg driver, with ``sslmode=verify-full`` unless it names one. An
+    address that is not a ``postgresql://`` URL (blank, a bare name, a port that is no number)
+    is a ``ValidationError`` saying what one looks like."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise ValidationError(NOT_AN_ADDRESS, field="url") from None
     if parsed.get_backend_name() != "postgresql":
-        raise ValidationError("办公室数据库地址应以 postgresql:// 开头", field="url")
+        raise ValidationError(NOT_AN_ADDRESS, field="url")
     parsed = parsed.set(drivername=DRIVER)
     if "sslmode" not in parsed.query:
         parsed = parsed.update_query_dict({"sslmode": DEFAULT_SSLMODE})

@@ -30,6 +30,7 @@ from workbench.errors import (
     UserDisabled,
     ValidationError,
 )
+from workbench.i18n import N_
 from workbench.models.base import utcnow
 from workbench.models.system import StoreMeta, User
 from workbench.roles import Role, validate_first_user_roles
@@ -324,8 +325,10 @@ class Vault(UnlockedVault):
 
         if is_linked(Path(directory)):
             raise NotOnOfficeServer(
-                "巡察办服务器上的数据库暂不能在本机用恢复码找回口令：请系统管理员为你重设口令"
-                "（用户管理），再用新口令重新运行 workbench office connect"
+                N_(
+                    "巡察办服务器上的数据库暂不能在本机用恢复码找回口令：请系统管理员为你重设口令"
+                    "（用户管理），再用新口令重新连接巡察办服务器"
+                )
             )
         layout = StoreLayout(Path(directory))
         layout.require()

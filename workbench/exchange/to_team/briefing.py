@@ -73,7 +73,7 @@ class BriefingResult:
     counts: dict[str, int]
     taxonomy: int
     revocations: int
-    lists: tuple[str, ...] = ()  # the 碰撞比对 lists sent: 来源（文件）
+    lists: tuple[tuple[str, str], ...] = ()  # the 碰撞比对 lists sent: (来源, 文件名)
 
 
 def _office_documents() -> list[tuple[str, bytes]]:
@@ -241,7 +241,7 @@ def build_briefing(
         written.abandon()
         raise
     written.land()
-    names = tuple(f"{source.label}（{source.file_name}）" for source in sent)
+    names = tuple((source.label, source.file_name) for source in sent)
     return BriefingResult(
         manifest.package_id, Path(out_path), tuple(ids), counts, len(docs), len(revocations), names
     )
