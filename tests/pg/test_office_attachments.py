@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.engine import make_url
 
 from tests.conftest import PASSPHRASE
 from tests.kdf import TEST_KDF
 from tests.pg.stores import DISPLAY, ROLES, STORE_ROLE, USER
-from workbench.errors import AttachmentCorrupt, Cancelled
+from workbench.errors import AttachmentCorrupt, Cancelled, OfficeUnreachable
 from workbench.jobs import CancelToken
 from workbench.models import Attachment
 from workbench.roles import Role
@@ -312,3 +313,25 @@ def test_revision_0021_changes_nothing_on_sqlite(tmp_path: Path) -> None:
         assert migrate.current_revision(vault.engine) != "0021"
         assert schema() == with_chunks
         assert "attachment_chunks" not in {name for _, name, _ in with_chunks}
+
+
+def test_a_connection_lost_while_reading_is_unreachable(office: Store) -> None:
+    """The rows are fetched past SQLAlchemy (binary format): a lost connection is still the
+    office server unreachable, not an internal error, and the next read goes through."""
+    vault = office.vault
+    data = os.urandom(6 * CHUNK)
+    sha = _add(vault, data)
+    database = make_url(office.url or "").database
+    content = vault.attachments.iter_content(sha)
+    assert next(content) == data[:CHUNK]
+    with vault.read() as s:
+        s.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = :d AND pid <> pg_backend_pid()"
+            ),
+            {"d": database},
+        )
+    with pytest.raises(OfficeUnreachable):
+        list(content)
+    assert _read(vault.attachments, sha) == data

@@ -17,7 +17,7 @@ import contextlib
 import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 from sqlalchemy import (
     Column,
@@ -39,6 +39,7 @@ from workbench.errors import AttachmentCorrupt
 from workbench.store import blobcrypt
 from workbench.store.attachments import AttachmentStore, IncomingBlob
 from workbench.store.layout import StoreLayout
+from workbench.store.pg import connection_error
 
 PIECE = blobcrypt.CHUNK  # bytes of the encrypted blob per row
 
@@ -50,6 +51,28 @@ chunks = Table(
     Column("seq", Integer, primary_key=True),
     Column("data", LargeBinary, nullable=False),
 )
+
+
+_PIECE_QUERY = "SELECT data FROM attachment_chunks WHERE sha256 = %s AND seq = %s"
+
+
+def _fetch_piece(conn: Connection, sha256_hex: str, seq: int) -> bytes | None:
+    """One row's bytes, fetched in PostgreSQL's binary format: SQLAlchemy's cursors fetch text,
+    which doubles a ``bytea`` on the wire as hex and reads a third as fast (70 against 230 MiB/s
+    on a local server). The driver's errors about the connection are the engine's ``WB-`` ones
+    (``pg.connection_error``), as its ``handle_error`` makes them for every other statement."""
+    import psycopg
+
+    raw = cast(psycopg.Connection[Any], conn.connection.dbapi_connection)
+    try:
+        with raw.cursor(binary=True) as cursor:
+            row = cursor.execute(_PIECE_QUERY, (sha256_hex, seq)).fetchone()
+    except psycopg.Error as exc:
+        refused = connection_error(exc)
+        if refused is not None:
+            raise refused from exc
+        raise
+    return None if row is None else bytes(row[0])
 
 
 class _ChunkReader(io.RawIOBase):
@@ -78,9 +101,7 @@ class _ChunkReader(io.RawIOBase):
     def _next_piece(self) -> bool:
         if self._conn is None:
             return False
-        data = self._conn.execute(
-            select(chunks.c.data).where(chunks.c.sha256 == self._sha, chunks.c.seq == self._seq)
-        ).scalar()
+        data = _fetch_piece(self._conn, self._sha, self._seq)
         if data is None:  # the end (a row missing in between fails authentication)
             self._release()
             return False
