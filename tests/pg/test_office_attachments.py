@@ -35,10 +35,10 @@ from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.users import add_user
 from workbench.store import migrate
 from workbench.store.attachments import AttachmentStore
-from workbench.store.blobcrypt import CHUNK
+from workbench.store.blobcrypt import CHUNK, encrypt_stream
 from workbench.store.check import check_attachments
 from workbench.store.office import OfficeVault, make_connection
-from workbench.store.server_attachments import chunks
+from workbench.store.server_attachments import ServerAttachmentStore, chunks
 from workbench.store.vault import Vault
 from workbench.workspace import Workspace
 
@@ -335,3 +335,24 @@ def test_a_connection_lost_while_reading_is_unreachable(office: Store) -> None:
     with pytest.raises(OfficeUnreachable):
         list(content)
     assert _read(vault.attachments, sha) == data
+
+
+def test_a_blob_file_of_the_same_key_is_copied_as_it_is(office: Store, tmp_path: Path) -> None:
+    """What moving a SQLCipher office store to the server needs (its data key moves with it):
+    the blob file goes up unchanged, after it is checked against its address."""
+    vault = office.vault
+    data = os.urandom(CHUNK + 9)
+    blob_file = tmp_path / "blob"
+    with open(blob_file, "wb") as out:
+        sha, _ = encrypt_stream(io.BytesIO(data), out, vault.dek)
+    server = vault.attachments
+    assert isinstance(server, ServerAttachmentStore)
+    with vault.session() as s, pytest.raises(AttachmentCorrupt):
+        server.put_blob_file(s, "00" * 32, blob_file)  # not the content it holds
+    assert _server_rows(vault) == []
+    with vault.session() as s:
+        server.put_blob_file(s, sha, blob_file)
+        s.add(Attachment(sha256=sha, size=len(data), name="迁移的附件.bin"))
+    assert blob_file.exists()  # the source is left as it was
+    assert _read(server, sha) == data
+    assert b"".join(r[2] for r in _server_rows(vault)) == blob_file.read_bytes()

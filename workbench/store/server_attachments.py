@@ -140,6 +140,18 @@ class ServerAttachmentStore(AttachmentStore):
 
     def _place(self, session: Session, sha256_hex: str, staging: Path, *, new: bool) -> None:
         self._upload(session, sha256_hex, staging)
+        staging.unlink()
+
+    def put_blob_file(self, session: Session, sha256_hex: str, blob_file: Path) -> None:
+        """Copy a blob file already encrypted under this store's data key (a SQLCipher office
+        store's ``blob_path``, moved to the server with its keyfile and so its key) as it is, in
+        ``session``'s transaction; the attachment's row goes in the same one. Checked first: a
+        file that does not decrypt to ``sha256_hex`` is ``AttachmentCorrupt`` and nothing is
+        written."""
+        with open(blob_file, "rb") as src:
+            for _ in blobcrypt.authenticated_chunks(src, self._dek, sha256_hex):
+                pass
+        self._upload(session, sha256_hex, blob_file)
 
     def land_incoming(self, blob: IncomingBlob, session: Session | None = None) -> Path:
         """Write a finished incoming blob in ``session``'s transaction (required here; content
@@ -156,16 +168,14 @@ class ServerAttachmentStore(AttachmentStore):
             blob.path.unlink(missing_ok=True)
         return self.layout.staging
 
-    def _upload(self, session: Session, sha256_hex: str, staging: Path) -> None:
-        """The staging file's bytes as rows of ``sha256_hex``, replacing any left of a damaged
-        blob, then the staging file removed."""
+    def _upload(self, session: Session, sha256_hex: str, blob_file: Path) -> None:
+        """The file's bytes as rows of ``sha256_hex``, replacing any left of a damaged blob."""
         session.execute(delete(chunks).where(chunks.c.sha256 == sha256_hex))
-        with open(staging, "rb") as src:
+        with open(blob_file, "rb") as src:
             seq = 0
             while piece := src.read(PIECE):
                 session.execute(insert(chunks), {"sha256": sha256_hex, "seq": seq, "data": piece})
                 seq += 1
-        staging.unlink()
 
     def _open_blob(self, sha256_hex: str, session: Session | None = None) -> BinaryIO:
         if session is not None:  # sees the caller's transaction, and takes no second connection
