@@ -118,3 +118,31 @@ def test_connect_failures_exit_with_their_own_codes(
     assert f"错误 [{error}]" in err
     assert pg_cluster.app_password not in err
     assert not (desk / "office-keyfile.json").exists()
+
+
+def test_an_attachment_added_on_one_desktop_is_exported_on_another(
+    pg_cluster: pg.Cluster,
+    database: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``attach add`` and ``attach get`` through two desktops' folders: the blob is on the
+    server, not in the folder of the desktop that added it."""
+    url, ca = _bare_url(pg_cluster, database), str(pg_cluster.ca)
+    desk1, desk2 = str(tmp_path / "desk1"), str(tmp_path / "desk2")
+    for desk in (desk1, desk2):
+        verb = "create" if desk == desk1 else "connect"
+        argv = ("office", verb, url, "--ca", ca, "--store", desk, "--user", "admin")
+        assert _run(monkeypatch, PASSPHRASE, *argv) == 0
+    capsys.readouterr()
+    evidence = tmp_path / "谈话笔录.txt"
+    evidence.write_bytes("被谈话人陈述的内容".encode() * 1000)
+    argv = ("--json", "attach", "add", str(evidence), "--store", desk1, "--user", "admin")
+    assert _run(monkeypatch, PASSPHRASE, *argv) == 0
+    sha = json.loads(capsys.readouterr().out)["sha256"]
+    out = tmp_path / "导出.txt"
+    argv = ("attach", "get", sha, "--out", str(out), "--store", desk2, "--user", "admin")
+    assert _run(monkeypatch, PASSPHRASE, *argv) == 0
+    assert out.read_bytes() == evidence.read_bytes()
+    assert not [p for p in (tmp_path / "desk1" / "blobs").rglob("*") if p.is_file()]

@@ -8,7 +8,6 @@ logged into, and a database that is missing or not an office store, are refused 
 from __future__ import annotations
 
 import base64
-import io
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -329,9 +328,9 @@ def test_a_verifying_mode_needs_the_offices_ca() -> None:
 
 
 def test_jobs_on_the_stores_files_are_refused_on_the_server(office: Office, tmp_path: Path) -> None:
-    """Backup, key rotation, the file check, attachments and the recovery code work on a
-    SQLCipher store's files: asked of the office store they are refused before anything runs,
-    and nothing lands in the desktop's folder."""
+    """Backup, key rotation, the file check and the recovery code work on a SQLCipher store's
+    files: asked of the office store they are refused before anything runs, and nothing lands in
+    the desktop's folder. (Attachments are kept on the server: test_office_attachments.py.)"""
     from workbench.errors import NotOnOfficeServer
     from workbench.services.backups import backup_store
     from workbench.services.keys import rekey_store
@@ -344,8 +343,6 @@ def test_jobs_on_the_stores_files_are_refused_on_the_server(office: Office, tmp_
             rekey_store(vault)
         with pytest.raises(NotOnOfficeServer, match="检查"):
             check_store(vault)
-        with pytest.raises(NotOnOfficeServer, match="附件"), vault.session() as s:
-            vault.attachments.add(s, io.BytesIO(b"evidence"), name="a.txt")
     with pytest.raises(NotOnOfficeServer, match="重设口令"):
         Vault.open_with_recovery_code(office.desktop, "0" * 48, ADMIN, "a new passphrase")
     assert not (tmp_path / "office.wbk").exists()

@@ -205,15 +205,10 @@ class AttachmentStore:
                     source, out, self._dek, on_chunk=on_chunk, durable=True
                 )
             existing = session.get(Attachment, sha)
-            if existing is not None and self.blob_path(sha).exists():
+            if existing is not None and self.has_blob(session, sha):
                 staging.unlink()
                 return attachment_info(existing, deduplicated=True)
-            target = self.blob_path(sha)
-            make_private_dir(target.parent)
-            os.replace(staging, target)
-            if existing is None:
-                session.info.setdefault(_PLACED, []).append(target)
-            fsync_dir(target.parent)
+            self._place(session, sha, staging, new=existing is None)
         except BaseException as exc:
             with contextlib.suppress(OSError):
                 staging.unlink()
@@ -234,15 +229,34 @@ class AttachmentStore:
         session.flush()
         return attachment_info(row)
 
+    def _place(self, session: Session, sha256_hex: str, staging: Path, *, new: bool) -> None:
+        """Move an encrypted staging file to the blob's address, removed again if the
+        transaction of a ``new`` attachment's row rolls back."""
+        target = self.blob_path(sha256_hex)
+        make_private_dir(target.parent)
+        os.replace(staging, target)
+        if new:
+            session.info.setdefault(_PLACED, []).append(target)
+        fsync_dir(target.parent)
+
+    def has_blob(self, session: Session, sha256_hex: str) -> bool:
+        """Whether the encrypted bytes of this content are in the store (its row may be)."""
+        return self.blob_path(sha256_hex).exists()
+
+    def discard_blob(self, sha256_hex: str) -> None:
+        """Remove a blob whose row was deleted (a wiped round, a failed import's landed files)."""
+        self.blob_path(sha256_hex).unlink(missing_ok=True)
+
     def begin_incoming(self, size: int) -> IncomingBlob:
         """A blob arriving from a package: encrypted into a staging file as its bytes come."""
         make_private_dir(self.layout.staging)
         return IncomingBlob(self.layout.staging / f"{uuid.uuid4().hex}.part", self._dek, size)
 
-    def land_incoming(self, blob: IncomingBlob) -> Path:
+    def land_incoming(self, blob: IncomingBlob, session: Session | None = None) -> Path:
         """Move a finished incoming blob to its address; the caller makes the directory durable
         (``fsync_dir``, once per directory for many blobs) and inserts the row in its transaction
-        (a crash before that commit leaves a file ``collect_garbage`` removes)."""
+        (a crash before that commit leaves a file ``collect_garbage`` removes). ``session`` is
+        that transaction: the office store on the server writes the blob in it."""
         assert blob.sha256 is not None, "finish() the blob first"
         blob.wait_durable()
         target = self.blob_path(blob.sha256)
@@ -262,7 +276,8 @@ class AttachmentStore:
             for r in session.scalars(select(Attachment).order_by(Attachment.created_at))
         ]
 
-    def _open_blob(self, sha256_hex: str) -> BinaryIO:
+    def _open_blob(self, sha256_hex: str, session: Session | None = None) -> BinaryIO:
+        """The blob's encrypted bytes; ``session`` is the caller's unit of work, if any."""
         path = self.blob_path(sha256_hex)
         if not path.exists():
             raise AttachmentCorrupt(f"附件 {sha256_hex} 的加密文件缺失", sha256=sha256_hex)
@@ -300,7 +315,7 @@ class AttachmentStore:
             progress(done, info.size, info.name)
 
         try:
-            with self._open_blob(info.sha256) as src, open_private(tmp) as out:
+            with self._open_blob(info.sha256, session) as src, open_private(tmp) as out:
                 blobcrypt.decrypt_stream(src, out, self._dek, info.sha256, on_chunk=on_chunk)
             os.replace(tmp, out_path)
         except BaseException as exc:

@@ -166,8 +166,9 @@ class BlobWriter:
             plain[self._filled : self._filled + take] = view[:take]
             self._filled += take
             view = view[take:]
-            # A full chunk is sealed at once unless it may be the last (which needs the digest).
-            if self._filled == CHUNK and self.written < self._size:
+            # A full chunk is sealed at once unless it may be the last (which needs the digest):
+            # it is not while this write has bytes left, even if they end the blob.
+            if self._filled == CHUNK and (view or self.written < self._size):
                 self._send(last=False)
 
     def _send(self, *, last: bool) -> None:

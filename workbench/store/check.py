@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from workbench.errors import AttachmentCorrupt, AuditChainBroken, AuthenticationError
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
@@ -69,23 +70,52 @@ def check_store(
                 warnings.append(report.signatures.statement.splitlines()[0])
         except AuditChainBroken as exc:
             problems.append(exc.message)
-        rows = s.scalars(select(Attachment)).all()
-        facts["attachments"] = len(rows)
-        for index, row in enumerate(rows, 1):
-            cancel.raise_if_cancelled()
-            if not vault.attachments.blob_path(row.sha256).exists():
-                problems.append(f"附件“{row.name}”({row.sha256[:12]}) 的加密文件缺失")
-            elif deep:
-                try:
-                    vault.attachments.verify(row.sha256)
-                except AttachmentCorrupt as exc:
-                    problems.append(f"附件“{row.name}”：{exc.message}")
-            progress(index, len(rows), row.name)
-        orphans = vault.attachments.collect_garbage(s, dry_run=not repair)
-        if orphans:
-            verb = "已清除" if repair else "发现"
-            warnings.append(f"{verb}未被引用的附件文件 {len(orphans)} 个（中断的写入留下）")
+        found = check_attachments(
+            vault, s, deep=deep, repair=repair, progress=progress, cancel=cancel
+        )
+        facts["attachments"] = found.count
+        problems.extend(found.problems)
+        warnings.extend(found.warnings)
     return CheckReport(problems=tuple(problems), warnings=tuple(warnings), facts=facts)
+
+
+@dataclass(frozen=True)
+class AttachmentsChecked:
+    count: int
+    problems: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def check_attachments(
+    vault: Vault,
+    session: Session,
+    *,
+    deep: bool = True,
+    repair: bool = False,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> AttachmentsChecked:
+    """Every attachment's blob is there (and with ``deep`` decrypts to its hash); leftovers of
+    interrupted writes are counted (removed with ``repair``). The part of ``check`` that works on
+    both backends: the blobs are files here, rows on the office's server."""
+    problems: list[str] = []
+    warnings: list[str] = []
+    rows = session.scalars(select(Attachment)).all()
+    for index, row in enumerate(rows, 1):
+        cancel.raise_if_cancelled()
+        if not vault.attachments.has_blob(session, row.sha256):
+            problems.append(f"附件“{row.name}”({row.sha256[:12]}) 的加密文件缺失")
+        elif deep:
+            try:
+                vault.attachments.verify(row.sha256)
+            except AttachmentCorrupt as exc:
+                problems.append(f"附件“{row.name}”：{exc.message}")
+        progress(index, len(rows), row.name)
+    orphans = vault.attachments.collect_garbage(session, dry_run=not repair)
+    if orphans:
+        verb = "已清除" if repair else "发现"
+        warnings.append(f"{verb}未被引用的附件文件 {len(orphans)} 个（中断的写入留下）")
+    return AttachmentsChecked(len(rows), tuple(problems), tuple(warnings))
 
 
 def damage_report(damage: DamageReport, layout: StoreLayout) -> CheckReport:

@@ -7,7 +7,8 @@ key under their passphrase, the recovery slot, the root of trust, the MAC). The 
 only wrapped keys. A desktop keeps its link (``office_link.py``: the connection sealed under each
 of its users' passphrases), so unlocking is: the link opens with the user's passphrase → the
 connection → the user's slot on the server opens with the same passphrase → the data key (for
-attachments) and the user's signing key → their roles from the verified grants.
+attachments: ``server_attachments.py``) and the user's signing key → their roles from the
+verified grants.
 
 docs/store-format.md, "PostgreSQL: the office vault", says what this guarantees and what the
 server's own encryption, TLS and roles must.
@@ -31,7 +32,6 @@ from workbench.errors import (
     AuthenticationError,
     KeyfileDamaged,
     NotAnOfficeStore,
-    NotOnOfficeServer,
     OfficeMigrationIncomplete,
     StoreExists,
     ValidationError,
@@ -41,7 +41,6 @@ from workbench.i18n import N_, Wording
 from workbench.models.system import StoreMeta
 from workbench.roles import Role
 from workbench.store import migrate, recovery
-from workbench.store.attachments import AttachmentInfo, AttachmentStore, IncomingBlob
 from workbench.store.fsutil import make_private_dir, write_atomic
 from workbench.store.keyfile import (
     DEK_BYTES,
@@ -56,6 +55,7 @@ from workbench.store.keyfile import (
 from workbench.store.layout import StoreLayout
 from workbench.store.office_link import Connection, OfficeLink, is_linked
 from workbench.store.pg import engine_url, make_pg_engine
+from workbench.store.server_attachments import ServerAttachmentStore
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.unlocked import zero_key
 from workbench.store.vault import (
@@ -184,18 +184,6 @@ def _clear_folder(folder: Path, *, remove: bool) -> None:
             folder.rmdir()
 
 
-class _NoAttachmentsYet(AttachmentStore):
-    """Attachments of an office store belong on the server, under the office's data key; until
-    they are kept there, none is written into one desktop's folder, where the others would never
-    see it."""
-
-    def add(self, *_args: Any, **_kwargs: Any) -> AttachmentInfo:
-        raise NotOnOfficeServer(ATTACHMENTS_NOT_YET)
-
-    def begin_incoming(self, size: int) -> IncomingBlob:
-        raise NotOnOfficeServer(ATTACHMENTS_NOT_YET)
-
-
 class OfficeVault(Vault):
     """An unlocked office store on the server; ``layout`` is this desktop's folder."""
 
@@ -205,7 +193,7 @@ class OfficeVault(Vault):
         self, layout: StoreLayout, keyfile: Keyfile, dek: bytearray, *args: Any, **kwargs: Any
     ) -> None:
         super().__init__(layout, keyfile, dek, *args, **kwargs)
-        self.attachments = _NoAttachmentsYet(layout, dek)
+        self.attachments = ServerAttachmentStore(layout, dek, lambda: self.engine)
 
     @classmethod
     def create_on_server(
