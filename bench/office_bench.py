@@ -179,17 +179,15 @@ def _postgresql_url() -> Iterator[str | None]:
 
 @contextmanager
 def _postgresql(url: str) -> Iterator[Store]:
-    from tests.pg.stores import opened, seed
-    from workbench.store import migrate
-    from workbench.store.pg import WRITE_OPTIONS, make_pg_engine
+    from tests.kdf import TEST_KDF
+    from tests.pg.stores import office_on_server
+    from workbench.demo import DEMO_PASSPHRASE
 
-    engine = make_pg_engine(url)
-    try:
-        migrate.upgrade(engine)
-        backend = opened("postgresql", engine, seed(engine), write_options=WRITE_OPTIONS)
+    with (
+        tempfile.TemporaryDirectory() as desktop,
+        office_on_server(url, Path(desktop), DEMO_PASSPHRASE, TEST_KDF) as backend,
+    ):
         yield Store("postgresql", backend.write, backend.read)
-    finally:
-        engine.dispose()
 
 
 @contextmanager

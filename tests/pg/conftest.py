@@ -13,9 +13,8 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.kdf import TEST_KDF
 from tests.pg import cluster as pg
-from tests.pg.stores import DISPLAY, ROLES, STORE_ROLE, USER, Backend
+from tests.pg.stores import DISPLAY, ROLES, STORE_ROLE, USER, Backend, office_on_server
 from workbench.store import migrate
-from workbench.store.office import OfficeVault, make_connection
 from workbench.store.pg import make_pg_engine
 
 
@@ -76,20 +75,12 @@ def _sqlcipher(tmp_path: Path) -> Iterator[Backend]:
 
 def _postgresql(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
     cluster = request.getfixturevalue("pg_cluster")  # skips here when there is no PostgreSQL
-    with _fresh_database(cluster, request.getfixturevalue("pg_template")) as url:
-        vault, _ = OfficeVault.create_on_server(
-            tmp_path / "desktop",
-            make_connection(url),
-            user_name=USER,
-            passphrase=PASSPHRASE,
-            display_name=DISPLAY,
-            roles=ROLES,
-            kdf=TEST_KDF,
-        )
-        try:
-            yield Backend("postgresql", vault.engine, vault.session, vault.read)
-        finally:
-            vault.lock()  # before the database is dropped
+    template = request.getfixturevalue("pg_template")
+    with (
+        _fresh_database(cluster, template) as url,
+        office_on_server(url, tmp_path / "desktop", PASSPHRASE, TEST_KDF) as backend,
+    ):
+        yield backend
 
 
 @pytest.fixture(params=["sqlcipher", "postgresql"])

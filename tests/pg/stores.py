@@ -5,15 +5,18 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from workbench.roles import Role
+from workbench.store.keyfile import KdfParams
+from workbench.store.office import OfficeVault, make_connection
 from workbench.store.vault import NewStore, seed_store
 
 USER = "office1"
@@ -43,3 +46,22 @@ def seed(engine: Engine) -> str:
     new = NewStore(str(uuid.uuid4()), STORE_ROLE, user_id, USER, DISPLAY, ROLES)
     seed_store(engine, new, Ed25519PrivateKey.generate())
     return user_id
+
+
+@contextmanager
+def office_on_server(url: str, desktop: Path, passphrase: str, kdf: KdfParams) -> Iterator[Backend]:
+    """The office store made in the database at ``url`` from a desktop folder, opened by its
+    first user; locked on the way out, before anyone drops the database."""
+    vault, _ = OfficeVault.create_on_server(
+        desktop,
+        make_connection(url),
+        user_name=USER,
+        passphrase=passphrase,
+        display_name=DISPLAY,
+        roles=ROLES,
+        kdf=kdf,
+    )
+    try:
+        yield Backend("postgresql", vault.engine, vault.session, vault.read)
+    finally:
+        vault.lock()

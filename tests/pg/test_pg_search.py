@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +25,9 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 import workbench.services  # noqa: F401 - registers the search-index hook
-from tests.pg.stores import Backend, opened, seed
+from tests.conftest import PASSPHRASE
+from tests.kdf import TEST_KDF
+from tests.pg.stores import Backend, office_on_server
 from tests.pg.test_pg_services import RECEIVED, _letter, _world
 from tests.workbench.hit_rows import ROWS
 from tests.workbench.test_search_engine import DOCS, make_engine
@@ -41,7 +44,7 @@ from workbench.services.index_queue import catch_up, pending_count, queue_for_in
 from workbench.services.letters import register_letter, update_letter, void_letter
 from workbench.services.search import search_records, unindexed_count
 from workbench.store import migrate
-from workbench.store.pg import WRITE_OPTIONS, make_pg_engine
+from workbench.store.pg import make_pg_engine
 from workbench.vocab.enums import CadreLevel, ForceType, HitStatus, MemberRole
 
 # --- the same corpus on both ------------------------------------------------------------------
@@ -408,22 +411,20 @@ def test_pg_trgm_ships_but_takes_nothing_from_chinese_under_the_c_ctype(pg_url: 
         engine.dispose()
 
 
-def test_documents_indexed_before_0020_are_queued_for_the_catch_up(pg_url: str) -> None:
+def test_documents_indexed_before_0020_are_queued_for_the_catch_up(
+    pg_url: str, tmp_path: Path
+) -> None:
     """Revision 0020 on a database with documents: they have no tokens yet, so their records
     wait in the queue, and the catch-up makes them searchable."""
-    engine = make_pg_engine(pg_url)
-    try:
-        backend = opened("postgresql", engine, seed(engine), write_options=WRITE_OPTIONS)
+    with office_on_server(pg_url, tmp_path / "desktop", PASSPHRASE, TEST_KDF) as backend:
         round_id, target_id = _world(backend)
         with backend.write() as s:
             letter = register_letter(s, _letter(round_id, target_id, "反映张三违规发放补贴"))
-        migrate.downgrade_to(engine, "0019")
-        migrate.upgrade(engine)
+        migrate.downgrade_to(backend.engine, "0019")
+        migrate.upgrade(backend.engine)
         with backend.read() as s:
             assert search_records(s, "违规发放") == []
             assert unindexed_count(s) == 2  # the letter and the target
         assert catch_up(_Units(backend)) == 2
         with backend.read() as s:
             assert [r.record_id for r in search_records(s, "违规发放")] == [letter.id]
-    finally:
-        engine.dispose()

@@ -89,12 +89,15 @@ from workbench.store.office import ATTACHMENTS_NOT_YET, KEYFILE_META, MIGRATION_
 from workbench.store.office_link import is_linked
 from workbench.store.pg import connection_error
 from workbench.store.separation import as_store_job
+from workbench.store.server_attachments import chunks as attachment_chunks
 from workbench.store.session import Actor, make_session_factory, unit_of_work
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.unlocked import zero_key
 
 DEFAULT_BATCH = 1000
 NOT_COPIED = "alembic_version"  # the target's own migrations write it
+# the target's own tables that no model names: the attachments' rows (server_attachments.py)
+SERVER_ONLY = {NOT_COPIED, attachment_chunks.name}
 SEARCH_PREFIX = "search_"  # the search index: rebuilt on the server by the indexer
 TARGET_ONLY_META = (KEYFILE_META, MIGRATION_META)  # rows the source's store_meta never holds
 ACTION = "office.migrate"
@@ -365,7 +368,7 @@ def _refuse_unless_empty(conn: DbConnection) -> None:
     ``store_meta`` row, the search index's configuration)."""
     names = inspect(conn).get_table_names()
     ours = {t.name for t in copied_tables()}
-    foreign = [n for n in names if n not in ours and n != NOT_COPIED]
+    foreign = [n for n in names if n not in ours and n not in SERVER_ONLY]
     foreign = [n for n in foreign if not n.startswith(SEARCH_PREFIX)]
     if foreign:
         raise StoreExists(
@@ -377,7 +380,7 @@ def _refuse_unless_empty(conn: DbConnection) -> None:
     )
     filled = [
         n
-        for n in sorted(ours - {StoreMeta.__tablename__})
+        for n in sorted((ours | {attachment_chunks.name}) - {StoreMeta.__tablename__})
         if n in names
         and conn.execute(select(literal(1)).select_from(bare_table(n)).limit(1)).first()
     ]
