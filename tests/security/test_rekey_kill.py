@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LEADER, PASSPHRASE
+from tests.kdf import TEST_KDF
 from workbench.errors import RekeyPending
 from workbench.models.system import StoreMeta
 from workbench.services import users
@@ -33,11 +34,12 @@ MEMBER_PASS = "member passphrase 1"
 ROTATE = textwrap.dedent(
     """
     import os, signal, sys
+    from tests.kdf import TEST_KDF
     from workbench.store import rekey
     from workbench.store.vault import Vault
 
     store, user, passphrase, stage = sys.argv[1:5]
-    vault = Vault.open(store, user, passphrase)
+    vault = Vault.open(store, user, passphrase, kdf=TEST_KDF)
 
     def on_stage(reached):
         if reached == stage:
@@ -53,9 +55,10 @@ ROTATE = textwrap.dedent(
 def populated(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, dict[str, bytes], set[str]]:
-    """A store with a second user, attachments (one of several chunks) and their user rows."""
+    """A store with a second user, attachments (one of several chunks) and their user rows.
+    Its slots, and those the rotations seal, use ``TEST_KDF``: the subject is the rotation."""
     root = tmp_path_factory.mktemp("rekey-kill") / "store"
-    vault, code = Vault.create(root, user_name=LEADER, passphrase=PASSPHRASE)
+    vault, code = Vault.create(root, user_name=LEADER, passphrase=PASSPHRASE, kdf=TEST_KDF)
     (root.parent / "recovery-code.txt").write_text(code)
     with vault:
         users.add_user(vault, MEMBER, MEMBER_PASS, ("组员",))
@@ -123,7 +126,7 @@ def test_kill_at_every_rekey_stage(
     # under the old key), nothing is lost
     with Vault.open(store, MEMBER, MEMBER_PASS) as v:
         _intact(v, blobs, names)
-    with Vault.open(store, LEADER, PASSPHRASE) as v:
+    with Vault.open(store, LEADER, PASSPHRASE, kdf=TEST_KDF) as v:
         _intact(v, blobs, names)
         result = rekey.rotate(v)  # resumes: shows the code of the rotation that was killed
         assert result.resumed

@@ -28,10 +28,16 @@ def collect_only_between_tests() -> Iterator[None]:
     """No cyclic garbage collection while a test runs, one collection after it, once its windows
     are closed and its DB worker has stopped. Three full runs died with a segfault on the GUI
     thread (twice while collecting) with the worker mid-query; collecting when no other thread
-    runs takes that chance away. The app does the same with ``ui.garbage.GuiThreadCollector``."""
+    runs takes that chance away. The app does the same with ``ui.garbage.GuiThreadCollector``.
+
+    What survives that collection is frozen (``gc.freeze``), so the next one walks only what was
+    made since: walking the whole process (every module, the ORM, what earlier tests cached)
+    took seconds per test late in a full run. A frozen object was reachable when it was frozen;
+    if it joins a garbage cycle later it stays in memory, and a test process can afford that."""
     gc.disable()
     try:
         yield
     finally:
         gc.enable()
         gc.collect()
+        gc.freeze()
