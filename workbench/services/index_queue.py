@@ -8,15 +8,19 @@ its own transaction: the keys land in ``search_pending`` together with the rows,
 (re)indexed and its keys deleted in one commit, so a crash or a cancel at any point leaves each
 key either done or still queued. Indexing a key twice is harmless (an upsert), so running the
 catch-up again is always safe.
+
+The SQL is the same on SQLite and PostgreSQL (``ON CONFLICT DO NOTHING`` is both's), written
+with named parameters so each driver gets its own marks.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, cast
+from contextlib import AbstractContextManager
+from typing import Any, Protocol, cast
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
@@ -24,19 +28,29 @@ from workbench.models import Attachment
 from workbench.models.base import RecordMixin
 from workbench.search import SearchDoc, index_documents, remove_documents
 from workbench.services.indexing import BUILDERS, RECORD_TYPES
-from workbench.store.rowwriter import Insert
 from workbench.store.separation import as_store_job
-from workbench.store.vault import Vault
 
 # Keys name the TABLE (what a Core importer has at hand), not the search record type. An
 # interview's transcript turns are indexed with their interview: queue the interview.
 SEARCHABLE_TABLES: dict[str, Any] = {cast(Any, model).__tablename__: model for model in BUILDERS}
 
-_QUEUE = Insert("search_pending", ("record_type", "record_id"), verb="INSERT OR IGNORE")
-_COUNT = "SELECT count(*) FROM search_pending"
+_QUEUE = text(
+    "INSERT INTO search_pending (record_type, record_id) VALUES (:t, :i) ON CONFLICT DO NOTHING"
+)
+_COUNT = text("SELECT count(*) FROM search_pending")
 # The primary key's order: a batch's keys come grouped by table, one row query per table.
-_BATCH = "SELECT record_type, record_id FROM search_pending ORDER BY record_type, record_id LIMIT ?"
-_DONE = "DELETE FROM search_pending WHERE record_type = ? AND record_id = ?"
+_BATCH = text(
+    "SELECT record_type, record_id FROM search_pending ORDER BY record_type, record_id LIMIT :n"
+)
+_DONE = text("DELETE FROM search_pending WHERE record_type = :t AND record_id = :i")
+
+
+class Store(Protocol):
+    """What the catch-up needs of an unlocked store (``Vault``): read and write units of work."""
+
+    def read(self) -> AbstractContextManager[Session]: ...
+
+    def session(self) -> AbstractContextManager[Session]: ...
 
 
 def queue_for_index(session: Session, keys: Iterable[tuple[str, str]]) -> int:
@@ -48,17 +62,19 @@ def queue_for_index(session: Session, keys: Iterable[tuple[str, str]]) -> int:
     rows = _searchable(keys)
     if not rows:
         return 0
-    result = session.connection().exec_driver_sql(_QUEUE.many, rows)
+    result = session.connection().execute(_QUEUE, rows)
     return max(result.rowcount, 0)
 
 
-def _searchable(keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [(table, str(record_id)) for table, record_id in keys if table in SEARCHABLE_TABLES]
+def _searchable(keys: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
+    return [
+        {"t": table, "i": str(record_id)} for table, record_id in keys if table in SEARCHABLE_TABLES
+    ]
 
 
 def pending_count(session: Session) -> int:
     """How many queued records are not yet in the search index."""
-    return int(session.connection().exec_driver_sql(_COUNT).scalar_one())
+    return int(session.connection().execute(_COUNT).scalar_one())
 
 
 def _index_batch(session: Session, keys: list[tuple[str, str]]) -> None:
@@ -89,7 +105,7 @@ def _index_batch(session: Session, keys: list[tuple[str, str]]) -> None:
 
 
 def catch_up(
-    vault: Vault,
+    vault: Store,
     *,
     batch: int = 1000,
     limit: int | None = None,
@@ -114,11 +130,11 @@ def catch_up(
             as_store_job(session)  # indexing shows nothing to the user who happens to be in
             conn = session.connection()
             size = batch if limit is None else min(batch, limit - done)
-            keys = [(str(t), str(i)) for t, i in conn.exec_driver_sql(_BATCH, (size,))]
+            keys = [(str(t), str(i)) for t, i in conn.execute(_BATCH, {"n": size})]
             if not keys:
                 break
             _index_batch(session, keys)
-            conn.exec_driver_sql(_DONE, keys)
+            conn.execute(_DONE, [{"t": t, "i": i} for t, i in keys])
         done += len(keys)  # keys queued meanwhile (another process) wait for the next run
         progress(done, total)
     return done
