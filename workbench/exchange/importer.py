@@ -232,8 +232,10 @@ def _import_transaction(
     with vault.session() as s:
         s.info["preserve_stamps"] = True
         as_store_job(s)  # the 系统管理员 carries packages: merged, never shown (三员分立)
-        # Records may arrive in any order: foreign keys are checked at the commit.
-        s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        # Records may arrive in any order: SQLite checks foreign keys at the commit. The only
+        # keys are a record's child rows to it, written after it: PostgreSQL needs no deferral.
+        if s.get_bind().dialect.name == "sqlite":
+            s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         sinks: list[RecordSink] = []
         ctx = replace(
             _context(vault, s, trust, staged, limits),
