@@ -1,10 +1,11 @@
-"""An office on PostgreSQL with field devices enrolled and briefed, and their team packages:
-made once per module in a database of its own, copied for each test (``CREATE DATABASE …
-TEMPLATE``) and reached from a fresh desktop folder per importer."""
+"""An office with field devices enrolled and briefed, and their team packages, on either
+backend: made once per module, copied for each test (on PostgreSQL ``CREATE DATABASE …
+TEMPLATE``, reached from a fresh desktop folder per importer; on SQLCipher the store's folder)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,8 +25,7 @@ from tests.workbench.exchange_support import (
 )
 from workbench import exchange as ex
 from workbench.exchange.enrolment import keys
-from workbench.models import RECORD_MODELS, ListEntry, Round, Target, Team
-from workbench.models import AuditEntry
+from workbench.models import RECORD_MODELS, AuditEntry, ListEntry, Round, Target, Team
 from workbench.models.exchange import PackageLedger
 from workbench.roles import Role
 from workbench.store import audit
@@ -40,24 +40,33 @@ FINDINGS, INTERVIEWS = 30, 10  # each package's, an interview with its turns as 
 
 @dataclass(frozen=True)
 class ImportWorld:
-    cluster: pg.Cluster
-    database: str  # the office after briefing, before any team package: copied per test
+    """The office after briefing, before any team package: a database of ``cluster`` (None:
+    ``office`` is a SQLCipher store's folder), and the packages its teams sent."""
+
+    cluster: pg.Cluster | None
+    office: str
     packages: dict[str, Path]  # team → its package
     with_attachment: Path  # a package carrying an attachment blob
 
 
-def make_world(cluster: pg.Cluster, template: str, root: Path) -> ImportWorld:
-    database = f"imp_{uuid.uuid4().hex[:12]}"
-    cluster.admin(f"CREATE DATABASE {database} TEMPLATE {template} OWNER {pg.APP_ROLE}")
-    office, _ = OfficeVault.create_on_server(
-        root / "desktop",
-        make_connection(cluster.database_url(database)),
-        user_name=OFFICE_USER,
-        passphrase=PASS,
-        display_name="巡察办",
-        roles=(Role.OFFICE, Role.SYSADMIN),
-        kdf=TEST_KDF,
-    )
+def make_world(cluster: pg.Cluster | None, template: str, root: Path) -> ImportWorld:
+    """The office on ``cluster`` (a copy of its database ``template``), else on SQLCipher."""
+    new = {
+        "user_name": OFFICE_USER,
+        "passphrase": PASS,
+        "display_name": "巡察办",
+        "roles": (Role.OFFICE, Role.SYSADMIN),
+        "kdf": TEST_KDF,
+    }
+    office: Vault
+    if cluster is None:
+        where = str(root / "office")
+        office, _ = Vault.create(Path(where), store_role="office", **new)  # type: ignore[arg-type]
+    else:
+        where = f"imp_{uuid.uuid4().hex[:12]}"
+        cluster.admin(f"CREATE DATABASE {where} TEMPLATE {template} OWNER {pg.APP_ROLE}")
+        url = make_connection(cluster.database_url(where))
+        office, _ = OfficeVault.create_on_server(root / "desktop", url, **new)  # type: ignore[arg-type]
     info = ex.init_office(office, escrow=keys.new_age_identity()[1])
     fields: dict[str, tuple[Vault, str]] = {}
     for name in (*TEAMS, "blob"):
@@ -84,7 +93,11 @@ def make_world(cluster: pg.Cluster, template: str, root: Path) -> ImportWorld:
         )
         s.add(rnd)
         s.flush()
-        s.add(Target(round_id=rnd.id, name="某某镇党委", kind="township", attention=AttentionLevel.KEY))
+        s.add(
+            Target(
+                round_id=rnd.id, name="某某镇党委", kind="township", attention=AttentionLevel.KEY
+            )
+        )
         s.add(Team(round_id=rnd.id, number=1, name="第一巡察组", target_ids=[]))
         s.add(ListEntry(round_id=rnd.id, kind=ListKind.POLICY, title="中国共产党巡视工作条例"))
         round_id = rnd.id
@@ -105,23 +118,35 @@ def make_world(cluster: pg.Cluster, template: str, root: Path) -> ImportWorld:
         ex.export_round(vault, round_id, packages[name])
         vault.lock()
     blob = packages.pop("blob")
-    return ImportWorld(cluster, database, packages, blob)
+    return ImportWorld(cluster, where, packages, blob)
+
+
+def drop(world: ImportWorld) -> None:
+    if world.cluster is not None:
+        world.cluster.admin(f"DROP DATABASE IF EXISTS {world.office} WITH (FORCE)")
 
 
 @contextmanager
-def office_copy(world: ImportWorld) -> Iterator[str]:
-    """A database of the test's own holding the briefed office; its URL."""
+def office_copy(world: ImportWorld, tmp_path: Path) -> Iterator[str]:
+    """The briefed office, the test's own copy: its database's URL, or its store's folder."""
+    if world.cluster is None:
+        shutil.copytree(world.office, tmp_path / "office-store")
+        yield str(tmp_path / "office-store")
+        return
     name = f"t_{uuid.uuid4().hex[:16]}"
-    world.cluster.admin(f"CREATE DATABASE {name} TEMPLATE {world.database} OWNER {pg.APP_ROLE}")
+    world.cluster.admin(f"CREATE DATABASE {name} TEMPLATE {world.office} OWNER {pg.APP_ROLE}")
     try:
         yield world.cluster.database_url(name)
     finally:
         world.cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def desktop(url: str, folder: Path) -> OfficeVault:
-    """A staff desktop of its own, linked to the office at ``url`` and unlocked."""
-    return OfficeVault.connect(folder, make_connection(url), OFFICE_USER, PASS)
+def desktop(office: str, folder: Path) -> Vault:
+    """The office unlocked: on the server from a staff desktop of its own (``folder``), linked
+    to the database at ``office``; a SQLCipher store at ``office`` opened where it is."""
+    if not office.startswith("postgresql:"):
+        return Vault.open(Path(office), OFFICE_USER, PASS)
+    return OfficeVault.connect(folder, make_connection(office), OFFICE_USER, PASS)
 
 
 def record_counts(vault: Vault) -> dict[str, int]:

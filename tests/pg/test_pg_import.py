@@ -1,26 +1,43 @@
 """Team packages imported into the office store on PostgreSQL (issue #20): records land as on
-SQLCipher, a package with attachments is refused whole, and several staff import at once."""
+SQLCipher (the same test on both backends), a package with attachments is refused whole, and
+several staff import at once, each from a desktop of their own (real processes)."""
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import with_kdf_floor_site
 from tests.pg import cluster as pg
 from tests.pg.import_world import (
     FINDINGS,
     INTERVIEWS,
+    OFFICE_USER,
     TEAMS,
     ImportWorld,
     desktop,
+    drop,
     make_world,
     office_copy,
     record_counts,
 )
+from tests.workbench.exchange_support import PASS
 from workbench import exchange as ex
 from workbench.errors import NotOnOfficeServer
+from workbench.store import engine
+from workbench.store.vault import Vault
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -29,26 +46,35 @@ def world(
 ) -> Iterator[ImportWorld]:
     made = make_world(pg_cluster, pg_template, tmp_path_factory.mktemp("import-world"))
     yield made
-    pg_cluster.admin(f"DROP DATABASE IF EXISTS {made.database} WITH (FORCE)")
+    drop(made)
+
+
+@pytest.fixture(scope="module")
+def sqlcipher_world(tmp_path_factory: pytest.TempPathFactory) -> ImportWorld:
+    return make_world(None, "", tmp_path_factory.mktemp("import-world-sqlcipher"))
 
 
 @pytest.fixture
-def office_url(world: ImportWorld) -> Iterator[str]:
-    with office_copy(world) as url:
+def office_url(world: ImportWorld, tmp_path: Path) -> Iterator[str]:
+    with office_copy(world, tmp_path) as url:
         yield url
 
 
-def test_a_team_package_lands_on_the_server(
-    world: ImportWorld, office_url: str, tmp_path: Path
+@pytest.mark.parametrize("backend", ["sqlcipher", "postgresql"])
+def test_a_team_package_lands_once(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str
 ) -> None:
-    office = desktop(office_url, tmp_path / "desk")
+    world = request.getfixturevalue("world" if backend == "postgresql" else "sqlcipher_world")
+    with office_copy(world, tmp_path) as where:
+        _lands_once(world, desktop(where, tmp_path / "desk"))
+
+
+def _lands_once(world: ImportWorld, office: Vault) -> None:
     before = record_counts(office)
     result = ex.import_package(office, world.packages["a"])
     assert result.status == "imported"
     after = record_counts(office)
-    assert after["findings"] == before.get("findings", 0) + FINDINGS
-    assert after["interviews"] == before.get("interviews", 0) + INTERVIEWS
-    assert after["ledger"] == before["ledger"] + 1
+    assert after == _expected(before, 1)
     assert ex.import_package(office, world.packages["a"]).status == "already_imported"
     assert record_counts(office) == after
     office.lock()
@@ -64,3 +90,156 @@ def test_a_package_with_attachments_is_refused_whole(
     after = record_counts(office)
     assert after == {**before, "package.reject": before.get("package.reject", 0) + 1}
     office.lock()
+
+
+# One staff member's import on their own desktop: unlock, wait for the others, import.
+IMPORTER = textwrap.dedent(
+    """
+    import json, os, signal, sys, time
+    from pathlib import Path
+    from workbench.exchange import import_package
+    from workbench.store.vault import Vault
+
+    desk, user, passphrase, package, go, kill_at = sys.argv[1:7]
+    vault = Vault.open(desk, user, passphrase)
+    Path(desk, "ready").touch()
+    while not os.path.exists(go):
+        time.sleep(0.01)
+
+    def on_stage(reached):
+        if reached == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)  # a power cut, right here
+
+    result = import_package(vault, Path(package), on_stage=on_stage)
+    print(json.dumps({"status": result.status, "package": result.package_id}))
+    """
+)
+
+
+def _import_at_once(
+    url: str, packages: list[Path], tmp_path: Path, kill_at: dict[int, str] | None = None
+) -> list[subprocess.CompletedProcess[str]]:
+    """Each package imported by a process of its own from a desktop of its own, all let go at
+    the same moment; ``kill_at``: the index of a process to SIGKILL at an import stage."""
+    desks = []
+    for i in range(len(packages)):
+        desktop(url, tmp_path / f"desk{i}").lock()
+        desks.append(tmp_path / f"desk{i}")
+    go = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": with_kdf_floor_site(str(REPO))}
+    kill_at = kill_at or {}
+    script = [sys.executable, "-c", IMPORTER]
+    procs = [
+        subprocess.Popen(
+            [*script, str(desk), OFFICE_USER, PASS, str(package), str(go), kill_at.get(i, "-")],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i, (desk, package) in enumerate(zip(desks, packages, strict=True))
+    ]
+    deadline = time.monotonic() + 120
+    while not all((desk / "ready").exists() for desk in desks):
+        assert all(p.poll() is None for p in procs), [p.communicate() for p in procs]
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    go.touch()
+    done = []
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        done.append(subprocess.CompletedProcess(p.args, p.returncode, out, err))
+    return done
+
+
+def _statuses(done: list[subprocess.CompletedProcess[str]]) -> list[str]:
+    for proc in done:
+        assert proc.returncode == 0, proc.stderr
+    return [json.loads(proc.stdout)["status"] for proc in done]
+
+
+def _expected(before: dict[str, int], packages: int) -> dict[str, int]:
+    """The counts after ``packages`` of the world's packages are imported once each."""
+    return {
+        **before,
+        "findings": before.get("findings", 0) + packages * FINDINGS,
+        "interviews": before.get("interviews", 0) + packages * INTERVIEWS,
+        "ledger": before["ledger"] + packages,
+        "package.import": before.get("package.import", 0) + packages,
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("importers", [2, 4])
+def test_staff_importing_different_packages_at_once_all_succeed(
+    world: ImportWorld, office_url: str, tmp_path: Path, importers: int
+) -> None:
+    office = desktop(office_url, tmp_path / "office")
+    before = record_counts(office)
+    chosen = [world.packages[team] for team in TEAMS[:importers]]
+    assert _statuses(_import_at_once(office_url, chosen, tmp_path)) == ["imported"] * importers
+    assert record_counts(office) == _expected(before, importers)
+    office.lock()
+
+
+@pytest.mark.slow
+def test_the_same_package_imported_twice_at_once_lands_once(
+    world: ImportWorld, office_url: str, tmp_path: Path
+) -> None:
+    office = desktop(office_url, tmp_path / "office")
+    before = record_counts(office)
+    package = world.packages["a"]
+    statuses = _statuses(_import_at_once(office_url, [package, package], tmp_path))
+    assert sorted(statuses) == ["already_imported", "imported"]
+    assert record_counts(office) == _expected(before, 1)
+    office.lock()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stage", ["decrypted", "written"])
+def test_an_importer_killed_mid_import_leaves_nothing_partial(
+    world: ImportWorld, office_url: str, tmp_path: Path, stage: str
+) -> None:
+    office = desktop(office_url, tmp_path / "office")
+    before = record_counts(office)
+    packages = [world.packages["a"], world.packages["b"]]
+    killed, other = _import_at_once(office_url, packages, tmp_path, kill_at={0: stage})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert _statuses([other]) == ["imported"]
+    assert record_counts(office) == _expected(before, 1)
+    assert ex.import_package(office, packages[0]).status == "imported"
+    assert record_counts(office) == _expected(before, 2)
+    office.lock()
+
+
+def test_an_import_waits_its_turn_past_the_busy_timeout(
+    world: ImportWorld, office_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another desktop holds the write lock longer than the busy timeout: an import read ahead
+    waits its turn rather than failing as busy."""
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)  # read as each connection opens
+    office, other = desktop(office_url, tmp_path / "office"), desktop(office_url, tmp_path / "o")
+    taken, release = threading.Event(), threading.Event()
+
+    def hold_the_lock() -> None:
+        with other.session() as s:
+            s.connection()  # BEGIN: the write lock
+            taken.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    taken.wait(60)
+
+    def on_stage(stage: str) -> None:
+        if stage == "decrypted":  # read ahead: the lock is asked for next, and held for 1.5 s
+            threading.Timer(1.5, release.set).start()
+
+    try:
+        result = ex.import_package(office, world.packages["a"], on_stage=on_stage)
+    finally:
+        release.set()
+        holder.join()
+    assert result.status == "imported"
+    office.lock()
+    other.lock()

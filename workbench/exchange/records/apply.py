@@ -22,11 +22,11 @@ from workbench.exchange.records.recordio import (
     serialize,
 )
 from workbench.models.exchange import SyncBase
-from workbench.store.rowwriter import upsert
 
 # The search index follows every write through a flush hook that this import registers: an
 # import must index what it writes even in a process that never loaded the services.
 from workbench.services import indexing  # noqa: F401
+from workbench.store.rowwriter import upsert
 
 
 def prefetch(session: Session, records: Iterable[PackageRecord]) -> list[Any]:

@@ -142,7 +142,9 @@ def insert_unseen(
     conn = session.connection()
     versions = [_version_row(r, sender, (r.base,) if r.base else ()) for r in unseen]
     conn.exec_driver_sql(driver_sql(conn, _INSERT_VERSION), versions)
-    conn.exec_driver_sql(driver_sql(conn, _UPSERT_STATE), [(r.type, r.id, r.version, r.hash) for r in unseen])
+    conn.exec_driver_sql(
+        driver_sql(conn, _UPSERT_STATE), [(r.type, r.id, r.version, r.hash) for r in unseen]
+    )
 
 
 def merge_batch(
