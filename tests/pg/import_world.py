@@ -4,34 +4,51 @@ TEMPLATE``, reached from a fresh desktop folder per importer; on SQLCipher the s
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
+import textwrap
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from tests.kdf import TEST_KDF
 from tests.pg import cluster as pg
-from tests.workbench.exchange_support import (
-    PASS,
-    add_attachment,
-    add_evidence,
-    add_finding,
-    add_interview,
-)
+from tests.workbench.exchange_support import PASS, add_attachment, add_evidence, add_finding
 from workbench import exchange as ex
 from workbench.exchange.enrolment import keys
-from workbench.models import RECORD_MODELS, AuditEntry, ListEntry, Round, Target, Team
+from workbench.models import (
+    RECORD_MODELS,
+    AuditEntry,
+    Finding,
+    Interview,
+    InterviewTurn,
+    ListEntry,
+    Round,
+    Target,
+    Team,
+)
 from workbench.models.exchange import PackageLedger
 from workbench.roles import Role
 from workbench.store import audit
+from workbench.store.keyfile import KdfParams
 from workbench.store.office import OfficeVault, make_connection
 from workbench.store.vault import Vault
-from workbench.vocab.enums import AttentionLevel, ListKind, RoundType
+from workbench.vocab.enums import (
+    AttentionLevel,
+    FindingStatus,
+    InterviewType,
+    ListKind,
+    RoundType,
+)
 
 OFFICE_USER = "ban"
 TEAMS = ("a", "b", "c", "d")  # a package each, of records only
@@ -49,14 +66,22 @@ class ImportWorld:
     with_attachment: Path  # a package carrying an attachment blob
 
 
-def make_world(cluster: pg.Cluster | None, template: str, root: Path) -> ImportWorld:
-    """The office on ``cluster`` (a copy of its database ``template``), else on SQLCipher."""
+def make_world(
+    cluster: pg.Cluster | None,
+    template: str,
+    root: Path,
+    *,
+    records: tuple[int, int] = (FINDINGS, INTERVIEWS),
+    kdf: KdfParams | None = TEST_KDF,
+) -> ImportWorld:
+    """The office on ``cluster`` (a copy of its database ``template``), else on SQLCipher; each
+    team's package holds ``records`` findings and interviews."""
     new = {
         "user_name": OFFICE_USER,
         "passphrase": PASS,
         "display_name": "巡察办",
         "roles": (Role.OFFICE, Role.SYSADMIN),
-        "kdf": TEST_KDF,
+        "kdf": kdf,
     }
     office: Vault
     if cluster is None:
@@ -76,7 +101,7 @@ def make_world(cluster: pg.Cluster | None, template: str, root: Path) -> ImportW
             passphrase=PASS,
             display_name=f"组员{name}",
             store_role="field",
-            kdf=TEST_KDF,
+            kdf=kdf,
         )
         request, _req = ex.make_request(vault)
         cert, view = ex.sign_request(office, request)
@@ -107,10 +132,7 @@ def make_world(cluster: pg.Cluster | None, template: str, root: Path) -> ImportW
     packages: dict[str, Path] = {}
     for name, (vault, _device) in fields.items():
         ex.import_package(vault, brief)
-        for i in range(FINDINGS):
-            add_finding(vault, round_id, title=f"{name}组发现的问题{i}")
-        for _ in range(INTERVIEWS):
-            add_interview(vault, round_id, turns=3)
+        _fill(vault, round_id, name, *records)
         if name == "blob":
             finding = add_finding(vault, round_id, title="附有佐证材料的问题")
             add_evidence(vault, round_id, finding, add_attachment(vault, os.urandom(20_000)))
@@ -119,6 +141,35 @@ def make_world(cluster: pg.Cluster | None, template: str, root: Path) -> ImportW
         vault.lock()
     blob = packages.pop("blob")
     return ImportWorld(cluster, where, packages, blob)
+
+
+def _fill(vault: Vault, round_id: str, team: str, findings: int, interviews: int) -> None:
+    """A team's findings, and interviews of three turns each (child rows), in one transaction."""
+    with vault.session() as s:
+        for i in range(findings):
+            s.add(
+                Finding(
+                    round_id=round_id,
+                    number=f"F-{team}-{i}",
+                    title=f"{team}组发现的问题{i}",
+                    compiled_on=date(2026, 3, 10),
+                    method_code="individual_talk",
+                    status=FindingStatus.DRAFT,
+                )
+            )
+        for i in range(interviews):
+            interview = Interview(
+                round_id=round_id,
+                number=f"T-{team}-{i}",
+                interview_type=InterviewType.REQUIRED,
+                held_at=datetime(2026, 3, 11, 9, 30),
+                interviewers=["李四", "王五"],
+                recorder="王五",
+                subject_name="张三",
+            )
+            for n in range(3):
+                interview.turns.append(InterviewTurn(seq=n + 1, question=f"问题{n}", answer="答"))
+            s.add(interview)
 
 
 def drop(world: ImportWorld) -> None:
@@ -163,3 +214,79 @@ def record_counts(vault: Vault) -> dict[str, int]:
             entries = select(func.count()).where(AuditEntry.action == action)
             counts[action] = s.scalar(entries) or 0
     return {k: v for k, v in counts.items() if v}
+
+
+# One staff member on their own desktop: unlock, wait for the others, import the packages one
+# after another; prints each one's status and when the imports began and ended.
+IMPORTER = textwrap.dedent(
+    """
+    import json, os, signal, sys, time
+    from pathlib import Path
+    from workbench.exchange import import_package
+    from workbench.store.vault import Vault
+
+    desk, user, passphrase, go, kill_at, *packages = sys.argv[1:]
+    vault = Vault.open(desk, user, passphrase)
+    Path(desk, "ready").touch()
+    while not os.path.exists(go):
+        time.sleep(0.01)
+
+    def on_stage(reached):
+        if reached == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)  # a power cut, right here
+
+    began = time.time()
+    statuses = [import_package(vault, Path(p), on_stage=on_stage).status for p in packages]
+    print(json.dumps({"statuses": statuses, "began": began, "ended": time.time()}))
+    """
+)
+
+
+@dataclass(frozen=True)
+class Importer:
+    returncode: int
+    stderr: str
+    statuses: list[str]  # each package's, when it finished
+    began: float = 0.0
+    ended: float = 0.0
+
+
+def import_at_once(
+    url: str,
+    packages: Sequence[Sequence[Path]],
+    folder: Path,
+    kill_at: dict[int, str] | None = None,
+    env: dict[str, str] | None = None,
+) -> list[Importer]:
+    """A process per list of ``packages``, each on a desktop of its own linked to the office at
+    ``url``, all let go at once; ``kill_at``: a process to SIGKILL at an import stage."""
+    desks = [folder / f"desk{i}" for i in range(len(packages))]
+    for desk in desks:
+        desktop(url, desk).lock()
+    go = folder / "go"
+    kill_at = kill_at or {}
+    script = [sys.executable, "-c", IMPORTER]
+    procs = [
+        subprocess.Popen(
+            [*script, str(desk), OFFICE_USER, PASS, str(go), kill_at.get(i, "-"), *map(str, ps)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i, (desk, ps) in enumerate(zip(desks, packages, strict=True))
+    ]
+    deadline = time.monotonic() + 300
+    while not all((desk / "ready").exists() for desk in desks):
+        if any(p.poll() is not None for p in procs) or time.monotonic() > deadline:
+            for p in procs:
+                p.kill()
+            raise RuntimeError(f"an importer did not start: {[p.communicate() for p in procs]}")
+        time.sleep(0.05)
+    go.touch()
+    done = []
+    for p in procs:
+        out, err = p.communicate(timeout=3600)
+        doc = json.loads(out) if p.returncode == 0 else {"statuses": []}
+        done.append(Importer(p.returncode, err, **doc))
+    return done

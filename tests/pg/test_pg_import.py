@@ -4,14 +4,9 @@ several staff import at once, each from a desktop of their own (real processes).
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import subprocess
-import sys
-import textwrap
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,16 +17,16 @@ from tests.pg import cluster as pg
 from tests.pg.import_world import (
     FINDINGS,
     INTERVIEWS,
-    OFFICE_USER,
     TEAMS,
+    Importer,
     ImportWorld,
     desktop,
     drop,
+    import_at_once,
     make_world,
     office_copy,
     record_counts,
 )
-from tests.workbench.exchange_support import PASS
 from workbench import exchange as ex
 from workbench.errors import NotOnOfficeServer
 from workbench.store import engine
@@ -92,70 +87,18 @@ def test_a_package_with_attachments_is_refused_whole(
     office.lock()
 
 
-# One staff member's import on their own desktop: unlock, wait for the others, import.
-IMPORTER = textwrap.dedent(
-    """
-    import json, os, signal, sys, time
-    from pathlib import Path
-    from workbench.exchange import import_package
-    from workbench.store.vault import Vault
-
-    desk, user, passphrase, package, go, kill_at = sys.argv[1:7]
-    vault = Vault.open(desk, user, passphrase)
-    Path(desk, "ready").touch()
-    while not os.path.exists(go):
-        time.sleep(0.01)
-
-    def on_stage(reached):
-        if reached == kill_at:
-            os.kill(os.getpid(), signal.SIGKILL)  # a power cut, right here
-
-    result = import_package(vault, Path(package), on_stage=on_stage)
-    print(json.dumps({"status": result.status, "package": result.package_id}))
-    """
-)
-
-
 def _import_at_once(
     url: str, packages: list[Path], tmp_path: Path, kill_at: dict[int, str] | None = None
-) -> list[subprocess.CompletedProcess[str]]:
-    """Each package imported by a process of its own from a desktop of its own, all let go at
-    the same moment; ``kill_at``: the index of a process to SIGKILL at an import stage."""
-    desks = []
-    for i in range(len(packages)):
-        desktop(url, tmp_path / f"desk{i}").lock()
-        desks.append(tmp_path / f"desk{i}")
-    go = tmp_path / "go"
+) -> list[Importer]:
+    """Each package imported by a process of its own, all at once."""
     env = {**os.environ, "PYTHONPATH": with_kdf_floor_site(str(REPO))}
-    kill_at = kill_at or {}
-    script = [sys.executable, "-c", IMPORTER]
-    procs = [
-        subprocess.Popen(
-            [*script, str(desk), OFFICE_USER, PASS, str(package), str(go), kill_at.get(i, "-")],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for i, (desk, package) in enumerate(zip(desks, packages, strict=True))
-    ]
-    deadline = time.monotonic() + 120
-    while not all((desk / "ready").exists() for desk in desks):
-        assert all(p.poll() is None for p in procs), [p.communicate() for p in procs]
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    go.touch()
-    done = []
-    for p in procs:
-        out, err = p.communicate(timeout=300)
-        done.append(subprocess.CompletedProcess(p.args, p.returncode, out, err))
-    return done
+    return import_at_once(url, [[p] for p in packages], tmp_path, kill_at, env)
 
 
-def _statuses(done: list[subprocess.CompletedProcess[str]]) -> list[str]:
+def _statuses(done: list[Importer]) -> list[str]:
     for proc in done:
         assert proc.returncode == 0, proc.stderr
-    return [json.loads(proc.stdout)["status"] for proc in done]
+    return [status for proc in done for status in proc.statuses]
 
 
 def _expected(before: dict[str, int], packages: int) -> dict[str, int]:
