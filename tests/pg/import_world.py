@@ -225,9 +225,9 @@ IMPORTER = textwrap.dedent(
     from workbench.exchange import import_package
     from workbench.store.vault import Vault
 
-    desk, user, passphrase, go, kill_at, *packages = sys.argv[1:]
+    desk, user, passphrase, go, ready, kill_at, *packages = sys.argv[1:]
     vault = Vault.open(desk, user, passphrase)
-    Path(desk, "ready").touch()
+    Path(ready).touch()
     while not os.path.exists(go):
         time.sleep(0.01)
 
@@ -259,25 +259,31 @@ def import_at_once(
     env: dict[str, str] | None = None,
 ) -> list[Importer]:
     """A process per list of ``packages``, each on a desktop of its own linked to the office at
-    ``url``, all let go at once; ``kill_at``: a process to SIGKILL at an import stage."""
-    desks = [folder / f"desk{i}" for i in range(len(packages))]
-    for desk in desks:
-        desktop(url, desk).lock()
+    ``url``, all let go at once; ``kill_at``: a process to SIGKILL at an import stage. A
+    SQLCipher store's folder for ``url``: one process, on the store itself."""
+    if url.startswith("postgresql:"):
+        desks = [folder / f"desk{i}" for i in range(len(packages))]
+        for desk in desks:
+            desktop(url, desk).lock()
+    else:
+        assert len(packages) == 1, "one process at a time opens a SQLCipher store here"
+        desks = [Path(url)]
     go = folder / "go"
+    ready = [folder / f"ready{i}" for i in range(len(packages))]
     kill_at = kill_at or {}
-    script = [sys.executable, "-c", IMPORTER]
+
+    def command(i: int, desk: Path, ps: Sequence[Path]) -> list[str]:
+        here = [str(desk), OFFICE_USER, PASS, str(go), str(ready[i]), kill_at.get(i, "-")]
+        return [sys.executable, "-c", IMPORTER, *here, *map(str, ps)]
+
     procs = [
         subprocess.Popen(
-            [*script, str(desk), OFFICE_USER, PASS, str(go), kill_at.get(i, "-"), *map(str, ps)],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+            command(i, desk, ps), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
         for i, (desk, ps) in enumerate(zip(desks, packages, strict=True))
     ]
     deadline = time.monotonic() + 300
-    while not all((desk / "ready").exists() for desk in desks):
+    while not all(r.exists() for r in ready):
         if any(p.poll() is not None for p in procs) or time.monotonic() > deadline:
             for p in procs:
                 p.kill()
