@@ -54,9 +54,8 @@ def _run(world: object, turns: list[list[list[Path]]], folder: Path) -> float:
     env = {**os.environ, "PYTHONPATH": pythonpath}
     seconds = 0.0
     with office_copy(world, folder) as office:
-        for n, packages in enumerate(turns):
-            (folder / str(n)).mkdir()
-            done = import_at_once(office, packages, folder / str(n), env=env)
+        for packages in turns:
+            done = import_at_once(office, packages, folder, env=env)
             for importer in done:
                 if importer.returncode != 0 or set(importer.statuses) != {"imported"}:
                     raise RuntimeError(f"an import failed: {importer.stderr.strip()[-500:]}")

@@ -259,17 +259,21 @@ def import_at_once(
     env: dict[str, str] | None = None,
 ) -> list[Importer]:
     """A process per list of ``packages``, each on a desktop of its own linked to the office at
-    ``url``, all let go at once; ``kill_at``: a process to SIGKILL at an import stage. A
-    SQLCipher store's folder for ``url``: one process, on the store itself."""
+    ``url`` (``folder``'s ``desk0``, ``desk1``…, linked unless they are), all let go at once;
+    ``kill_at``: a process to SIGKILL at an import stage. A SQLCipher store's folder for
+    ``url``: one process, on the store itself."""
     if url.startswith("postgresql:"):
         desks = [folder / f"desk{i}" for i in range(len(packages))]
         for desk in desks:
-            desktop(url, desk).lock()
+            if not desk.exists():
+                desktop(url, desk).lock()
     else:
         assert len(packages) == 1, "one process at a time opens a SQLCipher store here"
         desks = [Path(url)]
-    go = folder / "go"
-    ready = [folder / f"ready{i}" for i in range(len(packages))]
+    signals = folder / f"run-{uuid.uuid4().hex[:8]}"
+    signals.mkdir()
+    go = signals / "go"
+    ready = [signals / f"ready{i}" for i in range(len(packages))]
     kill_at = kill_at or {}
 
     def command(i: int, desk: Path, ps: Sequence[Path]) -> list[str]:
