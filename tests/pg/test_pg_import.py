@@ -29,6 +29,7 @@ from tests.pg.import_world import (
 )
 from workbench import exchange as ex
 from workbench.errors import NotOnOfficeServer
+from workbench.exchange import importer
 from workbench.store import engine
 from workbench.store.vault import Vault
 
@@ -186,3 +187,10 @@ def test_an_import_waits_its_turn_past_the_busy_timeout(
     assert result.status == "imported"
     office.lock()
     other.lock()
+
+
+def test_records_past_the_read_ahead_are_read_under_the_lock(
+    world: ImportWorld, office_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "READ_AHEAD_BYTES", 2_000)  # a few record lines
+    _lands_once(world, desktop(office_url, tmp_path / "desk"))
