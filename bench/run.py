@@ -34,6 +34,7 @@ BENCHMARKS = (
     "ui",
     "bundle",
     "exchange",
+    "office_import",
     "cli",
     "datacheck",
     "office",
@@ -60,6 +61,7 @@ QUICK = Sizes(5_000, 500, 1, 3, 16, 1, 8, 32, 3_000, 3)
 
 def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
     # Imported here so that WORKBENCH_HOME is set before any workbench module is loaded.
+    from bench import office_import_bench
     from bench.attachment_bench import bench_attachments
     from bench.bench_bundle import bench_bundle
     from bench.bench_ui import FULL as UI_FULL
@@ -92,6 +94,9 @@ def _runners(sizes: Sizes) -> dict[str, Callable[[Path], list[BenchResult]]]:
         "bundle": lambda tmp: [bench_bundle(tmp, 2 if s is QUICK else 7)],
         "exchange": lambda tmp: bench_exchange(
             tmp, EXCHANGE_QUICK if s is QUICK else EXCHANGE_FULL
+        ),
+        "office_import": lambda tmp: office_import_bench.bench_office_import(
+            tmp, office_import_bench.QUICK if s is QUICK else office_import_bench.FULL
         ),
         "cli": lambda tmp: bench_cli(tmp, 3 if s is QUICK else 15),
         "datacheck": lambda tmp: bench_datacheck(

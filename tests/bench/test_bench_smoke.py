@@ -51,8 +51,9 @@ EXPECTED = {
     "datacheck_vs_duckdb_joins",
     "datacheck_vs_duckdb_load_joins",
 }
-# on PostgreSQL beside SQLCipher (bench/office_bench.py), when there is a PostgreSQL to start
-OFFICE = {"office_first_page", "office_search"}
+# on PostgreSQL beside SQLCipher (bench/office_bench.py, office_import_bench.py): the first
+# page and search, team packages imported, when there is a PostgreSQL to start
+OFFICE = {"office_first_page", "office_search", "office_import_pg", "office_import_concurrent"}
 MACHINE_KEYS = {"python", "platform", "cpu_count", "sqlcipher", "sqlcipher_sqlite"}
 BENCH_KEYS = {"name", "figures", "baseline", "ratio", "ratio_definition", "target", "meets_target"}
 

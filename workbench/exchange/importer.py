@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import shutil
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.errors import DiskFull, NotFound, WorkbenchError
+from workbench.errors import DiskFull, NotFound, StoreBusy, WorkbenchError
 from workbench.exchange.enrolment.identity import (
     device_keys,
     office_keys,
@@ -35,6 +36,7 @@ from workbench.exchange.intake import anchors, rejected, root_anchor
 from workbench.exchange.intake.ledger import LedgerVerdict, check_incoming, record_incoming
 from workbench.exchange.intake.reader import (
     CountingSink,
+    InlineSink,
     ReadContext,
     ReadPackage,
     RecordSink,
@@ -45,6 +47,7 @@ from workbench.exchange.intake.reader import (
 from workbench.exchange.intake.trust import FieldTrust, OfficeTrust
 from workbench.exchange.package.framing import Limits
 from workbench.exchange.package.manifest import Manifest
+from workbench.exchange.records.recordio import PackageRecord
 from workbench.exchange.to_office import team
 from workbench.exchange.to_team import briefing, receipts
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
@@ -65,6 +68,13 @@ COPY_CHUNK = 1 << 20
 # SQLite's page cache while a package is written (default: 8 MB): records keyed by random ids
 # land all over their indexes, and SQLCipher decrypts each page it reads back.
 IMPORT_CACHE_KIB = 16 * 1024
+# On the office server a team package whose records fit in this much memory is decrypted and
+# checked before the write lock is taken, so staff importing at once hold the lock only for the
+# ledger check and the writes; a larger one is read under the lock, as on SQLite.
+READ_AHEAD_BYTES = 64 << 20
+# How long an import read ahead waits its turn for the write lock (each wait is cut off by the
+# busy timeout, then taken again): the others' imports, not a stuck writer.
+LOCK_TURN_S = 600.0
 Stage = Callable[[str], None]
 
 
@@ -192,6 +202,74 @@ def _stage_copy(vault: Vault, path: Path, limits: Limits) -> Path:
     return staged
 
 
+class _NotAhead(Exception):
+    """Not a team package, or its records outgrow ``READ_AHEAD_BYTES``."""
+
+
+class _ReadAhead(InlineSink):
+    """A team package read and checked outside the write lock, its records held for the
+    merge under it (``apply``)."""
+
+    def __init__(self) -> None:
+        self.records: list[tuple[PackageRecord, bytes]] = []
+        self._bytes = 0
+
+    def add(self, rec: PackageRecord, line: bytes) -> None:
+        self._bytes += len(line)
+        if self._bytes > READ_AHEAD_BYTES:
+            raise _NotAhead()
+        self.records.append((rec, line))
+
+    def apply(
+        self, session: Session, read: ReadPackage, sink_for: Callable[[Manifest], RecordSink]
+    ) -> ReadPackage:
+        """Under the write lock: the ledger asked again (another desktop may have imported the
+        package meanwhile), then the records merged."""
+        read.verdict = check_incoming(session, read.manifest, read.checked.package_hash)
+        if not read.verdict.duplicate:
+            read.sink = sink_for(read.manifest)
+            for rec, line in self.records:
+                read.sink.add(rec, line)
+            read.sink.done()
+        return read
+
+
+def _read_ahead(
+    vault: Vault,
+    staged: Path,
+    limits: Limits,
+    trust: Trust,
+    on_stage: Stage,
+    progress: ProgressSink,
+    cancel: CancelToken,
+) -> tuple[ReadPackage, _ReadAhead] | None:
+    """On the office server, a team package decrypted and checked in a read transaction (no
+    lock): signatures, the ledger's verdict so far, every record, the counts. None elsewhere, or
+    for a package that is not read ahead."""
+    if vault.engine.dialect.name != "postgresql":
+        return None
+    ahead = _ReadAhead()
+
+    def sink_for(manifest: Manifest) -> RecordSink:
+        if manifest.kind != "team":
+            raise _NotAhead()
+        return ahead
+
+    with vault.read() as s:
+        as_store_job(s)
+        ctx = replace(
+            _context(vault, s, trust, staged, limits),
+            sink_for=sink_for,
+            incoming=vault.attachments,
+            progress=progress,
+            cancel=cancel,
+        )
+        try:
+            return read_package(staged, ctx, on_stage), ahead
+        except _NotAhead:
+            return None
+
+
 def _sink_for(session: Session, made: list[RecordSink]) -> Callable[[Manifest], RecordSink]:
     def sink(manifest: Manifest) -> RecordSink:
         if manifest.kind == "team":
@@ -227,15 +305,18 @@ def _import_transaction(
     on_stage: Stage,
     progress: ProgressSink,
     cancel: CancelToken,
+    ahead: tuple[ReadPackage, _ReadAhead] | None,
 ) -> tuple[ImportResult, Callable[[], None]]:
-    """Read and write in one transaction: records are merged as they are validated, and any
-    later refusal (a blob's hash, a count, a cancel) rolls all of it back. Returned with what
-    is left to do once it is committed."""
+    """Read and write in one transaction: records are merged as they are validated (or, read
+    ahead, as they were), and any later refusal (a blob's hash, a count, a cancel) rolls all of
+    it back. Returned with what is left to do once it is committed."""
     with vault.session() as s:
         s.info["preserve_stamps"] = True
         as_store_job(s)  # the 系统管理员 carries packages: merged, never shown (三员分立)
-        # Records may arrive in any order: foreign keys are checked at the commit.
-        s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        # Records may arrive in any order: SQLite checks foreign keys at the commit. The only
+        # keys are a record's child rows to it, written after it: PostgreSQL needs no deferral.
+        if s.get_bind().dialect.name == "sqlite":
+            s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         sinks: list[RecordSink] = []
         ctx = replace(
             _context(vault, s, trust, staged, limits),
@@ -245,8 +326,11 @@ def _import_transaction(
             cancel=cancel,
         )
         try:
-            with page_cache(s, IMPORT_CACHE_KIB):
-                read = read_package(staged, ctx, on_stage)
+            if ahead is not None:
+                read = ahead[1].apply(s, ahead[0], ctx.sink_for)
+            else:
+                with page_cache(s, IMPORT_CACHE_KIB):
+                    read = read_package(staged, ctx, on_stage)
         finally:
             for sink in sinks:
                 sink.abort()  # drop what a failed read left unmerged
@@ -312,9 +396,17 @@ def import_package(
         # the walks until it ends: they are not the import's garbage.
         gc.freeze()
         try:
-            result, after = _import_transaction(
-                vault, staged, limits, trust, added, on_stage, progress, cancel
-            )
+            ahead = _read_ahead(vault, staged, limits, trust, on_stage, progress, cancel)
+            turn_ends = time.monotonic() + LOCK_TURN_S
+            while True:
+                try:
+                    result, after = _import_transaction(
+                        vault, staged, limits, trust, added, on_stage, progress, cancel, ahead
+                    )
+                    break
+                except StoreBusy:  # another desktop's import holds the lock: wait again
+                    if ahead is None or added or time.monotonic() > turn_ends:
+                        raise
         except sa_exc.IntegrityError as exc:  # e.g. a child row id that belongs elsewhere
             raise BadRecords("数据包中的记录与本库数据冲突（编号重复）") from exc
         finally:

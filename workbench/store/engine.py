@@ -95,7 +95,11 @@ def driver_errors() -> Iterator[None]:
 def page_cache(session: Session, kib: int) -> Iterator[None]:
     """A larger page cache on the session's connection for one long job (a package import, a
     list import, a rule run), restored after it: SQLCipher decrypts every page it reads back, so
-    the index pages such a job keeps revisiting are worth keeping decrypted."""
+    the index pages such a job keeps revisiting are worth keeping decrypted. PostgreSQL's
+    shared buffers are the server's: nothing to change there."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
     connection: Any = session.connection().connection.driver_connection
     before = connection.execute("PRAGMA cache_size").fetchone()[0]
     connection.execute(f"PRAGMA cache_size = {-int(kib)}")

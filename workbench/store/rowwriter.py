@@ -11,9 +11,24 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Protocol
 
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 Row = Sequence[Any]
+
+
+def driver_sql(conn: Connection, sql: str) -> str:
+    """``sql`` written with ``?`` marks (ours, never input) in the marks of ``conn``'s driver:
+    unchanged on SQLite, psycopg's ``%s`` on PostgreSQL."""
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
+def upsert(session: Session, table: Table) -> Any:
+    """An ``INSERT`` of ``table`` that takes ``on_conflict_do_nothing``/``_do_update``: the
+    construct of the session's dialect (both spell it ``INSERT … ON CONFLICT``)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
 
 
 @dataclass(frozen=True)
@@ -47,4 +62,5 @@ class DirectRows:
 
     def insert(self, statement: Insert, rows: Sequence[Row]) -> None:
         if rows:
-            self._session.connection().exec_driver_sql(statement.many, rows)
+            conn = self._session.connection()
+            conn.exec_driver_sql(driver_sql(conn, statement.many), rows)

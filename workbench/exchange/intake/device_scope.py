@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from workbench.exchange.errors import ForgedStamps, OutOfScope
@@ -30,6 +29,7 @@ from workbench.exchange.records.recordio import PackageRecord
 from workbench.models import Member, Round, Target, Team
 from workbench.models.exchange import BriefedVersion, DeviceScope, RecordVersion
 from workbench.models.fieldrules import record_title
+from workbench.store.rowwriter import upsert
 
 _SCOPE: Any = DeviceScope.__table__
 _BRIEFED: Any = BriefedVersion.__table__
@@ -204,7 +204,7 @@ def record_briefing(
         for d, ts in teams.items()
         for t in (ROUND_ONLY, *ts)
     ]
-    session.execute(insert(_SCOPE).on_conflict_do_nothing(), scope)
+    session.execute(upsert(session, _SCOPE).on_conflict_do_nothing(), scope)
     sent = [(r.type, r.id, r.version, r.hash) for r in records]
     rows = [
         {"device_id": d, "record_type": t, "record_id": i, "version": v, "content_hash": h}
@@ -212,4 +212,4 @@ def record_briefing(
         for t, i, v, h in sent
     ]
     if rows:
-        session.execute(insert(_BRIEFED).on_conflict_do_nothing(), rows)
+        session.execute(upsert(session, _BRIEFED).on_conflict_do_nothing(), rows)

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.orm import Session
 
 from workbench.exchange.records.columns import from_wire
@@ -27,6 +26,7 @@ from workbench.models.exchange import SyncBase
 # The search index follows every write through a flush hook that this import registers: an
 # import must index what it writes even in a process that never loaded the services.
 from workbench.services import indexing  # noqa: F401
+from workbench.store.rowwriter import upsert
 
 
 def prefetch(session: Session, records: Iterable[PackageRecord]) -> list[Any]:
@@ -84,7 +84,7 @@ def set_base(session: Session, record_type: str, record_id: str, version: int, d
     """Field side: remember a version of a record the office is known to hold."""
     table: Any = SyncBase.__table__
     session.execute(
-        upsert(table)
+        upsert(session, table)
         .values(record_type=record_type, record_id=record_id, version=version, content_hash=digest)
         .on_conflict_do_update(
             index_elements=["record_type", "record_id"],

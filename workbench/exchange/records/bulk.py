@@ -25,6 +25,7 @@ from workbench.exchange.records.recordio import (
 )
 from workbench.services.index_queue import queue_for_index
 from workbench.store import audit
+from workbench.store.rowwriter import driver_sql
 
 
 def known_keys(conn: Connection, records: list[PackageRecord]) -> set[tuple[str, str]]:
@@ -45,7 +46,7 @@ def known_keys(conn: Connection, records: list[PackageRecord]) -> set[tuple[str,
                 f" WHERE record_type = ? AND record_id IN ({marks})"
             )
             for query, params in ((live, chunk), (versioned, [record_type, *chunk])):
-                rows = conn.exec_driver_sql(query, tuple(params))
+                rows = conn.exec_driver_sql(driver_sql(conn, query), tuple(params))
                 known.update((record_type, record_id) for (record_id,) in rows)
     return known
 

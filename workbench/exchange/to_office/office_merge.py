@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.orm import Session
 
 from workbench.exchange.errors import OutOfRound
@@ -21,6 +20,7 @@ from workbench.exchange.records.bulk import insert_new, known_keys
 from workbench.exchange.records.recordio import PackageRecord, parse_record
 from workbench.exchange.to_office.merge import Candidate, Key, heads, is_conflict, winner
 from workbench.models.exchange import MergeState, RecordConflict, RecordVersion
+from workbench.store.rowwriter import driver_sql, upsert
 
 _VERSIONS: Any = RecordVersion.__table__
 _CONFLICTS: Any = RecordConflict.__table__
@@ -70,7 +70,8 @@ def add_candidate(
     if any((c.device, c.key) == (device, cand.key) for c in pool):
         return  # the same version from the same device: a resend
     row = _version_row(rec, device, parents, held)
-    session.connection().exec_driver_sql(_INSERT_VERSION, row)
+    conn = session.connection()
+    conn.exec_driver_sql(driver_sql(conn, _INSERT_VERSION), row)
     pool[cand] = row[6]  # the content
 
 
@@ -97,12 +98,13 @@ def settle(session: Session, record_type: str, record_id: str, pool: dict[Candid
         outcome = write_record(session, chosen)
         session.flush()
     state = (record_type, record_id, best.version, best.hash)
-    session.connection().exec_driver_sql(_UPSERT_STATE, state)
+    conn = session.connection()
+    conn.exec_driver_sql(driver_sql(conn, _UPSERT_STATE), state)
     where = (_CONFLICTS.c.record_type == record_type, _CONFLICTS.c.record_id == record_id)
     if is_conflict(head_list):
         heads_json = json.dumps([[c.version, c.hash, c.device] for c in head_list])
         session.execute(
-            upsert(_CONFLICTS)
+            upsert(session, _CONFLICTS)
             .values(record_type=record_type, record_id=record_id, heads=heads_json)
             .on_conflict_do_update(
                 index_elements=["record_type", "record_id"], set_={"heads": heads_json}
@@ -139,8 +141,10 @@ def insert_unseen(
     insert_new(session, unseen, {"package_id": package_id})
     conn = session.connection()
     versions = [_version_row(r, sender, (r.base,) if r.base else ()) for r in unseen]
-    conn.exec_driver_sql(_INSERT_VERSION, versions)
-    conn.exec_driver_sql(_UPSERT_STATE, [(r.type, r.id, r.version, r.hash) for r in unseen])
+    conn.exec_driver_sql(driver_sql(conn, _INSERT_VERSION), versions)
+    conn.exec_driver_sql(
+        driver_sql(conn, _UPSERT_STATE), [(r.type, r.id, r.version, r.hash) for r in unseen]
+    )
 
 
 def merge_batch(
