@@ -8539,6 +8539,18 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Team member</translation>
     </message>
     <message>
+        <source>随包下发名单</source>
+        <translation>Lists sent with a briefing</translation>
+    </message>
+    <message>
+        <source>收到下发名单</source>
+        <translation>Lists received from the office</translation>
+    </message>
+    <message>
+        <source>迁移到巡察办服务器</source>
+        <translation>Moved to the office server</translation>
+    </message>
+    <message>
         <source>“{field}”不能为空</source>
         <translation>“{field}” must not be empty</translation>
     </message>

@@ -147,12 +147,14 @@ def test_every_audit_action_the_core_writes_has_a_label() -> None:
 
     import workbench
     from workbench.services.audit_log import ACTION_LABELS
+    from workbench.services.datalist_transfer import RECEIVED
     from workbench.services.reads import ATTACHMENT_OPEN, RECORD_READ
     from workbench.store.anchors import MISMATCH_ACTION
+    from workbench.store.office_migrate import ACTION as MIGRATE
 
     written = re.compile(r'audit\.record\(\s*\w+,\s*"([^"]+)"')
     root = pathlib.Path(workbench.__file__).parent
     actions = {a for p in root.rglob("*.py") for a in written.findall(p.read_text("utf-8"))}
-    actions |= {ATTACHMENT_OPEN, RECORD_READ, MISMATCH_ACTION}
+    actions |= {ATTACHMENT_OPEN, RECORD_READ, MISMATCH_ACTION, RECEIVED, MIGRATE}
     assert "role.grant" in actions and "record.void" in actions  # the scan finds them
     assert sorted(actions - set(ACTION_LABELS)) == []
