@@ -64,6 +64,7 @@ class ImportWorld:
     office: str
     packages: dict[str, Path]  # team → its package
     with_attachment: Path  # a package carrying an attachment blob
+    attachment: bytes  # that blob's content
 
 
 def make_world(
@@ -130,17 +131,18 @@ def make_world(
     ex.build_briefing(office, round_id, [device for _v, device in fields.values()], brief)
     office.lock()
     packages: dict[str, Path] = {}
+    content = os.urandom(20_000)
     for name, (vault, _device) in fields.items():
         ex.import_package(vault, brief)
         _fill(vault, round_id, name, *records)
         if name == "blob":
             finding = add_finding(vault, round_id, title="附有佐证材料的问题")
-            add_evidence(vault, round_id, finding, add_attachment(vault, os.urandom(20_000)))
+            add_evidence(vault, round_id, finding, add_attachment(vault, content))
         packages[name] = root / f"{name}.wbp"
         ex.export_round(vault, round_id, packages[name])
         vault.lock()
     blob = packages.pop("blob")
-    return ImportWorld(cluster, where, packages, blob)
+    return ImportWorld(cluster, where, packages, blob, content)
 
 
 def _fill(vault: Vault, round_id: str, team: str, findings: int, interviews: int) -> None:

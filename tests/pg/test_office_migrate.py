@@ -4,13 +4,15 @@ The migrated store unlocks on the server with each user's own passphrase, the se
 same records, and the audit chain and its signatures verify there; a run SIGKILLed mid-copy (a
 real subprocess) and run again copies each row once and verifies; a database that is not empty
 is refused; a row changed on the server before the check is found, naming its table; the
-source's files keep their bytes and times throughout; only its 系统管理员 may move it."""
+attachments' blobs go up, a copy cut off skips those already there, and a changed one is found;
+the source's files keep their bytes and times throughout; only its 系统管理员 may move it."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -33,7 +35,6 @@ from workbench.cli import main
 from workbench.errors import (
     AuthenticationError,
     Conflict,
-    NotOnOfficeServer,
     OfficeMigrationIncomplete,
     OfficeMigrationMismatch,
     PermissionDenied,
@@ -53,9 +54,11 @@ from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.targets import TargetDraft
 from workbench.services.users import add_user
 from workbench.store.anchors import prove
+from workbench.store.blobcrypt import CHUNK
 from workbench.store.office import MIGRATION_META, OfficeVault, make_connection
 from workbench.store.office_migrate import (
     ACTION,
+    BLOBS,
     copied_tables,
     migrate_office,
     open_source,
@@ -409,13 +412,11 @@ def test_only_the_stores_system_administrator_may_move_it(
     assert _files(source) == before
 
 
-def test_a_store_open_elsewhere_or_with_attachments_is_refused(source: Path) -> None:
-    with Vault.open(source, ADMIN, PASSPHRASE) as v:
-        with pytest.raises(Conflict, match="正被工作台打开"):  # its -wal file is there
-            open_source(source, ADMIN, PASSPHRASE)
-        with v.session() as s:
-            v.attachments.add(s, io.BytesIO(b"%PDF-1.4 evidence"), name="e.pdf")
-    with pytest.raises(NotOnOfficeServer, match="附件"):
+def test_a_store_open_elsewhere_is_refused(source: Path) -> None:
+    with (
+        Vault.open(source, ADMIN, PASSPHRASE),
+        pytest.raises(Conflict, match="正被工作台打开"),  # its -wal file is there
+    ):
         open_source(source, ADMIN, PASSPHRASE)
     (source / "workbench.db-journal").write_bytes(b"")  # a rollback cut off
     with pytest.raises(Conflict, match="没有正常关闭"):
@@ -429,3 +430,67 @@ def test_a_field_laptops_store_is_not_moved(tmp_path: Path) -> None:
     vault.lock()
     with pytest.raises(ValidationError, match="只能迁移巡察办的数据库"):
         open_source(tmp_path / "field", ADMIN, PASSPHRASE)
+
+
+def _add_attachments(source: Path) -> list[bytes]:
+    """Two attachments added to the source: one of two rows on the server, one of one."""
+    contents = [os.urandom(CHUNK + 5000), b"%PDF-1.4 evidence"]
+    with Vault.open(source, ADMIN, PASSPHRASE) as v, v.session() as s:
+        for i, data in enumerate(contents):
+            v.attachments.add(s, io.BytesIO(data), name=f"e{i}.pdf")
+    return contents
+
+
+def _blobs_on(server: Engine) -> int:
+    with server.connect() as conn:
+        return conn.scalar(text("SELECT count(DISTINCT sha256) FROM attachment_chunks")) or 0
+
+
+class _Cut(Exception):
+    """The run stops here (a lost connection, a kill)."""
+
+
+def test_a_stores_attachments_move_and_read_back_on_the_server(
+    source: Path, pg_url: str, server: Engine, tmp_path: Path
+) -> None:
+    contents = _add_attachments(source)
+    before = _files(source)
+
+    def cut(_done: int, _total: int | None, label: str = "") -> None:
+        if label == BLOBS:  # the first blob is committed: stop before the second
+            raise _Cut()
+
+    with pytest.raises(_Cut):
+        _migrate(source, pg_url, tmp_path / "ca", progress=cut)
+    assert _blobs_on(server) == 1
+    report = _migrate(source, pg_url, tmp_path / "ca")
+    assert report.resumed and report.blobs.rows == 2  # type: ignore[attr-defined]
+    assert _files(source) == before
+    with OfficeVault.connect(tmp_path / "desk", make_connection(pg_url), ADMIN, PASSPHRASE) as v:
+        for data in contents:
+            sha = hashlib.sha256(data).hexdigest()
+            assert b"".join(v.attachments.iter_content(sha)) == data
+
+
+def test_a_blob_changed_on_the_server_before_the_check_is_found(
+    source: Path, pg_url: str, server: Engine, tmp_path: Path
+) -> None:
+    _add_attachments(source)
+
+    def tamper(_done: int, _total: int | None, label: str = "") -> None:
+        if label == "verify":  # a row of a blob is replaced by another of the same blob
+            with server.begin() as conn:
+                conn.execute(
+                    text(
+                        "UPDATE attachment_chunks SET data = (SELECT data FROM attachment_chunks"
+                        " WHERE seq = 0 AND sha256 = c.sha256) FROM attachment_chunks c"
+                        " WHERE attachment_chunks.sha256 = c.sha256 AND attachment_chunks.seq = 1"
+                        " AND c.seq = 1"
+                    )
+                )
+
+    with pytest.raises(OfficeMigrationMismatch, match=BLOBS) as caught:
+        _migrate(source, pg_url, tmp_path / "ca", progress=tamper)
+    assert caught.value.details["table"] == BLOBS
+    with pytest.raises(OfficeMigrationIncomplete):
+        OfficeVault.connect(tmp_path / "desk", make_connection(pg_url), ADMIN, PASSPHRASE)

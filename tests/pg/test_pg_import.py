@@ -1,9 +1,11 @@
 """Team packages imported into the office store on PostgreSQL (issue #20): records land as on
-SQLCipher (the same test on both backends), a package with attachments is refused whole, and
-several staff import at once, each from a desktop of their own (real processes)."""
+SQLCipher (the same test on both backends), a package with attachments lands with its blob's
+rows in the import's transaction, and several staff import at once, each from a desktop of their
+own (real processes)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import threading
@@ -11,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from tests.conftest import with_kdf_floor_site
 from tests.pg import cluster as pg
@@ -28,9 +31,9 @@ from tests.pg.import_world import (
     record_counts,
 )
 from workbench import exchange as ex
-from workbench.errors import NotOnOfficeServer
 from workbench.exchange import importer
 from workbench.store import engine
+from workbench.store.server_attachments import chunks
 from workbench.store.vault import Vault
 
 REPO = Path(__file__).resolve().parents[2]
@@ -76,16 +79,36 @@ def _lands_once(world: ImportWorld, office: Vault) -> None:
     office.lock()
 
 
-def test_a_package_with_attachments_is_refused_whole(
-    world: ImportWorld, office_url: str, tmp_path: Path
+@pytest.mark.parametrize("backend", ["sqlcipher", "postgresql"])
+def test_a_package_with_attachments_lands_and_reads_back_elsewhere(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str
 ) -> None:
-    office = desktop(office_url, tmp_path / "desk")
-    before = record_counts(office)
-    with pytest.raises(NotOnOfficeServer):
-        ex.import_package(office, world.with_attachment)
-    after = record_counts(office)
-    assert after == {**before, "package.reject": before.get("package.reject", 0) + 1}
-    office.lock()
+    world = request.getfixturevalue("world" if backend == "postgresql" else "sqlcipher_world")
+    with office_copy(world, tmp_path) as where:
+        office = desktop(where, tmp_path / "desk")
+        before = record_counts(office)
+        result = ex.import_package(office, world.with_attachment)
+        assert (result.status, result.attachments_added) == ("imported", 1)
+        assert record_counts(office) == _with_attachment(before)
+        office.lock()
+        other = desktop(where, tmp_path / "desk2")  # on the server: another desktop
+        sha = hashlib.sha256(world.attachment).hexdigest()
+        assert b"".join(other.attachments.iter_content(sha)) == world.attachment
+        other.lock()
+
+
+def _with_attachment(before: dict[str, int]) -> dict[str, int]:
+    """The counts after the package with an attachment: a team's records, a finding more and
+    its evidence."""
+    after = _expected(before, 1)
+    after["findings"] += 1
+    after["evidence"] = before.get("evidence", 0) + 1
+    return after
+
+
+def _chunk_rows(office: Vault) -> int:
+    with office.read() as s:
+        return s.scalar(select(func.count()).select_from(chunks)) or 0
 
 
 def _import_at_once(
@@ -153,6 +176,24 @@ def test_an_importer_killed_mid_import_leaves_nothing_partial(
     assert record_counts(office) == _expected(before, 1)
     assert ex.import_package(office, packages[0]).status == "imported"
     assert record_counts(office) == _expected(before, 2)
+    office.lock()
+
+
+@pytest.mark.slow
+def test_an_importer_killed_mid_import_leaves_no_attachment_rows(
+    world: ImportWorld, office_url: str, tmp_path: Path
+) -> None:
+    """Killed after the blob's rows are written, before the commit: the server rolls them back
+    with the records."""
+    office = desktop(office_url, tmp_path / "office")
+    before = record_counts(office)
+    package = world.with_attachment
+    [killed] = _import_at_once(office_url, [package], tmp_path, kill_at={0: "written"})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert (record_counts(office), _chunk_rows(office)) == (before, 0)
+    assert ex.import_package(office, package).attachments_added == 1
+    assert record_counts(office) == _with_attachment(before)
+    assert _chunk_rows(office) > 0
     office.lock()
 
 

@@ -147,13 +147,15 @@ def cmd_office_migrate(args: argparse.Namespace) -> int:
         "resumed": report.resumed,
         "tables": {t.name: {"rows": t.rows, "sha256": t.sha256} for t in report.tables},
         "rows": report.rows,
+        "attachments": {"blobs": report.blobs.rows, "sha256": report.blobs.sha256},
         "indexed": report.indexed,
         "audit_entries": report.audit_entries,
     }
     human = (
         f"已把 {args.source} 迁移到巡察办服务器 {data['server']}（数据库编号 {report.store_id}）"
         f"{'，从上次中断处继续' if report.resumed else ''}：{len(report.tables)} 张数据表、"
-        f"{report.rows:,} 行，行数和内容哈希逐表核对一致，审计日志链及签名在服务器上校验通过；"
+        f"{report.rows:,} 行、{report.blobs.rows:,} 个附件，行数和内容哈希逐表核对一致，"
+        "审计日志链及签名在服务器上校验通过；"
         f"检索索引已在服务器上重建（{report.indexed:,} 条）。本机数据库未改动。\n"
         "各用户现在可用自己的用户名和口令运行 workbench office connect 连接服务器。"
     )

@@ -117,9 +117,7 @@ def _context(
     """What the reader asks of this store, answered in ``session``; records are only counted."""
 
     def has_blob(sha: str) -> bool:
-        return (
-            session.get(Attachment, sha) is not None and vault.attachments.blob_path(sha).exists()
-        )
+        return session.get(Attachment, sha) is not None and vault.attachments.has_blob(session, sha)
 
     return ReadContext(
         trust=trust,
@@ -459,7 +457,7 @@ def _refuse(
             orphans = [sha for sha in added if s.get(Attachment, sha) is None]
         for sha in orphans:
             with contextlib.suppress(OSError):
-                vault.attachments.blob_path(sha).unlink()
+                vault.attachments.discard_blob(sha)
     if not isinstance(exc, Exception):  # KeyboardInterrupt and the like: no verdict to record
         return
     kept: Path | None = None

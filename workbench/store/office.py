@@ -71,10 +71,6 @@ KEYFILE_META = "keyfile"  # the store_meta row holding the office store's keyfil
 MIGRATION_META = "office_migration"  # an ``office migrate`` not yet verified (office_migrate.py)
 CA_FILE = "office-ca.pem"  # the sealed CA, written out for libpq at each unlock
 VERIFYING_MODES = ("verify-full", "verify-ca")
-ATTACHMENTS_NOT_YET = (
-    "巡察办服务器上的数据库暂不能保存附件：附件要存放在服务器上、用巡察办的数据密钥加密，"
-    "这一部分尚未完成；附件不会只存在某一台电脑上"
-)
 SLOT_CHANGED_ELSEWHERE = N_(
     "口令正确，但服务器上此用户的口令已在其他电脑上修改：请在本机用新口令重新连接巡察办服务器"
 )

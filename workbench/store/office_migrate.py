@@ -3,18 +3,21 @@ database on the office's server (issue #20), verified, the source never written.
 
 1. The source opens read-only (``immutable``: not even a ``-wal`` file is made) with the
    operator's passphrase; only a 系统管理员 of that store may move it (it is copied whole, as a
-   backup is), and only an office store at this program's schema with no attachment yet.
+   backup is), and only an office store at this program's schema.
 2. The target is an empty database (or one this migration started): the same migrations to
    head, then a ``store_meta`` row ``office_migration`` recording the progress. Until the end it
    has no ``keyfile`` row, so no desktop can use it (``office._read_keyfile`` says why).
 3. Every table is copied in dependency order, in batches by primary key, each batch committed
    with the progress (the table and the last key copied): a kill loses at most the batch in
    flight, and a re-run continues after the last key, so no row is copied twice. Ids, the audit
-   chain and the role grants keep their bytes; JSON columns go as their stored text.
+   chain and the role grants keep their bytes; JSON columns go as their stored text. Then each
+   attachment's blob file goes up as it is (the store keeps its data key), a blob a transaction;
+   one already on the server is skipped.
 4. Verification: per table the row count and a SHA-256 over the rows in primary-key order
    (byte order of the keys on both sides), each value canonicalised the same way on both
    dialects. The search index is not copied: its form differs on the server, and the indexer
-   rebuilds it from the records.
+   rebuilds it from the records. The blobs likewise: their number, and a SHA-256 over each
+   one's name and the hash of its encrypted bytes.
 5. In one transaction: the search index rebuilt, the keyfile (the same slots and data key, so
    every user's passphrase opens their slot on the server), the progress row gone, an
    ``office.migrate`` audit entry signed by the operator, and the chain with its signatures
@@ -61,9 +64,9 @@ from sqlalchemy.types import JSON
 
 import workbench.models  # noqa: F401 - every table on the metadata
 from workbench.errors import (
+    AttachmentCorrupt,
     AuthenticationError,
     Conflict,
-    NotOnOfficeServer,
     OfficeMigrationMismatch,
     PermissionDenied,
     StoreExists,
@@ -75,6 +78,7 @@ from workbench.models.base import Base, EnumCode
 from workbench.models.system import Attachment, StoreMeta, User
 from workbench.roles import Role
 from workbench.store import anchors, audit, grants, migrate, rekey
+from workbench.store.attachments import AttachmentStore
 from workbench.store.engine import read_only_connection, store_error
 from workbench.store.keyfile import (
     Keyfile,
@@ -85,10 +89,11 @@ from workbench.store.keyfile import (
     user_hint,
 )
 from workbench.store.layout import StoreLayout
-from workbench.store.office import ATTACHMENTS_NOT_YET, KEYFILE_META, MIGRATION_META
+from workbench.store.office import KEYFILE_META, MIGRATION_META
 from workbench.store.office_link import is_linked
 from workbench.store.pg import connection_error
 from workbench.store.separation import as_store_job
+from workbench.store.server_attachments import PIECE, ServerAttachmentStore
 from workbench.store.server_attachments import chunks as attachment_chunks
 from workbench.store.session import Actor, make_session_factory, unit_of_work
 from workbench.store.throttle import UnlockThrottle
@@ -139,6 +144,7 @@ class MigrationReport:
     store_id: str
     resumed: bool
     tables: tuple[TableCheck, ...]
+    blobs: TableCheck  # the attachments' blobs: their number and hash
     indexed: int
     audit_entries: int
 
@@ -278,8 +284,6 @@ def _check_source(source: Source) -> None:
             raise PermissionDenied(
                 "只有系统管理员可以把数据库迁移到巡察办服务器（迁移复制整个数据库，如同备份）"
             )
-        if s.scalar(select(func.count()).select_from(Attachment)):
-            raise NotOnOfficeServer(ATTACHMENTS_NOT_YET + "；有附件的数据库暂不能迁移到服务器")
 
 
 # -- what is copied, and how it is read on both sides ----------------------------------------
@@ -488,6 +492,79 @@ def _reset_sequence(conn: DbConnection, table: Table) -> None:
             conn.execute(select(func.setval(sequence, top)))
 
 
+# -- the attachments' blobs ------------------------------------------------------------------
+
+
+BLOBS = attachment_chunks.name  # the blobs' check, beside the tables'
+
+
+def _source_blobs(source: Source) -> list[tuple[str, Path]]:
+    """Each attachment's hash and its blob file in the source, in hash order."""
+    files = AttachmentStore(source.layout, source.dek)
+    with source.engine.connect() as conn:
+        shas = conn.scalars(select(Attachment.sha256).order_by(Attachment.sha256)).all()
+    return [(sha, files.blob_path(sha)) for sha in shas]
+
+
+def _copy_blobs(source: Source, target: Engine, progress: ProgressSink) -> None:
+    """Each blob file as it is (encrypted under the data key the server's keyfile keeps), a
+    blob a transaction: a kill loses at most the one in flight, and a re-run skips those the
+    server has. ``put_blob_file`` checks each against its hash first. The server's store is
+    given the source's folder for its staging files, which these calls never write."""
+    blobs = _source_blobs(source)
+    server = ServerAttachmentStore(source.layout, source.dek, lambda: target)
+    for done, (sha, path) in enumerate(blobs, 1):
+        with Session(target) as s, s.begin():
+            if not server.has_blob(s, sha):
+                if not path.is_file():
+                    raise AttachmentCorrupt(
+                        f"源数据库中附件 {sha} 的加密文件缺失：请先在本机检查数据库"
+                        "（workbench check），再迁移",
+                        sha256=sha,
+                    )
+                server.put_blob_file(s, sha, path)
+        progress(done, len(blobs), BLOBS)
+
+
+def _blob_line(sha: str, content: hashlib._Hash) -> bytes:
+    return f"{sha} {content.hexdigest()}\n".encode("ascii")
+
+
+def source_blobs_digest(source: Source) -> TableCheck:
+    """The source's blobs: their number and a SHA-256 over each one's hash and the SHA-256 of
+    its encrypted bytes, in hash order."""
+    digest = hashlib.sha256()
+    blobs = _source_blobs(source)
+    for sha, path in blobs:
+        content = hashlib.sha256()
+        with open(path, "rb") as blob:
+            while piece := blob.read(PIECE):
+                content.update(piece)
+        digest.update(_blob_line(sha, content))
+    return TableCheck(BLOBS, len(blobs), digest.hexdigest())
+
+
+def target_blobs_digest(conn: DbConnection) -> TableCheck:
+    """The same of the server's rows, a blob's rows in ``seq`` order, a few rows at a time."""
+    stmt = select(attachment_chunks.c.sha256, attachment_chunks.c.data).order_by(
+        attachment_chunks.c.sha256.collate("C"), attachment_chunks.c.seq
+    )
+    digest = hashlib.sha256()
+    blobs = 0
+    current: str | None = None
+    content = hashlib.sha256()
+    for sha, data in conn.execution_options(yield_per=4).execute(stmt):
+        if sha != current:
+            if current is not None:
+                digest.update(_blob_line(current, content))
+            current, content = sha, hashlib.sha256()
+            blobs += 1
+        content.update(data)
+    if current is not None:
+        digest.update(_blob_line(current, content))
+    return TableCheck(BLOBS, blobs, digest.hexdigest())
+
+
 # -- the migration ----------------------------------------------------------------------------
 
 
@@ -499,29 +576,37 @@ def _counts(source: Source, tables: Sequence[Table]) -> int:
         )
 
 
-def verify(source: Source, target: Engine) -> tuple[TableCheck, ...]:
-    """Each table's count and content hash, the same on both sides; else
+def verify(source: Source, target: Engine) -> tuple[tuple[TableCheck, ...], TableCheck]:
+    """Each table's count and content hash, and the blobs', the same on both sides; else
     ``OfficeMigrationMismatch`` naming the first table that differs."""
     checks = []
     with source.engine.connect() as src, target.connect() as dst:
         for table in copied_tables():
-            mine, theirs = table_digest(src, table), table_digest(dst, table)
-            if mine != theirs:
-                raise OfficeMigrationMismatch(
-                    f"迁移校验未通过：数据表 {table.name} 在服务器上与源数据库不一致"
-                    f"（源 {mine.rows} 行，服务器 {theirs.rows} 行"
-                    + ("，行数相同而内容不同" if mine.rows == theirs.rows else "")
-                    + "）；服务器上的数据库未启用，源数据库未改动",
-                    table=table.name,
-                    source_rows=mine.rows,
-                    target_rows=theirs.rows,
-                )
-            checks.append(mine)
-    return tuple(checks)
+            checks.append(_same(table_digest(src, table), table_digest(dst, table)))
+        blobs = _same(source_blobs_digest(source), target_blobs_digest(dst))
+    return tuple(checks), blobs
+
+
+def _same(mine: TableCheck, theirs: TableCheck) -> TableCheck:
+    if mine != theirs:
+        raise OfficeMigrationMismatch(
+            f"迁移校验未通过：数据表 {mine.name} 在服务器上与源数据库不一致"
+            f"（源 {mine.rows} 行，服务器 {theirs.rows} 行"
+            + ("，行数相同而内容不同" if mine.rows == theirs.rows else "")
+            + "）；服务器上的数据库未启用，源数据库未改动",
+            table=mine.name,
+            source_rows=mine.rows,
+            target_rows=theirs.rows,
+        )
+    return mine
 
 
 def _finish(
-    source: Source, target: Engine, checks: tuple[TableCheck, ...], reindex: Reindex | None
+    source: Source,
+    target: Engine,
+    checks: tuple[TableCheck, ...],
+    blobs: TableCheck,
+    reindex: Reindex | None,
 ) -> tuple[int, int]:
     """The last transaction: index, keyfile, audit entry; the chain proved before it commits."""
     with _source_session(source) as s:
@@ -546,6 +631,7 @@ def _finish(
             {
                 "tables": len(checks),
                 "rows": sum(c.rows for c in checks),
+                "attachments": blobs.rows,
                 "from": str(source.layout.root),
             },
         )
@@ -586,7 +672,8 @@ def migrate_office(
             progress(copied, total, name)
 
         _copy_table(source, target, table, state, batch, report)
+    _copy_blobs(source, target, progress)
     progress(copied, total, "verify")
-    checks = verify(source, target)
-    indexed, entries = _finish(source, target, checks, reindex)
-    return MigrationReport(source.keyfile.store_id, resumed, checks, indexed, entries)
+    checks, blobs = verify(source, target)
+    indexed, entries = _finish(source, target, checks, blobs, reindex)
+    return MigrationReport(source.keyfile.store_id, resumed, checks, blobs, indexed, entries)

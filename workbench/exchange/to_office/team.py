@@ -50,10 +50,11 @@ _INSERT_ATTACHMENT = Insert(
 
 
 def land_attachments(vault: Vault, session: Session, read: ReadPackage, added: list[str]) -> None:
-    """Inside the import transaction: move each received blob to its address, make the
-    directories durable (once each, concurrently) and insert the rows in bulk, audited and
-    queued for the search index like the records. ``added`` collects the landed blobs so a
-    failure later in the transaction can remove their files."""
+    """Inside the import transaction: move each received blob to its address (on the office
+    server: write its rows in this transaction), make the directories durable (once each,
+    concurrently) and insert the rows in bulk, audited and queued for the search index like the
+    records. ``added`` collects the landed blobs so a failure later in the transaction can
+    remove their files."""
     actor = session.info.get("actor")
     created_by = getattr(actor, "user_id", None)
     created_at = stored_datetime(utcnow())
@@ -62,7 +63,7 @@ def land_attachments(vault: Vault, session: Session, read: ReadPackage, added: l
     for blob in read.blobs[1:]:
         if blob.incoming is None:
             continue  # the store holds this content already; its hash was still checked
-        target = vault.attachments.land_incoming(blob.incoming)
+        target = vault.attachments.land_incoming(blob.incoming, session)
         blob.incoming = None
         directories.add(target.parent)
         sha = blob.entry.sha256

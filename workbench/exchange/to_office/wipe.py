@@ -116,7 +116,7 @@ def wipe_round(vault: Vault, round_id: str) -> WipeResult:
         )
     for sha in gone:  # after the commit: a crash in between leaves files `check --repair` removes
         with contextlib.suppress(OSError):
-            vault.attachments.blob_path(sha).unlink()
+            vault.attachments.discard_blob(sha)
     compact(vault)
     return WipeResult(round_id, len(rows), len(gone))
 
