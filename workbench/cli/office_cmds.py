@@ -115,8 +115,12 @@ def cmd_office_connect(args: argparse.Namespace) -> int:
 def _migrate_progress(done: int, total: int | None, label: str = "") -> None:
     """Progress on a terminal only: piped stderr and ``--json`` stdout stay clean."""
     if sys.stderr.isatty() and total:
-        what = "正在校验" if label == "verify" else f"正在复制 {label}"
-        print(f"\r{what}：{done:,} / {total:,} 行\033[K", end="", file=sys.stderr, flush=True)
+        # the label is a table's name: the operator sees what is being done, not our schema
+        if label == office_migrate.BLOBS:
+            what, unit = "正在上传附件", "个"
+        else:
+            what, unit = ("正在校验" if label == "verify" else "正在复制数据"), "行"
+        print(f"\r{what}：{done:,} / {total:,} {unit}\033[K", end="", file=sys.stderr, flush=True)
 
 
 def cmd_office_migrate(args: argparse.Namespace) -> int:
