@@ -179,13 +179,15 @@ def _postgresql_url() -> Iterator[str | None]:
 
 @contextmanager
 def _postgresql(url: str) -> Iterator[Store]:
-    from tests.kdf import TEST_KDF
+    """The office store on ``url``, its keyfile at the production KDF (the bench runs outside the
+    tests, whose lowered floor it would not get)."""
     from tests.pg.stores import office_on_server
     from workbench.demo import DEMO_PASSPHRASE
+    from workbench.store.keyfile import KdfParams
 
     with (
         tempfile.TemporaryDirectory() as desktop,
-        office_on_server(url, Path(desktop), DEMO_PASSPHRASE, TEST_KDF) as backend,
+        office_on_server(url, Path(desktop), DEMO_PASSPHRASE, KdfParams()) as backend,
     ):
         yield Store("postgresql", backend.write, backend.read)
 

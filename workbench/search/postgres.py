@@ -34,13 +34,13 @@ for a term found in a fifth of a million documents.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, text
 
-from workbench.search.model import Filters, iso_day
+from workbench.search.filters import FilterSql, conditions
+from workbench.search.model import Filters
 from workbench.search.query import ParsedQuery, Term
 from workbench.search.text import bigram_phrase, bigram_text
 
@@ -67,6 +67,15 @@ _NEWEST = (
 )
 _INITIALS = "pinyin_initials"
 _ALL_PINYIN = "(pinyin_initials || ' ' || pinyin_full)"
+_FILTERS = FilterSql(
+    types="record_type = ANY(:types)",
+    round_id="round_id = :round_id",
+    target_id="target_id = :target_id",
+    dates="date BETWEEN :date_from AND :date_to",
+    hidden="NOT (record_type || ' ' || record_id = ANY(:hidden))",
+    bind_types=list,
+    bind_hidden=lambda keys: [f"{kind} {record_id}" for kind, record_id in keys],
+)
 
 
 def doc_tokens(title: str, body: str, initials: str, full: str) -> list[str]:
@@ -159,35 +168,6 @@ def _score(terms: Sequence[Term]) -> tuple[str, str, str]:
     return families, frequencies, r
 
 
-def _filters(
-    params: dict[str, Any],
-    types: list[str] | None,
-    round_id: str | None,
-    target_id: str | None,
-    date_from: datetime.date | None,
-    date_to: datetime.date | None,
-    hidden: Sequence[tuple[str, str]],
-) -> list[str]:
-    where: list[str] = []
-    if types is not None:
-        params["types"] = types
-        where.append("record_type = ANY(:types)")
-    if round_id is not None:
-        params["round_id"] = round_id
-        where.append("round_id = :round_id")
-    if target_id is not None:
-        params["target_id"] = target_id
-        where.append("target_id = :target_id")
-    if date_from is not None or date_to is not None:
-        params["date_from"] = iso_day(date_from) if date_from is not None else "0000-00-00"
-        params["date_to"] = iso_day(date_to) if date_to is not None else "9999-99-99"
-        where.append("date BETWEEN :date_from AND :date_to")
-    if hidden:
-        params["hidden"] = [f"{kind} {record_id}" for kind, record_id in hidden]
-        where.append("NOT (record_type || ' ' || record_id = ANY(:hidden))")
-    return where
-
-
 def _page(
     conn: Connection, parsed: ParsedQuery, where: list[str], params: dict[str, Any]
 ) -> list[Any]:
@@ -273,7 +253,7 @@ def ranked(
         params[f"n{index}"] = term.needle
         params[f"l{index}"] = len(term.needle)
         exact.append(_matches(term, index, parsed.titles_only))
-    exact += _filters(params, *filters, hidden)
+    exact += conditions(_FILTERS, params, filters, hidden)
     if _many(conn, [*tokens, *exact], params):
         return _newest_first(conn, parsed, tokens, exact, params, limit, offset)
     return _page(conn, parsed, [*tokens, *exact], params)

@@ -27,8 +27,9 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from workbench.search import postgres
+from workbench.search.filters import FilterSql, conditions
 from workbench.search.indexer import as_connection
-from workbench.search.model import Filters, SearchHit, iso_day
+from workbench.search.model import Filters, SearchHit
 from workbench.search.query import ParsedQuery, parse_query
 from workbench.search.snippet import make_snippet
 from workbench.store.separation import require_case_reader, session_roles
@@ -68,6 +69,15 @@ _NOT_HIDDEN = (
     " ON d.record_type = json_extract(j.value, '$[0]')"
     " AND d.record_id = json_extract(j.value, '$[1]'))"
 )
+_FILTERS = FilterSql(
+    types=_BY_TYPES,
+    round_id=_BY_ROUND,
+    target_id=_BY_TARGET,
+    dates=_BY_DATES,
+    hidden=_NOT_HIDDEN,
+    bind_types=json.dumps,
+    bind_hidden=lambda keys: json.dumps([list(key) for key in keys]),
+)
 _PAGE = (
     ", top AS MATERIALIZED (SELECT rid, score FROM cand{where}"
     " ORDER BY score DESC, rid LIMIT :limit OFFSET :offset)"
@@ -76,37 +86,6 @@ _SELECT = (
     " SELECT d.record_type, d.record_id, d.title, d.body, top.score"
     " FROM top JOIN search_docs AS d ON d.rowid = top.rid ORDER BY top.score DESC, top.rid"
 )
-
-
-def _filters(
-    params: dict[str, Any],
-    types: list[str] | None,
-    round_id: str | None,
-    target_id: str | None,
-    date_from: datetime.date | None,
-    date_to: datetime.date | None,
-    hidden: Sequence[tuple[str, str]] = (),
-) -> list[str]:
-    """Filter conditions on the candidate rowid; values go into ``params``."""
-    where: list[str] = []
-    if types is not None:
-        params["types"] = json.dumps(types)
-        where.append(_BY_TYPES)
-    if round_id is not None:
-        params["round_id"] = round_id
-        where.append(_BY_ROUND)
-    if target_id is not None:
-        params["target_id"] = target_id
-        where.append(_BY_TARGET)
-    if date_from is not None or date_to is not None:
-        # ISO days compare as text; an open end is a bound no day reaches. NULL never matches.
-        params["date_from"] = iso_day(date_from) if date_from is not None else "0000-00-00"
-        params["date_to"] = iso_day(date_to) if date_to is not None else "9999-99-99"
-        where.append(_BY_DATES)
-    if hidden:
-        params["hidden"] = json.dumps([list(key) for key in hidden])
-        where.append(_NOT_HIDDEN)
-    return where
 
 
 def search(
@@ -181,7 +160,7 @@ def _ranked(
         params["bq"] = parsed.bigram
         ctes.append(_BI_CTE)
     ctes.append(_CANDIDATES[(parsed.trigram is not None, parsed.bigram is not None)])
-    where = _filters(params, *filters, hidden)
+    where = conditions(_FILTERS, params, filters, hidden)
     page = _PAGE.replace("{where}", " WHERE " + " AND ".join(where) if where else "")
     sql = "WITH " + ", ".join(ctes) + page + _SELECT
     return list(conn.execute(text(sql), params))
