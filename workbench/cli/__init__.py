@@ -9,6 +9,7 @@ unreachable.
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 from collections.abc import Sequence
@@ -149,14 +150,20 @@ def _root_parser() -> tuple[argparse.ArgumentParser, _Commands]:
     return parser, sub
 
 
+@functools.cache
+def _placeholder_parser() -> argparse.ArgumentParser:
+    """The root parser with each command a placeholder (built once per process, as ``_parser``)."""
+    parser, sub = _root_parser()
+    for name in COMMANDS:
+        sub.add_parser(name, add_help=False)
+    return parser
+
+
 def _answer_without_commands(argv: Sequence[str] | None) -> None:
     """``--help``, ``--version``, ``--self-test``, no command or an unknown one: answered (and
     exited or refused) by the root parser with each command a placeholder; returns when a known
     command is given, for the full parser."""
-    parser, sub = _root_parser()
-    for name in COMMANDS:
-        sub.add_parser(name, add_help=False)
-    parser.parse_known_args(argv)
+    _placeholder_parser().parse_known_args(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -191,13 +198,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@functools.cache
+def _parser() -> argparse.ArgumentParser:
+    """The full parser, built once per process and reused by every ``main()`` call (tests and
+    scripts call it many times): argparse keeps a call's values in the namespace it returns,
+    and no option's default is a value a command changes, so one call leaves nothing for the
+    next. Help is laid out when printed, at the terminal's width of that moment."""
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         _answer_without_commands(argv)
         from workbench.logs import setup_logging
 
         setup_logging()
-        args = build_parser().parse_args(argv)
+        args = _parser().parse_args(argv)
         return int(args.func(args))
     except WorkbenchError as exc:
         from workbench.cli.common import terminal_safe
