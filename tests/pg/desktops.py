@@ -1,9 +1,10 @@
 """The workflow tests' fixtures on the office server: ``store_dir`` a desktop folder linked to a
-fresh PostgreSQL office store, its first user the fixtures' 组长+系统管理员 (``LEADER``) and every
-user of ``tests/workbench/team.py`` linked there too, so ``vault`` (tests/conftest.py) and
-``team`` open them as on a SQLCipher store (``Vault.open`` of a linked folder unlocks through
-the server). A module under tests/pg imports a workflow test module's scenarios and these
-fixtures, and each scenario runs again on PostgreSQL with its own expected answers."""
+fresh PostgreSQL office store, its first user the fixtures' 组长+系统管理员 (``LEADER``); ``team``
+adds and links every user of ``tests/workbench/team.py`` there too. So ``vault``
+(tests/conftest.py) and ``team`` open them as on a SQLCipher store (``Vault.open`` of a linked
+folder unlocks through the server). A module under tests/pg imports a workflow test module's
+scenarios and these fixtures, and each scenario runs again on PostgreSQL with its own expected
+answers."""
 
 from __future__ import annotations
 
@@ -40,15 +41,17 @@ def store_dir(pg_url: str, tmp_path: Path) -> Path:
         roles=(Role.TEAM_LEADER, Role.SYSADMIN),
         kdf=TEST_KDF,
     )
-    with vault:
-        for name, roles in TEAM_USERS.items():
-            add_user(vault, name, PASSPHRASE, roles)
-            link_user(vault, desktop, name, PASSPHRASE)
+    vault.lock()
     return desktop
 
 
 @pytest.fixture
 def team(store_dir: Path) -> Iterator[Team]:
+    """As tests/workbench/conftest.py's: the store plus one user per role."""
+    with Vault.open(store_dir, LEADER, PASSPHRASE) as vault:
+        for name, roles in TEAM_USERS.items():
+            add_user(vault, name, PASSPHRASE, roles)
+            link_user(vault, store_dir, name, PASSPHRASE)
     t = Team(store_dir)
     yield t
     t.close()
