@@ -19,10 +19,10 @@ import workbench.services  # noqa: F401 - registers the search-index hook
 from tests.pg.stores import Backend
 from workbench.errors import Conflict, StoreBusy
 from workbench.models import Attachment
-from workbench.services.attachments import attachment_uses
+from workbench.services.attachments import attachment_uses, list_attachments
 from workbench.services.clues import ClueDraft, register_clue
 from workbench.services.findings import FindingDraft, create_finding, list_findings
-from workbench.services.interviews import InterviewDraft, create_interview
+from workbench.services.interviews import InterviewDraft, create_interview, list_interviews
 from workbench.services.letters import (
     LetterDraft,
     ReportedPerson,
@@ -40,7 +40,13 @@ from workbench.services.rectification import (
 )
 from workbench.services.rounds import RoundDraft, create_round, list_rounds
 from workbench.services.stats import round_stats
-from workbench.services.targets import TargetDraft
+from workbench.services.targets import (
+    PersonDraft,
+    TargetDraft,
+    create_person,
+    list_persons,
+    list_targets,
+)
 from workbench.store import engine
 from workbench.store.anchors import prove
 from workbench.vocab.enums import AttentionLevel, CadreLevel, FindingStatus, LetterChannel
@@ -253,3 +259,29 @@ def test_the_round_statistics(backend: Backend) -> None:
     assert stats.letters_by_channel == {LetterChannel.SMALL_ENVELOPE.value: 2}
     assert (stats.clues, stats.rectifications, stats.rectifications_overdue) == (1, 1, 1)
     assert (stats.findings, stats.findings_unsigned, stats.amount_fen) == (0, 0, 0)
+
+
+def test_the_name_filters_ignore_case_alike(backend: Backend) -> None:
+    """Each filter a user types matches letters whatever their case, and ``%``/``_`` as
+    themselves, on both (a plain ``LIKE`` ignores ASCII case only on SQLite)."""
+    round_id, target_id = _world(backend)
+    with backend.write() as s:
+        add_target(s, round_id, TargetDraft("ABC科技公司党委", "township", AttentionLevel.KEY))
+        create_person(s, PersonDraft(target_id, "Zhang San", CadreLevel.COUNTY))
+        create_interview(
+            s, round_id, InterviewDraft("required", RECEIVED, ("甲", "乙"), "乙", "Li Si")
+        )
+        s.add(Attachment(sha256="ab" * 32, size=3, name="Report_2026.PDF", media_type="Image/PNG"))
+    with backend.read() as s:
+        assert [t.name for t in list_targets(s, round_id=round_id, name_contains="abc").items] == [
+            "ABC科技公司党委"
+        ]
+        assert [p.name for p in list_persons(s, name_contains="zhang").items] == ["Zhang San"]
+        assert [i.subject_name for i in list_interviews(s, subject_contains="LI S").items] == [
+            "Li Si"
+        ]
+        assert [a.name for a in list_attachments(s, name_contains="report_").items] == [
+            "Report_2026.PDF"
+        ]
+        assert list_attachments(s, name_contains="report%").total == 0
+        assert list_attachments(s, media_prefix="image/").total == 1

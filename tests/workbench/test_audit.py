@@ -26,8 +26,9 @@ def _fill(vault: Vault) -> None:
 
 def _tamper(vault: Vault, sql: str) -> None:
     with vault.session() as s:  # an insider with SQL access drops the guards first
-        s.execute(text("DROP TRIGGER audit_log_no_update"))
-        s.execute(text("DROP TRIGGER audit_log_no_delete"))
+        on = " ON audit_log" if s.get_bind().dialect.name == "postgresql" else ""
+        s.execute(text(f"DROP TRIGGER audit_log_no_update{on}"))
+        s.execute(text(f"DROP TRIGGER audit_log_no_delete{on}"))
         s.execute(text(sql))
 
 

@@ -17,7 +17,7 @@ from workbench.models.findings import Evidence
 from workbench.models.rectification import RectificationDocument
 from workbench.models.reports import Report
 from workbench.models.system import Attachment
-from workbench.services.common import Page, apply_order, contains_text, page
+from workbench.services.common import Page, apply_order, contains_text, page, text_matches
 from workbench.store.attachments import AttachmentInfo, attachment_info
 from workbench.vocab.labels import type_label
 
@@ -67,9 +67,9 @@ def list_attachments(
     file name, ``date_from``/``date_to`` bound the day added (inclusive)."""
     query = select(Attachment)
     if name_contains:
-        query = query.where(Attachment.name.contains(name_contains.strip(), autoescape=True))
+        query = query.where(text_matches(Attachment.name, name_contains.strip()))
     if media_prefix:
-        query = query.where(Attachment.media_type.startswith(media_prefix, autoescape=True))
+        query = query.where(text_matches(Attachment.media_type, media_prefix, prefix=True))
     query = contains_text(query, text, Attachment.name)
     if date_from is not None:
         query = query.where(Attachment.created_at >= datetime.combine(date_from, time.min))

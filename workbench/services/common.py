@@ -198,7 +198,17 @@ def contains_text(query: Select[R], text: str | None, *columns: Any) -> Select[R
         return query
     if len(needle) > TEXT_FILTER_MAX:
         raise ValidationError(N_("搜索文字过长"), field="text", limit=TEXT_FILTER_MAX)
-    return query.where(or_(*(cast(c, String).icontains(needle, autoescape=True) for c in columns)))
+    return query.where(or_(*(text_matches(cast(c, String), needle) for c in columns)))
+
+
+def text_matches(column: Any, needle: str, *, prefix: bool = False) -> ColumnElement[bool]:
+    """``column`` contains ``needle`` (starts with it when ``prefix``), ignoring case, with
+    ``%`` and ``_`` matched as themselves: every filter a user types goes through here. A plain
+    ``LIKE`` would ignore ASCII case on SQLite and not on PostgreSQL; ``lower(…) LIKE lower(…)``
+    (SQLite's ``LIKE`` answers as before) and PostgreSQL's ``ILIKE`` answer alike."""
+    if prefix:
+        return column.istartswith(needle, autoescape=True)  # type: ignore[no-any-return]
+    return column.icontains(needle, autoescape=True)  # type: ignore[no-any-return]
 
 
 # Who works on case records at all: a 巡察组's roles and the 巡察办 (never the 三员 alone).

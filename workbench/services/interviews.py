@@ -30,6 +30,7 @@ from workbench.services.common import (
     records,
     require_role,
     required_text,
+    text_matches,
     void_record,
 )
 from workbench.services.rounds import check_version
@@ -263,7 +264,7 @@ def list_interviews(
         query = query.where(column.is_not(None) if confirmed else column.is_(None))
     if subject_contains:
         needle = subject_contains.strip()
-        query = query.where(Interview.subject_name.contains(needle, autoescape=True))
+        query = query.where(text_matches(Interview.subject_name, needle))
     query = contains_text(
         query,
         text,

@@ -44,6 +44,7 @@ from workbench.services.common import (
     record_meta,
     records,
     required_text,
+    text_matches,
     void_record,
 )
 from workbench.services.id_numbers import checked_id_number
@@ -246,7 +247,7 @@ def list_targets(
         level = parse_enum(AttentionLevel, attention, "attention", "关注等级")
         query = query.where(Target.attention == level)
     if name_contains:
-        query = query.where(Target.name.contains(name_contains.strip(), autoescape=True))
+        query = query.where(text_matches(Target.name, name_contains.strip()))
     return page(session, query.order_by(Target.name, Target.id), _target_view, offset, limit)
 
 
@@ -396,7 +397,7 @@ def list_persons(
     if level is not None:
         query = query.where(Person.level == parse_enum(CadreLevel, level, "level", "干部级别"))
     if name_contains:
-        query = query.where(Person.name.contains(name_contains.strip(), autoescape=True))
+        query = query.where(text_matches(Person.name, name_contains.strip()))
     return page(session, query.order_by(Person.name, Person.id), _person_view, offset, limit)
 
 
