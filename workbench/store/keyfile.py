@@ -65,6 +65,19 @@ class KdfParams:
     CEILING_LANES = 16
     CEILING_MEMORY_KIB = 256 * 1024
 
+    def to_json(self) -> dict[str, Any]:
+        return {"alg": "argon2id", "t": self.iterations, "p": self.lanes, "m": self.memory_kib}
+
+    @classmethod
+    def from_json(cls, kdf: dict[str, Any]) -> KdfParams:
+        """A slot's parameters as ``to_json`` writes them, refused outside the floor and the
+        ceiling."""
+        if kdf["alg"] != "argon2id":
+            raise KeyfileDamaged("不支持的密钥槽算法")
+        params = cls(iterations=_int(kdf["t"]), lanes=_int(kdf["p"]), memory_kib=_int(kdf["m"]))
+        params.check()
+        return params
+
     def check(self) -> None:
         """Refuse parameters outside the floor and the ceiling (before any derivation runs)."""
         if (
@@ -235,14 +248,6 @@ class Slot:
         """A version 1 slot, replaced at its user's next unlock."""
         return self.dek is None
 
-    def _kdf_json(self) -> dict[str, Any]:
-        return {
-            "alg": "argon2id",
-            "t": self.kdf.iterations,
-            "p": self.kdf.lanes,
-            "m": self.kdf.memory_kib,
-        }
-
     def associated_data(self, store_id: str) -> bytes:
         meta: dict[str, Any] = {
             "format": FORMAT,
@@ -253,7 +258,7 @@ class Slot:
             "user_id": self.user_id,
             "hint": self.hint,
             "salt": _b64(self.salt),
-            "kdf": self._kdf_json(),
+            "kdf": self.kdf.to_json(),
             "nonce": _b64(self.nonce),
             "aead": "aes-256-gcm",
         }
@@ -269,7 +274,7 @@ class Slot:
             "user_id": self.user_id,
             "hint": self.hint,
             "salt": _b64(self.salt),
-            "kdf": self._kdf_json(),
+            "kdf": self.kdf.to_json(),
             "aead": "aes-256-gcm",
             "nonce": _b64(self.nonce),
         }
@@ -285,15 +290,11 @@ class Slot:
     @classmethod
     def from_json(cls, obj: dict[str, Any]) -> Slot:
         try:
-            kdf = obj["kdf"]
-            if kdf["alg"] != "argon2id" or obj["aead"] != "aes-256-gcm":
+            params = KdfParams.from_json(obj["kdf"])
+            if obj["aead"] != "aes-256-gcm":
                 raise KeyfileDamaged("不支持的密钥槽算法")
             if obj["kind"] not in ("passphrase", "recovery"):
                 raise KeyfileDamaged("未知的密钥槽类型")
-            params = KdfParams(
-                iterations=_int(kdf["t"]), lanes=_int(kdf["p"]), memory_kib=_int(kdf["m"])
-            )
-            params.check()
             salt, nonce = _unb64(obj["salt"]), _unb64(obj["nonce"])
             if len(salt) != SALT_BYTES or len(nonce) != NONCE_BYTES:
                 raise KeyfileDamaged()

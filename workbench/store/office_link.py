@@ -84,14 +84,6 @@ class LinkSlot:
     nonce: bytes
     sealed: bytes
 
-    def _kdf_json(self) -> dict[str, Any]:
-        return {
-            "alg": "argon2id",
-            "t": self.kdf.iterations,
-            "p": self.kdf.lanes,
-            "m": self.kdf.memory_kib,
-        }
-
     def associated_data(self, store_id: str) -> bytes:
         """Everything but the ciphertext: a slot is not moved to another store or user, nor its
         parameters lowered."""
@@ -102,7 +94,7 @@ class LinkSlot:
                 "store_id": store_id,
                 "hint": self.hint,
                 "salt": _b64(self.salt),
-                "kdf": self._kdf_json(),
+                "kdf": self.kdf.to_json(),
                 "nonce": _b64(self.nonce),
                 "aead": "aes-256-gcm",
             }
@@ -112,7 +104,7 @@ class LinkSlot:
         return {
             "hint": self.hint,
             "salt": _b64(self.salt),
-            "kdf": self._kdf_json(),
+            "kdf": self.kdf.to_json(),
             "aead": "aes-256-gcm",
             "nonce": _b64(self.nonce),
             "sealed": _b64(self.sealed),
@@ -120,14 +112,9 @@ class LinkSlot:
 
     @classmethod
     def from_json(cls, obj: dict[str, Any]) -> LinkSlot:
-        kdf = obj["kdf"]
-        if kdf["alg"] != "argon2id" or obj["aead"] != "aes-256-gcm":
+        params = KdfParams.from_json(obj["kdf"])
+        if obj["aead"] != "aes-256-gcm":
             raise KeyfileDamaged("不支持的密钥槽算法")
-        values = (kdf["t"], kdf["p"], kdf["m"])
-        if any(type(v) is not int for v in values):
-            raise KeyfileDamaged()
-        params = KdfParams(iterations=values[0], lanes=values[1], memory_kib=values[2])
-        params.check()
         slot = cls(
             hint=str(obj["hint"]),
             salt=_unb64(obj["salt"]),
