@@ -99,6 +99,7 @@ in_root() {  # in_root ROOT COMMAND...: a clean environment, offscreen Qt
 ensure_base() {
   [ -d "$BASE" ] && return
   log "debootstrap $SUITE → $BASE (first run only)"
+  mkdir -p "$CACHE"  # a machine that never built: the log below is written there
   remove_root "$BASE.tmp"
   debootstrap --variant=minbase "$SUITE" "$BASE.tmp" "$MIRROR" >"$CACHE/debootstrap.log" 2>&1 \
     || { tail -20 "$CACHE/debootstrap.log"; exit 1; }
