@@ -8,12 +8,13 @@ workbench-gui --self-test           install check on scratch stores (ui/selftest
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
 import sys
 from pathlib import Path
 
 from ui import settings
-from ui.application import make_app
+from ui.application import dispose_window, end_app, make_app
 from ui.fonts import cjk_families, no_cjk_font_box
 from workbench import paths
 from workbench.logs import setup_logging
@@ -38,13 +39,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from ui.selftest import run_gui_selftest
 
+        if sys.stderr is not None:  # a crash names its Python frames (a GUI build has no stderr)
+            faulthandler.enable()
+
         return run_gui_selftest(args.lang)
     if args.screenshots:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from ui.screenshots import take_screenshots
 
         app = make_app(sys.argv[:1], args.lang)
-        return take_screenshots(app, args.screenshots, args.store)
+        code = take_screenshots(app, args.screenshots, args.store)
+        end_app(app)
+        return code
     app = make_app(sys.argv[:1], args.lang)
     if not cjk_families():  # neither the system's nor the bundled font: say why it is boxes
         no_cjk_font_box().exec()
@@ -92,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     store = settings.open_settings()
     settings.LAST_STORE.set(store, str(store_dir))
     settings.LAST_USER.set(store, workspace.user.name)
+    del store  # a QSettings writes itself out when deleted, before the app goes
+    dispose_window(window)
+    end_app(app)
     return int(code)
 
 

@@ -6,7 +6,10 @@ which app.py starts, both use it without importing each other.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+import gc
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import settings
 from ui.fonts import apply_ui_font
@@ -26,3 +29,19 @@ def make_app(argv: list[str], language: str | None = None) -> QApplication:
     install_translators(app, lang)
     app.setApplicationDisplayName(_tr("巡察工作台"))
     return app
+
+
+def dispose_window(window: QWidget) -> None:
+    """Close a top-level window and delete it now, while the application runs. Left to the
+    interpreter's exit, Qt objects are destroyed after the QApplication in no fixed order: the
+    packaged self-test died with a segfault there, after reporting success."""
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def end_app(app: QApplication) -> None:
+    """The last thing an entry point does with Qt: collect what is left (no worker runs any
+    more), then delete the QApplication itself before Python's own teardown begins."""
+    gc.collect()
+    app.shutdown()

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ui.application import make_app
+from ui.application import dispose_window, end_app, make_app
 from ui.fonts import chinese_face, cjk_families
 from ui.i18n import TRANSLATIONS
 from ui.i18n import tr as _tr
@@ -58,11 +58,13 @@ def check_qt_environment(app: QApplication) -> str:
 
 def paint_main_window(app: QApplication, scenario: selftest.Scenario) -> str:
     """The main window on the scratch office store: loads its round, then paints."""
+    from ui.garbage import GuiThreadCollector
     from ui.main_window import MainWindow
     from ui.screenshots import settle
 
     workspace = Workspace.open(scenario.office_dir, selftest.OFFICE_USER, selftest.PASSPHRASE)
     window = MainWindow(workspace)
+    collector = GuiThreadCollector(window.tasks)  # as the app: no collection mid-query
     try:
         window.resize(*WINDOW_SIZE)
         window.show()
@@ -76,7 +78,8 @@ def paint_main_window(app: QApplication, scenario: selftest.Scenario) -> str:
             _tr("%1×%2 像素").replace("%1", str(image.width())).replace("%2", str(image.height()))
         )
     finally:
-        window.close()
+        dispose_window(window)  # its worker stops as it closes
+        collector.stop()
         if not workspace.locked:
             workspace.lock()
 
@@ -121,6 +124,8 @@ def run_gui_selftest(language: str | None = None) -> int:
             box = QMessageBox.information if code == 0 else QMessageBox.warning
             assert isinstance(out, io.StringIO)
             box(None, _tr("巡察工作台自检"), out.getvalue())
+    if app is not None:
+        end_app(app)
     return code
 
 
