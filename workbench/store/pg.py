@@ -25,7 +25,7 @@ from workbench.errors import (
     ValidationError,
     WorkbenchError,
 )
-from workbench.i18n import N_
+from workbench.i18n import N_, Wording
 from workbench.store import engine as sqlcipher_engine
 from workbench.store.engine import compact_json
 
@@ -38,17 +38,18 @@ WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
 _WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench store write'))"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
 NOT_AN_ADDRESS = N_("巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）")
+_NOT_ON_SERVER = N_(
+    "巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；"
+    "服务器的备份、检查与加密由数据库管理员在服务器上进行"
+)
 
 
 def refuse_on_server(engine: Engine, what: str) -> None:
     """Refuse a job that works on the store's files (its SQLCipher pages, its blob folder)
-    when the store is the office's database on PostgreSQL, before it starts."""
+    when the store is the office's database on PostgreSQL, before it starts. ``what`` names the
+    job, an ``N_`` term: the UI translates it with the sentence (``Wording``)."""
     if engine.dialect.name == "postgresql":
-        raise NotOnOfficeServer(
-            f"巡察办服务器上的数据库暂不支持{what}：它只适用于本机的加密数据库文件；"
-            "服务器的备份、检查与加密由数据库管理员在服务器上进行",
-            job=what,
-        )
+        raise NotOnOfficeServer(Wording(_NOT_ON_SERVER, job=Wording(what)), job=what)
 
 
 def engine_url(url: str | URL) -> URL:
