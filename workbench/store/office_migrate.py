@@ -64,7 +64,7 @@ from workbench.store.office_migrate_verify import (
     table_digest,
     verify,
 )
-from workbench.store.pg import connection_error
+from workbench.store.pg_errors import connection_error
 from workbench.store.separation import as_store_job
 from workbench.store.server_attachments import ServerAttachmentStore
 from workbench.store.server_attachments import chunks as attachment_chunks
