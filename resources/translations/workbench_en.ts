@@ -8579,6 +8579,14 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The date of birth {born} in the ID number does not exist</translation>
     </message>
     <message>
+        <source>本机备份</source>
+        <translation>a local backup</translation>
+    </message>
+    <message>
+        <source>完整性检查（check）</source>
+        <translation>the integrity check (check)</translation>
+    </message>
+    <message>
         <source>口令正确，但服务器上此用户的口令已在其他电脑上修改：请在本机用新口令重新连接巡察办服务器</source>
         <translation>The passphrase is right, but this user&apos;s passphrase on the server was changed on another computer: connect this computer to the office server again with the new passphrase</translation>
     </message>
@@ -8605,6 +8613,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）</source>
         <translation>The office server&apos;s address looks like postgresql://user@host:port/database (the system administrator gives it to you)</translation>
+    </message>
+    <message>
+        <source>巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；服务器的备份、检查与加密由数据库管理员在服务器上进行</source>
+        <translation>The database on the office server does not support {job} yet: it applies only to an encrypted database file on this computer; the database administrator backs up, checks and encrypts the server on the server</translation>
     </message>
     <message>
         <source>巡察办服务器上的数据库暂不能在本机用恢复码找回口令：请系统管理员为你重设口令（用户管理），再用新口令重新连接巡察办服务器</source>

@@ -116,12 +116,15 @@ class RunAs:
         if result.returncode != 0:
             raise RuntimeError(f"{args[0]} failed ({result.returncode}): {result.stderr.strip()}")
 
-    def spawn(self, args: list[str], cwd: Path, log: Path) -> subprocess.Popen[bytes]:
+    def spawn(
+        self, args: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None
+    ) -> subprocess.Popen[bytes]:
         parent = os.getpid()
         with log.open("ab") as out:
             return subprocess.Popen(
                 args,
                 cwd=cwd,
+                env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -337,9 +340,11 @@ def _wait_ready(cluster: Cluster) -> None:
             time.sleep(0.2)
 
 
-def start(temp_root: Path | None = None) -> Cluster:
+def start(temp_root: Path | None = None, *, language: str | None = None) -> Cluster:
     """initdb, TLS, start; the app role and database made. Raises ``Unavailable`` when this
-    machine cannot run one."""
+    machine cannot run one. ``language`` (``zh_CN``): the server's messages in that language,
+    through gettext's ``LANGUAGE`` under ``lc_messages=C.UTF-8`` (no locale need be installed,
+    only PostgreSQL's catalogs: ``message_catalog``)."""
     binaries = find_binaries()
     run_as = RunAs.choose()
     temp_root = temp_root or Path(tempfile.gettempdir())
@@ -392,10 +397,14 @@ def start(temp_root: Path | None = None) -> Cluster:
                 "synchronous_commit": "off",
                 "full_page_writes": "off",
             }
+            env = None
+            if language is not None:
+                settings["lc_messages"] = "C.UTF-8"
+                env = {**os.environ, "LANGUAGE": language}
             args = [binaries["postgres"], "-D", str(data)]
             for name, value in settings.items():
                 args += ["-c", f"{name}={value}"]
-            process = run_as.spawn(args, cwd=folder, log=log)
+            process = run_as.spawn(args, cwd=folder, log=log, env=env)
             candidate = Cluster(folder, port, ca, admin_password, app_password, process, log)
             try:
                 _wait_ready(candidate)
@@ -424,9 +433,20 @@ def start(temp_root: Path | None = None) -> Cluster:
         raise
 
 
+def message_catalog(binaries: Binaries, language: str) -> Path | None:
+    """The server's translated messages for ``language``, where the packaging installs them
+    (Debian: /usr/share/locale/zh_CN/LC_MESSAGES/postgres-15.mo), or None."""
+    for root in (Path("/usr/share/locale"), binaries.bindir.parent / "share" / "locale"):
+        found = sorted((root / language / "LC_MESSAGES").glob(f"postgres-{binaries.version}.mo"))
+        found += sorted((root / language / "LC_MESSAGES").glob("postgres.mo"))
+        if found:
+            return found[0]
+    return None
+
+
 @contextlib.contextmanager
-def running(temp_root: Path | None = None) -> Iterator[Cluster]:
-    cluster = start(temp_root)
+def running(temp_root: Path | None = None, *, language: str | None = None) -> Iterator[Cluster]:
+    cluster = start(temp_root, language=language)
     try:
         yield cluster
     finally:

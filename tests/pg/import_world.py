@@ -15,26 +15,27 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from tests.kdf import TEST_KDF
 from tests.pg import cluster as pg
-from tests.workbench.exchange_support import PASS, add_attachment, add_evidence, add_finding
+from tests.workbench.exchange_support import (
+    PASS,
+    add_attachment,
+    add_briefed_round,
+    add_evidence,
+    add_finding,
+    enrol_field,
+    finding_row,
+    interview_row,
+)
 from workbench import exchange as ex
 from workbench.exchange.enrolment import keys
 from workbench.models import (
     RECORD_MODELS,
     AuditEntry,
-    Finding,
-    Interview,
-    InterviewTurn,
-    ListEntry,
-    Round,
-    Target,
-    Team,
 )
 from workbench.models.exchange import PackageLedger
 from workbench.roles import Role
@@ -42,13 +43,6 @@ from workbench.store import audit
 from workbench.store.keyfile import KdfParams
 from workbench.store.office import OfficeVault, make_connection
 from workbench.store.vault import Vault
-from workbench.vocab.enums import (
-    AttentionLevel,
-    FindingStatus,
-    InterviewType,
-    ListKind,
-    RoundType,
-)
 
 OFFICE_USER = "ban"
 TEAMS = ("a", "b", "c", "d")  # a package each, of records only
@@ -94,39 +88,12 @@ def make_world(
         url = make_connection(cluster.database_url(where))
         office, _ = OfficeVault.create_on_server(root / "desktop", url, **new)  # type: ignore[arg-type]
     info = ex.init_office(office, escrow=keys.new_age_identity()[1])
-    fields: dict[str, tuple[Vault, str]] = {}
-    for name in (*TEAMS, "blob"):
-        vault, _ = Vault.create(
-            root / name,
-            user_name=f"zu{name}",
-            passphrase=PASS,
-            display_name=f"组员{name}",
-            store_role="field",
-            kdf=kdf,
-        )
-        request, _req = ex.make_request(vault)
-        cert, view = ex.sign_request(office, request)
-        ex.accept_certificate(vault, cert, expect_office_fingerprint=info.signing_fingerprint)
-        fields[name] = (vault, view.device_id)
+    fields = {
+        name: enrol_field(office, info.signing_fingerprint, root / name, f"zu{name}", name, kdf)
+        for name in (*TEAMS, "blob")
+    }
     with office.session() as s:
-        rnd = Round(
-            name="2026年第六轮巡察",
-            year=2026,
-            number=6,
-            round_type=RoundType.REGULAR,
-            framework_id="sgjj",
-            framework_version="2020",
-        )
-        s.add(rnd)
-        s.flush()
-        s.add(
-            Target(
-                round_id=rnd.id, name="某某镇党委", kind="township", attention=AttentionLevel.KEY
-            )
-        )
-        s.add(Team(round_id=rnd.id, number=1, name="第一巡察组", target_ids=[]))
-        s.add(ListEntry(round_id=rnd.id, kind=ListKind.POLICY, title="中国共产党巡视工作条例"))
-        round_id = rnd.id
+        round_id, _targets = add_briefed_round(s, ("某某镇党委",))
     brief = root / "brief.wbp"
     ex.build_briefing(office, round_id, [device for _v, device in fields.values()], brief)
     office.lock()
@@ -149,29 +116,9 @@ def _fill(vault: Vault, round_id: str, team: str, findings: int, interviews: int
     """A team's findings, and interviews of three turns each (child rows), in one transaction."""
     with vault.session() as s:
         for i in range(findings):
-            s.add(
-                Finding(
-                    round_id=round_id,
-                    number=f"F-{team}-{i}",
-                    title=f"{team}组发现的问题{i}",
-                    compiled_on=date(2026, 3, 10),
-                    method_code="individual_talk",
-                    status=FindingStatus.DRAFT,
-                )
-            )
+            s.add(finding_row(round_id, f"F-{team}-{i}", f"{team}组发现的问题{i}"))
         for i in range(interviews):
-            interview = Interview(
-                round_id=round_id,
-                number=f"T-{team}-{i}",
-                interview_type=InterviewType.REQUIRED,
-                held_at=datetime(2026, 3, 11, 9, 30),
-                interviewers=["李四", "王五"],
-                recorder="王五",
-                subject_name="张三",
-            )
-            for n in range(3):
-                interview.turns.append(InterviewTurn(seq=n + 1, question=f"问题{n}", answer="答"))
-            s.add(interview)
+            s.add(interview_row(round_id, f"T-{team}-{i}", turns=3))
 
 
 def drop(world: ImportWorld) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 import workbench.models.exchange  # noqa: F401 - registers the exchange tables
 from tests.kdf import TEST_KDF
@@ -41,6 +42,7 @@ from workbench.models import (
     Team,
 )
 from workbench.models.base import utcnow
+from workbench.store.keyfile import KdfParams
 from workbench.store.vault import Vault
 from workbench.vocab.enums import (
     AttentionLevel,
@@ -83,6 +85,54 @@ def exchange_world_template(tmp_path_factory: pytest.TempPathFactory) -> WorldTe
     return _make_world(tmp_path_factory.mktemp("world"))
 
 
+def enrol_field(
+    office: Vault,
+    office_fingerprint: str,
+    folder: Path,
+    user: str,
+    name: str,
+    kdf: KdfParams | None = TEST_KDF,
+) -> tuple[Vault, str]:
+    """A field laptop's store in ``folder`` (its user ``user``, 组员``name``), its device enrolled
+    by ``office``: the store, unlocked, and its device id."""
+    vault, _ = Vault.create(
+        folder,
+        user_name=user,
+        passphrase=PASS,
+        display_name=f"组员{name}",
+        store_role="field",
+        kdf=kdf,
+    )
+    request, _req = ex.make_request(vault)
+    cert, view = ex.sign_request(office, request)
+    ex.accept_certificate(vault, cert, expect_office_fingerprint=office_fingerprint)
+    return vault, view.device_id
+
+
+def add_briefed_round(s: Session, target_names: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """The round an office briefs its teams with: its targets, a team, a policy on its list.
+    Returns the round's id and its targets'."""
+    rnd = Round(
+        name="2026年第六轮巡察",
+        year=2026,
+        number=6,
+        round_type=RoundType.REGULAR,
+        framework_id="sgjj",
+        framework_version="2020",
+    )
+    s.add(rnd)
+    s.flush()
+    targets = [
+        Target(round_id=rnd.id, name=name, kind="township", attention=AttentionLevel.KEY)
+        for name in target_names
+    ]
+    s.add_all(targets)
+    s.add(Team(round_id=rnd.id, number=1, name="第一巡察组", target_ids=[]))
+    s.add(ListEntry(round_id=rnd.id, kind=ListKind.POLICY, title="中国共产党巡视工作条例"))
+    s.flush()
+    return rnd.id, tuple(t.id for t in targets)
+
+
 def _make_world(root: Path) -> WorldTemplate:
     escrow_secret, escrow_recipient = keys.new_age_identity()
     office, _ = Vault.create(
@@ -94,40 +144,12 @@ def _make_world(root: Path) -> WorldTemplate:
         kdf=TEST_KDF,
     )
     info = ex.init_office(office, escrow=escrow_recipient)
-    devices = []
-    for name, user in (("a", FIELD_A_USER), ("b", FIELD_B_USER)):
-        field_vault, _ = Vault.create(
-            root / name,
-            user_name=user,
-            passphrase=PASS,
-            display_name=f"组员{name}",
-            store_role="field",
-            kdf=TEST_KDF,
-        )
-        request, _req = ex.make_request(field_vault)
-        cert, view = ex.sign_request(office, request)
-        ex.accept_certificate(field_vault, cert, expect_office_fingerprint=info.signing_fingerprint)
-        devices.append((field_vault, view.device_id))
+    devices = [
+        enrol_field(office, info.signing_fingerprint, root / name, user, name)
+        for name, user in (("a", FIELD_A_USER), ("b", FIELD_B_USER))
+    ]
     with office.session() as s:
-        rnd = Round(
-            name="2026年第六轮巡察",
-            year=2026,
-            number=6,
-            round_type=RoundType.REGULAR,
-            framework_id="sgjj",
-            framework_version="2020",
-        )
-        s.add(rnd)
-        s.flush()
-        targets = [
-            Target(round_id=rnd.id, name=name, kind="township", attention=AttentionLevel.KEY)
-            for name in ("某某镇党委", "某某街道党工委")
-        ]
-        s.add_all(targets)
-        s.add(Team(round_id=rnd.id, number=1, name="第一巡察组", target_ids=[]))
-        s.add(ListEntry(round_id=rnd.id, kind=ListKind.POLICY, title="中国共产党巡视工作条例"))
-        s.flush()
-        round_id, target_ids = rnd.id, tuple(t.id for t in targets)
+        round_id, target_ids = add_briefed_round(s, ("某某镇党委", "某某街道党工委"))
     brief = root / "brief.wbp"
     ex.build_briefing(office, round_id, [d for _v, d in devices], brief)
     for field_vault, _d in devices:
@@ -271,17 +293,23 @@ def add_attachment(vault: Vault, data: bytes | None = None, name: str = "谈话�
     return info.sha256
 
 
+def finding_row(round_id: str, number: str, title: str = "违规发放津贴补贴", **kw: Any) -> Finding:
+    """A draft finding of ``round_id``, not yet added to a session."""
+    return Finding(
+        round_id=round_id,
+        number=number,
+        title=title,
+        compiled_on=date(2026, 3, 10),
+        method_code="individual_talk",
+        status=FindingStatus.DRAFT,
+        **kw,
+    )
+
+
 def add_finding(vault: Vault, round_id: str, title: str = "违规发放津贴补贴", **kw: Any) -> str:
     with vault.session() as s:
-        row = Finding(
-            round_id=round_id,
-            number=kw.pop("number", f"F-{uuid.uuid4().hex[:6]}"),
-            title=title,
-            compiled_on=date(2026, 3, 10),
-            method_code="individual_talk",
-            status=FindingStatus.DRAFT,
-            **kw,
-        )
+        number = kw.pop("number", f"F-{uuid.uuid4().hex[:6]}")
+        row = finding_row(round_id, number, title, **kw)
         s.add(row)
         s.flush()
         return row.id
@@ -303,19 +331,25 @@ def add_evidence(
         return row.id
 
 
+def interview_row(round_id: str, number: str, turns: int = 2) -> Interview:
+    """A required talk of ``round_id`` with ``turns`` turns (child rows), not yet added."""
+    row = Interview(
+        round_id=round_id,
+        number=number,
+        interview_type=InterviewType.REQUIRED,
+        held_at=datetime(2026, 3, 11, 9, 30),
+        interviewers=["李四", "王五"],
+        recorder="王五",
+        subject_name="张三",
+    )
+    for n in range(turns):
+        row.turns.append(InterviewTurn(seq=n + 1, question=f"问题{n}", answer=f"回答{n}"))
+    return row
+
+
 def add_interview(vault: Vault, round_id: str, turns: int = 2) -> str:
     with vault.session() as s:
-        row = Interview(
-            round_id=round_id,
-            number=f"T-{uuid.uuid4().hex[:6]}",
-            interview_type=InterviewType.REQUIRED,
-            held_at=datetime(2026, 3, 11, 9, 30),
-            interviewers=["李四", "王五"],
-            recorder="王五",
-            subject_name="张三",
-        )
-        for n in range(turns):
-            row.turns.append(InterviewTurn(seq=n + 1, question=f"问题{n}", answer=f"回答{n}"))
+        row = interview_row(round_id, f"T-{uuid.uuid4().hex[:6]}", turns)
         s.add(row)
         s.flush()
         return row.id

@@ -4,7 +4,9 @@ the office store on the office's server (连接巡察办服务器)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
@@ -77,10 +79,78 @@ class _ChoicePage(QWizardPage):
         return FirstRunWizard.OPEN if self.open_existing.isChecked() else FirstRunWizard.CREATE
 
 
-class _CreatePage(QWizardPage):
+_REFUSED_STYLE = "color: #b00020;"
+
+
+class _SlowCallPage(QWizardPage):
+    """A page whose 下一步 or 完成 runs a slow core call (key derivation, the server) off the GUI
+    thread and stays on the page meanwhile: its fields, 上一步 and 取消 off (the outcome comes
+    back to this page), 下一步 off, a note saying what is under way; a refusal shown in red on
+    the page with its fields as they were. Once the call has succeeded, ``succeeded`` moves the
+    wizard on and ``validatePage`` lets it."""
+
     def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
         self.wizard_ = wizard
+        self.message = note_label("message")
+        self.message.setStyleSheet(_REFUSED_STYLE)
+        self.busy = False
+        self._succeeded = False  # validatePage's answer once the call is done
+
+    def inputs(self) -> Sequence[QWidget]:
+        """The fields taking no input while the call runs."""
+        raise NotImplementedError
+
+    def busy_text(self) -> str:
+        raise NotImplementedError
+
+    def slow_call(self) -> Callable[[], Any] | None:
+        """The call to run with the fields as they are, or None (the page says why)."""
+        raise NotImplementedError
+
+    def succeeded(self, outcome: Any) -> None:
+        raise NotImplementedError
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if self._succeeded:
+            self._succeeded = False
+            return True
+        if not self.busy:
+            call = self.slow_call()
+            if call is not None:
+                self._set_busy(True)
+                start_slow_call(self, call, self._done, self._refused)
+        return False
+
+    def _done(self, outcome: Any) -> None:
+        self._set_busy(False)
+        self._succeeded = True
+        self.succeeded(outcome)
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.message.setText(error_text(error))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.message.setStyleSheet("color: palette(text);" if busy else _REFUSED_STYLE)
+        self.message.setText(self.busy_text() if busy else "")
+        for widget in self.inputs():
+            widget.setEnabled(not busy)
+        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.wizard_.button(button).setEnabled(not busy)
+        self.completeChanged.emit()  # 下一步 off while busy
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.busy
+
+
+class _CreatePage(_SlowCallPage):
+    """下一步 creates the store (the key derivation takes a while); once it is made, the wizard
+    moves on to the recovery code by itself."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__(wizard)
         self.setTitle(self.tr("新建数据库"))
         self.setSubTitle(self.tr("第一个用户同时担任系统管理员。口令至少 8 个字符。"))
         self.role = QComboBox()
@@ -96,11 +166,6 @@ class _CreatePage(QWizardPage):
         self.again = QLineEdit()
         self.again.setObjectName("passphrase_again")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #b00020;")
         form = QFormLayout(self)
         form.addRow(self.tr("使用单位"), self.role)
         form.addRow(self.tr("用户名"), self.user)
@@ -108,65 +173,36 @@ class _CreatePage(QWizardPage):
         form.addRow(self.tr("口令"), self.passphrase)
         form.addRow(self.tr("再次输入口令"), self.again)
         form.addRow(self.message)
-        self.busy = False
-        self._created = False  # validatePage's answer once the store is made
 
-    def validatePage(self) -> bool:  # noqa: N802
-        """下一步 starts creating the store off the GUI thread (the key derivation takes a
-        while) and stays on this page; once it is made, the wizard moves on by itself."""
-        if self._created:
-            self._created = False
-            return True
-        if self.busy:
-            return False
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.role, self.user, self.display, self.passphrase, self.again)
+
+    def busy_text(self) -> str:
+        return self.tr("正在创建数据库…")
+
+    def slow_call(self) -> Callable[[], tuple[Workspace, str]] | None:
         if self.passphrase.text() != self.again.text():
             self.message.setText(self.tr("两次输入的口令不一致"))
-            return False
+            return None
         directory, user, passphrase = (
             self.wizard_.directory(),
             self.user.text().strip(),
             self.passphrase.text(),
         )
         display, role = self.display.text().strip() or None, self.role.currentData()
-        self._set_busy(True)
-        start_slow_call(
-            self,
-            lambda: Workspace.create(
-                directory,
-                user_name=user,
-                passphrase=passphrase,
-                display_name=display,
-                store_role=role,
-            ),
-            self._made,
-            self._refused,
+        return lambda: Workspace.create(
+            directory,
+            user_name=user,
+            passphrase=passphrase,
+            display_name=display,
+            store_role=role,
         )
-        return False
 
-    def _made(self, outcome: tuple[Workspace, str]) -> None:
-        self._set_busy(False)
+    def succeeded(self, outcome: tuple[Workspace, str]) -> None:
         self.passphrase.clear()
         self.again.clear()
         self.wizard_.workspace, self.wizard_.recovery_code = outcome
-        self._created = True
         self.wizard_.next()
-
-    def _refused(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.setText(error_text(error))
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.message.setStyleSheet("color: palette(text);" if busy else "color: #b00020;")
-        self.message.setText(self.tr("正在创建数据库…") if busy else "")
-        for widget in (self.role, self.user, self.display, self.passphrase, self.again):
-            widget.setEnabled(not busy)
-        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
-            self.wizard_.button(button).setEnabled(not busy)
-        self.completeChanged.emit()  # 下一步 off while busy
-
-    def isComplete(self) -> bool:  # noqa: N802
-        return not self.busy
 
     def nextId(self) -> int:  # noqa: N802
         return FirstRunWizard.RECOVERY
@@ -234,15 +270,15 @@ class _OpenPage(QWizardPage):
         return -1
 
 
-class _ConnectPage(QWizardPage):
+class _ConnectPage(_SlowCallPage):
     """The office's server: its address and CA (from the 系统管理员), the database account's
     password when the address has none, and the user's own name and passphrase. The core checks
     the server's certificate, the login and the passphrase, and keeps the connection sealed
-    under the passphrase in the chosen folder."""
+    under the passphrase in the chosen folder. 完成 connects (the server and two key
+    derivations take a while); once connected, the wizard closes by itself."""
 
     def __init__(self, wizard: FirstRunWizard) -> None:
-        super().__init__()
-        self.wizard_ = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("连接巡察办服务器"))
         self.setSubTitle(self.tr("服务器地址和 CA 证书由系统管理员提供。"))
         kept = note_label("connection_kept")
@@ -266,8 +302,6 @@ class _ConnectPage(QWizardPage):
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.needed = note_label("needed")  # why 完成 is off
-        self.message = note_label("message")
-        self.message.setStyleSheet("color: #b00020;")
         form = QFormLayout(self)
         form.addRow(self.tr("服务器地址"), self.url)
         form.addRow(self.tr("CA 证书文件"), ca_row)
@@ -279,8 +313,6 @@ class _ConnectPage(QWizardPage):
         form.addRow(self.message)
         for edit in (self.url, self.user, self.passphrase):
             edit.textChanged.connect(self.completeChanged)
-        self.busy = False
-        self._connected = False
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -289,54 +321,31 @@ class _ConnectPage(QWizardPage):
         if chosen:
             self.ca.setText(chosen)
 
-    def validatePage(self) -> bool:  # noqa: N802
-        """完成 connects off the GUI thread (the server and two key derivations take a while)
-        and stays on this page; once connected, the wizard closes by itself."""
-        if self._connected:
-            return True
-        if self.busy:
-            return False
+    def inputs(self) -> Sequence[QWidget]:
+        return (self.url, self.ca, self.db_password, self.user, self.passphrase)
+
+    def busy_text(self) -> str:
+        return self.tr("正在连接巡察办服务器…")
+
+    def slow_call(self) -> Callable[[], Workspace]:
         directory, url = self.wizard_.directory(), self.url.text().strip()
         ca = Path(self.ca.text().strip()).expanduser() if self.ca.text().strip() else None
         db_password, user = self.db_password.text(), self.user.text().strip()
         passphrase = self.passphrase.text()
-        self._set_busy(True)
-        start_slow_call(
-            self,
-            lambda: Workspace.connect_office(
-                directory,
-                url,
-                ca_file=ca,
-                db_password=db_password,
-                user_name=user,
-                passphrase=passphrase,
-            ),
-            self._connected_to,
-            self._refused,
+        return lambda: Workspace.connect_office(
+            directory,
+            url,
+            ca_file=ca,
+            db_password=db_password,
+            user_name=user,
+            passphrase=passphrase,
         )
-        return False
 
-    def _connected_to(self, workspace: Workspace) -> None:
-        self._set_busy(False)
+    def succeeded(self, outcome: Workspace) -> None:
         self.passphrase.clear()
         self.db_password.clear()
-        self.wizard_.workspace = workspace
-        self._connected = True
+        self.wizard_.workspace = outcome
         self.wizard_.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.setText(error_text(error))
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.message.setStyleSheet("color: palette(text);" if busy else "color: #b00020;")
-        self.message.setText(self.tr("正在连接巡察办服务器…") if busy else "")
-        for widget in (self.url, self.ca, self.db_password, self.user, self.passphrase):
-            widget.setEnabled(not busy)
-        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
-            self.wizard_.button(button).setEnabled(not busy)
-        self.completeChanged.emit()
 
     def missing(self) -> str | None:
         """The fields 完成 waits for, named (the database password is optional: the address

@@ -38,6 +38,7 @@ from workbench.errors import (
     StoreExists,
     UsageError,
 )
+from workbench.i18n import N_
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.base import utcnow
 from workbench.store import blobcrypt
@@ -124,7 +125,7 @@ def write_backup(
 ) -> dict[str, int]:
     """Write a backup of the store to ``target`` (all or nothing). Returns counts."""
     if engine is not None:  # the snapshot uses its own connection on the database file
-        refuse_on_server(engine, "本机备份")
+        refuse_on_server(engine, N_("本机备份"))
     refuse_folder(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}.part")

@@ -13,6 +13,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from workbench.errors import AttachmentCorrupt, AuditChainBroken, AuthenticationError
+from workbench.i18n import N_
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models.system import Attachment
 from workbench.store import anchors, migrate
@@ -46,7 +47,7 @@ def check_store(
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> CheckReport:
     """``deep`` decrypts and hashes every attachment; ``repair`` removes unreferenced blobs."""
-    refuse_on_server(vault.engine, "完整性检查（check）")
+    refuse_on_server(vault.engine, N_("完整性检查（check）"))
     damage = survey(vault.layout.db, vault.dek)
     if damage.found:
         return damage_report(damage, vault.layout)

@@ -1,9 +1,8 @@
 """``office migrate``: an office store on this disk (SQLCipher) moved into an empty PostgreSQL
 database on the office's server (issue #20), verified, the source never written.
 
-1. The source opens read-only (``immutable``: not even a ``-wal`` file is made) with the
-   operator's passphrase; only a 系统管理员 of that store may move it (it is copied whole, as a
-   backup is), and only an office store at this program's schema.
+1. The source opens read-only for its 系统管理员 (``office_migrate_source.py``); only an office
+   store at this program's schema.
 2. The target is an empty database (or one this migration started): the same migrations to
    head, then a ``store_meta`` row ``office_migration`` recording the progress. Until the end it
    has no ``keyfile`` row, so no desktop can use it (``office._read_keyfile`` says why).
@@ -13,11 +12,8 @@ database on the office's server (issue #20), verified, the source never written.
    chain and the role grants keep their bytes; JSON columns go as their stored text. Then each
    attachment's blob file goes up as it is (the store keeps its data key), a blob a transaction;
    one already on the server is skipped.
-4. Verification: per table the row count and a SHA-256 over the rows in primary-key order
-   (byte order of the keys on both sides), each value canonicalised the same way on both
-   dialects. The search index is not copied: its form differs on the server, and the indexer
-   rebuilds it from the records. The blobs likewise: their number, and a SHA-256 over each
-   one's name and the hash of its encrypted bytes.
+4. Verification (``office_migrate_verify.py``): per table the row count and a content hash, and
+   the blobs', the same on both sides.
 5. In one transaction: the search index rebuilt, the keyfile (the same slots and data key, so
    every user's passphrase opens their slot on the server), the progress row gone, an
    ``office.migrate`` audit entry signed by the operator, and the chain with its signatures
@@ -26,27 +22,15 @@ database on the office's server (issue #20), verified, the source never written.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-import sqlcipher3
 from sqlalchemy import (
-    Column,
-    ColumnElement,
     Engine,
-    String,
     Table,
-    Text,
-    cast,
-    create_engine,
     delete,
-    event,
     func,
     insert,
     inspect,
@@ -57,86 +41,56 @@ from sqlalchemy import (
 )
 from sqlalchemy import table as bare_table
 from sqlalchemy.engine import Connection as DbConnection
-from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
-from sqlalchemy.types import JSON
 
-import workbench.models  # noqa: F401 - every table on the metadata
-from workbench.errors import (
-    AttachmentCorrupt,
-    AuthenticationError,
-    Conflict,
-    OfficeMigrationMismatch,
-    PermissionDenied,
-    StoreExists,
-    UserDisabled,
-    ValidationError,
-)
+from workbench.errors import AttachmentCorrupt, StoreExists
 from workbench.jobs import ProgressSink, no_progress
-from workbench.models.base import Base, EnumCode
-from workbench.models.system import Attachment, StoreMeta, User
+from workbench.models.system import StoreMeta, User
 from workbench.roles import Role
-from workbench.store import anchors, audit, grants, migrate, rekey
-from workbench.store.attachments import AttachmentStore
-from workbench.store.engine import read_only_connection, store_error
-from workbench.store.keyfile import (
-    Keyfile,
-    SlotKeys,
-    normalize_passphrase,
-    public_key,
-    unseal_slot,
-    user_hint,
-)
-from workbench.store.layout import StoreLayout
+from workbench.store import anchors, audit, grants, migrate
 from workbench.store.office import KEYFILE_META, MIGRATION_META
-from workbench.store.office_link import is_linked
-from workbench.store.pg import connection_error
+from workbench.store.office_migrate_source import Source, open_source, source_session
+from workbench.store.office_migrate_verify import (
+    BLOBS,
+    NOT_COPIED,
+    SEARCH_PREFIX,
+    TARGET_ONLY_META,
+    TableCheck,
+    check_source_tables,
+    copied_tables,
+    only_copied,
+    read_column,
+    source_blobs,
+    table_digest,
+    verify,
+)
+from workbench.store.pg_errors import connection_error
 from workbench.store.separation import as_store_job
-from workbench.store.server_attachments import PIECE, ServerAttachmentStore
+from workbench.store.server_attachments import ServerAttachmentStore
 from workbench.store.server_attachments import chunks as attachment_chunks
 from workbench.store.session import Actor, make_session_factory, unit_of_work
-from workbench.store.throttle import UnlockThrottle
-from workbench.store.unlocked import zero_key
+
+# what the command and its tests take from here; the parts live in the two modules above
+__all__ = [
+    "ACTION",
+    "BLOBS",
+    "DEFAULT_BATCH",
+    "MigrationReport",
+    "Source",
+    "TableCheck",
+    "copied_tables",
+    "migrate_office",
+    "open_source",
+    "table_digest",
+    "verify",
+]
 
 DEFAULT_BATCH = 1000
-NOT_COPIED = "alembic_version"  # the target's own migrations write it
 # the target's own tables that no model names: the attachments' rows (server_attachments.py)
 SERVER_ONLY = {NOT_COPIED, attachment_chunks.name}
-SEARCH_PREFIX = "search_"  # the search index: rebuilt on the server by the indexer
-TARGET_ONLY_META = (KEYFILE_META, MIGRATION_META)  # rows the source's store_meta never holds
 ACTION = "office.migrate"
 
 Reindex = Callable[[Session], int]
-
-
-@dataclass
-class Source:
-    """The source store, unlocked read-only for its 系统管理员."""
-
-    layout: StoreLayout
-    keyfile: Keyfile
-    dek: bytearray
-    keys: SlotKeys
-    user_id: str
-    engine: Engine
-
-    def close(self) -> None:
-        self.engine.dispose()
-        zero_key(self.dek)
-
-    def __enter__(self) -> Source:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
-
-@dataclass(frozen=True)
-class TableCheck:
-    name: str
-    rows: int
-    sha256: str
 
 
 @dataclass(frozen=True)
@@ -169,193 +123,6 @@ class Progress:
     @classmethod
     def from_text(cls, text: str) -> Progress:
         return cls(**json.loads(text))
-
-
-# -- the source, read-only -------------------------------------------------------------------
-
-
-def _read_only_engine(db: Path, dek: bytearray) -> Engine:
-    engine = create_engine(
-        "sqlite+pysqlite://",
-        module=sqlcipher3,
-        creator=lambda: read_only_connection(db, dek, immutable=True),
-        poolclass=StaticPool,
-        hide_parameters=True,
-    )
-
-    @event.listens_for(engine, "handle_error")
-    def _on_error(context: ExceptionContext) -> None:
-        translated = store_error(context.original_exception)
-        if translated is not None:
-            raise translated from context.original_exception
-
-    return engine
-
-
-def _check_closed(layout: StoreLayout) -> None:
-    """A store another program has open (or one not closed cleanly) has a ``-wal`` file (or a
-    hot ``-journal``) whose pages the read-only copy would not see."""
-    journal_file = layout.db.with_name(layout.db.name + "-journal")
-    if any(p.exists() for p in (*layout.db_companions(), journal_file)):
-        raise Conflict(
-            "源数据库正被工作台打开，或上次没有正常关闭：请关闭所有打开它的工作台"
-            "（未正常关闭的，用它解锁一次再退出）后再迁移"
-        )
-    journal = rekey.read_journal(layout)
-    if journal is not None and not journal.done:
-        raise Conflict("源数据库的更换数据密钥尚未完成：请先在本机解锁一次，让它完成后再迁移")
-
-
-def _unseal(keyfile: Keyfile, user_name: str, passphrase: str) -> tuple[str, bytearray, SlotKeys]:
-    throttle = UnlockThrottle()
-    throttle.check(keyfile.store_id)
-    secret = normalize_passphrase(passphrase)
-    for slot in keyfile.passphrase_slots(user_hint(keyfile.store_id, user_name)):
-        try:
-            opened = unseal_slot(keyfile.store_id, slot, secret)
-        except AuthenticationError:
-            continue
-        assert slot.user_id is not None
-        throttle.record_success(keyfile.store_id)
-        if opened.keys is None:
-            zero_key(opened.dek)
-            raise ValidationError("你的密钥槽是旧格式：请先用本程序在本机解锁一次，再迁移")
-        return slot.user_id, opened.dek, opened.keys
-    throttle.record_failure(keyfile.store_id)
-    raise AuthenticationError()
-
-
-def open_source(directory: Path, user_name: str, passphrase: str) -> Source:
-    """Unlock the store in ``directory`` read-only for ``user_name``, who must be its
-    系统管理员; refuse a store that cannot be moved as it is."""
-    directory = Path(directory)
-    if is_linked(directory):
-        raise ValidationError(
-            "--from 应是本机的加密数据库文件夹；此文件夹连接的已是巡察办服务器", field="from"
-        )
-    layout = StoreLayout(directory)
-    layout.require()
-    _check_closed(layout)
-    keyfile = Keyfile.read(layout.keyfile)
-    user_id, dek, keys = _unseal(keyfile, user_name, passphrase)
-    engine: Engine | None = None
-    try:
-        keyfile.check_mac(dek)
-        if keyfile.root is None or any(s.legacy for s in keyfile.slots if s.kind == "passphrase"):
-            raise ValidationError(
-                "源数据库的密钥文件还是旧格式：请各用户先用本程序在本机各自解锁一次，再迁移"
-                "（否则迁移后他们在服务器上无法解锁）"
-            )
-        engine = _read_only_engine(layout.db, dek)
-        source = Source(layout, keyfile, dek, keys, user_id, engine)
-        _check_source(source)
-    except BaseException:
-        if engine is not None:
-            engine.dispose()
-        zero_key(dek)
-        raise
-    return source
-
-
-@contextmanager
-def _source_session(source: Source) -> Iterator[Session]:
-    with Session(source.engine) as s:
-        s.info[grants.ROOT_INFO_KEY] = source.keyfile.root
-        yield as_store_job(s)
-
-
-def _check_source(source: Source) -> None:
-    if migrate.current_revision(source.engine) != migrate.head_revision():
-        raise ValidationError(
-            "源数据库的结构不是本程序的版本：请先用本程序在本机解锁一次（会先备份再升级），再迁移"
-        )
-    with _source_session(source) as s:
-        meta = {m.key: m.value for m in s.scalars(select(StoreMeta))}
-        if meta.get("store_role") != "office":
-            raise ValidationError("只能迁移巡察办的数据库；巡察组的外出笔记本数据库留在本机")
-        user = s.get(User, source.user_id)
-        if user is None:
-            raise AuthenticationError("密钥槽对应的用户不存在")
-        if user.disabled:
-            raise UserDisabled()
-        held = grants.load_chain(s).held.get(source.user_id)
-        mine = public_key(source.keys.ed25519) if source.keys.ed25519 else None
-        if held is None or held.key != mine or Role.SYSADMIN not in held.effective:
-            raise PermissionDenied(
-                "只有系统管理员可以把数据库迁移到巡察办服务器（迁移复制整个数据库，如同备份）"
-            )
-
-
-# -- what is copied, and how it is read on both sides ----------------------------------------
-
-
-def copied_tables() -> list[Table]:
-    """Every table of the schema in dependency order (a row's references copied before it)."""
-    return list(Base.metadata.sorted_tables)
-
-
-def _check_tables(conn: DbConnection) -> None:
-    present = {
-        t
-        for t in inspect(conn).get_table_names()
-        if t != NOT_COPIED and not t.startswith(SEARCH_PREFIX)
-    }
-    expected = {t.name for t in copied_tables()}
-    if present != expected:
-        raise ValidationError(
-            "源数据库的数据表与本程序的不一致，不能迁移："
-            + "、".join(sorted(present.symmetric_difference(expected)))
-        )
-
-
-def _read_column(column: Column[Any]) -> ColumnElement[Any]:
-    """A column as both sides read it: JSON as its stored text (no re-encoding; NULL and
-    ``null`` stay apart), an enum as its code, anything else through its type."""
-    if isinstance(column.type, JSON):
-        return cast(column, Text).label(column.name)
-    if isinstance(column.type, EnumCode):
-        return cast(column, String).label(column.name)
-    return column
-
-
-def _key_order(table: Table, dialect: str) -> list[ColumnElement[Any]]:
-    """Primary-key order, by the bytes of text keys on both sides (SQLite compares them so;
-    PostgreSQL's default collation would not)."""
-    order: list[ColumnElement[Any]] = []
-    for column in table.primary_key.columns:
-        text_key = isinstance(column.type, String) and dialect == "postgresql"
-        order.append(column.collate("C") if text_key else column)
-    return order
-
-
-def _only_copied(table: Table, stmt: Any) -> Any:
-    if table.name == StoreMeta.__tablename__:
-        return stmt.where(table.c.key.not_in(TARGET_ONLY_META))
-    return stmt
-
-
-def _canonical(value: Any) -> str:
-    """What JSON has no form for: timestamps and dates as ISO 8601, bytes as hex (``json.dumps``
-    asks only for these, so the other values cost no Python call)."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.hex()
-    raise TypeError(f"no canonical form for {type(value).__name__}")
-
-
-def table_digest(conn: DbConnection, table: Table) -> TableCheck:
-    """The row count and SHA-256 of ``table`` as this side holds it."""
-    stmt = select(*(_read_column(c) for c in table.columns)).order_by(
-        *_key_order(table, conn.dialect.name)
-    )
-    digest = hashlib.sha256()
-    rows = 0
-    for row in conn.execution_options(yield_per=2000).execute(_only_copied(table, stmt)):
-        line = json.dumps(tuple(row), default=_canonical, ensure_ascii=False, separators=(",", ":"))
-        digest.update(line.encode("utf-8") + b"\n")
-        rows += 1
-    return TableCheck(table.name, rows, digest.hexdigest())
 
 
 # -- the target -------------------------------------------------------------------------------
@@ -437,7 +204,7 @@ def _copy_table(
     keys = list(table.primary_key.columns)
     key_at = [list(table.columns).index(k) for k in keys]
     after = progress.after if progress.table == table.name else None
-    read = select(*(_read_column(c) for c in table.columns)).order_by(*keys).limit(batch)
+    read = select(*(read_column(c) for c in table.columns)).order_by(*keys).limit(batch)
     while True:
         stmt = read if after is None else read.where(tuple_(*keys) > tuple_(*map(literal, after)))
         with source.engine.connect() as conn:
@@ -495,23 +262,12 @@ def _reset_sequence(conn: DbConnection, table: Table) -> None:
 # -- the attachments' blobs ------------------------------------------------------------------
 
 
-BLOBS = attachment_chunks.name  # the blobs' check, beside the tables'
-
-
-def _source_blobs(source: Source) -> list[tuple[str, Path]]:
-    """Each attachment's hash and its blob file in the source, in hash order."""
-    files = AttachmentStore(source.layout, source.dek)
-    with source.engine.connect() as conn:
-        shas = conn.scalars(select(Attachment.sha256).order_by(Attachment.sha256)).all()
-    return [(sha, files.blob_path(sha)) for sha in shas]
-
-
 def _copy_blobs(source: Source, target: Engine, progress: ProgressSink) -> None:
     """Each blob file as it is (encrypted under the data key the server's keyfile keeps), a
     blob a transaction: a kill loses at most the one in flight, and a re-run skips those the
     server has. ``put_blob_file`` checks each against its hash first. The server's store is
     given the source's folder for its staging files, which these calls never write."""
-    blobs = _source_blobs(source)
+    blobs = source_blobs(source)
     server = ServerAttachmentStore(source.layout, source.dek, lambda: target)
     for done, (sha, path) in enumerate(blobs, 1):
         with Session(target) as s, s.begin():
@@ -526,79 +282,15 @@ def _copy_blobs(source: Source, target: Engine, progress: ProgressSink) -> None:
         progress(done, len(blobs), BLOBS)
 
 
-def _blob_line(sha: str, content: hashlib._Hash) -> bytes:
-    return f"{sha} {content.hexdigest()}\n".encode("ascii")
-
-
-def source_blobs_digest(source: Source) -> TableCheck:
-    """The source's blobs: their number and a SHA-256 over each one's hash and the SHA-256 of
-    its encrypted bytes, in hash order."""
-    digest = hashlib.sha256()
-    blobs = _source_blobs(source)
-    for sha, path in blobs:
-        content = hashlib.sha256()
-        with open(path, "rb") as blob:
-            while piece := blob.read(PIECE):
-                content.update(piece)
-        digest.update(_blob_line(sha, content))
-    return TableCheck(BLOBS, len(blobs), digest.hexdigest())
-
-
-def target_blobs_digest(conn: DbConnection) -> TableCheck:
-    """The same of the server's rows, a blob's rows in ``seq`` order, a few rows at a time."""
-    stmt = select(attachment_chunks.c.sha256, attachment_chunks.c.data).order_by(
-        attachment_chunks.c.sha256.collate("C"), attachment_chunks.c.seq
-    )
-    digest = hashlib.sha256()
-    blobs = 0
-    current: str | None = None
-    content = hashlib.sha256()
-    for sha, data in conn.execution_options(yield_per=4).execute(stmt):
-        if sha != current:
-            if current is not None:
-                digest.update(_blob_line(current, content))
-            current, content = sha, hashlib.sha256()
-            blobs += 1
-        content.update(data)
-    if current is not None:
-        digest.update(_blob_line(current, content))
-    return TableCheck(BLOBS, blobs, digest.hexdigest())
-
-
 # -- the migration ----------------------------------------------------------------------------
 
 
 def _counts(source: Source, tables: Sequence[Table]) -> int:
     with source.engine.connect() as conn:
         return sum(
-            conn.execute(_only_copied(t, select(func.count()).select_from(t))).scalar_one()
+            conn.execute(only_copied(t, select(func.count()).select_from(t))).scalar_one()
             for t in tables
         )
-
-
-def verify(source: Source, target: Engine) -> tuple[tuple[TableCheck, ...], TableCheck]:
-    """Each table's count and content hash, and the blobs', the same on both sides; else
-    ``OfficeMigrationMismatch`` naming the first table that differs."""
-    checks = []
-    with source.engine.connect() as src, target.connect() as dst:
-        for table in copied_tables():
-            checks.append(_same(table_digest(src, table), table_digest(dst, table)))
-        blobs = _same(source_blobs_digest(source), target_blobs_digest(dst))
-    return tuple(checks), blobs
-
-
-def _same(mine: TableCheck, theirs: TableCheck) -> TableCheck:
-    if mine != theirs:
-        raise OfficeMigrationMismatch(
-            f"迁移校验未通过：数据表 {mine.name} 在服务器上与源数据库不一致"
-            f"（源 {mine.rows} 行，服务器 {theirs.rows} 行"
-            + ("，行数相同而内容不同" if mine.rows == theirs.rows else "")
-            + "）；服务器上的数据库未启用，源数据库未改动",
-            table=mine.name,
-            source_rows=mine.rows,
-            target_rows=theirs.rows,
-        )
-    return mine
 
 
 def _finish(
@@ -609,7 +301,7 @@ def _finish(
     reindex: Reindex | None,
 ) -> tuple[int, int]:
     """The last transaction: index, keyfile, audit entry; the chain proved before it commits."""
-    with _source_session(source) as s:
+    with source_session(source) as s:
         meta = {m.key: m.value for m in s.scalars(select(StoreMeta))}
         user = s.get(User, source.user_id)
         assert user is not None
@@ -652,14 +344,14 @@ def migrate_office(
     ``reindex`` rebuilds the search index on the server (``services.indexing.reindex_all``)."""
     tables = copied_tables()
     with source.engine.connect() as conn:
-        _check_tables(conn)
-    with _source_session(source) as s:
+        check_source_tables(conn)
+    with source_session(source) as s:
         anchors.prove(s)  # the chain as it is here: what the server's must prove too
     state, resumed = claim_target(target, source)
     total = _counts(source, tables)
     with target.connect() as conn:
         copied = sum(
-            conn.execute(_only_copied(t, select(func.count()).select_from(t))).scalar_one()
+            conn.execute(only_copied(t, select(func.count()).select_from(t))).scalar_one()
             for t in tables
         )
     for table in tables:

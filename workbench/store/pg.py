@@ -15,19 +15,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
-from workbench.errors import (
-    NotOnOfficeServer,
-    OfficeDatabaseMissing,
-    OfficeLoginRefused,
-    OfficeTlsRefused,
-    OfficeUnreachable,
-    StoreBusy,
-    ValidationError,
-    WorkbenchError,
-)
-from workbench.i18n import N_
+from workbench.errors import NotOnOfficeServer, StoreBusy, ValidationError
+from workbench.i18n import N_, Wording
 from workbench.store import engine as sqlcipher_engine
 from workbench.store.engine import compact_json
+from workbench.store.pg_errors import connection_error
 
 DRIVER = "postgresql+psycopg"
 DEFAULT_SSLMODE = "verify-full"
@@ -38,17 +30,18 @@ WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
 _WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench store write'))"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
 NOT_AN_ADDRESS = N_("巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）")
+_NOT_ON_SERVER = N_(
+    "巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；"
+    "服务器的备份、检查与加密由数据库管理员在服务器上进行"
+)
 
 
 def refuse_on_server(engine: Engine, what: str) -> None:
     """Refuse a job that works on the store's files (its SQLCipher pages, its blob folder)
-    when the store is the office's database on PostgreSQL, before it starts."""
+    when the store is the office's database on PostgreSQL, before it starts. ``what`` names the
+    job, an ``N_`` term: the UI translates it with the sentence (``Wording``)."""
     if engine.dialect.name == "postgresql":
-        raise NotOnOfficeServer(
-            f"巡察办服务器上的数据库暂不支持{what}：它只适用于本机的加密数据库文件；"
-            "服务器的备份、检查与加密由数据库管理员在服务器上进行",
-            job=what,
-        )
+        raise NotOnOfficeServer(Wording(_NOT_ON_SERVER, job=Wording(what)), job=what)
 
 
 def engine_url(url: str | URL) -> URL:
@@ -103,50 +96,3 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
             raise refused from original
 
     return engine
-
-
-# libpq reports a failed connection without a SQLSTATE, in its own words (and the server's
-# FATAL message, in the server's lc_messages: English unless the office set another)
-_TLS_FAILED = (
-    "SSL error",
-    "SSL SYSCALL",
-    "certificate",
-    "does not support SSL",
-    "sslrootcert",
-)
-_LOGIN_REFUSED = (
-    "password authentication failed",
-    "no pg_hba.conf entry",
-    "authentication failed",
-    "no password supplied",
-    "pg_hba.conf rejects",
-)
-_NO_DATABASE = "does not exist"
-_SERVER_GONE = ("57P01", "57P02", "57P03")  # admin, crash or startup shutdown of the backend
-
-
-def connection_error(exc: BaseException, *, is_disconnect: bool = False) -> WorkbenchError | None:
-    """The ``WB-`` error a driver error about the connection itself means: the server down or
-    unreachable or the connection lost (``OfficeUnreachable``), its certificate not verified
-    (``OfficeTlsRefused``), the login refused, the database missing. None for any other error
-    (a statement's own failure, our bug)."""
-    import psycopg
-
-    if not isinstance(exc, psycopg.OperationalError):
-        return None
-    sqlstate = getattr(exc, "sqlstate", None)
-    text = str(exc)
-    if sqlstate is None and text.startswith("connection failed"):
-        reason = text.split(" failed: ", 1)[-1].split("\n", 1)[0].strip()
-        if any(word in text for word in _TLS_FAILED):
-            return OfficeTlsRefused(reason=reason)
-        if any(word in text for word in _LOGIN_REFUSED):
-            return OfficeLoginRefused(reason=reason)
-        if "database" in text and _NO_DATABASE in text:
-            return OfficeDatabaseMissing(reason=reason)
-        return OfficeUnreachable(reason=reason)
-    if is_disconnect or sqlstate in _SERVER_GONE or (sqlstate or "").startswith("08"):
-        return OfficeUnreachable(reason=text.strip())
-    if sqlstate is None:  # libpq lost the connection mid-statement ("server closed …")
-        return OfficeUnreachable(reason=text.strip())
-    return None

@@ -54,6 +54,7 @@ from workbench.errors import (
     StoreBusy,
     StoreDamaged,
 )
+from workbench.i18n import N_
 from workbench.roles import Role
 from workbench.store import audit, blobcrypt, damage, recovery
 from workbench.store.engine import driver_errors, raw_connection
@@ -457,7 +458,7 @@ def rotate(
     their slots are dropped when ``drop_unupgraded`` (they need ``user enable`` afterwards).
     """
     vault.require(Role.SYSADMIN)
-    refuse_on_server(vault.engine, "更换数据密钥")
+    refuse_on_server(vault.engine, N_("更换数据密钥"))
     if vault.signing_key is None:
         raise PermissionDenied("通过恢复码解锁时不能更换数据密钥：请以系统管理员口令登录")
     layout = vault.layout

@@ -39,7 +39,7 @@ from workbench.errors import AttachmentCorrupt
 from workbench.store import blobcrypt
 from workbench.store.attachments import AttachmentStore, IncomingBlob
 from workbench.store.layout import StoreLayout
-from workbench.store.pg import connection_error
+from workbench.store.pg_errors import connection_error
 
 PIECE = blobcrypt.CHUNK  # bytes of the encrypted blob per row
 
@@ -60,7 +60,8 @@ def _fetch_piece(conn: Connection, sha256_hex: str, seq: int) -> bytes | None:
     """One row's bytes, fetched in PostgreSQL's binary format: SQLAlchemy's cursors fetch text,
     which doubles a ``bytea`` on the wire as hex and reads a third as fast (70 against 230 MiB/s
     on a local server). The driver's errors about the connection are the engine's ``WB-`` ones
-    (``pg.connection_error``), as its ``handle_error`` makes them for every other statement."""
+    (``pg_errors.connection_error``), as its ``handle_error`` makes them for every other
+    statement."""
     import psycopg
 
     raw = cast(psycopg.Connection[Any], conn.connection.dbapi_connection)
