@@ -177,36 +177,30 @@ def test_records_queued_for_the_index_are_a_warning_not_a_problem(
 def _orphan_signoff(vault: Vault) -> None:
     """A 审签 row naming no 底稿, written around the foreign key: SQLite with its checks off on
     one connection; on the server the owner drops the constraint and adds it back NOT VALID."""
-    row = {"id": str(uuid.uuid4()), "finding": str(uuid.uuid4()), "at": datetime(2026, 3, 1)}
+    row = (str(uuid.uuid4()), str(uuid.uuid4()), "2026-03-01 09:00:00")
     insert = (
         "INSERT INTO finding_signoffs (id, finding_id, step, user_id, user_name, at, comment)"
-        " VALUES (:id, :finding, 'submit', 'u', '某人', :at, '')"
+        " VALUES (?, ?, 'submit', 'u', '某人', ?, '')"
     )
     if not _on_server(vault):
         raw = vault.engine.raw_connection()
         try:
             raw.execute("PRAGMA foreign_keys = OFF")
-            raw.execute(
-                insert.replace(":id", "?").replace(":finding", "?").replace(":at", "?"),
-                (row["id"], row["finding"], row["at"].isoformat(" ")),
-            )
+            raw.execute(insert, row)
         finally:
             raw.invalidate()  # never back into the pool with its checks off
         return
     with vault.session() as s:
-        name = s.execute(
-            text(
-                "SELECT conname FROM pg_constraint"
-                " WHERE conrelid = 'finding_signoffs'::regclass AND contype = 'f'"
-            )
+        conn = s.connection()
+        name = conn.exec_driver_sql(
+            "SELECT conname FROM pg_constraint"
+            " WHERE conrelid = 'finding_signoffs'::regclass AND contype = 'f'"
         ).scalar_one()
-        s.execute(text(f"ALTER TABLE finding_signoffs DROP CONSTRAINT {name}"))
-        s.execute(text(insert), row)
-        s.execute(
-            text(
-                f"ALTER TABLE finding_signoffs ADD CONSTRAINT {name} FOREIGN KEY (finding_id)"
-                " REFERENCES findings (id) ON DELETE CASCADE NOT VALID"
-            )
+        conn.exec_driver_sql(f"ALTER TABLE finding_signoffs DROP CONSTRAINT {name}")
+        conn.exec_driver_sql(insert.replace("?", "%s"), row)
+        conn.exec_driver_sql(
+            f"ALTER TABLE finding_signoffs ADD CONSTRAINT {name} FOREIGN KEY (finding_id)"
+            " REFERENCES findings (id) ON DELETE CASCADE NOT VALID"
         )
 
 
