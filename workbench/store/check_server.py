@@ -58,10 +58,10 @@ def foreign_key_breaks(conn: Connection) -> int:
     for (_schema, name), keys in inspect(conn).get_multi_foreign_keys().items():
         for key in keys:
             own, theirs = key["constrained_columns"], key["referred_columns"]
-            child = table(name, *(column(c) for c in own))
+            child = table(name, *(column(c) for c in own)).alias("child")
             parent = table(
                 key["referred_table"], *(column(c) for c in theirs), schema=key["referred_schema"]
-            )
+            ).alias("parent")  # aliased: a key may refer to its own table
             links = and_(*(parent.c[t] == child.c[o] for o, t in zip(own, theirs, strict=True)))
             orphans = (
                 select(func.count())
