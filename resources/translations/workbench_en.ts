@@ -8583,8 +8583,52 @@ No need to import it again; this database is unchanged.</translation>
         <translation>a local backup</translation>
     </message>
     <message>
-        <source>完整性检查（check）</source>
-        <translation>the integrity check (check)</translation>
+        <source>检索索引与记录一致</source>
+        <translation>Search index matches the records</translation>
+    </message>
+    <message>
+        <source>数据库页（加密校验与内部结构）</source>
+        <translation>Database pages (encryption check and internal structure)</translation>
+    </message>
+    <message>
+        <source>外键引用</source>
+        <translation>Foreign key references</translation>
+    </message>
+    <message>
+        <source>数据库结构版本</source>
+        <translation>Database schema version</translation>
+    </message>
+    <message>
+        <source>审计日志哈希链、锚点与签名</source>
+        <translation>Audit log hash chain, anchors and signatures</translation>
+    </message>
+    <message>
+        <source>附件（存在、解密与哈希）</source>
+        <translation>Attachments (present, decrypt, hash)</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>由服务器负责</source>
+        <translation>The server&apos;s job</translation>
+    </message>
+    <message>
+        <source>未进行</source>
+        <translation>Not run</translation>
+    </message>
+    <message>
+        <source>服务器上的数据页由数据库管理员检查：启用数据校验和，定期运行 pg_amcheck，并负责磁盘加密与备份</source>
+        <translation>The server&apos;s data pages are checked by the database administrator: data checksums enabled, pg_amcheck run regularly, and the disk encryption and backups</translation>
+    </message>
+    <message>
+        <source>服务器上的索引结构</source>
+        <translation>Index structure on the server</translation>
+    </message>
+    <message>
+        <source>服务器未向本程序的登录开放 amcheck 扩展：索引结构由数据库管理员用 pg_amcheck 检查</source>
+        <translation>The server does not let this program&apos;s login use the amcheck extension: the database administrator checks the index structure with pg_amcheck</translation>
     </message>
     <message>
         <source>口令正确，但服务器上此用户的口令已在其他电脑上修改：请在本机用新口令重新连接巡察办服务器</source>

@@ -328,21 +328,19 @@ def test_a_verifying_mode_needs_the_offices_ca() -> None:
 
 
 def test_jobs_on_the_stores_files_are_refused_on_the_server(office: Office, tmp_path: Path) -> None:
-    """Backup, key rotation, the file check and the recovery code work on a SQLCipher store's
-    files: asked of the office store they are refused before anything runs, and nothing lands in
-    the desktop's folder. (Attachments are kept on the server: test_office_attachments.py.)"""
+    """Backup, key rotation and the recovery code work on a SQLCipher store's files: asked of
+    the office store they are refused before anything runs, and nothing lands in the desktop's
+    folder. (Attachments are kept on the server: test_office_attachments.py; ``check`` runs
+    there, the pages' step named the DBA's: test_pg_check.py.)"""
     from workbench.errors import NotOnOfficeServer
     from workbench.services.backups import backup_store
     from workbench.services.keys import rekey_store
-    from workbench.store.check import check_store
 
     with Vault.open(office.desktop, ADMIN, PASSPHRASE) as vault:
         with pytest.raises(NotOnOfficeServer, match="备份"):
             backup_store(vault, tmp_path / "office.wbk")
         with pytest.raises(NotOnOfficeServer, match="更换数据密钥"):
             rekey_store(vault)
-        with pytest.raises(NotOnOfficeServer, match="检查"):
-            check_store(vault)
     with pytest.raises(NotOnOfficeServer, match="重设口令"):
         Vault.open_with_recovery_code(office.desktop, "0" * 48, ADMIN, "a new passphrase")
     assert not (tmp_path / "office.wbk").exists()

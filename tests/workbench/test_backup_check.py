@@ -120,3 +120,20 @@ def test_check_reports_and_repairs_orphans(vault: Vault) -> None:
     assert report.ok and report.warnings
     check_store(vault, repair=True)
     assert not list(orphan_dir.iterdir())
+
+
+def test_damaged_pages_fail_the_pages_step_and_the_rest_is_not_run(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The steps of a damaged store, as ``check --json`` lists them (the survey itself:
+    tests/security/test_damaged_store.py)."""
+    from tests.security.test_damaged_store import _check, _damage, _page_of
+
+    _damage(cli_store, *_page_of("letters", cli_store))
+    steps = {s["step"]: (s["status"], s["code"]) for s in _check(capsys)["steps"]}  # type: ignore[index]
+    assert steps == {
+        "pages": ("failed", "WB-STORE-DAMAGED"),
+        **dict.fromkeys(
+            ("foreign_keys", "schema", "audit", "attachments", "search_index"), ("skipped", None)
+        ),
+    }

@@ -16,9 +16,10 @@ from workbench.models import Base
 from workbench.roles import Role, validate_first_user_roles
 from workbench.services import backups, keys, member_links, users
 from workbench.services.audit_log import action_label
+from workbench.services.index_check import SEARCH_INDEX_STEP
 from workbench.services.setup_common import resolve_member, resolve_round, resolve_team
 from workbench.store import anchors, audit, migrate
-from workbench.store.check import check_store, check_unopenable
+from workbench.store.check import STATUS_LABELS, CheckStep, check_store, check_unopenable
 from workbench.store.grants import Signer
 from workbench.store.vault import Vault
 
@@ -328,18 +329,32 @@ def cmd_check(args: argparse.Namespace) -> int:
             common.user_name(args),
             common.passphrase(args),
             reason=str(exc.details.get("reason", "")),
+            extra=(SEARCH_INDEX_STEP,),
         )
     else:
         with vault:
-            report = check_store(vault, deep=not args.quick, repair=args.repair)
-    lines = [*(f"错误：{p}" for p in report.problems), *(f"提示：{w}" for w in report.warnings)]
+            report = check_store(
+                vault, deep=not args.quick, repair=args.repair, extra=(SEARCH_INDEX_STEP,)
+            )
+    lines = ["检查项：", *(_step_line(step) for step in report.steps)]
+    lines += [*(f"错误：{p}" for p in report.problems), *(f"提示：{w}" for w in report.warnings)]
     lines.append("检查通过。" if report.ok else f"检查发现 {len(report.problems)} 个问题。")
+    steps = [
+        {"step": s.key, "status": s.status, "code": s.code, "label": s.label, "note": s.note}
+        for s in report.steps
+    ]
     common.emit(
         args,
-        {"ok": report.ok, "problems": report.problems, "warnings": report.warnings, **report.facts},
+        {"ok": report.ok, "problems": report.problems, "warnings": report.warnings, **report.facts}
+        | {"steps": steps},
         "\n".join(lines),
     )
     return 0 if report.ok else 4
+
+
+def _step_line(step: CheckStep) -> str:
+    note = f"（{step.note}）" if step.note else ""
+    return f"  {step.label}：{STATUS_LABELS[step.status]}{note}"
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
