@@ -84,6 +84,9 @@ def test_both_programs_pass_the_self_test(bundle: Path, program: str, tmp_path: 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "安装包" in result.stdout  # it ran frozen, not from the checkout
     assert result.stdout.rstrip().endswith("项全部正常")
+    # the office server's driver loads frozen: psycopg's compiled binding and the bundled libpq
+    assert "[OK     ] 加载巡察办服务器的数据库驱动（不连接服务器）" in result.stdout
+    assert "libpq " in result.stdout
     if program == "workbench-gui":
         assert "[OK     ] 界面：打开主窗口并绘制" in result.stdout
     assert not (tmp_path / "data").exists()  # the scratch stores lived elsewhere
@@ -121,6 +124,11 @@ def test_bundle_is_trimmed_and_carries_our_resources(bundle: Path) -> None:
     assert (internal / "docs" / "screenshots" / "dialog-unlock.png").is_file()
     assert (internal / "workbench" / "store" / "migrations" / "versions").is_dir()
     assert list(internal.glob("sqlcipher3/_sqlite3*.so"))
+    # the office server's driver: psycopg's compiled binding with its own libpq and TLS
+    # libraries (renamed by the wheel, so never mistaken for the system's)
+    assert list(internal.glob("psycopg_binary/pq.*.so"))
+    assert list(internal.glob("psycopg_binary.libs/libpq-*.so*"))
+    assert list(internal.glob("psycopg_binary.libs/libssl-*.so*"))
     # the desktop stack comes from the system's packages, never from the build machine
     assert not any(n.startswith(("libX11.so", "libfontconfig.so", "libstdc++.so")) for n in names)
     # nor printing's CUPS client and what it brings; no QtNetwork (nothing of ours uses it)
