@@ -4,9 +4,11 @@ On a connected machine (same OS family and Python 3.11 as the build machine, or 
 with --platform):
 
     python installer/wheelhouse.py download --dest wheelhouse [--platform manylinux_2_28_x86_64]
+        [--requirements installer/compat/requirements.txt]
 
 downloads wheels only (no sdists, so nothing is compiled on the build machine) for the
-project's dependencies, the build backend and PyInstaller, and writes
+project's dependencies, the build backend and PyInstaller (or for the pins of a requirements
+file, such as the compat build's), and writes
 ``wheelhouse/requirements.lock``: every wheel pinned with ``==`` and its SHA-256. Carry the
 folder across (it is the whole supply chain: check the lock into the release notes), then on
 the air-gapped build machine:
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import subprocess
 import sys
 import tomllib
@@ -37,11 +40,26 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCK_NAME = "requirements.lock"
 # What a build machine needs besides the app's own dependencies.
 BUILD_TOOLS = ("setuptools>=69", "wheel", "pyinstaller>=6.10,<7")
+# pip takes --platform literally: manylinux_2_28_x86_64 alone refuses a wheel tagged only for an
+# older glibc (psycopg-binary's manylinux_2_17), though glibc 2.28 runs it. So a manylinux_2_Y
+# platform is asked for with every glibc from 2.Y down to manylinux2014's 2.17.
+_MANYLINUX = re.compile(r"^manylinux_2_(\d+)_(\w+)$")
+_OLDEST_MANYLINUX = 17
 
 
 def requirements() -> list[str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     return [*project["dependencies"], *BUILD_TOOLS]
+
+
+def platform_tags(platform: str) -> list[str]:
+    """The --platform values for a target: itself, and for manylinux_2_Y every older glibc."""
+    match = _MANYLINUX.match(platform)
+    if match is None or int(match[1]) < _OLDEST_MANYLINUX:
+        return [platform]
+    newest, arch = int(match[1]), match[2]
+    tags = [f"manylinux_2_{minor}_{arch}" for minor in range(newest, _OLDEST_MANYLINUX - 1, -1)]
+    return [*tags, f"manylinux2014_{arch}"]
 
 
 def wheel_pin(path: Path) -> tuple[str, str]:
@@ -75,13 +93,17 @@ def write_lock(wheelhouse: Path) -> Path:
     return lock
 
 
-def download(dest: Path, platform: str | None, python_version: str) -> Path:
+def download(
+    dest: Path, platform: str | None, python_version: str, pins: Path | None = None
+) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "pip", "download", "--only-binary=:all:", "--dest", str(dest)]
     if platform:
-        command += ["--platform", platform, "--python-version", python_version]
-        command += ["--implementation", "cp"]
-    subprocess.run([*command, *requirements()], check=True)  # noqa: S603 - our own arguments
+        for tag in platform_tags(platform):
+            command += ["--platform", tag]
+        command += ["--python-version", python_version, "--implementation", "cp"]
+    wanted = ["-r", str(pins)] if pins else requirements()
+    subprocess.run([*command, *wanted], check=True)  # noqa: S603 - our own arguments
     return write_lock(dest)
 
 
@@ -105,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dest", type=Path, default=ROOT / "wheelhouse")
     p.add_argument("--platform", help="e.g. manylinux_2_28_x86_64 or win_amd64 (default: this)")
     p.add_argument("--python-version", default="3.11")
+    p.add_argument(
+        "--requirements", type=Path, help="a pinned list instead of the project's dependencies"
+    )
     p = sub.add_parser("lock", help="(re)write the lock for the wheels already in a folder")
     p.add_argument("--wheelhouse", type=Path, default=ROOT / "wheelhouse")
     p = sub.add_parser("install", help="air-gapped machine: venv from the wheelhouse only")
@@ -112,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--venv", type=Path, default=ROOT / ".venv")
     args = parser.parse_args(argv)
     if args.command == "download":
-        print(download(args.dest, args.platform, args.python_version))
+        print(download(args.dest, args.platform, args.python_version, args.requirements))
     elif args.command == "lock":
         print(write_lock(args.wheelhouse))
     else:

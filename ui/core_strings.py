@@ -220,6 +220,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "全文检索（两字词和四字词）"),
     QT_TRANSLATE_NOOP("core", "导出数据包并在巡察办导入"),
     QT_TRANSLATE_NOOP("core", "生成公文（问题底稿 .docx）"),
+    QT_TRANSLATE_NOOP("core", "加载巡察办服务器的数据库驱动（不连接服务器）"),
     QT_TRANSLATE_NOOP("core", "解锁登录"),
     QT_TRANSLATE_NOOP("core", "新增记录"),
     QT_TRANSLATE_NOOP("core", "修改记录"),

@@ -4,7 +4,8 @@ Everything happens in a throwaway folder (``WORKBENCH_HOME`` points there while 
 user's real stores, settings and unlock counters are never touched): an office store and a field
 store are created, the field laptop is enrolled and briefed, writes a finding and an attachment,
 finds it by full-text search, sends it to the office in a sealed package, and the office renders
-the finding as a .docx. Each step prints OK or FAILED with its reason; the exit code is 0 only
+the finding as a .docx; last, the office server's driver (psycopg, libpq) is loaded without
+connecting anywhere. Each step prints OK or FAILED with its reason; the exit code is 0 only
 when every step passed. The GUI's self-test (``ui/selftest.py``) adds its own steps to the same
 checklist, which is why the checklist and the scratch folder are separate pieces.
 """
@@ -49,6 +50,7 @@ from workbench.services.index_queue import catch_up
 from workbench.services.rounds import RoundDraft, create_round
 from workbench.services.search import search_records
 from workbench.services.targets import TargetDraft, create_target
+from workbench.store.pg import make_pg_engine
 from workbench.store.vault import Vault
 from workbench.vocab.enums import AttentionLevel, RoundType
 
@@ -59,6 +61,8 @@ OFFICE_USER = "selftest-ban"
 FIELD_USER = "selftest-zu"
 FINDING_TITLE = "自检：违规发放津贴补贴问题"
 ATTACHMENT = "自检附件.txt".encode() * 64
+# An address the driver step builds an engine for and never connects to (.invalid never resolves)
+OFFICE_SERVER_PROBE = "postgresql://selftest@selftest.invalid/selftest"
 
 STATUS_OK, STATUS_FAILED, STATUS_SKIPPED = "OK", "FAILED", "SKIPPED"
 
@@ -299,6 +303,29 @@ class Scenario:
             raise AssertionError("生成的文书中没有问题标题")
         return f"{result.title} .docx {result.size} 字节"
 
+    def load_office_driver(self) -> str:
+        """The office server's driver as an office desktop loads it, with no server needed:
+        psycopg on its compiled binding and the libpq the installer carries (the pure-Python
+        binding would use whatever libpq the system has, or none), and SQLAlchemy's dialect for
+        it, which an engine loads without connecting."""
+        # imported here, not at the top: a bundle without the driver fails this step, not the
+        # whole self-test before its first line
+        import psycopg
+        from psycopg import pq
+
+        if pq.__impl__ != "binary":
+            raise AssertionError(
+                f"巡察办服务器驱动没有使用随程序提供的 libpq（当前实现：{pq.__impl__}）"
+            )
+        engine = make_pg_engine(OFFICE_SERVER_PROBE)
+        try:
+            dialect = f"{engine.dialect.name}+{engine.dialect.driver}"
+        finally:
+            engine.dispose()
+        if dialect != "postgresql+psycopg":
+            raise AssertionError(f"巡察办服务器的数据库方言不对：{dialect}")
+        return f"psycopg {psycopg.__version__}，libpq {pq.version_pretty(pq.version())}"
+
     # -- helpers ---------------------------------------------------------------------------------
 
     def _office(self) -> Vault:
@@ -323,6 +350,7 @@ CORE_STEPS: tuple[tuple[str, Callable[[Scenario], str]], ...] = (
     (N_("全文检索（两字词和四字词）"), Scenario.search),
     (N_("导出数据包并在巡察办导入"), Scenario.send_package),
     (N_("生成公文（问题底稿 .docx）"), Scenario.render_document),
+    (N_("加载巡察办服务器的数据库驱动（不连接服务器）"), Scenario.load_office_driver),
 )
 
 

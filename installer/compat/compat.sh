@@ -4,7 +4,8 @@
 # that .deb into a bare bullseye root and runs both programs' self-tests there (docs/installing.md).
 #
 #   compat.sh build   roots (cached), Python 3.11 (cached), venv (cached), bundle, .deb
-#   compat.sh test    fresh copy of the bare root, dpkg -i + apt, self-tests, a screenshot
+#   compat.sh test    fresh copy of the bare root, dpkg -i + apt, self-tests, a screenshot, the
+#                     office server (a throwaway PostgreSQL on this machine)
 #
 # Cached under $WORKBENCH_COMPAT_CACHE (default /var/cache/workbench-compat), outside the clone,
 # each entry named by a hash of what it is made from, so only the first build pays:
@@ -198,6 +199,23 @@ first_window() {  # first_window LABEL RUN COMMAND...: one timed start
   printf 'first window, %s, run %d: %d ms\n' "$label" "$run" $(((end - start) / 1000000))
 }
 
+# office_probe ROOT: the installed program as an office desktop on first run, against a throwaway
+# TLS PostgreSQL server on this machine (installer/compat/office_probe.py); skipped, saying so,
+# where the clone has no .venv or this machine no PostgreSQL.
+office_probe() {
+  local root=$1 python=$ROOT/.venv/bin/python rc=0
+  if [ ! -x "$python" ]; then
+    log "office server probe skipped: no $python (\`make test\` makes it)"; return
+  fi
+  log "workbench office create/info/connect against a PostgreSQL server on this machine"
+  "$python" "$HERE/office_probe.py" "$root" || rc=$?
+  case $rc in
+    0) ;;
+    2) log "office server probe skipped (above: why)" ;;
+    *) log "the installed program cannot work with the office server"; exit 1 ;;
+  esac
+}
+
 cmd_test() {
   local started=$SECONDS deb run
   deb=$(ls "$DIST"/xuncha-workbench_*.deb 2>/dev/null | head -1)
@@ -228,6 +246,7 @@ cmd_test() {
     || { tail -20 "$WORK/screenshots.log"; exit 1; }
   mkdir -p "$DIST/screenshots" && cp "$run"/tmp/shots/0[1-3]-*.png "$DIST/screenshots/"
   startup_times "$run" | tee "$DIST/first-window.txt"
+  office_probe "$run"
   # last, on a real X display (Xvfb): Qt's xcb plugin must load with bullseye's X libraries
   log "workbench-gui --self-test on Xvfb (the xcb platform)"
   in_root "$run" apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null

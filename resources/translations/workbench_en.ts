@@ -8539,6 +8539,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Team member</translation>
     </message>
     <message>
+        <source>加载巡察办服务器的数据库驱动（不连接服务器）</source>
+        <translation>Load the office server's database driver (without connecting)</translation>
+    </message>
+    <message>
         <source>随包下发名单</source>
         <translation>Lists sent with a briefing</translation>
     </message>

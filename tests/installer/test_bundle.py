@@ -16,11 +16,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
-from tests.conftest import without_kdf_floor_site
+from tests.conftest import PASSPHRASE, without_kdf_floor_site
+from tests.pg import cluster as pg
+from tests.pg import conftest as pg_fixtures
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NAME = "xuncha-workbench"
+# tests/pg's fixtures, for the frozen program against a throwaway PostgreSQL server
+pg_cluster, pg_template, pg_url = (
+    pg_fixtures.pg_cluster,
+    pg_fixtures.pg_template,
+    pg_fixtures.pg_url,
+)
 
 pytestmark = [
     pytest.mark.slow,
@@ -54,11 +63,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object
     yield {**report, "dist": dist, "root": root}
 
 
-def _run(program: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+def _run(
+    program: Path, *args: str, home: Path, **workbench_env: str
+) -> subprocess.CompletedProcess[str]:
     env = {
         **{k: v for k, v in without_kdf_floor_site().items() if not k.startswith("WORKBENCH_")},
         "WORKBENCH_HOME": str(home),
         "QT_QPA_PLATFORM": "offscreen",
+        **workbench_env,
     }
     return subprocess.run(
         [str(program), *args], env=env, capture_output=True, text=True, timeout=180
@@ -84,6 +96,9 @@ def test_both_programs_pass_the_self_test(bundle: Path, program: str, tmp_path: 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "安装包" in result.stdout  # it ran frozen, not from the checkout
     assert result.stdout.rstrip().endswith("项全部正常")
+    # the office server's driver loads frozen: psycopg's compiled binding and the bundled libpq
+    assert "[OK     ] 加载巡察办服务器的数据库驱动（不连接服务器）" in result.stdout
+    assert "libpq " in result.stdout
     if program == "workbench-gui":
         assert "[OK     ] 界面：打开主窗口并绘制" in result.stdout
     assert not (tmp_path / "data").exists()  # the scratch stores lived elsewhere
@@ -95,6 +110,33 @@ def test_cli_commands_work_frozen(bundle: Path, tmp_path: Path) -> None:
     missing = _run(bundle / "workbench", "--store", str(tmp_path / "none"), "info", home=tmp_path)
     assert missing.returncode != 0 and "错误 [" in missing.stderr  # coded, no traceback
     assert "Traceback" not in missing.stderr
+
+
+def test_the_frozen_program_makes_the_office_store_on_a_postgresql_server(
+    bundle: Path, pg_cluster: pg.Cluster, pg_url: str, tmp_path: Path
+) -> None:
+    """What an office desktop installed from the bundle does first: ``office create`` on the
+    office's server, TLS verified against the office's CA by the bundled libpq and OpenSSL,
+    then ``info`` through the linked folder names the server's PostgreSQL."""
+    database = make_url(pg_url).database
+    url = f"postgresql://{pg.APP_ROLE}@localhost:{pg_cluster.port}/{database}?hostaddr=127.0.0.1"
+    secrets = {
+        "WORKBENCH_DB_PASSWORD": pg_cluster.app_password,
+        "WORKBENCH_PASSPHRASE": PASSPHRASE,
+        "WORKBENCH_NEW_PASSPHRASE": PASSPHRASE,
+    }
+    desk = str(tmp_path / "desk")
+    create = ("--json", "office", "create", url, "--ca", str(pg_cluster.ca), "--store", desk)
+    made = _run(bundle / "workbench", *create, "--user", "admin", home=tmp_path, **secrets)
+    assert made.returncode == 0, made.stdout + made.stderr
+    created = json.loads(made.stdout)
+    assert created["server"] == f"localhost:{pg_cluster.port}/{database}"
+    info = _run(
+        bundle / "workbench", "--json", "info", "--store", desk, "--user", "admin",
+        home=tmp_path, **secrets,
+    )  # fmt: skip
+    assert info.returncode == 0, info.stdout + info.stderr
+    assert json.loads(info.stdout)["postgresql_version"].startswith(str(pg.find_binaries().version))
 
 
 def test_bundle_is_trimmed_and_carries_our_resources(bundle: Path) -> None:
@@ -121,6 +163,11 @@ def test_bundle_is_trimmed_and_carries_our_resources(bundle: Path) -> None:
     assert (internal / "docs" / "screenshots" / "dialog-unlock.png").is_file()
     assert (internal / "workbench" / "store" / "migrations" / "versions").is_dir()
     assert list(internal.glob("sqlcipher3/_sqlite3*.so"))
+    # the office server's driver: psycopg's compiled binding with its own libpq and TLS
+    # libraries (renamed by the wheel, so never mistaken for the system's)
+    assert list(internal.glob("psycopg_binary/pq.*.so"))
+    assert list(internal.glob("psycopg_binary.libs/libpq-*.so*"))
+    assert list(internal.glob("psycopg_binary.libs/libssl-*.so*"))
     # the desktop stack comes from the system's packages, never from the build machine
     assert not any(n.startswith(("libX11.so", "libfontconfig.so", "libstdc++.so")) for n in names)
     # nor printing's CUPS client and what it brings; no QtNetwork (nothing of ours uses it)

@@ -26,6 +26,9 @@ def test_core_self_test_passes_every_step_and_leaves_nothing(tmp_path: Path) -> 
     assert len(steps) == len(selftest.CORE_STEPS)
     assert all(line.startswith("[OK") for line in steps), lines
     assert "SQLCipher 4." in lines[1] and lines[-1].startswith("自检通过")
+    # the office server's driver, loaded with no server: psycopg's and libpq's versions
+    assert steps[-1].startswith("[OK     ] 加载巡察办服务器的数据库驱动（不连接服务器）")
+    assert "psycopg 3." in steps[-1] and "libpq " in steps[-1]
     # the scratch home is gone and the user's own home is as it was (logs aside)
     assert os.environ["WORKBENCH_HOME"] == str(home)
     after = [p for p in sorted(home.rglob("*")) if "logs" not in p.parts]
@@ -71,6 +74,31 @@ def test_a_broken_installation_fails_the_self_test(
     assert "[SKIPPED] 生成公文" in out.getvalue()
 
 
+def test_the_driver_step_fails_without_the_compiled_binding_and_its_libpq() -> None:
+    """As in a bundle that lost psycopg_binary: psycopg on its pure-Python binding (which takes
+    whatever libpq the system has, or fails to import without one) fails the step."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from workbench import selftest\n"
+        "checklist = selftest.Checklist(sys.stdout)\n"
+        "checklist.run('驱动', selftest.Scenario(Path('.')).load_office_driver)\n"
+        "sys.exit(checklist.finish())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PSYCOPG_IMPL": "python"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    failed = [line for line in result.stdout.splitlines() if line.startswith("[FAILED ] 驱动")]
+    assert len(failed) == 1, result.stdout
+    # no system libpq: the import fails; one found: the step names the binding it refused
+    assert "ImportError" in failed[0] or "当前实现：python" in failed[0]
+
+
 def test_cli_flag_runs_it_without_a_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         cli_main(["--self-test"])
@@ -93,4 +121,5 @@ def test_gui_self_test_opens_and_paints_the_main_window() -> None:
     assert done.returncode == 0, (done.returncode, out, done.stderr[-3000:])
     assert "[OK     ] 界面：打开主窗口并绘制" in out
     assert "[OK     ] 界面：Qt 平台、翻译文件和中文字体" in out
+    assert "[OK     ] 加载巡察办服务器的数据库驱动（不连接服务器）" in out
     assert out.rstrip().endswith("项全部正常")

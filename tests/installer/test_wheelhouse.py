@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 INSTALLER = Path(__file__).resolve().parents[2] / "installer"
 
 
@@ -101,3 +103,32 @@ def test_requirements_cover_the_app_and_the_build_tools() -> None:
     wanted = " ".join(wheelhouse.requirements())
     for name in ("sqlcipher3", "PySide6-Essentials", "pyinstaller", "setuptools"):
         assert name in wanted
+
+
+def test_a_manylinux_target_takes_wheels_for_an_older_glibc(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pip takes --platform literally: for manylinux_2_28 alone it refuses a wheel tagged
+    manylinux_2_17 (as psycopg-binary's is) that glibc 2.28 runs; the download asks for every
+    older glibc too and gets it."""
+    house = tmp_path / "house"
+    house.mkdir()
+    plain = make_wheel(house, "xuncha_probe", "1.0", 1)
+    plain.rename(house / "xuncha_probe-1.0-cp311-cp311-manylinux_2_17_x86_64.whl")
+    pins = tmp_path / "pins.txt"
+    pins.write_text("xuncha-probe==1.0\n", "utf-8")
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    monkeypatch.setenv("PIP_FIND_LINKS", str(house))
+    pip = [sys.executable, "-m", "pip", "download", "--only-binary=:all:", "--dest", "unused"]
+    target = ["--platform", "manylinux_2_28_x86_64", "--python-version", "3.11"]
+    literal = subprocess.run(
+        [*pip, *target, "--implementation", "cp", "-r", str(pins)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert literal.returncode != 0 and "xuncha-probe" in literal.stderr
+    lock = wheelhouse.download(tmp_path / "got", "manylinux_2_28_x86_64", "3.11", pins)
+    assert lock.read_text("utf-8").splitlines()[1].startswith("xuncha-probe==1.0 --hash=sha256:")
+    assert wheelhouse.platform_tags("win_amd64") == ["win_amd64"]
