@@ -8540,7 +8540,7 @@ No need to import it again; this database is unchanged.</translation>
     </message>
     <message>
         <source>加载巡察办服务器的数据库驱动（不连接服务器）</source>
-        <translation>Load the office server's database driver (without connecting)</translation>
+        <translation>Load the office server&apos;s database driver (without connecting)</translation>
     </message>
     <message>
         <source>随包下发名单</source>

@@ -458,7 +458,7 @@ def skip_reason() -> str | None:
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        return "psycopg is not installed (pip install -e '.[postgres]')"
+        return "psycopg is not installed (pip install -e .)"
     try:
         find_binaries()
         RunAs.choose()
