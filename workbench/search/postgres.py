@@ -27,9 +27,11 @@ has no idf: every candidate holds every term.
 
 Ranking reads every candidate (FTS5 ranks from its index; a GIN index holds no counts). Past
 ``RANK_WINDOW`` candidates the page is therefore the title (or pinyin) hits, newest first, then
-the others, newest first (by ``rowid``: the last written or edited first), each read in rowid
-order and stopping at the page: the same hits, title hits still first, in a few milliseconds
-for a term found in a fifth of a million documents.
+the others, newest first (by ``rowid``: the last written or edited first): the same hits,
+title hits still first. One bounded sample of the candidates decides that, and how dense each
+part is decides how it is read: in rowid order, stopping at the page (a few milliseconds for a
+term found in a fifth of a million documents), or, when the page would take more than
+``SCAN_BUDGET`` rows, through the GIN index and a sort.
 """
 
 from __future__ import annotations
@@ -247,11 +249,14 @@ def _newest_first(
     others, newest first, each part stopping at the page."""
     tokens, exact, in_title = where
     title_tokens = [q for t in parsed.terms if (q := _term_query(t, True)) is not None]
-    titled = list(tokens)
+    # The index finds the title hits alone when every term has title tokens: those only (the
+    # exact checks hold the rest), not the whole query's, whose one-character prefixes and
+    # common bigrams make a bitmap of every candidate.
+    titled = tokens
     params = {**params, "wanted": offset + limit}
-    if len(title_tokens) == len(parsed.terms):  # the index finds the title hits alone
+    if len(title_tokens) == len(parsed.terms):
         params["qt"] = " | ".join(title_tokens)
-        titled.append("tokens @@ CAST(:qt AS tsquery)")
+        titled = ["tokens @@ CAST(:qt AS tsquery)"]
     families = _score(parsed.terms)[0]
     wanted, found, in_titles = offset + limit, sample.found, sample.titled
     sql = _newest(titled, [*exact, in_title], families, wanted, sample.density(in_titles))
