@@ -79,6 +79,14 @@ _NEWEST = (
     "SELECT record_type, record_id, title, body, {score} AS score FROM search_docs"
     " WHERE {where} ORDER BY rowid DESC LIMIT :wanted"
 )
+# Sparse: every hit found first (through the GIN index), then sorted. Without the fence the
+# planner may read the rowid index backwards instead, when it overestimates the hits (a prefix
+# lexeme): every row of the table for a term no title holds.
+_NEWEST_OF_FEW = (
+    "SELECT record_type, record_id, title, body, {score} AS score FROM ("
+    "WITH hits AS MATERIALIZED (SELECT * FROM search_docs WHERE {where})"
+    " SELECT * FROM hits) AS few ORDER BY rowid DESC LIMIT :wanted"
+)
 _TITLES_THEN_OTHERS = (
     "WITH first AS MATERIALIZED ({titled})"
     " SELECT * FROM first UNION ALL"
@@ -231,9 +239,10 @@ def _newest(tokens: list[str], exact: list[str], score: str, wanted: int, densit
     found; without the token condition, whose selectivity the planner underestimates (it takes
     a word's bigrams as independent), so that it does not sort them all instead. Sparse: found
     through the GIN index and sorted. Either way the same rows."""
-    dense = not tokens or (density > 0 and wanted / density <= SCAN_BUDGET)
-    where = exact if dense else [*tokens, *exact]
-    return _NEWEST.replace("{score}", score).replace("{where}", " AND ".join(where))
+    if not tokens or (density > 0 and wanted / density <= SCAN_BUDGET):
+        return _NEWEST.replace("{score}", score).replace("{where}", " AND ".join(exact))
+    where = " AND ".join([*tokens, *exact])
+    return _NEWEST_OF_FEW.replace("{score}", score).replace("{where}", where)
 
 
 def _newest_first(
