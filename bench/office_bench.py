@@ -10,7 +10,8 @@ set up and no different to query).
 
 PostgreSQL is the throwaway cluster of the tests (``tests/pg/cluster.py``: a local server with
 TLS, as the postgres user when run as root) unless ``WORKBENCH_BENCH_PG_URL`` names a database
-(the bench migrates it and fills it: use an empty one). No PostgreSQL: the area is skipped.
+(the bench migrates it and fills it: use an empty one; ``--reuse``: one it filled before, only
+timed again). No PostgreSQL: the area is skipped.
 
     python -m bench.office_bench --letters 1000000   # the issue's size, alone (hours to build)
 """
@@ -138,7 +139,10 @@ def _measure(store: Store, repeat: int) -> dict[str, list[float]]:
         out = {"page": _samples(lambda: list_letters(s, limit=100), repeat)}
         for q in QUERIES:
             out[q] = _samples(lambda q=q: search_records(s, q, limit=50), repeat)
-            print(f"  {store.name} {q}: p50 {ms(median(out[q]))} ms", file=sys.stderr)
+            print(
+                f"  {store.name} {q}: p50 {ms(median(out[q]))} ms, p95 {ms(_p95(out[q]))} ms",
+                file=sys.stderr,
+            )
     out["search"] = [t for q in QUERIES for t in out[q]]
     return out
 
@@ -190,6 +194,25 @@ def _postgresql(url: str) -> Iterator[Store]:
         office_on_server(url, Path(desktop), DEMO_PASSPHRASE, KdfParams()) as backend,
     ):
         yield Store("postgresql", backend.write, backend.read)
+
+
+@contextmanager
+def _postgresql_filled(url: str) -> Iterator[Store]:
+    """The office store a previous run filled at ``url``, opened from a new desktop folder."""
+    from tests.pg.stores import USER
+    from workbench.demo import DEMO_PASSPHRASE
+    from workbench.store.keyfile import KdfParams
+    from workbench.store.office import OfficeVault, make_connection
+
+    with tempfile.TemporaryDirectory() as desktop:
+        connection = make_connection(url)
+        vault = OfficeVault.connect(
+            Path(desktop) / "office", connection, USER, DEMO_PASSPHRASE, kdf=KdfParams()
+        )
+        try:
+            yield Store("postgresql", vault.session, vault.read)
+        finally:
+            vault.lock()
 
 
 @contextmanager
@@ -258,24 +281,32 @@ def _results(
 
 
 def bench_office(
-    tmp: Path, letters: int, repeat: int, *, sqlcipher: bool = True
+    tmp: Path, letters: int, repeat: int, *, sqlcipher: bool = True, reuse: bool = False
 ) -> list[BenchResult]:
     """Both backends filled with the same ``letters`` and timed; [] without PostgreSQL.
     ``sqlcipher`` False: PostgreSQL alone, its figures printed (the SQLCipher store takes
-    longer to build than PostgreSQL's database)."""
+    longer to build than PostgreSQL's database). ``reuse``: PostgreSQL alone, the database of
+    ``WORKBENCH_BENCH_PG_URL`` already filled by an earlier run, timed again."""
     figures: dict[str, dict[str, list[float]]] = {}
     built: dict[str, float] = {}
-    with _postgresql_url() as url:
-        if url is None:
-            print("  office: no PostgreSQL here, skipped", file=sys.stderr)
-            return []
-        with _postgresql(url) as store:
-            with _gin_built_after(store):
-                built[store.name] = _fill(store, letters)
+    if reuse:
+        with _postgresql_filled(os.environ[PG_URL_ENV]) as store:
+            built[store.name] = 0.0
             figures[store.name] = _measure(store, repeat)
+        sqlcipher = False
+    else:
+        with _postgresql_url() as url:
+            if url is None:
+                print("  office: no PostgreSQL here, skipped", file=sys.stderr)
+                return []
+            with _postgresql(url) as store:
+                with _gin_built_after(store):
+                    built[store.name] = _fill(store, letters)
+                figures[store.name] = _measure(store, repeat)
     if not sqlcipher:
         pg = figures["postgresql"]
-        print(f"postgresql alone, {letters:,} letters, built in {built['postgresql']:.0f} s:")
+        how = "reused" if reuse else f"built in {built['postgresql']:.0f} s"
+        print(f"postgresql alone, {letters:,} letters, {how}:")
         for name in ("page", "search"):
             print(f"  {name}: p50 {ms(median(pg[name]))} ms, p95 {ms(_p95(pg[name]))} ms")
         return []
@@ -291,12 +322,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=REPEAT["full"])
     parser.add_argument("--tmp-dir", type=Path)
     parser.add_argument("--postgresql-only", action="store_true")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help=f"time again the database {PG_URL_ENV} names, filled by an earlier run",
+    )
     args = parser.parse_args(argv)
+    if args.reuse and not os.environ.get(PG_URL_ENV):
+        parser.error(f"--reuse needs {PG_URL_ENV}: the database an earlier run filled")
     from bench.run import format_table, scratch_home
 
     with scratch_home(args.tmp_dir), tempfile.TemporaryDirectory(dir=args.tmp_dir) as tmp:
         results = bench_office(
-            Path(tmp), args.letters, args.repeat, sqlcipher=not args.postgresql_only
+            Path(tmp),
+            args.letters,
+            args.repeat,
+            sqlcipher=not args.postgresql_only,
+            reuse=args.reuse,
         )
     print(format_table(results))
     for r in results:

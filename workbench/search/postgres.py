@@ -27,14 +27,17 @@ has no idf: every candidate holds every term.
 
 Ranking reads every candidate (FTS5 ranks from its index; a GIN index holds no counts). Past
 ``RANK_WINDOW`` candidates the page is therefore the title (or pinyin) hits, newest first, then
-the others, newest first (by ``rowid``: the last written or edited first), each read in rowid
-order and stopping at the page: the same hits, title hits still first, in a few milliseconds
-for a term found in a fifth of a million documents.
+the others, newest first (by ``rowid``: the last written or edited first): the same hits,
+title hits still first. One bounded sample of the candidates decides that, and how dense each
+part is decides how it is read: in rowid order, stopping at the page (a few milliseconds for a
+term found in a fifth of a million documents), or, when the page would take more than
+``SCAN_BUDGET`` rows, through the GIN index and a sort.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -60,10 +63,34 @@ _PAGE = (
 # Past this many candidates the page is the newest hits, title hits first (``_newest_first``):
 # ranking them all would read every one (bench/NOTES.md, "office").
 RANK_WINDOW = 2_000
-_COUNT = "SELECT count(*) FROM (SELECT 1 FROM search_docs WHERE {where} LIMIT :window) AS c"
+# How many rows a part of that page may read newest first, checking each on its text, before
+# the GIN index and a sort are cheaper (about 20,000 rows in order cost what 2,000 candidates
+# fetched one by one do: bench/NOTES.md, "office").
+SCAN_BUDGET = 20_000
+# The candidates up to the window, in the GIN bitmap's order, with how many hit a title and
+# the rowids they spread over: how dense each part of the hits is, to choose how to read it.
+_SAMPLE = (
+    "SELECT count(*), count(*) FILTER (WHERE th), coalesce(max(rowid) - min(rowid) + 1, 0)"
+    " FROM (SELECT rowid, {in_title} AS th FROM search_docs WHERE {where} LIMIT :window) AS c"
+)
+# The newest title hits, then (only when they do not fill the page) the newest others: one
+# round trip; the caller cuts the page out of the two.
 _NEWEST = (
     "SELECT record_type, record_id, title, body, {score} AS score FROM search_docs"
-    " WHERE {where} ORDER BY rowid DESC LIMIT :limit OFFSET :offset"
+    " WHERE {where} ORDER BY rowid DESC LIMIT :wanted"
+)
+# Sparse: every hit found first (through the GIN index), then sorted. Without the fence the
+# planner may read the rowid index backwards instead, when it overestimates the hits (a prefix
+# lexeme): every row of the table for a term no title holds.
+_NEWEST_OF_FEW = (
+    "SELECT record_type, record_id, title, body, {score} AS score FROM ("
+    "WITH hits AS MATERIALIZED (SELECT * FROM search_docs WHERE {where})"
+    " SELECT * FROM hits) AS few ORDER BY rowid DESC LIMIT :wanted"
+)
+_TITLES_THEN_OTHERS = (
+    "WITH first AS MATERIALIZED ({titled})"
+    " SELECT * FROM first UNION ALL"
+    " SELECT * FROM ({others}) AS others WHERE (SELECT count(*) FROM first) < :wanted"
 )
 _INITIALS = "pinyin_initials"
 _ALL_PINYIN = "(pinyin_initials || ' ' || pinyin_full)"
@@ -182,54 +209,72 @@ def _page(
     return list(conn.execute(text(sql), params))
 
 
-def _many(conn: Connection, where: list[str], params: dict[str, Any]) -> bool:
-    """More than RANK_WINDOW rows meet ``where`` (it stops counting there)."""
-    found = conn.execute(text(_COUNT.replace("{where}", " AND ".join(where))), params)
-    return int(found.scalar_one()) > RANK_WINDOW
+@dataclass(frozen=True)
+class _Sample:
+    """What ``_SAMPLE`` finds: up to RANK_WINDOW + 1 candidates, the title hits among them and
+    the rowids they spread over."""
+
+    found: int
+    titled: int
+    span: int
+
+    @property
+    def many(self) -> bool:
+        return self.found > RANK_WINDOW
+
+    def density(self, hits: int) -> float:
+        """Of ``hits`` among the sampled candidates: the share of rows that hold one."""
+        return hits / self.span if self.span else 0.0
 
 
-def _newest(
-    conn: Connection,
-    tokens: list[str],
-    exact: list[str],
-    params: dict[str, Any],
-    score: str,
-) -> list[Any]:
-    """The rows meeting ``tokens`` and ``exact``, newest first. Few: found through the GIN index
-    and sorted. Many: read in rowid order, each checked on its text alone, until the page is
-    full; without the token condition, whose selectivity the planner underestimates (it takes
-    a word's bigrams as independent), so that it does not sort them all instead."""
-    where = exact if _many(conn, [*tokens, *exact], params) else [*tokens, *exact]
-    sql = _NEWEST.replace("{score}", score).replace("{where}", " AND ".join(where))
-    return list(conn.execute(text(sql), params))
+def _sample(conn: Connection, where: list[str], in_title: str, params: dict[str, Any]) -> _Sample:
+    sql = _SAMPLE.replace("{in_title}", in_title).replace("{where}", " AND ".join(where))
+    found, titled, span = conn.execute(text(sql), params).one()
+    return _Sample(int(found), int(titled), int(span))
+
+
+def _newest(tokens: list[str], exact: list[str], score: str, wanted: int, density: float) -> str:
+    """The newest ``wanted`` rows meeting ``tokens`` and ``exact``. Dense (found within
+    SCAN_BUDGET rows): read in rowid order, each checked on its text alone, until enough are
+    found; without the token condition, whose selectivity the planner underestimates (it takes
+    a word's bigrams as independent), so that it does not sort them all instead. Sparse: found
+    through the GIN index and sorted. Either way the same rows."""
+    if not tokens or (density > 0 and wanted / density <= SCAN_BUDGET):
+        return _NEWEST.replace("{score}", score).replace("{where}", " AND ".join(exact))
+    where = " AND ".join([*tokens, *exact])
+    return _NEWEST_OF_FEW.replace("{score}", score).replace("{where}", where)
 
 
 def _newest_first(
     conn: Connection,
     parsed: ParsedQuery,
-    tokens: list[str],
-    exact: list[str],
+    where: tuple[list[str], list[str], str],
     params: dict[str, Any],
     limit: int,
     offset: int,
+    sample: _Sample,
 ) -> list[Any]:
     """More than RANK_WINDOW candidates: the title (or pinyin) hits, newest first, then the
     others, newest first, each part stopping at the page."""
-    numbered = list(enumerate(parsed.terms))
-    in_title = "(" + " OR ".join(_in_title(t, i) for i, t in numbered) + ")"
+    tokens, exact, in_title = where
     title_tokens = [q for t in parsed.terms if (q := _term_query(t, True)) is not None]
-    titled = list(tokens)
-    if len(title_tokens) == len(parsed.terms):  # the index finds the title hits alone
-        params = {**params, "qt": " | ".join(title_tokens)}
-        titled.append("tokens @@ CAST(:qt AS tsquery)")
+    # The index finds the title hits alone when every term has title tokens: those only (the
+    # exact checks hold the rest), not the whole query's, whose one-character prefixes and
+    # common bigrams make a bitmap of every candidate.
+    titled = tokens
+    params = {**params, "wanted": offset + limit}
+    if len(title_tokens) == len(parsed.terms):
+        params["qt"] = " | ".join(title_tokens)
+        titled = ["tokens @@ CAST(:qt AS tsquery)"]
     families = _score(parsed.terms)[0]
-    page = {**params, "limit": offset + limit, "offset": 0}
-    first = _newest(conn, titled, [*exact, in_title], page, families)
-    rows = first[offset:]
-    if len(first) == offset + limit or parsed.titles_only:
-        return rows
-    rest = {**params, "limit": limit - len(rows), "offset": max(0, offset - len(first))}
-    return rows + _newest(conn, tokens, [*exact, f"NOT {in_title}"], rest, "0")
+    wanted, found, in_titles = offset + limit, sample.found, sample.titled
+    sql = _newest(titled, [*exact, in_title], families, wanted, sample.density(in_titles))
+    if not parsed.titles_only:
+        others = [*exact, f"NOT {in_title}"]
+        density = sample.density(found - in_titles)
+        others_sql = _newest(tokens, others, "0", wanted, density)
+        sql = _TITLES_THEN_OTHERS.replace("{titled}", sql).replace("{others}", others_sql)
+    return list(conn.execute(text(sql), params))[offset:wanted]
 
 
 def ranked(
@@ -254,6 +299,11 @@ def ranked(
         params[f"l{index}"] = len(term.needle)
         exact.append(_matches(term, index, parsed.titles_only))
     exact += conditions(_FILTERS, params, filters, hidden)
-    if _many(conn, [*tokens, *exact], params):
-        return _newest_first(conn, parsed, tokens, exact, params, limit, offset)
+    in_title = "(" + " OR ".join(_in_title(t, i) for i, t in enumerate(parsed.terms)) + ")"
+    sample = _sample(conn, [*tokens, *exact], in_title, params)
+    if sample.many:
+        where = (tokens, exact, in_title)
+        return _newest_first(conn, parsed, where, params, limit, offset, sample)
+    if sample.found == 0:
+        return []
     return _page(conn, parsed, [*tokens, *exact], params)
