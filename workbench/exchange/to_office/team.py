@@ -47,8 +47,8 @@ class TeamMergeSink(BatchSink):
         self.known += insert_unseen_of(self.session, batch, self.scope, self.package_id, self.stats)
 
     def merge_known(self) -> None:
-        """The known records held back, merged now (asked again which are known: a record may
-        have gone meanwhile, its round wiped)."""
+        """The known records held back, merged now, against what the others committed (as a
+        batch: ``merge_batch`` asks again which are known, which costs little)."""
         known, self.known = self.known or [], None
         for start in range(0, len(known), MERGE_BATCH):
             self.apply(known[start : start + MERGE_BATCH])
