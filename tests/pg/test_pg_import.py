@@ -32,11 +32,14 @@ from tests.pg.import_world import (
     office_copy,
     record_counts,
 )
-from tests.workbench.exchange_support import PASS, edit
+from tests.workbench.exchange_support import PASS, edit, get
 from workbench import exchange as ex
+from workbench.errors import Conflict
 from workbench.exchange import importer
 from workbench.models import AuditEntry, ListEntry, Round, Target
 from workbench.models.exchange import RecordConflict, RecordVersion
+from workbench.services.common import get_live
+from workbench.services.rounds import check_version
 from workbench.store import engine
 from workbench.store.server_attachments import chunks
 from workbench.store.vault import Vault
@@ -327,6 +330,57 @@ def test_an_office_edit_committed_while_an_import_merges_shows_as_a_conflict(
     after = record_counts(office)  # the audit chain verified on the way
     assert after["ledger"] == before["ledger"] + 1
     assert after["findings"] == before["findings"]  # package a2 resends a's findings
+    office.lock()
+    importer_desk.lock()
+
+
+def test_an_office_edit_waiting_behind_an_import_is_refused_as_stale(
+    world: ImportWorld,
+    a_second_package: tuple[Path, str],
+    office_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The other order: the import holds the store's write lock (written, not yet committed)
+    when staff save the target over the version they opened. The save waits, then finds the
+    import's version and is refused (WB-CONFLICT), as on SQLite; the import's edit stays."""
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 600_000)  # the save waits, whatever the load
+    package, target_id = a_second_package
+    office = desktop(office_url, tmp_path / "office")
+    importer_desk = desktop(office_url, tmp_path / "importer")
+    assert ex.import_package(office, world.packages["a"]).status == "imported"
+    opened = get(office, Target, target_id).version  # the staff's form
+    written, commit = threading.Event(), threading.Event()
+
+    def on_stage(stage: str) -> None:
+        if stage == "written":
+            written.set()
+            commit.wait(600)
+
+    importing, imported = _in_thread(
+        lambda: ex.import_package(importer_desk, package, on_stage=on_stage)
+    )
+    assert written.wait(600), imported
+
+    def save() -> None:
+        with office.session() as s:
+            row = get_live(s, Target, target_id, "被巡察对象")
+            check_version(row.version, opened)
+            row.overview = EDITED_OVERVIEW["office"]
+
+    saving, saved = _in_thread(save)
+    with office.read() as s:
+        deadline = time.monotonic() + 600  # a bound for a stuck test, not a timing assertion
+        while not _advisory_locks(s, granted=False):
+            assert saving.is_alive() and time.monotonic() < deadline, saved
+            time.sleep(0.05)
+    commit.set()
+    importing.join()
+    saving.join()
+    assert isinstance(imported[0], ex.ImportResult), imported
+    assert isinstance(saved[0], Conflict), saved
+    assert get(office, Target, target_id).overview == EDITED_OVERVIEW["team"]
+    record_counts(office)  # the audit chain verifies
     office.lock()
     importer_desk.lock()
 
