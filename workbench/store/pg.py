@@ -76,6 +76,27 @@ def engine_url(url: str | URL) -> URL:
     return parsed
 
 
+def take_store_lock(conn: Connection, wait_s: float) -> None:
+    """In a transaction begun with ``LATE_WRITE_LOCK``: the store's write lock, held to the end
+    of the transaction, waited for up to ``wait_s`` (then ``StoreBusy``)."""
+    _wait_for(conn, _WRITE_LOCK, (), wait_s)
+
+
+def take_lock_on(conn: Connection, name: str, wait_s: float) -> None:
+    """A lock on ``name`` (a package's sending device, say), held to the end of the transaction,
+    waited for up to ``wait_s``: transactions taking it for the same name go one at a time,
+    without holding up the store's other writers. Take it before the store's write lock (one
+    order for all, so neither waits for the other while holding what the other wants)."""
+    _wait_for(conn, _NAMED_LOCK, (name,), wait_s)
+
+
+def _wait_for(conn: Connection, lock: str, params: tuple[str, ...], wait_s: float) -> None:
+    # SET LOCAL lasts to the end of the transaction: the busy timeout is set back at once
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, int(wait_s * 1000))}")
+    conn.exec_driver_sql(lock, params)
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(sqlcipher_engine.BUSY_TIMEOUT_MS)}")
+
+
 def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
     """An engine on the office's PostgreSQL database. JSON columns are written as on SQLCipher
     (compact UTF-8); parameters stay out of error messages, as there (they carry case text).
@@ -113,27 +134,6 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
             raise refused from original
 
     return engine
-
-
-def take_store_lock(conn: Connection, wait_s: float) -> None:
-    """In a transaction begun with ``LATE_WRITE_LOCK``: the store's write lock, held to the end
-    of the transaction, waited for up to ``wait_s`` (then ``StoreBusy``)."""
-    _wait_for(conn, _WRITE_LOCK, (), wait_s)
-
-
-def take_lock_on(conn: Connection, name: str, wait_s: float) -> None:
-    """A lock on ``name`` (a package's sending device, say), held to the end of the transaction,
-    waited for up to ``wait_s``: transactions taking it for the same name go one at a time,
-    without holding up the store's other writers. Take it before the store's write lock (one
-    order for all, so neither waits for the other while holding what the other wants)."""
-    _wait_for(conn, _NAMED_LOCK, (name,), wait_s)
-
-
-def _wait_for(conn: Connection, lock: str, params: tuple[str, ...], wait_s: float) -> None:
-    # SET LOCAL lasts to the end of the transaction: the busy timeout is set back at once
-    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, int(wait_s * 1000))}")
-    conn.exec_driver_sql(lock, params)
-    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(sqlcipher_engine.BUSY_TIMEOUT_MS)}")
 
 
 # libpq reports a failed connection without a SQLSTATE, in its own words (and the server's
