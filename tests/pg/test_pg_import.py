@@ -9,11 +9,13 @@ import hashlib
 import os
 import signal
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from tests.conftest import with_kdf_floor_site
 from tests.pg import cluster as pg
@@ -30,11 +32,18 @@ from tests.pg.import_world import (
     office_copy,
     record_counts,
 )
+from tests.workbench.exchange_support import PASS, edit, get
 from workbench import exchange as ex
+from workbench.errors import Conflict
 from workbench.exchange import importer
+from workbench.models import AuditEntry, ListEntry, Round, Target
+from workbench.models.exchange import RecordConflict, RecordVersion
+from workbench.services.common import get_live
+from workbench.services.rounds import check_version
 from workbench.store import engine
 from workbench.store.server_attachments import chunks
 from workbench.store.vault import Vault
+from workbench.vocab.enums import ListKind
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -235,3 +244,176 @@ def test_records_past_the_read_ahead_are_read_under_the_lock(
 ) -> None:
     monkeypatch.setattr(importer, "READ_AHEAD_BYTES", 2_000)  # a few record lines
     _lands_once(world, desktop(office_url, tmp_path / "desk"))
+
+
+# -- imports racing office edits (the store's write lock is taken late on the server) ----------
+
+EDITED_OVERVIEW = {"office": "巡察办：班子 7 人", "team": "A 组：班子 9 人"}
+
+
+@pytest.fixture(scope="module")
+def a_second_package(world: ImportWorld) -> tuple[Path, str]:
+    """Team a's next package: the briefed target edited on the laptop; and the target's id."""
+    root = world.packages["a"].parent
+    field = Vault.open(root / "a", "zua", PASS)
+    with field.read() as s:
+        target_id, round_id = s.execute(select(Target.id, Target.round_id)).one()
+    assert round_id is not None
+    edit(field, Target, target_id, overview=EDITED_OVERVIEW["team"])
+    package = root / "a2.wbp"
+    ex.export_round(field, round_id, package)
+    field.lock()
+    return package, target_id
+
+
+def _advisory_locks(s: Session, *, granted: bool, two_keys: bool = False) -> int:
+    """Advisory locks of this database's transactions, held or waited for; ``two_keys``: the
+    narrower locks (``pg.take_lock_on``), not the store's write lock."""
+    query = text(
+        "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+        " WHERE l.locktype = 'advisory' AND l.granted = :granted"
+        " AND (l.objsubid = 2) = :two_keys AND a.datname = current_database()"
+    )
+    return int(s.execute(query, {"granted": granted, "two_keys": two_keys}).scalar_one())
+
+
+def _in_thread(work: Callable[[], object]) -> tuple[threading.Thread, list[object]]:
+    """``work`` started in a thread; its result (or exception) lands in the list."""
+    out: list[object] = []
+
+    def run() -> None:
+        try:
+            out.append(work())
+        except BaseException as exc:  # reported by the test
+            out.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, out
+
+
+def test_an_office_edit_committed_while_an_import_merges_shows_as_a_conflict(
+    world: ImportWorld, a_second_package: tuple[Path, str], office_url: str, tmp_path: Path
+) -> None:
+    """Staff edit the target at the office while team a's package, which edits it too, is
+    being imported: the office's edit commits while the import waits for the store's write
+    lock (after its new records are merged), and the import then merges the target against
+    it. Both versions are kept and the conflict is listed, as when the two come one after
+    the other; the package's new records all land."""
+    package, target_id = a_second_package
+    office = desktop(office_url, tmp_path / "office")
+    importer_desk = desktop(office_url, tmp_path / "importer")
+    assert ex.import_package(office, world.packages["a"]).status == "imported"
+    before = record_counts(office)
+    with office.session() as s:  # BEGIN: the store's write lock, held until the edit commits
+        thread, out = _in_thread(lambda: ex.import_package(importer_desk, package))
+        deadline = time.monotonic() + 600  # a bound for a stuck test, not a timing assertion
+        while not _advisory_locks(s, granted=False):
+            assert thread.is_alive() and time.monotonic() < deadline, out
+            time.sleep(0.05)
+        assert _advisory_locks(s, granted=True, two_keys=True) == 1  # it holds its sender's
+        target = s.get(Target, target_id)
+        assert target is not None
+        target.overview = EDITED_OVERVIEW["office"]
+    thread.join()
+    [result] = out
+    assert isinstance(result, ex.ImportResult), result
+    assert (result.status, result.outcome["conflicts"]) == ("imported", 1)
+    with office.read() as s:
+        kept = s.scalars(
+            select(RecordVersion.content).where(RecordVersion.record_id == target_id)
+        ).all()
+        conflict = s.get(RecordConflict, ("targets", target_id))
+    assert conflict is not None
+    for overview in EDITED_OVERVIEW.values():  # nothing lost: both edits are versions
+        assert any(overview in content for content in kept), overview
+    after = record_counts(office)  # the audit chain verified on the way
+    assert after["ledger"] == before["ledger"] + 1
+    assert after["findings"] == before["findings"]  # package a2 resends a's findings
+    office.lock()
+    importer_desk.lock()
+
+
+def test_an_office_edit_waiting_behind_an_import_is_refused_as_stale(
+    world: ImportWorld,
+    a_second_package: tuple[Path, str],
+    office_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The other order: the import holds the store's write lock (written, not yet committed)
+    when staff save the target over the version they opened. The save waits, then finds the
+    import's version and is refused (WB-CONFLICT), as on SQLite; the import's edit stays."""
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 600_000)  # the save waits, whatever the load
+    package, target_id = a_second_package
+    office = desktop(office_url, tmp_path / "office")
+    importer_desk = desktop(office_url, tmp_path / "importer")
+    assert ex.import_package(office, world.packages["a"]).status == "imported"
+    opened = get(office, Target, target_id).version  # the staff's form
+    written, commit = threading.Event(), threading.Event()
+
+    def on_stage(stage: str) -> None:
+        if stage == "written":
+            written.set()
+            commit.wait(600)
+
+    importing, imported = _in_thread(
+        lambda: ex.import_package(importer_desk, package, on_stage=on_stage)
+    )
+    assert written.wait(600), imported
+
+    def save() -> None:
+        with office.session() as s:
+            row = get_live(s, Target, target_id, "被巡察对象")
+            check_version(row.version, opened)
+            row.overview = EDITED_OVERVIEW["office"]
+
+    saving, saved = _in_thread(save)
+    with office.read() as s:
+        deadline = time.monotonic() + 600  # a bound for a stuck test, not a timing assertion
+        while not _advisory_locks(s, granted=False):
+            assert saving.is_alive() and time.monotonic() < deadline, saved
+            time.sleep(0.05)
+    commit.set()
+    importing.join()
+    saving.join()
+    assert isinstance(imported[0], ex.ImportResult), imported
+    assert isinstance(saved[0], Conflict), saved
+    assert get(office, Target, target_id).overview == EDITED_OVERVIEW["team"]
+    record_counts(office)  # the audit chain verifies
+    office.lock()
+    importer_desk.lock()
+
+
+@pytest.mark.slow
+def test_the_audit_chain_holds_under_imports_and_office_edits_at_once(
+    world: ImportWorld, office_url: str, tmp_path: Path
+) -> None:
+    """Four staff import at once (processes of their own) while a fifth keeps adding list
+    entries: every write is in the one chain, which verifies."""
+    office = desktop(office_url, tmp_path / "office")
+    before = record_counts(office)
+    with office.read() as s:
+        round_id = s.scalar(select(Round.id))
+    packages = [world.packages[team] for team in TEAMS]
+    thread, out = _in_thread(lambda: _import_at_once(office_url, packages, tmp_path))
+    added = 0
+    while True:  # at least one edit, the rest while the imports run
+        with office.session() as s:
+            s.add(ListEntry(round_id=round_id, kind=ListKind.POLICY, title=f"制度{added}"))
+        added += 1
+        if not thread.is_alive():
+            break
+    thread.join()
+    [done] = out
+    assert isinstance(done, list), done
+    assert _statuses(done) == ["imported"] * len(TEAMS)
+    expected = _expected(before, len(TEAMS))
+    expected["list_entries"] = before["list_entries"] + added
+    assert record_counts(office) == expected  # raises if the chain does not verify
+    with office.read() as s:
+        inserts = select(func.count()).where(
+            AuditEntry.action == "insert", AuditEntry.object_type == "list_entries"
+        )
+        assert (s.scalar(inserts) or 0) >= added
+    office.lock()

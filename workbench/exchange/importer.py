@@ -59,6 +59,7 @@ from workbench.store import audit
 from workbench.store.attachments import size_limit
 from workbench.store.engine import page_cache
 from workbench.store.fsutil import is_disk_full, make_private_dir, open_private, readable_name
+from workbench.store.pg import LATE_WRITE_LOCK, take_lock_on, take_store_lock
 from workbench.store.separation import as_store_job
 from workbench.store.vault import Vault
 
@@ -69,11 +70,11 @@ COPY_CHUNK = 1 << 20
 # land all over their indexes, and SQLCipher decrypts each page it reads back.
 IMPORT_CACHE_KIB = 16 * 1024
 # On the office server a team package whose records fit in this much memory is decrypted and
-# checked before the write lock is taken, so staff importing at once hold the lock only for the
-# ledger check and the writes; a larger one is read under the lock, as on SQLite.
+# checked before its import transaction, and its records new here are merged before the store's
+# write lock is taken; a larger one is read under the lock, as on SQLite.
 READ_AHEAD_BYTES = 64 << 20
-# How long an import read ahead waits its turn for the write lock (each wait is cut off by the
-# busy timeout, then taken again): the others' imports, not a stuck writer.
+# How long an import read ahead waits its turn for a lock (the sender's, the store's write
+# lock): the others' imports, not a stuck writer.
 LOCK_TURN_S = 600.0
 Stage = Callable[[str], None]
 
@@ -206,7 +207,7 @@ class _NotAhead(Exception):
 
 class _ReadAhead(InlineSink):
     """A team package read and checked outside the write lock, its records held for the
-    merge under it (``apply``)."""
+    merge (``apply``)."""
 
     def __init__(self) -> None:
         self.records: list[tuple[PackageRecord, bytes]] = []
@@ -221,15 +222,35 @@ class _ReadAhead(InlineSink):
     def apply(
         self, session: Session, read: ReadPackage, sink_for: Callable[[Manifest], RecordSink]
     ) -> ReadPackage:
-        """Under the write lock: the ledger asked again (another desktop may have imported the
-        package meanwhile), then the records merged."""
-        read.verdict = check_incoming(session, read.manifest, read.checked.package_hash)
-        if not read.verdict.duplicate:
-            read.sink = sink_for(read.manifest)
-            for rec, line in self.records:
-                read.sink.add(rec, line)
-            read.sink.done()
+        """In the import transaction, begun without the store's write lock: the sender's
+        packages go one at a time (the ledger asked again: another desktop may have imported
+        this one meanwhile), the records new here are merged, then the write lock is taken and
+        the known records are merged under it (docs/store-format.md, "Package import")."""
+        m = read.manifest
+        take_lock_on(session.connection(), f"package sender {m.sender.device_id}", LOCK_TURN_S)
+        read.verdict = check_incoming(session, m, read.checked.package_hash)
+        if read.verdict.duplicate:
+            return read
+        audit.defer(session)  # the chain's next link is taken under the write lock
+        sink = read.sink = sink_for(m)
+        assert isinstance(sink, team.TeamMergeSink)
+        for rec, line in self.records:
+            sink.add(rec, line)
+        sink.done()
+        take_store_lock(session.connection(), LOCK_TURN_S)
+        session.expire_all()  # from here on, what is read is what the others committed
+        audit.append_deferred(session)
+        # A writer that does not take the sender's lock (a package read under the store lock)
+        # may have imported this one, or its neighbour, meanwhile: the ledger has the last word.
+        read.verdict = check_incoming(session, m, read.checked.package_hash)
+        if read.verdict.duplicate:
+            raise _HeldMeanwhile()
+        sink.merge_known()
         return read
+
+
+class _HeldMeanwhile(Exception):
+    """The package was imported by another desktop while this import merged it: roll back."""
 
 
 def _read_ahead(
@@ -268,10 +289,12 @@ def _read_ahead(
             return None
 
 
-def _sink_for(session: Session, made: list[RecordSink]) -> Callable[[Manifest], RecordSink]:
+def _sink_for(
+    session: Session, made: list[RecordSink], *, seen_later: bool = False
+) -> Callable[[Manifest], RecordSink]:
     def sink(manifest: Manifest) -> RecordSink:
         if manifest.kind == "team":
-            made.append(team.team_sink(session, manifest))
+            made.append(team.team_sink(session, manifest, seen_later=seen_later))
         elif manifest.kind == "briefing":  # a round's preparation
             made.append(briefing.BriefingSink(session, manifest.package_id))
         else:  # receipts: no records
@@ -307,8 +330,11 @@ def _import_transaction(
 ) -> tuple[ImportResult, Callable[[], None]]:
     """Read and write in one transaction: records are merged as they are validated (or, read
     ahead, as they were), and any later refusal (a blob's hash, a count, a cancel) rolls all of
-    it back. Returned with what is left to do once it is committed."""
+    it back. Returned with what is left to do once it is committed. Read ahead (on the office
+    server), it takes the store's write lock itself, late (``_ReadAhead.apply``)."""
     with vault.session() as s:
+        if ahead is not None:
+            s.connection(execution_options=LATE_WRITE_LOCK)  # BEGIN, without the write lock
         s.info["preserve_stamps"] = True
         as_store_job(s)  # the 系统管理员 carries packages: merged, never shown (三员分立)
         # Records may arrive in any order: SQLite checks foreign keys at the commit. The only
@@ -318,7 +344,7 @@ def _import_transaction(
         sinks: list[RecordSink] = []
         ctx = replace(
             _context(vault, s, trust, staged, limits),
-            sink_for=_sink_for(s, sinks),
+            sink_for=_sink_for(s, sinks, seen_later=ahead is not None),
             incoming=vault.attachments,
             progress=progress,
             cancel=cancel,
@@ -401,6 +427,11 @@ def import_package(
                     result, after = _import_transaction(
                         vault, staged, limits, trust, added, on_stage, progress, cancel, ahead
                     )
+                    break
+                except _HeldMeanwhile:  # another desktop imported it meanwhile: rolled back
+                    assert ahead is not None
+                    ahead[0].discard()
+                    result, after = _result(ahead[0], "already_imported"), _nothing
                     break
                 except StoreBusy:  # another desktop's import holds the lock: wait again
                     if ahead is None or added or time.monotonic() > turn_ends:

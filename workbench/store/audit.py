@@ -54,6 +54,7 @@ _INSERT_MANY = Insert(
 )
 SIGNING_INFO_KEY = "audit_signing_key"  # session.info: the acting user's Ed25519 key (the vault)
 SIGNED_FROM_KEY = "audit_signed_from"  # store_meta: the first seq written signed (revision 0015)
+_DEFERRED_KEY = "audit_deferred"  # session.info: entries held back by ``defer``
 _SIGNED_PREFIX = b"workbench-audit-entry-v1\n"
 
 
@@ -153,6 +154,10 @@ def record(
     detail: dict[str, Any] | None = None,
 ) -> None:
     """Append one entry in the caller's transaction."""
+    deferred = session.info.get(_DEFERRED_KEY)
+    if deferred is not None:
+        deferred.append((action, object_type, object_id, detail))
+        return
     actor = session.info.get("actor")
     seq, prev = _head(session)
     seq += 1
@@ -200,6 +205,11 @@ def record_many(session: Session, items: Iterable[AuditItem], rows: Rows | None 
     flush hook cannot see): the same chain and head as ``record`` called for each. The entries go
     to ``rows`` (default: written at once); the head is updated in the session, which flushes it
     with its other changes."""
+    deferred = session.info.get(_DEFERRED_KEY)
+    if deferred is not None:
+        before = len(deferred)
+        deferred.extend(items)
+        return len(deferred) - before
     actor = session.info.get("actor")
     actor_id = getattr(actor, "user_id", None)
     actor_name = getattr(actor, "user_name", None)
@@ -247,6 +257,20 @@ def record_many(session: Session, items: Iterable[AuditItem], rows: Rows | None 
     return len(entries)
 
 
+def defer(session: Session) -> None:
+    """Hold back the entries ``session``'s transaction appends, in their order, until
+    ``append_deferred``: the chain's next link is not taken meanwhile, so a writer that takes
+    the store's write lock late (PostgreSQL, ``pg.LATE_WRITE_LOCK``) need not hold it yet."""
+    session.info[_DEFERRED_KEY] = []
+
+
+def append_deferred(session: Session) -> int:
+    """Under the store's write lock: append what ``defer`` held back, as ``record_many`` (one
+    time for all), and append at once from now on. Returns how many entries."""
+    deferred: list[AuditItem] = session.info.pop(_DEFERRED_KEY, None) or []
+    return record_many(session, deferred)
+
+
 def _primary_key(obj: Any) -> str:
     identity = inspect(obj).identity or tuple(
         getattr(obj, c.key) for c in inspect(type(obj)).primary_key
@@ -275,10 +299,17 @@ def _audit_writes(session: Session, _ctx: Any, _instances: Any) -> None:
             record(session, "delete", obj.__tablename__, _primary_key(obj))
 
 
+@event.listens_for(Session, "before_commit")
+def _refuse_held_back_entries(session: Session) -> None:
+    if session.info.get(_DEFERRED_KEY):  # our bug: the writes would commit unaudited
+        raise RuntimeError("audit entries held back (audit.defer) were never appended")
+
+
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 def _forget_pending_head(session: Session) -> None:
     session.info.pop("audit_pending_head", None)
+    session.info.pop(_DEFERRED_KEY, None)
 
 
 @event.listens_for(Session, "after_soft_rollback")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -27,8 +27,17 @@ DEFAULT_SSLMODE = "verify-full"
 # IMMEDIATE). Here it takes the store's write lock, a transaction-level advisory lock, so that
 # the audit chain's next link is taken by one writer at a time, as on SQLite.
 WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
+# A write unit of work begun with this execution option as well takes no lock at BEGIN: it
+# takes the store's write lock itself, late (``take_store_lock``), just before its first audit
+# entry, and may serialize with its peers under a narrower lock first (``take_lock_on``). The
+# package import does (docs/store-format.md, "Package import").
+_LATE = "workbench_late_write_lock"
+LATE_WRITE_LOCK = {_LATE: True}
 _WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench store write'))"
+# A narrower lock: the two-key form, whose key space is not the one-key form's (the store's).
+_NAMED_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench named'), hashtext(%s))"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
+_DEADLOCK = "40P01"  # two transactions each waited for the other: the server undid one
 NOT_AN_ADDRESS = N_("巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）")
 _NOT_ON_SERVER = N_(
     "巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；"
@@ -60,6 +69,27 @@ def engine_url(url: str | URL) -> URL:
     return parsed
 
 
+def take_store_lock(conn: Connection, wait_s: float) -> None:
+    """In a transaction begun with ``LATE_WRITE_LOCK``: the store's write lock, held to the end
+    of the transaction, waited for up to ``wait_s`` (then ``StoreBusy``)."""
+    _wait_for(conn, _WRITE_LOCK, (), wait_s)
+
+
+def take_lock_on(conn: Connection, name: str, wait_s: float) -> None:
+    """A lock on ``name`` (a package's sending device, say), held to the end of the transaction,
+    waited for up to ``wait_s``: transactions taking it for the same name go one at a time,
+    without holding up the store's other writers. Take it before the store's write lock (one
+    order for all, so neither waits for the other while holding what the other wants)."""
+    _wait_for(conn, _NAMED_LOCK, (name,), wait_s)
+
+
+def _wait_for(conn: Connection, lock: str, params: tuple[str, ...], wait_s: float) -> None:
+    # SET LOCAL lasts to the end of the transaction: the busy timeout is set back at once
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, int(wait_s * 1000))}")
+    conn.exec_driver_sql(lock, params)
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(sqlcipher_engine.BUSY_TIMEOUT_MS)}")
+
+
 def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
     """An engine on the office's PostgreSQL database. JSON columns are written as on SQLCipher
     (compact UTF-8); parameters stay out of error messages, as there (they carry case text).
@@ -83,13 +113,14 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        if conn.get_execution_options().get("sqlite_begin") == "IMMEDIATE":
+        options = conn.get_execution_options()
+        if options.get("sqlite_begin") == "IMMEDIATE" and not options.get(_LATE):
             conn.exec_driver_sql(_WRITE_LOCK)
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> None:
         original = context.original_exception
-        if getattr(original, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+        if getattr(original, "sqlstate", None) in (_LOCK_NOT_AVAILABLE, _DEADLOCK):
             raise StoreBusy() from original
         refused = connection_error(original, is_disconnect=context.is_disconnect)
         if refused is not None:

@@ -158,17 +158,34 @@ def merge_batch(
     """Merge one batch: never-seen records in bulk, the known ones one by one through the
     session. What the device may write is checked on the way (``device_scope``): a record it may not
     claim refuses the package, an edit it may not make is kept as a held version."""
-    sender = scope.device_id
+    seen = insert_unseen_of(session, batch, scope, package_id, stats)
+    if seen:
+        merge_seen(session, seen, scope, office, stats)
+
+
+def insert_unseen_of(
+    session: Session, batch: list[PackageRecord], scope: Scope, package_id: str, stats: MergeStats
+) -> list[PackageRecord]:
+    """The records of ``batch`` the office has neither a row nor a version of, inserted in
+    bulk; returns the others, left for ``merge_seen``. Nothing it decides can be undone by
+    another writer: a record new here is seen by no one else until this transaction commits."""
     known = known_keys(session.connection(), batch)
     unseen = [rec for rec in batch if (rec.type, rec.id) not in known]
-    seen = [rec for rec in batch if (rec.type, rec.id) in known]
     for rec in unseen:
         check_claims(scope, rec, None)
     if unseen:
-        insert_unseen(session, unseen, sender, package_id)
+        insert_unseen(session, unseen, scope.device_id, package_id)
         stats.inserted += len(unseen)
-    if not seen:
-        return
+    return [rec for rec in batch if (rec.type, rec.id) in known]
+
+
+def merge_seen(
+    session: Session, seen: list[PackageRecord], scope: Scope, office: str, stats: MergeStats
+) -> None:
+    """Merge records the office knows, one by one against its live row, its versions and its
+    merge state: what another writer may change meanwhile, so on the office server this runs
+    under the store's write lock (docs/store-format.md, "Package import")."""
+    sender = scope.device_id
     loaded = prefetch(session, seen)  # keeps their rows in the identity map meanwhile
     for rec in seen:
         row = live_row(session, rec.type, rec.id)

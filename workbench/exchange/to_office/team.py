@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from workbench.exchange.enrolment.identity import office_keys
 from workbench.exchange.intake.device_scope import scope_for
-from workbench.exchange.intake.reader import BatchSink, ReadPackage
+from workbench.exchange.intake.reader import MERGE_BATCH, BatchSink, ReadPackage
 from workbench.exchange.package.manifest import Manifest
 from workbench.exchange.records.recordio import PackageRecord
-from workbench.exchange.to_office.office_merge import MergeStats, merge_batch
+from workbench.exchange.to_office.office_merge import MergeStats, insert_unseen_of, merge_batch
 from workbench.models.base import stored_datetime, utcnow
 from workbench.models.system import Attachment
 from workbench.services.index_queue import queue_for_index
@@ -26,22 +26,36 @@ from workbench.store.vault import Vault
 
 class TeamMergeSink(BatchSink):
     """Merges each batch (``office_merge``) inside the import transaction as the reader validates
-    the records: memory holds a batch whatever the package's size."""
+    the records: memory holds a batch whatever the package's size. With ``seen_later`` (a
+    package read ahead on the office server) only the records new here are merged as they come;
+    the known ones wait for ``merge_known``, which the importer calls under the store's write
+    lock."""
 
-    def __init__(self, session: Session, manifest: Manifest) -> None:
+    def __init__(self, session: Session, manifest: Manifest, *, seen_later: bool = False) -> None:
         super().__init__()
         self.session = session
         self.scope = scope_for(session, manifest)  # the device's round, teams and users
         self.office = office_keys(session).device_id
         self.package_id = manifest.package_id
         self.stats = MergeStats()
+        self.known: list[PackageRecord] | None = [] if seen_later else None
 
     def apply(self, batch: list[PackageRecord]) -> None:
-        merge_batch(self.session, batch, self.scope, self.office, self.package_id, self.stats)
+        if self.known is None:
+            merge_batch(self.session, batch, self.scope, self.office, self.package_id, self.stats)
+            return
+        self.known += insert_unseen_of(self.session, batch, self.scope, self.package_id, self.stats)
+
+    def merge_known(self) -> None:
+        """The known records held back, merged now, against what the others committed (as a
+        batch: ``merge_batch`` asks again which are known, which costs little)."""
+        known, self.known = self.known or [], None
+        for start in range(0, len(known), MERGE_BATCH):
+            self.apply(known[start : start + MERGE_BATCH])
 
 
-def team_sink(session: Session, manifest: Manifest) -> TeamMergeSink:
-    return TeamMergeSink(session, manifest)
+def team_sink(session: Session, manifest: Manifest, *, seen_later: bool = False) -> TeamMergeSink:
+    return TeamMergeSink(session, manifest, seen_later=seen_later)
 
 
 _INSERT_ATTACHMENT = Insert(
