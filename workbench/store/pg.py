@@ -9,6 +9,7 @@ libpq's default ``~/.postgresql/root.crt``, and name the host).
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -33,9 +34,13 @@ WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
 # package import does (docs/store-format.md, "Package import").
 _LATE = "workbench_late_write_lock"
 LATE_WRITE_LOCK = {_LATE: True}
-_WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench store write'))"
+# Advisory lock keys are fixed numbers and hashes made here, not the server's hashtext(): that
+# is an internal function PostgreSQL does not document, and KingbaseES need not keep it.
+_STORE_LOCK_KEY = 0x776F726B62656E63  # "workbenc": the store's write lock (the one-key form)
+_WRITE_LOCK = f"SELECT pg_advisory_xact_lock({_STORE_LOCK_KEY})"
 # A narrower lock: the two-key form, whose key space is not the one-key form's (the store's).
-_NAMED_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench named'), hashtext(%s))"
+_NAMED_SPACE = 0x77626E6D  # "wbnm"
+_NAMED_LOCK = f"SELECT pg_advisory_xact_lock({_NAMED_SPACE}, %s)"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
 _DEADLOCK = "40P01"  # two transactions each waited for the other: the server undid one
 NOT_AN_ADDRESS = N_("巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）")
@@ -80,10 +85,15 @@ def take_lock_on(conn: Connection, name: str, wait_s: float) -> None:
     waited for up to ``wait_s``: transactions taking it for the same name go one at a time,
     without holding up the store's other writers. Take it before the store's write lock (one
     order for all, so neither waits for the other while holding what the other wants)."""
-    _wait_for(conn, _NAMED_LOCK, (name,), wait_s)
+    _wait_for(conn, _NAMED_LOCK, (_lock_key(name),), wait_s)
 
 
-def _wait_for(conn: Connection, lock: str, params: tuple[str, ...], wait_s: float) -> None:
+def _lock_key(name: str) -> int:
+    """``name`` as the signed 32-bit key of the two-key form (the same on every desktop)."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big", signed=True)
+
+
+def _wait_for(conn: Connection, lock: str, params: tuple[int, ...], wait_s: float) -> None:
     # SET LOCAL lasts to the end of the transaction: the busy timeout is set back at once
     conn.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, int(wait_s * 1000))}")
     conn.exec_driver_sql(lock, params)
