@@ -14,8 +14,9 @@ holds the row id, the entries of other lists are passed over without their rows 
 the rows that matched are read. Where lists are small beside the lookups (DC04's projects and
 companies), each is read once into a materialised table that SQLite indexes in memory.
 ``CROSS JOIN`` fixes SQLite's join order. On PostgreSQL (an office hub) the same statements
-leave the order to its planner, which takes the same 身份证号 index for the lookups; the few
-fragments the two spell differently are ``workbench.datacheck.spelling``'s. The statements are
+leave the order to its planner, which weighs the lookups in the 身份证号 index against reading a
+list once by its run of ids (its statistics kept fresh by the import); the few fragments the two
+spell differently are ``workbench.datacheck.spelling``'s. The statements are
 put together from fixed fragments of this module only; every value is a bound parameter.
 """
 
