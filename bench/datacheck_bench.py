@@ -8,8 +8,10 @@ Two children, each in a fresh process so that their peak RSS is their own:
     with SQLite's page cache left as the store sets it (what ``RUN_CACHE_KIB`` buys); peak RSS
     of each step (``VmHWM`` reset in between);
   * duckdb: the same plaintext CSVs loaded into DuckDB in memory (never spilling) and the six
-    rules as SQL joins, each timed: the baseline, "joins only" and "load from CSV + joins".
-Both are checked against the generator's truth, so a fast but wrong run shows as such.
+    rules as SQL joins, each timed: the baseline, "joins only" and "load from CSV + joins";
+  * postgresql (where a throwaway cluster can start, ``tests/pg/cluster.py``): the same import and
+    run into an office store on PostgreSQL (issue #20), beside the encrypted store's figures.
+All are checked against the generator's truth, so a fast but wrong run shows as such.
 """
 
 from __future__ import annotations
@@ -94,24 +96,57 @@ class _RuleClock:
         return {ids_by_title.get(t, t): round(end - at, 3) for (t, at), (_, end) in steps}
 
 
-def _run_timed(vault: Any, round_id: str) -> tuple[Any, float, dict[str, float]]:
+def _run_timed(session: Any, round_id: str) -> tuple[Any, float, dict[str, float]]:
+    """``session``: the store's write unit of work (``Vault.session``)."""
     from workbench.services.datahits import rule_list, run_rules
 
     clock = _RuleClock()
     start = time.perf_counter()
-    with vault.session() as s:
+    with session() as s:
         result = run_rules(s, round_id, progress=clock)
         titles = {r.title: r.id for r in rule_list(s)}
     return result, time.perf_counter() - start, clock.seconds(titles)
 
 
+def _new_round(session: Any) -> str:
+    from workbench.services.office_setup import DEFAULT_FRAMEWORK, add_round
+    from workbench.services.rounds import RoundDraft
+
+    with session() as s:
+        draft = RoundDraft("2026年第一轮巡察", 2026, 1, "regular", *DEFAULT_FRAMEWORK)
+        return add_round(s, draft).id
+
+
+def _import_all(session: Any, files: tuple[ListFile, ...], round_id: str) -> tuple[int, float]:
+    """Every list through ``import_list``, one unit of work each: (rows, seconds)."""
+    from workbench.services.datalists import import_list
+
+    start = time.perf_counter()
+    rows = 0
+    for item in files:
+        with session() as s:
+            rows += import_list(
+                s,
+                item.path,
+                kind=item.kind,
+                round_id=round_id,
+                label=item.label,
+                source_date=item.source_date,
+                mapping=item.mapping,
+            ).rows
+    return rows, time.perf_counter() - start
+
+
+def _found(read: Any, round_id: str) -> set[tuple[str, str]]:
+    from workbench.services.datahits import list_hits
+
+    with read() as s:
+        return {(h.rule_id, h.subject_id_number) for h in list_hits(s, round_id)}
+
+
 def child_ours(manifest: dict[str, Any], store_dir: Path) -> dict[str, Any]:
     from workbench.roles import Role
     from workbench.services import datahits
-    from workbench.services.datahits import list_hits
-    from workbench.services.datalists import import_list
-    from workbench.services.office_setup import DEFAULT_FRAMEWORK, add_round
-    from workbench.services.rounds import RoundDraft
     from workbench.store.vault import Vault
 
     files = _files(manifest)
@@ -123,38 +158,23 @@ def child_ours(manifest: dict[str, Any], store_dir: Path) -> dict[str, Any]:
         store_role="office",
     )
     try:
-        with vault.session() as s:
-            draft = RoundDraft("2026年第一轮巡察", 2026, 1, "regular", *DEFAULT_FRAMEWORK)
-            round_id = add_round(s, draft).id
+        round_id = _new_round(vault.session)
         reset = _reset_peak_rss()
-        start = time.perf_counter()
-        rows = 0
-        for item in files:
-            with vault.session() as s:
-                rows += import_list(
-                    s,
-                    item.path,
-                    kind=item.kind,
-                    round_id=round_id,
-                    label=item.label,
-                    source_date=item.source_date,
-                    mapping=item.mapping,
-                ).rows
-        import_s = time.perf_counter() - start
+        rows, import_s = _import_all(vault.session, files, round_id)
         import_peak = _peak_rss_kib()
         _reset_peak_rss()
-        result, run_s, by_rule_s = _run_timed(vault, round_id)
+        result, run_s, by_rule_s = _run_timed(vault.session, round_id)
         run_peak = _peak_rss_kib()
+        found = _found(vault.read, round_id)
         with vault.read() as s:
-            found = {(h.rule_id, h.subject_id_number) for h in list_hits(s, round_id)}
             raw: Any = s.connection().connection.dbapi_connection
             store_cache = int(raw.execute("PRAGMA cache_size").fetchone()[0])
         # Twice again (every hit now known): with the store's own page cache, then with the
         # run's, so that both find the file in the system's cache; what ``RUN_CACHE_KIB`` buys.
         shipped, datahits.RUN_CACHE_KIB = datahits.RUN_CACHE_KIB, abs(store_cache)
-        _, plain_s, plain_by_rule_s = _run_timed(vault, round_id)
+        _, plain_s, plain_by_rule_s = _run_timed(vault.session, round_id)
         datahits.RUN_CACHE_KIB = shipped
-        _, again_s, again_by_rule_s = _run_timed(vault, round_id)
+        _, again_s, again_by_rule_s = _run_timed(vault.session, round_id)
         return {
             "rows": rows,
             "import_s": round(import_s, 3),
@@ -175,6 +195,36 @@ def child_ours(manifest: dict[str, Any], store_dir: Path) -> dict[str, Any]:
         }
     finally:
         vault.lock()
+
+
+def child_postgresql(manifest: dict[str, Any], desktop: Path) -> dict[str, Any]:
+    """The same import and run into an office store on a throwaway PostgreSQL cluster, its
+    keyfile at the production KDF; a second run finds every hit known, as SQLite's does."""
+    from tests.pg import cluster as pg
+    from tests.pg.stores import office_on_server
+    from workbench.store.keyfile import KdfParams
+
+    files = _files(manifest)
+    with (
+        pg.running() as cluster,
+        office_on_server(cluster.url, desktop, PASSPHRASE, KdfParams()) as office,
+    ):
+        round_id = _new_round(office.write)
+        rows, import_s = _import_all(office.write, files, round_id)
+        result, run_s, by_rule_s = _run_timed(office.write, round_id)
+        found = _found(office.read, round_id)
+        _, again_s, again_by_rule_s = _run_timed(office.write, round_id)
+    return {
+        "rows": rows,
+        "import_s": round(import_s, 3),
+        "run_s": round(run_s, 3),
+        "by_rule_s": by_rule_s,
+        "run_again_s": round(again_s, 3),
+        "run_again_by_rule_s": again_by_rule_s,
+        "hits": result.new,
+        "by_rule": dict(result.by_rule),
+        **_scores(found, {tuple(t) for t in manifest["truth"]}),
+    }
 
 
 def child_duckdb(manifest: dict[str, Any]) -> dict[str, Any]:
@@ -221,7 +271,69 @@ def bench_datacheck(tmp: Path, scale: Scale) -> list[BenchResult]:
     manifest_path.write_text(json.dumps(_manifest(lists.files, lists.truth)), "utf-8")
     duck = _child("duckdb", manifest_path, tmp / "unused")
     ours = _child("ours", manifest_path, tmp / "store")
+    office = _child("postgresql", manifest_path, tmp / "desktop") if _pg_here() else None
     params = {**asdict(scale), "list_rows": ours["rows"], "generated_in_s": made_s}
+    return [*_ours_and_duckdb(ours, duck, params), *_on_postgresql(office, ours, params)]
+
+
+def _pg_here() -> bool:
+    from tests.pg import cluster as pg
+
+    if (reason := pg.skip_reason()) is not None:
+        print(f"  datacheck: no PostgreSQL here ({reason}), its figure skipped", file=sys.stderr)
+    return reason is None
+
+
+def _on_postgresql(
+    office: dict[str, Any] | None, ours: dict[str, Any], params: dict[str, Any]
+) -> list[BenchResult]:
+    if office is None:
+        return []
+    notes = []
+    if (office["precision"], office["recall"]) != (1.0, 1.0):
+        notes.append(f"rules: precision {office['precision']}, recall {office['recall']}")
+    ratio = round(office["run_s"] / ours["run_s"], 2)
+    return [
+        BenchResult(
+            name="datacheck_run_postgresql",
+            title="All shipped rules on those lists, the office store on PostgreSQL",
+            summary=(
+                f"{office['run_s']:.1f} s ({office['run_again_s']:.1f} s again), {office['hits']} "
+                f"hits, vs {ours['run_s']:.1f} s encrypted; import {office['import_s']:.0f} s vs "
+                f"{ours['import_s']:.0f} s"
+            ),
+            params=params,
+            figures={
+                k: office[k]
+                for k in (
+                    "run_s",
+                    "by_rule_s",
+                    "run_again_s",
+                    "run_again_by_rule_s",
+                    "import_s",
+                    "hits",
+                    "by_rule",
+                    "precision",
+                    "recall",
+                )
+            },
+            baseline={
+                "sqlcipher_run_s": ours["run_s"],
+                "sqlcipher_by_rule_s": ours["by_rule_s"],
+                "sqlcipher_run_again_s": ours["run_cache_again_s"],
+                "sqlcipher_import_s": ours["import_s"],
+            },
+            ratio=ratio,
+            ratio_definition="run_rules on PostgreSQL / on the encrypted store, same lists",
+            target=Target("run_s", "<", RUN_SECONDS_TARGET, office["run_s"]),
+            notes=notes,
+        )
+    ]
+
+
+def _ours_and_duckdb(
+    ours: dict[str, Any], duck: dict[str, Any], params: dict[str, Any]
+) -> list[BenchResult]:
     mib = 1024
     rows_per_s = round(ours["rows"] / ours["import_s"])
     duck_rows_per_s = round(duck["rows"] / duck["load_s"])
@@ -346,7 +458,10 @@ def bench_datacheck(tmp: Path, scale: Scale) -> list[BenchResult]:
 def main(argv: list[str]) -> None:
     mode, manifest_path, store_dir = argv
     manifest = json.loads(Path(manifest_path).read_text("utf-8"))
-    figures = child_duckdb(manifest) if mode == "duckdb" else child_ours(manifest, Path(store_dir))
+    children = {"ours": child_ours, "postgresql": child_postgresql}
+    figures = (
+        child_duckdb(manifest) if mode == "duckdb" else children[mode](manifest, Path(store_dir))
+    )
     print(json.dumps(figures))
 
 

@@ -51,9 +51,11 @@ EXPECTED = {
     "datacheck_vs_duckdb_joins",
     "datacheck_vs_duckdb_load_joins",
 }
-# on PostgreSQL beside SQLCipher (bench/office_bench.py, office_import_bench.py): the first
-# page and search, team packages imported, when there is a PostgreSQL to start
+# on PostgreSQL beside SQLCipher (bench/office_bench.py, office_import_bench.py,
+# datacheck_bench.py): the first page and search, team packages imported, the rules run, when
+# there is a PostgreSQL to start
 OFFICE = {"office_first_page", "office_search", "office_import_pg", "office_import_concurrent"}
+OFFICE |= {"datacheck_run_postgresql"}
 MACHINE_KEYS = {"python", "platform", "cpu_count", "sqlcipher", "sqlcipher_sqlite"}
 BENCH_KEYS = {"name", "figures", "baseline", "ratio", "ratio_definition", "target", "meets_target"}
 

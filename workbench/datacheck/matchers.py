@@ -13,8 +13,11 @@ index: in that order the lookups walk it from one page to the next, and since an
 holds the row id, the entries of other lists are passed over without their rows being read. Only
 the rows that matched are read. Where lists are small beside the lookups (DC04's projects and
 companies), each is read once into a materialised table that SQLite indexes in memory.
-``CROSS JOIN`` fixes SQLite's join order. The statements are put together from fixed fragments
-of this module only; every value is a bound parameter.
+``CROSS JOIN`` fixes SQLite's join order. On PostgreSQL (an office hub) the same statements
+leave the order to its planner, which weighs the lookups in the 身份证号 index against reading a
+list once by its run of ids (its statistics kept fresh by the import); the few fragments the two
+spell differently are ``workbench.datacheck.spelling``'s. The statements are
+put together from fixed fragments of this module only; every value is a bound parameter.
 """
 
 from __future__ import annotations
@@ -23,10 +26,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import String, bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import TextClause
 
+from workbench.datacheck.spelling import Spelling, spelling
 from workbench.i18n import N_
 from workbench.vocab.enums import DataListKind as Kind
 
@@ -88,23 +92,28 @@ class Template:
         return [Match(g, subject, tuple(ids)) for g, (subject, ids) in merged.items()]
 
 
-def _in(name: str, values: Iterable[Any]) -> Any:
-    return bindparam(name, value=list(values), expanding=True)
+def _in(name: str, values: Iterable[str]) -> Any:
+    """``IN :name`` over text ids (typed: an empty list is then an empty set of text, which
+    PostgreSQL compares with a text column)."""
+    return bindparam(name, value=list(values), expanding=True, type_=String)
 
 
-def _contains_any(column: str, words: Sequence[str], prefix: str) -> tuple[str, dict[str, str]]:
+def _contains_any(
+    sp: Spelling, column: str, words: Sequence[str], prefix: str
+) -> tuple[str, dict[str, str]]:
     """SQL true when ``column`` contains any of ``words`` (no words: always true)."""
     if not words:
-        return "1", {}
+        return "TRUE", {}
     names = {f"{prefix}{i}": w for i, w in enumerate(words)}
-    return "(" + " OR ".join(f"instr({column}, :{n}) > 0" for n in names) + ")", names
+    found = (sp.contains.format(column=column, name=n) for n in names)
+    return "(" + " OR ".join(found) + ")", names
 
 
 def _span(column: str, name: str, lists: Sequence[ListRows]) -> str:
     """SQL true when the row id ``column`` lies within the run of one of ``lists`` (bound by
     ``_run`` under ``name``): on an index entry, it is tested before the row is read."""
     runs = [f"{column} BETWEEN :{name}_{i}_first AND :{name}_{i}_last" for i in range(len(lists))]
-    return "(" + " OR ".join(runs) + ")" if runs else "0"
+    return "(" + " OR ".join(runs) + ")" if runs else "FALSE"
 
 
 def _run(
@@ -120,13 +129,14 @@ def _run(
     return conn.execute(statement, values)
 
 
-def _rows(alias: str, name: str, lists: Sequence[ListRows]) -> str:
+def _rows(sp: Spelling, alias: str, name: str, lists: Sequence[ListRows]) -> str:
     """SQL true for the rows of ``lists`` (bound by ``_run`` under ``name``) as ``alias``: read
     by their run of ids, not through the index of ``source_id``."""
-    return f"{_span(f'{alias}.id', name, lists)} AND +{alias}.source_id IN :{name}"
+    source = sp.unindexed(f"{alias}.source_id")
+    return f"{_span(f'{alias}.id', name, lists)} AND {source} IN :{name}"
 
 
-def _by_person(name: str, lists: Sequence[ListRows]) -> str:
+def _by_person(sp: Spelling, name: str, lists: Sequence[ListRows]) -> str:
     """The 身份证号 index entries (``id``, ``id_number``) within the runs of ``lists`` (bound
     by ``_run`` under ``name``), in the order of 身份证号: the index alone, read in its order,
     so that no row of the list is read or sorted to name its people, and looked up in that
@@ -136,7 +146,7 @@ def _by_person(name: str, lists: Sequence[ListRows]) -> str:
     (as DC03's), still a fraction of the bytes of the list's own rows."""
     return f"""
         SELECT id, id_number FROM data_rows
-        WHERE id_number IS NOT NULL AND {_span("+id", name, lists)}
+        WHERE id_number IS NOT NULL AND {_span(sp.unindexed("id"), name, lists)}
         ORDER BY id_number"""  # noqa: S608
 
 
@@ -170,28 +180,29 @@ def _sources(sources: Sources, kinds: Iterable[Kind | str]) -> list[ListRows]:
 
 
 def _person_in_lists(conn: Connection, sources: Sources, p: Params) -> Iterator[Match]:
+    sp = spelling(conn)
     roster = _sources(sources, p["lists"])
     assist = _sources(sources, [Kind.ASSISTANCE])
     if not roster or not assist:
         return
     relatives = _sources(sources, [Kind.RELATIVES]) if p["relatives"] else []
-    cat, words = _contains_any("a.category", p["categories"], "cat")
+    cat, words = _contains_any(sp, "a.category", p["categories"], "cat")
     # The roster's and the relatives' people in one pass over the index, each looked up in the
     # assistance list; most receive nothing. Only the entries found there are read, as a
     # person of a roster, or as a relative whose cadre is on one.
     sql = f"""
-        WITH listed AS MATERIALIZED ({_by_person("listed", [*roster, *relatives])}),
+        WITH listed AS MATERIALIZED ({_by_person(sp, "listed", [*roster, *relatives])}),
         paid (listed, paid, id_number) AS MATERIALIZED (
             SELECT l.id, a.id, a.id_number FROM listed AS l CROSS JOIN data_rows AS a
-            WHERE a.id_number = l.id_number AND {_rows("a", "assist", assist)} AND {cat})
+            WHERE a.id_number = l.id_number AND {_rows(sp, "a", "assist", assist)} AND {cat})
         SELECT x.id_number, x.id_number, p.id, NULL, x.paid
         FROM paid AS x CROSS JOIN data_rows AS p
-        WHERE p.id = x.listed AND {_rows("p", "roster", roster)}
+        WHERE p.id = x.listed AND {_rows(sp, "p", "roster", roster)}
         UNION ALL
         SELECT x.id_number, x.id_number, p.id, r.id, x.paid
         FROM paid AS x CROSS JOIN data_rows AS r CROSS JOIN data_rows AS p
-        WHERE r.id = x.listed AND {_rows("r", "relatives", relatives)}
-          AND p.id_number = r.related_id AND {_rows("p", "roster", roster)}"""  # noqa: S608
+        WHERE r.id = x.listed AND {_rows(sp, "r", "relatives", relatives)}
+          AND p.id_number = r.related_id AND {_rows(sp, "p", "roster", roster)}"""  # noqa: S608
     listed = _bounds("listed", [*roster, *relatives])  # only their runs (``_by_person``)
     ids = {"relatives": relatives, "assist": assist, "roster": roster}
     yield from _grouped(_run(conn, sql, ids, **listed, **words), 1)
@@ -201,18 +212,19 @@ def _person_in_lists(conn: Connection, sources: Sources, p: Params) -> Iterator[
 
 
 def _paid_after_death(conn: Connection, sources: Sources, p: Params) -> Iterator[Match]:
+    sp = spelling(conn)
     deaths = _sources(sources, [Kind.DEATHS])
     paid = _sources(sources, p["kinds"])
     if not deaths or not paid:
         return
     sql = f"""
-        WITH dead AS MATERIALIZED ({_by_person("deaths", deaths)})
+        WITH dead AS MATERIALIZED ({_by_person(sp, "deaths", deaths)})
         SELECT d.id_number, d.id_number, d.id, x.id
         FROM dead AS k CROSS JOIN data_rows AS x CROSS JOIN data_rows AS d
-        WHERE x.id_number = k.id_number AND {_rows("x", "paid", paid)}
-          AND d.id = k.id AND {_rows("d", "deaths", deaths)} AND d.date1 IS NOT NULL
-          AND x.date1 > date(d.date1, :grace)"""  # noqa: S608
-    grace = f"+{int(p['grace_days'])} days"
+        WHERE x.id_number = k.id_number AND {_rows(sp, "x", "paid", paid)}
+          AND d.id = k.id AND {_rows(sp, "d", "deaths", deaths)} AND d.date1 IS NOT NULL
+          AND x.date1 > {sp.days_after.format(column="d.date1", name="grace")}"""  # noqa: S608
+    grace = int(p["grace_days"])
     yield from _grouped(_run(conn, sql, {"deaths": deaths, "paid": paid}, grace=grace), 1)
 
 
@@ -220,26 +232,28 @@ def _paid_after_death(conn: Connection, sources: Sources, p: Params) -> Iterator
 
 # The period a payment belongs to: its month, or for a list without 发放日期 the list itself
 # (one person twice in one undated list is paid twice for the same period).
-_PERIOD = "COALESCE(substr(date1, 1, 7), source_id)"
+_PERIOD = "COALESCE({month}, source_id)"
 
 
 def _duplicate_receipt(conn: Connection, sources: Sources, p: Params) -> Iterator[Match]:
+    sp = spelling(conn)
     assist = _sources(sources, [Kind.ASSISTANCE])
     if not assist or not (p["same_month"] or p["places"]):
         return
-    cat, words = _contains_any("category", p["categories"], "cat")
+    cat, words = _contains_any(sp, "category", p["categories"], "cat")
     # Whoever is paid twice has two entries within the lists' runs in the 身份证号 index: the
     # index alone, read in its order, names them (``+id``: not the table's rows by id; this
     # reads the entries of every list in the store, a fraction of the assistance rows' bytes);
     # their rows then say whether it is a duplicate (``_duplicate_rows``).
     candidates = f"""
         SELECT id_number FROM data_rows
-        WHERE id_number IS NOT NULL AND {_span("+id", "assist", assist)}
+        WHERE id_number IS NOT NULL AND {_span(sp.unindexed("id"), "assist", assist)}
         GROUP BY id_number HAVING count(*) > 1"""  # noqa: S608
     people = [r[0] for r in conn.execute(text(candidates), _bounds("assist", assist))]
     rows_sql = text(f"""
-        SELECT id_number, id, {_PERIOD}, place FROM data_rows
-        WHERE id_number IN :people AND {_rows("data_rows", "assist", assist)} AND {cat}
+        SELECT id_number, id, {_PERIOD.format(month=sp.month.format(column="date1"))}, place
+        FROM data_rows
+        WHERE id_number IN :people AND {_rows(sp, "data_rows", "assist", assist)} AND {cat}
         ORDER BY id_number, date1, id""")  # noqa: S608
     for start in range(0, len(people), 500):
         batch = rows_sql.bindparams(_in("people", people[start : start + 500]))
@@ -278,6 +292,7 @@ def _duplicate_rows(
 
 
 def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterator[Match]:
+    sp = spelling(conn)
     cadres = _sources(sources, [Kind.CADRES])
     contracts = _sources(sources, [Kind.CONTRACTS]) if p["contracts"] else []
     business = _sources(sources, [Kind.BUSINESS]) if p["projects"] else []
@@ -296,34 +311,34 @@ def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterat
         ids["contracts"] = contracts
         dealings.append(f"""
             SELECT k.id_number, k.place, k.id, NULL FROM data_rows AS k
-            WHERE {_rows("k", "contracts", contracts)} AND k.id_number IS NOT NULL""")  # noqa: S608
-    role, words = _contains_any("b.category", p["roles"] if projects else [], "role")
+            WHERE {_rows(sp, "k", "contracts", contracts)} AND k.id_number IS NOT NULL""")  # noqa: S608
+    role, words = _contains_any(sp, "b.category", p["roles"] if projects else [], "role")
     won = ""
     if projects:
         ids |= {"business": business, "projects": projects}
         won = f"""
         won AS MATERIALIZED (
             SELECT id, org, org_code, place FROM data_rows AS j
-            WHERE {_rows("j", "projects", projects)}),
+            WHERE {_rows(sp, "j", "projects", projects)}),
         held AS MATERIALIZED (
             SELECT id, id_number, org, org_code FROM data_rows AS b
-            WHERE {_rows("b", "business", business)} AND {role} AND id_number IS NOT NULL),"""  # noqa: S608
+            WHERE {_rows(sp, "b", "business", business)} AND {role} AND id_number IS NOT NULL),"""  # noqa: S608
         # The winner is the person's company by name or by 统一社会信用代码.
         for same in ("j.org = b.org", "j.org_code = b.org_code AND b.org_code != ''"):
             dealings.append(f"""
                 SELECT b.id_number, j.place, b.id, j.id
                 FROM held AS b CROSS JOIN won AS j WHERE {same}""")  # noqa: S608
-    cadre = f"{_rows('c', 'cadres', cadres)} AND c.place = d.place AND c.place != ''"
+    cadre = f"{_rows(sp, 'c', 'cadres', cadres)} AND c.place = d.place AND c.place != ''"
     sql = f"""
         WITH{won}
         dealing (pid, place, row1, row2) AS MATERIALIZED ({" UNION ALL ".join(dealings)})
         SELECT c.id_number, d.pid, c.id_number, c.id, NULL, d.row1, d.row2
         FROM dealing AS d CROSS JOIN data_rows AS c
-        WHERE :with_cadre AND c.id_number = d.pid AND {cadre}
+        WHERE :with_cadre = 1 AND c.id_number = d.pid AND {cadre}
         UNION ALL
         SELECT c.id_number, d.pid, c.id_number, c.id, r.id, d.row1, d.row2
         FROM dealing AS d CROSS JOIN data_rows AS r CROSS JOIN data_rows AS c
-        WHERE r.id_number = d.pid AND {_rows("r", "relatives", ids["relatives"])}
+        WHERE r.id_number = d.pid AND {_rows(sp, "r", "relatives", ids["relatives"])}
           AND c.id_number = r.related_id AND {cadre}"""  # noqa: S608
     flag = 1 if p["include_cadre"] else 0
     yield from _grouped(_run(conn, sql, ids, with_cadre=flag, **words), 2)
@@ -333,17 +348,18 @@ def _relative_contracts(conn: Connection, sources: Sources, p: Params) -> Iterat
 
 
 def _staff_in_business(conn: Connection, sources: Sources, p: Params) -> Iterator[Match]:
+    sp = spelling(conn)
     staff = _sources(sources, [Kind.STAFF])
     business = _sources(sources, [Kind.BUSINESS])
     if not staff or not business:
         return
-    role, words = _contains_any("b.category", p["roles"], "role")
+    role, words = _contains_any(sp, "b.category", p["roles"], "role")
     sql = f"""
-        WITH paid AS MATERIALIZED ({_by_person("staff", staff)})
+        WITH paid AS MATERIALIZED ({_by_person(sp, "staff", staff)})
         SELECT s.id_number, s.id_number, s.id, b.id
         FROM paid AS k CROSS JOIN data_rows AS b CROSS JOIN data_rows AS s
-        WHERE b.id_number = k.id_number AND {_rows("b", "business", business)} AND {role}
-          AND s.id = k.id AND {_rows("s", "staff", staff)}"""  # noqa: S608
+        WHERE b.id_number = k.id_number AND {_rows(sp, "b", "business", business)} AND {role}
+          AND s.id = k.id AND {_rows(sp, "s", "staff", staff)}"""  # noqa: S608
     yield from _grouped(_run(conn, sql, {"staff": staff, "business": business}, **words), 1)
 
 
@@ -351,14 +367,15 @@ def _staff_in_business(conn: Connection, sources: Sources, p: Params) -> Iterato
 
 
 def _area_exceeds(conn: Connection, sources: Sources, p: Params) -> Iterator[Match]:
+    sp = spelling(conn)
     subsidy = _sources(sources, [Kind.SUBSIDY])
     if not subsidy:
         return
-    cat, words = _contains_any("category", p["categories"], "cat")
+    cat, words = _contains_any(sp, "category", p["categories"], "cat")
     # Areas are 亩 × 100; the percentage in hundredths keeps the comparison in integers.
     sql = f"""
         SELECT id, id_number, id FROM data_rows
-        WHERE {_rows("data_rows", "subsidy", subsidy)} AND id_number IS NOT NULL AND {cat}
+        WHERE {_rows(sp, "data_rows", "subsidy", subsidy)} AND id_number IS NOT NULL AND {cat}
           AND area1_centi IS NOT NULL AND area2_centi IS NOT NULL
           AND area1_centi - area2_centi > :mu
           AND (area1_centi - area2_centi) * 10000 > area2_centi * :pct"""  # noqa: S608

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from workbench.vocab.enums import DataListKind as Kind
 from workbench.vocab.enums import HitStatus
 
 RUN_CACHE_KIB = 64 * 1024  # the page cache while rules run
+CANCEL_POLL_SECONDS = 0.1  # how often a run on PostgreSQL looks for a cancel
 MAX_ROWS = 50  # matched rows kept with one hit: enough to show it, within a record's bounds
 # a row's cells kept with a hit: MAX_ROWS such rows stay within a record's JSON (10,000 values)
 ROW_CELLS = 150
@@ -229,20 +231,46 @@ def _round_team(session: Session, round_id: str) -> str | None:
 
 @contextmanager
 def _matching(session: Session, cancel: CancelToken) -> Iterator[None]:
-    """The connection set for a run: a cancel stops a long statement (SQLite asks the handler
-    every few thousand steps), and a larger page cache keeps the index pages the rules share
-    decrypted between them."""
-    raw: Any = session.connection().connection.dbapi_connection
-    raw.set_progress_handler(lambda: 1 if cancel.cancelled else 0, 20_000)
+    """The connection set for a run: a cancel stops a long statement, and a larger page cache
+    keeps the index pages the rules share decrypted between them."""
     try:
-        with page_cache(session, RUN_CACHE_KIB):
+        with _stoppable(session, cancel), page_cache(session, RUN_CACHE_KIB):
             yield
     except OperationalError as exc:
         if cancel.cancelled:
             raise Cancelled() from exc
         raise
+
+
+@contextmanager
+def _stoppable(session: Session, cancel: CancelToken) -> Iterator[None]:
+    """A cancel ends the session's running statement: SQLite asks a progress handler every few
+    thousand steps; a PostgreSQL server is asked to cancel it by a watcher beside the run.
+    Either way the statement fails with an ``OperationalError``."""
+    raw: Any = session.connection().connection.dbapi_connection
+    if session.get_bind().dialect.name != "postgresql":
+        raw.set_progress_handler(lambda: 1 if cancel.cancelled else 0, 20_000)
+        try:
+            yield
+        finally:
+            raw.set_progress_handler(None, 0)
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        # again at each poll until the run stops: a request that comes between two statements
+        # finds none running and is forgotten
+        while not done.wait(CANCEL_POLL_SECONDS):
+            if cancel.cancelled:
+                raw.cancel_safe()
+
+    watcher = threading.Thread(target=watch, name="datacheck-cancel", daemon=True)
+    watcher.start()
+    try:
+        yield
     finally:
-        raw.set_progress_handler(None, 0)
+        done.set()
+        watcher.join()
 
 
 def run_rules(
@@ -260,13 +288,13 @@ def run_rules(
     cancel = cancel or NEVER_CANCELLED
     rnd = round_row(session, round_id)
     chosen = [rulebook.get_rule(session, rule_id)] if rule_id else rulebook.all_rules(session)
-    sources, source_rows = _sources(session, rnd.id)
     team_id = _round_team(session, rnd.id)
     known_keys = set(session.scalars(select(DataHit.match_key).where(DataHit.round_id == rnd.id)))
     new = known = 0
     by_rule: dict[str, int] = {}
     conn = session.connection()
     with _matching(session, cancel):
+        sources, source_rows = _sources(session, rnd.id)
         for done, rule in enumerate(chosen):
             cancel.raise_if_cancelled()
             progress(done, len(chosen), rule.title)

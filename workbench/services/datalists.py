@@ -30,6 +30,7 @@ from workbench.datacheck.errors import (
 from workbench.datacheck.kinds import FIELDS, Field, ValueType
 from workbench.datacheck.normalize import ValueProblem, normalize
 from workbench.datacheck.readers import Table, open_table
+from workbench.datacheck.spelling import refresh_statistics
 from workbench.errors import DiskFull, NotFound, ValidationError
 from workbench.i18n import N_, Wording
 from workbench.jobs import CancelToken, ProgressSink
@@ -363,7 +364,7 @@ def import_list(
             )
         try:
             with session.begin_nested(), page_cache(session, IMPORT_CACHE_KIB):
-                return _store(
+                done = _store(
                     session,
                     table,
                     kind=kind,
@@ -375,6 +376,8 @@ def import_list(
                     progress=progress,
                     cancel=cancel,
                 )
+                refresh_statistics(session.connection())
+                return done
         except OperationalError as exc:
             # a full disk ends SQLite's whole transaction, so the savepoint's rollback fails
             # too ("no such savepoint"): the full disk is what the user must hear of
