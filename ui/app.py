@@ -13,8 +13,10 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from ui import settings
-from ui.application import dispose_window, end_app, make_app
+from ui.application import dispose_window, make_app, quit_process
 from ui.fonts import cjk_families, no_cjk_font_box
 from workbench import paths
 from workbench.logs import setup_logging
@@ -36,6 +38,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
+    code = _run(args)
+    if QApplication.instance() is not None:  # Qt ran: leave without its teardown
+        quit_process(code)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.self_test:
         from ui.selftest import run_gui_selftest
 
@@ -48,9 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         from ui.screenshots import take_screenshots
 
         app = make_app(sys.argv[:1], args.lang)
-        code = take_screenshots(app, args.screenshots, args.store)
-        end_app(app)
-        return code
+        return take_screenshots(app, args.screenshots, args.store)
     app = make_app(sys.argv[:1], args.lang)
     if not cjk_families():  # neither the system's nor the bundled font: say why it is boxes
         no_cjk_font_box().exec()
@@ -98,9 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     store = settings.open_settings()
     settings.LAST_STORE.set(store, str(store_dir))
     settings.LAST_USER.set(store, workspace.user.name)
-    del store  # a QSettings writes itself out when deleted, before the app goes
+    store.sync()  # the process ends without destructors (quit_process)
     dispose_window(window)
-    end_app(app)
     return int(code)
 
 

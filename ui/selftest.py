@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ui.application import dispose_window, end_app, make_app
+from ui.application import dispose_window, make_app
 from ui.fonts import chinese_face, cjk_families
 from ui.i18n import TRANSLATIONS
 from ui.i18n import tr as _tr
@@ -124,8 +124,6 @@ def run_gui_selftest(language: str | None = None) -> int:
             box = QMessageBox.information if code == 0 else QMessageBox.warning
             assert isinstance(out, io.StringIO)
             box(None, _tr("巡察工作台自检"), out.getvalue())
-    if app is not None:
-        end_app(app)
     return code
 
 
