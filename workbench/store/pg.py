@@ -29,6 +29,20 @@ DEFAULT_SSLMODE = "verify-full"
 WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
 _WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench store write'))"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
+# libpq's settings against a server that stops answering (hung, powered off, the network cut),
+# each unless the URL sets it: the attempt to connect gives up after connect_timeout (seconds);
+# an open connection idle for keepalives_idle is probed every keepalives_interval, dropped after
+# keepalives_count unanswered probes; data unacknowledged for tcp_user_timeout (ms) drops it too.
+# No statement_timeout: a long import or migration is legitimate, and a server that is stopped
+# would not enforce it anyway (it is the server's own clock).
+CONNECT_DEFAULTS = {
+    "connect_timeout": "10",
+    "keepalives": "1",
+    "keepalives_idle": "30",
+    "keepalives_interval": "10",
+    "keepalives_count": "3",
+    "tcp_user_timeout": "30000",
+}
 NOT_AN_ADDRESS = N_("巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）")
 _NOT_ON_SERVER = N_(
     "巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；"
@@ -80,6 +94,8 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
     def _on_connect(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
         timeout = f"-c lock_timeout={int(sqlcipher_engine.BUSY_TIMEOUT_MS)}"
         cparams["options"] = " ".join([*url_options, timeout])
+        for name, value in CONNECT_DEFAULTS.items():
+            cparams.setdefault(name, value)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -88,6 +104,8 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> None:
+        if context.is_pre_ping:  # the pool testing an idle connection: it reconnects silently
+            return
         original = context.original_exception
         if getattr(original, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
             raise StoreBusy() from original
