@@ -54,7 +54,7 @@ from workbench.store.keyfile import (
 )
 from workbench.store.layout import StoreLayout
 from workbench.store.office_link import Connection, OfficeLink, is_linked
-from workbench.store.pg import engine_url, make_pg_engine
+from workbench.store.pg import engine_url, make_pg_engine, warn_on_collation
 from workbench.store.server_attachments import ServerAttachmentStore
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.unlocked import zero_key
@@ -148,8 +148,10 @@ def _read_keyfile(conn: DbConnection | Session) -> Keyfile:
 
 def _require_empty(engine: Engine) -> None:
     """An office store is made only in an empty database (or one whose making was cut off
-    after the migrations, before anything was written: it is finished)."""
+    after the migrations, before anything was written: it is finished). A server or encoding it
+    cannot live in was refused when the connection opened (``pg.check_server``)."""
     with engine.connect() as conn:
+        warn_on_collation(conn)
         tables = set(inspect(conn).get_table_names())
         if not tables:
             return
@@ -364,6 +366,7 @@ class OfficeVault(Vault):
         dek: bytearray | None = None
         try:
             with engine.connect() as conn:
+                warn_on_collation(conn)
                 keyfile = _read_keyfile(conn)
             if store_id is not None and keyfile.store_id != store_id:
                 if other_store is not None:

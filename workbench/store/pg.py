@@ -9,9 +9,10 @@ libpq's default ``~/.postgresql/root.crt``, and name the host).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -20,6 +21,8 @@ from workbench.i18n import N_, Wording
 from workbench.store import engine as sqlcipher_engine
 from workbench.store.engine import compact_json
 from workbench.store.pg_errors import connection_error
+
+log = logging.getLogger(__name__)
 
 DRIVER = "postgresql+psycopg"
 DEFAULT_SSLMODE = "verify-full"
@@ -44,6 +47,18 @@ CONNECT_DEFAULTS = {
     "tcp_user_timeout": "30000",
 }
 NOT_AN_ADDRESS = N_("巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）")
+MIN_SERVER_VERSION = 14  # the floor the office hub is built and tested for
+SERVER_ENCODING = "UTF8"
+# byte order, as SQLite's BINARY: the collations an office database is expected to have
+BYTE_ORDER_COLLATIONS = ("C", "POSIX", "C.UTF-8", "C.utf8")
+_WRONG_ENCODING = N_(
+    "巡察办服务器上的数据库字符集是 {encoding}，本程序需要 UTF8：请数据库管理员按说明另建一个 "
+    "UTF8 字符集的数据库，本程序未在该数据库中建立或改动任何内容"
+)
+_SERVER_TOO_OLD = N_(
+    "巡察办服务器的 PostgreSQL 版本是 {version}，本程序需要 14 或更高版本：请数据库管理员升级"
+    "服务器，本程序未在该数据库中建立或改动任何内容"
+)
 _NOT_ON_SERVER = N_(
     "巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；"
     "服务器的备份、检查与加密由数据库管理员在服务器上进行"
@@ -91,11 +106,15 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
     )
 
     @event.listens_for(engine, "do_connect")
-    def _on_connect(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+    def _on_connect(dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
         timeout = f"-c lock_timeout={int(sqlcipher_engine.BUSY_TIMEOUT_MS)}"
         cparams["options"] = " ".join([*url_options, timeout])
         for name, value in CONNECT_DEFAULTS.items():
             cparams.setdefault(name, value)
+        # opened here to be checked before SQLAlchemy's first query (which in SQL_ASCII fails)
+        connection = dialect.connect(*cargs, **cparams)
+        check_server(connection)
+        return connection
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -114,3 +133,40 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
             raise refused from original
 
     return engine
+
+
+def check_server(dbapi_connection: Any) -> None:
+    """Refuse a database the office store cannot live in, on every new connection and before
+    anything is read or made in it: a server older than ``MIN_SERVER_VERSION``, or an encoding
+    other than UTF8 (LATIN1 cannot hold the records' Chinese; in SQL_ASCII the server checks
+    nothing and the driver hands text back as bytes). Both are reported by the server when the
+    connection opens: no query."""
+    info = dbapi_connection.info
+    encoding = info.parameter_status("server_encoding") or "?"
+    refusal: NotOnOfficeServer | None = None
+    if info.server_version < MIN_SERVER_VERSION * 10_000:
+        version = info.parameter_status("server_version") or "?"
+        refusal = NotOnOfficeServer(
+            Wording(_SERVER_TOO_OLD, version=version), server_version=version
+        )
+    elif encoding != SERVER_ENCODING:
+        refusal = NotOnOfficeServer(Wording(_WRONG_ENCODING, encoding=encoding), encoding=encoding)
+    if refusal is not None:
+        dbapi_connection.close()
+        raise refusal
+
+
+def warn_on_collation(conn: Connection) -> None:
+    """Log a database whose collation is not byte order: lists sorted on the server then differ
+    from the laptops' (docs/store-format.md, "PostgreSQL: what differs"); no data is at risk,
+    so it is not refused."""
+    collation = conn.execute(
+        text("SELECT datcollate FROM pg_database WHERE datname = current_database()")
+    ).scalar()
+    conn.rollback()  # a look, not a unit of work: nothing stays open
+    if collation not in BYTE_ORDER_COLLATIONS:
+        log.warning(
+            "office database collation %s: lists sort as that locale does, not in byte order "
+            "as on the laptops (CREATE DATABASE ... LC_COLLATE 'C' is expected)",
+            collation,
+        )
