@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,4 +114,33 @@ def test_after_the_server_dropped_its_connections_the_next_read_reconnects(
             f"WHERE datname = '{pg.APP_DATABASE}' AND pid <> pg_backend_pid()"
         )
         with store.read() as s:  # the idle reset is the pool's business, not the user's
+            assert s.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_a_desktop_whose_server_froze_gets_unreachable_at_its_next_read(
+    own_cluster: pg.Cluster, tmp_path: Path
+) -> None:
+    """The GUI keeps its engine: its pool holds an idle connection to the server when that
+    freezes. The next unit of work's test of it gives up (``pg.PING_TIMEOUT_S``), the new
+    connection times out, and the work is refused instead of holding the one DB worker."""
+    outcome: list[BaseException | int] = []
+
+    with office_on_server(own_cluster.url, tmp_path / "desktop", PASSPHRASE, TEST_KDF) as store:
+        with store.read() as s:  # the pool now holds an idle connection
+            s.scalar(select(func.count()).select_from(User))
+
+        def next_read() -> None:
+            try:
+                with store.read() as s:
+                    outcome.append(s.scalar(select(func.count()).select_from(User)) or 0)
+            except BaseException as exc:
+                outcome.append(exc)
+
+        with _stopped(own_cluster):
+            worker = threading.Thread(target=next_read, daemon=True)
+            worker.start()
+            worker.join(GUARD_S)
+            assert not worker.is_alive(), "the read waited for the frozen server"
+        assert len(outcome) == 1 and isinstance(outcome[0], OfficeUnreachable), outcome
+        with store.read() as s:  # answering again: the same engine works on
             assert s.scalar(select(func.count()).select_from(User)) == 1

@@ -10,6 +10,8 @@ libpq's default ``~/.postgresql/root.crt``, and name the host).
 from __future__ import annotations
 
 import logging
+import selectors
+import time
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
@@ -32,12 +34,18 @@ DEFAULT_SSLMODE = "verify-full"
 WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
 _WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench store write'))"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
+_TUPLES_OK = 2  # libpq's PGRES_TUPLES_OK (psycopg.pq.ExecStatus)
 # libpq's settings against a server that stops answering (hung, powered off, the network cut),
 # each unless the URL sets it: the attempt to connect gives up after connect_timeout (seconds);
 # an open connection idle for keepalives_idle is probed every keepalives_interval, dropped after
 # keepalives_count unanswered probes; data unacknowledged for tcp_user_timeout (ms) drops it too.
 # No statement_timeout: a long import or migration is legitimate, and a server that is stopped
 # would not enforce it anyway (it is the server's own clock).
+# The pool's test of an idle connection (``pool_pre_ping``) waits this long for the answer: a
+# server whose processes are frozen keeps acknowledging at the TCP level, so neither keepalives
+# nor tcp_user_timeout ever end the wait; the connection is then replaced, and the new one's
+# connect_timeout says whether the server is there at all.
+PING_TIMEOUT_S = 15.0
 CONNECT_DEFAULTS = {
     "connect_timeout": "10",
     "keepalives": "1",
@@ -105,6 +113,8 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
         hide_parameters=True,
     )
 
+    engine.dialect.do_ping = _ping_within_timeout  # type: ignore[method-assign]
+
     @event.listens_for(engine, "do_connect")
     def _on_connect(dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
         timeout = f"-c lock_timeout={int(sqlcipher_engine.BUSY_TIMEOUT_MS)}"
@@ -133,6 +143,32 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
             raise refused from original
 
     return engine
+
+
+def _ping_within_timeout(dbapi_connection: Any) -> bool:
+    """Whether the server answers ``SELECT 1`` on this idle connection within
+    ``PING_TIMEOUT_S`` (SQLAlchemy's own ping waits for ever). False, the pool replaces it."""
+    pgconn = dbapi_connection.pgconn
+    deadline = time.monotonic() + PING_TIMEOUT_S
+    try:
+        pgconn.send_query(b"SELECT 1")
+        with selectors.DefaultSelector() as waiting:
+            waiting.register(pgconn.socket, selectors.EVENT_READ | selectors.EVENT_WRITE)
+            while pgconn.flush() != 0:  # a non-blocking connection may send in parts
+                if not waiting.select(max(0.0, deadline - time.monotonic())):
+                    return False
+            waiting.modify(pgconn.socket, selectors.EVENT_READ)
+            pgconn.consume_input()
+            while pgconn.is_busy():
+                if not waiting.select(max(0.0, deadline - time.monotonic())):
+                    return False
+                pgconn.consume_input()
+        answered = True
+        while (result := pgconn.get_result()) is not None:
+            answered = answered and result.status == _TUPLES_OK
+        return answered
+    except Exception:  # the connection is gone (psycopg's OperationalError, an OSError)
+        return False
 
 
 def check_server(dbapi_connection: Any) -> None:
