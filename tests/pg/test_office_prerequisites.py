@@ -6,6 +6,7 @@ Now either is WB-OFFICE-UNSUPPORTED (exit 8) naming the encoding, for ``office c
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +16,10 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from tests.conftest import PASSPHRASE
+from tests.kdf import TEST_KDF
 from tests.pg import cluster as pg
 from workbench.cli import main
+from workbench.store.office import OfficeVault, make_connection
 
 
 @pytest.fixture(params=["LATIN1", "SQL_ASCII"])
@@ -77,3 +80,32 @@ def _encoding(cluster: pg.Cluster, database: str) -> str:
         ).fetchone()
     assert row is not None
     return str(row[0])
+
+
+def test_a_collation_other_than_byte_order_is_logged_not_refused(
+    pg_cluster: pg.Cluster, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An ICU collation (the only other one this test machine's server can make): the store is
+    made and opens, and the log says how its lists will sort."""
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    try:
+        pg_cluster.admin(
+            f"CREATE DATABASE {name} LOCALE_PROVIDER icu ICU_LOCALE 'zh' LOCALE 'C' "
+            f"TEMPLATE template0 OWNER {pg.APP_ROLE}"
+        )
+    except psycopg.Error as exc:  # a server built without ICU
+        pytest.skip(f"no ICU collation on this server: {exc}")
+    try:
+        with caplog.at_level(logging.WARNING, logger="workbench.store.pg"):
+            vault, _ = OfficeVault.create_on_server(
+                tmp_path / "desk",
+                make_connection(pg_cluster.database_url(name)),
+                user_name="admin",
+                passphrase=PASSPHRASE,
+                kdf=TEST_KDF,
+            )
+            vault.lock()
+        assert "collation ICU zh" in caplog.text
+        assert _tables(pg_cluster, name)  # made all the same
+    finally:
+        pg_cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

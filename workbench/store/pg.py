@@ -195,11 +195,20 @@ def check_server(dbapi_connection: Any) -> None:
 def warn_on_collation(conn: Connection) -> None:
     """Log a database whose collation is not byte order: lists sorted on the server then differ
     from the laptops' (docs/store-format.md, "PostgreSQL: what differs"); no data is at risk,
-    so it is not refused."""
-    collation = conn.execute(
-        text("SELECT datcollate FROM pg_database WHERE datname = current_database()")
-    ).scalar()
+    so it is not refused. An ICU database's collation is its ICU locale, not ``datcollate``
+    (the row read as JSON: the columns differ between 14, 15 and 17)."""
+    collation, provider, icu_locale = conn.execute(
+        text(
+            "SELECT datcollate, to_jsonb(d) ->> 'datlocprovider', "
+            "coalesce(to_jsonb(d) ->> 'daticulocale', to_jsonb(d) ->> 'datlocale') "
+            "FROM pg_database d WHERE datname = current_database()"
+        )
+    ).one()
     conn.rollback()  # a look, not a unit of work: nothing stays open
+    if provider == "i":
+        collation = f"ICU {icu_locale}"
+    elif provider == "b":  # PostgreSQL 17's builtin provider: C or C.UTF-8, code point order
+        return
     if collation not in BYTE_ORDER_COLLATIONS:
         log.warning(
             "office database collation %s: lists sort as that locale does, not in byte order "
