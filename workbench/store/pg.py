@@ -34,26 +34,6 @@ DEFAULT_SSLMODE = "verify-full"
 WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
 _WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('workbench store write'))"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
-_TUPLES_OK = 2  # libpq's PGRES_TUPLES_OK (psycopg.pq.ExecStatus)
-# libpq's settings against a server that stops answering (hung, powered off, the network cut),
-# each unless the URL sets it: the attempt to connect gives up after connect_timeout (seconds);
-# an open connection idle for keepalives_idle is probed every keepalives_interval, dropped after
-# keepalives_count unanswered probes; data unacknowledged for tcp_user_timeout (ms) drops it too.
-# No statement_timeout: a long import or migration is legitimate, and a server that is stopped
-# would not enforce it anyway (it is the server's own clock).
-# The pool's test of an idle connection (``pool_pre_ping``) waits this long for the answer: a
-# server whose processes are frozen keeps acknowledging at the TCP level, so neither keepalives
-# nor tcp_user_timeout ever end the wait; the connection is then replaced, and the new one's
-# connect_timeout says whether the server is there at all.
-PING_TIMEOUT_S = 15.0
-CONNECT_DEFAULTS = {
-    "connect_timeout": "10",
-    "keepalives": "1",
-    "keepalives_idle": "30",
-    "keepalives_interval": "10",
-    "keepalives_count": "3",
-    "tcp_user_timeout": "30000",
-}
 NOT_AN_ADDRESS = N_("巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）")
 MIN_SERVER_VERSION = 14  # the floor the office hub is built and tested for
 SERVER_ENCODING = "UTF8"
@@ -67,6 +47,26 @@ _SERVER_TOO_OLD = N_(
     "巡察办服务器的 PostgreSQL 版本是 {version}，本程序需要 14 或更高版本：请数据库管理员升级"
     "服务器，本程序未在该数据库中建立或改动任何内容"
 )
+_TUPLES_OK = 2  # libpq's PGRES_TUPLES_OK (psycopg.pq.ExecStatus)
+# The pool's test of an idle connection (``pool_pre_ping``) waits this long for the answer: a
+# server whose processes are frozen keeps acknowledging at the TCP level, so neither keepalives
+# nor tcp_user_timeout ever end the wait; the connection is then replaced, and the new one's
+# connect_timeout says whether the server is there at all.
+PING_TIMEOUT_S = 15.0
+# libpq's settings against a server that stops answering (hung, powered off, the network cut),
+# each unless the URL sets it: the attempt to connect gives up after connect_timeout (seconds);
+# an open connection idle for keepalives_idle is probed every keepalives_interval, dropped after
+# keepalives_count unanswered probes; data unacknowledged for tcp_user_timeout (ms) drops it too.
+# No statement_timeout: a long import or migration is legitimate, and a server that is stopped
+# would not enforce it anyway (it is the server's own clock).
+CONNECT_DEFAULTS = {
+    "connect_timeout": "10",
+    "keepalives": "1",
+    "keepalives_idle": "30",
+    "keepalives_interval": "10",
+    "keepalives_count": "3",
+    "tcp_user_timeout": "30000",
+}
 _NOT_ON_SERVER = N_(
     "巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；"
     "服务器的备份、检查与加密由数据库管理员在服务器上进行"
