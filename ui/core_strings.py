@@ -321,6 +321,8 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "数据库中的密钥文件过大，不是本程序的密钥文件"),
     QT_TRANSLATE_NOOP("core", "服务器上的数据库不是本机所连接的那一个巡察办数据库（编号不同）：请向系统管理员核对地址后重新连接巡察办服务器"),
     QT_TRANSLATE_NOOP("core", "巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）"),
+    QT_TRANSLATE_NOOP("core", "巡察办服务器上的数据库字符集是 {encoding}，本程序需要 UTF8：请数据库管理员按说明另建一个 UTF8 字符集的数据库，本程序未在该数据库中建立或改动任何内容"),
+    QT_TRANSLATE_NOOP("core", "巡察办服务器的 PostgreSQL 版本是 {version}，本程序需要 14 或更高版本：请数据库管理员升级服务器，本程序未在该数据库中建立或改动任何内容"),
     QT_TRANSLATE_NOOP("core", "巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；服务器的备份、检查与加密由数据库管理员在服务器上进行"),
     QT_TRANSLATE_NOOP("core", "口令太短：至少需要 8 个字符"),
     QT_TRANSLATE_NOOP("core", "当前口令不正确，口令未修改"),

@@ -8663,6 +8663,14 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The office server&apos;s address looks like postgresql://user@host:port/database (the system administrator gives it to you)</translation>
     </message>
     <message>
+        <source>巡察办服务器上的数据库字符集是 {encoding}，本程序需要 UTF8：请数据库管理员按说明另建一个 UTF8 字符集的数据库，本程序未在该数据库中建立或改动任何内容</source>
+        <translation>The database on the office server is in the {encoding} encoding; this program needs UTF8: ask the database administrator to create a database in UTF8 as described. Nothing was created or changed in that database</translation>
+    </message>
+    <message>
+        <source>巡察办服务器的 PostgreSQL 版本是 {version}，本程序需要 14 或更高版本：请数据库管理员升级服务器，本程序未在该数据库中建立或改动任何内容</source>
+        <translation>The office server runs PostgreSQL {version}; this program needs version 14 or later: ask the database administrator to upgrade the server. Nothing was created or changed in that database</translation>
+    </message>
+    <message>
         <source>巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；服务器的备份、检查与加密由数据库管理员在服务器上进行</source>
         <translation>The database on the office server does not support {job} yet: it applies only to an encrypted database file on this computer; the database administrator backs up, checks and encrypts the server on the server</translation>
     </message>

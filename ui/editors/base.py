@@ -51,7 +51,7 @@ from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.errors import WorkbenchError
 from workbench.services import Session
-from workbench.services.drafts import discard_draft, save_draft
+from workbench.services.drafts import discard_draft, record_draft_id, save_draft
 from workbench.services.locks import Notice, lock_notice
 
 State = dict[str, Any]
@@ -81,6 +81,12 @@ class _Snapshot(QUndoCommand):
         self.editor.apply_state(self.before)
 
 
+def _user_name(tasks: Tasks) -> str:
+    """The unlocked user, as the window reads it (the worker's workspace, swapped only at a
+    lock, while no editor is open)."""
+    return tasks._worker.workspace.user.name
+
+
 class RecordEditor(QDialog):
     """Create (``view is None``) or edit one record. ``saved`` carries the saved view."""
 
@@ -105,9 +111,9 @@ class RecordEditor(QDialog):
         self.team_id = getattr(view, "team_id", None) or team_id
         self.view = view
         record_id = getattr(view, "id", None)
-        # one draft per edited record; a new record's draft gets its own id
+        # one draft per user and edited record; a new record's draft gets its own id
         self.draft_id = draft_id or (
-            str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.kind}:{record_id}"))
+            record_draft_id(_user_name(tasks), self.kind, record_id)
             if record_id
             else str(uuid.uuid4())
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.errors import ValidationError
+from workbench.errors import Conflict, ValidationError
 from workbench.models.base import utcnow
 from workbench.models.drafts import Draft
 from workbench.roles import case_read_refusal
@@ -28,6 +29,14 @@ class DraftView:
     title: str
     payload: dict[str, Any]
     updated_at: datetime
+
+
+def record_draft_id(user_name: str, kind: str, record_id: str) -> str:
+    """The draft of ``user_name``'s editor on an existing record: one per user and record, so
+    two users editing the same record (the office server's colleagues) keep a draft each. A
+    draft kept under the earlier id (``uuid5("kind:record_id")``, the record only) is still
+    listed and opened by that id, and goes when it is saved or discarded."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"draft:{user_name}:{kind}:{record_id}"))
 
 
 def _user(session: Session) -> str:
@@ -55,7 +64,9 @@ def save_draft(
     if len(json.dumps(payload, ensure_ascii=False, default=str)) > MAX_PAYLOAD:
         raise ValidationError("草稿过大，无法自动保存", field="payload")
     row = session.get(Draft, draft_id)
-    if row is None or row.user_name != _user(session):
+    if row is not None and row.user_name != _user(session):
+        raise Conflict(draft=draft_id)  # another user's draft is never taken over
+    if row is None:
         row = Draft(id=draft_id, user_name=_user(session), kind=kind)
         session.add(row)
     row.record_id = record_id

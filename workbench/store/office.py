@@ -25,7 +25,7 @@ from typing import Any
 
 from cryptography import x509
 from sqlalchemy import Connection as DbConnection
-from sqlalchemy import Engine, inspect, select, update
+from sqlalchemy import Engine, inspect, select, text, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import (
@@ -54,7 +54,7 @@ from workbench.store.keyfile import (
 )
 from workbench.store.layout import StoreLayout
 from workbench.store.office_link import Connection, OfficeLink, is_linked
-from workbench.store.pg import engine_url, make_pg_engine
+from workbench.store.pg import engine_url, make_pg_engine, warn_on_collation
 from workbench.store.server_attachments import ServerAttachmentStore
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.unlocked import zero_key
@@ -71,6 +71,10 @@ KEYFILE_META = "keyfile"  # the store_meta row holding the office store's keyfil
 MIGRATION_META = "office_migration"  # an ``office migrate`` not yet verified (office_migrate.py)
 CA_FILE = "office-ca.pem"  # the sealed CA, written out for libpq at each unlock
 VERIFYING_MODES = ("verify-full", "verify-ca")
+# The session-level advisory lock under which one desktop at a time upgrades the schema: a fixed
+# bigint ("WBSCHEMA" in ASCII), not hashtext() (undocumented, absent from KingbaseES); another
+# key than the store's write lock's.
+SCHEMA_LOCK_KEY = 0x5742_5343_4845_4D41
 SLOT_CHANGED_ELSEWHERE = N_(
     "口令正确，但服务器上此用户的口令已在其他电脑上修改：请在本机用新口令重新连接巡察办服务器"
 )
@@ -144,8 +148,10 @@ def _read_keyfile(conn: DbConnection | Session) -> Keyfile:
 
 def _require_empty(engine: Engine) -> None:
     """An office store is made only in an empty database (or one whose making was cut off
-    after the migrations, before anything was written: it is finished)."""
+    after the migrations, before anything was written: it is finished). A server or encoding it
+    cannot live in was refused when the connection opened (``pg.check_server``)."""
     with engine.connect() as conn:
+        warn_on_collation(conn)
         tables = set(inspect(conn).get_table_names())
         if not tables:
             return
@@ -159,6 +165,27 @@ def _require_empty(engine: Engine) -> None:
                 )
             return
     raise StoreExists("该数据库不是空的，不会在其中建立巡察办数据库", tables=len(tables))
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Bring the office store's schema to head, one desktop at a time: desktops unlocking at
+    the same moment after a program update would otherwise run the same migration twice (the
+    second fails on a table the first made). The revision is read again once the lock is held:
+    a desktop that waited finds the work done."""
+    if migrate.current_revision(engine) == migrate.head_revision():
+        return
+    with engine.connect() as conn:
+        # waited for as long as the other desktop's upgrade takes (not the busy timeout): the
+        # alternative is a refusal the user can do nothing about but try again
+        conn.exec_driver_sql("SET lock_timeout = 0")
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+        conn.commit()
+        try:
+            migrate.upgrade(engine)
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_LOCK_KEY})
+            conn.exec_driver_sql("RESET lock_timeout")  # the connection's own, from its options
+            conn.commit()
 
 
 def _prepare_folder(folder: Path) -> OfficeLink | None:
@@ -222,7 +249,7 @@ class OfficeVault(Vault):
             keys = SlotKeys.generate(signing=True)
             assert keys.ed25519 is not None
             keyfile = first_keyfile(new, dek, passphrase, code, keys, kdf)
-            migrate.upgrade(engine)
+            upgrade_schema(engine)
             seed_store(
                 engine,
                 new,
@@ -339,6 +366,7 @@ class OfficeVault(Vault):
         dek: bytearray | None = None
         try:
             with engine.connect() as conn:
+                warn_on_collation(conn)
                 keyfile = _read_keyfile(conn)
             if store_id is not None and keyfile.store_id != store_id:
                 if other_store is not None:
@@ -362,7 +390,7 @@ class OfficeVault(Vault):
                     raise KeyfileDamaged()
                 keyfile.check_mac(dek)
                 # the server's own backups cover an upgrade there (docs/store-format.md)
-                migrate.upgrade(engine)
+                upgrade_schema(engine)
                 vault = cls._admit(
                     StoreLayout(folder), keyfile, dek, engine, slot.user_id, kdf=kdf, keys=keys
                 )

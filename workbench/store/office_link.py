@@ -20,6 +20,8 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from workbench.errors import AuthenticationError, KeyfileDamaged
 from workbench.store.fsutil import write_atomic
@@ -64,6 +66,15 @@ class Connection:
 
     url: str
     ca_pem: str | None
+
+    def __repr__(self) -> str:
+        """The server, login and database, never the password (a log line, a traceback)."""
+        try:
+            shown = make_url(self.url).render_as_string(hide_password=True)
+        except (ArgumentError, ValueError):  # not a URL at all: show nothing of it
+            shown = "?"
+        ca = "None" if self.ca_pem is None else f"<{len(self.ca_pem)} characters of PEM>"
+        return f"Connection(url={shown!r}, ca_pem={ca})"
 
     def to_bytes(self) -> bytes:
         return canonical({"url": self.url, "ca": self.ca_pem})

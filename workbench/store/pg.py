@@ -10,9 +10,12 @@ libpq's default ``~/.postgresql/root.crt``, and name the host).
 from __future__ import annotations
 
 import hashlib
+import logging
+import selectors
+import time
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -21,6 +24,8 @@ from workbench.i18n import N_, Wording
 from workbench.store import engine as sqlcipher_engine
 from workbench.store.engine import compact_json
 from workbench.store.pg_errors import connection_error
+
+log = logging.getLogger(__name__)
 
 DRIVER = "postgresql+psycopg"
 DEFAULT_SSLMODE = "verify-full"
@@ -44,6 +49,38 @@ _NAMED_LOCK = f"SELECT pg_advisory_xact_lock({_NAMED_SPACE}, %s)"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
 _DEADLOCK = "40P01"  # two transactions each waited for the other: the server undid one
 NOT_AN_ADDRESS = N_("巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）")
+MIN_SERVER_VERSION = 14  # the floor the office hub is built and tested for
+SERVER_ENCODING = "UTF8"
+# byte order, as SQLite's BINARY: the collations an office database is expected to have
+BYTE_ORDER_COLLATIONS = ("C", "POSIX", "C.UTF-8", "C.utf8")
+_WRONG_ENCODING = N_(
+    "巡察办服务器上的数据库字符集是 {encoding}，本程序需要 UTF8：请数据库管理员按说明另建一个 "
+    "UTF8 字符集的数据库，本程序未在该数据库中建立或改动任何内容"
+)
+_SERVER_TOO_OLD = N_(
+    "巡察办服务器的 PostgreSQL 版本是 {version}，本程序需要 14 或更高版本：请数据库管理员升级"
+    "服务器，本程序未在该数据库中建立或改动任何内容"
+)
+_TUPLES_OK = 2  # libpq's PGRES_TUPLES_OK (psycopg.pq.ExecStatus)
+# The pool's test of an idle connection (``pool_pre_ping``) waits this long for the answer: a
+# server whose processes are frozen keeps acknowledging at the TCP level, so neither keepalives
+# nor tcp_user_timeout ever end the wait; the connection is then replaced, and the new one's
+# connect_timeout says whether the server is there at all.
+PING_TIMEOUT_S = 15.0
+# libpq's settings against a server that stops answering (hung, powered off, the network cut),
+# each unless the URL sets it: the attempt to connect gives up after connect_timeout (seconds);
+# an open connection idle for keepalives_idle is probed every keepalives_interval, dropped after
+# keepalives_count unanswered probes; data unacknowledged for tcp_user_timeout (ms) drops it too.
+# No statement_timeout: a long import or migration is legitimate, and a server that is stopped
+# would not enforce it anyway (it is the server's own clock).
+CONNECT_DEFAULTS = {
+    "connect_timeout": "10",
+    "keepalives": "1",
+    "keepalives_idle": "30",
+    "keepalives_interval": "10",
+    "keepalives_count": "3",
+    "tcp_user_timeout": "30000",
+}
 _NOT_ON_SERVER = N_(
     "巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；"
     "服务器的备份、检查与加密由数据库管理员在服务器上进行"
@@ -116,10 +153,18 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
         hide_parameters=True,
     )
 
+    engine.dialect.do_ping = _ping_within_timeout  # type: ignore[method-assign]
+
     @event.listens_for(engine, "do_connect")
-    def _on_connect(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+    def _on_connect(dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
         timeout = f"-c lock_timeout={int(sqlcipher_engine.BUSY_TIMEOUT_MS)}"
         cparams["options"] = " ".join([*url_options, timeout])
+        for name, value in CONNECT_DEFAULTS.items():
+            cparams.setdefault(name, value)
+        # opened here to be checked before SQLAlchemy's first query (which in SQL_ASCII fails)
+        connection = dialect.connect(*cargs, **cparams)
+        check_server(connection)
+        return connection
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -129,6 +174,8 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> None:
+        if context.is_pre_ping:  # the pool testing an idle connection: it reconnects silently
+            return
         original = context.original_exception
         if getattr(original, "sqlstate", None) in (_LOCK_NOT_AVAILABLE, _DEADLOCK):
             raise StoreBusy() from original
@@ -137,3 +184,75 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
             raise refused from original
 
     return engine
+
+
+def _ping_within_timeout(dbapi_connection: Any) -> bool:
+    """Whether the server answers ``SELECT 1`` on this idle connection within
+    ``PING_TIMEOUT_S`` (SQLAlchemy's own ping waits for ever). False, the pool replaces it."""
+    pgconn = dbapi_connection.pgconn
+    deadline = time.monotonic() + PING_TIMEOUT_S
+    try:
+        pgconn.send_query(b"SELECT 1")
+        with selectors.DefaultSelector() as waiting:
+            waiting.register(pgconn.socket, selectors.EVENT_READ | selectors.EVENT_WRITE)
+            while pgconn.flush() != 0:  # a non-blocking connection may send in parts
+                if not waiting.select(max(0.0, deadline - time.monotonic())):
+                    return False
+            waiting.modify(pgconn.socket, selectors.EVENT_READ)
+            pgconn.consume_input()
+            while pgconn.is_busy():
+                if not waiting.select(max(0.0, deadline - time.monotonic())):
+                    return False
+                pgconn.consume_input()
+        answered = True
+        while (result := pgconn.get_result()) is not None:
+            answered = answered and result.status == _TUPLES_OK
+        return answered
+    except Exception:  # the connection is gone (psycopg's OperationalError, an OSError)
+        return False
+
+
+def check_server(dbapi_connection: Any) -> None:
+    """Refuse a database the office store cannot live in, on every new connection and before
+    anything is read or made in it: a server older than ``MIN_SERVER_VERSION``, or an encoding
+    other than UTF8 (LATIN1 cannot hold the records' Chinese; in SQL_ASCII the server checks
+    nothing and the driver hands text back as bytes). Both are reported by the server when the
+    connection opens: no query."""
+    info = dbapi_connection.info
+    encoding = info.parameter_status("server_encoding") or "?"
+    refusal: NotOnOfficeServer | None = None
+    if info.server_version < MIN_SERVER_VERSION * 10_000:
+        version = info.parameter_status("server_version") or "?"
+        refusal = NotOnOfficeServer(
+            Wording(_SERVER_TOO_OLD, version=version), server_version=version
+        )
+    elif encoding != SERVER_ENCODING:
+        refusal = NotOnOfficeServer(Wording(_WRONG_ENCODING, encoding=encoding), encoding=encoding)
+    if refusal is not None:
+        dbapi_connection.close()
+        raise refusal
+
+
+def warn_on_collation(conn: Connection) -> None:
+    """Log a database whose collation is not byte order: lists sorted on the server then differ
+    from the laptops' (docs/store-format.md, "PostgreSQL: what differs"); no data is at risk,
+    so it is not refused. An ICU database's collation is its ICU locale, not ``datcollate``
+    (the row read as JSON: the columns differ between 14, 15 and 17)."""
+    collation, provider, icu_locale = conn.execute(
+        text(
+            "SELECT datcollate, to_jsonb(d) ->> 'datlocprovider', "
+            "coalesce(to_jsonb(d) ->> 'daticulocale', to_jsonb(d) ->> 'datlocale') "
+            "FROM pg_database d WHERE datname = current_database()"
+        )
+    ).one()
+    conn.rollback()  # a look, not a unit of work: nothing stays open
+    if provider == "i":
+        collation = f"ICU {icu_locale}"
+    elif provider == "b":  # PostgreSQL 17's builtin provider: C or C.UTF-8, code point order
+        return
+    if collation not in BYTE_ORDER_COLLATIONS:
+        log.warning(
+            "office database collation %s: lists sort as that locale does, not in byte order "
+            "as on the laptops (CREATE DATABASE ... LC_COLLATE 'C' is expected)",
+            collation,
+        )

@@ -73,6 +73,9 @@ def connection_error(exc: BaseException, *, is_disconnect: bool = False) -> Work
         return None
     sqlstate = getattr(exc, "sqlstate", None)
     text = str(exc).strip()
+    if isinstance(exc, psycopg.errors.ConnectionTimeout):
+        # connect_timeout ran out: a server that accepts TCP but never answers (hung, stopped)
+        return OfficeUnreachable(reason=text)
     if sqlstate in _LOGIN_REFUSED:
         return OfficeLoginRefused(reason=text)
     if sqlstate == _NO_DATABASE:
