@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
-from workbench.errors import NotOnOfficeServer, StoreBusy, ValidationError
+from workbench.errors import DiskFull, NotOnOfficeServer, StoreBusy, ValidationError
 from workbench.i18n import N_, Wording
 from workbench.store import engine as sqlcipher_engine
 from workbench.store.engine import compact_json
@@ -48,6 +48,8 @@ _NAMED_SPACE = 0x77626E6D  # "wbnm"
 _NAMED_LOCK = f"SELECT pg_advisory_xact_lock({_NAMED_SPACE}, %s)"
 _LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a lock wait cut off by lock_timeout
 _DEADLOCK = "40P01"  # two transactions each waited for the other: the server undid one
+_DISK_FULL = "53100"  # the server could not extend a file: its transaction is undone
+_SERVER_DISK_FULL = N_("巡察办服务器的磁盘空间不足，操作已取消，数据未改变：请联系数据库管理员")
 NOT_AN_ADDRESS = N_("巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）")
 MIN_SERVER_VERSION = 14  # the floor the office hub is built and tested for
 SERVER_ENCODING = "UTF8"
@@ -179,6 +181,8 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
         original = context.original_exception
         if getattr(original, "sqlstate", None) in (_LOCK_NOT_AVAILABLE, _DEADLOCK):
             raise StoreBusy() from original
+        if getattr(original, "sqlstate", None) == _DISK_FULL:
+            raise DiskFull(_SERVER_DISK_FULL) from original
         refused = connection_error(original, is_disconnect=context.is_disconnect)
         if refused is not None:
             raise refused from original
