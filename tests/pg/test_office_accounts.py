@@ -102,17 +102,15 @@ def test_a_recovery_is_refused_to_a_disabled_user_and_in_another_stores_folder(
         add_user(admin, STAFF, STAFF_PASSPHRASE, (Role.MEMBER,))
         disable_user(admin, STAFF)
     with pytest.raises(UserDisabled):
-        Vault.open_with_recovery_code(
-            desktop, code, STAFF, NEW_PASSPHRASE, connection=connection
-        )
+        Vault.open_with_recovery_code(desktop, code, STAFF, NEW_PASSPHRASE, connection=connection)
     other = tmp_path / "other"
     OfficeLink("another-store").write(other.mkdir() or other)
     with pytest.raises(StoreExists):
         Vault.open_with_recovery_code(other, code, ADMIN, NEW_PASSPHRASE, connection=connection)
     Vault.open(desktop, ADMIN, PASSPHRASE).lock()  # nothing changed: the code still unspent
-    Vault.open_with_recovery_code(
-        desktop, code, ADMIN, NEW_PASSPHRASE, connection=connection
-    )[0].lock()
+    Vault.open_with_recovery_code(desktop, code, ADMIN, NEW_PASSPHRASE, connection=connection)[
+        0
+    ].lock()
 
 
 def test_a_disabled_user_is_told_so_on_their_own_desktop(
@@ -147,9 +145,7 @@ def test_a_passphrase_changed_elsewhere_still_says_so(
     assert SLOT_CHANGED_ELSEWHERE in str(refused.value)
 
 
-def test_the_workspace_knows_it_is_on_the_server(
-    created: tuple[Path, str], tmp_path: Path
-) -> None:
+def test_the_workspace_knows_it_is_on_the_server(created: tuple[Path, str], tmp_path: Path) -> None:
     desktop, _ = created
     workspace = Workspace.open(desktop, ADMIN, PASSPHRASE)
     assert workspace.on_server
