@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
 from ui.dialogs.recovery_dialog import RecoveryDialog
 from ui.errors import error_text
 from ui.slow_call import start_slow_call
-from workbench.workspace import Workspace, seconds_until_unlock_allowed
+from workbench.workspace import (
+    Workspace,
+    linked_to_office_server,
+    seconds_until_unlock_allowed,
+)
 
 
 class UnlockDialog(QDialog):
@@ -55,7 +59,7 @@ class UnlockDialog(QDialog):
         )
         self.forgot.setObjectName("forgot_passphrase")
         self.forgot.setAutoDefault(False)
-        self.forgot.clicked.connect(self.open_recovery)
+        self.forgot.clicked.connect(self.forgot_passphrase)
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
         store_label = QLabel(self.tr("数据库：%1").replace("%1", str(store_dir)))
@@ -85,9 +89,31 @@ class UnlockDialog(QDialog):
         else:
             self._countdown.stop()
 
+    def forgot_passphrase(self) -> None:
+        """忘记口令: the recovery code here; on the office server the recovery needs the
+        connection given again (the link is sealed under the forgotten passphrase), so the
+        dialog says who can help instead."""
+        if linked_to_office_server(self.store_dir):
+            self.message.setText(
+                self.tr(
+                    "本机连接的是巡察办服务器上的数据库：请另一位系统管理员在“用户管理”中停用再启用"
+                    "你的账户，为你设置新口令，再用新口令重新连接巡察办服务器。"
+                    "若你是唯一的系统管理员，"
+                    "请持恢复码和服务器的连接信息，在命令行中找回口令。"
+                )
+            )
+            self._fit_message()
+            return
+        self.open_recovery()
+
+    def _fit_message(self) -> None:
+        """A long message wraps at a readable width and the dialog grows to show all of it."""
+        self.message.setMinimumWidth(self.fontMetrics().horizontalAdvance("口") * 30)
+        self.adjustSize()
+
     def open_recovery(self) -> RecoveryDialog:
-        """忘记口令: on success the recovered store is this dialog's workspace. One dialog, kept
-        and reused: it forgets what was typed whenever it closes."""
+        """On success the recovered store is this dialog's workspace. One dialog, kept and
+        reused: it forgets what was typed whenever it closes."""
         if self._recovery is None:
             self._recovery = RecoveryDialog(self.store_dir, parent=self)
             self._recovery.accepted.connect(self._recovered)
@@ -125,6 +151,7 @@ class UnlockDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self._set_busy(False)
         self.message.setText(error_text(error))
+        self._fit_message()  # the server's refusals say what to do, at some length
         self._tick()
         self.pass_edit.setFocus()
 
