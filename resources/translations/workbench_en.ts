@@ -7112,6 +7112,14 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Forgot passphrase…</translation>
     </message>
     <message>
+        <source>连接巡察办服务器…</source>
+        <translation>Connect to office server…</translation>
+    </message>
+    <message>
+        <source>同事第一次在本机使用、口令在其他电脑上改过、数据库账号口令或 CA 证书更换后，重新填写连接信息</source>
+        <translation>Enter the connection again: for a colleague using this computer for the first time, after a passphrase change on another computer, or when the database login&apos;s password or the CA certificate has changed</translation>
+    </message>
+    <message>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>

@@ -9,12 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QToolButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QToolButton, QWizard
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import make_url
 
 from tests.conftest import PASSPHRASE
 from tests.kdf import TEST_KDF
+from tests.pg import cluster as pg
 from tests.pg.stores import ROLES, USER
+from ui.dialogs.first_run_wizard import FirstRunWizard
 from ui.dialogs.rekey_dialog import RekeyDialog
 from ui.dialogs.unlock_dialog import UnlockDialog
 from ui.dialogs.users_dialog import UsersDialog
@@ -144,3 +147,36 @@ def test_forgot_passphrase_on_the_server_says_who_can_help(qtbot: QtBot, desktop
     assert "另一位系统管理员" in dialog.message.text()
     assert "恢复码" in dialog.message.text()
     assert dialog._recovery is None  # no code asked for that the desktop cannot use alone
+
+
+def test_a_colleague_connects_from_the_unlock_dialog(
+    qtbot: QtBot, desktop: Path, pg_url: str, pg_cluster: pg.Cluster, tmp_path: Path
+) -> None:
+    """连接巡察办服务器… on the unlock dialog of a linked folder: the first-run wizard's connect
+    page, for this folder; a colleague sharing the desktop connects and is unlocked."""
+    with Vault.open(desktop, USER, PASSPHRASE) as vault:
+        add_user(vault, "zhang", "张伟 的 初始 口令", (Role.MEMBER,), display_name="张伟")
+    local, _ = Workspace.create(tmp_path / "local", user_name=USER, passphrase=PASSPHRASE)
+    local.lock()
+    on_disk = UnlockDialog(tmp_path / "local", USER)
+    qtbot.addWidget(on_disk)
+    assert on_disk.reconnect.isHidden()  # a store on this disk has no server to connect to
+
+    dialog = UnlockDialog(desktop, "zhang")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.reconnect.isVisible() and dialog.reconnect.toolTip()
+    wizard = dialog.open_reconnect()
+    assert wizard.currentId() == FirstRunWizard.CONNECT and wizard.directory() == desktop
+    page = wizard.currentPage()
+    assert page.user.text() == "zhang"  # type: ignore[attr-defined]
+    bare = make_url(pg_url).set(password=None).difference_update_query(["sslrootcert"])
+    page.url.setText(bare.render_as_string())  # type: ignore[attr-defined]
+    page.ca.setText(str(pg_cluster.ca))  # type: ignore[attr-defined]
+    page.db_password.setText(pg_cluster.app_password)  # type: ignore[attr-defined]
+    page.passphrase.setText("张伟 的 初始 口令")  # type: ignore[attr-defined]
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=SLOW)
+    assert dialog.workspace is not None and dialog.workspace.user.name == "zhang"
+    dialog.workspace.lock()
+    Vault.open(desktop, USER, PASSPHRASE).lock()  # the first user's copy is kept

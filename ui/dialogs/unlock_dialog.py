@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.first_run_wizard import FirstRunWizard
 from ui.dialogs.recovery_dialog import RecoveryDialog
 from ui.errors import error_text
 from ui.slow_call import start_slow_call
@@ -60,6 +61,20 @@ class UnlockDialog(QDialog):
         self.forgot.setObjectName("forgot_passphrase")
         self.forgot.setAutoDefault(False)
         self.forgot.clicked.connect(self.forgot_passphrase)
+        self._wizard: FirstRunWizard | None = None
+        self.reconnect = self.buttons.addButton(
+            self.tr("连接巡察办服务器…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.reconnect.setObjectName("reconnect_server")
+        self.reconnect.setAutoDefault(False)
+        self.reconnect.setToolTip(
+            self.tr(
+                "同事第一次在本机使用、口令在其他电脑上改过、数据库账号口令或 CA 证书更换后，"
+                "重新填写连接信息"
+            )
+        )
+        self.reconnect.setVisible(linked_to_office_server(store_dir))
+        self.reconnect.clicked.connect(self.open_reconnect)
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
         store_label = QLabel(self.tr("数据库：%1").replace("%1", str(store_dir)))
@@ -110,6 +125,29 @@ class UnlockDialog(QDialog):
         """A long message wraps at a readable width and the dialog grows to show all of it."""
         self.message.setMinimumWidth(self.fontMetrics().horizontalAdvance("口") * 30)
         self.adjustSize()
+
+    def open_reconnect(self) -> FirstRunWizard:
+        """连接巡察办服务器: the first-run wizard's connect page, for this folder. It adds or
+        renews the user's sealed copy of the connection; once connected it is this dialog's
+        workspace."""
+        if self._wizard is not None:  # an earlier one, closed: its typing goes with it
+            self._wizard.deleteLater()  # (not on close: it still refits itself just after)
+        wizard = FirstRunWizard(self.store_dir, self)
+        wizard.choice.connect_server.setChecked(True)
+        wizard.setStartId(FirstRunWizard.CONNECT)
+        wizard.accepted.connect(lambda: self._reconnected(wizard))
+        self._wizard = wizard
+        wizard.open()
+        page = wizard.currentPage()
+        user_field = getattr(page, "user", None)
+        if isinstance(user_field, QLineEdit):
+            user_field.setText(self.user_edit.text().strip())
+        return wizard
+
+    def _reconnected(self, wizard: FirstRunWizard) -> None:
+        if wizard.workspace is not None:
+            self.workspace = wizard.workspace
+            self.accept()
 
     def open_recovery(self) -> RecoveryDialog:
         """On success the recovered store is this dialog's workspace. One dialog, kept and
