@@ -123,8 +123,9 @@ class UnlockDialog(QDialog):
 
     def _fit_message(self) -> None:
         """A long message wraps at a readable width and the dialog grows to show all of it."""
-        self.message.setMinimumWidth(self.fontMetrics().horizontalAdvance("口") * 30)
-        self.adjustSize()
+        self.message.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        if self.isVisible():  # a hidden dialog takes its size when shown
+            self.adjustSize()
 
     def open_reconnect(self) -> FirstRunWizard:
         """连接巡察办服务器: the first-run wizard's connect page, for this folder. It adds or
