@@ -30,6 +30,7 @@ def add_admin_actions(window: MainWindow, menu: QMenu) -> None:
     if not is_admin(window):
         return
     menu.addSeparator()
+    menu.setToolTipsVisible(True)  # a job the server's store does not have says why
     for name, text, slot in (
         ("manage_users", _tr("用户管理…"), lambda: open_users(window)),
         ("backup", _tr("备份…"), lambda: open_backup(window)),
@@ -39,7 +40,23 @@ def add_admin_actions(window: MainWindow, menu: QMenu) -> None:
         action = QAction(text, window)
         action.setObjectName(name)
         action.triggered.connect(slot)
+        reason = _server_reasons().get(name) if window.workspace.on_server else None
+        if reason is not None:
+            action.setEnabled(False)
+            action.setToolTip(reason)
+            action.setStatusTip(reason)
         menu.addAction(action)
+
+
+def _server_reasons() -> dict[str, str]:
+    """Why a 系统管理员's job is not offered on the office server (the core refuses it too)."""
+    return {
+        "backup": _tr("巡察办服务器上的数据库由数据库管理员在服务器上备份"),
+        "rekey": _tr(
+            "巡察办服务器上的数据不由本程序加密，没有数据密钥可换；"
+            "停用人员时，请数据库管理员停用其数据库账号"
+        ),
+    }
 
 
 def with_backup_reminder(window: MainWindow, body: QWidget) -> tuple[QWidget, BackupReminder]:
@@ -51,7 +68,7 @@ def with_backup_reminder(window: MainWindow, body: QWidget) -> tuple[QWidget, Ba
     reminder = BackupReminder(window.tasks, page)
     layout.addWidget(reminder)
     layout.addWidget(body, 1)
-    if is_admin(window):
+    if is_admin(window) and not window.workspace.on_server:  # the server's backups: its DBA's
         reminder.backup_requested.connect(lambda: open_backup(window))
         window.unlocked.connect(reminder.refresh)
         reminder.refresh()
@@ -59,12 +76,14 @@ def with_backup_reminder(window: MainWindow, body: QWidget) -> tuple[QWidget, Ba
 
 
 def refresh_reminder(window: MainWindow) -> None:
-    if is_admin(window):
+    if is_admin(window) and not window.workspace.on_server:
         window.backup_reminder.refresh()
 
 
 def open_users(window: MainWindow) -> UsersDialog:
-    dialog = UsersDialog(window.tasks, window.workspace.user, window)
+    dialog = UsersDialog(
+        window.tasks, window.workspace.user, window, on_server=window.workspace.on_server
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -241,10 +241,19 @@ class MainWindow(QMainWindow):
         chooses a round (one just made)."""
         self.tasks.run(lambda s: list_rounds(s).items, lambda r: self._rounds_loaded(r, select))
 
+    def refresh_all(self) -> None:
+        """刷新 (F5) and each unlock: the rounds, teams and targets again — colleagues on the
+        office server add them too — keeping what is chosen, then the current page."""
+        self.tasks.run(
+            lambda s: list_rounds(s).items, lambda r: self._rounds_loaded(r, keep_units=True)
+        )
+
     def _round_saved(self, view: RoundView) -> None:
         self.reload_rounds(select=view.id)
 
-    def _rounds_loaded(self, rounds: tuple[RoundView, ...], select: str | None = None) -> None:
+    def _rounds_loaded(
+        self, rounds: tuple[RoundView, ...], select: str | None = None, *, keep_units: bool = False
+    ) -> None:
         self._rounds = list(rounds)
         previous = select or self.round_combo.currentData()  # kept if it still exists
         self.round_combo.blockSignals(True)
@@ -258,7 +267,7 @@ class MainWindow(QMainWindow):
         elif rounds:
             self.round_combo.setCurrentIndex(1)
         self.round_combo.blockSignals(False)
-        self._load_units()
+        self._load_units(keep=keep_units and self.round_combo.currentData() == previous)
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)  # refreshes the page it shows
         else:
@@ -305,8 +314,10 @@ class MainWindow(QMainWindow):
 
     # -- navigation: round → team → target -------------------------------------------------------
 
-    def _load_units(self) -> None:
-        """Back to 全部 team and target, then load the teams and targets of the chosen round."""
+    def _load_units(self, *, keep: bool = False) -> None:
+        """Back to 全部 team and target, then load the teams and targets of the chosen round;
+        ``keep``: the team and target chosen are chosen again if they are still there."""
+        kept = (self.team_combo.currentData(), self.target_combo.currentData()) if keep else None
         self._teams, self._targets = [], []
         self._fill(self.team_combo, [])
         self._fill(self.target_combo, [])
@@ -318,16 +329,34 @@ class MainWindow(QMainWindow):
             targets = list_targets(s, round_id=round_id, limit=MAX_PAGE).items
             return list_teams(s, round_id), targets
 
-        self.tasks.run(load, lambda units: self._units_loaded(round_id, *units))
+        self.tasks.run(load, lambda units: self._units_loaded(round_id, *units, kept=kept))
 
     def _units_loaded(
-        self, round_id: str, teams: list[TeamView], targets: tuple[TargetView, ...]
+        self,
+        round_id: str,
+        teams: list[TeamView],
+        targets: tuple[TargetView, ...],
+        *,
+        kept: tuple[str | None, str | None] | None = None,
     ) -> None:
         if round_id != self.round_combo.currentData():
             return  # an answer for a round no longer chosen
         self._teams, self._targets = teams, list(targets)
         self._fill(self.team_combo, [(t.name, t.id) for t in teams])
+        team_id, target_id = kept or (None, None)
+        self._choose(self.team_combo, team_id)
         self._fill_targets()
+        self._choose(self.target_combo, target_id)
+        if self.scope().get("team_id") or self.scope().get("target_id"):
+            self._refresh_current()  # the page was shown meanwhile with 全部
+
+    def _choose(self, combo: QComboBox, value: str | None) -> None:
+        """Choose ``value`` again if it is still listed, without a change signal."""
+        found = combo.findData(value) if value else -1
+        if found > 0:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(found)
+            combo.blockSignals(False)
 
     def _fill_targets(self) -> None:
         team = next((t for t in self._teams if t.id == self.team_combo.currentData()), None)
@@ -516,7 +545,7 @@ class MainWindow(QMainWindow):
         self.tasks.set_workspace(workspace)
         self.toolbar.setEnabled(True)
         self.screens.setCurrentIndex(0)
-        self._refresh_current()
+        self.refresh_all()
         parked, self._parked = self._parked, []
         reopen_parked(self.tasks, self, parked)
         self.catch_up_index()

@@ -111,10 +111,9 @@ class PageActions(QObject):
             page.print_view()
 
     def _refresh(self) -> None:
-        page = self.page()
-        refresh = getattr(page, "refresh", None)
-        if refresh is not None:
-            refresh()
+        """The rounds and units too, then the page: colleagues add rounds on the office server."""
+        if self.page() is not None:
+            self.window.refresh_all()
 
 
 def _existing(window: MainWindow, name: str) -> QAction | None:

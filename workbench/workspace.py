@@ -19,6 +19,7 @@ from workbench.services.reads import ATTACHMENT_OPEN
 from workbench.store import audit, recovery
 from workbench.store.attachments import AttachmentInfo
 from workbench.store.layout import StoreLayout
+from workbench.store.office import DISABLED_KEEPS_LOGIN
 from workbench.store.office_link import is_linked
 from workbench.store.separation import require_case_reader
 from workbench.store.throttle import UnlockThrottle
@@ -29,6 +30,7 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 __all__ = [
+    "DISABLED_KEEPS_LOGIN",
     "MIN_PASSPHRASE_CHARS",
     "AttachmentInfo",
     "Role",
@@ -36,6 +38,7 @@ __all__ = [
     "UserInfo",
     "Workspace",
     "check_new_passphrase",
+    "linked_to_office_server",
     "recovery_code_bad_group",
     "store_exists",
 ]
@@ -44,6 +47,11 @@ __all__ = [
 def store_exists(directory: Path) -> bool:
     """A store in ``directory``, or this desktop's link to the office store on its server."""
     return StoreLayout(directory).exists() or is_linked(directory)
+
+
+def linked_to_office_server(directory: Path) -> bool:
+    """``directory`` is this desktop's link to the office store on its server."""
+    return is_linked(directory)
 
 
 def seconds_until_unlock_allowed(directory: Path) -> float:
@@ -80,6 +88,7 @@ class StoreSummary:
 class Workspace:
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
+        self._on_server = vault.engine.dialect.name == "postgresql"  # known while locked too
 
     @classmethod
     def open(cls, directory: Path, user_name: str, passphrase: str) -> Workspace:
@@ -140,6 +149,12 @@ class Workspace:
     @property
     def user(self) -> UserInfo:
         return self._vault.user
+
+    @property
+    def on_server(self) -> bool:
+        """The office store on its PostgreSQL server: backups, key rotation and the file check
+        are the server administrator's there, and a disabled user's database login must go."""
+        return self._on_server
 
     @property
     def summary(self) -> StoreSummary:

@@ -1570,6 +1570,14 @@
         <translation>Change data key…</translation>
     </message>
     <message>
+        <source>巡察办服务器上的数据库由数据库管理员在服务器上备份</source>
+        <translation>The office store on the server is backed up by the database administrator, on the server</translation>
+    </message>
+    <message>
+        <source>巡察办服务器上的数据不由本程序加密，没有数据密钥可换；停用人员时，请数据库管理员停用其数据库账号</source>
+        <translation>Data on the office server is not encrypted by this program, so there is no data key to change; when you disable someone, ask the database administrator to disable their database login</translation>
+    </message>
+    <message>
         <source>名单文件 (*.xlsx *.xls *.csv)</source>
         <translation>List files (*.xlsx *.xls *.csv)</translation>
     </message>
@@ -7104,12 +7112,24 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Forgot passphrase…</translation>
     </message>
     <message>
+        <source>连接巡察办服务器…</source>
+        <translation>Connect to office server…</translation>
+    </message>
+    <message>
+        <source>同事第一次在本机使用、口令在其他电脑上改过、数据库账号口令或 CA 证书更换后，重新填写连接信息</source>
+        <translation>Enter the connection again: for a colleague using this computer for the first time, after a passphrase change on another computer, or when the database login&apos;s password or the CA certificate has changed</translation>
+    </message>
+    <message>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
         <source>口令错误次数过多，请 %1 秒后再试</source>
         <translation>Too many incorrect passphrase attempts. Try again in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>本机连接的是巡察办服务器上的数据库：请另一位系统管理员在“用户管理”中停用再启用你的账户，为你设置新口令，再用新口令重新连接巡察办服务器。若你是唯一的系统管理员，请持恢复码和服务器的连接信息，在命令行中找回口令。</source>
+        <translation>This computer is connected to the office store on the server: ask another system administrator to disable and re-enable your account in User management, which gives you a new passphrase, then connect to the office server again with it. If you are the only system administrator, recover your passphrase on the command line with the recovery code and the server&apos;s connection details.</translation>
     </message>
     <message>
         <source>正在解锁…</source>
@@ -7207,6 +7227,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>停用 %1 后，其口令不再能解锁本数据库，已录入的记录保留。确定停用？</source>
         <translation>Once %1 is disabled, their passphrase no longer unlocks this database; the records they entered are kept. Disable?</translation>
+    </message>
+    <message>
+        <source>已停用 %1，其口令不再能解锁数据库。</source>
+        <translation>%1 is disabled; their passphrase no longer unlocks the store.</translation>
     </message>
     <message>
         <source>更换数据密钥</source>
@@ -8659,6 +8683,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The database on the server is not the office store this computer is connected to (its ID differs): check the address with the system administrator, then connect to the office server again</translation>
     </message>
     <message>
+        <source>巡察办服务器的磁盘空间不足，操作已取消，数据未改变：请联系数据库管理员</source>
+        <translation>The office server&apos;s disk is full: the operation was cancelled and nothing was changed. Please contact the database administrator</translation>
+    </message>
+    <message>
         <source>巡察办服务器地址应形如 postgresql://用户@主机:端口/数据库（由系统管理员提供）</source>
         <translation>The office server&apos;s address looks like postgresql://user@host:port/database (the system administrator gives it to you)</translation>
     </message>
@@ -8673,10 +8701,6 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；服务器的备份、检查与加密由数据库管理员在服务器上进行</source>
         <translation>The database on the office server does not support {job} yet: it applies only to an encrypted database file on this computer; the database administrator backs up, checks and encrypts the server on the server</translation>
-    </message>
-    <message>
-        <source>巡察办服务器上的数据库暂不能在本机用恢复码找回口令：请系统管理员为你重设口令（用户管理），再用新口令重新连接巡察办服务器</source>
-        <translation>A passphrase for the office store on the server cannot be recovered with a recovery code on this computer yet: ask the system administrator to reset your passphrase (User management), then connect to the office server again with the new one</translation>
     </message>
     <message>
         <source>记录员</source>
@@ -10621,6 +10645,18 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>已作废：%1</source>
         <translation>Voided: %1</translation>
+    </message>
+    <message>
+        <source>服务器上的数据不由本程序加密：此人若仍能登录数据库，可绕过本程序读取全部数据。请数据库管理员立即停用此人的数据库账号；若此账号由多人共用，请更换该账号的口令，并让其他人用新口令重新连接巡察办服务器。</source>
+        <translation>Data on the server is not encrypted by this program: if this person can still log in to the database, they can read everything without the program. Ask the database administrator to disable this person&apos;s database login now; if the login is shared, change its password and have the others connect to the office server again with the new one.</translation>
+    </message>
+    <message>
+        <source>恢复码所对应的不是本机所连接的那一个巡察办数据库（编号不同）：请核对服务器地址，或另选一个空文件夹</source>
+        <translation>The recovery code is for another office store than the one this folder is connected to (the IDs differ): check the server address, or choose an empty folder</translation>
+    </message>
+    <message>
+        <source>此文件夹连接的是巡察办服务器上的数据库：用恢复码找回口令时，还需再次提供服务器地址、数据库账号的口令和 CA 证书（向系统管理员索取）；也可请另一位系统管理员在用户管理中停用再启用你的账户，为你设置新口令</source>
+        <translation>This folder is connected to the office store on the server: recovering a passphrase with the recovery code also needs the server address, the database login&apos;s password and the CA certificate again (ask your system administrator); or ask another system administrator to disable and re-enable your account in User management, which gives you a new passphrase</translation>
     </message>
     <message>
         <source>个别谈话</source>

@@ -341,7 +341,7 @@ def test_jobs_on_the_stores_files_are_refused_on_the_server(office: Office, tmp_
             backup_store(vault, tmp_path / "office.wbk")
         with pytest.raises(NotOnOfficeServer, match="更换数据密钥"):
             rekey_store(vault)
-    with pytest.raises(NotOnOfficeServer, match="重设口令"):
+    with pytest.raises(NotOnOfficeServer, match="服务器地址"):  # office_accounts: with it
         Vault.open_with_recovery_code(office.desktop, "0" * 48, ADMIN, "a new passphrase")
     assert not (tmp_path / "office.wbk").exists()
     assert sorted(p.name for p in office.desktop.iterdir()) == ["office-ca.pem", FILE_NAME]

@@ -15,10 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.first_run_wizard import FirstRunWizard
 from ui.dialogs.recovery_dialog import RecoveryDialog
 from ui.errors import error_text
 from ui.slow_call import start_slow_call
-from workbench.workspace import Workspace, seconds_until_unlock_allowed
+from workbench.workspace import (
+    Workspace,
+    linked_to_office_server,
+    seconds_until_unlock_allowed,
+)
 
 
 class UnlockDialog(QDialog):
@@ -55,7 +60,21 @@ class UnlockDialog(QDialog):
         )
         self.forgot.setObjectName("forgot_passphrase")
         self.forgot.setAutoDefault(False)
-        self.forgot.clicked.connect(self.open_recovery)
+        self.forgot.clicked.connect(self.forgot_passphrase)
+        self._wizard: FirstRunWizard | None = None
+        self.reconnect = self.buttons.addButton(
+            self.tr("连接巡察办服务器…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.reconnect.setObjectName("reconnect_server")
+        self.reconnect.setAutoDefault(False)
+        self.reconnect.setToolTip(
+            self.tr(
+                "同事第一次在本机使用、口令在其他电脑上改过、数据库账号口令或 CA 证书更换后，"
+                "重新填写连接信息"
+            )
+        )
+        self.reconnect.setVisible(linked_to_office_server(store_dir))
+        self.reconnect.clicked.connect(self.open_reconnect)
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
         store_label = QLabel(self.tr("数据库：%1").replace("%1", str(store_dir)))
@@ -85,9 +104,55 @@ class UnlockDialog(QDialog):
         else:
             self._countdown.stop()
 
+    def forgot_passphrase(self) -> None:
+        """忘记口令: the recovery code here; on the office server the recovery needs the
+        connection given again (the link is sealed under the forgotten passphrase), so the
+        dialog says who can help instead."""
+        if linked_to_office_server(self.store_dir):
+            self.message.setText(
+                self.tr(
+                    "本机连接的是巡察办服务器上的数据库：请另一位系统管理员在“用户管理”中停用再启用"
+                    "你的账户，为你设置新口令，再用新口令重新连接巡察办服务器。"
+                    "若你是唯一的系统管理员，"
+                    "请持恢复码和服务器的连接信息，在命令行中找回口令。"
+                )
+            )
+            self._fit_message()
+            return
+        self.open_recovery()
+
+    def _fit_message(self) -> None:
+        """A long message wraps at a readable width and the dialog grows to show all of it."""
+        self.message.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        if self.isVisible():  # a hidden dialog takes its size when shown
+            self.adjustSize()
+
+    def open_reconnect(self) -> FirstRunWizard:
+        """连接巡察办服务器: the first-run wizard's connect page, for this folder. It adds or
+        renews the user's sealed copy of the connection; once connected it is this dialog's
+        workspace."""
+        if self._wizard is not None:  # an earlier one, closed: its typing goes with it
+            self._wizard.deleteLater()  # (not on close: it still refits itself just after)
+        wizard = FirstRunWizard(self.store_dir, self)
+        wizard.choice.connect_server.setChecked(True)
+        wizard.setStartId(FirstRunWizard.CONNECT)
+        wizard.accepted.connect(lambda: self._reconnected(wizard))
+        self._wizard = wizard
+        wizard.open()
+        page = wizard.currentPage()
+        user_field = getattr(page, "user", None)
+        if isinstance(user_field, QLineEdit):
+            user_field.setText(self.user_edit.text().strip())
+        return wizard
+
+    def _reconnected(self, wizard: FirstRunWizard) -> None:
+        if wizard.workspace is not None:
+            self.workspace = wizard.workspace
+            self.accept()
+
     def open_recovery(self) -> RecoveryDialog:
-        """忘记口令: on success the recovered store is this dialog's workspace. One dialog, kept
-        and reused: it forgets what was typed whenever it closes."""
+        """On success the recovered store is this dialog's workspace. One dialog, kept and
+        reused: it forgets what was typed whenever it closes."""
         if self._recovery is None:
             self._recovery = RecoveryDialog(self.store_dir, parent=self)
             self._recovery.accepted.connect(self._recovered)
@@ -125,6 +190,7 @@ class UnlockDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self._set_busy(False)
         self.message.setText(error_text(error))
+        self._fit_message()  # the server's refusals say what to do, at some length
         self._tick()
         self.pass_edit.setFocus()
 

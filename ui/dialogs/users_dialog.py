@@ -37,12 +37,13 @@ from ui.dialogs.user_forms import (
     roles_text,
 )
 from ui.errors import error_text
+from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
 from workbench.roles import ADMIN_ROLES
 from workbench.services import Session, member_links, users
 from workbench.services.member_links import MemberChoice
-from workbench.workspace import UserInfo
+from workbench.workspace import DISABLED_KEEPS_LOGIN, UserInfo
 
 
 def local_time(value: datetime | None) -> str:
@@ -61,10 +62,14 @@ def link_text(c: MemberChoice) -> str:
 
 
 class UsersDialog(QDialog):
-    def __init__(self, tasks: Tasks, me: UserInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: Tasks, me: UserInfo, parent: QWidget | None = None, *, on_server: bool = False
+    ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.me = me
+        self.on_server = on_server  # the office server: no data key to change after 停用
+        self.disabled_notice: QMessageBox | None = None
         self.users: list[UserInfo] = []
         self.links: list[MemberChoice] = []
         self.setWindowTitle(self.tr("用户管理"))
@@ -237,15 +242,30 @@ class UsersDialog(QDialog):
         )
 
     def _disabled(self, info: UserInfo) -> None:
-        """A keyfile copied before still opens the store with the old data key: offer a new one."""
+        """A keyfile copied before still opens the store with the old data key: offer a new one.
+        On the office server there is no key to change: the person's database login must go."""
         self.refresh()
+        who = f"{info.display_name}（{info.name}）"
+        if self.on_server:
+            self.disabled_notice = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("停用用户"),
+                self.tr("已停用 %1，其口令不再能解锁数据库。").replace("%1", who)
+                + "\n\n"
+                + core_text(DISABLED_KEEPS_LOGIN),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.disabled_notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.disabled_notice.open()
+            return
         answer = QMessageBox.question(
             self,
             self.tr("更换数据密钥"),
             self.tr(
                 "已停用 %1。其此前复制的密钥文件仍能打开本数据库，直到更换数据密钥。"
                 "是否立即更换数据密钥？"
-            ).replace("%1", f"{info.display_name}（{info.name}）"),
+            ).replace("%1", who),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )

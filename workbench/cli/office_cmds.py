@@ -39,7 +39,8 @@ def _db_password(args: argparse.Namespace, url: str) -> str | None:
     return None
 
 
-def _connection(args: argparse.Namespace) -> Connection:
+def connection_from_args(args: argparse.Namespace) -> Connection:
+    """The connection ``add_connection_options`` read: the URL, the CA, the login's password."""
     if not args.url.startswith("postgresql"):
         raise UsageError("巡察办服务器的地址应以 postgresql:// 开头")
     ca_pem = common.read_text_file(args.ca, "CA 证书文件") if args.ca else None
@@ -60,7 +61,7 @@ def cmd_office_create(args: argparse.Namespace) -> int:
     roles = tuple(r for r in (args.roles or "").replace("，", ",").split(",") if r.strip())
     if roles:  # refused before any passphrase is asked
         validate_first_user_roles(roles)
-    connection = _connection(args)
+    connection = connection_from_args(args)
     folder = common.store_dir(args)
     user = common.user_name(args)
     secret = common.new_passphrase(args, "口令", new_store=True)
@@ -84,14 +85,17 @@ def cmd_office_create(args: argparse.Namespace) -> int:
         human = (
             f"已在巡察办服务器 {data['server']} 建立巡察办数据库（编号 {vault.store_id}），"
             f"本机连接信息已加密保存在 {folder}\n"
-            f"恢复码（只显示这一次，请抄写并妥善保管，丢失口令时用它找回）：\n\n    {code}\n"
+            f"恢复码（只显示这一次，请抄写并妥善保管）：\n\n    {code}\n\n"
+            "忘记口令时，用它和服务器的连接信息运行 workbench recover --url … --ca … 找回；"
+            "但找回的账户不再持有原来的角色，须由另一位系统管理员重新签发："
+            "请尽快用 workbench user add 再设一位系统管理员。\n"
         )
         common.emit(args, data, human)
     return 0
 
 
 def cmd_office_connect(args: argparse.Namespace) -> int:
-    connection = _connection(args)
+    connection = connection_from_args(args)
     folder = common.store_dir(args)
     with OfficeVault.connect(
         folder, connection, common.user_name(args), common.passphrase(args)
@@ -128,8 +132,7 @@ def cmd_office_migrate(args: argparse.Namespace) -> int:
 
     if args.batch < 1:
         raise UsageError("--batch 应是正整数")
-    args.url = args.to
-    connection = _connection(args)
+    connection = connection_from_args(args)
     user = common.user_name(args)
     with (
         office_migrate.open_source(Path(args.source), user, common.passphrase(args)) as source,
@@ -167,6 +170,19 @@ def cmd_office_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_connection_options(
+    p: argparse.ArgumentParser, url: str, help_text: str, **url_kw: object
+) -> None:
+    """The server's URL (``url``: a positional name or an option), ``--ca`` and
+    ``--db-password-file``: what ``connection_from_args`` reads."""
+    p.add_argument(url, help=help_text, **url_kw)  # type: ignore[arg-type]
+    p.add_argument("--ca", help="巡察办的 CA 证书文件（PEM）：服务器的证书要对照它校验")
+    p.add_argument(
+        "--db-password-file",
+        help="从文件第一行读取数据库账号的口令（默认：WORKBENCH_DB_PASSWORD 或提示输入）",
+    )
+
+
 def register(office: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """``office create``, ``office connect`` and ``office migrate``, beside the office's exchange
     keys."""
@@ -183,12 +199,7 @@ def register(office: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         ),
     ):
         p = office.add_parser(name, help=help_text)
-        p.add_argument("url", help="postgresql://数据库账号@服务器:端口/数据库名")
-        p.add_argument("--ca", help="巡察办的 CA 证书文件（PEM）：服务器的证书要对照它校验")
-        p.add_argument(
-            "--db-password-file",
-            help="从文件第一行读取数据库账号的口令（默认：WORKBENCH_DB_PASSWORD 或提示输入）",
-        )
+        add_connection_options(p, "url", "postgresql://数据库账号@服务器:端口/数据库名")
         if name == "create":
             p.add_argument("--display-name", help="第一个用户的显示名")
             p.add_argument("--roles", help="第一个用户的角色（默认：巡察办,系统管理员）")
@@ -198,11 +209,8 @@ def register(office: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         help="（系统管理员）把本机的巡察办数据库迁移到巡察办服务器上的空数据库，并逐表校验",
     )
     p.add_argument("--from", dest="source", required=True, help="本机巡察办数据库所在的文件夹")
-    p.add_argument("--to", required=True, help="postgresql://数据库账号@服务器:端口/数据库名")
-    p.add_argument("--ca", help="巡察办的 CA 证书文件（PEM）：服务器的证书要对照它校验")
-    p.add_argument(
-        "--db-password-file",
-        help="从文件第一行读取数据库账号的口令（默认：WORKBENCH_DB_PASSWORD 或提示输入）",
+    add_connection_options(
+        p, "--to", "postgresql://数据库账号@服务器:端口/数据库名", dest="url", required=True
     )
     p.add_argument(
         "--batch",

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from workbench.cli import common, labels
+from workbench.cli import common, labels, office_cmds
 from workbench.errors import StoreDamaged, UsageError
 from workbench.models import Base
 from workbench.roles import Role, validate_first_user_roles
@@ -21,6 +21,8 @@ from workbench.services.setup_common import resolve_member, resolve_round, resol
 from workbench.store import anchors, audit, migrate
 from workbench.store.check import STATUS_LABELS, CheckStep, check_store, check_unopenable
 from workbench.store.grants import Signer
+from workbench.store.office import DISABLED_KEEPS_LOGIN
+from workbench.store.pg import refuse_on_server
 from workbench.store.vault import Vault
 
 
@@ -177,12 +179,24 @@ def _rekey_text(view: keys.RekeyView) -> str:
     )
 
 
+def _after_disable(vault: Vault) -> str:
+    """What else disabling needs: on the server, the person's database login goes (their rows
+    are readable there without the program); on a SQLCipher store, a new data key."""
+    if vault.engine.dialect.name == "postgresql":
+        return f"{DISABLED_KEEPS_LOGIN}（例如 ALTER ROLE 账号 NOLOGIN）"
+    return REKEY_HINT
+
+
 def cmd_user_disable(args: argparse.Namespace) -> int:
     with common.unlock(args) as vault:
+        if args.rekey:  # refused before anyone is disabled, not after
+            refuse_on_server(vault.engine, "更换数据密钥")
         info = users.disable_user(vault, args.name, cosign=_cosign(args, vault))
         if not args.rekey:
             common.emit(
-                args, info, f"已停用用户 {info.name}，其口令不再能解锁数据库。\n{REKEY_HINT}"
+                args,
+                info,
+                f"已停用用户 {info.name}，其口令不再能解锁数据库。\n{_after_disable(vault)}",
             )
             return 0
         view = keys.rekey_store(vault)
@@ -259,9 +273,10 @@ def cmd_recover(args: argparse.Namespace) -> int:
         code = common.read_text_file(args.recovery_code_file, "恢复码文件").strip()
     else:
         code = os.environ.get("WORKBENCH_RECOVERY_CODE") or common._prompt("恢复码")
+    connection = office_cmds.connection_from_args(args) if args.url else None
     new = common.new_passphrase(args)
     vault, new_code = Vault.open_with_recovery_code(
-        common.store_dir(args), code, common.user_name(args), new
+        common.store_dir(args), code, common.user_name(args), new, connection=connection
     )
     with vault:
         human = (
@@ -455,6 +470,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("recover")
     p.add_argument("--recovery-code-file")
+    office_cmds.add_connection_options(
+        p, "--url", "巡察办服务器上的数据库：postgresql://数据库账号@服务器:端口/数据库名"
+    )
     p.set_defaults(func=cmd_recover)
 
     att = sub.add_parser("attach").add_subparsers(dest="attach_cmd", required=True)

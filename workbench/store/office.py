@@ -34,11 +34,12 @@ from workbench.errors import (
     NotAnOfficeStore,
     OfficeMigrationIncomplete,
     StoreExists,
+    UserDisabled,
     ValidationError,
     WorkbenchError,
 )
 from workbench.i18n import N_, Wording
-from workbench.models.system import StoreMeta
+from workbench.models.system import StoreMeta, User
 from workbench.roles import Role
 from workbench.store import migrate, recovery
 from workbench.store.fsutil import make_private_dir, write_atomic
@@ -77,6 +78,13 @@ VERIFYING_MODES = ("verify-full", "verify-ca")
 SCHEMA_LOCK_KEY = 0x5742_5343_4845_4D41
 SLOT_CHANGED_ELSEWHERE = N_(
     "口令正确，但服务器上此用户的口令已在其他电脑上修改：请在本机用新口令重新连接巡察办服务器"
+)
+# What disabling a user cannot do on the server: rows are not encrypted there (docs/store-format.md,
+# "Threat model"), so their database login must go too; key rotation is no remedy here.
+DISABLED_KEEPS_LOGIN = N_(
+    "服务器上的数据不由本程序加密：此人若仍能登录数据库，可绕过本程序读取全部数据。"
+    "请数据库管理员立即停用此人的数据库账号；若此账号由多人共用，请更换该账号的口令，"
+    "并让其他人用新口令重新连接巡察办服务器。"
 )
 CA_UNREADABLE = N_("无法读取 CA 证书文件 {path}：请核对文件，或向系统管理员索取")
 CA_NOT_PEM = N_("CA 证书文件不是 PEM 格式的证书：请核对文件，或向系统管理员索取")
@@ -205,6 +213,18 @@ def _clear_folder(folder: Path, *, remove: bool) -> None:
     if remove:
         with contextlib.suppress(OSError):
             folder.rmdir()
+
+
+def _refusal_after_link(engine: Engine, user_name: str) -> AuthenticationError:
+    """Why a passphrase that opened the user's link opens no slot on the server: the user was
+    disabled there (their slot removed), or their passphrase changed on another desktop. The
+    link's passphrase has proved who asks, so saying the account is disabled tells no one
+    else's name."""
+    with Session(engine) as s:
+        disabled = s.scalar(select(User.disabled).where(User.name == user_name.strip()))
+    if disabled:
+        return UserDisabled()
+    return AuthenticationError(SLOT_CHANGED_ELSEWHERE)
 
 
 class OfficeVault(Vault):
@@ -398,7 +418,7 @@ class OfficeVault(Vault):
             else:
                 throttle.record_failure(keyfile.store_id)
                 if link_opened:  # yet the server's slot refuses the same passphrase
-                    raise AuthenticationError(SLOT_CHANGED_ELSEWHERE)
+                    raise _refusal_after_link(engine, user_name)
                 raise AuthenticationError()
         except BaseException:
             engine.dispose()

@@ -50,12 +50,18 @@ from workbench.store.keyfile import (
     user_hint,
 )
 from workbench.store.layout import StoreLayout
+from workbench.store.office_link import Connection
 from workbench.store.pg import WRITE_OPTIONS
 from workbench.store.session import Actor, make_session_factory, unit_of_work
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.unlocked import UnlockedVault, check_passphrase, user_info, zero_key
 
 STORE_ROLES = ("field", "office")
+RECOVER_NEEDS_CONNECTION = N_(
+    "此文件夹连接的是巡察办服务器上的数据库：用恢复码找回口令时，"
+    "还需再次提供服务器地址、数据库账号的口令和 CA 证书（向系统管理员索取）；"
+    "也可请另一位系统管理员在用户管理中停用再启用你的账户，为你设置新口令"
+)
 
 
 def require_new_store_dir(directory: Path) -> None:
@@ -315,20 +321,24 @@ class Vault(UnlockedVault):
         new_passphrase: str,
         *,
         throttle: UnlockThrottle | None = None,
+        connection: Connection | None = None,
     ) -> tuple[Vault, str]:
         """Unlock with the recovery code and give ``user_name`` a new passphrase.
 
         The used code is replaced by a new one (returned), as a recovery code is shown once.
+        An office store on its server needs its ``connection`` given again
+        (``office_recovery.py``).
         """
         check_passphrase(new_passphrase)
         from workbench.store.office_link import is_linked
 
-        if is_linked(Path(directory)):
-            raise NotOnOfficeServer(
-                N_(
-                    "巡察办服务器上的数据库暂不能在本机用恢复码找回口令：请系统管理员为你重设口令"
-                    "（用户管理），再用新口令重新连接巡察办服务器"
-                )
+        if connection is not None or is_linked(Path(directory)):
+            if connection is None:  # the link is sealed under the forgotten passphrase
+                raise NotOnOfficeServer(RECOVER_NEEDS_CONNECTION)
+            from workbench.store.office_recovery import recover_on_server
+
+            return recover_on_server(
+                Path(directory), connection, code, user_name, new_passphrase, throttle=throttle
             )
         layout = StoreLayout(Path(directory))
         layout.require()
