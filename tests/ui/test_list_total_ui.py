@@ -20,7 +20,7 @@ SLOW = 30_000  # a loaded machine
 
 
 class HeldCount:
-    """list_letters, whose total alone (``limit=0``) waits for ``release``; the totals it
+    """list_letters, whose total alone (``limit=0``) waits for ``gate``; the totals it
     counted, in order."""
 
     def __init__(self) -> None:
