@@ -5467,6 +5467,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Print every row with the current filters and sort</translation>
     </message>
     <message>
+        <source>正在统计条数…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
         <source>没有符合条件的记录。</source>
         <translation>No matching records.</translation>
     </message>

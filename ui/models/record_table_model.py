@@ -1,9 +1,11 @@
 """One table model for every record list: rows load lazily by page through the DB worker.
 
-The model knows the total from the first page and keeps only the pages a view has asked for
-(Anki's browser keeps ids and caches rows), so 100,000 letters open at once and scrolling to the
-end loads the last page, not everything in between. A reload bumps a generation number, so a
-page that arrives for an older query is dropped.
+The model keeps only the pages a view has asked for (Anki's browser keeps ids and caches rows),
+so 100,000 letters open at once and scrolling to the end loads the last page, not everything in
+between. Given a count, the first page comes without its total (counting a long list visits every
+row it keeps: most of the wait at a million letters) and the rows show at once; the total follows
+from its own call, and until then the table has the rows it holds. A reload bumps a generation
+number, so a page or a total that arrives for an older query is dropped.
 
 Sorting goes through the list service (a Column's ``sort_key`` is a key of the service's
 ``order``); the model keeps the chosen order and says when it changes, the page reloads with it.
@@ -28,6 +30,7 @@ from ui.tasks import Tasks
 
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[Any, int, int], Any]  # (session, offset, limit) -> services Page
+Count = Callable[[Any], int]  # (session) -> the total of the same query
 
 
 def display(value: Any) -> str:
@@ -98,7 +101,8 @@ class RecordTableModel(QAbstractTableModel):
     MAX_PAGES = 50  # pages kept; the least recently used go first
     LOADING = "…"
 
-    loaded = Signal(int)  # total rows, after each reload
+    loaded = Signal(int)  # the rows the table has, when a reload's first page is in
+    counted = Signal(int)  # the exact total, when it is known (with the first page or after)
     load_failed = Signal(object)
     order_changed = Signal(object)  # the list service's ``order``, or None for its default
 
@@ -107,7 +111,9 @@ class RecordTableModel(QAbstractTableModel):
         self.tasks = tasks
         self.columns = columns
         self._fetch: Fetch | None = None
-        self._total = 0
+        self._count: Count | None = None
+        self._rows = 0  # rowCount: the total once known, until then the first page's rows
+        self._total: int | None = 0
         self._pages: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
         self._requested: set[int] = set()
         self._generation = 0
@@ -115,8 +121,10 @@ class RecordTableModel(QAbstractTableModel):
 
     # -- loading ---------------------------------------------------------------------------
 
-    def set_query(self, fetch: Fetch) -> None:
-        self._fetch = fetch
+    def set_query(self, fetch: Fetch, count: Count | None = None) -> None:
+        """``fetch`` gives pages; with ``count`` they come without their total (``Page.total``
+        None) and ``count`` gives it, in a call of its own after the first page."""
+        self._fetch, self._count = fetch, count
         self.reload()
 
     def reload(self) -> None:
@@ -137,7 +145,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._requested.clear()
-        self._total = 0
+        self._rows, self._total = 0, 0
         self.endResetModel()
 
     def _first_page(self, generation: int, page: Any) -> None:
@@ -145,10 +153,37 @@ class RecordTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._pages.clear()
-        self._pages[0] = tuple(page.items)
-        self._total = int(page.total)
+        self._pages[0] = items = tuple(page.items)
+        if page.total is not None:
+            self._total = int(page.total)
+        elif len(items) < self.PAGE_SIZE:  # a short first page is the whole list
+            self._total = len(items)
+        else:
+            self._total = None
+        self._rows = len(items) if self._total is None else self._total
         self.endResetModel()
-        self.loaded.emit(self._total)
+        if self._total is not None:
+            self.counted.emit(self._total)
+        elif self._count is not None:
+            count = self._count
+            self.tasks.run(count, lambda total: self._counted(generation, total), self._failed)
+        self.loaded.emit(self._rows)
+
+    def _counted(self, generation: int, total: int) -> None:
+        """The total of the query of ``generation``: the rows past the first page appear (or a
+        record voided in between goes)."""
+        if generation != self._generation:
+            return  # a newer query's total is on its way
+        self._total = total
+        if total > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, total - 1)
+            self._rows = total
+            self.endInsertRows()
+        elif total < self._rows:
+            self.beginRemoveRows(QModelIndex(), total, self._rows - 1)
+            self._rows = total
+            self.endRemoveRows()
+        self.counted.emit(total)
 
     def _request(self, number: int) -> None:
         if number in self._requested or self._fetch is None:
@@ -170,7 +205,7 @@ class RecordTableModel(QAbstractTableModel):
         while len(self._pages) > self.MAX_PAGES:
             self._pages.popitem(last=False)
         first = number * self.PAGE_SIZE
-        last = min(first + len(page.items), self._total) - 1
+        last = min(first + len(page.items), self._rows) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
@@ -225,7 +260,14 @@ class RecordTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        return self._total
+        """The rows the table has: every row of the query, unless it is still ``counting``
+        (then the first page's)."""
+        return self._rows
+
+    @property
+    def counting(self) -> bool:
+        """The first page is shown and the total is on its way."""
+        return self._total is None
 
     @property
     def loaded_pages(self) -> int:
@@ -251,7 +293,7 @@ class RecordTableModel(QAbstractTableModel):
     # -- Qt model API ----------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self._total
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)

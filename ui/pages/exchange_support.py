@@ -65,7 +65,7 @@ def exchange_status(session: Any) -> ExchangeStatus:
 
     meta = store_meta(session)
     role, device = meta.get("store_role", "field"), meta.get("device_id", "")
-    has_round = list_rounds(session, limit=1).total > 0
+    has_round = list_rounds(session, limit=0).counted > 0
     if role == "office":
         try:
             ok = office_keys(session)

@@ -187,6 +187,7 @@ class RecordListPage(QWidget):
         layout.addLayout(self.footer_row)
         self.filter_bar.changed.connect(lambda _values: self.refresh())
         self.model.loaded.connect(self._on_loaded)
+        self.model.counted.connect(self._on_counted)
         self.model.load_failed.connect(self._on_load_failed)
         self.model.order_changed.connect(self._on_order_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -222,10 +223,18 @@ class RecordListPage(QWidget):
         return filters
 
     def refresh(self) -> None:
+        """Load the view: the first page at once and, where the service can give them apart,
+        its total after (counting a long list takes longer than its page)."""
         filters = self.filters()
         service = self.list_service
+        if "total" not in self.accepts:
+            self.model.set_query(
+                lambda s, offset, limit: service(s, offset=offset, limit=limit, **filters)
+            )
+            return
         self.model.set_query(
-            lambda s, offset, limit: service(s, offset=offset, limit=limit, **filters)
+            lambda s, offset, limit: service(s, offset=offset, limit=limit, total=False, **filters),
+            lambda s: service(s, limit=0, **filters).counted,
         )
 
     # -- the whole view: export and print ---------------------------------------------------
@@ -257,7 +266,7 @@ class RecordListPage(QWidget):
                         values[0] = mark + values[0]
                     yield values
                 offset += len(page.items)
-                if not page.items or offset >= page.total:
+                if not page.items or offset >= page.counted:
                     return
 
         return rows
@@ -332,18 +341,23 @@ class RecordListPage(QWidget):
     def _on_load_failed(self, error: BaseException) -> None:
         self.count_label.setText(error_text(error))
 
-    def _on_loaded(self, total: int) -> None:
+    def _on_counted(self, total: int) -> None:
         self.count_label.setText(count_text(total))
-        self.export_button.setEnabled(total > 0)
-        self.print_button.setEnabled(total > 0)
+
+    def _on_loaded(self, rows: int) -> None:
+        """The first page is in (its total may still be on its way)."""
+        if self.model.counting:
+            self.count_label.setText(QCoreApplication.translate("RecordListPage", "正在统计条数…"))
+        self.export_button.setEnabled(rows > 0)
+        self.print_button.setEnabled(rows > 0)
         pinned_row = self.model.row_of(self._pinned) if self._pinned else None
         if pinned_row is not None:
             self.table.selectRow(pinned_row)
         elif self._pinned:
             pass  # the record shown on purpose left the filtered list: keep describing it
-        elif total and not self.table.selectionModel().hasSelection():
+        elif rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
-        elif not total:
+        elif not rows:
             self.detail.setPlainText(
                 QCoreApplication.translate("RecordListPage", "没有符合条件的记录。")
             )

@@ -52,7 +52,7 @@ def _every(fetch: Callable[[int], Page[T]]) -> tuple[T, ...]:
     while True:
         got = fetch(len(items))
         items.extend(got.items)
-        if not got.items or len(items) >= got.total:
+        if not got.items or len(items) >= got.counted:
             return tuple(items)
 
 

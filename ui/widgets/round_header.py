@@ -147,7 +147,7 @@ class RoundHeader(QFrame):
     def refresh(self, round_id: str | None) -> None:
         def load(s: Session) -> _State:
             view = get_round(s, round_id) if round_id else None
-            return _State(view, view is not None or list_rounds(s, limit=1).total > 0)
+            return _State(view, view is not None or list_rounds(s, limit=0).counted > 0)
 
         self.tasks.run(load, self.show_state, lambda e: show_error(self, e))
 

@@ -217,7 +217,7 @@ def all_pages(list_fn: Callable[..., Page[T]], session: Session, **filters: Any)
         page = list_fn(session, offset=offset, limit=MAX_PAGE, **filters)
         yield from page.items
         offset += len(page.items)
-        if not page.items or offset >= page.total:
+        if not page.items or offset >= page.counted:
             return
 
 

@@ -176,6 +176,7 @@ def list_activities(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[ActivityView]:
     """Filters combine; ``date_from``/``date_to`` are inclusive days. Earliest first unless
     ``order`` names a key of ``ACTIVITY_ORDERS``; ``text`` searches the 标题 and 记录."""
@@ -197,7 +198,7 @@ def list_activities(
         query = query.where(Activity.held_at < datetime.combine(date_to + timedelta(1), time.min))
     query = contains_text(query, text, Activity.title, Activity.notes)
     query = apply_order(query, order, ACTIVITY_ORDERS, (Activity.held_at, Activity.id))
-    return page(session, query, _activity_view, offset, limit)
+    return page(session, query, _activity_view, offset, limit, total)
 
 
 def void_activity(session: Session, activity_id: str, reason: str) -> Changes:

@@ -62,6 +62,7 @@ def list_attachments(
     order: str | None = None,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[AttachmentView]:
     """Newest first unless ``order`` names a key of ``ATTACHMENT_ORDERS``; ``text`` searches the
     file name, ``date_from``/``date_to`` bound the day added (inclusive)."""
@@ -78,7 +79,7 @@ def list_attachments(
         query = query.where(Attachment.created_at < end)
     newest = (Attachment.created_at.desc(), Attachment.sha256)
     query = apply_order(query, order, ATTACHMENT_ORDERS, newest)
-    infos = page(session, query, attachment_info, offset, limit)
+    infos = page(session, query, attachment_info, offset, limit, total)
     uses = attachment_uses(session, [i.sha256 for i in infos.items])
     items = tuple(_view(info, uses.get(info.sha256, ())) for info in infos.items)
     return Page(items, infos.total, infos.offset, infos.limit)

@@ -105,6 +105,7 @@ def list_audit_entries(
     date_to: date | None = None,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[AuditRecord]:
     """Only the 安全审计员 reads the log (三员分立). ``text`` searches the user, the object and
     the detail; ``date_from``/``date_to`` bound the day in UTC, as the log shows its times."""
@@ -126,7 +127,7 @@ def list_audit_entries(
         query = query.where(AuditEntry.at >= datetime.combine(date_from, time.min))
     if date_to is not None:
         query = query.where(AuditEntry.at < datetime.combine(date_to + timedelta(1), time.min))
-    return page(session, query.order_by(AuditEntry.seq.desc()), _record, offset, limit)
+    return page(session, query.order_by(AuditEntry.seq.desc()), _record, offset, limit, total)
 
 
 def verify_audit_chain(session: Session) -> AuditProof:

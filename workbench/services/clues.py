@@ -540,6 +540,7 @@ def list_clues(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[ClueView]:
     """Newest registered first unless ``order`` names a key of ``CLUE_ORDERS``;
     ``due_from``/``due_to`` bound the 反馈期限 (inclusive); ``overdue_on``: only the clues
@@ -573,7 +574,7 @@ def list_clues(
     )
     newest = (Clue.created_at.desc(), Clue.number.desc(), Clue.id)
     query = apply_order(query, order, CLUE_ORDERS, newest)
-    return page(session, query, clue_view, offset, limit)
+    return page(session, query, clue_view, offset, limit, total)
 
 
 def _open_due(round_id: str | None) -> Select[Clue]:

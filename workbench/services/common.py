@@ -49,10 +49,21 @@ class Changes:
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
+    """Some rows of a list. ``total`` is every row the filters keep, or None when the caller
+    asked for the rows alone (``total=False``): a list shows its first page at once and the
+    total when a second call (``limit=0``) brings it."""
+
     items: tuple[T, ...]
-    total: int
+    total: int | None
     offset: int
     limit: int
+
+    @property
+    def counted(self) -> int:
+        """The total of a page asked for with it (the default)."""
+        if self.total is None:
+            raise ValueError("page asked for without its total")
+        return self.total
 
 
 @dataclass(frozen=True)
@@ -122,17 +133,27 @@ def page(
     to_dto: Callable[[R], T],
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[T]:
-    """One page of a query plus the total count, with the limit capped."""
-    if offset < 0 or limit <= 0:
+    """One page of a query, with the limit capped, and its total count unless ``total`` is
+    False; ``limit`` 0 gives the total alone. The count visits every row the filters keep
+    (linear in the list, most of a long list's first page), the page only its own rows."""
+    if offset < 0 or limit < 0 or (limit == 0 and not total):
         raise ValidationError("分页参数无效", field="offset")
     limit = min(limit, MAX_PAGE)
-    # count(*) over the same FROM and WHERE, not over a subquery of every column: SQLite can
-    # then answer from an index (a partial "live rows" index) instead of reading each row
-    counting = query.with_only_columns(func.count(), maintain_column_froms=True).order_by(None)
-    total = session.scalar(counting) or 0
+    count = count_of(session, query) if total else None
+    if limit == 0:
+        return Page((), count, offset, limit)
     rows = session.scalars(query.offset(offset).limit(limit)).all()
-    return Page(tuple(to_dto(r) for r in rows), int(total), offset, limit)
+    return Page(tuple(to_dto(r) for r in rows), count, offset, limit)
+
+
+def count_of(session: Session, query: Select[R]) -> int:
+    """How many rows ``query`` gives. count(*) over the same FROM and WHERE, not over a
+    subquery of every column: SQLite and PostgreSQL can then answer from an index (a partial
+    "live rows" index) instead of reading each row."""
+    counting = query.with_only_columns(func.count(), maintain_column_froms=True).order_by(None)
+    return int(session.scalar(counting) or 0)
 
 
 # -- ordering ----------------------------------------------------------------------------------

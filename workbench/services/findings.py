@@ -334,6 +334,7 @@ def list_findings(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[FindingView]:
     """Newest compiled first unless ``order`` names a key of ``FINDING_ORDERS``;
     ``taxonomy_prefix`` selects a 方面 or 类 with all below it; ``text`` searches the number,
@@ -365,7 +366,7 @@ def list_findings(
     query = contains_text(query, text, Finding.number, Finding.title, Finding.summary)
     newest = (Finding.compiled_on.desc(), Finding.number.desc(), Finding.id)
     query = apply_order(query, order, FINDING_ORDERS, newest)
-    return page(session, query, finding_view, offset, limit)
+    return page(session, query, finding_view, offset, limit, total)
 
 
 def void_finding(session: Session, finding_id: str, reason: str) -> None:

@@ -196,6 +196,7 @@ def list_focus_items(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[FocusItemView]:
     """Catalog order per target unless ``order`` names a key of ``FOCUS_ORDERS``; ``text``
     searches the 代码, 事项 and 情况记录."""
@@ -211,7 +212,7 @@ def list_focus_items(
     query = contains_text(query, text, FocusItem.item_code, FocusItem.title, FocusItem.notes)
     texts = _descriptions()
     query = apply_order(query, order, FOCUS_ORDERS, (*_focus_order(), FocusItem.id))
-    return page(session, query, lambda r: _focus_view(r, texts), offset, limit)
+    return page(session, query, lambda r: _focus_view(r, texts), offset, limit, total)
 
 
 def void_focus_item(session: Session, item_id: str, reason: str) -> Changes:
@@ -330,6 +331,7 @@ def list_list_entries(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[ListEntryView]:
     """With ``target_id``, round-wide entries (no target) are included unless told otherwise:
     the policy list usually serves every target of the round."""
@@ -346,7 +348,7 @@ def list_list_entries(
     if team_id is not None:
         query = query.where(ListEntry.team_id == team_id)
     query = query.order_by(ListEntry.kind, ListEntry.title, ListEntry.clause, ListEntry.id)
-    return page(session, query, _entry_view, offset, limit)
+    return page(session, query, _entry_view, offset, limit, total)
 
 
 def void_list_entry(session: Session, entry_id: str, reason: str) -> Changes:

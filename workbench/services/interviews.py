@@ -241,6 +241,7 @@ def list_interviews(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[InterviewView]:
     """Filters combine; ``date_from``/``date_to`` are inclusive days. Earliest first unless
     ``order`` names a key of ``INTERVIEW_ORDERS``; ``text`` searches the number, the person
@@ -276,7 +277,7 @@ def list_interviews(
     )
     earliest = (Interview.held_at, Interview.number, Interview.id)
     query = apply_order(query, order, INTERVIEW_ORDERS, earliest)
-    return page(session, query, _interview_view, offset, limit)
+    return page(session, query, _interview_view, offset, limit, total)
 
 
 def void_interview(session: Session, interview_id: str, reason: str) -> Changes:

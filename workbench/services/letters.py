@@ -365,6 +365,7 @@ def list_letters(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[LetterView]:
     """Newest received first unless ``order`` names a key of ``LETTER_ORDERS``; the date range
     on the day received is inclusive; ``category`` ``UNCLASSIFIED`` keeps the letters not yet
@@ -410,7 +411,7 @@ def list_letters(
     )
     newest = (Letter.received_at.desc(), Letter.number.desc(), Letter.id)
     query = apply_order(query, order, LETTER_ORDERS, newest)
-    return page(session, query, letter_view, offset, limit)
+    return page(session, query, letter_view, offset, limit, total)
 
 
 def void_letter(session: Session, letter_id: str, reason: str) -> None:

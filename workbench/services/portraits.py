@@ -435,6 +435,7 @@ def list_portraits(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[PortraitView]:
     """By name unless ``order`` names a key of ``PORTRAIT_ORDERS``; ``text`` searches the
     对象's name and the 结论."""
@@ -450,7 +451,7 @@ def list_portraits(
         query = query.where(Portrait.subject_type == kind)
     query = contains_text(query, text, Portrait.subject_name, Portrait.conclusion)
     query = apply_order(query, order, PORTRAIT_ORDERS, (Portrait.subject_name, Portrait.id))
-    return page(session, query, _portrait_view, offset, limit)
+    return page(session, query, _portrait_view, offset, limit, total)
 
 
 def void_portrait(session: Session, portrait_id: str, reason: str) -> Changes:

@@ -253,6 +253,7 @@ def list_rectifications(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[RectificationView]:
     """Filters combine; the due range is inclusive; ``overdue_on`` keeps items overdue that day
     (逾期, to chase: 督办), ``overdue`` those overdue today. Ordered by 时限 (items without one
@@ -293,7 +294,7 @@ def list_rectifications(
         Rectification.id,
     )
     query = apply_order(query, order, RECTIFICATION_ORDERS, by_due)
-    return page(session, query, _view, offset, limit)
+    return page(session, query, _view, offset, limit, total)
 
 
 def overdue_rectifications(session: Session, round_id: str, today: date) -> list[RectificationView]:

@@ -284,6 +284,7 @@ def list_documents(
     overdue_on: date | None = None,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[DocumentView]:
     """By 报送期限; ``overdue_on``: only those not submitted by then."""
     query: Select[RectificationDocument] = live(RectificationDocument)
@@ -298,4 +299,4 @@ def list_documents(
             RectificationDocument.status.in_(EDITABLE), RectificationDocument.due_on < overdue_on
         )
     query = query.order_by(RectificationDocument.due_on, RectificationDocument.id)
-    return page(session, query, _document_view, offset, limit)
+    return page(session, query, _document_view, offset, limit, total)

@@ -154,6 +154,7 @@ def list_supervisions(
     escalated: bool | None = None,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[SupervisionView]:
     """Newest first."""
     query: Select[RectificationSupervision] = live(RectificationSupervision)
@@ -169,7 +170,7 @@ def list_supervisions(
     if escalated is not None:
         query = query.where(RectificationSupervision.escalated.is_(escalated))
     query = query.order_by(RectificationSupervision.held_on.desc(), RectificationSupervision.id)
-    return page(session, query, _supervision_view, offset, limit)
+    return page(session, query, _supervision_view, offset, limit, total)
 
 
 # -- 质效评估 ----------------------------------------------------------------------------------

@@ -233,6 +233,7 @@ def list_reports(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[ReportView]:
     query = records(Report, voided)
     if round_id is not None:
@@ -247,7 +248,7 @@ def list_reports(
     if approval is not None:
         query = query.where(Report.approval == parse_enum(A, approval, "approval", "审批状态"))
     query = query.order_by(Report.created_at, Report.id)
-    return page(session, query, _report_view, offset, limit)
+    return page(session, query, _report_view, offset, limit, total)
 
 
 def void_report(session: Session, report_id: str, reason: str) -> Changes:
@@ -362,6 +363,7 @@ def list_archive_items(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[ArchiveItemView]:
     """Ordered as the 目录 prints: by volume, then item number (numerically for digits)."""
     query = records(ArchiveItem, voided)
@@ -383,7 +385,7 @@ def list_archive_items(
         ArchiveItem.item_no,
         ArchiveItem.id,
     )
-    return page(session, query, _archive_view, offset, limit)
+    return page(session, query, _archive_view, offset, limit, total)
 
 
 def void_archive_item(session: Session, item_id: str, reason: str) -> Changes:

@@ -201,9 +201,11 @@ def get_round(session: Session, round_id: str) -> RoundView:
     return _round_view(get_live(session, Round, round_id, "巡察轮次"))
 
 
-def list_rounds(session: Session, *, offset: int = 0, limit: int = 100) -> Page[RoundView]:
+def list_rounds(
+    session: Session, *, offset: int = 0, limit: int = 100, total: bool = True
+) -> Page[RoundView]:
     query = live(Round).order_by(Round.year.desc(), Round.number.desc())
-    return page(session, query, _round_view, offset, limit)
+    return page(session, query, _round_view, offset, limit, total)
 
 
 @dataclass(frozen=True)

@@ -233,6 +233,7 @@ def list_targets(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[TargetView]:
     query = records(Target, voided)
     if round_id is not None:
@@ -248,7 +249,7 @@ def list_targets(
         query = query.where(Target.attention == level)
     if name_contains:
         query = query.where(text_matches(Target.name, name_contains.strip()))
-    return page(session, query.order_by(Target.name, Target.id), _target_view, offset, limit)
+    return page(session, query.order_by(Target.name, Target.id), _target_view, offset, limit, total)
 
 
 # Records whose target_id makes them the target's work: deleting the target would orphan them.
@@ -388,6 +389,7 @@ def list_persons(
     voided: bool = False,
     offset: int = 0,
     limit: int = 100,
+    total: bool = True,
 ) -> Page[PersonView]:
     query = records(Person, voided)
     if round_id is not None:
@@ -398,7 +400,7 @@ def list_persons(
         query = query.where(Person.level == parse_enum(CadreLevel, level, "level", "干部级别"))
     if name_contains:
         query = query.where(text_matches(Person.name, name_contains.strip()))
-    return page(session, query.order_by(Person.name, Person.id), _person_view, offset, limit)
+    return page(session, query.order_by(Person.name, Person.id), _person_view, offset, limit, total)
 
 
 def void_person(session: Session, person_id: str, reason: str) -> Changes:
