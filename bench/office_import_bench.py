@@ -76,6 +76,7 @@ def _lock_held(world: object, folder: Path) -> tuple[float, float]:
 
     from tests.pg.import_world import TEAMS, ImportWorld, desktop, office_copy
     from workbench.exchange import import_package
+    from workbench.store.pg import STORE_LOCK_SQL
 
     assert isinstance(world, ImportWorld)
     folder.mkdir()
@@ -86,7 +87,7 @@ def _lock_held(world: object, folder: Path) -> tuple[float, float]:
 
         @event.listens_for(vault.engine, "before_cursor_execute")
         def _statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            if "workbench store write" in statement:
+            if statement == STORE_LOCK_SQL:
                 marks.append(("lock", time.perf_counter()))
 
         @event.listens_for(vault.engine, "commit")

@@ -42,7 +42,7 @@ LATE_WRITE_LOCK = {_LATE: True}
 # Advisory lock keys are fixed numbers and hashes made here, not the server's hashtext(): that
 # is an internal function PostgreSQL does not document, and KingbaseES need not keep it.
 _STORE_LOCK_KEY = 0x776F726B62656E63  # "workbenc": the store's write lock (the one-key form)
-_WRITE_LOCK = f"SELECT pg_advisory_xact_lock({_STORE_LOCK_KEY})"
+STORE_LOCK_SQL = f"SELECT pg_advisory_xact_lock({_STORE_LOCK_KEY})"
 # A narrower lock: the two-key form, whose key space is not the one-key form's (the store's).
 _NAMED_SPACE = 0x77626E6D  # "wbnm"
 _NAMED_LOCK = f"SELECT pg_advisory_xact_lock({_NAMED_SPACE}, %s)"
@@ -116,7 +116,7 @@ def engine_url(url: str | URL) -> URL:
 def take_store_lock(conn: Connection, wait_s: float) -> None:
     """In a transaction begun with ``LATE_WRITE_LOCK``: the store's write lock, held to the end
     of the transaction, waited for up to ``wait_s`` (then ``StoreBusy``)."""
-    _wait_for(conn, _WRITE_LOCK, (), wait_s)
+    _wait_for(conn, STORE_LOCK_SQL, (), wait_s)
 
 
 def take_lock_on(conn: Connection, name: str, wait_s: float) -> None:
@@ -172,7 +172,7 @@ def make_pg_engine(url: str | URL, *, pool_size: int = 2) -> Engine:
     def _on_begin(conn: Any) -> None:
         options = conn.get_execution_options()
         if options.get("sqlite_begin") == "IMMEDIATE" and not options.get(_LATE):
-            conn.exec_driver_sql(_WRITE_LOCK)
+            conn.exec_driver_sql(STORE_LOCK_SQL)
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> None:
