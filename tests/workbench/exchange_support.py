@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 import workbench.models.exchange  # noqa: F401 - registers the exchange tables
@@ -198,9 +198,7 @@ class World:
                 if target.exists():  # linked to this test's copy already: reopen
                     self.vaults[name] = Vault.open(target, USERS[name], PASS)
                 else:
-                    self.vaults[name] = self.copies.enter_context(
-                        self.template.office_copy(target)
-                    )
+                    self.vaults[name] = self.copies.enter_context(self.template.office_copy(target))
                 return self.vaults[name]
             if not target.exists():
                 shutil.copytree(self.template.root / name, target)
@@ -265,15 +263,14 @@ def content_digest(
     skip_columns = {"search_docs": {"rowid"}, **(skip_columns or {})}
     digest = hashlib.sha256()
     with vault.engine.connect() as conn:
+        schema = inspect(conn)  # SQLite's or the office server's tables alike
         tables = [
-            r[0]
-            for r in conn.execute(
-                text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-            )
-            if r[0] != "audit_log" and not r[0].startswith(("search_tri", "search_bi", "sqlite_"))
+            name
+            for name in schema.get_table_names()
+            if name != "audit_log" and not name.startswith(("search_tri", "search_bi"))
         ]
-        for table in tables:
-            columns = [r[1] for r in conn.execute(text(f'PRAGMA table_info("{table}")'))]
+        for table in sorted(tables):
+            columns = [c["name"] for c in schema.get_columns(table)]
             columns = [c for c in columns if not (table == "search_docs" and c == "rowid")]
             kept = [c for c in columns if c not in skip_columns.get(table, set())]
             rows = conn.execute(text(f'SELECT {", ".join(kept)} FROM "{table}"')).all()
