@@ -31,10 +31,14 @@ def link_user(vault: Vault, folder: Path, name: str, passphrase: str) -> None:
 
 @pytest.fixture
 def store_dir(pg_url: str, tmp_path: Path) -> Path:
-    desktop = tmp_path / "desktop"
+    return new_desktop(pg_url, tmp_path / "desktop")
+
+
+def new_desktop(url: str, desktop: Path) -> Path:
+    """The office store made in the empty database at ``url`` by ``LEADER``, from ``desktop``."""
     vault, _ = OfficeVault.create_on_server(
         desktop,
-        make_connection(pg_url),
+        make_connection(url),
         user_name=LEADER,
         passphrase=PASSPHRASE,
         display_name="王组长",

@@ -12,14 +12,14 @@ import shutil
 import struct
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 import workbench.models.exchange  # noqa: F401 - registers the exchange tables
@@ -77,12 +77,17 @@ class WorldTemplate:
     escrow_recipient: str
     # what every copy of the world shares (device key material, values made once), by name
     shared: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False)
+    # the test's own copy of the office, unlocked in a folder (tests/pg: a copy of its database
+    # on the server, this folder the desktop linked to it); None: a copy of the SQLCipher store
+    office_copy: Callable[[Path], AbstractContextManager[Vault]] | None = field(
+        default=None, compare=False
+    )
 
 
 @pytest.fixture(scope="session")
 def exchange_world_template(tmp_path_factory: pytest.TempPathFactory) -> WorldTemplate:
     """Made once per session; tests copy its stores (``world_in``)."""
-    return _make_world(tmp_path_factory.mktemp("world"))
+    return make_world(tmp_path_factory.mktemp("world"))
 
 
 def enrol_field(
@@ -133,14 +138,23 @@ def add_briefed_round(s: Session, target_names: Sequence[str]) -> tuple[str, tup
     return rnd.id, tuple(t.id for t in targets)
 
 
-def _make_world(root: Path) -> WorldTemplate:
+def _sqlcipher_office(folder: Path, **new: Any) -> Vault:
+    return Vault.create(folder, store_role="office", **new)[0]
+
+
+def make_world(
+    root: Path,
+    new_office: Callable[..., Vault] = _sqlcipher_office,
+    office_copy: Callable[[Path], AbstractContextManager[Vault]] | None = None,
+) -> WorldTemplate:
+    """The world in ``root``; ``new_office(folder, **first_user)`` makes the office's store
+    (tests/pg: on the server) and ``office_copy`` gives each test its own (``World.open``)."""
     escrow_secret, escrow_recipient = keys.new_age_identity()
-    office, _ = Vault.create(
+    office = new_office(
         root / "office",
         user_name=OFFICE_USER,
         passphrase=PASS,
         display_name="巡察办",
-        store_role="office",
         kdf=TEST_KDF,
     )
     info = ex.init_office(office, escrow=escrow_recipient)
@@ -166,6 +180,7 @@ def _make_world(root: Path) -> WorldTemplate:
         info.signing_fingerprint,
         escrow_secret,
         escrow_recipient,
+        office_copy=office_copy,
     )
 
 
@@ -174,10 +189,17 @@ class World:
     template: WorldTemplate
     dir: Path
     vaults: dict[str, Vault] = field(default_factory=dict)
+    copies: ExitStack = field(default_factory=ExitStack)  # the office's, if on the server
 
     def open(self, name: str) -> Vault:
         if name not in self.vaults:
             target = self.dir / name
+            if name == "office" and self.template.office_copy is not None:
+                if target.exists():  # linked to this test's copy already: reopen
+                    self.vaults[name] = Vault.open(target, USERS[name], PASS)
+                else:
+                    self.vaults[name] = self.copies.enter_context(self.template.office_copy(target))
+                return self.vaults[name]
             if not target.exists():
                 shutil.copytree(self.template.root / name, target)
             self.vaults[name] = Vault.open(target, USERS[name], PASS)
@@ -226,6 +248,7 @@ def world_in(template: WorldTemplate, directory: Path) -> Iterator[World]:
         yield w
     finally:
         w.close()
+        w.copies.close()
 
 
 # -- store content ----------------------------------------------------------------------------
@@ -240,15 +263,14 @@ def content_digest(
     skip_columns = {"search_docs": {"rowid"}, **(skip_columns or {})}
     digest = hashlib.sha256()
     with vault.engine.connect() as conn:
+        schema = inspect(conn)  # SQLite's or the office server's tables alike
         tables = [
-            r[0]
-            for r in conn.execute(
-                text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-            )
-            if r[0] != "audit_log" and not r[0].startswith(("search_tri", "search_bi", "sqlite_"))
+            name
+            for name in schema.get_table_names()
+            if name != "audit_log" and not name.startswith(("search_tri", "search_bi"))
         ]
-        for table in tables:
-            columns = [r[1] for r in conn.execute(text(f'PRAGMA table_info("{table}")'))]
+        for table in sorted(tables):
+            columns = [c["name"] for c in schema.get_columns(table)]
             columns = [c for c in columns if not (table == "search_docs" and c == "rowid")]
             kept = [c for c in columns if c not in skip_columns.get(table, set())]
             rows = conn.execute(text(f'SELECT {", ".join(kept)} FROM "{table}"')).all()

@@ -89,19 +89,24 @@ def store(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     shutil.copytree(demo_template, root)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("WORKBENCH_HOME", str(tmp_path_factory.mktemp("home")))
-        leader = Vault.open(root, DEMO_LEADER, DEMO_PASSPHRASE)
-        try:
-            add_user(leader, SYSADMIN, DEMO_PASSPHRASE, (Role.SYSADMIN,))
-            add_user(
-                leader,
-                AUDITOR_AND_MEMBER,
-                DEMO_PASSPHRASE,
-                (Role.AUDITOR, Role.MEMBER),
-                cosign=leader.cosigner(SECADMIN, DEMO_PASSPHRASE),  # dual control
-            )
-        finally:
-            leader.lock()
+        add_three_role_users(root)
     return root
+
+
+def add_three_role_users(store: Path, add: Callable[..., object] = add_user) -> None:
+    """To the demo's users, a 系统管理员 who is nothing else and a 安全审计员 who is also 组员."""
+    leader = Vault.open(store, DEMO_LEADER, DEMO_PASSPHRASE)
+    try:
+        add(leader, SYSADMIN, DEMO_PASSPHRASE, (Role.SYSADMIN,))
+        add(
+            leader,
+            AUDITOR_AND_MEMBER,
+            DEMO_PASSPHRASE,
+            (Role.AUDITOR, Role.MEMBER),
+            cosign=leader.cosigner(SECADMIN, DEMO_PASSPHRASE),  # dual control
+        )
+    finally:
+        leader.lock()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,6 @@
+"""tests/workbench/test_list_filters.py on PostgreSQL: the demo as an office store on the server
+(tests/pg/demo_store.py)."""
+
+from tests.pg.demo_store import demo_template  # noqa: F401 - the server's
+from tests.workbench.conftest import demo_env  # noqa: F401 - its CLI scenario's
+from tests.workbench.test_list_filters import *  # noqa: F403 - the scenarios, run here again
