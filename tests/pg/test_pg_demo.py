@@ -2,17 +2,10 @@
 
 from pathlib import Path
 
-import pytest
-
 from tests.pg import cluster as pg
 from tests.pg.demo_store import demo_on_server
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/datahits.py _matching calls SQLite's set_progress_handler and page_cache "
-    "on the session's connection: the 数据比对 rules cannot run on PostgreSQL",
-)
 def test_the_demo_with_its_datacheck_is_built_on_the_server(
     pg_cluster: pg.Cluster, pg_template: str, tmp_path: Path
 ) -> None:
