@@ -13,10 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 from ui import settings
-from ui.application import dispose_window, make_app, quit_process
+from ui.application import make_app
 from ui.fonts import cjk_families, no_cjk_font_box
 from workbench import paths
 from workbench.logs import setup_logging
@@ -38,18 +36,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
-    code = _run(args)
-    if QApplication.instance() is not None:  # Qt ran: leave without its teardown
-        quit_process(code)
-    return code
-
-
-def _run(args: argparse.Namespace) -> int:
+    if sys.stderr is not None:  # a crash names its Python frames (a GUI build has no stderr)
+        faulthandler.enable()
     if args.self_test:
         from ui.selftest import run_gui_selftest
-
-        if sys.stderr is not None:  # a crash names its Python frames (a GUI build has no stderr)
-            faulthandler.enable()
 
         return run_gui_selftest(args.lang)
     if args.screenshots:
@@ -105,8 +95,6 @@ def _run(args: argparse.Namespace) -> int:
     store = settings.open_settings()
     settings.LAST_STORE.set(store, str(store_dir))
     settings.LAST_USER.set(store, workspace.user.name)
-    store.sync()  # the process ends without destructors (quit_process)
-    dispose_window(window)
     return int(code)
 
 

@@ -6,13 +6,7 @@ which app.py starts, both use it without importing each other.
 
 from __future__ import annotations
 
-import logging
-import os
-import sys
-from typing import NoReturn
-
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from ui import settings
 from ui.fonts import apply_ui_font
@@ -32,24 +26,3 @@ def make_app(argv: list[str], language: str | None = None) -> QApplication:
     install_translators(app, lang)
     app.setApplicationDisplayName(_tr("巡察工作台"))
     return app
-
-
-def dispose_window(window: QWidget) -> None:
-    """Close a top-level window and delete it now, while the application runs. Left to the
-    interpreter's exit, Qt objects are destroyed after the QApplication in no fixed order: the
-    packaged self-test died with a segfault there, after reporting success."""
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def quit_process(code: int) -> NoReturn:
-    """End the process now, once everything is saved and every store locked, without the
-    interpreter's and the libraries' teardown: what it would do is free memory the system frees
-    anyway. The packaged program on Debian 11 died in that teardown (a segfault after Python's
-    own finalisation: faulthandler showed no Python frame) in about one fresh install in three."""
-    logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:
-            stream.flush()
-    os._exit(code)

@@ -6,6 +6,7 @@ Used for the README and the user guide, and by us to look at what users see.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 import time
@@ -53,6 +54,17 @@ def settle(app: QApplication, window: MainWindow, timeout: float = 20.0) -> None
 
 
 def take_screenshots(app: QApplication, out_dir: Path, store: Path | None = None) -> int:
+    """Every page of the demo, offscreen. No cyclic collection meanwhile: windows come and go,
+    each with its own DB worker, and a collection on the GUI thread while a worker was inside
+    SQLAlchemy crashed this run (ui/garbage.py has the app's rule; one run can afford none)."""
+    gc.disable()
+    try:
+        return _take_screenshots(app, out_dir, store)
+    finally:
+        gc.enable()
+
+
+def _take_screenshots(app: QApplication, out_dir: Path, store: Path | None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="wb-shots-") as tmp:
         directory = Path(tmp) / "demo"

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ui.application import dispose_window, make_app
+from ui.application import make_app
 from ui.fonts import chinese_face, cjk_families
 from ui.i18n import TRANSLATIONS
 from ui.i18n import tr as _tr
@@ -78,7 +78,7 @@ def paint_main_window(app: QApplication, scenario: selftest.Scenario) -> str:
             _tr("%1×%2 像素").replace("%1", str(image.width())).replace("%2", str(image.height()))
         )
     finally:
-        dispose_window(window)  # its worker stops as it closes
+        window.close()  # its worker stops as it closes
         collector.stop()
         if not workspace.locked:
             workspace.lock()
