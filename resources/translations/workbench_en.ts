@@ -1578,6 +1578,10 @@
         <translation>Data on the office server is not encrypted by this program, so there is no data key to change; when you disable someone, ask the database administrator to disable their database login</translation>
     </message>
     <message>
+        <source>把本程序做的备份恢复为本机上一个新文件夹中的数据库；不会恢复或改动巡察办服务器上的数据库（其备份和恢复由数据库管理员在服务器上进行）</source>
+        <translation>Restores a backup made by this program as a new database in a new folder on this computer; the database on the office server is not restored or changed (the database administrator backs it up and restores it on the server)</translation>
+    </message>
+    <message>
         <source>名单文件 (*.xlsx *.xls *.csv)</source>
         <translation>List files (*.xlsx *.xls *.csv)</translation>
     </message>
@@ -1901,6 +1905,10 @@ Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
     <message>
         <source>名单含个人信息，只有巡察办授权的角色可以导入和查看：%1</source>
         <translation>Lists hold personal data: only the roles the inspection office allows may import and view them: %1</translation>
+    </message>
+    <message>
+        <source>巡察办服务器</source>
+        <translation>Office server</translation>
     </message>
 </context>
 <context>
@@ -7213,7 +7221,7 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>停用</source>
         <comment>state</comment>
-        <translation>Disable</translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <source>启用</source>
@@ -7225,12 +7233,16 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>User %1 added. Tell them the initial passphrase face to face.</translation>
     </message>
     <message>
-        <source>停用用户</source>
-        <translation>Disable user</translation>
+        <source>停用 %1 后，其口令不再能解锁本数据库，已录入的记录保留。</source>
+        <translation>Once %1 is disabled, their passphrase no longer unlocks this database; the records they entered are kept.</translation>
     </message>
     <message>
-        <source>停用 %1 后，其口令不再能解锁本数据库，已录入的记录保留。确定停用？</source>
-        <translation>Once %1 is disabled, their passphrase no longer unlocks this database; the records they entered are kept. Disable?</translation>
+        <source>确定停用？</source>
+        <translation>Disable?</translation>
+    </message>
+    <message>
+        <source>停用用户</source>
+        <translation>Disable user</translation>
     </message>
     <message>
         <source>已停用 %1，其口令不再能解锁数据库。</source>
@@ -7995,10 +8007,6 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Too many incorrect passphrase attempts. Please try again later.</translation>
     </message>
     <message>
-        <source>该用户已停用</source>
-        <translation>This user has been deactivated.</translation>
-    </message>
-    <message>
         <source>恢复码不正确</source>
         <translation>The recovery code is incorrect.</translation>
     </message>
@@ -8555,10 +8563,6 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The migration did not verify: the data on the server differs from the source store, so the server&apos;s database is not enabled; the source store is unchanged. Find the cause, then migrate again into an empty database</translation>
     </message>
     <message>
-        <source>该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请系统管理员再次运行 workbench office migrate，它会从中断处继续</source>
-        <translation>This database is still being migrated from a desktop store and has not been verified, so it cannot be used yet: the system administrator should run workbench office migrate again, which continues where it stopped</translation>
-    </message>
-    <message>
         <source>副组长</source>
         <translation>Deputy team leader</translation>
     </message>
@@ -8617,6 +8621,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>检索索引与记录一致</source>
         <translation>Search index matches the records</translation>
+    </message>
+    <message>
+        <source>该用户已停用：如有疑问请联系系统管理员</source>
+        <translation>This user is disabled. If in doubt, contact the system administrator.</translation>
+    </message>
+    <message>
+        <source>该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请联系系统管理员完成迁移</source>
+        <translation>This database is still being migrated from a desktop store and has not been verified, so it cannot be used yet: ask the system administrator to finish the migration</translation>
     </message>
     <message>
         <source>数据库页（加密校验与内部结构）</source>
@@ -8705,6 +8717,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；服务器的备份、检查与加密由数据库管理员在服务器上进行</source>
         <translation>The database on the office server does not support {job} yet: it applies only to an encrypted database file on this computer; the database administrator backs up, checks and encrypts the server on the server</translation>
+    </message>
+    <message>
+        <source>{path} 不是空文件夹：请另选一个空文件夹（其中已有的文件不会被改动或覆盖）</source>
+        <translation>{path} is not an empty folder: choose an empty one (nothing already in it is changed or overwritten)</translation>
     </message>
     <message>
         <source>记录员</source>
