@@ -66,10 +66,7 @@ def _server_notes() -> dict[str, str]:
     return {
         # a backup file (a field laptop's, or this office's from before its migration) becomes
         # a new database in a folder on this computer: the server is not touched
-        "restore": _tr(
-            "把本程序做的备份恢复为本机上一个新文件夹中的数据库；"
-            "不会恢复或改动巡察办服务器上的数据库（其备份和恢复由数据库管理员在服务器上进行）"
-        ),
+        "restore": _tr("把备份恢复为本机新文件夹中的数据库，不改动巡察办服务器上的数据库"),
     }
 
 

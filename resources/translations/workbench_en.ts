@@ -1578,8 +1578,8 @@
         <translation>Data on the office server is not encrypted by this program, so there is no data key to change; when you disable someone, ask the database administrator to disable their database login</translation>
     </message>
     <message>
-        <source>把本程序做的备份恢复为本机上一个新文件夹中的数据库；不会恢复或改动巡察办服务器上的数据库（其备份和恢复由数据库管理员在服务器上进行）</source>
-        <translation>Restores a backup made by this program as a new database in a new folder on this computer; the database on the office server is not restored or changed (the database administrator backs it up and restores it on the server)</translation>
+        <source>把备份恢复为本机新文件夹中的数据库，不改动巡察办服务器上的数据库</source>
+        <translation>Restores a backup as a new database on this computer; the server&apos;s database is untouched</translation>
     </message>
     <message>
         <source>名单文件 (*.xlsx *.xls *.csv)</source>
@@ -9092,7 +9092,7 @@ No need to import it again; this database is unchanged.</translation>
     </message>
     <message>
         <source>公职人员、村（社区）干部及其近亲属享受低保/特困</source>
-        <translation>Public employees, village (community) cadres or their close relatives receiving subsistence allowance / extreme poverty support</translation>
+        <translation>Public employees, village cadres or their relatives on subsistence allowance</translation>
     </message>
     <message>
         <source>财政供养人员、村（社区）干部名单及干部近亲属名单，按身份证号与低保/特困/临时救助名单比对。近亲属只在其关联的干部本人在名单中时比中。</source>

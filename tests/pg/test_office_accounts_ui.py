@@ -96,7 +96,7 @@ def test_restore_is_offered_on_the_server_and_says_it_makes_a_local_copy(
     restore = _account_actions(window)["restore"]
     assert restore.isEnabled()  # type: ignore[attr-defined]
     tip = restore.toolTip()  # type: ignore[attr-defined]
-    assert "本机" in tip and "不会恢复或改动巡察办服务器上的数据库" in tip
+    assert "本机" in tip and "不改动巡察办服务器上的数据库" in tip
     assert restore.statusTip() == tip  # type: ignore[attr-defined]
 
 
