@@ -30,7 +30,7 @@ def add_admin_actions(window: MainWindow, menu: QMenu) -> None:
     if not is_admin(window):
         return
     menu.addSeparator()
-    menu.setToolTipsVisible(True)  # a job the server's store does not have says why
+    menu.setToolTipsVisible(True)  # on the server's store: why a job is not offered, or its scope
     for name, text, slot in (
         ("manage_users", _tr("用户管理…"), lambda: open_users(window)),
         ("backup", _tr("备份…"), lambda: open_backup(window)),
@@ -40,11 +40,13 @@ def add_admin_actions(window: MainWindow, menu: QMenu) -> None:
         action = QAction(text, window)
         action.setObjectName(name)
         action.triggered.connect(slot)
-        reason = _server_reasons().get(name) if window.workspace.on_server else None
-        if reason is not None:
-            action.setEnabled(False)
-            action.setToolTip(reason)
-            action.setStatusTip(reason)
+        if window.workspace.on_server:
+            reason = _server_reasons().get(name)
+            note = reason or _server_notes().get(name)
+            action.setEnabled(reason is None)
+            if note is not None:
+                action.setToolTip(note)
+                action.setStatusTip(note)
         menu.addAction(action)
 
 
@@ -56,6 +58,15 @@ def _server_reasons() -> dict[str, str]:
             "巡察办服务器上的数据不由本程序加密，没有数据密钥可换；"
             "停用人员时，请数据库管理员停用其数据库账号"
         ),
+    }
+
+
+def _server_notes() -> dict[str, str]:
+    """What a job offered on a server-linked desktop does there, where it could be misread."""
+    return {
+        # a backup file (a field laptop's, or this office's from before its migration) becomes
+        # a new database in a folder on this computer: the server is not touched
+        "restore": _tr("把备份恢复为本机新文件夹中的数据库，不改动巡察办服务器上的数据库"),
     }
 
 

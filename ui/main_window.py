@@ -37,6 +37,8 @@ from ui.editors.registry import (
     reopen_parked,
 )
 from ui.errors import error_text, show_error
+from ui.i18n import aside
+from ui.i18n import tr as _tr
 from ui.icons import icon
 from ui.lock import IdleLock
 from ui.menu_bar import build_menu_bar
@@ -88,6 +90,18 @@ RECORD_PAGES: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
         ("data_hit", get_hit),
     )
 }
+
+
+def store_place(workspace: Workspace) -> str:
+    """Where the data is: the store's folder, or on a server-linked desktop the server and its
+    database (that folder holds only the link), never the login or its password."""
+    if not workspace.on_server:
+        return str(workspace.summary.directory)
+    url = workspace.call(lambda vault: vault.engine.url)
+    server = url.host or ""
+    if url.port is not None:
+        server += f":{url.port}"
+    return aside(_tr("巡察办服务器"), f"{server}/{url.database or ''}")
 
 
 class MainWindow(QMainWindow):
@@ -208,7 +222,9 @@ class MainWindow(QMainWindow):
         user = workspace.user
         who = self.tr("%1（%2）").replace("%2", roles_text(tuple(user.roles)))
         self.statusBar().addPermanentWidget(QLabel(who.replace("%1", user.display_name)))
-        self.statusBar().addPermanentWidget(QLabel(str(workspace.summary.directory)))
+        self.store_place = QLabel(store_place(workspace))
+        self.store_place.setObjectName("store_place")
+        self.statusBar().addPermanentWidget(self.store_place)
         self.index_status = IndexStatus(self.tasks)
         self.index_status.finished.connect(self._index_caught_up)
         self.statusBar().addWidget(self.index_status)
@@ -412,7 +428,7 @@ class MainWindow(QMainWindow):
 
     def open_change_passphrase(self) -> ChangePassphraseDialog:
         user = self.workspace.user
-        dialog = ChangePassphraseDialog(self.tasks, f"{user.display_name}（{user.name}）", self)
+        dialog = ChangePassphraseDialog(self.tasks, aside(user.display_name, user.name), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
             lambda: self.statusBar().showMessage(
@@ -521,7 +537,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setEnabled(False)
         self.screens.setCurrentWidget(self.lock_screen)
         user = self.workspace.user
-        self.lock_screen.show_for(f"{user.display_name}（{user.name}）")
+        self.lock_screen.show_for(aside(user.display_name, user.name))
         self.tasks.lock_workspace(lambda _none: self.locked.emit())
 
     def unlock(self, passphrase: str) -> None:

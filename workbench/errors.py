@@ -17,6 +17,9 @@ class WorkbenchError(Exception):
     code: ClassVar[str] = "WB-ERROR"
     exit_code: ClassVar[int] = 1
     default_message: ClassVar[str] = N_("操作失败")
+    # the command that fixes it, for whoever reads the CLI's output (an administrator); the UI,
+    # read by everyone, says whom to ask instead
+    cli_hint: ClassVar[str] = ""
 
     def __init__(self, message: str | None = None, **details: Any) -> None:
         self.message = message or self.default_message
@@ -43,7 +46,7 @@ class UnlockThrottled(AuthenticationError):
 
 class UserDisabled(AuthenticationError):
     code = "WB-AUTH-DISABLED"
-    default_message = N_("该用户已停用")
+    default_message = N_("该用户已停用：如有疑问请联系系统管理员")
 
 
 class RecoveryCodeInvalid(AuthenticationError):
@@ -274,6 +277,6 @@ class OfficeMigrationIncomplete(NotAnOfficeStore):
 
     code = "WB-OFFICE-MIGRATING"
     default_message = N_(
-        "该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请系统管理员再次运行 "
-        "workbench office migrate，它会从中断处继续"
+        "该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请联系系统管理员完成迁移"
     )
+    cli_hint = "再次运行 workbench office migrate，它会从中断处继续"

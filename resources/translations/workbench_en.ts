@@ -1578,6 +1578,10 @@
         <translation>Data on the office server is not encrypted by this program, so there is no data key to change; when you disable someone, ask the database administrator to disable their database login</translation>
     </message>
     <message>
+        <source>把备份恢复为本机新文件夹中的数据库，不改动巡察办服务器上的数据库</source>
+        <translation>Restores a backup as a new database on this computer; the server&apos;s database is untouched</translation>
+    </message>
+    <message>
         <source>名单文件 (*.xlsx *.xls *.csv)</source>
         <translation>List files (*.xlsx *.xls *.csv)</translation>
     </message>
@@ -1901,6 +1905,10 @@ Install one (Debian/Kylin/UOS: sudo apt install fonts-noto-cjk) and start again.
     <message>
         <source>名单含个人信息，只有巡察办授权的角色可以导入和查看：%1</source>
         <translation>Lists hold personal data: only the roles the inspection office allows may import and view them: %1</translation>
+    </message>
+    <message>
+        <source>巡察办服务器</source>
+        <translation>Office server</translation>
     </message>
 </context>
 <context>
@@ -7213,7 +7221,7 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>停用</source>
         <comment>state</comment>
-        <translation>Disable</translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <source>启用</source>
@@ -7225,12 +7233,16 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>User %1 added. Tell them the initial passphrase face to face.</translation>
     </message>
     <message>
-        <source>停用用户</source>
-        <translation>Disable user</translation>
+        <source>停用 %1 后，其口令不再能解锁本数据库，已录入的记录保留。</source>
+        <translation>Once %1 is disabled, their passphrase no longer unlocks this database; the records they entered are kept.</translation>
     </message>
     <message>
-        <source>停用 %1 后，其口令不再能解锁本数据库，已录入的记录保留。确定停用？</source>
-        <translation>Once %1 is disabled, their passphrase no longer unlocks this database; the records they entered are kept. Disable?</translation>
+        <source>确定停用？</source>
+        <translation>Disable?</translation>
+    </message>
+    <message>
+        <source>停用用户</source>
+        <translation>Disable user</translation>
     </message>
     <message>
         <source>已停用 %1，其口令不再能解锁数据库。</source>
@@ -7995,10 +8007,6 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Too many incorrect passphrase attempts. Please try again later.</translation>
     </message>
     <message>
-        <source>该用户已停用</source>
-        <translation>This user has been deactivated.</translation>
-    </message>
-    <message>
         <source>恢复码不正确</source>
         <translation>The recovery code is incorrect.</translation>
     </message>
@@ -8555,10 +8563,6 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The migration did not verify: the data on the server differs from the source store, so the server&apos;s database is not enabled; the source store is unchanged. Find the cause, then migrate again into an empty database</translation>
     </message>
     <message>
-        <source>该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请系统管理员再次运行 workbench office migrate，它会从中断处继续</source>
-        <translation>This database is still being migrated from a desktop store and has not been verified, so it cannot be used yet: the system administrator should run workbench office migrate again, which continues where it stopped</translation>
-    </message>
-    <message>
         <source>副组长</source>
         <translation>Deputy team leader</translation>
     </message>
@@ -8617,6 +8621,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>检索索引与记录一致</source>
         <translation>Search index matches the records</translation>
+    </message>
+    <message>
+        <source>该用户已停用：如有疑问请联系系统管理员</source>
+        <translation>This user is disabled. If in doubt, contact the system administrator.</translation>
+    </message>
+    <message>
+        <source>该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请联系系统管理员完成迁移</source>
+        <translation>This database is still being migrated from a desktop store and has not been verified, so it cannot be used yet: ask the system administrator to finish the migration</translation>
     </message>
     <message>
         <source>数据库页（加密校验与内部结构）</source>
@@ -8705,6 +8717,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；服务器的备份、检查与加密由数据库管理员在服务器上进行</source>
         <translation>The database on the office server does not support {job} yet: it applies only to an encrypted database file on this computer; the database administrator backs up, checks and encrypts the server on the server</translation>
+    </message>
+    <message>
+        <source>{path} 不是空文件夹：请另选一个空文件夹（其中已有的文件不会被改动或覆盖）</source>
+        <translation>{path} is not an empty folder: choose an empty one (nothing already in it is changed or overwritten)</translation>
     </message>
     <message>
         <source>记录员</source>
@@ -9073,6 +9089,94 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>了解中</source>
         <translation>Under inquiry</translation>
+    </message>
+    <message>
+        <source>公职人员、村（社区）干部及其近亲属享受低保/特困</source>
+        <translation>Public employees, village cadres or their relatives on subsistence allowance</translation>
+    </message>
+    <message>
+        <source>财政供养人员、村（社区）干部名单及干部近亲属名单，按身份证号与低保/特困/临时救助名单比对。近亲属只在其关联的干部本人在名单中时比中。</source>
+        <translation>Compares the state-funded staff roster, the village (community) cadre list and the cadres&apos; close relatives list with the subsistence allowance / extreme poverty / temporary assistance list by ID number. A close relative matches only when the cadre they are linked to is on the list.</translation>
+    </message>
+    <message>
+        <source>公职人员、村（社区）干部或其近亲属享受低保、特困供养等救助，可能存在不符合条件违规享受、优亲厚友或审核把关不严，需核实其家庭收入、财产状况和审批过程。</source>
+        <translation>A public employee, village (community) cadre or close relative receiving subsistence allowance, extreme poverty support or other assistance may be ineligible, favoured as kin or friends, or let through by lax review; verify the household&apos;s income, assets and the approval process.</translation>
+    </message>
+    <message>
+        <source>群众纪律：在社会保障、救助款物分配等事项中优亲厚友、明显有失公平；工作纪律：审核把关不严（《中国共产党纪律处分条例》）</source>
+        <translation>Mass discipline: favouring relatives and friends, or plain unfairness, in social security and in allocating assistance funds and goods; work discipline: lax review (CPC Regulations on Disciplinary Actions)</translation>
+    </message>
+    <message>
+        <source>死亡人员在死亡日期后仍领取低保或补贴</source>
+        <translation>Subsistence allowance or subsidies paid after the recipient&apos;s death</translation>
+    </message>
+    <message>
+        <source>死亡/火化人员名单按身份证号与低保/特困/临时救助名单、惠农补贴发放名单比对，发放日期晚于死亡日期（加宽限天数）的比中；死亡前的发放不比中。</source>
+        <translation>Compares the death / cremation records with the subsistence allowance / extreme poverty / temporary assistance list and the farm subsidy payment list by ID number. A payment dated after the date of death (plus the grace days) matches; payments before death do not.</translation>
+    </message>
+    <message>
+        <source>死亡人员在死亡后仍被发放低保或补贴资金，可能存在冒领、虚报套取或动态管理不到位，需核实资金去向和经办责任。</source>
+        <translation>Subsistence allowance or subsidy paid to a person after their death may mean fraudulent claims, false reporting or poor upkeep of the rolls; verify where the money went and who handled it.</translation>
+    </message>
+    <message>
+        <source>群众纪律：侵害群众利益，虚报冒领、截留挪用惠民资金；工作纪律：动态管理失职（《中国共产党纪律处分条例》）；涉嫌违法犯罪的依法移送</source>
+        <translation>Mass discipline: harming the public&apos;s interests, false or fraudulent claims, withholding or misappropriating welfare funds; work discipline: neglecting upkeep of the rolls (CPC Regulations on Disciplinary Actions); suspected crimes are referred under the law</translation>
+    </message>
+    <message>
+        <source>低保/特困/临时救助名单中，同一身份证号在同一月份出现多次，或在两个以上村（社区）领取。仅姓名相同、身份证号不同的不比中。</source>
+        <translation>In the subsistence allowance / extreme poverty / temporary assistance list, the same ID number appears more than once in a month, or is paid in two or more villages (communities). The same name with different ID numbers does not match.</translation>
+    </message>
+    <message>
+        <source>同一人重复或多地享受救助，可能存在重复申报、虚报冒领或审核比对把关不严，需核实发放记录和资金去向。</source>
+        <translation>One person receiving assistance twice or in several places may mean duplicate applications, false or fraudulent claims, or lax review and cross-checking; verify the payment records and where the money went.</translation>
+    </message>
+    <message>
+        <source>群众纪律：虚报冒领、优亲厚友；工作纪律：审核把关不严（《中国共产党纪律处分条例》）</source>
+        <translation>Mass discipline: false or fraudulent claims, favouring relatives and friends; work discipline: lax review (CPC Regulations on Disciplinary Actions)</translation>
+    </message>
+    <message>
+        <source>村干部近亲属承接本村工程或签订三资合同</source>
+        <translation>Village cadres&apos; relatives with village projects or collective assets contracts</translation>
+    </message>
+    <message>
+        <source>村（社区）干部及其近亲属，按身份证号与本村集体“三资”合同的承包方比对，或其担任法定代表人、股东的企业中标本村工程项目（按企业名称或统一社会信用代码）。</source>
+        <translation>Compares village (community) cadres and their close relatives by ID number with the contractors of the village&apos;s collective assets contracts, and finds companies they represent legally or hold shares in that won the village&apos;s construction projects (by company name or unified social credit code).</translation>
+    </message>
+    <message>
+        <source>村干部本人或其近亲属承接本村工程、承包集体资产资源，可能存在利用职务影响为亲属谋利、未执行回避规定或暗箱操作，需核实发包程序和定价。</source>
+        <translation>A village cadre or close relative taking on the village&apos;s projects or contracting its collective assets may mean using the post&apos;s influence for relatives, not recusing, or rigged dealings; verify the contracting procedure and pricing.</translation>
+    </message>
+    <message>
+        <source>廉洁纪律：利用职权或职务上的影响为配偶、子女及其他特定关系人经营活动谋取利益（《中国共产党纪律处分条例》）</source>
+        <translation>Integrity discipline: using one&apos;s power or the influence of one&apos;s post to benefit the business of a spouse, children or other specially related persons (CPC Regulations on Disciplinary Actions)</translation>
+    </message>
+    <message>
+        <source>财政供养人员在企业担任法定代表人或股东</source>
+        <translation>State-funded staff as legal representatives or shareholders of companies</translation>
+    </message>
+    <message>
+        <source>公职人员/财政供养人员名单按身份证号与工商登记信息比对，在企业担任法定代表人或股东的比中。</source>
+        <translation>Compares the public employee / state-funded staff roster with the business registration records by ID number. A person who is a company&apos;s legal representative or shareholder matches.</translation>
+    </message>
+    <message>
+        <source>财政供养人员在企业担任法定代表人或持股，可能违规经商办企业，需核实其身份、是否经批准及企业经营与其职务的关系。</source>
+        <translation>State-funded staff who are a company&apos;s legal representative or hold its shares may be running a business against the rules; verify their status, whether it was approved, and how the company&apos;s business relates to their post.</translation>
+    </message>
+    <message>
+        <source>廉洁纪律：违反有关规定从事营利活动（《中国共产党纪律处分条例》）；公职人员不得从事或参与营利性活动、在企业兼任职务（《中华人民共和国公务员法》）</source>
+        <translation>Integrity discipline: engaging in for-profit activities against the rules (CPC Regulations on Disciplinary Actions); public servants may not engage or take part in for-profit activities or hold posts in companies (Civil Servant Law of the People&apos;s Republic of China)</translation>
+    </message>
+    <message>
+        <source>惠农补贴发放名单中，补贴面积超过承包面积且超出部分大于允许误差（百分比与亩数都要超过）。</source>
+        <translation>In the farm subsidy payment list, the subsidised area exceeds the contracted area by more than the allowed margin (both the percentage and the mu must be exceeded).</translation>
+    </message>
+    <message>
+        <source>补贴面积超过承包面积，可能虚报面积套取惠农补贴或核定不实，需核实土地确权和实际种植面积。</source>
+        <translation>A subsidised area larger than the contracted area may mean an inflated area claimed for farm subsidies or a wrong assessment; verify the land rights registration and the area actually farmed.</translation>
+    </message>
+    <message>
+        <source>群众纪律：虚报冒领、截留挪用惠农资金；工作纪律：审核把关不严（《中国共产党纪律处分条例》）</source>
+        <translation>Mass discipline: false or fraudulent claims, withholding or misappropriating farm support funds; work discipline: lax review (CPC Regulations on Disciplinary Actions)</translation>
     </message>
     <message>
         <source>发现问题</source>

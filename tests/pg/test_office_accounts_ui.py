@@ -88,6 +88,27 @@ def test_backup_and_rekey_are_not_offered_on_the_server_and_say_why(
     assert window.backup_reminder.isHidden()  # never backed up here, and not this desktop's job
 
 
+def test_restore_is_offered_on_the_server_and_says_it_makes_a_local_copy(
+    window: MainWindow,
+) -> None:
+    """A backup file becomes a new database on this computer: the server is not touched, so
+    the job is offered, saying so."""
+    restore = _account_actions(window)["restore"]
+    assert restore.isEnabled()  # type: ignore[attr-defined]
+    tip = restore.toolTip()  # type: ignore[attr-defined]
+    assert "本机" in tip and "不改动巡察办服务器上的数据库" in tip
+    assert restore.statusTip() == tip  # type: ignore[attr-defined]
+
+
+def test_the_status_bar_names_the_server_and_database_not_the_folder(
+    window: MainWindow, desktop: Path, pg_url: str, pg_cluster: pg.Cluster
+) -> None:
+    url = make_url(pg_url)
+    shown = window.store_place.text()
+    assert shown == f"巡察办服务器（{url.host}:{url.port}/{url.database}）"
+    assert str(desktop) not in shown and pg_cluster.app_password not in shown
+
+
 def test_disabling_on_the_server_says_the_database_login_must_go(
     qtbot: QtBot, window: MainWindow, desktop: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -101,8 +122,15 @@ def test_disabling_on_the_server_says_the_database_login_must_go(
     assert dialog is not None and dialog.on_server
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=SLOW)
     dialog.select_user("zhang")
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
     dialog.disable_button.click()
+    assert "张伟（zhang）" in asked[0] and "数据库账号" in asked[0]  # said before the choice
     qtbot.waitUntil(lambda: dialog.disabled_notice is not None, timeout=SLOW)
     notice = dialog.disabled_notice
     assert notice is not None and notice.isVisible()

@@ -317,6 +317,10 @@ def test_a_run_killed_mid_copy_then_run_again_copies_each_row_once(
         )
 
     monkeypatch.setenv("WORKBENCH_PASSPHRASE", PASSPHRASE)
+    connect = ["office", "connect", pg_url, "--store", str(tmp_path / "desk"), "--user", ADMIN]
+    assert main(connect) == 5
+    refused = capsys.readouterr().err  # a clerk is told whom to ask, the terminal what to run
+    assert "请联系系统管理员完成迁移" in refused and "再次运行 workbench office migrate" in refused
     argv = ["--json", "office", "migrate", "--from", str(source), "--to", pg_url]
     assert main([*argv, "--user", ADMIN, "--batch", str(BATCH)]) == 0
     result = json.loads(capsys.readouterr().out)

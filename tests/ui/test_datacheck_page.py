@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -388,3 +389,26 @@ def test_tab_goes_from_the_mapping_table_through_its_column_choices(
 
     assert tab_from(dialog.mapping) is combos[0]  # not after 关闭
     assert all(tab_from(a) is b for a, b in itertools.pairwise(combos))
+
+
+def test_the_shipped_rules_read_in_english_and_the_hits_keep_the_chinese(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """The shipped rules' texts (resources/datacheck/rules.json) are shown in the UI's language;
+    what a hit recorded stays as the rule said it, in Chinese, for the records made from it."""
+    cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    with english_ui():
+        window, page = _window(qtbot, workspace)
+        rules, hits = page.rules_tab, page.hits_tab
+        shown = [rules.table.item(r, c).text() for r in range(6) for c in (0, 3)]
+        assert all(shown) and not [t for t in shown if cjk.search(t)]
+        rules.table.selectRow(0)
+        assert "close relatives" in rules.detail.text() and not cjk.search(rules.detail.text())
+        page.show_tab("hits")
+        _wait(qtbot, window)
+        titles = [hits.table.item(r, 0).text() for r in range(hits.table.rowCount())]
+        assert titles and not [t for t in titles if cjk.search(t)]
+        assert not cjk.search(hits.rule.itemText(1))
+        window.close()
+    recorded = workspace.read(lambda s: {h.rule_title for h in list_hits(s)})
+    assert recorded and all(cjk.search(t) for t in recorded)

@@ -21,6 +21,7 @@ from ui.dialogs.job_wizard import note_label
 from ui.dialogs.list_import_dialog import labelled
 from ui.editors.fields import EnumCombo, TargetCombo
 from ui.errors import error_text
+from ui.i18n import core_text
 from ui.i18n import tr as _tr
 from ui.pages.datacheck_data import HitView
 from ui.tasks import Tasks
@@ -57,7 +58,7 @@ class HitConvertDialog(QDialog):
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         person = " ".join(p for p in (hit.subject_name, hit.subject_id_number) if p)
-        subject = QLabel(labelled(hit.rule_title, person))
+        subject = QLabel(labelled(core_text(hit.rule_title), person))
         subject.setWordWrap(True)  # beside its label, however long the rule's title
         self.form.add("hit", self.tr("疑点："), subject)
         layout = QVBoxLayout(self)

@@ -37,7 +37,7 @@ from ui.dialogs.user_forms import (
     roles_text,
 )
 from ui.errors import error_text
-from ui.i18n import core_text
+from ui.i18n import aside, core_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
 from workbench.roles import ADMIN_ROLES
@@ -51,6 +51,11 @@ def local_time(value: datetime | None) -> str:
     if value is None:
         return ""
     return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _who(user: UserInfo) -> str:
+    """“张伟（zhang）” in the UI language's brackets."""
+    return aside(user.display_name, user.name)
 
 
 def _users_and_links(s: Session) -> tuple[list[UserInfo], list[MemberChoice]]:
@@ -221,12 +226,18 @@ class UsersDialog(QDialog):
         user = self.selected()
         if user is None:
             return
+        parts = [
+            self.tr("停用 %1 后，其口令不再能解锁本数据库，已录入的记录保留。").replace(
+                "%1", _who(user)
+            )
+        ]
+        if self.on_server:  # said before the choice: disabling here leaves the database login
+            parts.append(core_text(DISABLED_KEEPS_LOGIN))
+        parts.append(self.tr("确定停用？"))
         answer = QMessageBox.question(
             self,
             self.tr("停用用户"),
-            self.tr("停用 %1 后，其口令不再能解锁本数据库，已录入的记录保留。确定停用？").replace(
-                "%1", f"{user.display_name}（{user.name}）"
-            ),
+            "\n\n".join(parts),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -245,7 +256,7 @@ class UsersDialog(QDialog):
         """A keyfile copied before still opens the store with the old data key: offer a new one.
         On the office server there is no key to change: the person's database login must go."""
         self.refresh()
-        who = f"{info.display_name}（{info.name}）"
+        who = _who(info)
         if self.on_server:
             self.disabled_notice = QMessageBox(
                 QMessageBox.Icon.Warning,

@@ -192,7 +192,7 @@ class HitsTab(QWidget):
         self.rule.clear()
         self.rule.addItem(self.tr("全部规则"), None)
         for rule in data.rules:
-            self.rule.addItem(rule.title, rule.id)
+            self.rule.addItem(core_text(rule.title), rule.id)
         self.rule.setCurrentIndex(max(0, self.rule.findData(kept)))
         self.rule.blockSignals(False)
         self.reload()
@@ -207,7 +207,7 @@ class HitsTab(QWidget):
             (
                 h.id,
                 [
-                    h.rule_title,
+                    core_text(h.rule_title),  # as the rule said it then: a shipped one translated
                     " ".join(p for p in (h.subject_name, h.subject_id_number) if p),
                     core_text(h.status.label),
                     h.decided_by,
@@ -282,11 +282,11 @@ class HitsTab(QWidget):
         else:
             self.matched.show()
             person = " ".join(p for p in (hit.subject_name, hit.subject_id_number) if p)
-            self.title.setText(labelled(hit.rule_title, person))
+            self.title.setText(labelled(core_text(hit.rule_title), person))
             facts = [
                 hit.summary,
-                self.tr("定性提示：") + hit.qualification if hit.qualification else "",
-                self.tr("涉及纪律：") + hit.discipline if hit.discipline else "",
+                self.tr("定性提示：") + core_text(hit.qualification) if hit.qualification else "",
+                self.tr("涉及纪律：") + core_text(hit.discipline) if hit.discipline else "",
                 self._decision(hit),
             ]
             if not any(r.get("cells") for r in hit.rows):

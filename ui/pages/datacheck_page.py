@@ -283,10 +283,10 @@ class RulesTab(QWidget):
             (
                 r.id,
                 [
-                    r.title,
+                    core_text(r.title),  # a shipped rule's text is translated
                     str(r.version),
                     self.tr("内置") if r.shipped else self.tr("本办添加"),
-                    r.qualification,
+                    core_text(r.qualification),
                 ],
             )
             for r in data.rules
@@ -302,11 +302,11 @@ class RulesTab(QWidget):
         else:
             lists = _tr("、").join(core_text(kind.label) for kind in rule.kinds)
             parts = [
-                rule.title,
-                rule.description,
+                core_text(rule.title),
+                core_text(rule.description),
                 self.tr("比对名单：") + lists,
-                self.tr("定性提示：") + rule.qualification,
-                self.tr("涉及纪律：") + rule.discipline,
+                self.tr("定性提示：") + core_text(rule.qualification),
+                self.tr("涉及纪律：") + core_text(rule.discipline),
             ]
             self.detail.setText("\n".join(p for p in parts if p))
         self._update()
@@ -353,7 +353,7 @@ class RulesTab(QWidget):
 
     def _ran(self, result: RunResult) -> None:
         self.job.setVisible(False)
-        titles = {r.id: r.title for r in self.page.rules()}
+        titles = {r.id: core_text(r.title) for r in self.page.rules()}
         lines = [
             self.tr("比对完成：新发现疑点 %1 条，此前已发现 %2 条。")
             .replace("%1", str(result.new))

@@ -220,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # a message may quote a file's own text (a list's headers, a sheet's name)
         print(f"错误 [{exc.code}]：{terminal_safe(exc.message)}", file=sys.stderr)
+        if exc.cli_hint:
+            print(f"处理办法：{exc.cli_hint}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # `workbench … | head`: the reader left, nothing to report
         return 0

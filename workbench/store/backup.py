@@ -35,7 +35,6 @@ from workbench.errors import (
     DiskFull,
     NotFound,
     StoreDamaged,
-    StoreExists,
     UsageError,
 )
 from workbench.i18n import N_
@@ -55,6 +54,7 @@ from workbench.store.fsutil import (
 from workbench.store.keyfile import Keyfile
 from workbench.store.layout import DB_NAME, KEYFILE_NAME, StoreLayout
 from workbench.store.pg import refuse_on_server
+from workbench.store.vault import require_new_store_dir
 
 MAGIC = b"WBBACKUP"
 FORMAT_VERSION = 1
@@ -279,8 +279,7 @@ def restore_backup(
     """Restore into ``directory`` (missing or empty). ``unlock_key`` opens the backup's keyfile
     (with a passphrase or the recovery code) and returns the data key to check the HMAC."""
     _check_backup_file(backup_file)
-    if directory.exists() and any(directory.iterdir()):
-        raise StoreExists(f"{directory} 不是空文件夹，不会覆盖", path=str(directory))
+    require_new_store_dir(directory)
     directory.parent.mkdir(parents=True, exist_ok=True)
     building = directory.parent / f".{directory.name}.restoring-{uuid.uuid4().hex[:8]}"
     make_private_dir(building)

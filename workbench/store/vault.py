@@ -30,7 +30,7 @@ from workbench.errors import (
     UserDisabled,
     ValidationError,
 )
-from workbench.i18n import N_
+from workbench.i18n import N_, Wording
 from workbench.models.base import utcnow
 from workbench.models.system import StoreMeta, User
 from workbench.roles import Role, validate_first_user_roles
@@ -64,12 +64,14 @@ RECOVER_NEEDS_CONNECTION = N_(
 )
 
 
+# one sentence for every way into a folder: a new store, a desktop's link, a demo, a restore
+NOT_EMPTY = N_("{path} 不是空文件夹：请另选一个空文件夹（其中已有的文件不会被改动或覆盖）")
+
+
 def require_new_store_dir(directory: Path) -> None:
     """A store is made only where there is nothing: a missing or empty folder."""
     if directory.exists() and any(directory.iterdir()):
-        raise StoreExists(
-            f"{directory} 不是空文件夹，不会在此创建或覆盖数据库", path=str(directory)
-        )
+        raise StoreExists(Wording(NOT_EMPTY, path=str(directory)), path=str(directory))
 
 
 def _dummy_derivation(passphrase: bytes) -> None:
