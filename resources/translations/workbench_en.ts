@@ -1855,6 +1855,14 @@ Reason for voiding (required):</translation>
         <translation>Action</translation>
     </message>
     <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>PostgreSQL（巡察办服务器）</source>
+        <translation>PostgreSQL (office server)</translation>
+    </message>
+    <message>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -8617,6 +8625,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>检索索引与记录一致</source>
         <translation>Search index matches the records</translation>
+    </message>
+    <message>
+        <source>服务器地址设为不校验巡察办服务器的证书，无法防止连到冒充的服务器，连接已拒绝：请向系统管理员索取巡察办的 CA 证书，并去掉地址中的加密方式设置</source>
+        <translation>The server address is set not to verify the office server&apos;s certificate, so a server posing as it could not be detected; the connection was refused. Ask the system administrator for the office&apos;s CA certificate, and remove the encryption setting (sslmode) from the address.</translation>
+    </message>
+    <message>
+        <source>巡察办服务器拒绝了本次操作：所用的数据库账号没有读写巡察办数据库的权限。请数据库管理员按安装说明，把该账号加入拥有巡察办数据库的组角色，并设置它登录后以该组角色操作</source>
+        <translation>The office server refused this operation: the database account has no right to read and write the office database. Ask the database administrator to add the account to the group role that owns the office database, as the installation guide says, and to make it act as that group role when it logs in.</translation>
     </message>
     <message>
         <source>数据库页（加密校验与内部结构）</source>
