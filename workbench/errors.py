@@ -277,8 +277,8 @@ class NotOnOfficeServer(ValidationError):
 
     code = "WB-OFFICE-UNSUPPORTED"
     default_message = N_(
-        "巡察办服务器上的数据库暂不支持此操作（它只适用于本机的加密数据库文件）；"
-        "服务器的备份与检查由数据库管理员在服务器上进行"
+        "巡察办服务器上的数据库不支持此操作（它只适用于本机的加密数据库文件）；"
+        "服务器的备份由数据库管理员在服务器上进行"
     )
 
 

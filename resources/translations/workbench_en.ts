@@ -8399,8 +8399,8 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The office server has no database by the name in the address: check the database name</translation>
     </message>
     <message>
-        <source>巡察办服务器上的数据库暂不支持此操作（它只适用于本机的加密数据库文件）；服务器的备份与检查由数据库管理员在服务器上进行</source>
-        <translation>The office store on the server does not support this yet (it applies to an encrypted store file on this computer); the database administrator backs up and checks the server on the server</translation>
+        <source>巡察办服务器上的数据库不支持此操作（它只适用于本机的加密数据库文件）；服务器的备份由数据库管理员在服务器上进行</source>
+        <translation>The office store on the server does not support this (it applies to an encrypted store file on this computer); the database administrator backs up the server on the server</translation>
     </message>
     <message>
         <source>无法识别的金额“{value}”</source>
@@ -8719,8 +8719,8 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The office server runs PostgreSQL {version}; this program needs version 14 or later: ask the database administrator to upgrade the server. Nothing was created or changed in that database</translation>
     </message>
     <message>
-        <source>巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；服务器的备份、检查与加密由数据库管理员在服务器上进行</source>
-        <translation>The database on the office server does not support {job} yet: it applies only to an encrypted database file on this computer; the database administrator backs up, checks and encrypts the server on the server</translation>
+        <source>巡察办服务器上的数据库不支持{job}：它只适用于本机的加密数据库文件；服务器的备份与加密由数据库管理员在服务器上进行</source>
+        <translation>The database on the office server does not support {job}: it applies only to an encrypted database file on this computer; the database administrator backs up and encrypts the server on the server</translation>
     </message>
     <message>
         <source>记录员</source>
