@@ -12,7 +12,8 @@ set up and no different to query).
 PostgreSQL is the throwaway cluster of the tests (``tests/pg/cluster.py``: a local server with
 TLS, as the postgres user when run as root) unless ``WORKBENCH_BENCH_PG_URL`` names a database
 (the bench migrates it and fills it: use an empty one; ``--reuse``: one it filled before, only
-timed again). No PostgreSQL: the area is skipped.
+timed again; its ``sslmode`` must verify the server, ``verify-full`` with ``sslrootcert``, as a
+desktop's must). No PostgreSQL: the area is skipped.
 
     python -m bench.office_bench --letters 1000000   # the issue's size, alone (hours to build)
 """

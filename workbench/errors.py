@@ -239,6 +239,29 @@ class OfficeLoginRefused(AuthenticationError):
     )
 
 
+class OfficeTlsUnverified(ValidationError):
+    """An address whose ``sslmode`` does not verify the server, without the user's explicit
+    consent (``office … --insecure-tls``; the GUI never gives it)."""
+
+    code = "WB-OFFICE-TLS-UNVERIFIED"
+    default_message = N_(
+        "服务器地址设为不校验巡察办服务器的证书，无法防止连到冒充的服务器，连接已拒绝："
+        "请向系统管理员索取巡察办的 CA 证书，并去掉地址中的加密方式设置"
+    )
+
+
+class OfficePrivilegeMissing(PermissionDenied):
+    """The server refused a statement for want of a privilege (SQLSTATE 42501): the database
+    login is not in the group role that owns the office's database."""
+
+    code = "WB-OFFICE-PRIVILEGE"
+    default_message = N_(
+        "巡察办服务器拒绝了本次操作：所用的数据库账号没有读写巡察办数据库的权限。"
+        "请数据库管理员按安装说明，把该账号加入拥有巡察办数据库的组角色，"
+        "并设置它登录后以该组角色操作"
+    )
+
+
 class OfficeDatabaseMissing(StoreNotFound):
     code = "WB-OFFICE-NO-DATABASE"
     default_message = N_("巡察办服务器上没有地址中所写的数据库：请核对数据库名")
@@ -257,8 +280,8 @@ class NotOnOfficeServer(ValidationError):
 
     code = "WB-OFFICE-UNSUPPORTED"
     default_message = N_(
-        "巡察办服务器上的数据库暂不支持此操作（它只适用于本机的加密数据库文件）；"
-        "服务器的备份与检查由数据库管理员在服务器上进行"
+        "巡察办服务器上的数据库不支持此操作（它只适用于本机的加密数据库文件）；"
+        "服务器的备份由数据库管理员在服务器上进行"
     )
 
 

@@ -1859,6 +1859,14 @@ Reason for voiding (required):</translation>
         <translation>Action</translation>
     </message>
     <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>PostgreSQL（巡察办服务器）</source>
+        <translation>PostgreSQL (office server)</translation>
+    </message>
+    <message>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -8399,8 +8407,8 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The office server has no database by the name in the address: check the database name</translation>
     </message>
     <message>
-        <source>巡察办服务器上的数据库暂不支持此操作（它只适用于本机的加密数据库文件）；服务器的备份与检查由数据库管理员在服务器上进行</source>
-        <translation>The office store on the server does not support this yet (it applies to an encrypted store file on this computer); the database administrator backs up and checks the server on the server</translation>
+        <source>巡察办服务器上的数据库不支持此操作（它只适用于本机的加密数据库文件）；服务器的备份由数据库管理员在服务器上进行</source>
+        <translation>The office store on the server does not support this (it applies to an encrypted store file on this computer); the database administrator backs up the server on the server</translation>
     </message>
     <message>
         <source>无法识别的金额“{value}”</source>
@@ -8627,6 +8635,14 @@ No need to import it again; this database is unchanged.</translation>
         <translation>This user is disabled. If in doubt, contact the system administrator.</translation>
     </message>
     <message>
+        <source>服务器地址设为不校验巡察办服务器的证书，无法防止连到冒充的服务器，连接已拒绝：请向系统管理员索取巡察办的 CA 证书，并去掉地址中的加密方式设置</source>
+        <translation>The server address is set not to verify the office server&apos;s certificate, so a server posing as it could not be detected; the connection was refused. Ask the system administrator for the office&apos;s CA certificate, and remove the encryption setting (sslmode) from the address.</translation>
+    </message>
+    <message>
+        <source>巡察办服务器拒绝了本次操作：所用的数据库账号没有读写巡察办数据库的权限。请数据库管理员按安装说明，把该账号加入拥有巡察办数据库的组角色，并设置它登录后以该组角色操作</source>
+        <translation>The office server refused this operation: the database account has no right to read and write the office database. Ask the database administrator to add the account to the group role that owns the office database, as the installation guide says, and to make it act as that group role when it logs in.</translation>
+    </message>
+    <message>
         <source>该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请联系系统管理员完成迁移</source>
         <translation>This database is still being migrated from a desktop store and has not been verified, so it cannot be used yet: ask the system administrator to finish the migration</translation>
     </message>
@@ -8715,8 +8731,8 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The office server runs PostgreSQL {version}; this program needs version 14 or later: ask the database administrator to upgrade the server. Nothing was created or changed in that database</translation>
     </message>
     <message>
-        <source>巡察办服务器上的数据库暂不支持{job}：它只适用于本机的加密数据库文件；服务器的备份、检查与加密由数据库管理员在服务器上进行</source>
-        <translation>The database on the office server does not support {job} yet: it applies only to an encrypted database file on this computer; the database administrator backs up, checks and encrypts the server on the server</translation>
+        <source>巡察办服务器上的数据库不支持{job}：它只适用于本机的加密数据库文件；服务器的备份与加密由数据库管理员在服务器上进行</source>
+        <translation>The database on the office server does not support {job}: it applies only to an encrypted database file on this computer; the database administrator backs up and encrypts the server on the server</translation>
     </message>
     <message>
         <source>{path} 不是空文件夹：请另选一个空文件夹（其中已有的文件不会被改动或覆盖）</source>

@@ -411,6 +411,7 @@ def test_only_the_stores_system_administrator_may_move_it(
     monkeypatch.setenv("WORKBENCH_PASSPHRASE", STAFF_PASSPHRASE)
     url = "postgresql://workbench@localhost:9/office?sslmode=disable"  # never reached
     argv = ["office", "migrate", "--from", str(source), "--to", url, "--user", STAFF]
+    argv.append("--insecure-tls")
     assert main(argv) == PermissionDenied.exit_code
     assert "WB-PERMISSION" in capsys.readouterr().err
     assert _files(source) == before

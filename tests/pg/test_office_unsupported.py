@@ -41,7 +41,7 @@ def test_a_job_refused_on_the_server_is_named_in_either_language(
             with pytest.raises(NotOnOfficeServer) as refused:
                 job(vault)
             message = refused.value.message
-            assert chinese in message and "巡察办服务器上的数据库暂不支持" in message
+            assert chinese in message and "巡察办服务器上的数据库不支持" in message
             assert chinese in error_text(refused.value)
             with english_ui():
                 shown = error_text(refused.value)

@@ -27,6 +27,7 @@ from workbench.errors import (
     OfficeDatabaseMissing,
     OfficeLoginRefused,
     OfficeTlsRefused,
+    OfficeTlsUnverified,
     OfficeUnreachable,
     StoreExists,
 )
@@ -322,9 +323,23 @@ def test_a_verifying_mode_needs_the_offices_ca() -> None:
     for not_a_certificate in ("hello", "证书\n-----BEGIN CERTIFICATE-----\nAAAA\n"):
         with pytest.raises(ValidationError, match="PEM"):
             make_connection("postgresql://u:p@office.example/w", ca_pem=not_a_certificate)
-    assert make_connection(
-        "postgresql://u:p@office.example/workbench?sslmode=require"
-    ) == Connection("postgresql+psycopg://u:p@office.example/workbench?sslmode=require", None)
+
+
+def test_a_mode_that_does_not_verify_the_server_is_refused_unless_asked_for(
+    pg_cluster: pg.Cluster,
+) -> None:
+    office_ca = pg_cluster.ca.read_text()
+    for mode in ("disable", "allow", "prefer", "require"):
+        url = f"postgresql://u:p@office.example/workbench?sslmode={mode}"
+        with pytest.raises(OfficeTlsUnverified, match="CA 证书") as refused:
+            make_connection(url)
+        assert refused.value.details["sslmode"] == mode
+        # a CA does not make it verify the server's name: still refused
+        with pytest.raises(OfficeTlsUnverified):
+            make_connection(url, ca_pem=office_ca)
+        assert make_connection(url, insecure_tls=True) == Connection(
+            f"postgresql+psycopg://u:p@office.example/workbench?sslmode={mode}", None
+        )
 
 
 def test_jobs_on_the_stores_files_are_refused_on_the_server(office: Office, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -18,8 +19,6 @@ from sqlalchemy.engine import make_url
 from tests.pg import cluster as pg
 from workbench.errors import OfficeTlsRefused, ValidationError
 from workbench.store.pg import engine_url, make_pg_engine
-
-psycopg = pytest.importorskip("psycopg")  # the [postgres] extra
 
 ROOT = Path(__file__).resolve().parents[2]
 

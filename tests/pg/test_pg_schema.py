@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -15,8 +16,6 @@ from tests.pg.stores import seed
 from workbench.models import Base
 from workbench.store import migrate
 from workbench.store.pg import make_pg_engine
-
-psycopg = pytest.importorskip("psycopg")  # the [postgres] extra
 
 
 @pytest.fixture

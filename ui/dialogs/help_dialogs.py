@@ -3,6 +3,7 @@ shortcut list and 关于 with the versions an administrator reports a problem wi
 
 from __future__ import annotations
 
+import logging
 import platform
 import sys
 from pathlib import Path
@@ -25,10 +26,12 @@ from shiboken6 import isValid
 
 from ui.i18n import tr as _tr
 from workbench import __version__
-from workbench.services.about import engine_versions
+from workbench.services.about import POSTGRESQL, engine_versions
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 # docs/ beside ui/, as resources/ is: the source tree, or the bundle (installer/workbench.spec)
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -124,15 +127,18 @@ def open_shortcuts(parent: QWidget) -> QDialog:
     return dialog
 
 
-def versions_text(cipher: str, sqlite: str) -> str:
+def versions_text(engines: tuple[tuple[str, str], ...] | None) -> str:
+    """The program's versions, then the store's engine's (``engine_versions``; None while the
+    store is asked, or if it could not answer)."""
     rows = [
         (_tr("巡察工作台"), __version__),
         ("Python", f"{platform.python_version()} ({sys.platform})"),
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
-        ("SQLCipher", cipher or "—"),
-        ("SQLite", sqlite or "—"),
     ]
+    for name, version in engines or ((_tr("数据库"), ""),):
+        label = _tr("PostgreSQL（巡察办服务器）") if name == POSTGRESQL else name
+        rows.append((label, version or "—"))
     line = _tr("%1：%2")
     return "\n".join(line.replace("%1", name).replace("%2", value) for name, value in rows)
 
@@ -144,16 +150,19 @@ def open_about(window: MainWindow) -> QDialog:
     title.setStyleSheet("font-size: 16pt; font-weight: bold;")
     layout.addWidget(title)
     layout.addWidget(QLabel(_tr("离线、加密的巡察工作台，供市县巡察机构使用。")))
-    versions = QLabel(versions_text("", ""))
+    versions = QLabel(versions_text(None))
     versions.setObjectName("versions")
     versions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     layout.addWidget(versions)
     _close_button(dialog, layout)
 
-    def answered(engine: tuple[str, str]) -> None:
+    def answered(engines: tuple[tuple[str, str], ...]) -> None:
         if isValid(versions):  # the dialog may be closed (and deleted) before the answer
-            versions.setText(versions_text(*engine))
+            versions.setText(versions_text(engines))
 
-    window.tasks.run(engine_versions, answered, lambda _e: None)
+    def failed(exc: BaseException) -> None:  # the program's rows stay, the engine's show —
+        log.warning("about: the store's engine did not say its version: %r", exc)
+
+    window.tasks.run(engine_versions, answered, failed)
     dialog.open()
     return dialog

@@ -44,7 +44,12 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
     if not args.url.startswith("postgresql"):
         raise UsageError("巡察办服务器的地址应以 postgresql:// 开头")
     ca_pem = common.read_text_file(args.ca, "CA 证书文件") if args.ca else None
-    return make_connection(args.url, ca_pem=ca_pem, password=_db_password(args, args.url))
+    return make_connection(
+        args.url,
+        ca_pem=ca_pem,
+        password=_db_password(args, args.url),
+        insecure_tls=args.insecure_tls,
+    )
 
 
 def _where(connection: Connection) -> str:
@@ -173,13 +178,19 @@ def cmd_office_migrate(args: argparse.Namespace) -> int:
 def add_connection_options(
     p: argparse.ArgumentParser, url: str, help_text: str, **url_kw: object
 ) -> None:
-    """The server's URL (``url``: a positional name or an option), ``--ca`` and
-    ``--db-password-file``: what ``connection_from_args`` reads."""
+    """The server's URL (``url``: a positional name or an option), ``--ca``,
+    ``--db-password-file`` and ``--insecure-tls``: what ``connection_from_args`` reads."""
     p.add_argument(url, help=help_text, **url_kw)  # type: ignore[arg-type]
     p.add_argument("--ca", help="巡察办的 CA 证书文件（PEM）：服务器的证书要对照它校验")
     p.add_argument(
         "--db-password-file",
         help="从文件第一行读取数据库账号的口令（默认：WORKBENCH_DB_PASSWORD 或提示输入）",
+    )
+    p.add_argument(
+        "--insecure-tls",
+        action="store_true",
+        help="接受地址中不校验服务器证书的 sslmode（disable、allow、prefer、require）："
+        "无法发现冒充的服务器，每次解锁都记入日志；仅供测试环境",
     )
 
 

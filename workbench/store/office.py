@@ -17,6 +17,7 @@ server's own encryption, TLS and roles must.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import uuid
 from collections.abc import Callable
@@ -33,6 +34,7 @@ from workbench.errors import (
     KeyfileDamaged,
     NotAnOfficeStore,
     OfficeMigrationIncomplete,
+    OfficeTlsUnverified,
     StoreExists,
     UserDisabled,
     ValidationError,
@@ -68,6 +70,8 @@ from workbench.store.vault import (
     seed_store,
 )
 
+log = logging.getLogger(__name__)
+
 KEYFILE_META = "keyfile"  # the store_meta row holding the office store's keyfile
 MIGRATION_META = "office_migration"  # an ``office migrate`` not yet verified (office_migrate.py)
 CA_FILE = "office-ca.pem"  # the sealed CA, written out for libpq at each unlock
@@ -100,13 +104,21 @@ def read_ca(path: Path) -> str:
 
 
 def make_connection(
-    url: str, *, ca_pem: str | None = None, password: str | None = None
+    url: str,
+    *,
+    ca_pem: str | None = None,
+    password: str | None = None,
+    insecure_tls: bool = False,
 ) -> Connection:
     """The connection a desktop records: ``url`` (``postgresql://``, ``sslmode=verify-full``
     unless it names another), ``password`` for the database login when not in the URL, and the
     office's CA in PEM (``ca_pem``, else the file the URL's ``sslrootcert`` names), which a
-    verifying ``sslmode`` requires."""
+    verifying ``sslmode`` requires. An ``sslmode`` that does not verify the server (``disable``
+    … ``require``) is refused unless ``insecure_tls``: the user asked for it in so many words
+    (``office … --insecure-tls``); each unlock on it then logs a warning (``server_engine``)."""
     parsed = engine_url(url)
+    if parsed.query["sslmode"] not in VERIFYING_MODES and not insecure_tls:
+        raise OfficeTlsUnverified(field="url", sslmode=parsed.query["sslmode"])
     if password is not None:
         parsed = parsed.set(password=password)
     ca_file = parsed.query.get("sslrootcert")
@@ -130,6 +142,14 @@ def server_engine(folder: Path, connection: Connection) -> Engine:
     ``sslrootcert`` from a file), rewritten at each unlock, so a CA put in its place between
     runs is never trusted."""
     url = engine_url(connection.url)
+    if url.query["sslmode"] not in VERIFYING_MODES:
+        log.warning(
+            "office server %s:%s: sslmode=%s does not verify the server's certificate "
+            "(connected with --insecure-tls): a server put in its place would not be noticed",
+            url.host,
+            url.port or 5432,
+            url.query["sslmode"],
+        )
     if connection.ca_pem is not None:
         ca_file = Path(folder) / CA_FILE
         write_atomic(ca_file, connection.ca_pem.encode("ascii"))

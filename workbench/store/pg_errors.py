@@ -1,6 +1,7 @@
 """What a failed connection to the office's PostgreSQL server means, as a ``WB-OFFICE-*`` error
 (``connection_error``: the engine's ``handle_error`` and the two places that use psycopg
-directly, COPY and the attachments' rows).
+directly, COPY and the attachments' rows); and a login the server lets in but denies the
+office's tables (SQLSTATE 42501: not in the group role that owns them, README "Office server").
 
 By what does not depend on a language first. A statement's error carries its SQLSTATE. A failed
 connection attempt carries none (libpq keeps the server's code to itself), so the attempt's own
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 from workbench.errors import (
     OfficeDatabaseMissing,
     OfficeLoginRefused,
+    OfficePrivilegeMissing,
     OfficeTlsRefused,
     OfficeUnreachable,
     WorkbenchError,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 # SQLSTATEs (PostgreSQL's errcodes.txt)
 _LOGIN_REFUSED = ("28P01", "28000")  # invalid_password, invalid_authorization_specification
 _NO_DATABASE = "3D000"  # invalid_catalog_name
+_NO_PRIVILEGE = "42501"  # insufficient_privilege: a table, the schema, a sequence
 _SERVER_GONE = ("57P01", "57P02", "57P03")  # admin, crash or startup shutdown of the backend
 _CONNECTION_CLASS = "08"  # connection_exception and its subclasses
 _TLS_MODES = ("require", "verify-ca", "verify-full")  # sslmode values that refuse plain text
@@ -65,13 +68,16 @@ _NO_DATABASE_WORDS = (("database", "does not exist"), ("数据库", "不存在")
 def connection_error(exc: BaseException, *, is_disconnect: bool = False) -> WorkbenchError | None:
     """The ``WB-`` error a driver error about the connection itself means: the server down or
     unreachable or the connection lost (``OfficeUnreachable``), its certificate not verified
-    (``OfficeTlsRefused``), the login refused, the database missing. None for any other error
+    (``OfficeTlsRefused``), the login refused, the database missing, or the login without the
+    privileges the office store needs (``OfficePrivilegeMissing``). None for any other error
     (a statement's own failure, our bug)."""
     import psycopg
 
+    sqlstate = getattr(exc, "sqlstate", None)
+    if sqlstate == _NO_PRIVILEGE and isinstance(exc, psycopg.Error):
+        return OfficePrivilegeMissing(reason=str(exc).strip())
     if not isinstance(exc, psycopg.OperationalError):
         return None
-    sqlstate = getattr(exc, "sqlstate", None)
     text = str(exc).strip()
     if isinstance(exc, psycopg.errors.ConnectionTimeout):
         # connect_timeout ran out: a server that accepts TCP but never answers (hung, stopped)
