@@ -105,20 +105,8 @@ class UnlockDialog(QDialog):
             self._countdown.stop()
 
     def forgot_passphrase(self) -> None:
-        """忘记口令: the recovery code here; on the office server the recovery needs the
-        connection given again (the link is sealed under the forgotten passphrase), so the
-        dialog says who can help instead."""
-        if linked_to_office_server(self.store_dir):
-            self.message.setText(
-                self.tr(
-                    "本机连接的是巡察办服务器上的数据库：请另一位系统管理员在“用户管理”中停用再启用"
-                    "你的账户，为你设置新口令，再用新口令重新连接巡察办服务器。"
-                    "若你是唯一的系统管理员，"
-                    "请持恢复码和服务器的连接信息，在命令行中找回口令。"
-                )
-            )
-            self._fit_message()
-            return
+        """忘记口令: the recovery code, here or on the office server (where the dialog asks for
+        the connection again: the link is sealed under the forgotten passphrase)."""
         self.open_recovery()
 
     def _fit_message(self) -> None:
