@@ -145,6 +145,17 @@ class Workspace:
         return cls(OfficeVault.connect(directory, connection, user_name, passphrase))
 
     @classmethod
+    def reconnect_office(
+        cls, directory: Path, user_name: str, old_passphrase: str, new_passphrase: str
+    ) -> Workspace:
+        """用新口令重新连接: after a 系统管理员 set ``user_name`` a new passphrase on the server,
+        the old one opens this desktop's copy of the connection and the copy is resealed under
+        the new one; nothing of the connection is typed again."""
+        from workbench.store.office import OfficeVault
+
+        return cls(OfficeVault.reconnect(directory, user_name, old_passphrase, new_passphrase))
+
+    @classmethod
     def recover(
         cls,
         directory: Path,

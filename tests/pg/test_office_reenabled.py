@@ -2,7 +2,8 @@
 desktop's copy of the connection is still sealed under the old passphrase, so the new one is
 refused there with a reason that says to connect again (``WB-AUTH-LINK``), the old one opens the
 copy but not the server's slot and is told exactly that (``WB-AUTH-RESET``), and connecting
-again with the new passphrase reseals the copy; in the core and through the CLI."""
+again with the new passphrase reseals the copy (``office connect``, the connection typed again, or
+``office reconnect``, the old passphrase opening it); in the core and through the CLI."""
 
 from __future__ import annotations
 
@@ -17,10 +18,20 @@ from tests.kdf import TEST_KDF
 from tests.pg import cluster as pg
 from tests.pg.test_office_cli import _bare_url, _run
 from workbench.cli import main
-from workbench.errors import LinkPassphraseRefused, PassphraseResetOnServer, UserDisabled
+from workbench.errors import (
+    AuthenticationError,
+    LinkPassphraseRefused,
+    PassphraseResetOnServer,
+    UserDisabled,
+)
 from workbench.roles import Role
 from workbench.services.users import add_user, disable_user, enable_user
-from workbench.store.office import OfficeVault, make_connection
+from workbench.store.office import (
+    NEW_PASSPHRASE_REFUSED,
+    OLD_PASSPHRASE_REFUSED,
+    OfficeVault,
+    make_connection,
+)
 from workbench.store.office_link import OfficeLink
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.vault import Vault
@@ -88,6 +99,26 @@ def test_a_typo_on_a_linked_desktop_still_counts_toward_the_delay(
     Vault.open(admin_desk, ADMIN, PASSPHRASE).lock()
 
 
+def test_the_old_and_the_new_passphrase_reconnect_without_the_connection_typed_again(
+    desktops: tuple[Path, Path],
+) -> None:
+    _, staff_desk = desktops
+    with pytest.raises(AuthenticationError) as refused:
+        OfficeVault.reconnect(staff_desk, STAFF, "not the old one", RESET, kdf=TEST_KDF)
+    assert refused.value.message == OLD_PASSPHRASE_REFUSED and refused.value.code == "WB-AUTH"
+    with pytest.raises(AuthenticationError) as refused:
+        OfficeVault.reconnect(staff_desk, STAFF, FIRST, "not the new one", kdf=TEST_KDF)
+    assert refused.value.message == NEW_PASSPHRASE_REFUSED
+    before = OfficeLink.read(staff_desk).slots
+    assert OfficeLink.read(staff_desk).slots == before  # unchanged by either refusal
+
+    with OfficeVault.reconnect(staff_desk, STAFF, FIRST, RESET, kdf=TEST_KDF) as vault:
+        assert vault.user.name == STAFF and vault.user.roles == (Role.MEMBER,)
+    Vault.open(staff_desk, STAFF, RESET).lock()
+    with pytest.raises(LinkPassphraseRefused):
+        Vault.open(staff_desk, STAFF, FIRST)
+
+
 @pytest.fixture
 def database(pg_cluster: pg.Cluster, pg_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("WORKBENCH_DB_PASSWORD", pg_cluster.app_password)
@@ -125,9 +156,19 @@ def test_the_cli_says_so_and_office_connect_reseals_the_link(
     said = capsys.readouterr().err
     assert "WB-AUTH-RESET" in said and "仍能打开本机保存的服务器连接" in said
 
-    assert _run(monkeypatch, RESET, "office", "connect", url, "--ca", ca, *staff) == 0
+    # the connection typed again (office connect), or not (office reconnect): old, then new
+    staff_again = ("--store", str(tmp_path / "staff-again"), "--user", STAFF)
+    assert _run(monkeypatch, RESET, "office", "connect", url, "--ca", ca, *staff_again) == 0
     capsys.readouterr()
-    assert _run(monkeypatch, RESET, "--json", "info", *staff) == 0
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", FIRST)
+    monkeypatch.setenv("WORKBENCH_NEW_PASSPHRASE", RESET)
+    assert main(["--json", "office", "reconnect", *staff]) == 0
     assert json.loads(capsys.readouterr().out)["user"] == STAFF
-    assert _run(monkeypatch, FIRST, "info", *staff) == 3
-    assert "WB-AUTH-LINK" in capsys.readouterr().err
+    for desk in (staff, staff_again):
+        assert _run(monkeypatch, RESET, "--json", "info", *desk) == 0
+        assert json.loads(capsys.readouterr().out)["user"] == STAFF
+        assert _run(monkeypatch, FIRST, "info", *desk) == 3
+        assert "WB-AUTH-LINK" in capsys.readouterr().err
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", FIRST)
+    assert main(["office", "reconnect", *staff]) == 3  # the old one is gone here too
+    assert "原口令打不开本机保存的服务器连接" in capsys.readouterr().err

@@ -77,6 +77,13 @@ VERIFYING_MODES = ("verify-full", "verify-ca")
 # key than the store's write lock's.
 SCHEMA_LOCK_KEY = 0x5742_5343_4845_4D41
 SLOT_CHANGED_ELSEWHERE = PassphraseResetOnServer.default_message
+OLD_PASSPHRASE_REFUSED = N_(
+    "原口令打不开本机保存的服务器连接：请核对原口令；若已想不起，"
+    "请向系统管理员索取连接信息，用“连接巡察办服务器…”重新连接"
+)
+NEW_PASSPHRASE_REFUSED = N_(
+    "新口令打不开你在巡察办服务器上的账户：请核对系统管理员为你设置的新口令"
+)
 # What disabling a user cannot do on the server: rows are not encrypted there (docs/store-format.md,
 # "Threat model"), so their database login must go too; key rotation is no remedy here.
 DISABLED_KEEPS_LOGIN = N_(
@@ -330,6 +337,39 @@ class OfficeVault(Vault):
             vault.lock()
             raise
         return vault
+
+    @classmethod
+    def reconnect(
+        cls,
+        folder: Path,
+        user_name: str,
+        old_passphrase: str,
+        new_passphrase: str,
+        *,
+        throttle: UnlockThrottle | None = None,
+        kdf: KdfParams | None = None,
+    ) -> OfficeVault:
+        """After the user's passphrase was set on the server (a 系统管理员 enabled them again, or
+        they changed it elsewhere): the old passphrase opens their copy of the connection here,
+        the new one their slot there, and the copy is resealed under the new one, as ``connect``
+        does, without the connection typed again. Either refusal counts toward the delay."""
+        folder = Path(folder)
+        link = OfficeLink.read(folder)
+        throttle = throttle or UnlockThrottle()
+        throttle.check(link.store_id)
+        try:
+            connection = link.open(user_name, old_passphrase)
+        except AuthenticationError:
+            throttle.record_failure(link.store_id)
+            raise AuthenticationError(OLD_PASSPHRASE_REFUSED) from None
+        try:
+            return cls.connect(
+                folder, connection, user_name, new_passphrase, throttle=throttle, kdf=kdf
+            )
+        except AuthenticationError as refused:
+            if type(refused) is AuthenticationError:  # not disabled, throttled, …: the slot
+                raise AuthenticationError(NEW_PASSPHRASE_REFUSED) from None
+            raise
 
     @classmethod
     def open_linked(
