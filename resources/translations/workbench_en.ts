@@ -5715,6 +5715,45 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
 </context>
 <context>
+    <name>RelinkDialog</name>
+    <message>
+        <source>用新口令重新连接</source>
+        <translation>Reconnect with the new passphrase</translation>
+    </message>
+    <message>
+        <source>系统管理员为你设置了新口令（例如停用后重新启用你的账户）后，本机保存的服务器连接仍用原口令加密。填写原口令和新口令，连接即改用新口令加密，不必再填写连接信息；此后原口令不再可用。</source>
+        <translation>When a system administrator has set a new passphrase for you (for example by disabling and re-enabling your account), the connection kept on this computer is still encrypted under the old one. Enter the old and the new passphrase: the connection is then encrypted under the new one, without typing the connection details again, and the old passphrase no longer works.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>原口令</source>
+        <translation>Old passphrase</translation>
+    </message>
+    <message>
+        <source>新口令</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>重新连接</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写用户名、原口令和新口令</source>
+        <translation>Enter the user name, the old and the new passphrase</translation>
+    </message>
+    <message>
+        <source>正在重新连接巡察办服务器…</source>
+        <translation>Reconnecting to the office server…</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>文书报表</source>
@@ -7161,6 +7200,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>同事第一次在本机使用、口令在其他电脑上改过、数据库账号口令或 CA 证书更换后，重新填写连接信息</source>
         <translation>Enter the connection again: for a colleague using this computer for the first time, after a passphrase change on another computer, or when the database login&apos;s password or the CA certificate has changed</translation>
+    </message>
+    <message>
+        <source>用新口令重新连接…</source>
+        <translation>Reconnect with new passphrase…</translation>
     </message>
     <message>
         <source>数据库：%1</source>
@@ -8672,6 +8715,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>服务器未向本程序的登录开放 amcheck 扩展：索引结构由数据库管理员用 pg_amcheck 检查</source>
         <translation>The server does not let this program&apos;s login use the amcheck extension: the database administrator checks the index structure with pg_amcheck</translation>
+    </message>
+    <message>
+        <source>原口令打不开本机保存的服务器连接：请核对原口令；若已想不起，请向系统管理员索取连接信息，用“连接巡察办服务器…”重新连接</source>
+        <translation>The old passphrase does not open the connection kept on this computer: check it; if you cannot remember it, ask the system administrator for the connection details and use “Connect to office server…” to connect again</translation>
+    </message>
+    <message>
+        <source>新口令打不开你在巡察办服务器上的账户：请核对系统管理员为你设置的新口令</source>
+        <translation>The new passphrase does not open your account on the office server: check the new passphrase the system administrator set for you</translation>
     </message>
     <message>
         <source>无法读取 CA 证书文件 {path}：请核对文件，或向系统管理员索取</source>

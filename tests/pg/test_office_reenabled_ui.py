@@ -1,5 +1,6 @@
 """The GUI of a desktop linked to the office server (issue #20): a user enabled again with a new
-passphrase is told at the unlock dialog to connect again, and is unlocked once they do from it;
+passphrase is told at the unlock dialog to connect again, and is unlocked once they do from it
+(the connection typed again, or opened with the old passphrase: 用新口令重新连接…);
 忘记口令 works with the recovery code there, the connection given again, under the rules of
 ``workbench recover --url`` (a disabled user is refused). Each screen changed is grabbed in
 Chinese and English (``WORKBENCH_TEST_SHOTS`` names a folder to keep them in)."""
@@ -116,6 +117,39 @@ def test_enabled_again_the_unlock_dialog_says_to_connect_again_and_does(
     assert dialog.workspace is not None and dialog.workspace.user.name == STAFF
     dialog.workspace.lock()
     Vault.open(staff_desk, STAFF, RESET).lock()  # the copy is sealed under the new passphrase
+
+
+@pytest.mark.parametrize("english", [False, True], ids=["zh", "en"])
+def test_the_old_and_the_new_passphrase_reconnect_from_the_unlock_dialog(
+    qtbot: QtBot, server: tuple[Path, Path, str], shots: Path, english: bool
+) -> None:
+    """用新口令重新连接…: offered once a refusal says the passphrase may have been set on the
+    server; nothing of the connection is typed again."""
+    _, staff_desk, _ = server
+    lang = "en" if english else "zh"
+    with english_ui() if english else _chinese():
+        dialog = UnlockDialog(staff_desk, STAFF)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.relink.isHidden()
+        assert "WB-AUTH-LINK" in _unlock(qtbot, dialog, RESET)
+        assert dialog.relink.isVisible()
+        grab(dialog, shots, f"unlock-relink-offered-{lang}")
+        relink = dialog.open_relink()
+        assert relink.user_edit.text() == STAFF and relink.focusWidget() is relink.old
+        relink.old.setText("not the old one")
+        relink.new.setText(RESET)
+        relink.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: not relink.busy, timeout=SLOW)
+        assert relink.isVisible() and "WB-AUTH" in relink.message.text()
+        grab(relink, shots, f"relink-refused-{lang}")
+        relink.old.setText(FIRST)
+        relink.new.setText(RESET)
+        relink.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=SLOW)
+    assert dialog.workspace is not None and dialog.workspace.user.name == STAFF
+    dialog.workspace.lock()
+    Vault.open(staff_desk, STAFF, RESET).lock()
 
 
 class _chinese:  # noqa: N801 - a do-nothing ``with``, the UI's own language

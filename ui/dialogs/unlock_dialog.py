@@ -17,13 +17,17 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.first_run_wizard import FirstRunWizard
 from ui.dialogs.recovery_dialog import RecoveryDialog
-from ui.errors import error_text
+from ui.dialogs.relink_dialog import RelinkDialog
+from ui.errors import error_code, error_text
 from ui.slow_call import start_slow_call
 from workbench.workspace import (
     Workspace,
     linked_to_office_server,
     seconds_until_unlock_allowed,
 )
+
+# the refusals of a linked desktop that say the passphrase may have been set on the server
+SET_ON_THE_SERVER = ("WB-AUTH-LINK", "WB-AUTH-RESET")
 
 
 class UnlockDialog(QDialog):
@@ -75,6 +79,15 @@ class UnlockDialog(QDialog):
         )
         self.reconnect.setVisible(linked_to_office_server(store_dir))
         self.reconnect.clicked.connect(self.open_reconnect)
+        # offered once a refusal says the passphrase may have been set on the server
+        self.relink = self.buttons.addButton(
+            self.tr("用新口令重新连接…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.relink.setObjectName("relink_new_passphrase")
+        self.relink.setAutoDefault(False)
+        self.relink.setVisible(False)
+        self.relink.clicked.connect(self.open_relink)
+        self._relink: RelinkDialog | None = None
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
         store_label = QLabel(self.tr("数据库：%1").replace("%1", str(store_dir)))
@@ -138,6 +151,22 @@ class UnlockDialog(QDialog):
             self.workspace = wizard.workspace
             self.accept()
 
+    def open_relink(self) -> RelinkDialog:
+        """用新口令重新连接: the old passphrase opens this desktop's copy, the new one the
+        account on the server; once done it is this dialog's workspace."""
+        if self._relink is not None:
+            self._relink.deleteLater()
+        dialog = RelinkDialog(self.store_dir, self.user_edit.text().strip(), self)
+        dialog.accepted.connect(lambda: self._reconnected_with(dialog.workspace))
+        self._relink = dialog
+        dialog.open()
+        return dialog
+
+    def _reconnected_with(self, workspace: Workspace | None) -> None:
+        if workspace is not None:
+            self.workspace = workspace
+            self.accept()
+
     def open_recovery(self) -> RecoveryDialog:
         """On success the recovered store is this dialog's workspace. One dialog, kept and
         reused: it forgets what was typed whenever it closes."""
@@ -178,6 +207,8 @@ class UnlockDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self._set_busy(False)
         self.message.setText(error_text(error))
+        if error_code(error) in SET_ON_THE_SERVER:
+            self.relink.setVisible(True)
         self._fit_message()  # the server's refusals say what to do, at some length
         self._tick()
         self.pass_edit.setFocus()
