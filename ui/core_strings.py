@@ -316,6 +316,8 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "服务器上的数据页由数据库管理员检查：启用数据校验和，定期运行 pg_amcheck，并负责磁盘加密与备份"),
     QT_TRANSLATE_NOOP("core", "服务器上的索引结构"),
     QT_TRANSLATE_NOOP("core", "服务器未向本程序的登录开放 amcheck 扩展：索引结构由数据库管理员用 pg_amcheck 检查"),
+    QT_TRANSLATE_NOOP("core", "原口令打不开本机保存的服务器连接：请核对原口令；若已想不起，请向系统管理员索取连接信息，用“连接巡察办服务器…”重新连接"),
+    QT_TRANSLATE_NOOP("core", "新口令打不开你在巡察办服务器上的账户：请核对系统管理员为你设置的新口令"),
     QT_TRANSLATE_NOOP("core", "服务器上的数据不由本程序加密：此人若仍能登录数据库，可绕过本程序读取全部数据。请数据库管理员立即停用此人的数据库账号；若此账号由多人共用，请更换该账号的口令，并让其他人用新口令重新连接巡察办服务器。"),
     QT_TRANSLATE_NOOP("core", "无法读取 CA 证书文件 {path}：请核对文件，或向系统管理员索取"),
     QT_TRANSLATE_NOOP("core", "CA 证书文件不是 PEM 格式的证书：请核对文件，或向系统管理员索取"),
