@@ -8717,8 +8717,8 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The server does not let this program&apos;s login use the amcheck extension: the database administrator checks the index structure with pg_amcheck</translation>
     </message>
     <message>
-        <source>原口令打不开本机保存的服务器连接：请核对原口令；若已想不起，请向系统管理员索取连接信息，用“连接巡察办服务器…”重新连接</source>
-        <translation>The old passphrase does not open the connection kept on this computer: check it; if you cannot remember it, ask the system administrator for the connection details and use “Connect to office server…” to connect again</translation>
+        <source>原口令打不开本机保存的服务器连接：请核对原口令；若已想不起，请向系统管理员索取连接信息，重新填写后连接巡察办服务器</source>
+        <translation>The old passphrase does not open the connection kept on this computer: check it; if you cannot remember it, ask the system administrator for the connection details and connect to the office server again with them</translation>
     </message>
     <message>
         <source>新口令打不开你在巡察办服务器上的账户：请核对系统管理员为你设置的新口令</source>

@@ -79,7 +79,7 @@ SCHEMA_LOCK_KEY = 0x5742_5343_4845_4D41
 SLOT_CHANGED_ELSEWHERE = PassphraseResetOnServer.default_message
 OLD_PASSPHRASE_REFUSED = N_(
     "原口令打不开本机保存的服务器连接：请核对原口令；若已想不起，"
-    "请向系统管理员索取连接信息，用“连接巡察办服务器…”重新连接"
+    "请向系统管理员索取连接信息，重新填写后连接巡察办服务器"
 )
 NEW_PASSPHRASE_REFUSED = N_(
     "新口令打不开你在巡察办服务器上的账户：请核对系统管理员为你设置的新口令"
