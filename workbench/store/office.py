@@ -384,7 +384,7 @@ class OfficeVault(Vault):
         """Unlock through this desktop's link: a wrong passphrase is refused here, before the
         server is asked, and counts toward the delay as for a store on this disk. A passphrase
         a 系统管理员 set on the server (enabling a user again) opens no copy here until the user
-        connects again with it (``connect`` reseals their copy); meanwhile the old one opens
+        connects again with it (``connect`` or ``reconnect`` reseal their copy); the old one opens
         the link but not the server's slot, and each refusal says so."""
         link = OfficeLink.read(Path(folder))
         throttle = throttle or UnlockThrottle()
