@@ -119,6 +119,18 @@ def test_the_old_and_the_new_passphrase_reconnect_without_the_connection_typed_a
         Vault.open(staff_desk, STAFF, FIRST)
 
 
+def test_a_user_disabled_again_is_told_so_when_reconnecting(
+    desktops: tuple[Path, Path],
+) -> None:
+    admin_desk, staff_desk = desktops
+    with Vault.open(admin_desk, ADMIN, PASSPHRASE) as admin:
+        disable_user(admin, STAFF)
+    before = OfficeLink.read(staff_desk).slots
+    with pytest.raises(UserDisabled):
+        OfficeVault.reconnect(staff_desk, STAFF, FIRST, RESET, kdf=TEST_KDF)
+    assert OfficeLink.read(staff_desk).slots == before
+
+
 @pytest.fixture
 def database(pg_cluster: pg.Cluster, pg_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("WORKBENCH_DB_PASSWORD", pg_cluster.app_password)

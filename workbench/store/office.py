@@ -367,9 +367,17 @@ class OfficeVault(Vault):
                 folder, connection, user_name, new_passphrase, throttle=throttle, kdf=kdf
             )
         except AuthenticationError as refused:
-            if type(refused) is AuthenticationError:  # not disabled, throttled, …: the slot
-                raise AuthenticationError(NEW_PASSPHRASE_REFUSED) from None
-            raise
+            if type(refused) is not AuthenticationError:  # throttled, a login refused, …
+                raise
+        # the old passphrase has proved who asks: a disabled user is told so, as at an unlock
+        engine = server_engine(folder, connection)
+        try:
+            why = _refusal_after_link(engine, user_name)
+        finally:
+            engine.dispose()
+        if isinstance(why, UserDisabled):
+            raise why
+        raise AuthenticationError(NEW_PASSPHRASE_REFUSED)
 
     @classmethod
     def open_linked(
