@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from tests.conftest import PASSPHRASE
 from tests.kdf import TEST_KDF
@@ -75,7 +75,11 @@ def _unlock(qtbot: QtBot, dialog: UnlockDialog, passphrase: str) -> str:
 
 
 def _fill_server(fields: object, pg_url: str, cluster: pg.Cluster) -> None:
-    bare = make_url(pg_url).set(password=None).difference_update_query(["sslrootcert"])
+    # the address an administrator hands out: no password (typed apart), no CA path
+    url = make_url(pg_url).difference_update_query(["sslrootcert"])
+    bare = URL.create(
+        url.drivername, url.username, None, url.host, url.port, url.database, url.query
+    )
     fields.url.setText(bare.render_as_string())  # type: ignore[attr-defined]
     fields.ca.setText(str(cluster.ca))  # type: ignore[attr-defined]
     fields.db_password.setText(cluster.app_password)  # type: ignore[attr-defined]
