@@ -49,6 +49,30 @@ class UserDisabled(AuthenticationError):
     default_message = N_("该用户已停用：如有疑问请联系系统管理员")
 
 
+class LinkPassphraseRefused(AuthenticationError):
+    """A desktop linked to the office server: the passphrase opens no copy of the connection
+    kept here (a typo, or a passphrase newer than this desktop's copy: office.py)."""
+
+    code = "WB-AUTH-LINK"
+    default_message = N_(
+        "用户名或口令不正确。若系统管理员刚为你设置了新口令（例如停用后重新启用你的账户），"
+        "或你在其他电脑上改过口令：本机保存的服务器连接仍用原来的口令加密，"
+        "请用新口令重新连接巡察办服务器。"
+    )
+
+
+class PassphraseResetOnServer(AuthenticationError):
+    """The passphrase still opens this desktop's copy of the connection, but no longer the
+    user's slot on the server: it was reset there by a 系统管理员, or changed elsewhere."""
+
+    code = "WB-AUTH-RESET"
+    default_message = N_(
+        "此口令仍能打开本机保存的服务器连接，但已打不开你在巡察办服务器上的账户："
+        "你的口令已由系统管理员重新设置（例如停用后重新启用你的账户），或已在其他电脑上修改。"
+        "请用新口令重新连接巡察办服务器。"
+    )
+
+
 class RecoveryCodeInvalid(AuthenticationError):
     code = "WB-AUTH-RECOVERY"
     default_message = N_("恢复码不正确")

@@ -9,7 +9,7 @@ UI calls it from its single database worker thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Concatenate, ParamSpec, TypeVar
 
@@ -33,6 +33,7 @@ __all__ = [
     "DISABLED_KEEPS_LOGIN",
     "MIN_PASSPHRASE_CHARS",
     "AttachmentInfo",
+    "OfficeAddress",
     "Role",
     "StoreSummary",
     "UserInfo",
@@ -85,6 +86,16 @@ class StoreSummary:
     device_id: str
 
 
+@dataclass(frozen=True)
+class OfficeAddress:
+    """How to reach the office server, as typed: its address, the CA file, the database
+    account's password when the address has none."""
+
+    url: str
+    ca_file: Path | None
+    db_password: str | None = field(default=None, repr=False)
+
+
 class Workspace:
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
@@ -134,12 +145,41 @@ class Workspace:
         return cls(OfficeVault.connect(directory, connection, user_name, passphrase))
 
     @classmethod
+    def reconnect_office(
+        cls, directory: Path, user_name: str, old_passphrase: str, new_passphrase: str
+    ) -> Workspace:
+        """用新口令重新连接: after a 系统管理员 set ``user_name`` a new passphrase on the server,
+        the old one opens this desktop's copy of the connection and the copy is resealed under
+        the new one; nothing of the connection is typed again."""
+        from workbench.store.office import OfficeVault
+
+        return cls(OfficeVault.reconnect(directory, user_name, old_passphrase, new_passphrase))
+
+    @classmethod
     def recover(
-        cls, directory: Path, user_name: str, code: str, new_passphrase: str
+        cls,
+        directory: Path,
+        user_name: str,
+        code: str,
+        new_passphrase: str,
+        *,
+        server: OfficeAddress | None = None,
     ) -> tuple[Workspace, str]:
         """忘记口令: the recovery code gives ``user_name`` a new passphrase and unlocks. Returns the
-        workspace and the new recovery code (the used one no longer works)."""
-        vault, new_code = Vault.open_with_recovery_code(directory, code, user_name, new_passphrase)
+        workspace and the new recovery code (the used one no longer works). A folder linked to
+        the office server needs its ``server`` given again, as ``workbench recover --url``
+        does: the link is sealed under the forgotten passphrase."""
+        connection = None
+        if server is not None:
+            from workbench.store.office import make_connection, read_ca
+
+            ca_pem = read_ca(server.ca_file) if server.ca_file is not None else None
+            connection = make_connection(
+                server.url, ca_pem=ca_pem, password=server.db_password or None
+            )
+        vault, new_code = Vault.open_with_recovery_code(
+            directory, code, user_name, new_passphrase, connection=connection
+        )
         return cls(vault), new_code
 
     def change_passphrase(self, current: str, new: str) -> None:

@@ -5509,6 +5509,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Set a new passphrase for a user with the recovery code written down when the store was created. A recovery code works once: a new one is shown afterwards. The new passphrase needs at least %1 characters.</translation>
     </message>
     <message>
+        <source>本机保存的服务器连接用原口令加密，所以还需再次填写服务器地址、CA 证书文件和数据库账号口令（向系统管理员索取）。找回后，原有的角色须由一位系统管理员重新授予。没有恢复码的，请系统管理员在“用户管理”中停用再启用你的账户，为你设置新口令。</source>
+        <translation>The connection kept on this computer is encrypted under the old passphrase, so give the server address, the CA certificate file and the database account password again (ask the system administrator for them). Afterwards a system administrator must grant the account its roles again. Without the recovery code, ask a system administrator to disable and re-enable your account in User management, which gives you a new passphrase.</translation>
+    </message>
+    <message>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
@@ -5551,6 +5555,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>恢复码第 %1 组有误，请核对</source>
         <translation>Group %1 of the recovery code is wrong, please check it</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址（向系统管理员索取）</source>
+        <translation>Enter the server address (ask the system administrator for it)</translation>
     </message>
     <message>
         <source>请输入用户名</source>
@@ -5720,6 +5728,45 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>已移除密钥槽：%1。</source>
         <translation>Keyslots removed: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RelinkDialog</name>
+    <message>
+        <source>用新口令重新连接</source>
+        <translation>Reconnect with the new passphrase</translation>
+    </message>
+    <message>
+        <source>系统管理员为你设置了新口令（例如停用后重新启用你的账户）后，本机保存的服务器连接仍用原口令加密。填写原口令和新口令，连接即改用新口令加密，不必再填写连接信息；此后原口令不再可用。</source>
+        <translation>When a system administrator has set a new passphrase for you (for example by disabling and re-enabling your account), the connection kept on this computer is still encrypted under the old one. Enter the old and the new passphrase: the connection is then encrypted under the new one, without typing the connection details again, and the old passphrase no longer works.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>原口令</source>
+        <translation>Old passphrase</translation>
+    </message>
+    <message>
+        <source>新口令</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>重新连接</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写用户名、原口令和新口令</source>
+        <translation>Enter the user name, the old and the new passphrase</translation>
+    </message>
+    <message>
+        <source>正在重新连接巡察办服务器…</source>
+        <translation>Reconnecting to the office server…</translation>
     </message>
 </context>
 <context>
@@ -6434,6 +6481,37 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
 </context>
 <context>
+    <name>ServerFields</name>
+    <message>
+        <source>postgresql://账号@服务器:5432/数据库名</source>
+        <translation>postgresql://account@server:5432/database</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>CA 证书文件</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <source>数据库账号口令</source>
+        <translation>Database account password</translation>
+    </message>
+    <message>
+        <source>选择巡察办的 CA 证书</source>
+        <translation>Choose the office&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -7140,16 +7218,16 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Enter the connection again: for a colleague using this computer for the first time, after a passphrase change on another computer, or when the database login&apos;s password or the CA certificate has changed</translation>
     </message>
     <message>
+        <source>用新口令重新连接…</source>
+        <translation>Reconnect with new passphrase…</translation>
+    </message>
+    <message>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
         <source>口令错误次数过多，请 %1 秒后再试</source>
         <translation>Too many incorrect passphrase attempts. Try again in %1 seconds.</translation>
-    </message>
-    <message>
-        <source>本机连接的是巡察办服务器上的数据库：请另一位系统管理员在“用户管理”中停用再启用你的账户，为你设置新口令，再用新口令重新连接巡察办服务器。若你是唯一的系统管理员，请持恢复码和服务器的连接信息，在命令行中找回口令。</source>
-        <translation>This computer is connected to the office store on the server: ask another system administrator to disable and re-enable your account in User management, which gives you a new passphrase, then connect to the office server again with it. If you are the only system administrator, recover your passphrase on the command line with the recovery code and the server&apos;s connection details.</translation>
     </message>
     <message>
         <source>正在解锁…</source>
@@ -7475,24 +7553,8 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>The connection is kept on this computer encrypted under your passphrase, never in plain text.</translation>
     </message>
     <message>
-        <source>postgresql://账号@服务器:5432/数据库名</source>
-        <translation>postgresql://account@server:5432/database</translation>
-    </message>
-    <message>
-        <source>选择…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
         <source>服务器地址</source>
         <translation>Server address</translation>
-    </message>
-    <message>
-        <source>CA 证书文件</source>
-        <translation>CA certificate file</translation>
-    </message>
-    <message>
-        <source>数据库账号口令</source>
-        <translation>Database account password</translation>
     </message>
     <message>
         <source>用户名</source>
@@ -7501,14 +7563,6 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     <message>
         <source>口令</source>
         <translation>Passphrase</translation>
-    </message>
-    <message>
-        <source>选择巡察办的 CA 证书</source>
-        <translation>Choose the office&apos;s CA certificate</translation>
-    </message>
-    <message>
-        <source>证书 (*.pem *.crt);;所有文件 (*)</source>
-        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
     </message>
     <message>
         <source>正在连接巡察办服务器…</source>
@@ -8691,8 +8745,12 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The server does not let this program&apos;s login use the amcheck extension: the database administrator checks the index structure with pg_amcheck</translation>
     </message>
     <message>
-        <source>口令正确，但服务器上此用户的口令已在其他电脑上修改：请在本机用新口令重新连接巡察办服务器</source>
-        <translation>The passphrase is right, but this user&apos;s passphrase on the server was changed on another computer: connect this computer to the office server again with the new passphrase</translation>
+        <source>原口令打不开本机保存的服务器连接：请核对原口令；若已想不起，请向系统管理员索取连接信息，重新填写后连接巡察办服务器</source>
+        <translation>The old passphrase does not open the connection kept on this computer: check it; if you cannot remember it, ask the system administrator for the connection details and connect to the office server again with them</translation>
+    </message>
+    <message>
+        <source>新口令打不开你在巡察办服务器上的账户：请核对系统管理员为你设置的新口令</source>
+        <translation>The new passphrase does not open your account on the office server: check the new passphrase the system administrator set for you</translation>
     </message>
     <message>
         <source>无法读取 CA 证书文件 {path}：请核对文件，或向系统管理员索取</source>
@@ -9197,6 +9255,14 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>发现问题</source>
         <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>用户名或口令不正确。若系统管理员刚为你设置了新口令（例如停用后重新启用你的账户），或你在其他电脑上改过口令：本机保存的服务器连接仍用原来的口令加密，请用新口令重新连接巡察办服务器。</source>
+        <translation>Wrong user name or passphrase. If a system administrator has just given you a new passphrase (for example by disabling and re-enabling your account), or you changed it on another computer: the connection kept on this computer is still encrypted under the old passphrase, so connect to the office server again with the new one.</translation>
+    </message>
+    <message>
+        <source>此口令仍能打开本机保存的服务器连接，但已打不开你在巡察办服务器上的账户：你的口令已由系统管理员重新设置（例如停用后重新启用你的账户），或已在其他电脑上修改。请用新口令重新连接巡察办服务器。</source>
+        <translation>This passphrase still opens the connection kept on this computer, but no longer your account on the office server: a system administrator has set a new passphrase for you (for example by disabling and re-enabling your account), or you changed it on another computer. Connect to the office server again with the new passphrase.</translation>
     </message>
     <message>
         <source>未发现问题</source>

@@ -1,7 +1,8 @@
 """The main window on the office server (issue #20, from a review): the 系统管理员 is not asked to
 back up or rotate a key the server does not have, and is told why; disabling a user says the
 database login must go instead of offering a key rotation; 刷新 (F5) and each unlock show the
-rounds colleagues made meanwhile, keeping the round chosen; 忘记口令 says who can help."""
+rounds colleagues made meanwhile, keeping the round chosen; 忘记口令 asks for the connection again
+and says who can help."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox, QToolButton, QWizard
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QToolButton, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
@@ -167,14 +168,19 @@ def test_f5_and_unlocking_show_the_rounds_a_colleague_made(
     assert window.round_combo.currentData() == chosen
 
 
-def test_forgot_passphrase_on_the_server_says_who_can_help(qtbot: QtBot, desktop: Path) -> None:
+def test_forgot_passphrase_on_the_server_asks_for_the_connection_and_who_can_help(
+    qtbot: QtBot, desktop: Path
+) -> None:
+    """The recovery itself: test_office_reenabled_ui.py."""
     dialog = UnlockDialog(desktop, USER)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.forgot.click()
-    assert "另一位系统管理员" in dialog.message.text()
-    assert "恢复码" in dialog.message.text()
-    assert dialog._recovery is None  # no code asked for that the desktop cannot use alone
+    recovery = dialog._recovery
+    assert recovery is not None and recovery.isVisible() and recovery.server is not None
+    note = recovery.findChild(QLabel, "server_note")
+    assert note is not None and note.isVisible()
+    assert "服务器地址" in note.text() and "停用再启用" in note.text()
 
 
 def test_a_colleague_connects_from_the_unlock_dialog(

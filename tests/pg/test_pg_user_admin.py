@@ -5,9 +5,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import LEADER, PASSPHRASE
+from tests.kdf import TEST_KDF
 from tests.pg.desktops import add_and_link_user, store_dir  # noqa: F401 - the server's
 from tests.workbench.test_user_admin import *  # noqa: F403 - the scenarios, run here again
+from workbench.errors import (
+    Conflict,
+    LinkPassphraseRefused,
+    PassphraseResetOnServer,
+    UserDisabled,
+)
+from workbench.roles import Role
 from workbench.services import users
+from workbench.store.office import OfficeVault
 from workbench.store.vault import Vault
 
 
@@ -21,18 +31,33 @@ del test_a_backup_records_its_time_and_the_restored_store_keeps_it  # noqa: F821
 del test_a_checked_backup_writes_nothing_and_refuses_a_changed_byte  # noqa: F821
 del test_only_a_sysadmin_of_the_backup_restores_it  # noqa: F821
 
-_enabled_again = test_a_disabled_user_is_enabled_again_with_a_new_passphrase  # noqa: F405
 
-
-# a function of this module's own: marking the imported one would mark the SQLite run too
-@pytest.mark.xfail(
-    strict=True,
-    reason="enable_user's fresh passphrase opens the user's slot on the server, but the "
-    "desktop's link (office_link) still holds their server login wrapped under the old one: "
-    "Vault.open of the linked folder refuses the new passphrase with WB-AUTH",
-)
 def test_a_disabled_user_is_enabled_again_with_a_new_passphrase(
     vault: Vault,
     store_dir: Path,  # noqa: F811 - the fixture, by name
 ) -> None:
-    _enabled_again(vault, store_dir)
+    """The SQLite scenario's with the one step a desktop linked to the server adds: the link
+    holds the user's copy of the connection under the old passphrase, so the new one is refused
+    there, saying to connect again, and connecting again reseals it (test_office_reenabled.py
+    follows the user on their own desktop, and through the CLI)."""
+    users.add_user(vault, "member", "the first passphrase", (Role.MEMBER,))
+    users.disable_user(vault, "member")
+    with pytest.raises(UserDisabled):
+        Vault.open(store_dir, "member", "the first passphrase")
+    users.enable_user(vault, "member", "a fresh passphrase")
+    # the 系统管理员 unlocks meanwhile: the desktop's unlock delay starts again (three refusals
+    # in a row would make the reconnection below wait a second)
+    Vault.open(store_dir, LEADER, PASSPHRASE).lock()
+    with pytest.raises(LinkPassphraseRefused):
+        Vault.open(store_dir, "member", "a fresh passphrase")
+    with pytest.raises(PassphraseResetOnServer):
+        Vault.open(store_dir, "member", "the first passphrase")
+    assert isinstance(vault, OfficeVault)
+    OfficeVault.connect(
+        store_dir, vault.connection, "member", "a fresh passphrase", kdf=TEST_KDF
+    ).lock()
+    with Vault.open(store_dir, "member", "a fresh passphrase") as again:
+        assert again.user.roles == (Role.MEMBER,)
+    with pytest.raises(Conflict):  # already enabled: nothing to do, nothing changed
+        users.enable_user(vault, "member", "yet another passphrase")
+    Vault.open(store_dir, "member", "a fresh passphrase").lock()

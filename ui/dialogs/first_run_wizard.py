@@ -30,6 +30,7 @@ from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text
 from ui.i18n import tr as _tr
 from ui.slow_call import start_slow_call
+from ui.widgets.server_fields import ServerFields
 from workbench.workspace import Workspace, store_exists
 
 
@@ -283,19 +284,12 @@ class _ConnectPage(_SlowCallPage):
         self.setSubTitle(self.tr("服务器地址和 CA 证书由系统管理员提供。"))
         kept = note_label("connection_kept")
         kept.setText(self.tr("连接信息用你的口令加密保存在本机，不以明文存放。"))
-        self.url = QLineEdit()
-        self.url.setObjectName("server_url")
-        self.url.setPlaceholderText(self.tr("postgresql://账号@服务器:5432/数据库名"))
-        self.ca = QLineEdit()
-        self.ca.setObjectName("ca_file")
-        browse = QPushButton(self.tr("选择…"))
-        browse.clicked.connect(self._browse)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca, 1)
-        ca_row.addWidget(browse)
-        self.db_password = QLineEdit()
-        self.db_password.setObjectName("db_password")
-        self.db_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.server = ServerFields(self)
+        self.url, self.ca, self.db_password = (
+            self.server.url,
+            self.server.ca,
+            self.server.db_password,
+        )
         self.user = QLineEdit()
         self.user.setObjectName("user")
         self.passphrase = QLineEdit()
@@ -303,9 +297,7 @@ class _ConnectPage(_SlowCallPage):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.needed = note_label("needed")  # why 完成 is off
         form = QFormLayout(self)
-        form.addRow(self.tr("服务器地址"), self.url)
-        form.addRow(self.tr("CA 证书文件"), ca_row)
-        form.addRow(self.tr("数据库账号口令"), self.db_password)
+        self.server.add_rows(form)
         form.addRow(self.tr("用户名"), self.user)
         form.addRow(self.tr("口令"), self.passphrase)
         form.addRow(kept)
@@ -314,29 +306,20 @@ class _ConnectPage(_SlowCallPage):
         for edit in (self.url, self.user, self.passphrase):
             edit.textChanged.connect(self.completeChanged)
 
-    def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择巡察办的 CA 证书"), "", self.tr("证书 (*.pem *.crt);;所有文件 (*)")
-        )
-        if chosen:
-            self.ca.setText(chosen)
-
     def inputs(self) -> Sequence[QWidget]:
-        return (self.url, self.ca, self.db_password, self.user, self.passphrase)
+        return (*self.server.inputs(), self.user, self.passphrase)
 
     def busy_text(self) -> str:
         return self.tr("正在连接巡察办服务器…")
 
     def slow_call(self) -> Callable[[], Workspace]:
-        directory, url = self.wizard_.directory(), self.url.text().strip()
-        ca = Path(self.ca.text().strip()).expanduser() if self.ca.text().strip() else None
-        db_password, user = self.db_password.text(), self.user.text().strip()
-        passphrase = self.passphrase.text()
+        directory, server = self.wizard_.directory(), self.server.address()
+        user, passphrase = self.user.text().strip(), self.passphrase.text()
         return lambda: Workspace.connect_office(
             directory,
-            url,
-            ca_file=ca,
-            db_password=db_password,
+            server.url,
+            ca_file=server.ca_file,
+            db_password=server.db_password,
             user_name=user,
             passphrase=passphrase,
         )

@@ -1,5 +1,10 @@
 """忘记口令: the recovery code gives a user a new passphrase and unlocks the store.
 
+On a desktop linked to the office server the connection is asked for again (this desktop's copy
+is sealed under the forgotten passphrase), as ``workbench recover --url`` asks: the core
+(``office_recovery.py``) refuses a disabled user or a folder linked to another store, and the
+recovered account holds its roles again only once a 系统管理员 grants them.
+
 The code is typed in its printed shape (8 groups of 6 digits); each group carries its own check,
 so a mistyped group is named as soon as it is complete. The used code stops working, so the new
 one is shown once, like at creation, and the dialog closes only when it was written down.
@@ -26,11 +31,13 @@ from ui.dialogs.passphrase_dialog import message_label, passphrase_edit
 from ui.errors import error_text
 from ui.slow_call import start_slow_call
 from ui.widgets.new_code_page import NewCodePage
+from ui.widgets.server_fields import ServerFields
 from workbench.errors import WorkbenchError
 from workbench.workspace import (
     MIN_PASSPHRASE_CHARS,
     Workspace,
     check_new_passphrase,
+    linked_to_office_server,
     recovery_code_bad_group,
 )
 
@@ -45,6 +52,7 @@ class RecoveryDialog(QDialog):
     def __init__(self, store_dir: Path, user: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store_dir = store_dir
+        self.on_server = linked_to_office_server(store_dir)
         self.workspace: Workspace | None = None
         self.busy = False
         self.setWindowTitle(self.tr("忘记口令"))
@@ -53,8 +61,15 @@ class RecoveryDialog(QDialog):
         self.pages.addWidget(self._new_code_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.setMinimumWidth(560)
-        (self.code_edit if user else self.user_edit).setFocus()
+        # never narrower than the form needs: the code field is as wide as the whole code, and
+        # an explicit minimum overrides the layout's (the longer English labels clipped it)
+        self.setMinimumWidth(max(560, self.minimumSizeHint().width()))
+        self._first_empty().setFocus()
+
+    def _first_empty(self) -> QWidget:
+        if self.server is not None and not self.server.url.text().strip():
+            return self.server.url
+        return self.code_edit if self.user_edit.text() else self.user_edit
 
     def _ask_page(self, user: str) -> QWidget:
         intro = QLabel(
@@ -65,6 +80,18 @@ class RecoveryDialog(QDialog):
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
+        server_note = QLabel(
+            self.tr(
+                "本机保存的服务器连接用原口令加密，所以还需再次填写服务器地址、"
+                "CA 证书文件和数据库账号口令（向系统管理员索取）。"
+                "找回后，原有的角色须由一位系统管理员重新授予。"
+                "没有恢复码的，请系统管理员在“用户管理”中停用再启用你的账户，为你设置新口令。"
+            )
+        )
+        server_note.setObjectName("server_note")
+        server_note.setWordWrap(True)
+        server_note.setTextFormat(Qt.TextFormat.PlainText)
+        server_note.setVisible(self.on_server)
         self.user_edit = QLineEdit(user)
         self.user_edit.setObjectName("user")
         self.code_edit = QLineEdit()
@@ -83,6 +110,9 @@ class RecoveryDialog(QDialog):
         self.again = passphrase_edit("new_passphrase_again")
         self.message = message_label()
         form = QFormLayout()
+        self.server = ServerFields(self) if self.on_server else None
+        if self.server is not None:
+            self.server.add_rows(form)
         form.addRow(self.tr("用户名"), self.user_edit)
         form.addRow(self.tr("恢复码"), self.code_edit)
         form.addRow(self.tr("新口令"), self.new)
@@ -98,6 +128,7 @@ class RecoveryDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
+        layout.addWidget(server_note)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -132,6 +163,10 @@ class RecoveryDialog(QDialog):
     def recover(self) -> None:
         user = self.user_edit.text().strip()
         new = self.new.text()
+        if self.server is not None and not self.server.url.text().strip():
+            self._say(self.tr("请填写服务器地址（向系统管理员索取）"))
+            self.server.url.setFocus()
+            return
         if not user:
             self._say(self.tr("请输入用户名"))
             self.user_edit.setFocus()
@@ -157,10 +192,11 @@ class RecoveryDialog(QDialog):
             self.new.setFocus()
             return
         directory, code = self.store_dir, self.code_edit.text()
+        server = self.server.address() if self.server is not None else None
         self._set_busy(True)
         start_slow_call(
             self,
-            lambda: Workspace.recover(directory, user, code, new),
+            lambda: Workspace.recover(directory, user, code, new, server=server),
             self._recovered,
             self._refused,
         )
@@ -175,6 +211,8 @@ class RecoveryDialog(QDialog):
         self.new.clear()
         self.again.clear()
         self.code_edit.clear()
+        if self.server is not None:
+            self.server.clear_secret()
         groups = code.split("-")  # two lines of four: fits any screen, easy to copy by hand
         half = len(groups) // 2
         self.new_code.setText(" - ".join(groups[:half]) + " -\n" + " - ".join(groups[half:]))
@@ -185,7 +223,8 @@ class RecoveryDialog(QDialog):
         self.busy = busy
         if busy:
             self._say(self.tr("正在设置新口令…"))
-        for widget in (self.buttons, self.user_edit, self.code_edit, self.new, self.again):
+        inputs = (self.buttons, self.user_edit, self.code_edit, self.new, self.again)
+        for widget in (*inputs, *(self.server.inputs() if self.server else ())):
             widget.setEnabled(not busy)
 
     def reject(self) -> None:
@@ -202,10 +241,12 @@ class RecoveryDialog(QDialog):
         self.confirm.setChecked(False)
         if user:
             self.user_edit.setText(user)
-        (self.code_edit if self.user_edit.text() else self.user_edit).setFocus()
+        self._first_empty().setFocus()
 
     def done(self, result: int) -> None:
         for edit in (self.code_edit, self.new, self.again):  # nothing secret kept around
             edit.clear()
+        if self.server is not None:
+            self.server.clear_secret()
         self.new_code.clear()  # shown once
         super().done(result)

@@ -17,13 +17,17 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.first_run_wizard import FirstRunWizard
 from ui.dialogs.recovery_dialog import RecoveryDialog
-from ui.errors import error_text
+from ui.dialogs.relink_dialog import RelinkDialog
+from ui.errors import error_code, error_text
 from ui.slow_call import start_slow_call
 from workbench.workspace import (
     Workspace,
     linked_to_office_server,
     seconds_until_unlock_allowed,
 )
+
+# the refusals of a linked desktop that say the passphrase may have been set on the server
+SET_ON_THE_SERVER = ("WB-AUTH-LINK", "WB-AUTH-RESET")
 
 
 class UnlockDialog(QDialog):
@@ -75,6 +79,15 @@ class UnlockDialog(QDialog):
         )
         self.reconnect.setVisible(linked_to_office_server(store_dir))
         self.reconnect.clicked.connect(self.open_reconnect)
+        # offered once a refusal says the passphrase may have been set on the server
+        self.relink = self.buttons.addButton(
+            self.tr("用新口令重新连接…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.relink.setObjectName("relink_new_passphrase")
+        self.relink.setAutoDefault(False)
+        self.relink.setVisible(False)
+        self.relink.clicked.connect(self.open_relink)
+        self._relink: RelinkDialog | None = None
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
         store_label = QLabel(self.tr("数据库：%1").replace("%1", str(store_dir)))
@@ -105,20 +118,8 @@ class UnlockDialog(QDialog):
             self._countdown.stop()
 
     def forgot_passphrase(self) -> None:
-        """忘记口令: the recovery code here; on the office server the recovery needs the
-        connection given again (the link is sealed under the forgotten passphrase), so the
-        dialog says who can help instead."""
-        if linked_to_office_server(self.store_dir):
-            self.message.setText(
-                self.tr(
-                    "本机连接的是巡察办服务器上的数据库：请另一位系统管理员在“用户管理”中停用再启用"
-                    "你的账户，为你设置新口令，再用新口令重新连接巡察办服务器。"
-                    "若你是唯一的系统管理员，"
-                    "请持恢复码和服务器的连接信息，在命令行中找回口令。"
-                )
-            )
-            self._fit_message()
-            return
+        """忘记口令: the recovery code, here or on the office server (where the dialog asks for
+        the connection again: the link is sealed under the forgotten passphrase)."""
         self.open_recovery()
 
     def _fit_message(self) -> None:
@@ -148,6 +149,22 @@ class UnlockDialog(QDialog):
     def _reconnected(self, wizard: FirstRunWizard) -> None:
         if wizard.workspace is not None:
             self.workspace = wizard.workspace
+            self.accept()
+
+    def open_relink(self) -> RelinkDialog:
+        """用新口令重新连接: the old passphrase opens this desktop's copy, the new one the
+        account on the server; once done it is this dialog's workspace."""
+        if self._relink is not None:
+            self._relink.deleteLater()
+        dialog = RelinkDialog(self.store_dir, self.user_edit.text().strip(), self)
+        dialog.accepted.connect(lambda: self._reconnected_with(dialog.workspace))
+        self._relink = dialog
+        dialog.open()
+        return dialog
+
+    def _reconnected_with(self, workspace: Workspace | None) -> None:
+        if workspace is not None:
+            self.workspace = workspace
             self.accept()
 
     def open_recovery(self) -> RecoveryDialog:
@@ -190,6 +207,8 @@ class UnlockDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self._set_busy(False)
         self.message.setText(error_text(error))
+        if error_code(error) in SET_ON_THE_SERVER:
+            self.relink.setVisible(True)
         self._fit_message()  # the server's refusals say what to do, at some length
         self._tick()
         self.pass_edit.setFocus()

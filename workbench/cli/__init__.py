@@ -90,7 +90,7 @@ COMMANDS: dict[str, str] = {
     "report-import": "导入被巡察单位填报的整改台账（.xlsx）",
     "report-settings": "查看或设定公文版头、版记（设定：巡察办）",
     "report-numbers": "列出已签发的发文字号",
-    "office": "巡察办：交换密钥；服务器上的巡察办数据库（create / connect / migrate）",
+    "office": "巡察办：交换密钥；服务器上的巡察办数据库（create / connect / reconnect / migrate）",
     "enrol": "设备登记",
     "devices": "（巡察办）已登记设备",
     "export": "（巡察组）把本轮上次导出以来的变化导出为加密数据包",

@@ -121,6 +121,21 @@ def cmd_office_connect(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_office_reconnect(args: argparse.Namespace) -> int:
+    folder = common.store_dir(args)
+    user = common.user_name(args)
+    old = common.passphrase(args, "原口令")
+    new = common.new_passphrase(args)
+    with OfficeVault.reconnect(folder, user, old, new) as vault:
+        data = {"store": str(folder), "store_id": vault.store_id, "user": vault.user.name}
+        human = (
+            f"已用新口令重新连接巡察办服务器，用户 {vault.user.display_name}"
+            f"（{_role_names(vault.user.roles)}）；本机保存的连接已改用新口令加密，原口令不再可用"
+        )
+        common.emit(args, data, human)
+    return 0
+
+
 def _migrate_progress(done: int, total: int | None, label: str = "") -> None:
     """Progress on a terminal only: piped stderr and ``--json`` stdout stay clean."""
     if sys.stderr.isatty() and total:
@@ -215,6 +230,12 @@ def register(office: argparse._SubParsersAction) -> None:  # type: ignore[type-a
             p.add_argument("--display-name", help="第一个用户的显示名")
             p.add_argument("--roles", help="第一个用户的角色（默认：巡察办,系统管理员）")
         p.set_defaults(func=func)
+    p = office.add_parser(
+        "reconnect",
+        help="系统管理员为你设置新口令后：用原口令打开本机保存的连接，改用新口令加密并解锁"
+        "（不必再填连接信息）",
+    )
+    p.set_defaults(func=cmd_office_reconnect)
     p = office.add_parser(
         "migrate",
         help="（系统管理员）把本机的巡察办数据库迁移到巡察办服务器上的空数据库，并逐表校验",

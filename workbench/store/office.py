@@ -32,9 +32,11 @@ from sqlalchemy.orm import Session
 from workbench.errors import (
     AuthenticationError,
     KeyfileDamaged,
+    LinkPassphraseRefused,
     NotAnOfficeStore,
     OfficeMigrationIncomplete,
     OfficeTlsUnverified,
+    PassphraseResetOnServer,
     StoreExists,
     UserDisabled,
     ValidationError,
@@ -51,9 +53,6 @@ from workbench.store.keyfile import (
     KdfParams,
     Keyfile,
     SlotKeys,
-    normalize_passphrase,
-    unseal_slot,
-    user_hint,
 )
 from workbench.store.layout import StoreLayout
 from workbench.store.office_link import Connection, OfficeLink, is_linked
@@ -61,6 +60,7 @@ from workbench.store.pg import engine_url, make_pg_engine, warn_on_collation
 from workbench.store.server_attachments import ServerAttachmentStore
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.unlocked import zero_key
+from workbench.store.user_slot import open_user_slot
 from workbench.store.vault import (
     NewStore,
     Vault,
@@ -80,8 +80,13 @@ VERIFYING_MODES = ("verify-full", "verify-ca")
 # bigint ("WBSCHEMA" in ASCII), not hashtext() (undocumented, absent from KingbaseES); another
 # key than the store's write lock's.
 SCHEMA_LOCK_KEY = 0x5742_5343_4845_4D41
-SLOT_CHANGED_ELSEWHERE = N_(
-    "口令正确，但服务器上此用户的口令已在其他电脑上修改：请在本机用新口令重新连接巡察办服务器"
+SLOT_CHANGED_ELSEWHERE = PassphraseResetOnServer.default_message
+OLD_PASSPHRASE_REFUSED = N_(
+    "原口令打不开本机保存的服务器连接：请核对原口令；若已想不起，"
+    "请向系统管理员索取连接信息，重新填写后连接巡察办服务器"
+)
+NEW_PASSPHRASE_REFUSED = N_(
+    "新口令打不开你在巡察办服务器上的账户：请核对系统管理员为你设置的新口令"
 )
 # What disabling a user cannot do on the server: rows are not encrypted there (docs/store-format.md,
 # "Threat model"), so their database login must go too; key rotation is no remedy here.
@@ -237,14 +242,14 @@ def _clear_folder(folder: Path, *, remove: bool) -> None:
 
 def _refusal_after_link(engine: Engine, user_name: str) -> AuthenticationError:
     """Why a passphrase that opened the user's link opens no slot on the server: the user was
-    disabled there (their slot removed), or their passphrase changed on another desktop. The
-    link's passphrase has proved who asks, so saying the account is disabled tells no one
-    else's name."""
+    disabled there (their slot removed), or their slot has another passphrase now (a 系统管理员
+    enabled them again with a new one, or they changed it on another desktop). The link's
+    passphrase has proved who asks, so saying which tells no one else's name."""
     with Session(engine) as s:
         disabled = s.scalar(select(User.disabled).where(User.name == user_name.strip()))
     if disabled:
         return UserDisabled()
-    return AuthenticationError(SLOT_CHANGED_ELSEWHERE)
+    return PassphraseResetOnServer()
 
 
 class OfficeVault(Vault):
@@ -354,6 +359,47 @@ class OfficeVault(Vault):
         return vault
 
     @classmethod
+    def reconnect(
+        cls,
+        folder: Path,
+        user_name: str,
+        old_passphrase: str,
+        new_passphrase: str,
+        *,
+        throttle: UnlockThrottle | None = None,
+        kdf: KdfParams | None = None,
+    ) -> OfficeVault:
+        """After the user's passphrase was set on the server (a 系统管理员 enabled them again, or
+        they changed it elsewhere): the old passphrase opens their copy of the connection here,
+        the new one their slot there, and the copy is resealed under the new one, as ``connect``
+        does, without the connection typed again. Either refusal counts toward the delay."""
+        folder = Path(folder)
+        link = OfficeLink.read(folder)
+        throttle = throttle or UnlockThrottle()
+        throttle.check(link.store_id)
+        try:
+            connection = link.open(user_name, old_passphrase)
+        except AuthenticationError:
+            throttle.record_failure(link.store_id)
+            raise AuthenticationError(OLD_PASSPHRASE_REFUSED) from None
+        try:
+            return cls.connect(
+                folder, connection, user_name, new_passphrase, throttle=throttle, kdf=kdf
+            )
+        except AuthenticationError as refused:
+            if type(refused) is not AuthenticationError:  # throttled, a login refused, …
+                raise
+        # the old passphrase has proved who asks: a disabled user is told so, as at an unlock
+        engine = server_engine(folder, connection)
+        try:
+            why = _refusal_after_link(engine, user_name)
+        finally:
+            engine.dispose()
+        if isinstance(why, UserDisabled):
+            raise why
+        raise AuthenticationError(NEW_PASSPHRASE_REFUSED)
+
+    @classmethod
     def open_linked(
         cls,
         folder: Path,
@@ -364,7 +410,10 @@ class OfficeVault(Vault):
         kdf: KdfParams | None = None,
     ) -> OfficeVault:
         """Unlock through this desktop's link: a wrong passphrase is refused here, before the
-        server is asked, and counts toward the delay as for a store on this disk."""
+        server is asked, and counts toward the delay as for a store on this disk. A passphrase
+        a 系统管理员 set on the server (enabling a user again) opens no copy here until the user
+        connects again with it (``connect`` or ``reconnect`` reseal their copy); the old one opens
+        the link but not the server's slot, and each refusal says so."""
         link = OfficeLink.read(Path(folder))
         throttle = throttle or UnlockThrottle()
         throttle.check(link.store_id)
@@ -372,7 +421,9 @@ class OfficeVault(Vault):
             connection = link.open(user_name, passphrase)
         except AuthenticationError:
             throttle.record_failure(link.store_id)
-            raise
+            # the desktop cannot ask the server without the connection, so the refusal names
+            # the one case it cannot tell from a typo: a passphrase newer than this copy
+            raise LinkPassphraseRefused() from None
         return cls._unlock(
             Path(folder),
             connection,
@@ -419,27 +470,21 @@ class OfficeVault(Vault):
                 )
             throttle.check(keyfile.store_id)
             failures_before = throttle.failures(keyfile.store_id)
-            secret = normalize_passphrase(passphrase)
-            for slot in keyfile.passphrase_slots(user_hint(keyfile.store_id, user_name)):
-                try:
-                    opened = unseal_slot(keyfile.store_id, slot, secret)
-                except AuthenticationError:
-                    continue
-                dek, keys = opened.dek, opened.keys
-                if keys is None or slot.user_id is None:  # no version 1 slot is ever made here
-                    raise KeyfileDamaged()
-                keyfile.check_mac(dek)
-                # the server's own backups cover an upgrade there (docs/store-format.md)
-                upgrade_schema(engine)
-                vault = cls._admit(
-                    StoreLayout(folder), keyfile, dek, engine, slot.user_id, kdf=kdf, keys=keys
-                )
-                break
-            else:
+            opened = open_user_slot(keyfile, user_name, passphrase)
+            if opened is None:
                 throttle.record_failure(keyfile.store_id)
                 if link_opened:  # yet the server's slot refuses the same passphrase
                     raise _refusal_after_link(engine, user_name)
                 raise AuthenticationError()
+            dek = opened.dek
+            if opened.keys is None:  # no version 1 slot is ever made here
+                raise KeyfileDamaged()
+            keyfile.check_mac(dek)
+            # the server's own backups cover an upgrade there (docs/store-format.md)
+            upgrade_schema(engine)
+            vault = cls._admit(
+                StoreLayout(folder), keyfile, dek, engine, opened.user_id, kdf=kdf, keys=opened.keys
+            )
         except BaseException:
             engine.dispose()
             if dek is not None:

@@ -33,19 +33,13 @@ from workbench.models.system import StoreMeta, User
 from workbench.roles import Role
 from workbench.store import grants, migrate, rekey
 from workbench.store.engine import read_only_connection, store_error
-from workbench.store.keyfile import (
-    Keyfile,
-    SlotKeys,
-    normalize_passphrase,
-    public_key,
-    unseal_slot,
-    user_hint,
-)
+from workbench.store.keyfile import Keyfile, SlotKeys, public_key
 from workbench.store.layout import StoreLayout
 from workbench.store.office_link import is_linked
 from workbench.store.separation import as_store_job
 from workbench.store.throttle import UnlockThrottle
 from workbench.store.unlocked import zero_key
+from workbench.store.user_slot import open_user_slot
 
 
 @dataclass
@@ -105,20 +99,15 @@ def _check_closed(layout: StoreLayout) -> None:
 def _unseal(keyfile: Keyfile, user_name: str, passphrase: str) -> tuple[str, bytearray, SlotKeys]:
     throttle = UnlockThrottle()
     throttle.check(keyfile.store_id)
-    secret = normalize_passphrase(passphrase)
-    for slot in keyfile.passphrase_slots(user_hint(keyfile.store_id, user_name)):
-        try:
-            opened = unseal_slot(keyfile.store_id, slot, secret)
-        except AuthenticationError:
-            continue
-        assert slot.user_id is not None
-        throttle.record_success(keyfile.store_id)
-        if opened.keys is None:
-            zero_key(opened.dek)
-            raise ValidationError("你的密钥槽是旧格式：请先用本程序在本机解锁一次，再迁移")
-        return slot.user_id, opened.dek, opened.keys
-    throttle.record_failure(keyfile.store_id)
-    raise AuthenticationError()
+    opened = open_user_slot(keyfile, user_name, passphrase)
+    if opened is None:
+        throttle.record_failure(keyfile.store_id)
+        raise AuthenticationError()
+    throttle.record_success(keyfile.store_id)
+    if opened.keys is None:
+        zero_key(opened.dek)
+        raise ValidationError("你的密钥槽是旧格式：请先用本程序在本机解锁一次，再迁移")
+    return opened.user_id, opened.dek, opened.keys
 
 
 def open_source(directory: Path, user_name: str, passphrase: str) -> Source:
