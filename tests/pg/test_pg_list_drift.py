@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 import workbench.services  # noqa: F401 - registers the search-index hook
@@ -185,3 +185,44 @@ def test_a_last_page_longer_than_the_total_marks_the_list_changed(desk: Desk) ->
     desk.load_drifting(3)  # the last page: one row expected, two came
     assert desk.shown()[:6] == desk.truth()[:6] and desk.shown()[6] == ""
     assert desk.notice_shown()
+
+
+def test_refresh_brings_back_the_rows_in_view_and_then_the_selected_letter(
+    qtbot: QtBot,
+    desktops: tuple[Vault, Vault],  # noqa: F811
+) -> None:
+    """A shown window: its view asks for the pages in sight as it paints."""
+    desk = Desk(qtbot, *desktops, letters=40)
+    try:
+        page, model = desk.page, desk.page.model
+        model.PAGE_SIZE = 5
+        page.resize(1366, 768)
+        page.show()
+        with qtbot.waitSignal(model.counted, timeout=SLOW):
+            page.refresh()
+        page.table.doItemsLayout()  # the counted rows, so that the view can scroll to them
+        page.table.scrollTo(model.index(20, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        qtbot.waitUntil(lambda: model.loaded_view(22) is not None, timeout=SLOW)
+        page.table.selectRow(22)
+        chosen = getattr(page.current_view(), "id", None)
+        with desk.b.session() as s:
+            register_letter(s, _letter(desk.round_id, desk.target_id, "反映新情况"))
+        page.table.scrollToBottom()  # the pages below were read before B's letter
+        qtbot.waitUntil(lambda: model.stale, timeout=SLOW)
+        top = page.table.rowAt(0)
+        assert top > 22 + 1  # the chosen letter is out of sight
+        with qtbot.waitSignal(model.counted, timeout=SLOW):
+            page.refresh()
+        assert page.table.rowAt(0) == top and not desk.notice_shown()
+        assert page.detail.toPlainText().startswith(desk_number(desk, chosen))
+        page.table.scrollTo(model.index(23, 0))  # one lower now: selected again as it loads
+        qtbot.waitUntil(lambda: getattr(page.current_view(), "id", None) == chosen, timeout=SLOW)
+        assert page.table.selectionModel().selectedRows()[0].row() == 23
+    finally:
+        desk.tasks.shutdown()
+
+
+def desk_number(desk: Desk, letter_id: str | None) -> str:
+    """The letter's 编号, with which the detail pane starts."""
+    with desk.b.read() as s:
+        return next(v.number for v in list_letters(s, limit=100).items if v.id == letter_id)

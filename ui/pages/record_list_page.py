@@ -103,6 +103,7 @@ class RecordListPage(QWidget):
         self.scope = scope  # filters from the navigation (round, team, target)
         self._pinned: str | None = None  # a record shown on purpose, kept across reloads
         self._scroll_back: int | None = None  # the top row to return to once a reload is counted
+        self._shown_filters: dict[str, Any] | None = None  # the view's, as last loaded
         self.heading = QLabel(title)
         self.heading.setObjectName("pageHeading")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -252,9 +253,10 @@ class RecordListPage(QWidget):
         """Load the view: the first page at once and, where the service can give them apart,
         its total after (counting a long list takes longer than its page). A list that changed
         under its pages reloads keeping the selected record and the rows in view."""
-        if self.model.stale:
-            self._keep_place()
         filters = self.filters()
+        if self.model.stale and filters == self._shown_filters:
+            self._keep_place()
+        self._shown_filters = filters
         service = self.list_service
         if "total" not in self.accepts:
             self.model.set_query(
@@ -373,10 +375,10 @@ class RecordListPage(QWidget):
     def _on_counted(self, total: int) -> None:
         self.count_label.setText(count_text(total))
         if self._scroll_back is not None and not self.model.stale:
-            row, self._scroll_back = min(self._scroll_back, total - 1), None
-            self.table.scrollTo(
-                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
-            )
+            index = self.model.index(min(self._scroll_back, total - 1), 0)
+            self._scroll_back = None
+            self.table.doItemsLayout()  # the rows just added: until laid out, the range is short
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _keep_place(self) -> None:
         """Before reloading a changed list: the selected record stays shown (and selected again
