@@ -254,6 +254,7 @@ class RecordListPage(QWidget):
         its total after (counting a long list takes longer than its page). A list that changed
         under its pages reloads keeping the selected record and the rows in view."""
         filters = self.filters()
+        self._scroll_back = None
         if self.model.stale and filters == self._shown_filters:
             self._keep_place()
         self._shown_filters = filters
@@ -399,7 +400,7 @@ class RecordListPage(QWidget):
 
     def _on_loaded(self, rows: int) -> None:
         """The first page is in (its total may still be on its way)."""
-        self.drift_notice.hide()
+        self.drift_notice.setVisible(self.model.stale)  # a page and total of one call may differ
         if self.model.counting:
             self.count_label.setText(QCoreApplication.translate("RecordListPage", "正在统计条数…"))
         self.export_button.setEnabled(rows > 0)
