@@ -5483,6 +5483,14 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Print every row with the current filters and sort</translation>
     </message>
     <message>
+        <source>列表已有变化（同事刚做了修改），按 F5 刷新</source>
+        <translation>The list has changed (a colleague just made changes). Press F5 to refresh.</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
         <source>正在统计条数…</source>
         <translation>Counting…</translation>
     </message>

@@ -7,6 +7,13 @@ row it keeps: most of the wait at a million letters) and the rows show at once; 
 from its own call, and until then the table has the rows it holds. A reload bumps a generation
 number, so a page or a total that arrives for an older query is dropped.
 
+Each page is read in a transaction of its own, so a colleague's insert or void between two reads
+shifts the rows under the list (issue #20). A page therefore comes with one row of each neighbour
+(``offset - 1``, ``limit + 2``: no extra call), and a page whose edge rows are not the loaded
+neighbours' rows, a record already shown on another page, or a page or total that disagrees with
+the total, marks the list ``drifted``: that page is dropped and no more are read until a reload,
+so a row is never shown twice or skipped without a word.
+
 Sorting goes through the list service (a Column's ``sort_key`` is a key of the service's
 ``order``); the model keeps the chosen order and says when it changes, the page reloads with it.
 """
@@ -96,12 +103,25 @@ class Column:
         return self.text(view)
 
 
+ROW_KEYS = ("id", "seq", "sha256")  # what names a row across reads: records, audit, attachments
+
+
+def _key(view: Any) -> Any:
+    """What names a row across two reads (a view with none of ``ROW_KEYS``: its text)."""
+    for name in ROW_KEYS:
+        value = getattr(view, name, None)
+        if value is not None:
+            return value
+    return repr(view)
+
+
 class RecordTableModel(QAbstractTableModel):
     PAGE_SIZE = 200
     MAX_PAGES = 50  # pages kept; the least recently used go first
     LOADING = "…"
 
     loaded = Signal(int)  # the rows the table has, when a reload's first page is in
+    drifted = Signal()  # the list changed under the loaded pages: no more are read until a reload
     counted = Signal(int)  # the exact total, when it is known (with the first page or after)
     load_failed = Signal(object)
     order_changed = Signal(object)  # the list service's ``order``, or None for its default
@@ -117,6 +137,7 @@ class RecordTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
         self._requested: set[int] = set()
         self._generation = 0
+        self._drifted = False
         self._order: str | None = None
 
     # -- loading ---------------------------------------------------------------------------
@@ -131,10 +152,11 @@ class RecordTableModel(QAbstractTableModel):
         if self._fetch is None:
             return
         self._generation += 1
-        generation, fetch = self._generation, self._fetch
+        self._drifted = False
+        generation, fetch, limit = self._generation, self._fetch, self.PAGE_SIZE + 1
         self._requested = {0}
         self.tasks.run(
-            lambda s: fetch(s, 0, self.PAGE_SIZE),
+            lambda s: fetch(s, 0, limit),  # and the next page's first row: is there more?
             lambda page: self._first_page(generation, page),
             self._failed,
         )
@@ -142,6 +164,7 @@ class RecordTableModel(QAbstractTableModel):
     def clear(self) -> None:
         """Drop every cached row, and any page still on its way."""
         self._generation += 1
+        self._drifted = False
         self.beginResetModel()
         self._pages.clear()
         self._requested.clear()
@@ -151,17 +174,20 @@ class RecordTableModel(QAbstractTableModel):
     def _first_page(self, generation: int, page: Any) -> None:
         if generation != self._generation:
             return
+        _lead, items, more = self._split(0, page.items)
         self.beginResetModel()
         self._pages.clear()
-        self._pages[0] = items = tuple(page.items)
+        self._pages[0] = items
         if page.total is not None:
             self._total = int(page.total)
-        elif len(items) < self.PAGE_SIZE:  # a short first page is the whole list
+        elif more is None:  # no row past the first page: it is the whole list
             self._total = len(items)
         else:
             self._total = None
         self._rows = len(items) if self._total is None else self._total
         self.endResetModel()
+        if page.total is not None and not self._fits(0, items, more):
+            self._drift()  # the count and the rows of one call disagree: a write in between
         if self._total is not None:
             self.counted.emit(self._total)
         elif self._count is not None:
@@ -170,44 +196,93 @@ class RecordTableModel(QAbstractTableModel):
         self.loaded.emit(self._rows)
 
     def _counted(self, generation: int, total: int) -> None:
-        """The total of the query of ``generation``: the rows past the first page appear (or a
-        record voided in between goes)."""
+        """The total of the query of ``generation``: the rows past the first page appear. The
+        first page had a row after it, so a total no larger means records went in between: the
+        rows shown stay, and the list is marked changed."""
         if generation != self._generation:
             return  # a newer query's total is on its way
+        if total <= self._rows:
+            self._total = self._rows
+            self.counted.emit(total)
+            self._drift()
+            return
         self._total = total
-        if total > self._rows:
-            self.beginInsertRows(QModelIndex(), self._rows, total - 1)
-            self._rows = total
-            self.endInsertRows()
-        elif total < self._rows:
-            self.beginRemoveRows(QModelIndex(), total, self._rows - 1)
-            self._rows = total
-            self.endRemoveRows()
+        self.beginInsertRows(QModelIndex(), self._rows, total - 1)
+        self._rows = total
+        self.endInsertRows()
         self.counted.emit(total)
 
     def _request(self, number: int) -> None:
-        if number in self._requested or self._fetch is None:
+        if number in self._requested or self._fetch is None or self._drifted:
             return
         self._requested.add(number)
         generation, fetch = self._generation, self._fetch
-        offset = number * self.PAGE_SIZE
+        offset = number * self.PAGE_SIZE - 1  # the previous page's last row…
+        limit = self.PAGE_SIZE + 2  # …and the next page's first: in the same read
+        if number == 0:
+            offset, limit = 0, self.PAGE_SIZE + 1
         self.tasks.run(
-            lambda s: fetch(s, offset, self.PAGE_SIZE),
+            lambda s: fetch(s, offset, limit),
             lambda page: self._page(generation, number, page),
             self._failed,
         )
 
     def _page(self, generation: int, number: int, page: Any) -> None:
-        if generation != self._generation:
+        if generation != self._generation or self._drifted:
             return
         self._requested.discard(number)
-        self._pages[number] = tuple(page.items)
+        lead, items, after = self._split(number, page.items)
+        if not self._fits(number, items, after) or not self._joins(number, lead, items, after):
+            self._drift()
+            return
+        self._pages[number] = items
         while len(self._pages) > self.MAX_PAGES:
             self._pages.popitem(last=False)
         first = number * self.PAGE_SIZE
-        last = min(first + len(page.items), self._rows) - 1
+        last = min(first + len(items), self._rows) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    # -- the list changing under it --------------------------------------------------------
+
+    def _split(self, number: int, rows: Any) -> tuple[Any, tuple[Any, ...], Any]:
+        """A read of page ``number`` as (the previous page's last row, the page, the next
+        page's first row), None where there is no such row."""
+        rows = tuple(rows)
+        lead, rows = (rows[0] if rows else None, rows[1:]) if number > 0 else (None, rows)
+        after = rows[self.PAGE_SIZE] if len(rows) > self.PAGE_SIZE else None
+        return lead, rows[: self.PAGE_SIZE], after
+
+    def _fits(self, number: int, items: tuple[Any, ...], after: Any) -> bool:
+        """The page is as long as the known total says, and has a row after it unless last."""
+        if self._total is None:
+            return True
+        below = self._total - number * self.PAGE_SIZE
+        return len(items) == min(self.PAGE_SIZE, max(below, 0)) and (
+            (after is not None) == (below > self.PAGE_SIZE)
+        )
+
+    def _joins(self, number: int, lead: Any, items: tuple[Any, ...], after: Any) -> bool:
+        """The page's edge rows are the loaded neighbours' edge rows, and none of its records
+        is already shown on another page (an insert or void above it shifts the rows by one)."""
+        before, following = self._pages.get(number - 1), self._pages.get(number + 1)
+        if before and (lead is None or _key(lead) != _key(before[-1])):
+            return False
+        if following and (after is None or _key(after) != _key(following[0])):
+            return False
+        shown = {_key(v) for n, page in self._pages.items() if n != number for v in page}
+        return not any(_key(v) in shown for v in items)
+
+    def _drift(self) -> None:
+        if not self._drifted:
+            self._drifted = True
+            self._requested.clear()
+            self.drifted.emit()
+
+    @property
+    def stale(self) -> bool:
+        """The list changed under the loaded pages: what is shown stays, nothing more loads."""
+        return self._drifted
 
     def _failed(self, error: BaseException) -> None:
         self._requested.clear()
@@ -283,6 +358,12 @@ class RecordTableModel(QAbstractTableModel):
         self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
 
+    def loaded_view(self, row: int) -> Any | None:
+        """The record view on ``row`` if its page is loaded, without asking for it."""
+        number, offset = divmod(row, self.PAGE_SIZE)
+        page = self._pages.get(number, ())
+        return page[offset] if offset < len(page) else None
+
     def row_of(self, record_id: str) -> int | None:
         for number, page in self._pages.items():
             for offset, view in enumerate(page):
@@ -304,7 +385,7 @@ class RecordTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             view = self.view_at(index.row())
             if view is None:
-                return self.LOADING
+                return "" if self._drifted else self.LOADING
             text = self.columns[index.column()].text(view)
             mark = voided_text(view)
             if mark and role == Qt.ItemDataRole.ToolTipRole:

@@ -102,6 +102,8 @@ class RecordListPage(QWidget):
         self.describe = describe
         self.scope = scope  # filters from the navigation (round, team, target)
         self._pinned: str | None = None  # a record shown on purpose, kept across reloads
+        self._scroll_back: int | None = None  # the top row to return to once a reload is counted
+        self._shown_filters: dict[str, Any] | None = None  # the view's, as last loaded
         self.heading = QLabel(title)
         self.heading.setObjectName("pageHeading")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -164,6 +166,7 @@ class RecordListPage(QWidget):
         self.filters_row.addWidget(self.filter_bar, 1)
         self.filters_row.addWidget(self.show_voided)
         layout.addLayout(self.filters_row)
+        layout.addWidget(self._drift_bar())
         layout.addWidget(split, 1)
         # under the list: its count, then what can be done with the whole view
         self.footer_row = QHBoxLayout()
@@ -187,10 +190,34 @@ class RecordListPage(QWidget):
         layout.addLayout(self.footer_row)
         self.filter_bar.changed.connect(lambda _values: self.refresh())
         self.model.loaded.connect(self._on_loaded)
+        self.model.drifted.connect(self.drift_notice.show)
+        self.model.dataChanged.connect(lambda *_args: self._select_pinned())
         self.model.counted.connect(self._on_counted)
         self.model.load_failed.connect(self._on_load_failed)
         self.model.order_changed.connect(self._on_order_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+    def _drift_bar(self) -> QWidget:
+        """Said above the list when it changed under the pages already shown (a colleague's
+        insert or void between two reads): the rows shown stay, no more load until 刷新."""
+        self.drift_notice = QWidget()
+        self.drift_notice.setObjectName(f"{self.page_key}_drift_notice")
+        self.drift_notice.setStyleSheet("background: #fff4e5; color: #7a4500;")
+        text = QLabel(
+            QCoreApplication.translate(
+                "RecordListPage", "列表已有变化（同事刚做了修改），按 F5 刷新"
+            )
+        )
+        text.setWordWrap(True)
+        reload = QPushButton(QCoreApplication.translate("RecordListPage", "刷新"))
+        reload.setObjectName(f"{self.page_key}_drift_refresh")
+        reload.clicked.connect(self.refresh)
+        row = QHBoxLayout(self.drift_notice)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(text, 1)
+        row.addWidget(reload)
+        self.drift_notice.hide()
+        return self.drift_notice
 
     def add_action(self, text: str, slot: Callable[[], object], name: str = "") -> QPushButton:
         button = QPushButton(text)
@@ -224,8 +251,13 @@ class RecordListPage(QWidget):
 
     def refresh(self) -> None:
         """Load the view: the first page at once and, where the service can give them apart,
-        its total after (counting a long list takes longer than its page)."""
+        its total after (counting a long list takes longer than its page). A list that changed
+        under its pages reloads keeping the selected record and the rows in view."""
         filters = self.filters()
+        self._scroll_back = None
+        if self.model.stale and filters == self._shown_filters:
+            self._keep_place()
+        self._shown_filters = filters
         service = self.list_service
         if "total" not in self.accepts:
             self.model.set_query(
@@ -343,9 +375,32 @@ class RecordListPage(QWidget):
 
     def _on_counted(self, total: int) -> None:
         self.count_label.setText(count_text(total))
+        if self._scroll_back is not None and not self.model.stale:
+            index = self.model.index(min(self._scroll_back, total - 1), 0)
+            self._scroll_back = None
+            self.table.doItemsLayout()  # the rows just added: until laid out, the range is short
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _keep_place(self) -> None:
+        """Before reloading a changed list: the selected record stays shown (and selected again
+        when its row loads), and the rows in view come back into view once counted."""
+        selected = self.current_view()
+        if selected is not None:
+            self._pinned = getattr(selected, "id", None)
+        top = self.table.rowAt(0)
+        self._scroll_back = top if top > 0 else None
+
+    def _select_pinned(self) -> None:
+        """A page came in: select the record shown on purpose if it is on it."""
+        if not self._pinned or self.table.selectionModel().hasSelection():
+            return
+        row = self.model.row_of(self._pinned)
+        if row is not None:
+            self.table.selectRow(row)
 
     def _on_loaded(self, rows: int) -> None:
         """The first page is in (its total may still be on its way)."""
+        self.drift_notice.setVisible(self.model.stale)  # a page and total of one call may differ
         if self.model.counting:
             self.count_label.setText(QCoreApplication.translate("RecordListPage", "正在统计条数…"))
         self.export_button.setEnabled(rows > 0)
