@@ -7230,6 +7230,10 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
         <translation>Reconnect with new passphrase…</translation>
     </message>
     <message>
+        <source>数据库：巡察办服务器（连接信息保存在 %1）</source>
+        <translation>Database: the office server (connection kept in %1)</translation>
+    </message>
+    <message>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>

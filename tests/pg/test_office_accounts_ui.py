@@ -183,6 +183,12 @@ def test_forgot_passphrase_on_the_server_asks_for_the_connection_and_who_can_hel
     assert "服务器地址" in note.text() and "停用再启用" in note.text()
 
 
+def _store_line(dialog: UnlockDialog) -> str:
+    return next(
+        label.text() for label in dialog.findChildren(QLabel) if label.text().startswith("数据库：")
+    )
+
+
 def test_a_colleague_connects_from_the_unlock_dialog(
     qtbot: QtBot, desktop: Path, pg_url: str, pg_cluster: pg.Cluster, tmp_path: Path
 ) -> None:
@@ -195,11 +201,14 @@ def test_a_colleague_connects_from_the_unlock_dialog(
     on_disk = UnlockDialog(tmp_path / "local", USER)
     qtbot.addWidget(on_disk)
     assert on_disk.reconnect.isHidden()  # a store on this disk has no server to connect to
+    assert _store_line(on_disk) == f"数据库：{tmp_path / 'local'}"
 
     dialog = UnlockDialog(desktop, "zhang")
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.reconnect.isVisible() and dialog.reconnect.toolTip()
+    # the linked folder is not the database: the dialog says the data is on the server
+    assert _store_line(dialog) == f"数据库：巡察办服务器（连接信息保存在 {desktop}）"
     wizard = dialog.open_reconnect()
     assert wizard.currentId() == FirstRunWizard.CONNECT and wizard.directory() == desktop
     page = wizard.currentPage()

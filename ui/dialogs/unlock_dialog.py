@@ -90,7 +90,13 @@ class UnlockDialog(QDialog):
         self._relink: RelinkDialog | None = None
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
-        store_label = QLabel(self.tr("数据库：%1").replace("%1", str(store_dir)))
+        # A linked folder holds only the sealed connection: the server is named after unlocking
+        place = (
+            self.tr("数据库：巡察办服务器（连接信息保存在 %1）")
+            if linked_to_office_server(store_dir)
+            else self.tr("数据库：%1")
+        )
+        store_label = QLabel(place.replace("%1", str(store_dir)))
         store_label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(store_label)
