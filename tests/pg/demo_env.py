@@ -16,6 +16,11 @@ from tests.pg.demo_store import demo_on_server
 from tests.pg.linked_copy import linked_copy
 from workbench.demo import DEMO_PASSPHRASE, DEMO_USERS
 
+# The demo's desktop folder, per test process. A fixture imported into a test module is that
+# module's own definition, so pytest would build a session-scoped one once per module: the first
+# module to ask builds the demo (and drops it at the session's end), the others share it.
+_BUILT: dict[str, Path] = {}
+
 
 @pytest.fixture(scope="session")
 def pg_demo(
@@ -23,9 +28,16 @@ def pg_demo(
 ) -> Iterator[Path]:
     """The demo's desktop folder; nothing stays connected to its database, so it can be
     copied."""
+    if "demo" in _BUILT:
+        yield _BUILT["demo"]
+        return
     desktop = tmp_path_factory.mktemp("pg-demo-env") / "desk"
     with demo_on_server(pg_cluster, pg_template, desktop, datacheck=True):
-        yield desktop
+        _BUILT["demo"] = desktop
+        try:
+            yield desktop
+        finally:
+            del _BUILT["demo"]
 
 
 @pytest.fixture
