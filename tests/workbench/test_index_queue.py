@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from tests.workbench.index_world import MARKER, core_interview, core_letters
 from workbench.demo import DEMO_LEADER, DEMO_PASSPHRASE
@@ -39,10 +39,9 @@ def pending(vault: Vault) -> int:
 
 def indexed_rows(vault: Vault, ids: list[str]) -> int:
     """How many search_docs rows the records have (one each when indexed)."""
-    sql = "SELECT count(*) FROM search_docs WHERE record_type = 'letter' AND record_id = ?"
-    with vault.read() as s:
-        conn = s.connection()
-        return sum(int(conn.exec_driver_sql(sql, (i,)).scalar_one()) for i in ids)
+    sql = text("SELECT count(*) FROM search_docs WHERE record_type = 'letter' AND record_id = :id")
+    with vault.read() as s:  # SQLAlchemy's parameters: the same on SQLite and PostgreSQL
+        return sum(int(s.execute(sql, {"id": i}).scalar_one()) for i in ids)
 
 
 def test_core_rows_are_found_only_after_the_catch_up(demo: Vault) -> None:

@@ -1,0 +1,5 @@
+"""tests/workbench/test_exchange_hits.py on PostgreSQL: the office on the server
+(tests/pg/exchange_world.py), the field laptops on SQLCipher."""
+
+from tests.pg.exchange_world import exchange_world_template  # noqa: F401 - the server's
+from tests.workbench.test_exchange_hits import *  # noqa: F403 - the scenarios, run here again

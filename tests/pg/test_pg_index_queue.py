@@ -1,0 +1,5 @@
+"""tests/workbench/test_index_queue.py on PostgreSQL: the demo as an office store on the server,
+a copy for each scenario (tests/pg/demo_env.py)."""
+
+from tests.pg.demo_env import demo_dir, pg_demo  # noqa: F401 - the server's
+from tests.workbench.test_index_queue import *  # noqa: F403 - the scenarios, run here again
