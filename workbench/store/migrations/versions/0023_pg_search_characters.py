@@ -6,8 +6,9 @@ times slower than one exact lexeme (bench/NOTES.md, "全文搜索 at 1,000,000 l
 revision ``search.postgres`` indexes each character too and looks it up exactly.
 
 The new tokens follow from the old ones, so no record is read again: every character of a run
-is in one of its bigrams or is its last character, so a column's characters are the characters
-of its tagged tokens (``b巡察`` gives ``b巡`` and ``b察``). The rows are rewritten here, with the
+but its last begins one of its bigrams, and the last is a token already, so a column's
+characters are the first characters of its tagged tokens (``b巡察 b察组 b组`` give ``b巡``,
+``b察``, ``b组``). The rows are rewritten here, with the
 GIN index dropped and built again after (one build instead of a million index updates): once
 the revision commits every document is in the new form, and a search never meets the old one.
 Documents still waiting in ``search_pending`` (no tokens yet) get theirs from the catch-up.
@@ -30,12 +31,11 @@ down_revision = "0022"
 branch_labels = None
 depends_on = None
 
-# left(lexeme, 1) is the column's tag (t, b, p); the rest is a bigram or one character.
+# A lexeme is the column's tag (t, b, p) and a bigram or one character: left(lexeme, 2) is the
+# tag and the first character (array_to_tsvector drops the repeats).
 _ADD_CHARACTERS = """
     UPDATE search_docs SET tokens = tokens || array_to_tsvector(ARRAY(
-        SELECT DISTINCT left(lexeme, 1) || ch
-        FROM unnest(tsvector_to_array(tokens)) AS lexeme,
-            regexp_split_to_table(substr(lexeme, 2), '') AS ch
+        SELECT left(lexeme, 2) FROM unnest(tsvector_to_array(tokens)) AS lexeme
     ))
     WHERE tokens <> ''::tsvector
 """
