@@ -27,7 +27,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -340,11 +340,17 @@ def _wait_ready(cluster: Cluster) -> None:
             time.sleep(0.2)
 
 
-def start(temp_root: Path | None = None, *, language: str | None = None) -> Cluster:
+def start(
+    temp_root: Path | None = None,
+    *,
+    language: str | None = None,
+    settings: Mapping[str, str] | None = None,
+) -> Cluster:
     """initdb, TLS, start; the app role and database made. Raises ``Unavailable`` when this
     machine cannot run one. ``language`` (``zh_CN``): the server's messages in that language,
     through gettext's ``LANGUAGE`` under ``lc_messages=C.UTF-8`` (no locale need be installed,
-    only PostgreSQL's catalogs: ``message_catalog``)."""
+    only PostgreSQL's catalogs: ``message_catalog``). ``settings``: server settings over the
+    tests' (the bench gives its server an office's memory)."""
     binaries = find_binaries()
     run_as = RunAs.choose()
     temp_root = temp_root or Path(tempfile.gettempdir())
@@ -381,7 +387,7 @@ def start(temp_root: Path | None = None, *, language: str | None = None) -> Clus
         cluster = process = None
         for _attempt in range(3):  # a free port may be taken between the probe and the bind
             port = _free_port()
-            settings = {
+            server = {
                 "port": str(port),
                 "listen_addresses": "127.0.0.1",
                 "unix_socket_directories": "",
@@ -396,13 +402,14 @@ def start(temp_root: Path | None = None, *, language: str | None = None) -> Clus
                 "fsync": "off",
                 "synchronous_commit": "off",
                 "full_page_writes": "off",
+                **(settings or {}),
             }
             env = None
             if language is not None:
-                settings["lc_messages"] = "C.UTF-8"
+                server["lc_messages"] = "C.UTF-8"
                 env = {**os.environ, "LANGUAGE": language}
             args = [binaries["postgres"], "-D", str(data)]
-            for name, value in settings.items():
+            for name, value in server.items():
                 args += ["-c", f"{name}={value}"]
             process = run_as.spawn(args, cwd=folder, log=log, env=env)
             candidate = Cluster(folder, port, ca, admin_password, app_password, process, log)
@@ -445,8 +452,13 @@ def message_catalog(binaries: Binaries, language: str) -> Path | None:
 
 
 @contextlib.contextmanager
-def running(temp_root: Path | None = None, *, language: str | None = None) -> Iterator[Cluster]:
-    cluster = start(temp_root, language=language)
+def running(
+    temp_root: Path | None = None,
+    *,
+    language: str | None = None,
+    settings: Mapping[str, str] | None = None,
+) -> Iterator[Cluster]:
+    cluster = start(temp_root, language=language, settings=settings)
     try:
         yield cluster
     finally:

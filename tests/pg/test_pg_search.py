@@ -40,6 +40,8 @@ from workbench.search import (
     postgres,
     search,
 )
+from workbench.search.query import parse_query
+from workbench.search.text import bigram_text, fold, pinyin_full, pinyin_initials
 from workbench.services.index_queue import catch_up, pending_count, queue_for_index
 from workbench.services.letters import register_letter, update_letter, void_letter
 from workbench.services.search import search_records, unindexed_count
@@ -432,3 +434,85 @@ def test_documents_indexed_before_0020_are_queued_for_the_catch_up(
         assert catch_up(_Units(backend)) == 2
         with backend.read() as s:
             assert [r.record_id for r in search_records(s, "违规发放")] == [letter.id]
+
+
+def _tokens_before_0023(doc: SearchDoc) -> list[str]:
+    """The tokens as revisions 0020–0022 wrote them (frozen here): each column's bigram stream,
+    each run closed by its last character, and no other single character."""
+    title, body = fold(doc.title), fold(doc.body)
+    initials, full = pinyin_initials(doc.names, doc.title), pinyin_full(doc.names)
+    tokens = {"t" + token for token in bigram_text(title).split()}
+    tokens.update("b" + token for token in bigram_text(body).split())
+    tokens.update("p" + token for token in bigram_text(f"{initials} {full}").split())
+    return sorted(tokens)
+
+
+def test_0023_gives_documents_indexed_before_it_every_character(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """Revision 0023 derives the one-character tokens from the bigrams already stored: after it
+    each document holds exactly the tokens the indexer writes now, and a one-character term
+    (an exact lexeme now, no longer a prefix) finds the characters inside a run too."""
+    rng = random.Random(23)
+    docs = [
+        SearchDoc(
+            "clue",
+            f"r{n:03d}",
+            _random_text(rng, rng.randint(1, 12)),
+            _random_text(rng, rng.randint(0, 80)),
+            None,
+            None,
+            None,
+            names=rng.choice(_NAMES),
+        )
+        for n in range(60)
+    ]
+    docs.append(SearchDoc("clue", "quote", "引'号\\", "a'b\\c", None, None, None))
+    engine = make_pg_engine(pg_url)
+    try:
+        with engine.begin() as conn:
+            index_documents(conn, docs)
+            written = dict(conn.execute(text("SELECT record_id, tokens FROM search_docs")).all())
+            for doc in docs:  # as 0022 left them
+                conn.execute(
+                    text(
+                        "UPDATE search_docs SET tokens = array_to_tsvector(:t) WHERE record_id = :i"
+                    ),
+                    {"t": _tokens_before_0023(doc), "i": doc.record_id},
+                )
+            conn.execute(
+                text(
+                    "INSERT INTO search_docs (record_type, record_id, title, body,"
+                    " pinyin_initials, pinyin_full) VALUES ('clue', 'queued', '', '', '', '')"
+                )
+            )
+            before = dict(conn.execute(text("SELECT record_id, tokens FROM search_docs")).all())
+            assert sum(before[key] != tokens for key, tokens in written.items()) > 50
+        migrate.downgrade_to(engine, "0022")
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            migrated = dict(conn.execute(text("SELECT record_id, tokens FROM search_docs")).all())
+            assert migrated.pop("queued") == ""  # no tokens yet: the catch-up's to make
+            assert migrated == written
+    finally:
+        engine.dispose()
+
+
+def test_one_character_is_one_exact_lexeme(pair: Pair) -> None:
+    """A one-character term is looked up as its own token, not a prefix (GIN's partial match
+    is the slow way to the same rows), and still finds the character wherever it stands in a
+    run: first, inside, last, alone."""
+    _index(
+        pair,
+        [
+            SearchDoc("issue", "first", "整改", "", None, None, None),
+            SearchDoc("issue", "inside", "", "落实整改通知", None, None, None),
+            SearchDoc("issue", "last", "", "立即整改", None, None, None),
+            SearchDoc("issue", "alone", "", "整，改", None, None, None),
+            SearchDoc("issue", "none", "", "通知", None, None, None),
+        ],
+    )
+    assert postgres._term_query(parse_query("改").terms[0], False) == "((('t改' | 'b改')))"
+    assert same(pair, "改") == {"first", "inside", "last", "alone"}
+    assert same(pair, "整") == {"first", "inside", "last", "alone"}
+    assert same(pair, "知") == {"inside", "none"}
