@@ -90,7 +90,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "该用户已停用：如有疑问请联系系统管理员"),
     QT_TRANSLATE_NOOP("core", "恢复码不正确"),
     QT_TRANSLATE_NOOP("core", "这份密钥文件中的数据密钥打不开数据库的任何一页：数据密钥已更换（这是更换前复制的旧密钥文件），或数据库文件不属于这份密钥文件"),
-    QT_TRANSLATE_NOOP("core", "数据密钥的更换尚未完成，此口令或恢复码不能完成它：请系统管理员登录或运行 workbench rekey"),
+    QT_TRANSLATE_NOOP("core", "数据密钥的更换尚未完成，此口令或恢复码不能完成它：请联系系统管理员登录以完成更换"),
     QT_TRANSLATE_NOOP("core", "数据完整性校验失败"),
     QT_TRANSLATE_NOOP("core", "密钥文件已损坏或格式不正确"),
     QT_TRANSLATE_NOOP("core", "审计日志链校验失败：记录被删除或篡改"),

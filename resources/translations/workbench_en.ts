@@ -1179,7 +1179,7 @@
     </message>
     <message>
         <source>发送设备尚未登记；请先在“设备管理”中为其签发证书。</source>
-        <translation>The sending device is not registered yet; issue it a certificate under “Device management” first.</translation>
+        <translation>The sending device is not registered yet; issue it a certificate on the Devices page first.</translation>
     </message>
     <message>
         <source>该设备已被吊销；请核实情况，不要接收其数据。</source>
@@ -3249,7 +3249,7 @@ Export the document, then view and print it in WPS or Word.</translation>
     </message>
     <message>
         <source>还没有已登记的巡察组设备：请先在“设备管理”中签发设备证书。</source>
-        <translation>No team device is enrolled yet: issue device certificates under “Devices” first.</translation>
+        <translation>No team device is enrolled yet: issue device certificates on the Devices page first.</translation>
     </message>
     <message>
         <source>保存注册申请</source>
@@ -3613,7 +3613,7 @@ Export the document, then view and print it in WPS or Word.</translation>
     </message>
     <message>
         <source>在“设备管理”中为各组笔记本签发设备证书，再在“数据交换”页生成部署包交各组导入。</source>
-        <translation>Issue device certificates for the teams&apos; laptops under “Devices”, then make briefing packages on the “Exchange” page for the teams to import.</translation>
+        <translation>Issue device certificates for the teams&apos; laptops on the Devices page, then make briefing packages on the Data exchange page for the teams to import.</translation>
     </message>
     <message>
         <source>设备管理</source>
@@ -7762,7 +7762,7 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
     <message>
         <source>请用移动介质把各文件交给对应设备的使用人，在该设备“数据交换”页“导入部署包”。</source>
-        <translation>Hand each file on removable media to its device&apos;s holder, who imports it on that device&apos;s “Exchange” page (“Import briefing package”).</translation>
+        <translation>Hand each file on removable media to its device&apos;s holder, who imports it with Import briefing package on that device&apos;s Data exchange page.</translation>
     </message>
     <message>
         <source>随包下发名单（含个人信息）：%1</source>
@@ -8013,10 +8013,6 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>这份密钥文件中的数据密钥打不开数据库的任何一页：数据密钥已更换（这是更换前复制的旧密钥文件），或数据库文件不属于这份密钥文件</source>
         <translation>The data key in this keyfile opens no page of the database: the data key was changed (this is an old keyfile copied before the change), or the database does not belong to this keyfile</translation>
-    </message>
-    <message>
-        <source>数据密钥的更换尚未完成，此口令或恢复码不能完成它：请系统管理员登录或运行 workbench rekey</source>
-        <translation>A change of the data key is unfinished and this passphrase or recovery code cannot finish it: ask a system administrator to unlock or run workbench rekey</translation>
     </message>
     <message>
         <source>数据完整性校验失败</source>
@@ -8625,6 +8621,10 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>该用户已停用：如有疑问请联系系统管理员</source>
         <translation>This user is disabled. If in doubt, contact the system administrator.</translation>
+    </message>
+    <message>
+        <source>数据密钥的更换尚未完成，此口令或恢复码不能完成它：请联系系统管理员登录以完成更换</source>
+        <translation>A change of the data key is unfinished and this passphrase or recovery code cannot finish it: ask a system administrator to unlock and finish it</translation>
     </message>
     <message>
         <source>该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请联系系统管理员完成迁移</source>
