@@ -8631,6 +8631,118 @@ No need to import it again; this database is unchanged.</translation>
         <translation>This database is still being migrated from a desktop store and has not been verified, so it cannot be used yet: ask the system administrator to finish the migration</translation>
     </message>
     <message>
+        <source>《{list}》</source>
+        <translation>"{list}"</translation>
+    </message>
+    <message>
+        <source>{a}和{b}</source>
+        <translation>{a} and {b}</translation>
+    </message>
+    <message>
+        <source>{a}、{b}</source>
+        <translation>{a}, {b}</translation>
+    </message>
+    <message>
+        <source>{who}是{officials}的{relation}，在{received}中</source>
+        <translation>{who}, {relation} of {officials}, is in {received}</translation>
+    </message>
+    <message>
+        <source>{who}于 {died} 死亡（{deaths}），此后在{paid}中仍有 {count} 笔发放</source>
+        <translation>{who} died on {died} ({deaths}) and still had {count} payments in {paid} after that</translation>
+    </message>
+    <message>
+        <source>{who}在{lists}中{said}</source>
+        <translation>{who} in {lists}: {said}</translation>
+    </message>
+    <message>
+        <source>{who}{deals}</source>
+        <translation>{who} {deals}</translation>
+    </message>
+    <message>
+        <source>财政供养人员{who}在工商登记中为{roles}</source>
+        <translation>Public employee {who} is registered in the business register as {roles}</translation>
+    </message>
+    <message>
+        <source>{who}在{list}中补贴面积 {claimed}，承包面积 {held}，超出 {over}</source>
+        <translation>{who} in {list}: subsidised area {claimed}, contracted area {held}, {over} over</translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>CNY {amount}</translation>
+    </message>
+    <message>
+        <source>{area} 亩</source>
+        <translation>{area} mu</translation>
+    </message>
+    <message>
+        <source>《{kind}（{list}）》</source>
+        <translation>"{kind} ({list})"</translation>
+    </message>
+    <message>
+        <source>（无姓名）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>{name}（{notes}）</source>
+        <translation>{name} ({notes})</translation>
+    </message>
+    <message>
+        <source>{who}同时在{received}和{own}中</source>
+        <translation>{who} is in both {received} and {own}</translation>
+    </message>
+    <message>
+        <source>{who}于 {died} 死亡（{deaths}），此后在{paid}中仍有 {count} 笔发放，最晚一笔发放于 {last}</source>
+        <translation>{who} died on {died} ({deaths}) and still had {count} payments in {paid} after that, the latest on {last}</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月领取 {count} 次</source>
+        <translation>received {count} times in {year}-{month}</translation>
+    </message>
+    <message>
+        <source>{a}，{b}</source>
+        <translation>{a}, {b}</translation>
+    </message>
+    <message>
+        <source>出现 {count} 次</source>
+        <translation>appears {count} times</translation>
+    </message>
+    <message>
+        <source>村干部{cadre}（{post}）的{relation}{who}</source>
+        <translation>{who}, {relation} of village cadre {cadre} ({post}),</translation>
+    </message>
+    <message>
+        <source>村干部{who}本人</source>
+        <translation>Village cadre {who} in person</translation>
+    </message>
+    <message>
+        <source>签订本村“三资”合同《{contract}》</source>
+        <translation>signed the village collective-assets contract "{contract}"</translation>
+    </message>
+    <message>
+        <source>身份证号 …{digits}</source>
+        <translation>ID number …{digits}</translation>
+    </message>
+    <message>
+        <source>{name}（{list}）</source>
+        <translation>{name} ({list})</translation>
+    </message>
+    <message>
+        <source>于{places}多地领取</source>
+        <translation>received in several places: {places}</translation>
+    </message>
+    <message>
+        <source>为{companies}，该企业中标本村项目{won}</source>
+        <translation>is {companies}, and the company won the village project {won}</translation>
+    </message>
+    <message>
+        <source>{a}；{b}</source>
+        <translation>{a}; {b}</translation>
+    </message>
+    <message>
+        <source>近亲属</source>
+        <translation>close relative</translation>
+    </message>
+    <message>
         <source>数据库页（加密校验与内部结构）</source>
         <translation>Database pages (encryption check and internal structure)</translation>
     </message>

@@ -1,5 +1,6 @@
 """Names with a note beside them (a person's unit, a user's login) use the language's own
-brackets: “张伟（县教育局）” in Chinese, “张伟 (县教育局)” in English (issue #20's screen review)."""
+brackets: “张伟（县教育局）” in Chinese, “张伟 (县教育局)” in English (issue #20's screen
+review)."""
 
 from __future__ import annotations
 
