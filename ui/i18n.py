@@ -32,6 +32,11 @@ def aside(text: str, note: str) -> str:
     return re.sub("%[12]", lambda m: text if m[0] == "%1" else note, template)
 
 
+def aside_list(*parts: str) -> str:
+    """The non-empty ``parts`` joined with the language's comma (“a，b”; English: “a, b”)."""
+    return tr("，").join(p for p in parts if p)
+
+
 def core_text(text: str) -> str:
     """A string defined in core (an enum label, an error message), marked there with ``N_``; a
     ``Wording`` is its template translated, then filled (its ``Wording`` fillers translated)."""

@@ -89,8 +89,9 @@ class KeyRetired(AuthenticationError):
 class RekeyPending(AuthenticationError):
     code = "WB-AUTH-REKEY-PENDING"
     default_message = N_(
-        "数据密钥的更换尚未完成，此口令或恢复码不能完成它：请系统管理员登录或运行 workbench rekey"
+        "数据密钥的更换尚未完成，此口令或恢复码不能完成它：请联系系统管理员登录以完成更换"
     )
+    cli_hint = "系统管理员登录，或运行 workbench rekey 完成更换"
 
 
 class IntegrityError(WorkbenchError):

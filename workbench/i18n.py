@@ -37,3 +37,36 @@ class Wording(str):
         made = super().__new__(cls, fill(template, fillers))
         made.template, made.fillers = template, fillers
         return made
+
+
+def wording_nodes(text: str) -> list[dict[str, object]]:
+    """``text`` as a flat list of ``{"template", "fillers"}`` nodes, the first the whole (a
+    filler that is itself a ``Wording``: the index of its node), for a JSON column: a sentence
+    built of many parts stays within the stored nesting bound. A plain ``str``: its one node."""
+    nodes: list[dict[str, object]] = []
+
+    def add(part: str) -> int:
+        node: dict[str, object] = {"template": getattr(part, "template", str(part)), "fillers": {}}
+        index = len(nodes)
+        nodes.append(node)
+        fillers = getattr(part, "fillers", {})
+        node["fillers"] = {
+            k: add(v) if isinstance(v, Wording) else str(v) for k, v in fillers.items()
+        }
+        return index
+
+    add(text)
+    return nodes
+
+
+def wording_of(nodes: list[dict[str, object]]) -> Wording:
+    """The ``Wording`` that ``wording_nodes`` stored."""
+
+    def build(index: int) -> Wording:
+        node = nodes[index]
+        fillers = node["fillers"]
+        assert isinstance(fillers, dict)
+        made = {k: build(v) if isinstance(v, int) else str(v) for k, v in fillers.items()}
+        return Wording(str(node["template"]), **made)
+
+    return build(0)

@@ -1179,7 +1179,7 @@
     </message>
     <message>
         <source>发送设备尚未登记；请先在“设备管理”中为其签发证书。</source>
-        <translation>The sending device is not registered yet; issue it a certificate under “Device management” first.</translation>
+        <translation>The sending device is not registered yet; issue it a certificate on the Devices page first.</translation>
     </message>
     <message>
         <source>该设备已被吊销；请核实情况，不要接收其数据。</source>
@@ -3257,7 +3257,7 @@ Export the document, then view and print it in WPS or Word.</translation>
     </message>
     <message>
         <source>还没有已登记的巡察组设备：请先在“设备管理”中签发设备证书。</source>
-        <translation>No team device is enrolled yet: issue device certificates under “Devices” first.</translation>
+        <translation>No team device is enrolled yet: issue device certificates on the Devices page first.</translation>
     </message>
     <message>
         <source>保存注册申请</source>
@@ -3621,7 +3621,7 @@ Export the document, then view and print it in WPS or Word.</translation>
     </message>
     <message>
         <source>在“设备管理”中为各组笔记本签发设备证书，再在“数据交换”页生成部署包交各组导入。</source>
-        <translation>Issue device certificates for the teams&apos; laptops under “Devices”, then make briefing packages on the “Exchange” page for the teams to import.</translation>
+        <translation>Issue device certificates for the teams&apos; laptops on the Devices page, then make briefing packages on the Data exchange page for the teams to import.</translation>
     </message>
     <message>
         <source>设备管理</source>
@@ -7836,7 +7836,7 @@ Confirms receipt of %2 packages from this device. Please give the receipt to tha
     </message>
     <message>
         <source>请用移动介质把各文件交给对应设备的使用人，在该设备“数据交换”页“导入部署包”。</source>
-        <translation>Hand each file on removable media to its device&apos;s holder, who imports it on that device&apos;s “Exchange” page (“Import briefing package”).</translation>
+        <translation>Hand each file on removable media to its device&apos;s holder, who imports it with Import briefing package on that device&apos;s Data exchange page.</translation>
     </message>
     <message>
         <source>随包下发名单（含个人信息）：%1</source>
@@ -8087,10 +8087,6 @@ No need to import it again; this database is unchanged.</translation>
     <message>
         <source>这份密钥文件中的数据密钥打不开数据库的任何一页：数据密钥已更换（这是更换前复制的旧密钥文件），或数据库文件不属于这份密钥文件</source>
         <translation>The data key in this keyfile opens no page of the database: the data key was changed (this is an old keyfile copied before the change), or the database does not belong to this keyfile</translation>
-    </message>
-    <message>
-        <source>数据密钥的更换尚未完成，此口令或恢复码不能完成它：请系统管理员登录或运行 workbench rekey</source>
-        <translation>A change of the data key is unfinished and this passphrase or recovery code cannot finish it: ask a system administrator to unlock or run workbench rekey</translation>
     </message>
     <message>
         <source>数据完整性校验失败</source>
@@ -8705,12 +8701,128 @@ No need to import it again; this database is unchanged.</translation>
         <translation>The server address is set not to verify the office server&apos;s certificate, so a server posing as it could not be detected; the connection was refused. Ask the system administrator for the office&apos;s CA certificate, and remove the encryption setting (sslmode) from the address.</translation>
     </message>
     <message>
+        <source>数据密钥的更换尚未完成，此口令或恢复码不能完成它：请联系系统管理员登录以完成更换</source>
+        <translation>A change of the data key is unfinished and this passphrase or recovery code cannot finish it: ask a system administrator to unlock and finish it</translation>
+    </message>
+    <message>
         <source>巡察办服务器拒绝了本次操作：所用的数据库账号没有读写巡察办数据库的权限。请数据库管理员按安装说明，把该账号加入拥有巡察办数据库的组角色，并设置它登录后以该组角色操作</source>
         <translation>The office server refused this operation: the database account has no right to read and write the office database. Ask the database administrator to add the account to the group role that owns the office database, as the installation guide says, and to make it act as that group role when it logs in.</translation>
     </message>
     <message>
         <source>该数据库正在从本机数据库迁移，尚未完成校验，还不能使用：请联系系统管理员完成迁移</source>
         <translation>This database is still being migrated from a desktop store and has not been verified, so it cannot be used yet: ask the system administrator to finish the migration</translation>
+    </message>
+    <message>
+        <source>《{list}》</source>
+        <translation>&quot;{list}&quot;</translation>
+    </message>
+    <message>
+        <source>{a}和{b}</source>
+        <translation>{a} and {b}</translation>
+    </message>
+    <message>
+        <source>{a}、{b}</source>
+        <translation>{a}, {b}</translation>
+    </message>
+    <message>
+        <source>{who}是{officials}的{relation}，在{received}中</source>
+        <translation>{who}, {relation} of {officials}, is in {received}</translation>
+    </message>
+    <message>
+        <source>{who}于 {died} 死亡（{deaths}），此后在{paid}中仍有 {count} 笔发放</source>
+        <translation>{who} died on {died} ({deaths}) and still had {count} payments in {paid} after that</translation>
+    </message>
+    <message>
+        <source>{who}在{lists}中{said}</source>
+        <translation>{who} in {lists}: {said}</translation>
+    </message>
+    <message>
+        <source>{who}{deals}</source>
+        <translation>{who} {deals}</translation>
+    </message>
+    <message>
+        <source>财政供养人员{who}在工商登记中为{roles}</source>
+        <translation>Public employee {who} is registered in the business register as {roles}</translation>
+    </message>
+    <message>
+        <source>{who}在{list}中补贴面积 {claimed}，承包面积 {held}，超出 {over}</source>
+        <translation>{who} in {list}: subsidised area {claimed}, contracted area {held}, {over} over</translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>CNY {amount}</translation>
+    </message>
+    <message>
+        <source>{area} 亩</source>
+        <translation>{area} mu</translation>
+    </message>
+    <message>
+        <source>《{kind}（{list}）》</source>
+        <translation>&quot;{kind} ({list})&quot;</translation>
+    </message>
+    <message>
+        <source>（无姓名）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>{name}（{notes}）</source>
+        <translation>{name} ({notes})</translation>
+    </message>
+    <message>
+        <source>{who}同时在{received}和{own}中</source>
+        <translation>{who} is in both {received} and {own}</translation>
+    </message>
+    <message>
+        <source>{who}于 {died} 死亡（{deaths}），此后在{paid}中仍有 {count} 笔发放，最晚一笔发放于 {last}</source>
+        <translation>{who} died on {died} ({deaths}) and still had {count} payments in {paid} after that, the latest on {last}</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月领取 {count} 次</source>
+        <translation>received {count} times in {year}-{month}</translation>
+    </message>
+    <message>
+        <source>{a}，{b}</source>
+        <translation>{a}, {b}</translation>
+    </message>
+    <message>
+        <source>出现 {count} 次</source>
+        <translation>appears {count} times</translation>
+    </message>
+    <message>
+        <source>村干部{cadre}（{post}）的{relation}{who}</source>
+        <translation>{who}, {relation} of village cadre {cadre} ({post}),</translation>
+    </message>
+    <message>
+        <source>村干部{who}本人</source>
+        <translation>Village cadre {who} in person</translation>
+    </message>
+    <message>
+        <source>签订本村“三资”合同《{contract}》</source>
+        <translation>signed the village collective-assets contract &quot;{contract}&quot;</translation>
+    </message>
+    <message>
+        <source>身份证号 …{digits}</source>
+        <translation>ID number …{digits}</translation>
+    </message>
+    <message>
+        <source>{name}（{list}）</source>
+        <translation>{name} ({list})</translation>
+    </message>
+    <message>
+        <source>于{places}多地领取</source>
+        <translation>received in several places: {places}</translation>
+    </message>
+    <message>
+        <source>为{companies}，该企业中标本村项目{won}</source>
+        <translation>is {companies}, and the company won the village project {won}</translation>
+    </message>
+    <message>
+        <source>{a}；{b}</source>
+        <translation>{a}; {b}</translation>
+    </message>
+    <message>
+        <source>近亲属</source>
+        <translation>close relative</translation>
     </message>
     <message>
         <source>数据库页（加密校验与内部结构）</source>

@@ -17,7 +17,7 @@ from ui.dialogs.users_dialog import UsersDialog
 from ui.errors import error_text
 from ui.i18n import core_text
 from ui.main_window import MainWindow
-from workbench.errors import OfficeMigrationIncomplete, StoreExists, UserDisabled
+from workbench.errors import OfficeMigrationIncomplete, RekeyPending, StoreExists, UserDisabled
 from workbench.roles import Role
 from workbench.services import backups, users
 from workbench.store.backup import restore_backup
@@ -105,3 +105,12 @@ def test_a_folder_that_is_not_empty_is_refused_in_english(store_dir: Path, tmp_p
             text = error_text(refused)
         assert text.startswith(f"{occupied} is not an empty folder: choose an empty one")
         assert not CJK.search(text.replace(str(occupied), "")), text
+
+
+def test_a_pending_rekey_tells_the_clerk_whom_to_ask_not_a_command() -> None:
+    refused = RekeyPending()
+    assert "请联系系统管理员" in refused.message and "workbench" not in refused.message
+    assert "workbench rekey" in refused.cli_hint  # for the administrator's terminal
+    with english_ui():
+        text = core_text(refused.message)
+    assert "system administrator" in text and "workbench" not in text and not CJK.search(text)

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.ui.english import english_ui
 from tests.workbench.datalist_files import (
@@ -32,6 +33,7 @@ from ui.pages.datacheck_page import DatacheckPage
 from ui.pages.setup_data import selected_id
 from ui.tasks import Tasks
 from workbench.demo import DEMO_PASSPHRASE
+from workbench.models.datalists import DataHit
 from workbench.services.datahits import list_hits
 from workbench.services.datalists import list_sources
 from workbench.services.rounds import list_rounds
@@ -412,3 +414,35 @@ def test_the_shipped_rules_read_in_english_and_the_hits_keep_the_chinese(
         window.close()
     recorded = workspace.read(lambda s: {h.rule_title for h in list_hits(s)})
     assert recorded and all(cjk.search(t) for t in recorded)
+
+
+def test_a_hits_summary_reads_in_english_and_an_older_hits_keeps_its_chinese(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """The hit detail and the 比对情况 column show what was matched in the UI's language (the
+    names and the lists' titles as typed); a hit stored before its wording was kept (0024)
+    shows the Chinese it recorded."""
+    stored = workspace.read(lambda s: {h.id: h.summary for h in s.scalars(select(DataHit))})
+    shown = workspace.read(lambda s: {h.id: h.summary for h in list_hits(s)})
+    assert shown == stored  # the same Chinese that the CLI and the records read
+    older = sorted(stored)[0]
+
+    def forget(session: Any) -> None:
+        session.get(DataHit, older).summary_wording = None
+
+    workspace.write(forget)
+    with english_ui():
+        window, page = _window(qtbot, workspace)
+        hits = page.hits_tab
+        page.show_tab("hits")
+        _wait(qtbot, window)
+        summaries = {
+            hits.table.item(r, 0).data(Qt.ItemDataRole.UserRole): hits.table.item(r, 4).text()
+            for r in range(hits.table.rowCount())
+        }
+        window.close()
+    assert summaries[older] == stored[older]
+    newer = [summaries[i] for i in summaries if i != older]
+    assert newer and all(summaries[i] != stored[i] for i in summaries if i != older)
+    chinese_wording = re.compile(r"[（）《》，；]|同时在|身份证号|领取|死亡|村干部")
+    assert not [t for t in newer if chinese_wording.search(t)], newer[:3]

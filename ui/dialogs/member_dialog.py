@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from ui.dialogs.setup_dialog import SetupDialog, Work, enum_combo
+from ui.i18n import aside
 from ui.tasks import Tasks
 from ui.widgets.check_list import CheckList
 from workbench.services.office_setup import add_team_member
@@ -21,7 +22,7 @@ def person_label(person: PersonView, targets: Sequence[TargetView]) -> str:
     """姓名（单位 职务）: enough to tell two people of one name apart."""
     unit = person.unit or next((t.name for t in targets if t.id == person.target_id), "")
     where = " ".join(p for p in (unit, person.position) if p)
-    return f"{person.name}（{where}）" if where else person.name
+    return aside(person.name, where) if where else person.name
 
 
 class MemberDialog(SetupDialog):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.passphrase_dialog import message_label
 from ui.errors import error_text
-from ui.i18n import core_text
+from ui.i18n import aside, core_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
 from workbench.services import Session, member_links
@@ -35,7 +35,7 @@ def _choices(s: Session) -> tuple[list[MemberChoice], list[Proposal]]:
 
 
 def member_text(c: MemberChoice) -> str:
-    return f"{c.member_name}（{core_text(c.role.label)}）"
+    return aside(c.member_name, core_text(c.role.label))
 
 
 class LinkMemberDialog(QDialog):
@@ -51,7 +51,7 @@ class LinkMemberDialog(QDialog):
             self.tr(
                 "%1 在本机以所选组员的身份工作：组长、副组长复核和审签本组底稿须先关联。"
                 "组员名单由巡察办在部署包中下发，此处的关联只保存在本机。"
-            ).replace("%1", f"{user.display_name}（{user.name}）")
+            ).replace("%1", aside(user.display_name, user.name))
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -159,7 +159,7 @@ class LinkMemberDialog(QDialog):
         elif c.user_id:
             self.note.setText(
                 self.tr("该组员已关联用户 %1：一名组员只能关联一个用户，请先取消该关联。").replace(
-                    "%1", f"{c.user_display}（{c.user_name}）"
+                    "%1", aside(c.user_display, c.user_name)
                 )
             )
         elif self.proposed is not None and c.member_id == self.proposed.member_id:

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 from ui.dialogs.export_wizard import OutputRow, check_output, default_package_name
 from ui.dialogs.job_wizard import note_label
 from ui.errors import error_text
+from ui.i18n import aside
 from ui.pages.exchange_support import run_core
 from ui.tasks import Tasks
 from workbench.exchange import DeviceView, ReceiptResult, issue_receipt, list_devices
 
 
 def device_text(device: DeviceView) -> str:
-    return f"{device.display_name}（{device.user}）  {device.device_id[:8]}"
+    return aside(device.display_name, device.user) + f"  {device.device_id[:8]}"
 
 
 class _OfficeDialog(QDialog):

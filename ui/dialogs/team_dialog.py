@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from shiboken6 import isValid
 
 from ui.dialogs.setup_dialog import SetupDialog, Work, choose, enum_combo
-from ui.i18n import core_text
+from ui.i18n import aside, core_text
 from ui.tasks import Tasks
 from workbench.services import Session
 from workbench.services.rounds import TeamContact, TeamView, contact_refusal, set_team_contact
@@ -44,7 +44,7 @@ class TeamDialog(SetupDialog):
         self.leader.setEditable(True)
         self.leader.addItem("", None)
         for display_name, user_name in users:
-            self.leader.addItem(f"{display_name}（{user_name}）", user_name)
+            self.leader.addItem(aside(display_name, user_name), user_name)
         typed = self.leader.lineEdit()
         assert typed is not None  # the combo is editable
         typed.setPlaceholderText(self.tr("选择本库用户，或直接填写姓名"))

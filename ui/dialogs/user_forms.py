@@ -22,7 +22,7 @@ from shiboken6 import isValid
 
 from ui.dialogs.passphrase_dialog import message_label, passphrase_edit
 from ui.errors import error_text
-from ui.i18n import core_text
+from ui.i18n import aside, core_text
 from ui.i18n import tr as _tr
 from ui.tasks import Tasks
 from workbench.errors import WorkbenchError
@@ -313,7 +313,7 @@ class EnableUserDialog(_KeyslotDialog):
                 "停用时已删除 %1 的口令。重新启用需设置新的口令（至少 %2 个字符），请当面告知本人。"
             )
             .replace("%2", str(MIN_PASSPHRASE_CHARS))
-            .replace("%1", f"{user.display_name}（{user.name}）")
+            .replace("%1", aside(user.display_name, user.name))
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -355,7 +355,7 @@ class EditRolesDialog(QDialog):
         self.setWindowTitle(self.tr("修改角色"))
         intro = QLabel(
             self.tr("修改 %1 的角色，下次解锁时生效。").replace(
-                "%1", f"{user.display_name}（{user.name}）"
+                "%1", aside(user.display_name, user.name)
             )
         )
         intro.setWordWrap(True)

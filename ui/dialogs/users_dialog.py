@@ -344,7 +344,7 @@ class UsersDialog(QDialog):
                 self,
                 title,
                 self.tr("取消 %1 与组员 %2 的关联？取消后其不能再以该组员身份复核、审签。")
-                .replace("%1", f"{user.display_name}（{user.name}）")
+                .replace("%1", aside(user.display_name, user.name))
                 .replace("%2", texts[0]),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,

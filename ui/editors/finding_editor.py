@@ -35,7 +35,7 @@ from shiboken6 import isValid
 from ui.editors.attachments_field import AttachmentDropZone
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumChecks, EnumCombo, TargetCombo
-from ui.i18n import core_text
+from ui.i18n import aside, core_text
 from ui.models.record_table_model import display
 from ui.tasks import Tasks
 from ui.widgets.header_fit import fit_header, header_minimum
@@ -392,7 +392,7 @@ class FindingEditor(RecordEditor):
             pages = self.tr("，%1 页").replace("%1", str(e.pages)) if e.pages else ""
             attached = self.tr("，附电子件") if e.attachment_sha256 else ""
             self.evidence.addItem(
-                f"{display(e.evidence_type)}　{e.title}（{e.source}{pages}{attached}）"
+                f"{display(e.evidence_type)}　" + aside(e.title, f"{e.source}{pages}{attached}")
             )
         if not items:
             self.evidence.addItem(self.tr("（尚无佐证材料）"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.editors.base import RecordEditor, State
 from ui.editors.fields import EnumCombo, TargetCombo
-from ui.i18n import core_text
+from ui.i18n import aside, core_text
 from ui.tasks import Tasks
 from ui.widgets.form import Form
 from workbench.services import Session
@@ -126,7 +126,7 @@ class PersonCombo(QComboBox):
         self.addItem(self._blank, None)
         for p in self._people:
             if p.target_id == target_id:
-                self.addItem(f"{p.name}（{p.position}）" if p.position else p.name, p.id)
+                self.addItem(aside(p.name, p.position) if p.position else p.name, p.id)
         self.blockSignals(False)
         self.set_value(wanted)
 

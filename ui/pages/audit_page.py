@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from ui.i18n import core_text
+from ui.i18n import aside, core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column
 from ui.pages.record_list_page import RecordListPage
@@ -60,8 +60,8 @@ def _describe(entry: Any) -> str:
     return "\n".join(
         [
             f"#{entry.seq}　{entry.at:%Y-%m-%d %H:%M:%S}　{entry.actor_name or ''}",
-            _tr("操作：") + f"{_action(entry)}（{entry.action}）",
-            _tr("对象：") + f"{_object_type(entry)}（{entry.object_type}） {entry.object_id}"
+            _tr("操作：") + aside(_action(entry), entry.action),
+            _tr("对象：") + aside(_object_type(entry), entry.object_type) + f" {entry.object_id}"
             if entry.object_type
             else _tr("对象：") + (entry.object_id or ""),
             _tr("详情：") + ("\n" + detail if detail else ""),

@@ -211,7 +211,7 @@ class HitsTab(QWidget):
                     " ".join(p for p in (h.subject_name, h.subject_id_number) if p),
                     core_text(h.status.label),
                     h.decided_by,
-                    h.summary,
+                    core_text(h.summary),  # a hit found before 0023: its Chinese as it is
                 ],
             )
             for h in hits
@@ -284,7 +284,7 @@ class HitsTab(QWidget):
             person = " ".join(p for p in (hit.subject_name, hit.subject_id_number) if p)
             self.title.setText(labelled(core_text(hit.rule_title), person))
             facts = [
-                hit.summary,
+                core_text(hit.summary),
                 self.tr("定性提示：") + core_text(hit.qualification) if hit.qualification else "",
                 self.tr("涉及纪律：") + core_text(hit.discipline) if hit.discipline else "",
                 self._decision(hit),

@@ -32,6 +32,7 @@ from ui.dialogs.fingerprint_dialog import FingerprintDialog
 from ui.dialogs.job_wizard import note_label
 from ui.dialogs.office_packages import ReceiptDialog
 from ui.errors import error_text
+from ui.i18n import aside
 from ui.i18n import tr as _tr
 from ui.pages.exchange_support import (
     exchange_status,
@@ -294,7 +295,7 @@ class DevicesPage(QWidget):
             self.tr("请与设备持有人通电话，核对下面的设备指纹与对方读出的完全一致："),
             request.fingerprint,
             [
-                (self.tr("使用人"), f"{request.display_name}（{request.user}）"),
+                (self.tr("使用人"), aside(request.display_name, request.user)),
                 (self.tr("设备编号"), request.device_id),
                 (self.tr("申请时间"), f"{request.created_at:%Y-%m-%d %H:%M}"),
             ],

@@ -22,7 +22,7 @@ from ui.dialogs.step_dialog import StepDialog, Work, ask_step
 from ui.editors.fields import EnumChecks
 from ui.editors.letter_editor import LetterEditor
 from ui.errors import error_text
-from ui.i18n import core_text
+from ui.i18n import aside, core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column, display
 from ui.pages.locked_actions import disable_when_locked
@@ -68,7 +68,7 @@ def _category(view: Any) -> str:
 
 
 def describe_letter(view: Any) -> str:
-    reporter = _tr("匿名") if view.anonymous else f"{view.reporter_name}（{view.reporter_contact}）"
+    reporter = _tr("匿名") if view.anonymous else aside(view.reporter_name, view.reporter_contact)
     lines = [
         f"{view.number}　{display(view.channel)}　{display(view.received_at)}",
         _tr("反映人：") + reporter,

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui.i18n import core_text
+from ui.i18n import aside, aside_list, core_text
 from ui.i18n import tr as _tr
 from ui.models.record_table_model import Column, display
 from ui.pages.record_list_page import RecordListPage
@@ -93,8 +93,8 @@ def clue_reminder(v: Any) -> str:
 
 def describe_clue(v: Any) -> str:
     outcomes = "\n".join(
-        f"  {display(o.on)}　{display(o.kind)}"
-        + (f"（{o.detail}）" if o.detail else "")
+        f"  {display(o.on)}　"
+        + (aside(display(o.kind), o.detail) if o.detail else display(o.kind))
         + (f"　{display(o.unit)}" if len(v.units()) > 1 else "")
         for o in v.outcomes
     )
@@ -102,11 +102,11 @@ def describe_clue(v: Any) -> str:
         (_tr("编号："), v.number),
         (
             _tr("被反映人："),
-            f"{v.subject_name}（{v.subject_position}，{display(v.subject_level)}）",
+            aside(v.subject_name, aside_list(v.subject_position, display(v.subject_level))),
         ),
         (_tr("状态："), v.status),
         (_tr("督办："), clue_reminder(v)),
-        (_tr("拟移交单位："), f"{clue_units(v)}（{display(v.transfer_mode)}）"),
+        (_tr("拟移交单位："), aside(clue_units(v), display(v.transfer_mode))),
         (_tr("反馈期限："), v.feedback_due),
         (_tr("移交："), f"{v.transferred_by} {display(v.transferred_at)}".strip()),
         (_tr("接收："), f"{v.received_by} {display(v.received_at)}".strip()),
@@ -160,7 +160,8 @@ def rectification_reminder(v: Any) -> str:
 
 def describe_rectification(v: Any) -> str:
     catalog = "\n".join(
-        f"  {e.name}" + (f"（{e.sha256[:12]}…）" if e.sha256 else "") for e in v.evidence_catalog
+        "  " + (aside(e.name, f"{e.sha256[:12]}…") if e.sha256 else e.name)
+        for e in v.evidence_catalog
     )
     review = (
         f"{display(v.reviewed_on)} {v.reviewed_by}\n{v.review_opinion}" if v.reviewed_on else ""
@@ -204,7 +205,7 @@ def describe_portrait(v: Any) -> str:
         for it in v.items
     )
     head = _lines(
-        (_tr("对象："), f"{v.subject_name}（{display(v.subject_type)}）"),
+        (_tr("对象："), aside(v.subject_name, display(v.subject_type))),
         (_tr("总体评价："), v.overall),
         (_tr("结论：\n"), v.conclusion),
         (_tr("运用建议：\n"), v.usage_advice),

@@ -41,6 +41,7 @@ from ui.dialogs.document_export import (
 )
 from ui.document_titles import describe, document_title, scope_text
 from ui.errors import error_text, show_error
+from ui.i18n import aside
 from ui.i18n import tr as _tr
 from ui.pages.document_actions import choose_record
 from ui.pages.document_menu import CHOSEN_RECORDS, DOCUMENT_PAGES, page_title
@@ -341,7 +342,7 @@ class ReportsPage(QWidget):
             if self.draft.isChecked()
             else self.tr("以下 %1 份底稿已纳入报告但未经审签，本文书不包含：")
         ).replace("%1", str(len(left)))
-        shown = [f"{x.number}　{x.title}（{x.reason}）" for x in left[:LEFT_OUT_SHOWN]]
+        shown = [f"{x.number}　" + aside(x.title, x.reason) for x in left[:LEFT_OUT_SHOWN]]
         if len(left) > LEFT_OUT_SHOWN:
             shown.append(self.tr("……另有 %1 份").replace("%1", str(len(left) - LEFT_OUT_SHOWN)))
         self.left_out.setText("\n".join([head, *shown]))
@@ -537,7 +538,7 @@ class ReportsPage(QWidget):
         if not (exc.missing or exc.unknown):
             lines.append(error_text(exc))
         else:
-            lines.append(self.tr("可对照“生成模板底稿”中的占位符修改。") + f"（{exc.code}）")
+            lines.append(aside(self.tr("可对照“生成模板底稿”中的占位符修改。"), exc.code))
         return "\n".join(lines)
 
     def restore_builtin(self) -> None:

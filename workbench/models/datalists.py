@@ -116,6 +116,9 @@ class DataHit(RecordMixin, Base):
     subject_name: Mapped[str] = mapped_column(String(64), default="")
     subject_id_number: Mapped[str] = mapped_column(String(18), default="")
     summary: Mapped[str] = mapped_column(Text, default="")  # 比对情况, in plain words
+    # the summary's templates and fillers (workbench.i18n.wording_nodes), for the UI's language;
+    # none on a hit found before 0024, which shows its Chinese summary as it is
+    summary_wording: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=None)
     qualification: Mapped[str] = mapped_column(Text, default="")  # 定性提示
     discipline: Mapped[str] = mapped_column(Text, default="")  # 涉及纪律
     # The matched rows side by side: [{kind, source, row_no, key_fields: {label: value},

@@ -30,6 +30,7 @@ from workbench.datacheck import rules as rulebook
 from workbench.datacheck.kinds import FIELDS
 from workbench.datacheck.matchers import ListRows, Match, Sources
 from workbench.errors import Cancelled
+from workbench.i18n import wording_nodes, wording_of
 from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.models import Team
 from workbench.models.datalists import DataHit, DataRow, DataSource
@@ -347,6 +348,7 @@ def _hits(
             subject_name=name[:64],
             subject_id_number=m.subject,
             summary=summary,
+            summary_wording=wording_nodes(summary),
             qualification=rule.qualification,
             discipline=rule.discipline,
             rows=[_row_entry(i, template.shown.get(i.kind, ())) for i in items],
@@ -408,7 +410,7 @@ def hit_view(row: DataHit, *, raw: bool) -> HitView:
         match_key=row.match_key,
         subject_name=row.subject_name,
         subject_id_number=row.subject_id_number,
-        summary=row.summary,
+        summary=wording_of(row.summary_wording) if row.summary_wording else row.summary,
         qualification=row.qualification,
         discipline=row.discipline,
         rows=rows,
