@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE
@@ -38,8 +37,8 @@ class Office:
     recording: Path  # a real file on desktop A's disk
 
 
-@pytest.fixture
-def office(pg_url: str, tmp_path: Path) -> Iterator[Office]:
+def two_desktops(pg_url: str, tmp_path: Path) -> Iterator[Office]:
+    """The office store at ``pg_url`` made from desktop A, desktop B linked to it."""
     a, _ = OfficeVault.create_on_server(
         tmp_path / "a",
         make_connection(pg_url),

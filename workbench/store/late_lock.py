@@ -11,6 +11,9 @@ A cancel or a killed desktop rolls the bulk back with the transaction: nothing t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy.orm import Session
 
 from workbench.store import audit
@@ -55,3 +58,15 @@ def take_store_lock_now(session: Session) -> None:
     take_store_lock(session.connection(), STORE_LOCK_TURN_S)
     session.expire_all()  # from here on, what is read is what the others committed
     audit.append_deferred(session)
+
+
+@contextmanager
+def held_back_dropped_on_error(session: Session) -> Iterator[None]:
+    """Around a savepoint of a session begun late: if it fails before the store's write lock,
+    the audit entries held back for its rows are dropped with them."""
+    try:
+        yield
+    except BaseException:
+        if without_store_lock(session):
+            audit.defer(session)  # the held-back entries, emptied
+        raise
