@@ -273,7 +273,14 @@ class Workspace:
         return b"".join(chunks)
 
     def export_attachment(self, sha256: str, out_path: Path) -> AttachmentInfo:
-        with self._vault.session() as s:
+        """The file written in a read transaction, then its audit entry in a short write one: on
+        the office server a write holds the store's lock, and a recording takes a while."""
+        with self._vault.read() as s:
             info = self._vault.attachments.export(s, sha256, out_path)
-            audit.record(s, "attachment.export", "attachments", sha256, {"to": str(out_path)})
+        try:
+            with self._vault.session() as s:
+                audit.record(s, "attachment.export", "attachments", sha256, {"to": str(out_path)})
+        except BaseException:
+            out_path.unlink(missing_ok=True)  # no export without its audit entry
+            raise
         return info

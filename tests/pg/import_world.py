@@ -39,6 +39,9 @@ from workbench.models import (
 )
 from workbench.models.exchange import PackageLedger
 from workbench.roles import Role
+from workbench.services.index_check import check_search_index
+from workbench.services.index_queue import catch_up
+from workbench.services.search import search_records
 from workbench.store import audit
 from workbench.store.keyfile import KdfParams
 from workbench.store.office import OfficeVault, make_connection
@@ -112,11 +115,15 @@ def make_world(
     return ImportWorld(cluster, where, packages, blob, content)
 
 
+def finding_title(team: str, i: int) -> str:
+    return f"{team}组发现的问题{i}"
+
+
 def _fill(vault: Vault, round_id: str, team: str, findings: int, interviews: int) -> None:
     """A team's findings, and interviews of three turns each (child rows), in one transaction."""
     with vault.session() as s:
         for i in range(findings):
-            s.add(finding_row(round_id, f"F-{team}-{i}", f"{team}组发现的问题{i}"))
+            s.add(finding_row(round_id, f"F-{team}-{i}", finding_title(team, i)))
         for i in range(interviews):
             s.add(interview_row(round_id, f"T-{team}-{i}", turns=3))
 
@@ -163,6 +170,22 @@ def record_counts(vault: Vault) -> dict[str, int]:
             entries = select(func.count()).where(AuditEntry.action == action)
             counts[action] = s.scalar(entries) or 0
     return {k: v for k, v in counts.items() if v}
+
+
+def search_in_step(vault: Vault, teams: Sequence[str], *, catch_up_first: bool = True) -> None:
+    """The index catch-up run here (``workbench index``), then ``check``'s search-index step
+    finds nothing amiss and nothing queued, and each of ``teams``' findings is found by its
+    title."""
+    if catch_up_first:
+        catch_up(vault)
+    with vault.read() as s:
+        step = check_search_index(s)
+        assert (step.problems, step.warnings) == ((), ()), step
+        for team in teams:
+            for i in range(FINDINGS):
+                title = finding_title(team, i)
+                found = search_records(s, title, types=("finding",), limit=FINDINGS * 2)
+                assert title in {hit.title for hit in found}, (title, found)
 
 
 # One staff member on their own desktop: unlock, wait for the others, import the packages one
@@ -229,23 +252,91 @@ def import_at_once(
         here = [str(desk), OFFICE_USER, PASS, str(go), str(ready[i]), kill_at.get(i, "-")]
         return [sys.executable, "-c", IMPORTER, *here, *map(str, ps)]
 
-    procs = [
-        subprocess.Popen(
-            command(i, desk, ps), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-        for i, (desk, ps) in enumerate(zip(desks, packages, strict=True))
-    ]
-    deadline = time.monotonic() + 300
-    while not all(r.exists() for r in ready):
-        if any(p.poll() is not None for p in procs) or time.monotonic() > deadline:
-            for p in procs:
-                p.kill()
-            raise RuntimeError(f"an importer did not start: {[p.communicate() for p in procs]}")
-        time.sleep(0.05)
-    go.touch()
+    procs = _let_go(
+        [command(i, desk, ps) for i, (desk, ps) in enumerate(zip(desks, packages, strict=True))],
+        ready,
+        go,
+        env,
+    )
     done = []
     for p in procs:
         out, err = p.communicate(timeout=3600)
         doc = json.loads(out) if p.returncode == 0 else {"statuses": []}
         done.append(Importer(p.returncode, err, **doc))
     return done
+
+
+def _let_go(
+    commands: list[list[str]], ready: list[Path], go: Path, env: dict[str, str] | None = None
+) -> list[subprocess.Popen[str]]:
+    """The processes started, let go at once when each has said it is ready."""
+    procs = [
+        subprocess.Popen(c, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for c in commands
+    ]
+    deadline = time.monotonic() + 300
+    while not all(r.exists() for r in ready):
+        if any(p.poll() is not None for p in procs) or time.monotonic() > deadline:
+            for p in procs:
+                p.kill()
+            raise RuntimeError(f"a process did not start: {[p.communicate() for p in procs]}")
+        time.sleep(0.05)
+    go.touch()
+    return procs
+
+
+# A desktop running the search index's catch-up (``workbench index``) a few keys per batch, so
+# that its batches and another desktop's interleave; prints how many keys it processed.
+CATCH_UP = textwrap.dedent(
+    """
+    import os, sys, time
+    from pathlib import Path
+    from workbench.services.index_queue import catch_up
+    from workbench.store.vault import Vault
+
+    desk, user, passphrase, go, ready, batch = sys.argv[1:]
+    vault = Vault.open(desk, user, passphrase)
+    Path(ready).touch()
+    while not os.path.exists(go):
+        time.sleep(0.01)
+    print(catch_up(vault, batch=int(batch)))
+    """
+)
+
+
+def catch_up_at_once(
+    url: str, processes: int, folder: Path, batch: int, env: dict[str, str] | None = None
+) -> list[int]:
+    """``processes`` desktops linked to the office at ``url`` run the catch-up at once; each
+    one's count of keys processed."""
+    desks = [folder / f"indexer{i}" for i in range(processes)]
+    for desk in desks:
+        desktop(url, desk).lock()
+    signals = folder / f"index-{uuid.uuid4().hex[:8]}"
+    signals.mkdir()
+    go, ready = signals / "go", [signals / f"ready{i}" for i in range(processes)]
+    procs = _let_go(
+        [
+            [
+                sys.executable,
+                "-c",
+                CATCH_UP,
+                str(desk),
+                OFFICE_USER,
+                PASS,
+                str(go),
+                str(r),
+                f"{batch}",
+            ]
+            for desk, r in zip(desks, ready, strict=True)
+        ],
+        ready,
+        go,
+        env,
+    )
+    counts = []
+    for p in procs:
+        out, err = p.communicate(timeout=3600)
+        assert p.returncode == 0, err
+        counts.append(int(out))
+    return counts

@@ -25,12 +25,14 @@ from tests.pg.import_world import (
     TEAMS,
     Importer,
     ImportWorld,
+    catch_up_at_once,
     desktop,
     drop,
     import_at_once,
     make_world,
     office_copy,
     record_counts,
+    search_in_step,
 )
 from tests.workbench.exchange_support import PASS, edit, get
 from workbench import exchange as ex
@@ -39,6 +41,7 @@ from workbench.exchange import importer
 from workbench.models import AuditEntry, ListEntry, Round, Target
 from workbench.models.exchange import RecordConflict, RecordVersion
 from workbench.services.common import get_live
+from workbench.services.index_queue import pending_count
 from workbench.services.rounds import check_version
 from workbench.store import engine
 from workbench.store.server_attachments import chunks
@@ -155,6 +158,7 @@ def test_staff_importing_different_packages_at_once_all_succeed(
     chosen = [world.packages[team] for team in TEAMS[:importers]]
     assert _statuses(_import_at_once(office_url, chosen, tmp_path)) == ["imported"] * importers
     assert record_counts(office) == _expected(before, importers)
+    search_in_step(office, TEAMS[:importers])
     office.lock()
 
 
@@ -183,8 +187,10 @@ def test_an_importer_killed_mid_import_leaves_nothing_partial(
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert _statuses([other]) == ["imported"]
     assert record_counts(office) == _expected(before, 1)
+    search_in_step(office, ["b"])  # the killed import queued nothing that lingers
     assert ex.import_package(office, packages[0]).status == "imported"
     assert record_counts(office) == _expected(before, 2)
+    search_in_step(office, ["a", "b"])
     office.lock()
 
 
@@ -203,6 +209,25 @@ def test_an_importer_killed_mid_import_leaves_no_attachment_rows(
     assert ex.import_package(office, package).attachments_added == 1
     assert record_counts(office) == _with_attachment(before)
     assert _chunk_rows(office) > 0
+    office.lock()
+
+
+@pytest.mark.slow
+def test_two_desktops_catching_up_the_search_index_at_once_index_it_all(
+    world: ImportWorld, office_url: str, tmp_path: Path
+) -> None:
+    """Imported here, indexed by two other desktops at once, a few keys per batch so that
+    their batches interleave: every key done once or more, none left, the index in step."""
+    office = desktop(office_url, tmp_path / "office")
+    for team in TEAMS[:3]:
+        assert ex.import_package(office, world.packages[team]).status == "imported"
+    with office.read() as s:
+        queued = pending_count(s)
+    assert queued >= 3 * (FINDINGS + INTERVIEWS)
+    env = {**os.environ, "PYTHONPATH": with_kdf_floor_site(str(REPO))}
+    counts = catch_up_at_once(office_url, 2, tmp_path, batch=7, env=env)
+    assert sum(counts) >= queued, counts
+    search_in_step(office, TEAMS[:3], catch_up_first=False)
     office.lock()
 
 

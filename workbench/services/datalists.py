@@ -5,7 +5,8 @@ A list is personal data: only the roles the 巡察办 allows (``data_access``) i
 remove one. Its rows are streamed from the file (``datacheck.readers``), each mapped cell
 normalised (``datacheck.normalize``) into the ``DataRow`` column ``datacheck.kinds`` names, and
 written in batches with Core executemany inside one savepoint: a refused row, a cancel or any
-error leaves the store as it was, and memory stays flat whatever the size of the list.
+error leaves the store as it was, and memory stays flat whatever the size of the list. On the
+office server the rows go in before the store's write lock (``late_lock``), taken for the end.
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ from workbench.services.data_access import require_raw_access
 from workbench.services.identifiers import resolve_record
 from workbench.store import audit
 from workbench.store.engine import page_cache
+from workbench.store.late_lock import (
+    begin_without_store_lock,
+    held_back_dropped_on_error,
+    take_lock_on_name,
+    take_store_lock_now,
+)
 from workbench.vocab.enums import DataListKind
 
 BATCH = 5000  # rows per executemany: large enough to amortise, small enough to keep memory flat
@@ -346,12 +353,16 @@ def import_list(
     """Import the list in ``path`` into the round, all or nothing. ``mapping`` (field key or
     label → column index or header text) is the confirmed one; None takes the one offered
     (``preview_list``). A row that cannot be read refuses the whole list (``ListRowsRefused``
-    naming the rows) unless ``skip_bad``, which stores the others and records those left out."""
+    naming the rows) unless ``skip_bad``, which stores the others and records those left out.
+    A fresh ``session`` on the office server takes the store's lock after the rows."""
+    begin_without_store_lock(session)
     require_raw_access(session, "导入名单")
     kind = DataListKind.parse(kind)
     label = source_label(kind, label)
     round_id = resolve_record(session, "rounds", round_id)
     with open_table(path, sheet) as table:
+        # the same file into the same round from two desktops: the second sees the first's
+        take_lock_on_name(session, f"data list {round_id} {kind.value} {table.sha256}")
         _refuse_duplicate(session, kind, round_id, table, label)
         if mapping is None:
             chosen, _ = _offered(session, kind, label, table.headers)
@@ -363,7 +374,11 @@ def import_list(
                 f"{kind.label}必须指明这些项对应的列：{names}", missing=list(missing)
             )
         try:
-            with session.begin_nested(), page_cache(session, IMPORT_CACHE_KIB):
+            with (
+                session.begin_nested(),
+                page_cache(session, IMPORT_CACHE_KIB),
+                held_back_dropped_on_error(session),  # their rows go with the savepoint
+            ):
                 done = _store(
                     session,
                     table,
@@ -451,6 +466,7 @@ def _store(
     stored += _write(connection, statement, batch, progress, stored, cancel)
     if not stored:
         raise ValidationError(f"“{table.file_name}”中没有数据行，未导入", field="file")
+    take_store_lock_now(session)  # the rows are in: one writer at a time from here
     source.row_count = stored
     source.skipped_rows = [
         {"row_no": p.row_no, "column": p.column, "reason": p.reason} for p in problems

@@ -27,7 +27,9 @@ from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progre
 from workbench.models import Attachment
 from workbench.models.base import RecordMixin
 from workbench.search import SearchDoc, index_documents, remove_documents
+from workbench.search.text import pinyin_full
 from workbench.services.indexing import BUILDERS, RECORD_TYPES
+from workbench.store.late_lock import begin_without_store_lock, take_store_lock_now
 from workbench.store.separation import as_store_job
 
 # Keys name the TABLE (what a Core importer has at hand), not the search record type. An
@@ -125,8 +127,14 @@ def catch_up(
         total = min(total, limit)
     done = 0
     progress(done, total)
+    if total:
+        pinyin_full("巡察")  # its dictionaries load in seconds: not under the store's write lock
     while done < total and not cancel.cancelled:
         with vault.session() as session:
+            # on the office server: another desktop's catch-up or import holds the write lock
+            # a while; this one is a background job and waits its turn, not the busy timeout
+            begin_without_store_lock(session)
+            take_store_lock_now(session)
             as_store_job(session)  # indexing shows nothing to the user who happens to be in
             conn = session.connection()
             size = batch if limit is None else min(batch, limit - done)

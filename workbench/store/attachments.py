@@ -204,11 +204,12 @@ class AttachmentStore:
                 sha, size = blobcrypt.encrypt_stream(
                     source, out, self._dek, on_chunk=on_chunk, durable=True
                 )
+            self._claim(session, sha)
             existing = session.get(Attachment, sha)
             if existing is not None and self.has_blob(session, sha):
                 staging.unlink()
                 return attachment_info(existing, deduplicated=True)
-            self._place(session, sha, staging, new=existing is None)
+            self._place(session, sha, staging, new=existing is None, cancel=cancel)
         except BaseException as exc:
             with contextlib.suppress(OSError):
                 staging.unlink()
@@ -229,7 +230,19 @@ class AttachmentStore:
         session.flush()
         return attachment_info(row)
 
-    def _place(self, session: Session, sha256_hex: str, staging: Path, *, new: bool) -> None:
+    def _claim(self, session: Session, sha256_hex: str) -> None:
+        """Before the content is looked up: a store whose writers add side by side makes those
+        of the same content go one at a time here. A file's store has one writer."""
+
+    def _place(
+        self,
+        session: Session,
+        sha256_hex: str,
+        staging: Path,
+        *,
+        new: bool,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> None:
         """Move an encrypted staging file to the blob's address, removed again if the
         transaction of a ``new`` attachment's row rolls back."""
         target = self.blob_path(sha256_hex)

@@ -6,7 +6,9 @@ reads what any other added and the server's backup holds them with the records.
 A blob is the encrypted file cut into ``PIECE``-byte rows ``(sha256, seq, data)``. Adding encrypts
 into a staging file on this desktop first (the content's hash, its address, is known only at the
 end), then streams it up a piece at a time in the caller's transaction, with the attachment's
-row: a crash or a rollback leaves no part of it on the server. Reading fetches a piece at a time.
+row: a crash or a rollback leaves no part of it on the server. In a unit of work of its own, the
+upload goes before the store's write lock, taken for the row and its audit entry only
+(``late_lock``): the colleagues' saves go on meanwhile. Reading fetches a piece at a time.
 Memory stays at a piece or two, whatever the size. ARCHITECTURE.md says why rows, not large
 objects.
 """
@@ -36,8 +38,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from workbench.errors import AttachmentCorrupt
+from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progress
 from workbench.store import blobcrypt
-from workbench.store.attachments import AttachmentStore, IncomingBlob
+from workbench.store.attachments import AttachmentInfo, AttachmentStore, IncomingBlob
+from workbench.store.late_lock import (
+    begin_without_store_lock,
+    take_lock_on_name,
+    take_store_lock_now,
+)
 from workbench.store.layout import StoreLayout
 from workbench.store.pg_errors import connection_error
 
@@ -139,9 +147,50 @@ class ServerAttachmentStore(AttachmentStore):
     def discard_blob(self, sha256_hex: str) -> None:
         """Nothing to do: deleting the attachment's row deleted its rows (ON DELETE CASCADE)."""
 
-    def _place(self, session: Session, sha256_hex: str, staging: Path, *, new: bool) -> None:
-        self._upload(session, sha256_hex, staging)
+    def add(
+        self,
+        session: Session,
+        source: BinaryIO,
+        *,
+        name: str,
+        media_type: str = "application/octet-stream",
+        size_hint: int | None = None,
+        progress: ProgressSink = no_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> AttachmentInfo:
+        """As on SQLite; in a ``session`` nothing has begun yet (``Workspace.add_attachment``,
+        the CLI's), the rows go up before the store's write lock: ``_claim``, ``_place``. The
+        session holds the lock when this returns, so what the caller writes next is chained."""
+        begin_without_store_lock(session)
+        info = super().add(
+            session,
+            source,
+            name=name,
+            media_type=media_type,
+            size_hint=size_hint,
+            progress=progress,
+            cancel=cancel,
+        )
+        take_store_lock_now(session)  # the same content was here already: nothing written yet
+        return info
+
+    def _claim(self, session: Session, sha256_hex: str) -> None:
+        """Two desktops adding the same content: the second waits for the first's commit, then
+        finds its rows (stored once), rather than inserting beside its uncommitted ones."""
+        take_lock_on_name(session, f"attachment {sha256_hex}")
+
+    def _place(
+        self,
+        session: Session,
+        sha256_hex: str,
+        staging: Path,
+        *,
+        new: bool,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> None:
+        self._upload(session, sha256_hex, staging, cancel)
         staging.unlink()
+        take_store_lock_now(session)  # the row and its audit entry follow, under the lock
 
     def put_blob_file(self, session: Session, sha256_hex: str, blob_file: Path) -> None:
         """Copy a blob file already encrypted under this store's data key (a SQLCipher office
@@ -169,12 +218,20 @@ class ServerAttachmentStore(AttachmentStore):
             blob.path.unlink(missing_ok=True)
         return self.layout.staging
 
-    def _upload(self, session: Session, sha256_hex: str, blob_file: Path) -> None:
-        """The file's bytes as rows of ``sha256_hex``, replacing any left of a damaged blob."""
+    def _upload(
+        self,
+        session: Session,
+        sha256_hex: str,
+        blob_file: Path,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> None:
+        """The file's bytes as rows of ``sha256_hex``, replacing any left of a damaged blob. A
+        cancel is noticed between rows: the transaction's rollback takes the rows with it."""
         session.execute(delete(chunks).where(chunks.c.sha256 == sha256_hex))
         with open(blob_file, "rb") as src:
             seq = 0
             while piece := src.read(PIECE):
+                cancel.raise_if_cancelled()
                 session.execute(insert(chunks), {"sha256": sha256_hex, "seq": seq, "data": piece})
                 seq += 1
 
