@@ -108,7 +108,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     s,
                     path,
                     kind=kind,
-                    round_id=resolve_record(s, "rounds", args.round),
+                    round_id=args.round,  # resolved inside, after its late start on the server
                     label=args.label or "",
                     source_date=source_date,
                     mapping=mapping,
