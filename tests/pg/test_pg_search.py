@@ -516,3 +516,38 @@ def test_one_character_is_one_exact_lexeme(pair: Pair) -> None:
     assert same(pair, "改") == {"first", "inside", "last", "alone"}
     assert same(pair, "整") == {"first", "inside", "last", "alone"}
     assert same(pair, "知") == {"inside", "none"}
+
+
+def test_a_few_rowids_from_far_off_do_not_make_a_dense_term_look_sparse(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit re-indexes its record under the newest rowid, which vacuumed space early in the
+    table may take: the sample (read in table order) then holds a few rowids from far off. Its
+    spread must not count them, or a term in every document reads as one in a thousand and is
+    fetched whole through the GIN index (seconds at a million documents)."""
+    monkeypatch.setattr(postgres, "RANK_WINDOW", 200)
+    conn = pair.postgresql
+
+    def docs(numbers: range) -> list[SearchDoc]:
+        return [SearchDoc("issue", f"d{n}", "", f"落实整改{n}", None, None, None) for n in numbers]
+
+    index_documents(conn, docs(range(5)))
+    # the first rows' newest versions stay on the table's first page, far above what follows
+    conn.execute(text("UPDATE search_docs SET rowid = rowid + 1000000"))
+    index_documents(conn, docs(range(5, 1000)))
+    where = ["tokens @@ CAST(:q AS tsquery)"]
+    params = {"q": postgres._term_query(parse_query("整改").terms[0], False), "window": 201}
+    far_apart = conn.execute(
+        text(
+            "SELECT max(rowid) - min(rowid) FROM"
+            " (SELECT rowid FROM search_docs WHERE tokens @@ CAST(:q AS tsquery) LIMIT :window) c"
+        ),
+        params,
+    ).scalar_one()
+    assert far_apart > 900_000  # the set-up holds what it means to: far-off rowids in the sample
+
+    sample = postgres._sample(conn, where, "false", params)
+    assert sample.many
+    assert sample.density(sample.found) > 0.5  # every document holds the term
+    wanted = 50
+    assert wanted / sample.density(sample.found) <= postgres.SCAN_BUDGET  # read in rowid order
