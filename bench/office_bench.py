@@ -48,7 +48,8 @@ REPEAT = {"quick": 3, "full": 10}
 # Terms the demo letters hold, from a fifth of them (钱) to a few hundredths (购物卡), and a
 # name's pinyin initials.
 QUERIES = ("钱", "卡", "工程", "困难", "购物卡", "工作人员", "有限公司", "wjg")
-FIRST_PAGE_MS = 50.0  # issue #20, at 1,000,000 letters
+ISSUE_LETTERS = 1_000_000  # the size issue #20 sets its two targets at
+FIRST_PAGE_MS = 50.0
 SEARCH_P95_MS = 100.0
 PG_URL_ENV = "WORKBENCH_BENCH_PG_URL"
 # ``--office-server``: an office hub with 8 GB of RAM, a quarter of it shared buffers
@@ -207,11 +208,19 @@ def _postgresql_url(office_server: bool) -> Iterator[str | None]:
         return
     from tests.pg import cluster as pg
 
-    if pg.skip_reason() is not None:
+    if (reason := pg.skip_reason()) is not None:
+        refuse_if_required(reason)
         yield None
         return
     with pg.running(settings=OFFICE_SERVER if office_server else None) as cluster:
         yield cluster.url
+
+
+def refuse_if_required(reason: str) -> None:
+    """No PostgreSQL here: the office areas are skipped, unless CI requires the server (the
+    tests' ``WORKBENCH_REQUIRE_PG``), where a skipped area would read as targets met."""
+    if os.environ.get("WORKBENCH_REQUIRE_PG"):
+        raise RuntimeError(f"WORKBENCH_REQUIRE_PG is set but PostgreSQL cannot run: {reason}")
 
 
 def _memory(store: Store) -> dict[str, str]:
@@ -277,6 +286,11 @@ def _results(
         f" {built['postgresql']:.0f} s (PostgreSQL)",
         "PostgreSQL's memory: " + ", ".join(f"{k} {v}" for k, v in memory.items()),
     ]
+    if letters < ISSUE_LETTERS:
+        notes.append(
+            f"the targets are issue #20's for {ISSUE_LETTERS:,} letters: met at {letters:,} they"
+            " only guard the code path (the 1,000,000 runs: bench/NOTES.md, 'office')"
+        )
     page_pg, page_lite = _p95(pg["page"]), _p95(lite["page"])
     total_pg, total_lite = _p95(pg["total"]), _p95(lite["total"])
     search_pg, search_lite = _p95(pg["search"]), _p95(lite["search"])

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import BenchResult, Target
+from bench.office_bench import refuse_if_required
 
 RATIO_TARGET = 3.0  # PostgreSQL's import time against SQLCipher's, on one machine
 SPEED_UP_TARGET = 1.0  # four importers at once take no longer than one doing the four
@@ -113,7 +114,8 @@ def bench_office_import(tmp: Path, sizes: ImportSizes = FULL) -> list[BenchResul
     from workbench.store import migrate
     from workbench.store.pg import make_pg_engine
 
-    if pg.skip_reason() is not None:
+    if (reason := pg.skip_reason()) is not None:
+        refuse_if_required(reason)
         return []
     records = (sizes.findings, sizes.interviews)
     per_package = sizes.findings + sizes.interviews
