@@ -19,18 +19,18 @@ from tests.workbench.exchange_support import (
     World,
     WorldTemplate,
     content_digest,
+    round_row,
     world_in,
 )
 from workbench import exchange as ex
 from workbench.errors import PermissionDenied, ValidationError
-from workbench.models import Round
 from workbench.models.datalists import DataRow
 from workbench.roles import Role
 from workbench.services import users
 from workbench.services.datalist_transfer import received_from
 from workbench.services.datalists import import_list, list_sources, remove_source, source_rows
 from workbench.store.vault import Vault
-from workbench.vocab.enums import DataListKind, RoundType
+from workbench.vocab.enums import DataListKind
 
 ROW_COLUMNS = (DataRow.row_no, DataRow.id_number, DataRow.name, DataRow.place, DataRow.category)
 ROW_COLUMNS += (DataRow.date1, DataRow.amount_fen, DataRow.cells)
@@ -156,14 +156,7 @@ def test_only_a_role_that_sees_raw_rows_sends_a_list(w: World) -> None:
 
 def test_a_list_of_another_round_or_removed_is_refused(w: World) -> None:
     with w.office.session() as s:
-        other = Round(
-            name="另一轮",
-            year=2026,
-            number=7,
-            round_type=RoundType.REGULAR,
-            framework_id="sgjj",
-            framework_version="2020",
-        )
+        other = round_row("另一轮", 7)
         s.add(other)
         s.flush()
         other_id = other.id
