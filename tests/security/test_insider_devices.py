@@ -18,6 +18,7 @@ from sqlalchemy import select
 from tests.workbench.exchange_support import (
     World,
     WorldTemplate,
+    add_round,
     audit_actions,
     audit_head,
     content_digest,
@@ -26,7 +27,6 @@ from tests.workbench.exchange_support import (
     get,
     manifest_doc,
     records_doc,
-    round_row,
     world_in,
 )
 from workbench import exchange as ex
@@ -208,13 +208,8 @@ def test_a_device_cannot_enrol_as_the_office_or_as_another_device(w: World) -> N
 
 
 def test_records_of_a_round_the_device_was_not_briefed_for_are_refused(w: World) -> None:
-    with w.office.session() as s:
-        other = round_row("2026年第七轮巡察", 7)
-        s.add(other)
-        s.flush()
-        other_id = other.id
-    with w.b.session() as s:  # B sets the round up on its own laptop and writes to it
-        s.add(round_row("2026年第七轮巡察", 7, id=other_id))
+    other_id = add_round(w.office, "2026年第七轮巡察", 7)
+    add_round(w.b, "2026年第七轮巡察", 7, id=other_id)  # B sets it up on its laptop, writes to it
     letter = _letter(w.b, other_id)
     doc = _line(w.b, Letter, letter).to_json()
     path, _ = _from_b(w, "other-round", [doc], round_id=other_id)

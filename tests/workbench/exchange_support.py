@@ -127,6 +127,15 @@ def round_row(name: str = "2026年第六轮巡察", number: int = 6, **kw: Any) 
     )
 
 
+def add_round(vault: Vault, name: str, number: int, **kw: Any) -> str:
+    """A ``round_row`` added to ``vault``'s store, by itself; its id."""
+    with vault.session() as s:
+        rnd = round_row(name, number, **kw)
+        s.add(rnd)
+        s.flush()
+        return rnd.id
+
+
 def add_briefed_round(s: Session, target_names: Sequence[str]) -> tuple[str, tuple[str, ...]]:
     """The round an office briefs its teams with: its targets, a team, a policy on its list.
     Returns the round's id and its targets'."""

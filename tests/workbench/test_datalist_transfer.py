@@ -18,8 +18,8 @@ from tests.workbench.exchange_support import (
     USERS,
     World,
     WorldTemplate,
+    add_round,
     content_digest,
-    round_row,
     world_in,
 )
 from workbench import exchange as ex
@@ -155,11 +155,7 @@ def test_only_a_role_that_sees_raw_rows_sends_a_list(w: World) -> None:
 
 
 def test_a_list_of_another_round_or_removed_is_refused(w: World) -> None:
-    with w.office.session() as s:
-        other = round_row("另一轮", 7)
-        s.add(other)
-        s.flush()
-        other_id = other.id
+    other_id = add_round(w.office, "另一轮", 7)
     elsewhere = _import(w.office, _list(w), other_id)
     with pytest.raises(ValidationError, match="本轮没有名单"):
         _brief(w, "b.wbp", [elsewhere])
