@@ -125,14 +125,25 @@ def team_office(
 
 
 @pytest.fixture
-def store_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path]:
+def office_copy(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """This test's own copy of the office, the whole team in it when the test asks for
-    ``team`` too (one store for both, as on SQLite)."""
+    ``team`` too (one store for both, as on SQLite): its desktop folder and database URL."""
     wanted = "team_office" if "team" in request.fixturenames else "leader_office"
     office: OfficeTemplate = request.getfixturevalue(wanted)
     desktop = tmp_path / "desktop"
-    with office.copy(desktop):
-        yield desktop
+    with office.copy(desktop) as name:
+        yield desktop, office.cluster.database_url(name)
+
+
+@pytest.fixture
+def store_dir(office_copy: tuple[Path, str]) -> Path:
+    return office_copy[0]
+
+
+@pytest.fixture
+def store_url(office_copy: tuple[Path, str]) -> str:
+    """The database of ``store_dir``'s store, for a test that reaches it besides the vault."""
+    return office_copy[1]
 
 
 @pytest.fixture
