@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.kdf import TEST_KDF
 from tests.pg import cluster as pg
+from tests.pg.desktops import leader_office, office_copy, team_office  # noqa: F401 - store_dir
 from tests.pg.stores import DISPLAY, ROLES, STORE_ROLE, USER, Backend, office_on_server
 from workbench.store import migrate
 from workbench.store.pg import make_pg_engine

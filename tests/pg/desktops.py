@@ -4,21 +4,32 @@ adds and links every user of ``tests/workbench/team.py`` there too. So ``vault``
 (tests/conftest.py) and ``team`` open them as on a SQLCipher store (``Vault.open`` of a linked
 folder unlocks through the server). A module under tests/pg imports a workflow test module's
 scenarios and these fixtures, and each scenario runs again on PostgreSQL with its own expected
-answers."""
+answers.
+
+As the SQLite fixtures copy a store made once, these copy an office made once per worker
+(``OfficeTemplate``): each test gets a database of its own (``CREATE DATABASE … TEMPLATE``,
+the same store id and keyfile as the template, so the same slots) and a copy of the desktop
+folder whose link is sealed anew for that database (a link names its database)."""
 
 from __future__ import annotations
 
+import shutil
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import LEADER, PASSPHRASE
 from tests.kdf import TEST_KDF
+from tests.pg import cluster as pg
 from tests.workbench.team import TEAM_USERS, Team
 from workbench.roles import Role
 from workbench.services.users import add_user
 from workbench.store.office import OfficeVault, make_connection
+from workbench.store.office_link import OfficeLink
 from workbench.store.vault import Vault
 
 
@@ -27,11 +38,6 @@ def link_user(vault: Vault, folder: Path, name: str, passphrase: str) -> None:
     connection on this desktop does; ``Vault.open(folder, name, …)`` then unlocks them."""
     assert isinstance(vault, OfficeVault)
     OfficeVault.connect(folder, vault.connection, name, passphrase, kdf=TEST_KDF).lock()
-
-
-@pytest.fixture
-def store_dir(pg_url: str, tmp_path: Path) -> Path:
-    return new_desktop(pg_url, tmp_path / "desktop")
 
 
 def new_desktop(url: str, desktop: Path) -> Path:
@@ -49,13 +55,100 @@ def new_desktop(url: str, desktop: Path) -> Path:
     return desktop
 
 
+@dataclass(frozen=True)
+class OfficeTemplate:
+    """An office store made once: a database of ``cluster`` that nothing holds open (a template
+    must have no connections when it is copied) and the desktop folder linked to it, where
+    ``users`` (all with ``PASSPHRASE``) have connected."""
+
+    cluster: pg.Cluster
+    database: str
+    desktop: Path
+    users: tuple[str, ...]
+
+    @contextmanager
+    def copy(self, desktop: Path) -> Iterator[str]:
+        """A copy of the office for one test: a new database (its name yielded, dropped after)
+        and ``desktop`` linked to it for every one of ``users``. The database login is the app
+        role, as in the template: server roles are the cluster's, shared by every copy."""
+        name = f"t_{uuid.uuid4().hex[:16]}"
+        self.cluster.admin(f"CREATE DATABASE {name} TEMPLATE {self.database} OWNER {pg.APP_ROLE}")
+        try:
+            shutil.copytree(self.desktop, desktop)
+            connection = make_connection(self.cluster.database_url(name))
+            link = OfficeLink(OfficeLink.read(self.desktop).store_id)
+            for user in self.users:
+                link = link.with_user(user, PASSPHRASE, connection, TEST_KDF)
+            link.write(desktop)
+            yield name
+        finally:
+            self.cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@contextmanager
+def _template_home(factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A WORKBENCH_HOME of the template's own: session fixtures are made before the test's."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("WORKBENCH_HOME", str(factory.mktemp("home")))
+        yield
+
+
+@pytest.fixture(scope="session")
+def leader_office(
+    pg_cluster: pg.Cluster, pg_template: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[OfficeTemplate]:
+    """The office store made by ``LEADER`` alone, once per worker."""
+    name = f"leader_{uuid.uuid4().hex[:12]}"
+    pg_cluster.admin(f"CREATE DATABASE {name} TEMPLATE {pg_template} OWNER {pg.APP_ROLE}")
+    try:
+        with _template_home(tmp_path_factory):
+            desktop = tmp_path_factory.mktemp("leader-office") / "desktop"
+            new_desktop(pg_cluster.database_url(name), desktop)
+        yield OfficeTemplate(pg_cluster, name, desktop, (LEADER,))
+    finally:
+        pg_cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def team_office(
+    leader_office: OfficeTemplate, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[OfficeTemplate]:
+    """``leader_office`` plus one user per role (slots with ``TEST_KDF``, as the SQLite
+    ``team_template``), each connected from its desktop, once per worker."""
+    desktop = tmp_path_factory.mktemp("team-office") / "desktop"
+    with _template_home(tmp_path_factory), leader_office.copy(desktop) as name:
+        with Vault.open(desktop, LEADER, PASSPHRASE, kdf=TEST_KDF) as vault:
+            for user, roles in TEAM_USERS.items():
+                add_user(vault, user, PASSPHRASE, roles)
+                link_user(vault, desktop, user, PASSPHRASE)
+        yield OfficeTemplate(leader_office.cluster, name, desktop, (LEADER, *TEAM_USERS))
+
+
+@pytest.fixture
+def office_copy(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """This test's own copy of the office, the whole team in it when the test asks for
+    ``team`` too (one store for both, as on SQLite): its desktop folder and database URL."""
+    wanted = "team_office" if "team" in request.fixturenames else "leader_office"
+    office: OfficeTemplate = request.getfixturevalue(wanted)
+    desktop = tmp_path / "desktop"
+    with office.copy(desktop) as name:
+        yield desktop, office.cluster.database_url(name)
+
+
+@pytest.fixture
+def store_dir(office_copy: tuple[Path, str]) -> Path:
+    return office_copy[0]
+
+
+@pytest.fixture
+def store_url(office_copy: tuple[Path, str]) -> str:
+    """The database of ``store_dir``'s store, for a test that reaches it besides the vault."""
+    return office_copy[1]
+
+
 @pytest.fixture
 def team(store_dir: Path) -> Iterator[Team]:
     """As tests/workbench/conftest.py's: the store plus one user per role."""
-    with Vault.open(store_dir, LEADER, PASSPHRASE) as vault:
-        for name, roles in TEAM_USERS.items():
-            add_user(vault, name, PASSPHRASE, roles)
-            link_user(vault, store_dir, name, PASSPHRASE)
     t = Team(store_dir)
     yield t
     t.close()
@@ -65,9 +158,11 @@ def add_and_link_user(
     vault: Vault, name: str, passphrase: str, *args: object, **kw: object
 ) -> bytes:
     """``add_user``, and the new colleague connects from this desktop (a scenario that adds a
-    user and opens the store folder as them)."""
+    user and opens the store folder as them); one added to a SQLCipher store (a field laptop
+    beside the office) is there already."""
     public = add_user(vault, name, passphrase, *args, **kw)  # type: ignore[arg-type]
-    link_user(vault, vault.layout.root, name, passphrase)
+    if isinstance(vault, OfficeVault):
+        link_user(vault, vault.layout.root, name, passphrase)
     return public
 
 

@@ -1,6 +1,7 @@
 """数据比对 through real widgets on a desktop linked to the office server (tests/pg/desktops.py):
 a list imported through the mapping dialog, the rules run, a hit reviewed and turned into a
-clue, and a user the office did not allow sees no lists."""
+clue, and a user the office did not allow sees no lists. The steps are tests/ui's
+(test_datacheck_page.py); the store is the team's, with a round's lists and no hits yet."""
 
 from __future__ import annotations
 
@@ -13,20 +14,25 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import LEADER, PASSPHRASE
 from tests.pg.desktops import store_dir, team  # noqa: F401 - the server's
+from tests.ui.test_datacheck_page import (
+    _dialog,
+    _new_sources,
+    _run_every_rule,
+    _select_a_new_hit,
+    _settle,
+    _sources,
+    _turn_into_a_clue,
+    _wait,
+    _window,
+)
 from tests.workbench.datalist_files import ASSISTANCE_HEADERS, assistance_rows, write_xlsx
 from tests.workbench.team import Team
 from tests.workbench.test_datacheck_run import _lists
-from ui.dialogs.hit_convert_dialog import HitToClueDialog
-from ui.dialogs.list_import_dialog import ListImportDialog
-from ui.main_window import MainWindow
-from ui.pages.datacheck_page import DatacheckPage
-from workbench.services.datalists import list_sources
-from workbench.services.rounds import RoundDraft, create_round, list_rounds
+from workbench.services.rounds import RoundDraft, create_round
 from workbench.vocab.enums import HitStatus
 from workbench.workspace import Workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-TIMEOUT = 120_000  # generous: the server and the machine may be loaded
 
 
 @pytest.fixture
@@ -41,38 +47,17 @@ def workspace(team: Team, store_dir: Path) -> Iterator[Workspace]:  # noqa: F811
         ws.lock()
 
 
-def _window(qtbot: QtBot, workspace: Workspace) -> tuple[MainWindow, DatacheckPage]:
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.round_combo.count() > 1, timeout=TIMEOUT)
-    window.show_page("datacheck")
-    _wait(qtbot, window)
-    page = window.pages["datacheck"]
-    assert isinstance(page, DatacheckPage)
-    return window, page
-
-
-def _wait(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=TIMEOUT)
-
-
 def test_a_list_is_imported_through_the_mapping_dialog(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     window, _page = _window(qtbot, workspace)
-    before = {s.id for s in workspace.read(lambda s: list(list_sources(s)))}
+    before = _sources(workspace)
     path = write_xlsx(tmp_path / "低保名单.xlsx", ASSISTANCE_HEADERS, assistance_rows(5))
-    rounds = workspace.read(lambda s: [(r.name, r.id) for r in list_rounds(s).items])
-    dialog = ListImportDialog(window.tasks, path, rounds, rounds[0][1])
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=TIMEOUT)
+    dialog = _dialog(qtbot, window.tasks, workspace, path)
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: not dialog.job.running and not dialog.tasks.busy, timeout=TIMEOUT)
-    new = [s for s in workspace.read(lambda s: list(list_sources(s))) if s.id not in before]
-    assert [s.rows for s in new] == [5]
+    _settle(qtbot, dialog)
+    assert [s.rows for s in _new_sources(workspace, before)] == [5]
     window.close()
 
 
@@ -80,31 +65,14 @@ def test_rules_run_and_a_hit_is_reviewed_and_turned_into_a_clue(
     qtbot: QtBot, workspace: Workspace
 ) -> None:
     window, page = _window(qtbot, workspace)
-    rules, hits = page.rules_tab, page.hits_tab
-    assert rules.table.rowCount() >= 6
-    rules.run_all_button.click()
-    qtbot.waitUntil(lambda: not rules.job.running, timeout=TIMEOUT)
-    _wait(qtbot, window)
-    assert "新发现疑点" in rules.outcome.text() and "新发现疑点 0 条" not in rules.outcome.text()
-    page.show_tab("hits")
-    hits.status.set_value(HitStatus.NEW)
-    _wait(qtbot, window)
-    assert hits.table.rowCount() > 0
-    hits.table.selectRow(0)
-    _wait(qtbot, window)
-    assert hits.hit is not None
-    assert hits.matched.columnCount() == len(hits.hit.rows) >= 1
+    hits = page.hits_tab
+    outcome = _run_every_rule(qtbot, window, page)
+    assert "新发现疑点" in outcome and "新发现疑点 0 条" not in outcome
+    _select_a_new_hit(qtbot, window, page)
     hits.buttons["pending"].click()
     _wait(qtbot, window)
     assert hits.hit is not None and hits.hit.status is HitStatus.PENDING
-    dialog = hits.open_dialog(HitToClueDialog(hits.tasks, hits.hit, hits))
-    _wait(qtbot, window)
-    dialog.level.set_value("township")
-    dialog.ok_button.click()
-    _wait(qtbot, window)
-    assert not dialog.isVisible()
-    assert hits.hit is not None and hits.hit.clue_id
-    assert "已转为问题线索" in hits.notice.text()
+    _turn_into_a_clue(qtbot, window, hits)
     window.close()
 
 

@@ -7,7 +7,7 @@ import psycopg
 import pytest
 from sqlalchemy import func, select, text
 
-from tests.pg.desktops import store_dir, team  # noqa: F401 - the server's
+from tests.pg.desktops import store_dir, store_url, team  # noqa: F401 - the server's
 from tests.workbench.team import Team
 from tests.workbench.test_datacheck_run import *  # noqa: F403 - the scenarios, run here again
 from tests.workbench.test_datacheck_run import World, _run
@@ -24,11 +24,11 @@ del test_a_cancel_stops_a_long_statement  # noqa: F821
 def test_a_cancel_stops_a_statement_the_server_is_running(
     team: Team,  # noqa: F811
     world: World,
-    pg_url: str,
+    store_url: str,  # noqa: F811
 ) -> None:
     # Another connection holds the lists' table: the run's first read of it waits on the server
     # (until the store's lock timeout, WB-BUSY, were it not cancelled there).
-    engine = make_pg_engine(pg_url)
+    engine = make_pg_engine(store_url)
     token, seen = CancelToken(), []
     token.cancel()
     try:

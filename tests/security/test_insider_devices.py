@@ -18,6 +18,7 @@ from sqlalchemy import select
 from tests.workbench.exchange_support import (
     World,
     WorldTemplate,
+    add_round,
     audit_actions,
     audit_head,
     content_digest,
@@ -36,7 +37,7 @@ from workbench.exchange.importer import read_for
 from workbench.exchange.intake import rejected
 from workbench.exchange.package.framing import Limits
 from workbench.exchange.records.recordio import serialize
-from workbench.models import Finding, FindingSignoff, Letter, Member, Round, Target, Team
+from workbench.models import Finding, FindingSignoff, Letter, Member, Target, Team
 from workbench.models.exchange import DeviceScope, ExchangeDevice, RecordConflict
 from workbench.store.vault import Vault
 from workbench.vocab.enums import (
@@ -45,7 +46,6 @@ from workbench.vocab.enums import (
     LetterChannel,
     LetterStatus,
     MemberRole,
-    RoundType,
     SignoffStep,
 )
 
@@ -208,30 +208,8 @@ def test_a_device_cannot_enrol_as_the_office_or_as_another_device(w: World) -> N
 
 
 def test_records_of_a_round_the_device_was_not_briefed_for_are_refused(w: World) -> None:
-    with w.office.session() as s:
-        other = Round(
-            name="2026年第七轮巡察",
-            year=2026,
-            number=7,
-            round_type=RoundType.REGULAR,
-            framework_id="sgjj",
-            framework_version="2020",
-        )
-        s.add(other)
-        s.flush()
-        other_id = other.id
-    with w.b.session() as s:  # B sets the round up on its own laptop and writes to it
-        s.add(
-            Round(
-                id=other_id,
-                name="2026年第七轮巡察",
-                year=2026,
-                number=7,
-                round_type=RoundType.REGULAR,
-                framework_id="sgjj",
-                framework_version="2020",
-            )
-        )
+    other_id = add_round(w.office, "2026年第七轮巡察", 7)
+    add_round(w.b, "2026年第七轮巡察", 7, id=other_id)  # B sets it up on its laptop, writes to it
     letter = _letter(w.b, other_id)
     doc = _line(w.b, Letter, letter).to_json()
     path, _ = _from_b(w, "other-round", [doc], round_id=other_id)

@@ -10,15 +10,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.conftest import LEADER, PASSPHRASE
 from tests.ui.test_admin_ui import NEW_PASS, SLOW, _add_member, _users_dialog, _window
+from tests.workbench.exchange_support import add_briefed_round
 from ui.dialogs.member_link_dialog import LinkMemberDialog
-from workbench.models import Member, Round, Team
+from workbench.models import Member, Team
 from workbench.roles import Role
 from workbench.services import member_links, users
 from workbench.store.vault import Vault
-from workbench.vocab.enums import ForceType, MemberRole, RoundType
+from workbench.vocab.enums import ForceType, MemberRole
 
 LINK_COLUMN = 5
 
@@ -26,24 +28,13 @@ LINK_COLUMN = 5
 def _briefed_team(store_dir: Path) -> dict[str, str]:
     """A round and team as a briefing brings them: members named by the office, no local user."""
     with Vault.open(store_dir, LEADER, PASSPHRASE) as vault, vault.session() as s:
-        rnd = Round(
-            name="2026年第六轮巡察",
-            year=2026,
-            number=6,
-            round_type=RoundType.REGULAR,
-            framework_id="sgjj",
-            framework_version="2020",
-        )
-        s.add(rnd)
-        s.flush()
-        team = Team(round_id=rnd.id, number=1, name="第一巡察组", target_ids=[])
-        s.add(team)
-        s.flush()
+        round_id, _targets = add_briefed_round(s, ())
+        team_id = s.scalars(select(Team.id).where(Team.round_id == round_id)).one()
         ids = {}
         for name, role in (("李副组长", MemberRole.DEPUTY), ("王组长", MemberRole.LEADER)):
             row = Member(
-                round_id=rnd.id,
-                team_id=team.id,
+                round_id=round_id,
+                team_id=team_id,
                 name=name,
                 role=role,
                 force_type=ForceType.FULL_TIME,

@@ -114,17 +114,32 @@ def enrol_field(
     return vault, view.device_id
 
 
-def add_briefed_round(s: Session, target_names: Sequence[str]) -> tuple[str, tuple[str, ...]]:
-    """The round an office briefs its teams with: its targets, a team, a policy on its list.
-    Returns the round's id and its targets'."""
-    rnd = Round(
-        name="2026年第六轮巡察",
+def round_row(name: str = "2026年第六轮巡察", number: int = 6, **kw: Any) -> Round:
+    """A regular round of 2026 on the 2020 三个聚焦 framework, not yet added to a session."""
+    return Round(
+        name=name,
         year=2026,
-        number=6,
+        number=number,
         round_type=RoundType.REGULAR,
         framework_id="sgjj",
         framework_version="2020",
+        **kw,
     )
+
+
+def add_round(vault: Vault, name: str, number: int, **kw: Any) -> str:
+    """A ``round_row`` added to ``vault``'s store, by itself; its id."""
+    with vault.session() as s:
+        rnd = round_row(name, number, **kw)
+        s.add(rnd)
+        s.flush()
+        return rnd.id
+
+
+def add_briefed_round(s: Session, target_names: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """The round an office briefs its teams with: its targets, a team, a policy on its list.
+    Returns the round's id and its targets'."""
+    rnd = round_row()
     s.add(rnd)
     s.flush()
     targets = [

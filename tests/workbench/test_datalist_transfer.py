@@ -18,19 +18,19 @@ from tests.workbench.exchange_support import (
     USERS,
     World,
     WorldTemplate,
+    add_round,
     content_digest,
     world_in,
 )
 from workbench import exchange as ex
 from workbench.errors import PermissionDenied, ValidationError
-from workbench.models import Round
 from workbench.models.datalists import DataRow
 from workbench.roles import Role
 from workbench.services import users
 from workbench.services.datalist_transfer import received_from
 from workbench.services.datalists import import_list, list_sources, remove_source, source_rows
 from workbench.store.vault import Vault
-from workbench.vocab.enums import DataListKind, RoundType
+from workbench.vocab.enums import DataListKind
 
 ROW_COLUMNS = (DataRow.row_no, DataRow.id_number, DataRow.name, DataRow.place, DataRow.category)
 ROW_COLUMNS += (DataRow.date1, DataRow.amount_fen, DataRow.cells)
@@ -155,18 +155,7 @@ def test_only_a_role_that_sees_raw_rows_sends_a_list(w: World) -> None:
 
 
 def test_a_list_of_another_round_or_removed_is_refused(w: World) -> None:
-    with w.office.session() as s:
-        other = Round(
-            name="另一轮",
-            year=2026,
-            number=7,
-            round_type=RoundType.REGULAR,
-            framework_id="sgjj",
-            framework_version="2020",
-        )
-        s.add(other)
-        s.flush()
-        other_id = other.id
+    other_id = add_round(w.office, "另一轮", 7)
     elsewhere = _import(w.office, _list(w), other_id)
     with pytest.raises(ValidationError, match="本轮没有名单"):
         _brief(w, "b.wbp", [elsewhere])

@@ -72,6 +72,11 @@ def hit_row(vault: Vault, hit_id: str) -> DataHit:
         return row
 
 
+def stored_blob(vault: Vault, sha: str) -> bytes:
+    """An attachment as the store keeps it: a file of its folder (tests/pg: rows on the server)."""
+    return vault.attachments.blob_path(sha).read_bytes()
+
+
 def sheet_values(vault: Vault, sha: str) -> list[tuple[Any, ...]]:
     data = b"".join(vault.attachments.iter_content(sha))
     ws: Any = load_workbook(io.BytesIO(data)).active
@@ -255,9 +260,10 @@ def test_a_finding_from_a_hit_carries_its_rows_as_an_encrypted_xlsx(
     assert by_field["身份证号"] == ("110101199003071234", "110101199003071234")
     assert by_field["原始数据：家庭住址"] == ("某某村3组", None)  # every reader may see raw rows
     assert by_field["原始数据：工资卡号"] == (None, '=HYPERLINK("x")')  # text, not a formula
-    # the blob on disk is encrypted: the name is not in it
-    blob = team().attachments.blob_path(done.attachment_sha256).read_bytes()
-    assert "李四".encode() not in blob and b"110101199003071234" not in blob
+    # the blob as stored is sealed, not the .xlsx's zip: the name is not in it
+    stored = stored_blob(team(), done.attachment_sha256)
+    assert stored and not stored.startswith(b"PK")
+    assert "李四".encode() not in stored and b"110101199003071234" not in stored
 
 
 def test_without_raw_access_the_evidence_has_only_the_key_fields(team: Team, world: World) -> None:
