@@ -59,7 +59,9 @@ def _stopped(cluster: pg.Cluster) -> Iterator[None]:
     answers. SIGCONT afterwards, whatever happened."""
     pids = _server_pids(cluster)
     for pid in pids:
-        os.kill(pid, signal.SIGSTOP)
+        # a child may end between the listing and the signal (a backend, an autovacuum worker)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGSTOP)
     try:
         yield
     finally:
