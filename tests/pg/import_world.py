@@ -71,9 +71,11 @@ def make_world(
     *,
     records: tuple[int, int] = (FINDINGS, INTERVIEWS),
     kdf: KdfParams | None = TEST_KDF,
+    attachment_bytes: int = 20_000,
 ) -> ImportWorld:
     """The office on ``cluster`` (a copy of its database ``template``), else on SQLCipher; each
-    team's package holds ``records`` findings and interviews."""
+    team's package holds ``records`` findings and interviews; ``with_attachment`` carries a
+    blob of ``attachment_bytes``."""
     new = {
         "user_name": OFFICE_USER,
         "passphrase": PASS,
@@ -101,7 +103,7 @@ def make_world(
     ex.build_briefing(office, round_id, [device for _v, device in fields.values()], brief)
     office.lock()
     packages: dict[str, Path] = {}
-    content = os.urandom(20_000)
+    content = os.urandom(attachment_bytes)
     for name, (vault, _device) in fields.items():
         ex.import_package(vault, brief)
         _fill(vault, round_id, name, *records)

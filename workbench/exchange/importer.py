@@ -220,12 +220,18 @@ class _ReadAhead(InlineSink):
         self.records.append((rec, line))
 
     def apply(
-        self, session: Session, read: ReadPackage, sink_for: Callable[[Manifest], RecordSink]
+        self,
+        vault: Vault,
+        session: Session,
+        read: ReadPackage,
+        sink_for: Callable[[Manifest], RecordSink],
+        cancel: CancelToken,
     ) -> ReadPackage:
         """In the import transaction, begun without the store's write lock: the sender's
         packages go one at a time (the ledger asked again: another desktop may have imported
-        this one meanwhile), the records new here are merged, then the write lock is taken and
-        the known records are merged under it (docs/store-format.md, "Package import")."""
+        this one meanwhile), the records new here are merged and the blobs' rows sent, then the
+        write lock is taken and the known records are merged under it (docs/store-format.md,
+        "Package import")."""
         m = read.manifest
         take_lock_on(session.connection(), f"package sender {m.sender.device_id}", LOCK_TURN_S)
         read.verdict = check_incoming(session, m, read.checked.package_hash)
@@ -237,6 +243,7 @@ class _ReadAhead(InlineSink):
         for rec, line in self.records:
             sink.add(rec, line)
         sink.done()
+        team.land_blobs_before_store_lock(vault, session, read, cancel)
         take_store_lock(session.connection(), LOCK_TURN_S)
         session.expire_all()  # from here on, what is read is what the others committed
         audit.append_deferred(session)
@@ -351,7 +358,7 @@ def _import_transaction(
         )
         try:
             if ahead is not None:
-                read = ahead[1].apply(s, ahead[0], ctx.sink_for)
+                read = ahead[1].apply(vault, s, ahead[0], ctx.sink_for, cancel)
             else:
                 with page_cache(s, IMPORT_CACHE_KIB):
                     read = read_package(staged, ctx, on_stage)

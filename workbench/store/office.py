@@ -69,6 +69,7 @@ from workbench.store.vault import (
     require_new_store_dir,
     seed_store,
 )
+from workbench.store.warm_up import warm_pinyin_in_background
 
 log = logging.getLogger(__name__)
 
@@ -424,7 +425,7 @@ class OfficeVault(Vault):
             # the desktop cannot ask the server without the connection, so the refusal names
             # the one case it cannot tell from a typo: a passphrase newer than this copy
             raise LinkPassphraseRefused() from None
-        return cls._unlock(
+        vault = cls._unlock(
             Path(folder),
             connection,
             user_name,
@@ -434,6 +435,8 @@ class OfficeVault(Vault):
             store_id=link.store_id,
             link_opened=True,
         )
+        warm_pinyin_in_background()  # not under the store's write lock at the first save
+        return vault
 
     @classmethod
     def _unlock(

@@ -42,11 +42,13 @@ from workbench.jobs import NEVER_CANCELLED, CancelToken, ProgressSink, no_progre
 from workbench.store import blobcrypt
 from workbench.store.attachments import AttachmentInfo, AttachmentStore, IncomingBlob
 from workbench.store.late_lock import (
+    STORE_LOCK_TURN_S,
     begin_without_store_lock,
     take_lock_on_name,
     take_store_lock_now,
 )
 from workbench.store.layout import StoreLayout
+from workbench.store.pg import take_lock_on
 from workbench.store.pg_errors import connection_error
 
 PIECE = blobcrypt.CHUNK  # bytes of the encrypted blob per row
@@ -82,6 +84,11 @@ def _fetch_piece(conn: Connection, sha256_hex: str, seq: int) -> bytes | None:
             raise refused from exc
         raise
     return None if row is None else bytes(row[0])
+
+
+def _content_lock(sha256_hex: str) -> str:
+    """The name of the lock one content's writers take before the store's write lock."""
+    return f"attachment {sha256_hex}"
 
 
 class _ChunkReader(io.RawIOBase):
@@ -177,7 +184,7 @@ class ServerAttachmentStore(AttachmentStore):
     def _claim(self, session: Session, sha256_hex: str) -> None:
         """Two desktops adding the same content: the second waits for the first's commit, then
         finds its rows (stored once), rather than inserting beside its uncommitted ones."""
-        take_lock_on_name(session, f"attachment {sha256_hex}")
+        take_lock_on_name(session, _content_lock(sha256_hex))
 
     def _place(
         self,
@@ -202,6 +209,19 @@ class ServerAttachmentStore(AttachmentStore):
             for _ in blobcrypt.authenticated_chunks(src, self._dek, sha256_hex):
                 pass
         self._upload(session, sha256_hex, blob_file)
+
+    def land_before_store_lock(
+        self, session: Session, blob: IncomingBlob, cancel: CancelToken = NEVER_CANCELLED
+    ) -> None:
+        """A package's blob, in its import transaction begun without the store's write lock
+        (``pg.LATE_WRITE_LOCK``): the lock on its content, as ``add`` takes it (the same blob
+        from two imports, or an import and an add, is stored once), then its rows unless the
+        store has them. ``land_incoming``, under the store's lock, then finds them here."""
+        assert blob.sha256 is not None, "finish() the blob first"
+        blob.wait_durable()
+        take_lock_on(session.connection(), _content_lock(blob.sha256), STORE_LOCK_TURN_S)
+        if not self.has_blob(session, blob.sha256):
+            self._upload(session, blob.sha256, blob.path, cancel)
 
     def land_incoming(self, blob: IncomingBlob, session: Session | None = None) -> Path:
         """Write a finished incoming blob in ``session``'s transaction (required here; content

@@ -14,6 +14,7 @@ from workbench.exchange.intake.reader import MERGE_BATCH, BatchSink, ReadPackage
 from workbench.exchange.package.manifest import Manifest
 from workbench.exchange.records.recordio import PackageRecord
 from workbench.exchange.to_office.office_merge import MergeStats, insert_unseen_of, merge_batch
+from workbench.jobs import NEVER_CANCELLED, CancelToken
 from workbench.models.base import stored_datetime, utcnow
 from workbench.models.system import Attachment
 from workbench.services.index_queue import queue_for_index
@@ -21,6 +22,7 @@ from workbench.store import audit
 from workbench.store.attachments import fsync_pool
 from workbench.store.fsutil import fsync_dir
 from workbench.store.rowwriter import DirectRows, Insert
+from workbench.store.server_attachments import ServerAttachmentStore
 from workbench.store.vault import Vault
 
 
@@ -61,6 +63,21 @@ def team_sink(session: Session, manifest: Manifest, *, seen_later: bool = False)
 _INSERT_ATTACHMENT = Insert(
     "attachments", ("sha256", "size", "name", "media_type", "created_at", "created_by")
 )
+
+
+def land_blobs_before_store_lock(
+    vault: Vault, session: Session, read: ReadPackage, cancel: CancelToken = NEVER_CANCELLED
+) -> None:
+    """On the office server, in the import transaction begun without the store's write lock:
+    the received blobs' rows, each under the lock on its content, so a large recording goes up
+    while the colleagues save. ``land_attachments`` then writes only the attachments' rows."""
+    store = vault.attachments
+    if not isinstance(store, ServerAttachmentStore):
+        return
+    incoming = [blob.incoming for blob in read.blobs[1:] if blob.incoming is not None]
+    # in the order of their hashes, as every import takes them: two never wait on each other
+    for blob in sorted(incoming, key=lambda b: b.sha256 or ""):
+        store.land_before_store_lock(session, blob, cancel)
 
 
 def land_attachments(vault: Vault, session: Session, read: ReadPackage, added: list[str]) -> None:
