@@ -724,6 +724,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("core", "疑点标识"),
     QT_TRANSLATE_NOOP("core", "涉及人员"),
     QT_TRANSLATE_NOOP("core", "比对情况"),
+    QT_TRANSLATE_NOOP("core", "比对情况（各语言显示用）"),
     QT_TRANSLATE_NOOP("core", "定性提示"),
     QT_TRANSLATE_NOOP("core", "比中数据"),
     QT_TRANSLATE_NOOP("core", "核实说明"),

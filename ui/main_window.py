@@ -95,13 +95,10 @@ RECORD_PAGES: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
 def store_place(workspace: Workspace) -> str:
     """Where the data is: the store's folder, or on a server-linked desktop the server and its
     database (that folder holds only the link), never the login or its password."""
-    if not workspace.on_server:
+    server = workspace.server_place
+    if server is None:
         return str(workspace.summary.directory)
-    url = workspace.call(lambda vault: vault.engine.url)
-    server = url.host or ""
-    if url.port is not None:
-        server += f":{url.port}"
-    return aside(_tr("巡察办服务器"), f"{server}/{url.database or ''}")
+    return aside(_tr("巡察办服务器"), server)
 
 
 class MainWindow(QMainWindow):

@@ -197,6 +197,18 @@ class Workspace:
         return self._on_server
 
     @property
+    def server_place(self) -> str | None:
+        """On the office server: ``host:port/database``, never the login or its password, to
+        say where the data is; None for a store on this disk."""
+        if not self._on_server:
+            return None
+        url = self._vault.engine.url
+        server = url.host or ""
+        if url.port is not None:
+            server += f":{url.port}"
+        return f"{server}/{url.database or ''}"
+
+    @property
     def summary(self) -> StoreSummary:
         v = self._vault
         return StoreSummary(v.layout.root, v.store_id, v.store_role, v.device_id)

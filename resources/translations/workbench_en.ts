@@ -9289,6 +9289,10 @@ No need to import it again; this database is unchanged.</translation>
         <translation>Under inquiry</translation>
     </message>
     <message>
+        <source>比对情况（各语言显示用）</source>
+        <translation>What was matched (for display in each language)</translation>
+    </message>
+    <message>
         <source>公职人员、村（社区）干部及其近亲属享受低保/特困</source>
         <translation>Public employees, village cadres or their relatives on subsistence allowance</translation>
     </message>

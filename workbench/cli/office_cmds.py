@@ -204,8 +204,8 @@ def add_connection_options(
     p.add_argument(
         "--insecure-tls",
         action="store_true",
-        help="接受地址中不校验服务器证书的 sslmode（disable、allow、prefer、require）："
-        "无法发现冒充的服务器，每次解锁都记入日志；仅供测试环境",
+        help="接受地址中不校验服务器证书的加密方式设置：无法发现冒充的服务器，"
+        "每次解锁都记入日志；仅供测试环境",
     )
 
 

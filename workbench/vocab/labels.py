@@ -78,6 +78,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "subject_name": N_("涉及人员"),
             "subject_id_number": N_("身份证号"),
             "summary": N_("比对情况"),
+            "summary_wording": N_("比对情况（各语言显示用）"),
             "qualification": N_("定性提示"),
             "discipline": N_("涉及纪律"),
             "rows": N_("比中数据"),
