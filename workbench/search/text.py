@@ -10,6 +10,7 @@ would differ only for decomposed combining sequences, which Chinese input method
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -95,11 +96,17 @@ class _Engine(NamedTuple):
     pinyin: Any
 
 
+# pypinyin's modules import each other: two threads importing them at once (a desktop's
+# warm-up and a save or catch-up) fail with "partially initialized module".
+_IMPORTING = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _engine() -> _Engine:
-    from pypinyin.constants import RE_HANS
-    from pypinyin.converter import UltimateConverter
-    from pypinyin.core import Pinyin
+    with _IMPORTING:
+        from pypinyin.constants import RE_HANS
+        from pypinyin.converter import UltimateConverter
+        from pypinyin.core import Pinyin
 
     hans_class = RE_HANS.pattern.removeprefix("^(?:").removesuffix(")+$")
     if not (hans_class.startswith("[") and hans_class.endswith("]")):
